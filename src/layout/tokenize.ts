@@ -1,0 +1,139 @@
+/**
+ * A line of extracted text → tokens: labels, numbers and (in tab-separated exports) explicit
+ * blank cells, each with its column span. Numbers glued to labels (`19,191.44一、…`) are split;
+ * labels spread with spaces (`合   计`, `本  年  收  入  合  计`) are joined.
+ */
+import type { SourceLine } from '../ingest/text.js';
+
+export interface NumberInfo {
+  value: number;
+  decimals: number;
+  /** printed without a decimal point or thousands separator: may be a code, 行次 or count */
+  integer: boolean;
+  percent: boolean;
+}
+
+export interface Token {
+  kind: 'label' | 'number' | 'blank';
+  text: string;
+  line: number;
+  /** 1-based, inclusive start; end is exclusive (ESLint's endColumn convention) */
+  column: number;
+  endColumn: number;
+  page?: number;
+  num?: NumberInfo;
+  /** index of the tab-separated cell the token came from (tab layouts only) */
+  cell?: number;
+}
+
+export interface TokenLine {
+  source: SourceLine;
+  tokens: Token[];
+  tabbed: boolean;
+}
+
+const NUMBER_RE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
+/** where a label that follows another label starts a new item: 一、 二十七. （一） 1． 其中： */
+const ENUMERATION_RE = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[、．])/;
+const SPACE_RE = /[ \u3000\u00a0]+/g;
+const PIECE_RE = /-?\d[\d,]*(?:\.\d+)?%?|[^\d\s\u3000\u00a0]+(?:\d+[^\d\s\u3000\u00a0]+)*/g;
+
+export function parseNumber(text: string): NumberInfo | null {
+  if (!NUMBER_RE.test(text)) return null;
+  const percent = text.endsWith('%');
+  const body = percent ? text.slice(0, -1) : text;
+  const dot = body.indexOf('.');
+  return {
+    value: Number(body.replace(/,/g, '')),
+    decimals: dot < 0 ? 0 : body.length - dot - 1,
+    integer: dot < 0 && !body.includes(','),
+    percent,
+  };
+}
+
+/**
+ * Split one chunk (no spaces inside) into numbers and labels. A digit run inside a label word
+ * (`2023年`, `30101基本工资` aside) stays a label when letters surround it on both sides.
+ */
+function splitChunk(chunk: string, offset: number, source: SourceLine, cell?: number): Token[] {
+  const out: Token[] = [];
+  PIECE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PIECE_RE.exec(chunk))) {
+    const text = m[0];
+    const column = offset + m.index + 1;
+    const num = parseNumber(text);
+    const base = { text, line: source.line, column, endColumn: column + text.length, page: source.page, cell };
+    if (num) out.push({ kind: 'number', num, ...base });
+    else out.push({ kind: 'label', ...base });
+  }
+  return out;
+}
+
+/** Adjacent labels are one label unless the second opens a new enumerated item. */
+function joinLabels(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      prev.kind === 'label' &&
+      t.kind === 'label' &&
+      prev.line === t.line &&
+      prev.cell === t.cell &&
+      !ENUMERATION_RE.test(t.text)
+    ) {
+      out[out.length - 1] = { ...prev, text: prev.text + t.text, endColumn: t.endColumn };
+    } else {
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+function tokenizePlain(text: string, offset: number, source: SourceLine, cell?: number): Token[] {
+  const tokens: Token[] = [];
+  const re = /[^ \u3000\u00a0]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) tokens.push(...splitChunk(m[0], offset + m.index, source, cell));
+  return tokens;
+}
+
+export function tokenizeLine(source: SourceLine): TokenLine {
+  const text = source.text;
+  if (text.includes('\t')) {
+    const tokens: Token[] = [];
+    let offset = 0;
+    text.split('\t').forEach((cellText, cell) => {
+      if (cellText.replace(SPACE_RE, '') === '') {
+        tokens.push({
+          kind: 'blank',
+          text: '',
+          line: source.line,
+          column: offset + 1,
+          endColumn: offset + 1,
+          page: source.page,
+          cell,
+        });
+      } else {
+        tokens.push(...joinLabels(tokenizePlain(cellText, offset, source, cell)));
+      }
+      offset += cellText.length + 1;
+    });
+    return { source, tokens, tabbed: true };
+  }
+  return { source, tokens: joinLabels(tokenizePlain(text, 0, source)), tabbed: false };
+}
+
+/** A label without spaces, brackets unified, for matching names across documents. */
+export function normalizeLabel(text: string): string {
+  return text
+    .replace(SPACE_RE, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/[:：]$/, '');
+}
+
+export function isEnumerated(text: string): boolean {
+  return ENUMERATION_RE.test(text);
+}

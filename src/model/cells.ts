@@ -1,0 +1,43 @@
+/** Printed tokens → model cells and locations. */
+import type { Token } from '../layout/tokenize.js';
+import { halfUnit } from './interval.js';
+import type { Cell, Location, Unit } from './types.js';
+
+export function tokenLocation(file: string, t: Token): Location {
+  const loc: Location = { file, line: t.line, column: t.column, endLine: t.line, endColumn: t.endColumn };
+  if (t.page !== undefined) loc.page = t.page;
+  return loc;
+}
+
+export function spanLocation(file: string, first: Token, last: Token): Location {
+  const loc: Location = { file, line: first.line, column: first.column, endLine: last.line, endColumn: last.endColumn };
+  if (first.page !== undefined) loc.page = first.page;
+  return loc;
+}
+
+export function numberCell(file: string, t: Token, unit: Unit | null): Cell {
+  const n = t.num!;
+  const h = halfUnit(n.decimals);
+  const cell: Cell = {
+    raw: t.text,
+    value: n.value,
+    decimals: n.decimals,
+    lo: n.value - h,
+    hi: n.value + h,
+    unit: n.percent ? null : unit,
+    blank: false,
+    loc: tokenLocation(file, t),
+  };
+  if (n.percent) cell.percent = true;
+  return cell;
+}
+
+/** An empty cell states an exact zero; it points at the row, having no text of its own. */
+export function blankCell(loc: Location, unit: Unit | null, decimals = 2): Cell {
+  return { raw: '', value: 0, decimals, lo: 0, hi: 0, unit, blank: true, loc };
+}
+
+/** `0` printed where a table leaves a cell empty (a placeholder, exact). */
+export function isPlaceholderZero(t: Token): boolean {
+  return t.kind === 'number' && t.num!.integer && t.num!.value === 0;
+}

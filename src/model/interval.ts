@@ -1,0 +1,176 @@
+/**
+ * Rounding-aware arithmetic. A printed figure v with d decimals only says the true value lies in
+ * [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]; sums and ratios of such figures are intervals too. An identity is
+ * broken only when no choice of true values inside the intervals makes it hold.
+ */
+import type { Cell, Location, Unit } from './types.js';
+
+export interface Interval {
+  lo: number;
+  hi: number;
+  /** the nominal value: what the printed figures give when taken at face value */
+  value: number;
+  /** the coarsest printed precision that went into it */
+  decimals: number;
+  unit: Unit | null;
+  /** set when the interval is one printed cell */
+  loc?: Location;
+  percent?: boolean;
+}
+
+// Floating-point slack far below any printed precision (amounts have at most 4 decimals).
+const EPS = 1e-7;
+
+const UNIT_FACTOR: Record<Unit, number> = { 元: 1, 万元: 10000 };
+
+export function halfUnit(decimals: number): number {
+  return 0.5 * Math.pow(10, -decimals);
+}
+
+export function exact(value: number, unit: Unit | null = null, decimals = 2): Interval {
+  return { lo: value, hi: value, value, decimals, unit };
+}
+
+export function fromCell(cell: Cell): Interval {
+  return {
+    lo: cell.lo,
+    hi: cell.hi,
+    value: cell.value,
+    decimals: cell.decimals,
+    unit: cell.unit,
+    loc: cell.loc,
+    percent: cell.percent,
+  };
+}
+
+export function isInterval(x: unknown): x is Interval {
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as Interval).lo === 'number' &&
+    typeof (x as Interval).hi === 'number' &&
+    typeof (x as Interval).value === 'number'
+  );
+}
+
+/** Re-express in another unit; precision is kept as a count of decimals in the new unit. */
+export function convert(iv: Interval, to: Unit | null): Interval {
+  if (!to || !iv.unit || iv.unit === to) return iv;
+  const f = UNIT_FACTOR[iv.unit] / UNIT_FACTOR[to];
+  const shift = Math.round(Math.log10(f));
+  return {
+    ...iv,
+    lo: iv.lo * f,
+    hi: iv.hi * f,
+    value: iv.value * f,
+    decimals: iv.decimals - shift,
+    unit: to,
+    loc: iv.loc,
+  };
+}
+
+/** The finer of two units, so that converting loses nothing. */
+function commonUnit(a: Unit | null, b: Unit | null): Unit | null {
+  if (!a) return b;
+  if (!b) return a;
+  return UNIT_FACTOR[a] <= UNIT_FACTOR[b] ? a : b;
+}
+
+export function sum(items: Interval[], unitHint: Unit | null = null): Interval {
+  let unit = unitHint;
+  for (const it of items) unit = commonUnit(unit, it.unit);
+  let lo = 0;
+  let hi = 0;
+  let value = 0;
+  let decimals = items.length ? Infinity : 2;
+  for (const raw of items) {
+    const it = convert(raw, unit);
+    lo += it.lo;
+    hi += it.hi;
+    value += it.value;
+    decimals = Math.min(decimals, it.decimals);
+  }
+  return { lo, hi, value, decimals, unit };
+}
+
+export function negate(a: Interval): Interval {
+  return { lo: -a.hi, hi: -a.lo, value: -a.value, decimals: a.decimals, unit: a.unit };
+}
+
+export function difference(a: Interval, b: Interval): Interval {
+  return sum([a, negate(b)]);
+}
+
+/** a / b as an interval; null when b may be zero (the ratio is then unconstrained). */
+export function ratio(a: Interval, b: Interval): Interval | null {
+  const unit = commonUnit(a.unit, b.unit);
+  const x = convert(a, unit);
+  const y = convert(b, unit);
+  if (y.lo <= 0 && y.hi >= 0) return null;
+  const qs = [x.lo / y.lo, x.lo / y.hi, x.hi / y.lo, x.hi / y.hi];
+  return {
+    lo: Math.min(...qs),
+    hi: Math.max(...qs),
+    value: y.value === 0 ? NaN : x.value / y.value,
+    decimals: Math.min(x.decimals, y.decimals),
+    unit: null,
+  };
+}
+
+export type Verdict = 'ok' | 'near' | 'off';
+
+export interface Comparison {
+  verdict: Verdict;
+  actual: Interval;
+  expected: Interval;
+  /** nominal actual − expected, in the common unit */
+  difference: number;
+  /** how far apart the intervals are (0 when they overlap) */
+  gap: number;
+  /** how much rounding alone may explain: half-widths of both sides added */
+  tolerance: number;
+  unit: Unit | null;
+}
+
+/**
+ * Compare two intervals. 'off' when they cannot meet; 'near' when they miss by less than half a
+ * unit of the coarsest printed digit, i.e. the figure is within one unit of its last digit (a
+ * truncated instead of rounded value): a warning, not an error.
+ */
+export function compare(actual: Interval, expected: Interval, relation: '=' | '<=' | '>=' = '='): Comparison {
+  const unit = commonUnit(actual.unit, expected.unit);
+  const a = convert(actual, unit);
+  const e = convert(expected, unit);
+  const scale = Math.max(1, Math.abs(a.value), Math.abs(e.value)) * EPS;
+  let gap: number;
+  if (relation === '=') gap = Math.max(0, a.lo - e.hi, e.lo - a.hi);
+  else if (relation === '<=') gap = Math.max(0, a.lo - e.hi);
+  else gap = Math.max(0, e.lo - a.hi);
+  if (gap <= scale) gap = 0;
+  const coarsest = Math.min(a.decimals, e.decimals);
+  const verdict: Verdict = gap === 0 ? 'ok' : gap < halfUnit(coarsest) - scale ? 'near' : 'off';
+  return {
+    verdict,
+    actual: a,
+    expected: e,
+    difference: a.value - e.value,
+    gap,
+    tolerance: (a.hi - a.lo + (e.hi - e.lo)) / 2,
+    unit,
+  };
+}
+
+/** Format a nominal value with thousands separators at the given decimals. */
+export function formatNumber(value: number, decimals: number): string {
+  const d = Math.max(0, Math.min(6, Number.isFinite(decimals) ? decimals : 2));
+  const fixed = Math.abs(value).toFixed(d);
+  const [int, frac] = fixed.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
+  return sign + grouped + (frac ? '.' + frac : '');
+}
+
+export function formatInterval(iv: Interval, withUnit = true): string {
+  const text = formatNumber(iv.value, iv.decimals) + (iv.percent ? '%' : '');
+  return withUnit && iv.unit ? `${text} ${iv.unit}` : text;
+}

@@ -1,0 +1,54 @@
+/** The whole document → the normalized report: metadata, tables, and what could not be read. */
+import type { SourceText } from '../ingest/text.js';
+import { buildTables } from './build.js';
+import type { DocumentKind, ParseNote, Report, Unit } from './types.js';
+
+const HEAD_LINES = 400;
+
+function detectKind(text: string, tableIds: string[]): DocumentKind {
+  if (tableIds.some((id) => id.startsWith('公开'))) return '决算';
+  if (tableIds.some((id) => id.startsWith('部门公开表'))) return '预算';
+  if (/决算/.test(text)) return '决算';
+  if (/预算/.test(text)) return '预算';
+  return 'unknown';
+}
+
+function detectYear(head: string): number | null {
+  const m = /(20\d{2})\s*年(?:度)?\s*(?:部门|单位)?\s*(?:决算|预算)/.exec(head) ?? /(20\d{2})\s*年度/.exec(head);
+  return m ? Number(m[1]) : null;
+}
+
+function detectDepartment(head: string): string | null {
+  const m =
+    /部门(?:（单位）)?\s*[:：]\s*([^\s:：金]{2,40}?)(?=\s|金额|$)/m.exec(head) ??
+    /纳入\s*\d{4}\s*年度.*?具体包括[:：]\s*\n*\s*([^\s（(]{2,40})/.exec(head) ??
+    /([^\s，。、]{2,30}?(?:局|办公室|委员会|中心))部门\s*\d{4}\s*年/.exec(head);
+  return m ? m[1].replace(/^纳入/, '') : null;
+}
+
+export function buildReport(source: SourceText): Report {
+  const notes: ParseNote[] = [];
+  const tables = buildTables(source, notes);
+  const all = source.lines.map((l) => l.text).join('\n');
+  const head = source.lines
+    .slice(0, HEAD_LINES)
+    .map((l) => l.text)
+    .join('\n');
+  const units = tables.map((t) => t.unit).filter((u): u is Unit => u !== null);
+  const unit = units.length ? mostCommon(units) : null;
+  return {
+    file: source.file,
+    kind: detectKind(all, tables.map((t) => t.id)),
+    year: detectYear(head) ?? detectYear(all),
+    department: detectDepartment(all),
+    unit,
+    tables,
+    notes,
+  };
+}
+
+function mostCommon<T>(items: T[]): T {
+  const counts = new Map<T, number>();
+  for (const i of items) counts.set(i, (counts.get(i) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}

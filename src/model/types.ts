@@ -1,0 +1,117 @@
+/**
+ * The normalized report model: the contract that rules see.
+ * `budget-lint --print-model FILE` prints exactly this shape as JSON.
+ *
+ * Every printed figure is a `Cell`: its raw text, the value it states, the decimals it was
+ * printed with, the interval of true values that printing admits, its unit, and where it
+ * stands in the input.
+ */
+
+export type Unit = '元' | '万元';
+
+/** 1-based line and column span in the input file; `page` when the input has pages. */
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  page?: number;
+}
+
+export interface Cell {
+  /** text as printed ('' for a blank cell) */
+  raw: string;
+  /** the stated value; 0 for a blank cell */
+  value: number;
+  /** decimals as printed; a blank cell is an exact zero */
+  decimals: number;
+  /** interval of true values the printed text admits: [value − ½·10⁻ᵈ, value + ½·10⁻ᵈ] */
+  lo: number;
+  hi: number;
+  unit: Unit | null;
+  blank: boolean;
+  percent?: boolean;
+  loc: Location;
+}
+
+/** a row's place in a two-sided table (公开01, 公开04, 部门公开表1/4) */
+export type Side = '收入' | '支出';
+
+/**
+ * total: 合计/总计/本年收入合计…; item: a line that totals add up;
+ * carry: 年初/年末结转和结余, 结余分配, 使用非财政拨款结余 (between 本年合计 and 总计);
+ * carry-detail: the parts of a carry line; detail: a repeated 项 row per sub-unit (budget 表3).
+ */
+export type RowKind = 'total' | 'item' | 'carry' | 'carry-detail' | 'detail';
+
+export interface Row {
+  /** unique in its table: the code ('2101101'), 'side:name' in two-sided tables, or the name */
+  key: string;
+  name: string;
+  /** function, economic or unit code; in two-sided tables the function class inferred from the name */
+  code?: string;
+  /** 1 = 类, 2 = 款, 3 = 项 (function codes); 1 = class, 2 = item (economic codes) */
+  level?: number;
+  side?: Side;
+  /** 行次 */
+  lineNo?: number;
+  kind: RowKind;
+  /** key of the parent row (by code prefix; the 合计 row for top-level codes) */
+  parent?: string;
+  /** cells by column key; a blank cell is present and exactly zero */
+  cells: Record<string, Cell>;
+  /**
+   * values whose column cannot be told from the text (blank cells omitted, no positions):
+   * they belong to the row's part columns, which ones is unknown
+   */
+  unplaced: Cell[];
+  loc: Location;
+}
+
+export interface Column {
+  key: string;
+  name: string;
+  /** 栏次 as printed, or the position among value columns */
+  index: number;
+  /** the total column of a row: the other columns of its side add up to it */
+  total?: boolean;
+  side?: Side;
+  group?: string;
+}
+
+export type TableLayout = 'two-sided' | 'code' | 'economic' | 'grid';
+
+export interface Table {
+  /** canonical id: 公开01 … 公开11, 部门公开表1 … 部门公开表9 */
+  id: string;
+  title: string;
+  layout: TableLayout;
+  unit: Unit | null;
+  columns: Column[];
+  rows: Row[];
+  /** every figure blank or zero */
+  empty: boolean;
+  /** where the document explains an empty table (此表为空表, 本表无数据, 没有…) */
+  emptyNote: Location | null;
+  loc: Location;
+}
+
+export type DocumentKind = '决算' | '预算' | 'unknown';
+
+export interface ParseNote {
+  message: string;
+  loc: Location;
+}
+
+export interface Report {
+  file: string;
+  kind: DocumentKind;
+  year: number | null;
+  department: string | null;
+  /** unit stated for most tables */
+  unit: Unit | null;
+  tables: Table[];
+  /** what the reader could not make sense of; shown by --print-model, never silent data loss */
+  notes: ParseNote[];
+}

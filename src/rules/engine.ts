@@ -1,0 +1,105 @@
+/**
+ * The rule engine: every rule, built-in or the user's, runs here the same way. For each binding
+ * its selector yields, bound cells are resolved, the `where` filter and the `assert` expression
+ * are evaluated with json-logic, and a false assertion becomes a diagnostic.
+ */
+import { formatInterval, formatNumber, type Comparison } from '../model/interval.js';
+import type { Location, Report } from '../model/types.js';
+import { evaluate, lastFinding, resetFindings, truthy } from './ops.js';
+import { bindings, resolveQuery, type Binding } from './selectors.js';
+import type { Diagnostic, Rule } from './types.js';
+
+export function runRules(report: Report, rules: Rule[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    if (rule.severity === 'off') continue;
+    try {
+      for (const b of bindings(report, rule)) {
+        const d = check(report, rule, b);
+        if (d) out.push(d);
+      }
+    } catch (err) {
+      // one broken rule must not stop the others
+      out.push({
+        ruleId: 'rule-error',
+        severity: 2,
+        message: `规则 ${rule.id}（${rule.source.file}:${rule.source.line}:${rule.source.column}）运行出错：${(err as Error).message}`,
+        file: report.file,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+      });
+    }
+  }
+  return sortDiagnostics(out);
+}
+
+function check(report: Report, rule: Rule, b: Binding): Diagnostic | null {
+  for (const [name, query] of Object.entries(rule.bind)) b.data[name] = resolveQuery(report, query, b);
+  if (rule.select.where !== undefined && !truthy(evaluate(rule.select.where, b.data))) return null;
+  resetFindings();
+  if (truthy(evaluate(rule.assert, b.data))) return null;
+  const finding = lastFinding();
+  const severity = rule.severity === 'error' && finding?.verdict !== 'near' ? 2 : 1;
+  const loc = finding?.actual.loc ?? b.row?.loc ?? b.table?.loc ?? { file: report.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  return diagnostic(rule, b, severity, loc, finding);
+}
+
+function tableLabel(b: Binding): string {
+  if (!b.table) return '';
+  return `${b.table.id}表`;
+}
+
+function rowLabel(b: Binding): string {
+  const r = b.row;
+  if (!r) return '';
+  if (r.code && r.kind !== 'total' && !r.side) return `${r.code} ${r.name}`.trim();
+  return r.lineNo !== undefined ? `${r.name}（行次 ${r.lineNo}）` : r.name;
+}
+
+function fmtDiff(c: Comparison): string {
+  const d = Math.abs(c.difference);
+  const text = formatNumber(d, Math.min(c.actual.decimals, c.expected.decimals));
+  return c.unit ? `${text} ${c.unit}` : text;
+}
+
+function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, finding?: Comparison): Diagnostic {
+  const vars: Record<string, string> = {
+    table: tableLabel(b),
+    row: rowLabel(b),
+    column: b.column?.name ?? '',
+    group: b.group ?? '',
+    id: String(b.data.id ?? ''),
+    actual: finding ? formatInterval(finding.actual) : '',
+    expected: finding ? formatInterval(finding.expected) : '',
+    difference: finding ? fmtDiff(finding) : '',
+    tolerance: finding ? formatNumber(finding.tolerance, Math.min(finding.actual.decimals, finding.expected.decimals) + 1) : '',
+  };
+  let message = rule.message.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? `{${k}}`);
+  if (finding?.verdict === 'near' && rule.severity === 'error') message += '（差额小于末位一个单位，可能是截断而非四舍五入）';
+  const d: Diagnostic = {
+    ruleId: rule.id,
+    severity,
+    message,
+    file: loc.file,
+    line: loc.line,
+    column: loc.column,
+    endLine: loc.endLine,
+    endColumn: loc.endColumn,
+  };
+  if (loc.page !== undefined) d.page = loc.page;
+  if (b.table) d.table = b.table.id;
+  if (b.row) d.row = b.row.key;
+  if (b.column) d.tableColumn = b.column.key;
+  if (finding) {
+    d.expected = vars.expected;
+    d.actual = vars.actual;
+    d.difference = vars.difference;
+  }
+  return d;
+}
+
+export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return ds.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+}

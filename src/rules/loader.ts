@@ -1,0 +1,248 @@
+/**
+ * Rule files: YAML → validated rules. Every problem is reported as file:line:col of the YAML
+ * node at fault, before any document is linted.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
+import { ALLOWED_OPS, SCOPED_OPS, isForbiddenSegment } from './ops.js';
+import type { CellQuery, Each, Rule, Select, Severity, SourcePosition } from './types.js';
+
+export class RuleLoadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    message: string,
+  ) {
+    super(`${file}:${line}:${column}: ${message}`);
+  }
+}
+
+const MAX_DEPTH = 32;
+const EACH: Each[] = ['document', 'table', 'row', 'code-parent', 'row-parts', 'group', 'table-id'];
+const SEVERITIES: Severity[] = ['error', 'warn', 'off'];
+const RULE_KEYS = new Set(['id', 'severity', 'description', 'why', 'select', 'bind', 'assert', 'message']);
+const SELECT_KEYS = new Set(['each', 'tables', 'where', 'columns', 'groups', 'ids']);
+const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'sameCode', 'sameLineNo']);
+const FILTER_KEYS = new Set(['side', 'kind', 'level', 'code', 'keys', 'lineNo']);
+const PLACEHOLDERS = new Set(['table', 'row', 'column', 'group', 'id', 'actual', 'expected', 'difference', 'tolerance']);
+const ID_RE = /^[\p{L}\p{N}_./-]+$/u;
+
+/** the variables a selector puts in reach of json-logic */
+const BINDING_VARS: Record<Each, string[]> = {
+  document: ['document'],
+  'table-id': ['document', 'id', 'present'],
+  table: ['document', 'table'],
+  row: ['document', 'table', 'row'],
+  group: ['document', 'table', 'row', 'group'],
+  'code-parent': ['document', 'table', 'row', 'column', 'value', 'parts', 'partRows'],
+  'row-parts': ['document', 'table', 'row', 'column', 'value', 'parts'],
+};
+
+class Ctx {
+  constructor(
+    readonly file: string,
+    readonly doc: Document,
+    readonly counter: LineCounter,
+  ) {}
+
+  pos(p: Array<string | number>): SourcePosition {
+    const node = (p.length ? this.doc.getIn(p, true) : this.doc.contents) as Node | undefined;
+    const offset = node?.range?.[0] ?? 0;
+    const { line, col } = this.counter.linePos(offset);
+    return { file: this.file, line, column: col };
+  }
+
+  fail(p: Array<string | number>, message: string): never {
+    const { line, column } = this.pos(p);
+    throw new RuleLoadError(this.file, line, column, message);
+  }
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function checkKeys(ctx: Ctx, obj: Record<string, unknown>, allowed: Set<string>, at: Array<string | number>, what: string) {
+  for (const k of Object.keys(obj)) {
+    if (!allowed.has(k)) ctx.fail([...at, k], `${what}不认识的字段 "${k}"（可用：${[...allowed].join(', ')}）`);
+  }
+}
+
+function str(ctx: Ctx, v: unknown, at: Array<string | number>, what: string, required = true): string | undefined {
+  if (v === undefined && !required) return undefined;
+  if (typeof v !== 'string' || !v.trim()) ctx.fail(at, `${what}必须是非空字符串`);
+  return v;
+}
+
+function strList(ctx: Ctx, v: unknown, at: Array<string | number>, what: string): string[] | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) ctx.fail(at, `${what}必须是字符串列表`);
+  return v as string[];
+}
+
+/** json-logic: known operations only, bounded depth, no path into a prototype, known roots */
+function checkLogic(ctx: Ctx, expr: unknown, at: Array<string | number>, roots: Set<string>, depth = 0, scoped = false): void {
+  if (depth > MAX_DEPTH) ctx.fail(at, `表达式嵌套超过 ${MAX_DEPTH} 层`);
+  if (Array.isArray(expr)) {
+    expr.forEach((e, i) => checkLogic(ctx, e, [...at, i], roots, depth + 1, scoped));
+    return;
+  }
+  if (!isPlainObject(expr)) return;
+  const keys = Object.keys(expr);
+  if (keys.length !== 1) ctx.fail(at, `表达式对象必须恰好有一个运算符，这里有 ${keys.length} 个`);
+  const op = keys[0];
+  if (!ALLOWED_OPS.has(op)) {
+    ctx.fail([...at, op], `不认识或不允许的运算 "${op}"（金额运算请用 sum、difference、ratio、approx_eq 等）`);
+  }
+  const args = expr[op];
+  if (op === 'var') {
+    const p = Array.isArray(args) ? args[0] : args;
+    if (typeof p === 'string') {
+      const segments = p.split('.');
+      if (segments.some(isForbiddenSegment)) ctx.fail([...at, op], `字段路径 "${p}" 不允许`);
+      if (!scoped && p !== '' && !roots.has(segments[0])) {
+        ctx.fail([...at, op], `字段 "${segments[0]}" 不存在（这里可用：${[...roots].join(', ')}）`);
+      }
+    } else if (p !== undefined && p !== null) {
+      checkLogic(ctx, p, [...at, op], roots, depth + 1, scoped);
+    }
+    return;
+  }
+  const list = Array.isArray(args) ? args : [args];
+  list.forEach((a, i) => {
+    const inner = SCOPED_OPS.has(op) && i === 1;
+    checkLogic(ctx, a, Array.isArray(args) ? [...at, op, i] : [...at, op], roots, depth + 1, scoped || inner);
+  });
+}
+
+function checkQuery(ctx: Ctx, q: unknown, at: Array<string | number>): CellQuery {
+  if (!isPlainObject(q)) ctx.fail(at, 'bind 的每一项必须是对象，例如 {table: 公开01, row: 收入:总计}');
+  checkKeys(ctx, q, QUERY_KEYS, at, 'bind 查询');
+  const out: CellQuery = {};
+  if (q.table !== undefined) out.table = str(ctx, q.table, [...at, 'table'], 'table');
+  if (q.row !== undefined) out.row = str(ctx, q.row, [...at, 'row'], 'row');
+  if (q.column !== undefined) out.column = str(ctx, q.column, [...at, 'column'], 'column');
+  for (const flag of ['sameCode', 'sameLineNo'] as const) {
+    if (q[flag] !== undefined) {
+      if (typeof q[flag] !== 'boolean') ctx.fail([...at, flag], `${flag} 必须是 true 或 false`);
+      out[flag] = q[flag] as boolean;
+    }
+  }
+  if (q.rows !== undefined) {
+    const f = q.rows;
+    if (!isPlainObject(f)) ctx.fail([...at, 'rows'], 'rows 必须是筛选对象');
+    checkKeys(ctx, f, FILTER_KEYS, [...at, 'rows'], 'rows 筛选');
+    if (f.lineNo !== undefined && (!Array.isArray(f.lineNo) || f.lineNo.length !== 2 || f.lineNo.some((n) => typeof n !== 'number'))) {
+      ctx.fail([...at, 'rows', 'lineNo'], 'lineNo 必须是 [起, 止]');
+    }
+    if (f.level !== undefined && typeof f.level !== 'number') ctx.fail([...at, 'rows', 'level'], 'level 必须是数字');
+    out.rows = f as CellQuery['rows'];
+  }
+  if (out.row && out.rows) ctx.fail(at, 'row 与 rows 只能选一个');
+  return out;
+}
+
+function checkRule(ctx: Ctx, raw: unknown, at: Array<string | number>, seen: Set<string>): Rule {
+  if (!isPlainObject(raw)) ctx.fail(at, '每条规则必须是对象');
+  checkKeys(ctx, raw, RULE_KEYS, at, '规则');
+  const id = str(ctx, raw.id, [...at, 'id'], 'id')!;
+  if (!ID_RE.test(id)) ctx.fail([...at, 'id'], `规则 id "${id}" 只能含文字、数字和 _ . / -`);
+  if (seen.has(id)) ctx.fail([...at, 'id'], `规则 id "${id}" 重复`);
+  seen.add(id);
+  const severity = (raw.severity ?? 'error') as Severity;
+  if (!SEVERITIES.includes(severity)) ctx.fail([...at, 'severity'], `severity 必须是 ${SEVERITIES.join(' / ')}`);
+  const description = str(ctx, raw.description, [...at, 'description'], 'description')!;
+  const why = str(ctx, raw.why, [...at, 'why'], 'why', false);
+  const message = str(ctx, raw.message, [...at, 'message'], 'message')!;
+  for (const m of message.matchAll(/\{(\w+)\}/g)) {
+    if (!PLACEHOLDERS.has(m[1])) ctx.fail([...at, 'message'], `message 中的占位符 {${m[1]}} 不存在（可用：${[...PLACEHOLDERS].join(', ')}）`);
+  }
+
+  const s = raw.select;
+  if (!isPlainObject(s)) ctx.fail([...at, 'select'], 'select 必须是对象，至少含 each');
+  checkKeys(ctx, s, SELECT_KEYS, [...at, 'select'], 'select ');
+  const each = s.each as Each;
+  if (!EACH.includes(each)) ctx.fail([...at, 'select', 'each'], `each 必须是 ${EACH.join(' / ')}`);
+  const select: Select = { each };
+  select.tables = strList(ctx, s.tables, [...at, 'select', 'tables'], 'tables');
+  select.columns = strList(ctx, s.columns, [...at, 'select', 'columns'], 'columns');
+  select.groups = strList(ctx, s.groups, [...at, 'select', 'groups'], 'groups');
+  select.ids = strList(ctx, s.ids, [...at, 'select', 'ids'], 'ids');
+  if (each === 'group' && !select.groups) ctx.fail([...at, 'select'], 'each: group 需要 groups');
+  if (each === 'table-id' && !select.ids) ctx.fail([...at, 'select'], 'each: table-id 需要 ids');
+
+  const bind: Record<string, CellQuery> = Object.create(null);
+  if (raw.bind !== undefined) {
+    if (!isPlainObject(raw.bind)) ctx.fail([...at, 'bind'], 'bind 必须是对象');
+    for (const [name, q] of Object.entries(raw.bind)) {
+      if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) || isForbiddenSegment(name) || BINDING_VARS[each].includes(name)) {
+        ctx.fail([...at, 'bind', name], `bind 名称 "${name}" 不可用`);
+      }
+      bind[name] = checkQuery(ctx, q, [...at, 'bind', name]);
+    }
+  }
+  const roots = new Set([...BINDING_VARS[each], ...Object.keys(bind)]);
+  if (s.where !== undefined) {
+    checkLogic(ctx, s.where, [...at, 'select', 'where'], roots);
+    select.where = s.where;
+  }
+  if (raw.assert === undefined) ctx.fail(at, '规则缺少 assert');
+  checkLogic(ctx, raw.assert, [...at, 'assert'], roots);
+  return { id, severity, description, why, select, bind, assert: raw.assert, message, source: ctx.pos(at) };
+}
+
+export function parseRules(file: string, text: string, seen = new Set<string>()): Rule[] {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const { line, col } = counter.linePos(e.pos[0]);
+    throw new RuleLoadError(file, line, col, `YAML 语法错误：${e.message.split('\n')[0]}`);
+  }
+  const ctx = new Ctx(file, doc, counter);
+  const data = doc.toJS({ maxAliasCount: 50 }) as unknown;
+  let list: unknown[] = [];
+  let base: Array<string | number> = [];
+  if (Array.isArray(data)) {
+    list = data;
+    base = [];
+  } else if (isPlainObject(data) && Array.isArray(data.rules)) {
+    checkKeys(ctx, data, new Set(['rules']), [], '规则文件');
+    list = data.rules;
+    base = ['rules'];
+  } else {
+    ctx.fail([], '规则文件应是规则列表，或含 rules: 列表的对象');
+  }
+  if (!isSeq(base.length ? doc.getIn(base, true) : doc.contents) && !isMap(doc.contents)) ctx.fail([], '规则文件应是规则列表');
+  return list.map((r, i) => checkRule(ctx, r, [...base, i], seen));
+}
+
+async function ruleFiles(p: string): Promise<string[]> {
+  let st;
+  try {
+    st = await stat(p);
+  } catch {
+    throw new RuleLoadError(p, 1, 1, '找不到规则文件或目录');
+  }
+  if (st.isFile()) return [p];
+  const entries = await readdir(p);
+  return entries
+    .filter((e) => /\.ya?ml$/i.test(e))
+    .sort()
+    .map((e) => path.join(p, e));
+}
+
+export async function loadRules(paths: string[]): Promise<Rule[]> {
+  const seen = new Set<string>();
+  const rules: Rule[] = [];
+  for (const p of paths) {
+    for (const f of await ruleFiles(p)) {
+      rules.push(...parseRules(f, await readFile(f, 'utf8'), seen));
+    }
+  }
+  return rules;
+}
+
+export const BUILTIN_RULES_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../rules');

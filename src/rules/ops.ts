@@ -1,0 +1,131 @@
+/**
+ * Our json-logic operations: money arithmetic on rounding intervals, and a `var` that cannot
+ * reach prototypes. json-logic-js keeps one operation registry per process, so everything is
+ * registered once here, and the loader admits only the operations listed in ALLOWED_OPS.
+ */
+import jsonLogic from 'json-logic-js';
+import { compare, exact, fromCell, isInterval, ratio, sum, type Comparison, type Interval } from '../model/interval.js';
+import type { Cell } from '../model/types.js';
+
+/** what a failed comparison leaves for the message and the location */
+let findings: Comparison[] = [];
+
+export function resetFindings(): void {
+  findings = [];
+}
+
+export function lastFinding(): Comparison | undefined {
+  return findings[findings.length - 1];
+}
+
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
+
+export function isForbiddenSegment(segment: string): boolean {
+  return FORBIDDEN_SEGMENTS.has(segment);
+}
+
+/** `var` that reads own properties only: user data never walks into a prototype */
+function safeVar(this: unknown, path?: unknown, fallback?: unknown): unknown {
+  const notFound = fallback === undefined ? null : fallback;
+  if (path === undefined || path === null || path === '') return this;
+  let data: unknown = this;
+  for (const segment of String(path).split('.')) {
+    if (FORBIDDEN_SEGMENTS.has(segment)) return notFound;
+    if (data === null || typeof data !== 'object' || !Object.prototype.hasOwnProperty.call(data, segment)) return notFound;
+    data = (data as Record<string, unknown>)[segment];
+  }
+  return data === undefined ? notFound : data;
+}
+
+function toInterval(x: unknown): Interval | null {
+  if (x === null || x === undefined) return null;
+  if (typeof x === 'number' && Number.isFinite(x)) return exact(x, null, 6);
+  if (isInterval(x)) {
+    const c = x as Cell & Interval;
+    return 'raw' in c ? fromCell(c as Cell) : c;
+  }
+  return null;
+}
+
+/** Operands nested in arrays are flattened; any missing operand makes the result missing. */
+function operands(args: unknown[]): Array<Interval | null> {
+  const out: Array<Interval | null> = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else out.push(toInterval(v));
+  };
+  args.forEach(walk);
+  return out;
+}
+
+function sumOp(...args: unknown[]): Interval | null {
+  const items = operands(args);
+  if (items.length === 0 || items.some((i) => i === null)) return null;
+  return sum(items as Interval[]);
+}
+
+function comparison(relation: '=' | '<=' | '>=') {
+  return (a: unknown, b: unknown): boolean => {
+    const x = toInterval(a);
+    const y = toInterval(b);
+    // an operand the document does not print leaves nothing to check
+    if (!x || !y) return true;
+    const c = compare(x, y, relation);
+    if (c.verdict === 'ok') return true;
+    findings.push(c);
+    return false;
+  };
+}
+
+export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
+  sum: sumOp,
+  approx_eq: comparison('='),
+  approx_le: comparison('<='),
+  approx_ge: comparison('>='),
+  difference: (a: unknown, b: unknown) => {
+    const [x, y] = operands([a, b]);
+    if (!x || !y) return null;
+    return sum([x, { ...y, lo: -y.hi, hi: -y.lo, value: -y.value }]);
+  },
+  ratio: (a: unknown, b: unknown) => {
+    const [x, y] = operands([a, b]);
+    return x && y ? ratio(x, y) : null;
+  },
+  /** multiply by an exact factor (×100 for a percentage) */
+  scale: (a: unknown, k: unknown) => {
+    const x = toInterval(a);
+    if (!x || typeof k !== 'number') return null;
+    const lo = x.lo * k;
+    const hi = x.hi * k;
+    return { ...x, lo: Math.min(lo, hi), hi: Math.max(lo, hi), value: x.value * k, loc: undefined };
+  },
+  /** the nominal value as printed, for plain comparisons such as `> 0` */
+  nominal: (a: unknown) => toInterval(a)?.value ?? null,
+  present: (a: unknown) => toInterval(a) !== null,
+  count: (a: unknown) => (Array.isArray(a) ? a.length : 0),
+};
+
+/** json-logic-js's own operations that are safe here; `+ - * /` parse with parseFloat, `==` is loose, `log` prints */
+const BUILTIN_ALLOWED = ['var', 'missing', 'if', '?:', 'and', 'or', '!', '!!', '===', '!==', '<', '<=', '>', '>=', 'in', 'cat', 'some', 'all', 'none', 'filter', 'map', 'min', 'max', 'merge'];
+
+export const ALLOWED_OPS = new Set([...BUILTIN_ALLOWED, ...Object.keys(CUSTOM_OPS)]);
+/** operations whose second argument runs against each element instead of the binding */
+export const SCOPED_OPS = new Set(['some', 'all', 'none', 'filter', 'map']);
+
+let registered = false;
+export function registerOperations(): void {
+  if (registered) return;
+  registered = true;
+  jsonLogic.add_operation('var', safeVar);
+  jsonLogic.add_operation('log', () => {
+    throw new Error('log is not available in budget-lint rules');
+  });
+  for (const [name, fn] of Object.entries(CUSTOM_OPS)) jsonLogic.add_operation(name, fn);
+}
+
+export function evaluate(expression: unknown, data: unknown): unknown {
+  registerOperations();
+  return jsonLogic.apply(expression as any, data);
+}
+
+export const truthy = (v: unknown) => jsonLogic.truthy(v);

@@ -1,0 +1,153 @@
+/**
+ * Selectors: what a rule applies to. Each yields bindings: the data its json-logic sees (plain
+ * values and cells) plus the model objects behind them, kept out of json-logic's reach.
+ */
+import type { Cell, Column, Report, Row, Table } from '../model/types.js';
+import type { CellQuery, RowFilter, Rule } from './types.js';
+
+export interface Binding {
+  /** what json-logic sees */
+  data: Record<string, unknown>;
+  table?: Table;
+  row?: Row;
+  column?: Column;
+  group?: string;
+}
+
+function documentData(report: Report) {
+  return { kind: report.kind, year: report.year, department: report.department, unit: report.unit };
+}
+
+function tableData(t: Table) {
+  return { id: t.id, title: t.title, unit: t.unit, layout: t.layout, empty: t.empty, hasEmptyNote: t.emptyNote !== null, rowCount: t.rows.length };
+}
+
+function rowData(r: Row) {
+  return { key: r.key, name: r.name, code: r.code ?? null, level: r.level ?? null, side: r.side ?? null, lineNo: r.lineNo ?? null, kind: r.kind, unplacedCount: r.unplaced.length };
+}
+
+function selectedTables(report: Report, rule: Rule): Table[] {
+  const ids = rule.select.tables;
+  return ids ? report.tables.filter((t) => ids.includes(t.id)) : report.tables;
+}
+
+export function* bindings(report: Report, rule: Rule): Generator<Binding> {
+  const doc = documentData(report);
+  const sel = rule.select;
+  switch (sel.each) {
+    case 'document':
+      yield { data: { document: doc } };
+      return;
+    case 'table-id':
+      for (const id of sel.ids ?? []) {
+        yield { data: { document: doc, id, present: report.tables.some((t) => t.id === id) } };
+      }
+      return;
+    case 'table':
+      for (const t of selectedTables(report, rule)) yield { data: { document: doc, table: tableData(t) }, table: t };
+      return;
+    case 'row':
+      for (const t of selectedTables(report, rule)) {
+        for (const r of t.rows) yield { data: { document: doc, table: tableData(t), row: rowData(r) }, table: t, row: r };
+      }
+      return;
+    case 'group':
+      for (const t of selectedTables(report, rule)) {
+        const r = t.rows[0];
+        if (!r) continue;
+        for (const g of sel.groups ?? []) {
+          yield { data: { document: doc, table: tableData(t), row: rowData(r), group: g }, table: t, row: r, group: g };
+        }
+      }
+      return;
+    case 'code-parent':
+      for (const t of selectedTables(report, rule)) {
+        const columns = sel.columns ? t.columns.filter((c) => sel.columns!.includes(c.key)) : t.columns;
+        for (const parent of t.rows) {
+          const children = t.rows.filter((r) => r.parent === parent.key);
+          if (!children.length) continue;
+          for (const c of columns) {
+            yield {
+              data: {
+                document: doc,
+                table: tableData(t),
+                row: rowData(parent),
+                column: { key: c.key, name: c.name },
+                value: parent.cells[c.key] ?? null,
+                parts: children.map((ch) => ch.cells[c.key] ?? null),
+                partRows: children.map(rowData),
+              },
+              table: t,
+              row: parent,
+              column: c,
+            };
+          }
+        }
+      }
+      return;
+    case 'row-parts':
+      for (const t of selectedTables(report, rule)) {
+        for (const r of t.rows) {
+          const sideColumns = t.columns.filter((c) => (c.side ?? null) === (r.side ?? null));
+          const total = sideColumns.find((c) => c.total);
+          if (!total) continue;
+          const value = r.cells[total.key];
+          if (!value) continue;
+          const parts = sideColumns.filter((c) => c !== total && c.group === total.group);
+          const placed = parts.map((c) => r.cells[c.key]).filter((c): c is Cell => c !== undefined);
+          // blank cells that were omitted from the text are zeros; unplaced figures are parts
+          if (!placed.length && !r.unplaced.length) continue;
+          yield {
+            data: { document: doc, table: tableData(t), row: rowData(r), column: { key: total.key, name: total.name }, value, parts: [...placed, ...r.unplaced] },
+            table: t,
+            row: r,
+            column: total,
+          };
+        }
+      }
+      return;
+  }
+}
+
+function matchesFilter(r: Row, f: RowFilter): boolean {
+  if (f.side !== undefined && r.side !== f.side) return false;
+  if (f.kind !== undefined && !(Array.isArray(f.kind) ? f.kind : [f.kind]).includes(r.kind)) return false;
+  if (f.level !== undefined && r.level !== f.level) return false;
+  if (f.code !== undefined && !(Array.isArray(f.code) ? f.code : [f.code]).includes(r.code ?? '')) return false;
+  if (f.keys !== undefined && !f.keys.includes(r.key)) return false;
+  if (f.lineNo !== undefined && (r.lineNo === undefined || r.lineNo < f.lineNo[0] || r.lineNo > f.lineNo[1])) return false;
+  return true;
+}
+
+function columnFor(t: Table, row: Row, query: CellQuery, b: Binding): Column | undefined {
+  let key = query.column;
+  if (key === '$column') key = b.column?.key;
+  else if (key && b.group) key = key.replace('$group', b.group);
+  if (key) return t.columns.find((c) => c.key === key);
+  return t.columns.find((c) => (c.side ?? null) === (row.side ?? null)) ?? t.columns[0];
+}
+
+/**
+ * Resolve a bind query: a cell, a list of cells, or null where the table, row or cell is not
+ * in the document (a rule then has nothing to check).
+ */
+export function resolveQuery(report: Report, query: CellQuery, b: Binding): Cell | Array<Cell | null> | null {
+  const t = query.table ? report.tables.find((x) => x.id === query.table) : b.table;
+  if (!t) return null;
+  if (query.rows) {
+    const rows = t.rows.filter((r) => matchesFilter(r, query.rows!));
+    if (!rows.length) return null;
+    return rows.map((r) => {
+      const c = columnFor(t, r, query, b);
+      return (c && r.cells[c.key]) ?? null;
+    });
+  }
+  let row: Row | undefined;
+  if (query.row) row = t.rows.find((r) => r.key === query.row);
+  else if (query.sameCode) row = b.row?.code ? t.rows.find((r) => r.code === b.row!.code && r.kind !== 'detail') : undefined;
+  else if (query.sameLineNo) row = b.row?.lineNo !== undefined ? t.rows.find((r) => r.lineNo === b.row!.lineNo) : undefined;
+  else row = b.row && t === b.table ? b.row : undefined;
+  if (!row) return null;
+  const c = columnFor(t, row, query, b);
+  return (c && row.cells[c.key]) ?? null;
+}

@@ -1,0 +1,78 @@
+/** Rules as loaded from YAML, and the diagnostics they produce. */
+
+export type Severity = 'error' | 'warn' | 'off';
+
+export type Each = 'document' | 'table' | 'row' | 'code-parent' | 'row-parts' | 'group' | 'table-id';
+
+export interface RowFilter {
+  side?: string;
+  kind?: string | string[];
+  level?: number;
+  code?: string | string[];
+  keys?: string[];
+  lineNo?: [number, number];
+}
+
+/** A declarative cell query, resolved per binding by the engine (never by json-logic). */
+export interface CellQuery {
+  /** default: the binding's table */
+  table?: string;
+  /** one row by key */
+  row?: string;
+  /** the row with the binding row's code / 行次 */
+  sameCode?: boolean;
+  sameLineNo?: boolean;
+  /** many rows: the query yields a list of cells */
+  rows?: RowFilter;
+  /** column key; `$column` is the binding's column, `$group` is replaced by the binding's group */
+  column?: string;
+}
+
+export interface Select {
+  each: Each;
+  tables?: string[];
+  /** json-logic filter on the binding */
+  where?: unknown;
+  /** code-parent: the columns to check (default: all value columns) */
+  columns?: string[];
+  /** group: the column groups; table-id: the table ids */
+  groups?: string[];
+  ids?: string[];
+}
+
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  description: string;
+  why?: string;
+  select: Select;
+  bind: Record<string, CellQuery>;
+  assert: unknown;
+  message: string;
+  /** where the rule was defined */
+  source: SourcePosition;
+}
+
+export interface Diagnostic {
+  ruleId: string;
+  severity: 1 | 2;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  page?: number;
+  table?: string;
+  row?: string;
+  tableColumn?: string;
+  expected?: string;
+  actual?: string;
+  difference?: string;
+}
