@@ -82,7 +82,7 @@ abstract class BaseBuilder implements Builder {
   accept(line: TokenLine): void {
     const text = line.source.text;
     if (NOTE_RE.test(text) || EMPTY_NOTE_RE.test(text)) {
-      this.noteLocations.push(lineLocation(this.file, line));
+      if (EMPTY_NOTE_RE.test(text)) this.noteLocations.push(lineLocation(this.file, line));
       // after its note (or its explanation of being empty) a table has no more rows
       this.stopped = true;
       return;

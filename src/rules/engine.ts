@@ -48,7 +48,7 @@ function check(report: Report, rule: Rule, b: Binding): Diagnostic | null {
 
 function tableLabel(b: Binding): string {
   if (!b.table) return '';
-  return `${b.table.id}表`;
+  return b.table.id.startsWith('部门公开表') ? b.table.id : `${b.table.id}表`;
 }
 
 function rowLabel(b: Binding): string {

@@ -1,0 +1,124 @@
+/**
+ * Every built-in rule on fixtures of our own: silent on a consistent document, and firing with
+ * the exact rule, line and figures once one figure is changed.
+ */
+import { describe, expect, it } from 'vitest';
+import { brief, fixtureText, lineOf, lintText, mutate } from './helpers.js';
+
+const FINAL = 'text/final-wanyuan.txt';
+const TABBED = 'text/final-yuan-tabbed.txt';
+const BUDGET = 'text/budget.txt';
+
+async function fired(fixture: string, from: string, to: string) {
+  const text = mutate(fixtureText(fixture), from, to);
+  return { text, ds: (await lintText(text, fixture)).map(brief) };
+}
+
+describe('consistent fixtures are silent', () => {
+  for (const f of [FINAL, BUDGET]) {
+    it(f, async () => {
+      expect(await lintText(fixtureText(f), f)).toEqual([]);
+    });
+  }
+  it(`${TABBED}: only its two unexplained empty tables`, async () => {
+    const ds = await lintText(fixtureText(TABBED), TABBED);
+    expect(ds.map((d) => [d.ruleId, d.severity, d.table])).toEqual([
+      ['形式/空表说明', 1, '公开07'],
+      ['形式/空表说明', 1, '公开08'],
+    ]);
+  });
+});
+
+describe('each rule fires on a changed figure', () => {
+  it('总表/收支总计平衡 and 总表/支出总计构成', async () => {
+    const { text, ds } = await fired(FINAL, '总计 31 17,912.75 总计 62 17,912.75', '总计 31 17,912.75 总计 62 17,912.95');
+    const line = lineOf(text, '总计 31 17,912.75');
+    expect(ds).toEqual([
+      { ruleId: '总表/收支总计平衡', severity: 2, line, actual: '17,912.75 万元', expected: '17,912.95 万元', difference: '0.20 万元' },
+      { ruleId: '总表/支出总计构成', severity: 2, line, actual: '17,912.95 万元', expected: '17,912.75 万元', difference: '0.20 万元' },
+    ]);
+  });
+
+  it('总表/本年收入合计', async () => {
+    const { text, ds } = await fired(FINAL, '八、其他收入 8 57.93', '八、其他收入 8 58.93');
+    expect(ds).toContainEqual({
+      ruleId: '总表/本年收入合计',
+      severity: 2,
+      line: lineOf(text, '本年收入合计 27 12,366.72'),
+      actual: '12,366.72 万元',
+      expected: '12,367.72 万元',
+      difference: '1.00 万元',
+    });
+  });
+
+  it('科目/上下级合计 and 科目/行内分列合计 (tab-separated, 元)', async () => {
+    const { text, ds } = await fired(TABBED, '2101103\t公务员医疗补助\t63,417.63\t63,417.63\t0.00', '2101103\t公务员医疗补助\t63,417.63\t63,417.33\t0.00');
+    const line = lineOf(text, '63,417.33');
+    expect(ds).toContainEqual({ ruleId: '科目/行内分列合计', severity: 2, line, actual: '63,417.63 元', expected: '63,417.33 元', difference: '0.30 元' });
+    expect(ds.find((d) => d.ruleId === '科目/上下级合计')).toMatchObject({
+      line: lineOf(text, '21011\t行政事业单位医疗\t354,385.47\t354,385.47\t0.00'),
+      actual: '354,385.47 元',
+      expected: '354,385.17 元',
+    });
+  });
+
+  it('基本支出明细/人员经费合计 and 表间/基本支出与明细', async () => {
+    const { text, ds } = await fired(FINAL, '人员经费合计 571.14 公用经费合计 77.14', '人员经费合计 581.14 公用经费合计 77.14');
+    const line = lineOf(text, '人员经费合计 581.14');
+    expect(ds).toContainEqual({ ruleId: '基本支出明细/人员经费合计', severity: 2, line, actual: '581.14 万元', expected: '571.14 万元', difference: '10.00 万元' });
+    expect(ds.map((d) => d.ruleId)).toContain('表间/基本支出与明细');
+  });
+
+  it('三公/合计 and 三公/公务用车小计', async () => {
+    const { ds } = await fired(
+      FINAL,
+      '0.46 0.00 0.00 0.00 0.00 0.46 0.46 0.00 0.00 0.00 0.00 0.46',
+      '0.46 0.00 0.10 0.00 0.00 0.46 0.46 0.00 0.00 0.00 0.00 0.46',
+    );
+    expect(ds.map((d) => [d.ruleId, d.actual, d.expected])).toEqual([
+      ['三公/合计', '0.46 万元', '0.56 万元'],
+      ['三公/公务用车小计', '0.10 万元', '0.00 万元'],
+    ]);
+  });
+
+  it('表间/三公不少于基本支出明细 is a warning', async () => {
+    const { ds } = await fired(FINAL, '30217 　公务接待费 0.46', '30217 　公务接待费 0.56');
+    expect(ds).toContainEqual(expect.objectContaining({ ruleId: '表间/三公不少于基本支出明细', severity: 1, actual: '0.46 万元', expected: '0.56 万元' }));
+  });
+
+  it('形式/空表说明', async () => {
+    const { ds: ds2 } = await fired(
+      FINAL,
+      '　　2.本单位2023年度没有国有资本经营预算财政拨款安排的支出，故本表无数据。',
+      '　　2.见说明。',
+    );
+    expect(ds2.map((d) => d.ruleId)).toEqual(['形式/空表说明']);
+  });
+
+  it('形式/决算必备表', async () => {
+    const { ds } = await fired(FINAL, '公开09表', '附表');
+    expect(ds).toContainEqual(expect.objectContaining({ ruleId: '形式/决算必备表', line: 1 }));
+  });
+
+  it('表间/本年支出合计 and 表间/功能分类类级支出 (budget)', async () => {
+    const { text, ds } = await fired(BUDGET, '221 住房保障支出 32.44 32.44 0.00', '221 住房保障支出 0.00 0.00 0.00');
+    const ids = ds.map((d) => d.ruleId);
+    expect(ids).toContain('表间/功能分类类级支出');
+    expect(ds.find((d) => d.ruleId === '表间/功能分类类级支出')).toMatchObject({
+      line: lineOf(text, '221 住房保障支出 0.00 0.00 0.00'),
+      actual: '0.00 万元',
+      expected: '32.44 万元',
+      difference: '32.44 万元',
+    });
+  });
+
+  it('a figure off by less than one unit of its last digit is a warning', async () => {
+    // 63,417.7 printed for a true 63,417.63: off by less than one unit of its last digit
+    // (公开05: parts 63,417.63 and a blank, which is an exact zero)
+    const { ds } = await fired(TABBED, '2101103\t公务员医疗补助\t63,417.63\t63,417.63\t\n', '2101103\t公务员医疗补助\t63,417.7\t63,417.63\t\n');
+    expect(ds.find((d) => d.ruleId === '科目/行内分列合计')).toMatchObject({ severity: 1, actual: '63,417.7 元', expected: '63,417.63 元' });
+    // a change beyond that is an error
+    const { ds: off } = await fired(TABBED, '2101103\t公务员医疗补助\t63,417.63\t63,417.63\t\n', '2101103\t公务员医疗补助\t63,417.8\t63,417.63\t\n');
+    expect(off.find((d) => d.ruleId === '科目/行内分列合计')).toMatchObject({ severity: 2 });
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { compare, convert, exact, formatNumber, ratio, sum, type Interval } from '../src/model/interval.js';
+
+const printed = (value: number, decimals = 2, unit: '元' | '万元' | null = '万元'): Interval => {
+  const h = 0.5 * 10 ** -decimals;
+  return { lo: value - h, hi: value + h, value, decimals, unit };
+};
+
+describe('interval arithmetic', () => {
+  it('accepts a sum that only rounding separates from its total', () => {
+    // qinghai 公开01: 27,477.93 + 1,732.11 = 29,210.04 against a printed 29,210.05
+    const c = compare(printed(29210.05), sum([printed(27477.93), printed(1732.11)]));
+    expect(c.verdict).toBe('ok');
+  });
+
+  it('accepts two roundings of one class (guizhou 208: 357.81 vs 357.80)', () => {
+    expect(compare(printed(357.81), printed(357.8)).verdict).toBe('ok');
+  });
+
+  it('rejects what no choice of true values explains, and says by how much', () => {
+    const c = compare(printed(63.25), sum([printed(39.08), printed(18.54), printed(4.62)]));
+    expect(c.verdict).toBe('off');
+    expect(c.difference).toBeCloseTo(1.01, 9);
+  });
+
+  it('calls a miss of less than one unit of the last digit near (a truncation)', () => {
+    // true 2.875% printed 2.8%
+    const c = compare(printed(2.8, 1, null), exact(2.875));
+    expect(c.verdict).toBe('near');
+    expect(compare(printed(2.8, 1, null), exact(2.95)).verdict).toBe('off');
+  });
+
+  it('converts 元 to 万元 and keeps the coarser precision', () => {
+    const yuan = printed(2880, 2, '元');
+    const wan = printed(0.29, 2, '万元');
+    expect(compare(wan, yuan).verdict).toBe('ok');
+    expect(convert(wan, '元').decimals).toBe(-2);
+    expect(compare(printed(0.3, 2, '万元'), yuan).verdict).toBe('off');
+  });
+
+  it('gives no ratio when the divisor may be zero', () => {
+    expect(ratio(printed(0), printed(0))).toBeNull();
+    const r = ratio(printed(133.25), printed(132.14))!;
+    expect(r.lo).toBeLessThan(1.0084);
+    expect(r.hi).toBeGreaterThan(1.0084);
+  });
+
+  it('formats with thousands separators', () => {
+    expect(formatNumber(8044331.79, 2)).toBe('8,044,331.79');
+    expect(formatNumber(-0.004, 2)).toBe('0.00');
+  });
+});

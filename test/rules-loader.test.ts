@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { parseRules, RuleLoadError, runRules } from '../src/rules/index.js';
+import { evaluate } from '../src/rules/ops.js';
+import { fixtureText, reportOf } from './helpers.js';
+
+const GOOD = `
+rules:
+  - id: my/check
+    description: test
+    select: { each: table, tables: [公开01] }
+    bind:
+      a: { row: "收入:总计" }
+    assert: { approx_eq: [{ var: a }, { var: a }] }
+    message: "{table} {actual}"
+`;
+
+function loadError(text: string): RuleLoadError {
+  try {
+    parseRules('my.yaml', text);
+  } catch (e) {
+    if (e instanceof RuleLoadError) return e;
+    throw e;
+  }
+  throw new Error('no error');
+}
+
+describe('rule loading', () => {
+  it('loads a valid rule file with its source position', () => {
+    const [rule] = parseRules('my.yaml', GOOD);
+    expect(rule.id).toBe('my/check');
+    expect(rule.severity).toBe('error');
+    expect(rule.source).toEqual({ file: 'my.yaml', line: 3, column: 5 });
+  });
+
+  it('points at file:line:col for a YAML syntax error', () => {
+    const e = loadError('rules:\n  - id: x\n    select: { each: table\n');
+    expect(e.message).toMatch(/^my\.yaml:\d+:\d+: YAML 语法错误/);
+  });
+
+  it('points at the unknown operation', () => {
+    const e = loadError(GOOD.replace('approx_eq', '+'));
+    expect(e.line).toBe(8);
+    expect(e.message).toContain('不认识或不允许的运算 "+"');
+  });
+
+  it('rejects log, loose ==, and unknown fields with their position', () => {
+    expect(loadError(GOOD.replace('approx_eq', 'log')).message).toContain('"log"');
+    expect(loadError(GOOD.replace('approx_eq', '==')).message).toContain('"=="');
+    const e = loadError(GOOD.replace('description: test', 'descripton: test'));
+    expect(e.line).toBe(4);
+    expect(e.message).toContain('descripton');
+  });
+
+  it('rejects a var path into a prototype or to a name the selector does not bind', () => {
+    expect(loadError(GOOD.replace('{ var: a }, { var: a }', '{ var: "a.__proto__" }, { var: a }')).message).toContain('__proto__');
+    expect(loadError(GOOD.replace('{ var: a }, { var: a }', '{ var: "constructor.prototype" }, { var: a }')).message).toContain('不允许');
+    expect(loadError(GOOD.replace('{ var: a }, { var: a }', '{ var: row.name }, { var: a }')).message).toContain('字段 "row" 不存在');
+  });
+
+  it('bounds expression depth', () => {
+    let deep: unknown = { var: 'a' };
+    for (let i = 0; i < 40; i++) deep = { '!': [deep] };
+    const text = GOOD.replace('{ approx_eq: [{ var: a }, { var: a }] }', JSON.stringify(deep));
+    expect(loadError(text).message).toContain('嵌套超过');
+  });
+
+  it('rejects unknown message placeholders and duplicate ids', () => {
+    expect(loadError(GOOD.replace('{table} {actual}', '{tabel}')).message).toContain('{tabel}');
+    const twice = GOOD + GOOD.replace('rules:\n', '');
+    expect(loadError(twice).message).toContain('重复');
+  });
+});
+
+describe('prototype safety', () => {
+  it('a YAML __proto__ key does not reach Object.prototype', () => {
+    const text = GOOD.replace('bind:', 'bind:\n      __proto__: { polluted: true }');
+    expect(() => parseRules('my.yaml', text)).toThrow(RuleLoadError);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('var cannot read through __proto__ or constructor at run time', () => {
+    const data = { a: { b: 1 }, list: [1, 2] };
+    expect(evaluate({ var: 'a.__proto__' }, data)).toBeNull();
+    expect(evaluate({ var: 'list.constructor' }, data)).toBeNull();
+    expect(evaluate({ var: ['a.constructor.prototype'] }, data)).toBeNull();
+    expect(evaluate({ var: { cat: ['a', '.', '__proto__'] } }, data)).toBeNull();
+    expect(evaluate({ var: 'a.b' }, data)).toBe(1);
+  });
+});
+
+describe('a rule that throws', () => {
+  it('becomes a rule-error diagnostic and the other rules still run', () => {
+    const rules = parseRules(
+      'my.yaml',
+      `
+- id: boom
+  description: throws at run time
+  select: { each: table, tables: [公开01] }
+  assert: true
+  message: never
+- id: still-runs
+  description: fires on every 公开01
+  select: { each: table, tables: [公开01] }
+  assert: false
+  message: "{table} checked"
+`,
+    );
+    // an operation failing at run time (here: one the registry lacks, as a buggy op would throw)
+    rules[0].assert = { no_such_operation: [] };
+    const report = reportOf(fixtureText('text/final-wanyuan.txt'));
+    const ds = runRules(report, rules);
+    expect(ds.map((d) => d.ruleId).sort()).toEqual(['rule-error', 'still-runs']);
+    expect(ds.find((d) => d.ruleId === 'rule-error')!.message).toContain('规则 boom（my.yaml:2:3）运行出错');
+  });
+});
