@@ -148,7 +148,7 @@ abstract class BaseBuilder implements Builder {
       columns: this.spec.columns,
       rows: this.rows,
       empty,
-      emptyNote: empty ? this.noteLocations.find((l) => l.line > 0) ?? null : null,
+      emptyNote: empty ? this.noteLocations[0] ?? null : null,
       loc: { file: this.file, line: this.region.anchorLine, column: 1, endLine: this.region.anchorLine, endColumn: 1 },
     };
   }
@@ -311,8 +311,7 @@ class TwoSidedBuilder extends BaseBuilder {
       const last = seg.values[seg.values.length - 1] ?? seg.lineNo ?? seg.labels[seg.labels.length - 1];
       const loc = spanLocation(this.file, first, last);
       const columns = side === '收入' ? left : right;
-      const values = seg.explicit ? seg.values : printedValues.filter((v) => !isPlaceholderZero(v) || printedValues.length > 1);
-      const { cells, unplaced } = this.cellsFor(values, columns, loc, seg.explicit);
+      const { cells, unplaced } = this.cellsFor(seg.values, columns, loc, seg.explicit);
       const base = `${side}:${kind === 'carry-detail' ? '年初结转和结余/' : ''}${canonical}`;
       const count = (seen.get(base) ?? 0) + 1;
       seen.set(base, count);
@@ -356,6 +355,7 @@ interface PendingRow {
 class CodeBuilder extends BaseBuilder {
   private pending: PendingRow[] = [];
   private currentClass: string | null = null;
+  private hasTotal = false;
 
   protected isDataLine(line: TokenLine): boolean {
     return this.opensRow(line);
@@ -369,7 +369,7 @@ class CodeBuilder extends BaseBuilder {
     if (isCode(first, this.spec.codes)) return true;
     if (this.spec.splitEconomicCodes && first.kind === 'number' && /^\d{2}$/.test(first.text) && this.currentClass) return true;
     // a table has one 合计 row: a later 合计 is another table's header
-    return first.kind === 'label' && normalizeLabel(first.text) === '合计' && !this.pending.some((p) => !p.code);
+    return first.kind === 'label' && normalizeLabel(first.text) === '合计' && !this.hasTotal;
   }
 
   protected take(line: TokenLine): void {
@@ -388,6 +388,7 @@ class CodeBuilder extends BaseBuilder {
         row.codeToken = first;
       } else {
         row.labels.push(first);
+        this.hasTotal = true;
       }
       if (line.tabbed) {
         // [code, name, v1…vn]: the name cell is cell 1, values follow positionally
@@ -519,7 +520,7 @@ class EconomicBuilder extends BaseBuilder {
       if (!head) continue;
       const loc = spanLocation(this.file, head, s.value ?? s.labels[s.labels.length - 1] ?? head);
       const cells: Record<string, Cell> = Object.create(null);
-      cells[column.key] = s.value && !isPlaceholderZero(s.value) ? numberCell(this.file, s.value, this.unit) : blankCell(loc, this.unit);
+      cells[column.key] = s.value ? numberCell(this.file, s.value, this.unit) : blankCell(loc, this.unit);
       const key = s.code ? s.code.text : name;
       if (seen.has(key)) {
         this.note(`${key} 出现了不止一次，后一次不参与核对`, head);

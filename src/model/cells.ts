@@ -16,6 +16,8 @@ export function spanLocation(file: string, first: Token, last: Token): Location 
 }
 
 export function numberCell(file: string, t: Token, unit: Unit | null): Cell {
+  // `0` printed where a table leaves a cell empty states an exact zero, not 0 ± 0.5
+  if (isPlaceholderZero(t)) return { ...blankCell(tokenLocation(file, t), unit), raw: t.text };
   const n = t.num!;
   const h = halfUnit(n.decimals);
   const cell: Cell = {

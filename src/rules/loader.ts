@@ -4,7 +4,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { ALLOWED_OPS, SCOPED_OPS, isForbiddenSegment } from './ops.js';
 import type { CellQuery, Each, Rule, Select, Severity, SourcePosition } from './types.js';
 
@@ -215,7 +215,6 @@ export function parseRules(file: string, text: string, seen = new Set<string>())
   } else {
     ctx.fail([], '规则文件应是规则列表，或含 rules: 列表的对象');
   }
-  if (!isSeq(base.length ? doc.getIn(base, true) : doc.contents) && !isMap(doc.contents)) ctx.fail([], '规则文件应是规则列表');
   return list.map((r, i) => checkRule(ctx, r, [...base, i], seen));
 }
 

@@ -4,7 +4,7 @@
  * registered once here, and the loader admits only the operations listed in ALLOWED_OPS.
  */
 import jsonLogic from 'json-logic-js';
-import { compare, exact, fromCell, isInterval, ratio, sum, type Comparison, type Interval } from '../model/interval.js';
+import { compare, difference, exact, fromCell, isInterval, ratio, sum, type Comparison, type Interval } from '../model/interval.js';
 import type { Cell } from '../model/types.js';
 
 /** what a failed comparison leaves for the message and the location */
@@ -84,8 +84,7 @@ export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
   approx_ge: comparison('>='),
   difference: (a: unknown, b: unknown) => {
     const [x, y] = operands([a, b]);
-    if (!x || !y) return null;
-    return sum([x, { ...y, lo: -y.hi, hi: -y.lo, value: -y.value }]);
+    return x && y ? difference(x, y) : null;
   },
   ratio: (a: unknown, b: unknown) => {
     const [x, y] = operands([a, b]);
