@@ -6,7 +6,7 @@
 import { formatInterval, formatNumber, type Comparison } from '../model/interval.js';
 import type { Location, Report } from '../model/types.js';
 import { evaluate, lastFinding, resetFindings, truthy } from './ops.js';
-import { bindings, resolveQuery, type Binding } from './selectors.js';
+import { bindings, cellOwner, resolveQuery, type Binding } from './selectors.js';
 import type { Diagnostic, Rule } from './types.js';
 
 export function runRules(report: Report, rules: Rule[]): Diagnostic[] {
@@ -43,6 +43,11 @@ function check(report: Report, rule: Rule, b: Binding): Diagnostic | null {
   const finding = lastFinding();
   const severity = rule.severity === 'error' && finding?.verdict !== 'near' ? 2 : 1;
   const loc = finding?.actual.loc ?? b.row?.loc ?? b.table?.loc ?? { file: report.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  // a rule over a whole table still names the row and column of the figure it points at
+  if (finding?.actual.loc && (!b.row || !b.column)) {
+    const owner = cellOwner(report, finding.actual.loc);
+    if (owner) return diagnostic(rule, { ...b, table: owner.table, row: owner.row, column: owner.column }, severity, loc, finding);
+  }
   return diagnostic(rule, b, severity, loc, finding);
 }
 

@@ -109,6 +109,24 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
   }
 }
 
+/**
+ * The table, row and column a printed cell stands in, found by its location: a diagnostic
+ * points at a cell, and names where that cell is even when the rule ran on a whole table.
+ */
+export function cellOwner(report: Report, loc: { line: number; column: number; file: string }): { table: Table; row: Row; column?: Column } | null {
+  for (const table of report.tables) {
+    for (const row of table.rows) {
+      for (const [key, cell] of Object.entries(row.cells)) {
+        if (!cell.blank && cell.loc.line === loc.line && cell.loc.column === loc.column && cell.loc.file === loc.file) {
+          return { table, row, column: table.columns.find((c) => c.key === key) };
+        }
+      }
+      if (row.unplaced.some((c) => c.loc.line === loc.line && c.loc.column === loc.column)) return { table, row };
+    }
+  }
+  return null;
+}
+
 function matchesFilter(r: Row, f: RowFilter): boolean {
   if (f.side !== undefined && r.side !== f.side) return false;
   if (f.kind !== undefined && !(Array.isArray(f.kind) ? f.kind : [f.kind]).includes(r.kind)) return false;
