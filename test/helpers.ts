@@ -39,8 +39,12 @@ export function mutate(text: string, from: string, to: string): string {
   return text.replace(from, to);
 }
 
-export function lineOf(text: string, needle: string): number {
-  const i = text.split('\n').findIndex((l) => l.includes(needle));
+/** the first line holding needle, after the line holding `after` when given */
+export function lineOf(text: string, needle: string, after?: string): number {
+  const lines = text.split('\n');
+  const start = after === undefined ? 0 : lines.findIndex((l) => l.includes(after)) + 1;
+  if (start < 0) throw new Error(`no line with "${after}"`);
+  const i = lines.findIndex((l, k) => k >= start && l.includes(needle));
   if (i < 0) throw new Error(`no line with "${needle}"`);
   return i + 1;
 }

@@ -16,6 +16,7 @@ const NOTE_RE = /^\s*(注|备注|说明)\s*[:：0-9]/;
 const FURNITURE_RE = /单位\s*[:：]|^\s*部门\s*[:：]|^\s*栏次|^\s*附件\s*\d*\s*$/;
 const TITLE_RE = /表\s*$/;
 const EMPTY_NOTE_RE = /空表|无数据|没有|不涉及|无.{0,12}(收入|支出)/;
+const YEAR_RE = /(?<!\d)(20\d{2})(?=\s*年)/g;
 const SECTION_LABEL_RE = /^(项目|科目代码|科目名称|功能分类|经济分类|收入|支出|预算数|决算数)/;
 
 interface Builder {
@@ -59,6 +60,7 @@ abstract class BaseBuilder implements Builder {
   protected started = false;
   protected stopped = false;
   protected noteLocations: Location[] = [];
+  protected years: Cell[] = [];
   readonly unit: Unit | null;
 
   constructor(
@@ -81,6 +83,7 @@ abstract class BaseBuilder implements Builder {
 
   accept(line: TokenLine): void {
     const text = line.source.text;
+    for (const m of text.matchAll(YEAR_RE)) this.years.push(yearCell(this.file, line, m));
     if (NOTE_RE.test(text) || EMPTY_NOTE_RE.test(text)) {
       if (EMPTY_NOTE_RE.test(text)) this.noteLocations.push(lineLocation(this.file, line));
       // after its note (or its explanation of being empty) a table has no more rows
@@ -149,11 +152,20 @@ abstract class BaseBuilder implements Builder {
       rows: this.rows,
       empty,
       emptyNote: empty ? this.noteLocations[0] ?? null : null,
+      years: this.years,
       loc: { file: this.file, line: this.region.anchorLine, column: 1, endLine: this.region.anchorLine, endColumn: 1 },
     };
   }
 
   abstract finish(): Table;
+}
+
+function yearCell(file: string, line: TokenLine, m: RegExpMatchArray): Cell {
+  const column = m.index! + 1;
+  const value = Number(m[1]);
+  const loc: Location = { file, line: line.source.line, column, endLine: line.source.line, endColumn: column + 4 };
+  if (line.source.page !== undefined) loc.page = line.source.page;
+  return { raw: m[1], value, decimals: 0, lo: value, hi: value, unit: null, blank: false, loc };
 }
 
 function lineLocation(file: string, line: TokenLine): Location {

@@ -160,17 +160,24 @@ export function compare(actual: Interval, expected: Interval, relation: '=' | '<
   };
 }
 
-/** Format a nominal value with thousands separators at the given decimals. */
-export function formatNumber(value: number, decimals: number): string {
+/** the decimals a plain number needs to be written exactly (at most 6) */
+export function decimalsOf(value: number): number {
+  const text = String(value);
+  const dot = text.indexOf('.');
+  return dot < 0 || /e/i.test(text) ? 0 : Math.min(6, text.length - dot - 1);
+}
+
+/** Format a nominal value at the given decimals; amounts get thousands separators, years and counts not. */
+export function formatNumber(value: number, decimals: number, grouped = true): string {
   const d = Math.max(0, Math.min(6, Number.isFinite(decimals) ? decimals : 2));
   const fixed = Math.abs(value).toFixed(d);
   const [int, frac] = fixed.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const digits = grouped ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : int;
   const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
-  return sign + grouped + (frac ? '.' + frac : '');
+  return sign + digits + (frac ? '.' + frac : '');
 }
 
 export function formatInterval(iv: Interval, withUnit = true): string {
-  const text = formatNumber(iv.value, iv.decimals) + (iv.percent ? '%' : '');
+  const text = formatNumber(iv.value, iv.decimals, iv.unit !== null) + (iv.percent ? '%' : '');
   return withUnit && iv.unit ? `${text} ${iv.unit}` : text;
 }

@@ -94,6 +94,8 @@ export interface Table {
   empty: boolean;
   /** where the document explains an empty table (此表为空表, 本表无数据, 没有…) */
   emptyNote: Location | null;
+  /** years printed in the table's headings and notes (`2023年度`), exact, with their location */
+  years: Cell[];
   loc: Location;
 }
 

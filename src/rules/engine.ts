@@ -65,7 +65,7 @@ function rowLabel(b: Binding): string {
 
 function fmtDiff(c: Comparison): string {
   const d = Math.abs(c.difference);
-  const text = formatNumber(d, Math.min(c.actual.decimals, c.expected.decimals));
+  const text = formatNumber(d, Math.min(c.actual.decimals, c.expected.decimals), c.unit !== null);
   return c.unit ? `${text} ${c.unit}` : text;
 }
 

@@ -4,7 +4,7 @@
  * registered once here, and the loader admits only the operations listed in ALLOWED_OPS.
  */
 import jsonLogic from 'json-logic-js';
-import { compare, difference, exact, fromCell, isInterval, ratio, sum, type Comparison, type Interval } from '../model/interval.js';
+import { compare, decimalsOf, difference, exact, fromCell, isInterval, ratio, sum, type Comparison, type Interval } from '../model/interval.js';
 import type { Cell } from '../model/types.js';
 
 /** what a failed comparison leaves for the message and the location */
@@ -39,7 +39,7 @@ function safeVar(this: unknown, path?: unknown, fallback?: unknown): unknown {
 
 function toInterval(x: unknown): Interval | null {
   if (x === null || x === undefined) return null;
-  if (typeof x === 'number' && Number.isFinite(x)) return exact(x, null, 6);
+  if (typeof x === 'number' && Number.isFinite(x)) return exact(x, null, decimalsOf(x));
   if (isInterval(x)) {
     const c = x as Cell & Interval;
     return 'raw' in c ? fromCell(c as Cell) : c;
@@ -77,11 +77,15 @@ function comparison(relation: '=' | '<=' | '>=') {
   };
 }
 
+const approxEq = comparison('=');
+
 export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
   sum: sumOp,
-  approx_eq: comparison('='),
+  approx_eq: approxEq,
   approx_le: comparison('<='),
   approx_ge: comparison('>='),
+  /** every figure in a list equals x (the first that does not is reported) */
+  all_approx_eq: (list: unknown, x: unknown) => (Array.isArray(list) ? list.every((item) => approxEq(item, x)) : true),
   difference: (a: unknown, b: unknown) => {
     const [x, y] = operands([a, b]);
     return x && y ? difference(x, y) : null;

@@ -19,7 +19,7 @@ function documentData(report: Report) {
 }
 
 function tableData(t: Table) {
-  return { id: t.id, title: t.title, unit: t.unit, layout: t.layout, empty: t.empty, hasEmptyNote: t.emptyNote !== null, rowCount: t.rows.length };
+  return { id: t.id, title: t.title, unit: t.unit, layout: t.layout, empty: t.empty, hasEmptyNote: t.emptyNote !== null, rowCount: t.rows.length, years: t.years };
 }
 
 function rowData(r: Row) {

@@ -1,0 +1,74 @@
+/**
+ * Every built-in rule fires on a fixture of ours once one figure changes (the fixtures are
+ * silent unchanged: fixtures.test.ts), with the figures a user would read in the message.
+ */
+import { describe, expect, it } from 'vitest';
+import { builtinRules, fixtureText, lintText, lineOf, mutate } from './helpers.js';
+
+const FINAL = 'text/final-wanyuan.txt';
+const TABBED = 'text/final-yuan-tabbed.txt';
+const BUDGET = 'text/budget.txt';
+
+interface Case {
+  rule: string;
+  fixture: string;
+  change: (text: string) => string;
+  /** a line the diagnostic must point at (a substring of it), after the line `after` if given */
+  at?: string;
+  after?: string;
+  expect: { severity?: 1 | 2; actual?: string; expected?: string; difference?: string; table?: string };
+}
+
+const swap = (from: string, to: string) => (t: string) => mutate(t, from, to);
+
+const CASES: Case[] = [
+  { rule: '总表/收支总计平衡', fixture: FINAL, change: swap('总计 31 17,912.75 总计 62 17,912.75', '总计 31 17,912.75 总计 62 17,912.95'), at: '总计 31', expect: { actual: '17,912.75 万元', expected: '17,912.95 万元', difference: '0.20 万元' } },
+  { rule: '总表/本年收入合计', fixture: FINAL, change: swap('八、其他收入 8 57.93', '八、其他收入 8 58.93'), at: '本年收入合计 27', expect: { actual: '12,366.72 万元', expected: '12,367.72 万元' } },
+  { rule: '总表/本年支出合计', fixture: FINAL, change: swap('9 九、卫生健康支出 40 13,844.54', '9 九、卫生健康支出 40 13,845.54'), at: '本年支出合计 58', expect: { actual: '14,250.23 万元', expected: '14,251.24 万元' } },
+  { rule: '总表/收入总计构成', fixture: FINAL, change: swap('年初结转和结余 29 5,546.03', '年初结转和结余 29 5,547.03'), at: '总计 31', expect: { actual: '17,912.75 万元', expected: '17,913.75 万元', difference: '1.00 万元' } },
+  { rule: '总表/支出总计构成', fixture: FINAL, change: swap('年末结转和结余 60 3,662.52', '年末结转和结余 60 3,672.52'), at: '总计 31', expect: { actual: '17,912.75 万元', expected: '17,922.75 万元', difference: '10.00 万元' } },
+  { rule: '总表/年初结转构成', fixture: FINAL, change: swap('　一般公共预算财政拨款 29 4,999.06 61', '　一般公共预算财政拨款 29 4,990.06 61'), at: '年初财政拨款结转和结余 28', expect: { actual: '4,999.06 万元', expected: '4,990.06 万元', difference: '9.00 万元' } },
+  { rule: '总表/收入总计构成-无本年合计行', fixture: BUDGET, change: swap('收  入  总  计 1,215.34 支  出', '收  入  总  计 1,216.34 支  出'), at: '收  入  总  计', expect: { actual: '1,216.34 万元', expected: '1,215.34 万元' } },
+  { rule: '总表/支出总计构成-无本年合计行', fixture: BUDGET, change: swap('（二十）住房保障支出 32.44 32.44', '（二十）住房保障支出 33.44 33.44'), at: '收  入  总  计', expect: { actual: '1,215.34 万元', expected: '1,216.34 万元' } },
+  { rule: '科目/上下级合计', fixture: TABBED, change: swap('2101103\t公务员医疗补助\t63,417.63\t63,417.63\t0.00', '2101103\t公务员医疗补助\t63,417.33\t63,417.33\t0.00'), at: '21011\t行政事业单位医疗\t354,385.47\t354,385.47\t0.00', expect: { actual: '354,385.47 元', expected: '354,385.17 元', difference: '0.30 元' } },
+  { rule: '科目/行内分列合计', fixture: TABBED, change: swap('2101103\t公务员医疗补助\t63,417.63\t63,417.63\t0.00', '2101103\t公务员医疗补助\t63,417.63\t63,417.33\t0.00'), at: '63,417.33', expect: { actual: '63,417.63 元', expected: '63,417.33 元' } },
+  { rule: '基金表/本年支出小计', fixture: FINAL, change: swap('合计 0.00 0.00 0.00 0.00 0.00 0.00', '合计 0.00 3.00 3.00 1.00 1.00 0.00'), at: '合计 0.00 3.00', expect: { actual: '3.00 万元', expected: '2.00 万元', table: '公开07' } },
+  { rule: '基金表/年末结转和结余', fixture: FINAL, change: swap('合计 0.00 0.00 0.00 0.00 0.00 0.00', '合计 1.00 2.00 3.00 1.00 2.00 1.00'), at: '合计 1.00 2.00', expect: { actual: '1.00 万元', expected: '0.00 万元', difference: '1.00 万元' } },
+  { rule: '基本支出明细/人员经费合计', fixture: FINAL, change: swap('人员经费合计 571.14', '人员经费合计 581.14'), at: '人员经费合计 581.14', expect: { actual: '581.14 万元', expected: '571.14 万元' } },
+  { rule: '基本支出明细/公用经费合计', fixture: FINAL, change: swap('公用经费合计 77.14', '公用经费合计 78.14'), at: '公用经费合计 78.14', expect: { actual: '78.14 万元', expected: '77.14 万元' } },
+  { rule: '三公/合计', fixture: FINAL, change: swap('0.46 0.00 0.00 0.00 0.00 0.46 0.46', '0.56 0.00 0.00 0.00 0.00 0.46 0.46'), at: '0.56 0.00', expect: { actual: '0.56 万元', expected: '0.46 万元' } },
+  { rule: '三公/公务用车小计', fixture: FINAL, change: swap('0.46 0.00 0.00 0.00 0.00 0.46 0.46 0.00 0.00 0.00 0.00 0.46', '0.46 0.00 0.00 0.00 0.00 0.46 0.46 0.00 0.00 0.20 0.00 0.46'), at: '0.46 0.00', expect: { actual: '0.00 万元', expected: '0.20 万元' } },
+  { rule: '表间/本年收入合计', fixture: FINAL, change: swap('合计 12,366.72 12,308.79 0.00 0.00 0.00 0.00 57.93', '合计 12,367.72 12,308.79 0.00 0.00 0.00 0.00 58.93'), at: '合计 12,367.72', expect: { actual: '12,367.72 万元', expected: '12,366.72 万元' } },
+  { rule: '表间/本年支出合计', fixture: BUDGET, change: swap('合    计 1,215.34 448.57 766.77', '合    计 1,216.34 449.57 766.77'), at: '合    计 1,216.34', expect: { actual: '1,216.34 万元', expected: '1,215.34 万元' } },
+  { rule: '表间/功能分类类级支出', fixture: BUDGET, change: swap('221 住房保障支出 32.44 32.44 0.00', '221 住房保障支出 30.44 30.44 0.00'), at: '221 住房保障支出 30.44', expect: { actual: '30.44 万元', expected: '32.44 万元', table: '部门公开表3' } },
+  { rule: '表间/总表功能分类不在支出表', fixture: FINAL, change: swap('10 十、节能环保支出 41 0.00', '10 十、节能环保支出 41 5.00'), at: '十、节能环保支出 41', expect: { table: '公开01' } },
+  { rule: '表间/一般公共预算类级支出', fixture: FINAL, change: swap('8 八、社会保障和就业支出 40 357.81 357.81 0.00 0.00', '8 八、社会保障和就业支出 40 358.81 358.81 0.00 0.00'), at: '208 社会保障和就业支出 357.80 73.90 283.90', after: '公开05表', expect: { actual: '357.80 万元', expected: '358.81 万元', table: '公开05' } },
+  { rule: '表间/财政拨款不超过全部资金', fixture: FINAL, change: swap('8 八、社会保障和就业支出 40 357.81 357.81 0.00 0.00', '8 八、社会保障和就业支出 40 358.81 358.81 0.00 0.00'), at: '八、社会保障和就业支出 40', expect: { actual: '358.81 万元', expected: '357.81 万元', table: '公开04' } },
+  { rule: '表间/财政拨款收入', fixture: FINAL, change: swap('合计 12,366.72 12,308.79 0.00 0.00 0.00 0.00 57.93', '合计 12,366.72 12,318.79 0.00 0.00 0.00 0.00 47.93'), at: '合计 12,366.72 12,318.79', expect: { actual: '12,318.79 万元', expected: '12,308.79 万元' } },
+  { rule: '表间/财政拨款收入分项', fixture: FINAL, change: swap('一、一般公共预算财政拨款收入 1 12,308.79', '一、一般公共预算财政拨款收入 1 12,318.79'), at: '一、一般公共预算财政拨款收入 1', expect: { actual: '12,318.79 万元', expected: '12,308.79 万元' } },
+  { rule: '表间/基本支出与明细', fixture: FINAL, change: swap('人员经费合计 571.14', '人员经费合计 581.14'), at: '合计 14,250.23 648.29 13,601.95', after: '公开05表', expect: { actual: '648.29 万元', expected: '658.28 万元' } },
+  { rule: '表间/一般公共预算支出合计', fixture: FINAL, change: swap('合计 14,250.23 648.29 13,601.95\n', '合计 14,251.23 648.29 13,602.95\n'), at: '合计 14,251.23', expect: { actual: '14,251.23 万元', expected: '14,250.23 万元' } },
+  { rule: '表间/三公不少于基本支出明细', fixture: FINAL, change: swap('30217 　公务接待费 0.46', '30217 　公务接待费 0.56'), expect: { severity: 1, actual: '0.46 万元', expected: '0.56 万元' } },
+  { rule: '形式/决算必备表', fixture: FINAL, change: swap('公开09表', '附表'), expect: { severity: 2 } },
+  { rule: '形式/预算必备表', fixture: BUDGET, change: swap('部门公开表9', '附表9'), expect: { severity: 2 } },
+  { rule: '形式/空表说明', fixture: FINAL, change: swap('　　2.本单位2023年度没有国有资本经营预算财政拨款安排的支出，故本表无数据。', '　　2.见说明。'), expect: { severity: 1, table: '公开08' } },
+  { rule: '形式/金额单位', fixture: BUDGET, change: (t) => t.replaceAll('单位：万元', ''), expect: { severity: 1, table: '部门公开表1' } },
+  { rule: '形式/年度一致', fixture: FINAL, change: swap('本单位2023年度没有政府性基金', '本单位2022年度没有政府性基金'), at: '本单位2022年度', expect: { severity: 2, actual: '2022', expected: '2023' } },
+];
+
+describe('each built-in rule fires on a changed figure', () => {
+  for (const c of CASES) {
+    it(c.rule, async () => {
+      const text = c.change(fixtureText(c.fixture));
+      const ds = await lintText(text, c.fixture);
+      const mine = ds.filter((d) => d.ruleId === c.rule);
+      expect(mine.length, ds.map((d) => `${d.ruleId} ${d.line} ${d.message}`).join('\n')).toBeGreaterThan(0);
+      expect(mine[0]).toMatchObject({ severity: 2, ...c.expect, ...(c.at ? { line: lineOf(text, c.at, c.after) } : {}) });
+    });
+  }
+
+  it('covers every built-in rule', async () => {
+    const ids = (await builtinRules()).map((r) => r.id).sort();
+    expect([...new Set(CASES.map((c) => c.rule))].sort()).toEqual(ids);
+  });
+});
