@@ -3,7 +3,7 @@
  * the exact rule, line and figures once one figure is changed.
  */
 import { describe, expect, it } from 'vitest';
-import { brief, fixtureText, lineOf, lintText, mutate } from './helpers.js';
+import { brief, fixtureText, lineOf, lintText, mutate, reportOf } from './helpers.js';
 
 const FINAL = 'text/final-wanyuan.txt';
 const TABBED = 'text/final-yuan-tabbed.txt';
@@ -120,5 +120,21 @@ describe('each rule fires on a changed figure', () => {
     // a change beyond that is an error
     const { ds: off } = await fired(TABBED, '2101103\t公务员医疗补助\t63,417.63\t63,417.63\t\n', '2101103\t公务员医疗补助\t63,417.8\t63,417.63\t\n');
     expect(off.find((d) => d.ruleId === '科目/行内分列合计')).toMatchObject({ severity: 2 });
+  });
+});
+
+describe('columns follow the document header', () => {
+  it('reads 公开05 by its own header when it prints 项目支出 before 基本支出', async () => {
+    const text = fixtureText(FINAL);
+    const at = text.indexOf('科目代码 科目名称 小计 基本支出 项目支出', text.indexOf('公开05表'));
+    const swapped = text.slice(0, at) + '科目代码 科目名称 小计 项目支出 基本支出' + text.slice(at + '科目代码 科目名称 小计 基本支出 项目支出'.length);
+    const t05 = reportOf(swapped).tables.find((t) => t.id === '公开05')!;
+    expect(t05.columnSource).toBe('header');
+    expect(t05.columns.map((c) => c.key)).toEqual(['小计', '项目支出', '基本支出']);
+    const total = t05.rows.find((r) => r.key === '合计')!;
+    expect([total.cells['基本支出'].raw, total.cells['项目支出'].raw]).toEqual(['13,601.95', '648.29']);
+    // read that way, 05's 基本支出 no longer matches 06's 人员经费 + 公用经费
+    const ds = await lintText(swapped, FINAL);
+    expect(ds.find((d) => d.ruleId === '表间/基本支出与明细')).toMatchObject({ actual: '13,601.95 万元', expected: '648.28 万元' });
   });
 });

@@ -140,6 +140,32 @@ abstract class BaseBuilder implements Builder {
     return { cells, unplaced };
   }
 
+  private ordered?: Table['columns'];
+
+  /**
+   * The value columns in the order this document prints them: when one header line names every
+   * column of the standard form, that line's order wins; otherwise the standard form's order.
+   */
+  protected columns(): Table['columns'] {
+    if (this.ordered) return this.ordered;
+    const spec = this.spec.columns;
+    this.ordered = spec;
+    if (this.spec.layout !== 'code' || spec.length < 2) return spec;
+    for (const header of this.headerLines) {
+      const at = spec.map((c) => header.indexOf(normalizeLabel(c.name)));
+      if (at.some((i) => i < 0)) continue;
+      const order = spec.map((c, i) => ({ c, at: at[i] })).sort((a, b) => a.at - b.at);
+      // the total column stays first: the rest of the model reads it that way
+      if (!order[0].c.total && spec[0].total) continue;
+      this.ordered = order.map((o, i) => ({ ...o.c, index: i + 1 }));
+      this.columnSource = 'header';
+      break;
+    }
+    return this.ordered;
+  }
+
+  protected columnSource: Table['columnSource'] = 'catalog';
+
   protected baseTable(): Table {
     const cells = this.rows.flatMap((r) => [...Object.values(r.cells), ...r.unplaced]);
     const empty = cells.every((c) => c.blank || c.value === 0);
@@ -148,7 +174,8 @@ abstract class BaseBuilder implements Builder {
       title: this.region.title ?? this.spec.title,
       layout: this.spec.layout,
       unit: this.unit,
-      columns: this.spec.columns,
+      columns: this.columns(),
+      columnSource: this.columnSource,
       rows: this.rows,
       empty,
       emptyNote: empty ? this.noteLocations[0] ?? null : null,
@@ -406,7 +433,7 @@ class CodeBuilder extends BaseBuilder {
         // [code, name, v1…vn]: the name cell is cell 1, values follow positionally
         row.labels.push(...rest.filter((t) => t.cell === 1 && t.kind === 'label'));
         rest = rest.filter((t) => (t.cell ?? 0) >= 2);
-        row.values.push(...rest.slice(0, this.spec.columns.length));
+        row.values.push(...rest.slice(0, this.columns().length));
       } else {
         this.absorb(row, rest);
       }
@@ -438,7 +465,7 @@ class CodeBuilder extends BaseBuilder {
       const lastTok = p.values[p.values.length - 1] ?? p.labels[p.labels.length - 1] ?? first;
       const loc = spanLocation(this.file, first, lastTok);
       const name = labelText(p.labels);
-      const { cells, unplaced } = this.cellsFor(p.values, this.spec.columns, loc, p.explicit);
+      const { cells, unplaced } = this.cellsFor(p.values, this.columns(), loc, p.explicit);
       if (!p.code) {
         // a 合计 line without a single figure, in a table that omits blanks, is a header
         // whose figures did not reach the text: unknown, not zeros

@@ -89,6 +89,8 @@ export interface Table {
   layout: TableLayout;
   unit: Unit | null;
   columns: Column[];
+  /** 'header': a header line of this document names every column in this order; else the standard form's order */
+  columnSource: 'header' | 'catalog';
   rows: Row[];
   /** every figure blank or zero */
   empty: boolean;
