@@ -1,11 +1,13 @@
 /** The ingest stage's public surface: a user's file → lines of text with locations. */
-import { InputError, readTextFile, type SourceText } from './text.js';
+import { readPdfFile, type PdfText } from './pdf.js';
+import { readTextFile, type SourceText } from './text.js';
 
 export { InputError, decodeText, splitLines, type SourceLine, type SourceText } from './text.js';
 
-export async function readDocument(file: string): Promise<SourceText> {
-  if (/\.pdf$/i.test(file)) {
-    throw new InputError(`${file}: 尚不支持 PDF 输入，请先提供其提取的文本（.txt）`);
-  }
+export { readPdfBytes, readPdfFile, type PdfText, type PdfPageProblem } from './pdf.js';
+
+/** A PDF by its name or its first bytes; anything else is extracted text. */
+export async function readDocument(file: string): Promise<SourceText | PdfText> {
+  if (/\.pdf$/i.test(file)) return readPdfFile(file);
   return readTextFile(file);
 }

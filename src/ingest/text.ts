@@ -4,12 +4,30 @@
  */
 import { readFile } from 'node:fs/promises';
 
+/** a piece of a PDF line: its text and horizontal extent on the page (points, left to right) */
+export interface PositionedPiece {
+  text: string;
+  x0: number;
+  x1: number;
+  /** 1-based column of the piece in the line's text */
+  column?: number;
+  /** font size, points */
+  size?: number;
+}
+
 export interface SourceLine {
-  /** 1-based line number in the input */
+  /** 1-based line number, unique in the input (PDF: counted across pages) */
   line: number;
   text: string;
   /** 1-based page where the input marks pages (form feeds in text, real pages in PDF) */
   page?: number;
+  /** PDF: the line's number on its page, which is what a reader counts */
+  pageLine?: number;
+  /** PDF: where each piece of the line stands */
+  pieces?: PositionedPiece[];
+  /** PDF: baseline, points from the top of the page, and font size */
+  y?: number;
+  size?: number;
 }
 
 export interface SourceText {

@@ -3,14 +3,16 @@
  * table's anchor or the end of the tables part. A table whose anchor comes again (a page
  * continuation) keeps one region made of several spans.
  */
-import type { SourceText } from '../ingest/text.js';
+import type { SourceLine, SourceText } from '../ingest/text.js';
 import { tokenizeLine, type TokenLine } from './tokenize.js';
+import { joinWrappedCells } from './wrap.js';
 
 export interface TableRegion {
   /** canonical id: 公开01, 部门公开表3 */
   id: string;
   /** the anchor line (1-based) */
   anchorLine: number;
+  anchor: SourceLine;
   /** printed title near the anchor, if any */
   title: string | null;
   titleLine: number | null;
@@ -39,7 +41,7 @@ function looksLikeTitle(text: string): boolean {
 }
 
 export function findTableRegions(source: SourceText): TableRegion[] {
-  const lines = source.lines;
+  const lines = joinWrappedCells(source.lines);
   const regions = new Map<string, TableRegion>();
   let current: TableRegion | null = null;
   let docUnit: TableRegion['unit'] = null;
@@ -50,8 +52,8 @@ export function findTableRegions(source: SourceText): TableRegion[] {
     if (id) {
       let region = regions.get(id);
       if (!region) {
-        const { title, titleLine } = findTitle(source, i);
-        region = { id, anchorLine: lines[i].line, title, titleLine, unit: null, lines: [] };
+        const { title, titleLine } = findTitle(lines, i);
+        region = { id, anchorLine: lines[i].line, anchor: lines[i], title, titleLine, unit: null, lines: [] };
         regions.set(id, region);
         // the unit is often printed just above the anchor, with the title
         for (let k = Math.max(0, i - 4); k < i; k++) {
@@ -79,8 +81,7 @@ export function findTableRegions(source: SourceText): TableRegion[] {
   return [...regions.values()];
 }
 
-function findTitle(source: SourceText, anchorIndex: number): { title: string | null; titleLine: number | null } {
-  const lines = source.lines;
+function findTitle(lines: SourceLine[], anchorIndex: number): { title: string | null; titleLine: number | null } {
   for (const k of [anchorIndex - 1, anchorIndex - 2, anchorIndex - 3, anchorIndex + 1, anchorIndex + 2]) {
     if (k < 0 || k >= lines.length) continue;
     if (looksLikeTitle(lines[k].text)) {

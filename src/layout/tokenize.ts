@@ -21,9 +21,16 @@ export interface Token {
   column: number;
   endColumn: number;
   page?: number;
+  /** PDF: the line's number on its page */
+  pageLine?: number;
   num?: NumberInfo;
   /** index of the tab-separated cell the token came from (tab layouts only) */
   cell?: number;
+  /** PDF: horizontal extent on the page, points */
+  x0?: number;
+  x1?: number;
+  /** PDF: font size, points */
+  size?: number;
 }
 
 export interface TokenLine {
@@ -63,27 +70,32 @@ function splitChunk(chunk: string, offset: number, source: SourceLine, cell?: nu
     const text = m[0];
     const column = offset + m.index + 1;
     const num = parseNumber(text);
-    const base = { text, line: source.line, column, endColumn: column + text.length, page: source.page, cell };
+    const base = { text, line: source.line, column, endColumn: column + text.length, page: source.page, pageLine: source.pageLine, cell };
     if (num) out.push({ kind: 'number', num, ...base });
     else out.push({ kind: 'label', ...base });
   }
   return out;
 }
 
-/** Adjacent labels are one label unless the second opens a new enumerated item. */
+/** on a page, labels further apart than this many ems stand in different cells */
+const CELL_GAP_EMS = 2.5;
+
+/** Adjacent labels are one label unless the second opens a new enumerated item or another cell. */
 function joinLabels(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (const t of tokens) {
     const prev = out[out.length - 1];
+    const apart = prev?.x1 !== undefined && t.x0 !== undefined && t.x0 - prev.x1 > CELL_GAP_EMS * (t.size ?? 10);
     if (
       prev &&
       prev.kind === 'label' &&
       t.kind === 'label' &&
       prev.line === t.line &&
       prev.cell === t.cell &&
+      !apart &&
       !ENUMERATION_RE.test(t.text)
     ) {
-      out[out.length - 1] = { ...prev, text: prev.text + t.text, endColumn: t.endColumn };
+      out[out.length - 1] = { ...prev, text: prev.text + t.text, endColumn: t.endColumn, x1: t.x1 };
     } else {
       out.push(t);
     }
@@ -99,8 +111,23 @@ function tokenizePlain(text: string, offset: number, source: SourceLine, cell?: 
   return tokens;
 }
 
+/** PDF pieces: tokens take their share of the piece's extent on the page */
+function tokenizePieces(source: SourceLine): Token[] {
+  const tokens: Token[] = [];
+  for (const piece of source.pieces!) {
+    const offset = (piece.column ?? 1) - 1;
+    const perChar = (piece.x1 - piece.x0) / Math.max(1, piece.text.length);
+    for (const t of splitChunk(piece.text, offset, source)) {
+      const from = t.column - 1 - offset;
+      tokens.push({ ...t, x0: piece.x0 + from * perChar, x1: piece.x0 + (from + t.text.length) * perChar, size: piece.size });
+    }
+  }
+  return tokens;
+}
+
 export function tokenizeLine(source: SourceLine): TokenLine {
   const text = source.text;
+  if (source.pieces) return { source, tokens: joinLabels(tokenizePieces(source)), tabbed: false };
   if (text.includes('\t')) {
     const tokens: Token[] = [];
     let offset = 0;

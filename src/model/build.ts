@@ -4,11 +4,11 @@
  * lines are dispatched to the builder whose row grammar they fit, which is how two tables
  * interleaved across a page break (qinghai 公开04/05) come apart again.
  */
-import type { SourceText } from '../ingest/text.js';
+import type { PositionedPiece, SourceText } from '../ingest/text.js';
 import { findTableRegions, type TableRegion } from '../layout/regions.js';
 import { isEnumerated, normalizeLabel, type Token, type TokenLine } from '../layout/tokenize.js';
 import { functionClassCode, sideByName, specFor, type TableSpec } from './catalog.js';
-import { blankCell, isPlaceholderZero, numberCell, spanLocation, tokenLocation } from './cells.js';
+import { blankCell, isPlaceholderZero, numberCell, sourceLocation, spanLocation, tokenLocation } from './cells.js';
 import type { Cell, Location, ParseNote, Report, Row, RowKind, Side, Table, Unit } from './types.js';
 
 const FOOTER_RE = /^\s*[-—–]+\s*\d+\s*[-—–]+\s*$/;
@@ -17,7 +17,7 @@ const FURNITURE_RE = /单位\s*[:：]|^\s*部门\s*[:：]|^\s*栏次|^\s*附件\
 const TITLE_RE = /表\s*$/;
 const EMPTY_NOTE_RE = /空表|无数据|没有|不涉及|无.{0,12}(收入|支出)/;
 const YEAR_RE = /(?<!\d)(20\d{2})(?=\s*年)/g;
-const SECTION_LABEL_RE = /^(项目|科目代码|科目名称|功能分类|经济分类|收入|支出|预算数|决算数)/;
+const SECTION_LABEL_RE = /^(栏次|项目|科目代码|科目名称|功能分类|经济分类|收入|支出|预算数|决算数)/;
 
 interface Builder {
   spec: TableSpec;
@@ -61,6 +61,10 @@ abstract class BaseBuilder implements Builder {
   protected stopped = false;
   protected noteLocations: Location[] = [];
   protected years: Cell[] = [];
+  /** PDF: where the 栏次 numbers and header labels stand, to place figures by column */
+  protected columnMarks: Token[] = [];
+  /** PDF: the header's pieces as printed (not joined into labels: header cells stand close) */
+  protected headerPieces: PositionedPiece[] = [];
   readonly unit: Unit | null;
 
   constructor(
@@ -91,12 +95,15 @@ abstract class BaseBuilder implements Builder {
       return;
     }
     if (this.stopped) return;
+    // a table's own header block says where its columns stand (later pages repeat it)
+    if (!this.started && isColumnNumbering(line)) this.columnMarks = line.tokens.filter((t) => t.kind === 'number');
     if (!line.tokens.some((t) => t.kind !== 'blank') || FOOTER_RE.test(text) || FURNITURE_RE.test(text)) return;
     if (TITLE_RE.test(text) && !line.tokens.some((t) => t.kind === 'number')) return; // the next table's title
     const key = text.replace(/[\s\u3000]/g, '');
     if (!this.started) {
       if (!this.isDataLine(line)) {
         this.headerLines.add(key);
+        this.headerPieces.push(...(line.source.pieces ?? []));
         return;
       }
       this.started = true;
@@ -130,6 +137,14 @@ abstract class BaseBuilder implements Builder {
       this.note(`一行有 ${printed.length} 个数字，多于 ${columns.length} 列，本行不参与核对`, printed[0]);
       return { cells, unplaced };
     }
+    const byX = this.placeByPosition(printed, columns);
+    if (byX) {
+      columns.forEach((c) => {
+        const t = byX.get(c.key);
+        cells[c.key] = t ? numberCell(this.file, t, this.unit) : blankCell(rowLoc, this.unit);
+      });
+      return { cells, unplaced };
+    }
     // Blank cells were omitted: the total comes first, the rest are parts whose columns are unknown.
     if (columns[0].total) {
       cells[columns[0].key] = numberCell(this.file, printed[0], this.unit);
@@ -138,6 +153,56 @@ abstract class BaseBuilder implements Builder {
       for (const t of printed) unplaced.push(numberCell(this.file, t, this.unit));
     }
     return { cells, unplaced };
+  }
+
+  /**
+   * PDF: where each value column stands on the page: the 栏次 numbers when printed, otherwise the
+   * header labels that name the columns. Null when not every column can be found.
+   */
+  private centres?: Map<string, number> | null;
+  protected columnCentres(): Map<string, number> | null {
+    if (this.centres !== undefined) return this.centres;
+    const all = this.columns();
+    const centre = (t: Token) => (t.x0! + t.x1!) / 2;
+    const byMark = new Map<string, number>();
+    for (const c of all) {
+      const mark = this.columnMarks.find((t) => t.x0 !== undefined && t.num!.value === c.index);
+      if (mark) byMark.set(c.key, centre(mark));
+    }
+    if (byMark.size === all.length) return (this.centres = byMark);
+    // a header label naming the column, or its first line where the name wraps (一般公共预算财…)
+    const byLabel = new Map<string, number>();
+    const used = new Set<PositionedPiece>();
+    for (const c of all) {
+      const names = [normalizeLabel(c.name), normalizeLabel(c.key)];
+      const label = this.headerPieces.find((p) => {
+        const text = normalizeLabel(p.text);
+        return !used.has(p) && names.some((n) => text === n || (text.length >= 3 && n.startsWith(text)));
+      });
+      if (label) {
+        used.add(label);
+        byLabel.set(c.key, (label.x0 + label.x1) / 2);
+      }
+    }
+    return (this.centres = byLabel.size === all.length ? byLabel : null);
+  }
+
+  /** each printed figure to the column whose band (between neighbouring centres) holds it */
+  private placeByPosition(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
+    if (!printed.every((t) => t.x0 !== undefined)) return null;
+    const centres = this.columnCentres();
+    if (!centres) return null;
+    const cols = columns.map((c) => ({ key: c.key, x: centres.get(c.key)! })).sort((a, b) => a.x - b.x);
+    const placed = new Map<string, Token>();
+    for (const t of printed) {
+      const x = (t.x0! + t.x1!) / 2;
+      let best = cols[0];
+      for (const c of cols) if (Math.abs(c.x - x) < Math.abs(best.x - x)) best = c;
+      // two figures in one column: the positions do not tell, fall back to the text's reading
+      if (placed.has(best.key)) return null;
+      placed.set(best.key, t);
+    }
+    return placed;
   }
 
   private ordered?: Table['columns'];
@@ -180,17 +245,27 @@ abstract class BaseBuilder implements Builder {
       empty,
       emptyNote: empty ? this.noteLocations[0] ?? null : null,
       years: this.years,
-      loc: { file: this.file, line: this.region.anchorLine, column: 1, endLine: this.region.anchorLine, endColumn: 1 },
+      loc: sourceLocation(this.file, this.region.anchor),
     };
   }
 
   abstract finish(): Table;
 }
 
+/** the 栏次 row: `栏次 1 2 3` or a bare `1 2 3 … n` */
+function isColumnNumbering(line: TokenLine): boolean {
+  const toks = line.tokens.filter((t) => t.kind !== 'blank');
+  const nums = toks.filter((t) => t.kind === 'number');
+  if (nums.length < 2 || !nums.every((t) => t.num!.integer)) return false;
+  if (toks.some((t) => t.kind === 'label' && !/^栏次$/.test(t.text))) return false;
+  return nums.every((t, i) => i === 0 || t.num!.value > nums[i - 1].num!.value) && nums[0].num!.value <= 2;
+}
+
 function yearCell(file: string, line: TokenLine, m: RegExpMatchArray): Cell {
   const column = m.index! + 1;
   const value = Number(m[1]);
-  const loc: Location = { file, line: line.source.line, column, endLine: line.source.line, endColumn: column + 4 };
+  const n = line.source.pageLine ?? line.source.line;
+  const loc: Location = { file, line: n, column, endLine: n, endColumn: column + 4 };
   if (line.source.page !== undefined) loc.page = line.source.page;
   return { raw: m[1], value, decimals: 0, lo: value, hi: value, unit: null, blank: false, loc };
 }
@@ -199,7 +274,7 @@ function lineLocation(file: string, line: TokenLine): Location {
   const first = line.tokens.find((t) => t.kind !== 'blank');
   const last = [...line.tokens].reverse().find((t) => t.kind !== 'blank');
   if (first && last) return spanLocation(file, first, last);
-  return { file, line: line.source.line, column: 1, endLine: line.source.line, endColumn: line.source.text.length + 1 };
+  return sourceLocation(file, line.source);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -468,8 +543,8 @@ class CodeBuilder extends BaseBuilder {
       const { cells, unplaced } = this.cellsFor(p.values, this.columns(), loc, p.explicit);
       if (!p.code) {
         // a 合计 line without a single figure, in a table that omits blanks, is a header
-        // whose figures did not reach the text: unknown, not zeros
-        const unprinted = !p.explicit && p.values.length === 0;
+        // whose figures did not reach the text: unknown, not zeros (with positions, blanks are seen)
+        const unprinted = !p.explicit && p.values.length === 0 && this.columnCentres() === null;
         const row: Row = { key: '合计', name: '合计', kind: 'total', cells: unprinted ? Object.create(null) : cells, unplaced, loc };
         if (!total) {
           total = row;
@@ -629,7 +704,7 @@ export function buildTables(source: SourceText, notes: ParseNote[]): Table[] {
     if (!spec) {
       notes.push({
         message: `不认识的表 ${region.id}，未核对`,
-        loc: { file: source.file, line: region.anchorLine, column: 1, endLine: region.anchorLine, endColumn: 1 },
+        loc: sourceLocation(source.file, region.anchor),
       });
       continue;
     }

@@ -1,16 +1,26 @@
 /** Printed tokens → model cells and locations. */
+import type { SourceLine } from '../ingest/text.js';
 import type { Token } from '../layout/tokenize.js';
 import { halfUnit } from './interval.js';
 import type { Cell, Location, Unit } from './types.js';
 
 export function tokenLocation(file: string, t: Token): Location {
-  const loc: Location = { file, line: t.line, column: t.column, endLine: t.line, endColumn: t.endColumn };
+  const line = t.pageLine ?? t.line;
+  const loc: Location = { file, line, column: t.column, endLine: line, endColumn: t.endColumn };
   if (t.page !== undefined) loc.page = t.page;
   return loc;
 }
 
+/** a whole source line: where a table's anchor or a note stands */
+export function sourceLocation(file: string, s: SourceLine): Location {
+  const line = s.pageLine ?? s.line;
+  const loc: Location = { file, line, column: 1, endLine: line, endColumn: s.text.length + 1 };
+  if (s.page !== undefined) loc.page = s.page;
+  return loc;
+}
+
 export function spanLocation(file: string, first: Token, last: Token): Location {
-  const loc: Location = { file, line: first.line, column: first.column, endLine: last.line, endColumn: last.endColumn };
+  const loc: Location = { file, line: first.pageLine ?? first.line, column: first.column, endLine: last.pageLine ?? last.line, endColumn: last.endColumn };
   if (first.page !== undefined) loc.page = first.page;
   return loc;
 }

@@ -106,5 +106,5 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
 }
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-  return ds.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return ds.sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }

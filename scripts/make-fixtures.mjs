@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+// Renders the structured fixture sources (fixtures/pdf-src/*.json) into the committed fixtures:
+//   fixtures/pdf/NAME.txt            the same document as tab-separated text (the "text version")
+//   fixtures/pdf/NAME.PRODUCER.pdf   PDFs from two producers whose layouts differ
+// and the bad-input PDFs. Run by hand (CI uses the committed files):
+//   apt-get install libreoffice-writer-nogui fonts-noto-cjk chromium qpdf poppler-utils
+//   node scripts/make-fixtures.mjs
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const srcDir = path.join(root, 'fixtures/pdf-src');
+const outDir = path.join(root, 'fixtures/pdf');
+const work = mkdtempSync(path.join(tmpdir(), 'budget-lint-fixtures-'));
+mkdirSync(outDir, { recursive: true });
+
+/** which producers render which source, and how each page is set */
+const PLAN = {
+  'final-full': [{ producer: 'libreoffice', fontSize: '8pt' }, { producer: 'chromium' }],
+  budget: [{ producer: 'chromium', rowPadding: '5px' }],
+  'final-yuan': [{ producer: 'libreoffice', landscape: true }],
+};
+
+const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const NUMERIC = /^-?[\d,]+(\.\d+)?%?$/;
+
+function cell(tag, c) {
+  const attrs = (c.colspan ? ` colspan="${c.colspan}"` : '') + (c.rowspan ? ` rowspan="${c.rowspan}"` : '');
+  return `<${tag}${attrs}>${esc(c.text)}</${tag}>`;
+}
+
+function tableHtml(t, doc) {
+  const head = t.header.map((r) => `<tr>${r.map((c) => cell('th', c)).join('')}</tr>`).join('\n');
+  const body = t.rows
+    .map((r) => `<tr>${r.map((v) => `<td class="${NUMERIC.test(v) ? 'n' : 't'}">${esc(v)}</td>`).join('')}</tr>`)
+    .join('\n');
+  return `<section class="table">
+<p class="title">${esc(t.title)}</p>
+<p class="anchor">${esc(t.anchor)}</p>
+<p class="meta">部门：${esc(doc.department)}　　金额单位：${esc(t.unit ?? doc.unit)}</p>
+<table class="${t.layout}"><thead>${head}</thead><tbody>
+${body}
+</tbody></table>
+${t.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
+</section>`;
+}
+
+function formHtml(f) {
+  const rows = f.rows.map((r) => `<tr>${r.map((v) => `<td>${esc(v)}</td>`).join('')}</tr>`).join('\n');
+  return `<section class="table"><p class="title">${esc(f.title)}</p><table>${rows}</table></section>`;
+}
+
+function html(doc, opts) {
+  const size = opts.landscape ? 'A4 landscape' : 'A4';
+  return `<!doctype html><html><head><meta charset="utf-8"><style>
+@page { size: ${size}; margin: 15mm; }
+body { font-family: "Noto Sans CJK SC", "Noto Serif CJK SC", sans-serif; font-size: ${opts.fontSize ?? '9pt'}; }
+section.table { page-break-before: always; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 0.5pt solid #000; padding: ${opts.rowPadding ?? '2px'} 4px; }
+td.n { text-align: right; white-space: nowrap; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; break-inside: avoid; }
+table.two-sided td.t { white-space: nowrap; }
+p.title { text-align: center; font-size: 13pt; font-weight: bold; }
+</style></head><body>
+<h1>${esc(doc.department)}${esc(doc.title)}</h1>
+<p>第二部分　${esc(doc.year)}年度部门${doc.kind === '预算' ? '预算' : '决算'}表</p>
+${doc.tables.map((t) => tableHtml(t, doc)).join('\n')}
+<section class="table"><p>第三部分　情况说明</p>
+${doc.narrative.map((p) => `<p>${esc(p)}</p>`).join('\n')}</section>
+${(doc.forms ?? []).map(formHtml).join('\n')}
+</body></html>`;
+}
+
+/** the text version: the same rows, one line each, cells separated by tabs */
+function text(doc) {
+  const out = [`${doc.department}${doc.title}`, '', `第二部分 ${doc.year}年度部门${doc.kind === '预算' ? '预算' : '决算'}表`, ''];
+  for (const t of doc.tables) {
+    out.push(t.title, t.anchor, `部门：${doc.department}`, `金额单位：${t.unit ?? doc.unit}`);
+    for (const r of t.header) out.push(r.map((c) => c.text).join('\t'));
+    for (const r of t.rows) out.push(r.join('\t'));
+    out.push(...t.notes, '');
+  }
+  out.push('第三部分 情况说明', ...doc.narrative, '');
+  for (const f of doc.forms ?? []) out.push(f.title, ...f.rows.map((r) => r.join('\t')), '');
+  return out.join('\n');
+}
+
+function libreoffice(htmlFile, pdfFile) {
+  execFileSync('soffice', ['--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', work, htmlFile], { stdio: 'ignore', timeout: 180000 });
+  renameSync(path.join(work, path.basename(htmlFile, '.html') + '.pdf'), pdfFile);
+}
+
+function chromium(htmlFile, pdfFile) {
+  execFileSync(
+    'chromium',
+    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(work, 'chromium')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdfFile}`, `file://${htmlFile}`],
+    { stdio: 'ignore', timeout: 180000 },
+  );
+}
+
+for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.json'))) {
+  const name = path.basename(file, '.json');
+  const doc = JSON.parse(readFileSync(path.join(srcDir, file), 'utf8'));
+  writeFileSync(path.join(outDir, `${name}.txt`), text(doc));
+  for (const opts of PLAN[name] ?? [{ producer: 'chromium' }]) {
+    const htmlFile = path.join(work, `${name}-${opts.producer}.html`);
+    writeFileSync(htmlFile, html(doc, opts));
+    const pdf = path.join(outDir, `${name}.${opts.producer}.pdf`);
+    (opts.producer === 'libreoffice' ? libreoffice : chromium)(htmlFile, pdf);
+    console.log('wrote', path.relative(root, pdf));
+  }
+}
+
+// A small disclosure whose CJK font is not embedded: pdf.js needs the predefined CMap to read it.
+writeFileSync(path.join(outDir, 'cmap-not-embedded.pdf'), nonEmbeddedCjkPdf());
+console.log('wrote fixtures/pdf/cmap-not-embedded.pdf');
+
+// Bad input.
+const bad = path.join(root, 'fixtures/bad');
+mkdirSync(bad, { recursive: true });
+const good = path.join(outDir, 'budget.chromium.pdf');
+execFileSync('qpdf', ['--encrypt', 'user-secret', 'owner-secret', '256', '--', good, path.join(bad, 'encrypted.pdf')]);
+const bytes = readFileSync(good);
+writeFileSync(path.join(bad, 'truncated.pdf'), bytes.subarray(0, Math.floor(bytes.length / 3)));
+writeFileSync(path.join(bad, 'not-a-pdf.pdf'), '这不是 PDF，只是改了扩展名的文本。\n');
+execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '60', '-png', good, path.join(work, 'scan')]);
+const png = readdirSync(work).find((f) => f.startsWith('scan') && f.endsWith('.png'));
+copyFileSync(path.join(work, png), path.join(work, 'scan.png'));
+// a page that is only a picture of a page, as a scanner makes it
+const scanHtml = path.join(work, 'scan.html');
+writeFileSync(scanHtml, '<!doctype html><body style="margin:0"><img src="scan.png" style="width:100%"></body>');
+chromium(scanHtml, path.join(bad, 'image-only.pdf'));
+const letterHtml = path.join(work, 'letter.html');
+writeFileSync(letterHtml, '<!doctype html><meta charset="utf-8"><body style="font-family:Noto Sans CJK SC"><p>关于召开年度工作会议的通知</p><p>各科室：定于下周一上午九时召开年度工作会议，请准时参加。</p></body>');
+chromium(letterHtml, path.join(bad, 'not-a-disclosure.pdf'));
+console.log('wrote fixtures/bad/*.pdf');
+
+/** PDF 1.4 by hand: Type0 font STSong-Light with the predefined CMap UniGB-UCS2-H, no font file */
+function nonEmbeddedCjkPdf() {
+  const lines = [
+    '收入决算表',
+    '公开02表',
+    '部门：示例单位　金额单位：万元',
+    '科目代码 科目名称 本年收入合计 财政拨款收入 其他收入',
+    '合计 100.00 90.00 10.00',
+    '208 社会保障和就业支出 100.00 90.00 11.00',
+  ];
+  const ucs2 = (s) => Buffer.from([...s].flatMap((ch) => { const c = ch.codePointAt(0); return [c >> 8, c & 255]; })).toString('hex').toUpperCase();
+  const content = ['BT', '/F1 12 Tf', '14 TL', '50 780 Td', ...lines.map((l) => `<${ucs2(l)}> Tj T*`), 'ET'].join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    `<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(pdf));
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(pdf);
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => String(o).padStart(10, '0') + ' 00000 n \n').join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return pdf;
+}

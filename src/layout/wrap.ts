@@ -1,0 +1,80 @@
+/**
+ * Cells whose text wraps: in a PDF a wrapped name prints on lines of its own, above and below
+ * the line that carries the row's figures (cells centred vertically) or below it (cells at the
+ * top). Such a fragment is a label close to a line with figures, in a column that line leaves
+ * empty or fills with a label only; it is joined to that line's cell. Text input has no
+ * positions and comes through unchanged.
+ */
+import type { PositionedPiece, SourceLine } from '../ingest/text.js';
+import { isEnumerated, parseNumber } from './tokenize.js';
+
+/** how far (in font sizes) a fragment may stand from its row's line */
+const REACH = 1.6;
+/**
+ * an enumerated label (`一、…`) may also be a row of its own with blank figures; as a fragment it
+ * stands half a line from its row, a row of its own a full row pitch away
+ */
+const ENUMERATED_REACH = 0.8;
+const SLACK = 1;
+
+const isNumeric = (p: PositionedPiece) => parseNumber(p.text) !== null;
+const overlaps = (a: PositionedPiece, b: PositionedPiece) => a.x0 < b.x1 - SLACK && b.x0 < a.x1 - SLACK;
+
+function withText(line: SourceLine, pieces: PositionedPiece[]): SourceLine {
+  let text = '';
+  const placed = [...pieces]
+    .sort((a, b) => a.x0 - b.x0)
+    .map((p) => {
+      if (text) text += ' ';
+      const q = { ...p, column: text.length + 1 };
+      text += p.text;
+      return q;
+    });
+  return { ...line, text, pieces: placed };
+}
+
+export function joinWrappedCells(lines: SourceLine[]): SourceLine[] {
+  if (!lines.some((l) => l.pieces && l.y !== undefined)) return lines;
+  const out: SourceLine[] = lines.map((l) => ({ ...l, pieces: l.pieces ? [...l.pieces] : undefined }));
+  const dataLine = (l: SourceLine) => l.pieces?.some(isNumeric) ?? false;
+  const removed = new Set<number>();
+  for (let i = 0; i < out.length; i++) {
+    const frag = out[i];
+    if (!frag.pieces || frag.y === undefined || dataLine(frag)) continue;
+    const size = frag.size ?? 10;
+    const left: PositionedPiece[] = [];
+    for (const piece of frag.pieces) {
+      const reach = (isEnumerated(piece.text) ? ENUMERATED_REACH : REACH) * size;
+      let best: { k: number; d: number; host?: PositionedPiece } | null = null;
+      for (let k = Math.max(0, i - 3); k <= Math.min(out.length - 1, i + 3); k++) {
+        const t = out[k];
+        if (k === i || removed.has(k) || t.page !== frag.page || !dataLine(t) || t.y === undefined) continue;
+        // a title or note in another size is not part of the table's rows
+        if (Math.abs((t.size ?? size) - size) > 0.5) continue;
+        const d = Math.abs(t.y - frag.y);
+        if (d > reach) continue;
+        const hits = t.pieces!.filter((p) => overlaps(p, piece));
+        if (hits.some(isNumeric) || hits.length > 1) continue;
+        if (!best || d < best.d) best = { k, d, host: hits[0] };
+      }
+      if (!best) {
+        left.push(piece);
+        continue;
+      }
+      const target = out[best.k];
+      const above = frag.y < target.y!;
+      if (best.host) {
+        const host = best.host;
+        const merged = { ...host, text: above ? piece.text + host.text : host.text + piece.text, x0: Math.min(host.x0, piece.x0), x1: Math.max(host.x1, piece.x1) };
+        target.pieces = target.pieces!.map((p) => (p === host ? merged : p));
+      } else {
+        target.pieces = [...target.pieces!, { ...piece }];
+      }
+      out[best.k] = withText(target, target.pieces!);
+    }
+    if (left.length === frag.pieces.length) continue;
+    if (left.length) out[i] = withText(frag, left);
+    else removed.add(i);
+  }
+  return out.filter((_, i) => !removed.has(i));
+}
