@@ -1,29 +1,87 @@
-// npm run bench: how long each stage takes per document (run `npm run build` first; `npm ci` does).
+// npm run bench: what each stage costs. Run after `npm ci` (which builds dist/).
+//  1. per PDF fixture: unpdf text extraction alone vs the whole lint (extraction + layout + model
+//     + rules), pages per second and peak memory, each measured in a fresh process;
+//  2. per text document: decoding, model building and rules, in milliseconds.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { splitLines, decodeText } from '../dist/ingest/index.js';
-import { buildReport } from '../dist/model/index.js';
-import { BUILTIN_RULES_DIR, loadRules, runRules } from '../dist/rules/index.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const dirs = [path.join(root, 'fixtures/text'), path.resolve(root, '../shared/corpus')].filter(existsSync);
-const files = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => path.join(d, f)));
+const self = new URL(import.meta.url).pathname;
+const RUNS = 10;
+
+if (process.argv[2] === '--child') {
+  const [, , , mode, file] = process.argv;
+  const { getDocumentProxy } = await import('unpdf');
+  const { lintFile } = await import('../dist/cli/lint.js');
+  const { BUILTIN_RULES_DIR, loadRules } = await import('../dist/rules/index.js');
+  const rules = await loadRules([BUILTIN_RULES_DIR]);
+  const bytes = new Uint8Array(readFileSync(file));
+  const cMapUrl = path.join(path.dirname(new URL(import.meta.resolve('pdfjs-dist/package.json')).pathname), 'cmaps') + '/';
+  let pages = 0;
+  const once = async () => {
+    if (mode === 'extract') {
+      const pdf = await getDocumentProxy(bytes.slice(), { cMapUrl, cMapPacked: true, verbosity: 0, isEvalSupported: false, disableFontFace: true });
+      pages = pdf.numPages;
+      for (let p = 1; p <= pdf.numPages; p++) {
+        const page = await pdf.getPage(p);
+        await page.getTextContent();
+        page.cleanup();
+      }
+      await pdf.destroy();
+    } else {
+      await lintFile(file, rules);
+    }
+  };
+  await once(); // warm-up
+  const t0 = performance.now();
+  for (let i = 0; i < RUNS; i++) await once();
+  const ms = (performance.now() - t0) / RUNS;
+  process.stdout.write(JSON.stringify({ ms, pages, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+const measure = (mode, file) => JSON.parse(execFileSync(process.execPath, [self, '--child', mode, file], { encoding: 'utf8' }));
+const pad = (s, n) => String(s).padStart(n);
+
+console.log(`PDF: mean of ${RUNS} runs after a warm-up, each mode in its own process`);
+console.log('file'.padEnd(34), pad('pages', 6), pad('extract ms', 11), pad('lint ms', 9), pad('ratio', 6), pad('pages/s', 8), pad('extract MB', 11), pad('lint MB', 8));
+const pdfs = [...readdirSync(path.join(root, 'fixtures/pdf')).map((f) => path.join(root, 'fixtures/pdf', f)), path.join(root, 'fixtures/sample/budget-2025.pdf')].filter((f) => f.endsWith('.pdf'));
+for (const f of pdfs) {
+  const e = measure('extract', f);
+  const l = measure('lint', f);
+  console.log(
+    path.basename(f).padEnd(34),
+    pad(e.pages, 6),
+    pad(e.ms.toFixed(1), 11),
+    pad(l.ms.toFixed(1), 9),
+    pad((l.ms / e.ms).toFixed(2), 6),
+    pad((e.pages / (l.ms / 1000)).toFixed(1), 8),
+    pad(e.maxRssMb.toFixed(0), 11),
+    pad(l.maxRssMb.toFixed(0), 8),
+  );
+}
+
+const { splitLines, decodeText } = await import('../dist/ingest/index.js');
+const { buildReport } = await import('../dist/model/index.js');
+const { BUILTIN_RULES_DIR, loadRules, runRules } = await import('../dist/rules/index.js');
 const rules = await loadRules([BUILTIN_RULES_DIR]);
-const RUNS = 20;
-const ms = (f) => {
+const dirs = [path.join(root, 'fixtures/text'), path.resolve(root, '../shared/corpus')].filter(existsSync);
+const texts = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => path.join(d, f)));
+const time = (f) => {
   f();
   const t0 = performance.now();
-  for (let i = 0; i < RUNS; i++) f();
-  return (performance.now() - t0) / RUNS;
+  for (let i = 0; i < 20; i++) f();
+  return (performance.now() - t0) / 20;
 };
-console.log(`rules: ${rules.length}, runs per figure: ${RUNS}`);
-console.log('file'.padEnd(40), 'lines'.padStart(6), 'decode ms'.padStart(10), 'model ms'.padStart(10), 'rules ms'.padStart(10), 'diags'.padStart(6));
-for (const f of files) {
+console.log(`\nText: mean of 20 runs, ${rules.length} rules`);
+console.log('file'.padEnd(34), pad('lines', 6), pad('decode ms', 10), pad('model ms', 9), pad('rules ms', 9), pad('diags', 6));
+for (const f of texts) {
   const bytes = readFileSync(f);
   let src, report, ds;
-  const tDecode = ms(() => (src = splitLines(f, decodeText(bytes).text)));
-  const tModel = ms(() => (report = buildReport(src)));
-  const tRules = ms(() => (ds = runRules(report, rules)));
-  console.log(path.basename(f).padEnd(40), String(src.lines.length).padStart(6), tDecode.toFixed(2).padStart(10), tModel.toFixed(2).padStart(10), tRules.toFixed(2).padStart(10), String(ds.length).padStart(6));
+  const tDecode = time(() => (src = splitLines(f, decodeText(bytes).text)));
+  const tModel = time(() => (report = buildReport(src)));
+  const tRules = time(() => (ds = runRules(report, rules)));
+  console.log(path.basename(f).padEnd(34), pad(src.lines.length, 6), pad(tDecode.toFixed(2), 10), pad(tModel.toFixed(2), 9), pad(tRules.toFixed(2), 9), pad(ds.length, 6));
 }

@@ -21,6 +21,8 @@ const PLAN = {
   'final-full': [{ producer: 'libreoffice', fontSize: '8pt' }, { producer: 'chromium' }],
   budget: [{ producer: 'chromium', rowPadding: '5px' }],
   'final-yuan': [{ producer: 'libreoffice', landscape: true }],
+  // the README's quick start lints this one: a budget with the mistakes of the real document it comes from
+  'sample-budget': [{ producer: 'chromium', rowPadding: '5px', out: 'fixtures/sample/budget-2025.pdf' }],
 };
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -109,14 +111,14 @@ for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.json'))) {
   for (const opts of PLAN[name] ?? [{ producer: 'chromium' }]) {
     const htmlFile = path.join(work, `${name}-${opts.producer}.html`);
     writeFileSync(htmlFile, html(doc, opts));
-    const pdf = path.join(outDir, `${name}.${opts.producer}.pdf`);
+    const pdf = opts.out ? path.join(root, opts.out) : path.join(outDir, `${name}.${opts.producer}.pdf`);
     (opts.producer === 'libreoffice' ? libreoffice : chromium)(htmlFile, pdf);
     console.log('wrote', path.relative(root, pdf));
   }
 }
 
 // A small disclosure whose CJK font is not embedded: pdf.js needs the predefined CMap to read it.
-writeFileSync(path.join(outDir, 'cmap-not-embedded.pdf'), nonEmbeddedCjkPdf());
+writeFileSync(path.join(outDir, 'cmap-not-embedded.pdf'), handMadePdf([tablePage()]));
 console.log('wrote fixtures/pdf/cmap-not-embedded.pdf');
 
 // Bad input.
@@ -139,8 +141,8 @@ writeFileSync(letterHtml, '<!doctype html><meta charset="utf-8"><body style="fon
 chromium(letterHtml, path.join(bad, 'not-a-disclosure.pdf'));
 console.log('wrote fixtures/bad/*.pdf');
 
-/** PDF 1.4 by hand: Type0 font STSong-Light with the predefined CMap UniGB-UCS2-H, no font file */
-function nonEmbeddedCjkPdf() {
+/** a page in Type0 font STSong-Light with the predefined CMap UniGB-UCS2-H, no font file */
+function tablePage() {
   const lines = [
     '收入决算表',
     '公开02表',
@@ -150,16 +152,25 @@ function nonEmbeddedCjkPdf() {
     '208 社会保障和就业支出 100.00 90.00 11.00',
   ];
   const ucs2 = (s) => Buffer.from([...s].flatMap((ch) => { const c = ch.codePointAt(0); return [c >> 8, c & 255]; })).toString('hex').toUpperCase();
-  const content = ['BT', '/F1 12 Tf', '14 TL', '50 780 Td', ...lines.map((l) => `<${ucs2(l)}> Tj T*`), 'ET'].join('\n');
+  return {
+    content: ['BT', '/F1 12 Tf', '14 TL', '50 780 Td', ...lines.map((l) => `<${ucs2(l)}> Tj T*`), 'ET'].join('\n'),
+    font: '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /DW 1000 /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>] >>',
+  };
+}
+
+/** PDF 1.4 by hand, one page per {content, font} */
+function handMadePdf(pages) {
+  const n = pages.length;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
-    `<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
-    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+    `<< /Type /Pages /Kids [${pages.map((_, i) => `${3 + i * 3} 0 R`).join(' ')}] /Count ${n} >>`,
   ];
+  pages.forEach((p, i) => {
+    const base = 3 + i * 3;
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${base + 1} 0 R >> >> /Contents ${base + 2} 0 R >>`);
+    objects.push(p.font);
+    objects.push(`<< /Length ${Buffer.byteLength(p.content)} >>\nstream\n${p.content}\nendstream`);
+  });
   let pdf = '%PDF-1.4\n';
   const offsets = [];
   objects.forEach((o, i) => {

@@ -1,5 +1,5 @@
 /** One file through every stage: ingest → layout → model → rules. */
-import { InputError, readDocument } from '../ingest/index.js';
+import { InputError, readDocument, type PdfPageProblem } from '../ingest/index.js';
 import { buildReport, type Report } from '../model/index.js';
 import { runRules, type Diagnostic, type Rule } from '../rules/index.js';
 
@@ -12,8 +12,11 @@ export interface LintOutcome {
 
 export async function lintFile(file: string, rules: Rule[]): Promise<LintOutcome> {
   let report: Report;
+  let pageProblems: PdfPageProblem[] = [];
   try {
-    report = buildReport(await readDocument(file));
+    const source = await readDocument(file);
+    if ('problems' in source) pageProblems = source.problems;
+    report = buildReport(source);
   } catch (err) {
     if (err instanceof InputError) return { report: null, diagnostics: [], fatal: err.message };
     throw err;
@@ -21,5 +24,17 @@ export async function lintFile(file: string, rules: Rule[]): Promise<LintOutcome
   if (report.tables.length === 0) {
     return { report, diagnostics: [], fatal: `${file}: 没有找到任何公开表（公开01表…、部门公开表1…），不像是部门预决算公开文件` };
   }
-  return { report, diagnostics: runRules(report, rules), fatal: null };
+  // a page that draws text we cannot read is never a silent pass
+  const unread: Diagnostic[] = pageProblems.map((p) => ({
+    ruleId: 'pdf/unreadable-page',
+    severity: 2,
+    message: p.message,
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    page: p.page,
+  }));
+  return { report, diagnostics: [...unread, ...runRules(report, rules)], fatal: null };
 }

@@ -57,9 +57,9 @@ function normalizeText(s: string): string {
 
 /** rough advance of a character in ems, to place pieces inside one pdf.js item */
 function ems(ch: string): number {
-  if (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch)) return 1;
-  if (ch === ' ') return 0.28;
-  return 0.55;
+  const c = ch.charCodeAt(0);
+  if ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef)) return 1;
+  return c === 0x20 ? 0.28 : 0.55;
 }
 
 /** split an item at spaces into pieces, each with its share of the item's width */
@@ -170,8 +170,14 @@ export async function readPdfBytes(file: string, bytes: Uint8Array): Promise<Pdf
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
       const items: Item[] = [];
+      let unreadable = 0;
       for (const raw of content.items) {
         if (!('str' in raw)) continue;
+        // a font without a usable Unicode map comes out as control characters: not text
+        if (/[\u0000-\u0008\u000a-\u001f\u007f\ufffd]/.test(raw.str)) {
+          unreadable++;
+          continue;
+        }
         // to viewport space (x right, y down) so that rotated (landscape) pages read the same way
         const [a, b, , , e, f] = raw.transform as number[];
         const [vx, vy] = viewport.convertToViewportPoint(e, f) as [number, number];
@@ -182,7 +188,10 @@ export async function readPdfBytes(file: string, bytes: Uint8Array): Promise<Pdf
       if (hasText) {
         textPages++;
         lines.push(...buildLines(items, p, lines.length + 1));
-      } else if (await drawsGlyphs(page)) {
+      }
+      if (unreadable > 0) {
+        problems.push({ page: p, message: `第 ${p} 页有 ${unreadable} 处文字提取不出（字体缺少可用的 Unicode 映射），这些文字未检查` });
+      } else if (!hasText && (await drawsGlyphs(page))) {
         problems.push({ page: p, message: `第 ${p} 页绘制了文字，但提取不到文本（字体缺少可用的 Unicode 映射），本页未检查` });
       }
       page.cleanup();

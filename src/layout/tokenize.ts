@@ -3,7 +3,7 @@
  * blank cells, each with its column span. Numbers glued to labels (`19,191.44一、…`) are split;
  * labels spread with spaces (`合   计`, `本  年  收  入  合  计`) are joined.
  */
-import type { SourceLine } from '../ingest/text.js';
+import type { PositionedPiece, SourceLine } from '../ingest/text.js';
 
 export interface NumberInfo {
   value: number;
@@ -62,17 +62,30 @@ export function parseNumber(text: string): NumberInfo | null {
  * Split one chunk (no spaces inside) into numbers and labels. A digit run inside a label word
  * (`2023年`, `30101基本工资` aside) stays a label when letters surround it on both sides.
  */
-function splitChunk(chunk: string, offset: number, source: SourceLine, cell?: number): Token[] {
+function splitChunk(chunk: string, offset: number, source: SourceLine, cell?: number, piece?: PositionedPiece): Token[] {
   const out: Token[] = [];
+  const perChar = piece ? (piece.x1 - piece.x0) / Math.max(1, piece.text.length) : 0;
   PIECE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PIECE_RE.exec(chunk))) {
     const text = m[0];
     const column = offset + m.index + 1;
     const num = parseNumber(text);
-    const base = { text, line: source.line, column, endColumn: column + text.length, page: source.page, pageLine: source.pageLine, cell };
-    if (num) out.push({ kind: 'number', num, ...base });
-    else out.push({ kind: 'label', ...base });
+    out.push({
+      kind: num ? 'number' : 'label',
+      text,
+      line: source.line,
+      column,
+      endColumn: column + text.length,
+      page: source.page,
+      pageLine: source.pageLine,
+      num: num ?? undefined,
+      cell,
+      // a PDF piece's extent is shared among its tokens by character count
+      x0: piece ? piece.x0 + m.index * perChar : undefined,
+      x1: piece ? piece.x0 + (m.index + text.length) * perChar : undefined,
+      size: piece?.size,
+    });
   }
   return out;
 }
@@ -113,16 +126,7 @@ function tokenizePlain(text: string, offset: number, source: SourceLine, cell?: 
 
 /** PDF pieces: tokens take their share of the piece's extent on the page */
 function tokenizePieces(source: SourceLine): Token[] {
-  const tokens: Token[] = [];
-  for (const piece of source.pieces!) {
-    const offset = (piece.column ?? 1) - 1;
-    const perChar = (piece.x1 - piece.x0) / Math.max(1, piece.text.length);
-    for (const t of splitChunk(piece.text, offset, source)) {
-      const from = t.column - 1 - offset;
-      tokens.push({ ...t, x0: piece.x0 + from * perChar, x1: piece.x0 + (from + t.text.length) * perChar, size: piece.size });
-    }
-  }
-  return tokens;
+  return source.pieces!.flatMap((piece) => splitChunk(piece.text, (piece.column ?? 1) - 1, source, undefined, piece));
 }
 
 export function tokenizeLine(source: SourceLine): TokenLine {

@@ -1,0 +1,126 @@
+/**
+ * PDF input: every fixture PDF gives the model and the diagnostics of its text version (only
+ * locations differ), and bad input gets one clear line.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readDocument, readPdfFile } from '../src/ingest/index.js';
+import { buildReport, type Report } from '../src/model/index.js';
+import { runRules, type Diagnostic } from '../src/rules/index.js';
+import { lintFile } from '../src/cli/lint.js';
+import { builtinRules, FIXTURES } from './helpers.js';
+
+const PDF = (f: string) => path.join(FIXTURES, 'pdf', f);
+
+/** the model without locations: what must not depend on the input format */
+function content(r: Report) {
+  return r.tables.map((t) => ({
+    id: t.id,
+    unit: t.unit,
+    empty: t.empty,
+    explained: t.emptyNote !== null,
+    rows: Object.fromEntries(
+      t.rows
+        .map((x) => [
+          x.key,
+          {
+            name: x.name,
+            code: x.code,
+            level: x.level,
+            kind: x.kind,
+            side: x.side,
+            lineNo: x.lineNo,
+            parent: x.parent,
+            cells: Object.fromEntries(Object.entries(x.cells).map(([k, c]) => [k, [c.raw, c.value, c.decimals, c.blank]])),
+            unplaced: x.unplaced.map((c) => c.raw),
+          },
+        ] as const)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    ),
+  }));
+}
+
+const placeless = (ds: Diagnostic[]) =>
+  ds.map((d) => [d.ruleId, d.severity, d.message, d.table, d.row, d.tableColumn, d.expected, d.actual, d.difference]).sort((a, b) => String(a).localeCompare(String(b)));
+
+const PAIRS: Array<[string, string]> = [
+  ['final-full.txt', 'final-full.libreoffice.pdf'],
+  ['final-full.txt', 'final-full.chromium.pdf'],
+  ['budget.txt', 'budget.chromium.pdf'],
+  ['final-yuan.txt', 'final-yuan.libreoffice.pdf'],
+];
+
+describe('PDF and text give the same model and the same diagnostics', () => {
+  for (const [text, pdf] of PAIRS) {
+    it(pdf, async () => {
+      const fromText = buildReport(await readDocument(PDF(text)));
+      const fromPdf = buildReport(await readDocument(PDF(pdf)));
+      expect(fromPdf.notes).toEqual([]);
+      expect([fromPdf.kind, fromPdf.year, fromPdf.unit]).toEqual([fromText.kind, fromText.year, fromText.unit]);
+      expect(content(fromPdf)).toEqual(content(fromText));
+      const rules = await builtinRules();
+      expect(placeless(runRules(fromPdf, rules))).toEqual(placeless(runRules(fromText, rules)));
+    }, 30000);
+  }
+
+  it('the fixture documents are consistent, so both are silent (the 元 one bar nothing)', async () => {
+    const rules = await builtinRules();
+    for (const [text] of PAIRS) expect(runRules(buildReport(await readDocument(PDF(text))), rules)).toEqual([]);
+  });
+});
+
+describe('PDF locations', () => {
+  it('points at page and line of the figure', async () => {
+    const outcome = await lintFile(path.join(FIXTURES, 'sample/budget-2025.pdf'), await builtinRules());
+    expect(outcome.fatal).toBeNull();
+    const first = outcome.diagnostics[0];
+    expect(first).toMatchObject({ ruleId: '表间/本年支出合计', page: 4, line: 8, table: '部门公开表3', row: '合计', actual: '1,182.90 万元', expected: '1,215.34 万元' });
+    expect(outcome.diagnostics.map((d) => [d.ruleId, d.page, d.row, d.tableColumn, d.difference])).toEqual([
+      ['表间/本年支出合计', 4, '合计', '合计', '32.44 万元'],
+      ['表间/功能分类类级支出', 5, '221', '合计', '32.44 万元'],
+      ['科目/上下级合计', 7, '20805', '合计', '1.01 万元'],
+      ['科目/上下级合计', 7, '20805', '基本支出', '1.01 万元'],
+      ['科目/上下级合计', 8, '301', '合计', '48.65 万元'],
+      ['科目/上下级合计', 8, '301', '人员经费', '48.65 万元'],
+    ]);
+  }, 30000);
+
+  it('landscape pages read left to right', async () => {
+    const src = await readPdfFile(PDF('final-yuan.libreoffice.pdf'));
+    expect(src.lines.find((l) => l.text.startsWith('2101103'))!.text).toBe('2101103 公务员医疗补助 63,417.63 63,417.63 0.00 0.00 0.00 0.00 0.00');
+  }, 30000);
+});
+
+describe('CJK text', () => {
+  it('reads a font that is not embedded through its predefined CMap (UniGB-UCS2-H)', async () => {
+    const src = await readPdfFile(PDF('cmap-not-embedded.pdf'));
+    expect(src.problems).toEqual([]);
+    expect(src.lines.map((l) => l.text)).toContain('208 社会保障和就业支出 100.00 90.00 11.00');
+    const outcome = await lintFile(PDF('cmap-not-embedded.pdf'), await builtinRules());
+    expect(outcome.diagnostics.find((d) => d.ruleId === '科目/行内分列合计')).toMatchObject({ page: 1, row: '208', actual: '100.00 万元', expected: '101.00 万元' });
+  });
+
+  it('folds radical code points some fonts use back to ideographs (Chromium + Noto CJK)', async () => {
+    const text = (await readPdfFile(PDF('budget.chromium.pdf'))).lines.map((l) => l.text).join('\n');
+    expect(text).toContain('部门公开表1');
+    expect(text).toContain('财政专户管理资金收入');
+    expect(text).not.toMatch(/[\u2e80-\u2fdf]/);
+  }, 30000);
+});
+
+describe('bad input: one clear line, no stack trace', () => {
+  const cases: Array<[string, RegExp]> = [
+    ['encrypted.pdf', /是加密的 PDF，请先去除密码保护再检查$/],
+    ['image-only.pdf', /没有文本层（图片或扫描件），请先做文字识别（OCR）再检查$/],
+    ['truncated.pdf', /已损坏或不完整，无法读取/],
+    ['not-a-pdf.pdf', /不是 PDF 文件$/],
+    ['not-a-disclosure.pdf', /不像是部门预决算公开文件$/],
+  ];
+  for (const [file, message] of cases) {
+    it(file, async () => {
+      const outcome = await lintFile(path.join(FIXTURES, 'bad', file), await builtinRules());
+      expect(outcome.fatal).toMatch(message);
+      expect(outcome.fatal).not.toMatch(/\n|at .*\.js/);
+    }, 30000);
+  }
+});
