@@ -119,7 +119,9 @@ for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.json'))) {
 
 // A small disclosure whose CJK font is not embedded: pdf.js needs the predefined CMap to read it.
 writeFileSync(path.join(outDir, 'cmap-not-embedded.pdf'), handMadePdf([tablePage()]));
-console.log('wrote fixtures/pdf/cmap-not-embedded.pdf');
+// The same table, then a page drawn in a font whose glyphs map to no real character.
+writeFileSync(path.join(outDir, 'unmapped-glyphs.pdf'), handMadePdf([tablePage(), unmappedPage()]));
+console.log('wrote fixtures/pdf/cmap-not-embedded.pdf, fixtures/pdf/unmapped-glyphs.pdf');
 
 // Bad input.
 const bad = path.join(root, 'fixtures/bad');
@@ -158,6 +160,20 @@ function tablePage() {
   };
 }
 
+/** a page in a Type 3 font whose glyphs are named only by private-use code points */
+function unmappedPage() {
+  const glyph = '0 0 600 700 d0 0 0 600 700 re f';
+  return {
+    content: 'BT /F1 12 Tf 50 780 Td <414243> Tj ET',
+    font: `<< /Type /Font /Subtype /Type3 /FontBBox [0 0 600 700] /FontMatrix [0.001 0 0 0.001 0 0] /FirstChar 65 /LastChar 67 /Widths [600 600 600] /Encoding << /Type /Encoding /Differences [65 /uniE001 /uniE002 /uniE003] >> /CharProcs << /uniE001 ${stream(glyph)} /uniE002 ${stream(glyph)} /uniE003 ${stream(glyph)} >> /Resources << >> >>`,
+  };
+}
+
+/** an inline placeholder for a stream object: handMadePdf turns these into objects of their own */
+function stream(body) {
+  return `@stream(${body})`;
+}
+
 /** PDF 1.4 by hand, one page per {content, font} */
 function handMadePdf(pages) {
   const n = pages.length;
@@ -171,6 +187,13 @@ function handMadePdf(pages) {
     objects.push(p.font);
     objects.push(`<< /Length ${Buffer.byteLength(p.content)} >>\nstream\n${p.content}\nendstream`);
   });
+  // stream placeholders (glyph procedures) become objects of their own, referenced where they stood
+  for (let i = 0; i < objects.length; i++) {
+    objects[i] = objects[i].replace(/@stream\(([^)]*)\)/g, (_, body) => {
+      objects.push(`<< /Length ${Buffer.byteLength(body)} >>\nstream\n${body}\nendstream`);
+      return `${objects.length} 0 R`;
+    });
+  }
   let pdf = '%PDF-1.4\n';
   const offsets = [];
   objects.forEach((o, i) => {

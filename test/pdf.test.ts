@@ -108,6 +108,29 @@ describe('CJK text', () => {
   }, 30000);
 });
 
+describe('pages that cannot be read', () => {
+  it('a page drawn in a font whose glyphs map to no character is reported, the rest is checked', async () => {
+    const outcome = await lintFile(PDF('unmapped-glyphs.pdf'), await builtinRules());
+    expect(outcome.fatal).toBeNull();
+    const unreadable = outcome.diagnostics.filter((d) => d.ruleId === 'pdf/unreadable-page');
+    expect(unreadable.map((d) => [d.page, d.severity, d.message])).toEqual([[2, 2, '第 2 页有 1 处文字提取不出（字体缺少可用的 Unicode 映射），这些文字未检查']]);
+    expect(outcome.diagnostics.find((d) => d.ruleId === '科目/行内分列合计')).toMatchObject({ page: 1, row: '208' });
+    // in page order
+    const pages = outcome.diagnostics.filter((d) => d.page !== undefined).map((d) => d.page!);
+    expect(pages).toEqual([...pages].sort((a, b) => a - b));
+  });
+});
+
+describe('tables over several pages', () => {
+  it('部门公开表3 continues under a repeated header and reads as one table', async () => {
+    const report = buildReport(await readDocument(PDF('budget.chromium.pdf')));
+    const t3 = report.tables.find((t) => t.id === '部门公开表3')!;
+    const pages = new Set(t3.rows.map((r) => r.loc.page));
+    expect(pages.size).toBeGreaterThan(1);
+    expect(t3.rows).toHaveLength(41);
+  }, 30000);
+});
+
 describe('bad input: one clear line, no stack trace', () => {
   const cases: Array<[string, RegExp]> = [
     ['encrypted.pdf', /是加密的 PDF，请先去除密码保护再检查$/],

@@ -1,7 +1,7 @@
 /** One file through every stage: ingest → layout → model → rules. */
 import { InputError, readDocument, type PdfPageProblem } from '../ingest/index.js';
 import { buildReport, type Report } from '../model/index.js';
-import { runRules, type Diagnostic, type Rule } from '../rules/index.js';
+import { runRules, sortDiagnostics, type Diagnostic, type Rule } from '../rules/index.js';
 
 export interface LintOutcome {
   report: Report | null;
@@ -36,5 +36,5 @@ export async function lintFile(file: string, rules: Rule[]): Promise<LintOutcome
     endColumn: 1,
     page: p.page,
   }));
-  return { report, diagnostics: [...unread, ...runRules(report, rules)], fatal: null };
+  return { report, diagnostics: sortDiagnostics([...unread, ...runRules(report, rules)]), fatal: null };
 }

@@ -173,8 +173,8 @@ export async function readPdfBytes(file: string, bytes: Uint8Array): Promise<Pdf
       let unreadable = 0;
       for (const raw of content.items) {
         if (!('str' in raw)) continue;
-        // a font without a usable Unicode map comes out as control characters: not text
-        if (/[\u0000-\u0008\u000a-\u001f\u007f\ufffd]/.test(raw.str)) {
+        // a font without a usable Unicode map comes out as control or private-use characters: not text
+        if (/[\u0000-\u0008\u000a-\u001f\u007f\ue000-\uf8ff\ufffd]/.test(raw.str)) {
           unreadable++;
           continue;
         }
