@@ -8,6 +8,8 @@ import { builtinRules, fixtureText, lintText, lineOf, mutate } from './helpers.j
 const FINAL = 'text/final-wanyuan.txt';
 const TABBED = 'text/final-yuan-tabbed.txt';
 const BUDGET = 'text/budget.txt';
+/** the full final account's text version: tables and a narrative */
+const FULL = 'pdf/final-full.txt';
 
 interface Case {
   rule: string;
@@ -53,6 +55,12 @@ const CASES: Case[] = [
   { rule: '形式/预算必备表', fixture: BUDGET, change: swap('部门公开表9', '附表9'), expect: { severity: 2 } },
   { rule: '形式/空表说明', fixture: FINAL, change: swap('　　2.本单位2023年度没有国有资本经营预算财政拨款安排的支出，故本表无数据。', '　　2.见说明。'), expect: { severity: 1, table: '公开08' } },
   { rule: '形式/金额单位', fixture: BUDGET, change: (t) => t.replaceAll('单位：万元', ''), expect: { severity: 1, table: '部门公开表1' } },
+  { rule: '叙述/金额与表一致', fixture: FULL, change: swap('本年收入合计12,366.72万元，其中', '本年收入合计12,367.72万元，其中'), at: '本年收入合计12,367.72', expect: { actual: '12,367.72 万元', expected: '12,366.72 万元', difference: '1.00 万元' } },
+  { rule: '叙述/决算数与表一致', fixture: FULL, change: swap('支出决算为7.22万元，完成年初预算的100%', '支出决算为7.32万元，完成年初预算的101.39%'), at: '支出决算为7.32', expect: { actual: '7.32 万元', expected: '7.22 万元', difference: '0.10 万元' } },
+  { rule: '叙述/完成预算比例', fixture: FULL, change: swap('完成年初预算的108.70%', '完成年初预算的118.70%'), at: '118.70%', expect: { actual: '118.70%', expected: '108.70%' } },
+  { rule: '叙述/占比', fixture: FULL, change: swap('占4.55%', '占5.55%'), at: '占5.55%', expect: { actual: '5.55%', expected: '4.55%' } },
+  { rule: '叙述/同比变化率', fixture: FULL, change: swap('下降3.12%', '下降3.21%'), at: '下降3.21%', expect: { actual: '3.21%', expected: '3.12%' } },
+  { rule: '叙述/分项之和', fixture: FULL, change: swap('其他收入57.93万元，占0.47%', '其他收入47.93万元，占0.39%'), at: '其他收入47.93', expect: { severity: 1, actual: '12,366.72 万元', expected: '12,356.72 万元', difference: '10.00 万元' } },
   { rule: '形式/年度一致', fixture: FINAL, change: swap('本单位2023年度没有政府性基金', '本单位2022年度没有政府性基金'), at: '本单位2022年度', expect: { severity: 2, actual: '2022', expected: '2023' } },
 ];
 

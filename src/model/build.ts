@@ -4,8 +4,8 @@
  * lines are dispatched to the builder whose row grammar they fit, which is how two tables
  * interleaved across a page break (qinghai 公开04/05) come apart again.
  */
-import type { PositionedPiece, SourceText } from '../ingest/text.js';
-import { findTableRegions, type TableRegion } from '../layout/regions.js';
+import type { PositionedPiece } from '../ingest/text.js';
+import type { TableRegion } from '../layout/regions.js';
 import { isEnumerated, normalizeLabel, type Token, type TokenLine } from '../layout/tokenize.js';
 import { functionClassCode, sideByName, specFor, type TableSpec } from './catalog.js';
 import { blankCell, isPlaceholderZero, numberCell, sourceLocation, spanLocation, tokenLocation } from './cells.js';
@@ -696,19 +696,18 @@ function makeBuilder(spec: TableSpec, region: TableRegion, file: string, notes: 
   }
 }
 
-export function buildTables(source: SourceText, notes: ParseNote[]): Table[] {
-  const regions = findTableRegions(source);
+export function buildTables(regions: TableRegion[], file: string, notes: ParseNote[]): Table[] {
   const builders: Builder[] = [];
   for (const region of regions) {
     const spec = specFor(region.id);
     if (!spec) {
       notes.push({
         message: `不认识的表 ${region.id}，未核对`,
-        loc: sourceLocation(source.file, region.anchor),
+        loc: sourceLocation(file, region.anchor),
       });
       continue;
     }
-    const builder = makeBuilder(spec, region, source.file, notes);
+    const builder = makeBuilder(spec, region, file, notes);
     const prev = builders[builders.length - 1];
     builders.push(builder);
     // A line goes to the table whose rows it opens; a line that opens none continues the row

@@ -1,6 +1,8 @@
 /** The whole document → the normalized report: metadata, tables, and what could not be read. */
 import type { SourceText } from '../ingest/text.js';
+import { findTableRegions } from '../layout/regions.js';
 import { buildTables } from './build.js';
+import { extractClaims } from './claims.js';
 import type { DocumentKind, ParseNote, Report, Unit } from './types.js';
 
 const HEAD_LINES = 400;
@@ -28,7 +30,8 @@ function detectDepartment(head: string): string | null {
 
 export function buildReport(source: SourceText): Report {
   const notes: ParseNote[] = [];
-  const tables = buildTables(source, notes);
+  const regions = findTableRegions(source);
+  const tables = buildTables(regions, source.file, notes);
   const all = source.lines.map((l) => l.text).join('\n');
   const head = source.lines
     .slice(0, HEAD_LINES)
@@ -36,13 +39,21 @@ export function buildReport(source: SourceText): Report {
     .join('\n');
   const units = tables.map((t) => t.unit).filter((u): u is Unit => u !== null);
   const unit = units.length ? mostCommon(units) : null;
+  const kind = detectKind(all, tables.map((t) => t.id));
+  const inTables = new Set<number>();
+  for (const r of regions) {
+    inTables.add(r.anchorLine);
+    for (const l of r.lines) inTables.add(l.source.line);
+  }
+  const narrative = source.lines.filter((l) => !inTables.has(l.line));
   return {
     file: source.file,
-    kind: detectKind(all, tables.map((t) => t.id)),
+    kind,
     year: detectYear(head) ?? detectYear(all),
     department: detectDepartment(all),
     unit,
     tables,
+    claims: extractClaims(narrative, source.file, { tables, kind }),
     notes,
   };
 }

@@ -108,6 +108,38 @@ export interface ParseNote {
   loc: Location;
 }
 
+/** the table cell a claim speaks of */
+export interface ClaimLink {
+  table: string;
+  row: string;
+  column: string;
+}
+
+export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count';
+
+/**
+ * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),
+ * whole (the sentence's headline amount); budget, actual, rate (执行率); change, current, rate
+ * (year on year); whole and `parts` (a 其中 list); count.
+ */
+export interface Claim {
+  id: string;
+  kind: ClaimKind;
+  /** what the sentence says it is about, as printed (spaces removed) */
+  subject: string;
+  /** the heading of the narrative section it stands in */
+  section: string;
+  /** 增加 or 减少, for year-on-year claims */
+  direction?: '增加' | '减少';
+  text: string;
+  figures: Record<string, Cell>;
+  parts: Cell[];
+  /** the table cell the claim speaks of; null: not linked, so not checked against a table */
+  link: ClaimLink | null;
+  whole: ClaimLink | null;
+  loc: Location;
+}
+
 export interface Report {
   file: string;
   kind: DocumentKind;
@@ -116,6 +148,8 @@ export interface Report {
   /** unit stated for most tables */
   unit: Unit | null;
   tables: Table[];
+  /** figure-bearing statements of the narrative */
+  claims: Claim[];
   /** what the reader could not make sense of; shown by --print-model, never silent data loss */
   notes: ParseNote[];
 }

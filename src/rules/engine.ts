@@ -76,6 +76,7 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
     column: b.column?.name ?? '',
     group: b.group ?? '',
     id: String(b.data.id ?? ''),
+    subject: b.claim?.subject ?? '',
     actual: finding ? formatInterval(finding.actual) : '',
     expected: finding ? formatInterval(finding.expected) : '',
     difference: finding ? fmtDiff(finding) : '',

@@ -20,13 +20,13 @@ export class RuleLoadError extends Error {
 }
 
 const MAX_DEPTH = 32;
-const EACH: Each[] = ['document', 'table', 'row', 'code-parent', 'row-parts', 'group', 'table-id'];
+const EACH: Each[] = ['document', 'table', 'row', 'code-parent', 'row-parts', 'group', 'table-id', 'claim'];
 const SEVERITIES: Severity[] = ['error', 'warn', 'off'];
 const RULE_KEYS = new Set(['id', 'severity', 'description', 'why', 'select', 'bind', 'assert', 'message']);
 const SELECT_KEYS = new Set(['each', 'tables', 'where', 'columns', 'groups', 'ids']);
-const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'sameCode', 'sameLineNo']);
+const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'sameCode', 'sameLineNo', 'link']);
 const FILTER_KEYS = new Set(['side', 'kind', 'level', 'code', 'keys', 'lineNo']);
-const PLACEHOLDERS = new Set(['table', 'row', 'column', 'group', 'id', 'actual', 'expected', 'difference', 'tolerance']);
+const PLACEHOLDERS = new Set(['table', 'row', 'column', 'group', 'id', 'subject', 'actual', 'expected', 'difference', 'tolerance']);
 const ID_RE = /^[\p{L}\p{N}_./-]+$/u;
 
 /** the variables a selector puts in reach of json-logic */
@@ -38,6 +38,7 @@ const BINDING_VARS: Record<Each, string[]> = {
   group: ['document', 'table', 'row', 'group'],
   'code-parent': ['document', 'table', 'row', 'column', 'value', 'parts', 'partRows'],
   'row-parts': ['document', 'table', 'row', 'column', 'value', 'parts'],
+  claim: ['document', 'claim', 'figures', 'parts'],
 };
 
 class Ctx {
@@ -124,7 +125,7 @@ function checkQuery(ctx: Ctx, q: unknown, at: Array<string | number>): CellQuery
   if (q.table !== undefined) out.table = str(ctx, q.table, [...at, 'table'], 'table');
   if (q.row !== undefined) out.row = str(ctx, q.row, [...at, 'row'], 'row');
   if (q.column !== undefined) out.column = str(ctx, q.column, [...at, 'column'], 'column');
-  for (const flag of ['sameCode', 'sameLineNo'] as const) {
+  for (const flag of ['sameCode', 'sameLineNo', 'link'] as const) {
     if (q[flag] !== undefined) {
       if (typeof q[flag] !== 'boolean') ctx.fail([...at, flag], `${flag} 必须是 true 或 false`);
       out[flag] = q[flag] as boolean;

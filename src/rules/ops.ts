@@ -94,6 +94,12 @@ export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
     const [x, y] = operands([a, b]);
     return x && y ? ratio(x, y) : null;
   },
+  /** part / whole as a percentage; nothing when the whole may be zero */
+  percent_of: (a: unknown, b: unknown) => {
+    const [x, y] = operands([a, b]);
+    const r = x && y ? ratio(x, y) : null;
+    return r ? { ...r, lo: r.lo * 100, hi: r.hi * 100, value: r.value * 100, percent: true } : null;
+  },
   /** multiply by an exact factor (×100 for a percentage) */
   scale: (a: unknown, k: unknown) => {
     const x = toInterval(a);

@@ -2,7 +2,7 @@
  * Selectors: what a rule applies to. Each yields bindings: the data its json-logic sees (plain
  * values and cells) plus the model objects behind them, kept out of json-logic's reach.
  */
-import type { Cell, Column, Report, Row, Table } from '../model/types.js';
+import type { Cell, Claim, Column, Report, Row, Table } from '../model/types.js';
 import type { CellQuery, RowFilter, Rule } from './types.js';
 
 export interface Binding {
@@ -12,6 +12,7 @@ export interface Binding {
   row?: Row;
   column?: Column;
   group?: string;
+  claim?: Claim;
 }
 
 function documentData(report: Report) {
@@ -37,6 +38,19 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
   switch (sel.each) {
     case 'document':
       yield { data: { document: doc } };
+      return;
+    case 'claim':
+      for (const c of report.claims) {
+        yield {
+          data: {
+            document: doc,
+            claim: { id: c.id, kind: c.kind, subject: c.subject, section: c.section, direction: c.direction ?? null, linked: c.link !== null, text: c.text },
+            figures: c.figures,
+            parts: c.parts,
+          },
+          claim: c,
+        };
+      }
       return;
     case 'table-id':
       for (const id of sel.ids ?? []) {
@@ -150,6 +164,11 @@ function columnFor(t: Table, row: Row, query: CellQuery, b: Binding): Column | u
  * in the document (a rule then has nothing to check).
  */
 export function resolveQuery(report: Report, query: CellQuery, b: Binding): Cell | Array<Cell | null> | null {
+  if (query.link) {
+    const l = b.claim?.link;
+    const row = l ? report.tables.find((x) => x.id === l.table)?.rows.find((r) => r.key === l.row) : undefined;
+    return (l && row?.cells[l.column]) ?? null;
+  }
   const t = query.table ? report.tables.find((x) => x.id === query.table) : b.table;
   if (!t) return null;
   if (query.rows) {

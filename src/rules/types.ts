@@ -2,7 +2,7 @@
 
 export type Severity = 'error' | 'warn' | 'off';
 
-export type Each = 'document' | 'table' | 'row' | 'code-parent' | 'row-parts' | 'group' | 'table-id';
+export type Each = 'document' | 'table' | 'row' | 'code-parent' | 'row-parts' | 'group' | 'table-id' | 'claim';
 
 export interface RowFilter {
   side?: string;
@@ -22,6 +22,8 @@ export interface CellQuery {
   /** the row with the binding row's code / 行次 */
   sameCode?: boolean;
   sameLineNo?: boolean;
+  /** the table cell the bound claim speaks of */
+  link?: boolean;
   /** many rows: the query yields a list of cells */
   rows?: RowFilter;
   /** column key; `$column` is the binding's column, `$group` is replaced by the binding's group */

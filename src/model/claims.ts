@@ -1,0 +1,355 @@
+/**
+ * Narrative claims: the 情况说明 restates the tables in formulaic sentences; every figure such a
+ * sentence states is a claim with a subject, figures (cells with their location) and, where the
+ * subject names something a table holds, a link to that table cell.
+ */
+import type { SourceLine } from '../ingest/text.js';
+import { normalizeLabel, parseNumber } from '../layout/tokenize.js';
+import { functionClassCode } from './catalog.js';
+import { halfUnit } from './interval.js';
+import type { Cell, Claim, ClaimLink, Location, Report, Row, Table, Unit } from './types.js';
+
+/** the narrative as one string without line breaks or spaces, each character mapped to its source */
+interface Stream {
+  text: string;
+  at: Array<{ line: SourceLine; column: number }>;
+}
+
+const FOOTER_PREFIX = /^\s*[-—–]+\s*\d+\s*[-—–]+/;
+const NUM = '(-?\\d[\\d,]*(?:\\.\\d+)?)';
+const SEP = '[,，]';
+
+function buildStream(lines: SourceLine[]): Stream {
+  let text = '';
+  const at: Stream['at'] = [];
+  let previous: SourceLine | null = null;
+  for (const line of lines) {
+    // a gap (a table in between) ends the sentence: prose never runs across a table
+    if (previous && line.line !== previous.line + 1) {
+      text += '。';
+      at.push({ line, column: 1 });
+    }
+    previous = line;
+    const raw = line.text.replace(FOOTER_PREFIX, (m) => ' '.repeat(m.length)).replace(/\*\*/g, '  ');
+    for (let i = 0; i < raw.length; i++) {
+      let ch = raw[i];
+      if (/[\s\u3000]/.test(ch)) continue;
+      if (ch === '％') ch = '%';
+      text += ch;
+      at.push({ line, column: i + 1 });
+    }
+  }
+  return { text, at };
+}
+
+function locate(stream: Stream, from: number, to: number): Location {
+  const a = stream.at[from];
+  const b = stream.at[Math.max(from, to - 1)];
+  const loc: Location = {
+    file: '',
+    line: a.line.pageLine ?? a.line.line,
+    column: a.column,
+    endLine: b.line.pageLine ?? b.line.line,
+    endColumn: b.column + 1,
+  };
+  if (a.line.page !== undefined) loc.page = a.line.page;
+  return loc;
+}
+
+function figure(stream: Stream, file: string, raw: string, index: number, unit: Unit | null, percent = false): Cell {
+  const n = parseNumber(raw.replace(/%$/, ''))!;
+  const h = halfUnit(n.decimals);
+  const loc = { ...locate(stream, index, index + raw.length), file };
+  const cell: Cell = { raw, value: n.value, decimals: n.decimals, lo: n.value - h, hi: n.value + h, unit, blank: false, loc };
+  if (percent) cell.percent = true;
+  return cell;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Linking a subject to the table cell it speaks of
+
+const FINAL_INCOME_COLUMNS = ['财政拨款收入', '上级补助收入', '事业收入', '经营收入', '附属单位上缴收入', '其他收入'];
+const FINAL_SPENDING_COLUMNS = ['基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'];
+
+function tableOf(report: Pick<Report, 'tables'>, id: string): Table | undefined {
+  return report.tables.find((t) => t.id === id);
+}
+
+function link(report: Pick<Report, 'tables'>, table: string, row: string, column?: string): ClaimLink | null {
+  const t = tableOf(report, table);
+  const r = t?.rows.find((x) => x.key === row);
+  if (!t || !r) return null;
+  const col = column ?? t.columns.find((c) => (c.side ?? null) === (r.side ?? null))?.key ?? t.columns[0].key;
+  return r.cells[col] ? { table, row, column: col } : null;
+}
+
+function namesMatch(a: string, b: string): boolean {
+  const x = normalizeLabel(a);
+  const y = normalizeLabel(b);
+  if (x === y) return true;
+  // names drift a little between narrative and table (医疗保障事务管理 / 医疗保障管理事务)
+  const grams = (s: string) => new Set([...s].slice(0, -1).map((c, i) => c + s[i + 1]));
+  const ga = grams(x);
+  const gb = grams(y);
+  const shared = [...ga].filter((g) => gb.has(g)).length;
+  // a match must also be the only one among its siblings (linkPath)
+  return (2 * shared) / (ga.size + gb.size || 1) >= 0.6;
+}
+
+/** `X（类）Y（款）Z（项）` → the row of the general-budget spending table it names */
+function linkPath(report: Pick<Report, 'tables'>, kind: Report['kind'], path: string[]): ClaimLink | null {
+  const id = kind === '预算' ? '部门公开表5' : '公开05';
+  const t = tableOf(report, id);
+  if (!t) return null;
+  let parent: Row | undefined;
+  for (const name of path) {
+    const candidates = t.rows.filter((r) => r.code && r.kind !== 'detail' && (parent ? r.parent === parent.key : r.level === 1));
+    const exact = candidates.find((r) => normalizeLabel(r.name) === normalizeLabel(name));
+    const found = exact ?? (candidates.filter((r) => namesMatch(r.name, name)).length === 1 ? candidates.find((r) => namesMatch(r.name, name)) : undefined);
+    if (!found) return null;
+    parent = found;
+  }
+  return parent ? link(report, id, parent.key, t.columns[0].key) : null;
+}
+
+function linkSubject(report: Pick<Report, 'tables'>, kind: Report['kind'], subject: string, section: string): ClaimLink | null {
+  const s = normalizeLabel(subject).replace(/^\d{4}年度?/, '').replace(/^[一二三四五六七八九十\d]+[、.．]/, '');
+  if (kind === '预算') {
+    if (/收支总预算/.test(s)) return link(report, '部门公开表1', '收入:总计');
+    if (/收入预算$/.test(s)) return link(report, '部门公开表1', '收入:本年收入合计');
+    if (/支出预算$/.test(s)) return link(report, '部门公开表1', '支出:本年支出合计');
+    if (/一般公共预算当年拨款$/.test(s)) return link(report, '部门公开表5', '合计', '合计');
+    if (/^(基本支出|项目支出)$/.test(s) && /支出预算/.test(section)) return link(report, '部门公开表3', '合计', s);
+    const code = functionClassCode(s.replace(/（类）/, ''));
+    if (code) return link(report, '部门公开表1', `支出:${classRowName(report, '部门公开表1', code) ?? ''}`);
+    return null;
+  }
+  if (/财政拨款收[、，]?支总计|财政拨款收入[、，]?支出总计/.test(s)) return link(report, '公开04', '收入:总计');
+  if (/收[、，]?支总计|收入[、，]?支出总计/.test(s)) return link(report, '公开01', '收入:总计');
+  if (/^(本年)?收入合计$/.test(s)) return link(report, '公开01', '收入:本年收入合计');
+  if (/^(本年)?支出合计$/.test(s)) return link(report, '公开01', '支出:本年支出合计');
+  if (/收入决算情况/.test(section)) {
+    const c = FINAL_INCOME_COLUMNS.find((name) => s === name);
+    if (c) return link(report, '公开02', '合计', c);
+  }
+  if (/^[一二三四五六七八九十]+、支出决算情况/.test(section)) {
+    const c = FINAL_SPENDING_COLUMNS.find((name) => s === name);
+    if (c) return link(report, '公开03', '合计', c);
+  }
+  if (/基本支出决算情况/.test(section)) {
+    if (/^人员经费$/.test(s)) return link(report, '公开06', '人员经费合计');
+    if (/^公用经费$/.test(s)) return link(report, '公开06', '公用经费合计');
+  }
+  if (/一般公共预算财政拨款基本支出(决算)?$/.test(s)) return link(report, '公开05', '合计', '基本支出');
+  if (/一般公共预算财政拨款支出$/.test(s)) return link(report, '公开05', '合计', '小计');
+  if (/一般公共预算/.test(section)) {
+    const code = functionClassCode(s.replace(/（类）/, ''));
+    if (code) return link(report, '公开05', code, '小计');
+  }
+  return null;
+}
+
+function classRowName(report: Pick<Report, 'tables'>, table: string, code: string): string | undefined {
+  return tableOf(report, table)?.rows.find((r) => r.code === code && r.side === '支出')?.key.replace(/^支出:/, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const SECTION_RE = /[一二三四五六七八九十]{1,3}、[^，。；、:：]{2,40}?(?:情况说明|情况)/g;
+const PATH_RE = /([^。；，,：:、（）\d.．]{2,30})（类）(?:([^。；，,：:、（）]{2,30})（款）)?(?:([^。；，,：:、（）]{2,30})（项）)?/g;
+
+/** the last 类/款/项 path in text[from, to) with no figure between it and `to`: the subject there */
+function pathBefore(text: string, from: number, to: number): string[] | null {
+  const paths = [...text.slice(from, to).matchAll(PATH_RE)];
+  const last = paths[paths.length - 1];
+  if (!last) return null;
+  const between = text.slice(from + last.index! + last[0].length, to);
+  if (/万元|%/.test(between)) return null;
+  return last.slice(1).filter(Boolean);
+}
+
+function pathSubject(path: string[]): string {
+  return path.map((p, i) => `${p}${['（类）', '（款）', '（项）'][i]}`).join('');
+}
+
+const cleanPath = (path: string[]) => path.map((p) => p.replace(/^[一二三四五六七八九十\d]+[、.．]/, ''));
+
+function sections(text: string): Array<{ at: number; title: string }> {
+  return [...text.matchAll(SECTION_RE)].map((m) => ({ at: m.index!, title: m[0] }));
+}
+
+function sectionAt(list: Array<{ at: number; title: string }>, index: number): string {
+  let title = '';
+  for (const s of list) if (s.at <= index) title = s.title;
+  return title;
+}
+
+/**
+ * The items of a 其中 list: `subject amount万元 [，占 P%]` joined by ；、，. The list ends at the
+ * first element that is not such an item (a sub-list, a comparison, another sentence).
+ */
+const LIST_ITEM = new RegExp(`^[:：]?([^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]占(?:比)?${NUM}%)?([；;、，,。]|$)`);
+const NOT_AN_ITEM = /比|较|增|减|主要|包括|其中|授予|合计|总额|总计|年度|预算|决算|完成/;
+
+function listAfter(text: string, from: number): Array<{ raw: string; at: number }> {
+  const items: Array<{ raw: string; at: number }> = [];
+  let i = from;
+  for (;;) {
+    const m = LIST_ITEM.exec(text.slice(i, i + 80));
+    if (!m || NOT_AN_ITEM.test(m[1])) break;
+    items.push({ raw: m[2], at: i + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length) });
+    i += m[0].length;
+    if (!m[4] || m[4] === '。') break;
+  }
+  return items;
+}
+
+const AMOUNT_RE = new RegExp(`${NUM}万元`, 'g');
+
+/**
+ * The current-year amount a change is measured against: the last amount before it in the same
+ * sentence, with nothing but words in between; or, when the sentence opens with 与20XX年相比,
+ * the only amount of the sentence before. Otherwise none: the rate is then not checked.
+ */
+function currentAmount(text: string, at: number): { raw: string; at: number } | null {
+  const start = text.lastIndexOf('。', at - 1) + 1;
+  const own = [...text.slice(start, at).matchAll(AMOUNT_RE)];
+  if (own.length) {
+    const last = own[own.length - 1];
+    return { raw: last[1], at: start + last.index! };
+  }
+  if (!/^与\d{4}年度?相比/.test(text.slice(start, at))) return null;
+  const prevStart = text.lastIndexOf('。', start - 2) + 1;
+  const prev = [...text.slice(prevStart, start).matchAll(AMOUNT_RE)];
+  return prev.length === 1 ? { raw: prev[0][1], at: prevStart + prev[0].index! } : null;
+}
+
+/** the words before a figure, back to the previous punctuation: what the figure is said of */
+function subjectBefore(text: string, index: number): string {
+  // 收、支总计 is one subject, not a list
+  const head = text.slice(Math.max(0, index - 40), index).replace(/收、支/g, '收支').replace(/收入、支出/g, '收入支出');
+  const cut = Math.max(0, ...['，', ',', '。', '；', ';', '：', ':', '、', '其中', '说明'].map((d) => { const i = head.lastIndexOf(d); return i < 0 ? 0 : i + d.length; }));
+  return head
+    .slice(Math.max(0, cut))
+    .replace(/^[（(][一二三四五六七八九十\d]+[）)]/, '')
+    .replace(/^[一二三四五六七八九十\d]+[、.．]/, '')
+    .replace(/(为|是|均为|各为|合计为|共计|达)$/, '');
+}
+
+export function extractClaims(lines: SourceLine[], file: string, report: Pick<Report, 'tables' | 'kind'>): Claim[] {
+  const stream = buildStream(lines);
+  const text = stream.text;
+  const heads = sections(text);
+  const claims: Claim[] = [];
+  const used = new Set<number>();
+  const unit: Unit = '万元';
+  const add = (c: Omit<Claim, 'id'>) => claims.push({ id: `c${claims.length + 1}`, ...c });
+  const fig = (raw: string, index: number, percent = false) => figure(stream, file, raw, index, percent ? null : unit, percent);
+
+  // 年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 P%
+  const RATE = new RegExp(`年初预算(?:数)?为[:：]?${NUM}万元${SEP}支出决算(?:数)?为${NUM}万元(?:${SEP}完成年初预算的${NUM}%)?`, 'g');
+  let lastRateEnd = 0;
+  for (const m of text.matchAll(RATE)) {
+    const at = m.index!;
+    const iBudget = at + m[0].indexOf(m[1]);
+    const iActual = at + m[0].indexOf(m[2], m[0].indexOf('支出决算'));
+    const iRate = m[3] ? at + m[0].lastIndexOf(m[3]) : -1;
+    const section = sectionAt(heads, at);
+    // the subject: a 类/款/项 path since the previous such sentence, or the words before it
+    const path = pathBefore(text, lastRateEnd, at);
+    const subject = path ? pathSubject(path) : subjectBefore(text, at);
+    const figures: Record<string, Cell> = { budget: fig(m[1], iBudget), actual: fig(m[2], iActual) };
+    if (m[3]) figures.rate = fig(`${m[3]}%`, iRate, true);
+    // execution-rate sentences speak of general-budget appropriation spending (公开05)
+    const linkTo = path ? linkPath(report, report.kind, cleanPath(path)) : linkSubject(report, report.kind, subject, `${section}一般公共预算`);
+    add({ kind: 'rate', subject, section, text: m[0], figures, parts: [], link: linkTo, whole: null, loc: { ...locate(stream, at, at + m[0].length), file } });
+    for (let i = at; i < at + m[0].length; i++) used.add(i);
+    lastRateEnd = at + m[0].length;
+  }
+
+  // 比上年增加 D 万元，增长 P% (the amount stated just before is the current year's)
+  const YOY = new RegExp(`(增加|减少)${NUM}万元${SEP}(?:同比)?(增长|下降)${NUM}%`, 'g');
+  for (const m of text.matchAll(YOY)) {
+    const at = m.index!;
+    const current = currentAmount(text, at);
+    const iChange = at + m[1].length;
+    const iRate = at + m[0].lastIndexOf(m[4]);
+    const figures: Record<string, Cell> = { change: fig(m[2], iChange), rate: fig(`${m[4]}%`, iRate, true) };
+    if (current && (m[1] === '增加') === (m[3] === '增长')) figures.current = fig(current.raw, current.at);
+    add({
+      kind: 'yoy',
+      subject: subjectBefore(text, at),
+      section: sectionAt(heads, at),
+      direction: m[1] as '增加' | '减少',
+      text: m[0],
+      figures,
+      parts: [],
+      link: null,
+      whole: null,
+      loc: { ...locate(stream, at, at + m[0].length), file },
+    });
+    for (let i = at; i < at + m[0].length; i++) used.add(i);
+  }
+
+  // sentences: headline 其中：parts; shares 占 P%; plain amounts
+  let start = 0;
+  for (const sentence of text.split('。')) {
+    const base = start;
+    start += sentence.length + 1;
+    const amounts = [...sentence.matchAll(new RegExp(`${NUM}万元`, 'g'))].map((m) => ({ raw: m[1], at: base + m.index! }));
+    const other = sentence.indexOf('其中');
+    const headline = other > 0 ? [...amounts].reverse().find((a) => a.at < base + other) : undefined;
+    const section = sectionAt(heads, base);
+    if (headline && other >= 0) {
+      const parts = listAfter(text, base + other + 2);
+      if (parts.length >= 2) {
+        add({
+          kind: 'sum',
+          subject: subjectBefore(text, headline.at),
+          section,
+          text: sentence,
+          figures: { whole: fig(headline.raw, headline.at) },
+          parts: parts.map((p) => fig(p.raw, p.at)),
+          link: null,
+          whole: null,
+          loc: { ...locate(stream, base, base + sentence.length), file },
+        });
+      }
+    }
+    for (const a of amounts) {
+      if (used.has(a.at)) continue;
+      const after = text.slice(a.at + a.raw.length + 2, a.at + a.raw.length + 14);
+      const share = new RegExp(`^${SEP}占(?:比)?${NUM}%`).exec(after);
+      const path = pathBefore(text, Math.max(base, a.at - 120), a.at);
+      const subject = path ? pathSubject(path) : subjectBefore(text, a.at);
+      const figures: Record<string, Cell> = { amount: fig(a.raw, a.at) };
+      const linkTo = path ? linkPath(report, report.kind, cleanPath(path)) : linkSubject(report, report.kind, subject, section);
+      if (share) {
+        const iShare = a.at + a.raw.length + 2 + share[0].indexOf(share[1]);
+        figures.share = fig(`${share[1]}%`, iShare, true);
+        if (headline && headline.at < a.at) figures.whole = fig(headline.raw, headline.at);
+        add({ kind: 'share', subject, section, text: sentence, figures, parts: [], link: linkTo, whole: null, loc: { ...figures.amount.loc } });
+      } else if (subject) {
+        add({ kind: 'amount', subject, section, text: sentence, figures, parts: [], link: linkTo, whole: null, loc: { ...figures.amount.loc } });
+      }
+    }
+  }
+
+  // counts: 共计 7 个项目，接待 4 批次、49 人次
+  const COUNT = new RegExp(`${NUM}(个项目|批次|人次|个团组|辆)`, 'g');
+  for (const m of text.matchAll(COUNT)) {
+    const at = m.index!;
+    add({
+      kind: 'count',
+      subject: `${subjectBefore(text, at)}${m[2]}`,
+      section: sectionAt(heads, at),
+      text: m[0],
+      figures: { count: figure(stream, file, m[1], at, null) },
+      parts: [],
+      link: null,
+      whole: null,
+      loc: { ...locate(stream, at, at + m[0].length), file },
+    });
+  }
+  return claims.sort((a, b) => (a.loc.page ?? 0) - (b.loc.page ?? 0) || a.loc.line - b.loc.line || a.loc.column - b.loc.column);
+}

@@ -1,0 +1,94 @@
+/** Claim extraction and linking, on sentences from each of the five corpus documents. */
+import { describe, expect, it } from 'vitest';
+import { splitLines } from '../src/ingest/index.js';
+import { extractClaims } from '../src/model/claims.js';
+import type { Claim, Report } from '../src/model/index.js';
+import { fixtureText, reportOf } from './helpers.js';
+
+const final = reportOf(fixtureText('pdf/final-full.txt')); // 贵州 tables, 万元
+const yuan = reportOf(fixtureText('text/final-yuan-tabbed.txt')); // 临夏 tables, 元
+const budget = reportOf(fixtureText('text/budget.txt')); // 海东 tables
+
+function claims(text: string, report: Pick<Report, 'tables' | 'kind'>): Claim[] {
+  return extractClaims(splitLines('n.txt', text).lines, 'n.txt', report);
+}
+
+const brief = (c: Claim) => ({
+  kind: c.kind,
+  subject: c.subject,
+  figures: Object.fromEntries(Object.entries(c.figures).map(([k, v]) => [k, v.raw])),
+  parts: c.parts.map((p) => p.raw),
+  link: c.link,
+});
+
+describe('claim extraction', () => {
+  it('guizhou: a headline with its 其中 list and shares, linked to 公开01/02', () => {
+    const cs = claims('二、收入决算情况说明\n\n2023年度本年收入合计12,366.72万元，其中：财政拨款收入\n\n12,308.79万元，占99.53%；上级补助收入0.00万元，占0.00%；其他收入57.93万元，占0.47%。', final).map(brief);
+    expect(cs).toContainEqual({ kind: 'sum', subject: '2023年度本年收入合计', figures: { whole: '12,366.72' }, parts: ['12,308.79', '0.00', '57.93'], link: null });
+    expect(cs).toContainEqual({ kind: 'amount', subject: '2023年度本年收入合计', figures: { amount: '12,366.72' }, parts: [], link: { table: '公开01', row: '收入:本年收入合计', column: '收入金额' } });
+    expect(cs).toContainEqual({ kind: 'share', subject: '财政拨款收入', figures: { amount: '12,308.79', share: '99.53%', whole: '12,366.72' }, parts: [], link: { table: '公开02', row: '合计', column: '财政拨款收入' } });
+  });
+
+  it('guizhou: an execution rate whose 类/款/项 path stands in the sentence before, located on its line', () => {
+    const text = '1.社会保障和就业支出（类）行政事业单位养老支出（款）\n 行政单位离退休（项）。年初预算为7.22万元，支出决算为7.22\n万元，完成年初预算的100%。';
+    const [c] = claims(text, final);
+    expect(brief(c)).toEqual({
+      kind: 'rate',
+      subject: '社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）',
+      figures: { budget: '7.22', actual: '7.22', rate: '100%' },
+      parts: [],
+      link: { table: '公开05', row: '2080501', column: '小计' },
+    });
+    expect(c.figures.budget.loc).toMatchObject({ line: 2, column: 18 });
+    expect(c.figures.rate.loc).toMatchObject({ line: 3, column: 11 });
+  });
+
+  it('guizhou: year on year in one sentence, with the current amount before it', () => {
+    const cs = claims('2023年度收、支总计均为17,912.75万元，与2022年度相比，\n收、支总计各减少577.07万元，下降3.12%。', final);
+    expect(cs.filter((c) => c.kind === 'yoy').map(brief)).toEqual([{ kind: 'yoy', subject: '收支总计各', figures: { change: '577.07', rate: '3.12%', current: '17,912.75' }, parts: [], link: null }]);
+    expect(cs.find((c) => c.kind === 'yoy')!.direction).toBe('减少');
+    expect(cs.find((c) => c.kind === 'amount')!.link).toEqual({ table: '公开01', row: '收入:总计', column: '收入金额' });
+  });
+
+  it('qinghai: 年初预算为: with a colon, spaces around figures', () => {
+    const [c] = claims('年初预算为:66.26 万元，支出决算为 66.63 万元，完成年初预算的 100.56%。', final);
+    expect(brief(c).figures).toEqual({ budget: '66.26', actual: '66.63', rate: '100.56%' });
+  });
+
+  it('linxia: a class name in markdown bold, half-width commas, linked to a table in 元', () => {
+    const [c] = claims('8. **社会保障和就业支出**年初预算数为 782.38 万元,支出决算为 745.71 万元,完成年初预算的 95.31%,决算数小于预算数。', yuan);
+    expect(brief(c)).toMatchObject({ kind: 'rate', subject: '社会保障和就业支出', link: { table: '公开05', row: '208', column: '小计' } });
+  });
+
+  it('weihai: full-width ％, the current amount in the sentence before 与2022年相比', () => {
+    const cs = claims('2023年度收、支总计均为764.05万元。与2022年相比，收、支总计均减少56.54万元，下降6.89％。', final);
+    expect(cs.filter((c) => c.kind === 'yoy').map((c) => brief(c).figures)).toEqual([{ change: '56.54', rate: '6.89%', current: '764.05' }]);
+  });
+
+  it('haidong: a 类/款/项 path on an amount, names drifting from the table, linked to 部门公开表5', () => {
+    const cs = claims(
+      '2、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）2025 年预算数为 19.65万元。\n9、卫生健康支出（类）医疗保障事务管理（款）行政运行（项）2025 年预算数为 185.85 万元，比上年增加 0.87 万元，增长 0.47%。',
+      budget,
+    );
+    expect(cs.filter((c) => c.kind === 'amount').map((c) => [c.figures.amount.raw, c.link])).toEqual([
+      ['19.65', { table: '部门公开表5', row: '2080506', column: '合计' }],
+      ['185.85', { table: '部门公开表5', row: '2101501', column: '合计' }],
+    ]);
+    expect(cs.find((c) => c.kind === 'yoy')!.figures.current.raw).toBe('185.85');
+  });
+
+  it('counts, and a list that is not a plain 其中 list is not summed', () => {
+    const cs = claims('共计7个项目进行了绩效自评。接待4.00批次，接待49.00人次。2023年度“三公”经费支出预算为4.95万元，支出决算为4.95万元，其中：因公出国（境）费预算0.00万元，支出决算为0.00万元。', final);
+    expect(cs.filter((c) => c.kind === 'count').map((c) => [c.figures.count.raw, c.subject])).toEqual([
+      ['7', '个项目'],
+      ['4.00', '接待批次'],
+      ['49.00', '接待人次'],
+    ]);
+    expect(cs.filter((c) => c.kind === 'sum')).toEqual([]);
+  });
+
+  it('an unlinked claim is kept, with no link (shown by --print-model)', () => {
+    const [c] = claims('单价50万元以上通用设备0台（套）。', budget);
+    expect(c).toMatchObject({ kind: 'amount', link: null });
+  });
+});
