@@ -112,8 +112,32 @@ function linkPath(report: Pick<Report, 'tables'>, kind: Report['kind'], path: st
   return parent ? link(report, id, parent.key, t.columns[0].key) : null;
 }
 
+/** 三公 items, by the words the narrative uses for them */
+const THREE_PUBLIC: Array<[RegExp, string]> = [
+  [/因公出国（境）费/, '因公出国（境）费'],
+  [/公务用车购置及运行(维护)?费/, '公务用车购置及运行维护费'],
+  [/公务用车购置(费)?(支出)?$/, '公务用车购置费'],
+  [/公务用车运行(维护)?费/, '公务用车运行维护费'],
+  [/公务接待费/, '公务接待费'],
+  [/^(财政拨款)?[“"]?三公[”"]?经费/, '合计'],
+];
+
+function linkThreePublic(report: Pick<Report, 'tables'>, kind: Report['kind'], s: string): ClaimLink | null {
+  const item = THREE_PUBLIC.find(([re]) => re.test(s));
+  if (!item) return null;
+  if (kind === '预算') return link(report, '部门公开表7', '合计', `本年预算数.${item[1]}`);
+  return link(report, '公开09', '合计', `${/预算/.test(s) ? '预算数' : '决算数'}.${item[1]}`);
+}
+
 function linkSubject(report: Pick<Report, 'tables'>, kind: Report['kind'], subject: string, section: string): ClaimLink | null {
   const s = normalizeLabel(subject).replace(/^\d{4}年度?/, '').replace(/^[一二三四五六七八九十\d]+[、.．]/, '');
+  // a change (比上年减少 0.98 万元) is not the level a table holds
+  if (/(增加|减少|增长|下降|增减)$/.test(s)) return null;
+  if (/三公/.test(section) && !/国内|国（境）外|接待批次|人次/.test(s)) {
+    const three = linkThreePublic(report, kind, s);
+    if (three) return three;
+  }
+  if (/^机关运行经费(支出)?$/.test(s)) return link(report, '公开10', '合计');
   if (kind === '预算') {
     if (/收支总预算/.test(s)) return link(report, '部门公开表1', '收入:总计');
     if (/收入预算$/.test(s)) return link(report, '部门公开表1', '收入:本年收入合计');
@@ -228,7 +252,7 @@ function currentAmount(text: string, at: number): { raw: string; at: number } | 
 function subjectBefore(text: string, index: number): string {
   // 收、支总计 is one subject, not a list
   const head = text.slice(Math.max(0, index - 40), index).replace(/收、支/g, '收支').replace(/收入、支出/g, '收入支出');
-  const cut = Math.max(0, ...['，', ',', '。', '；', ';', '：', ':', '、', '其中', '说明'].map((d) => { const i = head.lastIndexOf(d); return i < 0 ? 0 : i + d.length; }));
+  const cut = Math.max(0, ...['，', ',', '。', '；', ';', '：', ':', '、', '其中', '说明', '情况'].map((d) => { const i = head.lastIndexOf(d); return i < 0 ? 0 : i + d.length; }));
   return head
     .slice(Math.max(0, cut))
     .replace(/^[（(][一二三四五六七八九十\d]+[）)]/, '')

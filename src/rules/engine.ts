@@ -63,6 +63,13 @@ function rowLabel(b: Binding): string {
   return r.lineNo !== undefined ? `${r.name}（行次 ${r.lineNo}）` : r.name;
 }
 
+function linkedLabel(b: Binding): string {
+  const l = b.claim?.link;
+  if (!l) return '';
+  const table = l.table.startsWith('部门公开表') ? l.table : `${l.table}表`;
+  return `${table} ${l.row.replace(/^(收入|支出):/, '')}「${l.column.replace(/^(收入|支出)金额$/, '金额')}」`;
+}
+
 function fmtDiff(c: Comparison): string {
   const d = Math.abs(c.difference);
   const text = formatNumber(d, Math.min(c.actual.decimals, c.expected.decimals), c.unit !== null);
@@ -77,6 +84,7 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
     group: b.group ?? '',
     id: String(b.data.id ?? ''),
     subject: b.claim?.subject ?? '',
+    linked: linkedLabel(b),
     actual: finding ? formatInterval(finding.actual) : '',
     expected: finding ? formatInterval(finding.expected) : '',
     difference: finding ? fmtDiff(finding) : '',
@@ -98,6 +106,12 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
   if (b.table) d.table = b.table.id;
   if (b.row) d.row = b.row.key;
   if (b.column) d.tableColumn = b.column.key;
+  // a claim's diagnostic names the table cell it was compared with
+  if (b.claim?.link) {
+    d.table = b.claim.link.table;
+    d.row = b.claim.link.row;
+    d.tableColumn = b.claim.link.column;
+  }
   if (finding) {
     d.expected = vars.expected;
     d.actual = vars.actual;

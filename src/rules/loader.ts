@@ -26,7 +26,7 @@ const RULE_KEYS = new Set(['id', 'severity', 'description', 'why', 'select', 'bi
 const SELECT_KEYS = new Set(['each', 'tables', 'where', 'columns', 'groups', 'ids']);
 const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'sameCode', 'sameLineNo', 'link']);
 const FILTER_KEYS = new Set(['side', 'kind', 'level', 'code', 'keys', 'lineNo']);
-const PLACEHOLDERS = new Set(['table', 'row', 'column', 'group', 'id', 'subject', 'actual', 'expected', 'difference', 'tolerance']);
+const PLACEHOLDERS = new Set(['table', 'row', 'column', 'group', 'id', 'subject', 'linked', 'actual', 'expected', 'difference', 'tolerance']);
 const ID_RE = /^[\p{L}\p{N}_./-]+$/u;
 
 /** the variables a selector puts in reach of json-logic */
