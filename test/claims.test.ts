@@ -92,3 +92,23 @@ describe('claim extraction', () => {
     expect(c).toMatchObject({ kind: 'amount', link: null });
   });
 });
+
+describe('shares with no headline in the sentence', () => {
+  const narrative = '\n第三部分 部门预算情况说明\n五、一般公共预算当年拨款情况说明\n社会保障和就业（类）支出 64.22 万元，占 5.3%；卫生健康（类）支出 1118.68 万元，占 92%。\n';
+
+  it('are shares of the table total their item adds into', () => {
+    const report = reportOf(fixtureText('text/budget.txt') + narrative);
+    const shares = report.claims.filter((c) => c.kind === 'share');
+    expect(shares.map((c) => [c.subject, c.link, c.whole])).toEqual([
+      ['社会保障和就业（类）', { table: '部门公开表5', row: '208', column: '合计' }, { table: '部门公开表5', row: '合计', column: '合计' }],
+      ['卫生健康（类）', { table: '部门公开表5', row: '210', column: '合计' }, { table: '部门公开表5', row: '合计', column: '合计' }],
+    ]);
+  });
+
+  it('64.22 / 1,215.34 = 5.28%: 5.3% passes, 6.3% is reported against the table total', async () => {
+    const { lintText } = await import('./helpers.js');
+    expect((await lintText(fixtureText('text/budget.txt') + narrative)).filter((d) => d.ruleId === '叙述/占比')).toEqual([]);
+    const ds = await lintText(fixtureText('text/budget.txt') + narrative.replace('占 5.3%', '占 6.3%'));
+    expect(ds.filter((d) => d.ruleId === '叙述/占比').map((d) => [d.actual, d.expected])).toEqual([['6.3%', '5.28%']]);
+  });
+});

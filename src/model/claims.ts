@@ -173,6 +173,19 @@ function linkSubject(report: Pick<Report, 'tables'>, kind: Report['kind'], subje
   return null;
 }
 
+/** the 合计 cell a linked item adds up into: a class row's table total, a 三公 item's group total */
+function totalOf(report: Pick<Report, 'tables'>, item: ClaimLink | null): ClaimLink | null {
+  if (!item) return null;
+  const t = tableOf(report, item.table);
+  const row = t?.rows.find((r) => r.key === item.row);
+  if (!t || !row) return null;
+  if (t.layout === 'grid') {
+    const group = item.column.split('.')[0];
+    return link(report, item.table, '合计', `${group}.合计`);
+  }
+  return row.level === 1 && row.parent ? link(report, item.table, row.parent, item.column) : null;
+}
+
 function classRowName(report: Pick<Report, 'tables'>, table: string, code: string): string | undefined {
   return tableOf(report, table)?.rows.find((r) => r.code === code && r.side === '支出')?.key.replace(/^支出:/, '');
 }
@@ -189,7 +202,8 @@ function pathBefore(text: string, from: number, to: number): string[] | null {
   if (!last) return null;
   const between = text.slice(from + last.index! + last[0].length, to);
   if (/万元|%/.test(between)) return null;
-  return last.slice(1).filter(Boolean);
+  // a heading glued before the class name is not part of it
+  return last.slice(1).filter(Boolean).map((p) => p.replace(/^.*(说明|情况)/, ''));
 }
 
 function pathSubject(path: string[]): string {
@@ -344,17 +358,20 @@ export function extractClaims(lines: SourceLine[], file: string, report: Pick<Re
       if (used.has(a.at)) continue;
       const after = text.slice(a.at + a.raw.length + 2, a.at + a.raw.length + 14);
       const share = new RegExp(`^${SEP}占(?:比)?${NUM}%`).exec(after);
+      const here = sectionAt(heads, a.at);
       const path = pathBefore(text, Math.max(base, a.at - 120), a.at);
       const subject = path ? pathSubject(path) : subjectBefore(text, a.at);
       const figures: Record<string, Cell> = { amount: fig(a.raw, a.at) };
-      const linkTo = path ? linkPath(report, report.kind, cleanPath(path)) : linkSubject(report, report.kind, subject, section);
+      const linkTo = path ? linkPath(report, report.kind, cleanPath(path)) : linkSubject(report, report.kind, subject, here);
       if (share) {
         const iShare = a.at + a.raw.length + 2 + share[0].indexOf(share[1]);
         figures.share = fig(`${share[1]}%`, iShare, true);
         if (headline && headline.at < a.at) figures.whole = fig(headline.raw, headline.at);
-        add({ kind: 'share', subject, section, text: sentence, figures, parts: [], link: linkTo, whole: null, loc: { ...figures.amount.loc } });
+        // no headline stated: the share is of the table's total the item belongs to
+        const whole = figures.whole ? null : totalOf(report, linkTo);
+        add({ kind: 'share', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole, loc: { ...figures.amount.loc } });
       } else if (subject) {
-        add({ kind: 'amount', subject, section, text: sentence, figures, parts: [], link: linkTo, whole: null, loc: { ...figures.amount.loc } });
+        add({ kind: 'amount', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole: null, loc: { ...figures.amount.loc } });
       }
     }
   }

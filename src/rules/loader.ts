@@ -125,7 +125,11 @@ function checkQuery(ctx: Ctx, q: unknown, at: Array<string | number>): CellQuery
   if (q.table !== undefined) out.table = str(ctx, q.table, [...at, 'table'], 'table');
   if (q.row !== undefined) out.row = str(ctx, q.row, [...at, 'row'], 'row');
   if (q.column !== undefined) out.column = str(ctx, q.column, [...at, 'column'], 'column');
-  for (const flag of ['sameCode', 'sameLineNo', 'link'] as const) {
+  if (q.link !== undefined) {
+    if (q.link !== true && q.link !== false && q.link !== 'whole') ctx.fail([...at, 'link'], 'link 必须是 true 或 whole');
+    out.link = q.link as CellQuery['link'];
+  }
+  for (const flag of ['sameCode', 'sameLineNo'] as const) {
     if (q[flag] !== undefined) {
       if (typeof q[flag] !== 'boolean') ctx.fail([...at, flag], `${flag} 必须是 true 或 false`);
       out[flag] = q[flag] as boolean;

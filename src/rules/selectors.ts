@@ -165,7 +165,7 @@ function columnFor(t: Table, row: Row, query: CellQuery, b: Binding): Column | u
  */
 export function resolveQuery(report: Report, query: CellQuery, b: Binding): Cell | Array<Cell | null> | null {
   if (query.link) {
-    const l = b.claim?.link;
+    const l = query.link === 'whole' ? b.claim?.whole : b.claim?.link;
     const row = l ? report.tables.find((x) => x.id === l.table)?.rows.find((r) => r.key === l.row) : undefined;
     return (l && row?.cells[l.column]) ?? null;
   }

@@ -22,8 +22,8 @@ export interface CellQuery {
   /** the row with the binding row's code / 行次 */
   sameCode?: boolean;
   sameLineNo?: boolean;
-  /** the table cell the bound claim speaks of */
-  link?: boolean;
+  /** the table cell the bound claim speaks of (true), or the total it is a share of ('whole') */
+  link?: boolean | 'whole';
   /** many rows: the query yields a list of cells */
   rows?: RowFilter;
   /** column key; `$column` is the binding's column, `$group` is replaced by the binding's group */
