@@ -112,3 +112,15 @@ describe('shares with no headline in the sentence', () => {
     expect(ds.filter((d) => d.ruleId === '叙述/占比').map((d) => [d.actual, d.expected])).toEqual([['6.3%', '5.28%']]);
   });
 });
+
+describe('三公 statements', () => {
+  it('link 预算 and 支出决算 of one item to the 预算数 and 决算数 columns of 公开09', () => {
+    const cs = claims('九、财政拨款“三公”经费支出决算情况说明\n3.公务接待费 预算0.46万元，支出决算0.46万元，完成预算的100.00%；较上年增加0.34万元。', final);
+    expect(cs.filter((c) => c.kind === 'amount').map((c) => [c.subject, c.link])).toEqual([
+      ['公务接待费预算', { table: '公开09', row: '合计', column: '预算数.公务接待费' }],
+      ['公务接待费支出决算', { table: '公开09', row: '合计', column: '决算数.公务接待费' }],
+      // a change is never compared with a level
+      ['较上年增加', null],
+    ]);
+  });
+});

@@ -354,13 +354,17 @@ export function extractClaims(lines: SourceLine[], file: string, report: Pick<Re
         });
       }
     }
+    let previousSubject = '';
     for (const a of amounts) {
       if (used.has(a.at)) continue;
       const after = text.slice(a.at + a.raw.length + 2, a.at + a.raw.length + 14);
       const share = new RegExp(`^${SEP}占(?:比)?${NUM}%`).exec(after);
       const here = sectionAt(heads, a.at);
       const path = pathBefore(text, Math.max(base, a.at - 120), a.at);
-      const subject = path ? pathSubject(path) : subjectBefore(text, a.at);
+      let subject = path ? pathSubject(path) : subjectBefore(text, a.at);
+      // 公务接待费预算 0.46 万元，支出决算 0.46 万元: the second figure is of the same item
+      if (/^(支出)?决算(数)?$/.test(subject) && /预算(数)?$/.test(previousSubject)) subject = previousSubject.replace(/预算(数)?$/, subject);
+      previousSubject = subject;
       const figures: Record<string, Cell> = { amount: fig(a.raw, a.at) };
       const linkTo = path ? linkPath(report, report.kind, cleanPath(path)) : linkSubject(report, report.kind, subject, here);
       if (share) {
