@@ -18,31 +18,82 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       // 职业年金缴费支出 is 19.65 in the narrative, 18.54 in 表5 (and 19.54 in 表3)
       ['叙述/金额与表一致', 2, 716, '19.65 万元', '18.54 万元', '1.11 万元'],
       // 1.21 / 13.45 = 8.996%, printed 8.9%; 1.23 / 42.78 = 2.875%, printed 2.8%: truncated, not rounded
-      ['叙述/同比变化率', 1, 755, '8.9%', '9.00%', '0.1'],
+      ['叙述/同比变化率', 1, 755, '8.9%', '9.00%', '0.10'],
       // 2025's 公务接待费 stated as 1.7 (last year's budget); 表7 has 0.72, and 1.7 − 0.98 = 0.72
-      ['叙述/金额与表一致', 2, 858, '1.7 万元', '0.72 万元', '1.0 万元'],
-      ['叙述/同比变化率', 1, 885, '2.8%', '2.88%', '0.1'],
+      ['叙述/金额与表一致', 2, 858, '1.7 万元', '0.72 万元', '0.98 万元'],
+      ['叙述/同比变化率', 1, 885, '2.8%', '2.88%', '0.08'],
     ]);
   });
 
-  it('linxia: only its two empty tables without an explanation', async () => {
-    const ds = await lintText(read('linxia-city-2023-final.txt'));
-    expect(ds.map((d) => [d.ruleId, d.severity, d.table])).toEqual([
-      ['形式/空表说明', 1, '公开07'],
-      ['形式/空表说明', 1, '公开08'],
-    ]);
-  });
-
-  it('guizhou: tables consistent; one execution rate truncated (6,364.39 / 5,186.82 = 122.704%, printed 122.71%)', async () => {
+  it('guizhou: tables and forms consistent; one execution rate truncated (6,364.39 / 5,186.82 = 122.704%, printed 122.71%)', async () => {
     const ds = await lintText(read('guizhou-office-2023-final.txt'));
     expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.actual, d.expected])).toEqual([['叙述/完成预算比例', 1, 775, '122.71%', '122.70%']]);
   });
 
-  for (const name of ['qinghai-province-2023-final.txt', 'weihai-huancui-2023-final.txt']) {
-    it(`${name}: tables consistent within rounding`, async () => {
-      expect(await lintText(read(name))).toEqual([]);
+  it('linxia: two empty tables without an explanation, and two forms weighting an indicator 10%', async () => {
+    const ds = await lintText(read('linxia-city-2023-final.txt'));
+    expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.table ?? null])).toEqual([
+      ['形式/空表说明', 1, 535, '公开07'],
+      ['形式/空表说明', 1, 552, '公开08'],
+      ['自评表/分值不是数字', 2, 811, null],
+      ['自评表/分值不是数字', 2, 944, null],
+    ]);
+  });
+
+  it('qinghai: tables and narrative consistent; one form with three mistakes', async () => {
+    const ds = await lintText(read('qinghai-province-2023-final.txt'));
+    expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.actual, d.expected, d.difference])).toEqual([
+      // 全年预算数: 当年财政拨款 264 + 上年结转 41.27 = 305.27, not 301.27
+      ['自评表/资金合计', 2, 1219, '301.27 万元', '305.27 万元', '4.00 万元'],
+      // 指标 2：调动工作积极性 scores 20 on a weight of 5
+      ['自评表/得分不超过分值', 2, 1295, '20', '5', '15'],
+      // weights 75 + the funds row's 10 = 85, not 100
+      ['自评表/分值合计', 2, 1303, '100', '85', '15'],
+    ]);
+  });
+
+  it('weihai: tables and narrative consistent; two forms with funds figures that do not agree', async () => {
+    const ds = await lintText(read('weihai-huancui-2023-final.txt'));
+    expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.actual, d.expected])).toEqual([
+      // 139.14 / 200 = 69.57%: 10 × that is 6.96, the form gives 7.6
+      ['自评表/资金得分', 1, 1407, '7.6', '6.96'],
+      // 当年财政拨款 666.45 + 其他资金 2.04 = 668.49, the total says 666.45
+      ['自评表/资金合计', 2, 1910, '666.45 万元', '668.49 万元'],
+      // a funds score of −10 (execution at 300%): the proportional rule gives the full 10
+      ['自评表/资金得分', 1, 1910, '-10', '10.00'],
+    ]);
+  });
+
+  it('reads the self-assessment forms of each document', () => {
+    const counts = Object.fromEntries(
+      ['guizhou-office-2023-final.txt', 'linxia-city-2023-final.txt', 'qinghai-province-2023-final.txt', 'weihai-huancui-2023-final.txt', 'haidong-city-2025-budget.txt'].map((n) => [n, reportOf(read(n)).forms.length]),
+    );
+    // linxia's two 整体支出 forms and haidong's 绩效目标表 are not read yet
+    expect(counts).toEqual({
+      'guizhou-office-2023-final.txt': 7,
+      'linxia-city-2023-final.txt': 2,
+      'qinghai-province-2023-final.txt': 10,
+      'weihai-huancui-2023-final.txt': 7,
+      'haidong-city-2025-budget.txt': 0,
     });
-  }
+    const first = reportOf(read('qinghai-province-2023-final.txt')).forms[0];
+    expect(first.project).toBe('医保业务能力提升');
+    expect(first.fundsColumns).toEqual(['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']);
+    expect(first.funds.map((f) => [f.key, Object.values(f.cells).map((c) => c?.raw ?? null)])).toEqual([
+      ['年度资金总额', ['301.27', '301.27', '224.74', '10', '74.60%', '7']],
+      ['当年财政拨款', ['260', '264', '185.07', null, '70.10%', null]],
+      ['上年结转资金', ['41.27', '41.27', '41.27', null, '100.00%', null]],
+    ]);
+    expect(first.indicators).toHaveLength(9);
+    expect(first.indicators[7]).toMatchObject({ section: '效益指标', weight: { raw: '5' }, score: { raw: '20' } });
+    expect([first.total?.weight.raw, first.total?.score?.raw]).toEqual(['100', '97']);
+    const guizhou = reportOf(read('guizhou-office-2023-final.txt')).forms[0];
+    expect([guizhou.project, guizhou.unit, guizhou.sections.map((s) => [s.name, s.weight?.raw])]).toEqual([
+      '财政对职工基本医疗保险基金的补助',
+      '元',
+      [['产出指标', '50'], ['效益指标', '30'], ['满意度指标', '10']],
+    ]);
+  });
 
   it('guizhou 208 is 357.81 in 公开01 and 357.80 in 公开03: both read, no alarm', () => {
     const r = reportOf(read('guizhou-office-2023-final.txt'));
@@ -74,7 +125,9 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     ];
     for (const [name, kind, year, unit, tables] of expected) {
       const r = reportOf(read(name));
-      expect([r.kind, r.year, r.unit, r.tables.length, r.notes]).toEqual([kind, year, unit, tables, []]);
+      expect([r.kind, r.year, r.unit, r.tables.length]).toEqual([kind, year, unit, tables]);
+      // the one thing read with a caveat: a page number run into a form row
+      expect(r.notes.map((n) => n.message)).toEqual(name.startsWith('guizhou') ? ['医疗保障业务经费: 指标行末多出数字 54，按 分值 5、得分 5 读取'] : []);
     }
   });
 });

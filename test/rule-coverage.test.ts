@@ -61,6 +61,14 @@ const CASES: Case[] = [
   { rule: '叙述/占比', fixture: FULL, change: swap('占4.55%', '占5.55%'), at: '占5.55%', expect: { actual: '5.55%', expected: '4.55%' } },
   { rule: '叙述/同比变化率', fixture: FULL, change: swap('下降3.12%', '下降3.21%'), at: '下降3.21%', expect: { actual: '3.21%', expected: '3.12%' } },
   { rule: '叙述/分项之和', fixture: FULL, change: swap('其他收入57.93万元，占0.47%', '其他收入47.93万元，占0.39%'), at: '其他收入47.93', expect: { severity: 1, actual: '12,366.72 万元', expected: '12,356.72 万元', difference: '10.00 万元' } },
+  { rule: '自评表/资金合计', fixture: FULL, change: swap('其中：当年财政拨款\t104.80\t104.80\t104.80', '其中：当年财政拨款\t100.80\t104.80\t104.80'), at: '年度资金总额\t104.80', expect: { actual: '104.80 万元', expected: '100.80 万元', difference: '4.00 万元' } },
+  { rule: '自评表/执行率', fixture: FULL, change: swap('54.46\t10\t80.21%', '54.46\t10\t90.21%'), at: '90.21%', expect: { actual: '90.21%', expected: '80.21%' } },
+  { rule: '自评表/资金得分', fixture: FULL, change: swap('80.21%\t8.02', '80.21%\t9.02'), at: '80.21%\t9.02', expect: { severity: 1, actual: '9.02', expected: '8.02' } },
+  { rule: '自评表/得分不超过分值', fixture: FULL, change: swap('群众办事时限\t30\t27', '群众办事时限\t30\t37'), at: '群众办事时限', expect: { actual: '37', expected: '30' } },
+  { rule: '自评表/分值合计', fixture: FULL, change: swap('总分\t\t90\t88', '总分\t\t95\t88'), at: '总分\t\t95', expect: { actual: '95' } },
+  { rule: '自评表/得分合计', fixture: FULL, change: swap('总分\t\t90\t81', '总分\t\t90\t83'), at: '总分\t\t90\t83', expect: { actual: '83' } },
+  { rule: '自评表/分区分值', fixture: FULL, change: swap('效益指标(30分)\t政策知晓率', '效益指标(35分)\t政策知晓率'), at: '效益指标(35分)', expect: { actual: '35', expected: '30', difference: '5' } },
+  { rule: '自评表/分值不是数字', fixture: FULL, change: swap('服务对象满意度\t10\t10', '服务对象满意度\t10%\t10'), at: '服务对象满意度\t10%', expect: { severity: 2 } },
   { rule: '形式/年度一致', fixture: FINAL, change: swap('本单位2023年度没有政府性基金', '本单位2022年度没有政府性基金'), at: '本单位2022年度', expect: { severity: 2, actual: '2022', expected: '2023' } },
 ];
 

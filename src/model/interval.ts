@@ -12,6 +12,8 @@ export interface Interval {
   value: number;
   /** the coarsest printed precision that went into it */
   decimals: number;
+  /** digits to show the nominal value with (the finest printed); defaults to decimals */
+  shown?: number;
   unit: Unit | null;
   /** set when the interval is one printed cell */
   loc?: Location;
@@ -64,6 +66,7 @@ export function convert(iv: Interval, to: Unit | null): Interval {
     hi: iv.hi * f,
     value: iv.value * f,
     decimals: iv.decimals - shift,
+    shown: iv.shown === undefined ? undefined : iv.shown - shift,
     unit: to,
     loc: iv.loc,
   };
@@ -83,14 +86,16 @@ export function sum(items: Interval[], unitHint: Unit | null = null): Interval {
   let hi = 0;
   let value = 0;
   let decimals = items.length ? Infinity : 2;
+  let shown = 0;
   for (const raw of items) {
     const it = convert(raw, unit);
     lo += it.lo;
     hi += it.hi;
     value += it.value;
     decimals = Math.min(decimals, it.decimals);
+    shown = Math.max(shown, it.shown ?? it.decimals);
   }
-  return { lo, hi, value, decimals, unit };
+  return { lo, hi, value, decimals, shown, unit };
 }
 
 export function negate(a: Interval): Interval {
@@ -178,6 +183,6 @@ export function formatNumber(value: number, decimals: number, grouped = true): s
 }
 
 export function formatInterval(iv: Interval, withUnit = true): string {
-  const text = formatNumber(iv.value, iv.decimals, iv.unit !== null) + (iv.percent ? '%' : '');
+  const text = formatNumber(iv.value, iv.shown ?? iv.decimals, iv.unit !== null) + (iv.percent ? '%' : '');
   return withUnit && iv.unit ? `${text} ${iv.unit}` : text;
 }

@@ -140,6 +140,51 @@ export interface Claim {
   loc: Location;
 }
 
+/** a row of a form's funds block: 年度资金总额, 当年财政拨款, 上年结转资金, 其他资金 */
+export interface FundsRow {
+  key: string;
+  label: string;
+  /** by column (年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分); null where printed — or absent */
+  cells: Record<string, Cell | null>;
+  loc: Location;
+}
+
+export interface FormSection {
+  /** 产出指标, 效益指标, 满意度指标, 成本指标 */
+  name: string;
+  /** the weight its header states (产出指标(50分)), if any */
+  weight: Cell | null;
+  loc: Location;
+}
+
+export interface FormIndicator {
+  section: string | null;
+  /** the indicator's words as printed (一级/二级/三级 joined), to find the row */
+  name: string;
+  /** null when the 分值 cell holds something that is not a number (see weightText) */
+  weight: Cell | null;
+  /** the 分值 cell as printed */
+  weightText: string;
+  score: Cell | null;
+  loc: Location;
+}
+
+/** one performance self-assessment form (项目支出绩效自评表 …) */
+export interface Form {
+  id: string;
+  title: string;
+  project: string;
+  /** unit of the funds block (万元 or 元) */
+  unit: Unit | null;
+  /** the funds block's columns, in printed order */
+  fundsColumns: string[];
+  funds: FundsRow[];
+  sections: FormSection[];
+  indicators: FormIndicator[];
+  total: { weight: Cell; score: Cell | null; loc: Location } | null;
+  loc: Location;
+}
+
 export interface Report {
   file: string;
   kind: DocumentKind;
@@ -150,6 +195,8 @@ export interface Report {
   tables: Table[];
   /** figure-bearing statements of the narrative */
   claims: Claim[];
+  /** performance self-assessment forms */
+  forms: Form[];
   /** what the reader could not make sense of; shown by --print-model, never silent data loss */
   notes: ParseNote[];
 }

@@ -42,7 +42,7 @@ function check(report: Report, rule: Rule, b: Binding): Diagnostic | null {
   if (truthy(evaluate(rule.assert, b.data))) return null;
   const finding = lastFinding();
   const severity = rule.severity === 'error' && finding?.verdict !== 'near' ? 2 : 1;
-  const loc = finding?.actual.loc ?? b.row?.loc ?? b.table?.loc ?? { file: report.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const loc = finding?.actual.loc ?? b.row?.loc ?? b.loc ?? b.table?.loc ?? { file: report.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
   // a rule over a whole table still names the row and column of the figure it points at
   if (finding?.actual.loc && (!b.row || !b.column)) {
     const owner = cellOwner(report, finding.actual.loc);
@@ -72,7 +72,7 @@ function linkedLabel(b: Binding): string {
 
 function fmtDiff(c: Comparison): string {
   const d = Math.abs(c.difference);
-  const text = formatNumber(d, Math.min(c.actual.decimals, c.expected.decimals), c.unit !== null);
+  const text = formatNumber(d, Math.max(c.actual.shown ?? c.actual.decimals, c.expected.shown ?? c.expected.decimals), c.unit !== null);
   return c.unit ? `${text} ${c.unit}` : text;
 }
 
@@ -83,7 +83,7 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
     column: b.column?.name ?? '',
     group: b.group ?? '',
     id: String(b.data.id ?? ''),
-    subject: b.claim?.subject ?? '',
+    subject: b.claim?.subject ?? (b.form ? `${b.form.project}${b.data.indicator ? ` · ${(b.data.indicator as { name: string }).name}` : ''}${b.data.section ? ` · ${(b.data.section as { name: string }).name}` : ''}` : ''),
     linked: linkedLabel(b),
     actual: finding ? formatInterval(finding.actual) : '',
     expected: finding ? formatInterval(finding.expected) : '',

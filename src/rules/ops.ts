@@ -58,6 +58,12 @@ function operands(args: unknown[]): Array<Interval | null> {
   return out;
 }
 
+/** a sum where a part not printed (a funds row left out, a `—`) is zero; nothing if no part is printed */
+function sumPresent(...args: unknown[]): Interval | null {
+  const items = operands(args).filter((i): i is Interval => i !== null);
+  return items.length ? sum(items) : null;
+}
+
 function sumOp(...args: unknown[]): Interval | null {
   const items = operands(args);
   if (items.length === 0 || items.some((i) => i === null)) return null;
@@ -81,6 +87,23 @@ const approxEq = comparison('=');
 
 export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
   sum: sumOp,
+  sum_present: sumPresent,
+  /** a figure, or an exact zero where it is not printed */
+  or_zero: (a: unknown) => toInterval(a) ?? exact(0, null, 0),
+  /** the smaller of two figures, as intervals (a score capped at its weight) */
+  capped: (a: unknown, b: unknown) => {
+    const [x, y] = operands([a, b]);
+    if (!x || !y) return null;
+    return { ...x, lo: Math.min(x.lo, y.lo), hi: Math.min(x.hi, y.hi), value: Math.min(x.value, y.value), loc: undefined };
+  },
+  /** part × weight ÷ whole: a proportional score */
+  scale_by_ratio: (weight: unknown, part: unknown, whole: unknown) => {
+    const [w, p, t] = operands([weight, part, whole]);
+    const r = w && p && t ? ratio(p, t) : null;
+    if (!w || !r) return null;
+    const qs = [w.lo * r.lo, w.lo * r.hi, w.hi * r.lo, w.hi * r.hi];
+    return { lo: Math.min(...qs), hi: Math.max(...qs), value: w.value * r.value, decimals: Math.max(1, w.decimals), shown: Math.max(w.decimals, p!.decimals, t!.decimals), unit: null };
+  },
   approx_eq: approxEq,
   approx_le: comparison('<='),
   approx_ge: comparison('>='),

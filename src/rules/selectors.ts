@@ -2,7 +2,7 @@
  * Selectors: what a rule applies to. Each yields bindings: the data its json-logic sees (plain
  * values and cells) plus the model objects behind them, kept out of json-logic's reach.
  */
-import type { Cell, Claim, Column, Report, Row, Table } from '../model/types.js';
+import type { Cell, Claim, Column, Form, Location, Report, Row, Table } from '../model/types.js';
 import type { CellQuery, RowFilter, Rule } from './types.js';
 
 export interface Binding {
@@ -13,10 +13,28 @@ export interface Binding {
   column?: Column;
   group?: string;
   claim?: Claim;
+  form?: Form;
+  /** where the bound thing stands, when it is not a table row */
+  loc?: Location;
 }
 
 function documentData(report: Report) {
-  return { kind: report.kind, year: report.year, department: report.department, unit: report.unit };
+  return { kind: report.kind, year: report.year, department: report.department, unit: report.unit, formCount: report.forms.length };
+}
+
+function formData(f: Form) {
+  const funds: Record<string, Record<string, Cell | null>> = {};
+  for (const row of f.funds) funds[row.key] = row.cells;
+  const total = funds['年度资金总额'] ?? {};
+  return {
+    form: { id: f.id, project: f.project, title: f.title, unit: f.unit },
+    funds,
+    fundsWeight: total['分值'] ?? null,
+    fundsScore: total['得分'] ?? null,
+    weights: f.indicators.map((x) => x.weight),
+    scores: f.indicators.map((x) => x.score),
+    total: { weight: f.total?.weight ?? null, score: f.total?.score ?? null },
+  };
 }
 
 function tableData(t: Table) {
@@ -49,7 +67,26 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
             parts: c.parts,
           },
           claim: c,
+          loc: c.loc,
         };
+      }
+      return;
+    case 'form':
+      for (const f of report.forms) yield { data: { document: doc, ...formData(f) }, form: f, loc: f.total?.loc ?? f.loc };
+      return;
+    case 'indicator':
+      for (const f of report.forms) {
+        for (const x of f.indicators) {
+          yield { data: { document: doc, form: formData(f).form, indicator: { name: x.name, section: x.section, weightText: x.weightText }, weight: x.weight, score: x.score }, form: f, loc: x.loc };
+        }
+      }
+      return;
+    case 'form-section':
+      for (const f of report.forms) {
+        for (const s of f.sections) {
+          const parts = f.indicators.filter((x) => x.section === s.name).map((x) => x.weight);
+          yield { data: { document: doc, form: formData(f).form, section: { name: s.name }, weight: s.weight, parts }, form: f, loc: s.loc };
+        }
       }
       return;
     case 'table-id':

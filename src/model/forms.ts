@@ -1,0 +1,237 @@
+/**
+ * Performance self-assessment forms (项目支出绩效自评表 and kin): a funds block whose columns
+ * come from its own header, indicator rows ending in 分值 and 得分 (names wrap over lines),
+ * section headers that may state their weight (产出指标(50分)), and the 总分 row.
+ */
+import type { SourceLine } from '../ingest/text.js';
+import { normalizeLabel, parseNumber, tokenizeLine, type Token } from '../layout/tokenize.js';
+import { numberCell, sourceLocation } from './cells.js';
+import type { Cell, Form, FormIndicator, FormSection, FundsRow, ParseNote, Unit } from './types.js';
+
+const FORM_TITLE = /绩效(目标)?自评表\s*([（(][^）)]*[）)])?\s*$/;
+const NOT_A_FORM = /汇总表|详见|附件|报告/;
+const FUNDS_ROW = /^(年度资金总额|其中[:：]?当年财政拨款|当年财政拨款|财政拨款|上年结转资金|上年结转|其他资金|其他)[:：]?$/;
+const FUNDS_COLUMNS: Array<[RegExp, string]> = [
+  [/年初预算/, '年初预算数'],
+  [/全年预算/, '全年预算数'],
+  [/全年执行/, '全年执行数'],
+  [/分值/, '分值'],
+  [/执行率/, '执行率'],
+  [/得分/, '得分'],
+];
+const SECTION = /(产出|效益|满意度|成本)指标\s*[（(](\d+(?:\.\d+)?)分[）)]/;
+const PLACEHOLDER = /^[—–\-－]+$/;
+
+/**
+ * Weights and scores are assigned, not measured: 45 means 45, not anything in [44.5, 45.5].
+ * (The funds row's 得分 is computed from the execution rate and keeps its rounding interval.)
+ */
+function assigned(cell: Cell): Cell {
+  return { ...cell, lo: cell.value, hi: cell.value };
+}
+
+/** a weight read off a header such as `(50分)`, located at the line that prints it */
+function headerWeight(file: string, line: SourceLine, raw: string): Cell {
+  const n = parseNumber(raw)!;
+  const column = Math.max(1, line.text.indexOf(raw) + 1);
+  const h = 0.5 * Math.pow(10, -n.decimals);
+  const loc = { ...sourceLocation(file, line), column, endColumn: column + raw.length };
+  return assigned({ raw, value: n.value, decimals: n.decimals, lo: n.value - h, hi: n.value + h, unit: null, blank: false, loc });
+}
+
+function fundsKey(label: string): string {
+  if (/年度资金总额/.test(label)) return '年度资金总额';
+  if (/当年财政拨款|^财政拨款/.test(label)) return '当年财政拨款';
+  if (/上年结转/.test(label)) return '上年结转资金';
+  return '其他资金';
+}
+
+/** the funds block's columns, in the order its header prints them */
+function fundsColumns(header: string): string[] {
+  const found = FUNDS_COLUMNS.map(([re, key]) => ({ key, at: header.search(re) })).filter((c) => c.at >= 0);
+  return found.sort((a, b) => a.at - b.at).map((c) => c.key);
+}
+
+/**
+ * The row's 分值 and 得分: its last two plain numbers. Where three numbers close the row and only
+ * the first two make sense as 分值 ≥ 得分, the third is a stray (a page number run into the row):
+ * it is returned so that the reader can say so.
+ */
+function trailingScores(tokens: Token[]): { weight: Token; score: Token; stray?: Token } | null {
+  const nums = tokens.filter((t) => t.kind === 'number' && !t.num!.percent);
+  if (nums.length < 2) return null;
+  const run = tokens.slice(-3);
+  if (run.length === 3 && run.every((t) => t.kind === 'number' && !t.num!.percent)) {
+    const [a, b, c] = run;
+    if (b.num!.value <= a.num!.value && c.num!.value > b.num!.value) return { weight: a, score: b, stray: c };
+  }
+  const [w, s] = nums.slice(-2);
+  const last = tokens[tokens.length - 1];
+  // 分值 得分 close the row, or stand just before a 偏差原因 note
+  const tail = tokens.slice(tokens.indexOf(s) + 1);
+  if (tail.some((t) => t.kind === 'number') || (last !== s && tail.some((t) => /[≥≤=＝%]/.test(t.text)))) return null;
+  if (w.num!.value > 100 || s.num!.value > 100) return null;
+  return { weight: w, score: s };
+}
+
+export function extractForms(lines: SourceLine[], file: string, unitFallback: Unit | null, notes: ParseNote[] = []): Form[] {
+  const forms: Form[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const title = lines[i].text.trim();
+    if (!FORM_TITLE.test(title) || NOT_A_FORM.test(title)) continue;
+    // a form has its 项目名称 within a few lines of its title
+    const nameAt = lines.slice(i + 1, i + 8).findIndex((l) => /^\s*项目名称/.test(l.text));
+    if (nameAt < 0) continue;
+    const nameLine = lines[i + 1 + nameAt];
+    const project = normalizeLabel(nameLine.text.replace(/^\s*项目名称/, '').trim().split(/\s{2,}|\t|主管部门|项目负责人/)[0]);
+    const form: Form = {
+      id: `f${forms.length + 1}`,
+      title: normalizeLabel(title),
+      project,
+      unit: unitFallback,
+      funds: [],
+      fundsColumns: [],
+      sections: [],
+      indicators: [],
+      total: null,
+      loc: sourceLocation(file, lines[i]),
+    };
+    let header = '';
+    let inIndicators = false;
+    /** tab-separated forms: the cells of 分值 and 得分 in the indicator header */
+    let weightCell = -1;
+    let scoreCell = -1;
+    let levelOneCell = -1;
+    let pending: Token[] = [];
+    let section: FormSection | null = null;
+    let k = i + 1 + nameAt;
+    for (; k < lines.length; k++) {
+      const line = lines[k];
+      const text = line.text;
+      if (k > i + 1 + nameAt && FORM_TITLE.test(text.trim()) && !NOT_A_FORM.test(text)) break;
+      const u = /[（(](万元|元)[）)]/.exec(text);
+      if (u && !inIndicators && !form.funds.length) form.unit = u[1] as Unit;
+      const tokens = tokenizeLine(line).tokens.filter((t) => t.kind !== 'blank');
+      if (!tokens.length) continue;
+      const first = normalizeLabel(tokens[0].text);
+      // the funds block's header: everything before its first row (names wrap: 全年执行 / 数)
+      if (!inIndicators && !form.funds.length) header += text.replace(/\s+/g, '');
+      if (!inIndicators && FUNDS_ROW.test(first.replace(/^-+/, ''))) {
+        if (!form.fundsColumns.length) form.fundsColumns = fundsColumns(header);
+        const values = tokens.slice(1).filter((t) => t.kind === 'number' || PLACEHOLDER.test(t.text));
+        const cells: Record<string, Cell | null> = Object.create(null);
+        form.fundsColumns.forEach((c, j) => {
+          const t = values[j];
+          if (!t || t.kind !== 'number') cells[c] = null;
+          else {
+            let cell = numberCell(file, t, c === '执行率' || c === '分值' || c === '得分' ? null : form.unit);
+            // 75.00 under 执行率 is a percentage even without its sign
+            if (c === '执行率') cell.percent = true;
+            if (c === '分值') cell = assigned(cell);
+            cells[c] = cell;
+          }
+        });
+        const row: FundsRow = { key: fundsKey(first), label: first, cells, loc: sourceLocation(file, line) };
+        if (!form.funds.some((f) => f.key === row.key)) form.funds.push(row);
+        continue;
+      }
+      if (/一级指标/.test(text.replace(/[ \u3000]/g, ''))) {
+        inIndicators = true;
+        pending = [];
+        if (text.includes('\t')) {
+          const cells = text.split('\t').map((c) => normalizeLabel(c));
+          weightCell = cells.findIndex((c) => c === '分值');
+          scoreCell = cells.findIndex((c) => c === '得分');
+          levelOneCell = cells.findIndex((c) => c === '一级指标');
+        }
+        continue;
+      }
+      if (!inIndicators) continue;
+      if (/^总\s*分/.test(text.trim())) {
+        const nums = tokens.filter((t) => t.kind === 'number');
+        if (nums.length >= 2) form.total = { weight: assigned(numberCell(file, nums[0], null)), score: assigned(numberCell(file, nums[1], null)), loc: sourceLocation(file, line) };
+        else if (nums.length === 1) form.total = { weight: assigned(numberCell(file, nums[0], null)), score: null, loc: sourceLocation(file, line) };
+        k++;
+        break;
+      }
+      if (weightCell >= 0 && scoreCell >= 0 && text.includes('\t') && !/^总\s*分/.test(text.trim())) {
+        // tab-separated: 分值 and 得分 stand in their own cells, in the header's order
+        const cells = text.split('\t');
+        const sec = SECTION.exec(normalizeLabel(text));
+        // only the 一级指标 column opens a section (成本指标 is also a 二级 name)
+        const bare = /^(产出|效益|满意度|成本)指标$/.exec(normalizeLabel(levelOneCell >= 0 ? cells[levelOneCell] ?? '' : ''));
+        if (sec) {
+          section = { name: `${sec[1]}指标`, weight: headerWeight(file, line, sec[2]), loc: sourceLocation(file, line) };
+          form.sections.push(section);
+        } else if (bare && (section as FormSection | null)?.name !== bare[0]) {
+          section = { name: bare[0], weight: null, loc: sourceLocation(file, line) };
+          form.sections.push(section);
+        }
+        const cellTokens = (n: number) => tokens.filter((t) => t.cell === n);
+        const wText = (cells[weightCell] ?? '').trim();
+        const sText = (cells[scoreCell] ?? '').trim();
+        if (!wText && !sText) continue;
+        const wTok = cellTokens(weightCell).find((t) => t.kind === 'number' && !t.num!.percent && t.text === wText);
+        const sTok = cellTokens(scoreCell).find((t) => t.kind === 'number' && t.text === sText);
+        const name = normalizeLabel(cells.slice(0, weightCell).join('').replace(SECTION, ''));
+        form.indicators.push({
+          section: section?.name ?? null,
+          name,
+          weight: wTok ? assigned(numberCell(file, wTok, null)) : null,
+          weightText: wText,
+          score: sTok ? assigned(numberCell(file, sTok, null)) : null,
+          loc: sourceLocation(file, line),
+        });
+        continue;
+      }
+      pending.push(...tokens);
+      const joined = normalizeLabel(pending.map((t) => t.text).join(''));
+      // a bare 一级 name opens a section only in forms that state no section weights:
+      // where weights are stated, 成本指标 and the like are 二级 names under a weighted header
+      const bare = /^(产出|效益|满意度|成本)指标$/.exec(normalizeLabel(pending[0].text));
+      const weighted = form.sections.some((s) => s.weight);
+      if (bare && !weighted && !SECTION.test(joined) && (!section || section.name !== bare[0])) {
+        // a section header without a stated weight
+        section = { name: bare[0], weight: null, loc: sourceLocation(file, line) };
+        form.sections.push(section);
+      }
+      const sec = SECTION.exec(joined);
+      if (sec) {
+        // `(50分)` reads as one label: the weight is taken from the header's own text
+        const headerLine = [...lines.slice(i, k + 1)].reverse().find((l) => l.text.includes(`${sec[2]}分`)) ?? line;
+        const weight = headerWeight(file, headerLine, sec[2]);
+        const weightToken = pending.find((t) => t.text.includes(`${sec[2]}分`) || (t.kind === 'number' && t.text === sec[2]));
+        if (section && section.name === `${sec[1]}指标` && !section.weight && !form.indicators.some((x) => x.section === section!.name)) {
+          // `产出指标` on one line, `(50分)` on the next: one header
+          section.weight = weight;
+        } else {
+          section = { name: `${sec[1]}指标`, weight, loc: sourceLocation(file, line) };
+          form.sections.push(section);
+        }
+        // what follows the header on the same lines belongs to the first indicator
+        const after = weightToken ? pending.slice(pending.indexOf(weightToken) + 1).filter((t) => !/^[)）分]+$/.test(t.text)) : [];
+        pending = after;
+        if (!pending.length) continue;
+      }
+      const scores = trailingScores(pending);
+      if (!scores) continue;
+      const { weight: w, score: s, stray } = scores;
+      if (stray) notes.push({ message: `${form.project}: 指标行末多出数字 ${stray.text}，按 分值 ${w.text}、得分 ${s.text} 读取`, loc: sourceLocation(file, line) });
+      // the rest of a wrapped `(10分)` header is not part of the name
+      const name = normalizeLabel(pending.slice(0, pending.indexOf(w)).filter((t) => t.kind === 'label').map((t) => t.text).join('')).replace(/^分?[)）]+/, '');
+      const indicator: FormIndicator = {
+        section: section?.name ?? null,
+        name,
+        weight: assigned(numberCell(file, w, null)),
+        weightText: w.text,
+        score: assigned(numberCell(file, s, null)),
+        loc: sourceLocation(file, line),
+      };
+      form.indicators.push(indicator);
+      pending = [];
+    }
+    forms.push(form);
+    i = k - 1;
+  }
+  return forms;
+}
