@@ -30,9 +30,10 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.actual, d.expected])).toEqual([['叙述/完成预算比例', 1, 775, '122.71%', '122.70%']]);
   });
 
-  it('linxia: two empty tables without an explanation, and two forms weighting an indicator 10%', async () => {
+  it('linxia: two empty tables without an explanation, two forms weighting an indicator 10%, 3 projects said assessed with 2 forms', async () => {
     const ds = await lintText(read('linxia-city-2023-final.txt'));
     expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.table ?? null])).toEqual([
+      ['自评表/项目个数', 1, 239, null],
       ['形式/空表说明', 1, 535, '公开07'],
       ['形式/空表说明', 1, 552, '公开08'],
       ['自评表/分值不是数字', 2, 811, null],

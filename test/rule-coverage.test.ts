@@ -69,6 +69,8 @@ const CASES: Case[] = [
   { rule: '自评表/得分合计', fixture: FULL, change: swap('总分\t\t90\t81', '总分\t\t90\t83'), at: '总分\t\t90\t83', expect: { actual: '83' } },
   { rule: '自评表/分区分值', fixture: FULL, change: swap('效益指标(30分)\t政策知晓率', '效益指标(35分)\t政策知晓率'), at: '效益指标(35分)', expect: { actual: '35', expected: '30', difference: '5' } },
   { rule: '自评表/分值不是数字', fixture: FULL, change: swap('服务对象满意度\t10\t10', '服务对象满意度\t10%\t10'), at: '服务对象满意度\t10%', expect: { severity: 2 } },
+  { rule: '自评表/叙述得分', fixture: FULL, change: swap('项目自评得分88分', '项目自评得分86分'), at: '项目自评得分86分', expect: { actual: '86', expected: '88' } },
+  { rule: '自评表/项目个数', fixture: FULL, change: swap('共计2个项目', '共计3个项目'), at: '共计3个项目', expect: { severity: 1, actual: '3', expected: '2' } },
   { rule: '形式/年度一致', fixture: FINAL, change: swap('本单位2023年度没有政府性基金', '本单位2022年度没有政府性基金'), at: '本单位2022年度', expect: { severity: 2, actual: '2022', expected: '2023' } },
 ];
 

@@ -274,7 +274,7 @@ function subjectBefore(text: string, index: number): string {
     .replace(/(为|是|均为|各为|合计为|共计|达)$/, '');
 }
 
-export function extractClaims(lines: SourceLine[], file: string, report: Pick<Report, 'tables' | 'kind'>): Claim[] {
+export function extractClaims(lines: SourceLine[], file: string, report: Pick<Report, 'tables' | 'kind'> & Partial<Pick<Report, 'forms'>>): Claim[] {
   const stream = buildStream(lines);
   const text = stream.text;
   const heads = sections(text);
@@ -380,16 +380,46 @@ export function extractClaims(lines: SourceLine[], file: string, report: Pick<Re
     }
   }
 
+  // 项目自评得分 97 分, with the project named in quotes just before
+  const SCORE = new RegExp(`自评得分(?:为)?${NUM}分`, 'g');
+  for (const m of text.matchAll(SCORE)) {
+    const at = m.index!;
+    const before = text.slice(Math.max(0, at - 80), at);
+    const named = [...before.matchAll(/[“"]([^”"]{2,40})[”"]项目/g)].pop() ?? [...before.matchAll(/(?:^|[。；\d.．、])([^。；：:“”"\d.．、]{2,40}?)项目绩效自评综述/g)].pop();
+    if (!named) continue;
+    // the form it speaks of: the same project name, or the one form whose name is close
+    const forms = report.forms ?? [];
+    const exact = forms.find((f) => f.project === normalizeLabel(named[1]));
+    const close = forms.filter((f) => namesMatch(f.project, named[1]));
+    const project = exact?.project ?? (close.length === 1 ? close[0].project : normalizeLabel(named[1]));
+    add({
+      kind: 'score',
+      subject: named[1],
+      section: sectionAt(heads, at),
+      project,
+      text: m[0],
+      figures: { score: figure(stream, file, m[1], at + m[0].indexOf(m[1]), null) },
+      parts: [],
+      link: null,
+      whole: null,
+      loc: { ...locate(stream, at, at + m[0].length), file },
+    });
+  }
+
   // counts: 共计 7 个项目，接待 4 批次、49 人次
   const COUNT = new RegExp(`${NUM}(个项目|批次|人次|个团组|辆)`, 'g');
   for (const m of text.matchAll(COUNT)) {
     const at = m.index!;
+    const start = text.lastIndexOf('。', at) + 1;
+    const end = text.indexOf('。', at);
     add({
       kind: 'count',
       subject: `${subjectBefore(text, at)}${m[2]}`,
       section: sectionAt(heads, at),
-      text: m[0],
-      figures: { count: figure(stream, file, m[1], at, null) },
+      // the whole sentence: what is counted (项目 assessed, 批次 received) is said around the figure
+      text: text.slice(start, end < 0 ? undefined : end),
+      // a count is exact: 7 projects are 7
+      figures: { count: { ...figure(stream, file, m[1], at, null), lo: parseNumber(m[1])!.value, hi: parseNumber(m[1])!.value } },
       parts: [],
       link: null,
       whole: null,

@@ -47,6 +47,8 @@ export function buildReport(source: SourceText): Report {
     for (const l of r.lines) inTables.add(l.source.line);
   }
   const narrative = source.lines.filter((l) => !inTables.has(l.line));
+  // forms first: a score stated in the narrative is matched to its form by project name
+  const forms = extractForms(narrative, source.file, unit, notes);
   return {
     file: source.file,
     kind,
@@ -54,8 +56,8 @@ export function buildReport(source: SourceText): Report {
     department: detectDepartment(all),
     unit,
     tables,
-    claims: extractClaims(narrative, source.file, { tables, kind }),
-    forms: extractForms(narrative, source.file, unit, notes),
+    claims: extractClaims(narrative, source.file, { tables, kind, forms }),
+    forms,
     notes,
   };
 }

@@ -115,7 +115,7 @@ export interface ClaimLink {
   column: string;
 }
 
-export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count';
+export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score';
 
 /**
  * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),
@@ -137,6 +137,8 @@ export interface Claim {
   /** the table cell the claim speaks of; null: not linked, so not checked against a table */
   link: ClaimLink | null;
   whole: ClaimLink | null;
+  /** score claims: the project whose self-assessment form the score is of */
+  project?: string;
   loc: Location;
 }
 

@@ -38,7 +38,7 @@ const BINDING_VARS: Record<Each, string[]> = {
   group: ['document', 'table', 'row', 'group'],
   'code-parent': ['document', 'table', 'row', 'column', 'value', 'parts', 'partRows'],
   'row-parts': ['document', 'table', 'row', 'column', 'value', 'parts'],
-  claim: ['document', 'claim', 'figures', 'parts'],
+  claim: ['document', 'claim', 'figures', 'parts', 'form'],
   form: ['document', 'form', 'funds', 'fundsWeight', 'fundsScore', 'weights', 'scores', 'total'],
   indicator: ['document', 'form', 'indicator', 'weight', 'score'],
   'form-section': ['document', 'form', 'section', 'weight', 'parts'],

@@ -59,12 +59,15 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
       return;
     case 'claim':
       for (const c of report.claims) {
+        const form = c.project ? report.forms.find((f) => f.project === c.project) : undefined;
         yield {
           data: {
             document: doc,
             claim: { id: c.id, kind: c.kind, subject: c.subject, section: c.section, direction: c.direction ?? null, linked: c.link !== null, text: c.text },
             figures: c.figures,
             parts: c.parts,
+            // the form a score claim speaks of, when the document has one by that project name
+            form: form ? { project: form.project, totalScore: form.total?.score ?? null, totalWeight: form.total?.weight ?? null } : null,
           },
           claim: c,
           loc: c.loc,
