@@ -71,6 +71,8 @@ const CASES: Case[] = [
   { rule: '自评表/分值不是数字', fixture: FULL, change: swap('服务对象满意度\t10\t10', '服务对象满意度\t10%\t10'), at: '服务对象满意度\t10%', expect: { severity: 2 } },
   { rule: '自评表/叙述得分', fixture: FULL, change: swap('项目自评得分88分', '项目自评得分86分'), at: '项目自评得分86分', expect: { actual: '86', expected: '88' } },
   { rule: '自评表/项目个数', fixture: FULL, change: swap('共计2个项目', '共计3个项目'), at: '共计3个项目', expect: { severity: 1, actual: '3', expected: '2' } },
+  { rule: '自评表/等级与得分', fixture: FULL, change: swap('88 良', '88 优'), at: '88 优', expect: { severity: 2 } },
+  { rule: '自评表/汇总表得分', fixture: FULL, change: swap('81 良', '83 良'), at: '83 良', expect: { actual: '83', expected: '81' } },
   { rule: '形式/年度一致', fixture: FINAL, change: swap('本单位2023年度没有政府性基金', '本单位2022年度没有政府性基金'), at: '本单位2022年度', expect: { severity: 2, actual: '2022', expected: '2023' } },
 ];
 

@@ -6,7 +6,7 @@
 import type { SourceLine } from '../ingest/text.js';
 import { normalizeLabel, parseNumber, tokenizeLine, type Token } from '../layout/tokenize.js';
 import { numberCell, sourceLocation } from './cells.js';
-import type { Cell, Form, FormIndicator, FormSection, FundsRow, ParseNote, Unit } from './types.js';
+import type { Cell, Form, FormIndicator, FormSection, FundsRow, GradeBand, GradeEntry, ParseNote, Report, Unit } from './types.js';
 
 const FORM_TITLE = /绩效(目标)?自评表\s*([（(][^）)]*[）)])?\s*$/;
 const NOT_A_FORM = /汇总表|详见|附件|报告/;
@@ -234,4 +234,27 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
     i = k - 1;
   }
   return forms;
+}
+
+const BAND = /(\d+(?:\.\d+)?)\s*[（(]含[）)]\s*[-—–~～至]\s*(\d+(?:\.\d+)?)\s*(?:分)?\s*为\s*[“"]?(优|良|中|差|合格|不合格)[”"]?/g;
+const BAND_BELOW = /(\d+(?:\.\d+)?)\s*分?以下为\s*[“"]?(优|良|中|差|合格|不合格)[”"]?/;
+const GRADE_LINE = /^\s*\d+\s+(\S+)\s+\S+\s+(\d+(?:\.\d+)?)\s+(优|良|中|差)\s*$/;
+
+/** Grade bands stated in the document, and the summary lines (项目 单位 得分 等级) they grade. */
+export function extractGrades(lines: SourceLine[], file: string): Report['grades'] {
+  const bands: GradeBand[] = [];
+  const entries: GradeEntry[] = [];
+  for (const line of lines) {
+    for (const m of line.text.matchAll(BAND)) bands.push({ grade: m[3], min: Number(m[1]), max: Number(m[2]) });
+    const below = BAND_BELOW.exec(line.text);
+    if (below && bands.length) bands.push({ grade: below[2], min: -Infinity, max: Number(below[1]) });
+    const g = GRADE_LINE.exec(line.text);
+    if (g) {
+      const tokens = tokenizeLine(line).tokens;
+      const scoreToken = [...tokens].reverse().find((t) => t.kind === 'number' && t.text === g[2]);
+      if (!scoreToken) continue;
+      entries.push({ project: normalizeLabel(g[1]), score: assigned(numberCell(file, scoreToken, null)), grade: g[3], loc: sourceLocation(file, line) });
+    }
+  }
+  return { bands, entries: bands.length ? entries : [] };
 }

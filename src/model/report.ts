@@ -3,7 +3,7 @@ import type { SourceText } from '../ingest/text.js';
 import { findTableRegions } from '../layout/regions.js';
 import { buildTables } from './build.js';
 import { extractClaims } from './claims.js';
-import { extractForms } from './forms.js';
+import { extractForms, extractGrades } from './forms.js';
 import type { DocumentKind, ParseNote, Report, Unit } from './types.js';
 
 const HEAD_LINES = 400;
@@ -58,6 +58,7 @@ export function buildReport(source: SourceText): Report {
     tables,
     claims: extractClaims(narrative, source.file, { tables, kind, forms }),
     forms,
+    grades: extractGrades(narrative, source.file),
     notes,
   };
 }

@@ -187,6 +187,23 @@ export interface Form {
   loc: Location;
 }
 
+/** a grade band a document states (90（含）-100 为“优”) */
+export interface GradeBand {
+  grade: string;
+  /** inclusive lower bound */
+  min: number;
+  /** exclusive upper bound, except for the top band (100 is 优) */
+  max: number;
+}
+
+/** a line of a summary of self-assessment results: project, score, grade */
+export interface GradeEntry {
+  project: string;
+  score: Cell;
+  grade: string;
+  loc: Location;
+}
+
 export interface Report {
   file: string;
   kind: DocumentKind;
@@ -199,6 +216,8 @@ export interface Report {
   claims: Claim[];
   /** performance self-assessment forms */
   forms: Form[];
+  /** grade bands the document states, and the summary lines that grade projects */
+  grades: { bands: GradeBand[]; entries: GradeEntry[] };
   /** what the reader could not make sense of; shown by --print-model, never silent data loss */
   notes: ParseNote[];
 }

@@ -20,13 +20,13 @@ export class RuleLoadError extends Error {
 }
 
 const MAX_DEPTH = 32;
-const EACH: Each[] = ['document', 'table', 'row', 'code-parent', 'row-parts', 'group', 'table-id', 'claim', 'form', 'indicator', 'form-section'];
+const EACH: Each[] = ['document', 'table', 'row', 'code-parent', 'row-parts', 'group', 'table-id', 'claim', 'form', 'indicator', 'form-section', 'grade'];
 const SEVERITIES: Severity[] = ['error', 'warn', 'off'];
 const RULE_KEYS = new Set(['id', 'severity', 'description', 'why', 'select', 'bind', 'assert', 'message']);
 const SELECT_KEYS = new Set(['each', 'tables', 'where', 'columns', 'groups', 'ids']);
 const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'sameCode', 'sameLineNo', 'link']);
 const FILTER_KEYS = new Set(['side', 'kind', 'level', 'code', 'keys', 'lineNo']);
-const PLACEHOLDERS = new Set(['table', 'row', 'column', 'group', 'id', 'subject', 'linked', 'actual', 'expected', 'difference', 'tolerance']);
+const PLACEHOLDERS = new Set(['table', 'row', 'column', 'group', 'id', 'subject', 'linked', 'grade', 'actual', 'expected', 'difference', 'tolerance']);
 const ID_RE = /^[\p{L}\p{N}_./-]+$/u;
 
 /** the variables a selector puts in reach of json-logic */
@@ -42,6 +42,7 @@ const BINDING_VARS: Record<Each, string[]> = {
   form: ['document', 'form', 'funds', 'fundsWeight', 'fundsScore', 'weights', 'scores', 'total'],
   indicator: ['document', 'form', 'indicator', 'weight', 'score'],
   'form-section': ['document', 'form', 'section', 'weight', 'parts'],
+  grade: ['document', 'entry', 'score', 'bands', 'formScore'],
 };
 
 class Ctx {

@@ -134,6 +134,17 @@ export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
   /** the nominal value as printed, for plain comparisons such as `> 0` */
   nominal: (a: unknown) => toInterval(a)?.value ?? null,
   present: (a: unknown) => toInterval(a) !== null,
+  /** the grade whose band [min, max) holds a score (the top band includes its max) */
+  band_of: (score: unknown, bands: unknown) => {
+    const s = toInterval(score);
+    if (!s || !Array.isArray(bands)) return null;
+    const top = Math.max(...bands.map((b) => Number((b as { max: number }).max)));
+    const hit = bands.find((b) => {
+      const { min, max } = b as { min: number; max: number };
+      return s.value >= min && (s.value < max || (max === top && s.value <= max));
+    }) as { grade: string } | undefined;
+    return hit?.grade ?? null;
+  },
   count: (a: unknown) => (Array.isArray(a) ? a.length : 0),
 };
 

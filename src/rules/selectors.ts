@@ -92,6 +92,15 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
         }
       }
       return;
+    case 'grade':
+      for (const e of report.grades.entries) {
+        const form = report.forms.find((f) => f.project === e.project);
+        yield {
+          data: { document: doc, entry: { project: e.project, grade: e.grade }, score: e.score, bands: report.grades.bands, formScore: form?.total?.score ?? null },
+          loc: e.loc,
+        };
+      }
+      return;
     case 'table-id':
       for (const id of sel.ids ?? []) {
         yield { data: { document: doc, id, present: report.tables.some((t) => t.id === id) } };
