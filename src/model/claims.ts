@@ -33,7 +33,8 @@ function buildStream(lines: SourceLine[]): Stream {
     const raw = line.text.replace(FOOTER_PREFIX, (m) => ' '.repeat(m.length)).replace(/\*\*/g, '  ');
     for (let i = 0; i < raw.length; i++) {
       let ch = raw[i];
-      if (/[\s\u3000]/.test(ch)) continue;
+      const c = raw.charCodeAt(i);
+      if (c <= 0x20 || c === 0x3000 || c === 0xa0) continue;
       if (ch === '％') ch = '%';
       text += ch;
       at.push({ line, column: i + 1 });

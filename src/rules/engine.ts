@@ -36,8 +36,10 @@ export function runRules(report: Report, rules: Rule[]): Diagnostic[] {
 }
 
 function check(report: Report, rule: Rule, b: Binding): Diagnostic | null {
+  const passes = () => rule.select.where === undefined || truthy(evaluate(rule.select.where, b.data));
+  if (rule.whereFirst && !passes()) return null;
   for (const [name, query] of Object.entries(rule.bind)) b.data[name] = resolveQuery(report, query, b);
-  if (rule.select.where !== undefined && !truthy(evaluate(rule.select.where, b.data))) return null;
+  if (!rule.whereFirst && !passes()) return null;
   resetFindings();
   if (truthy(evaluate(rule.assert, b.data))) return null;
   const finding = lastFinding();

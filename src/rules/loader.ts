@@ -122,6 +122,19 @@ function checkLogic(ctx: Ctx, expr: unknown, at: Array<string | number>, roots: 
   });
 }
 
+/** does a json-logic expression read a variable rooted at `name`? */
+function readsVar(expr: unknown, name: string): boolean {
+  if (Array.isArray(expr)) return expr.some((e) => readsVar(e, name));
+  if (!isPlainObject(expr)) return false;
+  const [op] = Object.keys(expr);
+  const args = expr[op];
+  if (op === 'var') {
+    const p = Array.isArray(args) ? args[0] : args;
+    return typeof p === 'string' ? p.split('.')[0] === name : readsVar(p, name);
+  }
+  return readsVar(args, name);
+}
+
 function checkQuery(ctx: Ctx, q: unknown, at: Array<string | number>): CellQuery {
   if (!isPlainObject(q)) ctx.fail(at, 'bind 的每一项必须是对象，例如 {table: 公开01, row: 收入:总计}');
   checkKeys(ctx, q, QUERY_KEYS, at, 'bind 查询');
@@ -199,7 +212,8 @@ function checkRule(ctx: Ctx, raw: unknown, at: Array<string | number>, seen: Set
   }
   if (raw.assert === undefined) ctx.fail(at, '规则缺少 assert');
   checkLogic(ctx, raw.assert, [...at, 'assert'], roots);
-  return { id, severity, description, why, select, bind, assert: raw.assert, message, source: ctx.pos(at) };
+  const whereFirst = select.where === undefined || !Object.keys(bind).some((name) => readsVar(select.where, name));
+  return { id, severity, description, why, select, bind, assert: raw.assert, message, whereFirst, source: ctx.pos(at) };
 }
 
 export function parseRules(file: string, text: string, seen = new Set<string>()): Rule[] {

@@ -24,12 +24,20 @@ export function isForbiddenSegment(segment: string): boolean {
   return FORBIDDEN_SEGMENTS.has(segment);
 }
 
+const splitPaths = new Map<string, string[]>();
+
 /** `var` that reads own properties only: user data never walks into a prototype */
 function safeVar(this: unknown, path?: unknown, fallback?: unknown): unknown {
   const notFound = fallback === undefined ? null : fallback;
   if (path === undefined || path === null || path === '') return this;
   let data: unknown = this;
-  for (const segment of String(path).split('.')) {
+  const key = String(path);
+  let segments = splitPaths.get(key);
+  if (!segments) {
+    segments = key.split('.');
+    if (splitPaths.size < 10000) splitPaths.set(key, segments);
+  }
+  for (const segment of segments) {
     if (FORBIDDEN_SEGMENTS.has(segment)) return notFound;
     if (data === null || typeof data !== 'object' || !Object.prototype.hasOwnProperty.call(data, segment)) return notFound;
     data = (data as Record<string, unknown>)[segment];

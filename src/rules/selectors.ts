@@ -79,16 +79,18 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
       return;
     case 'indicator':
       for (const f of report.forms) {
+        const form = formData(f).form;
         for (const x of f.indicators) {
-          yield { data: { document: doc, form: formData(f).form, indicator: { name: x.name, section: x.section, weightText: x.weightText }, weight: x.weight, score: x.score }, form: f, loc: x.loc };
+          yield { data: { document: doc, form, indicator: { name: x.name, section: x.section, weightText: x.weightText }, weight: x.weight, score: x.score }, form: f, loc: x.loc };
         }
       }
       return;
     case 'form-section':
       for (const f of report.forms) {
+        const form = formData(f).form;
         for (const s of f.sections) {
           const parts = f.indicators.filter((x) => x.section === s.name).map((x) => x.weight);
-          yield { data: { document: doc, form: formData(f).form, section: { name: s.name }, weight: s.weight, parts }, form: f, loc: s.loc };
+          yield { data: { document: doc, form, section: { name: s.name }, weight: s.weight, parts }, form: f, loc: s.loc };
         }
       }
       return;

@@ -57,6 +57,8 @@ export interface Rule {
   bind: Record<string, CellQuery>;
   assert: unknown;
   message: string;
+  /** the where filter reads no bound name: it can run before the binds are resolved */
+  whereFirst: boolean;
   /** where the rule was defined */
   source: SourcePosition;
 }
