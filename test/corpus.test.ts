@@ -25,9 +25,14 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     ]);
   });
 
-  it('guizhou: tables and forms consistent; one execution rate truncated (6,364.39 / 5,186.82 = 122.704%, printed 122.71%)', async () => {
+  it('guizhou: tables consistent; one execution rate truncated (122.704% printed 122.71%); two forms concluding other rates', async () => {
     const ds = await lintText(read('guizhou-office-2023-final.txt'));
-    expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.actual, d.expected])).toEqual([['叙述/完成预算比例', 1, 775, '122.71%', '122.70%']]);
+    expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.actual, d.expected])).toEqual([
+      ['叙述/完成预算比例', 1, 775, '122.71%', '122.70%'],
+      // two forms' 自评结论 state rates their own funds rows do not give (544,600 / 680,000; 399,090 / 431,300)
+      ['自评表/结论执行率', 2, 1624, '80.29%', '80.09%'],
+      ['自评表/结论执行率', 2, 1741, '91.38%', '92.53%'],
+    ]);
   });
 
   it('linxia: two empty tables without an explanation, two forms weighting an indicator 10%, 3 projects said assessed with 2 forms', async () => {
@@ -41,7 +46,7 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     ]);
   });
 
-  it('qinghai: tables and narrative consistent; one form with three mistakes', async () => {
+  it('qinghai: tables consistent; one form with three mistakes; one project summary at odds with its form', async () => {
     const ds = await lintText(read('qinghai-province-2023-final.txt'));
     expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.actual, d.expected, d.difference])).toEqual([
       // 全年预算数: 当年财政拨款 264 + 上年结转 41.27 = 305.27, not 301.27
@@ -50,6 +55,12 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       ['自评表/得分不超过分值', 2, 1295, '20', '5', '15'],
       // weights 75 + the funds row's 10 = 85, not 100
       ['自评表/分值合计', 2, 1303, '100', '85', '15'],
+      // 全省医保系统会议及培训经费: "全年预算数为127.77万元" is the 年初预算数; the form's 全年预算数 is 108.09,
+      // and 80.44 / 127.77 = 62.96%, not the 74.42% stated (which is 80.44 / 108.09)
+      ['自评表/叙述资金', 2, 1308, '127.77 万元', '108.09 万元', '19.68 万元'],
+      ['叙述/完成预算比例', 2, 1310, '74.42%', '62.96%', '11.46'],
+      // 商保公司经办服务费: 3792 stated for 3,792.7 (within one unit of its last digit)
+      ['自评表/叙述资金', 1, 1445, '3,792 万元', '3,792.7 万元', '0.7 万元'],
     ]);
   });
 

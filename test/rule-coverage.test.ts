@@ -73,6 +73,8 @@ const CASES: Case[] = [
   { rule: '自评表/项目个数', fixture: FULL, change: swap('共计2个项目', '共计3个项目'), at: '共计3个项目', expect: { severity: 1, actual: '3', expected: '2' } },
   { rule: '自评表/等级与得分', fixture: FULL, change: swap('88 良', '88 优'), at: '88 优', expect: { severity: 2 } },
   { rule: '自评表/汇总表得分', fixture: FULL, change: swap('81 良', '83 良'), at: '83 良', expect: { actual: '83', expected: '81' } },
+  { rule: '自评表/叙述资金', fixture: FULL, change: swap('项目全年预算数为104.80万元', '项目全年预算数为114.80万元'), at: '项目全年预算数为114.80', expect: { actual: '114.80 万元', expected: '104.80 万元', difference: '10.00 万元' } },
+  { rule: '自评表/结论执行率', fixture: FULL, change: swap('该项目全年预算执行率为80.21%', '该项目全年预算执行率为85.21%'), at: '执行率为85.21%', expect: { actual: '85.21%', expected: '80.21%' } },
   { rule: '形式/年度一致', fixture: FINAL, change: swap('本单位2023年度没有政府性基金', '本单位2022年度没有政府性基金'), at: '本单位2022年度', expect: { severity: 2, actual: '2022', expected: '2023' } },
 ];
 

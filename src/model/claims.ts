@@ -330,6 +330,42 @@ export function extractClaims(lines: SourceLine[], file: string, report: Pick<Re
     for (let i = at; i < at + m[0].length; i++) used.add(i);
   }
 
+  /** the project a performance summary speaks of: named in quotes or in its 综述 heading just before */
+  const projectBefore = (at: number, reach: number): { name: string; project: string } | null => {
+    const before = text.slice(Math.max(0, at - reach), at);
+    const named = [...before.matchAll(/[“"]([^”"]{2,40})[”"]项目/g)].pop() ?? [...before.matchAll(/(?:^|[。；\d.．、])([^。；：:“”"\d.．、]{2,40}?)项目绩效自评综述/g)].pop();
+    if (!named) return null;
+    // the form it speaks of: the same project name, or the one form whose name is close
+    const forms = report.forms ?? [];
+    const exact = forms.find((f) => f.project === normalizeLabel(named[1]));
+    const close = forms.filter((f) => namesMatch(f.project, named[1]));
+    return { name: named[1], project: exact?.project ?? (close.length === 1 ? close[0].project : normalizeLabel(named[1])) };
+  };
+
+  // 项目全年预算数为 A 万元，实际支出 B 万元，…完成年度预算的 P%: a project's execution, checked with its form
+  const PROJECT_RATE = new RegExp(`全年预算(?:数)?为${NUM}万元${SEP}(?:实际支出|执行数为|支出)${NUM}万元(?:${SEP}结转${NUM}万元)?${SEP}完成(?:年度)?预算的${NUM}%`, 'g');
+  for (const m of text.matchAll(PROJECT_RATE)) {
+    const at = m.index!;
+    const named = projectBefore(at, 200);
+    if (!named) continue;
+    const iBudget = at + m[0].indexOf(m[1]);
+    const iActual = at + m[0].indexOf(m[2], m[0].indexOf('万元') + 2);
+    const iRate = at + m[0].lastIndexOf(`${m[4]}%`);
+    add({
+      kind: 'rate',
+      subject: named.name,
+      section: sectionAt(heads, at),
+      project: named.project,
+      text: m[0],
+      figures: { budget: fig(m[1], iBudget), actual: fig(m[2], iActual), rate: fig(`${m[4]}%`, iRate, true) },
+      parts: [],
+      link: null,
+      whole: null,
+      loc: { ...locate(stream, at, at + m[0].length), file },
+    });
+    for (let i = at; i < at + m[0].length; i++) used.add(i);
+  }
+
   // sentences: headline 其中：parts; shares 占 P%; plain amounts
   let start = 0;
   for (const sentence of text.split('。')) {
@@ -385,19 +421,13 @@ export function extractClaims(lines: SourceLine[], file: string, report: Pick<Re
   const SCORE = new RegExp(`自评得分(?:为)?${NUM}分`, 'g');
   for (const m of text.matchAll(SCORE)) {
     const at = m.index!;
-    const before = text.slice(Math.max(0, at - 80), at);
-    const named = [...before.matchAll(/[“"]([^”"]{2,40})[”"]项目/g)].pop() ?? [...before.matchAll(/(?:^|[。；\d.．、])([^。；：:“”"\d.．、]{2,40}?)项目绩效自评综述/g)].pop();
+    const named = projectBefore(at, 80);
     if (!named) continue;
-    // the form it speaks of: the same project name, or the one form whose name is close
-    const forms = report.forms ?? [];
-    const exact = forms.find((f) => f.project === normalizeLabel(named[1]));
-    const close = forms.filter((f) => namesMatch(f.project, named[1]));
-    const project = exact?.project ?? (close.length === 1 ? close[0].project : normalizeLabel(named[1]));
     add({
       kind: 'score',
-      subject: named[1],
+      subject: named.name,
       section: sectionAt(heads, at),
-      project,
+      project: named.project,
       text: m[0],
       figures: { score: figure(stream, file, m[1], at + m[0].indexOf(m[1]), null) },
       parts: [],

@@ -94,6 +94,7 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
       sections: [],
       indicators: [],
       total: null,
+      conclusion: { rate: null, score: null },
       loc: sourceLocation(file, lines[i]),
     };
     let header = '';
@@ -229,6 +230,13 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
       };
       form.indicators.push(indicator);
       pending = [];
+    }
+    // 自评结论: 该项目全年预算执行率为75%; 自评得分 90 分 (until the next form)
+    for (let c = k; c < Math.min(lines.length, k + 15); c++) {
+      const text = lines[c].text;
+      if (FORM_TITLE.test(text.trim())) break;
+      const rate = /执行率为\s*(\d+(?:\.\d+)?)\s*%/.exec(text);
+      if (rate && !form.conclusion.rate) form.conclusion.rate = { ...headerWeight(file, lines[c], rate[1]), percent: true, lo: Number(rate[1]) - 0.5 * 10 ** -(parseNumber(rate[1])!.decimals), hi: Number(rate[1]) + 0.5 * 10 ** -(parseNumber(rate[1])!.decimals) };
     }
     forms.push(form);
     i = k - 1;

@@ -184,6 +184,8 @@ export interface Form {
   sections: FormSection[];
   indicators: FormIndicator[];
   total: { weight: Cell; score: Cell | null; loc: Location } | null;
+  /** figures the form's own 自评结论 states */
+  conclusion: { rate: Cell | null; score: Cell | null };
   loc: Location;
 }
 

@@ -27,7 +27,7 @@ function formData(f: Form) {
   for (const row of f.funds) funds[row.key] = row.cells;
   const total = funds['年度资金总额'] ?? {};
   return {
-    form: { id: f.id, project: f.project, title: f.title, unit: f.unit },
+    form: { id: f.id, project: f.project, title: f.title, unit: f.unit, conclusionRate: f.conclusion.rate },
     funds,
     fundsWeight: total['分值'] ?? null,
     fundsScore: total['得分'] ?? null,
@@ -67,7 +67,15 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
             figures: c.figures,
             parts: c.parts,
             // the form a score claim speaks of, when the document has one by that project name
-            form: form ? { project: form.project, totalScore: form.total?.score ?? null, totalWeight: form.total?.weight ?? null } : null,
+            form: form
+              ? {
+                  project: form.project,
+                  totalScore: form.total?.score ?? null,
+                  totalWeight: form.total?.weight ?? null,
+                  budget: form.funds.find((r) => r.key === '年度资金总额')?.cells['全年预算数'] ?? null,
+                  spent: form.funds.find((r) => r.key === '年度资金总额')?.cells['全年执行数'] ?? null,
+                }
+              : null,
           },
           claim: c,
           loc: c.loc,
