@@ -62,6 +62,15 @@ describe('cli', () => {
     expect((await run('--max-warnings', '2', tabbed)).code).toBe(0);
   });
 
+  it('--rule changes a rule\'s severity, and names a rule that does not exist', async () => {
+    const off = await run('--format', 'json', '--rule', '科目/上下级合计:off', '--rule', '表间/本年支出合计:warn', SAMPLE);
+    const [file] = JSON.parse(off.out);
+    expect(file.messages.map((m: { ruleId: string; severity: number }) => [m.ruleId, m.severity])).not.toContainEqual(['科目/上下级合计', 2]);
+    expect(file.messages.find((m: { ruleId: string }) => m.ruleId === '表间/本年支出合计').severity).toBe(1);
+    const bad = await run('--rule', '没有这条:off', SAMPLE);
+    expect([bad.code, bad.err]).toEqual([2, 'budget-lint: --rule 没有这条:off: 没有 id 为「没有这条」的规则\n']);
+  });
+
   it('--print-model prints the report model', async () => {
     const r = await run('--print-model', CLEAN);
     expect(r.code).toBe(0);

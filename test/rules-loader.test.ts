@@ -113,3 +113,18 @@ describe('a rule that throws', () => {
     expect(ds.find((d) => d.ruleId === 'rule-error')!.message).toContain('规则 boom（my.yaml:2:3）运行出错');
   });
 });
+
+describe('the README example of a policy rule', () => {
+  it('loads as printed and runs next to the built-in rule it replaces', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { ROOT, builtinRules, mutate } = await import('./helpers.js');
+    const readme = readFileSync(`${ROOT}/README.md`, 'utf8');
+    const block = /```yaml\n(- id: 本省\/资金得分[\s\S]*?)```/.exec(readme)![1];
+    const [mine] = parseRules('README.md', block);
+    expect(mine.id).toBe('本省/资金得分');
+    const rules = (await builtinRules()).map((r) => (r.id === '自评表/资金得分' ? { ...r, severity: 'off' as const } : r)).concat(mine);
+    const text = mutate(fixtureText('pdf/final-full.txt'), '80.21%\t8.02', '80.21%\t9.02');
+    const ds = runRules(reportOf(text), rules);
+    expect(ds.filter((d) => /资金得分/.test(d.ruleId)).map((d) => [d.ruleId, d.actual, d.expected])).toEqual([['本省/资金得分', '9.02', '8.02']]);
+  });
+});

@@ -43,6 +43,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .option('-f, --format <format>', '输出格式：stylish 或 json', 'stylish')
     .option('--rules <path>', '追加自己的 YAML 规则文件或目录（可重复）', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--no-builtin-rules', '不加载内置规则')
+    .option('--rule <id:severity>', '改变某条规则的级别，如 自评表/资金得分:off（可重复；级别为 error、warn、off）', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--quiet', '只报告错误')
     .option('--max-warnings <n>', '警告数超过 n 时以 1 退出', count)
     .option('--print-model <file>', '打印文件的规范化报表模型（JSON），不检查')
@@ -60,6 +61,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
   const opts = program.opts<{
     format: string;
     rules: string[];
+    rule: string[];
     builtinRules: boolean;
     quiet?: boolean;
     maxWarnings?: number;
@@ -77,6 +79,15 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     if (program.args.length === 0) throw new InputError('请给出要检查的文件或目录，例如 budget-lint 决算公开.txt');
 
     const rules: Rule[] = await loadRules([...(opts.builtinRules ? [BUILTIN_RULES_DIR] : []), ...opts.rules]);
+    for (const override of opts.rule) {
+      const at = override.lastIndexOf(':');
+      const id = override.slice(0, at);
+      const severity = override.slice(at + 1);
+      const rule = rules.find((r) => r.id === id);
+      if (at < 0 || !rule) throw new InputError(`--rule ${override}: 没有 id 为「${id}」的规则`);
+      if (severity !== 'error' && severity !== 'warn' && severity !== 'off') throw new InputError(`--rule ${override}: 级别应为 error、warn 或 off`);
+      rule.severity = severity;
+    }
     const files = await expand(program.args);
     if (!files.length) throw new InputError('没有找到可检查的 .txt 或 .pdf 文件');
 
