@@ -1,6 +1,6 @@
 /** Printed tokens → model cells and locations. */
 import type { SourceLine } from '../ingest/text.js';
-import type { Token } from '../layout/tokenize.js';
+import { parseNumber, type Token } from '../layout/tokenize.js';
 import { halfUnit } from './interval.js';
 import type { Cell, Location, Unit } from './types.js';
 
@@ -25,23 +25,19 @@ export function spanLocation(file: string, first: Token, last: Token): Location 
   return loc;
 }
 
+/** A printed figure as a cell: the interval its printed digits admit. `raw` must be a number. */
+export function printedCell(raw: string, loc: Location, unit: Unit | null, percent = raw.endsWith('%')): Cell {
+  const n = parseNumber(raw.endsWith('%') ? raw : percent ? `${raw}%` : raw)!;
+  const h = halfUnit(n.decimals);
+  const cell: Cell = { raw, value: n.value, decimals: n.decimals, lo: n.value - h, hi: n.value + h, unit: percent ? null : unit, blank: false, loc };
+  if (percent) cell.percent = true;
+  return cell;
+}
+
 export function numberCell(file: string, t: Token, unit: Unit | null): Cell {
   // `0` printed where a table leaves a cell empty states an exact zero, not 0 ± 0.5
   if (isPlaceholderZero(t)) return { ...blankCell(tokenLocation(file, t), unit), raw: t.text };
-  const n = t.num!;
-  const h = halfUnit(n.decimals);
-  const cell: Cell = {
-    raw: t.text,
-    value: n.value,
-    decimals: n.decimals,
-    lo: n.value - h,
-    hi: n.value + h,
-    unit: n.percent ? null : unit,
-    blank: false,
-    loc: tokenLocation(file, t),
-  };
-  if (n.percent) cell.percent = true;
-  return cell;
+  return printedCell(t.text, tokenLocation(file, t), unit);
 }
 
 /** An empty cell states an exact zero; it points at the row, having no text of its own. */

@@ -6,7 +6,7 @@
 import type { SourceLine } from '../ingest/text.js';
 import { normalizeLabel, parseNumber } from '../layout/tokenize.js';
 import { functionClassCode } from './catalog.js';
-import { halfUnit } from './interval.js';
+import { printedCell } from './cells.js';
 import type { Cell, Claim, ClaimLink, Location, Report, Row, Table, Unit } from './types.js';
 
 /** the narrative as one string without line breaks or spaces, each character mapped to its source */
@@ -58,12 +58,7 @@ function locate(stream: Stream, from: number, to: number): Location {
 }
 
 function figure(stream: Stream, file: string, raw: string, index: number, unit: Unit | null, percent = false): Cell {
-  const n = parseNumber(raw.replace(/%$/, ''))!;
-  const h = halfUnit(n.decimals);
-  const loc = { ...locate(stream, index, index + raw.length), file };
-  const cell: Cell = { raw, value: n.value, decimals: n.decimals, lo: n.value - h, hi: n.value + h, unit, blank: false, loc };
-  if (percent) cell.percent = true;
-  return cell;
+  return printedCell(raw, { ...locate(stream, index, index + raw.length), file }, unit, percent);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,8 +4,8 @@
  * section headers that may state their weight (产出指标(50分)), and the 总分 row.
  */
 import type { SourceLine } from '../ingest/text.js';
-import { normalizeLabel, parseNumber, tokenizeLine, type Token } from '../layout/tokenize.js';
-import { numberCell, sourceLocation } from './cells.js';
+import { normalizeLabel, tokenizeLine, type Token } from '../layout/tokenize.js';
+import { numberCell, printedCell, sourceLocation } from './cells.js';
 import type { Cell, Form, FormIndicator, FormSection, FundsRow, GradeBand, GradeEntry, ParseNote, Report, Unit } from './types.js';
 
 const FORM_TITLE = /绩效(目标)?自评表\s*([（(][^）)]*[）)])?\s*$/;
@@ -30,13 +30,15 @@ function assigned(cell: Cell): Cell {
   return { ...cell, lo: cell.value, hi: cell.value };
 }
 
-/** a weight read off a header such as `(50分)`, located at the line that prints it */
-function headerWeight(file: string, line: SourceLine, raw: string): Cell {
-  const n = parseNumber(raw)!;
+/** a figure read off a line's text (`(50分)`, `执行率为75%`), located where the line prints it */
+function lineFigure(file: string, line: SourceLine, raw: string, percent = false): Cell {
   const column = Math.max(1, line.text.indexOf(raw) + 1);
-  const h = 0.5 * Math.pow(10, -n.decimals);
-  const loc = { ...sourceLocation(file, line), column, endColumn: column + raw.length };
-  return assigned({ raw, value: n.value, decimals: n.decimals, lo: n.value - h, hi: n.value + h, unit: null, blank: false, loc });
+  return printedCell(raw, { ...sourceLocation(file, line), column, endColumn: column + raw.length }, null, percent);
+}
+
+/** a weight read off a header such as `(50分)` */
+function headerWeight(file: string, line: SourceLine, raw: string): Cell {
+  return assigned(lineFigure(file, line, raw));
 }
 
 function fundsKey(label: string): string {
@@ -236,7 +238,7 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
       const text = lines[c].text;
       if (FORM_TITLE.test(text.trim())) break;
       const rate = /执行率为\s*(\d+(?:\.\d+)?)\s*%/.exec(text);
-      if (rate && !form.conclusion.rate) form.conclusion.rate = { ...headerWeight(file, lines[c], rate[1]), percent: true, lo: Number(rate[1]) - 0.5 * 10 ** -(parseNumber(rate[1])!.decimals), hi: Number(rate[1]) + 0.5 * 10 ** -(parseNumber(rate[1])!.decimals) };
+      if (rate && !form.conclusion.rate) form.conclusion.rate = lineFigure(file, lines[c], rate[1], true);
     }
     forms.push(form);
     i = k - 1;
