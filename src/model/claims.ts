@@ -92,6 +92,14 @@ function namesMatch(a: string, b: string): boolean {
   return (2 * shared) / (ga.size + gb.size || 1) >= 0.6;
 }
 
+/** the item named exactly so, or else the only one whose name is close */
+function byName<T>(items: T[], name: string, nameOf: (item: T) => string): T | undefined {
+  const exact = items.find((i) => normalizeLabel(nameOf(i)) === normalizeLabel(name));
+  if (exact) return exact;
+  const close = items.filter((i) => namesMatch(nameOf(i), name));
+  return close.length === 1 ? close[0] : undefined;
+}
+
 /** `X（类）Y（款）Z（项）` → the row of the general-budget spending table it names */
 function linkPath(report: Pick<Report, 'tables'>, kind: Report['kind'], path: string[]): ClaimLink | null {
   const id = kind === '预算' ? '部门公开表5' : '公开05';
@@ -100,8 +108,7 @@ function linkPath(report: Pick<Report, 'tables'>, kind: Report['kind'], path: st
   let parent: Row | undefined;
   for (const name of path) {
     const candidates = t.rows.filter((r) => r.code && r.kind !== 'detail' && (parent ? r.parent === parent.key : r.level === 1));
-    const exact = candidates.find((r) => normalizeLabel(r.name) === normalizeLabel(name));
-    const found = exact ?? (candidates.filter((r) => namesMatch(r.name, name)).length === 1 ? candidates.find((r) => namesMatch(r.name, name)) : undefined);
+    const found = byName(candidates, name, (r) => r.name);
     if (!found) return null;
     parent = found;
   }
@@ -141,8 +148,8 @@ function linkSubject(report: Pick<Report, 'tables'>, kind: Report['kind'], subje
     if (/一般公共预算当年拨款$/.test(s)) return link(report, '部门公开表5', '合计', '合计');
     if (/^(基本支出|项目支出)$/.test(s) && /支出预算/.test(section)) return link(report, '部门公开表3', '合计', s);
     const code = functionClassCode(s.replace(/（类）/, ''));
-    if (code) return link(report, '部门公开表1', `支出:${classRowName(report, '部门公开表1', code) ?? ''}`);
-    return null;
+    const row = code ? tableOf(report, '部门公开表1')?.rows.find((r) => r.code === code && r.side === '支出') : undefined;
+    return row ? link(report, '部门公开表1', row.key) : null;
   }
   if (/财政拨款收[、，]?支总计|财政拨款收入[、，]?支出总计/.test(s)) return link(report, '公开04', '收入:总计');
   if (/收[、，]?支总计|收入[、，]?支出总计/.test(s)) return link(report, '公开01', '收入:总计');
@@ -180,10 +187,6 @@ function totalOf(report: Pick<Report, 'tables'>, item: ClaimLink | null): ClaimL
     return link(report, item.table, '合计', `${group}.合计`);
   }
   return row.level === 1 && row.parent ? link(report, item.table, row.parent, item.column) : null;
-}
-
-function classRowName(report: Pick<Report, 'tables'>, table: string, code: string): string | undefined {
-  return tableOf(report, table)?.rows.find((r) => r.code === code && r.side === '支出')?.key.replace(/^支出:/, '');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -331,10 +334,8 @@ export function extractClaims(lines: SourceLine[], file: string, report: Pick<Re
     const named = [...before.matchAll(/[“"]([^”"]{2,40})[”"]项目/g)].pop() ?? [...before.matchAll(/(?:^|[。；\d.．、])([^。；：:“”"\d.．、]{2,40}?)项目绩效自评综述/g)].pop();
     if (!named) return null;
     // the form it speaks of: the same project name, or the one form whose name is close
-    const forms = report.forms ?? [];
-    const exact = forms.find((f) => f.project === normalizeLabel(named[1]));
-    const close = forms.filter((f) => namesMatch(f.project, named[1]));
-    return { name: named[1], project: exact?.project ?? (close.length === 1 ? close[0].project : normalizeLabel(named[1])) };
+    const form = byName(report.forms ?? [], named[1], (f) => f.project);
+    return { name: named[1], project: form?.project ?? normalizeLabel(named[1]) };
   };
 
   // 项目全年预算数为 A 万元，实际支出 B 万元，…完成年度预算的 P%: a project's execution, checked with its form
