@@ -147,3 +147,15 @@ describe('bad input: one clear line, no stack trace', () => {
     }, 30000);
   }
 });
+
+describe('a PDF known by its first bytes', () => {
+  it('is read as PDF whatever its name', async () => {
+    const { copyFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'bl-')), 'budget-2025');
+    copyFileSync(path.join(FIXTURES, 'sample/budget-2025.pdf'), file);
+    const outcome = await lintFile(file, await builtinRules());
+    expect(outcome.fatal).toBeNull();
+    expect(outcome.diagnostics[0]).toMatchObject({ ruleId: '表间/本年支出合计', page: 4 });
+  }, 30000);
+});

@@ -149,7 +149,8 @@ export async function readPdfBytes(file: string, bytes: Uint8Array): Promise<Pdf
   if (!head.includes('%PDF-')) throw new InputError(`${file} 不是 PDF 文件`);
   let pdf;
   try {
-    pdf = await getDocumentProxy(bytes.slice(), {
+    // a copy, as a plain Uint8Array: pdf.js refuses Node's Buffer, and detaches what it is given
+    pdf = await getDocumentProxy(new Uint8Array(bytes), {
       cMapUrl: cMapDirectory(),
       cMapPacked: true,
       isEvalSupported: false,

@@ -70,6 +70,10 @@ export async function readTextFile(file: string): Promise<SourceText> {
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? `找不到文件: ${file}` : `无法读取文件 ${file} (${code ?? String(err)})`);
   }
+  return textFromBytes(file, bytes);
+}
+
+export function textFromBytes(file: string, bytes: Uint8Array): SourceText {
   if (bytes.includes(0)) throw new InputError(`${file} 不是文本文件（含二进制内容）`);
   const { text, encoding } = decodeText(bytes);
   return splitLines(file, text, encoding);
