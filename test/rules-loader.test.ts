@@ -57,6 +57,13 @@ describe('rule loading', () => {
     expect(loadError(GOOD.replace('{ var: a }, { var: a }', '{ var: row.name }, { var: a }')).message).toContain('字段 "row" 不存在');
   });
 
+  it('refuses a file whose aliases expand without bound, with its position', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (const [prev, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g']]) levels.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(',')}]`);
+    const e = loadError([...levels, 'rules: [*g]'].join('\n'));
+    expect(e.message).toMatch(/^my\.yaml:1:1: YAML 无法展开/);
+  });
+
   it('bounds expression depth', () => {
     let deep: unknown = { var: 'a' };
     for (let i = 0; i < 40; i++) deep = { '!': [deep] };

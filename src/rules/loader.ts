@@ -225,7 +225,13 @@ export function parseRules(file: string, text: string, seen = new Set<string>())
     throw new RuleLoadError(file, line, col, `YAML 语法错误：${e.message.split('\n')[0]}`);
   }
   const ctx = new Ctx(file, doc, counter);
-  const data = doc.toJS({ maxAliasCount: 50 }) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    // aliases that expand without bound (a "billion laughs" file) are refused, not expanded
+    ctx.fail([], `YAML 无法展开：${(err as Error).message}`);
+  }
   let list: unknown[] = [];
   let base: Array<string | number> = [];
   if (Array.isArray(data)) {
