@@ -87,6 +87,14 @@ describe('claim extraction', () => {
     expect(cs.filter((c) => c.kind === 'sum')).toEqual([]);
   });
 
+  it('counts said the other way round: 涉及项目11个, 组织自评项目 3 个', () => {
+    const cs = claims('部门预算均实行绩效目标管理，涉及项目11个，预算金额766万元。其中:组织自评项目 3 个,涉及 300 万元。', budget);
+    expect(cs.filter((c) => c.kind === 'count').map((c) => [c.figures.count.raw, c.subject, c.figures.count.loc.column])).toEqual([
+      ['11', '涉及个项目', 19],
+      ['3', '组织自评个项目', 43],
+    ]);
+  });
+
   it('an unlinked claim is kept, with no link (shown by --print-model)', () => {
     const [c] = claims('单价50万元以上通用设备0台（套）。', budget);
     expect(c).toMatchObject({ kind: 'amount', link: null });

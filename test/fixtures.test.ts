@@ -29,6 +29,27 @@ describe('consistent fixtures are silent', () => {
   });
 });
 
+describe('forms of our fixtures', () => {
+  it(`${BUDGET}: a 绩效目标表 one word per line, cut by the next part and continued`, () => {
+    const r = reportOf(fixtureText(BUDGET));
+    expect([r.targetTable?.total?.raw, r.targetTable?.executionWeight?.raw]).toEqual(['25.39', '10']);
+    expect(r.forms.map((f) => [f.kind, f.project, f.budget?.raw, f.indicators.map((x) => x.weightText).join(' ')])).toEqual([
+      ['target', '政府雇员工作经费', '1.00', '30 10 20 20 10'],
+      ['target', '编制外长期聘用人员支出', '18.39', '30.00 30 20 10'],
+      ['target', '两定机构准入、稽核', '6.00', '20 20 20 20 10'],
+    ]);
+    expect(r.notes.map((n) => n.message)).toEqual([`2025年部门预算项目支出绩效目标表 被「第四部分 名词解释」打断，其后第 ${lineOf(fixtureText(BUDGET), '效益指标', '第四部分')}–${lineOf(fixtureText(BUDGET), '群众满意度')} 行接续读取`]);
+  });
+
+  it(`${TABBED}: an 整体支出 form whose 金额合计 row is printed a cell to the right`, () => {
+    const r = reportOf(fixtureText(TABBED));
+    const [f] = r.forms;
+    expect([f.kind, f.project, f.tasks.length, f.indicators.length]).toEqual(['overall', '临夏市医疗保障局', 4, 6]);
+    expect(Object.values(f.tasksTotal!.cells).map((c) => c?.raw ?? null)).toEqual(['1074.14', '1074.14', '1074.14', null]);
+    expect(r.notes).toEqual([{ message: '临夏市医疗保障局: 金额合计 行的数字比各任务行错后 1 格，按各任务行的栏目读取', loc: expect.objectContaining({ line: lineOf(fixtureText(TABBED), '\t金额合计\t') }) }]);
+  });
+});
+
 describe('each rule fires on a changed figure', () => {
   it('总表/收支总计平衡 and 总表/支出总计构成', async () => {
     const { text, ds } = await fired(FINAL, '总计 31 17,912.75 总计 62 17,912.75', '总计 31 17,912.75 总计 62 17,912.95');

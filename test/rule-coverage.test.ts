@@ -75,6 +75,12 @@ const CASES: Case[] = [
   { rule: '自评表/汇总表得分', fixture: FULL, change: swap('81 良', '83 良'), at: '83 良', expect: { actual: '83', expected: '81' } },
   { rule: '自评表/叙述资金', fixture: FULL, change: swap('项目全年预算数为104.80万元', '项目全年预算数为114.80万元'), at: '项目全年预算数为114.80', expect: { actual: '114.80 万元', expected: '104.80 万元', difference: '10.00 万元' } },
   { rule: '自评表/结论执行率', fixture: FULL, change: swap('该项目全年预算执行率为80.21%', '该项目全年预算执行率为85.21%'), at: '执行率为85.21%', expect: { actual: '85.21%', expected: '80.21%' } },
+  { rule: '整体自评表/任务金额合计', fixture: TABBED, change: swap('\t公用经费\t保障单位正常运转\t56.08\t56.08\t56.08', '\t公用经费\t保障单位正常运转\t56.08\t56.08\t58.08'), at: '\t金额合计\t', expect: { actual: '1,074.14 万元', expected: '1,075.69 万元', difference: '1.55 万元' } },
+  { rule: '整体自评表/其中不超过总数', fixture: TABBED, change: swap('\t323.45\t323\t323', '\t323.45\t325\t323'), at: '\t323.45\t325', expect: { actual: '325 万元', expected: '323.45 万元' } },
+  { rule: '绩效目标表/权重合计', fixture: BUDGET, change: swap('定性 优 20\n 第四部分', '定性 优 25\n 第四部分'), at: ' 630200', expect: { actual: '105', expected: '100', difference: '5' } },
+  { rule: '绩效目标表/预算合计', fixture: BUDGET, change: swap('\n18.39\n', '\n18.30\n'), at: '合计- - - 25.3', expect: { actual: '25.39 万元', expected: '25.30 万元', difference: '0.09 万元' } },
+  { rule: '绩效目标表/项目个数', fixture: BUDGET, change: swap('涉及项目3个', '涉及项目4个'), at: '涉及项目4个', expect: { actual: '4', expected: '3' } },
+  { rule: '绩效目标表/叙述预算金额', fixture: BUDGET, change: swap('预算金额25.39万元', '预算金额35.39万元'), at: '预算金额35.39', expect: { actual: '35.39 万元', expected: '25.39 万元', difference: '10.00 万元' } },
   { rule: '形式/年度一致', fixture: FINAL, change: swap('本单位2023年度没有政府性基金', '本单位2022年度没有政府性基金'), at: '本单位2022年度', expect: { severity: 2, actual: '2022', expected: '2023' } },
 ];
 

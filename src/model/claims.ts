@@ -433,20 +433,21 @@ export function extractClaims(lines: SourceLine[], file: string, report: Pick<Re
     });
   }
 
-  // counts: 共计 7 个项目，接待 4 批次、49 人次
-  const COUNT = new RegExp(`${NUM}(个项目|批次|人次|个团组|辆)`, 'g');
+  // counts: 共计 7 个项目，接待 4 批次、49 人次; 涉及项目11个
+  const COUNT = new RegExp(`${NUM}(个项目|批次|人次|个团组|辆)|项目\\s*(\\d+)\\s*个(?![\\d万元])`, 'g');
   for (const m of text.matchAll(COUNT)) {
     const at = m.index!;
+    const [raw, noun, rawAt] = m[1] ? [m[1], m[2], at] : [m[3], '个项目', at + m[0].indexOf(m[3])];
     const start = text.lastIndexOf('。', at) + 1;
     const end = text.indexOf('。', at);
     add({
       kind: 'count',
-      subject: `${subjectBefore(text, at)}${m[2]}`,
+      subject: `${subjectBefore(text, at)}${noun}`,
       section: sectionAt(heads, at),
       // the whole sentence: what is counted (项目 assessed, 批次 received) is said around the figure
       text: text.slice(start, end < 0 ? undefined : end),
       // a count is exact: 7 projects are 7
-      figures: { count: { ...figure(stream, file, m[1], at, null), lo: parseNumber(m[1])!.value, hi: parseNumber(m[1])!.value } },
+      figures: { count: { ...figure(stream, file, raw, rawAt, null), lo: parseNumber(raw)!.value, hi: parseNumber(raw)!.value } },
       parts: [],
       link: null,
       whole: null,

@@ -6,7 +6,10 @@
 import type { SourceLine } from '../ingest/text.js';
 import { normalizeLabel, tokenizeLine, type Token } from '../layout/tokenize.js';
 import { numberCell, printedCell, sourceLocation } from './cells.js';
-import type { Cell, Form, FormIndicator, FormSection, FundsRow, GradeBand, GradeEntry, ParseNote, Report, Unit } from './types.js';
+import { newForm } from './new-form.js';
+import { OVERALL_TITLE, readOverallForm } from './overall-forms.js';
+import { readTargetTable, TARGET_TITLE } from './target-forms.js';
+import type { Cell, Form, FormIndicator, FormSection, FundsRow, GradeBand, GradeEntry, ParseNote, Report, TargetTable, Unit } from './types.js';
 
 const FORM_TITLE = /绩效(目标)?自评表\s*([（(][^）)]*[）)])?\s*$/;
 const NOT_A_FORM = /汇总表|详见|附件|报告/;
@@ -76,35 +79,50 @@ function trailingScores(tokens: Token[]): { weight: Token; score: Token; stray?:
   return { weight: w, score: s };
 }
 
-export function extractForms(lines: SourceLine[], file: string, unitFallback: Unit | null, notes: ParseNote[] = []): Form[] {
+/** The document's forms of every kind, and a budget's 绩效目标表 as a whole. */
+export function extractForms(lines: SourceLine[], file: string, unitFallback: Unit | null, notes: ParseNote[] = []): { forms: Form[]; targetTable: TargetTable | null } {
   const forms: Form[] = [];
+  let targetTable: TargetTable | null = null;
   for (let i = 0; i < lines.length; i++) {
     const title = lines[i].text.trim();
+    if (TARGET_TITLE.test(title) && !targetTable) {
+      const read = readTargetTable(lines, i, file, forms.length + 1, unitFallback, notes);
+      forms.push(...read.forms);
+      targetTable = read.table;
+      i = read.end - 1;
+      continue;
+    }
     if (!FORM_TITLE.test(title) || NOT_A_FORM.test(title)) continue;
+    if (OVERALL_TITLE.test(title)) {
+      const read = readOverallForm(lines, i, file, `f${forms.length + 1}`, unitFallback, notes);
+      if (read) {
+        forms.push(read.form);
+        i = read.end - 1;
+      }
+      continue;
+    }
     // a form has its 项目名称 within a few lines of its title
     const nameAt = lines.slice(i + 1, i + 8).findIndex((l) => /^\s*项目名称/.test(l.text));
     if (nameAt < 0) continue;
     const nameLine = lines[i + 1 + nameAt];
     const project = normalizeLabel(nameLine.text.replace(/^\s*项目名称/, '').trim().split(/\s{2,}|\t|主管部门|项目负责人/)[0]);
-    const form: Form = {
+    const form: Form = newForm({
       id: `f${forms.length + 1}`,
+      kind: 'project',
       title: normalizeLabel(title),
       project,
       unit: unitFallback,
-      funds: [],
-      fundsColumns: [],
-      sections: [],
-      indicators: [],
-      total: null,
-      conclusion: { rate: null, score: null },
       loc: sourceLocation(file, lines[i]),
-    };
+    });
     let header = '';
     let inIndicators = false;
     /** tab-separated forms: the cells of 分值 and 得分 in the indicator header */
     let weightCell = -1;
     let scoreCell = -1;
     let levelOneCell = -1;
+    /** tab-separated forms: where 二级指标, 三级指标, 指标值 and 实际完成值 stand */
+    let textCells = { level2: -1, level3: -1, target: -1, actual: -1 };
+    let level2: string | null = null;
     let pending: Token[] = [];
     let section: FormSection | null = null;
     let k = i + 1 + nameAt;
@@ -146,6 +164,8 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
           weightCell = cells.findIndex((c) => c === '分值');
           scoreCell = cells.findIndex((c) => c === '得分');
           levelOneCell = cells.findIndex((c) => c === '一级指标');
+          const at = (re: RegExp) => cells.findIndex((c) => re.test(c));
+          textCells = { level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际/) };
         }
         continue;
       }
@@ -176,10 +196,17 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
         if (!wText && !sText) continue;
         const wTok = cellTokens(weightCell).find((t) => t.kind === 'number' && !t.num!.percent && t.text === wText);
         const sTok = cellTokens(scoreCell).find((t) => t.kind === 'number' && t.text === sText);
-        const name = normalizeLabel(cells.slice(0, weightCell).join('').replace(SECTION, ''));
+        const textAt = (n: number) => (n >= 0 ? normalizeLabel(cells[n] ?? '') || null : null);
+        // the 三级指标 names the row; without that column, all words before 分值
+        const name = textAt(textCells.level3) ?? normalizeLabel(cells.slice(0, weightCell).join('')).replace(SECTION, '');
+        // a 二级 name is printed once for the rows under it
+        level2 = textAt(textCells.level2) ?? (bare || sec ? null : level2);
         form.indicators.push({
           section: section?.name ?? null,
           name,
+          level2,
+          target: textAt(textCells.target),
+          actual: textAt(textCells.actual),
           weight: wTok ? assigned(numberCell(file, wTok, null)) : null,
           weightText: wText,
           score: sTok ? assigned(numberCell(file, sTok, null)) : null,
@@ -243,7 +270,7 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
     forms.push(form);
     i = k - 1;
   }
-  return forms;
+  return { forms, targetTable };
 }
 
 const BAND = /(\d+(?:\.\d+)?)\s*[（(]含[）)]\s*[-—–~～至]\s*(\d+(?:\.\d+)?)\s*(?:分)?\s*为\s*[“"]?(优|良|中|差|合格|不合格)[”"]?/g;

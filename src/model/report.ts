@@ -48,7 +48,7 @@ export function buildReport(source: SourceText): Report {
   }
   const narrative = source.lines.filter((l) => !inTables.has(l.line));
   // forms first: a score stated in the narrative is matched to its form by project name
-  const forms = extractForms(narrative, source.file, unit, notes);
+  const { forms, targetTable } = extractForms(narrative, source.file, unit, notes);
   return {
     file: source.file,
     kind,
@@ -59,6 +59,7 @@ export function buildReport(source: SourceText): Report {
     claims: extractClaims(narrative, source.file, { tables, kind, forms }),
     forms,
     grades: extractGrades(narrative, source.file),
+    targetTable,
     notes,
   };
 }

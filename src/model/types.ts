@@ -163,6 +163,12 @@ export interface FormIndicator {
   section: string | null;
   /** the indicator's words as printed (一级/二级/三级 joined), to find the row */
   name: string;
+  /** 二级指标, where the layout separates it (tab-separated forms, 绩效目标表) */
+  level2?: string | null;
+  /** 年度指标值 / 预期指标值 as printed (≥90%, 优良中低差, 足额拨付) */
+  target?: string | null;
+  /** 实际完成值 as printed */
+  actual?: string | null;
   /** null when the 分值 cell holds something that is not a number (see weightText) */
   weight: Cell | null;
   /** the 分值 cell as printed */
@@ -171,11 +177,31 @@ export interface FormIndicator {
   loc: Location;
 }
 
+/** a row of an 整体支出 form's task block: a task and its budget and spending */
+export interface FormTask {
+  name: string;
+  /** 完成情况 as printed */
+  outcome: string;
+  /** by column (预算数, 预算财政拨款, 执行数, 执行财政拨款); null where blank */
+  cells: Record<string, Cell | null>;
+  loc: Location;
+}
+
+/**
+ * project: 项目支出绩效自评表 (funds block, scored indicators, 总分);
+ * overall: 整体支出绩效自评表 (tasks with budget and spending, indicators without scores);
+ * target: one project of a budget's 绩效目标表 (budget, weighted indicators, no scores yet).
+ */
+export type FormKind = 'project' | 'overall' | 'target';
+
 /** one performance self-assessment form (项目支出绩效自评表 …) */
 export interface Form {
   id: string;
+  kind: FormKind;
   title: string;
   project: string;
+  /** target forms: the project's code (630200 25R000 000006, joined) */
+  code?: string;
   /** unit of the funds block (万元 or 元) */
   unit: Unit | null;
   /** the funds block's columns, in printed order */
@@ -186,6 +212,20 @@ export interface Form {
   total: { weight: Cell; score: Cell | null; loc: Location } | null;
   /** figures the form's own 自评结论 states */
   conclusion: { rate: Cell | null; score: Cell | null };
+  /** overall forms: the task rows, and their 金额合计 row */
+  tasks: FormTask[];
+  tasksTotal: FormTask | null;
+  /** target forms: the project's 预算数 */
+  budget: Cell | null;
+  loc: Location;
+}
+
+/** a budget's 绩效目标表 as a whole: its 合计 and the weight it reserves for budget execution */
+export interface TargetTable {
+  title: string;
+  total: Cell | null;
+  /** 其中：预算执行率权重10% — weight outside the indicator rows */
+  executionWeight: Cell | null;
   loc: Location;
 }
 
@@ -220,6 +260,8 @@ export interface Report {
   forms: Form[];
   /** grade bands the document states, and the summary lines that grade projects */
   grades: { bands: GradeBand[]; entries: GradeEntry[] };
+  /** a budget's 绩效目标表; its projects are forms of kind 'target' */
+  targetTable: TargetTable | null;
   /** what the reader could not make sense of; shown by --print-model, never silent data loss */
   notes: ParseNote[];
 }

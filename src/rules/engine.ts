@@ -78,6 +78,15 @@ function fmtDiff(c: Comparison): string {
   return c.unit ? `${text} ${c.unit}` : text;
 }
 
+/** what a message's {subject} names: the claim's subject, or the project and the row within its form */
+function subjectLabel(b: Binding): string {
+  if (b.claim) return b.claim.subject;
+  if (b.data.entry) return String((b.data.entry as { project: string }).project);
+  if (!b.form) return '';
+  const within = (['indicator', 'section', 'task'] as const).map((k) => (b.data[k] as { name?: string } | undefined)?.name).filter(Boolean);
+  return [b.form.project, ...within].join(' · ');
+}
+
 function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, finding?: Comparison): Diagnostic {
   const vars: Record<string, string> = {
     table: tableLabel(b),
@@ -86,7 +95,7 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
     group: b.group ?? '',
     grade: String((b.data.entry as { grade?: string } | undefined)?.grade ?? ''),
     id: String(b.data.id ?? ''),
-    subject: b.claim?.subject ?? (b.data.entry ? String((b.data.entry as { project: string }).project) : null) ?? (b.form ? `${b.form.project}${b.data.indicator ? ` · ${(b.data.indicator as { name: string }).name}` : ''}${b.data.section ? ` · ${(b.data.section as { name: string }).name}` : ''}` : ''),
+    subject: subjectLabel(b),
     linked: linkedLabel(b),
     actual: finding ? formatInterval(finding.actual) : '',
     expected: finding ? formatInterval(finding.expected) : '',

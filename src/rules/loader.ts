@@ -20,7 +20,6 @@ export class RuleLoadError extends Error {
 }
 
 const MAX_DEPTH = 32;
-const EACH: Each[] = ['document', 'table', 'row', 'code-parent', 'row-parts', 'group', 'table-id', 'claim', 'form', 'indicator', 'form-section', 'grade'];
 const SEVERITIES: Severity[] = ['error', 'warn', 'off'];
 const RULE_KEYS = new Set(['id', 'severity', 'description', 'why', 'select', 'bind', 'assert', 'message']);
 const SELECT_KEYS = new Set(['each', 'tables', 'where', 'columns', 'groups', 'ids']);
@@ -39,11 +38,13 @@ const BINDING_VARS: Record<Each, string[]> = {
   'code-parent': ['document', 'table', 'row', 'column', 'value', 'parts', 'partRows'],
   'row-parts': ['document', 'table', 'row', 'column', 'value', 'parts'],
   claim: ['document', 'claim', 'figures', 'parts', 'form'],
-  form: ['document', 'form', 'funds', 'fundsWeight', 'fundsScore', 'weights', 'scores', 'total'],
+  form: ['document', 'form', 'funds', 'fundsWeight', 'fundsScore', 'weights', 'scores', 'total', 'tasks', 'tasksTotal'],
   indicator: ['document', 'form', 'indicator', 'weight', 'score'],
   'form-section': ['document', 'form', 'section', 'weight', 'parts'],
+  'form-task': ['document', 'form', 'task', 'cells'],
   grade: ['document', 'entry', 'score', 'bands', 'formScore'],
 };
+const EACH = Object.keys(BINDING_VARS) as Each[];
 
 class Ctx {
   constructor(

@@ -19,21 +19,38 @@ export interface Binding {
 }
 
 function documentData(report: Report) {
-  return { kind: report.kind, year: report.year, department: report.department, unit: report.unit, formCount: report.forms.length };
+  const target = report.targetTable;
+  return {
+    kind: report.kind,
+    year: report.year,
+    department: report.department,
+    unit: report.unit,
+    formCount: report.forms.length,
+    projectFormCount: report.forms.filter((f) => f.kind === 'project').length,
+    targetProjectCount: report.forms.filter((f) => f.kind === 'target').length,
+    targetTable: target
+      ? { total: target.total, executionWeight: target.executionWeight, budgets: report.forms.filter((f) => f.kind === 'target').map((f) => f.budget) }
+      : null,
+  };
 }
 
 function formData(f: Form) {
   const funds: Record<string, Record<string, Cell | null>> = {};
   for (const row of f.funds) funds[row.key] = row.cells;
   const total = funds['年度资金总额'] ?? {};
+  // the task block by column: each column's task cells, and the 金额合计 row's
+  const tasks: Record<string, Array<Cell | null>> = {};
+  for (const t of f.tasks) for (const [k, c] of Object.entries(t.cells)) (tasks[k] ??= []).push(c);
   return {
-    form: { id: f.id, project: f.project, title: f.title, unit: f.unit, conclusionRate: f.conclusion.rate },
+    form: { id: f.id, kind: f.kind, project: f.project, title: f.title, unit: f.unit, conclusionRate: f.conclusion.rate, budget: f.budget, indicatorCount: f.indicators.length },
     funds,
     fundsWeight: total['分值'] ?? null,
     fundsScore: total['得分'] ?? null,
     weights: f.indicators.map((x) => x.weight),
     scores: f.indicators.map((x) => x.score),
     total: { weight: f.total?.weight ?? null, score: f.total?.score ?? null },
+    tasks,
+    tasksTotal: f.tasksTotal?.cells ?? {},
   };
 }
 
@@ -99,6 +116,14 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
         for (const s of f.sections) {
           const parts = f.indicators.filter((x) => x.section === s.name).map((x) => x.weight);
           yield { data: { document: doc, form, section: { name: s.name }, weight: s.weight, parts }, form: f, loc: s.loc };
+        }
+      }
+      return;
+    case 'form-task':
+      for (const f of report.forms) {
+        const form = formData(f).form;
+        for (const t of [...f.tasks, ...(f.tasksTotal ? [f.tasksTotal] : [])]) {
+          yield { data: { document: doc, form, task: { name: t.name, total: t === f.tasksTotal }, cells: t.cells }, form: f, loc: t.loc };
         }
       }
       return;

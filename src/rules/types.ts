@@ -2,7 +2,7 @@
 
 export type Severity = 'error' | 'warn' | 'off';
 
-export type Each = 'document' | 'table' | 'row' | 'code-parent' | 'row-parts' | 'group' | 'table-id' | 'claim' | 'form' | 'indicator' | 'form-section' | 'grade';
+export type Each = 'document' | 'table' | 'row' | 'code-parent' | 'row-parts' | 'group' | 'table-id' | 'claim' | 'form' | 'indicator' | 'form-section' | 'form-task' | 'grade';
 
 export interface RowFilter {
   side?: string;

@@ -1,0 +1,221 @@
+/**
+ * A budget's 项目支出绩效目标表: one grid for all projects, each project a block of rows (code,
+ * name, category, 预算数, 绩效目标, then indicators each ending in its 分值权重). Extracted text of
+ * narrow cells comes one word per line, and a two-decimal figure may lose its last digit to the
+ * next line (`766.7` / `7`), so the grid is read as a stream of words, not by lines.
+ */
+import type { SourceLine } from '../ingest/text.js';
+import { normalizeLabel, parseNumber } from '../layout/tokenize.js';
+import { printedCell, sourceLocation } from './cells.js';
+import { newForm } from './new-form.js';
+import type { Cell, Form, FormIndicator, FormSection, Location, ParseNote, TargetTable, Unit } from './types.js';
+
+export const TARGET_TITLE = /^\s*(\d{4}\s*年)?\s*(部门)?预算项目支出绩效目标表\s*$/;
+const PART_END = /^\s*第[一二三四五六七八九十]+部分/;
+const LEVEL_ONE = new Map([
+  ['产出指标', '产出指标'],
+  ['效益指标', '效益指标'],
+  ['满意度指标', '满意度指标'],
+  ['成本指标', '成本指标'],
+]);
+const LEVEL_TWO = /^(数量指标|质量指标|时效指标|成本指标|经济成本指标|社会成本指标|生态环境成本指标|(经济|社会|生态)效益(指标)?|可持续影响(指标)?|服务对象满意度(指标)?)$/;
+const COMPARATOR = /^[≥≤=＝<>＜＞]$/;
+const MEASURED = /^(%|次|名|人|年|月|天|元|万元|个|项|家|册|篇|户|优|良|中|差|有所|提高|完成|年内|达标|合格)$/;
+/** a code block opens a project: 630200 / 25R000 / 000006 */
+const CODE = /^[0-9A-Z]{6}$/;
+/** a table this loose is interrupted by a page of something else; its lines are short, prose is not */
+const MAX_GRID_LINE = 24;
+
+interface Word {
+  text: string;
+  line: SourceLine;
+  column: number;
+  endColumn: number;
+  /** the source line where the word ends, when its last digit wrapped */
+  endLine?: SourceLine;
+  lineStart: boolean;
+  lineEnd: boolean;
+}
+
+function wordsOf(lines: SourceLine[]): Word[] {
+  const words: Word[] = [];
+  for (const line of lines) {
+    const found = [...line.text.matchAll(/\S+/g)];
+    found.forEach((m, j) =>
+      words.push({ text: m[0], line, column: m.index! + 1, endColumn: m.index! + 1 + m[0].length, lineStart: j === 0, lineEnd: j === found.length - 1 }),
+    );
+  }
+  // `20.0` at a line's end and `0` opening the next: one two-decimal figure cut by the cell's width
+  for (let j = 0; j + 1 < words.length; j++) {
+    const [a, b] = [words[j], words[j + 1]];
+    if (a.lineEnd && b.lineStart && /^\d+\.\d$/.test(a.text) && /^\d$/.test(b.text)) {
+      words.splice(j, 2, { ...a, text: a.text + b.text, endLine: b.line, endColumn: b.endColumn, lineEnd: b.lineEnd });
+    }
+  }
+  return words;
+}
+
+function wordLocation(file: string, w: Word): Location {
+  const loc = sourceLocation(file, w.line);
+  const end = w.endLine ? sourceLocation(file, w.endLine) : loc;
+  return { ...loc, column: w.column, endLine: end.line, endColumn: w.endColumn };
+}
+
+const isNumber = (w: Word | undefined) => !!w && parseNumber(w.text) !== null && !w.text.endsWith('%');
+
+/** weights are assigned, exact: 30 means 30 */
+function weightCell(file: string, w: Word): Cell {
+  const cell = printedCell(w.text, wordLocation(file, w), null);
+  return { ...cell, lo: cell.value, hi: cell.value };
+}
+
+/** the vocabulary word starting at words[j] (names split over lines: 满意度指 / 标), and how many words it spans */
+function levelAt(words: Word[], j: number): { one?: string; two?: string; span: number } | null {
+  for (const span of [1, 2]) {
+    const text = words.slice(j, j + span).map((w) => w.text).join('');
+    if (span === 2 && !words[j + 1]?.lineStart) break;
+    if (LEVEL_ONE.has(text)) return { one: LEVEL_ONE.get(text), span };
+    if (LEVEL_TWO.test(text)) return { two: text, span };
+  }
+  return null;
+}
+
+/** Where a later part of the document cut into the grid, the grid's remaining lines, if any. */
+function continuation(lines: SourceLine[], from: number): { lines: SourceLine[]; end: number } | null {
+  for (let k = from; k < Math.min(lines.length, from + 120); k++) {
+    const first = lines[k].text.trim().split(/\s+/)[0];
+    if (!first || !(LEVEL_ONE.has(first) || LEVEL_TWO.test(first))) continue;
+    let end = k;
+    while (end < lines.length && (!lines[end].text.trim() || lines[end].text.trim().length <= MAX_GRID_LINE)) end++;
+    return { lines: lines.slice(k, end), end };
+  }
+  return null;
+}
+
+/**
+ * Reads the 绩效目标表 titled at lines[i]: its projects as forms of kind 'target', and the table's
+ * own 合计 and execution weight.
+ */
+export function readTargetTable(lines: SourceLine[], i: number, file: string, firstId: number, unitFallback: Unit | null, notes: ParseNote[]): { table: TargetTable; forms: Form[]; end: number } {
+  const title = normalizeLabel(lines[i].text.trim());
+  let end = i + 1;
+  while (end < lines.length && !PART_END.test(lines[end].text)) end++;
+  let gridLines = lines.slice(i + 1, end);
+  // only a grid that runs right up to the heading can have been cut by it
+  const lastLine = [...gridLines].reverse().find((l) => l.text.trim());
+  const cut = end < lines.length && !!lastLine && lastLine.text.trim().length <= MAX_GRID_LINE;
+  const rest = cut ? continuation(lines, end + 1) : null;
+  if (rest && rest.lines.length) {
+    gridLines = [...gridLines, ...rest.lines];
+    notes.push({ message: `${title} 被「${lines[end].text.trim()}」打断，其后第 ${rest.lines[0].line}–${rest.lines[rest.lines.length - 1].line} 行接续读取`, loc: sourceLocation(file, rest.lines[0]) });
+  }
+  const words = wordsOf(gridLines.filter((l) => l.text.trim()));
+  const table: TargetTable = { title, total: null, executionWeight: null, loc: sourceLocation(file, lines[i]) };
+  const unit: Unit | null = /万元/.test(gridLines.slice(0, 40).map((l) => l.text).join('')) ? '万元' : unitFallback;
+
+  // header: up to 合计; the weight reserved for budget execution (其中：预算执行率权重10%)
+  let j = words.findIndex((w) => /^合计/.test(w.text));
+  const header = words.slice(0, Math.max(0, j)).map((w) => w.text).join('');
+  const reserved = /预算执行率权重(\d+(?:\.\d+)?)%/.exec(header);
+  if (reserved) {
+    const w = words.slice(0, j).find((x) => x.text.includes(`${reserved[1]}%`));
+    if (w) table.executionWeight = weightCell(file, { ...w, text: reserved[1] });
+  }
+  if (j >= 0) {
+    const totalWord = words.slice(j, j + 6).find((w) => isNumber(w));
+    if (totalWord) table.total = printedCell(totalWord.text, wordLocation(file, totalWord), unit);
+    j = words.indexOf(totalWord ?? words[j]) + 1;
+  } else j = 0;
+
+  const forms: Form[] = [];
+  let form: Form | null = null;
+  let phase: 'name' | 'category' | 'goal' | 'indicators' = 'name';
+  let name: Word[] = [];
+  let value: Word[] = [];
+  let level1: string | null = null;
+  let level2: string | null = null;
+  const finish = () => {
+    if (form && !form.budget) notes.push({ message: `${title}: 「${form.project}」的预算数未能读出`, loc: form.loc });
+  };
+  for (; j < words.length; j++) {
+    const w = words[j];
+    if (w.lineStart && w.lineEnd && /^\d{6}$/.test(w.text) && CODE.test(words[j + 1]?.text ?? '') && CODE.test(words[j + 2]?.text ?? '')) {
+      finish();
+      form = newForm({
+        id: `f${firstId + forms.length}`,
+        kind: 'target',
+        title,
+        project: '',
+        code: words.slice(j, j + 3).map((x) => x.text).join(''),
+        unit,
+        loc: wordLocation(file, w),
+      });
+      forms.push(form);
+      (phase = 'name'), (name = []), (value = []), (level1 = null), (level2 = null);
+      j += 2;
+      continue;
+    }
+    if (!form) continue;
+    if (phase === 'name') {
+      // the name (965-政 / 府雇员工 / 作经费, a year in brackets) ends where its category, budget or goal begins
+      const ends = name.length > 0 && (isNumber(w) || /^\d+-/.test(w.text) || (w.text.length > 5 && !/^[（(]/.test(w.text)) || !!levelAt(words, j)?.one);
+      if (!ends) {
+        name.push(w);
+        continue;
+      }
+      form.project = normalizeLabel(name.map((x) => x.text).join('')).replace(/^\d+-/, '');
+      name = [];
+      phase = 'category';
+    }
+    if (phase === 'category') {
+      if (isNumber(w)) {
+        form.budget = printedCell(w.text, wordLocation(file, w), unit);
+        phase = 'goal';
+        continue;
+      }
+      // 3-特 / 定目 / 标类
+      if (/^\d+-/.test(w.text) || (w.text.length <= 3 && !levelAt(words, j))) continue;
+      phase = 'goal';
+    }
+    if (phase === 'goal') {
+      if (!levelAt(words, j)?.one) continue;
+      phase = 'indicators';
+    }
+    // indicators: names, the value as printed, and the weight closing the row
+    if (!value.length) {
+      const at = levelAt(words, j);
+      if (at) {
+        if (at.one) {
+          level1 = at.one;
+          level2 = null;
+          if (!form.sections.some((s) => s.name === at.one)) form.sections.push({ name: at.one, weight: null, loc: wordLocation(file, w) } satisfies FormSection);
+        } else level2 = at.two!.replace(/满$/, '满意度');
+        j += at.span - 1;
+        continue;
+      }
+      if (COMPARATOR.test(w.text) || w.text === '定性' || isNumber(w)) value.push(w);
+      else name.push(w);
+      continue;
+    }
+    const measured = value.some((x) => MEASURED.test(x.text) || x.text.endsWith('%'));
+    if (isNumber(w) && w.lineEnd && measured) {
+      const indicator: FormIndicator = {
+        section: level1,
+        name: normalizeLabel(name.map((x) => x.text).join('')),
+        level2,
+        target: value.map((x) => x.text).join(' '),
+        actual: null,
+        weight: weightCell(file, w),
+        weightText: w.text,
+        score: null,
+        loc: wordLocation(file, name[0] ?? value[0]),
+      };
+      form.indicators.push(indicator);
+      (name = []), (value = []);
+      continue;
+    }
+    value.push(w);
+  }
+  finish();
+  return { table, forms, end: rest ? rest.end : end };
+}
