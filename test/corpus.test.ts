@@ -125,6 +125,22 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     expect(first.indicators).toHaveLength(9);
     expect(first.indicators[7]).toMatchObject({ section: '效益指标', weight: { raw: '5' }, score: { raw: '20' } });
     expect([first.total?.weight.raw, first.total?.score?.raw]).toEqual(['100', '97']);
+    // indicators keep 二级, 三级, 指标值 and 实际值 apart, in space-separated forms too
+    expect(first.indicators.map((x) => [x.section, x.level2, x.name, x.target, x.actual, x.weight?.raw, x.score?.raw])).toEqual([
+      ['产出指标', '数量指标', '指标1：编印并发放宣传资料数量', '≥1万册', '120000册', '10', '10'],
+      ['产出指标', '数量指标', '指标2：发布宣传稿件数量', '≥5篇', '117篇', '10', '10'],
+      ['产出指标', '数量指标', '指标3：工资发放人数', '≥30人', '30', '10', '10'],
+      ['产出指标', '数量指标', '指标4：举办宣传活动次数', '≥5次', '7', '10', '10'],
+      ['产出指标', '质量指标', '指标2：工资发放准确率', '=100%', '100', '10', '10'],
+      ['产出指标', '时效指标', '指标1：工资按时发放及时率', '=100%', '100', '5', '5'],
+      ['效益指标', '社会效益指标', '指标1：服务社会能力', '优良中低差', '优', '10', '10'],
+      ['效益指标', '社会效益指标', '指标2：调动工作积极性', '优良中低差', '优', '5', '20'],
+      ['满意度指标', '服务对象满意度指标', '指标1：聘用人员满意度', '≥90%', '95%', '5', '5'],
+    ]);
+    // a 偏差原因 printed under its row, before the next 二级 name
+    const note = reportOf(read('guizhou-office-2023-final.txt')).forms.flatMap((f) => f.indicators).find((x) => x.note);
+    expect(note).toMatchObject({ level2: '数量指标', target: '≥79114人', actual: '≥78434人', score: { raw: '9.91' } });
+    expect(note!.note).toMatch(/^2023年省人民医院等单位从财政名单中剔除，导致享受公务员人数减/);
     const guizhou = reportOf(read('guizhou-office-2023-final.txt')).forms[0];
     expect([guizhou.project, guizhou.unit, guizhou.sections.map((s) => [s.name, s.weight?.raw])]).toEqual([
       '财政对职工基本医疗保险基金的补助',
@@ -152,7 +168,7 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     expect(overall.indicators[11]).toMatchObject({ section: '满意度指标', level2: '服务对象满意度指标', name: '参保人员对医保服务的满意度', target: '≥95%', actual: '≥95%', weight: null });
     // the indicators of the tab-separated project forms keep their columns apart too
     const project = reportOf(read('linxia-city-2023-final.txt')).forms[1];
-    expect(project.indicators[5]).toMatchObject({ section: '效益指标', level2: '社会效益指标', name: '确保及时结算', target: '100%', actual: '10', weightText: '10%', weight: null });
+    expect(project.indicators[5]).toMatchObject({ section: '效益指标', level2: '社会效益指标', name: '确保及时结算', target: '100%', actual: '10', note: '已完成', weightText: '10%', weight: null });
   });
 
   it('haidong 绩效目标表: eleven projects read from one word per line, each weighted 90 plus 10 for budget execution', () => {

@@ -57,6 +57,48 @@ function fundsColumns(header: string): string[] {
   return found.sort((a, b) => a.at - b.at).map((c) => c.key);
 }
 
+/** the words of an indicator block's header, wrapped over lines (年度 实际 / 分值 得分 / 偏差原因分析 …) */
+const INDICATOR_HEADER = /^(年度|实际|分值|得分|偏差原因分析|及?改进措施(指标值)?|(年度)?指标值([（(][AB][）)])?|(实际)?完成值([（(][AB][）)])?|未完成原因分析|[一二三]级指标)$/;
+/** 二级指标 names, as forms print them before the 三级 name */
+const LEVEL_TWO = /^(数量指标|质量指标|时效指标|(经济|社会|生态(环境)?)?成本指标|(经济|社会|生态)效益指标|可持续影响指标|服务对象满意度指标|满意度指标)/;
+/** what may stand before a row's 一级 name: the rest of a vertical 绩/效/指/标 label, a page number */
+const leadingJunkOff = (text: string) => text.replace(/^\d*(绩效)?(指标)?(?=(产出|效益|满意度|成本)指标)/, '');
+/** a 二级 name inside a row's words: what precedes it is the previous row's 偏差原因 note */
+const LEVEL_TWO_INSIDE = /(数量指标|质量指标|时效指标|(经济|社会|生态)效益指标|可持续影响指标|服务对象满意度指标)/g;
+const UNIT_WORD = /^万?(册|本|份|篇|次|人次|人|家|家次|天|元|个|项|户|场|期|所|台|套)$|^%$/;
+/** what a 指标值 or 实际值 looks like: a comparison, a figure, a date, a grade or an outcome */
+const VALUE_WORD = /^[≥≤=＝<>＜＞]|^\d[^：:]*$|%$|^(优良中低差|高中低|优|良|中|低|差|高|是|否|健全|完善|达标|合格)$|达成|完成|提升|提高|明显|及时/;
+
+/**
+ * 指标值 and 实际值 as printed before 分值 on the row's last line (`≥1万册 120000 册`, `优良中低差 优`),
+ * read from the right; a unit standing apart joins its figure. `first` is where the values begin.
+ */
+function printedValues(before: string): { target: string | null; actual: string | null; first: number | null } {
+  const words: Array<{ text: string; at: number }> = [];
+  for (const m of before.matchAll(/\S+/g)) {
+    // a name run into its values: 参保人数（在职）≥6.53万人, 调动工作积极性优良中低差,
+    // 补贴标准≥300元/人/年=301元/人/年, 经济负担减轻情况减轻减轻
+    let parts = m[0].split(/(?<=.)(?=[≥≤＝=<>＜＞]|优良中低差$|高中低$)/);
+    const twice = /^(.*?)([^≥≤＝=<>＜＞\d]{2,4})\2$/.exec(m[0]);
+    if (parts.length === 1 && twice) parts = [twice[1], twice[2], twice[2]].filter((x) => x);
+    let at = m.index!;
+    for (const text of parts) {
+      const last = words[words.length - 1];
+      // a unit standing apart (120000 册), or the grade scale wrapped (优良中低 / 差)
+      if (last && (UNIT_WORD.test(text) || last.text + text === '优良中低差')) last.text += text;
+      else words.push({ text, at });
+      at += text.length;
+    }
+  }
+  const actual = words[words.length - 1];
+  const target = words[words.length - 2];
+  // a target met word for word (减轻 减轻) needs no other sign of being a value
+  if (actual && target && target.text === actual.text && words.length > 2) return { target: target.text, actual: actual.text, first: target.at };
+  if (!actual || !VALUE_WORD.test(actual.text)) return { target: null, actual: null, first: null };
+  if (target && (VALUE_WORD.test(target.text) || target.text === actual.text)) return { target: target.text, actual: actual.text, first: target.at };
+  return { target: null, actual: actual.text, first: actual.at };
+}
+
 /**
  * The row's 分值 and 得分: its last two plain numbers. Where three numbers close the row and only
  * the first two make sense as 分值 ≥ 得分, the third is a stray (a page number run into the row):
@@ -83,6 +125,7 @@ function trailingScores(tokens: Token[]): { weight: Token; score: Token; stray?:
 export function extractForms(lines: SourceLine[], file: string, unitFallback: Unit | null, notes: ParseNote[] = []): { forms: Form[]; targetTable: TargetTable | null } {
   const forms: Form[] = [];
   let targetTable: TargetTable | null = null;
+  const textOfLine = new Map(lines.map((l) => [l.line, l.text]));
   for (let i = 0; i < lines.length; i++) {
     const title = lines[i].text.trim();
     if (TARGET_TITLE.test(title) && !targetTable) {
@@ -121,7 +164,7 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
     let scoreCell = -1;
     let levelOneCell = -1;
     /** tab-separated forms: where 二级指标, 三级指标, 指标值 and 实际完成值 stand */
-    let textCells = { level2: -1, level3: -1, target: -1, actual: -1 };
+    let textCells = { level2: -1, level3: -1, target: -1, actual: -1, note: -1 };
     let level2: string | null = null;
     let pending: Token[] = [];
     let section: FormSection | null = null;
@@ -165,7 +208,7 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
           scoreCell = cells.findIndex((c) => c === '得分');
           levelOneCell = cells.findIndex((c) => c === '一级指标');
           const at = (re: RegExp) => cells.findIndex((c) => re.test(c));
-          textCells = { level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际/) };
+          textCells = { level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际/), note: at(/原因/) };
         }
         continue;
       }
@@ -207,6 +250,7 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
           level2,
           target: textAt(textCells.target),
           actual: textAt(textCells.actual),
+          note: textAt(textCells.note),
           weight: wTok ? assigned(numberCell(file, wTok, null)) : null,
           weightText: wText,
           score: sTok ? assigned(numberCell(file, sTok, null)) : null,
@@ -214,11 +258,14 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
         });
         continue;
       }
+      if (!form.indicators.length && !pending.length && text.trim().split(/\s+/).every((x) => INDICATOR_HEADER.test(x))) continue;
       pending.push(...tokens);
       const joined = normalizeLabel(pending.map((t) => t.text).join(''));
       // a bare 一级 name opens a section only in forms that state no section weights:
       // where weights are stated, 成本指标 and the like are 二级 names under a weighted header
-      const bare = /^(产出|效益|满意度|成本)指标$/.exec(normalizeLabel(pending[0].text));
+      const head = leadingJunkOff(normalizeLabel(pending.filter((t) => t.kind === 'label').map((t) => t.text)[0] ?? ''));
+      const opening = /^(产出|效益|满意度|成本)指标/.exec(head);
+      const bare = opening && (head.length === opening[0].length || LEVEL_TWO.test(head.slice(opening[0].length))) ? opening : null;
       const weighted = form.sections.some((s) => s.weight);
       if (bare && !weighted && !SECTION.test(joined) && (!section || section.name !== bare[0])) {
         // a section header without a stated weight
@@ -247,11 +294,36 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
       if (!scores) continue;
       const { weight: w, score: s, stray } = scores;
       if (stray) notes.push({ message: `${form.project}: 指标行末多出数字 ${stray.text}，按 分值 ${w.text}、得分 ${s.text} 读取`, loc: sourceLocation(file, line) });
-      // the rest of a wrapped `(10分)` header is not part of the name
-      const name = normalizeLabel(pending.slice(0, pending.indexOf(w)).filter((t) => t.kind === 'label').map((t) => t.text).join('')).replace(/^分?[)）]+/, '');
+      // the row's words as printed (spaces kept: they part 指标值 from 实际值), up to its 分值
+      const before = pending.slice(0, pending.indexOf(w));
+      const rowText = [...new Set(before.map((t) => t.line))]
+        .map((n) => {
+          const from = Math.min(...before.filter((t) => t.line === n).map((t) => t.column));
+          return (textOfLine.get(n) ?? '').slice(from - 1, n === w.line ? w.column - 1 : undefined);
+        })
+        .join(' ');
+      const values = printedValues(rowText);
+      // the name: what precedes the values, without the section's and the 二级 name;
+      // the rest of a wrapped `(10分)` header is not part of it
+      let words = leadingJunkOff(normalizeLabel(rowText.slice(0, values.first ?? rowText.length)).replace(/^分?[)）]+/, ''));
+      if (section && words.startsWith(section.name) && words.length > section.name.length) words = words.slice(section.name.length);
+      // a note in prose before a 二级 name belongs to the row above (偏差原因分析)
+      const inside = [...words.matchAll(LEVEL_TWO_INSIDE)].pop();
+      const previous = form.indicators[form.indicators.length - 1];
+      if (inside && inside.index! > 0 && /[，。；]/.test(words.slice(0, inside.index)) && previous) {
+        previous.note = words.slice(0, inside.index);
+        words = words.slice(inside.index);
+      }
+      const two = LEVEL_TWO.exec(words);
+      if (two) level2 = two[0];
+      else if (!form.indicators.some((x) => x.section === (section?.name ?? null))) level2 = null;
       const indicator: FormIndicator = {
         section: section?.name ?? null,
-        name,
+        // a row that is all 二级 name (数量指标 数量指标 ≥79114人) keeps it as its name
+        name: (two ? words.slice(two[0].length) : words) || words,
+        level2,
+        target: values.target,
+        actual: values.actual,
         weight: assigned(numberCell(file, w, null)),
         weightText: w.text,
         score: assigned(numberCell(file, s, null)),

@@ -169,6 +169,8 @@ export interface FormIndicator {
   target?: string | null;
   /** 实际完成值 as printed */
   actual?: string | null;
+  /** 偏差原因分析 / 未完成原因, where the form gives one */
+  note?: string | null;
   /** null when the 分值 cell holds something that is not a number (see weightText) */
   weight: Cell | null;
   /** the 分值 cell as printed */
