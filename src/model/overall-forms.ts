@@ -48,7 +48,8 @@ const filled = (line: SourceLine, at: number[]) => {
 
 /**
  * Reads the overall form whose title is at lines[i], or returns null when no 部门（单位）名称 line
- * follows it. `end` is the index just past what was read.
+ * follows it or nothing of it could be read by cells (then with a note). `end` is the index
+ * just past what was read.
  */
 export function readOverallForm(lines: SourceLine[], i: number, file: string, id: string, unitFallback: Unit | null, notes: ParseNote[]): { form: Form; end: number } | null {
   const nameAt = lines.slice(i + 1, i + 8).findIndex((l) => NAME_LINE.test(l.text));
@@ -125,6 +126,11 @@ export function readOverallForm(lines: SourceLine[], i: number, file: string, id
       const c = t.cells[key];
       if (c) c.unit = form.unit;
     }
+  }
+  if (!form.tasks.length && !form.indicators.length) {
+    // a layout without tab cells (a PDF's lines) is not read by guesswork
+    notes.push({ message: `${form.title}: 未能按栏读取（只读取以制表符分栏的文本）`, loc: form.loc });
+    return null;
   }
   return { form, end: k };
 }
