@@ -78,9 +78,10 @@ const CASES: Case[] = [
   { rule: '整体自评表/任务金额合计', fixture: TABBED, change: swap('\t公用经费\t保障单位正常运转\t56.08\t56.08\t56.08', '\t公用经费\t保障单位正常运转\t56.08\t56.08\t58.08'), at: '\t金额合计\t', expect: { actual: '1,074.14 万元', expected: '1,075.69 万元', difference: '1.55 万元' } },
   { rule: '整体自评表/其中不超过总数', fixture: TABBED, change: swap('\t323.45\t323\t323', '\t323.45\t325\t323'), at: '\t323.45\t325', expect: { actual: '325 万元', expected: '323.45 万元' } },
   { rule: '绩效目标表/权重合计', fixture: BUDGET, change: swap('定性 优 20\n 第四部分', '定性 优 25\n 第四部分'), at: ' 630200', expect: { actual: '105', expected: '100', difference: '5' } },
-  { rule: '绩效目标表/预算合计', fixture: BUDGET, change: swap('\n18.39\n', '\n18.30\n'), at: '合计- - - 25.3', expect: { actual: '25.39 万元', expected: '25.30 万元', difference: '0.09 万元' } },
+  { rule: '绩效目标表/预算合计', fixture: BUDGET, change: swap('\n18.39\n', '\n18.30\n'), at: '合计- - - 766.7', expect: { actual: '766.77 万元', expected: '766.68 万元', difference: '0.09 万元' } },
+  { rule: '绩效目标表/覆盖项目支出', fixture: BUDGET, change: swap('合计- - - 766.7\n7', '合计- - - 760.7\n7'), at: '合计- - - 760.7', expect: { severity: 1, actual: '760.77 万元', expected: '766.77 万元', difference: '6.00 万元' } },
   { rule: '绩效目标表/项目个数', fixture: BUDGET, change: swap('涉及项目3个', '涉及项目4个'), at: '涉及项目4个', expect: { actual: '4', expected: '3' } },
-  { rule: '绩效目标表/叙述预算金额', fixture: BUDGET, change: swap('预算金额25.39万元', '预算金额35.39万元'), at: '预算金额35.39', expect: { actual: '35.39 万元', expected: '25.39 万元', difference: '10.00 万元' } },
+  { rule: '绩效目标表/叙述预算金额', fixture: BUDGET, change: swap('预算金额766.77万元', '预算金额776.77万元'), at: '预算金额776.77', expect: { actual: '776.77 万元', expected: '766.77 万元', difference: '10.00 万元' } },
   { rule: '形式/年度一致', fixture: FINAL, change: swap('本单位2023年度没有政府性基金', '本单位2022年度没有政府性基金'), at: '本单位2022年度', expect: { severity: 2, actual: '2022', expected: '2023' } },
 ];
 
