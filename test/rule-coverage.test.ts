@@ -18,7 +18,7 @@ interface Case {
   /** a line the diagnostic must point at (a substring of it), after the line `after` if given */
   at?: string;
   after?: string;
-  expect: { severity?: 1 | 2; actual?: string; expected?: string; difference?: string; table?: string };
+  expect: { severity?: 1 | 2; actual?: string; expected?: string; difference?: string; table?: string; message?: string };
 }
 
 const swap = (from: string, to: string) => (t: string) => mutate(t, from, to);
@@ -75,6 +75,7 @@ const CASES: Case[] = [
   { rule: '自评表/汇总表得分', fixture: FULL, change: swap('81 良', '83 良'), at: '83 良', expect: { actual: '83', expected: '81' } },
   { rule: '自评表/叙述资金', fixture: FULL, change: swap('项目全年预算数为104.80万元', '项目全年预算数为114.80万元'), at: '项目全年预算数为114.80', expect: { actual: '114.80 万元', expected: '104.80 万元', difference: '10.00 万元' } },
   { rule: '自评表/结论执行率', fixture: FULL, change: swap('该项目全年预算执行率为80.21%', '该项目全年预算执行率为85.21%'), at: '执行率为85.21%', expect: { actual: '85.21%', expected: '80.21%' } },
+  { rule: '自评表/未达标满分', fixture: TABBED, change: swap('大于95%\t96%\t10', '大于95%\t94%\t10'), at: '大于95%\t94%', expect: { severity: 1, message: '「37个社区经保网运维费 · 服务对象满意度」指标值 大于95%，实际完成 94%，未达到却得满分 10' } },
   { rule: '整体自评表/任务金额合计', fixture: TABBED, change: swap('\t公用经费\t保障单位正常运转\t56.08\t56.08\t56.08', '\t公用经费\t保障单位正常运转\t56.08\t56.08\t58.08'), at: '\t金额合计\t', expect: { actual: '1,074.14 万元', expected: '1,075.69 万元', difference: '1.55 万元' } },
   { rule: '整体自评表/其中不超过总数', fixture: TABBED, change: swap('\t323.45\t323\t323', '\t323.45\t325\t323'), at: '\t323.45\t325', expect: { actual: '325 万元', expected: '323.45 万元' } },
   { rule: '绩效目标表/权重合计', fixture: BUDGET, change: swap('定性 优 20\n 第四部分', '定性 优 25\n 第四部分'), at: ' 630200', expect: { actual: '105', expected: '100', difference: '5' } },

@@ -73,6 +73,10 @@ describe('rule loading', () => {
 
   it('rejects unknown message placeholders and duplicate ids', () => {
     expect(loadError(GOOD.replace('{table} {actual}', '{tabel}')).message).toContain('{tabel}');
+    // {var:path} reads only what the assert could, and never through a prototype
+    expect(loadError(GOOD.replace('{table} {actual}', '{var:row.name}')).message).toMatch(/^my\.yaml:9:14: .*字段 "row" 不存在/);
+    expect(loadError(GOOD.replace('{table} {actual}', '{var:a.__proto__}')).message).toContain('不允许');
+    expect(parseRules('my.yaml', GOOD.replace('{table} {actual}', '{var:a} {var:table.id}'))).toHaveLength(1);
     const twice = GOOD + GOOD.replace('rules:\n', '');
     expect(loadError(twice).message).toContain('重复');
   });

@@ -4,7 +4,7 @@
  * are evaluated with json-logic, and a false assertion becomes a diagnostic.
  */
 import { formatInterval, formatNumber, type Comparison } from '../model/interval.js';
-import type { Location, Report } from '../model/types.js';
+import type { Cell, Location, Report } from '../model/types.js';
 import { evaluate, lastFinding, resetFindings, truthy } from './ops.js';
 import { bindings, cellOwner, resolveQuery, type Binding } from './selectors.js';
 import type { Diagnostic, Rule } from './types.js';
@@ -78,6 +78,16 @@ function fmtDiff(c: Comparison): string {
   return c.unit ? `${text} ${c.unit}` : text;
 }
 
+/** a bound value as a message shows it: a cell as printed (with its unit), text as it is */
+function printedValue(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'object' && 'raw' in (v as object)) {
+    const c = v as Cell;
+    return c.blank && !c.raw ? '（空）' : `${c.raw}${c.unit && !c.percent ? ` ${c.unit}` : ''}`;
+  }
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
 /** what a message's {subject} names: the claim's subject, or the project and the row within its form */
 function subjectLabel(b: Binding): string {
   if (b.claim) return b.claim.subject;
@@ -102,7 +112,9 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
     difference: finding ? fmtDiff(finding) : '',
     tolerance: finding ? formatNumber(finding.tolerance, Math.min(finding.actual.decimals, finding.expected.decimals) + 1) : '',
   };
-  let message = rule.message.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? `{${k}}`);
+  let message = rule.message
+    .replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? `{${k}}`)
+    .replace(/\{var:([^}]*)\}/g, (_, path: string) => printedValue(evaluate({ var: path }, b.data)));
   if (finding?.verdict === 'near' && rule.severity === 'error') message += '（差额小于末位一个单位，可能是截断而非四舍五入）';
   const d: Diagnostic = {
     ruleId: rule.id,

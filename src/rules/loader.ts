@@ -180,7 +180,7 @@ function checkRule(ctx: Ctx, raw: unknown, at: Array<string | number>, seen: Set
   const why = str(ctx, raw.why, [...at, 'why'], 'why', false);
   const message = str(ctx, raw.message, [...at, 'message'], 'message')!;
   for (const m of message.matchAll(/\{(\w+)\}/g)) {
-    if (!PLACEHOLDERS.has(m[1])) ctx.fail([...at, 'message'], `message 中的占位符 {${m[1]}} 不存在（可用：${[...PLACEHOLDERS].join(', ')}）`);
+    if (!PLACEHOLDERS.has(m[1])) ctx.fail([...at, 'message'], `message 中的占位符 {${m[1]}} 不存在（可用：${[...PLACEHOLDERS].join(', ')}，或 {var:字段路径}）`);
   }
 
   const s = raw.select;
@@ -213,6 +213,12 @@ function checkRule(ctx: Ctx, raw: unknown, at: Array<string | number>, seen: Set
   }
   if (raw.assert === undefined) ctx.fail(at, '规则缺少 assert');
   checkLogic(ctx, raw.assert, [...at, 'assert'], roots);
+  // {var:path} in a message reads what the rule's assert could read
+  for (const m of message.matchAll(/\{var:([^}]*)\}/g)) {
+    const segments = m[1].split('.');
+    if (segments.some(isForbiddenSegment)) ctx.fail([...at, 'message'], `占位符 {var:${m[1]}} 的字段路径不允许`);
+    if (!roots.has(segments[0])) ctx.fail([...at, 'message'], `占位符 {var:${m[1]}}：字段 "${segments[0]}" 不存在（这里可用：${[...roots].join(', ')}）`);
+  }
   const whereFirst = select.where === undefined || !Object.keys(bind).some((name) => readsVar(select.where, name));
   return { id, severity, description, why, select, bind, assert: raw.assert, message, whereFirst, source: ctx.pos(at) };
 }

@@ -5,6 +5,7 @@
  */
 import jsonLogic from 'json-logic-js';
 import { compare, decimalsOf, difference, exact, fromCell, isInterval, ratio, sum, type Comparison, type Interval } from '../model/interval.js';
+import { targetMet } from '../model/target-value.js';
 import type { Cell } from '../model/types.js';
 
 /** what a failed comparison leaves for the message and the location */
@@ -154,6 +155,8 @@ export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
     return hit?.grade ?? null;
   },
   count: (a: unknown) => (Array.isArray(a) ? a.length : 0),
+  /** whether a printed 实际值 meets a printed 指标值 (≥90% / 95%); null where that cannot be told */
+  target_met: (target: unknown, actual: unknown) => targetMet(typeof target === 'string' ? target : null, typeof actual === 'string' ? actual : null),
 };
 
 /** json-logic-js's own operations that are safe here; `+ - * /` parse with parseFloat, `==` is loose, `log` prints */

@@ -106,7 +106,7 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
       for (const f of report.forms) {
         const form = formData(f).form;
         for (const x of f.indicators) {
-          yield { data: { document: doc, form, indicator: { name: x.name, section: x.section, weightText: x.weightText }, weight: x.weight, score: x.score }, form: f, loc: x.loc };
+          yield { data: { document: doc, form, indicator: { name: x.name, section: x.section, level2: x.level2 ?? null, target: x.target ?? null, actual: x.actual ?? null, weightText: x.weightText }, weight: x.weight, score: x.score }, form: f, loc: x.loc };
         }
       }
       return;
