@@ -41,6 +41,29 @@ describe('forms of our fixtures', () => {
     expect(r.notes.map((n) => n.message)).toEqual([`2025年部门预算项目支出绩效目标表 被「第四部分 名词解释」打断，其后第 ${lineOf(fixtureText(BUDGET), '效益指标', '第四部分')}–${lineOf(fixtureText(BUDGET), '群众满意度')} 行接续读取`]);
   });
 
+  it(`${BUDGET}: a 绩效目标表 laid out row by row is named in the notes, not guessed at`, async () => {
+    // the layout a PDF's lines give: a project's merged cells stand amid its indicator rows
+    const rowMajor = [
+      ' 2025 年部门预算项目支出绩效目标表',
+      '  项目名称        项目类 预算数        绩效目标   一级指标   二级指标      三级指标        绩效指标性质 绩效指标值 度量单位 分值权重 其中：预算执行率权重10%',
+      '合计          -      19.39 -',
+      '                                    产出指标 数量指标     保障政府雇员工作经费 ＝          100   %                      30',
+      '                                    产出指标 质量指标     保障雇员工作正常开展 ≥          95    %                      10',
+      '630200 25R000 3-特定         做好政府雇员日常               确保全年工作经费合规 ＝',
+      '000006 965-政 目标类      1.00 工作经费保障工 产出指标 时效指标      发放                    1     年                      20',
+      '府雇员工作经费                    作。',
+      '                                    效益指标 可持续影响 确保单位工作正常开展 ≥             98    %                      20',
+      '                                    满意度指标 服务对象满意度 雇员满意度      ≥          98    %                      10',
+      '',
+    ].join('\n');
+    const original = fixtureText(BUDGET);
+    const text = original.slice(0, original.indexOf(' 2025 年部门预算项目支出绩效目标表')) + rowMajor + original.slice(original.indexOf(' 第四部分'));
+    const r = reportOf(text);
+    expect([r.targetTable, r.forms]).toEqual([null, []]);
+    expect(r.notes.map((n) => n.message)).toEqual(['2025年部门预算项目支出绩效目标表: 表格按行排版，未逐项目读取（目前只读取逐词分行的文本）']);
+    expect((await lintText(text, BUDGET)).filter((d) => d.ruleId.startsWith('绩效目标表/'))).toEqual([]);
+  });
+
   it(`${TABBED}: an 整体支出 form whose 金额合计 row is printed a cell to the right`, () => {
     const r = reportOf(fixtureText(TABBED));
     const [f] = r.forms;

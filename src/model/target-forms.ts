@@ -25,6 +25,8 @@ const MEASURED = /^(%|次|名|人|年|月|天|元|万元|个|项|家|册|篇|户
 const CODE = /^[0-9A-Z]{6}$/;
 /** a table this loose is interrupted by a page of something else; its lines are short, prose is not */
 const MAX_GRID_LINE = 24;
+/** the median line of a grid extracted one word per line is a word or two */
+const MAX_WORD_LINE = 10;
 
 interface Word {
   text: string;
@@ -96,11 +98,19 @@ function continuation(lines: SourceLine[], from: number): { lines: SourceLine[];
  * Reads the 绩效目标表 titled at lines[i]: its projects as forms of kind 'target', and the table's
  * own 合计 and execution weight.
  */
-export function readTargetTable(lines: SourceLine[], i: number, file: string, firstId: number, unitFallback: Unit | null, notes: ParseNote[]): { table: TargetTable; forms: Form[]; end: number } {
+export function readTargetTable(lines: SourceLine[], i: number, file: string, firstId: number, unitFallback: Unit | null, notes: ParseNote[]): { table: TargetTable | null; forms: Form[]; end: number } {
   const title = normalizeLabel(lines[i].text.trim());
   let end = i + 1;
   while (end < lines.length && !PART_END.test(lines[end].text)) end++;
   let gridLines = lines.slice(i + 1, end);
+  // Rows laid out across the line (a PDF's lines) put a project's merged cells amid its
+  // indicator rows, where nothing but the drawn borders tells which rows they span: such a
+  // table is named, not guessed at.
+  const lengths = gridLines.map((l) => l.text.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
+  if (!lengths.length || lengths[Math.floor(lengths.length / 2)] > MAX_WORD_LINE) {
+    notes.push({ message: `${title}: 表格按行排版，未逐项目读取（目前只读取逐词分行的文本）`, loc: sourceLocation(file, lines[i]) });
+    return { table: null, forms: [], end };
+  }
   // only a grid that runs right up to the heading can have been cut by it
   const lastLine = [...gridLines].reverse().find((l) => l.text.trim());
   const cut = end < lines.length && !!lastLine && lastLine.text.trim().length <= MAX_GRID_LINE;
@@ -217,5 +227,9 @@ export function readTargetTable(lines: SourceLine[], i: number, file: string, fi
     value.push(w);
   }
   finish();
+  if (!forms.length) {
+    notes.push({ message: `${title}: 未读出任何项目`, loc: table.loc });
+    return { table: null, forms: [], end };
+  }
   return { table, forms, end: rest ? rest.end : end };
 }
