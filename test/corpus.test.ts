@@ -147,6 +147,17 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     const note = reportOf(read('guizhou-office-2023-final.txt')).forms.flatMap((f) => f.indicators).find((x) => x.note);
     expect(note).toMatchObject({ level2: '数量指标', target: '≥79114人', actual: '≥78434人', score: { raw: '9.91' } });
     expect(note!.note).toMatch(/^2023年省人民医院等单位从财政名单中剔除，导致享受公务员人数减/);
+    // each 自评结论 as printed, and the rate it states (完成率 and a bare 0 too)
+    const conclusions = reportOf(read('guizhou-office-2023-final.txt')).forms.map((f) => [f.conclusion.rate?.raw ?? null, f.conclusion.text?.slice(0, 16) ?? null]);
+    expect(conclusions).toEqual([
+      ['75', '该项目全年预算执行率为75%，已'],
+      ['84.66', '该项目全年预算执行率为84.66'],
+      ['73.42', '该项目全年预算完成率为73.42'],
+      ['0', '2023年全年预算执行率为0，自'],
+      ['79.66', '该项目全年预算执行率为79.66'],
+      ['80.29', '根据项目全年各项指标值，全年项目'],
+      ['91.38', '该项目全年预算执行率为91.38'],
+    ]);
     const guizhou = reportOf(read('guizhou-office-2023-final.txt')).forms[0];
     expect([guizhou.project, guizhou.unit, guizhou.sections.map((s) => [s.name, s.weight?.raw])]).toEqual([
       '财政对职工基本医疗保险基金的补助',

@@ -332,13 +332,24 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
       form.indicators.push(indicator);
       pending = [];
     }
-    // 自评结论: 该项目全年预算执行率为75%; 自评得分 90 分 (until the next form)
+    // 自评结论 (its label may stand one character a line: 自 / 评 / 结 / 论), up to 联系人 or the
+    // next form; the rate it states: 该项目全年预算执行率为75%, 完成率为73.42%, 执行率为0，
+    let said: string[] = [];
+    let labelled = false;
     for (let c = k; c < Math.min(lines.length, k + 15); c++) {
-      const text = lines[c].text;
-      if (FORM_TITLE.test(text.trim())) break;
-      const rate = /执行率为\s*(\d+(?:\.\d+)?)\s*%/.exec(text);
+      const text = lines[c].text.trim();
+      if (FORM_TITLE.test(text) || /^(联系人|填报人|单位负责人)/.test(text)) break;
+      if (/^自\s*评\s*结\s*论/.test(text) || (text === '论' && lines[c - 1]?.text.trim() === '结')) {
+        labelled = true;
+        said = [];
+        const rest = text.replace(/^自\s*评\s*结\s*论[:：]?/, '').trim();
+        if (rest && text !== '论') said.push(rest);
+      } else if (labelled && text) said.push(text);
+      if (labelled && !text && said.length) break;
+      const rate = /(?:执行|完成)率为\s*(\d+(?:\.\d+)?)\s*(?:%|(?=[，。,；]))/.exec(text);
       if (rate && !form.conclusion.rate) form.conclusion.rate = lineFigure(file, lines[c], rate[1], true);
     }
+    if (said.length) form.conclusion.text = said.join('');
     forms.push(form);
     i = k - 1;
   }

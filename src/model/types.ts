@@ -213,7 +213,7 @@ export interface Form {
   indicators: FormIndicator[];
   total: { weight: Cell; score: Cell | null; loc: Location } | null;
   /** figures the form's own 自评结论 states */
-  conclusion: { rate: Cell | null; score: Cell | null };
+  conclusion: { rate: Cell | null; score: Cell | null; text?: string };
   /** overall forms: the task rows, and their 金额合计 row */
   tasks: FormTask[];
   tasksTotal: FormTask | null;
