@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORPUS, hasCorpus, lintText, reportOf } from './helpers.js';
+import { CORPUS, hasCorpus, lintText, mutate, reportOf } from './helpers.js';
 
 const read = (name: string) => readFileSync(path.join(CORPUS, name), 'utf8');
 
@@ -89,6 +89,12 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       // 商保公司经办服务费: 3792 stated for 3,792.7 (within one unit of its last digit)
       ['自评表/叙述资金', 1, 1445, '3,792 万元', '3,792.7 万元', '0.7 万元'],
     ]);
+  });
+
+  it('qinghai: the 执行率 of a 上年结转资金 row is checked like the total\'s', async () => {
+    const text = mutate(read('qinghai-province-2023-final.txt'), '上年结转资金 41.27 41.27 41.27 — 100.00% —', '上年结转资金 41.27 41.27 41.27 — 90.00% —');
+    const ds = (await lintText(text)).filter((d) => d.ruleId === '自评表/执行率');
+    expect(ds.map((d) => [d.line, d.actual, d.expected])).toEqual([[1223, '90.00%', '100.00%']]);
   });
 
   it('weihai: tables and narrative consistent; two forms with funds figures that do not agree', async () => {
