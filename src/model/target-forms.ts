@@ -12,12 +12,7 @@ import type { Cell, Form, FormIndicator, FormSection, Location, ParseNote, Targe
 
 export const TARGET_TITLE = /^\s*(\d{4}\s*年)?\s*(部门)?预算项目支出绩效目标表\s*$/;
 const PART_END = /^\s*第[一二三四五六七八九十]+部分/;
-const LEVEL_ONE = new Map([
-  ['产出指标', '产出指标'],
-  ['效益指标', '效益指标'],
-  ['满意度指标', '满意度指标'],
-  ['成本指标', '成本指标'],
-]);
+const LEVEL_ONE = new Set(['产出指标', '效益指标', '满意度指标', '成本指标']);
 const LEVEL_TWO = /^(数量指标|质量指标|时效指标|成本指标|经济成本指标|社会成本指标|生态环境成本指标|(经济|社会|生态)效益(指标)?|可持续影响(指标)?|服务对象满意度(指标)?)$/;
 const COMPARATOR = /^[≥≤=＝<>＜＞]$/;
 const MEASURED = /^(%|次|名|人|年|月|天|元|万元|个|项|家|册|篇|户|优|良|中|差|有所|提高|完成|年内|达标|合格)$/;
@@ -43,16 +38,14 @@ function wordsOf(lines: SourceLine[]): Word[] {
   const words: Word[] = [];
   for (const line of lines) {
     const found = [...line.text.matchAll(/\S+/g)];
-    found.forEach((m, j) =>
-      words.push({ text: m[0], line, column: m.index! + 1, endColumn: m.index! + 1 + m[0].length, lineStart: j === 0, lineEnd: j === found.length - 1 }),
-    );
-  }
-  // `20.0` at a line's end and `0` opening the next: one two-decimal figure cut by the cell's width
-  for (let j = 0; j + 1 < words.length; j++) {
-    const [a, b] = [words[j], words[j + 1]];
-    if (a.lineEnd && b.lineStart && /^\d+\.\d$/.test(a.text) && /^\d$/.test(b.text)) {
-      words.splice(j, 2, { ...a, text: a.text + b.text, endLine: b.line, endColumn: b.endColumn, lineEnd: b.lineEnd });
-    }
+    found.forEach((m, j) => {
+      const w: Word = { text: m[0], line, column: m.index! + 1, endColumn: m.index! + 1 + m[0].length, lineStart: j === 0, lineEnd: j === found.length - 1 };
+      const last = words[words.length - 1];
+      // `20.0` at a line's end and `0` opening the next: one two-decimal figure cut by the cell's width
+      if (last && last.lineEnd && w.lineStart && /^\d+\.\d$/.test(last.text) && /^\d$/.test(w.text)) {
+        words[words.length - 1] = { ...last, text: last.text + w.text, endLine: line, endColumn: w.endColumn, lineEnd: w.lineEnd };
+      } else words.push(w);
+    });
   }
   return words;
 }
@@ -76,7 +69,7 @@ function levelAt(words: Word[], j: number): { one?: string; two?: string; span: 
   for (const span of [1, 2]) {
     const text = words.slice(j, j + span).map((w) => w.text).join('');
     if (span === 2 && !words[j + 1]?.lineStart) break;
-    if (LEVEL_ONE.has(text)) return { one: LEVEL_ONE.get(text), span };
+    if (LEVEL_ONE.has(text)) return { one: text, span };
     if (LEVEL_TWO.test(text)) return { two: text, span };
   }
   return null;
