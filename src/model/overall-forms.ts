@@ -97,8 +97,10 @@ export function readOverallForm(lines: SourceLine[], i: number, file: string, id
       if (present.length < 3) continue;
       const [actual, target, name] = present.slice(-3).reverse();
       for (const c of present.slice(0, -3)) {
-        if (LEVEL_ONE.test(c)) (levelOne = c), (levelTwo = null);
-        else levelTwo = c;
+        if (LEVEL_ONE.test(c)) {
+          levelOne = c;
+          levelTwo = null;
+        } else levelTwo = c;
       }
       if (levelOne && !form.sections.some((s) => s.name === levelOne)) form.sections.push({ name: levelOne, weight: null, loc: sourceLocation(file, line) } satisfies FormSection);
       const indicator: FormIndicator = { section: levelOne, name, level2: levelTwo, target, actual, weight: null, weightText: '', score: null, loc: sourceLocation(file, line) };

@@ -154,7 +154,11 @@ export function readTargetTable(lines: SourceLine[], i: number, file: string, fi
         loc: wordLocation(file, w),
       });
       forms.push(form);
-      (phase = 'name'), (name = []), (value = []), (level1 = null), (level2 = null);
+      phase = 'name';
+      name = [];
+      value = [];
+      level1 = null;
+      level2 = null;
       j += 2;
       continue;
     }
@@ -192,7 +196,7 @@ export function readTargetTable(lines: SourceLine[], i: number, file: string, fi
           level1 = at.one;
           level2 = null;
           if (!form.sections.some((s) => s.name === at.one)) form.sections.push({ name: at.one, weight: null, loc: wordLocation(file, w) } satisfies FormSection);
-        } else level2 = at.two!.replace(/满$/, '满意度');
+        } else level2 = at.two!;
         j += at.span - 1;
         continue;
       }
