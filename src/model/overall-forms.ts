@@ -120,7 +120,7 @@ export function readOverallForm(lines: SourceLine[], i: number, file: string, id
       const d = own[0] - used[0];
       if (d !== 0 && own.length === used.length && own.every((c, j) => c - used[j] === d)) shift = d;
     }
-    if (shift) notes.push({ message: `${project}: 金额合计 行的数字比各任务行错后 ${shift} 格，按各任务行的栏目读取`, loc: sourceLocation(file, totalLine) });
+    if (shift) notes.push({ message: `${project}: 金额合计 行的数字比各任务行${shift > 0 ? '错后' : '错前'} ${Math.abs(shift)} 格，按各任务行的栏目读取`, loc: sourceLocation(file, totalLine) });
     form.tasksTotal = taskRow(file, totalLine, cellsOf(totalLine), nameCell, columns, shift);
   }
   for (const t of [...form.tasks, ...(form.tasksTotal ? [form.tasksTotal] : [])]) {
