@@ -192,6 +192,14 @@ export function readTargetTable(lines: SourceLine[], i: number, file: string, fi
     if (!value.length) {
       const at = levelAt(words, j);
       if (at) {
+        // Words before a 一级/二级 name that end a sentence are no indicator's: the extractor's
+        // reading order let the project's own merged cells run on here (the rest of its name,
+        // in words of a name cell's width, then its 绩效目标).
+        if (name.some((x) => /。$/.test(x.text))) {
+          const rest = name.slice(0, name.findIndex((x) => x.text.length > 5));
+          if (rest.length) form.project += normalizeLabel(rest.map((x) => x.text).join(''));
+          name = [];
+        }
         if (at.one) {
           level1 = at.one;
           level2 = null;
