@@ -36,7 +36,8 @@ describe('forms of our fixtures', () => {
     expect(r.forms.map((f) => [f.kind, f.project, f.budget?.raw, f.indicators.map((x) => x.weightText).join(' ')])).toEqual([
       ['target', '政府雇员工作经费', '1.00', '30 10 20 20 10'],
       ['target', '编制外长期聘用人员支出', '18.39', '30.00 30 20 10'],
-      ['target', '两定机构准入、稽核', '747.38', '20 20 20 20 10'],
+      // its name and goal run on after its first indicator, as the extractor's reading order leaves them
+      ['target', '两定机构准入、稽核及药品带量采购考核工作', '747.38', '20 20 20 20 10'],
     ]);
     expect(r.notes.map((n) => n.message)).toEqual([`2025年部门预算项目支出绩效目标表 被「第四部分 名词解释」打断，其后第 ${lineOf(fixtureText(BUDGET), '效益指标', '第四部分')}–${lineOf(fixtureText(BUDGET), '群众满意度')} 行接续读取`]);
   });
