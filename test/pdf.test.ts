@@ -40,6 +40,20 @@ function content(r: Report) {
   }));
 }
 
+/** the forms without locations */
+function formContent(r: Report) {
+  return r.forms.map((f) => ({
+    kind: f.kind,
+    project: f.project,
+    unit: f.unit,
+    funds: f.funds.map((x) => [x.key, Object.values(x.cells).map((c) => c?.raw ?? null)]),
+    sections: f.sections.map((x) => [x.name, x.weight?.raw ?? null]),
+    indicators: f.indicators.map((x) => [x.section, x.name, x.weightText, x.score?.raw ?? null]),
+    total: [f.total?.weight.raw ?? null, f.total?.score?.raw ?? null],
+    conclusion: f.conclusion.rate?.raw ?? null,
+  }));
+}
+
 const placeless = (ds: Diagnostic[]) =>
   ds.map((d) => [d.ruleId, d.severity, d.message, d.table, d.row, d.tableColumn, d.expected, d.actual, d.difference]).sort((a, b) => String(a).localeCompare(String(b)));
 
@@ -58,6 +72,7 @@ describe('PDF and text give the same model and the same diagnostics', () => {
       expect(fromPdf.notes).toEqual([]);
       expect([fromPdf.kind, fromPdf.year, fromPdf.unit]).toEqual([fromText.kind, fromText.year, fromText.unit]);
       expect(content(fromPdf)).toEqual(content(fromText));
+      expect(formContent(fromPdf)).toEqual(formContent(fromText));
       const rules = await builtinRules();
       expect(placeless(runRules(fromPdf, rules))).toEqual(placeless(runRules(fromText, rules)));
     }, 30000);

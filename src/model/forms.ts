@@ -67,7 +67,7 @@ const leadingJunkOff = (text: string) => text.replace(/^\d*(绩效)?(指标)?(?=
 const LEVEL_TWO_INSIDE = /(数量指标|质量指标|时效指标|(经济|社会|生态)效益指标|可持续影响指标|服务对象满意度指标)/g;
 const UNIT_WORD = /^万?(册|本|份|篇|次|人次|人|家|家次|天|元|个|项|户|场|期|所|台|套)$|^%$/;
 /** what a 指标值 or 实际值 looks like: a comparison, a figure, a date, a grade or an outcome */
-const VALUE_WORD = /^[≥≤=＝<>＜＞]|^\d[^：:]*$|%$|^(优良中低差|高中低|优|良|中|低|差|高|是|否|健全|完善|达标|合格)$|达成|完成|提升|提高|明显|及时/;
+const VALUE_WORD = /^[≥≤=＝<>＜＞]|^\d[^：:]*$|%$|^(优良中低差|高中低|优|良|中|低|差|高|是|否|健全|完善|规范|达标|合格|达成年度指标|按计划完成|已完成|完成|提升|逐年提升|持续提升|有所提升|得到提升|提高|有所提高|显著提高|持续提高|得到提高|明显|成效明显|及时|减轻)$/;
 
 /**
  * 指标值 and 实际值 as printed before 分值 on the row's last line (`≥1万册 120000 册`, `优良中低差 优`),
