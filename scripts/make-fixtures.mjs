@@ -4,7 +4,8 @@
 //   fixtures/pdf/NAME.PRODUCER.pdf   PDFs from two producers whose layouts differ
 // and the bad-input PDFs. Run by hand (CI uses the committed files):
 //   apt-get install libreoffice-writer-nogui fonts-noto-cjk chromium qpdf poppler-utils
-//   node scripts/make-fixtures.mjs
+//   node scripts/make-fixtures.mjs            everything
+//   node scripts/make-fixtures.mjs forms      only the sources named (no hand-made or bad PDFs)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ const PLAN = {
   'final-yuan': [{ producer: 'libreoffice', landscape: true }],
   // the README's quick start lints this one: a budget with the mistakes of the real document it comes from
   'sample-budget': [{ producer: 'chromium', rowPadding: '5px', out: 'fixtures/sample/budget-2025.pdf' }],
+  // 整体支出 and project forms whose cells wrap: read from a PDF's lines by the header's columns
+  forms: [{ producer: 'libreoffice', landscape: true }],
 };
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -104,7 +107,8 @@ function chromium(htmlFile, pdfFile) {
   );
 }
 
-for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.json'))) {
+const only = process.argv.slice(2);
+for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.json') && (!only.length || only.includes(path.basename(f, '.json'))))) {
   const name = path.basename(file, '.json');
   const doc = JSON.parse(readFileSync(path.join(srcDir, file), 'utf8'));
   writeFileSync(path.join(outDir, `${name}.txt`), text(doc));
@@ -116,6 +120,8 @@ for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.json'))) {
     console.log('wrote', path.relative(root, pdf));
   }
 }
+
+if (only.length) process.exit(0);
 
 // A small disclosure whose CJK font is not embedded: pdf.js needs the predefined CMap to read it.
 writeFileSync(path.join(outDir, 'cmap-not-embedded.pdf'), handMadePdf([tablePage()]));

@@ -4,8 +4,10 @@
  * section headers that may state their weight (产出指标(50分)), and the 总分 row.
  */
 import type { SourceLine } from '../ingest/text.js';
+import { readGrid } from '../layout/grid.js';
 import { normalizeLabel, tokenizeLine, type Token } from '../layout/tokenize.js';
 import { numberCell, printedCell, sourceLocation } from './cells.js';
+import { oneHeaderCell } from './form-header.js';
 import { newForm } from './new-form.js';
 import { OVERALL_TITLE, readOverallForm } from './overall-forms.js';
 import { readTargetTable, TARGET_TITLE } from './target-forms.js';
@@ -168,6 +170,53 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
     let level2: string | null = null;
     let pending: Token[] = [];
     let section: FormSection | null = null;
+    /** a row whose 分值 and 得分 stand in cells of their own (tab-separated, or a PDF grid) */
+    const cellIndicator = (cells: string[], tokens: Token[], rowLines: SourceLine[]) => {
+      const line = rowLines[0];
+      const text = cells.join(' ');
+      const sec = SECTION.exec(normalizeLabel(text));
+      // only the 一级指标 column opens a section (成本指标 is also a 二级 name)
+      const bare = /^(产出|效益|满意度|成本)指标$/.exec(normalizeLabel(levelOneCell >= 0 ? cells[levelOneCell] ?? '' : ''));
+      if (sec) {
+        const headerLine = rowLines.find((l) => l.text.includes(sec[2])) ?? line;
+        section = { name: `${sec[1]}指标`, weight: headerWeight(file, headerLine, sec[2]), loc: sourceLocation(file, line) };
+        form.sections.push(section);
+      } else if (bare && (section as FormSection | null)?.name !== bare[0]) {
+        section = { name: bare[0], weight: null, loc: sourceLocation(file, line) };
+        form.sections.push(section);
+      }
+      const cellTokens = (n: number) => tokens.filter((t) => t.cell === n);
+      const wText = normalizeLabel(cells[weightCell] ?? '');
+      const sText = normalizeLabel(cells[scoreCell] ?? '');
+      if (!wText && !sText) return;
+      const wTok = cellTokens(weightCell).find((t) => t.kind === 'number' && !t.num!.percent && t.text === wText);
+      const sTok = cellTokens(scoreCell).find((t) => t.kind === 'number' && t.text === sText);
+      const textAt = (n: number) => (n >= 0 ? normalizeLabel(cells[n] ?? '') || null : null);
+      // the 三级指标 names the row; without that column, all words before 分值
+      const name = textAt(textCells.level3) ?? normalizeLabel(cells.slice(0, weightCell).join('')).replace(SECTION, '');
+      // a 二级 name is printed once for the rows under it
+      level2 = textAt(textCells.level2) ?? (bare || sec ? null : level2);
+      form.indicators.push({
+        section: section?.name ?? null,
+        name,
+        level2,
+        target: textAt(textCells.target),
+        actual: textAt(textCells.actual),
+        note: textAt(textCells.note),
+        weight: wTok ? assigned(numberCell(file, wTok, null)) : null,
+        weightText: wText,
+        score: sTok ? assigned(numberCell(file, sTok, null)) : null,
+        loc: sourceLocation(file, line),
+      });
+    };
+    /** where the indicator header puts each column */
+    const indexColumns = (cells: string[]) => {
+      weightCell = cells.findIndex((c) => c === '分值');
+      scoreCell = cells.findIndex((c) => c === '得分');
+      levelOneCell = cells.findIndex((c) => c === '一级指标');
+      const at = (re: RegExp) => cells.findIndex((c) => re.test(c));
+      textCells = { level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际/), note: at(/原因/) };
+    };
     let k = i + 1 + nameAt;
     for (; k < lines.length; k++) {
       const line = lines[k];
@@ -202,13 +251,26 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
       if (/一级指标/.test(text.replace(/[ \u3000]/g, ''))) {
         inIndicators = true;
         pending = [];
-        if (text.includes('\t')) {
-          const cells = text.split('\t').map((c) => normalizeLabel(c));
-          weightCell = cells.findIndex((c) => c === '分值');
-          scoreCell = cells.findIndex((c) => c === '得分');
-          levelOneCell = cells.findIndex((c) => c === '一级指标');
-          const at = (re: RegExp) => cells.findIndex((c) => re.test(c));
-          textCells = { level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际/), note: at(/原因/) };
+        if (text.includes('\t')) indexColumns(text.split('\t').map((c) => normalizeLabel(c)));
+        else if (line.pieces) {
+          // a PDF: the header's columns place each figure, as tabs do (分值 may come before 指标值)
+          const grid = readGrid(lines, k, (cells) => cells.some((c) => /^[一三]级指标$/.test(c)), oneHeaderCell);
+          const [head, ...rows] = grid.rows;
+          indexColumns(head?.cells ?? []);
+          if (weightCell >= 0 && scoreCell >= 0) {
+            for (const row of rows) {
+              k = lines.indexOf(row.lines[row.lines.length - 1]);
+              if (/^总分/.test(row.cells.join(''))) {
+                // as in text: its first two figures (a 总分 row may set its score a cell off)
+                const [w, sc] = row.tokens.filter((t) => t.kind === 'number');
+                if (w) form.total = { weight: assigned(numberCell(file, w, null)), score: sc ? assigned(numberCell(file, sc, null)) : null, loc: sourceLocation(file, row.lines[0]) };
+                break;
+              }
+              cellIndicator(row.cells, row.tokens, row.lines);
+            }
+            k++;
+            break;
+          }
         }
         continue;
       }
@@ -221,41 +283,7 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
         break;
       }
       if (weightCell >= 0 && scoreCell >= 0 && text.includes('\t') && !/^总\s*分/.test(text.trim())) {
-        // tab-separated: 分值 and 得分 stand in their own cells, in the header's order
-        const cells = text.split('\t');
-        const sec = SECTION.exec(normalizeLabel(text));
-        // only the 一级指标 column opens a section (成本指标 is also a 二级 name)
-        const bare = /^(产出|效益|满意度|成本)指标$/.exec(normalizeLabel(levelOneCell >= 0 ? cells[levelOneCell] ?? '' : ''));
-        if (sec) {
-          section = { name: `${sec[1]}指标`, weight: headerWeight(file, line, sec[2]), loc: sourceLocation(file, line) };
-          form.sections.push(section);
-        } else if (bare && (section as FormSection | null)?.name !== bare[0]) {
-          section = { name: bare[0], weight: null, loc: sourceLocation(file, line) };
-          form.sections.push(section);
-        }
-        const cellTokens = (n: number) => tokens.filter((t) => t.cell === n);
-        const wText = (cells[weightCell] ?? '').trim();
-        const sText = (cells[scoreCell] ?? '').trim();
-        if (!wText && !sText) continue;
-        const wTok = cellTokens(weightCell).find((t) => t.kind === 'number' && !t.num!.percent && t.text === wText);
-        const sTok = cellTokens(scoreCell).find((t) => t.kind === 'number' && t.text === sText);
-        const textAt = (n: number) => (n >= 0 ? normalizeLabel(cells[n] ?? '') || null : null);
-        // the 三级指标 names the row; without that column, all words before 分值
-        const name = textAt(textCells.level3) ?? normalizeLabel(cells.slice(0, weightCell).join('')).replace(SECTION, '');
-        // a 二级 name is printed once for the rows under it
-        level2 = textAt(textCells.level2) ?? (bare || sec ? null : level2);
-        form.indicators.push({
-          section: section?.name ?? null,
-          name,
-          level2,
-          target: textAt(textCells.target),
-          actual: textAt(textCells.actual),
-          note: textAt(textCells.note),
-          weight: wTok ? assigned(numberCell(file, wTok, null)) : null,
-          weightText: wText,
-          score: sTok ? assigned(numberCell(file, sTok, null)) : null,
-          loc: sourceLocation(file, line),
-        });
+        cellIndicator(text.split('\t'), tokens, [line]);
         continue;
       }
       if (!form.indicators.length && !pending.length && text.trim().split(/\s+/).every((x) => INDICATOR_HEADER.test(x))) continue;

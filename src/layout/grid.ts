@@ -1,0 +1,111 @@
+/**
+ * A form printed as one grid of cells, as rows of cells: from tab-separated text (a row a line,
+ * cells as the tabs part them) or from a PDF's lines (lines set closer than a line's height make
+ * one row, since a cell's text wraps and single-line cells stand centred amid it; each token
+ * goes to the column whose span holds its middle, the columns being where the header cells
+ * begin).
+ */
+import type { SourceLine } from '../ingest/text.js';
+import { normalizeLabel, parseNumber, tokenizeLine, type Token } from './tokenize.js';
+
+export interface GridRow {
+  /** the row's source lines, top to bottom */
+  lines: SourceLine[];
+  /** each cell's text, labels normalized */
+  cells: string[];
+  /** the row's tokens, each with the index of its cell */
+  tokens: Token[];
+}
+
+/** where a grid ends: the next part, annex or form */
+const GRID_END = /^\s*(附件|第[一二三四五六七八九十]+部分)|绩效(目标)?自评表\s*([（(][^）)]*[）)])?\s*$|绩效目标表\s*$/;
+/** baselines further apart than this many font sizes belong to different rows */
+const ROW_GAP = 1.6;
+/** header cells whose left edges lie this close (points) start the same column */
+const SAME_EDGE = 4;
+
+/**
+ * The grid that starts at lines[from], up to the first line that cannot belong to it, and the
+ * index just past it. `isHeader` tells the rows that name the columns (PDF lines only).
+ */
+export function readGrid(
+  lines: SourceLine[],
+  from: number,
+  isHeader: (cells: string[]) => boolean,
+  /** whether two header words set a space apart are one cell's (一级 指标), not two cells' */
+  oneCell: (left: string, right: string) => boolean = () => false,
+): { rows: GridRow[]; end: number } {
+  const first = lines.slice(from).find((l) => l.text.trim());
+  if (!first) return { rows: [], end: lines.length };
+  return first.pieces ? positionedGrid(lines, from, isHeader, oneCell) : tabbedGrid(lines, from);
+}
+
+function tabbedGrid(lines: SourceLine[], from: number): { rows: GridRow[]; end: number } {
+  const rows: GridRow[] = [];
+  let k = from;
+  for (; k < lines.length; k++) {
+    const line = lines[k];
+    if (!line.text.trim()) continue;
+    if (!line.text.includes('\t')) break;
+    rows.push({ lines: [line], cells: line.text.split('\t').map((c) => normalizeLabel(c)), tokens: tokenizeLine(line).tokens });
+  }
+  return { rows, end: k };
+}
+
+function positionedGrid(lines: SourceLine[], from: number, isHeader: (cells: string[]) => boolean, oneCell: (left: string, right: string) => boolean): { rows: GridRow[]; end: number } {
+  // rows by vertical gaps
+  const groups: SourceLine[][] = [];
+  let k = from;
+  for (; k < lines.length; k++) {
+    const line = lines[k];
+    if (!line.text.trim()) continue;
+    if (k > from && GRID_END.test(line.text)) break;
+    const last = groups[groups.length - 1]?.at(-1);
+    const size = line.size ?? 10;
+    const sameRow = last && last.page === line.page && last.y !== undefined && line.y !== undefined && line.y - last.y <= ROW_GAP * size;
+    if (sameRow) groups[groups.length - 1].push(line);
+    else groups.push([line]);
+  }
+  const tokensOf = groups.map((g) => g.flatMap(pieceTokens));
+  // columns start where the header rows' cells start
+  const starts: number[] = [];
+  tokensOf.forEach((tokens) => {
+    if (!isHeader(tokens.map((t) => normalizeLabel(t.text)))) return;
+    // a header cell whose words a space parts comes as two pieces as close as two cells' are
+    // (其中：财政拨款 执行数): only its words tell them apart
+    let cell: { text: string; line: number; x1: number } | null = null;
+    for (const t of tokens) {
+      if (t.x0 === undefined) continue;
+      const near = cell && cell.line === t.line && t.x0 - cell.x1 < (t.size ?? 10) * 0.6;
+      if (cell && near && oneCell(cell.text, t.text)) {
+        cell = { text: cell.text + t.text, line: t.line, x1: t.x1 ?? t.x0 };
+        continue;
+      }
+      cell = { text: t.text, line: t.line, x1: t.x1 ?? t.x0 };
+      if (!starts.some((x) => Math.abs(x - t.x0!) <= SAME_EDGE)) starts.push(t.x0);
+    }
+  });
+  starts.sort((a, b) => a - b);
+  const columnOf = (t: Token) => {
+    const mid = ((t.x0 ?? 0) + (t.x1 ?? t.x0 ?? 0)) / 2;
+    let c = 0;
+    while (c + 1 < starts.length && mid >= starts[c + 1] - SAME_EDGE) c++;
+    return c;
+  };
+  const rows = groups.map((g, i) => {
+    const tokens = tokensOf[i].map((t) => ({ ...t, cell: columnOf(t) }));
+    const cells: string[] = Array(Math.max(starts.length, 1)).fill('');
+    for (const t of tokens) cells[t.cell] += t.text;
+    return { lines: g, cells: cells.map((c) => normalizeLabel(c)), tokens };
+  });
+  return { rows, end: k };
+}
+
+/** a PDF line's pieces as tokens, one each: cells set close together must not run into one label */
+function pieceTokens(line: SourceLine): Token[] {
+  return (line.pieces ?? []).map((p) => {
+    const num = parseNumber(p.text) ?? undefined;
+    const column = p.column ?? 1;
+    return { kind: num ? 'number' : 'label', text: p.text, line: line.line, pageLine: line.pageLine, page: line.page, column, endColumn: column + p.text.length, num, x0: p.x0, x1: p.x1, size: p.size } satisfies Token;
+  });
+}
