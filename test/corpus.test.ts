@@ -57,14 +57,11 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       ['形式/空表说明', 1, 535, 1, '公开07'],
       ['形式/空表说明', 1, 552, 1, '公开08'],
       ['自评表/项目个数', 1, 669, 22, null],
-      // these forms print the score again under 全年实际值: 100% asked, 10 done, full marks
-      ['自评表/未达标满分', 1, 806, 1, null],
-      ['自评表/未达标满分', 1, 807, 1, null],
       ['自评表/分值不是数字', 2, 811, 1, null],
-      ['自评表/未达标满分', 1, 939, 1, null],
-      ['自评表/未达标满分', 1, 940, 1, null],
-      ['自评表/未达标满分', 1, 943, 1, null],
+      // both forms print each row's score again under 全年实际值 (100% asked, 10 "done")
+      ['自评表/实际值填了得分', 1, 815, 1, null],
       ['自评表/分值不是数字', 2, 944, 1, null],
+      ['自评表/实际值填了得分', 1, 948, 1, null],
     ]);
     // the message names the project and the 三级指标
     expect(ds.filter((d) => d.ruleId === '自评表/分值不是数字').map((d) => d.message)).toEqual([

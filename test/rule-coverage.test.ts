@@ -76,6 +76,14 @@ const CASES: Case[] = [
   { rule: '自评表/叙述资金', fixture: FULL, change: swap('项目全年预算数为104.80万元', '项目全年预算数为114.80万元'), at: '项目全年预算数为114.80', expect: { actual: '114.80 万元', expected: '104.80 万元', difference: '10.00 万元' } },
   { rule: '自评表/结论执行率', fixture: FULL, change: swap('该项目全年预算执行率为80.21%', '该项目全年预算执行率为85.21%'), at: '执行率为85.21%', expect: { actual: '85.21%', expected: '80.21%' } },
   { rule: '自评表/未达标满分', fixture: TABBED, change: swap('大于95%\t96%\t10', '大于95%\t94%\t10'), at: '大于95%\t94%', expect: { severity: 1, message: '「37个社区经保网运维费 · 服务对象满意度」指标值 大于95%，实际完成 94%，未达到却得满分 10' } },
+  {
+    rule: '自评表/实际值填了得分',
+    fixture: TABBED,
+    // every row's 全年实际值 made its 得分
+    change: (t) => t.replace(/^(\t[^\t]*\t[^\t]*\t[^\t]*\t[^\t]*\t[^\t]*\t)[^\t]*(\t([^\t]*)\t已完成)$/gm, '$1$3$2'),
+    at: '总分\t\t\t\t100',
+    expect: { severity: 1, message: '「37个社区经保网运维费」各指标的实际完成值都与其得分相同，疑似把得分填进了实际完成值栏' },
+  },
   { rule: '整体自评表/任务金额合计', fixture: TABBED, change: swap('\t公用经费\t保障单位正常运转\t56.08\t56.08\t56.08', '\t公用经费\t保障单位正常运转\t56.08\t56.08\t58.08'), at: '\t金额合计\t', expect: { actual: '1,074.14 万元', expected: '1,075.69 万元', difference: '1.55 万元' } },
   { rule: '整体自评表/其中不超过总数', fixture: TABBED, change: swap('\t323.45\t323\t323', '\t323.45\t325\t323'), at: '\t323.45\t325', expect: { actual: '325 万元', expected: '323.45 万元' } },
   { rule: '绩效目标表/权重合计', fixture: BUDGET, change: swap('定性 优 20\n 第四部分', '定性 优 25\n 第四部分'), at: ' 630200', expect: { actual: '105', expected: '100', difference: '5' } },

@@ -38,7 +38,7 @@ const BINDING_VARS: Record<Each, string[]> = {
   'code-parent': ['document', 'table', 'row', 'column', 'value', 'parts', 'partRows'],
   'row-parts': ['document', 'table', 'row', 'column', 'value', 'parts'],
   claim: ['document', 'claim', 'figures', 'parts', 'form'],
-  form: ['document', 'form', 'funds', 'fundsWeight', 'fundsScore', 'weights', 'scores', 'total', 'tasks', 'tasksTotal'],
+  form: ['document', 'form', 'funds', 'fundsWeight', 'fundsScore', 'weights', 'scores', 'indicators', 'total', 'tasks', 'tasksTotal'],
   indicator: ['document', 'form', 'indicator', 'weight', 'score'],
   'form-section': ['document', 'form', 'section', 'weight', 'parts'],
   'form-task': ['document', 'form', 'task', 'cells'],

@@ -48,6 +48,7 @@ function formData(f: Form) {
     fundsScore: total['得分'] ?? null,
     weights: f.indicators.map((x) => x.weight),
     scores: f.indicators.map((x) => x.score),
+    indicators: f.indicators.map((x) => ({ name: x.name, section: x.section, target: x.target ?? null, actual: x.actual ?? null, weight: x.weight, score: x.score })),
     total: { weight: f.total?.weight ?? null, score: f.total?.score ?? null },
     tasks,
     tasksTotal: f.tasksTotal?.cells ?? {},
