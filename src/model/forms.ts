@@ -7,7 +7,7 @@ import type { SourceLine } from '../ingest/text.js';
 import { readGrid } from '../layout/grid.js';
 import { normalizeLabel, tokenizeLine, type Token } from '../layout/tokenize.js';
 import { numberCell, printedCell, sourceLocation } from './cells.js';
-import { oneHeaderCell } from './form-header.js';
+import { LEVEL_ONE_NAME, oneHeaderCell } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
 import { OVERALL_TITLE, readOverallForm } from './overall-forms.js';
 import { readTargetTable, TARGET_TITLE } from './target-forms.js';
@@ -176,7 +176,7 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
       const text = cells.join(' ');
       const sec = SECTION.exec(normalizeLabel(text));
       // only the 一级指标 column opens a section (成本指标 is also a 二级 name)
-      const bare = /^(产出|效益|满意度|成本)指标$/.exec(normalizeLabel(levelOneCell >= 0 ? cells[levelOneCell] ?? '' : ''));
+      const bare = LEVEL_ONE_NAME.exec(normalizeLabel(levelOneCell >= 0 ? cells[levelOneCell] ?? '' : ''));
       if (sec) {
         const headerLine = rowLines.find((l) => l.text.includes(sec[2])) ?? line;
         section = { name: `${sec[1]}指标`, weight: headerWeight(file, headerLine, sec[2]), loc: sourceLocation(file, line) };

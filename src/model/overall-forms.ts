@@ -8,13 +8,12 @@ import type { SourceLine } from '../ingest/text.js';
 import { readGrid, type GridRow } from '../layout/grid.js';
 import { normalizeLabel } from '../layout/tokenize.js';
 import { numberCell, sourceLocation } from './cells.js';
-import { oneHeaderCell } from './form-header.js';
+import { LEVEL_ONE_NAME, oneHeaderCell } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
 import type { Cell, Form, FormIndicator, FormSection, FormTask, ParseNote, Unit } from './types.js';
 
 export const OVERALL_TITLE = /整体支出绩效(目标)?自评表/;
 const NAME_LINE = /^\s*部门[（(]单位[）)]名称/;
-const LEVEL_ONE = /^(产出|效益|满意度|成本)指标$/;
 /** a task header's money columns, by what its cells say, in printed order */
 const TASK_COLUMN_KEYS = ['预算数', '预算财政拨款', '执行数', '执行财政拨款'];
 
@@ -94,7 +93,7 @@ export function readOverallForm(lines: SourceLine[], i: number, file: string, id
       if (present.length < 3) continue;
       const [actual, target, name] = present.slice(-3).reverse();
       for (const c of present.slice(0, -3)) {
-        if (LEVEL_ONE.test(c)) {
+        if (LEVEL_ONE_NAME.test(c)) {
           levelOne = c;
           levelTwo = null;
         } else levelTwo = c;
