@@ -161,11 +161,11 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
     });
     let header = '';
     let inIndicators = false;
-    /** tab-separated forms: the cells of 分值 and 得分 in the indicator header */
+    /** forms read by cells (tab-separated, or a PDF's grid): where the indicator header puts 分值 and 得分 */
     let weightCell = -1;
     let scoreCell = -1;
     let levelOneCell = -1;
-    /** tab-separated forms: where 二级指标, 三级指标, 指标值 and 实际完成值 stand */
+    /** …and 二级指标, 三级指标, 指标值, 实际完成值 and 原因 */
     let textCells = { level2: -1, level3: -1, target: -1, actual: -1, note: -1 };
     let level2: string | null = null;
     let pending: Token[] = [];
