@@ -161,6 +161,14 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       ['80.29', '根据项目全年各项指标值，全年项目'],
       ['91.38', '该项目全年预算执行率为91.38'],
     ]);
+    // …and after a row that lost points, where the next row's name starts its own line
+    const weihai = reportOf(read('weihai-huancui-2023-final.txt')).forms.flatMap((f) => f.indicators).filter((x) => x.loc.line >= 1848 && x.loc.line <= 1861);
+    expect(weihai.map((x) => [x.name, x.score?.raw, x.note?.slice(0, 12) ?? null])).toEqual([
+      ['会议次数', '0', '由于资金紧张没有召开需要'],
+      ['出差人次数', '5', null],
+      ['发放包干交通补助次数', '2.1', '预算的人次数不够准确，2'],
+      ['业务正常运转的覆盖人数', '3.7', '预算时只预计在编人数，没'],
+    ]);
     const guizhou = reportOf(read('guizhou-office-2023-final.txt')).forms[0];
     expect([guizhou.project, guizhou.unit, guizhou.sections.map((s) => [s.name, s.weight?.raw])]).toEqual([
       '财政对职工基本医疗保险基金的补助',

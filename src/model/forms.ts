@@ -65,6 +65,8 @@ const INDICATOR_HEADER = /^(年度|实际|分值|得分|偏差原因分析|及?�
 const LEVEL_TWO = /^(数量指标|质量指标|时效指标|(经济|社会|生态(环境)?)?成本指标|(经济|社会|生态)效益指标|可持续影响指标|服务对象满意度指标|满意度指标)/;
 /** what may stand before a row's 一级 name: the rest of a vertical 绩/效/指/标 label, a page number */
 const leadingJunkOff = (text: string) => text.replace(/^\d*(绩效)?(指标)?(?=(产出|效益|满意度|成本)指标)/, '');
+/** a 一级 or 二级 name anywhere in a row's words */
+const LEVEL_NAME_ANYWHERE = /(产出|效益|满意度|成本)指标|数量指标|质量指标|时效指标|效益指标|可持续影响/;
 /** a 二级 name inside a row's words: what precedes it is the previous row's 偏差原因 note */
 const LEVEL_TWO_INSIDE = /(数量指标|质量指标|时效指标|(经济|社会|生态)效益指标|可持续影响指标|服务对象满意度指标)/g;
 const UNIT_WORD = /^万?(册|本|份|篇|次|人次|人|家|家次|天|元|个|项|户|场|期|所|台|套)$|^%$/;
@@ -324,12 +326,21 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
       if (stray) notes.push({ message: `${form.project}: 指标行末多出数字 ${stray.text}，按 分值 ${w.text}、得分 ${s.text} 读取`, loc: sourceLocation(file, line) });
       // the row's words as printed (spaces kept: they part 指标值 from 实际值), up to its 分值
       const before = pending.slice(0, pending.indexOf(w));
-      const rowText = [...new Set(before.map((t) => t.line))]
-        .map((n) => {
-          const from = Math.min(...before.filter((t) => t.line === n).map((t) => t.column));
-          return (textOfLine.get(n) ?? '').slice(from - 1, n === w.line ? w.column - 1 : undefined);
-        })
-        .join(' ');
+      const segment = (n: number) => {
+        const from = Math.min(...before.filter((t) => t.line === n).map((t) => t.column));
+        return (textOfLine.get(n) ?? '').slice(from - 1, n === w.line ? w.column - 1 : undefined);
+      };
+      const rowLines = [...new Set(before.map((t) => t.line))];
+      let rowText = rowLines.map(segment).join(' ');
+      // A row that lost points explains why in prose printed under it; when the next row's name
+      // starts its own line, that prose is all that stands between them.
+      const above = form.indicators[form.indicators.length - 1];
+      const opener = before.find((t) => t.line === w.line);
+      const earlier = normalizeLabel(rowLines.filter((n) => n !== w.line).map(segment).join(''));
+      if (above && !above.note && above.score && above.weight && above.score.value < above.weight.value && opener?.kind === 'label' && !/^[≥≤=＝<>＜＞]/.test(opener.text) && /[，。；]|^(由于|因为|因|受)/.test(earlier) && !LEVEL_NAME_ANYWHERE.test(earlier)) {
+        above.note = earlier;
+        rowText = segment(w.line);
+      }
       const values = printedValues(rowText);
       // the name: what precedes the values, without the section's and the 二级 name;
       // the rest of a wrapped `(10分)` header is not part of it
