@@ -26,6 +26,8 @@ const PLAN = {
   'sample-budget': [{ producer: 'chromium', rowPadding: '5px', out: 'fixtures/sample/budget-2025.pdf' }],
   // 整体支出 and project forms whose cells wrap: read from a PDF's lines by the header's columns
   forms: [{ producer: 'libreoffice', landscape: true }],
+  // a budget's 绩效目标表 whose project, 一级 and 二级 cells are merged over their rows
+  target: [{ producer: 'chromium', landscape: true }, { producer: 'chromium', landscape: true, valign: 'top', out: 'fixtures/pdf/target-top.chromium.pdf' }],
 };
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -52,8 +54,11 @@ ${t.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
 </section>`;
 }
 
+/** a form cell: text, or {text, rowspan, colspan} for a merged one */
+const cellText = (v) => (typeof v === 'string' ? v : v.text);
+
 function formHtml(f) {
-  const rows = f.rows.map((r) => `<tr>${r.map((v) => `<td>${esc(v)}</td>`).join('')}</tr>`).join('\n');
+  const rows = f.rows.map((r) => `<tr>${r.map((v) => (typeof v === 'string' ? `<td>${esc(v)}</td>` : cell('td', v))).join('')}</tr>`).join('\n');
   return `<section class="table"><p class="title">${esc(f.title)}</p><table>${rows}</table></section>`;
 }
 
@@ -64,7 +69,7 @@ function html(doc, opts) {
 body { font-family: "Noto Sans CJK SC", "Noto Serif CJK SC", sans-serif; font-size: ${opts.fontSize ?? '9pt'}; }
 section.table { page-break-before: always; }
 table { border-collapse: collapse; width: 100%; }
-th, td { border: 0.5pt solid #000; padding: ${opts.rowPadding ?? '2px'} 4px; }
+th, td { border: 0.5pt solid #000; padding: ${opts.rowPadding ?? '2px'} 4px; }${opts.valign ? `\ntd { vertical-align: ${opts.valign}; }` : ''}
 td.n { text-align: right; white-space: nowrap; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; break-inside: avoid; }
@@ -90,8 +95,32 @@ function text(doc) {
     out.push(...t.notes, '');
   }
   out.push('第三部分 情况说明', ...doc.narrative, '');
-  for (const f of doc.forms ?? []) out.push(f.title, ...f.rows.map((r) => r.join('\t')), '');
+  for (const f of doc.forms ?? []) out.push(f.title, ...spreadsheetRows(f.rows).map((r) => r.join('\t')), '');
   return out.join('\n');
+}
+
+/** rows as a spreadsheet exports them: a merged cell's text in its first row, blank cells under it */
+function spreadsheetRows(rows) {
+  const covered = []; // column → rows still covered by a merged cell above
+  return rows.map((r) => {
+    const out = [];
+    let col = 0;
+    const next = () => {
+      while (covered[col] > 0) {
+        covered[col]--;
+        out.push('');
+        col++;
+      }
+    };
+    for (const v of r) {
+      next();
+      out.push(cellText(v));
+      if (typeof v !== 'string' && v.rowspan > 1) covered[col] = v.rowspan - 1;
+      col++;
+    }
+    next();
+    return out;
+  });
 }
 
 function libreoffice(htmlFile, pdfFile) {

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDocument, readPdfFile } from '../src/ingest/index.js';
+import { splitLines } from '../src/ingest/text.js';
 import { buildReport, type Report } from '../src/model/index.js';
 import { runRules, type Diagnostic } from '../src/rules/index.js';
 import { lintFile } from '../src/cli/lint.js';
@@ -45,6 +46,8 @@ function formContent(r: Report) {
   return r.forms.map((f) => ({
     kind: f.kind,
     project: f.project,
+    code: f.code ?? null,
+    budget: f.budget?.raw ?? null,
     unit: f.unit,
     funds: f.funds.map((x) => [x.key, Object.values(x.cells).map((c) => c?.raw ?? null)]),
     sections: f.sections.map((x) => [x.name, x.weight?.raw ?? null]),
@@ -65,6 +68,8 @@ const PAIRS: Array<[string, string]> = [
   ['final-yuan.txt', 'final-yuan.libreoffice.pdf'],
   // forms only: an 整体支出 form with wrapped cells, a project form with 分值 before 指标值
   ['forms.txt', 'forms.libreoffice.pdf'],
+  // a budget's 绩效目标表, its project, 一级 and 二级 cells merged over their rows
+  ['target.txt', 'target.chromium.pdf'],
 ];
 
 describe('PDF and text give the same model and the same diagnostics', () => {
@@ -85,8 +90,8 @@ describe('PDF and text give the same model and the same diagnostics', () => {
     const rules = await builtinRules();
     for (const [text] of PAIRS) {
       const ds = runRules(buildReport(await readDocument(PDF(text))), rules);
-      // the forms fixture holds forms and one table, so it lacks the other tables, and says only that
-      expect(ds.filter((d) => !(text === 'forms.txt' && d.ruleId === '形式/决算必备表'))).toEqual([]);
+      // the forms fixtures hold forms and one table, so they lack the other tables, and say only that
+      expect(ds.filter((d) => !(['forms.txt', 'target.txt'].includes(text) && /^形式\/(决算|预算)必备表$/.test(d.ruleId)))).toEqual([]);
     }
   });
 });
@@ -106,6 +111,42 @@ describe('forms from a PDF', () => {
     expect(overall.tasks[0].cells['预算数']!.loc).toMatchObject({ page: 1, line: 21 });
     expect(project.indicators.map((x) => [x.name, x.weightText, x.target, x.actual, x.score?.raw])[2]).toEqual(['结算时限', '10', '小于20天', '15天', '10']);
   }, 30000);
+});
+
+describe('a 绩效目标表 from a PDF', () => {
+  it('gives each project the rows its merged cells are centred over', async () => {
+    const r = buildReport(await readDocument(PDF('target.chromium.pdf')));
+    expect([r.targetTable?.total?.raw, r.targetTable?.executionWeight?.raw]).toEqual(['25.39', '10']);
+    expect(r.forms.map((f) => [f.project, f.budget?.raw, f.indicators.map((x) => x.weightText).join(' ')])).toEqual([
+      ['政府雇员工作经费', '1.00', '30 10 20 20 10'],
+      ['编制外长期聘用人员支出', '18.39', '30 30 20 10'],
+      ['两定机构准入、稽核', '6.00', '20 20 20 10 10 10'],
+    ]);
+    expect(r.forms[2].indicators.map((x) => [x.section, x.level2])).toEqual([
+      ['产出指标', '数量指标'],
+      ['产出指标', '数量指标'],
+      ['产出指标', '质量指标'],
+      ['效益指标', '社会效益'],
+      ['效益指标', '可持续影响'],
+      ['满意度指标', '服务对象满意度'],
+    ]);
+    expect(r.forms[0].indicators[0].weight!.loc).toMatchObject({ page: 4 });
+  }, 30000);
+
+  it('reads nothing where the merged cells stand at the top of their rows: which rows they span is not certain', async () => {
+    const r = buildReport(await readDocument(PDF('target-top.chromium.pdf')));
+    expect([r.targetTable, r.forms]).toEqual([null, []]);
+    expect(r.notes.map((n) => n.message)).toEqual(['2025年部门预算项目支出绩效目标表: 表格按行排版，未能确定各项目跨哪几行，未逐项目读取']);
+    const ds = runRules(r, await builtinRules());
+    expect(ds.filter((d) => d.ruleId.startsWith('绩效目标表/'))).toEqual([]);
+  }, 30000);
+
+  it('its spreadsheet export is checked by the same rules: a weight changed is reported', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(PDF('target.txt'), 'utf8').replace('确保单位工作正常开展\t≥\t98\t%\t20', '确保单位工作正常开展\t≥\t98\t%\t25');
+    const ds = runRules(buildReport(splitLines('target.txt', text)), await builtinRules()).filter((d) => d.ruleId === '绩效目标表/权重合计');
+    expect(ds.map((d) => [d.message, d.actual, d.expected])).toEqual([['「政府雇员工作经费」各指标权重之和（含预算执行率权重）为 105，应为 100，相差 5', '105', '100']]);
+  });
 });
 
 describe('PDF locations', () => {

@@ -9,6 +9,7 @@ import { normalizeLabel, parseNumber } from '../layout/tokenize.js';
 import { printedCell, sourceLocation } from './cells.js';
 import { LEVEL_ONE_NAME } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
+import { readTargetGrid } from './target-grid.js';
 import type { Cell, Form, FormIndicator, FormSection, Location, ParseNote, TargetTable, Unit } from './types.js';
 
 export const TARGET_TITLE = /^\s*(\d{4}\s*年)?\s*(部门)?预算项目支出绩效目标表\s*$/;
@@ -97,11 +98,14 @@ export function readTargetTable(lines: SourceLine[], i: number, file: string, fi
   while (end < lines.length && !PART_END.test(lines[end].text)) end++;
   let gridLines = lines.slice(i + 1, end);
   // Rows laid out across the line (a PDF's lines) put a project's merged cells amid its
-  // indicator rows, where nothing but the drawn borders tells which rows they span: such a
-  // table is named, not guessed at.
+  // indicator rows: target-grid.ts reads them where the geometry settles which rows each
+  // project spans; otherwise the table is named, not guessed at.
   const lengths = gridLines.map((l) => l.text.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
   if (!lengths.length || lengths[Math.floor(lengths.length / 2)] > MAX_WORD_LINE) {
-    notes.push({ message: `${title}: 表格按行排版，未逐项目读取（目前只读取逐词分行的文本）`, loc: sourceLocation(file, lines[i]) });
+    const unit: Unit | null = /万元/.test(gridLines.slice(0, 10).map((l) => l.text).join('')) ? '万元' : unitFallback;
+    const read = readTargetGrid(lines, i + 1, file, title, firstId, unit);
+    if (read) return read;
+    notes.push({ message: `${title}: 表格按行排版，未能确定各项目跨哪几行，未逐项目读取`, loc: sourceLocation(file, lines[i]) });
     return { table: null, forms: [], end };
   }
   // only a grid that runs right up to the heading can have been cut by it
