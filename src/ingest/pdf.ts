@@ -3,11 +3,10 @@
  * each line keeping its pieces' x-positions so that table columns can be told apart where the
  * text alone cannot (blank cells). Pages are read one at a time and released.
  */
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocumentProxy } from 'unpdf';
-import { InputError, type PositionedPiece, type SourceLine, type SourceText } from './text.js';
+import { InputError, readInputFile, type PositionedPiece, type SourceLine, type SourceText } from './text.js';
 
 export interface PdfPageProblem {
   page: number;
@@ -134,14 +133,7 @@ function describe(err: unknown): string {
 }
 
 export async function readPdfFile(file: string): Promise<PdfText> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `找不到文件: ${file}` : `无法读取文件 ${file} (${code ?? String(err)})`);
-  }
-  return readPdfBytes(file, bytes);
+  return readPdfBytes(file, await readInputFile(file));
 }
 
 export async function readPdfBytes(file: string, bytes: Uint8Array): Promise<PdfText> {

@@ -62,15 +62,18 @@ export function splitLines(file: string, text: string, encoding: SourceText['enc
   return { file, encoding, lines };
 }
 
-export async function readTextFile(file: string): Promise<SourceText> {
-  let bytes: Uint8Array;
+/** A user's file as bytes, or an InputError that says why it cannot be read. */
+export async function readInputFile(file: string): Promise<Uint8Array> {
   try {
-    bytes = await readFile(file);
+    return new Uint8Array(await readFile(file));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? `找不到文件: ${file}` : `无法读取文件 ${file} (${code ?? String(err)})`);
   }
-  return textFromBytes(file, bytes);
+}
+
+export async function readTextFile(file: string): Promise<SourceText> {
+  return textFromBytes(file, await readInputFile(file));
 }
 
 export function textFromBytes(file: string, bytes: Uint8Array): SourceText {
