@@ -34,6 +34,14 @@ export function printedCell(raw: string, loc: Location, unit: Unit | null, perce
   return cell;
 }
 
+/**
+ * Weights and scores are assigned, not measured: 45 means 45, not anything in [44.5, 45.5].
+ * (A funds row's 得分 is computed from the execution rate and keeps its rounding interval.)
+ */
+export function assigned(cell: Cell): Cell {
+  return { ...cell, lo: cell.value, hi: cell.value };
+}
+
 export function numberCell(file: string, t: Token, unit: Unit | null): Cell {
   // `0` printed where a table leaves a cell empty states an exact zero, not 0 ± 0.5
   if (isPlaceholderZero(t)) return { ...blankCell(tokenLocation(file, t), unit), raw: t.text };

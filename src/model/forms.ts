@@ -6,7 +6,7 @@
 import type { SourceLine } from '../ingest/text.js';
 import { readGrid } from '../layout/grid.js';
 import { normalizeLabel, tokenizeLine, type Token } from '../layout/tokenize.js';
-import { numberCell, printedCell, sourceLocation } from './cells.js';
+import { assigned, numberCell, printedCell, sourceLocation } from './cells.js';
 import { LEVEL_ONE_NAME, oneHeaderCell } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
 import { OVERALL_TITLE, readOverallForm } from './overall-forms.js';
@@ -26,14 +26,6 @@ const FUNDS_COLUMNS: Array<[RegExp, string]> = [
 ];
 const SECTION = /(产出|效益|满意度|成本)指标\s*[（(](\d+(?:\.\d+)?)分[）)]/;
 const PLACEHOLDER = /^[—–\-－]+$/;
-
-/**
- * Weights and scores are assigned, not measured: 45 means 45, not anything in [44.5, 45.5].
- * (The funds row's 得分 is computed from the execution rate and keeps its rounding interval.)
- */
-function assigned(cell: Cell): Cell {
-  return { ...cell, lo: cell.value, hi: cell.value };
-}
 
 /** a figure read off a line's text (`(50分)`, `执行率为75%`), located where the line prints it */
 function lineFigure(file: string, line: SourceLine, raw: string, percent = false): Cell {

@@ -6,7 +6,7 @@
  */
 import type { SourceLine } from '../ingest/text.js';
 import { normalizeLabel, parseNumber } from '../layout/tokenize.js';
-import { printedCell, sourceLocation } from './cells.js';
+import { assigned, printedCell, sourceLocation } from './cells.js';
 import { LEVEL_ONE_NAME } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
 import { readTargetGrid } from './target-grid.js';
@@ -59,11 +59,8 @@ function wordLocation(file: string, w: Word): Location {
 
 const isNumber = (w: Word | undefined) => !!w && parseNumber(w.text) !== null && !w.text.endsWith('%');
 
-/** weights are assigned, exact: 30 means 30 */
-function weightCell(file: string, w: Word): Cell {
-  const cell = printedCell(w.text, wordLocation(file, w), null);
-  return { ...cell, lo: cell.value, hi: cell.value };
-}
+/** a weight: assigned, exact */
+const weightCell = (file: string, w: Word): Cell => assigned(printedCell(w.text, wordLocation(file, w), null));
 
 /** the vocabulary word starting at words[j] (names split over lines: 满意度指 / 标), and how many words it spans */
 function levelAt(words: Word[], j: number): { one?: string; two?: string; span: number } | null {

@@ -9,7 +9,7 @@
 import type { SourceLine } from '../ingest/text.js';
 import { readGrid, type GridRow } from '../layout/grid.js';
 import { normalizeLabel, type Token } from '../layout/tokenize.js';
-import { printedCell, sourceLocation, tokenLocation } from './cells.js';
+import { assigned, printedCell, sourceLocation, tokenLocation } from './cells.js';
 import { LEVEL_ONE_NAME, oneHeaderCell } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
 import type { Cell, Form, FormIndicator, TargetTable, Unit } from './types.js';
@@ -33,10 +33,6 @@ const COLUMNS: Record<string, RegExp> = {
   unit: /度量单位|^单位/,
   weight: /分值|权重/,
 };
-
-function assigned(cell: Cell): Cell {
-  return { ...cell, lo: cell.value, hi: cell.value };
-}
 
 /** 一级 and 二级 names as a merged cell prints them, in full */
 const LEVEL_ONE_NAMES = /(产出|效益|满意度|成本)指标/g;
