@@ -9,7 +9,7 @@ import type { TableRegion } from '../layout/regions.js';
 import { isEnumerated, normalizeLabel, type Token, type TokenLine } from '../layout/tokenize.js';
 import { functionClassCode, sideByName, specFor, type TableSpec } from './catalog.js';
 import { blankCell, isPlaceholderZero, numberCell, sourceLocation, spanLocation, tokenLocation } from './cells.js';
-import type { Cell, Location, ParseNote, Report, Row, RowKind, Side, Table, Unit } from './types.js';
+import type { Cell, Location, ParseNote, Row, RowKind, Side, Table, Unit } from './types.js';
 
 const FOOTER_RE = /^\s*[-—–]+\s*\d+\s*[-—–]+\s*$/;
 const NOTE_RE = /^\s*(注|备注|说明)\s*[:：0-9]/;

@@ -12,7 +12,7 @@ import { normalizeLabel, type Token } from '../layout/tokenize.js';
 import { assigned, printedCell, sourceLocation, tokenLocation } from './cells.js';
 import { LEVEL_ONE_NAME, oneHeaderCell } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
-import type { Cell, Form, FormIndicator, TargetTable, Unit } from './types.js';
+import type { Form, FormIndicator, TargetTable, Unit } from './types.js';
 
 interface Placed extends Token {
   cell: number;
