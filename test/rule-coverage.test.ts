@@ -82,7 +82,7 @@ const CASES: Case[] = [
     // every row's 全年实际值 made its 得分
     change: (t) => t.replace(/^(\t[^\t]*\t[^\t]*\t[^\t]*\t[^\t]*\t[^\t]*\t)[^\t]*(\t([^\t]*)\t已完成)$/gm, '$1$3$2'),
     at: '总分\t\t\t\t100',
-    expect: { severity: 1, message: '「37个社区经保网运维费」各指标的实际完成值都与其得分相同，疑似把得分填进了实际完成值栏' },
+    expect: { severity: 1, message: '「37个社区经保网运维费」各指标的实际完成值都与其得分相同（如「系统覆盖面」指标值 100%，实际完成值 10，得分 10），疑似把得分填进了实际完成值栏' },
   },
   { rule: '整体自评表/任务金额合计', fixture: TABBED, change: swap('\t公用经费\t保障单位正常运转\t56.08\t56.08\t56.08', '\t公用经费\t保障单位正常运转\t56.08\t56.08\t58.08'), at: '\t金额合计\t', expect: { actual: '1,074.14 万元', expected: '1,075.69 万元', difference: '1.55 万元' } },
   { rule: '整体自评表/其中不超过总数', fixture: TABBED, change: swap('\t323.45\t323\t323', '\t323.45\t325\t323'), at: '\t323.45\t325', expect: { actual: '325 万元', expected: '323.45 万元' } },
