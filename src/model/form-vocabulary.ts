@@ -8,3 +8,10 @@ export const oneHeaderCell = (left: string, right: string) => HEADER_CELL.test(n
 
 /** an 一级指标 name standing alone */
 export const LEVEL_ONE_NAME = /^(产出|效益|满意度|成本)指标$/;
+
+/** 二级指标 names as a budget's 绩效目标表 prints them, short forms too (社会效益, 可持续影响) */
+const TARGET_LEVEL_TWO = '数量指标|质量指标|时效指标|(?:经济|社会|生态(?:环境)?)?成本指标|(?:经济|社会|生态)效益(?:指标)?|可持续影响(?:指标)?|服务对象满意度(?:指标)?|满意度指标';
+/** one such name, whole */
+export const TARGET_LEVEL_TWO_NAME = new RegExp(`^(?:${TARGET_LEVEL_TWO})$`);
+/** every such name in a run of words */
+export const TARGET_LEVEL_TWO_NAMES = new RegExp(TARGET_LEVEL_TWO, 'g');

@@ -7,14 +7,13 @@
 import type { SourceLine } from '../ingest/text.js';
 import { normalizeLabel, parseNumber } from '../layout/tokenize.js';
 import { assigned, printedCell, sourceLocation } from './cells.js';
-import { LEVEL_ONE_NAME } from './form-vocabulary.js';
+import { LEVEL_ONE_NAME, TARGET_LEVEL_TWO_NAME } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
 import { readTargetGrid } from './target-grid.js';
 import type { Cell, Form, FormIndicator, FormSection, Location, ParseNote, TargetTable, Unit } from './types.js';
 
 export const TARGET_TITLE = /^\s*(\d{4}\s*年)?\s*(部门)?预算项目支出绩效目标表\s*$/;
 const PART_END = /^\s*第[一二三四五六七八九十]+部分/;
-const LEVEL_TWO = /^(数量指标|质量指标|时效指标|成本指标|经济成本指标|社会成本指标|生态环境成本指标|(经济|社会|生态)效益(指标)?|可持续影响(指标)?|服务对象满意度(指标)?)$/;
 const COMPARATOR = /^[≥≤=＝<>＜＞]$/;
 const MEASURED = /^(%|次|名|人|年|月|天|元|万元|个|项|家|册|篇|户|优|良|中|差|有所|提高|完成|年内|达标|合格)$/;
 /** a code block opens a project: 630200 / 25R000 / 000006 */
@@ -68,7 +67,7 @@ function levelAt(words: Word[], j: number): { one?: string; two?: string; span: 
     const text = words.slice(j, j + span).map((w) => w.text).join('');
     if (span === 2 && !words[j + 1]?.lineStart) break;
     if (LEVEL_ONE_NAME.test(text)) return { one: text, span };
-    if (LEVEL_TWO.test(text)) return { two: text, span };
+    if (TARGET_LEVEL_TWO_NAME.test(text)) return { two: text, span };
   }
   return null;
 }
@@ -77,7 +76,7 @@ function levelAt(words: Word[], j: number): { one?: string; two?: string; span: 
 function continuation(lines: SourceLine[], from: number): { lines: SourceLine[]; end: number } | null {
   for (let k = from; k < Math.min(lines.length, from + 120); k++) {
     const first = lines[k].text.trim().split(/\s+/)[0];
-    if (!first || !(LEVEL_ONE_NAME.test(first) || LEVEL_TWO.test(first))) continue;
+    if (!first || !(LEVEL_ONE_NAME.test(first) || TARGET_LEVEL_TWO_NAME.test(first))) continue;
     let end = k;
     while (end < lines.length && (!lines[end].text.trim() || lines[end].text.trim().length <= MAX_GRID_LINE)) end++;
     return { lines: lines.slice(k, end), end };

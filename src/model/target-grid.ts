@@ -10,7 +10,7 @@ import type { SourceLine } from '../ingest/text.js';
 import { readGrid, type GridRow } from '../layout/grid.js';
 import { normalizeLabel, type Token } from '../layout/tokenize.js';
 import { assigned, printedCell, sourceLocation, tokenLocation } from './cells.js';
-import { LEVEL_ONE_NAME, oneHeaderCell } from './form-vocabulary.js';
+import { LEVEL_ONE_NAME, oneHeaderCell, TARGET_LEVEL_TWO_NAMES } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
 import type { Form, FormIndicator, TargetTable, Unit } from './types.js';
 
@@ -34,9 +34,8 @@ const COLUMNS: Record<string, RegExp> = {
   weight: /分值|权重/,
 };
 
-/** 一级 and 二级 names as a merged cell prints them, in full */
+/** 一级 names as a merged cell prints them, in full */
 const LEVEL_ONE_NAMES = /(产出|效益|满意度|成本)指标/g;
-const LEVEL_TWO_NAMES = /数量指标|质量指标|时效指标|(经济|社会|生态(环境)?)?成本指标|(经济|社会|生态)效益(指标)?|可持续影响(指标)?|服务对象满意度(指标)?|满意度指标/g;
 
 /**
  * Runs of rows r0..r1, one per block of merged cells, each block's middle the middle of its
@@ -173,7 +172,7 @@ export function readTargetGrid(lines: SourceLine[], from: number, file: string, 
     });
     form.budget = budget ? printedCell(budget.text, tokenLocation(file, budget), unit) : null;
     const ones = labels(col.level1, LEVEL_ONE_NAMES, r0, r1);
-    const twos = labels(col.level2, LEVEL_TWO_NAMES, r0, r1);
+    const twos = labels(col.level2, TARGET_LEVEL_TWO_NAMES, r0, r1);
     for (let r = r0; r <= r1; r++) {
       const own = content[r];
       const section = ones[r - r0];
