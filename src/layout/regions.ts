@@ -1,23 +1,36 @@
 /**
- * Where each table stands in the text: from its anchor (`公开01表`, `部门公开表3`) to the next
- * table's anchor or the end of the tables part. A table whose anchor comes again (a page
- * continuation) keeps one region made of several spans.
+ * Where each table stands in the text. A table starts at its title (收支预算总表, 一、收入决算表…)
+ * or at its printed number (公开01表, 部门公开表3), whichever comes first, and runs to the next
+ * table, the end of the tables part, or a title of a table the catalogue does not know. What
+ * kind a title or number names is the catalogue's business (TableKinds); a recognised title
+ * wins over a printed number, which differs between provinces. A table whose start comes again
+ * (a page continuation) keeps one region made of several spans.
  */
 import type { SourceLine, SourceText } from '../ingest/text.js';
 import { tokenizeLine, type TokenLine } from './tokenize.js';
 import { joinWrappedCells } from './wrap.js';
 
+/** what the layout stage needs to know of the catalogue */
+export interface TableKinds {
+  /** the kind a printed title names, or null */
+  byTitle(text: string): string | null;
+  /** the kind a printed number names (公开05表), or null */
+  byPrintedId(printedId: string): string | null;
+}
+
 export interface TableRegion {
-  /** canonical id: 公开01, 部门公开表3 */
+  /** the kind's id: 公开01, 部门公开表3 */
   id: string;
-  /** the anchor line (1-based) */
+  /** the table number as printed (公开01表, 部门公开表3), when there is one */
+  printedId: string | null;
+  /** the line the table starts at (its title or number; 1-based) */
   anchorLine: number;
   anchor: SourceLine;
-  /** printed title near the anchor, if any */
+  /** printed title, if any */
   title: string | null;
   titleLine: number | null;
   unit: '元' | '万元' | null;
-  /** lines of the region in order (several spans for a table continued under a repeated anchor) */
+  /** lines of the region in order (several spans for a table continued on a later page) */
   lines: TokenLine[];
 }
 
@@ -26,67 +39,125 @@ const BUDGET_ANCHOR = /^\s*部门公开表\s*(\d{1,2})\s*$/;
 /** the end of the tables part: the narrative, the performance part or an annex heading */
 const PART_END = /^\s*(第[一二三四五六七八九十]部分|附件\s*\d+\s*$)/;
 const UNIT_RE = /单位\s*[:：]\s*(万元|元)/;
+/** what stands under a table's title: its unit, its department, its header */
+const FURNITURE_RE = /单位\s*[:：]|编制(部门|单位)|^\s*(部门|单位)(（单位）)?\s*[:：]|^\s*(项\s*目|科\s*目|收\s*入|支\s*出|栏\s*次|功能分类|经济分类)/;
+const TITLE_PUNCTUATION_RE = /[，。；;,《》…]|\.{3}/;
 
-export function anchorId(text: string): string | null {
+/** 公开01表 / 部门公开表3 as printed, normalized (公开 1 表 → 公开01表) */
+export function printedTableId(text: string): string | null {
   let m = FINAL_ANCHOR.exec(text);
-  if (m) return `公开${m[1].padStart(2, '0')}`;
+  if (m) return `公开${m[1].padStart(2, '0')}表`;
   m = BUDGET_ANCHOR.exec(text);
   if (m) return `部门公开表${Number(m[1])}`;
   return null;
 }
 
-function looksLikeTitle(text: string): boolean {
+/** a line that could be a table's title: short, ends with 表 (or 表 and a 括注), no prose punctuation */
+export function titleText(text: string): string | null {
   const t = text.replace(/[\s\u3000]/g, '');
-  return t.length >= 3 && t.length <= 40 && /表$/.test(t) && !/^附件|部分/.test(t) && !anchorId(text);
+  if (t.length < 3 || t.length > 48 || TITLE_PUNCTUATION_RE.test(t)) return null;
+  if (!/表([（(][^（()）]*[）)])?$/.test(t) || /^附件|部分/.test(t) || printedTableId(text)) return null;
+  return t;
 }
 
-export function findTableRegions(source: SourceText): TableRegion[] {
+export function findTableRegions(source: SourceText, kinds: TableKinds): TableRegion[] {
   const lines = joinWrappedCells(source.lines);
   const regions = new Map<string, TableRegion>();
-  let current: TableRegion | null = null;
-  let docUnit: TableRegion['unit'] = null;
+  let current = null as TableRegion | null;
+  /** the index of the line that started the current span, and whether a row has come since */
+  let spanStart = -1;
+  let spanHasRows = false;
+  const consumed = new Set<number>();
+
+  const open = (kind: string, i: number, title: string | null, titleLine: number | null) => {
+    let region = regions.get(kind);
+    if (!region) {
+      region = { id: kind, printedId: null, anchorLine: lines[i].line, anchor: lines[i], title, titleLine, unit: null, lines: [] };
+      regions.set(kind, region);
+      // the unit is often printed just above the title or number
+      for (let k = Math.max(0, i - 4); k < i; k++) {
+        const u = UNIT_RE.exec(lines[k].text);
+        if (u) region.unit = u[1] as '元' | '万元';
+      }
+    }
+    current = region;
+    spanStart = i;
+    spanHasRows = false;
+    return region;
+  };
 
   for (let i = 0; i < lines.length; i++) {
+    if (consumed.has(i)) continue;
     const text = lines[i].text;
-    const id = anchorId(text);
-    if (id) {
-      let region = regions.get(id);
-      if (!region) {
-        const { title, titleLine } = findTitle(lines, i);
-        region = { id, anchorLine: lines[i].line, anchor: lines[i], title, titleLine, unit: null, lines: [] };
-        regions.set(id, region);
-        // the unit is often printed just above the anchor, with the title
-        for (let k = Math.max(0, i - 4); k < i; k++) {
-          const u = UNIT_RE.exec(lines[k].text);
-          if (u) region.unit = u[1] as '元' | '万元';
+    const printed = printedTableId(text);
+    if (printed) {
+      // the number printed right under a title that already opened the table
+      if (current && !spanHasRows && i - spanStart <= 3 && current.title && !current.printedId) {
+        current.printedId = printed;
+        // a table's place is its number where it has one (diagnostics on the whole table point there)
+        if (current.anchorLine === lines[spanStart].line) {
+          current.anchor = lines[i];
+          current.anchorLine = lines[i].line;
         }
+        continue;
       }
-      current = region;
+      // a title right under the number names the table; else the number does
+      const after = [i + 1, i + 2].find((k) => k < lines.length && titleText(lines[k].text) && kinds.byTitle(lines[k].text));
+      const kind = (after !== undefined ? kinds.byTitle(lines[after].text) : null) ?? kinds.byPrintedId(printed);
+      if (!kind) {
+        current = null;
+        continue;
+      }
+      const before = [i - 1, i - 2, i - 3].find((k) => k >= 0 && titleText(lines[k].text));
+      const region = open(kind, i, before !== undefined ? titleText(lines[before].text) : null, before !== undefined ? lines[before].line : null);
+      region.printedId ??= printed;
+      if (after !== undefined) {
+        region.title ??= titleText(lines[after].text);
+        region.titleLine ??= lines[after].line;
+        consumed.add(after);
+      }
       continue;
     }
+    const title = titleText(text);
+    if (title && furnitureFollows(lines, i)) {
+      const kind = kinds.byTitle(text);
+      if (kind) {
+        open(kind, i, title, lines[i].line);
+        continue;
+      }
+      if (current && spanHasRows) {
+        // a table the catalogue does not know ends the one before it
+        current = null;
+        continue;
+      }
+    }
     if (!current) continue;
+    const region: TableRegion = current;
     if (PART_END.test(text)) {
       current = null;
       continue;
     }
     const u = UNIT_RE.exec(text);
-    if (u && !current.unit && current.lines.length < 12) current.unit = u[1] as '元' | '万元';
-    current.lines.push(tokenizeLine(lines[i]));
-  }
-  for (const r of regions.values()) {
-    if (r.unit) docUnit ??= r.unit;
+    if (u && !region.unit && region.lines.length < 12) region.unit = u[1] as '元' | '万元';
+    const tokens = tokenizeLine(lines[i]);
+    if (tokens.tokens.some((t) => t.kind === 'number')) spanHasRows = true;
+    region.lines.push(tokens);
   }
   // a table printed without its own unit line takes the document's (tables share one unit)
+  const docUnit = [...regions.values()].find((r) => r.unit)?.unit ?? null;
   for (const r of regions.values()) r.unit ??= docUnit;
   return [...regions.values()];
 }
 
-function findTitle(lines: SourceLine[], anchorIndex: number): { title: string | null; titleLine: number | null } {
-  for (const k of [anchorIndex - 1, anchorIndex - 2, anchorIndex - 3, anchorIndex + 1, anchorIndex + 2]) {
-    if (k < 0 || k >= lines.length) continue;
-    if (looksLikeTitle(lines[k].text)) {
-      return { title: lines[k].text.replace(/[\s\u3000]/g, ''), titleLine: lines[k].line };
-    }
+/** a title is a table's when its unit, department or header follows before any other title */
+function furnitureFollows(lines: SourceLine[], i: number): boolean {
+  let seen = 0;
+  for (let k = i + 1; k < lines.length && seen < 5; k++) {
+    const text = lines[k].text;
+    if (!text.trim()) continue;
+    seen++;
+    if (FURNITURE_RE.test(text) || printedTableId(text)) return true;
+    if (titleText(text)) return false;
   }
-  return { title: null, titleLine: null };
+  return false;
 }

@@ -5,7 +5,11 @@
  */
 import type { SourceLine } from '../ingest/text.js';
 import { normalizeLabel, parseNumber } from '../layout/tokenize.js';
-import { functionClassCode } from './catalog.js';
+import { defaultCatalog, type Catalog } from './tables/catalog.js';
+import { functionClassCode } from './tables/kinds.js';
+
+/** the catalogue in use (its function class names); the built-in one when not given */
+type WithCatalog = { catalog?: Catalog };
 import { printedCell } from './cells.js';
 import type { Cell, Claim, ClaimLink, Location, Report, Row, Table, Unit } from './types.js';
 
@@ -132,7 +136,7 @@ function linkThreePublic(report: Pick<Report, 'tables'>, kind: Report['kind'], s
   return link(report, '公开09', '合计', `${/预算/.test(s) ? '预算数' : '决算数'}.${item[1]}`);
 }
 
-function linkSubject(report: Pick<Report, 'tables'>, kind: Report['kind'], subject: string, section: string): ClaimLink | null {
+function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], subject: string, section: string): ClaimLink | null {
   const s = normalizeLabel(subject).replace(/^\d{4}年度?/, '').replace(/^[一二三四五六七八九十\d]+[、.．]/, '');
   // a change (比上年减少 0.98 万元) is not the level a table holds
   if (/(增加|减少|增长|下降|增减)$/.test(s)) return null;
@@ -147,7 +151,7 @@ function linkSubject(report: Pick<Report, 'tables'>, kind: Report['kind'], subje
     if (/支出预算$/.test(s)) return link(report, '部门公开表1', '支出:本年支出合计');
     if (/一般公共预算当年拨款$/.test(s)) return link(report, '部门公开表5', '合计', '合计');
     if (/^(基本支出|项目支出)$/.test(s) && /支出预算/.test(section)) return link(report, '部门公开表3', '合计', s);
-    const code = functionClassCode(s.replace(/（类）/, ''));
+    const code = functionClassCode(report.catalog ?? defaultCatalog(), s.replace(/（类）/, ''));
     const row = code ? tableOf(report, '部门公开表1')?.rows.find((r) => r.code === code && r.side === '支出') : undefined;
     return row ? link(report, '部门公开表1', row.key) : null;
   }
@@ -170,7 +174,7 @@ function linkSubject(report: Pick<Report, 'tables'>, kind: Report['kind'], subje
   if (/一般公共预算财政拨款基本支出(决算)?$/.test(s)) return link(report, '公开05', '合计', '基本支出');
   if (/一般公共预算财政拨款支出$/.test(s)) return link(report, '公开05', '合计', '小计');
   if (/一般公共预算/.test(section)) {
-    const code = functionClassCode(s.replace(/（类）/, ''));
+    const code = functionClassCode(report.catalog ?? defaultCatalog(), s.replace(/（类）/, ''));
     if (code) return link(report, '公开05', code, '小计');
   }
   return null;
@@ -273,7 +277,7 @@ function subjectBefore(text: string, index: number): string {
     .replace(/(为|是|均为|各为|合计为|共计|达)$/, '');
 }
 
-export function extractClaims(lines: SourceLine[], file: string, report: Pick<Report, 'tables' | 'kind'> & Partial<Pick<Report, 'forms'>>): Claim[] {
+export function extractClaims(lines: SourceLine[], file: string, report: Pick<Report, 'tables' | 'kind'> & Partial<Pick<Report, 'forms'>> & WithCatalog): Claim[] {
   const stream = buildStream(lines);
   const text = stream.text;
   const heads = sections(text);

@@ -2,4 +2,4 @@
 export type * from './types.js';
 export { buildReport } from './report.js';
 export * as interval from './interval.js';
-export { TABLE_SPECS, specFor } from './catalog.js';
+export { defaultCatalog, loadCatalog, specFor, BUILTIN_TABLES_DIR, type Catalog, type TableSpec } from './tables/catalog.js';

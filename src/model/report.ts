@@ -1,16 +1,20 @@
 /** The whole document → the normalized report: metadata, tables, and what could not be read. */
 import type { SourceText } from '../ingest/text.js';
 import { findTableRegions } from '../layout/regions.js';
-import { buildTables } from './build.js';
+import { buildTables } from './tables/build.js';
+import { defaultCatalog, specFor, type Catalog } from './tables/catalog.js';
+import { tableKinds } from './tables/kinds.js';
 import { extractClaims } from './claims.js';
 import { extractForms, extractGrades } from './forms.js';
 import type { DocumentKind, ParseNote, Report, Unit } from './types.js';
 
 const HEAD_LINES = 400;
 
-function detectKind(text: string, tableIds: string[]): DocumentKind {
-  if (tableIds.some((id) => id.startsWith('公开'))) return '决算';
-  if (tableIds.some((id) => id.startsWith('部门公开表'))) return '预算';
+/** by the family of its tables (most of them), else by what its text calls itself */
+function detectKind(text: string, families: DocumentKind[]): DocumentKind {
+  const finals = families.filter((f) => f === '决算').length;
+  const budgets = families.filter((f) => f === '预算').length;
+  if (finals || budgets) return finals >= budgets ? '决算' : '预算';
   if (/决算/.test(text)) return '决算';
   if (/预算/.test(text)) return '预算';
   return 'unknown';
@@ -29,10 +33,10 @@ function detectDepartment(head: string): string | null {
   return m ? m[1].replace(/^纳入/, '') : null;
 }
 
-export function buildReport(source: SourceText): Report {
+export function buildReport(source: SourceText, catalog: Catalog = defaultCatalog()): Report {
   const notes: ParseNote[] = [];
-  const regions = findTableRegions(source);
-  const tables = buildTables(regions, source.file, notes);
+  const regions = findTableRegions(source, tableKinds(catalog));
+  const tables = buildTables(regions, source.file, notes, catalog);
   const all = source.lines.map((l) => l.text).join('\n');
   const head = source.lines
     .slice(0, HEAD_LINES)
@@ -40,10 +44,11 @@ export function buildReport(source: SourceText): Report {
     .join('\n');
   const units = tables.map((t) => t.unit).filter((u): u is Unit => u !== null);
   const unit = units.length ? mostCommon(units) : null;
-  const kind = detectKind(all, tables.map((t) => t.id));
+  const kind = detectKind(all, tables.map((t) => specFor(catalog, t.id)?.document ?? 'unknown'));
   const inTables = new Set<number>();
   for (const r of regions) {
     inTables.add(r.anchorLine);
+    if (r.titleLine !== null) inTables.add(r.titleLine);
     for (const l of r.lines) inTables.add(l.source.line);
   }
   const narrative = source.lines.filter((l) => !inTables.has(l.line));
@@ -56,7 +61,7 @@ export function buildReport(source: SourceText): Report {
     department: detectDepartment(all),
     unit,
     tables,
-    claims: extractClaims(narrative, source.file, { tables, kind, forms }),
+    claims: extractClaims(narrative, source.file, { tables, kind, forms, catalog }),
     forms,
     grades: extractGrades(narrative, source.file),
     targetTable,

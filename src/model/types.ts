@@ -78,14 +78,23 @@ export interface Column {
   total?: boolean;
   side?: Side;
   group?: string;
+  /** other names documents print for this column (金额 for 合计…) */
+  synonyms?: string[];
 }
 
-export type TableLayout = 'two-sided' | 'code' | 'economic' | 'grid';
+export type TableLayout = 'two-sided' | 'code' | 'economic' | 'grid' | 'unread';
 
 export interface Table {
-  /** canonical id: 公开01 … 公开11, 部门公开表1 … 部门公开表9 */
+  /** the table's kind, as the catalogue names it and rules refer to it: 公开01 … 公开11, 部门公开表1 … 部门公开表9, 预算/… */
   id: string;
+  /** the kind's standard name (收入支出决算总表) */
+  kindName: string;
+  /** the table number as printed (公开01表, 部门公开表3), when there is one */
+  printedId: string | null;
+  /** the title as printed, else the kind's standard name */
   title: string;
+  /** why the table was not read (its checks are skipped), or null */
+  unread: string | null;
   layout: TableLayout;
   unit: Unit | null;
   columns: Column[];

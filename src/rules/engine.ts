@@ -55,7 +55,8 @@ function check(report: Report, rule: Rule, b: Binding): Diagnostic | null {
 
 function tableLabel(b: Binding): string {
   if (!b.table) return '';
-  return b.table.id.startsWith('部门公开表') ? b.table.id : `${b.table.id}表`;
+  // as the document names it: its printed number, else its printed title
+  return b.table.printedId ?? b.table.title;
 }
 
 function rowLabel(b: Binding): string {

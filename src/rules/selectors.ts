@@ -56,7 +56,7 @@ function formData(f: Form) {
 }
 
 function tableData(t: Table) {
-  return { id: t.id, title: t.title, unit: t.unit, layout: t.layout, empty: t.empty, hasEmptyNote: t.emptyNote !== null, rowCount: t.rows.length, years: t.years };
+  return { id: t.id, kindName: t.kindName, printedId: t.printedId, title: t.title, unit: t.unit, layout: t.layout, empty: t.empty, hasEmptyNote: t.emptyNote !== null, rowCount: t.rows.length, years: t.years };
 }
 
 function rowData(r: Row) {
@@ -64,8 +64,10 @@ function rowData(r: Row) {
 }
 
 function selectedTables(report: Report, rule: Rule): Table[] {
+  // a table that could not be read is said once (读取/表格未能读取), and checked by no rule
+  const read = report.tables.filter((t) => t.unread === null);
   const ids = rule.select.tables;
-  return ids ? report.tables.filter((t) => ids.includes(t.id)) : report.tables;
+  return ids ? read.filter((t) => ids.includes(t.id)) : read;
 }
 
 export function* bindings(report: Report, rule: Rule): Generator<Binding> {
@@ -255,7 +257,7 @@ export function resolveQuery(report: Report, query: CellQuery, b: Binding): Cell
     return (l && row?.cells[l.column]) ?? null;
   }
   const t = query.table ? report.tables.find((x) => x.id === query.table) : b.table;
-  if (!t) return null;
+  if (!t || t.unread !== null) return null;
   if (query.rows) {
     const rows = t.rows.filter((r) => matchesFilter(r, query.rows!));
     if (!rows.length) return null;

@@ -4,12 +4,13 @@
  * lines are dispatched to the builder whose row grammar they fit, which is how two tables
  * interleaved across a page break (qinghai 公开04/05) come apart again.
  */
-import type { PositionedPiece } from '../ingest/text.js';
-import type { TableRegion } from '../layout/regions.js';
-import { isEnumerated, normalizeLabel, type Token, type TokenLine } from '../layout/tokenize.js';
-import { functionClassCode, sideByName, specFor, type TableSpec } from './catalog.js';
-import { blankCell, isPlaceholderZero, numberCell, sourceLocation, spanLocation, tokenLocation } from './cells.js';
-import type { Cell, Location, ParseNote, Row, RowKind, Side, Table, Unit } from './types.js';
+import type { PositionedPiece } from '../../ingest/text.js';
+import type { TableRegion } from '../../layout/regions.js';
+import { isEnumerated, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
+import { blankCell, isPlaceholderZero, numberCell, sourceLocation, spanLocation, tokenLocation } from '../cells.js';
+import type { Cell, Location, ParseNote, Row, RowKind, Side, Table, Unit } from '../types.js';
+import { specFor, type Catalog, type TableSpec } from './catalog.js';
+import { functionClassCode, sideByName } from './kinds.js';
 
 const FOOTER_RE = /^\s*[-—–]+\s*\d+\s*[-—–]+\s*$/;
 const NOTE_RE = /^\s*(注|备注|说明)\s*[:：0-9]/;
@@ -72,6 +73,7 @@ abstract class BaseBuilder implements Builder {
     readonly region: TableRegion,
     readonly file: string,
     notes: ParseNote[],
+    readonly catalog: Catalog,
   ) {
     this.unit = region.unit;
     this.notes = notes;
@@ -236,7 +238,10 @@ abstract class BaseBuilder implements Builder {
     const empty = cells.every((c) => c.blank || c.value === 0);
     return {
       id: this.spec.id,
+      kindName: this.spec.title,
+      printedId: this.region.printedId,
       title: this.region.title ?? this.spec.title,
+      unread: null,
       layout: this.spec.layout,
       unit: this.unit,
       columns: this.columns(),
@@ -297,8 +302,8 @@ class TwoSidedBuilder extends BaseBuilder {
   private lastRight = 0;
   private readonly hasLineNos: boolean;
 
-  constructor(spec: TableSpec, region: TableRegion, file: string, notes: ParseNote[]) {
-    super(spec, region, file, notes);
+  constructor(spec: TableSpec, region: TableRegion, file: string, notes: ParseNote[], catalog: Catalog) {
+    super(spec, region, file, notes, catalog);
     this.hasLineNos = spec.leftMaxLineNo !== undefined;
   }
 
@@ -405,7 +410,7 @@ class TwoSidedBuilder extends BaseBuilder {
       let side: Side | undefined;
       if (n !== undefined && this.hasLineNos) side = n > (this.spec.leftMaxLineNo ?? 99) ? '支出' : '收入';
       else if (perLine.get(seg.line)! > 1) side = seg.position === 0 ? '收入' : '支出';
-      else side = sideByName(name) ?? '收入';
+      else side = sideByName(this.catalog, name) ?? '收入';
       const printedValues = seg.values.filter((v) => v.kind === 'number');
       if (!name && printedValues.every((v) => isPlaceholderZero(v))) continue; // an unused 行次
       if (!name) {
@@ -431,7 +436,7 @@ class TwoSidedBuilder extends BaseBuilder {
       seen.set(base, count);
       const row: Row = { key: count > 1 ? `${base}#${count}` : base, name: rawName, kind, side, cells, unplaced, loc };
       if (n !== undefined) row.lineNo = n;
-      const code = side === '支出' && kind === 'item' ? functionClassCode(canonical) : undefined;
+      const code = side === '支出' && kind === 'item' ? functionClassCode(this.catalog, canonical) : undefined;
       if (code) {
         row.code = code;
         row.level = 1;
@@ -683,23 +688,24 @@ class GridBuilder extends BaseBuilder {
 
 // ---------------------------------------------------------------------------------------------
 
-function makeBuilder(spec: TableSpec, region: TableRegion, file: string, notes: ParseNote[]): Builder {
+function makeBuilder(spec: TableSpec, region: TableRegion, file: string, notes: ParseNote[], catalog: Catalog): Builder {
   switch (spec.layout) {
     case 'two-sided':
-      return new TwoSidedBuilder(spec, region, file, notes);
+      return new TwoSidedBuilder(spec, region, file, notes, catalog);
     case 'economic':
-      return new EconomicBuilder(spec, region, file, notes);
+      return new EconomicBuilder(spec, region, file, notes, catalog);
     case 'grid':
-      return new GridBuilder(spec, region, file, notes);
+      return new GridBuilder(spec, region, file, notes, catalog);
     default:
-      return new CodeBuilder(spec, region, file, notes);
+      return new CodeBuilder(spec, region, file, notes, catalog);
   }
 }
 
-export function buildTables(regions: TableRegion[], file: string, notes: ParseNote[]): Table[] {
+export function buildTables(regions: TableRegion[], file: string, notes: ParseNote[], catalog: Catalog): Table[] {
   const builders: Builder[] = [];
+  const unread: Table[] = [];
   for (const region of regions) {
-    const spec = specFor(region.id);
+    const spec = specFor(catalog, region.id);
     if (!spec) {
       notes.push({
         message: `不认识的表 ${region.id}，未核对`,
@@ -707,7 +713,11 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
       });
       continue;
     }
-    const builder = makeBuilder(spec, region, file, notes);
+    if (spec.layout === 'unread') {
+      unread.push(unreadTable(spec, region, file, '本工具尚不核对这种表'));
+      continue;
+    }
+    const builder = makeBuilder(spec, region, file, notes, catalog);
     const prev = builders[builders.length - 1];
     builders.push(builder);
     // A line goes to the table whose rows it opens; a line that opens none continues the row
@@ -719,5 +729,25 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
       owner.accept(line);
     }
   }
-  return builders.map((b) => b.finish());
+  return [...builders.map((b) => b.finish()), ...unread];
+}
+
+/** a table found and named but not modelled: listed, with why, and left out of every check */
+function unreadTable(spec: TableSpec, region: TableRegion, file: string, reason: string): Table {
+  return {
+    id: spec.id,
+    kindName: spec.title,
+    printedId: region.printedId,
+    title: region.title ?? spec.title,
+    unread: reason,
+    layout: 'unread',
+    unit: region.unit,
+    columns: [],
+    columnSource: 'catalog',
+    rows: [],
+    empty: false,
+    emptyNote: null,
+    years: [],
+    loc: sourceLocation(file, region.anchor),
+  };
 }

@@ -1,0 +1,194 @@
+/**
+ * The catalogue of table kinds, read from YAML (tables/*.yaml, and a user's own with --tables):
+ * what each kind of disclosure table is called, how it is laid out, its value columns with the
+ * names documents print for them, and the function classes by name. Validated like rule files:
+ * a problem is reported at file:line:col.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isPlainObject, YamlFileError, YamlSource, type YamlPath } from '../../common/yaml-source.js';
+import type { Column, DocumentKind, Side, TableLayout } from '../types.js';
+
+export type CodeScheme = 'function' | 'economic' | 'unit';
+
+export interface TableSpec {
+  /** the kind's id, which rules name (公开05, 部门公开表5, 预算/财政拨款支出表) */
+  id: string;
+  /** the kind's standard name */
+  title: string;
+  /** the family of documents it belongs to */
+  document: Exclude<DocumentKind, 'unknown'>;
+  /** printed titles that name this kind, normalized (see normalizeTitle) */
+  titles: string[];
+  /** printed table numbers that hint at this kind (公开05表); a recognised title wins */
+  printedIds: string[];
+  /** 'unread': recognised and listed, not modelled */
+  layout: TableLayout | 'unread';
+  /** value columns in printed order (two-sided tables: left side first) */
+  columns: Column[];
+  /** two-sided tables: the highest 行次 on the income side */
+  leftMaxLineNo?: number;
+  /** economic tables: several [code, name, value] groups side by side */
+  groupWidth?: number;
+  /** codes printed as 类 (301) then 款 suffixes (01) */
+  splitEconomicCodes?: boolean;
+  /** a row key per code may repeat: rows per sub-unit (budget 表3) */
+  repeatedCodes?: boolean;
+  /** which codes start a row: function (2xx), economic (3xx) or unit codes */
+  codes?: CodeScheme;
+  /** grid tables: column groups (预算数, 决算数), each holding every column */
+  groups?: string[];
+  /** where the kind was defined */
+  source: string;
+}
+
+export interface Catalog {
+  specs: TableSpec[];
+  /** function class code by printed class name */
+  functionClasses: Map<string, string>;
+}
+
+const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'layout', 'columns', 'leftMaxLineNo', 'groupWidth', 'splitEconomicCodes', 'repeatedCodes', 'codes', 'groups']);
+const EXTEND_KEYS = new Set(['id', 'titles', 'printedIds']);
+const COLUMN_KEYS = new Set(['key', 'name', 'side', 'total', 'synonyms']);
+const LAYOUTS = ['two-sided', 'code', 'economic', 'grid', 'unread'];
+const CODES = ['function', 'economic', 'unit'];
+
+/** a printed title as compared: no spaces, quotes or enumeration, no trailing 括注 such as （功能科目） */
+export function normalizeTitle(text: string): string {
+  return text
+    .replace(/[\s\u3000“”"‘’'〝〞「」『』]/g, '')
+    .replace(/^(附表|附件)\s*\d*[:：、.．]?/, '')
+    .replace(/^(第?[一二三四五六七八九十]+|\d+)[、.．:：]/, '')
+    .replace(/^表[一二三四五六七八九十\d]+[:：、.．-]?/, '')
+    .replace(/^(公开\d+表|部门公开表\d+)[:：、.．-]?/, '')
+    .replace(/[（(][^（()）]*[）)]$/, '');
+}
+
+function strings(src: YamlSource, v: unknown, at: YamlPath, what: string): string[] {
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x.trim())) src.fail(at, `${what}必须是非空字符串的列表`);
+  return v as string[];
+}
+
+function readColumns(src: YamlSource, raw: unknown, at: YamlPath, groups: string[] | undefined): Column[] {
+  if (!Array.isArray(raw)) src.fail(at, 'columns 必须是列的列表');
+  const base = raw.map((c, i): Column => {
+    const here = [...at, i];
+    if (!isPlainObject(c)) src.fail(here, '每一列必须是对象，例如 { key: 合计, total: true }');
+    for (const k of Object.keys(c)) if (!COLUMN_KEYS.has(k)) src.fail([...here, k], `列不认识的字段 "${k}"（可用：${[...COLUMN_KEYS].join(', ')}）`);
+    if (typeof c.key !== 'string' || !c.key.trim()) src.fail([...here, 'key'], '列的 key 必须是非空字符串');
+    if (c.side !== undefined && c.side !== '收入' && c.side !== '支出') src.fail([...here, 'side'], 'side 只能是 收入 或 支出');
+    if (c.total !== undefined && typeof c.total !== 'boolean') src.fail([...here, 'total'], 'total 必须是 true 或 false');
+    const col: Column = { key: c.key, name: typeof c.name === 'string' ? c.name : c.key, index: i + 1 };
+    if (c.side) col.side = c.side as Side;
+    if (c.total) col.total = true;
+    if (c.synonyms !== undefined) col.synonyms = strings(src, c.synonyms, [...here, 'synonyms'], 'synonyms ');
+    return col;
+  });
+  if (!groups) return base;
+  // every group holds every column: 预算数.合计 … 决算数.公务接待费
+  return groups.flatMap((g, gi) => base.map((c, i) => ({ ...c, key: `${g}.${c.key}`, group: g, index: gi * base.length + i + 1 })));
+}
+
+function readKind(src: YamlSource, raw: unknown, at: YamlPath): TableSpec {
+  if (!isPlainObject(raw)) src.fail(at, '每种表必须是对象，至少有 id、name、document、titles、layout、columns');
+  for (const k of Object.keys(raw)) if (!KIND_KEYS.has(k)) src.fail([...at, k], `表种类不认识的字段 "${k}"（可用：${[...KIND_KEYS].join(', ')}）`);
+  const text = (k: string) => {
+    if (typeof raw[k] !== 'string' || !(raw[k] as string).trim()) src.fail([...at, k], `${k} 必须是非空字符串`);
+    return raw[k] as string;
+  };
+  const id = text('id');
+  const document = text('document');
+  if (document !== '决算' && document !== '预算') src.fail([...at, 'document'], 'document 只能是 决算 或 预算');
+  const layout = text('layout');
+  if (!LAYOUTS.includes(layout)) src.fail([...at, 'layout'], `layout 只能是 ${LAYOUTS.join('、')}`);
+  if (raw.codes !== undefined && !CODES.includes(raw.codes as string)) src.fail([...at, 'codes'], `codes 只能是 ${CODES.join('、')}`);
+  const groups = raw.groups === undefined ? undefined : strings(src, raw.groups, [...at, 'groups'], 'groups ');
+  const spec: TableSpec = {
+    id,
+    title: text('name'),
+    document,
+    titles: strings(src, raw.titles, [...at, 'titles'], 'titles ').map(normalizeTitle),
+    printedIds: raw.printedIds === undefined ? [] : strings(src, raw.printedIds, [...at, 'printedIds'], 'printedIds '),
+    layout: layout as TableSpec['layout'],
+    columns: readColumns(src, raw.columns ?? [], [...at, 'columns'], groups),
+    source: `${src.file}:${src.pos(at).line}`,
+  };
+  for (const k of ['leftMaxLineNo', 'groupWidth'] as const) {
+    if (raw[k] === undefined) continue;
+    if (!Number.isInteger(raw[k])) src.fail([...at, k], `${k} 必须是整数`);
+    spec[k] = raw[k] as number;
+  }
+  for (const k of ['splitEconomicCodes', 'repeatedCodes'] as const) {
+    if (raw[k] === undefined) continue;
+    if (typeof raw[k] !== 'boolean') src.fail([...at, k], `${k} 必须是 true 或 false`);
+    spec[k] = raw[k] as boolean;
+  }
+  if (raw.codes) spec.codes = raw.codes as CodeScheme;
+  if (groups) spec.groups = groups;
+  return spec;
+}
+
+/** add one catalogue file to a catalogue: new kinds, more titles for known kinds, function classes */
+export function addCatalogFile(catalog: Catalog, file: string, text: string): void {
+  const src: YamlSource = YamlSource.parse(file, text);
+  const data = src.value;
+  if (!isPlainObject(data)) src.fail([], '表种类文件应是对象，含 kinds: 或 functionClasses:');
+  for (const k of Object.keys(data)) if (k !== 'kinds' && k !== 'functionClasses') src.fail([k], `不认识的字段 "${k}"（可用：kinds, functionClasses）`);
+  if (data.kinds !== undefined && !Array.isArray(data.kinds)) src.fail(['kinds'], 'kinds 必须是列表');
+  ((data.kinds as unknown[]) ?? []).forEach((raw, i) => {
+    const known = isPlainObject(raw) ? catalog.specs.find((s) => s.id === raw.id) : undefined;
+    if (known && isPlainObject(raw) && Object.keys(raw).every((k) => EXTEND_KEYS.has(k))) {
+      // a province's variant of a known kind: its titles and table numbers
+      if (raw.titles !== undefined) known.titles.push(...strings(src, raw.titles, ['kinds', i, 'titles'], 'titles ').map(normalizeTitle));
+      if (raw.printedIds !== undefined) known.printedIds.push(...strings(src, raw.printedIds, ['kinds', i, 'printedIds'], 'printedIds '));
+      return;
+    }
+    if (known) src.fail(['kinds', i, 'id'], `表种类 ${known.id} 已在 ${known.source} 定义；要补充表名，只写 id 和 titles`);
+    catalog.specs.push(readKind(src, raw, ['kinds', i]));
+  });
+  if (data.functionClasses !== undefined) {
+    if (!isPlainObject(data.functionClasses)) src.fail(['functionClasses'], 'functionClasses 必须是 编码: [类名…] 的对象');
+    for (const [code, names] of Object.entries(data.functionClasses)) {
+      if (!/^2\d{2}$/.test(code)) src.fail(['functionClasses', code], `类编码 ${code} 应是 2 开头的三位数字`);
+      for (const n of strings(src, names, ['functionClasses', code], '类名')) catalog.functionClasses.set(n, code);
+    }
+  }
+}
+
+function yamlFiles(p: string): string[] {
+  let st;
+  try {
+    st = statSync(p);
+  } catch {
+    throw new YamlFileError(p, 1, 1, '找不到表种类文件或目录');
+  }
+  if (!st.isDirectory()) return [p];
+  return readdirSync(p, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.ya?ml$/i.test(f))
+    .sort()
+    .map((f) => path.join(p, f))
+    .filter((f) => statSync(f).isFile());
+}
+
+export const BUILTIN_TABLES_DIR = fileURLToPath(new URL('../../../tables', import.meta.url));
+
+/** the built-in catalogue plus the user's files, in order */
+export function loadCatalog(paths: string[] = [], builtin = true): Catalog {
+  const catalog: Catalog = { specs: [], functionClasses: new Map() };
+  for (const p of [...(builtin ? [BUILTIN_TABLES_DIR] : []), ...paths]) {
+    for (const f of yamlFiles(p)) addCatalogFile(catalog, f, readFileSync(f, 'utf8'));
+  }
+  return catalog;
+}
+
+let builtinCatalog: Catalog | undefined;
+
+export function defaultCatalog(): Catalog {
+  return (builtinCatalog ??= loadCatalog());
+}
+
+export function specFor(catalog: Catalog, id: string): TableSpec | undefined {
+  return catalog.specs.find((s) => s.id === id);
+}

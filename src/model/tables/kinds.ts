@@ -1,0 +1,42 @@
+/**
+ * Naming tables by the catalogue: which kind a printed title or table number names, and which
+ * function class a printed class name is.
+ */
+import type { TableKinds } from '../../layout/regions.js';
+import type { Side } from '../types.js';
+import { normalizeTitle, type Catalog } from './catalog.js';
+
+/** what may stand before a kind's title: a year, 部门/单位, a department's or unit's name */
+const TITLE_PREFIX_RE = /^(\d{4}年度?)?([^\d]{0,30}?)(\d{4}年度?)?(部门|单位|预算单位)?$/;
+
+/** the kind whose title ends the printed one, the longest such title winning (财政拨款收支总表 over 收支总表) */
+export function kindByTitle(catalog: Catalog, text: string): string | null {
+  const title = normalizeTitle(text);
+  let best: { id: string; length: number } | null = null;
+  for (const spec of catalog.specs) {
+    for (const t of spec.titles) {
+      if (!title.endsWith(t) || (best && best.length >= t.length)) continue;
+      if (!TITLE_PREFIX_RE.test(title.slice(0, title.length - t.length))) continue;
+      best = { id: spec.id, length: t.length };
+    }
+  }
+  return best?.id ?? null;
+}
+
+export function tableKinds(catalog: Catalog): TableKinds {
+  return {
+    byTitle: (text) => kindByTitle(catalog, text),
+    byPrintedId: (printed) => catalog.specs.find((s) => s.printedIds.includes(printed))?.id ?? null,
+  };
+}
+
+export function functionClassCode(catalog: Catalog, name: string): string | undefined {
+  return catalog.functionClasses.get(name);
+}
+
+/** which side a two-sided line belongs to when it has no 行次: by its own words */
+export function sideByName(catalog: Catalog, name: string): Side | undefined {
+  if (/支出|结转下年|结余分配|年末/.test(name) || functionClassCode(catalog, name)) return '支出';
+  if (/收入|上年结转|年初|结余|拨款/.test(name)) return '收入';
+  return undefined;
+}
