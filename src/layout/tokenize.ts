@@ -131,7 +131,7 @@ function tokenizePieces(source: SourceLine): Token[] {
 
 export function tokenizeLine(source: SourceLine): TokenLine {
   const text = source.text;
-  if (source.pieces) return { source, tokens: joinLabels(tokenizePieces(source)), tabbed: false };
+  if (source.pieces) return { source, tokens: joinSplitCode(joinLabels(tokenizePieces(source))), tabbed: false };
   if (text.includes('\t')) {
     const tokens: Token[] = [];
     let offset = 0;
@@ -153,7 +153,28 @@ export function tokenizeLine(source: SourceLine): TokenLine {
     });
     return { source, tokens, tabbed: true };
   }
-  return { source, tokens: joinLabels(tokenizePlain(text, 0, source)), tabbed: false };
+  return { source, tokens: joinSplitCode(joinLabels(tokenizePlain(text, 0, source))), tabbed: false };
+}
+
+const CLASS_CODE_RE = /^[23]\d{2}$/;
+const SUB_CODE_RE = /^\d{1,2}$/;
+
+/**
+ * A code printed in separate 类 / 款 / 项 columns (`201 05 07 专项普查活动`, `301 2 津贴补贴`) is
+ * one code (2010507, 30102): a class code, then one or two short numbers, then the row's name.
+ */
+export function joinSplitCode(tokens: Token[]): Token[] {
+  const [head, ...rest] = tokens;
+  if (!head || head.kind !== 'number' || !head.num!.integer || !CLASS_CODE_RE.test(head.text)) return tokens;
+  let k = 0;
+  while (k < rest.length && k < 2 && rest[k].kind === 'number' && rest[k].num!.integer && SUB_CODE_RE.test(rest[k].text)) k++;
+  if (k === 0 || rest[k]?.kind !== 'label') return tokens;
+  const parts = rest.slice(0, k);
+  const last = parts[k - 1];
+  const text = head.text + parts.map((p) => p.text.padStart(2, '0')).join('');
+  const joined: Token = { ...head, text, endColumn: last.endColumn, num: { value: Number(text), decimals: 0, integer: true, percent: false } };
+  if (last.x1 !== undefined) joined.x1 = last.x1;
+  return [joined, ...rest.slice(k)];
 }
 
 /** A label without spaces, brackets unified, for matching names across documents. */
