@@ -29,6 +29,8 @@ export interface TableRegion {
   /** printed title, if any */
   title: string | null;
   titleLine: number | null;
+  /** the title's line, where the table's year is printed */
+  titleSource: SourceLine | null;
   unit: '元' | '万元' | null;
   /** lines of the region in order (several spans for a table continued on a later page) */
   lines: TokenLine[];
@@ -42,6 +44,9 @@ const UNIT_RE = /单位\s*[:：]\s*(万元|元)/;
 /** what stands under a table's title: its unit, its department, its header */
 const FURNITURE_RE = /单位\s*[:：]|编制(部门|单位)|^\s*(部门|单位)(（单位）)?\s*[:：]|^\s*(项\s*目|科\s*目|收\s*入|支\s*出|栏\s*次|功能分类|经济分类)/;
 const TITLE_PUNCTUATION_RE = /[，。；;,《》…]|\.{3}/;
+/** a sentence of prose: where the text after a table begins (a table's own notes excepted) */
+const PROSE_RE = /[。；]|，.*，/;
+const NOTE_START_RE = /^\s*(注|备注|说明|\d+\s*[.、．]|[（(]\d+[）)])|空表|无数据|没有|不涉及/;
 
 /** 公开01表 / 部门公开表3 as printed, normalized (公开 1 表 → 公开01表) */
 export function printedTableId(text: string): string | null {
@@ -72,7 +77,8 @@ export function findTableRegions(source: SourceText, kinds: TableKinds): TableRe
   const open = (kind: string, i: number, title: string | null, titleLine: number | null) => {
     let region = regions.get(kind);
     if (!region) {
-      region = { id: kind, printedId: null, anchorLine: lines[i].line, anchor: lines[i], title, titleLine, unit: null, lines: [] };
+      const titleSource = lines.find((l) => l.line === titleLine) ?? null;
+      region = { id: kind, printedId: null, anchorLine: lines[i].line, anchor: lines[i], title, titleLine, titleSource, unit: null, lines: [] };
       regions.set(kind, region);
       // the unit is often printed just above the title or number
       for (let k = Math.max(0, i - 4); k < i; k++) {
@@ -114,6 +120,7 @@ export function findTableRegions(source: SourceText, kinds: TableKinds): TableRe
       if (after !== undefined) {
         region.title ??= titleText(lines[after].text);
         region.titleLine ??= lines[after].line;
+        region.titleSource ??= lines[after];
         consumed.add(after);
       }
       continue;
@@ -133,7 +140,7 @@ export function findTableRegions(source: SourceText, kinds: TableKinds): TableRe
     }
     if (!current) continue;
     const region: TableRegion = current;
-    if (PART_END.test(text)) {
+    if (PART_END.test(text) || (spanHasRows && PROSE_RE.test(text) && !NOTE_START_RE.test(text))) {
       current = null;
       continue;
     }

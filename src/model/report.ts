@@ -21,7 +21,8 @@ function detectKind(text: string, families: DocumentKind[]): DocumentKind {
 }
 
 function detectYear(head: string): number | null {
-  const m = /(20\d{2})\s*年(?:度)?\s*(?:部门|单位)?\s*(?:决算|预算)/.exec(head) ?? /(20\d{2})\s*年度/.exec(head);
+  // 2023年度部门决算, 2023年区级部门预算, 2024年单位预算
+  const m = /(20\d{2})\s*年(?:度)?[^\d\n，。、；]{0,6}?(?:部门|单位)?\s*(?:决算|预算)/.exec(head) ?? /(20\d{2})\s*年度/.exec(head);
   return m ? Number(m[1]) : null;
 }
 

@@ -4,7 +4,7 @@
  * lines are dispatched to the builder whose row grammar they fit, which is how two tables
  * interleaved across a page break (qinghai 公开04/05) come apart again.
  */
-import type { PositionedPiece } from '../../ingest/text.js';
+import type { PositionedPiece, SourceLine } from '../../ingest/text.js';
 import type { TableRegion } from '../../layout/regions.js';
 import { isEnumerated, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { blankCell, isPlaceholderZero, numberCell, sourceLocation, spanLocation, tokenLocation } from '../cells.js';
@@ -77,6 +77,7 @@ abstract class BaseBuilder implements Builder {
   ) {
     this.unit = region.unit;
     this.notes = notes;
+    if (region.titleSource) this.collectYears(region.titleSource);
   }
 
   abstract opensRow(line: TokenLine): boolean;
@@ -89,8 +90,10 @@ abstract class BaseBuilder implements Builder {
 
   accept(line: TokenLine): void {
     const text = line.source.text;
-    for (const m of text.matchAll(YEAR_RE)) this.years.push(yearCell(this.file, line, m));
-    if (NOTE_RE.test(text) || EMPTY_NOTE_RE.test(text)) {
+    const isNote = NOTE_RE.test(text) || EMPTY_NOTE_RE.test(text);
+    // a table's years are in its title, header and notes; not in whatever text follows it
+    if ((!this.stopped && !this.started) || isNote) this.collectYears(line.source);
+    if (isNote) {
       if (EMPTY_NOTE_RE.test(text)) this.noteLocations.push(lineLocation(this.file, line));
       // after its note (or its explanation of being empty) a table has no more rows
       this.stopped = true;
@@ -113,6 +116,10 @@ abstract class BaseBuilder implements Builder {
       return; // a header repeated on a new page
     }
     this.take(line);
+  }
+
+  protected collectYears(source: SourceLine) {
+    for (const m of source.text.matchAll(YEAR_RE)) this.years.push(yearCell(this.file, source, m));
   }
 
   protected cellsFor(values: Token[], columns: Table['columns'], rowLoc: Location, explicit: boolean): { cells: Record<string, Cell>; unplaced: Cell[] } {
@@ -266,12 +273,12 @@ function isColumnNumbering(line: TokenLine): boolean {
   return nums.every((t, i) => i === 0 || t.num!.value > nums[i - 1].num!.value) && nums[0].num!.value <= 2;
 }
 
-function yearCell(file: string, line: TokenLine, m: RegExpMatchArray): Cell {
+function yearCell(file: string, source: SourceLine, m: RegExpMatchArray): Cell {
   const column = m.index! + 1;
   const value = Number(m[1]);
-  const n = line.source.pageLine ?? line.source.line;
+  const n = source.pageLine ?? source.line;
   const loc: Location = { file, line: n, column, endLine: n, endColumn: column + 4 };
-  if (line.source.page !== undefined) loc.page = line.source.page;
+  if (source.page !== undefined) loc.page = source.page;
   return { raw: m[1], value, decimals: 0, lo: value, hi: value, unit: null, blank: false, loc };
 }
 
