@@ -21,8 +21,22 @@ export async function lintFile(file: string, rules: Rule[]): Promise<LintOutcome
     if (err instanceof InputError) return { report: null, diagnostics: [], fatal: err.message };
     throw err;
   }
+  const partial: Diagnostic[] = [];
   if (report.tables.length === 0) {
-    return { report, diagnostics: [], fatal: `${file}: 没有找到任何公开表（公开01表…、部门公开表1…），不像是部门预决算公开文件` };
+    // the narrative half of a disclosure published in two files is still checked, and says so
+    if (report.kind === 'unknown' || report.claims.length === 0) {
+      return { report, diagnostics: [], fatal: `${file}: 没有找到任何公开表（收支总表、公开01表…），也没有预决算情况说明，不像是部门预决算公开文件` };
+    }
+    partial.push({
+      ruleId: '读取/未含公开表',
+      severity: 1,
+      message: `本文件没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系；与表格的核对需要含表格的文件（如另行公开的“公开表”）`,
+      file,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+    });
   }
   // a page that draws text we cannot read is never a silent pass
   const unread: Diagnostic[] = pageProblems.map((p) => ({
@@ -36,5 +50,5 @@ export async function lintFile(file: string, rules: Rule[]): Promise<LintOutcome
     endColumn: 1,
     page: p.page,
   }));
-  return { report, diagnostics: sortDiagnostics([...unread, ...runRules(report, rules)]), fatal: null };
+  return { report, diagnostics: sortDiagnostics([...partial, ...unread, ...runRules(report, rules)]), fatal: null };
 }

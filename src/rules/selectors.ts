@@ -25,6 +25,7 @@ function documentData(report: Report) {
     year: report.year,
     department: report.department,
     unit: report.unit,
+    tableCount: report.tables.length,
     formCount: report.forms.length,
     projectFormCount: report.forms.filter((f) => f.kind === 'project').length,
     targetProjectCount: report.forms.filter((f) => f.kind === 'target').length,
