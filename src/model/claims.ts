@@ -254,7 +254,9 @@ const AMOUNT_RE = new RegExp(`${NUM}万元`, 'g');
  */
 function currentAmount(text: string, at: number): { raw: string; at: number } | null {
   const start = text.lastIndexOf('。', at - 1) + 1;
-  const own = [...text.slice(start, at).matchAll(AMOUNT_RE)];
+  const sentence = text.slice(start, at);
+  // a figure in parentheses is said aside (（上年预算为 A 万元）), not the current amount
+  const own = [...sentence.matchAll(AMOUNT_RE)].filter((m) => !insideParentheses(sentence, m.index!));
   if (own.length) {
     const last = own[own.length - 1];
     return { raw: last[1], at: start + last.index! };
@@ -263,6 +265,15 @@ function currentAmount(text: string, at: number): { raw: string; at: number } | 
   const prevStart = text.lastIndexOf('。', start - 2) + 1;
   const prev = [...text.slice(prevStart, start).matchAll(AMOUNT_RE)];
   return prev.length === 1 ? { raw: prev[0][1], at: prevStart + prev[0].index! } : null;
+}
+
+function insideParentheses(text: string, index: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < index; i++) {
+    if (text[i] === '（' || text[i] === '(') depth++;
+    else if ((text[i] === '）' || text[i] === ')') && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** the words before a figure, back to the previous punctuation: what the figure is said of */

@@ -1,5 +1,6 @@
 /** The whole document → the normalized report: metadata, tables, and what could not be read. */
 import type { SourceText } from '../ingest/text.js';
+import { withoutPageNumbers } from '../layout/page-furniture.js';
 import { findTableRegions } from '../layout/regions.js';
 import { buildTables } from './tables/build.js';
 import { defaultCatalog, specFor, type Catalog } from './tables/catalog.js';
@@ -34,7 +35,8 @@ function detectDepartment(head: string): string | null {
   return m ? m[1].replace(/^纳入/, '') : null;
 }
 
-export function buildReport(source: SourceText, catalog: Catalog = defaultCatalog()): Report {
+export function buildReport(printed: SourceText, catalog: Catalog = defaultCatalog()): Report {
+  const source: SourceText = { ...printed, lines: withoutPageNumbers(printed.lines) };
   const notes: ParseNote[] = [];
   const regions = findTableRegions(source, tableKinds(catalog));
   const tables = buildTables(regions, source.file, notes, catalog);

@@ -63,7 +63,8 @@ export function normalizeTitle(text: string): string {
     .replace(/^(第?[一二三四五六七八九十]+|\d+)[、.．:：]/, '')
     .replace(/^表[一二三四五六七八九十\d]+[:：、.．-]?/, '')
     .replace(/^(公开\d+表|部门公开表\d+)[:：、.．-]?/, '')
-    .replace(/[（(][^（()）]*[）)]$/, '');
+    .replace(/[（(][^（()）]*[）)]$/, '')
+    .replace(/、/g, '');
 }
 
 function strings(src: YamlSource, v: unknown, at: YamlPath, what: string): string[] {
