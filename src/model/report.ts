@@ -3,7 +3,7 @@ import type { SourceText } from '../ingest/text.js';
 import { withoutPageNumbers } from '../layout/page-furniture.js';
 import { findTableRegions } from '../layout/regions.js';
 import { buildTables } from './tables/build.js';
-import { defaultCatalog, specFor, type Catalog } from './tables/catalog.js';
+import { defaultCatalog, familyOf, specFor, type Catalog } from './tables/catalog.js';
 import { tableKinds } from './tables/kinds.js';
 import { extractClaims } from './claims.js';
 import { extractForms, extractGrades } from './forms.js';
@@ -57,6 +57,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   const narrative = source.lines.filter((l) => !inTables.has(l.line));
   // forms first: a score stated in the narrative is matched to its form by project name
   const { forms, targetTable } = extractForms(narrative, source.file, unit, notes);
+  const family = familyOf(catalog, kind, tables.map((t) => t.id));
   return {
     file: source.file,
     kind,
@@ -64,6 +65,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     department: detectDepartment(all),
     unit,
     tables,
+    family: family && { id: family.id, required: family.required.map((id) => ({ id, name: specFor(catalog, id)?.title ?? id })) },
     claims: extractClaims(narrative, source.file, { tables, kind, forms, catalog }),
     forms,
     grades: extractGrades(narrative, source.file),

@@ -265,6 +265,8 @@ export interface Report {
   /** unit stated for most tables */
   unit: Unit | null;
   tables: Table[];
+  /** the set of tables a document like this one must publish (by the catalogue), with their names */
+  family: { id: string; required: Array<{ id: string; name: string }> } | null;
   /** figure-bearing statements of the narrative */
   claims: Claim[];
   /** performance self-assessment forms */

@@ -31,7 +31,7 @@ const ID_RE = /^[\p{L}\p{N}_./-]+$/u;
 /** the variables a selector puts in reach of json-logic */
 const BINDING_VARS: Record<Each, string[]> = {
   document: ['document'],
-  'table-id': ['document', 'id', 'present'],
+  'table-id': ['document', 'id', 'name', 'present'],
   table: ['document', 'table'],
   row: ['document', 'table', 'row'],
   group: ['document', 'table', 'row', 'group'],
@@ -194,7 +194,6 @@ function checkRule(ctx: Ctx, raw: unknown, at: Array<string | number>, seen: Set
   select.groups = strList(ctx, s.groups, [...at, 'select', 'groups'], 'groups');
   select.ids = strList(ctx, s.ids, [...at, 'select', 'ids'], 'ids');
   if (each === 'group' && !select.groups) ctx.fail([...at, 'select'], 'each: group 需要 groups');
-  if (each === 'table-id' && !select.ids) ctx.fail([...at, 'select'], 'each: table-id 需要 ids');
 
   const bind: Record<string, CellQuery> = Object.create(null);
   if (raw.bind !== undefined) {

@@ -26,6 +26,7 @@ function documentData(report: Report) {
     department: report.department,
     unit: report.unit,
     tableCount: report.tables.length,
+    family: report.family?.id ?? null,
     formCount: report.forms.length,
     projectFormCount: report.forms.filter((f) => f.kind === 'project').length,
     targetProjectCount: report.forms.filter((f) => f.kind === 'target').length,
@@ -140,11 +141,14 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
         };
       }
       return;
-    case 'table-id':
-      for (const id of sel.ids ?? []) {
-        yield { data: { document: doc, id, present: report.tables.some((t) => t.id === id) } };
+    case 'table-id': {
+      // the ids the rule names, or else the tables the document's family must publish
+      const wanted = sel.ids?.map((id) => ({ id, name: report.family?.required.find((r) => r.id === id)?.name ?? id })) ?? report.family?.required ?? [];
+      for (const { id, name } of wanted) {
+        yield { data: { document: doc, id, name, present: report.tables.some((t) => t.id === id) } };
       }
       return;
+    }
     case 'table':
       for (const t of selectedTables(report, rule)) yield { data: { document: doc, table: tableData(t) }, table: t };
       return;

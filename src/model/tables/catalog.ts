@@ -43,14 +43,24 @@ export interface TableSpec {
   source: string;
 }
 
+/** the tables a document of one family must publish */
+export interface Family {
+  id: string;
+  document: Exclude<DocumentKind, 'unknown'>;
+  required: string[];
+}
+
 export interface Catalog {
   specs: TableSpec[];
+  families: Family[];
   /** function class code by printed class name */
   functionClasses: Map<string, string>;
 }
 
 const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'layout', 'columns', 'leftMaxLineNo', 'groupWidth', 'splitEconomicCodes', 'repeatedCodes', 'codes', 'groups']);
 const EXTEND_KEYS = new Set(['id', 'titles', 'printedIds']);
+const FILE_KEYS = new Set(['kinds', 'functionClasses', 'families']);
+const FAMILY_KEYS = new Set(['id', 'document', 'required']);
 const COLUMN_KEYS = new Set(['key', 'name', 'side', 'total', 'synonyms']);
 const LAYOUTS = ['two-sided', 'code', 'economic', 'grid', 'unread'];
 const CODES = ['function', 'economic', 'unit'];
@@ -131,12 +141,24 @@ function readKind(src: YamlSource, raw: unknown, at: YamlPath): TableSpec {
   return spec;
 }
 
+function readFamily(src: YamlSource, catalog: Catalog, raw: unknown, at: YamlPath): Family {
+  if (!isPlainObject(raw)) src.fail(at, '每一套必须是对象：{ id, document, required: [表种类…] }');
+  for (const k of Object.keys(raw)) if (!FAMILY_KEYS.has(k)) src.fail([...at, k], `families 不认识的字段 "${k}"（可用：${[...FAMILY_KEYS].join(', ')}）`);
+  if (typeof raw.id !== 'string' || !raw.id.trim()) src.fail([...at, 'id'], 'id 必须是非空字符串');
+  if (raw.document !== '决算' && raw.document !== '预算') src.fail([...at, 'document'], 'document 只能是 决算 或 预算');
+  const required = strings(src, raw.required, [...at, 'required'], 'required ');
+  required.forEach((id, k) => {
+    if (!catalog.specs.some((s) => s.id === id)) src.fail([...at, 'required', k], `没有 id 为「${id}」的表种类`);
+  });
+  return { id: raw.id, document: raw.document, required };
+}
+
 /** add one catalogue file to a catalogue: new kinds, more titles for known kinds, function classes */
 export function addCatalogFile(catalog: Catalog, file: string, text: string): void {
   const src: YamlSource = YamlSource.parse(file, text);
   const data = src.value;
   if (!isPlainObject(data)) src.fail([], '表种类文件应是对象，含 kinds: 或 functionClasses:');
-  for (const k of Object.keys(data)) if (k !== 'kinds' && k !== 'functionClasses') src.fail([k], `不认识的字段 "${k}"（可用：kinds, functionClasses）`);
+  for (const k of Object.keys(data)) if (!FILE_KEYS.has(k)) src.fail([k], `不认识的字段 "${k}"（可用：${[...FILE_KEYS].join(', ')}）`);
   if (data.kinds !== undefined && !Array.isArray(data.kinds)) src.fail(['kinds'], 'kinds 必须是列表');
   ((data.kinds as unknown[]) ?? []).forEach((raw, i) => {
     const known = isPlainObject(raw) ? catalog.specs.find((s) => s.id === raw.id) : undefined;
@@ -149,6 +171,8 @@ export function addCatalogFile(catalog: Catalog, file: string, text: string): vo
     if (known) src.fail(['kinds', i, 'id'], `表种类 ${known.id} 已在 ${known.source} 定义；要补充表名，只写 id 和 titles`);
     catalog.specs.push(readKind(src, raw, ['kinds', i]));
   });
+  if (data.families !== undefined && !Array.isArray(data.families)) src.fail(['families'], 'families 必须是列表');
+  ((data.families as unknown[]) ?? []).forEach((raw, i) => catalog.families.push(readFamily(src, catalog, raw, ['families', i])));
   if (data.functionClasses !== undefined) {
     if (!isPlainObject(data.functionClasses)) src.fail(['functionClasses'], 'functionClasses 必须是 编码: [类名…] 的对象');
     for (const [code, names] of Object.entries(data.functionClasses)) {
@@ -177,7 +201,7 @@ export const BUILTIN_TABLES_DIR = fileURLToPath(new URL('../../../tables', impor
 
 /** the built-in catalogue plus the user's files, in order */
 export function loadCatalog(paths: string[] = [], builtin = true): Catalog {
-  const catalog: Catalog = { specs: [], functionClasses: new Map() };
+  const catalog: Catalog = { specs: [], families: [], functionClasses: new Map() };
   for (const p of [...(builtin ? [BUILTIN_TABLES_DIR] : []), ...paths]) {
     for (const f of yamlFiles(p)) addCatalogFile(catalog, f, readFileSync(f, 'utf8'));
   }
@@ -188,6 +212,17 @@ let builtinCatalog: Catalog | undefined;
 
 export function defaultCatalog(): Catalog {
   return (builtinCatalog ??= loadCatalog());
+}
+
+/** the family a document belongs to: of its kind, the one its tables fill most (the first on a tie) */
+export function familyOf(catalog: Catalog, kind: DocumentKind, tableIds: string[]): Family | null {
+  let best: { family: Family; found: number } | null = null;
+  for (const family of catalog.families) {
+    if (family.document !== kind) continue;
+    const found = family.required.filter((id) => tableIds.includes(id)).length;
+    if (!best || found > best.found) best = { family, found };
+  }
+  return best?.family ?? null;
 }
 
 export function specFor(catalog: Catalog, id: string): TableSpec | undefined {
