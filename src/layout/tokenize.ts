@@ -43,6 +43,7 @@ const NUMBER_RE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 /** where a label that follows another label starts a new item: 一、 二十七. （一） 1． 其中： */
 const ENUMERATION_RE = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[、．])/;
 const SPACE_RE = /[ \u3000\u00a0]+/g;
+const ITEM_NUMBER_RE = /^\d{1,2}[.．、](?=[^\d]|$)/;
 const PIECE_RE = /-?\d[\d,]*(?:\.\d+)?%?|[^\d\s\u3000\u00a0]+(?:\d+[^\d\s\u3000\u00a0]+)*/g;
 
 export function parseNumber(text: string): NumberInfo | null {
@@ -65,6 +66,15 @@ export function parseNumber(text: string): NumberInfo | null {
 function splitChunk(chunk: string, offset: number, source: SourceLine, cell?: number, piece?: PositionedPiece): Token[] {
   const out: Token[] = [];
   const perChar = piece ? (piece.x1 - piece.x0) / Math.max(1, piece.text.length) : 0;
+  // an item number (`1.`, `2．一般公共预算`) is part of the label, not a figure
+  const item = ITEM_NUMBER_RE.exec(chunk);
+  if (item) {
+    const head = item[0];
+    const rest = splitChunk(chunk.slice(head.length), offset + head.length, source, cell, piece && { ...piece, x0: piece.x0 + head.length * perChar, text: chunk.slice(head.length) });
+    const label: Token = { kind: 'label', text: head, line: source.line, column: offset + 1, endColumn: offset + 1 + head.length, page: source.page, pageLine: source.pageLine, cell, x0: piece?.x0, x1: piece ? piece.x0 + head.length * perChar : undefined, size: piece?.size };
+    if (rest[0]?.kind === 'label') return [{ ...rest[0], text: head + rest[0].text, column: label.column, x0: label.x0 }, ...rest.slice(1)];
+    return [label, ...rest];
+  }
   PIECE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PIECE_RE.exec(chunk))) {

@@ -80,6 +80,8 @@ export interface Column {
   group?: string;
   /** other names documents print for this column (金额 for 合计…) */
   synonyms?: string[];
+  /** printed by some documents only: a column only where the document's header names it */
+  optional?: boolean;
 }
 
 export type TableLayout = 'two-sided' | 'code' | 'economic' | 'grid' | 'unread';

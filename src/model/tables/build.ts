@@ -8,7 +8,7 @@ import type { PositionedPiece, SourceLine } from '../../ingest/text.js';
 import type { TableRegion } from '../../layout/regions.js';
 import { isEnumerated, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { blankCell, isPlaceholderZero, numberCell, sourceLocation, spanLocation, tokenLocation } from '../cells.js';
-import type { Cell, Location, ParseNote, Row, RowKind, Side, Table, Unit } from '../types.js';
+import type { Cell, Column, Location, ParseNote, Row, RowKind, Side, Table, Unit } from '../types.js';
 import { specFor, type Catalog, type TableSpec } from './catalog.js';
 import { functionClassCode, sideByName } from './kinds.js';
 
@@ -82,6 +82,10 @@ abstract class BaseBuilder implements Builder {
 
   abstract opensRow(line: TokenLine): boolean;
   protected abstract take(line: TokenLine): void;
+  /** the figures of the rows read so far (PDF: to test a header's columns against) */
+  protected dataFigures(): Token[] {
+    return [];
+  }
   protected abstract isDataLine(line: TokenLine): boolean;
 
   protected note(message: string, t: Token) {
@@ -179,21 +183,32 @@ abstract class BaseBuilder implements Builder {
       if (mark) byMark.set(c.key, centre(mark));
     }
     if (byMark.size === all.length) return (this.centres = byMark);
-    // a header label naming the column, or its first line where the name wraps (一般公共预算财…)
-    const byLabel = new Map<string, number>();
+    const byLabel = this.headerLabels(all);
+    return (this.centres = byLabel.size === all.length ? byLabel : null);
+  }
+
+  /**
+   * PDF: the header cells that name the given columns, by the column's name, key or a synonym;
+   * where none names it exactly, a cell whose text starts the name (a name wrapped: 一般公共预算财…).
+   */
+  private headerLabels(columns: Column[], exactOnly = false): Map<string, number> {
+    const found = new Map<string, number>();
     const used = new Set<PositionedPiece>();
-    for (const c of all) {
-      const names = [normalizeLabel(c.name), normalizeLabel(c.key)];
-      const label = this.headerPieces.find((p) => {
-        const text = normalizeLabel(p.text);
-        return !used.has(p) && names.some((n) => text === n || (text.length >= 3 && n.startsWith(text)));
-      });
-      if (label) {
-        used.add(label);
-        byLabel.set(c.key, (label.x0 + label.x1) / 2);
+    const pieces = this.headerPieces.map((p) => ({ p, text: normalizeLabel(p.text) }));
+    for (const exact of exactOnly ? [true] : [true, false]) {
+      for (const c of columns) {
+        if (found.has(c.key)) continue;
+        const names = [c.name, c.key.replace(/^.*\./, ''), ...(c.synonyms ?? [])].map(normalizeLabel);
+        for (const n of names) {
+          const hit = pieces.find(({ p, text }) => !used.has(p) && (exact ? text === n : text.length >= 3 && n.startsWith(text)));
+          if (!hit) continue;
+          used.add(hit.p);
+          found.set(c.key, (hit.p.x0 + hit.p.x1) / 2);
+          break;
+        }
       }
     }
-    return (this.centres = byLabel.size === all.length ? byLabel : null);
+    return found;
   }
 
   /** each printed figure to the column whose band (between neighbouring centres) holds it */
@@ -202,11 +217,15 @@ abstract class BaseBuilder implements Builder {
     const centres = this.columnCentres();
     if (!centres) return null;
     const cols = columns.map((c) => ({ key: c.key, x: centres.get(c.key)! })).sort((a, b) => a.x - b.x);
+    // a figure further from every known column than columns stand apart is under a column the
+    // catalogue does not know: the positions do not tell where it belongs
+    const reach = cols.length > 1 ? 0.75 * Math.min(...cols.slice(1).map((c, i) => c.x - cols[i].x)) : Infinity;
     const placed = new Map<string, Token>();
     for (const t of printed) {
       const x = (t.x0! + t.x1!) / 2;
       let best = cols[0];
       for (const c of cols) if (Math.abs(c.x - x) < Math.abs(best.x - x)) best = c;
+      if (Math.abs(best.x - x) > reach) return null;
       // two figures in one column: the positions do not tell, fall back to the text's reading
       if (placed.has(best.key)) return null;
       placed.set(best.key, t);
@@ -222,9 +241,16 @@ abstract class BaseBuilder implements Builder {
    */
   protected columns(): Table['columns'] {
     if (this.ordered) return this.ordered;
-    const spec = this.spec.columns;
+    const spec = this.spec.columns.filter((c) => !c.optional);
     this.ordered = spec;
-    if (this.spec.layout !== 'code' || spec.length < 2) return spec;
+    if (this.spec.layout !== 'code') return spec;
+    const fromPage = this.headerPieces.length ? this.columnsFromPage() : null;
+    if (fromPage) {
+      this.ordered = fromPage;
+      this.columnSource = 'header';
+      return fromPage;
+    }
+    if (spec.length < 2) return spec;
     for (const header of this.headerLines) {
       const at = spec.map((c) => header.indexOf(normalizeLabel(c.name)));
       if (at.some((i) => i < 0)) continue;
@@ -239,6 +265,29 @@ abstract class BaseBuilder implements Builder {
   }
 
   protected columnSource: Table['columnSource'] = 'catalog';
+
+  /**
+   * PDF: the columns this document's header names, in its order (a province prints some of the
+   * form's columns, or more: 单位预留机动经费). Null when the header names not even the total.
+   */
+  private columnsFromPage(): Column[] | null {
+    // 栏次 numbers for every column of the form: the form's columns, as printed
+    const spec = this.spec.columns.filter((c) => !c.optional);
+    if (spec.every((c) => this.columnMarks.some((t) => t.num!.value === c.index))) return null;
+    const found = this.headerLabels(this.spec.columns, true);
+    const total = this.spec.columns.find((c) => c.total);
+    if (!found.size || (total && !found.has(total.key))) return null;
+    // the header's cells must account for every figure below them; else a name wrapped past
+    // recognition hides a column, and the form's own columns are the better guess
+    const xs = [...found.values()].sort((a, b) => a - b);
+    const reach = xs.length > 1 ? 0.75 * Math.min(...xs.slice(1).map((x, i) => x - xs[i])) : Infinity;
+    const figures = this.dataFigures().filter((t) => t.x0 !== undefined);
+    if (!figures.every((t) => xs.some((x) => Math.abs(x - (t.x0! + t.x1!) / 2) <= reach))) return null;
+    return this.spec.columns
+      .filter((c) => found.has(c.key))
+      .sort((a, b) => found.get(a.key)! - found.get(b.key)!)
+      .map((c, i) => ({ ...c, index: i + 1 }));
+  }
 
   protected baseTable(): Table {
     const cells = this.rows.flatMap((r) => [...Object.values(r.cells), ...r.unplaced]);
@@ -480,6 +529,10 @@ interface PendingRow {
 
 class CodeBuilder extends BaseBuilder {
   private pending: PendingRow[] = [];
+
+  protected override dataFigures(): Token[] {
+    return this.pending.flatMap((p) => p.values.filter((t) => t.kind === 'number'));
+  }
   private currentClass: string | null = null;
   private hasTotal = false;
 

@@ -61,7 +61,7 @@ const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'la
 const EXTEND_KEYS = new Set(['id', 'titles', 'printedIds']);
 const FILE_KEYS = new Set(['kinds', 'functionClasses', 'families']);
 const FAMILY_KEYS = new Set(['id', 'document', 'required']);
-const COLUMN_KEYS = new Set(['key', 'name', 'side', 'total', 'synonyms']);
+const COLUMN_KEYS = new Set(['key', 'name', 'side', 'total', 'synonyms', 'optional']);
 const LAYOUTS = ['two-sided', 'code', 'economic', 'grid', 'unread'];
 const CODES = ['function', 'economic', 'unit'];
 
@@ -94,6 +94,8 @@ function readColumns(src: YamlSource, raw: unknown, at: YamlPath, groups: string
     const col: Column = { key: c.key, name: typeof c.name === 'string' ? c.name : c.key, index: i + 1 };
     if (c.side) col.side = c.side as Side;
     if (c.total) col.total = true;
+    if (c.optional !== undefined && typeof c.optional !== 'boolean') src.fail([...here, 'optional'], 'optional 必须是 true 或 false');
+    if (c.optional) col.optional = true;
     if (c.synonyms !== undefined) col.synonyms = strings(src, c.synonyms, [...here, 'synonyms'], 'synonyms ');
     return col;
   });
