@@ -10,6 +10,27 @@ export interface LintOutcome {
   fatal: string | null;
 }
 
+/** a table found but not read, or read only in part, is said: its checks did not (all) run */
+function readingDiagnostics(report: Report): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const t of report.tables) {
+    const { unplaced, dropped } = t.reading;
+    if (t.layout === 'unread' || (!t.unread && unplaced === 0 && dropped === 0)) continue;
+    const where = t.loc.page !== undefined ? `（第 ${t.loc.page} 页）` : '';
+    const message = t.unread
+      ? `「${t.title}」${where}未能读取：${t.unread}；这张表的核对都已跳过`
+      : `「${t.title}」${where}${[unplaced && `有 ${unplaced} 个数字未能归入所在的列`, dropped && `有 ${dropped} 处行或数字未能读取`].filter(Boolean).join('，')}（见 --print-model 的 notes），涉及它们的核对没有做`;
+    out.push({ ruleId: '读取/表格未能读取', severity: 1, message, file: report.file, ...pick(t.loc), table: t.id });
+  }
+  return out;
+}
+
+function pick(loc: Report['tables'][number]['loc']) {
+  const out: Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn' | 'page'> = { line: loc.line, column: loc.column, endLine: loc.endLine, endColumn: loc.endColumn };
+  if (loc.page !== undefined) out.page = loc.page;
+  return out;
+}
+
 export async function lintFile(file: string, rules: Rule[]): Promise<LintOutcome> {
   let report: Report;
   let pageProblems: PdfPageProblem[] = [];
@@ -50,5 +71,5 @@ export async function lintFile(file: string, rules: Rule[]): Promise<LintOutcome
     endColumn: 1,
     page: p.page,
   }));
-  return { report, diagnostics: sortDiagnostics([...partial, ...unread, ...runRules(report, rules)]), fatal: null };
+  return { report, diagnostics: sortDiagnostics([...partial, ...unread, ...readingDiagnostics(report), ...runRules(report, rules)]), fatal: null };
 }

@@ -97,6 +97,8 @@ export interface Table {
   title: string;
   /** why the table was not read (its checks are skipped), or null */
   unread: string | null;
+  /** figures read but placed in no column, and rows or figures left out (each with a note) */
+  reading: { unplaced: number; dropped: number };
   layout: TableLayout;
   unit: Unit | null;
   columns: Column[];

@@ -88,7 +88,11 @@ abstract class BaseBuilder implements Builder {
   }
   protected abstract isDataLine(line: TokenLine): boolean;
 
+  /** figures or rows the reader had to leave out (each also a note at its place) */
+  protected dropped = 0;
+
   protected note(message: string, t: Token) {
+    this.dropped++;
     this.notes.push({ message: `${this.spec.id}: ${message}`, loc: tokenLocation(this.file, t) });
   }
 
@@ -289,15 +293,31 @@ abstract class BaseBuilder implements Builder {
       .map((c, i) => ({ ...c, index: i + 1 }));
   }
 
+  /**
+   * Figures the reader could not put in a column. In text that omits blank cells, a row's parts
+   * after its placed total are unplaced by nature (the checks add them up as parts); on a page,
+   * where positions tell columns apart, any unplaced figure is a misread.
+   */
+  private misplaced(): number {
+    const positioned = this.region.lines.some((l) => l.source.pieces);
+    return this.rows.reduce((n, r) => {
+      if (!r.unplaced.length) return n;
+      const anchored = Object.values(r.cells).some((c) => !c.blank);
+      return n + (positioned || !anchored ? r.unplaced.length : 0);
+    }, 0);
+  }
+
   protected baseTable(): Table {
     const cells = this.rows.flatMap((r) => [...Object.values(r.cells), ...r.unplaced]);
     const empty = cells.every((c) => c.blank || c.value === 0);
+    const figures = this.region.lines.reduce((n, l) => n + l.tokens.filter((t) => t.kind === 'number').length, 0);
     return {
       id: this.spec.id,
       kindName: this.spec.title,
       printedId: this.region.printedId,
       title: this.region.title ?? this.spec.title,
-      unread: null,
+      unread: this.rows.length === 0 && figures > this.columnMarks.length ? '表中印有数字，但没有一行能按这种表的版式读出（版式与已知的不同）' : null,
+      reading: { unplaced: this.misplaced(), dropped: this.dropped },
       layout: this.spec.layout,
       unit: this.unit,
       columns: this.columns(),
@@ -800,6 +820,7 @@ function unreadTable(spec: TableSpec, region: TableRegion, file: string, reason:
     printedId: region.printedId,
     title: region.title ?? spec.title,
     unread: reason,
+    reading: { unplaced: 0, dropped: 0 },
     layout: 'unread',
     unit: region.unit,
     columns: [],
