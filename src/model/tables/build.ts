@@ -311,13 +311,18 @@ abstract class BaseBuilder implements Builder {
     const cells = this.rows.flatMap((r) => [...Object.values(r.cells), ...r.unplaced]);
     const empty = cells.every((c) => c.blank || c.value === 0);
     const figures = this.region.lines.reduce((n, l) => n + l.tokens.filter((t) => t.kind === 'number').length, 0);
+    const misplaced = this.misplaced();
+    let unread: string | null = null;
+    if (this.rows.length === 0 && figures > this.columnMarks.length) unread = '表中印有数字，但没有一行能按这种表的版式读出（版式与已知的不同）';
+    // a grid is one row under a many-level header: a figure out of place misplaces its neighbours too
+    else if (this.spec.layout === 'grid' && misplaced > 0) unread = `表头的 ${this.columns().length} 列与这一行的数字对不上（多层表头），未能确定每个数字所在的列`;
     return {
       id: this.spec.id,
       kindName: this.spec.title,
       printedId: this.region.printedId,
       title: this.region.title ?? this.spec.title,
-      unread: this.rows.length === 0 && figures > this.columnMarks.length ? '表中印有数字，但没有一行能按这种表的版式读出（版式与已知的不同）' : null,
-      reading: { unplaced: this.misplaced(), dropped: this.dropped },
+      unread,
+      reading: { unplaced: misplaced, dropped: this.dropped },
       layout: this.spec.layout,
       unit: this.unit,
       columns: this.columns(),
