@@ -16,6 +16,9 @@ function detectKind(text: string, families: DocumentKind[]): DocumentKind {
   const finals = families.filter((f) => f === '决算').length;
   const budgets = families.filter((f) => f === '预算').length;
   if (finals || budgets) return finals >= budgets ? '决算' : '预算';
+  // what the cover calls it (2019年度部门预算公开), before a mention anywhere of the other
+  const named = /(?:部门|单位)\s*(决算|预算)|(决算|预算)\s*公开/.exec(text.slice(0, 600));
+  if (named) return (named[1] ?? named[2]) as DocumentKind;
   if (/决算/.test(text)) return '决算';
   if (/预算/.test(text)) return '预算';
   return 'unknown';
@@ -27,9 +30,15 @@ function detectYear(head: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** the cover's name before its title: 上海市普陀区规划和自然资源局 | 2024 年度部门决算 */
+const COVER_NAME_RE = /^([^\d\s，。、:：]{4,40}?)\s*(?:20\d{2}|XX|xx)\s*年度?\s*(?:部门|单位)?\s*(?:决算|预算)/;
+
 function detectDepartment(head: string): string | null {
+  const cover = head.split('\n', 4).join('').replace(/\s/g, '');
   const m =
-    /部门(?:（单位）)?\s*[:：]\s*([^\s:：金]{2,40}?)(?=\s|金额|$)/m.exec(head) ??
+    /部门(?:（单位）)?\s*[:：]\s*([^\s:：金]{2,40}?)(?=\s|金额|单位|$)/m.exec(head) ??
+    /(?:预算单位|预算主管部门|编制单位|单位名称)\s*[:：]\s*([^\s:：金]{2,40}?)(?=\s|金额|单位|$)/m.exec(head) ??
+    COVER_NAME_RE.exec(cover) ??
     /纳入\s*\d{4}\s*年度.*?具体包括[:：]\s*\n*\s*([^\s（(]{2,40})/.exec(head) ??
     /([^\s，。、]{2,30}?(?:局|办公室|委员会|中心))部门\s*\d{4}\s*年/.exec(head);
   return m ? m[1].replace(/^纳入/, '') : null;
@@ -57,7 +66,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   const narrative = source.lines.filter((l) => !inTables.has(l.line));
   // forms first: a score stated in the narrative is matched to its form by project name
   const { forms, targetTable } = extractForms(narrative, source.file, unit, notes);
-  const family = familyOf(catalog, kind, tables.map((t) => t.id));
+  const family = tables.length ? familyOf(catalog, kind, tables.map((t) => t.id)) : null;
   return {
     file: source.file,
     kind,
