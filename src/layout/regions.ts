@@ -46,7 +46,7 @@ const FURNITURE_RE = /单位\s*[:：]|编制(部门|单位)|^\s*(部门|单位)(
 const TITLE_PUNCTUATION_RE = /[，。；;,《》…]|\.{3}/;
 /** a sentence of prose: where the text after a table begins (a table's own notes excepted) */
 const PROSE_RE = /[。；]|，.*，/;
-const NOTE_START_RE = /^\s*(注|备注|说明|\d+\s*[.、．]|[（(]\d+[）)])|空表|无数据|没有|不涉及/;
+const NOTE_START_RE = /^\s*(注|备注|说明|\d+\s*[.、．]|[（(]\d+[）)])|空表|为空|无数据|没有|不涉及/;
 
 /** 公开01表 / 部门公开表3 as printed, normalized (公开 1 表 → 公开01表) */
 export function printedTableId(text: string): string | null {
@@ -125,9 +125,13 @@ export function findTableRegions(source: SourceText, kinds: TableKinds): TableRe
       }
       continue;
     }
-    const title = titleText(text);
-    if (title && furnitureFollows(lines, i)) {
-      const kind = kinds.byTitle(text);
+    // a title wrapped over two lines (…培训费 / 支出预算表) is one title
+    const wrapped = !titleText(text) && i + 1 < lines.length && /^\S{1,8}$/.test(lines[i + 1].text.trim()) ? text.trim() + lines[i + 1].text.trim() : null;
+    const titleLineText = wrapped && titleText(wrapped) && kinds.byTitle(wrapped) ? wrapped : text;
+    if (titleLineText !== text) consumed.add(i + 1);
+    const title = titleText(titleLineText);
+    if (title && furnitureFollows(lines, titleLineText !== text ? i + 1 : i)) {
+      const kind = kinds.byTitle(titleLineText);
       if (kind) {
         open(kind, i, title, lines[i].line);
         continue;

@@ -263,8 +263,11 @@ function currentAmount(text: string, at: number): { raw: string; at: number } | 
   }
   if (!/^与\d{4}年度?相比/.test(text.slice(start, at))) return null;
   const prevStart = text.lastIndexOf('。', start - 2) + 1;
-  const prev = [...text.slice(prevStart, start).matchAll(AMOUNT_RE)];
-  return prev.length === 1 ? { raw: prev[0][1], at: prevStart + prev[0].index! } : null;
+  const prevText = text.slice(prevStart, start);
+  const prev = [...prevText.matchAll(AMOUNT_RE)];
+  // the previous sentence's one amount is the current one only if it is a level, not a change
+  if (prev.length !== 1 || /(增加|减少|增长|下降)\s*$/.test(prevText.slice(0, prev[0].index!))) return null;
+  return { raw: prev[0][1], at: prevStart + prev[0].index! };
 }
 
 function insideParentheses(text: string, index: number): boolean {

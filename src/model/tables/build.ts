@@ -16,7 +16,7 @@ const FOOTER_RE = /^\s*[-—–]+\s*\d+\s*[-—–]+\s*$/;
 const NOTE_RE = /^\s*(注|备注|说明)\s*[:：0-9]/;
 const FURNITURE_RE = /单位\s*[:：]|^\s*部门\s*[:：]|^\s*栏次|^\s*附件\s*\d*\s*$/;
 const TITLE_RE = /表\s*$/;
-const EMPTY_NOTE_RE = /空表|无数据|没有|不涉及|无相关|无此项|无.{0,12}(收入|支出|收支)/;
+const EMPTY_NOTE_RE = /空表|为空|无数据|没有|不涉及|无相关|无此项|无该项|无.{0,12}(收入|支出|收支)/;
 const YEAR_RE = /(?<!\d)(20\d{2})(?=\s*年)/g;
 const SECTION_LABEL_RE = /^(栏次|项目|科目代码|科目名称|功能分类|经济分类|收入|支出|预算数|决算数)/;
 
