@@ -126,7 +126,8 @@ export function findTableRegions(source: SourceText, kinds: TableKinds): TableRe
       continue;
     }
     // a title wrapped over two lines (…培训费 / 支出预算表) is one title
-    const wrapped = !titleText(text) && i + 1 < lines.length && /^\S{1,8}$/.test(lines[i + 1].text.trim()) ? text.trim() + lines[i + 1].text.trim() : null;
+    const next = lines[i + 1]?.text.trim() ?? '';
+    const wrapped = !titleText(text) && /^\S{1,8}$/.test(next) && !kinds.byTitle(next) ? text.trim() + next : null;
     const titleLineText = wrapped && titleText(wrapped) && kinds.byTitle(wrapped) ? wrapped : text;
     if (titleLineText !== text) consumed.add(i + 1);
     const title = titleText(titleLineText);

@@ -114,16 +114,34 @@ abstract class BaseBuilder implements Builder {
     if (TITLE_RE.test(text) && !line.tokens.some((t) => t.kind === 'number')) return; // the next table's title
     const key = text.replace(/[\s\u3000]/g, '');
     if (!this.started) {
+      const held = this.held;
+      this.held = null;
       if (!this.isDataLine(line)) {
-        this.headerLines.add(key);
-        this.headerPieces.push(...(line.source.pieces ?? []));
+        // PDF: figures set on a baseline of their own just above the first row's label
+        // (合计 in a larger font sits lower) wait for that row
+        if (line.source.pieces && !held && line.tokens.every((t) => t.kind === 'number' && !t.num!.integer)) {
+          this.held = line;
+          return;
+        }
+        if (held) this.addHeader(held);
+        this.addHeader(line);
         return;
       }
       this.started = true;
+      if (held && !line.tokens.some((t) => t.kind === 'number')) line = { ...line, tokens: [...line.tokens, ...held.tokens] };
+      else if (held) this.addHeader(held);
     } else if (this.headerLines.has(key)) {
       return; // a header repeated on a new page
     }
     this.take(line);
+  }
+
+  /** a line of figures only, waiting to see whether the first row's label comes next */
+  private held: TokenLine | null = null;
+
+  private addHeader(line: TokenLine) {
+    this.headerLines.add(line.source.text.replace(/[\s\u3000]/g, ''));
+    this.headerPieces.push(...(line.source.pieces ?? []));
   }
 
   protected collectYears(source: SourceLine) {
