@@ -105,8 +105,9 @@ function byName<T>(items: T[], name: string, nameOf: (item: T) => string): T | u
 }
 
 /** `X（类）Y（款）Z（项）` → the row of the general-budget spending table it names */
-function linkPath(report: Pick<Report, 'tables'>, kind: Report['kind'], path: string[]): ClaimLink | null {
-  const id = kind === '预算' ? '部门公开表5' : '公开05';
+function linkPath(report: Pick<Report, 'tables'>, kind: Report['kind'], path: string[], allFunds = false): ClaimLink | null {
+  // a path said of all funds (支出预算总计 … 包括：公共安全（类）…) is a row of the 支出表, not of the 一般公共预算 table
+  const id = allFunds ? (kind === '预算' ? '部门公开表3' : '公开03') : kind === '预算' ? '部门公开表5' : '公开05';
   const t = tableOf(report, id);
   if (!t) return null;
   let parent: Row | undefined;
@@ -417,7 +418,9 @@ export function extractClaims(lines: SourceLine[], file: string, report: Pick<Re
       if (/^(支出)?决算(数)?$/.test(subject) && /预算(数)?$/.test(previousSubject)) subject = previousSubject.replace(/预算(数)?$/, subject);
       previousSubject = subject;
       const figures: Record<string, Cell> = { amount: fig(a.raw, a.at) };
-      const linkTo = path ? linkPath(report, report.kind, cleanPath(path)) : linkSubject(report, report.kind, subject, here);
+      const said = text.slice(base, a.at);
+      const allFunds = /(收支|支出)预算总计|支出预算合计|支出总计/.test(said) && !/一般公共预算|财政拨款/.test(said + here);
+      const linkTo = path ? linkPath(report, report.kind, cleanPath(path), allFunds) : linkSubject(report, report.kind, subject, here);
       if (share) {
         const iShare = a.at + a.raw.length + 2 + share[0].indexOf(share[1]);
         figures.share = fig(`${share[1]}%`, iShare, true);
