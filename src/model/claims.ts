@@ -257,7 +257,8 @@ function currentAmount(text: string, at: number): { raw: string; at: number } | 
   const start = text.lastIndexOf('。', at - 1) + 1;
   const sentence = text.slice(start, at);
   // a figure in parentheses is said aside (（上年预算为 A 万元）), not the current amount
-  const own = [...sentence.matchAll(AMOUNT_RE)].filter((m) => !insideParentheses(sentence, m.index!));
+  // nor is a change stated earlier in the sentence (减少 0.15 万元…；公务接待费减少 0.15 万元)
+  const own = [...sentence.matchAll(AMOUNT_RE)].filter((m) => !insideParentheses(sentence, m.index!) && !CHANGE_BEFORE_RE.test(sentence.slice(0, m.index!)));
   if (own.length) {
     const last = own[own.length - 1];
     return { raw: last[1], at: start + last.index! };
@@ -267,9 +268,11 @@ function currentAmount(text: string, at: number): { raw: string; at: number } | 
   const prevText = text.slice(prevStart, start);
   const prev = [...prevText.matchAll(AMOUNT_RE)];
   // the previous sentence's one amount is the current one only if it is a level, not a change
-  if (prev.length !== 1 || /(增加|减少|增长|下降)\s*$/.test(prevText.slice(0, prev[0].index!))) return null;
+  if (prev.length !== 1 || CHANGE_BEFORE_RE.test(prevText.slice(0, prev[0].index!))) return null;
   return { raw: prev[0][1], at: prevStart + prev[0].index! };
 }
+
+const CHANGE_BEFORE_RE = /(增加|减少|增长|下降|增|减)\s*$/;
 
 function insideParentheses(text: string, index: number): boolean {
   let depth = 0;
