@@ -421,7 +421,8 @@ export function extractClaims(lines: SourceLine[], file: string, report: Pick<Re
       if (/^(支出)?决算(数)?$/.test(subject) && /预算(数)?$/.test(previousSubject)) subject = previousSubject.replace(/预算(数)?$/, subject);
       previousSubject = subject;
       const figures: Record<string, Cell> = { amount: fig(a.raw, a.at) };
-      const said = text.slice(base, a.at);
+      // the sentence and the one before it (支出预算总计 X 万元。包括：1．公共安全（类）支出 Y 万元)
+      const said = text.slice(Math.max(0, a.at - 80), a.at);
       const allFunds = /(收支|支出)预算总计|支出预算合计|支出总计/.test(said) && !/一般公共预算|财政拨款/.test(said + here);
       const linkTo = path ? linkPath(report, report.kind, cleanPath(path), allFunds) : linkSubject(report, report.kind, subject, here);
       if (share) {
