@@ -131,6 +131,8 @@ export function findTableRegions(source: SourceText, kinds: TableKinds): TableRe
     const titleLineText = wrapped && titleText(wrapped) && kinds.byTitle(wrapped) ? wrapped : text;
     if (titleLineText !== text) consumed.add(i + 1);
     const title = titleText(titleLineText);
+    // the open table's title again (2025年部门支出预算总表（续）): a continuation, not a row
+    if (title && current && kinds.byTitle(titleLineText) === current.id) continue;
     if (title && furnitureFollows(lines, titleLineText !== text ? i + 1 : i)) {
       const kind = kinds.byTitle(titleLineText);
       if (kind) {

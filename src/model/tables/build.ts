@@ -273,6 +273,12 @@ abstract class BaseBuilder implements Builder {
       return fromPage;
     }
     if (spec.length < 2) return spec;
+    const fromText = this.columnsFromHeaderText(spec);
+    if (fromText) {
+      this.ordered = fromText;
+      this.columnSource = 'header';
+      return fromText;
+    }
     for (const header of this.headerLines) {
       const at = spec.map((c) => header.indexOf(normalizeLabel(c.name)));
       if (at.some((i) => i < 0)) continue;
@@ -287,6 +293,30 @@ abstract class BaseBuilder implements Builder {
   }
 
   protected columnSource: Table['columnSource'] = 'catalog';
+
+  /**
+   * Text: a header line naming some of the form's columns, the total first, where no row prints
+   * more figures than it names (a province that prints 合计 基本支出 项目支出 of six)
+   */
+  private columnsFromHeaderText(spec: Column[]): Column[] | null {
+    const counts = this.dataFigures().length ? this.rowFigureCounts() : [];
+    if (!counts.length) return null;
+    for (const header of this.headerLines) {
+      const named = spec
+        .map((c) => ({ c, at: [c.name, ...(c.synonyms ?? [])].map((n) => header.indexOf(normalizeLabel(n))).find((i) => i >= 0) ?? -1 }))
+        .filter((x) => x.at >= 0)
+        .sort((a, b) => a.at - b.at);
+      if (named.length < 2 || named.length === spec.length || !named[0].c.total) continue;
+      if (counts.some((n) => n > named.length) || !counts.some((n) => n === named.length)) continue;
+      return named.map((x, i) => ({ ...x.c, index: i + 1 }));
+    }
+    return null;
+  }
+
+  /** how many figures each row read so far prints */
+  protected rowFigureCounts(): number[] {
+    return [];
+  }
 
   /**
    * PDF: the columns this document's header names, in its order (a province prints some of the
@@ -575,6 +605,10 @@ class CodeBuilder extends BaseBuilder {
 
   protected override dataFigures(): Token[] {
     return this.pending.flatMap((p) => p.values.filter((t) => t.kind === 'number'));
+  }
+
+  protected override rowFigureCounts(): number[] {
+    return this.pending.map((p) => p.values.filter((t) => t.kind === 'number').length);
   }
   private currentClass: string | null = null;
   private hasTotal = false;
