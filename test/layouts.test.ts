@@ -1,0 +1,109 @@
+/**
+ * Layouts the corpus does not have, from fixtures of our own: tables named by title only (no
+ * 公开NN表), codes in separate 类/款/项 columns, a two-sided 总表 without 行次, a header that
+ * prints some of the form's columns, a table continued on the next page under a （续） title
+ * with a page number in between, and a disclosure whose narrative and tables are two files.
+ */
+import { describe, expect, it } from 'vitest';
+import { splitLines } from '../src/ingest/index.js';
+import { buildReport, loadCatalog } from '../src/model/index.js';
+import { brief, fixtureText, lintText, lineOf, mutate, reportOf } from './helpers.js';
+import { lintFile } from '../src/cli/lint.js';
+import path from 'node:path';
+import { FIXTURES, builtinRules } from './helpers.js';
+
+const TITLED = 'text/titled-budget.txt';
+
+describe('a budget whose tables are named by title only', () => {
+  const report = reportOf(fixtureText(TITLED), TITLED);
+
+  it('finds each table by its title and names its kind, the document by its cover', () => {
+    expect({ kind: report.kind, year: report.year, department: report.department, family: report.family?.id }).toEqual({
+      kind: '预算',
+      year: 2025,
+      department: '上海市某区某街道办事处',
+      family: '部门预算（九张表）',
+    });
+    expect(report.tables.map((t) => [t.id, t.printedId, t.title, t.rows.length])).toEqual([
+      ['部门公开表1', null, '2025年部门财务收支预算总表', 8],
+      ['部门公开表3', null, '2025年部门支出预算总表', 8],
+      ['部门公开表5', null, '2025年部门一般公共预算支出功能分类预算表', 8],
+    ]);
+  });
+
+  it('joins codes printed in 类/款/项 columns and reads the columns the header prints', () => {
+    const spending = report.tables.find((t) => t.id === '部门公开表3')!;
+    expect(spending.columns.map((c) => c.key)).toEqual(['合计', '基本支出', '项目支出']);
+    expect(spending.columnSource).toBe('header');
+    const row = spending.rows.find((r) => r.key === '2010302')!;
+    expect({ name: row.name, level: row.level, parent: row.parent, cells: Object.fromEntries(Object.entries(row.cells).map(([k, c]) => [k, c.raw])) }).toEqual({
+      name: '一般行政管理事务',
+      level: 3,
+      parent: '20103',
+      cells: { 合计: '400,000', 基本支出: '0', 项目支出: '400,000' },
+    });
+    // continued after a page break under its title with （续）; the page number 12 is no figure
+    expect(spending.rows.map((r) => r.key)).toEqual(['201', '20103', '2010301', '2010302', '208', '20805', '2080505', '合计']);
+    expect(spending.reading).toEqual({ unplaced: 0, dropped: 0 });
+  });
+
+  it('reads a two-sided 总表 without 行次: sides by position, item numbers as labels', () => {
+    const summary = report.tables.find((t) => t.id === '部门公开表1')!;
+    expect(summary.rows.map((r) => `${r.key}=${Object.values(r.cells)[0]?.raw ?? ''}`)).toEqual([
+      '收入:财政拨款收入=1,300,000',
+      '支出:一般公共服务支出=1,000,000',
+      '收入:一般公共预算资金=1,300,000',
+      '支出:社会保障和就业支出=300,000',
+      '收入:事业收入=',
+      '支出:卫生健康支出=',
+      '收入:总计=1,300,000',
+      '支出:总计=1,300,000',
+    ]);
+  });
+
+  it('is silent on its consistent tables, and says which tables of its family it lacks', async () => {
+    const ds = await lintText(fixtureText(TITLED), TITLED);
+    expect(ds.map((d) => d.message)).toEqual([
+      '未找到「收入总表」（部门公开表2）',
+      '未找到「财政拨款收支总表」（部门公开表4）',
+      '未找到「一般公共预算基本支出表」（部门公开表6）',
+      '未找到「一般公共预算“三公”经费支出表」（部门公开表7）',
+      '未找到「政府性基金预算支出表」（部门公开表8）',
+      '未找到「国有资本经营预算支出表」（部门公开表9）',
+    ]);
+  });
+
+  it('finds a changed figure in a row whose code is printed in three columns', async () => {
+    const text = mutate(fixtureText(TITLED), '201 03 01 行政运行 600,000 600,000 0\n\n12', '201 03 01 行政运行 600,000 600,100 0\n\n12');
+    const ds = (await lintText(text, TITLED)).filter((d) => d.ruleId === '科目/行内分列合计');
+    expect(ds.map(brief)).toEqual([
+      { ruleId: '科目/行内分列合计', severity: 2, line: lineOf(text, '600,100'), actual: '600,000 元', expected: '600,100.00 元', difference: '100.00 元' },
+    ]);
+  });
+});
+
+describe('a disclosure published as two files', () => {
+  it('lints the narrative half, says it has no tables, and asks for none', async () => {
+    const outcome = await lintFile(path.join(FIXTURES, 'text/titled-budget-narrative.txt'), await builtinRules());
+    expect(outcome.fatal).toBeNull();
+    expect(outcome.diagnostics.map((d) => [d.ruleId, d.severity, d.line])).toEqual([
+      ['读取/未含公开表', 1, 1],
+      ['叙述/同比变化率', 2, 5],
+    ]);
+  });
+});
+
+describe('the catalogue of table kinds is data', () => {
+  it('takes a province variant of a known kind from a user file', () => {
+    const catalog = loadCatalog([]);
+    const extra = path.join(FIXTURES, 'tables/variant.yaml');
+    const withVariant = loadCatalog([extra]);
+    const text = fixtureText(TITLED).replace('2025年部门财务收支预算总表', '2025年部门收支预算总览表');
+    expect(buildReport(splitLines('x.txt', text), catalog).tables.map((t) => t.id)).not.toContain('部门公开表1');
+    expect(buildReport(splitLines('x.txt', text), withVariant).tables.map((t) => t.id)).toContain('部门公开表1');
+  });
+
+  it('reports a malformed kind at file:line:col', () => {
+    expect(() => loadCatalog([path.join(FIXTURES, 'tables/bad-layout.yaml')])).toThrow(/bad-layout\.yaml:4:13: layout 只能是/);
+  });
+});
