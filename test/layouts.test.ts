@@ -4,7 +4,11 @@
  * prints some of the form's columns, a table continued on the next page under a （续） title
  * with a page number in between, and a disclosure whose narrative and tables are two files.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
 import { splitLines } from '../src/ingest/index.js';
 import { buildReport, loadCatalog } from '../src/model/index.js';
 import { brief, fixtureText, lintText, lineOf, mutate, reportOf } from './helpers.js';
@@ -107,3 +111,28 @@ describe('the catalogue of table kinds is data', () => {
     expect(() => loadCatalog([path.join(FIXTURES, 'tables/bad-layout.yaml')])).toThrow(/bad-layout\.yaml:4:13: layout 只能是/);
   });
 });
+
+describe('--tables on the command line', () => {
+  it('adds a user file of table kinds; a malformed one exits 2 with file:line:col', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'budget-lint-'));
+    const doc = path.join(dir, 'doc.txt');
+    writeFileSync(doc, fixtureText(TITLED).replace('2025年部门财务收支预算总表', '2025年部门收支预算总览表'));
+    const kinds = async (...args: string[]) => {
+      const { code, out } = await runCli('--print-model', doc, ...args);
+      return { code, tables: (JSON.parse(out) as { tables: Array<{ id: string }> }).tables.map((t) => t.id) };
+    };
+    expect(await kinds()).toEqual({ code: 0, tables: ['部门公开表3', '部门公开表5'] });
+    expect(await kinds('--tables', path.join(FIXTURES, 'tables/variant.yaml'))).toEqual({ code: 0, tables: ['部门公开表1', '部门公开表3', '部门公开表5'] });
+    const bad = await runCli('--tables', path.join(FIXTURES, 'tables/bad-layout.yaml'), doc);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe(`budget-lint: ${path.join(FIXTURES, 'tables/bad-layout.yaml')}:4:13: layout 只能是 two-sided、code、economic、grid、unread\n`);
+  });
+});
+
+async function runCli(...args: string[]) {
+  let out = '';
+  let err = '';
+  const sink = (add: (s: string) => void) => new Writable({ write: (c, _e, cb) => (add(c.toString()), cb()) });
+  const code = await main(args, { out: sink((s) => (out += s)) as unknown as NodeJS.WriteStream, err: sink((s) => (err += s)) as unknown as NodeJS.WriteStream });
+  return { code, out, err };
+}

@@ -1,6 +1,6 @@
 /** One file through every stage: ingest → layout → model → rules. */
 import { InputError, readDocument, type PdfPageProblem } from '../ingest/index.js';
-import { buildReport, type Report } from '../model/index.js';
+import { buildReport, type Catalog, type Report } from '../model/index.js';
 import { runRules, sortDiagnostics, type Diagnostic, type Rule } from '../rules/index.js';
 
 export interface LintOutcome {
@@ -31,13 +31,13 @@ function pick(loc: Report['tables'][number]['loc']) {
   return out;
 }
 
-export async function lintFile(file: string, rules: Rule[]): Promise<LintOutcome> {
+export async function lintFile(file: string, rules: Rule[], catalog?: Catalog): Promise<LintOutcome> {
   let report: Report;
   let pageProblems: PdfPageProblem[] = [];
   try {
     const source = await readDocument(file);
     if ('problems' in source) pageProblems = source.problems;
-    report = buildReport(source);
+    report = buildReport(source, catalog);
   } catch (err) {
     if (err instanceof InputError) return { report: null, diagnostics: [], fatal: err.message };
     throw err;

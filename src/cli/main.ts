@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { fileResult, formatJson, formatStylish, type FileResult } from '../format/index.js';
 import { readDocument, InputError } from '../ingest/index.js';
-import { buildReport } from '../model/index.js';
+import { buildReport, loadCatalog } from '../model/index.js';
+import { YamlFileError } from '../common/yaml-source.js';
 import { BUILTIN_RULES_DIR, loadRules, RuleLoadError, type Rule } from '../rules/index.js';
 import { lintFile } from './lint.js';
 
@@ -43,6 +44,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .option('-f, --format <format>', '输出格式：stylish 或 json', 'stylish')
     .option('--rules <path>', '追加自己的 YAML 规则文件或目录（可重复）', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--no-builtin-rules', '不加载内置规则')
+    .option('--tables <path>', '追加自己的表种类 YAML 文件或目录（可重复），如某省表名不同的表', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--rule <id:severity>', '改变某条规则的级别，如 自评表/资金得分:off（可重复；级别为 error、warn、off）', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--quiet', '只报告错误')
     .option('--max-warnings <n>', '警告数超过 n 时以 1 退出', count)
@@ -61,6 +63,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
   const opts = program.opts<{
     format: string;
     rules: string[];
+    tables: string[];
     rule: string[];
     builtinRules: boolean;
     quiet?: boolean;
@@ -70,8 +73,9 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
   }>();
 
   try {
+    const catalog = loadCatalog(opts.tables);
     if (opts.printModel) {
-      const report = buildReport(await readDocument(opts.printModel));
+      const report = buildReport(await readDocument(opts.printModel), catalog);
       io.out.write(JSON.stringify(report, null, 2) + '\n');
       return 0;
     }
@@ -94,7 +98,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     const results: FileResult[] = [];
     let fatal = false;
     for (const f of files) {
-      const outcome = await lintFile(f, rules);
+      const outcome = await lintFile(f, rules, catalog);
       if (outcome.fatal) {
         fatal = true;
         io.err.write(`budget-lint: ${outcome.fatal}\n`);
@@ -116,7 +120,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     }
     return 0;
   } catch (err) {
-    if (err instanceof InputError || err instanceof RuleLoadError) {
+    if (err instanceof InputError || err instanceof RuleLoadError || err instanceof YamlFileError) {
       io.err.write(`budget-lint: ${err.message}\n`);
       return 2;
     }
