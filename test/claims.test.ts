@@ -1,7 +1,7 @@
 /** Claim extraction and linking, on sentences from each of the five corpus documents. */
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../src/ingest/index.js';
-import { extractClaims } from '../src/model/claims.js';
+import { extractClaims } from '../src/model/claims/claims.js';
 import type { Claim, Report } from '../src/model/index.js';
 import { fixtureText, reportOf } from './helpers.js';
 

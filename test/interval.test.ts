@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compare, convert, exact, formatNumber, ratio, sum, type Interval } from '../src/model/interval.js';
+import { compare, convert, exact, formatNumber, ratio, sum, type Interval } from '../src/interval/interval.js';
 
 const printed = (value: number, decimals = 2, unit: '元' | '万元' | null = '万元'): Interval => {
   const h = 0.5 * 10 ** -decimals;

@@ -1,6 +1,6 @@
 /** Whether a printed 实际值 meets a printed 指标值, and where that cannot be told. */
 import { describe, expect, it } from 'vitest';
-import { targetMet } from '../src/model/target-value.js';
+import { targetMet } from '../src/model/forms/target-value.js';
 
 describe('targetMet', () => {
   it('compares figures under the target relation, in the target unit', () => {

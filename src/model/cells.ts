@@ -1,7 +1,7 @@
 /** Printed tokens → model cells and locations. */
 import type { SourceLine } from '../ingest/text.js';
 import { parseNumber, type Token } from '../layout/tokenize.js';
-import { halfUnit } from './interval.js';
+import { halfUnit } from '../interval/interval.js';
 import type { Cell, Location, Unit } from './types.js';
 
 export function tokenLocation(file: string, t: Token): Location {

@@ -5,8 +5,8 @@ import { findTableRegions } from '../layout/regions.js';
 import { buildTables } from './tables/build.js';
 import { defaultCatalog, familyOf, specFor, type Catalog } from './tables/catalog.js';
 import { tableKinds } from './tables/kinds.js';
-import { extractClaims } from './claims.js';
-import { extractForms, extractGrades } from './forms.js';
+import { extractClaims } from './claims/claims.js';
+import { extractForms, extractGrades } from './forms/forms.js';
 import type { DocumentKind, ParseNote, Report, Unit } from './types.js';
 
 const HEAD_LINES = 400;

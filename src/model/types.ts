@@ -7,17 +7,9 @@
  * stands in the input.
  */
 
-export type Unit = '元' | '万元';
+import type { Location, Unit } from '../interval/interval.js';
 
-/** 1-based line and column span in the input file; `page` when the input has pages. */
-export interface Location {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  page?: number;
-}
+export type { Location, Unit };
 
 export interface Cell {
   /** text as printed ('' for a blank cell) */

@@ -3,7 +3,7 @@
  * its selector yields, bound cells are resolved, the `where` filter and the `assert` expression
  * are evaluated with json-logic, and a false assertion becomes a diagnostic.
  */
-import { formatInterval, formatNumber, type Comparison } from '../model/interval.js';
+import { formatInterval, formatNumber, type Comparison } from '../interval/interval.js';
 import type { Cell, Location, Report } from '../model/types.js';
 import { evaluate, lastFinding, resetFindings, truthy } from './ops.js';
 import { bindings, cellOwner, resolveQuery, type Binding } from './selectors.js';

@@ -4,8 +4,8 @@
  * registered once here, and the loader admits only the operations listed in ALLOWED_OPS.
  */
 import jsonLogic from 'json-logic-js';
-import { compare, decimalsOf, difference, exact, fromCell, isInterval, ratio, sum, type Comparison, type Interval } from '../model/interval.js';
-import { targetMet } from '../model/target-value.js';
+import { compare, decimalsOf, difference, exact, fromCell, isInterval, ratio, sum, type Comparison, type Interval } from '../interval/interval.js';
+import { targetMet } from '../model/forms/target-value.js';
 import type { Cell } from '../model/types.js';
 
 /** what a failed comparison leaves for the message and the location */

@@ -1,5 +1,5 @@
 /** A form as each reader starts it: what it is and where, nothing read yet. */
-import type { Form } from './types.js';
+import type { Form } from '../types.js';
 
 export function newForm(init: Pick<Form, 'id' | 'kind' | 'title' | 'project' | 'unit' | 'loc'> & Partial<Form>): Form {
   return {

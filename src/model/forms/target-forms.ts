@@ -4,13 +4,13 @@
  * narrow cells comes one word per line, and a two-decimal figure may lose its last digit to the
  * next line (`766.7` / `7`), so the grid is read as a stream of words, not by lines.
  */
-import type { SourceLine } from '../ingest/text.js';
-import { normalizeLabel, parseNumber } from '../layout/tokenize.js';
-import { assigned, printedCell, sourceLocation } from './cells.js';
+import type { SourceLine } from '../../ingest/text.js';
+import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
+import { assigned, printedCell, sourceLocation } from '../cells.js';
 import { LEVEL_ONE_NAME, TARGET_LEVEL_TWO_NAME } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
 import { readTargetGrid } from './target-grid.js';
-import type { Cell, Form, FormIndicator, FormSection, Location, ParseNote, TargetTable, Unit } from './types.js';
+import type { Cell, Form, FormIndicator, FormSection, Location, ParseNote, TargetTable, Unit } from '../types.js';
 
 export const TARGET_TITLE = /^\s*(\d{4}\s*年)?\s*(部门)?预算项目支出绩效目标表\s*$/;
 const PART_END = /^\s*第[一二三四五六七八九十]+部分/;

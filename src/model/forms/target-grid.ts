@@ -6,13 +6,13 @@
  * rows cannot be chosen so (cells aligned to the top, say), nothing is read: a guess at which
  * rows a project spans would put one project's weights on another.
  */
-import type { SourceLine } from '../ingest/text.js';
-import { readGrid, type GridRow } from '../layout/grid.js';
-import { normalizeLabel, type Token } from '../layout/tokenize.js';
-import { assigned, printedCell, sourceLocation, tokenLocation } from './cells.js';
+import type { SourceLine } from '../../ingest/text.js';
+import { readGrid, type GridRow } from '../../layout/grid.js';
+import { normalizeLabel, type Token } from '../../layout/tokenize.js';
+import { assigned, printedCell, sourceLocation, tokenLocation } from '../cells.js';
 import { LEVEL_ONE_NAME, oneHeaderCell, TARGET_LEVEL_TWO_NAMES } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
-import type { Form, FormIndicator, TargetTable, Unit } from './types.js';
+import type { Form, FormIndicator, TargetTable, Unit } from '../types.js';
 
 interface Placed extends Token {
   cell: number;

@@ -3,15 +3,15 @@
  * sentence states is a claim with a subject, figures (cells with their location) and, where the
  * subject names something a table holds, a link to that table cell.
  */
-import type { SourceLine } from '../ingest/text.js';
-import { normalizeLabel, parseNumber } from '../layout/tokenize.js';
-import { defaultCatalog, type Catalog } from './tables/catalog.js';
-import { functionClassCode } from './tables/kinds.js';
+import type { SourceLine } from '../../ingest/text.js';
+import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
+import { defaultCatalog, type Catalog } from '../tables/catalog.js';
+import { functionClassCode } from '../tables/kinds.js';
 
 /** the catalogue in use (its function class names); the built-in one when not given */
 type WithCatalog = { catalog?: Catalog };
-import { printedCell } from './cells.js';
-import type { Cell, Claim, ClaimLink, Location, Report, Row, Table, Unit } from './types.js';
+import { printedCell } from '../cells.js';
+import type { Cell, Claim, ClaimLink, Location, Report, Row, Table, Unit } from '../types.js';
 
 /** the narrative as one string without line breaks or spaces, each character mapped to its source */
 interface Stream {

@@ -4,13 +4,13 @@
  * scores. Cells are read by column (layout/grid.ts): by tab position in spreadsheet exports, by
  * the header's column edges in a PDF.
  */
-import type { SourceLine } from '../ingest/text.js';
-import { readGrid, type GridRow } from '../layout/grid.js';
-import { normalizeLabel } from '../layout/tokenize.js';
-import { numberCell, sourceLocation } from './cells.js';
+import type { SourceLine } from '../../ingest/text.js';
+import { readGrid, type GridRow } from '../../layout/grid.js';
+import { normalizeLabel } from '../../layout/tokenize.js';
+import { numberCell, sourceLocation } from '../cells.js';
 import { LEVEL_ONE_NAME, oneHeaderCell } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
-import type { Cell, Form, FormIndicator, FormSection, FormTask, ParseNote, Unit } from './types.js';
+import type { Cell, Form, FormIndicator, FormSection, FormTask, ParseNote, Unit } from '../types.js';
 
 export const OVERALL_TITLE = /整体支出绩效(目标)?自评表/;
 const NAME_LINE = /^\s*部门[（(]单位[）)]名称/;

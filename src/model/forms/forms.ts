@@ -3,15 +3,15 @@
  * come from its own header, indicator rows ending in 分值 and 得分 (names wrap over lines),
  * section headers that may state their weight (产出指标(50分)), and the 总分 row.
  */
-import type { SourceLine } from '../ingest/text.js';
-import { readGrid } from '../layout/grid.js';
-import { normalizeLabel, tokenizeLine, type Token } from '../layout/tokenize.js';
-import { assigned, numberCell, printedCell, sourceLocation } from './cells.js';
+import type { SourceLine } from '../../ingest/text.js';
+import { readGrid } from '../../layout/grid.js';
+import { normalizeLabel, tokenizeLine, type Token } from '../../layout/tokenize.js';
+import { assigned, numberCell, printedCell, sourceLocation } from '../cells.js';
 import { LEVEL_ONE_NAME, oneHeaderCell } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
 import { OVERALL_TITLE, readOverallForm } from './overall-forms.js';
 import { readTargetTable, TARGET_TITLE } from './target-forms.js';
-import type { Cell, Form, FormIndicator, FormSection, FundsRow, GradeBand, GradeEntry, ParseNote, Report, TargetTable, Unit } from './types.js';
+import type { Cell, Form, FormIndicator, FormSection, FundsRow, GradeBand, GradeEntry, ParseNote, Report, TargetTable, Unit } from '../types.js';
 
 const FORM_TITLE = /绩效(目标)?自评表\s*([（(][^）)]*[）)])?\s*$/;
 const NOT_A_FORM = /汇总表|详见|附件|报告/;

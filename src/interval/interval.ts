@@ -3,7 +3,30 @@
  * [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]; sums and ratios of such figures are intervals too. An identity is
  * broken only when no choice of true values inside the intervals makes it hold.
  */
-import type { Cell, Location, Unit } from './types.js';
+
+/** the units amounts are printed in */
+export type Unit = '元' | '万元';
+
+/** where a figure was printed: 1-based line and column span; `page` when the input has pages */
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  page?: number;
+}
+
+/** a printed figure as this module needs it (the model's Cell is one) */
+export interface PrintedFigure {
+  value: number;
+  decimals: number;
+  lo: number;
+  hi: number;
+  unit: Unit | null;
+  loc: Location;
+  percent?: boolean;
+}
 
 export interface Interval {
   lo: number;
@@ -33,7 +56,7 @@ export function exact(value: number, unit: Unit | null = null, decimals = 2): In
   return { lo: value, hi: value, value, decimals, unit };
 }
 
-export function fromCell(cell: Cell): Interval {
+export function fromCell(cell: PrintedFigure): Interval {
   return {
     lo: cell.lo,
     hi: cell.hi,
