@@ -1,0 +1,410 @@
+/**
+ * What every table builder shares: a region's lines are taken one by one (header, rows, notes),
+ * years and empty-table notes collected, figures put in columns (by the text's order, or on a
+ * page by where the header's 栏次 numbers or labels stand), and the table assembled.
+ */
+import type { PositionedPiece, SourceLine } from '../../ingest/text.js';
+import type { TableRegion } from '../../layout/regions.js';
+import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
+import { blankCell, numberCell, sourceLocation, spanLocation, tokenLocation } from '../cells.js';
+import type { Cell, Column, Location, ParseNote, Row, Table, Unit } from '../types.js';
+import type { Catalog, TableSpec } from './catalog.js';
+
+const FOOTER_RE = /^\s*[-—–]+\s*\d+\s*[-—–]+\s*$/;
+const NOTE_RE = /^\s*(注|备注|说明)\s*[:：0-9]/;
+const FURNITURE_RE = /单位\s*[:：]|^\s*部门\s*[:：]|^\s*栏次|^\s*附件\s*\d*\s*$/;
+const TITLE_RE = /表\s*$/;
+const EMPTY_NOTE_RE = /空表|为空|无数据|没有|不涉及|无相关|无此项|无该项|无.{0,12}(收入|支出|收支)/;
+const YEAR_RE = /(?<!\d)(20\d{2})(?=\s*年)/g;
+export const SECTION_LABEL_RE = /^(栏次|项目|科目代码|科目名称|功能分类|经济分类|收入|支出|预算数|决算数)/;
+
+export interface Builder {
+  spec: TableSpec;
+  region: TableRegion;
+  /** does this line open a row of this table? */
+  opensRow(line: TokenLine): boolean;
+  accept(line: TokenLine): void;
+  finish(): Table;
+}
+
+export function stripEnumeration(name: string): string {
+  return name
+    .replace(/^[一二三四五六七八九十]+[、.．]/, '')
+    .replace(/^[（(][一二三四五六七八九十]+[）)]/, '')
+    .replace(/^\d+[、.．]/, '')
+    .replace(/^其中[:：]/, '');
+}
+
+export function labelText(tokens: Token[]): string {
+  return normalizeLabel(tokens.map((t) => t.text).join(''));
+}
+
+export function isCode(t: Token | undefined, kind: TableSpec['codes']): boolean {
+  if (!t || t.kind !== 'number' || !t.num!.integer) return false;
+  if (kind === 'function') return /^2\d{2}(\d{2}){0,2}$/.test(t.text);
+  if (kind === 'economic') return /^3\d{2}(\d{2})?$/.test(t.text);
+  if (kind === 'unit') return /^\d{3,}$/.test(t.text);
+  return false;
+}
+
+export function levelOf(code: string, kind: TableSpec['codes']): number {
+  if (kind === 'unit') return code.length <= 3 ? 1 : 2;
+  return code.length <= 3 ? 1 : code.length <= 5 ? 2 : 3;
+}
+
+export abstract class BaseBuilder implements Builder {
+  readonly rows: Row[] = [];
+  readonly notes: ParseNote[];
+  protected headerLines = new Set<string>();
+  protected started = false;
+  protected stopped = false;
+  protected noteLocations: Location[] = [];
+  protected years: Cell[] = [];
+  /** PDF: where the 栏次 numbers and header labels stand, to place figures by column */
+  protected columnMarks: Token[] = [];
+  /** PDF: the header's pieces as printed (not joined into labels: header cells stand close) */
+  protected headerPieces: PositionedPiece[] = [];
+  readonly unit: Unit | null;
+
+  constructor(
+    readonly spec: TableSpec,
+    readonly region: TableRegion,
+    readonly file: string,
+    notes: ParseNote[],
+    readonly catalog: Catalog,
+  ) {
+    this.unit = region.unit;
+    this.notes = notes;
+    if (region.titleSource) this.collectYears(region.titleSource);
+  }
+
+  abstract opensRow(line: TokenLine): boolean;
+  protected abstract take(line: TokenLine): void;
+  /** the figures of the rows read so far (PDF: to test a header's columns against) */
+  protected dataFigures(): Token[] {
+    return [];
+  }
+  protected abstract isDataLine(line: TokenLine): boolean;
+
+  /** figures or rows the reader had to leave out (each also a note at its place) */
+  protected dropped = 0;
+
+  protected note(message: string, t: Token) {
+    this.dropped++;
+    this.notes.push({ message: `${this.spec.id}: ${message}`, loc: tokenLocation(this.file, t) });
+  }
+
+  accept(line: TokenLine): void {
+    const text = line.source.text;
+    const isNote = NOTE_RE.test(text) || EMPTY_NOTE_RE.test(text);
+    // a table's years are in its title, header and notes; not in whatever text follows it
+    if ((!this.stopped && !this.started) || isNote) this.collectYears(line.source);
+    if (isNote) {
+      if (EMPTY_NOTE_RE.test(text)) this.noteLocations.push(lineLocation(this.file, line));
+      // after its note (or its explanation of being empty) a table has no more rows
+      this.stopped = true;
+      return;
+    }
+    if (this.stopped) return;
+    // a table's own header block says where its columns stand (later pages repeat it)
+    if (!this.started && isColumnNumbering(line)) this.columnMarks = line.tokens.filter((t) => t.kind === 'number');
+    if (!line.tokens.some((t) => t.kind !== 'blank') || FOOTER_RE.test(text) || FURNITURE_RE.test(text)) return;
+    if (TITLE_RE.test(text) && !line.tokens.some((t) => t.kind === 'number')) return; // the next table's title
+    const key = text.replace(/[\s\u3000]/g, '');
+    if (!this.started) {
+      const held = this.held;
+      this.held = null;
+      if (!this.isDataLine(line)) {
+        // PDF: figures set on a baseline of their own just above the first row's label
+        // (合计 in a larger font sits lower) wait for that row
+        if (line.source.pieces && !held && line.tokens.every((t) => t.kind === 'number' && !t.num!.integer)) {
+          this.held = line;
+          return;
+        }
+        if (held) this.addHeader(held);
+        this.addHeader(line);
+        return;
+      }
+      this.started = true;
+      if (held && !line.tokens.some((t) => t.kind === 'number')) line = { ...line, tokens: [...line.tokens, ...held.tokens] };
+      else if (held) this.addHeader(held);
+    } else if (this.headerLines.has(key)) {
+      return; // a header repeated on a new page
+    }
+    this.take(line);
+  }
+
+  /** a line of figures only, waiting to see whether the first row's label comes next */
+  private held: TokenLine | null = null;
+
+  private addHeader(line: TokenLine) {
+    this.headerLines.add(line.source.text.replace(/[\s\u3000]/g, ''));
+    this.headerPieces.push(...(line.source.pieces ?? []));
+  }
+
+  protected collectYears(source: SourceLine) {
+    for (const m of source.text.matchAll(YEAR_RE)) this.years.push(yearCell(this.file, source, m));
+  }
+
+  protected cellsFor(values: Token[], columns: Table['columns'], rowLoc: Location, explicit: boolean): { cells: Record<string, Cell>; unplaced: Cell[] } {
+    const cells: Record<string, Cell> = Object.create(null);
+    const unplaced: Cell[] = [];
+    const printed = values.filter((t) => t.kind === 'number');
+    if (explicit) {
+      // tab-separated: every column has its own cell, blank or printed
+      columns.forEach((c, i) => {
+        const t = values[i];
+        if (!t) return;
+        cells[c.key] = t.kind === 'number' ? numberCell(this.file, t, this.unit) : blankCell(tokenLocation(this.file, t), this.unit);
+      });
+      return { cells, unplaced };
+    }
+    if (printed.length === columns.length || printed.length === 0) {
+      columns.forEach((c, i) => {
+        const t = printed[i];
+        cells[c.key] = t ? numberCell(this.file, t, this.unit) : blankCell(rowLoc, this.unit);
+      });
+      return { cells, unplaced };
+    }
+    if (printed.length > columns.length) {
+      this.note(`一行有 ${printed.length} 个数字，多于 ${columns.length} 列，本行不参与核对`, printed[0]);
+      return { cells, unplaced };
+    }
+    const byX = this.placeByPosition(printed, columns);
+    if (byX) {
+      columns.forEach((c) => {
+        const t = byX.get(c.key);
+        cells[c.key] = t ? numberCell(this.file, t, this.unit) : blankCell(rowLoc, this.unit);
+      });
+      return { cells, unplaced };
+    }
+    // Blank cells were omitted: the total comes first, the rest are parts whose columns are unknown.
+    if (columns[0].total) {
+      cells[columns[0].key] = numberCell(this.file, printed[0], this.unit);
+      for (const t of printed.slice(1)) unplaced.push(numberCell(this.file, t, this.unit));
+    } else {
+      for (const t of printed) unplaced.push(numberCell(this.file, t, this.unit));
+    }
+    return { cells, unplaced };
+  }
+
+  /**
+   * PDF: where each value column stands on the page: the 栏次 numbers when printed, otherwise the
+   * header labels that name the columns. Null when not every column can be found.
+   */
+  private centres?: Map<string, number> | null;
+  protected columnCentres(): Map<string, number> | null {
+    if (this.centres !== undefined) return this.centres;
+    const all = this.columns();
+    const centre = (t: Token) => (t.x0! + t.x1!) / 2;
+    const byMark = new Map<string, number>();
+    for (const c of all) {
+      const mark = this.columnMarks.find((t) => t.x0 !== undefined && t.num!.value === c.index);
+      if (mark) byMark.set(c.key, centre(mark));
+    }
+    if (byMark.size === all.length) return (this.centres = byMark);
+    const byLabel = this.headerLabels(all);
+    return (this.centres = byLabel.size === all.length ? byLabel : null);
+  }
+
+  /**
+   * PDF: the header cells that name the given columns, by the column's name, key or a synonym;
+   * where none names it exactly, a cell whose text starts the name (a name wrapped: 一般公共预算财…).
+   */
+  private headerLabels(columns: Column[], exactOnly = false): Map<string, number> {
+    const found = new Map<string, number>();
+    const used = new Set<PositionedPiece>();
+    const pieces = this.headerPieces.map((p) => ({ p, text: normalizeLabel(p.text) }));
+    for (const exact of exactOnly ? [true] : [true, false]) {
+      for (const c of columns) {
+        if (found.has(c.key)) continue;
+        const names = [c.name, c.key.replace(/^.*\./, ''), ...(c.synonyms ?? [])].map(normalizeLabel);
+        for (const n of names) {
+          const hit = pieces.find(({ p, text }) => !used.has(p) && (exact ? text === n : text.length >= 3 && n.startsWith(text)));
+          if (!hit) continue;
+          used.add(hit.p);
+          found.set(c.key, (hit.p.x0 + hit.p.x1) / 2);
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** each printed figure to the column whose band (between neighbouring centres) holds it */
+  private placeByPosition(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
+    if (!printed.every((t) => t.x0 !== undefined)) return null;
+    const centres = this.columnCentres();
+    if (!centres) return null;
+    const cols = columns.map((c) => ({ key: c.key, x: centres.get(c.key)! })).sort((a, b) => a.x - b.x);
+    // a figure further from every known column than columns stand apart is under a column the
+    // catalogue does not know: the positions do not tell where it belongs
+    const reach = cols.length > 1 ? 0.75 * Math.min(...cols.slice(1).map((c, i) => c.x - cols[i].x)) : Infinity;
+    const placed = new Map<string, Token>();
+    for (const t of printed) {
+      const x = (t.x0! + t.x1!) / 2;
+      let best = cols[0];
+      for (const c of cols) if (Math.abs(c.x - x) < Math.abs(best.x - x)) best = c;
+      if (Math.abs(best.x - x) > reach) return null;
+      // two figures in one column: the positions do not tell, fall back to the text's reading
+      if (placed.has(best.key)) return null;
+      placed.set(best.key, t);
+    }
+    return placed;
+  }
+
+  private ordered?: Table['columns'];
+
+  /**
+   * The value columns in the order this document prints them: when one header line names every
+   * column of the standard form, that line's order wins; otherwise the standard form's order.
+   */
+  protected columns(): Table['columns'] {
+    if (this.ordered) return this.ordered;
+    const spec = this.spec.columns.filter((c) => !c.optional);
+    this.ordered = spec;
+    if (this.spec.layout !== 'code') return spec;
+    const fromPage = this.headerPieces.length ? this.columnsFromPage() : null;
+    if (fromPage) {
+      this.ordered = fromPage;
+      this.columnSource = 'header';
+      return fromPage;
+    }
+    if (spec.length < 2) return spec;
+    const fromText = this.columnsFromHeaderText(spec);
+    if (fromText) {
+      this.ordered = fromText;
+      this.columnSource = 'header';
+      return fromText;
+    }
+    for (const header of this.headerLines) {
+      const at = spec.map((c) => header.indexOf(normalizeLabel(c.name)));
+      if (at.some((i) => i < 0)) continue;
+      const order = spec.map((c, i) => ({ c, at: at[i] })).sort((a, b) => a.at - b.at);
+      // the total column stays first: the rest of the model reads it that way
+      if (!order[0].c.total && spec[0].total) continue;
+      this.ordered = order.map((o, i) => ({ ...o.c, index: i + 1 }));
+      this.columnSource = 'header';
+      break;
+    }
+    return this.ordered;
+  }
+
+  protected columnSource: Table['columnSource'] = 'catalog';
+
+  /**
+   * Text: a header line naming some of the form's columns, the total first, where no row prints
+   * more figures than it names (a province that prints 合计 基本支出 项目支出 of six)
+   */
+  private columnsFromHeaderText(spec: Column[]): Column[] | null {
+    const counts = this.dataFigures().length ? this.rowFigureCounts() : [];
+    if (!counts.length) return null;
+    for (const header of this.headerLines) {
+      const named = spec
+        .map((c) => ({ c, at: [c.name, ...(c.synonyms ?? [])].map((n) => header.indexOf(normalizeLabel(n))).find((i) => i >= 0) ?? -1 }))
+        .filter((x) => x.at >= 0)
+        .sort((a, b) => a.at - b.at);
+      if (named.length < 2 || named.length === spec.length || !named[0].c.total) continue;
+      if (counts.some((n) => n > named.length) || !counts.some((n) => n === named.length)) continue;
+      return named.map((x, i) => ({ ...x.c, index: i + 1 }));
+    }
+    return null;
+  }
+
+  /** how many figures each row read so far prints */
+  protected rowFigureCounts(): number[] {
+    return [];
+  }
+
+  /**
+   * PDF: the columns this document's header names, in its order (a province prints some of the
+   * form's columns, or more: 单位预留机动经费). Null when the header names not even the total.
+   */
+  private columnsFromPage(): Column[] | null {
+    // 栏次 numbers for every column of the form: the form's columns, as printed
+    const spec = this.spec.columns.filter((c) => !c.optional);
+    if (spec.every((c) => this.columnMarks.some((t) => t.num!.value === c.index))) return null;
+    const found = this.headerLabels(this.spec.columns, true);
+    const total = this.spec.columns.find((c) => c.total);
+    if (!found.size || (total && !found.has(total.key))) return null;
+    // the header's cells must account for every figure below them; else a name wrapped past
+    // recognition hides a column, and the form's own columns are the better guess
+    const xs = [...found.values()].sort((a, b) => a - b);
+    const reach = xs.length > 1 ? 0.75 * Math.min(...xs.slice(1).map((x, i) => x - xs[i])) : Infinity;
+    const figures = this.dataFigures().filter((t) => t.x0 !== undefined);
+    if (!figures.every((t) => xs.some((x) => Math.abs(x - (t.x0! + t.x1!) / 2) <= reach))) return null;
+    return this.spec.columns
+      .filter((c) => found.has(c.key))
+      .sort((a, b) => found.get(a.key)! - found.get(b.key)!)
+      .map((c, i) => ({ ...c, index: i + 1 }));
+  }
+
+  /**
+   * Figures the reader could not put in a column. In text that omits blank cells, a row's parts
+   * after its placed total are unplaced by nature (the checks add them up as parts); on a page,
+   * where positions tell columns apart, any unplaced figure is a misread.
+   */
+  private misplaced(): number {
+    const positioned = this.region.lines.some((l) => l.source.pieces);
+    return this.rows.reduce((n, r) => {
+      if (!r.unplaced.length) return n;
+      const anchored = Object.values(r.cells).some((c) => !c.blank);
+      return n + (positioned || !anchored ? r.unplaced.length : 0);
+    }, 0);
+  }
+
+  protected baseTable(): Table {
+    const cells = this.rows.flatMap((r) => [...Object.values(r.cells), ...r.unplaced]);
+    const empty = cells.every((c) => c.blank || c.value === 0);
+    const figures = this.region.lines.reduce((n, l) => n + l.tokens.filter((t) => t.kind === 'number').length, 0);
+    const misplaced = this.misplaced();
+    let unread: string | null = null;
+    if (this.rows.length === 0 && figures > this.columnMarks.length) unread = '表中印有数字，但没有一行能按这种表的版式读出（版式与已知的不同）';
+    // a grid is one row under a many-level header: a figure out of place misplaces its neighbours too
+    else if (this.spec.layout === 'grid' && misplaced > 0) unread = `表头的 ${this.columns().length} 列与这一行的数字对不上（多层表头），未能确定每个数字所在的列`;
+    return {
+      id: this.spec.id,
+      kindName: this.spec.title,
+      printedId: this.region.printedId,
+      title: this.region.title ?? this.spec.title,
+      unread,
+      reading: { unplaced: misplaced, dropped: this.dropped },
+      layout: this.spec.layout,
+      unit: this.unit,
+      columns: this.columns(),
+      columnSource: this.columnSource,
+      rows: this.rows,
+      empty,
+      emptyNote: empty ? this.noteLocations[0] ?? null : null,
+      years: this.years,
+      loc: sourceLocation(this.file, this.region.anchor),
+    };
+  }
+
+  abstract finish(): Table;
+}
+
+/** the 栏次 row: `栏次 1 2 3` or a bare `1 2 3 … n` */
+export function isColumnNumbering(line: TokenLine): boolean {
+  const toks = line.tokens.filter((t) => t.kind !== 'blank');
+  const nums = toks.filter((t) => t.kind === 'number');
+  if (nums.length < 2 || !nums.every((t) => t.num!.integer)) return false;
+  if (toks.some((t) => t.kind === 'label' && !/^栏次$/.test(t.text))) return false;
+  return nums.every((t, i) => i === 0 || t.num!.value > nums[i - 1].num!.value) && nums[0].num!.value <= 2;
+}
+
+export function yearCell(file: string, source: SourceLine, m: RegExpMatchArray): Cell {
+  const column = m.index! + 1;
+  const value = Number(m[1]);
+  const n = source.pageLine ?? source.line;
+  const loc: Location = { file, line: n, column, endLine: n, endColumn: column + 4 };
+  if (source.page !== undefined) loc.page = source.page;
+  return { raw: m[1], value, decimals: 0, lo: value, hi: value, unit: null, blank: false, loc };
+}
+
+export function lineLocation(file: string, line: TokenLine): Location {
+  const first = line.tokens.find((t) => t.kind !== 'blank');
+  const last = [...line.tokens].reverse().find((t) => t.kind !== 'blank');
+  if (first && last) return spanLocation(file, first, last);
+  return sourceLocation(file, line.source);
+}
