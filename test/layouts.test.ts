@@ -4,7 +4,7 @@
  * prints some of the form's columns, a table continued on the next page under a （续） title
  * with a page number in between, and a disclosure whose narrative and tables are two files.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,8 @@ import { buildReport, loadCatalog } from '../src/model/index.js';
 import { brief, fixtureText, lintText, lineOf, mutate, reportOf } from './helpers.js';
 import { lintFile } from '../src/cli/lint.js';
 import path from 'node:path';
-import { FIXTURES, builtinRules } from './helpers.js';
+import { FIXTURES, ROOT, builtinRules } from './helpers.js';
+import { parseRules, runRules } from '../src/rules/index.js';
 
 const TITLED = 'text/titled-budget.txt';
 
@@ -136,3 +137,29 @@ async function runCli(...args: string[]) {
   const code = await main(args, { out: sink((s) => (out += s)) as unknown as NodeJS.WriteStream, err: sink((s) => (err += s)) as unknown as NodeJS.WriteStream });
   return { code, out, err };
 }
+
+describe('the README example of a province table kind', () => {
+  it('loads as printed, names the table, and its rule fires on it', async () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const kindsYaml = /```yaml\n# my-tables\.yaml\n([\s\S]*?)```/.exec(readme)![1];
+    const ruleYaml = /```yaml\n(- id: 本省\/专项资金合计[\s\S]*?)```/.exec(readme)![1];
+    const dir = mkdtempSync(path.join(tmpdir(), 'budget-lint-'));
+    writeFileSync(path.join(dir, 'my-tables.yaml'), kindsYaml);
+    const catalog = loadCatalog([path.join(dir, 'my-tables.yaml')]);
+    const text = [
+      '2025年部门专项资金预算表',
+      '单位：万元',
+      '科目编码 科目名称 合计 基本支出 项目支出',
+      '201 一般公共服务支出 10.00 4.00 6.00',
+      '205 教育支出 5.00 1.00 3.00',
+      '合计 15.00 5.00 9.00',
+    ].join('\n');
+    const report = buildReport(splitLines('special.txt', text), catalog);
+    expect(report.tables.map((t) => [t.id, t.rows.length, t.columns.map((c) => c.key).join('/')])).toEqual([['本省/专项资金表', 3, '合计/基本支出/项目支出']]);
+    const ds = runRules(report, parseRules('README.md', ruleYaml));
+    expect(ds.map((d) => [d.ruleId, d.row, d.actual, d.expected])).toEqual([
+      ['本省/专项资金合计', '205', '5.00 万元', '4.00 万元'],
+      ['本省/专项资金合计', '合计', '15.00 万元', '14.00 万元'],
+    ]);
+  });
+});

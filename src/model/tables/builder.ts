@@ -271,7 +271,7 @@ export abstract class BaseBuilder implements Builder {
       return fromPage;
     }
     if (spec.length < 2) return spec;
-    const fromText = this.columnsFromHeaderText(spec);
+    const fromText = this.columnsFromHeaderText(this.spec.columns, spec.length);
     if (fromText) {
       this.ordered = fromText;
       this.columnSource = 'header';
@@ -296,7 +296,7 @@ export abstract class BaseBuilder implements Builder {
    * Text: a header line naming some of the form's columns, the total first, where no row prints
    * more figures than it names (a province that prints 合计 基本支出 项目支出 of six)
    */
-  private columnsFromHeaderText(spec: Column[]): Column[] | null {
+  private columnsFromHeaderText(spec: Column[], standard: number): Column[] | null {
     const counts = this.dataFigures().length ? this.rowFigureCounts() : [];
     if (!counts.length) return null;
     for (const header of this.headerLines) {
@@ -304,7 +304,8 @@ export abstract class BaseBuilder implements Builder {
         .map((c) => ({ c, at: [c.name, ...(c.synonyms ?? [])].map((n) => header.indexOf(normalizeLabel(n))).find((i) => i >= 0) ?? -1 }))
         .filter((x) => x.at >= 0)
         .sort((a, b) => a.at - b.at);
-      if (named.length < 2 || named.length === spec.length || !named[0].c.total) continue;
+      // all the standard columns and no optional one: the form's own order (below) reads it
+      if (named.length < 2 || !named[0].c.total || (named.length === standard && !named.some((x) => x.c.optional))) continue;
       if (counts.some((n) => n > named.length) || !counts.some((n) => n === named.length)) continue;
       return named.map((x, i) => ({ ...x.c, index: i + 1 }));
     }
