@@ -147,9 +147,11 @@ function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: Report[
   }
   if (/^机关运行经费(支出)?$/.test(s)) return link(report, '公开10', '合计');
   if (kind === '预算') {
-    if (/收支总预算/.test(s)) return link(report, '部门公开表1', '收入:总计');
-    if (/收入预算$/.test(s)) return link(report, '部门公开表1', '收入:本年收入合计');
-    if (/支出预算$/.test(s)) return link(report, '部门公开表1', '支出:本年支出合计');
+    if (/收支总预算/.test(s)) return link(report, /财政拨款/.test(s) ? '部门公开表4' : '部门公开表1', '收入:总计');
+    // the whole income or spending, not a part of it (一般公共预算收入预算, 财政拨款基本支出预算)
+    const part = /一般公共|财政拨款|基本支出|项目支出|政府性基金|国有资本|三公|运行经费|采购/.test(s);
+    if (!part && /收入预算$/.test(s)) return link(report, '部门公开表1', '收入:本年收入合计');
+    if (!part && /支出预算$/.test(s)) return link(report, '部门公开表1', '支出:本年支出合计');
     if (/一般公共预算当年拨款$/.test(s)) return link(report, '部门公开表5', '合计', '合计');
     if (/^(基本支出|项目支出)$/.test(s) && /支出预算/.test(section)) return link(report, '部门公开表3', '合计', s);
     const code = functionClassCode(report.catalog ?? defaultCatalog(), s.replace(/（类）/, ''));

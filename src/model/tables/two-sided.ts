@@ -16,6 +16,17 @@ interface Segment {
   /** first or later segment on its physical line */
   position: number;
   line: number;
+  /** PDF without 行次: the header's column group the segment stands in (0 收入, 1 支出, 2… another breakdown of 支出) */
+  group?: number;
+}
+
+/** the header cells over a 总表's label and amount columns */
+const LABEL_HEAD_RE = /^(项目|项目名称|科目名称|功能科目名称|功能分类科目名称|项目（按功能分类）|支出功能分类科目)$/;
+const AMOUNT_HEAD_RE = /^(金额|预算数|决算数|本年预算数|预算金额)$/;
+
+interface ColumnGroup {
+  label: number;
+  amount: number;
 }
 
 export class TwoSidedBuilder extends BaseBuilder {
@@ -51,6 +62,8 @@ export class TwoSidedBuilder extends BaseBuilder {
 
   protected take(line: TokenLine): void {
     if (line.tabbed) return this.takeTabbed(line);
+    const groups = !this.hasLineNos && line.source.pieces ? this.columnGroups() : null;
+    if (groups) return this.takeByGroups(line, groups);
     let position = 0;
     line.tokens.forEach((t, i) => {
       const cur = this.segments[this.segments.length - 1];
@@ -82,6 +95,59 @@ export class TwoSidedBuilder extends BaseBuilder {
       }
     });
   }
+
+  private groups?: ColumnGroup[] | null;
+
+  /**
+   * PDF, no 行次: the header's [项目 金额] pairs, left to right, as their cells' centres; null
+   * unless there are two or more pairs. Jiangsu's 收支预算总表 has three: 收入, 支出 by function,
+   * 支出 by purpose (基本支出, 项目支出…).
+   */
+  private columnGroups(): ColumnGroup[] | null {
+    if (this.groups !== undefined) return this.groups;
+    const centre = (p: { x0: number; x1: number }) => (p.x0 + p.x1) / 2;
+    const labels = this.headerPieces.filter((p) => LABEL_HEAD_RE.test(normalizeLabel(p.text))).map(centre).sort((a, b) => a - b);
+    const amounts = this.headerPieces.filter((p) => AMOUNT_HEAD_RE.test(normalizeLabel(p.text))).map(centre).sort((a, b) => a - b);
+    const paired = labels.length >= 2 && labels.length === amounts.length && labels.every((x, i) => x < amounts[i] && (i === 0 || amounts[i - 1] < x));
+    return (this.groups = paired ? labels.map((label, i) => ({ label, amount: amounts[i] })) : null);
+  }
+
+  /** each label to the group whose 项目 cell is nearest, each figure to the nearest 金额 cell */
+  private takeByGroups(line: TokenLine, groups: ColumnGroup[]): void {
+    const nearest = (x: number, key: keyof ColumnGroup) => groups.reduce((best, g, i) => (Math.abs(g[key] - x) < Math.abs(groups[best][key] - x) ? i : best), 0);
+    const byGroup = new Map<number, Token[]>();
+    for (const t of line.tokens) {
+      if (t.kind === 'blank' || t.x0 === undefined) continue;
+      const g = nearest((t.x0 + t.x1!) / 2, t.kind === 'label' ? 'label' : 'amount');
+      byGroup.set(g, [...(byGroup.get(g) ?? []), t]);
+    }
+    let open: Segment | null = null;
+    for (const [group, toks] of [...byGroup.entries()].sort((a, b) => a[0] - b[0])) {
+      const labels = toks.filter((t) => t.kind === 'label');
+      const values = toks.filter((t) => t.kind === 'number');
+      // figures under a later group with no name of their own there: the one total of the
+      // spending printed across both breakdowns (当年支出小计 … 27,664.22 at the far right)
+      if (!labels.length && open && open.values.length === 0) {
+        open.values.push(...values);
+        continue;
+      }
+      const prev = this.lastOfGroup.get(group);
+      // a name wrapped in its cell (…管理资 / 金): the next line's words, not a new item
+      const continues = prev && prev.values.length === 0 && labels.length > 0 && !isEnumerated(labels[0].text) && !/(合计|总计|小计)$/.test(normalizeLabel(labels[0].text));
+      if (continues) {
+        prev.labels.push(...labels);
+        prev.values.push(...values);
+        open = prev;
+        continue;
+      }
+      const seg: Segment = { labels, values, explicit: false, position: group, line: line.source.line, group };
+      this.segments.push(seg);
+      this.lastOfGroup.set(group, seg);
+      open = labels.length ? seg : null;
+    }
+  }
+
+  private lastOfGroup = new Map<number, Segment>();
 
   private setLineNo(seg: Segment, t: Token) {
     seg.lineNo = t;
@@ -125,12 +191,15 @@ export class TwoSidedBuilder extends BaseBuilder {
     let inOpening = false;
     const perLine = new Map<number, number>();
     for (const seg of this.segments) perLine.set(seg.line, (perLine.get(seg.line) ?? 0) + 1);
+    const chineseItem = new Set<Side>();
+    const hasYearTotals = this.segments.some((seg) => /^(?:当年|本年)(收入|支出)小计$/.test(stripEnumeration(labelText(seg.labels))));
     for (const seg of this.segments) {
       const rawName = labelText(seg.labels);
       const name = stripEnumeration(rawName);
       const n = seg.lineNo?.num!.value;
       let side: Side | undefined;
       if (n !== undefined && this.hasLineNos) side = n > (this.spec.leftMaxLineNo ?? 99) ? '支出' : '收入';
+      else if (seg.group !== undefined) side = seg.group === 0 ? '收入' : '支出';
       else if (perLine.get(seg.line)! > 1) side = seg.position === 0 ? '收入' : '支出';
       else side = sideByName(this.catalog, name) ?? '收入';
       const printedValues = seg.values.filter((v) => v.kind === 'number');
@@ -139,9 +208,14 @@ export class TwoSidedBuilder extends BaseBuilder {
         this.note(`行次 ${n ?? '?'} 有数字却没有项目名称`, seg.lineNo ?? seg.values[0]);
         continue;
       }
-      const canonical = canonicalTotalName(name);
+      if (/^[一二三四五六七八九十]+[、.．]/.test(rawName)) chineseItem.add(side);
+      const canonical = canonicalTotalName(name, hasYearTotals);
       let kind: RowKind = 'item';
-      if (/总计$/.test(canonical) || /^本年(收入|支出)合计$/.test(canonical)) kind = 'total';
+      // a second breakdown of the same spending (支出用途: 基本支出, 项目支出…) adds up to it again,
+      // and so do the numbered parts of an item (一、财政拨款收入 | 1.一般公共预算资金 2.政府性基金;
+      // a character wrapped from the cell above may stand before the number: 算1.一般公共预)
+      if ((seg.group ?? 0) >= 2 || (/^\D{0,2}\d+[、.．]/.test(rawName) && chineseItem.has(side))) kind = 'detail';
+      else if (/总计$/.test(canonical) || /^本年(收入|支出)合计$/.test(canonical)) kind = 'total';
       else if (/结转|结余/.test(canonical)) kind = 'carry';
       else if (side === '收入' && inOpening) kind = 'carry-detail';
       if (side === '收入') {
@@ -170,9 +244,12 @@ export class TwoSidedBuilder extends BaseBuilder {
 }
 
 /** names that differ between documents but mean one line of the form */
-function canonicalTotalName(name: string): string {
+function canonicalTotalName(name: string, hasYearTotals: boolean): string {
   return name
     .replace(/^(收入|支出)总计$/, '总计')
+    // Jiangsu: 当年收入小计 … 收入合计 (the year's total, then with carry-overs)
+    .replace(/^(?:当年|本年)(收入|支出)小计$/, '本年$1合计')
+    .replace(/^(收入|支出)合计$/, (m) => (hasYearTotals ? '总计' : m))
     .replace(/^年初财政拨款结转和结余$/, '年初结转和结余')
     .replace(/^年末财政拨款结转和结余$/, '年末结转和结余')
     .replace(/^使用非财政拨款结余.*$/, '使用非财政拨款结余');
