@@ -16,7 +16,8 @@ interface Stream {
 }
 
 const FOOTER_PREFIX = /^\s*[-—–]+\s*\d+\s*[-—–]+/;
-const NUM = '(-?\\d[\\d,]*(?:\\.\\d+)?)';
+// the figures parseNumber reads (thousands grouped by three, or none), never begun mid-number
+const NUM = '(?<![\\d,.])(-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)';
 const SEP = '[,，]';
 
 function buildStream(lines: SourceLine[]): Stream {
