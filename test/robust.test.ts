@@ -1,0 +1,101 @@
+/** Hostile input: each file fails alone, folders with link loops, text that is not quite UTF-8. */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintFile } from '../src/cli/lint.js';
+import { decodeText, walkFolder } from '../src/ingest/index.js';
+import type { Rule } from '../src/rules/index.js';
+import { FIXTURES, builtinRules } from './helpers.js';
+
+const CLEAN = path.join(FIXTURES, 'text/budget.txt');
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'bl-robust-'));
+
+describe('folders', () => {
+  it('a link to the folder itself or its parent is not followed: each file once, no hang', async () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'sub'));
+    copyFileSync(CLEAN, path.join(dir, 'a.txt'));
+    copyFileSync(CLEAN, path.join(dir, 'sub/b.txt'));
+    symlinkSync('..', path.join(dir, 'sub/up'));
+    symlinkSync('.', path.join(dir, 'me'));
+    expect(await walkFolder(dir, { match: /\.txt$/ })).toEqual([path.join(dir, 'a.txt'), path.join(dir, 'sub/b.txt')]);
+  });
+
+  it('a linked file inside the tree counts once, under its own name; one outside the tree is left out', async () => {
+    const outside = tmp();
+    copyFileSync(CLEAN, path.join(outside, 'far.txt'));
+    const dir = tmp();
+    copyFileSync(CLEAN, path.join(dir, 'b.txt'));
+    symlinkSync(path.join(dir, 'b.txt'), path.join(dir, 'a-link.txt'));
+    symlinkSync(path.join(outside, 'far.txt'), path.join(dir, 'far.txt'));
+    symlinkSync(outside, path.join(dir, 'far-dir'));
+    symlinkSync(path.join(dir, 'missing.txt'), path.join(dir, 'dangling.txt'));
+    expect(await walkFolder(dir, { match: /\.txt$/ })).toEqual([path.join(dir, 'b.txt')]);
+  });
+});
+
+describe('text decoding', () => {
+  const utf8 = readFileSync(CLEAN);
+
+  it('UTF-8 with one bad byte at the end stays UTF-8, and says where the byte is', async () => {
+    const bytes = Buffer.concat([utf8, Buffer.from([0xff])]);
+    const decoded = decodeText(bytes);
+    expect([decoded.encoding, decoded.invalid]).toEqual(['utf-8', { offset: utf8.length, line: utf8.toString().split('\n').length, column: 1, count: 1 }]);
+    const file = path.join(tmp(), 'bad-end.txt');
+    writeFileSync(file, bytes);
+    const outcome = await lintFile(file, await builtinRules());
+    expect(outcome.fatal).toBeNull();
+    expect(outcome.diagnostics).toEqual([
+      {
+        ruleId: 'text/invalid-utf8',
+        severity: 1,
+        message: `文件不是有效的 UTF-8：第 ${utf8.length} 字节（从 0 数）起有无效字节序列，共 1 处，已按 UTF-8 读取，无效处以 � 代替`,
+        file,
+        line: utf8.toString().split('\n').length,
+        column: 1,
+        endLine: utf8.toString().split('\n').length,
+        endColumn: 2,
+      },
+    ]);
+  });
+
+  it('the offset is that of the first invalid sequence, after a BOM and a literal replacement character', () => {
+    const text = '\ufeff公开01表 �\n合计 ';
+    const bytes = Buffer.concat([Buffer.from(text), Buffer.from([0xe4, 0xb8]), Buffer.from('\n'), Buffer.from([0xc0])]);
+    expect(decodeText(bytes).invalid).toEqual({ offset: Buffer.byteLength(text), line: 2, column: 4, count: 2 });
+  });
+
+  it('GB18030 is chosen only when it reads the file with fewer replacement characters', () => {
+    const gb = readFileSync(path.join(FIXTURES, 'text/final-wanyuan.gb18030.txt'));
+    expect(decodeText(Buffer.concat([gb, Buffer.from([0xff])])).encoding).toBe('gb18030');
+    expect(decodeText(gb).invalid).toBeUndefined();
+  });
+
+  it('UTF-16 with a byte-order mark is read, little- and big-endian', async () => {
+    const text = readFileSync(CLEAN, 'utf8');
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    expect([decodeText(le), decodeText(be)]).toEqual([
+      { text, encoding: 'utf-16le' },
+      { text, encoding: 'utf-16be' },
+    ]);
+    const file = path.join(tmp(), 'utf16.txt');
+    writeFileSync(file, be);
+    expect(await lintFile(file, await builtinRules())).toMatchObject({ fatal: null, diagnostics: [] });
+  });
+});
+
+describe('one file, one outcome', () => {
+  it('an internal error is the file\'s fatal message, with the stack only under --debug', async () => {
+    const broken = {
+      [Symbol.iterator]() {
+        throw new Error('规则表坏了');
+      },
+    } as unknown as Rule[];
+    expect(await lintFile(CLEAN, broken)).toEqual({ report: null, diagnostics: [], fatal: '内部错误：规则表坏了' });
+    const debug = await lintFile(CLEAN, broken, { debug: true });
+    expect(debug.fatal).toMatch(/^内部错误：规则表坏了\nError: 规则表坏了\n {4}at /);
+  });
+});
