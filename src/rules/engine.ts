@@ -11,28 +11,50 @@ import type { Diagnostic, Rule } from './types.js';
 
 export function runRules(report: Report, rules: Rule[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const rule of rules) {
-    if (rule.severity === 'off') continue;
-    try {
-      for (const b of bindings(report, rule)) {
+  for (const rule of rules) if (rule.severity !== 'off') runRule(report, rule, out);
+  return sortDiagnostics(out);
+}
+
+/** one rule over its bindings: a binding that throws is counted and the others are still checked */
+function runRule(report: Report, rule: Rule, out: Diagnostic[]): void {
+  let checked = 0;
+  let failed = 0;
+  let first: { b: Binding | null; err: unknown } | null = null;
+  try {
+    for (const b of bindings(report, rule)) {
+      checked++;
+      try {
         const d = check(report, rule, b);
         if (d) out.push(d);
+      } catch (err) {
+        failed++;
+        first ??= { b, err };
       }
-    } catch (err) {
-      // one broken rule must not stop the others
-      out.push({
-        ruleId: 'rule-error',
-        severity: 2,
-        message: `规则 ${rule.id}（${rule.source.file}:${rule.source.line}:${rule.source.column}）运行出错：${(err as Error).message}`,
-        file: report.file,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-      });
     }
+  } catch (err) {
+    // the selector itself failed: the bindings it had not yet given are not checked
+    failed++;
+    first ??= { b: null, err };
   }
-  return sortDiagnostics(out);
+  if (first) out.push(ruleError(report, rule, first.b, first.err, failed, checked));
+}
+
+function ruleError(report: Report, rule: Rule, b: Binding | null, err: unknown, failed: number, checked: number): Diagnostic {
+  const loc = b?.row?.loc ?? b?.loc ?? b?.table?.loc ?? { file: report.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const where = b ? [tableLabel(b), rowLabel(b) || subjectLabel(b)].filter(Boolean).join(' ') : '';
+  const count = b ? `${checked} 个检查对象中 ${failed} 个出错，第一个在${where ? `「${where}」` : ''}第 ${loc.line} 行` : '取检查对象时出错';
+  const d: Diagnostic = {
+    ruleId: 'rule-error',
+    severity: 2,
+    message: `规则 ${rule.id}（${rule.source.file}:${rule.source.line}:${rule.source.column}）运行出错：${count}：${err instanceof Error ? err.message : String(err)}`,
+    file: loc.file || report.file,
+    line: loc.line,
+    column: loc.column,
+    endLine: loc.endLine,
+    endColumn: loc.endColumn,
+  };
+  if (loc.page !== undefined) d.page = loc.page;
+  return d;
 }
 
 function check(report: Report, rule: Rule, b: Binding): Diagnostic | null {
