@@ -6,17 +6,20 @@
 import { formatInterval, formatNumber, type Comparison } from '../model/interval.js';
 import type { Cell, Location, Report } from '../model/types.js';
 import { evaluate, lastFinding, resetFindings, truthy } from './ops.js';
-import { bindings, cellOwner, resolveQuery, type Binding } from './selectors.js';
+import { bindings, cellOwners, resolveQuery, type Binding, type CellOwner } from './selectors.js';
 import type { Diagnostic, Rule } from './types.js';
+
+type OwnerOf = (loc: Location) => CellOwner | null;
 
 export function runRules(report: Report, rules: Rule[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const rule of rules) if (rule.severity !== 'off') runRule(report, rule, out);
+  const ownerOf = cellOwners(report);
+  for (const rule of rules) if (rule.severity !== 'off') runRule(report, rule, ownerOf, out);
   return sortDiagnostics(out);
 }
 
 /** one rule over its bindings: a binding that throws is counted and the others are still checked */
-function runRule(report: Report, rule: Rule, out: Diagnostic[]): void {
+function runRule(report: Report, rule: Rule, ownerOf: OwnerOf, out: Diagnostic[]): void {
   let checked = 0;
   let failed = 0;
   let first: { b: Binding | null; err: unknown } | null = null;
@@ -24,7 +27,7 @@ function runRule(report: Report, rule: Rule, out: Diagnostic[]): void {
     for (const b of bindings(report, rule)) {
       checked++;
       try {
-        const d = check(report, rule, b);
+        const d = check(report, rule, b, ownerOf);
         if (d) out.push(d);
       } catch (err) {
         failed++;
@@ -57,7 +60,7 @@ function ruleError(report: Report, rule: Rule, b: Binding | null, err: unknown, 
   return d;
 }
 
-function check(report: Report, rule: Rule, b: Binding): Diagnostic | null {
+function check(report: Report, rule: Rule, b: Binding, ownerOf: OwnerOf): Diagnostic | null {
   const passes = () => rule.select.where === undefined || truthy(evaluate(rule.select.where, b.data));
   if (rule.whereFirst && !passes()) return null;
   for (const [name, query] of Object.entries(rule.bind)) b.data[name] = resolveQuery(report, query, b);
@@ -69,7 +72,7 @@ function check(report: Report, rule: Rule, b: Binding): Diagnostic | null {
   const loc = finding?.actual.loc ?? b.row?.loc ?? b.loc ?? b.table?.loc ?? { file: report.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
   // a rule over a whole table still names the row and column of the figure it points at
   if (finding?.actual.loc && (!b.row || !b.column)) {
-    const owner = cellOwner(report, finding.actual.loc);
+    const owner = ownerOf(finding.actual.loc);
     if (owner) return diagnostic(rule, { ...b, table: owner.table, row: owner.row, column: owner.column }, severity, loc, finding);
   }
   return diagnostic(rule, b, severity, loc, finding);

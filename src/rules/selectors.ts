@@ -75,9 +75,12 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
     case 'document':
       yield { data: { document: doc } };
       return;
-    case 'claim':
+    case 'claim': {
+      // the first form by each project name, looked up per claim (a scan per claim was quadratic)
+      const formOf = new Map<string, Form>();
+      for (const f of report.forms) if (!formOf.has(f.project)) formOf.set(f.project, f);
       for (const c of report.claims) {
-        const form = c.project ? report.forms.find((f) => f.project === c.project) : undefined;
+        const form = c.project ? formOf.get(c.project) : undefined;
         yield {
           data: {
             document: doc,
@@ -100,6 +103,7 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
         };
       }
       return;
+    }
     case 'form':
       for (const f of report.forms) yield { data: { document: doc, ...formData(f) }, form: f, loc: f.total?.loc ?? f.loc };
       return;
@@ -208,22 +212,48 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
   }
 }
 
+export interface CellOwner {
+  table: Table;
+  row: Row;
+  column?: Column;
+}
+
 /**
  * The table, row and column a printed cell stands in, found by its location: a diagnostic
  * points at a cell, and names where that cell is even when the rule ran on a whole table.
+ * The index is built on the first question, in table and row order (the first owner wins, a
+ * row's cells before its unplaced figures), so that each diagnostic costs a look-up, not a scan.
  */
-export function cellOwner(report: Report, loc: { line: number; column: number; file: string }): { table: Table; row: Row; column?: Column } | null {
-  for (const table of report.tables) {
-    for (const row of table.rows) {
-      for (const [key, cell] of Object.entries(row.cells)) {
-        if (!cell.blank && cell.loc.line === loc.line && cell.loc.column === loc.column && cell.loc.file === loc.file) {
-          return { table, row, column: table.columns.find((c) => c.key === key) };
+export function cellOwners(report: Report): (loc: { line: number; column: number; file: string }) => CellOwner | null {
+  let placed: Map<string, { order: number; owner: CellOwner }> | null = null;
+  let unplaced: Map<string, { order: number; owner: CellOwner }> | null = null;
+  const build = () => {
+    placed = new Map();
+    unplaced = new Map();
+    let order = 0;
+    for (const table of report.tables) {
+      for (const row of table.rows) {
+        for (const [key, cell] of Object.entries(row.cells)) {
+          const k = `${cell.loc.file}\n${cell.loc.line}:${cell.loc.column}`;
+          if (!cell.blank && !placed.has(k)) placed.set(k, { order, owner: { table, row, column: table.columns.find((c) => c.key === key) } });
         }
+        order++;
+        for (const c of row.unplaced) {
+          const k = `${c.loc.line}:${c.loc.column}`;
+          if (!unplaced.has(k)) unplaced.set(k, { order, owner: { table, row } });
+        }
+        order++;
       }
-      if (row.unplaced.some((c) => c.loc.line === loc.line && c.loc.column === loc.column)) return { table, row };
     }
-  }
-  return null;
+    return { placed, unplaced };
+  };
+  return (loc) => {
+    const index = placed && unplaced ? { placed, unplaced } : build();
+    const a = index.placed.get(`${loc.file}\n${loc.line}:${loc.column}`);
+    const b = index.unplaced.get(`${loc.line}:${loc.column}`);
+    if (a && b) return a.order < b.order ? a.owner : b.owner;
+    return (a ?? b)?.owner ?? null;
+  };
 }
 
 function matchesFilter(r: Row, f: RowFilter): boolean {
