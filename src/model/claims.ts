@@ -7,12 +7,18 @@ import type { SourceLine } from '../ingest/text.js';
 import { normalizeLabel, parseNumber } from '../layout/tokenize.js';
 import { functionClassCode } from './catalog.js';
 import { printedCell } from './cells.js';
-import type { Cell, Claim, ClaimLink, Location, Report, Row, Table, Unit } from './types.js';
+import type { Cell, Claim, ClaimLink, Form, Location, Report, Row, Table, Unit } from './types.js';
 
-/** the narrative as one string without line breaks or spaces, each character mapped to its source */
+/**
+ * The narrative as one string without line breaks or spaces, each character mapped to its
+ * source: the index of its line in `lines` and its column, in typed arrays (an object per
+ * character took most of the memory on a long document).
+ */
 interface Stream {
   text: string;
-  at: Array<{ line: SourceLine; column: number }>;
+  lines: SourceLine[];
+  lineAt: Int32Array;
+  columnAt: Int32Array;
 }
 
 const FOOTER_PREFIX = /^\s*[-—–]+\s*\d+\s*[-—–]+/;
@@ -21,14 +27,19 @@ const NUM = '(?<![\\d,.])(-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)';
 const SEP = '[,，]';
 
 function buildStream(lines: SourceLine[]): Stream {
-  let text = '';
-  const at: Stream['at'] = [];
+  const parts: string[] = [];
+  let size = lines.length;
+  for (const line of lines) size += line.text.length;
+  const lineAt = new Int32Array(size);
+  const columnAt = new Int32Array(size);
+  let n = 0;
   let previous: SourceLine | null = null;
-  for (const line of lines) {
+  lines.forEach((line, k) => {
     // a gap (a table in between) ends the sentence: prose never runs across a table
     if (previous && line.line !== previous.line + 1) {
-      text += '。';
-      at.push({ line, column: 1 });
+      parts.push('。');
+      [lineAt[n], columnAt[n]] = [k, 1];
+      n++;
     }
     previous = line;
     const raw = line.text.replace(FOOTER_PREFIX, (m) => ' '.repeat(m.length)).replace(/\*\*/g, '  ');
@@ -37,24 +48,26 @@ function buildStream(lines: SourceLine[]): Stream {
       const c = raw.charCodeAt(i);
       if (c <= 0x20 || c === 0x3000 || c === 0xa0) continue;
       if (ch === '％') ch = '%';
-      text += ch;
-      at.push({ line, column: i + 1 });
+      parts.push(ch);
+      [lineAt[n], columnAt[n]] = [k, i + 1];
+      n++;
     }
-  }
-  return { text, at };
+  });
+  return { text: parts.join(''), lines, lineAt, columnAt };
 }
 
 function locate(stream: Stream, from: number, to: number): Location {
-  const a = stream.at[from];
-  const b = stream.at[Math.max(from, to - 1)];
+  const end = Math.max(from, to - 1);
+  const a = stream.lines[stream.lineAt[from]];
+  const b = stream.lines[stream.lineAt[end]];
   const loc: Location = {
     file: '',
-    line: a.line.pageLine ?? a.line.line,
-    column: a.column,
-    endLine: b.line.pageLine ?? b.line.line,
-    endColumn: b.column + 1,
+    line: a.pageLine ?? a.line,
+    column: stream.columnAt[from],
+    endLine: b.pageLine ?? b.line,
+    endColumn: stream.columnAt[end] + 1,
   };
-  if (a.line.page !== undefined) loc.page = a.line.page;
+  if (a.page !== undefined) loc.page = a.page;
   return loc;
 }
 
@@ -216,10 +229,16 @@ function sections(text: string): Array<{ at: number; title: string }> {
   return [...text.matchAll(SECTION_RE)].map((m) => ({ at: m.index!, title: m[0] }));
 }
 
+/** the title of the last section starting at or before index (list in text order: a binary search, asked once per claim) */
 function sectionAt(list: Array<{ at: number; title: string }>, index: number): string {
-  let title = '';
-  for (const s of list) if (s.at <= index) title = s.title;
-  return title;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].at <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1].title : '';
 }
 
 /**
@@ -329,13 +348,16 @@ export function extractClaims(lines: SourceLine[], file: string, report: Pick<Re
     for (let i = at; i < at + m[0].length; i++) used.add(i);
   }
 
+  // each name is looked up among the forms once: a long document names its projects many times
+  const formNamed = new Map<string, Form | undefined>();
   /** the project a performance summary speaks of: named in quotes or in its 综述 heading just before */
   const projectBefore = (at: number, reach: number): { name: string; project: string } | null => {
     const before = text.slice(Math.max(0, at - reach), at);
     const named = [...before.matchAll(/[“"]([^”"]{2,40})[”"]项目/g)].pop() ?? [...before.matchAll(/(?:^|[。；\d.．、])([^。；：:“”"\d.．、]{2,40}?)项目绩效自评综述/g)].pop();
     if (!named) return null;
     // the form it speaks of: the same project name, or the one form whose name is close
-    const form = byName(report.forms ?? [], named[1], (f) => f.project);
+    if (!formNamed.has(named[1])) formNamed.set(named[1], byName(report.forms ?? [], named[1], (f) => f.project));
+    const form = formNamed.get(named[1]);
     return { name: named[1], project: form?.project ?? normalizeLabel(named[1]) };
   };
 
