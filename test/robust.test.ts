@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { lintFile } from '../src/cli/lint.js';
 import { decodeText, walkFolder } from '../src/ingest/index.js';
 import type { Rule } from '../src/rules/index.js';
-import { FIXTURES, builtinRules, reportOf } from './helpers.js';
+import { FIXTURES, builtinRules, reportOf, runCli } from './helpers.js';
 
 const CLEAN = path.join(FIXTURES, 'text/budget.txt');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'bl-robust-'));
@@ -20,6 +20,18 @@ describe('folders', () => {
     symlinkSync('..', path.join(dir, 'sub/up'));
     symlinkSync('.', path.join(dir, 'me'));
     expect(await walkFolder(dir, { match: /\.txt$/ })).toEqual([path.join(dir, 'a.txt'), path.join(dir, 'sub/b.txt')]);
+  });
+
+  it('on the command line: two files, two results', async () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'sub'));
+    copyFileSync(CLEAN, path.join(dir, 'a.txt'));
+    copyFileSync(CLEAN, path.join(dir, 'sub/b.txt'));
+    symlinkSync('..', path.join(dir, 'sub/up'));
+    symlinkSync('.', path.join(dir, 'me'));
+    const r = await runCli('--format', 'json', dir, path.join(dir, 'me/a.txt'));
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(JSON.parse(r.out).map((x: { filePath: string }) => x.filePath)).toEqual([path.join(dir, 'a.txt'), path.join(dir, 'sub/b.txt')]);
   });
 
   it('a linked file inside the tree counts once, under its own name; one outside the tree is left out', async () => {
