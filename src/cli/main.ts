@@ -21,7 +21,7 @@ async function expand(inputs: string[]): Promise<string[]> {
       throw new InputError(`找不到文件或目录: ${input}`);
     }
     if (st.isDirectory()) {
-      files.push(...(await walkFolder(input, { match: INPUT_RE, seen })));
+      for (const f of await walkFolder(input, { match: INPUT_RE, seen })) files.push(f);
       continue;
     }
     const real = await realpath(input);
