@@ -85,5 +85,5 @@ describe('fuzz (seeded, quick)', () => {
     }
     expect(prototypeNames()).toBe(before);
     expect(loaded).toBeGreaterThan(50);
-  });
+  }, 60_000);
 });
