@@ -11,24 +11,25 @@ import { FIXTURES, builtinRules, reportOf, runCli } from './helpers.js';
 const CLEAN = path.join(FIXTURES, 'text/budget.txt');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'bl-robust-'));
 
+/** a.txt and sub/b.txt, with links to the folder itself (me) and from sub to its parent (up) */
+function loopedFolder(): string {
+  const dir = tmp();
+  mkdirSync(path.join(dir, 'sub'));
+  copyFileSync(CLEAN, path.join(dir, 'a.txt'));
+  copyFileSync(CLEAN, path.join(dir, 'sub/b.txt'));
+  symlinkSync('..', path.join(dir, 'sub/up'));
+  symlinkSync('.', path.join(dir, 'me'));
+  return dir;
+}
+
 describe('folders', () => {
   it('a link to the folder itself or its parent is not followed: each file once, no hang', async () => {
-    const dir = tmp();
-    mkdirSync(path.join(dir, 'sub'));
-    copyFileSync(CLEAN, path.join(dir, 'a.txt'));
-    copyFileSync(CLEAN, path.join(dir, 'sub/b.txt'));
-    symlinkSync('..', path.join(dir, 'sub/up'));
-    symlinkSync('.', path.join(dir, 'me'));
+    const dir = loopedFolder();
     expect(await walkFolder(dir, { match: /\.txt$/ })).toEqual([path.join(dir, 'a.txt'), path.join(dir, 'sub/b.txt')]);
   });
 
   it('on the command line: two files, two results', async () => {
-    const dir = tmp();
-    mkdirSync(path.join(dir, 'sub'));
-    copyFileSync(CLEAN, path.join(dir, 'a.txt'));
-    copyFileSync(CLEAN, path.join(dir, 'sub/b.txt'));
-    symlinkSync('..', path.join(dir, 'sub/up'));
-    symlinkSync('.', path.join(dir, 'me'));
+    const dir = loopedFolder();
     const r = await runCli('--format', 'json', dir, path.join(dir, 'me/a.txt'));
     expect([r.code, r.err]).toEqual([0, '']);
     expect(JSON.parse(r.out).map((x: { filePath: string }) => x.filePath)).toEqual([path.join(dir, 'a.txt'), path.join(dir, 'sub/b.txt')]);
