@@ -114,6 +114,14 @@ describe('one file, one outcome', () => {
 });
 
 describe('cost of hostile text', () => {
+  it('20,000 lines of prose amid a form\'s indicator rows are read in linear time (they took 48 s)', () => {
+    const prose = Array.from({ length: 20_000 }, (_, i) => `本项目主要用于保障单位正常运转第${i}行`);
+    const text = ['项目支出绩效自评表', '项目名称 办公经费', '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分', ...prose, '产出指标 数量指标 保障人数 10人 10人 50 50', '总分 100 90'].join('\n');
+    const [form] = reportOf(text).forms;
+    expect(form.project).toBe('办公经费');
+    expect(form.indicators.map((x) => [x.weightText, x.target, x.actual, x.name.endsWith('第19999行产出指标数量指标保障人数')])).toEqual([['50', '10人', '10人', true]]);
+  }, 20_000);
+
   it('a line of 20,000 numbers amid a 绩效目标表\'s indicators is read in linear time (it was quadratic: 16 s)', () => {
     const lines = readFileSync(CLEAN, 'utf8').split('\n');
     const title = lines.findIndex((l) => l.includes('部门预算项目支出绩效目标表'));
