@@ -114,6 +114,14 @@ describe('one file, one outcome', () => {
 });
 
 describe('cost of hostile text', () => {
+  it('a sentence of 20,000 year-on-year changes: each change finds its current amount from the end (quadratic before)', () => {
+    const sentence = Array(20_000).fill('本年收入比上年增加1.00万元，增长5%').join('，');
+    const claims = reportOf(`${readFileSync(CLEAN, 'utf8')}\n${sentence}。\n`).claims.filter((c) => c.kind === 'yoy' && c.subject.startsWith('本年收入'));
+    expect(claims).toHaveLength(20_000);
+    // the first has no amount before it in its sentence; each other one is measured against the one before
+    expect([claims[0].figures.current, claims[1].figures.current?.raw, claims[19_999].figures.current?.raw]).toEqual([undefined, '1.00', '1.00']);
+  }, 20_000);
+
   it('20,000 lines of prose amid a form\'s indicator rows are read in linear time (they took 48 s)', () => {
     const prose = Array.from({ length: 20_000 }, (_, i) => `本项目主要用于保障单位正常运转第${i}行`);
     const text = ['项目支出绩效自评表', '项目名称 办公经费', '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分', ...prose, '产出指标 数量指标 保障人数 10人 10人 50 50', '总分 100 90'].join('\n');

@@ -264,17 +264,33 @@ function listAfter(text: string, from: number): Array<{ raw: string; at: number 
 const AMOUNT_RE = new RegExp(`${NUM}万元`, 'g');
 
 /**
+ * The last amount of the sentence before `to`, read back from `to` in growing windows: scanning
+ * the sentence from its start for each change it states was quadratic in a long one. A window
+ * begins at the sentence's start or after a character no amount holds, so no amount straddles it.
+ */
+function lastAmount(text: string, to: number): { raw: string; at: number } | null {
+  for (let width = 256; ; width *= 2) {
+    let b = Math.max(0, to - width);
+    const dot = text.slice(b, to).lastIndexOf('。');
+    const from = dot >= 0 ? b + dot + 1 : b;
+    b = from;
+    if (dot < 0) while (b > 0 && /[\d,.\-万元]/.test(text[b - 1])) b--;
+    const found = [...text.slice(b, to).matchAll(AMOUNT_RE)];
+    const last = found[found.length - 1];
+    if (last) return { raw: last[1], at: b + last.index! };
+    if (dot >= 0 || b === 0) return null;
+  }
+}
+
+/**
  * The current-year amount a change is measured against: the last amount before it in the same
  * sentence, with nothing but words in between; or, when the sentence opens with 与20XX年相比,
  * the only amount of the sentence before. Otherwise none: the rate is then not checked.
  */
 function currentAmount(text: string, at: number): { raw: string; at: number } | null {
+  const own = lastAmount(text, at);
+  if (own) return own;
   const start = text.lastIndexOf('。', at - 1) + 1;
-  const own = [...text.slice(start, at).matchAll(AMOUNT_RE)];
-  if (own.length) {
-    const last = own[own.length - 1];
-    return { raw: last[1], at: start + last.index! };
-  }
   if (!/^与\d{4}年度?相比/.test(text.slice(start, at))) return null;
   const prevStart = text.lastIndexOf('。', start - 2) + 1;
   const prev = [...text.slice(prevStart, start).matchAll(AMOUNT_RE)];
