@@ -166,8 +166,16 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
     case 'code-parent':
       for (const t of selectedTables(report, rule)) {
         const columns = sel.columns ? t.columns.filter((c) => sel.columns!.includes(c.key)) : t.columns;
+        // children by parent, in row order, gathered once (a filter per parent was quadratic)
+        const childrenOf = new Map<string, Row[]>();
+        for (const r of t.rows) {
+          if (r.parent === undefined) continue;
+          const list = childrenOf.get(r.parent);
+          if (list) list.push(r);
+          else childrenOf.set(r.parent, [r]);
+        }
         for (const parent of t.rows) {
-          const children = t.rows.filter((r) => r.parent === parent.key);
+          const children = childrenOf.get(parent.key) ?? [];
           if (!children.length) continue;
           for (const c of columns) {
             yield {
