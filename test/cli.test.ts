@@ -1,23 +1,8 @@
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-import { FIXTURES } from './helpers.js';
-
-function sink() {
-  let text = '';
-  const s = new Writable({ write: (c, _e, cb) => ((text += c.toString()), cb()) });
-  return { s, get text() { return text; } };
-}
-
-async function run(...args: string[]) {
-  const out = sink();
-  const err = sink();
-  const code = await main(args, { out: out.s as any, err: err.s as any });
-  return { code, out: out.text, err: err.text };
-}
+import { FIXTURES, runCli as run } from './helpers.js';
 
 const SAMPLE = path.join(FIXTURES, 'sample/budget-2025-tables.txt');
 const CLEAN = path.join(FIXTURES, 'text/budget.txt');
@@ -38,20 +23,48 @@ describe('cli', () => {
     expect(await run('--no-color', CLEAN)).toEqual({ code: 0, out: '', err: '' });
   });
 
-  it('exits 2 with one line for a missing file, a non-disclosure, and a bad rule file', async () => {
+  it('exits 2 with one line for a missing file and a bad rule file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bl-'));
-    const plain = path.join(dir, 'note.txt');
-    writeFileSync(plain, '这是一封普通的信。\n');
     const bad = path.join(dir, 'bad.yaml');
     writeFileSync(bad, '- id: x\n  description: y\n  select: { each: nowhere }\n  assert: true\n  message: m\n');
     const missing = await run(path.join(dir, 'nope.txt'));
     expect([missing.code, missing.err]).toEqual([2, `budget-lint: 找不到文件或目录: ${path.join(dir, 'nope.txt')}\n`]);
-    const notDoc = await run(plain);
-    expect(notDoc.code).toBe(2);
-    expect(notDoc.err).toContain('不像是部门预决算公开文件');
     const badRule = await run('--rules', bad, CLEAN);
     expect(badRule.code).toBe(2);
     expect(badRule.err).toMatch(/bad\.yaml:3:\d+: each 必须是 document \/ table/);
+  });
+
+  it('a file that is not a disclosure is that file\'s fatal error (exit 1); the others are still linted', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bl-'));
+    const plain = path.join(dir, 'note.txt');
+    writeFileSync(plain, '这是一封普通的信。\n');
+    const notDoc = `${plain}: 没有找到任何公开表（收支总表、公开01表…），也没有预决算情况说明，不像是部门预决算公开文件`;
+    const r = await run('--format', 'json', plain, SAMPLE);
+    expect([r.code, r.err]).toEqual([1, '']);
+    const [first, second] = JSON.parse(r.out);
+    expect(first).toEqual({
+      filePath: plain,
+      messages: [{ ruleId: null, fatal: true, severity: 2, message: notDoc }],
+      errorCount: 1,
+      warningCount: 0,
+      fatalErrorCount: 1,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+    });
+    expect(second).toMatchObject({ filePath: SAMPLE, errorCount: 5, fatalErrorCount: 0 });
+    const stylish = await run('--no-color', plain, CLEAN);
+    expect(stylish).toEqual({ code: 1, out: `\n${plain}\n    error  ${notDoc}  \n\n✖ 1 个问题（1 个错误，0 个警告）\n`, err: '' });
+    expect((await run('--exit-on-fatal-error', plain, CLEAN)).code).toBe(2);
+    expect((await run('--exit-on-fatal-error', CLEAN)).code).toBe(0);
+  });
+
+  it('a misplaced thousands comma in the narrative is no claim, and no crash', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bl-'));
+    const file = path.join(dir, 'comma.txt');
+    writeFileSync(file, `${readFileSync(CLEAN, 'utf8')}\n本年收入比上年增加1,2345.67万元，增长5%。支出56,51.64 万元。\n`);
+    expect(await run('--no-color', file)).toEqual({ code: 0, out: '', err: '' });
+    const model = JSON.parse((await run('--print-model', file)).out);
+    expect(model.claims.filter((c: { raw?: string; line?: number }) => JSON.stringify(c).includes('2345'))).toEqual([]);
   });
 
   it('--quiet drops warnings; --max-warnings turns them into a failure', async () => {
@@ -77,5 +90,17 @@ describe('cli', () => {
     const model = JSON.parse(r.out);
     expect(model).toMatchObject({ kind: '预算', year: 2025, unit: '万元' });
     expect(model.tables.map((t: { id: string }) => t.id)).toContain('部门公开表6');
+  });
+
+  it('--print-model prints every file it is given, as a JSON array', async () => {
+    const r = await run('--print-model', CLEAN, SAMPLE);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(JSON.parse(r.out).map((m: { file: string; year: number }) => [m.file, m.year])).toEqual([
+      [CLEAN, 2025],
+      [SAMPLE, 2025],
+    ]);
+    const missing = await run('--print-model', CLEAN, path.join(FIXTURES, 'bad/not-a-pdf.pdf'));
+    expect([missing.code, missing.err]).toEqual([1, `budget-lint: ${path.join(FIXTURES, 'bad/not-a-pdf.pdf')} 不是 PDF 文件\n`]);
+    expect(JSON.parse(missing.out).map((m: { file: string }) => m.file)).toEqual([CLEAN]);
   });
 });

@@ -1,5 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { Writable } from 'node:stream';
+import { main } from '../src/cli/main.js';
 import { splitLines } from '../src/ingest/index.js';
 import { buildReport } from '../src/model/index.js';
 import { BUILTIN_RULES_DIR, loadRules, runRules, type Diagnostic, type Rule } from '../src/rules/index.js';
@@ -47,4 +49,18 @@ export function lineOf(text: string, needle: string, after?: string): number {
   const i = lines.findIndex((l, k) => k >= start && l.includes(needle));
   if (i < 0) throw new Error(`no line with "${needle}"`);
   return i + 1;
+}
+
+function sink() {
+  let text = '';
+  const s = new Writable({ write: (c, _e, cb) => ((text += c.toString()), cb()) });
+  return { s, get text() { return text; } };
+}
+
+/** the command line, with its output caught */
+export async function runCli(...args: string[]) {
+  const out = sink();
+  const err = sink();
+  const code = await main(args, { out: out.s, err: err.s });
+  return { code, out: out.text, err: err.text };
 }

@@ -9,7 +9,7 @@ import { splitLines } from '../src/ingest/text.js';
 import { buildReport, type Report } from '../src/model/index.js';
 import { runRules, type Diagnostic } from '../src/rules/index.js';
 import { lintFile } from '../src/cli/lint.js';
-import { builtinRules, FIXTURES } from './helpers.js';
+import { builtinRules, FIXTURES, runCli } from './helpers.js';
 
 const PDF = (f: string) => path.join(FIXTURES, 'pdf', f);
 
@@ -226,6 +226,18 @@ describe('bad input: one clear line, no stack trace', () => {
       expect(outcome.fatal).not.toMatch(/\n|at .*\.js/);
     }, 30000);
   }
+
+  it('the whole folder: each file is one fatal result, exit 1 (2 with --exit-on-fatal-error)', async () => {
+    const dir = path.join(FIXTURES, 'bad');
+    const r = await runCli('--format', 'json', dir);
+    expect([r.code, r.err]).toEqual([1, '']);
+    const results = JSON.parse(r.out) as Array<{ filePath: string; fatalErrorCount: number; messages: Array<{ ruleId: null; fatal: true; message: string }> }>;
+    expect(results.map((x) => [path.basename(x.filePath), x.fatalErrorCount, x.messages.length, x.messages[0].fatal])).toEqual(
+      cases.map(([f]) => [f, 1, 1, true]).sort(),
+    );
+    for (const [file, message] of cases) expect(results.find((x) => x.filePath.endsWith(file))!.messages[0].message).toMatch(message);
+    expect((await runCli('--exit-on-fatal-error', dir)).code).toBe(2);
+  }, 30000);
 });
 
 describe('a PDF known by its first bytes', () => {

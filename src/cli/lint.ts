@@ -1,13 +1,66 @@
 /** One file through every stage: ingest → layout → model → rules. */
-import { InputError, readDocument, type PdfPageProblem } from '../ingest/index.js';
+import { InputError, readDocument, type PdfPageProblem, type SourceText } from '../ingest/index.js';
 import { buildReport, type Catalog, type Report } from '../model/index.js';
 import { runRules, sortDiagnostics, type Diagnostic, type Rule } from '../rules/index.js';
 
 export interface LintOutcome {
   report: Report | null;
   diagnostics: Diagnostic[];
-  /** a file we could not lint at all: one clear line, no stack trace */
+  /** a file we could not lint at all: why, in one line (with the stack under --debug) */
   fatal: string | null;
+}
+
+export interface LintOptions {
+  /** keep the stack trace of an internal error */
+  debug?: boolean;
+  /** the table kinds (the built-in catalogue when not given) */
+  catalog?: Catalog;
+}
+
+/** Never throws: whatever goes wrong with this file is this file's fatal message. */
+export async function lintFile(file: string, rules: Rule[], options: LintOptions = {}): Promise<LintOutcome> {
+  try {
+    return await lintOrThrow(file, rules, options);
+  } catch (err) {
+    return { report: null, diagnostics: [], fatal: describeFailure(err, options.debug) };
+  }
+}
+
+export function describeFailure(err: unknown, debug = false): string {
+  if (err instanceof InputError) return err.message;
+  const e = err instanceof Error ? err : new Error(String(err));
+  return `内部错误：${e.message}${debug && e.stack ? `\n${e.stack}` : ''}`;
+}
+
+function at(file: string, line: number, column: number): Pick<Diagnostic, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'> {
+  return { file, line, column, endLine: line, endColumn: column + 1 };
+}
+
+async function lintOrThrow(file: string, rules: Rule[], options: LintOptions): Promise<LintOutcome> {
+  const source = await readDocument(file);
+  const report = buildReport(source, options.catalog);
+  const partial: Diagnostic[] = [];
+  if (report.tables.length === 0) {
+    // the narrative half of a disclosure published in two files is still checked, and says so
+    if (report.kind === 'unknown' || report.claims.length === 0) {
+      throw new InputError(`${file}: 没有找到任何公开表（收支总表、公开01表…），也没有预决算情况说明，不像是部门预决算公开文件`);
+    }
+    const message = `本文件没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系；与表格的核对需要含表格的文件（如另行公开的“公开表”）`;
+    partial.push({ ruleId: '读取/未含公开表', severity: 1, message, ...at(file, 1, 1) });
+  }
+  const pageProblems: PdfPageProblem[] = 'problems' in source ? source.problems : [];
+  // a page that draws text we cannot read is never a silent pass
+  const unread: Diagnostic[] = pageProblems.map((p) => ({ ruleId: 'pdf/unreadable-page', severity: 2, message: p.message, ...at(file, 1, 1), page: p.page }));
+  const diagnostics = [...partial, ...unread, ...decodeWarnings(source), ...readingDiagnostics(report), ...runRules(report, rules)];
+  return { report, diagnostics: sortDiagnostics(diagnostics), fatal: null };
+}
+
+/** text that was not clean UTF-8 is read anyway, and says where it was not */
+function decodeWarnings(source: SourceText): Diagnostic[] {
+  const bad = source.invalid;
+  if (!bad) return [];
+  const message = `文件不是有效的 UTF-8：第 ${bad.offset} 字节（从 0 数）起有无效字节序列，共 ${bad.count} 处，已按 UTF-8 读取，无效处以 � 代替`;
+  return [{ ruleId: 'text/invalid-utf8', severity: 1, message, ...at(source.file, bad.line, bad.column) }];
 }
 
 /** a table found but not read, or read only in part, is said: its checks did not (all) run */
@@ -20,56 +73,8 @@ function readingDiagnostics(report: Report): Diagnostic[] {
     const message = t.unread
       ? `「${t.title}」${where}未能读取：${t.unread}；这张表的核对都已跳过`
       : `「${t.title}」${where}${[unplaced && `有 ${unplaced} 个数字未能归入所在的列`, dropped && `有 ${dropped} 处行或数字未能读取`].filter(Boolean).join('，')}（见 --print-model 的 notes），涉及它们的核对没有做`;
-    out.push({ ruleId: '读取/表格未能读取', severity: 1, message, file: report.file, ...pick(t.loc), table: t.id });
+    const { line, column, endLine, endColumn, page } = t.loc;
+    out.push({ ruleId: '读取/表格未能读取', severity: 1, message, file: report.file, line, column, endLine, endColumn, ...(page !== undefined ? { page } : {}), table: t.id });
   }
   return out;
-}
-
-function pick(loc: Report['tables'][number]['loc']) {
-  const out: Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn' | 'page'> = { line: loc.line, column: loc.column, endLine: loc.endLine, endColumn: loc.endColumn };
-  if (loc.page !== undefined) out.page = loc.page;
-  return out;
-}
-
-export async function lintFile(file: string, rules: Rule[], catalog?: Catalog): Promise<LintOutcome> {
-  let report: Report;
-  let pageProblems: PdfPageProblem[] = [];
-  try {
-    const source = await readDocument(file);
-    if ('problems' in source) pageProblems = source.problems;
-    report = buildReport(source, catalog);
-  } catch (err) {
-    if (err instanceof InputError) return { report: null, diagnostics: [], fatal: err.message };
-    throw err;
-  }
-  const partial: Diagnostic[] = [];
-  if (report.tables.length === 0) {
-    // the narrative half of a disclosure published in two files is still checked, and says so
-    if (report.kind === 'unknown' || report.claims.length === 0) {
-      return { report, diagnostics: [], fatal: `${file}: 没有找到任何公开表（收支总表、公开01表…），也没有预决算情况说明，不像是部门预决算公开文件` };
-    }
-    partial.push({
-      ruleId: '读取/未含公开表',
-      severity: 1,
-      message: `本文件没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系；与表格的核对需要含表格的文件（如另行公开的“公开表”）`,
-      file,
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-    });
-  }
-  // a page that draws text we cannot read is never a silent pass
-  const unread: Diagnostic[] = pageProblems.map((p) => ({
-    ruleId: 'pdf/unreadable-page',
-    severity: 2,
-    message: p.message,
-    file,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    page: p.page,
-  }));
-  return { report, diagnostics: sortDiagnostics([...partial, ...unread, ...readingDiagnostics(report), ...runRules(report, rules)]), fatal: null };
 }

@@ -1,18 +1,19 @@
 /** budget-lint's command line: options, file discovery, output, exit codes (as ESLint's). */
-import { readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { fileResult, formatJson, formatStylish, type FileResult } from '../format/index.js';
-import { readDocument, InputError } from '../ingest/index.js';
-import { buildReport, loadCatalog } from '../model/index.js';
+import { fatalResult, fileResult, formatJson, formatStylish, type FileResult } from '../format/index.js';
+import { readDocument, InputError, walkFolder } from '../ingest/index.js';
 import { YamlFileError } from '../common/yaml-source.js';
+import { buildReport, loadCatalog, type Catalog, type Report } from '../model/index.js';
 import { BUILTIN_RULES_DIR, loadRules, RuleLoadError, type Rule } from '../rules/index.js';
-import { lintFile } from './lint.js';
+import { describeFailure, lintFile } from './lint.js';
 
 const INPUT_RE = /\.(txt|pdf)$/i;
 
+/** the files to lint: each named file, and each folder's .txt and .pdf files; every real file once */
 async function expand(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
+  const seen = new Set<string>();
   for (const input of inputs) {
     let st;
     try {
@@ -21,11 +22,13 @@ async function expand(inputs: string[]): Promise<string[]> {
       throw new InputError(`找不到文件或目录: ${input}`);
     }
     if (st.isDirectory()) {
-      const entries = (await readdir(input, { recursive: true })) as string[];
-      files.push(...entries.filter((e) => INPUT_RE.test(e)).sort().map((e) => path.join(input, e)));
-    } else {
-      files.push(input);
+      for (const f of await walkFolder(input, { match: INPUT_RE, seen })) files.push(f);
+      continue;
     }
+    const real = await realpath(input);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    files.push(input);
   }
   return files;
 }
@@ -36,8 +39,24 @@ function count(value: string): number {
   return n;
 }
 
-export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
-  const program = new Command()
+interface Options {
+  format: string;
+  rules: string[];
+  tables: string[];
+  rule: string[];
+  builtinRules: boolean;
+  quiet?: boolean;
+  maxWarnings?: number;
+  printModel?: string;
+  color?: boolean;
+  debug?: boolean;
+  exitOnFatalError?: boolean;
+}
+
+type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
+
+function program(io: Io): Command {
+  return new Command()
     .name('budget-lint')
     .description('检查部门决算、部门预算公开文件中的表内、表间数字是否一致（按四舍五入区间计算）')
     .argument('[files...]', '要检查的文件或目录（提取出的文本 .txt）')
@@ -48,83 +67,101 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .option('--rule <id:severity>', '改变某条规则的级别，如 自评表/资金得分:off（可重复；级别为 error、warn、off）', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--quiet', '只报告错误')
     .option('--max-warnings <n>', '警告数超过 n 时以 1 退出', count)
-    .option('--print-model <file>', '打印文件的规范化报表模型（JSON），不检查')
+    .option('--print-model <file>', '打印文件的规范化报表模型（JSON），不检查；其后的文件也打印')
+    .option('--exit-on-fatal-error', '有文件无法检查（读不了、不是公开文件、内部错误）时以 2 退出')
+    .option('--debug', '内部错误时打印调用栈')
     .option('--color', '强制彩色输出')
     .option('--no-color', '不用颜色')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) });
+}
 
+async function loadConfiguredRules(opts: Options): Promise<Rule[]> {
+  const rules: Rule[] = await loadRules([...(opts.builtinRules ? [BUILTIN_RULES_DIR] : []), ...opts.rules]);
+  for (const override of opts.rule) {
+    const at = override.lastIndexOf(':');
+    const id = override.slice(0, at);
+    const severity = override.slice(at + 1);
+    const rule = rules.find((r) => r.id === id);
+    if (at < 0 || !rule) throw new InputError(`--rule ${override}: 没有 id 为「${id}」的规则`);
+    if (severity !== 'error' && severity !== 'warn' && severity !== 'off') throw new InputError(`--rule ${override}: 级别应为 error、warn 或 off`);
+    rule.severity = severity;
+  }
+  return rules;
+}
+
+/** --print-model: every file's model (an array when there are several); a file that fails is said on stderr */
+async function printModels(files: string[], opts: Options, io: Io, catalog: Catalog): Promise<number> {
+  const reports: Report[] = [];
+  let failed = false;
+  for (const f of files) {
+    try {
+      reports.push(buildReport(await readDocument(f), catalog));
+    } catch (err) {
+      failed = true;
+      io.err.write(`budget-lint: ${describeFailure(err, opts.debug)}\n`);
+    }
+  }
+  if (reports.length) io.out.write(JSON.stringify(files.length > 1 ? reports : reports[0], null, 2) + '\n');
+  if (failed) return opts.exitOnFatalError ? 2 : 1;
+  return 0;
+}
+
+/** each file alone: one that cannot be linted is a result with one fatal message, the others go on */
+async function lintAll(files: string[], rules: Rule[], opts: Options, catalog: Catalog): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const f of files) {
+    const outcome = await lintFile(f, rules, { debug: opts.debug, catalog });
+    if (outcome.fatal !== null) {
+      results.push(fatalResult(f, outcome.fatal));
+      continue;
+    }
+    results.push(fileResult(f, opts.quiet ? outcome.diagnostics.filter((d) => d.severity === 2) : outcome.diagnostics));
+  }
+  return results;
+}
+
+function exitCode(results: FileResult[], opts: Options, io: Io): number {
+  const fatal = results.some((r) => r.fatalErrorCount > 0);
+  if (fatal && opts.exitOnFatalError) return 2;
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (errors > 0) return 1;
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    io.err.write(`budget-lint: 警告 ${warnings} 个，超过 --max-warnings ${opts.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  const cli = program(io);
   try {
-    program.parse(argv, { from: 'user' });
+    cli.parse(argv, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     throw err;
   }
-  const opts = program.opts<{
-    format: string;
-    rules: string[];
-    tables: string[];
-    rule: string[];
-    builtinRules: boolean;
-    quiet?: boolean;
-    maxWarnings?: number;
-    printModel?: string;
-    color?: boolean;
-  }>();
-
+  const opts = cli.opts<Options>();
   try {
     const catalog = loadCatalog(opts.tables);
-    if (opts.printModel) {
-      const report = buildReport(await readDocument(opts.printModel), catalog);
-      io.out.write(JSON.stringify(report, null, 2) + '\n');
-      return 0;
-    }
+    if (opts.printModel) return await printModels(await expand([opts.printModel, ...cli.args]), opts, io, catalog);
     if (opts.format !== 'stylish' && opts.format !== 'json') throw new InputError(`未知的输出格式: ${opts.format}（可用 stylish、json）`);
-    if (program.args.length === 0) throw new InputError('请给出要检查的文件或目录，例如 budget-lint 决算公开.txt');
-
-    const rules: Rule[] = await loadRules([...(opts.builtinRules ? [BUILTIN_RULES_DIR] : []), ...opts.rules]);
-    for (const override of opts.rule) {
-      const at = override.lastIndexOf(':');
-      const id = override.slice(0, at);
-      const severity = override.slice(at + 1);
-      const rule = rules.find((r) => r.id === id);
-      if (at < 0 || !rule) throw new InputError(`--rule ${override}: 没有 id 为「${id}」的规则`);
-      if (severity !== 'error' && severity !== 'warn' && severity !== 'off') throw new InputError(`--rule ${override}: 级别应为 error、warn 或 off`);
-      rule.severity = severity;
-    }
-    const files = await expand(program.args);
+    if (cli.args.length === 0) throw new InputError('请给出要检查的文件或目录，例如 budget-lint 决算公开.txt');
+    const rules = await loadConfiguredRules(opts);
+    const files = await expand(cli.args);
     if (!files.length) throw new InputError('没有找到可检查的 .txt 或 .pdf 文件');
-
-    const results: FileResult[] = [];
-    let fatal = false;
-    for (const f of files) {
-      const outcome = await lintFile(f, rules, catalog);
-      if (outcome.fatal) {
-        fatal = true;
-        io.err.write(`budget-lint: ${outcome.fatal}\n`);
-        continue;
-      }
-      const messages = opts.quiet ? outcome.diagnostics.filter((d) => d.severity === 2) : outcome.diagnostics;
-      results.push(fileResult(f, messages));
-    }
+    const results = await lintAll(files, rules, opts, catalog);
     const color = opts.color ?? (Boolean((io.out as NodeJS.WriteStream).isTTY) && !process.env.NO_COLOR);
     const text = opts.format === 'json' ? formatJson(results) + '\n' : formatStylish(results, color);
     if (text.trim()) io.out.write(text.endsWith('\n') ? text : text + '\n');
-    if (fatal) return 2;
-    const errors = results.reduce((n, r) => n + r.errorCount, 0);
-    const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-    if (errors > 0) return 1;
-    if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-      io.err.write(`budget-lint: 警告 ${warnings} 个，超过 --max-warnings ${opts.maxWarnings}\n`);
-      return 1;
-    }
-    return 0;
+    return exitCode(results, opts, io);
   } catch (err) {
     if (err instanceof InputError || err instanceof RuleLoadError || err instanceof YamlFileError) {
       io.err.write(`budget-lint: ${err.message}\n`);
       return 2;
     }
-    io.err.write(`budget-lint: 内部错误：${(err as Error).message}\n`);
+    io.err.write(`budget-lint: ${describeFailure(err, opts.debug)}\n`);
     return 2;
   }
 }

@@ -2,9 +2,19 @@
 import chalk, { Chalk } from 'chalk';
 import type { Diagnostic } from '../rules/types.js';
 
+/** ESLint's message for a file that could not be linted at all */
+export interface FatalMessage {
+  ruleId: null;
+  fatal: true;
+  severity: 2;
+  message: string;
+}
+
+export type LintMessage = Diagnostic | FatalMessage;
+
 export interface FileResult {
   filePath: string;
-  messages: Diagnostic[];
+  messages: LintMessage[];
   errorCount: number;
   warningCount: number;
   fatalErrorCount: number;
@@ -12,17 +22,22 @@ export interface FileResult {
   fixableWarningCount: 0;
 }
 
-export function fileResult(filePath: string, messages: Diagnostic[], fatal = false): FileResult {
+export function fileResult(filePath: string, messages: LintMessage[]): FileResult {
   const errorCount = messages.filter((m) => m.severity === 2).length;
   return {
     filePath,
     messages,
     errorCount,
     warningCount: messages.length - errorCount,
-    fatalErrorCount: fatal ? errorCount : 0,
+    fatalErrorCount: messages.filter((m) => 'fatal' in m).length,
     fixableErrorCount: 0,
     fixableWarningCount: 0,
   };
+}
+
+/** a file that could not be read, modelled or checked: its one message says why */
+export function fatalResult(filePath: string, message: string): FileResult {
+  return fileResult(filePath, [{ ruleId: null, fatal: true, severity: 2, message }]);
 }
 
 /** ESLint's JSON formatter shape; our extra fields (page, table, row, expected…) ride on each message. */
@@ -30,7 +45,11 @@ export function formatJson(results: FileResult[]): string {
   return JSON.stringify(
     results.map((r) => ({
       ...r,
-      messages: r.messages.map(({ tableColumn, ...m }) => ({ ...m, ...(tableColumn ? { tableColumn } : {}) })),
+      messages: r.messages.map((m) => {
+        if ('fatal' in m) return m;
+        const { tableColumn, ...rest } = m;
+        return { ...rest, ...(tableColumn ? { tableColumn } : {}) };
+      }),
     })),
     null,
     2,
@@ -59,10 +78,10 @@ export function formatStylish(results: FileResult[], color: boolean): string {
     warnings += r.warningCount;
     out.push('', c.underline(r.filePath));
     const rows = r.messages.map((m) => [
-      (m.page !== undefined ? `p.${m.page} ` : '') + `${m.line}:${m.column}`,
+      'fatal' in m ? '' : (m.page !== undefined ? `p.${m.page} ` : '') + `${m.line}:${m.column}`,
       m.severity === 2 ? c.red('error') : c.yellow('warning'),
       m.message,
-      c.dim(m.ruleId),
+      c.dim(m.ruleId ?? ''),
     ]);
     const w0 = Math.max(...rows.map((x) => width(x[0])));
     const w1 = Math.max(...rows.map((x) => width(x[1])));

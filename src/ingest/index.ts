@@ -13,3 +13,5 @@ export async function readDocument(file: string): Promise<SourceText | PdfText> 
   if (Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')) return readPdfBytes(file, bytes);
   return textFromBytes(file, bytes);
 }
+
+export { walkFolder } from './walk.js';

@@ -1,6 +1,6 @@
 /**
  * Text ingest: bytes of an extracted-text disclosure → lines. Chinese offices still produce
- * GB18030/GBK text, so anything that is not valid UTF-8 is decoded as GB18030 (a superset of GBK).
+ * GB18030/GBK text (GB18030 is a superset of GBK), some tools write UTF-16 with a byte-order mark.
  */
 import { readFile } from 'node:fs/promises';
 
@@ -30,24 +30,80 @@ export interface SourceLine {
   size?: number;
 }
 
+export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
+/** where text read as UTF-8 was not valid UTF-8 */
+export interface InvalidBytes {
+  /** byte offset (from 0) of the first invalid sequence, its line and column, and how many there are */
+  offset: number;
+  line: number;
+  column: number;
+  count: number;
+}
+
 export interface SourceText {
   file: string;
-  encoding: 'utf-8' | 'gb18030';
+  encoding: Encoding;
   lines: SourceLine[];
+  invalid?: InvalidBytes;
 }
 
 export class InputError extends Error {}
 
-export function decodeText(bytes: Uint8Array): { text: string; encoding: SourceText['encoding'] } {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text, encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  }
+const REPLACEMENT = '\ufffd';
+
+function replacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(REPLACEMENT); i >= 0; i = text.indexOf(REPLACEMENT, i + 1)) n++;
+  return n;
 }
 
-export function splitLines(file: string, text: string, encoding: SourceText['encoding'] = 'utf-8'): SourceText {
+/** bytes EF BF BD: a replacement character the file itself holds, not one the decoder put in */
+function literalReplacements(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0xef); i >= 0; i = bytes.indexOf(0xef, i + 1)) if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) n++;
+  return n;
+}
+
+/** where lenient UTF-8 decoding put a replacement character for bytes that are not UTF-8 */
+function invalidUtf8(bytes: Uint8Array, text: string, bomLength: number): InvalidBytes | undefined {
+  const count = replacements(text) - literalReplacements(bytes);
+  if (count <= 0) return undefined;
+  // up to the first invalid sequence the text re-encodes to the file's own bytes
+  let byte = bomLength;
+  let from = 0;
+  for (let i = text.indexOf(REPLACEMENT); i >= 0; i = text.indexOf(REPLACEMENT, i + 1)) {
+    byte += Buffer.byteLength(text.slice(from, i));
+    from = i + 1;
+    if (!(bytes[byte] === 0xef && bytes[byte + 1] === 0xbf && bytes[byte + 2] === 0xbd)) {
+      const before = text.slice(0, i).split(/\r\n|\n|\r/);
+      return { offset: byte, line: before.length, column: before[before.length - 1].length + 1, count };
+    }
+    byte += 3;
+  }
+  return undefined;
+}
+
+/**
+ * A byte-order mark says UTF-16 or UTF-8. Otherwise the file is UTF-8 unless GB18030 reads it
+ * with fewer replacement characters: a UTF-8 file with a stray bad byte stays UTF-8 (and says
+ * where the byte is), since GB18030 misreads every UTF-8 ideograph next to an ASCII character.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding; invalid?: InvalidBytes } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const invalid = text.includes(REPLACEMENT) ? invalidUtf8(bytes, text, bom) : undefined;
+  if (!invalid) return { text, encoding: 'utf-8' };
+  if (!bom) {
+    const gb = new TextDecoder('gb18030').decode(bytes);
+    if (replacements(gb) < replacements(text)) return { text: gb, encoding: 'gb18030' };
+  }
+  return { text, encoding: 'utf-8', invalid };
+}
+
+export function splitLines(file: string, text: string, encoding: Encoding = 'utf-8'): SourceText {
   const raw = text.split(/\r\n|\n|\r/);
   const hasPages = text.includes('\f');
   let page = 1;
@@ -77,7 +133,9 @@ export async function readTextFile(file: string): Promise<SourceText> {
 }
 
 export function textFromBytes(file: string, bytes: Uint8Array): SourceText {
-  if (bytes.includes(0)) throw new InputError(`${file} 不是文本文件（含二进制内容）`);
-  const { text, encoding } = decodeText(bytes);
-  return splitLines(file, text, encoding);
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && bytes.includes(0)) throw new InputError(`${file} 不是文本文件（含二进制内容）`);
+  const { text, encoding, invalid } = decodeText(bytes);
+  const source = splitLines(file, text, encoding);
+  return invalid ? { ...source, invalid } : source;
 }

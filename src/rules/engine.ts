@@ -6,36 +6,61 @@
 import { formatInterval, formatNumber, type Comparison } from '../interval/interval.js';
 import type { Cell, Location, Report } from '../model/types.js';
 import { evaluate, lastFinding, resetFindings, truthy } from './ops.js';
-import { bindings, cellOwner, resolveQuery, type Binding } from './selectors.js';
+import { bindings, cellOwners, resolveQuery, type Binding, type CellOwner } from './selectors.js';
 import type { Diagnostic, Rule } from './types.js';
+
+type OwnerOf = (loc: Location) => CellOwner | null;
 
 export function runRules(report: Report, rules: Rule[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const rule of rules) {
-    if (rule.severity === 'off') continue;
-    try {
-      for (const b of bindings(report, rule)) {
-        const d = check(report, rule, b);
-        if (d) out.push(d);
-      }
-    } catch (err) {
-      // one broken rule must not stop the others
-      out.push({
-        ruleId: 'rule-error',
-        severity: 2,
-        message: `规则 ${rule.id}（${rule.source.file}:${rule.source.line}:${rule.source.column}）运行出错：${(err as Error).message}`,
-        file: report.file,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-      });
-    }
-  }
+  const ownerOf = cellOwners(report);
+  for (const rule of rules) if (rule.severity !== 'off') runRule(report, rule, ownerOf, out);
   return sortDiagnostics(out);
 }
 
-function check(report: Report, rule: Rule, b: Binding): Diagnostic | null {
+/** one rule over its bindings: a binding that throws is counted and the others are still checked */
+function runRule(report: Report, rule: Rule, ownerOf: OwnerOf, out: Diagnostic[]): void {
+  let checked = 0;
+  let failed = 0;
+  let first: { b: Binding | null; err: unknown } | null = null;
+  try {
+    for (const b of bindings(report, rule)) {
+      checked++;
+      try {
+        const d = check(report, rule, b, ownerOf);
+        if (d) out.push(d);
+      } catch (err) {
+        failed++;
+        first ??= { b, err };
+      }
+    }
+  } catch (err) {
+    // the selector itself failed: the bindings it had not yet given are not checked
+    failed++;
+    first ??= { b: null, err };
+  }
+  if (first) out.push(ruleError(report, rule, first.b, first.err, failed, checked));
+}
+
+function ruleError(report: Report, rule: Rule, b: Binding | null, err: unknown, failed: number, checked: number): Diagnostic {
+  const loc = b?.row?.loc ?? b?.loc ?? b?.table?.loc ?? { file: report.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const where = b ? [tableLabel(b), rowLabel(b) || subjectLabel(b)].filter(Boolean).join(' ') : '';
+  const count = b ? `${checked} 个检查对象中 ${failed} 个出错，第一个在${where ? `「${where}」` : ''}第 ${loc.line} 行` : '取检查对象时出错';
+  const d: Diagnostic = {
+    ruleId: 'rule-error',
+    severity: 2,
+    message: `规则 ${rule.id}（${rule.source.file}:${rule.source.line}:${rule.source.column}）运行出错：${count}：${err instanceof Error ? err.message : String(err)}`,
+    file: loc.file || report.file,
+    line: loc.line,
+    column: loc.column,
+    endLine: loc.endLine,
+    endColumn: loc.endColumn,
+  };
+  if (loc.page !== undefined) d.page = loc.page;
+  return d;
+}
+
+function check(report: Report, rule: Rule, b: Binding, ownerOf: OwnerOf): Diagnostic | null {
   const passes = () => rule.select.where === undefined || truthy(evaluate(rule.select.where, b.data));
   if (rule.whereFirst && !passes()) return null;
   for (const [name, query] of Object.entries(rule.bind)) b.data[name] = resolveQuery(report, query, b);
@@ -47,7 +72,7 @@ function check(report: Report, rule: Rule, b: Binding): Diagnostic | null {
   const loc = finding?.actual.loc ?? b.row?.loc ?? b.loc ?? b.table?.loc ?? { file: report.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
   // a rule over a whole table still names the row and column of the figure it points at
   if (finding?.actual.loc && (!b.row || !b.column)) {
-    const owner = cellOwner(report, finding.actual.loc);
+    const owner = ownerOf(finding.actual.loc);
     if (owner) return diagnostic(rule, { ...b, table: owner.table, row: owner.row, column: owner.column }, severity, loc, finding);
   }
   return diagnostic(rule, b, severity, loc, finding);

@@ -2,9 +2,11 @@
  * Rule files: YAML → validated rules. Every problem is reported as file:line:col of the YAML
  * node at fault, before any document is linted.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { Document, LineCounter, type Node } from 'yaml';
+import { walkFolder } from '../ingest/walk.js';
+import { composeBounded, RULE_FILE_LIMITS, type LimitProblem } from './limits.js';
 import { ALLOWED_OPS, SCOPED_OPS, isForbiddenSegment } from './ops.js';
 import type { CellQuery, Each, Rule, Select, Severity, SourcePosition } from './types.js';
 
@@ -222,14 +224,18 @@ function checkRule(ctx: Ctx, raw: unknown, at: Array<string | number>, seen: Set
   return { id, severity, description, why, select, bind, assert: raw.assert, message, whereFirst, source: ctx.pos(at) };
 }
 
-export function parseRules(file: string, text: string, seen = new Set<string>()): Rule[] {
+function failAt(file: string, counter: LineCounter, problem: LimitProblem): never {
+  const { line, col } = counter.linePos(problem.offset);
+  throw new RuleLoadError(file, line, col, problem.message);
+}
+
+export function parseRules(file: string, source: string, seen = new Set<string>()): Rule[] {
+  const text = source.replace(/^\uFEFF/, '');
+  const bytes = Buffer.byteLength(text);
+  if (bytes > RULE_FILE_LIMITS.bytes) throw new RuleLoadError(file, 1, 1, `规则文件过大（${bytes} 字节，上限 ${RULE_FILE_LIMITS.bytes} 字节）`);
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const { line, col } = counter.linePos(e.pos[0]);
-    throw new RuleLoadError(file, line, col, `YAML 语法错误：${e.message.split('\n')[0]}`);
-  }
+  const doc = composeBounded(text, counter);
+  if (!(doc instanceof Document)) failAt(file, counter, doc);
   const ctx = new Ctx(file, doc, counter);
   let data: unknown;
   try {
@@ -250,9 +256,11 @@ export function parseRules(file: string, text: string, seen = new Set<string>())
   } else {
     ctx.fail([], '规则文件应是规则列表，或含 rules: 列表的对象');
   }
+  if (list.length > RULE_FILE_LIMITS.rules) ctx.fail([...base, RULE_FILE_LIMITS.rules], `规则文件有 ${list.length} 条规则，上限 ${RULE_FILE_LIMITS.rules} 条`);
   return list.map((r, i) => checkRule(ctx, r, [...base, i], seen));
 }
 
+/** a rule path's YAML files: the file itself, or every .yaml/.yml under the folder */
 async function ruleFiles(p: string): Promise<string[]> {
   let st;
   try {
@@ -260,12 +268,15 @@ async function ruleFiles(p: string): Promise<string[]> {
   } catch {
     throw new RuleLoadError(p, 1, 1, '找不到规则文件或目录');
   }
-  if (st.isFile()) return [p];
-  const entries = await readdir(p);
-  return entries
-    .filter((e) => /\.ya?ml$/i.test(e))
-    .sort()
-    .map((e) => path.join(p, e));
+  return st.isDirectory() ? walkFolder(p, { match: /\.ya?ml$/i }) : [p];
+}
+
+async function readRuleFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    throw new RuleLoadError(file, 1, 1, `无法读取规则文件（${(err as NodeJS.ErrnoException).code ?? String(err)}）`);
+  }
 }
 
 export async function loadRules(paths: string[]): Promise<Rule[]> {
@@ -273,7 +284,8 @@ export async function loadRules(paths: string[]): Promise<Rule[]> {
   const rules: Rule[] = [];
   for (const p of paths) {
     for (const f of await ruleFiles(p)) {
-      rules.push(...parseRules(f, await readFile(f, 'utf8'), seen));
+      // one at a time: spreading a long list into push() overflows the stack
+      for (const rule of parseRules(f, await readRuleFile(f), seen)) rules.push(rule);
     }
   }
   return rules;

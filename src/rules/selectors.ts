@@ -79,9 +79,12 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
     case 'document':
       yield { data: { document: doc } };
       return;
-    case 'claim':
+    case 'claim': {
+      // the first form by each project name, looked up per claim (a scan per claim was quadratic)
+      const formOf = new Map<string, Form>();
+      for (const f of report.forms) if (!formOf.has(f.project)) formOf.set(f.project, f);
       for (const c of report.claims) {
-        const form = c.project ? report.forms.find((f) => f.project === c.project) : undefined;
+        const form = c.project ? formOf.get(c.project) : undefined;
         yield {
           data: {
             document: doc,
@@ -104,6 +107,7 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
         };
       }
       return;
+    }
     case 'form':
       for (const f of report.forms) yield { data: { document: doc, ...formData(f) }, form: f, loc: f.total?.loc ?? f.loc };
       return;
@@ -169,8 +173,16 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
     case 'code-parent':
       for (const t of selectedTables(report, rule)) {
         const columns = sel.columns ? t.columns.filter((c) => sel.columns!.includes(c.key)) : t.columns;
+        // children by parent, in row order, gathered once (a filter per parent was quadratic)
+        const childrenOf = new Map<string, Row[]>();
+        for (const r of t.rows) {
+          if (r.parent === undefined) continue;
+          const list = childrenOf.get(r.parent);
+          if (list) list.push(r);
+          else childrenOf.set(r.parent, [r]);
+        }
         for (const parent of t.rows) {
-          const children = t.rows.filter((r) => r.parent === parent.key);
+          const children = childrenOf.get(parent.key) ?? [];
           if (!children.length) continue;
           for (const c of columns) {
             yield {
@@ -215,22 +227,48 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
   }
 }
 
+export interface CellOwner {
+  table: Table;
+  row: Row;
+  column?: Column;
+}
+
 /**
  * The table, row and column a printed cell stands in, found by its location: a diagnostic
  * points at a cell, and names where that cell is even when the rule ran on a whole table.
+ * The index is built on the first question, in table and row order (the first owner wins, a
+ * row's cells before its unplaced figures), so that each diagnostic costs a look-up, not a scan.
  */
-export function cellOwner(report: Report, loc: { line: number; column: number; file: string }): { table: Table; row: Row; column?: Column } | null {
-  for (const table of report.tables) {
-    for (const row of table.rows) {
-      for (const [key, cell] of Object.entries(row.cells)) {
-        if (!cell.blank && cell.loc.line === loc.line && cell.loc.column === loc.column && cell.loc.file === loc.file) {
-          return { table, row, column: table.columns.find((c) => c.key === key) };
+export function cellOwners(report: Report): (loc: { line: number; column: number; file: string }) => CellOwner | null {
+  let placed: Map<string, { order: number; owner: CellOwner }> | null = null;
+  let unplaced: Map<string, { order: number; owner: CellOwner }> | null = null;
+  const build = () => {
+    placed = new Map();
+    unplaced = new Map();
+    let order = 0;
+    for (const table of report.tables) {
+      for (const row of table.rows) {
+        for (const [key, cell] of Object.entries(row.cells)) {
+          const k = `${cell.loc.file}\n${cell.loc.line}:${cell.loc.column}`;
+          if (!cell.blank && !placed.has(k)) placed.set(k, { order, owner: { table, row, column: table.columns.find((c) => c.key === key) } });
         }
+        order++;
+        for (const c of row.unplaced) {
+          const k = `${c.loc.line}:${c.loc.column}`;
+          if (!unplaced.has(k)) unplaced.set(k, { order, owner: { table, row } });
+        }
+        order++;
       }
-      if (row.unplaced.some((c) => c.loc.line === loc.line && c.loc.column === loc.column)) return { table, row };
     }
-  }
-  return null;
+    return { placed, unplaced };
+  };
+  return (loc) => {
+    const index = placed && unplaced ? { placed, unplaced } : build();
+    const a = index.placed.get(`${loc.file}\n${loc.line}:${loc.column}`);
+    const b = index.unplaced.get(`${loc.line}:${loc.column}`);
+    if (a && b) return a.order < b.order ? a.owner : b.owner;
+    return (a ?? b)?.owner ?? null;
+  };
 }
 
 function matchesFilter(r: Row, f: RowFilter): boolean {

@@ -5,33 +5,45 @@
  */
 import type { SourceLine } from '../../ingest/text.js';
 import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
+import { printedCell } from '../cells.js';
 import { defaultCatalog, type Catalog } from '../tables/catalog.js';
 import { functionClassCode } from '../tables/kinds.js';
+import type { Cell, Claim, ClaimLink, Form, Location, Report, Row, Table, Unit } from '../types.js';
 
 /** the catalogue in use (its function class names); the built-in one when not given */
 type WithCatalog = { catalog?: Catalog };
-import { printedCell } from '../cells.js';
-import type { Cell, Claim, ClaimLink, Location, Report, Row, Table, Unit } from '../types.js';
 
-/** the narrative as one string without line breaks or spaces, each character mapped to its source */
+/**
+ * The narrative as one string without line breaks or spaces, each character mapped to its
+ * source: the index of its line in `lines` and its column, in typed arrays (an object per
+ * character took most of the memory on a long document).
+ */
 interface Stream {
   text: string;
-  at: Array<{ line: SourceLine; column: number }>;
+  lines: SourceLine[];
+  lineAt: Int32Array;
+  columnAt: Int32Array;
 }
 
 const FOOTER_PREFIX = /^\s*[-—–]+\s*\d+\s*[-—–]+/;
-const NUM = '(-?\\d[\\d,]*(?:\\.\\d+)?)';
+// the figures parseNumber reads (thousands grouped by three, or none), never begun mid-number
+const NUM = '(?<![\\d,.])(-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)';
 const SEP = '[,，]';
 
 function buildStream(lines: SourceLine[]): Stream {
-  let text = '';
-  const at: Stream['at'] = [];
+  const parts: string[] = [];
+  let size = lines.length;
+  for (const line of lines) size += line.text.length;
+  const lineAt = new Int32Array(size);
+  const columnAt = new Int32Array(size);
+  let n = 0;
   let previous: SourceLine | null = null;
-  for (const line of lines) {
+  lines.forEach((line, k) => {
     // a gap (a table in between) ends the sentence: prose never runs across a table
     if (previous && line.line !== previous.line + 1) {
-      text += '。';
-      at.push({ line, column: 1 });
+      parts.push('。');
+      [lineAt[n], columnAt[n]] = [k, 1];
+      n++;
     }
     previous = line;
     const raw = line.text.replace(FOOTER_PREFIX, (m) => ' '.repeat(m.length)).replace(/\*\*/g, '  ');
@@ -40,24 +52,26 @@ function buildStream(lines: SourceLine[]): Stream {
       const c = raw.charCodeAt(i);
       if (c <= 0x20 || c === 0x3000 || c === 0xa0) continue;
       if (ch === '％') ch = '%';
-      text += ch;
-      at.push({ line, column: i + 1 });
+      parts.push(ch);
+      [lineAt[n], columnAt[n]] = [k, i + 1];
+      n++;
     }
-  }
-  return { text, at };
+  });
+  return { text: parts.join(''), lines, lineAt, columnAt };
 }
 
 function locate(stream: Stream, from: number, to: number): Location {
-  const a = stream.at[from];
-  const b = stream.at[Math.max(from, to - 1)];
+  const end = Math.max(from, to - 1);
+  const a = stream.lines[stream.lineAt[from]];
+  const b = stream.lines[stream.lineAt[end]];
   const loc: Location = {
     file: '',
-    line: a.line.pageLine ?? a.line.line,
-    column: a.column,
-    endLine: b.line.pageLine ?? b.line.line,
-    endColumn: b.column + 1,
+    line: a.pageLine ?? a.line,
+    column: stream.columnAt[from],
+    endLine: b.pageLine ?? b.line,
+    endColumn: stream.columnAt[end] + 1,
   };
-  if (a.line.page !== undefined) loc.page = a.line.page;
+  if (a.page !== undefined) loc.page = a.page;
   return loc;
 }
 
@@ -222,10 +236,16 @@ function sections(text: string): Array<{ at: number; title: string }> {
   return [...text.matchAll(SECTION_RE)].map((m) => ({ at: m.index!, title: m[0] }));
 }
 
+/** the title of the last section starting at or before index (list in text order: a binary search, asked once per claim) */
 function sectionAt(list: Array<{ at: number; title: string }>, index: number): string {
-  let title = '';
-  for (const s of list) if (s.at <= index) title = s.title;
-  return title;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].at <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1].title : '';
 }
 
 /**
@@ -251,20 +271,35 @@ function listAfter(text: string, from: number): Array<{ raw: string; at: number 
 const AMOUNT_RE = new RegExp(`${NUM}万元`, 'g');
 
 /**
+ * The last amount of the sentence before `to`, read back from `to` in growing windows: scanning
+ * the sentence from its start for each change it states was quadratic in a long one. A window
+ * begins at the sentence's start or after a character no amount holds, so no amount straddles it.
+ */
+function lastAmount(text: string, to: number): { raw: string; at: number } | null {
+  // a change is measured against an amount said shortly before it, not pages earlier
+  for (let width = 256; width <= 1024; width *= 2) {
+    let b = Math.max(0, to - width);
+    const dot = text.slice(b, to).lastIndexOf('。');
+    const from = dot >= 0 ? b + dot + 1 : b;
+    b = from;
+    if (dot < 0) while (b > 0 && /[\d,.\-万元]/.test(text[b - 1])) b--;
+    const found = [...text.slice(b, to).matchAll(AMOUNT_RE)];
+    const last = found.reverse().find((m) => isLevel(text, b + m.index!, b + m.index! + m[0].length, to));
+    if (last) return { raw: last[1], at: b + last.index! };
+    if (dot >= 0 || b === 0) return null;
+  }
+  return null;
+}
+
+/**
  * The current-year amount a change is measured against: the last amount before it in the same
  * sentence, with nothing but words in between; or, when the sentence opens with 与20XX年相比,
  * the only amount of the sentence before. Otherwise none: the rate is then not checked.
  */
 function currentAmount(text: string, at: number): { raw: string; at: number } | null {
+  const own = lastAmount(text, at);
+  if (own) return own;
   const start = text.lastIndexOf('。', at - 1) + 1;
-  const sentence = text.slice(start, at);
-  // a figure in parentheses is said aside (（上年预算为 A 万元）), not the current amount
-  // nor is a change stated earlier in the sentence (减少 0.15 万元…；公务接待费减少 0.15 万元)
-  const own = [...sentence.matchAll(AMOUNT_RE)].filter((m) => !insideParentheses(sentence, m.index!) && !CHANGE_BEFORE_RE.test(sentence.slice(0, m.index!)));
-  if (own.length) {
-    const last = own[own.length - 1];
-    return { raw: last[1], at: start + last.index! };
-  }
   if (!/^与\d{4}年度?相比/.test(text.slice(start, at))) return null;
   const prevStart = text.lastIndexOf('。', start - 2) + 1;
   const prevText = text.slice(prevStart, start);
@@ -276,13 +311,22 @@ function currentAmount(text: string, at: number): { raw: string; at: number } | 
 
 const CHANGE_BEFORE_RE = /(增加|减少|增长|下降|增|减)\s*$/;
 
-function insideParentheses(text: string, index: number): boolean {
+/**
+ * An amount that can be the current one of a change stated at `to`: not itself a change stated
+ * earlier (减少 0.15 万元…；公务接待费减少 0.15 万元), not said aside in parentheses that close
+ * before the change (（上年预算为 A 万元），增加 …).
+ */
+function isLevel(text: string, start: number, end: number, to: number): boolean {
+  if (CHANGE_BEFORE_RE.test(text.slice(Math.max(0, start - 4), start))) return false;
   let depth = 0;
-  for (let i = 0; i < index; i++) {
+  for (let i = end; i < to; i++) {
     if (text[i] === '（' || text[i] === '(') depth++;
-    else if ((text[i] === '）' || text[i] === ')') && depth > 0) depth--;
+    else if (text[i] === '）' || text[i] === ')') {
+      if (depth === 0) return false;
+      depth--;
+    }
   }
-  return depth > 0;
+  return true;
 }
 
 /** the words before a figure, back to the previous punctuation: what the figure is said of */
@@ -352,13 +396,16 @@ export function extractClaims(lines: SourceLine[], file: string, report: Pick<Re
     for (let i = at; i < at + m[0].length; i++) used.add(i);
   }
 
+  // each name is looked up among the forms once: a long document names its projects many times
+  const formNamed = new Map<string, Form | undefined>();
   /** the project a performance summary speaks of: named in quotes or in its 综述 heading just before */
   const projectBefore = (at: number, reach: number): { name: string; project: string } | null => {
     const before = text.slice(Math.max(0, at - reach), at);
     const named = [...before.matchAll(/[“"]([^”"]{2,40})[”"]项目/g)].pop() ?? [...before.matchAll(/(?:^|[。；\d.．、])([^。；：:“”"\d.．、]{2,40}?)项目绩效自评综述/g)].pop();
     if (!named) return null;
     // the form it speaks of: the same project name, or the one form whose name is close
-    const form = byName(report.forms ?? [], named[1], (f) => f.project);
+    if (!formNamed.has(named[1])) formNamed.set(named[1], byName(report.forms ?? [], named[1], (f) => f.project));
+    const form = formNamed.get(named[1]);
     return { name: named[1], project: form?.project ?? normalizeLabel(named[1]) };
   };
 

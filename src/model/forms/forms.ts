@@ -117,6 +117,9 @@ function trailingScores(tokens: Token[]): { weight: Token; score: Token; stray?:
   return { weight: w, score: s };
 }
 
+/** words a form's indicator row may hold before its 分值 and 得分 close it */
+const MAX_PENDING = 400;
+
 /** The document's forms of every kind, and a budget's 绩效目标表 as a whole. */
 export function extractForms(lines: SourceLine[], file: string, unitFallback: Unit | null, notes: ParseNote[] = []): { forms: Form[]; targetTable: TargetTable | null } {
   const forms: Form[] = [];
@@ -281,7 +284,10 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
         continue;
       }
       if (!form.indicators.length && !pending.length && text.trim().split(/\s+/).every((x) => INDICATOR_HEADER.test(x))) continue;
-      pending.push(...tokens);
+      for (const t of tokens) pending.push(t);
+      // a row is a few dozen words: without a close (prose running on) only its last words are kept,
+      // since every line below re-reads all that is pending (20,000 such lines took 48 s)
+      if (pending.length > MAX_PENDING) pending = pending.slice(-MAX_PENDING);
       const joined = normalizeLabel(pending.map((t) => t.text).join(''));
       // a bare 一级 name opens a section only in forms that state no section weights:
       // where weights are stated, 成本指标 and the like are 二级 names under a weighted header

@@ -135,6 +135,12 @@ export function readTargetTable(lines: SourceLine[], i: number, file: string, fi
   let phase: 'name' | 'category' | 'goal' | 'indicators' = 'name';
   let name: Word[] = [];
   let value: Word[] = [];
+  // whether a value word so far reads as a quantity: kept as words come, not searched per word (a long row was quadratic)
+  let measured = false;
+  const addValue = (x: Word) => {
+    value.push(x);
+    measured ||= MEASURED.test(x.text) || x.text.endsWith('%');
+  };
   let level1: string | null = null;
   let level2: string | null = null;
   const finish = () => {
@@ -157,6 +163,7 @@ export function readTargetTable(lines: SourceLine[], i: number, file: string, fi
       phase = 'name';
       name = [];
       value = [];
+      measured = false;
       level1 = null;
       level2 = null;
       j += 2;
@@ -208,11 +215,10 @@ export function readTargetTable(lines: SourceLine[], i: number, file: string, fi
         j += at.span - 1;
         continue;
       }
-      if (COMPARATOR.test(w.text) || w.text === '定性' || isNumber(w)) value.push(w);
+      if (COMPARATOR.test(w.text) || w.text === '定性' || isNumber(w)) addValue(w);
       else name.push(w);
       continue;
     }
-    const measured = value.some((x) => MEASURED.test(x.text) || x.text.endsWith('%'));
     if (isNumber(w) && w.lineEnd && measured) {
       const indicator: FormIndicator = {
         section: level1,
@@ -226,10 +232,10 @@ export function readTargetTable(lines: SourceLine[], i: number, file: string, fi
         loc: wordLocation(file, name[0] ?? value[0]),
       };
       form.indicators.push(indicator);
-      (name = []), (value = []);
+      (name = []), (value = []), (measured = false);
       continue;
     }
-    value.push(w);
+    addValue(w);
   }
   finish();
   if (!forms.length) {
