@@ -1,5 +1,5 @@
 /** One file through every stage: ingest → layout → model → rules. */
-import { InputError, readDocument, type PdfPageProblem } from '../ingest/index.js';
+import { InputError, readDocument, type PdfPageProblem, type ReadOptions } from '../ingest/index.js';
 import { buildReport, type Report } from '../model/index.js';
 import { runRules, sortDiagnostics, type Diagnostic, type Rule } from '../rules/index.js';
 
@@ -10,11 +10,11 @@ export interface LintOutcome {
   fatal: string | null;
 }
 
-export async function lintFile(file: string, rules: Rule[]): Promise<LintOutcome> {
+export async function lintFile(file: string, rules: Rule[], options: ReadOptions = {}): Promise<LintOutcome> {
   let report: Report;
   let pageProblems: PdfPageProblem[] = [];
   try {
-    const source = await readDocument(file);
+    const source = await readDocument(file, options);
     if ('problems' in source) pageProblems = source.problems;
     report = buildReport(source);
   } catch (err) {

@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { fileResult, formatJson, formatStylish, type FileResult } from '../format/index.js';
-import { readDocument, InputError } from '../ingest/index.js';
+import { readDocument, InputError, PDF_ENGINES, DEFAULT_PDF_ENGINE, type PdfEngine } from '../ingest/index.js';
 import { buildReport } from '../model/index.js';
 import { BUILTIN_RULES_DIR, loadRules, RuleLoadError, type Rule } from '../rules/index.js';
 import { lintFile } from './lint.js';
@@ -35,6 +35,11 @@ function count(value: string): number {
   return n;
 }
 
+function engine(value: string): PdfEngine {
+  if (!(PDF_ENGINES as readonly string[]).includes(value)) throw new InvalidArgumentError(`应为 ${PDF_ENGINES.join(' 或 ')}`);
+  return value as PdfEngine;
+}
+
 export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
   const program = new Command()
     .name('budget-lint')
@@ -47,6 +52,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .option('--quiet', '只报告错误')
     .option('--max-warnings <n>', '警告数超过 n 时以 1 退出', count)
     .option('--print-model <file>', '打印文件的规范化报表模型（JSON），不检查')
+    .option('--pdf-engine <engine>', `读取 PDF 所用的引擎：unpdf（默认 ${DEFAULT_PDF_ENGINE}）`, engine, DEFAULT_PDF_ENGINE)
     .option('--color', '强制彩色输出')
     .option('--no-color', '不用颜色')
     .exitOverride()
@@ -66,12 +72,14 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     quiet?: boolean;
     maxWarnings?: number;
     printModel?: string;
+    pdfEngine: PdfEngine;
     color?: boolean;
   }>();
+  const read = { pdfEngine: opts.pdfEngine };
 
   try {
     if (opts.printModel) {
-      const report = buildReport(await readDocument(opts.printModel));
+      const report = buildReport(await readDocument(opts.printModel, read));
       io.out.write(JSON.stringify(report, null, 2) + '\n');
       return 0;
     }
@@ -94,7 +102,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     const results: FileResult[] = [];
     let fatal = false;
     for (const f of files) {
-      const outcome = await lintFile(f, rules);
+      const outcome = await lintFile(f, rules, read);
       if (outcome.fatal) {
         fatal = true;
         io.err.write(`budget-lint: ${outcome.fatal}\n`);
