@@ -29,6 +29,9 @@ export interface Glyph {
 
 export interface PageGlyphs {
   glyphs: Glyph[];
+  /** the page as displayed, points: text outside it is not printed */
+  width: number;
+  height: number;
   /** runs of characters that came out as control or private-use code points */
   unreadable: number;
   /** asked only of a page without text: whether it draws glyphs at all */
@@ -123,6 +126,13 @@ export function buildLines(glyphs: Glyph[], page: number, firstLine: number): So
   return lines;
 }
 
+/** some producers leave text outside the page box (WPS 表格 repeats overflow there): it is not printed */
+function onPage(g: Glyph, width: number, height: number): boolean {
+  const x = (g.x0 + g.x1) / 2;
+  const y = g.y - 0.35 * g.size;
+  return x >= 0 && x <= width && y >= 0 && y <= height;
+}
+
 export const pdfErrors = {
   notPdf: (file: string) => new InputError(`${file} 不是 PDF 文件`),
   encrypted: (file: string) => new InputError(`${file} 是加密的 PDF，请先去除密码保护再检查`),
@@ -145,8 +155,8 @@ export async function readPages(file: string, doc: PdfDocument): Promise<PdfText
   let textPages = 0;
   try {
     for (let p = 1; p <= doc.pages; p++) {
-      const { glyphs, unreadable, drawsText } = await doc.page(p);
-      const pageLines = buildLines(glyphs, p, lines.length + 1);
+      const { glyphs, width, height, unreadable, drawsText } = await doc.page(p);
+      const pageLines = buildLines(glyphs.filter((g) => onPage(g, width, height)), p, lines.length + 1);
       if (pageLines.length) {
         textPages++;
         lines.push(...pageLines);

@@ -14,24 +14,28 @@ function cMapDirectory(): string {
   return path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps') + path.sep;
 }
 
-/** usual advance of a character in ems (CJK and full-width 1, figures about half, marks less) */
+/**
+ * usual advance of a character in ems: CJK, full-width forms and the quotes and dashes CJK
+ * fonts set full-width take 1; figures a little over half; marks less
+ */
 function ems(ch: string): number {
   const c = ch.charCodeAt(0);
-  if ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x3000 && c <= 0x303f)) return 1;
+  if ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x2027)) return 1;
   if (/[.,:;'!|()[\]]/.test(ch)) return 0.3;
   return c === 0x20 ? 0.28 : 0.55;
 }
 
 /**
- * An item's glyphs. Where the item is wider than its characters' usual advances and holds
- * spaces, the spaces take the surplus (they stand for gaps, often between two cells); otherwise
- * every advance is scaled to the item's width.
+ * An item's glyphs. Where the item is clearly wider than its characters' usual advances and
+ * holds spaces, the spaces take the surplus (they stand for gaps, often between two cells);
+ * otherwise every advance is scaled to the item's width.
  */
 export function itemGlyphs(str: string, x: number, y: number, width: number, size: number): Glyph[] {
   const chars = [...str];
   const spaces = chars.filter((c) => /\s/.test(c)).length;
   const natural = chars.reduce((s, c) => s + (/\s/.test(c) ? 0 : ems(c) * size), 0);
-  const spread = spaces > 0 && natural > 0 && natural < width;
+  // justified text is stretched by a few per cent, evenly; a gap between two cells is wider
+  const spread = spaces > 0 && natural > 0 && width - natural > 0.1 * width;
   const total = chars.reduce((s, c) => s + ems(c), 0) || 1;
   const glyphs: Glyph[] = [];
   let at = x;
@@ -44,7 +48,7 @@ export function itemGlyphs(str: string, x: number, y: number, width: number, siz
 }
 
 interface PdfjsPage {
-  getViewport(o: { scale: number }): { convertToViewportPoint(x: number, y: number): number[] };
+  getViewport(o: { scale: number }): { width: number; height: number; convertToViewportPoint(x: number, y: number): number[] };
   getTextContent(): Promise<{ items: Array<object> }>;
   getOperatorList(): Promise<{ fnArray: number[] }>;
   cleanup(): void;
@@ -75,7 +79,7 @@ async function pageGlyphs(page: PdfjsPage): Promise<PageGlyphs> {
     const size = Math.hypot(a, b) || item.height || 10;
     glyphs.push(...itemGlyphs(normalizeText(item.str), vx, vy, item.width, size));
   }
-  return { glyphs, unreadable, drawsText: () => drawsGlyphs(page) };
+  return { glyphs, width: viewport.width, height: viewport.height, unreadable, drawsText: () => drawsGlyphs(page) };
 }
 
 export async function openUnpdf(file: string, bytes: Uint8Array): Promise<PdfDocument> {
