@@ -52,7 +52,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .option('--quiet', '只报告错误')
     .option('--max-warnings <n>', '警告数超过 n 时以 1 退出', count)
     .option('--print-model <file>', '打印文件的规范化报表模型（JSON），不检查')
-    .option('--pdf-engine <engine>', `读取 PDF 所用的引擎：unpdf（默认 ${DEFAULT_PDF_ENGINE}）`, engine, DEFAULT_PDF_ENGINE)
+    .option('--pdf-engine <engine>', `读取 PDF 所用的引擎：pdfium 或 unpdf（默认 ${DEFAULT_PDF_ENGINE}）`, engine, DEFAULT_PDF_ENGINE)
     .option('--color', '强制彩色输出')
     .option('--no-color', '不用颜色')
     .exitOverride()
