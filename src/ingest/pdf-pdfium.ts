@@ -41,6 +41,12 @@ const FPDF_ERR_PASSWORD = 4;
 const FPDF_PAGEOBJ_TEXT = 1;
 const ERROR_NAMES: Record<number, string> = { 1: '未知错误', 2: '文件错误', 3: '格式错误', 5: '不支持的安全设置', 6: '页面错误' };
 
+const PER_CHARACTER = [
+  'FPDFText_GetUnicode', 'FPDFText_IsGenerated', 'FPDFText_HasUnicodeMapError', 'FPDFText_GetLooseCharBox',
+  'FPDFText_GetCharOrigin', 'FPDFText_GetFontSize', 'FPDFText_GetMatrix', 'FPDFText_GetTextObject', 'FPDFTextObj_GetFont',
+  'FPDFFont_GetGlyphWidth',
+] as const;
+
 let loading: Promise<Pdfium> | null = null;
 
 /** the wasm is compiled once per process, on first use; it ships in the package (no download) */
@@ -50,6 +56,9 @@ function pdfium(): Promise<Pdfium> {
     const wasmBinary = await readFile(require.resolve('@embedpdf/pdfium/pdfium.wasm'));
     const m = (await init({ wasmBinary } as Parameters<typeof init>[0])) as unknown as Pdfium;
     m.PDFiumExt_Init();
+    // calls made per character go straight to the wasm: the wrappers' argument checks cost more than the work
+    const raw = m.pdfium.wasmExports as unknown as Record<string, unknown>;
+    for (const name of PER_CHARACTER) if (typeof raw[name] === 'function') Object.assign(m, { [name]: raw[name] });
     return m;
   })();
   return loading;
