@@ -6,60 +6,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDF_ENGINES, readDocument, readPdfFile } from '../src/ingest/index.js';
 import { splitLines } from '../src/ingest/text.js';
-import { buildReport, type Report } from '../src/model/index.js';
-import { runRules, type Diagnostic } from '../src/rules/index.js';
+import { buildReport } from '../src/model/index.js';
+import { runRules } from '../src/rules/index.js';
 import { lintFile } from '../src/cli/lint.js';
 import { builtinRules, FIXTURES } from './helpers.js';
+import { content, formContent, placeless } from './model-content.js';
 
 const PDF = (f: string) => path.join(FIXTURES, 'pdf', f);
-
-/** the model without locations: what must not depend on the input format */
-function content(r: Report) {
-  return r.tables.map((t) => ({
-    id: t.id,
-    unit: t.unit,
-    empty: t.empty,
-    explained: t.emptyNote !== null,
-    rows: Object.fromEntries(
-      t.rows
-        .map((x) => [
-          x.key,
-          {
-            name: x.name,
-            code: x.code,
-            level: x.level,
-            kind: x.kind,
-            side: x.side,
-            lineNo: x.lineNo,
-            parent: x.parent,
-            cells: Object.fromEntries(Object.entries(x.cells).map(([k, c]) => [k, [c.raw, c.value, c.decimals, c.blank]])),
-            unplaced: x.unplaced.map((c) => c.raw),
-          },
-        ] as const)
-        .sort(([a], [b]) => a.localeCompare(b)),
-    ),
-  }));
-}
-
-/** the forms without locations */
-function formContent(r: Report) {
-  return r.forms.map((f) => ({
-    kind: f.kind,
-    project: f.project,
-    code: f.code ?? null,
-    budget: f.budget?.raw ?? null,
-    unit: f.unit,
-    funds: f.funds.map((x) => [x.key, Object.values(x.cells).map((c) => c?.raw ?? null)]),
-    sections: f.sections.map((x) => [x.name, x.weight?.raw ?? null]),
-    indicators: f.indicators.map((x) => [x.section, x.level2, x.name, x.target, x.actual, x.weightText, x.score?.raw ?? null]),
-    tasks: [...f.tasks, ...(f.tasksTotal ? [f.tasksTotal] : [])].map((t) => [t.name, t.outcome, Object.values(t.cells).map((c) => c?.raw ?? null)]),
-    total: [f.total?.weight.raw ?? null, f.total?.score?.raw ?? null],
-    conclusion: f.conclusion.rate?.raw ?? null,
-  }));
-}
-
-const placeless = (ds: Diagnostic[]) =>
-  ds.map((d) => [d.ruleId, d.severity, d.message, d.table, d.row, d.tableColumn, d.expected, d.actual, d.difference]).sort((a, b) => String(a).localeCompare(String(b)));
 
 const PAIRS: Array<[string, string]> = [
   ['final-full.txt', 'final-full.libreoffice.pdf'],
