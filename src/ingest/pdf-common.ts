@@ -98,6 +98,12 @@ function piecesOf(glyphs: Glyph[]): PositionedPiece[] {
   return pieces;
 }
 
+/**
+ * Positions to a hundredth of a point: PDFium computes in single precision, pdf.js in double, and
+ * the layout's thresholds must not tell 463.14 from 463.14004.
+ */
+const hundredths = (v: number) => Math.round(v * 100) / 100;
+
 /** group glyphs into lines by baseline; superscripts and jitter within a third of the size join */
 export function buildLines(glyphs: Glyph[], page: number, firstLine: number): SourceLine[] {
   const sorted = glyphs.filter((g) => g.text !== '').sort((a, b) => a.y - b.y || a.x0 - b.x0);
@@ -110,7 +116,7 @@ export function buildLines(glyphs: Glyph[], page: number, firstLine: number): So
   }
   const lines: SourceLine[] = [];
   for (const row of rows) {
-    const size = row[0].size;
+    const size = hundredths(row[0].size);
     const pieces = piecesOf(row.sort((a, b) => a.x0 - b.x0));
     if (!pieces.length) continue;
     // the line's text: pieces joined by one space (columns are told apart by x, not by spacing)
@@ -118,10 +124,10 @@ export function buildLines(glyphs: Glyph[], page: number, firstLine: number): So
     const placed: PositionedPiece[] = [];
     for (const p of pieces) {
       if (text) text += ' ';
-      placed.push({ ...p, column: text.length + 1, size });
+      placed.push({ text: p.text, x0: hundredths(p.x0), x1: hundredths(p.x1), column: text.length + 1, size });
       text += p.text;
     }
-    lines.push({ line: firstLine + lines.length, pageLine: lines.length + 1, text, page, pieces: placed, y: row[0].y, size });
+    lines.push({ line: firstLine + lines.length, pageLine: lines.length + 1, text, page, pieces: placed, y: hundredths(row[0].y), size });
   }
   return lines;
 }
