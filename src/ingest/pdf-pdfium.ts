@@ -86,9 +86,13 @@ function viewTransform(m: Pdfium, page: number, scratch: number): View {
   }
 }
 
+/** whether the page draws text at all (asked of a page that gave none: a scan, or unmapped glyphs) */
 function drawsText(m: Pdfium, page: number): boolean {
   const n = m.FPDFPage_CountObjects(page);
-  for (let i = 0; i < n; i++) if (m.FPDFPage_GetObject(page, i) && m.FPDFPageObj_GetType(m.FPDFPage_GetObject(page, i)) === FPDF_PAGEOBJ_TEXT) return true;
+  for (let i = 0; i < n; i++) {
+    const obj = m.FPDFPage_GetObject(page, i);
+    if (obj && m.FPDFPageObj_GetType(obj) === FPDF_PAGEOBJ_TEXT) return true;
+  }
   return false;
 }
 
