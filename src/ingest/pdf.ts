@@ -5,8 +5,6 @@
  * pdf-common.ts. Pages are read one at a time and released.
  */
 import { looksLikePdf, pdfErrors, readPages, type PdfText } from './pdf-common.js';
-import { openPdfium } from './pdf-pdfium.js';
-import { openUnpdf } from './pdf-unpdf.js';
 import { readInputFile } from './text.js';
 
 export type { PdfPageProblem, PdfText } from './pdf-common.js';
@@ -14,7 +12,7 @@ export type { PdfPageProblem, PdfText } from './pdf-common.js';
 export const PDF_ENGINES = ['pdfium', 'unpdf'] as const;
 export type PdfEngine = (typeof PDF_ENGINES)[number];
 /** chosen by measurement: see README, "PDF input" */
-export const DEFAULT_PDF_ENGINE: PdfEngine = 'unpdf';
+export const DEFAULT_PDF_ENGINE: PdfEngine = 'pdfium';
 
 export interface PdfOptions {
   engine?: PdfEngine;
@@ -26,6 +24,10 @@ export async function readPdfFile(file: string, options: PdfOptions = {}): Promi
 
 export async function readPdfBytes(file: string, bytes: Uint8Array, options: PdfOptions = {}): Promise<PdfText> {
   if (!looksLikePdf(bytes)) throw pdfErrors.notPdf(file);
-  const open = (options.engine ?? DEFAULT_PDF_ENGINE) === 'unpdf' ? openUnpdf : openPdfium;
-  return readPages(file, await open(file, bytes));
+  // only the engine asked for is loaded: pdf.js and the PDFium wasm each take a while to start
+  const doc =
+    (options.engine ?? DEFAULT_PDF_ENGINE) === 'unpdf'
+      ? await (await import('./pdf-unpdf.js')).openUnpdf(file, bytes)
+      : await (await import('./pdf-pdfium.js')).openPdfium(file, bytes);
+  return readPages(file, doc);
 }
