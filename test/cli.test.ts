@@ -78,4 +78,14 @@ describe('cli', () => {
     expect(model).toMatchObject({ kind: '预算', year: 2025, unit: '万元' });
     expect(model.tables.map((t: { id: string }) => t.id)).toContain('部门公开表6');
   });
+
+  it('--pdf-engine picks the engine that reads PDFs, and refuses one it does not know', async () => {
+    const pdf = path.join(FIXTURES, 'sample/budget-2025.pdf');
+    const [pdfium, unpdf] = [await run('--format', 'json', pdf), await run('--format', 'json', '--pdf-engine', 'unpdf', pdf)];
+    expect([pdfium.code, unpdf.code]).toEqual([1, 1]);
+    expect(JSON.parse(unpdf.out)[0].messages).toEqual(JSON.parse(pdfium.out)[0].messages);
+    const bad = await run('--pdf-engine', 'mupdf', pdf);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/应为 pdfium 或 unpdf/);
+  }, 30000);
 });
