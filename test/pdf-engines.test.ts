@@ -2,13 +2,13 @@
  * The two PDF engines: the same model and the same diagnostics, at the same places, from every
  * fixture PDF; and what per-character positions give that runs of text cannot.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFile } from '../src/cli/lint.js';
-import { readDocument, readPdfBytes } from '../src/ingest/index.js';
+import { readDocument, readPdfBytes, readPdfFile } from '../src/ingest/index.js';
 import { buildReport } from '../src/model/index.js';
-import { builtinRules, FIXTURES } from './helpers.js';
+import { builtinRules, FIXTURES, ROOT } from './helpers.js';
 import { content, formContent, placeless } from './model-content.js';
 
 const FIXTURE_PDFS = [
@@ -31,6 +31,20 @@ describe('PDFium and unpdf give the same model', () => {
       expect(placeless(la.diagnostics)).toEqual(placeless(lb.diagnostics));
       expect(la.diagnostics.map((d) => [d.ruleId, d.page, d.line])).toEqual(lb.diagnostics.map((d) => [d.ruleId, d.page, d.line]));
     }, 30000);
+  }
+});
+
+const REAL = path.resolve(ROOT, '../shared/real-pdf');
+const REAL_PDFS = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith('.pdf')) : [];
+
+describe.skipIf(REAL_PDFS.length === 0)('published PDFs (../shared/real-pdf): the same lines from both engines', () => {
+  for (const name of REAL_PDFS) {
+    it(name, async () => {
+      const [a, b] = await Promise.all(['pdfium', 'unpdf'].map((e) => readPdfFile(path.join(REAL, name), { engine: e as 'pdfium' | 'unpdf' })));
+      // spaces aside: pdf.js puts one where fonts switch or text is justified
+      const lines = (t: typeof a) => t.lines.map((l) => [l.page, l.text.replace(/ /g, '')]);
+      expect(lines(a)).toEqual(lines(b));
+    }, 60000);
   }
 });
 
