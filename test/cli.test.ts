@@ -103,4 +103,14 @@ describe('cli', () => {
     expect([missing.code, missing.err]).toEqual([1, `budget-lint: ${path.join(FIXTURES, 'bad/not-a-pdf.pdf')} 不是 PDF 文件\n`]);
     expect(JSON.parse(missing.out).map((m: { file: string }) => m.file)).toEqual([CLEAN]);
   });
+
+  it('--pdf-engine picks the engine that reads PDFs, and refuses one it does not know', async () => {
+    const pdf = path.join(FIXTURES, 'sample/budget-2025.pdf');
+    const [pdfium, unpdf] = [await run('--format', 'json', pdf), await run('--format', 'json', '--pdf-engine', 'unpdf', pdf)];
+    expect([pdfium.code, unpdf.code]).toEqual([1, 1]);
+    expect(JSON.parse(unpdf.out)[0].messages).toEqual(JSON.parse(pdfium.out)[0].messages);
+    const bad = await run('--pdf-engine', 'mupdf', pdf);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/应为 pdfium 或 unpdf/);
+  }, 30000);
 });

@@ -1,5 +1,5 @@
 /** One file through every stage: ingest → layout → model → rules. */
-import { InputError, readDocument, type PdfPageProblem, type SourceText } from '../ingest/index.js';
+import { InputError, readDocument, type PdfPageProblem, type ReadOptions, type SourceText } from '../ingest/index.js';
 import { buildReport, type Catalog, type Report } from '../model/index.js';
 import { runRules, sortDiagnostics, type Diagnostic, type Rule } from '../rules/index.js';
 
@@ -10,7 +10,7 @@ export interface LintOutcome {
   fatal: string | null;
 }
 
-export interface LintOptions {
+export interface LintOptions extends ReadOptions {
   /** keep the stack trace of an internal error */
   debug?: boolean;
   /** the table kinds (the built-in catalogue when not given) */
@@ -37,7 +37,7 @@ function at(file: string, line: number, column: number): Pick<Diagnostic, 'file'
 }
 
 async function lintOrThrow(file: string, rules: Rule[], options: LintOptions): Promise<LintOutcome> {
-  const source = await readDocument(file);
+  const source = await readDocument(file, { pdfEngine: options.pdfEngine });
   const report = buildReport(source, options.catalog);
   const partial: Diagnostic[] = [];
   if (report.tables.length === 0) {

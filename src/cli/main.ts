@@ -2,7 +2,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { fatalResult, fileResult, formatJson, formatStylish, type FileResult } from '../format/index.js';
-import { readDocument, InputError, walkFolder } from '../ingest/index.js';
+import { readDocument, InputError, walkFolder, PDF_ENGINES, DEFAULT_PDF_ENGINE, type PdfEngine } from '../ingest/index.js';
 import { YamlFileError } from '../common/yaml-source.js';
 import { buildReport, loadCatalog, type Catalog, type Report } from '../model/index.js';
 import { BUILTIN_RULES_DIR, loadRules, RuleLoadError, type Rule } from '../rules/index.js';
@@ -39,10 +39,16 @@ function count(value: string): number {
   return n;
 }
 
+function engine(value: string): PdfEngine {
+  if (!(PDF_ENGINES as readonly string[]).includes(value)) throw new InvalidArgumentError(`应为 ${PDF_ENGINES.join(' 或 ')}`);
+  return value as PdfEngine;
+}
+
 interface Options {
   format: string;
   rules: string[];
   tables: string[];
+  pdfEngine: PdfEngine;
   rule: string[];
   builtinRules: boolean;
   quiet?: boolean;
@@ -63,6 +69,7 @@ function program(io: Io): Command {
     .option('-f, --format <format>', '输出格式：stylish 或 json', 'stylish')
     .option('--rules <path>', '追加自己的 YAML 规则文件或目录（可重复）', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--no-builtin-rules', '不加载内置规则')
+    .option('--pdf-engine <engine>', `读取 PDF 所用的引擎：pdfium 或 unpdf（默认 ${DEFAULT_PDF_ENGINE}）`, engine, DEFAULT_PDF_ENGINE)
     .option('--tables <path>', '追加自己的表种类 YAML 文件或目录（可重复），如某省表名不同的表', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--rule <id:severity>', '改变某条规则的级别，如 自评表/资金得分:off（可重复；级别为 error、warn、off）', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--quiet', '只报告错误')
@@ -96,7 +103,7 @@ async function printModels(files: string[], opts: Options, io: Io, catalog: Cata
   let failed = false;
   for (const f of files) {
     try {
-      reports.push(buildReport(await readDocument(f), catalog));
+      reports.push(buildReport(await readDocument(f, { pdfEngine: opts.pdfEngine }), catalog));
     } catch (err) {
       failed = true;
       io.err.write(`budget-lint: ${describeFailure(err, opts.debug)}\n`);
@@ -111,7 +118,7 @@ async function printModels(files: string[], opts: Options, io: Io, catalog: Cata
 async function lintAll(files: string[], rules: Rule[], opts: Options, catalog: Catalog): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (const f of files) {
-    const outcome = await lintFile(f, rules, { debug: opts.debug, catalog });
+    const outcome = await lintFile(f, rules, { debug: opts.debug, catalog, pdfEngine: opts.pdfEngine });
     if (outcome.fatal !== null) {
       results.push(fatalResult(f, outcome.fatal));
       continue;

@@ -1,16 +1,23 @@
 /** The ingest stage's public surface: a user's file → lines of text with locations. */
-import { readPdfBytes, readPdfFile, type PdfText } from './pdf.js';
+import { looksLikePdf } from './pdf-common.js';
+import { readPdfBytes, readPdfFile, type PdfEngine, type PdfText } from './pdf.js';
 import { readInputFile, textFromBytes, type SourceText } from './text.js';
 
 export { InputError, decodeText, splitLines, type SourceLine, type SourceText } from './text.js';
 
-export { readPdfBytes, readPdfFile, type PdfText, type PdfPageProblem } from './pdf.js';
+export { readPdfBytes, readPdfFile, DEFAULT_PDF_ENGINE, PDF_ENGINES, type PdfEngine, type PdfOptions, type PdfText, type PdfPageProblem } from './pdf.js';
+
+export interface ReadOptions {
+  /** which engine reads PDF input (default: DEFAULT_PDF_ENGINE) */
+  pdfEngine?: PdfEngine;
+}
 
 /** A PDF by its name or its first bytes; anything else is extracted text. */
-export async function readDocument(file: string): Promise<SourceText | PdfText> {
-  if (/\.pdf$/i.test(file)) return readPdfFile(file);
+export async function readDocument(file: string, options: ReadOptions = {}): Promise<SourceText | PdfText> {
+  const pdf = { engine: options.pdfEngine };
+  if (/\.pdf$/i.test(file)) return readPdfFile(file, pdf);
   const bytes = await readInputFile(file);
-  if (Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')) return readPdfBytes(file, bytes);
+  if (looksLikePdf(bytes)) return readPdfBytes(file, bytes, pdf);
   return textFromBytes(file, bytes);
 }
 

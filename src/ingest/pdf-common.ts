@@ -1,0 +1,192 @@
+/**
+ * What every PDF engine shares: glyphs → lines by baseline → pieces, radical folding, the test
+ * for unreadable characters, and the one-line messages for files that cannot be read. An engine
+ * only has to say where each character stands on its page.
+ */
+import { InputError, type PositionedPiece, type SourceLine, type SourceText } from './text.js';
+
+export interface PdfPageProblem {
+  page: number;
+  message: string;
+}
+
+export interface PdfText extends SourceText {
+  pages: number;
+  /** pages that draw glyphs but give no text (a font without a usable Unicode map) */
+  problems: PdfPageProblem[];
+}
+
+/** one character as placed on the page, in viewport space (points; x right, y down) */
+export interface Glyph {
+  text: string;
+  x0: number;
+  x1: number;
+  /** baseline */
+  y: number;
+  /** font size as drawn, points */
+  size: number;
+}
+
+export interface PageGlyphs {
+  glyphs: Glyph[];
+  /** the page as displayed, points: text outside it is not printed */
+  width: number;
+  height: number;
+  /** runs of characters that came out as control or private-use code points */
+  unreadable: number;
+  /** asked only of a page without text: whether it draws glyphs at all */
+  drawsText?: () => Promise<boolean> | boolean;
+}
+
+/** an open document, page by page (1-based); close() frees what the engine holds */
+export interface PdfDocument {
+  pages: number;
+  page(p: number): Promise<PageGlyphs>;
+  close(): Promise<void> | void;
+}
+
+/**
+ * Some CJK fonts map glyphs to radical code points (⻔ for 门, ⼊ for 入, ⼾ for 户). Kangxi
+ * radicals fold under NFKC, though ⼾ folds to the traditional 戶; the simplified-form radicals
+ * of the CJK Radicals Supplement do not fold, so they are listed (Unicode's equivalent unified
+ * ideographs). Only radicals are touched: a 戶 printed as such stays.
+ */
+const RADICAL_EQUIVALENTS: Record<string, string> = {
+  '\u2ea0': '民', '\u2ec5': '见', '\u2ec6': '角', '\u2ec8': '讠', '\u2ec9': '贝', '\u2ecb': '车',
+  '\u2ed3': '长', '\u2ed4': '门', '\u2ed8': '青', '\u2eda': '页', '\u2edb': '风', '\u2edc': '飞',
+  '\u2edd': '食', '\u2ee0': '饣', '\u2ee2': '马', '\u2ee4': '鬼', '\u2ee5': '鱼', '\u2ee6': '鸟',
+  '\u2ee9': '黄', '\u2eec': '齐', '\u2eee': '齿', '\u2ef0': '龙', '\u2ef3': '龟',
+};
+const SIMPLIFIED_AFTER_NFKC: Record<string, string> = { 戶: '户' };
+
+export function normalizeText(s: string): string {
+  return s.replace(/[\u2e80-\u2eff\u2f00-\u2fdf]/g, (c) => {
+    const folded = RADICAL_EQUIVALENTS[c] ?? c.normalize('NFKC');
+    return SIMPLIFIED_AFTER_NFKC[folded] ?? folded;
+  });
+}
+
+/** a font without a usable Unicode map comes out as control or private-use characters: not text */
+export function isUnreadable(s: string): boolean {
+  return /[\u0000-\u0008\u000a-\u001f\u007f\ue000-\uf8ff\ufffd]/.test(s);
+}
+
+/** a gap wider than this share of the font size ends a piece: cells never run into each other */
+const PIECE_GAP_EMS = 0.3;
+
+/** glyphs of one line, left to right → pieces: touching glyphs join, a space or a gap splits */
+function piecesOf(glyphs: Glyph[]): PositionedPiece[] {
+  const pieces: PositionedPiece[] = [];
+  let current: PositionedPiece | null = null;
+  let last: Glyph | null = null;
+  for (const g of glyphs) {
+    if (/^\s+$/.test(g.text)) {
+      current = null;
+      continue;
+    }
+    // text drawn twice a hair apart (fake bold) is one text
+    if (last && current && g.text === last.text && Math.abs(g.x0 - last.x0) < 0.15 * g.size) continue;
+    if (current && g.x0 - current.x1 <= PIECE_GAP_EMS * g.size) {
+      current.text += g.text;
+      current.x1 = Math.max(current.x1, g.x1);
+    } else {
+      current = { text: g.text, x0: g.x0, x1: g.x1 };
+      pieces.push(current);
+    }
+    last = g;
+  }
+  return pieces;
+}
+
+/**
+ * Positions to a hundredth of a point: PDFium computes in single precision, pdf.js in double, and
+ * the layout's thresholds must not tell 463.14 from 463.14004.
+ */
+const hundredths = (v: number) => Math.round(v * 100) / 100;
+
+/** group glyphs into lines by baseline; superscripts and jitter within a third of the size join */
+export function buildLines(glyphs: Glyph[], page: number, firstLine: number): SourceLine[] {
+  const sorted = glyphs.filter((g) => g.text !== '').sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const rows: Glyph[][] = [];
+  for (const g of sorted) {
+    const row = rows[rows.length - 1];
+    const ref = row?.[0];
+    if (row && Math.abs(ref.y - g.y) <= Math.max(2, 0.35 * Math.min(ref.size, g.size))) row.push(g);
+    else rows.push([g]);
+  }
+  const lines: SourceLine[] = [];
+  for (const row of rows) {
+    const size = hundredths(row[0].size);
+    const pieces = piecesOf(row.sort((a, b) => a.x0 - b.x0));
+    if (!pieces.length) continue;
+    // the line's text: pieces joined by one space (columns are told apart by x, not by spacing)
+    let text = '';
+    const placed: PositionedPiece[] = [];
+    for (const p of pieces) {
+      if (text) text += ' ';
+      placed.push({ text: p.text, x0: hundredths(p.x0), x1: hundredths(p.x1), column: text.length + 1, size });
+      text += p.text;
+    }
+    lines.push({ line: firstLine + lines.length, pageLine: lines.length + 1, text, page, pieces: placed, y: hundredths(row[0].y), size });
+  }
+  return lines;
+}
+
+/** some producers leave text outside the page box (WPS 表格 repeats overflow there): it is not printed */
+function onPage(g: Glyph, width: number, height: number): boolean {
+  const x = (g.x0 + g.x1) / 2;
+  const y = g.y - 0.35 * g.size;
+  return x >= 0 && x <= width && y >= 0 && y <= height;
+}
+
+export const pdfErrors = {
+  notPdf: (file: string) => new InputError(`${file} 不是 PDF 文件`),
+  encrypted: (file: string) => new InputError(`${file} 是加密的 PDF，请先去除密码保护再检查`),
+  corrupt: (file: string, detail: string) => new InputError(`${file} 已损坏或不完整，无法读取（${detail.trim()}）`),
+};
+
+export function looksLikePdf(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
+}
+
+function describe(err: unknown): string {
+  const e = err as { name?: string; message?: string };
+  return `${e?.name ?? ''} ${e?.message ?? String(err)}`;
+}
+
+/** every page of an open document → lines and page problems; the document is closed after */
+export async function readPages(file: string, doc: PdfDocument): Promise<PdfText> {
+  const lines: SourceLine[] = [];
+  const problems: PdfPageProblem[] = [];
+  let textPages = 0;
+  try {
+    for (let p = 1; p <= doc.pages; p++) {
+      const { glyphs, width, height, unreadable, drawsText } = await doc.page(p);
+      const pageLines = buildLines(glyphs.filter((g) => onPage(g, width, height)), p, lines.length + 1);
+      if (pageLines.length) {
+        textPages++;
+        lines.push(...pageLines);
+      }
+      if (unreadable > 0) {
+        problems.push({ page: p, message: `第 ${p} 页有 ${unreadable} 处文字提取不出（字体缺少可用的 Unicode 映射），这些文字未检查` });
+      } else if (!pageLines.length && (await drawsText?.())) {
+        problems.push({ page: p, message: `第 ${p} 页绘制了文字，但提取不到文本（字体缺少可用的 Unicode 映射），本页未检查` });
+      }
+    }
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw pdfErrors.corrupt(file, describe(err));
+  } finally {
+    await doc.close();
+  }
+  if (textPages === 0) {
+    throw new InputError(
+      problems.length
+        ? `${file} 的文字无法提取（字体缺少 Unicode 映射），请用原始文件重新导出 PDF`
+        : `${file} 没有文本层（图片或扫描件），请先做文字识别（OCR）再检查`,
+    );
+  }
+  return { file, encoding: 'utf-8', lines, pages: doc.pages, problems };
+}
+
+export { describe as describeError };

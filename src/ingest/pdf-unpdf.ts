@@ -1,0 +1,115 @@
+/**
+ * PDF engine on unpdf (pdf.js). pdf.js gives runs of text (items) with their origin and width
+ * only, so each item is split into glyphs here: characters take their usual advance, and
+ * whatever width is left over goes to the spaces pdf.js put where it saw a gap.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { getDocumentProxy } from 'unpdf';
+import { describeError, isUnreadable, normalizeText, pdfErrors, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+
+/** pdf.js needs the predefined CJK CMaps as a plain directory path (a file:// URL did not work) */
+function cMapDirectory(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps') + path.sep;
+}
+
+/**
+ * usual advance of a character in ems: CJK, full-width forms and the quotes and dashes CJK
+ * fonts set full-width take 1; figures a little over half; marks less
+ */
+function ems(ch: string): number {
+  const c = ch.charCodeAt(0);
+  if ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x2027)) return 1;
+  if (/[.,:;'!|()[\]]/.test(ch)) return 0.3;
+  return c === 0x20 ? 0.28 : 0.55;
+}
+
+/**
+ * An item's glyphs. Where the item is clearly wider than its characters' usual advances and
+ * holds spaces, the spaces take the surplus (they stand for gaps, often between two cells);
+ * otherwise every advance is scaled to the item's width.
+ */
+export function itemGlyphs(str: string, x: number, y: number, width: number, size: number): Glyph[] {
+  const chars = [...str];
+  const spaces = chars.filter((c) => /\s/.test(c)).length;
+  const natural = chars.reduce((s, c) => s + (/\s/.test(c) ? 0 : ems(c) * size), 0);
+  // justified text is stretched by a few per cent, evenly; a gap between two cells is wider
+  const spread = spaces > 0 && natural > 0 && width - natural > 0.1 * width;
+  const total = chars.reduce((s, c) => s + ems(c), 0) || 1;
+  const glyphs: Glyph[] = [];
+  let at = x;
+  for (const c of chars) {
+    const w = spread ? (/\s/.test(c) ? (width - natural) / spaces : ems(c) * size) : (ems(c) * width) / total;
+    glyphs.push({ text: c, x0: at, x1: at + w, y, size });
+    at += w;
+  }
+  return glyphs;
+}
+
+interface PdfjsPage {
+  getViewport(o: { scale: number }): { width: number; height: number; convertToViewportPoint(x: number, y: number): number[] };
+  getTextContent(): Promise<{ items: Array<object> }>;
+  getOperatorList(): Promise<{ fnArray: number[] }>;
+  cleanup(): void;
+}
+
+async function drawsGlyphs(page: PdfjsPage): Promise<boolean> {
+  const { OPS } = await import('unpdf/pdfjs').then((m) => m as unknown as { OPS: Record<string, number> });
+  const ops = await page.getOperatorList();
+  const show = new Set([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
+  return ops.fnArray.some((f) => show.has(f));
+}
+
+async function pageGlyphs(page: PdfjsPage): Promise<PageGlyphs> {
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const glyphs: Glyph[] = [];
+  let unreadable = 0;
+  for (const raw of content.items) {
+    if (!('str' in raw)) continue;
+    const item = raw as { str: string; transform: number[]; width: number; height: number };
+    if (isUnreadable(item.str)) {
+      unreadable++;
+      continue;
+    }
+    // to viewport space (x right, y down) so that rotated (landscape) pages read the same way
+    const [a, b, , , e, f] = item.transform;
+    const [vx, vy] = viewport.convertToViewportPoint(e, f) as [number, number];
+    const size = Math.hypot(a, b) || item.height || 10;
+    glyphs.push(...itemGlyphs(normalizeText(item.str), vx, vy, item.width, size));
+  }
+  return { glyphs, width: viewport.width, height: viewport.height, unreadable, drawsText: () => drawsGlyphs(page) };
+}
+
+export async function openUnpdf(file: string, bytes: Uint8Array): Promise<PdfDocument> {
+  let pdf;
+  try {
+    // a copy, as a plain Uint8Array: pdf.js refuses Node's Buffer, and detaches what it is given
+    pdf = await getDocumentProxy(new Uint8Array(bytes), {
+      cMapUrl: cMapDirectory(),
+      cMapPacked: true,
+      isEvalSupported: false,
+      disableFontFace: true,
+      verbosity: 0,
+    });
+  } catch (err) {
+    const d = describeError(err);
+    if (/Password/i.test(d)) throw pdfErrors.encrypted(file);
+    throw pdfErrors.corrupt(file, d);
+  }
+  const doc = pdf;
+  let open: PdfjsPage | null = null;
+  return {
+    pages: doc.numPages,
+    async page(p) {
+      open?.cleanup();
+      open = (await doc.getPage(p)) as unknown as PdfjsPage;
+      return pageGlyphs(open);
+    },
+    async close() {
+      open?.cleanup();
+      await doc.destroy();
+    },
+  };
+}

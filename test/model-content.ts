@@ -1,0 +1,51 @@
+/** The parts of a report and its diagnostics that must not depend on how the input was read. */
+import type { Report } from '../src/model/index.js';
+import type { Diagnostic } from '../src/rules/index.js';
+
+/** the model without locations: what must not depend on the input format */
+export function content(r: Report) {
+  return r.tables.map((t) => ({
+    id: t.id,
+    unit: t.unit,
+    empty: t.empty,
+    explained: t.emptyNote !== null,
+    rows: Object.fromEntries(
+      t.rows
+        .map((x) => [
+          x.key,
+          {
+            name: x.name,
+            code: x.code,
+            level: x.level,
+            kind: x.kind,
+            side: x.side,
+            lineNo: x.lineNo,
+            parent: x.parent,
+            cells: Object.fromEntries(Object.entries(x.cells).map(([k, c]) => [k, [c.raw, c.value, c.decimals, c.blank]])),
+            unplaced: x.unplaced.map((c) => c.raw),
+          },
+        ] as const)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    ),
+  }));
+}
+
+/** the forms without locations */
+export function formContent(r: Report) {
+  return r.forms.map((f) => ({
+    kind: f.kind,
+    project: f.project,
+    code: f.code ?? null,
+    budget: f.budget?.raw ?? null,
+    unit: f.unit,
+    funds: f.funds.map((x) => [x.key, Object.values(x.cells).map((c) => c?.raw ?? null)]),
+    sections: f.sections.map((x) => [x.name, x.weight?.raw ?? null]),
+    indicators: f.indicators.map((x) => [x.section, x.level2, x.name, x.target, x.actual, x.weightText, x.score?.raw ?? null]),
+    tasks: [...f.tasks, ...(f.tasksTotal ? [f.tasksTotal] : [])].map((t) => [t.name, t.outcome, Object.values(t.cells).map((c) => c?.raw ?? null)]),
+    total: [f.total?.weight.raw ?? null, f.total?.score?.raw ?? null],
+    conclusion: f.conclusion.rate?.raw ?? null,
+  }));
+}
+
+export const placeless = (ds: Diagnostic[]) =>
+  ds.map((d) => [d.ruleId, d.severity, d.message, d.table, d.row, d.tableColumn, d.expected, d.actual, d.difference]).sort((a, b) => String(a).localeCompare(String(b)));

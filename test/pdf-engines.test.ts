@@ -1,0 +1,97 @@
+/**
+ * The two PDF engines: the same model and the same diagnostics, at the same places, from every
+ * fixture PDF; and what per-character positions give that runs of text cannot.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintFile } from '../src/cli/lint.js';
+import { readDocument, readPdfBytes, readPdfFile } from '../src/ingest/index.js';
+import { buildReport } from '../src/model/index.js';
+import { builtinRules, FIXTURES, ROOT } from './helpers.js';
+import { content, formContent, placeless } from './model-content.js';
+
+const FIXTURE_PDFS = [
+  ...readdirSync(path.join(FIXTURES, 'pdf')).filter((f) => f.endsWith('.pdf')).map((f) => path.join(FIXTURES, 'pdf', f)),
+  path.join(FIXTURES, 'sample/budget-2025.pdf'),
+];
+
+describe('PDFium and unpdf give the same model', () => {
+  for (const file of FIXTURE_PDFS) {
+    it(path.basename(file), async () => {
+      const [a, b] = await Promise.all(['pdfium', 'unpdf'].map((e) => readDocument(file, { pdfEngine: e as 'pdfium' | 'unpdf' })));
+      // the text may differ in spaces (pdf.js puts one where fonts switch: 公开 01 表), not in lines
+      expect(a.lines.map((l) => [l.page, l.text.replace(/ /g, '')])).toEqual(b.lines.map((l) => [l.page, l.text.replace(/ /g, '')]));
+      const [ra, rb] = [buildReport(a), buildReport(b)];
+      expect([ra.kind, ra.year, ra.unit, ra.notes]).toEqual([rb.kind, rb.year, rb.unit, rb.notes]);
+      expect(content(ra)).toEqual(content(rb));
+      expect(formContent(ra)).toEqual(formContent(rb));
+      const rules = await builtinRules();
+      const [la, lb] = await Promise.all(['pdfium', 'unpdf'].map((e) => lintFile(file, rules, { pdfEngine: e as 'pdfium' | 'unpdf' })));
+      expect(placeless(la.diagnostics)).toEqual(placeless(lb.diagnostics));
+      expect(la.diagnostics.map((d) => [d.ruleId, d.page, d.line])).toEqual(lb.diagnostics.map((d) => [d.ruleId, d.page, d.line]));
+    }, 30000);
+  }
+});
+
+const REAL = path.resolve(ROOT, '../shared/real-pdf');
+const REAL_PDFS = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith('.pdf')) : [];
+
+describe.skipIf(REAL_PDFS.length === 0)('published PDFs (../shared/real-pdf): the same lines from both engines', () => {
+  for (const name of REAL_PDFS) {
+    it(name, async () => {
+      const [a, b] = await Promise.all(['pdfium', 'unpdf'].map((e) => readPdfFile(path.join(REAL, name), { engine: e as 'pdfium' | 'unpdf' })));
+      // spaces aside: pdf.js puts one where fonts switch or text is justified
+      const lines = (t: typeof a) => t.lines.map((l) => [l.page, l.text.replace(/ /g, '')]);
+      expect(lines(a)).toEqual(lines(b));
+    }, 60000);
+  }
+});
+
+/** a one-page PDF drawing `ops` with Helvetica as /F1 and /F2 (a standard font: no file needed) */
+function pdfWith(ops: string): Uint8Array {
+  const font = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>',
+    font,
+    font,
+    `<< /Length ${ops.length} >>\nstream\n${ops}\nendstream`,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
+}
+
+describe('positions', () => {
+  it('a run that straddles two cells is cut at the gap, and PDFium places the second cell exactly', async () => {
+    // one TJ: "12.5", half an em of kerning (pdf.js makes that one item with a space), "ABC"
+    const bytes = pdfWith('BT /F1 10 Tf 100 700 Td [(12.5) -500 (ABC)] TJ ET');
+    for (const engine of ['pdfium', 'unpdf'] as const) {
+      const { lines } = await readPdfBytes('straddle.pdf', bytes, { engine });
+      expect(lines.map((l) => l.pieces!.map((p) => p.text))).toEqual([['12.5', 'ABC']]);
+    }
+    const { lines } = await readPdfBytes('straddle.pdf', bytes, { engine: 'pdfium' });
+    // Helvetica: 1 2 5 are 556/1000 em, the point 278: 19.46pt; then 5pt of gap
+    const [num, label] = lines[0].pieces!;
+    expect(num.x0).toBeCloseTo(100, 1);
+    expect(num.x1).toBeCloseTo(119.46, 1);
+    expect(label.x0).toBeCloseTo(124.46, 1);
+  });
+
+  it('fragments of one number drawn in two fonts are one piece', async () => {
+    const bytes = pdfWith('BT /F1 10 Tf 100 700 Td (0.) Tj /F2 10 Tf (14) Tj /F1 10 Tf 40 0 Td (x) Tj ET');
+    for (const engine of ['pdfium', 'unpdf'] as const) {
+      const { lines } = await readPdfBytes('fragments.pdf', bytes, { engine });
+      expect(lines.map((l) => l.pieces!.map((p) => p.text))).toEqual([['0.14', 'x']]);
+    }
+  });
+});
