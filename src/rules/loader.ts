@@ -7,19 +7,12 @@ import path from 'node:path';
 import { Document, LineCounter, type Node } from 'yaml';
 import { walkFolder } from '../ingest/walk.js';
 import { composeBounded, RULE_FILE_LIMITS, type LimitProblem } from './limits.js';
+import { YamlFileError } from '../common/yaml-source.js';
 import { ALLOWED_OPS, SCOPED_OPS, isForbiddenSegment } from './ops.js';
 import type { CellQuery, Each, Rule, Select, Severity, SourcePosition } from './types.js';
 
-export class RuleLoadError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    message: string,
-  ) {
-    super(`${file}:${line}:${column}: ${message}`);
-  }
-}
+/** a rule file that cannot be loaded, at file:line:col */
+export class RuleLoadError extends YamlFileError {}
 
 const MAX_DEPTH = 32;
 const SEVERITIES: Severity[] = ['error', 'warn', 'off'];

@@ -1,4 +1,5 @@
 /** Rules as loaded from YAML, and the diagnostics they produce. */
+import type { Location } from '../model/types.js';
 
 export type Severity = 'error' | 'warn' | 'off';
 
@@ -63,16 +64,11 @@ export interface Rule {
   source: SourcePosition;
 }
 
-export interface Diagnostic {
+/** a finding, where it is (file, line and column span, page) and what it is about */
+export interface Diagnostic extends Location {
   ruleId: string;
   severity: 1 | 2;
   message: string;
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  page?: number;
   table?: string;
   row?: string;
   tableColumn?: string;
