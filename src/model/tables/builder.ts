@@ -140,7 +140,11 @@ export abstract class BaseBuilder implements Builder {
   private addHeader(line: TokenLine) {
     this.headerLines.add(line.source.text.replace(/[\s\u3000]/g, ''));
     this.headerPieces.push(...(line.source.pieces ?? []));
+    if (line.source.pieces) this.headerRows.push(line.source.pieces);
   }
+
+  /** PDF: the header's pieces line by line, top to bottom */
+  protected headerRows: PositionedPiece[][] = [];
 
   protected collectYears(source: SourceLine) {
     for (const m of source.text.matchAll(YEAR_RE)) this.years.push(yearCell(this.file, source, m));
