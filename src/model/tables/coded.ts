@@ -36,8 +36,21 @@ export class CodeBuilder extends BaseBuilder {
     if (line.tabbed && first.cell !== 0) return false;
     if (isCode(first, this.spec.codes)) return true;
     if (this.spec.splitEconomicCodes && first.kind === 'number' && /^\d{2}$/.test(first.text) && this.currentClass) return true;
-    // a table has one 合计 row: a later 合计 is another table's header
-    return first.kind === 'label' && normalizeLabel(first.text) === '合计' && !this.hasTotal;
+    if (this.hasTotal) return false;
+    // one row of figures under a header that names its columns, with no name of its own
+    // (江苏's 支出预算总表: 合计 基本支出 项目支出 … / 24169.74 15844.04 …): the 合计 row
+    if (first.kind === 'number') return this.pending.length === 0 && this.headerLines.size > 0 && isFigureRow(line);
+    // a table has one 合计 row: a later 合计 is another table's header, and so is a line of
+    // nothing but the names of its columns
+    return first.kind === 'label' && normalizeLabel(first.text) === '合计' && !this.namesColumns(line);
+  }
+
+  /** a line of labels only, each the name of one of the kind's columns */
+  private namesColumns(line: TokenLine): boolean {
+    const labels = line.tokens.filter((t) => t.kind !== 'blank');
+    if (labels.length < 2 || labels.some((t) => t.kind !== 'label')) return false;
+    const names = new Set(this.spec.columns.flatMap((c) => [c.name, c.key, ...(c.synonyms ?? [])].map(normalizeLabel)));
+    return labels.every((t) => names.has(normalizeLabel(t.text)));
   }
 
   protected take(line: TokenLine): void {
@@ -46,7 +59,11 @@ export class CodeBuilder extends BaseBuilder {
     if (this.opensRow(line)) {
       const row: PendingRow = { labels: [], values: [], explicit: line.tabbed };
       let rest = toks.slice(toks.indexOf(first) + 1);
-      if (first.kind === 'number') {
+      if (first.kind === 'number' && !isCode(first, this.spec.codes) && !(this.spec.splitEconomicCodes && this.currentClass && /^\d{2}$/.test(first.text))) {
+        // the unnamed 合计 row: every figure is a value
+        rest = toks.filter((t) => t.kind !== 'blank');
+        this.hasTotal = true;
+      } else if (first.kind === 'number') {
         let code = first.text;
         if (this.spec.splitEconomicCodes) {
           if (code.length === 3) this.currentClass = code;
@@ -141,4 +158,10 @@ export class CodeBuilder extends BaseBuilder {
     }
     return this.baseTable();
   }
+}
+
+/** two or more figures and nothing else (amounts, not codes) */
+function isFigureRow(line: TokenLine): boolean {
+  const toks = line.tokens.filter((t) => t.kind !== 'blank');
+  return toks.length >= 2 && toks.every((t) => t.kind === 'number' && (!t.num!.integer || t.num!.decimals > 0 || t.text.includes(',')));
 }
