@@ -88,6 +88,8 @@ export abstract class BaseBuilder implements Builder {
 
   /** figures or rows the reader had to leave out (each also a note at its place) */
   protected dropped = 0;
+  /** why a layout's reader does not trust what it read (the table is then left unread), or null */
+  protected unsure: string | null = null;
 
   protected note(message: string, t: Token) {
     this.dropped++;
@@ -367,6 +369,7 @@ export abstract class BaseBuilder implements Builder {
     if (this.rows.length === 0 && figures > this.columnMarks.length) unread = '表中印有数字，但没有一行能按这种表的版式读出（版式与已知的不同）';
     // a grid is one row under a many-level header: a figure out of place misplaces its neighbours too
     else if (this.spec.layout === 'grid' && misplaced > 0) unread = `表头的 ${this.columns().length} 列与这一行的数字对不上（多层表头），未能确定每个数字所在的列`;
+    else if (this.unsure) unread = this.unsure;
     return {
       id: this.spec.id,
       kindName: this.spec.title,

@@ -18,10 +18,13 @@ interface Segment {
   line: number;
   /** PDF without 行次: the header's column group the segment stands in (0 收入, 1 支出, 2… another breakdown of 支出) */
   group?: number;
+  /** PDF: a blank cell's row is complete (a later line's figures are not its own) */
+  closed?: boolean;
 }
 
 /** the header cells over a 总表's label and amount columns */
-const LABEL_HEAD_RE = /^(项目|项目名称|科目名称|功能科目名称|功能分类科目名称|项目（按功能分类）|支出功能分类科目)$/;
+// a header cell may wrap character by character (项目名 / 称): its first line is enough
+const LABEL_HEAD_RE = /^(项目|项目名称?|科目名称?|功能科目名称?|功能分类科目名称?|项目（按功能分类）|支出功能分类科目)$/;
 const AMOUNT_HEAD_RE = /^(金额|预算数|决算数|本年预算数|预算金额)$/;
 
 interface ColumnGroup {
@@ -125,13 +128,18 @@ export class TwoSidedBuilder extends BaseBuilder {
     for (const [group, toks] of [...byGroup.entries()].sort((a, b) => a[0] - b[0])) {
       const labels = toks.filter((t) => t.kind === 'label');
       const values = toks.filter((t) => t.kind === 'number');
+      const prev = this.lastOfGroup.get(group);
+      // figures on a line of their own, between the lines of the name they belong to
+      if (!labels.length && prev && prev.values.length === 0 && prev.line !== line.source.line && !prev.closed) {
+        prev.values.push(...values);
+        continue;
+      }
       // figures under a later group with no name of their own there: the one total of the
       // spending printed across both breakdowns (当年支出小计 … 27,664.22 at the far right)
       if (!labels.length && open && open.values.length === 0) {
         open.values.push(...values);
         continue;
       }
-      const prev = this.lastOfGroup.get(group);
       // a name wrapped in its cell (…管理资 / 金): the next line's words, not a new item
       const continues = prev && prev.values.length === 0 && labels.length > 0 && !isEnumerated(labels[0].text) && !/(合计|总计|小计)$/.test(normalizeLabel(labels[0].text));
       if (continues) {
@@ -185,6 +193,10 @@ export class TwoSidedBuilder extends BaseBuilder {
   }
 
   finish(): Table {
+    // names wrapped inside their cells with the figure between their lines (一、财政 / 13,649.07 /
+    // 拨款) leave pieces of names as rows of their own: then which figure is whose is not certain
+    const pieces = this.segments.filter((seg) => seg.group !== undefined && seg.values.length === 0 && isNamePiece(labelText(seg.labels)));
+    if (pieces.length >= 2) this.unsure = `项目名称在单元格内折行，与数字不在同一行（如「${labelText(pieces[0].labels)}」），未能可靠地分开各行`;
     const left = this.spec.columns.filter((c) => c.side === '收入');
     const right = this.spec.columns.filter((c) => c.side === '支出');
     const seen = new Map<string, number>();
@@ -257,4 +269,9 @@ function canonicalTotalName(name: string, hasYearTotals: boolean): string {
 
 function blankToken(line: TokenLine, cell: number): Token {
   return { kind: 'blank', text: '', line: line.source.line, column: 1, endColumn: 1, page: line.source.page, cell };
+}
+
+/** a few characters that are no item's name: the tail of a name wrapped in its cell (出, 业支出, 计) */
+function isNamePiece(name: string): boolean {
+  return name.length > 0 && name.length <= 3 && !isEnumerated(name) && !/^(合计|小计|总计)$/.test(name);
 }
