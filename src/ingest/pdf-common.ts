@@ -3,6 +3,7 @@
  * for unreadable characters, and the one-line messages for files that cannot be read. An engine
  * only has to say where each character stands on its page.
  */
+import type { Deadline } from './limits.js';
 import { InputError, type PositionedPiece, type SourceLine, type SourceText } from './text.js';
 
 export interface PdfPageProblem {
@@ -155,12 +156,13 @@ function describe(err: unknown): string {
 }
 
 /** every page of an open document → lines and page problems; the document is closed after */
-export async function readPages(file: string, doc: PdfDocument): Promise<PdfText> {
+export async function readPages(file: string, doc: PdfDocument, deadline?: Deadline): Promise<PdfText> {
   const lines: SourceLine[] = [];
   const problems: PdfPageProblem[] = [];
   let textPages = 0;
   try {
     for (let p = 1; p <= doc.pages; p++) {
+      deadline?.check();
       const { glyphs, width, height, unreadable, drawsText } = await doc.page(p);
       const pageLines = buildLines(glyphs.filter((g) => onPage(g, width, height)), p, lines.length + 1);
       if (pageLines.length) {
