@@ -158,6 +158,11 @@ writeFileSync(path.join(outDir, 'cmap-not-embedded.pdf'), handMadePdf([tablePage
 writeFileSync(path.join(outDir, 'unmapped-glyphs.pdf'), handMadePdf([tablePage(), unmappedPage()]));
 console.log('wrote fixtures/pdf/cmap-not-embedded.pdf, fixtures/pdf/unmapped-glyphs.pdf');
 
+// Page 2 turned by /Rotate 90 over text drawn upright: read as the unturned file.
+const fullPdf = path.join(outDir, 'final-full.libreoffice.pdf');
+execFileSync('qpdf', ['--rotate=+90:2', fullPdf, path.join(outDir, 'final-full.rotated.pdf')]);
+console.log('wrote fixtures/pdf/final-full.rotated.pdf');
+
 // Bad input.
 const bad = path.join(root, 'fixtures/bad');
 mkdirSync(bad, { recursive: true });

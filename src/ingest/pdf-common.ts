@@ -72,6 +72,11 @@ export function isUnreadable(s: string): boolean {
   return /[\u0000-\u0008\u000a-\u001f\u007f\ue000-\uf8ff\ufffd]/.test(s);
 }
 
+/** a text direction (a, b) in page space → the clockwise quarter turns that make it run left to right */
+export function quarterTurns(a: number, b: number): number {
+  return (Math.round(Math.atan2(b, a) / (Math.PI / 2)) + 4) % 4;
+}
+
 /** a gap wider than this share of the font size ends a piece: cells never run into each other */
 const PIECE_GAP_EMS = 0.3;
 

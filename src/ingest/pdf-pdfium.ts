@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { init } from '@embedpdf/pdfium';
-import { isUnreadable, normalizeText, pdfErrors, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+import { isUnreadable, normalizeText, quarterTurns, pdfErrors, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 
 /** the part of PDFium's C API we call (pointers are numbers into the wasm heap) */
 interface Pdfium {
@@ -73,12 +73,29 @@ interface View {
   height: number;
 }
 
-function viewTransform(m: Pdfium, page: number, scratch: number): View {
+/**
+ * Quarter turns that set the page's text upright, from the direction most characters run in:
+ * the page's /Rotate is right for a landscape page drawn sideways, wrong for one whose /Rotate
+ * was added to text drawn upright (a rotated scan of the layout, qpdf --rotate). The page's own
+ * /Rotate serves where there is no text.
+ */
+function uprightTurns(m: Pdfium, page: number, text: number, n: number, scratch: number): number {
+  const votes = [0, 0, 0, 0];
+  for (let i = 0; i < n; i += Math.max(1, Math.floor(n / 400))) {
+    if (!m.FPDFText_GetMatrix(text, i, scratch)) continue;
+    const [a, b] = m.pdfium.HEAPF32.subarray(scratch >> 2, (scratch >> 2) + 2);
+    votes[quarterTurns(a, b)]++;
+  }
+  const best = votes.indexOf(Math.max(...votes));
+  return votes[best] > 0 ? best : m.FPDFPage_GetRotation(page);
+}
+
+function viewTransform(m: Pdfium, page: number, scratch: number, turns: number): View {
   m.FPDF_GetPageBoundingBox(page, scratch);
   const [left, top, right, bottom] = m.pdfium.HEAPF32.subarray(scratch >> 2, (scratch >> 2) + 4);
   const [x0, x1, y0, y1] = [Math.min(left, right), Math.max(left, right), Math.min(top, bottom), Math.max(top, bottom)];
   const [w, h] = [x1 - x0, y1 - y0];
-  switch (m.FPDFPage_GetRotation(page)) {
+  switch (turns) {
     case 1: return { toView: (x, y) => [y - y0, x - x0], width: h, height: w };
     case 2: return { toView: (x, y) => [x1 - x, y - y0], width: w, height: h };
     case 3: return { toView: (x, y) => [y1 - y, x1 - x], width: h, height: w };
@@ -129,7 +146,6 @@ function placed(m: Pdfium, text: number, i: number, ch: string, scratch: number,
 
 /** the characters of one page; scratch holds 32 bytes for PDFium's out-parameters */
 function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, 'drawsText'> {
-  const { toView, width, height } = viewTransform(m, page, scratch);
   const text = m.FPDFText_LoadPage(page);
   const fonts = new Map<number, number>();
   const glyphs: Glyph[] = [];
@@ -137,6 +153,7 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
   let inUnreadable = false;
   try {
     const n = m.FPDFText_CountChars(text);
+    const { toView, width, height } = viewTransform(m, page, scratch, uprightTurns(m, page, text, n, scratch));
     for (let i = 0; i < n; i++) {
       // spaces and line ends PDFium infers are left out: gaps are measured, not guessed
       if (m.FPDFText_IsGenerated(text, i)) continue;
@@ -149,10 +166,10 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
       inUnreadable = false;
       glyphs.push(placed(m, text, i, ch, scratch, toView, fonts));
     }
+    return { glyphs, width, height, unreadable };
   } finally {
     m.FPDFText_ClosePage(text);
   }
-  return { glyphs, width, height, unreadable };
 }
 
 export async function openPdfium(file: string, bytes: Uint8Array): Promise<PdfDocument> {
