@@ -183,6 +183,19 @@ writeFileSync(letterHtml, '<!doctype html><meta charset="utf-8"><body style="fon
 chromium(letterHtml, path.join(bad, 'not-a-disclosure.pdf'));
 console.log('wrote fixtures/bad/*.pdf');
 
+// Pages lost inside a readable file: a scanned page among text pages (image-only.pdf's first),
+// and page 2's content stream damaged (bytes flipped mid-stream; the file's structure intact).
+execFileSync('qpdf', ['--empty', '--pages', fullPdf, '1-2', path.join(bad, 'image-only.pdf'), '1', fullPdf, '3-z', '--', path.join(outDir, 'final-full.scan-page.pdf')]);
+const unpacked = path.join(work, 'unpacked.pdf');
+execFileSync('qpdf', ['--object-streams=disable', fullPdf, unpacked]);
+const contents = /page 2: .*\n\s*content:\n\s*(\d+) 0 R/.exec(execFileSync('qpdf', ['--show-pages', unpacked], { encoding: 'utf8' }))[1];
+const damaged = readFileSync(unpacked);
+const at = damaged.indexOf('stream', damaged.indexOf(`\n${contents} 0 obj`)) + 'stream\n'.length;
+const length = Number(/\/Length (\d+)/.exec(damaged.subarray(at - 200, at).toString('latin1'))[1]);
+for (let k = 0; k < 4; k++) damaged[at + Math.floor(length / 2) + k] ^= 0xff;
+writeFileSync(path.join(outDir, 'final-full.damaged.pdf'), damaged);
+console.log('wrote fixtures/pdf/final-full.scan-page.pdf, fixtures/pdf/final-full.damaged.pdf');
+
 /** a page in Type0 font STSong-Light with the predefined CMap UniGB-UCS2-H, no font file */
 function tablePage() {
   const lines = [

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocumentProxy } from 'unpdf';
-import { describeError, isUnreadable, quarterTurns, normalizeText, pdfErrors, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+import { describeError, isUnreadable, quarterTurns, normalizeText, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 
 /** pdf.js needs the predefined CJK CMaps as a plain directory path (a file:// URL did not work) */
 function cMapDirectory(): string {
@@ -52,13 +52,15 @@ interface PdfjsPage {
   getTextContent(): Promise<{ items: Array<object> }>;
   getOperatorList(): Promise<{ fnArray: number[] }>;
   cleanup(): void;
+  ref?: { num: number } | null;
 }
 
-async function drawsGlyphs(page: PdfjsPage): Promise<boolean> {
+async function drawn(page: PdfjsPage): Promise<Drawn> {
   const { OPS } = await import('unpdf/pdfjs').then((m) => m as unknown as { OPS: Record<string, number> });
-  const ops = await page.getOperatorList();
-  const show = new Set([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
-  return ops.fnArray.some((f) => show.has(f));
+  const ops = new Set((await page.getOperatorList()).fnArray);
+  const show = [OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText];
+  const paint = Object.entries(OPS).filter(([name]) => /^paint.*Image/.test(name)).map(([, op]) => op);
+  return { text: show.some((op) => ops.has(op)), image: paint.some((op) => ops.has(op)) };
 }
 
 type TextItem = { str: string; transform: number[]; width: number; height: number };
@@ -88,7 +90,7 @@ async function pageGlyphs(page: PdfjsPage): Promise<PageGlyphs> {
     const size = Math.hypot(a, b) || item.height || 10;
     glyphs.push(...itemGlyphs(normalizeText(item.str), vx, vy, item.width, size));
   }
-  return { glyphs, width: viewport.width, height: viewport.height, unreadable, drawsText: () => drawsGlyphs(page) };
+  return { glyphs, width: viewport.width, height: viewport.height, unreadable, drawn: () => drawn(page), objectNumber: page.ref?.num };
 }
 
 export async function openUnpdf(file: string, bytes: Uint8Array): Promise<PdfDocument> {

@@ -6,6 +6,7 @@
  */
 import { looksLikePdf, pdfErrors, readPages, type PdfText } from './pdf-common.js';
 import { readInputFile } from './text.js';
+import { brokenContentPages } from './pdf-streams.js';
 import { DEFAULT_MAX_PAGES, tooManyPages, type Deadline } from './limits.js';
 
 export type { PdfPageProblem, PdfText } from './pdf-common.js';
@@ -37,5 +38,5 @@ export async function readPdfBytes(file: string, bytes: Uint8Array, options: Pdf
     await doc.close();
     throw tooManyPages(file, doc.pages, maxPages);
   }
-  return readPages(file, doc, options.deadline);
+  return readPages(file, doc, options.deadline, brokenContentPages(bytes));
 }
