@@ -195,6 +195,9 @@ const length = Number(/\/Length (\d+)/.exec(damaged.subarray(at - 200, at).toStr
 for (let k = 0; k < 4; k++) damaged[at + Math.floor(length / 2) + k] ^= 0xff;
 writeFileSync(path.join(outDir, 'final-full.damaged.pdf'), damaged);
 console.log('wrote fixtures/pdf/final-full.scan-page.pdf, fixtures/pdf/final-full.damaged.pdf');
+// Two disclosures in one file: only the first is checked.
+execFileSync('qpdf', ['--empty', '--pages', fullPdf, fullPdf, '--', path.join(outDir, 'final-full.twice.pdf')]);
+console.log('wrote fixtures/pdf/final-full.twice.pdf');
 
 /** a page in Type0 font STSong-Light with the predefined CMap UniGB-UCS2-H, no font file */
 function tablePage() {

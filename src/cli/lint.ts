@@ -56,9 +56,18 @@ async function lintOrThrow(file: string, rules: Rule[], options: LintOptions): P
   const pageProblems: PdfPageProblem[] = 'problems' in source ? source.problems : [];
   // a page that draws text we cannot read is never a silent pass
   const unread: Diagnostic[] = pageProblems.map((p) => ({ ruleId: 'pdf/unreadable-page', severity: 2, message: p.message, ...at(file, 1, 1), page: p.page }));
-  const diagnostics = [...partial, ...unread, ...decodeWarnings(source), ...readingDiagnostics(report), ...runRules(report, rules)];
+  const diagnostics = [...partial, ...unread, ...secondDisclosure(report), ...decodeWarnings(source), ...readingDiagnostics(report), ...runRules(report, rules)];
   deadline.check();
   return { report, diagnostics: sortDiagnostics(diagnostics), fatal: null };
+}
+
+/** a file holding two disclosures: only the first was checked */
+function secondDisclosure(report: Report): Diagnostic[] {
+  const second = report.secondDisclosure;
+  if (!second) return [];
+  const where = second.page !== undefined ? `第 ${second.page} 页` : `第 ${second.line} 行`;
+  const message = `本文件似乎含有两份公开文件（${where}起又是一份，「${second.title}」再次出现），只检查了第一份；请把两份分开检查`;
+  return [{ ruleId: '读取/多份文件', severity: 1, message, ...at(report.file, second.line, 1), ...(second.page !== undefined ? { page: second.page } : {}) }];
 }
 
 /** text that was not clean UTF-8 is read anyway, and says where it was not */
