@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Deadline, TimeoutError } from '../src/ingest/index.js';
 import { FIXTURES, runCli as run } from './helpers.js';
 
@@ -33,5 +33,20 @@ describe('--max-pages and --timeout', () => {
     expect(() => new Deadline('a.pdf', 5, longAgo).check()).toThrow('a.pdf 的检查超过 --timeout 5 秒，已停止，未检查');
     expect(() => new Deadline('a.pdf', 0, longAgo).check()).not.toThrow();
     expect(() => new Deadline('a.pdf', 60).check()).not.toThrow();
+  });
+
+  it('a page read that never settles does not hold a file past its deadline', async () => {
+    const never = new Promise<number>(() => {});
+    await expect(new Deadline('a.pdf', 5, Date.now() - 10_000).within(never)).rejects.toThrow('a.pdf 的检查超过 --timeout 5 秒，已停止，未检查');
+    await expect(new Deadline('a.pdf', 5).within(Promise.resolve(7))).resolves.toBe(7);
+    vi.useFakeTimers();
+    try {
+      const pending = new Deadline('b.pdf', 5).within(never);
+      const outcome = expect(pending).rejects.toThrow('b.pdf 的检查超过 --timeout 5 秒，已停止，未检查');
+      await vi.advanceTimersByTimeAsync(5001);
+      await outcome;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

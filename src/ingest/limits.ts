@@ -23,7 +23,31 @@ export class Deadline {
   }
 
   check(): void {
-    if (Date.now() > this.end) throw new TimeoutError(`${this.file} 的检查超过 --timeout ${this.seconds} 秒，已停止，未检查`);
+    if (Date.now() > this.end) throw this.error();
+  }
+
+  /**
+   * the work, or this deadline's error when it comes first: an engine's async page read that
+   * never settles (a pathological page in pdf.js) cannot hold the file past its time
+   */
+  async within<T>(work: Promise<T>): Promise<T> {
+    // work left behind may still fail (its document closed under it): that is no longer news
+    work.catch(() => {});
+    this.check();
+    if (this.end === Infinity) return work;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(this.error()), Math.max(0, this.end - Date.now()));
+    });
+    try {
+      return await Promise.race([work, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private error(): TimeoutError {
+    return new TimeoutError(`${this.file} 的检查超过 --timeout ${this.seconds} 秒，已停止，未检查`);
   }
 }
 

@@ -199,7 +199,7 @@ export async function readPages(file: string, doc: PdfDocument, deadline?: Deadl
   try {
     for (let p = 1; p <= doc.pages; p++) {
       deadline?.check();
-      const page = await doc.page(p);
+      const page = await (deadline ? deadline.within(doc.page(p)) : doc.page(p));
       const broken = page.objectNumber !== undefined && damaged.has(page.objectNumber);
       const pageLines = broken ? [] : buildLines(page.glyphs.filter((g) => onPage(g, page.width, page.height)), p, lines.length + 1);
       if (pageLines.length) {
