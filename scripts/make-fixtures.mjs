@@ -158,6 +158,11 @@ writeFileSync(path.join(outDir, 'cmap-not-embedded.pdf'), handMadePdf([tablePage
 writeFileSync(path.join(outDir, 'unmapped-glyphs.pdf'), handMadePdf([tablePage(), unmappedPage()]));
 console.log('wrote fixtures/pdf/cmap-not-embedded.pdf, fixtures/pdf/unmapped-glyphs.pdf');
 
+// Page 2 turned by /Rotate 90 over text drawn upright: read as the unturned file.
+const fullPdf = path.join(outDir, 'final-full.libreoffice.pdf');
+execFileSync('qpdf', ['--rotate=+90:2', fullPdf, path.join(outDir, 'final-full.rotated.pdf')]);
+console.log('wrote fixtures/pdf/final-full.rotated.pdf');
+
 // Bad input.
 const bad = path.join(root, 'fixtures/bad');
 mkdirSync(bad, { recursive: true });
@@ -177,6 +182,22 @@ const letterHtml = path.join(work, 'letter.html');
 writeFileSync(letterHtml, '<!doctype html><meta charset="utf-8"><body style="font-family:Noto Sans CJK SC"><p>关于召开年度工作会议的通知</p><p>各科室：定于下周一上午九时召开年度工作会议，请准时参加。</p></body>');
 chromium(letterHtml, path.join(bad, 'not-a-disclosure.pdf'));
 console.log('wrote fixtures/bad/*.pdf');
+
+// Pages lost inside a readable file: a scanned page among text pages (image-only.pdf's first),
+// and page 2's content stream damaged (bytes flipped mid-stream; the file's structure intact).
+execFileSync('qpdf', ['--empty', '--pages', fullPdf, '1-2', path.join(bad, 'image-only.pdf'), '1', fullPdf, '3-z', '--', path.join(outDir, 'final-full.scan-page.pdf')]);
+const unpacked = path.join(work, 'unpacked.pdf');
+execFileSync('qpdf', ['--object-streams=disable', fullPdf, unpacked]);
+const contents = /page 2: .*\n\s*content:\n\s*(\d+) 0 R/.exec(execFileSync('qpdf', ['--show-pages', unpacked], { encoding: 'utf8' }))[1];
+const damaged = readFileSync(unpacked);
+const at = damaged.indexOf('stream', damaged.indexOf(`\n${contents} 0 obj`)) + 'stream\n'.length;
+const length = Number(/\/Length (\d+)/.exec(damaged.subarray(at - 200, at).toString('latin1'))[1]);
+for (let k = 0; k < 4; k++) damaged[at + Math.floor(length / 2) + k] ^= 0xff;
+writeFileSync(path.join(outDir, 'final-full.damaged.pdf'), damaged);
+console.log('wrote fixtures/pdf/final-full.scan-page.pdf, fixtures/pdf/final-full.damaged.pdf');
+// Two disclosures in one file: only the first is checked.
+execFileSync('qpdf', ['--empty', '--pages', fullPdf, fullPdf, '--', path.join(outDir, 'final-full.twice.pdf')]);
+console.log('wrote fixtures/pdf/final-full.twice.pdf');
 
 /** a page in Type0 font STSong-Light with the predefined CMap UniGB-UCS2-H, no font file */
 function tablePage() {

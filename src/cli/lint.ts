@@ -1,5 +1,5 @@
 /** One file through every stage: ingest → layout → model → rules. */
-import { InputError, readDocument, type PdfPageProblem, type ReadOptions, type SourceText } from '../ingest/index.js';
+import { Deadline, DEFAULT_TIMEOUT_SECONDS, InputError, readDocument, type PdfPageProblem, type ReadOptions, type SourceText } from '../ingest/index.js';
 import { buildReport, type Catalog, type Report } from '../model/index.js';
 import { runRules, sortDiagnostics, type Diagnostic, type Rule } from '../rules/index.js';
 
@@ -15,6 +15,8 @@ export interface LintOptions extends ReadOptions {
   debug?: boolean;
   /** the table kinds (the built-in catalogue when not given) */
   catalog?: Catalog;
+  /** the file's time limit, seconds (0 = none; default DEFAULT_TIMEOUT_SECONDS) */
+  timeoutSeconds?: number;
 }
 
 /** Never throws: whatever goes wrong with this file is this file's fatal message. */
@@ -37,8 +39,11 @@ function at(file: string, line: number, column: number): Pick<Diagnostic, 'file'
 }
 
 async function lintOrThrow(file: string, rules: Rule[], options: LintOptions): Promise<LintOutcome> {
-  const source = await readDocument(file, { pdfEngine: options.pdfEngine });
+  const deadline = options.deadline ?? new Deadline(file, options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
+  const source = await readDocument(file, { ...options, deadline });
+  deadline.check();
   const report = buildReport(source, options.catalog);
+  deadline.check();
   const partial: Diagnostic[] = [];
   if (report.tables.length === 0) {
     // the narrative half of a disclosure published in two files is still checked, and says so
@@ -51,8 +56,18 @@ async function lintOrThrow(file: string, rules: Rule[], options: LintOptions): P
   const pageProblems: PdfPageProblem[] = 'problems' in source ? source.problems : [];
   // a page that draws text we cannot read is never a silent pass
   const unread: Diagnostic[] = pageProblems.map((p) => ({ ruleId: 'pdf/unreadable-page', severity: 2, message: p.message, ...at(file, 1, 1), page: p.page }));
-  const diagnostics = [...partial, ...unread, ...decodeWarnings(source), ...readingDiagnostics(report), ...runRules(report, rules)];
+  const diagnostics = [...partial, ...unread, ...secondDisclosure(report), ...decodeWarnings(source), ...readingDiagnostics(report), ...runRules(report, rules)];
+  deadline.check();
   return { report, diagnostics: sortDiagnostics(diagnostics), fatal: null };
+}
+
+/** a file holding two disclosures: only the first was checked */
+function secondDisclosure(report: Report): Diagnostic[] {
+  const second = report.secondDisclosure;
+  if (!second) return [];
+  const where = second.page !== undefined ? `第 ${second.page} 页` : `第 ${second.line} 行`;
+  const message = `本文件似乎含有两份公开文件（${where}起又是一份，「${second.title}」再次出现），只检查了第一份；请把两份分开检查`;
+  return [{ ruleId: '读取/多份文件', severity: 1, message, ...at(report.file, second.line, 1), ...(second.page !== undefined ? { page: second.page } : {}) }];
 }
 
 /** text that was not clean UTF-8 is read anyway, and says where it was not */

@@ -2,7 +2,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { fatalResult, fileResult, formatJson, formatStylish, type FileResult } from '../format/index.js';
-import { readDocument, InputError, walkFolder, PDF_ENGINES, DEFAULT_PDF_ENGINE, type PdfEngine } from '../ingest/index.js';
+import { readDocument, InputError, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_SECONDS, walkFolder, PDF_ENGINES, DEFAULT_PDF_ENGINE, type PdfEngine } from '../ingest/index.js';
 import { YamlFileError } from '../common/yaml-source.js';
 import { buildReport, loadCatalog, type Catalog, type Report } from '../model/index.js';
 import { BUILTIN_RULES_DIR, loadRules, RuleLoadError, type Rule } from '../rules/index.js';
@@ -39,6 +39,12 @@ function count(value: string): number {
   return n;
 }
 
+function seconds(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('应为非负的秒数');
+  return n;
+}
+
 function engine(value: string): PdfEngine {
   if (!(PDF_ENGINES as readonly string[]).includes(value)) throw new InvalidArgumentError(`应为 ${PDF_ENGINES.join(' 或 ')}`);
   return value as PdfEngine;
@@ -57,6 +63,8 @@ interface Options {
   color?: boolean;
   debug?: boolean;
   exitOnFatalError?: boolean;
+  maxPages: number;
+  timeout: number;
 }
 
 type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
@@ -72,6 +80,8 @@ function program(io: Io): Command {
     .option('--pdf-engine <engine>', `读取 PDF 所用的引擎：pdfium 或 unpdf（默认 ${DEFAULT_PDF_ENGINE}）`, engine, DEFAULT_PDF_ENGINE)
     .option('--tables <path>', '追加自己的表种类 YAML 文件或目录（可重复），如某省表名不同的表', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--rule <id:severity>', '改变某条规则的级别，如 自评表/资金得分:off（可重复；级别为 error、warn、off）', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--max-pages <n>', `页数超过 n 的 PDF 不检查（默认 ${DEFAULT_MAX_PAGES}）`, count, DEFAULT_MAX_PAGES)
+    .option('--timeout <seconds>', `每个文件的检查时限，秒（默认 ${DEFAULT_TIMEOUT_SECONDS}；0 为不限）`, seconds, DEFAULT_TIMEOUT_SECONDS)
     .option('--quiet', '只报告错误')
     .option('--max-warnings <n>', '警告数超过 n 时以 1 退出', count)
     .option('--print-model <file>', '打印文件的规范化报表模型（JSON），不检查；其后的文件也打印')
@@ -103,7 +113,7 @@ async function printModels(files: string[], opts: Options, io: Io, catalog: Cata
   let failed = false;
   for (const f of files) {
     try {
-      reports.push(buildReport(await readDocument(f, { pdfEngine: opts.pdfEngine }), catalog));
+      reports.push(buildReport(await readDocument(f, { pdfEngine: opts.pdfEngine, maxPages: opts.maxPages }), catalog));
     } catch (err) {
       failed = true;
       io.err.write(`budget-lint: ${describeFailure(err, opts.debug)}\n`);
@@ -118,7 +128,8 @@ async function printModels(files: string[], opts: Options, io: Io, catalog: Cata
 async function lintAll(files: string[], rules: Rule[], opts: Options, catalog: Catalog): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (const f of files) {
-    const outcome = await lintFile(f, rules, { debug: opts.debug, catalog, pdfEngine: opts.pdfEngine });
+    const limits = { maxPages: opts.maxPages, timeoutSeconds: opts.timeout };
+    const outcome = await lintFile(f, rules, { debug: opts.debug, catalog, pdfEngine: opts.pdfEngine, ...limits });
     if (outcome.fatal !== null) {
       results.push(fatalResult(f, outcome.fatal));
       continue;

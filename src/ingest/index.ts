@@ -2,6 +2,7 @@
 import { looksLikePdf } from './pdf-common.js';
 import { readPdfBytes, readPdfFile, type PdfEngine, type PdfText } from './pdf.js';
 import { readInputFile, textFromBytes, type SourceText } from './text.js';
+import type { Deadline } from './limits.js';
 
 export { InputError, decodeText, splitLines, type SourceLine, type SourceText } from './text.js';
 
@@ -10,15 +11,20 @@ export { readPdfBytes, readPdfFile, DEFAULT_PDF_ENGINE, PDF_ENGINES, type PdfEng
 export interface ReadOptions {
   /** which engine reads PDF input (default: DEFAULT_PDF_ENGINE) */
   pdfEngine?: PdfEngine;
+  /** a PDF with more pages is not read (default DEFAULT_MAX_PAGES) */
+  maxPages?: number;
+  /** checked between pages */
+  deadline?: Deadline;
 }
 
 /** A PDF by its name or its first bytes; anything else is extracted text. */
 export async function readDocument(file: string, options: ReadOptions = {}): Promise<SourceText | PdfText> {
-  const pdf = { engine: options.pdfEngine };
+  const pdf = { engine: options.pdfEngine, maxPages: options.maxPages, deadline: options.deadline };
   if (/\.pdf$/i.test(file)) return readPdfFile(file, pdf);
   const bytes = await readInputFile(file);
   if (looksLikePdf(bytes)) return readPdfBytes(file, bytes, pdf);
   return textFromBytes(file, bytes);
 }
 
+export { Deadline, TimeoutError, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_SECONDS } from './limits.js';
 export { walkFolder } from './walk.js';

@@ -3,6 +3,7 @@
  * for unreadable characters, and the one-line messages for files that cannot be read. An engine
  * only has to say where each character stands on its page.
  */
+import type { Deadline } from './limits.js';
 import { InputError, type PositionedPiece, type SourceLine, type SourceText } from './text.js';
 
 export interface PdfPageProblem {
@@ -12,7 +13,7 @@ export interface PdfPageProblem {
 
 export interface PdfText extends SourceText {
   pages: number;
-  /** pages that draw glyphs but give no text (a font without a usable Unicode map) */
+  /** pages not read, or read in part: unmapped glyphs, a picture of a page, damaged content */
   problems: PdfPageProblem[];
 }
 
@@ -34,8 +35,15 @@ export interface PageGlyphs {
   height: number;
   /** runs of characters that came out as control or private-use code points */
   unreadable: number;
-  /** asked only of a page without text: whether it draws glyphs at all */
-  drawsText?: () => Promise<boolean> | boolean;
+  /** asked only of a page without text: whether it draws glyphs, and pictures, at all */
+  drawn?: () => Promise<Drawn> | Drawn;
+  /** the page's object number in the file, to know it among the damaged (pdf-streams.ts) */
+  objectNumber?: number;
+}
+
+export interface Drawn {
+  text: boolean;
+  image: boolean;
 }
 
 /** an open document, page by page (1-based); close() frees what the engine holds */
@@ -69,6 +77,11 @@ export function normalizeText(s: string): string {
 /** a font without a usable Unicode map comes out as control or private-use characters: not text */
 export function isUnreadable(s: string): boolean {
   return /[\u0000-\u0008\u000a-\u001f\u007f\ue000-\uf8ff\ufffd]/.test(s);
+}
+
+/** a text direction (a, b) in page space → the clockwise quarter turns that make it run left to right */
+export function quarterTurns(a: number, b: number): number {
+  return (Math.round(Math.atan2(b, a) / (Math.PI / 2)) + 4) % 4;
 }
 
 /** a gap wider than this share of the font size ends a piece: cells never run into each other */
@@ -154,24 +167,47 @@ function describe(err: unknown): string {
   return `${e?.name ?? ''} ${e?.message ?? String(err)}`;
 }
 
-/** every page of an open document → lines and page problems; the document is closed after */
-export async function readPages(file: string, doc: PdfDocument): Promise<PdfText> {
+/** why a page gave no text, or only part of it; null for a page read whole or blank */
+async function pageProblem(p: number, page: PageGlyphs, hasText: boolean, damaged: boolean): Promise<string | null> {
+  if (damaged) return `第 ${p} 页的内容数据已损坏（解压失败），本页未检查`;
+  if (page.unreadable > 0) return `第 ${p} 页有 ${page.unreadable} 处文字提取不出（字体缺少可用的 Unicode 映射），这些文字未检查`;
+  if (hasText) return null;
+  const drawn = await page.drawn?.();
+  if (drawn?.text) return `第 ${p} 页绘制了文字，但提取不到文本（字体缺少可用的 Unicode 映射），本页未检查`;
+  // a page with neither text nor picture is left blank on purpose
+  if (drawn?.image) return `第 ${p} 页没有文本层（图片），未检查`;
+  return null;
+}
+
+/** a PDF with no page read: why, by what its pages said */
+function noText(file: string, problems: PdfPageProblem[]): InputError {
+  const says = (what: string) => problems.some((q) => q.message.includes(what));
+  if (says('Unicode')) return new InputError(`${file} 的文字无法提取（字体缺少 Unicode 映射），请用原始文件重新导出 PDF`);
+  if (says('已损坏')) return pdfErrors.corrupt(file, '页面内容数据解压失败');
+  return new InputError(`${file} 没有文本层（图片或扫描件），请先做文字识别（OCR）再检查`);
+}
+
+/**
+ * every page of an open document → lines and page problems; the document is closed after.
+ * damaged: the object numbers of pages whose content stream is broken (their text is left out:
+ * a page read up to its damage would be checked as if whole)
+ */
+export async function readPages(file: string, doc: PdfDocument, deadline?: Deadline, damaged = new Set<number>()): Promise<PdfText> {
   const lines: SourceLine[] = [];
   const problems: PdfPageProblem[] = [];
   let textPages = 0;
   try {
     for (let p = 1; p <= doc.pages; p++) {
-      const { glyphs, width, height, unreadable, drawsText } = await doc.page(p);
-      const pageLines = buildLines(glyphs.filter((g) => onPage(g, width, height)), p, lines.length + 1);
+      deadline?.check();
+      const page = await (deadline ? deadline.within(doc.page(p)) : doc.page(p));
+      const broken = page.objectNumber !== undefined && damaged.has(page.objectNumber);
+      const pageLines = broken ? [] : buildLines(page.glyphs.filter((g) => onPage(g, page.width, page.height)), p, lines.length + 1);
       if (pageLines.length) {
         textPages++;
         lines.push(...pageLines);
       }
-      if (unreadable > 0) {
-        problems.push({ page: p, message: `第 ${p} 页有 ${unreadable} 处文字提取不出（字体缺少可用的 Unicode 映射），这些文字未检查` });
-      } else if (!pageLines.length && (await drawsText?.())) {
-        problems.push({ page: p, message: `第 ${p} 页绘制了文字，但提取不到文本（字体缺少可用的 Unicode 映射），本页未检查` });
-      }
+      const problem = await pageProblem(p, page, pageLines.length > 0, broken);
+      if (problem) problems.push({ page: p, message: problem });
     }
   } catch (err) {
     if (err instanceof InputError) throw err;
@@ -179,13 +215,7 @@ export async function readPages(file: string, doc: PdfDocument): Promise<PdfText
   } finally {
     await doc.close();
   }
-  if (textPages === 0) {
-    throw new InputError(
-      problems.length
-        ? `${file} 的文字无法提取（字体缺少 Unicode 映射），请用原始文件重新导出 PDF`
-        : `${file} 没有文本层（图片或扫描件），请先做文字识别（OCR）再检查`,
-    );
-  }
+  if (textPages === 0) throw noText(file, problems);
   return { file, encoding: 'utf-8', lines, pages: doc.pages, problems };
 }
 

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { init } from '@embedpdf/pdfium';
-import { isUnreadable, normalizeText, pdfErrors, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+import { isUnreadable, normalizeText, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 
 /** the part of PDFium's C API we call (pointers are numbers into the wasm heap) */
 interface Pdfium {
@@ -22,6 +22,9 @@ interface Pdfium {
   FPDFPage_CountObjects(page: number): number;
   FPDFPage_GetObject(page: number, index: number): number;
   FPDFPageObj_GetType(obj: number): number;
+  FPDFFormObj_CountObjects(form: number): number;
+  FPDFFormObj_GetObject(form: number, index: number): number;
+  EPDFDoc_GetPageObjectNumberByIndex(doc: number, index: number): number;
   FPDFText_LoadPage(page: number): number;
   FPDFText_ClosePage(text: number): void;
   FPDFText_CountChars(text: number): number;
@@ -39,6 +42,8 @@ interface Pdfium {
 
 const FPDF_ERR_PASSWORD = 4;
 const FPDF_PAGEOBJ_TEXT = 1;
+const FPDF_PAGEOBJ_IMAGE = 3;
+const FPDF_PAGEOBJ_FORM = 5;
 const ERROR_NAMES: Record<number, string> = { 1: '未知错误', 2: '文件错误', 3: '格式错误', 5: '不支持的安全设置', 6: '页面错误' };
 
 const PER_CHARACTER = [
@@ -73,12 +78,29 @@ interface View {
   height: number;
 }
 
-function viewTransform(m: Pdfium, page: number, scratch: number): View {
+/**
+ * Quarter turns that set the page's text upright, from the direction most characters run in:
+ * the page's /Rotate is right for a landscape page drawn sideways, wrong for one whose /Rotate
+ * was added to text drawn upright (a rotated scan of the layout, qpdf --rotate). The page's own
+ * /Rotate serves where there is no text.
+ */
+function uprightTurns(m: Pdfium, page: number, text: number, n: number, scratch: number): number {
+  const votes = [0, 0, 0, 0];
+  for (let i = 0; i < n; i += Math.max(1, Math.floor(n / 400))) {
+    if (!m.FPDFText_GetMatrix(text, i, scratch)) continue;
+    const [a, b] = m.pdfium.HEAPF32.subarray(scratch >> 2, (scratch >> 2) + 2);
+    votes[quarterTurns(a, b)]++;
+  }
+  const best = votes.indexOf(Math.max(...votes));
+  return votes[best] > 0 ? best : m.FPDFPage_GetRotation(page);
+}
+
+function viewTransform(m: Pdfium, page: number, scratch: number, turns: number): View {
   m.FPDF_GetPageBoundingBox(page, scratch);
   const [left, top, right, bottom] = m.pdfium.HEAPF32.subarray(scratch >> 2, (scratch >> 2) + 4);
   const [x0, x1, y0, y1] = [Math.min(left, right), Math.max(left, right), Math.min(top, bottom), Math.max(top, bottom)];
   const [w, h] = [x1 - x0, y1 - y0];
-  switch (m.FPDFPage_GetRotation(page)) {
+  switch (turns) {
     case 1: return { toView: (x, y) => [y - y0, x - x0], width: h, height: w };
     case 2: return { toView: (x, y) => [x1 - x, y - y0], width: w, height: h };
     case 3: return { toView: (x, y) => [y1 - y, x1 - x], width: h, height: w };
@@ -86,14 +108,20 @@ function viewTransform(m: Pdfium, page: number, scratch: number): View {
   }
 }
 
-/** whether the page draws text at all (asked of a page that gave none: a scan, or unmapped glyphs) */
-function drawsText(m: Pdfium, page: number): boolean {
-  const n = m.FPDFPage_CountObjects(page);
-  for (let i = 0; i < n; i++) {
-    const obj = m.FPDFPage_GetObject(page, i);
-    if (obj && m.FPDFPageObj_GetType(obj) === FPDF_PAGEOBJ_TEXT) return true;
-  }
-  return false;
+/** whether the page draws text, and pictures, at all (asked of a page that gave no text), forms included */
+function drawn(m: Pdfium, page: number): Drawn {
+  const found: Drawn = { text: false, image: false };
+  const visit = (count: number, get: (i: number) => number, depth: number) => {
+    for (let i = 0; i < count && !(found.text && found.image); i++) {
+      const obj = get(i);
+      const type = obj ? m.FPDFPageObj_GetType(obj) : 0;
+      if (type === FPDF_PAGEOBJ_TEXT) found.text = true;
+      else if (type === FPDF_PAGEOBJ_IMAGE) found.image = true;
+      else if (type === FPDF_PAGEOBJ_FORM && depth < 8) visit(m.FPDFFormObj_CountObjects(obj), (k) => m.FPDFFormObj_GetObject(obj, k), depth + 1);
+    }
+  };
+  visit(m.FPDFPage_CountObjects(page), (i) => m.FPDFPage_GetObject(page, i), 0);
+  return found;
 }
 
 /**
@@ -128,8 +156,7 @@ function placed(m: Pdfium, text: number, i: number, ch: string, scratch: number,
 }
 
 /** the characters of one page; scratch holds 32 bytes for PDFium's out-parameters */
-function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, 'drawsText'> {
-  const { toView, width, height } = viewTransform(m, page, scratch);
+function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, 'drawn'> {
   const text = m.FPDFText_LoadPage(page);
   const fonts = new Map<number, number>();
   const glyphs: Glyph[] = [];
@@ -137,6 +164,7 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
   let inUnreadable = false;
   try {
     const n = m.FPDFText_CountChars(text);
+    const { toView, width, height } = viewTransform(m, page, scratch, uprightTurns(m, page, text, n, scratch));
     for (let i = 0; i < n; i++) {
       // spaces and line ends PDFium infers are left out: gaps are measured, not guessed
       if (m.FPDFText_IsGenerated(text, i)) continue;
@@ -149,10 +177,10 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
       inUnreadable = false;
       glyphs.push(placed(m, text, i, ch, scratch, toView, fonts));
     }
+    return { glyphs, width, height, unreadable };
   } finally {
     m.FPDFText_ClosePage(text);
   }
-  return { glyphs, width, height, unreadable };
 }
 
 export async function openPdfium(file: string, bytes: Uint8Array): Promise<PdfDocument> {
@@ -177,8 +205,8 @@ export async function openPdfium(file: string, bytes: Uint8Array): Promise<PdfDo
       try {
         const read = readChars(m, page, scratch);
         // asked only while the page is open
-        const draws = read.glyphs.length === 0 && read.unreadable === 0 ? drawsText(m, page) : false;
-        return { ...read, drawsText: () => draws };
+        const draws = read.glyphs.length === 0 && read.unreadable === 0 ? drawn(m, page) : { text: false, image: false };
+        return { ...read, drawn: () => draws, objectNumber: m.EPDFDoc_GetPageObjectNumberByIndex(doc, p - 1) };
       } finally {
         m.FPDF_ClosePage(page);
       }

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocumentProxy } from 'unpdf';
-import { describeError, isUnreadable, normalizeText, pdfErrors, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+import { describeError, isUnreadable, quarterTurns, normalizeText, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 
 /** pdf.js needs the predefined CJK CMaps as a plain directory path (a file:// URL did not work) */
 function cMapDirectory(): string {
@@ -48,27 +48,38 @@ export function itemGlyphs(str: string, x: number, y: number, width: number, siz
 }
 
 interface PdfjsPage {
-  getViewport(o: { scale: number }): { width: number; height: number; convertToViewportPoint(x: number, y: number): number[] };
+  getViewport(o: { scale: number; rotation?: number }): { width: number; height: number; convertToViewportPoint(x: number, y: number): number[] };
   getTextContent(): Promise<{ items: Array<object> }>;
   getOperatorList(): Promise<{ fnArray: number[] }>;
   cleanup(): void;
+  ref?: { num: number } | null;
 }
 
-async function drawsGlyphs(page: PdfjsPage): Promise<boolean> {
+async function drawn(page: PdfjsPage): Promise<Drawn> {
   const { OPS } = await import('unpdf/pdfjs').then((m) => m as unknown as { OPS: Record<string, number> });
-  const ops = await page.getOperatorList();
-  const show = new Set([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
-  return ops.fnArray.some((f) => show.has(f));
+  const ops = new Set((await page.getOperatorList()).fnArray);
+  const show = [OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText];
+  const paint = Object.entries(OPS).filter(([name]) => /^paint.*Image/.test(name)).map(([, op]) => op);
+  return { text: show.some((op) => ops.has(op)), image: paint.some((op) => ops.has(op)) };
+}
+
+type TextItem = { str: string; transform: number[]; width: number; height: number };
+
+/** the page's text set upright: turned by the direction most items run in (see pdf-pdfium.ts) */
+function uprightRotation(items: TextItem[]): number | undefined {
+  const votes = [0, 0, 0, 0];
+  for (const item of items) if (item.str.trim()) votes[quarterTurns(item.transform[0], item.transform[1])] += item.str.length;
+  const best = votes.indexOf(Math.max(...votes));
+  return votes[best] > 0 ? best * 90 : undefined;
 }
 
 async function pageGlyphs(page: PdfjsPage): Promise<PageGlyphs> {
-  const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
+  const items = content.items.filter((raw): raw is TextItem => 'str' in raw);
+  const viewport = page.getViewport({ scale: 1, rotation: uprightRotation(items) });
   const glyphs: Glyph[] = [];
   let unreadable = 0;
-  for (const raw of content.items) {
-    if (!('str' in raw)) continue;
-    const item = raw as { str: string; transform: number[]; width: number; height: number };
+  for (const item of items) {
     if (isUnreadable(item.str)) {
       unreadable++;
       continue;
@@ -79,7 +90,7 @@ async function pageGlyphs(page: PdfjsPage): Promise<PageGlyphs> {
     const size = Math.hypot(a, b) || item.height || 10;
     glyphs.push(...itemGlyphs(normalizeText(item.str), vx, vy, item.width, size));
   }
-  return { glyphs, width: viewport.width, height: viewport.height, unreadable, drawsText: () => drawsGlyphs(page) };
+  return { glyphs, width: viewport.width, height: viewport.height, unreadable, drawn: () => drawn(page), objectNumber: page.ref?.num };
 }
 
 export async function openUnpdf(file: string, bytes: Uint8Array): Promise<PdfDocument> {

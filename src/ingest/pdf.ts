@@ -6,6 +6,8 @@
  */
 import { looksLikePdf, pdfErrors, readPages, type PdfText } from './pdf-common.js';
 import { readInputFile } from './text.js';
+import { brokenContentPages } from './pdf-streams.js';
+import { DEFAULT_MAX_PAGES, tooManyPages, type Deadline } from './limits.js';
 
 export type { PdfPageProblem, PdfText } from './pdf-common.js';
 
@@ -16,6 +18,8 @@ export const DEFAULT_PDF_ENGINE: PdfEngine = 'pdfium';
 
 export interface PdfOptions {
   engine?: PdfEngine;
+  maxPages?: number;
+  deadline?: Deadline;
 }
 
 export async function readPdfFile(file: string, options: PdfOptions = {}): Promise<PdfText> {
@@ -29,5 +33,10 @@ export async function readPdfBytes(file: string, bytes: Uint8Array, options: Pdf
     (options.engine ?? DEFAULT_PDF_ENGINE) === 'unpdf'
       ? await (await import('./pdf-unpdf.js')).openUnpdf(file, bytes)
       : await (await import('./pdf-pdfium.js')).openPdfium(file, bytes);
-  return readPages(file, doc);
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  if (doc.pages > maxPages) {
+    await doc.close();
+    throw tooManyPages(file, doc.pages, maxPages);
+  }
+  return readPages(file, doc, options.deadline, brokenContentPages(bytes));
 }

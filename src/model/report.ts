@@ -2,6 +2,7 @@
 import type { SourceText } from '../ingest/text.js';
 import { withoutPageNumbers } from '../layout/page-furniture.js';
 import { findTableRegions } from '../layout/regions.js';
+import { findSecondDisclosure } from './second-disclosure.js';
 import { buildTables } from './tables/build.js';
 import { defaultCatalog, familyOf, specFor, type Catalog } from './tables/catalog.js';
 import { tableKinds } from './tables/kinds.js';
@@ -45,9 +46,14 @@ function detectDepartment(head: string): string | null {
 }
 
 export function buildReport(printed: SourceText, catalog: Catalog = defaultCatalog()): Report {
-  const source: SourceText = { ...printed, lines: withoutPageNumbers(printed.lines) };
+  const whole: SourceText = { ...printed, lines: withoutPageNumbers(printed.lines) };
   const notes: ParseNote[] = [];
-  const regions = findTableRegions(source, tableKinds(catalog));
+  const kinds = tableKinds(catalog);
+  let regions = findTableRegions(whole, kinds);
+  // a second disclosure in the same file is cut off, not merged into the first
+  const second = findSecondDisclosure(regions, whole.lines);
+  const source = second ? { ...whole, lines: whole.lines.filter((l) => l.line < second.from) } : whole;
+  if (second) regions = findTableRegions(source, kinds);
   const tables = buildTables(regions, source.file, notes, catalog);
   const all = source.lines.map((l) => l.text).join('\n');
   const head = source.lines
@@ -80,6 +86,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     grades: extractGrades(narrative, source.file),
     targetTable,
     notes,
+    ...(second ? { secondDisclosure: second } : {}),
   };
 }
 

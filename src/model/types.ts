@@ -1,3 +1,4 @@
+import type { SecondDisclosure } from './second-disclosure.js';
 /**
  * The normalized report model: the contract that rules see.
  * `budget-lint --print-model FILE` prints exactly this shape as JSON.
@@ -273,4 +274,6 @@ export interface Report {
   targetTable: TargetTable | null;
   /** what the reader could not make sense of; shown by --print-model, never silent data loss */
   notes: ParseNote[];
+  /** a second disclosure found after the first in the same file: not read */
+  secondDisclosure?: SecondDisclosure;
 }

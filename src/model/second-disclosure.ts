@@ -1,0 +1,69 @@
+/**
+ * Two disclosures in one file (two PDFs concatenated): their tables would be merged into one
+ * model. Cheaply told by a table kind that comes back after other kinds were read in between
+ * (a continuation on the next page has none between). Only the first disclosure is checked.
+ */
+import type { SourceLine } from '../ingest/text.js';
+import type { TableRegion } from '../layout/regions.js';
+
+export interface SecondDisclosure {
+  /** where the second disclosure starts: its line in the whole input (what is cut off from) */
+  from: number;
+  /** the same place as a reader counts it: the line on its page, and the page */
+  line: number;
+  page?: number;
+  /** the table whose title came again */
+  title: string;
+}
+
+/** kinds read in between before a kind that comes back is taken as another disclosure's */
+const KINDS_BETWEEN = 2;
+
+interface Run {
+  id: string;
+  first: SourceLine;
+  last: SourceLine;
+}
+
+/** the regions' lines in reading order, consecutive lines of one table as one run */
+function runsOf(regions: TableRegion[]): Run[] {
+  const owned = regions.flatMap((r) => r.lines.map((l) => ({ id: r.id, source: l.source })));
+  owned.sort((a, b) => a.source.line - b.source.line);
+  const runs: Run[] = [];
+  for (const { id, source } of owned) {
+    const run = runs[runs.length - 1];
+    if (run?.id === id) run.last = source;
+    else runs.push({ id, first: source, last: source });
+  }
+  return runs;
+}
+
+export function findSecondDisclosure(regions: TableRegion[], lines: SourceLine[]): SecondDisclosure | null {
+  const runs = runsOf(regions);
+  for (let i = 0; i < runs.length; i++) {
+    const before = runs.slice(0, i);
+    const previous = before.map((r) => r.id).lastIndexOf(runs[i].id);
+    if (previous < 0) continue;
+    const between = new Set(before.slice(previous + 1).map((r) => r.id));
+    if (between.size < KINDS_BETWEEN) continue;
+    const start = startOf(lines, before[before.length - 1].last, runs[i].first);
+    const title = regions.find((r) => r.id === runs[i].id)?.title ?? runs[i].id;
+    return { from: start.line, line: start.pageLine ?? start.line, ...(start.page !== undefined ? { page: start.page } : {}), title };
+  }
+  return null;
+}
+
+/**
+ * The second disclosure's first line: its cover (a page opening with the document's first line)
+ * between the first set's last table and the repeated one, else the page of the repeated table.
+ */
+function startOf(lines: SourceLine[], lastOfFirst: SourceLine, repeated: SourceLine): SourceLine {
+  const cover = lines[0]?.text.trim();
+  const paged = repeated.page !== undefined;
+  let previous: SourceLine | undefined;
+  for (const l of lines) {
+    if (l.line > lastOfFirst.line && l.line < repeated.line && l.text.trim() === cover && (!paged || l.page !== previous?.page)) return l;
+    previous = l;
+  }
+  return (paged && lines.find((l) => l.page === repeated.page)) || repeated;
+}

@@ -1,0 +1,41 @@
+/** Two disclosures in one file: said once, and only the first is checked. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintFile } from '../src/cli/lint.js';
+import type { PdfEngine } from '../src/ingest/index.js';
+import { builtinRules, FIXTURES, reportOf } from './helpers.js';
+
+const PDF = (name: string) => path.join(FIXTURES, 'pdf', name);
+const said = (file: string, page: number) =>
+  `本文件似乎含有两份公开文件（第 ${page} 页起又是一份，「收入支出决算总表」再次出现），只检查了第一份；请把两份分开检查`;
+const placeless = (tables: unknown, file: string) => JSON.parse(JSON.stringify(tables).replaceAll(file, ''));
+
+describe('two disclosures in one file', () => {
+  for (const engine of ['pdfium', 'unpdf'] as PdfEngine[]) {
+    it(`two copies of final-full (qpdf --pages a a): one warning, the first copy's model (${engine})`, async () => {
+      const rules = await builtinRules();
+      const [twice, once] = await Promise.all(['final-full.twice.pdf', 'final-full.libreoffice.pdf'].map((f) => lintFile(PDF(f), rules, { pdfEngine: engine })));
+      const warning = { ruleId: '读取/多份文件', severity: 1, message: said(PDF('final-full.twice.pdf'), 8), page: 8, line: 1, column: 1 };
+      expect(twice.diagnostics).toEqual([expect.objectContaining(warning)]);
+      expect(once.diagnostics).toEqual([]);
+      expect(placeless(twice.report!.tables, PDF('final-full.twice.pdf'))).toEqual(placeless(once.report!.tables, PDF('final-full.libreoffice.pdf')));
+      expect(twice.report!.secondDisclosure).toMatchObject({ page: 8, line: 1 });
+    }, 30000);
+  }
+
+  it('in text, the second copy starts where the cover line comes again', () => {
+    const text = readFileSync(path.join(FIXTURES, 'pdf/final-full.txt'), 'utf8');
+    const lines = text.split('\n').length;
+    const report = reportOf(text + '\n' + text);
+    expect(report.secondDisclosure).toEqual({ from: lines + 1, line: lines + 1, title: '收入支出决算总表' });
+    expect(report.tables.map((t) => t.id)).toEqual(reportOf(text).tables.map((t) => t.id));
+  });
+
+  it('a table continued on the next page is not a second disclosure (the sample\'s 支出总表, pages 4–5)', async () => {
+    const outcome = await lintFile(path.join(FIXTURES, 'sample/budget-2025.pdf'), await builtinRules());
+    expect(outcome.report!.tables.find((t) => t.id === '部门公开表3')!.loc.page).toBe(4);
+    expect(outcome.report!.secondDisclosure).toBeUndefined();
+    expect(outcome.diagnostics.filter((d) => d.ruleId === '读取/多份文件')).toEqual([]);
+  }, 30000);
+});
