@@ -123,6 +123,16 @@ function subjectLabel(b: Binding): string {
   return [b.form.project, ...within].join(' · ');
 }
 
+/**
+ * A computed rate shown with as many decimals as the printed rate it is compared with: a rate
+ * from whole 万元 would otherwise show as 「应为 1%」 against a printed 0.06%.
+ */
+function asPrinted(finding: Comparison) {
+  const { actual, expected } = finding;
+  if (!actual.percent || !expected.percent) return expected;
+  return { ...expected, shown: Math.max(expected.shown ?? expected.decimals, actual.shown ?? actual.decimals) };
+}
+
 function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, finding?: Comparison): Diagnostic {
   const vars: Record<string, string> = {
     table: tableLabel(b),
@@ -134,7 +144,7 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
     subject: subjectLabel(b),
     linked: linkedLabel(b),
     actual: finding ? formatInterval(finding.actual) : '',
-    expected: finding ? formatInterval(finding.expected) : '',
+    expected: finding ? formatInterval(asPrinted(finding)) : '',
     difference: finding ? fmtDiff(finding) : '',
     tolerance: finding ? formatNumber(finding.tolerance, Math.min(finding.actual.decimals, finding.expected.decimals) + 1) : '',
   };
