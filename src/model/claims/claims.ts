@@ -6,12 +6,8 @@
 import type { SourceLine } from '../../ingest/text.js';
 import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
 import { printedCell } from '../cells.js';
-import { defaultCatalog, type Catalog } from '../tables/catalog.js';
-import { functionClassCode } from '../tables/kinds.js';
-import type { Cell, Claim, ClaimLink, Form, Location, Report, Row, Table, Unit } from '../types.js';
-
-/** the catalogue in use (its function class names); the built-in one when not given */
-type WithCatalog = { catalog?: Catalog };
+import type { Cell, Claim, Form, Location, Report, Unit } from '../types.js';
+import { byName, linkPath, linkSubject, totalOf, type WithCatalog } from './link.js';
 
 /**
  * The narrative as one string without line breaks or spaces, each character mapped to its
@@ -81,136 +77,6 @@ function figure(stream: Stream, file: string, raw: string, index: number, unit: 
 
 // ---------------------------------------------------------------------------------------------
 // Linking a subject to the table cell it speaks of
-
-const FINAL_INCOME_COLUMNS = ['财政拨款收入', '上级补助收入', '事业收入', '经营收入', '附属单位上缴收入', '其他收入'];
-const FINAL_SPENDING_COLUMNS = ['基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'];
-
-function tableOf(report: Pick<Report, 'tables'>, id: string): Table | undefined {
-  return report.tables.find((t) => t.id === id);
-}
-
-function link(report: Pick<Report, 'tables'>, table: string, row: string, column?: string): ClaimLink | null {
-  const t = tableOf(report, table);
-  const r = t?.rows.find((x) => x.key === row);
-  if (!t || !r) return null;
-  const col = column ?? t.columns.find((c) => (c.side ?? null) === (r.side ?? null))?.key ?? t.columns[0].key;
-  return r.cells[col] ? { table, row, column: col } : null;
-}
-
-function namesMatch(a: string, b: string): boolean {
-  const x = normalizeLabel(a);
-  const y = normalizeLabel(b);
-  if (x === y) return true;
-  // names drift a little between narrative and table (医疗保障事务管理 / 医疗保障管理事务)
-  const grams = (s: string) => new Set([...s].slice(0, -1).map((c, i) => c + s[i + 1]));
-  const ga = grams(x);
-  const gb = grams(y);
-  const shared = [...ga].filter((g) => gb.has(g)).length;
-  // a match must also be the only one among its siblings (linkPath)
-  return (2 * shared) / (ga.size + gb.size || 1) >= 0.6;
-}
-
-/** the item named exactly so, or else the only one whose name is close */
-function byName<T>(items: T[], name: string, nameOf: (item: T) => string): T | undefined {
-  const exact = items.find((i) => normalizeLabel(nameOf(i)) === normalizeLabel(name));
-  if (exact) return exact;
-  const close = items.filter((i) => namesMatch(nameOf(i), name));
-  return close.length === 1 ? close[0] : undefined;
-}
-
-/** `X（类）Y（款）Z（项）` → the row of the general-budget spending table it names */
-function linkPath(report: Pick<Report, 'tables'>, kind: Report['kind'], path: string[], allFunds = false): ClaimLink | null {
-  // a path said of all funds (支出预算总计 … 包括：公共安全（类）…) is a row of the 支出表, not of the 一般公共预算 table
-  const id = allFunds ? (kind === '预算' ? '部门公开表3' : '公开03') : kind === '预算' ? '部门公开表5' : '公开05';
-  const t = tableOf(report, id);
-  if (!t) return null;
-  let parent: Row | undefined;
-  for (const name of path) {
-    const candidates = t.rows.filter((r) => r.code && r.kind !== 'detail' && (parent ? r.parent === parent.key : r.level === 1));
-    const found = byName(candidates, name, (r) => r.name);
-    if (!found) return null;
-    parent = found;
-  }
-  return parent ? link(report, id, parent.key, t.columns[0].key) : null;
-}
-
-/** 三公 items, by the words the narrative uses for them */
-const THREE_PUBLIC: Array<[RegExp, string]> = [
-  [/因公出国（境）费/, '因公出国（境）费'],
-  [/公务用车购置及运行(维护)?费/, '公务用车购置及运行维护费'],
-  [/公务用车购置(费)?(支出)?$/, '公务用车购置费'],
-  [/公务用车运行(维护)?费/, '公务用车运行维护费'],
-  [/公务接待费/, '公务接待费'],
-  [/^(财政拨款)?[“"]?三公[”"]?经费/, '合计'],
-];
-
-function linkThreePublic(report: Pick<Report, 'tables'>, kind: Report['kind'], s: string): ClaimLink | null {
-  const item = THREE_PUBLIC.find(([re]) => re.test(s));
-  if (!item) return null;
-  if (kind === '预算') return link(report, '部门公开表7', '合计', `本年预算数.${item[1]}`);
-  return link(report, '公开09', '合计', `${/预算/.test(s) ? '预算数' : '决算数'}.${item[1]}`);
-}
-
-function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], subject: string, section: string): ClaimLink | null {
-  const s = normalizeLabel(subject).replace(/^\d{4}年度?/, '').replace(/^[一二三四五六七八九十\d]+[、.．]/, '');
-  // a change (比上年减少 0.98 万元) is not the level a table holds
-  if (/(增加|减少|增长|下降|增减)$/.test(s)) return null;
-  if (/三公/.test(section) && !/国内|国（境）外|接待批次|人次/.test(s)) {
-    const three = linkThreePublic(report, kind, s);
-    if (three) return three;
-  }
-  if (/^机关运行经费(支出)?$/.test(s)) return link(report, '公开10', '合计');
-  if (kind === '预算') {
-    if (/收支总预算/.test(s)) return link(report, /财政拨款/.test(s) ? '部门公开表4' : '部门公开表1', '收入:总计');
-    // the whole income or spending, not a part of it (一般公共预算收入预算, 财政拨款基本支出预算)
-    const part = /一般公共|财政拨款|基本支出|项目支出|政府性基金|国有资本|三公|运行经费|采购/.test(s);
-    if (!part && /收入预算$/.test(s)) return link(report, '部门公开表1', '收入:本年收入合计');
-    if (!part && /支出预算$/.test(s)) return link(report, '部门公开表1', '支出:本年支出合计');
-    if (/一般公共预算当年拨款$/.test(s)) return link(report, '部门公开表5', '合计', '合计');
-    if (/^(基本支出|项目支出)$/.test(s) && /支出预算/.test(section)) return link(report, '部门公开表3', '合计', s);
-    const code = functionClassCode(report.catalog ?? defaultCatalog(), s.replace(/（类）/, ''));
-    const row = code ? tableOf(report, '部门公开表1')?.rows.find((r) => r.code === code && r.side === '支出') : undefined;
-    return row ? link(report, '部门公开表1', row.key) : null;
-  }
-  if (/财政拨款收[、，]?支总计|财政拨款收入[、，]?支出总计/.test(s)) return link(report, '公开04', '收入:总计');
-  if (/收[、，]?支总计|收入[、，]?支出总计/.test(s)) return link(report, '公开01', '收入:总计');
-  if (/^(本年)?收入合计$/.test(s)) return link(report, '公开01', '收入:本年收入合计');
-  if (/^(本年)?支出合计$/.test(s)) return link(report, '公开01', '支出:本年支出合计');
-  if (/收入决算情况/.test(section)) {
-    const c = FINAL_INCOME_COLUMNS.find((name) => s === name);
-    if (c) return link(report, '公开02', '合计', c);
-  }
-  if (/^[一二三四五六七八九十]+、支出决算情况/.test(section)) {
-    const c = FINAL_SPENDING_COLUMNS.find((name) => s === name);
-    if (c) return link(report, '公开03', '合计', c);
-  }
-  if (/基本支出决算情况/.test(section)) {
-    if (/^人员经费$/.test(s)) return link(report, '公开06', '人员经费合计');
-    if (/^公用经费$/.test(s)) return link(report, '公开06', '公用经费合计');
-  }
-  if (/一般公共预算财政拨款基本支出(决算)?$/.test(s)) return link(report, '公开05', '合计', '基本支出');
-  if (/一般公共预算财政拨款支出$/.test(s)) return link(report, '公开05', '合计', '小计');
-  if (/一般公共预算/.test(section)) {
-    const code = functionClassCode(report.catalog ?? defaultCatalog(), s.replace(/（类）/, ''));
-    if (code) return link(report, '公开05', code, '小计');
-  }
-  return null;
-}
-
-/** the 合计 cell a linked item adds up into: a class row's table total, a 三公 item's group total */
-function totalOf(report: Pick<Report, 'tables'>, item: ClaimLink | null): ClaimLink | null {
-  if (!item) return null;
-  const t = tableOf(report, item.table);
-  const row = t?.rows.find((r) => r.key === item.row);
-  if (!t || !row) return null;
-  if (t.layout === 'grid') {
-    const group = item.column.split('.')[0];
-    return link(report, item.table, '合计', `${group}.合计`);
-  }
-  return row.level === 1 && row.parent ? link(report, item.table, row.parent, item.column) : null;
-}
-
-// ---------------------------------------------------------------------------------------------
 
 const SECTION_RE = /[一二三四五六七八九十]{1,3}、[^，。；、:：]{2,40}?(?:情况说明|情况)/g;
 const PATH_RE = /([^。；，,：:、（）\d.．]{2,30})（类）(?:([^。；，,：:、（）]{2,30})（款）)?(?:([^。；，,：:、（）]{2,30})（项）)?/g;
