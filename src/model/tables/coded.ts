@@ -160,8 +160,8 @@ export class CodeBuilder extends BaseBuilder {
   }
 }
 
-/** two or more figures and nothing else (amounts, not codes) */
+/** two or more figures and nothing else: amounts (with a decimal point or thousands separator), not codes */
 function isFigureRow(line: TokenLine): boolean {
   const toks = line.tokens.filter((t) => t.kind !== 'blank');
-  return toks.length >= 2 && toks.every((t) => t.kind === 'number' && (!t.num!.integer || t.num!.decimals > 0 || t.text.includes(',')));
+  return toks.length >= 2 && toks.every((t) => t.kind === 'number' && !t.num!.integer);
 }

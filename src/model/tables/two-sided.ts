@@ -18,8 +18,6 @@ interface Segment {
   line: number;
   /** PDF without 行次: the header's column group the segment stands in (0 收入, 1 支出, 2… another breakdown of 支出) */
   group?: number;
-  /** PDF: a blank cell's row is complete (a later line's figures are not its own) */
-  closed?: boolean;
 }
 
 /** the header cells over a 总表's label and amount columns */
@@ -130,7 +128,7 @@ export class TwoSidedBuilder extends BaseBuilder {
       const values = toks.filter((t) => t.kind === 'number');
       const prev = this.lastOfGroup.get(group);
       // figures on a line of their own, between the lines of the name they belong to
-      if (!labels.length && prev && prev.values.length === 0 && prev.line !== line.source.line && !prev.closed) {
+      if (!labels.length && prev && prev.values.length === 0 && prev.line !== line.source.line) {
         prev.values.push(...values);
         continue;
       }
