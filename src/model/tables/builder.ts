@@ -202,11 +202,10 @@ export abstract class BaseBuilder implements Builder {
   protected columnCentres(): Map<string, number> | null {
     if (this.centres !== undefined) return this.centres;
     const all = this.columns();
-    const centre = (t: Token) => (t.x0! + t.x1!) / 2;
     const byMark = new Map<string, number>();
     for (const c of all) {
       const mark = this.columnMarks.find((t) => t.x0 !== undefined && t.num!.value === c.index);
-      if (mark) byMark.set(c.key, centre(mark));
+      if (mark) byMark.set(c.key, centreOf(mark));
     }
     if (byMark.size === all.length) return (this.centres = byMark);
     const byLabel = this.headerLabels(all);
@@ -229,7 +228,7 @@ export abstract class BaseBuilder implements Builder {
           const hit = pieces.find(({ p, text }) => !used.has(p) && (exact ? text === n : text.length >= 3 && n.startsWith(text)));
           if (!hit) continue;
           used.add(hit.p);
-          found.set(c.key, (hit.p.x0 + hit.p.x1) / 2);
+          found.set(c.key, centreOf(hit.p));
           break;
         }
       }
@@ -245,10 +244,10 @@ export abstract class BaseBuilder implements Builder {
     const cols = columns.map((c) => ({ key: c.key, x: centres.get(c.key)! })).sort((a, b) => a.x - b.x);
     // a figure further from every known column than columns stand apart is under a column the
     // catalogue does not know: the positions do not tell where it belongs
-    const reach = cols.length > 1 ? 0.75 * Math.min(...cols.slice(1).map((c, i) => c.x - cols[i].x)) : Infinity;
+    const reach = columnReach(cols.map((c) => c.x));
     const placed = new Map<string, Token>();
     for (const t of printed) {
-      const x = (t.x0! + t.x1!) / 2;
+      const x = centreOf(t);
       let best = cols[0];
       for (const c of cols) if (Math.abs(c.x - x) < Math.abs(best.x - x)) best = c;
       if (Math.abs(best.x - x) > reach) return null;
@@ -337,9 +336,9 @@ export abstract class BaseBuilder implements Builder {
     // the header's cells must account for every figure below them; else a name wrapped past
     // recognition hides a column, and the form's own columns are the better guess
     const xs = [...found.values()].sort((a, b) => a - b);
-    const reach = xs.length > 1 ? 0.75 * Math.min(...xs.slice(1).map((x, i) => x - xs[i])) : Infinity;
+    const reach = columnReach(xs);
     const figures = this.dataFigures().filter((t) => t.x0 !== undefined);
-    if (!figures.every((t) => xs.some((x) => Math.abs(x - (t.x0! + t.x1!) / 2) <= reach))) return null;
+    if (!figures.every((t) => xs.some((x) => Math.abs(x - centreOf(t)) <= reach))) return null;
     return this.spec.columns
       .filter((c) => found.has(c.key))
       .sort((a, b) => found.get(a.key)! - found.get(b.key)!)
@@ -390,6 +389,19 @@ export abstract class BaseBuilder implements Builder {
   }
 
   abstract finish(): Table;
+}
+
+/** the middle of a piece or token on the page (PDF) */
+export function centreOf(p: { x0?: number; x1?: number }): number {
+  return (p.x0! + p.x1!) / 2;
+}
+
+/**
+ * How far from its column's centre (columns' centres in order) a figure may stand and still be
+ * that column's: three quarters of the narrowest gap between columns; any distance for one column.
+ */
+export function columnReach(xs: number[]): number {
+  return xs.length > 1 ? 0.75 * Math.min(...xs.slice(1).map((x, i) => x - xs[i])) : Infinity;
 }
 
 /** the 栏次 row: `栏次 1 2 3` or a bare `1 2 3 … n` */

@@ -3,9 +3,8 @@ import type { PositionedPiece } from '../../ingest/text.js';
 import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { numberCell } from '../cells.js';
 import type { Cell, Column, Table } from '../types.js';
-import { BaseBuilder, lineLocation } from './builder.js';
+import { BaseBuilder, centreOf, lineLocation } from './builder.js';
 
-const centre = (p: { x0: number; x1: number }) => (p.x0 + p.x1) / 2;
 
 export class GridBuilder extends BaseBuilder {
   private valueLine: TokenLine | null = null;
@@ -60,7 +59,7 @@ export class GridBuilder extends BaseBuilder {
    * never placed by guess (where one is not found, the table is said unread).
    */
   private cellsByHeader(values: Token[]): Record<string, Cell> | null {
-    const figures = values.filter((t) => t.kind === 'number' && t.x0 !== undefined).map((t) => ({ t, x: (t.x0! + t.x1!) / 2 }));
+    const figures = values.filter((t) => t.kind === 'number' && t.x0 !== undefined).map((t) => ({ t, x: centreOf(t) }));
     if (!figures.length || !this.headerRows.length) return null;
     const cells: Record<string, Cell> = Object.create(null);
     for (const [i, f] of figures.entries()) {
@@ -76,7 +75,7 @@ export class GridBuilder extends BaseBuilder {
   /** the column named by the header cells above x, within reach of it */
   private columnAbove(x: number, reach: number): Column | null {
     const stack = this.headerRows
-      .map((row) => row.reduce<PositionedPiece | null>((best, p) => (Math.abs(centre(p) - x) <= reach && (!best || Math.abs(centre(p) - x) < Math.abs(centre(best) - x)) ? p : best), null))
+      .map((row) => row.reduce<PositionedPiece | null>((best, p) => (Math.abs(centreOf(p) - x) <= reach && (!best || Math.abs(centreOf(p) - x) < Math.abs(centreOf(best) - x)) ? p : best), null))
       .filter((p): p is PositionedPiece => p !== null)
       .map((p) => normalizeLabel(p.text).replace(/[“”"]/g, ''));
     const groups = this.spec.groups ?? [];

@@ -5,7 +5,7 @@ import { isPlaceholderZero, spanLocation } from '../cells.js';
 import type { ParseNote, Row, RowKind, Side, Table } from '../types.js';
 import type { Catalog, TableSpec } from './catalog.js';
 import { functionClassCode, sideByName } from './kinds.js';
-import { BaseBuilder, labelText, SECTION_LABEL_RE, stripEnumeration } from './builder.js';
+import { BaseBuilder, centreOf, labelText, SECTION_LABEL_RE, stripEnumeration } from './builder.js';
 
 interface Segment {
   labels: Token[];
@@ -106,9 +106,8 @@ export class TwoSidedBuilder extends BaseBuilder {
    */
   private columnGroups(): ColumnGroup[] | null {
     if (this.groups !== undefined) return this.groups;
-    const centre = (p: { x0: number; x1: number }) => (p.x0 + p.x1) / 2;
-    const labels = this.headerPieces.filter((p) => LABEL_HEAD_RE.test(normalizeLabel(p.text))).map(centre).sort((a, b) => a - b);
-    const amounts = this.headerPieces.filter((p) => AMOUNT_HEAD_RE.test(normalizeLabel(p.text))).map(centre).sort((a, b) => a - b);
+    const labels = this.headerPieces.filter((p) => LABEL_HEAD_RE.test(normalizeLabel(p.text))).map(centreOf).sort((a, b) => a - b);
+    const amounts = this.headerPieces.filter((p) => AMOUNT_HEAD_RE.test(normalizeLabel(p.text))).map(centreOf).sort((a, b) => a - b);
     const paired = labels.length >= 2 && labels.length === amounts.length && labels.every((x, i) => x < amounts[i] && (i === 0 || amounts[i - 1] < x));
     return (this.groups = paired ? labels.map((label, i) => ({ label, amount: amounts[i] })) : null);
   }
@@ -119,7 +118,7 @@ export class TwoSidedBuilder extends BaseBuilder {
     const byGroup = new Map<number, Token[]>();
     for (const t of line.tokens) {
       if (t.kind === 'blank' || t.x0 === undefined) continue;
-      const g = nearest((t.x0 + t.x1!) / 2, t.kind === 'label' ? 'label' : 'amount');
+      const g = nearest(centreOf(t), t.kind === 'label' ? 'label' : 'amount');
       byGroup.set(g, [...(byGroup.get(g) ?? []), t]);
     }
     let open: Segment | null = null;
