@@ -74,11 +74,10 @@ export function findTableRegions(source: SourceText, kinds: TableKinds): TableRe
   let spanHasRows = false;
   const consumed = new Set<number>();
 
-  const open = (kind: string, i: number, title: string | null, titleLine: number | null) => {
+  const open = (kind: string, i: number, title: string | null, titleSource: SourceLine | null) => {
     let region = regions.get(kind);
     if (!region) {
-      const titleSource = lines.find((l) => l.line === titleLine) ?? null;
-      region = { id: kind, printedId: null, anchorLine: lines[i].line, anchor: lines[i], title, titleLine, titleSource, unit: null, lines: [] };
+      region = { id: kind, printedId: null, anchorLine: lines[i].line, anchor: lines[i], title, titleLine: titleSource?.line ?? null, titleSource, unit: null, lines: [] };
       regions.set(kind, region);
       // the unit is often printed just above the title or number
       for (let k = Math.max(0, i - 4); k < i; k++) {
@@ -115,7 +114,7 @@ export function findTableRegions(source: SourceText, kinds: TableKinds): TableRe
         continue;
       }
       const before = [i - 1, i - 2, i - 3].find((k) => k >= 0 && titleText(lines[k].text));
-      const region = open(kind, i, before !== undefined ? titleText(lines[before].text) : null, before !== undefined ? lines[before].line : null);
+      const region = before === undefined ? open(kind, i, null, null) : open(kind, i, titleText(lines[before].text), lines[before]);
       region.printedId ??= printed;
       if (after !== undefined) {
         region.title ??= titleText(lines[after].text);
@@ -128,15 +127,15 @@ export function findTableRegions(source: SourceText, kinds: TableKinds): TableRe
     // a title wrapped over two lines (…培训费 / 支出预算表) is one title
     const next = lines[i + 1]?.text.trim() ?? '';
     const wrapped = !titleText(text) && /^\S{1,8}$/.test(next) && !kinds.byTitle(next) ? text.trim() + next : null;
-    const titleLineText = wrapped && titleText(wrapped) && kinds.byTitle(wrapped) ? wrapped : text;
-    if (titleLineText !== text) consumed.add(i + 1);
-    const title = titleText(titleLineText);
+    const wrappedKind = wrapped && titleText(wrapped) ? kinds.byTitle(wrapped) : null;
+    if (wrappedKind) consumed.add(i + 1);
+    const title = titleText(wrappedKind ? wrapped! : text);
+    const kind = wrappedKind ?? (title ? kinds.byTitle(text) : null);
     // the open table's title again (2025年部门支出预算总表（续）): a continuation, not a row
-    if (title && current && kinds.byTitle(titleLineText) === current.id) continue;
-    if (title && furnitureFollows(lines, titleLineText !== text ? i + 1 : i)) {
-      const kind = kinds.byTitle(titleLineText);
+    if (title && current && kind === current.id) continue;
+    if (title && furnitureFollows(lines, wrappedKind ? i + 1 : i)) {
       if (kind) {
-        open(kind, i, title, lines[i].line);
+        open(kind, i, title, lines[i]);
         continue;
       }
       if (current && spanHasRows) {
