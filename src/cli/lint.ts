@@ -88,8 +88,7 @@ function readingDiagnostics(report: Report): Diagnostic[] {
     const message = t.unread
       ? `「${t.title}」${where}未能读取：${t.unread}；这张表的核对都已跳过`
       : `「${t.title}」${where}${[unplaced && `有 ${unplaced} 个数字未能归入所在的列`, dropped && `有 ${dropped} 处行或数字未能读取`].filter(Boolean).join('，')}（见 --print-model 的 notes），涉及它们的核对没有做`;
-    const { line, column, endLine, endColumn, page } = t.loc;
-    out.push({ ruleId: '读取/表格未能读取', severity: 1, message, file: report.file, line, column, endLine, endColumn, ...(page !== undefined ? { page } : {}), table: t.id });
+    out.push({ ruleId: '读取/表格未能读取', severity: 1, message, ...t.loc, table: t.id });
   }
   return out;
 }
