@@ -79,7 +79,8 @@ function figure(stream: Stream, file: string, raw: string, index: number, unit: 
 // Linking a subject to the table cell it speaks of
 
 const SECTION_RE = /[一二三四五六七八九十]{1,3}、[^，。；、:：]{2,40}?(?:情况说明|情况)/g;
-const PATH_RE = /([^。；，,：:、（）\d.．]{2,30})（类）(?:([^。；，,：:、（）]{2,30})（款）)?(?:([^。；，,：:、（）]{2,30})（项）)?/g;
+// a path quoted in the sentence (“社会保障和就业支出（类）…”) starts after its opening quote
+const PATH_RE = /([^。；，,：:、（）“”"\d.．]{2,30})（类）(?:([^。；，,：:、（）“”"]{2,30})（款）)?(?:([^。；，,：:、（）“”"]{2,30})（项）)?/g;
 
 /** the last 类/款/项 path in text[from, to) with no figure between it and `to`: the subject there */
 function pathBefore(text: string, from: number, to: number): string[] | null {
