@@ -4,7 +4,7 @@
  * are evaluated with json-logic, and a false assertion becomes a diagnostic.
  */
 import { formatInterval, formatNumber, type Comparison } from '../interval/interval.js';
-import type { Cell, Location, Report } from '../model/types.js';
+import type { Cell, Location, Report, Table } from '../model/types.js';
 import { evaluate, lastFinding, resetFindings, truthy } from './ops.js';
 import { bindings, cellOwners, resolveQuery, type Binding, type CellOwner } from './selectors.js';
 import type { Diagnostic, Rule } from './types.js';
@@ -78,10 +78,13 @@ function check(report: Report, rule: Rule, b: Binding, ownerOf: OwnerOf): Diagno
   return diagnostic(rule, b, severity, loc, finding);
 }
 
+/** a table as the document names it: its printed number, else its printed title */
+function tableName(t: Table | undefined): string {
+  return t ? t.printedId ?? t.title : '';
+}
+
 function tableLabel(b: Binding): string {
-  if (!b.table) return '';
-  // as the document names it: its printed number, else its printed title
-  return b.table.printedId ?? b.table.title;
+  return tableName(b.table);
 }
 
 function rowLabel(b: Binding): string {
@@ -94,8 +97,7 @@ function rowLabel(b: Binding): string {
 function linkedLabel(b: Binding): string {
   const l = b.claim?.link;
   if (!l) return '';
-  const table = l.table.startsWith('部门公开表') ? l.table : `${l.table}表`;
-  return `${table} ${l.row.replace(/^(收入|支出):/, '')}「${l.column.replace(/^(收入|支出)金额$/, '金额')}」`;
+  return `${tableName(b.linkedTable)} ${l.row.replace(/^(收入|支出):/, '')}「${l.column.replace(/^(收入|支出)金额$/, '金额')}」`;
 }
 
 function fmtDiff(c: Comparison): string {

@@ -13,6 +13,8 @@ export interface Binding {
   column?: Column;
   group?: string;
   claim?: Claim;
+  /** the table a claim's linked cell stands in */
+  linkedTable?: Table;
   form?: Form;
   /** where the bound thing stands, when it is not a table row */
   loc?: Location;
@@ -103,6 +105,7 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
               : null,
           },
           claim: c,
+          linkedTable: c.link ? report.tables.find((t) => t.id === c.link!.table) : undefined,
           loc: c.loc,
         };
       }
