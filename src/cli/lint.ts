@@ -79,6 +79,15 @@ function decodeWarnings(source: SourceText): Diagnostic[] {
 }
 
 /** a table found but not read, or read only in part, is said: its checks did not (all) run */
+/** the first thing the reader left out of a table, said where it is, so the user need not dig */
+function firstNote(report: Report, t: Report['tables'][number]): string {
+  const prefix = `${t.id}: `;
+  const note = report.notes.find((n) => n.message.startsWith(prefix) && (n.loc.page ?? 0) >= (t.loc.page ?? 0));
+  if (!note) return '（见 --print-model 的 notes）';
+  const at = note.loc.page !== undefined ? `第 ${note.loc.page} 页第 ${note.loc.line} 行` : `第 ${note.loc.line} 行`;
+  return `（如${at}：${note.message.slice(prefix.length)}；全部见 --print-model 的 notes）`;
+}
+
 function readingDiagnostics(report: Report): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const t of report.tables) {
@@ -87,7 +96,7 @@ function readingDiagnostics(report: Report): Diagnostic[] {
     const where = t.loc.page !== undefined ? `（第 ${t.loc.page} 页）` : '';
     const message = t.unread
       ? `「${t.title}」${where}未能读取：${t.unread}；这张表的核对都已跳过`
-      : `「${t.title}」${where}${[unplaced && `有 ${unplaced} 个数字未能归入所在的列`, dropped && `有 ${dropped} 处行或数字未能读取`].filter(Boolean).join('，')}（见 --print-model 的 notes），涉及它们的核对没有做`;
+      : `「${t.title}」${where}${[unplaced && `有 ${unplaced} 个数字未能归入所在的列`, dropped && `有 ${dropped} 处行或数字未能读取`].filter(Boolean).join('，')}${firstNote(report, t)}，涉及它们的核对没有做`;
     out.push({ ruleId: '读取/表格未能读取', severity: 1, message, ...t.loc, table: t.id });
   }
   return out;

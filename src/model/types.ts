@@ -75,6 +75,8 @@ export interface Column {
   synonyms?: string[];
   /** printed by some documents only: a column only where the document's header names it */
   optional?: boolean;
+  /** the key of the column this one is a part of (人员经费 of 基本支出): where both are printed, it adds up to that one, not to the total */
+  partOf?: string;
 }
 
 export type TableLayout = 'two-sided' | 'code' | 'economic' | 'grid' | 'unread';

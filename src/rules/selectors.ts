@@ -212,22 +212,39 @@ export function* bindings(report: Report, rule: Rule): Generator<Binding> {
           const sideColumns = t.columns.filter((c) => (c.side ?? null) === (r.side ?? null));
           const total = sideColumns.find((c) => c.total);
           if (!total) continue;
-          const value = r.cells[total.key];
-          if (!value) continue;
-          const parts = sideColumns.filter((c) => c !== total && c.group === total.group);
-          const placed = parts.map((c) => r.cells[c.key]).filter((c): c is Cell => c !== undefined);
-          // blank cells that were omitted from the text are zeros; unplaced figures are parts
-          if (!placed.length && !r.unplaced.length) continue;
-          yield {
-            data: { document: doc, table: tableData(t), row: rowData(r), column: { key: total.key, name: total.name }, value, parts: [...placed, ...r.unplaced] },
-            table: t,
-            row: r,
-            column: total,
-          };
+          for (const [whole, parts] of columnParts(sideColumns, total)) {
+            const value = r.cells[whole.key];
+            if (!value) continue;
+            const placed = parts.map((c) => r.cells[c.key]).filter((c): c is Cell => c !== undefined);
+            // blank cells that were omitted from the text are zeros; unplaced figures are the total's parts
+            const loose = whole === total ? r.unplaced : [];
+            if (!placed.length && !loose.length) continue;
+            yield {
+              data: { document: doc, table: tableData(t), row: rowData(r), column: { key: whole.key, name: whole.name }, value, parts: [...placed, ...loose] },
+              table: t,
+              row: r,
+              column: whole,
+            };
+          }
         }
       }
       return;
   }
+}
+
+/**
+ * Each column that others add up to, with those parts: the total's are the columns not part of
+ * another printed column (人员经费 and 公用经费 when 基本支出 is only a header over them), and a
+ * printed column's are the columns that say they are its parts.
+ */
+function columnParts(columns: Column[], total: Column): Array<[Column, Column[]]> {
+  const printed = new Set(columns.map((c) => c.key));
+  const out: Array<[Column, Column[]]> = [[total, columns.filter((c) => c !== total && c.group === total.group && !(c.partOf && printed.has(c.partOf)))]];
+  for (const c of columns) {
+    const parts = columns.filter((p) => p.partOf === c.key);
+    if (c !== total && parts.length) out.push([c, parts]);
+  }
+  return out;
 }
 
 export interface CellOwner {

@@ -61,7 +61,7 @@ const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'la
 const EXTEND_KEYS = new Set(['id', 'titles', 'printedIds']);
 const FILE_KEYS = new Set(['kinds', 'functionClasses', 'families']);
 const FAMILY_KEYS = new Set(['id', 'document', 'required']);
-const COLUMN_KEYS = new Set(['key', 'name', 'side', 'total', 'synonyms', 'optional']);
+const COLUMN_KEYS = new Set(['key', 'name', 'side', 'total', 'synonyms', 'optional', 'partOf']);
 const LAYOUTS = ['two-sided', 'code', 'economic', 'grid', 'unread'];
 const CODES = ['function', 'economic', 'unit'];
 
@@ -97,6 +97,12 @@ function readColumns(src: YamlSource, raw: unknown, at: YamlPath, groups: string
     if (c.optional !== undefined && typeof c.optional !== 'boolean') src.fail([...here, 'optional'], 'optional 必须是 true 或 false');
     if (c.optional) col.optional = true;
     if (c.synonyms !== undefined) col.synonyms = strings(src, c.synonyms, [...here, 'synonyms'], 'synonyms ');
+    if (c.partOf !== undefined) {
+      if (typeof c.partOf !== 'string' || !raw.some((o) => isPlainObject(o) && o.key === c.partOf && o !== c)) {
+        src.fail([...here, 'partOf'], 'partOf 必须是本表另一列的 key（这一列是那一列的分项，如 人员经费 partOf 基本支出）');
+      }
+      col.partOf = c.partOf;
+    }
     return col;
   });
   if (!groups) return base;

@@ -10,6 +10,8 @@ interface PendingRow {
   labels: Token[];
   values: Token[];
   explicit: boolean;
+  /** the code as printed where it is not a code of the table's scheme (江苏 `7 11 02` for 210 11 02) */
+  malformedCode?: Token[];
 }
 
 export class CodeBuilder extends BaseBuilder {
@@ -36,6 +38,7 @@ export class CodeBuilder extends BaseBuilder {
     if (line.tabbed && first.cell !== 0) return false;
     if (isCode(first, this.spec.codes)) return true;
     if (this.spec.splitEconomicCodes && first.kind === 'number' && /^\d{2}$/.test(first.text) && this.currentClass) return true;
+    if (malformedCode(line)) return true;
     if (this.hasTotal) return false;
     // one row of figures under a header that names its columns, with no name of its own
     // (江苏's 支出预算总表: 合计 基本支出 项目支出 … / 24169.74 15844.04 …): the 合计 row
@@ -59,7 +62,13 @@ export class CodeBuilder extends BaseBuilder {
     if (this.opensRow(line)) {
       const row: PendingRow = { labels: [], values: [], explicit: line.tabbed };
       let rest = toks.slice(toks.indexOf(first) + 1);
-      if (first.kind === 'number' && !isCode(first, this.spec.codes) && !(this.spec.splitEconomicCodes && this.currentClass && /^\d{2}$/.test(first.text))) {
+      const splitCode = this.spec.splitEconomicCodes && this.currentClass !== null && /^\d{2}$/.test(first.text);
+      const malformed = !isCode(first, this.spec.codes) && !splitCode ? malformedCode(line) : null;
+      if (malformed) {
+        // its own row, left out with a note: its figures are not the row above's
+        row.malformedCode = malformed;
+        rest = rest.filter((t) => !malformed.includes(t));
+      } else if (first.kind === 'number' && !isCode(first, this.spec.codes) && !(this.spec.splitEconomicCodes && this.currentClass && /^\d{2}$/.test(first.text))) {
         // the unnamed 合计 row: every figure is a value
         rest = toks.filter((t) => t.kind !== 'blank');
         this.hasTotal = true;
@@ -111,6 +120,11 @@ export class CodeBuilder extends BaseBuilder {
       const lastTok = p.values[p.values.length - 1] ?? p.labels[p.labels.length - 1] ?? first;
       const loc = spanLocation(this.file, first, lastTok);
       const name = labelText(p.labels);
+      if (p.malformedCode) {
+        const printed = p.malformedCode.map((t) => t.text).join(' ');
+        this.note(`「${printed}${name ? ` ${name}` : ''}」的编码不是科目编码，本行不参与核对`, p.malformedCode[0]);
+        continue;
+      }
       const { cells, unplaced } = this.cellsFor(p.values, this.columns(), loc, p.explicit);
       if (!p.code) {
         // a 合计 line without a single figure, in a table that omits blanks, is a header
@@ -158,6 +172,22 @@ export class CodeBuilder extends BaseBuilder {
     }
     return this.baseTable();
   }
+}
+
+/**
+ * A row whose code cells hold numbers that are no code (`7 11 02 事业单位医疗 503,724`): short
+ * integers, then the row's name, then its figures. The code tokens, or null.
+ */
+function malformedCode(line: TokenLine): Token[] | null {
+  const toks = line.tokens.filter((t) => t.kind !== 'blank');
+  const code: Token[] = [];
+  for (const t of toks) {
+    if (t.kind !== 'number' || !t.num!.integer || !/^\d{1,3}$/.test(t.text)) break;
+    code.push(t);
+  }
+  const rest = toks.slice(code.length);
+  if (!code.length || rest[0]?.kind !== 'label') return null;
+  return rest.some((t) => t.kind === 'number' && (!t.num!.integer || t.text.length >= 4)) ? code : null;
 }
 
 /** two or more figures and nothing else: amounts (with a decimal point or thousands separator), not codes */

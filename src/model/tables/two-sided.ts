@@ -2,10 +2,11 @@
 import type { TableRegion } from '../../layout/regions.js';
 import { isEnumerated, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { isPlaceholderZero, spanLocation } from '../cells.js';
-import type { ParseNote, Row, RowKind, Side, Table } from '../types.js';
+import type { Column, ParseNote, Row, RowKind, Side, Table } from '../types.js';
 import type { Catalog, TableSpec } from './catalog.js';
 import { functionClassCode, sideByName } from './kinds.js';
 import { BaseBuilder, centreOf, labelText, SECTION_LABEL_RE, stripEnumeration } from './builder.js';
+import { headerLeaves } from './header.js';
 
 interface Segment {
   labels: Token[];
@@ -95,6 +96,49 @@ export class TwoSidedBuilder extends BaseBuilder {
         this.note(`数字 ${t.text} 找不到所属的行`, t);
       }
     });
+  }
+
+  /** PDF: the columns each side's header prints, with where they stand; null when the form's own */
+  private printed?: { columns: Column[]; centres: Map<string, number> } | null;
+
+  protected override columns(): Table['columns'] {
+    return this.printedColumns()?.columns ?? super.columns();
+  }
+
+  protected override columnCentres(): Map<string, number> | null {
+    return this.printedColumns()?.centres ?? super.columnCentres();
+  }
+
+  /**
+   * PDF: a side that prints more columns than its amount (上海's 财务收支预算总表: 支出 合计 |
+   * 人员经费 | 公用经费 | 项目支出 under one 预算数): the header's leaf cells, each named by one of
+   * the kind's columns of that side. Null unless every leaf of both sides is named and some
+   * optional column is among them.
+   */
+  private printedColumns(): { columns: Column[]; centres: Map<string, number> } | null {
+    if (this.printed !== undefined) return this.printed;
+    this.printed = null;
+    if (!this.headerRows.length) return null;
+    const leaves = headerLeaves(this.headerRows).map((p) => ({ x: centreOf(p), text: normalizeLabel(p.text) }));
+    const heads = leaves.filter((l) => LABEL_HEAD_RE.test(l.text)).map((l) => l.x).sort((a, b) => a - b);
+    if (heads.length !== 2) return null;
+    const columns: Column[] = [];
+    const centres = new Map<string, number>();
+    for (const side of ['收入', '支出'] as const) {
+      const own = leaves.filter((l) => !LABEL_HEAD_RE.test(l.text) && (side === '收入' ? l.x < heads[1] : l.x > heads[1]));
+      const spec = this.spec.columns.filter((c) => c.side === side);
+      const named = own.map((l) => ({ l, c: spec.find((c) => [c.name, c.key, ...(c.synonyms ?? [])].some((n) => normalizeLabel(n) === l.text)) }));
+      if (!named.length || named.some((n) => !n.c) || new Set(named.map((n) => n.c!.key)).size !== named.length) return null;
+      const total = named.find((n) => n.c!.total) ?? (named.length === 1 ? named[0] : undefined);
+      if (!total) return null;
+      for (const n of [total, ...named.filter((n) => n !== total).sort((a, b) => a.l.x - b.l.x)]) {
+        columns.push({ ...n.c!, index: columns.length + 1 });
+        centres.set(n.c!.key, n.l.x);
+      }
+    }
+    if (!columns.some((c) => c.optional)) return null;
+    this.columnSource = 'header';
+    return (this.printed = { columns, centres });
   }
 
   private groups?: ColumnGroup[] | null;
@@ -194,8 +238,8 @@ export class TwoSidedBuilder extends BaseBuilder {
     // 拨款) leave pieces of names as rows of their own: then which figure is whose is not certain
     const pieces = this.segments.filter((seg) => seg.group !== undefined && seg.values.length === 0 && isNamePiece(labelText(seg.labels)));
     if (pieces.length >= 2) this.unsure = `项目名称在单元格内折行，与数字不在同一行（如「${labelText(pieces[0].labels)}」），未能可靠地分开各行`;
-    const left = this.spec.columns.filter((c) => c.side === '收入');
-    const right = this.spec.columns.filter((c) => c.side === '支出');
+    const left = this.columns().filter((c) => c.side === '收入');
+    const right = this.columns().filter((c) => c.side === '支出');
     const seen = new Map<string, number>();
     let inOpening = false;
     const perLine = new Map<number, number>();
