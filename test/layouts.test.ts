@@ -87,6 +87,43 @@ describe('a budget whose tables are named by title only', () => {
   });
 });
 
+describe('a 收入预算总表 that lists its sources in rows (江苏)', () => {
+  const OUTLINE = 'text/outline-income.txt';
+
+  it('is told from the 收入总表 of the same title by its header, and read as groups under their 小计', () => {
+    const r = reportOf(fixtureText(OUTLINE), OUTLINE);
+    const t = r.tables.find((x) => x.id === '预算/收入来源表')!;
+    expect([t.title, t.printedId, t.unread]).toEqual(['收入预算总表', '公开02表', null]);
+    expect(t.rows.map((x) => [x.key, x.parent ?? null, x.cells['金额'].raw])).toEqual([
+      ['总计', null, '20,849.45'],
+      ['一般公共预算资金', '总计', '20,702.25'],
+      ['一般公共预算资金/公共财政拨款（补助）资金', '一般公共预算资金', '20,702.25'],
+      ['一般公共预算资金/专项收入', '一般公共预算资金', ''],
+      ['政府性基金', '总计', ''],
+      ['财政专户管理资金', '总计', '147.20'],
+      ['财政专户管理资金/专户管理教育收费', '财政专户管理资金', ''],
+      ['财政专户管理资金/其他非税收入', '财政专户管理资金', '147.20'],
+      ['其他资金', '总计', ''],
+      ['其他资金/事业收入', '其他资金', ''],
+      ['其他资金/经营收入', '其他资金', ''],
+      ['其他资金/其他收入', '其他资金', ''],
+      ['上年结转和结余资金', '总计', ''],
+      // 其中 is part of the item above it, not added into the group again
+      ['上年结转和结余资金/动用上年结转和结余资金', null, ''],
+    ]);
+  });
+
+  it('is silent when its groups add up, and finds a 小计 that does not', async () => {
+    const ok = await lintText(fixtureText(OUTLINE), OUTLINE);
+    expect(ok.filter((d) => d.ruleId !== '形式/必备表')).toEqual([]);
+    const text = mutate(fixtureText(OUTLINE), '其他非税收入                      147.20', '其他非税收入                      174.20');
+    const ds = (await lintText(text, OUTLINE)).filter((d) => d.ruleId !== '形式/必备表');
+    expect(ds.map((d) => [d.ruleId, d.line, d.message])).toEqual([
+      ['表内/分组小计', lineOf(text, '                       小计                              147.20'), '公开02表 财政专户管理资金「金额」为 147.20 万元，其下各项之和为 174.20 万元，相差 27.00 万元'],
+    ]);
+  });
+});
+
 describe('a disclosure published as two files', () => {
   it('lints the narrative half, says it has no tables, and asks for none', async () => {
     const outcome = await lintFile(path.join(FIXTURES, 'text/titled-budget-narrative.txt'), await builtinRules());
@@ -126,7 +163,7 @@ describe('--tables on the command line', () => {
     expect(await kinds('--tables', path.join(FIXTURES, 'tables/variant.yaml'))).toEqual({ code: 0, tables: ['部门公开表1', '部门公开表3', '部门公开表5'] });
     const bad = await runCli('--tables', path.join(FIXTURES, 'tables/bad-layout.yaml'), doc);
     expect(bad.code).toBe(2);
-    expect(bad.err).toBe(`budget-lint: ${path.join(FIXTURES, 'tables/bad-layout.yaml')}:4:13: layout 只能是 two-sided、code、economic、grid、unread\n`);
+    expect(bad.err).toBe(`budget-lint: ${path.join(FIXTURES, 'tables/bad-layout.yaml')}:4:13: layout 只能是 two-sided、code、economic、grid、outline、unread\n`);
   });
 });
 

@@ -12,8 +12,8 @@ import { joinWrappedCells } from './wrap.js';
 
 /** what the layout stage needs to know of the catalogue */
 export interface TableKinds {
-  /** the kind a printed title names, or null */
-  byTitle(text: string): string | null;
+  /** the kind a printed title names, or null; the header printed under it tells kinds that share a title apart */
+  byTitle(text: string, header?: string): string | null;
   /** the kind a printed number names (公开05表), or null */
   byPrintedId(printedId: string): string | null;
 }
@@ -108,7 +108,7 @@ export function findTableRegions(source: SourceText, kinds: TableKinds): TableRe
       }
       // a title right under the number names the table; else the number does
       const after = [i + 1, i + 2].find((k) => k < lines.length && titleText(lines[k].text) && kinds.byTitle(lines[k].text));
-      const kind = (after !== undefined ? kinds.byTitle(lines[after].text) : null) ?? kinds.byPrintedId(printed);
+      const kind = (after !== undefined ? kinds.byTitle(lines[after].text, headerUnder(lines, after)) : null) ?? kinds.byPrintedId(printed);
       if (!kind) {
         current = null;
         continue;
@@ -117,6 +117,8 @@ export function findTableRegions(source: SourceText, kinds: TableKinds): TableRe
       const region = before === undefined ? open(kind, i, null, null) : open(kind, i, titleText(lines[before].text), lines[before]);
       region.printedId ??= printed;
       if (after !== undefined) {
+        // the title that named the kind is the table's, not a heading above its number
+        if (region.printedId === printed && region.anchorLine === lines[i].line) region.title = titleText(lines[after].text);
         region.title ??= titleText(lines[after].text);
         region.titleLine ??= lines[after].line;
         region.titleSource ??= lines[after];
@@ -130,7 +132,7 @@ export function findTableRegions(source: SourceText, kinds: TableKinds): TableRe
     const wrappedKind = wrapped && titleText(wrapped) ? kinds.byTitle(wrapped) : null;
     if (wrappedKind) consumed.add(i + 1);
     const title = titleText(wrappedKind ? wrapped! : text);
-    const kind = wrappedKind ?? (title ? kinds.byTitle(text) : null);
+    const kind = wrappedKind ?? (title ? kinds.byTitle(text, headerUnder(lines, i)) : null);
     // the open table's title again (2025年部门支出预算总表（续）): a continuation, not a row
     if (title && current && kind === current.id) continue;
     if (title && furnitureFollows(lines, wrappedKind ? i + 1 : i)) {
@@ -160,6 +162,16 @@ export function findTableRegions(source: SourceText, kinds: TableKinds): TableRe
   const docUnit = [...regions.values()].find((r) => r.unit)?.unit ?? null;
   for (const r of regions.values()) r.unit ??= docUnit;
   return [...regions.values()];
+}
+
+/** the lines under a title up to its first figure: its unit, department and header */
+function headerUnder(lines: SourceLine[], i: number): string {
+  const out: string[] = [];
+  for (let k = i + 1; k < lines.length && out.length < 8; k++) {
+    if (/\d[\d,]*\.\d|\d,\d{3}/.test(lines[k].text)) break;
+    out.push(lines[k].text);
+  }
+  return out.join(' ');
 }
 
 /** a title is a table's when its unit, department or header follows before any other title */

@@ -102,13 +102,25 @@ function splitChunk(chunk: string, offset: number, source: SourceLine, cell?: nu
 
 /** on a page, labels further apart than this many ems stand in different cells */
 const CELL_GAP_EMS = 2.5;
+/** …and two words of three or more characters further apart than this */
+const WORD_GAP_EMS = 1.2;
+/** in text, where a CJK character is one column and a space another: three spaces or more */
+const TEXT_WORD_GAP = 2;
 
 /** Adjacent labels are one label unless the second opens a new enumerated item or another cell. */
 function joinLabels(tokens: Token[]): Token[] {
   const out: Token[] = [];
+  let lastWord = '';
   for (const t of tokens) {
     const prev = out[out.length - 1];
-    const apart = prev?.x1 !== undefined && t.x0 !== undefined && t.x0 - prev.x1 > CELL_GAP_EMS * (t.size ?? 10);
+    const positioned = prev?.x1 !== undefined && t.x0 !== undefined;
+    // on a page in points, in text in characters (a CJK character is an em)
+    const gap = positioned ? t.x0! - prev.x1! : prev ? t.column - prev.endColumn : 0;
+    const em = positioned ? t.size ?? 10 : 1;
+    // letters spread over a cell stand one or two apart; two words a wide gap apart are two cells
+    const words = positioned ? lastWord.length >= 3 && t.text.length >= 3 : lastWord.length >= 2 && t.text.length >= 2;
+    const apart = (positioned && gap > CELL_GAP_EMS * em) || (words && gap > (positioned ? WORD_GAP_EMS * em : TEXT_WORD_GAP));
+    lastWord = t.text;
     if (
       prev &&
       prev.kind === 'label' &&

@@ -12,6 +12,7 @@ import type { Builder } from './builder.js';
 import { CodeBuilder } from './coded.js';
 import { EconomicBuilder } from './economic.js';
 import { GridBuilder } from './grid.js';
+import { OutlineBuilder } from './outline.js';
 import { TwoSidedBuilder } from './two-sided.js';
 
 function makeBuilder(spec: TableSpec, region: TableRegion, file: string, notes: ParseNote[], catalog: Catalog): Builder {
@@ -22,6 +23,8 @@ function makeBuilder(spec: TableSpec, region: TableRegion, file: string, notes: 
       return new EconomicBuilder(spec, region, file, notes, catalog);
     case 'grid':
       return new GridBuilder(spec, region, file, notes, catalog);
+    case 'outline':
+      return new OutlineBuilder(spec, region, file, notes, catalog);
     default:
       return new CodeBuilder(spec, region, file, notes, catalog);
   }

@@ -9,10 +9,11 @@ import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokeniz
 import { blankCell, numberCell, sourceLocation, spanLocation, tokenLocation } from '../cells.js';
 import type { Cell, Column, Location, ParseNote, Row, Table, Unit } from '../types.js';
 import type { Catalog, TableSpec } from './catalog.js';
+import { stackedCells } from './header.js';
 
 const FOOTER_RE = /^\s*[-—–]+\s*\d+\s*[-—–]+\s*$/;
 const NOTE_RE = /^\s*(注|备注|说明)\s*[:：0-9]/;
-const FURNITURE_RE = /单位\s*[:：]|^\s*部门\s*[:：]|^\s*栏次|^\s*附件\s*\d*\s*$/;
+const FURNITURE_RE = /单位\s*[:：]|^\s*部门\s*[:：]|^\s*栏次|^\s*附件\s*\d*\s*$|^\s*表\s*[一二三四五六七八九十\d]+\s*$/;
 const TITLE_RE = /表\s*$/;
 const EMPTY_NOTE_RE = /空表|为空|无数据|没有|不涉及|无相关|无此项|无该项|无.{0,12}(收入|支出|收支)/;
 const YEAR_RE = /(?<!\d)(20\d{2})(?=\s*年)/g;
@@ -219,7 +220,8 @@ export abstract class BaseBuilder implements Builder {
   private headerLabels(columns: Column[], exactOnly = false): Map<string, number> {
     const found = new Map<string, number>();
     const used = new Set<PositionedPiece>();
-    const pieces = this.headerPieces.map((p) => ({ p, text: normalizeLabel(p.text) }));
+    // a cell's name wrapped over lines is matched whole, as well as each line of it
+    const pieces = [...this.headerPieces, ...stackedCells(this.headerRows)].map((p) => ({ p, text: normalizeLabel(p.text) }));
     for (const exact of exactOnly ? [true] : [true, false]) {
       for (const c of columns) {
         if (found.has(c.key)) continue;

@@ -62,7 +62,7 @@ const EXTEND_KEYS = new Set(['id', 'titles', 'printedIds']);
 const FILE_KEYS = new Set(['kinds', 'functionClasses', 'families']);
 const FAMILY_KEYS = new Set(['id', 'document', 'required']);
 const COLUMN_KEYS = new Set(['key', 'name', 'side', 'total', 'synonyms', 'optional', 'partOf']);
-const LAYOUTS = ['two-sided', 'code', 'economic', 'grid', 'unread'];
+const LAYOUTS = ['two-sided', 'code', 'economic', 'grid', 'outline', 'unread'];
 const CODES = ['function', 'economic', 'unit'];
 
 /** a printed title as compared: no spaces, quotes or enumeration, no trailing 括注 such as （功能科目） */

@@ -44,16 +44,8 @@ export class CodeBuilder extends BaseBuilder {
     // (江苏's 支出预算总表: 合计 基本支出 项目支出 … / 24169.74 15844.04 …): the 合计 row
     if (first.kind === 'number') return this.pending.length === 0 && this.headerLines.size > 0 && isFigureRow(line);
     // a table has one 合计 row: a later 合计 is another table's header, and so is a line of
-    // nothing but the names of its columns
-    return first.kind === 'label' && normalizeLabel(first.text) === '合计' && !this.namesColumns(line);
-  }
-
-  /** a line of labels only, each the name of one of the kind's columns */
-  private namesColumns(line: TokenLine): boolean {
-    const labels = line.tokens.filter((t) => t.kind !== 'blank');
-    if (labels.length < 2 || labels.some((t) => t.kind !== 'label')) return false;
-    const names = new Set(this.spec.columns.flatMap((c) => [c.name, c.key, ...(c.synonyms ?? [])].map(normalizeLabel)));
-    return labels.every((t) => names.has(normalizeLabel(t.text)));
+    // 合计 and other words (合计 基本支出 项目支出…, or pieces of wrapped column names)
+    return first.kind === 'label' && normalizeLabel(first.text) === '合计' && !isWordsOnly(line);
   }
 
   protected take(line: TokenLine): void {
@@ -188,6 +180,12 @@ function malformedCode(line: TokenLine): Token[] | null {
   const rest = toks.slice(code.length);
   if (!code.length || rest[0]?.kind !== 'label') return null;
   return rest.some((t) => t.kind === 'number' && (!t.num!.integer || t.text.length >= 4)) ? code : null;
+}
+
+/** a line of two or more words and no figure: a header line */
+function isWordsOnly(line: TokenLine): boolean {
+  const toks = line.tokens.filter((t) => t.kind !== 'blank');
+  return toks.length >= 2 && toks.every((t) => t.kind === 'label');
 }
 
 /** two or more figures and nothing else: amounts (with a decimal point or thousands separator), not codes */

@@ -9,23 +9,38 @@ import { normalizeTitle, type Catalog } from './catalog.js';
 /** what may stand before a kind's title: a year, 部门/单位, a department's or unit's name */
 const TITLE_PREFIX_RE = /^(\d{4}年度?)?([^\d]{0,30}?)(\d{4}年度?)?(部门|单位|预算单位)?$/;
 
-/** the kind whose title ends the printed one, the longest such title winning (财政拨款收支总表 over 收支总表) */
-export function kindByTitle(catalog: Catalog, text: string): string | null {
+/**
+ * The kind whose title ends the printed one, the longest such title winning (财政拨款收支总表 over
+ * 收支总表). Kinds that share a title (收入预算总表: sources as columns, or as rows under one 金额)
+ * are told apart by the header printed under it: the kind more of whose column names it prints
+ * wins, the catalogue's order on a tie.
+ */
+export function kindByTitle(catalog: Catalog, text: string, header = ''): string | null {
   const title = normalizeTitle(text);
-  let best: { id: string; length: number } | null = null;
+  const printed = header.replace(/[\s\u3000]/g, '');
+  let best: { id: string; length: number; evidence: number } | null = null;
   for (const spec of catalog.specs) {
     for (const t of spec.titles) {
-      if (!title.endsWith(t) || (best && best.length >= t.length)) continue;
+      if (!title.endsWith(t) || (best && best.length > t.length)) continue;
       if (!TITLE_PREFIX_RE.test(title.slice(0, title.length - t.length))) continue;
-      best = { id: spec.id, length: t.length };
+      const evidence = headerEvidence(spec, printed);
+      if (best && best.length === t.length && best.evidence >= evidence) continue;
+      best = { id: spec.id, length: t.length, evidence };
     }
   }
   return best?.id ?? null;
 }
 
+/** how many of a kind's column names a header prints */
+function headerEvidence(spec: Catalog['specs'][number], header: string): number {
+  if (!header) return 0;
+  const names = new Set(spec.columns.flatMap((c) => [c.name, c.key.replace(/^.*\./, ''), ...(c.synonyms ?? [])]));
+  return [...names].filter((n) => header.includes(n)).length;
+}
+
 export function tableKinds(catalog: Catalog): TableKinds {
   return {
-    byTitle: (text) => kindByTitle(catalog, text),
+    byTitle: (text, header) => kindByTitle(catalog, text, header),
     byPrintedId: (printed) => catalog.specs.find((s) => s.printedIds.includes(printed))?.id ?? null,
   };
 }

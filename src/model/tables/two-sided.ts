@@ -62,10 +62,13 @@ export class TwoSidedBuilder extends BaseBuilder {
     return a.kind === 'label' && !SECTION_LABEL_RE.test(a.text) && b?.kind === 'number' && b.num!.integer && b.num!.value <= 99;
   }
 
+  /** PDF: a line of figures only, waiting to see whether its row's names sit just below it */
+  private looseFigures: TokenLine | null = null;
+
   protected take(line: TokenLine): void {
     if (line.tabbed) return this.takeTabbed(line);
     const groups = !this.hasLineNos && line.source.pieces ? this.columnGroups() : null;
-    if (groups) return this.takeByGroups(line, groups);
+    if (groups) return this.takeGrouped(line, groups);
     let position = 0;
     line.tokens.forEach((t, i) => {
       const cur = this.segments[this.segments.length - 1];
@@ -156,6 +159,23 @@ export class TwoSidedBuilder extends BaseBuilder {
     return (this.groups = paired ? labels.map((label, i) => ({ label, amount: amounts[i] })) : null);
   }
 
+  /**
+   * Figures set a little above their row's names (a larger font on another baseline: 20,702.25
+   * over 收入合计) join the line below when it is nearer than a font size; otherwise they stand
+   * on their own line, between the lines of a wrapped name (see takeByGroups).
+   */
+  private takeGrouped(line: TokenLine, groups: ColumnGroup[]): void {
+    const held = this.looseFigures;
+    this.looseFigures = null;
+    const figuresOnly = line.tokens.every((t) => t.kind === 'blank' || t.kind === 'number');
+    if (held && !figuresOnly && close(held, line)) {
+      return this.takeByGroups({ ...line, tokens: [...line.tokens, ...held.tokens].sort((a, b) => (a.x0 ?? 0) - (b.x0 ?? 0)) }, groups);
+    }
+    if (held) this.takeByGroups(held, groups);
+    if (figuresOnly && line.source.y !== undefined) this.looseFigures = line;
+    else this.takeByGroups(line, groups);
+  }
+
   /** each label to the group whose 项目 cell is nearest, each figure to the nearest 金额 cell */
   private takeByGroups(line: TokenLine, groups: ColumnGroup[]): void {
     const nearest = (x: number, key: keyof ColumnGroup) => groups.reduce((best, g, i) => (Math.abs(g[key] - x) < Math.abs(groups[best][key] - x) ? i : best), 0);
@@ -234,6 +254,10 @@ export class TwoSidedBuilder extends BaseBuilder {
   }
 
   finish(): Table {
+    if (this.looseFigures) {
+      this.takeByGroups(this.looseFigures, this.columnGroups()!);
+      this.looseFigures = null;
+    }
     // names wrapped inside their cells with the figure between their lines (一、财政 / 13,649.07 /
     // 拨款) leave pieces of names as rows of their own: then which figure is whose is not certain
     const pieces = this.segments.filter((seg) => seg.group !== undefined && seg.values.length === 0 && isNamePiece(labelText(seg.labels)));
@@ -245,7 +269,10 @@ export class TwoSidedBuilder extends BaseBuilder {
     const perLine = new Map<number, number>();
     for (const seg of this.segments) perLine.set(seg.line, (perLine.get(seg.line) ?? 0) + 1);
     const chineseItem = new Set<Side>();
-    const hasYearTotals = this.segments.some((seg) => /^(?:当年|本年)(收入|支出)小计$/.test(stripEnumeration(labelText(seg.labels))));
+    const names = this.segments.map((seg) => stripEnumeration(labelText(seg.labels)));
+    // 收入合计 is the grand total where the year's subtotal is printed above it (江苏: 当年收入小计
+    // … 收入合计), or where nothing else is (江苏's 财政拨款收支预算总表: items, then 收入合计)
+    const hasYearTotals = names.some((n) => /^(?:当年|本年)(收入|支出)小计$/.test(n)) || !names.some((n) => /总计$|^本年(收入|支出)合计$/.test(n));
     for (const seg of this.segments) {
       const rawName = labelText(seg.labels);
       const name = stripEnumeration(rawName);
@@ -294,6 +321,13 @@ export class TwoSidedBuilder extends BaseBuilder {
     }
     return this.baseTable();
   }
+}
+
+/** two PDF lines whose baselines are nearer than a font size: one printed row */
+function close(a: TokenLine, b: TokenLine): boolean {
+  const { y: ya, size } = a.source;
+  const yb = b.source.y;
+  return ya !== undefined && yb !== undefined && a.source.page === b.source.page && Math.abs(yb - ya) < (size ?? 10);
 }
 
 /** names that differ between documents but mean one line of the form */
