@@ -1,0 +1,126 @@
+/**
+ * Layouts read from a producer the readers were not fitted to: small disclosures laid out as
+ * spreadsheets and exported by LibreOffice Calc (scripts/make-layout-fixtures.mjs renders
+ * fixtures/calc-src/*.yaml into fixtures/pdf/layout-*.calc.pdf). Each fixture carries one
+ * planted mistake (marked in its source) or none, and the tables a small document leaves out.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lintFile, type LintOutcome } from '../src/cli/lint.js';
+import type { Diagnostic } from '../src/rules/index.js';
+import type { Report, Row, Table } from '../src/model/index.js';
+import { builtinRules, FIXTURES } from './helpers.js';
+
+const PDF = (name: string) => path.join(FIXTURES, 'pdf', `${name}.calc.pdf`);
+
+async function lint(name: string): Promise<{ report: Report; diagnostics: Diagnostic[] }> {
+  const out: LintOutcome = await lintFile(PDF(name), await builtinRules());
+  expect(out.fatal).toBeNull();
+  return { report: out.report!, diagnostics: out.diagnostics };
+}
+
+/** each table: kind, printed number, rows, and whether anything was left unread */
+const tablesOf = (r: Report) => r.tables.map((t) => [t.id, t.printedId, t.rows.length, t.unread, t.reading.unplaced + t.reading.dropped]);
+const table = (r: Report, id: string): Table => r.tables.find((t) => t.id === id)!;
+const row = (t: Table, key: string): Row => t.rows.find((x) => x.key === key)!;
+/** a row's cells as printed ('' for an empty cell) */
+const printed = (x: Row) => Object.fromEntries(Object.entries(x.cells).map(([k, c]) => [k, c.raw]));
+/** the tables of its family a document lacks, as 形式/必备表 says */
+const missing = (ds: Diagnostic[]) => ds.filter((d) => d.ruleId === '形式/必备表').map((d) => d.message);
+/** every other diagnostic, where and by how much */
+const findings = (ds: Diagnostic[]) =>
+  ds
+    .filter((d) => d.ruleId !== '形式/必备表')
+    .map((d) => ({ ruleId: d.ruleId, severity: d.severity, page: d.page, line: d.line, table: d.table, row: d.row, column: d.tableColumn, actual: d.actual, expected: d.expected, difference: d.difference }));
+
+describe('layout-codes: codes in 类/款/项 columns, two-sided 总表 without 行次 (Calc)', () => {
+  let report: Report;
+  let diagnostics: Diagnostic[];
+  beforeAll(async () => ({ report, diagnostics } = await lint('layout-codes')), 30000);
+
+  it('finds every table under its kind, the document by its cover', () => {
+    expect([report.kind, report.year, report.department, report.unit, report.family?.id]).toEqual(['预算', 2025, '河西县农业农村局', '万元', '部门预算（九张表）']);
+    expect(tablesOf(report)).toEqual([
+      ['部门公开表1', '部门公开表1', 23, null, 0],
+      ['部门公开表3', '部门公开表3', 21, null, 0],
+      ['部门公开表4', '部门公开表4', 18, null, 0],
+      ['部门公开表5', '部门公开表5', 21, null, 0],
+      ['部门公开表6', '部门公开表6', 29, null, 0],
+    ]);
+  });
+
+  it('joins a function code printed as 213 | 01 | 04 and puts the row under its 款', () => {
+    const spending = table(report, '部门公开表3');
+    expect(spending.rows.map((x) => x.key)).toEqual([
+      '合计', '208', '20805', '2080505', '2080506', '210', '21011', '2101101', '2101103',
+      '213', '21301', '2130101', '2130104', '2130108', '2130122', '2130199', '21305', '2130504', '221', '22102', '2210201',
+    ]);
+    const x = row(spending, '2130104');
+    expect([x.name, x.level, x.parent, printed(x)]).toEqual(['事业运行', 3, '21301', { 合计: '186.30', 基本支出: '186.30', 项目支出: '' }]);
+    expect(printed(row(spending, '合计'))).toEqual({ 合计: '1,142.78', 基本支出: '709.28', 项目支出: '433.50' });
+  });
+
+  it('joins an economic code printed as 302 | 31', () => {
+    const basic = table(report, '部门公开表6');
+    const x = row(basic, '30231');
+    expect([x.name, x.level, x.parent, printed(x)]).toEqual(['公务用车运行维护费', 2, '302', { 合计: '16.00', 人员经费: '', 公用经费: '16.00' }]);
+    expect(printed(row(basic, '合计'))).toEqual({ 合计: '709.28', 人员经费: '548.18', 公用经费: '161.10' });
+    expect(basic.rows.filter((r) => r.level === 1).map((r) => r.key)).toEqual(['301', '302', '303']);
+  });
+
+  it('reads both halves of a 总表 row without 行次 by where they stand', () => {
+    const summary = table(report, '部门公开表1');
+    expect(summary.rows.map((x) => `${x.key}=${Object.values(x.cells)[0]?.raw ?? ''}`)).toEqual([
+      '收入:一般公共预算拨款收入=1,142.78',
+      '支出:一般公共服务支出=',
+      '收入:政府性基金预算拨款收入=',
+      '支出:教育支出=',
+      '收入:国有资本经营预算拨款收入=',
+      '支出:科学技术支出=',
+      '收入:财政专户管理资金收入=',
+      '支出:社会保障和就业支出=53.76',
+      '收入:事业收入=',
+      '支出:卫生健康支出=27.84',
+      '收入:上级补助收入=',
+      '支出:节能环保支出=',
+      '收入:附属单位上缴收入=',
+      '支出:农林水支出=1,032.38',
+      '收入:事业单位经营收入=',
+      '支出:住房保障支出=28.80',
+      '收入:其他收入=',
+      '收入:本年收入合计=1,142.78',
+      '支出:本年支出合计=1,142.78',
+      '收入:上年结转=',
+      '支出:结转下年=',
+      '收入:总计=1,142.78',
+      '支出:总计=1,142.78',
+    ]);
+    expect(row(summary, '支出:农林水支出').code).toBe('213');
+  });
+
+  it('reads the four amount columns that 预算数 spans on the expenditure half of 表4', () => {
+    const grants = table(report, '部门公开表4');
+    expect(grants.columns.map((c) => c.key)).toEqual(['收入金额', '合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款']);
+    expect(printed(row(grants, '支出:农林水支出'))).toEqual({ 合计: '1,032.38', 一般公共预算财政拨款: '1,032.38', 政府性基金预算财政拨款: '', 国有资本经营预算财政拨款: '' });
+    expect(printed(row(grants, '支出:总计'))).toEqual({ 合计: '1,142.78', 一般公共预算财政拨款: '1,142.78', 政府性基金预算财政拨款: '', 国有资本经营预算财政拨款: '' });
+    expect(grants.rows.filter((x) => x.kind === 'carry-detail').map((x) => x.key)).toEqual([
+      '收入:年初结转和结余/一般公共预算拨款',
+      '收入:年初结转和结余/政府性基金预算拨款',
+      '收入:年初结转和结余/国有资本经营预算拨款',
+    ]);
+  });
+
+  it('says only the planted mistake (2130122 项目支出 102.00 for 120.00) and the tables it leaves out', () => {
+    expect(missing(diagnostics)).toEqual([
+      '未找到「收入总表」（部门公开表2）',
+      '未找到「一般公共预算“三公”经费支出表」（部门公开表7）',
+      '未找到「政府性基金预算支出表」（部门公开表8）',
+      '未找到「国有资本经营预算支出表」（部门公开表9）',
+    ]);
+    expect(findings(diagnostics)).toEqual([
+      { ruleId: '科目/上下级合计', severity: 2, page: 5, line: 17, table: '部门公开表5', row: '21301', column: '项目支出', actual: '173.50 万元', expected: '155.50 万元', difference: '18.00 万元' },
+      { ruleId: '科目/行内分列合计', severity: 2, page: 5, line: 21, table: '部门公开表5', row: '2130122', column: '合计', actual: '120.00 万元', expected: '102.00 万元', difference: '18.00 万元' },
+    ]);
+  });
+});
+
