@@ -124,3 +124,64 @@ describe('layout-codes: codes in 类/款/项 columns, two-sided 总表 without �
   });
 });
 
+describe('layout-spanning: 本年支出 over its parts, the total last, a three-row 三公 header (Calc)', () => {
+  let report: Report;
+  let diagnostics: Diagnostic[];
+  beforeAll(async () => ({ report, diagnostics } = await lint('layout-spanning')), 30000);
+
+  it('finds every table under its kind', () => {
+    expect([report.kind, report.year, report.department, report.unit]).toEqual(['决算', 2024, '河西县市场监督管理局', '万元']);
+    expect(tablesOf(report)).toEqual([
+      ['公开03', '公开03表', 18, null, 0],
+      ['公开05', '公开05表', 18, null, 0],
+      ['公开09', '公开09表', 1, null, 0],
+    ]);
+  });
+
+  it('reads the columns under 本年支出, not 本年支出 itself, as the table\'s columns', () => {
+    const spending = table(report, '公开03');
+    expect([spending.columns.map((c) => c.key), spending.columnSource]).toEqual([['本年支出合计', '基本支出', '项目支出'], 'header']);
+    expect(printed(row(spending, '合计'))).toEqual({ 本年支出合计: '1,426.11', 基本支出: '1,325.56', 项目支出: '100.55' });
+    expect(printed(row(spending, '2013850'))).toEqual({ 本年支出合计: '210.38', 基本支出: '210.38', 项目支出: '0.00' });
+  });
+
+  it('takes the header\'s order where the total comes last (基本支出 | 项目支出 | 小计)', () => {
+    const general = table(report, '公开05');
+    expect([general.columns.map((c) => [c.key, !!c.total]), general.columnSource]).toEqual([[['基本支出', false], ['项目支出', false], ['小计', true]], 'header']);
+    expect(printed(row(general, '合计'))).toEqual({ 基本支出: '1,295.56', 项目支出: '100.55', 小计: '1,396.11' });
+    expect(printed(row(general, '2013850'))).toEqual({ 基本支出: '180.38', 项目支出: '0.00', 小计: '180.38' });
+  });
+
+  it('names each figure of the 三公 grid by the cells stacked above it', () => {
+    expect(printed(table(report, '公开09').rows[0])).toEqual({
+      '预算数.合计': '12.00',
+      '预算数.因公出国（境）费': '0.00',
+      '预算数.公务用车购置及运行维护费': '8.00',
+      '预算数.公务用车购置费': '0.00',
+      '预算数.公务用车运行维护费': '8.00',
+      '预算数.公务接待费': '4.00',
+      '决算数.合计': '10.46',
+      '决算数.因公出国（境）费': '0.00',
+      '决算数.公务用车购置及运行维护费': '7.62',
+      '决算数.公务用车购置费': '0.00',
+      '决算数.公务用车运行维护费': '7.62',
+      '决算数.公务接待费': '2.84',
+    });
+  });
+
+  it('says only the planted mistake (2013816 项目支出 37.65 for 36.75) and the tables it leaves out', () => {
+    expect(missing(diagnostics)).toEqual([
+      '未找到「收入支出决算总表」（公开01）',
+      '未找到「收入决算表」（公开02）',
+      '未找到「财政拨款收入支出决算总表」（公开04）',
+      '未找到「一般公共预算财政拨款基本支出决算明细表」（公开06）',
+      '未找到「政府性基金预算财政拨款收入支出决算表」（公开07）',
+      '未找到「国有资本经营预算财政拨款支出决算表」（公开08）',
+    ]);
+    expect(findings(diagnostics)).toEqual([
+      { ruleId: '科目/上下级合计', severity: 2, page: 3, line: 9, table: '公开05', row: '20138', column: '项目支出', actual: '100.55 万元', expected: '101.45 万元', difference: '0.90 万元' },
+      { ruleId: '科目/行内分列合计', severity: 2, page: 3, line: 13, table: '公开05', row: '2013816', column: '小计', actual: '36.75 万元', expected: '37.65 万元', difference: '0.90 万元' },
+    ]);
+  });
+});
+
