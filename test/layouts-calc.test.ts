@@ -9,7 +9,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lintFile, type LintOutcome } from '../src/cli/lint.js';
 import type { Diagnostic } from '../src/rules/index.js';
 import type { Report, Row, Table } from '../src/model/index.js';
+import { readDocument } from '../src/ingest/index.js';
+import { buildReport } from '../src/model/index.js';
+import { runRules } from '../src/rules/index.js';
 import { builtinRules, FIXTURES } from './helpers.js';
+import { content, placeless } from './model-content.js';
 
 const PDF = (name: string) => path.join(FIXTURES, 'pdf', `${name}.calc.pdf`);
 
@@ -185,3 +189,65 @@ describe('layout-spanning: 本年支出 over its parts, the total last, a three-
   });
 });
 
+describe('layout-continued: tables run onto the next page with and without their header (Calc)', () => {
+  let report: Report;
+  let diagnostics: Diagnostic[];
+  beforeAll(async () => ({ report, diagnostics } = await lint('layout-continued')), 30000);
+
+  it('keeps each table whole across its page break', () => {
+    expect([report.kind, report.year, report.department]).toEqual(['预算', 2025, '河西县文化广播电视和旅游局']);
+    expect(tablesOf(report)).toEqual([
+      ['部门公开表3', '部门公开表3', 28, null, 0],
+      ['部门公开表5', '部门公开表5', 28, null, 0],
+      ['部门公开表6', '部门公开表6', 32, null, 0],
+    ]);
+  });
+
+  it('reads the rows of a page that starts without any header in the columns of the page before', () => {
+    const spending = table(report, '部门公开表3');
+    const first = row(spending, '2070204');
+    expect([first.loc.page, first.parent, printed(first)]).toEqual([3, '20702', { 合计: '86.00', 基本支出: '', 项目支出: '86.00' }]);
+    expect(printed(row(spending, '2070205'))).toEqual({ 合计: '86.00', 基本支出: '73.60', 项目支出: '12.40' });
+    expect(spending.rows.filter((x) => x.loc.page === 3).length).toBe(15);
+  });
+
+  it('does not take a header repeated on the next page for a row', () => {
+    const general = table(report, '部门公开表5');
+    const first = row(general, '2080505');
+    expect([first.loc.page, first.parent, printed(first)]).toEqual([5, '20805', { 合计: '62.40', 基本支出: '62.40', 项目支出: '' }]);
+    expect(general.rows.map((x) => x.key)).toEqual(table(report, '部门公开表3').rows.map((x) => x.key));
+    const basic = table(report, '部门公开表6');
+    const next = row(basic, '30209');
+    expect([next.loc.page, next.parent, printed(next)]).toEqual([7, '302', { 合计: '9.50', 人员经费: '', 公用经费: '9.50' }]);
+    expect(basic.rows.filter((x) => x.loc.page === 7).map((x) => x.key)).toEqual([
+      '30209', '30211', '30213', '30215', '30216', '30217', '30228', '30229', '30231', '30299', '303', '30302', '30305', '30309',
+    ]);
+  });
+
+  it('says only the planted mistake on the second page (2080506 基本支出 24.69 for 24.96) and the tables it leaves out', () => {
+    expect(missing(diagnostics)).toEqual([
+      '未找到「收支总表」（部门公开表1）',
+      '未找到「收入总表」（部门公开表2）',
+      '未找到「财政拨款收支总表」（部门公开表4）',
+      '未找到「一般公共预算“三公”经费支出表」（部门公开表7）',
+      '未找到「政府性基金预算支出表」（部门公开表8）',
+      '未找到「国有资本经营预算支出表」（部门公开表9）',
+    ]);
+    expect(findings(diagnostics)).toEqual([
+      { ruleId: '科目/上下级合计', severity: 2, page: 3, line: 6, table: '部门公开表3', row: '20805', column: '基本支出', actual: '87.36 万元', expected: '87.09 万元', difference: '0.27 万元' },
+      { ruleId: '科目/行内分列合计', severity: 2, page: 3, line: 8, table: '部门公开表3', row: '2080506', column: '合计', actual: '24.96 万元', expected: '24.69 万元', difference: '0.27 万元' },
+    ]);
+  });
+});
+
+describe('text versions (tab-separated, as Calc saves a sheet as text)', () => {
+  const read = async (file: string) => buildReport(await readDocument(path.join(FIXTURES, 'pdf', file)));
+
+  it('layout-continued.txt gives the model and the diagnostics of its PDF', async () => {
+    const [fromPdf, fromText] = await Promise.all([read('layout-continued.calc.pdf'), read('layout-continued.txt')]);
+    expect(content(fromText)).toEqual(content(fromPdf));
+    const rules = await builtinRules();
+    expect(placeless(runRules(fromText, rules))).toEqual(placeless(runRules(fromPdf, rules)));
+  }, 30000);
+
+});
