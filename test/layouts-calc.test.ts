@@ -240,6 +240,55 @@ describe('layout-continued: tables run onto the next page with and without their
   });
 });
 
+describe('layout-sangong: a 三公 grid under a two-row header, 预算数 over its parts (Calc)', () => {
+  let report: Report;
+  let diagnostics: Diagnostic[];
+  beforeAll(async () => ({ report, diagnostics } = await lint('layout-sangong')), 30000);
+
+  it('finds every table under its kind', () => {
+    expect([report.kind, report.year, report.department]).toEqual(['预算', 2025, '河西县司法局']);
+    expect(tablesOf(report)).toEqual([
+      ['部门公开表5', '部门公开表5', 19, null, 0],
+      ['部门公开表6', '部门公开表6', 24, null, 0],
+      ['部门公开表7', '部门公开表7', 1, null, 0],
+    ]);
+  });
+
+  it('names 购置费 and 运行费 by the cell spanning them, and leaves their unprinted subtotal out', () => {
+    expect(printed(table(report, '部门公开表7').rows[0])).toEqual({
+      '本年预算数.合计': '18.60',
+      '本年预算数.因公出国（境）费': '0.00',
+      '本年预算数.公务用车购置费': '0.00',
+      '本年预算数.公务用车运行维护费': '12.40',
+      '本年预算数.公务接待费': '6.20',
+    });
+  });
+
+  it('reads the columns 2025年预算数 spans', () => {
+    const general = table(report, '部门公开表5');
+    expect([general.columns.map((c) => c.key), general.columnSource]).toEqual([['合计', '基本支出', '项目支出'], 'header']);
+    expect(printed(row(general, '2040604'))).toEqual({ 合计: '42.50', 基本支出: '', 项目支出: '42.50' });
+    const basic = table(report, '部门公开表6');
+    expect([basic.columns.map((c) => c.key), basic.columnSource]).toEqual([['合计', '人员经费', '公用经费'], 'header']);
+    expect(printed(row(basic, '30217'))).toEqual({ 合计: '6.20', 人员经费: '', 公用经费: '6.20' });
+  });
+
+  it('says only the planted mistake (表6 合计 公用经费 58.26 for 58.62) and the tables it leaves out', () => {
+    expect(missing(diagnostics)).toEqual([
+      '未找到「收支总表」（部门公开表1）',
+      '未找到「收入总表」（部门公开表2）',
+      '未找到「支出总表」（部门公开表3）',
+      '未找到「财政拨款收支总表」（部门公开表4）',
+      '未找到「政府性基金预算支出表」（部门公开表8）',
+      '未找到「国有资本经营预算支出表」（部门公开表9）',
+    ]);
+    expect(findings(diagnostics)).toEqual([
+      { ruleId: '科目/行内分列合计', severity: 2, page: 3, line: 7, table: '部门公开表6', row: '合计', column: '合计', actual: '479.92 万元', expected: '479.56 万元', difference: '0.36 万元' },
+      { ruleId: '科目/上下级合计', severity: 2, page: 3, line: 7, table: '部门公开表6', row: '合计', column: '公用经费', actual: '58.26 万元', expected: '58.62 万元', difference: '0.36 万元' },
+    ]);
+  });
+});
+
 describe('text versions (tab-separated, as Calc saves a sheet as text)', () => {
   const read = async (file: string) => buildReport(await readDocument(path.join(FIXTURES, 'pdf', file)));
 
