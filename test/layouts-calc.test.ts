@@ -3,6 +3,7 @@
  * spreadsheets and exported by LibreOffice Calc (scripts/make-layout-fixtures.mjs renders
  * fixtures/calc-src/*.yaml into fixtures/pdf/layout-*.calc.pdf). Each fixture carries one
  * planted mistake (marked in its source) or none, and the tables a small document leaves out.
+ * What these readers do not yet read is in layouts-pending.test.ts.
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { buildReport } from '../src/model/index.js';
 import { runRules } from '../src/rules/index.js';
 import { builtinRules, FIXTURES } from './helpers.js';
 import { content, placeless } from './model-content.js';
+import { ZEROS_SUMMARY, zerosSummary } from './layouts-zeros.js';
 
 const PDF = (name: string) => path.join(FIXTURES, 'pdf', `${name}.calc.pdf`);
 
@@ -289,6 +291,54 @@ describe('layout-sangong: a 三公 grid under a two-row header, 预算数 over i
   });
 });
 
+describe('layout-zeros: zero cells printed 0.00, 0, - and blank in one table (Calc)', () => {
+  let report: Report;
+  let diagnostics: Diagnostic[];
+  beforeAll(async () => ({ report, diagnostics } = await lint('layout-zeros')), 30000);
+
+  /** a row's cells as figures: whatever way a zero is printed, it is 0 */
+  const values = (x: Row) => Object.fromEntries(Object.entries(x.cells).map(([k, c]) => [k, c.value]));
+
+  it('finds every table under its kind', () => {
+    expect([report.kind, report.year, report.department]).toEqual(['预算', 2025, '河西县自然资源局']);
+    expect(tablesOf(report)).toEqual([
+      ['部门公开表1', '部门公开表1', 24, null, 0],
+      ['部门公开表3', '部门公开表3', 19, null, 0],
+      ['部门公开表5', '部门公开表5', 19, null, 0],
+      ['部门公开表7', '部门公开表7', 1, null, 0],
+    ]);
+  });
+
+  it('reads a zero in each of its forms in its own column of a coded table', () => {
+    const spending = table(report, '部门公开表3');
+    const zeros = { 事业单位经营支出: 0, 上缴上级支出: 0, 对附属单位补助支出: 0 };
+    // 68.00 | - | 68.00 | 0 | (blank) | 0.00
+    const planning = row(spending, '2200104');
+    expect(values(planning)).toEqual({ 合计: 68, 基本支出: 0, 项目支出: 68, ...zeros });
+    expect([planning.cells['事业单位经营支出'].raw, planning.cells['对附属单位补助支出'].raw]).toEqual(['0', '0.00']);
+    // 145.50 | 0 | 145.50 | (blank) | - | 0.00
+    expect(values(row(spending, '2200106'))).toEqual({ 合计: 145.5, 基本支出: 0, 项目支出: 145.5, ...zeros });
+    // 96.20 | (blank) | 96.20 | 0.00 | 0.00 | -
+    expect(values(row(spending, '2200109'))).toEqual({ 合计: 96.2, 基本支出: 0, 项目支出: 96.2, ...zeros });
+    // 238.75 | 238.75 | - | (blank) | 0 | 0
+    expect(values(row(spending, '2200150'))).toEqual({ 合计: 238.75, 基本支出: 238.75, 项目支出: 0, ...zeros });
+    expect(printed(row(spending, '合计'))).toMatchObject({ 合计: '1,277.91', 基本支出: '948.21', 项目支出: '329.70', 事业单位经营支出: '0.00', 上缴上级支出: '0' });
+    const general = table(report, '部门公开表5');
+    expect(general.rows.map((x) => values(x)['项目支出'])).toEqual([279.7, 0, 0, 0, 0, 0, 0, 0, 279.7, 279.7, 0, 68, 145.5, 46.2, 0, 20, 0, 0, 0]);
+  });
+
+  it('is silent: every table is consistent, whichever way its zeros are printed', () => {
+    expect(missing(diagnostics)).toEqual([
+      '未找到「收入总表」（部门公开表2）',
+      '未找到「财政拨款收支总表」（部门公开表4）',
+      '未找到「一般公共预算基本支出表」（部门公开表6）',
+      '未找到「政府性基金预算支出表」（部门公开表8）',
+      '未找到「国有资本经营预算支出表」（部门公开表9）',
+    ]);
+    expect(findings(diagnostics)).toEqual([]);
+  });
+});
+
 describe('text versions (tab-separated, as Calc saves a sheet as text)', () => {
   const read = async (file: string) => buildReport(await readDocument(path.join(FIXTURES, 'pdf', file)));
 
@@ -299,4 +349,10 @@ describe('text versions (tab-separated, as Calc saves a sheet as text)', () => {
     expect(placeless(runRules(fromText, rules))).toEqual(placeless(runRules(fromPdf, rules)));
   }, 30000);
 
+  it('layout-zeros.txt: the 总表 with zeros printed four ways, and the coded tables as its PDF gives them', async () => {
+    const [fromPdf, fromText] = await Promise.all([read('layout-zeros.calc.pdf'), read('layout-zeros.txt')]);
+    expect(zerosSummary(fromText)).toEqual(ZEROS_SUMMARY);
+    const coded = (r: typeof fromPdf) => content(r).filter((t) => ['部门公开表3', '部门公开表5'].includes(t.id));
+    expect(coded(fromText)).toEqual(coded(fromPdf));
+  }, 30000);
 });
