@@ -133,6 +133,8 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       ['年度资金总额', ['301.27', '301.27', '224.74', '10', '74.60%', '7']],
       ['当年财政拨款', ['260', '264', '185.07', null, '70.10%', null]],
       ['上年结转资金', ['41.27', '41.27', '41.27', null, '100.00%', null]],
+      // printed `其他资金 — —`: the row, with no figures
+      ['其他资金', [null, null, null, null, null, null]],
     ]);
     expect(first.indicators).toHaveLength(9);
     expect(first.indicators[7]).toMatchObject({ section: '效益指标', weight: { raw: '5' }, score: { raw: '20' } });

@@ -302,7 +302,7 @@ describe('layout-zeros: zero cells printed 0.00, 0, - and blank in one table (Ca
   it('finds every table under its kind', () => {
     expect([report.kind, report.year, report.department]).toEqual(['预算', 2025, '河西县自然资源局']);
     expect(tablesOf(report)).toEqual([
-      ['部门公开表1', '部门公开表1', 24, null, 0],
+      ['部门公开表1', '部门公开表1', 25, null, 0],
       ['部门公开表3', '部门公开表3', 19, null, 0],
       ['部门公开表5', '部门公开表5', 19, null, 0],
       ['部门公开表7', '部门公开表7', 1, null, 0],
@@ -355,4 +355,30 @@ describe('text versions (tab-separated, as Calc saves a sheet as text)', () => {
     const coded = (r: typeof fromPdf) => content(r).filter((t) => ['部门公开表3', '部门公开表5'].includes(t.id));
     expect(coded(fromText)).toEqual(coded(fromPdf));
   }, 30000);
+});
+
+/** the 三公 grid of layout-zeros: 15.60 | - | 0 | 11.20 | 4.40 under 合计 | 因公出国（境）费 | 购置费 | 运行费 | 公务接待费 */
+function threePublic(r: Report) {
+  const cells = r.tables.find((t) => t.id === '部门公开表7')!.rows[0].cells;
+  return {
+    total: cells['本年预算数.合计']?.raw,
+    // `-`: nothing printed, or a zero
+    abroad: cells['本年预算数.因公出国（境）费']?.value ?? 0,
+    // not printed in this header
+    subtotal: cells['本年预算数.公务用车购置及运行维护费'] ?? null,
+    purchase: cells['本年预算数.公务用车购置费']?.raw ?? null,
+    upkeep: cells['本年预算数.公务用车运行维护费']?.raw ?? null,
+    reception: cells['本年预算数.公务接待费']?.raw ?? null,
+  };
+}
+const THREE_PUBLIC = { total: '15.60', abroad: 0, subtotal: null, purchase: '0', upkeep: '11.20', reception: '4.40' };
+
+describe('zero cells printed `-` (layout-zeros.calc.pdf)', () => {
+  it('a `-` in a two-sided 总表 is an empty amount, not a word joining the names beside it', async () => {
+    expect(zerosSummary(buildReport(await readDocument(path.join(FIXTURES, 'pdf', 'layout-zeros.calc.pdf'))))).toEqual(ZEROS_SUMMARY);
+  });
+
+  it('a narrow `0` under 购置费 in a 三公 grid is 购置费, not the 公务用车购置及运行费 spanning it', async () => {
+    expect(threePublic(buildReport(await readDocument(path.join(FIXTURES, 'pdf', 'layout-zeros.calc.pdf'))))).toEqual(THREE_PUBLIC);
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * The 部门公开表1 of fixtures/calc-src/layout-zeros.yaml as a correct reader gives it: every row
  * (key → figure and function code), whichever way its zeros are printed (`0.00`, `0`, `-`, blank).
- * Its text version is read so (layouts-calc.test.ts); its PDF not yet (layouts-pending.test.ts).
+ * Its text version and its PDF are read so (layouts-calc.test.ts).
  */
 import type { Report } from '../src/model/index.js';
 

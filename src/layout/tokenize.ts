@@ -44,6 +44,8 @@ const NUMBER_RE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 const ENUMERATION_RE = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[、．])/;
 const SPACE_RE = /[ \u3000\u00a0]+/g;
 const ITEM_NUMBER_RE = /^\d{1,2}[.．、](?=[^\d]|$)/;
+/** a cell printed as a dash: nothing, or zero */
+export const DASH_RE = /^[-－—–]{1,2}$/;
 const PIECE_RE = /-?\d[\d,]*(?:\.\d+)?%?|[^\d\s\u3000\u00a0]+(?:\d+[^\d\s\u3000\u00a0]+)*/g;
 
 export function parseNumber(text: string): NumberInfo | null {
@@ -66,6 +68,18 @@ export function parseNumber(text: string): NumberInfo | null {
 function splitChunk(chunk: string, offset: number, source: SourceLine, cell?: number, piece?: PositionedPiece): Token[] {
   const out: Token[] = [];
   const perChar = piece ? (piece.x1 - piece.x0) / Math.max(1, piece.text.length) : 0;
+  // a dash standing against a name (`-三、教育支出`, a cell printed `-` set close to the next) is a
+  // cell of its own: no name starts or ends with one
+  const dash = /^([-－—–]{1,2})(?=[^\d\s\-－—–.])|(?<=[^\d\s\-－—–])([-－—–]{1,2})$/.exec(chunk);
+  if (dash && chunk.length > dash[0].length) {
+    const at = dash.index;
+    const parts = at === 0 ? [chunk.slice(0, dash[0].length), chunk.slice(dash[0].length)] : [chunk.slice(0, at), chunk.slice(at)];
+    const shift = parts[0].length;
+    return [
+      ...splitChunk(parts[0], offset, source, cell, piece && { ...piece, x1: piece.x0 + shift * perChar, text: parts[0] }),
+      ...splitChunk(parts[1], offset + shift, source, cell, piece && { ...piece, x0: piece.x0 + shift * perChar, text: parts[1] }),
+    ];
+  }
   // an item number (`1.`, `2．一般公共预算`) is part of the label, not a figure
   const item = ITEM_NUMBER_RE.exec(chunk);
   if (item) {
@@ -128,7 +142,10 @@ function joinLabels(tokens: Token[]): Token[] {
       prev.line === t.line &&
       prev.cell === t.cell &&
       !apart &&
-      !ENUMERATION_RE.test(t.text)
+      !ENUMERATION_RE.test(t.text) &&
+      // a cell printed `-` is a cell of its own, never part of the name beside it
+      !DASH_RE.test(prev.text) &&
+      !DASH_RE.test(t.text)
     ) {
       out[out.length - 1] = { ...prev, text: prev.text + t.text, endColumn: t.endColumn, x1: t.x1 };
     } else {

@@ -5,6 +5,7 @@
  * interleaved across a page break (qinghai 公开04/05) come apart again.
  */
 import type { TableRegion } from '../../layout/regions.js';
+import { DASH_RE, type TokenLine } from '../../layout/tokenize.js';
 import { sourceLocation } from '../cells.js';
 import type { ParseNote, Table } from '../types.js';
 import { specFor, type Catalog, type TableSpec } from './catalog.js';
@@ -52,13 +53,20 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
     // A line goes to the table whose rows it opens; a line that opens none continues the row
     // before it. The previous table may still be receiving rows (tables interleaved across pages).
     let owner: Builder = builder;
-    for (const line of region.lines) {
+    for (const line of region.lines.map(dashesAsBlanks)) {
       if (builder.opensRow(line)) owner = builder;
       else if (prev && prev.spec.layout !== spec.layout && prev.opensRow(line)) owner = prev;
       owner.accept(line);
     }
   }
   return [...builders.map((b) => b.finish()), ...unread];
+}
+
+/** a table cell printed `-` (a dash of any width) states nothing: an empty amount, like a blank */
+function dashesAsBlanks(line: TokenLine): TokenLine {
+  if (!line.tokens.some((t) => t.kind === 'label' && DASH_RE.test(t.text))) return line;
+  const num = { value: 0, decimals: 0, integer: true, percent: false };
+  return { ...line, tokens: line.tokens.map((t) => (t.kind === 'label' && DASH_RE.test(t.text) ? { ...t, kind: 'number' as const, num } : t)) };
 }
 
 /** a table found and named but not modelled: listed, with why, and left out of every check */

@@ -4,7 +4,7 @@ import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokeniz
 import { numberCell } from '../cells.js';
 import type { Cell, Column, Table } from '../types.js';
 import { BaseBuilder, centreOf, lineLocation } from './builder.js';
-
+import { headerColumns, type HeaderColumn } from './header.js';
 
 export class GridBuilder extends BaseBuilder {
   private valueLine: TokenLine | null = null;
@@ -62,10 +62,15 @@ export class GridBuilder extends BaseBuilder {
     const figures = values.filter((t) => t.kind === 'number' && t.x0 !== undefined).map((t) => ({ t, x: centreOf(t) }));
     if (!figures.length || !this.headerRows.length) return null;
     const cells: Record<string, Cell> = Object.create(null);
+    // the header's lowest cells, one a column: a figure stands under the nearest of them (a
+    // narrow 0 right-aligned in its cell is nearer the centre of a cell spanning two columns),
+    // and is named by that cell and the cells spanning it
+    const leaves = matchInOrder(figures.map((f) => f.x), headerColumns(this.headerRows));
     for (const [i, f] of figures.entries()) {
       const gaps = [figures[i - 1], figures[i + 1]].filter(Boolean).map((n) => Math.abs(n.x - f.x));
       const half = gaps.length ? Math.min(...gaps) / 2 : Infinity;
-      const column = this.columnAbove(f.x, half) ?? this.columnAbove(f.x, 2 * half);
+      const leaf = leaves && Math.abs(leaves[i].x - f.x) <= 2 * half ? leaves[i] : null;
+      const column = (leaf && this.columnNamed(leaf.path.map(cleanLabel))) ?? this.columnAbove(f.x, half) ?? this.columnAbove(f.x, 2 * half);
       if (!column || column.key in cells) return null;
       cells[column.key] = numberCell(this.file, f.t, this.unit);
     }
@@ -77,7 +82,12 @@ export class GridBuilder extends BaseBuilder {
     const stack = this.headerRows
       .map((row) => row.reduce<PositionedPiece | null>((best, p) => (Math.abs(centreOf(p) - x) <= reach && (!best || Math.abs(centreOf(p) - x) < Math.abs(centreOf(best) - x)) ? p : best), null))
       .filter((p): p is PositionedPiece => p !== null)
-      .map((p) => normalizeLabel(p.text).replace(/[“”"]/g, ''));
+      .map((p) => cleanLabel(p.text));
+    return this.columnNamed(stack);
+  }
+
+  /** the column the header words stacked over a figure name, the lowest words first */
+  private columnNamed(stack: string[]): Column | null {
     const groups = this.spec.groups ?? [];
     const group = [...stack].reverse().find((t) => groups.includes(t)) ?? groups[groups.length - 1];
     const words = stack.filter((t) => !groups.includes(t));
@@ -97,4 +107,30 @@ export class GridBuilder extends BaseBuilder {
     }
     return null;
   }
+}
+
+const cleanLabel = (text: string) => normalizeLabel(text).replace(/[“”"]/g, '');
+
+/**
+ * Figures to the header's columns, both left to right, one column a figure at most: the
+ * assignment in order whose distances add up least (blank cells print no figure, so columns may
+ * be skipped). Null when there are fewer columns than figures.
+ */
+function matchInOrder(xs: number[], columns: HeaderColumn[]): HeaderColumn[] | null {
+  const cols = [...columns].sort((a, b) => a.x - b.x);
+  const n = xs.length;
+  const m = cols.length;
+  if (n === 0 || m < n) return null;
+  // cost[i][j]: the least total distance placing the first i figures among the first j columns
+  const cost = Array.from({ length: n + 1 }, (_, i) => new Array<number>(m + 1).fill(i === 0 ? 0 : Infinity));
+  for (let i = 1; i <= n; i++) {
+    for (let j = i; j <= m; j++) cost[i][j] = Math.min(cost[i][j - 1], cost[i - 1][j - 1] + Math.abs(xs[i - 1] - cols[j - 1].x));
+  }
+  const out: HeaderColumn[] = new Array(n);
+  for (let i = n, j = m; i > 0; j--) {
+    if (cost[i][j] === cost[i][j - 1] && j > i) continue;
+    out[i - 1] = cols[j - 1];
+    i--;
+  }
+  return out;
 }

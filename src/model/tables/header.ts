@@ -3,16 +3,27 @@
  * columns (预算数 over 合计 | 基本支出 | 项目支出; 基本支出 over 人员经费 | 公用经费).
  */
 import type { PositionedPiece } from '../../ingest/text.js';
-import { centreOf } from './builder.js';
+import { centreOf, columnReach } from './builder.js';
+
+/** a header cell over one column: its piece, and the words from the top of the header down to it */
+export interface HeaderColumn {
+  x: number;
+  piece: PositionedPiece;
+  /** the cells spanning it, top to bottom, then its own text */
+  path: string[];
+}
 
 /**
- * The header pieces that name one column each (the leaves), top to bottom, left to right.
- * A piece spans columns when some lower header line has a piece on each side of its centre,
- * each nearer to it than its own line's neighbour on that side: the cells under it. A merged
- * cell's text is centred over what it spans, so its centre falls between its columns' centres.
+ * The header's columns: the pieces that name one column each (the leaves), top to bottom, left
+ * to right, each with the pieces spanning it. A piece spans columns when the lower header lines
+ * have a piece on each side of its centre, each nearer to it than its own line's neighbour on
+ * that side: the cells under it (on one line, or on several where cells of other heights are
+ * centred). A merged cell's text is centred over what it spans, so its centre falls between its
+ * columns' centres; a column is under it when it stands within those same bounds.
  */
-export function headerLeaves(rows: PositionedPiece[][]): PositionedPiece[] {
-  const leaves: PositionedPiece[] = [];
+export function headerColumns(rows: PositionedPiece[][]): HeaderColumn[] {
+  const leaves: Array<{ p: PositionedPiece; r: number }> = [];
+  const spans: Array<{ p: PositionedPiece; r: number }> = [];
   rows.forEach((row, r) => {
     const xs = row.map(centreOf).sort((a, b) => a - b);
     for (const p of row) {
@@ -20,16 +31,28 @@ export function headerLeaves(rows: PositionedPiece[][]): PositionedPiece[] {
       const left = xs.filter((v) => v < x).pop();
       const right = xs.find((v) => v > x);
       // the nearer three quarters of the gap to a neighbour on the line (all of it without one)
-      const leftBound = left === undefined ? -Infinity : left + (x - left) / 4;
-      const rightBound = right === undefined ? Infinity : right - (right - x) / 4;
-      const spans = rows.slice(r + 1).some((lower) => {
-        const below = lower.map(centreOf);
-        return below.some((v) => v < x && v > leftBound) && below.some((v) => v > x && v < rightBound);
-      });
-      if (!spans) leaves.push(p);
+      const from = left === undefined ? -Infinity : left + (x - left) / 4;
+      const to = right === undefined ? Infinity : right - (right - x) / 4;
+      const below = rows.slice(r + 1).flatMap((lower) => lower.map(centreOf));
+      if (below.some((v) => v < x && v > from) && below.some((v) => v > x && v < to)) spans.push({ p, r });
+      else leaves.push({ p, r });
     }
   });
-  return leaves;
+  // a cell spanning a column stands over it within the reach of that column's neighbours (a
+  // spanning cell's centre is between its columns, never as far as a column outside it)
+  const xs = leaves.map(({ p }) => centreOf(p)).sort((a, b) => a - b);
+  return leaves.map(({ p, r }) => {
+    const x = centreOf(p);
+    const i = xs.indexOf(x);
+    const reach = columnReach([xs[i - 1], x, xs[i + 1]].filter((v) => v !== undefined));
+    const over = spans.filter((s) => s.r < r && Math.abs(centreOf(s.p) - x) <= reach).sort((a, b) => a.r - b.r);
+    return { x, piece: p, path: [...over.map((s) => s.p.text), p.text] };
+  });
+}
+
+/** the header pieces that name one column each */
+export function headerLeaves(rows: PositionedPiece[][]): PositionedPiece[] {
+  return headerColumns(rows).map((c) => c.piece);
 }
 
 /**
