@@ -15,7 +15,7 @@ import { buildReport } from '../src/model/index.js';
 import { runRules } from '../src/rules/index.js';
 import { builtinRules, FIXTURES } from './helpers.js';
 import { content, placeless } from './model-content.js';
-import { ZEROS_SUMMARY, zerosSummary } from './layouts-zeros.js';
+import { THREE_PUBLIC, threePublic, ZEROS_SUMMARY, zerosSummary } from './layouts-zeros.js';
 
 const PDF = (name: string) => path.join(FIXTURES, 'pdf', `${name}.calc.pdf`);
 
@@ -357,22 +357,6 @@ describe('text versions (tab-separated, as Calc saves a sheet as text)', () => {
   }, 30000);
 });
 
-/** the 三公 grid of layout-zeros: 15.60 | - | 0 | 11.20 | 4.40 under 合计 | 因公出国（境）费 | 购置费 | 运行费 | 公务接待费 */
-function threePublic(r: Report) {
-  const cells = r.tables.find((t) => t.id === '部门公开表7')!.rows[0].cells;
-  return {
-    total: cells['本年预算数.合计']?.raw,
-    // `-`: nothing printed, or a zero
-    abroad: cells['本年预算数.因公出国（境）费']?.value ?? 0,
-    // not printed in this header
-    subtotal: cells['本年预算数.公务用车购置及运行维护费'] ?? null,
-    purchase: cells['本年预算数.公务用车购置费']?.raw ?? null,
-    upkeep: cells['本年预算数.公务用车运行维护费']?.raw ?? null,
-    reception: cells['本年预算数.公务接待费']?.raw ?? null,
-  };
-}
-const THREE_PUBLIC = { total: '15.60', abroad: 0, subtotal: null, purchase: '0', upkeep: '11.20', reception: '4.40' };
-
 describe('zero cells printed `-` (layout-zeros.calc.pdf)', () => {
   it('a `-` in a two-sided 总表 is an empty amount, not a word joining the names beside it', async () => {
     expect(zerosSummary(buildReport(await readDocument(path.join(FIXTURES, 'pdf', 'layout-zeros.calc.pdf'))))).toEqual(ZEROS_SUMMARY);
@@ -380,5 +364,30 @@ describe('zero cells printed `-` (layout-zeros.calc.pdf)', () => {
 
   it('a narrow `0` under 购置费 in a 三公 grid is 购置费, not the 公务用车购置及运行费 spanning it', async () => {
     expect(threePublic(buildReport(await readDocument(path.join(FIXTURES, 'pdf', 'layout-zeros.calc.pdf'))))).toEqual(THREE_PUBLIC);
+  });
+});
+
+describe('the text versions of the 三公 grids (tab-separated) give the model of their PDF', () => {
+  const read = async (file: string) => buildReport(await readDocument(path.join(FIXTURES, 'pdf', file)));
+  const same = async (name: string) => {
+    const fromPdf = await read(`${name}.calc.pdf`);
+    const fromText = await read(`${name}.txt`);
+    expect(content(fromText)).toEqual(content(fromPdf));
+    const rules = await builtinRules();
+    expect(placeless(runRules(fromText, rules))).toEqual(placeless(runRules(fromPdf, rules)));
+  };
+
+  it('layout-sangong.txt: a 三公 grid of one group, 购置费 and 运行费 without their subtotal', async () => {
+    await same('layout-sangong');
+  });
+
+  it('layout-zeros.txt: the 三公 grid with `-` and `0`', async () => {
+    expect(threePublic(await read('layout-zeros.txt'))).toEqual(THREE_PUBLIC);
+  });
+
+  it('layout-sangong-meetings: 江苏 三公 grid with 会议费 and 培训费, its planted 合计 found in PDF and text alike', async () => {
+    await same('layout-sangong-meetings');
+    const ds = runRules(await read('layout-sangong-meetings.calc.pdf'), await builtinRules()).filter((d) => d.ruleId !== '形式/必备表');
+    expect(ds.map((d) => [d.ruleId, d.page, d.actual, d.expected])).toEqual([['三公/含会议费培训费合计', 2, '1,417.70 万元', '1,471.70 万元']]);
   });
 });

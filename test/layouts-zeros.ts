@@ -40,3 +40,19 @@ export const ZEROS_SUMMARY = {
     '支出:总计': [1277.91, null],
   },
 };
+
+/** the 三公 grid of layout-zeros: 15.60 | - | 0 | 11.20 | 4.40 under 合计 | 因公出国（境）费 | 购置费 | 运行费 | 公务接待费 */
+export function threePublic(r: Report) {
+  const cells = r.tables.find((t) => t.id === '部门公开表7')!.rows[0].cells;
+  return {
+    total: cells['本年预算数.合计']?.raw,
+    // `-`: nothing printed, or a zero
+    abroad: cells['本年预算数.因公出国（境）费']?.value ?? 0,
+    // not printed in this header
+    subtotal: cells['本年预算数.公务用车购置及运行维护费'] ?? null,
+    purchase: cells['本年预算数.公务用车购置费']?.raw ?? null,
+    upkeep: cells['本年预算数.公务用车运行维护费']?.raw ?? null,
+    reception: cells['本年预算数.公务接待费']?.raw ?? null,
+  };
+}
+export const THREE_PUBLIC = { total: '15.60', abroad: 0, subtotal: null, purchase: '0', upkeep: '11.20', reception: '4.40' };

@@ -40,6 +40,8 @@ const CASES: Case[] = [
   { rule: '基本支出明细/人员经费合计', fixture: FINAL, change: swap('人员经费合计 571.14', '人员经费合计 581.14'), at: '人员经费合计 581.14', expect: { actual: '581.14 万元', expected: '571.14 万元' } },
   { rule: '基本支出明细/公用经费合计', fixture: FINAL, change: swap('公用经费合计 77.14', '公用经费合计 78.14'), at: '公用经费合计 78.14', expect: { actual: '78.14 万元', expected: '77.14 万元' } },
   { rule: '三公/合计', fixture: FINAL, change: swap('0.46 0.00 0.00 0.00 0.00 0.46 0.46', '0.56 0.00 0.00 0.00 0.00 0.46 0.46'), at: '0.56 0.00', expect: { actual: '0.56 万元', expected: '0.46 万元' } },
+  // its source plants the mistake: 合计 1,417.70 for 1,471.70 (fixtures/calc-src/layout-sangong-meetings.yaml)
+  { rule: '三公/含会议费培训费合计', fixture: 'pdf/layout-sangong-meetings.txt', change: (t) => t, at: '1,417.70', expect: { actual: '1,417.70 万元', expected: '1,471.70 万元', difference: '54.00 万元' } },
   { rule: '三公/公务用车小计', fixture: FINAL, change: swap('0.46 0.00 0.00 0.00 0.00 0.46 0.46 0.00 0.00 0.00 0.00 0.46', '0.46 0.00 0.00 0.00 0.00 0.46 0.46 0.00 0.00 0.20 0.00 0.46'), at: '0.46 0.00', expect: { actual: '0.00 万元', expected: '0.20 万元' } },
   { rule: '表间/本年收入合计', fixture: FINAL, change: swap('合计 12,366.72 12,308.79 0.00 0.00 0.00 0.00 57.93', '合计 12,367.72 12,308.79 0.00 0.00 0.00 0.00 58.93'), at: '合计 12,367.72', expect: { actual: '12,367.72 万元', expected: '12,366.72 万元' } },
   { rule: '表间/本年支出合计', fixture: BUDGET, change: swap('合    计 1,215.34 448.57 766.77', '合    计 1,216.34 449.57 766.77'), at: '合    计 1,216.34', expect: { actual: '1,216.34 万元', expected: '1,215.34 万元' } },

@@ -141,10 +141,14 @@ export abstract class BaseBuilder implements Builder {
   private held: TokenLine | null = null;
 
   private addHeader(line: TokenLine) {
+    this.headerTokenLines.push(line);
     this.headerLines.add(line.source.text.replace(/[\s\u3000]/g, ''));
     this.headerPieces.push(...(line.source.pieces ?? []));
     if (line.source.pieces) this.headerRows.push(line.source.pieces);
   }
+
+  /** the header's lines as read, top to bottom (tab-separated text: each word with its cell) */
+  protected headerTokenLines: TokenLine[] = [];
 
   /** PDF: the header's pieces line by line, top to bottom */
   protected headerRows: PositionedPiece[][] = [];

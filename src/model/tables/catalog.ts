@@ -39,6 +39,12 @@ export interface TableSpec {
   codes?: CodeScheme;
   /** grid tables: column groups (预算数, 决算数), each holding every column */
   groups?: string[];
+  /**
+   * grid tables: orders of column keys a province prints, left to right, where the header's
+   * cells are too regular to tell by place which cell spans which (江苏: 合计, “三公”经费 小计 …,
+   * 会议费, 培训费); used when the header's lowest cells are as many and name them
+   */
+  printedOrders?: string[][];
   /** where the kind was defined */
   source: string;
 }
@@ -57,7 +63,7 @@ export interface Catalog {
   functionClasses: Map<string, string>;
 }
 
-const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'layout', 'columns', 'leftMaxLineNo', 'groupWidth', 'splitEconomicCodes', 'repeatedCodes', 'codes', 'groups']);
+const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'layout', 'columns', 'leftMaxLineNo', 'groupWidth', 'splitEconomicCodes', 'repeatedCodes', 'codes', 'groups', 'printedOrders']);
 const EXTEND_KEYS = new Set(['id', 'titles', 'printedIds']);
 const FILE_KEYS = new Set(['kinds', 'functionClasses', 'families']);
 const FAMILY_KEYS = new Set(['id', 'document', 'required']);
@@ -107,7 +113,7 @@ function readColumns(src: YamlSource, raw: unknown, at: YamlPath, groups: string
   });
   if (!groups) return base;
   // every group holds every column: 预算数.合计 … 决算数.公务接待费
-  return groups.flatMap((g, gi) => base.map((c, i) => ({ ...c, key: `${g}.${c.key}`, group: g, index: gi * base.length + i + 1 })));
+  return groups.flatMap((g, gi) => base.map((c, i) => ({ ...c, key: `${g}.${c.key}`, group: g, index: gi * base.length + i + 1, ...(c.partOf ? { partOf: `${g}.${c.partOf}` } : {}) })));
 }
 
 function readKind(src: YamlSource, raw: unknown, at: YamlPath): TableSpec {
@@ -146,6 +152,17 @@ function readKind(src: YamlSource, raw: unknown, at: YamlPath): TableSpec {
   }
   if (raw.codes) spec.codes = raw.codes as CodeScheme;
   if (groups) spec.groups = groups;
+  if (raw.printedOrders !== undefined) {
+    if (!Array.isArray(raw.printedOrders)) src.fail([...at, 'printedOrders'], 'printedOrders 必须是列 key 列表的列表');
+    const keys = new Set(spec.columns.map((c) => c.key.replace(/^.*\./, '')));
+    spec.printedOrders = raw.printedOrders.map((order, i) => {
+      const list = strings(src, order, [...at, 'printedOrders', i], 'printedOrders 的每一项');
+      list.forEach((k, j) => {
+        if (!keys.has(k)) src.fail([...at, 'printedOrders', i, j], `printedOrders 中的「${k}」不是本表的列 key`);
+      });
+      return list;
+    });
+  }
   return spec;
 }
 

@@ -4,7 +4,7 @@ import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokeniz
 import { numberCell } from '../cells.js';
 import type { Cell, Column, Table } from '../types.js';
 import { BaseBuilder, centreOf, lineLocation } from './builder.js';
-import { headerColumns, type HeaderColumn } from './header.js';
+import { headerColumns, joinWrappedNames } from './header.js';
 
 export class GridBuilder extends BaseBuilder {
   private valueLine: TokenLine | null = null;
@@ -28,6 +28,12 @@ export class GridBuilder extends BaseBuilder {
     return Array.from({ length: columns.length }, (_, i) => columns[(i % groups.length) * items + Math.floor(i / groups.length)]);
   }
 
+  /** the form's columns, and the optional ones this document's header names (会议费, 培训费…) */
+  protected override columns(): Table['columns'] {
+    const printed = new Set(this.rows.flatMap((r) => Object.keys(r.cells)));
+    return this.spec.columns.filter((c) => !c.optional || printed.has(c.key));
+  }
+
   protected isDataLine(line: TokenLine): boolean {
     return line.tokens.some((t) => t.kind === 'number' && !t.num!.integer);
   }
@@ -45,7 +51,7 @@ export class GridBuilder extends BaseBuilder {
     if (line) {
       const values = line.tabbed ? line.tokens : line.tokens.filter((t) => t.kind === 'number');
       const loc = lineLocation(this.file, line);
-      const byHeader = line.source.pieces ? this.cellsByHeader(values) : null;
+      const byHeader = line.source.pieces ? this.cellsByHeader(values) : line.tabbed ? this.cellsByTabbedHeader(line) : null;
       const { cells, unplaced } = byHeader ? { cells: byHeader, unplaced: [] } : this.cellsFor(values, this.printedOrder(), loc, line.tabbed);
       this.rows.push({ key: '合计', name: '合计', kind: 'total', cells, unplaced, loc });
     }
@@ -65,7 +71,16 @@ export class GridBuilder extends BaseBuilder {
     // the header's lowest cells, one a column: a figure stands under the nearest of them (a
     // narrow 0 right-aligned in its cell is nearer the centre of a cell spanning two columns),
     // and is named by that cell and the cells spanning it
-    const leaves = matchInOrder(figures.map((f) => f.x), headerColumns(this.headerRows));
+    const xs = figures.map((f) => f.x);
+    const ordered = this.columnsInPrintedOrder();
+    if (ordered) {
+      const placed = matchInOrder(xs, ordered);
+      if (placed) {
+        for (const [i, f] of figures.entries()) cells[placed[i].column.key] = numberCell(this.file, f.t, this.unit);
+        return cells;
+      }
+    }
+    const leaves = matchInOrder(xs, headerColumns(this.headerRows));
     for (const [i, f] of figures.entries()) {
       const gaps = [figures[i - 1], figures[i + 1]].filter(Boolean).map((n) => Math.abs(n.x - f.x));
       const half = gaps.length ? Math.min(...gaps) / 2 : Infinity;
@@ -75,6 +90,60 @@ export class GridBuilder extends BaseBuilder {
       cells[column.key] = numberCell(this.file, f.t, this.unit);
     }
     return cells;
+  }
+
+  /**
+   * Tab-separated text (a sheet saved as text): each figure named by the header words of its cell
+   * and, on the header lines above its own words, the nearest word to its left (a merged cell's
+   * word stands in its first cell). Null unless every figure names a column of its own.
+   */
+  private cellsByTabbedHeader(line: TokenLine): Record<string, Cell> | null {
+    const header = this.headerTokenLines.filter((l) => l.tabbed).map((l) => l.tokens.filter((t) => t.kind !== 'blank' && t.cell !== undefined));
+    if (!header.length) return null;
+    const cells: Record<string, Cell> = Object.create(null);
+    for (const t of line.tokens) {
+      if (t.kind !== 'number' || t.cell === undefined) continue;
+      const own = header.map((row) => row.find((h) => h.cell === t.cell));
+      const lowest = own.reduce((last, h, r) => (h ? r : last), -1);
+      if (lowest < 0) return null;
+      const path = header.slice(0, lowest + 1).map((row, r) => own[r] ?? [...row].reverse().find((h) => h.cell! < t.cell!)).filter((h) => h !== undefined);
+      const column = this.columnNamed(path.map((h) => cleanLabel(h.text)));
+      if (!column || column.key in cells) return null;
+      cells[column.key] = numberCell(this.file, t, this.unit);
+    }
+    return Object.keys(cells).length ? cells : null;
+  }
+
+  /**
+   * Where each column of an order the catalogue knows this kind printed in stands: the header's
+   * cells (wrapped names joined), left to right, taken in turn by the order's columns, each by a
+   * cell that names it (or a 小计 for a subtotal; the cells spanning others are passed over).
+   * Null unless every column of some order is found so.
+   */
+  private columnsInPrintedOrder(): Array<{ x: number; column: Column }> | null {
+    const cells = joinWrappedNames(this.headerRows)
+      .flat()
+      .map((p) => ({ x: centreOf(p), text: cleanLabel(p.text) }))
+      .sort((a, b) => a.x - b.x);
+    const groups = this.spec.groups ?? [];
+    const group = groups[groups.length - 1];
+    for (const order of this.spec.printedOrders ?? []) {
+      const found: Array<{ x: number; column: Column }> = [];
+      let k = 0;
+      for (const key of order) {
+        const column = this.spec.columns.find((c) => c.key === (group ? `${group}.${key}` : key));
+        if (!column) break;
+        const names = [column.name, key, ...(column.synonyms ?? [])].map(cleanLabel);
+        // a column others are part of may print as 小计 under the cell that names it
+        const subtotal = this.spec.columns.some((c) => c.partOf === column.key);
+        while (k < cells.length && !(names.includes(cells[k].text) || (subtotal && cells[k].text === '小计'))) k++;
+        if (k === cells.length) break;
+        found.push({ x: cells[k].x, column });
+        k++;
+      }
+      if (found.length === order.length) return found;
+    }
+    return null;
   }
 
   /** the column named by the header cells above x, within reach of it */
@@ -116,7 +185,7 @@ const cleanLabel = (text: string) => normalizeLabel(text).replace(/[“”"]/g, 
  * assignment in order whose distances add up least (blank cells print no figure, so columns may
  * be skipped). Null when there are fewer columns than figures.
  */
-function matchInOrder(xs: number[], columns: HeaderColumn[]): HeaderColumn[] | null {
+function matchInOrder<T extends { x: number }>(xs: number[], columns: T[]): T[] | null {
   const cols = [...columns].sort((a, b) => a.x - b.x);
   const n = xs.length;
   const m = cols.length;
@@ -126,7 +195,7 @@ function matchInOrder(xs: number[], columns: HeaderColumn[]): HeaderColumn[] | n
   for (let i = 1; i <= n; i++) {
     for (let j = i; j <= m; j++) cost[i][j] = Math.min(cost[i][j - 1], cost[i - 1][j - 1] + Math.abs(xs[i - 1] - cols[j - 1].x));
   }
-  const out: HeaderColumn[] = new Array(n);
+  const out: T[] = new Array(n);
   for (let i = n, j = m; i > 0; j--) {
     if (cost[i][j] === cost[i][j - 1] && j > i) continue;
     out[i - 1] = cols[j - 1];

@@ -21,7 +21,8 @@ export interface HeaderColumn {
  * centred). A merged cell's text is centred over what it spans, so its centre falls between its
  * columns' centres; a column is under it when it stands within those same bounds.
  */
-export function headerColumns(rows: PositionedPiece[][]): HeaderColumn[] {
+export function headerColumns(printed: PositionedPiece[][]): HeaderColumn[] {
+  const rows = joinWrappedNames(printed);
   const leaves: Array<{ p: PositionedPiece; r: number }> = [];
   const spans: Array<{ p: PositionedPiece; r: number }> = [];
   rows.forEach((row, r) => {
@@ -33,8 +34,13 @@ export function headerColumns(rows: PositionedPiece[][]): HeaderColumn[] {
       // the nearer three quarters of the gap to a neighbour on the line (all of it without one)
       const from = left === undefined ? -Infinity : left + (x - left) / 4;
       const to = right === undefined ? Infinity : right - (right - x) / 4;
-      const below = rows.slice(r + 1).flatMap((lower) => lower.map(centreOf));
-      if (below.some((v) => v < x && v > from) && below.some((v) => v > x && v < to)) spans.push({ p, r });
+      const lower = rows.slice(r + 1).flat();
+      const below = lower.map(centreOf);
+      const brackets = below.some((v) => v < x && v > from) && below.some((v) => v > x && v < to);
+      // alone on its line, a cell is bounded by nothing: it spans only when a cell under it
+      // stands within its own width (因公出国（境）费 between two columns' cells is a column itself)
+      const alone = left === undefined && right === undefined;
+      if (brackets && (!alone || lower.some((q) => q.x0 < p.x1 && q.x1 > p.x0))) spans.push({ p, r });
       else leaves.push({ p, r });
     }
   });
@@ -55,35 +61,74 @@ export function headerLeaves(rows: PositionedPiece[][]): PositionedPiece[] {
   return headerColumns(rows).map((c) => c.piece);
 }
 
+/** a header cell's name as printed, in one piece or wrapped over lines */
+interface Stack {
+  text: string;
+  x0: number;
+  x1: number;
+  /** the header line of its last piece, and of its first */
+  row: number;
+  top: number;
+  last: PositionedPiece;
+  pieces: number;
+}
+
+/** how far apart two lines of one cell's name may be aligned (centred, left or right): points, and characters */
+const ALIGN_TOLERANCE = 3;
+const ALIGN_EMS = 1.25;
+
 /**
- * Header cells whose name wraps over several lines (基 / 本支出, 单位 / 预留机动 / 经费), joined
- * top to bottom: a piece continues the cell above it when it overlaps that cell, and no other,
- * within two header lines (a neighbouring cell centred vertically may stand between). Only the cells made of two or more pieces are returned.
+ * Header cells whose name wraps over several lines (基 / 本支出, 单位 / 预留机动 / 经费, 公务用车购置
+ * / 费), joined top to bottom: a piece continues the cell above it when it overlaps that cell and
+ * no other, is aligned with its line above (centred, left or right), and stands within two header
+ * lines of it (a neighbouring cell centred vertically may stand between).
  */
-export function stackedCells(rows: PositionedPiece[][]): PositionedPiece[] {
-  interface Stack { text: string; x0: number; x1: number; row: number; pieces: number }
-  const stacks: Stack[] = [];
+function stacks(rows: PositionedPiece[][]): Stack[] {
+  const out: Stack[] = [];
   rows.forEach((row, r) => {
     const opened: Stack[] = [];
     for (const p of [...row].sort((a, b) => a.x0 - b.x0)) {
-      // the line right above, or the one above it: cells of other heights are set between
-      const above = stacks.filter((s) => s.row >= r - 2 && s.row < r && overlap(s, p) > 0.5 * Math.min(s.x1 - s.x0, p.x1 - p.x0));
-      if (above.length === 1 && !opened.includes(above[0])) {
-        const s = above[0];
+      const above = out.filter((s) => s.row >= r - 2 && s.row < r && overlap(s, p) > 0.5 * Math.min(s.x1 - s.x0, p.x1 - p.x0));
+      // …and nothing else on its line stands under that cell: two would be cells it spans
+      const alone = above.length === 1 && row.filter((q) => overlap(above[0], q) > 0).length === 1;
+      const s = alone && !opened.includes(above[0]) && aligned(above[0].last, p) ? above[0] : null;
+      if (s) {
         s.text += p.text;
         s.x0 = Math.min(s.x0, p.x0);
         s.x1 = Math.max(s.x1, p.x1);
         s.row = r;
+        s.last = p;
         s.pieces++;
         opened.push(s);
       } else {
-        const s = { text: p.text, x0: p.x0, x1: p.x1, row: r, pieces: 1 };
-        stacks.push(s);
-        opened.push(s);
+        const fresh = { text: p.text, x0: p.x0, x1: p.x1, row: r, top: r, last: p, pieces: 1 };
+        out.push(fresh);
+        opened.push(fresh);
       }
     }
   });
-  return stacks.filter((s) => s.pieces > 1).map((s) => ({ text: s.text, x0: s.x0, x1: s.x1 }));
+  return out;
+}
+
+/** the header cells whose names wrap, each joined into one piece */
+export function stackedCells(rows: PositionedPiece[][]): PositionedPiece[] {
+  return stacks(rows)
+    .filter((s) => s.pieces > 1)
+    .map((s) => ({ text: s.text, x0: s.x0, x1: s.x1 }));
+}
+
+/** the header's lines with each wrapped name joined, on the line of its first piece (its cell's top) */
+export function joinWrappedNames(rows: PositionedPiece[][]): PositionedPiece[][] {
+  const out: PositionedPiece[][] = rows.map(() => []);
+  for (const s of stacks(rows)) out[s.top].push(s.pieces > 1 ? { text: s.text, x0: s.x0, x1: s.x1 } : s.last);
+  return out.map((row) => row.sort((a, b) => a.x0 - b.x0));
+}
+
+function aligned(a: PositionedPiece, b: PositionedPiece): boolean {
+  // a character's width, from the pieces themselves: lines of one cell differ by less
+  const em = Math.min((a.x1 - a.x0) / Math.max(1, a.text.length), (b.x1 - b.x0) / Math.max(1, b.text.length));
+  const tolerance = Math.max(ALIGN_TOLERANCE, ALIGN_EMS * em);
+  return Math.abs(centreOf(a) - centreOf(b)) <= tolerance || Math.abs(a.x0 - b.x0) <= tolerance || Math.abs(a.x1 - b.x1) <= tolerance;
 }
 
 function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): number {
