@@ -6,10 +6,15 @@
 import type { PositionedPiece, SourceLine } from '../../ingest/text.js';
 import type { TableRegion } from '../../layout/regions.js';
 import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
-import { blankCell, numberCell, sourceLocation, spanLocation, tokenLocation } from '../cells.js';
+import { blankCell, numberCell, sourceLocation, tokenLocation } from '../cells.js';
 import type { Cell, Column, Location, ParseNote, Row, Table, Unit } from '../types.js';
 import type { Catalog, TableSpec } from './catalog.js';
 import { stackedCells } from './header.js';
+import { centreOf, columnReach } from './geometry.js';
+import { isColumnNumbering, lineLocation, yearCell } from './lines.js';
+
+export { centreOf, columnReach } from './geometry.js';
+export { isCode, labelText, levelOf, stripEnumeration } from './lines.js';
 
 const FOOTER_RE = /^\s*[-—–]+\s*\d+\s*[-—–]+\s*$/;
 const NOTE_RE = /^\s*(注|备注|说明)\s*[:：0-9]/;
@@ -26,31 +31,6 @@ export interface Builder {
   opensRow(line: TokenLine): boolean;
   accept(line: TokenLine): void;
   finish(): Table;
-}
-
-export function stripEnumeration(name: string): string {
-  return name
-    .replace(/^[一二三四五六七八九十]+[、.．]/, '')
-    .replace(/^[（(][一二三四五六七八九十]+[）)]/, '')
-    .replace(/^\d+[、.．]/, '')
-    .replace(/^其中[:：]/, '');
-}
-
-export function labelText(tokens: Token[]): string {
-  return normalizeLabel(tokens.map((t) => t.text).join(''));
-}
-
-export function isCode(t: Token | undefined, kind: TableSpec['codes']): boolean {
-  if (!t || t.kind !== 'number' || !t.num!.integer) return false;
-  if (kind === 'function') return /^2\d{2}(\d{2}){0,2}$/.test(t.text);
-  if (kind === 'economic') return /^3\d{2}(\d{2})?$/.test(t.text);
-  if (kind === 'unit') return /^\d{3,}$/.test(t.text);
-  return false;
-}
-
-export function levelOf(code: string, kind: TableSpec['codes']): number {
-  if (kind === 'unit') return code.length <= 3 ? 1 : 2;
-  return code.length <= 3 ? 1 : code.length <= 5 ? 2 : 3;
 }
 
 export abstract class BaseBuilder implements Builder {
@@ -397,40 +377,3 @@ export abstract class BaseBuilder implements Builder {
   abstract finish(): Table;
 }
 
-/** the middle of a piece or token on the page (PDF) */
-export function centreOf(p: { x0?: number; x1?: number }): number {
-  return (p.x0! + p.x1!) / 2;
-}
-
-/**
- * How far from its column's centre (columns' centres in order) a figure may stand and still be
- * that column's: three quarters of the narrowest gap between columns; any distance for one column.
- */
-export function columnReach(xs: number[]): number {
-  return xs.length > 1 ? 0.75 * Math.min(...xs.slice(1).map((x, i) => x - xs[i])) : Infinity;
-}
-
-/** the 栏次 row: `栏次 1 2 3` or a bare `1 2 3 … n` */
-export function isColumnNumbering(line: TokenLine): boolean {
-  const toks = line.tokens.filter((t) => t.kind !== 'blank');
-  const nums = toks.filter((t) => t.kind === 'number');
-  if (nums.length < 2 || !nums.every((t) => t.num!.integer)) return false;
-  if (toks.some((t) => t.kind === 'label' && !/^栏次$/.test(t.text))) return false;
-  return nums.every((t, i) => i === 0 || t.num!.value > nums[i - 1].num!.value) && nums[0].num!.value <= 2;
-}
-
-export function yearCell(file: string, source: SourceLine, m: RegExpMatchArray): Cell {
-  const column = m.index! + 1;
-  const value = Number(m[1]);
-  const n = source.pageLine ?? source.line;
-  const loc: Location = { file, line: n, column, endLine: n, endColumn: column + 4 };
-  if (source.page !== undefined) loc.page = source.page;
-  return { raw: m[1], value, decimals: 0, lo: value, hi: value, unit: null, blank: false, loc };
-}
-
-export function lineLocation(file: string, line: TokenLine): Location {
-  const first = line.tokens.find((t) => t.kind !== 'blank');
-  const last = [...line.tokens].reverse().find((t) => t.kind !== 'blank');
-  if (first && last) return spanLocation(file, first, last);
-  return sourceLocation(file, line.source);
-}

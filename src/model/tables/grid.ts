@@ -3,7 +3,8 @@ import type { PositionedPiece } from '../../ingest/text.js';
 import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { numberCell } from '../cells.js';
 import type { Cell, Column, Table } from '../types.js';
-import { BaseBuilder, centreOf, lineLocation } from './builder.js';
+import { BaseBuilder, centreOf } from './builder.js';
+import { lineLocation } from './lines.js';
 import { headerColumns, joinWrappedNames } from './header.js';
 
 export class GridBuilder extends BaseBuilder {

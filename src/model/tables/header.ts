@@ -3,7 +3,7 @@
  * columns (预算数 over 合计 | 基本支出 | 项目支出; 基本支出 over 人员经费 | 公用经费).
  */
 import type { PositionedPiece } from '../../ingest/text.js';
-import { centreOf, columnReach } from './builder.js';
+import { centreOf, columnReach } from './geometry.js';
 
 /** a header cell over one column: its piece, and the words from the top of the header down to it */
 export interface HeaderColumn {

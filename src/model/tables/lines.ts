@@ -1,0 +1,57 @@
+/** What a table's lines say, read as words: names, codes and levels, the 栏次 row, years, places. */
+import type { SourceLine } from '../../ingest/text.js';
+import type { Token, TokenLine } from '../../layout/tokenize.js';
+import { normalizeLabel } from '../../layout/tokenize.js';
+import { sourceLocation, spanLocation } from '../cells.js';
+import type { Cell, Location } from '../types.js';
+import type { TableSpec } from './catalog.js';
+
+export function stripEnumeration(name: string): string {
+  return name
+    .replace(/^[一二三四五六七八九十]+[、.．]/, '')
+    .replace(/^[（(][一二三四五六七八九十]+[）)]/, '')
+    .replace(/^\d+[、.．]/, '')
+    .replace(/^其中[:：]/, '');
+}
+
+export function labelText(tokens: Token[]): string {
+  return normalizeLabel(tokens.map((t) => t.text).join(''));
+}
+
+export function isCode(t: Token | undefined, kind: TableSpec['codes']): boolean {
+  if (!t || t.kind !== 'number' || !t.num!.integer) return false;
+  if (kind === 'function') return /^2\d{2}(\d{2}){0,2}$/.test(t.text);
+  if (kind === 'economic') return /^3\d{2}(\d{2})?$/.test(t.text);
+  if (kind === 'unit') return /^\d{3,}$/.test(t.text);
+  return false;
+}
+
+export function levelOf(code: string, kind: TableSpec['codes']): number {
+  if (kind === 'unit') return code.length <= 3 ? 1 : 2;
+  return code.length <= 3 ? 1 : code.length <= 5 ? 2 : 3;
+}
+
+/** the 栏次 row: `栏次 1 2 3` or a bare `1 2 3 … n` */
+export function isColumnNumbering(line: TokenLine): boolean {
+  const toks = line.tokens.filter((t) => t.kind !== 'blank');
+  const nums = toks.filter((t) => t.kind === 'number');
+  if (nums.length < 2 || !nums.every((t) => t.num!.integer)) return false;
+  if (toks.some((t) => t.kind === 'label' && !/^栏次$/.test(t.text))) return false;
+  return nums.every((t, i) => i === 0 || t.num!.value > nums[i - 1].num!.value) && nums[0].num!.value <= 2;
+}
+
+export function yearCell(file: string, source: SourceLine, m: RegExpMatchArray): Cell {
+  const column = m.index! + 1;
+  const value = Number(m[1]);
+  const n = source.pageLine ?? source.line;
+  const loc: Location = { file, line: n, column, endLine: n, endColumn: column + 4 };
+  if (source.page !== undefined) loc.page = source.page;
+  return { raw: m[1], value, decimals: 0, lo: value, hi: value, unit: null, blank: false, loc };
+}
+
+export function lineLocation(file: string, line: TokenLine): Location {
+  const first = line.tokens.find((t) => t.kind !== 'blank');
+  const last = [...line.tokens].reverse().find((t) => t.kind !== 'blank');
+  if (first && last) return spanLocation(file, first, last);
+  return sourceLocation(file, line.source);
+}
