@@ -13,6 +13,8 @@ export interface PositionedPiece {
   column?: number;
   /** font size, points */
   size?: number;
+  /** baseline, points from the top of the page, where a stage needs it on the piece (header cells) */
+  y?: number;
 }
 
 export interface SourceLine {

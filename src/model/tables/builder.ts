@@ -18,7 +18,7 @@ export { isCode, labelText, levelOf, stripEnumeration } from './lines.js';
 
 const FOOTER_RE = /^\s*[-—–]+\s*\d+\s*[-—–]+\s*$/;
 const NOTE_RE = /^\s*(注|备注|说明)\s*[:：0-9]/;
-const FURNITURE_RE = /单位\s*[:：]|^\s*部门\s*[:：]|^\s*栏次|^\s*附件\s*\d*\s*$|^\s*表\s*[一二三四五六七八九十\d]+\s*$/;
+const FURNITURE_RE = /单位\s*[:：]|^\s*部门\s*[:：]|^\s*栏次|^\s*附件\s*\d*\s*$|^\s*(部门)?(公开)?表\s*[一二三四五六七八九十\d]+\s*$/;
 const TITLE_RE = /表\s*$/;
 const EMPTY_NOTE_RE = /空表|为空|无数据|没有|不涉及|无相关|无此项|无该项|无.{0,12}(收入|支出|收支)/;
 const YEAR_RE = /(?<!\d)(20\d{2})(?=\s*年)/g;
@@ -124,7 +124,8 @@ export abstract class BaseBuilder implements Builder {
     this.headerTokenLines.push(line);
     this.headerLines.add(line.source.text.replace(/[\s\u3000]/g, ''));
     this.headerPieces.push(...(line.source.pieces ?? []));
-    if (line.source.pieces) this.headerRows.push(line.source.pieces);
+    const { pieces, y } = line.source;
+    if (pieces) this.headerRows.push(y === undefined ? pieces : pieces.map((p) => ({ ...p, y })));
   }
 
   /** the header's lines as read, top to bottom (tab-separated text: each word with its cell) */

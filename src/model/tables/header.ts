@@ -80,17 +80,17 @@ const ALIGN_EMS = 1.25;
 /**
  * Header cells whose name wraps over several lines (基 / 本支出, 单位 / 预留机动 / 经费, 公务用车购置
  * / 费), joined top to bottom: a piece continues the cell above it when it overlaps that cell and
- * no other, is aligned with its line above (centred, left or right), and stands within two header
- * lines of it (a neighbouring cell centred vertically may stand between).
+ * no other, is aligned with its line above (centred, left or right), and stands near it.
  */
 function stacks(rows: PositionedPiece[][]): Stack[] {
   const out: Stack[] = [];
   rows.forEach((row, r) => {
     const opened: Stack[] = [];
     for (const p of [...row].sort((a, b) => a.x0 - b.x0)) {
-      const above = out.filter((s) => s.row >= r - 2 && s.row < r && overlap(s, p) > 0.5 * Math.min(s.x1 - s.x0, p.x1 - p.x0));
-      // …and nothing else on its line stands under that cell: two would be cells it spans
-      const alone = above.length === 1 && row.filter((q) => overlap(above[0], q) > 0).length === 1;
+      const above = out.filter((s) => s.row < r && near(s.last, p, r - s.row) && overlap(s, p) > 0.5 * Math.min(s.x1 - s.x0, p.x1 - p.x0));
+      // …and nothing else on its line stands under that cell (two would be cells it spans), and
+      // it spans nothing itself (公务用车购置及运行维护费 under “三公”经费 is a cell of its own)
+      const alone = above.length === 1 && row.filter((q) => overlap(above[0], q) > 0).length === 1 && !spansBelow(rows, r, p);
       const s = alone && !opened.includes(above[0]) && aligned(above[0].last, p) ? above[0] : null;
       if (s) {
         s.text += p.text;
@@ -122,6 +122,20 @@ export function joinWrappedNames(rows: PositionedPiece[][]): PositionedPiece[][]
   const out: PositionedPiece[][] = rows.map(() => []);
   for (const s of stacks(rows)) out[s.top].push(s.pieces > 1 ? { text: s.text, x0: s.x0, x1: s.x1 } : s.last);
   return out.map((row) => row.sort((a, b) => a.x0 - b.x0));
+}
+
+/**
+ * Two lines of one wrapped name stand a line apart: within two font sizes where baselines are
+ * known, else within two header lines (other cells' lines, centred vertically, may stand between).
+ */
+function near(a: PositionedPiece, b: PositionedPiece, lines: number): boolean {
+  if (a.y === undefined || b.y === undefined) return lines <= 2;
+  return Math.abs(b.y - a.y) <= 2 * (b.size ?? a.size ?? 10);
+}
+
+/** two or more pieces below line r within the piece's width: the piece is a cell spanning them */
+function spansBelow(rows: PositionedPiece[][], r: number, p: PositionedPiece): boolean {
+  return rows.slice(r + 1).flat().filter((q) => overlap(p, q) > 0).length >= 2;
 }
 
 function aligned(a: PositionedPiece, b: PositionedPiece): boolean {
