@@ -1,0 +1,36 @@
+/**
+ * Layouts a PDF producer makes of a table or form, as positioned lines: each case is a trap a
+ * rendered corpus document fell into (test/corpus-render.test.ts), reduced to its few lines.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../src/model/index.js';
+import { pageText } from './helpers.js';
+
+describe('tables on a page', () => {
+  it('a 栏次 line numbering six columns keeps them all when the header wraps past recognition (上缴上 / 级支出)', () => {
+    const r = buildReport(
+      pageText([
+        [1, 55, [['支出决算表', 270]]],
+        [1, 77, [['公开03表', 43]]],
+        [1, 117, [['对附属', 529]]],
+        [1, 122, [['上缴上', 476], ['经营支', 503]]],
+        [1, 127, [['科目代码', 52], ['科目名称', 155], ['本年支出合计', 267], ['基本支出', 353], ['项目支出', 426], ['单位补', 529]]],
+        [1, 132, [['级支出', 476], ['出', 510]]],
+        [1, 137, [['助支出', 529]]],
+        [1, 150, [['栏次', 59], ['1', 286], ['2', 365], ['3', 438], ['4', 485], ['5', 511], ['6', 538]]],
+        [1, 163, [['合计', 44], ['100.00', 277], ['60.00', 357], ['40.00', 431]]],
+        [1, 176, [['208', 44], ['社会保障和就业支出', 91], ['100.00', 277], ['60.00', 357], ['40.00', 431]]],
+      ]),
+    );
+    const t = r.tables.find((x) => x.id === '公开03')!;
+    expect(t.columns.map((c) => c.key)).toEqual(['本年支出合计', '基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出']);
+    expect(Object.entries(t.rows[0].cells).map(([k, c]) => [k, c.raw])).toEqual([
+      ['本年支出合计', '100.00'],
+      ['基本支出', '60.00'],
+      ['项目支出', '40.00'],
+      ['上缴上级支出', ''],
+      ['经营支出', ''],
+      ['对附属单位补助支出', ''],
+    ]);
+  });
+});
