@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/model/index.js';
-import { pageText } from './helpers.js';
+import { pageText, reportOf } from './helpers.js';
 
 describe('tables on a page', () => {
   it('a 栏次 line numbering six columns keeps them all when the header wraps past recognition (上缴上 / 级支出)', () => {
@@ -32,5 +32,13 @@ describe('tables on a page', () => {
       ['经营支出', ''],
       ['对附属单位补助支出', ''],
     ]);
+  });
+});
+
+describe('tables in tab-separated text', () => {
+  it('a header naming three of 支出总表\'s six columns reads three, as space-separated text and pages do', () => {
+    const text = ['部门公开表3', '支出总表', '单位：万元', '科目代码\t科目名称\t合计\t基本支出\t项目支出', '合计\t\t100.00\t60.00\t40.00', '208\t社会保障和就业支出\t100.00\t60.00\t40.00', ''].join('\n');
+    const t = reportOf(text).tables.find((x) => x.id === '部门公开表3')!;
+    expect([t.columnSource, t.columns.map((c) => c.key)]).toEqual(['header', ['合计', '基本支出', '项目支出']]);
   });
 });
