@@ -4,12 +4,13 @@
  * section headers that may state their weight (产出指标(50分)), and the 总分 row.
  */
 import type { SourceLine } from '../../ingest/text.js';
-import { readGrid } from '../../layout/grid.js';
 import { normalizeLabel, tokenizeLine, type Token } from '../../layout/tokenize.js';
+import { columnTexts } from '../../layout/grid.js';
 import { assigned, numberCell, printedCell, sourceLocation } from '../cells.js';
-import { LEVEL_ONE_NAME, oneHeaderCell } from './form-vocabulary.js';
+import { LEVEL_ONE_NAME } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
 import { OVERALL_TITLE, readOverallForm } from './overall-forms.js';
+import { readIndicatorGrid } from './project-grid.js';
 import { readTargetTable, TARGET_TITLE } from './target-forms.js';
 import type { Cell, Form, FormIndicator, FormSection, FundsRow, GradeBand, GradeEntry, ParseNote, Report, TargetTable, Unit } from '../types.js';
 
@@ -25,6 +26,26 @@ const FUNDS_COLUMNS: Array<[RegExp, string]> = [
   [/得分/, '得分'],
 ];
 const SECTION = /(产出|效益|满意度|成本)指标\s*[（(](\d+(?:\.\d+)?)分[）)]/;
+/** the funds block's label, merged down its rows: 项目资金（万元）, 资金情况, 项目资金 / （元） */
+const FUNDS_LABEL = /^(项目)?资金(情况)?([（(](万元|元)[）)]?)?$|^[（(]?(万元|元)[）)]$/;
+const FUNDS_LABEL_START = /^(项目)?资金(情况)?([（(](万元|元)[）)])?|^[（(]?(万元|元)[）)]/;
+
+/**
+ * The funds block's unit, from its label: before the first row in text, amid the rows on a
+ * page (a merged cell's text is centred over its rows); up to the indicators' header.
+ */
+function fundsUnit(lines: SourceLine[], from: number): Unit | null {
+  let k = from;
+  for (; k < lines.length; k++) {
+    const text = lines[k].text;
+    if (/一级指标/.test(text.replace(/[ \u3000]/g, '')) || (k > from && FORM_TITLE.test(text.trim()))) break;
+    const u = /[（(](万元|元)[）)]/.exec(text);
+    if (u) return u[1] as Unit;
+  }
+  // on a page the label may wrap (项目资金（万 / 元）): read by columns
+  const u = lines[from]?.pieces ? /[（(](万元|元)[）)]/.exec(columnTexts(lines.slice(from, k)).join(' ')) : null;
+  return u ? (u[1] as Unit) : null;
+}
 const PLACEHOLDER = /^[—–\-－]+$/;
 
 /** a figure read off a line's text (`(50分)`, `执行率为75%`), located where the line prints it */
@@ -215,19 +236,24 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
       textCells = { level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际/), note: at(/原因/) };
     };
     let k = i + 1 + nameAt;
+    form.unit = fundsUnit(lines, k) ?? form.unit;
     for (; k < lines.length; k++) {
       const line = lines[k];
       const text = line.text;
       if (k > i + 1 + nameAt && FORM_TITLE.test(text.trim()) && !NOT_A_FORM.test(text)) break;
-      const u = /[（(](万元|元)[）)]/.exec(text);
-      if (u && !inIndicators && !form.funds.length) form.unit = u[1] as Unit;
-      const tokens = tokenizeLine(line).tokens.filter((t) => t.kind !== 'blank');
+      const all = tokenizeLine(line).tokens.filter((t) => t.kind !== 'blank');
+      // on a page the funds block's merged label (项目资金（元）) may stand on one of its rows
+      const tokens = inIndicators ? all : all.slice(Math.max(0, all.findIndex((t) => !FUNDS_LABEL.test(normalizeLabel(t.text)))));
       if (!tokens.length) continue;
-      const first = normalizeLabel(tokens[0].text);
+      // …or run into a row's own label (项目资金（万元）年度资金总额：)
+      const lead = normalizeLabel(tokens[0].text);
+      const unlabelled = inIndicators ? lead : lead.replace(FUNDS_LABEL_START, '');
+      const first = FUNDS_ROW.test(unlabelled.replace(/^-+/, '')) ? unlabelled : lead;
       // the funds block's header: everything before its first row (names wrap: 全年执行 / 数)
       if (!inIndicators && !form.funds.length) header += text.replace(/\s+/g, '');
       if (!inIndicators && FUNDS_ROW.test(first.replace(/^-+/, ''))) {
-        if (!form.fundsColumns.length) form.fundsColumns = fundsColumns(header);
+        // on a page, the header's cells read by columns (their names wrap: 全年预算 / 数, 执行 / 率)
+        if (!form.fundsColumns.length) form.fundsColumns = fundsColumns(line.pieces ? columnTexts(lines.slice(i + 2 + nameAt, k)).join(' ') : header);
         const values = tokens.slice(1).filter((t) => t.kind === 'number' || PLACEHOLDER.test(t.text));
         const cells: Record<string, Cell | null> = Object.create(null);
         form.fundsColumns.forEach((c, j) => {
@@ -250,22 +276,11 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
         pending = [];
         if (text.includes('\t')) indexColumns(text.split('\t').map((c) => normalizeLabel(c)));
         else if (line.pieces) {
-          // a PDF: the header's columns place each figure, as tabs do (分值 may come before 指标值)
-          const grid = readGrid(lines, k, (cells) => cells.some((c) => /^[一三]级指标$/.test(c)), oneHeaderCell);
-          const [head, ...rows] = grid.rows;
-          indexColumns(head?.cells ?? []);
-          if (weightCell >= 0 && scoreCell >= 0) {
-            for (const row of rows) {
-              k = lines.indexOf(row.lines[row.lines.length - 1]);
-              if (/^总分/.test(row.cells.join(''))) {
-                // as in text: its first two figures (a 总分 row may set its score a cell off)
-                const [w, sc] = row.tokens.filter((t) => t.kind === 'number');
-                if (w) form.total = { weight: assigned(numberCell(file, w, null)), score: sc ? assigned(numberCell(file, sc, null)) : null, loc: sourceLocation(file, row.lines[0]) };
-                break;
-              }
-              cellIndicator(row.cells, row.tokens, row.lines);
-            }
-            k++;
+          // a PDF: the header's columns place each figure, as tabs do (分值 may come before 指标值),
+          // and merged 一级/二级 cells take the rows they are centred over
+          const end = readIndicatorGrid(lines, k, file, form);
+          if (end !== null) {
+            k = end;
             break;
           }
         }
