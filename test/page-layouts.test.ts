@@ -128,4 +128,9 @@ describe('a project form on a page', () => {
       ['满意度指标', '服务对象满意度指标', '满意度'],
     ]);
   });
+
+  it('a form\'s cells are not read as the narrative\'s sentences', () => {
+    const withNarrative = `第三部分 情况说明\n一、收入支出决算总体情况说明\n2023年度收、支总计均为100.00万元。\n${text}`;
+    expect(reportOf(withNarrative).claims.map((c) => c.loc.line)).toEqual([3]);
+  });
 });

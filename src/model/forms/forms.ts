@@ -142,9 +142,12 @@ function trailingScores(tokens: Token[]): { weight: Token; score: Token; stray?:
 const MAX_PENDING = 400;
 
 /** The document's forms of every kind, and a budget's 绩效目标表 as a whole. */
-export function extractForms(lines: SourceLine[], file: string, unitFallback: Unit | null, notes: ParseNote[] = []): { forms: Form[]; targetTable: TargetTable | null } {
+export function extractForms(lines: SourceLine[], file: string, unitFallback: Unit | null, notes: ParseNote[] = []): { forms: Form[]; targetTable: TargetTable | null; formLines: Set<number> } {
   const forms: Form[] = [];
   let targetTable: TargetTable | null = null;
+  /** the lines each form was read from (its title to its 总分 and 自评结论): not narrative */
+  const formLines = new Set<number>();
+  const took = (from: number, to: number) => lines.slice(from, to).forEach((l) => formLines.add(l.line));
   const textOfLine = new Map(lines.map((l) => [l.line, l.text]));
   for (let i = 0; i < lines.length; i++) {
     const title = lines[i].text.trim();
@@ -152,6 +155,7 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
       const read = readTargetTable(lines, i, file, forms.length + 1, unitFallback, notes);
       forms.push(...read.forms);
       targetTable = read.table;
+      took(i, read.end);
       i = read.end - 1;
       continue;
     }
@@ -160,6 +164,7 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
       const read = readOverallForm(lines, i, file, `f${forms.length + 1}`, unitFallback, notes);
       if (read) {
         forms.push(read.form);
+        took(i, read.end);
         i = read.end - 1;
       }
       continue;
@@ -388,6 +393,7 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
     // next form; the rate it states: 该项目全年预算执行率为75%, 完成率为73.42%, 执行率为0，
     let said: string[] = [];
     let labelled = false;
+    let concluded = k;
     for (let c = k; c < Math.min(lines.length, k + 15); c++) {
       const text = lines[c].text.trim();
       if (FORM_TITLE.test(text) || /^(联系人|填报人|单位负责人)/.test(text)) break;
@@ -398,14 +404,16 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
         if (rest && text !== '论') said.push(rest);
       } else if (labelled && text) said.push(text);
       if (labelled && !text && said.length) break;
+      if (labelled) concluded = c + 1;
       const rate = /(?:执行|完成)率为\s*(\d+(?:\.\d+)?)\s*(?:%|(?=[，。,；]))/.exec(text);
       if (rate && !form.conclusion.rate) form.conclusion.rate = lineFigure(file, lines[c], rate[1], true);
     }
     if (said.length) form.conclusion.text = said.join('');
     forms.push(form);
+    took(i, concluded);
     i = k - 1;
   }
-  return { forms, targetTable };
+  return { forms, targetTable, formLines };
 }
 
 const BAND = /(\d+(?:\.\d+)?)\s*[（(]含[）)]\s*[-—–~～至]\s*(\d+(?:\.\d+)?)\s*(?:分)?\s*为\s*[“"]?(优|良|中|差|合格|不合格)[”"]?/g;
