@@ -36,6 +36,25 @@ describe('tables on a page', () => {
   });
 });
 
+describe('diagnostics on pages', () => {
+  it('name the table cell they point at only on its own page (line numbers count from each page\'s top)', async () => {
+    const { cellOwners } = await import('../src/rules/selectors.js');
+    const r = buildReport(
+      pageText([
+        [1, 55, [['支出决算表', 270]]],
+        [1, 77, [['公开03表', 43]]],
+        [1, 127, [['科目代码', 52], ['科目名称', 155], ['本年支出合计', 267], ['基本支出', 353], ['项目支出', 426]]],
+        [1, 163, [['合计', 44], ['100.00', 277], ['60.00', 357], ['40.00', 431]]],
+      ]),
+    );
+    const cell = r.tables.find((t) => t.id === '公开03')!.rows[0].cells['本年支出合计'];
+    const ownerOf = cellOwners(r);
+    expect(ownerOf(cell.loc)?.table.id).toBe('公开03');
+    // the same line and column of page 2 (a form's funds score there) is no cell of that table
+    expect(ownerOf({ ...cell.loc, page: 2 })).toBeNull();
+  });
+});
+
 describe('tables in tab-separated text', () => {
   it('a header naming three of 支出总表\'s six columns reads three, as space-separated text and pages do', () => {
     const text = ['部门公开表3', '支出总表', '单位：万元', '科目代码\t科目名称\t合计\t基本支出\t项目支出', '合计\t\t100.00\t60.00\t40.00', '208\t社会保障和就业支出\t100.00\t60.00\t40.00', ''].join('\n');
