@@ -7,47 +7,16 @@ import type { SourceLine } from '../../ingest/text.js';
 import { normalizeLabel, tokenizeLine, type Token } from '../../layout/tokenize.js';
 import { columnTexts } from '../../layout/grid.js';
 import { assigned, numberCell, printedCell, sourceLocation } from '../cells.js';
-import { LEVEL_ONE_NAME } from './form-vocabulary.js';
+import { FORM_TITLE, LEVEL_ONE_NAME } from './form-vocabulary.js';
+import { FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsKey, fundsUnit, PLACEHOLDER } from './funds.js';
 import { newForm } from './new-form.js';
 import { OVERALL_TITLE, readOverallForm } from './overall-forms.js';
 import { readIndicatorGrid } from './project-grid.js';
 import { readTargetTable, TARGET_TITLE } from './target-forms.js';
 import type { Cell, Form, FormIndicator, FormSection, FundsRow, GradeBand, GradeEntry, ParseNote, Report, TargetTable, Unit } from '../types.js';
 
-const FORM_TITLE = /绩效(目标)?自评表\s*([（(][^）)]*[）)])?\s*$/;
 const NOT_A_FORM = /汇总表|详见|附件|报告/;
-const FUNDS_ROW = /^(年度资金总额|其中[:：]?当年财政拨款|当年财政拨款|财政拨款|上年结转资金|上年结转|其他资金|其他)[:：]?$/;
-const FUNDS_COLUMNS: Array<[RegExp, string]> = [
-  [/年初预算/, '年初预算数'],
-  [/全年预算/, '全年预算数'],
-  [/全年执行/, '全年执行数'],
-  [/分值/, '分值'],
-  [/执行率/, '执行率'],
-  [/得分/, '得分'],
-];
 const SECTION = /(产出|效益|满意度|成本)指标\s*[（(](\d+(?:\.\d+)?)分[）)]/;
-/** the funds block's label, merged down its rows: 项目资金（万元）, 资金情况, 项目资金 / （元） */
-const FUNDS_LABEL = /^(项目)?资金(情况)?([（(](万元|元)[）)]?)?$|^[（(]?(万元|元)[）)]$/;
-const FUNDS_LABEL_START = /^(项目)?资金(情况)?([（(](万元|元)[）)])?|^[（(]?(万元|元)[）)]/;
-
-/**
- * The funds block's unit, from its label: before the first row in text, amid the rows on a
- * page (a merged cell's text is centred over its rows); up to the indicators' header.
- */
-function fundsUnit(lines: SourceLine[], from: number): Unit | null {
-  let k = from;
-  for (; k < lines.length; k++) {
-    const text = lines[k].text;
-    if (/一级指标/.test(text.replace(/[ \u3000]/g, '')) || (k > from && FORM_TITLE.test(text.trim()))) break;
-    const u = /[（(](万元|元)[）)]/.exec(text);
-    if (u) return u[1] as Unit;
-  }
-  // on a page the label may wrap (项目资金（万 / 元）): read by columns
-  const u = lines[from]?.pieces ? /[（(](万元|元)[）)]/.exec(columnTexts(lines.slice(from, k)).join(' ')) : null;
-  return u ? (u[1] as Unit) : null;
-}
-const PLACEHOLDER = /^[—–\-－]+$/;
-
 /** a figure read off a line's text (`(50分)`, `执行率为75%`), located where the line prints it */
 function lineFigure(file: string, line: SourceLine, raw: string, percent = false): Cell {
   const column = Math.max(1, line.text.indexOf(raw) + 1);
@@ -57,19 +26,6 @@ function lineFigure(file: string, line: SourceLine, raw: string, percent = false
 /** a weight read off a header such as `(50分)` */
 function headerWeight(file: string, line: SourceLine, raw: string): Cell {
   return assigned(lineFigure(file, line, raw));
-}
-
-function fundsKey(label: string): string {
-  if (/年度资金总额/.test(label)) return '年度资金总额';
-  if (/当年财政拨款|^财政拨款/.test(label)) return '当年财政拨款';
-  if (/上年结转/.test(label)) return '上年结转资金';
-  return '其他资金';
-}
-
-/** the funds block's columns, in the order its header prints them */
-function fundsColumns(header: string): string[] {
-  const found = FUNDS_COLUMNS.map(([re, key]) => ({ key, at: header.search(re) })).filter((c) => c.at >= 0);
-  return found.sort((a, b) => a.at - b.at).map((c) => c.key);
 }
 
 /** the words of an indicator block's header, wrapped over lines (年度 实际 / 分值 得分 / 偏差原因分析 …) */
