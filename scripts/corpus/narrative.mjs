@@ -7,11 +7,14 @@
  * tables and forms are not narrative.
  */
 
-const FIGURE = /\d[\d,]*(?:\.\d+)?\s*(?:万元|元|%|％|个|辆|人次|批次|人|次|台|家|项|分)/;
+/** a figure the narrative checks: money, a share or rate, a count of projects, vehicles, visits, a score */
+const FIGURE = /\d[\d,]*(?:\.\d+)?\s*(?:万元|元|%|％|个|辆|人次|批次|台|分)/;
 const PATH = /（类）|（款）|（项）/;
 const CONTEXT = /^(?:与|较|比)[^，,]{0,14}(?:相比|上年)|^其中[:：]?$/;
 const CUT = /主要原因|原因是|原因为|主要是|绩效目标完成情况|具体是|主要用于(?!以下)/;
 const HEADING = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])[^，,：:；]{0,40}$/;
+/** how a whole heading ends */
+const HEADING_END = /(说明|概况|构成|职责|设置|解释|结果|部分|表)$/;
 const FURNITURE = /^[-—–]\s*\d+\s*[-—–]$|^\d+$|\\text|\$/;
 const BAND = /[（(]含[）)]\s*[-—–]\s*\d+\s*(?:分)?\s*为/;
 
@@ -21,6 +24,8 @@ export function figureClauses(sentence) {
   // a comma before a digit is a thousands separator (17,912.75), not a clause's end
   for (const clause of sentence.split(/(?<=[，；;])|(?<=,)(?!\d)/)) {
     if (CUT.test(clause)) break;
+    // an indicator's value (≥ 90 %) is a form's, left over where a form's grid runs past its rows
+    if (/[≥≤]/.test(clause)) continue;
     const bare = clause.replace(/[，；：,;:]$/, '');
     if (FIGURE.test(clause) || PATH.test(clause) || CONTEXT.test(bare)) kept.push(clause);
   }
@@ -60,13 +65,17 @@ export function narrativeSource(report, lines) {
     headings = [];
   };
   const flush = () => {
-    emit(buffer.split(/(?<=[。！？])/).map(figureClauses).filter(Boolean));
+    const kept = buffer.split(/(?<=[。！？])/).map(figureClauses);
+    // a 类/款/项 path alone is kept for the figures it names in the next sentence (年初预算为…)
+    emit(kept.filter((k, i) => k && (FIGURE.test(k) || (kept[i + 1] && FIGURE.test(kept[i + 1])))));
     buffer = '';
   };
   const keepAsPrinted = (text) => {
     flush();
     emit([text]);
   };
+  /** a heading a line's end cut (…部门收支预算情 / 况说明…): the next line may finish it */
+  let open = null;
   lines.forEach((raw, i) => {
     const n = i + 1;
     if (skip.some(([a, b]) => n >= a && n <= b)) return;
@@ -77,9 +86,16 @@ export function narrativeSource(report, lines) {
     if (HEADING.test(head.replace(/。$/, '')) && !FIGURE.test(head)) {
       flush();
       const level = /^第/.test(head) ? 0 : /^[（(]/.test(head) ? 2 : 1;
-      headings = [...headings.filter((h) => h.level < level), { level, text: head.replace(/。$/, '').replace(/\s+/g, ' ') }];
+      const heading = { level, text: head.replace(/。$/, '').replace(/\s+/g, ' ') };
+      headings = [...headings.filter((h) => h.level < level), heading];
+      open = rest.length || HEADING_END.test(heading.text) ? null : heading;
       buffer = rest.join('');
-    } else buffer += text;
+    } else {
+      const tail = open && (/^(\S{1,10}?说明)(.*)$/.exec(text) ?? /^(\S{1,8}?情况)(.*)$/.exec(text));
+      if (tail) open.text += tail[1];
+      open = null;
+      buffer += tail ? tail[2] : text;
+    }
   });
   flush();
   return out;
