@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { main } from '../src/cli/main.js';
-import { splitLines } from '../src/ingest/index.js';
+import { splitLines, type SourceLine, type SourceText } from '../src/ingest/index.js';
 import { buildReport } from '../src/model/index.js';
 import { BUILTIN_RULES_DIR, loadRules, runRules, type Diagnostic, type Rule } from '../src/rules/index.js';
 
@@ -63,4 +63,28 @@ export async function runCli(...args: string[]) {
   const err = sink();
   const code = await main(args, { out: out.s, err: err.s });
   return { code, out: out.text, err: err.text };
+}
+
+/** a piece as a test sets it on a page: its text, left edge and (else estimated) right edge */
+export type TestPiece = [text: string, x0: number, x1?: number];
+
+/**
+ * A PDF's lines as the engines give them, for tests of layouts: each line a page, a baseline
+ * and its pieces. A piece's width, when not given, is estimated (CJK 1 em, other 0.55 em).
+ */
+export function pageText(rows: Array<[page: number, y: number, pieces: TestPiece[]]>, size = 7, file = 'test.pdf'): SourceText {
+  const width = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 1 : 0.55) * size, 0);
+  const pageLines = new Map<number, number>();
+  const lines: SourceLine[] = rows.map(([page, y, parts], i) => {
+    let text = '';
+    const pieces = parts.map(([t, x0, x1]) => {
+      if (text) text += ' ';
+      const column = text.length + 1;
+      text += t;
+      return { text: t, x0, x1: x1 ?? x0 + width(t), column, size };
+    });
+    pageLines.set(page, (pageLines.get(page) ?? 0) + 1);
+    return { line: i + 1, text, page, pageLine: pageLines.get(page), pieces, y, size };
+  });
+  return { file, encoding: 'utf-8', lines };
 }

@@ -31,3 +31,13 @@ describe('text ingest', () => {
     expect(splitLines('x.txt', '公开01表\r\n合计 1.00\r\n').lines.map((l) => l.text)).toEqual(['公开01表', '合计 1.00', '']);
   });
 });
+
+describe('PDF text', () => {
+  it('folds every radical of the CJK Radicals Supplement to its ideograph (Chromium + Noto CJK: ⻣ for 骨)', async () => {
+    const { normalizeText } = await import('../src/ingest/pdf-common.js');
+    // ⻣ ⻔ ⻓ ⻨ ⻧ ⻙ ⻐ as Unicode's EquivalentUnifiedIdeograph.txt maps them; Kangxi radicals by NFKC
+    expect(normalizeText('⻣科 ⻔诊 ⻓期 ⻨ ⻧ ⻙ ⻐ ⼊库')).toBe('骨科 门诊 长期 麦 卤 韦 钅 入库');
+    // only radicals are touched: a 戶 printed as such stays, ⼾ is the simplified 户
+    expect(normalizeText('戶 ⼾')).toBe('戶 户');
+  });
+});

@@ -49,3 +49,32 @@ export function formContent(r: Report) {
 
 export const placeless = (ds: Diagnostic[]) =>
   ds.map((d) => [d.ruleId, d.severity, d.message, d.table, d.row, d.tableColumn, d.expected, d.actual, d.difference]).sort((a, b) => String(a).localeCompare(String(b)));
+
+/** pdf.js puts a space where fonts switch (公开 01 表): texts are compared without spaces */
+const spaceless = (s: string) => s.replace(/\s+/g, '');
+
+/** the narrative's claims without locations */
+export function claimContent(r: Report) {
+  return r.claims.map((c) => ({
+    kind: c.kind,
+    subject: spaceless(c.subject),
+    section: spaceless(c.section),
+    direction: c.direction ?? null,
+    text: spaceless(c.text),
+    figures: Object.fromEntries(Object.entries(c.figures).map(([k, f]) => [k, f.raw])),
+    parts: c.parts.map((p) => p.raw),
+    link: c.link,
+    whole: c.whole,
+    project: c.project ?? null,
+  }));
+}
+
+/** grades, a budget's 绩效目标表 as a whole, and what the reader noted, without locations */
+export function restContent(r: Report) {
+  return {
+    head: [r.kind, r.year, r.unit],
+    grades: { bands: r.grades.bands, entries: r.grades.entries.map((e) => [e.project, e.score.raw, e.grade]) },
+    targetTable: r.targetTable && [spaceless(r.targetTable.title), r.targetTable.total?.raw ?? null, r.targetTable.executionWeight?.raw ?? null],
+    notes: r.notes.map((n) => spaceless(n.message)),
+  };
+}

@@ -20,7 +20,7 @@ export interface GridRow {
 /** where a grid ends: the next part, annex or form */
 const GRID_END = /^\s*(附件|第[一二三四五六七八九十]+部分)|绩效(目标)?自评表\s*([（(][^）)]*[）)])?\s*$|绩效目标表\s*$/;
 /** baselines further apart than this many font sizes belong to different rows */
-const ROW_GAP = 1.6;
+export const ROW_GAP = 1.6;
 /** header cells whose left edges lie this close (points) start the same column */
 const SAME_EDGE = 4;
 
@@ -108,4 +108,23 @@ function pieceTokens(line: SourceLine): Token[] {
     const column = p.column ?? 1;
     return { kind: num ? 'number' : 'label', text: p.text, line: line.line, pageLine: line.pageLine, page: line.page, column, endColumn: column + p.text.length, num, x0: p.x0, x1: p.x1, size: p.size } satisfies Token;
   });
+}
+
+/**
+ * A PDF's lines read by columns: the words whose spans overlap stacked into one column, each
+ * top to bottom, the columns left to right. So a header whose cells wrap (全年预算 / 数, 执行 /
+ * 率, 项目资金（万 / 元）) reads cell by cell, as a text export prints it.
+ */
+export function columnTexts(lines: SourceLine[]): string[] {
+  const pieces = lines.flatMap((l, row) => (l.pieces ?? []).map((p) => ({ ...p, row })));
+  const columns: Array<{ x0: number; x1: number; parts: typeof pieces }> = [];
+  for (const p of [...pieces].sort((a, b) => a.x0 - b.x0)) {
+    const column = columns.find((c) => p.x0 < c.x1 - SAME_EDGE / 2 && p.x1 > c.x0 + SAME_EDGE / 2);
+    if (column) {
+      column.parts.push(p);
+      column.x0 = Math.min(column.x0, p.x0);
+      column.x1 = Math.max(column.x1, p.x1);
+    } else columns.push({ x0: p.x0, x1: p.x1, parts: [p] });
+  }
+  return columns.sort((a, b) => a.x0 - b.x0).map((c) => c.parts.sort((a, b) => a.row - b.row || a.x0 - b.x0).map((p) => p.text).join(''));
 }

@@ -71,7 +71,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   }
   const narrative = source.lines.filter((l) => !inTables.has(l.line));
   // forms first: a score stated in the narrative is matched to its form by project name
-  const { forms, targetTable } = extractForms(narrative, source.file, unit, notes);
+  const { forms, targetTable, formLines } = extractForms(narrative, source.file, unit, notes);
   const family = tables.length ? familyOf(catalog, kind, tables.map((t) => t.id)) : null;
   return {
     file: source.file,
@@ -81,7 +81,8 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     unit,
     tables,
     family: family && { id: family.id, required: family.required.map((id) => ({ id, name: specFor(catalog, id)?.title ?? id })) },
-    claims: extractClaims(narrative, source.file, { tables, kind, forms, catalog }),
+    // a form's cells are no sentences: its figures are the form's, not claims
+    claims: extractClaims(narrative.filter((l) => !formLines.has(l.line)), source.file, { tables, kind, forms, catalog }),
     forms,
     grades: extractGrades(narrative, source.file),
     targetTable,

@@ -259,9 +259,11 @@ export interface CellOwner {
  * The index is built on the first question, in table and row order (the first owner wins, a
  * row's cells before its unplaced figures), so that each diagnostic costs a look-up, not a scan.
  */
-export function cellOwners(report: Report): (loc: { line: number; column: number; file: string }) => CellOwner | null {
+export function cellOwners(report: Report): (loc: Location) => CellOwner | null {
   let placed: Map<string, { order: number; owner: CellOwner }> | null = null;
   let unplaced: Map<string, { order: number; owner: CellOwner }> | null = null;
+  // a PDF's line numbers count from each page's top: the page is part of the place
+  const place = (loc: Location) => `${loc.file}\n${loc.page ?? ''}:${loc.line}:${loc.column}`;
   const build = () => {
     placed = new Map();
     unplaced = new Map();
@@ -269,12 +271,12 @@ export function cellOwners(report: Report): (loc: { line: number; column: number
     for (const table of report.tables) {
       for (const row of table.rows) {
         for (const [key, cell] of Object.entries(row.cells)) {
-          const k = `${cell.loc.file}\n${cell.loc.line}:${cell.loc.column}`;
+          const k = place(cell.loc);
           if (!cell.blank && !placed.has(k)) placed.set(k, { order, owner: { table, row, column: table.columns.find((c) => c.key === key) } });
         }
         order++;
         for (const c of row.unplaced) {
-          const k = `${c.loc.line}:${c.loc.column}`;
+          const k = place(c.loc);
           if (!unplaced.has(k)) unplaced.set(k, { order, owner: { table, row } });
         }
         order++;
@@ -284,8 +286,8 @@ export function cellOwners(report: Report): (loc: { line: number; column: number
   };
   return (loc) => {
     const index = placed && unplaced ? { placed, unplaced } : build();
-    const a = index.placed.get(`${loc.file}\n${loc.line}:${loc.column}`);
-    const b = index.unplaced.get(`${loc.line}:${loc.column}`);
+    const a = index.placed.get(place(loc));
+    const b = index.unplaced.get(place(loc));
     if (a && b) return a.order < b.order ? a.owner : b.owner;
     return (a ?? b)?.owner ?? null;
   };

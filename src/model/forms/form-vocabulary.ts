@@ -6,6 +6,9 @@ const HEADER_CELL = /^(绩效指标|[一二三]级指标|年度指标值|预期�
 /** `一级` and `指标` set a space apart head one column; `分值` and `年度指标值` head two */
 export const oneHeaderCell = (left: string, right: string) => HEADER_CELL.test(normalizeLabel(left + right));
 
+/** a self-assessment form's title: 项目支出绩效自评表, 项目资金绩效目标自评表 (2023年度) … */
+export const FORM_TITLE = /绩效(目标)?自评表\s*([（(][^）)]*[）)])?\s*$/;
+
 /** an 一级指标 name standing alone */
 export const LEVEL_ONE_NAME = /^(产出|效益|满意度|成本)指标$/;
 

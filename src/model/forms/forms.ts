@@ -4,29 +4,19 @@
  * section headers that may state their weight (产出指标(50分)), and the 总分 row.
  */
 import type { SourceLine } from '../../ingest/text.js';
-import { readGrid } from '../../layout/grid.js';
 import { normalizeLabel, tokenizeLine, type Token } from '../../layout/tokenize.js';
+import { columnTexts } from '../../layout/grid.js';
 import { assigned, numberCell, printedCell, sourceLocation } from '../cells.js';
-import { LEVEL_ONE_NAME, oneHeaderCell } from './form-vocabulary.js';
+import { FORM_TITLE, LEVEL_ONE_NAME } from './form-vocabulary.js';
+import { FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsKey, fundsUnit, PLACEHOLDER } from './funds.js';
 import { newForm } from './new-form.js';
 import { OVERALL_TITLE, readOverallForm } from './overall-forms.js';
+import { readIndicatorGrid } from './project-grid.js';
 import { readTargetTable, TARGET_TITLE } from './target-forms.js';
 import type { Cell, Form, FormIndicator, FormSection, FundsRow, GradeBand, GradeEntry, ParseNote, Report, TargetTable, Unit } from '../types.js';
 
-const FORM_TITLE = /绩效(目标)?自评表\s*([（(][^）)]*[）)])?\s*$/;
 const NOT_A_FORM = /汇总表|详见|附件|报告/;
-const FUNDS_ROW = /^(年度资金总额|其中[:：]?当年财政拨款|当年财政拨款|财政拨款|上年结转资金|上年结转|其他资金|其他)[:：]?$/;
-const FUNDS_COLUMNS: Array<[RegExp, string]> = [
-  [/年初预算/, '年初预算数'],
-  [/全年预算/, '全年预算数'],
-  [/全年执行/, '全年执行数'],
-  [/分值/, '分值'],
-  [/执行率/, '执行率'],
-  [/得分/, '得分'],
-];
 const SECTION = /(产出|效益|满意度|成本)指标\s*[（(](\d+(?:\.\d+)?)分[）)]/;
-const PLACEHOLDER = /^[—–\-－]+$/;
-
 /** a figure read off a line's text (`(50分)`, `执行率为75%`), located where the line prints it */
 function lineFigure(file: string, line: SourceLine, raw: string, percent = false): Cell {
   const column = Math.max(1, line.text.indexOf(raw) + 1);
@@ -36,19 +26,6 @@ function lineFigure(file: string, line: SourceLine, raw: string, percent = false
 /** a weight read off a header such as `(50分)` */
 function headerWeight(file: string, line: SourceLine, raw: string): Cell {
   return assigned(lineFigure(file, line, raw));
-}
-
-function fundsKey(label: string): string {
-  if (/年度资金总额/.test(label)) return '年度资金总额';
-  if (/当年财政拨款|^财政拨款/.test(label)) return '当年财政拨款';
-  if (/上年结转/.test(label)) return '上年结转资金';
-  return '其他资金';
-}
-
-/** the funds block's columns, in the order its header prints them */
-function fundsColumns(header: string): string[] {
-  const found = FUNDS_COLUMNS.map(([re, key]) => ({ key, at: header.search(re) })).filter((c) => c.at >= 0);
-  return found.sort((a, b) => a.at - b.at).map((c) => c.key);
 }
 
 /** the words of an indicator block's header, wrapped over lines (年度 实际 / 分值 得分 / 偏差原因分析 …) */
@@ -121,9 +98,12 @@ function trailingScores(tokens: Token[]): { weight: Token; score: Token; stray?:
 const MAX_PENDING = 400;
 
 /** The document's forms of every kind, and a budget's 绩效目标表 as a whole. */
-export function extractForms(lines: SourceLine[], file: string, unitFallback: Unit | null, notes: ParseNote[] = []): { forms: Form[]; targetTable: TargetTable | null } {
+export function extractForms(lines: SourceLine[], file: string, unitFallback: Unit | null, notes: ParseNote[] = []): { forms: Form[]; targetTable: TargetTable | null; formLines: Set<number> } {
   const forms: Form[] = [];
   let targetTable: TargetTable | null = null;
+  /** the lines each form was read from (its title to its 总分 and 自评结论): not narrative */
+  const formLines = new Set<number>();
+  const took = (from: number, to: number) => lines.slice(from, to).forEach((l) => formLines.add(l.line));
   const textOfLine = new Map(lines.map((l) => [l.line, l.text]));
   for (let i = 0; i < lines.length; i++) {
     const title = lines[i].text.trim();
@@ -131,6 +111,7 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
       const read = readTargetTable(lines, i, file, forms.length + 1, unitFallback, notes);
       forms.push(...read.forms);
       targetTable = read.table;
+      took(i, read.end);
       i = read.end - 1;
       continue;
     }
@@ -139,6 +120,7 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
       const read = readOverallForm(lines, i, file, `f${forms.length + 1}`, unitFallback, notes);
       if (read) {
         forms.push(read.form);
+        took(i, read.end);
         i = read.end - 1;
       }
       continue;
@@ -215,19 +197,24 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
       textCells = { level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际/), note: at(/原因/) };
     };
     let k = i + 1 + nameAt;
+    form.unit = fundsUnit(lines, k) ?? form.unit;
     for (; k < lines.length; k++) {
       const line = lines[k];
       const text = line.text;
       if (k > i + 1 + nameAt && FORM_TITLE.test(text.trim()) && !NOT_A_FORM.test(text)) break;
-      const u = /[（(](万元|元)[）)]/.exec(text);
-      if (u && !inIndicators && !form.funds.length) form.unit = u[1] as Unit;
-      const tokens = tokenizeLine(line).tokens.filter((t) => t.kind !== 'blank');
+      const all = tokenizeLine(line).tokens.filter((t) => t.kind !== 'blank');
+      // on a page the funds block's merged label (项目资金（元）) may stand on one of its rows
+      const tokens = inIndicators ? all : all.slice(Math.max(0, all.findIndex((t) => !FUNDS_LABEL.test(normalizeLabel(t.text)))));
       if (!tokens.length) continue;
-      const first = normalizeLabel(tokens[0].text);
+      // …or run into a row's own label (项目资金（万元）年度资金总额：)
+      const lead = normalizeLabel(tokens[0].text);
+      const unlabelled = inIndicators ? lead : lead.replace(FUNDS_LABEL_START, '');
+      const first = FUNDS_ROW.test(unlabelled.replace(/^-+/, '')) ? unlabelled : lead;
       // the funds block's header: everything before its first row (names wrap: 全年执行 / 数)
       if (!inIndicators && !form.funds.length) header += text.replace(/\s+/g, '');
       if (!inIndicators && FUNDS_ROW.test(first.replace(/^-+/, ''))) {
-        if (!form.fundsColumns.length) form.fundsColumns = fundsColumns(header);
+        // on a page, the header's cells read by columns (their names wrap: 全年预算 / 数, 执行 / 率)
+        if (!form.fundsColumns.length) form.fundsColumns = fundsColumns(line.pieces ? columnTexts(lines.slice(i + 2 + nameAt, k)).join(' ') : header);
         const values = tokens.slice(1).filter((t) => t.kind === 'number' || PLACEHOLDER.test(t.text));
         const cells: Record<string, Cell | null> = Object.create(null);
         form.fundsColumns.forEach((c, j) => {
@@ -250,22 +237,11 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
         pending = [];
         if (text.includes('\t')) indexColumns(text.split('\t').map((c) => normalizeLabel(c)));
         else if (line.pieces) {
-          // a PDF: the header's columns place each figure, as tabs do (分值 may come before 指标值)
-          const grid = readGrid(lines, k, (cells) => cells.some((c) => /^[一三]级指标$/.test(c)), oneHeaderCell);
-          const [head, ...rows] = grid.rows;
-          indexColumns(head?.cells ?? []);
-          if (weightCell >= 0 && scoreCell >= 0) {
-            for (const row of rows) {
-              k = lines.indexOf(row.lines[row.lines.length - 1]);
-              if (/^总分/.test(row.cells.join(''))) {
-                // as in text: its first two figures (a 总分 row may set its score a cell off)
-                const [w, sc] = row.tokens.filter((t) => t.kind === 'number');
-                if (w) form.total = { weight: assigned(numberCell(file, w, null)), score: sc ? assigned(numberCell(file, sc, null)) : null, loc: sourceLocation(file, row.lines[0]) };
-                break;
-              }
-              cellIndicator(row.cells, row.tokens, row.lines);
-            }
-            k++;
+          // a PDF: the header's columns place each figure, as tabs do (分值 may come before 指标值),
+          // and merged 一级/二级 cells take the rows they are centred over
+          const end = readIndicatorGrid(lines, k, file, form);
+          if (end !== null) {
+            k = end;
             break;
           }
         }
@@ -373,6 +349,7 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
     // next form; the rate it states: 该项目全年预算执行率为75%, 完成率为73.42%, 执行率为0，
     let said: string[] = [];
     let labelled = false;
+    let concluded = k;
     for (let c = k; c < Math.min(lines.length, k + 15); c++) {
       const text = lines[c].text.trim();
       if (FORM_TITLE.test(text) || /^(联系人|填报人|单位负责人)/.test(text)) break;
@@ -383,14 +360,16 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
         if (rest && text !== '论') said.push(rest);
       } else if (labelled && text) said.push(text);
       if (labelled && !text && said.length) break;
+      if (labelled) concluded = c + 1;
       const rate = /(?:执行|完成)率为\s*(\d+(?:\.\d+)?)\s*(?:%|(?=[，。,；]))/.exec(text);
       if (rate && !form.conclusion.rate) form.conclusion.rate = lineFigure(file, lines[c], rate[1], true);
     }
     if (said.length) form.conclusion.text = said.join('');
     forms.push(form);
+    took(i, concluded);
     i = k - 1;
   }
-  return { forms, targetTable };
+  return { forms, targetTable, formLines };
 }
 
 const BAND = /(\d+(?:\.\d+)?)\s*[（(]含[）)]\s*[-—–~～至]\s*(\d+(?:\.\d+)?)\s*(?:分)?\s*为\s*[“"]?(优|良|中|差|合格|不合格)[”"]?/g;

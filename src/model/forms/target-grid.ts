@@ -8,20 +8,13 @@
  */
 import type { SourceLine } from '../../ingest/text.js';
 import { readGrid, type GridRow } from '../../layout/grid.js';
-import { normalizeLabel, type Token } from '../../layout/tokenize.js';
+import { normalizeLabel } from '../../layout/tokenize.js';
 import { assigned, printedCell, sourceLocation, tokenLocation } from '../cells.js';
+import { centredLabels, columnLabels, placeTokens, rowBorders, wordsWithin, type Label, type Placed } from './centred.js';
 import { LEVEL_ONE_NAME, oneHeaderCell, TARGET_LEVEL_TWO_NAMES } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
 import type { Form, FormIndicator, TargetTable, Unit } from '../types.js';
 
-interface Placed extends Token {
-  cell: number;
-  /** top to bottom through the table, pages one after another: points */
-  at: number;
-  height: number;
-}
-
-const PAGE = 10000;
 const COLUMNS: Record<string, RegExp> = {
   name: /项目名称/,
   budget: /预算数/,
@@ -37,29 +30,6 @@ const COLUMNS: Record<string, RegExp> = {
 /** 一级 names as a merged cell prints them, in full */
 const LEVEL_ONE_NAMES = /(产出|效益|满意度|成本)指标/g;
 
-/**
- * Runs of rows r0..r1, one per block of merged cells, each block's middle the middle of its
- * rows (within `tolerance`), from r0 down to r1; null where no such runs exist.
- */
-function centredSpans(middles: number[], borders: number[], r0: number, r1: number, tolerance: number): Array<[number, number]> | null {
-  const spans: Array<[number, number]> = [];
-  let first = r0;
-  for (let k = 0; k < middles.length; k++) {
-    const last = k + 1 === middles.length;
-    let end = -1;
-    let miss = Infinity;
-    for (let e = first; e <= r1; e++) {
-      const m = Math.abs((borders[first] + borders[e + 1]) / 2 - middles[k]);
-      if (m < miss && (!last || e === r1)) [end, miss] = [e, m];
-    }
-    if (end < 0 || miss > tolerance) return null;
-    spans.push([first, end]);
-    first = end + 1;
-  }
-  return first === r1 + 1 ? spans : null;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /**
  * The table's projects as forms and its 合计, or null where the lines do not give them with
@@ -67,14 +37,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  */
 export function readTargetGrid(lines: SourceLine[], from: number, file: string, title: string, firstId: number, unit: Unit | null): { table: TargetTable; forms: Form[]; end: number } | null {
   const grid = readGrid(lines, from, (cells) => cells.some((c) => c === '三级指标'), oneHeaderCell);
-  const byLine = new Map(grid.rows.flatMap((r) => r.lines).map((l) => [l.line, l]));
   const headerRows = grid.rows.filter((r) => r.cells.some((c) => c === '三级指标'));
   if (!headerRows.length) return null;
   const header = headerRows[0].cells.map((_, c) => headerRows.map((r) => r.cells[c]).join(''));
   const col: Record<string, number> = {};
   for (const [key, re] of Object.entries(COLUMNS)) col[key] = header.findIndex((h) => re.test(h));
   if (['name', 'budget', 'level3', 'weight'].some((k) => col[k] < 0)) return null;
-  const reserved = /执行率权重(\d+(?:\.\d+)?)%/.exec(header.join(''));
+  // 其中：预算执行率权重10%, or on a page the 分值 cell's own words where that wraps (预算执 / 行率权重10%)
+  const reserved = /执行率权重(\d+(?:\.\d+)?)%/.exec(header.join('')) ?? /权重(\d+(?:\.\d+)?)%/.exec(header[col.weight]);
   const headerToken = headerRows.flatMap((r) => r.tokens).find((t) => reserved && t.text.includes(`${reserved[1]}%`));
   const table: TargetTable = {
     title,
@@ -87,40 +57,33 @@ export function readTargetGrid(lines: SourceLine[], from: number, file: string, 
     return forms ? { table, forms, end: grid.end } : null;
   }
 
-  const placed: Placed[] = grid.rows
-    .filter((r) => !headerRows.includes(r))
-    .flatMap((r) => r.tokens)
-    .map((t) => {
-      const line = byLine.get(t.line)!;
-      return { ...(t as Token & { cell: number }), at: (line.page ?? 0) * PAGE + (line.y ?? 0), height: t.size ?? line.size ?? 10 };
-    });
+  const placed = placeTokens(grid.rows.filter((r) => !headerRows.includes(r)));
   const inColumn = (c: number) => placed.filter((t) => t.cell === c);
   const totalLabel = inColumn(col.name).find((t) => /^合计/.test(t.text));
   const totalFigure = totalLabel && inColumn(col.budget).find((t) => t.kind === 'number' && Math.abs(t.at - totalLabel.at) < 1);
   if (totalFigure) table.total = printedCell(totalFigure.text, tokenLocation(file, totalFigure), unit);
-  const below = totalLabel?.at ?? -Infinity;
+  const underTotal = totalLabel?.at ?? -Infinity;
 
   // indicator rows: one weight each, with the words of their own cells around it
-  const weights = inColumn(col.weight).filter((t) => t.kind === 'number' && t.at > below).sort((a, b) => a.at - b.at);
+  const weights = inColumn(col.weight).filter((t) => t.kind === 'number' && t.at > underTotal).sort((a, b) => a.at - b.at);
   if (!weights.length) return null;
   const rowCells = [col.level3, col.nature, col.value, col.unit].filter((c) => c >= 0);
   const nearest = (t: Placed) => weights.reduce((best, w, r) => (Math.abs(w.at - t.at) < Math.abs(weights[best].at - t.at) ? r : best), 0);
   const content = weights.map((w) => [w] as Placed[]);
-  for (const t of placed.filter((x) => rowCells.includes(x.cell) && x.at > below)) content[nearest(t)].push(t);
-  const tops = content.map((ts) => Math.min(...ts.map((t) => t.at - t.height)));
-  const bottoms = content.map((ts) => Math.max(...ts.map((t) => t.at)));
-  // borders between rows lie midway between one row's last words and the next row's first
-  const between = weights.slice(1).map((_, r) => (bottoms[r] + tops[r + 1]) / 2);
-  const pad = weights.length > 1 ? median(weights.slice(1).map((_, r) => tops[r + 1] - bottoms[r])) / 2 : weights[0].height / 2;
-  const borders = [tops[0] - pad, ...between, bottoms[weights.length - 1] + pad];
-  const rowHeight = median(borders.slice(1).map((b, r) => b - borders[r]));
+  for (const t of placed.filter((x) => rowCells.includes(x.cell) && x.at > underTotal)) content[nearest(t)].push(t);
+  // each row's borders: midway between one row's words and the next's (a page break parts them)
+  const { above, below, rowHeight } = rowBorders(content);
+
+  // a project's cells are centred over its rows; where a page break parts a project, they print
+  // on its part on the one page, its rows on the next coming before the next project's
+  const rows = { above, below, pages: weights.map((w) => w.page), rowHeight, tolerance: 1 / 2 };
 
   // projects: a code opens each name block; its middle is the middle of the project's rows
-  const names = inColumn(col.name).filter((t) => t.at > below).sort((a, b) => a.at - b.at || (a.x0 ?? 0) - (b.x0 ?? 0));
+  const names = inColumn(col.name).filter((t) => t.at > underTotal).sort((a, b) => a.at - b.at || (a.x0 ?? 0) - (b.x0 ?? 0));
   // a code is three words (630200 25R000 000006): the first of them on its line opens a block
   const starts = names.filter((t, j) => /^\d{6}$/.test(t.text) && !(j > 0 && names[j - 1].at === t.at && /^[0-9A-Z]{6}$/.test(names[j - 1].text)));
   if (!starts.length) return null;
-  const blocks = starts.map((s, k) => {
+  const blocks: Label[] = starts.map((s, k) => {
     const next = starts[k + 1]?.at ?? Infinity;
     const words = names.filter((t) => t.at >= s.at - 1 && t.at < next - 1);
     // the block ends where its cell's text does: a gap wider than a line
@@ -130,10 +93,11 @@ export function readTargetGrid(lines: SourceLine[], from: number, file: string, 
       if (last && t.at - last.at > 1.6 * t.height) break;
       kept.push(t);
     }
-    return { words: kept, middle: (kept[0].at - kept[0].height + kept[kept.length - 1].at) / 2 };
+    return { name: '', words: kept, middle: (kept[0].at - kept[0].height + kept[kept.length - 1].at) / 2 };
   });
-  const spans = centredSpans(blocks.map((b) => b.middle), borders, 0, weights.length - 1, rowHeight / 2);
-  if (!spans) return null;
+  const owners = centredLabels(blocks, rows, 0, weights.length - 1);
+  const spans = blocks.map((b) => [owners?.indexOf(b) ?? -1, owners?.lastIndexOf(b) ?? -1] as [number, number]);
+  if (!owners || owners.some((o) => !o) || spans.some(([a]) => a < 0)) return null;
 
   const text = (ts: Placed[]) => normalizeLabel([...ts].sort((a, b) => a.at - b.at || (a.x0 ?? 0) - (b.x0 ?? 0)).map((t) => t.text).join(''));
   /**
@@ -142,25 +106,14 @@ export function readTargetGrid(lines: SourceLine[], from: number, file: string, 
    */
   const labels = (c: number, names: RegExp, r0: number, r1: number): Array<string | null> => {
     const none = Array<string | null>(r1 - r0 + 1).fill(null);
-    if (c < 0) return none;
-    const words = inColumn(c)
-      .filter((t) => t.at > borders[r0] && t.at <= borders[r1 + 1])
-      .sort((a, b) => a.at - b.at || (a.x0 ?? 0) - (b.x0 ?? 0));
-    const run = words.map((t) => normalizeLabel(t.text)).join('');
-    const owner = words.flatMap((t) => [...normalizeLabel(t.text)].map(() => t));
-    const found = [...run.matchAll(names)].map((m) => {
-      const ts = owner.slice(m.index!, m.index! + m[0].length);
-      return { name: m[0], middle: (ts[0].at - ts[0].height + ts[ts.length - 1].at) / 2 };
-    });
-    if (!found.length || found.map((f) => f.name).join('') !== run) return none;
-    const spans = centredSpans(found.map((f) => f.middle), borders, r0, r1, rowHeight / 2);
-    if (!spans) return none;
-    return none.map((_, j) => found[spans.findIndex(([a, b]) => r0 + j >= a && r0 + j <= b)].name);
+    const found = c < 0 ? null : columnLabels(wordsWithin(inColumn(c), rows, r0, r1), names);
+    if (!found?.length) return none;
+    return centredLabels(found, rows, r0, r1)?.map((l) => l?.name ?? null) ?? none;
   };
   const forms = blocks.map((block, k) => {
     const [r0, r1] = spans[k];
     const codes = block.words.filter((t) => /^[0-9A-Z]{6}$/.test(t.text)).slice(0, 3);
-    const budget = inColumn(col.budget).find((t) => t.kind === 'number' && t.at >= borders[r0] && t.at <= borders[r1 + 1]);
+    const budget = wordsWithin(inColumn(col.budget), rows, r0, r1).find((t) => t.kind === 'number' && t.at > underTotal);
     const form = newForm({
       id: `f${firstId + k}`,
       kind: 'target',

@@ -298,6 +298,9 @@ export abstract class BaseBuilder implements Builder {
         .sort((a, b) => a.at - b.at);
       // all the standard columns and no optional one: the form's own order (below) reads it
       if (named.length < 2 || !named[0].c.total || (named.length === standard && !named.some((x) => x.c.optional))) continue;
+      // on a page, a 栏次 line numbering more columns than the line names: the rest of the header
+      // is wrapped past recognition (上缴上 / 级支出), not left out
+      if (this.headerPieces.length && this.columnMarks.length > named.length) continue;
       if (counts.some((n) => n > named.length) || !counts.some((n) => n === named.length)) continue;
       return named.map((x, i) => ({ ...x.c, index: i + 1 }));
     }

@@ -80,7 +80,8 @@ export class CodeBuilder extends BaseBuilder {
         // [code, name, v1…vn]: the name cell is cell 1, values follow positionally
         row.labels.push(...rest.filter((t) => t.cell === 1 && t.kind === 'label'));
         rest = rest.filter((t) => (t.cell ?? 0) >= 2);
-        row.values.push(...rest.slice(0, this.columns().length));
+        // every cell: which columns the header names is decided once the rows are read (finish)
+        row.values.push(...rest);
       } else {
         this.absorb(row, rest);
       }

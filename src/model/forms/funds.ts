@@ -1,0 +1,49 @@
+/** A project form's funds block: its rows, its columns and its unit, as text or a page prints them. */
+import type { SourceLine } from '../../ingest/text.js';
+import { columnTexts } from '../../layout/grid.js';
+import { FORM_TITLE } from './form-vocabulary.js';
+import type { Unit } from '../types.js';
+
+export const FUNDS_ROW = /^(年度资金总额|其中[:：]?当年财政拨款|当年财政拨款|财政拨款|上年结转资金|上年结转|其他资金|其他)[:：]?$/;
+const FUNDS_COLUMNS: Array<[RegExp, string]> = [
+  [/年初预算/, '年初预算数'],
+  [/全年预算/, '全年预算数'],
+  [/全年执行/, '全年执行数'],
+  [/分值/, '分值'],
+  [/执行率/, '执行率'],
+  [/得分/, '得分'],
+];
+/** the funds block's label, merged down its rows: 项目资金（万元）, 资金情况, 项目资金 / （元） */
+export const FUNDS_LABEL = /^(项目)?资金(情况)?([（(](万元|元)[）)]?)?$|^[（(]?(万元|元)[）)]$/;
+export const FUNDS_LABEL_START = /^(项目)?资金(情况)?([（(](万元|元)[）)])?|^[（(]?(万元|元)[）)]/;
+
+/**
+ * The funds block's unit, from its label: before the first row in text, amid the rows on a
+ * page (a merged cell's text is centred over its rows); up to the indicators' header.
+ */
+export function fundsUnit(lines: SourceLine[], from: number): Unit | null {
+  let k = from;
+  for (; k < lines.length; k++) {
+    const text = lines[k].text;
+    if (/一级指标/.test(text.replace(/[ \u3000]/g, '')) || (k > from && FORM_TITLE.test(text.trim()))) break;
+    const u = /[（(](万元|元)[）)]/.exec(text);
+    if (u) return u[1] as Unit;
+  }
+  // on a page the label may wrap (项目资金（万 / 元）): read by columns
+  const u = lines[from]?.pieces ? /[（(](万元|元)[）)]/.exec(columnTexts(lines.slice(from, k)).join(' ')) : null;
+  return u ? (u[1] as Unit) : null;
+}
+export const PLACEHOLDER = /^[—–\-－]+$/;
+
+export function fundsKey(label: string): string {
+  if (/年度资金总额/.test(label)) return '年度资金总额';
+  if (/当年财政拨款|^财政拨款/.test(label)) return '当年财政拨款';
+  if (/上年结转/.test(label)) return '上年结转资金';
+  return '其他资金';
+}
+
+/** the funds block's columns, in the order its header prints them */
+export function fundsColumns(header: string): string[] {
+  const found = FUNDS_COLUMNS.map(([re, key]) => ({ key, at: header.search(re) })).filter((c) => c.at >= 0);
+  return found.sort((a, b) => a.at - b.at).map((c) => c.key);
+}

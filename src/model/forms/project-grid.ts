@@ -1,0 +1,123 @@
+/**
+ * A project form's indicator block on a PDF page. Each indicator row has its 分值 in the column
+ * the header names so; the row's own cells (三级指标, 指标值, 实际值, 得分, 原因) are the words
+ * nearest it. The 一级 and 二级 cells are merged over their rows and print their text centred
+ * over them, between rows or on a row that is not their first: each takes the run of rows it
+ * is centred over (see centred.ts), the 二级 cells within their 一级 cell's rows. Where the
+ * text cannot be centred so (cells set at the top of their rows), a label holds from the row
+ * it stands on down to the next, as a line-by-line reading has it.
+ */
+import type { SourceLine } from '../../ingest/text.js';
+import { readGrid, ROW_GAP } from '../../layout/grid.js';
+import { normalizeLabel, tokenizeLine } from '../../layout/tokenize.js';
+import { assigned, numberCell, printedCell, sourceLocation, tokenLocation } from '../cells.js';
+import { centredLabels, columnLabels, placeTokens, rowBorders, wordsWithin, type Label, type Placed } from './centred.js';
+import { oneHeaderCell, TARGET_LEVEL_TWO_NAMES } from './form-vocabulary.js';
+import type { Form, FormSection } from '../types.js';
+
+/** an 一级 cell's text: its name and the weight it may state (产出指标（50分）) */
+const SECTION_NAMES = /(?:产出|效益|满意度|成本)指标(?:[（(]\d+(?:\.\d+)?分[）)])?/;
+/** header cells that start no column of their own lie this far (points) left of the first */
+const SAME_EDGE = 4;
+
+interface Rows {
+  above: number[];
+  below: number[];
+  pages: number[];
+  rowHeight: number;
+  anchors: Placed[];
+}
+
+/** labels that cannot be centred hold from the row nearest them down to the next label */
+function whereTheyStand(labels: Label[], rows: Rows, r0: number, r1: number): Array<Label | null> {
+  const out: Array<Label | null> = Array(r1 - r0 + 1).fill(null);
+  for (const l of labels) {
+    const at = l.words[0].at;
+    let r = r0;
+    for (let i = r0; i <= r1; i++) if (Math.abs(rows.anchors[i].at - at) < Math.abs(rows.anchors[r].at - at)) r = i;
+    for (let i = r; i <= r1; i++) out[i - r0] = l;
+  }
+  return out;
+}
+
+/** which label of the column each row r0..r1 falls under */
+function labelsOver(words: Placed[], names: RegExp, rows: Rows, r0: number, r1: number): Array<Label | null> {
+  const inRows = wordsWithin(words, rows, r0, r1);
+  const labels = columnLabels(inRows, names) ?? columnLabels(inRows, null)!;
+  return centredLabels(labels, rows, r0, r1) ?? whereTheyStand(labels, rows, r0, r1);
+}
+
+/** two lines set closer than a row's gap (grid.ts): one row of cells */
+const sameRow = (a: SourceLine, b: SourceLine) => a.page === b.page && a.y !== undefined && b.y !== undefined && b.y - a.y <= ROW_GAP * (b.size ?? 10);
+
+const text = (ts: Placed[]) => normalizeLabel([...ts].sort((a, b) => a.at - b.at || (a.x0 ?? 0) - (b.x0 ?? 0)).map((t) => t.text).join(''));
+
+/**
+ * Reads the indicator block whose header is lines[k] into `form`; returns the index just past
+ * its 总分 row, or null where the header names no 三级指标, 分值 and 得分 columns.
+ */
+export function readIndicatorGrid(lines: SourceLine[], k: number, file: string, form: Form): number | null {
+  // the header's cells that wrap (年度指标 / 值) start on lines above the one naming 一级指标
+  let from = k;
+  while (from > 0 && sameRow(lines[from - 1], lines[from]) && !tokenizeLine(lines[from - 1]).tokens.some((t) => t.kind === 'number')) from--;
+  const grid = readGrid(lines, from, (cells) => cells.some((c) => /^[一三]级指标$/.test(c)), oneHeaderCell);
+  const [head, ...rest] = grid.rows;
+  if (!head) return null;
+  const at = (re: RegExp) => head.cells.findIndex((c) => re.test(c));
+  const col = { level1: at(/^一级指标$/), level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际/), weight: at(/^分值$/), score: at(/^得分$/), note: at(/原因/) };
+  if (col.weight < 0 || col.score < 0 || col.level3 < 0) return null;
+  const totalAt = rest.findIndex((r) => /^总分/.test(r.cells.join('')));
+  const body = totalAt >= 0 ? rest.slice(0, totalAt) : rest;
+  // the block's own label (绩效指标, merged down its left side) stands left of every column
+  const left = Math.min(...head.tokens.map((t) => t.x0 ?? Infinity));
+  const placed = placeTokens(body).filter((t) => (t.x1 ?? t.x0 ?? left) >= left - SAME_EDGE);
+  const anchors = placed.filter((t) => t.cell === col.weight).sort((a, b) => a.at - b.at);
+  if (!anchors.length) return null;
+  const own = [col.level3, col.target, col.actual, col.score, col.note].filter((c) => c >= 0);
+  const content = anchors.map((a) => [a]);
+  for (const t of placed.filter((x) => own.includes(x.cell))) {
+    const r = anchors.reduce((best, a, i) => (Math.abs(a.at - t.at) < Math.abs(anchors[best].at - t.at) ? i : best), 0);
+    content[r].push(t);
+  }
+  const rows: Rows = { ...rowBorders(content), pages: anchors.map((a) => a.page), anchors };
+  const n = anchors.length;
+  const sectionOf = labelsOver(placed.filter((t) => t.cell === col.level1), SECTION_NAMES, rows, 0, n - 1);
+  const levelTwoOf: Array<Label | null> = Array(n).fill(null);
+  for (let r0 = 0; r0 < n; ) {
+    let r1 = r0;
+    while (r1 + 1 < n && sectionOf[r1 + 1] === sectionOf[r0]) r1++;
+    labelsOver(placed.filter((t) => t.cell === col.level2), TARGET_LEVEL_TWO_NAMES, rows, r0, r1).forEach((l, i) => (levelTwoOf[r0 + i] = l));
+    r0 = r1 + 1;
+  }
+  const sections = new Map<Label, FormSection>();
+  anchors.forEach((w, r) => {
+    const label = sectionOf[r];
+    if (label && !sections.has(label)) {
+      const weight = /(\d+(?:\.\d+)?)分/.exec(label.name)?.[1];
+      const holder = label.words.find((t) => weight && t.text.includes(weight)) ?? label.words[0];
+      const section: FormSection = { name: label.name.replace(/[（(].*$/, ''), weight: weight ? assigned(printedCell(weight, tokenLocation(file, holder), null)) : null, loc: tokenLocation(file, label.words[0]) };
+      sections.set(label, section);
+      form.sections.push(section);
+    }
+    const cellText = (c: number) => (c >= 0 ? text(content[r].filter((t) => t.cell === c)) || null : null);
+    const score = content[r].find((t) => t.cell === col.score && t.kind === 'number');
+    form.indicators.push({
+      section: label ? sections.get(label)!.name : null,
+      name: cellText(col.level3) ?? '',
+      level2: levelTwoOf[r]?.name ?? null,
+      target: cellText(col.target),
+      actual: cellText(col.actual),
+      note: cellText(col.note),
+      weight: w.kind === 'number' && !w.num!.percent ? assigned(numberCell(file, w, null)) : null,
+      weightText: normalizeLabel(w.text),
+      score: score ? assigned(numberCell(file, score, null)) : null,
+      loc: tokenLocation(file, w),
+    });
+  });
+  const total = rest[totalAt];
+  if (!total) return lines.indexOf(body[body.length - 1].lines.at(-1)!) + 1;
+  // as in text: its first two figures (a 总分 row may set its score a cell off)
+  const [tw, ts] = total.tokens.filter((t) => t.kind === 'number');
+  if (tw) form.total = { weight: assigned(numberCell(file, tw, null)), score: ts ? assigned(numberCell(file, ts, null)) : null, loc: sourceLocation(file, total.lines[0]) };
+  return lines.indexOf(total.lines.at(-1)!) + 1;
+}

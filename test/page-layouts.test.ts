@@ -1,0 +1,155 @@
+/**
+ * Layouts a PDF producer makes of a table or form, as positioned lines: each case is a trap a
+ * rendered corpus document fell into (test/corpus-render.test.ts), reduced to its few lines.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../src/model/index.js';
+import { pageText, reportOf } from './helpers.js';
+import { formContent } from './model-content.js';
+
+describe('tables on a page', () => {
+  it('a 栏次 line numbering six columns keeps them all when the header wraps past recognition (上缴上 / 级支出)', () => {
+    const r = buildReport(
+      pageText([
+        [1, 55, [['支出决算表', 270]]],
+        [1, 77, [['公开03表', 43]]],
+        [1, 117, [['对附属', 529]]],
+        [1, 122, [['上缴上', 476], ['经营支', 503]]],
+        [1, 127, [['科目代码', 52], ['科目名称', 155], ['本年支出合计', 267], ['基本支出', 353], ['项目支出', 426], ['单位补', 529]]],
+        [1, 132, [['级支出', 476], ['出', 510]]],
+        [1, 137, [['助支出', 529]]],
+        [1, 150, [['栏次', 59], ['1', 286], ['2', 365], ['3', 438], ['4', 485], ['5', 511], ['6', 538]]],
+        [1, 163, [['合计', 44], ['100.00', 277], ['60.00', 357], ['40.00', 431]]],
+        [1, 176, [['208', 44], ['社会保障和就业支出', 91], ['100.00', 277], ['60.00', 357], ['40.00', 431]]],
+      ]),
+    );
+    const t = r.tables.find((x) => x.id === '公开03')!;
+    expect(t.columns.map((c) => c.key)).toEqual(['本年支出合计', '基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出']);
+    expect(Object.entries(t.rows[0].cells).map(([k, c]) => [k, c.raw])).toEqual([
+      ['本年支出合计', '100.00'],
+      ['基本支出', '60.00'],
+      ['项目支出', '40.00'],
+      ['上缴上级支出', ''],
+      ['经营支出', ''],
+      ['对附属单位补助支出', ''],
+    ]);
+  });
+});
+
+describe('diagnostics on pages', () => {
+  it('name the table cell they point at only on its own page (line numbers count from each page\'s top)', async () => {
+    const { cellOwners } = await import('../src/rules/selectors.js');
+    const r = buildReport(
+      pageText([
+        [1, 55, [['支出决算表', 270]]],
+        [1, 77, [['公开03表', 43]]],
+        [1, 127, [['科目代码', 52], ['科目名称', 155], ['本年支出合计', 267], ['基本支出', 353], ['项目支出', 426]]],
+        [1, 163, [['合计', 44], ['100.00', 277], ['60.00', 357], ['40.00', 431]]],
+      ]),
+    );
+    const cell = r.tables.find((t) => t.id === '公开03')!.rows[0].cells['本年支出合计'];
+    const ownerOf = cellOwners(r);
+    expect(ownerOf(cell.loc)?.table.id).toBe('公开03');
+    // the same line and column of page 2 (a form's funds score there) is no cell of that table
+    expect(ownerOf({ ...cell.loc, page: 2 })).toBeNull();
+  });
+});
+
+describe('tables in tab-separated text', () => {
+  it('a header naming three of 支出总表\'s six columns reads three, as space-separated text and pages do', () => {
+    const text = ['部门公开表3', '支出总表', '单位：万元', '科目代码\t科目名称\t合计\t基本支出\t项目支出', '合计\t\t100.00\t60.00\t40.00', '208\t社会保障和就业支出\t100.00\t60.00\t40.00', ''].join('\n');
+    const t = reportOf(text).tables.find((x) => x.id === '部门公开表3')!;
+    expect([t.columnSource, t.columns.map((c) => c.key)]).toEqual(['header', ['合计', '基本支出', '项目支出']]);
+  });
+});
+
+describe('merged cells centred over their rows', () => {
+  it('a label carried over a page break: its rows on the next page come before the next label\'s', async () => {
+    const { centredLabels, columnLabels, placeTokens, rowBorders } = await import('../src/model/forms/centred.js');
+    const { tokenizeLine } = await import('../src/layout/tokenize.js');
+    // rows 15 pt apart: three on page 1 under 甲 (centred on its rows), two more of 甲's on page 2,
+    // then 乙 over two rows
+    const src = pageText([
+      [1, 700, [['第一行', 300]]],
+      [1, 715, [['甲', 100], ['第二行', 300]]],
+      [1, 730, [['第三行', 300]]],
+      [2, 100, [['第四行', 300]]],
+      [2, 115, [['第五行', 300]]],
+      [2, 130, [['第六行', 300]]],
+      [2, 137.5, [['乙', 100]]],
+      [2, 145, [['第七行', 300]]],
+    ]);
+    const placed = placeTokens(src.lines.map((l) => ({ lines: [l], tokens: tokenizeLine(l).tokens.filter((t) => t.kind !== 'blank').map((t) => ({ ...t, cell: t.x0! < 200 ? 0 : 1 })) })));
+    const anchors = placed.filter((t) => t.cell === 1);
+    const borders = rowBorders(anchors.map((a) => [a]));
+    const labels = columnLabels(placed.filter((t) => t.cell === 0), null)!;
+    const rows = { ...borders, pages: anchors.map((a) => a.page) };
+    expect(centredLabels(labels, rows, 0, anchors.length - 1)!.map((l) => l?.name)).toEqual(['甲', '甲', '甲', '甲', '甲', '乙', '乙']);
+  });
+});
+
+describe('a project form on a page', () => {
+  const text = [
+    '项目支出绩效自评表',
+    '项目名称\t测试项目',
+    '项目资金（万元）\t资金来源\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分',
+    '\t年度资金总额：\t100\t100\t90\t10\t90.00%\t9',
+    '\t其中：当年财政拨款：\t100\t100\t90\t-\t90.00%\t-',
+    '绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分',
+    '\t产出指标（60分）\t数量指标\t指标一\t≥10次\t12次\t20\t20',
+    '\t\t\t指标二\t≤48万元\t≤48万元\t20\t20',
+    '\t\t质量指标\t指标三\t=100%\t100%\t10\t10',
+    '\t\t\t指标四\t=100%\t98%\t10\t9',
+    '\t满意度指标（40分）\t服务对象满意度指标\t满意度\t≥90%\t95%\t40\t40',
+    '总分\t\t\t\t\t\t100\t99',
+    '',
+  ].join('\n');
+  // the same form as a PDF prints it: merged cells (项目资金, 产出指标, 数量指标, 质量指标, 绩效指标)
+  // centred over their rows, header cells wrapped (全年预算 / 数, 年度指标 / 值)
+  const page = pageText([
+    [1, 50, [['项目支出绩效自评表', 300]]],
+    [1, 70, [['项目名称', 44], ['测试项目', 135]]],
+    [1, 82, [['全年预算', 450], ['全年执行', 550]]],
+    [1, 85, [['资金来源', 135], ['年初预算数', 330], ['分值', 630], ['执行率', 665], ['得分', 710]]],
+    [1, 88, [['数', 455], ['数', 555]]],
+    [1, 100, [['年度资金总额：', 135], ['100', 330], ['100', 450], ['90', 550], ['10', 630], ['90.00%', 665], ['9', 710]]],
+    [1, 107.5, [['项目资金（万元）', 44]]],
+    [1, 115, [['其中：当年财政拨款：', 135], ['100', 330], ['100', 450], ['90', 550], ['-', 630], ['90.00%', 665], ['-', 710]]],
+    [1, 127, [['年度指标', 450], ['实际完成', 550]]],
+    [1, 130, [['一级指标', 135], ['二级指标', 250], ['三级指标', 330], ['分值', 630], ['得分', 665]]],
+    [1, 133, [['值', 455], ['值', 555]]],
+    [1, 145, [['指标一', 330], ['≥10次', 450], ['12次', 550], ['20', 630], ['20', 665]]],
+    [1, 152.5, [['数量指标', 250]]],
+    [1, 160, [['指标二', 330], ['≤48万元', 450], ['≤48万元', 550], ['20', 630], ['20', 665]]],
+    [1, 167.5, [['产出指标（60分）', 135]]],
+    [1, 175, [['指标三', 330], ['=100%', 450], ['100%', 550], ['10', 630], ['10', 665]]],
+    [1, 182.5, [['质量指标', 250]]],
+    [1, 190, [['指标四', 330], ['=100%', 450], ['98%', 550], ['10', 630], ['9', 665]]],
+    [1, 197.5, [['绩效指标', 44]]],
+    [1, 205, [['满意度指标（40分）', 135], ['服务对象满意度指标', 250], ['满意度', 330], ['≥90%', 450], ['95%', 550], ['40', 630], ['40', 665]]],
+    [1, 220, [['总分', 44], ['100', 630], ['99', 665]]],
+  ]);
+
+  it('reads as its spreadsheet export: each merged cell takes the rows it is centred over', () => {
+    const [fromText, fromPage] = [reportOf(text), buildReport(page)];
+    expect(formContent(fromPage)).toEqual(formContent(fromText));
+    const [f] = fromPage.forms;
+    expect([f.unit, f.fundsColumns, f.sections.map((s) => [s.name, s.weight?.raw])]).toEqual([
+      '万元',
+      ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      [['产出指标', '60'], ['满意度指标', '40']],
+    ]);
+    expect(f.indicators.map((x) => [x.section, x.level2, x.name])).toEqual([
+      ['产出指标', '数量指标', '指标一'],
+      ['产出指标', '数量指标', '指标二'],
+      ['产出指标', '质量指标', '指标三'],
+      ['产出指标', '质量指标', '指标四'],
+      ['满意度指标', '服务对象满意度指标', '满意度'],
+    ]);
+  });
+
+  it('a form\'s cells are not read as the narrative\'s sentences', () => {
+    const withNarrative = `第三部分 情况说明\n一、收入支出决算总体情况说明\n2023年度收、支总计均为100.00万元。\n${text}`;
+    expect(reportOf(withNarrative).claims.map((c) => c.loc.line)).toEqual([3]);
+  });
+});
