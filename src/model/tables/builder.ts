@@ -125,7 +125,8 @@ export abstract class BaseBuilder implements Builder {
     this.headerLines.add(line.source.text.replace(/[\s\u3000]/g, ''));
     this.headerPieces.push(...(line.source.pieces ?? []));
     const { pieces, y } = line.source;
-    if (pieces) this.headerRows.push(y === undefined ? pieces : pieces.map((p) => ({ ...p, y })));
+    // the 栏次 numbers are the columns' marks, not words of their names
+    if (pieces && !isColumnNumbering(line)) this.headerRows.push(y === undefined ? pieces : pieces.map((p) => ({ ...p, y })));
   }
 
   /** the header's lines as read, top to bottom (tab-separated text: each word with its cell) */

@@ -1,9 +1,9 @@
 /** Grid (三公经费): one line of values under a multi-level header. */
 import type { PositionedPiece } from '../../ingest/text.js';
 import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
-import { numberCell } from '../cells.js';
+import { blankCell, numberCell } from '../cells.js';
 import type { Cell, Column, Table } from '../types.js';
-import { BaseBuilder, centreOf } from './builder.js';
+import { BaseBuilder, centreOf, columnReach } from './builder.js';
 import { lineLocation } from './lines.js';
 import { headerColumns, joinWrappedNames } from './header.js';
 
@@ -73,6 +73,8 @@ export class GridBuilder extends BaseBuilder {
     // narrow 0 right-aligned in its cell is nearer the centre of a cell spanning two columns),
     // and is named by that cell and the cells spanning it
     const xs = figures.map((f) => f.x);
+    const byMarks = this.cellsByColumnMarks(figures);
+    if (byMarks) return byMarks;
     const ordered = this.columnsInPrintedOrder();
     if (ordered) {
       const placed = matchInOrder(xs, ordered);
@@ -90,6 +92,27 @@ export class GridBuilder extends BaseBuilder {
       if (!column || column.key in cells) return null;
       cells[column.key] = numberCell(this.file, f.t, this.unit);
     }
+    return cells;
+  }
+
+  /**
+   * PDF: where the header prints 栏次 numbers for every column of the form, the figures go to
+   * the numbers in order, least distance first (the form's order: 预算数 合计…, then 决算数 …).
+   */
+  private cellsByColumnMarks(figures: Array<{ t: Token; x: number }>): Record<string, Cell> | null {
+    const order = this.printedOrder();
+    const marks = this.columnMarks.filter((m) => m.x0 !== undefined);
+    if (marks.length !== order.length || !marks.every((m, i) => m.num!.value === i + 1)) return null;
+    const columns = marks.map((m, i) => ({ x: centreOf(m), column: order[i] }));
+    // in order, least distance: a figure right-aligned in a wide cell stands off its number
+    const placed = matchInOrder(figures.map((f) => f.x), columns);
+    const reach = 2 * columnReach(columns.map((c) => c.x));
+    if (!placed || placed.some((c, i) => Math.abs(c.x - figures[i].x) > reach)) return null;
+    const cells: Record<string, Cell> = Object.create(null);
+    figures.forEach((f, i) => (cells[placed[i].column.key] = numberCell(this.file, f.t, this.unit)));
+    // every column is numbered, so one without a figure is printed blank: zero
+    const loc = lineLocation(this.file, this.valueLine!);
+    for (const c of order) if (!(c.key in cells)) cells[c.key] = blankCell(loc, this.unit);
     return cells;
   }
 
