@@ -15,6 +15,7 @@ import { buildReport } from '../src/model/index.js';
 import { runRules } from '../src/rules/index.js';
 import { builtinRules, FIXTURES } from './helpers.js';
 import { content, placeless } from './model-content.js';
+import { expectTextAsPdf, readFixture } from './calc-fixtures.js';
 import { THREE_PUBLIC, threePublic, ZEROS_SUMMARY, zerosSummary } from './layouts-zeros.js';
 
 const PDF = (name: string) => path.join(FIXTURES, 'pdf', `${name}.calc.pdf`);
@@ -368,17 +369,10 @@ describe('zero cells printed `-` (layout-zeros.calc.pdf)', () => {
 });
 
 describe('the text versions of the 三公 grids (tab-separated) give the model of their PDF', () => {
-  const read = async (file: string) => buildReport(await readDocument(path.join(FIXTURES, 'pdf', file)));
-  const same = async (name: string) => {
-    const fromPdf = await read(`${name}.calc.pdf`);
-    const fromText = await read(`${name}.txt`);
-    expect(content(fromText)).toEqual(content(fromPdf));
-    const rules = await builtinRules();
-    expect(placeless(runRules(fromText, rules))).toEqual(placeless(runRules(fromPdf, rules)));
-  };
+  const read = readFixture;
 
   it('layout-sangong.txt: a 三公 grid of one group, 购置费 and 运行费 without their subtotal', async () => {
-    await same('layout-sangong');
+    await expectTextAsPdf('layout-sangong');
   });
 
   it('layout-zeros.txt: the 三公 grid with `-` and `0`', async () => {
@@ -386,7 +380,7 @@ describe('the text versions of the 三公 grids (tab-separated) give the model o
   });
 
   it('layout-sangong-meetings: 江苏 三公 grid with 会议费 and 培训费, its planted 合计 found in PDF and text alike', async () => {
-    await same('layout-sangong-meetings');
+    await expectTextAsPdf('layout-sangong-meetings');
     const ds = runRules(await read('layout-sangong-meetings.calc.pdf'), await builtinRules()).filter((d) => d.ruleId !== '形式/必备表');
     expect(ds.map((d) => [d.ruleId, d.page, d.actual, d.expected])).toEqual([['三公/含会议费培训费合计', 2, '1,417.70 万元', '1,471.70 万元']]);
   });
