@@ -371,6 +371,10 @@ describe('zero cells printed `-` (layout-zeros.calc.pdf)', () => {
 describe('the text versions of the 三公 grids (tab-separated) give the model of their PDF', () => {
   const read = readFixture;
 
+  it('layout-spanning.txt: 公开05 whose header puts its total last (基本支出 项目支出 小计)', async () => {
+    await expectTextAsPdf('layout-spanning');
+  });
+
   it('layout-sangong.txt: a 三公 grid of one group, 购置费 and 运行费 without their subtotal', async () => {
     await expectTextAsPdf('layout-sangong');
   });

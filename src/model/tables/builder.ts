@@ -274,8 +274,9 @@ export abstract class BaseBuilder implements Builder {
       const at = spec.map((c) => header.indexOf(normalizeLabel(c.name)));
       if (at.some((i) => i < 0)) continue;
       const order = spec.map((c, i) => ({ c, at: at[i] })).sort((a, b) => a.at - b.at);
-      // the total column stays first: the rest of the model reads it that way
-      if (!order[0].c.total && spec[0].total) continue;
+      // the total column stays first where figures are placed by their order (blank cells
+      // omitted, the total read as the first); tab-separated cells stand where they are printed
+      if (!order[0].c.total && spec[0].total && !this.region.lines.some((l) => l.tabbed)) continue;
       this.ordered = order.map((o, i) => ({ ...o.c, index: i + 1 }));
       this.columnSource = 'header';
       break;
