@@ -1,0 +1,207 @@
+/**
+ * The phrases claims are read from: the narrative as one stream of characters mapped to their
+ * source, and the readers of its pieces (sections, 类/款/项 paths, 其中 lists, the amount a change
+ * is measured against, the subject before a figure).
+ */
+import type { SourceLine } from '../../ingest/text.js';
+import { printedCell } from '../cells.js';
+import type { Cell, Location, Unit } from '../types.js';
+
+/**
+ * The narrative as one string without line breaks or spaces, each character mapped to its
+ * source: the index of its line in `lines` and its column, in typed arrays (an object per
+ * character took most of the memory on a long document).
+ */
+export interface Stream {
+  text: string;
+  lines: SourceLine[];
+  lineAt: Int32Array;
+  columnAt: Int32Array;
+}
+
+const FOOTER_PREFIX = /^\s*[-—–]+\s*\d+\s*[-—–]+/;
+// the figures parseNumber reads (thousands grouped by three, or none), never begun mid-number
+export const NUM = '(?<![\\d,.])(-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)';
+export const SEP = '[,，]';
+
+export function buildStream(lines: SourceLine[]): Stream {
+  const parts: string[] = [];
+  let size = lines.length;
+  for (const line of lines) size += line.text.length;
+  const lineAt = new Int32Array(size);
+  const columnAt = new Int32Array(size);
+  let n = 0;
+  let previous: SourceLine | null = null;
+  lines.forEach((line, k) => {
+    // a gap (a table in between) ends the sentence: prose never runs across a table
+    if (previous && line.line !== previous.line + 1) {
+      parts.push('。');
+      [lineAt[n], columnAt[n]] = [k, 1];
+      n++;
+    }
+    previous = line;
+    const raw = line.text.replace(FOOTER_PREFIX, (m) => ' '.repeat(m.length)).replace(/\*\*/g, '  ');
+    for (let i = 0; i < raw.length; i++) {
+      let ch = raw[i];
+      const c = raw.charCodeAt(i);
+      if (c <= 0x20 || c === 0x3000 || c === 0xa0) continue;
+      if (ch === '％') ch = '%';
+      parts.push(ch);
+      [lineAt[n], columnAt[n]] = [k, i + 1];
+      n++;
+    }
+  });
+  return { text: parts.join(''), lines, lineAt, columnAt };
+}
+
+export function locate(stream: Stream, from: number, to: number): Location {
+  const end = Math.max(from, to - 1);
+  const a = stream.lines[stream.lineAt[from]];
+  const b = stream.lines[stream.lineAt[end]];
+  const loc: Location = {
+    file: '',
+    line: a.pageLine ?? a.line,
+    column: stream.columnAt[from],
+    endLine: b.pageLine ?? b.line,
+    endColumn: stream.columnAt[end] + 1,
+  };
+  if (a.page !== undefined) loc.page = a.page;
+  return loc;
+}
+
+export function figure(stream: Stream, file: string, raw: string, index: number, unit: Unit | null, percent = false): Cell {
+  return printedCell(raw, { ...locate(stream, index, index + raw.length), file }, unit, percent);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Linking a subject to the table cell it speaks of
+
+const SECTION_RE = /[一二三四五六七八九十]{1,3}、[^，。；、:：]{2,40}?(?:情况说明|情况)/g;
+// a path quoted in the sentence (“社会保障和就业支出（类）…”) starts after its opening quote
+const PATH_RE = /([^。；，,：:、（）“”"\d.．]{2,30})（类）(?:([^。；，,：:、（）“”"]{2,30})（款）)?(?:([^。；，,：:、（）“”"]{2,30})（项）)?/g;
+
+/** the last 类/款/项 path in text[from, to) with no figure between it and `to`: the subject there */
+export function pathBefore(text: string, from: number, to: number): string[] | null {
+  const paths = [...text.slice(from, to).matchAll(PATH_RE)];
+  const last = paths[paths.length - 1];
+  if (!last) return null;
+  const between = text.slice(from + last.index! + last[0].length, to);
+  if (/万元|%/.test(between)) return null;
+  // a heading glued before the class name is not part of it
+  return last.slice(1).filter(Boolean).map((p) => p.replace(/^.*(说明|情况)/, ''));
+}
+
+export function pathSubject(path: string[]): string {
+  return path.map((p, i) => `${p}${['（类）', '（款）', '（项）'][i]}`).join('');
+}
+
+export const cleanPath = (path: string[]) => path.map((p) => p.replace(/^[一二三四五六七八九十\d]+[、.．]/, ''));
+
+export function sections(text: string): Array<{ at: number; title: string }> {
+  return [...text.matchAll(SECTION_RE)].map((m) => ({ at: m.index!, title: m[0] }));
+}
+
+/** the title of the last section starting at or before index (list in text order: a binary search, asked once per claim) */
+export function sectionAt(list: Array<{ at: number; title: string }>, index: number): string {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].at <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1].title : '';
+}
+
+/**
+ * The items of a 其中 list: `subject amount万元 [，占 P%]` joined by ；、，. The list ends at the
+ * first element that is not such an item (a sub-list, a comparison, another sentence).
+ */
+const LIST_ITEM = new RegExp(`^[:：]?([^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]占(?:比)?${NUM}%)?([；;、，,。]|$)`);
+const NOT_AN_ITEM = /比|较|增|减|主要|包括|其中|授予|合计|总额|总计|年度|预算|决算|完成/;
+
+export function listAfter(text: string, from: number): Array<{ raw: string; at: number }> {
+  const items: Array<{ raw: string; at: number }> = [];
+  let i = from;
+  for (;;) {
+    const m = LIST_ITEM.exec(text.slice(i, i + 80));
+    if (!m || NOT_AN_ITEM.test(m[1])) break;
+    items.push({ raw: m[2], at: i + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length) });
+    i += m[0].length;
+    if (!m[4] || m[4] === '。') break;
+  }
+  return items;
+}
+
+const AMOUNT_RE = new RegExp(`${NUM}万元`, 'g');
+
+/**
+ * The last amount of the sentence before `to`, read back from `to` in growing windows: scanning
+ * the sentence from its start for each change it states was quadratic in a long one. A window
+ * begins at the sentence's start or after a character no amount holds, so no amount straddles it.
+ */
+function lastAmount(text: string, to: number): { raw: string; at: number } | null {
+  // a change is measured against an amount said shortly before it, not pages earlier
+  for (let width = 256; width <= 1024; width *= 2) {
+    let b = Math.max(0, to - width);
+    const dot = text.slice(b, to).lastIndexOf('。');
+    const from = dot >= 0 ? b + dot + 1 : b;
+    b = from;
+    if (dot < 0) while (b > 0 && /[\d,.\-万元]/.test(text[b - 1])) b--;
+    const found = [...text.slice(b, to).matchAll(AMOUNT_RE)];
+    const last = found.reverse().find((m) => isLevel(text, b + m.index!, b + m.index! + m[0].length, to));
+    if (last) return { raw: last[1], at: b + last.index! };
+    if (dot >= 0 || b === 0) return null;
+  }
+  return null;
+}
+
+/**
+ * The current-year amount a change is measured against: the last amount before it in the same
+ * sentence, with nothing but words in between; or, when the sentence opens with 与20XX年相比,
+ * the only amount of the sentence before. Otherwise none: the rate is then not checked.
+ */
+export function currentAmount(text: string, at: number): { raw: string; at: number } | null {
+  const own = lastAmount(text, at);
+  if (own) return own;
+  const start = text.lastIndexOf('。', at - 1) + 1;
+  if (!/^与\d{4}年度?相比/.test(text.slice(start, at))) return null;
+  const prevStart = text.lastIndexOf('。', start - 2) + 1;
+  const prevText = text.slice(prevStart, start);
+  const prev = [...prevText.matchAll(AMOUNT_RE)];
+  // the previous sentence's one amount is the current one only if it is a level, not a change
+  if (prev.length !== 1 || CHANGE_BEFORE_RE.test(prevText.slice(0, prev[0].index!))) return null;
+  return { raw: prev[0][1], at: prevStart + prev[0].index! };
+}
+
+const CHANGE_BEFORE_RE = /(增加|减少|增长|下降|增|减)\s*$/;
+
+/**
+ * An amount that can be the current one of a change stated at `to`: not itself a change stated
+ * earlier (减少 0.15 万元…；公务接待费减少 0.15 万元), not said aside in parentheses that close
+ * before the change (（上年预算为 A 万元），增加 …).
+ */
+function isLevel(text: string, start: number, end: number, to: number): boolean {
+  if (CHANGE_BEFORE_RE.test(text.slice(Math.max(0, start - 4), start))) return false;
+  let depth = 0;
+  for (let i = end; i < to; i++) {
+    if (text[i] === '（' || text[i] === '(') depth++;
+    else if (text[i] === '）' || text[i] === ')') {
+      if (depth === 0) return false;
+      depth--;
+    }
+  }
+  return true;
+}
+
+/** the words before a figure, back to the previous punctuation: what the figure is said of */
+export function subjectBefore(text: string, index: number): string {
+  // 收、支总计 is one subject, not a list
+  const head = text.slice(Math.max(0, index - 40), index).replace(/收、支/g, '收支').replace(/收入、支出/g, '收入支出');
+  const cut = Math.max(0, ...['，', ',', '。', '；', ';', '：', ':', '、', '其中', '说明', '情况'].map((d) => { const i = head.lastIndexOf(d); return i < 0 ? 0 : i + d.length; }));
+  return head
+    .slice(Math.max(0, cut))
+    .replace(/^[（(][一二三四五六七八九十\d]+[）)]/, '')
+    .replace(/^[一二三四五六七八九十\d]+[、.．]/, '')
+    .replace(/(为|是|均为|各为|合计为|共计|达)$/, '');
+}
