@@ -65,103 +65,129 @@ export function titleText(text: string): string | null {
   return t;
 }
 
-export function findTableRegions(source: SourceText, kinds: TableKinds): TableRegion[] {
-  const lines = joinWrappedCells(source.lines);
-  const regions = new Map<string, TableRegion>();
-  let current = null as TableRegion | null;
+/** where the scan over the lines stands */
+interface Scan {
+  lines: SourceLine[];
+  kinds: TableKinds;
+  regions: Map<string, TableRegion>;
+  current: TableRegion | null;
   /** the index of the line that started the current span, and whether a row has come since */
-  let spanStart = -1;
-  let spanHasRows = false;
-  const consumed = new Set<number>();
+  spanStart: number;
+  spanHasRows: boolean;
+  consumed: Set<number>;
+}
 
-  const open = (kind: string, i: number, title: string | null, titleSource: SourceLine | null) => {
-    let region = regions.get(kind);
-    if (!region) {
-      region = { id: kind, printedId: null, anchorLine: lines[i].line, anchor: lines[i], title, titleLine: titleSource?.line ?? null, titleSource, unit: null, lines: [] };
-      regions.set(kind, region);
-      // the unit is often printed just above the title or number
-      for (let k = Math.max(0, i - 4); k < i; k++) {
-        const u = UNIT_RE.exec(lines[k].text);
-        if (u) region.unit = u[1] as '元' | '万元';
-      }
-    }
-    current = region;
-    spanStart = i;
-    spanHasRows = false;
-    return region;
-  };
-
-  for (let i = 0; i < lines.length; i++) {
-    if (consumed.has(i)) continue;
-    const text = lines[i].text;
-    const printed = printedTableId(text);
+export function findTableRegions(source: SourceText, kinds: TableKinds): TableRegion[] {
+  const scan: Scan = { lines: joinWrappedCells(source.lines), kinds, regions: new Map(), current: null, spanStart: -1, spanHasRows: false, consumed: new Set() };
+  for (let i = 0; i < scan.lines.length; i++) {
+    if (scan.consumed.has(i)) continue;
+    const printed = printedTableId(scan.lines[i].text);
     if (printed) {
-      // the number printed right under a title that already opened the table
-      if (current && !spanHasRows && i - spanStart <= 3 && current.title && !current.printedId) {
-        current.printedId = printed;
-        // a table's place is its number where it has one (diagnostics on the whole table point there)
-        if (current.anchorLine === lines[spanStart].line) {
-          current.anchor = lines[i];
-          current.anchorLine = lines[i].line;
-        }
-        continue;
-      }
-      // a title right under the number names the table; else the number does
-      const after = [i + 1, i + 2].find((k) => k < lines.length && titleText(lines[k].text) && kinds.byTitle(lines[k].text));
-      const kind = (after !== undefined ? kinds.byTitle(lines[after].text, headerUnder(lines, after)) : null) ?? kinds.byPrintedId(printed);
-      if (!kind) {
-        current = null;
-        continue;
-      }
-      const before = [i - 1, i - 2, i - 3].find((k) => k >= 0 && titleText(lines[k].text));
-      const region = before === undefined ? open(kind, i, null, null) : open(kind, i, titleText(lines[before].text), lines[before]);
-      region.printedId ??= printed;
-      if (after !== undefined) {
-        // the title that named the kind is the table's, not a heading above its number
-        if (region.printedId === printed && region.anchorLine === lines[i].line) region.title = titleText(lines[after].text);
-        region.title ??= titleText(lines[after].text);
-        region.titleLine ??= lines[after].line;
-        region.titleSource ??= lines[after];
-        consumed.add(after);
-      }
+      printedNumber(scan, i, printed);
       continue;
     }
-    // a title wrapped over two lines (…培训费 / 支出预算表) is one title
-    const next = lines[i + 1]?.text.trim() ?? '';
-    const wrapped = !titleText(text) && /^\S{1,8}$/.test(next) && !kinds.byTitle(next) ? text.trim() + next : null;
-    const wrappedKind = wrapped && titleText(wrapped) ? kinds.byTitle(wrapped) : null;
-    if (wrappedKind) consumed.add(i + 1);
-    const title = titleText(wrappedKind ? wrapped! : text);
-    const kind = wrappedKind ?? (title ? kinds.byTitle(text, headerUnder(lines, i)) : null);
-    // the open table's title again (2025年部门支出预算总表（续）): a continuation, not a row
-    if (title && current && kind === current.id) continue;
-    if (title && furnitureFollows(lines, wrappedKind ? i + 1 : i)) {
-      if (kind) {
-        open(kind, i, title, lines[i]);
-        continue;
-      }
-      if (current && spanHasRows) {
-        // a table the catalogue does not know ends the one before it
-        current = null;
-        continue;
-      }
-    }
-    if (!current) continue;
-    const region: TableRegion = current;
-    if (PART_END.test(text) || (spanHasRows && PROSE_RE.test(text) && !NOTE_START_RE.test(text))) {
-      current = null;
-      continue;
-    }
-    const u = UNIT_RE.exec(text);
-    if (u && !region.unit && region.lines.length < 12) region.unit = u[1] as '元' | '万元';
-    const tokens = tokenizeLine(lines[i]);
-    if (tokens.tokens.some((t) => t.kind === 'number')) spanHasRows = true;
-    region.lines.push(tokens);
+    if (titleLine(scan, i)) continue;
+    regionLine(scan, i);
   }
   // a table printed without its own unit line takes the document's (tables share one unit)
-  const docUnit = [...regions.values()].find((r) => r.unit)?.unit ?? null;
-  for (const r of regions.values()) r.unit ??= docUnit;
-  return [...regions.values()];
+  const docUnit = [...scan.regions.values()].find((r) => r.unit)?.unit ?? null;
+  for (const r of scan.regions.values()) r.unit ??= docUnit;
+  return [...scan.regions.values()];
+}
+
+/** open (or reopen, for a continuation) the region of a kind at line i, starting a new span */
+function openRegion(scan: Scan, kind: string, i: number, title: string | null, titleSource: SourceLine | null): TableRegion {
+  const { lines } = scan;
+  let region = scan.regions.get(kind);
+  if (!region) {
+    region = { id: kind, printedId: null, anchorLine: lines[i].line, anchor: lines[i], title, titleLine: titleSource?.line ?? null, titleSource, unit: null, lines: [] };
+    scan.regions.set(kind, region);
+    // the unit is often printed just above the title or number
+    for (let k = Math.max(0, i - 4); k < i; k++) {
+      const u = UNIT_RE.exec(lines[k].text);
+      if (u) region.unit = u[1] as '元' | '万元';
+    }
+  }
+  scan.current = region;
+  scan.spanStart = i;
+  scan.spanHasRows = false;
+  return region;
+}
+
+/** a printed table number (公开01表) at line i */
+function printedNumber(scan: Scan, i: number, printed: string): void {
+  const { lines, kinds, current } = scan;
+  // the number printed right under a title that already opened the table
+  if (current && !scan.spanHasRows && i - scan.spanStart <= 3 && current.title && !current.printedId) {
+    current.printedId = printed;
+    // a table's place is its number where it has one (diagnostics on the whole table point there)
+    if (current.anchorLine === lines[scan.spanStart].line) {
+      current.anchor = lines[i];
+      current.anchorLine = lines[i].line;
+    }
+    return;
+  }
+  // a title right under the number names the table; else the number does
+  const after = [i + 1, i + 2].find((k) => k < lines.length && titleText(lines[k].text) && kinds.byTitle(lines[k].text));
+  const kind = (after !== undefined ? kinds.byTitle(lines[after].text, headerUnder(lines, after)) : null) ?? kinds.byPrintedId(printed);
+  if (!kind) {
+    scan.current = null;
+    return;
+  }
+  const before = [i - 1, i - 2, i - 3].find((k) => k >= 0 && titleText(lines[k].text));
+  const region = before === undefined ? openRegion(scan, kind, i, null, null) : openRegion(scan, kind, i, titleText(lines[before].text), lines[before]);
+  region.printedId ??= printed;
+  if (after !== undefined) {
+    // the title that named the kind is the table's, not a heading above its number
+    if (region.printedId === printed && region.anchorLine === lines[i].line) region.title = titleText(lines[after].text);
+    region.title ??= titleText(lines[after].text);
+    region.titleLine ??= lines[after].line;
+    region.titleSource ??= lines[after];
+    scan.consumed.add(after);
+  }
+}
+
+/** a table's title at line i (possibly wrapped onto the next line): true when the line is used up */
+function titleLine(scan: Scan, i: number): boolean {
+  const { lines, kinds } = scan;
+  const text = lines[i].text;
+  // a title wrapped over two lines (…培训费 / 支出预算表) is one title
+  const next = lines[i + 1]?.text.trim() ?? '';
+  const wrapped = !titleText(text) && /^\S{1,8}$/.test(next) && !kinds.byTitle(next) ? text.trim() + next : null;
+  const wrappedKind = wrapped && titleText(wrapped) ? kinds.byTitle(wrapped) : null;
+  if (wrappedKind) scan.consumed.add(i + 1);
+  const title = titleText(wrappedKind ? wrapped! : text);
+  const kind = wrappedKind ?? (title ? kinds.byTitle(text, headerUnder(lines, i)) : null);
+  // the open table's title again (2025年部门支出预算总表（续）): a continuation, not a row
+  if (title && scan.current && kind === scan.current.id) return true;
+  if (title && furnitureFollows(lines, wrappedKind ? i + 1 : i)) {
+    if (kind) {
+      openRegion(scan, kind, i, title, lines[i]);
+      return true;
+    }
+    if (scan.current && scan.spanHasRows) {
+      // a table the catalogue does not know ends the one before it
+      scan.current = null;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** any other line at i: the end of the open table, or one of its lines */
+function regionLine(scan: Scan, i: number): void {
+  const region = scan.current;
+  if (!region) return;
+  const text = scan.lines[i].text;
+  if (PART_END.test(text) || (scan.spanHasRows && PROSE_RE.test(text) && !NOTE_START_RE.test(text))) {
+    scan.current = null;
+    return;
+  }
+  const u = UNIT_RE.exec(text);
+  if (u && !region.unit && region.lines.length < 12) region.unit = u[1] as '元' | '万元';
+  const tokens = tokenizeLine(scan.lines[i]);
+  if (tokens.tokens.some((t) => t.kind === 'number')) scan.spanHasRows = true;
+  region.lines.push(tokens);
 }
 
 /** the lines under a title up to its first figure: its unit, department and header */

@@ -74,162 +74,195 @@ function selectedTables(report: Report, rule: Rule): Table[] {
   return ids ? read.filter((t) => ids.includes(t.id)) : read;
 }
 
-export function* bindings(report: Report, rule: Rule): Generator<Binding> {
-  const doc = documentData(report);
+type Doc = ReturnType<typeof documentData>;
+type Each = Rule['select']['each'];
+type BindingsOf = (report: Report, rule: Rule, doc: Doc) => Generator<Binding>;
+
+function* documentBindings(_report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
+  yield { data: { document: doc } };
+}
+
+function* claimBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
+  // the first form by each project name, looked up per claim (a scan per claim was quadratic)
+  const formOf = new Map<string, Form>();
+  for (const f of report.forms) if (!formOf.has(f.project)) formOf.set(f.project, f);
+  for (const c of report.claims) {
+    const form = c.project ? formOf.get(c.project) : undefined;
+    yield {
+      data: {
+        document: doc,
+        claim: { id: c.id, kind: c.kind, subject: c.subject, section: c.section, direction: c.direction ?? null, linked: c.link !== null, text: c.text },
+        figures: c.figures,
+        parts: c.parts,
+        // the form a score claim speaks of, when the document has one by that project name
+        form: form
+          ? {
+              project: form.project,
+              totalScore: form.total?.score ?? null,
+              totalWeight: form.total?.weight ?? null,
+              budget: form.funds.find((r) => r.key === '年度资金总额')?.cells['全年预算数'] ?? null,
+              spent: form.funds.find((r) => r.key === '年度资金总额')?.cells['全年执行数'] ?? null,
+            }
+          : null,
+      },
+      claim: c,
+      linkedTable: c.link ? report.tables.find((t) => t.id === c.link!.table) : undefined,
+      loc: c.loc,
+    };
+  }
+}
+
+function* formBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
+  for (const f of report.forms) yield { data: { document: doc, ...formData(f) }, form: f, loc: f.total?.loc ?? f.loc };
+}
+
+function* indicatorBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
+  for (const f of report.forms) {
+    const form = formData(f).form;
+    for (const x of f.indicators) {
+      yield { data: { document: doc, form, indicator: { name: x.name, section: x.section, level2: x.level2 ?? null, target: x.target ?? null, actual: x.actual ?? null, weightText: x.weightText }, weight: x.weight, score: x.score }, form: f, loc: x.loc };
+    }
+  }
+}
+
+function* formSectionBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
+  for (const f of report.forms) {
+    const form = formData(f).form;
+    for (const s of f.sections) {
+      const parts = f.indicators.filter((x) => x.section === s.name).map((x) => x.weight);
+      yield { data: { document: doc, form, section: { name: s.name }, weight: s.weight, parts }, form: f, loc: s.loc };
+    }
+  }
+}
+
+function* formTaskBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
+  for (const f of report.forms) {
+    const form = formData(f).form;
+    for (const t of [...f.tasks, ...(f.tasksTotal ? [f.tasksTotal] : [])]) {
+      yield { data: { document: doc, form, task: { name: t.name, total: t === f.tasksTotal }, cells: t.cells }, form: f, loc: t.loc };
+    }
+  }
+}
+
+function* gradeBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
+  for (const e of report.grades.entries) {
+    const form = report.forms.find((f) => f.project === e.project);
+    yield {
+      data: { document: doc, entry: { project: e.project, grade: e.grade }, score: e.score, bands: report.grades.bands, formScore: form?.total?.score ?? null },
+      loc: e.loc,
+    };
+  }
+}
+
+function* tableIdBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
+  // the ids the rule names, or else the tables the document's family must publish
+  const wanted = rule.select.ids?.map((id) => ({ id, name: report.family?.required.find((r) => r.id === id)?.name ?? id })) ?? report.family?.required ?? [];
+  for (const { id, name } of wanted) {
+    yield { data: { document: doc, id, name, present: report.tables.some((t) => t.id === id) } };
+  }
+}
+
+function* tableBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
+  for (const t of selectedTables(report, rule)) yield { data: { document: doc, table: tableData(t) }, table: t };
+}
+
+function* rowBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
+  for (const t of selectedTables(report, rule)) {
+    for (const r of t.rows) yield { data: { document: doc, table: tableData(t), row: rowData(r) }, table: t, row: r };
+  }
+}
+
+function* groupBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
+  for (const t of selectedTables(report, rule)) {
+    const r = t.rows[0];
+    if (!r) continue;
+    for (const g of rule.select.groups ?? []) {
+      yield { data: { document: doc, table: tableData(t), row: rowData(r), group: g }, table: t, row: r, group: g };
+    }
+  }
+}
+
+function* codeParentBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
   const sel = rule.select;
-  switch (sel.each) {
-    case 'document':
-      yield { data: { document: doc } };
-      return;
-    case 'claim': {
-      // the first form by each project name, looked up per claim (a scan per claim was quadratic)
-      const formOf = new Map<string, Form>();
-      for (const f of report.forms) if (!formOf.has(f.project)) formOf.set(f.project, f);
-      for (const c of report.claims) {
-        const form = c.project ? formOf.get(c.project) : undefined;
+  for (const t of selectedTables(report, rule)) {
+    const columns = sel.columns ? t.columns.filter((c) => sel.columns!.includes(c.key)) : t.columns;
+    // children by parent, in row order, gathered once (a filter per parent was quadratic)
+    const childrenOf = new Map<string, Row[]>();
+    for (const r of t.rows) {
+      if (r.parent === undefined) continue;
+      const list = childrenOf.get(r.parent);
+      if (list) list.push(r);
+      else childrenOf.set(r.parent, [r]);
+    }
+    for (const parent of t.rows) {
+      const children = childrenOf.get(parent.key) ?? [];
+      if (!children.length) continue;
+      for (const c of columns) {
         yield {
           data: {
             document: doc,
-            claim: { id: c.id, kind: c.kind, subject: c.subject, section: c.section, direction: c.direction ?? null, linked: c.link !== null, text: c.text },
-            figures: c.figures,
-            parts: c.parts,
-            // the form a score claim speaks of, when the document has one by that project name
-            form: form
-              ? {
-                  project: form.project,
-                  totalScore: form.total?.score ?? null,
-                  totalWeight: form.total?.weight ?? null,
-                  budget: form.funds.find((r) => r.key === '年度资金总额')?.cells['全年预算数'] ?? null,
-                  spent: form.funds.find((r) => r.key === '年度资金总额')?.cells['全年执行数'] ?? null,
-                }
-              : null,
+            table: tableData(t),
+            row: rowData(parent),
+            column: { key: c.key, name: c.name },
+            value: parent.cells[c.key] ?? null,
+            parts: children.map((ch) => ch.cells[c.key] ?? null),
+            partRows: children.map(rowData),
           },
-          claim: c,
-          linkedTable: c.link ? report.tables.find((t) => t.id === c.link!.table) : undefined,
-          loc: c.loc,
+          table: t,
+          row: parent,
+          column: c,
         };
       }
-      return;
     }
-    case 'form':
-      for (const f of report.forms) yield { data: { document: doc, ...formData(f) }, form: f, loc: f.total?.loc ?? f.loc };
-      return;
-    case 'indicator':
-      for (const f of report.forms) {
-        const form = formData(f).form;
-        for (const x of f.indicators) {
-          yield { data: { document: doc, form, indicator: { name: x.name, section: x.section, level2: x.level2 ?? null, target: x.target ?? null, actual: x.actual ?? null, weightText: x.weightText }, weight: x.weight, score: x.score }, form: f, loc: x.loc };
-        }
-      }
-      return;
-    case 'form-section':
-      for (const f of report.forms) {
-        const form = formData(f).form;
-        for (const s of f.sections) {
-          const parts = f.indicators.filter((x) => x.section === s.name).map((x) => x.weight);
-          yield { data: { document: doc, form, section: { name: s.name }, weight: s.weight, parts }, form: f, loc: s.loc };
-        }
-      }
-      return;
-    case 'form-task':
-      for (const f of report.forms) {
-        const form = formData(f).form;
-        for (const t of [...f.tasks, ...(f.tasksTotal ? [f.tasksTotal] : [])]) {
-          yield { data: { document: doc, form, task: { name: t.name, total: t === f.tasksTotal }, cells: t.cells }, form: f, loc: t.loc };
-        }
-      }
-      return;
-    case 'grade':
-      for (const e of report.grades.entries) {
-        const form = report.forms.find((f) => f.project === e.project);
-        yield {
-          data: { document: doc, entry: { project: e.project, grade: e.grade }, score: e.score, bands: report.grades.bands, formScore: form?.total?.score ?? null },
-          loc: e.loc,
-        };
-      }
-      return;
-    case 'table-id': {
-      // the ids the rule names, or else the tables the document's family must publish
-      const wanted = sel.ids?.map((id) => ({ id, name: report.family?.required.find((r) => r.id === id)?.name ?? id })) ?? report.family?.required ?? [];
-      for (const { id, name } of wanted) {
-        yield { data: { document: doc, id, name, present: report.tables.some((t) => t.id === id) } };
-      }
-      return;
-    }
-    case 'table':
-      for (const t of selectedTables(report, rule)) yield { data: { document: doc, table: tableData(t) }, table: t };
-      return;
-    case 'row':
-      for (const t of selectedTables(report, rule)) {
-        for (const r of t.rows) yield { data: { document: doc, table: tableData(t), row: rowData(r) }, table: t, row: r };
-      }
-      return;
-    case 'group':
-      for (const t of selectedTables(report, rule)) {
-        const r = t.rows[0];
-        if (!r) continue;
-        for (const g of sel.groups ?? []) {
-          yield { data: { document: doc, table: tableData(t), row: rowData(r), group: g }, table: t, row: r, group: g };
-        }
-      }
-      return;
-    case 'code-parent':
-      for (const t of selectedTables(report, rule)) {
-        const columns = sel.columns ? t.columns.filter((c) => sel.columns!.includes(c.key)) : t.columns;
-        // children by parent, in row order, gathered once (a filter per parent was quadratic)
-        const childrenOf = new Map<string, Row[]>();
-        for (const r of t.rows) {
-          if (r.parent === undefined) continue;
-          const list = childrenOf.get(r.parent);
-          if (list) list.push(r);
-          else childrenOf.set(r.parent, [r]);
-        }
-        for (const parent of t.rows) {
-          const children = childrenOf.get(parent.key) ?? [];
-          if (!children.length) continue;
-          for (const c of columns) {
-            yield {
-              data: {
-                document: doc,
-                table: tableData(t),
-                row: rowData(parent),
-                column: { key: c.key, name: c.name },
-                value: parent.cells[c.key] ?? null,
-                parts: children.map((ch) => ch.cells[c.key] ?? null),
-                partRows: children.map(rowData),
-              },
-              table: t,
-              row: parent,
-              column: c,
-            };
-          }
-        }
-      }
-      return;
-    case 'row-parts':
-      for (const t of selectedTables(report, rule)) {
-        for (const r of t.rows) {
-          const sideColumns = t.columns.filter((c) => (c.side ?? null) === (r.side ?? null));
-          const total = sideColumns.find((c) => c.total);
-          if (!total) continue;
-          for (const [whole, parts] of columnParts(sideColumns, total)) {
-            const value = r.cells[whole.key];
-            if (!value) continue;
-            const placed = parts.map((c) => r.cells[c.key]).filter((c): c is Cell => c !== undefined);
-            // blank cells that were omitted from the text are zeros; unplaced figures are the total's parts
-            const loose = whole === total ? r.unplaced : [];
-            if (!placed.length && !loose.length) continue;
-            yield {
-              data: { document: doc, table: tableData(t), row: rowData(r), column: { key: whole.key, name: whole.name }, value, parts: [...placed, ...loose] },
-              table: t,
-              row: r,
-              column: whole,
-            };
-          }
-        }
-      }
-      return;
   }
+}
+
+function* rowPartsBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
+  for (const t of selectedTables(report, rule)) {
+    for (const r of t.rows) {
+      const sideColumns = t.columns.filter((c) => (c.side ?? null) === (r.side ?? null));
+      const total = sideColumns.find((c) => c.total);
+      if (!total) continue;
+      for (const [whole, parts] of columnParts(sideColumns, total)) {
+        const value = r.cells[whole.key];
+        if (!value) continue;
+        const placed = parts.map((c) => r.cells[c.key]).filter((c): c is Cell => c !== undefined);
+        // blank cells that were omitted from the text are zeros; unplaced figures are the total's parts
+        const loose = whole === total ? r.unplaced : [];
+        if (!placed.length && !loose.length) continue;
+        yield {
+          data: { document: doc, table: tableData(t), row: rowData(r), column: { key: whole.key, name: whole.name }, value, parts: [...placed, ...loose] },
+          table: t,
+          row: r,
+          column: whole,
+        };
+      }
+    }
+  }
+}
+
+/** each selector kind's bindings */
+const BINDINGS_BY_KIND: Record<Each, BindingsOf> = {
+  document: documentBindings,
+  claim: claimBindings,
+  form: formBindings,
+  indicator: indicatorBindings,
+  'form-section': formSectionBindings,
+  'form-task': formTaskBindings,
+  grade: gradeBindings,
+  'table-id': tableIdBindings,
+  table: tableBindings,
+  row: rowBindings,
+  group: groupBindings,
+  'code-parent': codeParentBindings,
+  'row-parts': rowPartsBindings,
+};
+
+export function* bindings(report: Report, rule: Rule): Generator<Binding> {
+  const doc = documentData(report);
+  // an unknown kind yields nothing, as the switch it replaces did
+  const of = Object.hasOwn(BINDINGS_BY_KIND, rule.select.each) ? BINDINGS_BY_KIND[rule.select.each] : undefined;
+  if (of) yield* of(report, rule, doc);
 }
 
 /**
