@@ -1,0 +1,416 @@
+/**
+ * One project's 绩效自评表, read line by line from its 项目名称: the funds block (columns from
+ * its own header), the indicator header, indicator rows ending in 分值 and 得分 (names wrap over
+ * lines, or cells of their own), section headers that may state their weight (产出指标(50分)),
+ * the 总分 row, and the 自评结论 below.
+ */
+import type { SourceLine } from '../../ingest/text.js';
+import { normalizeLabel, tokenizeLine, type Token } from '../../layout/tokenize.js';
+import { columnTexts } from '../../layout/grid.js';
+import { assigned, numberCell, printedCell, sourceLocation } from '../cells.js';
+import { FORM_TITLE, LEVEL_ONE_NAME } from './form-vocabulary.js';
+import { FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsKey, fundsUnit, PLACEHOLDER } from './funds.js';
+import { newForm } from './new-form.js';
+import { readIndicatorGrid } from './project-grid.js';
+import type { Cell, Form, FormIndicator, FormSection, FundsRow, ParseNote, Unit } from '../types.js';
+
+export const NOT_A_FORM = /汇总表|详见|附件|报告/;
+const SECTION = /(产出|效益|满意度|成本)指标\s*[（(](\d+(?:\.\d+)?)分[）)]/;
+/** a figure read off a line's text (`(50分)`, `执行率为75%`), located where the line prints it */
+function lineFigure(file: string, line: SourceLine, raw: string, percent = false): Cell {
+  const column = Math.max(1, line.text.indexOf(raw) + 1);
+  return printedCell(raw, { ...sourceLocation(file, line), column, endColumn: column + raw.length }, null, percent);
+}
+
+/** a weight read off a header such as `(50分)` */
+function headerWeight(file: string, line: SourceLine, raw: string): Cell {
+  return assigned(lineFigure(file, line, raw));
+}
+
+/** the words of an indicator block's header, wrapped over lines (年度 实际 / 分值 得分 / 偏差原因分析 …) */
+const INDICATOR_HEADER = /^(年度|实际|分值|得分|偏差原因分析|及?改进措施(指标值)?|(年度)?指标值([（(][AB][）)])?|(实际)?完成值([（(][AB][）)])?|未完成原因分析|[一二三]级指标)$/;
+/** 二级指标 names, as forms print them before the 三级 name */
+const LEVEL_TWO = /^(数量指标|质量指标|时效指标|(经济|社会|生态(环境)?)?成本指标|(经济|社会|生态)效益指标|可持续影响指标|服务对象满意度指标|满意度指标)/;
+/** what may stand before a row's 一级 name: the rest of a vertical 绩/效/指/标 label, a page number */
+const leadingJunkOff = (text: string) => text.replace(/^\d*(绩效)?(指标)?(?=(产出|效益|满意度|成本)指标)/, '');
+/** a 一级 or 二级 name anywhere in a row's words */
+const LEVEL_NAME_ANYWHERE = /(产出|效益|满意度|成本)指标|数量指标|质量指标|时效指标|效益指标|可持续影响/;
+/** a 二级 name inside a row's words: what precedes it is the previous row's 偏差原因 note */
+const LEVEL_TWO_INSIDE = /(数量指标|质量指标|时效指标|(经济|社会|生态)效益指标|可持续影响指标|服务对象满意度指标)/g;
+const UNIT_WORD = /^万?(册|本|份|篇|次|人次|人|家|家次|天|元|个|项|户|场|期|所|台|套)$|^%$/;
+/** what a 指标值 or 实际值 looks like: a comparison, a figure, a date, a grade or an outcome */
+const VALUE_WORD = /^[≥≤=＝<>＜＞]|^\d[^：:]*$|%$|^(优良中低差|高中低|优|良|中|低|差|高|是|否|健全|完善|规范|达标|合格|达成年度指标|按计划完成|已完成|完成|提升|逐年提升|持续提升|有所提升|得到提升|提高|有所提高|显著提高|持续提高|得到提高|明显|成效明显|及时|减轻)$/;
+
+/**
+ * 指标值 and 实际值 as printed before 分值 on the row's last line (`≥1万册 120000 册`, `优良中低差 优`),
+ * read from the right; a unit standing apart joins its figure. `first` is where the values begin.
+ */
+function printedValues(before: string): { target: string | null; actual: string | null; first: number | null } {
+  const words: Array<{ text: string; at: number }> = [];
+  for (const m of before.matchAll(/\S+/g)) {
+    // a name run into its values: 参保人数（在职）≥6.53万人, 调动工作积极性优良中低差,
+    // 补贴标准≥300元/人/年=301元/人/年, 经济负担减轻情况减轻减轻
+    let parts = m[0].split(/(?<=.)(?=[≥≤＝=<>＜＞]|优良中低差$|高中低$)/);
+    const twice = /^(.*?)([^≥≤＝=<>＜＞\d]{2,4})\2$/.exec(m[0]);
+    if (parts.length === 1 && twice) parts = [twice[1], twice[2], twice[2]].filter((x) => x);
+    let at = m.index!;
+    for (const text of parts) {
+      const last = words[words.length - 1];
+      // a unit standing apart (120000 册), or the grade scale wrapped (优良中低 / 差)
+      if (last && (UNIT_WORD.test(text) || last.text + text === '优良中低差')) last.text += text;
+      else words.push({ text, at });
+      at += text.length;
+    }
+  }
+  const actual = words[words.length - 1];
+  const target = words[words.length - 2];
+  // a target met word for word (减轻 减轻) needs no other sign of being a value
+  if (actual && target && target.text === actual.text && words.length > 2) return { target: target.text, actual: actual.text, first: target.at };
+  if (!actual || !VALUE_WORD.test(actual.text)) return { target: null, actual: null, first: null };
+  if (target && (VALUE_WORD.test(target.text) || target.text === actual.text)) return { target: target.text, actual: actual.text, first: target.at };
+  return { target: null, actual: actual.text, first: actual.at };
+}
+
+/**
+ * The row's 分值 and 得分: its last two plain numbers. Where three numbers close the row and only
+ * the first two make sense as 分值 ≥ 得分, the third is a stray (a page number run into the row):
+ * it is returned so that the reader can say so.
+ */
+function trailingScores(tokens: Token[]): { weight: Token; score: Token; stray?: Token } | null {
+  const nums = tokens.filter((t) => t.kind === 'number' && !t.num!.percent);
+  if (nums.length < 2) return null;
+  const run = tokens.slice(-3);
+  if (run.length === 3 && run.every((t) => t.kind === 'number' && !t.num!.percent)) {
+    const [a, b, c] = run;
+    if (b.num!.value <= a.num!.value && c.num!.value > b.num!.value) return { weight: a, score: b, stray: c };
+  }
+  const [w, s] = nums.slice(-2);
+  const last = tokens[tokens.length - 1];
+  // 分值 得分 close the row, or stand just before a 偏差原因 note
+  const tail = tokens.slice(tokens.indexOf(s) + 1);
+  if (tail.some((t) => t.kind === 'number') || (last !== s && tail.some((t) => /[≥≤=＝%]/.test(t.text)))) return null;
+  if (w.num!.value > 100 || s.num!.value > 100) return null;
+  return { weight: w, score: s };
+}
+
+/** words a form's indicator row may hold before its 分值 and 得分 close it */
+const MAX_PENDING = 400;
+
+
+/**
+ * A project form from its title (at `start`) and 项目名称 line (at `nameIndex`): the form, the
+ * index after its last row (`end`) and after its 自评结论 (`concluded`).
+ */
+export function readProjectForm(lines: SourceLine[], start: number, nameIndex: number, title: string, id: string, file: string, unitFallback: Unit | null, notes: ParseNote[], textOfLine: Map<number, string>): { form: Form; end: number; concluded: number } {
+  const nameLine = lines[nameIndex];
+  const project = normalizeLabel(nameLine.text.replace(/^\s*项目名称/, '').trim().split(/\s{2,}|\t|主管部门|项目负责人/)[0]);
+  const form: Form = newForm({
+    id,
+    kind: 'project',
+    title: normalizeLabel(title),
+    project,
+    unit: unitFallback,
+    loc: sourceLocation(file, lines[start]),
+  });
+  const reader = new ProjectFormReader(lines, start, nameIndex, file, notes, textOfLine, form);
+  const end = reader.readRows();
+  const concluded = reader.readConclusion(end);
+  return { form, end, concluded };
+}
+
+/** The parse state of one project form while its rows are read. */
+class ProjectFormReader {
+  /** the funds block's header: everything before its first row (names wrap: 全年执行 / 数) */
+  private header = '';
+  private inIndicators = false;
+  /** forms read by cells (tab-separated, or a PDF's grid): where the indicator header puts 分值 and 得分 */
+  private weightCell = -1;
+  private scoreCell = -1;
+  private levelOneCell = -1;
+  /** …and 二级指标, 三级指标, 指标值, 实际完成值 and 原因 */
+  private textCells = { level2: -1, level3: -1, target: -1, actual: -1, note: -1 };
+  private level2: string | null = null;
+  private pending: Token[] = [];
+  private section: FormSection | null = null;
+
+  constructor(
+    private readonly lines: SourceLine[],
+    private readonly start: number,
+    private readonly nameIndex: number,
+    private readonly file: string,
+    private readonly notes: ParseNote[],
+    private readonly textOfLine: Map<number, string>,
+    private readonly form: Form,
+  ) {}
+
+  /** The funds block, the indicator header and rows, up to 总分 or the next form: the index after them. */
+  readRows(): number {
+    const { lines, form } = this;
+    let k = this.nameIndex;
+    form.unit = fundsUnit(lines, k) ?? form.unit;
+    for (; k < lines.length; k++) {
+      const line = lines[k];
+      const text = line.text;
+      if (k > this.nameIndex && FORM_TITLE.test(text.trim()) && !NOT_A_FORM.test(text)) break;
+      const all = tokenizeLine(line).tokens.filter((t) => t.kind !== 'blank');
+      // on a page the funds block's merged label (项目资金（元）) may stand on one of its rows
+      const tokens = this.inIndicators ? all : all.slice(Math.max(0, all.findIndex((t) => !FUNDS_LABEL.test(normalizeLabel(t.text)))));
+      if (!tokens.length) continue;
+      // …or run into a row's own label (项目资金（万元）年度资金总额：)
+      const lead = normalizeLabel(tokens[0].text);
+      const unlabelled = this.inIndicators ? lead : lead.replace(FUNDS_LABEL_START, '');
+      const first = FUNDS_ROW.test(unlabelled.replace(/^-+/, '')) ? unlabelled : lead;
+      if (!this.inIndicators && !form.funds.length) this.header += text.replace(/\s+/g, '');
+      if (!this.inIndicators && FUNDS_ROW.test(first.replace(/^-+/, ''))) {
+        this.readFundsRow(line, k, tokens, first);
+        continue;
+      }
+      if (/一级指标/.test(text.replace(/[ \u3000]/g, ''))) {
+        const end = this.readIndicatorHeader(line, k);
+        if (end !== null) {
+          k = end;
+          break;
+        }
+        continue;
+      }
+      if (!this.inIndicators) continue;
+      if (/^总\s*分/.test(text.trim())) {
+        this.readTotal(line, tokens);
+        k++;
+        break;
+      }
+      if (this.weightCell >= 0 && this.scoreCell >= 0 && text.includes('\t') && !/^总\s*分/.test(text.trim())) {
+        this.readCellIndicator(text.split('\t'), tokens, [line]);
+        continue;
+      }
+      if (!form.indicators.length && !this.pending.length && text.trim().split(/\s+/).every((x) => INDICATOR_HEADER.test(x))) continue;
+      this.readIndicatorWords(line, k, tokens);
+    }
+    return k;
+  }
+
+  /** a row of the funds block (年度资金总额, 其中：财政拨款 …), its figures under the header's columns */
+  private readFundsRow(line: SourceLine, k: number, tokens: Token[], first: string): void {
+    const { form, file } = this;
+    // on a page, the header's cells read by columns (their names wrap: 全年预算 / 数, 执行 / 率)
+    if (!form.fundsColumns.length) form.fundsColumns = fundsColumns(line.pieces ? columnTexts(this.lines.slice(this.nameIndex + 1, k)).join(' ') : this.header);
+    const values = tokens.slice(1).filter((t) => t.kind === 'number' || PLACEHOLDER.test(t.text));
+    const cells: Record<string, Cell | null> = Object.create(null);
+    form.fundsColumns.forEach((c, j) => {
+      const t = values[j];
+      if (!t || t.kind !== 'number') cells[c] = null;
+      else {
+        let cell = numberCell(file, t, c === '执行率' || c === '分值' || c === '得分' ? null : form.unit);
+        // 75.00 under 执行率 is a percentage even without its sign
+        if (c === '执行率') cell.percent = true;
+        if (c === '分值') cell = assigned(cell);
+        cells[c] = cell;
+      }
+    });
+    const row: FundsRow = { key: fundsKey(first), label: first, cells, loc: sourceLocation(file, line) };
+    if (!form.funds.some((f) => f.key === row.key)) form.funds.push(row);
+  }
+
+  /** the indicator header (一级指标 …): the rows below are indicators; a PDF's grid is read whole (the index after it) */
+  private readIndicatorHeader(line: SourceLine, k: number): number | null {
+    const text = line.text;
+    this.inIndicators = true;
+    this.pending = [];
+    if (text.includes('\t')) this.indexColumns(text.split('\t').map((c) => normalizeLabel(c)));
+    else if (line.pieces) {
+      // a PDF: the header's columns place each figure, as tabs do (分值 may come before 指标值),
+      // and merged 一级/二级 cells take the rows they are centred over
+      return readIndicatorGrid(this.lines, k, this.file, this.form);
+    }
+    return null;
+  }
+
+  /** where the indicator header puts each column */
+  private indexColumns(cells: string[]): void {
+    this.weightCell = cells.findIndex((c) => c === '分值');
+    this.scoreCell = cells.findIndex((c) => c === '得分');
+    this.levelOneCell = cells.findIndex((c) => c === '一级指标');
+    const at = (re: RegExp) => cells.findIndex((c) => re.test(c));
+    this.textCells = { level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际/), note: at(/原因/) };
+  }
+
+  /** the 总分 row: its 分值 and 得分 */
+  private readTotal(line: SourceLine, tokens: Token[]): void {
+    const { form, file } = this;
+    const nums = tokens.filter((t) => t.kind === 'number');
+    if (nums.length >= 2) form.total = { weight: assigned(numberCell(file, nums[0], null)), score: assigned(numberCell(file, nums[1], null)), loc: sourceLocation(file, line) };
+    else if (nums.length === 1) form.total = { weight: assigned(numberCell(file, nums[0], null)), score: null, loc: sourceLocation(file, line) };
+  }
+
+  /** a row whose 分值 and 得分 stand in cells of their own (tab-separated, or a PDF grid) */
+  private readCellIndicator(cells: string[], tokens: Token[], rowLines: SourceLine[]): void {
+    const { form, file, weightCell, scoreCell, textCells } = this;
+    const line = rowLines[0];
+    const text = cells.join(' ');
+    const sec = SECTION.exec(normalizeLabel(text));
+    // only the 一级指标 column opens a section (成本指标 is also a 二级 name)
+    const bare = LEVEL_ONE_NAME.exec(normalizeLabel(this.levelOneCell >= 0 ? cells[this.levelOneCell] ?? '' : ''));
+    if (sec) {
+      const headerLine = rowLines.find((l) => l.text.includes(sec[2])) ?? line;
+      this.section = { name: `${sec[1]}指标`, weight: headerWeight(file, headerLine, sec[2]), loc: sourceLocation(file, line) };
+      form.sections.push(this.section);
+    } else if (bare && this.section?.name !== bare[0]) {
+      this.section = { name: bare[0], weight: null, loc: sourceLocation(file, line) };
+      form.sections.push(this.section);
+    }
+    const cellTokens = (n: number) => tokens.filter((t) => t.cell === n);
+    const wText = normalizeLabel(cells[weightCell] ?? '');
+    const sText = normalizeLabel(cells[scoreCell] ?? '');
+    if (!wText && !sText) return;
+    const wTok = cellTokens(weightCell).find((t) => t.kind === 'number' && !t.num!.percent && t.text === wText);
+    const sTok = cellTokens(scoreCell).find((t) => t.kind === 'number' && t.text === sText);
+    const textAt = (n: number) => (n >= 0 ? normalizeLabel(cells[n] ?? '') || null : null);
+    // the 三级指标 names the row; without that column, all words before 分值
+    const name = textAt(textCells.level3) ?? normalizeLabel(cells.slice(0, weightCell).join('')).replace(SECTION, '');
+    // a 二级 name is printed once for the rows under it
+    this.level2 = textAt(textCells.level2) ?? (bare || sec ? null : this.level2);
+    form.indicators.push({
+      section: this.section?.name ?? null,
+      name,
+      level2: this.level2,
+      target: textAt(textCells.target),
+      actual: textAt(textCells.actual),
+      note: textAt(textCells.note),
+      weight: wTok ? assigned(numberCell(file, wTok, null)) : null,
+      weightText: wText,
+      score: sTok ? assigned(numberCell(file, sTok, null)) : null,
+      loc: sourceLocation(file, line),
+    });
+  }
+
+  /** a line of an indicator row printed in words: pending until its 分值 and 得分 close it */
+  private readIndicatorWords(line: SourceLine, k: number, tokens: Token[]): void {
+    for (const t of tokens) this.pending.push(t);
+    // a row is a few dozen words: without a close (prose running on) only its last words are kept,
+    // since every line below re-reads all that is pending (20,000 such lines took 48 s)
+    if (this.pending.length > MAX_PENDING) this.pending = this.pending.slice(-MAX_PENDING);
+    if (!this.readSectionHeader(line, k)) return;
+    const scores = trailingScores(this.pending);
+    if (!scores) return;
+    this.readWordsIndicator(line, scores);
+    this.pending = [];
+  }
+
+  /** a section header among the pending words (产出指标, 产出指标(50分)): false when nothing follows it yet */
+  private readSectionHeader(line: SourceLine, k: number): boolean {
+    const { form, file } = this;
+    const pending = this.pending;
+    const joined = normalizeLabel(pending.map((t) => t.text).join(''));
+    // a bare 一级 name opens a section only in forms that state no section weights:
+    // where weights are stated, 成本指标 and the like are 二级 names under a weighted header
+    const head = leadingJunkOff(normalizeLabel(pending.filter((t) => t.kind === 'label').map((t) => t.text)[0] ?? ''));
+    const opening = /^(产出|效益|满意度|成本)指标/.exec(head);
+    const bare = opening && (head.length === opening[0].length || LEVEL_TWO.test(head.slice(opening[0].length))) ? opening : null;
+    const weighted = form.sections.some((s) => s.weight);
+    if (bare && !weighted && !SECTION.test(joined) && (!this.section || this.section.name !== bare[0])) {
+      // a section header without a stated weight
+      this.section = { name: bare[0], weight: null, loc: sourceLocation(file, line) };
+      form.sections.push(this.section);
+    }
+    const sec = SECTION.exec(joined);
+    if (sec) {
+      // `(50分)` reads as one label: the weight is taken from the header's own text
+      const headerLine = [...this.lines.slice(this.start, k + 1)].reverse().find((l) => l.text.includes(`${sec[2]}分`)) ?? line;
+      const weight = headerWeight(file, headerLine, sec[2]);
+      const weightToken = pending.find((t) => t.text.includes(`${sec[2]}分`) || (t.kind === 'number' && t.text === sec[2]));
+      const section = this.section;
+      if (section && section.name === `${sec[1]}指标` && !section.weight && !form.indicators.some((x) => x.section === section.name)) {
+        // `产出指标` on one line, `(50分)` on the next: one header
+        section.weight = weight;
+      } else {
+        this.section = { name: `${sec[1]}指标`, weight, loc: sourceLocation(file, line) };
+        form.sections.push(this.section);
+      }
+      // what follows the header on the same lines belongs to the first indicator
+      const after = weightToken ? pending.slice(pending.indexOf(weightToken) + 1).filter((t) => !/^[)）分]+$/.test(t.text)) : [];
+      this.pending = after;
+      if (!this.pending.length) return false;
+    }
+    return true;
+  }
+
+  /** the indicator the pending words make, closed by its 分值 and 得分 */
+  private readWordsIndicator(line: SourceLine, scores: { weight: Token; score: Token; stray?: Token }): void {
+    const { form, file, textOfLine, section } = this;
+    const { weight: w, score: s, stray } = scores;
+    if (stray) this.notes.push({ message: `${form.project}: 指标行末多出数字 ${stray.text}，按 分值 ${w.text}、得分 ${s.text} 读取`, loc: sourceLocation(file, line) });
+    // the row's words as printed (spaces kept: they part 指标值 from 实际值), up to its 分值
+    const before = this.pending.slice(0, this.pending.indexOf(w));
+    const segment = (n: number) => {
+      const from = Math.min(...before.filter((t) => t.line === n).map((t) => t.column));
+      return (textOfLine.get(n) ?? '').slice(from - 1, n === w.line ? w.column - 1 : undefined);
+    };
+    const rowLines = [...new Set(before.map((t) => t.line))];
+    let rowText = rowLines.map(segment).join(' ');
+    // A row that lost points explains why in prose printed under it; when the next row's name
+    // starts its own line, that prose is all that stands between them.
+    const above = form.indicators[form.indicators.length - 1];
+    const opener = before.find((t) => t.line === w.line);
+    const earlier = normalizeLabel(rowLines.filter((n) => n !== w.line).map(segment).join(''));
+    if (above && !above.note && above.score && above.weight && above.score.value < above.weight.value && opener?.kind === 'label' && !/^[≥≤=＝<>＜＞]/.test(opener.text) && /[，。；]|^(由于|因为|因|受)/.test(earlier) && !LEVEL_NAME_ANYWHERE.test(earlier)) {
+      above.note = earlier;
+      rowText = segment(w.line);
+    }
+    const values = printedValues(rowText);
+    // the name: what precedes the values, without the section's and the 二级 name;
+    // the rest of a wrapped `(10分)` header is not part of it
+    let words = leadingJunkOff(normalizeLabel(rowText.slice(0, values.first ?? rowText.length)).replace(/^分?[)）]+/, ''));
+    if (section && words.startsWith(section.name) && words.length > section.name.length) words = words.slice(section.name.length);
+    // a note in prose before a 二级 name belongs to the row above (偏差原因分析)
+    const inside = [...words.matchAll(LEVEL_TWO_INSIDE)].pop();
+    const previous = form.indicators[form.indicators.length - 1];
+    if (inside && inside.index! > 0 && /[，。；]/.test(words.slice(0, inside.index)) && previous) {
+      previous.note = words.slice(0, inside.index);
+      words = words.slice(inside.index);
+    }
+    const two = LEVEL_TWO.exec(words);
+    if (two) this.level2 = two[0];
+    else if (!form.indicators.some((x) => x.section === (section?.name ?? null))) this.level2 = null;
+    const indicator: FormIndicator = {
+      section: section?.name ?? null,
+      // a row that is all 二级 name (数量指标 数量指标 ≥79114人) keeps it as its name
+      name: (two ? words.slice(two[0].length) : words) || words,
+      level2: this.level2,
+      target: values.target,
+      actual: values.actual,
+      weight: assigned(numberCell(file, w, null)),
+      weightText: w.text,
+      score: assigned(numberCell(file, s, null)),
+      loc: sourceLocation(file, line),
+    };
+    form.indicators.push(indicator);
+  }
+
+  /**
+   * 自评结论 (its label may stand one character a line: 自 / 评 / 结 / 论), up to 联系人 or the
+   * next form; the rate it states: 该项目全年预算执行率为75%, 完成率为73.42%, 执行率为0，
+   * The index after the conclusion (`k` when there is none).
+   */
+  readConclusion(k: number): number {
+    const { lines, form, file } = this;
+    let said: string[] = [];
+    let labelled = false;
+    let concluded = k;
+    for (let c = k; c < Math.min(lines.length, k + 15); c++) {
+      const text = lines[c].text.trim();
+      if (FORM_TITLE.test(text) || /^(联系人|填报人|单位负责人)/.test(text)) break;
+      if (/^自\s*评\s*结\s*论/.test(text) || (text === '论' && lines[c - 1]?.text.trim() === '结')) {
+        labelled = true;
+        said = [];
+        const rest = text.replace(/^自\s*评\s*结\s*论[:：]?/, '').trim();
+        if (rest && text !== '论') said.push(rest);
+      } else if (labelled && text) said.push(text);
+      if (labelled && !text && said.length) break;
+      if (labelled) concluded = c + 1;
+      const rate = /(?:执行|完成)率为\s*(\d+(?:\.\d+)?)\s*(?:%|(?=[，。,；]))/.exec(text);
+      if (rate && !form.conclusion.rate) form.conclusion.rate = lineFigure(file, lines[c], rate[1], true);
+    }
+    if (said.length) form.conclusion.text = said.join('');
+    return concluded;
+  }
+}
