@@ -34,7 +34,8 @@ const run = (args) => {
   return `exit ${r.status}\n--- stderr\n${r.stderr}--- stdout\n${r.stdout}`.split(root).join('<root>');
 };
 
-const name = (f) => path.relative(path.resolve(root, '..'), f).replace(/[\\/]/g, '__');
+// named by the path from the tree (../shared/… as shared/…), the same in every worktree
+const name = (f) => path.relative(root, f).replace(/^(\.\.[\\/])+/, '').replace(/[\\/]/g, '__');
 for (const f of [...pdfs, ...texts]) {
   const rel = path.relative(root, f);
   const jobs = { json: ['-f', 'json', rel], model: ['--print-model', rel] };
