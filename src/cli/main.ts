@@ -171,7 +171,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     if (!files.length) throw new InputError('没有找到可检查的 .txt 或 .pdf 文件');
     const results = await lintAll(files, rules, opts, catalog);
     const color = opts.color ?? (Boolean((io.out as NodeJS.WriteStream).isTTY) && !process.env.NO_COLOR);
-    const text = opts.format === 'json' ? formatJson(results) + '\n' : formatStylish(results, color);
+    const text = opts.format === 'json' ? formatJson(results) + '\n' : formatStylish(results, color ? (await import('chalk')).default : null);
     if (text.trim()) io.out.write(text.endsWith('\n') ? text : text + '\n');
     return exitCode(results, opts, io);
   } catch (err) {
