@@ -54,7 +54,7 @@ const PER_CHARACTER = [
 
 let loading: Promise<Pdfium> | null = null;
 
-/** the wasm is compiled once per process, on first use; it ships in the package (no download) */
+/** the wasm is compiled once per process, on first use (or warmUpPdfium); it ships in the package (no download) */
 function pdfium(): Promise<Pdfium> {
   loading ??= (async () => {
     const require = createRequire(import.meta.url);
@@ -181,6 +181,14 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
   } finally {
     m.FPDFText_ClosePage(text);
   }
+}
+
+/**
+ * Start compiling the wasm now: most of it runs on V8's background threads, while the caller
+ * goes on loading rules (a failure is left for openPdfium to report).
+ */
+export function warmUpPdfium(): void {
+  pdfium().catch(() => {});
 }
 
 export async function openPdfium(file: string, bytes: Uint8Array): Promise<PdfDocument> {
