@@ -1,19 +1,21 @@
 // npm run bench: what a lint costs, against what the PDF engines cost to read the same file.
 // Run after `npm ci` (which builds dist/).
 //  1. per PDF (fixtures, and ../shared/real-pdf when present):
-//     - bare extraction by each engine (characters and their positions, no lines) and the whole
-//       lint with the default engine (read + lines + layout + model + rules): medians of
+//     - warm: bare extraction by each engine (characters and their positions, no lines) and the
+//       whole lint with the default engine (read + lines + layout + model + rules), medians of
 //       interleaved runs in one warmed-up process, the heap collected before each run (so that
 //       no mode pays for the garbage of the one before); the ratio of the lint to the faster
 //       engine; pages per second of the lint;
-//     - the whole command, `node bin/budget-lint.js -f json FILE`, wall time including Node's
-//       start (median of CLI_RUNS), and its peak memory (RSS; the same main() in a fresh process);
-//     - peak memory of each engine's bare extraction in a fresh process;
+//     - cold: each engine's bare extraction as a process of its own (Node's start, loading the
+//       engine, reading the file, every page), against the whole command, `node
+//       bin/budget-lint.js -f json FILE`, wall times, medians of COLD_RUNS; their ratio;
+//     - peak memory (RSS) of each of those processes;
 //  2. the whole command on the largest real PDF (most pages), wall time over more runs;
 //  3. per text document: decoding, model building and rules, in milliseconds;
 //  4. growth: 1, 4, 16 and 64 concatenated copies of one text, each linted in a fresh process
 //     (time and peak memory), to show that cost grows linearly with the input.
 //  `npm run bench -- --growth` runs only the last; `npm run bench -- --pdf` only the first two.
+//  BENCH_FILTER=text limits part 1 to the PDFs whose path holds the text.
 //  The machine may be shared: figures are wall times, medians; a loaded machine shows in them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
@@ -26,7 +28,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const self = new URL(import.meta.url).pathname;
 const cliPath = path.join(root, 'bin/budget-lint.js');
 const RUNS = 5;
-const CLI_RUNS = 3;
+const COLD_RUNS = 3;
 const LARGEST_RUNS = 7;
 const MODES = ['pdfium', 'unpdf', 'lint'];
 const median = (x) => [...x].sort((a, b) => a - b)[x.length >> 1];
@@ -54,8 +56,6 @@ if (process.argv[2] === '--cli') {
 
 if (process.argv[2] === '--child') {
   const [, , , mode, file] = process.argv;
-  const { openPdfium } = await import('../dist/ingest/pdf-pdfium.js');
-  const { openUnpdf } = await import('../dist/ingest/pdf-unpdf.js');
   const bytes = new Uint8Array(readFileSync(file));
   let pages = 0;
   const extract = async (open) => {
@@ -65,11 +65,14 @@ if (process.argv[2] === '--child') {
     await doc.close();
   };
   if (mode !== 'all') {
-    // one engine alone in a fresh process: its peak memory
-    await extract(mode === 'pdfium' ? openPdfium : openUnpdf);
+    // one engine alone in a fresh process, only its own module loaded: its peak memory
+    const open = mode === 'pdfium' ? (await import('../dist/ingest/pdf-pdfium.js')).openPdfium : (await import('../dist/ingest/pdf-unpdf.js')).openUnpdf;
+    await extract(open);
     process.stdout.write(JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024 }));
     process.exit(0);
   }
+  const { openPdfium } = await import('../dist/ingest/pdf-pdfium.js');
+  const { openUnpdf } = await import('../dist/ingest/pdf-unpdf.js');
   const { lintFile } = await import('../dist/cli/lint.js');
   const { BUILTIN_RULES_DIR, loadRules } = await import('../dist/rules/index.js');
   const rules = await loadRules([BUILTIN_RULES_DIR]);
@@ -105,6 +108,25 @@ function wallOf(args, runs) {
 
 const cliWall = (file, runs) => wallOf([cliPath, '-f', 'json', file], runs);
 
+/** a node process: its wall time (spawn to exit) and the JSON it prints */
+function timedChild(args) {
+  const t0 = performance.now();
+  const out = child(args);
+  return { ms: performance.now() - t0, out };
+}
+
+/** each engine's bare extraction and the whole command, each in processes of their own */
+function cold(f) {
+  const runs = { pdfium: [], unpdf: [], cli: [] };
+  for (let i = 0; i < COLD_RUNS; i++) {
+    for (const m of ['pdfium', 'unpdf']) runs[m].push(timedChild(['--child', m, f]));
+    // the command's wall time as a user runs it; its memory from the same main() (see --cli)
+    runs.cli.push({ ms: cliWall(f, 1)[0], out: child(['--cli', f]) });
+  }
+  const of = (xs) => ({ ms: median(xs.map((x) => x.ms)), mb: Math.max(...xs.map((x) => x.out.maxRssMb)) });
+  return { pdfium: of(runs.pdfium), unpdf: of(runs.unpdf), cli: of(runs.cli) };
+}
+
 const shortName = (f) => {
   const name = path.basename(f, '.pdf');
   const cut = name.length > 28 ? name.slice(0, 27) + '…' : name;
@@ -114,44 +136,50 @@ const shortName = (f) => {
 
 async function pdfSection() {
   const { DEFAULT_PDF_ENGINE } = await import('../dist/ingest/index.js');
-  console.log(`PDF: medians of ${RUNS} interleaved runs after a warm-up, heap collected before each (ms); lint = the whole lint with the default engine (${DEFAULT_PDF_ENGINE})`);
-  console.log(`ratio = lint / the faster bare extraction; CLI ms = \`node bin/budget-lint.js -f json FILE\`, wall, Node's start included (median of ${CLI_RUNS}); MB = peak RSS in a fresh process`);
-  console.log('file'.padEnd(30), pad('pages', 5), pad('pdfium', 7), pad('unpdf', 7), pad('lint', 7), pad('ratio', 6), pad('pages/s', 8), pad('CLI ms', 7), pad('MB pdfium', 10), pad('MB unpdf', 9), pad('MB CLI', 7));
+  console.log(`PDF, warm: medians of ${RUNS} interleaved runs in one process after a warm-up, heap collected before each (ms); lint = the whole lint, default engine (${DEFAULT_PDF_ENGINE})`);
+  console.log(`PDF, cold: each as a process of its own, wall ms, Node's start included (median of ${COLD_RUNS}): bare extraction by each engine; CLI = \`node bin/budget-lint.js -f json FILE\``);
+  console.log('ratio = lint / the faster bare extraction (warm), CLI / the faster bare extraction (cold); MB = peak RSS of those processes (the largest of the runs)');
+  console.log(
+    'file'.padEnd(30), pad('pages', 5),
+    '|', pad('pdfium', 6), pad('unpdf', 6), pad('lint', 6), pad('ratio', 5), pad('pages/s', 7),
+    '|', pad('pdfium', 6), pad('unpdf', 6), pad('CLI', 6), pad('ratio', 5),
+    '|', pad('MB pdfium', 9), pad('unpdf', 5), pad('CLI', 5),
+  );
   const inDir = (d) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.pdf')).sort().map((f) => path.join(d, f)) : []);
   const realDir = path.resolve(root, '../shared/real-pdf');
   const real = inDir(realDir);
-  const pdfs = [...inDir(path.join(root, 'fixtures/pdf')), path.join(root, 'fixtures/sample/budget-2025.pdf'), ...real];
-  const ratios = [];
+  // BENCH_FILTER=text: only the PDFs whose path holds it
+  const pdfs = [...inDir(path.join(root, 'fixtures/pdf')), path.join(root, 'fixtures/sample/budget-2025.pdf'), ...real].filter((f) => f.includes(process.env.BENCH_FILTER ?? ''));
+  const summary = [];
   let largest = null;
   for (const f of pdfs) {
     const t = child(['--child', 'all', f]);
-    const [pe, ue] = ['pdfium', 'unpdf'].map((m) => child(['--child', m, f]));
-    const cli = child(['--cli', f]);
-    const wall = median(cliWall(f, CLI_RUNS));
+    const c = cold(f);
     const ratio = t.lint / Math.min(t.pdfium, t.unpdf);
+    const coldRatio = c.cli.ms / Math.min(c.pdfium.ms, c.unpdf.ms);
     if (real.includes(f)) {
-      ratios.push({ f, ratio, maxRssMb: cli.maxRssMb });
+      summary.push({ f, ratio, coldRatio, cliMs: c.cli.ms, pages: t.pages, mb: c.cli.mb });
       if (!largest || t.pages > largest.pages) largest = { f, pages: t.pages };
     }
     console.log(
-      shortName(f),
-      pad(t.pages, 5),
-      ...[t.pdfium, t.unpdf, t.lint].map((v) => pad(v.toFixed(0), 7)),
-      pad(ratio.toFixed(2), 6),
-      pad((t.pages / (t.lint / 1000)).toFixed(0), 8),
-      pad(wall.toFixed(0), 7),
-      pad(pe.maxRssMb.toFixed(0), 10),
-      pad(ue.maxRssMb.toFixed(0), 9),
-      pad(cli.maxRssMb.toFixed(0), 7),
+      shortName(f), pad(t.pages, 5),
+      '|', ...[t.pdfium, t.unpdf, t.lint].map((v) => pad(v.toFixed(0), 6)), pad(ratio.toFixed(2), 5), pad((t.pages / (t.lint / 1000)).toFixed(0), 7),
+      '|', ...[c.pdfium.ms, c.unpdf.ms, c.cli.ms].map((v) => pad(v.toFixed(0), 6)), pad(coldRatio.toFixed(2), 5),
+      '|', pad(c.pdfium.mb.toFixed(0), 9), pad(c.unpdf.mb.toFixed(0), 5), pad(c.cli.mb.toFixed(0), 5),
     );
   }
-  if (!real.length) {
+  if (!summary.length) {
     console.log(`\n(${realDir} not found: real PDFs skipped)`);
     return;
   }
-  const sorted = [...ratios].sort((a, b) => a.ratio - b.ratio);
-  const worst = sorted[sorted.length - 1];
-  console.log(`\nReal PDFs (${real.length}): ratio lint/extraction median ${median(sorted.map((r) => r.ratio)).toFixed(2)}, worst ${worst.ratio.toFixed(2)} (${path.basename(worst.f)}); peak RSS of the CLI at most ${Math.max(...ratios.map((r) => r.maxRssMb)).toFixed(0)} MB`);
+  const stat = (key) => {
+    const sorted = [...summary].sort((a, b) => a[key] - b[key]);
+    const worst = sorted[sorted.length - 1];
+    return `median ${median(sorted.map((r) => r[key])).toFixed(2)}, worst ${worst[key].toFixed(2)} (${path.basename(worst.f)})`;
+  };
+  console.log(`\nReal PDFs (${summary.length}): ratio lint/extraction warm ${stat('ratio')}; cold ${stat('coldRatio')}`);
+  const over = summary.filter((r) => r.pages <= 25 && r.cliMs >= 1500).map((r) => path.basename(r.f));
+  console.log(`Whole command on real PDFs of at most 25 pages: at most ${Math.max(...summary.filter((r) => r.pages <= 25).map((r) => r.cliMs)).toFixed(0)} ms${over.length ? ` (1.5 s or more: ${over.join(', ')})` : ''}; peak RSS at most ${Math.max(...summary.map((r) => r.mb)).toFixed(0)} MB`);
   const walls = cliWall(largest.f, LARGEST_RUNS);
   const node = wallOf(['-e', '0'], LARGEST_RUNS);
   console.log(
