@@ -1,23 +1,38 @@
-// npm run bench: what each stage costs. Run after `npm ci` (which builds dist/).
-//  1. per PDF (fixtures, and ../shared/real-pdf when present): bare extraction by each engine
-//     (characters and their positions, no lines) against the whole lint with the default engine
-//     (extraction + lines + layout + model + rules): medians of interleaved runs in one process
-//     (all modes share the machine's state), the ratio of the lint to the faster engine, pages
-//     per second, and peak memory of each mode measured in a fresh process;
-//  2. per text document: decoding, model building and rules, in milliseconds;
-//  3. growth: 1, 4, 16 and 64 concatenated copies of one text, each linted in a fresh process
+// npm run bench: what a lint costs, against what the PDF engines cost to read the same file.
+// Run after `npm ci` (which builds dist/).
+//  1. per PDF (fixtures, and ../shared/real-pdf when present):
+//     - warm: bare extraction by each engine (characters and their positions, no lines) and the
+//       whole lint with the default engine (read + lines + layout + model + rules), medians of
+//       interleaved runs in one warmed-up process, the heap collected before each run (so that
+//       no mode pays for the garbage of the one before); the ratio of the lint to the faster
+//       engine; pages per second of the lint;
+//     - cold: each engine's bare extraction as a process of its own (Node's start, loading the
+//       engine, reading the file, every page), against the whole command, `node
+//       bin/budget-lint.js -f json FILE`, wall times, medians of COLD_RUNS; their ratio;
+//     - peak memory (RSS) of each of those processes;
+//  2. the whole command on the largest real PDF (most pages), wall time over more runs;
+//  3. per text document: decoding, model building and rules, in milliseconds;
+//  4. growth: 1, 4, 16 and 64 concatenated copies of one text, each linted in a fresh process
 //     (time and peak memory), to show that cost grows linearly with the input.
-//  `npm run bench -- --growth` runs only the last.
-import { execFileSync } from 'node:child_process';
+//  `npm run bench -- --growth` runs only the last; `npm run bench -- --pdf` only the first two.
+//  BENCH_FILTER=text limits part 1 to the PDFs whose path holds the text.
+//  The machine may be shared: figures are wall times, medians; a loaded machine shows in them.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Writable } from 'node:stream';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const self = new URL(import.meta.url).pathname;
+const cliPath = path.join(root, 'bin/budget-lint.js');
 const RUNS = 5;
+const COLD_RUNS = 3;
+const LARGEST_RUNS = 7;
 const MODES = ['pdfium', 'unpdf', 'lint'];
+const median = (x) => [...x].sort((a, b) => a - b)[x.length >> 1];
+const pad = (s, n) => String(s).padStart(n);
 
 if (process.argv[2] === '--grow') {
   const { lintFile } = await import('../dist/cli/lint.js');
@@ -30,13 +45,17 @@ if (process.argv[2] === '--grow') {
   process.exit(0);
 }
 
+if (process.argv[2] === '--cli') {
+  // the command's own main(), output discarded: its peak memory
+  const { main } = await import('../dist/cli/main.js');
+  const sink = new Writable({ write: (_c, _e, done) => done() });
+  await main(['-f', 'json', process.argv[3]], { out: sink, err: sink });
+  process.stdout.write(JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
 if (process.argv[2] === '--child') {
   const [, , , mode, file] = process.argv;
-  const { openPdfium } = await import('../dist/ingest/pdf-pdfium.js');
-  const { openUnpdf } = await import('../dist/ingest/pdf-unpdf.js');
-  const { lintFile } = await import('../dist/cli/lint.js');
-  const { BUILTIN_RULES_DIR, loadRules } = await import('../dist/rules/index.js');
-  const rules = await loadRules([BUILTIN_RULES_DIR]);
   const bytes = new Uint8Array(readFileSync(file));
   let pages = 0;
   const extract = async (open) => {
@@ -45,65 +64,136 @@ if (process.argv[2] === '--child') {
     for (let p = 1; p <= doc.pages; p++) await doc.page(p);
     await doc.close();
   };
-  const once = (m) => (m === 'lint' ? lintFile(file, rules) : extract(m === 'pdfium' ? openPdfium : openUnpdf));
-  if (mode === 'all') {
-    // interleaved, so that every mode meets the same caches, JIT and machine load
-    const times = Object.fromEntries(MODES.map((m) => [m, []]));
-    for (const m of MODES) await once(m);
-    for (let i = 0; i < RUNS; i++) {
-      for (const m of MODES) {
-        const t0 = performance.now();
-        await once(m);
-        times[m].push(performance.now() - t0);
-      }
-    }
-    const median = (x) => x.sort((a, b) => a - b)[x.length >> 1];
-    process.stdout.write(JSON.stringify({ ...Object.fromEntries(MODES.map((m) => [m, median(times[m])])), pages }));
-  } else {
-    // one cold run: what a user's single invocation costs (the wasm or pdf.js loaded once)
-    const t0 = performance.now();
-    await once(mode);
-    process.stdout.write(JSON.stringify({ pages, ms: performance.now() - t0, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  if (mode !== 'all') {
+    // one engine alone in a fresh process, only its own module loaded: its peak memory
+    const open = mode === 'pdfium' ? (await import('../dist/ingest/pdf-pdfium.js')).openPdfium : (await import('../dist/ingest/pdf-unpdf.js')).openUnpdf;
+    await extract(open);
+    process.stdout.write(JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+    process.exit(0);
   }
+  const { openPdfium } = await import('../dist/ingest/pdf-pdfium.js');
+  const { openUnpdf } = await import('../dist/ingest/pdf-unpdf.js');
+  const { lintFile } = await import('../dist/cli/lint.js');
+  const { BUILTIN_RULES_DIR, loadRules } = await import('../dist/rules/index.js');
+  const rules = await loadRules([BUILTIN_RULES_DIR]);
+  const once = (m) => (m === 'lint' ? lintFile(file, rules) : extract(m === 'pdfium' ? openPdfium : openUnpdf));
+  // interleaved, so that every mode meets the same caches, JIT and machine load
+  const times = Object.fromEntries(MODES.map((m) => [m, []]));
+  for (const m of MODES) await once(m);
+  for (let i = 0; i < RUNS; i++) {
+    for (const m of MODES) {
+      globalThis.gc();
+      const t0 = performance.now();
+      await once(m);
+      times[m].push(performance.now() - t0);
+    }
+  }
+  process.stdout.write(JSON.stringify({ ...Object.fromEntries(MODES.map((m) => [m, median(times[m])])), pages }));
   process.exit(0);
 }
 
-const measure = (mode, file) => JSON.parse(execFileSync(process.execPath, [self, '--child', mode, file], { encoding: 'utf8' }));
-const pad = (s, n) => String(s).padStart(n);
-const { DEFAULT_PDF_ENGINE } = await import('../dist/ingest/index.js');
+const child = (args) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', self, ...args], { encoding: 'utf8' }));
 
-const only = process.argv[2] === '--growth';
-if (!only) {
-  console.log(`PDF: median of ${RUNS} interleaved runs after a warm-up (ms); lint uses the default engine (${DEFAULT_PDF_ENGINE});`);
-  console.log('ratio = lint / the faster bare extraction; cold = one lint in a fresh process, wall; MB = peak RSS in a fresh process');
-  console.log('file'.padEnd(30), pad('pages', 5), pad('pdfium', 7), pad('unpdf', 7), pad('lint', 7), pad('ratio', 6), pad('pages/s', 8), pad('cold ms', 8), pad('MB pdfium', 10), pad('MB unpdf', 9), pad('MB lint', 8));
-  const inDir = (d) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.pdf')).map((f) => path.join(d, f)) : []);
-  const pdfs = [...inDir(path.join(root, 'fixtures/pdf')), path.join(root, 'fixtures/sample/budget-2025.pdf'), ...inDir(path.resolve(root, '../shared/real-pdf'))];
+/** wall time of a node command, Node's start included (ms per run) */
+function wallOf(args, runs) {
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
+    out.push(performance.now() - t0);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(' ')}: exit ${r.status}`);
+  }
+  return out;
+}
+
+const cliWall = (file, runs) => wallOf([cliPath, '-f', 'json', file], runs);
+
+/** a node process: its wall time (spawn to exit) and the JSON it prints */
+function timedChild(args) {
+  const t0 = performance.now();
+  const out = child(args);
+  return { ms: performance.now() - t0, out };
+}
+
+/** each engine's bare extraction and the whole command, each in processes of their own */
+function cold(f) {
+  const runs = { pdfium: [], unpdf: [], cli: [] };
+  for (let i = 0; i < COLD_RUNS; i++) {
+    for (const m of ['pdfium', 'unpdf']) runs[m].push(timedChild(['--child', m, f]));
+    // the command's wall time as a user runs it; its memory from the same main() (see --cli)
+    runs.cli.push({ ms: cliWall(f, 1)[0], out: child(['--cli', f]) });
+  }
+  const of = (xs) => ({ ms: median(xs.map((x) => x.ms)), mb: Math.max(...xs.map((x) => x.out.maxRssMb)) });
+  return { pdfium: of(runs.pdfium), unpdf: of(runs.unpdf), cli: of(runs.cli) };
+}
+
+const shortName = (f) => {
+  const name = path.basename(f, '.pdf');
+  const cut = name.length > 28 ? name.slice(0, 27) + '…' : name;
+  // CJK characters take two columns
+  return cut.padEnd(30 - [...cut].filter((c) => c.charCodeAt(0) > 0x2e80).length);
+};
+
+async function pdfSection() {
+  const { DEFAULT_PDF_ENGINE } = await import('../dist/ingest/index.js');
+  console.log(`PDF, warm: medians of ${RUNS} interleaved runs in one process after a warm-up, heap collected before each (ms); lint = the whole lint, default engine (${DEFAULT_PDF_ENGINE})`);
+  console.log(`PDF, cold: each as a process of its own, wall ms, Node's start included (median of ${COLD_RUNS}): bare extraction by each engine; CLI = \`node bin/budget-lint.js -f json FILE\``);
+  console.log('ratio = lint / the faster bare extraction (warm), CLI / the faster bare extraction (cold); MB = peak RSS of those processes (the largest of the runs)');
+  console.log(
+    'file'.padEnd(30), pad('pages', 5),
+    '|', pad('pdfium', 6), pad('unpdf', 6), pad('lint', 6), pad('ratio', 5), pad('pages/s', 7),
+    '|', pad('pdfium', 6), pad('unpdf', 6), pad('CLI', 6), pad('ratio', 5),
+    '|', pad('MB pdfium', 9), pad('unpdf', 5), pad('CLI', 5),
+  );
+  const inDir = (d) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.pdf')).sort().map((f) => path.join(d, f)) : []);
+  const realDir = path.resolve(root, '../shared/real-pdf');
+  const real = inDir(realDir);
+  // BENCH_FILTER=text: only the PDFs whose path holds it
+  const pdfs = [...inDir(path.join(root, 'fixtures/pdf')), path.join(root, 'fixtures/sample/budget-2025.pdf'), ...real].filter((f) => f.includes(process.env.BENCH_FILTER ?? ''));
+  const summary = [];
+  let largest = null;
   for (const f of pdfs) {
-    const t = measure('all', f);
-    const [pe, ue, l] = MODES.map((m) => measure(m, f));
-    const name = path.basename(f, '.pdf');
+    const t = child(['--child', 'all', f]);
+    const c = cold(f);
+    const ratio = t.lint / Math.min(t.pdfium, t.unpdf);
+    const coldRatio = c.cli.ms / Math.min(c.pdfium.ms, c.unpdf.ms);
+    if (real.includes(f)) {
+      summary.push({ f, ratio, coldRatio, cliMs: c.cli.ms, pages: t.pages, mb: c.cli.mb });
+      if (!largest || t.pages > largest.pages) largest = { f, pages: t.pages };
+    }
     console.log(
-      (name.length > 28 ? name.slice(0, 27) + '…' : name).padEnd(30 - [...name.slice(0, 28)].filter((c) => c.charCodeAt(0) > 0x2e80).length),
-      pad(t.pages, 5),
-      pad(t.pdfium.toFixed(0), 7),
-      pad(t.unpdf.toFixed(0), 7),
-      pad(t.lint.toFixed(0), 7),
-      pad((t.lint / Math.min(t.pdfium, t.unpdf)).toFixed(2), 6),
-      pad((t.pages / (t.lint / 1000)).toFixed(0), 8),
-      pad(l.ms.toFixed(0), 8),
-      pad(pe.maxRssMb.toFixed(0), 10),
-      pad(ue.maxRssMb.toFixed(0), 9),
-      pad(l.maxRssMb.toFixed(0), 8),
+      shortName(f), pad(t.pages, 5),
+      '|', ...[t.pdfium, t.unpdf, t.lint].map((v) => pad(v.toFixed(0), 6)), pad(ratio.toFixed(2), 5), pad((t.pages / (t.lint / 1000)).toFixed(0), 7),
+      '|', ...[c.pdfium.ms, c.unpdf.ms, c.cli.ms].map((v) => pad(v.toFixed(0), 6)), pad(coldRatio.toFixed(2), 5),
+      '|', pad(c.pdfium.mb.toFixed(0), 9), pad(c.unpdf.mb.toFixed(0), 5), pad(c.cli.mb.toFixed(0), 5),
     );
   }
+  if (!summary.length) {
+    console.log(`\n(${realDir} not found: real PDFs skipped)`);
+    return;
+  }
+  const stat = (key) => {
+    const sorted = [...summary].sort((a, b) => a[key] - b[key]);
+    const worst = sorted[sorted.length - 1];
+    return `median ${median(sorted.map((r) => r[key])).toFixed(2)}, worst ${worst[key].toFixed(2)} (${path.basename(worst.f)})`;
+  };
+  console.log(`\nReal PDFs (${summary.length}): ratio lint/extraction warm ${stat('ratio')}; cold ${stat('coldRatio')}`);
+  const over = summary.filter((r) => r.pages <= 25 && r.cliMs >= 1500).map((r) => path.basename(r.f));
+  console.log(`Whole command on real PDFs of at most 25 pages: at most ${Math.max(...summary.filter((r) => r.pages <= 25).map((r) => r.cliMs)).toFixed(0)} ms${over.length ? ` (1.5 s or more: ${over.join(', ')})` : ''}; peak RSS at most ${Math.max(...summary.map((r) => r.mb)).toFixed(0)} MB`);
+  const walls = cliWall(largest.f, LARGEST_RUNS);
+  const node = wallOf(['-e', '0'], LARGEST_RUNS);
+  console.log(
+    `Largest real PDF, ${path.basename(largest.f)} (${largest.pages} pages): whole command ${median(walls).toFixed(0)} ms median, ${Math.min(...walls).toFixed(0)} ms best of ${LARGEST_RUNS} (Node alone, \`node -e 0\`: ${median(node).toFixed(0)} ms)`,
+  );
+}
 
+async function textSection() {
   const { splitLines, decodeText } = await import('../dist/ingest/index.js');
   const { buildReport } = await import('../dist/model/index.js');
   const { BUILTIN_RULES_DIR, loadRules, runRules } = await import('../dist/rules/index.js');
   const rules = await loadRules([BUILTIN_RULES_DIR]);
   const dirs = [path.join(root, 'fixtures/text'), path.resolve(root, '../shared/corpus')].filter(existsSync);
-  const texts = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => path.join(d, f)));
+  const texts = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(d, f)));
   const time = (f) => {
     f();
     const t0 = performance.now();
@@ -122,16 +212,23 @@ if (!only) {
   }
 }
 
-// growth: the same text 1, 4, 16 and 64 times over; per-copy time and memory should stay flat
-const base = [path.resolve(root, '../shared/corpus/qinghai-province-2023-final.txt'), path.join(root, 'fixtures/pdf/final-full.txt')].find(existsSync);
-const tmp = mkdtempSync(path.join(tmpdir(), 'bl-bench-'));
-console.log(`\nGrowth: copies of ${path.basename(base)} in one file, each linted in a fresh process (rules loaded before timing)`);
-console.log('copies'.padEnd(8), pad('MB', 6), pad('lint ms', 9), pad('ms/copy', 8), pad('peak MB', 8), pad('diags', 6));
-const one = readFileSync(base, 'utf8');
-for (const copies of [1, 4, 16, 64]) {
-  const file = path.join(tmp, `x${copies}.txt`);
-  writeFileSync(file, Array(copies).fill(one).join('\n'));
-  const g = JSON.parse(execFileSync(process.execPath, [self, '--grow', file], { encoding: 'utf8', maxBuffer: 1 << 20 }));
-  console.log(String(copies).padEnd(8), pad(((Buffer.byteLength(one) * copies) / 1e6).toFixed(1), 6), pad(g.ms.toFixed(0), 9), pad((g.ms / copies).toFixed(0), 8), pad(g.maxRssMb.toFixed(0), 8), pad(g.diagnostics, 6));
+/** the same text 1, 4, 16 and 64 times over; per-copy time and memory should stay flat */
+function growthSection() {
+  const base = [path.resolve(root, '../shared/corpus/qinghai-province-2023-final.txt'), path.join(root, 'fixtures/pdf/final-full.txt')].find(existsSync);
+  const tmp = mkdtempSync(path.join(tmpdir(), 'bl-bench-'));
+  console.log(`\nGrowth: copies of ${path.basename(base)} in one file, each linted in a fresh process (rules loaded before timing)`);
+  console.log('copies'.padEnd(8), pad('MB', 6), pad('lint ms', 9), pad('ms/copy', 8), pad('peak MB', 8), pad('diags', 6));
+  const one = readFileSync(base, 'utf8');
+  for (const copies of [1, 4, 16, 64]) {
+    const file = path.join(tmp, `x${copies}.txt`);
+    writeFileSync(file, Array(copies).fill(one).join('\n'));
+    const g = JSON.parse(execFileSync(process.execPath, [self, '--grow', file], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+    console.log(String(copies).padEnd(8), pad(((Buffer.byteLength(one) * copies) / 1e6).toFixed(1), 6), pad(g.ms.toFixed(0), 9), pad((g.ms / copies).toFixed(0), 8), pad(g.maxRssMb.toFixed(0), 8), pad(g.diagnostics, 6));
+  }
+  rmSync(tmp, { recursive: true, force: true });
 }
-rmSync(tmp, { recursive: true, force: true });
+
+const only = process.argv[2];
+if (only !== '--growth') await pdfSection();
+if (!only) await textSection();
+if (only !== '--pdf') growthSection();

@@ -2,7 +2,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { fatalResult, fileResult, formatJson, formatStylish, type FileResult } from '../format/index.js';
-import { readDocument, InputError, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_SECONDS, walkFolder, PDF_ENGINES, DEFAULT_PDF_ENGINE, type PdfEngine } from '../ingest/index.js';
+import { readDocument, warmUpPdfEngine, InputError, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_SECONDS, walkFolder, PDF_ENGINES, DEFAULT_PDF_ENGINE, type PdfEngine } from '../ingest/index.js';
 import { YamlFileError } from '../common/yaml-source.js';
 import { buildReport, loadCatalog, type Catalog, type Report } from '../model/index.js';
 import { BUILTIN_RULES_DIR, loadRules, RuleLoadError, type Rule } from '../rules/index.js';
@@ -161,6 +161,8 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     throw err;
   }
   const opts = cli.opts<Options>();
+  // the engine loads while the catalogue and rules do
+  if ([opts.printModel ?? '', ...cli.args].some((a) => /\.pdf$/i.test(a))) warmUpPdfEngine(opts.pdfEngine);
   try {
     const catalog = loadCatalog(opts.tables);
     if (opts.printModel) return await printModels(await expand([opts.printModel, ...cli.args]), opts, io, catalog);
@@ -171,7 +173,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     if (!files.length) throw new InputError('没有找到可检查的 .txt 或 .pdf 文件');
     const results = await lintAll(files, rules, opts, catalog);
     const color = opts.color ?? (Boolean((io.out as NodeJS.WriteStream).isTTY) && !process.env.NO_COLOR);
-    const text = opts.format === 'json' ? formatJson(results) + '\n' : formatStylish(results, color);
+    const text = opts.format === 'json' ? formatJson(results) + '\n' : formatStylish(results, color ? (await import('chalk')).default : null);
     if (text.trim()) io.out.write(text.endsWith('\n') ? text : text + '\n');
     return exitCode(results, opts, io);
   } catch (err) {

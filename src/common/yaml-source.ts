@@ -1,8 +1,12 @@
 /**
  * A YAML file read for validation: every problem is reported as file:line:col of the node at
- * fault. Shared by the rule loader and the table catalogue.
+ * fault. Shared by the rule loader and the table catalogue. The yaml library is loaded on first
+ * use only: the built-in files are usually read from the cache (yaml-cache.ts), and loading the
+ * library costs about as much as linting a small file.
  */
-import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlLib from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 
 export class YamlFileError extends Error {
   constructor(
@@ -17,8 +21,29 @@ export class YamlFileError extends Error {
 
 export type YamlPath = Array<string | number>;
 
-export class YamlSource {
-  private constructor(
+/** the error a failed check throws, at the node's position */
+export type ErrorAt = new (file: string, line: number, column: number, message: string) => YamlFileError;
+
+/** a YAML file's value, and the position of any node in it (parsed, or from the cache) */
+export interface YamlInput {
+  readonly file: string;
+  readonly value: unknown;
+  pos(p: YamlPath): { line: number; column: number };
+  /** a check failed at p: throws (a YamlFileError, or what `error` makes) */
+  fail(p: YamlPath, message: string, error?: ErrorAt): never;
+}
+
+let lib: typeof YamlLib | undefined;
+
+/** the yaml library (one instance: `import 'yaml'` elsewhere gets the same CommonJS module) */
+export function yamlLib(): typeof YamlLib {
+  return (lib ??= createRequire(import.meta.url)('yaml') as typeof YamlLib);
+}
+
+export class YamlSource implements YamlInput {
+  value: unknown;
+
+  constructor(
     readonly file: string,
     readonly doc: Document,
     readonly counter: LineCounter,
@@ -26,6 +51,7 @@ export class YamlSource {
 
   /** parse, or throw a YamlFileError at the first syntax error (a leading BOM is dropped) */
   static parse(file: string, text: string, maxAliasCount = 100): YamlSource {
+    const { LineCounter, parseDocument } = yamlLib();
     const counter = new LineCounter();
     const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
     const err = doc.errors[0];
@@ -42,17 +68,15 @@ export class YamlSource {
     return source;
   }
 
-  value: unknown;
-
   pos(p: YamlPath): { line: number; column: number } {
     const node = (p.length ? this.doc.getIn(p, true) : this.doc.contents) as Node | undefined;
     const { line, col } = this.counter.linePos(node?.range?.[0] ?? 0);
     return { line, column: col };
   }
 
-  fail(p: YamlPath, message: string): never {
+  fail(p: YamlPath, message: string, error: ErrorAt = YamlFileError): never {
     const { line, column } = this.pos(p);
-    throw new YamlFileError(this.file, line, column, message);
+    throw new error(this.file, line, column, message);
   }
 }
 

@@ -1,5 +1,5 @@
 /** Formatters: ESLint's stylish and JSON shapes. */
-import chalk, { Chalk } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../rules/types.js';
 
 /** ESLint's message for a file that could not be linted at all */
@@ -67,8 +67,13 @@ function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - width(s)));
 }
 
-export function formatStylish(results: FileResult[], color: boolean): string {
-  const c = color ? chalk : new Chalk({ level: 0 });
+/** the styles stylish uses, none of them applied: what chalk gives at colour level 0 */
+const plain = Object.assign((s: string) => s, { bold: (s: string) => s });
+const PLAIN = { underline: plain, red: plain, yellow: plain, dim: plain };
+
+/** chalk: colours (the caller loads chalk only when colours are on, it takes a while); null: none */
+export function formatStylish(results: FileResult[], chalk: ChalkInstance | null): string {
+  const c = chalk ?? PLAIN;
   const out: string[] = [];
   let errors = 0;
   let warnings = 0;

@@ -77,9 +77,19 @@ export function normalizeText(s: string): string {
   });
 }
 
+/** normalizeText of one character (ch, of code point code), without a regular expression outside the radicals */
+export function normalizeChar(ch: string, code: number): string {
+  return code >= 0x2e80 && code <= 0x2fdf ? normalizeText(ch) : ch;
+}
+
 /** a font without a usable Unicode map comes out as control or private-use characters: not text */
 export function isUnreadable(s: string): boolean {
   return /[\u0000-\u0008\u000a-\u001f\u007f\ue000-\uf8ff\ufffd]/.test(s);
+}
+
+/** isUnreadable of one character, by its code point (a negative one, as wasm gives a large one, never gets here) */
+export function isUnreadableCode(c: number): boolean {
+  return c <= 0x08 || (c >= 0x0a && c <= 0x1f) || c === 0x7f || (c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd;
 }
 
 /** a text direction (a, b) in page space → the clockwise quarter turns that make it run left to right */

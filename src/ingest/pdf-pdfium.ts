@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { init } from '@embedpdf/pdfium';
-import { isUnreadable, normalizeText, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+import { isUnreadableCode, normalizeChar, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 
 /** the part of PDFium's C API we call (pointers are numbers into the wasm heap) */
 interface Pdfium {
@@ -54,7 +54,7 @@ const PER_CHARACTER = [
 
 let loading: Promise<Pdfium> | null = null;
 
-/** the wasm is compiled once per process, on first use; it ships in the package (no download) */
+/** the wasm is compiled once per process, on first use (or warmUpPdfium); it ships in the package (no download) */
 function pdfium(): Promise<Pdfium> {
   loading ??= (async () => {
     const require = createRequire(import.meta.url);
@@ -69,13 +69,37 @@ function pdfium(): Promise<Pdfium> {
   return loading;
 }
 
-/** page space (y up, as the PDF draws) → viewport space (y down, the page as displayed) */
-type ToView = (x: number, y: number) => [number, number];
-
+/**
+ * Page space (y up, as the PDF draws) → viewport space (y down, the page as displayed): the page
+ * box and the quarter turns that set its text upright. viewX and viewY apply it, one coordinate
+ * at a time (a call per character that allocates nothing).
+ */
 interface View {
-  toView: ToView;
+  turns: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
   width: number;
   height: number;
+}
+
+function viewX(v: View, x: number, y: number): number {
+  switch (v.turns) {
+    case 1: return y - v.y0;
+    case 2: return v.x1 - x;
+    case 3: return v.y1 - y;
+    default: return x - v.x0;
+  }
+}
+
+function viewY(v: View, x: number, y: number): number {
+  switch (v.turns) {
+    case 1: return x - v.x0;
+    case 2: return y - v.y0;
+    case 3: return v.x1 - x;
+    default: return v.y1 - y;
+  }
 }
 
 /**
@@ -88,24 +112,20 @@ function uprightTurns(m: Pdfium, page: number, text: number, n: number, scratch:
   const votes = [0, 0, 0, 0];
   for (let i = 0; i < n; i += Math.max(1, Math.floor(n / 400))) {
     if (!m.FPDFText_GetMatrix(text, i, scratch)) continue;
-    const [a, b] = m.pdfium.HEAPF32.subarray(scratch >> 2, (scratch >> 2) + 2);
-    votes[quarterTurns(a, b)]++;
+    const f32 = m.pdfium.HEAPF32;
+    votes[quarterTurns(f32[scratch >> 2], f32[(scratch >> 2) + 1])]++;
   }
   const best = votes.indexOf(Math.max(...votes));
   return votes[best] > 0 ? best : m.FPDFPage_GetRotation(page);
 }
 
-function viewTransform(m: Pdfium, page: number, scratch: number, turns: number): View {
+function viewOf(m: Pdfium, page: number, scratch: number, turns: number): View {
   m.FPDF_GetPageBoundingBox(page, scratch);
   const [left, top, right, bottom] = m.pdfium.HEAPF32.subarray(scratch >> 2, (scratch >> 2) + 4);
   const [x0, x1, y0, y1] = [Math.min(left, right), Math.max(left, right), Math.min(top, bottom), Math.max(top, bottom)];
   const [w, h] = [x1 - x0, y1 - y0];
-  switch (turns) {
-    case 1: return { toView: (x, y) => [y - y0, x - x0], width: h, height: w };
-    case 2: return { toView: (x, y) => [x1 - x, y - y0], width: w, height: h };
-    case 3: return { toView: (x, y) => [y1 - y, x1 - x], width: h, height: w };
-    default: return { toView: (x, y) => [x - x0, y1 - y], width: w, height: h };
-  }
+  const sideways = turns === 1 || turns === 3;
+  return { turns, x0, x1, y0, y1, width: sideways ? h : w, height: sideways ? w : h };
 }
 
 /** whether the page draws text, and pictures, at all (asked of a page that gave no text), forms included */
@@ -128,31 +148,40 @@ function drawn(m: Pdfium, page: number): Drawn {
  * Where character i stands. Its extent runs from its origin over its advance width in its font:
  * PDFium's loose box is cut to the ink for some glyphs (目, 自 in Noto CJK), which would show a
  * gap between two characters of one word. The loose box serves where the font gives no width.
+ * PDFium's out-parameters are read straight from the wasm heap (looked up again after each
+ * call: the heap's views are replaced when it grows).
  */
-function placed(m: Pdfium, text: number, i: number, ch: string, scratch: number, toView: ToView, fonts: Map<number, number>): Glyph {
+function placed(m: Pdfium, text: number, i: number, ch: string, code: number, scratch: number, view: View, fonts: Map<number, number>): Glyph {
   const f32 = scratch >> 2;
   const f64 = scratch >> 3;
   const fontSize = m.FPDFText_GetFontSize(text, i);
   m.FPDFText_GetMatrix(text, i, scratch);
-  const [a, b, c, d] = m.pdfium.HEAPF32.subarray(f32, f32 + 4);
+  let heap32 = m.pdfium.HEAPF32;
+  const a = heap32[f32];
+  const b = heap32[f32 + 1];
+  const c = heap32[f32 + 2];
+  const d = heap32[f32 + 3];
   m.FPDFText_GetCharOrigin(text, i, scratch, scratch + 8);
-  const [ox, oy] = m.pdfium.HEAPF64.subarray(f64, f64 + 2);
+  const heap64 = m.pdfium.HEAPF64;
+  const ox = heap64[f64];
+  const oy = heap64[f64 + 1];
   const obj = m.FPDFText_GetTextObject(text, i);
-  if (!fonts.has(obj)) fonts.set(obj, m.FPDFTextObj_GetFont(obj));
-  const font = fonts.get(obj)!;
-  const code = ch.codePointAt(0)!;
+  let font = fonts.get(obj);
+  if (font === undefined) fonts.set(obj, (font = m.FPDFTextObj_GetFont(obj)));
   let advance = 0;
   if (font && code <= 0xffff && m.FPDFFont_GetGlyphWidth(font, code, fontSize, scratch + 16)) advance = m.pdfium.HEAPF32[f32 + 4];
-  const [vx, y] = toView(ox, oy);
-  let [x0, x1] = [vx, toView(ox + a * advance, oy + b * advance)[0]];
+  const y = viewY(view, ox, oy);
+  let x0 = viewX(view, ox, oy);
+  let x1 = viewX(view, ox + a * advance, oy + b * advance);
   if (!(advance > 0)) {
     m.FPDFText_GetLooseCharBox(text, i, scratch);
-    const [left, top, right, bottom] = m.pdfium.HEAPF32.subarray(f32, f32 + 4);
-    [x0, x1] = [toView(left, top)[0], toView(right, bottom)[0]];
+    heap32 = m.pdfium.HEAPF32;
+    x0 = viewX(view, heap32[f32], heap32[f32 + 1]);
+    x1 = viewX(view, heap32[f32 + 2], heap32[f32 + 3]);
   }
   // the font size as drawn: the text object's size scaled by its matrix
   const size = fontSize * Math.hypot(c, d) || 10;
-  return { text: normalizeText(ch), x0: Math.min(x0, x1), x1: Math.max(x0, x1), y, size };
+  return { text: normalizeChar(ch, code), x0: Math.min(x0, x1), x1: Math.max(x0, x1), y, size };
 }
 
 /** the characters of one page; scratch holds 32 bytes for PDFium's out-parameters */
@@ -164,23 +193,32 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
   let inUnreadable = false;
   try {
     const n = m.FPDFText_CountChars(text);
-    const { toView, width, height } = viewTransform(m, page, scratch, uprightTurns(m, page, text, n, scratch));
+    const view = viewOf(m, page, scratch, uprightTurns(m, page, text, n, scratch));
     for (let i = 0; i < n; i++) {
       // spaces and line ends PDFium infers are left out: gaps are measured, not guessed
       if (m.FPDFText_IsGenerated(text, i)) continue;
-      const ch = String.fromCodePoint(m.FPDFText_GetUnicode(text, i));
-      if (m.FPDFText_HasUnicodeMapError(text, i) || isUnreadable(ch)) {
+      const code = m.FPDFText_GetUnicode(text, i);
+      const ch = String.fromCodePoint(code);
+      if (m.FPDFText_HasUnicodeMapError(text, i) || isUnreadableCode(code)) {
         if (!inUnreadable) unreadable++;
         inUnreadable = true;
         continue;
       }
       inUnreadable = false;
-      glyphs.push(placed(m, text, i, ch, scratch, toView, fonts));
+      glyphs.push(placed(m, text, i, ch, code, scratch, view, fonts));
     }
-    return { glyphs, width, height, unreadable };
+    return { glyphs, width: view.width, height: view.height, unreadable };
   } finally {
     m.FPDFText_ClosePage(text);
   }
+}
+
+/**
+ * Start compiling the wasm now: most of it runs on V8's background threads, while the caller
+ * goes on loading rules (a failure is left for openPdfium to report).
+ */
+export function warmUpPdfium(): void {
+  pdfium().catch(() => {});
 }
 
 export async function openPdfium(file: string, bytes: Uint8Array): Promise<PdfDocument> {

@@ -12,23 +12,60 @@ interface RawObject {
   data?: Buffer;
 }
 
-const OBJ_RE = /(\d+)\s+\d+\s+obj\b/g;
 const REF_RE = /(\d+)\s+\d+\s+R\b/g;
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** \s among latin1 characters */
+const isSpace = (c: number) => (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0;
+const isWordChar = (c: number) => isDigit(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+
+/** the end of a run of characters passing `test` that ends just before `i` (its first index), or -1 when the run is empty */
+function runBefore(text: string, i: number, test: (c: number) => boolean): number {
+  let j = i;
+  while (j > 0 && test(text.charCodeAt(j - 1))) j--;
+  return j < i ? j : -1;
+}
+
+/**
+ * Every object header `N G obj`, as the regular expression /(\d+)\s+\d+\s+obj\b/g finds them,
+ * in order; found from each `obj` backwards (a native search for `obj`, where the expression
+ * tried every digit of the file, binary streams included).
+ */
+export function* objectHeaders(text: string): Generator<{ num: number; end: number }> {
+  for (let k = text.indexOf('obj'); k >= 0; k = text.indexOf('obj', k + 1)) {
+    if (k + 3 < text.length && isWordChar(text.charCodeAt(k + 3))) continue;
+    const w2 = runBefore(text, k, isSpace);
+    const d2 = w2 < 0 ? -1 : runBefore(text, w2, isDigit);
+    const w1 = d2 < 0 ? -1 : runBefore(text, d2, isSpace);
+    const d1 = w1 < 0 ? -1 : runBefore(text, w1, isDigit);
+    if (d1 >= 0) yield { num: Number(text.slice(d1, w1)), end: k + 3 };
+  }
+}
+
+/** text.indexOf(word, from) for increasing `from`, each occurrence found once */
+function nextOf(text: string, word: string): (from: number) => number {
+  let at = -2;
+  return (from) => {
+    if (at !== -1 && at < from) at = text.indexOf(word, from);
+    return at;
+  };
+}
 
 function scanObjects(bytes: Buffer): Map<number, RawObject> {
   const text = bytes.toString('latin1');
   const objects = new Map<number, RawObject>();
-  for (const m of text.matchAll(OBJ_RE)) {
-    const start = m.index + m[0].length;
-    const end = text.indexOf('endobj', start);
-    const streamAt = text.indexOf('stream', start);
+  const nextEnd = nextOf(text, 'endobj');
+  const nextStream = nextOf(text, 'stream');
+  for (const { num, end: start } of objectHeaders(text)) {
+    const end = nextEnd(start);
+    const streamAt = nextStream(start);
     if (streamAt >= 0 && (end < 0 || streamAt < end) && text[streamAt - 1] !== 'd') {
       const dataStart = streamAt + (text.startsWith('\r\n', streamAt + 6) ? 8 : 7);
       const dataEnd = text.indexOf('endstream', dataStart);
       if (dataEnd < 0) continue;
-      objects.set(Number(m[1]), { dict: text.slice(start, streamAt), data: bytes.subarray(dataStart, dataEnd) });
+      objects.set(num, { dict: text.slice(start, streamAt), data: bytes.subarray(dataStart, dataEnd) });
     } else {
-      objects.set(Number(m[1]), { dict: text.slice(start, end < 0 ? undefined : end) });
+      objects.set(num, { dict: text.slice(start, end < 0 ? undefined : end) });
     }
   }
   return objects;

@@ -22,6 +22,11 @@ export interface PdfOptions {
   deadline?: Deadline;
 }
 
+/** a PDF will be read with this engine: start loading it (PDFium's wasm compiles in the background) */
+export function warmUpPdfEngine(engine: PdfEngine = DEFAULT_PDF_ENGINE): void {
+  if (engine === 'pdfium') import('./pdf-pdfium.js').then((m) => m.warmUpPdfium(), () => {});
+}
+
 export async function readPdfFile(file: string, options: PdfOptions = {}): Promise<PdfText> {
   return readPdfBytes(file, await readInputFile(file), options);
 }

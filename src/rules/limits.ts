@@ -3,7 +3,8 @@
  * is refused with a clear message instead of exhausting the stack, the heap or the clock. Every
  * walk here is iterative: the YAML library's own composer recurses, and overflows on deep nesting.
  */
-import { Composer, isAlias, isCollection, isPair, visit, type LineCounter, Parser, type Alias, type CST, type Document, type Node } from 'yaml';
+import type { LineCounter, Alias, CST, Document, Node } from 'yaml';
+import { yamlLib } from '../common/yaml-source.js';
 
 export const RULE_FILE_LIMITS = {
   /** bytes in one rule file: every built-in file is under 16 KiB, and YAML parses at about 0.3 MB/s */
@@ -45,6 +46,7 @@ function nestingProblem(tokens: CST.Token[]): LimitProblem | null {
  * nests too deep, and after when its aliases would expand too far. `counter` gets the lines.
  */
 export function composeBounded(text: string, counter: LineCounter): Document | LimitProblem {
+  const { Composer, Parser } = yamlLib();
   const tokens = [...new Parser(counter.addNewLine).parse(text)];
   const deep = nestingProblem(tokens);
   if (deep) return deep;
@@ -58,6 +60,7 @@ export function composeBounded(text: string, counter: LineCounter): Document | L
 
 /** every alias's node, found in one pass in document order (Alias.resolve searches the whole document each time) */
 function aliasTargets(doc: Document): Map<Alias, unknown> {
+  const { visit } = yamlLib();
   const anchors = new Map<string, Node>();
   const targets = new Map<Alias, unknown>();
   visit(doc, {
@@ -77,6 +80,7 @@ function aliasTargets(doc: Document): Map<Alias, unknown> {
  * crosses it, without building anything.
  */
 function expansionProblem(doc: Document): LimitProblem | null {
+  const { isAlias, isCollection, isPair } = yamlLib();
   const targets = aliasTargets(doc);
   const stack: Array<{ node: unknown; depth: number; via: Node | null }> = [{ node: doc.contents, depth: 0, via: null }];
   let count = 0;

@@ -4,10 +4,11 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Document, LineCounter, type Node } from 'yaml';
+import type { LineCounter } from 'yaml';
 import { walkFolder } from '../ingest/walk.js';
 import { composeBounded, RULE_FILE_LIMITS, type LimitProblem } from './limits.js';
-import { YamlFileError } from '../common/yaml-source.js';
+import { YamlFileError, YamlSource, yamlLib, type YamlInput } from '../common/yaml-source.js';
+import { CacheMiss, cachedYaml, RecordingSource, yamlKey, type CachedYaml } from '../common/yaml-cache.js';
 import { ALLOWED_OPS, SCOPED_OPS, isForbiddenSegment } from './ops.js';
 import type { CellQuery, Each, Rule, Select, Severity, SourcePosition } from './types.js';
 
@@ -42,22 +43,14 @@ const BINDING_VARS: Record<Each, string[]> = {
 const EACH = Object.keys(BINDING_VARS) as Each[];
 
 class Ctx {
-  constructor(
-    readonly file: string,
-    readonly doc: Document,
-    readonly counter: LineCounter,
-  ) {}
+  constructor(readonly src: YamlInput) {}
 
   pos(p: Array<string | number>): SourcePosition {
-    const node = (p.length ? this.doc.getIn(p, true) : this.doc.contents) as Node | undefined;
-    const offset = node?.range?.[0] ?? 0;
-    const { line, col } = this.counter.linePos(offset);
-    return { file: this.file, line, column: col };
+    return { file: this.src.file, ...this.src.pos(p) };
   }
 
   fail(p: Array<string | number>, message: string): never {
-    const { line, column } = this.pos(p);
-    throw new RuleLoadError(this.file, line, column, message);
+    return this.src.fail(p, message, RuleLoadError);
   }
 }
 
@@ -222,21 +215,26 @@ function failAt(file: string, counter: LineCounter, problem: LimitProblem): neve
   throw new RuleLoadError(file, line, col, problem.message);
 }
 
-export function parseRules(file: string, source: string, seen = new Set<string>()): Rule[] {
-  const text = source.replace(/^\uFEFF/, '');
-  const bytes = Buffer.byteLength(text);
-  if (bytes > RULE_FILE_LIMITS.bytes) throw new RuleLoadError(file, 1, 1, `规则文件过大（${bytes} 字节，上限 ${RULE_FILE_LIMITS.bytes} 字节）`);
+/** a rule file's text (without BOM) → its YAML, refused when it nests or expands too far */
+function readRuleYaml(file: string, text: string): YamlInput {
+  const { Document, LineCounter } = yamlLib();
   const counter = new LineCounter();
   const doc = composeBounded(text, counter);
   if (!(doc instanceof Document)) failAt(file, counter, doc);
-  const ctx = new Ctx(file, doc, counter);
-  let data: unknown;
+  const src = new YamlSource(file, doc, counter);
   try {
-    data = doc.toJS({ maxAliasCount: 50 });
+    src.value = doc.toJS({ maxAliasCount: 50 });
   } catch (err) {
     // aliases that expand without bound (a "billion laughs" file) are refused, not expanded
-    ctx.fail([], `YAML 无法展开：${(err as Error).message}`);
+    src.fail([], `YAML 无法展开：${(err as Error).message}`, RuleLoadError);
   }
+  return src;
+}
+
+/** a rule file's YAML → its rules, validated */
+function rulesOf(src: YamlInput, seen: Set<string>): Rule[] {
+  const ctx = new Ctx(src);
+  const data = src.value;
   let list: unknown[] = [];
   let base: Array<string | number> = [];
   if (Array.isArray(data)) {
@@ -251,6 +249,38 @@ export function parseRules(file: string, source: string, seen = new Set<string>(
   }
   if (list.length > RULE_FILE_LIMITS.rules) ctx.fail([...base, RULE_FILE_LIMITS.rules], `规则文件有 ${list.length} 条规则，上限 ${RULE_FILE_LIMITS.rules} 条`);
   return list.map((r, i) => checkRule(ctx, r, [...base, i], seen));
+}
+
+function withoutBom(file: string, source: string): string {
+  const text = source.replace(/^\uFEFF/, '');
+  const bytes = Buffer.byteLength(text);
+  if (bytes > RULE_FILE_LIMITS.bytes) throw new RuleLoadError(file, 1, 1, `规则文件过大（${bytes} 字节，上限 ${RULE_FILE_LIMITS.bytes} 字节）`);
+  return text;
+}
+
+export function parseRules(file: string, source: string, seen = new Set<string>()): Rule[] {
+  const text = withoutBom(file, source);
+  const cached = cachedYaml('rules', file, text);
+  if (cached) {
+    // validated on a copy of seen: a cached reading dropped half-way leaves no id behind
+    const mine = new Set(seen);
+    try {
+      const rules = rulesOf(cached, mine);
+      for (const id of mine) seen.add(id);
+      return rules;
+    } catch (err) {
+      if (!(err instanceof CacheMiss)) throw err;
+    }
+  }
+  return rulesOf(readRuleYaml(file, text), seen);
+}
+
+/** a valid rule file's cache entry (scripts/cache-yaml.mjs): its key, its value, the positions asked */
+export function ruleCacheEntry(file: string, source: string): [string, CachedYaml] {
+  const text = withoutBom(file, source);
+  const recording = new RecordingSource(readRuleYaml(file, text));
+  rulesOf(recording, new Set());
+  return [yamlKey('rules', text), recording.entry()];
 }
 
 /** a rule path's YAML files: the file itself, or every .yaml/.yml under the folder */

@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isPlainObject, YamlFileError, YamlSource, type YamlPath } from '../../common/yaml-source.js';
+import { isPlainObject, YamlFileError, YamlSource, type YamlInput, type YamlPath } from '../../common/yaml-source.js';
+import { CacheMiss, cachedYaml, RecordingSource, yamlKey, type CachedYaml } from '../../common/yaml-cache.js';
 import type { Column, DocumentKind, Side, TableLayout } from '../types.js';
 
 export type CodeScheme = 'function' | 'economic' | 'unit';
@@ -83,12 +84,12 @@ export function normalizeTitle(text: string): string {
     .replace(/、/g, '');
 }
 
-function strings(src: YamlSource, v: unknown, at: YamlPath, what: string): string[] {
+function strings(src: YamlInput, v: unknown, at: YamlPath, what: string): string[] {
   if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x.trim())) src.fail(at, `${what}必须是非空字符串的列表`);
   return v as string[];
 }
 
-function readColumns(src: YamlSource, raw: unknown, at: YamlPath, groups: string[] | undefined): Column[] {
+function readColumns(src: YamlInput, raw: unknown, at: YamlPath, groups: string[] | undefined): Column[] {
   if (!Array.isArray(raw)) src.fail(at, 'columns 必须是列的列表');
   const base = raw.map((c, i): Column => {
     const here = [...at, i];
@@ -116,7 +117,7 @@ function readColumns(src: YamlSource, raw: unknown, at: YamlPath, groups: string
   return groups.flatMap((g, gi) => base.map((c, i) => ({ ...c, key: `${g}.${c.key}`, group: g, index: gi * base.length + i + 1, ...(c.partOf ? { partOf: `${g}.${c.partOf}` } : {}) })));
 }
 
-function readKind(src: YamlSource, raw: unknown, at: YamlPath): TableSpec {
+function readKind(src: YamlInput, raw: unknown, at: YamlPath): TableSpec {
   if (!isPlainObject(raw)) src.fail(at, '每种表必须是对象，至少有 id、name、document、titles、layout、columns');
   for (const k of Object.keys(raw)) if (!KIND_KEYS.has(k)) src.fail([...at, k], `表种类不认识的字段 "${k}"（可用：${[...KIND_KEYS].join(', ')}）`);
   const text = (k: string) => {
@@ -166,7 +167,7 @@ function readKind(src: YamlSource, raw: unknown, at: YamlPath): TableSpec {
   return spec;
 }
 
-function readFamily(src: YamlSource, catalog: Catalog, raw: unknown, at: YamlPath): Family {
+function readFamily(src: YamlInput, catalog: Catalog, raw: unknown, at: YamlPath): Family {
   if (!isPlainObject(raw)) src.fail(at, '每一套必须是对象：{ id, document, required: [表种类…] }');
   for (const k of Object.keys(raw)) if (!FAMILY_KEYS.has(k)) src.fail([...at, k], `families 不认识的字段 "${k}"（可用：${[...FAMILY_KEYS].join(', ')}）`);
   if (typeof raw.id !== 'string' || !raw.id.trim()) src.fail([...at, 'id'], 'id 必须是非空字符串');
@@ -180,7 +181,10 @@ function readFamily(src: YamlSource, catalog: Catalog, raw: unknown, at: YamlPat
 
 /** add one catalogue file to a catalogue: new kinds, more titles for known kinds, function classes */
 export function addCatalogFile(catalog: Catalog, file: string, text: string): void {
-  const src: YamlSource = YamlSource.parse(file, text);
+  addCatalogSource(catalog, YamlSource.parse(file, text));
+}
+
+function addCatalogSource(catalog: Catalog, src: YamlInput): void {
   const data = src.value;
   if (!isPlainObject(data)) src.fail([], '表种类文件应是对象，含 kinds: 或 functionClasses:');
   for (const k of Object.keys(data)) if (!FILE_KEYS.has(k)) src.fail([k], `不认识的字段 "${k}"（可用：${[...FILE_KEYS].join(', ')}）`);
@@ -224,19 +228,53 @@ function yamlFiles(p: string): string[] {
 
 export const BUILTIN_TABLES_DIR = fileURLToPath(new URL('../../../tables', import.meta.url));
 
+const emptyCatalog = (): Catalog => ({ specs: [], families: [], functionClasses: new Map() });
+
+/**
+ * The built-in kinds, from the cache of parsed YAML when every file is found there (see
+ * yaml-cache.ts), else parsed. Files build on those before them, so it is all or nothing.
+ */
+function builtinCatalog(): Catalog {
+  const files = yamlFiles(BUILTIN_TABLES_DIR).map((f) => ({ f, text: readFileSync(f, 'utf8') }));
+  const cached = files.map(({ f, text }) => cachedYaml('tables', f, text));
+  if (cached.every((c) => c !== null)) {
+    try {
+      const catalog = emptyCatalog();
+      for (const src of cached) addCatalogSource(catalog, src!);
+      return catalog;
+    } catch (err) {
+      if (!(err instanceof CacheMiss)) throw err;
+    }
+  }
+  const catalog = emptyCatalog();
+  for (const { f, text } of files) addCatalogFile(catalog, f, text);
+  return catalog;
+}
+
+/** the built-in files' cache entries (scripts/cache-yaml.mjs): key, value, the positions asked */
+export function builtinCatalogCacheEntries(): Array<[string, CachedYaml]> {
+  const catalog = emptyCatalog();
+  return yamlFiles(BUILTIN_TABLES_DIR).map((f) => {
+    const text = readFileSync(f, 'utf8');
+    const recording = new RecordingSource(YamlSource.parse(f, text));
+    addCatalogSource(catalog, recording);
+    return [yamlKey('tables', text), recording.entry()];
+  });
+}
+
 /** the built-in catalogue plus the user's files, in order */
 export function loadCatalog(paths: string[] = [], builtin = true): Catalog {
-  const catalog: Catalog = { specs: [], families: [], functionClasses: new Map() };
-  for (const p of [...(builtin ? [BUILTIN_TABLES_DIR] : []), ...paths]) {
+  const catalog = builtin ? builtinCatalog() : emptyCatalog();
+  for (const p of paths) {
     for (const f of yamlFiles(p)) addCatalogFile(catalog, f, readFileSync(f, 'utf8'));
   }
   return catalog;
 }
 
-let builtinCatalog: Catalog | undefined;
+let defaultOne: Catalog | undefined;
 
 export function defaultCatalog(): Catalog {
-  return (builtinCatalog ??= loadCatalog());
+  return (defaultOne ??= loadCatalog());
 }
 
 /** the family a document belongs to: of its kind, the one its tables fill most (the first on a tie) */

@@ -1,0 +1,69 @@
+/**
+ * The cache of parsed built-in YAML (dist/yaml-cache.json) must give exactly what parsing gives,
+ * and be passed over for any file it was not written for.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setYamlStore, YAML_STORE_FORMAT, type CachedYaml, type YamlStore } from '../src/common/yaml-cache.js';
+import { builtinCatalogCacheEntries, loadCatalog } from '../src/model/tables/catalog.js';
+import { BUILTIN_RULES_DIR, loadRules, parseRules, RuleLoadError } from '../src/rules/index.js';
+import { ruleCacheEntry } from '../src/rules/loader.js';
+import { walkFolder } from '../src/ingest/walk.js';
+
+async function builtinStore(): Promise<YamlStore> {
+  const entries: Record<string, CachedYaml> = {};
+  for (const f of await walkFolder(BUILTIN_RULES_DIR, { match: /\.ya?ml$/i })) {
+    const [key, entry] = ruleCacheEntry(f, readFileSync(f, 'utf8'));
+    entries[key] = JSON.parse(JSON.stringify(entry));
+  }
+  for (const [key, entry] of builtinCatalogCacheEntries()) entries[key] = JSON.parse(JSON.stringify(entry));
+  return { format: YAML_STORE_FORMAT, yaml: 'test', entries };
+}
+
+afterEach(() => setYamlStore(undefined));
+
+describe('cache of parsed built-in YAML', () => {
+  it('gives the same rules and table kinds as parsing', async () => {
+    setYamlStore(null);
+    const parsed = { rules: await loadRules([BUILTIN_RULES_DIR]), catalog: loadCatalog() };
+    const store = await builtinStore();
+    setYamlStore(store);
+    const cached = { rules: await loadRules([BUILTIN_RULES_DIR]), catalog: loadCatalog() };
+    expect(cached).toStrictEqual(parsed);
+    // and they were read from the cache: with its values altered, what is loaded changes
+    for (const entry of Object.values(store.entries)) {
+      const v = entry.value as { rules?: Array<{ description?: string }> };
+      for (const r of v.rules ?? []) r.description = 'from the cache';
+    }
+    expect((await loadRules([BUILTIN_RULES_DIR])).every((r) => r.description === 'from the cache')).toBe(true);
+  });
+
+  it('passes over a changed file, and a reading that does not fit the checks', async () => {
+    const file = `${BUILTIN_RULES_DIR}/table-totals.yaml`;
+    const text = readFileSync(file, 'utf8');
+    const store = await builtinStore();
+    setYamlStore(store);
+    const edited = text.replace(/description: [^\n]*/, 'description: edited');
+    expect(edited).not.toBe(text);
+    expect(parseRules(file, edited)[0].description).toBe('edited');
+    // a position the cache does not hold, or a check that fails: parsed, with the parser's error
+    const [key, entry] = ruleCacheEntry(file, text);
+    setYamlStore(null);
+    const expected = parseRules(file, text);
+    store.entries[key] = { ...entry, positions: {} };
+    setYamlStore(store);
+    expect(parseRules(file, text)).toStrictEqual(expected);
+    store.entries[key] = { ...entry, value: { rules: [{ id: 'x' }] } };
+    expect(parseRules(file, text)).toStrictEqual(expected);
+  });
+
+  it('reports a duplicate id across files at its place, as parsing does', async () => {
+    setYamlStore(await builtinStore());
+    const file = `${BUILTIN_RULES_DIR}/table-totals.yaml`;
+    const text = readFileSync(file, 'utf8');
+    const seen = new Set<string>();
+    parseRules(file, text, seen);
+    expect(() => parseRules(file, text, seen)).toThrow(RuleLoadError);
+    expect(() => parseRules(file, text, seen)).toThrow(/table-totals\.yaml:\d+:\d+: 规则 id .* 重复/);
+  });
+});
