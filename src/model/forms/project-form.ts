@@ -12,6 +12,7 @@ import { FORM_TITLE, LEVEL_ONE_NAME } from './form-vocabulary.js';
 import { FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsKey, fundsUnit, PLACEHOLDER } from './funds.js';
 import { newForm } from './new-form.js';
 import { readIndicatorGrid } from './project-grid.js';
+import { printedValues, trailingScores } from './row-words.js';
 import type { Cell, Form, FormIndicator, FormSection, FundsRow, ParseNote, Unit } from '../types.js';
 
 export const NOT_A_FORM = /汇总表|详见|附件|报告/;
@@ -37,62 +38,6 @@ const leadingJunkOff = (text: string) => text.replace(/^\d*(绩效)?(指标)?(?=
 const LEVEL_NAME_ANYWHERE = /(产出|效益|满意度|成本)指标|数量指标|质量指标|时效指标|效益指标|可持续影响/;
 /** a 二级 name inside a row's words: what precedes it is the previous row's 偏差原因 note */
 const LEVEL_TWO_INSIDE = /(数量指标|质量指标|时效指标|(经济|社会|生态)效益指标|可持续影响指标|服务对象满意度指标)/g;
-const UNIT_WORD = /^万?(册|本|份|篇|次|人次|人|家|家次|天|元|个|项|户|场|期|所|台|套)$|^%$/;
-/** what a 指标值 or 实际值 looks like: a comparison, a figure, a date, a grade or an outcome */
-const VALUE_WORD = /^[≥≤=＝<>＜＞]|^\d[^：:]*$|%$|^(优良中低差|高中低|优|良|中|低|差|高|是|否|健全|完善|规范|达标|合格|达成年度指标|按计划完成|已完成|完成|提升|逐年提升|持续提升|有所提升|得到提升|提高|有所提高|显著提高|持续提高|得到提高|明显|成效明显|及时|减轻)$/;
-
-/**
- * 指标值 and 实际值 as printed before 分值 on the row's last line (`≥1万册 120000 册`, `优良中低差 优`),
- * read from the right; a unit standing apart joins its figure. `first` is where the values begin.
- */
-function printedValues(before: string): { target: string | null; actual: string | null; first: number | null } {
-  const words: Array<{ text: string; at: number }> = [];
-  for (const m of before.matchAll(/\S+/g)) {
-    // a name run into its values: 参保人数（在职）≥6.53万人, 调动工作积极性优良中低差,
-    // 补贴标准≥300元/人/年=301元/人/年, 经济负担减轻情况减轻减轻
-    let parts = m[0].split(/(?<=.)(?=[≥≤＝=<>＜＞]|优良中低差$|高中低$)/);
-    const twice = /^(.*?)([^≥≤＝=<>＜＞\d]{2,4})\2$/.exec(m[0]);
-    if (parts.length === 1 && twice) parts = [twice[1], twice[2], twice[2]].filter((x) => x);
-    let at = m.index!;
-    for (const text of parts) {
-      const last = words[words.length - 1];
-      // a unit standing apart (120000 册), or the grade scale wrapped (优良中低 / 差)
-      if (last && (UNIT_WORD.test(text) || last.text + text === '优良中低差')) last.text += text;
-      else words.push({ text, at });
-      at += text.length;
-    }
-  }
-  const actual = words[words.length - 1];
-  const target = words[words.length - 2];
-  // a target met word for word (减轻 减轻) needs no other sign of being a value
-  if (actual && target && target.text === actual.text && words.length > 2) return { target: target.text, actual: actual.text, first: target.at };
-  if (!actual || !VALUE_WORD.test(actual.text)) return { target: null, actual: null, first: null };
-  if (target && (VALUE_WORD.test(target.text) || target.text === actual.text)) return { target: target.text, actual: actual.text, first: target.at };
-  return { target: null, actual: actual.text, first: actual.at };
-}
-
-/**
- * The row's 分值 and 得分: its last two plain numbers. Where three numbers close the row and only
- * the first two make sense as 分值 ≥ 得分, the third is a stray (a page number run into the row):
- * it is returned so that the reader can say so.
- */
-function trailingScores(tokens: Token[]): { weight: Token; score: Token; stray?: Token } | null {
-  const nums = tokens.filter((t) => t.kind === 'number' && !t.num!.percent);
-  if (nums.length < 2) return null;
-  const run = tokens.slice(-3);
-  if (run.length === 3 && run.every((t) => t.kind === 'number' && !t.num!.percent)) {
-    const [a, b, c] = run;
-    if (b.num!.value <= a.num!.value && c.num!.value > b.num!.value) return { weight: a, score: b, stray: c };
-  }
-  const [w, s] = nums.slice(-2);
-  const last = tokens[tokens.length - 1];
-  // 分值 得分 close the row, or stand just before a 偏差原因 note
-  const tail = tokens.slice(tokens.indexOf(s) + 1);
-  if (tail.some((t) => t.kind === 'number') || (last !== s && tail.some((t) => /[≥≤=＝%]/.test(t.text)))) return null;
-  if (w.num!.value > 100 || s.num!.value > 100) return null;
-  return { weight: w, score: s };
-}
-
 /** words a form's indicator row may hold before its 分值 and 得分 close it */
 const MAX_PENDING = 400;
 
