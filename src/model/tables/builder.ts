@@ -8,7 +8,7 @@ import type { TableRegion } from '../../layout/regions.js';
 import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { blankCell, numberCell, sourceLocation, tokenLocation } from '../cells.js';
 import type { Cell, Column, Location, ParseNote, Row, Table, Unit } from '../types.js';
-import type { Catalog, TableSpec } from './catalog.js';
+import { columnNames, type Catalog, type TableSpec } from './catalog.js';
 import { stackedCells } from './header.js';
 import { centreOf, columnReach } from './geometry.js';
 import { isColumnNumbering, lineLocation, yearCell } from './lines.js';
@@ -211,7 +211,7 @@ export abstract class BaseBuilder implements Builder {
     for (const exact of exactOnly ? [true] : [true, false]) {
       for (const c of columns) {
         if (found.has(c.key)) continue;
-        const names = [c.name, c.key.replace(/^.*\./, ''), ...(c.synonyms ?? [])].map(normalizeLabel);
+        const names = columnNames(c).map(normalizeLabel);
         for (const n of names) {
           const hit = pieces.find(({ p, text }) => !used.has(p) && (exact ? text === n : text.length >= 3 && n.startsWith(text)));
           if (!hit) continue;

@@ -72,6 +72,11 @@ const COLUMN_KEYS = new Set(['key', 'name', 'side', 'total', 'synonyms', 'option
 const LAYOUTS = ['two-sided', 'code', 'economic', 'grid', 'outline', 'unread'];
 const CODES = ['function', 'economic', 'unit'];
 
+/** the names a column may be printed under: its name, its key (without its group), its synonyms */
+export function columnNames(c: Column): string[] {
+  return [c.name, c.key.replace(/^.*\./, ''), ...(c.synonyms ?? [])];
+}
+
 /** a printed title as compared: no spaces, quotes or enumeration, no trailing 括注 such as （功能科目） */
 export function normalizeTitle(text: string): string {
   return text

@@ -25,6 +25,11 @@ export class CodeBuilder extends BaseBuilder {
     return this.pending.map((p) => p.values.filter((t) => t.kind === 'number').length);
   }
   private currentClass: string | null = null;
+
+  /** an economic 款 printed alone (`02`) under the 类 read last (`301`), where the kind splits them */
+  private isSplitCode(t: Token): boolean {
+    return !!this.spec.splitEconomicCodes && t.kind === 'number' && /^\d{2}$/.test(t.text) && this.currentClass !== null;
+  }
   private hasTotal = false;
 
   protected isDataLine(line: TokenLine): boolean {
@@ -37,7 +42,7 @@ export class CodeBuilder extends BaseBuilder {
     if (!first) return false;
     if (line.tabbed && first.cell !== 0) return false;
     if (isCode(first, this.spec.codes)) return true;
-    if (this.spec.splitEconomicCodes && first.kind === 'number' && /^\d{2}$/.test(first.text) && this.currentClass) return true;
+    if (this.isSplitCode(first)) return true;
     if (malformedCode(line)) return true;
     if (this.hasTotal) return false;
     // one row of figures under a header that names its columns, with no name of its own
@@ -54,13 +59,12 @@ export class CodeBuilder extends BaseBuilder {
     if (this.opensRow(line)) {
       const row: PendingRow = { labels: [], values: [], explicit: line.tabbed };
       let rest = toks.slice(toks.indexOf(first) + 1);
-      const splitCode = this.spec.splitEconomicCodes && this.currentClass !== null && /^\d{2}$/.test(first.text);
-      const malformed = !isCode(first, this.spec.codes) && !splitCode ? malformedCode(line) : null;
+      const malformed = !isCode(first, this.spec.codes) && !this.isSplitCode(first) ? malformedCode(line) : null;
       if (malformed) {
         // its own row, left out with a note: its figures are not the row above's
         row.malformedCode = malformed;
         rest = rest.filter((t) => !malformed.includes(t));
-      } else if (first.kind === 'number' && !isCode(first, this.spec.codes) && !(this.spec.splitEconomicCodes && this.currentClass && /^\d{2}$/.test(first.text))) {
+      } else if (first.kind === 'number' && !isCode(first, this.spec.codes) && !this.isSplitCode(first)) {
         // the unnamed 合计 row: every figure is a value
         rest = toks.filter((t) => t.kind !== 'blank');
         this.hasTotal = true;

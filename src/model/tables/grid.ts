@@ -4,6 +4,7 @@ import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokeniz
 import { blankCell, numberCell } from '../cells.js';
 import type { Cell, Column, Table } from '../types.js';
 import { BaseBuilder, centreOf, columnReach } from './builder.js';
+import { columnNames } from './catalog.js';
 import { lineLocation } from './lines.js';
 import { headerColumns, joinWrappedNames } from './header.js';
 
@@ -68,13 +69,10 @@ export class GridBuilder extends BaseBuilder {
   private cellsByHeader(values: Token[]): Record<string, Cell> | null {
     const figures = values.filter((t) => t.kind === 'number' && t.x0 !== undefined).map((t) => ({ t, x: centreOf(t) }));
     if (!figures.length || !this.headerRows.length) return null;
-    const cells: Record<string, Cell> = Object.create(null);
-    // the header's lowest cells, one a column: a figure stands under the nearest of them (a
-    // narrow 0 right-aligned in its cell is nearer the centre of a cell spanning two columns),
-    // and is named by that cell and the cells spanning it
-    const xs = figures.map((f) => f.x);
     const byMarks = this.cellsByColumnMarks(figures);
     if (byMarks) return byMarks;
+    const cells: Record<string, Cell> = Object.create(null);
+    const xs = figures.map((f) => f.x);
     const ordered = this.columnsInPrintedOrder();
     if (ordered) {
       const placed = matchInOrder(xs, ordered);
@@ -83,6 +81,9 @@ export class GridBuilder extends BaseBuilder {
         return cells;
       }
     }
+    // the header's lowest cells, one a column: a figure stands under one of them (a narrow 0
+    // right-aligned in its cell is nearer the centre of a cell spanning two columns), and is
+    // named by that cell and the cells spanning it
     const leaves = matchInOrder(xs, headerColumns(this.headerRows));
     for (const [i, f] of figures.entries()) {
       const gaps = [figures[i - 1], figures[i + 1]].filter(Boolean).map((n) => Math.abs(n.x - f.x));
@@ -157,7 +158,7 @@ export class GridBuilder extends BaseBuilder {
       for (const key of order) {
         const column = this.spec.columns.find((c) => c.key === (group ? `${group}.${key}` : key));
         if (!column) break;
-        const names = [column.name, key, ...(column.synonyms ?? [])].map(cleanLabel);
+        const names = columnNames(column).map(cleanLabel);
         // a column others are part of may print as 小计 under the cell that names it
         const subtotal = this.spec.columns.some((c) => c.partOf === column.key);
         while (k < cells.length && !(names.includes(cells[k].text) || (subtotal && cells[k].text === '小计'))) k++;
@@ -189,7 +190,7 @@ export class GridBuilder extends BaseBuilder {
       let best: { column: Column; end: number; length: number } | null = null;
       for (const c of this.spec.columns) {
         if (group !== undefined && c.group !== group) continue;
-        for (const name of [c.name, c.key.replace(/^.*\./, ''), ...(c.synonyms ?? [])].map(normalizeLabel)) {
+        for (const name of columnNames(c).map(normalizeLabel)) {
           const at = text.lastIndexOf(name);
           if (at < 0) continue;
           const end = at + name.length;

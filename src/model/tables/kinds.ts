@@ -4,7 +4,7 @@
  */
 import type { TableKinds } from '../../layout/regions.js';
 import type { Side } from '../types.js';
-import { normalizeTitle, type Catalog } from './catalog.js';
+import { columnNames, normalizeTitle, type Catalog } from './catalog.js';
 
 /** what may stand before a kind's title: a year, 部门/单位, a department's or unit's name */
 const TITLE_PREFIX_RE = /^(\d{4}年度?)?([^\d]{0,30}?)(\d{4}年度?)?(部门|单位|预算单位)?$/;
@@ -34,7 +34,7 @@ export function kindByTitle(catalog: Catalog, text: string, header = ''): string
 /** how many of a kind's column names a header prints */
 function headerEvidence(spec: Catalog['specs'][number], header: string): number {
   if (!header) return 0;
-  const names = new Set(spec.columns.flatMap((c) => [c.name, c.key.replace(/^.*\./, ''), ...(c.synonyms ?? [])]));
+  const names = new Set(spec.columns.flatMap(columnNames));
   return [...names].filter((n) => header.includes(n)).length;
 }
 

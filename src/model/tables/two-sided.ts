@@ -3,7 +3,7 @@ import type { TableRegion } from '../../layout/regions.js';
 import { isEnumerated, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { isPlaceholderZero, spanLocation } from '../cells.js';
 import type { Column, ParseNote, Row, RowKind, Side, Table } from '../types.js';
-import type { Catalog, TableSpec } from './catalog.js';
+import { columnNames, type Catalog, type TableSpec } from './catalog.js';
 import { functionClassCode, sideByName } from './kinds.js';
 import { BaseBuilder, centreOf, labelText, SECTION_LABEL_RE, stripEnumeration } from './builder.js';
 import { headerLeaves } from './header.js';
@@ -130,7 +130,7 @@ export class TwoSidedBuilder extends BaseBuilder {
     for (const side of ['收入', '支出'] as const) {
       const own = leaves.filter((l) => !LABEL_HEAD_RE.test(l.text) && (side === '收入' ? l.x < heads[1] : l.x > heads[1]));
       const spec = this.spec.columns.filter((c) => c.side === side);
-      const named = own.map((l) => ({ l, c: spec.find((c) => [c.name, c.key, ...(c.synonyms ?? [])].some((n) => normalizeLabel(n) === l.text)) }));
+      const named = own.map((l) => ({ l, c: spec.find((c) => columnNames(c).some((n) => normalizeLabel(n) === l.text)) }));
       if (!named.length || named.some((n) => !n.c) || new Set(named.map((n) => n.c!.key)).size !== named.length) return null;
       const total = named.find((n) => n.c!.total) ?? (named.length === 1 ? named[0] : undefined);
       if (!total) return null;
