@@ -89,7 +89,11 @@ function firstNote(report: Report, t: Report['tables'][number]): string {
 }
 
 function readingDiagnostics(report: Report): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = report.unknownTables.map(({ title, loc }) => {
+    const where = loc.page !== undefined ? `（第 ${loc.page} 页）` : '';
+    const message = `「${title}」${where}不是本工具认识的表，未读取，也未核对；如果它是某种已知表在当地的叫法，可用 --tables 为那种表添上这个表名`;
+    return { ruleId: '读取/不认识的表', severity: 1 as const, message, ...loc };
+  });
   for (const t of report.tables) {
     const { unplaced, dropped } = t.reading;
     if (t.layout === 'unread' || (!t.unread && unplaced === 0 && dropped === 0)) continue;
