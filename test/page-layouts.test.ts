@@ -36,6 +36,50 @@ describe('tables on a page', () => {
   });
 });
 
+describe('an outline table (江苏 收入预算总表) whose group names wrap inside their merged cells', () => {
+  const page = (extra: Array<[number, number, Array<[string, number]>]>) =>
+    buildReport(
+      pageText(
+        [
+          [1, 40, [['收入预算总表', 250]]],
+          [1, 55, [['单位：万元', 430]]],
+          [1, 70, [['项目名称', 110], ['金额', 445]]],
+          [1, 90, [['收入总计', 190], ['100.00', 434]]],
+          [1, 110, [['小计', 272], ['100.00', 434]]],
+          [1, 125, [['一般公共预算资金', 99], ['公共财政拨款资金', 300], ['100.00', 434]]],
+          [1, 145, [['小计', 272]]],
+          [1, 154, [['财政专户管', 99], ['专户管理教育收费', 300]]],
+          [1, 163, [['理资金', 99], ['其他非税收入', 300]]],
+          ...extra,
+        ],
+        9,
+      ),
+    ).tables.find((t) => t.id === '预算/收入来源表')!;
+
+  it('joins a name wrapped over lines a line apart in its column (财政专户管 / 理资金) into one group', () => {
+    const t = page([]);
+    expect(t.unread).toBeNull();
+    expect(t.rows.map((r) => [r.key, r.parent ?? null])).toEqual([
+      ['总计', null],
+      ['一般公共预算资金', '总计'],
+      ['一般公共预算资金/公共财政拨款资金', '一般公共预算资金'],
+      ['财政专户管理资金', '总计'],
+      ['财政专户管理资金/专户管理教育收费', '财政专户管理资金'],
+      ['财政专户管理资金/其他非税收入', '财政专户管理资金'],
+    ]);
+  });
+
+  it('leaves the table unread, and says why, where a figure stands on a line no item takes', () => {
+    const t = page([
+      [1, 185, [['小计', 272], ['20.00', 434]]],
+      [1, 215, [['其他资金', 99], ['事业收入', 300]]],
+      [1, 235, [['20.00', 434]]],
+      [1, 255, [['经营收入', 300]]],
+    ]);
+    expect(t.unread).toBe('数字 20.00 不在任何项目的行上（项目名称在单元格内折行），未能确定它属于哪一行');
+  });
+});
+
 describe('diagnostics on pages', () => {
   it('name the table cell they point at only on its own page (line numbers count from each page\'s top)', async () => {
     const { cellOwners } = await import('../src/rules/selectors.js');
