@@ -1,11 +1,12 @@
 /** The output formats by name (`-f NAME`): one file per formatter, all with one signature. */
 import { formatJson, formatJsonWithMetadata } from './json.js';
 import { formatNdjson, ndjsonLine } from './ndjson.js';
+import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 import type { FileResult, FormatContext, Formatter } from './types.js';
 
 export * from './types.js';
-export { formatJson, formatJsonWithMetadata, formatStylish };
+export { formatJson, formatJsonWithMetadata, formatNdjson, formatSarif, formatStylish };
 
 export interface FormatEntry {
   format: Formatter;
@@ -19,6 +20,7 @@ const FORMATS = {
   stylish: { format: formatStylish },
   json: { format: formatJson },
   'json-with-metadata': { format: formatJsonWithMetadata },
+  sarif: { format: formatSarif },
   ndjson: { format: formatNdjson, perFile: ndjsonLine },
 } satisfies Record<string, FormatEntry>;
 
