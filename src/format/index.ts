@@ -1,4 +1,5 @@
 /** The output formats by name (`-f NAME`): one file per formatter, all with one signature. */
+import { formatGithub } from './github.js';
 import { formatJson, formatJsonWithMetadata } from './json.js';
 import { formatNdjson, ndjsonLine } from './ndjson.js';
 import { formatSarif } from './sarif.js';
@@ -6,7 +7,7 @@ import { formatStylish } from './stylish.js';
 import type { FileResult, FormatContext, Formatter } from './types.js';
 
 export * from './types.js';
-export { formatJson, formatJsonWithMetadata, formatNdjson, formatSarif, formatStylish };
+export { formatGithub, formatJson, formatJsonWithMetadata, formatNdjson, formatSarif, formatStylish };
 
 export interface FormatEntry {
   format: Formatter;
@@ -21,6 +22,7 @@ const FORMATS = {
   json: { format: formatJson },
   'json-with-metadata': { format: formatJsonWithMetadata },
   sarif: { format: formatSarif },
+  github: { format: formatGithub },
   ndjson: { format: formatNdjson, perFile: ndjsonLine },
 } satisfies Record<string, FormatEntry>;
 
