@@ -1,13 +1,14 @@
 /** The output formats by name (`-f NAME`): one file per formatter, all with one signature. */
 import { formatGithub } from './github.js';
 import { formatJson, formatJsonWithMetadata } from './json.js';
+import { formatJunit } from './junit.js';
 import { formatNdjson, ndjsonLine } from './ndjson.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 import type { FileResult, FormatContext, Formatter } from './types.js';
 
 export * from './types.js';
-export { formatGithub, formatJson, formatJsonWithMetadata, formatNdjson, formatSarif, formatStylish };
+export { formatGithub, formatJson, formatJsonWithMetadata, formatJunit, formatNdjson, formatSarif, formatStylish };
 
 export interface FormatEntry {
   format: Formatter;
@@ -23,6 +24,7 @@ const FORMATS = {
   'json-with-metadata': { format: formatJsonWithMetadata },
   sarif: { format: formatSarif },
   github: { format: formatGithub },
+  junit: { format: formatJunit },
   ndjson: { format: formatNdjson, perFile: ndjsonLine },
 } satisfies Record<string, FormatEntry>;
 
