@@ -1,5 +1,6 @@
 /** The output formats by name (`-f NAME`): one file per formatter, all with one signature. */
 import { formatGithub } from './github.js';
+import { formatHtml } from './html.js';
 import { formatJson, formatJsonWithMetadata } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatNdjson, ndjsonLine } from './ndjson.js';
@@ -8,7 +9,7 @@ import { formatStylish } from './stylish.js';
 import type { FileResult, FormatContext, Formatter } from './types.js';
 
 export * from './types.js';
-export { formatGithub, formatJson, formatJsonWithMetadata, formatJunit, formatNdjson, formatSarif, formatStylish };
+export { formatGithub, formatHtml, formatJson, formatJsonWithMetadata, formatJunit, formatNdjson, formatSarif, formatStylish };
 
 export interface FormatEntry {
   format: Formatter;
@@ -25,6 +26,7 @@ const FORMATS = {
   sarif: { format: formatSarif },
   github: { format: formatGithub },
   junit: { format: formatJunit },
+  html: { format: formatHtml, needsReports: true },
   ndjson: { format: formatNdjson, perFile: ndjsonLine },
 } satisfies Record<string, FormatEntry>;
 
