@@ -15,6 +15,8 @@ const FS_REASONS: Record<string, string> = {
   EACCES: '没有写入权限',
   EPERM: '没有写入权限',
   ENOTDIR: '路径中有一段不是目录',
+  // mkdir -p meets a file where a folder should be
+  EEXIST: '路径中有一段不是目录',
   EROFS: '文件系统只读',
   ENOSPC: '磁盘空间不足',
 };
