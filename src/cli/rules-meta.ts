@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { docsUrl } from '../common/package-info.js';
 import type { RuleMeta, RulesMeta } from '../format/index.js';
+import { pathInside } from '../format/paths.js';
 import { BUILTIN_RULES_DIR, type Rule } from '../rules/index.js';
 
 type ReaderCheck = Omit<RuleMeta, 'docs' | 'source'> & { id: string; anchor: string };
@@ -58,12 +59,6 @@ const READER_CHECKS: ReaderCheck[] = [
   },
 ];
 
-/** a rule file's path as reports give it: relative to the working directory when inside it */
-function shownPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
-}
-
 function isBuiltin(file: string): boolean {
   return !path.relative(BUILTIN_RULES_DIR, file).startsWith('..');
 }
@@ -78,7 +73,8 @@ export function buildRulesMeta(rules: Rule[], cwd: string): RulesMeta {
       severity: r.severity,
       // the user's own rule is documented where it is written
       docs: isBuiltin(r.source.file) ? docsUrl('built-in-rules') : pathToFileURL(path.resolve(r.source.file)).href,
-      source: { ...r.source, file: shownPath(r.source.file, cwd) },
+      // relative to the working directory when inside it
+      source: { ...r.source, file: pathInside(r.source.file, cwd) ?? r.source.file },
     };
   }
   for (const { id, anchor, ...check } of READER_CHECKS) meta[id] = { ...check, docs: docsUrl(anchor), source: null };

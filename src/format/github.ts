@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Diagnostic } from '../rules/types.js';
+import { pathInside } from './paths.js';
 import type { FileResult, FormatContext } from './types.js';
 
 /** what GitHub shows of each kind (error, warning, notice) in one step */
@@ -27,8 +28,7 @@ function command(kind: 'error' | 'warning' | 'notice', props: Array<[string, str
 
 /** the path from the workspace (the working directory), with forward slashes */
 function repoPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, path.resolve(cwd, file));
-  return (rel.startsWith('..') || path.isAbsolute(rel) ? path.resolve(cwd, file) : rel).split(path.sep).join('/');
+  return pathInside(file, cwd) ?? path.resolve(cwd, file).split(path.sep).join('/');
 }
 
 /**

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../rules/types.js';
+import { pathInside } from './paths.js';
 
 export const SRCROOT = '%SRCROOT%';
 
@@ -20,10 +21,9 @@ export interface ArtifactLocation {
  * holds no space or Chinese character as such); a file outside it as an absolute file: URI.
  */
 export function artifactLocation(file: string, cwd: string): ArtifactLocation {
-  const abs = path.resolve(cwd, file);
-  const rel = path.relative(cwd, abs);
-  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return { uri: pathToFileURL(abs).href };
-  return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  const rel = pathInside(file, cwd);
+  if (rel === null) return { uri: pathToFileURL(path.resolve(cwd, file)).href };
+  return { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
 /** %SRCROOT% as an absolute URI, as SARIF wants it: ending in a slash */
