@@ -13,7 +13,9 @@ describe('cli', () => {
     expect(r.code).toBe(1);
     const [file] = JSON.parse(r.out);
     expect(file).toMatchObject({ filePath: SAMPLE, errorCount: 5, warningCount: 0 });
-    expect(file.messages[0]).toMatchObject({ ruleId: '表间/本年支出合计', severity: 2, line: 134, table: '部门公开表3', actual: '1,182.90 万元', expected: '1,215.34 万元', difference: '32.44 万元' });
+    // figures as numbers with their unit, and as the message prints them
+    expect(file.messages[0]).toMatchObject({ ruleId: '表间/本年支出合计', severity: 2, line: 134, table: '部门公开表3', actual: 1182.9, expected: 1215.34, difference: 32.44, unit: '万元' });
+    expect(file.messages[0]).toMatchObject({ actualText: '1,182.90 万元', expectedText: '1,215.34 万元', differenceText: '32.44 万元' });
     // a rule over a whole table still names the row and column of the figure it points at
     expect(file.messages[0]).toMatchObject({ row: '合计', tableColumn: '合计', column: 8, endColumn: 16 });
     expect(file.messages[1]).toMatchObject({ ruleId: '表间/功能分类类级支出', table: '部门公开表3', row: '221', tableColumn: '合计' });

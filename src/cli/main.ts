@@ -1,12 +1,15 @@
 /** budget-lint's command line: options, file discovery, output, exit codes (as ESLint's). */
 import { realpath, stat } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { fatalResult, fileResult, formatJson, formatStylish, type FileResult } from '../format/index.js';
+import { DOCS_URL, TOOL_NAME, TOOL_VERSION } from '../common/package-info.js';
+import { fatalResult, fileResult, FORMAT_NAMES, formatter, isFormatName, type FileResult, type FormatContext, type FormatEntry } from '../format/index.js';
 import { readDocument, warmUpPdfEngine, InputError, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_SECONDS, walkFolder, PDF_ENGINES, DEFAULT_PDF_ENGINE, type PdfEngine } from '../ingest/index.js';
 import { YamlFileError } from '../common/yaml-source.js';
 import { buildReport, loadCatalog, type Catalog, type Report } from '../model/index.js';
 import { BUILTIN_RULES_DIR, loadRules, RuleLoadError, type Rule } from '../rules/index.js';
 import { describeFailure, lintFile } from './lint.js';
+import { openOutput, type Io } from './output.js';
+import { buildRulesMeta } from './rules-meta.js';
 
 const INPUT_RE = /\.(txt|pdf)$/i;
 
@@ -52,6 +55,7 @@ function engine(value: string): PdfEngine {
 
 interface Options {
   format: string;
+  outputFile?: string;
   rules: string[];
   tables: string[];
   pdfEngine: PdfEngine;
@@ -67,14 +71,13 @@ interface Options {
   timeout: number;
 }
 
-type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
-
 function program(io: Io): Command {
   return new Command()
     .name('budget-lint')
     .description('检查部门决算、部门预算公开文件中的表内、表间数字是否一致（按四舍五入区间计算）')
     .argument('[files...]', '要检查的文件或目录（提取出的文本 .txt）')
-    .option('-f, --format <format>', '输出格式：stylish 或 json', 'stylish')
+    .option('-f, --format <format>', `输出格式：${FORMAT_NAMES.join('、')}`, 'stylish')
+    .option('-o, --output-file <file>', '把报告写入这个文件（目录不存在时创建），标准输出不再输出报告')
     .option('--rules <path>', '追加自己的 YAML 规则文件或目录（可重复）', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--no-builtin-rules', '不加载内置规则')
     .option('--pdf-engine <engine>', `读取 PDF 所用的引擎：pdfium 或 unpdf（默认 ${DEFAULT_PDF_ENGINE}）`, engine, DEFAULT_PDF_ENGINE)
@@ -124,19 +127,53 @@ async function printModels(files: string[], opts: Options, io: Io, catalog: Cata
   return 0;
 }
 
+type OnResult = (result: FileResult, report: Report | null) => Promise<void>;
+
 /** each file alone: one that cannot be linted is a result with one fatal message, the others go on */
-async function lintAll(files: string[], rules: Rule[], opts: Options, catalog: Catalog): Promise<FileResult[]> {
+async function lintAll(files: string[], rules: Rule[], opts: Options, catalog: Catalog, onResult: OnResult): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (const f of files) {
     const limits = { maxPages: opts.maxPages, timeoutSeconds: opts.timeout };
     const outcome = await lintFile(f, rules, { debug: opts.debug, catalog, pdfEngine: opts.pdfEngine, ...limits });
-    if (outcome.fatal !== null) {
-      results.push(fatalResult(f, outcome.fatal));
-      continue;
-    }
-    results.push(fileResult(f, opts.quiet ? outcome.diagnostics.filter((d) => d.severity === 2) : outcome.diagnostics));
+    const result =
+      outcome.fatal !== null
+        ? fatalResult(f, outcome.fatal)
+        : fileResult(f, opts.quiet ? outcome.diagnostics.filter((d) => d.severity === 2) : outcome.diagnostics);
+    results.push(result);
+    await onResult(result, outcome.report);
   }
   return results;
+}
+
+async function formatContext(rules: Rule[], opts: Options, io: Io): Promise<FormatContext> {
+  // a report written to a file is coloured only when asked for
+  const tty = !opts.outputFile && Boolean((io.out as NodeJS.WriteStream).isTTY) && !process.env.NO_COLOR;
+  return {
+    cwd: process.cwd(),
+    rulesMeta: buildRulesMeta(rules, process.cwd()),
+    tool: { name: TOOL_NAME, version: TOOL_VERSION, informationUri: DOCS_URL },
+    color: (opts.color ?? tty) ? (await import('chalk')).default : null,
+  };
+}
+
+/** lint, and write the report: file by file for a streaming format, else once all are linted */
+async function lintAndReport(files: string[], rules: Rule[], opts: Options, io: Io, catalog: Catalog, entry: FormatEntry): Promise<FileResult[]> {
+  const output = await openOutput(opts.outputFile, io);
+  try {
+    const context = await formatContext(rules, opts, io);
+    const reports = new Map<string, Report>();
+    const results = await lintAll(files, rules, opts, catalog, async (result, report) => {
+      if (entry.perFile) await output.write(entry.perFile(result, context));
+      if (entry.needsReports && report) reports.set(result.filePath, report);
+    });
+    if (!entry.perFile) {
+      const text = entry.format(results, entry.needsReports ? { ...context, reports } : context);
+      if (text.trim()) await output.write(text.endsWith('\n') ? text : text + '\n');
+    }
+    return results;
+  } finally {
+    await output.close();
+  }
 }
 
 function exitCode(results: FileResult[], opts: Options, io: Io): number {
@@ -166,15 +203,12 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   try {
     const catalog = loadCatalog(opts.tables);
     if (opts.printModel) return await printModels(await expand([opts.printModel, ...cli.args]), opts, io, catalog);
-    if (opts.format !== 'stylish' && opts.format !== 'json') throw new InputError(`未知的输出格式: ${opts.format}（可用 stylish、json）`);
+    if (!isFormatName(opts.format)) throw new InputError(`未知的输出格式: ${opts.format}（可用 ${FORMAT_NAMES.join('、')}）`);
     if (cli.args.length === 0) throw new InputError('请给出要检查的文件或目录，例如 budget-lint 决算公开.txt');
     const rules = await loadConfiguredRules(opts);
     const files = await expand(cli.args);
     if (!files.length) throw new InputError('没有找到可检查的 .txt 或 .pdf 文件');
-    const results = await lintAll(files, rules, opts, catalog);
-    const color = opts.color ?? (Boolean((io.out as NodeJS.WriteStream).isTTY) && !process.env.NO_COLOR);
-    const text = opts.format === 'json' ? formatJson(results) + '\n' : formatStylish(results, color ? (await import('chalk')).default : null);
-    if (text.trim()) io.out.write(text.endsWith('\n') ? text : text + '\n');
+    const results = await lintAndReport(files, rules, opts, io, catalog, formatter(opts.format));
     return exitCode(results, opts, io);
   } catch (err) {
     if (err instanceof InputError || err instanceof RuleLoadError || err instanceof YamlFileError) {

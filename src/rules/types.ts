@@ -1,5 +1,5 @@
 /** Rules as loaded from YAML, and the diagnostics they produce. */
-import type { Location } from '../model/types.js';
+import type { Location, Unit } from '../model/types.js';
 
 export type Severity = 'error' | 'warn' | 'off';
 
@@ -72,7 +72,11 @@ export interface Diagnostic extends Location {
   table?: string;
   row?: string;
   tableColumn?: string;
+  /** the figures as the message prints them, with their unit */
   expected?: string;
   actual?: string;
+  /** how far apart, unsigned, as printed */
   difference?: string;
+  /** the same three figures as numbers (at the digits printed) and their unit: '%' for rates, null for counts and scores */
+  values?: { expected: number; actual: number; difference: number; unit: Unit | '%' | null };
 }
