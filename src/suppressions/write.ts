@@ -1,0 +1,90 @@
+/**
+ * --suppress-all, --suppress-rule and --prune-suppressions: entries appended for the run's
+ * findings (with an empty justification, which suppresses nothing until filled in) or dropped
+ * when unused. The file is edited as a YAML document, so the user's comments and layout stay.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { relativePath } from '../config/globs.js';
+import { yamlLib } from '../common/yaml-source.js';
+import type { FileResult } from '../format/index.js';
+import type { Diagnostic } from '../rules/types.js';
+import { entryMatches } from './apply.js';
+import type { SuppressionsFile } from './file.js';
+
+const HEADER = [
+  ' budget-lint 出错说明（suppressions）：每条写明规则、位置与为何可以接受。',
+  ' justification 为空的条目不起作用；expires（YYYY-MM-DD）之后也不再起作用。',
+].join('\n');
+
+/** a new entry for a finding: its rule, file and the most telling place it gives */
+function entryFor(d: Diagnostic, filePath: string, base: string): Record<string, string | number> {
+  const rel = relativePath(base, filePath);
+  const e: Record<string, string | number> = { rule: d.ruleId, file: rel ?? path.resolve(filePath) };
+  if (d.table !== undefined) e.table = d.table;
+  if (d.row !== undefined) e.row = d.row;
+  if (d.tableColumn !== undefined) e.column = d.tableColumn;
+  if (d.subject !== undefined) e.subject = d.subject;
+  if (d.table === undefined && d.subject === undefined && d.page !== undefined) e.page = d.page;
+  e.justification = '';
+  return e;
+}
+
+export interface Edit {
+  /** the rules whose findings get an entry (null: every rule) */
+  suppress: Set<string> | null | undefined;
+  prune: boolean;
+}
+
+/**
+ * The file after the edit, or null when nothing changes; and how many entries were added and
+ * dropped. Findings already named by an entry (filled in or not) get no second one.
+ */
+export function editSuppressions(
+  file: string,
+  text: string | null,
+  sf: SuppressionsFile | null,
+  results: FileResult[],
+  unused: number[],
+  edit: Edit,
+): { text: string | null; added: number; dropped: number } {
+  const { Document, parseDocument, isSeq } = yamlLib();
+  const doc = text === null ? new Document([]) : parseDocument(text);
+  if (text === null) doc.commentBefore = HEADER;
+  if (doc.contents === null) doc.contents = doc.createNode([]) as never;
+  const seq = doc.contents;
+  if (!isSeq(seq)) return { text: null, added: 0, dropped: 0 };
+  let dropped = 0;
+  if (edit.prune) {
+    for (const i of [...unused].sort((a, b) => b - a)) {
+      seq.items.splice(i, 1);
+      dropped++;
+    }
+  }
+  const base = sf?.base ?? path.dirname(path.resolve(file));
+  const seen = new Set<string>();
+  let added = 0;
+  if (edit.suppress !== undefined) {
+    for (const r of results) {
+      for (const m of r.messages) {
+        if ('fatal' in m || (edit.suppress && !edit.suppress.has(m.ruleId))) continue;
+        if (sf?.entries.some((e) => entryMatches(e, m, r.filePath, base))) continue;
+        const entry = entryFor(m, r.filePath, base);
+        const key = JSON.stringify(entry);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const node = doc.createNode(entry);
+        if (added === 0) node.commentBefore = ` --suppress-${edit.suppress ? 'rule' : 'all'} 添加：请填写 justification`;
+        seq.items.push(node);
+        added++;
+      }
+    }
+  }
+  if (!added && !dropped) return { text: null, added, dropped };
+  return { text: doc.toString({ lineWidth: 0 }), added, dropped };
+}
+
+export function writeSuppressions(file: string, text: string): void {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileSync(file, text);
+}
