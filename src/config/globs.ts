@@ -4,7 +4,8 @@
  * what is added here is which path a pattern is matched against:
  *  - a pattern is relative to a base folder (the config file's, the suppressions file's, the
  *    current directory); a file outside that folder matches nothing;
- *  - a pattern without a slash matches a name in any folder (`*.txt`, `草稿`), as in .gitignore;
+ *  - a pattern without a slash matches a name in any folder (`*.txt`, `草稿`), as in .gitignore,
+ *    and a file outside the base folder by its own name;
  *  - a pattern matches a file when it matches the file or one of the folders it lies in
  *    (`县级`, `县级/` and `县级/**` all take every file under 县级); one ending in `/` matches
  *    folders only;
@@ -22,6 +23,8 @@ export interface GlobList {
 interface Compiled {
   negated: boolean;
   absolute: boolean;
+  /** no slash in it: a name, matched in any folder */
+  bare: boolean;
   foldersOnly: boolean;
   mm: Minimatch;
 }
@@ -36,7 +39,8 @@ function compile(pattern: string): Compiled {
   const foldersOnly = p.endsWith('/');
   const absolute = path.isAbsolute(p);
   p = p.replace(/^\.\//, '').replace(/\/+$/, '').replace(/^\/+/, '');
-  c = { negated, absolute, foldersOnly, mm: new Minimatch(p, { dot: true, matchBase: !p.includes('/'), nocomment: true }) };
+  const bare = !p.includes('/');
+  c = { negated, absolute, bare, foldersOnly, mm: new Minimatch(p, { dot: true, matchBase: bare, nocomment: true }) };
   compiled.set(pattern, c);
   return c;
 }
@@ -66,8 +70,9 @@ export function matches(list: GlobList, file: string): boolean {
   for (const pattern of list.patterns) {
     const c = compile(pattern);
     if (c.negated ? !taken : taken) continue;
-    // an absolute pattern is matched against the absolute path, any other against the relative one
-    const target = c.absolute ? abs.slice(1) : rel;
+    // an absolute pattern is matched against the absolute path, any other against the relative
+    // one; a bare name against the file's own name too when the file lies outside the base
+    const target = c.absolute ? abs.slice(1) : (rel ?? (c.bare ? path.basename(abs) : null));
     if (target !== null && matchesOne(c, target)) taken = !c.negated;
   }
   return taken;

@@ -36,9 +36,26 @@ export interface Edit {
   prune: boolean;
 }
 
+/** the findings no entry names yet, as new entries (each place once) */
+function newEntries(sf: SuppressionsFile | null, base: string, results: FileResult[], rules: Set<string> | null): Array<Record<string, string | number>> {
+  const out = new Map<string, Record<string, string | number>>();
+  for (const r of results) {
+    for (const m of r.messages) {
+      if ('fatal' in m || (rules && !rules.has(m.ruleId))) continue;
+      if (sf?.entries.some((e) => entryMatches(e, m, r.filePath, base))) continue;
+      const entry = entryFor(m, r.filePath, base);
+      out.set(JSON.stringify(entry), entry);
+    }
+  }
+  return [...out.values()];
+}
+
 /**
  * The file after the edit, or null when nothing changes; and how many entries were added and
- * dropped. Findings already named by an entry (filled in or not) get no second one.
+ * dropped. Findings already named by an entry (filled in or not) get no second one. New
+ * entries are appended to the text as it is (a block list stays byte for byte); pruning
+ * rewrites the document through yaml's Document API, which keeps comments but not the spaces
+ * that align them.
  */
 export function editSuppressions(
   file: string,
@@ -49,39 +66,32 @@ export function editSuppressions(
   edit: Edit,
 ): { text: string | null; added: number; dropped: number } {
   const { Document, parseDocument, isSeq } = yamlLib();
-  const doc = text === null ? new Document([]) : parseDocument(text);
-  if (text === null) doc.commentBefore = HEADER;
-  if (doc.contents === null) doc.contents = doc.createNode([]) as never;
-  const seq = doc.contents;
-  if (!isSeq(seq)) return { text: null, added: 0, dropped: 0 };
+  const doc = text === null ? null : parseDocument(text);
+  const seq = doc?.contents ?? null;
+  if (doc && seq !== null && !isSeq(seq)) return { text: null, added: 0, dropped: 0 };
+  let out = text ?? '';
   let dropped = 0;
-  if (edit.prune) {
-    for (const i of [...unused].sort((a, b) => b - a)) {
-      seq.items.splice(i, 1);
-      dropped++;
-    }
+  if (edit.prune && unused.length && doc && isSeq(seq)) {
+    for (const i of [...unused].sort((a, b) => b - a)) seq.items.splice(i, 1);
+    dropped = unused.length;
+    out = doc.toString({ lineWidth: 0 });
   }
   const base = sf?.base ?? path.dirname(path.resolve(file));
-  const seen = new Set<string>();
-  let added = 0;
-  if (edit.suppress !== undefined) {
-    for (const r of results) {
-      for (const m of r.messages) {
-        if ('fatal' in m || (edit.suppress && !edit.suppress.has(m.ruleId))) continue;
-        if (sf?.entries.some((e) => entryMatches(e, m, r.filePath, base))) continue;
-        const entry = entryFor(m, r.filePath, base);
-        const key = JSON.stringify(entry);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const node = doc.createNode(entry);
-        if (added === 0) node.commentBefore = ` --suppress-${edit.suppress ? 'rule' : 'all'} 添加：请填写 justification`;
-        seq.items.push(node);
-        added++;
-      }
+  const entries = edit.suppress === undefined ? [] : newEntries(sf, base, results, edit.suppress);
+  if (entries.length) {
+    if (isSeq(seq) && seq.flow) {
+      // a list written as [ … ] takes the entries inside it
+      for (const e of entries) seq.items.push(doc!.createNode(e) as never);
+      out = doc!.toString({ lineWidth: 0 });
+    } else {
+      const addition = new Document(entries);
+      if (text === null) addition.commentBefore = HEADER;
+      (addition.contents as { items: Array<{ commentBefore?: string }> }).items[0].commentBefore = ` --suppress-${edit.suppress ? 'rule' : 'all'} 添加：请填写 justification`;
+      out = `${out}${out && !out.endsWith('\n') ? '\n' : ''}${addition.toString({ lineWidth: 0 })}`;
     }
   }
-  if (!added && !dropped) return { text: null, added, dropped };
-  return { text: doc.toString({ lineWidth: 0 }), added, dropped };
+  if (!entries.length && !dropped) return { text: null, added: 0, dropped: 0 };
+  return { text: out, added: entries.length, dropped };
 }
 
 export function writeSuppressions(file: string, text: string): void {
