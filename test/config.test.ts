@@ -26,7 +26,7 @@ function folder(files: Record<string, string>): string {
 type Message = { ruleId: string | null; severity: number };
 const ruleIds = (out: string, i = 0) => (JSON.parse(out)[i].messages as Message[]).map((m) => [m.ruleId, m.severity]);
 
-describe('configuration file', () => {
+describe('configuration file', { timeout: 30000 }, () => {
   it('is found from the current directory upward; its rules and an override for a subfolder apply', async () => {
     const dir = folder({
       'budget-lint.config.yaml': '# 本局设置\nrules:\n  科目/上下级合计: warn\noverrides:\n  - files: [县级/**]\n    rules:\n      表间/本年支出合计: off\n      科目/上下级合计: 0\n',

@@ -5,7 +5,7 @@
  * would install it.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,9 +21,9 @@ function install(): string {
   return dir;
 }
 
-function run(dir: string, ...args: string[]): { code: number; out: string; err: string } {
+function run(dir: string, cwd: string, ...args: string[]): { code: number; out: string; err: string } {
   try {
-    const out = execFileSync(process.execPath, [path.join(dir, 'bin/budget-lint.js'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(process.execPath, [path.join(dir, 'bin/budget-lint.js'), ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return { code: 0, out, err: '' };
   } catch (e) {
     const err = e as { status: number; stdout: string; stderr: string };
@@ -32,14 +32,19 @@ function run(dir: string, ...args: string[]): { code: number; out: string; err: 
 }
 
 describe('installed under a path with a space and Chinese characters', () => {
-  it('finds its rules and tables and lints the sample', () => {
+  it('finds its rules, tables, presets and version, and lints the sample', () => {
     const dir = install();
     const sample = path.join(FIXTURES, 'sample/budget-2025-tables.txt');
-    const r = run(dir, '--format', 'json', sample);
+    const work = mkdtempSync(path.join(tmpdir(), 'bl-work-'));
+    const r = run(dir, work, '--format', 'json', sample);
     expect(r.err).toBe('');
     expect(r.code).toBe(1);
     const [file] = JSON.parse(r.out);
     expect(file).toMatchObject({ filePath: sample, errorCount: 5, fatalErrorCount: 0 });
     expect(file.messages[0]).toMatchObject({ ruleId: '表间/本年支出合计', line: 134 });
+    // a preset is a YAML file of the package
+    writeFileSync(path.join(work, 'budget-lint.config.yaml'), 'extends: budget-lint:all\n');
+    expect(JSON.parse(run(dir, work, '--print-config', 'a.txt').out)).toMatchObject({ builtinRules: 'all', extends: [path.join(dir, 'configs/all.yaml')] });
+    expect(run(dir, work, '--version')).toEqual({ code: 0, out: `${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`, err: '' });
   }, 30000);
 });

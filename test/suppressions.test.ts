@@ -72,7 +72,7 @@ type Message = { ruleId: string | null; severity: number; line?: number; fatal?:
 type Result = { filePath: string; messages: Message[]; suppressedMessages: Message[]; errorCount: number; warningCount: number; fatalErrorCount: number; suppressedCount: number };
 const brief = (ms: Message[]) => ms.map((m) => [m.ruleId, m.severity, ...(m.line === undefined ? [] : [m.line])]);
 
-describe('a folder linted with a configuration and 出错说明', () => {
+describe('a folder linted with a configuration and 出错说明', { timeout: 30000 }, () => {
   it('gives each file its result, the suppressions file its notes, and exit 1 (2 with --exit-on-fatal-error)', async () => {
     const dir = bureau();
     const r = await runCliWith({ cwd: dir }, '-f', 'json', dir);

@@ -105,7 +105,7 @@ function printConfig(file: string, config: ResolvedConfig, ruleSet: RuleSet, opt
     configFile: config.file,
     extends: config.chain.slice(0, -1),
     builtinRules: opts.builtinRules ? config.builtinRules : 'off',
-    rules: Object.fromEntries(ruleSet.severities(path.resolve(inOpts.cwd, file))),
+    rules: Object.fromEntries(ruleSet.severities(file)),
     ruleFiles: [...config.ruleFiles, ...opts.rules],
     tableFiles: [...config.tableFiles, ...opts.tables],
     ignores: inOpts.ignores,
@@ -127,7 +127,7 @@ async function run(args: string[], opts: Options, io: Io): Promise<number> {
   if ([opts.printModel ?? '', opts.stdinFilename ?? '', ...args].some((a) => /\.pdf$/i.test(a))) warmUpPdfEngine(opts.pdfEngine);
   const catalog = loadCatalog([...config.tableFiles, ...opts.tables]);
   if (opts.printModel) return await printModels(await expandInputs([opts.printModel, ...args], inOpts), opts, io, catalog);
-  const ruleSet = await loadRuleSet(config, opts);
+  const ruleSet = await loadRuleSet(config, opts, cwd);
   if (opts.printConfig) return printConfig(opts.printConfig, config, ruleSet, opts, inOpts, io);
   if (args.length === 0 && !opts.stdin) throw new InputError('请给出要检查的文件或目录，例如 budget-lint 决算公开.txt');
   let ignoredAny = false;
@@ -138,7 +138,7 @@ async function run(args: string[], opts: Options, io: Io): Promise<number> {
   }
   const suppressions = loadSuppressions(opts, config.dir, cwd, ruleSet.known);
   const linted = await lintAll(inputs, ruleSet, opts, catalog);
-  const outcome = suppress(linted, suppressions, opts, inOpts.note);
+  const outcome = suppress(linted, suppressions, opts, cwd, inOpts.note);
   let results = outcome.report ? [...outcome.results, outcome.report] : outcome.results;
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (opts.quiet) results = results.map(errorsOnly);

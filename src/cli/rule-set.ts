@@ -23,13 +23,15 @@ export class RuleSet {
     private readonly cli: Map<string, Severity>,
     /** every id a setting or 出错说明 may name: the rules, the built-in ones even when off, the reading stages' */
     readonly known: Set<string>,
+    /** what relative file paths are relative to */
+    private readonly cwd: string,
     /** --quiet without --max-warnings: rules at warn are not run, as ESLint's */
     private readonly skipWarnings = false,
   ) {}
 
   /** each rule's severity for this file */
   severities(file: string): Map<string, Severity> {
-    const set = severitiesFor(this.config, file);
+    const set = severitiesFor(this.config, path.resolve(this.cwd, file));
     for (const [id, s] of this.cli) set.set(id, s);
     const out = new Map<string, Severity>();
     for (const rule of this.rules) {
@@ -84,7 +86,7 @@ export interface RuleSetOptions {
   maxWarnings?: number;
 }
 
-export async function loadRuleSet(config: ResolvedConfig, opts: RuleSetOptions): Promise<RuleSet> {
+export async function loadRuleSet(config: ResolvedConfig, opts: RuleSetOptions, cwd: string): Promise<RuleSet> {
   const mode: BuiltinRules = opts.builtinRules ? config.builtinRules : 'off';
   const user = [...config.ruleFiles, ...opts.rules];
   // off: not loaded at all (a user's own copy of a built-in rule may then keep its id)
@@ -94,5 +96,5 @@ export async function loadRuleSet(config: ResolvedConfig, opts: RuleSetOptions):
   if (mode === 'off') for (const r of await loadRules([BUILTIN_RULES_DIR])) known.add(r.id);
   checkRuleIds(config, known);
   const cli = cliSeverities(opts.rule, known);
-  return new RuleSet(rules, config, mode, cli, new Set([...known, ...READING_RULE_IDS]), Boolean(opts.quiet) && opts.maxWarnings === undefined);
+  return new RuleSet(rules, config, mode, cli, new Set([...known, ...READING_RULE_IDS]), cwd, Boolean(opts.quiet) && opts.maxWarnings === undefined);
 }

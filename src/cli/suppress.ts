@@ -60,13 +60,13 @@ function withoutPruned(report: FileResult | null, lines: Set<number>): FileResul
  * The results with suppressions applied, the file edited when asked (said on stderr). The
  * output reflects the file as it was read, less the notes on entries pruned.
  */
-export function suppress(results: FileResult[], s: Suppressions, opts: SuppressOptions, note: (m: string) => void): SuppressionOutcome {
+export function suppress(results: FileResult[], s: Suppressions, opts: SuppressOptions, cwd: string, note: (m: string) => void): SuppressionOutcome {
   const unusedSeverity: Severity = opts.reportUnusedSuppressions ? 'error' : (opts.reportUnusedSuppressionsSeverity ?? 'warn');
-  const outcome = applySuppressions(results, s.sf, { today: today(), unusedSeverity });
+  const outcome = applySuppressions(results, s.sf, { today: today(), unusedSeverity, cwd });
   if (!editing(opts)) return outcome;
   const unused = (s.sf?.entries ?? []).filter((e) => outcome.judged.has(e.index) && !outcome.matched.has(e.index));
   const suppressRules = opts.suppressAll ? null : opts.suppressRule.length ? new Set(opts.suppressRule) : undefined;
-  const edit = editSuppressions(s.file, s.text, s.sf, outcome.results, unused.map((e) => e.index), { suppress: suppressRules, prune: Boolean(opts.pruneSuppressions) });
+  const edit = editSuppressions(s.file, s.text, s.sf, outcome.results, unused.map((e) => e.index), { suppress: suppressRules, prune: Boolean(opts.pruneSuppressions), cwd });
   if (edit.text !== null) writeSuppressions(s.file, edit.text);
   if (edit.dropped) note(`已从 ${s.file} 删去 ${edit.dropped} 条本次没有用到的出错说明`);
   if (edit.added) note(`已在 ${s.file} 添加 ${edit.added} 条出错说明；请逐条填写 justification（为何可以接受），填写前它们不起作用`);

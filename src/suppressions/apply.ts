@@ -6,6 +6,7 @@
  * matched nothing is said too (like an unused disable directive). These notes are the
  * suppressions file's own result, at each entry's line.
  */
+import path from 'node:path';
 import { matches } from '../config/globs.js';
 import { fileResult, type FileResult, type LintMessage } from '../format/index.js';
 import type { Diagnostic, Severity } from '../rules/types.js';
@@ -50,8 +51,9 @@ function withSuppressed(r: FileResult, messages: LintMessage[], suppressed: Supp
 }
 
 /** each result's findings split into those kept and those an active entry accepts */
-function split(results: FileResult[], sf: SuppressionsFile, active: (e: Suppression) => boolean, matched: Set<number>): FileResult[] {
+function split(results: FileResult[], sf: SuppressionsFile, active: (e: Suppression) => boolean, matched: Set<number>, cwd: string): FileResult[] {
   return results.map((r) => {
+    const file = path.resolve(cwd, r.filePath);
     const kept: LintMessage[] = [];
     const suppressed: SuppressedMessage[] = [];
     for (const m of r.messages) {
@@ -59,7 +61,7 @@ function split(results: FileResult[], sf: SuppressionsFile, active: (e: Suppress
         kept.push(m);
         continue;
       }
-      const hits = sf.entries.filter((e) => entryMatches(e, m, r.filePath, sf.base));
+      const hits = sf.entries.filter((e) => entryMatches(e, m, file, sf.base));
       for (const e of hits) matched.add(e.index);
       const by = hits.find(active);
       if (by) suppressed.push({ ...m, suppressions: [{ kind: 'file', justification: by.justification }] });
@@ -96,6 +98,8 @@ export interface ApplyOptions {
   today: string;
   /** how an entry that matched nothing is reported */
   unusedSeverity: Severity;
+  /** what relative file paths in the results are relative to */
+  cwd: string;
 }
 
 export function applySuppressions(results: FileResult[], sf: SuppressionsFile | null, options: ApplyOptions): SuppressionOutcome {
@@ -103,9 +107,9 @@ export function applySuppressions(results: FileResult[], sf: SuppressionsFile | 
   const judged = new Set<number>();
   if (!sf) return { results: results.map((r) => withSuppressed(r, r.messages, [])), matched, judged, report: null };
   const active = (e: Suppression) => e.justification !== '' && (e.expires === undefined || e.expires >= options.today);
-  const out = split(results, sf, active, matched);
+  const out = split(results, sf, active, matched, options.cwd);
   for (const e of sf.entries) {
-    if (results.some((r) => e.file === undefined || matches({ patterns: [e.file], base: sf.base }, r.filePath))) judged.add(e.index);
+    if (results.some((r) => e.file === undefined || matches({ patterns: [e.file], base: sf.base }, path.resolve(options.cwd, r.filePath)))) judged.add(e.index);
   }
   const said = notes(sf, judged, matched, options.today, options.unusedSeverity);
   const report = said.length ? withSuppressed(fileResult(sf.file, said), said, []) : null;

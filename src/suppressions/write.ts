@@ -20,7 +20,7 @@ const HEADER = [
 /** a new entry for a finding: its rule, file and the most telling place it gives */
 function entryFor(d: Diagnostic, filePath: string, base: string): Record<string, string | number> {
   const rel = relativePath(base, filePath);
-  const e: Record<string, string | number> = { rule: d.ruleId, file: rel ?? path.resolve(filePath) };
+  const e: Record<string, string | number> = { rule: d.ruleId, file: rel ?? filePath };
   if (d.table !== undefined) e.table = d.table;
   if (d.row !== undefined) e.row = d.row;
   if (d.tableColumn !== undefined) e.column = d.tableColumn;
@@ -34,16 +34,19 @@ export interface Edit {
   /** the rules whose findings get an entry (null: every rule) */
   suppress: Set<string> | null | undefined;
   prune: boolean;
+  /** what relative file paths in the results are relative to */
+  cwd: string;
 }
 
 /** the findings no entry names yet, as new entries (each place once) */
-function newEntries(sf: SuppressionsFile | null, base: string, results: FileResult[], rules: Set<string> | null): Array<Record<string, string | number>> {
+function newEntries(sf: SuppressionsFile | null, base: string, results: FileResult[], rules: Set<string> | null, cwd: string): Array<Record<string, string | number>> {
   const out = new Map<string, Record<string, string | number>>();
   for (const r of results) {
+    const file = path.resolve(cwd, r.filePath);
     for (const m of r.messages) {
       if ('fatal' in m || (rules && !rules.has(m.ruleId))) continue;
-      if (sf?.entries.some((e) => entryMatches(e, m, r.filePath, base))) continue;
-      const entry = entryFor(m, r.filePath, base);
+      if (sf?.entries.some((e) => entryMatches(e, m, file, base))) continue;
+      const entry = entryFor(m, file, base);
       out.set(JSON.stringify(entry), entry);
     }
   }
@@ -77,7 +80,7 @@ export function editSuppressions(
     out = doc.toString({ lineWidth: 0 });
   }
   const base = sf?.base ?? path.dirname(path.resolve(file));
-  const entries = edit.suppress === undefined ? [] : newEntries(sf, base, results, edit.suppress);
+  const entries = edit.suppress === undefined ? [] : newEntries(sf, base, results, edit.suppress, edit.cwd);
   if (entries.length) {
     if (isSeq(seq) && seq.flow) {
       // a list written as [ … ] takes the entries inside it
