@@ -9,33 +9,24 @@ import { Command, type Help, type Option } from 'commander';
 import { DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_SECONDS, PDF_ENGINES, DEFAULT_PDF_ENGINE, type PdfEngine } from '../ingest/index.js';
 import { width } from '../format/index.js';
 import { nearest } from '../common/suggest.js';
-import type { Severity } from '../rules/index.js';
+import type { RuleSetOptions } from './rule-set.js';
+import type { SuppressOptions } from './suppress.js';
 
 /** a usage error found while reading the options (a bad value): exit 2, one line */
 export class UsageError extends Error {}
 
-export interface Options {
+/** the options as commander gives them (those of the rule set and the suppressions file included) */
+export interface Options extends RuleSetOptions, SuppressOptions {
   config?: string;
   configLookup: boolean;
   format?: string;
   outputFile?: string;
-  rules: string[];
   tables: string[];
   pdfEngine: PdfEngine;
-  rule: string[];
-  builtinRules: boolean;
   ignorePattern: string[];
   ignore: boolean;
   stdin?: boolean;
   stdinFilename?: string;
-  suppressions?: string;
-  suppressAll?: boolean;
-  suppressRule: string[];
-  pruneSuppressions?: boolean;
-  reportUnusedSuppressions?: boolean;
-  reportUnusedSuppressionsSeverity?: Severity;
-  quiet?: boolean;
-  maxWarnings?: number;
   printModel?: string;
   printConfig?: string;
   color?: boolean;
