@@ -126,7 +126,8 @@ async function run(args: string[], opts: Options, io: Io): Promise<number> {
   // the engine loads while the catalogue and rules do
   if ([opts.printModel ?? '', opts.stdinFilename ?? '', ...args].some((a) => /\.pdf$/i.test(a))) warmUpPdfEngine(opts.pdfEngine);
   const catalog = loadCatalog([...config.tableFiles, ...opts.tables]);
-  if (opts.printModel) return await printModels(await expandInputs([opts.printModel, ...args], inOpts), opts, io, catalog);
+  // the files asked for are printed, ignored or not
+  if (opts.printModel) return await printModels(await expandInputs([opts.printModel, ...args], { ...inOpts, ignores: [] }), opts, io, catalog);
   const ruleSet = await loadRuleSet(config, opts, cwd);
   if (opts.printConfig) return printConfig(opts.printConfig, config, ruleSet, opts, inOpts, io);
   if (args.length === 0 && !opts.stdin) throw new InputError('请给出要检查的文件或目录，例如 budget-lint 决算公开.txt');
