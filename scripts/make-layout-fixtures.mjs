@@ -28,9 +28,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = path.join(root, 'fixtures/calc-src');
 const outDir = path.join(root, 'fixtures/pdf');
 const work = mkdtempSync(path.join(tmpdir(), 'budget-lint-calc-'));
@@ -228,7 +229,7 @@ function render(name, doc) {
   doc.tables.forEach((t, i) => (t.index = i));
   const fodsFile = path.join(work, `${name}.fods`);
   writeFileSync(fodsFile, fods(doc));
-  execFileSync('soffice', [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--convert-to', 'pdf:calc_pdf_Export', '--outdir', work, fodsFile], { stdio: 'ignore', timeout: 180000 });
+  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(work, 'profile')).href}`, '--headless', '--convert-to', 'pdf:calc_pdf_Export', '--outdir', work, fodsFile], { stdio: 'ignore', timeout: 180000 });
   renameSync(path.join(work, `${name}.pdf`), path.join(outDir, `${name}.calc.pdf`));
   writeFileSync(path.join(outDir, `${name}.txt`), text(doc));
   console.log(`wrote fixtures/pdf/${name}.calc.pdf, fixtures/pdf/${name}.txt`);

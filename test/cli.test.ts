@@ -52,6 +52,8 @@ describe('cli', () => {
       fatalErrorCount: 1,
       fixableErrorCount: 0,
       fixableWarningCount: 0,
+      suppressedMessages: [],
+      suppressedCount: 0,
     });
     expect(second).toMatchObject({ filePath: SAMPLE, errorCount: 5, fatalErrorCount: 0 });
     const stylish = await run('--no-color', plain, CLEAN);
@@ -113,6 +115,6 @@ describe('cli', () => {
     expect(JSON.parse(unpdf.out)[0].messages).toEqual(JSON.parse(pdfium.out)[0].messages);
     const bad = await run('--pdf-engine', 'mupdf', pdf);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/应为 pdfium 或 unpdf/);
+    expect(bad.err).toBe('budget-lint: --pdf-engine 的值「mupdf」无效：应为 pdfium、unpdf\n');
   }, 30000);
 });

@@ -22,6 +22,7 @@ const RATE = {
   column: 36,
   endLine: 5,
   endColumn: 41,
+  subject: '比2024年',
   // a rate's figures are in percent; the difference is in percentage points, printed without %
   expected: 8.33,
   actual: 9.33,

@@ -3,6 +3,9 @@ import { Deadline, DEFAULT_TIMEOUT_SECONDS, InputError, readDocument, type PdfPa
 import { buildReport, type Catalog, type Report } from '../model/index.js';
 import { runRules, sortDiagnostics, type Diagnostic, type Rule } from '../rules/index.js';
 
+/** the ids of what the reading stages (not rules) report: 出错说明 may name them too */
+export const READING_RULE_IDS = ['读取/未含公开表', '读取/多份文件', '读取/表格未能读取', 'pdf/unreadable-page', 'text/invalid-utf8', 'rule-error'];
+
 export interface LintOutcome {
   report: Report | null;
   diagnostics: Diagnostic[];

@@ -10,6 +10,7 @@ import type { FileResult, FormatContext, Formatter } from './types.js';
 
 export * from './types.js';
 export { formatGithub, formatHtml, formatJson, formatJsonWithMetadata, formatJunit, formatNdjson, formatSarif, formatStylish };
+export { width } from './stylish.js';
 
 export interface FormatEntry {
   format: Formatter;

@@ -1,7 +1,7 @@
 /** ESLint's stylish output: per file, a line per message, then the totals. */
 import type { FileResult, FormatContext } from './types.js';
 
-function width(s: string): number {
+export function width(s: string): number {
   // CJK characters take two terminal cells
   let w = 0;
   for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
@@ -22,7 +22,9 @@ export function formatStylish(results: FileResult[], context: Pick<FormatContext
   const out: string[] = [];
   let errors = 0;
   let warnings = 0;
+  let suppressed = 0;
   for (const r of results) {
+    suppressed += r.suppressedCount ?? 0;
     if (!r.messages.length) continue;
     errors += r.errorCount;
     warnings += r.warningCount;
@@ -41,7 +43,9 @@ export function formatStylish(results: FileResult[], context: Pick<FormatContext
   const total = errors + warnings;
   if (total > 0) {
     const summary = `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告）`;
-    out.push('', (errors ? c.red : c.yellow).bold(summary), '');
+    out.push('', (errors ? c.red : c.yellow).bold(summary));
   }
+  if (suppressed > 0) out.push(...(total > 0 ? [] : ['']), c.dim(`（另有 ${suppressed} 个问题已按出错说明抑制）`));
+  if (total > 0 || suppressed > 0) out.push('');
   return out.join('\n');
 }

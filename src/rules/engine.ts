@@ -183,6 +183,8 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
     endColumn: loc.endColumn,
   };
   if (loc.page !== undefined) d.page = loc.page;
+  // what a claim or form finding is about, as 出错说明 (suppressions) name it
+  if (vars.subject) d.subject = vars.subject;
   if (b.table) d.table = b.table.id;
   if (b.row) d.row = b.row.key;
   if (b.column) d.tableColumn = b.column.key;

@@ -72,6 +72,8 @@ export interface Diagnostic extends Location {
   table?: string;
   row?: string;
   tableColumn?: string;
+  /** a claim's subject as printed; a form's project (and indicator) */
+  subject?: string;
   /** the figures as the message prints them, with their unit */
   expected?: string;
   actual?: string;
