@@ -14,7 +14,7 @@
 //   node scripts/make-layout-fixtures.mjs layout-codes only the sources named
 //
 // A source (YAML) holds: department, kind (预算/决算), year, unit, cover (lines of the cover
-// sheet), page ({ landscape, fontSize, footer: a page number at each page's foot }) and tables,
+// sheet), page ({ landscape, fontSize, titleSize (pt, default 14), footer: a page number at each page's foot }) and tables,
 // each with: sheet (its name), landscape (this sheet's pages turned; else as the document's),
 // number (a printed table number above the title), title, meta (the line under the title:
 // [left, right]), columns (one per column: { width: mm, kind: code | name | amount }), header
@@ -77,7 +77,7 @@ ${Object.entries(FORMATS).map(([k, v]) => `<number:number-style style:name="${k}
 <style:style style:name="Default" style:family="table-cell">${font(size)}</style:style>
 </office:styles>`,
     automatic: `<office:automatic-styles>
-${cell('title', { align: 'center', borderOn: false, px: '14pt', bold: true })}
+${cell('title', { align: 'center', borderOn: false, px: `${doc.page?.titleSize ?? 14}pt`, bold: true })}
 ${cell('cover', { align: 'center', borderOn: false, px: '20pt', bold: true })}
 ${cell('left', { borderOn: false })}
 ${cell('right', { align: 'end', borderOn: false })}

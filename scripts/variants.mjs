@@ -137,6 +137,9 @@ function calcWidth(values) {
   return Math.round(Math.min(62, Math.max(9, ...values.map((v) => mm(v) + 3))));
 }
 
+/** the tables' titles in Calc, pt */
+const TITLE_PT = 11;
+
 /** a table as a sheet: the number over the title (Calc has no line under it), amounts as number cells */
 function calcTable(t, doc) {
   const amounts = amountColumns(t);
@@ -145,6 +148,10 @@ function calcTable(t, doc) {
     const kind = amounts.has(i) ? 'amount' : values.every((v) => /^\d*$/.test(v)) ? 'code' : 'name';
     return { width: calcWidth(values), kind };
   });
+  // a sheet as wide as its title and its unit line: Calc clips a merged cell's text at the print range
+  columns[columns.length - 1].width = Math.max(columns[columns.length - 1].width, 22);
+  const short = t.title.length * TITLE_PT * 0.36 + 12 - columns.reduce((n, c) => n + c.width, 0);
+  if (short > 0) columns.forEach((c) => (c.width += Math.ceil(short / columns.length)));
   const landscape = columns.reduce((n, c) => n + c.width, 0) > 180;
   return { sheet: t.id, number: t.above ?? t.anchor, title: t.title, meta: [`部门：${doc.department}`, `金额单位：${t.unit ?? doc.unit}`], landscape, columns, header: t.header, rows: t.rows, notes: t.notes, repeatHeader: true };
 }
@@ -168,7 +175,7 @@ export function calcSource(doc) {
     year: doc.year,
     unit: doc.unit,
     cover: [doc.department, doc.title],
-    page: { fontSize: 7 },
+    page: { fontSize: 7, titleSize: TITLE_PT },
     tables: [...doc.tables.map((t) => calcTable(t, doc)), narrative, ...(doc.forms ?? []).map(calcForm)],
   };
 }
