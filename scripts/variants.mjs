@@ -17,6 +17,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { renderPdf } from './make-layout-fixtures.mjs';
 import { CORPUS_PLAN, html, libreoffice } from './render-source.mjs';
 
@@ -180,8 +181,8 @@ export function calcSource(doc) {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+if (fileURLToPath(import.meta.url) === path.resolve(process.argv[1] ?? '')) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const only = process.argv.slice(2);
   const work = mkdtempSync(path.join(tmpdir(), 'budget-lint-variants-'));
   const names = readdirSync(path.join(root, 'fixtures/pdf-src')).filter((f) => /^corpus-.*\.json$/.test(f)).map((f) => path.basename(f, '.json'));
