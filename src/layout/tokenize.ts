@@ -202,7 +202,7 @@ const SUB_CODE_RE = /^\d{1,2}$/;
  * A code printed in separate 类 / 款 / 项 columns (`201 05 07 专项普查活动`, `301 2 津贴补贴`) is
  * one code (2010507, 30102): a class code, then one or two short numbers, then the row's name.
  * Side-by-side economic groups print one in each group (`301 01 基本工资 147.01 302 01 办公费`):
- * a code starts the line or follows a group's amount or name.
+ * past the line's start, in a row that starts with a code.
  */
 export function joinSplitCode(tokens: Token[]): Token[] {
   const out: Token[] = [];
@@ -210,9 +210,9 @@ export function joinSplitCode(tokens: Token[]): Token[] {
     const head = tokens[i];
     const before = out[out.length - 1];
     // past the line's start, only in a row that starts with a code (a 元 amount 301 then a 行次 12
-    // on a two-sided row is no code)
+    // on a two-sided row is no code), after the group before has its name or figure
     const codeRow = !before || (out[0].kind === 'number' && out[0].num!.integer && /^[23]\d{2,6}$/.test(out[0].text));
-    const starts = !before || (codeRow && (before.kind === 'label' || (before.kind === 'number' && !before.num!.integer)));
+    const starts = !before || (codeRow && out.length > 1);
     if (!starts || head.kind !== 'number' || !head.num!.integer || !CLASS_CODE_RE.test(head.text)) {
       out.push(head);
       continue;

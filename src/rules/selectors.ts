@@ -305,7 +305,8 @@ export function cellOwners(report: Report): (loc: Location) => CellOwner | null 
       for (const row of table.rows) {
         for (const [key, cell] of Object.entries(row.cells)) {
           const k = place(cell.loc);
-          if (!cell.blank && !placed.has(k)) placed.set(k, { order, owner: { table, row, column: table.columns.find((c) => c.key === key) } });
+          // a cell with text of its own stands where it is printed: a figure, or a `0` placeholder
+          if ((!cell.blank || cell.raw !== '') && !placed.has(k)) placed.set(k, { order, owner: { table, row, column: table.columns.find((c) => c.key === key) } });
         }
         order++;
         for (const c of row.unplaced) {

@@ -5,7 +5,7 @@ import { blankCell, numberCell } from '../cells.js';
 import type { Cell, Column, Table } from '../types.js';
 import { BaseBuilder, centreOf, columnReach } from './builder.js';
 import { columnNames } from './catalog.js';
-import { lineLocation } from './lines.js';
+import { isColumnNumbering, lineLocation } from './lines.js';
 import { headerColumns, joinWrappedNames } from './header.js';
 
 export class GridBuilder extends BaseBuilder {
@@ -36,8 +36,14 @@ export class GridBuilder extends BaseBuilder {
     return this.spec.columns.filter((c) => !c.optional || printed.has(c.key));
   }
 
+  /**
+   * The row of figures: one with an amount, or two or more figures and no words (a row printed
+   * all `0` or `-`, an empty 三公 table's), not the 栏次 numbers.
+   */
   protected isDataLine(line: TokenLine): boolean {
-    return line.tokens.some((t) => t.kind === 'number' && !t.num!.integer);
+    if (line.tokens.some((t) => t.kind === 'number' && !t.num!.integer)) return true;
+    const printed = line.tokens.filter((t) => t.kind !== 'blank');
+    return printed.length >= 2 && printed.every((t) => t.kind === 'number') && !isColumnNumbering(line);
   }
 
   opensRow(): boolean {
