@@ -262,3 +262,24 @@ describe('titles the catalogue does not know', () => {
     expect(reportOf(fixtureText('text/final-wanyuan.txt')).unknownTables).toEqual([]);
   });
 });
+
+describe('text laid out as printed (pdftotext -layout): a 总表 of three [项目 金额] pairs', () => {
+  const ALIGNED = 'text/aligned-three-pairs.txt';
+  const report = reportOf(fixtureText(ALIGNED), ALIGNED);
+  const t = report.tables.find((x) => x.id === '部门公开表1')!;
+  const row = (key: string) => t.rows.find((r) => r.key === key);
+
+  it('puts each name and figure in the pair whose header cells stand over it, by character columns', () => {
+    // a name alone on its line (三、单位预留机动经费 106.84) stands under 支出用途, not 收入
+    expect([row('支出:单位预留机动经费')?.kind, row('支出:单位预留机动经费')?.cells['支出金额'].raw]).toEqual(['detail', '106.84']);
+    expect([row('支出:基本支出')?.kind, row('支出:项目支出')?.kind]).toEqual(['detail', 'detail']);
+    expect(row('收入:单位预留机动经费')).toBeUndefined();
+    expect(row('支出:一般公共服务支出')?.cells['支出金额'].raw).toBe('6,543.55');
+    expect(row('收入:其他资金')?.cells['收入金额'].raw).toBe('80.00');
+  });
+
+  it('is silent: its sums hold once the second breakdown of spending is not added in again', async () => {
+    const ds = (await lintText(fixtureText(ALIGNED), ALIGNED)).filter((d) => d.ruleId.startsWith('总表/'));
+    expect(ds).toEqual([]);
+  });
+});

@@ -69,6 +69,8 @@ export class TwoSidedBuilder extends BaseBuilder {
     if (line.tabbed) return this.takeTabbed(line);
     const groups = !this.hasLineNos && line.source.pieces ? this.columnGroups() : null;
     if (groups) return this.takeGrouped(line, groups);
+    const textGroups = !this.hasLineNos && !line.source.pieces ? this.textColumnGroups() : null;
+    if (textGroups) return this.takeByGroups(atTextColumns(line), textGroups);
     let position = 0;
     line.tokens.forEach((t, i) => {
       const cur = this.segments[this.segments.length - 1];
@@ -157,6 +159,25 @@ export class TwoSidedBuilder extends BaseBuilder {
     const amounts = this.headerPieces.filter((p) => AMOUNT_HEAD_RE.test(normalizeLabel(p.text))).map(centreOf).sort((a, b) => a - b);
     const paired = labels.length >= 2 && labels.length === amounts.length && labels.every((x, i) => x < amounts[i] && (i === 0 || amounts[i - 1] < x));
     return (this.groups = paired ? labels.map((label, i) => ({ label, amount: amounts[i] })) : null);
+  }
+
+  private textGroups?: ColumnGroup[] | null;
+
+  /**
+   * Text laid out as printed (pdftotext -layout: cells aligned by runs of spaces), no 行次: the
+   * header's [项目 金额] pairs by their character columns, as columnGroups does by position on a
+   * page. Null for text whose words are set one space apart (its columns say nothing).
+   */
+  private textColumnGroups(): ColumnGroup[] | null {
+    if (this.textGroups !== undefined) return this.textGroups;
+    this.textGroups = null;
+    const lines = this.region.lines.filter((l) => !l.tabbed && !l.source.pieces);
+    if (!lines.length || !isAlignedText(lines)) return null;
+    const header = this.headerTokenLines.flatMap((l) => l.tokens.map(atTextColumn));
+    const labels = header.filter((t) => t.kind === 'label' && LABEL_HEAD_RE.test(normalizeLabel(t.text))).map(centreOf).sort((a, b) => a - b);
+    const amounts = header.filter((t) => t.kind === 'label' && AMOUNT_HEAD_RE.test(normalizeLabel(t.text))).map(centreOf).sort((a, b) => a - b);
+    const paired = labels.length >= 2 && labels.length === amounts.length && labels.every((x, i) => x < amounts[i] && (i === 0 || amounts[i - 1] < x));
+    return (this.textGroups = paired ? labels.map((label, i) => ({ label, amount: amounts[i] })) : null);
   }
 
   /**
@@ -321,6 +342,28 @@ export class TwoSidedBuilder extends BaseBuilder {
     }
     return this.baseTable();
   }
+}
+
+/** a token of aligned text placed at its character columns, as a piece on a page is at its points */
+function atTextColumn(t: Token): Token {
+  return { ...t, x0: t.column, x1: t.endColumn };
+}
+
+function atTextColumns(line: TokenLine): TokenLine {
+  return { ...line, tokens: line.tokens.map(atTextColumn) };
+}
+
+/** most gaps between the words of the table's lines are runs of two or more spaces: laid out as printed */
+function isAlignedText(lines: TokenLine[]): boolean {
+  let wide = 0;
+  let all = 0;
+  for (const l of lines) {
+    for (const m of l.source.text.trim().matchAll(/ +/g)) {
+      all++;
+      if (m[0].length >= 2) wide++;
+    }
+  }
+  return all >= 4 && wide >= 0.7 * all;
 }
 
 /** two PDF lines whose baselines are nearer than a font size: one printed row */
