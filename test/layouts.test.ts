@@ -283,3 +283,27 @@ describe('text laid out as printed (pdftotext -layout): a 总表 of three [项�
     expect(ds).toEqual([]);
   });
 });
+
+describe('a 三公 grid in text that prints 预算数 决算数 under each item (上海, pdftotext -layout)', () => {
+  it('takes the figures item by item, as the header line prints its group words', () => {
+    const text = [
+      '                                 财政拨款“三公”经费支出决算表',
+      '                                                                                         单位：万元',
+      '                                       财政拨款“三公”经费',
+      '                                           公务用车购置及运行维护费',
+      '         合计           因公出国（境）费          小计          公务用车购置费     公务用车运行维护费     公务接待费',
+      '   预算数        决算数   预算数   决算数   预算数        决算数     预算数     决算数     预算数     决算数     预算数     决算数',
+      '     2.85 0.39 0.00 0.00  0.00              0.00    0.00    0.00    0.00    0.00    2.85    0.39',
+      '注：本表反映部门本年度“三公”经费支出预决算情况。',
+      '',
+    ].join('\n');
+    const t = reportOf(text).tables.find((x) => x.id === '公开09')!;
+    expect(Object.fromEntries(Object.entries(t.rows[0].cells).map(([k, c]) => [k, c.raw]))).toMatchObject({
+      '预算数.合计': '2.85',
+      '决算数.合计': '0.39',
+      '预算数.公务接待费': '2.85',
+      '决算数.公务接待费': '0.39',
+      '决算数.公务用车购置及运行维护费': '0.00',
+    });
+  });
+});

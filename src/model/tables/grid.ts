@@ -20,10 +20,15 @@ export class GridBuilder extends BaseBuilder {
     const columns = this.spec.columns.filter((c) => !c.optional);
     const groups = this.spec.groups ?? [];
     if (groups.length < 2) return columns;
-    const words = this.headerPieces
-      .filter((p) => groups.includes(normalizeLabel(p.text)))
-      .sort((a, b) => a.x0 - b.x0)
-      .map((p) => normalizeLabel(p.text));
+    // on a page by position; in text, on the header line that prints them, in its order
+    const words = this.headerPieces.length
+      ? this.headerPieces
+          .filter((p) => groups.includes(normalizeLabel(p.text)))
+          .sort((a, b) => a.x0 - b.x0)
+          .map((p) => normalizeLabel(p.text))
+      : this.headerTokenLines
+          .map((l) => l.tokens.filter((t) => t.kind === 'label' && groups.includes(normalizeLabel(t.text))).map((t) => normalizeLabel(t.text)))
+          .reduce((most, w) => (w.length > most.length ? w : most), [] as string[]);
     const alternating = words.length >= 2 * groups.length && words.every((w, i) => w === groups[i % groups.length]);
     if (!alternating) return columns;
     const items = columns.length / groups.length;
