@@ -307,3 +307,10 @@ describe('a 三公 grid in text that prints 预算数 决算数 under each item 
     });
   });
 });
+
+describe('a budget numbered 公开01表… (江苏), its titles a few blank lines under the numbers', () => {
+  it('names each table by the title under its number, not by the number (公开01 is a final account\'s)', () => {
+    const text = ['公开 01 表', '', '', '                   收支预算总表', '部门： 江苏省人民检察院                     单位：万元', '收入 支出', '项目 金额 项目 金额', '一、财政拨款 100.00 一、一般公共服务支出 100.00', '收入合计 100.00 支出合计 100.00', ''].join('\n');
+    expect(reportOf(text).tables.map((t) => `${t.id}@${t.printedId}`)).toEqual(['部门公开表1@公开01表']);
+  });
+});

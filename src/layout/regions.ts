@@ -137,8 +137,9 @@ function printedNumber(scan: Scan, i: number, printed: string): void {
     }
     return;
   }
-  // a title right under the number names the table; else the number does
-  const after = [i + 1, i + 2].find((k) => k < lines.length && titleText(lines[k].text) && kinds.byTitle(lines[k].text));
+  // a title right under the number (blank lines apart, as text laid out as printed has them)
+  // names the table; else the number does
+  const after = nextPrinted(lines, i, 2).find((k) => titleText(lines[k].text) && kinds.byTitle(lines[k].text));
   const kind = (after !== undefined ? kinds.byTitle(lines[after].text, headerUnder(lines, after)) : null) ?? kinds.byPrintedId(printed);
   if (!kind) {
     scan.current = null;
@@ -155,6 +156,13 @@ function printedNumber(scan: Scan, i: number, printed: string): void {
     region.titleSource ??= lines[after];
     scan.consumed.add(after);
   }
+}
+
+/** the indexes of the next n lines after i that print something */
+function nextPrinted(lines: SourceLine[], i: number, n: number): number[] {
+  const out: number[] = [];
+  for (let k = i + 1; k < lines.length && out.length < n; k++) if (lines[k].text.trim()) out.push(k);
+  return out;
 }
 
 /** a table's title at line i (possibly wrapped onto the next line): true when the line is used up */
