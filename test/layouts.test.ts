@@ -314,3 +314,26 @@ describe('a budget numbered 公开01表… (江苏), its titles a few blank line
     expect(reportOf(text).tables.map((t) => `${t.id}@${t.printedId}`)).toEqual(['部门公开表1@公开01表']);
   });
 });
+
+describe('a 总表 in text with a class name wrapped around its figures (四、文化旅游体育与传媒 / 200,000 / 支出)', () => {
+  it('reads the name whole, on the spending side, with its figure', () => {
+    const lines = [
+      '                       2023年部门财政拨款收支预算总表',
+      '编制部门：上海市普陀区人民政府万里街道办事处                                         单位：元',
+      '         财政拨款收入                                             财政拨款支出',
+      '    项目            预算数               项目           合计          一般公共预算',
+      '一、一般公共预算资金        3,300,000 一、一般公共服务支出        3,100,000       3,100,000',
+      '二、政府性基金                         二、公共安全支出                ',
+      '                                四、文化旅游体育与传媒',
+      '                                                  200,000         200,000',
+      '                                支出',
+      '   收入总计           3,300,000      支出总计       3,300,000     3,300,000',
+      '',
+    ];
+    const r = reportOf(lines.join('\n'));
+    const t = r.tables.find((x) => x.id === '部门公开表4')!;
+    expect(t.rows.map((row) => row.key)).toContain('支出:文化旅游体育与传媒支出');
+    expect(t.rows.find((row) => row.key === '支出:文化旅游体育与传媒支出')!.cells['合计'].raw).toBe('200,000');
+    expect(t.rows.some((row) => row.key === '支出:支出' || row.key.startsWith('收入:文化'))).toBe(false);
+  });
+});

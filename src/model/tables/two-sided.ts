@@ -239,6 +239,20 @@ export class TwoSidedBuilder extends BaseBuilder {
 
   private lastOfGroup = new Map<number, Segment>();
 
+  /**
+   * Text: the tail of a name wrapped in its cell, alone on the line after its figures
+   * (四、文化旅游体育与传媒 / 200,000 / 支出), is that name's, not an item of its own.
+   */
+  private joinNameTails(): void {
+    this.segments = this.segments.filter((seg, i) => {
+      const prev = this.segments[i - 1];
+      const tail = seg.group === undefined && !seg.explicit && !seg.lineNo && seg.values.length === 0 && isNamePiece(labelText(seg.labels));
+      if (!tail || !prev || prev.values.length === 0 || prev.labels.length === 0 || seg.line - prev.line > 2 || seg.labels[0].x0 !== undefined) return true;
+      prev.labels.push(...seg.labels);
+      return false;
+    });
+  }
+
   private setLineNo(seg: Segment, t: Token) {
     seg.lineNo = t;
     const n = t.num!.value;
@@ -283,6 +297,7 @@ export class TwoSidedBuilder extends BaseBuilder {
     // 拨款) leave pieces of names as rows of their own: then which figure is whose is not certain
     const pieces = this.segments.filter((seg) => seg.group !== undefined && seg.values.length === 0 && isNamePiece(labelText(seg.labels)));
     if (pieces.length >= 2) this.unsure = `项目名称在单元格内折行，与数字不在同一行（如「${labelText(pieces[0].labels)}」），未能可靠地分开各行`;
+    this.joinNameTails();
     const left = this.columns().filter((c) => c.side === '收入');
     const right = this.columns().filter((c) => c.side === '支出');
     const seen = new Map<string, number>();
