@@ -93,8 +93,9 @@ function program(io: Io): Command {
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) });
 }
 
-async function loadConfiguredRules(opts: Options): Promise<Rule[]> {
-  const rules: Rule[] = await loadRules([...(opts.builtinRules ? [BUILTIN_RULES_DIR] : []), ...opts.rules]);
+async function loadConfiguredRules(opts: Options, catalog: Catalog): Promise<Rule[]> {
+  // rules are checked against the catalogue they run with: the user's table kinds included
+  const rules: Rule[] = await loadRules([...(opts.builtinRules ? [BUILTIN_RULES_DIR] : []), ...opts.rules], catalog);
   for (const override of opts.rule) {
     const at = override.lastIndexOf(':');
     const id = override.slice(0, at);
@@ -168,7 +169,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     if (opts.printModel) return await printModels(await expand([opts.printModel, ...cli.args]), opts, io, catalog);
     if (opts.format !== 'stylish' && opts.format !== 'json') throw new InputError(`未知的输出格式: ${opts.format}（可用 stylish、json）`);
     if (cli.args.length === 0) throw new InputError('请给出要检查的文件或目录，例如 budget-lint 决算公开.txt');
-    const rules = await loadConfiguredRules(opts);
+    const rules = await loadConfiguredRules(opts, catalog);
     const files = await expand(cli.args);
     if (!files.length) throw new InputError('没有找到可检查的 .txt 或 .pdf 文件');
     const results = await lintAll(files, rules, opts, catalog);
