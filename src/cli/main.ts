@@ -7,6 +7,8 @@ import { YamlFileError } from '../common/yaml-source.js';
 import { buildReport, loadCatalog, type Catalog, type Report } from '../model/index.js';
 import { BUILTIN_RULES_DIR, loadRules, RuleLoadError, type Rule } from '../rules/index.js';
 import { describeFailure, lintFile } from './lint.js';
+import { ruleCommand } from './rule-commands.js';
+import { UncheckedReport } from './unchecked.js';
 
 const INPUT_RE = /\.(txt|pdf)$/i;
 
@@ -65,6 +67,11 @@ interface Options {
   exitOnFatalError?: boolean;
   maxPages: number;
   timeout: number;
+  listRules?: boolean;
+  explain?: string;
+  testRules?: string;
+  debugRule?: string;
+  reportUnchecked?: boolean;
 }
 
 type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
@@ -86,6 +93,11 @@ function program(io: Io): Command {
     .option('--max-warnings <n>', '警告数超过 n 时以 1 退出', count)
     .option('--print-model <file>', '打印文件的规范化报表模型（JSON），不检查；其后的文件也打印')
     .option('--exit-on-fatal-error', '有文件无法检查（读不了、不是公开文件、内部错误）时以 2 退出')
+    .option('--list-rules', '列出会运行的规则（id、级别、检查对象、表、说明；-f json 输出 JSON）')
+    .option('--explain <id>', '说明一条规则：查什么、为什么、恒等式、消息示例、如何关闭或替换')
+    .option('--test-rules <path>', '运行规则目录（或文件）旁的 *.test.yaml 用例，报告通过与否')
+    .option('--debug-rule <id>', '打印一条规则在所给文件上的每个检查对象：取到的单元格、值、位置与结果')
+    .option('--report-unchecked', '检查后按文件列出：哪些规则运行了，哪些表在却没有查到任何对象，以及原因')
     .option('--debug', '内部错误时打印调用栈')
     .option('--color', '强制彩色输出')
     .option('--no-color', '不用颜色')
@@ -126,11 +138,12 @@ async function printModels(files: string[], opts: Options, io: Io, catalog: Cata
 }
 
 /** each file alone: one that cannot be linted is a result with one fatal message, the others go on */
-async function lintAll(files: string[], rules: Rule[], opts: Options, catalog: Catalog): Promise<FileResult[]> {
+async function lintAll(files: string[], rules: Rule[], opts: Options, catalog: Catalog, unchecked?: UncheckedReport): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (const f of files) {
     const limits = { maxPages: opts.maxPages, timeoutSeconds: opts.timeout };
-    const outcome = await lintFile(f, rules, { debug: opts.debug, catalog, pdfEngine: opts.pdfEngine, ...limits });
+    const outcome = await lintFile(f, rules, { debug: opts.debug, catalog, pdfEngine: opts.pdfEngine, ...limits, observe: unchecked?.start(f) });
+    unchecked?.finish(f, outcome.report);
     if (outcome.fatal !== null) {
       results.push(fatalResult(f, outcome.fatal));
       continue;
@@ -168,14 +181,19 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     const catalog = loadCatalog(opts.tables);
     if (opts.printModel) return await printModels(await expand([opts.printModel, ...cli.args]), opts, io, catalog);
     if (opts.format !== 'stylish' && opts.format !== 'json') throw new InputError(`未知的输出格式: ${opts.format}（可用 stylish、json）`);
+    const command = await ruleCommand(opts, cli.args, io, catalog, () => loadConfiguredRules(opts, catalog), expand);
+    if (command !== null) return command;
     if (cli.args.length === 0) throw new InputError('请给出要检查的文件或目录，例如 budget-lint 决算公开.txt');
     const rules = await loadConfiguredRules(opts, catalog);
     const files = await expand(cli.args);
     if (!files.length) throw new InputError('没有找到可检查的 .txt 或 .pdf 文件');
-    const results = await lintAll(files, rules, opts, catalog);
+    const unchecked = opts.reportUnchecked ? new UncheckedReport(rules) : undefined;
+    const results = await lintAll(files, rules, opts, catalog, unchecked);
     const color = opts.color ?? (Boolean((io.out as NodeJS.WriteStream).isTTY) && !process.env.NO_COLOR);
     const text = opts.format === 'json' ? formatJson(results) + '\n' : formatStylish(results, color ? (await import('chalk')).default : null);
     if (text.trim()) io.out.write(text.endsWith('\n') ? text : text + '\n');
+    // after the lint: on stdout beside stylish output, on stderr beside JSON (which stays parseable)
+    if (unchecked) (opts.format === 'json' ? io.err : io.out).write(unchecked.text());
     return exitCode(results, opts, io);
   } catch (err) {
     if (err instanceof InputError || err instanceof RuleLoadError || err instanceof YamlFileError) {
