@@ -57,6 +57,13 @@ const ARG_WORDS: Record<Arg, string> = {
   string: '文字',
 };
 
+/** an operation as its signature reads: `approx_le(金额, 金额)` */
+export function signatureText(op: string): string {
+  const sig = SIGNATURES[op];
+  const names = sig.args.map((a) => ARG_WORDS[a].replace(/（.*$/, ''));
+  return `${op}(${names.join(', ')}${sig.rest ? ', …' : ''})`;
+}
+
 /** json-logic's comparisons, and the interval operation that does each on printed figures */
 const COMPARISONS: Record<string, string> = { '<': 'approx_le', '<=': 'approx_le', '>': 'approx_ge', '>=': 'approx_ge', '===': 'approx_eq', '!==': 'approx_eq' };
 
@@ -139,7 +146,7 @@ export class ExpressionChecker {
     const n = sig.args.length;
     if (sig.rest ? args.length < n : args.length !== n) {
       const want = sig.rest ? `至少 ${n} 个` : `${n} 个`;
-      this.ctx.fail([...at, op], `${op} 需要 ${want}参数（${this.signatureText(op)}），这里有 ${args.length} 个`);
+      this.ctx.fail([...at, op], `${op} 需要 ${want}参数（${signatureText(op)}），这里有 ${args.length} 个`);
     }
     types.forEach((t, i) => {
       const arg = sig.args[i] ?? sig.rest!;
@@ -151,13 +158,6 @@ export class ExpressionChecker {
       this.ctx.fail(argAt(0), `all_approx_eq 的第 1 个参数应是金额的列表，这里是${describeType(types[0])}`);
     }
     return sig.result;
-  }
-
-  /** an operation as its signature reads: `approx_le(金额, 金额)` */
-  signatureText(op: string): string {
-    const sig = SIGNATURES[op];
-    const names = sig.args.map((a) => ARG_WORDS[a].replace(/（.*$/, ''));
-    return `${op}(${names.join(', ')}${sig.rest ? ', …' : ''})`;
   }
 
   /** json-logic's own operations: what they give, and figures kept out of those that cannot compare them */

@@ -169,7 +169,7 @@ export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
 };
 
 /** json-logic-js's own operations that are safe here; `+ - * /` parse with parseFloat, `==` is loose, `log` prints */
-const BUILTIN_ALLOWED = ['var', 'missing', 'if', '?:', 'and', 'or', '!', '!!', '===', '!==', '<', '<=', '>', '>=', 'in', 'cat', 'some', 'all', 'none', 'filter', 'map', 'min', 'max', 'merge'];
+export const BUILTIN_ALLOWED = ['var', 'missing', 'if', '?:', 'and', 'or', '!', '!!', '===', '!==', '<', '<=', '>', '>=', 'in', 'cat', 'some', 'all', 'none', 'filter', 'map', 'min', 'max', 'merge'];
 
 export const ALLOWED_OPS = new Set([...BUILTIN_ALLOWED, ...Object.keys(CUSTOM_OPS)]);
 /** operations whose second argument runs against each element instead of the binding */
