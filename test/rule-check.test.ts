@@ -21,7 +21,7 @@ function rule(over: { select?: string; bind?: string; assert?: string; message?:
     `  select: ${over.select ?? '{ each: table, tables: [公开09] }'}`,
     ...(bind ? ['  bind:', bind] : []),
     `  assert: ${over.assert ?? '{ approx_le: [{ var: spent }, { var: budget }] }'}`,
-    `  message: "${over.message ?? '{table}三公经费决算 {actual}，超过预算 {expected}'}"`,
+    `  message: "${over.message ?? '三公经费决算超过预算'}"`,
     '',
   ].join('\n');
 }

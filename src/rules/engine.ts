@@ -8,6 +8,8 @@ import type { Cell, Location, Report, Table } from '../model/types.js';
 import { comparisonsMade, evaluate, lastFinding, resetFindings, truthy } from './ops.js';
 import { bindings, cellOwners, resolveQuery, type Binding, type CellOwner } from './selectors.js';
 import type { Diagnostic, Rule } from './types.js';
+import { workingOf } from './working.js';
+import { mergeByRow } from './merge.js';
 
 type OwnerOf = (loc: Location) => CellOwner | null;
 
@@ -38,7 +40,8 @@ export function runRules(report: Report, rules: Rule[], observe?: RuleObserver):
 }
 
 /** one rule over its bindings: a binding that throws is counted and the others are still checked */
-function runRule(report: Report, rule: Rule, ownerOf: OwnerOf, out: Diagnostic[], observe?: RuleObserver): void {
+function runRule(report: Report, rule: Rule, ownerOf: OwnerOf, all: Diagnostic[], observe?: RuleObserver): void {
+  const out: Diagnostic[] = [];
   let checked = 0;
   let failed = 0;
   let first: { b: Binding | null; err: unknown } | null = null;
@@ -62,6 +65,8 @@ function runRule(report: Report, rule: Rule, ownerOf: OwnerOf, out: Diagnostic[]
     first ??= { b: null, err };
   }
   if (first) out.push(ruleError(report, rule, first.b, first.err, failed, checked));
+  // in document order, so that a row's diagnostic stands at its first failing column
+  for (const d of mergeByRow(sortDiagnostics(out))) all.push(d);
 }
 
 function ruleError(report: Report, rule: Rule, b: Binding | null, err: unknown, failed: number, checked: number): Diagnostic {
@@ -175,7 +180,8 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
   const vars: Record<string, string> = {
     table: tableLabel(b),
     row: rowLabel(b),
-    column: b.column?.name ?? '',
+    // a grid's column is named with its group: 预算数.合计 is not 决算数.合计
+    column: b.column ? (b.column.group ? `${b.column.group}.${b.column.name}` : b.column.name) : '',
     group: b.group ?? '',
     grade: String((b.data.entry as { grade?: string } | undefined)?.grade ?? ''),
     id: String(b.data.id ?? ''),
@@ -184,7 +190,9 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
     actual: finding ? formatInterval(finding.actual) : '',
     expected: finding ? formatInterval(asPrinted(finding)) : '',
     difference: finding ? fmtDiff(finding) : '',
-    tolerance: finding ? formatNumber(finding.tolerance, Math.min(finding.actual.decimals, finding.expected.decimals) + 1) : '',
+    tolerance: finding ? `${formatNumber(finding.tolerance, Math.min(finding.actual.decimals, finding.expected.decimals) + 1)}${finding.unit ? ` ${finding.unit}` : ''}` : '',
+    // the expected figure's working, computed only where the message shows it
+    working: rule.message.includes('{working}') ? workingOf(rule.assert, b.data) : '',
   };
   let message = rule.message
     .replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? `{${k}}`)

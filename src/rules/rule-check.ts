@@ -6,7 +6,7 @@
 import { didYouMean } from '../common/suggest.js';
 import type { YamlInput, YamlPath } from '../common/yaml-source.js';
 import type { Catalog } from '../model/tables/catalog.js';
-import { BINDING_SCHEMA, EACH_KINDS } from './binding-schema.js';
+import { BINDING_SCHEMA, EACH_KINDS, TABLE_SELECTORS } from './binding-schema.js';
 import { CatalogChecker } from './catalog-check.js';
 import { ExpressionChecker } from './expr-check.js';
 import { isForbiddenSegment } from './ops.js';
@@ -18,7 +18,12 @@ const RULE_KEYS = new Set(['id', 'severity', 'description', 'why', 'docs', 'sele
 const SELECT_KEYS = new Set(['each', 'tables', 'where', 'columns', 'groups', 'ids']);
 const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'sameCode', 'sameLineNo', 'link']);
 const FILTER_KEYS = new Set(['side', 'kind', 'level', 'code', 'keys', 'lineNo']);
-export const PLACEHOLDERS = new Set(['table', 'row', 'column', 'group', 'id', 'subject', 'linked', 'grade', 'actual', 'expected', 'difference', 'tolerance']);
+export const PLACEHOLDERS = new Set(['table', 'row', 'column', 'group', 'id', 'subject', 'linked', 'grade', 'actual', 'expected', 'difference', 'tolerance', 'working']);
+const SUBJECT_SELECTORS: Each[] = ['claim', 'form', 'indicator', 'form-section', 'form-task', 'grade'];
+/** the placeholders that stay empty unless the selector binds what they name */
+const PLACEHOLDER_SELECTORS: Record<string, Each[]> = { group: ['group'], id: ['table-id'], subject: SUBJECT_SELECTORS, linked: ['claim'], grade: ['grade'] };
+/** the placeholders a failed comparison fills */
+const COMPARISON_PLACEHOLDERS = ['actual', 'expected', 'difference', 'tolerance', 'working'];
 const ID_RE = /^[\p{L}\p{N}_./-]+$/u;
 
 /** a rule file that cannot be loaded, at file:line:col */
@@ -142,6 +147,20 @@ function bindingType(each: Each, bind: Record<string, CellQuery>): VType {
   return obj('绑定', fields);
 }
 
+/** a placeholder the rule could never fill is refused: it would print as nothing */
+function checkPlaceholders(ctx: Ctx, message: string, each: Each, assert: unknown, bind: unknown, at: YamlPath): void {
+  const compares = /"approx_(eq|le|ge)"|"all_approx_eq"/.test(JSON.stringify(assert) ?? '');
+  // a table cell reported names its table, row and column, whatever the selector
+  const tabled = TABLE_SELECTORS.has(each) || (isPlainObject(bind) && Object.values(bind).some((q) => isPlainObject(q) && q.table !== undefined));
+  for (const m of message.matchAll(/\{(\w+)\}/g)) {
+    const name = m[1];
+    const only = PLACEHOLDER_SELECTORS[name];
+    if (only && !only.includes(each)) ctx.fail(at, `占位符 {${name}} 只用于 each: ${only.join(' / ')}，在 each: ${each} 的消息中总是空的`);
+    if (COMPARISON_PLACEHOLDERS.includes(name) && !compares) ctx.fail(at, `占位符 {${name}} 由金额比较（approx_eq、approx_le、approx_ge）填写，这条规则的 assert 不比较金额；要显示取到的值请用 {var:路径}`);
+    if (['table', 'row', 'column'].includes(name) && !tabled) ctx.fail(at, `占位符 {${name}} 是表格的${name === 'table' ? '表' : name === 'row' ? '行' : '列'}，each: ${each} 的规则不取表格中的数，它总是空的`);
+  }
+}
+
 export function checkRule(ctx: Ctx, catalog: Catalog, raw: unknown, at: YamlPath, seen: Set<string>): Rule {
   if (!isPlainObject(raw)) ctx.fail(at, '每条规则必须是对象');
   checkKeys(ctx, raw, RULE_KEYS, at, '规则');
@@ -178,6 +197,7 @@ export function checkRule(ctx: Ctx, catalog: Catalog, raw: unknown, at: YamlPath
     const placeholder = { fail: (_: YamlPath, why: string): never => ctx.fail([...at, 'message'], `占位符 {var:${m[1]}}：${why}`) };
     new ExpressionChecker(placeholder, binding).resolve(m[1], [...at, 'message']);
   }
+  checkPlaceholders(ctx, message, select.each, raw.assert, raw.bind, [...at, 'message']);
   const whereFirst = select.where === undefined || !Object.keys(bind).some((name) => readsVar(select.where, name));
   const rule: Rule = { id, severity, description, why, select, bind, assert: raw.assert, message, whereFirst, source: ctx.pos(at) };
   if (docs !== undefined) rule.docs = docs;
