@@ -7,8 +7,7 @@ import { YamlFileError } from '../common/yaml-source.js';
 import { buildReport, loadCatalog, type Catalog, type Report } from '../model/index.js';
 import { BUILTIN_RULES_DIR, loadRules, RuleLoadError, type Rule } from '../rules/index.js';
 import { describeFailure, lintFile } from './lint.js';
-import { ruleCommand } from './rule-commands.js';
-import { UncheckedReport } from './unchecked.js';
+import type { UncheckedReport } from './unchecked.js';
 
 const INPUT_RE = /\.(txt|pdf)$/i;
 
@@ -181,13 +180,16 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     const catalog = loadCatalog(opts.tables);
     if (opts.printModel) return await printModels(await expand([opts.printModel, ...cli.args]), opts, io, catalog);
     if (opts.format !== 'stylish' && opts.format !== 'json') throw new InputError(`未知的输出格式: ${opts.format}（可用 stylish、json）`);
-    const command = await ruleCommand(opts, cli.args, io, catalog, () => loadConfiguredRules(opts, catalog), expand);
-    if (command !== null) return command;
+    // the commands about rules are loaded only when asked for: start-up stays short
+    if (opts.listRules || opts.explain !== undefined || opts.testRules !== undefined || opts.debugRule !== undefined) {
+      const { ruleCommand } = await import('./rule-commands.js');
+      return (await ruleCommand(opts, cli.args, io, catalog, () => loadConfiguredRules(opts, catalog), expand))!;
+    }
     if (cli.args.length === 0) throw new InputError('请给出要检查的文件或目录，例如 budget-lint 决算公开.txt');
     const rules = await loadConfiguredRules(opts, catalog);
     const files = await expand(cli.args);
     if (!files.length) throw new InputError('没有找到可检查的 .txt 或 .pdf 文件');
-    const unchecked = opts.reportUnchecked ? new UncheckedReport(rules) : undefined;
+    const unchecked = opts.reportUnchecked ? new (await import('./unchecked.js')).UncheckedReport(rules) : undefined;
     const results = await lintAll(files, rules, opts, catalog, unchecked);
     const color = opts.color ?? (Boolean((io.out as NodeJS.WriteStream).isTTY) && !process.env.NO_COLOR);
     const text = opts.format === 'json' ? formatJson(results) + '\n' : formatStylish(results, color ? (await import('chalk')).default : null);

@@ -149,14 +149,15 @@ function bindingType(each: Each, bind: Record<string, CellQuery>): VType {
 
 /** a placeholder the rule could never fill is refused: it would print as nothing */
 function checkPlaceholders(ctx: Ctx, message: string, each: Each, assert: unknown, bind: unknown, at: YamlPath): void {
-  const compares = /"approx_(eq|le|ge)"|"all_approx_eq"/.test(JSON.stringify(assert) ?? '');
+  let comparing: boolean | undefined;
+  const compares = () => (comparing ??= /"approx_(eq|le|ge)"|"all_approx_eq"/.test(JSON.stringify(assert) ?? ''));
   // a table cell reported names its table, row and column, whatever the selector
   const tabled = TABLE_SELECTORS.has(each) || (isPlainObject(bind) && Object.values(bind).some((q) => isPlainObject(q) && q.table !== undefined));
   for (const m of message.matchAll(/\{(\w+)\}/g)) {
     const name = m[1];
     const only = PLACEHOLDER_SELECTORS[name];
     if (only && !only.includes(each)) ctx.fail(at, `占位符 {${name}} 只用于 each: ${only.join(' / ')}，在 each: ${each} 的消息中总是空的`);
-    if (COMPARISON_PLACEHOLDERS.includes(name) && !compares) ctx.fail(at, `占位符 {${name}} 由金额比较（approx_eq、approx_le、approx_ge）填写，这条规则的 assert 不比较金额；要显示取到的值请用 {var:路径}`);
+    if (COMPARISON_PLACEHOLDERS.includes(name) && !compares()) ctx.fail(at, `占位符 {${name}} 由金额比较（approx_eq、approx_le、approx_ge）填写，这条规则的 assert 不比较金额；要显示取到的值请用 {var:路径}`);
     if (['table', 'row', 'column'].includes(name) && !tabled) ctx.fail(at, `占位符 {${name}} 是表格的${name === 'table' ? '表' : name === 'row' ? '行' : '列'}，each: ${each} 的规则不取表格中的数，它总是空的`);
   }
 }

@@ -323,18 +323,30 @@ export function codeSchemeOf(spec: TableSpec): CodeScheme | undefined {
  * class on the 支出 side (its rows are keyed by name). A key repeated in a table is `key#2`….
  */
 export function rowKeysOf(catalog: Catalog, spec: TableSpec): string[] {
+  return [...rowKeySet(catalog, spec)];
+}
+
+const rowKeySets = new WeakMap<TableSpec, { stamp: string; keys: Set<string> }>();
+
+/** rowKeysOf as a set, kept per kind until its rows or the function classes change */
+function rowKeySet(catalog: Catalog, spec: TableSpec): Set<string> {
+  const stamp = `${spec.rows.length}/${catalog.functionClasses.size}`;
+  const known = rowKeySets.get(spec);
+  if (known && known.stamp === stamp) return known.keys;
   const keys: string[] = [];
   if (spec.layout === 'code' || spec.layout === 'grid') keys.push('合计');
   if (spec.layout === 'two-sided') {
     keys.push('收入:总计', '支出:总计');
     for (const name of catalog.functionClasses.keys()) keys.push(`支出:${name}`);
   }
-  return [...new Set([...keys, ...spec.rows])];
+  const set = new Set([...keys, ...spec.rows]);
+  rowKeySets.set(spec, { stamp, keys: set });
+  return set;
 }
 
 /** whether a kind's table may have a row keyed so (a known key or a code, possibly `#n`-repeated) */
 export function hasRowKey(catalog: Catalog, spec: TableSpec, key: string): boolean {
   const base = key.replace(/#\d+$/, '');
   const scheme = codeSchemeOf(spec);
-  return rowKeysOf(catalog, spec).includes(base) || (scheme !== undefined && CODE_PATTERNS[scheme].test(base));
+  return rowKeySet(catalog, spec).has(base) || (scheme !== undefined && CODE_PATTERNS[scheme].test(base));
 }
