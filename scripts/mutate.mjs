@@ -148,6 +148,17 @@ function yamlOf(v, indent = '') {
     .join('\n');
 }
 
+const SUBJECT_EACH = new Set(['claim', 'form', 'indicator', 'form-section', 'form-task', 'grade']);
+
+/** a message of placeholders the rule can fill (one it never could is refused at load time) */
+function message(r, each, assert) {
+  const parts = [r.pick(['m', '{var:document.year}', '{table} {row} {column}'])];
+  if (/"approx_(eq|le|ge)"|"all_approx_eq"/.test(JSON.stringify(assert))) parts.push(r.pick(['{actual}', '{expected} {difference}', '{working} {tolerance}']));
+  if (SUBJECT_EACH.has(each)) parts.push('{subject}');
+  if (each === 'group') parts.push('{group}');
+  return parts.join(' ');
+}
+
 function randomRule(r, i) {
   const bad = r.next() < 0.2;
   const each = r.pick(EACH);
@@ -169,7 +180,7 @@ function randomRule(r, i) {
       b: { table: r.pick(['部门公开表3', '公开05']), rows: { kind: r.pick(['item', 'total', ...(bad ? ['class'] : [])]) } },
     },
     assert: bad && r.next() < 0.5 ? broken(r, assert) : assert,
-    message: bad ? r.pick(['{nope}', '{var:__proto__}', '{var:nowhere}']) : r.pick(['{table} {actual}', '{var:document.year}', 'm', '{expected} {difference} {subject} {row} {column}']),
+    message: bad ? r.pick(['{nope}', '{var:__proto__}', '{var:nowhere}', '{group}']) : message(r, each, assert),
   };
   if (bad && r.next() < 0.2) rule.extra = 1;
   return rule;

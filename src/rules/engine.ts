@@ -10,6 +10,7 @@ import { bindings, cellOwners, resolveQuery, type Binding, type CellOwner } from
 import type { Diagnostic, Rule } from './types.js';
 import { workingOf } from './working.js';
 import { mergeByRow } from './merge.js';
+import { TABLE_SELECTORS } from './binding-schema.js';
 
 type OwnerOf = (loc: Location) => CellOwner | null;
 
@@ -65,8 +66,9 @@ function runRule(report: Report, rule: Rule, ownerOf: OwnerOf, all: Diagnostic[]
     first ??= { b: null, err };
   }
   if (first) out.push(ruleError(report, rule, first.b, first.err, failed, checked));
-  // in document order, so that a row's diagnostic stands at its first failing column
-  for (const d of mergeByRow(sortDiagnostics(out))) all.push(d);
+  // a table rule's findings on one row, in document order (the row's diagnostic stands at its
+  // first failing column); a claim's name the cell it speaks of, and stay one per sentence
+  for (const d of TABLE_SELECTORS.has(rule.select.each) ? mergeByRow(sortDiagnostics(out)) : out) all.push(d);
 }
 
 function ruleError(report: Report, rule: Rule, b: Binding | null, err: unknown, failed: number, checked: number): Diagnostic {

@@ -20,7 +20,9 @@ export function mergeByRow(ds: Diagnostic[]): Diagnostic[] {
     }
     const key = `${d.ruleId}\n${d.file}\n${d.table}\n${d.row}`;
     const same = byRow.get(key);
-    if (same) same.push(d);
+    // the same column twice is two findings (two sentences about one cell), not one row's columns
+    if (same && !same.some((x) => x.tableColumn === d.tableColumn)) same.push(d);
+    else if (same) out.push(d);
     else {
       byRow.set(key, [d]);
       out.push(d);
