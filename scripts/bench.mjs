@@ -21,11 +21,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const self = new URL(import.meta.url).pathname;
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const self = fileURLToPath(import.meta.url);
 const cliPath = path.join(root, 'bin/budget-lint.js');
 const RUNS = 5;
 const COLD_RUNS = 3;

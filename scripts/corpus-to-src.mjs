@@ -7,13 +7,14 @@
 //   node scripts/corpus-to-src.mjs [CORPUS_DIR] [NAME...]
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readDocument } from '../dist/ingest/index.js';
 import { buildReport } from '../dist/model/index.js';
 import { formSources } from './corpus/forms.mjs';
 import { narrativeSource } from './corpus/narrative.mjs';
 import { tableSource } from './corpus/tables.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [dir = path.resolve(root, '../shared/corpus'), ...only] = process.argv.slice(2);
 
 /** the fixture source of one corpus document */
@@ -37,7 +38,7 @@ export async function corpusSource(file) {
   return { source, warnings, report };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (fileURLToPath(import.meta.url) === path.resolve(process.argv[1] ?? '')) {
   const names = readdirSync(dir).filter((f) => f.endsWith('.txt') && (!only.length || only.includes(path.basename(f, '.txt'))));
   for (const f of names) {
     const { source, warnings } = await corpusSource(path.join(dir, f));

@@ -11,8 +11,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CORPUS_PLAN, html, libreoffice, text } from './render-source.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = path.join(root, 'fixtures/pdf-src');
 const outDir = path.join(root, 'fixtures/pdf');
 const work = mkdtempSync(path.join(tmpdir(), 'budget-lint-fixtures-'));
@@ -31,149 +33,12 @@ const PLAN = {
   target: [{ producer: 'chromium', landscape: true }, { producer: 'chromium', landscape: true, valign: 'top', out: 'fixtures/pdf/target-top.chromium.pdf' }],
 };
 
-// The corpus documents (corpus-NAME.json, made by corpus-to-src.mjs), each whole and by both producers:
-// LibreOffice through ODT in Noto Serif CJK at 7 pt in the tables, so that the CJK font is embedded
-// as many subsets of 256 glyphs and a line switches between them mid-word and mid-number; Chromium
-// with its wide tables and forms on landscape pages among portrait ones.
-const CORPUS_PLAN = [
-  { producer: 'libreoffice', viaOdt: true, writerBreaks: true, font: '"Noto Serif CJK SC"', fontSize: '8pt', tableFontSize: '7pt', titleSize: '11pt' },
-  // Skia writes Noto CJK as Type 3 fonts, thousands of small objects: qpdf packs them into object streams
-  { producer: 'chromium', widePages: true, fontSize: '9pt', tableFontSize: '7.5pt', compact: true },
-];
 const planOf = (name) => PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }]);
-
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const NUMERIC = /^-?[\d,]+(\.\d+)?%?$/;
-
-function cell(tag, c) {
-  const attrs = (c.colspan ? ` colspan="${c.colspan}"` : '') + (c.rowspan ? ` rowspan="${c.rowspan}"` : '');
-  return `<${tag}${attrs}>${esc(c.text)}</${tag}>`;
-}
-
-/** Writer's HTML import keeps no page break on a section and no CSS border: they go on the title and the table */
-const titleAttrs = (opts) => (opts.writerBreaks ? ' style="page-break-before: always"' : '');
-const tableAttrs = (opts) => (opts.writerBreaks ? ' border="1" cellspacing="0" cellpadding="2" width="100%"' : '');
-
-/**
- * Writer sizes an imported table's columns by their headers and breaks a figure wider than its
- * column mid-way (12,308.7 / 9): relative widths keep figures whole, every money column as wide
- * as the widest figure (as a template sets them), words as wide as they need up to a limit.
- */
-function writerColumns(t) {
-  const width = (s) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  const columns = Array.from({ length: t.rows[0]?.length ?? 0 }, (_, c) => t.rows.map((r) => r[c]).filter((v) => v !== ''));
-  const money = columns.map((vs) => vs.every((v) => NUMERIC.test(v)) && (!vs.length || vs.some((v) => /\./.test(v))));
-  const figure = Math.max(8, ...columns.flat().filter((v) => NUMERIC.test(v)).map(width));
-  const need = columns.map((vs, c) => (money[c] ? figure : Math.max(4, Math.min(24, Math.max(0, ...vs.map(width))))));
-  return `<colgroup>${need.map((n) => `<col width="${n}*">`).join('')}</colgroup>`;
-}
-
-function tableHtml(t, doc, opts = {}) {
-  const head = t.header.map((r) => `<tr>${r.map((c) => cell('th', c)).join('')}</tr>`).join('\n');
-  const body = t.rows
-    .map((r) => `<tr>${r.map((v) => (NUMERIC.test(v) ? `<td class="n"${opts.writerBreaks ? ' align="right"' : ''}>` : '<td class="t">') + `${esc(v)}</td>`).join('')}</tr>`)
-    .join('\n');
-  return `<section class="table${t.wide ? ' wide' : ''}">
-<p class="title"${titleAttrs(opts)}>${esc(t.title)}</p>
-<p class="anchor">${esc(t.anchor)}</p>
-<p class="meta">部门：${esc(doc.department)}　　金额单位：${esc(t.unit ?? doc.unit)}</p>
-<table class="${t.layout}"${tableAttrs(opts)}>${opts.writerBreaks ? writerColumns(t) : ''}<thead>${head}</thead><tbody>
-${body}
-</tbody></table>
-${t.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
-</section>`;
-}
-
-/** a form cell: text, or {text, rowspan, colspan} for a merged one */
-const cellText = (v) => (typeof v === 'string' ? v : v.text);
-
-/** a form's rows; `bodies` (row counts) groups them into row groups that a page break does not part */
-function formHtml(f, opts = {}) {
-  const row = (r) => `<tr>${r.map((v) => (typeof v === 'string' ? `<td>${esc(v)}</td>` : cell('td', v))).join('')}</tr>`;
-  let rows = f.rows.map(row).join('\n');
-  if (f.bodies) {
-    let at = 0;
-    rows = f.bodies.map((n) => `<tbody style="break-inside: avoid; page-break-inside: avoid">${f.rows.slice(at, (at += n)).map(row).join('\n')}</tbody>`).join('\n');
-  }
-  return `<section class="table${f.wide ? ' wide' : ''}"><p class="title"${titleAttrs(opts)}>${esc(f.title)}</p><table${tableAttrs(opts)}>${rows}</table></section>`;
-}
-
-function html(doc, opts) {
-  const size = opts.landscape ? 'A4 landscape' : 'A4';
-  const font = opts.font ?? '"Noto Sans CJK SC", "Noto Serif CJK SC", sans-serif';
-  return `<!doctype html><html><head><meta charset="utf-8"><style>
-@page { size: ${size}; margin: 15mm; }${opts.widePages ? '\n@page wide { size: A4 landscape; margin: 12mm; }\nsection.wide { page: wide; }' : ''}
-body { font-family: ${font}; font-size: ${opts.fontSize ?? '9pt'}; }${opts.tableFontSize ? `\ntable, th, td, p.meta, p.note { font-family: ${font}; font-size: ${opts.tableFontSize}; }` : ''}
-section.table { page-break-before: always; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 0.5pt solid #000; padding: ${opts.rowPadding ?? '2px'} 4px; }${opts.valign ? `\ntd { vertical-align: ${opts.valign}; }` : ''}
-td.n { text-align: right; white-space: nowrap; }
-thead { display: table-header-group; }
-tr { page-break-inside: avoid; break-inside: avoid; }
-table.two-sided td.t { white-space: nowrap; }
-p.title { text-align: center; font-size: ${opts.titleSize ?? '13pt'}; font-weight: bold; }
-</style></head><body>
-<h1>${esc(doc.department)}${esc(doc.title)}</h1>
-<p>第二部分　${esc(doc.year)}年度部门${doc.kind === '预算' ? '预算' : '决算'}表</p>
-${doc.tables.map((t) => tableHtml(t, doc, opts)).join('\n')}
-<section class="table"><p${titleAttrs(opts)}>第三部分　情况说明</p>
-${doc.narrative.map((p) => `<p>${esc(p)}</p>`).join('\n')}</section>
-${(doc.forms ?? []).map((f) => formHtml(f, opts)).join('\n')}
-</body></html>`;
-}
-
-/** the text version: the same rows, one line each, cells separated by tabs */
-function text(doc) {
-  const out = [`${doc.department}${doc.title}`, '', `第二部分 ${doc.year}年度部门${doc.kind === '预算' ? '预算' : '决算'}表`, ''];
-  for (const t of doc.tables) {
-    out.push(t.title, t.anchor, `部门：${doc.department}`, `金额单位：${t.unit ?? doc.unit}`);
-    for (const r of t.header) out.push(r.map((c) => c.text).join('\t'));
-    for (const r of t.rows) out.push(r.join('\t'));
-    out.push(...t.notes, '');
-  }
-  out.push('第三部分 情况说明', ...doc.narrative, '');
-  for (const f of doc.forms ?? []) out.push(f.title, ...spreadsheetRows(f.rows).map((r) => r.join('\t')), '');
-  return out.join('\n');
-}
-
-/** rows as a spreadsheet exports them: a merged cell's text in its first row, blank cells under it */
-function spreadsheetRows(rows) {
-  const covered = []; // column → rows still covered by a merged cell above
-  return rows.map((r) => {
-    const out = [];
-    let col = 0;
-    const next = () => {
-      while (covered[col] > 0) {
-        covered[col]--;
-        out.push('');
-        col++;
-      }
-    };
-    for (const v of r) {
-      next();
-      out.push(cellText(v));
-      if (typeof v !== 'string' && v.rowspan > 1) covered[col] = v.rowspan - 1;
-      col++;
-    }
-    next();
-    return out;
-  });
-}
-
-function libreoffice(htmlFile, pdfFile, opts = {}) {
-  const soffice = (...args) => execFileSync('soffice', ['--headless', ...args, '--outdir', work], { stdio: 'ignore', timeout: 300000 });
-  if (opts.viaOdt) {
-    // as a department's Writer document: imported into Writer, saved as ODT, exported from that
-    soffice('--infilter=HTML (StarWriter)', '--convert-to', 'odt:writer8', htmlFile);
-    soffice('--convert-to', 'pdf:writer_pdf_Export', path.join(work, path.basename(htmlFile, '.html') + '.odt'));
-  } else soffice('--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', htmlFile);
-  renameSync(path.join(work, path.basename(htmlFile, '.html') + '.pdf'), pdfFile);
-}
 
 function chromium(htmlFile, pdfFile) {
   execFileSync(
     'chromium',
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(work, 'chromium')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdfFile}`, `file://${htmlFile}`],
+    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(work, 'chromium')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdfFile}`, pathToFileURL(htmlFile).href],
     { stdio: 'ignore', timeout: 180000 },
   );
 }

@@ -14,13 +14,15 @@
 //   node scripts/make-layout-fixtures.mjs layout-codes only the sources named
 //
 // A source (YAML) holds: department, kind (预算/决算), year, unit, cover (lines of the cover
-// sheet), page ({ landscape, fontSize, footer: a page number at each page's foot }) and tables,
+// sheet), page ({ landscape, fontSize, titleSize (pt, default 14), footer: a page number at each page's foot }) and tables,
 // each with: sheet (its name), landscape (this sheet's pages turned; else as the document's),
 // number (a printed table number above the title), title, meta (the line under the title:
 // [left, right]), columns (one per column: { width: mm, kind: code | name | amount }), header
 // (rows of cells), rows (rows of cells), repeatHeader (true: the header rows are printed again on
 // every page; 'all': every row from the top, the title included, as Excel's print titles $1:$n),
-// breaks (indexes of body rows that start a new page), notes (lines under the table).
+// breaks (indexes of body rows that start a new page), notes (lines under the table), autoHeight
+// (body rows as high as their wrapped cells need, for prose and forms).
+// A column of kind text wraps its cells (a paragraph, a form's cell).
 // A cell is a string or { text, colspan, rowspan }. In an amount column a figure becomes a number
 // cell printed as written: `1,234.50` (grouped, two decimals), `1234.50`, `0.00`, `0`; `-` and
 // anything else stays text, set right as the figures are; an empty string is an empty cell.
@@ -28,13 +30,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = path.join(root, 'fixtures/calc-src');
-const outDir = path.join(root, 'fixtures/pdf');
-const work = mkdtempSync(path.join(tmpdir(), 'budget-lint-calc-'));
-mkdirSync(outDir, { recursive: true });
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const cellOf = (c) => (typeof c === 'string' || typeof c === 'number' ? { text: String(c) } : { ...c, text: String(c.text ?? '') });
@@ -78,13 +78,14 @@ ${Object.entries(FORMATS).map(([k, v]) => `<number:number-style style:name="${k}
 <style:style style:name="Default" style:family="table-cell">${font(size)}</style:style>
 </office:styles>`,
     automatic: `<office:automatic-styles>
-${cell('title', { align: 'center', borderOn: false, px: '14pt', bold: true })}
+${cell('title', { align: 'center', borderOn: false, px: `${doc.page?.titleSize ?? 14}pt`, bold: true })}
 ${cell('cover', { align: 'center', borderOn: false, px: '20pt', bold: true })}
 ${cell('left', { borderOn: false })}
 ${cell('right', { align: 'end', borderOn: false })}
 ${cell('head', { align: 'center', wrap: true })}
 ${cell('code', { align: 'center' })}
 ${cell('name', {})}
+${cell('wrapped', { wrap: true })}
 ${cell('text-amount', { align: 'end' })}
 ${Object.keys(FORMATS).map((k) => cell(`amount-${k}`, { align: 'end', data: k })).join('\n')}
 ${['portrait', 'landscape'].map((o) => `<style:style style:name="sheet-${o}" style:family="table" style:master-page-name="${o}"><style:table-properties table:display="true"/></style:style>`).join('\n')}
@@ -141,6 +142,7 @@ function cellXml(c, style) {
 }
 
 function bodyCellXml(c, kind) {
+  if (kind === 'text') return cellXml(c, 'wrapped');
   if (c === 'covered' || c === null || kind !== 'amount' || c.colspan > 1) return cellXml(c, kind === 'code' ? 'code' : kind === 'amount' ? 'text-amount' : 'name');
   const n = amount(c.text);
   if (!n) return cellXml(c, 'text-amount');
@@ -176,7 +178,8 @@ function sheetXml(t, doc) {
   const out =
     t.repeatHeader === 'all' ? [repeated([...top, ...header])] : t.repeatHeader ? [...top, repeated(header)] : [...top, ...header];
   const breaks = new Set(t.breaks ?? []);
-  grid(t.rows, width).forEach((r, i) => out.push(rowXml(breaks.has(i) ? 'row-break' : 'row', r.map((c, k) => bodyCellXml(c, t.columns[k].kind)))));
+  const body = t.autoHeight ? 'row-head' : 'row';
+  grid(t.rows, width).forEach((r, i) => out.push(rowXml(breaks.has(i) ? 'row-break' : body, r.map((c, k) => bodyCellXml(c, t.columns[k].kind)))));
   for (const n of t.notes ?? []) out.push(line(n, 'left'));
   return `<table:table table:name="${esc(t.sheet)}" table:style-name="sheet-${orientation(t.landscape ?? doc.page?.landscape)}">${cols}\n${out.join('\n')}\n</table:table>`;
 }
@@ -208,7 +211,7 @@ ${doc.tables.map((t) => sheetXml(t, doc)).join('\n')}
  * The text version: what Calc's text export gives sheet by sheet, tab-separated, every column of
  * a header or body row kept (empty cells as empty fields); a title, number or note line is its text.
  */
-function text(doc) {
+export function text(doc) {
   const out = [];
   const emit = (cells) => out.push(cells.map((c) => (c && c !== 'covered' ? c.text : '')).join('\t'));
   if (doc.cover) out.push(...doc.cover, '');
@@ -224,18 +227,26 @@ function text(doc) {
   return out.join('\n');
 }
 
-function render(name, doc) {
+/** NAME.calc.pdf (in outDir) from a source; the .fods it is rendered from stays in the folder returned */
+export function renderPdf(name, doc, outDir = path.join(root, 'fixtures/pdf')) {
+  const work = mkdtempSync(path.join(tmpdir(), 'budget-lint-calc-'));
+  mkdirSync(outDir, { recursive: true });
   doc.tables.forEach((t, i) => (t.index = i));
   const fodsFile = path.join(work, `${name}.fods`);
   writeFileSync(fodsFile, fods(doc));
-  execFileSync('soffice', [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--convert-to', 'pdf:calc_pdf_Export', '--outdir', work, fodsFile], { stdio: 'ignore', timeout: 180000 });
+  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(work, 'profile')).href}`, '--headless', '--convert-to', 'pdf:calc_pdf_Export', '--outdir', work, fodsFile], { stdio: 'ignore', timeout: 180000 });
   renameSync(path.join(work, `${name}.pdf`), path.join(outDir, `${name}.calc.pdf`));
-  writeFileSync(path.join(outDir, `${name}.txt`), text(doc));
-  console.log(`wrote fixtures/pdf/${name}.calc.pdf, fixtures/pdf/${name}.txt`);
+  return work;
 }
 
-const only = process.argv.slice(2);
-for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.yaml') && (!only.length || only.includes(path.basename(f, '.yaml'))))) {
-  render(path.basename(file, '.yaml'), parse(readFileSync(path.join(srcDir, file), 'utf8')));
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const outDir = path.join(root, 'fixtures/pdf');
+  const only = process.argv.slice(2);
+  for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.yaml') && (!only.length || only.includes(path.basename(f, '.yaml'))))) {
+    const name = path.basename(file, '.yaml');
+    const doc = parse(readFileSync(path.join(srcDir, file), 'utf8'));
+    const work = renderPdf(name, doc, outDir);
+    writeFileSync(path.join(outDir, `${name}.txt`), text(doc));
+    console.log(`wrote fixtures/pdf/${name}.calc.pdf, fixtures/pdf/${name}.txt (rendered from ${work})`);
+  }
 }
-console.log(`sources rendered from ${work}`);

@@ -13,7 +13,9 @@ describe('cli', () => {
     expect(r.code).toBe(1);
     const [file] = JSON.parse(r.out);
     expect(file).toMatchObject({ filePath: SAMPLE, errorCount: 5, warningCount: 0 });
-    expect(file.messages[0]).toMatchObject({ ruleId: '表间/本年支出合计', severity: 2, line: 134, table: '部门公开表3', actual: '1,182.90 万元', expected: '1,215.34 万元', difference: '32.44 万元' });
+    // figures as numbers with their unit, and as the message prints them
+    expect(file.messages[0]).toMatchObject({ ruleId: '表间/本年支出合计', severity: 2, line: 134, table: '部门公开表3', actual: 1182.9, expected: 1215.34, difference: 32.44, unit: '万元' });
+    expect(file.messages[0]).toMatchObject({ actualText: '1,182.90 万元', expectedText: '1,215.34 万元', differenceText: '32.44 万元' });
     // a rule over a whole table still names the row and column of the figure it points at
     expect(file.messages[0]).toMatchObject({ row: '合计', tableColumn: '合计', column: 8, endColumn: 16 });
     expect(file.messages[1]).toMatchObject({ ruleId: '表间/功能分类类级支出', table: '部门公开表3', row: '221', tableColumn: '合计' });
@@ -50,6 +52,8 @@ describe('cli', () => {
       fatalErrorCount: 1,
       fixableErrorCount: 0,
       fixableWarningCount: 0,
+      suppressedMessages: [],
+      suppressedCount: 0,
     });
     expect(second).toMatchObject({ filePath: SAMPLE, errorCount: 5, fatalErrorCount: 0 });
     const stylish = await run('--no-color', plain, CLEAN);
@@ -111,6 +115,6 @@ describe('cli', () => {
     expect(JSON.parse(unpdf.out)[0].messages).toEqual(JSON.parse(pdfium.out)[0].messages);
     const bad = await run('--pdf-engine', 'mupdf', pdf);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/应为 pdfium 或 unpdf/);
+    expect(bad.err).toBe('budget-lint: --pdf-engine 的值「mupdf」无效：应为 pdfium、unpdf\n');
   }, 30000);
 });

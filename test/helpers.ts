@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { main } from '../src/cli/main.js';
 import { splitLines, type SourceLine, type SourceText } from '../src/ingest/index.js';
 import { buildReport } from '../src/model/index.js';
@@ -59,9 +59,15 @@ function sink() {
 
 /** the command line, with its output caught */
 export async function runCli(...args: string[]) {
+  return runCliWith({}, ...args);
+}
+
+/** the command line run from another folder (config lookup, ignores) and/or with standard input */
+export async function runCliWith(options: { cwd?: string; stdin?: string | Uint8Array }, ...args: string[]) {
   const out = sink();
   const err = sink();
-  const code = await main(args, { out: out.s, err: err.s });
+  const input = options.stdin === undefined ? undefined : Readable.from([Buffer.from(options.stdin)]);
+  const code = await main(args, { out: out.s, err: err.s, in: input, cwd: options.cwd });
   return { code, out: out.text, err: err.text };
 }
 

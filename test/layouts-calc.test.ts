@@ -3,7 +3,6 @@
  * spreadsheets and exported by LibreOffice Calc (scripts/make-layout-fixtures.mjs renders
  * fixtures/calc-src/*.yaml into fixtures/pdf/layout-*.calc.pdf). Each fixture carries one
  * planted mistake (marked in its source) or none, and the tables a small document leaves out.
- * What these readers do not yet read is in layouts-pending.test.ts.
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -348,6 +347,10 @@ describe('text versions (tab-separated, as Calc saves a sheet as text)', () => {
     expect(content(fromText)).toEqual(content(fromPdf));
     const rules = await builtinRules();
     expect(placeless(runRules(fromText, rules))).toEqual(placeless(runRules(fromPdf, rules)));
+  }, 30000);
+
+  it('layout-codes.txt: codes in 类 / 款 / 项 cells of their own (208\\t05\\t05) give the model and the diagnostics of its PDF', async () => {
+    await expectTextAsPdf('layout-codes');
   }, 30000);
 
   it('layout-zeros.txt: the 总表 with zeros printed four ways, and the coded tables as its PDF gives them', async () => {

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { splitLines } from '../src/ingest/index.js';
 import { buildReport, loadCatalog } from '../src/model/index.js';
+import { kindByTitle } from '../src/model/tables/kinds.js';
 import { brief, fixtureText, lintText, lineOf, mutate, reportOf } from './helpers.js';
 import { lintFile } from '../src/cli/lint.js';
 import path from 'node:path';
@@ -198,5 +199,66 @@ describe('the README example of a province table kind', () => {
       ['本省/专项资金合计', '205', '5.00 万元', '4.00 万元'],
       ['本省/专项资金合计', '合计', '15.00 万元', '14.00 万元'],
     ]);
+  });
+});
+
+describe('titles the catalogue does not know', () => {
+  const catalog = loadCatalog();
+  const kind = (title: string) => kindByTitle(catalog, title);
+
+  it('names a kind only where what stands before its title is a year or a name, not a word that makes it another table', () => {
+    expect(
+      Object.fromEntries(
+        [
+          '一般公共预算财政拨款项目支出决算表',
+          '国有资本经营预算财政拨款支出表',
+          '政府性基金预算财政拨款支出表',
+          '一般公共预算财政拨款基本支出表',
+          '一般公共预算三公经费和机关运行经费预算表',
+          '上海市普陀区财政局2025年财政拨款“三公”经费支出预算表',
+          '2025年部门财务收支预算总表',
+          '项目收支总表',
+        ].map((t) => [t, kind(t)]),
+      ),
+    ).toEqual({
+      一般公共预算财政拨款项目支出决算表: null,
+      国有资本经营预算财政拨款支出表: '部门公开表9',
+      政府性基金预算财政拨款支出表: '部门公开表8',
+      一般公共预算财政拨款基本支出表: '部门公开表6',
+      一般公共预算三公经费和机关运行经费预算表: '部门公开表7',
+      '上海市普陀区财政局2025年财政拨款“三公”经费支出预算表': '部门公开表7',
+      '2025年部门财务收支预算总表': '部门公开表1',
+      项目收支总表: null,
+    });
+  });
+
+  it('says a table under an unknown title once, and keeps its rows out of the table before it', async () => {
+    const original = fixtureText('pdf/final-full.txt');
+    const unknown = [
+      '一般公共预算财政拨款项目支出决算表',
+      '部门：贵州省卫生项目管理办公室',
+      '金额单位：万元',
+      '科目代码\t科目名称\t项目支出',
+      '合计\t\t199.17',
+      '210\t卫生健康支出\t199.17',
+      '2101502\t一般行政管理事务\t39.91',
+      '',
+    ].join('\n');
+    const text = original.replace('一般公共预算财政拨款基本支出决算明细表\n', `${unknown}一般公共预算财政拨款基本支出决算明细表\n`);
+    const dir = mkdtempSync(path.join(tmpdir(), 'bl-unknown-'));
+    const file = path.join(dir, 'final.txt');
+    writeFileSync(file, text);
+    const outcome = await lintFile(file, await builtinRules());
+    expect(outcome.diagnostics.map(brief)).toEqual([
+      expect.objectContaining({ ruleId: '读取/不认识的表', line: lineOf(text, '一般公共预算财政拨款项目支出决算表') }),
+    ]);
+    expect(outcome.diagnostics[0].message).toContain('「一般公共预算财政拨款项目支出决算表」不是本工具认识的表');
+    const rowsOf = (r: ReturnType<typeof reportOf>, id: string) => r.tables.find((t) => t.id === id)!.rows.map((row) => row.key);
+    const before = reportOf(original);
+    for (const id of ['公开05', '公开06']) expect(rowsOf(outcome.report!, id)).toEqual(rowsOf(before, id));
+  });
+
+  it('takes a heading over all the tables (2023年度部门决算表) for no table', () => {
+    expect(reportOf(fixtureText('text/final-wanyuan.txt')).unknownTables).toEqual([]);
   });
 });

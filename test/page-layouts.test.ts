@@ -36,6 +36,108 @@ describe('tables on a page', () => {
   });
 });
 
+describe('a figure set on a baseline of its own', () => {
+  it('a little off its row (江苏人大 2017: 购置费 `0` 6 pt off the others) is read in that row, not the one before', () => {
+    const r = buildReport(
+      pageText([
+        [1, 55, [['支出决算表', 270]]],
+        [1, 77, [['公开03表', 43]]],
+        [1, 127, [['科目代码', 52], ['科目名称', 155], ['本年支出合计', 267], ['基本支出', 353], ['项目支出', 426]]],
+        [1, 163, [['合计', 44], ['100.00', 277], ['100.00', 357], ['0.00', 431]]],
+        [1, 185, [['0', 440]]],
+        [1, 190, [['208', 44], ['社会保障和就业支出', 91], ['100.00', 277], ['100.00', 357]]],
+      ]),
+    );
+    const t = r.tables.find((x) => x.id === '公开03')!;
+    expect(t.rows.map((row) => [row.key, Object.values(row.cells).map((c) => c.raw)])).toEqual([
+      ['合计', ['100.00', '100.00', '0.00']],
+      ['208', ['100.00', '100.00', '0']],
+    ]);
+    expect(r.notes).toEqual([]);
+  });
+});
+
+describe('a 三公 grid whose header spreads each cell\'s words over its height (江苏人大 2017)', () => {
+  it('names each figure by the words straight above it, taken in the order the catalogue knows', () => {
+    const at = (x0: number, x1: number) => [x0, x1] as const;
+    const p = (text: string, [x0, x1]: readonly [number, number]): [string, number, number] => [text, x0, x1];
+    const r = buildReport(
+      pageText(
+        [
+          [1, 97, [['“三公”经费、会议费、培训费支出预算表', 89]]],
+          [1, 156, [['单位：万元', 519]]],
+          [1, 199, [p('“三公”经费', at(252, 315))]],
+          [1, 251, [p('公务用车购置及运行维护费', at(231, 357))]],
+          [1, 259, [p('会议', at(474, 495))]],
+          [1, 266, [p('因公', at(163, 184))]],
+          [1, 274, [p('合计', at(64, 85)), p('培训费', at(526, 558))]],
+          [1, 281, [p('小', at(124, 135)), p('公务接待', at(405, 447))]],
+          [1, 289, [p('费', at(468, 479))]],
+          [1, 295, [p('出国', at(152, 173))]],
+          [1, 310, [p('计', at(114, 124)), p('小', at(212, 222)), p('公务用车购', at(251, 304)), p('公务用车运', at(328, 381)), p('费', at(410, 421))]],
+          [1, 325, [p('（境）费', at(142, 184))]],
+          [1, 341, [p('计', at(201, 211)), p('置费', at(256, 277)), p('行维护费', at(323, 365))]],
+          [1, 400, [p('2,542.60', at(57, 86)), p('833.60', at(115, 138)), p('222.50', at(159, 181)), p('183.60', at(203, 225)), p('183.60', at(340, 363)), p('427.50', at(412, 434)), p('1,305.25', at(466, 496)), p('403.75', at(528, 550))]],
+          [1, 406, [p('0', at(272, 276))]],
+          // a line after it: a figure alone on a page's last line would be its page number
+          [1, 430, [['注：按部门预算口径填列。', 60]]],
+        ],
+        10,
+      ),
+    );
+    const t = r.tables.find((x) => x.id === '部门公开表7')!;
+    expect(t.unread).toBeNull();
+    expect(Object.values(t.rows[0].cells).map((c) => c.raw)).toEqual(['2,542.60', '833.60', '222.50', '183.60', '0', '183.60', '427.50', '1,305.25', '403.75']);
+    expect(Object.keys(t.rows[0].cells).map((k) => k.replace('本年预算数.', ''))).toEqual([
+      '合计', '三公经费小计', '因公出国（境）费', '公务用车购置及运行维护费', '公务用车购置费', '公务用车运行维护费', '公务接待费', '会议费', '培训费',
+    ]);
+  });
+});
+
+describe('an outline table (江苏 收入预算总表) whose group names wrap inside their merged cells', () => {
+  const page = (extra: Array<[number, number, Array<[string, number]>]>) =>
+    buildReport(
+      pageText(
+        [
+          [1, 40, [['收入预算总表', 250]]],
+          [1, 55, [['单位：万元', 430]]],
+          [1, 70, [['项目名称', 110], ['金额', 445]]],
+          [1, 90, [['收入总计', 190], ['100.00', 434]]],
+          [1, 110, [['小计', 272], ['100.00', 434]]],
+          [1, 125, [['一般公共预算资金', 99], ['公共财政拨款资金', 300], ['100.00', 434]]],
+          [1, 145, [['小计', 272]]],
+          [1, 154, [['财政专户管', 99], ['专户管理教育收费', 300]]],
+          [1, 163, [['理资金', 99], ['其他非税收入', 300]]],
+          ...extra,
+        ],
+        9,
+      ),
+    ).tables.find((t) => t.id === '预算/收入来源表')!;
+
+  it('joins a name wrapped over lines a line apart in its column (财政专户管 / 理资金) into one group', () => {
+    const t = page([]);
+    expect(t.unread).toBeNull();
+    expect(t.rows.map((r) => [r.key, r.parent ?? null])).toEqual([
+      ['总计', null],
+      ['一般公共预算资金', '总计'],
+      ['一般公共预算资金/公共财政拨款资金', '一般公共预算资金'],
+      ['财政专户管理资金', '总计'],
+      ['财政专户管理资金/专户管理教育收费', '财政专户管理资金'],
+      ['财政专户管理资金/其他非税收入', '财政专户管理资金'],
+    ]);
+  });
+
+  it('leaves the table unread, and says why, where a figure stands on a line no item takes', () => {
+    const t = page([
+      [1, 185, [['小计', 272], ['20.00', 434]]],
+      [1, 215, [['其他资金', 99], ['事业收入', 300]]],
+      [1, 235, [['20.00', 434]]],
+      [1, 255, [['经营收入', 300]]],
+    ]);
+    expect(t.unread).toBe('数字 20.00 不在任何项目的行上（项目名称在单元格内折行），未能确定它属于哪一行');
+  });
+});
+
 describe('diagnostics on pages', () => {
   it('name the table cell they point at only on its own page (line numbers count from each page\'s top)', async () => {
     const { cellOwners } = await import('../src/rules/selectors.js');

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { didYouMean, editDistance, nearest } from '../src/common/suggest.js';
+import { didYouMean, editDistance, nearestAll } from '../src/common/suggest.js';
 import { loadCatalog } from '../src/model/tables/catalog.js';
 import { BUILTIN_RULES_DIR, loadRules, parseRules } from '../src/rules/index.js';
 import { runCli } from './helpers.js';
@@ -45,8 +45,8 @@ describe('edit distance and "did you mean"', () => {
   });
 
   it('suggests only the nearest names within a typo\'s reach', () => {
-    expect(nearest('公开9', ['公开01', '公开09', '公开19', '部门公开表9'])).toEqual(['公开09', '公开19']);
-    expect(nearest('完全不同的名字', ['公开01', '合计'])).toEqual([]);
+    expect(nearestAll('公开9', ['公开01', '公开09', '公开19', '部门公开表9'])).toEqual(['公开09', '公开19']);
+    expect(nearestAll('完全不同的名字', ['公开01', '合计'])).toEqual([]);
     expect(didYouMean('aprox_eq', ['approx_eq', 'approx_le'])).toBe('（是不是「approx_eq」？）');
   });
 });

@@ -3,6 +3,9 @@ import { Deadline, DEFAULT_TIMEOUT_SECONDS, InputError, readDocument, type PdfPa
 import { buildReport, type Catalog, type Report } from '../model/index.js';
 import { runRules, sortDiagnostics, type Diagnostic, type Rule, type RuleObserver } from '../rules/index.js';
 
+/** the ids of what the reading stages (not rules) report: 出错说明 may name them too */
+export const READING_RULE_IDS = ['读取/未含公开表', '读取/多份文件', '读取/表格未能读取', 'pdf/unreadable-page', 'text/invalid-utf8', 'rule-error'];
+
 export interface LintOutcome {
   report: Report | null;
   diagnostics: Diagnostic[];
@@ -91,7 +94,11 @@ function firstNote(report: Report, t: Report['tables'][number]): string {
 }
 
 function readingDiagnostics(report: Report): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = report.unknownTables.map(({ title, loc }) => {
+    const where = loc.page !== undefined ? `（第 ${loc.page} 页）` : '';
+    const message = `「${title}」${where}不是本工具认识的表，未读取，也未核对；如果它是某种已知表在当地的叫法，可用 --tables 为那种表添上这个表名`;
+    return { ruleId: '读取/不认识的表', severity: 1 as const, message, ...loc };
+  });
   for (const t of report.tables) {
     const { unplaced, dropped } = t.reading;
     if (t.layout === 'unread' || (!t.unread && unplaced === 0 && dropped === 0)) continue;

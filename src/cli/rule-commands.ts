@@ -6,6 +6,8 @@ import { InputError, readDocument, type PdfEngine } from '../ingest/index.js';
 import { buildReport, type Catalog } from '../model/index.js';
 import type { Rule } from '../rules/index.js';
 import { debugRuleText } from './debug-rule.js';
+import type { Io } from './program.js';
+import type { RuleSet } from './rule-set.js';
 import { describeFailure } from './lint.js';
 import { explainText, findRule, listRules } from './rules-info.js';
 import { testRulesCommand } from './test-rules.js';
@@ -23,25 +25,17 @@ export interface RuleCommandOptions {
   tables: string[];
 }
 
-type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
-
-export async function ruleCommand(
-  opts: RuleCommandOptions,
-  args: string[],
-  io: Io,
-  catalog: Catalog,
-  loadRules: () => Promise<Rule[]>,
-  expand: (inputs: string[]) => Promise<string[]>,
-): Promise<number | null> {
+export async function ruleCommand(opts: RuleCommandOptions, args: string[], io: Io, catalog: Catalog, ruleSet: RuleSet, expand: (inputs: string[]) => Promise<string[]>): Promise<number> {
   if (opts.testRules !== undefined) return testRulesCommand(opts.testRules, io, opts.format, opts.tables);
-  if (opts.listRules) return listRules(await loadRules(), opts.format, io.out);
+  const rules = (): Rule[] => ruleSet.listed();
+  if (opts.listRules) return listRules(rules(), opts.format, io.out);
   if (opts.explain !== undefined) {
-    const rule = findRule(await loadRules(), opts.explain);
+    const rule = findRule(rules(), opts.explain);
     io.out.write(explainText(rule, await exampleOf(rule, catalog)));
     return 0;
   }
   if (opts.debugRule !== undefined) {
-    const rule = findRule(await loadRules(), opts.debugRule);
+    const rule = findRule(rules(), opts.debugRule);
     if (!args.length) throw new InputError(`--debug-rule 需要要检查的文件，例如 budget-lint --debug-rule ${rule.id} 决算公开.txt`);
     let failed = false;
     for (const file of await expand(args)) {
@@ -55,7 +49,7 @@ export async function ruleCommand(
     }
     return failed ? 1 : 0;
   }
-  return null;
+  throw new Error('no rule command asked for');
 }
 
 /** a real message of the rule, from the first case of its tests that fires (when its tests are at hand) */

@@ -5,7 +5,7 @@ import { InputError } from '../ingest/index.js';
 import { runRuleTestFile, type RuleTestResult } from '../rules/tester/run.js';
 import { isRuleTestFile } from '../rules/loader.js';
 
-type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
+import type { Io } from './program.js';
 
 /** the test files a path names: itself, the test file beside a rule file, or every *.test.yaml under a folder */
 export async function ruleTestFiles(p: string): Promise<string[]> {

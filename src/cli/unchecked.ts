@@ -7,11 +7,9 @@ export class UncheckedReport {
   private current: CoverageCollector | null = null;
   private readonly files: Array<{ file: string; coverage: RuleCoverage[] | null }> = [];
 
-  constructor(private readonly rules: Rule[]) {}
-
-  /** a file begins: the observer to hand to its lint */
-  start(_file: string): RuleObserver {
-    this.current = new CoverageCollector(this.rules);
+  /** a file begins, with the rules it runs: the observer to hand to its lint */
+  start(_file: string, rules: Rule[]): RuleObserver {
+    this.current = new CoverageCollector(rules);
     return this.current.observe;
   }
 

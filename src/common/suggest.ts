@@ -1,54 +1,65 @@
 /**
- * "Did you mean": the known names nearest to a name written wrong, by edit distance counted in
+ * "Did you mean …?": the known names nearest a misspelt one, by edit distance counted in
  * characters (a Chinese character is one edit, not three bytes or two UTF-16 units).
  */
 
-/** Levenshtein distance over code points, stopping early once it exceeds `limit` */
+/**
+ * Edits (insert, delete, replace a character, swap two neighbours) from a to b, by code point;
+ * past `limit` the count stops and limit + 1 is returned.
+ */
 export function editDistance(a: string, b: string, limit = Infinity): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
+  const x = [...a];
+  const y = [...b];
   if (Math.abs(x.length - y.length) > limit) return limit + 1;
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => [i, ...Array<number>(y.length).fill(0)]);
+  for (let j = 1; j <= y.length; j++) d[0][j] = j;
   for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    let best = i;
+    let best = d[i][0];
     for (let j = 1; j <= y.length; j++) {
-      const d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-      cur.push(d);
-      if (d < best) best = d;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      best = Math.min(best, d[i][j]);
     }
     if (best > limit) return limit + 1;
-    prev = cur;
   }
-  return prev[y.length];
+  return d[x.length][y.length];
 }
 
-/** how far a name may be from a known one and still be taken for a typo of it */
-function tolerance(name: string): number {
-  const n = Array.from(name).length;
-  return n <= 2 ? 1 : n <= 5 ? 2 : Math.ceil(n / 3);
+/** how far a name may be from a known one and still be taken for a slip (at most a third of it) */
+function tolerance(word: string): number {
+  return Math.max(1, Math.floor([...word].length / 3));
 }
 
-/** the known names nearest to `name` (at most `max`, all at the least distance), within a typo's reach */
-export function nearest(name: string, known: Iterable<string>, max = 3): string[] {
-  const limit = tolerance(name);
+/** the candidates nearest `word` within a slip's reach: all at the least distance (at most `max`), in order */
+export function nearestAll(word: string, candidates: Iterable<string>, max = 3): string[] {
+  const limit = tolerance(word);
   const scored: Array<[string, number]> = [];
   const seen = new Set<string>();
-  for (const k of known) {
-    if (seen.has(k) || k === name) continue;
-    seen.add(k);
-    // a name written with different case or width is nearer than any other
-    const d = k.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, k, limit);
-    if (d <= limit) scored.push([k, d]);
+  for (const name of candidates) {
+    if (seen.has(name) || name === word) continue;
+    seen.add(name);
+    const d = editDistance(word, name, limit);
+    if (d <= limit) scored.push([name, d]);
   }
-  // only the nearest: a second name one edit further is rarely what was meant
+  // only the nearest (a second name one edit further is rarely what was meant), in the candidates' order
   const best = Math.min(...scored.map(([, d]) => d));
-  return scored.filter(([, d]) => d === best).sort((a, b) => a[0].localeCompare(b[0])).slice(0, max).map(([k]) => k);
+  return scored.filter(([, d]) => d === best).slice(0, max).map(([n]) => n);
 }
 
-/** "（是不是「决算数.合计」？）", or '' when nothing is near */
-export function didYouMean(name: string, known: Iterable<string>): string {
-  const near = nearest(name, known);
+/** the candidate nearest `word`, if near enough to be a slip */
+export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+  return nearestAll(word, candidates, 1)[0];
+}
+
+/** "（是不是「x」？）", or nothing when no candidate is near */
+export function suggestion(word: string, candidates: Iterable<string>): string {
+  const near = nearest(word, candidates);
+  return near ? `（是不是「${near}」？）` : '';
+}
+
+/** "（是不是「决算数.合计」、「预算数.合计」？）": every nearest candidate, or nothing */
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  const near = nearestAll(word, candidates);
   return near.length ? `（是不是${near.map((n) => `「${n}」`).join('、')}？）` : '';
 }
 

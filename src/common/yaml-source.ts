@@ -80,6 +80,15 @@ export class YamlSource implements YamlInput {
     return { line: 1, column: 1 };
   }
 
+  /** where a map's key is written (pos gives its value's place): the name at fault, not its value */
+  keyPos(p: YamlPath): { line: number; column: number } {
+    const map = (p.length > 1 ? this.doc.getIn(p.slice(0, -1), true) : this.doc.contents) as { items?: Array<{ key?: Node }> } | undefined;
+    const pair = map?.items?.find((i) => (i.key as { value?: unknown } | undefined)?.value === p[p.length - 1]);
+    if (!pair?.key?.range) return this.pos(p);
+    const { line, col } = this.counter.linePos(pair.key.range[0]);
+    return { line, column: col };
+  }
+
   fail(p: YamlPath, message: string, error: ErrorAt = YamlFileError): never {
     const { line, column } = this.pos(p);
     throw new error(this.file, line, column, message);

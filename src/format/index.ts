@@ -1,102 +1,44 @@
-/** Formatters: ESLint's stylish and JSON shapes. */
-import type { ChalkInstance } from 'chalk';
-import type { Diagnostic } from '../rules/types.js';
+/** The output formats by name (`-f NAME`): one file per formatter, all with one signature. */
+import { formatGithub } from './github.js';
+import { formatHtml } from './html.js';
+import { formatJson, formatJsonWithMetadata } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatNdjson, ndjsonLine } from './ndjson.js';
+import { formatSarif } from './sarif.js';
+import { formatStylish } from './stylish.js';
+import type { FileResult, FormatContext, Formatter } from './types.js';
 
-/** ESLint's message for a file that could not be linted at all */
-export interface FatalMessage {
-  ruleId: null;
-  fatal: true;
-  severity: 2;
-  message: string;
+export * from './types.js';
+export { formatGithub, formatHtml, formatJson, formatJsonWithMetadata, formatJunit, formatNdjson, formatSarif, formatStylish };
+export { width } from './stylish.js';
+
+export interface FormatEntry {
+  format: Formatter;
+  /** the format is written file by file as each finishes (ndjson): the CLI calls this instead of format */
+  perFile?: (result: FileResult, context: FormatContext) => string;
+  /** the format draws the tables: the CLI keeps each file's report model for it (context.reports) */
+  needsReports?: boolean;
 }
 
-export type LintMessage = Diagnostic | FatalMessage;
+const FORMATS = {
+  stylish: { format: formatStylish },
+  json: { format: formatJson },
+  'json-with-metadata': { format: formatJsonWithMetadata },
+  sarif: { format: formatSarif },
+  github: { format: formatGithub },
+  junit: { format: formatJunit },
+  html: { format: formatHtml, needsReports: true },
+  ndjson: { format: formatNdjson, perFile: ndjsonLine },
+} satisfies Record<string, FormatEntry>;
 
-export interface FileResult {
-  filePath: string;
-  messages: LintMessage[];
-  errorCount: number;
-  warningCount: number;
-  fatalErrorCount: number;
-  fixableErrorCount: 0;
-  fixableWarningCount: 0;
+export type FormatName = keyof typeof FORMATS;
+
+export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];
+
+export function isFormatName(name: string): name is FormatName {
+  return Object.hasOwn(FORMATS, name);
 }
 
-export function fileResult(filePath: string, messages: LintMessage[]): FileResult {
-  const errorCount = messages.filter((m) => m.severity === 2).length;
-  return {
-    filePath,
-    messages,
-    errorCount,
-    warningCount: messages.length - errorCount,
-    fatalErrorCount: messages.filter((m) => 'fatal' in m).length,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-  };
-}
-
-/** a file that could not be read, modelled or checked: its one message says why */
-export function fatalResult(filePath: string, message: string): FileResult {
-  return fileResult(filePath, [{ ruleId: null, fatal: true, severity: 2, message }]);
-}
-
-/** ESLint's JSON formatter shape; our extra fields (page, table, row, expected…) ride on each message. */
-export function formatJson(results: FileResult[]): string {
-  return JSON.stringify(
-    results.map((r) => ({
-      ...r,
-      messages: r.messages.map((m) => {
-        if ('fatal' in m) return m;
-        const { tableColumn, ...rest } = m;
-        return { ...rest, ...(tableColumn ? { tableColumn } : {}) };
-      }),
-    })),
-    null,
-    2,
-  );
-}
-
-function width(s: string): number {
-  // CJK characters take two terminal cells
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
-
-function pad(s: string, n: number): string {
-  return s + ' '.repeat(Math.max(0, n - width(s)));
-}
-
-/** the styles stylish uses, none of them applied: what chalk gives at colour level 0 */
-const plain = Object.assign((s: string) => s, { bold: (s: string) => s });
-const PLAIN = { underline: plain, red: plain, yellow: plain, dim: plain };
-
-/** chalk: colours (the caller loads chalk only when colours are on, it takes a while); null: none */
-export function formatStylish(results: FileResult[], chalk: ChalkInstance | null): string {
-  const c = chalk ?? PLAIN;
-  const out: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  for (const r of results) {
-    if (!r.messages.length) continue;
-    errors += r.errorCount;
-    warnings += r.warningCount;
-    out.push('', c.underline(r.filePath));
-    const rows = r.messages.map((m) => [
-      'fatal' in m ? '' : (m.page !== undefined ? `p.${m.page} ` : '') + `${m.line}:${m.column}`,
-      m.severity === 2 ? c.red('error') : c.yellow('warning'),
-      m.message,
-      c.dim(m.ruleId ?? ''),
-    ]);
-    const w0 = Math.max(...rows.map((x) => width(x[0])));
-    const w1 = Math.max(...rows.map((x) => width(x[1])));
-    const w2 = Math.max(...rows.map((x) => width(x[2])));
-    for (const [loc, sev, msg, id] of rows) out.push(`  ${c.dim(pad(loc, w0))}  ${pad(sev, w1)}  ${pad(msg, w2)}  ${id}`);
-  }
-  const total = errors + warnings;
-  if (total > 0) {
-    const summary = `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告）`;
-    out.push('', (errors ? c.red : c.yellow).bold(summary), '');
-  }
-  return out.join('\n');
+export function formatter(name: FormatName): FormatEntry {
+  return FORMATS[name];
 }

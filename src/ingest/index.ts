@@ -15,13 +15,15 @@ export interface ReadOptions {
   maxPages?: number;
   /** checked between pages */
   deadline?: Deadline;
+  /** the content, when it does not come from the file (standard input); file then only names it */
+  bytes?: Uint8Array;
 }
 
 /** A PDF by its name or its first bytes; anything else is extracted text. */
 export async function readDocument(file: string, options: ReadOptions = {}): Promise<SourceText | PdfText> {
   const pdf = { engine: options.pdfEngine, maxPages: options.maxPages, deadline: options.deadline };
-  if (/\.pdf$/i.test(file)) return readPdfFile(file, pdf);
-  const bytes = await readInputFile(file);
+  if (!options.bytes && /\.pdf$/i.test(file)) return readPdfFile(file, pdf);
+  const bytes = options.bytes ?? (await readInputFile(file));
   if (looksLikePdf(bytes)) return readPdfBytes(file, bytes, pdf);
   return textFromBytes(file, bytes);
 }

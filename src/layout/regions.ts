@@ -57,6 +57,9 @@ export function printedTableId(text: string): string | null {
   return null;
 }
 
+/** the heading of the tables as a whole: 2023年度部门决算表, 2019年部门预算公开表 */
+const COLLECTION_RE = /(\d{4}年度?|部门|单位)(决算|预算)(公开)?表$/;
+
 /** a line that could be a table's title: short, ends with 表 (or 表 and a 括注), no prose punctuation */
 export function titleText(text: string): string | null {
   const t = text.replace(/[\s\u3000]/g, '');
@@ -75,10 +78,16 @@ interface Scan {
   spanStart: number;
   spanHasRows: boolean;
   consumed: Set<number>;
+  /** titles of tables the catalogue does not know, each once */
+  unknown: Map<string, SourceLine>;
 }
 
-export function findTableRegions(source: SourceText, kinds: TableKinds): TableRegion[] {
-  const scan: Scan = { lines: joinWrappedCells(source.lines), kinds, regions: new Map(), current: null, spanStart: -1, spanHasRows: false, consumed: new Set() };
+/**
+ * The tables of a document, by kind; `unknown` receives the title of each table the catalogue
+ * does not know (its lines are no other table's), so that it can be said rather than passed over.
+ */
+export function findTableRegions(source: SourceText, kinds: TableKinds, unknown?: SourceLine[]): TableRegion[] {
+  const scan: Scan = { lines: joinWrappedCells(source.lines), kinds, regions: new Map(), current: null, spanStart: -1, spanHasRows: false, consumed: new Set(), unknown: new Map() };
   for (let i = 0; i < scan.lines.length; i++) {
     if (scan.consumed.has(i)) continue;
     const printed = printedTableId(scan.lines[i].text);
@@ -92,6 +101,7 @@ export function findTableRegions(source: SourceText, kinds: TableKinds): TableRe
   // a table printed without its own unit line takes the document's (tables share one unit)
   const docUnit = [...scan.regions.values()].find((r) => r.unit)?.unit ?? null;
   for (const r of scan.regions.values()) r.unit ??= docUnit;
+  unknown?.push(...scan.unknown.values());
   return [...scan.regions.values()];
 }
 
@@ -165,8 +175,10 @@ function titleLine(scan: Scan, i: number): boolean {
       openRegion(scan, kind, i, title, lines[i]);
       return true;
     }
+    // a table the catalogue does not know ends the one before it; a heading over all the tables
+    // (2023年度部门决算表) is none
+    if (!COLLECTION_RE.test(title) && !scan.unknown.has(title)) scan.unknown.set(title, lines[i]);
     if (scan.current && scan.spanHasRows) {
-      // a table the catalogue does not know ends the one before it
       scan.current = null;
       return true;
     }

@@ -201,20 +201,40 @@ const SUB_CODE_RE = /^\d{1,2}$/;
 /**
  * A code printed in separate 类 / 款 / 项 columns (`201 05 07 专项普查活动`, `301 2 津贴补贴`) is
  * one code (2010507, 30102): a class code, then one or two short numbers, then the row's name.
+ * Side-by-side economic groups print one in each group (`301 01 基本工资 147.01 302 01 办公费`):
+ * a code starts the line or follows a group's amount or name.
  */
 export function joinSplitCode(tokens: Token[]): Token[] {
-  const [head, ...rest] = tokens;
-  if (!head || head.kind !== 'number' || !head.num!.integer || !CLASS_CODE_RE.test(head.text)) return tokens;
-  let k = 0;
-  while (k < rest.length && k < 2 && rest[k].kind === 'number' && rest[k].num!.integer && SUB_CODE_RE.test(rest[k].text)) k++;
-  if (k === 0 || rest[k]?.kind !== 'label') return tokens;
-  const parts = rest.slice(0, k);
-  const last = parts[k - 1];
-  const text = head.text + parts.map((p) => p.text.padStart(2, '0')).join('');
-  const joined: Token = { ...head, text, endColumn: last.endColumn, num: { value: Number(text), decimals: 0, integer: true, percent: false } };
-  if (last.x1 !== undefined) joined.x1 = last.x1;
-  return [joined, ...rest.slice(k)];
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const head = tokens[i];
+    const before = out[out.length - 1];
+    // past the line's start, only in a row that starts with a code (a 元 amount 301 then a 行次 12
+    // on a two-sided row is no code)
+    const codeRow = !before || (out[0].kind === 'number' && out[0].num!.integer && /^[23]\d{2,6}$/.test(out[0].text));
+    const starts = !before || (codeRow && (before.kind === 'label' || (before.kind === 'number' && !before.num!.integer)));
+    if (!starts || head.kind !== 'number' || !head.num!.integer || !CLASS_CODE_RE.test(head.text)) {
+      out.push(head);
+      continue;
+    }
+    let k = 0;
+    while (k < 2 && isSubCode(tokens[i + 1 + k])) k++;
+    if (k === 0 || tokens[i + 1 + k]?.kind !== 'label') {
+      out.push(head);
+      continue;
+    }
+    const parts = tokens.slice(i + 1, i + 1 + k);
+    const last = parts[k - 1];
+    const text = head.text + parts.map((p) => p.text.padStart(2, '0')).join('');
+    const joined: Token = { ...head, text, endColumn: last.endColumn, num: { value: Number(text), decimals: 0, integer: true, percent: false } };
+    if (last.x1 !== undefined) joined.x1 = last.x1;
+    out.push(joined);
+    i += k;
+  }
+  return out;
 }
+
+const isSubCode = (t: Token | undefined) => t !== undefined && t.kind === 'number' && t.num!.integer && SUB_CODE_RE.test(t.text);
 
 /** A label without spaces, brackets unified, for matching names across documents. */
 export function normalizeLabel(text: string): string {

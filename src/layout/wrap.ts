@@ -33,8 +33,39 @@ function withText(line: SourceLine, pieces: PositionedPiece[]): SourceLine {
   return { ...line, text, pieces: placed };
 }
 
+/** how close (in font sizes) a line of figures stands to the row whose empty cells it fills */
+const LOOSE_FIGURE_REACH = 0.9;
+
+/**
+ * PDF: a figure set on a baseline of its own a little above or below its row (江苏人大 2017's 三公
+ * table prints 购置费 `0` 6 pt under the row's other figures) goes into that row, where it falls in
+ * a gap between the row's pieces: a line of figures only, nearer than a line pitch.
+ */
+function joinLooseFigures(lines: SourceLine[]): SourceLine[] {
+  const out = [...lines];
+  const removed = new Set<number>();
+  for (let i = 0; i < out.length; i++) {
+    const loose = out[i];
+    if (!loose.pieces?.length || loose.y === undefined || !loose.pieces.every(isNumeric)) continue;
+    const reach = LOOSE_FIGURE_REACH * (loose.size ?? 10);
+    const host = [i - 1, i + 1].find((k) => {
+      const t = out[k];
+      if (!t?.pieces || removed.has(k) || t.y === undefined || t.page !== loose.page || Math.abs(t.y - loose.y!) > reach) return false;
+      return t.pieces.filter(isNumeric).length > loose.pieces!.length && loose.pieces!.every((p) => !t.pieces!.some((q) => overlaps(p, q)));
+    });
+    if (host === undefined) continue;
+    out[host] = withText(out[host], [...out[host].pieces!, ...loose.pieces]);
+    removed.add(i);
+  }
+  return out.filter((_, i) => !removed.has(i));
+}
+
 export function joinWrappedCells(lines: SourceLine[]): SourceLine[] {
   if (!lines.some((l) => l.pieces && l.y !== undefined)) return lines;
+  return joinWrappedNames(joinLooseFigures(lines));
+}
+
+function joinWrappedNames(lines: SourceLine[]): SourceLine[] {
   const out: SourceLine[] = lines.map((l) => ({ ...l, pieces: l.pieces ? [...l.pieces] : undefined }));
   const dataLine = (l: SourceLine) => l.pieces?.some(isNumeric) ?? false;
   const removed = new Set<number>();

@@ -1,5 +1,6 @@
 /** The whole document → the normalized report: metadata, tables, and what could not be read. */
-import type { SourceText } from '../ingest/text.js';
+import type { SourceLine, SourceText } from '../ingest/text.js';
+import { sourceLocation } from './cells.js';
 import { withoutPageNumbers } from '../layout/page-furniture.js';
 import { findTableRegions } from '../layout/regions.js';
 import { findSecondDisclosure } from './second-disclosure.js';
@@ -49,11 +50,12 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   const whole: SourceText = { ...printed, lines: withoutPageNumbers(printed.lines) };
   const notes: ParseNote[] = [];
   const kinds = tableKinds(catalog);
-  let regions = findTableRegions(whole, kinds);
+  let unknown: SourceLine[] = [];
+  let regions = findTableRegions(whole, kinds, unknown);
   // a second disclosure in the same file is cut off, not merged into the first
   const second = findSecondDisclosure(regions, whole.lines);
   const source = second ? { ...whole, lines: whole.lines.filter((l) => l.line < second.from) } : whole;
-  if (second) regions = findTableRegions(source, kinds);
+  if (second) regions = findTableRegions(source, kinds, (unknown = []));
   const tables = buildTables(regions, source.file, notes, catalog);
   const all = source.lines.map((l) => l.text).join('\n');
   const head = source.lines
@@ -87,6 +89,8 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     grades: extractGrades(narrative, source.file),
     targetTable,
     notes,
+    // a form's title is the forms' reader's (项目支出绩效自评表), not an unknown table
+    unknownTables: unknown.filter((l) => !formLines.has(l.line)).map((l) => ({ title: l.text.trim(), loc: sourceLocation(source.file, l) })),
     ...(second ? { secondDisclosure: second } : {}),
   };
 }

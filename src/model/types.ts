@@ -276,6 +276,8 @@ export interface Report {
   targetTable: TargetTable | null;
   /** what the reader could not make sense of; shown by --print-model, never silent data loss */
   notes: ParseNote[];
+  /** tables printed under a title the catalogue does not know: found, not read, not checked */
+  unknownTables: Array<{ title: string; loc: Location }>;
   /** a second disclosure found after the first in the same file: not read */
   secondDisclosure?: SecondDisclosure;
 }

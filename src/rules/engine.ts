@@ -3,7 +3,7 @@
  * its selector yields, bound cells are resolved, the `where` filter and the `assert` expression
  * are evaluated with json-logic, and a false assertion becomes a diagnostic.
  */
-import { formatInterval, formatNumber, type Comparison } from '../interval/interval.js';
+import { formatInterval, formatNumber, type Comparison, type Interval } from '../interval/interval.js';
 import type { Cell, Location, Report, Table } from '../model/types.js';
 import { comparisonsMade, evaluate, lastFinding, resetFindings, truthy } from './ops.js';
 import { bindings, cellOwners, resolveQuery, type Binding, type CellOwner } from './selectors.js';
@@ -143,10 +143,28 @@ function linkedLabel(b: Binding): string {
   return `${tableName(b.linkedTable)} ${l.row.replace(/^(收入|支出):/, '')}「${l.column.replace(/^(收入|支出)金额$/, '金额')}」`;
 }
 
+function diffDigits(c: Comparison): number {
+  return Math.max(c.actual.shown ?? c.actual.decimals, c.expected.shown ?? c.expected.decimals);
+}
+
 function fmtDiff(c: Comparison): string {
-  const d = Math.abs(c.difference);
-  const text = formatNumber(d, Math.max(c.actual.shown ?? c.actual.decimals, c.expected.shown ?? c.expected.decimals), c.unit !== null);
+  const text = formatNumber(Math.abs(c.difference), diffDigits(c), c.unit !== null);
   return c.unit ? `${text} ${c.unit}` : text;
+}
+
+/** a nominal value as the number its printed text states (1215.34, never 1215.3400000000001) */
+function asNumber(value: number, digits: number): number {
+  return Number(formatNumber(value, digits, false));
+}
+
+/** the figures a message prints, as numbers: what --format json gives beside the text */
+function figureValues(c: Comparison, expected: Interval): NonNullable<Diagnostic['values']> {
+  return {
+    expected: asNumber(expected.value, expected.shown ?? expected.decimals),
+    actual: asNumber(c.actual.value, c.actual.shown ?? c.actual.decimals),
+    difference: asNumber(Math.abs(c.difference), diffDigits(c)),
+    unit: c.unit ?? (c.actual.percent || c.expected.percent ? '%' : null),
+  };
 }
 
 /** a bound value as a message shows it: a cell as printed (with its unit), text as it is */
@@ -211,6 +229,8 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
     endColumn: loc.endColumn,
   };
   if (loc.page !== undefined) d.page = loc.page;
+  // what a claim or form finding is about, as 出错说明 (suppressions) name it
+  if (vars.subject) d.subject = vars.subject;
   if (b.table) d.table = b.table.id;
   if (b.row) d.row = b.row.key;
   if (b.column) d.tableColumn = b.column.key;
@@ -224,6 +244,7 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
     d.expected = vars.expected;
     d.actual = vars.actual;
     d.difference = vars.difference;
+    d.values = figureValues(finding, asPrinted(finding));
   }
   return d;
 }

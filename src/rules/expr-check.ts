@@ -4,7 +4,7 @@
  * bind put in reach (field by field); printed figures never compared with json-logic's own
  * operators, which know nothing of rounding. The check infers each expression's type on the way.
  */
-import { didYouMean, listNames, nearest } from '../common/suggest.js';
+import { didYouMean, listNames, nearestAll } from '../common/suggest.js';
 import type { YamlPath } from '../common/yaml-source.js';
 import { ALLOWED_OPS, SCOPED_OPS, isForbiddenSegment } from './ops.js';
 import { ANY, BOOLEAN, CELL_FIELDS, describeType, FIGURE, list, members, NULL, NUMBER, STRING, union, type VType } from './value-types.js';
@@ -276,7 +276,7 @@ export class ExpressionChecker {
       return `字段 "${seg}" 不存在${near}（${where}可用：${listNames(names, 20)}）`;
     }
     // a name given under the wrong parent: indicator.score for score
-    const rootNear = near ? [] : nearest(seg, this.namesOf(this.root));
+    const rootNear = near ? [] : nearestAll(seg, this.namesOf(this.root));
     const elsewhere = rootNear.length ? `（是不是顶层的${rootNear.map((n) => `「${n}」`).join('、')}？它不在 ${before} 之下）` : '';
     if (!names.length) return `${before} 是${describeType(t)}，没有字段 "${seg}"`;
     return `${before} 没有字段 "${seg}"${near}${elsewhere}（有：${listNames(names, 20)}）`;

@@ -4,6 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { LineCounter } from 'yaml';
 import { walkFolder } from '../ingest/walk.js';
 import { composeBounded, RULE_FILE_LIMITS, type LimitProblem } from './limits.js';
@@ -134,4 +135,4 @@ export async function loadRules(paths: string[], catalog: Catalog = defaultCatal
   return rules;
 }
 
-export const BUILTIN_RULES_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../rules');
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));

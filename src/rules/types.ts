@@ -1,5 +1,5 @@
 /** Rules as loaded from YAML, and the diagnostics they produce. */
-import type { Location } from '../model/types.js';
+import type { Location, Unit } from '../model/types.js';
 
 export type Severity = 'error' | 'warn' | 'off';
 
@@ -74,7 +74,13 @@ export interface Diagnostic extends Location {
   table?: string;
   row?: string;
   tableColumn?: string;
+  /** a claim's subject as printed; a form's project (and indicator) */
+  subject?: string;
+  /** the figures as the message prints them, with their unit */
   expected?: string;
   actual?: string;
+  /** how far apart, unsigned, as printed */
   difference?: string;
+  /** the same three figures as numbers (at the digits printed) and their unit: '%' for rates, null for counts and scores */
+  values?: { expected: number; actual: number; difference: number; unit: Unit | '%' | null };
 }

@@ -4,6 +4,7 @@
  * lines are dispatched to the builder whose row grammar they fit, which is how two tables
  * interleaved across a page break (qinghai 公开04/05) come apart again.
  */
+import { mergeCodeCells } from '../../layout/code-cells.js';
 import type { TableRegion } from '../../layout/regions.js';
 import { DASH_RE, type TokenLine } from '../../layout/tokenize.js';
 import { sourceLocation } from '../cells.js';
@@ -53,7 +54,7 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
     // A line goes to the table whose rows it opens; a line that opens none continues the row
     // before it. The previous table may still be receiving rows (tables interleaved across pages).
     let owner: Builder = builder;
-    for (const line of region.lines.map(dashesAsBlanks)) {
+    for (const line of mergeCodeCells(region.lines).map(dashesAsBlanks)) {
       if (builder.opensRow(line)) owner = builder;
       else if (prev && prev.spec.layout !== spec.layout && prev.opensRow(line)) owner = prev;
       owner.accept(line);

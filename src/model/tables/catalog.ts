@@ -75,11 +75,13 @@ export interface Catalog {
   families: Family[];
   /** function class code by printed class name */
   functionClasses: Map<string, string>;
+  /** words that, printed right before a kind's title, make it another table (项目 + 支出决算表) */
+  titleQualifiers: string[];
 }
 
 const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'layout', 'columns', 'rows', 'leftMaxLineNo', 'groupWidth', 'splitEconomicCodes', 'repeatedCodes', 'codes', 'groups', 'printedOrders']);
 const EXTEND_KEYS = new Set(['id', 'titles', 'printedIds', 'rows']);
-const FILE_KEYS = new Set(['kinds', 'functionClasses', 'families']);
+const FILE_KEYS = new Set(['kinds', 'functionClasses', 'families', 'titleQualifiers']);
 const FAMILY_KEYS = new Set(['id', 'document', 'required']);
 const COLUMN_KEYS = new Set(['key', 'name', 'side', 'total', 'synonyms', 'optional', 'partOf']);
 const LAYOUTS = ['two-sided', 'code', 'economic', 'grid', 'outline', 'unread'];
@@ -222,6 +224,7 @@ function addCatalogSource(catalog: Catalog, src: YamlInput): void {
   });
   if (data.families !== undefined && !Array.isArray(data.families)) src.fail(['families'], 'families 必须是列表');
   ((data.families as unknown[]) ?? []).forEach((raw, i) => catalog.families.push(readFamily(src, catalog, raw, ['families', i])));
+  if (data.titleQualifiers !== undefined) catalog.titleQualifiers.push(...strings(src, data.titleQualifiers, ['titleQualifiers'], 'titleQualifiers '));
   if (data.functionClasses !== undefined) {
     if (!isPlainObject(data.functionClasses)) src.fail(['functionClasses'], 'functionClasses 必须是 编码: [类名…] 的对象');
     for (const [code, names] of Object.entries(data.functionClasses)) {
@@ -248,7 +251,7 @@ function yamlFiles(p: string): string[] {
 
 export const BUILTIN_TABLES_DIR = fileURLToPath(new URL('../../../tables', import.meta.url));
 
-const emptyCatalog = (): Catalog => ({ specs: [], families: [], functionClasses: new Map() });
+const emptyCatalog = (): Catalog => ({ specs: [], families: [], functionClasses: new Map(), titleQualifiers: [] });
 
 /**
  * The built-in kinds, from the cache of parsed YAML when every file is found there (see

@@ -73,7 +73,7 @@ export class GridBuilder extends BaseBuilder {
     if (byMarks) return byMarks;
     const cells: Record<string, Cell> = Object.create(null);
     const xs = figures.map((f) => f.x);
-    const ordered = this.columnsInPrintedOrder();
+    const ordered = this.columnsInPrintedOrder(this.headerCells()) ?? this.columnsInPrintedOrder(this.figureStacks(figures));
     if (ordered) {
       const placed = matchInOrder(xs, ordered);
       if (placed) {
@@ -145,11 +145,7 @@ export class GridBuilder extends BaseBuilder {
    * cell that names it (or a 小计 for a subtotal; the cells spanning others are passed over).
    * Null unless every column of some order is found so.
    */
-  private columnsInPrintedOrder(): Array<{ x: number; column: Column }> | null {
-    const cells = joinWrappedNames(this.headerRows)
-      .flat()
-      .map((p) => ({ x: centreOf(p), text: cleanLabel(p.text) }))
-      .sort((a, b) => a.x - b.x);
+  private columnsInPrintedOrder(cells: Array<{ x: number; text: string }>): Array<{ x: number; column: Column }> | null {
     const groups = this.spec.groups ?? [];
     const group = groups[groups.length - 1];
     for (const order of this.spec.printedOrders ?? []) {
@@ -169,6 +165,34 @@ export class GridBuilder extends BaseBuilder {
       if (found.length === order.length) return found;
     }
     return null;
+  }
+
+  /** the header's cells, wrapped names joined, left to right */
+  private headerCells(): Array<{ x: number; text: string }> {
+    return joinWrappedNames(this.headerRows)
+      .flat()
+      .map((p) => ({ x: centreOf(p), text: cleanLabel(p.text) }))
+      .sort((a, b) => a.x - b.x);
+  }
+
+  /**
+   * The words stacked straight above each figure, read top to bottom: the header pieces over its
+   * width, from the lowest up while each stands within STACK_PITCH font sizes of the one below.
+   * For a header whose cells spread their words over the cell's height, lines far apart and
+   * interleaved with the next cell's (江苏人大 2017: 因公 / 出国 / （境）费, 小 / 计).
+   */
+  private figureStacks(figures: Array<{ t: Token; x: number }>): Array<{ x: number; text: string }> {
+    const pieces = this.headerRows.flat().filter((p) => p.y !== undefined);
+    return figures.map(({ t, x }) => {
+      const over = pieces.filter((p) => p.x0 < t.x1! && t.x0! < p.x1).sort((a, b) => b.y! - a.y!);
+      const stack: PositionedPiece[] = [];
+      for (const p of over) {
+        const below = stack[stack.length - 1];
+        if (below && below.y! - p.y! > STACK_PITCH * (p.size ?? 10)) break;
+        stack.push(p);
+      }
+      return { x, text: cleanLabel(stack.reverse().map((p) => p.text).join('')) };
+    });
   }
 
   /** the column named by the header cells above x, within reach of it */
@@ -202,6 +226,9 @@ export class GridBuilder extends BaseBuilder {
     return null;
   }
 }
+
+/** how far apart (in font sizes) the words of one header cell stand, at most, spread over its height */
+const STACK_PITCH = 3.2;
 
 const cleanLabel = (text: string) => normalizeLabel(text).replace(/[“”"]/g, '');
 

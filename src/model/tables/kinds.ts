@@ -11,7 +11,8 @@ const TITLE_PREFIX_RE = /^(\d{4}年度?)?([^\d]{0,30}?)(\d{4}年度?)?(部门|�
 
 /**
  * The kind whose title ends the printed one, the longest such title winning (财政拨款收支总表 over
- * 收支总表). Kinds that share a title (收入预算总表: sources as columns, or as rows under one 金额)
+ * 收支总表), where what stands before it is a year or a name, not a word that makes it another
+ * table (一般公共预算财政拨款项目 + 支出决算表 is not 支出决算表: the catalogue's titleQualifiers). Kinds that share a title (收入预算总表: sources as columns, or as rows under one 金额)
  * are told apart by the header printed under it: the kind more of whose column names it prints
  * wins, the catalogue's order on a tie.
  */
@@ -22,7 +23,8 @@ export function kindByTitle(catalog: Catalog, text: string, header = ''): string
   for (const spec of catalog.specs) {
     for (const t of spec.titles) {
       if (!title.endsWith(t) || (best && best.length > t.length)) continue;
-      if (!TITLE_PREFIX_RE.test(title.slice(0, title.length - t.length))) continue;
+      const prefix = title.slice(0, title.length - t.length);
+      if (!TITLE_PREFIX_RE.test(prefix) || catalog.titleQualifiers.some((q) => prefix.endsWith(q))) continue;
       const evidence = headerEvidence(spec, printed);
       if (best && best.length === t.length && best.evidence >= evidence) continue;
       best = { id: spec.id, length: t.length, evidence };

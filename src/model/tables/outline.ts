@@ -27,6 +27,8 @@ const TOTAL_RE = /^(收入|支出)?(总计|合计)$/;
 const SUBTOTAL_RE = /^小计$/;
 /** an item that is part of the one above it (其中：…), not added into its group */
 const OF_WHICH_RE = /^其中[:：]/;
+/** how far apart (in font sizes) the lines of one wrapped name stand, at most */
+const WRAP_PITCH = 2.2;
 
 export class OutlineBuilder extends BaseBuilder {
   private entries: Line[] = [];
@@ -119,13 +121,40 @@ export class OutlineBuilder extends BaseBuilder {
     return this.baseTable();
   }
 
+  /**
+   * PDF: a group's name wrapped inside its merged cell (财政专户管 / 理资金) stands on lines a line
+   * pitch apart, in one column: one name, read top to bottom. Null where its pieces stand
+   * further apart or in other columns, and which words are whose is not certain.
+   */
+  private groupName(lines: Line[]): string | null | undefined {
+    const named = lines.filter((e) => e.group.length);
+    if (named.length <= 1) return named.length ? labelText(named[0].group) : undefined;
+    const placed = named.every((e) => e.y !== undefined && e.group.every((t) => t.x0 !== undefined));
+    if (!placed) return null;
+    const sorted = [...named].sort((a, b) => a.y! - b.y!);
+    for (let i = 1; i < sorted.length; i++) {
+      const [a, b] = [sorted[i - 1], sorted[i]];
+      const pitch = WRAP_PITCH * (a.size ?? 10);
+      const sameColumn = a.group[0].x0! < b.group[b.group.length - 1].x1! && b.group[0].x0! < a.group[a.group.length - 1].x1!;
+      if (a.page !== b.page || b.y! - a.y! > pitch || !sameColumn) return null;
+    }
+    return sorted.map((e) => labelText(e.group)).join('');
+  }
+
   private addGroup(lines: Line[], k: number, total: Row | undefined): void {
-    const names = lines.filter((e) => e.group.length).map((e) => labelText(e.group));
+    const joined = this.groupName(lines);
+    const names = joined === null ? lines.filter((e) => e.group.length).map((e) => labelText(e.group)) : joined === undefined ? [] : [joined];
     const subtotal = lines.find((e) => SUBTOTAL_RE.test(labelText(e.item)));
     // a group name in pieces on several lines: names wrap inside their cells, and then which
     // words and figures are whose is not certain (江苏人大 2017: 财政专户管 / 理资金)
     if (names.length > 1) {
       this.unsure ??= `项目名称在单元格内折行（如「${names.join('」「')}」），未能可靠地分开各行`;
+      return;
+    }
+    // a figure on a line of its own that no item took: whose it is, is not certain
+    const loose = lines.find((e) => e !== subtotal && e.values.length && !e.item.length);
+    if (loose) {
+      this.unsure ??= `数字 ${loose.values[0].text} 不在任何项目的行上（项目名称在单元格内折行），未能确定它属于哪一行`;
       return;
     }
     if (!subtotal) {
