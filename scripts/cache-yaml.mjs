@@ -3,7 +3,7 @@
 // A file whose value would not survive JSON (a .nan, a -0) is left out: it is parsed at run time.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { BUILTIN_RULES_DIR, ruleCacheEntry } from '../dist/rules/loader.js';
+import { BUILTIN_RULES_DIR, isRuleTestFile, ruleCacheEntry } from '../dist/rules/loader.js';
 import { builtinCatalogCacheEntries } from '../dist/model/tables/catalog.js';
 import { YAML_STORE_FORMAT, yamlVersion } from '../dist/common/yaml-cache.js';
 import { walkFolder } from '../dist/ingest/walk.js';
@@ -13,7 +13,8 @@ const add = ([key, entry], file) => {
   if (isDeepStrictEqual(JSON.parse(JSON.stringify(entry.value)), entry.value)) entries[key] = entry;
   else console.warn(`cache-yaml: ${file} is left out (its value does not survive JSON)`);
 };
-const ruleFiles = await walkFolder(BUILTIN_RULES_DIR, { match: /\.ya?ml$/i });
+// the rules' tests (*.test.yaml) beside them are no rule files
+const ruleFiles = (await walkFolder(BUILTIN_RULES_DIR, { match: /\.ya?ml$/i })).filter((f) => !isRuleTestFile(f));
 for (const f of ruleFiles) add(ruleCacheEntry(f, readFileSync(f, 'utf8')), f);
 for (const e of builtinCatalogCacheEntries()) add(e, 'a table file');
 

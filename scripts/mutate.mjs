@@ -71,22 +71,74 @@ export function mutateBytes(bytes, seed) {
   return { bytes: applied.includes('truncate') ? out.subarray(0, r.int(out.length)) : out, applied };
 }
 
-const SAFE_OPS = ['sum', 'sum_present', 'approx_eq', 'approx_le', 'approx_ge', 'difference', 'ratio', 'percent_of', 'scale', 'capped', 'if', 'and', 'or', '!', '!!', '===', '<', 'all', 'some', 'none', 'filter', 'map', 'count', 'present', 'nominal', 'or_zero', 'target_met', 'band_of', 'cat', 'in', 'merge', 'min', 'max', 'missing'];
-const BAD_OPS = ['+', 'log', '==', '__proto__', 'constructor', 'nope'];
-const SAFE_VARS = ['document.year', 'document.kind', 'document.unit', 'document.targetTable.total', 'a', 'b', ''];
-const BAD_VARS = ['__proto__.polluted', 'constructor.prototype', 'nowhere', 'a.__proto__'];
+const BAD_OPS = ['+', 'log', '==', '__proto__', 'constructor', 'nope', 'aprox_eq'];
+const BAD_VARS = ['__proto__.polluted', 'constructor.prototype', 'nowhere', 'a.__proto__', 'a.rw', 'document.yaer'];
 const EACH = ['document', 'table', 'row', 'code-parent', 'row-parts', 'group', 'table-id', 'claim', 'form', 'indicator', 'form-section', 'form-task', 'grade'];
+const TABLE_EACH = new Set(['table', 'row', 'code-parent', 'row-parts']);
 
 function scalar(r) {
   return r.pick([0, 1, -1, 0.5, 1e308, 'x', '', '收入:总计', '公开01', '部门公开表5', true, false, null, '≥90%', '__proto__', '2e3', [], [1, 2]]);
 }
 
-/** an expression: mostly of allowed operations over reachable names, so that most rules load and run */
-function logic(r, depth, bad) {
-  if (depth > 5 || r.next() < 0.3) return r.next() < 0.6 ? { var: bad && r.next() < 0.3 ? r.pick(BAD_VARS) : r.pick(SAFE_VARS) } : scalar(r);
-  const args = Array.from({ length: r.int(4) }, () => logic(r, depth + 1, bad));
-  const op = bad && r.next() < 0.2 ? r.pick(BAD_OPS) : r.pick(SAFE_OPS);
-  return { [op]: r.next() < 0.2 ? args[0] ?? null : args };
+/**
+ * Expressions by the kind of value they give, so that most rules pass the loader's type checks
+ * and reach the engine: figures (cells and interval arithmetic), lists of figures, numbers,
+ * text and conditions. A "bad" rule now and then gets a wrong operation, a wrong path or a
+ * value of the wrong kind, which the loader must refuse with a position.
+ */
+const GEN = {
+  figure: (r, d) =>
+    r.pick([
+      () => ({ var: 'a' }),
+      () => ({ var: 'document.targetTable.total' }),
+      () => r.pick([0, 1, 0.5, 1e308, -1]),
+      () => ({ [r.pick(['sum', 'sum_present'])]: [expr(r, d, 'list'), expr(r, d, 'figure')] }),
+      () => ({ [r.pick(['difference', 'ratio', 'percent_of', 'capped'])]: [expr(r, d, 'figure'), expr(r, d, 'figure')] }),
+      () => ({ scale: [expr(r, d, 'figure'), r.pick([100, -1, 0, 1e308])] }),
+      () => ({ scale_by_ratio: [expr(r, d, 'figure'), expr(r, d, 'figure'), expr(r, d, 'figure')] }),
+      () => ({ or_zero: [expr(r, d, 'figure')] }),
+      () => ({ if: [expr(r, d, 'bool'), expr(r, d, 'figure'), expr(r, d, 'figure')] }),
+      () => ({ or: [expr(r, d, 'figure'), expr(r, d, 'figure')] }),
+    ])(),
+  list: (r, d) =>
+    r.pick([
+      () => ({ var: 'b' }),
+      () => ({ var: 'document.targetTable.budgets' }),
+      () => ({ filter: [expr(r, d, 'list'), { present: [{ var: '' }] }] }),
+      () => ({ merge: [expr(r, d, 'list'), expr(r, d, 'list')] }),
+      () => [],
+    ])(),
+  number: (r, d) => r.pick([() => ({ var: 'document.year' }), () => ({ count: [expr(r, d, 'list')] }), () => ({ nominal: [expr(r, d, 'figure')] }), () => r.pick([0, 1, -1, 2e3])])(),
+  text: (r, d) => r.pick([() => ({ var: 'document.kind' }), () => ({ var: 'document.unit' }), () => ({ var: 'a.raw' }), () => ({ cat: [expr(r, d, 'text'), 'x'] }), () => r.pick(['x', '', '__proto__', '≥90%'])])(),
+  bool: (r, d) =>
+    r.pick([
+      () => ({ [r.pick(['approx_eq', 'approx_le', 'approx_ge'])]: [expr(r, d, 'figure'), expr(r, d, 'figure')] }),
+      () => ({ all_approx_eq: [expr(r, d, 'list'), expr(r, d, 'figure')] }),
+      () => ({ [r.pick(['and', 'or'])]: [expr(r, d, 'bool'), expr(r, d, 'bool')] }),
+      () => ({ [r.pick(['!', '!!'])]: [expr(r, d, 'bool')] }),
+      () => ({ present: [expr(r, d, 'figure')] }),
+      () => ({ [r.pick(['===', '!=='])]: [expr(r, d, 'text'), expr(r, d, 'text')] }),
+      () => ({ [r.pick(['<', '<=', '>', '>='])]: [expr(r, d, 'number'), expr(r, d, 'number')] }),
+      () => ({ [r.pick(['all', 'some', 'none'])]: [expr(r, d, 'list'), { approx_ge: [{ var: '' }, 0] }] }),
+      () => ({ in: [expr(r, d, 'text'), expr(r, d, 'text')] }),
+      () => ({ target_met: [expr(r, d, 'text'), expr(r, d, 'text')] }),
+      () => ({ missing: ['a', 'x'] }),
+      () => r.pick([true, false]),
+    ])(),
+};
+
+function expr(r, depth, kind) {
+  if (depth > 5) return kind === 'bool' ? true : kind === 'figure' ? { var: 'a' } : kind === 'list' ? { var: 'b' } : kind === 'number' ? 1 : 'x';
+  return GEN[kind](r, depth + 1);
+}
+
+/** a mistake somewhere in an expression: an unknown or refused operation, a bad path, a wrong kind of value */
+function broken(r, e) {
+  const k = r.int(4);
+  if (k === 0) return { [r.pick(BAD_OPS)]: [e, e] };
+  if (k === 1) return { approx_eq: [{ var: r.pick(BAD_VARS) }, e] };
+  if (k === 2) return { approx_le: [scalar(r), 'abc'] };
+  return { '>=': [{ var: 'a' }, 0] };
 }
 
 function yamlOf(v, indent = '') {
@@ -96,23 +148,39 @@ function yamlOf(v, indent = '') {
     .join('\n');
 }
 
+const SUBJECT_EACH = new Set(['claim', 'form', 'indicator', 'form-section', 'form-task', 'grade']);
+
+/** a message of placeholders the rule can fill (one it never could is refused at load time) */
+function message(r, each, assert) {
+  const parts = [r.pick(['m', '{var:document.year}', '{table} {row} {column}'])];
+  if (/"approx_(eq|le|ge)"|"all_approx_eq"/.test(JSON.stringify(assert))) parts.push(r.pick(['{actual}', '{expected} {difference}', '{working} {tolerance}']));
+  if (SUBJECT_EACH.has(each)) parts.push('{subject}');
+  if (each === 'group') parts.push('{group}');
+  return parts.join(' ');
+}
+
 function randomRule(r, i) {
   const bad = r.next() < 0.2;
   const each = r.pick(EACH);
+  const tables = TABLE_EACH.has(each) && r.next() < 0.5 ? [r.pick(['公开01', '公开05', '部门公开表1', '部门公开表5', ...(bad ? ['x'] : [])])] : undefined;
+  const assert = expr(r, 0, 'bool');
   const rule = {
     id: bad && r.next() < 0.3 ? r.pick(['', 'a b', '__proto__', `fuzz/r${i - 1}`]) : `fuzz/r${i}`,
     severity: bad && r.next() < 0.2 ? 'fatal' : r.pick(['error', 'warn', 'off']),
     description: 'd',
     select: {
       each,
-      ...(r.next() < 0.5 ? { tables: [r.pick(['公开01', '公开05', '部门公开表1', '部门公开表5', 'x'])] } : {}),
-      ...(r.next() < 0.3 ? { where: logic(r, 0, bad) } : {}),
-      ...(each === 'group' ? { groups: ['合计', '$x'] } : {}),
+      ...(tables ? { tables } : {}),
+      ...(r.next() < 0.3 ? { where: expr(r, 0, 'bool') } : {}),
       ...(each === 'table-id' ? { ids: ['公开01', '部门公开表1'] } : {}),
+      ...(each === 'group' ? { tables: ['公开09'], groups: ['预算数', '决算数'] } : {}),
     },
-    bind: { a: { row: r.pick(['收入:总计', '合计', '支出:总计', 'x']), column: r.pick(['合计', '金额', 'x']) }, b: { rows: { kind: r.pick(['class', 'item', 'total']) } } },
-    assert: logic(r, 0, bad),
-    message: bad ? r.pick(['{nope}', '{var:__proto__}', '{var:nowhere}']) : r.pick(['{table} {actual}', '{var:document.year}', 'm', '{expected} {difference} {subject} {row} {column}']),
+    bind: {
+      a: { table: r.pick(['部门公开表1', '公开01', ...(bad ? ['x'] : [])]), row: r.pick(['收入:总计', '支出:总计', ...(bad ? ['x', '合计'] : [])]) },
+      b: { table: r.pick(['部门公开表3', '公开05']), rows: { kind: r.pick(['item', 'total', ...(bad ? ['class'] : [])]) } },
+    },
+    assert: bad && r.next() < 0.5 ? broken(r, assert) : assert,
+    message: bad ? r.pick(['{nope}', '{var:__proto__}', '{var:nowhere}', '{group}']) : message(r, each, assert),
   };
   if (bad && r.next() < 0.2) rule.extra = 1;
   return rule;

@@ -56,7 +56,8 @@ describe('formats on the command line', () => {
       description: '每行的合计栏应等于其各分栏之和',
       why: '例如本年支出合计 = 基本支出 + 项目支出 + …；未填列的单元格按 0 计。',
       severity: 'warn',
-      docs: expect.stringMatching(/README\.md#built-in-rules$/),
+      // its own section of docs/rules.md, the anchor percent-encoded
+      docs: expect.stringMatching(new RegExp(`docs/rules\\.md#${encodeURIComponent('科目行内分列合计')}$`)),
       source: { file: 'rules/table-rows.yaml', line: 21, column: 5 },
     });
     expect(metadata.rulesMeta['读取/表格未能读取']).toMatchObject({ severity: 'warn', source: null, docs: expect.stringMatching(/#tables-what-is-read/) });

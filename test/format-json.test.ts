@@ -16,7 +16,7 @@ const PARTIAL = {
 const RATE = {
   ruleId: '叙述/同比变化率',
   severity: 2,
-  message: '「比2024年」变化率写 9.33%，按本年数与增减额应为 8.33%',
+  message: '「比2024年」变化率写 9.33%，按本年数与增减额（10 万元 ÷ （130 万元 − 10 万元） × 100%）应为 8.33%',
   file: NARRATIVE_TXT,
   line: 5,
   column: 36,

@@ -48,9 +48,8 @@ describe('sarif', () => {
     expect(pdf.map((r: any) => [r.ruleId, r.properties.page, r.locations[0].physicalLocation.region.startLine])).toEqual([
       ['表间/本年支出合计', 4, 8],
       ['表间/功能分类类级支出', 5, 17],
+      // a 款 out in two columns: one finding, the other column listed in its message
       ['科目/上下级合计', 7, 8],
-      ['科目/上下级合计', 7, 8],
-      ['科目/上下级合计', 8, 7],
       ['科目/上下级合计', 8, 7],
     ]);
     const third = pdf[2];
@@ -59,7 +58,7 @@ describe('sarif', () => {
       ruleId: '科目/上下级合计',
       ruleIndex: undefined,
       level: 'error',
-      message: { text: '部门公开表5 20805 行政事业单位养老支出「合计」为 63.25 万元，其下级科目之和为 62.24 万元，相差 1.01 万元（第 7 页第 8 行）' },
+      message: { text: '部门公开表5 20805 行政事业单位养老支出「合计」为 63.25 万元，其下级科目之和为 62.24 万元，相差 1.01 万元（同一行另有 1 栏也不符：「基本支出」63.25 万元，应为 62.24 万元）（第 7 页第 8 行）' },
       locations: [
         {
           physicalLocation: {
@@ -86,16 +85,18 @@ describe('sarif', () => {
     const driver = (JSON.parse(formatSarif(results, context)) as Sarif).runs[0].tool.driver;
     expect(driver).toMatchObject({ name: 'budget-lint', version: '0.1.0', semanticVersion: '0.1.0' });
     const rule = driver.rules.find((r: any) => r.id === '科目/上下级合计');
+    // its own section of docs/rules.md
+    const docs = `${pathToFileURL(ROOT).href.replace(/\/?$/, '/')}docs/rules.md#${encodeURIComponent('科目上下级合计')}`;
     expect(rule).toEqual({
       id: '科目/上下级合计',
       name: '科目/上下级合计',
       shortDescription: { text: '合计 = Σ 类，类 = Σ 款，款 = Σ 项（经济分类：类 = Σ 款）' },
       fullDescription: { text: '合计 = Σ 类，类 = Σ 款，款 = Σ 项（经济分类：类 = Σ 款）。上级科目是下级科目的汇总，不相等说明某个科目金额录错、漏列或多列。' },
       help: {
-        text: `合计 = Σ 类，类 = Σ 款，款 = Σ 项（经济分类：类 = Σ 款）\n\n上级科目是下级科目的汇总，不相等说明某个科目金额录错、漏列或多列。\n\n说明文档：${driver.informationUri}#built-in-rules`,
-        markdown: `**合计 = Σ 类，类 = Σ 款，款 = Σ 项（经济分类：类 = Σ 款）**\n\n上级科目是下级科目的汇总，不相等说明某个科目金额录错、漏列或多列。\n\n[说明文档](${driver.informationUri}#built-in-rules)`,
+        text: `合计 = Σ 类，类 = Σ 款，款 = Σ 项（经济分类：类 = Σ 款）\n\n上级科目是下级科目的汇总，不相等说明某个科目金额录错、漏列或多列。\n\n说明文档：${docs}`,
+        markdown: `**合计 = Σ 类，类 = Σ 款，款 = Σ 项（经济分类：类 = Σ 款）**\n\n上级科目是下级科目的汇总，不相等说明某个科目金额录错、漏列或多列。\n\n[说明文档](${docs})`,
       },
-      helpUri: `${driver.informationUri}#built-in-rules`,
+      helpUri: docs,
       defaultConfiguration: { level: 'error' },
       properties: { source: 'rules/table-rows.yaml:3:5' },
     });

@@ -194,7 +194,7 @@ describe('the README example of a province table kind', () => {
     ].join('\n');
     const report = buildReport(splitLines('special.txt', text), catalog);
     expect(report.tables.map((t) => [t.id, t.rows.length, t.columns.map((c) => c.key).join('/')])).toEqual([['本省/专项资金表', 3, '合计/基本支出/项目支出']]);
-    const ds = runRules(report, parseRules('README.md', ruleYaml));
+    const ds = runRules(report, parseRules('README.md', ruleYaml, new Set(), catalog));
     expect(ds.map((d) => [d.ruleId, d.row, d.actual, d.expected])).toEqual([
       ['本省/专项资金合计', '205', '5.00 万元', '4.00 万元'],
       ['本省/专项资金合计', '合计', '15.00 万元', '14.00 万元'],

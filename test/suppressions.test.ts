@@ -189,14 +189,12 @@ describe('a folder linted with a configuration and 出错说明', { timeout: 300
     const entries = readFileSync(file, 'utf8');
     expect(entries).toContain('- rule: 表间/本年支出合计\n');
     expect(entries).not.toContain('科目/上下级合计');
-    writeFileSync(file, `- rule: 科目/上下级合计\n  file: budget-2025.pdf\n  page: 7\n  justification: 第 7 页的两处已说明\n`);
+    writeFileSync(file, `- rule: 科目/上下级合计\n  file: budget-2025.pdf\n  page: 7\n  justification: 第 7 页的一处已说明\n`);
     const paged = await runCliWith({ cwd: dir }, '--suppressions', file, '--no-config-lookup', '-f', 'json', pdf);
     const [result] = JSON.parse(paged.out) as Result[];
-    expect(result.suppressedMessages.map((m) => [m.ruleId, (m as { page?: number }).page])).toEqual([
-      ['科目/上下级合计', 7],
-      ['科目/上下级合计', 7],
-    ]);
-    expect(result.messages.filter((m) => m.ruleId === '科目/上下级合计')).toHaveLength(2);
+    // (a 款 out in two columns is one finding)
+    expect(result.suppressedMessages.map((m) => [m.ruleId, (m as { page?: number }).page])).toEqual([['科目/上下级合计', 7]]);
+    expect(result.messages.filter((m) => m.ruleId === '科目/上下级合计').map((m) => (m as { page?: number }).page)).toEqual([8]);
   }, 30000);
 
   const invalid: Array<[string, string, string]> = [

@@ -7,12 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setYamlStore, YAML_STORE_FORMAT, type CachedYaml, type YamlStore } from '../src/common/yaml-cache.js';
 import { builtinCatalogCacheEntries, loadCatalog } from '../src/model/tables/catalog.js';
 import { BUILTIN_RULES_DIR, loadRules, parseRules, RuleLoadError } from '../src/rules/index.js';
-import { ruleCacheEntry } from '../src/rules/loader.js';
+import { isRuleTestFile, ruleCacheEntry } from '../src/rules/loader.js';
 import { walkFolder } from '../src/ingest/walk.js';
 
 async function builtinStore(): Promise<YamlStore> {
   const entries: Record<string, CachedYaml> = {};
-  for (const f of await walkFolder(BUILTIN_RULES_DIR, { match: /\.ya?ml$/i })) {
+  for (const f of (await walkFolder(BUILTIN_RULES_DIR, { match: /\.ya?ml$/i })).filter((f) => !isRuleTestFile(f))) {
     const [key, entry] = ruleCacheEntry(f, readFileSync(f, 'utf8'));
     entries[key] = JSON.parse(JSON.stringify(entry));
   }

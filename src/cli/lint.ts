@@ -1,7 +1,7 @@
 /** One file through every stage: ingest → layout → model → rules. */
 import { Deadline, DEFAULT_TIMEOUT_SECONDS, InputError, readDocument, type PdfPageProblem, type ReadOptions, type SourceText } from '../ingest/index.js';
 import { buildReport, type Catalog, type Report } from '../model/index.js';
-import { runRules, sortDiagnostics, type Diagnostic, type Rule } from '../rules/index.js';
+import { runRules, sortDiagnostics, type Diagnostic, type Rule, type RuleObserver } from '../rules/index.js';
 
 /** the ids of what the reading stages (not rules) report: 出错说明 may name them too */
 export const READING_RULE_IDS = ['读取/未含公开表', '读取/多份文件', '读取/表格未能读取', 'pdf/unreadable-page', 'text/invalid-utf8', 'rule-error'];
@@ -20,6 +20,8 @@ export interface LintOptions extends ReadOptions {
   catalog?: Catalog;
   /** the file's time limit, seconds (0 = none; default DEFAULT_TIMEOUT_SECONDS) */
   timeoutSeconds?: number;
+  /** told what became of each binding of each rule (--report-unchecked, --debug-rule) */
+  observe?: RuleObserver;
 }
 
 /** Never throws: whatever goes wrong with this file is this file's fatal message. */
@@ -59,7 +61,7 @@ async function lintOrThrow(file: string, rules: Rule[], options: LintOptions): P
   const pageProblems: PdfPageProblem[] = 'problems' in source ? source.problems : [];
   // a page that draws text we cannot read is never a silent pass
   const unread: Diagnostic[] = pageProblems.map((p) => ({ ruleId: 'pdf/unreadable-page', severity: 2, message: p.message, ...at(file, 1, 1), page: p.page }));
-  const diagnostics = [...partial, ...unread, ...secondDisclosure(report), ...decodeWarnings(source), ...readingDiagnostics(report), ...runRules(report, rules)];
+  const diagnostics = [...partial, ...unread, ...secondDisclosure(report), ...decodeWarnings(source), ...readingDiagnostics(report), ...runRules(report, rules, options.observe)];
   deadline.check();
   return { report, diagnostics: sortDiagnostics(diagnostics), fatal: null };
 }

@@ -16,6 +16,7 @@ import { colorLevel } from './color.js';
 import { openOutput, type Output } from './output.js';
 import { buildRulesMeta } from './rules-meta.js';
 import { applySuppressions, today } from '../suppressions/apply.js';
+import type { UncheckedReport } from './unchecked.js';
 
 /** --print-model: every file's model (an array when there are several); a file that fails is said on stderr */
 async function printModels(inputs: Input[], opts: Options, io: Io, catalog: Catalog): Promise<number> {
@@ -37,11 +38,12 @@ async function printModels(inputs: Input[], opts: Options, io: Io, catalog: Cata
 type OnResult = (result: FileResult, report: Report | null) => Promise<void>;
 
 /** each file alone: one that cannot be linted is a result with one fatal message, the others go on */
-async function lintAll(inputs: Input[], ruleSet: RuleSet, opts: Options, catalog: Catalog, onResult: OnResult): Promise<FileResult[]> {
+async function lintAll(inputs: Input[], ruleSet: RuleSet, opts: Options, catalog: Catalog, onResult: OnResult, unchecked?: UncheckedReport): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (const { file, bytes } of inputs) {
     const limits = { maxPages: opts.maxPages, timeoutSeconds: opts.timeout };
-    const outcome = await lintFile(file, ruleSet.forFile(file), { debug: opts.debug, catalog, pdfEngine: opts.pdfEngine, bytes, ...limits });
+    const outcome = await lintFile(file, ruleSet.forFile(file), { debug: opts.debug, catalog, pdfEngine: opts.pdfEngine, bytes, ...limits, observe: unchecked?.start(file, ruleSet.forFile(file)) });
+    unchecked?.finish(file, outcome.report);
     const result = outcome.fatal !== null ? fatalResult(file, outcome.fatal) : fileResult(file, outcome.diagnostics);
     results.push(result);
     await onResult(result, outcome.report);
@@ -152,8 +154,13 @@ async function run(args: string[], opts: Options, io: Io): Promise<number> {
   const catalog = loadCatalog([...config.tableFiles, ...opts.tables]);
   // the files asked for are printed, ignored or not
   if (opts.printModel) return await printModels(await expandInputs([opts.printModel, ...args], { ...inOpts, ignores: [] }), opts, io, catalog);
-  const ruleSet = await loadRuleSet(config, opts, cwd);
+  const ruleSet = await loadRuleSet(config, opts, cwd, catalog);
   if (opts.printConfig) return printConfig(opts.printConfig, config, ruleSet, opts, inOpts, io);
+  // the commands about rules are loaded only when asked for: start-up stays short
+  if (opts.listRules || opts.explain !== undefined || opts.testRules !== undefined || opts.debugRule !== undefined) {
+    const { ruleCommand } = await import('./rule-commands.js');
+    return ruleCommand({ ...opts, format }, args, io, catalog, ruleSet, (inputs) => expandInputs(inputs, inOpts).then((found) => found.map((i) => i.file)));
+  }
   if (args.length === 0 && !opts.stdin) throw new InputError('请给出要检查的文件或目录，例如 budget-lint 决算公开.txt');
   let ignoredAny = false;
   const inputs = await collect(args, opts, { ...inOpts, note: (m) => ((ignoredAny = true), inOpts.note(m)) }, io);
@@ -169,6 +176,7 @@ async function run(args: string[], opts: Options, io: Io): Promise<number> {
     const context = await formatContext(rulesRun(ruleSet, inputs), opts, outputFile, io, cwd);
     const reports = new Map<string, Report>();
     const applyOptions = { today: today(), unusedSeverity: 'off' as const, cwd };
+    const unchecked = opts.reportUnchecked ? new (await import('./unchecked.js')).UncheckedReport() : undefined;
     const linted = await lintAll(inputs, ruleSet, opts, catalog, async (result, report) => {
       // a streaming format writes each file as it finishes, its suppressions applied
       if (entry.perFile) {
@@ -176,7 +184,7 @@ async function run(args: string[], opts: Options, io: Io): Promise<number> {
         await output.write(entry.perFile(opts.quiet ? errorsOnly(shown) : shown, context));
       }
       if (entry.needsReports && report) reports.set(result.filePath, report);
-    });
+    }, unchecked);
     const outcome = suppress(linted, suppressions, opts, cwd, inOpts.note);
     let results = outcome.report ? [...outcome.results, outcome.report] : outcome.results;
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
@@ -184,6 +192,8 @@ async function run(args: string[], opts: Options, io: Io): Promise<number> {
     // streamed: only what the whole run adds (the notes on the suppressions file) is left to write
     const rest = entry.perFile ? (outcome.report ? [opts.quiet ? errorsOnly(outcome.report) : outcome.report] : []) : results;
     await writeReport(output, entry, rest, entry.needsReports ? { ...context, reports } : context);
+    // after the report: beside stylish on standard output; elsewhere on stderr (a report stays parseable)
+    if (unchecked) (format === 'stylish' && !outputFile ? io.out : io.err).write(unchecked.text());
     return exitCode(results, warnings, opts, io);
   } finally {
     await output.close();

@@ -34,6 +34,11 @@ export interface Options extends RuleSetOptions, SuppressOptions {
   exitOnFatalError?: boolean;
   maxPages: number;
   timeout: number;
+  listRules?: boolean;
+  explain?: string;
+  testRules?: string;
+  debugRule?: string;
+  reportUnchecked?: boolean;
 }
 
 /** where output goes; in and cwd: standard input and the current directory, when not the process's own (tests) */
@@ -144,6 +149,11 @@ export function program(io: Io): Command {
     .option('--max-warnings <n>', '警告数超过 n 时以 1 退出（与 --quiet 同用时，不显示的警告也计入）', count('--max-warnings'))
     .option('--print-model <file>', '打印文件的规范化报表模型（JSON），不检查；其后的文件也打印')
     .option('--print-config <file>', '打印适用于这个文件的配置（JSON），不检查')
+    .option('--list-rules', '列出会运行的规则（id、级别、检查对象、表、说明；-f json 输出 JSON）')
+    .option('--explain <id>', '说明一条规则：查什么、为什么、恒等式、消息示例、如何关闭或替换')
+    .option('--test-rules <path>', '运行规则目录（或文件）旁的 *.test.yaml 用例，报告通过与否')
+    .option('--debug-rule <id>', '打印一条规则在所给文件上的每个检查对象：取到的单元格、值、位置与结果')
+    .option('--report-unchecked', '检查后按文件列出：哪些规则运行了，哪些表在却没有查到任何对象，以及原因')
     .option('--exit-on-fatal-error', '有文件无法检查（读不了、不是公开文件、内部错误）时以 2 退出')
     .option('--debug', '内部错误时打印调用栈')
     .option('--color', '强制彩色输出')

@@ -8,6 +8,7 @@ import { InputError } from '../ingest/index.js';
 import { suggestion } from '../common/suggest.js';
 import { checkRuleIds, severitiesFor, type BuiltinRules, type ResolvedConfig } from '../config/index.js';
 import { BUILTIN_RULES_DIR, loadRules, type Rule, type Severity } from '../rules/index.js';
+import type { Catalog } from '../model/index.js';
 import { READING_RULE_IDS } from './lint.js';
 
 const SEVERITIES = ['error', 'warn', 'off'];
@@ -40,6 +41,12 @@ export class RuleSet {
       out.set(rule.id, set.get(rule.id) ?? base);
     }
     return out;
+  }
+
+  /** every rule at the severity it has outside any override (--list-rules, --explain) */
+  listed(): Rule[] {
+    const severities = this.severities(this.cwd);
+    return this.rules.map((rule) => (severities.get(rule.id) === rule.severity ? rule : { ...rule, severity: severities.get(rule.id)! }));
   }
 
   /** the rules to run on this file, each at its severity there (rules that are off left out) */
@@ -86,14 +93,15 @@ export interface RuleSetOptions {
   maxWarnings?: number;
 }
 
-export async function loadRuleSet(config: ResolvedConfig, opts: RuleSetOptions, cwd: string): Promise<RuleSet> {
+/** rules are checked against the catalogue they run with: the user's table kinds included */
+export async function loadRuleSet(config: ResolvedConfig, opts: RuleSetOptions, cwd: string, catalog: Catalog): Promise<RuleSet> {
   const mode: BuiltinRules = opts.builtinRules ? config.builtinRules : 'off';
   const user = [...config.ruleFiles, ...opts.rules];
   // off: not loaded at all (a user's own copy of a built-in rule may then keep its id)
-  const rules = await loadRules([...(mode === 'off' ? [] : [BUILTIN_RULES_DIR]), ...user]);
+  const rules = await loadRules([...(mode === 'off' ? [] : [BUILTIN_RULES_DIR]), ...user], catalog);
   const known = new Set(rules.map((r) => r.id));
   // a setting for a built-in rule that is not loaded is no mistake, only moot
-  if (mode === 'off') for (const r of await loadRules([BUILTIN_RULES_DIR])) known.add(r.id);
+  if (mode === 'off') for (const r of await loadRules([BUILTIN_RULES_DIR], catalog)) known.add(r.id);
   checkRuleIds(config, known);
   const cli = cliSeverities(opts.rule, known);
   return new RuleSet(rules, config, mode, cli, new Set([...known, ...READING_RULE_IDS]), cwd, Boolean(opts.quiet) && opts.maxWarnings === undefined);

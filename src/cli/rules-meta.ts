@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { docsUrl } from '../common/package-info.js';
+import { docsUrl, PACKAGE_ROOT } from '../common/package-info.js';
 import type { RuleMeta, RulesMeta } from '../format/index.js';
 import { pathInside } from '../format/paths.js';
 import { BUILTIN_RULES_DIR, type Rule } from '../rules/index.js';
@@ -59,6 +59,13 @@ const READER_CHECKS: ReaderCheck[] = [
   },
 ];
 
+/** a rule's docs: a URL as written, or a path in this package (docs/rules.md#anchor) as a file: URL */
+function docsLink(docs: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(docs)) return docs;
+  const [file, anchor] = docs.split('#');
+  return `${pathToFileURL(path.join(PACKAGE_ROOT, file)).href}${anchor !== undefined ? `#${encodeURIComponent(anchor)}` : ''}`;
+}
+
 function isBuiltin(file: string): boolean {
   return !path.relative(BUILTIN_RULES_DIR, file).startsWith('..');
 }
@@ -71,8 +78,8 @@ export function buildRulesMeta(rules: Rule[], cwd: string): RulesMeta {
       description: r.description,
       ...(r.why ? { why: r.why } : {}),
       severity: r.severity,
-      // the user's own rule is documented where it is written
-      docs: isBuiltin(r.source.file) ? docsUrl('built-in-rules') : pathToFileURL(path.resolve(r.source.file)).href,
+      // a built-in rule in its section of docs/rules.md; the user's own at its docs: URL, or where it is written
+      docs: r.docs !== undefined ? docsLink(r.docs) : isBuiltin(r.source.file) ? docsUrl('built-in-rules') : pathToFileURL(path.resolve(r.source.file)).href,
       // relative to the working directory when inside it
       source: { ...r.source, file: pathInside(r.source.file, cwd) ?? r.source.file },
     };

@@ -69,9 +69,15 @@ export class YamlSource implements YamlInput {
   }
 
   pos(p: YamlPath): { line: number; column: number } {
-    const node = (p.length ? this.doc.getIn(p, true) : this.doc.contents) as Node | undefined;
-    const { line, col } = this.counter.linePos(node?.range?.[0] ?? 0);
-    return { line, column: col };
+    // a field that is missing is said where the object lacking it stands
+    for (let k = p.length; k >= 0; k--) {
+      const node = (k ? this.doc.getIn(p.slice(0, k), true) : this.doc.contents) as Node | undefined;
+      if (node?.range) {
+        const { line, col } = this.counter.linePos(node.range[0]);
+        return { line, column: col };
+      }
+    }
+    return { line: 1, column: 1 };
   }
 
   /** where a map's key is written (pos gives its value's place): the name at fault, not its value */

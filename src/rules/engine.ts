@@ -5,34 +5,60 @@
  */
 import { formatInterval, formatNumber, type Comparison, type Interval } from '../interval/interval.js';
 import type { Cell, Location, Report, Table } from '../model/types.js';
-import { evaluate, lastFinding, resetFindings, truthy } from './ops.js';
+import { comparisonsMade, evaluate, lastFinding, resetFindings, truthy } from './ops.js';
 import { bindings, cellOwners, resolveQuery, type Binding, type CellOwner } from './selectors.js';
 import type { Diagnostic, Rule } from './types.js';
+import { workingOf } from './working.js';
+import { mergeByRow } from './merge.js';
+import { TABLE_SELECTORS } from './binding-schema.js';
 
 type OwnerOf = (loc: Location) => CellOwner | null;
 
-export function runRules(report: Report, rules: Rule[]): Diagnostic[] {
+/**
+ * What became of one binding of a rule (for --debug-rule and --report-unchecked): whether its
+ * `where` let it through, what its bind names resolved to, the assert's outcome and how many
+ * comparisons had both their figures (a comparison with a figure missing checks nothing).
+ */
+export interface BindingTrace {
+  rule: Rule;
+  binding: Binding;
+  passedWhere: boolean;
+  /** the rule's own bind names, resolved (only when they were: after a where that reads none) */
+  bound: Record<string, unknown>;
+  outcome: boolean | null;
+  compared: number;
+  diagnostic: Diagnostic | null;
+  error?: unknown;
+}
+
+export type RuleObserver = (trace: BindingTrace) => void;
+
+export function runRules(report: Report, rules: Rule[], observe?: RuleObserver): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ownerOf = cellOwners(report);
-  for (const rule of rules) if (rule.severity !== 'off') runRule(report, rule, ownerOf, out);
+  for (const rule of rules) if (rule.severity !== 'off') runRule(report, rule, ownerOf, out, observe);
   return sortDiagnostics(out);
 }
 
 /** one rule over its bindings: a binding that throws is counted and the others are still checked */
-function runRule(report: Report, rule: Rule, ownerOf: OwnerOf, out: Diagnostic[]): void {
+function runRule(report: Report, rule: Rule, ownerOf: OwnerOf, all: Diagnostic[], observe?: RuleObserver): void {
+  const out: Diagnostic[] = [];
   let checked = 0;
   let failed = 0;
   let first: { b: Binding | null; err: unknown } | null = null;
   try {
     for (const b of bindings(report, rule)) {
       checked++;
+      const trace: BindingTrace = { rule, binding: b, passedWhere: false, bound: {}, outcome: null, compared: 0, diagnostic: null };
       try {
-        const d = check(report, rule, b, ownerOf);
+        const d = check(report, rule, b, ownerOf, trace);
         if (d) out.push(d);
       } catch (err) {
         failed++;
         first ??= { b, err };
+        trace.error = err;
       }
+      observe?.(trace);
     }
   } catch (err) {
     // the selector itself failed: the bindings it had not yet given are not checked
@@ -40,6 +66,9 @@ function runRule(report: Report, rule: Rule, ownerOf: OwnerOf, out: Diagnostic[]
     first ??= { b: null, err };
   }
   if (first) out.push(ruleError(report, rule, first.b, first.err, failed, checked));
+  // a table rule's findings on one row, in document order (the row's diagnostic stands at its
+  // first failing column); a claim's name the cell it speaks of, and stay one per sentence
+  for (const d of TABLE_SELECTORS.has(rule.select.each) ? mergeByRow(sortDiagnostics(out)) : out) all.push(d);
 }
 
 function ruleError(report: Report, rule: Rule, b: Binding | null, err: unknown, failed: number, checked: number): Diagnostic {
@@ -60,13 +89,22 @@ function ruleError(report: Report, rule: Rule, b: Binding | null, err: unknown, 
   return d;
 }
 
-function check(report: Report, rule: Rule, b: Binding, ownerOf: OwnerOf): Diagnostic | null {
+function check(report: Report, rule: Rule, b: Binding, ownerOf: OwnerOf, trace: BindingTrace): Diagnostic | null {
   const passes = () => rule.select.where === undefined || truthy(evaluate(rule.select.where, b.data));
   if (rule.whereFirst && !passes()) return null;
-  for (const [name, query] of Object.entries(rule.bind)) b.data[name] = resolveQuery(report, query, b);
+  for (const [name, query] of Object.entries(rule.bind)) b.data[name] = trace.bound[name] = resolveQuery(report, query, b);
   if (!rule.whereFirst && !passes()) return null;
+  trace.passedWhere = true;
   resetFindings();
-  if (truthy(evaluate(rule.assert, b.data))) return null;
+  const passed = truthy(evaluate(rule.assert, b.data));
+  trace.outcome = passed;
+  trace.compared = comparisonsMade();
+  if (passed) return null;
+  trace.diagnostic = failure(report, rule, b, ownerOf);
+  return trace.diagnostic;
+}
+
+function failure(report: Report, rule: Rule, b: Binding, ownerOf: OwnerOf): Diagnostic {
   const finding = lastFinding();
   const severity = rule.severity === 'error' && finding?.verdict !== 'near' ? 2 : 1;
   const loc = finding?.actual.loc ?? b.row?.loc ?? b.loc ?? b.table?.loc ?? { file: report.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -76,6 +114,11 @@ function check(report: Report, rule: Rule, b: Binding, ownerOf: OwnerOf): Diagno
     if (owner) return diagnostic(rule, { ...b, table: owner.table, row: owner.row, column: owner.column }, severity, loc, finding);
   }
   return diagnostic(rule, b, severity, loc, finding);
+}
+
+/** what a binding is about, as a message names it: table, row or subject, column, group */
+export function bindingLabel(b: Binding): string {
+  return [tableLabel(b), rowLabel(b) || subjectLabel(b), b.column ? `「${b.column.name}」` : '', b.group ?? ''].filter(Boolean).join(' ');
 }
 
 /** a table as the document names it: its printed number, else its printed title */
@@ -157,7 +200,8 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
   const vars: Record<string, string> = {
     table: tableLabel(b),
     row: rowLabel(b),
-    column: b.column?.name ?? '',
+    // a grid's column is named with its group: 预算数.合计 is not 决算数.合计
+    column: b.column ? (b.column.group ? `${b.column.group}.${b.column.name}` : b.column.name) : '',
     group: b.group ?? '',
     grade: String((b.data.entry as { grade?: string } | undefined)?.grade ?? ''),
     id: String(b.data.id ?? ''),
@@ -166,7 +210,9 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
     actual: finding ? formatInterval(finding.actual) : '',
     expected: finding ? formatInterval(asPrinted(finding)) : '',
     difference: finding ? fmtDiff(finding) : '',
-    tolerance: finding ? formatNumber(finding.tolerance, Math.min(finding.actual.decimals, finding.expected.decimals) + 1) : '',
+    tolerance: finding ? `${formatNumber(finding.tolerance, Math.min(finding.actual.decimals, finding.expected.decimals) + 1)}${finding.unit ? ` ${finding.unit}` : ''}` : '',
+    // the expected figure's working, computed only where the message shows it
+    working: rule.message.includes('{working}') ? workingOf(rule.assert, b.data) : '',
   };
   let message = rule.message
     .replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? `{${k}}`)

@@ -10,9 +10,17 @@ import type { Cell } from '../model/types.js';
 
 /** what a failed comparison leaves for the message and the location */
 let findings: Comparison[] = [];
+/** comparisons made with both figures printed (one with a figure missing checks nothing) */
+let compared = 0;
 
 export function resetFindings(): void {
   findings = [];
+  compared = 0;
+}
+
+/** how many comparisons since the last reset had both their figures */
+export function comparisonsMade(): number {
+  return compared;
 }
 
 export function lastFinding(): Comparison | undefined {
@@ -85,6 +93,7 @@ function comparison(relation: '=' | '<=' | '>=') {
     const y = toInterval(b);
     // an operand the document does not print leaves nothing to check
     if (!x || !y) return true;
+    compared++;
     const c = compare(x, y, relation);
     if (c.verdict === 'ok') return true;
     findings.push(c);
@@ -160,7 +169,7 @@ export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
 };
 
 /** json-logic-js's own operations that are safe here; `+ - * /` parse with parseFloat, `==` is loose, `log` prints */
-const BUILTIN_ALLOWED = ['var', 'missing', 'if', '?:', 'and', 'or', '!', '!!', '===', '!==', '<', '<=', '>', '>=', 'in', 'cat', 'some', 'all', 'none', 'filter', 'map', 'min', 'max', 'merge'];
+export const BUILTIN_ALLOWED = ['var', 'missing', 'if', '?:', 'and', 'or', '!', '!!', '===', '!==', '<', '<=', '>', '>=', 'in', 'cat', 'some', 'all', 'none', 'filter', 'map', 'min', 'max', 'merge'];
 
 export const ALLOWED_OPS = new Set([...BUILTIN_ALLOWED, ...Object.keys(CUSTOM_OPS)]);
 /** operations whose second argument runs against each element instead of the binding */

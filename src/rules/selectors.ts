@@ -337,7 +337,8 @@ function matchesFilter(r: Row, f: RowFilter): boolean {
   return true;
 }
 
-function columnFor(t: Table, row: Row, query: CellQuery, b: Binding): Column | undefined {
+/** the column a query reads in a row: its own, the binding's ($column, $group), else the row side's first */
+export function columnFor(t: Table, row: Row, query: CellQuery, b: Binding): Column | undefined {
   let key = query.column;
   if (key === '$column') key = b.column?.key;
   else if (key && b.group) key = key.replace('$group', b.group);

@@ -54,6 +54,8 @@ export interface Rule {
   severity: Severity;
   description: string;
   why?: string;
+  /** where the rule is documented: docs/rules.md#anchor for a built-in rule, or the rule's own `docs:` */
+  docs?: string;
   select: Select;
   bind: Record<string, CellQuery>;
   assert: unknown;

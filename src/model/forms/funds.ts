@@ -13,6 +13,10 @@ const FUNDS_COLUMNS: Array<[RegExp, string]> = [
   [/执行率/, '执行率'],
   [/得分/, '得分'],
 ];
+/** the funds block's column keys (what rules read as funds.<row>.<column>) */
+export const FUNDS_COLUMN_KEYS = FUNDS_COLUMNS.map(([, key]) => key);
+/** the funds block's row keys */
+export const FUNDS_ROW_KEYS = ['年度资金总额', '当年财政拨款', '上年结转资金', '其他资金'];
 /** the funds block's label, merged down its rows: 项目资金（万元）, 资金情况, 项目资金 / （元） */
 export const FUNDS_LABEL = /^(项目)?资金(情况)?([（(](万元|元)[）)]?)?$|^[（(]?(万元|元)[）)]$/;
 export const FUNDS_LABEL_START = /^(项目)?资金(情况)?([（(](万元|元)[）)])?|^[（(]?(万元|元)[）)]/;

@@ -15,7 +15,7 @@ import type { Cell, Form, FormIndicator, FormSection, FormTask, ParseNote, Unit 
 export const OVERALL_TITLE = /整体支出绩效(目标)?自评表/;
 const NAME_LINE = /^\s*部门[（(]单位[）)]名称/;
 /** a task header's money columns, by what its cells say, in printed order */
-const TASK_COLUMN_KEYS = ['预算数', '预算财政拨款', '执行数', '执行财政拨款'];
+export const TASK_COLUMN_KEYS = ['预算数', '预算财政拨款', '执行数', '执行财政拨款'];
 
 const isHeader = (cells: string[]) => cells.some((c) => c === '任务名称' || c === '一级指标');
 

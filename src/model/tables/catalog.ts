@@ -13,6 +13,13 @@ import type { Column, DocumentKind, Side, TableLayout } from '../types.js';
 
 export type CodeScheme = 'function' | 'economic' | 'unit';
 
+/** the codes that start a row, by scheme: function (类/款/项), economic (类/款), unit */
+export const CODE_PATTERNS: Record<CodeScheme, RegExp> = {
+  function: /^2\d{2}(\d{2}){0,2}$/,
+  economic: /^3\d{2}(\d{2})?$/,
+  unit: /^\d{3,}$/,
+};
+
 export interface TableSpec {
   /** the kind's id, which rules name (公开05, 部门公开表5, 预算/财政拨款支出表) */
   id: string;
@@ -46,6 +53,12 @@ export interface TableSpec {
    * 会议费, 培训费); used when the header's lowest cells are as many and name them
    */
   printedOrders?: string[][];
+  /**
+   * row keys of the standard form beyond those the layout always gives (合计; 收入:总计 and
+   * 支出:总计; codes; 支出:<function class>): what a rule may name in `row:` (a document may
+   * leave one out, and the rule then has nothing to check there)
+   */
+  rows: string[];
   /** where the kind was defined */
   source: string;
 }
@@ -66,8 +79,8 @@ export interface Catalog {
   titleQualifiers: string[];
 }
 
-const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'layout', 'columns', 'leftMaxLineNo', 'groupWidth', 'splitEconomicCodes', 'repeatedCodes', 'codes', 'groups', 'printedOrders']);
-const EXTEND_KEYS = new Set(['id', 'titles', 'printedIds']);
+const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'layout', 'columns', 'rows', 'leftMaxLineNo', 'groupWidth', 'splitEconomicCodes', 'repeatedCodes', 'codes', 'groups', 'printedOrders']);
+const EXTEND_KEYS = new Set(['id', 'titles', 'printedIds', 'rows']);
 const FILE_KEYS = new Set(['kinds', 'functionClasses', 'families', 'titleQualifiers']);
 const FAMILY_KEYS = new Set(['id', 'document', 'required']);
 const COLUMN_KEYS = new Set(['key', 'name', 'side', 'total', 'synonyms', 'optional', 'partOf']);
@@ -146,6 +159,7 @@ function readKind(src: YamlInput, raw: unknown, at: YamlPath): TableSpec {
     printedIds: raw.printedIds === undefined ? [] : strings(src, raw.printedIds, [...at, 'printedIds'], 'printedIds '),
     layout: layout as TableSpec['layout'],
     columns: readColumns(src, raw.columns ?? [], [...at, 'columns'], groups),
+    rows: raw.rows === undefined ? [] : strings(src, raw.rows, [...at, 'rows'], 'rows '),
     source: `${src.file}:${src.pos(at).line}`,
   };
   for (const k of ['leftMaxLineNo', 'groupWidth'] as const) {
@@ -202,9 +216,10 @@ function addCatalogSource(catalog: Catalog, src: YamlInput): void {
       // a province's variant of a known kind: its titles and table numbers
       if (raw.titles !== undefined) known.titles.push(...strings(src, raw.titles, ['kinds', i, 'titles'], 'titles ').map(normalizeTitle));
       if (raw.printedIds !== undefined) known.printedIds.push(...strings(src, raw.printedIds, ['kinds', i, 'printedIds'], 'printedIds '));
+      if (raw.rows !== undefined) known.rows.push(...strings(src, raw.rows, ['kinds', i, 'rows'], 'rows '));
       return;
     }
-    if (known) src.fail(['kinds', i, 'id'], `表种类 ${known.id} 已在 ${known.source} 定义；要补充表名，只写 id 和 titles`);
+    if (known) src.fail(['kinds', i, 'id'], `表种类 ${known.id} 已在 ${known.source} 定义；要补充表名或行，只写 id 和 titles、printedIds、rows`);
     catalog.specs.push(readKind(src, raw, ['kinds', i]));
   });
   if (data.families !== undefined && !Array.isArray(data.families)) src.fail(['families'], 'families 必须是列表');
@@ -298,4 +313,43 @@ export function familyOf(catalog: Catalog, kind: DocumentKind, tableIds: string[
 
 export function specFor(catalog: Catalog, id: string): TableSpec | undefined {
   return catalog.specs.find((s) => s.id === id);
+}
+
+/** the codes a kind's rows start with: its scheme (an economic layout's are economic), or none */
+export function codeSchemeOf(spec: TableSpec): CodeScheme | undefined {
+  return spec.codes ?? (spec.layout === 'economic' ? 'economic' : undefined);
+}
+
+/**
+ * The row keys a rule may name in a table of this kind, besides codes (codeSchemeOf): those its
+ * layout always gives, those its catalogue entry lists, and in a two-sided table each function
+ * class on the 支出 side (its rows are keyed by name). A key repeated in a table is `key#2`….
+ */
+export function rowKeysOf(catalog: Catalog, spec: TableSpec): string[] {
+  return [...rowKeySet(catalog, spec)];
+}
+
+const rowKeySets = new WeakMap<TableSpec, { stamp: string; keys: Set<string> }>();
+
+/** rowKeysOf as a set, kept per kind until its rows or the function classes change */
+function rowKeySet(catalog: Catalog, spec: TableSpec): Set<string> {
+  const stamp = `${spec.rows.length}/${catalog.functionClasses.size}`;
+  const known = rowKeySets.get(spec);
+  if (known && known.stamp === stamp) return known.keys;
+  const keys: string[] = [];
+  if (spec.layout === 'code' || spec.layout === 'grid') keys.push('合计');
+  if (spec.layout === 'two-sided') {
+    keys.push('收入:总计', '支出:总计');
+    for (const name of catalog.functionClasses.keys()) keys.push(`支出:${name}`);
+  }
+  const set = new Set([...keys, ...spec.rows]);
+  rowKeySets.set(spec, { stamp, keys: set });
+  return set;
+}
+
+/** whether a kind's table may have a row keyed so (a known key or a code, possibly `#n`-repeated) */
+export function hasRowKey(catalog: Catalog, spec: TableSpec, key: string): boolean {
+  const base = key.replace(/#\d+$/, '');
+  const scheme = codeSchemeOf(spec);
+  return rowKeySet(catalog, spec).has(base) || (scheme !== undefined && CODE_PATTERNS[scheme].test(base));
 }

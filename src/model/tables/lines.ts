@@ -4,7 +4,7 @@ import type { Token, TokenLine } from '../../layout/tokenize.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
 import { sourceLocation, spanLocation } from '../cells.js';
 import type { Cell, Location } from '../types.js';
-import type { TableSpec } from './catalog.js';
+import { CODE_PATTERNS, type TableSpec } from './catalog.js';
 
 export function stripEnumeration(name: string): string {
   return name
@@ -19,11 +19,8 @@ export function labelText(tokens: Token[]): string {
 }
 
 export function isCode(t: Token | undefined, kind: TableSpec['codes']): boolean {
-  if (!t || t.kind !== 'number' || !t.num!.integer) return false;
-  if (kind === 'function') return /^2\d{2}(\d{2}){0,2}$/.test(t.text);
-  if (kind === 'economic') return /^3\d{2}(\d{2})?$/.test(t.text);
-  if (kind === 'unit') return /^\d{3,}$/.test(t.text);
-  return false;
+  if (!t || t.kind !== 'number' || !t.num!.integer || !kind) return false;
+  return CODE_PATTERNS[kind].test(t.text);
 }
 
 export function levelOf(code: string, kind: TableSpec['codes']): number {

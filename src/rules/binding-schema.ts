@@ -1,0 +1,100 @@
+/**
+ * What each selector binds, typed: the names json-logic can read in a rule's `where`, `assert`
+ * and `{var:…}` placeholders, with their fields. It describes selectors.ts's data and is held
+ * to it by test/binding-schema.test.ts (every binding of every fixture conforms).
+ */
+import { FUNDS_COLUMN_KEYS, FUNDS_ROW_KEYS } from '../model/forms/funds.js';
+import { TASK_COLUMN_KEYS } from '../model/forms/overall-forms.js';
+import type { Each } from './types.js';
+import { BOOLEAN, FIGURE, list, map, NUMBER, obj, STRING, type VType } from './value-types.js';
+
+const DOCUMENT = obj('document', {
+  kind: STRING,
+  year: NUMBER,
+  department: STRING,
+  unit: STRING,
+  tableCount: NUMBER,
+  family: STRING,
+  formCount: NUMBER,
+  projectFormCount: NUMBER,
+  targetProjectCount: NUMBER,
+  targetTable: obj('document.targetTable', { total: FIGURE, executionWeight: FIGURE, budgets: list(FIGURE) }),
+});
+
+const TABLE = obj('table', {
+  id: STRING,
+  kindName: STRING,
+  printedId: STRING,
+  title: STRING,
+  unit: STRING,
+  layout: STRING,
+  empty: BOOLEAN,
+  hasEmptyNote: BOOLEAN,
+  rowCount: NUMBER,
+  years: list(FIGURE),
+});
+
+const ROW_FIELDS = { key: STRING, name: STRING, code: STRING, level: NUMBER, side: STRING, lineNo: NUMBER, kind: STRING, unplacedCount: NUMBER };
+const ROW = obj('row', ROW_FIELDS);
+const COLUMN = obj('column', { key: STRING, name: STRING });
+
+/** the figures a narrative claim states, by name (see Claim in model/types.ts) */
+export const CLAIM_FIGURES = ['amount', 'share', 'whole', 'budget', 'actual', 'rate', 'change', 'current', 'count', 'score'] as const;
+
+const PROJECT_FORM = obj('form', { id: STRING, kind: STRING, project: STRING, title: STRING, unit: STRING, conclusionRate: FIGURE, budget: FIGURE, indicatorCount: NUMBER });
+const INDICATOR_ITEM = obj('indicators 的一项', { name: STRING, section: STRING, target: STRING, actual: STRING, weight: FIGURE, score: FIGURE });
+
+export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
+  document: { document: DOCUMENT },
+  'table-id': { document: DOCUMENT, id: STRING, name: STRING, present: BOOLEAN },
+  table: { document: DOCUMENT, table: TABLE },
+  row: { document: DOCUMENT, table: TABLE, row: ROW },
+  group: { document: DOCUMENT, table: TABLE, row: ROW, group: STRING },
+  'code-parent': { document: DOCUMENT, table: TABLE, row: ROW, column: COLUMN, value: FIGURE, parts: list(FIGURE), partRows: list(obj('partRows 的一项', ROW_FIELDS)) },
+  'row-parts': { document: DOCUMENT, table: TABLE, row: ROW, column: COLUMN, value: FIGURE, parts: list(FIGURE) },
+  claim: {
+    document: DOCUMENT,
+    claim: obj('claim', { id: STRING, kind: STRING, subject: STRING, section: STRING, direction: STRING, linked: BOOLEAN, text: STRING }),
+    figures: map('figures', CLAIM_FIGURES, FIGURE),
+    parts: list(FIGURE),
+    form: obj('form', { project: STRING, totalScore: FIGURE, totalWeight: FIGURE, budget: FIGURE, spent: FIGURE }),
+  },
+  form: {
+    document: DOCUMENT,
+    form: PROJECT_FORM,
+    funds: map('funds', FUNDS_ROW_KEYS, map('funds 的一行', FUNDS_COLUMN_KEYS, FIGURE)),
+    fundsWeight: FIGURE,
+    fundsScore: FIGURE,
+    weights: list(FIGURE),
+    scores: list(FIGURE),
+    indicators: list(INDICATOR_ITEM),
+    total: obj('total', { weight: FIGURE, score: FIGURE }),
+    tasks: map('tasks', TASK_COLUMN_KEYS, list(FIGURE)),
+    tasksTotal: map('tasksTotal', TASK_COLUMN_KEYS, FIGURE),
+  },
+  indicator: {
+    document: DOCUMENT,
+    form: PROJECT_FORM,
+    indicator: obj('indicator', { name: STRING, section: STRING, level2: STRING, target: STRING, actual: STRING, weightText: STRING }),
+    weight: FIGURE,
+    score: FIGURE,
+  },
+  'form-section': { document: DOCUMENT, form: PROJECT_FORM, section: obj('section', { name: STRING }), weight: FIGURE, parts: list(FIGURE) },
+  'form-task': { document: DOCUMENT, form: PROJECT_FORM, task: obj('task', { name: STRING, total: BOOLEAN }), cells: map('cells', TASK_COLUMN_KEYS, FIGURE) },
+  grade: {
+    document: DOCUMENT,
+    entry: obj('entry', { project: STRING, grade: STRING }),
+    score: FIGURE,
+    bands: list(obj('bands 的一项', { grade: STRING, min: NUMBER, max: NUMBER })),
+    formScore: FIGURE,
+  },
+};
+
+export const EACH_KINDS = Object.keys(BINDING_SCHEMA) as Each[];
+
+/** the selectors that bind a table (and honour select.tables) */
+export const TABLE_SELECTORS: ReadonlySet<Each> = new Set(['table', 'row', 'group', 'code-parent', 'row-parts']);
+/** the selectors that bind a row: a query may leave `row` out (the bound row), or ask sameCode / sameLineNo */
+export const ROW_SELECTORS: ReadonlySet<Each> = new Set(['row', 'group', 'code-parent', 'row-parts']);
+/** the selectors that bind a column (`$column`) */
+export const COLUMN_SELECTORS: ReadonlySet<Each> = new Set(['code-parent', 'row-parts']);

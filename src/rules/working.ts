@@ -1,0 +1,127 @@
+/**
+ * A computed expectation with its working shown (`{working}` in a message): the expression the
+ * failed comparison compared the figure with, its names replaced by the figures they held
+ * (`10 × 54.46 万元 ÷ 67.90 万元（不超过 10）`), only the branch of an `if` that was taken.
+ */
+import { formatInterval, isInterval, type Interval } from '../interval/interval.js';
+import { evaluate, resetFindings, truthy } from './ops.js';
+
+const COMPARISONS = new Set(['approx_eq', 'approx_le', 'approx_ge', 'all_approx_eq']);
+const SCOPED = new Set(['some', 'all', 'none', 'filter', 'map']);
+const MULTIPLICATIVE = new Set(['ratio', 'percent_of', 'scale', 'scale_by_ratio', 'difference']);
+const ADDITIVE = new Set(['sum', 'sum_present', 'difference']);
+/** at most this many terms of a sum are written out */
+const MAX_TERMS = 6;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function argsOf(e: Record<string, unknown>, op: string): unknown[] {
+  const raw = e[op];
+  return Array.isArray(raw) ? raw : [raw];
+}
+
+/** a value as a message shows it: a figure as printed (or computed), with its unit */
+function shown(v: unknown): string {
+  if (v === null || v === undefined) return '（未印出）';
+  if (isInterval(v)) {
+    const c = v as Interval & { raw?: string; blank?: boolean };
+    if (c.raw !== undefined) return c.blank && !c.raw ? '0' : `${c.raw}${c.unit && !c.percent ? ` ${c.unit}` : ''}`;
+    return formatInterval(c);
+  }
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+/** the comparison that failed: the first in the assert (outside per-element scopes) that fails on its own */
+export function failedComparison(assert: unknown, data: Record<string, unknown>): Record<string, unknown> | null {
+  const stack: unknown[] = [assert];
+  while (stack.length) {
+    const e = stack.shift();
+    if (Array.isArray(e)) {
+      stack.unshift(...e);
+      continue;
+    }
+    if (!isPlainObject(e)) continue;
+    const op = Object.keys(e)[0];
+    if (COMPARISONS.has(op)) {
+      resetFindings();
+      if (!truthy(evaluate(e, data))) return e;
+      continue;
+    }
+    if (op !== 'var' && !SCOPED.has(op)) stack.unshift(...argsOf(e, op));
+  }
+  return null;
+}
+
+/**
+ * The terms of a sum: those not printed left out (a sum with one missing has no value, and
+ * sum_present counts it as 0), zeros said once, at most MAX_TERMS written out.
+ */
+function terms(items: Array<{ text: string; value: unknown }>): string {
+  const printed = items.filter((t) => t.value !== null);
+  const zero = (t: { value: unknown }) => isInterval(t.value) && t.value.value === 0;
+  const shownTerms = printed.filter((t) => !zero(t));
+  const zeros = printed.length - shownTerms.length;
+  const missing = items.length - printed.length;
+  const list = shownTerms.length <= MAX_TERMS ? shownTerms.map((t) => t.text).join(' + ') : `${shownTerms.slice(0, MAX_TERMS).map((t) => t.text).join(' + ')} + …（共 ${shownTerms.length} 项）`;
+  const notes = [zeros && shownTerms.length ? `另 ${zeros} 项为 0` : '', missing ? `${missing} 项未印出` : ''].filter(Boolean);
+  return `${list || '0'}${notes.length ? `（${notes.join('，')}）` : ''}`;
+}
+
+/** an expression with the values its names hold */
+export function working(e: unknown, data: Record<string, unknown>, depth = 0): string {
+  if (depth > 40) return '…';
+  if (!isPlainObject(e)) return Array.isArray(e) ? e.map((x) => working(x, data, depth + 1)).join('、') : shown(e);
+  const op = Object.keys(e)[0];
+  const a = argsOf(e, op);
+  // a sum or difference inside a product, quotient or difference is bracketed
+  const w = (i: number) => {
+    const text = working(a[i], data, depth + 1);
+    const inner = isPlainObject(a[i]) ? Object.keys(a[i] as object)[0] : null;
+    return MULTIPLICATIVE.has(op) && inner !== null && ADDITIVE.has(inner) ? `（${text}）` : text;
+  };
+  switch (op) {
+    case 'var': {
+      const v = evaluate(e, data);
+      return Array.isArray(v) ? terms(v.map((x) => ({ text: shown(x), value: x }))) : shown(v);
+    }
+    case 'sum':
+    case 'sum_present':
+      return terms(a.map((x, i) => ({ text: w(i), value: evaluate(x, data) })));
+    case 'difference':
+      return `${w(0)} − ${w(1)}`;
+    case 'ratio':
+      return `${w(0)} ÷ ${w(1)}`;
+    case 'percent_of':
+      return `${w(0)} ÷ ${w(1)} × 100%`;
+    case 'scale':
+      return `${w(0)} × ${w(1)}`;
+    case 'scale_by_ratio':
+      return `${w(0)} × ${w(1)} ÷ ${w(2)}`;
+    case 'capped':
+      return `${w(0)}（封顶 ${w(1)}）`;
+    case 'or_zero':
+      return w(0);
+    case 'if':
+    case '?:': {
+      for (let i = 0; i + 1 < a.length; i += 2) if (truthy(evaluate(a[i], data))) return w(i + 1);
+      return a.length % 2 === 1 ? w(a.length - 1) : '（无）';
+    }
+    case 'or': {
+      // a figure or, where it is not printed, the next: the one used
+      const i = a.findIndex((x) => truthy(evaluate(x, data)));
+      return w(i < 0 ? a.length - 1 : i);
+    }
+    default:
+      return shown(evaluate(e, data));
+  }
+}
+
+/** the working of a failed assert: the expected side of the comparison that failed */
+export function workingOf(assert: unknown, data: Record<string, unknown>): string {
+  const c = failedComparison(assert, data);
+  if (!c) return '';
+  const op = Object.keys(c)[0];
+  return working(argsOf(c, op)[1], data);
+}
