@@ -337,3 +337,21 @@ describe('a 总表 in text with a class name wrapped around its figures (四、�
     expect(t.rows.some((row) => row.key === '支出:支出' || row.key.startsWith('收入:文化'))).toBe(false);
   });
 });
+
+describe('text laid out as printed: a three-pair 总表 with names wrapped in their cells (江苏检察院 2018, pdftotext -layout)', () => {
+  const WRAPPED = 'text/aligned-three-pairs-wrapped.txt';
+  const t = reportOf(fixtureText(WRAPPED), WRAPPED).tables.find((x) => x.id === '部门公开表1')!;
+  const cell = (key: string) => t.rows.find((r) => r.key === key)?.cells['支出金额']?.raw;
+
+  it('gives a figure on the line under a wrapped name\'s first line to that name, and a total printed across both breakdowns to the first', () => {
+    // 三、单位预留机动 / 经费 with 2,388.04 on the line of 三、国防支出: the figure stands under 支出用途
+    // (the name's tail 经费, on the line after the figure, stays a blank item of its own)
+    expect([cell('支出:单位预留机动'), cell('支出:国防支出')]).toEqual(['2,388.04', '']);
+    // 当年支出小计's label stands between the two breakdowns, its figure under the second
+    expect(cell('支出:本年支出合计')).toBe('21,955.35');
+  });
+
+  it('is silent: every identity of the table holds', async () => {
+    expect((await lintText(fixtureText(WRAPPED), WRAPPED)).filter((d) => d.ruleId.startsWith('总表/'))).toEqual([]);
+  });
+});

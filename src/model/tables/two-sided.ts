@@ -5,6 +5,7 @@ import { isPlaceholderZero, spanLocation } from '../cells.js';
 import type { Column, ParseNote, Row, RowKind, Side, Table } from '../types.js';
 import { columnNames, type Catalog, type TableSpec } from './catalog.js';
 import { functionClassCode, sideByName } from './kinds.js';
+import { atTextColumn, atTextColumns, isAlignedText, pairedGroups, type ColumnGroup } from './text-columns.js';
 import { BaseBuilder, centreOf, labelText, SECTION_LABEL_RE, stripEnumeration } from './builder.js';
 import { headerLeaves } from './header.js';
 
@@ -26,10 +27,6 @@ interface Segment {
 const LABEL_HEAD_RE = /^(项目|项目名称?|科目名称?|功能科目名称?|功能分类科目名称?|项目（按功能分类）|支出功能分类科目)$/;
 const AMOUNT_HEAD_RE = /^(金额|预算数|决算数|本年预算数|预算金额)$/;
 
-interface ColumnGroup {
-  label: number;
-  amount: number;
-}
 
 export class TwoSidedBuilder extends BaseBuilder {
   private segments: Segment[] = [];
@@ -157,8 +154,7 @@ export class TwoSidedBuilder extends BaseBuilder {
     if (this.groups !== undefined) return this.groups;
     const labels = this.headerPieces.filter((p) => LABEL_HEAD_RE.test(normalizeLabel(p.text))).map(centreOf).sort((a, b) => a - b);
     const amounts = this.headerPieces.filter((p) => AMOUNT_HEAD_RE.test(normalizeLabel(p.text))).map(centreOf).sort((a, b) => a - b);
-    const paired = labels.length >= 2 && labels.length === amounts.length && labels.every((x, i) => x < amounts[i] && (i === 0 || amounts[i - 1] < x));
-    return (this.groups = paired ? labels.map((label, i) => ({ label, amount: amounts[i] })) : null);
+    return (this.groups = pairedGroups(labels, amounts));
   }
 
   private textGroups?: ColumnGroup[] | null;
@@ -176,8 +172,7 @@ export class TwoSidedBuilder extends BaseBuilder {
     const header = this.headerTokenLines.flatMap((l) => l.tokens.map(atTextColumn));
     const labels = header.filter((t) => t.kind === 'label' && LABEL_HEAD_RE.test(normalizeLabel(t.text))).map(centreOf).sort((a, b) => a - b);
     const amounts = header.filter((t) => t.kind === 'label' && AMOUNT_HEAD_RE.test(normalizeLabel(t.text))).map(centreOf).sort((a, b) => a - b);
-    const paired = labels.length >= 2 && labels.length === amounts.length && labels.every((x, i) => x < amounts[i] && (i === 0 || amounts[i - 1] < x));
-    return (this.textGroups = paired ? labels.map((label, i) => ({ label, amount: amounts[i] })) : null);
+    return (this.textGroups = pairedGroups(labels, amounts));
   }
 
   /**
@@ -203,16 +198,22 @@ export class TwoSidedBuilder extends BaseBuilder {
     const byGroup = new Map<number, Token[]>();
     for (const t of line.tokens) {
       if (t.kind === 'blank' || t.x0 === undefined) continue;
-      const g = nearest(centreOf(t), t.kind === 'label' ? 'label' : 'amount');
+      let g = nearest(centreOf(t), t.kind === 'label' ? 'label' : 'amount');
+      // a total or carry-over of the spending is printed across its breakdowns: it is the first's
+      // (a second breakdown, 支出用途, has no totals of its own)
+      if (g >= 2 && t.kind === 'label' && TOTAL_OR_CARRY_RE.test(normalizeLabel(t.text))) g = 1;
       byGroup.set(g, [...(byGroup.get(g) ?? []), t]);
     }
     let open: Segment | null = null;
+    const named = line.tokens.some((t) => t.kind === 'label');
     for (const [group, toks] of [...byGroup.entries()].sort((a, b) => a[0] - b[0])) {
       const labels = toks.filter((t) => t.kind === 'label');
       const values = toks.filter((t) => t.kind === 'number');
       const prev = this.lastOfGroup.get(group);
-      // figures on a line of their own, between the lines of the name they belong to
-      if (!labels.length && prev && prev.values.length === 0 && prev.line !== line.source.line) {
+      // figures between the lines of the name they belong to: alone on their line, or just under
+      // that name's first line (a total further down is the one under the next rule)
+      const near = prev !== undefined && (!named || line.source.line - prev.line <= 2);
+      if (!labels.length && near && prev.values.length === 0 && prev.line !== line.source.line) {
         prev.values.push(...values);
         continue;
       }
@@ -295,7 +296,8 @@ export class TwoSidedBuilder extends BaseBuilder {
     }
     // names wrapped inside their cells with the figure between their lines (一、财政 / 13,649.07 /
     // 拨款) leave pieces of names as rows of their own: then which figure is whose is not certain
-    const pieces = this.segments.filter((seg) => seg.group !== undefined && seg.values.length === 0 && isNamePiece(labelText(seg.labels)));
+    // (in text without columns to go by too: pieces of names standing as items)
+    const pieces = this.segments.filter((seg) => !seg.explicit && !seg.lineNo && seg.values.length === 0 && isNamePiece(labelText(seg.labels)));
     if (pieces.length >= 2) this.unsure = `项目名称在单元格内折行，与数字不在同一行（如「${labelText(pieces[0].labels)}」），未能可靠地分开各行`;
     this.joinNameTails();
     const left = this.columns().filter((c) => c.side === '收入');
@@ -359,27 +361,7 @@ export class TwoSidedBuilder extends BaseBuilder {
   }
 }
 
-/** a token of aligned text placed at its character columns, as a piece on a page is at its points */
-function atTextColumn(t: Token): Token {
-  return { ...t, x0: t.column, x1: t.endColumn };
-}
-
-function atTextColumns(line: TokenLine): TokenLine {
-  return { ...line, tokens: line.tokens.map(atTextColumn) };
-}
-
-/** most gaps between the words of the table's lines are runs of two or more spaces: laid out as printed */
-function isAlignedText(lines: TokenLine[]): boolean {
-  let wide = 0;
-  let all = 0;
-  for (const l of lines) {
-    for (const m of l.source.text.trim().matchAll(/ +/g)) {
-      all++;
-      if (m[0].length >= 2) wide++;
-    }
-  }
-  return all >= 4 && wide >= 0.7 * all;
-}
+const TOTAL_OR_CARRY_RE = /(合计|总计|小计)$|结转|结余/;
 
 /** two PDF lines whose baselines are nearer than a font size: one printed row */
 function close(a: TokenLine, b: TokenLine): boolean {
