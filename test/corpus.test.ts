@@ -97,7 +97,7 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     expect(ds.map((d) => [d.line, d.actual, d.expected])).toEqual([[1223, '90.00%', '100.00%']]);
   });
 
-  it('weihai: tables and narrative consistent; two forms with funds figures that do not agree', async () => {
+  it('weihai: tables and narrative consistent; two forms with funds figures that do not agree, two negative scores', async () => {
     const ds = await lintText(read('weihai-huancui-2023-final.txt'));
     expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.actual, d.expected])).toEqual([
       // 139.14 / 200 = 69.57%: 10 × that is 6.96, the form gives 7.6
@@ -106,6 +106,10 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       ['自评表/资金合计', 2, 1910, '666.45 万元', '668.49 万元'],
       // a funds score of −10 (execution at 300%): the proportional rule gives the full 10
       ['自评表/资金得分', 1, 1910, '-10', '10.00'],
+      // checked by hand: the funds row prints 得分 -10 (年度资金总额 666.45 666.45 2003.01 10 -10)
+      ['自评表/资金得分为负', 1, 1910, '-10', '0'],
+      // checked by hand: 享受政府补贴参保人数 <22000人 =67575人 2.5 -5
+      ['自评表/指标得分为负', 1, 1990, '-5', '0'],
     ]);
   });
 
