@@ -28,7 +28,8 @@ const DOCUMENTS: Array<[string, Expected]> = [
   // 项目资金总额, 绩效目标, indicators), a form no reader of ours knows; said once, under its title.
   ['上海市普陀区万里街道2023年部门预算.pdf', { kind: '预算', year: 2023, department: '上海市普陀区人民政府万里街道办事处', family: '部门预算（九张表）',
     tables: '部门公开表1:16 部门公开表2:67 部门公开表3:67 部门公开表4:13 部门公开表5:67 部门公开表8:1 部门公开表9:1 部门公开表6:31 部门公开表7:1',
-    diagnostics: ['读取/不认识的表@31:1'] }],
+    // checked by hand: 叙述/增加额超过本年数@6:5: real (政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元: the clause before's increase copied)
+    diagnostics: ['叙述/增加额超过本年数@6:5', '读取/不认识的表@31:1'] }],
   ['上海市普陀区人民政府万里街道办事处24年预算.pdf', { kind: '预算', year: 2024, department: '上海市普陀区人民政府万里街道办事处', family: '部门预算（九张表）',
     tables: '部门公开表1:17 部门公开表2:67 部门公开表3:67 部门公开表4:14 部门公开表5:67 部门公开表8:1 部门公开表9:1 部门公开表6:32 部门公开表7:1',
     diagnostics: [] }],
@@ -111,10 +112,11 @@ const DOCUMENTS: Array<[string, Expected]> = [
   ['江苏省高级人民法院2017年度部门预算公开.pdf', { kind: '预算', year: 2017, department: null, family: '部门预算（江苏十二张表）',
     tables: '部门公开表1:34 预算/收入来源表:15 部门公开表3:1 部门公开表4:7 预算/财政拨款支出表:16 预算/财政拨款基本支出表:33 部门公开表8:1 部门公开表5:16 部门公开表6:33 预算/机关运行经费表:18 部门公开表7:1 预算/政府采购表:unread',
     diagnostics: ['形式/空表说明@15:1', '叙述/占比@20:18', '叙述/同比变化率@22:17'] }],
-  // checked by hand: 空表说明 real (no reason given)
+  // checked by hand: 空表说明 real (no reason given); 叙述/同比零基数@20:14 and @20:17: real (基本养老保险缴费 1326.81 万元
+  // and 职业年金缴费 530.72 万元, each 与上年相比增加 the whole amount, 增长 100%: nothing last year, so no rate)
   ['江苏省高级人民法院2018年度部门预算公开.pdf', { kind: '预算', year: 2018, department: null, family: '部门预算（江苏十二张表）',
     tables: '部门公开表1:34 预算/收入来源表:15 部门公开表3:1 部门公开表4:7 预算/财政拨款支出表:18 预算/财政拨款基本支出表:34 部门公开表5:18 部门公开表6:34 部门公开表7:1 部门公开表8:1 预算/机关运行经费表:17 预算/政府采购表:unread',
-    diagnostics: ['形式/空表说明@14:19'] }],
+    diagnostics: ['形式/空表说明@14:19', '叙述/同比零基数@20:14', '叙述/同比零基数@20:17'] }],
   ['附件2：部门决算模板.pdf', { kind: '决算', year: 2024, department: '上海市XX局', family: '部门决算',
     tables: '公开01:0 公开02:6 公开03:6 公开04:0 公开05:6 公开06:67 公开09:0 公开07:0 公开08:0',
     diagnostics: [] }],
@@ -151,6 +153,7 @@ const REAL_ERRORS: Array<[string, string, number, number, string, string]> = [
   // the rate computed from whole 万元 is shown with the printed rate's decimals (not 「应为 1%」)
   ['江苏省人民检察院2018年部门预算公开.pdf', '叙述/同比变化率', 26, 15, '0.06%', '0.60%'],
   ['江苏省委办公厅2017年部门预算.pdf', '叙述/同比变化率', 8, 17, '1.66%', '1.69%'],
+  ['上海市普陀区万里街道2023年部门预算.pdf', '叙述/增加额超过本年数', 6, 5, '1,421.25 万元', '0 万元'],
 ];
 
 describe.skipIf(!existsSync(DIR))('real errors in real PDFs, with their figures', () => {

@@ -6,6 +6,7 @@
 import type { SourceLine } from '../../ingest/text.js';
 import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
 import type { Cell, Claim, Form, Report, Unit } from '../types.js';
+import { comparedYear, priorAmount, relationAfter } from './compare.js';
 import { byName, linkPath, linkSubject, totalOf, type WithCatalog } from './link.js';
 import {
   NUM,
@@ -85,28 +86,60 @@ function readBudgetRates(r: Reading): void {
     if (m[3]) figures.rate = fig(r, `${m[3]}%`, iRate, true);
     // execution-rate sentences speak of general-budget appropriation spending (公开05)
     const linkTo = path ? linkPath(report, report.kind, cleanPath(path)) : linkSubject(report, report.kind, subject, `${section}一般公共预算`);
-    add(r, { kind: 'rate', subject, section, text: m[0], figures, parts: [], link: linkTo, whole: null, loc: { ...locate(r.stream, at, at + m[0].length), file: r.file } });
+    // 决算数大于预算数的主要原因是…: the relation said right after, checked against the two amounts
+    const relation = relationAfter(text, at + m[0].length);
+    add(r, {
+      kind: 'rate',
+      subject,
+      section,
+      ...(relation ? { relation: { word: relation.word, text: relation.text } } : {}),
+      text: m[0],
+      figures,
+      parts: [],
+      link: linkTo,
+      whole: null,
+      loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
+    });
     markUsed(r, at, m[0].length);
     lastRateEnd = at + m[0].length;
   }
 }
 
-/** 比上年增加 D 万元，增长 P% (the amount stated just before is the current year's) */
+/**
+ * 比上年增加 D 万元，增长 P% (the amount stated just before is the current year's); a change
+ * without a rate, or 持平, where the clause says what it is measured against (比上年, 较2022年);
+ * last year's amount where the sentence states it (2022年…为 A 万元，2023年…B 万元，比2022年…持平).
+ */
 function readYearOnYear(r: Reading): void {
   const { text } = r;
-  const YOY = new RegExp(`(增加|减少)${NUM}万元${SEP}(?:同比)?(增长|下降)${NUM}%`, 'g');
+  const YOY = new RegExp(`(增加|减少)${NUM}万元(?:${SEP}(?:同比)?(增长|下降|降低)${NUM}%)?|(基本持平|持平)`, 'g');
   for (const m of text.matchAll(YOY)) {
     const at = m.index!;
-    const current = currentAmount(text, at);
-    const iChange = at + m[1].length;
-    const iRate = at + m[0].lastIndexOf(m[4]);
-    const figures: Record<string, Cell> = { change: fig(r, m[2], iChange), rate: fig(r, `${m[4]}%`, iRate, true) };
-    if (current && (m[1] === '增加') === (m[3] === '增长')) figures.current = fig(r, current.raw, current.at);
+    const year = comparedYear(text, at);
+    // a bare 增加 D 万元 or 持平 says nothing checkable unless it is a change since a year
+    if (!m[3] && !year) continue;
+    const direction = (m[1] ?? m[5]) as NonNullable<Claim['direction']>;
+    const rateDirection = m[3] ? (m[3] === '增长' ? '增长' : '下降') : undefined;
+    let current = currentAmount(text, at);
+    // a change without a rate that names its own subject after a ； is an item of a list (1.…减少 A 万元；2.公费医疗较2022年
+    // 增加 B 万元): the amount of an earlier clause is not its own (a bare ；较上年增加 B 万元 still speaks of it)
+    const ownWords = subjectBefore(text, at).replace(/(比|较|与|同比)(上年度?|\d{4}年度?)[^，,。；;：:\d]*$/, '');
+    if (!m[3] && current && ownWords !== '' && /[；;]/.test(text.slice(current.at, at))) current = null;
+    const start = text.lastIndexOf('。', at - 1) + 1;
+    const prior = year ? priorAmount(text, start, current?.at ?? at, year) : null;
+    // 持平 compares two amounts: without last year's, nothing to check
+    if (m[5] && (!prior || !current)) continue;
+    const figures: Record<string, Cell> = {};
+    if (m[2]) figures.change = fig(r, m[2], at + m[1].length);
+    if (m[4]) figures.rate = fig(r, `${m[4]}%`, at + m[0].lastIndexOf(m[4]), true);
+    if (current && (!rateDirection || (direction === '增加') === (rateDirection === '增长'))) figures.current = fig(r, current.raw, current.at);
+    if (prior) figures.prior = fig(r, prior.raw, prior.at);
     add(r, {
       kind: 'yoy',
-      subject: subjectBefore(text, at),
+      subject: yoySubject(text, at, current),
       section: sectionAt(r.heads, at),
-      direction: m[1] as '增加' | '减少',
+      direction,
+      ...(rateDirection ? { rateDirection } : {}),
       text: m[0],
       figures,
       parts: [],
@@ -116,6 +149,13 @@ function readYearOnYear(r: Reading): void {
     });
     markUsed(r, at, m[0].length);
   }
+}
+
+/** what a change is of: the words before it, or where they only say since when (比上年，与2022年度相比), those before the current amount */
+function yoySubject(text: string, at: number, current: { at: number } | null): string {
+  const own = subjectBefore(text, at);
+  if (current && (own === '' || /^(比|较|与|同比)/.test(own))) return subjectBefore(text, current.at).replace(/\d{4}年度?(预算数?|决算数?)?$/, '') || own;
+  return own;
 }
 
 /** the project a performance summary speaks of: named in quotes or in its 综述 heading just before */
