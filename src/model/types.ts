@@ -123,13 +123,14 @@ export interface ClaimLink {
   column: string;
 }
 
-export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score';
+/** template: template text left in the narrative; asof / since: a year it dates a statement by (截至…12月31日; 比…年) */
+export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'asof' | 'since';
 
 /**
  * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),
  * whole (the sentence's headline amount); budget, actual, rate (执行率); change, current, rate
  * (year on year), with prior where the sentence states last year's amount; whole and `parts`
- * (a 其中 list); count.
+ * (a 其中 list); count; year (asof, since).
  */
 export interface Claim {
   id: string;

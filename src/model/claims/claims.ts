@@ -7,6 +7,7 @@ import type { SourceLine } from '../../ingest/text.js';
 import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
 import type { Cell, Claim, Form, Report, Unit } from '../types.js';
 import { comparedYear, priorAmount, relationAfter } from './compare.js';
+import { asOfDates, comparedYears, templateLeftovers, type Found } from './document-text.js';
 import { byName, linkPath, linkSubject, totalOf, type WithCatalog } from './link.js';
 import {
   NUM,
@@ -65,6 +66,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readSentences(r);
   readScores(r);
   readCounts(r);
+  readDocumentText(r);
   return r.claims.sort((a, b) => (a.loc.page ?? 0) - (b.loc.page ?? 0) || a.loc.line - b.loc.line || a.loc.column - b.loc.column);
 }
 
@@ -306,4 +308,28 @@ function readCounts(r: Reading): void {
       loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
     });
   }
+}
+
+/** the words around text[i, j) within their sentence, at most 20 characters either side (a template's sentences run long) */
+function wordsAround(text: string, i: number, j: number): string {
+  const from = Math.max(text.lastIndexOf('。', i - 1) + 1, i - 20);
+  const stop = text.indexOf('。', j);
+  const to = Math.min(stop < 0 ? text.length : stop, j + 20);
+  return `${from > text.lastIndexOf('。', i - 1) + 1 ? '…' : ''}${text.slice(from, to)}${to < (stop < 0 ? text.length : stop) ? '…' : ''}`;
+}
+
+/** template text left in (kind template), and the years the narrative dates its statements by (asof, since) */
+function readDocumentText(r: Reading): void {
+  const emit = (kind: 'template' | 'asof' | 'since', f: Found) => {
+    const figures: Record<string, Cell> = {};
+    if (f.year) {
+      const at = f.at + f.words.indexOf(f.year);
+      // a year is exact
+      figures.year = { ...figure(r.stream, r.file, f.year, at, null), lo: Number(f.year), hi: Number(f.year) };
+    }
+    add(r, { kind, subject: f.words, section: sectionAt(r.heads, f.at), text: wordsAround(r.text, f.at, f.at + f.words.length), figures, parts: [], link: null, whole: null, loc: { ...locate(r.stream, f.at, f.at + f.words.length), file: r.file } });
+  };
+  for (const f of templateLeftovers(r.text)) emit('template', f);
+  for (const f of asOfDates(r.text)) emit('asof', f);
+  for (const f of comparedYears(r.text)) emit('since', f);
 }
