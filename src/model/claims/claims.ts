@@ -127,8 +127,7 @@ function readYearOnYear(r: Reading): void {
     // 增加 B 万元): the amount of an earlier clause is not its own (a bare ；较上年增加 B 万元 still speaks of it)
     const ownWords = subjectBefore(text, at).replace(/(比|较|与|同比)(上年度?|\d{4}年度?)[^，,。；;：:\d]*$/, '');
     if (!m[3] && current && ownWords !== '' && /[；;]/.test(text.slice(current.at, at))) current = null;
-    const start = text.lastIndexOf('。', at - 1) + 1;
-    const prior = year ? priorAmount(text, start, current?.at ?? at, year) : null;
+    const prior = year ? priorAmount(text, current?.at ?? at, year) : null;
     // 持平 compares two amounts: without last year's, nothing to check
     if (m[5] && (!prior || !current)) continue;
     const figures: Record<string, Cell> = {};
@@ -312,10 +311,14 @@ function readCounts(r: Reading): void {
 
 /** the words around text[i, j) within their sentence, at most 20 characters either side (a template's sentences run long) */
 function wordsAround(text: string, i: number, j: number): string {
-  const from = Math.max(text.lastIndexOf('。', i - 1) + 1, i - 20);
-  const stop = text.indexOf('。', j);
-  const to = Math.min(stop < 0 ? text.length : stop, j + 20);
-  return `${from > text.lastIndexOf('。', i - 1) + 1 ? '…' : ''}${text.slice(from, to)}${to < (stop < 0 ? text.length : stop) ? '…' : ''}`;
+  const before = text.slice(Math.max(0, i - 20), i);
+  const after = text.slice(j, j + 20);
+  const head = before.slice(before.lastIndexOf('。') + 1);
+  const stop = after.indexOf('。');
+  const tail = stop < 0 ? after : after.slice(0, stop);
+  const cutHead = head.length === 20 && i - 20 > 0;
+  const cutTail = stop < 0 && j + 20 < text.length;
+  return `${cutHead ? '…' : ''}${head}${text.slice(i, j)}${tail}${cutTail ? '…' : ''}`;
 }
 
 /** template text left in (kind template), and the years the narrative dates its statements by (asof, since) */

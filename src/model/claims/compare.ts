@@ -15,17 +15,20 @@ export function comparedYear(text: string, at: number): string | null {
 }
 
 /**
- * Last year's amount stated in the sentence before `to` (上年决算数为 A 万元, 2022年当年预算执行数为 A
+ * Last year's amount stated in the clause before `to` (上年决算数为 A 万元, 2022年当年预算执行数为 A
  * 万元), where `year` is '上年' or the year the change is measured against; the last such.
  */
-export function priorAmount(text: string, from: number, to: number, year: string): { raw: string; at: number } | null {
+export function priorAmount(text: string, to: number, year: string): { raw: string; at: number } | null {
   const label = year === '上年' ? '上年度?' : `${year}年度?`;
   // a level said of that year, not a change measured from it (比2022年预算增加 A 万元)
   const re = new RegExp(`${label}[^，,。；;：:\\d增减持比较]{0,14}?(?:为|是)?[:：]?${NUM}万元(?![,，]?(?:比|较))`, 'g');
-  // in the change's own clause: a clause after ；is another statement
-  const clause = Math.max(from, text.lastIndexOf('；', to - 1) + 1, text.lastIndexOf(';', to - 1) + 1);
-  const found = [...text.slice(clause, to).matchAll(re)].pop();
-  return found ? { raw: found[1], at: clause + found.index! + found[0].lastIndexOf(`${found[1]}万元`) } : null;
+  // in the change's own clause (after ；another statement begins), said shortly before it: each search
+  // is bounded, as a sentence of thousands of changes is not scanned from its start for each
+  const near = Math.max(0, to - 160);
+  const window = text.slice(near, to);
+  const clause = Math.max(window.lastIndexOf('。'), window.lastIndexOf('；'), window.lastIndexOf(';')) + 1;
+  const found = [...window.slice(clause).matchAll(re)].pop();
+  return found ? { raw: found[1], at: near + clause + found.index! + found[0].lastIndexOf(`${found[1]}万元`) } : null;
 }
 
 const WORD: Record<string, '大于' | '小于' | '等于'> = { 大于: '大于', 高于: '大于', 超过: '大于', 多于: '大于', 小于: '小于', 低于: '小于', 少于: '小于', 等于: '等于' };
