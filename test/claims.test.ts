@@ -127,8 +127,8 @@ describe('三公 statements', () => {
     expect(cs.filter((c) => c.kind === 'amount').map((c) => [c.subject, c.link])).toEqual([
       ['公务接待费预算', { table: '公开09', row: '合计', column: '预算数.公务接待费' }],
       ['公务接待费支出决算', { table: '公开09', row: '合计', column: '决算数.公务接待费' }],
-      // a change is never compared with a level
-      ['较上年增加', null],
     ]);
+    // a change is never compared with a level: it is a change since last year, of the amount before it
+    expect(cs.filter((c) => c.kind === 'yoy').map((c) => [c.subject, c.direction, c.figures.change.raw, c.figures.current.raw])).toEqual([['支出决算', '增加', '0.34', '0.46']]);
   });
 });

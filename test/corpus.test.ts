@@ -34,6 +34,8 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       // 1.21 / 13.45 = 8.996%, printed 8.9%; 1.23 / 42.78 = 2.875%, printed 2.8%: truncated, not rounded
       ['叙述/同比变化率', 1, 755, '8.9%', '9.00%', '0.10'],
       // 2025's 公务接待费 stated as 1.7 (last year's budget); 表7 has 0.72, and 1.7 − 0.98 = 0.72
+      // checked by hand: 信息化建设（项）2025 年预算数为 73.67 万元，比上年增加 76.67 万元 (last year would be −3.00)
+      ['叙述/增加额超过本年数', 2, 775, '76.67 万元', '73.67 万元', '3.00 万元'],
       ['叙述/金额与表一致', 2, 858, '1.7 万元', '0.72 万元', '0.98 万元'],
       ['叙述/同比变化率', 1, 885, '2.8%', '2.88%', '0.08'],
       // 涉及项目11个，预算金额766万元: the 绩效目标表 adds to 766.77, which rounds to 767
@@ -97,15 +99,21 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     expect(ds.map((d) => [d.line, d.actual, d.expected])).toEqual([[1223, '90.00%', '100.00%']]);
   });
 
-  it('weihai: tables and narrative consistent; two forms with funds figures that do not agree', async () => {
+  it('weihai: tables and narrative consistent; two forms with funds figures that do not agree, two negative scores, a rate from nothing', async () => {
     const ds = await lintText(read('weihai-huancui-2023-final.txt'));
     expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.actual, d.expected])).toEqual([
+      // checked by hand: 其他收入0.08万元。与2022年度相比，增加0.08万元，增长100％ (nothing last year: no rate)
+      ['叙述/同比零基数', 1, 641, undefined, undefined],
       // 139.14 / 200 = 69.57%: 10 × that is 6.96, the form gives 7.6
       ['自评表/资金得分', 1, 1407, '7.6', '6.96'],
       // 当年财政拨款 666.45 + 其他资金 2.04 = 668.49, the total says 666.45
       ['自评表/资金合计', 2, 1910, '666.45 万元', '668.49 万元'],
       // a funds score of −10 (execution at 300%): the proportional rule gives the full 10
       ['自评表/资金得分', 1, 1910, '-10', '10.00'],
+      // checked by hand: the funds row prints 得分 -10 (年度资金总额 666.45 666.45 2003.01 10 -10)
+      ['自评表/资金得分为负', 1, 1910, '-10', '0'],
+      // checked by hand: 享受政府补贴参保人数 <22000人 =67575人 2.5 -5
+      ['自评表/指标得分为负', 1, 1990, '-5', '0'],
     ]);
   });
 

@@ -5,7 +5,7 @@ import { lintResults, NARRATIVE_TXT, suppressFirst } from './format-helpers.js';
 const PARTIAL = {
   ruleId: '读取/未含公开表',
   severity: 1,
-  message: '本文件没有公开表，只核对了文字说明中的 4 处数字之间的关系；与表格的核对需要含表格的文件（如另行公开的“公开表”）',
+  message: '本文件没有公开表，只核对了文字说明中的 6 处数字之间的关系；与表格的核对需要含表格的文件（如另行公开的“公开表”）',
   file: NARRATIVE_TXT,
   line: 1,
   column: 1,
@@ -16,13 +16,13 @@ const PARTIAL = {
 const RATE = {
   ruleId: '叙述/同比变化率',
   severity: 2,
-  message: '「比2024年」变化率写 9.33%，按本年数与增减额（10 万元 ÷ （130 万元 − 10 万元） × 100%）应为 8.33%',
+  message: '「2025年本部门支出预算总额」变化率写 9.33%，按本年数与增减额（10 万元 ÷ （130 万元 − 10 万元） × 100%）应为 8.33%',
   file: NARRATIVE_TXT,
   line: 5,
   column: 36,
   endLine: 5,
   endColumn: 41,
-  subject: '比2024年',
+  subject: '2025年本部门支出预算总额',
   // a rate's figures are in percent; the difference is in percentage points, printed without %
   expected: 8.33,
   actual: 9.33,

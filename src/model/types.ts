@@ -123,12 +123,14 @@ export interface ClaimLink {
   column: string;
 }
 
-export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score';
+/** template: template text left in the narrative; asof / since: a year it dates a statement by (截至…12月31日; 比…年) */
+export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'asof' | 'since';
 
 /**
  * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),
  * whole (the sentence's headline amount); budget, actual, rate (执行率); change, current, rate
- * (year on year); whole and `parts` (a 其中 list); count.
+ * (year on year), with prior where the sentence states last year's amount; whole and `parts`
+ * (a 其中 list); count; year (asof, since).
  */
 export interface Claim {
   id: string;
@@ -137,8 +139,12 @@ export interface Claim {
   subject: string;
   /** the heading of the narrative section it stands in */
   section: string;
-  /** 增加 or 减少, for year-on-year claims */
-  direction?: '增加' | '减少';
+  /** year-on-year claims: the word for the change (增加, 减少, 持平, 基本持平) */
+  direction?: '增加' | '减少' | '持平' | '基本持平';
+  /** year-on-year claims: the word before the rate (增长, 下降; 降低 reads as 下降) */
+  rateDirection?: '增长' | '下降';
+  /** execution-rate claims: how the sentence says 决算数 stands to 预算数 (大于, 小于, 等于, 持平, 基本持平), and as printed */
+  relation?: { word: '大于' | '小于' | '等于' | '持平' | '基本持平'; text: string };
   text: string;
   figures: Record<string, Cell>;
   parts: Cell[];

@@ -39,7 +39,7 @@ const ROW = obj('row', ROW_FIELDS);
 const COLUMN = obj('column', { key: STRING, name: STRING });
 
 /** the figures a narrative claim states, by name (see Claim in model/types.ts) */
-export const CLAIM_FIGURES = ['amount', 'share', 'whole', 'budget', 'actual', 'rate', 'change', 'current', 'count', 'score'] as const;
+export const CLAIM_FIGURES = ['amount', 'share', 'whole', 'budget', 'actual', 'rate', 'change', 'current', 'prior', 'count', 'score', 'year'] as const;
 
 const PROJECT_FORM = obj('form', { id: STRING, kind: STRING, project: STRING, title: STRING, unit: STRING, conclusionRate: FIGURE, budget: FIGURE, indicatorCount: NUMBER });
 const INDICATOR_ITEM = obj('indicators 的一项', { name: STRING, section: STRING, target: STRING, actual: STRING, weight: FIGURE, score: FIGURE });
@@ -54,7 +54,7 @@ export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
   'row-parts': { document: DOCUMENT, table: TABLE, row: ROW, column: COLUMN, value: FIGURE, parts: list(FIGURE) },
   claim: {
     document: DOCUMENT,
-    claim: obj('claim', { id: STRING, kind: STRING, subject: STRING, section: STRING, direction: STRING, linked: BOOLEAN, text: STRING }),
+    claim: obj('claim', { id: STRING, kind: STRING, subject: STRING, section: STRING, direction: STRING, rateDirection: STRING, relation: STRING, relationText: STRING, linked: BOOLEAN, text: STRING }),
     figures: map('figures', CLAIM_FIGURES, FIGURE),
     parts: list(FIGURE),
     form: obj('form', { project: STRING, totalScore: FIGURE, totalWeight: FIGURE, budget: FIGURE, spent: FIGURE }),

@@ -91,7 +91,7 @@ function* claimBindings(report: Report, _rule: Rule, doc: Doc): Generator<Bindin
     yield {
       data: {
         document: doc,
-        claim: { id: c.id, kind: c.kind, subject: c.subject, section: c.section, direction: c.direction ?? null, linked: c.link !== null, text: c.text },
+        claim: { id: c.id, kind: c.kind, subject: c.subject, section: c.section, direction: c.direction ?? null, rateDirection: c.rateDirection ?? null, relation: c.relation?.word ?? null, relationText: c.relation?.text ?? null, linked: c.link !== null, text: c.text },
         figures: c.figures,
         parts: c.parts,
         // the form a score claim speaks of, when the document has one by that project name

@@ -6,6 +6,8 @@
 import type { SourceLine } from '../../ingest/text.js';
 import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
 import type { Cell, Claim, Form, Report, Unit } from '../types.js';
+import { comparedYear, priorAmount, relationAfter } from './compare.js';
+import { asOfDates, comparedYears, templateLeftovers, type Found } from './document-text.js';
 import { byName, linkPath, linkSubject, totalOf, type WithCatalog } from './link.js';
 import {
   NUM,
@@ -64,6 +66,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readSentences(r);
   readScores(r);
   readCounts(r);
+  readDocumentText(r);
   return r.claims.sort((a, b) => (a.loc.page ?? 0) - (b.loc.page ?? 0) || a.loc.line - b.loc.line || a.loc.column - b.loc.column);
 }
 
@@ -85,28 +88,59 @@ function readBudgetRates(r: Reading): void {
     if (m[3]) figures.rate = fig(r, `${m[3]}%`, iRate, true);
     // execution-rate sentences speak of general-budget appropriation spending (公开05)
     const linkTo = path ? linkPath(report, report.kind, cleanPath(path)) : linkSubject(report, report.kind, subject, `${section}一般公共预算`);
-    add(r, { kind: 'rate', subject, section, text: m[0], figures, parts: [], link: linkTo, whole: null, loc: { ...locate(r.stream, at, at + m[0].length), file: r.file } });
+    // 决算数大于预算数的主要原因是…: the relation said right after, checked against the two amounts
+    const relation = relationAfter(text, at + m[0].length);
+    add(r, {
+      kind: 'rate',
+      subject,
+      section,
+      ...(relation ? { relation: { word: relation.word, text: relation.text } } : {}),
+      text: m[0],
+      figures,
+      parts: [],
+      link: linkTo,
+      whole: null,
+      loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
+    });
     markUsed(r, at, m[0].length);
     lastRateEnd = at + m[0].length;
   }
 }
 
-/** 比上年增加 D 万元，增长 P% (the amount stated just before is the current year's) */
+/**
+ * 比上年增加 D 万元，增长 P% (the amount stated just before is the current year's); a change
+ * without a rate, or 持平, where the clause says what it is measured against (比上年, 较2022年);
+ * last year's amount where the sentence states it (2022年…为 A 万元，2023年…B 万元，比2022年…持平).
+ */
 function readYearOnYear(r: Reading): void {
   const { text } = r;
-  const YOY = new RegExp(`(增加|减少)${NUM}万元${SEP}(?:同比)?(增长|下降)${NUM}%`, 'g');
+  const YOY = new RegExp(`(增加|减少)${NUM}万元(?:${SEP}(?:同比)?(增长|下降|降低)${NUM}%)?|(基本持平|持平)`, 'g');
   for (const m of text.matchAll(YOY)) {
     const at = m.index!;
-    const current = currentAmount(text, at);
-    const iChange = at + m[1].length;
-    const iRate = at + m[0].lastIndexOf(m[4]);
-    const figures: Record<string, Cell> = { change: fig(r, m[2], iChange), rate: fig(r, `${m[4]}%`, iRate, true) };
-    if (current && (m[1] === '增加') === (m[3] === '增长')) figures.current = fig(r, current.raw, current.at);
+    const year = comparedYear(text, at);
+    // a bare 增加 D 万元 or 持平 says nothing checkable unless it is a change since a year
+    if (!m[3] && !year) continue;
+    const direction = (m[1] ?? m[5]) as NonNullable<Claim['direction']>;
+    const rateDirection = m[3] ? (m[3] === '增长' ? '增长' : '下降') : undefined;
+    let current = currentAmount(text, at);
+    // a change without a rate that names its own subject after a ； is an item of a list (1.…减少 A 万元；2.公费医疗较2022年
+    // 增加 B 万元): the amount of an earlier clause is not its own (a bare ；较上年增加 B 万元 still speaks of it)
+    const ownWords = subjectBefore(text, at).replace(/(比|较|与|同比)(上年度?|\d{4}年度?)[^，,。；;：:\d]*$/, '');
+    if (!m[3] && current && ownWords !== '' && /[；;]/.test(text.slice(current.at, at))) current = null;
+    const prior = year ? priorAmount(text, current?.at ?? at, year) : null;
+    // 持平 compares two amounts: without last year's, nothing to check
+    if (m[5] && (!prior || !current)) continue;
+    const figures: Record<string, Cell> = {};
+    if (m[2]) figures.change = fig(r, m[2], at + m[1].length);
+    if (m[4]) figures.rate = fig(r, `${m[4]}%`, at + m[0].lastIndexOf(m[4]), true);
+    if (current && (!rateDirection || (direction === '增加') === (rateDirection === '增长'))) figures.current = fig(r, current.raw, current.at);
+    if (prior) figures.prior = fig(r, prior.raw, prior.at);
     add(r, {
       kind: 'yoy',
-      subject: subjectBefore(text, at),
+      subject: yoySubject(text, at, current),
       section: sectionAt(r.heads, at),
-      direction: m[1] as '增加' | '减少',
+      direction,
+      ...(rateDirection ? { rateDirection } : {}),
       text: m[0],
       figures,
       parts: [],
@@ -116,6 +150,13 @@ function readYearOnYear(r: Reading): void {
     });
     markUsed(r, at, m[0].length);
   }
+}
+
+/** what a change is of: the words before it, or where they only say since when (比上年，与2022年度相比), those before the current amount */
+function yoySubject(text: string, at: number, current: { at: number } | null): string {
+  const own = subjectBefore(text, at);
+  if (current && (own === '' || /^(比|较|与|同比)/.test(own))) return subjectBefore(text, current.at).replace(/\d{4}年度?(预算数?|决算数?)?$/, '') || own;
+  return own;
 }
 
 /** the project a performance summary speaks of: named in quotes or in its 综述 heading just before */
@@ -266,4 +307,32 @@ function readCounts(r: Reading): void {
       loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
     });
   }
+}
+
+/** the words around text[i, j) within their sentence, at most 20 characters either side (a template's sentences run long) */
+function wordsAround(text: string, i: number, j: number): string {
+  const before = text.slice(Math.max(0, i - 20), i);
+  const after = text.slice(j, j + 20);
+  const head = before.slice(before.lastIndexOf('。') + 1);
+  const stop = after.indexOf('。');
+  const tail = stop < 0 ? after : after.slice(0, stop);
+  const cutHead = head.length === 20 && i - 20 > 0;
+  const cutTail = stop < 0 && j + 20 < text.length;
+  return `${cutHead ? '…' : ''}${head}${text.slice(i, j)}${tail}${cutTail ? '…' : ''}`;
+}
+
+/** template text left in (kind template), and the years the narrative dates its statements by (asof, since) */
+function readDocumentText(r: Reading): void {
+  const emit = (kind: 'template' | 'asof' | 'since', f: Found) => {
+    const figures: Record<string, Cell> = {};
+    if (f.year) {
+      const at = f.at + f.words.indexOf(f.year);
+      // a year is exact
+      figures.year = { ...figure(r.stream, r.file, f.year, at, null), lo: Number(f.year), hi: Number(f.year) };
+    }
+    add(r, { kind, subject: f.words, section: sectionAt(r.heads, f.at), text: wordsAround(r.text, f.at, f.at + f.words.length), figures, parts: [], link: null, whole: null, loc: { ...locate(r.stream, f.at, f.at + f.words.length), file: r.file } });
+  };
+  for (const f of templateLeftovers(r.text)) emit('template', f);
+  for (const f of asOfDates(r.text)) emit('asof', f);
+  for (const f of comparedYears(r.text)) emit('since', f);
 }
