@@ -1,12 +1,14 @@
 /** budget-lint's command line: configuration, file discovery, suppressions, output, exit codes (as ESLint's). */
 import { CommanderError } from 'commander';
 import { DOCS_URL, TOOL_NAME, TOOL_VERSION } from '../common/package-info.js';
-import { fatalResult, fileResult, FORMAT_NAMES, formatter, isFormatName, type FileResult, type FormatContext, type FormatEntry } from '../format/index.js';
+import { fileResult, FORMAT_NAMES, formatter, isFormatName, type FileResult, type FormatContext, type FormatEntry } from '../format/index.js';
 import { readDocument, warmUpPdfEngine, InputError } from '../ingest/index.js';
 import { YamlFileError } from '../common/yaml-source.js';
 import { ConfigError, resolveConfig, type ResolvedConfig } from '../config/index.js';
 import { buildReport, loadCatalog, type Catalog, type Report } from '../model/index.js';
-import { describeFailure, lintFile } from './lint.js';
+import { describeFailure } from './lint.js';
+import { lintEach } from '../batch/pool.js';
+import type { Prepared, RunSetup } from '../batch/setup.js';
 import { expandInputs, isIgnored, readStdin, type Input, type InputOptions } from './inputs.js';
 import { program, UsageError, type Io, type Options } from './program.js';
 import { loadRuleSet, type RuleSet } from './rule-set.js';
@@ -37,18 +39,18 @@ async function printModels(inputs: Input[], opts: Options, io: Io, catalog: Cata
 
 type OnResult = (result: FileResult, report: Report | null) => Promise<void>;
 
-/** each file alone: one that cannot be linted is a result with one fatal message, the others go on */
-async function lintAll(inputs: Input[], ruleSet: RuleSet, opts: Options, catalog: Catalog, onResult: OnResult, unchecked?: UncheckedReport): Promise<FileResult[]> {
-  const results: FileResult[] = [];
-  for (const { file, bytes } of inputs) {
-    const limits = { maxPages: opts.maxPages, timeoutSeconds: opts.timeout };
-    const outcome = await lintFile(file, ruleSet.forFile(file), { debug: opts.debug, catalog, pdfEngine: opts.pdfEngine, bytes, ...limits, observe: unchecked?.start(file, ruleSet.forFile(file)) });
-    unchecked?.finish(file, outcome.report);
-    const result = outcome.fatal !== null ? fatalResult(file, outcome.fatal) : fileResult(file, outcome.diagnostics);
-    results.push(result);
-    await onResult(result, outcome.report);
-  }
-  return results;
+/** the run's setup as data: what a worker thread loads its own rule set from */
+function runSetup(opts: Options, cwd: string): RunSetup {
+  const { config, configLookup, builtinRules, rules, tables, rule, quiet, maxWarnings } = opts;
+  return { cwd, config, configLookup, builtinRules, rules, tables, rule, quiet, maxWarnings };
+}
+
+/** each file alone (one that cannot be linted is a result with one fatal message), on the pool unless told or unable */
+async function lintAll(inputs: Input[], prepared: Prepared, opts: Options, cwd: string, onResult: OnResult, unchecked?: UncheckedReport, wantReports = false): Promise<FileResult[]> {
+  const limits = { debug: opts.debug, pdfEngine: opts.pdfEngine, maxPages: opts.maxPages, timeoutSeconds: opts.timeout };
+  const observe = unchecked && { start: (file: string) => unchecked.start(file, prepared.ruleSet.forFile(file)), finish: (file: string, report: Report | null) => unchecked.finish(file, report) };
+  const plan = { setup: runSetup(opts, cwd), limits, concurrency: opts.concurrency, local: async () => prepared, inProcess: Boolean(unchecked) || wantReports, observe };
+  return lintEach(inputs, plan, (o) => onResult(o.result, o.report));
 }
 
 /** --quiet: errors only, as ESLint's getErrorResults */
@@ -177,14 +179,14 @@ async function run(args: string[], opts: Options, io: Io): Promise<number> {
     const reports = new Map<string, Report>();
     const applyOptions = { today: today(), unusedSeverity: 'off' as const, cwd };
     const unchecked = opts.reportUnchecked ? new (await import('./unchecked.js')).UncheckedReport() : undefined;
-    const linted = await lintAll(inputs, ruleSet, opts, catalog, async (result, report) => {
+    const linted = await lintAll(inputs, { config, catalog, ruleSet }, opts, cwd, async (result, report) => {
       // a streaming format writes each file as it finishes, its suppressions applied
       if (entry.perFile) {
         const [shown] = applySuppressions([result], suppressions.sf, applyOptions).results;
         await output.write(entry.perFile(opts.quiet ? errorsOnly(shown) : shown, context));
       }
       if (entry.needsReports && report) reports.set(result.filePath, report);
-    }, unchecked);
+    }, unchecked, entry.needsReports);
     const outcome = suppress(linted, suppressions, opts, cwd, inOpts.note);
     let results = outcome.report ? [...outcome.results, outcome.report] : outcome.results;
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
