@@ -56,26 +56,40 @@ export interface LintPlan {
   /** the report models or a rule observer are wanted: they exist only in this thread */
   inProcess?: boolean;
   observe?: { start(file: string, prepared: Prepared): RuleObserver | undefined; finish(file: string, report: Report | null): void };
+  /** --cache: previous results replayed, new ones kept */
+  cache?: { get(file: string): FileResult | undefined; set(file: string, result: FileResult): void };
 }
 
 export type OnOutcome = (outcome: FileOutcome) => Promise<void> | void;
 
 export async function lintEach(inputs: LintInput[], plan: LintPlan, onOutcome: OnOutcome): Promise<FileResult[]> {
-  const threads = plan.inProcess || inputs.some((i) => i.bytes) || !existsSync(fileURLToPath(WORKER)) ? 0 : threadsFor(plan.concurrency, inputs.length);
-  return threads > 0 ? lintOnPool(inputs, plan, threads, onOutcome) : lintHere(inputs, plan, onOutcome);
+  const { cache } = plan;
+  const hits = inputs.map((i) => (i.bytes || !cache ? undefined : cache.get(i.file)));
+  const misses = hits.filter((h) => !h).length;
+  const threads = plan.inProcess || inputs.some((i) => i.bytes) || !existsSync(fileURLToPath(WORKER)) ? 0 : threadsFor(plan.concurrency, misses);
+  const handOn: OnOutcome = (o) => {
+    if (cache && !hits[results.length]) cache.set(o.result.filePath, o.result);
+    results.push(o.result);
+    return onOutcome(o);
+  };
+  const results: FileResult[] = [];
+  await (threads > 0 ? lintOnPool(inputs, hits, plan, threads, handOn) : lintHere(inputs, hits, plan, handOn));
+  return results;
 }
 
-async function lintHere(inputs: LintInput[], plan: LintPlan, onOutcome: OnOutcome): Promise<FileResult[]> {
-  const prepared = await plan.local();
-  const results: FileResult[] = [];
-  for (const { file, bytes } of inputs) {
+async function lintHere(inputs: LintInput[], hits: Array<FileResult | undefined>, plan: LintPlan, onOutcome: OnOutcome): Promise<void> {
+  const prepared = hits.every(Boolean) ? null : await plan.local();
+  for (const [k, { file, bytes }] of inputs.entries()) {
+    const hit = hits[k];
+    if (hit || !prepared) {
+      await onOutcome({ result: hit!, report: null });
+      continue;
+    }
     const observe = plan.observe?.start(file, prepared);
     const outcome = await lintToResult(file, prepared.ruleSet, prepared.catalog, plan.limits, { bytes, observe });
     plan.observe?.finish(file, outcome.report);
-    results.push(outcome.result);
     await onOutcome(outcome);
   }
-  return results;
 }
 
 function crashed(file: string, err: unknown): FileResult {
@@ -83,19 +97,13 @@ function crashed(file: string, err: unknown): FileResult {
   return fatalResult(file, `内部错误：检查这个文件的工作线程意外退出（${why}）`);
 }
 
-async function lintOnPool(inputs: LintInput[], plan: LintPlan, threads: number, onOutcome: OnOutcome): Promise<FileResult[]> {
+async function lintOnPool(inputs: LintInput[], hits: Array<FileResult | undefined>, plan: LintPlan, threads: number, onOutcome: OnOutcome): Promise<void> {
   const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkerTask, FileResult>({ filename: WORKER.href, minThreads: threads, maxThreads: threads, workerData: plan.setup });
   try {
     // every file is queued at once; each is awaited in turn, so the output keeps the input order
-    const pending = inputs.map(({ file }) => pool.run({ file, limits: plan.limits }).catch((err: unknown) => crashed(file, err)));
-    const results: FileResult[] = [];
-    for (const p of pending) {
-      const result = await p;
-      results.push(result);
-      await onOutcome({ result, report: null });
-    }
-    return results;
+    const pending = inputs.map(({ file }, k) => hits[k] ?? pool.run({ file, limits: plan.limits }).catch((err: unknown) => crashed(file, err)));
+    for (const p of pending) await onOutcome({ result: await p, report: null });
   } finally {
     await pool.destroy();
   }

@@ -8,7 +8,7 @@ import { ConfigError, resolveConfig, type ResolvedConfig } from '../config/index
 import { buildReport, loadCatalog, type Catalog, type Report } from '../model/index.js';
 import { describeFailure } from './lint.js';
 import { lintEach } from '../batch/pool.js';
-import type { Prepared, RunSetup } from '../batch/setup.js';
+import type { FileLimits, Prepared, RunSetup } from '../batch/setup.js';
 import { expandInputs, isIgnored, readStdin, type Input, type InputOptions } from './inputs.js';
 import { program, UsageError, type Io, type Options } from './program.js';
 import { loadRuleSet, type RuleSet } from './rule-set.js';
@@ -45,12 +45,27 @@ function runSetup(opts: Options, cwd: string): RunSetup {
   return { cwd, config, configLookup, builtinRules, rules, tables, rule, quiet, maxWarnings };
 }
 
+/** --cache: loaded only when asked for */
+async function openCache(opts: Options, cwd: string, setup: RunSetup, prepared: Prepared, limits: FileLimits) {
+  const { ResultCache, cacheFile } = await import('../batch/cache.js');
+  return ResultCache.open(cacheFile(opts.cacheLocation, cwd), setup, prepared, limits);
+}
+
 /** each file alone (one that cannot be linted is a result with one fatal message), on the pool unless told or unable */
-async function lintAll(inputs: Input[], prepared: Prepared, opts: Options, cwd: string, onResult: OnResult, unchecked?: UncheckedReport, wantReports = false): Promise<FileResult[]> {
+async function lintAll(inputs: Input[], prepared: Prepared, opts: Options, cwd: string, note: (m: string) => void, onResult: OnResult, unchecked?: UncheckedReport, wantReports = false): Promise<FileResult[]> {
   const limits = { debug: opts.debug, pdfEngine: opts.pdfEngine, maxPages: opts.maxPages, timeoutSeconds: opts.timeout };
   const observe = unchecked && { start: (file: string) => unchecked.start(file, prepared.ruleSet.forFile(file)), finish: (file: string, report: Report | null) => unchecked.finish(file, report) };
-  const plan = { setup: runSetup(opts, cwd), limits, concurrency: opts.concurrency, local: async () => prepared, inProcess: Boolean(unchecked) || wantReports, observe };
-  return lintEach(inputs, plan, (o) => onResult(o.result, o.report));
+  const inProcess = Boolean(unchecked) || wantReports;
+  const setup = runSetup(opts, cwd);
+  // the models a report draws from, or what each rule bound, are not kept: those runs lint every file
+  const cache = opts.cache && !inProcess ? await openCache(opts, cwd, setup, prepared, limits) : undefined;
+  const results = await lintEach(inputs, { setup, limits, concurrency: opts.concurrency, local: async () => prepared, inProcess, observe, cache }, (o) => onResult(o.result, o.report));
+  try {
+    cache?.save();
+  } catch (err) {
+    note(`无法写入缓存文件 ${cache!.file}（${(err as NodeJS.ErrnoException).code ?? String(err)}），下次仍将全部检查`);
+  }
+  return results;
 }
 
 /** --quiet: errors only, as ESLint's getErrorResults */
@@ -179,7 +194,7 @@ async function run(args: string[], opts: Options, io: Io): Promise<number> {
     const reports = new Map<string, Report>();
     const applyOptions = { today: today(), unusedSeverity: 'off' as const, cwd };
     const unchecked = opts.reportUnchecked ? new (await import('./unchecked.js')).UncheckedReport() : undefined;
-    const linted = await lintAll(inputs, { config, catalog, ruleSet }, opts, cwd, async (result, report) => {
+    const linted = await lintAll(inputs, { config, catalog, ruleSet }, opts, cwd, inOpts.note, async (result, report) => {
       // a streaming format writes each file as it finishes, its suppressions applied
       if (entry.perFile) {
         const [shown] = applySuppressions([result], suppressions.sf, applyOptions).results;

@@ -41,6 +41,8 @@ export interface Options extends RuleSetOptions, SuppressOptions {
   debugRule?: string;
   reportUnchecked?: boolean;
   concurrency: Concurrency;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** where output goes; in and cwd: standard input and the current directory, when not the process's own (tests) */
@@ -154,6 +156,8 @@ export function program(io: Io): Command {
     .option('--timeout <seconds>', `每个文件的检查时限，秒（默认 ${DEFAULT_TIMEOUT_SECONDS}；0 为不限）`, seconds, DEFAULT_TIMEOUT_SECONDS)
     .option('--pdf-engine <engine>', `读取 PDF 所用的引擎：pdfium 或 unpdf（默认 ${DEFAULT_PDF_ENGINE}）`, oneOf('--pdf-engine', PDF_ENGINES), DEFAULT_PDF_ENGINE)
     .option('--concurrency <n|auto|off>', '用几个工作线程并行检查：正整数、auto（默认，按 CPU 核数与文件数）或 off（在主线程逐个检查）', concurrency, 'auto' as Concurrency)
+    .option('--cache', '只检查上次以来有变化的文件（内容、规则、表种类、配置或版本变了），其余沿用上次的结果')
+    .option('--cache-location <path>', '缓存文件或目录（默认为当前目录的 .budgetlintcache）')
     .option('--quiet', '只报告错误')
     .option('--max-warnings <n>', '警告数超过 n 时以 1 退出（与 --quiet 同用时，不显示的警告也计入）', count('--max-warnings'))
     .option('--print-model <file>', '打印文件的规范化报表模型（JSON），不检查；其后的文件也打印')
