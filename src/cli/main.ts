@@ -8,6 +8,8 @@ import { ConfigError, resolveConfig, type ResolvedConfig } from '../config/index
 import { buildReport, loadCatalog, type Catalog, type Report } from '../model/index.js';
 import { describeFailure } from './lint.js';
 import { lintEach } from '../batch/pool.js';
+import { inShard } from '../batch/shard.js';
+import { readMerged } from './merge.js';
 import type { FileLimits, Prepared, RunSetup } from '../batch/setup.js';
 import { expandInputs, isIgnored, readStdin, type Input, type InputOptions } from './inputs.js';
 import { program, UsageError, type Io, type Options } from './program.js';
@@ -65,6 +67,12 @@ async function lintAll(inputs: Input[], prepared: Prepared, opts: Options, cwd: 
   } catch (err) {
     note(`无法写入缓存文件 ${cache!.file}（${(err as NodeJS.ErrnoException).code ?? String(err)}），下次仍将全部检查`);
   }
+  return results;
+}
+
+/** merged results, handed on as a run's are */
+async function replay(results: FileResult[], onResult: OnResult): Promise<FileResult[]> {
+  for (const r of results) await onResult(r, null);
   return results;
 }
 
@@ -178,14 +186,17 @@ async function run(args: string[], opts: Options, io: Io): Promise<number> {
     const { ruleCommand } = await import('./rule-commands.js');
     return ruleCommand({ ...opts, format }, args, io, catalog, ruleSet, (inputs) => expandInputs(inputs, inOpts).then((found) => found.map((i) => i.file)));
   }
-  if (args.length === 0 && !opts.stdin) throw new InputError('请给出要检查的文件或目录，例如 budget-lint 决算公开.txt');
+  // --merge: the shards' results, already suppressed, are reported as one run's
+  const merged = opts.merge ? await readMerged(args) : null;
+  if (!merged && args.length === 0 && !opts.stdin) throw new InputError('请给出要检查的文件或目录，例如 budget-lint 决算公开.txt');
   let ignoredAny = false;
-  const inputs = await collect(args, opts, { ...inOpts, note: (m) => ((ignoredAny = true), inOpts.note(m)) }, io);
-  if (!inputs.length) {
+  let inputs = merged ? merged.map((r) => ({ file: r.filePath })) : await collect(args, opts, { ...inOpts, note: (m) => ((ignoredAny = true), inOpts.note(m)) }, io);
+  if (!merged && !inputs.length) {
     if (ignoredAny) return 0;
     throw new InputError('没有找到可检查的 .txt 或 .pdf 文件');
   }
-  const suppressions = loadSuppressions(opts, config.dir, cwd, ruleSet.known);
+  if (opts.shard && !merged) inputs = inShard(inputs, opts.shard, cwd);
+  const suppressions = merged ? { file: '', text: null, sf: null } : loadSuppressions(opts, config.dir, cwd, ruleSet.known);
   const entry = formatter(format as (typeof FORMAT_NAMES)[number]);
   const outputFile = opts.outputFile ?? config.outputFile;
   const output = await openOutput(outputFile, io);
@@ -194,15 +205,16 @@ async function run(args: string[], opts: Options, io: Io): Promise<number> {
     const reports = new Map<string, Report>();
     const applyOptions = { today: today(), unusedSeverity: 'off' as const, cwd };
     const unchecked = opts.reportUnchecked ? new (await import('./unchecked.js')).UncheckedReport() : undefined;
-    const linted = await lintAll(inputs, { config, catalog, ruleSet }, opts, cwd, inOpts.note, async (result, report) => {
+    const onResult: OnResult = async (result, report) => {
       // a streaming format writes each file as it finishes, its suppressions applied
       if (entry.perFile) {
-        const [shown] = applySuppressions([result], suppressions.sf, applyOptions).results;
+        const [shown] = merged ? [result] : applySuppressions([result], suppressions.sf, applyOptions).results;
         await output.write(entry.perFile(opts.quiet ? errorsOnly(shown) : shown, context));
       }
       if (entry.needsReports && report) reports.set(result.filePath, report);
-    }, unchecked, entry.needsReports);
-    const outcome = suppress(linted, suppressions, opts, cwd, inOpts.note);
+    };
+    const linted = merged ? await replay(merged, onResult) : await lintAll(inputs, { config, catalog, ruleSet }, opts, cwd, inOpts.note, onResult, unchecked, entry.needsReports);
+    const outcome = merged ? { results: linted, report: null } : suppress(linted, suppressions, opts, cwd, inOpts.note);
     let results = outcome.report ? [...outcome.results, outcome.report] : outcome.results;
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     if (opts.quiet) results = results.map(errorsOnly);
