@@ -10,6 +10,7 @@ import { describeFailure } from './lint.js';
 import { lintEach } from '../batch/pool.js';
 import { inShard } from '../batch/shard.js';
 import { readMerged } from './merge.js';
+import { Progress } from './progress.js';
 import type { FileLimits, Prepared, RunSetup } from '../batch/setup.js';
 import { expandInputs, isIgnored, readStdin, type Input, type InputOptions } from './inputs.js';
 import { program, UsageError, type Io, type Options } from './program.js';
@@ -200,18 +201,22 @@ async function run(args: string[], opts: Options, io: Io): Promise<number> {
   const entry = formatter(format as (typeof FORMAT_NAMES)[number]);
   const outputFile = opts.outputFile ?? config.outputFile;
   const output = await openOutput(outputFile, io);
+  let progress: Progress | null = null;
   try {
     const context = await formatContext(rulesRun(ruleSet, inputs), opts, outputFile, io, cwd);
+    progress = merged ? null : Progress.open(io.err, opts.progress, inputs.map((i) => i.file));
     const reports = new Map<string, Report>();
     const applyOptions = { today: today(), unusedSeverity: 'off' as const, cwd };
     const unchecked = opts.reportUnchecked ? new (await import('./unchecked.js')).UncheckedReport() : undefined;
     const onResult: OnResult = async (result, report) => {
       // a streaming format writes each file as it finishes, its suppressions applied
       if (entry.perFile) {
+        progress?.clear();
         const [shown] = merged ? [result] : applySuppressions([result], suppressions.sf, applyOptions).results;
         await output.write(entry.perFile(opts.quiet ? errorsOnly(shown) : shown, context));
       }
       if (entry.needsReports && report) reports.set(result.filePath, report);
+      progress?.tick();
     };
     const linted = merged ? await replay(merged, onResult) : await lintAll(inputs, { config, catalog, ruleSet }, opts, cwd, inOpts.note, onResult, unchecked, entry.needsReports);
     const outcome = merged ? { results: linted, report: null } : suppress(linted, suppressions, opts, cwd, inOpts.note);
@@ -225,6 +230,7 @@ async function run(args: string[], opts: Options, io: Io): Promise<number> {
     if (unchecked) (format === 'stylish' && !outputFile ? io.out : io.err).write(unchecked.text());
     return exitCode(results, warnings, opts, io);
   } finally {
+    progress?.clear();
     await output.close();
   }
 }

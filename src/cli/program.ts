@@ -46,6 +46,7 @@ export interface Options extends RuleSetOptions, SuppressOptions {
   cacheLocation?: string;
   shard?: Shard;
   merge?: boolean;
+  progress: boolean;
 }
 
 /** where output goes; in and cwd: standard input and the current directory, when not the process's own (tests) */
@@ -169,6 +170,7 @@ export function program(io: Io): Command {
     .option('--cache-location <path>', '缓存文件或目录（默认为当前目录的 .budgetlintcache）')
     .option('--shard <i/n>', '只检查第 i 份（共 n 份；按文件相对路径的散列分，与文件顺序无关），供 CI 多机并行', shard)
     .option('--merge', '把各分片的结果文件（-f json 或 ndjson 的输出）合并，按 -f 输出，不再检查')
+    .option('--no-progress', '不显示进度行（进度行只在标准错误是终端时显示）')
     .option('--quiet', '只报告错误')
     .option('--max-warnings <n>', '警告数超过 n 时以 1 退出（与 --quiet 同用时，不显示的警告也计入）', count('--max-warnings'))
     .option('--print-model <file>', '打印文件的规范化报表模型（JSON），不检查；其后的文件也打印')
