@@ -4,9 +4,11 @@
 //  - --concurrency off against auto (on this machine's cores): wall time, files per second,
 //    time to the first result on stdout, peak memory (RSS of the process, worker threads
 //    included: they share it) and the share per worker thread;
+//  - a control: how many cores threads that only spin get now (what parallel can gain at best);
 //  - --cache: the first run (an empty cache) and the second (nothing changed), and their ratio.
 // Wall times on a shared machine: the load average is printed beside them.
 import { spawn } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,10 +65,22 @@ function run(args) {
   });
 }
 
+/** how many cores this process gets now: threads that only spin for a second, their CPU time over the wall time */
+async function coresAvailable(threads) {
+  const code = 'const t = Date.now(); let x = 0; while (Date.now() - t < 1000) x++;';
+  const before = process.cpuUsage();
+  const start = performance.now();
+  await Promise.all(Array.from({ length: threads }, () => new Promise((resolve) => new Worker(code, { eval: true }).on('exit', resolve))));
+  const cpu = process.cpuUsage(before);
+  return (cpu.user + cpu.system) / 1000 / (performance.now() - start);
+}
+
 export async function batchSection(n) {
   const { dir, kinds, pdfs } = makeBatch(n);
   const threads = Math.min(availableParallelism(), Math.floor(n / 2));
   console.log(`\nbatch: ${n} documents (${kinds} kinds, ${pdfs} PDFs), ${availableParallelism()} cores; load average before ${loadavg()[0].toFixed(1)}`);
+  // on a shared machine the other processes' load decides what parallel threads can gain
+  console.log(`control: ${availableParallelism()} threads that only spin get ${(await coresAvailable(availableParallelism())).toFixed(2)} cores now`);
   console.log('mode'.padEnd(22), 'wall s'.padStart(8), 'files/s'.padStart(8), 'first s'.padStart(8), 'peak MB'.padStart(8), 'load'.padStart(5));
   const row = (name, r) => console.log(name.padEnd(22), (r.ms / 1000).toFixed(1).padStart(8), (r.lines / (r.ms / 1000)).toFixed(1).padStart(8), (r.firstMs / 1000).toFixed(2).padStart(8), r.peakMb.toFixed(0).padStart(8), loadavg()[0].toFixed(1).padStart(5));
   const off = await run(['--concurrency', 'off', dir]);
