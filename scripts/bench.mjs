@@ -14,7 +14,10 @@
 //  3. per text document: decoding, model building and rules, in milliseconds;
 //  4. growth: 1, 4, 16 and 64 concatenated copies of one text, each linted in a fresh process
 //     (time and peak memory), to show that cost grows linearly with the input.
-//  `npm run bench -- --growth` runs only the last; `npm run bench -- --pdf` only the first two.
+//  5. a batch of 1000 documents: --concurrency off against auto, time to first result, peak
+//     memory, and a second run with --cache (scripts/bench-batch.mjs).
+//  `npm run bench -- --growth` runs only part 4; `npm run bench -- --pdf` only the first two;
+//  `npm run bench -- --batch [N]` only part 5, with N documents.
 //  BENCH_FILTER=text limits part 1 to the PDFs whose path holds the text.
 //  The machine may be shared: figures are wall times, medians; a loaded machine shows in them.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -230,6 +233,11 @@ function growthSection() {
 }
 
 const only = process.argv[2];
+if (only === '--batch') {
+  await (await import('./bench-batch.mjs')).batchSection(Number(process.argv[3] ?? 1000));
+  process.exit(0);
+}
 if (only !== '--growth') await pdfSection();
 if (!only) await textSection();
 if (only !== '--pdf') growthSection();
+if (!only) await (await import('./bench-batch.mjs')).batchSection(1000);

@@ -1,12 +1,17 @@
 /** budget-lint's command line: configuration, file discovery, suppressions, output, exit codes (as ESLint's). */
 import { CommanderError } from 'commander';
 import { DOCS_URL, TOOL_NAME, TOOL_VERSION } from '../common/package-info.js';
-import { fatalResult, fileResult, FORMAT_NAMES, formatter, isFormatName, type FileResult, type FormatContext, type FormatEntry } from '../format/index.js';
+import { fileResult, FORMAT_NAMES, formatter, isFormatName, type FileResult, type FormatContext, type FormatEntry } from '../format/index.js';
 import { readDocument, warmUpPdfEngine, InputError } from '../ingest/index.js';
 import { YamlFileError } from '../common/yaml-source.js';
 import { ConfigError, resolveConfig, type ResolvedConfig } from '../config/index.js';
 import { buildReport, loadCatalog, type Catalog, type Report } from '../model/index.js';
-import { describeFailure, lintFile } from './lint.js';
+import { describeFailure } from './lint.js';
+import { lintEach } from '../batch/pool.js';
+import { inShard } from '../batch/shard.js';
+import { readMerged } from './merge.js';
+import { Progress } from './progress.js';
+import type { FileLimits, Prepared, RunSetup } from '../batch/setup.js';
 import { expandInputs, isIgnored, readStdin, type Input, type InputOptions } from './inputs.js';
 import { program, UsageError, type Io, type Options } from './program.js';
 import { loadRuleSet, type RuleSet } from './rule-set.js';
@@ -37,17 +42,38 @@ async function printModels(inputs: Input[], opts: Options, io: Io, catalog: Cata
 
 type OnResult = (result: FileResult, report: Report | null) => Promise<void>;
 
-/** each file alone: one that cannot be linted is a result with one fatal message, the others go on */
-async function lintAll(inputs: Input[], ruleSet: RuleSet, opts: Options, catalog: Catalog, onResult: OnResult, unchecked?: UncheckedReport): Promise<FileResult[]> {
-  const results: FileResult[] = [];
-  for (const { file, bytes } of inputs) {
-    const limits = { maxPages: opts.maxPages, timeoutSeconds: opts.timeout };
-    const outcome = await lintFile(file, ruleSet.forFile(file), { debug: opts.debug, catalog, pdfEngine: opts.pdfEngine, bytes, ...limits, observe: unchecked?.start(file, ruleSet.forFile(file)) });
-    unchecked?.finish(file, outcome.report);
-    const result = outcome.fatal !== null ? fatalResult(file, outcome.fatal) : fileResult(file, outcome.diagnostics);
-    results.push(result);
-    await onResult(result, outcome.report);
+/** the run's setup as data: what a worker thread loads its own rule set from */
+function runSetup(opts: Options, cwd: string): RunSetup {
+  const { config, configLookup, builtinRules, rules, tables, rule, quiet, maxWarnings } = opts;
+  return { cwd, config, configLookup, builtinRules, rules, tables, rule, quiet, maxWarnings };
+}
+
+/** --cache: loaded only when asked for */
+async function openCache(opts: Options, cwd: string, setup: RunSetup, prepared: Prepared, limits: FileLimits) {
+  const { ResultCache, cacheFile } = await import('../batch/cache.js');
+  return ResultCache.open(cacheFile(opts.cacheLocation, cwd), setup, prepared, limits);
+}
+
+/** each file alone (one that cannot be linted is a result with one fatal message), on the pool unless told or unable */
+async function lintAll(inputs: Input[], prepared: Prepared, opts: Options, cwd: string, note: (m: string) => void, onResult: OnResult, unchecked?: UncheckedReport, wantReports = false): Promise<FileResult[]> {
+  const limits = { debug: opts.debug, pdfEngine: opts.pdfEngine, maxPages: opts.maxPages, timeoutSeconds: opts.timeout };
+  const observe = unchecked && { start: (file: string) => unchecked.start(file, prepared.ruleSet.forFile(file)), finish: (file: string, report: Report | null) => unchecked.finish(file, report) };
+  const inProcess = Boolean(unchecked) || wantReports;
+  const setup = runSetup(opts, cwd);
+  // the models a report draws from, or what each rule bound, are not kept: those runs lint every file
+  const cache = opts.cache && !inProcess ? await openCache(opts, cwd, setup, prepared, limits) : undefined;
+  const results = await lintEach(inputs, { setup, limits, concurrency: opts.concurrency, local: async () => prepared, inProcess, observe, cache }, (o) => onResult(o.result, o.report));
+  try {
+    cache?.save();
+  } catch (err) {
+    note(`无法写入缓存文件 ${cache!.file}（${(err as NodeJS.ErrnoException).code ?? String(err)}），下次仍将全部检查`);
   }
+  return results;
+}
+
+/** merged results, handed on as a run's are */
+async function replay(results: FileResult[], onResult: OnResult): Promise<FileResult[]> {
+  for (const r of results) await onResult(r, null);
   return results;
 }
 
@@ -161,31 +187,39 @@ async function run(args: string[], opts: Options, io: Io): Promise<number> {
     const { ruleCommand } = await import('./rule-commands.js');
     return ruleCommand({ ...opts, format }, args, io, catalog, ruleSet, (inputs) => expandInputs(inputs, inOpts).then((found) => found.map((i) => i.file)));
   }
-  if (args.length === 0 && !opts.stdin) throw new InputError('请给出要检查的文件或目录，例如 budget-lint 决算公开.txt');
+  // --merge: the shards' results, already suppressed, are reported as one run's
+  const merged = opts.merge ? await readMerged(args) : null;
+  if (!merged && args.length === 0 && !opts.stdin) throw new InputError('请给出要检查的文件或目录，例如 budget-lint 决算公开.txt');
   let ignoredAny = false;
-  const inputs = await collect(args, opts, { ...inOpts, note: (m) => ((ignoredAny = true), inOpts.note(m)) }, io);
-  if (!inputs.length) {
+  let inputs = merged ? merged.map((r) => ({ file: r.filePath })) : await collect(args, opts, { ...inOpts, note: (m) => ((ignoredAny = true), inOpts.note(m)) }, io);
+  if (!merged && !inputs.length) {
     if (ignoredAny) return 0;
     throw new InputError('没有找到可检查的 .txt 或 .pdf 文件');
   }
-  const suppressions = loadSuppressions(opts, config.dir, cwd, ruleSet.known);
+  if (opts.shard && !merged) inputs = inShard(inputs, opts.shard, cwd);
+  const suppressions = merged ? { file: '', text: null, sf: null } : loadSuppressions(opts, config.dir, cwd, ruleSet.known);
   const entry = formatter(format as (typeof FORMAT_NAMES)[number]);
   const outputFile = opts.outputFile ?? config.outputFile;
   const output = await openOutput(outputFile, io);
+  let progress: Progress | null = null;
   try {
     const context = await formatContext(rulesRun(ruleSet, inputs), opts, outputFile, io, cwd);
+    progress = merged ? null : Progress.open(io.err, opts.progress, inputs.map((i) => i.file));
     const reports = new Map<string, Report>();
     const applyOptions = { today: today(), unusedSeverity: 'off' as const, cwd };
     const unchecked = opts.reportUnchecked ? new (await import('./unchecked.js')).UncheckedReport() : undefined;
-    const linted = await lintAll(inputs, ruleSet, opts, catalog, async (result, report) => {
+    const onResult: OnResult = async (result, report) => {
       // a streaming format writes each file as it finishes, its suppressions applied
       if (entry.perFile) {
-        const [shown] = applySuppressions([result], suppressions.sf, applyOptions).results;
+        progress?.clear();
+        const [shown] = merged ? [result] : applySuppressions([result], suppressions.sf, applyOptions).results;
         await output.write(entry.perFile(opts.quiet ? errorsOnly(shown) : shown, context));
       }
       if (entry.needsReports && report) reports.set(result.filePath, report);
-    }, unchecked);
-    const outcome = suppress(linted, suppressions, opts, cwd, inOpts.note);
+      progress?.tick();
+    };
+    const linted = merged ? await replay(merged, onResult) : await lintAll(inputs, { config, catalog, ruleSet }, opts, cwd, inOpts.note, onResult, unchecked, entry.needsReports);
+    const outcome = merged ? { results: linted, report: null } : suppress(linted, suppressions, opts, cwd, inOpts.note);
     let results = outcome.report ? [...outcome.results, outcome.report] : outcome.results;
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
     if (opts.quiet) results = results.map(errorsOnly);
@@ -196,6 +230,7 @@ async function run(args: string[], opts: Options, io: Io): Promise<number> {
     if (unchecked) (format === 'stylish' && !outputFile ? io.out : io.err).write(unchecked.text());
     return exitCode(results, warnings, opts, io);
   } finally {
+    progress?.clear();
     await output.close();
   }
 }

@@ -10,6 +10,8 @@ import { DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_SECONDS, PDF_ENGINES, DEFAULT_PDF_EN
 import { FORMAT_NAMES, width } from '../format/index.js';
 import { nearest } from '../common/suggest.js';
 import type { RuleSetOptions } from './rule-set.js';
+import { parseConcurrency, type Concurrency } from '../batch/pool.js';
+import { parseShard, type Shard } from '../batch/shard.js';
 import type { SuppressOptions } from './suppress.js';
 
 /** a usage error found while reading the options (a bad value): exit 2, one line */
@@ -39,6 +41,12 @@ export interface Options extends RuleSetOptions, SuppressOptions {
   testRules?: string;
   debugRule?: string;
   reportUnchecked?: boolean;
+  concurrency: Concurrency;
+  cache?: boolean;
+  cacheLocation?: string;
+  shard?: Shard;
+  merge?: boolean;
+  progress: boolean;
 }
 
 /** where output goes; in and cwd: standard input and the current directory, when not the process's own (tests) */
@@ -50,6 +58,18 @@ function count(option: string) {
     if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`${option} 的值「${value}」无效：应为非负整数`);
     return n;
   };
+}
+
+function concurrency(value: string): Concurrency {
+  const c = parseConcurrency(value);
+  if (c === null) throw new UsageError(`--concurrency 的值「${value}」无效：应为正整数、auto 或 off`);
+  return c;
+}
+
+function shard(value: string): Shard {
+  const s = parseShard(value);
+  if (s === null) throw new UsageError(`--shard 的值「${value}」无效：应为 i/n，1 ≤ i ≤ n，如 2/4`);
+  return s;
 }
 
 function seconds(value: string): number {
@@ -145,6 +165,12 @@ export function program(io: Io): Command {
     .option('--max-pages <n>', `页数超过 n 的 PDF 不检查（默认 ${DEFAULT_MAX_PAGES}）`, count('--max-pages'), DEFAULT_MAX_PAGES)
     .option('--timeout <seconds>', `每个文件的检查时限，秒（默认 ${DEFAULT_TIMEOUT_SECONDS}；0 为不限）`, seconds, DEFAULT_TIMEOUT_SECONDS)
     .option('--pdf-engine <engine>', `读取 PDF 所用的引擎：pdfium 或 unpdf（默认 ${DEFAULT_PDF_ENGINE}）`, oneOf('--pdf-engine', PDF_ENGINES), DEFAULT_PDF_ENGINE)
+    .option('--concurrency <n|auto|off>', '用几个工作线程并行检查：正整数、auto（默认，按 CPU 核数与文件数）或 off（在主线程逐个检查）', concurrency, 'auto' as Concurrency)
+    .option('--cache', '只检查上次以来有变化的文件（内容、规则、表种类、配置或版本变了），其余沿用上次的结果')
+    .option('--cache-location <path>', '缓存文件或目录（默认为当前目录的 .budgetlintcache）')
+    .option('--shard <i/n>', '只检查第 i 份（共 n 份；按文件相对路径的散列分，与文件顺序无关），供 CI 多机并行', shard)
+    .option('--merge', '把各分片的结果文件（-f json 或 ndjson 的输出）合并，按 -f 输出，不再检查')
+    .option('--no-progress', '不显示进度行（进度行只在标准错误是终端时显示）')
     .option('--quiet', '只报告错误')
     .option('--max-warnings <n>', '警告数超过 n 时以 1 退出（与 --quiet 同用时，不显示的警告也计入）', count('--max-warnings'))
     .option('--print-model <file>', '打印文件的规范化报表模型（JSON），不检查；其后的文件也打印')
