@@ -47,6 +47,17 @@ describe('formats on the command line', () => {
     expect(JSON.parse(json.chunks.join('')).map((r: { errorCount: number }) => r.errorCount)).toEqual([5, 5]);
   });
 
+  it('stylish writes each file\'s block as it finishes, the totals at the end (the first results show at once)', async () => {
+    const { code, chunks, b } = await lintTwoWhileWriting('stylish');
+    expect(code).toBe(1);
+    // the first file's block, the second's (read after the first was written: a plain letter), the totals
+    expect(chunks).toHaveLength(3);
+    expect(chunks[0]).toMatch(/^\n.*a\.txt\n  134:8 +error/);
+    expect(chunks[1]).toContain(`${b}\n`);
+    expect(chunks[1]).toContain('不像是部门预决算公开文件');
+    expect(chunks[2]).toBe('\n✖ 6 个问题（6 个错误，0 个警告）\n');
+  });
+
   it('json-with-metadata gives the results and, per rule, its description, why, severity, docs and source', async () => {
     const r = await runCli('-f', 'json-with-metadata', '--rule', '科目/行内分列合计:warn', SAMPLE_TXT);
     expect(r.code).toBe(1);

@@ -122,9 +122,10 @@ async function formatContext(rules: Rule[], opts: Options, outputFile: string | 
 }
 
 /** the whole report, once every file is linted (a streaming format has written its files already) */
-async function writeReport(output: Output, entry: FormatEntry, results: FileResult[], context: FormatContext): Promise<void> {
+async function writeReport(output: Output, entry: FormatEntry, results: FileResult[], context: FormatContext, all: FileResult[]): Promise<void> {
   if (entry.perFile) {
     for (const r of results) await output.write(entry.perFile(r, context));
+    if (entry.summary) await output.write(entry.summary(all, context));
     return;
   }
   const text = entry.format(results, context);
@@ -225,7 +226,7 @@ async function run(args: string[], opts: Options, io: Io): Promise<number> {
     if (opts.quiet) results = results.map(errorsOnly);
     // streamed: only what the whole run adds (the notes on the suppressions file) is left to write
     const rest = entry.perFile ? (outcome.report ? [opts.quiet ? errorsOnly(outcome.report) : outcome.report] : []) : results;
-    await writeReport(output, entry, rest, entry.needsReports ? { ...context, reports } : context);
+    await writeReport(output, entry, rest, entry.needsReports ? { ...context, reports } : context, results);
     // after the report: beside stylish on standard output; elsewhere on stderr (a report stays parseable)
     if (unchecked) (format === 'stylish' && !outputFile ? io.out : io.err).write(unchecked.text());
     return exitCode(results, warnings, opts, io);

@@ -5,7 +5,7 @@ import { formatJson, formatJsonWithMetadata } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatNdjson, ndjsonLine } from './ndjson.js';
 import { formatSarif } from './sarif.js';
-import { formatStylish } from './stylish.js';
+import { formatStylish, stylishFile, stylishSummary } from './stylish.js';
 import type { FileResult, FormatContext, Formatter } from './types.js';
 
 export * from './types.js';
@@ -16,12 +16,14 @@ export interface FormatEntry {
   format: Formatter;
   /** the format is written file by file as each finishes (ndjson): the CLI calls this instead of format */
   perFile?: (result: FileResult, context: FormatContext) => string;
+  /** with perFile: what the format writes once every file is written (stylish's totals) */
+  summary?: (results: FileResult[], context: FormatContext) => string;
   /** the format draws the tables: the CLI keeps each file's report model for it (context.reports) */
   needsReports?: boolean;
 }
 
 const FORMATS = {
-  stylish: { format: formatStylish },
+  stylish: { format: formatStylish, perFile: stylishFile, summary: stylishSummary },
   json: { format: formatJson },
   'json-with-metadata': { format: formatJsonWithMetadata },
   sarif: { format: formatSarif },
