@@ -355,3 +355,13 @@ describe('text laid out as printed: a three-pair 总表 with names wrapped in th
     expect((await lintText(fixtureText(WRAPPED), WRAPPED)).filter((d) => d.ruleId.startsWith('总表/'))).toEqual([]);
   });
 });
+
+describe('text laid out as printed: a 收入支出决算总表 printed without 行次 (上海规划 2024, pdftotext -layout)', () => {
+  const FILE = 'text/aligned-final-no-line-numbers.txt';
+  it('takes a name without a figure (使用非财政拨款结余) as whole, not as the first line of the name under it', async () => {
+    const t = reportOf(fixtureText(FILE), FILE).tables.find((x) => x.id === '公开01')!;
+    const raw = (key: string, col: string) => t.rows.find((r) => r.key === key)?.cells[col]?.raw;
+    expect([raw('收入:年初结转和结余', '收入金额'), raw('支出:年末结转和结余', '支出金额'), raw('收入:使用非财政拨款结余', '收入金额')]).toEqual(['112.88', '100.00', '']);
+    expect((await lintText(fixtureText(FILE), FILE)).filter((d) => d.ruleId.startsWith('总表/'))).toEqual([]);
+  });
+});

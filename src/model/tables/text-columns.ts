@@ -38,3 +38,6 @@ export function isAlignedText(lines: TokenLine[]): boolean {
   return all >= 4 && wide >= 0.7 * all;
 }
 
+
+/** how a 总表's item names end when they are whole (a wrapped one ends 管理 / 机动 / 预 …) */
+export const WHOLE_NAME_RE = /(收入|支出|结余|资金|经费|拨款|结转|分配)$/;

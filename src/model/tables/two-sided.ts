@@ -5,7 +5,7 @@ import { isPlaceholderZero, spanLocation } from '../cells.js';
 import type { Column, ParseNote, Row, RowKind, Side, Table } from '../types.js';
 import { columnNames, type Catalog, type TableSpec } from './catalog.js';
 import { functionClassCode, sideByName } from './kinds.js';
-import { atTextColumn, atTextColumns, isAlignedText, pairedGroups, type ColumnGroup } from './text-columns.js';
+import { atTextColumn, atTextColumns, isAlignedText, pairedGroups, WHOLE_NAME_RE, type ColumnGroup } from './text-columns.js';
 import { BaseBuilder, centreOf, labelText, SECTION_LABEL_RE, stripEnumeration } from './builder.js';
 import { headerLeaves } from './header.js';
 
@@ -66,7 +66,8 @@ export class TwoSidedBuilder extends BaseBuilder {
     if (line.tabbed) return this.takeTabbed(line);
     const groups = !this.hasLineNos && line.source.pieces ? this.columnGroups() : null;
     if (groups) return this.takeGrouped(line, groups);
-    const textGroups = !this.hasLineNos && !line.source.pieces ? this.textColumnGroups() : null;
+    // a kind with 行次 printed without them (上海's 收入支出决算总表) is placed by its columns too
+    const textGroups = (!this.hasLineNos || !this.headerPrintsLineNos()) && !line.source.pieces ? this.textColumnGroups() : null;
     if (textGroups) return this.takeByGroups(atTextColumns(line), textGroups);
     let position = 0;
     line.tokens.forEach((t, i) => {
@@ -159,6 +160,10 @@ export class TwoSidedBuilder extends BaseBuilder {
 
   private textGroups?: ColumnGroup[] | null;
 
+  private headerPrintsLineNos(): boolean {
+    return [...this.headerLines].some((h) => h.includes('行次'));
+  }
+
   /**
    * Text laid out as printed (pdftotext -layout: cells aligned by runs of spaces), no 行次: the
    * header's [项目 金额] pairs by their character columns, as columnGroups does by position on a
@@ -224,7 +229,9 @@ export class TwoSidedBuilder extends BaseBuilder {
         continue;
       }
       // a name wrapped in its cell (…管理资 / 金): the next line's words, not a new item
-      const continues = prev && prev.values.length === 0 && labels.length > 0 && !isEnumerated(labels[0].text) && !/(合计|总计|小计)$/.test(normalizeLabel(labels[0].text));
+      // (in text, not after a name that is whole: 使用非财政拨款结余 with no figure, then 年初结转和结余)
+      const whole = line.source.pieces === undefined && prev !== undefined && WHOLE_NAME_RE.test(normalizeLabel(labelText(prev.labels)));
+      const continues = prev && !whole && prev.values.length === 0 && labels.length > 0 && !isEnumerated(labels[0].text) && !/(合计|总计|小计)$/.test(normalizeLabel(labels[0].text));
       if (continues) {
         prev.labels.push(...labels);
         prev.values.push(...values);
