@@ -34,6 +34,22 @@ describe('messages show their working', () => {
     expect(ds.map((d) => d.message)).toEqual(['「收支总计各」变化率写 3.21%，按本年数与增减额（577.07 万元 ÷ （17,912.75 万元 + 577.07 万元） × 100%）应为 3.12%']);
   });
 
+  it('a figure within one unit of its last digit says whether it was cut off or carried up instead of rounded', () => {
+    const rate = parseRules('my.yaml', fixtureText('../rules/narrative.yaml')).filter((r) => r.id === '叙述/同比变化率');
+    // 577.07 ÷ 18,489.82 is 3.121%: 3.13 is carried up, a warning
+    const [up] = runRules(reportOf(mutate(fixtureText('pdf/final-full.txt'), '下降3.12%', '下降3.13%')), rate);
+    expect(up.severity).toBe(1);
+    expect(up.message).toMatch(/（差额小于末位一个单位，可能是进位而非四舍五入）$/);
+    const [rule] = parseRules(
+      'my.yaml',
+      '- { id: t/cut, description: d, select: { each: table, tables: [公开05] }, bind: { p: { row: 合计, column: 项目支出 } }, assert: { approx_eq: [{ var: p }, 13601.958] }, message: "{actual} {expected}" }\n',
+    );
+    // 13,601.95 printed for 13,601.962: cut off
+    const [cut] = runRules(reportOf(fixtureText(FINAL)), [rule]);
+    expect(cut.severity).toBe(1);
+    expect(cut.message).toMatch(/（差额小于末位一个单位，可能是截断而非四舍五入）$/);
+  });
+
   it('{column} names a grid column with its group', () => {
     const [rule] = parseRules(
       'my.yaml',

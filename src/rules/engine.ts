@@ -217,7 +217,8 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
   let message = rule.message
     .replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? `{${k}}`)
     .replace(/\{var:([^}]*)\}/g, (_, path: string) => printedValue(evaluate({ var: path }, b.data)));
-  if (finding?.verdict === 'near' && rule.severity === 'error') message += '（差额小于末位一个单位，可能是截断而非四舍五入）';
+  // within one unit of its last digit: cut off (printed below) or carried up (printed above) instead of rounded
+  if (finding?.verdict === 'near' && rule.severity === 'error') message += `（差额小于末位一个单位，可能是${finding.difference > 0 ? '进位' : '截断'}而非四舍五入）`;
   const d: Diagnostic = {
     ruleId: rule.id,
     severity,
