@@ -93,16 +93,18 @@ function firstNote(report: Report, t: Report['tables'][number]): string {
   return `（如${at}：${note.message.slice(prefix.length)}；全部见 --print-model 的 notes）`;
 }
 
+/** （第 N 页） after a table's title, on paged input */
+const onPage = (loc: { page?: number }) => (loc.page !== undefined ? `（第 ${loc.page} 页）` : '');
+
 function readingDiagnostics(report: Report): Diagnostic[] {
   const out: Diagnostic[] = report.unknownTables.map(({ title, loc }) => {
-    const where = loc.page !== undefined ? `（第 ${loc.page} 页）` : '';
-    const message = `「${title}」${where}不是本工具认识的表，未读取，也未核对；如果它是某种已知表在当地的叫法，可用 --tables 为那种表添上这个表名`;
+    const message = `「${title}」${onPage(loc)}不是本工具认识的表，未读取，也未核对；如果它是某种已知表在当地的叫法，可用 --tables 为那种表添上这个表名`;
     return { ruleId: '读取/不认识的表', severity: 1 as const, message, ...loc };
   });
   for (const t of report.tables) {
     const { unplaced, dropped } = t.reading;
     if (t.layout === 'unread' || (!t.unread && unplaced === 0 && dropped === 0)) continue;
-    const where = t.loc.page !== undefined ? `（第 ${t.loc.page} 页）` : '';
+    const where = onPage(t.loc);
     const message = t.unread
       ? `「${t.title}」${where}未能读取：${t.unread}；这张表的核对都已跳过`
       : `「${t.title}」${where}${[unplaced && `有 ${unplaced} 个数字未能归入所在的列`, dropped && `有 ${dropped} 处行或数字未能读取`].filter(Boolean).join('，')}${firstNote(report, t)}，涉及它们的核对没有做`;

@@ -6,7 +6,7 @@
  * cell in every line of the table, so that names and figures stand where they would with the
  * code printed whole. On a page, positions do this line by line (tokenize.ts joinSplitCode).
  */
-import type { Token, TokenLine } from './tokenize.js';
+import { joinedCode, type Token, type TokenLine } from './tokenize.js';
 
 const CLASS_CODE_RE = /^[1-9]\d{2}$/;
 const SUB_CODE_RE = /^\d{1,2}$/;
@@ -66,9 +66,7 @@ function mergeAt(line: TokenLine, at: number, k: number): TokenLine {
   const printed = head.filter((t) => t.kind !== 'blank');
   let merged: Token[];
   if (printed.length && printed.every((t) => t.kind === 'number' && t.num!.integer) && CLASS_CODE_RE.test(printed[0].text) && printed.slice(1).every((t) => SUB_CODE_RE.test(t.text))) {
-    const text = printed[0].text + printed.slice(1).map((t) => t.text.padStart(2, '0')).join('');
-    const last = printed[printed.length - 1];
-    merged = [{ ...printed[0], text, endColumn: last.endColumn, cell: at, num: { value: Number(text), decimals: 0, integer: true, percent: false } }];
+    merged = [{ ...joinedCode(printed[0], printed.slice(1)), cell: at }];
   } else if (printed.length) {
     merged = printed.map((t) => ({ ...t, cell: at }));
   } else {

@@ -223,15 +223,19 @@ export function joinSplitCode(tokens: Token[]): Token[] {
       out.push(head);
       continue;
     }
-    const parts = tokens.slice(i + 1, i + 1 + k);
-    const last = parts[k - 1];
-    const text = head.text + parts.map((p) => p.text.padStart(2, '0')).join('');
-    const joined: Token = { ...head, text, endColumn: last.endColumn, num: { value: Number(text), decimals: 0, integer: true, percent: false } };
-    if (last.x1 !== undefined) joined.x1 = last.x1;
-    out.push(joined);
+    out.push(joinedCode(head, tokens.slice(i + 1, i + 1 + k)));
     i += k;
   }
   return out;
+}
+
+/** a class code and the short numbers after it as one code token (208 05 05 → 2080505), spanning them all */
+export function joinedCode(head: Token, parts: Token[]): Token {
+  const last = parts[parts.length - 1] ?? head;
+  const text = head.text + parts.map((p) => p.text.padStart(2, '0')).join('');
+  const joined: Token = { ...head, text, endColumn: last.endColumn, num: { value: Number(text), decimals: 0, integer: true, percent: false } };
+  if (last.x1 !== undefined) joined.x1 = last.x1;
+  return joined;
 }
 
 const isSubCode = (t: Token | undefined) => t !== undefined && t.kind === 'number' && t.num!.integer && SUB_CODE_RE.test(t.text);

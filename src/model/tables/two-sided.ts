@@ -27,6 +27,12 @@ interface Segment {
 const LABEL_HEAD_RE = /^(项目|项目名称?|科目名称?|功能科目名称?|功能分类科目名称?|项目（按功能分类）|支出功能分类科目)$/;
 const AMOUNT_HEAD_RE = /^(金额|预算数|决算数|本年预算数|预算金额)$/;
 
+/** the header's [项目 金额] pairs, left to right, from its cells where they stand (points, or characters) */
+function headerGroups(cells: Array<{ text: string; x0?: number; x1?: number }>): ColumnGroup[] | null {
+  const xs = (re: RegExp) => cells.filter((c) => re.test(normalizeLabel(c.text))).map(centreOf).sort((a, b) => a - b);
+  return pairedGroups(xs(LABEL_HEAD_RE), xs(AMOUNT_HEAD_RE));
+}
+
 
 export class TwoSidedBuilder extends BaseBuilder {
   private segments: Segment[] = [];
@@ -66,8 +72,7 @@ export class TwoSidedBuilder extends BaseBuilder {
     if (line.tabbed) return this.takeTabbed(line);
     const groups = !this.hasLineNos && line.source.pieces ? this.columnGroups() : null;
     if (groups) return this.takeGrouped(line, groups);
-    // a kind with 行次 printed without them (上海's 收入支出决算总表) is placed by its columns too
-    const textGroups = (!this.hasLineNos || !this.headerPrintsLineNos()) && !line.source.pieces ? this.textColumnGroups() : null;
+    const textGroups = !line.source.pieces ? this.textColumnGroups() : null;
     if (textGroups) return this.takeByGroups(atTextColumns(line), textGroups);
     let position = 0;
     line.tokens.forEach((t, i) => {
@@ -153,31 +158,25 @@ export class TwoSidedBuilder extends BaseBuilder {
    */
   private columnGroups(): ColumnGroup[] | null {
     if (this.groups !== undefined) return this.groups;
-    const labels = this.headerPieces.filter((p) => LABEL_HEAD_RE.test(normalizeLabel(p.text))).map(centreOf).sort((a, b) => a - b);
-    const amounts = this.headerPieces.filter((p) => AMOUNT_HEAD_RE.test(normalizeLabel(p.text))).map(centreOf).sort((a, b) => a - b);
-    return (this.groups = pairedGroups(labels, amounts));
+    return (this.groups = headerGroups(this.headerPieces));
   }
 
   private textGroups?: ColumnGroup[] | null;
 
-  private headerPrintsLineNos(): boolean {
-    return [...this.headerLines].some((h) => h.includes('行次'));
-  }
-
   /**
    * Text laid out as printed (pdftotext -layout: cells aligned by runs of spaces), no 行次: the
    * header's [项目 金额] pairs by their character columns, as columnGroups does by position on a
-   * page. Null for text whose words are set one space apart (its columns say nothing).
+   * page. Null for text whose words are set one space apart (its columns say nothing), and
+   * where the header prints 行次 (they place the rows); a kind with 行次 printed without them
+   * (上海's 收入支出决算总表) is placed by its columns.
    */
   private textColumnGroups(): ColumnGroup[] | null {
     if (this.textGroups !== undefined) return this.textGroups;
     this.textGroups = null;
+    if (this.hasLineNos && [...this.headerLines].some((h) => h.includes('行次'))) return null;
     const lines = this.region.lines.filter((l) => !l.tabbed && !l.source.pieces);
     if (!lines.length || !isAlignedText(lines)) return null;
-    const header = this.headerTokenLines.flatMap((l) => l.tokens.map(atTextColumn));
-    const labels = header.filter((t) => t.kind === 'label' && LABEL_HEAD_RE.test(normalizeLabel(t.text))).map(centreOf).sort((a, b) => a - b);
-    const amounts = header.filter((t) => t.kind === 'label' && AMOUNT_HEAD_RE.test(normalizeLabel(t.text))).map(centreOf).sort((a, b) => a - b);
-    return (this.textGroups = pairedGroups(labels, amounts));
+    return (this.textGroups = headerGroups(this.headerTokenLines.flatMap((l) => l.tokens.map(atTextColumn))));
   }
 
   /**
