@@ -132,7 +132,7 @@ describe('what a rule names is checked against the catalogue', () => {
     );
     expect(loadError(rule({ select: '{ each: group, tables: [公开09], groups: [决算数] }', bind: '    x: { column: "$group.合记" }', assert: '{ present: [{ var: x }] }' }))).toMatch(/没有列「\$group\.合记」（是不是「\$group\.合计」？）/);
     expect(loadError(rule({ select: '{ each: table-id, ids: [公开8] }', bind: '', assert: '{ var: present }' }))).toMatch(/^my\.yaml:3:35: 没有 id 为「公开8」的表种类（是不是「公开08」？）/);
-    expect(loadError(rule({ select: '{ each: claim, tables: [公开01] }', bind: '', assert: 'true' }))).toBe('my.yaml:3:34: select.tables 只用于 each: table / row / group / code-parent / row-parts，each: claim 不看它');
+    expect(loadError(rule({ select: '{ each: claim, tables: [公开01] }', bind: '', assert: 'true' }))).toBe('my.yaml:3:34: select.tables 只用于 each: table / row / group / code-parent / row-parts / cell，each: claim 不看它');
     expect(loadError(rule({ select: '{ each: tabel }', bind: '', assert: 'true' }))).toMatch(/each 必须是 document \/ .*（是不是「table」？）/);
   });
 
@@ -143,6 +143,17 @@ describe('what a rule names is checked against the catalogue', () => {
     expect(loadError(rule({ bind: '    x: { column: $column, row: 合计 }', assert: '{ present: [{ var: x }] }' }))).toMatch(/\$column 是当前列，each: table 不绑定列/);
     expect(loadError(rule({ bind: '    x: { link: true }', assert: '{ present: [{ var: x }] }' }))).toMatch(/link 只用于 each: claim/);
     expect(loadError(rule({ select: '{ each: row, tables: [公开05] }', bind: '    x: { table: 公开09, sameLineNo: true }', assert: '{ present: [{ var: x }] }' }))).toMatch(/行次只在两栏总表中有，「公开09」没有/);
+  });
+
+  it('each: cell and columnMap: the bound column under its name in another table', () => {
+    const cell = (bind: string, select = '{ each: cell, tables: [公开03], columns: [本年支出合计] }') => rule({ select, bind, assert: '{ approx_ge: [{ var: value }, { var: x }] }' });
+    expect(parseRules('my.yaml', cell('    x: { table: 公开05, sameCode: true, column: $column, columnMap: { 本年支出合计: 小计 } }'))).toHaveLength(1);
+    expect(loadError(cell('    x: { table: 公开05, sameCode: true, column: 小计, columnMap: { 本年支出合计: 小计 } }'))).toMatch(/^my\.yaml:5:62: columnMap 只与 column: \$column 同用/);
+    expect(loadError(cell('    x: { table: 公开05, sameCode: true, column: $column, columnMap: { 本年支出合计: 小记 } }'))).toMatch(/「公开05」没有列「小记」（是不是「小计」？）/);
+    expect(loadError(cell('    x: { table: 公开05, sameCode: true, column: $column, columnMap: { 本年支出: 小计 } }'))).toMatch(/「公开03」没有列「本年支出」/);
+    expect(loadError(cell('    x: { table: 公开05, sameCode: true, column: $column, columnMap: [小计] }'))).toMatch(/columnMap 必须是对象/);
+    expect(loadError(cell('    x: { table: 公开05, sameCode: true, column: $column }', '{ each: cell, tables: [公开03], columns: [本年支出] }'))).toMatch(/「公开03」没有列「本年支出」/);
+    expect(loadError(cell('    x: { table: 公开05, row: 合计 }', '{ each: table, tables: [公开03], columns: [本年支出合计] }'))).toMatch(/select\.columns 只用于 each: code-parent \/ cell/);
   });
 
   it('var paths, field by field, in where, assert and message', () => {

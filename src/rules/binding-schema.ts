@@ -34,7 +34,7 @@ const TABLE = obj('table', {
   years: list(FIGURE),
 });
 
-const ROW_FIELDS = { key: STRING, name: STRING, code: STRING, level: NUMBER, side: STRING, lineNo: NUMBER, kind: STRING, unplacedCount: NUMBER };
+const ROW_FIELDS = { key: STRING, name: STRING, code: STRING, level: NUMBER, side: STRING, lineNo: NUMBER, kind: STRING, cellCount: NUMBER, unplacedCount: NUMBER };
 const ROW = obj('row', ROW_FIELDS);
 const COLUMN = obj('column', { key: STRING, name: STRING });
 
@@ -52,6 +52,7 @@ export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
   group: { document: DOCUMENT, table: TABLE, row: ROW, group: STRING },
   'code-parent': { document: DOCUMENT, table: TABLE, row: ROW, column: COLUMN, value: FIGURE, parts: list(FIGURE), partRows: list(obj('partRows 的一项', ROW_FIELDS)) },
   'row-parts': { document: DOCUMENT, table: TABLE, row: ROW, column: COLUMN, value: FIGURE, parts: list(FIGURE) },
+  cell: { document: DOCUMENT, table: TABLE, row: ROW, column: COLUMN, value: FIGURE },
   claim: {
     document: DOCUMENT,
     claim: obj('claim', { id: STRING, kind: STRING, subject: STRING, section: STRING, direction: STRING, rateDirection: STRING, relation: STRING, relationText: STRING, linked: BOOLEAN, text: STRING }),
@@ -93,8 +94,8 @@ export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
 export const EACH_KINDS = Object.keys(BINDING_SCHEMA) as Each[];
 
 /** the selectors that bind a table (and honour select.tables) */
-export const TABLE_SELECTORS: ReadonlySet<Each> = new Set(['table', 'row', 'group', 'code-parent', 'row-parts']);
+export const TABLE_SELECTORS: ReadonlySet<Each> = new Set(['table', 'row', 'group', 'code-parent', 'row-parts', 'cell']);
 /** the selectors that bind a row: a query may leave `row` out (the bound row), or ask sameCode / sameLineNo */
-export const ROW_SELECTORS: ReadonlySet<Each> = new Set(['row', 'group', 'code-parent', 'row-parts']);
+export const ROW_SELECTORS: ReadonlySet<Each> = new Set(['row', 'group', 'code-parent', 'row-parts', 'cell']);
 /** the selectors that bind a column (`$column`) */
-export const COLUMN_SELECTORS: ReadonlySet<Each> = new Set(['code-parent', 'row-parts']);
+export const COLUMN_SELECTORS: ReadonlySet<Each> = new Set(['code-parent', 'row-parts', 'cell']);

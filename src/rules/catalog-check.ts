@@ -37,7 +37,7 @@ export class CatalogChecker {
       }
     };
     onlyFor('tables', [...TABLE_SELECTORS]);
-    onlyFor('columns', ['code-parent']);
+    onlyFor('columns', ['code-parent', 'cell']);
     onlyFor('groups', ['group']);
     onlyFor('ids', ['table-id']);
     select.ids?.forEach((id, i) => this.spec(id, [...at, 'ids', i]));
@@ -62,7 +62,7 @@ export class CatalogChecker {
   checkQuery(each: Each, select: Select, selected: TableSpec[], q: CellQuery, at: YamlPath): void {
     if (q.link !== undefined) {
       if (each !== 'claim') this.ctx.fail([...at, 'link'], `link 只用于 each: claim（文字说明中的数字所指的表格单元格）`);
-      for (const k of ['table', 'row', 'rows', 'column', 'sameCode', 'sameLineNo'] as const) {
+      for (const k of ['table', 'row', 'rows', 'column', 'columnMap', 'sameCode', 'sameLineNo'] as const) {
         if (q[k] !== undefined) this.ctx.fail([...at, k], `link 已指明单元格，不能再写 ${k}`);
       }
       return;
@@ -88,6 +88,11 @@ export class CatalogChecker {
     if (q.row !== undefined) this.row(q.row, reach, [...at, 'row']);
     if (q.rows !== undefined) this.rowFilter(q.rows, reach, [...at, 'rows']);
     if (q.column !== undefined) this.queryColumn(each, select, q.column, reach, [...at, 'column']);
+    // each pair: a column of the tables the rule runs on → a column of the table queried
+    for (const [from, to] of Object.entries(q.columnMap ?? {})) {
+      this.column(from, selected, [...at, 'columnMap']);
+      this.column(to, reach, [...at, 'columnMap', from]);
+    }
   }
 
   private readable(): TableSpec[] {

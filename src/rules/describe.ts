@@ -12,6 +12,7 @@ export const EACH_WORDS: Record<Each, string> = {
   row: '每张表的每一行',
   'code-parent': '每个有下级科目（或组内各项）的行，逐列：value 为该行的数，parts 为其下级各行的数',
   'row-parts': '每一行的合计栏（及有分项的栏）：value 为合计，parts 为其各分栏',
+  cell: '每张表每一行的每一列（或 columns 所列的列）：value 为该单元格的数',
   group: '每张表的每个栏组（$group）',
   'table-id': '文件那一套必备的每种表（或 ids 所列的表）：id、name、present',
   claim: '情况说明中陈述数字的每一句（claim、figures、parts）',
@@ -146,7 +147,8 @@ export function words(e: unknown): string {
 export function queryWords(q: CellQuery): string {
   if (q.link) return q.link === 'whole' ? '该句所说占比的合计（表中该项所属的合计）' : '该句所说的表格单元格';
   const table = q.table ? `${q.table} 中` : '本表';
-  const column = q.column ? (q.column === '$column' ? '当前列' : `「${q.column}」列`) : '第一栏';
+  const renamed = Object.entries(q.columnMap ?? {}).map(([from, to]) => `${from} 即 ${to}`);
+  const column = q.column ? (q.column === '$column' ? `当前列${renamed.length ? `（${renamed.join('，')}）` : ''}` : `「${q.column}」列`) : '第一栏';
   let row: string;
   if (q.row) row = `「${q.row}」行`;
   else if (q.sameCode) row = '与当前行编码相同的行';

@@ -41,7 +41,7 @@ const RULE_FIELDS: Array<[string, string, string]> = [
   ['description', '必填', '规则查什么，一句话'],
   ['why', '可选', '为什么要查（`--explain`、docs/rules.md 与输出中的规则说明）'],
   ['docs', '可选', '规则说明的网址（内置规则为 docs/rules.md 中它的一节）'],
-  ['select', '必填', '`each`（必填，见下表）、`tables`（表种类 id 列表）、`where`（json-logic 筛选）、`columns`（code-parent 只查这些列）、`groups`（group 必填：栏组）、`ids`（table-id：只查这些表种类）'],
+  ['select', '必填', '`each`（必填，见下表）、`tables`（表种类 id 列表）、`where`（json-logic 筛选）、`columns`（code-parent、cell 只查这些列）、`groups`（group 必填：栏组）、`ids`（table-id：只查这些表种类）'],
   ['bind', '可选', '名称 → 查询（见下表）：所取的单元格或单元格列表，供 assert 以 `var` 读取'],
   ['assert', '必填', 'json-logic 表达式：应成立的恒等式；不成立即报告'],
   ['message', '必填', '报告的文字，可用占位符（见下）'],
@@ -54,6 +54,7 @@ const QUERY_FIELDS: Array<[string, string]> = [
   ['sameCode', '与当前行编码相同的行（另一张表中）'],
   ['sameLineNo', '与当前行行次相同的行（两栏总表）'],
   ['column', '列 key（栏组表为 `决算数.合计`）；`$column` 为当前列，`$group` 替换为当前栏组；不写时为该行所在一侧的第一栏'],
+  ['columnMap', '与 `column: $column` 同用：当前列在所查的表中的 key（`{ 本年支出合计: 小计 }`）；未列出的列按同名'],
   ['link', 'each: claim：`true` 为该句所说的表格单元格，`whole` 为它的占比所对的合计'],
 ];
 

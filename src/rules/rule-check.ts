@@ -16,7 +16,7 @@ import { FIGURE, list, obj, type VType } from './value-types.js';
 const SEVERITIES: Severity[] = ['error', 'warn', 'off'];
 const RULE_KEYS = new Set(['id', 'severity', 'description', 'why', 'docs', 'select', 'bind', 'assert', 'message']);
 const SELECT_KEYS = new Set(['each', 'tables', 'where', 'columns', 'groups', 'ids']);
-const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'sameCode', 'sameLineNo', 'link']);
+const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'columnMap', 'sameCode', 'sameLineNo', 'link']);
 const FILTER_KEYS = new Set(['side', 'kind', 'level', 'code', 'keys', 'lineNo']);
 export const PLACEHOLDERS = new Set(['table', 'row', 'column', 'group', 'id', 'subject', 'linked', 'grade', 'actual', 'expected', 'difference', 'tolerance', 'working']);
 const SUBJECT_SELECTORS: Each[] = ['claim', 'form', 'indicator', 'form-section', 'form-task', 'grade'];
@@ -88,6 +88,7 @@ function checkQueryShape(ctx: Ctx, q: unknown, at: YamlPath): CellQuery {
   // a code written unquoted (row: 30217) is read as a number by YAML: it is the same key
   if (q.row !== undefined) out.row = str(ctx, typeof q.row === 'number' ? String(q.row) : q.row, [...at, 'row'], 'row');
   if (q.column !== undefined) out.column = str(ctx, q.column, [...at, 'column'], 'column');
+  if (q.columnMap !== undefined) out.columnMap = columnMap(ctx, q.columnMap, out.column, [...at, 'columnMap']);
   if (q.link !== undefined) {
     if (q.link !== true && q.link !== false && q.link !== 'whole') ctx.fail([...at, 'link'], 'link 必须是 true 或 whole');
     out.link = q.link as CellQuery['link'];
@@ -110,6 +111,15 @@ function checkQueryShape(ctx: Ctx, q: unknown, at: YamlPath): CellQuery {
   }
   if (out.row && out.rows) ctx.fail(at, 'row 与 rows 只能选一个');
   if ([out.row !== undefined || out.rows !== undefined, out.sameCode, out.sameLineNo].filter(Boolean).length > 1) ctx.fail(at, 'row / rows、sameCode、sameLineNo 只能选一个');
+  return out;
+}
+
+/** `columnMap: { 本年支出合计: 小计 }`: names only, copied into an object without a prototype */
+function columnMap(ctx: Ctx, v: unknown, column: string | undefined, at: YamlPath): Record<string, string> {
+  if (column !== '$column') ctx.fail(at, 'columnMap 只与 column: $column 同用：当前列在所查的表中叫什么');
+  if (!isPlainObject(v)) ctx.fail(at, 'columnMap 必须是对象：当前列的 key → 所查表的列 key');
+  const out: Record<string, string> = Object.create(null);
+  for (const [k, x] of Object.entries(v)) out[k] = str(ctx, x, [...at, k], `columnMap.${k} `)!;
   return out;
 }
 

@@ -64,7 +64,8 @@ function tableData(t: Table) {
 }
 
 function rowData(r: Row) {
-  return { key: r.key, name: r.name, code: r.code ?? null, level: r.level ?? null, side: r.side ?? null, lineNo: r.lineNo ?? null, kind: r.kind, unplacedCount: r.unplaced.length };
+  // cellCount: the cells placed in a column, blank ones included (a row that prints its total alone has 1)
+  return { key: r.key, name: r.name, code: r.code ?? null, level: r.level ?? null, side: r.side ?? null, lineNo: r.lineNo ?? null, kind: r.kind, cellCount: Object.keys(r.cells).length, unplacedCount: r.unplaced.length };
 }
 
 function selectedTables(report: Report, rule: Rule): Table[] {
@@ -217,6 +218,19 @@ function* codeParentBindings(report: Report, rule: Rule, doc: Doc): Generator<Bi
   }
 }
 
+function* cellBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
+  const sel = rule.select;
+  for (const t of selectedTables(report, rule)) {
+    const columns = sel.columns ? t.columns.filter((c) => sel.columns!.includes(c.key)) : t.columns;
+    for (const r of t.rows) {
+      const row = rowData(r);
+      for (const c of columns) {
+        yield { data: { document: doc, table: tableData(t), row, column: { key: c.key, name: c.name }, value: r.cells[c.key] ?? null }, table: t, row: r, column: c };
+      }
+    }
+  }
+}
+
 function* rowPartsBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
   for (const t of selectedTables(report, rule)) {
     for (const r of t.rows) {
@@ -256,6 +270,7 @@ const BINDINGS_BY_KIND: Record<Each, BindingsOf> = {
   group: groupBindings,
   'code-parent': codeParentBindings,
   'row-parts': rowPartsBindings,
+  cell: cellBindings,
 };
 
 export function* bindings(report: Report, rule: Rule): Generator<Binding> {
@@ -340,7 +355,11 @@ function matchesFilter(r: Row, f: RowFilter): boolean {
 /** the column a query reads in a row: its own, the binding's ($column, $group), else the row side's first */
 export function columnFor(t: Table, row: Row, query: CellQuery, b: Binding): Column | undefined {
   let key = query.column;
-  if (key === '$column') key = b.column?.key;
+  if (key === '$column') {
+    key = b.column?.key;
+    // the same figure under another key in the queried table (本年支出合计 of 公开03 is 小计 of 公开05)
+    if (key !== undefined && query.columnMap && Object.hasOwn(query.columnMap, key)) key = query.columnMap[key];
+  }
   else if (key && b.group) key = key.replace('$group', b.group);
   if (key) return t.columns.find((c) => c.key === key);
   return t.columns.find((c) => (c.side ?? null) === (row.side ?? null)) ?? t.columns[0];

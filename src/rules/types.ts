@@ -3,7 +3,7 @@ import type { Location, Unit } from '../model/types.js';
 
 export type Severity = 'error' | 'warn' | 'off';
 
-export type Each = 'document' | 'table' | 'row' | 'code-parent' | 'row-parts' | 'group' | 'table-id' | 'claim' | 'form' | 'indicator' | 'form-section' | 'form-task' | 'grade';
+export type Each = 'document' | 'table' | 'row' | 'code-parent' | 'row-parts' | 'cell' | 'group' | 'table-id' | 'claim' | 'form' | 'indicator' | 'form-section' | 'form-task' | 'grade';
 
 export interface RowFilter {
   side?: string;
@@ -29,6 +29,8 @@ export interface CellQuery {
   rows?: RowFilter;
   /** column key; `$column` is the binding's column, `$group` is replaced by the binding's group */
   column?: string;
+  /** with `$column` in another table: the binding's column key → this table's key for the same figure (本年支出合计 → 小计) */
+  columnMap?: Record<string, string>;
 }
 
 export interface Select {
@@ -36,7 +38,7 @@ export interface Select {
   tables?: string[];
   /** json-logic filter on the binding */
   where?: unknown;
-  /** code-parent: the columns to check (default: all value columns) */
+  /** code-parent, cell: the columns to check (default: all value columns) */
   columns?: string[];
   /** group: the column groups; table-id: the table ids */
   groups?: string[];
