@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFile } from '../src/cli/lint.js';
+import { runRules } from '../src/rules/engine.js';
 import { builtinRules, ROOT } from './helpers.js';
 
 const DIR = path.resolve(ROOT, '../shared/real-pdf');
@@ -180,6 +181,36 @@ describe.skipIf(!existsSync(DIR))('real errors in real PDFs, with their figures'
     it(`${file} p.${page}:${line} ${ruleId}`, async () => {
       const { diagnostics } = await lintFile(path.join(DIR, file), await builtinRules());
       expect(diagnostics.find((d) => d.page === page && d.line === line && d.ruleId === ruleId)).toMatchObject({ severity: 2, actual, expected });
+    }, 30_000);
+  }
+});
+
+/**
+ * The row-by-row rules between tables (each 款/项 of the all-funds or all-appropriation table
+ * against the 一般公共预算 one, function and economic codes) and the rows printing a total without
+ * its parts: on which PDFs they compare figures. They raise nothing on any of them (DOCUMENTS above
+ * lists every diagnostic): checked by hand, every pair they compared agrees within rounding; the
+ * 江苏 tables print one 金额 column, so the rows-without-parts rule finds them all alike and passes.
+ */
+const ROW_BY_ROW: Array<[string, string]> = [
+  ['上海市普陀区万里街道2023年部门预算.pdf', '预算科目支出不少于财政拨款 预算科目支出不超过财政拨款加其他资金'],
+  ['上海市普陀区规划和自然资源局 2024 年度部门决算.pdf', '科目支出不少于财政拨款 科目支出不超过财政拨款加非财政拨款'],
+  ['上海市财政局25年单位预算.pdf', '预算科目支出不少于财政拨款 预算科目支出不超过财政拨款加其他资金'],
+  ['江苏省人民检察院2019年度部门预算公开.pdf', '预算科目支出不少于财政拨款 预算科目支出不超过财政拨款加其他资金 经济科目不少于一般公共预算 经济科目不超过一般公共预算加其他拨款'],
+  ['江苏省高级人民法院2017年度部门预算公开.pdf', '预算科目支出不少于财政拨款 预算科目支出不超过财政拨款加其他资金 经济科目不少于一般公共预算 经济科目不超过一般公共预算加其他拨款'],
+];
+
+describe.skipIf(!existsSync(DIR))('row-by-row rules between tables on real PDFs', () => {
+  for (const [file, compared] of ROW_BY_ROW) {
+    it(file, async () => {
+      const rules = (await builtinRules()).filter((r) => r.id.startsWith('表间/') && /科目/.test(r.id));
+      const { report } = await lintFile(path.join(DIR, file), rules);
+      const seen = new Set<string>();
+      const ds = runRules(report!, rules, (t) => {
+        if (t.compared > 0) seen.add(t.rule.id.replace('表间/', ''));
+      });
+      expect(ds).toEqual([]);
+      expect([...seen].sort()).toEqual(compared.split(' ').sort());
     }, 30_000);
   }
 });
