@@ -154,6 +154,10 @@ describe('what a rule names is checked against the catalogue', () => {
     expect(loadError(cell('    x: { table: 公开05, sameCode: true, column: $column, columnMap: [小计] }'))).toMatch(/columnMap 必须是对象/);
     expect(loadError(cell('    x: { table: 公开05, sameCode: true, column: $column }', '{ each: cell, tables: [公开03], columns: [本年支出] }'))).toMatch(/「公开03」没有列「本年支出」/);
     expect(loadError(cell('    x: { table: 公开05, row: 合计 }', '{ each: table, tables: [公开03], columns: [本年支出合计] }'))).toMatch(/select\.columns 只用于 each: code-parent \/ cell/);
+    // parts: a row's part cells, a list
+    expect(parseRules('my.yaml', rule({ select: '{ each: cell, tables: [公开03] }', bind: '    x: { table: 公开05, sameCode: true, parts: true }', assert: '{ approx_eq: [{ var: value }, { sum_present: [{ var: x }] }] }' }))).toHaveLength(1);
+    expect(loadError(cell('    x: { table: 公开05, sameCode: true, parts: true, column: 小计 }'))).toMatch(/parts 取一行的各分栏（列表），不能再写 rows 或 column/);
+    expect(loadError(cell('    x: { table: 公开05, sameCode: true, parts: yes }'))).toMatch(/parts 必须是 true 或 false/);
   });
 
   it('var paths, field by field, in where, assert and message', () => {

@@ -62,7 +62,7 @@ export class CatalogChecker {
   checkQuery(each: Each, select: Select, selected: TableSpec[], q: CellQuery, at: YamlPath): void {
     if (q.link !== undefined) {
       if (each !== 'claim') this.ctx.fail([...at, 'link'], `link 只用于 each: claim（文字说明中的数字所指的表格单元格）`);
-      for (const k of ['table', 'row', 'rows', 'column', 'columnMap', 'sameCode', 'sameLineNo'] as const) {
+      for (const k of ['table', 'row', 'rows', 'column', 'columnMap', 'parts', 'sameCode', 'sameLineNo'] as const) {
         if (q[k] !== undefined) this.ctx.fail([...at, k], `link 已指明单元格，不能再写 ${k}`);
       }
       return;

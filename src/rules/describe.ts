@@ -148,7 +148,7 @@ export function queryWords(q: CellQuery): string {
   if (q.link) return q.link === 'whole' ? '该句所说占比的合计（表中该项所属的合计）' : '该句所说的表格单元格';
   const table = q.table ? `${q.table} 中` : '本表';
   const renamed = Object.entries(q.columnMap ?? {}).map(([from, to]) => `${from} 即 ${to}`);
-  const column = q.column ? (q.column === '$column' ? `当前列${renamed.length ? `（${renamed.join('，')}）` : ''}` : `「${q.column}」列`) : '第一栏';
+  const column = q.parts ? '各分栏（加起来应为合计栏的各栏，列表）' : q.column ? (q.column === '$column' ? `当前列${renamed.length ? `（${renamed.join('，')}）` : ''}` : `「${q.column}」列`) : '第一栏';
   let row: string;
   if (q.row) row = `「${q.row}」行`;
   else if (q.sameCode) row = '与当前行编码相同的行';

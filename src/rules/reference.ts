@@ -54,6 +54,7 @@ const QUERY_FIELDS: Array<[string, string]> = [
   ['sameCode', '与当前行编码相同的行（另一张表中）'],
   ['sameLineNo', '与当前行行次相同的行（两栏总表）'],
   ['column', '列 key（栏组表为 `决算数.合计`）；`$column` 为当前列，`$group` 替换为当前栏组；不写时为该行所在一侧的第一栏'],
+  ['parts', '`true`：该行的各分栏（加起来应为合计栏的各栏，含放不进栏的数），得到列表；与 row、sameCode 或当前行同用'],
   ['columnMap', '与 `column: $column` 同用：当前列在所查的表中的 key（`{ 本年支出合计: 小计 }`）；未列出的列按同名'],
   ['link', 'each: claim：`true` 为该句所说的表格单元格，`whole` 为它的占比所对的合计'],
 ];

@@ -16,7 +16,7 @@ import { FIGURE, list, obj, type VType } from './value-types.js';
 const SEVERITIES: Severity[] = ['error', 'warn', 'off'];
 const RULE_KEYS = new Set(['id', 'severity', 'description', 'why', 'docs', 'select', 'bind', 'assert', 'message']);
 const SELECT_KEYS = new Set(['each', 'tables', 'where', 'columns', 'groups', 'ids']);
-const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'columnMap', 'sameCode', 'sameLineNo', 'link']);
+const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'columnMap', 'parts', 'sameCode', 'sameLineNo', 'link']);
 const FILTER_KEYS = new Set(['side', 'kind', 'level', 'code', 'keys', 'lineNo']);
 export const PLACEHOLDERS = new Set(['table', 'row', 'column', 'group', 'id', 'subject', 'linked', 'grade', 'actual', 'expected', 'difference', 'tolerance', 'working']);
 const SUBJECT_SELECTORS: Each[] = ['claim', 'form', 'indicator', 'form-section', 'form-task', 'grade'];
@@ -93,7 +93,7 @@ function checkQueryShape(ctx: Ctx, q: unknown, at: YamlPath): CellQuery {
     if (q.link !== true && q.link !== false && q.link !== 'whole') ctx.fail([...at, 'link'], 'link 必须是 true 或 whole');
     out.link = q.link as CellQuery['link'];
   }
-  for (const flag of ['sameCode', 'sameLineNo'] as const) {
+  for (const flag of ['sameCode', 'sameLineNo', 'parts'] as const) {
     if (q[flag] !== undefined) {
       if (typeof q[flag] !== 'boolean') ctx.fail([...at, flag], `${flag} 必须是 true 或 false`);
       out[flag] = q[flag] as boolean;
@@ -110,6 +110,7 @@ function checkQueryShape(ctx: Ctx, q: unknown, at: YamlPath): CellQuery {
     out.rows = f as CellQuery['rows'];
   }
   if (out.row && out.rows) ctx.fail(at, 'row 与 rows 只能选一个');
+  if (out.parts && (out.rows || out.column !== undefined)) ctx.fail([...at, 'parts'], 'parts 取一行的各分栏（列表），不能再写 rows 或 column');
   if ([out.row !== undefined || out.rows !== undefined, out.sameCode, out.sameLineNo].filter(Boolean).length > 1) ctx.fail(at, 'row / rows、sameCode、sameLineNo 只能选一个');
   return out;
 }
@@ -153,7 +154,7 @@ function checkBind(ctx: Ctx, raw: unknown, each: Each, at: YamlPath): Record<str
 /** what json-logic reads in this rule: the selector's names and the rule's own bind names */
 function bindingType(each: Each, bind: Record<string, CellQuery>): VType {
   const fields: Record<string, VType> = { ...BINDING_SCHEMA[each] };
-  for (const [name, q] of Object.entries(bind)) fields[name] = q.rows ? list(FIGURE) : FIGURE;
+  for (const [name, q] of Object.entries(bind)) fields[name] = q.rows || q.parts ? list(FIGURE) : FIGURE;
   return obj('绑定', fields);
 }
 

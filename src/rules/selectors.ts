@@ -231,25 +231,27 @@ function* cellBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding>
   }
 }
 
+/** a row's columns that add up to another with the cells they hold there: its total's first */
+function* rowColumnParts(t: Table, r: Row): Generator<{ whole: Column; value: Cell; parts: Cell[] }> {
+  const sideColumns = t.columns.filter((c) => (c.side ?? null) === (r.side ?? null));
+  const total = sideColumns.find((c) => c.total);
+  if (!total) return;
+  for (const [whole, parts] of columnParts(sideColumns, total)) {
+    const value = r.cells[whole.key];
+    if (!value) continue;
+    const placed = parts.map((c) => r.cells[c.key]).filter((c): c is Cell => c !== undefined);
+    // blank cells that were omitted from the text are zeros; unplaced figures are the total's parts
+    const loose = whole === total ? r.unplaced : [];
+    if (!placed.length && !loose.length) continue;
+    yield { whole, value, parts: [...placed, ...loose] };
+  }
+}
+
 function* rowPartsBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
   for (const t of selectedTables(report, rule)) {
     for (const r of t.rows) {
-      const sideColumns = t.columns.filter((c) => (c.side ?? null) === (r.side ?? null));
-      const total = sideColumns.find((c) => c.total);
-      if (!total) continue;
-      for (const [whole, parts] of columnParts(sideColumns, total)) {
-        const value = r.cells[whole.key];
-        if (!value) continue;
-        const placed = parts.map((c) => r.cells[c.key]).filter((c): c is Cell => c !== undefined);
-        // blank cells that were omitted from the text are zeros; unplaced figures are the total's parts
-        const loose = whole === total ? r.unplaced : [];
-        if (!placed.length && !loose.length) continue;
-        yield {
-          data: { document: doc, table: tableData(t), row: rowData(r), column: { key: whole.key, name: whole.name }, value, parts: [...placed, ...loose] },
-          table: t,
-          row: r,
-          column: whole,
-        };
+      for (const { whole, value, parts } of rowColumnParts(t, r)) {
+        yield { data: { document: doc, table: tableData(t), row: rowData(r), column: { key: whole.key, name: whole.name }, value, parts }, table: t, row: r, column: whole };
       }
     }
   }
@@ -391,6 +393,11 @@ export function resolveQuery(report: Report, query: CellQuery, b: Binding): Cell
   else if (query.sameLineNo) row = b.row?.lineNo !== undefined ? t.rows.find((r) => r.lineNo === b.row!.lineNo) : undefined;
   else row = b.row && t === b.table ? b.row : undefined;
   if (!row) return null;
+  // the parts of the row's total column (none printed: nothing to check)
+  if (query.parts) {
+    const first = rowColumnParts(t, row).next().value;
+    return first?.whole.total ? first.parts : null;
+  }
   const c = columnFor(t, row, query, b);
   return (c && row.cells[c.key]) ?? null;
 }

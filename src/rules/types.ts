@@ -29,6 +29,8 @@ export interface CellQuery {
   rows?: RowFilter;
   /** column key; `$column` is the binding's column, `$group` is replaced by the binding's group */
   column?: string;
+  /** the row's parts instead of a column: the cells that add up to its total column (unplaced figures included), a list */
+  parts?: boolean;
   /** with `$column` in another table: the binding's column key → this table's key for the same figure (本年支出合计 → 小计) */
   columnMap?: Record<string, string>;
 }
