@@ -12,7 +12,7 @@ describe('cli', () => {
     const r = await run('--format', 'json', SAMPLE);
     expect(r.code).toBe(1);
     const [file] = JSON.parse(r.out);
-    expect(file).toMatchObject({ filePath: SAMPLE, errorCount: 5, warningCount: 0 });
+    expect(file).toMatchObject({ filePath: SAMPLE, errorCount: 7, warningCount: 1 });
     // figures as numbers with their unit, and as the message prints them
     expect(file.messages[0]).toMatchObject({ ruleId: '表间/本年支出合计', severity: 2, line: 134, table: '部门公开表3', actual: 1182.9, expected: 1215.34, difference: 32.44, unit: '万元' });
     expect(file.messages[0]).toMatchObject({ actualText: '1,182.90 万元', expectedText: '1,215.34 万元', differenceText: '32.44 万元' });
@@ -55,7 +55,7 @@ describe('cli', () => {
       suppressedMessages: [],
       suppressedCount: 0,
     });
-    expect(second).toMatchObject({ filePath: SAMPLE, errorCount: 5, fatalErrorCount: 0 });
+    expect(second).toMatchObject({ filePath: SAMPLE, errorCount: 7, fatalErrorCount: 0 });
     const stylish = await run('--no-color', plain, CLEAN);
     expect(stylish).toEqual({ code: 1, out: `\n${plain}\n    error  ${notDoc}  \n\n✖ 1 个问题（1 个错误，0 个警告）\n`, err: '' });
     expect((await run('--exit-on-fatal-error', plain, CLEAN)).code).toBe(2);

@@ -9,8 +9,11 @@ const SAMPLE = path.join(FIXTURES, 'sample/budget-2025-tables.txt');
 const SAMPLE_RULES = [
   ['表间/本年支出合计', 2],
   ['表间/功能分类类级支出', 2],
+  ['表间/预算科目支出不少于财政拨款', 2],
+  ['表间/预算科目支出不少于财政拨款', 2],
   ['科目/上下级合计', 2],
   ['科目/行内分列合计', 2],
+  ['科目/只印合计', 1],
   ['科目/上下级合计', 2],
 ];
 
@@ -39,13 +42,19 @@ describe('configuration file', { timeout: 30000 }, () => {
     expect(ruleIds(r.out, 0)).toEqual([
       ['表间/本年支出合计', 2],
       ['表间/功能分类类级支出', 2],
+      ['表间/预算科目支出不少于财政拨款', 2],
+      ['表间/预算科目支出不少于财政拨款', 2],
       ['科目/上下级合计', 1],
       ['科目/行内分列合计', 2],
+      ['科目/只印合计', 1],
       ['科目/上下级合计', 1],
     ]);
     expect(ruleIds(r.out, 1)).toEqual([
       ['表间/功能分类类级支出', 2],
+      ['表间/预算科目支出不少于财政拨款', 2],
+      ['表间/预算科目支出不少于财政拨款', 2],
       ['科目/行内分列合计', 2],
+      ['科目/只印合计', 1],
     ]);
     // the command line wins over the file; --no-config-lookup and -c
     const cli = await runCliWith({ cwd: dir }, '-f', 'json', '--rule', '科目/上下级合计:error', path.join(dir, 'a.txt'));
@@ -55,7 +64,10 @@ describe('configuration file', { timeout: 30000 }, () => {
     expect(ruleIds((await runCliWith({ cwd: dir }, '-f', 'json', '-c', path.join(other, 'mine.yaml'), path.join(dir, 'a.txt'))).out)).toEqual([
       ['表间/本年支出合计', 2],
       ['表间/功能分类类级支出', 2],
+      ['表间/预算科目支出不少于财政拨款', 2],
+      ['表间/预算科目支出不少于财政拨款', 2],
       ['科目/上下级合计', 2],
+      ['科目/只印合计', 1],
       ['科目/上下级合计', 2],
     ]);
   });
@@ -68,8 +80,11 @@ describe('configuration file', { timeout: 30000 }, () => {
     const r = await runCliWith({ cwd: dir }, '-f', 'json', SAMPLE);
     expect(ruleIds(r.out)).toEqual([
       ['表间/本年支出合计', 2],
+      ['表间/预算科目支出不少于财政拨款', 2],
+      ['表间/预算科目支出不少于财政拨款', 2],
       ['科目/上下级合计', 1],
       ['科目/行内分列合计', 2],
+      ['科目/只印合计', 2],
       ['科目/上下级合计', 1],
     ]);
     const printed = JSON.parse((await runCliWith({ cwd: dir }, '--print-config', 'x.txt')).out);
@@ -103,9 +118,9 @@ describe('configuration file', { timeout: 30000 }, () => {
     const dir = folder({ 'budget-lint.config.yaml': 'format: json\noutputFile: out/report.json\n' });
     const r = await runCliWith({ cwd: dir }, SAMPLE);
     expect([r.code, r.out, r.err]).toEqual([1, '', '']);
-    expect(JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8'))[0]).toMatchObject({ filePath: SAMPLE, errorCount: 5 });
+    expect(JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8'))[0]).toMatchObject({ filePath: SAMPLE, errorCount: 7 });
     expect((await runCliWith({ cwd: dir }, '-f', 'stylish', '--no-color', SAMPLE)).code).toBe(1);
-    expect(readFileSync(path.join(dir, 'out/report.json'), 'utf8')).toMatch(/✖ 5 个问题/);
+    expect(readFileSync(path.join(dir, 'out/report.json'), 'utf8')).toMatch(/✖ 8 个问题/);
   });
 
   const invalid: Array<[string, string, string]> = [

@@ -84,18 +84,24 @@ describe('a folder linted with a configuration and 出错说明', { timeout: 300
     expect(brief(a.messages)).toEqual([
       ['表间/本年支出合计', 2, 134],
       ['表间/功能分类类级支出', 2, 226],
+      ['表间/预算科目支出不少于财政拨款', 2, 228],
+      ['表间/预算科目支出不少于财政拨款', 2, 230],
       ['科目/上下级合计', 1, 324],
+      ['科目/只印合计', 1, 363],
       ['科目/上下级合计', 1, 387], // its entry expired
     ]);
-    expect(a).toMatchObject({ errorCount: 2, warningCount: 2, fatalErrorCount: 0, suppressedCount: 1 });
+    expect(a).toMatchObject({ errorCount: 4, warningCount: 3, fatalErrorCount: 0, suppressedCount: 1 });
     expect(a.suppressedMessages).toEqual([
       expect.objectContaining({ ruleId: '科目/行内分列合计', table: '部门公开表5', row: '21015', tableColumn: '合计', suppressions: [{ kind: 'file', justification: '分栏另表列示，已报财政局同意（2025-03-01）' }] }),
     ]);
     // the county's override turned 表间/本年支出合计 off; its unjustified entry suppresses nothing
     expect(brief(by('县级/b.txt').messages)).toEqual([
       ['表间/功能分类类级支出', 2, 226],
+      ['表间/预算科目支出不少于财政拨款', 2, 228],
+      ['表间/预算科目支出不少于财政拨款', 2, 230],
       ['科目/上下级合计', 1, 324],
       ['科目/行内分列合计', 2, 351],
+      ['科目/只印合计', 1, 363],
       ['科目/上下级合计', 1, 387],
     ]);
     const f = by('f.txt');
@@ -132,7 +138,7 @@ describe('a folder linted with a configuration and 出错说明', { timeout: 300
     const file = path.join(dir, 'budget-lint-suppressions.yaml');
     const first = await runCliWith({ cwd: dir }, '-f', 'json', '--suppress-all', path.join(dir, 'a.txt'));
     expect(first.code).toBe(1);
-    expect(first.err).toBe(`budget-lint: 已在 ${file} 添加 3 条出错说明；请逐条填写 justification（为何可以接受），填写前它们不起作用\n`);
+    expect(first.err).toBe(`budget-lint: 已在 ${file} 添加 6 条出错说明；请逐条填写 justification（为何可以接受），填写前它们不起作用\n`);
     const text = readFileSync(file, 'utf8');
     expect(text.startsWith(SUPPRESSIONS)).toBe(true);
     expect(text.slice(SUPPRESSIONS.length)).toBe(
@@ -150,10 +156,28 @@ describe('a folder linted with a configuration and 出错说明', { timeout: 300
         '  row: "221"',
         '  column: 合计',
         '  justification: ""',
+        '- rule: 表间/预算科目支出不少于财政拨款',
+        '  file: a.txt',
+        '  table: 部门公开表3',
+        '  row: "22102"',
+        '  column: 合计',
+        '  justification: ""',
+        '- rule: 表间/预算科目支出不少于财政拨款',
+        '  file: a.txt',
+        '  table: 部门公开表3',
+        '  row: "2210201"',
+        '  column: 合计',
+        '  justification: ""',
         '- rule: 科目/上下级合计',
         '  file: a.txt',
         '  table: 部门公开表5',
         '  row: "20805"',
+        '  column: 合计',
+        '  justification: ""',
+        '- rule: 科目/只印合计',
+        '  file: a.txt',
+        '  table: 部门公开表5',
+        '  row: "2101599"',
         '  column: 合计',
         '  justification: ""',
         '',
@@ -164,7 +188,7 @@ describe('a folder linted with a configuration and 出错说明', { timeout: 300
     writeFileSync(file, readFileSync(file, 'utf8').replaceAll('justification: ""', 'justification: 已核实'));
     const filled = await runCliWith({ cwd: dir }, '-f', 'json', path.join(dir, 'a.txt'));
     const [a, notes] = JSON.parse(filled.out) as Result[];
-    expect([filled.code, brief(a.messages), a.suppressedCount]).toEqual([0, [['科目/上下级合计', 1, 387]], 4]);
+    expect([filled.code, brief(a.messages), a.suppressedCount]).toEqual([0, [['科目/上下级合计', 1, 387]], 7]);
     expect(brief(notes.messages)).toEqual([
       ['出错说明/已过期', 1, 13],
       ['出错说明/未使用', 1, 19],
