@@ -101,6 +101,12 @@ function readingDiagnostics(report: Report): Diagnostic[] {
     const message = `「${title}」${onPage(loc)}不是本工具认识的表，未读取，也未核对；如果它是某种已知表在当地的叫法，可用 --tables 为那种表添上这个表名`;
     return { ruleId: '读取/不认识的表', severity: 1 as const, message, ...loc };
   });
+  // a form or the 绩效目标表 found but not read: its checks did not run either
+  for (const { unread, loc } of report.notes) {
+    if (!unread) continue;
+    const message = `「${unread.title}」${onPage(loc)}未能读取：${unread.reason}；这张表的核对都已跳过`;
+    out.push({ ruleId: '读取/表格未能读取', severity: 1, message, ...loc });
+  }
   for (const t of report.tables) {
     const { unplaced, dropped } = t.reading;
     if (t.layout === 'unread' || (!t.unread && unplaced === 0 && dropped === 0)) continue;

@@ -114,6 +114,8 @@ export type DocumentKind = '决算' | '预算' | 'unknown';
 export interface ParseNote {
   message: string;
   loc: Location;
+  /** a whole table or form found but not read (its checks cannot run): said as a diagnostic, not only noted */
+  unread?: { title: string; reason: string };
 }
 
 /** the table cell a claim speaks of */
