@@ -1,5 +1,6 @@
 /** The whole document → the normalized report: metadata, tables, and what could not be read. */
 import type { SourceLine, SourceText } from '../ingest/text.js';
+import type { PdfText } from '../ingest/pdf-common.js';
 import { sourceLocation } from './cells.js';
 import { withoutPageNumbers } from '../layout/page-furniture.js';
 import { findTableRegions } from '../layout/regions.js';
@@ -88,6 +89,8 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     forms,
     grades: extractGrades(narrative, source.file),
     targetTable,
+    // pages of a PDF not read, or read in part: what is not found may stand there
+    unreadPages: [...new Set(((printed as Partial<PdfText>).problems ?? []).map((p) => p.page))],
     notes,
     // a form's title is the forms' reader's (项目支出绩效自评表), not an unknown table
     unknownTables: unknown.filter((l) => !formLines.has(l.line)).map((l) => ({ title: l.text.trim(), loc: sourceLocation(source.file, l) })),

@@ -282,6 +282,8 @@ export interface Report {
   grades: { bands: GradeBand[]; entries: GradeEntry[] };
   /** a budget's 绩效目标表; its projects are forms of kind 'target' */
   targetTable: TargetTable | null;
+  /** pages of a PDF not read or read only in part (each said as pdf/unreadable-page) */
+  unreadPages: number[];
   /** what the reader could not make sense of; shown by --print-model, never silent data loss */
   notes: ParseNote[];
   /** tables printed under a title the catalogue does not know: found, not read, not checked */

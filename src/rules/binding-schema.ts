@@ -14,6 +14,7 @@ const DOCUMENT = obj('document', {
   department: STRING,
   unit: STRING,
   tableCount: NUMBER,
+  unreadPageCount: NUMBER,
   family: STRING,
   formCount: NUMBER,
   projectFormCount: NUMBER,

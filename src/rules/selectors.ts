@@ -28,6 +28,7 @@ function documentData(report: Report) {
     department: report.department,
     unit: report.unit,
     tableCount: report.tables.length,
+    unreadPageCount: report.unreadPages.length,
     family: report.family?.id ?? null,
     formCount: report.forms.length,
     projectFormCount: report.forms.filter((f) => f.kind === 'project').length,
