@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../../common/package-info.js';
 import { isPlainObject, YamlFileError, YamlSource, type YamlInput, type YamlPath } from '../../common/yaml-source.js';
 import { CacheMiss, cachedYaml, RecordingSource, yamlKey, type CachedYaml } from '../../common/yaml-cache.js';
 import type { Column, DocumentKind, Side, TableLayout } from '../types.js';
@@ -269,7 +269,7 @@ function yamlFiles(p: string): string[] {
     .filter((f) => statSync(f).isFile());
 }
 
-export const BUILTIN_TABLES_DIR = fileURLToPath(new URL('../../../tables', import.meta.url));
+export const BUILTIN_TABLES_DIR = path.join(PACKAGE_ROOT, 'tables');
 
 const emptyCatalog = (): Catalog => ({ specs: [], families: [], functionClasses: new Map(), titleQualifiers: [] });
 
