@@ -143,4 +143,14 @@ describe('fixtures read under other provinces\' titles', () => {
     expect(report.tables.map((t) => t.id)).toEqual(['公开01', '公开02', '公开03', '公开04', '公开05', '公开06', '公开07', '公开08', '公开09']);
     expect(report.unknownTables).toEqual([]);
   });
+
+  it('reads a table by its printed number under a title no kind has (云南: 公开01 收入支出决算表), and does not call it unknown', () => {
+    const text = fixtureText('pdf/final-full.txt');
+    const variant = retitled(text, { 收入支出决算总表: '收入支出决算表' });
+    expect(variant).not.toBe(text);
+    const report = reportOf(variant);
+    expect(report.tables[0]).toMatchObject({ id: '公开01', title: '收入支出决算表' });
+    expect(tablesOf(variant)).toEqual(tablesOf(text));
+    expect(report.unknownTables).toEqual([]);
+  });
 });
