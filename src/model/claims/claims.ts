@@ -245,6 +245,8 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
     const here = sectionAt(r.heads, a.at);
     const path = pathBefore(text, Math.max(base, a.at - 120), a.at);
     let subject = path ? pathSubject(path) : subjectBefore(text, a.at);
+    // 基本支出：750.69万元: the words before the colon, on its line (a heading above runs into them), are what the figure is of
+    if (!subject && /[:：]/.test(text[a.at - 1] ?? '')) subject = labelBefore(r.stream, a.at - 1);
     // 公务接待费预算 0.46 万元，支出决算 0.46 万元: the second figure is of the same item
     if (/^(支出)?决算(数)?$/.test(subject) && /预算(数)?$/.test(previousSubject)) subject = previousSubject.replace(/预算(数)?$/, subject);
     previousSubject = subject;
@@ -280,6 +282,14 @@ function isRestatement(r: Reading, subject: string, at: number): boolean {
   if (!item || at - item.at > 200) return false;
   const year = r.report.year ? `|${r.report.year}年度?` : '';
   return new RegExp(`^(本年度?${year})(预算安排|预算数|预算)$`).test(subject);
+}
+
+/** the words of a `label：` ending at `colon`, from the start of its line */
+function labelBefore(stream: Stream, colon: number): string {
+  let start = colon;
+  while (start > 0 && stream.lineAt[start - 1] === stream.lineAt[colon]) start--;
+  const line = stream.text.slice(start, colon);
+  return subjectBefore(line, line.length);
 }
 
 /** 项目自评得分 97 分, with the project named in quotes just before */

@@ -108,7 +108,8 @@ export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: 
     const c = FINAL_INCOME_COLUMNS.find((name) => s === name);
     if (c) return link(report, '公开02', '合计', c);
   }
-  if (/^[一二三四五六七八九十]+、支出决算情况/.test(section)) {
+  // a department's whole spending (整体支出) is of all its funds: the 支出决算表's split
+  if (/^[一二三四五六七八九十]+、支出决算情况|整体支出/.test(section)) {
     const c = FINAL_SPENDING_COLUMNS.find((name) => s === name);
     if (c) return link(report, '公开03', '合计', c);
   }
