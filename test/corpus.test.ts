@@ -53,20 +53,33 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     ]);
   });
 
-  it('linxia: two empty tables without an explanation, two forms weighting an indicator 10%, 3 projects said assessed with 2 forms', async () => {
+  it('linxia: two empty tables without an explanation, two forms weighting an indicator 10%, 3 projects said assessed with 2 forms, four 万元 figures cut off', async () => {
     const ds = await lintText(read('linxia-city-2023-final.txt'));
     expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.column, d.table ?? null])).toEqual([
+      // checked by hand against 公开06 (in 元): 奖金 1,193,673.00, 对个人和家庭的补助 95,666.50, 邮电费 47,555.00
+      // are 119.37, 9.57 and 4.76 万元 rounded; the text cuts them off (119.36, 9.56, 4.75)
+      ['叙述/万元与表中元数', 1, 173, 111, '公开06'],
+      ['叙述/万元与表中元数', 1, 173, 205, '公开06'],
+      ['叙述/万元与表中元数', 1, 175, 4, '公开06'],
       // three sentences say 3 projects were assessed (一级项目 3 个; 对 3 个项目开展了部门自评; 组织自评项目 3 个)
       ['自评表/项目个数', 1, 239, 51, null],
       ['自评表/项目个数', 1, 239, 102, null],
       ['形式/空表说明', 1, 535, 1, '公开07'],
       ['形式/空表说明', 1, 552, 1, '公开08'],
+      // the 整体支出自评报告: 基本支出：750.69万元 where 公开03 prints 7,506,951.79 元 (750.70)
+      ['叙述/万元与表中元数', 1, 627, 6, '公开03'],
       ['自评表/项目个数', 1, 669, 22, null],
       ['自评表/分值不是数字', 2, 811, 1, null],
       // both forms print each row's score again under 全年实际值 (100% asked, 10 "done")
       ['自评表/实际值填了得分', 1, 815, 1, null],
       ['自评表/分值不是数字', 2, 944, 1, null],
       ['自评表/实际值填了得分', 1, 948, 1, null],
+    ]);
+    expect(ds.filter((d) => d.ruleId === '叙述/万元与表中元数').map((d) => [d.message, d.actual, d.expected])).toEqual([
+      ['「奖金」文中写 119.36 万元，公开06表 30103「决算数」为 1,193,673.00 元，四舍五入应为 119.37 万元，相差 0.01 万元（差额小于末位一个单位，可能是截断而非四舍五入）', '119.36 万元', '119.37 万元'],
+      ['「对个人和家庭的补助」文中写 9.56 万元，公开06表 303「决算数」为 95,666.50 元，四舍五入应为 9.57 万元，相差 0.01 万元（差额小于末位一个单位，可能是截断而非四舍五入）', '9.56 万元', '9.57 万元'],
+      ['「邮电费」文中写 4.75 万元，公开06表 30207「决算数」为 47,555.00 元，四舍五入应为 4.76 万元，相差 0.01 万元（差额小于末位一个单位，可能是截断而非四舍五入）', '4.75 万元', '4.76 万元'],
+      ['「基本支出」文中写 750.69 万元，公开03表 合计「基本支出」为 7,506,951.79 元，四舍五入应为 750.70 万元，相差 0.01 万元（差额小于末位一个单位，可能是截断而非四舍五入）', '750.69 万元', '750.70 万元'],
     ]);
     // the message names the project and the 三级指标
     expect(ds.filter((d) => d.ruleId === '自评表/分值不是数字').map((d) => d.message)).toEqual([

@@ -76,16 +76,17 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   // forms first: a score stated in the narrative is matched to its form by project name
   const { forms, targetTable, formLines } = extractForms(narrative, source.file, unit, notes);
   const family = tables.length ? familyOf(catalog, kind, tables.map((t) => t.id)) : null;
+  const year = detectYear(head) ?? detectYear(all);
   return {
     file: source.file,
     kind,
-    year: detectYear(head) ?? detectYear(all),
+    year,
     department: detectDepartment(all),
     unit,
     tables,
     family: family && { id: family.id, required: family.required.map((id) => ({ id, name: specFor(catalog, id)?.title ?? id })) },
     // a form's cells are no sentences: its figures are the form's, not claims
-    claims: extractClaims(narrative.filter((l) => !formLines.has(l.line)), source.file, { tables, kind, forms, catalog }),
+    claims: extractClaims(narrative.filter((l) => !formLines.has(l.line)), source.file, { tables, kind, year, forms, catalog }),
     forms,
     grades: extractGrades(narrative, source.file),
     targetTable,

@@ -125,14 +125,18 @@ export interface ClaimLink {
   column: string;
 }
 
-/** template: template text left in the narrative; asof / since: a year it dates a statement by (截至…12月31日; 比…年) */
-export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'asof' | 'since';
+/**
+ * template: template text left in the narrative; asof / since: a year it dates a statement by (截至…12月31日; 比…年);
+ * restate: an item's figure said a second time (…住房公积金（项）350.35万元 … 2024年预算安排352.67万元)
+ */
+export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'asof' | 'since' | 'restate';
 
 /**
  * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),
  * whole (the sentence's headline amount); budget, actual, rate (执行率); change, current, rate
  * (year on year), with prior where the sentence states last year's amount; whole and `parts`
- * (a 其中 list); count; year (asof, since).
+ * (a 其中 list); count; year (asof, since); restate: amount said again of an item whose figure was
+ * stated just before (earlier).
  */
 export interface Claim {
   id: string;
@@ -153,6 +157,11 @@ export interface Claim {
   /** the table cell the claim speaks of; null: not linked, so not checked against a table */
   link: ClaimLink | null;
   whole: ClaimLink | null;
+  /**
+   * where the link is a cell of the appropriations-only table (公开05, 部门公开表5): the same item
+   * in the table of all funds (公开03, 部门公开表3), for telling a figure taken from the wrong one
+   */
+  allFunds?: ClaimLink | null;
   /** score claims: the project whose self-assessment form the score is of */
   project?: string;
   loc: Location;

@@ -92,6 +92,8 @@ export function words(e: unknown): string {
       return `${w[0]}（不超过 ${w[1]}）`;
     case 'or_zero':
       return `${w[0]}（未印出按 0）`;
+    case 'rounded_as':
+      return `${w[0]}（换算为 ${w[1]} 的单位与位数）`;
     case 'all_approx_eq':
       return `${w[0]} 的每一项 = ${w[1]}`;
     case 'nominal':
@@ -144,6 +146,7 @@ export function words(e: unknown): string {
 
 /** where a bind query reads, in words */
 export function queryWords(q: CellQuery): string {
+  if (q.link === 'all-funds') return '该句所说的财政拨款表单元格在全部资金的表中的同一项（公开03、部门公开表3）';
   if (q.link) return q.link === 'whole' ? '该句所说占比的合计（表中该项所属的合计）' : '该句所说的表格单元格';
   const table = q.table ? `${q.table} 中` : '本表';
   const column = q.column ? (q.column === '$column' ? '当前列' : `「${q.column}」列`) : '第一栏';

@@ -28,6 +28,7 @@ const OPERATIONS: Record<string, [string, string]> = {
   ratio: ['甲 ÷ 乙（不带单位）', '{ ratio: [{ var: part }, { var: whole }] }'],
   percent_of: ['甲 ÷ 乙 × 100，为百分数；乙可能为 0 时没有结果', '{ percent_of: [{ var: figures.actual }, { var: figures.budget }] }'],
   scale: ['金额 × 一个数（数写在规则里，如 100、0.5）', '{ scale: [{ var: value }, 0.5] }'],
+  rounded_as: ['甲换算为乙的单位，按乙印出的位数显示（区间不变）：表中以元列示的数，在以万元写的文中应写作多少', '{ rounded_as: [{ var: table }, { var: figures.amount }] }'],
   nominal: ['印出的数值，作普通数（用于 >、=== 等 json-logic 比较）', '{ ">": [{ nominal: [{ var: score }] }, 0] }'],
   present: ['这个金额是否印出', '{ present: [{ var: weight }] }'],
   band_of: ['按文件所写的等级分档（90（含）-100 为“优”）取得分所在的等级', '{ band_of: [{ var: score }, { var: bands }] }'],
@@ -54,7 +55,7 @@ const QUERY_FIELDS: Array<[string, string]> = [
   ['sameCode', '与当前行编码相同的行（另一张表中）'],
   ['sameLineNo', '与当前行行次相同的行（两栏总表）'],
   ['column', '列 key（栏组表为 `决算数.合计`）；`$column` 为当前列，`$group` 替换为当前栏组；不写时为该行所在一侧的第一栏'],
-  ['link', 'each: claim：`true` 为该句所说的表格单元格，`whole` 为它的占比所对的合计'],
+  ['link', 'each: claim：`true` 为该句所说的表格单元格，`whole` 为它的占比所对的合计，`all-funds` 为所说的财政拨款表（公开05、部门公开表5）单元格在全部资金的表（公开03、部门公开表3）中的同一项'],
 ];
 
 function cell(s: string): string {

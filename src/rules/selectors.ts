@@ -353,7 +353,7 @@ export function columnFor(t: Table, row: Row, query: CellQuery, b: Binding): Col
  */
 export function resolveQuery(report: Report, query: CellQuery, b: Binding): Cell | Array<Cell | null> | null {
   if (query.link) {
-    const l = query.link === 'whole' ? b.claim?.whole : b.claim?.link;
+    const l = query.link === 'whole' ? b.claim?.whole : query.link === 'all-funds' ? b.claim?.allFunds : b.claim?.link;
     const row = l ? report.tables.find((x) => x.id === l.table)?.rows.find((r) => r.key === l.row) : undefined;
     return (l && row?.cells[l.column]) ?? null;
   }

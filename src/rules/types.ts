@@ -23,8 +23,11 @@ export interface CellQuery {
   /** the row with the binding row's code / 行次 */
   sameCode?: boolean;
   sameLineNo?: boolean;
-  /** the table cell the bound claim speaks of (true), or the total it is a share of ('whole') */
-  link?: boolean | 'whole';
+  /**
+   * the table cell the bound claim speaks of (true), the total it is a share of ('whole'), or the
+   * same item in the table of all funds where the claim speaks of appropriations ('all-funds')
+   */
+  link?: boolean | 'whole' | 'all-funds';
   /** many rows: the query yields a list of cells */
   rows?: RowFilter;
   /** column key; `$column` is the binding's column, `$group` is replaced by the binding's group */

@@ -5,10 +5,10 @@
  */
 import type { SourceLine } from '../../ingest/text.js';
 import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
-import type { Cell, Claim, Form, Report, Unit } from '../types.js';
+import type { Cell, Claim, ClaimLink, Form, Report, Unit } from '../types.js';
 import { comparedYear, priorAmount, relationAfter } from './compare.js';
 import { asOfDates, comparedYears, templateLeftovers, type Found } from './document-text.js';
-import { byName, linkPath, linkSubject, totalOf, type WithCatalog } from './link.js';
+import { allFundsOf, byName, linkPath, linkSubject, totalOf, type WithCatalog } from './link.js';
 import {
   NUM,
   SEP,
@@ -26,7 +26,7 @@ import {
   type Stream,
 } from './phrases.js';
 
-type ClaimReport = Pick<Report, 'tables' | 'kind'> & Partial<Pick<Report, 'forms'>> & WithCatalog;
+type ClaimReport = Pick<Report, 'tables' | 'kind'> & Partial<Pick<Report, 'forms' | 'year'>> & WithCatalog;
 
 /** What every step reads from and writes to: the stream, its sections, and the claims so far. */
 interface Reading {
@@ -40,12 +40,16 @@ interface Reading {
   used: Set<number>;
   // each name is looked up among the forms once: a long document names its projects many times
   formNamed: Map<string, Form | undefined>;
+  /** the last 类/款/项 item stated with its figure and found in a table: what a 本年预算安排 after it restates */
+  lastItem: { subject: string; link: ClaimLink; figure: Cell; at: number } | null;
 }
 
 const unit: Unit = '万元';
 
 function add(r: Reading, c: Omit<Claim, 'id'>): void {
-  r.claims.push({ id: `c${r.claims.length + 1}`, ...c });
+  // a figure said of appropriations may have been taken from the table of all funds
+  const allFunds = c.link && (c.kind === 'amount' || c.kind === 'share') ? allFundsOf(r.report, c.link) : null;
+  r.claims.push({ id: `c${r.claims.length + 1}`, ...c, ...(allFunds ? { allFunds } : {}) });
 }
 
 function fig(r: Reading, raw: string, index: number, percent = false): Cell {
@@ -58,7 +62,7 @@ function markUsed(r: Reading, at: number, length: number): void {
 
 export function extractClaims(lines: SourceLine[], file: string, report: ClaimReport): Claim[] {
   const stream = buildStream(lines);
-  const r: Reading = { stream, text: stream.text, file, report, heads: sections(stream.text), claims: [], used: new Set<number>(), formNamed: new Map() };
+  const r: Reading = { stream, text: stream.text, file, report, heads: sections(stream.text), claims: [], used: new Set<number>(), formNamed: new Map(), lastItem: null };
   // the order of the steps numbers the claims, and rates and changes mark their amounts used
   readBudgetRates(r);
   readYearOnYear(r);
@@ -241,6 +245,8 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
     const here = sectionAt(r.heads, a.at);
     const path = pathBefore(text, Math.max(base, a.at - 120), a.at);
     let subject = path ? pathSubject(path) : subjectBefore(text, a.at);
+    // 基本支出：750.69万元: the words before the colon, on its line (a heading above runs into them), are what the figure is of
+    if (!subject && /[:：]/.test(text[a.at - 1] ?? '')) subject = labelBefore(r.stream, a.at - 1);
     // 公务接待费预算 0.46 万元，支出决算 0.46 万元: the second figure is of the same item
     if (/^(支出)?决算(数)?$/.test(subject) && /预算(数)?$/.test(previousSubject)) subject = previousSubject.replace(/预算(数)?$/, subject);
     previousSubject = subject;
@@ -256,10 +262,34 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       // no headline stated: the share is of the table's total the item belongs to
       const whole = figures.whole ? null : totalOf(report, linkTo);
       add(r, { kind: 'share', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole, loc: { ...figures.amount.loc } });
+    } else if (!path && isRestatement(r, subject, a.at)) {
+      const item = r.lastItem!;
+      add(r, { kind: 'restate', subject: item.subject, section: here, text: sentence, figures: { ...figures, earlier: item.figure }, parts: [], link: item.link, whole: null, loc: { ...figures.amount.loc } });
     } else if (subject) {
       add(r, { kind: 'amount', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole: null, loc: { ...figures.amount.loc } });
     }
+    if (path) r.lastItem = linkTo ? { subject, link: linkTo, figure: figures.amount, at: a.at } : null;
   }
+}
+
+/**
+ * An amount that states again the figure of the 类/款/项 item just named: `“…住房公积金（项）”350.35万元，
+ * 主要用于…。2023年当年预算执行数为348.52万元，2024年预算安排352.67万元` (this year's budget of the same
+ * item), said within the item's paragraph: no other item named between, and shortly after.
+ */
+function isRestatement(r: Reading, subject: string, at: number): boolean {
+  const item = r.lastItem;
+  if (!item || at - item.at > 200) return false;
+  const year = r.report.year ? `|${r.report.year}年度?` : '';
+  return new RegExp(`^(本年度?${year})(预算安排|预算数|预算)$`).test(subject);
+}
+
+/** the words of a `label：` ending at `colon`, from the start of its line */
+function labelBefore(stream: Stream, colon: number): string {
+  let start = colon;
+  while (start > 0 && stream.lineAt[start - 1] === stream.lineAt[colon]) start--;
+  const line = stream.text.slice(start, colon);
+  return subjectBefore(line, line.length);
 }
 
 /** 项目自评得分 97 分, with the project named in quotes just before */
