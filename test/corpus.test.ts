@@ -78,6 +78,11 @@ describe.skipIf(!hasCorpus)('corpus', () => {
   it('qinghai: tables consistent; one form with three mistakes; one project summary at odds with its form', async () => {
     const ds = await lintText(read('qinghai-province-2023-final.txt'));
     expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.actual, d.expected, d.difference])).toEqual([
+      // checked by hand: 10 项部门项目支出开展了绩效自评，共涉及资金 24294.6 万元 … 支出 22562.49 万元; the ten forms'
+      // 全年预算数 add to 24,274.73 (年初预算数 to 27,203.79) and their 全年执行数 to 22,541.02 (the narrative's own
+      // per-project figures add to 24,294.42 and 22,541.02: neither total is theirs either)
+      ['自评表/项目资金合计', 2, 1155, '24,294.6 万元', '24,274.73 万元', '19.87 万元'],
+      ['自评表/项目支出合计', 2, 1157, '22,562.49 万元', '22,541.02 万元', '21.47 万元'],
       // 全年预算数: 当年财政拨款 264 + 上年结转 41.27 = 305.27, not 301.27
       ['自评表/资金合计', 2, 1219, '301.27 万元', '305.27 万元', '4.00 万元'],
       // 指标 2：调动工作积极性 scores 20 on a weight of 5
@@ -115,6 +120,23 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       // checked by hand: 享受政府补贴参保人数 <22000人 =67575人 2.5 -5
       ['自评表/指标得分为负', 1, 1990, '-5', '0'],
     ]);
+  });
+
+  it('reads what each performance section says of its projects as a whole, and compares only where it counts the forms published', () => {
+    const said = (n: string) => {
+      const r = reportOf(read(n));
+      const forms = r.forms.filter((f) => f.kind === 'project').length;
+      return r.claims.filter((c) => c.kind === 'projects').map((c) => [c.loc.line, c.figures.count.raw, c.figures.budget.raw, c.figures.actual?.raw ?? null, c.basis ?? null, forms]);
+    };
+    // 7 forms whose 全年预算数 add to 426,821,000 元 = 42,682.10 万元: silent
+    expect(said('guizhou-office-2023-final.txt')).toEqual([[985, '7', '42682.10', null, null, 7]]);
+    // 3 projects said, 2 forms published (自评表/项目个数 says so): not compared
+    expect(said('linxia-city-2023-final.txt')).toEqual([[239, '3', '300', null, null, 2], [669, '3', '300', null, null, 2]]);
+    // the first (批复…10项, no 自评 in its sentence) is the approved budget, not the assessment: not compared
+    expect(said('qinghai-province-2023-final.txt')).toEqual([[1151, '10', '24294.6', null, null, 10], [1155, '10', '24294.6', '22562.49', null, 10]]);
+    // 区级 6 and 中央 2 (one the same project as a 区级 one), 7 forms: neither count is the forms', not compared
+    expect(said('weihai-huancui-2023-final.txt')).toEqual([[908, '6', '3275.09', null, null, 7], [910, '2', '114.85', null, null, 7]]);
+    expect(said('haidong-city-2025-budget.txt')).toEqual([]);
   });
 
   it('reads the self-assessment forms of each document', () => {

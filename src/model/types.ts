@@ -104,6 +104,8 @@ export interface Table {
   empty: boolean;
   /** where the document explains an empty table (此表为空表, 本表无数据, 没有…) */
   emptyNote: Location | null;
+  /** where a note says the table itself is empty (此表为空表, 故本表无数据), whether or not it prints figures */
+  saidEmpty: Location | null;
   /** years printed in the table's headings and notes (`2023年度`), exact, with their location */
   years: Cell[];
   loc: Location;
@@ -123,14 +125,17 @@ export interface ClaimLink {
   column: string;
 }
 
-/** template: template text left in the narrative; asof / since: a year it dates a statement by (截至…12月31日; 比…年) */
-export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'asof' | 'since';
+/**
+ * template: template text left in the narrative; asof / since: a year it dates a statement by (截至…12月31日; 比…年);
+ * projects: the projects assessed as a whole (count, the funds they involve, what they spent)
+ */
+export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'asof' | 'since' | 'projects';
 
 /**
  * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),
  * whole (the sentence's headline amount); budget, actual, rate (执行率); change, current, rate
  * (year on year), with prior where the sentence states last year's amount; whole and `parts`
- * (a 其中 list); count; year (asof, since).
+ * (a 其中 list); count; year (asof, since); count, budget and actual (projects: their funds and spending).
  */
 export interface Claim {
   id: string;
@@ -153,6 +158,8 @@ export interface Claim {
   whole: ClaimLink | null;
   /** score claims: the project whose self-assessment form the score is of */
   project?: string;
+  /** projects claims: the forms' funds column the sentence names (年初预算, 全年预算), when it names one */
+  basis?: '年初预算数' | '全年预算数';
   loc: Location;
 }
 

@@ -8,6 +8,7 @@ import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
 import type { Cell, Claim, Form, Report, Unit } from '../types.js';
 import { comparedYear, priorAmount, relationAfter } from './compare.js';
 import { asOfDates, comparedYears, templateLeftovers, type Found } from './document-text.js';
+import { projectTotals } from './project-totals.js';
 import { byName, linkPath, linkSubject, totalOf, type WithCatalog } from './link.js';
 import {
   NUM,
@@ -67,6 +68,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readScores(r);
   readCounts(r);
   readDocumentText(r);
+  readProjectTotals(r);
   return r.claims.sort((a, b) => (a.loc.page ?? 0) - (b.loc.page ?? 0) || a.loc.line - b.loc.line || a.loc.column - b.loc.column);
 }
 
@@ -284,6 +286,12 @@ function readScores(r: Reading): void {
   }
 }
 
+/** a figure that is exact as printed: a count (7 projects are 7), a year */
+function exactFigure(r: Reading, raw: string, at: number): Cell {
+  const value = parseNumber(raw)!.value;
+  return { ...figure(r.stream, r.file, raw, at, null), lo: value, hi: value };
+}
+
 /** counts: 共计 7 个项目，接待 4 批次、49 人次; 涉及项目11个 */
 function readCounts(r: Reading): void {
   const { text } = r;
@@ -299,12 +307,32 @@ function readCounts(r: Reading): void {
       section: sectionAt(r.heads, at),
       // the whole sentence: what is counted (项目 assessed, 批次 received) is said around the figure
       text: text.slice(start, end < 0 ? undefined : end),
-      // a count is exact: 7 projects are 7
-      figures: { count: { ...figure(r.stream, r.file, raw, rawAt, null), lo: parseNumber(raw)!.value, hi: parseNumber(raw)!.value } },
+      figures: { count: exactFigure(r, raw, rawAt) },
       parts: [],
       link: null,
       whole: null,
       loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
+    });
+  }
+}
+
+
+/** the projects assessed as a whole: their count, the funds they involve and, where said, their spending */
+function readProjectTotals(r: Reading): void {
+  for (const t of projectTotals(r.text)) {
+    const figures: Record<string, Cell> = { count: exactFigure(r, t.count.raw, t.count.at), budget: fig(r, t.amount.raw, t.amount.at) };
+    if (t.spent) figures.actual = fig(r, t.spent.raw, t.spent.at);
+    add(r, {
+      kind: 'projects',
+      subject: t.words,
+      section: sectionAt(r.heads, t.at),
+      ...(t.basis ? { basis: t.basis } : {}),
+      text: t.sentence,
+      figures,
+      parts: [],
+      link: null,
+      whole: null,
+      loc: { ...locate(r.stream, t.at, t.amount.at + t.amount.raw.length + 2), file: r.file },
     });
   }
 }
@@ -327,8 +355,7 @@ function readDocumentText(r: Reading): void {
     const figures: Record<string, Cell> = {};
     if (f.year) {
       const at = f.at + f.words.indexOf(f.year);
-      // a year is exact
-      figures.year = { ...figure(r.stream, r.file, f.year, at, null), lo: Number(f.year), hi: Number(f.year) };
+      figures.year = exactFigure(r, f.year, at);
     }
     add(r, { kind, subject: f.words, section: sectionAt(r.heads, f.at), text: wordsAround(r.text, f.at, f.at + f.words.length), figures, parts: [], link: null, whole: null, loc: { ...locate(r.stream, f.at, f.at + f.words.length), file: r.file } });
   };
