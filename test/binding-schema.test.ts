@@ -10,7 +10,8 @@ import type { Rule } from '../src/rules/types.js';
 import type { VType } from '../src/rules/value-types.js';
 import { fixtureText, reportOf } from './helpers.js';
 
-const FIXTURES = ['text/final-wanyuan.txt', 'text/final-yuan-tabbed.txt', 'text/budget.txt', 'text/outline-income.txt', 'pdf/final-full.txt', 'pdf/forms.txt', 'pdf/target.txt'];
+// 贵州's 其中 list of execution statements binds a claim's items
+const FIXTURES = ['text/final-wanyuan.txt', 'text/final-yuan-tabbed.txt', 'text/budget.txt', 'text/outline-income.txt', 'pdf/final-full.txt', 'pdf/forms.txt', 'pdf/target.txt', 'pdf/corpus-guizhou-office-2023-final.txt'];
 
 /** where a value does not conform to a type (null where it does); fields seen are noted */
 function mismatch(v: unknown, t: VType, at: string, seen: Set<string>): string | null {

@@ -43,9 +43,13 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     ]);
   });
 
-  it('guizhou: tables consistent; one execution rate truncated (122.704% printed 122.71%); two forms concluding other rates', async () => {
+  it('guizhou: tables consistent; the 项 listed under the 年初预算 exceed it; one execution rate truncated (122.704% printed 122.71%); two forms concluding other rates', async () => {
     const ds = await lintText(read('guizhou-office-2023-final.txt'));
     expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.actual, d.expected])).toEqual([
+      // checked by hand: 一般公共预算财政拨款支出年初预算为14,667.18万元…其中: the twelve 项 after it state 年初预算
+      // 7.22 + 36.55 + 8.87 + 356.40 + 5186.82 + 9225.35 + 2640 + 451.36 + 43.13 + 118.38 + 48 + 47.70 = 18,169.78,
+      // while their 支出决算 add to the 14,250.23 stated (the list is whole)
+      ['叙述/分项年初预算超过合计', 2, 726, '18,169.78 万元', '14,667.18 万元'],
       ['叙述/完成预算比例', 1, 775, '122.71%', '122.70%'],
       // two forms' 自评结论 state rates their own funds rows do not give (544,600 / 680,000; 399,090 / 431,300)
       ['自评表/结论执行率', 2, 1624, '80.29%', '80.09%'],
@@ -104,11 +108,14 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     expect(ds.map((d) => [d.line, d.actual, d.expected])).toEqual([[1223, '90.00%', '100.00%']]);
   });
 
-  it('weihai: tables and narrative consistent; two forms with funds figures that do not agree, two negative scores, a rate from nothing', async () => {
+  it('weihai: tables and narrative consistent; a project with its itemised spending short of its 执行数; two forms with funds figures that do not agree, two negative scores, a rate from nothing', async () => {
     const ds = await lintText(read('weihai-huancui-2023-final.txt'));
     expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.actual, d.expected])).toEqual([
       // checked by hand: 其他收入0.08万元。与2022年度相比，增加0.08万元，增长100％ (nothing last year: no rate)
       ['叙述/同比零基数', 1, 641, undefined, undefined],
+      // checked by hand: 业务经费 执行数为20.26万元, and its 完成情况 lists 差旅费4.63 + 交通补贴0.78 + 办公费3.8 +
+      // 宣传印刷材料1.23 + 邮电费2.74 + 公务接待费0.33 + 其他费用0.74 = 14.25 (the form's 实际完成情况 says the same)
+      ['自评表/支出明细之和', 1, 1003, '20.26 万元', '14.25 万元'],
       // 139.14 / 200 = 69.57%: 10 × that is 6.96, the form gives 7.6
       ['自评表/资金得分', 1, 1407, '7.6', '6.96'],
       // 当年财政拨款 666.45 + 其他资金 2.04 = 668.49, the total says 666.45
@@ -137,6 +144,28 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     // 区级 6 and 中央 2 (one the same project as a 区级 one), 7 forms: neither count is the forms', not compared
     expect(said('weihai-huancui-2023-final.txt')).toEqual([[908, '6', '3275.09', null, null, 7], [910, '2', '114.85', null, null, 7]]);
     expect(said('haidong-city-2025-budget.txt')).toEqual([]);
+  });
+
+  it('reads the statements each execution statement lists under its 其中, and what a project summary itemises its spending by', () => {
+    const sum = (cells: Array<{ value: number }>) => Number(cells.reduce((a, c) => a + c.value, 0).toFixed(2));
+    // each document read once: reading is what takes the time
+    const reports = new Map<string, ReturnType<typeof reportOf>>();
+    const claimsOf = (n: string) => (reports.get(n) ?? reports.set(n, reportOf(read(n))).get(n)!).claims;
+    const lists = (n: string) =>
+      claimsOf(n)
+        .filter((c) => c.items)
+        .map((c) => [c.loc.line, c.figures.budget.raw, c.figures.actual.raw, c.items!.length, sum(c.items!.map((x) => x.budget)), sum(c.items!.map((x) => x.actual))]);
+    expect(lists('guizhou-office-2023-final.txt')).toEqual([[726, '14,667.18', '14,250.23', 12, 18169.78, 14250.23]]);
+    expect(lists('linxia-city-2023-final.txt')).toEqual([[128, '1096.90', '804.15', 24, 1096.9, 804.15]]);
+    // 18 项 whose 支出决算 add to 27,477.94 (rounding), and whose 年初预算 are 13,007.33 under the 32,198.77 stated:
+    // a 项 without spending need not be listed, so a shortfall is not reported
+    expect(lists('qinghai-province-2023-final.txt')).toEqual([[908, '32,198.77', '27,477.93', 18, 19191.44, 27477.94]]);
+    // the text says why: 居民医疗保险财政补助 is budgeted under a 科目 that the final account does not include
+    expect(lists('weihai-huancui-2023-final.txt')).toEqual([[707, '6,150.28', '763.95', 11, 859.59, 763.95]]);
+    const itemised = (n: string) => claimsOf(n).filter((c) => c.kind === 'rate' && c.parts.length).map((c) => [c.subject, c.figures.actual.raw, c.parts.map((p) => p.raw).join(' ')]);
+    expect(itemised('weihai-huancui-2023-final.txt')).toEqual([['业务经费', '20.26', '4.63 0.78 3.8 1.23 2.74 0.33 0.74']]);
+    // 医疗救助 139.14 and its 其中 8.88, 居民医疗保险财政补助 1144 and the 3786.982 paid the next year: no list
+    for (const n of ['guizhou-office-2023-final.txt', 'linxia-city-2023-final.txt', 'qinghai-province-2023-final.txt']) expect(itemised(n)).toEqual([]);
   });
 
   it('reads the self-assessment forms of each document', () => {

@@ -158,6 +158,8 @@ export interface Claim {
   whole: ClaimLink | null;
   /** score claims: the project whose self-assessment form the score is of */
   project?: string;
+  /** rate claims: the figures of the statements its 其中 lists (all of one level), which add up to its own */
+  items?: Array<Record<string, Cell>>;
   /** projects claims: the forms' funds column the sentence names (年初预算, 全年预算), when it names one */
   basis?: '年初预算数' | '全年预算数';
   loc: Location;

@@ -59,6 +59,7 @@ export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
     claim: obj('claim', { id: STRING, kind: STRING, subject: STRING, section: STRING, direction: STRING, rateDirection: STRING, relation: STRING, relationText: STRING, basis: STRING, linked: BOOLEAN, text: STRING }),
     figures: map('figures', CLAIM_FIGURES, FIGURE),
     parts: list(FIGURE),
+    items: map('items', CLAIM_FIGURES, list(FIGURE)),
     form: obj('form', { project: STRING, totalScore: FIGURE, totalWeight: FIGURE, budget: FIGURE, spent: FIGURE }),
   },
   form: {

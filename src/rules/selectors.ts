@@ -91,6 +91,13 @@ function* documentBindings(_report: Report, _rule: Rule, doc: Doc): Generator<Bi
   yield { data: { document: doc } };
 }
 
+/** each figure's values over a list's items (null where an item does not state it) */
+function itemFigures(items: Array<Record<string, Cell>>): Record<string, Array<Cell | null>> {
+  const out: Record<string, Array<Cell | null>> = {};
+  for (const name of new Set(items.flatMap((x) => Object.keys(x)))) out[name] = items.map((x) => x[name] ?? null);
+  return out;
+}
+
 function* claimBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
   // the first form by each project name, looked up per claim (a scan per claim was quadratic)
   const formOf = new Map<string, Form>();
@@ -103,6 +110,8 @@ function* claimBindings(report: Report, _rule: Rule, doc: Doc): Generator<Bindin
         claim: { id: c.id, kind: c.kind, subject: c.subject, section: c.section, direction: c.direction ?? null, rateDirection: c.rateDirection ?? null, relation: c.relation?.word ?? null, relationText: c.relation?.text ?? null, basis: c.basis ?? null, linked: c.link !== null, text: c.text },
         figures: c.figures,
         parts: c.parts,
+        // the statements a 其中 lists, figure by figure (items.budget: each item's 年初预算)
+        items: c.items ? itemFigures(c.items) : null,
         // the form a score claim speaks of, when the document has one by that project name
         form: form
           ? {

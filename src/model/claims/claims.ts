@@ -9,6 +9,8 @@ import type { Cell, Claim, Form, Report, Unit } from '../types.js';
 import { comparedYear, priorAmount, relationAfter } from './compare.js';
 import { asOfDates, comparedYears, templateLeftovers, type Found } from './document-text.js';
 import { projectTotals } from './project-totals.js';
+import { listedRates, type RateAt } from './rate-items.js';
+import { itemisedSpending } from './spending-items.js';
 import { byName, linkPath, linkSubject, totalOf, type WithCatalog } from './link.js';
 import {
   NUM,
@@ -77,6 +79,7 @@ function readBudgetRates(r: Reading): void {
   const { text, report } = r;
   const RATE = new RegExp(`年初预算(?:数)?为[:：]?${NUM}万元${SEP}支出决算(?:数)?为${NUM}万元(?:${SEP}完成年初预算的${NUM}%)?`, 'g');
   let lastRateEnd = 0;
+  const rates: Array<RateAt & { claim: Claim }> = [];
   for (const m of text.matchAll(RATE)) {
     const at = m.index!;
     const iBudget = at + m[0].indexOf(m[1]);
@@ -106,7 +109,10 @@ function readBudgetRates(r: Reading): void {
     });
     markUsed(r, at, m[0].length);
     lastRateEnd = at + m[0].length;
+    rates.push({ at, end: lastRateEnd, depth: path?.length ?? 0, claim: r.claims[r.claims.length - 1] });
   }
+  // 其中：1.…年初预算为 a 万元，支出决算为 b 万元；2.…: the figures of the statements a statement lists
+  for (const [head, items] of listedRates(text, rates)) rates[head].claim.items = items.map((j) => rates[j].claim.figures);
 }
 
 /**
@@ -190,7 +196,8 @@ function readProjectRates(r: Reading): void {
       project: named.project,
       text: m[0],
       figures: { budget: fig(r, m[1], iBudget), actual: fig(r, m[2], iActual), rate: fig(r, `${m[4]}%`, iRate, true) },
-      parts: [],
+      // what the 完成情况 after it itemises the spending by (差旅费 4.63 万元，办公费 3.8 万元，…)
+      parts: itemisedSpending(text, at + m[0].length).map((p) => fig(r, p.raw, p.at)),
       link: null,
       whole: null,
       loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
