@@ -59,7 +59,9 @@ function paths(t: VType, at: string, out: Set<string>): Set<string> {
 }
 
 describe('the binding schema', () => {
-  const reports = FIXTURES.map((f) => reportOf(fixtureText(f), f));
+  // final-full with a 目录 before its body binds each: contents
+  const withContents = fixtureText('pdf/final-full.txt').replace('2023年度部门决算\n', '2023年度部门决算\n目录\n第二部分 2023年度部门决算表\n第三部分 情况说明\n第四部分 名词解释\n');
+  const reports = [...FIXTURES.map((f) => reportOf(fixtureText(f), f)), reportOf(withContents, 'pdf/final-full.txt')];
 
   for (const each of EACH_KINDS) {
     it(`each: ${each}`, () => {

@@ -271,6 +271,17 @@ export interface GradeEntry {
   loc: Location;
 }
 
+/**
+ * an entry of the 目录: as printed, the words looked for in the body, and whether the body has that
+ * section (null: a table's entry in a file without tables, published in another file)
+ */
+export interface ContentsEntry {
+  title: string;
+  words: string;
+  found: boolean | null;
+  loc: Location;
+}
+
 export interface Report {
   file: string;
   kind: DocumentKind;
@@ -289,6 +300,8 @@ export interface Report {
   grades: { bands: GradeBand[]; entries: GradeEntry[] };
   /** a budget's 绩效目标表; its projects are forms of kind 'target' */
   targetTable: TargetTable | null;
+  /** the 目录's entries ([] where none is printed, or where its end cannot be told) */
+  contents: ContentsEntry[];
   /** what the reader could not make sense of; shown by --print-model, never silent data loss */
   notes: ParseNote[];
   /** tables printed under a title the catalogue does not know: found, not read, not checked */

@@ -91,6 +91,7 @@ export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
     bands: list(obj('bands 的一项', { grade: STRING, min: NUMBER, max: NUMBER })),
     formScore: FIGURE,
   },
+  contents: { document: DOCUMENT, heading: obj('heading', { title: STRING, words: STRING, found: BOOLEAN }) },
 };
 
 export const EACH_KINDS = Object.keys(BINDING_SCHEMA) as Each[];

@@ -172,6 +172,10 @@ function* gradeBindings(report: Report, _rule: Rule, doc: Doc): Generator<Bindin
   }
 }
 
+function* contentsBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
+  for (const e of report.contents) yield { data: { document: doc, heading: { title: e.title, words: e.words, found: e.found } }, loc: e.loc };
+}
+
 function* tableIdBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
   // the ids the rule names, or else the tables the document's family must publish
   const wanted = rule.select.ids?.map((id) => ({ id, name: report.family?.required.find((r) => r.id === id)?.name ?? id })) ?? report.family?.required ?? [];
@@ -268,6 +272,7 @@ const BINDINGS_BY_KIND: Record<Each, BindingsOf> = {
   'form-section': formSectionBindings,
   'form-task': formTaskBindings,
   grade: gradeBindings,
+  contents: contentsBindings,
   'table-id': tableIdBindings,
   table: tableBindings,
   row: rowBindings,
