@@ -51,7 +51,9 @@ const DOCUMENTS: Array<[string, Expected]> = [
   // last year's figure: 350.35 / 348.52 is the +0.53% the sentence states)
   ['上海市普陀区人民政府万里街道办事处24年预算.pdf', { kind: '预算', year: 2024, department: '上海市普陀区人民政府万里街道办事处', family: '部门预算（九张表）',
     tables: '部门公开表1:17 部门公开表2:67 部门公开表3:67 部门公开表4:14 部门公开表5:67 部门公开表8:1 部门公开表9:1 部门公开表6:32 部门公开表7:1',
-    diagnostics: ['叙述/同一项两个数@9:19'] }],
+    // checked by hand: 形式/空表却有数@31:1: real (部门“三公”经费和机关运行经费预算表 prints 47.91 of 三公 and 443.18 of
+    // 机关运行经费 above 注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表)
+    diagnostics: ['叙述/同一项两个数@9:19', '形式/空表却有数@31:1'] }],
   ['上海市普陀区人民政府万里街道办事处25年预算.pdf', { kind: '预算', year: 2025, department: '上海市普陀区人民政府万里街道办事处', family: '部门预算（九张表）',
     tables: '部门公开表1:17 部门公开表2:67 部门公开表3:67 部门公开表4:14 部门公开表5:67 部门公开表8:1 部门公开表9:1 部门公开表6:32 部门公开表7:1',
     diagnostics: [] }],
@@ -82,7 +84,8 @@ const DOCUMENTS: Array<[string, Expected]> = [
   // is read by the words over each figure and adds up (833.60 = 222.50 + 183.60 + 427.50; 2,542.60).
   ['江苏省人大办公厅2017年度预算公开.pdf', { kind: '预算', year: 2017, department: '江苏省人大常委会办公厅', family: '部门预算（江苏十二张表）',
     tables: '部门公开表1:unread 预算/收入来源表:unread 部门公开表3:1 预算/财政拨款支出表:19 部门公开表4:7 预算/财政拨款基本支出表:24 部门公开表8:1 部门公开表5:19 部门公开表6:24 预算/机关运行经费表:16 部门公开表7:1 预算/政府采购表:unread',
-    diagnostics: ['读取/表格未能读取@7:1', '读取/表格未能读取@9:8'] }],
+    // checked by hand: 形式/目录所列章节@2:4: real (the 目录 lists 第四部分 名称解释; the body's heading, p.29, is 第四部分 名词解释)
+    diagnostics: ['形式/目录所列章节@2:4', '读取/表格未能读取@7:1', '读取/表格未能读取@9:8'] }],
   // checked by hand: the twelve 形式/模板残留 real: pp.9–10 and 16 print the template's 增加（减少）0万元，增长（减少）0% as it was
   ['江苏省人大常委会2019年度部门预算公开.pdf', { kind: '预算', year: 2019, department: '江苏省人大常委会办公厅', family: null,
     tables: '',
@@ -102,7 +105,8 @@ const DOCUMENTS: Array<[string, Expected]> = [
   // checked by hand: 8:17 (1.66% for 1.69%): real
   ['江苏省委办公厅2017年部门预算.pdf', { kind: '预算', year: 2017, department: '江苏省委办公厅', family: null,
     tables: '',
-    diagnostics: ['读取/未含公开表@:1', '叙述/同比变化率@8:17'] }],
+    // checked by hand: 形式/目录所列章节@2:6: real (the 目录 lists 第四部分 名称解释; the body's heading, p.12, is 第四部分 名词解释)
+    diagnostics: ['读取/未含公开表@:1', '形式/目录所列章节@2:6', '叙述/同比变化率@8:17'] }],
   // checked by hand: 空表说明: the reason is given in the companion narrative file only
   ['江苏省委办公厅2017年预算公开表格.pdf', { kind: '预算', year: 2017, department: '中国共产党江苏省委员会办公厅', family: '部门预算（江苏十二张表）',
     tables: '部门公开表1:34 预算/收入来源表:15 部门公开表3:1 部门公开表4:7 预算/财政拨款支出表:12 预算/财政拨款基本支出表:31 部门公开表8:1 部门公开表5:12 部门公开表6:31 预算/机关运行经费表:18 部门公开表7:1 预算/政府采购表:unread',

@@ -5,6 +5,7 @@ import { sourceLocation } from './cells.js';
 import { withoutPageNumbers } from '../layout/page-furniture.js';
 import { findTableRegions } from '../layout/regions.js';
 import { findSecondDisclosure } from './second-disclosure.js';
+import { readContents } from './contents.js';
 import { buildTables } from './tables/build.js';
 import { defaultCatalog, familyOf, specFor, type Catalog } from './tables/catalog.js';
 import { tableKinds } from './tables/kinds.js';
@@ -92,6 +93,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     targetTable,
     // pages of a PDF not read, or read in part: what is not found may stand there
     unreadPages: [...new Set(((printed as Partial<PdfText>).problems ?? []).map((p) => p.page))],
+    contents: readContents(source.lines, source.file, tables.flatMap((t) => [t.title, t.kindName])),
     notes,
     // a form's title is the forms' reader's (项目支出绩效自评表), not an unknown table
     unknownTables: unknown.filter((l) => !formLines.has(l.line)).map((l) => ({ title: l.text.trim(), loc: sourceLocation(source.file, l) })),

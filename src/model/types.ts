@@ -104,6 +104,8 @@ export interface Table {
   empty: boolean;
   /** where the document explains an empty table (此表为空表, 本表无数据, 没有…) */
   emptyNote: Location | null;
+  /** where a note says the table itself is empty (此表为空表, 故本表无数据), whether or not it prints figures */
+  saidEmpty: Location | null;
   /** years printed in the table's headings and notes (`2023年度`), exact, with their location */
   years: Cell[];
   loc: Location;
@@ -128,15 +130,16 @@ export interface ClaimLink {
 /**
  * template: template text left in the narrative; asof / since: a year it dates a statement by (截至…12月31日; 比…年);
  * restate: an item's figure said a second time (…住房公积金（项）350.35万元 … 2024年预算安排352.67万元)
+ * projects: the projects assessed as a whole (count, the funds they involve, what they spent)
  */
-export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'asof' | 'since' | 'restate';
+export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'asof' | 'since' | 'restate' | 'projects';
 
 /**
  * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),
  * whole (the sentence's headline amount); budget, actual, rate (执行率); change, current, rate
  * (year on year), with prior where the sentence states last year's amount; whole and `parts`
  * (a 其中 list); count; year (asof, since); restate: amount said again of an item whose figure was
- * stated just before (earlier).
+ * stated just before (earlier); count, budget and actual (projects: their funds and spending).
  */
 export interface Claim {
   id: string;
@@ -164,6 +167,10 @@ export interface Claim {
   allFunds?: ClaimLink | null;
   /** score claims: the project whose self-assessment form the score is of */
   project?: string;
+  /** rate claims: the figures of the statements its 其中 lists (all of one level), which add up to its own */
+  items?: Array<Record<string, Cell>>;
+  /** projects claims: the forms' funds column the sentence names (年初预算, 全年预算), when it names one */
+  basis?: '年初预算数' | '全年预算数';
   loc: Location;
 }
 
@@ -273,6 +280,17 @@ export interface GradeEntry {
   loc: Location;
 }
 
+/**
+ * an entry of the 目录: as printed, the words looked for in the body, and whether the body has that
+ * section (null: a table's entry in a file without tables, published in another file)
+ */
+export interface ContentsEntry {
+  title: string;
+  words: string;
+  found: boolean | null;
+  loc: Location;
+}
+
 export interface Report {
   file: string;
   kind: DocumentKind;
@@ -293,6 +311,8 @@ export interface Report {
   targetTable: TargetTable | null;
   /** pages of a PDF not read or read only in part (each said as pdf/unreadable-page) */
   unreadPages: number[];
+  /** the 目录's entries ([] where none is printed, or where its end cannot be told) */
+  contents: ContentsEntry[];
   /** what the reader could not make sense of; shown by --print-model, never silent data loss */
   notes: ParseNote[];
   /** tables printed under a title the catalogue does not know: found, not read, not checked */

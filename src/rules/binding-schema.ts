@@ -18,6 +18,7 @@ const DOCUMENT = obj('document', {
   family: STRING,
   formCount: NUMBER,
   projectFormCount: NUMBER,
+  projectFunds: map('document.projectFunds', ['年初预算数', '全年预算数', '全年执行数'], list(FIGURE)),
   targetProjectCount: NUMBER,
   targetTable: obj('document.targetTable', { total: FIGURE, executionWeight: FIGURE, budgets: list(FIGURE) }),
 });
@@ -31,6 +32,7 @@ const TABLE = obj('table', {
   layout: STRING,
   empty: BOOLEAN,
   hasEmptyNote: BOOLEAN,
+  saysEmpty: BOOLEAN,
   rowCount: NUMBER,
   years: list(FIGURE),
 });
@@ -55,9 +57,10 @@ export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
   'row-parts': { document: DOCUMENT, table: TABLE, row: ROW, column: COLUMN, value: FIGURE, parts: list(FIGURE) },
   claim: {
     document: DOCUMENT,
-    claim: obj('claim', { id: STRING, kind: STRING, subject: STRING, section: STRING, direction: STRING, rateDirection: STRING, relation: STRING, relationText: STRING, linked: BOOLEAN, text: STRING }),
+    claim: obj('claim', { id: STRING, kind: STRING, subject: STRING, section: STRING, direction: STRING, rateDirection: STRING, relation: STRING, relationText: STRING, basis: STRING, linked: BOOLEAN, text: STRING }),
     figures: map('figures', CLAIM_FIGURES, FIGURE),
     parts: list(FIGURE),
+    items: map('items', CLAIM_FIGURES, list(FIGURE)),
     form: obj('form', { project: STRING, totalScore: FIGURE, totalWeight: FIGURE, budget: FIGURE, spent: FIGURE }),
   },
   form: {
@@ -89,6 +92,7 @@ export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
     bands: list(obj('bands 的一项', { grade: STRING, min: NUMBER, max: NUMBER })),
     formScore: FIGURE,
   },
+  contents: { document: DOCUMENT, heading: obj('heading', { title: STRING, words: STRING, found: BOOLEAN }) },
 };
 
 export const EACH_KINDS = Object.keys(BINDING_SCHEMA) as Each[];

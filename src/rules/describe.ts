@@ -20,6 +20,7 @@ export const EACH_WORDS: Record<Each, string> = {
   'form-section': '自评表的每个一级指标（写明分值的分区）',
   'form-task': '整体支出自评表的每项任务',
   grade: '自评结果汇总中的每个项目等级',
+  contents: '目录的每一项（heading：title 所印的字、words 在正文中找的字、found 正文中是否有这一节；表格与说明分成两个文件公开、文件中没有表时，表的一项 found 为 null）',
 };
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

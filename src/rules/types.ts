@@ -3,7 +3,7 @@ import type { Location, Unit } from '../model/types.js';
 
 export type Severity = 'error' | 'warn' | 'off';
 
-export type Each = 'document' | 'table' | 'row' | 'code-parent' | 'row-parts' | 'group' | 'table-id' | 'claim' | 'form' | 'indicator' | 'form-section' | 'form-task' | 'grade';
+export type Each = 'document' | 'table' | 'row' | 'code-parent' | 'row-parts' | 'group' | 'table-id' | 'claim' | 'form' | 'indicator' | 'form-section' | 'form-task' | 'grade' | 'contents';
 
 export interface RowFilter {
   side?: string;

@@ -8,6 +8,9 @@ import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
 import type { Cell, Claim, ClaimLink, Form, Report, Unit } from '../types.js';
 import { comparedYear, priorAmount, relationAfter } from './compare.js';
 import { asOfDates, comparedYears, templateLeftovers, type Found } from './document-text.js';
+import { projectTotals } from './project-totals.js';
+import { listedRates, type RateAt } from './rate-items.js';
+import { itemisedSpending } from './spending-items.js';
 import { allFundsOf, byName, linkPath, linkSubject, totalOf, type WithCatalog } from './link.js';
 import {
   NUM,
@@ -71,6 +74,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readScores(r);
   readCounts(r);
   readDocumentText(r);
+  readProjectTotals(r);
   return r.claims.sort((a, b) => (a.loc.page ?? 0) - (b.loc.page ?? 0) || a.loc.line - b.loc.line || a.loc.column - b.loc.column);
 }
 
@@ -79,6 +83,7 @@ function readBudgetRates(r: Reading): void {
   const { text, report } = r;
   const RATE = new RegExp(`年初预算(?:数)?为[:：]?${NUM}万元${SEP}支出决算(?:数)?为${NUM}万元(?:${SEP}完成年初预算的${NUM}%)?`, 'g');
   let lastRateEnd = 0;
+  const rates: Array<RateAt & { claim: Claim }> = [];
   for (const m of text.matchAll(RATE)) {
     const at = m.index!;
     const iBudget = at + m[0].indexOf(m[1]);
@@ -108,7 +113,10 @@ function readBudgetRates(r: Reading): void {
     });
     markUsed(r, at, m[0].length);
     lastRateEnd = at + m[0].length;
+    rates.push({ at, end: lastRateEnd, depth: path?.length ?? 0, claim: r.claims[r.claims.length - 1] });
   }
+  // 其中：1.…年初预算为 a 万元，支出决算为 b 万元；2.…: the figures of the statements a statement lists
+  for (const [head, items] of listedRates(text, rates)) rates[head].claim.items = items.map((j) => rates[j].claim.figures);
 }
 
 /**
@@ -192,7 +200,8 @@ function readProjectRates(r: Reading): void {
       project: named.project,
       text: m[0],
       figures: { budget: fig(r, m[1], iBudget), actual: fig(r, m[2], iActual), rate: fig(r, `${m[4]}%`, iRate, true) },
-      parts: [],
+      // what the 完成情况 after it itemises the spending by (差旅费 4.63 万元，办公费 3.8 万元，…)
+      parts: itemisedSpending(text, at + m[0].length).map((p) => fig(r, p.raw, p.at)),
       link: null,
       whole: null,
       loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
@@ -314,6 +323,12 @@ function readScores(r: Reading): void {
   }
 }
 
+/** a figure that is exact as printed: a count (7 projects are 7), a year */
+function exactFigure(r: Reading, raw: string, at: number): Cell {
+  const value = parseNumber(raw)!.value;
+  return { ...figure(r.stream, r.file, raw, at, null), lo: value, hi: value };
+}
+
 /** counts: 共计 7 个项目，接待 4 批次、49 人次; 涉及项目11个 */
 function readCounts(r: Reading): void {
   const { text } = r;
@@ -329,12 +344,32 @@ function readCounts(r: Reading): void {
       section: sectionAt(r.heads, at),
       // the whole sentence: what is counted (项目 assessed, 批次 received) is said around the figure
       text: text.slice(start, end < 0 ? undefined : end),
-      // a count is exact: 7 projects are 7
-      figures: { count: { ...figure(r.stream, r.file, raw, rawAt, null), lo: parseNumber(raw)!.value, hi: parseNumber(raw)!.value } },
+      figures: { count: exactFigure(r, raw, rawAt) },
       parts: [],
       link: null,
       whole: null,
       loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
+    });
+  }
+}
+
+
+/** the projects assessed as a whole: their count, the funds they involve and, where said, their spending */
+function readProjectTotals(r: Reading): void {
+  for (const t of projectTotals(r.text)) {
+    const figures: Record<string, Cell> = { count: exactFigure(r, t.count.raw, t.count.at), budget: fig(r, t.amount.raw, t.amount.at) };
+    if (t.spent) figures.actual = fig(r, t.spent.raw, t.spent.at);
+    add(r, {
+      kind: 'projects',
+      subject: t.words,
+      section: sectionAt(r.heads, t.at),
+      ...(t.basis ? { basis: t.basis } : {}),
+      text: t.sentence,
+      figures,
+      parts: [],
+      link: null,
+      whole: null,
+      loc: { ...locate(r.stream, t.at, t.amount.at + t.amount.raw.length + 2), file: r.file },
     });
   }
 }
@@ -357,8 +392,7 @@ function readDocumentText(r: Reading): void {
     const figures: Record<string, Cell> = {};
     if (f.year) {
       const at = f.at + f.words.indexOf(f.year);
-      // a year is exact
-      figures.year = { ...figure(r.stream, r.file, f.year, at, null), lo: Number(f.year), hi: Number(f.year) };
+      figures.year = exactFigure(r, f.year, at);
     }
     add(r, { kind, subject: f.words, section: sectionAt(r.heads, f.at), text: wordsAround(r.text, f.at, f.at + f.words.length), figures, parts: [], link: null, whole: null, loc: { ...locate(r.stream, f.at, f.at + f.words.length), file: r.file } });
   };
