@@ -4,7 +4,7 @@
 //   fixtures/pdf/NAME.PRODUCER.pdf   PDFs from two producers whose layouts differ
 // and the bad-input PDFs; corpus-NAME.json (made by corpus-to-src.mjs from the corpus texts) are
 // rendered by both producers as CORPUS_PLAN says. Run by hand (CI uses the committed files):
-//   apt-get install libreoffice-writer-nogui fonts-noto-cjk chromium qpdf poppler-utils
+//   apt-get install libreoffice-writer-nogui fonts-noto-cjk chromium qpdf poppler-utils ghostscript
 //   node scripts/make-fixtures.mjs            everything
 //   node scripts/make-fixtures.mjs forms      only the sources named (no hand-made or bad PDFs)
 import { execFileSync } from 'node:child_process';
@@ -103,6 +103,11 @@ const length = Number(/\/Length (\d+)/.exec(damaged.subarray(at - 200, at).toStr
 for (let k = 0; k < 4; k++) damaged[at + Math.floor(length / 2) + k] ^= 0xff;
 writeFileSync(path.join(outDir, 'final-full.damaged.pdf'), damaged);
 console.log('wrote fixtures/pdf/final-full.scan-page.pdf, fixtures/pdf/final-full.damaged.pdf');
+// Rewritten by Ghostscript (as a Distiller would): it gives Chromium's Type 3 fonts a Unicode map
+// of its own guessing, so some characters come out as letters no Chinese text has (：→ÿ, 务→ó).
+const target = path.join(outDir, 'target.chromium.pdf');
+execFileSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-sDEVICE=pdfwrite', `-sOutputFile=${path.join(outDir, 'target.chromium.gs.pdf')}`, target]);
+console.log('wrote fixtures/pdf/target.chromium.gs.pdf');
 // Two disclosures in one file: only the first is checked.
 execFileSync('qpdf', ['--empty', '--pages', fullPdf, fullPdf, '--', path.join(outDir, 'final-full.twice.pdf')]);
 console.log('wrote fixtures/pdf/final-full.twice.pdf');

@@ -132,3 +132,38 @@ describe('三公 statements', () => {
     expect(cs.filter((c) => c.kind === 'yoy').map((c) => [c.subject, c.direction, c.figures.change.raw, c.figures.current.raw])).toEqual([['支出决算', '增加', '0.34', '0.46']]);
   });
 });
+
+describe('items named again, economic items, labels', () => {
+  it('an economic item listed in the 基本支出 section links to its 公开06 row, only by its exact name', () => {
+    const text = '六、一般公共预算财政拨款基本支出决算情况说明\n\n人员经费用途主要包括基本工资 254.44 万元、奖金 119.36 万元、对个人和家庭的补助 9.56 万元(生活补助 7.8 万元)、医疗 3.00 万元。';
+    const links = claims(text, yuan).map((c) => [c.subject.replace(/^.*包括/, ''), c.link?.row ?? null]);
+    expect(links).toEqual([['基本工资', '30101'], ['奖金', '30103'], ['对个人和家庭的补助', '303'], ['对个人和家庭的补助9.56万元(生活补助', '30305'], ['医疗', null]]);
+  });
+
+  it('a `label：amount` takes its subject from its own line, not the heading above it', () => {
+    const [c] = claims('二、部门整体支出管理及使用情况\n\n（一）基本支出\n\n基本支出：750.69万元；', yuan);
+    expect(brief(c)).toEqual({ kind: 'amount', subject: '基本支出', figures: { amount: '750.69' }, parts: [], link: { table: '公开03', row: '合计', column: '基本支出' } });
+  });
+
+  it('a claim linked to 公开05 carries the same item of 公开03; one linked elsewhere does not', () => {
+    const cs = claims('六、一般公共预算财政拨款基本支出决算情况说明\n\n2023年度一般公共预算财政拨款基本支出648.29万元。人员经费 600.00 万元。', final);
+    expect(cs.map((c) => [c.link?.table ?? null, c.allFunds ?? null])).toEqual([
+      ['公开05', { table: '公开03', row: '合计', column: '基本支出' }],
+      ['公开06', null],
+    ]);
+  });
+
+  it('this year\'s 预算安排 after a 类/款/项 item restates its figure; last year\'s, or one far off, does not', () => {
+    const item = '住房保障支出（类）住房改革支出（款）住房公积金（项）32.44万元，主要用于住房公积金。';
+    const cs = claims(`${item}2024年当年预算执行数为29.92万元，2025年预算安排30.00万元。`, { ...budget, year: 2025 });
+    expect(cs.map((c) => [c.kind, c.figures.amount.raw, c.figures.earlier?.raw ?? null, c.link?.row ?? null])).toEqual([
+      ['amount', '32.44', null, '2210201'],
+      ['amount', '29.92', null, null],
+      ['restate', '30.00', '32.44', '2210201'],
+    ]);
+    const far = claims(`${item}${'说明文字。'.repeat(50)}2025年预算安排30.00万元。`, { ...budget, year: 2025 });
+    expect(far.map((c) => c.kind)).toEqual(['amount', 'amount']);
+    const other = claims(`${item}2024年预算安排30.00万元。`, { ...budget, year: 2025 });
+    expect(other.map((c) => c.kind)).toEqual(['amount', 'amount']);
+  });
+});

@@ -49,9 +49,13 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     ]);
   });
 
-  it('guizhou: tables consistent; one execution rate truncated (122.704% printed 122.71%); two forms concluding other rates', async () => {
+  it('guizhou: tables consistent; the 项 listed under the 年初预算 exceed it; one execution rate truncated (122.704% printed 122.71%); two forms concluding other rates', async () => {
     const ds = await lintText(read('guizhou-office-2023-final.txt'));
     expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.actual, d.expected])).toEqual([
+      // checked by hand: 一般公共预算财政拨款支出年初预算为14,667.18万元…其中: the twelve 项 after it state 年初预算
+      // 7.22 + 36.55 + 8.87 + 356.40 + 5186.82 + 9225.35 + 2640 + 451.36 + 43.13 + 118.38 + 48 + 47.70 = 18,169.78,
+      // while their 支出决算 add to the 14,250.23 stated (the list is whole)
+      ['叙述/分项年初预算超过合计', 2, 726, '18,169.78 万元', '14,667.18 万元'],
       ['叙述/完成预算比例', 1, 775, '122.71%', '122.70%'],
       // two forms' 自评结论 state rates their own funds rows do not give (544,600 / 680,000; 399,090 / 431,300)
       ['自评表/结论执行率', 2, 1624, '80.29%', '80.09%'],
@@ -59,20 +63,33 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     ]);
   });
 
-  it('linxia: two empty tables without an explanation, two forms weighting an indicator 10%, 3 projects said assessed with 2 forms', async () => {
+  it('linxia: two empty tables without an explanation, two forms weighting an indicator 10%, 3 projects said assessed with 2 forms, four 万元 figures cut off', async () => {
     const ds = await lintText(read('linxia-city-2023-final.txt'));
     expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.column, d.table ?? null])).toEqual([
+      // checked by hand against 公开06 (in 元): 奖金 1,193,673.00, 对个人和家庭的补助 95,666.50, 邮电费 47,555.00
+      // are 119.37, 9.57 and 4.76 万元 rounded; the text cuts them off (119.36, 9.56, 4.75)
+      ['叙述/万元与表中元数', 1, 173, 111, '公开06'],
+      ['叙述/万元与表中元数', 1, 173, 205, '公开06'],
+      ['叙述/万元与表中元数', 1, 175, 4, '公开06'],
       // three sentences say 3 projects were assessed (一级项目 3 个; 对 3 个项目开展了部门自评; 组织自评项目 3 个)
       ['自评表/项目个数', 1, 239, 51, null],
       ['自评表/项目个数', 1, 239, 102, null],
       ['形式/空表说明', 1, 535, 1, '公开07'],
       ['形式/空表说明', 1, 552, 1, '公开08'],
+      // the 整体支出自评报告: 基本支出：750.69万元 where 公开03 prints 7,506,951.79 元 (750.70)
+      ['叙述/万元与表中元数', 1, 627, 6, '公开03'],
       ['自评表/项目个数', 1, 669, 22, null],
       ['自评表/分值不是数字', 2, 811, 1, null],
       // both forms print each row's score again under 全年实际值 (100% asked, 10 "done")
       ['自评表/实际值填了得分', 1, 815, 1, null],
       ['自评表/分值不是数字', 2, 944, 1, null],
       ['自评表/实际值填了得分', 1, 948, 1, null],
+    ]);
+    expect(ds.filter((d) => d.ruleId === '叙述/万元与表中元数').map((d) => [d.message, d.actual, d.expected])).toEqual([
+      ['「奖金」文中写 119.36 万元，公开06表 30103「决算数」为 1,193,673.00 元，四舍五入应为 119.37 万元，相差 0.01 万元（差额小于末位一个单位，可能是截断而非四舍五入）', '119.36 万元', '119.37 万元'],
+      ['「对个人和家庭的补助」文中写 9.56 万元，公开06表 303「决算数」为 95,666.50 元，四舍五入应为 9.57 万元，相差 0.01 万元（差额小于末位一个单位，可能是截断而非四舍五入）', '9.56 万元', '9.57 万元'],
+      ['「邮电费」文中写 4.75 万元，公开06表 30207「决算数」为 47,555.00 元，四舍五入应为 4.76 万元，相差 0.01 万元（差额小于末位一个单位，可能是截断而非四舍五入）', '4.75 万元', '4.76 万元'],
+      ['「基本支出」文中写 750.69 万元，公开03表 合计「基本支出」为 7,506,951.79 元，四舍五入应为 750.70 万元，相差 0.01 万元（差额小于末位一个单位，可能是截断而非四舍五入）', '750.69 万元', '750.70 万元'],
     ]);
     // the message names the project and the 三级指标
     expect(ds.filter((d) => d.ruleId === '自评表/分值不是数字').map((d) => d.message)).toEqual([
@@ -84,6 +101,11 @@ describe.skipIf(!hasCorpus)('corpus', () => {
   it('qinghai: tables consistent; one form with three mistakes; one project summary at odds with its form', async () => {
     const ds = await lintText(read('qinghai-province-2023-final.txt'));
     expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.actual, d.expected, d.difference])).toEqual([
+      // checked by hand: 10 项部门项目支出开展了绩效自评，共涉及资金 24294.6 万元 … 支出 22562.49 万元; the ten forms'
+      // 全年预算数 add to 24,274.73 (年初预算数 to 27,203.79) and their 全年执行数 to 22,541.02 (the narrative's own
+      // per-project figures add to 24,294.42 and 22,541.02: neither total is theirs either)
+      ['自评表/项目资金合计', 2, 1155, '24,294.6 万元', '24,274.73 万元', '19.87 万元'],
+      ['自评表/项目支出合计', 2, 1157, '22,562.49 万元', '22,541.02 万元', '21.47 万元'],
       // 全年预算数: 当年财政拨款 264 + 上年结转 41.27 = 305.27, not 301.27
       ['自评表/资金合计', 2, 1219, '301.27 万元', '305.27 万元', '4.00 万元'],
       // 指标 2：调动工作积极性 scores 20 on a weight of 5
@@ -105,11 +127,14 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     expect(ds.map((d) => [d.line, d.actual, d.expected])).toEqual([[1223, '90.00%', '100.00%']]);
   });
 
-  it('weihai: tables and narrative consistent; two forms with funds figures that do not agree, two negative scores, a rate from nothing', async () => {
+  it('weihai: tables and narrative consistent; a project with its itemised spending short of its 执行数; two forms with funds figures that do not agree, two negative scores, a rate from nothing', async () => {
     const ds = await lintText(read('weihai-huancui-2023-final.txt'));
     expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.actual, d.expected])).toEqual([
       // checked by hand: 其他收入0.08万元。与2022年度相比，增加0.08万元，增长100％ (nothing last year: no rate)
       ['叙述/同比零基数', 1, 641, undefined, undefined],
+      // checked by hand: 业务经费 执行数为20.26万元, and its 完成情况 lists 差旅费4.63 + 交通补贴0.78 + 办公费3.8 +
+      // 宣传印刷材料1.23 + 邮电费2.74 + 公务接待费0.33 + 其他费用0.74 = 14.25 (the form's 实际完成情况 says the same)
+      ['自评表/支出明细之和', 1, 1003, '20.26 万元', '14.25 万元'],
       // 139.14 / 200 = 69.57%: 10 × that is 6.96, the form gives 7.6
       ['自评表/资金得分', 1, 1407, '7.6', '6.96'],
       // 当年财政拨款 666.45 + 其他资金 2.04 = 668.49, the total says 666.45
@@ -121,6 +146,45 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       // checked by hand: 享受政府补贴参保人数 <22000人 =67575人 2.5 -5
       ['自评表/指标得分为负', 1, 1990, '-5', '0'],
     ]);
+  });
+
+  it('reads what each performance section says of its projects as a whole, and compares only where it counts the forms published', () => {
+    const said = (n: string) => {
+      const r = reportOf(read(n));
+      const forms = r.forms.filter((f) => f.kind === 'project').length;
+      return r.claims.filter((c) => c.kind === 'projects').map((c) => [c.loc.line, c.figures.count.raw, c.figures.budget.raw, c.figures.actual?.raw ?? null, c.basis ?? null, forms]);
+    };
+    // 7 forms whose 全年预算数 add to 426,821,000 元 = 42,682.10 万元: silent
+    expect(said('guizhou-office-2023-final.txt')).toEqual([[985, '7', '42682.10', null, null, 7]]);
+    // 3 projects said, 2 forms published (自评表/项目个数 says so): not compared
+    expect(said('linxia-city-2023-final.txt')).toEqual([[239, '3', '300', null, null, 2], [669, '3', '300', null, null, 2]]);
+    // the first (批复…10项, no 自评 in its sentence) is the approved budget, not the assessment: not compared
+    expect(said('qinghai-province-2023-final.txt')).toEqual([[1151, '10', '24294.6', null, null, 10], [1155, '10', '24294.6', '22562.49', null, 10]]);
+    // 区级 6 and 中央 2 (one the same project as a 区级 one), 7 forms: neither count is the forms', not compared
+    expect(said('weihai-huancui-2023-final.txt')).toEqual([[908, '6', '3275.09', null, null, 7], [910, '2', '114.85', null, null, 7]]);
+    expect(said('haidong-city-2025-budget.txt')).toEqual([]);
+  });
+
+  it('reads the statements each execution statement lists under its 其中, and what a project summary itemises its spending by', () => {
+    const sum = (cells: Array<{ value: number }>) => Number(cells.reduce((a, c) => a + c.value, 0).toFixed(2));
+    // each document read once: reading is what takes the time
+    const reports = new Map<string, ReturnType<typeof reportOf>>();
+    const claimsOf = (n: string) => (reports.get(n) ?? reports.set(n, reportOf(read(n))).get(n)!).claims;
+    const lists = (n: string) =>
+      claimsOf(n)
+        .filter((c) => c.items)
+        .map((c) => [c.loc.line, c.figures.budget.raw, c.figures.actual.raw, c.items!.length, sum(c.items!.map((x) => x.budget)), sum(c.items!.map((x) => x.actual))]);
+    expect(lists('guizhou-office-2023-final.txt')).toEqual([[726, '14,667.18', '14,250.23', 12, 18169.78, 14250.23]]);
+    expect(lists('linxia-city-2023-final.txt')).toEqual([[128, '1096.90', '804.15', 24, 1096.9, 804.15]]);
+    // 18 项 whose 支出决算 add to 27,477.94 (rounding), and whose 年初预算 are 13,007.33 under the 32,198.77 stated:
+    // a 项 without spending need not be listed, so a shortfall is not reported
+    expect(lists('qinghai-province-2023-final.txt')).toEqual([[908, '32,198.77', '27,477.93', 18, 19191.44, 27477.94]]);
+    // the text says why: 居民医疗保险财政补助 is budgeted under a 科目 that the final account does not include
+    expect(lists('weihai-huancui-2023-final.txt')).toEqual([[707, '6,150.28', '763.95', 11, 859.59, 763.95]]);
+    const itemised = (n: string) => claimsOf(n).filter((c) => c.kind === 'rate' && c.parts.length).map((c) => [c.subject, c.figures.actual.raw, c.parts.map((p) => p.raw).join(' ')]);
+    expect(itemised('weihai-huancui-2023-final.txt')).toEqual([['业务经费', '20.26', '4.63 0.78 3.8 1.23 2.74 0.33 0.74']]);
+    // 医疗救助 139.14 and its 其中 8.88, 居民医疗保险财政补助 1144 and the 3786.982 paid the next year: no list
+    for (const n of ['guizhou-office-2023-final.txt', 'linxia-city-2023-final.txt', 'qinghai-province-2023-final.txt']) expect(itemised(n)).toEqual([]);
   });
 
   it('reads the self-assessment forms of each document', () => {

@@ -95,6 +95,11 @@ for (const engine of PDF_ENGINES) {
         expect(r.notes.map((n) => n.message)).toEqual(['2025年部门预算项目支出绩效目标表: 表格按行排版，未能确定各项目跨哪几行，未逐项目读取']);
         const ds = runRules(r, await builtinRules());
         expect(ds.filter((d) => d.ruleId.startsWith('绩效目标表/'))).toEqual([]);
+        // not read is said, never a silent pass
+        const said = (await lintFile(PDF('target-top.chromium.pdf'), await builtinRules(), opts)).diagnostics.filter((d) => d.ruleId === '读取/表格未能读取');
+        expect(said.map((d) => [d.page, d.line, d.severity, d.message])).toEqual([
+          [4, 1, 1, '「2025年部门预算项目支出绩效目标表」（第 4 页）未能读取：表格按行排版，未能确定各项目跨哪几行，未逐项目读取；这张表的核对都已跳过'],
+        ]);
       }, 30000);
 
       it('its spreadsheet export is checked by the same rules: a weight changed is reported', async () => {

@@ -45,28 +45,36 @@ const DOCUMENTS: Array<[string, Expected]> = [
   ['上海市普陀区万里街道2023年部门预算.pdf', { kind: '预算', year: 2023, department: '上海市普陀区人民政府万里街道办事处', family: '部门预算（九张表）',
     tables: '部门公开表1:16 部门公开表2:67 部门公开表3:67 部门公开表4:13 部门公开表5:67 部门公开表8:1 部门公开表9:1 部门公开表6:31 部门公开表7:1',
     // checked by hand: 叙述/增加额超过本年数@6:5: real (政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元: the clause before's increase copied)
-    diagnostics: ['叙述/增加额超过本年数@6:5', '读取/不认识的表@31:1'] }],
+    // checked by hand: 叙述/同一项两个数@7:23: real (item 16, 职业年金缴费支出（项）”220.63万元 as 表5 2080506 prints 2,206,272 元, then
+    // 2023年预算安排441.25万元，比2022年预算执行数增加60.54%: item 15's figures, 274.85 → 441.25, copied)
+    diagnostics: ['叙述/增加额超过本年数@6:5', '叙述/同一项两个数@7:23', '读取/不认识的表@31:1'] }],
+  // checked by hand: 叙述/同一项两个数@9:19: real (住房公积金（项）”350.35万元 as 表5 2210201 prints 3,503,499 元, then 2024年预算安排352.67万元,
+  // last year's figure: 350.35 / 348.52 is the +0.53% the sentence states)
   ['上海市普陀区人民政府万里街道办事处24年预算.pdf', { kind: '预算', year: 2024, department: '上海市普陀区人民政府万里街道办事处', family: '部门预算（九张表）',
     tables: '部门公开表1:17 部门公开表2:67 部门公开表3:67 部门公开表4:14 部门公开表5:67 部门公开表8:1 部门公开表9:1 部门公开表6:32 部门公开表7:1',
-    diagnostics: [] }],
+    // checked by hand: 形式/空表却有数@31:1: real (部门“三公”经费和机关运行经费预算表 prints 47.91 of 三公 and 443.18 of
+    // 机关运行经费 above 注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表)
+    diagnostics: ['叙述/同一项两个数@9:19', '形式/空表却有数@31:1'] }],
   ['上海市普陀区人民政府万里街道办事处25年预算.pdf', { kind: '预算', year: 2025, department: '上海市普陀区人民政府万里街道办事处', family: '部门预算（九张表）',
     tables: '部门公开表1:17 部门公开表2:67 部门公开表3:67 部门公开表4:14 部门公开表5:67 部门公开表8:1 部门公开表9:1 部门公开表6:32 部门公开表7:1',
     diagnostics: [] }],
-  // checked by hand: 叙述/金额与表一致@6:18: real (the text says 738.66万 where 表5 2081005 prints 6,964,796 元);
+  // checked by hand: 叙述/万元与表中元数@6:18: real (the text says 738.66万 where 表5 2081005 prints 6,964,796 元, 696.48万);
   // 读取@9:1 and @11:1: real, both tables print 「7 11 02 事业单位医疗」 where the 类 is 210; that row is left out and said.
   // 财务收支预算总表 (p.7) is read with its four 支出 columns under the spanning 预算数 / 基本支出 header, and is consistent.
   ['上海市普陀区社会福利院2024年单位预算.pdf', { kind: '预算', year: 2024, department: '上海市普陀区社会福利院', family: '部门预算（九张表）',
     tables: '部门公开表1:13 部门公开表2:15 部门公开表3:14 部门公开表4:9 部门公开表5:14 部门公开表8:1 部门公开表9:1 部门公开表6:27 部门公开表7:1',
-    diagnostics: ['叙述/金额与表一致@6:18', '读取/表格未能读取@9:1', '读取/表格未能读取@11:1'] }],
-  // checked by hand: 叙述/金额与表一致@24:14 and @24:15: real (the section on 一般公共预算财政拨款 gives the all-funds 基本支出 5,377.64 of 公开03 and 人员经费 4,896.98, where 公开05 prints 5,364.75 and 公开06 4,884.09); 完成预算比例@21:15: rounding warning
+    diagnostics: ['叙述/万元与表中元数@6:18', '读取/表格未能读取@9:1', '读取/表格未能读取@11:1'] }],
+  // checked by hand: 叙述/取自全部资金表@24:14 and 叙述/金额与表一致@24:15: real (the section on 一般公共预算财政拨款 gives the all-funds 基本支出 5,377.64 of 公开03 and 人员经费 4,896.98, where 公开05 prints 5,364.75 and 公开06 4,884.09; no table prints an all-funds 人员经费); 完成预算比例@21:15: rounding warning
   ['上海市普陀区规划和自然资源局 2024 年度部门决算.pdf', { kind: '决算', year: 2024, department: '上海市普陀区规划和自然资源局', family: '部门决算',
     tables: '公开01:38 公开02:25 公开03:25 公开04:35 公开05:25 公开06:67 公开09:1 公开07:0 公开08:0',
     // checked by hand: 形式/模板残留@25:12: real (…比2023年度减少0.15万元，下降（增长）27.78%: the template's 下降（增长） left in)
-    diagnostics: ['叙述/完成预算比例@21:15', '叙述/金额与表一致@24:14', '叙述/金额与表一致@24:15', '形式/模板残留@25:12'] }],
-  // checked by hand: 7:21 and 8:1 real (887.36万 for 87.36万); the others truncation warnings; the p.8 ones repeat p.7's sentences that WPS leaves as clipped, invisible text (known misread)
+    diagnostics: ['叙述/完成预算比例@21:15', '叙述/取自全部资金表@24:14', '叙述/金额与表一致@24:15', '形式/模板残留@25:12'] }],
+  // checked by hand: 7:21 and 8:1 real (887.36万 for 87.36万, 表5 2080506 873,617.00 元); the others truncation warnings (87.70 for 877,080.00 元,
+  // 78.21 for 782,164.00, 204.91 for 2,049,197.00, 268.77 for 2,687,760.00: each rounds one up); the p.8 ones repeat p.7's sentences that WPS
+  // leaves as clipped, invisible text (known misread)
   ['上海市普陀区财政局部门25年预算.pdf', { kind: '预算', year: 2025, department: '上海市普陀区财政局', family: '部门预算（九张表）',
     tables: '部门公开表1:12 部门公开表2:20 部门公开表3:20 部门公开表4:9 部门公开表5:20 部门公开表8:1 部门公开表9:1 部门公开表6:30 部门公开表7:1',
-    diagnostics: ['叙述/金额与表一致@7:17', '叙述/金额与表一致@7:21', '叙述/金额与表一致@7:25', '叙述/金额与表一致@7:27', '叙述/金额与表一致@7:29', '叙述/金额与表一致@8:1', '叙述/金额与表一致@8:5', '叙述/金额与表一致@8:7', '叙述/金额与表一致@8:9'] }],
+    diagnostics: ['叙述/万元与表中元数@7:17', '叙述/万元与表中元数@7:21', '叙述/万元与表中元数@7:25', '叙述/万元与表中元数@7:27', '叙述/万元与表中元数@7:29', '叙述/万元与表中元数@8:1', '叙述/万元与表中元数@8:5', '叙述/万元与表中元数@8:7', '叙述/万元与表中元数@8:9'] }],
   // checked by hand: 形式/空表说明: real (the empty tables print 0 and give no reason)
   ['上海市财政局25年单位预算.pdf', { kind: '预算', year: 2025, department: '上海市财政局', family: '部门预算（九张表）',
     tables: '部门公开表1:13 部门公开表2:24 部门公开表3:24 部门公开表4:9 部门公开表5:24 部门公开表8:1 部门公开表9:1 部门公开表6:35 部门公开表7:1',
@@ -77,7 +85,8 @@ const DOCUMENTS: Array<[string, Expected]> = [
   // is read by the words over each figure and adds up (833.60 = 222.50 + 183.60 + 427.50; 2,542.60).
   ['江苏省人大办公厅2017年度预算公开.pdf', { kind: '预算', year: 2017, department: '江苏省人大常委会办公厅', family: '部门预算（江苏十二张表）',
     tables: '部门公开表1:unread 预算/收入来源表:unread 部门公开表3:1 预算/财政拨款支出表:19 部门公开表4:7 预算/财政拨款基本支出表:24 部门公开表8:1 部门公开表5:19 部门公开表6:24 预算/机关运行经费表:16 部门公开表7:1 预算/政府采购表:unread',
-    diagnostics: ['读取/表格未能读取@7:1', '读取/表格未能读取@9:8'] }],
+    // checked by hand: 形式/目录所列章节@2:4: real (the 目录 lists 第四部分 名称解释; the body's heading, p.29, is 第四部分 名词解释)
+    diagnostics: ['形式/目录所列章节@2:4', '读取/表格未能读取@7:1', '读取/表格未能读取@9:8'] }],
   // checked by hand: the twelve 形式/模板残留 real: pp.9–10 and 16 print the template's 增加（减少）0万元，增长（减少）0% as it was
   ['江苏省人大常委会2019年度部门预算公开.pdf', { kind: '预算', year: 2019, department: '江苏省人大常委会办公厅', family: null,
     tables: '',
@@ -97,7 +106,8 @@ const DOCUMENTS: Array<[string, Expected]> = [
   // checked by hand: 8:17 (1.66% for 1.69%): real
   ['江苏省委办公厅2017年部门预算.pdf', { kind: '预算', year: 2017, department: '江苏省委办公厅', family: null,
     tables: '',
-    diagnostics: ['读取/未含公开表@:1', '叙述/同比变化率@8:17'] }],
+    // checked by hand: 形式/目录所列章节@2:6: real (the 目录 lists 第四部分 名称解释; the body's heading, p.12, is 第四部分 名词解释)
+    diagnostics: ['读取/未含公开表@:1', '形式/目录所列章节@2:6', '叙述/同比变化率@8:17'] }],
   // checked by hand: 空表说明: the reason is given in the companion narrative file only
   ['江苏省委办公厅2017年预算公开表格.pdf', { kind: '预算', year: 2017, department: '中国共产党江苏省委员会办公厅', family: '部门预算（江苏十二张表）',
     tables: '部门公开表1:34 预算/收入来源表:15 部门公开表3:1 部门公开表4:7 预算/财政拨款支出表:12 预算/财政拨款基本支出表:31 部门公开表8:1 部门公开表5:12 部门公开表6:31 预算/机关运行经费表:18 部门公开表7:1 预算/政府采购表:unread',
@@ -164,16 +174,19 @@ describe.skipIf(!existsSync(DIR))('real PDFs of other provinces', () => {
 
 /** the real errors, with their figures */
 const REAL_ERRORS: Array<[string, string, number, number, string, string]> = [
-  ['上海市普陀区社会福利院2024年单位预算.pdf', '叙述/金额与表一致', 6, 18, '7,386,600 元', '6,964,796 元'],
-  ['上海市普陀区规划和自然资源局 2024 年度部门决算.pdf', '叙述/金额与表一致', 24, 14, '5,377.64 万元', '5,364.75 万元'],
+  // a figure in 万元 for a cell in 元: the cell shown as the 万元 it rounds to
+  ['上海市普陀区社会福利院2024年单位预算.pdf', '叙述/万元与表中元数', 6, 18, '738.66 万元', '696.48 万元'],
+  ['上海市普陀区规划和自然资源局 2024 年度部门决算.pdf', '叙述/取自全部资金表', 24, 14, '5,377.64 万元', '5,364.75 万元'],
   ['上海市普陀区规划和自然资源局 2024 年度部门决算.pdf', '叙述/金额与表一致', 24, 15, '4,896.98 万元', '4,884.09 万元'],
-  ['上海市普陀区财政局部门25年预算.pdf', '叙述/金额与表一致', 7, 21, '8,873,600 元', '873,617.00 元'],
+  ['上海市普陀区财政局部门25年预算.pdf', '叙述/万元与表中元数', 7, 21, '887.36 万元', '87.36 万元'],
   ['江苏省人民检察院2018年部门预算公开.pdf', '叙述/同比变化率', 23, 13, '21.95%', '22.00%'],
   ['江苏省人民检察院2018年部门预算公开.pdf', '叙述/占比', 25, 15, '63.75%', '63.74%'],
   // the rate computed from whole 万元 is shown with the printed rate's decimals (not 「应为 1%」)
   ['江苏省人民检察院2018年部门预算公开.pdf', '叙述/同比变化率', 26, 15, '0.06%', '0.60%'],
   ['江苏省委办公厅2017年部门预算.pdf', '叙述/同比变化率', 8, 17, '1.66%', '1.69%'],
   ['上海市普陀区万里街道2023年部门预算.pdf', '叙述/增加额超过本年数', 6, 5, '1,421.25 万元', '0 万元'],
+  ['上海市普陀区万里街道2023年部门预算.pdf', '叙述/同一项两个数', 7, 23, '441.25 万元', '220.63 万元'],
+  ['上海市普陀区人民政府万里街道办事处24年预算.pdf', '叙述/同一项两个数', 9, 19, '352.67 万元', '350.35 万元'],
 ];
 
 describe.skipIf(!existsSync(DIR))('real errors in real PDFs, with their figures', () => {

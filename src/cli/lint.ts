@@ -50,15 +50,21 @@ async function lintOrThrow(file: string, rules: Rule[], options: LintOptions): P
   const report = buildReport(source, options.catalog);
   deadline.check();
   const partial: Diagnostic[] = [];
+  const pageProblems: PdfPageProblem[] = 'problems' in source ? source.problems : [];
   if (report.tables.length === 0) {
     // the narrative half of a disclosure published in two files is still checked, and says so
+    if ((report.kind === 'unknown' || report.claims.length === 0) && pageProblems.length) {
+      // the pages not read are why, not the document
+      throw new InputError(`${file}: 有 ${pageProblems.length} 页未能读取（如${pageProblems[0].message.replace(/，本页未检查$/, '')}），其余页面里没有公开表，也没有预决算情况说明，未检查`);
+    }
     if (report.kind === 'unknown' || report.claims.length === 0) {
       throw new InputError(`${file}: 没有找到任何公开表（收支总表、公开01表…），也没有预决算情况说明，不像是部门预决算公开文件`);
     }
-    const message = `本文件没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系；与表格的核对需要含表格的文件（如另行公开的“公开表”）`;
+    const message = pageProblems.length
+      ? `有 ${pageProblems.length} 页未能读取（见各页的 pdf/unreadable-page），其余页面里没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系`
+      : `本文件没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系；与表格的核对需要含表格的文件（如另行公开的“公开表”）`;
     partial.push({ ruleId: '读取/未含公开表', severity: 1, message, ...at(file, 1, 1) });
   }
-  const pageProblems: PdfPageProblem[] = 'problems' in source ? source.problems : [];
   // a page that draws text we cannot read is never a silent pass
   const unread: Diagnostic[] = pageProblems.map((p) => ({ ruleId: 'pdf/unreadable-page', severity: 2, message: p.message, ...at(file, 1, 1), page: p.page }));
   const diagnostics = [...partial, ...unread, ...secondDisclosure(report), ...decodeWarnings(source), ...readingDiagnostics(report), ...runRules(report, rules, options.observe)];
@@ -101,6 +107,12 @@ function readingDiagnostics(report: Report): Diagnostic[] {
     const message = `「${title}」${onPage(loc)}不是本工具认识的表，未读取，也未核对；如果它是某种已知表在当地的叫法，可用 --tables 为那种表添上这个表名`;
     return { ruleId: '读取/不认识的表', severity: 1 as const, message, ...loc };
   });
+  // a form or the 绩效目标表 found but not read: its checks did not run either
+  for (const { unread, loc } of report.notes) {
+    if (!unread) continue;
+    const message = `「${unread.title}」${onPage(loc)}未能读取：${unread.reason}；这张表的核对都已跳过`;
+    out.push({ ruleId: '读取/表格未能读取', severity: 1, message, ...loc });
+  }
   for (const t of report.tables) {
     const { unplaced, dropped } = t.reading;
     if (t.layout === 'unread' || (!t.unread && unplaced === 0 && dropped === 0)) continue;

@@ -180,6 +180,26 @@ function describe(err: unknown): string {
   return `${e?.name ?? ''} ${e?.message ?? String(err)}`;
 }
 
+/** a Latin letter with an accent (ÿ, ó, Ā) beside a Chinese character or punctuation mark */
+const MISMAPPED_LETTER = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef][\u00c0-\u024f]|[\u00c0-\u024f][\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g;
+/** one alone on a page can be a foreign name; such pages have two to hundreds */
+const MISMAPPED_PER_PAGE = 2;
+
+/**
+ * A font whose Unicode map is wrong (a PDF rewritten by a tool that guessed it) gives letters
+ * no Chinese document prints, among the Chinese: 一般公共服ó支出, 部门ÿ. Up to three places
+ * where it shows, or null for a page that reads as Chinese.
+ */
+export function mismappedSamples(lines: SourceLine[]): string[] | null {
+  const found: string[] = [];
+  for (const l of lines) for (const m of l.text.matchAll(MISMAPPED_LETTER)) found.push(l.text.slice(Math.max(0, m.index! - 2), m.index! + 4));
+  return found.length >= MISMAPPED_PER_PAGE ? found.slice(0, 3) : null;
+}
+
+function mismappedProblem(p: number, samples: string[]): string {
+  return `第 ${p} 页的文字提取有误（字体的 Unicode 映射不对：${samples.map((s) => `「${s}」`).join('、')}等处出现了中文里不该有的字母），本页未检查`;
+}
+
 /** why a page gave no text, or only part of it; null for a page read whole or blank */
 async function pageProblem(p: number, page: PageGlyphs, hasText: boolean, damaged: boolean): Promise<string | null> {
   if (damaged) return `第 ${p} 页的内容数据已损坏（解压失败），本页未检查`;
@@ -195,6 +215,7 @@ async function pageProblem(p: number, page: PageGlyphs, hasText: boolean, damage
 /** a PDF with no page read: why, by what its pages said */
 function noText(file: string, problems: PdfPageProblem[]): InputError {
   const says = (what: string) => problems.some((q) => q.message.includes(what));
+  if (says('映射不对')) return new InputError(`${file} 的文字提取有误（字体的 Unicode 映射不对，提取出的文字与印出的不同），请用原始文件重新导出 PDF`);
   if (says('Unicode')) return new InputError(`${file} 的文字无法提取（字体缺少 Unicode 映射），请用原始文件重新导出 PDF`);
   if (says('已损坏')) return pdfErrors.corrupt(file, '页面内容数据解压失败');
   return new InputError(`${file} 没有文本层（图片或扫描件），请先做文字识别（OCR）再检查`);
@@ -214,12 +235,15 @@ export async function readPages(file: string, doc: PdfDocument, deadline?: Deadl
       deadline?.check();
       const page = await (deadline ? deadline.within(doc.page(p)) : doc.page(p));
       const broken = page.objectNumber !== undefined && damaged.has(page.objectNumber);
-      const pageLines = broken ? [] : buildLines(page.glyphs.filter((g) => onPage(g, page.width, page.height)), p, lines.length + 1);
+      const built = broken ? [] : buildLines(page.glyphs.filter((g) => onPage(g, page.width, page.height)), p, lines.length + 1);
+      // text through a wrong Unicode map reads, but not as printed: figures included, so none is checked
+      const mismapped = mismappedSamples(built);
+      const pageLines = mismapped ? [] : built;
       if (pageLines.length) {
         textPages++;
         lines.push(...pageLines);
       }
-      const problem = await pageProblem(p, page, pageLines.length > 0, broken);
+      const problem = mismapped ? mismappedProblem(p, mismapped) : await pageProblem(p, page, pageLines.length > 0, broken);
       if (problem) problems.push({ page: p, message: problem });
     }
   } catch (err) {

@@ -1,9 +1,11 @@
 /** The whole document → the normalized report: metadata, tables, and what could not be read. */
 import type { SourceLine, SourceText } from '../ingest/text.js';
+import type { PdfText } from '../ingest/pdf-common.js';
 import { sourceLocation } from './cells.js';
 import { withoutPageNumbers } from '../layout/page-furniture.js';
 import { findTableRegions } from '../layout/regions.js';
 import { findSecondDisclosure } from './second-disclosure.js';
+import { readContents } from './contents.js';
 import { buildTables } from './tables/build.js';
 import { defaultCatalog, familyOf, specFor, type Catalog } from './tables/catalog.js';
 import { tableKinds } from './tables/kinds.js';
@@ -75,19 +77,23 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   // forms first: a score stated in the narrative is matched to its form by project name
   const { forms, targetTable, formLines } = extractForms(narrative, source.file, unit, notes);
   const family = tables.length ? familyOf(catalog, kind, tables.map((t) => t.id)) : null;
+  const year = detectYear(head) ?? detectYear(all);
   return {
     file: source.file,
     kind,
-    year: detectYear(head) ?? detectYear(all),
+    year,
     department: detectDepartment(all),
     unit,
     tables,
     family: family && { id: family.id, required: family.required.map((id) => ({ id, name: specFor(catalog, id)?.title ?? id })) },
     // a form's cells are no sentences: its figures are the form's, not claims
-    claims: extractClaims(narrative.filter((l) => !formLines.has(l.line)), source.file, { tables, kind, forms, catalog }),
+    claims: extractClaims(narrative.filter((l) => !formLines.has(l.line)), source.file, { tables, kind, year, forms, catalog }),
     forms,
     grades: extractGrades(narrative, source.file),
     targetTable,
+    // pages of a PDF not read, or read in part: what is not found may stand there
+    unreadPages: [...new Set(((printed as Partial<PdfText>).problems ?? []).map((p) => p.page))],
+    contents: readContents(source.lines, source.file, tables.flatMap((t) => [t.title, t.kindName])),
     notes,
     // a form's title is the forms' reader's (项目支出绩效自评表), not an unknown table
     unknownTables: unknown.filter((l) => !formLines.has(l.line)).map((l) => ({ title: l.text.trim(), loc: sourceLocation(source.file, l) })),

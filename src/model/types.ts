@@ -104,6 +104,8 @@ export interface Table {
   empty: boolean;
   /** where the document explains an empty table (此表为空表, 本表无数据, 没有…) */
   emptyNote: Location | null;
+  /** where a note says the table itself is empty (此表为空表, 故本表无数据), whether or not it prints figures */
+  saidEmpty: Location | null;
   /** years printed in the table's headings and notes (`2023年度`), exact, with their location */
   years: Cell[];
   loc: Location;
@@ -114,6 +116,8 @@ export type DocumentKind = '决算' | '预算' | 'unknown';
 export interface ParseNote {
   message: string;
   loc: Location;
+  /** a whole table or form found but not read (its checks cannot run): said as a diagnostic, not only noted */
+  unread?: { title: string; reason: string };
 }
 
 /** the table cell a claim speaks of */
@@ -123,14 +127,19 @@ export interface ClaimLink {
   column: string;
 }
 
-/** template: template text left in the narrative; asof / since: a year it dates a statement by (截至…12月31日; 比…年) */
-export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'asof' | 'since';
+/**
+ * template: template text left in the narrative; asof / since: a year it dates a statement by (截至…12月31日; 比…年);
+ * restate: an item's figure said a second time (…住房公积金（项）350.35万元 … 2024年预算安排352.67万元)
+ * projects: the projects assessed as a whole (count, the funds they involve, what they spent)
+ */
+export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'asof' | 'since' | 'restate' | 'projects';
 
 /**
  * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),
  * whole (the sentence's headline amount); budget, actual, rate (执行率); change, current, rate
  * (year on year), with prior where the sentence states last year's amount; whole and `parts`
- * (a 其中 list); count; year (asof, since).
+ * (a 其中 list); count; year (asof, since); restate: amount said again of an item whose figure was
+ * stated just before (earlier); count, budget and actual (projects: their funds and spending).
  */
 export interface Claim {
   id: string;
@@ -151,8 +160,17 @@ export interface Claim {
   /** the table cell the claim speaks of; null: not linked, so not checked against a table */
   link: ClaimLink | null;
   whole: ClaimLink | null;
+  /**
+   * where the link is a cell of the appropriations-only table (公开05, 部门公开表5): the same item
+   * in the table of all funds (公开03, 部门公开表3), for telling a figure taken from the wrong one
+   */
+  allFunds?: ClaimLink | null;
   /** score claims: the project whose self-assessment form the score is of */
   project?: string;
+  /** rate claims: the figures of the statements its 其中 lists (all of one level), which add up to its own */
+  items?: Array<Record<string, Cell>>;
+  /** projects claims: the forms' funds column the sentence names (年初预算, 全年预算), when it names one */
+  basis?: '年初预算数' | '全年预算数';
   loc: Location;
 }
 
@@ -262,6 +280,17 @@ export interface GradeEntry {
   loc: Location;
 }
 
+/**
+ * an entry of the 目录: as printed, the words looked for in the body, and whether the body has that
+ * section (null: a table's entry in a file without tables, published in another file)
+ */
+export interface ContentsEntry {
+  title: string;
+  words: string;
+  found: boolean | null;
+  loc: Location;
+}
+
 export interface Report {
   file: string;
   kind: DocumentKind;
@@ -280,6 +309,10 @@ export interface Report {
   grades: { bands: GradeBand[]; entries: GradeEntry[] };
   /** a budget's 绩效目标表; its projects are forms of kind 'target' */
   targetTable: TargetTable | null;
+  /** pages of a PDF not read or read only in part (each said as pdf/unreadable-page) */
+  unreadPages: number[];
+  /** the 目录's entries ([] where none is printed, or where its end cannot be told) */
+  contents: ContentsEntry[];
   /** what the reader could not make sense of; shown by --print-model, never silent data loss */
   notes: ParseNote[];
   /** tables printed under a title the catalogue does not know: found, not read, not checked */

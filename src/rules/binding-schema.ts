@@ -14,9 +14,11 @@ const DOCUMENT = obj('document', {
   department: STRING,
   unit: STRING,
   tableCount: NUMBER,
+  unreadPageCount: NUMBER,
   family: STRING,
   formCount: NUMBER,
   projectFormCount: NUMBER,
+  projectFunds: map('document.projectFunds', ['年初预算数', '全年预算数', '全年执行数'], list(FIGURE)),
   targetProjectCount: NUMBER,
   targetTable: obj('document.targetTable', { total: FIGURE, executionWeight: FIGURE, budgets: list(FIGURE) }),
 });
@@ -30,6 +32,7 @@ const TABLE = obj('table', {
   layout: STRING,
   empty: BOOLEAN,
   hasEmptyNote: BOOLEAN,
+  saysEmpty: BOOLEAN,
   rowCount: NUMBER,
   years: list(FIGURE),
 });
@@ -39,7 +42,7 @@ const ROW = obj('row', ROW_FIELDS);
 const COLUMN = obj('column', { key: STRING, name: STRING });
 
 /** the figures a narrative claim states, by name (see Claim in model/types.ts) */
-export const CLAIM_FIGURES = ['amount', 'share', 'whole', 'budget', 'actual', 'rate', 'change', 'current', 'prior', 'count', 'score', 'year'] as const;
+export const CLAIM_FIGURES = ['amount', 'share', 'whole', 'budget', 'actual', 'rate', 'change', 'current', 'prior', 'count', 'score', 'year', 'earlier'] as const;
 
 const PROJECT_FORM = obj('form', { id: STRING, kind: STRING, project: STRING, title: STRING, unit: STRING, conclusionRate: FIGURE, budget: FIGURE, indicatorCount: NUMBER });
 const INDICATOR_ITEM = obj('indicators 的一项', { name: STRING, section: STRING, target: STRING, actual: STRING, weight: FIGURE, score: FIGURE });
@@ -55,9 +58,10 @@ export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
   cell: { document: DOCUMENT, table: TABLE, row: ROW, column: COLUMN, value: FIGURE },
   claim: {
     document: DOCUMENT,
-    claim: obj('claim', { id: STRING, kind: STRING, subject: STRING, section: STRING, direction: STRING, rateDirection: STRING, relation: STRING, relationText: STRING, linked: BOOLEAN, text: STRING }),
+    claim: obj('claim', { id: STRING, kind: STRING, subject: STRING, section: STRING, direction: STRING, rateDirection: STRING, relation: STRING, relationText: STRING, basis: STRING, linked: BOOLEAN, text: STRING }),
     figures: map('figures', CLAIM_FIGURES, FIGURE),
     parts: list(FIGURE),
+    items: map('items', CLAIM_FIGURES, list(FIGURE)),
     form: obj('form', { project: STRING, totalScore: FIGURE, totalWeight: FIGURE, budget: FIGURE, spent: FIGURE }),
   },
   form: {
@@ -89,6 +93,7 @@ export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
     bands: list(obj('bands 的一项', { grade: STRING, min: NUMBER, max: NUMBER })),
     formScore: FIGURE,
   },
+  contents: { document: DOCUMENT, heading: obj('heading', { title: STRING, words: STRING, found: BOOLEAN }) },
 };
 
 export const EACH_KINDS = Object.keys(BINDING_SCHEMA) as Each[];

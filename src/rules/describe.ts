@@ -21,6 +21,7 @@ export const EACH_WORDS: Record<Each, string> = {
   'form-section': '自评表的每个一级指标（写明分值的分区）',
   'form-task': '整体支出自评表的每项任务',
   grade: '自评结果汇总中的每个项目等级',
+  contents: '目录的每一项（heading：title 所印的字、words 在正文中找的字、found 正文中是否有这一节；表格与说明分成两个文件公开、文件中没有表时，表的一项 found 为 null）',
 };
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -93,6 +94,8 @@ export function words(e: unknown): string {
       return `${w[0]}（不超过 ${w[1]}）`;
     case 'or_zero':
       return `${w[0]}（未印出按 0）`;
+    case 'rounded_as':
+      return `${w[0]}（换算为 ${w[1]} 的单位与位数）`;
     case 'all_approx_eq':
       return `${w[0]} 的每一项 = ${w[1]}`;
     case 'nominal':
@@ -145,6 +148,7 @@ export function words(e: unknown): string {
 
 /** where a bind query reads, in words */
 export function queryWords(q: CellQuery): string {
+  if (q.link === 'all-funds') return '该句所说的财政拨款表单元格在全部资金的表中的同一项（公开03、部门公开表3）';
   if (q.link) return q.link === 'whole' ? '该句所说占比的合计（表中该项所属的合计）' : '该句所说的表格单元格';
   const table = q.table ? `${q.table} 中` : '本表';
   const renamed = Object.entries(q.columnMap ?? {}).map(([from, to]) => `${from} 即 ${to}`);

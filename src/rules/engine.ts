@@ -3,7 +3,7 @@
  * its selector yields, bound cells are resolved, the `where` filter and the `assert` expression
  * are evaluated with json-logic, and a false assertion becomes a diagnostic.
  */
-import { formatInterval, formatNumber, type Comparison, type Interval } from '../interval/interval.js';
+import { formatInterval, formatNumber, fromCell, type Comparison, type Interval } from '../interval/interval.js';
 import type { Cell, Location, Report, Table } from '../model/types.js';
 import { comparisonsMade, evaluate, lastFinding, resetFindings, truthy } from './ops.js';
 import { bindings, cellOwners, resolveQuery, type Binding, type CellOwner } from './selectors.js';
@@ -143,6 +143,13 @@ function linkedLabel(b: Binding): string {
   return `${tableName(b.linkedTable)} ${l.row.replace(/^(收入|支出):/, '')}「${l.column.replace(/^(收入|支出)金额$/, '金额')}」`;
 }
 
+/** the linked cell's figure in its own unit, written the same way however the document printed it (95,666.50 元) */
+function linkedValue(b: Binding): string {
+  const l = b.claim?.link;
+  const cell = l ? b.linkedTable?.rows.find((r) => r.key === l.row)?.cells[l.column] : undefined;
+  return cell && !cell.blank ? formatInterval(fromCell(cell)) : '—';
+}
+
 function diffDigits(c: Comparison): number {
   return Math.max(c.actual.shown ?? c.actual.decimals, c.expected.shown ?? c.expected.decimals);
 }
@@ -181,6 +188,7 @@ function printedValue(v: unknown): string {
 function subjectLabel(b: Binding): string {
   if (b.claim) return b.claim.subject;
   if (b.data.entry) return String((b.data.entry as { project: string }).project);
+  if (b.data.heading) return String((b.data.heading as { title: string }).title);
   if (!b.form) return '';
   const within = (['indicator', 'section', 'task'] as const).map((k) => (b.data[k] as { name?: string } | undefined)?.name).filter(Boolean);
   return [b.form.project, ...within].join(' · ');
@@ -207,6 +215,7 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
     id: String(b.data.id ?? ''),
     subject: subjectLabel(b),
     linked: linkedLabel(b),
+    linkedValue: rule.message.includes('{linkedValue}') ? linkedValue(b) : '',
     actual: finding ? formatInterval(finding.actual) : '',
     expected: finding ? formatInterval(asPrinted(finding)) : '',
     difference: finding ? fmtDiff(finding) : '',

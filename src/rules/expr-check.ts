@@ -42,6 +42,7 @@ export const SIGNATURES: Record<string, Signature> = {
   ratio: { args: F2, result: FIGURE },
   percent_of: { args: F2, result: FIGURE },
   scale: { args: ['figure', 'number'], result: FIGURE },
+  rounded_as: { args: F2, result: FIGURE },
   nominal: { args: ['figure'], result: NUMBER },
   present: { args: ['figure'], result: BOOLEAN },
   band_of: { args: ['figure', 'list'], result: STRING },

@@ -4,7 +4,7 @@
  * registered once here, and the loader admits only the operations listed in ALLOWED_OPS.
  */
 import jsonLogic from 'json-logic-js';
-import { compare, decimalsOf, difference, exact, fromCell, isInterval, ratio, sum, type Comparison, type Interval } from '../interval/interval.js';
+import { compare, convert, decimalsOf, difference, exact, fromCell, isInterval, ratio, sum, type Comparison, type Interval } from '../interval/interval.js';
 import { targetMet } from '../model/forms/target-value.js';
 import type { Cell } from '../model/types.js';
 
@@ -148,6 +148,16 @@ export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
     const lo = x.lo * k;
     const hi = x.hi * k;
     return { ...x, lo: Math.min(lo, hi), hi: Math.max(lo, hi), value: x.value * k, loc: undefined };
+  },
+  /**
+   * a figure re-expressed in the unit another is printed in, shown with that one's decimals: a
+   * table's 1,193,673.00 元 as the 119.37 万元 a narrative should print (the interval is kept whole)
+   */
+  rounded_as: (a: unknown, like: unknown) => {
+    const [x, y] = operands([a, like]);
+    if (!x || !y) return null;
+    const c = convert(x, y.unit);
+    return { ...c, shown: y.shown ?? y.decimals, loc: x.loc };
   },
   /** the nominal value as printed, for plain comparisons such as `> 0` */
   nominal: (a: unknown) => toInterval(a)?.value ?? null,

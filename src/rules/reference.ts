@@ -28,6 +28,7 @@ const OPERATIONS: Record<string, [string, string]> = {
   ratio: ['甲 ÷ 乙（不带单位）', '{ ratio: [{ var: part }, { var: whole }] }'],
   percent_of: ['甲 ÷ 乙 × 100，为百分数；乙可能为 0 时没有结果', '{ percent_of: [{ var: figures.actual }, { var: figures.budget }] }'],
   scale: ['金额 × 一个数（数写在规则里，如 100、0.5）', '{ scale: [{ var: value }, 0.5] }'],
+  rounded_as: ['甲换算为乙的单位，按乙印出的位数显示（区间不变）：表中以元列示的数，在以万元写的文中应写作多少', '{ rounded_as: [{ var: table }, { var: figures.amount }] }'],
   nominal: ['印出的数值，作普通数（用于 >、=== 等 json-logic 比较）', '{ ">": [{ nominal: [{ var: score }] }, 0] }'],
   present: ['这个金额是否印出', '{ present: [{ var: weight }] }'],
   band_of: ['按文件所写的等级分档（90（含）-100 为“优”）取得分所在的等级', '{ band_of: [{ var: score }, { var: bands }] }'],
@@ -56,7 +57,7 @@ const QUERY_FIELDS: Array<[string, string]> = [
   ['column', '列 key（栏组表为 `决算数.合计`）；`$column` 为当前列，`$group` 替换为当前栏组；不写时为该行所在一侧的第一栏'],
   ['parts', '`true`：该行的各分栏（加起来应为合计栏的各栏，含放不进栏的数），得到列表；与 row、sameCode 或当前行同用'],
   ['columnMap', '与 `column: $column` 同用：当前列在所查的表中的 key（`{ 本年支出合计: 小计 }`）；未列出的列按同名'],
-  ['link', 'each: claim：`true` 为该句所说的表格单元格，`whole` 为它的占比所对的合计'],
+  ['link', 'each: claim：`true` 为该句所说的表格单元格，`whole` 为它的占比所对的合计，`all-funds` 为所说的财政拨款表（公开05、部门公开表5）单元格在全部资金的表（公开03、部门公开表3）中的同一项'],
 ];
 
 function cell(s: string): string {
@@ -83,7 +84,7 @@ function bindsText(name: string, t: VType): string {
 export function referenceMarkdown(): string {
   const out = ['### Rule fields', '', '| field | | meaning |', '| --- | --- | --- |'];
   for (const [f, req, m] of RULE_FIELDS) out.push(`| \`${f}\` | ${req} | ${cell(m)} |`);
-  out.push('', '### Selectors and what each binds', '', '`document` is bound by every selector (`kind, year, department, unit, tableCount, family, formCount, projectFormCount, targetProjectCount, targetTable`). A printed figure (a cell) has `raw, value, decimals, lo, hi, unit, blank, percent`.', '', '| each | runs on | binds | `tables` |', '| --- | --- | --- | --- |');
+  out.push('', '### Selectors and what each binds', '', '`document` is bound by every selector (`kind, year, department, unit, tableCount, unreadPageCount, family, formCount, projectFormCount, projectFunds, targetProjectCount, targetTable`). A printed figure (a cell) has `raw, value, decimals, lo, hi, unit, blank, percent`.', '', '| each | runs on | binds | `tables` |', '| --- | --- | --- | --- |');
   for (const each of EACH_KINDS) {
     const binds = Object.entries(BINDING_SCHEMA[each]).filter(([n]) => n !== 'document');
     out.push(`| \`${each}\` | ${cell(EACH_WORDS[each])} | ${cell(binds.map(([n, t]) => bindsText(n, t)).join('; ') || '—')} | ${TABLE_SELECTORS.has(each) ? 'yes' : '—'} |`);

@@ -18,10 +18,10 @@ const RULE_KEYS = new Set(['id', 'severity', 'description', 'why', 'docs', 'sele
 const SELECT_KEYS = new Set(['each', 'tables', 'where', 'columns', 'groups', 'ids']);
 const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'columnMap', 'parts', 'sameCode', 'sameLineNo', 'link']);
 const FILTER_KEYS = new Set(['side', 'kind', 'level', 'code', 'keys', 'lineNo']);
-export const PLACEHOLDERS = new Set(['table', 'row', 'column', 'group', 'id', 'subject', 'linked', 'grade', 'actual', 'expected', 'difference', 'tolerance', 'working']);
-const SUBJECT_SELECTORS: Each[] = ['claim', 'form', 'indicator', 'form-section', 'form-task', 'grade'];
+export const PLACEHOLDERS = new Set(['table', 'row', 'column', 'group', 'id', 'subject', 'linked', 'linkedValue', 'grade', 'actual', 'expected', 'difference', 'tolerance', 'working']);
+const SUBJECT_SELECTORS: Each[] = ['claim', 'form', 'indicator', 'form-section', 'form-task', 'grade', 'contents'];
 /** the placeholders that stay empty unless the selector binds what they name */
-const PLACEHOLDER_SELECTORS: Record<string, Each[]> = { group: ['group'], id: ['table-id'], subject: SUBJECT_SELECTORS, linked: ['claim'], grade: ['grade'] };
+const PLACEHOLDER_SELECTORS: Record<string, Each[]> = { group: ['group'], id: ['table-id'], subject: SUBJECT_SELECTORS, linked: ['claim'], linkedValue: ['claim'], grade: ['grade'] };
 /** the placeholders a failed comparison fills */
 const COMPARISON_PLACEHOLDERS = ['actual', 'expected', 'difference', 'tolerance', 'working'];
 const ID_RE = /^[\p{L}\p{N}_./-]+$/u;
@@ -90,7 +90,7 @@ function checkQueryShape(ctx: Ctx, q: unknown, at: YamlPath): CellQuery {
   if (q.column !== undefined) out.column = str(ctx, q.column, [...at, 'column'], 'column');
   if (q.columnMap !== undefined) out.columnMap = columnMap(ctx, q.columnMap, out.column, [...at, 'columnMap']);
   if (q.link !== undefined) {
-    if (q.link !== true && q.link !== false && q.link !== 'whole') ctx.fail([...at, 'link'], 'link 必须是 true 或 whole');
+    if (q.link !== true && q.link !== false && q.link !== 'whole' && q.link !== 'all-funds') ctx.fail([...at, 'link'], 'link 必须是 true、whole 或 all-funds');
     out.link = q.link as CellQuery['link'];
   }
   for (const flag of ['sameCode', 'sameLineNo', 'parts'] as const) {

@@ -20,6 +20,14 @@ export interface Binding {
   loc?: Location;
 }
 
+/** each funds column's 年度资金总额 cell over the project forms (null where a form leaves it out): what the forms add up to */
+function projectFunds(report: Report): Record<string, Array<Cell | null>> {
+  const out: Record<string, Array<Cell | null>> = {};
+  const projects = report.forms.filter((f) => f.kind === 'project');
+  for (const key of ['年初预算数', '全年预算数', '全年执行数']) out[key] = projects.map((f) => f.funds.find((r) => r.key === '年度资金总额')?.cells[key] ?? null);
+  return out;
+}
+
 function documentData(report: Report) {
   const target = report.targetTable;
   return {
@@ -28,9 +36,11 @@ function documentData(report: Report) {
     department: report.department,
     unit: report.unit,
     tableCount: report.tables.length,
+    unreadPageCount: report.unreadPages.length,
     family: report.family?.id ?? null,
     formCount: report.forms.length,
     projectFormCount: report.forms.filter((f) => f.kind === 'project').length,
+    projectFunds: projectFunds(report),
     targetProjectCount: report.forms.filter((f) => f.kind === 'target').length,
     targetTable: target
       ? { total: target.total, executionWeight: target.executionWeight, budgets: report.forms.filter((f) => f.kind === 'target').map((f) => f.budget) }
@@ -60,7 +70,7 @@ function formData(f: Form) {
 }
 
 function tableData(t: Table) {
-  return { id: t.id, kindName: t.kindName, printedId: t.printedId, title: t.title, unit: t.unit, layout: t.layout, empty: t.empty, hasEmptyNote: t.emptyNote !== null, rowCount: t.rows.length, years: t.years };
+  return { id: t.id, kindName: t.kindName, printedId: t.printedId, title: t.title, unit: t.unit, layout: t.layout, empty: t.empty, hasEmptyNote: t.emptyNote !== null, saysEmpty: t.saidEmpty !== null, rowCount: t.rows.length, years: t.years };
 }
 
 function rowData(r: Row) {
@@ -83,6 +93,13 @@ function* documentBindings(_report: Report, _rule: Rule, doc: Doc): Generator<Bi
   yield { data: { document: doc } };
 }
 
+/** each figure's values over a list's items (null where an item does not state it) */
+function itemFigures(items: Array<Record<string, Cell>>): Record<string, Array<Cell | null>> {
+  const out: Record<string, Array<Cell | null>> = {};
+  for (const name of new Set(items.flatMap((x) => Object.keys(x)))) out[name] = items.map((x) => x[name] ?? null);
+  return out;
+}
+
 function* claimBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
   // the first form by each project name, looked up per claim (a scan per claim was quadratic)
   const formOf = new Map<string, Form>();
@@ -92,9 +109,11 @@ function* claimBindings(report: Report, _rule: Rule, doc: Doc): Generator<Bindin
     yield {
       data: {
         document: doc,
-        claim: { id: c.id, kind: c.kind, subject: c.subject, section: c.section, direction: c.direction ?? null, rateDirection: c.rateDirection ?? null, relation: c.relation?.word ?? null, relationText: c.relation?.text ?? null, linked: c.link !== null, text: c.text },
+        claim: { id: c.id, kind: c.kind, subject: c.subject, section: c.section, direction: c.direction ?? null, rateDirection: c.rateDirection ?? null, relation: c.relation?.word ?? null, relationText: c.relation?.text ?? null, basis: c.basis ?? null, linked: c.link !== null, text: c.text },
         figures: c.figures,
         parts: c.parts,
+        // the statements a 其中 lists, figure by figure (items.budget: each item's 年初预算)
+        items: c.items ? itemFigures(c.items) : null,
         // the form a score claim speaks of, when the document has one by that project name
         form: form
           ? {
@@ -153,6 +172,10 @@ function* gradeBindings(report: Report, _rule: Rule, doc: Doc): Generator<Bindin
       loc: e.loc,
     };
   }
+}
+
+function* contentsBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
+  for (const e of report.contents) yield { data: { document: doc, heading: { title: e.title, words: e.words, found: e.found } }, loc: e.loc };
 }
 
 function* tableIdBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
@@ -266,6 +289,7 @@ const BINDINGS_BY_KIND: Record<Each, BindingsOf> = {
   'form-section': formSectionBindings,
   'form-task': formTaskBindings,
   grade: gradeBindings,
+  contents: contentsBindings,
   'table-id': tableIdBindings,
   table: tableBindings,
   row: rowBindings,
@@ -373,7 +397,7 @@ export function columnFor(t: Table, row: Row, query: CellQuery, b: Binding): Col
  */
 export function resolveQuery(report: Report, query: CellQuery, b: Binding): Cell | Array<Cell | null> | null {
   if (query.link) {
-    const l = query.link === 'whole' ? b.claim?.whole : b.claim?.link;
+    const l = query.link === 'whole' ? b.claim?.whole : query.link === 'all-funds' ? b.claim?.allFunds : b.claim?.link;
     const row = l ? report.tables.find((x) => x.id === l.table)?.rows.find((r) => r.key === l.row) : undefined;
     return (l && row?.cells[l.column]) ?? null;
   }

@@ -3,7 +3,7 @@ import type { Location, Unit } from '../model/types.js';
 
 export type Severity = 'error' | 'warn' | 'off';
 
-export type Each = 'document' | 'table' | 'row' | 'code-parent' | 'row-parts' | 'cell' | 'group' | 'table-id' | 'claim' | 'form' | 'indicator' | 'form-section' | 'form-task' | 'grade';
+export type Each = 'document' | 'table' | 'row' | 'code-parent' | 'row-parts' | 'cell' | 'group' | 'table-id' | 'claim' | 'form' | 'indicator' | 'form-section' | 'form-task' | 'grade' | 'contents';
 
 export interface RowFilter {
   side?: string;
@@ -23,8 +23,11 @@ export interface CellQuery {
   /** the row with the binding row's code / 行次 */
   sameCode?: boolean;
   sameLineNo?: boolean;
-  /** the table cell the bound claim speaks of (true), or the total it is a share of ('whole') */
-  link?: boolean | 'whole';
+  /**
+   * the table cell the bound claim speaks of (true), the total it is a share of ('whole'), or the
+   * same item in the table of all funds where the claim speaks of appropriations ('all-funds')
+   */
+  link?: boolean | 'whole' | 'all-funds';
   /** many rows: the query yields a list of cells */
   rows?: RowFilter;
   /** column key; `$column` is the binding's column, `$group` is replaced by the binding's group */

@@ -10,8 +10,9 @@ import type { CellQuery } from './types.js';
 
 export function whyNull(report: Report, q: CellQuery, b: Binding): string {
   if (q.link) {
-    const l = q.link === 'whole' ? b.claim?.whole : b.claim?.link;
-    return l ? `所指的单元格（${l.table} ${l.row}「${l.column}」）在表中没有数` : `这句话没有对应到表格中的单元格（--print-model 中它的 ${q.link === 'whole' ? 'whole' : 'link'} 为 null）`;
+    const field = q.link === 'whole' ? 'whole' : q.link === 'all-funds' ? 'allFunds' : 'link';
+    const l = b.claim?.[field];
+    return l ? `所指的单元格（${l.table} ${l.row}「${l.column}」）在表中没有数` : `这句话没有对应到表格中的单元格（--print-model 中它的 ${field} 为 null）`;
   }
   const t = q.table ? report.tables.find((x) => x.id === q.table) : b.table;
   if (!t) return q.table ? `文件中没有 ${q.table}` : '没有当前表';

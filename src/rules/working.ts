@@ -102,6 +102,7 @@ export function working(e: unknown, data: Record<string, unknown>, depth = 0): s
     case 'capped':
       return `${w(0)}（封顶 ${w(1)}）`;
     case 'or_zero':
+    case 'rounded_as':
       return w(0);
     case 'if':
     case '?:': {

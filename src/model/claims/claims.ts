@@ -5,10 +5,13 @@
  */
 import type { SourceLine } from '../../ingest/text.js';
 import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
-import type { Cell, Claim, Form, Report, Unit } from '../types.js';
+import type { Cell, Claim, ClaimLink, Form, Report, Unit } from '../types.js';
 import { comparedYear, priorAmount, relationAfter } from './compare.js';
 import { asOfDates, comparedYears, templateLeftovers, type Found } from './document-text.js';
-import { byName, linkPath, linkSubject, totalOf, type WithCatalog } from './link.js';
+import { projectTotals } from './project-totals.js';
+import { listedRates, type RateAt } from './rate-items.js';
+import { itemisedSpending } from './spending-items.js';
+import { allFundsOf, byName, linkPath, linkSubject, totalOf, type WithCatalog } from './link.js';
 import {
   NUM,
   SEP,
@@ -26,7 +29,7 @@ import {
   type Stream,
 } from './phrases.js';
 
-type ClaimReport = Pick<Report, 'tables' | 'kind'> & Partial<Pick<Report, 'forms'>> & WithCatalog;
+type ClaimReport = Pick<Report, 'tables' | 'kind'> & Partial<Pick<Report, 'forms' | 'year'>> & WithCatalog;
 
 /** What every step reads from and writes to: the stream, its sections, and the claims so far. */
 interface Reading {
@@ -40,12 +43,16 @@ interface Reading {
   used: Set<number>;
   // each name is looked up among the forms once: a long document names its projects many times
   formNamed: Map<string, Form | undefined>;
+  /** the last 类/款/项 item stated with its figure and found in a table: what a 本年预算安排 after it restates */
+  lastItem: { subject: string; link: ClaimLink; figure: Cell; at: number } | null;
 }
 
 const unit: Unit = '万元';
 
 function add(r: Reading, c: Omit<Claim, 'id'>): void {
-  r.claims.push({ id: `c${r.claims.length + 1}`, ...c });
+  // a figure said of appropriations may have been taken from the table of all funds
+  const allFunds = c.link && (c.kind === 'amount' || c.kind === 'share') ? allFundsOf(r.report, c.link) : null;
+  r.claims.push({ id: `c${r.claims.length + 1}`, ...c, ...(allFunds ? { allFunds } : {}) });
 }
 
 function fig(r: Reading, raw: string, index: number, percent = false): Cell {
@@ -58,7 +65,7 @@ function markUsed(r: Reading, at: number, length: number): void {
 
 export function extractClaims(lines: SourceLine[], file: string, report: ClaimReport): Claim[] {
   const stream = buildStream(lines);
-  const r: Reading = { stream, text: stream.text, file, report, heads: sections(stream.text), claims: [], used: new Set<number>(), formNamed: new Map() };
+  const r: Reading = { stream, text: stream.text, file, report, heads: sections(stream.text), claims: [], used: new Set<number>(), formNamed: new Map(), lastItem: null };
   // the order of the steps numbers the claims, and rates and changes mark their amounts used
   readBudgetRates(r);
   readYearOnYear(r);
@@ -67,6 +74,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readScores(r);
   readCounts(r);
   readDocumentText(r);
+  readProjectTotals(r);
   return r.claims.sort((a, b) => (a.loc.page ?? 0) - (b.loc.page ?? 0) || a.loc.line - b.loc.line || a.loc.column - b.loc.column);
 }
 
@@ -75,6 +83,7 @@ function readBudgetRates(r: Reading): void {
   const { text, report } = r;
   const RATE = new RegExp(`年初预算(?:数)?为[:：]?${NUM}万元${SEP}支出决算(?:数)?为${NUM}万元(?:${SEP}完成年初预算的${NUM}%)?`, 'g');
   let lastRateEnd = 0;
+  const rates: Array<RateAt & { claim: Claim }> = [];
   for (const m of text.matchAll(RATE)) {
     const at = m.index!;
     const iBudget = at + m[0].indexOf(m[1]);
@@ -104,7 +113,10 @@ function readBudgetRates(r: Reading): void {
     });
     markUsed(r, at, m[0].length);
     lastRateEnd = at + m[0].length;
+    rates.push({ at, end: lastRateEnd, depth: path?.length ?? 0, claim: r.claims[r.claims.length - 1] });
   }
+  // 其中：1.…年初预算为 a 万元，支出决算为 b 万元；2.…: the figures of the statements a statement lists
+  for (const [head, items] of listedRates(text, rates)) rates[head].claim.items = items.map((j) => rates[j].claim.figures);
 }
 
 /**
@@ -188,7 +200,8 @@ function readProjectRates(r: Reading): void {
       project: named.project,
       text: m[0],
       figures: { budget: fig(r, m[1], iBudget), actual: fig(r, m[2], iActual), rate: fig(r, `${m[4]}%`, iRate, true) },
-      parts: [],
+      // what the 完成情况 after it itemises the spending by (差旅费 4.63 万元，办公费 3.8 万元，…)
+      parts: itemisedSpending(text, at + m[0].length).map((p) => fig(r, p.raw, p.at)),
       link: null,
       whole: null,
       loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
@@ -241,6 +254,8 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
     const here = sectionAt(r.heads, a.at);
     const path = pathBefore(text, Math.max(base, a.at - 120), a.at);
     let subject = path ? pathSubject(path) : subjectBefore(text, a.at);
+    // 基本支出：750.69万元: the words before the colon, on its line (a heading above runs into them), are what the figure is of
+    if (!subject && /[:：]/.test(text[a.at - 1] ?? '')) subject = labelBefore(r.stream, a.at - 1);
     // 公务接待费预算 0.46 万元，支出决算 0.46 万元: the second figure is of the same item
     if (/^(支出)?决算(数)?$/.test(subject) && /预算(数)?$/.test(previousSubject)) subject = previousSubject.replace(/预算(数)?$/, subject);
     previousSubject = subject;
@@ -256,10 +271,34 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       // no headline stated: the share is of the table's total the item belongs to
       const whole = figures.whole ? null : totalOf(report, linkTo);
       add(r, { kind: 'share', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole, loc: { ...figures.amount.loc } });
+    } else if (!path && isRestatement(r, subject, a.at)) {
+      const item = r.lastItem!;
+      add(r, { kind: 'restate', subject: item.subject, section: here, text: sentence, figures: { ...figures, earlier: item.figure }, parts: [], link: item.link, whole: null, loc: { ...figures.amount.loc } });
     } else if (subject) {
       add(r, { kind: 'amount', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole: null, loc: { ...figures.amount.loc } });
     }
+    if (path) r.lastItem = linkTo ? { subject, link: linkTo, figure: figures.amount, at: a.at } : null;
   }
+}
+
+/**
+ * An amount that states again the figure of the 类/款/项 item just named: `“…住房公积金（项）”350.35万元，
+ * 主要用于…。2023年当年预算执行数为348.52万元，2024年预算安排352.67万元` (this year's budget of the same
+ * item), said within the item's paragraph: no other item named between, and shortly after.
+ */
+function isRestatement(r: Reading, subject: string, at: number): boolean {
+  const item = r.lastItem;
+  if (!item || at - item.at > 200) return false;
+  const year = r.report.year ? `|${r.report.year}年度?` : '';
+  return new RegExp(`^(本年度?${year})(预算安排|预算数|预算)$`).test(subject);
+}
+
+/** the words of a `label：` ending at `colon`, from the start of its line */
+function labelBefore(stream: Stream, colon: number): string {
+  let start = colon;
+  while (start > 0 && stream.lineAt[start - 1] === stream.lineAt[colon]) start--;
+  const line = stream.text.slice(start, colon);
+  return subjectBefore(line, line.length);
 }
 
 /** 项目自评得分 97 分, with the project named in quotes just before */
@@ -284,6 +323,12 @@ function readScores(r: Reading): void {
   }
 }
 
+/** a figure that is exact as printed: a count (7 projects are 7), a year */
+function exactFigure(r: Reading, raw: string, at: number): Cell {
+  const value = parseNumber(raw)!.value;
+  return { ...figure(r.stream, r.file, raw, at, null), lo: value, hi: value };
+}
+
 /** counts: 共计 7 个项目，接待 4 批次、49 人次; 涉及项目11个 */
 function readCounts(r: Reading): void {
   const { text } = r;
@@ -299,12 +344,32 @@ function readCounts(r: Reading): void {
       section: sectionAt(r.heads, at),
       // the whole sentence: what is counted (项目 assessed, 批次 received) is said around the figure
       text: text.slice(start, end < 0 ? undefined : end),
-      // a count is exact: 7 projects are 7
-      figures: { count: { ...figure(r.stream, r.file, raw, rawAt, null), lo: parseNumber(raw)!.value, hi: parseNumber(raw)!.value } },
+      figures: { count: exactFigure(r, raw, rawAt) },
       parts: [],
       link: null,
       whole: null,
       loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
+    });
+  }
+}
+
+
+/** the projects assessed as a whole: their count, the funds they involve and, where said, their spending */
+function readProjectTotals(r: Reading): void {
+  for (const t of projectTotals(r.text)) {
+    const figures: Record<string, Cell> = { count: exactFigure(r, t.count.raw, t.count.at), budget: fig(r, t.amount.raw, t.amount.at) };
+    if (t.spent) figures.actual = fig(r, t.spent.raw, t.spent.at);
+    add(r, {
+      kind: 'projects',
+      subject: t.words,
+      section: sectionAt(r.heads, t.at),
+      ...(t.basis ? { basis: t.basis } : {}),
+      text: t.sentence,
+      figures,
+      parts: [],
+      link: null,
+      whole: null,
+      loc: { ...locate(r.stream, t.at, t.amount.at + t.amount.raw.length + 2), file: r.file },
     });
   }
 }
@@ -327,8 +392,7 @@ function readDocumentText(r: Reading): void {
     const figures: Record<string, Cell> = {};
     if (f.year) {
       const at = f.at + f.words.indexOf(f.year);
-      // a year is exact
-      figures.year = { ...figure(r.stream, r.file, f.year, at, null), lo: Number(f.year), hi: Number(f.year) };
+      figures.year = exactFigure(r, f.year, at);
     }
     add(r, { kind, subject: f.words, section: sectionAt(r.heads, f.at), text: wordsAround(r.text, f.at, f.at + f.words.length), figures, parts: [], link: null, whole: null, loc: { ...locate(r.stream, f.at, f.at + f.words.length), file: r.file } });
   };

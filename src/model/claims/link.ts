@@ -108,13 +108,16 @@ export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: 
     const c = FINAL_INCOME_COLUMNS.find((name) => s === name);
     if (c) return link(report, '公开02', '合计', c);
   }
-  if (/^[一二三四五六七八九十]+、支出决算情况/.test(section)) {
+  // a department's whole spending (整体支出) is of all its funds: the 支出决算表's split
+  if (/^[一二三四五六七八九十]+、支出决算情况|整体支出/.test(section)) {
     const c = FINAL_SPENDING_COLUMNS.find((name) => s === name);
     if (c) return link(report, '公开03', '合计', c);
   }
   if (/基本支出决算情况/.test(section)) {
     if (/^人员经费$/.test(s)) return link(report, '公开06', '人员经费合计');
     if (/^公用经费$/.test(s)) return link(report, '公开06', '公用经费合计');
+    const item = economicRow(tableOf(report, '公开06'), s);
+    if (item) return link(report, '公开06', item.key);
   }
   if (/一般公共预算财政拨款基本支出(决算)?$/.test(s)) return link(report, '公开05', '合计', '基本支出');
   if (/一般公共预算财政拨款支出$/.test(s)) return link(report, '公开05', '合计', '小计');
@@ -123,6 +126,36 @@ export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: 
     if (code) return link(report, '公开05', code, '小计');
   }
   return null;
+}
+
+/**
+ * The row of an economic-classification table (公开06) a listed item names (…主要包括基本工资,
+ * 对个人和家庭的补助 9.56 万元（生活补助): its name exactly, with or without a closing 支出, and
+ * only where one row bears it. A close name is not enough here: 医疗费 and 医疗费补助, 其他支出
+ * and 其他商品和服务支出 stand side by side.
+ */
+function economicRow(t: Table | undefined, subject: string): Row | undefined {
+  if (!t || t.layout !== 'economic') return undefined;
+  const name = subject.replace(/^.*(包括|用于|开支|主要是)/, '').replace(/^.*[（(](?=[^）)]*$)/, '').replace(/支出$/, '');
+  if (name.length < 2) return undefined;
+  const rows = t.rows.filter((r) => r.code && r.kind !== 'total' && normalizeLabel(r.name).replace(/支出$/, '') === name);
+  return rows.length === 1 ? rows[0] : undefined;
+}
+
+/** the appropriations-only spending table, and the one of all funds with the same rows */
+const ALL_FUNDS_OF: Record<string, string> = { 公开05: '公开03', 部门公开表5: '部门公开表3' };
+
+/**
+ * The cell of the all-funds spending table (公开03) that holds the item a claim linked to the
+ * appropriations table (公开05) speaks of: the same row, the same column, or the table's total
+ * column for 小计 / 合计. Null where the claim is linked elsewhere or the other table lacks it.
+ */
+export function allFundsOf(report: Pick<Report, 'tables'>, item: ClaimLink | null): ClaimLink | null {
+  const id = item ? ALL_FUNDS_OF[item.table] : undefined;
+  const t = id ? tableOf(report, id) : undefined;
+  if (!item || !t) return null;
+  const column = t.columns.some((c) => c.key === item.column) ? item.column : /^(小计|合计)$/.test(item.column) ? t.columns[0].key : null;
+  return column ? link(report, t.id, item.row, column) : null;
 }
 
 /** the 合计 cell a linked item adds up into: a class row's table total, a 三公 item's group total */

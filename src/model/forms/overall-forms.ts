@@ -126,7 +126,7 @@ export function readOverallForm(lines: SourceLine[], i: number, file: string, id
     }
   }
   if (!form.tasks.length && !form.indicators.length) {
-    notes.push({ message: `${form.title}: 未能按栏读取`, loc: form.loc });
+    notes.push({ message: `${form.title}: 未能按栏读取`, loc: form.loc, unread: { title: form.title, reason: '未能按栏读取' } });
     return null;
   }
   return { form, end: grid.end };

@@ -101,7 +101,8 @@ export function readTargetTable(lines: SourceLine[], i: number, file: string, fi
     const unit: Unit | null = /万元/.test(gridLines.slice(0, 10).map((l) => l.text).join('')) ? '万元' : unitFallback;
     const read = readTargetGrid(lines, i + 1, file, title, firstId, unit);
     if (read) return read;
-    notes.push({ message: `${title}: 表格按行排版，未能确定各项目跨哪几行，未逐项目读取`, loc: sourceLocation(file, lines[i]) });
+    const reason = '表格按行排版，未能确定各项目跨哪几行，未逐项目读取';
+    notes.push({ message: `${title}: ${reason}`, loc: sourceLocation(file, lines[i]), unread: { title, reason } });
     return { table: null, forms: [], end };
   }
   // only a grid that runs right up to the heading can have been cut by it
@@ -239,7 +240,7 @@ export function readTargetTable(lines: SourceLine[], i: number, file: string, fi
   }
   finish();
   if (!forms.length) {
-    notes.push({ message: `${title}: 未读出任何项目`, loc: table.loc });
+    notes.push({ message: `${title}: 未读出任何项目`, loc: table.loc, unread: { title, reason: '未读出任何项目' } });
     return { table: null, forms: [], end };
   }
   return { table, forms, end: rest ? rest.end : end };

@@ -86,6 +86,7 @@ function unreadTable(spec: TableSpec, region: TableRegion, file: string, reason:
     rows: [],
     empty: false,
     emptyNote: null,
+    saidEmpty: null,
     years: [],
     loc: sourceLocation(file, region.anchor),
   };

@@ -22,6 +22,8 @@ const NOTE_RE = /^\s*(注|备注|说明)\s*[:：0-9]/;
 const FURNITURE_RE = /单位\s*[:：]|^\s*部门\s*[:：]|^\s*栏次|^\s*附件\s*\d*\s*$|^\s*(附|部门|公开|预算|决算)*表\s*[一二三四五六七八九十\d]+\s*[:：]?\s*$/;
 const TITLE_RE = /表\s*$/;
 const EMPTY_NOTE_RE = /空表|为空|无数据|没有|不涉及|无相关|无此项|无该项|无.{0,12}(收入|支出|收支)/;
+// a note that says this table itself has nothing in it (此表为空表, 故本表无数据), not only that something is absent
+const SAID_EMPTY_RE = /(本|此|该)表\s*(为空|无数据|没有数据|数据为空)|空表/;
 const YEAR_RE = /(?<!\d)(20\d{2})(?=\s*年)/g;
 export const SECTION_LABEL_RE = /^(栏次|项目|科目代码|科目名称|功能分类|经济分类|收入|支出|预算数|决算数)/;
 
@@ -41,6 +43,8 @@ export abstract class BaseBuilder implements Builder {
   protected started = false;
   protected stopped = false;
   protected noteLocations: Location[] = [];
+  /** the first note saying the table is empty, whether it is or not */
+  protected saidEmpty: Location | null = null;
   protected years: Cell[] = [];
   /** PDF: where the 栏次 numbers and header labels stand, to place figures by column */
   protected columnMarks: Token[] = [];
@@ -85,6 +89,7 @@ export abstract class BaseBuilder implements Builder {
     if ((!this.stopped && !this.started) || isNote) this.collectYears(line.source);
     if (isNote) {
       if (EMPTY_NOTE_RE.test(text)) this.noteLocations.push(lineLocation(this.file, line));
+      if (SAID_EMPTY_RE.test(text)) this.saidEmpty ??= lineLocation(this.file, line);
       // after its note (or its explanation of being empty) a table has no more rows
       this.stopped = true;
       return;
@@ -376,6 +381,7 @@ export abstract class BaseBuilder implements Builder {
       rows: this.rows,
       empty,
       emptyNote: empty ? this.noteLocations[0] ?? null : null,
+      saidEmpty: this.saidEmpty,
       years: this.years,
       loc: sourceLocation(this.file, this.region.anchor),
     };

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../../common/package-info.js';
 import { isPlainObject, YamlFileError, YamlSource, type YamlInput, type YamlPath } from '../../common/yaml-source.js';
 import { CacheMiss, cachedYaml, RecordingSource, yamlKey, type CachedYaml } from '../../common/yaml-cache.js';
 import type { Column, DocumentKind, Side, TableLayout } from '../types.js';
@@ -92,16 +92,36 @@ export function columnNames(c: Column): string[] {
   return [c.name, c.key.replace(/^.*\./, ''), ...(c.synonyms ?? [])];
 }
 
+/**
+ * a table's number before its title: 表3、表3-1（四川的分表）、附表2、表三; a Chinese numeral is
+ * one number, not the 一 of 一般公共预算 or the 三 of 三公 that may follow it (表三一般公共预算…)
+ */
+const CN_NUMBER = '(?:[一二三四五六七八九]?十(?:[一二三四五六七八九](?![般公]))?|[一二三四五六七八九])';
+const TABLE_NUMBER_RE = new RegExp(`^((附表|附件)(${CN_NUMBER}|\\d+)?|表(${CN_NUMBER}|\\d+))([-－—]\\d+)?[:：、.．-]?`);
+const TRAILING_NOTE_RE = /[（(]([^（()）]*)[）)]$/;
+
 /** a printed title as compared: no spaces, quotes or enumeration, no trailing 括注 such as （功能科目） */
 export function normalizeTitle(text: string): string {
   return text
     .replace(/[\s\u3000“”"‘’'〝〞「」『』]/g, '')
-    .replace(/^(附表|附件)\s*\d*[:：、.．]?/, '')
     .replace(/^(第?[一二三四五六七八九十]+|\d+)[、.．:：]/, '')
-    .replace(/^表[一二三四五六七八九十\d]+[:：、.．-]?/, '')
+    .replace(TABLE_NUMBER_RE, '')
     .replace(/^(公开\d+表|部门公开表\d+)[:：、.．-]?/, '')
-    .replace(/[（(][^（()）]*[）)]$/, '')
+    .replace(TRAILING_NOTE_RE, '')
     .replace(/、/g, '');
+}
+
+/**
+ * The classification a title's trailing 括注 names, which the kind's codes must agree with:
+ * （功能科目）、（按部门预算经济分类）; 政府预算经济分类 (50x codes) is a scheme no built-in kind
+ * reads, so a table printed by it names none of them. undefined: the 括注 names none.
+ */
+export function titleClassification(text: string): 'function' | 'economic' | 'government-economic' | undefined {
+  const note = TRAILING_NOTE_RE.exec(text.replace(/[\s\u3000]/g, ''))?.[1] ?? '';
+  if (/政府(预算)?(支出)?经济分类/.test(note)) return 'government-economic';
+  if (/经济(分类|科目)/.test(note)) return 'economic';
+  if (/功能(分类|科目)/.test(note)) return 'function';
+  return undefined;
 }
 
 function strings(src: YamlInput, v: unknown, at: YamlPath, what: string): string[] {
@@ -249,7 +269,7 @@ function yamlFiles(p: string): string[] {
     .filter((f) => statSync(f).isFile());
 }
 
-export const BUILTIN_TABLES_DIR = fileURLToPath(new URL('../../../tables', import.meta.url));
+export const BUILTIN_TABLES_DIR = path.join(PACKAGE_ROOT, 'tables');
 
 const emptyCatalog = (): Catalog => ({ specs: [], families: [], functionClasses: new Map(), titleQualifiers: [] });
 

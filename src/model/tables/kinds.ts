@@ -4,7 +4,7 @@
  */
 import type { TableKinds } from '../../layout/regions.js';
 import type { Side } from '../types.js';
-import { columnNames, normalizeTitle, type Catalog } from './catalog.js';
+import { columnNames, normalizeTitle, titleClassification, type Catalog } from './catalog.js';
 
 /** what may stand before a kind's title: a year, 部门/单位, a department's or unit's name */
 const TITLE_PREFIX_RE = /^(\d{4}年度?)?([^\d]{0,30}?)(\d{4}年度?)?(部门|单位|预算单位)?$/;
@@ -14,13 +14,16 @@ const TITLE_PREFIX_RE = /^(\d{4}年度?)?([^\d]{0,30}?)(\d{4}年度?)?(部门|�
  * 收支总表), where what stands before it is a year or a name, not a word that makes it another
  * table (一般公共预算财政拨款项目 + 支出决算表 is not 支出决算表: the catalogue's titleQualifiers). Kinds that share a title (收入预算总表: sources as columns, or as rows under one 金额)
  * are told apart by the header printed under it: the kind more of whose column names it prints
- * wins, the catalogue's order on a tie.
+ * wins, the catalogue's order on a tie. A trailing 括注 that names a classification（功能科目、
+ * 按部门预算经济分类）admits only kinds coded by it.
  */
 export function kindByTitle(catalog: Catalog, text: string, header = ''): string | null {
   const title = normalizeTitle(text);
   const printed = header.replace(/[\s\u3000]/g, '');
+  const classification = titleClassification(text);
   let best: { id: string; length: number; evidence: number } | null = null;
   for (const spec of catalog.specs) {
+    if (!classifiedAs(spec, classification)) continue;
     for (const t of spec.titles) {
       if (!title.endsWith(t) || (best && best.length > t.length)) continue;
       const prefix = title.slice(0, title.length - t.length);
@@ -31,6 +34,17 @@ export function kindByTitle(catalog: Catalog, text: string, header = ''): string
     }
   }
   return best?.id ?? null;
+}
+
+/**
+ * Whether a kind can be the table a title's 括注 classifies: by function (a kind coded by function,
+ * or a 总表 that lists function classes), by economic class (a kind coded by economic class); a
+ * title without such a 括注 may be any kind.
+ */
+function classifiedAs(spec: Catalog['specs'][number], classification: ReturnType<typeof titleClassification>): boolean {
+  if (!classification) return true;
+  if (classification === 'function') return spec.codes === 'function' || spec.codes === undefined;
+  return spec.codes === classification;
 }
 
 /** how many of a kind's column names a header prints */

@@ -1,0 +1,31 @@
+/**
+ * The items a budget-execution statement lists under it: `…年初预算为 A 万元，支出决算为 B 万元…。其中：
+ * 1.…（项）。年初预算为 a 万元，支出决算为 b 万元…；2.…`: the execution statements after its 其中, up to
+ * the next heading of the outline ((四), 四、). They add up to it only where they are all of one level
+ * (all 项, all 类, or all named without a path); a list that mixes levels is left unchecked.
+ */
+
+export interface RateAt {
+  /** where the statement starts and ends in the narrative */
+  at: number;
+  end: number;
+  /** its 类/款/项 path's length; 0 without a path */
+  depth: number;
+}
+
+const LIST_OPEN = /其中[:：]/;
+const HEADING = /[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、/;
+
+/** by the index of each statement that opens a list, the indices of the statements listed */
+export function listedRates(text: string, rates: RateAt[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (let i = 0; i + 1 < rates.length; i++) {
+    const opened = text.slice(rates[i].end, rates[i + 1].at);
+    if (!LIST_OPEN.test(opened) || HEADING.test(opened)) continue;
+    const items = [i + 1];
+    for (let j = i + 2; j < rates.length && !HEADING.test(text.slice(rates[j - 1].end, rates[j].at)); j++) items.push(j);
+    const depth = rates[i + 1].depth;
+    if (items.length >= 2 && items.every((j) => rates[j].depth === depth)) out.set(i, items);
+  }
+  return out;
+}

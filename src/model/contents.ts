@@ -1,0 +1,92 @@
+/**
+ * The 目录 (table of contents) and whether the body has each section it lists. The 目录 is the
+ * lines after a line that says 目录, up to the line where the body repeats its first entry (第一部分
+ * 部门概况 … 第一部分 部门概况); where the body never does, where the 目录 runs into prose, or where
+ * no 目录 is printed, nothing is read (its end cannot be told, so nothing is checked).
+ */
+import type { SourceLine } from '../ingest/text.js';
+import { sourceLocation } from './cells.js';
+import type { ContentsEntry } from './types.js';
+
+const CONTENTS_TITLE = /^目录$/;
+/** the 目录 lies near the front: at most this many lines after the start, and this many entries */
+const CONTENTS_WITHIN = 120;
+const MAX_ENTRIES = 80;
+/** a line longer than this is prose: the 目录 has ended without the body repeating its first entry */
+const MAX_ENTRY = 60;
+/** an entry's words shorter than this say too little to look for (表, a wrapped tail) */
+const MIN_NAME = 4;
+
+// spaces, quotes, brackets and punctuation differ between a 目录 and its headings without changing the words
+const squeeze = (s: string) => s.replace(/[\s\u3000“”"'‘’（）()《》【】、，,.．:：\-—–…·•*#]/g, '');
+// the entry's number (第一部分, 一、, （一）, 1.), its bullet, and its dotted leader and page number
+const ENUMERATION = /^([-•*]\s*)?(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.．、])\s*/;
+const LEADER_PAGE = /[\s.．…·_-]*\d*\s*$/;
+
+const withoutPage = (text: string) => squeeze(text.trim().replace(LEADER_PAGE, ''));
+
+function entryName(text: string): string {
+  let name = text.trim();
+  for (let m = ENUMERATION.exec(name); m && m[0].length; m = ENUMERATION.exec(name)) name = name.slice(m[0].length);
+  return squeeze(name.replace(LEADER_PAGE, ''));
+}
+
+/** the 目录's entries, each with whether the body after the 目录 has that section; [] where there is no 目录 to read */
+export function readContents(lines: SourceLine[], file: string, tableTitles: string[]): ContentsEntry[] {
+  const start = lines.slice(0, CONTENTS_WITHIN).findIndex((l) => CONTENTS_TITLE.test(squeeze(l.text)));
+  if (start < 0) return [];
+  const entries: SourceLine[] = [];
+  let end = -1;
+  for (let k = start + 1; k < lines.length && entries.length <= MAX_ENTRIES; k++) {
+    const text = squeeze(lines[k].text);
+    if (!text || /^\d+$/.test(text)) continue;
+    if (entries.length && withoutPage(lines[k].text) === withoutPage(entries[0].text)) {
+      end = k;
+      break;
+    }
+    if (text.length > MAX_ENTRY) break;
+    entries.push(lines[k]);
+  }
+  if (end < 0) return [];
+  const tables = tableTitles.map(entryName).filter((t) => t.length >= MIN_NAME);
+  const rest = lines.slice(end).map((l) => entryName(l.text)).filter((t) => t.length >= 2);
+  const body = rest.join('');
+  // a heading reworded (主要职能 / 主要职责, 2019年度 / 2019年) or wrapped over two lines is still the section
+  const headings = rest.flatMap((t, k) => [t, t + (rest[k + 1] ?? '')]);
+  return entries
+    .map((l) => ({ line: l, name: entryName(l.text) }))
+    .filter((e) => e.name.length >= MIN_NAME)
+    .map((e) => ({
+      title: e.line.text.trim().replace(LEADER_PAGE, ''),
+      words: e.name,
+      found: found(e.name, body, headings, tables),
+      loc: sourceLocation(file, e.line),
+    }));
+}
+
+/**
+ * Whether the body has the section an entry names: its words, or a heading or table much like them.
+ * A table's entry where the file has no table is not known (the tables are published in another file).
+ */
+function found(name: string, body: string, headings: string[], tables: string[]): boolean | null {
+  const alike = (h: string) => h.length <= 2 * name.length && likeness(h, name) >= SAME_HEADING;
+  if (body.includes(name) || headings.some(alike)) return true;
+  if (!/表$/.test(name)) return false;
+  return tables.length ? tables.some((t) => t.includes(name) || name.includes(t) || alike(t)) : null;
+}
+
+/** how alike two headings are: the share of their character pairs in common (Dice) */
+const SAME_HEADING = 0.6;
+function likeness(a: string, b: string): number {
+  const pairs = (s: string) => {
+    const out = new Map<string, number>();
+    for (let i = 0; i + 1 < s.length; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
+    return out;
+  };
+  const x = pairs(a);
+  const y = pairs(b);
+  let common = 0;
+  for (const [k, n] of x) common += Math.min(n, y.get(k) ?? 0);
+  const total = Math.max(0, a.length - 1) + Math.max(0, b.length - 1);
+  return total ? (2 * common) / total : 0;
+}

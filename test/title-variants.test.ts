@@ -1,0 +1,156 @@
+/**
+ * Titles other provinces print for the kinds the catalogue models (surveyed from published
+ * 部门预算 / 部门决算 / 单位预算 / 单位决算 tables of contents), titles of tables it does not model,
+ * which must stay unknown, and the same fixtures read under another province's titles.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../src/model/index.js';
+import { normalizeTitle } from '../src/model/tables/catalog.js';
+import { kindByTitle } from '../src/model/tables/kinds.js';
+import { titleText } from '../src/layout/regions.js';
+import { fixtureText, reportOf } from './helpers.js';
+
+const catalog = loadCatalog();
+const kind = (title: string) => kindByTitle(catalog, title);
+
+describe('titles of known kinds as other provinces print them', () => {
+  // the title as printed → the kind it names
+  const variants: [string, string][] = [
+    // 湖南、广西：「…总体情况表」「…情况表」
+    ['2024年部门收支总体情况表', '部门公开表1'],
+    ['单位收支总体情况表', '部门公开表1'],
+    ['2024年部门收入总体情况表', '部门公开表2'],
+    ['单位收入总体情况表', '部门公开表2'],
+    ['2023年部门支出总体情况表', '部门公开表3'],
+    ['2024年财政拨款收支总体情况表', '部门公开表4'],
+    ['2024年财政拨款收支情况表', '部门公开表4'],
+    ['2023年一般公共预算支出情况表', '部门公开表5'],
+    ['一般公共预算基本支出情况表', '部门公开表6'],
+    ['2024年一般公共预算“三公”经费支出情况表', '部门公开表7'],
+    ['2024年政府性基金预算支出情况表', '部门公开表8'],
+    // 山东
+    ['2016年财政拨款收支预算表', '部门公开表4'],
+    ['财政拨款安排的基本支出预算表', '预算/财政拨款基本支出表'],
+    // 四川：表1-1、表3-3 这样的分表编号
+    ['表1-1.单位收入总表', '部门公开表2'],
+    ['表1-2.单位支出总表', '部门公开表3'],
+    ['表3-1.一般公共预算基本支出预算表', '部门公开表6'],
+    ['表3-3.一般公共预算“三公”经费支出预算表', '部门公开表7'],
+    // 表号是中文数字，后面紧跟「一般公共预算」「三公」
+    ['表二一般公共预算支出表', '部门公开表5'],
+    ['表三一般公共预算基本支出表', '部门公开表6'],
+    ['表四一般公共预算“三公”经费支出表', '部门公开表7'],
+    ['表十一般公共预算支出表', '部门公开表5'],
+    // 江西：「财政拨款 “三公”经费支出表」
+    ['财政拨款 “三公”经费支出表', '部门公开表7'],
+    // 陕西：「收入决算总表」「支出决算总表」
+    ['收入决算总表', '公开02'],
+    ['支出决算总表', '公开03'],
+    // 云南：「财政拨款收入支出决算表」
+    ['财政拨款收入支出决算表', '公开04'],
+    // 湖北：表名后括注表号，表号与全国的不同（三公是公开07表）
+    ['财政拨款“三公”经费支出决算表(公开07表)', '公开09'],
+    ['政府性基金预算财政拨款收入支出决算表(公开08表)', '公开07'],
+  ];
+
+  it.each(variants)('%s → %s', (title, id) => {
+    expect(titleText(title)).not.toBeNull();
+    expect(kind(title)).toBe(id);
+  });
+});
+
+describe('a 括注 that names a classification admits only kinds coded by it', () => {
+  it.each([
+    ['财政拨款支出预算表（功能科目）', '预算/财政拨款支出表'],
+    ['一般公共预算基本支出预算表（经济科目）', '部门公开表6'],
+    ['2016年收支预算总表（功能分类科目）', '部门公开表1'],
+    ['一般公共预算支出表（按部门预算经济分类）', null],
+    ['2016年收支预算总表（经济分类科目）', null],
+    ['表2-1.财政拨款支出预算表(政府经济分类科目)', null],
+    ['“三公”经费、会议费、培训费支出预算表（一般公共预算）', '部门公开表7'],
+  ])('%s → %s', (title, id) => {
+    expect(kind(title)).toBe(id);
+  });
+});
+
+describe('tables the catalogue does not model stay unknown', () => {
+  it.each([
+    '2024年项目支出绩效目标表',
+    '2024年整体支出绩效目标表',
+    '表2.单位预算项目支出绩效目标表',
+    '项目绩效目标表',
+    '2022年度部门整体支出绩效自评表',
+    '国有资产占用情况表',
+    '国有资产使用情况表',
+    '政府购买服务预算表',
+    '政府购买服务决算公开情况表',
+    '表3-2.一般公共预算项目支出预算表',
+    '表4-1.政府性基金预算“三公”经费支出预算表',
+    '一般公共预算财政拨款项目支出决算表',
+    '政府性基金预算财政拨款基本支出决算表',
+    '财政拨款“三公”经费、行政参公单位机关运行经费情况表',
+    '支出预算分类汇总表(按部门预算经济分类)',
+    '财政专户管理资金预算支出表',
+    // 另列会议费、培训费的三公决算表：不是支出决算表（它的表名以「支出决算表」结尾）
+    '一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表',
+    // 云南把总表叫「收入支出决算表」，决算软件的全套报表里它是另一张按科目列示的表：两可，不认
+    '收入支出决算表',
+    // 云南的公开05表多列年初、年末结转和结余，与一般公共预算财政拨款支出决算表的列不同
+    '一般公共预算财政拨款收入支出决算表',
+  ])('%s → null', (title) => {
+    expect(kind(title)).toBeNull();
+  });
+
+  it('takes a table number in Chinese numerals as one number', () => {
+    expect(['表十一一般公共预算支出表', '表十三公经费支出表', '附表1：收支总表'].map(normalizeTitle)).toEqual(['一般公共预算支出表', '三公经费支出表', '收支总表']);
+  });
+});
+
+/** the fixture with each title line (the whole line) replaced, and lines dropped */
+function retitled(text: string, titles: Record<string, string>, drop: RegExp = /^$/): string {
+  return text
+    .split('\n')
+    .filter((l) => !(l.trim() && drop.test(l.trim())))
+    .map((l) => titles[l.trim()] ?? l)
+    .join('\n');
+}
+
+const tablesOf = (text: string) => reportOf(text).tables.map((t) => [t.id, t.rows.map((r) => r.key)]);
+
+describe('fixtures read under other provinces\' titles', () => {
+  it('reads a budget titled as in 湖南 the same as under its own titles', () => {
+    const text = fixtureText('text/titled-budget.txt');
+    const hunan = retitled(text, {
+      '2025年部门财务收支预算总表': '2025年部门收支总体情况表',
+      '2025年部门支出预算总表': '2025年部门支出总体情况表',
+      '2025年部门一般公共预算支出功能分类预算表': '2025年一般公共预算支出情况表',
+    });
+    expect(hunan).not.toBe(text);
+    expect(tablesOf(hunan)).toEqual(tablesOf(text));
+    expect(tablesOf(hunan).map(([id]) => id)).toEqual(['部门公开表1', '部门公开表3', '部门公开表5']);
+  });
+
+  it('reads a final account titled as in 陕西 and 云南, without its table numbers, the same as under its own', () => {
+    const text = fixtureText('pdf/final-full.txt');
+    const variant = retitled(
+      text,
+      { 收入决算表: '收入决算总表', 支出决算表: '支出决算总表', 财政拨款收入支出决算总表: '财政拨款收入支出决算表' },
+      /^公开0\d表$/,
+    );
+    const numbersDropped = retitled(text, {}, /^公开0\d表$/);
+    const report = reportOf(variant);
+    expect(tablesOf(variant)).toEqual(tablesOf(numbersDropped));
+    expect(report.tables.map((t) => t.id)).toEqual(['公开01', '公开02', '公开03', '公开04', '公开05', '公开06', '公开07', '公开08', '公开09']);
+    expect(report.unknownTables).toEqual([]);
+  });
+
+  it('reads a table by its printed number under a title no kind has (云南: 公开01 收入支出决算表), and does not call it unknown', () => {
+    const text = fixtureText('pdf/final-full.txt');
+    const variant = retitled(text, { 收入支出决算总表: '收入支出决算表' });
+    expect(variant).not.toBe(text);
+    const report = reportOf(variant);
+    expect(report.tables[0]).toMatchObject({ id: '公开01', title: '收入支出决算表' });
+    expect(tablesOf(variant)).toEqual(tablesOf(text));
+    expect(report.unknownTables).toEqual([]);
+  });
+});
