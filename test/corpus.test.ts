@@ -19,6 +19,15 @@ const NOTES: Record<string, string[]> = {
 };
 
 describe.skipIf(!hasCorpus)('corpus', () => {
+  it('linxia: its 整体支出 form\'s 金额合计 row, printed a cell after its tasks\' columns, is read and said (读取/排版错位)', async () => {
+    const { lintFile } = await import('../src/cli/lint.js');
+    const ds = (await lintFile(path.join(CORPUS, 'linxia-city-2023-final.txt'), await builtinRules())).diagnostics.filter((d) => d.ruleId === '读取/排版错位');
+    // checked by hand: line 691 (and 1042, the form printed again) has 金额合计 then three empty cells before 1074.14, the tasks two
+    expect(ds.map((d) => [d.line, d.severity, d.message])).toEqual(
+      [691, 1042].map((line) => [line, 1, '「临夏市医疗保障局整体支出绩效自评表」的「金额合计」行，数字比各任务行错后 1 格，已按各任务行的栏目读取和核对；公开的表应把它们放回各自的栏']),
+    );
+  });
+
   it('haidong budget: its five table errors and the narrative mistakes, with lines and figures', async () => {
     const ds = await lintText(read('haidong-city-2025-budget.txt'));
     expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.actual, d.expected, d.difference])).toEqual([
@@ -79,6 +88,8 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       // the 整体支出自评报告: 基本支出：750.69万元 where 公开03 prints 7,506,951.79 元 (750.70)
       ['叙述/万元与表中元数', 1, 627, 6, '公开03'],
       ['自评表/项目个数', 1, 669, 22, null],
+      // checked by hand: 37个社区经保网运维费's funds row prints 分值 10 and 执行率 100% but 得分 -, its indicators scored
+      ['自评表/资金得分缺失', 1, 800, 18, null],
       ['自评表/分值不是数字', 2, 811, 1, null],
       // both forms print each row's score again under 全年实际值 (100% asked, 10 "done")
       ['自评表/实际值填了得分', 1, 815, 1, null],

@@ -69,6 +69,13 @@ describe('the issue\'s silent typos are load errors with "did you mean"', () => 
     expect(loadError(text)).toBe('my.yaml:4:32: indicator 没有字段 "scor"（是不是顶层的「score」？它不在 indicator 之下）（有：name、section、level2、target、actual、weightText）');
   });
 
+  it('at: a path the binding does not have, and one it has', () => {
+    const text = rule({ select: '{ each: form }', bind: '', assert: '{ present: [{ var: fundsScore }] }' }) + '  at: fundsWieght\n';
+    expect(loadError(text)).toMatch(/^my\.yaml:6:7: 字段 "fundsWieght" 不存在（是不是.*fundsWeight/);
+    const ok = rule({ select: '{ each: form }', bind: '', assert: '{ present: [{ var: fundsScore }] }' }) + '  at: fundsWeight\n';
+    expect(parseRules('my.yaml', ok, new Set(), loadCatalog())[0].at).toBe('fundsWeight');
+  });
+
   it('approx_le with one argument, and with "abc"', () => {
     expect(loadError(rule({ assert: '{ approx_le: [{ var: spent }] }' }))).toBe('my.yaml:7:24: approx_le 需要 2 个参数（approx_le(金额, 金额)），这里有 1 个');
     expect(loadError(rule({ assert: '{ approx_le: [{ var: spent }, "abc"] }' }))).toBe('my.yaml:7:41: approx_le 的第 2 个参数应是金额（单元格、数或金额运算的结果），这里是 "abc"（文字）');

@@ -4,7 +4,7 @@ import { buildReport, type Catalog, type Report } from '../model/index.js';
 import { runRules, sortDiagnostics, type Diagnostic, type Rule, type RuleObserver } from '../rules/index.js';
 
 /** the ids of what the reading stages (not rules) report: 出错说明 may name them too */
-export const READING_RULE_IDS = ['读取/未含公开表', '读取/多份文件', '读取/表格未能读取', 'pdf/unreadable-page', 'text/invalid-utf8', 'rule-error'];
+export const READING_RULE_IDS = ['读取/未含公开表', '读取/多份文件', '读取/表格未能读取', '读取/排版错位', 'pdf/unreadable-page', 'text/invalid-utf8', 'rule-error'];
 
 export interface LintOutcome {
   report: Report | null;
@@ -107,8 +107,9 @@ function readingDiagnostics(report: Report): Diagnostic[] {
     const message = `「${title}」${onPage(loc)}不是本工具认识的表，未读取，也未核对；如果它是某种已知表在当地的叫法，可用 --tables 为那种表添上这个表名`;
     return { ruleId: '读取/不认识的表', severity: 1 as const, message, ...loc };
   });
-  // a form or the 绩效目标表 found but not read: its checks did not run either
-  for (const { unread, loc } of report.notes) {
+  // a form or the 绩效目标表 found but not read: its checks did not run either; one read from cells out of place
+  for (const { unread, misplaced, loc } of report.notes) {
+    if (misplaced) out.push({ ruleId: '读取/排版错位', severity: 1, message: misplaced, ...loc });
     if (!unread) continue;
     const message = `「${unread.title}」${onPage(loc)}未能读取：${unread.reason}；这张表的核对都已跳过`;
     out.push({ ruleId: '读取/表格未能读取', severity: 1, message, ...loc });

@@ -107,13 +107,21 @@ function check(report: Report, rule: Rule, b: Binding, ownerOf: OwnerOf, trace: 
 function failure(report: Report, rule: Rule, b: Binding, ownerOf: OwnerOf): Diagnostic {
   const finding = lastFinding();
   const severity = rule.severity === 'error' && finding?.verdict !== 'near' ? 2 : 1;
-  const loc = finding?.actual.loc ?? b.row?.loc ?? b.loc ?? b.table?.loc ?? { file: report.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const loc = finding?.actual.loc ?? placeOf(rule, b) ?? b.row?.loc ?? b.loc ?? b.table?.loc ?? { file: report.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
   // a rule over a whole table still names the row and column of the figure it points at
   if (finding?.actual.loc && (!b.row || !b.column)) {
     const owner = ownerOf(finding.actual.loc);
     if (owner) return diagnostic(rule, { ...b, table: owner.table, row: owner.row, column: owner.column }, severity, loc, finding);
   }
   return diagnostic(rule, b, severity, loc, finding);
+}
+
+/** the location of the figure the rule's `at` names, where it is printed */
+function placeOf(rule: Rule, b: Binding): Location | undefined {
+  if (!rule.at) return undefined;
+  let v: unknown = b.data;
+  for (const k of rule.at.split('.')) v = v !== null && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined;
+  return (v as { loc?: Location } | undefined)?.loc;
 }
 
 /** what a binding is about, as a message names it: table, row or subject, column, group */

@@ -46,6 +46,7 @@ const RULE_FIELDS: Array<[string, string, string]> = [
   ['bind', '可选', '名称 → 查询（见下表）：所取的单元格或单元格列表，供 assert 以 `var` 读取'],
   ['assert', '必填', 'json-logic 表达式：应成立的恒等式；不成立即报告'],
   ['message', '必填', '报告的文字，可用占位符（见下）'],
+  ['at', '可选', '所报位置取哪个数（绑定路径，如 `fundsWeight`）：assert 没有比较任何数时（某格空着）报在它所在处；不写则报在检查对象处'],
 ];
 
 const QUERY_FIELDS: Array<[string, string]> = [

@@ -14,7 +14,7 @@ import type { CellQuery, Each, Rule, Select, Severity, SourcePosition } from './
 import { FIGURE, list, obj, type VType } from './value-types.js';
 
 const SEVERITIES: Severity[] = ['error', 'warn', 'off'];
-const RULE_KEYS = new Set(['id', 'severity', 'description', 'why', 'docs', 'select', 'bind', 'assert', 'message']);
+const RULE_KEYS = new Set(['id', 'severity', 'description', 'why', 'docs', 'select', 'bind', 'assert', 'message', 'at']);
 const SELECT_KEYS = new Set(['each', 'tables', 'where', 'columns', 'groups', 'ids']);
 const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'columnMap', 'parts', 'sameCode', 'sameLineNo', 'link']);
 const FILTER_KEYS = new Set(['side', 'kind', 'level', 'code', 'keys', 'lineNo']);
@@ -210,8 +210,12 @@ export function checkRule(ctx: Ctx, catalog: Catalog, raw: unknown, at: YamlPath
     new ExpressionChecker(placeholder, binding).resolve(m[1], [...at, 'message']);
   }
   checkPlaceholders(ctx, message, select.each, raw.assert, raw.bind, [...at, 'message']);
+  // at: the figure whose place the finding takes when the assert compares none (a cell left blank)
+  const place = str(ctx, raw.at, [...at, 'at'], 'at', false);
+  if (place !== undefined) logic.resolve(place, [...at, 'at']);
   const whereFirst = select.where === undefined || !Object.keys(bind).some((name) => readsVar(select.where, name));
   const rule: Rule = { id, severity, description, why, select, bind, assert: raw.assert, message, whereFirst, source: ctx.pos(at) };
   if (docs !== undefined) rule.docs = docs;
+  if (place !== undefined) rule.at = place;
   return rule;
 }

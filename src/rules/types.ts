@@ -67,6 +67,8 @@ export interface Rule {
   bind: Record<string, CellQuery>;
   assert: unknown;
   message: string;
+  /** a binding path: the finding is placed at that figure when its assert compares none */
+  at?: string;
   /** the where filter reads no bound name: it can run before the binds are resolved */
   whereFirst: boolean;
   /** where the rule was defined */

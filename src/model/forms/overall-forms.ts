@@ -116,7 +116,11 @@ export function readOverallForm(lines: SourceLine[], i: number, file: string, id
       const d = own[0] - used[0];
       if (d !== 0 && own.length === used.length && own.every((c, j) => c - used[j] === d)) shift = d;
     }
-    if (shift) notes.push({ message: `${project}: 金额合计 行的数字比各任务行${shift > 0 ? '错后' : '错前'} ${Math.abs(shift)} 格，按各任务行的栏目读取`, loc: sourceLocation(file, totalRow.lines[0]) });
+    if (shift) {
+      const off = `${shift > 0 ? '错后' : '错前'} ${Math.abs(shift)} 格`;
+      const misplaced = `「${form.title}」的「金额合计」行，数字比各任务行${off}，已按各任务行的栏目读取和核对；公开的表应把它们放回各自的栏`;
+      notes.push({ message: `${project}: 金额合计 行的数字比各任务行${off}，按各任务行的栏目读取`, loc: sourceLocation(file, totalRow.lines[0]), misplaced });
+    }
     form.tasksTotal = taskRow(file, totalRow, nameCell, columns, shift);
   }
   for (const t of [...form.tasks, ...(form.tasksTotal ? [form.tasksTotal] : [])]) {
