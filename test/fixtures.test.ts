@@ -70,7 +70,13 @@ describe('forms of our fixtures', () => {
     const [f] = r.forms;
     expect([f.kind, f.project, f.tasks.length, f.indicators.length]).toEqual(['overall', '临夏市医疗保障局', 4, 6]);
     expect(Object.values(f.tasksTotal!.cells).map((c) => c?.raw ?? null)).toEqual(['1074.14', '1074.14', '1074.14', null]);
-    expect(r.notes).toEqual([{ message: '临夏市医疗保障局: 金额合计 行的数字比各任务行错后 1 格，按各任务行的栏目读取', loc: expect.objectContaining({ line: lineOf(fixtureText(TABBED), '\t金额合计\t') }) }]);
+    expect(r.notes).toEqual([
+      {
+        message: '临夏市医疗保障局: 金额合计 行的数字比各任务行错后 1 格，按各任务行的栏目读取',
+        loc: expect.objectContaining({ line: lineOf(fixtureText(TABBED), '\t金额合计\t') }),
+        misplaced: '「临夏市医疗保障局整体支出绩效自评表」的「金额合计」行，数字比各任务行错后 1 格，已按各任务行的栏目读取和核对；公开的表应把它们放回各自的栏',
+      },
+    ]);
   });
 });
 
