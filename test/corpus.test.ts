@@ -66,6 +66,9 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       // while their 支出决算 add to the 14,250.23 stated (the list is whole)
       ['叙述/分项年初预算超过合计', 2, 726, '18,169.78 万元', '14,667.18 万元'],
       ['叙述/完成预算比例', 1, 775, '122.71%', '122.70%'],
+      // checked by hand: 财政对职工基本医疗保险基金的补助 全年执行数 188,730,000 元, the whole unit spent 14,250.23 万元
+      // (公开01): the form's money does not pass through the unit's tables, and nothing says so
+      ['自评表/项目支出超过单位支出', 1, 1096, '188,730,000 元', '142,502,300 元'],
       // two forms' 自评结论 state rates their own funds rows do not give (544,600 / 680,000; 399,090 / 431,300)
       ['自评表/结论执行率', 2, 1624, '80.29%', '80.09%'],
       ['自评表/结论执行率', 2, 1741, '91.38%', '92.53%'],
@@ -148,8 +151,12 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       ['自评表/支出明细之和', 1, 1003, '20.26 万元', '14.25 万元'],
       // 139.14 / 200 = 69.57%: 10 × that is 6.96, the form gives 7.6
       ['自评表/资金得分', 1, 1407, '7.6', '6.96'],
+      // checked by hand: two forms' 全年执行数 (居民医疗保险财政补助 1,144; its successor 2,003.01) exceed all the
+      // unit spent, 764.05 万元 in 公开01: money outside the unit's tables, or (2,003.01 against a budget of 666.45) a slip
+      ['自评表/项目支出超过单位支出', 1, 1647, '1,144 万元', '764.05 万元'],
       // 当年财政拨款 666.45 + 其他资金 2.04 = 668.49, the total says 666.45
       ['自评表/资金合计', 2, 1910, '666.45 万元', '668.49 万元'],
+      ['自评表/项目支出超过单位支出', 1, 1910, '2,003.01 万元', '764.05 万元'],
       // a funds score of −10 (execution at 300%): the proportional rule gives the full 10
       ['自评表/资金得分', 1, 1910, '-10', '10.00'],
       // checked by hand: the funds row prints 得分 -10 (年度资金总额 666.45 666.45 2003.01 10 -10)
