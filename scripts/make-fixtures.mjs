@@ -107,7 +107,9 @@ console.log('wrote fixtures/pdf/final-full.scan-page.pdf, fixtures/pdf/final-ful
 // of its own guessing, so some characters come out as letters no Chinese text has (：→ÿ, 务→ó).
 const target = path.join(outDir, 'target.chromium.pdf');
 execFileSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-sDEVICE=pdfwrite', `-sOutputFile=${path.join(outDir, 'target.chromium.gs.pdf')}`, target]);
-console.log('wrote fixtures/pdf/target.chromium.gs.pdf');
+// its two wrongly mapped pages behind a page that reads but is no disclosure: refused for the pages, not as a letter
+execFileSync('qpdf', ['--empty', '--pages', path.join(bad, 'not-a-disclosure.pdf'), '1', path.join(outDir, 'target.chromium.gs.pdf'), '2,4', '--', path.join(bad, 'mismapped-pages.pdf')]);
+console.log('wrote fixtures/pdf/target.chromium.gs.pdf, fixtures/bad/mismapped-pages.pdf');
 // Two disclosures in one file: only the first is checked.
 execFileSync('qpdf', ['--empty', '--pages', fullPdf, fullPdf, '--', path.join(outDir, 'final-full.twice.pdf')]);
 console.log('wrote fixtures/pdf/final-full.twice.pdf');
