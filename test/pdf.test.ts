@@ -179,6 +179,7 @@ for (const engine of PDF_ENGINES) {
       const cases: Array<[string, RegExp]> = [
         ['encrypted.pdf', /是加密的 PDF，请先去除密码保护再检查$/],
         ['image-only.pdf', /没有文本层（图片或扫描件），请先做文字识别（OCR）再检查$/],
+        ['mismapped-pages.pdf', /有 2 页未能读取（如第 2 页的文字提取有误（字体的 Unicode 映射不对：.*），其余页面里没有公开表，也没有预决算情况说明，未检查$/],
         ['truncated.pdf', /已损坏或不完整，无法读取/],
         ['not-a-pdf.pdf', /不是 PDF 文件$/],
         ['not-a-disclosure.pdf', /不像是部门预决算公开文件$/],
@@ -211,6 +212,7 @@ describe('a folder of bad PDFs on the command line', () => {
     const cases: Array<[string, RegExp]> = [
       ['encrypted.pdf', /是加密的 PDF，请先去除密码保护再检查$/],
       ['image-only.pdf', /没有文本层（图片或扫描件），请先做文字识别（OCR）再检查$/],
+      ['mismapped-pages.pdf', /有 2 页未能读取（如第 2 页的文字提取有误（字体的 Unicode 映射不对：.*），其余页面里没有公开表，也没有预决算情况说明，未检查$/],
       ['not-a-disclosure.pdf', /不像是部门预决算公开文件$/],
       ['not-a-pdf.pdf', /不是 PDF 文件$/],
       ['truncated.pdf', /已损坏或不完整，无法读取/],
