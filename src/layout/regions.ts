@@ -146,9 +146,10 @@ function printedNumber(scan: Scan, i: number, printed: string): void {
     return;
   }
   const before = [i - 1, i - 2, i - 3].find((k) => k >= 0 && titleText(lines[k].text));
-  const region = before === undefined ? openRegion(scan, kind, i, null, null) : openRegion(scan, kind, i, titleText(lines[before].text), lines[before]);
+  const beforeTitle = before === undefined ? null : titleText(lines[before].text)!;
+  const region = before === undefined ? openRegion(scan, kind, i, null, null) : openRegion(scan, kind, i, beforeTitle, lines[before]);
   // a title the catalogue does not know over a number it does (云南's 公开01 收入支出决算表): the table is read, by its number
-  if (before !== undefined && scan.unknown.get(titleText(lines[before].text)!) === lines[before]) scan.unknown.delete(titleText(lines[before].text)!);
+  if (beforeTitle !== null && scan.unknown.get(beforeTitle) === lines[before!]) scan.unknown.delete(beforeTitle);
   region.printedId ??= printed;
   if (after !== undefined) {
     // the title that named the kind is the table's, not a heading above its number

@@ -116,12 +116,9 @@ function failure(report: Report, rule: Rule, b: Binding, ownerOf: OwnerOf): Diag
   return diagnostic(rule, b, severity, loc, finding);
 }
 
-/** the location of the figure the rule's `at` names, where it is printed */
+/** the location of the figure the rule's `at` names, where it is printed (read as a {var:…} placeholder is) */
 function placeOf(rule: Rule, b: Binding): Location | undefined {
-  if (!rule.at) return undefined;
-  let v: unknown = b.data;
-  for (const k of rule.at.split('.')) v = v !== null && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined;
-  return (v as { loc?: Location } | undefined)?.loc;
+  return rule.at ? (evaluate({ var: rule.at }, b.data) as { loc?: Location } | null)?.loc : undefined;
 }
 
 /** what a binding is about, as a message names it: table, row or subject, column, group */
