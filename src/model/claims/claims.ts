@@ -45,6 +45,8 @@ interface Reading {
   formNamed: Map<string, Form | undefined>;
   /** the last 类/款/项 item stated with its figure and found in a table: what a 本年预算安排 after it restates */
   lastItem: { subject: string; link: ClaimLink; figure: Cell; at: number } | null;
+  /** the subject of a restatement: this year's budget (本年预算安排, 2024年预算数), the document's year known */
+  restated: RegExp;
 }
 
 const unit: Unit = '万元';
@@ -65,7 +67,7 @@ function markUsed(r: Reading, at: number, length: number): void {
 
 export function extractClaims(lines: SourceLine[], file: string, report: ClaimReport): Claim[] {
   const stream = buildStream(lines);
-  const r: Reading = { stream, text: stream.text, file, report, heads: sections(stream.text), claims: [], used: new Set<number>(), formNamed: new Map(), lastItem: null };
+  const r: Reading = { stream, text: stream.text, file, report, heads: sections(stream.text), claims: [], used: new Set<number>(), formNamed: new Map(), lastItem: null, restated: restatedSubject(report.year) };
   // the order of the steps numbers the claims, and rates and changes mark their amounts used
   readBudgetRates(r);
   readYearOnYear(r);
@@ -288,9 +290,12 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
  */
 function isRestatement(r: Reading, subject: string, at: number): boolean {
   const item = r.lastItem;
-  if (!item || at - item.at > 200) return false;
-  const year = r.report.year ? `|${r.report.year}年度?` : '';
-  return new RegExp(`^(本年度?${year})(预算安排|预算数|预算)$`).test(subject);
+  return !!item && at - item.at <= 200 && r.restated.test(subject);
+}
+
+/** made once per document, not per amount */
+function restatedSubject(year: number | null | undefined): RegExp {
+  return new RegExp(`^(本年度?${year ? `|${year}年度?` : ''})(预算安排|预算数|预算)$`);
 }
 
 /** the words of a `label：` ending at `colon`, from the start of its line */
@@ -352,7 +357,6 @@ function readCounts(r: Reading): void {
     });
   }
 }
-
 
 /** the projects assessed as a whole: their count, the funds they involve and, where said, their spending */
 function readProjectTotals(r: Reading): void {
