@@ -245,10 +245,11 @@ function* cellBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding>
   const sel = rule.select;
   for (const t of selectedTables(report, rule)) {
     const columns = sel.columns ? t.columns.filter((c) => sel.columns!.includes(c.key)) : t.columns;
+    const table = tableData(t);
     for (const r of t.rows) {
       const row = rowData(r);
       for (const c of columns) {
-        yield { data: { document: doc, table: tableData(t), row, column: { key: c.key, name: c.name }, value: r.cells[c.key] ?? null }, table: t, row: r, column: c };
+        yield { data: { document: doc, table, row, column: { key: c.key, name: c.name }, value: r.cells[c.key] ?? null }, table: t, row: r, column: c };
       }
     }
   }
