@@ -1,6 +1,41 @@
 #!/usr/bin/env node
-// the command bundled (scripts/bundle.mjs): one file to load instead of ~120 modules
-import { main } from '../dist/bundle/cli.js';
+// The command bundled (scripts/bundle.mjs): one file to load instead of ~120 modules, compiled
+// with V8's code cache made at build time. A cache V8 refuses (another Node version, other
+// flags) is ignored: the bundle is then compiled from source, as any script is.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
+const cacheFile = `${bundle}.cache`;
+const writeCache = process.env.BUDGET_LINT_WRITE_CODE_CACHE === '1';
+
+function load() {
+  let cachedData;
+  if (!writeCache) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      // no cache (not built yet, or removed): compile from source
+    }
+  }
+  const source = readFileSync(bundle, 'utf8');
+  // the bundle's own import() of the packages it leaves outside (scripts/bundle.mjs) is this file's
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __bundleImport) {${source}\n})`, {
+    filename: bundle,
+    cachedData,
+  });
+  // BUDGET_LINT_DEBUG_CODE_CACHE=1 says whether the cache was used (test/bin.test.ts)
+  if (process.env.BUDGET_LINT_DEBUG_CODE_CACHE === '1') process.stderr.write(`code cache: ${!cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'used'}\n`);
+  const module = { exports: {} };
+  const run = script.runInThisContext();
+  run.call(module.exports, module.exports, createRequire(bundle), module, bundle, path.dirname(bundle), (specifier) => import(specifier));
+  return { main: module.exports.main, script };
+}
+
+const { main, script } = load();
 
 // a reader that stops early (`budget-lint … | head`) closes the pipe: stop quietly, as other tools do
 for (const stream of [process.stdout, process.stderr]) {
@@ -13,6 +48,8 @@ for (const stream of [process.stdout, process.stderr]) {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // after a lint, so that the functions it compiled are in the cache (scripts/bundle.mjs)
+    if (writeCache) writeFileSync(cacheFile, script.createCachedData());
   },
   (err) => {
     process.stderr.write(`budget-lint: 内部错误：${err?.message ?? err}\n`);
