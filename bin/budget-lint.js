@@ -32,10 +32,24 @@ function load() {
   const module = { exports: {} };
   const run = script.runInThisContext();
   run.call(module.exports, module.exports, createRequire(bundle), module, bundle, path.dirname(bundle), (specifier) => import(specifier));
-  return { main: module.exports.main, script };
+  return { main: module.exports.main, givePdfiumWasm: module.exports.givePdfiumWasm, script };
 }
 
-const { main, script } = load();
+// A PDF to read with PDFium (the default engine): its wasm starts compiling now, on V8's background
+// threads, while the command and its rules load (handed over with givePdfiumWasm)
+const args = process.argv.slice(2);
+let pdfiumWasm;
+if (args.some((a) => /\.pdf$/i.test(a)) && !args.some((a) => /unpdf/.test(a))) {
+  try {
+    const bytes = readFileSync(createRequire(import.meta.url).resolve('@embedpdf/pdfium/pdfium.wasm'));
+    pdfiumWasm = WebAssembly.compile(bytes);
+  } catch {
+    // left for the engine to find and report as it does without this head start
+  }
+}
+
+const { main, givePdfiumWasm, script } = load();
+if (pdfiumWasm) givePdfiumWasm(pdfiumWasm);
 
 // a reader that stops early (`budget-lint … | head`) closes the pipe: stop quietly, as other tools do
 for (const stream of [process.stdout, process.stderr]) {
@@ -45,7 +59,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(process.argv.slice(2)).then(
+main(args).then(
   (code) => {
     process.exitCode = code;
     // after a lint, so that the functions it compiled are in the cache (scripts/bundle.mjs)

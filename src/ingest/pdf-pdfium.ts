@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { init } from '@embedpdf/pdfium';
+import { givenPdfiumWasm } from './pdfium-wasm.js';
 import { isUnreadableCode, normalizeChar, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 
 /** the part of PDFium's C API we call (pointers are numbers into the wasm heap) */
@@ -52,14 +53,33 @@ const PER_CHARACTER = [
   'FPDFFont_GetGlyphWidth',
 ] as const;
 
+let compiled: Promise<WebAssembly.Module> | null = null;
 let loading: Promise<Pdfium> | null = null;
 
-/** the wasm is compiled once per process, on first use (or warmUpPdfium); it ships in the package (no download) */
+/**
+ * PDFium's wasm compiled, once per process. V8 compiles it on background threads, so it is
+ * started as early as a PDF is known to come: by bin/budget-lint.js before the command is even
+ * loaded (pdfium-wasm.ts), or by warmUpPdfium.
+ */
+function compiledPdfium(): Promise<WebAssembly.Module> {
+  compiled ??=
+    givenPdfiumWasm() ??
+    readFile(createRequire(import.meta.url).resolve('@embedpdf/pdfium/pdfium.wasm')).then((bytes) => WebAssembly.compile(bytes));
+  return compiled;
+}
+
+/** an instance of the compiled wasm, once per process (or warmUpPdfium) */
 function pdfium(): Promise<Pdfium> {
   loading ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const wasmBinary = await readFile(require.resolve('@embedpdf/pdfium/pdfium.wasm'));
-    const m = (await init({ wasmBinary } as Parameters<typeof init>[0])) as unknown as Pdfium;
+    const module = await compiledPdfium();
+    let failed: (e: unknown) => void = () => {};
+    const failure = new Promise<never>((_, reject) => (failed = reject));
+    // emscripten's hook for a module compiled elsewhere; a failure here would otherwise leave init pending
+    const instantiateWasm = (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) => {
+      WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module), failed);
+      return {};
+    };
+    const m = (await Promise.race([init({ instantiateWasm } as unknown as Parameters<typeof init>[0]), failure])) as unknown as Pdfium;
     m.PDFiumExt_Init();
     // calls made per character go straight to the wasm: the wrappers' argument checks cost more than the work
     const raw = m.pdfium.wasmExports as unknown as Record<string, unknown>;
