@@ -4,6 +4,7 @@
  * registered once here, and the loader admits only the operations listed in ALLOWED_OPS.
  */
 import jsonLogic from 'json-logic-js';
+import { BUILTIN_OPERATIONS, compileLogic, truthy } from './compile-logic.js';
 import { compare, convert, decimalsOf, difference, exact, fromCell, isInterval, ratio, sum, type Comparison, type Interval } from '../interval/interval.js';
 import { targetMet } from '../model/forms/target-value.js';
 import type { Cell } from '../model/types.js';
@@ -196,9 +197,20 @@ export function registerOperations(): void {
   for (const [name, fn] of Object.entries(CUSTOM_OPS)) jsonLogic.add_operation(name, fn);
 }
 
+const OPERATIONS: Record<string, (this: unknown, ...args: any[]) => unknown> = {
+  ...BUILTIN_OPERATIONS,
+  ...CUSTOM_OPS,
+  var: safeVar,
+  log: () => {
+    throw new Error('log is not available in budget-lint rules');
+  },
+};
+
+/** an expression's value for one binding's data (compiled once per expression: compile-logic.ts) */
 export function evaluate(expression: unknown, data: unknown): unknown {
+  // operations not compiled there fall back to json-logic-js, with ours registered
   registerOperations();
-  return jsonLogic.apply(expression as any, data);
+  return compileLogic(expression, OPERATIONS)(data);
 }
 
-export const truthy = (v: unknown) => jsonLogic.truthy(v);
+export { truthy };
