@@ -21,7 +21,13 @@ function load() {
       // no cache (not built yet, or removed): compile from source
     }
   }
-  const source = readFileSync(bundle, 'utf8');
+  let source;
+  try {
+    source = readFileSync(bundle, 'utf8');
+  } catch {
+    process.stderr.write(`budget-lint: 找不到 ${bundle}：请先构建（npm run build；npm ci 会自动构建）\n`);
+    process.exit(2);
+  }
   // the bundle's own import() of the packages it leaves outside (scripts/bundle.mjs) is this file's
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __bundleImport) {${source}\n})`, {
     filename: bundle,
