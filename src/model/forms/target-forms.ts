@@ -116,132 +116,181 @@ export function readTargetTable(lines: SourceLine[], i: number, file: string, fi
   const words = wordsOf(gridLines.filter((l) => l.text.trim()));
   const table: TargetTable = { title, total: null, executionWeight: null, loc: sourceLocation(file, lines[i]) };
   const unit: Unit | null = /万元/.test(gridLines.slice(0, 40).map((l) => l.text).join('')) ? '万元' : unitFallback;
+  const first = readHeader(words, table, file, unit);
+  const forms = new ProjectStream(words, { file, title, firstId, unit, notes }).read(first);
+  if (!forms.length) {
+    notes.push({ message: `${title}: 未读出任何项目`, loc: table.loc, unread: { title, reason: '未读出任何项目' } });
+    return { table: null, forms: [], end };
+  }
+  return { table, forms, end: rest ? rest.end : end };
+}
 
-  // header: up to 合计; the weight reserved for budget execution (其中：预算执行率权重10%)
-  let j = words.findIndex((w) => /^合计/.test(w.text));
+/** the header, up to 合计: the weight reserved for budget execution (其中：预算执行率权重10%) and the 合计; where the projects begin */
+function readHeader(words: Word[], table: TargetTable, file: string, unit: Unit | null): number {
+  const j = words.findIndex((w) => /^合计/.test(w.text));
   const header = words.slice(0, Math.max(0, j)).map((w) => w.text).join('');
   const reserved = /预算执行率权重(\d+(?:\.\d+)?)%/.exec(header);
   if (reserved) {
     const w = words.slice(0, j).find((x) => x.text.includes(`${reserved[1]}%`));
     if (w) table.executionWeight = weightCell(file, { ...w, text: reserved[1] });
   }
-  if (j >= 0) {
-    const totalWord = words.slice(j, j + 6).find((w) => isNumber(w));
-    if (totalWord) table.total = printedCell(totalWord.text, wordLocation(file, totalWord), unit);
-    j = words.indexOf(totalWord ?? words[j]) + 1;
-  } else j = 0;
+  if (j < 0) return 0;
+  const totalWord = words.slice(j, j + 6).find((w) => isNumber(w));
+  if (totalWord) table.total = printedCell(totalWord.text, wordLocation(file, totalWord), unit);
+  return words.indexOf(totalWord ?? words[j]) + 1;
+}
 
-  const forms: Form[] = [];
-  let form: Form | null = null;
-  let phase: 'name' | 'category' | 'goal' | 'indicators' = 'name';
-  let name: Word[] = [];
-  let value: Word[] = [];
-  // whether a value word so far reads as a quantity: kept as words come, not searched per word (a long row was quadratic)
-  let measured = false;
-  const addValue = (x: Word) => {
-    value.push(x);
-    measured ||= MEASURED.test(x.text) || x.text.endsWith('%');
-  };
-  let level1: string | null = null;
-  let level2: string | null = null;
-  const finish = () => {
-    if (form && !form.budget) notes.push({ message: `${title}: 「${form.project}」的预算数未能读出`, loc: form.loc });
-  };
-  for (; j < words.length; j++) {
-    const w = words[j];
-    if (w.lineStart && w.lineEnd && /^\d{6}$/.test(w.text) && CODE.test(words[j + 1]?.text ?? '') && CODE.test(words[j + 2]?.text ?? '')) {
-      finish();
-      form = newForm({
-        id: `f${firstId + forms.length}`,
-        kind: 'target',
-        title,
-        project: '',
-        code: words.slice(j, j + 3).map((x) => x.text).join(''),
-        unit,
-        loc: wordLocation(file, w),
-      });
-      forms.push(form);
-      phase = 'name';
-      name = [];
-      value = [];
-      measured = false;
-      level1 = null;
-      level2 = null;
-      j += 2;
-      continue;
-    }
-    if (!form) continue;
-    if (phase === 'name') {
-      // the name (965-政 / 府雇员工 / 作经费, a year in brackets) ends where its category, budget or goal begins
-      const ends = name.length > 0 && (isNumber(w) || /^\d+-/.test(w.text) || (w.text.length > 5 && !/^[（(]/.test(w.text)) || !!levelAt(words, j)?.one);
-      if (!ends) {
-        name.push(w);
+interface StreamContext {
+  file: string;
+  title: string;
+  firstId: number;
+  unit: Unit | null;
+  notes: ParseNote[];
+}
+
+/**
+ * The projects of the grid, read word by word: a code block opens a project, then come its
+ * name, category and 预算数, its 绩效目标, and its indicators, each closed by its 分值权重.
+ */
+class ProjectStream {
+  private readonly forms: Form[] = [];
+  private form: Form | null = null;
+  private phase: 'name' | 'category' | 'goal' | 'indicators' = 'name';
+  private name: Word[] = [];
+  private value: Word[] = [];
+  /** whether a value word so far reads as a quantity: kept as words come, not searched per word (a long row was quadratic) */
+  private measured = false;
+  private level1: string | null = null;
+  private level2: string | null = null;
+
+  constructor(
+    private readonly words: Word[],
+    private readonly ctx: StreamContext,
+  ) {}
+
+  read(from: number): Form[] {
+    const { words } = this;
+    for (let j = from; j < words.length; j++) {
+      const w = words[j];
+      if (w.lineStart && w.lineEnd && /^\d{6}$/.test(w.text) && CODE.test(words[j + 1]?.text ?? '') && CODE.test(words[j + 2]?.text ?? '')) {
+        this.open(j);
+        j += 2;
         continue;
       }
-      form.project = normalizeLabel(name.map((x) => x.text).join('')).replace(/^\d+-/, '');
-      name = [];
-      phase = 'category';
+      if (this.form) j += this.take(this.form, j);
     }
-    if (phase === 'category') {
+    this.finish();
+    return this.forms;
+  }
+
+  /** a project's code block at words[j..j+2] */
+  private open(j: number): void {
+    const { file, title, firstId, unit } = this.ctx;
+    this.finish();
+    this.form = newForm({
+      id: `f${firstId + this.forms.length}`,
+      kind: 'target',
+      title,
+      project: '',
+      code: this.words.slice(j, j + 3).map((x) => x.text).join(''),
+      unit,
+      loc: wordLocation(file, this.words[j]),
+    });
+    this.forms.push(this.form);
+    this.phase = 'name';
+    this.name = [];
+    this.value = [];
+    this.measured = false;
+    this.level1 = null;
+    this.level2 = null;
+  }
+
+  private finish(): void {
+    if (this.form && !this.form.budget) this.ctx.notes.push({ message: `${this.ctx.title}: 「${this.form.project}」的预算数未能读出`, loc: this.form.loc });
+  }
+
+  /** one word of the open project; how many words more it consumed */
+  private take(form: Form, j: number): number {
+    const { words } = this;
+    const w = words[j];
+    if (this.phase === 'name') {
+      // the name (965-政 / 府雇员工 / 作经费, a year in brackets) ends where its category, budget or goal begins
+      const ends = this.name.length > 0 && (isNumber(w) || /^\d+-/.test(w.text) || (w.text.length > 5 && !/^[（(]/.test(w.text)) || !!levelAt(words, j)?.one);
+      if (!ends) {
+        this.name.push(w);
+        return 0;
+      }
+      form.project = normalizeLabel(this.name.map((x) => x.text).join('')).replace(/^\d+-/, '');
+      this.name = [];
+      this.phase = 'category';
+    }
+    if (this.phase === 'category') {
       if (isNumber(w)) {
-        form.budget = printedCell(w.text, wordLocation(file, w), unit);
-        phase = 'goal';
-        continue;
+        form.budget = printedCell(w.text, wordLocation(this.ctx.file, w), this.ctx.unit);
+        this.phase = 'goal';
+        return 0;
       }
       // 3-特 / 定目 / 标类
-      if (/^\d+-/.test(w.text) || (w.text.length <= 3 && !levelAt(words, j))) continue;
-      phase = 'goal';
+      if (/^\d+-/.test(w.text) || (w.text.length <= 3 && !levelAt(words, j))) return 0;
+      this.phase = 'goal';
     }
-    if (phase === 'goal') {
-      if (!levelAt(words, j)?.one) continue;
-      phase = 'indicators';
+    if (this.phase === 'goal') {
+      if (!levelAt(words, j)?.one) return 0;
+      this.phase = 'indicators';
     }
-    // indicators: names, the value as printed, and the weight closing the row
-    if (!value.length) {
-      const at = levelAt(words, j);
+    return this.indicatorWord(form, j);
+  }
+
+  /** indicators: names, the value as printed, and the weight closing the row */
+  private indicatorWord(form: Form, j: number): number {
+    const w = this.words[j];
+    const { file } = this.ctx;
+    if (!this.value.length) {
+      const at = levelAt(this.words, j);
       if (at) {
         // Words before a 一级/二级 name that end a sentence are no indicator's: the extractor's
         // reading order let the project's own merged cells run on here (the rest of its name,
         // in words of a name cell's width, then its 绩效目标).
-        if (name.some((x) => /。$/.test(x.text))) {
-          const rest = name.slice(0, name.findIndex((x) => x.text.length > 5));
+        if (this.name.some((x) => /。$/.test(x.text))) {
+          const rest = this.name.slice(0, this.name.findIndex((x) => x.text.length > 5));
           if (rest.length) form.project += normalizeLabel(rest.map((x) => x.text).join(''));
-          name = [];
+          this.name = [];
         }
         if (at.one) {
-          level1 = at.one;
-          level2 = null;
+          this.level1 = at.one;
+          this.level2 = null;
           if (!form.sections.some((s) => s.name === at.one)) form.sections.push({ name: at.one, weight: null, loc: wordLocation(file, w) } satisfies FormSection);
-        } else level2 = at.two!;
-        j += at.span - 1;
-        continue;
+        } else this.level2 = at.two!;
+        return at.span - 1;
       }
-      if (COMPARATOR.test(w.text) || w.text === '定性' || isNumber(w)) addValue(w);
-      else name.push(w);
-      continue;
+      if (COMPARATOR.test(w.text) || w.text === '定性' || isNumber(w)) this.addValue(w);
+      else this.name.push(w);
+      return 0;
     }
-    if (isNumber(w) && w.lineEnd && measured) {
+    if (isNumber(w) && w.lineEnd && this.measured) {
       const indicator: FormIndicator = {
-        section: level1,
-        name: normalizeLabel(name.map((x) => x.text).join('')),
-        level2,
-        target: value.map((x) => x.text).join(' '),
+        section: this.level1,
+        name: normalizeLabel(this.name.map((x) => x.text).join('')),
+        level2: this.level2,
+        target: this.value.map((x) => x.text).join(' '),
         actual: null,
         weight: weightCell(file, w),
         weightText: w.text,
         score: null,
-        loc: wordLocation(file, name[0] ?? value[0]),
+        loc: wordLocation(file, this.name[0] ?? this.value[0]),
       };
       form.indicators.push(indicator);
-      (name = []), (value = []), (measured = false);
-      continue;
+      this.name = [];
+      this.value = [];
+      this.measured = false;
+      return 0;
     }
-    addValue(w);
+    this.addValue(w);
+    return 0;
   }
-  finish();
-  if (!forms.length) {
-    notes.push({ message: `${title}: 未读出任何项目`, loc: table.loc, unread: { title, reason: '未读出任何项目' } });
-    return { table: null, forms: [], end };
+
+  private addValue(x: Word): void {
+    this.value.push(x);
+    this.measured ||= MEASURED.test(x.text) || x.text.endsWith('%');
   }
-  return { table, forms, end: rest ? rest.end : end };
 }
