@@ -47,4 +47,16 @@ describe('installed under a path with a space and Chinese characters', () => {
     expect(JSON.parse(run(dir, work, '--print-config', 'a.txt').out)).toMatchObject({ builtinRules: 'all', extends: [path.join(dir, 'configs/all.yaml')] });
     expect(run(dir, work, '--version')).toEqual({ code: 0, out: `${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`, err: '' });
   }, 30000);
+
+  it('reads a PDF with either engine (PDFium once aborted every PDF: its runtime asserted that the program path is ASCII)', () => {
+    const dir = install();
+    const sample = path.join(FIXTURES, 'sample/budget-2025.pdf');
+    const work = mkdtempSync(path.join(tmpdir(), 'bl-work-'));
+    for (const engine of ['pdfium', 'unpdf']) {
+      const r = run(dir, work, '--format', 'json', '--pdf-engine', engine, sample);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.out)[0]).toMatchObject({ filePath: sample, errorCount: 6, fatalErrorCount: 0 });
+    }
+  }, 30000);
 });

@@ -79,7 +79,10 @@ function pdfium(): Promise<Pdfium> {
       WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module), failed);
       return {};
     };
-    const m = (await Promise.race([init({ instantiateWasm } as unknown as Parameters<typeof init>[0]), failure])) as unknown as Pdfium;
+    // thisProgram: emscripten would take process.argv[1] as the program's name and assert that its
+    // environment is ASCII, aborting every PDF when the command is installed under a Chinese path
+    const options = { instantiateWasm, thisProgram: 'budget-lint' };
+    const m = (await Promise.race([init(options as unknown as Parameters<typeof init>[0]), failure])) as unknown as Pdfium;
     m.PDFiumExt_Init();
     // calls made per character go straight to the wasm: the wrappers' argument checks cost more than the work
     const raw = m.pdfium.wasmExports as unknown as Record<string, unknown>;
