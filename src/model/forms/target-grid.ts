@@ -10,10 +10,10 @@ import type { SourceLine } from '../../ingest/text.js';
 import { readGrid, type GridRow } from '../../layout/grid.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
 import { assigned, printedCell, sourceLocation, tokenLocation } from '../cells.js';
-import { centredLabels, columnLabels, placeTokens, rowBorders, wordsWithin, type Label, type Placed } from './centred.js';
+import { centredLabels, columnLabels, placeTokens, rowBorders, wordsWithin, type CentredRows, type Label, type Placed } from './centred.js';
 import { LEVEL_ONE_NAME, oneHeaderCell, TARGET_LEVEL_TWO_NAMES } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
-import type { Form, FormIndicator, TargetTable, Unit } from '../types.js';
+import type { Form, FormIndicator, Location, TargetTable, Unit } from '../types.js';
 
 const COLUMNS: Record<string, RegExp> = {
   name: /项目名称/,
@@ -30,14 +30,43 @@ const COLUMNS: Record<string, RegExp> = {
 /** 一级 names as a merged cell prints them, in full */
 const LEVEL_ONE_NAMES = /(产出|效益|满意度|成本)指标/g;
 
-
 /**
  * The table's projects as forms and its 合计, or null where the lines do not give them with
  * certainty. `lines[from]` is the first line after the title.
  */
 export function readTargetGrid(lines: SourceLine[], from: number, file: string, title: string, firstId: number, unit: Unit | null): { table: TargetTable; forms: Form[]; end: number } | null {
   const grid = readGrid(lines, from, (cells) => cells.some((c) => c === '三级指标'), oneHeaderCell);
-  const headerRows = grid.rows.filter((r) => r.cells.some((c) => c === '三级指标'));
+  const head = readHeader(grid.rows, file, title, sourceLocation(file, lines[from - 1]));
+  if (!head) return null;
+  const { table, col, headerRows } = head;
+  const body = grid.rows.filter((r) => !headerRows.includes(r));
+  if (!grid.rows[0].lines[0].pieces) {
+    const forms = exportedTargets(body, col, table, file, title, firstId, unit);
+    return forms ? { table, forms, end: grid.end } : null;
+  }
+
+  const placed = placeTokens(body);
+  const inColumn = (c: number) => placed.filter((t) => t.cell === c);
+  const totalLabel = inColumn(col.name).find((t) => /^合计/.test(t.text));
+  const totalFigure = totalLabel && inColumn(col.budget).find((t) => t.kind === 'number' && Math.abs(t.at - totalLabel.at) < 1);
+  if (totalFigure) table.total = printedCell(totalFigure.text, tokenLocation(file, totalFigure), unit);
+  const underTotal = totalLabel?.at ?? -Infinity;
+
+  const indicators = indicatorRows(placed, col, underTotal);
+  if (!indicators) return null;
+  const projects = projectBlocks(inColumn(col.name).filter((t) => t.at > underTotal), indicators.rows, indicators.weights.length);
+  if (!projects) return null;
+  const context: ProjectContext = { file, title, firstId, unit, col, inColumn, underTotal, ...indicators };
+  const forms = projects.blocks.map((block, k) => targetForm(block, projects.spans[k], k, context));
+  // The 一级 cells are merged and centred like the project's: where a project's rows hold 一级
+  // names that cannot be centred so, the rows chosen for it are not its own.
+  if (col.level1 >= 0 && forms.some((f) => f.indicators.every((x) => x.section === null) && f.indicators.length > 0)) return null;
+  return { table, forms, end: grid.end };
+}
+
+/** the header rows (down to 三级指标), the column of each header word, and the table with its reserved execution weight */
+function readHeader(gridRows: GridRow[], file: string, title: string, loc: Location): { table: TargetTable; col: Record<string, number>; headerRows: GridRow[] } | null {
+  const headerRows = gridRows.filter((r) => r.cells.some((c) => c === '三级指标'));
   if (!headerRows.length) return null;
   const header = headerRows[0].cells.map((_, c) => headerRows.map((r) => r.cells[c]).join(''));
   const col: Record<string, number> = {};
@@ -50,22 +79,14 @@ export function readTargetGrid(lines: SourceLine[], from: number, file: string, 
     title,
     total: null,
     executionWeight: reserved && headerToken ? assigned(printedCell(reserved[1], tokenLocation(file, headerToken), null)) : null,
-    loc: sourceLocation(file, lines[from - 1]),
+    loc,
   };
-  if (!grid.rows[0].lines[0].pieces) {
-    const forms = exportedTargets(grid.rows.filter((r) => !headerRows.includes(r)), col, table, file, title, firstId, unit);
-    return forms ? { table, forms, end: grid.end } : null;
-  }
+  return { table, col, headerRows };
+}
 
-  const placed = placeTokens(grid.rows.filter((r) => !headerRows.includes(r)));
-  const inColumn = (c: number) => placed.filter((t) => t.cell === c);
-  const totalLabel = inColumn(col.name).find((t) => /^合计/.test(t.text));
-  const totalFigure = totalLabel && inColumn(col.budget).find((t) => t.kind === 'number' && Math.abs(t.at - totalLabel.at) < 1);
-  if (totalFigure) table.total = printedCell(totalFigure.text, tokenLocation(file, totalFigure), unit);
-  const underTotal = totalLabel?.at ?? -Infinity;
-
-  // indicator rows: one weight each, with the words of their own cells around it
-  const weights = inColumn(col.weight).filter((t) => t.kind === 'number' && t.at > underTotal).sort((a, b) => a.at - b.at);
+/** indicator rows: one weight each, with the words of their own cells around it, and the rows' borders */
+function indicatorRows(placed: Placed[], col: Record<string, number>, underTotal: number): { weights: Placed[]; content: Placed[][]; rows: CentredRows } | null {
+  const weights = placed.filter((t) => t.cell === col.weight && t.kind === 'number' && t.at > underTotal).sort((a, b) => a.at - b.at);
   if (!weights.length) return null;
   const rowCells = [col.level3, col.nature, col.value, col.unit].filter((c) => c >= 0);
   const nearest = (t: Placed) => weights.reduce((best, w, r) => (Math.abs(w.at - t.at) < Math.abs(weights[best].at - t.at) ? r : best), 0);
@@ -73,13 +94,14 @@ export function readTargetGrid(lines: SourceLine[], from: number, file: string, 
   for (const t of placed.filter((x) => rowCells.includes(x.cell) && x.at > underTotal)) content[nearest(t)].push(t);
   // each row's borders: midway between one row's words and the next's (a page break parts them)
   const { above, below, rowHeight } = rowBorders(content);
-
   // a project's cells are centred over its rows; where a page break parts a project, they print
   // on its part on the one page, its rows on the next coming before the next project's
-  const rows = { above, below, pages: weights.map((w) => w.page), rowHeight, tolerance: 1 / 2 };
+  return { weights, content, rows: { above, below, pages: weights.map((w) => w.page), rowHeight, tolerance: 1 / 2 } };
+}
 
-  // projects: a code opens each name block; its middle is the middle of the project's rows
-  const names = inColumn(col.name).filter((t) => t.at > underTotal).sort((a, b) => a.at - b.at || (a.x0 ?? 0) - (b.x0 ?? 0));
+/** projects: a code opens each name block; its middle is the middle of the project's rows (null where they cannot be told) */
+function projectBlocks(nameWords: Placed[], rows: CentredRows, rowCount: number): { blocks: Label[]; spans: Array<[number, number]> } | null {
+  const names = nameWords.sort((a, b) => a.at - b.at || (a.x0 ?? 0) - (b.x0 ?? 0));
   // a code is three words (630200 25R000 000006): the first of them on its line opens a block
   const starts = names.filter((t, j) => /^\d{6}$/.test(t.text) && !(j > 0 && names[j - 1].at === t.at && /^[0-9A-Z]{6}$/.test(names[j - 1].text)));
   if (!starts.length) return null;
@@ -95,60 +117,73 @@ export function readTargetGrid(lines: SourceLine[], from: number, file: string, 
     }
     return { name: '', words: kept, middle: (kept[0].at - kept[0].height + kept[kept.length - 1].at) / 2 };
   });
-  const owners = centredLabels(blocks, rows, 0, weights.length - 1);
+  const owners = centredLabels(blocks, rows, 0, rowCount - 1);
   const spans = blocks.map((b) => [owners?.indexOf(b) ?? -1, owners?.lastIndexOf(b) ?? -1] as [number, number]);
   if (!owners || owners.some((o) => !o) || spans.some(([a]) => a < 0)) return null;
+  return { blocks, spans };
+}
 
-  const text = (ts: Placed[]) => normalizeLabel([...ts].sort((a, b) => a.at - b.at || (a.x0 ?? 0) - (b.x0 ?? 0)).map((t) => t.text).join(''));
-  /**
-   * A merged 一级/二级 column within a project: its words read top to bottom make a run of known
-   * names (产出指 / 标 / 效益指 / 标 …), each centred over its rows like the project's own cells.
-   */
-  const labels = (c: number, names: RegExp, r0: number, r1: number): Array<string | null> => {
-    const none = Array<string | null>(r1 - r0 + 1).fill(null);
-    const found = c < 0 ? null : columnLabels(wordsWithin(inColumn(c), rows, r0, r1), names);
-    if (!found?.length) return none;
-    return centredLabels(found, rows, r0, r1)?.map((l) => l?.name ?? null) ?? none;
-  };
-  const forms = blocks.map((block, k) => {
-    const [r0, r1] = spans[k];
-    const codes = block.words.filter((t) => /^[0-9A-Z]{6}$/.test(t.text)).slice(0, 3);
-    const budget = wordsWithin(inColumn(col.budget), rows, r0, r1).find((t) => t.kind === 'number' && t.at > underTotal);
-    const form = newForm({
-      id: `f${firstId + k}`,
-      kind: 'target',
-      title,
-      project: text(block.words.filter((t) => !codes.includes(t))).replace(/^\d+-/, ''),
-      code: codes.map((t) => t.text).join(''),
-      unit,
-      loc: tokenLocation(file, block.words[0]),
-    });
-    form.budget = budget ? printedCell(budget.text, tokenLocation(file, budget), unit) : null;
-    const ones = labels(col.level1, LEVEL_ONE_NAMES, r0, r1);
-    const twos = labels(col.level2, TARGET_LEVEL_TWO_NAMES, r0, r1);
-    for (let r = r0; r <= r1; r++) {
-      const own = content[r];
-      const section = ones[r - r0];
-      if (section && !form.sections.some((s) => s.name === section)) form.sections.push({ name: section, weight: null, loc: tokenLocation(file, weights[r]) });
-      const indicator: FormIndicator = {
-        section,
-        name: text(own.filter((t) => t.cell === col.level3)),
-        level2: twos[r - r0],
-        target: [col.nature, col.value, col.unit].map((c) => text(own.filter((t) => t.cell === c))).filter((x) => x).join(' ') || null,
-        actual: null,
-        weight: assigned(printedCell(weights[r].text, tokenLocation(file, weights[r]), null)),
-        weightText: weights[r].text,
-        score: null,
-        loc: tokenLocation(file, weights[r]),
-      };
-      form.indicators.push(indicator);
-    }
-    return form;
+interface ProjectContext {
+  file: string;
+  title: string;
+  firstId: number;
+  unit: Unit | null;
+  col: Record<string, number>;
+  inColumn: (c: number) => Placed[];
+  underTotal: number;
+  weights: Placed[];
+  content: Placed[][];
+  rows: CentredRows;
+}
+
+const textOf = (ts: Placed[]) => normalizeLabel([...ts].sort((a, b) => a.at - b.at || (a.x0 ?? 0) - (b.x0 ?? 0)).map((t) => t.text).join(''));
+
+/**
+ * A merged 一级/二级 column within a project: its words read top to bottom make a run of known
+ * names (产出指 / 标 / 效益指 / 标 …), each centred over its rows like the project's own cells.
+ */
+function mergedLabels(ctx: ProjectContext, c: number, names: RegExp, r0: number, r1: number): Array<string | null> {
+  const none = Array<string | null>(r1 - r0 + 1).fill(null);
+  const found = c < 0 ? null : columnLabels(wordsWithin(ctx.inColumn(c), ctx.rows, r0, r1), names);
+  if (!found?.length) return none;
+  return centredLabels(found, ctx.rows, r0, r1)?.map((l) => l?.name ?? null) ?? none;
+}
+
+/** one project's form: its code and name block, its 预算数 and its rows r0..r1 as indicators */
+function targetForm(block: Label, [r0, r1]: [number, number], k: number, ctx: ProjectContext): Form {
+  const { file, col, unit, weights, content } = ctx;
+  const codes = block.words.filter((t) => /^[0-9A-Z]{6}$/.test(t.text)).slice(0, 3);
+  const budget = wordsWithin(ctx.inColumn(col.budget), ctx.rows, r0, r1).find((t) => t.kind === 'number' && t.at > ctx.underTotal);
+  const form = newForm({
+    id: `f${ctx.firstId + k}`,
+    kind: 'target',
+    title: ctx.title,
+    project: textOf(block.words.filter((t) => !codes.includes(t))).replace(/^\d+-/, ''),
+    code: codes.map((t) => t.text).join(''),
+    unit,
+    loc: tokenLocation(file, block.words[0]),
   });
-  // The 一级 cells are merged and centred like the project's: where a project's rows hold 一级
-  // names that cannot be centred so, the rows chosen for it are not its own.
-  if (col.level1 >= 0 && forms.some((f) => f.indicators.every((x) => x.section === null) && f.indicators.length > 0)) return null;
-  return { table, forms, end: grid.end };
+  form.budget = budget ? printedCell(budget.text, tokenLocation(file, budget), unit) : null;
+  const ones = mergedLabels(ctx, col.level1, LEVEL_ONE_NAMES, r0, r1);
+  const twos = mergedLabels(ctx, col.level2, TARGET_LEVEL_TWO_NAMES, r0, r1);
+  for (let r = r0; r <= r1; r++) {
+    const own = content[r];
+    const section = ones[r - r0];
+    if (section && !form.sections.some((s) => s.name === section)) form.sections.push({ name: section, weight: null, loc: tokenLocation(file, weights[r]) });
+    const indicator: FormIndicator = {
+      section,
+      name: textOf(own.filter((t) => t.cell === col.level3)),
+      level2: twos[r - r0],
+      target: [col.nature, col.value, col.unit].map((c) => textOf(own.filter((t) => t.cell === c))).filter((x) => x).join(' ') || null,
+      actual: null,
+      weight: assigned(printedCell(weights[r].text, tokenLocation(file, weights[r]), null)),
+      weightText: weights[r].text,
+      score: null,
+      loc: tokenLocation(file, weights[r]),
+    };
+    form.indicators.push(indicator);
+  }
+  return form;
 }
 
 /**
