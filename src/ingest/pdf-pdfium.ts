@@ -76,7 +76,8 @@ function pdfium(): Promise<Pdfium> {
     const failure = new Promise<never>((_, reject) => (failed = reject));
     // emscripten's hook for a module compiled elsewhere; a failure here would otherwise leave init pending
     const instantiateWasm = (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) => {
-      WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module), failed);
+      // receive runs PDFium's start-up: what it throws (an abort) fails the load, not the process
+      WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)).catch(failed);
       return {};
     };
     // thisProgram: emscripten would take process.argv[1] as the program's name and assert that its
