@@ -114,13 +114,13 @@ export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
     if (!x || !y) return null;
     return { ...x, lo: Math.min(x.lo, y.lo), hi: Math.min(x.hi, y.hi), value: Math.min(x.value, y.value), loc: undefined };
   },
-  /** part × weight ÷ whole: a proportional score */
+  /** part × weight ÷ whole: a proportional score (shown to two decimals at least: 10 × 20 ÷ 37 is 5.41) */
   scale_by_ratio: (weight: unknown, part: unknown, whole: unknown) => {
     const [w, p, t] = operands([weight, part, whole]);
     const r = w && p && t ? ratio(p, t) : null;
     if (!w || !r) return null;
     const qs = [w.lo * r.lo, w.lo * r.hi, w.hi * r.lo, w.hi * r.hi];
-    return { lo: Math.min(...qs), hi: Math.max(...qs), value: w.value * r.value, decimals: Math.max(1, w.decimals), shown: Math.max(w.decimals, p!.decimals, t!.decimals), unit: null };
+    return { lo: Math.min(...qs), hi: Math.max(...qs), value: w.value * r.value, decimals: Math.max(1, w.decimals), shown: Math.max(2, w.decimals, p!.decimals, t!.decimals), unit: null };
   },
   approx_eq: approxEq,
   approx_le: comparison('<='),

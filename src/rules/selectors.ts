@@ -2,7 +2,9 @@
  * Selectors: what a rule applies to. Each yields bindings: the data its json-logic sees (plain
  * values and cells) plus the model objects behind them, kept out of json-logic's reach.
  */
-import type { Cell, Claim, Column, Form, Location, Report, Row, Table } from '../model/types.js';
+import { quantityPair } from '../model/forms/target-value.js';
+import { printedCell } from '../model/cells.js';
+import type { Cell, Claim, Column, Form, FormIndicator, Location, Report, Row, Table } from '../model/types.js';
 import type { CellQuery, RowFilter, Rule } from './types.js';
 
 export interface Binding {
@@ -28,6 +30,11 @@ function projectFunds(report: Report): Record<string, Array<Cell | null>> {
   return out;
 }
 
+/** where a statement stands, as a reader finds it: 第 3 页第 12 行, or 第 12 行 */
+function placeName(loc: Location): string {
+  return `${loc.page !== undefined ? `第 ${loc.page} 页` : ''}第 ${loc.line} 行`;
+}
+
 function documentData(report: Report) {
   const target = report.targetTable;
   return {
@@ -42,6 +49,8 @@ function documentData(report: Report) {
     projectFormCount: report.forms.filter((f) => f.kind === 'project').length,
     projectFunds: projectFunds(report),
     targetProjectCount: report.forms.filter((f) => f.kind === 'target').length,
+    // the scoring rule the document states (按完成比例计分), and where
+    scoringRule: report.scoringRule ? { kind: report.scoringRule.kind, text: report.scoringRule.text, place: placeName(report.scoringRule.loc) } : null,
     targetTable: target
       ? { total: target.total, executionWeight: target.executionWeight, budgets: report.forms.filter((f) => f.kind === 'target').map((f) => f.budget) }
       : null,
@@ -136,11 +145,28 @@ function* formBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding
   for (const f of report.forms) yield { data: { document: doc, ...formData(f) }, form: f, loc: f.total?.loc ?? f.loc };
 }
 
+/**
+ * An indicator's 指标值 and 实际完成值 as figures, where both are numbers in one unit (37个 / 30):
+ * each the interval its printed digits admit, standing where the indicator does.
+ */
+function indicatorQuantity(x: FormIndicator) {
+  const pair = quantityPair(x.target, x.actual);
+  if (!pair) return null;
+  const figure = (q: { value: number; decimals: number; scale: number }) => {
+    const digits = (q.value / q.scale).toFixed(q.decimals);
+    const cell = printedCell(digits, x.loc, null);
+    // 1万册: the printed digit is of 万
+    return { ...cell, raw: `${q.scale === 1 ? digits : `${digits}万`}${pair.unit}`, value: q.value, lo: cell.lo * q.scale, hi: cell.hi * q.scale };
+  };
+  return { relation: pair.relation, unit: pair.unit, target: figure(pair.target), actual: figure(pair.actual) };
+}
+
 function* indicatorBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
   for (const f of report.forms) {
     const form = formData(f).form;
     for (const x of f.indicators) {
-      yield { data: { document: doc, form, indicator: { name: x.name, section: x.section, level2: x.level2 ?? null, target: x.target ?? null, actual: x.actual ?? null, weightText: x.weightText }, weight: x.weight, score: x.score }, form: f, loc: x.loc };
+      const indicator = { name: x.name, section: x.section, level2: x.level2 ?? null, target: x.target ?? null, actual: x.actual ?? null, weightText: x.weightText, quantity: indicatorQuantity(x) };
+      yield { data: { document: doc, form, indicator, weight: x.weight, score: x.score }, form: f, loc: x.loc };
     }
   }
 }
