@@ -79,7 +79,7 @@ export interface Column {
   partOf?: string;
 }
 
-export type TableLayout = 'two-sided' | 'code' | 'economic' | 'grid' | 'outline' | 'unread';
+export type TableLayout = 'two-sided' | 'code' | 'economic' | 'grid' | 'outline' | 'named' | 'unread';
 
 export interface Table {
   /** the table's kind, as the catalogue names it and rules refer to it: 公开01 … 公开11, 部门公开表1 … 部门公开表9, 预算/… */

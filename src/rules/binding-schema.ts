@@ -21,6 +21,7 @@ const DOCUMENT = obj('document', {
   projectFunds: map('document.projectFunds', ['年初预算数', '全年预算数', '全年执行数'], list(FIGURE)),
   targetProjectCount: NUMBER,
   targetTable: obj('document.targetTable', { total: FIGURE, executionWeight: FIGURE, budgets: list(FIGURE) }),
+  rowNames: map('document.rowNames', null, list(STRING)),
   scoringRule: obj('document.scoringRule', { kind: STRING, text: STRING, place: STRING }),
 });
 

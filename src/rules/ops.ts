@@ -6,6 +6,7 @@
 import jsonLogic from 'json-logic-js';
 import { compare, convert, decimalsOf, difference, exact, fromCell, isInterval, ratio, sum, type Comparison, type Interval } from '../interval/interval.js';
 import { targetMet } from '../model/forms/target-value.js';
+import { nameListed } from '../model/names.js';
 import type { Cell } from '../model/types.js';
 
 /** what a failed comparison leaves for the message and the location */
@@ -174,6 +175,8 @@ export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
     return hit?.grade ?? null;
   },
   count: (a: unknown) => (Array.isArray(a) ? a.length : 0),
+  /** whether a name is among a list's, allowing for spacing, brackets, a 项目 suffix, and a name read as two rows */
+  name_listed: (name: unknown, names: unknown) => (typeof name === 'string' && Array.isArray(names) ? nameListed(name, names.filter((n): n is string => typeof n === 'string')) : true),
   /** whether a printed 实际值 meets a printed 指标值 (≥90% / 95%); null where that cannot be told */
   target_met: (target: unknown, actual: unknown) => targetMet(typeof target === 'string' ? target : null, typeof actual === 'string' ? actual : null),
 };

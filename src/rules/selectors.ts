@@ -35,6 +35,12 @@ function placeName(loc: Location): string {
   return `${loc.page !== undefined ? `第 ${loc.page} 页` : ''}第 ${loc.line} 行`;
 }
 
+function rowNames(report: Report): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const t of report.tables) if (t.unread === null) out[t.id] = t.rows.filter((r) => r.kind === 'item').map((r) => r.name);
+  return out;
+}
+
 function documentData(report: Report) {
   const target = report.targetTable;
   return {
@@ -49,6 +55,8 @@ function documentData(report: Report) {
     projectFormCount: report.forms.filter((f) => f.kind === 'project').length,
     projectFunds: projectFunds(report),
     targetProjectCount: report.forms.filter((f) => f.kind === 'target').length,
+    // each read table's item rows by name (a 项目支出表's projects), in printed order
+    rowNames: rowNames(report),
     // the scoring rule the document states (按完成比例计分), and where
     scoringRule: report.scoringRule ? { kind: report.scoringRule.kind, text: report.scoringRule.text, place: placeName(report.scoringRule.loc) } : null,
     targetTable: target
