@@ -4,7 +4,7 @@
  * registered once here, and the loader admits only the operations listed in ALLOWED_OPS.
  */
 import jsonLogic from 'json-logic-js';
-import { compare, convert, decimalsOf, difference, exact, fromCell, isInterval, ratio, sum, type Comparison, type Interval } from '../interval/interval.js';
+import { compare, convert, decimalsOf, difference, exact, fromCell, halfUnit, isInterval, ratio, sum, type Comparison, type Interval } from '../interval/interval.js';
 import { targetMet } from '../model/forms/target-value.js';
 import { nameListed } from '../model/names.js';
 import type { Cell } from '../model/types.js';
@@ -159,6 +159,16 @@ export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
     if (!x || !y) return null;
     const c = convert(x, y.unit);
     return { ...c, shown: y.shown ?? y.decimals, loc: x.loc };
+  },
+  /**
+   * a figure taken as rounded to its printed digits: a score computed by a rule (分值 × 实际 ÷ 目标)
+   * and printed 2.35 stands for anything in [2.345, 2.355], though scores are otherwise exact
+   */
+  as_rounded: (a: unknown) => {
+    const x = toInterval(a);
+    if (!x) return null;
+    const h = halfUnit(x.decimals);
+    return { ...(a as object), lo: Math.min(x.lo, x.value - h), hi: Math.max(x.hi, x.value + h) };
   },
   /** the nominal value as printed, for plain comparisons such as `> 0` */
   nominal: (a: unknown) => toInterval(a)?.value ?? null,
