@@ -2,9 +2,8 @@
  * Selectors: what a rule applies to. Each yields bindings: the data its json-logic sees (plain
  * values and cells) plus the model objects behind them, kept out of json-logic's reach.
  */
-import { quantityPair } from '../model/forms/target-value.js';
-import { printedCell } from '../model/cells.js';
-import type { Cell, Claim, Column, Form, FormIndicator, Location, Report, Row, Table } from '../model/types.js';
+import { indicatorQuantity } from '../model/forms/target-value.js';
+import type { Cell, Claim, Column, Form, Location, Report, Row, Table } from '../model/types.js';
 import type { CellQuery, RowFilter, Rule } from './types.js';
 
 export interface Binding {
@@ -151,22 +150,6 @@ function* claimBindings(report: Report, _rule: Rule, doc: Doc): Generator<Bindin
 
 function* formBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
   for (const f of report.forms) yield { data: { document: doc, ...formData(f) }, form: f, loc: f.total?.loc ?? f.loc };
-}
-
-/**
- * An indicator's 指标值 and 实际完成值 as figures, where both are numbers in one unit (37个 / 30):
- * each the interval its printed digits admit, standing where the indicator does.
- */
-function indicatorQuantity(x: FormIndicator) {
-  const pair = quantityPair(x.target, x.actual);
-  if (!pair) return null;
-  const figure = (q: { value: number; decimals: number; scale: number }) => {
-    const digits = (q.value / q.scale).toFixed(q.decimals);
-    const cell = printedCell(digits, x.loc, null);
-    // 1万册: the printed digit is of 万
-    return { ...cell, raw: `${q.scale === 1 ? digits : `${digits}万`}${pair.unit}`, value: q.value, lo: cell.lo * q.scale, hi: cell.hi * q.scale };
-  };
-  return { relation: pair.relation, unit: pair.unit, target: figure(pair.target), actual: figure(pair.actual) };
 }
 
 function* indicatorBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {

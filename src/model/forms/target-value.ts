@@ -1,3 +1,6 @@
+import { printedCell } from '../cells.js';
+import type { FormIndicator } from '../types.js';
+
 /**
  * What a printed 指标值 asks for and whether a printed 实际值 gives it: `≥90%` against `95%`,
  * `≥1万册` against `120000 册`, `小于20天` against `18天`. Anything else (优良中低差, 有所提高, a
@@ -83,4 +86,20 @@ export function targetMet(target: string | null | undefined, actual: string | nu
     default:
       return x === y;
   }
+}
+
+/**
+ * An indicator's 指标值 and 实际完成值 as figures, where both are numbers in one unit (37个 / 30):
+ * each the interval its printed digits admit, standing where the indicator does.
+ */
+export function indicatorQuantity(x: FormIndicator) {
+  const pair = quantityPair(x.target, x.actual);
+  if (!pair) return null;
+  const figure = (q: { value: number; decimals: number; scale: number }) => {
+    const digits = (q.value / q.scale).toFixed(q.decimals);
+    const cell = printedCell(digits, x.loc, null);
+    // 1万册: the printed digit is of 万
+    return { ...cell, raw: `${q.scale === 1 ? digits : `${digits}万`}${pair.unit}`, value: q.value, lo: cell.lo * q.scale, hi: cell.hi * q.scale };
+  };
+  return { relation: pair.relation, unit: pair.unit, target: figure(pair.target), actual: figure(pair.actual) };
 }
