@@ -87,7 +87,7 @@ function bindsText(name: string, t: VType): string {
 export function referenceMarkdown(): string {
   const out = ['### Rule fields', '', '| field | | meaning |', '| --- | --- | --- |'];
   for (const [f, req, m] of RULE_FIELDS) out.push(`| \`${f}\` | ${req} | ${cell(m)} |`);
-  out.push('', '### Selectors and what each binds', '', '`document` is bound by every selector (`kind, year, department, unit, tableCount, unreadPageCount, family, formCount, projectFormCount, projectFunds, targetProjectCount, targetTable`). A printed figure (a cell) has `raw, value, decimals, lo, hi, unit, blank, percent`.', '', '| each | runs on | binds | `tables` |', '| --- | --- | --- | --- |');
+  out.push('', '### Selectors and what each binds', '', '`document` is bound by every selector (`kind, year, department, unit, tableCount, unreadPageCount, family, formCount, projectFormCount, projectFunds, targetProjectCount, targetTable, rowNames, scoringRule`: `rowNames` maps the id of each table read to the names of its item rows, `scoringRule` is the proportional scoring rule the document states (`kind, text, place`) or null). A printed figure (a cell) has `raw, value, decimals, lo, hi, unit, blank, percent`.', '', '| each | runs on | binds | `tables` |', '| --- | --- | --- | --- |');
   for (const each of EACH_KINDS) {
     const binds = Object.entries(BINDING_SCHEMA[each]).filter(([n]) => n !== 'document');
     out.push(`| \`${each}\` | ${cell(EACH_WORDS[each])} | ${cell(binds.map(([n, t]) => bindsText(n, t)).join('; ') || '—')} | ${TABLE_SELECTORS.has(each) ? 'yes' : '—'} |`);
