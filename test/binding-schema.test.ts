@@ -61,7 +61,9 @@ function paths(t: VType, at: string, out: Set<string>): Set<string> {
 describe('the binding schema', () => {
   // final-full with a 目录 before its body binds each: contents
   const withContents = fixtureText('pdf/final-full.txt').replace('2023年度部门决算\n', '2023年度部门决算\n目录\n第二部分 2023年度部门决算表\n第三部分 情况说明\n第四部分 名词解释\n');
-  const reports = [...FIXTURES.map((f) => reportOf(fixtureText(f), f)), reportOf(withContents, 'pdf/final-full.txt')];
+  // a scoring rule stated under a form binds document.scoringRule
+  const withScoringRule = fixtureText('text/final-yuan-tabbed.txt').replace('总分				100		100		', '总分				100		100		\n注：数量指标未完成的，按完成比例计分。');
+  const reports = [...FIXTURES.map((f) => reportOf(fixtureText(f), f)), reportOf(withContents, 'pdf/final-full.txt'), reportOf(withScoringRule, 'text/final-yuan-tabbed.txt')];
 
   for (const each of EACH_KINDS) {
     it(`each: ${each}`, () => {

@@ -402,4 +402,17 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       expect(r.unknownTables.map((u) => `${u.title}@${u.loc.line}`)).toEqual(unknown);
     }
   });
+  it('states no proportional scoring rule and prints no table of projects by name: 自评表/按比例计分 and 自评表/项目不在表中 are silent', async () => {
+    for (const n of ['guizhou-office-2023-final.txt', 'linxia-city-2023-final.txt', 'qinghai-province-2023-final.txt', 'weihai-huancui-2023-final.txt', 'haidong-city-2025-budget.txt']) {
+      const r = reportOf(read(n));
+      expect([n, r.scoringRule, r.tables.filter((t) => t.layout === 'named').length]).toEqual([n, null, 0]);
+    }
+    // weihai's one unmet count indicator (line 1706: ≥162000人, =38006人, 分值 10) scores 2.35 = 10 × 38006 ÷ 162000
+    // though no rule is stated: with the rule stated it stays silent; scored 3.35, it is 1.00 off
+    const stated = mutate(read('weihai-huancui-2023-final.txt'), '项目自评得分为100分。', '项目自评得分为100分。未完成的，按完成比例计分。');
+    const rule = (await builtinRules()).filter((x) => x.id === '自评表/按比例计分');
+    const proportional = (text: string) => runRules(reportOf(text), rule).map((d) => [d.line, d.severity, d.actual, d.expected, d.difference]);
+    expect(proportional(stated)).toEqual([]);
+    expect(proportional(mutate(stated, '≥162000人 =38006人 10 2.35', '≥162000人 =38006人 10 3.35'))).toEqual([[1706, 2, '3.35', '2.35', '1.00']]);
+  }, 30000);
 });

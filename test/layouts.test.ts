@@ -164,7 +164,7 @@ describe('--tables on the command line', () => {
     expect(await kinds('--tables', path.join(FIXTURES, 'tables/variant.yaml'))).toEqual({ code: 0, tables: ['部门公开表1', '部门公开表3', '部门公开表5'] });
     const bad = await runCli('--tables', path.join(FIXTURES, 'tables/bad-layout.yaml'), doc);
     expect(bad.code).toBe(2);
-    expect(bad.err).toBe(`budget-lint: ${path.join(FIXTURES, 'tables/bad-layout.yaml')}:4:13: layout 只能是 two-sided、code、economic、grid、outline、unread\n`);
+    expect(bad.err).toBe(`budget-lint: ${path.join(FIXTURES, 'tables/bad-layout.yaml')}:4:13: layout 只能是 two-sided、code、economic、grid、outline、named、unread\n`);
   });
 });
 

@@ -66,7 +66,7 @@ describe('the issue\'s silent typos are load errors with "did you mean"', () => 
 
   it('a var path: indicator.scor', () => {
     const text = rule({ select: '{ each: indicator }', bind: '', assert: '{ approx_ge: [{ var: indicator.scor }, 0] }' });
-    expect(loadError(text)).toBe('my.yaml:4:32: indicator 没有字段 "scor"（是不是顶层的「score」？它不在 indicator 之下）（有：name、section、level2、target、actual、weightText）');
+    expect(loadError(text)).toBe('my.yaml:4:32: indicator 没有字段 "scor"（是不是顶层的「score」？它不在 indicator 之下）（有：name、section、level2、target、actual、weightText、quantity）');
   });
 
   it('at: a path the binding does not have, and one it has', () => {

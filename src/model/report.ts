@@ -11,6 +11,7 @@ import { defaultCatalog, familyOf, specFor, type Catalog } from './tables/catalo
 import { tableKinds } from './tables/kinds.js';
 import { extractClaims } from './claims/claims.js';
 import { extractForms, extractGrades } from './forms/forms.js';
+import { findScoringRule } from './forms/scoring-rule.js';
 import type { DocumentKind, ParseNote, Report, Unit } from './types.js';
 
 const HEAD_LINES = 400;
@@ -90,6 +91,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     claims: extractClaims(narrative.filter((l) => !formLines.has(l.line)), source.file, { tables, kind, year, forms, catalog }),
     forms,
     grades: extractGrades(narrative, source.file),
+    scoringRule: findScoringRule(narrative, source.file),
     targetTable,
     // pages of a PDF not read, or read in part: what is not found may stand there
     unreadPages: [...new Set(((printed as Partial<PdfText>).problems ?? []).map((p) => p.page))],

@@ -79,7 +79,7 @@ export interface Column {
   partOf?: string;
 }
 
-export type TableLayout = 'two-sided' | 'code' | 'economic' | 'grid' | 'outline' | 'unread';
+export type TableLayout = 'two-sided' | 'code' | 'economic' | 'grid' | 'outline' | 'named' | 'unread';
 
 export interface Table {
   /** the table's kind, as the catalogue names it and rules refer to it: 公开01 … 公开11, 部门公开表1 … 部门公开表9, 预算/… */
@@ -274,6 +274,15 @@ export interface GradeBand {
   max: number;
 }
 
+/** a scoring rule the document states for its forms' indicators (未完成的，按完成比例计分) */
+export interface ScoringRule {
+  /** proportional: an unmet indicator scores 分值 × 实际完成值 ÷ 指标值 */
+  kind: 'proportional';
+  /** the sentence that states it, spaces removed */
+  text: string;
+  loc: Location;
+}
+
 /** a line of a summary of self-assessment results: project, score, grade */
 export interface GradeEntry {
   project: string;
@@ -309,6 +318,8 @@ export interface Report {
   forms: Form[];
   /** grade bands the document states, and the summary lines that grade projects */
   grades: { bands: GradeBand[]; entries: GradeEntry[] };
+  /** the scoring rule the document states for unmet indicators, where it states one */
+  scoringRule: ScoringRule | null;
   /** a budget's 绩效目标表; its projects are forms of kind 'target' */
   targetTable: TargetTable | null;
   /** pages of a PDF not read or read only in part (each said as pdf/unreadable-page) */

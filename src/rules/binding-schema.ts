@@ -21,6 +21,8 @@ const DOCUMENT = obj('document', {
   projectFunds: map('document.projectFunds', ['年初预算数', '全年预算数', '全年执行数'], list(FIGURE)),
   targetProjectCount: NUMBER,
   targetTable: obj('document.targetTable', { total: FIGURE, executionWeight: FIGURE, budgets: list(FIGURE) }),
+  rowNames: map('document.rowNames', null, list(STRING)),
+  scoringRule: obj('document.scoringRule', { kind: STRING, text: STRING, place: STRING }),
 });
 
 const TABLE = obj('table', {
@@ -80,7 +82,15 @@ export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
   indicator: {
     document: DOCUMENT,
     form: PROJECT_FORM,
-    indicator: obj('indicator', { name: STRING, section: STRING, level2: STRING, target: STRING, actual: STRING, weightText: STRING }),
+    indicator: obj('indicator', {
+      name: STRING,
+      section: STRING,
+      level2: STRING,
+      target: STRING,
+      actual: STRING,
+      weightText: STRING,
+      quantity: obj('indicator.quantity', { relation: STRING, unit: STRING, target: FIGURE, actual: FIGURE }),
+    }),
     weight: FIGURE,
     score: FIGURE,
   },

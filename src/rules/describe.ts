@@ -98,6 +98,8 @@ export function words(e: unknown): string {
       return `${w[0]}（换算为 ${w[1]} 的单位与位数）`;
     case 'all_approx_eq':
       return `${w[0]} 的每一项 = ${w[1]}`;
+    case 'as_rounded':
+      return `${w[0]}（按印出的位数四舍五入）`;
     case 'nominal':
       return `${w[0]} 印出的数值`;
     case 'present':
@@ -108,6 +110,8 @@ export function words(e: unknown): string {
       return `${w[0]} 按 ${w[1]} 所在的等级`;
     case 'target_met':
       return `${w[1]} 达到 ${w[0]}`;
+    case 'name_listed':
+      return `${w[0]} 在 ${w[1]} 之中`;
     case 'and':
       return w.join(' 且 ');
     case 'or':

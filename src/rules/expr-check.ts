@@ -43,11 +43,13 @@ export const SIGNATURES: Record<string, Signature> = {
   percent_of: { args: F2, result: FIGURE },
   scale: { args: ['figure', 'number'], result: FIGURE },
   rounded_as: { args: F2, result: FIGURE },
+  as_rounded: { args: ['figure'], result: FIGURE },
   nominal: { args: ['figure'], result: NUMBER },
   present: { args: ['figure'], result: BOOLEAN },
   band_of: { args: ['figure', 'list'], result: STRING },
   count: { args: ['list'], result: NUMBER },
   target_met: { args: ['string', 'string'], result: BOOLEAN },
+  name_listed: { args: ['string', 'list'], result: BOOLEAN },
 };
 
 const ARG_WORDS: Record<Arg, string> = {

@@ -5,8 +5,9 @@
  */
 import jsonLogic from 'json-logic-js';
 import { BUILTIN_OPERATIONS, compileLogic, truthy } from './compile-logic.js';
-import { compare, convert, decimalsOf, difference, exact, fromCell, isInterval, ratio, sum, type Comparison, type Interval } from '../interval/interval.js';
+import { compare, convert, decimalsOf, difference, exact, fromCell, halfUnit, isInterval, ratio, sum, type Comparison, type Interval } from '../interval/interval.js';
 import { targetMet } from '../model/forms/target-value.js';
+import { nameListed } from '../model/names.js';
 import type { Cell } from '../model/types.js';
 
 /** what a failed comparison leaves for the message and the location */
@@ -115,13 +116,13 @@ export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
     if (!x || !y) return null;
     return { ...x, lo: Math.min(x.lo, y.lo), hi: Math.min(x.hi, y.hi), value: Math.min(x.value, y.value), loc: undefined };
   },
-  /** part × weight ÷ whole: a proportional score */
+  /** part × weight ÷ whole: a proportional score (shown to two decimals at least: 10 × 20 ÷ 37 is 5.41) */
   scale_by_ratio: (weight: unknown, part: unknown, whole: unknown) => {
     const [w, p, t] = operands([weight, part, whole]);
     const r = w && p && t ? ratio(p, t) : null;
     if (!w || !r) return null;
     const qs = [w.lo * r.lo, w.lo * r.hi, w.hi * r.lo, w.hi * r.hi];
-    return { lo: Math.min(...qs), hi: Math.max(...qs), value: w.value * r.value, decimals: Math.max(1, w.decimals), shown: Math.max(w.decimals, p!.decimals, t!.decimals), unit: null };
+    return { lo: Math.min(...qs), hi: Math.max(...qs), value: w.value * r.value, decimals: Math.max(1, w.decimals), shown: Math.max(2, w.decimals, p!.decimals, t!.decimals), unit: null };
   },
   approx_eq: approxEq,
   approx_le: comparison('<='),
@@ -160,6 +161,16 @@ export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
     const c = convert(x, y.unit);
     return { ...c, shown: y.shown ?? y.decimals, loc: x.loc };
   },
+  /**
+   * a figure taken as rounded to its printed digits: a score computed by a rule (分值 × 实际 ÷ 目标)
+   * and printed 2.35 stands for anything in [2.345, 2.355], though scores are otherwise exact
+   */
+  as_rounded: (a: unknown) => {
+    const x = toInterval(a);
+    if (!x) return null;
+    const h = halfUnit(x.decimals);
+    return { ...(a as object), lo: Math.min(x.lo, x.value - h), hi: Math.max(x.hi, x.value + h) };
+  },
   /** the nominal value as printed, for plain comparisons such as `> 0` */
   nominal: (a: unknown) => toInterval(a)?.value ?? null,
   present: (a: unknown) => toInterval(a) !== null,
@@ -175,6 +186,8 @@ export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
     return hit?.grade ?? null;
   },
   count: (a: unknown) => (Array.isArray(a) ? a.length : 0),
+  /** whether a name is among a list's, allowing for spacing, brackets, a 项目 suffix, and a name read as two rows */
+  name_listed: (name: unknown, names: unknown) => (typeof name === 'string' && Array.isArray(names) ? nameListed(name, names.filter((n): n is string => typeof n === 'string')) : true),
   /** whether a printed 实际值 meets a printed 指标值 (≥90% / 95%); null where that cannot be told */
   target_met: (target: unknown, actual: unknown) => targetMet(typeof target === 'string' ? target : null, typeof actual === 'string' ? actual : null),
 };

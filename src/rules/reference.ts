@@ -29,10 +29,12 @@ const OPERATIONS: Record<string, [string, string]> = {
   percent_of: ['甲 ÷ 乙 × 100，为百分数；乙可能为 0 时没有结果', '{ percent_of: [{ var: figures.actual }, { var: figures.budget }] }'],
   scale: ['金额 × 一个数（数写在规则里，如 100、0.5）', '{ scale: [{ var: value }, 0.5] }'],
   rounded_as: ['甲换算为乙的单位，按乙印出的位数显示（区间不变）：表中以元列示的数，在以万元写的文中应写作多少', '{ rounded_as: [{ var: table }, { var: figures.amount }] }'],
+  as_rounded: ['这个数按印出的位数看作四舍五入所得（2.35 即 2.345–2.355）：按规则算出的得分，虽然分值、得分平时按确切数看待', '{ as_rounded: [{ var: score }] }'],
   nominal: ['印出的数值，作普通数（用于 >、=== 等 json-logic 比较）', '{ ">": [{ nominal: [{ var: score }] }, 0] }'],
   present: ['这个金额是否印出', '{ present: [{ var: weight }] }'],
   band_of: ['按文件所写的等级分档（90（含）-100 为“优”）取得分所在的等级', '{ band_of: [{ var: score }, { var: bands }] }'],
   count: ['列表的项数', '{ count: [{ var: indicators }] }'],
+  name_listed: ['名称是否在名称列表中：不计空格、括号、序号和末尾的“项目”，单元格内折行、被读成相邻两行的名称也算', '{ name_listed: [{ var: form.project }, { var: document.rowNames.预算/项目支出表 }] }'],
   target_met: ['印出的实际值是否达到印出的指标值（≥90%、95%、小于20天）；不能判断时为 null', '{ target_met: [{ var: indicator.target }, { var: indicator.actual }] }'],
 };
 
@@ -85,7 +87,7 @@ function bindsText(name: string, t: VType): string {
 export function referenceMarkdown(): string {
   const out = ['### Rule fields', '', '| field | | meaning |', '| --- | --- | --- |'];
   for (const [f, req, m] of RULE_FIELDS) out.push(`| \`${f}\` | ${req} | ${cell(m)} |`);
-  out.push('', '### Selectors and what each binds', '', '`document` is bound by every selector (`kind, year, department, unit, tableCount, unreadPageCount, family, formCount, projectFormCount, projectFunds, targetProjectCount, targetTable`). A printed figure (a cell) has `raw, value, decimals, lo, hi, unit, blank, percent`.', '', '| each | runs on | binds | `tables` |', '| --- | --- | --- | --- |');
+  out.push('', '### Selectors and what each binds', '', '`document` is bound by every selector (`kind, year, department, unit, tableCount, unreadPageCount, family, formCount, projectFormCount, projectFunds, targetProjectCount, targetTable, rowNames, scoringRule`: `rowNames` maps the id of each table read to the names of its item rows, `scoringRule` is the proportional scoring rule the document states (`kind, text, place`) or null). A printed figure (a cell) has `raw, value, decimals, lo, hi, unit, blank, percent`.', '', '| each | runs on | binds | `tables` |', '| --- | --- | --- | --- |');
   for (const each of EACH_KINDS) {
     const binds = Object.entries(BINDING_SCHEMA[each]).filter(([n]) => n !== 'document');
     out.push(`| \`${each}\` | ${cell(EACH_WORDS[each])} | ${cell(binds.map(([n, t]) => bindsText(n, t)).join('; ') || '—')} | ${TABLE_SELECTORS.has(each) ? 'yes' : '—'} |`);

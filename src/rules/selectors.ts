@@ -2,6 +2,7 @@
  * Selectors: what a rule applies to. Each yields bindings: the data its json-logic sees (plain
  * values and cells) plus the model objects behind them, kept out of json-logic's reach.
  */
+import { indicatorQuantity } from '../model/forms/target-value.js';
 import type { Cell, Claim, Column, Form, Location, Report, Row, Table } from '../model/types.js';
 import type { CellQuery, RowFilter, Rule } from './types.js';
 
@@ -28,6 +29,17 @@ function projectFunds(report: Report): Record<string, Array<Cell | null>> {
   return out;
 }
 
+/** where a statement stands, as a reader finds it: 第 3 页第 12 行, or 第 12 行 */
+function placeName(loc: Location): string {
+  return `${loc.page !== undefined ? `第 ${loc.page} 页` : ''}第 ${loc.line} 行`;
+}
+
+function rowNames(report: Report): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const t of report.tables) if (t.unread === null) out[t.id] = t.rows.filter((r) => r.kind === 'item').map((r) => r.name);
+  return out;
+}
+
 function documentData(report: Report) {
   const target = report.targetTable;
   return {
@@ -42,6 +54,10 @@ function documentData(report: Report) {
     projectFormCount: report.forms.filter((f) => f.kind === 'project').length,
     projectFunds: projectFunds(report),
     targetProjectCount: report.forms.filter((f) => f.kind === 'target').length,
+    // each read table's item rows by name (a 项目支出表's projects), in printed order
+    rowNames: rowNames(report),
+    // the scoring rule the document states (按完成比例计分), and where
+    scoringRule: report.scoringRule ? { kind: report.scoringRule.kind, text: report.scoringRule.text, place: placeName(report.scoringRule.loc) } : null,
     targetTable: target
       ? { total: target.total, executionWeight: target.executionWeight, budgets: report.forms.filter((f) => f.kind === 'target').map((f) => f.budget) }
       : null,
@@ -140,7 +156,8 @@ function* indicatorBindings(report: Report, _rule: Rule, doc: Doc): Generator<Bi
   for (const f of report.forms) {
     const form = formData(f).form;
     for (const x of f.indicators) {
-      yield { data: { document: doc, form, indicator: { name: x.name, section: x.section, level2: x.level2 ?? null, target: x.target ?? null, actual: x.actual ?? null, weightText: x.weightText }, weight: x.weight, score: x.score }, form: f, loc: x.loc };
+      const indicator = { name: x.name, section: x.section, level2: x.level2 ?? null, target: x.target ?? null, actual: x.actual ?? null, weightText: x.weightText, quantity: indicatorQuantity(x) };
+      yield { data: { document: doc, form, indicator, weight: x.weight, score: x.score }, form: f, loc: x.loc };
     }
   }
 }

@@ -14,6 +14,7 @@ import type { Builder } from './builder.js';
 import { CodeBuilder } from './coded.js';
 import { EconomicBuilder } from './economic.js';
 import { GridBuilder } from './grid.js';
+import { NamedBuilder } from './named.js';
 import { OutlineBuilder } from './outline.js';
 import { TwoSidedBuilder } from './two-sided.js';
 
@@ -27,6 +28,8 @@ function makeBuilder(spec: TableSpec, region: TableRegion, file: string, notes: 
       return new GridBuilder(spec, region, file, notes, catalog);
     case 'outline':
       return new OutlineBuilder(spec, region, file, notes, catalog);
+    case 'named':
+      return new NamedBuilder(spec, region, file, notes, catalog);
     default:
       return new CodeBuilder(spec, region, file, notes, catalog);
   }

@@ -262,7 +262,7 @@ export abstract class BaseBuilder implements Builder {
     if (this.ordered) return this.ordered;
     const spec = this.spec.columns.filter((c) => !c.optional);
     this.ordered = spec;
-    if (this.spec.layout !== 'code') return spec;
+    if (this.spec.layout !== 'code' && this.spec.layout !== 'named') return spec;
     const fromPage = this.headerPieces.length ? this.columnsFromPage() : null;
     if (fromPage) {
       this.ordered = fromPage;

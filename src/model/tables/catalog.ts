@@ -84,7 +84,7 @@ const EXTEND_KEYS = new Set(['id', 'titles', 'printedIds', 'rows']);
 const FILE_KEYS = new Set(['kinds', 'functionClasses', 'families', 'titleQualifiers']);
 const FAMILY_KEYS = new Set(['id', 'document', 'required']);
 const COLUMN_KEYS = new Set(['key', 'name', 'side', 'total', 'synonyms', 'optional', 'partOf']);
-const LAYOUTS = ['two-sided', 'code', 'economic', 'grid', 'outline', 'unread'];
+const LAYOUTS = ['two-sided', 'code', 'economic', 'grid', 'outline', 'named', 'unread'];
 const CODES = ['function', 'economic', 'unit'];
 
 /** the names a column may be printed under: its name, its key (without its group), its synonyms */
@@ -357,7 +357,7 @@ function rowKeySet(catalog: Catalog, spec: TableSpec): Set<string> {
   const known = rowKeySets.get(spec);
   if (known && known.stamp === stamp) return known.keys;
   const keys: string[] = [];
-  if (spec.layout === 'code' || spec.layout === 'grid') keys.push('合计');
+  if (spec.layout === 'code' || spec.layout === 'grid' || spec.layout === 'named') keys.push('合计');
   if (spec.layout === 'two-sided') {
     keys.push('收入:总计', '支出:总计');
     for (const name of catalog.functionClasses.keys()) keys.push(`支出:${name}`);
