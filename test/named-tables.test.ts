@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { nameKey, nameListed } from '../src/model/names.js';
-import { fixtureText, lineOf, lintText, mutate, reportOf } from './helpers.js';
+import { fixtureText, lineOf, lintText, mutate, reportOf, runCliWith } from './helpers.js';
 
 const BUDGET = 'text/budget.txt';
 const HEADING = '第三部分 部门预算情况说明';
@@ -60,5 +60,20 @@ describe('a project name printed two ways', () => {
   it('is found across two rows a wrapped name was read as, and not found where the words differ', () => {
     expect(nameListed('两定机构准入、稽核及药品带量采购考核工作', ['两定机构准入、稽核及药品带量', '采购考核工作下一个项目'])).toBe(true);
     expect(nameListed('编制外长期聘用人员支出', ['编制外人员聘用支出', '政府雇员工作经费'])).toBe(false);
+  });
+});
+
+describe('a table of that title that lists 科目 by code', () => {
+  const CODED = ['2010301 行政运行 1.00 1.00', '2010350 事业运行 18.39 18.39', '2210201 住房公积金 747.38 747.38'];
+  const SPLIT = ['201 03 01 行政运行 1.00 1.00', '201 03 50 事业运行 18.39 18.39', '221 02 01 住房公积金 747.38 747.38'];
+  it.each([['7-digit codes', CODED], ['类 款 项 in columns', SPLIT]])('with %s is not read as projects, and says why; no project is said missing from it', async (_, rows) => {
+    const text = withProjectTable(rows);
+    const t = reportOf(text, BUDGET).tables.find((x) => x.id === '预算/项目支出表')!;
+    expect(t.unread).toMatch(/^各行以科目编码开头（如「(2010301|201)」），是按科目列示的表，不是按项目名称列示的表$/);
+    expect((await lintText(text, BUDGET)).filter((d) => d.ruleId === '自评表/项目不在表中')).toEqual([]);
+    // the command says it was not read, where it stands
+    const r = await runCliWith({ stdin: text }, '--stdin', '--stdin-filename', 'budget.txt', '-f', 'json');
+    const said = JSON.parse(r.out)[0].messages.filter((d: { ruleId: string }) => d.ruleId === '读取/表格未能读取');
+    expect(said.map((d: { line: number; message: string }) => [d.line, /^「部门项目支出预算表」未能读取：各行以科目编码开头/.test(d.message)])).toEqual([[lineOf(text, '部门项目支出预算表'), true]]);
   });
 });

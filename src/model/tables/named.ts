@@ -20,6 +20,8 @@ export class NamedBuilder extends BaseBuilder {
   private entries: Entry[] = [];
   /** words on lines without figures, waiting for the row whose name they begin */
   private waiting: Token[] = [];
+  /** rows opened by a classification code: the table lists 科目, not projects */
+  private coded: Token[] = [];
 
   protected override dataFigures(): Token[] {
     return this.entries.flatMap((e) => e.values.filter((t) => t.kind === 'number'));
@@ -45,7 +47,11 @@ export class NamedBuilder extends BaseBuilder {
     // a 序号 before the name is no figure of the row
     const first = toks.find((t) => t.kind !== 'blank');
     const second = first ? toks[toks.indexOf(first) + 1] : undefined;
-    if (first?.kind === 'number' && first.num!.integer && second?.kind === 'label') toks = toks.filter((t) => t !== first);
+    if (first?.kind === 'number' && first.num!.integer && second?.kind === 'label') {
+      // a classification code (2010301, 20103) or 类 款 项 in columns (201 03 01) opens the row: a table by 科目
+      if (/^\d{5}(\d{2})?$/.test(first.text) || (/^\d{3}$/.test(first.text) && /^\d{2}$/.test(toks[toks.indexOf(first) + 1]?.text ?? ''))) this.coded.push(first);
+      toks = toks.filter((t) => t !== first);
+    } else if (first?.kind === 'number' && /^\d{3}$/.test(first.text) && /^\d{2}$/.test(second?.text ?? '')) this.coded.push(first);
     const start = toks.findIndex((t) => t.kind === 'number');
     const labels = (start < 0 ? toks : toks.slice(0, start)).filter((t) => t.kind === 'label');
     if (start < 0) {
@@ -88,6 +94,9 @@ export class NamedBuilder extends BaseBuilder {
     }
     // the 合计 is the sum of the rows named under it
     if (total) for (const r of this.rows) if (r !== total) r.parent = total.key;
+    // Provinces title tables by 功能科目 the same way (项目支出预算表): read by name, their rows
+    // would be 科目 taken for projects, and every project form would be said missing from them
+    if (this.coded.length >= 2) this.unsure = `各行以科目编码开头（如「${this.coded[0].text}」），是按科目列示的表，不是按项目名称列示的表`;
     return this.baseTable();
   }
 }
