@@ -1,8 +1,9 @@
 /**
- * A coded table in text laid out as printed (pdftotext -layout) whose rows omit blank cells: each
- * figure goes to the column whose header stands over it, measured in character columns with a
- * CJK character two wide, and only where that is unambiguous; otherwise the row keeps its total
- * and its other figures unplaced, as before.
+ * Text laid out as printed (pdftotext -layout): a coded table whose rows omit blank cells puts
+ * each figure in the column whose header stands over it, measured in character columns with a
+ * CJK character two wide, and only where that is unambiguous (otherwise the row keeps its total
+ * and its other figures unplaced, as before); a 总表's many-level header is read by those spans
+ * as a page's is by position.
  */
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../src/ingest/index.js';
@@ -99,5 +100,38 @@ describe('spans and placement in character columns', () => {
     expect(placed && Object.fromEntries([...placed].map(([k, t]) => [k, t.text]))).toEqual({ a: '12.00', b: '7.00' });
     expect(placeBySpans(figures('                     1.00 2.00'), cols)).toBeNull();
     expect(placeBySpans(figures('              1.00'), cols)).toBeNull();
+  });
+});
+
+describe('text laid out as printed: a 总表 whose spending side prints more columns than its amount (上海财政局 2025, pdftotext -layout)', () => {
+  // 支出 预算数 over 合计 | 基本支出 (人员经费 | 公用经费) | 项目支出: the header's leaf cells by their spans
+  const text = [
+    '                           2025年预算单位财务收支预算总表',
+    '编制单位：上海市财政局                                                                             单位：元',
+    '            本年收入                                   本年支出',
+    '                                                                  预算数',
+    '     项目            预算数                项目                          基本支出',
+    '                                              合计                                      项目支出',
+    '                                                           人员经费          公用经费',
+    '一、财政拨款收入           171,915,169 一、一般公共服务支出    127,886,849    60,330,260   24,531,459   43,025,130',
+    '  1、一般公共预算资金       171,915,169 二、社会保障和就业支出    17,560,320    15,714,000      646,320    1,200,000',
+    '  2、政府性基金                        三、卫生健康支出      4,668,000     4,620,000                    48,000',
+    '  3、国有资本经营预算                     四、住房保障支出     21,800,000    21,800,000',
+    '二、事业收入',
+    '三、事业单位经营收入',
+    '四、其他收入',
+    '    收入总计           171,915,169       支出总计    171,915,169   102,464,260   25,177,779   44,273,130',
+    '',
+  ].join('\n');
+
+  it('reads each figure into the column whose leaf header cell stands over it, as on the page', async () => {
+    const t = reportOf(text).tables.find((x) => x.id === '部门公开表1')!;
+    expect(t.columns.map((c) => c.key)).toEqual(['收入金额', '支出金额', '人员经费', '公用经费', '项目支出']);
+    const raw = (key: string) => Object.fromEntries(Object.entries(t.rows.find((r) => r.key === key)!.cells).map(([k, c]) => [k, c.blank ? '' : c.raw]));
+    expect(raw('支出:卫生健康支出')).toEqual({ 支出金额: '4,668,000', 人员经费: '4,620,000', 公用经费: '', 项目支出: '48,000' });
+    expect(raw('支出:总计')).toEqual({ 支出金额: '171,915,169', 人员经费: '102,464,260', 公用经费: '25,177,779', 项目支出: '44,273,130' });
+    expect(t.reading).toEqual({ unplaced: 0, dropped: 0 });
+    // every figure read, and its sums hold
+    expect((await lintText(text)).filter((d) => d.ruleId.startsWith('读取/') || d.ruleId.startsWith('总表/'))).toEqual([]);
   });
 });
