@@ -10,7 +10,7 @@ import type { FileResult, FormatContext, Formatter } from './types.js';
 
 export * from './types.js';
 export { formatGithub, formatHtml, formatJson, formatJsonWithMetadata, formatJunit, formatNdjson, formatSarif, formatStylish };
-export { width } from './stylish.js';
+export { width } from '../common/width.js';
 
 export interface FormatEntry {
   format: Formatter;

@@ -1,12 +1,6 @@
 /** ESLint's stylish output: per file, a line per message, then the totals. */
+import { width } from '../common/width.js';
 import type { FileResult, FormatContext } from './types.js';
-
-export function width(s: string): number {
-  // CJK characters take two terminal cells
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
 
 function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - width(s)));

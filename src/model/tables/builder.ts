@@ -8,10 +8,11 @@ import type { TableRegion } from '../../layout/regions.js';
 import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { blankCell, numberCell, sourceLocation, tokenLocation } from '../cells.js';
 import type { Cell, Column, Location, ParseNote, Row, Table, Unit } from '../types.js';
-import { columnNames, type Catalog, type TableSpec } from './catalog.js';
-import { stackedCells } from './header.js';
+import type { Catalog, TableSpec } from './catalog.js';
+import { namedColumns } from './header.js';
 import { centreOf, columnReach } from './geometry.js';
 import { isColumnNumbering, lineLocation, yearCell } from './lines.js';
+import { headerSpans, isAlignedText, placeBySpans } from './text-columns.js';
 
 export { centreOf, columnReach } from './geometry.js';
 export { isCode, labelText, levelOf, stripEnumeration } from './lines.js';
@@ -169,7 +170,7 @@ export abstract class BaseBuilder implements Builder {
       this.note(`一行有 ${printed.length} 个数字，多于 ${columns.length} 列，本行不参与核对`, printed[0]);
       return { cells, unplaced };
     }
-    const byX = this.placeByPosition(printed, columns);
+    const byX = this.placeByPosition(printed, columns) ?? this.placeByTextSpans(printed, columns);
     if (byX) {
       columns.forEach((c) => {
         const t = byX.get(c.key);
@@ -201,33 +202,26 @@ export abstract class BaseBuilder implements Builder {
       if (mark) byMark.set(c.key, centreOf(mark));
     }
     if (byMark.size === all.length) return (this.centres = byMark);
-    const byLabel = this.headerLabels(all);
-    return (this.centres = byLabel.size === all.length ? byLabel : null);
+    const byLabel = namedColumns(all, this.headerRows, this.headerPieces);
+    return (this.centres = byLabel.size === all.length ? new Map([...byLabel].map(([k, p]) => [k, centreOf(p)])) : null);
   }
 
-  /**
-   * PDF: the header cells that name the given columns, by the column's name, key or a synonym;
-   * where none names it exactly, a cell whose text starts the name (a name wrapped: 一般公共预算财…).
-   */
-  private headerLabels(columns: Column[], exactOnly = false): Map<string, number> {
-    const found = new Map<string, number>();
-    const used = new Set<PositionedPiece>();
-    // a cell's name wrapped over lines is matched whole, as well as each line of it
-    const pieces = [...this.headerPieces, ...stackedCells(this.headerRows)].map((p) => ({ p, text: normalizeLabel(p.text) }));
-    for (const exact of exactOnly ? [true] : [true, false]) {
-      for (const c of columns) {
-        if (found.has(c.key)) continue;
-        const names = columnNames(c).map(normalizeLabel);
-        for (const n of names) {
-          const hit = pieces.find(({ p, text }) => !used.has(p) && (exact ? text === n : text.length >= 3 && n.startsWith(text)));
-          if (!hit) continue;
-          used.add(hit.p);
-          found.set(c.key, centreOf(hit.p));
-          break;
-        }
-      }
-    }
-    return found;
+  /** aligned text: where the header prints each column's name, in character columns (null: not such text) */
+  private spans?: Map<string, PositionedPiece> | null;
+  private textSpans(): Map<string, PositionedPiece> | null {
+    if (this.spans !== undefined) return this.spans;
+    const lines = this.region.lines;
+    if (lines.some((l) => l.source.pieces || l.tabbed) || !isAlignedText(lines)) return (this.spans = null);
+    const rows = this.headerTokenLines.map(headerSpans);
+    return (this.spans = namedColumns(this.spec.columns, rows, rows.flat()));
+  }
+
+  /** aligned text that omits blank cells: each figure in the column whose header stands over it, where that is unambiguous */
+  private placeByTextSpans(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
+    const spans = this.textSpans();
+    if (!spans || !columns.every((c) => spans.has(c.key))) return null;
+    const cols = columns.map((c) => ({ key: c.key, x0: spans.get(c.key)!.x0, x1: spans.get(c.key)!.x1 })).sort((a, b) => a.x0 - b.x0);
+    return placeBySpans(printed, cols);
   }
 
   /** each printed figure to the column whose band (between neighbouring centres) holds it */
@@ -328,18 +322,18 @@ export abstract class BaseBuilder implements Builder {
     // 栏次 numbers for every column of the form: the form's columns, as printed
     const spec = this.spec.columns.filter((c) => !c.optional);
     if (spec.every((c) => this.columnMarks.some((t) => t.num!.value === c.index))) return null;
-    const found = this.headerLabels(this.spec.columns, true);
+    const found = namedColumns(this.spec.columns, this.headerRows, this.headerPieces, true);
     const total = this.spec.columns.find((c) => c.total);
     if (!found.size || (total && !found.has(total.key))) return null;
     // the header's cells must account for every figure below them; else a name wrapped past
     // recognition hides a column, and the form's own columns are the better guess
-    const xs = [...found.values()].sort((a, b) => a - b);
+    const xs = [...found.values()].map(centreOf).sort((a, b) => a - b);
     const reach = columnReach(xs);
     const figures = this.dataFigures().filter((t) => t.x0 !== undefined);
     if (!figures.every((t) => xs.some((x) => Math.abs(x - centreOf(t)) <= reach))) return null;
     return this.spec.columns
       .filter((c) => found.has(c.key))
-      .sort((a, b) => found.get(a.key)! - found.get(b.key)!)
+      .sort((a, b) => centreOf(found.get(a.key)!) - centreOf(found.get(b.key)!))
       .map((c, i) => ({ ...c, index: i + 1 }));
   }
 

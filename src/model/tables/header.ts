@@ -3,6 +3,9 @@
  * columns (预算数 over 合计 | 基本支出 | 项目支出; 基本支出 over 人员经费 | 公用经费).
  */
 import type { PositionedPiece } from '../../ingest/text.js';
+import { normalizeLabel } from '../../layout/tokenize.js';
+import type { Column } from '../types.js';
+import { columnNames } from './catalog.js';
 import { centreOf, columnReach } from './geometry.js';
 
 /** a header cell over one column: its piece, and the words from the top of the header down to it */
@@ -147,4 +150,30 @@ function aligned(a: PositionedPiece, b: PositionedPiece): boolean {
 
 function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): number {
   return Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
+}
+
+/**
+ * The header cells that name the given columns, by the column's name, key or a synonym; where
+ * none names it exactly, a cell whose text starts the name (a name wrapped: 一般公共预算财…).
+ * `rows`: the header's pieces line by line (wrapped names are matched whole as well as each
+ * line); `printed`: all its pieces.
+ */
+export function namedColumns(columns: Column[], rows: PositionedPiece[][], printed: PositionedPiece[], exactOnly = false): Map<string, PositionedPiece> {
+  const found = new Map<string, PositionedPiece>();
+  const used = new Set<PositionedPiece>();
+  const pieces = [...printed, ...stackedCells(rows)].map((p) => ({ p, text: normalizeLabel(p.text) }));
+  for (const exact of exactOnly ? [true] : [true, false]) {
+    for (const c of columns) {
+      if (found.has(c.key)) continue;
+      const names = columnNames(c).map(normalizeLabel);
+      for (const n of names) {
+        const hit = pieces.find(({ p, text }) => !used.has(p) && (exact ? text === n : text.length >= 3 && n.startsWith(text)));
+        if (!hit) continue;
+        used.add(hit.p);
+        found.set(c.key, hit.p);
+        break;
+      }
+    }
+  }
+  return found;
 }

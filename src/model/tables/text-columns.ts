@@ -2,6 +2,8 @@
  * A 总表's [项目 金额] pairs side by side (收入 | 支出 by function | 支出 by purpose), and text laid
  * out as printed (pdftotext -layout), whose character columns stand in for positions on a page.
  */
+import { width } from '../../common/width.js';
+import type { PositionedPiece } from '../../ingest/text.js';
 import type { Token, TokenLine } from '../../layout/tokenize.js';
 
 /** one pair's header cells: where its 项目 and its 金额 stand */
@@ -41,3 +43,43 @@ export function isAlignedText(lines: TokenLine[]): boolean {
 
 /** how a 总表's item names end when they are whole (a wrapped one ends 管理 / 机动 / 预 …) */
 export const WHOLE_NAME_RE = /(收入|支出|结余|资金|经费|拨款|结转|分配)$/;
+
+/**
+ * A word of aligned text as the span it covers on the page, in character columns. pdftotext
+ * -layout starts each word at the column its place on the page gives, but writes a CJK character
+ * in one column where the page gives it the width of two digits: so a word ends where it starts
+ * plus its width with CJK characters counted double. A label joined from letters spread with
+ * spaces (合  计) ends where its last word does.
+ */
+export function textSpan(t: Token, lineText: string): PositionedPiece {
+  const printed = lineText.slice(t.column - 1, t.endColumn - 1);
+  const last = /[^ \u3000\u00a0]+$/.exec(printed)?.[0] ?? t.text;
+  return { text: t.text, x0: t.column, x1: t.endColumn - last.length + width(last) };
+}
+
+/** a header line of aligned text as the spans of its words */
+export function headerSpans(line: TokenLine): PositionedPiece[] {
+  return line.tokens.filter((t) => t.kind === 'label').map((t) => textSpan(t, line.source.text));
+}
+
+/**
+ * A row's figures in aligned text that omits blank cells, each in the column whose header stands
+ * over it: the one whose span holds the figure's last character (figures stand right-aligned in
+ * their cells), else the one its span overlaps (a header narrower than the figures, centred above
+ * them). Null unless that is unambiguous: each figure under exactly one column's header, the
+ * figures in the columns' order, no two in one column. `columns`: value columns with their header
+ * spans, left to right.
+ */
+export function placeBySpans(printed: Token[], columns: Array<{ key: string; x0: number; x1: number }>): Map<string, Token> | null {
+  const placed = new Map<string, Token>();
+  let after = -1;
+  for (const t of printed) {
+    const end = t.endColumn - 1;
+    const holds = columns.flatMap((c, i) => (c.x0 <= end && end < c.x1 ? [i] : []));
+    const under = holds.length ? holds : columns.flatMap((c, i) => (c.x0 < t.endColumn && t.column < c.x1 ? [i] : []));
+    if (under.length !== 1 || under[0] <= after) return null;
+    after = under[0];
+    placed.set(columns[after].key, t);
+  }
+  return placed;
+}

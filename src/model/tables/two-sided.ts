@@ -5,7 +5,7 @@ import { isPlaceholderZero, spanLocation } from '../cells.js';
 import type { Column, ParseNote, Row, RowKind, Side, Table } from '../types.js';
 import { columnNames, type Catalog, type TableSpec } from './catalog.js';
 import { functionClassCode, sideByName } from './kinds.js';
-import { atTextColumn, atTextColumns, isAlignedText, pairedGroups, WHOLE_NAME_RE, type ColumnGroup } from './text-columns.js';
+import { atTextColumn, atTextColumns, headerSpans, isAlignedText, pairedGroups, WHOLE_NAME_RE, type ColumnGroup } from './text-columns.js';
 import { BaseBuilder, centreOf, labelText, SECTION_LABEL_RE, stripEnumeration } from './builder.js';
 import { headerLeaves } from './header.js';
 
@@ -106,7 +106,7 @@ export class TwoSidedBuilder extends BaseBuilder {
     });
   }
 
-  /** PDF: the columns each side's header prints, with where they stand; null when the form's own */
+  /** the columns each side's header prints, with where they stand; null when the form's own */
   private printed?: { columns: Column[]; centres: Map<string, number> } | null;
 
   protected override columns(): Table['columns'] {
@@ -118,16 +118,18 @@ export class TwoSidedBuilder extends BaseBuilder {
   }
 
   /**
-   * PDF: a side that prints more columns than its amount (上海's 财务收支预算总表: 支出 合计 |
+   * A side that prints more columns than its amount (上海's 财务收支预算总表: 支出 合计 |
    * 人员经费 | 公用经费 | 项目支出 under one 预算数): the header's leaf cells, each named by one of
-   * the kind's columns of that side. Null unless every leaf of both sides is named and some
-   * optional column is among them.
+   * the kind's columns of that side; on a page by position, in aligned text by the header words'
+   * spans in character columns. Null unless every leaf of both sides is named and some optional
+   * column is among them.
    */
   private printedColumns(): { columns: Column[]; centres: Map<string, number> } | null {
     if (this.printed !== undefined) return this.printed;
     this.printed = null;
-    if (!this.headerRows.length) return null;
-    const leaves = headerLeaves(this.headerRows).map((p) => ({ x: centreOf(p), text: normalizeLabel(p.text) }));
+    const rows = this.headerRows.length ? this.headerRows : this.textColumnGroups() ? this.headerTokenLines.map(headerSpans) : [];
+    if (!rows.length) return null;
+    const leaves = headerLeaves(rows).map((p) => ({ x: centreOf(p), text: normalizeLabel(p.text) }));
     const heads = leaves.filter((l) => LABEL_HEAD_RE.test(l.text)).map((l) => l.x).sort((a, b) => a - b);
     if (heads.length !== 2) return null;
     const columns: Column[] = [];

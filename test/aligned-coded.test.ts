@@ -1,0 +1,137 @@
+/**
+ * Text laid out as printed (pdftotext -layout): a coded table whose rows omit blank cells puts
+ * each figure in the column whose header stands over it, measured in character columns with a
+ * CJK character two wide, and only where that is unambiguous (otherwise the row keeps its total
+ * and its other figures unplaced, as before); a 总表's many-level header is read by those spans
+ * as a page's is by position.
+ */
+import { describe, expect, it } from 'vitest';
+import { splitLines } from '../src/ingest/index.js';
+import { tokenizeLine } from '../src/layout/tokenize.js';
+import { placeBySpans, textSpan } from '../src/model/tables/text-columns.js';
+import { brief, fixtureText, lintText, lineOf, mutate, reportOf } from './helpers.js';
+
+const FILE = 'text/aligned-coded-blank-cells.txt';
+const text = fixtureText(FILE);
+
+const table03 = (t: string) => reportOf(t, FILE).tables.find((x) => x.id === '公开03')!;
+const printed = (t: ReturnType<typeof table03>, key: string) => {
+  const row = t.rows.find((r) => r.key === key)!;
+  const cells = Object.fromEntries(Object.entries(row.cells).filter(([, c]) => !c.blank).map(([k, c]) => [k, c.raw]));
+  return { cells, unplaced: row.unplaced.map((c) => c.raw) };
+};
+/** the line of a row, its second figure moved so that it ends at character column `end` (0-based) */
+const moveSecond = (code: string, end: number) => {
+  const line = text.split('\n').find((l) => l.startsWith(code + ' '))!;
+  const last = line.lastIndexOf('400.00');
+  const head = line.slice(0, last).trimEnd();
+  return mutate(text, line, head + ' '.repeat(end - 5 - head.length) + '400.00');
+};
+
+describe('a coded table in aligned text whose rows omit blank cells (支出决算表, pdftotext -layout)', () => {
+  const t = table03(text);
+
+  it('places each figure under its header, the wrapped 对附属单位补 / 助支出 among them', () => {
+    expect(t.columns.map((c) => c.key)).toEqual(['本年支出合计', '基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出']);
+    // a row of a total and project spending only: the second figure is 项目支出, not 基本支出
+    expect(printed(t, '21202')).toEqual({ cells: { 本年支出合计: '400.00', 项目支出: '400.00' }, unplaced: [] });
+    expect(printed(t, '208')).toEqual({ cells: { 本年支出合计: '300.00', 基本支出: '300.00' }, unplaced: [] });
+    expect(printed(t, '合计')).toEqual({ cells: { 本年支出合计: '1200.00', 基本支出: '800.00', 项目支出: '400.00' }, unplaced: [] });
+    expect(t.rows.find((r) => r.key === '21202')!.cells['基本支出'].blank).toBe(true);
+    expect(t.reading).toEqual({ unplaced: 0, dropped: 0 });
+  });
+
+  it('sees that the narrative took 基本支出 from the table of all funds, as the PDF reading does', async () => {
+    const all = await lintText(text, FILE);
+    // a two-table fixture: the other seven tables of the form are missing, and nothing else is said
+    expect(all.filter((d) => d.ruleId === '形式/必备表')).toHaveLength(7);
+    const ds = all.filter((d) => d.ruleId !== '形式/必备表');
+    expect(ds.map(brief)).toEqual([
+      { ruleId: '叙述/取自全部资金表', severity: 2, line: lineOf(text, '基本支出 800.00 万元'), actual: '800.00 万元', expected: '790.00 万元', difference: '10.00 万元' },
+    ]);
+    expect(ds[0].message).toContain('是全部资金的支出表中同一项的数（800.00 万元）');
+  });
+});
+
+describe('a row of aligned text whose figures the header does not place unambiguously', () => {
+  it('keeps a figure under two overlapping header cells (上缴上级支出 and 经营支出) unplaced', () => {
+    const t = table03(moveSecond('2120201', 68));
+    expect(printed(t, '2120201')).toEqual({ cells: { 本年支出合计: '400.00' }, unplaced: ['400.00'] });
+    // the other rows are placed still
+    expect(printed(t, '21202')).toEqual({ cells: { 本年支出合计: '400.00', 项目支出: '400.00' }, unplaced: [] });
+  });
+
+  it('keeps a figure under no header cell unplaced', () => {
+    const t = table03(moveSecond('2120201', 95));
+    expect(printed(t, '2120201')).toEqual({ cells: { 本年支出合计: '400.00' }, unplaced: ['400.00'] });
+  });
+
+  it('then no longer tells where the narrative took 基本支出 from: the plain mismatch is said', async () => {
+    // the 合计 row's 项目支出 moved under both 上缴上级支出 and 经营支出: the whole row is unplaced
+    const line = text.split('\n').find((l) => l.includes('1200.00'))!;
+    const moved = mutate(text, line, line.replace('400.00', ' '.repeat(14) + '400.00'));
+    expect(printed(table03(moved), '合计').unplaced).toEqual(['800.00', '400.00']);
+    const ds = (await lintText(moved, FILE)).filter((d) => d.ruleId !== '形式/必备表');
+    expect(ds.map((d) => d.ruleId)).toEqual(['叙述/金额与表一致']);
+  });
+});
+
+describe('spans and placement in character columns', () => {
+  const tokens = (line: string) => tokenizeLine(splitLines('x.txt', line).lines[0]);
+
+  it('counts a CJK character two columns wide from where the word starts, spread letters to the last one', () => {
+    const header = tokens('  功能分类      本年支出合计');
+    expect(header.tokens.map((t) => textSpan(t, header.source.text))).toEqual([
+      { text: '功能分类', x0: 3, x1: 11 },
+      { text: '本年支出合计', x0: 13, x1: 25 },
+    ]);
+    const spread = tokens('      合  计');
+    expect(spread.tokens.map((t) => textSpan(t, spread.source.text))).toEqual([{ text: '合计', x0: 7, x1: 12 }]);
+  });
+
+  it('places by the last character, else by overlap; in order, one figure a column', () => {
+    const cols = [
+      { key: 'a', x0: 10, x1: 14 },
+      { key: 'b', x0: 20, x1: 28 },
+    ];
+    const figures = (line: string) => tokens(line).tokens.filter((t) => t.kind === 'number');
+    // 12.00 ends past a's narrow header but overlaps it only; 7.00 ends under b
+    const placed = placeBySpans(figures('           12.00    7.00'), cols);
+    expect(placed && Object.fromEntries([...placed].map(([k, t]) => [k, t.text]))).toEqual({ a: '12.00', b: '7.00' });
+    expect(placeBySpans(figures('                     1.00 2.00'), cols)).toBeNull();
+    expect(placeBySpans(figures('              1.00'), cols)).toBeNull();
+  });
+});
+
+describe('text laid out as printed: a 总表 whose spending side prints more columns than its amount (上海财政局 2025, pdftotext -layout)', () => {
+  // 支出 预算数 over 合计 | 基本支出 (人员经费 | 公用经费) | 项目支出: the header's leaf cells by their spans
+  const text = [
+    '                           2025年预算单位财务收支预算总表',
+    '编制单位：上海市财政局                                                                             单位：元',
+    '            本年收入                                   本年支出',
+    '                                                                  预算数',
+    '     项目            预算数                项目                          基本支出',
+    '                                              合计                                      项目支出',
+    '                                                           人员经费          公用经费',
+    '一、财政拨款收入           171,915,169 一、一般公共服务支出    127,886,849    60,330,260   24,531,459   43,025,130',
+    '  1、一般公共预算资金       171,915,169 二、社会保障和就业支出    17,560,320    15,714,000      646,320    1,200,000',
+    '  2、政府性基金                        三、卫生健康支出      4,668,000     4,620,000                    48,000',
+    '  3、国有资本经营预算                     四、住房保障支出     21,800,000    21,800,000',
+    '二、事业收入',
+    '三、事业单位经营收入',
+    '四、其他收入',
+    '    收入总计           171,915,169       支出总计    171,915,169   102,464,260   25,177,779   44,273,130',
+    '',
+  ].join('\n');
+
+  it('reads each figure into the column whose leaf header cell stands over it, as on the page', async () => {
+    const t = reportOf(text).tables.find((x) => x.id === '部门公开表1')!;
+    expect(t.columns.map((c) => c.key)).toEqual(['收入金额', '支出金额', '人员经费', '公用经费', '项目支出']);
+    const raw = (key: string) => Object.fromEntries(Object.entries(t.rows.find((r) => r.key === key)!.cells).map(([k, c]) => [k, c.blank ? '' : c.raw]));
+    expect(raw('支出:卫生健康支出')).toEqual({ 支出金额: '4,668,000', 人员经费: '4,620,000', 公用经费: '', 项目支出: '48,000' });
+    expect(raw('支出:总计')).toEqual({ 支出金额: '171,915,169', 人员经费: '102,464,260', 公用经费: '25,177,779', 项目支出: '44,273,130' });
+    expect(t.reading).toEqual({ unplaced: 0, dropped: 0 });
+    // every figure read, and its sums hold
+    expect((await lintText(text)).filter((d) => d.ruleId.startsWith('读取/') || d.ruleId.startsWith('总表/'))).toEqual([]);
+  });
+});
