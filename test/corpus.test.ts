@@ -43,7 +43,7 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       ['科目/上下级合计', 2, 430, '399.28 万元', '447.93 万元', '48.65 万元'],
       // 职业年金缴费支出 is 19.65 in the narrative, 18.54 in 表5 (and 19.54 in 表3)
       // 表3 printed 合计 基本支出 项目支出 of its six columns: its 基本支出 416.13 is now read, and
-      // the narrative's 448.58 differs from it by the 32.45 that 表3 lacks (see 表间/本年支出合计)
+      // the narrative's 448.58 differs from it by the 32.45 that 表3 lacks (see 表间/预算科目支出不少于财政拨款 at 2210201)
       ['叙述/金额与表一致', 2, 664, '448.58 万元', '416.13 万元', '32.45 万元'],
       ['叙述/金额与表一致', 2, 716, '19.65 万元', '18.54 万元', '1.11 万元'],
       // 1.21 / 13.45 = 8.996%, printed 8.9%; 1.23 / 42.78 = 2.875%, printed 2.8%: truncated, not rounded
