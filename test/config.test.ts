@@ -6,10 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCliWith } from './helpers.js';
 
 const SAMPLE = path.join(FIXTURES, 'sample/budget-2025-tables.txt');
+// the 住房公积金 omission once, at its 项 (its 款, 类 and the 合计 are off by the same amount)
 const SAMPLE_RULES = [
-  ['表间/本年支出合计', 2],
-  ['表间/功能分类类级支出', 2],
-  ['表间/预算科目支出不少于财政拨款', 2],
   ['表间/预算科目支出不少于财政拨款', 2],
   ['科目/上下级合计', 2],
   ['科目/行内分列合计', 2],
@@ -32,7 +30,7 @@ const ruleIds = (out: string, i = 0) => (JSON.parse(out)[i].messages as Message[
 describe('configuration file', { timeout: 30000 }, () => {
   it('is found from the current directory upward; its rules and an override for a subfolder apply', async () => {
     const dir = folder({
-      'budget-lint.config.yaml': '# 本局设置\nrules:\n  科目/上下级合计: warn\noverrides:\n  - files: [县级/**]\n    rules:\n      表间/本年支出合计: off\n      科目/上下级合计: 0\n',
+      'budget-lint.config.yaml': '# 本局设置\nrules:\n  科目/上下级合计: warn\noverrides:\n  - files: [县级/**]\n    rules:\n      表间/预算科目支出不少于财政拨款: off\n      科目/上下级合计: 0\n',
     });
     mkdirSync(path.join(dir, '县级/甲县'), { recursive: true });
     copyFileSync(SAMPLE, path.join(dir, 'a.txt'));
@@ -40,19 +38,15 @@ describe('configuration file', { timeout: 30000 }, () => {
     const r = await runCliWith({ cwd: path.join(dir, '县级/甲县') }, '-f', 'json', path.join(dir, 'a.txt'), path.join(dir, '县级/b.txt'));
     expect([r.code, r.err]).toEqual([1, '']);
     expect(ruleIds(r.out, 0)).toEqual([
-      ['表间/本年支出合计', 2],
-      ['表间/功能分类类级支出', 2],
-      ['表间/预算科目支出不少于财政拨款', 2],
       ['表间/预算科目支出不少于财政拨款', 2],
       ['科目/上下级合计', 1],
       ['科目/行内分列合计', 2],
       ['科目/只印合计', 1],
       ['科目/上下级合计', 1],
     ]);
+    // with the 项 comparison off there, the omission is reported at its 类
     expect(ruleIds(r.out, 1)).toEqual([
       ['表间/功能分类类级支出', 2],
-      ['表间/预算科目支出不少于财政拨款', 2],
-      ['表间/预算科目支出不少于财政拨款', 2],
       ['科目/行内分列合计', 2],
       ['科目/只印合计', 1],
     ]);
@@ -62,9 +56,6 @@ describe('configuration file', { timeout: 30000 }, () => {
     expect(ruleIds((await runCliWith({ cwd: dir }, '-f', 'json', '--no-config-lookup', path.join(dir, 'a.txt'))).out)).toEqual(SAMPLE_RULES);
     const other = folder({ 'mine.yaml': 'rules: { 科目/行内分列合计: off }\n' });
     expect(ruleIds((await runCliWith({ cwd: dir }, '-f', 'json', '-c', path.join(other, 'mine.yaml'), path.join(dir, 'a.txt'))).out)).toEqual([
-      ['表间/本年支出合计', 2],
-      ['表间/功能分类类级支出', 2],
-      ['表间/预算科目支出不少于财政拨款', 2],
       ['表间/预算科目支出不少于财政拨款', 2],
       ['科目/上下级合计', 2],
       ['科目/只印合计', 1],
@@ -79,8 +70,6 @@ describe('configuration file', { timeout: 30000 }, () => {
     });
     const r = await runCliWith({ cwd: dir }, '-f', 'json', SAMPLE);
     expect(ruleIds(r.out)).toEqual([
-      ['表间/本年支出合计', 2],
-      ['表间/预算科目支出不少于财政拨款', 2],
       ['表间/预算科目支出不少于财政拨款', 2],
       ['科目/上下级合计', 1],
       ['科目/行内分列合计', 2],
@@ -118,9 +107,9 @@ describe('configuration file', { timeout: 30000 }, () => {
     const dir = folder({ 'budget-lint.config.yaml': 'format: json\noutputFile: out/report.json\n' });
     const r = await runCliWith({ cwd: dir }, SAMPLE);
     expect([r.code, r.out, r.err]).toEqual([1, '', '']);
-    expect(JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8'))[0]).toMatchObject({ filePath: SAMPLE, errorCount: 7 });
+    expect(JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8'))[0]).toMatchObject({ filePath: SAMPLE, errorCount: 4 });
     expect((await runCliWith({ cwd: dir }, '-f', 'stylish', '--no-color', SAMPLE)).code).toBe(1);
-    expect(readFileSync(path.join(dir, 'out/report.json'), 'utf8')).toMatch(/✖ 8 个问题/);
+    expect(readFileSync(path.join(dir, 'out/report.json'), 'utf8')).toMatch(/✖ 5 个问题/);
   });
 
   const invalid: Array<[string, string, string]> = [

@@ -29,13 +29,11 @@ describe('junit', () => {
   it('gives a testsuite per file, a testcase per rule that ran, failing with its errors; a file not linted is in error', () => {
     const doc = parse(formatJunit(results, context));
     const rules = Object.keys(context.rulesMeta).length;
-    expect(doc).toMatchObject({ name: 'budget-lint', tests: String(rules * 2 + 1), failures: '5', errors: '1' });
+    expect(doc).toMatchObject({ name: 'budget-lint', tests: String(rules * 2 + 1), failures: '3', errors: '1' });
     const [pdf, narrative, bad] = doc.testsuite;
-    expect(pdf).toMatchObject({ name: SAMPLE_PDF, tests: String(rules), failures: '4', errors: '0' });
+    expect(pdf).toMatchObject({ name: SAMPLE_PDF, tests: String(rules), failures: '2', errors: '0' });
     expect(failing(pdf)).toEqual([
-      ['表间/本年支出合计', '部门公开表3合计 1,182.90 万元，总表本年支出合计 1,215.34 万元，相差 32.44 万元'],
-      ['表间/功能分类类级支出', '部门公开表3 221 住房保障支出 为 0.00 万元，总表同类支出为 32.44 万元，相差 32.44 万元'],
-      ['表间/预算科目支出不少于财政拨款', '2 个错误，第一个：部门公开表3 22102 住房改革支出「合计」为 0.00 万元，少于财政拨款（一般公共预算、政府性基金、国有资本经营预算）支出表同一科目之和 32.44 万元，少 32.44 万元'],
+      ['表间/预算科目支出不少于财政拨款', '部门公开表3 2210201 住房公积金「合计」为 0.00 万元，少于财政拨款（一般公共预算、政府性基金、国有资本经营预算）支出表同一科目之和 32.44 万元，少 32.44 万元（上级 22102 住房改革支出、221 住房保障支出、合计 也因此相差同一数额，不再另报）'],
       ['科目/上下级合计', '2 个错误，第一个：部门公开表5 20805 行政事业单位养老支出「合计」为 63.25 万元，其下级科目之和为 62.24 万元，相差 1.01 万元（同一行另有 1 栏也不符：「基本支出」63.25 万元，应为 62.24 万元）'],
     ]);
     const parents = pdf.testcase.find((c: Node) => c.name === '科目/上下级合计');

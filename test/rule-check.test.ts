@@ -167,6 +167,15 @@ describe('what a rule names is checked against the catalogue', () => {
     expect(loadError(cell('    x: { table: 公开05, sameCode: true, parts: yes }'))).toMatch(/parts 必须是 true 或 false/);
   });
 
+  it('reportAtDeepest: a flag, for rules over tables only', () => {
+    const flagged = (value: string, select?: string) => `${rule({ select })}  reportAtDeepest: ${value}\n`;
+    expect(parseRules('my.yaml', flagged('true'))[0].reportAtDeepest).toBe(true);
+    expect(parseRules('my.yaml', flagged('false'))[0].reportAtDeepest).toBeUndefined();
+    expect(loadError(flagged('yes'))).toMatch(/^my\.yaml:9:20: reportAtDeepest 必须是 true 或 false$/);
+    const claimRule = rule({ select: '{ each: claim }', bind: '', assert: 'true' }) + '  reportAtDeepest: true\n';
+    expect(loadError(claimRule)).toMatch(/reportAtDeepest 只用于查表格的规则（each: table \/ row \/ group \/ code-parent \/ row-parts \/ cell），each: claim 的诊断没有所在的行/);
+  });
+
   it('var paths, field by field, in where, assert and message', () => {
     const form = (assert: string, message?: string) => rule({ select: '{ each: form }', bind: '', assert, message });
     expect(loadError(form('{ present: [{ var: funds.年度资金总额.全年执行 }] }'))).toMatch(/funds\.年度资金总额 没有字段 "全年执行"（是不是「全年执行数」？）/);

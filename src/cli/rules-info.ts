@@ -4,6 +4,7 @@ import { InputError } from '../ingest/index.js';
 import { identityWords, queryWords, selectorWords, whereWords } from '../rules/describe.js';
 import path from 'node:path';
 import { compares } from '../rules/coverage.js';
+import { REPORT_AT_DEEPEST } from '../rules/docs.js';
 import { messageTemplate, ruleMeta, tablesOf } from '../rules/meta.js';
 import type { Rule } from '../rules/index.js';
 
@@ -53,6 +54,7 @@ export function explainText(rule: Rule, example: string | null): string {
     for (const [name, q] of binds) lines.push(`  ${name} = ${queryWords(q)}`);
   }
   lines.push(`应成立：${identityWords(rule)}`);
+  if (rule.reportAtDeepest) lines.push(`同一原因只报一次：${REPORT_AT_DEEPEST}`);
   if (compares(rule)) lines.push('（金额按四舍五入区间比较：印出的位数能解释的差额不报；差额小于末位一个单位的降为警告。比较的一方没有印出时不查。）');
   lines.push('', `消息示例：${example ?? messageTemplate(rule)}`);
   if (rule.docs) lines.push(`文档：${rule.docs}`);

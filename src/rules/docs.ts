@@ -19,6 +19,9 @@ function inline(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+/** what `reportAtDeepest` does, as the docs and --explain say it */
+export const REPORT_AT_DEEPEST = '同一张表同一栏中，下级科目报出相同差额（四舍五入之内）时，这一行不再另报，由最下级那一条注明「上级 … 也因此相差同一数额」';
+
 function ruleSection(rule: Rule, root: string, example: string | null, testFile: string | null): string[] {
   const out = [`### ${rule.id}`, '', inline(rule.description), ''];
   out.push(`- 级别：${rule.severity}`);
@@ -28,6 +31,7 @@ function ruleSection(rule: Rule, root: string, example: string | null, testFile:
   const binds = Object.entries(rule.bind);
   if (binds.length) out.push(`- 取值：${binds.map(([name, q]) => `\`${name}\` = ${inline(queryWords(q))}`).join('；')}`);
   out.push(`- 应成立：${inline(identityWords(rule))}`);
+  if (rule.reportAtDeepest) out.push(`- 同一原因只报一次：${REPORT_AT_DEEPEST}`);
   if (rule.why) out.push(`- 为什么：${inline(rule.why)}`);
   out.push(`- 消息：${inline(rule.message)}`);
   if (example) out.push(`- 消息示例：${inline(example)}`);

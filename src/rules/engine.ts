@@ -10,9 +10,13 @@ import { bindings, cellOwners, resolveQuery, type Binding, type CellOwner } from
 import type { Diagnostic, Rule } from './types.js';
 import { workingOf } from './working.js';
 import { mergeByRow } from './merge.js';
+import { deviationOf, reportAtDeepest, type Deviation } from './same-cause.js';
 import { TABLE_SELECTORS } from './binding-schema.js';
 
 type OwnerOf = (loc: Location) => CellOwner | null;
+
+/** what a finding of a `reportAtDeepest` rule says is off: its row's figure, and by how much */
+const DEVIATIONS = new WeakMap<Diagnostic, Deviation>();
 
 /**
  * What became of one binding of a rule (for --debug-rule and --report-unchecked): whether its
@@ -37,7 +41,12 @@ export function runRules(report: Report, rules: Rule[], observe?: RuleObserver):
   const out: Diagnostic[] = [];
   const ownerOf = cellOwners(report);
   for (const rule of rules) if (rule.severity !== 'off') runRule(report, rule, ownerOf, out, observe);
-  return sortDiagnostics(out);
+  const deviations = new Map<Diagnostic, Deviation>();
+  for (const d of out) {
+    const dev = DEVIATIONS.get(d);
+    if (dev) deviations.set(d, dev);
+  }
+  return sortDiagnostics(reportAtDeepest(out, deviations));
 }
 
 /** one rule over its bindings: a binding that throws is counted and the others are still checked */
@@ -255,6 +264,8 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
     d.row = b.claim.link.row;
     d.tableColumn = b.claim.link.column;
   }
+  const deviation = rule.reportAtDeepest ? deviationOf(b.table, b.row, b.column?.key, finding) : null;
+  if (deviation) DEVIATIONS.set(d, deviation);
   if (finding) {
     d.expected = vars.expected;
     d.actual = vars.actual;

@@ -14,7 +14,7 @@ import type { CellQuery, Each, Rule, Select, Severity, SourcePosition } from './
 import { FIGURE, list, obj, type VType } from './value-types.js';
 
 const SEVERITIES: Severity[] = ['error', 'warn', 'off'];
-const RULE_KEYS = new Set(['id', 'severity', 'description', 'why', 'docs', 'select', 'bind', 'assert', 'message', 'at']);
+const RULE_KEYS = new Set(['id', 'severity', 'description', 'why', 'docs', 'select', 'bind', 'assert', 'message', 'at', 'reportAtDeepest']);
 const SELECT_KEYS = new Set(['each', 'tables', 'where', 'columns', 'groups', 'ids']);
 const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'columnMap', 'parts', 'sameCode', 'sameLineNo', 'link']);
 const FILTER_KEYS = new Set(['side', 'kind', 'level', 'code', 'keys', 'lineNo']);
@@ -213,9 +213,13 @@ export function checkRule(ctx: Ctx, catalog: Catalog, raw: unknown, at: YamlPath
   // at: the figure whose place the finding takes when the assert compares none (a cell left blank)
   const place = str(ctx, raw.at, [...at, 'at'], 'at', false);
   if (place !== undefined) logic.resolve(place, [...at, 'at']);
+  const deepest = raw.reportAtDeepest;
+  if (deepest !== undefined && typeof deepest !== 'boolean') ctx.fail([...at, 'reportAtDeepest'], 'reportAtDeepest 必须是 true 或 false');
+  if (deepest && !TABLE_SELECTORS.has(select.each)) ctx.fail([...at, 'reportAtDeepest'], `reportAtDeepest 只用于查表格的规则（each: ${[...TABLE_SELECTORS].join(' / ')}），each: ${select.each} 的诊断没有所在的行`);
   const whereFirst = select.where === undefined || !Object.keys(bind).some((name) => readsVar(select.where, name));
   const rule: Rule = { id, severity, description, why, select, bind, assert: raw.assert, message, whereFirst, source: ctx.pos(at) };
   if (docs !== undefined) rule.docs = docs;
   if (place !== undefined) rule.at = place;
+  if (deepest) rule.reportAtDeepest = true;
   return rule;
 }

@@ -69,6 +69,12 @@ export interface Rule {
   message: string;
   /** a binding path: the finding is placed at that figure when its assert compares none */
   at?: string;
+  /**
+   * the finding says the row's own figure (actual) is off from expected: where a finding of such a
+   * rule at a descendant row (same table and column) is off by the same amount, this one is its
+   * echo and is not reported
+   */
+  reportAtDeepest?: boolean;
   /** the where filter reads no bound name: it can run before the binds are resolved */
   whereFirst: boolean;
   /** where the rule was defined */

@@ -87,7 +87,8 @@ export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: 
     const three = linkThreePublic(report, kind, s);
     if (three) return three;
   }
-  if (/^机关运行经费(支出)?$/.test(s)) return link(report, '公开10', '合计');
+  const running = linkRunningCosts(report, kind, s, section);
+  if (running) return running;
   if (kind === '预算') {
     if (/收支总预算/.test(s)) return link(report, /财政拨款/.test(s) ? '部门公开表4' : '部门公开表1', '收入:总计');
     // the whole income or spending, not a part of it (一般公共预算收入预算, 财政拨款基本支出预算)
@@ -116,7 +117,8 @@ export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: 
   if (/基本支出决算情况/.test(section)) {
     if (/^人员经费$/.test(s)) return link(report, '公开06', '人员经费合计');
     if (/^公用经费$/.test(s)) return link(report, '公开06', '公用经费合计');
-    const item = economicRow(tableOf(report, '公开06'), s);
+    const t = tableOf(report, '公开06');
+    const item = t?.layout === 'economic' ? economicRow(t, s) : undefined;
     if (item) return link(report, '公开06', item.key);
   }
   if (/一般公共预算财政拨款基本支出(决算)?$/.test(s)) return link(report, '公开05', '合计', '基本支出');
@@ -135,11 +137,27 @@ export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: 
  * and 其他商品和服务支出 stand side by side.
  */
 function economicRow(t: Table | undefined, subject: string): Row | undefined {
-  if (!t || t.layout !== 'economic') return undefined;
+  if (!t) return undefined;
   const name = subject.replace(/^.*(包括|用于|开支|主要是)/, '').replace(/^.*[（(](?=[^）)]*$)/, '').replace(/支出$/, '');
   if (name.length < 2) return undefined;
   const rows = t.rows.filter((r) => r.code && r.kind !== 'total' && normalizeLabel(r.name).replace(/支出$/, '') === name);
   return rows.length === 1 ? rows[0] : undefined;
+}
+
+/**
+ * 机关运行经费 as a whole (`2023年度本部门机关运行经费支出`, `…财政拨款的机关运行经费预算`): the
+ * 合计 of its own table (公开10, 预算/机关运行经费表), or the 机关运行经费 column of a budget's 三公
+ * table (上海); in a 机关运行经费 section, an item it lists (`主要用于开支办公费 9.0 万元`): that
+ * table's row of the same name. A use, a change or a part (`…较上年`, `…用于`) is none of these.
+ */
+function linkRunningCosts(report: Pick<Report, 'tables'>, kind: Report['kind'], s: string, section: string): ClaimLink | null {
+  const id = kind === '预算' ? '预算/机关运行经费表' : '公开10';
+  if (/机关运行经费(财政拨款)?(支出|预算)*(数)?$/.test(s) && !/用于|开支|包括|其中|较|比/.test(s)) {
+    return link(report, id, '合计') ?? (kind === '预算' ? link(report, '部门公开表7', '合计', '本年预算数.机关运行经费') : null);
+  }
+  if (!/机关运行经费/.test(section)) return null;
+  const item = economicRow(tableOf(report, id), s);
+  return item ? link(report, id, item.key) : null;
 }
 
 /** the appropriations-only spending table, and the one of all funds with the same rows */
