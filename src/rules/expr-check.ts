@@ -48,6 +48,7 @@ export const SIGNATURES: Record<string, Signature> = {
   band_of: { args: ['figure', 'list'], result: STRING },
   count: { args: ['list'], result: NUMBER },
   target_met: { args: ['string', 'string'], result: BOOLEAN },
+  name_relation: { args: ['string', 'string', 'list'], result: STRING },
 };
 
 const ARG_WORDS: Record<Arg, string> = {

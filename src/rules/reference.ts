@@ -33,6 +33,7 @@ const OPERATIONS: Record<string, [string, string]> = {
   present: ['这个金额是否印出', '{ present: [{ var: weight }] }'],
   band_of: ['按文件所写的等级分档（90（含）-100 为“优”）取得分所在的等级', '{ band_of: [{ var: score }, { var: bands }] }'],
   count: ['列表的项数', '{ count: [{ var: indicators }] }'],
+  name_relation: ['两个名称去掉所列的通用词后的关系：equal 相同，contains 甲含乙且更长，head 甲是乙截去结尾，short 一个是另一个略去几个字（略去的不是整个地名），place 一个略去了另一个所写的整个地名（…省、…市、…区、…县），other 都不是', '{ name_relation: [{ var: mention.name }, { var: document.department }, [人民政府, 办事处]] }'],
   target_met: ['印出的实际值是否达到印出的指标值（≥90%、95%、小于20天）；不能判断时为 null', '{ target_met: [{ var: indicator.target }, { var: indicator.actual }] }'],
 };
 
