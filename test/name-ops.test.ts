@@ -33,13 +33,14 @@ describe('name_relation', () => {
 
 describe('readNames', () => {
   const lines = (texts: string[]) => texts.map((text, i) => ({ line: i + 1, text }));
-  it('takes the cover over two lines as the own name, and reads labels and headings', () => {
-    const r = readNames(lines(['江苏省人大常委会办公厅', ' 2017 年度部门预算', '第二部分 省人大办公厅 2017 年度部门预算表', '部门：江苏省人大常委会办公厅      单位：万元', '主管部门：江苏省财政厅']), 'f.txt', new Set([1, 2, 3]));
+  it('takes the cover over two lines as the own name, and reads labels and headings (not a form\'s 主管部门 or 责任部门)', () => {
+    const r = readNames(lines(['江苏省人大常委会办公厅', ' 2017 年度部门预算', '第二部分 省人大办公厅 2017 年度部门预算表', '部门：江苏省人大常委会办公厅      单位：万元', '主管部门：江苏省财政厅', '责任部门：综合处', '2023年度部门（单位）：江苏省人大常委会办公厅']), 'f.txt', new Set([1, 2, 3]));
     expect(r.self).toBe('江苏省人大常委会办公厅');
     expect(r.mentions.map((m) => [m.label, m.name, m.loc.line, m.narrative])).toEqual([
       ['标题', '江苏省人大常委会办公厅', 1, true],
       ['标题', '省人大办公厅', 3, true],
       ['部门', '江苏省人大常委会办公厅', 4, false],
+      ['部门（单位）', '江苏省人大常委会办公厅', 7, false],
     ]);
   });
   it('does not take a placeholder for the own name when the document prints a real one', () => {

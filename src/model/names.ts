@@ -13,8 +13,9 @@ const COVER_LINES = 10;
 const MAX_HEADING = 50;
 
 // a label over a table and the name after it, up to a space, a unit (金额单位：, 单位：) or the line's end;
-// 主管部门 / 实施单位 of a form name another unit by nature (a unit's budget is under its department)
-const LABEL_RE = /(预算主管部门|编制部门|编制单位|部门[（(]单位[）)]|单位名称|预算单位|(?<!主管|实施|归口)部门)\s*[:：]\s*([^\s:：]{2,40}?)(?=\s|金额|单位\s*[:：]|$)/g;
+// 部门 alone only where it starts a label (after a space, a year, a unit or a table's number), not the
+// end of 主管部门, 实施部门, 责任部门 of a form, which name other units by nature
+const LABEL_RE = /(预算主管部门|编制部门|编制单位|单位名称|预算单位|(?<=^|[\s\u3000]|年度?|[表元一二三四五六七八九十\d])部门(?:[（(]单位[）)])?)\s*[:：]\s*([^\s:：]{2,40}?)(?=\s|金额|单位\s*[:：]|$)/g;
 // a name is words, not a sentence, a figure or a list
 const NOT_A_NAME = /[\d，。、；;,.%]|万元|^单位$|^部门$/;
 // a heading's number (第一部分, 一、, （一）, 附件2：, 表一)
