@@ -4,7 +4,7 @@
  * in it (自评表/项目不在表中).
  */
 import { describe, expect, it } from 'vitest';
-import { nameKey, nameListed } from '../src/model/names.js';
+import { nameKey, nameListed } from '../src/model/project-names.js';
 import { fixtureText, lineOf, lintText, mutate, reportOf, runCliWith } from './helpers.js';
 
 const BUDGET = 'text/budget.txt';

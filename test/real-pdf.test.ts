@@ -24,6 +24,13 @@ interface Expected {
   diagnostics: string[];
 }
 
+/** diagnostics as `rule@page:line`, in the order they are reported (by page, then line) */
+const byPlace = (a: string, b: string) => {
+  const [pa, la] = a.split('@')[1].split(':').map(Number);
+  const [pb, lb] = b.split('@')[1].split(':').map(Number);
+  return pa - pb || la - lb;
+};
+
 /** page:line of each placeholder the template PDF (附件2：部门决算模板.pdf) prints in its text */
 const TEMPLATE_LEFTOVERS =
   '1:1 2:2 2:5 2:15 4:1 4:6 4:6 4:8 4:10 4:11 4:12 5:1 15:1 15:3 15:3 15:4 15:4 15:4 15:4 15:5 15:5 '
@@ -67,18 +74,20 @@ const DOCUMENTS: Array<[string, Expected]> = [
   // checked by hand: 叙述/取自全部资金表@24:14 and 叙述/金额与表一致@24:15: real (the section on 一般公共预算财政拨款 gives the all-funds 基本支出 5,377.64 of 公开03 and 人员经费 4,896.98, where 公开05 prints 5,364.75 and 公开06 4,884.09; no table prints an all-funds 人员经费); 完成预算比例@21:15: rounding warning
   ['上海市普陀区规划和自然资源局 2024 年度部门决算.pdf', { kind: '决算', year: 2024, department: '上海市普陀区规划和自然资源局', family: '部门决算',
     tables: '公开01:38 公开02:25 公开03:25 公开04:35 公开05:25 公开06:67 公开09:1 公开07:0 公开08:0',
-    // checked by hand: 形式/模板残留@25:12: real (…比2023年度减少0.15万元，下降（增长）27.78%: the template's 下降（增长） left in)
-    diagnostics: ['叙述/完成预算比例@21:15', '叙述/取自全部资金表@24:14', '叙述/金额与表一致@24:15', '形式/模板残留@25:12'] }],
+    // checked by hand: 形式/模板残留@25:12: real (…比2023年度减少0.15万元，下降（增长）27.78%: the template's 下降（增长） left in);
+    // 形式/单位名称地名@7:1: real (p.7's heading is 上海市规划和自然资源局 2024 年度部门决算表, the city bureau's, without 普陀区)
+    diagnostics: ['形式/单位名称地名@7:1', '叙述/完成预算比例@21:15', '叙述/取自全部资金表@24:14', '叙述/金额与表一致@24:15', '形式/模板残留@25:12'] }],
   // checked by hand: 7:21 and 8:1 real (887.36万 for 87.36万, 表5 2080506 873,617.00 元); the others truncation warnings (87.70 for 877,080.00 元,
   // 78.21 for 782,164.00, 204.91 for 2,049,197.00, 268.77 for 2,687,760.00: each rounds one up); the p.8 ones repeat p.7's sentences that WPS
   // leaves as clipped, invisible text (known misread)
   ['上海市普陀区财政局部门25年预算.pdf', { kind: '预算', year: 2025, department: '上海市普陀区财政局', family: '部门预算（九张表）',
     tables: '部门公开表1:12 部门公开表2:20 部门公开表3:20 部门公开表4:9 部门公开表5:20 部门公开表8:1 部门公开表9:1 部门公开表6:30 部门公开表7:1',
     diagnostics: ['叙述/万元与表中元数@7:17', '叙述/万元与表中元数@7:21', '叙述/万元与表中元数@7:25', '叙述/万元与表中元数@7:27', '叙述/万元与表中元数@7:29', '叙述/万元与表中元数@8:1', '叙述/万元与表中元数@8:5', '叙述/万元与表中元数@8:7', '叙述/万元与表中元数@8:9'] }],
-  // checked by hand: 形式/空表说明: real (the empty tables print 0 and give no reason)
+  // checked by hand: the empty 表8 and 表9 (only 0) have no note, but the narrative says why (p.6: 政府性基金拨款支出预算为0；
+  // 国有资本经营预算拨款支出预算为0): 形式/空表说明 is silent
   ['上海市财政局25年单位预算.pdf', { kind: '预算', year: 2025, department: '上海市财政局', family: '部门预算（九张表）',
     tables: '部门公开表1:13 部门公开表2:24 部门公开表3:24 部门公开表4:9 部门公开表5:24 部门公开表8:1 部门公开表9:1 部门公开表6:35 部门公开表7:1',
-    diagnostics: ['形式/空表说明@15:1', '形式/空表说明@16:1'] }],
+    diagnostics: [] }],
   // checked by hand: both 读取 real: 收支预算总表 prints three label|amount pairs with names wrapped in
   // their cells; 收入预算总表 wraps names in both label columns and sets 13,649.07 between the lines
   // of 公共财政拨款(补助) / 资金. The 三公 table (p.20), its header's words spread over each cell's height,
@@ -145,23 +154,26 @@ const DOCUMENTS: Array<[string, Expected]> = [
   ['江苏省政协办公厅2019年度部门预算.pdf', { kind: '预算', year: 2019, department: null, family: null,
     tables: '',
     diagnostics: ['读取/未含公开表@:1'] }],
-  // checked by hand: 22:17 (79.05% for 79.09%): real; 空表说明 real (no reason given); 20:18 rounding warning
+  // checked by hand: 22:17 (79.05% for 79.09%): real; 20:18 rounding warning; the empty 政府性基金 table has no note, but the
+  // narrative says why (p.23: 江苏省高级人民法院 2017 年政府性基金支出预算支出 0 万元): 形式/空表说明 is silent
     // checked by hand: 表间/机关运行经费不超过公用经费@16:26: real as a fact, not a typo (合计 9,193.40 against 302 3,528.37, lines 439, 470; its 说明 at line 718 says so): the 2017 口径
     // of 机关运行经费 took in project spending (法院 2017's 说明: 本年机关运行经费统计口径含单位发展项目经费中商品服务支出及办公设备购置费),
     // so the table's 合计 is above the 基本支出's 公用经费; a warning, and its items are not compared one by one
-  ['江苏省高级人民法院2017年度部门预算公开.pdf', { kind: '预算', year: 2017, department: null, family: '部门预算（江苏十二张表）',
+  ['江苏省高级人民法院2017年度部门预算公开.pdf', { kind: '预算', year: 2017, department: '江苏省高级人民法院', family: '部门预算（江苏十二张表）',
     tables: '部门公开表1:34 预算/收入来源表:15 部门公开表3:1 部门公开表4:7 预算/财政拨款支出表:16 预算/财政拨款基本支出表:33 部门公开表8:1 部门公开表5:16 部门公开表6:33 预算/机关运行经费表:18 部门公开表7:1 预算/政府采购表:unread',
-    diagnostics: ['形式/空表说明@15:1', '表间/机关运行经费不超过公用经费@16:26', '叙述/占比@20:18', '叙述/同比变化率@22:17'] }],
-  // checked by hand: 空表说明 real (no reason given); 叙述/同比零基数@20:14 and @20:17: real (基本养老保险缴费 1326.81 万元
+    diagnostics: ['表间/机关运行经费不超过公用经费@16:26', '叙述/占比@20:18', '叙述/同比变化率@22:17'] }],
+  // checked by hand: the empty 政府性基金 table is explained in the narrative (p.23: …2018 年政府性基金支出预算支出 0 万元); 叙述/同比零基数@20:14 and @20:17: real (基本养老保险缴费 1326.81 万元
   // and 职业年金缴费 530.72 万元, each 与上年相比增加 the whole amount, 增长 100%: nothing last year, so no rate)
-  ['江苏省高级人民法院2018年度部门预算公开.pdf', { kind: '预算', year: 2018, department: null, family: '部门预算（江苏十二张表）',
+  ['江苏省高级人民法院2018年度部门预算公开.pdf', { kind: '预算', year: 2018, department: '江苏省高级人民法院', family: '部门预算（江苏十二张表）',
     tables: '部门公开表1:34 预算/收入来源表:15 部门公开表3:1 部门公开表4:7 预算/财政拨款支出表:18 预算/财政拨款基本支出表:34 部门公开表5:18 部门公开表6:34 部门公开表7:1 部门公开表8:1 预算/机关运行经费表:17 预算/政府采购表:unread',
-    diagnostics: ['形式/空表说明@14:19', '叙述/同比零基数@20:14', '叙述/同比零基数@20:17'] }],
+    diagnostics: ['叙述/同比零基数@20:14', '叙述/同比零基数@20:17'] }],
   ['附件2：部门决算模板.pdf', { kind: '决算', year: 2024, department: '上海市XX局', family: '部门决算',
     tables: '公开01:0 公开02:6 公开03:6 公开04:0 公开05:6 公开06:67 公开09:0 公开07:0 公开08:0',
     // the template itself: every placeholder (上海市XX局, XXX万元, XXXXXXXX, 增加（减少）, 下降（增长）, （如持平作持平表述）)
-    // is 形式/模板残留, one per occurrence; checked by hand against pdftotext page by page
-    diagnostics: TEMPLATE_LEFTOVERS.split(' ').map((at) => `形式/模板残留@${at}`) }],
+    // is 形式/模板残留, one per occurrence; checked by hand against pdftotext page by page. Its tables 公开01–06 print no
+    // figure (pp. 5–11: 合计, 205 教育支出 … with every cell blank) and no note: 形式/空表说明 (公开07/08 have their notes;
+    // 公开09 is covered by the template's own line 无“三公”经费财政拨款支出的部门，作下述说明)
+    diagnostics: [...TEMPLATE_LEFTOVERS.split(' ').map((at) => `形式/模板残留@${at}`), ...['5:2', '6:1', '7:1', '8:1', '10:1', '11:1'].map((at) => `形式/空表说明@${at}`)].sort(byPlace) }],
 
 
 ];

@@ -1,27 +1,125 @@
 /**
- * One name printed two ways: a project in its form and in a table (政府雇员工作经费 /
- * 政府雇员工作经费项目 / 编制外长期聘用人员（支出）), compared by its words only.
+ * Where a document names its department: its cover (上海市XX局2024年度部门决算, 2023年度临夏市医疗
+ * 保障局部门决算), its section and table headings (第一部分 贵州省卫生项目管理办公室概况, 2017年度江苏省
+ * 高级人民法院部门政府性基金支出预算表) and the labels over its tables (编制单位：…, 部门：…, 单位名称：…).
+ * Each is read as printed; whether it is the document's own name is for a rule to compare.
  */
+import type { SourceLine } from '../ingest/text.js';
+import type { Location, NameMention } from './types.js';
 
-/** spaces, and brackets and quotes: printed around words, not words */
-const NOT_WORDS = /[\s\u3000（）()［］[\]【】〔〕<>《》「」『』“”"'‘’]/g;
+/** the cover is the first few lines with text: a name there is the document's own */
+const COVER_LINES = 10;
+/** a heading is a short line without a sentence's punctuation */
+const MAX_HEADING = 50;
 
-/** a name's words: without spacing and brackets, a leading 序号, a trailing 项目 */
-export function nameKey(name: string): string {
-  return name
-    .replace(/^\s*(\d+|[一二三四五六七八九十]+)[、.．]/, '')
-    .replace(/^\s*[（(](\d+|[一二三四五六七八九十]+)[）)]/, '')
-    .replace(NOT_WORDS, '')
-    .replace(/项目$/, '');
+// a label over a table and the name after it, up to a space, a unit (金额单位：, 单位：) or the line's end;
+// 部门 alone only where it starts a label (after a space, a year, a unit or a table's number), not the
+// end of 主管部门, 实施部门, 责任部门 of a form, which name other units by nature
+const LABEL_RE = /(预算主管部门|编制部门|编制单位|单位名称|预算单位|(?<=^|[\s\u3000]|年度?|[表元一二三四五六七八九十\d])部门(?:[（(]单位[）)])?)\s*[:：]\s*([^\s:：]{2,40}?)(?=\s|金额|单位\s*[:：]|$)/g;
+// a name is words, not a sentence, a figure or a list
+const NOT_A_NAME = /[\d，。、；;,.%]|万元|^单位$|^部门$/;
+// a heading's number (第一部分, 一、, （一）, 附件2：, 表一)
+const ENUMERATION = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|附件\d*[:：]?|(?:公开|部门公开)?表[一二三四五六七八九十\d]+)/;
+const NAME = '([^\\d，。、:：（）()“”]{4,40}?)';
+// what a document's own title ends with: 部门决算, 部门预算公开, 部门决算表, 部门决算情况说明, 预算公开目录
+const TITLE_END = '(?:部门|单位)?(?:决算|预算)(?:公开)?(?:表|表格|文件|情况说明)?(?:目录)?$';
+const HEADINGS = [
+  // 上海市XX局2024年度部门决算, 江苏省委办公厅2019年度部门预算公开, 第二部分 上海市XX局2024年度部门决算表
+  new RegExp(`^${NAME}(?:20\\d{2}|XX)年度?${TITLE_END}`),
+  // 2023年度临夏市医疗保障局部门决算, 2017年度江苏省高级人民法院部门政府性基金支出预算表
+  new RegExp(`^20\\d{2}年度?${NAME}(?:部门|单位)`),
+  // 2018年度江苏省高级人民法院预算公开
+  new RegExp(`^20\\d{2}年度?${NAME}${TITLE_END}`),
+  // 第一部分 贵州省卫生项目管理办公室概况
+  new RegExp(`^${NAME}概况$`),
+];
+// what a heading's name may not hold: the words of a table's title, a period or a sentence
+const TITLE_WORDS = /决算|预算|收入|支出|收支|经费|拨款|采购|表|年度|区级|市级|省级|县级|本级|部门|单位|情况|说明|纳入/;
+
+// a template's placeholder for a name (上海市XX局)
+const PLACEHOLDER = /[XＸ]{2,}/;
+
+const squeezeMap = (text: string) => {
+  const at: number[] = [];
+  let s = '';
+  for (let i = 0; i < text.length; i++) {
+    if (/[\s\u3000]/.test(text[i])) continue;
+    at.push(i);
+    s += text[i];
+  }
+  return { s, at };
+};
+
+function spanOf(file: string, l: SourceLine, from: number, to: number): Location {
+  const line = l.pageLine ?? l.line;
+  const loc: Location = { file, line, column: from + 1, endLine: line, endColumn: to + 1 };
+  if (l.page !== undefined) loc.page = l.page;
+  return loc;
+}
+
+/** a heading line's department name, with where it starts and ends in the line */
+function headingName(text: string): { name: string; from: number; to: number } | null {
+  const { s, at } = squeezeMap(text);
+  if (!s || s.length > MAX_HEADING || /[，。；：:]/.test(s)) return null;
+  let head = 0;
+  for (let m = ENUMERATION.exec(s.slice(head)); m && m[0].length; m = ENUMERATION.exec(s.slice(head))) head += m[0].length;
+  const rest = s.slice(head);
+  for (const re of HEADINGS) {
+    const m = re.exec(rest);
+    if (!m || TITLE_WORDS.test(m[1]) || NOT_A_NAME.test(m[1])) continue;
+    const start = head + m.index + m[0].indexOf(m[1]);
+    return { name: m[1], from: at[start], to: at[start + m[1].length - 1] + 1 };
+  }
+  return null;
 }
 
 /**
- * Whether a name is in a list: the same words, or words running on from one row into the next (a
- * name wrapped in its cell, whose lines a table's reader gave to two rows): the rows' names are
- * read end to end, as printed.
+ * Every place the document prints a department's name, and the document's own name: the cover's,
+ * else the most frequent (the earliest of equals).
+ * @param narrative the lines the narrative's statements are read from (template text there is said by another rule)
  */
-export function nameListed(name: string, names: string[]): boolean {
-  const want = nameKey(name);
-  if (!want) return true;
-  return names.some((n) => nameKey(n) === want) || names.join('').replace(NOT_WORDS, '').includes(want);
+export function readNames(lines: SourceLine[], file: string, narrative: Set<number>): { self: string | null; mentions: NameMention[] } {
+  const mentions: NameMention[] = [];
+  const cover = new Set(lines.filter((l) => l.text.trim()).slice(0, COVER_LINES).map((l) => l.line));
+  const onCover: Array<{ name: string; label: string }> = [];
+  for (const [k, l] of lines.entries()) {
+    const found: Array<{ name: string; label: string; from: number; to: number }> = [];
+    for (const m of l.text.matchAll(LABEL_RE)) {
+      const name = m[2];
+      if (NOT_A_NAME.test(name)) continue;
+      const from = m.index! + m[0].length - name.length;
+      const f = { name, label: m[1], from, to: from + name.length };
+      if (cover.has(l.line)) onCover.push(f);
+      // the department over the unit (预算主管部门) is the publisher's only on a department's cover: not compared
+      if (m[1] !== '预算主管部门') found.push(f);
+    }
+    // a cover's title printed over two lines, the name above the year (江苏省人大常委会办公厅 | 2017 年度部门预算)
+    const next = lines[k + 1];
+    const h = found.length ? null : headingName(l.text) ?? (cover.has(l.line) && next && /^(?:20\d{2}|XX)\s*年/.test(next.text.trim()) ? clipped(headingName(l.text + next.text), l.text.length) : null);
+    if (h) {
+      found.push({ ...h, label: '标题' });
+      if (cover.has(l.line)) onCover.push({ ...h, label: '标题' });
+    }
+    for (const f of found) mentions.push({ name: f.name, label: f.label, placeholder: PLACEHOLDER.test(f.name), narrative: narrative.has(l.line), loc: spanOf(file, l, f.from, f.to) });
+  }
+  return { self: ownName(onCover.filter((f) => !PLACEHOLDER.test(f.name)), mentions.filter((m) => !m.placeholder)) ?? ownName(onCover, mentions), mentions };
+}
+
+/** the cover's title, else the unit it says publishes, else its department, else any name it prints; else the most frequent name */
+function ownName(onCover: Array<{ name: string; label: string }>, mentions: NameMention[]): string | null {
+  const self = ['标题', '预算单位', '预算主管部门'].map((label) => onCover.find((f) => f.label === label)?.name).find(Boolean) ?? onCover[0]?.name;
+  return self ?? mostFrequent(mentions.map((m) => m.name));
+}
+
+/** a heading read over two lines, located on the first */
+function clipped(h: { name: string; from: number; to: number } | null, end: number) {
+  return h && h.from < end ? { ...h, to: Math.min(h.to, end) } : null;
+}
+
+function mostFrequent(names: string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [n, c] of counts) if (best === null || c > counts.get(best)!) best = n;
+  return best;
 }

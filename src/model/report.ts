@@ -6,6 +6,8 @@ import { withoutPageNumbers } from '../layout/page-furniture.js';
 import { findTableRegions } from '../layout/regions.js';
 import { findSecondDisclosure } from './second-disclosure.js';
 import { readContents } from './contents.js';
+import { readNames } from './names.js';
+import { nilClauses, nilStatementOf } from './nil-statements.js';
 import { buildTables } from './tables/build.js';
 import { defaultCatalog, familyOf, specFor, type Catalog } from './tables/catalog.js';
 import { tableKinds } from './tables/kinds.js';
@@ -79,16 +81,25 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   const { forms, targetTable, formLines } = extractForms(narrative, source.file, unit, notes);
   const family = tables.length ? familyOf(catalog, kind, tables.map((t) => t.id)) : null;
   const year = detectYear(head) ?? detectYear(all);
+  const claimLines = narrative.filter((l) => !formLines.has(l.line));
+  // an empty table may be explained in the narrative instead of a note under it
+  const nil = nilClauses(claimLines, source.file);
+  for (const t of tables) {
+    const spec = specFor(catalog, t.id);
+    t.nilInNarrative = nilStatementOf(nil, spec?.subjects.length ? spec.subjects : [t.kindName]);
+  }
+  const names = readNames(source.lines, source.file, new Set(claimLines.map((l) => l.line)));
   return {
     file: source.file,
     kind,
     year,
-    department: detectDepartment(all),
+    department: names.self ?? detectDepartment(all),
+    names: names.mentions,
     unit,
     tables,
     family: family && { id: family.id, required: family.required.map((id) => ({ id, name: specFor(catalog, id)?.title ?? id })) },
     // a form's cells are no sentences: its figures are the form's, not claims
-    claims: extractClaims(narrative.filter((l) => !formLines.has(l.line)), source.file, { tables, kind, year, forms, catalog }),
+    claims: extractClaims(claimLines, source.file, { tables, kind, year, forms, catalog }),
     forms,
     grades: extractGrades(narrative, source.file),
     scoringRule: findScoringRule(narrative, source.file),

@@ -106,6 +106,8 @@ export interface Table {
   emptyNote: Location | null;
   /** where a note says the table itself is empty (此表为空表, 故本表无数据), whether or not it prints figures */
   saidEmpty: Location | null;
+  /** where the narrative says the table's matter (its kind's subjects, else its name) is nil: 本单位无“三公”经费支出, 政府性基金支出0万元 */
+  nilInNarrative: Location | null;
   /** years printed in the table's headings and notes (`2023年度`), exact, with their location */
   years: Cell[];
   loc: Location;
@@ -302,11 +304,27 @@ export interface ContentsEntry {
   loc: Location;
 }
 
+/** a place the document prints a department's name: its cover, a heading, a label over a table (编制单位：…) */
+export interface NameMention {
+  /** as printed, spaces removed where the heading is spaced out */
+  name: string;
+  /** the label it follows (编制单位, 部门（单位）, 单位名称), or 标题 for a cover, section or table heading */
+  label: string;
+  /** holds a placeholder run of X (上海市XX局) */
+  placeholder: boolean;
+  /** stands in the narrative the statements are read from (where 形式/模板残留 already says a placeholder), not in a table or form */
+  narrative: boolean;
+  loc: Location;
+}
+
 export interface Report {
   file: string;
   kind: DocumentKind;
   year: number | null;
+  /** the document's own name: its cover's (or the unit its cover says publishes), else the name it prints most often */
   department: string | null;
+  /** every place the document prints a department's name */
+  names: NameMention[];
   /** unit stated for most tables */
   unit: Unit | null;
   tables: Table[];

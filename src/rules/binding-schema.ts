@@ -35,6 +35,7 @@ const TABLE = obj('table', {
   empty: BOOLEAN,
   hasEmptyNote: BOOLEAN,
   saysEmpty: BOOLEAN,
+  nilInNarrative: BOOLEAN,
   rowCount: NUMBER,
   years: list(FIGURE),
 });
@@ -104,6 +105,7 @@ export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
     formScore: FIGURE,
   },
   contents: { document: DOCUMENT, heading: obj('heading', { title: STRING, words: STRING, found: BOOLEAN }) },
+  name: { document: DOCUMENT, mention: obj('mention', { name: STRING, label: STRING, placeholder: BOOLEAN, narrative: BOOLEAN }) },
 };
 
 export const EACH_KINDS = Object.keys(BINDING_SCHEMA) as Each[];

@@ -87,6 +87,7 @@ function absence(report: Report, rule: Rule): string | null {
   if (each === 'claim') return report.claims.length ? null : '文件中没有陈述数字的文字说明';
   if (each === 'grade') return report.grades.entries.length ? null : '文件中没有自评结果汇总';
   if (each === 'contents') return report.contents.length ? null : '文件中没有能读出的目录（没有目录，或正文没有重复目录的第一项，目录的结尾无从确定）';
+  if (each === 'name') return report.names.length ? null : '文件中没有印出单位名称的标题或编制单位';
   if (each === 'table-id') return rule.select.ids || report.family ? null : '文件不属于已知的一套公开表（family）';
   if (each === 'form' || each === 'indicator' || each === 'form-section' || each === 'form-task') return report.forms.length ? null : '文件中没有自评表或绩效目标表';
   return null;

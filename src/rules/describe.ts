@@ -21,6 +21,7 @@ export const EACH_WORDS: Record<Each, string> = {
   'form-section': '自评表的每个一级指标（写明分值的分区）',
   'form-task': '整体支出自评表的每项任务',
   grade: '自评结果汇总中的每个项目等级',
+  name: '文件印出单位名称的每一处：封面、章节与表的标题、表上的编制单位（部门、单位名称…）（mention：name 所印的名称、label 所跟的标签或“标题”、placeholder 含 XX 占位、narrative 在文字说明中）',
   contents: '目录的每一项（heading：title 所印的字、words 在正文中找的字、found 正文中是否有这一节；表格与说明分成两个文件公开、文件中没有表时，表的一项 found 为 null）',
 };
 
@@ -112,6 +113,8 @@ export function words(e: unknown): string {
       return `${w[1]} 达到 ${w[0]}`;
     case 'name_listed':
       return `${w[0]} 在 ${w[1]} 之中`;
+    case 'name_relation':
+      return `${w[0]} 与 ${w[1]} 的名称关系（去掉 ${w[2]} 后）`;
     case 'and':
       return w.join(' 且 ');
     case 'or':

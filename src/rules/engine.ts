@@ -203,6 +203,7 @@ function subjectLabel(b: Binding): string {
   if (b.claim) return b.claim.subject;
   if (b.data.entry) return String((b.data.entry as { project: string }).project);
   if (b.data.heading) return String((b.data.heading as { title: string }).title);
+  if (b.data.mention) return String((b.data.mention as { name: string }).name);
   if (!b.form) return '';
   const within = (['indicator', 'section', 'task'] as const).map((k) => (b.data[k] as { name?: string } | undefined)?.name).filter(Boolean);
   return [b.form.project, ...within].join(' · ');

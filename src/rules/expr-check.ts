@@ -50,6 +50,7 @@ export const SIGNATURES: Record<string, Signature> = {
   count: { args: ['list'], result: NUMBER },
   target_met: { args: ['string', 'string'], result: BOOLEAN },
   name_listed: { args: ['string', 'list'], result: BOOLEAN },
+  name_relation: { args: ['string', 'string', 'list'], result: STRING },
 };
 
 const ARG_WORDS: Record<Arg, string> = {

@@ -7,7 +7,8 @@ import jsonLogic from 'json-logic-js';
 import { BUILTIN_OPERATIONS, compileLogic, truthy } from './compile-logic.js';
 import { compare, convert, decimalsOf, difference, exact, fromCell, halfUnit, isInterval, ratio, sum, type Comparison, type Interval } from '../interval/interval.js';
 import { targetMet } from '../model/forms/target-value.js';
-import { nameListed } from '../model/names.js';
+import { nameListed } from '../model/project-names.js';
+import { nameRelation } from './name-ops.js';
 import type { Cell } from '../model/types.js';
 
 /** what a failed comparison leaves for the message and the location */
@@ -106,6 +107,8 @@ function comparison(relation: '=' | '<=' | '>=') {
 const approxEq = comparison('=');
 
 export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
+  /** how one printed name stands to another once the listed generic words are out of both (equal, contains, head, tail, other) */
+  name_relation: nameRelation,
   sum: sumOp,
   sum_present: sumPresent,
   /** a figure, or an exact zero where it is not printed */

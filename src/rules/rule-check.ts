@@ -19,7 +19,7 @@ const SELECT_KEYS = new Set(['each', 'tables', 'where', 'columns', 'groups', 'id
 const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'columnMap', 'parts', 'sameCode', 'sameLineNo', 'link']);
 const FILTER_KEYS = new Set(['side', 'kind', 'level', 'code', 'keys', 'lineNo']);
 export const PLACEHOLDERS = new Set(['table', 'row', 'column', 'group', 'id', 'subject', 'linked', 'linkedValue', 'grade', 'actual', 'expected', 'difference', 'tolerance', 'working']);
-const SUBJECT_SELECTORS: Each[] = ['claim', 'form', 'indicator', 'form-section', 'form-task', 'grade', 'contents'];
+const SUBJECT_SELECTORS: Each[] = ['claim', 'form', 'indicator', 'form-section', 'form-task', 'grade', 'contents', 'name'];
 /** the placeholders that stay empty unless the selector binds what they name */
 const PLACEHOLDER_SELECTORS: Record<string, Each[]> = { group: ['group'], id: ['table-id'], subject: SUBJECT_SELECTORS, linked: ['claim'], linkedValue: ['claim'], grade: ['grade'] };
 /** the placeholders a failed comparison fills */

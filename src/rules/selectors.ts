@@ -86,7 +86,7 @@ function formData(f: Form) {
 }
 
 function tableData(t: Table) {
-  return { id: t.id, kindName: t.kindName, printedId: t.printedId, title: t.title, unit: t.unit, layout: t.layout, empty: t.empty, hasEmptyNote: t.emptyNote !== null, saysEmpty: t.saidEmpty !== null, rowCount: t.rows.length, years: t.years };
+  return { id: t.id, kindName: t.kindName, printedId: t.printedId, title: t.title, unit: t.unit, layout: t.layout, empty: t.empty, hasEmptyNote: t.emptyNote !== null, saysEmpty: t.saidEmpty !== null, nilInNarrative: t.nilInNarrative !== null, rowCount: t.rows.length, years: t.years };
 }
 
 function rowData(r: Row) {
@@ -193,6 +193,10 @@ function* gradeBindings(report: Report, _rule: Rule, doc: Doc): Generator<Bindin
 
 function* contentsBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
   for (const e of report.contents) yield { data: { document: doc, heading: { title: e.title, words: e.words, found: e.found } }, loc: e.loc };
+}
+
+function* nameBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
+  for (const m of report.names) yield { data: { document: doc, mention: { name: m.name, label: m.label, placeholder: m.placeholder, narrative: m.narrative } }, loc: m.loc };
 }
 
 function* tableIdBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
@@ -308,6 +312,7 @@ const BINDINGS_BY_KIND: Record<Each, BindingsOf> = {
   'form-task': formTaskBindings,
   grade: gradeBindings,
   contents: contentsBindings,
+  name: nameBindings,
   'table-id': tableIdBindings,
   table: tableBindings,
   row: rowBindings,

@@ -90,6 +90,7 @@ function unreadTable(spec: TableSpec, region: TableRegion, file: string, reason:
     empty: false,
     emptyNote: null,
     saidEmpty: null,
+    nilInNarrative: null,
     years: [],
     loc: sourceLocation(file, region.anchor),
   };

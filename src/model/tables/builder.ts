@@ -376,6 +376,7 @@ export abstract class BaseBuilder implements Builder {
       empty,
       emptyNote: empty ? this.noteLocations[0] ?? null : null,
       saidEmpty: this.saidEmpty,
+      nilInNarrative: null,
       years: this.years,
       loc: sourceLocation(this.file, this.region.anchor),
     };

@@ -59,6 +59,11 @@ export interface TableSpec {
    * leave one out, and the rule then has nothing to check there)
    */
   rows: string[];
+  /**
+   * the words a narrative names the table's matter by (政府性基金, 三公): a sentence saying that
+   * matter is nil (无, 没有, 为0, 0万元) explains the table being empty; [] where only the kind's name does
+   */
+  subjects: string[];
   /** where the kind was defined */
   source: string;
 }
@@ -79,7 +84,7 @@ export interface Catalog {
   titleQualifiers: string[];
 }
 
-const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'layout', 'columns', 'rows', 'leftMaxLineNo', 'groupWidth', 'splitEconomicCodes', 'repeatedCodes', 'codes', 'groups', 'printedOrders']);
+const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'layout', 'columns', 'rows', 'subjects', 'leftMaxLineNo', 'groupWidth', 'splitEconomicCodes', 'repeatedCodes', 'codes', 'groups', 'printedOrders']);
 const EXTEND_KEYS = new Set(['id', 'titles', 'printedIds', 'rows']);
 const FILE_KEYS = new Set(['kinds', 'functionClasses', 'families', 'titleQualifiers']);
 const FAMILY_KEYS = new Set(['id', 'document', 'required']);
@@ -180,6 +185,7 @@ function readKind(src: YamlInput, raw: unknown, at: YamlPath): TableSpec {
     layout: layout as TableSpec['layout'],
     columns: readColumns(src, raw.columns ?? [], [...at, 'columns'], groups),
     rows: raw.rows === undefined ? [] : strings(src, raw.rows, [...at, 'rows'], 'rows '),
+    subjects: raw.subjects === undefined ? [] : strings(src, raw.subjects, [...at, 'subjects'], 'subjects '),
     source: `${src.file}:${src.pos(at).line}`,
   };
   for (const k of ['leftMaxLineNo', 'groupWidth'] as const) {
