@@ -29,7 +29,7 @@ describe('the code cache (scripts/bundle.mjs)', () => {
   it('made by the build is used by this Node', () => {
     const r = lint(BIN);
     expect(r.stderr).toBe('code cache: used\n');
-    expect(JSON.parse(r.stdout)[0].errorCount).toBe(7);
+    expect(JSON.parse(r.stdout)[0].errorCount).toBe(4);
   });
 
   it('when damaged or missing, is not used and the lint is the same', () => {
