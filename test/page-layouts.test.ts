@@ -140,7 +140,7 @@ describe('an outline table (江苏 收入预算总表) whose group names wrap in
 
 describe('diagnostics on pages', () => {
   it('name the table cell they point at only on its own page (line numbers count from each page\'s top)', async () => {
-    const { cellOwners } = await import('../src/rules/selectors.js');
+    const { cellOwners } = await import('../src/rules/queries.js');
     const r = buildReport(
       pageText([
         [1, 55, [['支出决算表', 270]]],

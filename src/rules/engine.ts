@@ -6,7 +6,8 @@
 import { formatInterval, formatNumber, fromCell, type Comparison, type Interval } from '../interval/interval.js';
 import type { Cell, Location, Report, Table } from '../model/types.js';
 import { comparisonsMade, evaluate, lastFinding, resetFindings, truthy } from './ops.js';
-import { bindings, cellOwners, resolveQuery, type Binding, type CellOwner } from './selectors.js';
+import { bindings, type Binding } from './selectors.js';
+import { cellOwners, resolveQuery, type CellOwner } from './queries.js';
 import type { Diagnostic, Rule } from './types.js';
 import { workingOf } from './working.js';
 import { mergeByRow } from './merge.js';

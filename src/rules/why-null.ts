@@ -5,7 +5,8 @@
  */
 import { didYouMean, listNames } from '../common/suggest.js';
 import type { Report, Row } from '../model/types.js';
-import { columnFor, type Binding } from './selectors.js';
+import { columnFor } from './queries.js';
+import type { Binding } from './selectors.js';
 import type { CellQuery } from './types.js';
 
 export function whyNull(report: Report, q: CellQuery, b: Binding): string {
