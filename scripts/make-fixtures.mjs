@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Renders the structured fixture sources (fixtures/pdf-src/*.json) into the committed fixtures:
 //   fixtures/pdf/NAME.txt            the same document as tab-separated text (the "text version")
-//   fixtures/pdf/NAME.PRODUCER.pdf   PDFs from two producers whose layouts differ
+//   fixtures/pdf/NAME.PRODUCER.pdf   PDFs from producers whose layouts differ
 // and the bad-input PDFs; corpus-NAME.json (made by corpus-to-src.mjs from the corpus texts) are
-// rendered by both producers as CORPUS_PLAN says. Run by hand (CI uses the committed files):
-//   apt-get install libreoffice-writer-nogui fonts-noto-cjk chromium qpdf poppler-utils ghostscript
+// rendered by LibreOffice and Chromium as CORPUS_PLAN says, two of them and final-full also by
+// WeasyPrint and wkhtmltopdf (producers the readers were not built from: NEW_PRODUCERS).
+// Run by hand (CI uses the committed files):
+//   apt-get install libreoffice-writer-nogui fonts-noto-cjk chromium qpdf poppler-utils ghostscript weasyprint wkhtmltopdf
 //   node scripts/make-fixtures.mjs            everything
 //   node scripts/make-fixtures.mjs forms      only the sources named (no hand-made or bad PDFs)
 import { execFileSync } from 'node:child_process';
@@ -33,7 +35,19 @@ const PLAN = {
   target: [{ producer: 'chromium', landscape: true }, { producer: 'chromium', landscape: true, valign: 'top', out: 'fixtures/pdf/target-top.chromium.pdf' }],
 };
 
-const planOf = (name) => PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }]);
+/**
+ * The same HTML as Chromium is given, by two more producers: WeasyPrint (its own layout engine,
+ * named pages, header cells set left over right-aligned figures) and wkhtmltopdf (QtWebKit: one
+ * long portrait layout cut into pages, a row on the cut drawn on both pages and clipped away on one).
+ * Two corpus documents each and final-full, to keep the fixtures small.
+ */
+const corpusChromium = CORPUS_PLAN.find((o) => o.producer === 'chromium');
+const NEW_PRODUCERS = ['weasyprint', 'wkhtmltopdf'];
+const NEW_PRODUCER_SOURCES = ['corpus-guizhou-office-2023-final', 'corpus-haidong-city-2025-budget', 'final-full'];
+const newProducerPlan = (name) =>
+  NEW_PRODUCER_SOURCES.includes(name) ? NEW_PRODUCERS.map((producer) => ({ ...(name.startsWith('corpus-') ? corpusChromium : {}), producer })) : [];
+
+const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name)];
 
 function chromium(htmlFile, pdfFile) {
   execFileSync(
@@ -42,6 +56,16 @@ function chromium(htmlFile, pdfFile) {
     { stdio: 'ignore', timeout: 180000 },
   );
 }
+
+function weasyprint(htmlFile, pdfFile) {
+  execFileSync('weasyprint', ['-q', htmlFile, pdfFile], { stdio: 'ignore', timeout: 900000 });
+}
+
+function wkhtmltopdf(htmlFile, pdfFile) {
+  execFileSync('wkhtmltopdf', ['-q', '--enable-local-file-access', htmlFile, pdfFile], { stdio: 'ignore', timeout: 300000 });
+}
+
+const PRODUCERS = { libreoffice, chromium, weasyprint, wkhtmltopdf };
 
 const only = process.argv.slice(2);
 for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.json') && (!only.length || only.includes(path.basename(f, '.json'))))) {
@@ -52,7 +76,7 @@ for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.json') && (!on
     const htmlFile = path.join(work, `${name}-${opts.producer}.html`);
     writeFileSync(htmlFile, html(doc, opts));
     const pdf = opts.out ? path.join(root, opts.out) : path.join(outDir, `${name}.${opts.producer}.pdf`);
-    (opts.producer === 'libreoffice' ? libreoffice : chromium)(htmlFile, pdf, opts);
+    PRODUCERS[opts.producer](htmlFile, pdf, opts);
     if (opts.compact) execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', pdf]);
     console.log('wrote', path.relative(root, pdf));
   }

@@ -1,6 +1,6 @@
 /** The parts of a report and its diagnostics that must not depend on how the input was read. */
 import type { Report } from '../src/model/index.js';
-import type { Diagnostic } from '../src/rules/index.js';
+import { runRules, type Diagnostic, type Rule } from '../src/rules/index.js';
 
 /** the model without locations: what must not depend on the input format */
 export function content(r: Report) {
@@ -77,4 +77,9 @@ export function restContent(r: Report) {
     targetTable: r.targetTable && [spaceless(r.targetTable.title), r.targetTable.total?.raw ?? null, r.targetTable.executionWeight?.raw ?? null],
     notes: r.notes.map((n) => spaceless(n.message)),
   };
+}
+
+/** everything a rendering must share with its text version: the model and the diagnostics, without locations */
+export function reading(r: Report, rules: Rule[]) {
+  return { rest: restContent(r), tables: content(r), forms: formContent(r), claims: claimContent(r), diagnostics: placeless(runRules(r, rules)) };
 }

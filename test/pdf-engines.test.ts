@@ -16,8 +16,35 @@ const FIXTURE_PDFS = [
   path.join(FIXTURES, 'sample/budget-2025.pdf'),
 ];
 
+/**
+ * Files that draw text and clip it out of view: a row on a page cut drawn on both pages
+ * (wkhtmltopdf, Calc's merged cells, WPS), a header cell's wrapped last character. PDFium leaves
+ * that text out; pdf.js gives no clip paths and reads it. Each names a line only unpdf reads.
+ */
+const CLIPPED: Record<string, string> = {
+  'final-full.wkhtmltopdf.pdf': '人员经费合计 571.14 公用经费合计 77.14',
+  'corpus-haidong-city-2025-budget.wkhtmltopdf.pdf': '时效指标 确保离休、二乙人员医疗费时报实销 ＝ 100 % 10',
+  'corpus-haidong-city-2025-budget.all.calc.pdf': '业务操作经办培训及',
+  'corpus-weihai-huancui-2023-final.all.calc.pdf': '效益指标（20分）',
+  '上海市普陀区财政局部门25年预算.pdf': '11.“住房保障支出（类）住房改革支出（款）购房补贴（项）”268.77万元，主要用于购房补贴支出。',
+  '江苏省委办公厅2019年度部门预算公开表格.pdf': '式',
+};
+
+/** PDFium's lines are unpdf's without some: the clipped ones, `clippedLine` among them */
+function withoutClipped(pdfium: Array<[number | undefined, string]>, unpdf: Array<[number | undefined, string]>, clippedLine: string) {
+  const key = ([p, t]: [number | undefined, string]) => `${p}:${t}`;
+  const extra: string[] = [];
+  let k = 0;
+  for (const line of unpdf) {
+    if (k < pdfium.length && key(pdfium[k]) === key(line)) k++;
+    else extra.push(line[1]);
+  }
+  expect(k).toBe(pdfium.length);
+  expect(extra).toContain(clippedLine.replace(/ /g, ''));
+}
+
 describe('PDFium and unpdf give the same model', () => {
-  for (const file of FIXTURE_PDFS) {
+  for (const file of FIXTURE_PDFS.filter((f) => !CLIPPED[path.basename(f)])) {
     it(path.basename(file), async () => {
       const [a, b] = await Promise.all(['pdfium', 'unpdf'].map((e) => readDocument(file, { pdfEngine: e as 'pdfium' | 'unpdf' })));
       // the text may differ in spaces (pdf.js puts one where fonts switch: 公开 01 表), not in lines
@@ -32,6 +59,13 @@ describe('PDFium and unpdf give the same model', () => {
       expect(la.diagnostics.map((d) => [d.ruleId, d.page, d.line])).toEqual(lb.diagnostics.map((d) => [d.ruleId, d.page, d.line]));
     }, 30000);
   }
+  for (const file of FIXTURE_PDFS.filter((f) => CLIPPED[path.basename(f)])) {
+    it(`${path.basename(file)}: the same lines but those PDFium finds clipped out of view`, async () => {
+      const [a, b] = await Promise.all(['pdfium', 'unpdf'].map((e) => readDocument(file, { pdfEngine: e as 'pdfium' | 'unpdf' })));
+      const lines = (t: typeof a) => t.lines.map((l) => [l.page, l.text.replace(/ /g, '')] as [number | undefined, string]);
+      withoutClipped(lines(a), lines(b), CLIPPED[path.basename(file)]);
+    }, 30000);
+  }
 });
 
 const REAL = path.resolve(ROOT, '../shared/real-pdf');
@@ -42,8 +76,9 @@ describe.skipIf(REAL_PDFS.length === 0)('published PDFs (../shared/real-pdf): th
     it(name, async () => {
       const [a, b] = await Promise.all(['pdfium', 'unpdf'].map((e) => readPdfFile(path.join(REAL, name), { engine: e as 'pdfium' | 'unpdf' })));
       // spaces aside: pdf.js puts one where fonts switch or text is justified
-      const lines = (t: typeof a) => t.lines.map((l) => [l.page, l.text.replace(/ /g, '')]);
-      expect(lines(a)).toEqual(lines(b));
+      const lines = (t: typeof a) => t.lines.map((l) => [l.page, l.text.replace(/ /g, '')] as [number | undefined, string]);
+      if (CLIPPED[name]) withoutClipped(lines(a), lines(b), CLIPPED[name]);
+      else expect(lines(a)).toEqual(lines(b));
     }, 60000);
   }
 });

@@ -39,6 +39,11 @@ interface Pdfium {
   FPDFText_GetTextObject(text: number, i: number): number;
   FPDFTextObj_GetFont(obj: number): number;
   FPDFFont_GetGlyphWidth(font: number, unicode: number, size: number, width: number): boolean;
+  FPDFPageObj_GetClipPath(obj: number): number;
+  FPDFClipPath_CountPaths(clip: number): number;
+  FPDFClipPath_CountPathSegments(clip: number, path: number): number;
+  FPDFClipPath_GetPathSegment(clip: number, path: number, index: number): number;
+  FPDFPathSegment_GetPoint(segment: number, x: number, y: number): boolean;
 }
 
 const FPDF_ERR_PASSWORD = 4;
@@ -168,6 +173,72 @@ function drawn(m: Pdfium, page: number): Drawn {
   return found;
 }
 
+/** a rectangle in viewport space */
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/**
+ * The box a text object's clip path keeps visible, in viewport space, or null where it is not
+ * clipped. A clip of several paths keeps their intersection: the intersection of their bounding
+ * boxes holds it, so nothing visible falls outside the box. A producer that lays a long page out
+ * and cuts it into pages (wkhtmltopdf) draws a row straddling the cut on both pages, each time
+ * clipped to the page's printable area: the clipped-away copy is not printed, and must not be read.
+ */
+function clipBox(m: Pdfium, obj: number, scratch: number, view: View, onPage: Set<number>): Box | null {
+  // a clip inside a form XObject is in the form's space, not the page's: only the page's own objects are tested
+  const clip = obj && onPage.has(obj) ? m.FPDFPageObj_GetClipPath(obj) : 0;
+  const paths = clip ? m.FPDFClipPath_CountPaths(clip) : 0;
+  if (!(paths > 0)) return null;
+  const box: Box = { x0: -Infinity, x1: Infinity, y0: -Infinity, y1: Infinity };
+  for (let p = 0; p < paths; p++) {
+    const n = m.FPDFClipPath_CountPathSegments(clip, p);
+    if (!(n > 0)) continue;
+    const own: Box = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
+    for (let k = 0; k < n; k++) {
+      const seg = m.FPDFClipPath_GetPathSegment(clip, p, k);
+      if (!seg || !m.FPDFPathSegment_GetPoint(seg, scratch, scratch + 4)) continue;
+      const heap = m.pdfium.HEAPF32;
+      const [px, py] = [heap[scratch >> 2], heap[(scratch >> 2) + 1]];
+      const [vx, vy] = [viewX(view, px, py), viewY(view, px, py)];
+      own.x0 = Math.min(own.x0, vx);
+      own.x1 = Math.max(own.x1, vx);
+      own.y0 = Math.min(own.y0, vy);
+      own.y1 = Math.max(own.y1, vy);
+    }
+    if (own.x0 > own.x1) continue;
+    box.x0 = Math.max(box.x0, own.x0);
+    box.x1 = Math.min(box.x1, own.x1);
+    box.y0 = Math.max(box.y0, own.y0);
+    box.y1 = Math.min(box.y1, own.y1);
+  }
+  return box.x0 === -Infinity && box.y0 === -Infinity ? null : box;
+}
+
+/** the text objects drawn by the page's own content stream (not inside a form XObject) */
+function pageTextObjects(m: Pdfium, page: number): Set<number> {
+  const found = new Set<number>();
+  const n = m.FPDFPage_CountObjects(page);
+  for (let i = 0; i < n; i++) {
+    const obj = m.FPDFPage_GetObject(page, i);
+    if (obj && m.FPDFPageObj_GetType(obj) === FPDF_PAGEOBJ_TEXT) found.add(obj);
+  }
+  return found;
+}
+
+/** a point's leeway outside a clip box: a glyph's middle a hair outside its cell's clip is still printed */
+const CLIP_LEEWAY = 1;
+
+/** whether the middle of a glyph (half an em above its baseline, as onPage measures it) lies within the box */
+function insideClip(g: Glyph, box: Box): boolean {
+  const x = (g.x0 + g.x1) / 2;
+  const y = g.y - 0.35 * g.size;
+  return x >= box.x0 - CLIP_LEEWAY && x <= box.x1 + CLIP_LEEWAY && y >= box.y0 - CLIP_LEEWAY && y <= box.y1 + CLIP_LEEWAY;
+}
+
 /**
  * Where character i stands. Its extent runs from its origin over its advance width in its font:
  * PDFium's loose box is cut to the ink for some glyphs (目, 自 in Noto CJK), which would show a
@@ -209,12 +280,15 @@ function placed(m: Pdfium, text: number, i: number, ch: string, code: number, sc
 }
 
 /** the characters of one page; scratch holds 32 bytes for PDFium's out-parameters */
-function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, 'drawn'> {
+function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, 'drawn'> & { clipped: number } {
   const text = m.FPDFText_LoadPage(page);
   const fonts = new Map<number, number>();
+  const clips = new Map<number, Box | null>();
+  let pageTexts: Set<number> | undefined;
   const glyphs: Glyph[] = [];
   let unreadable = 0;
   let inUnreadable = false;
+  let clipped = 0;
   try {
     const n = m.FPDFText_CountChars(text);
     const view = viewOf(m, page, scratch, uprightTurns(m, page, text, n, scratch));
@@ -229,9 +303,14 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
         continue;
       }
       inUnreadable = false;
-      glyphs.push(placed(m, text, i, ch, code, scratch, view, fonts));
+      const g = placed(m, text, i, ch, code, scratch, view, fonts);
+      const obj = m.FPDFText_GetTextObject(text, i);
+      let clip = clips.get(obj);
+      if (clip === undefined) clips.set(obj, (clip = clipBox(m, obj, scratch, view, (pageTexts ??= pageTextObjects(m, page)))));
+      if (!clip || insideClip(g, clip)) glyphs.push(g);
+      else clipped++;
     }
-    return { glyphs, width: view.width, height: view.height, unreadable };
+    return { glyphs, width: view.width, height: view.height, unreadable, clipped };
   } finally {
     m.FPDFText_ClosePage(text);
   }
@@ -265,9 +344,10 @@ export async function openPdfium(file: string, bytes: Uint8Array): Promise<PdfDo
       const page = m.FPDF_LoadPage(doc, p - 1);
       if (!page) throw pdfErrors.corrupt(file, `PDFium：第 ${p} 页无法读取`);
       try {
-        const read = readChars(m, page, scratch);
-        // asked only while the page is open
+        const { clipped, ...read } = readChars(m, page, scratch);
+        // asked only while the page is open; text all clipped away is text that is not printed
         const draws = read.glyphs.length === 0 && read.unreadable === 0 ? drawn(m, page) : { text: false, image: false };
+        if (clipped > 0) draws.text = false;
         return { ...read, drawn: () => draws, objectNumber: m.EPDFDoc_GetPageObjectNumberByIndex(doc, p - 1) };
       } finally {
         m.FPDF_ClosePage(page);
