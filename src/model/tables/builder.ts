@@ -224,9 +224,45 @@ export abstract class BaseBuilder implements Builder {
     return placeBySpans(printed, cols);
   }
 
+  /**
+   * PDF: where each value column starts, when its cells are set flush left: a producer that sets
+   * the header and the 栏次 numbers at their cells' left edges (WeasyPrint) prints each column's
+   * name and number from the same x and their middles apart, and the figures, flush right, stand
+   * nearer the next column's number than their own. Null where the cells are not so set.
+   */
+  private leftEdges?: Map<string, number> | null;
+  private flushLeftEdges(): Map<string, number> | null {
+    if (this.leftEdges !== undefined) return this.leftEdges;
+    this.leftEdges = null;
+    const all = this.columns();
+    const labels = namedColumns(all, this.headerRows, this.headerPieces);
+    const pairs = all.map((c) => ({ key: c.key, mark: this.columnMarks.find((t) => t.x0 !== undefined && t.num!.value === c.index), label: labels.get(c.key) }));
+    if (all.length < 2 || pairs.some((p) => !p.mark || !p.label || p.label.x0 === undefined)) return null;
+    // every column's number and name start together (within a point) though their widths differ
+    const flush = pairs.every(({ mark, label }) => Math.abs(mark!.x0! - label!.x0!) <= 1 && Math.abs(centreOf(mark!) - centreOf(label!)) > 3);
+    if (!flush) return null;
+    return (this.leftEdges = new Map(pairs.map((p) => [p.key, p.mark!.x0!])));
+  }
+
+  /** flush-left columns: each figure in the column whose left edge is the last at or before it */
+  private placeByLeftEdges(printed: Token[], columns: Table['columns'], edges: Map<string, number>): Map<string, Token> | null {
+    const cols = columns.map((c) => ({ key: c.key, x: edges.get(c.key)! })).sort((a, b) => a.x - b.x);
+    const widest = Math.max(...cols.slice(1).map((c, i) => c.x - cols[i].x));
+    const placed = new Map<string, Token>();
+    for (const t of printed) {
+      const x = centreOf(t);
+      const col = [...cols].reverse().find((c) => c.x - 1 <= x);
+      if (!col || x > cols[cols.length - 1].x + widest || placed.has(col.key)) return null;
+      placed.set(col.key, t);
+    }
+    return placed;
+  }
+
   /** each printed figure to the column whose band (between neighbouring centres) holds it */
   private placeByPosition(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
     if (!printed.every((t) => t.x0 !== undefined)) return null;
+    const edges = this.flushLeftEdges();
+    if (edges && columns.every((c) => edges.has(c.key))) return this.placeByLeftEdges(printed, columns, edges);
     const centres = this.columnCentres();
     if (!centres) return null;
     const cols = columns.map((c) => ({ key: c.key, x: centres.get(c.key)! })).sort((a, b) => a.x - b.x);
