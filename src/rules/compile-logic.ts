@@ -72,24 +72,16 @@ function compileScoped(op: string, args: unknown[], operations: Record<string, O
         return f.length === i + 1 ? f[i](data) : null;
       };
     }
-    case 'and': {
-      const f = fns();
-      return (data) => {
-        let current: unknown;
-        for (const g of f) {
-          current = g(data);
-          if (!truthy(current)) return current;
-        }
-        return current;
-      };
-    }
+    case 'and':
     case 'or': {
+      // and: the first falsy value, or; the first truthy; else the last
       const f = fns();
+      const stopWhen = op === 'or';
       return (data) => {
         let current: unknown;
         for (const g of f) {
           current = g(data);
-          if (truthy(current)) return current;
+          if (truthy(current) === stopWhen) return current;
         }
         return current;
       };
