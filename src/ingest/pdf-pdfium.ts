@@ -52,10 +52,12 @@ const FPDF_PAGEOBJ_IMAGE = 3;
 const FPDF_PAGEOBJ_FORM = 5;
 const ERROR_NAMES: Record<number, string> = { 1: '未知错误', 2: '文件错误', 3: '格式错误', 5: '不支持的安全设置', 6: '页面错误' };
 
+/** calls made per character, per text object or per clip segment: straight to the wasm (numbers in, numbers out) */
 const PER_CHARACTER = [
   'FPDFText_GetUnicode', 'FPDFText_IsGenerated', 'FPDFText_HasUnicodeMapError', 'FPDFText_GetLooseCharBox',
   'FPDFText_GetCharOrigin', 'FPDFText_GetFontSize', 'FPDFText_GetMatrix', 'FPDFText_GetTextObject', 'FPDFTextObj_GetFont',
-  'FPDFFont_GetGlyphWidth',
+  'FPDFFont_GetGlyphWidth', 'FPDFPage_CountObjects', 'FPDFPage_GetObject', 'FPDFPageObj_GetType', 'FPDFPageObj_GetClipPath',
+  'FPDFClipPath_CountPaths', 'FPDFClipPath_CountPathSegments', 'FPDFClipPath_GetPathSegment', 'FPDFPathSegment_GetPoint',
 ] as const;
 
 let compiled: Promise<WebAssembly.Module> | null = null;
@@ -246,7 +248,7 @@ function insideClip(g: Glyph, box: Box): boolean {
  * PDFium's out-parameters are read straight from the wasm heap (looked up again after each
  * call: the heap's views are replaced when it grows).
  */
-function placed(m: Pdfium, text: number, i: number, ch: string, code: number, scratch: number, view: View, fonts: Map<number, number>): Glyph {
+function placed(m: Pdfium, text: number, i: number, obj: number, ch: string, code: number, scratch: number, view: View, fonts: Map<number, number>): Glyph {
   const f32 = scratch >> 2;
   const f64 = scratch >> 3;
   const fontSize = m.FPDFText_GetFontSize(text, i);
@@ -260,7 +262,6 @@ function placed(m: Pdfium, text: number, i: number, ch: string, code: number, sc
   const heap64 = m.pdfium.HEAPF64;
   const ox = heap64[f64];
   const oy = heap64[f64 + 1];
-  const obj = m.FPDFText_GetTextObject(text, i);
   let font = fonts.get(obj);
   if (font === undefined) fonts.set(obj, (font = m.FPDFTextObj_GetFont(obj)));
   let advance = 0;
@@ -303,8 +304,8 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
         continue;
       }
       inUnreadable = false;
-      const g = placed(m, text, i, ch, code, scratch, view, fonts);
       const obj = m.FPDFText_GetTextObject(text, i);
+      const g = placed(m, text, i, obj, ch, code, scratch, view, fonts);
       let clip = clips.get(obj);
       if (clip === undefined) clips.set(obj, (clip = clipBox(m, obj, scratch, view, (pageTexts ??= pageTextObjects(m, page)))));
       if (!clip || insideClip(g, clip)) glyphs.push(g);
