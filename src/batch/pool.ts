@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { fatalResult, type FileResult } from '../format/index.js';
 import type { RuleObserver } from '../rules/index.js';
+import { DEFAULT_PDF_ENGINE } from '../ingest/index.js';
 import type { Report } from '../model/index.js';
 import { lintToResult, type FileOutcome } from './lint-one.js';
 import type { FileLimits, Prepared, RunSetup } from './setup.js';
@@ -101,10 +102,19 @@ async function lintOnPool(inputs: LintInput[], hits: Array<FileResult | undefine
   const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkerTask, FileResult>({ filename: WORKER.href, minThreads: threads, maxThreads: threads, workerData: plan.setup });
   try {
+    // PDFium compiled here once, while the workers start, and shared with them: a module's code
+    // (and what V8 optimizes of it as it runs) is not copied nor compiled again per worker
+    const pdfiumWasm = await pdfiumForWorkers(inputs, plan.limits);
     // every file is queued at once; each is awaited in turn, so the output keeps the input order
-    const pending = inputs.map(({ file }, k) => hits[k] ?? pool.run({ file, limits: plan.limits }).catch((err: unknown) => crashed(file, err)));
+    const pending = inputs.map(({ file }, k) => hits[k] ?? pool.run({ file, limits: plan.limits, pdfiumWasm }).catch((err: unknown) => crashed(file, err)));
     for (const p of pending) await onOutcome({ result: await p, report: null });
   } finally {
     await pool.destroy();
   }
+}
+
+/** the compiled PDFium wasm, where PDFs are to be read with it (a failed compile is left to each file's lint to report) */
+async function pdfiumForWorkers(inputs: LintInput[], limits: FileLimits): Promise<WebAssembly.Module | undefined> {
+  if ((limits.pdfEngine ?? DEFAULT_PDF_ENGINE) !== 'pdfium' || !inputs.some((i) => /\.pdf$/i.test(i.file))) return undefined;
+  return (await import('../ingest/pdf-pdfium.js')).compiledPdfium().catch(() => undefined);
 }

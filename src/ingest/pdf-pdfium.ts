@@ -68,7 +68,7 @@ let loading: Promise<Pdfium> | null = null;
  * started as early as a PDF is known to come: by bin/budget-lint.js before the command is even
  * loaded (pdfium-wasm.ts), or by warmUpPdfium.
  */
-function compiledPdfium(): Promise<WebAssembly.Module> {
+export function compiledPdfium(): Promise<WebAssembly.Module> {
   compiled ??=
     givenPdfiumWasm() ??
     readFile(createRequire(import.meta.url).resolve('@embedpdf/pdfium/pdfium.wasm')).then((bytes) => WebAssembly.compile(bytes));
