@@ -6,7 +6,7 @@
 import { formatInterval, formatNumber, fromCell, type Comparison, type Interval } from '../interval/interval.js';
 import type { Cell, Location, Report, Table } from '../model/types.js';
 import { comparisonsMade, evaluate, lastFinding, resetFindings, truthy } from './ops.js';
-import { bindings, type Binding } from './selectors.js';
+import { bindings, documentData, type Binding, type Doc } from './selectors.js';
 import { cellOwners, resolveQuery, type CellOwner } from './queries.js';
 import type { Diagnostic, Rule } from './types.js';
 import { workingOf } from './working.js';
@@ -41,23 +41,19 @@ export type RuleObserver = (trace: BindingTrace) => void;
 export function runRules(report: Report, rules: Rule[], observe?: RuleObserver): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ownerOf = cellOwners(report);
-  for (const rule of rules) if (rule.severity !== 'off') runRule(report, rule, ownerOf, out, observe);
-  const deviations = new Map<Diagnostic, Deviation>();
-  for (const d of out) {
-    const dev = DEVIATIONS.get(d);
-    if (dev) deviations.set(d, dev);
-  }
-  return sortDiagnostics(reportAtDeepest(out, deviations));
+  const doc = documentData(report);
+  for (const rule of rules) if (rule.severity !== 'off') runRule(report, rule, doc, ownerOf, out, observe);
+  return sortDiagnostics(reportAtDeepest(out, DEVIATIONS));
 }
 
 /** one rule over its bindings: a binding that throws is counted and the others are still checked */
-function runRule(report: Report, rule: Rule, ownerOf: OwnerOf, all: Diagnostic[], observe?: RuleObserver): void {
+function runRule(report: Report, rule: Rule, doc: Doc, ownerOf: OwnerOf, all: Diagnostic[], observe?: RuleObserver): void {
   const out: Diagnostic[] = [];
   let checked = 0;
   let failed = 0;
   let first: { b: Binding | null; err: unknown } | null = null;
   try {
-    for (const b of bindings(report, rule)) {
+    for (const b of bindings(report, rule, doc)) {
       checked++;
       const trace: BindingTrace = { rule, binding: b, passedWhere: false, bound: {}, outcome: null, compared: 0, diagnostic: null };
       try {

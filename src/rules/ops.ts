@@ -107,7 +107,7 @@ function comparison(relation: '=' | '<=' | '>=') {
 const approxEq = comparison('=');
 
 export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
-  /** how one printed name stands to another once the listed generic words are out of both (equal, contains, head, tail, other) */
+  /** how one printed name stands to another once the listed generic words are out of both (equal, contains, head, short, place, other: name-ops.ts) */
   name_relation: nameRelation,
   sum: sumOp,
   sum_present: sumPresent,

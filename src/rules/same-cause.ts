@@ -48,9 +48,13 @@ function rowName(r: Row): string {
   return r.code && r.kind !== 'total' && !r.side ? `${r.code} ${r.name}`.trim() : r.name;
 }
 
-export function reportAtDeepest(ds: Diagnostic[], deviations: Map<Diagnostic, Deviation>): Diagnostic[] {
-  if (deviations.size < 2) return ds;
-  const found = [...deviations];
+/** the findings, less those that echo a deeper one; `deviations` holds what each reportAtDeepest finding says is off */
+export function reportAtDeepest(ds: Diagnostic[], deviations: WeakMap<Diagnostic, Deviation>): Diagnostic[] {
+  const found = ds.flatMap((d) => {
+    const dev = deviations.get(d);
+    return dev ? [[d, dev] as const] : [];
+  });
+  if (found.length < 2) return ds;
   // each finding's deepest descendant off by the same amount: the one it is the echo of
   const echoOf = new Map<Diagnostic, Diagnostic>();
   for (const [d, dev] of found) {

@@ -41,7 +41,7 @@ function rowNames(report: Report): Record<string, string[]> {
   return out;
 }
 
-function documentData(report: Report) {
+export function documentData(report: Report) {
   const target = report.targetTable;
   return {
     kind: report.kind,
@@ -102,7 +102,7 @@ function selectedTables(report: Report, rule: Rule): Table[] {
   return ids ? read.filter((t) => ids.includes(t.id)) : read;
 }
 
-type Doc = ReturnType<typeof documentData>;
+export type Doc = ReturnType<typeof documentData>;
 type Each = Rule['select']['each'];
 type BindingsOf = (report: Report, rule: Rule, doc: Doc) => Generator<Binding>;
 
@@ -279,9 +279,11 @@ function* cellBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding>
 
 function* rowPartsBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
   for (const t of selectedTables(report, rule)) {
+    const table = tableData(t);
     for (const r of t.rows) {
+      let row: ReturnType<typeof rowData> | undefined;
       for (const { whole, value, parts } of rowColumnParts(t, r)) {
-        yield { data: { document: doc, table: tableData(t), row: rowData(r), column: { key: whole.key, name: whole.name }, value, parts }, table: t, row: r, column: whole };
+        yield { data: { document: doc, table, row: (row ??= rowData(r)), column: { key: whole.key, name: whole.name }, value, parts }, table: t, row: r, column: whole };
       }
     }
   }
@@ -307,8 +309,11 @@ const BINDINGS_BY_KIND: Record<Each, BindingsOf> = {
   cell: cellBindings,
 };
 
-export function* bindings(report: Report, rule: Rule): Generator<Binding> {
-  const doc = documentData(report);
+/**
+ * A rule's bindings. `doc` is the document's own data (documentData), the same for every rule:
+ * the engine builds it once per run and passes it on.
+ */
+export function* bindings(report: Report, rule: Rule, doc: Doc = documentData(report)): Generator<Binding> {
   // an unknown kind yields nothing, as the switch it replaces did
   const of = Object.hasOwn(BINDINGS_BY_KIND, rule.select.each) ? BINDINGS_BY_KIND[rule.select.each] : undefined;
   if (of) yield* of(report, rule, doc);
