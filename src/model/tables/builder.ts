@@ -10,7 +10,7 @@ import { blankCell, numberCell, sourceLocation, tokenLocation } from '../cells.j
 import type { Cell, Column, Location, ParseNote, Row, Table, Unit } from '../types.js';
 import type { Catalog, TableSpec } from './catalog.js';
 import { namedColumns } from './header.js';
-import { centreOf, columnReach } from './geometry.js';
+import { centreOf, columnReach, flushLeftEdges, placeByLeftEdges } from './geometry.js';
 import { isColumnNumbering, lineLocation, yearCell } from './lines.js';
 import { headerSpans, isAlignedText, placeBySpans } from './text-columns.js';
 
@@ -198,12 +198,23 @@ export abstract class BaseBuilder implements Builder {
     const all = this.columns();
     const byMark = new Map<string, number>();
     for (const c of all) {
-      const mark = this.columnMarks.find((t) => t.x0 !== undefined && t.num!.value === c.index);
+      const mark = this.markOf(c);
       if (mark) byMark.set(c.key, centreOf(mark));
     }
     if (byMark.size === all.length) return (this.centres = byMark);
-    const byLabel = namedColumns(all, this.headerRows, this.headerPieces);
+    const byLabel = this.headerLabels();
     return (this.centres = byLabel.size === all.length ? new Map([...byLabel].map(([k, p]) => [k, centreOf(p)])) : null);
+  }
+
+  /** PDF: the 栏次 number printed over a column */
+  private markOf(c: Column): Token | undefined {
+    return this.columnMarks.find((t) => t.x0 !== undefined && t.num!.value === c.index);
+  }
+
+  /** PDF: the header cells that name the document's value columns (found once: centres and flush-left edges both ask) */
+  private labels?: Map<string, PositionedPiece>;
+  private headerLabels(): Map<string, PositionedPiece> {
+    return (this.labels ??= namedColumns(this.columns(), this.headerRows, this.headerPieces));
   }
 
   /** aligned text: where the header prints each column's name, in character columns (null: not such text) */
@@ -233,36 +244,15 @@ export abstract class BaseBuilder implements Builder {
   private leftEdges?: Map<string, number> | null;
   private flushLeftEdges(): Map<string, number> | null {
     if (this.leftEdges !== undefined) return this.leftEdges;
-    this.leftEdges = null;
-    const all = this.columns();
-    const labels = namedColumns(all, this.headerRows, this.headerPieces);
-    const pairs = all.map((c) => ({ key: c.key, mark: this.columnMarks.find((t) => t.x0 !== undefined && t.num!.value === c.index), label: labels.get(c.key) }));
-    if (all.length < 2 || pairs.some((p) => !p.mark || !p.label || p.label.x0 === undefined)) return null;
-    // every column's number and name start together (within a point) though their widths differ
-    const flush = pairs.every(({ mark, label }) => Math.abs(mark!.x0! - label!.x0!) <= 1 && Math.abs(centreOf(mark!) - centreOf(label!)) > 3);
-    if (!flush) return null;
-    return (this.leftEdges = new Map(pairs.map((p) => [p.key, p.mark!.x0!])));
-  }
-
-  /** flush-left columns: each figure in the column whose left edge is the last at or before it */
-  private placeByLeftEdges(printed: Token[], columns: Table['columns'], edges: Map<string, number>): Map<string, Token> | null {
-    const cols = columns.map((c) => ({ key: c.key, x: edges.get(c.key)! })).sort((a, b) => a.x - b.x);
-    const widest = Math.max(...cols.slice(1).map((c, i) => c.x - cols[i].x));
-    const placed = new Map<string, Token>();
-    for (const t of printed) {
-      const x = centreOf(t);
-      const col = [...cols].reverse().find((c) => c.x - 1 <= x);
-      if (!col || x > cols[cols.length - 1].x + widest || placed.has(col.key)) return null;
-      placed.set(col.key, t);
-    }
-    return placed;
+    const labels = this.headerLabels();
+    return (this.leftEdges = flushLeftEdges(this.columns().map((c) => ({ key: c.key, mark: this.markOf(c), label: labels.get(c.key) }))));
   }
 
   /** each printed figure to the column whose band (between neighbouring centres) holds it */
   private placeByPosition(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
     if (!printed.every((t) => t.x0 !== undefined)) return null;
     const edges = this.flushLeftEdges();
-    if (edges && columns.every((c) => edges.has(c.key))) return this.placeByLeftEdges(printed, columns, edges);
+    if (edges && columns.every((c) => edges.has(c.key))) return placeByLeftEdges(printed, columns.map((c) => ({ key: c.key, x: edges.get(c.key)! })));
     const centres = this.columnCentres();
     if (!centres) return null;
     const cols = columns.map((c) => ({ key: c.key, x: centres.get(c.key)! })).sort((a, b) => a.x - b.x);

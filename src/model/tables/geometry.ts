@@ -12,3 +12,30 @@ export function centreOf(p: { x0?: number; x1?: number }): number {
 export function columnReach(xs: number[]): number {
   return xs.length > 1 ? 0.75 * Math.min(...xs.slice(1).map((x, i) => x - xs[i])) : Infinity;
 }
+
+type Placed = { x0?: number; x1?: number };
+
+/**
+ * Where each column starts, when its cells are set flush left: every column's 栏次 number and
+ * header name start at the same x (within a point) though their widths differ. Null where a
+ * column lacks either, or they are set otherwise (centred: the nearest centre decides).
+ */
+export function flushLeftEdges(columns: Array<{ key: string; mark?: Placed; label?: Placed }>): Map<string, number> | null {
+  if (columns.length < 2 || columns.some((c) => c.mark?.x0 === undefined || c.label?.x0 === undefined)) return null;
+  const flush = columns.every(({ mark, label }) => Math.abs(mark!.x0! - label!.x0!) <= 1 && Math.abs(centreOf(mark!) - centreOf(label!)) > 3);
+  return flush ? new Map(columns.map((c) => [c.key, c.mark!.x0!])) : null;
+}
+
+/** flush-left columns: each figure in the column whose left edge is the last at or before it (null where that is not one figure a column) */
+export function placeByLeftEdges<T extends Placed>(printed: T[], columns: Array<{ key: string; x: number }>): Map<string, T> | null {
+  const cols = [...columns].sort((a, b) => a.x - b.x);
+  const widest = Math.max(...cols.slice(1).map((c, i) => c.x - cols[i].x));
+  const placed = new Map<string, T>();
+  for (const t of printed) {
+    const x = centreOf(t);
+    const col = [...cols].reverse().find((c) => c.x - 1 <= x);
+    if (!col || x > cols[cols.length - 1].x + widest || placed.has(col.key)) return null;
+    placed.set(col.key, t);
+  }
+  return placed;
+}
