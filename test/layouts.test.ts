@@ -284,6 +284,54 @@ describe('text laid out as printed (pdftotext -layout): a 总表 of three [项�
   });
 });
 
+describe('text whose words are set one space apart (extracted line by line): a 总表 of three [项目 金额] pairs', () => {
+  const PLAIN = 'text/plain-three-pairs.txt';
+  const report = reportOf(fixtureText(PLAIN), PLAIN);
+  const t = report.tables.find((x) => x.id === '部门公开表1')!;
+  const row = (key: string) => t.rows.find((r) => r.key === key);
+
+  it('gives each name the pair whose numbering it continues: 支出用途 items are a second breakdown, not items', () => {
+    // 二、外交支出 二、项目支出 (the 收入 cell empty): the first continues 一、一般公共服务支出, the second 一、基本支出
+    expect([row('支出:基本支出')?.kind, row('支出:项目支出')?.kind, row('支出:单位预留机动经费')?.kind]).toEqual(['detail', 'detail', 'detail']);
+    expect([row('支出:外交支出')?.kind, row('支出:外交支出')?.code]).toEqual(['item', '202']);
+    expect(row('支出:项目支出')?.cells['支出金额'].raw).toBe('3,123.68');
+    expect(row('收入:其他资金')?.cells['收入金额'].raw).toBe('80.00');
+    expect(row('收入:外交支出')).toBeUndefined();
+  });
+
+  it('is silent, as the same table laid out as printed is', async () => {
+    const ds = (await lintText(fixtureText(PLAIN), PLAIN)).filter((d) => d.ruleId.startsWith('总表/'));
+    expect(ds).toEqual([]);
+  });
+});
+
+describe('rows of text set one space apart that the reader once ran together', () => {
+  it('a 三公 grid whose group words come as one word (预算数 决算数 预算数 …) is taken item by item', () => {
+    const text = ['财政拨款“三公”经费支出决算表', '单位：万元', '财政拨款“三公”经费', '公务用车购置及运行维护费', '因公出国', '合计 公务用车 公务用车 公务接待费', '（境）费 小计', '购置费 运行维护费',
+      '预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数', '2.85 0.39 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 2.85 0.39', ''].join('\n');
+    const t = reportOf(text).tables.find((x) => x.id === '公开09')!;
+    expect(Object.fromEntries(Object.entries(t.rows[0].cells).map(([k, c]) => [k, c.raw]))).toMatchObject({
+      '预算数.合计': '2.85', '决算数.合计': '0.39', '预算数.公务接待费': '2.85', '决算数.公务接待费': '0.39', '决算数.公务用车运行维护费': '0.00',
+    });
+  });
+
+  it('two empty rows of a 总表 on one line (使用非财政拨款结余 结余分配) do not take the next line\'s row and figure', () => {
+    const text = ['收入支出决算总表', '单位：万元', '收入 支出', '项目 决算数 项目 决算数', '一、一般公共预算财政拨款收入 100.00 一、一般公共服务支出 90.00',
+      '本年收入合计 100.00 本年支出合计 90.00', '使用非财政拨款结余 结余分配', '年初结转和结余 5.00 年末结转和结余 15.00', '总计 105.00 总计 105.00', ''].join('\n');
+    const t = reportOf(text).tables.find((x) => x.id === '公开01')!;
+    expect(t.rows.find((r) => r.key === '收入:年初结转和结余')?.cells['收入金额'].raw).toBe('5.00');
+    expect(t.rows.filter((r) => Object.values(r.cells).some((c) => c.raw === '5.00')).map((r) => r.key)).toEqual(['收入:年初结转和结余']);
+  });
+
+  it('a code in 类 款 项 cells whose name wrapped above and below it (208 05 05 4,412,547) is still the code', () => {
+    const text = ['2023年部门收入预算总表', '单位：元', '项目 收入预算', '功能分类科目编码', '功能分类科目名称 合计 财政拨款收入', '类 款 项',
+      '208 社会保障和就业支出 4,589,787 4,589,787', '208 05 行政事业单位养老支出 4,589,787 4,589,787', '208 05 01 行政单位离退休 177,240 177,240',
+      '机关事业单位基本养老保险缴费支', '208 05 05 4,412,547 4,412,547', '出', ''].join('\n');
+    const t = reportOf(text).tables[0];
+    expect(t.rows.find((r) => r.key === '2080505')?.cells['合计']?.raw).toBe('4,412,547');
+  });
+});
+
 describe('a 三公 grid in text that prints 预算数 决算数 under each item (上海, pdftotext -layout)', () => {
   it('takes the figures item by item, as the header line prints its group words', () => {
     const text = [

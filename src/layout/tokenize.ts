@@ -219,7 +219,11 @@ export function joinSplitCode(tokens: Token[]): Token[] {
     }
     let k = 0;
     while (k < 2 && isSubCode(tokens[i + 1 + k])) k++;
-    if (k === 0 || tokens[i + 1 + k]?.kind !== 'label') {
+    // the name is what follows, except where it wrapped around the line (above and below it):
+    // then a line's start of two zero-padded parts (208 05 05) and a figure is still a code
+    const next = tokens[i + 1 + k];
+    const nameless = !before && k === 2 && tokens.slice(i + 1, i + 3).every((t) => t.text.length === 2) && next?.kind === 'number' && /[,.]/.test(next.text);
+    if (k === 0 || (next?.kind !== 'label' && !nameless)) {
       out.push(head);
       continue;
     }

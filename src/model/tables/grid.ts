@@ -8,6 +8,21 @@ import { columnNames } from './catalog.js';
 import { isColumnNumbering, lineLocation } from './lines.js';
 import { headerColumns, joinWrappedNames } from './header.js';
 
+/**
+ * The group words a header label is made of, in order, or none where it holds anything else: words
+ * set one space apart come as one label (预算数 决算数 预算数 决算数 → 预算数决算数预算数决算数)
+ */
+function groupWords(label: string, groups: string[]): string[] {
+  const words: string[] = [];
+  for (let at = 0; at < label.length; ) {
+    const word = groups.find((g) => label.startsWith(g, at));
+    if (!word) return [];
+    words.push(word);
+    at += word.length;
+  }
+  return words;
+}
+
 export class GridBuilder extends BaseBuilder {
   private valueLine: TokenLine | null = null;
 
@@ -27,7 +42,7 @@ export class GridBuilder extends BaseBuilder {
           .sort((a, b) => a.x0 - b.x0)
           .map((p) => normalizeLabel(p.text))
       : this.headerTokenLines
-          .map((l) => l.tokens.filter((t) => t.kind === 'label' && groups.includes(normalizeLabel(t.text))).map((t) => normalizeLabel(t.text)))
+          .map((l) => l.tokens.filter((t) => t.kind === 'label').flatMap((t) => groupWords(normalizeLabel(t.text), groups)))
           .reduce((most, w) => (w.length > most.length ? w : most), [] as string[]);
     const alternating = words.length >= 2 * groups.length && words.every((w, i) => w === groups[i % groups.length]);
     if (!alternating) return columns;

@@ -68,7 +68,8 @@ export function functionClassCode(catalog: Catalog, name: string): string | unde
 /** which side a two-sided line belongs to when it has no 行次: by its own words */
 export function sideByName(catalog: Catalog, name: string): Side | undefined {
   // a class name whose 支出 wrapped onto the next line (文化旅游体育与传媒 / 支出) is still a class's
-  if (/支出|结转下年|结余分配|年末/.test(name) || functionClassCode(catalog, name) || functionClassCode(catalog, `${name}支出`)) return '支出';
+  // 经费 is spent (单位预留机动经费), never received
+  if (/支出|结转下年|结余分配|年末|经费$/.test(name) || functionClassCode(catalog, name) || functionClassCode(catalog, `${name}支出`)) return '支出';
   if (/收入|上年结转|年初|结余|拨款/.test(name)) return '收入';
   return undefined;
 }

@@ -8,6 +8,7 @@ import { functionClassCode, sideByName } from './kinds.js';
 import { atTextColumn, atTextColumns, headerSpans, isAlignedText, pairedGroups, WHOLE_NAME_RE, type ColumnGroup } from './text-columns.js';
 import { BaseBuilder, centreOf, labelText, SECTION_LABEL_RE, stripEnumeration } from './builder.js';
 import { headerLeaves } from './header.js';
+import { assignTextGroups, printsThreePairs } from './text-groups.js';
 
 interface Segment {
   labels: Token[];
@@ -79,8 +80,12 @@ export class TwoSidedBuilder extends BaseBuilder {
       const cur = this.segments[this.segments.length - 1];
       const open = cur !== undefined;
       if (t.kind === 'label') {
-        // a label wraps onto the next line only in tables with 行次, where the 行次 closes it
-        const wraps = this.hasLineNos || cur?.line === t.line;
+        // a label wraps onto the next line only in tables with 行次, where the 行次 closes it; on
+        // its own line, words after a whole name (使用非财政拨款结余 结余分配, both rows left
+        // empty) are the other side's row, not the rest of it
+        // (so too in a table printed without its 行次: no 行次 will close a whole name there)
+        const whole = cur !== undefined && WHOLE_NAME_RE.test(normalizeLabel(labelText(cur.labels)));
+        const wraps = (this.hasLineNos && (this.lastLeft + this.lastRight > 0 || !whole)) || (cur?.line === t.line && !whole);
         const startsTotal = /(合计|总计)$/.test(normalizeLabel(t.text));
         if (open && wraps && !startsTotal && !cur.lineNo && cur.values.length === 0 && cur.labels.length > 0 && !isEnumerated(t.text) && !cur.explicit) {
           cur.labels.push(t);
@@ -248,6 +253,11 @@ export class TwoSidedBuilder extends BaseBuilder {
 
   private lastOfGroup = new Map<number, Segment>();
 
+  /** text whose words are set one space apart: no positions, no tabs, no aligned columns */
+  private isPlainText(): boolean {
+    return !this.hasLineNos && this.segments.every((s) => s.group === undefined && !s.explicit) && this.region.lines.every((l) => !l.source.pieces && !l.tabbed) && !this.textColumnGroups();
+  }
+
   /**
    * Text: the tail of a name wrapped in its cell, alone on the line after its figures
    * (四、文化旅游体育与传媒 / 200,000 / 支出), is that name's, not an item of its own.
@@ -308,6 +318,7 @@ export class TwoSidedBuilder extends BaseBuilder {
     const pieces = this.segments.filter((seg) => !seg.explicit && !seg.lineNo && seg.values.length === 0 && isNamePiece(labelText(seg.labels)));
     if (pieces.length >= 2) this.unsure = `项目名称在单元格内折行，与数字不在同一行（如「${labelText(pieces[0].labels)}」），未能可靠地分开各行`;
     this.joinNameTails();
+    if (this.isPlainText() && printsThreePairs(this.headerLines)) assignTextGroups(this.segments, this.catalog);
     const left = this.columns().filter((c) => c.side === '收入');
     const right = this.columns().filter((c) => c.side === '支出');
     const seen = new Map<string, number>();
