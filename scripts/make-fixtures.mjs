@@ -4,7 +4,8 @@
 //   fixtures/pdf/NAME.PRODUCER.pdf   PDFs from producers whose layouts differ
 // and the bad-input PDFs; corpus-NAME.json (made by corpus-to-src.mjs from the corpus texts) are
 // rendered by LibreOffice and Chromium as CORPUS_PLAN says, two of them and final-full also by
-// WeasyPrint and wkhtmltopdf (producers the readers were not built from: NEW_PRODUCERS).
+// WeasyPrint and wkhtmltopdf (producers the readers were not built from: NEW_PRODUCERS), and
+// LibreOffice's renderings of those rewritten by Ghostscript and by cairo.
 // Run by hand (CI uses the committed files):
 //   apt-get install libreoffice-writer-nogui fonts-noto-cjk chromium qpdf poppler-utils ghostscript weasyprint wkhtmltopdf
 //   node scripts/make-fixtures.mjs            everything
@@ -134,6 +135,22 @@ execFileSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-sDEVICE=pdfwrite', `-sOutput
 // its two wrongly mapped pages behind a page that reads but is no disclosure: refused for the pages, not as a letter
 execFileSync('qpdf', ['--empty', '--pages', path.join(bad, 'not-a-disclosure.pdf'), '1', path.join(outDir, 'target.chromium.gs.pdf'), '2,4', '--', path.join(bad, 'mismapped-pages.pdf')]);
 console.log('wrote fixtures/pdf/target.chromium.gs.pdf, fixtures/bad/mismapped-pages.pdf');
+// PDFs rewritten by other programs, from LibreOffice's renderings of NEW_PRODUCER_SOURCES:
+// Ghostscript's pdfwrite (what print-to-PDF services and Distiller-like pipelines run; fonts
+// re-subset and re-encoded) and cairo (pdftocairo: every glyph redrawn through cairo's PDF
+// surface, as GTK and many Linux programs print). Both must read as their text versions.
+for (const name of NEW_PRODUCER_SOURCES) {
+  const from = path.join(outDir, `${name}.libreoffice.pdf`);
+  execFileSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-sDEVICE=pdfwrite', `-sOutputFile=${path.join(outDir, `${name}.ghostscript.pdf`)}`, from]);
+  execFileSync('pdftocairo', ['-pdf', from, path.join(outDir, `${name}.cairo.pdf`)]);
+}
+console.log('wrote fixtures/pdf/*.ghostscript.pdf, fixtures/pdf/*.cairo.pdf');
+// Printed to PostScript and distilled again (pdftops, then ps2pdf): the fonts come back without
+// their Unicode maps, so the text cannot be extracted at all: said in one line, never read as blank.
+const ps = path.join(work, 'final-full.ps');
+execFileSync('pdftops', [fullPdf, ps]);
+execFileSync('ps2pdf', [ps, path.join(bad, 'postscript-no-unicode.pdf')]);
+console.log('wrote fixtures/bad/postscript-no-unicode.pdf');
 // Two disclosures in one file: only the first is checked.
 execFileSync('qpdf', ['--empty', '--pages', fullPdf, fullPdf, '--', path.join(outDir, 'final-full.twice.pdf')]);
 console.log('wrote fixtures/pdf/final-full.twice.pdf');

@@ -180,6 +180,9 @@ for (const engine of PDF_ENGINES) {
         ['truncated.pdf', /已损坏或不完整，无法读取/],
         ['not-a-pdf.pdf', /不是 PDF 文件$/],
         ['not-a-disclosure.pdf', /不像是部门预决算公开文件$/],
+        // printed to PostScript and distilled again: no font keeps its Unicode map (PDFium finds no
+        // text at all; pdf.js some digits, and says which pages it could not read)
+        ['postscript-no-unicode.pdf', /(的文字无法提取（字体缺少 Unicode 映射），请用原始文件重新导出 PDF|有 \d+ 页未能读取（如第 1 页有 \d+ 处文字提取不出（字体缺少可用的 Unicode 映射）.*未检查)$/],
       ];
       for (const [file, message] of cases) {
         it(file, async () => {
@@ -212,6 +215,7 @@ describe('a folder of bad PDFs on the command line', () => {
       ['mismapped-pages.pdf', /有 2 页未能读取（如第 2 页的文字提取有误（字体的 Unicode 映射不对：.*），其余页面里没有公开表，也没有预决算情况说明，未检查$/],
       ['not-a-disclosure.pdf', /不像是部门预决算公开文件$/],
       ['not-a-pdf.pdf', /不是 PDF 文件$/],
+      ['postscript-no-unicode.pdf', /的文字无法提取（字体缺少 Unicode 映射），请用原始文件重新导出 PDF$/],
       ['truncated.pdf', /已损坏或不完整，无法读取/],
     ];
     const dir = path.join(FIXTURES, 'bad');

@@ -1,8 +1,10 @@
 /**
  * Producers the readers were not built from: the HTML that Chromium is given for two corpus
  * documents and for final-full, rendered by WeasyPrint and by wkhtmltopdf (scripts/make-fixtures.mjs,
- * NEW_PRODUCERS). Each rendering, read by either engine, must give the model and the diagnostics
- * of its text version; only locations differ. Committed fixtures only (CI has neither producer).
+ * NEW_PRODUCERS), and LibreOffice's renderings of the same three rewritten by Ghostscript's pdfwrite
+ * (fonts re-subset and re-encoded, as print-to-PDF services do) and by cairo (pdftocairo). Each
+ * rendering, read by either engine, must give the model and the diagnostics of its text version;
+ * only locations differ. Committed fixtures only (CI has none of these producers).
  *
  * What they carry: wkhtmltopdf lays the document out as one long portrait page and cuts it into
  * pages, so a row on a cut is drawn on both pages, clipped away on one of them; WeasyPrint sets
@@ -19,7 +21,7 @@ import { reading } from './model-content.js';
 const PDF = (f: string) => path.join(FIXTURES, 'pdf', f);
 
 const DOCUMENTS = ['corpus-guizhou-office-2023-final', 'corpus-haidong-city-2025-budget', 'final-full'];
-const PRODUCERS = ['weasyprint', 'wkhtmltopdf'] as const;
+const PRODUCERS = ['weasyprint', 'wkhtmltopdf', 'ghostscript', 'cairo'] as const;
 
 /**
  * Cases that fail now, by `FILE (engine)`, each with what goes wrong. A case that passes makes
@@ -34,7 +36,7 @@ const FAILS: Record<string, string> = {
   'final-full.wkhtmltopdf.pdf (unpdf)': 'unpdf: 公开06\'s 人员经费合计 row, drawn on both sides of a page cut, is read twice (a note says the second is not checked)',
 };
 
-describe('documents rendered by WeasyPrint and wkhtmltopdf read as their text versions', () => {
+describe('documents rendered by WeasyPrint and wkhtmltopdf, or rewritten by Ghostscript and cairo, read as their text versions', () => {
   const texts = new Map<string, Report>();
   let rules: Rule[];
   beforeAll(async () => {
