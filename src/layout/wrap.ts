@@ -65,14 +65,30 @@ export function joinWrappedCells(lines: SourceLine[]): SourceLine[] {
   return joinWrappedNames(joinLooseFigures(lines));
 }
 
+/**
+ * The 栏次 line under a header (`栏次 1 2 3`, `栏次 1 栏次 2`): small whole numbers rising from 1 or
+ * 2, with no word but 栏次. It carries no row, so no name joins it (in a table set densely the
+ * header's last line stands as close to it as a wrapped name would).
+ */
+function isNumberingLine(line: SourceLine): boolean {
+  const words = line.pieces!.flatMap((p) => p.text.split(/\s+/)).filter(Boolean);
+  const numbers = words.map((w) => parseNumber(w));
+  if (words.some((w, i) => numbers[i] === null && w !== '栏次')) return false;
+  const values = numbers.filter((n) => n !== null).map((n) => n!.value);
+  return values.length >= 2 && values[0] <= 2 && values.every((v, i) => Number.isInteger(v) && (i === 0 || v > values[i - 1]));
+}
+
 function joinWrappedNames(lines: SourceLine[]): SourceLine[] {
   const out: SourceLine[] = lines.map((l) => ({ ...l, pieces: l.pieces ? [...l.pieces] : undefined }));
-  const dataLine = (l: SourceLine) => l.pieces?.some(isNumeric) ?? false;
+  const dataLine = (l: SourceLine) => (l.pieces?.some(isNumeric) ?? false) && !isNumberingLine(l);
   const removed = new Set<number>();
   for (let i = 0; i < out.length; i++) {
     const frag = out[i];
-    if (!frag.pieces || frag.y === undefined || dataLine(frag)) continue;
+    if (!frag.pieces || frag.y === undefined || dataLine(frag) || isNumberingLine(frag)) continue;
     const size = frag.size ?? 10;
+    // a line with words over a line's figures is no part of that line's row: a header (科目名称 …
+    // 决算数 over the first row of a densely set table) or a row of its own
+    const overFigures = (t: SourceLine) => frag.pieces!.some((p) => t.pieces!.some((q) => isNumeric(q) && overlaps(p, q)));
     const left: PositionedPiece[] = [];
     for (const piece of frag.pieces) {
       const reach = (isEnumerated(piece.text) ? ENUMERATED_REACH : REACH) * size;
@@ -85,7 +101,7 @@ function joinWrappedNames(lines: SourceLine[]): SourceLine[] {
         const d = Math.abs(t.y - frag.y);
         if (d > reach) continue;
         const hits = t.pieces!.filter((p) => overlaps(p, piece));
-        if (hits.some(isNumeric) || hits.length > 1) continue;
+        if (hits.some(isNumeric) || hits.length > 1 || overFigures(t)) continue;
         if (!best || d < best.d) best = { k, d, host: hits[0] };
       }
       if (!best) {
