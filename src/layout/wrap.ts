@@ -17,7 +17,13 @@ const REACH = 1.6;
 const ENUMERATED_REACH = 0.8;
 const SLACK = 1;
 
-const isNumeric = (p: PositionedPiece) => parseNumber(p.text) !== null;
+/** whether a piece is a figure, asked of each piece many times over (each fragment's candidates): once */
+const numericPieces = new WeakMap<PositionedPiece, boolean>();
+function isNumeric(p: PositionedPiece): boolean {
+  let numeric = numericPieces.get(p);
+  if (numeric === undefined) numericPieces.set(p, (numeric = parseNumber(p.text) !== null));
+  return numeric;
+}
 const overlaps = (a: PositionedPiece, b: PositionedPiece) => a.x0 < b.x1 - SLACK && b.x0 < a.x1 - SLACK;
 
 function withText(line: SourceLine, pieces: PositionedPiece[]): SourceLine {
@@ -80,28 +86,33 @@ function isNumberingLine(line: SourceLine): boolean {
 
 function joinWrappedNames(lines: SourceLine[]): SourceLine[] {
   const out: SourceLine[] = lines.map((l) => ({ ...l, pieces: l.pieces ? [...l.pieces] : undefined }));
-  const dataLine = (l: SourceLine) => (l.pieces?.some(isNumeric) ?? false) && !isNumberingLine(l);
+  const numbering = out.map((l) => l.pieces !== undefined && l.pieces.some(isNumeric) && isNumberingLine(l));
+  const hasFigures = out.map((l) => l.pieces?.some(isNumeric) ?? false);
   const removed = new Set<number>();
   for (let i = 0; i < out.length; i++) {
     const frag = out[i];
-    if (!frag.pieces || frag.y === undefined || dataLine(frag) || isNumberingLine(frag)) continue;
+    if (!frag.pieces || frag.y === undefined || hasFigures[i] || numbering[i]) continue;
     const size = frag.size ?? 10;
     // a line with words over a line's figures is no part of that line's row: a header (科目名称 …
     // 决算数 over the first row of a densely set table) or a row of its own
-    const overFigures = (t: SourceLine) => frag.pieces!.some((p) => t.pieces!.some((q) => isNumeric(q) && overlaps(p, q)));
+    const over = new Map<number, boolean>();
+    const overFigures = (k: number) => {
+      if (!over.has(k)) over.set(k, frag.pieces!.some((p) => out[k].pieces!.some((q) => isNumeric(q) && overlaps(p, q))));
+      return over.get(k)!;
+    };
     const left: PositionedPiece[] = [];
     for (const piece of frag.pieces) {
       const reach = (isEnumerated(piece.text) ? ENUMERATED_REACH : REACH) * size;
       let best: { k: number; d: number; host?: PositionedPiece } | null = null;
       for (let k = Math.max(0, i - 3); k <= Math.min(out.length - 1, i + 3); k++) {
         const t = out[k];
-        if (k === i || removed.has(k) || t.page !== frag.page || !dataLine(t) || t.y === undefined) continue;
+        if (k === i || removed.has(k) || t.page !== frag.page || !hasFigures[k] || numbering[k] || t.y === undefined) continue;
         // a title or note in another size is not part of the table's rows
         if (Math.abs((t.size ?? size) - size) > 0.5) continue;
         const d = Math.abs(t.y - frag.y);
         if (d > reach) continue;
         const hits = t.pieces!.filter((p) => overlaps(p, piece));
-        if (hits.some(isNumeric) || hits.length > 1 || overFigures(t)) continue;
+        if (hits.some(isNumeric) || hits.length > 1 || overFigures(k)) continue;
         if (!best || d < best.d) best = { k, d, host: hits[0] };
       }
       if (!best) {

@@ -69,7 +69,8 @@ export function readContents(lines: SourceLine[], file: string, tableTitles: str
  * A table's entry where the file has no table is not known (the tables are published in another file).
  */
 function found(name: string, body: string, headings: string[], tables: string[]): boolean | null {
-  const alike = (h: string) => h.length <= 2 * name.length && likeness(h, name) >= SAME_HEADING;
+  // two strings can be this alike only when neither is under 0.43 of the other's length (Dice)
+  const alike = (h: string) => h.length <= 2 * name.length && h.length * 7 >= name.length * 3 && likeness(h, name) >= SAME_HEADING;
   if (body.includes(name) || headings.some(alike)) return true;
   if (!/表$/.test(name)) return false;
   return tables.length ? tables.some((t) => t.includes(name) || name.includes(t) || alike(t)) : null;
@@ -77,12 +78,19 @@ function found(name: string, body: string, headings: string[], tables: string[])
 
 /** how alike two headings are: the share of their character pairs in common (Dice) */
 const SAME_HEADING = 0.6;
+/** each string's character pairs, counted: a 目录's entries are each compared with every heading */
+const pairCache = new Map<string, Map<string, number>>();
+function pairs(s: string): Map<string, number> {
+  let out = pairCache.get(s);
+  if (out) return out;
+  out = new Map<string, number>();
+  for (let i = 0; i + 1 < s.length; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
+  if (pairCache.size > 20000) pairCache.clear();
+  pairCache.set(s, out);
+  return out;
+}
+
 function likeness(a: string, b: string): number {
-  const pairs = (s: string) => {
-    const out = new Map<string, number>();
-    for (let i = 0; i + 1 < s.length; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
-    return out;
-  };
   const x = pairs(a);
   const y = pairs(b);
   let common = 0;
