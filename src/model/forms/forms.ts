@@ -10,6 +10,7 @@ import { FORM_TITLE } from './form-vocabulary.js';
 import { OVERALL_TITLE, readOverallForm } from './overall-forms.js';
 import { NOT_A_FORM, readProjectForm } from './project-form.js';
 import { readTargetTable, TARGET_TITLE } from './target-forms.js';
+import { readTargetSheet, TARGET_SHEET_TITLE } from './target-sheet.js';
 import type { Form, GradeBand, GradeEntry, ParseNote, Report, TargetTable, Unit } from '../types.js';
 
 /** The document's forms of every kind, and a budget's 绩效目标表 as a whole. */
@@ -28,6 +29,15 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
       targetTable = read.table;
       took(i, read.end);
       i = read.end - 1;
+      continue;
+    }
+    if (TARGET_SHEET_TITLE.test(title)) {
+      const read = readTargetSheet(lines, i, file, `f${forms.length + 1}`, unitFallback, notes);
+      if (read) {
+        forms.push(read.form);
+        took(i, read.end);
+        i = read.end - 1;
+      }
       continue;
     }
     if (!FORM_TITLE.test(title) || NOT_A_FORM.test(title)) continue;
