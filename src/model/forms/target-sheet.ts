@@ -21,6 +21,8 @@ export const TARGET_SHEET_TITLE = /^\s*(财政)?项目支出绩效目标(填报|
 /** the funds block's columns: the whole project's, and this year's application */
 export const SHEET_COLUMNS = ['项目总额', '年度申请'] as const;
 type SheetColumn = (typeof SHEET_COLUMNS)[number];
+/** its rows besides those a self-assessment form's funds block has (当年财政拨款, 上年结转资金, 其他资金) */
+export const SHEET_ROW_KEYS = ['资金总额', '财政资金'];
 /** each printed label: its row, and its column where the label alone tells it (其他资金 stands in both) */
 const SHEET_LABELS: Array<[RegExp, string, SheetColumn | null]> = [
   [/^项目资金总额$/, '资金总额', '项目总额'],
@@ -95,6 +97,34 @@ function sheetUnit(block: SourceLine[], fallback: Unit | null): Unit | null {
 }
 
 /**
+ * A spreadsheet export's indicators: a row a line, cells by tabs, a merged 一级 or 二级 cell's
+ * text in its first row and empty below. Null where the header does not part its cells by tabs.
+ */
+function tabbedIndicators(block: SourceLine[], file: string, form: Form): number | null {
+  const [head, ...rows] = block;
+  if (!head.text.includes('\t')) return null;
+  const cells = head.text.split('\t').map((c) => normalizeLabel(c));
+  const at = (re: RegExp) => cells.findIndex((c) => re.test(c));
+  const col = { level1: at(/^一级指标$/), level2: at(/^二级指标$/), level3: at(/^三级指标$/), target: at(/指标值$/) };
+  if (col.level1 < 0 || col.level3 < 0 || col.target < 0) return null;
+  let level1: string | null = null;
+  let level2: string | null = null;
+  for (const line of rows) {
+    if (!line.text.includes('\t')) break;
+    const row = line.text.split('\t').map((c) => normalizeLabel(c));
+    if (row[col.level1]) {
+      level1 = row[col.level1];
+      level2 = null;
+      if (!form.sections.some((x) => x.name === level1)) form.sections.push({ name: level1, weight: null, loc: sourceLocation(file, line) });
+    }
+    if (col.level2 >= 0 && row[col.level2]) level2 = row[col.level2];
+    if (!row[col.level3] && !row[col.target]) continue;
+    form.indicators.push({ section: level1, name: row[col.level3] ?? '', level2, target: row[col.target] || null, weight: null, weightText: '', score: null, loc: sourceLocation(file, line) });
+  }
+  return block.length;
+}
+
+/**
  * Reads the form titled at lines[i]; null where it has no 项目名称 (a mention of the form's name,
  * not the form). What cannot be read with confidence (its indicators, its goals) is noted.
  */
@@ -119,7 +149,7 @@ export function readTargetSheet(lines: SourceLine[], i: number, file: string, id
   const goals = goalsAt >= 0 ? readGoals(own.slice(goalsAt, headerAt > goalsAt ? headerAt : own.length)) : null;
   if (goals) form.goals = goals;
   if (!form.goals) notes.push({ message: `${where}: 项目总目标、年度总体目标未能分栏读出`, loc: form.loc });
-  const read = headerAt >= 0 ? readIndicatorGrid(own, headerAt, file, form, true) : null;
+  const read = headerAt < 0 ? null : own[headerAt].pieces ? readIndicatorGrid(own, headerAt, file, form, true) : tabbedIndicators(own.slice(headerAt), file, form);
   if (read === null || !form.indicators.length) {
     const reason = '绩效指标未能逐行读出';
     notes.push({ message: `${where}: ${reason}`, loc: form.loc });
