@@ -71,9 +71,9 @@ function positionedGrid(lines: SourceLine[], from: number, isHeader: (cells: str
     const last = groups[groups.length - 1]?.at(-1);
     const size = line.size ?? 10;
     const close = last && last.page === line.page && last.y !== undefined && line.y !== undefined && line.y - last.y <= ROW_GAP * size;
-    // rows set as close as a cell's wrapped lines (a dense page) do not join the header's row
-    // unless they are the rest of its cells: words under its words, no figures
-    const sameRow = close && (!naming || headerRest(pieceTokens(line), naming));
+    // centred cells on a dense page: rows set as close as a cell's wrapped lines do not join the
+    // header's row unless they are the rest of its cells (words under its words, no figures)
+    const sameRow = close && (!centred || !naming || headerRest(pieceTokens(line), naming));
     if (sameRow) groups[groups.length - 1].push(line);
     else groups.push([line]);
     const own = pieceTokens(line);
