@@ -64,6 +64,8 @@ describe('the binding schema', () => {
   // a scoring rule stated under a form binds document.scoringRule
   const withScoringRule = fixtureText('text/final-yuan-tabbed.txt').replace('总分				100		100		', '总分				100		100		\n注：数量指标未完成的，按完成比例计分。');
   const reports = [...FIXTURES.map((f) => reportOf(fixtureText(f), f)), reportOf(withContents, 'pdf/final-full.txt'), reportOf(withScoringRule, 'text/final-yuan-tabbed.txt')];
+  // 绩效目标填报表s bind a form's goals and the document's targetSheetFunds (its tables add nothing the others lack)
+  const sheets = reportOf(fixtureText('text/target-sheets.txt'), 'text/target-sheets.txt');
 
   for (const each of EACH_KINDS) {
     it(`each: ${each}`, () => {
@@ -71,7 +73,7 @@ describe('the binding schema', () => {
       const schema = BINDING_SCHEMA[each];
       const seen = new Set<string>();
       let count = 0;
-      for (const report of reports) {
+      for (const report of ['document', 'form', 'indicator', 'form-section'].includes(each) ? [...reports, sheets] : reports) {
         for (const b of bindings(report, rule)) {
           count++;
           expect(Object.keys(b.data).sort()).toEqual(Object.keys(schema).sort());

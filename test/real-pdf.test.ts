@@ -47,14 +47,17 @@ const TEMPLATE_LEFTOVERS =
   + '22:9 22:12';
 
 const DOCUMENTS: Array<[string, Expected]> = [
-  // checked by hand: 读取/不认识的表@31:1: pages 31–35 print five 财政项目支出绩效目标填报表 (one project each:
-  // 项目资金总额, 绩效目标, indicators), a form no reader of ours knows; said once, under its title.
+  // pages 31–35 print five 财政项目支出绩效目标填报表 (kind target-sheet; see 'target sheets' below).
   ['上海市普陀区万里街道2023年部门预算.pdf', { kind: '预算', year: 2023, department: '上海市普陀区人民政府万里街道办事处', family: '部门预算（九张表）',
     tables: '部门公开表1:16 部门公开表2:67 部门公开表3:67 部门公开表4:13 部门公开表5:67 部门公开表8:1 部门公开表9:1 部门公开表6:31 部门公开表7:1',
     // checked by hand: 叙述/增加额超过本年数@6:5: real (政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元: the clause before's increase copied)
     // checked by hand: 叙述/同一项两个数@7:23: real (item 16, 职业年金缴费支出（项）”220.63万元 as 表5 2080506 prints 2,206,272 元, then
     // 2023年预算安排441.25万元，比2022年预算执行数增加60.54%: item 15's figures, 274.85 → 441.25, copied)
-    diagnostics: ['叙述/增加额超过本年数@6:5', '叙述/同一项两个数@7:23', '读取/不认识的表@31:1'] }],
+    // checked by hand: 绩效目标填报表/项目资金合计@29:18: real (编报绩效目标的项目5个，涉及项目预算资金3328.13万元, while the five
+    // forms' 年度资金申请总额 are 4,100,000.00 + 6,351,000.00 + 4,563,800.00 + 7,595,500.00 + 10,903,043.00 = 33,513,343 元, 232,043 元 more)
+    // checked by hand: 绩效目标填报表/资金合计@35:6: real (公共服务设施运行经费: 年度资金申请总额 10,903,043.00, but 其中：当年财政拨款
+    // 11,419,043.00 with 上年结转资金 0.00 and 其他资金 0.00, as the page prints them)
+    diagnostics: ['叙述/增加额超过本年数@6:5', '叙述/同一项两个数@7:23', '绩效目标填报表/项目资金合计@29:18', '绩效目标填报表/资金合计@35:6'] }],
   // checked by hand: 叙述/同一项两个数@9:19: real (住房公积金（项）”350.35万元 as 表5 2210201 prints 3,503,499 元, then 2024年预算安排352.67万元,
   // last year's figure: 350.35 / 348.52 is the +0.53% the sentence states)
   ['上海市普陀区人民政府万里街道办事处24年预算.pdf', { kind: '预算', year: 2024, department: '上海市普陀区人民政府万里街道办事处', family: '部门预算（九张表）',
@@ -314,4 +317,46 @@ describe.skipIf(!existsSync(DIR))('layouts read from real PDFs', () => {
     expect(t.rows.find((r) => r.key === '21011')!.cells['合计'].raw).toBe('503,724');
     expect(diagnostics.find((d) => d.page === 9)!.message).toContain('如第 9 页第 17 行：「7 11 02 事业单位医疗」的编码不是科目编码');
   });
+});
+
+/** 上海's 财政项目支出绩效目标填报表: one form a project, funds in 元, goals side by side, indicators without weights */
+describe.skipIf(!existsSync(DIR))('target sheets in real PDFs', () => {
+  it('万里街道 2023 reads its five forms: projects, 年度资金申请总额, goals and indicators', async () => {
+    const { report } = await lintFile(path.join(DIR, '上海市普陀区万里街道2023年部门预算.pdf'), await builtinRules());
+    const sheets = report!.forms.filter((f) => f.kind === 'target-sheet');
+    expect(sheets.map((f) => [f.project, f.budget?.raw, f.unit, f.loc.page])).toEqual([
+      ['新建万里街道社区公共服务中心', '4,100,000.00', '元', 31],
+      ['就业援助基地补贴', '6,351,000.00', '元', 32],
+      ['社区环境整治和建设经费', '4,563,800.00', '元', 33],
+      ['各类工作经费', '7595500.00', '元', 34],
+      ['公共服务设施运行经费', '10,903,043.00', '元', 35],
+    ]);
+    expect(sheets.map((f) => f.indicators.length)).toEqual([5, 4, 4, 43, 9]);
+    const last = sheets[4];
+    expect(Object.fromEntries(last.funds.map((r) => [r.key, Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c?.raw]))]))).toEqual({
+      资金总额: { 项目总额: '10,903,043.00', 年度申请: '10,903,043.00' },
+      当年财政拨款: { 年度申请: '11,419,043.00' },
+      财政资金: { 项目总额: '10,903,043.00' },
+      上年结转资金: { 年度申请: '0.00' },
+      其他资金: { 项目总额: '0.00', 年度申请: '0.00' },
+    });
+    // the page-33 form's left cell runs its lines into the right one's in one piece: cut at the border
+    expect(sheets[2].goals?.annual).toBe(sheets[2].goals?.overall);
+    expect(sheets[2].goals?.annual.startsWith('整治辖区内乱设摊，整治夏秋季马路夜排档')).toBe(true);
+    // the dense page 34: 数量指标 down to 15个居民区全覆盖, 质量指标 from 做好禁毒示范城区标准化建设
+    const p34 = sheets[3].indicators;
+    expect([p34[14].level2, p34[14].name, p34[15].level2, p34[15].name]).toEqual(['数量指标', '15个居民区全覆盖', '质量指标', '做好禁毒示范城区标准化建设']);
+    expect(p34.find((x) => x.name.startsWith('"提升居民'))?.target).toBe('提升');
+    expect(sheets[3].sections.map((x) => x.name)).toEqual(['产出指标', '效益指标', '满意度指标']);
+    expect(report!.unknownTables).toEqual([]);
+  }, 30_000);
+
+  it('万里街道 2023: the funds that do not add up, with their figures', async () => {
+    const { diagnostics } = await lintFile(path.join(DIR, '上海市普陀区万里街道2023年部门预算.pdf'), await builtinRules());
+    const said = diagnostics.filter((d) => d.ruleId.startsWith('绩效目标填报表/')).map((d) => [d.ruleId, d.page, d.line, d.severity, d.message]);
+    expect(said).toEqual([
+      ['绩效目标填报表/项目资金合计', 29, 18, 2, '「编报绩效目标的项目5个，涉及项目预算资金」文中写 33,281,300 元，5 张绩效目标填报表的年度资金申请总额之和为 33,513,343.00 元，相差 232,043.00 元'],
+      ['绩效目标填报表/资金合计', 35, 6, 2, '「公共服务设施运行经费」资金总额 10,903,043.00 元，其下各项之和（11,419,043.00 元（另 2 项为 0））为 11,419,043.00 元，相差 516,000.00 元'],
+    ]);
+  }, 30_000);
 });

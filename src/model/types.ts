@@ -228,9 +228,10 @@ export interface FormTask {
 /**
  * project: 项目支出绩效自评表 (funds block, scored indicators, 总分);
  * overall: 整体支出绩效自评表 (tasks with budget and spending, indicators without scores);
- * target: one project of a budget's 绩效目标表 (budget, weighted indicators, no scores yet).
+ * target: one project of a budget's 绩效目标表 (budget, weighted indicators, no scores yet);
+ * target-sheet: a project's own 绩效目标填报表 (上海: 项目资金 and 年度资金申请, goals, indicators without weights).
  */
-export type FormKind = 'project' | 'overall' | 'target';
+export type FormKind = 'project' | 'overall' | 'target' | 'target-sheet';
 
 /** one performance self-assessment form (项目支出绩效自评表 …) */
 export interface Form {
@@ -253,8 +254,10 @@ export interface Form {
   /** overall forms: the task rows, and their 金额合计 row */
   tasks: FormTask[];
   tasksTotal: FormTask | null;
-  /** target forms: the project's 预算数 */
+  /** target forms: the project's 预算数; target sheets: its 年度资金申请总额 */
   budget: Cell | null;
+  /** target sheets: 项目总目标 and 年度总体目标 as printed, spaces removed ('' where a cell is empty); absent where not told apart */
+  goals?: { overall: string; annual: string };
   loc: Location;
 }
 

@@ -5,6 +5,7 @@
  */
 import { FUNDS_COLUMN_KEYS, FUNDS_ROW_KEYS } from '../model/forms/funds.js';
 import { TASK_COLUMN_KEYS } from '../model/forms/overall-forms.js';
+import { SHEET_COLUMNS, SHEET_ROW_KEYS } from '../model/forms/target-sheet.js';
 import type { Each } from './types.js';
 import { BOOLEAN, FIGURE, list, map, NUMBER, obj, STRING, type VType } from './value-types.js';
 
@@ -20,6 +21,8 @@ const DOCUMENT = obj('document', {
   projectFormCount: NUMBER,
   projectFunds: map('document.projectFunds', ['年初预算数', '全年预算数', '全年执行数'], list(FIGURE)),
   targetProjectCount: NUMBER,
+  targetSheetCount: NUMBER,
+  targetSheetFunds: map('document.targetSheetFunds', ['年度申请', '当年财政拨款'], list(FIGURE)),
   targetTable: obj('document.targetTable', { total: FIGURE, executionWeight: FIGURE, budgets: list(FIGURE) }),
   rowNames: map('document.rowNames', null, list(STRING)),
   scoringRule: obj('document.scoringRule', { kind: STRING, text: STRING, place: STRING }),
@@ -70,7 +73,8 @@ export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
   form: {
     document: DOCUMENT,
     form: PROJECT_FORM,
-    funds: map('funds', FUNDS_ROW_KEYS, map('funds 的一行', FUNDS_COLUMN_KEYS, FIGURE)),
+    funds: map('funds', [...FUNDS_ROW_KEYS, ...SHEET_ROW_KEYS], map('funds 的一行', [...FUNDS_COLUMN_KEYS, ...SHEET_COLUMNS], FIGURE)),
+    goals: obj('goals', { overall: STRING, annual: STRING }),
     fundsWeight: FIGURE,
     fundsScore: FIGURE,
     weights: list(FIGURE),

@@ -30,6 +30,13 @@ function projectFunds(report: Report): Record<string, Array<Cell | null>> {
   return out;
 }
 
+/** the 绩效目标填报表s' 年度资金申请总额 and 当年财政拨款 (null where a form leaves it out) */
+function targetSheetFunds(report: Report): Record<string, Array<Cell | null>> {
+  const sheets = report.forms.filter((f) => f.kind === 'target-sheet');
+  const cell = (f: Form, row: string) => f.funds.find((r) => r.key === row)?.cells['年度申请'] ?? null;
+  return { 年度申请: sheets.map((f) => cell(f, '资金总额')), 当年财政拨款: sheets.map((f) => cell(f, '当年财政拨款')) };
+}
+
 /** where a statement stands, as a reader finds it: 第 3 页第 12 行, or 第 12 行 */
 function placeName(loc: Location): string {
   return `${loc.page !== undefined ? `第 ${loc.page} 页` : ''}第 ${loc.line} 行`;
@@ -55,6 +62,8 @@ export function documentData(report: Report) {
     projectFormCount: report.forms.filter((f) => f.kind === 'project').length,
     projectFunds: projectFunds(report),
     targetProjectCount: report.forms.filter((f) => f.kind === 'target').length,
+    targetSheetCount: report.forms.filter((f) => f.kind === 'target-sheet').length,
+    targetSheetFunds: targetSheetFunds(report),
     // each read table's item rows by name (a 项目支出表's projects), in printed order
     rowNames: rowNames(report),
     // the scoring rule the document states (按完成比例计分), and where
@@ -83,6 +92,7 @@ function formData(f: Form) {
     total: { weight: f.total?.weight ?? null, score: f.total?.score ?? null },
     tasks,
     tasksTotal: f.tasksTotal?.cells ?? {},
+    goals: f.goals ?? null,
   };
 }
 

@@ -10,6 +10,7 @@ import { FORM_TITLE } from './form-vocabulary.js';
 import { OVERALL_TITLE, readOverallForm } from './overall-forms.js';
 import { NOT_A_FORM, readProjectForm } from './project-form.js';
 import { readTargetTable, TARGET_TITLE } from './target-forms.js';
+import { readTargetSheet, TARGET_SHEET_TITLE } from './target-sheet.js';
 import type { Form, GradeBand, GradeEntry, ParseNote, Report, TargetTable, Unit } from '../types.js';
 
 /** The document's forms of every kind, and a budget's 绩效目标表 as a whole. */
@@ -30,9 +31,10 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
       i = read.end - 1;
       continue;
     }
-    if (!FORM_TITLE.test(title) || NOT_A_FORM.test(title)) continue;
-    if (OVERALL_TITLE.test(title)) {
-      const read = readOverallForm(lines, i, file, `f${forms.length + 1}`, unitFallback, notes);
+    // forms read whole by a reader of their own: a project's 绩效目标填报表, an 整体支出 form
+    const own = TARGET_SHEET_TITLE.test(title) ? readTargetSheet : FORM_TITLE.test(title) && !NOT_A_FORM.test(title) && OVERALL_TITLE.test(title) ? readOverallForm : null;
+    if (own) {
+      const read = own(lines, i, file, `f${forms.length + 1}`, unitFallback, notes);
       if (read) {
         forms.push(read.form);
         took(i, read.end);
@@ -40,6 +42,7 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
       }
       continue;
     }
+    if (!FORM_TITLE.test(title) || NOT_A_FORM.test(title)) continue;
     // a form has its 项目名称 within a few lines of its title
     const nameAt = lines.slice(i + 1, i + 8).findIndex((l) => /^\s*项目名称/.test(l.text));
     if (nameAt < 0) continue;

@@ -52,33 +52,61 @@ const sameRow = (a: SourceLine, b: SourceLine) => a.page === b.page && a.y !== u
 
 const text = (ts: Placed[]) => normalizeLabel([...ts].sort((a, b) => a.at - b.at || (a.x0 ?? 0) - (b.x0 ?? 0)).map((t) => t.text).join(''));
 
+const nearest = (anchors: Placed[], t: Placed) => anchors.reduce((best, a, i) => (Math.abs(a.at - t.at) < Math.abs(anchors[best].at - t.at) ? i : best), 0);
+
+/**
+ * Each row's anchor (its word in the anchoring column) and its own words, each given to the
+ * nearest anchor. Where rows are anchored by a text column (`named` ≥ 0: 指标值, which may take
+ * two pieces on a line or wrap), a row is the first such word of a line, and a line that ends
+ * up with no name beside it, set as close to its neighbour as a wrapped line is, is that
+ * neighbour's value wrapping.
+ */
+function rowContent(placed: Placed[], anchorCol: number, own: number[], named: number): { anchors: Placed[]; content: Placed[][] } {
+  let anchors = placed.filter((t) => t.cell === anchorCol).sort((a, b) => a.at - b.at || (a.x0 ?? 0) - (b.x0 ?? 0));
+  if (named >= 0) anchors = anchors.filter((t, i) => i === 0 || t.at !== anchors[i - 1].at);
+  const assign = () => {
+    const content = anchors.map((a) => [a]);
+    const isAnchor = new Set(anchors);
+    for (const t of placed.filter((x) => own.includes(x.cell) && !isAnchor.has(x))) content[nearest(anchors, t)].push(t);
+    return content;
+  };
+  let content = assign();
+  if (named < 0) return { anchors, content };
+  const wrapped = (r: number) => !content[r].some((t) => t.cell === named) && [r - 1, r + 1].some((s) => anchors[s] && anchors[s].page === anchors[r].page && Math.abs(anchors[s].at - anchors[r].at) <= ROW_GAP * anchors[r].height);
+  const kept = anchors.filter((_, r) => !wrapped(r));
+  if (kept.length !== anchors.length && kept.length) {
+    anchors = kept;
+    content = assign();
+  }
+  return { anchors, content };
+}
+
 /**
  * Reads the indicator block whose header is lines[k] into `form`; returns the index just past
- * its 总分 row, or null where the header names no 三级指标, 分值 and 得分 columns.
+ * its 总分 row, or null where the header names no 三级指标, 分值 and 得分 columns. An
+ * `unweighted` block (a 绩效目标填报表's: 三级指标 and 指标值, no 分值) finds its rows by their
+ * 指标值 instead, one a line.
  */
-export function readIndicatorGrid(lines: SourceLine[], k: number, file: string, form: Form): number | null {
+export function readIndicatorGrid(lines: SourceLine[], k: number, file: string, form: Form, unweighted = false): number | null {
+  // an unweighted form's cells (a 绩效目标填报表's) are centred under their headers
   // the header's cells that wrap (年度指标 / 值) start on lines above the one naming 一级指标
   let from = k;
   while (from > 0 && sameRow(lines[from - 1], lines[from]) && !tokenizeLine(lines[from - 1]).tokens.some((t) => t.kind === 'number')) from--;
-  const grid = readGrid(lines, from, (cells) => cells.some((c) => /^[一三]级指标$/.test(c)), oneHeaderCell);
+  const grid = readGrid(lines, from, (cells) => cells.some((c) => /^[一三]级指标$/.test(c)), oneHeaderCell, unweighted);
   const [head, ...rest] = grid.rows;
   if (!head) return null;
   const at = (re: RegExp) => head.cells.findIndex((c) => re.test(c));
   const col = { level1: at(/^一级指标$/), level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际/), weight: at(/^分值$/), score: at(/^得分$/), note: at(/原因/) };
-  if (col.weight < 0 || col.score < 0 || col.level3 < 0) return null;
+  const anchorCol = unweighted ? col.target : col.weight;
+  if (anchorCol < 0 || col.level3 < 0 || (!unweighted && col.score < 0)) return null;
   const totalAt = rest.findIndex((r) => /^总分/.test(r.cells.join('')));
   const body = totalAt >= 0 ? rest.slice(0, totalAt) : rest;
   // the block's own label (绩效指标, merged down its left side) stands left of every column
   const left = Math.min(...head.tokens.map((t) => t.x0 ?? Infinity));
   const placed = placeTokens(body).filter((t) => (t.x1 ?? t.x0 ?? left) >= left - SAME_EDGE);
-  const anchors = placed.filter((t) => t.cell === col.weight).sort((a, b) => a.at - b.at);
-  if (!anchors.length) return null;
   const own = [col.level3, col.target, col.actual, col.score, col.note].filter((c) => c >= 0);
-  const content = anchors.map((a) => [a]);
-  for (const t of placed.filter((x) => own.includes(x.cell))) {
-    const r = anchors.reduce((best, a, i) => (Math.abs(a.at - t.at) < Math.abs(anchors[best].at - t.at) ? i : best), 0);
-    content[r].push(t);
-  }
+  const { anchors, content } = rowContent(placed, anchorCol, own, unweighted ? col.level3 : -1);
+  if (!anchors.length) return null;
   const rows: Rows = { ...rowBorders(content), pages: anchors.map((a) => a.page), anchors };
   const n = anchors.length;
   const sectionOf = labelsOver(placed.filter((t) => t.cell === col.level1), SECTION_NAMES, rows, 0, n - 1);
@@ -108,8 +136,8 @@ export function readIndicatorGrid(lines: SourceLine[], k: number, file: string, 
       target: cellText(col.target),
       actual: cellText(col.actual),
       note: cellText(col.note),
-      weight: w.kind === 'number' && !w.num!.percent ? assigned(numberCell(file, w, null)) : null,
-      weightText: normalizeLabel(w.text),
+      weight: !unweighted && w.kind === 'number' && !w.num!.percent ? assigned(numberCell(file, w, null)) : null,
+      weightText: unweighted ? '' : normalizeLabel(w.text),
       score: score ? assigned(numberCell(file, score, null)) : null,
       loc: tokenLocation(file, w),
     });
