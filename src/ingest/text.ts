@@ -3,6 +3,7 @@
  * GB18030/GBK text (GB18030 is a superset of GBK), some tools write UTF-16 with a byte-order mark.
  */
 import { readFile } from 'node:fs/promises';
+import type { PageRulings } from './rulings.js';
 
 /** a piece of a PDF line: its text and horizontal extent on the page (points, left to right) */
 export interface PositionedPiece {
@@ -48,6 +49,8 @@ export interface SourceText {
   encoding: Encoding;
   lines: SourceLine[];
   invalid?: InvalidBytes;
+  /** PDF: the ruled lines (table borders) of the pages with text that draw any */
+  rulings?: PageRulings[];
 }
 
 export class InputError extends Error {}
