@@ -7,6 +7,8 @@
  */
 import type { PositionedPiece, SourceLine } from '../ingest/text.js';
 import { isEnumerated, parseNumber } from './tokenize.js';
+import { joinRuledRows } from './ruled-rows.js';
+import type { PageRulings } from '../ingest/rulings.js';
 
 /** how far (in font sizes) a fragment may stand from its row's line */
 const REACH = 1.6;
@@ -60,9 +62,10 @@ function joinLooseFigures(lines: SourceLine[]): SourceLine[] {
   return out.filter((_, i) => !removed.has(i));
 }
 
-export function joinWrappedCells(lines: SourceLine[]): SourceLine[] {
+/** rulings: the PDF's ruled lines, which say which lines are one row where the table draws them */
+export function joinWrappedCells(lines: SourceLine[], rulings?: PageRulings[]): SourceLine[] {
   if (!lines.some((l) => l.pieces && l.y !== undefined)) return lines;
-  return joinWrappedNames(joinLooseFigures(lines));
+  return joinWrappedNames(joinLooseFigures(joinRuledRows(lines, rulings)));
 }
 
 function joinWrappedNames(lines: SourceLine[]): SourceLine[] {
