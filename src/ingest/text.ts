@@ -31,6 +31,8 @@ export interface SourceLine {
   /** PDF: baseline, points from the top of the page, and font size */
   y?: number;
   size?: number;
+  /** PDF: the line is a whole row of a ruled table (rules above and below): no name runs on from another line */
+  ruledRow?: boolean;
 }
 
 export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';

@@ -90,7 +90,7 @@ function withPieces(base: SourceLine, pieces: PositionedPiece[]): SourceLine {
       text += p.text;
       return q;
     });
-  return { ...base, text, pieces: placed };
+  return { ...base, text, pieces: placed, ruledRow: true };
 }
 
 /** a piece of a row, and the line it was printed on (a cell's first, for a wrapped cell's text) */
@@ -160,8 +160,8 @@ function blockRows(block: Celled[]): SourceLine[] {
     .map(([, row]) => {
       const from = new Set(row.map((r) => r.line));
       const only = row[0].line;
-      // a line that is a row by itself stays the same object
-      if (from.size === 1 && only.pieces!.length === row.length && row.every((r) => only.pieces!.includes(r.piece))) return only;
+      // a line that is a row by itself keeps its pieces
+      if (from.size === 1 && only.pieces!.length === row.length && row.every((r) => only.pieces!.includes(r.piece))) return { ...only, ruledRow: true };
       // the row is where its figures are printed, or its first line
       const base = row.find((r) => isNumeric(r.piece))?.line ?? [...from].sort((a, b) => a.y! - b.y!)[0];
       return withPieces(base, row.map((r) => r.piece));
