@@ -1,11 +1,12 @@
 /**
- * Rows a PDF's ruled lines bound. Where a table draws its cell borders, the lines printed between
- * the same two horizontal rules are one row, whatever their baselines: a label wrapped inside
- * its narrow cell (「一、财政」 over 「拨款」) and the figure centred beside it are joined into one
- * line, each cell's text in reading order. Only lines whose every piece sits in a closed cell
- * (a rule on each of its four sides) are touched; a header (before the page's first figures)
- * is left to the header's own reading, and a cell that would stack a figure with other text is
- * not guessed at. Text input and PDFs without rules come through unchanged.
+ * Rows a PDF's ruled lines bound. Where a table draws its cell borders, the text printed between
+ * the same two horizontal rules is one row, whatever its baselines: a label wrapped inside its
+ * narrow cell (「一、财政」 over 「拨款」) and the figure centred beside it become one line, each
+ * cell's text in reading order. Only blocks of lines whose every piece sits in a closed cell (a
+ * rule on each of its four sides) are touched, and only below their header (the rows above the
+ * first row with figures, which the header's own reading handles); a cell that would stack a
+ * figure with other text leaves its block as printed. Text input and PDFs without rules come
+ * through unchanged.
  */
 import type { PositionedPiece, SourceLine } from '../ingest/text.js';
 import type { PageRulings, Segment } from '../ingest/rulings.js';
@@ -80,7 +81,8 @@ function joinText(a: string, b: string): string {
   return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
 }
 
-function withPieces(base: SourceLine, pieces: PositionedPiece[]): SourceLine {
+/** a line with these pieces, left to right, its text and the pieces' columns made anew */
+export function withPieces(base: SourceLine, pieces: PositionedPiece[]): SourceLine {
   let text = '';
   const placed = [...pieces]
     .sort((a, b) => a.x0 - b.x0)
@@ -90,7 +92,7 @@ function withPieces(base: SourceLine, pieces: PositionedPiece[]): SourceLine {
       text += p.text;
       return q;
     });
-  return { ...base, text, pieces: placed, ruledRow: true };
+  return { ...base, text, pieces: placed };
 }
 
 /** a piece of a row, and the line it was printed on (a cell's first, for a wrapped cell's text) */
@@ -164,7 +166,7 @@ function blockRows(block: Celled[]): SourceLine[] {
       if (from.size === 1 && only.pieces!.length === row.length && row.every((r) => only.pieces!.includes(r.piece))) return { ...only, ruledRow: true };
       // the row is where its figures are printed, or its first line
       const base = row.find((r) => isNumeric(r.piece))?.line ?? [...from].sort((a, b) => a.y! - b.y!)[0];
-      return withPieces(base, row.map((r) => r.piece));
+      return { ...withPieces(base, row.map((r) => r.piece)), ruledRow: true };
     });
   return [...unchanged.slice(0, start), ...body];
 }

@@ -7,7 +7,7 @@
  */
 import type { PositionedPiece, SourceLine } from '../ingest/text.js';
 import { isEnumerated, parseNumber } from './tokenize.js';
-import { joinRuledRows } from './ruled-rows.js';
+import { joinRuledRows, withPieces as withText } from './ruled-rows.js';
 import type { PageRulings } from '../ingest/rulings.js';
 
 /** how far (in font sizes) a fragment may stand from its row's line */
@@ -21,19 +21,6 @@ const SLACK = 1;
 
 const isNumeric = (p: PositionedPiece) => parseNumber(p.text) !== null;
 const overlaps = (a: PositionedPiece, b: PositionedPiece) => a.x0 < b.x1 - SLACK && b.x0 < a.x1 - SLACK;
-
-function withText(line: SourceLine, pieces: PositionedPiece[]): SourceLine {
-  let text = '';
-  const placed = [...pieces]
-    .sort((a, b) => a.x0 - b.x0)
-    .map((p) => {
-      if (text) text += ' ';
-      const q = { ...p, column: text.length + 1 };
-      text += p.text;
-      return q;
-    });
-  return { ...line, text, pieces: placed };
-}
 
 /** how close (in font sizes) a line of figures stands to the row whose empty cells it fills */
 const LOOSE_FIGURE_REACH = 0.9;
