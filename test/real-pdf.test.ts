@@ -12,6 +12,7 @@ import { runRules } from '../src/rules/engine.js';
 import { builtinRules, ROOT } from './helpers.js';
 
 const DIR = path.resolve(ROOT, '../shared/real-pdf');
+// (上海's 收支总表 count 2.政府性基金 and 3.国有资本经营预算 as two rows: each is a row of its own between the PDF's rules)
 
 interface Expected {
   kind: string;
@@ -49,7 +50,7 @@ const TEMPLATE_LEFTOVERS =
 const DOCUMENTS: Array<[string, Expected]> = [
   // pages 31–35 print five 财政项目支出绩效目标填报表 (kind target-sheet; see 'target sheets' below).
   ['上海市普陀区万里街道2023年部门预算.pdf', { kind: '预算', year: 2023, department: '上海市普陀区人民政府万里街道办事处', family: '部门预算（九张表）',
-    tables: '部门公开表1:16 部门公开表2:67 部门公开表3:67 部门公开表4:13 部门公开表5:67 部门公开表8:1 部门公开表9:1 部门公开表6:31 部门公开表7:1',
+    tables: '部门公开表1:17 部门公开表2:67 部门公开表3:67 部门公开表4:13 部门公开表5:67 部门公开表8:1 部门公开表9:1 部门公开表6:31 部门公开表7:1',
     // checked by hand: 叙述/增加额超过本年数@6:5: real (政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元: the clause before's increase copied)
     // checked by hand: 叙述/同一项两个数@7:23: real (item 16, 职业年金缴费支出（项）”220.63万元 as 表5 2080506 prints 2,206,272 元, then
     // 2023年预算安排441.25万元，比2022年预算执行数增加60.54%: item 15's figures, 274.85 → 441.25, copied)
@@ -61,12 +62,12 @@ const DOCUMENTS: Array<[string, Expected]> = [
   // checked by hand: 叙述/同一项两个数@9:19: real (住房公积金（项）”350.35万元 as 表5 2210201 prints 3,503,499 元, then 2024年预算安排352.67万元,
   // last year's figure: 350.35 / 348.52 is the +0.53% the sentence states)
   ['上海市普陀区人民政府万里街道办事处24年预算.pdf', { kind: '预算', year: 2024, department: '上海市普陀区人民政府万里街道办事处', family: '部门预算（九张表）',
-    tables: '部门公开表1:17 部门公开表2:67 部门公开表3:67 部门公开表4:14 部门公开表5:67 部门公开表8:1 部门公开表9:1 部门公开表6:32 部门公开表7:1',
+    tables: '部门公开表1:18 部门公开表2:67 部门公开表3:67 部门公开表4:14 部门公开表5:67 部门公开表8:1 部门公开表9:1 部门公开表6:32 部门公开表7:1',
     // checked by hand: 形式/空表却有数@31:1: real (部门“三公”经费和机关运行经费预算表 prints 47.91 of 三公 and 443.18 of
     // 机关运行经费 above 注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表)
     diagnostics: ['叙述/同一项两个数@9:19', '形式/空表却有数@31:1'] }],
   ['上海市普陀区人民政府万里街道办事处25年预算.pdf', { kind: '预算', year: 2025, department: '上海市普陀区人民政府万里街道办事处', family: '部门预算（九张表）',
-    tables: '部门公开表1:17 部门公开表2:67 部门公开表3:67 部门公开表4:14 部门公开表5:67 部门公开表8:1 部门公开表9:1 部门公开表6:32 部门公开表7:1',
+    tables: '部门公开表1:18 部门公开表2:67 部门公开表3:67 部门公开表4:14 部门公开表5:67 部门公开表8:1 部门公开表9:1 部门公开表6:32 部门公开表7:1',
     diagnostics: [] }],
   // checked by hand: 叙述/万元与表中元数@6:18: real (the text says 738.66万 where 表5 2081005 prints 6,964,796 元, 696.48万);
   // 读取@9:1 and @11:1: real, both tables print 「7 11 02 事业单位医疗」 where the 类 is 210; that row is left out and said.
@@ -84,7 +85,7 @@ const DOCUMENTS: Array<[string, Expected]> = [
   // 78.21 for 782,164.00, 204.91 for 2,049,197.00, 268.77 for 2,687,760.00: each rounds one up). Items 7–11 of the list are drawn on
   // both pages 7 and 8, each clipped out of view on one: PDFium reads each where it is printed (pdf.js, without clip paths, read all twice)
   ['上海市普陀区财政局部门25年预算.pdf', { kind: '预算', year: 2025, department: '上海市普陀区财政局', family: '部门预算（九张表）',
-    tables: '部门公开表1:12 部门公开表2:20 部门公开表3:20 部门公开表4:9 部门公开表5:20 部门公开表8:1 部门公开表9:1 部门公开表6:30 部门公开表7:1',
+    tables: '部门公开表1:13 部门公开表2:20 部门公开表3:20 部门公开表4:9 部门公开表5:20 部门公开表8:1 部门公开表9:1 部门公开表6:30 部门公开表7:1',
     diagnostics: ['叙述/万元与表中元数@7:17', '叙述/万元与表中元数@7:21', '叙述/万元与表中元数@8:1', '叙述/万元与表中元数@8:3', '叙述/万元与表中元数@8:5'] }],
   // checked by hand: the empty 表8 and 表9 (only 0) have no note, but the narrative says why (p.6: 政府性基金拨款支出预算为0；
   // 国有资本经营预算拨款支出预算为0): 形式/空表说明 is silent
@@ -99,9 +100,10 @@ const DOCUMENTS: Array<[string, Expected]> = [
     // of 机关运行经费 took in project spending (法院 2017's 说明: 本年机关运行经费统计口径含单位发展项目经费中商品服务支出及办公设备购置费),
     // so the table's 合计 is above the 基本支出's 公用经费; a warning, and its items are not compared one by one
   ['江苏省人大办公厅2017年度预算公开.pdf', { kind: '预算', year: 2017, department: '江苏省人大常委会办公厅', family: '部门预算（江苏十二张表）',
-    tables: '部门公开表1:unread 预算/收入来源表:unread 部门公开表3:1 预算/财政拨款支出表:19 部门公开表4:7 预算/财政拨款基本支出表:24 部门公开表8:1 部门公开表5:19 部门公开表6:24 预算/机关运行经费表:16 部门公开表7:1 预算/政府采购表:unread',
+    tables: '部门公开表1:35 预算/收入来源表:16 部门公开表3:1 预算/财政拨款支出表:19 部门公开表4:7 预算/财政拨款基本支出表:24 部门公开表8:1 部门公开表5:19 部门公开表6:24 预算/机关运行经费表:16 部门公开表7:1 预算/政府采购表:unread',
     // checked by hand: 形式/目录所列章节@2:4: real (the 目录 lists 第四部分 名称解释; the body's heading, p.29, is 第四部分 名词解释)
-    diagnostics: ['形式/目录所列章节@2:4', '读取/表格未能读取@7:1', '读取/表格未能读取@9:8', '表间/机关运行经费不超过公用经费@19:3'] }],
+    // (pp. 7 and 9, whose names wrap in their cells beside centred figures, are read by their ruled rows)
+    diagnostics: ['形式/目录所列章节@2:4', '表间/机关运行经费不超过公用经费@19:3'] }],
   // checked by hand: the twelve 形式/模板残留 real: pp.9–10 and 16 print the template's 增加（减少）0万元，增长（减少）0% as it was
   ['江苏省人大常委会2019年度部门预算公开.pdf', { kind: '预算', year: 2019, department: '江苏省人大常委会办公厅', family: null,
     tables: '',
@@ -309,6 +311,36 @@ describe.skipIf(!existsSync(DIR))('layouts read from real PDFs', () => {
       合计: '13,649.07', 基本支出: '7,666.68', 项目支出: '5,853.96', 单位预留机动经费: '128.43', 结转下年资金: '',
     });
   });
+
+  it('a 收支预算总表 whose names wrap in narrow cells (一、财政 / 拨款), the figure centred between, is read by its ruled rows', async () => {
+    for (const pdfEngine of ['pdfium', 'unpdf'] as const) {
+      const { report } = await lintFile(path.join(DIR, '江苏省人大办公厅2017年度预算公开.pdf'), await builtinRules(), { pdfEngine });
+      const t = report!.tables.find((x) => x.id === '部门公开表1')!;
+      const figures = t.rows.filter((r) => Object.values(r.cells).some((c) => c.raw)).map((r) => [r.key, ...Object.values(r.cells).map((c) => c.raw).filter(Boolean)]);
+      // as printed on pp. 7–8 (checked against the page): 社会保障和就 / 业支出 is one cell cut by the page break
+      expect(figures).toEqual([
+        ['收入:财政拨款', '13,649.07'],
+        ['支出:一般公共服务支出', '10,528.33'],
+        ['支出:基本支出', '7,666.68'],
+        ['收入:一般公共预算', '13,649.07'],
+        ['支出:项目支出', '5,853.96'],
+        ['支出:单位预留机动经费', '128.43'],
+        ['支出:社会保障和就', '1,608.51'],
+        ['支出:住房保障支出', '1,512.23'],
+        ['收入:当年收入', '13,649.07'],
+        ['支出:本年支出合计', '13,649.07'],
+        ['收入:总计', '13,649.07'],
+        ['支出:总计', '13,649.07'],
+      ]);
+      // and the 收入预算总表 on p. 9: 收入总计, the 小计 of 一般公共预算资金 and its 公共财政拨款(补助)资金
+      const sources = report!.tables.find((x) => x.id === '预算/收入来源表')!;
+      expect(sources.reading).toEqual({ unplaced: 0, dropped: 0 });
+      const amounts = sources.rows.filter((r) => r.cells['金额'].raw).map((r) => [r.key, r.cells['金额'].raw]);
+      expect(amounts.map(([, raw]) => raw)).toEqual(['13,649.07', '13,649.07', '13,649.07']);
+      expect(amounts[0][0]).toBe('总计');
+      expect(amounts[2][0]).toContain('公共财政拨款（补助）资金');
+    }
+  }, 60000);
 
   it('a row whose code cells print no code is left out and said, not merged into the row above', async () => {
     const { report, diagnostics } = await lintFile(path.join(DIR, '上海市普陀区社会福利院2024年单位预算.pdf'), await builtinRules());

@@ -4,6 +4,7 @@
  * only has to say where each character stands on its page.
  */
 import type { Deadline } from './limits.js';
+import type { PageRulings, Rulings } from './rulings.js';
 import { InputError, type PositionedPiece, type SourceLine, type SourceText } from './text.js';
 
 export interface PdfPageProblem {
@@ -37,6 +38,8 @@ export interface PageGlyphs {
   unreadable: number;
   /** asked only of a page without text: whether it draws glyphs, and pictures, at all */
   drawn?: () => Promise<Drawn> | Drawn;
+  /** the ruled lines the page draws (table borders); read only on a page with text */
+  rulings?: Rulings;
   /** the page's object number in the file, to know it among the damaged (pdf-streams.ts) */
   objectNumber?: number;
 }
@@ -229,6 +232,7 @@ function noText(file: string, problems: PdfPageProblem[]): InputError {
 export async function readPages(file: string, doc: PdfDocument, deadline?: Deadline, damaged = new Set<number>()): Promise<PdfText> {
   const lines: SourceLine[] = [];
   const problems: PdfPageProblem[] = [];
+  const rulings: PageRulings[] = [];
   let textPages = 0;
   try {
     for (let p = 1; p <= doc.pages; p++) {
@@ -242,6 +246,8 @@ export async function readPages(file: string, doc: PdfDocument, deadline?: Deadl
       if (pageLines.length) {
         textPages++;
         lines.push(...pageLines);
+        const r = page.rulings;
+        if (r && (r.horizontal.length || r.vertical.length)) rulings.push({ page: p, horizontal: r.horizontal, vertical: r.vertical });
       }
       const problem = mismapped ? mismappedProblem(p, mismapped) : await pageProblem(p, page, pageLines.length > 0, broken);
       if (problem) problems.push({ page: p, message: problem });
@@ -253,7 +259,7 @@ export async function readPages(file: string, doc: PdfDocument, deadline?: Deadl
     await doc.close();
   }
   if (textPages === 0) throw noText(file, problems);
-  return { file, encoding: 'utf-8', lines, pages: doc.pages, problems };
+  return { file, encoding: 'utf-8', lines, rulings, pages: doc.pages, problems };
 }
 
 export { describe as describeError };

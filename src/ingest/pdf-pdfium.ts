@@ -6,50 +6,11 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { init } from '@embedpdf/pdfium';
 import { givenPdfiumWasm } from './pdfium-wasm.js';
+import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_TEXT, viewX, viewY, type Pdfium, type View } from './pdfium-api.js';
+import { readRulings } from './pdfium-rulings.js';
 import { isUnreadableCode, normalizeChar, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 
-/** the part of PDFium's C API we call (pointers are numbers into the wasm heap) */
-interface Pdfium {
-  pdfium: { HEAPU8: Uint8Array; HEAPF32: Float32Array; HEAPF64: Float64Array; wasmExports: { malloc(n: number): number; free(p: number): void } };
-  PDFiumExt_Init(): void;
-  FPDF_LoadMemDocument(data: number, size: number, password: string): number;
-  FPDF_GetLastError(): number;
-  FPDF_GetPageCount(doc: number): number;
-  FPDF_CloseDocument(doc: number): void;
-  FPDF_LoadPage(doc: number, index: number): number;
-  FPDF_ClosePage(page: number): void;
-  FPDF_GetPageBoundingBox(page: number, rect: number): boolean;
-  FPDFPage_GetRotation(page: number): number;
-  FPDFPage_CountObjects(page: number): number;
-  FPDFPage_GetObject(page: number, index: number): number;
-  FPDFPageObj_GetType(obj: number): number;
-  FPDFFormObj_CountObjects(form: number): number;
-  FPDFFormObj_GetObject(form: number, index: number): number;
-  EPDFDoc_GetPageObjectNumberByIndex(doc: number, index: number): number;
-  FPDFText_LoadPage(page: number): number;
-  FPDFText_ClosePage(text: number): void;
-  FPDFText_CountChars(text: number): number;
-  FPDFText_GetUnicode(text: number, i: number): number;
-  FPDFText_IsGenerated(text: number, i: number): number;
-  FPDFText_HasUnicodeMapError(text: number, i: number): number;
-  FPDFText_GetLooseCharBox(text: number, i: number, rect: number): boolean;
-  FPDFText_GetCharOrigin(text: number, i: number, x: number, y: number): boolean;
-  FPDFText_GetFontSize(text: number, i: number): number;
-  FPDFText_GetMatrix(text: number, i: number, matrix: number): boolean;
-  FPDFText_GetTextObject(text: number, i: number): number;
-  FPDFTextObj_GetFont(obj: number): number;
-  FPDFFont_GetGlyphWidth(font: number, unicode: number, size: number, width: number): boolean;
-  FPDFPageObj_GetClipPath(obj: number): number;
-  FPDFClipPath_CountPaths(clip: number): number;
-  FPDFClipPath_CountPathSegments(clip: number, path: number): number;
-  FPDFClipPath_GetPathSegment(clip: number, path: number, index: number): number;
-  FPDFPathSegment_GetPoint(segment: number, x: number, y: number): boolean;
-}
-
 const FPDF_ERR_PASSWORD = 4;
-const FPDF_PAGEOBJ_TEXT = 1;
-const FPDF_PAGEOBJ_IMAGE = 3;
-const FPDF_PAGEOBJ_FORM = 5;
 const ERROR_NAMES: Record<number, string> = { 1: '未知错误', 2: '文件错误', 3: '格式错误', 5: '不支持的安全设置', 6: '页面错误' };
 
 /** calls made per character, per text object or per clip segment: straight to the wasm (numbers in, numbers out) */
@@ -58,6 +19,9 @@ const PER_CHARACTER = [
   'FPDFText_GetCharOrigin', 'FPDFText_GetFontSize', 'FPDFText_GetMatrix', 'FPDFText_GetTextObject', 'FPDFTextObj_GetFont',
   'FPDFFont_GetGlyphWidth', 'FPDFPage_CountObjects', 'FPDFPage_GetObject', 'FPDFPageObj_GetType', 'FPDFPageObj_GetClipPath',
   'FPDFClipPath_CountPaths', 'FPDFClipPath_CountPathSegments', 'FPDFClipPath_GetPathSegment', 'FPDFPathSegment_GetPoint',
+  // and per path object and path segment (the page's rules)
+  'FPDFPathSegment_GetType', 'FPDFPathSegment_GetClose', 'FPDFPath_CountSegments', 'FPDFPath_GetPathSegment', 'FPDFPath_GetDrawMode',
+  'FPDFPageObj_GetMatrix', 'FPDFPageObj_GetFillColor', 'FPDFPageObj_GetStrokeColor', 'FPDFFormObj_CountObjects', 'FPDFFormObj_GetObject',
 ] as const;
 
 let compiled: Promise<WebAssembly.Module> | null = null;
@@ -98,39 +62,6 @@ function pdfium(): Promise<Pdfium> {
     return m;
   })();
   return loading;
-}
-
-/**
- * Page space (y up, as the PDF draws) → viewport space (y down, the page as displayed): the page
- * box and the quarter turns that set its text upright. viewX and viewY apply it, one coordinate
- * at a time (a call per character that allocates nothing).
- */
-interface View {
-  turns: number;
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-  width: number;
-  height: number;
-}
-
-function viewX(v: View, x: number, y: number): number {
-  switch (v.turns) {
-    case 1: return y - v.y0;
-    case 2: return v.x1 - x;
-    case 3: return v.y1 - y;
-    default: return x - v.x0;
-  }
-}
-
-function viewY(v: View, x: number, y: number): number {
-  switch (v.turns) {
-    case 1: return x - v.x0;
-    case 2: return y - v.y0;
-    case 3: return v.x1 - x;
-    default: return v.y1 - y;
-  }
 }
 
 /**
@@ -281,7 +212,7 @@ function placed(m: Pdfium, text: number, i: number, obj: number, ch: string, cod
 }
 
 /** the characters of one page; scratch holds 32 bytes for PDFium's out-parameters */
-function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, 'drawn'> & { clipped: number } {
+function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, 'drawn'> & { clipped: number; view: View } {
   const text = m.FPDFText_LoadPage(page);
   const fonts = new Map<number, number>();
   const clips = new Map<number, Box | null>();
@@ -311,7 +242,7 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
       if (!clip || insideClip(g, clip)) glyphs.push(g);
       else clipped++;
     }
-    return { glyphs, width: view.width, height: view.height, unreadable, clipped };
+    return { glyphs, width: view.width, height: view.height, unreadable, clipped, view };
   } finally {
     m.FPDFText_ClosePage(text);
   }
@@ -345,11 +276,13 @@ export async function openPdfium(file: string, bytes: Uint8Array): Promise<PdfDo
       const page = m.FPDF_LoadPage(doc, p - 1);
       if (!page) throw pdfErrors.corrupt(file, `PDFium：第 ${p} 页无法读取`);
       try {
-        const { clipped, ...read } = readChars(m, page, scratch);
+        const { clipped, view, ...read } = readChars(m, page, scratch);
+        // a page without text has no table to rule
+        const rulings = read.glyphs.length ? readRulings(m, page, scratch, view) : undefined;
         // asked only while the page is open; text all clipped away is text that is not printed
         const draws = read.glyphs.length === 0 && read.unreadable === 0 ? drawn(m, page) : { text: false, image: false };
         if (clipped > 0) draws.text = false;
-        return { ...read, drawn: () => draws, objectNumber: m.EPDFDoc_GetPageObjectNumberByIndex(doc, p - 1) };
+        return { ...read, rulings, drawn: () => draws, objectNumber: m.EPDFDoc_GetPageObjectNumberByIndex(doc, p - 1) };
       } finally {
         m.FPDF_ClosePage(page);
       }

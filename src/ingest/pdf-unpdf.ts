@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocumentProxy } from 'unpdf';
+import { pageRulings, type OperatorList } from './pdfjs-rulings.js';
 import { describeError, isUnreadable, quarterTurns, normalizeText, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 
 /** pdf.js needs the predefined CJK CMaps as a plain directory path (a file:// URL did not work) */
@@ -13,6 +14,26 @@ function cMapDirectory(): string {
   const require = createRequire(import.meta.url);
   return path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps') + path.sep;
 }
+
+/**
+ * pdf.js 5 hands each font of an operator list over with ArrayBuffer.prototype.transferToFixedLength
+ * (ES2024), which Node 20 lacks: the list then stops, silently, at the page's first font (its
+ * rules and the text it draws are lost). The standard method is supplied where it is missing,
+ * as the spec defines it for a buffer that need not be detached.
+ */
+function supplyTransferToFixedLength(): void {
+  if (typeof (ArrayBuffer.prototype as { transferToFixedLength?: unknown }).transferToFixedLength === 'function') return;
+  Object.defineProperty(ArrayBuffer.prototype, 'transferToFixedLength', {
+    configurable: true,
+    writable: true,
+    value: function transferToFixedLength(this: ArrayBuffer, length = this.byteLength): ArrayBuffer {
+      const copy = new ArrayBuffer(length);
+      new Uint8Array(copy).set(new Uint8Array(this, 0, Math.min(length, this.byteLength)));
+      return copy;
+    },
+  });
+}
+supplyTransferToFixedLength();
 
 /**
  * usual advance of a character in ems: CJK, full-width forms and the quotes and dashes CJK
@@ -48,9 +69,9 @@ export function itemGlyphs(str: string, x: number, y: number, width: number, siz
 }
 
 interface PdfjsPage {
-  getViewport(o: { scale: number; rotation?: number }): { width: number; height: number; convertToViewportPoint(x: number, y: number): number[] };
+  getViewport(o: { scale: number; rotation?: number }): { width: number; height: number; transform: number[]; convertToViewportPoint(x: number, y: number): number[] };
   getTextContent(): Promise<{ items: Array<object> }>;
-  getOperatorList(): Promise<{ fnArray: number[] }>;
+  getOperatorList(o?: { annotationMode?: number }): Promise<OperatorList>;
   cleanup(): void;
   ref?: { num: number } | null;
 }
@@ -90,7 +111,9 @@ async function pageGlyphs(page: PdfjsPage): Promise<PageGlyphs> {
     const size = Math.hypot(a, b) || item.height || 10;
     glyphs.push(...itemGlyphs(normalizeText(item.str), vx, vy, item.width, size));
   }
-  return { glyphs, width: viewport.width, height: viewport.height, unreadable, drawn: () => drawn(page), objectNumber: page.ref?.num };
+  // a page without text has no table to rule
+  const rulings = glyphs.length ? await pageRulings(page, viewport) : undefined;
+  return { glyphs, width: viewport.width, height: viewport.height, unreadable, rulings, drawn: () => drawn(page), objectNumber: page.ref?.num };
 }
 
 export async function openUnpdf(file: string, bytes: Uint8Array): Promise<PdfDocument> {

@@ -3,6 +3,7 @@
  * GB18030/GBK text (GB18030 is a superset of GBK), some tools write UTF-16 with a byte-order mark.
  */
 import { readFile } from 'node:fs/promises';
+import type { PageRulings } from './rulings.js';
 
 /** a piece of a PDF line: its text and horizontal extent on the page (points, left to right) */
 export interface PositionedPiece {
@@ -30,6 +31,8 @@ export interface SourceLine {
   /** PDF: baseline, points from the top of the page, and font size */
   y?: number;
   size?: number;
+  /** PDF: the line is a whole row of a ruled table (rules above and below): no name runs on from another line */
+  ruledRow?: boolean;
 }
 
 export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
@@ -48,6 +51,8 @@ export interface SourceText {
   encoding: Encoding;
   lines: SourceLine[];
   invalid?: InvalidBytes;
+  /** PDF: the ruled lines (table borders) of the pages with text that draw any */
+  rulings?: PageRulings[];
 }
 
 export class InputError extends Error {}

@@ -87,7 +87,7 @@ interface Scan {
  * does not know (its lines are no other table's), so that it can be said rather than passed over.
  */
 export function findTableRegions(source: SourceText, kinds: TableKinds, unknown?: SourceLine[]): TableRegion[] {
-  const scan: Scan = { lines: joinWrappedCells(source.lines), kinds, regions: new Map(), current: null, spanStart: -1, spanHasRows: false, consumed: new Set(), unknown: new Map() };
+  const scan: Scan = { lines: joinWrappedCells(source.lines, source.rulings), kinds, regions: new Map(), current: null, spanStart: -1, spanHasRows: false, consumed: new Set(), unknown: new Map() };
   for (let i = 0; i < scan.lines.length; i++) {
     if (scan.consumed.has(i)) continue;
     const printed = printedTableId(scan.lines[i].text);

@@ -7,6 +7,8 @@
  */
 import type { PositionedPiece, SourceLine } from '../ingest/text.js';
 import { isEnumerated, parseNumber } from './tokenize.js';
+import { joinRuledRows, withPieces as withText } from './ruled-rows.js';
+import type { PageRulings } from '../ingest/rulings.js';
 
 /** how far (in font sizes) a fragment may stand from its row's line */
 const REACH = 1.6;
@@ -25,19 +27,6 @@ function isNumeric(p: PositionedPiece): boolean {
   return numeric;
 }
 const overlaps = (a: PositionedPiece, b: PositionedPiece) => a.x0 < b.x1 - SLACK && b.x0 < a.x1 - SLACK;
-
-function withText(line: SourceLine, pieces: PositionedPiece[]): SourceLine {
-  let text = '';
-  const placed = [...pieces]
-    .sort((a, b) => a.x0 - b.x0)
-    .map((p) => {
-      if (text) text += ' ';
-      const q = { ...p, column: text.length + 1 };
-      text += p.text;
-      return q;
-    });
-  return { ...line, text, pieces: placed };
-}
 
 /** how close (in font sizes) a line of figures stands to the row whose empty cells it fills */
 const LOOSE_FIGURE_REACH = 0.9;
@@ -66,9 +55,10 @@ function joinLooseFigures(lines: SourceLine[]): SourceLine[] {
   return out.filter((_, i) => !removed.has(i));
 }
 
-export function joinWrappedCells(lines: SourceLine[]): SourceLine[] {
+/** rulings: the PDF's ruled lines, which say which lines are one row where the table draws them */
+export function joinWrappedCells(lines: SourceLine[], rulings?: PageRulings[]): SourceLine[] {
   if (!lines.some((l) => l.pieces && l.y !== undefined)) return lines;
-  return joinWrappedNames(joinLooseFigures(lines));
+  return joinWrappedNames(joinLooseFigures(joinRuledRows(lines, rulings)));
 }
 
 /**

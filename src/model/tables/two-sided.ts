@@ -237,7 +237,8 @@ export class TwoSidedBuilder extends BaseBuilder {
       // a name wrapped in its cell (…管理资 / 金): the next line's words, not a new item
       // (in text, not after a name that is whole: 使用非财政拨款结余 with no figure, then 年初结转和结余)
       const whole = line.source.pieces === undefined && prev !== undefined && WHOLE_NAME_RE.test(normalizeLabel(labelText(prev.labels)));
-      const continues = prev && !whole && prev.values.length === 0 && labels.length > 0 && !isEnumerated(labels[0].text) && !/(合计|总计|小计)$/.test(normalizeLabel(labels[0].text));
+      // (nor onto a row the PDF's rules close: its names are whole)
+      const continues = prev && !whole && !line.source.ruledRow && prev.values.length === 0 && labels.length > 0 && !isEnumerated(labels[0].text) && !/(合计|总计|小计)$/.test(normalizeLabel(labels[0].text));
       if (continues) {
         prev.labels.push(...labels);
         prev.values.push(...values);

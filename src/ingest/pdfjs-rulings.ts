@@ -1,0 +1,119 @@
+/**
+ * pdf.js: the ruled lines of a page (rulings.ts decides what is a rule), from its operator list.
+ * pdf.js hands paths over in the space they were drawn in: the current transformation matrix is
+ * followed here (save, restore, cm, form XObjects), starting from the viewport's, and so is the
+ * paint's colour. Annotations are left out, as PDFium's page objects leave them out.
+ */
+import { compose, IDENTITY, invisible, RulingCollector, type Matrix, type PathPoint, type Rulings } from './rulings.js';
+
+/** pdf.js's operator numbers (OPS) and path-data codes (DrawOPS) as its 5.x releases define them */
+const OP = {
+  save: 10, restore: 11, transform: 12, stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25,
+  closeFillStroke: 26, closeEOFillStroke: 27, setStrokeRGBColor: 58, setFillRGBColor: 59, paintFormXObjectBegin: 74,
+  paintFormXObjectEnd: 75, constructPath: 91,
+} as const;
+const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
+const STROKES = new Set<number>([OP.stroke, OP.closeStroke, OP.fillStroke, OP.eoFillStroke, OP.closeFillStroke, OP.closeEOFillStroke]);
+const FILLS = new Set<number>([OP.fill, OP.eoFill, OP.fillStroke, OP.eoFillStroke, OP.closeFillStroke, OP.closeEOFillStroke]);
+/** pdf.js's AnnotationMode.DISABLE */
+const ANNOTATIONS_DISABLED = 0;
+
+export interface OperatorList {
+  fnArray: number[];
+  argsArray: unknown[];
+}
+
+export interface RuledPage {
+  getOperatorList(o?: { annotationMode?: number }): Promise<OperatorList>;
+}
+
+interface State {
+  ctm: Matrix;
+  fill: boolean;
+  stroke: boolean;
+}
+
+/** a colour as pdf.js gives it (#rrggbb) shows on white paper; anything else (a pattern) is taken to */
+function shows(colour: unknown): boolean {
+  if (typeof colour !== 'string' || !/^#[0-9a-f]{6}$/i.test(colour)) return true;
+  const c = (i: number) => parseInt(colour.slice(i, i + 2), 16);
+  return !invisible(c(1), c(3), c(5));
+}
+
+/** one painted path (pdf.js's path data: codes, each followed by its points) → subpaths to the collector */
+function paint(data: ArrayLike<number>, ctm: Matrix, stroked: boolean, into: RulingCollector): void {
+  const [a, b, c, d, e, f] = ctm;
+  const at = (x: number, y: number, curve = false): PathPoint => ({ x: a * x + c * y + e, y: b * x + d * y + f, curve });
+  let points: PathPoint[] = [];
+  for (let i = 0; i < data.length; ) {
+    switch (data[i]) {
+      case DRAW.moveTo:
+        into.add(points, false, stroked);
+        points = [at(data[i + 1], data[i + 2])];
+        i += 3;
+        break;
+      case DRAW.lineTo:
+        points.push(at(data[i + 1], data[i + 2]));
+        i += 3;
+        break;
+      case DRAW.curveTo:
+        points.push(at(data[i + 5], data[i + 6], true));
+        i += 7;
+        break;
+      case DRAW.quadraticCurveTo:
+        points.push(at(data[i + 3], data[i + 4], true));
+        i += 5;
+        break;
+      case DRAW.closePath:
+        into.add(points, true, stroked);
+        // a path going on after h starts again where its subpath began
+        points = points.length ? [{ ...points[0], curve: false }] : [];
+        i += 1;
+        break;
+      default:
+        return;
+    }
+  }
+  into.add(points, false, stroked);
+}
+
+/** the ruled lines a page draws, in viewport space (viewport: its transform, size as the page's text is read) */
+export async function pageRulings(page: RuledPage, viewport: { transform: number[]; width: number; height: number }): Promise<Rulings> {
+  const { fnArray, argsArray } = await page.getOperatorList({ annotationMode: ANNOTATIONS_DISABLED });
+  const into = new RulingCollector(viewport.width, viewport.height);
+  let state: State = { ctm: compose(viewport.transform, IDENTITY), fill: true, stroke: true };
+  const stack: State[] = [];
+  for (let i = 0; i < fnArray.length; i++) {
+    const args = argsArray[i] as unknown[];
+    switch (fnArray[i]) {
+      case OP.save:
+        stack.push({ ...state });
+        break;
+      case OP.restore:
+      case OP.paintFormXObjectEnd:
+        state = stack.pop() ?? state;
+        break;
+      case OP.transform:
+        state.ctm = compose(state.ctm, args as number[]);
+        break;
+      case OP.paintFormXObjectBegin:
+        stack.push({ ...state });
+        if (args[0]) state.ctm = compose(state.ctm, args[0] as number[]);
+        break;
+      case OP.setFillRGBColor:
+        state.fill = shows(args[0]);
+        break;
+      case OP.setStrokeRGBColor:
+        state.stroke = shows(args[0]);
+        break;
+      case OP.constructPath: {
+        const [op, [data]] = args as [number, [ArrayLike<number> | null]];
+        const filled = FILLS.has(op) && state.fill;
+        const stroked = STROKES.has(op) && state.stroke;
+        if (data && (filled || stroked)) paint(data, state.ctm, stroked, into);
+        break;
+      }
+    }
+  }
+  return into.rulings();
+}

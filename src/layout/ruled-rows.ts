@@ -1,0 +1,193 @@
+/**
+ * Rows a PDF's ruled lines bound. Where a table draws its cell borders, the text printed between
+ * the same two horizontal rules is one row, whatever its baselines: a label wrapped inside its
+ * narrow cell (「一、财政」 over 「拨款」) and the figure centred beside it become one line, each
+ * cell's text in reading order. Only blocks of lines whose every piece sits in a closed cell (a
+ * rule on each of its four sides) are touched, and only below their header (the rows above the
+ * first row with figures, which the header's own reading handles); a cell that would stack a
+ * figure with other text leaves its block as printed. Text input and PDFs without rules come
+ * through unchanged.
+ */
+import type { PositionedPiece, SourceLine } from '../ingest/text.js';
+import type { PageRulings, Segment } from '../ingest/rulings.js';
+import { parseNumber } from './tokenize.js';
+
+/** how far (points) a piece may overhang a rule and still be inside its cell */
+const LEEWAY = 1;
+/** the part of the font size a glyph reaches above its baseline, and below */
+const ASCENT = 0.8;
+const DESCENT = 0.2;
+
+/** the four rules around a piece */
+interface Cell {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+const isNumeric = (p: PositionedPiece) => parseNumber(p.text) !== null;
+const crosses = (s: Segment, v: number) => s.from - LEEWAY <= v && v <= s.to + LEEWAY;
+
+/** the nearest rule before v (largest at ≤ v) and after it (smallest at ≥ v) among those crossing `along` */
+function around(rules: Segment[], v0: number, v1: number, along: number): [number, number] | null {
+  let before = -Infinity;
+  let after = Infinity;
+  for (const r of rules) {
+    if (!crosses(r, along)) continue;
+    if (r.at <= v0 + LEEWAY) before = Math.max(before, r.at);
+    else if (r.at >= v1 - LEEWAY) after = Math.min(after, r.at);
+    // a rule through the piece: it is not within one cell
+    else return null;
+  }
+  return before > -Infinity && after < Infinity ? [before, after] : null;
+}
+
+/** the closed cell a piece of a line at baseline y stands in, or null */
+function cellOf(rulings: PageRulings, p: PositionedPiece, y: number, size: number): Cell | null {
+  const [top, bottom] = [y - ASCENT * size, y + DESCENT * size];
+  const rows = around(rulings.horizontal, top, bottom, (p.x0 + p.x1) / 2);
+  const columns = rows && around(rulings.vertical, p.x0, p.x1, (top + bottom) / 2);
+  return rows && columns ? { top: rows[0], bottom: rows[1], left: columns[0], right: columns[1] } : null;
+}
+
+/** the closed cell of each piece of a line, or null where a piece stands in none */
+function cellsOf(rulings: PageRulings, line: SourceLine): Cell[] | null {
+  if (!line.pieces?.length || line.y === undefined) return null;
+  const cells: Cell[] = [];
+  for (const p of line.pieces) {
+    const cell = cellOf(rulings, p, line.y, line.size ?? 10);
+    if (!cell) return null;
+    cells.push(cell);
+  }
+  return cells;
+}
+
+/** a line whose every piece stands in a closed cell */
+interface Celled {
+  line: SourceLine;
+  cells: Cell[];
+}
+
+/** the pieces of one cell, with the lines they come from */
+interface CellText {
+  cell: Cell;
+  pieces: PositionedPiece[];
+  lines: SourceLine[];
+}
+
+/** two pieces of one cell's text, in reading order: Latin words keep a space between them */
+function joinText(a: string, b: string): string {
+  return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
+}
+
+/** a line with these pieces, left to right, its text and the pieces' columns made anew */
+export function withPieces(base: SourceLine, pieces: PositionedPiece[]): SourceLine {
+  let text = '';
+  const placed = [...pieces]
+    .sort((a, b) => a.x0 - b.x0)
+    .map((p) => {
+      if (text) text += ' ';
+      const q = { ...p, column: text.length + 1 };
+      text += p.text;
+      return q;
+    });
+  return { ...base, text, pieces: placed };
+}
+
+/** a piece of a row, and the line it was printed on (a cell's first, for a wrapped cell's text) */
+interface Placed {
+  piece: PositionedPiece;
+  line: SourceLine;
+}
+
+/**
+ * A cell's text: wrapped over several lines, it is one piece, read line by line; on one line it
+ * stays as printed. null: a figure stacked with other text, which the rules do not explain.
+ */
+function cellPieces(t: CellText): Placed[] | null {
+  if (new Set(t.lines).size === 1) return t.pieces.map((piece) => ({ piece, line: t.lines[0] }));
+  if (t.pieces.some(isNumeric)) return null;
+  const piece = t.pieces.reduce((a, b) => ({ ...a, text: joinText(a.text, b.text), x0: Math.min(a.x0, b.x0), x1: Math.max(a.x1, b.x1) }));
+  return [{ piece, line: t.lines[0] }];
+}
+
+/**
+ * The row a cell's text belongs to, by the rule its row starts at (tops: the rows' rules, in
+ * order). A cell merged over several rows (a group's name) prints its text at its middle, where
+ * a reading without rules finds it too: it goes with the row that middle stands in.
+ */
+function rowOf(t: CellText, tops: number[]): number {
+  if (!tops.some((top) => top > t.cell.top && top < t.cell.bottom)) return t.cell.top;
+  const size = (l: SourceLine) => l.size ?? 10;
+  const upper = Math.min(...t.lines.map((l) => l.y! - ASCENT * size(l)));
+  const lower = Math.max(...t.lines.map((l) => l.y! + DESCENT * size(l)));
+  const middle = (upper + lower) / 2;
+  return tops.filter((top) => top >= t.cell.top && top < t.cell.bottom && top <= middle).pop() ?? t.cell.top;
+}
+
+/**
+ * The body of a block of celled lines, rebuilt row by row: a row is the cells that start at one
+ * horizontal rule (a cell spanning several rows goes with the row its text stands in). The header
+ * (the rows above the first row with figures) and a block that cannot be read so are left as
+ * printed.
+ */
+function blockRows(block: Celled[]): SourceLine[] {
+  const unchanged = block.map((b) => b.line);
+  let figureTop = Infinity;
+  for (const { line, cells } of block) line.pieces!.forEach((p, k) => isNumeric(p) && (figureTop = Math.min(figureTop, cells[k].top)));
+  const start = block.findIndex((b) => b.cells.every((c) => c.top >= figureTop));
+  if (start < 0 || block.slice(start).some((b) => b.cells.some((c) => c.top < figureTop))) return unchanged;
+  const texts = new Map<string, CellText>();
+  for (const { line, cells } of block.slice(start)) {
+    line.pieces!.forEach((p, k) => {
+      const c = cells[k];
+      const key = `${c.top}/${c.bottom}/${c.left}/${c.right}`;
+      const t = texts.get(key) ?? { cell: c, pieces: [], lines: [] };
+      t.pieces.push(p);
+      t.lines.push(line);
+      texts.set(key, t);
+    });
+  }
+  const tops = [...new Set([...texts.values()].map((t) => t.cell.top))].sort((a, b) => a - b);
+  const rows = new Map<number, Placed[]>();
+  for (const t of texts.values()) {
+    const placed = cellPieces(t);
+    if (!placed) return unchanged;
+    const top = rowOf(t, tops);
+    rows.set(top, [...(rows.get(top) ?? []), ...placed]);
+  }
+  const body = [...rows.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, row]) => {
+      const from = new Set(row.map((r) => r.line));
+      const only = row[0].line;
+      // a line that is a row by itself keeps its pieces
+      if (from.size === 1 && only.pieces!.length === row.length && row.every((r) => only.pieces!.includes(r.piece))) return { ...only, ruledRow: true };
+      // the row is where its figures are printed, or its first line
+      const base = row.find((r) => isNumeric(r.piece))?.line ?? [...from].sort((a, b) => a.y! - b.y!)[0];
+      return { ...withPieces(base, row.map((r) => r.piece)), ruledRow: true };
+    });
+  return [...unchanged.slice(0, start), ...body];
+}
+
+/** the lines of each block of closed cells (PDF rulings), their body joined into one line per row */
+export function joinRuledRows(lines: SourceLine[], rulings: PageRulings[] | undefined): SourceLine[] {
+  if (!rulings?.length) return lines;
+  const byPage = new Map(rulings.map((r) => [r.page, r]));
+  const out: SourceLine[] = [];
+  let block: Celled[] = [];
+  const flush = () => {
+    if (block.length) out.push(...blockRows(block));
+    block = [];
+  };
+  for (const line of lines) {
+    const page = line.page === undefined ? undefined : byPage.get(line.page);
+    const cells = page ? cellsOf(page, line) : null;
+    if (block.length && (!cells || line.page !== block[0].line.page)) flush();
+    if (cells) block.push({ line, cells });
+    else out.push(line);
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,119 @@
+/**
+ * The ruled lines a PDF draws (table borders): read alike by both engines, exactly where they
+ * are printed; and what they tell the layout (lines between the same two rules are one row),
+ * only where they enclose the lines.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readDocument } from '../src/ingest/index.js';
+import type { SourceLine } from '../src/ingest/text.js';
+import { RulingCollector, type PageRulings } from '../src/ingest/rulings.js';
+import { joinRuledRows } from '../src/layout/ruled-rows.js';
+import { FIXTURES } from './helpers.js';
+
+describe('rulings read from a PDF', () => {
+  // LibreOffice Calc's 三公 table: a two-level header over eight figures, each border a stroked line
+  it.each(['pdfium', 'unpdf'] as const)('%s reads every border of the 三公 table, merged into whole rules', async (engine) => {
+    const doc = await readDocument(path.join(FIXTURES, 'pdf/layout-sangong-meetings.calc.pdf'), { pdfEngine: engine });
+    expect(doc.rulings).toEqual([
+      {
+        page: 2,
+        horizontal: [
+          { at: 108.74, from: 94.65, to: 746.76 },
+          { at: 122.88, from: 168.32, to: 610.95 },
+          { at: 137.03, from: 315.69, to: 542.92 },
+          { at: 163.87, from: 94.65, to: 747.01 },
+          { at: 181.42, from: 94.65, to: 747.01 },
+        ],
+        vertical: [
+          { at: 94.9, from: 108.48, to: 181.67 },
+          { at: 168.58, from: 108.48, to: 181.67 },
+          { at: 236.61, from: 122.63, to: 181.67 },
+          { at: 315.95, from: 122.63, to: 181.67 },
+          { at: 383.98, from: 136.77, to: 181.67 },
+          { at: 463.32, from: 136.77, to: 181.67 },
+          { at: 542.66, from: 122.63, to: 181.67 },
+          { at: 610.7, from: 108.48, to: 181.67 },
+          { at: 678.73, from: 108.48, to: 181.67 },
+          { at: 746.76, from: 108.48, to: 181.67 },
+        ],
+      },
+    ]);
+  });
+
+  it('text input has no rulings', async () => {
+    const doc = await readDocument(path.join(FIXTURES, 'pdf/budget.txt'));
+    expect(doc.rulings).toBeUndefined();
+  });
+});
+
+describe('what counts as a rule', () => {
+  const collect = (add: (c: RulingCollector) => void) => {
+    const c = new RulingCollector(600, 800);
+    add(c);
+    return c.rulings();
+  };
+
+  it('a thin filled rectangle is a rule along its middle; cell borders touching end to end are one', () => {
+    const rect = (x0: number, y0: number, x1: number, y1: number) => [{ x: x0, y: y0 }, { x: x1, y: y0 }, { x: x1, y: y1 }, { x: x0, y: y1 }];
+    expect(collect((c) => {
+      c.add(rect(50, 100, 150, 100.5), true, false);
+      c.add(rect(150.5, 100, 300, 100.5), true, false);
+      c.add(rect(50, 100, 50.5, 200), true, false);
+    })).toEqual({ horizontal: [{ at: 100.25, from: 50, to: 300 }], vertical: [{ at: 50.25, from: 100, to: 200 }] });
+  });
+
+  it('a stroked rectangle gives its four edges; a wide fill, a curve and a corner dot give none', () => {
+    expect(collect((c) => {
+      c.add([{ x: 10, y: 10 }, { x: 110, y: 10 }, { x: 110, y: 60 }, { x: 10, y: 60 }], true, true);
+      c.add([{ x: 200, y: 200 }, { x: 300, y: 200 }, { x: 300, y: 260 }, { x: 200, y: 260 }], true, false);
+      c.add([{ x: 400, y: 400 }, { x: 500, y: 400, curve: true }], false, true);
+      c.add([{ x: 5, y: 5 }, { x: 5.5, y: 5 }, { x: 5.5, y: 5.5 }, { x: 5, y: 5.5 }], true, false);
+    })).toEqual({
+      horizontal: [{ at: 10, from: 10, to: 110 }, { at: 60, from: 10, to: 110 }],
+      vertical: [{ at: 10, from: 10, to: 60 }, { at: 110, from: 10, to: 60 }],
+    });
+  });
+});
+
+describe('rows the rules bound', () => {
+  const line = (n: number, y: number, pieces: Array<[string, number, number]>): SourceLine => ({
+    line: n, pageLine: n, page: 1, y, size: 10, text: pieces.map((p) => p[0]).join(' '),
+    pieces: pieces.map(([text, x0, x1]) => ({ text, x0, x1 })),
+  });
+  // a header row (100–130) and two body rows (130–190, 190–220), three columns
+  const grid: PageRulings = {
+    page: 1,
+    horizontal: [100, 130, 190, 220].map((at) => ({ at, from: 50, to: 350 })),
+    vertical: [50, 150, 250, 350].map((at) => ({ at, from: 100, to: 220 })),
+  };
+  const lines = [
+    line(1, 120, [['项目', 60, 80], ['金额', 160, 180], ['备注', 260, 280]]),
+    line(2, 150, [['一、财政', 60, 100]]),
+    line(3, 163, [['13,649.07', 160, 200]]),
+    line(4, 176, [['拨款', 60, 80]]),
+    line(5, 210, [['二、其他', 60, 100], ['5.00', 160, 180]]),
+  ];
+
+  it('a name wrapped in its cell and the figure centred beside it are one row, at the figure\'s line', () => {
+    const out = joinRuledRows(lines, [grid]);
+    expect(out.map((l) => [l.line, l.text, l.ruledRow ?? false])).toEqual([
+      [1, '项目 金额 备注', false],
+      [3, '一、财政拨款 13,649.07', true],
+      [5, '二、其他 5.00', true],
+    ]);
+    expect(out[1].pieces!.map((p) => [p.text, p.x0, p.x1, p.column])).toEqual([['一、财政拨款', 60, 100, 1], ['13,649.07', 160, 200, 8]]);
+  });
+
+  it('lines the rules do not enclose (no rule below them) stay as printed', () => {
+    const open: PageRulings = { ...grid, horizontal: grid.horizontal.slice(0, 2) };
+    expect(joinRuledRows(lines, [open])).toEqual(lines);
+    expect(joinRuledRows(lines, undefined)).toBe(lines);
+    expect(joinRuledRows(lines, [{ ...grid, page: 2 }])).toEqual(lines);
+  });
+
+  it('a cell stacking a figure over other text is not guessed at', () => {
+    const stacked = [...lines.slice(0, 3), line(4, 176, [['拨款', 60, 80], ['万元', 160, 180]]), lines[4]];
+    expect(joinRuledRows(stacked, [grid]).map((l) => l.text)).toEqual(stacked.map((l) => l.text));
+  });
+});
