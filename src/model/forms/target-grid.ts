@@ -93,10 +93,10 @@ function indicatorRows(placed: Placed[], col: Record<string, number>, underTotal
   const content = weights.map((w) => [w] as Placed[]);
   for (const t of placed.filter((x) => rowCells.includes(x.cell) && x.at > underTotal)) content[nearest(t)].push(t);
   // each row's borders: midway between one row's words and the next's (a page break parts them)
-  const { above, below, rowHeight } = rowBorders(content);
+  const borders = rowBorders(content);
   // a project's cells are centred over its rows; where a page break parts a project, they print
   // on its part on the one page, its rows on the next coming before the next project's
-  return { weights, content, rows: { above, below, pages: weights.map((w) => w.page), rowHeight, tolerance: 1 / 2 } };
+  return { weights, content, rows: { ...borders, pages: weights.map((w) => w.page), tolerance: 1 / 2 } };
 }
 
 /** projects: a code opens each name block; its middle is the middle of the project's rows (null where they cannot be told) */
