@@ -47,6 +47,62 @@ export function rowBorders(content: Placed[][]): { above: number[]; below: numbe
 }
 
 /**
+ * The rows' own cells: each row has an anchor (its 分值, say) and takes the words of the other
+ * cells beside it. A row's cells print their text centred on the row, as its anchor is; a cell
+ * whose text wraps over more lines than its row's others runs into the rows beside it, its first
+ * or last lines nearer their anchors than its own. So each row takes, of each column, a run of
+ * the column's lines (maybe none), the runs in order, such that their middles miss their
+ * anchors' middles least in all. A row's lines lie between the anchors above and below it.
+ * Where a column's lines cannot be so shared, each of its words goes to the nearest anchor.
+ */
+export function rowsOwnCells(anchors: Placed[], words: Placed[]): Placed[][] {
+  const content = anchors.map((a) => [a]);
+  const middles = anchors.map((a) => a.at - a.height / 2);
+  for (const cell of new Set(words.map((t) => t.cell))) {
+    const byLine = new Map<number, Placed[]>();
+    for (const t of words.filter((x) => x.cell === cell)) byLine.set(t.at, [...(byLine.get(t.at) ?? []), t]);
+    const lines = [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([, ts]) => ts);
+    const runs = shareLines(lines.map((ts) => [Math.min(...ts.map((t) => t.at - t.height)), Math.max(...ts.map((t) => t.at))]), middles);
+    lines.forEach((ts, i) => {
+      const nearest = (t: Placed) => anchors.reduce((best, a, r) => (Math.abs(a.at - t.at) < Math.abs(anchors[best].at - t.at) ? r : best), 0);
+      for (const t of ts) content[runs ? runs[i] : nearest(t)].push(t);
+    });
+  }
+  return content;
+}
+
+/** each line's row (see rowsOwnCells): lines as [top, bottom], rows by their middles; null where none fits */
+function shareLines(lines: Array<[number, number]>, middles: number[]): number[] | null {
+  const m = lines.length;
+  const mid = (ls: Array<[number, number]>) => (ls[0][0] + ls[ls.length - 1][1]) / 2;
+  // cost[i]: least miss with lines 0..i-1 given to the rows so far; from[r][i]: where row r's run begins
+  let cost: number[] = Array.from({ length: m + 1 }, (_, i) => (i === 0 ? 0 : Infinity));
+  const from: number[][] = [];
+  middles.forEach((at, r) => {
+    const next = [...cost];
+    const begins = Array.from({ length: m + 1 }, (_, j) => j);
+    const inside = (i: number) => (r === 0 || mid([lines[i]]) > middles[r - 1]) && (r + 1 === middles.length || mid([lines[i]]) < middles[r + 1]);
+    for (let i = 0; i < m; i++) {
+      if (cost[i] === Infinity || !inside(i)) continue;
+      for (let j = i + 1; j <= m && inside(j - 1); j++) {
+        const c = cost[i] + Math.abs(mid(lines.slice(i, j)) - at);
+        if (c < next[j]) [next[j], begins[j]] = [c, i];
+      }
+    }
+    from.push(begins);
+    cost = next;
+  });
+  if (cost[m] === Infinity) return null;
+  const rowOf: number[] = Array(m);
+  for (let r = middles.length - 1, j = m; r >= 0; r--) {
+    const i = from[r][j];
+    rowOf.fill(r, i, j);
+    j = i;
+  }
+  return rowOf;
+}
+
+/**
  * The words that stand within rows r0..r1. A page's first and last rows reach to the page's
  * edge: a merged cell's text, taller than the rows' own words, runs past them there.
  */

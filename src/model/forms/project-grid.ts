@@ -11,7 +11,7 @@ import type { SourceLine } from '../../ingest/text.js';
 import { readGrid, ROW_GAP } from '../../layout/grid.js';
 import { normalizeLabel, tokenizeLine } from '../../layout/tokenize.js';
 import { assigned, numberCell, printedCell, sourceLocation, tokenLocation } from '../cells.js';
-import { centredLabels, columnLabels, placeTokens, rowBorders, wordsWithin, type Label, type Placed } from './centred.js';
+import { centredLabels, columnLabels, placeTokens, rowBorders, rowsOwnCells, wordsWithin, type Label, type Placed } from './centred.js';
 import { oneHeaderCell, TARGET_LEVEL_TWO_NAMES } from './form-vocabulary.js';
 import type { Form, FormSection } from '../types.js';
 
@@ -74,11 +74,7 @@ export function readIndicatorGrid(lines: SourceLine[], k: number, file: string, 
   const anchors = placed.filter((t) => t.cell === col.weight).sort((a, b) => a.at - b.at);
   if (!anchors.length) return null;
   const own = [col.level3, col.target, col.actual, col.score, col.note].filter((c) => c >= 0);
-  const content = anchors.map((a) => [a]);
-  for (const t of placed.filter((x) => own.includes(x.cell))) {
-    const r = anchors.reduce((best, a, i) => (Math.abs(a.at - t.at) < Math.abs(anchors[best].at - t.at) ? i : best), 0);
-    content[r].push(t);
-  }
+  const content = rowsOwnCells(anchors, placed.filter((x) => own.includes(x.cell)));
   const rows: Rows = { ...rowBorders(content), pages: anchors.map((a) => a.page), anchors };
   const n = anchors.length;
   const sectionOf = labelsOver(placed.filter((t) => t.cell === col.level1), SECTION_NAMES, rows, 0, n - 1);
