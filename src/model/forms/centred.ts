@@ -74,18 +74,19 @@ export function rowsOwnCells(anchors: Placed[], words: Placed[]): Placed[][] {
 /** each line's row (see rowsOwnCells): lines as [top, bottom], rows by their middles; null where none fits */
 function shareLines(lines: Array<[number, number]>, middles: number[]): number[] | null {
   const m = lines.length;
-  const mid = (ls: Array<[number, number]>) => (ls[0][0] + ls[ls.length - 1][1]) / 2;
+  // the middle of lines i..j-1
+  const mid = (i: number, j: number) => (lines[i][0] + lines[j - 1][1]) / 2;
   // cost[i]: least miss with lines 0..i-1 given to the rows so far; from[r][i]: where row r's run begins
   let cost: number[] = Array.from({ length: m + 1 }, (_, i) => (i === 0 ? 0 : Infinity));
   const from: number[][] = [];
   middles.forEach((at, r) => {
     const next = [...cost];
     const begins = Array.from({ length: m + 1 }, (_, j) => j);
-    const inside = (i: number) => (r === 0 || mid([lines[i]]) > middles[r - 1]) && (r + 1 === middles.length || mid([lines[i]]) < middles[r + 1]);
+    const inside = (i: number) => (r === 0 || mid(i, i + 1) > middles[r - 1]) && (r + 1 === middles.length || mid(i, i + 1) < middles[r + 1]);
     for (let i = 0; i < m; i++) {
       if (cost[i] === Infinity || !inside(i)) continue;
       for (let j = i + 1; j <= m && inside(j - 1); j++) {
-        const c = cost[i] + Math.abs(mid(lines.slice(i, j)) - at);
+        const c = cost[i] + Math.abs(mid(i, j) - at);
         if (c < next[j]) [next[j], begins[j]] = [c, i];
       }
     }
