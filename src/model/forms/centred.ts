@@ -162,6 +162,23 @@ export interface CentredRows {
    * (a 绩效目标表's projects) may be held to half.
    */
   tolerance?: number;
+  /**
+   * How the table prints a cell parted by a page break, where another of its cells has shown it
+   * (see partedAs): a producer prints them all one way.
+   */
+  parted?: Parting;
+}
+
+/** a cell parted by a page break: its text centred over the whole cell, or at the top of its first part */
+export type Parting = 'whole' | 'top';
+
+/** how far a label stands from where a cell over rows a..b parted by a page break (its part on the label's page from `first`) prints it, each way */
+function partings(label: Label, a: number, b: number, first: number, rows: CentredRows, span: (a: number, b: number) => number): { whole: number; top: number } {
+  const { above, tops } = rows;
+  return {
+    whole: Math.abs(label.middle - (above[first] + span(a, b) / 2 - span(a, first - 1))),
+    top: tops && first === a ? Math.abs(label.words[0].at - label.words[0].height - tops[a]) : Infinity,
+  };
 }
 
 /**
@@ -173,17 +190,46 @@ export interface CentredRows {
  * the label's page, which leaves its rows on other pages unplaced.
  */
 function missOf(label: Label, a: number, b: number, rows: CentredRows, span: (a: number, b: number) => number, rowsOn: Map<number, [number, number]>): { miss: number; partOnly: boolean } {
-  const { above, below, pages, tops, rowHeight, tolerance = 1 / 3 } = rows;
+  const { above, below, pages, rowHeight, tolerance = 1 / 3 } = rows;
   const page = label.words[0].page;
   const own = rowsOn.get(page);
   if (!own || pages[a] > page || pages[b] < page) return { miss: Infinity, partOnly: false };
   const [first, last] = [Math.max(a, own[0]), Math.min(b, own[1])];
   const part = Math.abs(label.middle - (above[first] + below[last]) / 2);
   if (pages[a] === pages[b]) return { miss: part, partOnly: false };
-  const whole = Math.abs(label.middle - (above[first] + span(a, b) / 2 - span(a, first - 1)));
-  const top = tops && first === a ? Math.abs(label.words[0].at - label.words[0].height - tops[a]) : Infinity;
-  const placed = Math.min(whole, top);
+  const { whole, top } = partings(label, a, b, first, rows, span);
+  const placed = Math.min(rows.parted === 'top' ? Infinity : whole, rows.parted === 'whole' ? Infinity : top);
   return placed <= rowHeight * tolerance ? { miss: placed, partOnly: false } : { miss: part, partOnly: true };
+}
+
+/** the height of rows a..b (span), and each page's first and last of the rows r0..r1 */
+function measure(rows: CentredRows, r0: number, r1: number) {
+  const { above, below, pages } = rows;
+  const sums = [0];
+  for (let r = r0; r <= r1; r++) sums.push(sums[sums.length - 1] + below[r] - above[r]);
+  const span = (a: number, b: number) => sums[b - r0 + 1] - sums[a - r0];
+  const rowsOn = new Map<number, [number, number]>();
+  for (let r = r0; r <= r1; r++) rowsOn.set(pages[r], [rowsOn.get(pages[r])?.[0] ?? r, r]);
+  return { span, rowsOn };
+}
+
+/**
+ * How the labels, over the rows r0..r1 as centredLabels gave them, show a cell parted by a page
+ * break to be printed: the way that places the first such cell (undefined where none is parted,
+ * or neither way places it).
+ */
+export function partedAs(owners: Array<Label | null>, rows: CentredRows, r0: number): Parting | undefined {
+  const { span, rowsOn } = measure(rows, r0, r0 + owners.length - 1);
+  const limit = rows.rowHeight * (rows.tolerance ?? 1 / 3);
+  for (const label of new Set(owners)) {
+    if (!label) continue;
+    const [a, b] = [r0 + owners.indexOf(label), r0 + owners.lastIndexOf(label)];
+    const own = rowsOn.get(label.words[0].page);
+    if (!own || rows.pages[a] === rows.pages[b]) continue;
+    const { whole, top } = partings(label, a, b, Math.max(a, own[0]), rows, span);
+    if (Math.min(whole, top) <= limit) return whole <= top ? 'whole' : 'top';
+  }
+  return undefined;
 }
 
 /**
@@ -196,16 +242,11 @@ function missOf(label: Label, a: number, b: number, rows: CentredRows, span: (a:
  * their borders, not by counting rows.
  */
 export function centredLabels(labels: Label[], rows: CentredRows, r0: number, r1: number): Array<Label | null> | null {
-  const { above, below, pages, rowHeight, tolerance = 1 / 3 } = rows;
+  const { rowHeight, tolerance = 1 / 3 } = rows;
   const out: Array<Label | null> = Array(r1 - r0 + 1).fill(null);
   if (!labels.length) return out;
   const n = r1 - r0 + 1;
-  // heights run together from r0: the height of rows a..b is span(a, b)
-  const sums = [0];
-  for (let r = r0; r <= r1; r++) sums.push(sums[sums.length - 1] + below[r] - above[r]);
-  const span = (a: number, b: number) => sums[b - r0 + 1] - sums[a - r0];
-  const rowsOn = new Map<number, [number, number]>();
-  for (let r = r0; r <= r1; r++) rowsOn.set(pages[r], [rowsOn.get(pages[r])?.[0] ?? r, r]);
+  const { span, rowsOn } = measure(rows, r0, r1);
   // best[k][i]: labels 0..k-1 over rows r0..r0+i-1: rows left empty at the top, cells placed by
   // one part only, total miss, and where label k-1's rows begin
   type Step = { empty: number; partOnly: number; miss: number; from: number };

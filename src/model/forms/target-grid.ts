@@ -10,7 +10,7 @@ import type { SourceLine } from '../../ingest/text.js';
 import { readGrid, type GridRow } from '../../layout/grid.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
 import { assigned, printedCell, sourceLocation, tokenLocation } from '../cells.js';
-import { centredLabels, columnLabels, placeTokens, rowBorders, rowsOwnCells, wordsWithin, type CentredRows, type Label, type Placed } from './centred.js';
+import { centredLabels, columnLabels, partedAs, placeTokens, rowBorders, rowsOwnCells, wordsWithin, type CentredRows, type Label, type Parting, type Placed } from './centred.js';
 import { LEVEL_ONE_NAME, oneHeaderCell, TARGET_LEVEL_TWO_NAMES } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
 import type { Form, FormIndicator, Location, TargetTable, Unit } from '../types.js';
@@ -61,7 +61,8 @@ export function readTargetGrid(lines: SourceLine[], from: number, file: string, 
   if (!indicators) return null;
   const projects = projectBlocks(inColumn(col.name).filter((t) => t.at > underTotal), indicators.rows, indicators.weights.length);
   if (!projects) return null;
-  const context: ProjectContext = { file, title, firstId, unit, col, inColumn, underTotal, ...indicators };
+  // the 一级/二级 cells parted by a page break are printed as the projects' are
+  const context: ProjectContext = { file, title, firstId, unit, col, inColumn, underTotal, ...indicators, rows: { ...indicators.rows, parted: projects.parted } };
   const forms = projects.blocks.map((block, k) => targetForm(block, projects.spans[k], k, context));
   // The 一级 cells are merged and centred like the project's: where a project's rows hold 一级
   // names that cannot be centred so, the rows chosen for it are not its own.
@@ -103,7 +104,7 @@ function indicatorRows(placed: Placed[], col: Record<string, number>, underTotal
 }
 
 /** projects: a code opens each name block; its middle is the middle of the project's rows (null where they cannot be told) */
-function projectBlocks(nameWords: Placed[], rows: CentredRows, rowCount: number): { blocks: Label[]; spans: Array<[number, number]> } | null {
+function projectBlocks(nameWords: Placed[], rows: CentredRows, rowCount: number): { blocks: Label[]; spans: Array<[number, number]>; parted: Parting | undefined } | null {
   const names = nameWords.sort((a, b) => a.at - b.at || (a.x0 ?? 0) - (b.x0 ?? 0));
   // a code is three words (630200 25R000 000006): the first of them opens a block; the cell may
   // wrap them (630200 25R000 / 000006), so a word that completes a code begun just above opens none
@@ -129,7 +130,7 @@ function projectBlocks(nameWords: Placed[], rows: CentredRows, rowCount: number)
   const owners = centredLabels(blocks, rows, 0, rowCount - 1);
   const spans = blocks.map((b) => [owners?.indexOf(b) ?? -1, owners?.lastIndexOf(b) ?? -1] as [number, number]);
   if (!owners || owners.some((o) => !o) || spans.some(([a]) => a < 0)) return null;
-  return { blocks, spans };
+  return { blocks, spans, parted: partedAs(owners, rows, 0) };
 }
 
 interface ProjectContext {
