@@ -190,6 +190,57 @@ describe('merged cells centred over their rows', () => {
   });
 });
 
+describe('merged cells over rows of unequal height and across page breaks', () => {
+  /**
+   * Rows laid out as [page, y, pieces]: a merged label left of x 200, a row's own text up to 400,
+   * its anchor (分值) beyond. Which label each row falls under, and each row's own text.
+   */
+  async function read(lines: Array<[number, number, Array<[string, number]>]>) {
+    const { centredLabels, columnLabels, placeTokens, rowBorders, rowsOwnCells } = await import('../src/model/forms/centred.js');
+    const { tokenizeLine } = await import('../src/layout/tokenize.js');
+    const cellAt = (x: number) => (x < 200 ? 0 : x < 400 ? 1 : 2);
+    const placed = placeTokens(pageText(lines).lines.map((l) => ({ lines: [l], tokens: tokenizeLine(l).tokens.filter((t) => t.kind !== 'blank').map((t) => ({ ...t, cell: cellAt(t.x0!) })) })));
+    const anchors = placed.filter((t) => t.cell === 2);
+    const content = rowsOwnCells(anchors, placed.filter((t) => t.cell === 1));
+    const rows = { ...rowBorders(content), pages: anchors.map((a) => a.page) };
+    const labels = columnLabels(placed.filter((t) => t.cell === 0), null)!;
+    return {
+      owners: centredLabels(labels, rows, 0, anchors.length - 1)?.map((l) => l?.name ?? null) ?? null,
+      texts: content.map((ts) => ts.filter((t) => t.cell === 1).map((t) => t.text).join('')),
+    };
+  }
+  /** a row of one line: its text and its anchor at y */
+  const row = (page: number, y: number, text: string): [number, number, Array<[string, number]>] => [page, y, [[text, 300], ['5', 450]]];
+
+  it('labels are placed together: one that stands nearer the middle of fewer rows takes the rows the next one leaves it', async () => {
+    // rows 12 pt tall; 甲 is centred 3.5 pt below the middle of its three rows (within a third of
+    // a row), nearer the middle of two; 乙 centred over the last three
+    const lines = [0, 1, 2, 3, 4, 5].map((i) => row(1, 100 + 12 * i, `行${i}`));
+    lines.push([1, 108.5, [['甲', 100]]], [1, 148, [['乙', 100]]]);
+    lines.sort((a, b) => a[1] - b[1]);
+    expect((await read(lines)).owners).toEqual(['甲', '甲', '甲', '乙', '乙', '乙']);
+  });
+
+  it('a cell parted by a page break, its text centred over the whole cell (Calc): its rows on the next page are its own', async () => {
+    // 甲 over three rows on page 1 and one on page 2: the middle of its 48 pt falls 24 pt down page 1
+    const lines = [row(1, 700, '行0'), [1, 718, [['甲', 100]]] as [number, number, Array<[string, number]>], row(1, 712, '行1'), row(1, 724, '行2'), row(2, 100, '行3'), row(2, 112, '行4'), [2, 118, [['乙', 100]]] as [number, number, Array<[string, number]>], row(2, 124, '行5')];
+    lines.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    expect((await read(lines)).owners).toEqual(['甲', '甲', '甲', '甲', '乙', '乙']);
+  });
+
+  it('a cell parted by a page break, its text at the top of its first part (WeasyPrint)', async () => {
+    const label = (page: number, y: number, name: string): [number, number, Array<[string, number]>] => [page, y, [[name, 100]]];
+    const lines = [row(1, 700, '行0'), label(1, 706, '甲'), row(1, 712, '行1'), label(1, 724, '乙'), row(1, 724, '行2'), row(1, 736, '行3'), row(2, 100, '行4'), row(2, 112, '行5'), row(2, 124, '行6'), label(2, 124, '丙')];
+    expect((await read(lines)).owners).toEqual(['甲', '甲', '乙', '乙', '乙', '乙', '丙']);
+  });
+
+  it('a cell whose text wraps over five lines beside rows of one keeps its first and last lines', async () => {
+    // the 5-line cell's first line stands nearer the row above's 分值 than its own
+    const lines: Array<[number, number, Array<[string, number]>]> = [row(1, 100, '上'), [1, 110, [['一', 300]]], [1, 120, [['二', 300]]], [1, 130, [['三', 300], ['5', 450]]], [1, 140, [['四', 300]]], [1, 150, [['五', 300]]], row(1, 162, '下')];
+    expect((await read(lines)).texts).toEqual(['上', '一二三四五', '下']);
+  });
+});
+
 describe('a project form on a page', () => {
   const text = [
     '项目支出绩效自评表',

@@ -31,21 +31,11 @@ const VARIANT_NAMES = Object.keys(VARIANTS);
 /** the renderings of the `all` variant besides its text version */
 const RENDERINGS = ['libreoffice.pdf', 'calc.pdf', 'calc.txt'] as const;
 
-// the Calc layout of forms, also when the original is printed by Calc
-const CALC_FORMS = 'Calc: the forms sheets are misread';
-// centred.ts: a section cell merged over rows of unequal height (Calc's wrapped rows) is centred off its middle row
-const CALC_SECTIONS = 'Calc: 成本指标 / 经济成本指标 and the sections after it are given to rows a few below theirs';
-
 /**
  * Cases that fail now, by `DOCUMENT VARIANT (diagnostics|model)`, each with what goes wrong. The
  * readers are being fixed: a case that passes makes its it.fails fail, and its line here goes.
  */
-const FAILS: Record<string, string> = {
-  'haidong-city-2025-budget all.calc.pdf (diagnostics)': `${CALC_FORMS}: the 绩效目标表 gives no project, so 绩效目标表/叙述预算金额 is not raised`,
-  'haidong-city-2025-budget all.calc.pdf (model)': CALC_FORMS,
-  'weihai-huancui-2023-final all.calc.pdf (diagnostics)': `${CALC_SECTIONS}: a false 自评表/分区分值 (产出指标 40 against 27.5)`,
-  'weihai-huancui-2023-final all.calc.pdf (model)': CALC_SECTIONS,
-};
+const FAILS: Record<string, string> = {};
 
 type Source = { tables: unknown[] };
 const sourceOf = (name: string): Source => JSON.parse(readFileSync(path.join(FIXTURES, 'pdf-src', `corpus-${name}.json`), 'utf8'));

@@ -11,7 +11,7 @@ import type { SourceLine } from '../../ingest/text.js';
 import { readGrid, ROW_GAP } from '../../layout/grid.js';
 import { normalizeLabel, tokenizeLine } from '../../layout/tokenize.js';
 import { assigned, numberCell, printedCell, sourceLocation, tokenLocation } from '../cells.js';
-import { centredLabels, columnLabels, placeTokens, rowBorders, wordsWithin, type Label, type Placed } from './centred.js';
+import { centredLabels, columnLabels, placeTokens, rowBorders, rowsOwnCells, wordsWithin, type Label, type Placed } from './centred.js';
 import { oneHeaderCell, TARGET_LEVEL_TWO_NAMES } from './form-vocabulary.js';
 import type { Form, FormSection } from '../types.js';
 
@@ -52,11 +52,9 @@ const sameRow = (a: SourceLine, b: SourceLine) => a.page === b.page && a.y !== u
 
 const text = (ts: Placed[]) => normalizeLabel([...ts].sort((a, b) => a.at - b.at || (a.x0 ?? 0) - (b.x0 ?? 0)).map((t) => t.text).join(''));
 
-const nearest = (anchors: Placed[], t: Placed) => anchors.reduce((best, a, i) => (Math.abs(a.at - t.at) < Math.abs(anchors[best].at - t.at) ? i : best), 0);
-
 /**
- * Each row's anchor (its word in the anchoring column) and its own words, each given to the
- * nearest anchor. Where rows are anchored by a text column (`named` ≥ 0: 指标值, which may take
+ * Each row's anchor (its word in the anchoring column) and its own words, shared among the
+ * anchors by runs of lines centred on them (rowsOwnCells). Where rows are anchored by a text column (`named` ≥ 0: 指标值, which may take
  * two pieces on a line or wrap), a row is the first such word of a line, and a line that ends
  * up with no name beside it, set as close to its neighbour as a wrapped line is, is that
  * neighbour's value wrapping.
@@ -64,11 +62,10 @@ const nearest = (anchors: Placed[], t: Placed) => anchors.reduce((best, a, i) =>
 function rowContent(placed: Placed[], anchorCol: number, own: number[], named: number): { anchors: Placed[]; content: Placed[][] } {
   let anchors = placed.filter((t) => t.cell === anchorCol).sort((a, b) => a.at - b.at || (a.x0 ?? 0) - (b.x0 ?? 0));
   if (named >= 0) anchors = anchors.filter((t, i) => i === 0 || t.at !== anchors[i - 1].at);
+  // each row's wrapped cells by runs of lines centred on its anchor (rowsOwnCells)
   const assign = () => {
-    const content = anchors.map((a) => [a]);
     const isAnchor = new Set(anchors);
-    for (const t of placed.filter((x) => own.includes(x.cell) && !isAnchor.has(x))) content[nearest(anchors, t)].push(t);
-    return content;
+    return rowsOwnCells(anchors, placed.filter((x) => own.includes(x.cell) && !isAnchor.has(x)));
   };
   let content = assign();
   if (named < 0) return { anchors, content };

@@ -95,12 +95,16 @@ export function readTargetTable(lines: SourceLine[], i: number, file: string, fi
   let gridLines = lines.slice(i + 1, end);
   // Rows laid out across the line (a PDF's lines) put a project's merged cells amid its
   // indicator rows: target-grid.ts reads them where the geometry settles which rows each
-  // project spans; otherwise the table is named, not guessed at.
+  // project spans; otherwise the table is named, not guessed at. A page's lines are read so
+  // even where most of them hold a word or two (Calc wraps long cells line by line).
   const lengths = gridLines.map((l) => l.text.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
-  if (!lengths.length || lengths[Math.floor(lengths.length / 2)] > MAX_WORD_LINE) {
+  const acrossLines = !lengths.length || lengths[Math.floor(lengths.length / 2)] > MAX_WORD_LINE;
+  if (acrossLines || gridLines.some((l) => l.pieces)) {
     const unit: Unit | null = /万元/.test(gridLines.slice(0, 10).map((l) => l.text).join('')) ? '万元' : unitFallback;
     const read = readTargetGrid(lines, i + 1, file, title, firstId, unit);
     if (read) return read;
+  }
+  if (acrossLines) {
     const reason = '表格按行排版，未能确定各项目跨哪几行，未逐项目读取';
     notes.push({ message: `${title}: ${reason}`, loc: sourceLocation(file, lines[i]), unread: { title, reason } });
     return { table: null, forms: [], end };

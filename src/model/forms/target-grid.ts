@@ -10,7 +10,7 @@ import type { SourceLine } from '../../ingest/text.js';
 import { readGrid, type GridRow } from '../../layout/grid.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
 import { assigned, printedCell, sourceLocation, tokenLocation } from '../cells.js';
-import { centredLabels, columnLabels, placeTokens, rowBorders, wordsWithin, type CentredRows, type Label, type Placed } from './centred.js';
+import { centredLabels, columnLabels, partedAs, placeTokens, rowBorders, rowsOwnCells, wordsWithin, type CentredRows, type Label, type Parting, type Placed } from './centred.js';
 import { LEVEL_ONE_NAME, oneHeaderCell, TARGET_LEVEL_TWO_NAMES } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
 import type { Form, FormIndicator, Location, TargetTable, Unit } from '../types.js';
@@ -26,6 +26,11 @@ const COLUMNS: Record<string, RegExp> = {
   unit: /度量单位|^单位/,
   weight: /分值|权重/,
 };
+
+/** one of a project code's three words */
+const CODE_WORD = /^[0-9A-Z]{6}$/;
+/** lines of one cell's text stand closer than this (in text heights) */
+const LINE_GAP = 1.6;
 
 /** 一级 names as a merged cell prints them, in full */
 const LEVEL_ONE_NAMES = /(产出|效益|满意度|成本)指标/g;
@@ -56,7 +61,8 @@ export function readTargetGrid(lines: SourceLine[], from: number, file: string, 
   if (!indicators) return null;
   const projects = projectBlocks(inColumn(col.name).filter((t) => t.at > underTotal), indicators.rows, indicators.weights.length);
   if (!projects) return null;
-  const context: ProjectContext = { file, title, firstId, unit, col, inColumn, underTotal, ...indicators };
+  // the 一级/二级 cells parted by a page break are printed as the projects' are
+  const context: ProjectContext = { file, title, firstId, unit, col, inColumn, underTotal, ...indicators, rows: { ...indicators.rows, parted: projects.parted } };
   const forms = projects.blocks.map((block, k) => targetForm(block, projects.spans[k], k, context));
   // The 一级 cells are merged and centred like the project's: where a project's rows hold 一级
   // names that cannot be centred so, the rows chosen for it are not its own.
@@ -89,21 +95,25 @@ function indicatorRows(placed: Placed[], col: Record<string, number>, underTotal
   const weights = placed.filter((t) => t.cell === col.weight && t.kind === 'number' && t.at > underTotal).sort((a, b) => a.at - b.at);
   if (!weights.length) return null;
   const rowCells = [col.level3, col.nature, col.value, col.unit].filter((c) => c >= 0);
-  const nearest = (t: Placed) => weights.reduce((best, w, r) => (Math.abs(w.at - t.at) < Math.abs(weights[best].at - t.at) ? r : best), 0);
-  const content = weights.map((w) => [w] as Placed[]);
-  for (const t of placed.filter((x) => rowCells.includes(x.cell) && x.at > underTotal)) content[nearest(t)].push(t);
+  const content = rowsOwnCells(weights, placed.filter((x) => rowCells.includes(x.cell) && x.at > underTotal));
   // each row's borders: midway between one row's words and the next's (a page break parts them)
-  const { above, below, rowHeight } = rowBorders(content);
+  const borders = rowBorders(content);
   // a project's cells are centred over its rows; where a page break parts a project, they print
   // on its part on the one page, its rows on the next coming before the next project's
-  return { weights, content, rows: { above, below, pages: weights.map((w) => w.page), rowHeight, tolerance: 1 / 2 } };
+  return { weights, content, rows: { ...borders, pages: weights.map((w) => w.page), tolerance: 1 / 2 } };
 }
 
 /** projects: a code opens each name block; its middle is the middle of the project's rows (null where they cannot be told) */
-function projectBlocks(nameWords: Placed[], rows: CentredRows, rowCount: number): { blocks: Label[]; spans: Array<[number, number]> } | null {
+function projectBlocks(nameWords: Placed[], rows: CentredRows, rowCount: number): { blocks: Label[]; spans: Array<[number, number]>; parted: Parting | undefined } | null {
   const names = nameWords.sort((a, b) => a.at - b.at || (a.x0 ?? 0) - (b.x0 ?? 0));
-  // a code is three words (630200 25R000 000006): the first of them on its line opens a block
-  const starts = names.filter((t, j) => /^\d{6}$/.test(t.text) && !(j > 0 && names[j - 1].at === t.at && /^[0-9A-Z]{6}$/.test(names[j - 1].text)));
+  // a code is three words (630200 25R000 000006): the first of them opens a block; the cell may
+  // wrap them (630200 25R000 / 000006), so a word that completes a code begun just above opens none
+  const codeBefore = (j: number) => {
+    let k = j;
+    while (k > 0 && CODE_WORD.test(names[k - 1].text) && names[k].at - names[k - 1].at <= LINE_GAP * names[k].height) k--;
+    return j - k;
+  };
+  const starts = names.filter((t, j) => /^\d{6}$/.test(t.text) && codeBefore(j) % 3 === 0);
   if (!starts.length) return null;
   const blocks: Label[] = starts.map((s, k) => {
     const next = starts[k + 1]?.at ?? Infinity;
@@ -112,7 +122,7 @@ function projectBlocks(nameWords: Placed[], rows: CentredRows, rowCount: number)
     const kept: Placed[] = [s];
     for (const t of words.filter((x) => x !== s)) {
       const last = kept[kept.length - 1];
-      if (last && t.at - last.at > 1.6 * t.height) break;
+      if (last && t.at - last.at > LINE_GAP * t.height) break;
       kept.push(t);
     }
     return { name: '', words: kept, middle: (kept[0].at - kept[0].height + kept[kept.length - 1].at) / 2 };
@@ -120,7 +130,7 @@ function projectBlocks(nameWords: Placed[], rows: CentredRows, rowCount: number)
   const owners = centredLabels(blocks, rows, 0, rowCount - 1);
   const spans = blocks.map((b) => [owners?.indexOf(b) ?? -1, owners?.lastIndexOf(b) ?? -1] as [number, number]);
   if (!owners || owners.some((o) => !o) || spans.some(([a]) => a < 0)) return null;
-  return { blocks, spans };
+  return { blocks, spans, parted: partedAs(owners, rows, 0) };
 }
 
 interface ProjectContext {
@@ -149,17 +159,29 @@ function mergedLabels(ctx: ProjectContext, c: number, names: RegExp, r0: number,
   return centredLabels(found, ctx.rows, r0, r1)?.map((l) => l?.name ?? null) ?? none;
 }
 
+/**
+ * A project's code and name from its cell's words: the code's three words, or where a word runs
+ * the code's last part into the name (000007编制外长期), the code as the cell's first 18 characters.
+ */
+function codeAndName(words: Placed[]): { code: string; project: string } {
+  const codes = words.filter((t) => CODE_WORD.test(t.text)).slice(0, 3);
+  const whole = textOf(words);
+  const code = codes.length < 3 ? /^(?:[0-9A-Z]{6}){3}/.exec(whole)?.[0] : undefined;
+  if (code) return { code, project: whole.slice(code.length).replace(/^\d+-/, '') };
+  return { code: codes.map((t) => t.text).join(''), project: textOf(words.filter((t) => !codes.includes(t))).replace(/^\d+-/, '') };
+}
+
 /** one project's form: its code and name block, its 预算数 and its rows r0..r1 as indicators */
 function targetForm(block: Label, [r0, r1]: [number, number], k: number, ctx: ProjectContext): Form {
   const { file, col, unit, weights, content } = ctx;
-  const codes = block.words.filter((t) => /^[0-9A-Z]{6}$/.test(t.text)).slice(0, 3);
+  const { code, project } = codeAndName(block.words);
   const budget = wordsWithin(ctx.inColumn(col.budget), ctx.rows, r0, r1).find((t) => t.kind === 'number' && t.at > ctx.underTotal);
   const form = newForm({
     id: `f${ctx.firstId + k}`,
     kind: 'target',
     title: ctx.title,
-    project: textOf(block.words.filter((t) => !codes.includes(t))).replace(/^\d+-/, ''),
-    code: codes.map((t) => t.text).join(''),
+    project,
+    code,
     unit,
     loc: tokenLocation(file, block.words[0]),
   });
