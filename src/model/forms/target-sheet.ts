@@ -26,7 +26,8 @@ export const SHEET_ROW_KEYS = ['资金总额', '财政资金'];
 /** each printed label: its row, and its column where the label alone tells it (其他资金 stands in both) */
 const SHEET_LABELS: Array<[RegExp, string, SheetColumn | null]> = [
   [/^项目资金总额$/, '资金总额', '项目总额'],
-  [/^(其中[:：])?财政资金$/, '财政资金', '项目总额'],
+  // in text without positions the block's merged left cell (项目资金（元）) runs into its first row
+  [/^(项目资金)?(其中[:：])?财政资金$/, '财政资金', '项目总额'],
   [/^年度资金申请总额$/, '资金总额', '年度申请'],
   [/^(其中[:：])?当年财政拨款$/, '当年财政拨款', '年度申请'],
   [/^上年结转(资金)?$/, '上年结转资金', '年度申请'],
