@@ -36,7 +36,11 @@ const PLAN = {
   // the README's quick start lints this one: a budget with the mistakes of the real document it comes from
   'sample-budget': [{ producer: 'chromium', rowPadding: '5px', out: 'fixtures/sample/budget-2025.pdf' }],
   // 整体支出 and project forms whose cells wrap: read from a PDF's lines by the header's columns
-  forms: [{ producer: 'libreoffice', landscape: true }],
+  forms: [
+    { producer: 'libreoffice', landscape: true },
+    // set densely as final-full's: the project form's cells are read by the borders Chromium draws
+    { producer: 'chromium', font: '"Noto Serif CJK SC"', fontSize: '8pt', tableFontSize: '6pt', rowPadding: '0px', compact: true, out: 'fixtures/pdf/forms.dense.chromium.pdf' },
+  ],
   // a budget's 绩效目标表 whose project, 一级 and 二级 cells are merged over their rows
   target: [{ producer: 'chromium', landscape: true }, { producer: 'chromium', landscape: true, valign: 'top', out: 'fixtures/pdf/target-top.chromium.pdf' }],
 };

@@ -77,4 +77,21 @@ describe('documents rendered by WeasyPrint and wkhtmltopdf, or rewritten by Ghos
       expect(reading(tablesOnly(fromPdf), rules)).toEqual(reading(tablesOnly(texts.get('final-full')!), rules));
     }, 60000);
   }
+
+  // the forms source set as densely: the project form's rows stand 1.5 font sizes apart and its
+  // header wraps in its cells, so only the cell borders Chromium draws place each word (the
+  // 整体支出 form is not read from this layout yet: said in a note, and left out here)
+  for (const engine of PDF_ENGINES) {
+    it(`forms.dense.chromium.pdf (${engine}): its project form and the diagnostics`, async () => {
+      const fromText = buildReport(await readDocument(PDF('forms.txt')));
+      const fromPdf = buildReport(await readDocument(PDF('forms.dense.chromium.pdf'), { pdfEngine: engine }));
+      const projects = (r: Report) => ({ ...r, forms: r.forms.filter((f) => f.kind === 'project') });
+      const { forms, diagnostics } = reading(projects(fromPdf), rules);
+      const expected = reading(projects(fromText), rules);
+      expect(forms).toEqual(expected.forms);
+      expect(forms).toHaveLength(1);
+      expect(diagnostics).toEqual(expected.diagnostics);
+      expect(fromPdf.notes.map((n) => n.message)).toEqual(['临夏市医疗保障局整体支出绩效自评表: 未能按栏读取']);
+    }, 60000);
+  }
 });

@@ -40,10 +40,12 @@ export function readGrid(
    * centred word wider than its header starts left of the header)
    */
   centred = false,
+  /** lines set as close as one row's that the page's rules part (a ruled form set densely) */
+  apart?: (above: SourceLine, below: SourceLine) => boolean,
 ): { rows: GridRow[]; end: number } {
   const first = lines.slice(from).find((l) => l.text.trim());
   if (!first) return { rows: [], end: lines.length };
-  return first.pieces ? positionedGrid(lines, from, isHeader, oneCell, centred) : tabbedGrid(lines, from);
+  return first.pieces ? positionedGrid(lines, from, isHeader, oneCell, centred, apart) : tabbedGrid(lines, from);
 }
 
 function tabbedGrid(lines: SourceLine[], from: number): { rows: GridRow[]; end: number } {
@@ -58,7 +60,7 @@ function tabbedGrid(lines: SourceLine[], from: number): { rows: GridRow[]; end: 
   return { rows, end: k };
 }
 
-function positionedGrid(lines: SourceLine[], from: number, isHeader: (cells: string[]) => boolean, oneCell: (left: string, right: string) => boolean, centred: boolean): { rows: GridRow[]; end: number } {
+function positionedGrid(lines: SourceLine[], from: number, isHeader: (cells: string[]) => boolean, oneCell: (left: string, right: string) => boolean, centred: boolean, apart?: (above: SourceLine, below: SourceLine) => boolean): { rows: GridRow[]; end: number } {
   // rows by vertical gaps
   const groups: SourceLine[][] = [];
   /** the line that names the columns, while its row is the last one */
@@ -70,7 +72,7 @@ function positionedGrid(lines: SourceLine[], from: number, isHeader: (cells: str
     if (k > from && GRID_END.test(line.text)) break;
     const last = groups[groups.length - 1]?.at(-1);
     const size = line.size ?? 10;
-    const close = last && last.page === line.page && last.y !== undefined && line.y !== undefined && line.y - last.y <= ROW_GAP * size;
+    const close = last && last.page === line.page && last.y !== undefined && line.y !== undefined && line.y - last.y <= ROW_GAP * size && !apart?.(last, line);
     // centred cells on a dense page: rows set as close as a cell's wrapped lines do not join the
     // header's row unless they are the rest of its cells (words under its words, no figures)
     const sameRow = close && (!centred || !naming || headerRest(pieceTokens(line), naming));

@@ -19,7 +19,7 @@ const ASCENT = 0.8;
 const DESCENT = 0.2;
 
 /** the four rules around a piece */
-interface Cell {
+export interface Cell {
   top: number;
   bottom: number;
   left: number;
@@ -44,7 +44,7 @@ function around(rules: Segment[], v0: number, v1: number, along: number): [numbe
 }
 
 /** the closed cell a piece of a line at baseline y stands in, or null */
-function cellOf(rulings: PageRulings, p: PositionedPiece, y: number, size: number): Cell | null {
+export function cellOf(rulings: PageRulings, p: PositionedPiece, y: number, size: number): Cell | null {
   const [top, bottom] = [y - ASCENT * size, y + DESCENT * size];
   const rows = around(rulings.horizontal, top, bottom, (p.x0 + p.x1) / 2);
   const columns = rows && around(rulings.vertical, p.x0, p.x1, (top + bottom) / 2);

@@ -78,7 +78,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   }
   const narrative = source.lines.filter((l) => !inTables.has(l.line));
   // forms first: a score stated in the narrative is matched to its form by project name
-  const { forms, targetTable, formLines } = extractForms(narrative, source.file, unit, notes);
+  const { forms, targetTable, formLines } = extractForms(narrative, source.file, unit, notes, source.rulings);
   const family = tables.length ? familyOf(catalog, kind, tables.map((t) => t.id)) : null;
   const year = detectYear(head) ?? detectYear(all);
   const claimLines = narrative.filter((l) => !formLines.has(l.line));

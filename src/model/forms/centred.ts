@@ -15,7 +15,7 @@ export interface Placed extends Token {
   page: number;
 }
 
-const PAGE = 10000;
+export const PAGE = 10000;
 
 /** the tokens of grid rows, each with its place down the document */
 export function placeTokens(rows: Array<{ lines: SourceLine[]; tokens: Token[] }>): Placed[] {

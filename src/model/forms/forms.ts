@@ -3,6 +3,7 @@
  * project form is read by project-form.ts, the overall and target forms by their own readers;
  * and the grade bands a document states.
  */
+import type { PageRulings } from '../../ingest/rulings.js';
 import type { SourceLine } from '../../ingest/text.js';
 import { normalizeLabel, tokenizeLine } from '../../layout/tokenize.js';
 import { assigned, numberCell, sourceLocation } from '../cells.js';
@@ -14,7 +15,8 @@ import { readTargetSheet, TARGET_SHEET_TITLE } from './target-sheet.js';
 import type { Form, GradeBand, GradeEntry, ParseNote, Report, TargetTable, Unit } from '../types.js';
 
 /** The document's forms of every kind, and a budget's 绩效目标表 as a whole. */
-export function extractForms(lines: SourceLine[], file: string, unitFallback: Unit | null, notes: ParseNote[] = []): { forms: Form[]; targetTable: TargetTable | null; formLines: Set<number> } {
+/** rulings: the PDF's ruled lines, which place a form's words in the cells they close */
+export function extractForms(lines: SourceLine[], file: string, unitFallback: Unit | null, notes: ParseNote[] = [], rulings?: PageRulings[]): { forms: Form[]; targetTable: TargetTable | null; formLines: Set<number> } {
   const forms: Form[] = [];
   let targetTable: TargetTable | null = null;
   /** the lines each form was read from (its title to its 总分 and 自评结论): not narrative */
@@ -46,7 +48,7 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
     // a form has its 项目名称 within a few lines of its title
     const nameAt = lines.slice(i + 1, i + 8).findIndex((l) => /^\s*项目名称/.test(l.text));
     if (nameAt < 0) continue;
-    const read = readProjectForm(lines, i, i + 1 + nameAt, title, `f${forms.length + 1}`, file, unitFallback, notes, textOfLine);
+    const read = readProjectForm(lines, i, i + 1 + nameAt, title, `f${forms.length + 1}`, file, unitFallback, notes, textOfLine, rulings);
     forms.push(read.form);
     took(i, read.concluded);
     i = read.end - 1;

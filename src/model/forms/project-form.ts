@@ -4,6 +4,7 @@
  * lines, or cells of their own), section headers that may state their weight (产出指标(50分)),
  * the 总分 row, and the 自评结论 below.
  */
+import type { PageRulings } from '../../ingest/rulings.js';
 import type { SourceLine } from '../../ingest/text.js';
 import { normalizeLabel, tokenizeLine, type Token } from '../../layout/tokenize.js';
 import { columnTexts } from '../../layout/grid.js';
@@ -46,7 +47,7 @@ const MAX_PENDING = 400;
  * A project form from its title (at `start`) and 项目名称 line (at `nameIndex`): the form, the
  * index after its last row (`end`) and after its 自评结论 (`concluded`).
  */
-export function readProjectForm(lines: SourceLine[], start: number, nameIndex: number, title: string, id: string, file: string, unitFallback: Unit | null, notes: ParseNote[], textOfLine: Map<number, string>): { form: Form; end: number; concluded: number } {
+export function readProjectForm(lines: SourceLine[], start: number, nameIndex: number, title: string, id: string, file: string, unitFallback: Unit | null, notes: ParseNote[], textOfLine: Map<number, string>, rulings?: PageRulings[]): { form: Form; end: number; concluded: number } {
   const nameLine = lines[nameIndex];
   const project = normalizeLabel(nameLine.text.replace(/^\s*项目名称/, '').trim().split(/\s{2,}|\t|主管部门|项目负责人/)[0]);
   const form: Form = newForm({
@@ -57,7 +58,7 @@ export function readProjectForm(lines: SourceLine[], start: number, nameIndex: n
     unit: unitFallback,
     loc: sourceLocation(file, lines[start]),
   });
-  const reader = new ProjectFormReader(lines, start, nameIndex, file, notes, textOfLine, form);
+  const reader = new ProjectFormReader(lines, start, nameIndex, file, notes, textOfLine, form, rulings);
   const end = reader.readRows();
   const concluded = reader.readConclusion(end);
   return { form, end, concluded };
@@ -86,6 +87,8 @@ class ProjectFormReader {
     private readonly notes: ParseNote[],
     private readonly textOfLine: Map<number, string>,
     private readonly form: Form,
+    /** the PDF's ruled lines: where they close the indicator block's cells, they place its words */
+    private readonly rulings?: PageRulings[],
   ) {}
 
   /** The funds block, the indicator header and rows, up to 总分 or the next form: the index after them. */
@@ -109,6 +112,16 @@ class ProjectFormReader {
       if (!this.inIndicators && FUNDS_ROW.test(first.replace(/^-+/, ''))) {
         this.readFundsRow(line, k, tokens, first);
         continue;
+      }
+      // a ruled form's header may wrap 一级指标 within its cell (一级指 / 标): its rules find the row
+      const bare = text.replace(/[ \u3000]/g, '');
+      if (!/一级指标/.test(bare) && /三级指标/.test(bare) && line.pieces && this.rulings?.length) {
+        const end = readIndicatorGrid(this.lines, k, this.file, this.form, false, this.rulings, true);
+        if (end !== null) {
+          this.inIndicators = true;
+          k = end;
+          break;
+        }
       }
       if (/一级指标/.test(text.replace(/[ \u3000]/g, ''))) {
         const end = this.readIndicatorHeader(line, k);
@@ -165,7 +178,7 @@ class ProjectFormReader {
     else if (line.pieces) {
       // a PDF: the header's columns place each figure, as tabs do (分值 may come before 指标值),
       // and merged 一级/二级 cells take the rows they are centred over
-      return readIndicatorGrid(this.lines, k, this.file, this.form);
+      return readIndicatorGrid(this.lines, k, this.file, this.form, false, this.rulings);
     }
     return null;
   }

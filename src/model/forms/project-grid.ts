@@ -5,14 +5,18 @@
  * over them, between rows or on a row that is not their first: each takes the run of rows it
  * is centred over (see centred.ts), the 二级 cells within their 一级 cell's rows. Where the
  * text cannot be centred so (cells set at the top of their rows), a label holds from the row
- * it stands on down to the next, as a line-by-line reading has it.
+ * it stands on down to the next, as a line-by-line reading has it. Where the page draws the
+ * block's cell borders (every word in a closed cell), the borders place the words instead of
+ * their positions (ruled-grid.ts): a dense page, a header wrapped within its cells.
  */
+import type { PageRulings } from '../../ingest/rulings.js';
 import type { SourceLine } from '../../ingest/text.js';
 import { readGrid, ROW_GAP } from '../../layout/grid.js';
 import { normalizeLabel, tokenizeLine } from '../../layout/tokenize.js';
 import { assigned, numberCell, printedCell, sourceLocation, tokenLocation } from '../cells.js';
 import { centredLabels, columnLabels, placeTokens, rowBorders, rowsOwnCells, wordsWithin, type Label, type Placed } from './centred.js';
 import { oneHeaderCell, TARGET_LEVEL_TWO_NAMES } from './form-vocabulary.js';
+import { ruledApart, ruledBands, ruledColumns, ruledContent, ruledLabels } from './ruled-grid.js';
 import type { Form, FormSection } from '../types.js';
 
 /** an 一级 cell's text: its name and the weight it may state (产出指标（50分）) */
@@ -78,22 +82,78 @@ function rowContent(placed: Placed[], anchorCol: number, own: number[], named: n
   return { anchors, content };
 }
 
+/** the columns of an indicator block, by the header's cells (-1: none) */
+type Columns = Record<'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'note', number>;
+
+/** a block's rows: each row's anchor, its own words, and the 一级 and 二级 labels over it */
+interface Reading {
+  anchors: Placed[];
+  content: Placed[][];
+  sectionOf: Array<Label | null>;
+  levelTwoOf: Array<Label | null>;
+}
+
+/** the 二级 labels of each run of rows under one 一级 label; null where `over` cannot give them */
+function levelTwos(sectionOf: Array<Label | null>, over: (r0: number, r1: number) => Array<Label | null> | null): Array<Label | null> | null {
+  const n = sectionOf.length;
+  const levelTwoOf: Array<Label | null> = Array(n).fill(null);
+  for (let r0 = 0; r0 < n; ) {
+    let r1 = r0;
+    while (r1 + 1 < n && sectionOf[r1 + 1] === sectionOf[r0]) r1++;
+    const labels = over(r0, r1);
+    if (!labels) return null;
+    labels.forEach((l, i) => (levelTwoOf[r0 + i] = l));
+    r0 = r1 + 1;
+  }
+  return levelTwoOf;
+}
+
+/** the block read by where its words stand (centred.ts) */
+function positionedReading(placed: Placed[], col: Columns, anchorCol: number, own: number[], unweighted: boolean): Reading | null {
+  const { anchors, content } = rowContent(placed, anchorCol, own, unweighted ? col.level3 : -1);
+  if (!anchors.length) return null;
+  const rows: Rows = { ...rowBorders(content), pages: anchors.map((a) => a.page), anchors };
+  const sectionOf = labelsOver(placed.filter((t) => t.cell === col.level1), SECTION_NAMES, rows, 0, anchors.length - 1);
+  const levelTwoOf = levelTwos(sectionOf, (r0, r1) => labelsOver(placed.filter((t) => t.cell === col.level2), TARGET_LEVEL_TWO_NAMES, rows, r0, r1))!;
+  return { anchors, content, sectionOf, levelTwoOf };
+}
+
 /**
- * Reads the indicator block whose header is lines[k] into `form`; returns the index just past
- * its 总分 row, or null where the header names no 三级指标, 分值 and 得分 columns. An
- * `unweighted` block (a 绩效目标填报表's: 三级指标 and 指标值, no 分值) finds its rows by their
- * 指标值 instead, one a line.
+ * The block read by the cells its rules close (ruled-grid.ts): each anchor's cell is a row (an
+ * unweighted block's 指标值 may wrap within its cell: its first word anchors). Null where the
+ * page draws no such cells for every word.
  */
-export function readIndicatorGrid(lines: SourceLine[], k: number, file: string, form: Form, unweighted = false): number | null {
-  // an unweighted form's cells (a 绩效目标填报表's) are centred under their headers
-  // the header's cells that wrap (年度指标 / 值) start on lines above the one naming 一级指标
-  let from = k;
-  while (from > 0 && sameRow(lines[from - 1], lines[from]) && !tokenizeLine(lines[from - 1]).tokens.some((t) => t.kind === 'number')) from--;
-  const grid = readGrid(lines, from, (cells) => cells.some((c) => /^[一三]级指标$/.test(c)), oneHeaderCell, unweighted);
+function ruledReading(head: Placed[], words: Placed[], col: Columns, anchorCol: number, own: number[], rulings: PageRulings[]): Reading | null {
+  const columns = ruledColumns(head, words, rulings);
+  if (!columns) return null;
+  const { words: placed, cells } = columns;
+  const inCell = new Set<string>();
+  const anchors = placed
+    .filter((t) => t.cell === anchorCol)
+    .sort((a, b) => a.at - b.at || (a.x0 ?? 0) - (b.x0 ?? 0))
+    .filter((t) => {
+      const c = cells.get(t)!;
+      const key = `${c.page}/${c.top}/${c.left}`;
+      if (inCell.has(key)) return false;
+      inCell.add(key);
+      return true;
+    });
+  const bands = anchors.length ? ruledBands(anchors, cells) : null;
+  if (!bands) return null;
+  const isAnchor = new Set(anchors);
+  const content = ruledContent(anchors, placed.filter((t) => own.includes(t.cell) && !isAnchor.has(t)), bands, cells);
+  const sectionOf = content && ruledLabels(placed.filter((t) => t.cell === col.level1), bands, cells, 0, anchors.length - 1);
+  const levelTwoOf = sectionOf && levelTwos(sectionOf, (r0, r1) => ruledLabels(placed.filter((t) => t.cell === col.level2), bands, cells, r0, r1));
+  return content && sectionOf && levelTwoOf ? { anchors, content, sectionOf, levelTwoOf } : null;
+}
+
+/** an indicator block's grid from its header at lines[from]: its columns, body rows and their words */
+function blockAt(lines: SourceLine[], from: number, unweighted: boolean, apart?: (above: SourceLine, below: SourceLine) => boolean) {
+  const grid = readGrid(lines, from, (cells) => cells.some((c) => /^[一三]级指标$/.test(c)), oneHeaderCell, unweighted, apart);
   const [head, ...rest] = grid.rows;
   if (!head) return null;
   const at = (re: RegExp) => head.cells.findIndex((c) => re.test(c));
-  const col = { level1: at(/^一级指标$/), level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际/), weight: at(/^分值$/), score: at(/^得分$/), note: at(/原因/) };
+  const col: Columns = { level1: at(/^一级指标$/), level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际/), weight: at(/^分值$/), score: at(/^得分$/), note: at(/原因/) };
   const anchorCol = unweighted ? col.target : col.weight;
   if (anchorCol < 0 || col.level3 < 0 || (!unweighted && col.score < 0)) return null;
   const totalAt = rest.findIndex((r) => /^总分/.test(r.cells.join('')));
@@ -102,18 +162,36 @@ export function readIndicatorGrid(lines: SourceLine[], k: number, file: string, 
   const left = Math.min(...head.tokens.map((t) => t.x0 ?? Infinity));
   const placed = placeTokens(body).filter((t) => (t.x1 ?? t.x0 ?? left) >= left - SAME_EDGE);
   const own = [col.level3, col.target, col.actual, col.score, col.note].filter((c) => c >= 0);
-  const { anchors, content } = rowContent(placed, anchorCol, own, unweighted ? col.level3 : -1);
-  if (!anchors.length) return null;
-  const rows: Rows = { ...rowBorders(content), pages: anchors.map((a) => a.page), anchors };
-  const n = anchors.length;
-  const sectionOf = labelsOver(placed.filter((t) => t.cell === col.level1), SECTION_NAMES, rows, 0, n - 1);
-  const levelTwoOf: Array<Label | null> = Array(n).fill(null);
-  for (let r0 = 0; r0 < n; ) {
-    let r1 = r0;
-    while (r1 + 1 < n && sectionOf[r1 + 1] === sectionOf[r0]) r1++;
-    labelsOver(placed.filter((t) => t.cell === col.level2), TARGET_LEVEL_TWO_NAMES, rows, r0, r1).forEach((l, i) => (levelTwoOf[r0 + i] = l));
-    r0 = r1 + 1;
-  }
+  return { col, anchorCol, own, placed, rest, totalAt, body, head: placeTokens([head]), words: placeTokens(body) };
+}
+
+/**
+ * Reads the indicator block whose header is lines[k] into `form`; returns the index just past
+ * its 总分 row, or null where the header names no 三级指标, 分值 and 得分 columns. An
+ * `unweighted` block (a 绩效目标填报表's: 三级指标 and 指标值, no 分值) finds its rows by their
+ * 指标值 instead, one a line. rulings: the PDF's ruled lines; ruledOnly: read the block only
+ * where they close its cells (null otherwise), for a header found by its rules alone.
+ */
+export function readIndicatorGrid(lines: SourceLine[], k: number, file: string, form: Form, unweighted = false, rulings?: PageRulings[], ruledOnly = false): number | null {
+  // an unweighted form's cells (a 绩效目标填报表's) are centred under their headers
+  // the header's cells that wrap (年度指标 / 值) start on lines above the one naming 一级指标
+  const start = (apart?: (above: SourceLine, below: SourceLine) => boolean) => {
+    let from = k;
+    while (from > 0 && sameRow(lines[from - 1], lines[from]) && !apart?.(lines[from - 1], lines[from]) && !tokenizeLine(lines[from - 1]).tokens.some((t) => t.kind === 'number')) from--;
+    return from;
+  };
+  const from = start();
+  // a block whose every word stands in a closed cell is read by its rules, its rows too
+  const apart = rulings?.length ? ruledApart(rulings) : null;
+  const ruled = apart && blockAt(lines, start(apart), unweighted, apart);
+  const byRules = ruled && ruledReading(ruled.head, ruled.words, ruled.col, ruled.anchorCol, ruled.own, rulings!);
+  if (ruledOnly && !byRules) return null;
+  const block = byRules ? ruled : blockAt(lines, from, unweighted);
+  if (!block) return null;
+  const read = byRules ?? positionedReading(block.placed, block.col, block.anchorCol, block.own, unweighted);
+  if (!read) return null;
+  const { col, rest, totalAt, body } = block;
+  const { anchors, content, sectionOf, levelTwoOf } = read;
   const sections = new Map<Label, FormSection>();
   anchors.forEach((w, r) => {
     const label = sectionOf[r];
