@@ -76,12 +76,13 @@ function isNumberingLine(line: SourceLine): boolean {
 
 function joinWrappedNames(lines: SourceLine[]): SourceLine[] {
   const out: SourceLine[] = lines.map((l) => ({ ...l, pieces: l.pieces ? [...l.pieces] : undefined }));
-  const numbering = out.map((l) => l.pieces !== undefined && l.pieces.some(isNumeric) && isNumberingLine(l));
   const hasFigures = out.map((l) => l.pieces?.some(isNumeric) ?? false);
+  const numbering = out.map((l, i) => hasFigures[i] && isNumberingLine(l));
   const removed = new Set<number>();
   for (let i = 0; i < out.length; i++) {
     const frag = out[i];
-    if (!frag.pieces || frag.y === undefined || hasFigures[i] || numbering[i]) continue;
+    // (a 栏次 line has figures, so it is no fragment either)
+    if (!frag.pieces || frag.y === undefined || hasFigures[i]) continue;
     const size = frag.size ?? 10;
     // a line with words over a line's figures is no part of that line's row: a header (科目名称 …
     // 决算数 over the first row of a densely set table) or a row of its own

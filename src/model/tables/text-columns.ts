@@ -44,6 +44,9 @@ export function isAlignedText(lines: TokenLine[]): boolean {
 /** how a 总表's item names end when they are whole (a wrapped one ends 管理 / 机动 / 预 …) */
 export const WHOLE_NAME_RE = /(收入|支出|结余|资金|经费|拨款|结转|分配)$/;
 
+/** a 总表 name that totals or carries over (合计, 小计, 年初结转和结余…): the 支出 side's own, never a second breakdown's */
+export const TOTAL_OR_CARRY_RE = /(合计|总计|小计)$|结转|结余/;
+
 /**
  * A word of aligned text as the span it covers on the page, in character columns. pdftotext
  * -layout starts each word at the column its place on the page gives, but writes a CJK character

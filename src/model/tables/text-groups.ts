@@ -9,6 +9,7 @@ import type { Token } from '../../layout/tokenize.js';
 import type { Catalog } from './catalog.js';
 import { labelText, stripEnumeration } from './builder.js';
 import { functionClassCode, sideByName } from './kinds.js';
+import { TOTAL_OR_CARRY_RE } from './text-columns.js';
 
 export interface GroupedSegment {
   labels: Token[];
@@ -19,7 +20,6 @@ export interface GroupedSegment {
 /** the header cells over a pair's names; the longest first, 科目名称 being the end of 功能科目名称 */
 const NAME_HEADS_RE = /功能分类科目名称|功能科目名称|项目名称|科目名称/g;
 const CHINESE_NUMERALS = '一二三四五六七八九十';
-const TOTAL_OR_CARRY_RE = /(合计|总计|小计)$|结转|结余/;
 
 /** whether a header (its lines, spaces removed) prints three or more [项目 金额] pairs */
 export function printsThreePairs(headerLines: Iterable<string>): boolean {

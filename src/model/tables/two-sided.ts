@@ -5,7 +5,7 @@ import { isPlaceholderZero, spanLocation } from '../cells.js';
 import type { Column, ParseNote, Row, RowKind, Side, Table } from '../types.js';
 import { columnNames, type Catalog, type TableSpec } from './catalog.js';
 import { functionClassCode, sideByName } from './kinds.js';
-import { atTextColumn, atTextColumns, headerSpans, isAlignedText, pairedGroups, WHOLE_NAME_RE, type ColumnGroup } from './text-columns.js';
+import { atTextColumn, atTextColumns, headerSpans, isAlignedText, pairedGroups, TOTAL_OR_CARRY_RE, WHOLE_NAME_RE, type ColumnGroup } from './text-columns.js';
 import { BaseBuilder, centreOf, labelText, SECTION_LABEL_RE, stripEnumeration } from './builder.js';
 import { headerLeaves } from './header.js';
 import { assignTextGroups, printsThreePairs } from './text-groups.js';
@@ -381,7 +381,6 @@ export class TwoSidedBuilder extends BaseBuilder {
   }
 }
 
-const TOTAL_OR_CARRY_RE = /(合计|总计|小计)$|结转|结余/;
 
 /** two PDF lines whose baselines are nearer than a font size: one printed row */
 function close(a: TokenLine, b: TokenLine): boolean {
