@@ -387,7 +387,7 @@ describe.skipIf(!existsSync(DIR))('target sheets in real PDFs', () => {
     const { diagnostics } = await lintFile(path.join(DIR, '上海市普陀区万里街道2023年部门预算.pdf'), await builtinRules());
     const said = diagnostics.filter((d) => d.ruleId.startsWith('绩效目标填报表/')).map((d) => [d.ruleId, d.page, d.line, d.severity, d.message]);
     expect(said).toEqual([
-      ['绩效目标填报表/项目资金合计', 29, 18, 2, '「编报绩效目标的项目5个，涉及项目预算资金」文中写 33,281,300 元，5 张绩效目标填报表的年度资金申请总额之和为 33,513,343.00 元，相差 232,043.00 元'],
+      ['绩效目标填报表/项目资金合计', 29, 18, 2, '「编报绩效目标的项目5个，涉及项目预算资金」文中写 3,328.13 万元，5 张绩效目标填报表的年度资金申请总额之和为 33,513,343.00 元，相差 232,043.00 元'],
       ['绩效目标填报表/资金合计', 35, 6, 2, '「公共服务设施运行经费」资金总额 10,903,043.00 元，其下各项之和（11,419,043.00 元（另 2 项为 0））为 11,419,043.00 元，相差 516,000.00 元'],
     ]);
   }, 30_000);
