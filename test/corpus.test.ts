@@ -68,7 +68,7 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       ['叙述/完成预算比例', 1, 775, '122.71%', '122.70%'],
       // checked by hand: 财政对职工基本医疗保险基金的补助 全年执行数 188,730,000 元, the whole unit spent 14,250.23 万元
       // (公开01): the form's money does not pass through the unit's tables, and nothing says so
-      ['自评表/项目支出超过单位支出', 1, 1096, '188,730,000 元', '142,502,300 元'],
+      ['自评表/项目支出超过单位支出', 1, 1096, '188,730,000 元', '14,250.23 万元'],
       // two forms' 自评结论 state rates their own funds rows do not give (544,600 / 680,000; 399,090 / 431,300)
       ['自评表/结论执行率', 2, 1624, '80.29%', '80.09%'],
       ['自评表/结论执行率', 2, 1741, '91.38%', '92.53%'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compare, convert, exact, formatNumber, ratio, sum, type Interval } from '../src/interval/interval.js';
+import { compare, convert, exact, formatInterval, formatNumber, ratio, sum, type Interval } from '../src/interval/interval.js';
 
 const printed = (value: number, decimals = 2, unit: '元' | '万元' | null = '万元'): Interval => {
   const h = 0.5 * 10 ** -decimals;
@@ -36,6 +36,14 @@ describe('interval arithmetic', () => {
     expect(compare(wan, yuan).verdict).toBe('ok');
     expect(convert(wan, '元').decimals).toBe(-2);
     expect(compare(printed(0.3, 2, '万元'), yuan).verdict).toBe('off');
+  });
+
+  it('compares in the finer unit but keeps each side as given, for the message to quote', () => {
+    // 万里街道 2023 p.29: 3,328.13 万元 in the text against the forms' 33,513,343 元
+    const c = compare(printed(3328.13, 2, '万元'), printed(33513343, 2, '元'));
+    expect([c.verdict, c.unit, c.actual.unit, c.actual.value]).toEqual(['off', '元', '元', 33281300]);
+    expect(formatInterval(c.given.actual)).toBe('3,328.13 万元');
+    expect(formatInterval(c.given.expected)).toBe('33,513,343.00 元');
   });
 
   it('gives no ratio when the divisor may be zero', () => {

@@ -1,7 +1,8 @@
 /**
  * ESLint's JSON shapes. Our fields ride on each message: where (page, table, row, tableColumn)
  * and, for a comparison, its figures as numbers with their unit beside the text the message
- * prints (`expected: 1215.34, unit: "万元", expectedText: "1,215.34 万元"`).
+ * prints (`expected: 1215.34, unit: "万元", expectedText: "1,215.34 万元"`). The numbers are in the
+ * unit compared in; each text is in its figure's own unit.
  */
 import type { Diagnostic } from '../rules/types.js';
 import type { FileResult, FormatContext, LintMessage, SuppressedMessage } from './types.js';

@@ -149,8 +149,11 @@ export type Verdict = 'ok' | 'near' | 'off';
 
 export interface Comparison {
   verdict: Verdict;
+  /** both sides in the common unit, as they were compared */
   actual: Interval;
   expected: Interval;
+  /** both sides as given, each in its own unit: what a message quotes (3,328.13 万元, not 33,281,300 元) */
+  given: { actual: Interval; expected: Interval };
   /** nominal actual − expected, in the common unit */
   difference: number;
   /** how far apart the intervals are (0 when they overlap) */
@@ -181,6 +184,7 @@ export function compare(actual: Interval, expected: Interval, relation: '=' | '<
     verdict,
     actual: a,
     expected: e,
+    given: { actual, expected },
     difference: a.value - e.value,
     gap,
     tolerance: (a.hi - a.lo + (e.hi - e.lo)) / 2,

@@ -210,8 +210,7 @@ function subjectLabel(b: Binding): string {
  * A computed rate shown with as many decimals as the printed rate it is compared with: a rate
  * from whole 万元 would otherwise show as 「应为 1%」 against a printed 0.06%.
  */
-function asPrinted(finding: Comparison) {
-  const { actual, expected } = finding;
+function asPrinted({ actual, expected }: { actual: Interval; expected: Interval }): Interval {
   if (!actual.percent || !expected.percent) return expected;
   return { ...expected, shown: Math.max(expected.shown ?? expected.decimals, actual.shown ?? actual.decimals) };
 }
@@ -228,8 +227,9 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
     subject: subjectLabel(b),
     linked: linkedLabel(b),
     linkedValue: rule.message.includes('{linkedValue}') ? linkedValue(b) : '',
-    actual: finding ? formatInterval(finding.actual) : '',
-    expected: finding ? formatInterval(asPrinted(finding)) : '',
+    // each figure in the unit it was printed or computed in; only the difference is in the unit compared in
+    actual: finding ? formatInterval(finding.given.actual) : '',
+    expected: finding ? formatInterval(asPrinted(finding.given)) : '',
     difference: finding ? fmtDiff(finding) : '',
     tolerance: finding ? `${formatNumber(finding.tolerance, Math.min(finding.actual.decimals, finding.expected.decimals) + 1)}${finding.unit ? ` ${finding.unit}` : ''}` : '',
     // the expected figure's working, computed only where the message shows it
