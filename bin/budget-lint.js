@@ -68,13 +68,9 @@ if (args.some((a) => /\.pdf$/i.test(a)) && !args.some((a) => /unpdf/.test(a))) {
 let pdfiumHelper;
 const named = args.filter((a) => /\.pdf$/i.test(a) && !a.startsWith('-'));
 const oneThread = args.some((a, i) => a === '--concurrency=off' || (a === '--concurrency' && args[i + 1] === 'off'));
-// what is linted then comes from standard input, not from the file named; with --cache the file is
-// most often not read at all (its result replayed)
+// what is linted then comes from standard input, not from the file named
 const fromStdin = args.some((a) => a === '-' || a === '--stdin');
-const cached = args.includes('--cache');
-// commands that read no PDF
-const noLint = args.some((a) => /^--(print-config|list-rules|explain|test-rules|merge|help|version)(=|$)|^-[hv]$/.test(a));
-if (pdfiumWasm && named.length === 1 && !oneThread && !fromStdin && !cached && !noLint && isFile(named[0])) {
+if (pdfiumWasm && named.length === 1 && !oneThread && !fromStdin && isFile(named[0])) {
   try {
     const { startPdfiumHelper } = await import('../dist/ingest/pdfium-helper-start.js');
     pdfiumHelper = startPdfiumHelper(named[0], new URL('../dist/bundle/pdfium-helper.js', import.meta.url), pdfiumWasm);

@@ -60,6 +60,8 @@ export function startPdfiumHelper(file: string, workerUrl: URL, wasm: Promise<We
   const claims = new Int32Array(new SharedArrayBuffer(4));
   claims[0] = 1;
   const worker = new Worker(workerUrl, { workerData: { file, claims } });
+  // it must not keep a process alive that never takes its pages (the file was ignored, the run failed)
+  worker.unref();
   const helper: PdfiumHelper = { file, worker, claims, received: [], listener: null, dead: false };
   worker.on('message', (m: HelperMessage) => (helper.listener ? helper.listener(m) : helper.received.push(m)));
   const gone = () => {
@@ -74,8 +76,5 @@ export function startPdfiumHelper(file: string, workerUrl: URL, wasm: Promise<We
     (module) => worker.postMessage(module),
     () => worker.terminate(),
   );
-  // it must not keep a process alive that never takes its pages (the file was ignored, the run
-  // failed); after the listeners, which would ref it again
-  worker.unref();
   return helper;
 }
