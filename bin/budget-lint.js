@@ -2,7 +2,7 @@
 // The command bundled (scripts/bundle.mjs): one file to load instead of ~120 modules, compiled
 // with V8's code cache made at build time. A cache V8 refuses (another Node version, other
 // flags) is ignored: the bundle is then compiled from source, as any script is.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,16 +38,7 @@ function load() {
   const module = { exports: {} };
   const run = script.runInThisContext();
   run.call(module.exports, module.exports, createRequire(bundle), module, bundle, path.dirname(bundle), (specifier) => import(specifier));
-  const { main, givePdfiumWasm, givePdfiumHelper } = module.exports;
-  return { main, givePdfiumWasm, givePdfiumHelper, script };
-}
-
-function isFile(file) {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
+  return { main: module.exports.main, givePdfiumWasm: module.exports.givePdfiumWasm, script };
 }
 
 // A PDF to read with PDFium (the default engine): its wasm starts compiling now, on V8's background
@@ -63,25 +54,8 @@ if (args.some((a) => /\.pdf$/i.test(a)) && !args.some((a) => /unpdf/.test(a))) {
   }
 }
 
-// One PDF named, not told to use one thread: a second thread starts reading its pages now, and
-// shares them with the command once it is loaded (src/ingest/pdfium-helper-start.ts)
-let pdfiumHelper;
-const named = args.filter((a) => /\.pdf$/i.test(a) && !a.startsWith('-'));
-const oneThread = args.some((a, i) => a === '--concurrency=off' || (a === '--concurrency' && args[i + 1] === 'off'));
-// what is linted then comes from standard input, not from the file named
-const fromStdin = args.some((a) => a === '-' || a === '--stdin');
-if (pdfiumWasm && named.length === 1 && !oneThread && !fromStdin && isFile(named[0])) {
-  try {
-    const { startPdfiumHelper } = await import('../dist/ingest/pdfium-helper-start.js');
-    pdfiumHelper = startPdfiumHelper(named[0], new URL('../dist/bundle/pdfium-helper.js', import.meta.url), pdfiumWasm);
-  } catch {
-    // no helper (not built, no threads): the command reads every page itself
-  }
-}
-
-const { main, givePdfiumWasm, givePdfiumHelper, script } = load();
+const { main, givePdfiumWasm, script } = load();
 if (pdfiumWasm) givePdfiumWasm(pdfiumWasm);
-if (pdfiumHelper) givePdfiumHelper(pdfiumHelper);
 
 // a reader that stops early (`budget-lint … | head`) closes the pipe: stop quietly, as other tools do
 for (const stream of [process.stdout, process.stderr]) {

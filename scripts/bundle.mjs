@@ -52,8 +52,7 @@ for (const out of cli.outputFiles) {
 }
 await build({
   ...common,
-  // and the thread that reads a PDF's pages beside the command (src/ingest/pdfium-helper-start.ts)
-  entryPoints: { worker: path.join(root, 'dist/batch/worker.js'), 'pdfium-helper': path.join(root, 'dist/ingest/pdfium-helper-worker.js') },
+  entryPoints: { worker: path.join(root, 'dist/batch/worker.js') },
   outdir,
   format: 'esm',
   // CommonJS dependencies (commander, json-logic-js) require Node's modules: give them require
@@ -62,8 +61,7 @@ await build({
 
 // the code cache: one lint of a PDF and of a text, so that what a lint compiles is in it
 const samples = ['fixtures/sample/budget-2025.pdf', 'fixtures/text/final-wanyuan.txt'].map((f) => path.join(root, f));
-// (two files are linted in this thread; the PDF, the only one named, is read with the helper thread)
-const made = spawnSync(process.execPath, [path.join(root, 'bin/budget-lint.js'), '--no-config-lookup', ...samples], {
+const made = spawnSync(process.execPath, [path.join(root, 'bin/budget-lint.js'), '--concurrency', 'off', '--no-config-lookup', ...samples], {
   env: { ...process.env, BUDGET_LINT_WRITE_CODE_CACHE: '1', FORCE_COLOR: '0' },
   stdio: ['ignore', 'ignore', 'pipe'],
   encoding: 'utf8',

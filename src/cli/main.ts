@@ -22,7 +22,7 @@ import { openOutput, type Output } from './output.js';
 import { buildRulesMeta } from './rules-meta.js';
 import { applySuppressions, today } from '../suppressions/apply.js';
 import type { UncheckedReport } from './unchecked.js';
-export { givePdfiumWasm, givePdfiumHelper } from '../ingest/pdfium-wasm.js';
+export { givePdfiumWasm } from '../ingest/pdfium-wasm.js';
 
 /** --print-model: every file's model (an array when there are several); a file that fails is said on stderr */
 async function printModels(inputs: Input[], opts: Options, io: Io, catalog: Catalog): Promise<number> {

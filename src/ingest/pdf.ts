@@ -8,8 +8,6 @@ import { looksLikePdf, pdfErrors, readPages, type PdfText } from './pdf-common.j
 import { readInputFile } from './text.js';
 import { brokenContentPages } from './pdf-streams.js';
 import { DEFAULT_MAX_PAGES, tooManyPages, type Deadline } from './limits.js';
-import { takePdfiumHelper } from './pdfium-wasm.js';
-import type { PdfiumHelper } from './pdfium-helper-start.js';
 
 export type { PdfPageProblem, PdfText } from './pdf-common.js';
 
@@ -30,24 +28,15 @@ export function warmUpPdfEngine(engine: PdfEngine = DEFAULT_PDF_ENGINE): void {
 }
 
 export async function readPdfFile(file: string, options: PdfOptions = {}): Promise<PdfText> {
-  const bytes = await readInputFile(file);
-  // bin/budget-lint.js may have a second thread reading this file already (pdfium-helper-start.ts)
-  const helper = (options.engine ?? DEFAULT_PDF_ENGINE) === 'pdfium' ? takePdfiumHelper(file) : undefined;
-  return readBytes(file, bytes, options, helper);
+  return readPdfBytes(file, await readInputFile(file), options);
 }
 
-export function readPdfBytes(file: string, bytes: Uint8Array, options: PdfOptions = {}): Promise<PdfText> {
-  return readBytes(file, bytes, options);
-}
-
-async function readBytes(file: string, bytes: Uint8Array, options: PdfOptions, helper?: PdfiumHelper): Promise<PdfText> {
+export async function readPdfBytes(file: string, bytes: Uint8Array, options: PdfOptions = {}): Promise<PdfText> {
   if (!looksLikePdf(bytes)) throw pdfErrors.notPdf(file);
   // only the engine asked for is loaded: pdf.js and the PDFium wasm each take a while to start
   const doc =
     (options.engine ?? DEFAULT_PDF_ENGINE) === 'unpdf'
-    ? await (await import('./pdf-unpdf.js')).openUnpdf(file, bytes)
-    : helper
-      ? await (await import('./pdfium-helper.js')).openWithHelper(helper, file, bytes)
+      ? await (await import('./pdf-unpdf.js')).openUnpdf(file, bytes)
       : await (await import('./pdf-pdfium.js')).openPdfium(file, bytes);
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   if (doc.pages > maxPages) {
