@@ -8,9 +8,7 @@
 //       engine; pages per second of the lint;
 //     - cold: each engine's bare extraction as a process of its own (Node's start, loading the
 //       engine, reading the file, every page), against the whole command, `node
-//       bin/budget-lint.js -f json FILE`, wall times, medians of COLD_RUNS; their ratio. The
-//       command reads a PDF's pages on two threads (src/ingest/pdfium-helper-start.ts), the bare
-//       extraction on one: the command with --concurrency off (one thread) is timed too;
+//       bin/budget-lint.js -f json FILE`, wall times, medians of COLD_RUNS; their ratio;
 //     - peak memory (RSS) of each of those processes;
 //  2. the whole command on the largest real PDF (most pages), wall time over more runs;
 //  3. per text document: decoding, model building and rules, in milliseconds;
@@ -125,16 +123,14 @@ function timedChild(args) {
 
 /** each engine's bare extraction and the whole command, each in processes of their own */
 function cold(f) {
-  const runs = { pdfium: [], unpdf: [], cli: [], one: [] };
+  const runs = { pdfium: [], unpdf: [], cli: [] };
   for (let i = 0; i < COLD_RUNS; i++) {
     for (const m of ['pdfium', 'unpdf']) runs[m].push(timedChild(['--child', m, f]));
-    // the command's wall time as a user runs it, and on one thread; its memory as /usr/bin/time
-    // would see it (the helper thread's included)
+    // the command's wall time as a user runs it, and its memory as /usr/bin/time would see it
     runs.cli.push(timedCli(f));
-    runs.one.push(timedCli(f, ['--concurrency', 'off']));
   }
   const of = (xs) => ({ ms: median(xs.map((x) => x.ms)), mb: Math.max(...xs.map((x) => x.mb)) });
-  return { pdfium: of(runs.pdfium.map((r) => ({ ms: r.ms, mb: r.out.maxRssMb }))), unpdf: of(runs.unpdf.map((r) => ({ ms: r.ms, mb: r.out.maxRssMb }))), cli: of(runs.cli), one: of(runs.one) };
+  return { pdfium: of(runs.pdfium.map((r) => ({ ms: r.ms, mb: r.out.maxRssMb }))), unpdf: of(runs.unpdf.map((r) => ({ ms: r.ms, mb: r.out.maxRssMb }))), cli: of(runs.cli) };
 }
 
 const shortName = (f) => {
@@ -147,13 +143,13 @@ const shortName = (f) => {
 async function pdfSection() {
   const { DEFAULT_PDF_ENGINE } = await import('../dist/ingest/index.js');
   console.log(`PDF, warm: medians of ${RUNS} interleaved runs in one process after a warm-up, heap collected before each (ms); lint = the whole lint, default engine (${DEFAULT_PDF_ENGINE})`);
-  console.log(`PDF, cold: each as a process of its own, wall ms, Node's start included (median of ${COLD_RUNS}): bare extraction by each engine; CLI = \`node bin/budget-lint.js -f json FILE\` (its PDF read on two threads), 1T = the same with --concurrency off (one thread)`);
-  console.log('ratio = lint / the faster bare extraction (warm), CLI or 1T / the faster bare extraction (cold); MB = peak RSS of those processes, every thread (the largest of the runs)');
+  console.log(`PDF, cold: each as a process of its own, wall ms, Node's start included (median of ${COLD_RUNS}): bare extraction by each engine; CLI = \`node bin/budget-lint.js -f json FILE\``);
+  console.log('ratio = lint / the faster bare extraction (warm), CLI / the faster bare extraction (cold); MB = peak RSS of those processes (the largest of the runs)');
   console.log(
     'file'.padEnd(30), pad('pages', 5),
     '|', pad('pdfium', 6), pad('unpdf', 6), pad('lint', 6), pad('ratio', 5), pad('pages/s', 7),
-    '|', pad('pdfium', 6), pad('unpdf', 6), pad('CLI', 6), pad('ratio', 5), pad('1T', 6), pad('ratio', 5),
-    '|', pad('MB pdfium', 9), pad('unpdf', 5), pad('CLI', 5), pad('1T', 5),
+    '|', pad('pdfium', 6), pad('unpdf', 6), pad('CLI', 6), pad('ratio', 5),
+    '|', pad('MB pdfium', 9), pad('unpdf', 5), pad('CLI', 5),
   );
   const inDir = (d) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.pdf')).sort().map((f) => path.join(d, f)) : []);
   const realDir = path.resolve(root, '../shared/real-pdf');
@@ -167,16 +163,15 @@ async function pdfSection() {
     const c = cold(f);
     const ratio = t.lint / Math.min(t.pdfium, t.unpdf);
     const coldRatio = c.cli.ms / Math.min(c.pdfium.ms, c.unpdf.ms);
-    const oneRatio = c.one.ms / Math.min(c.pdfium.ms, c.unpdf.ms);
     if (real.includes(f)) {
-      summary.push({ f, ratio, coldRatio, oneRatio, cliMs: c.cli.ms, pages: t.pages, mb: Math.max(c.cli.mb, c.one.mb) });
+      summary.push({ f, ratio, coldRatio, cliMs: c.cli.ms, pages: t.pages, mb: c.cli.mb });
       if (!largest || t.pages > largest.pages) largest = { f, pages: t.pages };
     }
     console.log(
       shortName(f), pad(t.pages, 5),
       '|', ...[t.pdfium, t.unpdf, t.lint].map((v) => pad(v.toFixed(0), 6)), pad(ratio.toFixed(2), 5), pad((t.pages / (t.lint / 1000)).toFixed(0), 7),
-      '|', ...[c.pdfium.ms, c.unpdf.ms, c.cli.ms].map((v) => pad(v.toFixed(0), 6)), pad(coldRatio.toFixed(2), 5), pad(c.one.ms.toFixed(0), 6), pad(oneRatio.toFixed(2), 5),
-      '|', pad(c.pdfium.mb.toFixed(0), 9), pad(c.unpdf.mb.toFixed(0), 5), pad(c.cli.mb.toFixed(0), 5), pad(c.one.mb.toFixed(0), 5),
+      '|', ...[c.pdfium.ms, c.unpdf.ms, c.cli.ms].map((v) => pad(v.toFixed(0), 6)), pad(coldRatio.toFixed(2), 5),
+      '|', pad(c.pdfium.mb.toFixed(0), 9), pad(c.unpdf.mb.toFixed(0), 5), pad(c.cli.mb.toFixed(0), 5),
     );
   }
   if (!summary.length) {
@@ -188,7 +183,7 @@ async function pdfSection() {
     const worst = sorted[sorted.length - 1];
     return `median ${median(sorted.map((r) => r[key])).toFixed(2)}, worst ${worst[key].toFixed(2)} (${path.basename(worst.f)})`;
   };
-  console.log(`\nReal PDFs (${summary.length}): ratio lint/extraction warm ${stat('ratio')}; cold ${stat('coldRatio')}; cold on one thread ${stat('oneRatio')}`);
+  console.log(`\nReal PDFs (${summary.length}): ratio lint/extraction warm ${stat('ratio')}; cold ${stat('coldRatio')}`);
   const over = summary.filter((r) => r.pages <= 25 && r.cliMs >= 1500).map((r) => path.basename(r.f));
   const upTo25 = summary.filter((r) => r.pages <= 25).map((r) => r.cliMs);
   const upTo25Text = upTo25.length ? `at most ${Math.max(...upTo25).toFixed(0)} ms` : 'none benched';
