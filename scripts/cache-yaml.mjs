@@ -3,7 +3,7 @@
 // A file whose value would not survive JSON (a .nan, a -0) is left out: it is parsed at run time.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { BUILTIN_RULES_DIR, isRuleTestFile, ruleCacheEntry } from '../dist/rules/loader.js';
+import { BUILTIN_RULES_DIR, checkedCacheEntry, isRuleTestFile, ruleCacheEntry } from '../dist/rules/loader.js';
 import { builtinCatalogCacheEntries } from '../dist/model/tables/catalog.js';
 import { YAML_STORE_FORMAT, yamlVersion } from '../dist/common/yaml-cache.js';
 import { walkFolder } from '../dist/ingest/walk.js';
@@ -17,6 +17,13 @@ const add = ([key, entry], file) => {
 const ruleFiles = (await walkFolder(BUILTIN_RULES_DIR, { match: /\.ya?ml$/i })).filter((f) => !isRuleTestFile(f));
 for (const f of ruleFiles) add(ruleCacheEntry(f, readFileSync(f, 'utf8')), f);
 for (const e of builtinCatalogCacheEntries()) add(e, 'a table file');
+// and the built-in rules validated (against the built-in table kinds), to be used as they are
+const checked = {};
+for (const f of ruleFiles) {
+  const entry = checkedCacheEntry(f, readFileSync(f, 'utf8'));
+  if (entry) checked[entry[0]] = entry[1];
+  else console.warn(`cache-yaml: ${f}'s validated rules are left out (they do not survive JSON)`);
+}
 
 const out = new URL('../dist/yaml-cache.json', import.meta.url);
-writeFileSync(out, JSON.stringify({ format: YAML_STORE_FORMAT, yaml: yamlVersion(), entries }));
+writeFileSync(out, JSON.stringify({ format: YAML_STORE_FORMAT, yaml: yamlVersion(), entries, checked }));

@@ -2,12 +2,14 @@
  * The cache of parsed built-in YAML (dist/yaml-cache.json) must give exactly what parsing gives,
  * and be passed over for any file it was not written for.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setYamlStore, YAML_STORE_FORMAT, type CachedYaml, type YamlStore } from '../src/common/yaml-cache.js';
 import { builtinCatalogCacheEntries, loadCatalog } from '../src/model/tables/catalog.js';
 import { BUILTIN_RULES_DIR, loadRules, parseRules, RuleLoadError } from '../src/rules/index.js';
-import { isRuleTestFile, ruleCacheEntry } from '../src/rules/loader.js';
+import { checkedCacheEntry, isRuleTestFile, ruleCacheEntry } from '../src/rules/loader.js';
 import { walkFolder } from '../src/ingest/walk.js';
 
 async function builtinStore(): Promise<YamlStore> {
@@ -65,5 +67,58 @@ describe('cache of parsed built-in YAML', () => {
     parseRules(file, text, seen);
     expect(() => parseRules(file, text, seen)).toThrow(RuleLoadError);
     expect(() => parseRules(file, text, seen)).toThrow(/table-totals\.yaml:\d+:\d+: 规则 id .* 重复/);
+  });
+});
+
+describe('built-in rules stored as validated', () => {
+  const ruleFiles = async () => (await walkFolder(BUILTIN_RULES_DIR, { match: /\.ya?ml$/i })).filter((f) => !isRuleTestFile(f));
+  /** a store of the validated rules alone (no parsed YAML: a miss would parse the file) */
+  async function checkedStore(): Promise<YamlStore> {
+    const checked: Record<string, unknown[]> = {};
+    for (const f of await ruleFiles()) {
+      const entry = checkedCacheEntry(f, readFileSync(f, 'utf8'));
+      expect(entry).not.toBeNull();
+      checked[entry![0]] = entry![1];
+    }
+    return { format: YAML_STORE_FORMAT, yaml: 'test', entries: {}, checked };
+  }
+  const mark = (store: YamlStore) => {
+    for (const rules of Object.values(store.checked!)) for (const r of rules as Array<{ description: string }>) r.description = 'as stored';
+  };
+
+  it('are the rules validation gives, prototypes and undefined fields included, and are used', async () => {
+    setYamlStore(null);
+    const validated = await loadRules([BUILTIN_RULES_DIR], loadCatalog());
+    const store = await checkedStore();
+    setYamlStore(store);
+    expect(await loadRules([BUILTIN_RULES_DIR], loadCatalog())).toStrictEqual(validated);
+    expect(Object.getPrototypeOf(validated[0].bind)).toBeNull();
+    mark(store);
+    expect((await loadRules([BUILTIN_RULES_DIR], loadCatalog())).every((r) => r.description === 'as stored')).toBe(true);
+  });
+
+  it("are not used with the user's table kinds, or for a rule file changed since", async () => {
+    const store = await checkedStore();
+    mark(store);
+    setYamlStore(store);
+    const dir = mkdtempSync(path.join(tmpdir(), 'bl-tables-'));
+    try {
+      // a folder of table files, even an empty one, is a catalogue the rules were not checked against
+      expect((await loadRules([BUILTIN_RULES_DIR], loadCatalog([dir]))).some((r) => r.description === 'as stored')).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+    const file = `${BUILTIN_RULES_DIR}/table-totals.yaml`;
+    const edited = readFileSync(file, 'utf8').replace(/description: [^\n]*/, 'description: edited');
+    expect(parseRules(file, edited, new Set(), loadCatalog())[0].description).toBe('edited');
+  });
+
+  it('leave a duplicate id for validation to report at its place', async () => {
+    setYamlStore(await checkedStore());
+    const file = `${BUILTIN_RULES_DIR}/table-totals.yaml`;
+    const text = readFileSync(file, 'utf8');
+    const seen = new Set<string>();
+    parseRules(file, text, seen, loadCatalog());
+    expect(() => parseRules(file, text, seen, loadCatalog())).toThrow(/table-totals\.yaml:\d+:\d+: 规则 id .* 重复/);
   });
 });

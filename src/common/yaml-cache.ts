@@ -3,9 +3,13 @@
  * third of a lint's start-up (the yaml library's first run is slow), so `npm run build`
  * (scripts/cache-yaml.mjs) stores each built-in file's parsed value in dist/yaml-cache.json
  * with the positions its validation asked for. A file is looked up by the SHA-256 of its text:
- * a file changed since is simply not found, and is parsed. Validation itself always runs, on the
- * cached value; should it ask for a position not stored, or fail (the checks changed since the
- * cache was written), the cached reading is dropped and the file is parsed as any other.
+ * a file changed since is simply not found, and is parsed. Validation runs on the cached value;
+ * should it ask for a position not stored, or fail (the checks changed since the cache was
+ * written), the cached reading is dropped and the file is parsed as any other.
+ *
+ * The built-in rules are also stored as validated (checked): validating them took most of the
+ * rest of loading them. Those stand for a built-in rule file only when the catalogue holds the
+ * built-in table kinds alone, unchanged: the key hashes the rule file's text and the table files'.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -26,6 +30,8 @@ export interface YamlStore {
   /** the yaml library that parsed the files */
   yaml: string;
   entries: Record<string, CachedYaml>;
+  /** the built-in rule files' rules as validated at build time, by checkedKey (see rules/loader.ts) */
+  checked?: Record<string, unknown[]>;
 }
 
 export const YAML_STORE_FORMAT = 1;
@@ -59,6 +65,17 @@ export function setYamlStore(s: YamlStore | null | undefined): void {
 
 export function yamlKey(use: YamlUse, text: string): string {
   return createHash('sha256').update(use).update('\0').update(text).digest('hex');
+}
+
+/** a rule file's text as validated against the built-in table files of this digest */
+export function checkedKey(text: string, tablesDigest: string): string {
+  return createHash('sha256').update('checked-rules\0').update(tablesDigest).update('\0').update(text).digest('hex');
+}
+
+/** the validated rules stored under that key, as JSON values (a copy), or null */
+export function checkedRules(key: string): unknown[] | null {
+  const stored = yamlStore()?.checked?.[key];
+  return stored ? structuredClone(stored) : null;
 }
 
 /** the cached reading of a file's text, as an input that fails over to parsing (CacheMiss) */

@@ -5,14 +5,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import type { LineCounter } from 'yaml';
 import { walkFolder } from '../ingest/walk.js';
 import { composeBounded, RULE_FILE_LIMITS, type LimitProblem } from './limits.js';
 import { YamlFileError, YamlSource, yamlLib, type YamlInput } from '../common/yaml-source.js';
-import { CacheMiss, cachedYaml, RecordingSource, yamlKey, type CachedYaml } from '../common/yaml-cache.js';
-import { defaultCatalog, type Catalog } from '../model/tables/catalog.js';
+import { CacheMiss, cachedYaml, checkedKey, checkedRules, RecordingSource, yamlKey, type CachedYaml } from '../common/yaml-cache.js';
+import { builtinCatalogDigest, defaultCatalog, type Catalog } from '../model/tables/catalog.js';
 import { checkKeys, checkRule, Ctx, isPlainObject } from './rule-check.js';
-import type { Rule } from './types.js';
+import type { CellQuery, Rule } from './types.js';
 import { ruleDocsLink } from './docs-anchor.js';
 
 /** a rule file that cannot be loaded, at file:line:col */
@@ -56,7 +57,7 @@ function rulesOf(src: YamlInput, seen: Set<string>, catalog: Catalog): Rule[] {
     ctx.fail([], '规则文件应是规则列表，或含 rules: 列表的对象');
   }
   if (list.length > RULE_FILE_LIMITS.rules) ctx.fail([...base, RULE_FILE_LIMITS.rules], `规则文件有 ${list.length} 条规则，上限 ${RULE_FILE_LIMITS.rules} 条`);
-  const builtin = path.resolve(src.file).startsWith(BUILTIN_RULES_DIR + path.sep);
+  const builtin = isBuiltinRuleFile(src.file);
   return list.map((r, i) => {
     const rule = checkRule(ctx, catalog, r, [...base, i], seen);
     // a built-in rule is documented in docs/rules.md, under its id
@@ -75,6 +76,8 @@ function withoutBom(file: string, source: string): string {
 /** a rule file's rules, validated against the catalogue (by default the built-in one) */
 export function parseRules(file: string, source: string, seen = new Set<string>(), catalog: Catalog = defaultCatalog()): Rule[] {
   const text = withoutBom(file, source);
+  const checked = checkedBuiltin(file, text, seen, catalog);
+  if (checked) return checked;
   const cached = cachedYaml('rules', file, text);
   if (cached) {
     // validated on a copy of seen: a cached reading dropped half-way leaves no id behind
@@ -88,6 +91,66 @@ export function parseRules(file: string, source: string, seen = new Set<string>(
     }
   }
   return rulesOf(readRuleYaml(file, text), seen, catalog);
+}
+
+const isBuiltinRuleFile = (file: string) => path.resolve(file).startsWith(BUILTIN_RULES_DIR + path.sep);
+
+/** how an undefined field (a rule without why:) is stored: JSON would drop it */
+const UNDEFINED = '\u0000undefined';
+
+function restoreUndefined(value: unknown): void {
+  if (typeof value !== 'object' || value === null) return;
+  const record = value as Record<string, unknown>;
+  for (const k of Object.keys(record)) {
+    if (record[k] === UNDEFINED) record[k] = undefined;
+    else restoreUndefined(record[k]);
+  }
+}
+
+/** a stored rule as validation made it: undefined fields, objects without a prototype (bind, a column map) */
+function revived(value: unknown, file: string): Rule {
+  restoreUndefined(value);
+  const rule = value as Rule;
+  rule.source = { ...rule.source, file };
+  const bind: Record<string, CellQuery> = Object.create(null);
+  for (const [name, q] of Object.entries(rule.bind)) {
+    bind[name] = q.columnMap ? { ...q, columnMap: Object.assign(Object.create(null), q.columnMap) } : q;
+  }
+  rule.bind = bind;
+  return rule;
+}
+
+/**
+ * A built-in rule file's rules as the build validated them, when nothing they were validated
+ * against has changed (the file, the built-in table kinds, no table kinds of the user's); null
+ * to validate them here. A rule id seen already is left for validation to report at its place.
+ */
+function checkedBuiltin(file: string, text: string, seen: Set<string>, catalog: Catalog): Rule[] | null {
+  const tables = builtinCatalogDigest(catalog);
+  if (tables === null || !isBuiltinRuleFile(file)) return null;
+  const stored = checkedRules(checkedKey(text, tables));
+  if (!stored) return null;
+  const rules = stored.map((r) => revived(r, file));
+  if (rules.some((r) => seen.has(r.id))) return null;
+  for (const r of rules) seen.add(r.id);
+  return rules;
+}
+
+/**
+ * A built-in rule file's validated rules as stored (scripts/cache-yaml.mjs): key and JSON value,
+ * or null when they would not come back the same from JSON.
+ */
+export function checkedCacheEntry(file: string, source: string): [string, unknown[]] | null {
+  const text = withoutBom(file, source);
+  const catalog = defaultCatalog();
+  const rules = rulesOf(readRuleYaml(file, text), new Set(), catalog);
+  const json = JSON.stringify(
+    rules.map((r) => ({ ...r, source: { ...r.source, file: '' } })),
+    (_key, v: unknown) => (v === undefined ? UNDEFINED : v),
+  );
+  const stored = JSON.parse(json) as unknown[];
+  const back = structuredClone(stored).map((r) => revived(r, file));
+  return isDeepStrictEqual(back, rules) ? [checkedKey(text, builtinCatalogDigest(catalog)!), stored] : null;
 }
 
 /** a valid rule file's cache entry (scripts/cache-yaml.mjs): its key, its value, the positions asked */

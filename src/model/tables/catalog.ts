@@ -4,6 +4,7 @@
  * names documents print for them, and the function classes by name. Validated like rule files:
  * a problem is reported at file:line:col.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../common/package-info.js';
@@ -300,6 +301,24 @@ function builtinCatalog(): Catalog {
   return catalog;
 }
 
+/** the built-in table files' text, hashed: what rules validated against them depend on */
+function builtinTablesDigest(): string {
+  const hash = createHash('sha256');
+  for (const f of yamlFiles(BUILTIN_TABLES_DIR)) hash.update(path.basename(f)).update('\0').update(readFileSync(f, 'utf8')).update('\0');
+  return hash.digest('hex');
+}
+
+/** catalogues of the built-in kinds alone, by the digest of their files */
+const builtinOnly = new WeakMap<Catalog, string>();
+
+/**
+ * The digest of the built-in table files when the catalogue holds nothing else, else null: rules
+ * checked against it at build time need no checking again (loader.ts, scripts/cache-yaml.mjs).
+ */
+export function builtinCatalogDigest(catalog: Catalog): string | null {
+  return builtinOnly.get(catalog) ?? null;
+}
+
 /** the built-in files' cache entries (scripts/cache-yaml.mjs): key, value, the positions asked */
 export function builtinCatalogCacheEntries(): Array<[string, CachedYaml]> {
   const catalog = emptyCatalog();
@@ -314,6 +333,7 @@ export function builtinCatalogCacheEntries(): Array<[string, CachedYaml]> {
 /** the built-in catalogue plus the user's files, in order */
 export function loadCatalog(paths: string[] = [], builtin = true): Catalog {
   const catalog = builtin ? builtinCatalog() : emptyCatalog();
+  if (builtin && paths.length === 0) builtinOnly.set(catalog, builtinTablesDigest());
   for (const p of paths) {
     for (const f of yamlFiles(p)) addCatalogFile(catalog, f, readFileSync(f, 'utf8'));
   }
