@@ -90,6 +90,11 @@ export interface Table {
   printedId: string | null;
   /** the title as printed, else the kind's standard name */
   title: string;
+  /**
+   * every kind the printed title names ([] where none is printed): [id] for most; more where
+   * kinds share a title (收入预算总表) and the header under it chose `id`
+   */
+  titleKinds: string[];
   /** why the table was not read (its checks are skipped), or null */
   unread: string | null;
   /** figures read but placed in no column, and rows or figures left out (each with a note) */
