@@ -57,6 +57,7 @@ export function documentData(report: Report) {
     unit: report.unit,
     tableCount: report.tables.length,
     unreadPageCount: report.unreadPages.length,
+    rotatedTextCount: report.rotatedText.length,
     family: report.family?.id ?? null,
     formCount: report.forms.length,
     projectFormCount: report.forms.filter((f) => f.kind === 'project').length,
