@@ -4,7 +4,7 @@ import { buildReport, type Catalog, type Report } from '../model/index.js';
 import { runRules, sortDiagnostics, type Diagnostic, type Rule, type RuleObserver } from '../rules/index.js';
 
 /** the ids of what the reading stages (not rules) report: 出错说明 may name them too */
-export const READING_RULE_IDS = ['读取/未含公开表', '读取/多份文件', '读取/表格未能读取', '读取/排版错位', 'pdf/unreadable-page', 'text/invalid-utf8', 'rule-error'];
+export const READING_RULE_IDS = ['读取/未含公开表', '读取/多份文件', '读取/表格未能读取', '读取/排版错位', 'pdf/unreadable-page', 'text/rotated-page', 'text/invalid-utf8', 'rule-error'];
 
 export interface LintOutcome {
   report: Report | null;
@@ -57,19 +57,46 @@ async function lintOrThrow(file: string, rules: Rule[], options: LintOptions): P
       // the pages not read are why, not the document
       throw new InputError(`${file}: 有 ${pageProblems.length} 页未能读取（如${pageProblems[0].message.replace(/，本页未检查$/, '')}），其余页面里没有公开表，也没有预决算情况说明，未检查`);
     }
+    const rotated = report.rotatedText;
+    if ((report.kind === 'unknown' || report.claims.length === 0) && rotated.length) {
+      // the turned pages' text is why, not the document
+      throw new InputError(`${file}: ${rotatedWhere(rotated[0])}${rotated.length > 1 ? `等 ${rotated.length} 处` : ''}${ROTATED_WHY}；其余部分里没有公开表，也没有预决算情况说明，未检查；${ROTATED_FIX}`);
+    }
     if (report.kind === 'unknown' || report.claims.length === 0) {
       throw new InputError(`${file}: 没有找到任何公开表（收支总表、公开01表…），也没有预决算情况说明，不像是部门预决算公开文件`);
     }
     const message = pageProblems.length
       ? `有 ${pageProblems.length} 页未能读取（见各页的 pdf/unreadable-page），其余页面里没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系`
-      : `本文件没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系；与表格的核对需要含表格的文件（如另行公开的“公开表”）`;
+      : rotated.length
+        ? `有 ${rotated.length} 处文字未能读取（见 text/rotated-page），其余部分里没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系`
+        : `本文件没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系；与表格的核对需要含表格的文件（如另行公开的“公开表”）`;
     partial.push({ ruleId: '读取/未含公开表', severity: 1, message, ...at(file, 1, 1) });
   }
   // a page that draws text we cannot read is never a silent pass
   const unread: Diagnostic[] = pageProblems.map((p) => ({ ruleId: 'pdf/unreadable-page', severity: 2, message: p.message, ...at(file, 1, 1), page: p.page }));
-  const diagnostics = [...partial, ...unread, ...secondDisclosure(report), ...decodeWarnings(source), ...readingDiagnostics(report), ...runRules(report, rules, options.observe)];
+  const diagnostics = [...partial, ...unread, ...rotatedText(report), ...secondDisclosure(report), ...decodeWarnings(source), ...readingDiagnostics(report), ...runRules(report, rules, options.observe)];
   deadline.check();
   return { report, diagnostics: sortDiagnostics(diagnostics), fatal: null };
+}
+
+const ROTATED_WHY = '是转了 90° 的页面的文字，提取时一个字一行，无法读取';
+const ROTATED_FIX = '请核对 PDF，或按版面重新提取文本（如 pdftotext -layout）';
+
+/** 第 1–354 行（第 1–5 页） */
+function rotatedWhere(r: Report['rotatedText'][number]): string {
+  const { page, line, endLine } = r.loc;
+  const pages = page === undefined ? '' : r.endPage !== undefined && r.endPage !== page ? `（第 ${page}–${r.endPage} 页）` : `（第 ${page} 页）`;
+  return `第 ${line}–${endLine} 行${pages}`;
+}
+
+/** a turned page's text, a character a line, was not read: what it holds was not checked, nor said missing */
+function rotatedText(report: Report): Diagnostic[] {
+  return report.rotatedText.map((r) => ({
+    ruleId: 'text/rotated-page',
+    severity: 2 as const,
+    message: `${rotatedWhere(r)}${ROTATED_WHY}（${r.lines} 行，每行只是一个个单字），其中的表与文字都未检查，也不算缺表；${ROTATED_FIX}`,
+    ...r.loc,
+  }));
 }
 
 /** a file holding two disclosures: only the first was checked */

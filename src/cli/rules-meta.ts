@@ -44,6 +44,13 @@ const READER_CHECKS: ReaderCheck[] = [
     anchor: 'pdf-input',
   },
   {
+    id: 'text/rotated-page',
+    description: '提取的文本中有转了 90° 的页面，一个字一行，无法读取',
+    why: '这些页面上的表与文字没有检查，不能当作通过，也不能说表缺了。',
+    severity: 'error',
+    anchor: 'command-line',
+  },
+  {
     id: 'text/invalid-utf8',
     description: '文本文件不是有效的 UTF-8，已按 UTF-8 读取，无效处以 � 代替',
     why: '无效字节处的数字可能读错。',

@@ -4,6 +4,7 @@ import type { PdfText } from '../ingest/pdf-common.js';
 import { sourceLocation } from './cells.js';
 import { withoutPageNumbers } from '../layout/page-furniture.js';
 import { findTableRegions } from '../layout/regions.js';
+import { findRotatedText, withoutRotatedText } from '../layout/rotated-text.js';
 import { findSecondDisclosure } from './second-disclosure.js';
 import { readContents } from './contents.js';
 import { readNames } from './names.js';
@@ -52,7 +53,9 @@ function detectDepartment(head: string): string | null {
 }
 
 export function buildReport(printed: SourceText, catalog: Catalog = defaultCatalog()): Report {
-  const whole: SourceText = { ...printed, lines: withoutPageNumbers(printed.lines) };
+  // a turned page's text, a character a line, is said and not read (its lines blanked)
+  const rotated = findRotatedText(printed.lines);
+  const whole: SourceText = { ...printed, lines: withoutPageNumbers(withoutRotatedText(printed.lines, rotated)) };
   const notes: ParseNote[] = [];
   const kinds = tableKinds(catalog);
   let unknown: SourceLine[] = [];
@@ -106,7 +109,9 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     targetTable,
     // pages of a PDF not read, or read in part: what is not found may stand there
     unreadPages: [...new Set(((printed as Partial<PdfText>).problems ?? []).map((p) => p.page))],
-    contents: readContents(source.lines, source.file, tables.flatMap((t) => [t.title, t.kindName])),
+    rotatedText: rotated.map((r) => ({ loc: { ...sourceLocation(printed.file, r.from), endLine: r.to.line, endColumn: r.to.text.length + 1 }, ...(r.to.page !== undefined ? { endPage: r.to.page } : {}), lines: r.lines })),
+    // a section the 目录 lists may stand in text that was not read: not known, rather than missing
+    contents: readContents(source.lines, source.file, tables.flatMap((t) => [t.title, t.kindName])).map((e) => (rotated.length && e.found === false ? { ...e, found: null } : e)),
     notes,
     // a form's title is the forms' reader's (项目支出绩效自评表), not an unknown table
     unknownTables: unknown.filter((l) => !formLines.has(l.line)).map((l) => ({ title: l.text.trim(), loc: sourceLocation(source.file, l) })),

@@ -90,6 +90,11 @@ export interface Table {
   printedId: string | null;
   /** the title as printed, else the kind's standard name */
   title: string;
+  /**
+   * every kind the printed title names ([] where none is printed): [id] for most; more where
+   * kinds share a title (收入预算总表) and the header under it chose `id`
+   */
+  titleKinds: string[];
   /** why the table was not read (its checks are skipped), or null */
   unread: string | null;
   /** figures read but placed in no column, and rows or figures left out (each with a note) */
@@ -345,6 +350,11 @@ export interface Report {
   targetTable: TargetTable | null;
   /** pages of a PDF not read or read only in part (each said as pdf/unreadable-page) */
   unreadPages: number[];
+  /**
+   * stretches of extracted text that are a page turned 90°, a character a line (each said as
+   * text/rotated-page): not read; loc spans the stretch, endPage is the page of its last line
+   */
+  rotatedText: Array<{ loc: Location; endPage?: number; lines: number }>;
   /** the 目录's entries ([] where none is printed, or where its end cannot be told) */
   contents: ContentsEntry[];
   /** what the reader could not make sense of; shown by --print-model, never silent data loss */

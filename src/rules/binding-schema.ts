@@ -16,6 +16,7 @@ const DOCUMENT = obj('document', {
   unit: STRING,
   tableCount: NUMBER,
   unreadPageCount: NUMBER,
+  rotatedTextCount: NUMBER,
   family: STRING,
   formCount: NUMBER,
   projectFormCount: NUMBER,

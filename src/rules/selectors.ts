@@ -57,6 +57,7 @@ export function documentData(report: Report) {
     unit: report.unit,
     tableCount: report.tables.length,
     unreadPageCount: report.unreadPages.length,
+    rotatedTextCount: report.rotatedText.length,
     family: report.family?.id ?? null,
     formCount: report.forms.length,
     projectFormCount: report.forms.filter((f) => f.kind === 'project').length,
@@ -214,7 +215,11 @@ function* tableIdBindings(report: Report, rule: Rule, doc: Doc): Generator<Bindi
   // the ids the rule names, or else the tables the document's family must publish
   const wanted = rule.select.ids?.map((id) => ({ id, name: report.family?.required.find((r) => r.id === id)?.name ?? id })) ?? report.family?.required ?? [];
   for (const { id, name } of wanted) {
-    yield { data: { document: doc, id, name, present: report.tables.some((t) => t.id === id) } };
+    // a table is there as each kind its printed title names: where kinds share a title (收入预算总表)
+    // and the header under it chose one, or its body was not read (读取/表格未能读取), the title
+    // still says which table the document publishes
+    const present = report.tables.some((t) => t.id === id || t.titleKinds.includes(id));
+    yield { data: { document: doc, id, name, present } };
   }
 }
 

@@ -11,6 +11,7 @@ import { sourceLocation } from '../cells.js';
 import type { ParseNote, Table } from '../types.js';
 import { specFor, type Catalog, type TableSpec } from './catalog.js';
 import type { Builder } from './builder.js';
+import { kindsByTitle } from './kinds.js';
 import { CodeBuilder } from './coded.js';
 import { EconomicBuilder } from './economic.js';
 import { GridBuilder } from './grid.js';
@@ -48,7 +49,7 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
       continue;
     }
     if (spec.layout === 'unread') {
-      unread.push(unreadTable(spec, region, file, '本工具尚不核对这种表'));
+      unread.push(unreadTable(spec, region, file, catalog, '本工具尚不核对这种表'));
       continue;
     }
     const builder = makeBuilder(spec, region, file, notes, catalog);
@@ -74,12 +75,13 @@ function dashesAsBlanks(line: TokenLine): TokenLine {
 }
 
 /** a table found and named but not modelled: listed, with why, and left out of every check */
-function unreadTable(spec: TableSpec, region: TableRegion, file: string, reason: string): Table {
+function unreadTable(spec: TableSpec, region: TableRegion, file: string, catalog: Catalog, reason: string): Table {
   return {
     id: spec.id,
     kindName: spec.title,
     printedId: region.printedId,
     title: region.title ?? spec.title,
+    titleKinds: region.title ? kindsByTitle(catalog, region.title) : [],
     unread: reason,
     reading: { unplaced: 0, dropped: 0 },
     layout: 'unread',

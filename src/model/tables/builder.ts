@@ -9,6 +9,7 @@ import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokeniz
 import { blankCell, numberCell, sourceLocation, tokenLocation } from '../cells.js';
 import type { Cell, Column, Location, ParseNote, Row, Table, Unit } from '../types.js';
 import type { Catalog, TableSpec } from './catalog.js';
+import { kindsByTitle } from './kinds.js';
 import { namedColumns } from './header.js';
 import { centreOf, columnReach, flushLeftEdges, placeByLeftEdges } from './geometry.js';
 import { isColumnNumbering, lineLocation, yearCell } from './lines.js';
@@ -392,6 +393,7 @@ export abstract class BaseBuilder implements Builder {
       kindName: this.spec.title,
       printedId: this.region.printedId,
       title: this.region.title ?? this.spec.title,
+      titleKinds: this.region.title ? kindsByTitle(this.catalog, this.region.title) : [],
       unread,
       reading: { unplaced: misplaced, dropped: this.dropped },
       layout: this.spec.layout,

@@ -18,22 +18,43 @@ const TITLE_PREFIX_RE = /^(\d{4}年度?)?([^\d]{0,30}?)(\d{4}年度?)?(部门|�
  * 按部门预算经济分类）admits only kinds coded by it.
  */
 export function kindByTitle(catalog: Catalog, text: string, header = ''): string | null {
-  const title = normalizeTitle(text);
   const printed = header.replace(/[\s\u3000]/g, '');
-  const classification = titleClassification(text);
-  let best: { id: string; length: number; evidence: number } | null = null;
-  for (const spec of catalog.specs) {
-    if (!classifiedAs(spec, classification)) continue;
-    for (const t of spec.titles) {
-      if (!title.endsWith(t) || (best && best.length > t.length)) continue;
-      const prefix = title.slice(0, title.length - t.length);
-      if (!TITLE_PREFIX_RE.test(prefix) || catalog.titleQualifiers.some((q) => prefix.endsWith(q))) continue;
-      const evidence = headerEvidence(spec, printed);
-      if (best && best.length === t.length && best.evidence >= evidence) continue;
-      best = { id: spec.id, length: t.length, evidence };
-    }
+  let best: { id: string; evidence: number } | null = null;
+  for (const spec of kindsNamed(catalog, text)) {
+    const evidence = headerEvidence(spec, printed);
+    if (!best || evidence > best.evidence) best = { id: spec.id, evidence };
   }
   return best?.id ?? null;
+}
+
+/**
+ * Every kind a printed title names (kindByTitle's candidates, before the header tells them
+ * apart), in the catalogue's order: one for most titles, more where kinds share a title.
+ */
+export function kindsByTitle(catalog: Catalog, text: string): string[] {
+  return kindsNamed(catalog, text).map((s) => s.id);
+}
+
+/** the kinds whose title ends the printed one at the longest length any does, in the catalogue's order */
+function kindsNamed(catalog: Catalog, text: string): Catalog['specs'] {
+  const title = normalizeTitle(text);
+  const classification = titleClassification(text);
+  let longest = 0;
+  let out: Catalog['specs'] = [];
+  for (const spec of catalog.specs) {
+    if (!classifiedAs(spec, classification)) continue;
+    let length = 0;
+    for (const t of spec.titles) {
+      if (t.length <= length || !title.endsWith(t)) continue;
+      const prefix = title.slice(0, title.length - t.length);
+      if (TITLE_PREFIX_RE.test(prefix) && !catalog.titleQualifiers.some((q) => prefix.endsWith(q))) length = t.length;
+    }
+    if (!length || length < longest) continue;
+    if (length > longest) out = [];
+    longest = length;
+    out.push(spec);
+  }
+  return out;
 }
 
 /**

@@ -1,0 +1,126 @@
+/**
+ * Honest degradation of extracted text: a table the reader found but could not read, and text it
+ * cannot read at all (a page turned 90°, a character a line), are said, and no table that may be
+ * there is said missing (形式/必备表). The fixtures are line-by-line extractions (characters grouped
+ * by baseline, a space where the gap is over 3 pt) of two real 江苏 disclosures:
+ * lines-jiangsu-tables.txt is 江苏省委办公厅2017年预算公开表格 whole; rotated-pages.txt is pages 3, 6
+ * and 7 of 江苏省委办公厅2019年度部门预算公开表格, whose pages 3 and 7 are turned (/Rotate 90).
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintFile } from '../src/cli/lint.js';
+import { findRotatedText } from '../src/layout/rotated-text.js';
+import { loadCatalog } from '../src/model/index.js';
+import { kindsByTitle } from '../src/model/tables/kinds.js';
+import { splitLines } from '../src/ingest/index.js';
+import { builtinRules, FIXTURES, fixtureText, lineOf, mutate, reportOf } from './helpers.js';
+
+const TABLES = 'text/lines-jiangsu-tables.txt';
+const ROTATED = 'text/rotated-pages.txt';
+
+async function lint(name: string, text = fixtureText(name)) {
+  return lintFile(path.join(FIXTURES, name), await builtinRules(), { bytes: Buffer.from(text) });
+}
+
+const ROTATED_WHY = '是转了 90° 的页面的文字，提取时一个字一行，无法读取';
+const ROTATED_FIX = '请核对 PDF，或按版面重新提取文本（如 pdftotext -layout）';
+
+describe('a table found but not read counts as there', () => {
+  it('names every kind a shared title names, and one for the others', () => {
+    const catalog = loadCatalog();
+    expect(kindsByTitle(catalog, '收入预算总表')).toEqual(['部门公开表2', '预算/收入来源表']);
+    expect(kindsByTitle(catalog, '2019年支出预算总表')).toEqual(['部门公开表3']);
+    expect(kindsByTitle(catalog, '财政拨款收支预算总表')).toEqual(['部门公开表4']);
+    expect(kindsByTitle(catalog, '部门简介表')).toEqual([]);
+  });
+
+  it(`${TABLES}: the 收入预算总表 the header did not tell apart is read as 收入总表, found unread, and still there`, async () => {
+    const r = reportOf(fixtureText(TABLES), TABLES);
+    const income = r.tables.find((t) => t.title === '收入预算总表')!;
+    expect([income.id, income.titleKinds, income.rows.length, income.unread]).toEqual([
+      '部门公开表2',
+      ['部门公开表2', '预算/收入来源表'],
+      0,
+      '表中印有数字，但没有一行能按这种表的版式读出（版式与已知的不同）',
+    ]);
+    expect(r.family?.id).toBe('部门预算（江苏十二张表）');
+    const { fatal, diagnostics } = await lint(TABLES);
+    expect(fatal).toBeNull();
+    // as the PDF's, with the table it could not read said (and no 形式/必备表 for it)
+    expect(diagnostics.map((d) => [d.ruleId, d.page, d.line])).toEqual([
+      ['读取/表格未能读取', 2, 30],
+      ['形式/空表说明', 7, 122],
+      ['表间/机关运行经费不超过公用经费', 10, 181],
+    ]);
+    expect(diagnostics[0].message).toBe('「收入预算总表」（第 2 页）未能读取：表中印有数字，但没有一行能按这种表的版式读出（版式与已知的不同）；这张表的核对都已跳过');
+  });
+
+  it(`${TABLES}: without its title the table is missing, and said so`, async () => {
+    const text = mutate(fixtureText(TABLES), '\f收入预算总表\n', '\f\n');
+    const { diagnostics } = await lint(TABLES, text);
+    expect(diagnostics.filter((d) => d.ruleId === '形式/必备表').map((d) => d.message)).toEqual(['未找到「收入预算总表（按资金来源列示）」（预算/收入来源表）']);
+  });
+});
+
+describe('text of a page turned 90°, a character a line', () => {
+  it(`${ROTATED}: finds both turned pages, and no line of the page between`, () => {
+    const source = splitLines(ROTATED, fixtureText(ROTATED));
+    const stretches = findRotatedText(source.lines).map((s) => [s.from.line, s.from.page, s.to.line, s.to.page, s.lines]);
+    expect(stretches).toEqual([
+      [1, 1, 73, 1, 73],
+      [110, 3, 172, 3, 63],
+    ]);
+  });
+
+  it(`${ROTATED}: says the stretches, reads the page between, and says no table missing`, async () => {
+    const r = reportOf(fixtureText(ROTATED), ROTATED);
+    expect(r.tables.map((t) => [t.id, t.rows.length, t.reading])).toEqual([['预算/财政拨款基本支出表', 32, { unplaced: 0, dropped: 0 }]]);
+    // as the PDF reads it (32 rows); the turned pages' characters are no rows, claims or names
+    expect([r.claims.length, r.names.every((n) => n.loc.page === 2)]).toEqual([0, true]);
+    const { fatal, diagnostics } = await lint(ROTATED);
+    expect(fatal).toBeNull();
+    expect(diagnostics.map((d) => [d.ruleId, d.severity, d.page, d.line, d.endLine, d.message])).toEqual([
+      ['text/rotated-page', 2, 1, 1, 73, `第 1–73 行（第 1 页）${ROTATED_WHY}（73 行，每行只是一个个单字），其中的表与文字都未检查，也不算缺表；${ROTATED_FIX}`],
+      ['text/rotated-page', 2, 3, 110, 172, `第 110–172 行（第 3 页）${ROTATED_WHY}（63 行，每行只是一个个单字），其中的表与文字都未检查，也不算缺表；${ROTATED_FIX}`],
+    ]);
+  });
+
+  it('a file that is all turned pages is not linted, and says why (two turned pages in a row are one stretch)', async () => {
+    const pages = fixtureText(ROTATED).split('\f');
+    const text = `${pages[0]}\f${pages[2]}`;
+    const { fatal, diagnostics } = await lint(ROTATED, text);
+    expect(diagnostics).toEqual([]);
+    expect(fatal).toBe(`${path.join(FIXTURES, ROTATED)}: 第 1–136 行（第 1–2 页）${ROTATED_WHY}；其余部分里没有公开表，也没有预决算情况说明，未检查；${ROTATED_FIX}`);
+    // apart, the first is named and the others counted
+    const apart = await lint(ROTATED, `${pages[0]}\f附表\n\f${pages[2]}`);
+    expect(apart.fatal).toBe(`${path.join(FIXTURES, ROTATED)}: 第 1–73 行（第 1 页）等 2 处${ROTATED_WHY}；其余部分里没有公开表，也没有预决算情况说明，未检查；${ROTATED_FIX}`);
+  });
+
+  it('the narrative beside turned pages is checked, and says the tables were not read', async () => {
+    const narrative = '中共江苏省委办公厅2019年部门预算情况说明\n2019年部门预算收入合计27,664.22万元，比2018年预算增加1,000.00万元，增长3.75%。';
+    const text = `${narrative}\n\f${fixtureText(ROTATED).split('\f')[2]}`;
+    const { fatal, diagnostics } = await lint(ROTATED, text);
+    expect(fatal).toBeNull();
+    expect(diagnostics.map((d) => [d.ruleId, d.line, d.endLine])).toEqual([
+      ['读取/未含公开表', 1, 1],
+      ['text/rotated-page', 3, 65],
+    ]);
+    expect(diagnostics[0].message).toBe('有 1 处文字未能读取（见 text/rotated-page），其余部分里没有公开表，只核对了文字说明中的 3 处数字之间的关系');
+  });
+
+  it('a label printed down its cell, a column of zeros and a short run are no turned page', () => {
+    const lines = (text: string) => splitLines('t.txt', text).lines;
+    // 绩/效/指/标 as the corpus prints it, a column of 0 as pdfminer gives one, eleven single characters
+    expect(findRotatedText(lines('绩\n效\n指\n标\n一级指标 二级指标 三级指标'))).toEqual([]);
+    expect(findRotatedText(lines(Array(40).fill('0').join('\n')))).toEqual([]);
+    expect(findRotatedText(lines([...'收支预算总表部门单位万'].join('\n')))).toEqual([]);
+    expect(findRotatedText(lines([...'收支预算总表部门单位万元'].join('\n'))).map((s) => [s.from.line, s.to.line])).toEqual([[1, 12]]);
+    // a line of words ends it
+    expect(findRotatedText(lines([...'收支预算总表', '一般公共预算 拨款收入', ...'部门单位万元'].join('\n')))).toEqual([]);
+  });
+
+  it('lines a PDF engine placed are never taken for a turned page', () => {
+    const placed = [...'收支预算总表部门单位万元合计'].map((c, i) => ({ line: i + 1, text: c, pieces: [{ text: c, x0: 0, x1: 10 }] }));
+    expect(findRotatedText(placed)).toEqual([]);
+  });
+});
