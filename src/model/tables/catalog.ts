@@ -284,28 +284,25 @@ const emptyCatalog = (): Catalog => ({ specs: [], families: [], functionClasses:
  * The built-in kinds, from the cache of parsed YAML when every file is found there (see
  * yaml-cache.ts), else parsed. Files build on those before them, so it is all or nothing.
  */
-function builtinCatalog(): Catalog {
+function builtinCatalog(): { catalog: Catalog; digest: string } {
   const files = yamlFiles(BUILTIN_TABLES_DIR).map((f) => ({ f, text: readFileSync(f, 'utf8') }));
+  // the files' text, hashed: what rules validated against them depend on
+  const hash = createHash('sha256');
+  for (const { f, text } of files) hash.update(path.basename(f)).update('\0').update(text).update('\0');
+  const digest = hash.digest('hex');
   const cached = files.map(({ f, text }) => cachedYaml('tables', f, text));
   if (cached.every((c) => c !== null)) {
     try {
       const catalog = emptyCatalog();
       for (const src of cached) addCatalogSource(catalog, src!);
-      return catalog;
+      return { catalog, digest };
     } catch (err) {
       if (!(err instanceof CacheMiss)) throw err;
     }
   }
   const catalog = emptyCatalog();
   for (const { f, text } of files) addCatalogFile(catalog, f, text);
-  return catalog;
-}
-
-/** the built-in table files' text, hashed: what rules validated against them depend on */
-function builtinTablesDigest(): string {
-  const hash = createHash('sha256');
-  for (const f of yamlFiles(BUILTIN_TABLES_DIR)) hash.update(path.basename(f)).update('\0').update(readFileSync(f, 'utf8')).update('\0');
-  return hash.digest('hex');
+  return { catalog, digest };
 }
 
 /** catalogues of the built-in kinds alone, by the digest of their files */
@@ -332,8 +329,9 @@ export function builtinCatalogCacheEntries(): Array<[string, CachedYaml]> {
 
 /** the built-in catalogue plus the user's files, in order */
 export function loadCatalog(paths: string[] = [], builtin = true): Catalog {
-  const catalog = builtin ? builtinCatalog() : emptyCatalog();
-  if (builtin && paths.length === 0) builtinOnly.set(catalog, builtinTablesDigest());
+  const built = builtin ? builtinCatalog() : null;
+  const catalog = built?.catalog ?? emptyCatalog();
+  if (built && paths.length === 0) builtinOnly.set(catalog, built.digest);
   for (const p of paths) {
     for (const f of yamlFiles(p)) addCatalogFile(catalog, f, readFileSync(f, 'utf8'));
   }
