@@ -23,7 +23,7 @@ describe('object headers', () => {
     }
   });
 
-  it('the damaged fixture still has its damaged page found', () => {
-    expect([...brokenContentPages(readFileSync(path.join(FIXTURES, 'pdf/final-full.damaged.pdf')))].length).toBe(1);
+  it('the damaged fixture still has its damaged page found', async () => {
+    expect([...(await brokenContentPages(readFileSync(path.join(FIXTURES, 'pdf/final-full.damaged.pdf'))))].length).toBe(1);
   });
 });

@@ -227,17 +227,20 @@ function noText(file: string, problems: PdfPageProblem[]): InputError {
 /**
  * every page of an open document → lines and page problems; the document is closed after.
  * damaged: the object numbers of pages whose content stream is broken (their text is left out:
- * a page read up to its damage would be checked as if whole)
+ * a page read up to its damage would be checked as if whole), awaited once the first page is
+ * read (the streams inflate meanwhile)
  */
-export async function readPages(file: string, doc: PdfDocument, deadline?: Deadline, damaged = new Set<number>()): Promise<PdfText> {
+export async function readPages(file: string, doc: PdfDocument, deadline?: Deadline, damagedPages: Set<number> | Promise<Set<number>> = new Set()): Promise<PdfText> {
   const lines: SourceLine[] = [];
   const problems: PdfPageProblem[] = [];
   const rulings: PageRulings[] = [];
   let textPages = 0;
+  let damaged: Set<number> | undefined;
   try {
     for (let p = 1; p <= doc.pages; p++) {
       deadline?.check();
       const page = await (deadline ? deadline.within(doc.page(p)) : doc.page(p));
+      damaged ??= await damagedPages;
       const broken = page.objectNumber !== undefined && damaged.has(page.objectNumber);
       const built = broken ? [] : buildLines(page.glyphs.filter((g) => onPage(g, page.width, page.height)), p, lines.length + 1);
       // text through a wrong Unicode map reads, but not as printed: figures included, so none is checked

@@ -4,7 +4,7 @@
  * as read. The file's objects are scanned here (top level and inside object streams), only the
  * pages' content streams are inflated, and pages are known by their object numbers.
  */
-import { constants, inflateSync } from 'node:zlib';
+import { constants, inflate as inflateAsync, inflateSync } from 'node:zlib';
 
 interface RawObject {
   dict: string;
@@ -108,20 +108,30 @@ function contentsOf(page: RawObject, objects: Map<number, RawObject>): number[] 
   return refs;
 }
 
-/** page object numbers whose content does not inflate; a file that cannot be scanned gives none */
-export function brokenContentPages(bytes: Uint8Array): Set<number> {
+/** whether the data inflates, on libuv's threads: a PDF engine reads the pages meanwhile */
+function inflates(data: Buffer): Promise<boolean> {
+  return new Promise((resolve) => inflateAsync(data, { finishFlush: constants.Z_SYNC_FLUSH }, (err) => resolve(!err)));
+}
+
+/**
+ * page object numbers whose content does not inflate; a file that cannot be scanned gives none.
+ * The objects are scanned here and now; the pages' streams are inflated off this thread.
+ */
+export async function brokenContentPages(bytes: Uint8Array): Promise<Set<number>> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // encrypted streams inflate only once decrypted, which the engines do
   if (buffer.includes('/Encrypt')) return new Set();
   const objects = scanObjects(buffer);
   unpackObjectStreams(objects);
   const broken = new Set<number>();
+  const checks: Promise<void>[] = [];
   for (const [num, obj] of objects) {
     if (!/\/Type\s*\/Page(?!s)\b/.test(obj.dict)) continue;
     for (const c of contentsOf(obj, objects)) {
       const stream = objects.get(c);
-      if (stream?.data && isFlate(stream.dict) && inflate(stream.data) === null) broken.add(num);
+      if (stream?.data && isFlate(stream.dict)) checks.push(inflates(stream.data).then((ok) => void (ok || broken.add(num))));
     }
   }
+  await Promise.all(checks);
   return broken;
 }

@@ -43,5 +43,7 @@ export async function readPdfBytes(file: string, bytes: Uint8Array, options: Pdf
     await doc.close();
     throw tooManyPages(file, doc.pages, maxPages);
   }
-  return readPages(file, doc, options.deadline, brokenContentPages(bytes));
+  // scanned now, inflated while the engine reads; a file the scan cannot follow has none found
+  const damaged = brokenContentPages(bytes).catch(() => new Set<number>());
+  return readPages(file, doc, options.deadline, damaged);
 }
