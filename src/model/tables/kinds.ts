@@ -35,13 +35,34 @@ export function kindsByTitle(catalog: Catalog, text: string): string[] {
   return kindsNamed(catalog, text).map((s) => s.id);
 }
 
+/** a catalogue's kinds by the last character of their titles, in the catalogue's order */
+const byLastChar = new WeakMap<Catalog, { specs: number; index: Map<string, Catalog['specs']> }>();
+
+/**
+ * The kinds that have a title ending in the character a printed title ends in: every line of a
+ * document is asked whether it is a title, and almost none ends as a title does.
+ */
+function kindsEndingIn(catalog: Catalog, last: string): Catalog['specs'] {
+  let cached = byLastChar.get(catalog);
+  if (!cached || cached.specs !== catalog.specs.length) {
+    const index = new Map<string, Catalog['specs']>();
+    for (const spec of catalog.specs) {
+      for (const end of new Set(spec.titles.map((t) => t.slice(-1)))) index.set(end, [...(index.get(end) ?? []), spec]);
+    }
+    byLastChar.set(catalog, (cached = { specs: catalog.specs.length, index }));
+  }
+  return cached.index.get(last) ?? [];
+}
+
 /** the kinds whose title ends the printed one at the longest length any does, in the catalogue's order */
 function kindsNamed(catalog: Catalog, text: string): Catalog['specs'] {
   const title = normalizeTitle(text);
+  const candidates = kindsEndingIn(catalog, title.slice(-1));
+  if (!candidates.length) return [];
   const classification = titleClassification(text);
   let longest = 0;
   let out: Catalog['specs'] = [];
-  for (const spec of catalog.specs) {
+  for (const spec of candidates) {
     if (!classifiedAs(spec, classification)) continue;
     let length = 0;
     for (const t of spec.titles) {
