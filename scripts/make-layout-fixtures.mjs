@@ -7,9 +7,11 @@
 //   fixtures/pdf/NAME.calc.pdf   the PDF, as Calc exports it (calc_pdf_Export)
 //   fixtures/pdf/NAME.txt        the text version: each sheet's rows, cells separated by tabs, a
 //                                merged cell's text in its first cell (as Calc saves a sheet as text)
+//   fixtures/pdf/NAME.gnumeric.pdf  for the sources GNUMERIC names: printed by Gnumeric instead,
+//                                a wide sheet's last columns on the next page
 // The .fods (flat ODS) it renders from is kept in the temporary folder it prints.
 // Run by hand (CI uses the committed files):
-//   apt-get install libreoffice-calc-nogui fonts-noto-cjk
+//   apt-get install libreoffice-calc-nogui fonts-noto-cjk gnumeric
 //   node scripts/make-layout-fixtures.mjs              every source
 //   node scripts/make-layout-fixtures.mjs layout-codes only the sources named
 //
@@ -236,8 +238,17 @@ export function renderPdf(name, doc, outDir = path.join(root, 'fixtures/pdf')) {
   writeFileSync(fodsFile, fods(doc));
   execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(work, 'profile')).href}`, '--headless', '--convert-to', 'pdf:calc_pdf_Export', '--outdir', work, fodsFile], { stdio: 'ignore', timeout: 180000 });
   renameSync(path.join(work, `${name}.pdf`), path.join(outDir, `${name}.calc.pdf`));
+  if (GNUMERIC.includes(name)) {
+    // the same sheet saved as .xlsx and printed by Gnumeric (its own layout, cairo's PDF): it does
+    // not fit a wide sheet to the paper, and prints the columns that do not fit on the next page
+    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(work, 'profile')).href}`, '--headless', '--convert-to', 'xlsx', '--outdir', work, fodsFile], { stdio: 'ignore', timeout: 180000 });
+    execFileSync('ssconvert', ['--export-type=Gnumeric_pdf:pdf_assistant', path.join(work, `${name}.xlsx`), path.join(outDir, `${name}.gnumeric.pdf`)], { stdio: 'ignore', timeout: 180000 });
+  }
   return work;
 }
+
+/** the sources also printed by Gnumeric (NAME.gnumeric.pdf): sheets wider than the paper */
+const GNUMERIC = ['layout-codes', 'layout-spanning'];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const outDir = path.join(root, 'fixtures/pdf');

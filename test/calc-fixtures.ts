@@ -9,9 +9,9 @@ import { content, placeless } from './model-content.js';
 
 export const readFixture = async (file: string): Promise<Report> => buildReport(await readDocument(path.join(FIXTURES, 'pdf', file)));
 
-/** NAME.txt (tab-separated, as Calc saves a sheet) gives the model and the diagnostics of NAME.calc.pdf */
-export async function expectTextAsPdf(name: string): Promise<void> {
-  const fromPdf = await readFixture(`${name}.calc.pdf`);
+/** NAME.txt (tab-separated, as Calc saves a sheet) gives the model and the diagnostics of NAME.PRODUCER.pdf */
+export async function expectTextAsPdf(name: string, producer: 'calc' | 'gnumeric' = 'calc'): Promise<void> {
+  const fromPdf = await readFixture(`${name}.${producer}.pdf`);
   const fromText = await readFixture(`${name}.txt`);
   expect(content(fromText)).toEqual(content(fromPdf));
   const rules = await builtinRules();

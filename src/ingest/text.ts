@@ -16,6 +16,15 @@ export interface PositionedPiece {
   size?: number;
   /** baseline, points from the top of the page, where a stage needs it on the piece (header cells) */
   y?: number;
+  /** where the piece is printed, when it was joined to a line of another page (layout/pages-across.ts) */
+  printed?: PrintedAt;
+}
+
+/** a page, its line (counted on the page) and the 1-based column there */
+export interface PrintedAt {
+  page: number;
+  line: number;
+  column: number;
 }
 
 export interface SourceLine {

@@ -139,7 +139,7 @@ function pieceTokens(line: SourceLine): Token[] {
   return (line.pieces ?? []).map((p) => {
     const num = parseNumber(p.text) ?? undefined;
     const column = p.column ?? 1;
-    return { kind: num ? 'number' : 'label', text: p.text, line: line.line, pageLine: line.pageLine, page: line.page, column, endColumn: column + p.text.length, num, x0: p.x0, x1: p.x1, size: p.size } satisfies Token;
+    return { kind: num ? 'number' : 'label', text: p.text, line: line.line, pageLine: line.pageLine, page: line.page, column, endColumn: column + p.text.length, num, x0: p.x0, x1: p.x1, size: p.size, ...(p.printed ? { printed: p.printed } : {}) } satisfies Token;
   });
 }
 

@@ -3,7 +3,7 @@
  * blank cells, each with its column span. Numbers glued to labels (`19,191.44一、…`) are split;
  * labels spread with spaces (`合   计`, `本  年  收  入  合  计`) are joined.
  */
-import type { PositionedPiece, SourceLine } from '../ingest/text.js';
+import type { PositionedPiece, PrintedAt, SourceLine } from '../ingest/text.js';
 
 export interface NumberInfo {
   value: number;
@@ -31,6 +31,8 @@ export interface Token {
   x1?: number;
   /** PDF: font size, points */
   size?: number;
+  /** PDF: where the token is printed, when its piece was joined from another page (layout/pages-across.ts) */
+  printed?: PrintedAt;
 }
 
 export interface TokenLine {
@@ -109,6 +111,7 @@ function splitChunk(chunk: string, offset: number, source: SourceLine, cell?: nu
       x0: piece ? piece.x0 + m.index * perChar : undefined,
       x1: piece ? piece.x0 + (m.index + text.length) * perChar : undefined,
       size: piece?.size,
+      ...(piece?.printed ? { printed: { ...piece.printed, column: piece.printed.column + (column - (piece.column ?? 1)) } } : {}),
     });
   }
   return out;

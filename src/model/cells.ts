@@ -5,6 +5,8 @@ import { halfUnit } from '../interval/interval.js';
 import type { Cell, Location, Unit } from './types.js';
 
 export function tokenLocation(file: string, t: Token): Location {
+  // a figure joined from the right part of a sheet printed across two pages: where it is printed
+  if (t.printed) return { file, line: t.printed.line, column: t.printed.column, endLine: t.printed.line, endColumn: t.printed.column + t.text.length, page: t.printed.page };
   const line = t.pageLine ?? t.line;
   const loc: Location = { file, line, column: t.column, endLine: line, endColumn: t.endColumn };
   if (t.page !== undefined) loc.page = t.page;
@@ -20,6 +22,7 @@ export function sourceLocation(file: string, s: SourceLine): Location {
 }
 
 export function spanLocation(file: string, first: Token, last: Token): Location {
+  if (first.printed || last.printed) return tokenLocation(file, first.printed ? first : last);
   const loc: Location = { file, line: first.pageLine ?? first.line, column: first.column, endLine: last.pageLine ?? last.line, endColumn: last.endColumn };
   if (first.page !== undefined) loc.page = first.page;
   return loc;

@@ -1,0 +1,78 @@
+/**
+ * A sheet wider than its paper printed across two pages (Gnumeric, as Excel does without fit to
+ * width): the right part's columns are joined to the rows they stand level with
+ * (src/layout/pages-across.ts), each figure keeping the page it is printed on.
+ */
+import { describe, expect, it } from 'vitest';
+import type { PositionedPiece, SourceLine } from '../src/ingest/text.js';
+import { joinPagesAcross } from '../src/layout/pages-across.js';
+import { expectTextAsPdf, readFixture } from './calc-fixtures.js';
+
+describe('sheets printed across pages (Gnumeric)', () => {
+  it('layout-codes: 部门公开表4 joined to its last three columns on the next page, read as the text version', async () => {
+    // before the join, the next page's cut title (政拨款收支总表) was taken for a second disclosure
+    // and every table after it was dropped
+    await expectTextAsPdf('layout-codes', 'gnumeric');
+    const report = await readFixture('layout-codes.gnumeric.pdf');
+    expect(report.secondDisclosure).toBeUndefined();
+    const total = report.tables.find((t) => t.id === '部门公开表4')!.rows.find((r) => r.key === '支出:总计')!;
+    expect(Object.entries(total.cells).map(([k, c]) => [k, c.raw, c.loc.page])).toEqual([
+      ['合计', '1,142.78', 4],
+      ['一般公共预算财政拨款', '1,142.78', 5],
+      ['政府性基金预算财政拨款', '', 5],
+      ['国有资本经营预算财政拨款', '', 5],
+    ]);
+  });
+
+  it('layout-spanning: the 三公 grid\'s two 决算数 columns on the next page, where they are printed', async () => {
+    await expectTextAsPdf('layout-spanning', 'gnumeric');
+    const report = await readFixture('layout-spanning.gnumeric.pdf');
+    const grid = report.tables.find((t) => t.title.includes('三公'))!;
+    const at = (k: string) => {
+      const c = grid.rows[0].cells[k];
+      return [c.raw, c.loc.page, c.loc.line, c.loc.column];
+    };
+    expect([at('决算数.公务用车购置费'), at('决算数.公务用车运行维护费'), at('决算数.公务接待费')]).toEqual([
+      ['0.00', 4, 8, 48],
+      ['7.62', 5, 5, 1],
+      ['2.84', 5, 5, 6],
+    ]);
+  });
+});
+
+describe('joinPagesAcross', () => {
+  let n = 0;
+  const line = (page: number, y: number, ...pieces: Array<[string, number]>): SourceLine => {
+    const placed: PositionedPiece[] = [];
+    let text = '';
+    for (const [t, x] of pieces) {
+      if (text) text += ' ';
+      placed.push({ text: t, x0: x, x1: x + 10 * t.length, column: text.length + 1, size: 10 });
+      text += t;
+    }
+    n++;
+    return { line: n, pageLine: n, page, y, size: 10, text, pieces: placed };
+  };
+  const left = () => [line(1, 50, ['部门支出总表', 200]), line(1, 80, ['项目', 40], ['合计', 300]), line(1, 100, ['行政运行', 40], ['12.00', 300]), line(1, 120, ['事业运行', 40], ['3.00', 300])];
+
+  it('joins a page of bare figures level with the rows before, under its own header words', () => {
+    const right = [line(2, 80, ['项目支出', 30]), line(2, 100, ['5.00', 30]), line(2, 120, ['-', 30])];
+    const joined = joinPagesAcross([...left(), ...right]);
+    expect(joined.map((l) => l.text)).toEqual(['部门支出总表', '项目 合计 项目支出', '行政运行 12.00 5.00', '事业运行 3.00 -']);
+    expect(joined[2].pieces!.map((p) => [p.text, p.printed ?? null])).toEqual([
+      ['行政运行', null],
+      ['12.00', null],
+      ['5.00', { page: 2, line: 2, column: 1 }],
+    ]);
+  });
+
+  it('leaves a table continued down the next page (its rows named), and a page that starts a table', () => {
+    const down = [line(2, 80, ['项目', 40], ['合计', 300]), line(2, 100, ['机关服务', 40], ['5.00', 300])];
+    expect(joinPagesAcross([...left(), ...down]).map((l) => l.page)).toEqual([1, 1, 1, 1, 2, 2]);
+    const titled = [line(2, 50, ['“三公”经费支出表', 200]), line(2, 80, ['合计', 30]), line(2, 100, ['5.00', 30])];
+    expect(joinPagesAcross([...left(), ...titled]).map((l) => l.page)).toEqual([1, 1, 1, 1, 2, 2, 2]);
+    // figures that stand level with nothing on the page before
+    const apart = [line(2, 80, ['合计', 30]), line(2, 110, ['5.00', 30])];
+    expect(joinPagesAcross([...left(), ...apart]).map((l) => l.page)).toEqual([1, 1, 1, 1, 2, 2]);
+  });
+});
