@@ -30,6 +30,16 @@ const CLIPPED: Record<string, string> = {
   '江苏省委办公厅2019年度部门预算公开表格.pdf': '式',
 };
 
+/**
+ * Files whose next page shows the end of a cell cut by the paper's left edge (a sheet printed
+ * across pages: layout/pages-across.ts drops it): how much of its first character counts as on
+ * the page differs by engine. Each names the line as PDFium reads it and as unpdf does.
+ */
+const EDGE_CUT: Record<string, [string, string]> = {
+  'layout-codes.gnumeric.pdf': ['5:政拨款收支总表', '5:拨款收支总表'],
+  'layout-spanning.gnumeric.pdf': ['5:车购置及运行维护费', '5:购置及运行维护费'],
+};
+
 /** PDFium's lines are unpdf's without some: the clipped ones, `clippedLine` among them */
 function withoutClipped(pdfium: Array<[number | undefined, string]>, unpdf: Array<[number | undefined, string]>, clippedLine: string) {
   const key = ([p, t]: [number | undefined, string]) => `${p}:${t}`;
@@ -48,7 +58,9 @@ describe('PDFium and unpdf give the same model', () => {
     it(path.basename(file), async () => {
       const [a, b] = await Promise.all(['pdfium', 'unpdf'].map((e) => readDocument(file, { pdfEngine: e as 'pdfium' | 'unpdf' })));
       // the text may differ in spaces (pdf.js puts one where fonts switch: 公开 01 表), not in lines
-      expect(a.lines.map((l) => [l.page, l.text.replace(/ /g, '')])).toEqual(b.lines.map((l) => [l.page, l.text.replace(/ /g, '')]));
+      const [cutA, cutB] = EDGE_CUT[path.basename(file)] ?? [];
+      const lines = (t: typeof a, cut?: string) => t.lines.map((l) => `${l.page}:${l.text.replace(/ /g, '')}`).map((l) => (l === cut ? '(cut by the edge)' : l));
+      expect(lines(a, cutA)).toEqual(lines(b, cutB));
       const [ra, rb] = [buildReport(a), buildReport(b)];
       expect([ra.kind, ra.year, ra.unit, ra.notes]).toEqual([rb.kind, rb.year, rb.unit, rb.notes]);
       expect(content(ra)).toEqual(content(rb));
