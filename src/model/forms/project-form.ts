@@ -141,7 +141,8 @@ class ProjectFormReader {
         this.readCellIndicator(text.split('\t'), tokens, [line]);
         continue;
       }
-      if (!form.indicators.length && !this.pending.length && text.trim().split(/\s+/).every((x) => INDICATOR_HEADER.test(x))) continue;
+      // the header, and the header again where a page break splits the block
+      if (!this.pending.length && text.trim().split(/\s+/).every((x) => INDICATOR_HEADER.test(x))) continue;
       this.readIndicatorWords(line, k, tokens);
     }
     return k;
