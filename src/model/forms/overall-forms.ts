@@ -161,7 +161,8 @@ export function readOverallForm(lines: SourceLine[], i: number, file: string, id
   }
   if (merged) {
     // a guess would pair one row's 分值 with another's name: the tasks stand, the indicators go
-    notes.push({ message: `${form.title}: 绩效指标各行的分值、得分未能按行分开，指标未读取`, loc: form.loc });
+    const reason = '绩效指标各行的分值、得分未能按行分开，指标未读取';
+    notes.push({ message: `${form.title}: ${reason}`, loc: form.loc, partly: { title: form.title, reason } });
     form.indicators = [];
     form.sections = [];
   }
