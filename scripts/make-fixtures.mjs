@@ -60,7 +60,10 @@ const NEW_PRODUCER_SOURCES = ['corpus-guizhou-office-2023-final', 'corpus-haidon
 const newProducerPlan = (name) =>
   NEW_PRODUCER_SOURCES.includes(name) ? NEW_PRODUCERS.map((producer) => ({ ...(name.startsWith('corpus-') ? corpusChromium : {}), producer })) : [];
 
-/** sources whose text version is also written as a spreadsheet's export (fixtures/text/NAME.calc.txt) */
+/**
+ * sources whose text version is also written as a spreadsheet's export (fixtures/text/NAME.calc.txt),
+ * and each PDF's text as pdftotext -layout gives it (fixtures/text/NAME.PRODUCER.layout.txt)
+ */
 const SPREAD = ['forms-provinces'];
 
 const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name)];
@@ -96,6 +99,8 @@ for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.json') && (!on
     const pdf = opts.out ? path.join(root, opts.out) : path.join(outDir, `${name}.${opts.producer}.pdf`);
     PRODUCERS[opts.producer](htmlFile, pdf, opts);
     if (opts.compact) execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', pdf]);
+    // …and its text as poppler lays it out in columns (cells parted by runs of spaces)
+    if (SPREAD.includes(name)) execFileSync('pdftotext', ['-layout', pdf, path.join(root, 'fixtures/text', `${name}.${opts.producer}.layout.txt`)]);
     console.log('wrote', path.relative(root, pdf));
   }
 }

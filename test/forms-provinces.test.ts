@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocument } from '../src/ingest/index.js';
 import { buildReport, type Report } from '../src/model/index.js';
 import { runRules, type Diagnostic, type Rule } from '../src/rules/index.js';
-import { builtinRules, FIXTURES } from './helpers.js';
+import { builtinRules, FIXTURES, runCli } from './helpers.js';
 
 const RENDERINGS = ['text/forms-provinces.calc.txt', 'pdf/forms-provinces.txt', 'pdf/forms-provinces.libreoffice.pdf', 'pdf/forms-provinces.chromium.pdf'];
 
@@ -86,6 +86,48 @@ describe('self-assessment forms as other provinces print them', () => {
     const { report } = read.get(r)!;
     const f = report.forms.find((x) => x.kind === 'overall')!;
     expect([f.indicators.length, f.tasks.length, f.tasksTotal?.cells['预算数']?.raw]).toEqual([0, 3, '500']);
-    expect(report.notes.map((n) => n.message)).toContain('市统计局部门整体支出绩效自评表: 绩效指标各行的分值、得分未能按行分开，指标未读取');
+    expect(report.notes.filter((n) => n.partly).map((n) => [n.partly!.title, n.partly!.reason])).toEqual([['市统计局部门整体支出绩效自评表', '绩效指标各行的分值、得分未能按行分开，指标未读取']]);
+  });
+});
+
+/**
+ * The PDFs' text as pdftotext -layout gives it: a form's words in columns parted by spaces, each
+ * merged 一级 cell's text centred among its rows (on a middle row's line, or alone between
+ * two), Chromium's cells' lines grouped apart from their rows. What the words cannot place is
+ * said and left out; what they can is checked as in the other renderings.
+ */
+describe('the same forms as text laid out in columns', () => {
+  let rules: Rule[];
+  beforeAll(async () => {
+    rules = await builtinRules();
+  });
+  const unplaced = '一级指标的单元格印在其各行之间，分不清各行属于哪个一级指标，各一级指标的分值未核对';
+  const weightFirst = '分值印在指标值之前，按文字分不清各指标的分值与得分，指标与总分未读取';
+  const scrambled = '指标行的文字与分值、得分不在同一行（提取的文字打乱了表格的行），指标与总分未读取';
+  it.each([
+    ['libreoffice', unplaced],
+    ['chromium', scrambled],
+  ])('%s: the findings the words can carry, and what was not read', async (producer, first) => {
+    const report = buildReport(await readDocument(path.join(FIXTURES, 'text', `forms-provinces.${producer}.layout.txt`)));
+    const found = runRules(report, rules).filter((d) => d.ruleId !== '形式/必备表');
+    // 分区分值 needs the sections placed, 得分不超过分值 the form whose 分值 comes first
+    expect(found.map((d) => [d.ruleId, d.message])).toEqual([FINDINGS[1], FINDINGS[2], FINDINGS[4], FINDINGS[5]]);
+    expect(report.notes.filter((n) => n.partly).map((n) => [n.partly!.title, n.partly!.reason])).toEqual([
+      ['农村公路养护补助 2023年度项目支出绩效自评表', first],
+      ['职业技能提升培训 项目支出绩效自评表', weightFirst],
+      ['图书馆免费开放 2023年度项目支出绩效自评表', unplaced],
+      ['文物保护修缮项目支出绩效自评表', unplaced],
+    ]);
+    expect(report.notes.filter((n) => n.unread).map((n) => n.unread!.reason)).toEqual(['未能按栏读取']);
+  });
+
+  it('says each part not read as a 读取/表格未能读取 warning at the form', async () => {
+    const { out } = await runCli('-f', 'json', path.join(FIXTURES, 'text', 'forms-provinces.libreoffice.layout.txt'));
+    const said = JSON.parse(out)[0].messages.filter((m: { ruleId: string }) => m.ruleId === '读取/表格未能读取');
+    expect(said.map((m: { line: number; severity: number; message: string }) => [m.line, m.severity, m.message]).slice(0, 2)).toEqual([
+      [21, 1, `「农村公路养护补助 2023年度项目支出绩效自评表」（第 1 页）${unplaced}，涉及它们的核对没有做`],
+      [43, 1, `「职业技能提升培训 项目支出绩效自评表」（第 2 页）${weightFirst}，涉及它们的核对没有做`],
+    ]);
+    expect(said).toHaveLength(5);
   });
 });
