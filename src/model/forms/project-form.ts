@@ -13,7 +13,7 @@ import { FORM_TITLE, LEVEL_ONE_NAME } from './form-vocabulary.js';
 import { FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsKey, fundsUnit, PLACEHOLDER } from './funds.js';
 import { newForm } from './new-form.js';
 import { readIndicatorGrid } from './project-grid.js';
-import { printedValues, trailingScores } from './row-words.js';
+import { INDICATOR_HEADER, laidOut, leadingJunkOff, LEVEL_NAME_ANYWHERE, LEVEL_TWO, LEVEL_TWO_INSIDE, printedValues, trailingScores } from './row-words.js';
 import type { Cell, Form, FormIndicator, FormSection, FundsRow, ParseNote, Unit } from '../types.js';
 
 export const NOT_A_FORM = /汇总表|详见|附件|报告/;
@@ -29,18 +29,6 @@ function headerWeight(file: string, line: SourceLine, raw: string): Cell {
   return assigned(lineFigure(file, line, raw));
 }
 
-/** the words of an indicator block's header, wrapped over lines (年度 实际 / 分值 得分 / 偏差原因分析 …) */
-const INDICATOR_HEADER = /^(年度|实际|分值|得分|偏差原因分析|及?改进措施(指标值)?|(年度)?指标值([（(][AB][）)])?|(实际)?完成值([（(][AB][）)])?|未完成原因分析|[一二三]级指标)$/;
-/** 二级指标 names, as forms print them before the 三级 name */
-const LEVEL_TWO = /^(数量指标|质量指标|时效指标|(经济|社会|生态(环境)?)?成本指标|(经济|社会|生态)效益指标|可持续影响指标|服务对象满意度指标|满意度指标)/;
-/** what may stand before a row's 一级 name: the rest of a vertical 绩/效/指/标 label, a page number */
-const leadingJunkOff = (text: string) => text.replace(/^\d*(绩效)?(指标)?(?=(产出|效益|满意度|成本)指标)/, '');
-/** a 一级 or 二级 name anywhere in a row's words */
-const LEVEL_NAME_ANYWHERE = /(产出|效益|满意度|成本)指标|数量指标|质量指标|时效指标|效益指标|可持续影响/;
-/** a 二级 name inside a row's words: what precedes it is the previous row's 偏差原因 note */
-const LEVEL_TWO_INSIDE = /(数量指标|质量指标|时效指标|(经济|社会|生态)效益指标|可持续影响指标|服务对象满意度指标)/g;
-/** text laid out in columns (pdftotext -layout): cells parted by runs of spaces, or indented */
-const laidOut = (text: string) => /^ {2,}\S|\S {2,}\S/.test(text);
 /** words a form's indicator row may hold before its 分值 and 得分 close it */
 const MAX_PENDING = 400;
 
