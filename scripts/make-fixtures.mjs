@@ -41,6 +41,9 @@ const PLAN = {
     // set densely as final-full's: the project form's cells are read by the borders Chromium draws
     { producer: 'chromium', font: '"Noto Serif CJK SC"', fontSize: '8pt', tableFontSize: '6pt', rowPadding: '0px', compact: true, out: 'fixtures/pdf/forms.dense.chromium.pdf' },
   ],
+  // project and 整体支出 forms as other provinces print them (columns reordered, weights in the 一级
+  // cell, 预算执行率 an indicator row, two forms in one table, the indicator header repeated)
+  'forms-provinces': [{ producer: 'libreoffice', landscape: true }, { producer: 'chromium', landscape: true }],
   // a budget's 绩效目标表 whose project, 一级 and 二级 cells are merged over their rows
   target: [{ producer: 'chromium', landscape: true }, { producer: 'chromium', landscape: true, valign: 'top', out: 'fixtures/pdf/target-top.chromium.pdf' }],
 };
@@ -56,6 +59,12 @@ const NEW_PRODUCERS = ['weasyprint', 'wkhtmltopdf'];
 const NEW_PRODUCER_SOURCES = ['corpus-guizhou-office-2023-final', 'corpus-haidong-city-2025-budget', 'final-full'];
 const newProducerPlan = (name) =>
   NEW_PRODUCER_SOURCES.includes(name) ? NEW_PRODUCERS.map((producer) => ({ ...(name.startsWith('corpus-') ? corpusChromium : {}), producer })) : [];
+
+/**
+ * sources whose text version is also written as a spreadsheet's export (fixtures/text/NAME.calc.txt),
+ * and each PDF's text as pdftotext -layout gives it (fixtures/text/NAME.PRODUCER.layout.txt)
+ */
+const SPREAD = ['forms-provinces'];
 
 const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name)];
 
@@ -82,12 +91,16 @@ for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.json') && (!on
   const name = path.basename(file, '.json');
   const doc = JSON.parse(readFileSync(path.join(srcDir, file), 'utf8'));
   writeFileSync(path.join(outDir, `${name}.txt`), text(doc));
+  // …and as a spreadsheet exports it, merged cells spread over empty fields
+  if (SPREAD.includes(name)) writeFileSync(path.join(root, 'fixtures/text', `${name}.calc.txt`), text(doc, { spread: true }));
   for (const opts of planOf(name)) {
     const htmlFile = path.join(work, `${name}-${opts.producer}.html`);
     writeFileSync(htmlFile, html(doc, opts));
     const pdf = opts.out ? path.join(root, opts.out) : path.join(outDir, `${name}.${opts.producer}.pdf`);
     PRODUCERS[opts.producer](htmlFile, pdf, opts);
     if (opts.compact) execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', pdf]);
+    // …and its text as poppler lays it out in columns (cells parted by runs of spaces)
+    if (SPREAD.includes(name)) execFileSync('pdftotext', ['-layout', pdf, path.join(root, 'fixtures/text', `${name}.${opts.producer}.layout.txt`)]);
     console.log('wrote', path.relative(root, pdf));
   }
 }

@@ -100,22 +100,26 @@ ${(doc.forms ?? []).map((f) => formHtml(f, opts)).join('\n')}
 </body></html>`;
 }
 
-/** the text version: the same rows, one line each, cells separated by tabs */
-export function text(doc) {
+/**
+ * the text version: the same rows, one line each, cells separated by tabs; `spread`: as a
+ * spreadsheet exports them, a merged cell's text in its first field and empty fields after it
+ */
+export function text(doc, { spread = false } = {}) {
+  const span = (c) => (spread ? '\t'.repeat((c.colspan ?? 1) - 1) : '');
   const out = [`${doc.department}${doc.title}`, '', `第二部分 ${doc.year}年度部门${doc.kind === '预算' ? '预算' : '决算'}表`, ''];
   for (const t of doc.tables) {
     out.push(...[t.above, t.title, t.anchor].filter((l) => l), `部门：${doc.department}`, `金额单位：${t.unit ?? doc.unit}`);
-    for (const r of t.header) out.push(r.map((c) => c.text).join('\t'));
+    for (const r of t.header) out.push(r.map((c) => c.text + span(c)).join('\t'));
     for (const r of t.rows) out.push(r.join('\t'));
     out.push(...t.notes, '');
   }
   out.push('第三部分 情况说明', ...doc.narrative, '');
-  for (const f of doc.forms ?? []) out.push(f.title, ...spreadsheetRows(f.rows).map((r) => r.join('\t')), '');
+  for (const f of doc.forms ?? []) out.push(f.title, ...spreadsheetRows(f.rows, spread).map((r) => r.join('\t')), '');
   return out.join('\n');
 }
 
 /** rows as a spreadsheet exports them: a merged cell's text in its first row, blank cells under it */
-export function spreadsheetRows(rows) {
+export function spreadsheetRows(rows, spread = false) {
   const covered = []; // column → rows still covered by a merged cell above
   return rows.map((r) => {
     const out = [];
@@ -129,9 +133,12 @@ export function spreadsheetRows(rows) {
     };
     for (const v of r) {
       next();
-      out.push(cellText(v));
-      if (typeof v !== 'string' && v.rowspan > 1) covered[col] = v.rowspan - 1;
-      col++;
+      const width = spread && typeof v !== 'string' ? v.colspan ?? 1 : 1;
+      for (let j = 0; j < width; j++) {
+        out.push(j ? '' : cellText(v));
+        if (typeof v !== 'string' && v.rowspan > 1) covered[col] = v.rowspan - 1;
+        col++;
+      }
     }
     next();
     return out;

@@ -135,8 +135,9 @@ function readingDiagnostics(report: Report): Diagnostic[] {
     return { ruleId: '读取/不认识的表', severity: 1 as const, message, ...loc };
   });
   // a form or the 绩效目标表 found but not read: its checks did not run either; one read from cells out of place
-  for (const { unread, misplaced, loc } of report.notes) {
+  for (const { unread, partly, misplaced, loc } of report.notes) {
     if (misplaced) out.push({ ruleId: '读取/排版错位', severity: 1, message: misplaced, ...loc });
+    if (partly) out.push({ ruleId: '读取/表格未能读取', severity: 1, message: `「${partly.title}」${onPage(loc)}${partly.reason}，涉及它们的核对没有做`, ...loc });
     if (!unread) continue;
     const message = `「${unread.title}」${onPage(loc)}未能读取：${unread.reason}；这张表的核对都已跳过`;
     out.push({ ruleId: '读取/表格未能读取', severity: 1, message, ...loc });

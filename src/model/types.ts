@@ -125,6 +125,8 @@ export interface ParseNote {
   loc: Location;
   /** a whole table or form found but not read (its checks cannot run): said as a diagnostic, not only noted */
   unread?: { title: string; reason: string };
+  /** a form read only in part (its indicators, or their sections): said as a diagnostic naming what was not read */
+  partly?: { title: string; reason: string };
   /** read, but printed out of place (a row set a cell off its columns): said as a warning, for the publisher to mend */
   misplaced?: string;
 }

@@ -4,7 +4,8 @@ import { columnTexts } from '../../layout/grid.js';
 import { FORM_TITLE } from './form-vocabulary.js';
 import type { Unit } from '../types.js';
 
-export const FUNDS_ROW = /^(年度资金总额|其中[:：]?当年财政拨款|当年财政拨款|财政拨款|上年结转资金|上年结转|其他资金|其他)[:：]?$/;
+/** its rows: 其中：当年财政拨款, or as other forms print it 其中：财政拨款 / 本年财政拨款 / 财政拨款资金 */
+export const FUNDS_ROW = /^(年度资金总额|(其中[:：]?)?(当年|本年)?财政拨款(资金)?|上年结转(资金)?|其他资金|其他)[:：]?$/;
 const FUNDS_COLUMNS: Array<[RegExp, string]> = [
   [/年初预算/, '年初预算数'],
   [/全年预算/, '全年预算数'],
@@ -41,7 +42,7 @@ export const PLACEHOLDER = /^[—–\-－]+$/;
 
 export function fundsKey(label: string): string {
   if (/年度资金总额/.test(label)) return '年度资金总额';
-  if (/当年财政拨款|^财政拨款/.test(label)) return '当年财政拨款';
+  if (/财政拨款/.test(label)) return '当年财政拨款';
   if (/上年结转/.test(label)) return '上年结转资金';
   return '其他资金';
 }

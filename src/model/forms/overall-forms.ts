@@ -7,7 +7,7 @@
 import type { SourceLine } from '../../ingest/text.js';
 import { readGrid, type GridRow } from '../../layout/grid.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
-import { numberCell, sourceLocation } from '../cells.js';
+import { assigned, numberCell, sourceLocation } from '../cells.js';
 import { LEVEL_ONE_NAME, oneHeaderCell } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
 import type { Cell, Form, FormIndicator, FormSection, FormTask, ParseNote, Unit } from '../types.js';
@@ -47,6 +47,58 @@ function taskRow(file: string, row: GridRow, nameCell: number, columns: Map<numb
 /** the cells a row fills among the money columns */
 const filled = (row: GridRow, at: number[]) => at.filter((c) => row.tokens.some((t) => t.cell === c && t.kind === 'number'));
 
+/** where an indicator header puts each column (-1: none); null where it names too few to place cells by */
+type IndicatorColumns = Record<'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'note', number>;
+function indicatorHeader(cells: string[]): IndicatorColumns | null {
+  const at = (re: RegExp) => cells.findIndex((c) => re.test(c));
+  const col = { level1: at(/^一级指标$/), level2: at(/^二级指标$/), name: at(/^(三级指标|指标内容|指标名称)$/), target: at(/指标值|预期/), actual: at(/实际/), weight: at(/^分值$/), score: at(/^得分$/), note: at(/原因/) };
+  // without 分值 and 得分 the form is read from the right, as before (its cells drift in exports)
+  return col.level1 >= 0 && col.name >= 0 && col.target >= 0 && col.actual >= 0 && col.weight >= 0 && col.score >= 0 ? col : null;
+}
+
+interface IndicatorCells {
+  level1: string | null;
+  level2: string | null;
+  name: string;
+  target: string;
+  actual: string;
+  weight: Cell | null;
+  weightText: string;
+  score: Cell | null;
+  note?: string;
+}
+
+/** a row read from the right: 实际, 预期, 指标内容, then 二级 and 一级 (where cells drift in the export) */
+function fromTheRight(cells: string[]): IndicatorCells | null {
+  const present = cells.filter((c) => c);
+  if (present.length < 3) return null;
+  const [actual, target, name] = present.slice(-3).reverse();
+  const before = present.slice(0, -3);
+  const level1 = before.find((c) => LEVEL_ONE_NAME.test(c)) ?? null;
+  const level2 = [...before].reverse().find((c) => !LEVEL_ONE_NAME.test(c)) ?? null;
+  return { level1, level2, name, target, actual, weight: null, weightText: '', score: null };
+}
+
+/**
+ * A row under a header that names its columns (分值 and 得分 among them): each cell where the
+ * header puts it, or a cell to the left or right where the row stands off by one (its name,
+ * 指标值 and 实际值 all filled there and not where the header puts them). Null where neither fits.
+ */
+function byHeader(file: string, row: GridRow, col: IndicatorColumns): IndicatorCells | null | 'merged' {
+  const cells = row.cells;
+  // two rows' figures in one 分值 or 得分 cell: rows set too close to part (a page's lines)
+  if ([col.weight, col.score].some((c) => row.tokens.filter((t) => t.cell === c && t.kind === 'number').length > 1)) return 'merged';
+  const fits = (d: number) => [col.name, col.target, col.actual].every((c) => cells[c + d]);
+  const shift = [0, -1, 1].find(fits);
+  if (shift === undefined) return null;
+  const cell = (c: number) => (c >= 0 ? cells[c + shift] || null : null);
+  const figure = (c: number) => {
+    const t = row.tokens.find((x) => x.cell === c + shift && x.kind === 'number' && !x.num!.percent);
+    return t && normalizeLabel(t.text) === cell(c) ? assigned(numberCell(file, t, null)) : null;
+  };
+  return { level1: cell(col.level1), level2: cell(col.level2), name: cell(col.name)!, target: cell(col.target)!, actual: cell(col.actual)!, weight: figure(col.weight), weightText: cell(col.weight) ?? '', score: figure(col.score), ...(cell(col.note) ? { note: cell(col.note)! } : {}) };
+}
+
 /**
  * Reads the overall form whose title is at lines[i], or returns null when no 部门（单位）名称 line
  * follows it or nothing of it could be read by cells (then with a note). `end` is the index
@@ -64,6 +116,9 @@ export function readOverallForm(lines: SourceLine[], i: number, file: string, id
   let totalRow: GridRow | null = null;
   let levelOne: string | null = null;
   let levelTwo: string | null = null;
+  let indicatorColumns: IndicatorColumns | null = null;
+  /** an indicator row whose cells hold two rows' figures: the indicators cannot be told apart */
+  let merged = false;
   for (const row of grid.rows.slice(1)) {
     const cells = row.cells;
     const joined = cells.join('');
@@ -82,26 +137,34 @@ export function readOverallForm(lines: SourceLine[], i: number, file: string, id
     }
     if (/一级指标/.test(joined)) {
       block = 'indicators';
+      indicatorColumns = indicatorHeader(cells);
       continue;
     }
     if (block === 'tasks') {
       if (/合计/.test(cells[nameCell] ?? '')) totalRow = row;
       else if (cells[nameCell]) form.tasks.push(taskRow(file, row, nameCell, columns));
     } else if (block === 'indicators') {
-      // cells drift in this export; read from the right: 实际, 预期, 指标内容, then 二级 and 一级
-      const present = cells.filter((c) => c);
-      if (present.length < 3) continue;
-      const [actual, target, name] = present.slice(-3).reverse();
-      for (const c of present.slice(0, -3)) {
-        if (LEVEL_ONE_NAME.test(c)) {
-          levelOne = c;
-          levelTwo = null;
-        } else levelTwo = c;
+      const read = indicatorColumns ? byHeader(file, row, indicatorColumns) : fromTheRight(cells);
+      if (read === 'merged') merged = true;
+      if (!read || read === 'merged') continue;
+      const level1 = read.level1 ?? '';
+      if (LEVEL_ONE_NAME.test(level1)) {
+        levelOne = level1;
+        levelTwo = null;
       }
+      if (read.level2) levelTwo = read.level2;
       if (levelOne && !form.sections.some((s) => s.name === levelOne)) form.sections.push({ name: levelOne, weight: null, loc: at } satisfies FormSection);
-      const indicator: FormIndicator = { section: levelOne, name, level2: levelTwo, target, actual, weight: null, weightText: '', score: null, loc: at };
+      const indicator: FormIndicator = { section: levelOne, name: read.name, level2: levelTwo, target: read.target, actual: read.actual, weight: read.weight, weightText: read.weightText, score: read.score, loc: at };
+      if (read.note) indicator.note = read.note;
       form.indicators.push(indicator);
     }
+  }
+  if (merged) {
+    // a guess would pair one row's 分值 with another's name: the tasks stand, the indicators go
+    const reason = '绩效指标各行的分值、得分未能按行分开，指标未读取';
+    notes.push({ message: `${form.title}: ${reason}`, loc: form.loc, partly: { title: form.title, reason } });
+    form.indicators = [];
+    form.sections = [];
   }
   if (totalRow) {
     // An export may set the 金额合计 row off by a cell from its tasks (its label cell merged wider).

@@ -13,7 +13,7 @@ import { FORM_TITLE, LEVEL_ONE_NAME } from './form-vocabulary.js';
 import { FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsKey, fundsUnit, PLACEHOLDER } from './funds.js';
 import { newForm } from './new-form.js';
 import { readIndicatorGrid } from './project-grid.js';
-import { printedValues, trailingScores } from './row-words.js';
+import { INDICATOR_HEADER, laidOut, leadingJunkOff, LEVEL_NAME_ANYWHERE, LEVEL_TWO, LEVEL_TWO_INSIDE, printedValues, trailingScores } from './row-words.js';
 import type { Cell, Form, FormIndicator, FormSection, FundsRow, ParseNote, Unit } from '../types.js';
 
 export const NOT_A_FORM = /汇总表|详见|附件|报告/;
@@ -29,16 +29,6 @@ function headerWeight(file: string, line: SourceLine, raw: string): Cell {
   return assigned(lineFigure(file, line, raw));
 }
 
-/** the words of an indicator block's header, wrapped over lines (年度 实际 / 分值 得分 / 偏差原因分析 …) */
-const INDICATOR_HEADER = /^(年度|实际|分值|得分|偏差原因分析|及?改进措施(指标值)?|(年度)?指标值([（(][AB][）)])?|(实际)?完成值([（(][AB][）)])?|未完成原因分析|[一二三]级指标)$/;
-/** 二级指标 names, as forms print them before the 三级 name */
-const LEVEL_TWO = /^(数量指标|质量指标|时效指标|(经济|社会|生态(环境)?)?成本指标|(经济|社会|生态)效益指标|可持续影响指标|服务对象满意度指标|满意度指标)/;
-/** what may stand before a row's 一级 name: the rest of a vertical 绩/效/指/标 label, a page number */
-const leadingJunkOff = (text: string) => text.replace(/^\d*(绩效)?(指标)?(?=(产出|效益|满意度|成本)指标)/, '');
-/** a 一级 or 二级 name anywhere in a row's words */
-const LEVEL_NAME_ANYWHERE = /(产出|效益|满意度|成本)指标|数量指标|质量指标|时效指标|效益指标|可持续影响/;
-/** a 二级 name inside a row's words: what precedes it is the previous row's 偏差原因 note */
-const LEVEL_TWO_INSIDE = /(数量指标|质量指标|时效指标|(经济|社会|生态)效益指标|可持续影响指标|服务对象满意度指标)/g;
 /** words a form's indicator row may hold before its 分值 and 得分 close it */
 const MAX_PENDING = 400;
 
@@ -60,6 +50,7 @@ export function readProjectForm(lines: SourceLine[], start: number, nameIndex: n
   });
   const reader = new ProjectFormReader(lines, start, nameIndex, file, notes, textOfLine, form, rulings);
   const end = reader.readRows();
+  reader.sayWhatWasNotRead();
   const concluded = reader.readConclusion(end);
   return { form, end, concluded };
 }
@@ -78,6 +69,12 @@ class ProjectFormReader {
   private level2: string | null = null;
   private pending: Token[] = [];
   private section: FormSection | null = null;
+  /** why the indicators, read as words, cannot be (分值 printed before 指标值): they and 总分 are left out */
+  private indicatorsUnread: string | null = null;
+  /** a weighted 一级 cell's text set alone between rows of text laid out in columns (centred over rows above and below it) */
+  private sectionsUnplaced = false;
+  /** the indicator header, read as words, is laid out in columns (pdftotext -layout) */
+  private laidOut = false;
 
   constructor(
     private readonly lines: SourceLine[],
@@ -132,6 +129,7 @@ class ProjectFormReader {
         continue;
       }
       if (!this.inIndicators) continue;
+      if (this.indicatorsUnread) continue;
       if (/^总\s*分/.test(text.trim())) {
         this.readTotal(line, tokens);
         k++;
@@ -141,7 +139,8 @@ class ProjectFormReader {
         this.readCellIndicator(text.split('\t'), tokens, [line]);
         continue;
       }
-      if (!form.indicators.length && !this.pending.length && text.trim().split(/\s+/).every((x) => INDICATOR_HEADER.test(x))) continue;
+      // the header, and the header again where a page break splits the block
+      if (!this.pending.length && text.trim().split(/\s+/).every((x) => INDICATOR_HEADER.test(x))) continue;
       this.readIndicatorWords(line, k, tokens);
     }
     return k;
@@ -179,6 +178,13 @@ class ProjectFormReader {
       // a PDF: the header's columns place each figure, as tabs do (分值 may come before 指标值),
       // and merged 一级/二级 cells take the rows they are centred over
       return readIndicatorGrid(this.lines, k, this.file, this.form, false, this.rulings);
+    } else {
+      this.laidOut = laidOut(text);
+      // words close a row with its 分值 and 得分: where 分值 comes first, a row's figures cannot be told apart
+      const bare = text.replace(/[ \u3000]/g, '');
+      const weightAt = bare.indexOf('分值');
+      const valueAt = bare.search(/指标值|实际/);
+      if (weightAt >= 0 && valueAt > weightAt) this.indicatorsUnread = '分值印在指标值之前，按文字分不清各指标的分值与得分，指标与总分未读取';
     }
     return null;
   }
@@ -286,6 +292,11 @@ class ProjectFormReader {
       }
       // what follows the header on the same lines belongs to the first indicator
       const after = weightToken ? pending.slice(pending.indexOf(weightToken) + 1).filter((t) => !/^[)）分]+$/.test(t.text)) : [];
+      // in text laid out in columns a cell set at the top of its rows shares its first row's line:
+      // one alone on its line below rows already read is centred, over rows above it and below
+      // (rows above every weighted header, under a 二级 name, are as telling)
+      const above = form.indicators.some((x) => x.section === null && x.level2 && LEVEL_TWO.test(x.level2));
+      if (this.laidOut && form.indicators.length && (!after.length || above)) this.sectionsUnplaced = true;
       this.pending = after;
       if (!this.pending.length) return false;
     }
@@ -342,6 +353,27 @@ class ProjectFormReader {
       loc: sourceLocation(file, line),
     };
     form.indicators.push(indicator);
+    // figures closing a row with no words of its own: the text's lines are out of the page's order
+    // (a cell's lines grouped apart from its row's), and no row can be trusted to be one row
+    if (!indicator.name && !indicator.target && !this.indicatorsUnread) this.indicatorsUnread = '指标行的文字与分值、得分不在同一行（提取的文字打乱了表格的行），指标与总分未读取';
+  }
+
+  /** notes, said as diagnostics, for what of the form could not be read */
+  sayWhatWasNotRead(): void {
+    const { form, notes } = this;
+    const title = form.title.includes(form.project) ? form.title : `${form.project} ${form.title}`;
+    const say = (reason: string) => notes.push({ message: `${form.project}: ${reason}`, loc: form.loc, partly: { title, reason } });
+    if (this.indicatorsUnread) {
+      form.indicators = [];
+      form.sections = [];
+      form.total = null;
+      say(this.indicatorsUnread);
+    } else if (this.sectionsUnplaced) {
+      // a guess would put one section's rows under another and misstate 分区分值
+      form.sections = [];
+      for (const x of form.indicators) x.section = null;
+      say('一级指标的单元格印在其各行之间，分不清各行属于哪个一级指标，各一级指标的分值未核对');
+    }
   }
 
   /**

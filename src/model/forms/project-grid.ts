@@ -150,8 +150,10 @@ function ruledReading(head: Placed[], words: Placed[], col: Columns, anchorCol: 
 /** an indicator block's grid from its header at lines[from]: its columns, body rows and their words */
 function blockAt(lines: SourceLine[], from: number, unweighted: boolean, apart?: (above: SourceLine, below: SourceLine) => boolean) {
   const grid = readGrid(lines, from, (cells) => cells.some((c) => /^[一三]级指标$/.test(c)), oneHeaderCell, unweighted, apart);
-  const [head, ...rest] = grid.rows;
+  const [head, ...all] = grid.rows;
   if (!head) return null;
+  // a block split by a page break prints its header again on the next page: not a row
+  const rest = all.filter((r) => !r.cells.some((c) => /^[一三]级指标$/.test(normalizeLabel(c))));
   const at = (re: RegExp) => head.cells.findIndex((c) => re.test(c));
   const col: Columns = { level1: at(/^一级指标$/), level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际/), weight: at(/^分值$/), score: at(/^得分$/), note: at(/原因/) };
   const anchorCol = unweighted ? col.target : col.weight;

@@ -1,5 +1,21 @@
-/** The words that close an indicator row of a project form: its 指标值 and 实际值, then 分值 and 得分. */
+/**
+ * The words of a project form's indicator rows read as text: its header's and its 一级/二级
+ * names, and those that close a row (its 指标值 and 实际值, then 分值 and 得分).
+ */
 import type { Token } from '../../layout/tokenize.js';
+
+/** the words of an indicator block's header, wrapped over lines (年度 实际 / 分值 得分 / 偏差原因分析 …) */
+export const INDICATOR_HEADER = /^(年度|实际|分值|得分|偏差原因分析|及?改进措施(指标值)?|(年度)?指标值([（(][AB][）)])?|(实际)?完成值([（(][AB][）)])?|未完成原因分析|[一二三]级指标)$/;
+/** 二级指标 names, as forms print them before the 三级 name */
+export const LEVEL_TWO = /^(数量指标|质量指标|时效指标|(经济|社会|生态(环境)?)?成本指标|(经济|社会|生态)效益指标|可持续影响指标|服务对象满意度指标|满意度指标)/;
+/** what may stand before a row's 一级 name: the rest of a vertical 绩/效/指/标 label, a page number */
+export const leadingJunkOff = (text: string) => text.replace(/^\d*(绩效)?(指标)?(?=(产出|效益|满意度|成本)指标)/, '');
+/** a 一级 or 二级 name anywhere in a row's words */
+export const LEVEL_NAME_ANYWHERE = /(产出|效益|满意度|成本)指标|数量指标|质量指标|时效指标|效益指标|可持续影响/;
+/** a 二级 name inside a row's words: what precedes it is the previous row's 偏差原因 note */
+export const LEVEL_TWO_INSIDE = /(数量指标|质量指标|时效指标|(经济|社会|生态)效益指标|可持续影响指标|服务对象满意度指标)/g;
+/** text laid out in columns (pdftotext -layout): cells parted by runs of spaces, or indented */
+export const laidOut = (text: string) => /^ {2,}\S|\S {2,}\S/.test(text);
 
 const UNIT_WORD = /^万?(册|本|份|篇|次|人次|人|家|家次|天|元|个|项|户|场|期|所|台|套)$|^%$/;
 /** what a 指标值 or 实际值 looks like: a comparison, a figure, a date, a grade or an outcome */
