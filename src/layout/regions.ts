@@ -41,6 +41,7 @@ const BUDGET_ANCHOR = /^\s*部门公开表\s*(\d{1,2})\s*$/;
 /** the end of the tables part: the narrative, the performance part or an annex heading */
 const PART_END = /^\s*(第[一二三四五六七八九十]部分|附件\s*\d+\s*$)/;
 const UNIT_RE = /单位\s*[:：]\s*(万元|元)/;
+
 /** what stands under a table's title: its unit, its department, its header */
 const FURNITURE_RE = /单位\s*[:：]|编制(部门|单位)|^\s*(部门|单位)(（单位）)?\s*[:：]|^\s*(项\s*目|科\s*目|收\s*入|支\s*出|栏\s*次|功能分类|经济分类)/;
 const TITLE_PUNCTUATION_RE = /[，。；;,《》…]|\.{3}/;
@@ -57,6 +58,15 @@ export function printedTableId(text: string): string | null {
   return null;
 }
 
+/**
+ * A line that is only a table's number, in any province's numbering: 表一, 表 3, 表1-1 (四川's
+ * sub-tables), 附表2, 附表2-1, 预算表4, 公开表9, 预算05表, 决算05表, 部门决算01表. It names no
+ * kind (the catalogue's printed ids are read by printedTableId) and is neither a title nor a row.
+ */
+const TABLE_NUMBER_LINE_RE = /^\s*(附|部门|单位|公开|预算|决算)*\s*(表\s*([一二三四五六七八九十]+|\d{1,2})|\d{1,2}\s*表)([-－—]\d{1,2})?\s*[:：]?\s*$/;
+
+export const isTableNumber = (text: string): boolean => TABLE_NUMBER_LINE_RE.test(text);
+
 /** the heading of the tables as a whole: 2023年度部门决算表, 2019年部门预算公开表 */
 const COLLECTION_RE = /(\d{4}年度?|部门|单位)(决算|预算)(公开)?表$/;
 
@@ -64,7 +74,7 @@ const COLLECTION_RE = /(\d{4}年度?|部门|单位)(决算|预算)(公开)?表$/
 export function titleText(text: string): string | null {
   const t = text.replace(/[\s\u3000]/g, '');
   if (t.length < 3 || t.length > 48 || TITLE_PUNCTUATION_RE.test(t)) return null;
-  if (!/表([（(][^（()）]*[）)])?$/.test(t) || /^附件|部分/.test(t) || printedTableId(text)) return null;
+  if (!/表([（(][^（()）]*[）)])?$/.test(t) || /^附件|部分/.test(t) || printedTableId(text) || isTableNumber(text)) return null;
   return t;
 }
 
@@ -228,7 +238,8 @@ function furnitureFollows(lines: SourceLine[], i: number): boolean {
   let seen = 0;
   for (let k = i + 1; k < lines.length && seen < 5; k++) {
     const text = lines[k].text;
-    if (!text.trim()) continue;
+    // a table's number may stand between a title and its furniture, or over the next table's title
+    if (!text.trim() || isTableNumber(text)) continue;
     seen++;
     if (FURNITURE_RE.test(text) || printedTableId(text)) return true;
     if (titleText(text)) return false;

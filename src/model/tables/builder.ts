@@ -19,8 +19,7 @@ export { isCode, labelText, levelOf, stripEnumeration } from './lines.js';
 
 const FOOTER_RE = /^\s*[-—–]+\s*\d+\s*[-—–]+\s*$/;
 const NOTE_RE = /^\s*(注|备注|说明)\s*[:：0-9]/;
-// a table's number on a line of its own (表一, 附表2, 预算表4, 公开表9) is no row of it, above or under its title
-const FURNITURE_RE = /单位\s*[:：]|^\s*部门\s*[:：]|^\s*栏次|^\s*附件\s*\d*\s*$|^\s*(附|部门|公开|预算|决算)*表\s*[一二三四五六七八九十\d]+\s*[:：]?\s*$/;
+const FURNITURE_RE = /单位\s*[:：]|^\s*部门\s*[:：]|^\s*栏次|^\s*附件\s*\d*\s*$/;
 const TITLE_RE = /表\s*$/;
 const EMPTY_NOTE_RE = /空表|为空|无数据|没有|不涉及|无相关|无此项|无该项|无.{0,12}(收入|支出|收支)/;
 // a note that says this table itself has nothing in it (此表为空表, 故本表无数据), not only that something is absent
