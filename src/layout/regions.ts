@@ -7,6 +7,7 @@
  * (a page continuation) keeps one region made of several spans.
  */
 import type { SourceLine, SourceText } from '../ingest/text.js';
+import type { Unit } from '../interval/interval.js';
 import { tokenizeLine, type TokenLine } from './tokenize.js';
 import { joinWrappedCells } from './wrap.js';
 
@@ -31,7 +32,7 @@ export interface TableRegion {
   titleLine: number | null;
   /** the title's line, where the table's year is printed */
   titleSource: SourceLine | null;
-  unit: '元' | '万元' | null;
+  unit: Unit | null;
   /** lines of the region in order (several spans for a table continued on a later page) */
   lines: TokenLine[];
 }
@@ -40,7 +41,15 @@ const FINAL_ANCHOR = /^\s*公开\s*0?(\d{1,2})\s*表\s*$/;
 const BUDGET_ANCHOR = /^\s*部门公开表\s*(\d{1,2})\s*$/;
 /** the end of the tables part: the narrative, the performance part or an annex heading */
 const PART_END = /^\s*(第[一二三四五六七八九十]部分|附件\s*\d+\s*$)/;
-const UNIT_RE = /单位\s*[:：]\s*(万元|元)/;
+const UNIT_RE = /单位\s*[:：]\s*(千元|万元|元)/;
+/** a unit printed in the header's cells only: 金额（万元）, 预算数(元) */
+const HEADER_UNIT_RE = /[（(]\s*(千元|万元|元)\s*[）)]/;
+
+/** the unit a line under a title states; in the header (before the first row) also in a cell's 括注 */
+function unitOf(text: string, header: boolean): Unit | null {
+  const m = UNIT_RE.exec(text) ?? (header ? HEADER_UNIT_RE.exec(text) : null);
+  return m ? (m[1] as Unit) : null;
+}
 
 /** what stands under a table's title: its unit, its department, its header */
 const FURNITURE_RE = /单位\s*[:：]|编制(部门|单位)|^\s*(部门|单位)(（单位）)?\s*[:：]|^\s*(项\s*目|科\s*目|收\s*入|支\s*出|栏\s*次|功能分类|经济分类)/;
@@ -124,8 +133,7 @@ function openRegion(scan: Scan, kind: string, i: number, title: string | null, t
     scan.regions.set(kind, region);
     // the unit is often printed just above the title or number
     for (let k = Math.max(0, i - 4); k < i; k++) {
-      const u = UNIT_RE.exec(lines[k].text);
-      if (u) region.unit = u[1] as '元' | '万元';
+      region.unit = unitOf(lines[k].text, false) ?? region.unit;
     }
   }
   scan.current = region;
@@ -216,8 +224,7 @@ function regionLine(scan: Scan, i: number): void {
     scan.current = null;
     return;
   }
-  const u = UNIT_RE.exec(text);
-  if (u && !region.unit && region.lines.length < 12) region.unit = u[1] as '元' | '万元';
+  if (!region.unit && region.lines.length < 12) region.unit = unitOf(text, !scan.spanHasRows);
   const tokens = tokenizeLine(scan.lines[i]);
   if (tokens.tokens.some((t) => t.kind === 'number')) scan.spanHasRows = true;
   region.lines.push(tokens);

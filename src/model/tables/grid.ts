@@ -1,6 +1,6 @@
 /** Grid (三公经费): one line of values under a multi-level header. */
 import type { PositionedPiece } from '../../ingest/text.js';
-import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
+import { columnLabel, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { blankCell, numberCell } from '../cells.js';
 import type { Cell, Column, Table } from '../types.js';
 import { BaseBuilder, centreOf, columnReach } from './builder.js';
@@ -38,9 +38,9 @@ export class GridBuilder extends BaseBuilder {
     // on a page by position; in text, on the header line that prints them, in its order
     const words = this.headerPieces.length
       ? this.headerPieces
-          .filter((p) => groups.includes(normalizeLabel(p.text)))
+          .filter((p) => groups.includes(columnLabel(p.text)))
           .sort((a, b) => a.x0 - b.x0)
-          .map((p) => normalizeLabel(p.text))
+          .map((p) => columnLabel(p.text))
       : this.headerTokenLines
           .map((l) => l.tokens.filter((t) => t.kind === 'label').flatMap((t) => groupWords(normalizeLabel(t.text), groups)))
           .reduce((most, w) => (w.length > most.length ? w : most), [] as string[]);
@@ -256,7 +256,7 @@ export class GridBuilder extends BaseBuilder {
 /** how far apart (in font sizes) the words of one header cell stand, at most, spread over its height */
 const STACK_PITCH = 3.2;
 
-const cleanLabel = (text: string) => normalizeLabel(text).replace(/[“”"]/g, '');
+const cleanLabel = (text: string) => columnLabel(text).replace(/[“”"]/g, '');
 
 /**
  * Figures to the header's columns, both left to right, one column a figure at most: the

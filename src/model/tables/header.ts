@@ -3,7 +3,7 @@
  * columns (预算数 over 合计 | 基本支出 | 项目支出; 基本支出 over 人员经费 | 公用经费).
  */
 import type { PositionedPiece } from '../../ingest/text.js';
-import { normalizeLabel } from '../../layout/tokenize.js';
+import { columnLabel, normalizeLabel } from '../../layout/tokenize.js';
 import type { Column } from '../types.js';
 import { columnNames } from './catalog.js';
 import { centreOf, columnReach } from './geometry.js';
@@ -161,7 +161,7 @@ function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): 
 export function namedColumns(columns: Column[], rows: PositionedPiece[][], printed: PositionedPiece[], exactOnly = false): Map<string, PositionedPiece> {
   const found = new Map<string, PositionedPiece>();
   const used = new Set<PositionedPiece>();
-  const pieces = [...printed, ...stackedCells(rows)].map((p) => ({ p, text: normalizeLabel(p.text) }));
+  const pieces = [...printed, ...stackedCells(rows)].map((p) => ({ p, text: columnLabel(p.text) }));
   for (const exact of exactOnly ? [true] : [true, false]) {
     for (const c of columns) {
       if (found.has(c.key)) continue;
