@@ -2,11 +2,15 @@
  * Metamorphic tests: each corpus document printed as other provinces print the same tables
  * (scripts/variants.mjs: tables named by title only, numbered 表一 / 附表2 / 表3： / 预算表4, codes
  * in 类 | 款 | 项 cells, zeros printed 0 and blanks -, figures without thousands separators, and
- * all of it at once) gives the diagnostics of the original, and the same model where the
- * variant keeps it. Text versions are made here from the sources; the `all` variant is also
- * committed as PDFs by LibreOffice Writer (NAME.all.libreoffice.pdf, as make-fixtures prints the
- * corpus) and by Calc (NAME.all.calc.pdf: tables, narrative and forms each a sheet), whose own
- * tab-separated text version (merged cells spread over empty fields) is read too.
+ * all of it at once; then numbers no province here prints (预算05表, 部门决算05表, 表1-1, 表 5),
+ * the unit on other lines or only in the header's cells, codes under a 类 款 项 header row, each
+ * row printing only its own part, and those at once) gives the diagnostics of the original, and
+ * the same model where the variant keeps it. Text versions are made here from the sources; the
+ * `all` variant is also committed as PDFs by LibreOffice Writer (NAME.all.libreoffice.pdf, as
+ * make-fixtures prints the corpus) and by Calc (NAME.all.calc.pdf: tables, narrative and forms
+ * each a sheet), whose own tab-separated text version (merged cells spread over empty fields) is
+ * read too; the `all-other` variant by Calc and by Chromium set as a 三线表 (no cell borders,
+ * figures centred: NAME.all-other.chromium.pdf).
  *
  * Diagnostics are compared placeless, and with each table named by its kind: a message names a
  * table as printed (公开07表, or its title where no number is printed), which the variants change.
@@ -28,8 +32,8 @@ import { claimContent, content, formContent, placeless, restContent } from './mo
 
 const DOCUMENTS = ['guizhou-office-2023-final', 'haidong-city-2025-budget', 'linxia-city-2023-final', 'qinghai-province-2023-final', 'weihai-huancui-2023-final'];
 const VARIANT_NAMES = Object.keys(VARIANTS);
-/** the renderings of the `all` variant besides its text version */
-const RENDERINGS = ['libreoffice.pdf', 'calc.pdf', 'calc.txt'] as const;
+/** the renderings of the combined variants besides their text versions */
+const RENDERINGS = { all: ['libreoffice.pdf', 'calc.pdf', 'calc.txt'], 'all-other': ['calc.pdf', 'chromium.pdf', 'calc.txt'] } as const;
 
 /**
  * Cases that fail now, by `DOCUMENT VARIANT (diagnostics|model)`, each with what goes wrong. The
@@ -88,7 +92,7 @@ describe('corpus documents printed as other provinces print them read as the ori
       expect(named(r, runRules(r, rules))).toEqual(named(original.report, original.diagnostics));
     }, 60000);
     test(`${name} ${variant} (model)`)(`${name} ${variant}: model`, async () => {
-      const kept = variant.startsWith('all') ? 'all' : variant;
+      const kept = variant.replace(/\..*/, '');
       expect(model(await get(), kept)).toEqual(model(originals.get(name)!.report, kept));
     }, 60000);
   }
@@ -105,11 +109,13 @@ describe('corpus documents printed as other provinces print them read as the ori
       expect(same).toEqual(name === 'weihai-huancui-2023-final' ? ['plain-figures'] : []);
     });
     for (const variant of VARIANT_NAMES) compare(name, variant, () => fromText(`${name}.${variant}.txt`, text(variantOf(sourceOf(name), variant))));
-    for (const rendering of RENDERINGS) {
-      const file = `corpus-${name}.all.${rendering}`;
-      compare(name, `all.${rendering}`, async () =>
-        rendering === 'calc.txt' ? fromText(file, calcText(calcSource(variantOf(sourceOf(name), 'all')))) : buildReport(await readDocument(path.join(FIXTURES, 'pdf', file))),
-      );
+    for (const [variant, renderings] of Object.entries(RENDERINGS)) {
+      for (const rendering of renderings) {
+        const file = `corpus-${name}.${variant}.${rendering}`;
+        compare(name, `${variant}.${rendering}`, async () =>
+          rendering === 'calc.txt' ? fromText(file, calcText(calcSource(variantOf(sourceOf(name), variant)))) : buildReport(await readDocument(path.join(FIXTURES, 'pdf', file))),
+        );
+      }
     }
   }
 });
