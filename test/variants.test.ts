@@ -28,7 +28,7 @@ import { text } from '../scripts/render-source.mjs';
 // @ts-expect-error plain JavaScript, shared with scripts/variants.mjs
 import { calcSource, VARIANTS, variantOf } from '../scripts/variants.mjs';
 import { builtinRules, FIXTURES } from './helpers.js';
-import { claimContent, content, formContent, placeless, restContent } from './model-content.js';
+import { claimContent, content, formContent, namedPlaceless, restContent } from './model-content.js';
 
 const DOCUMENTS = ['guizhou-office-2023-final', 'haidong-city-2025-budget', 'linxia-city-2023-final', 'qinghai-province-2023-final', 'weihai-huancui-2023-final'];
 const VARIANT_NAMES = Object.keys(VARIANTS);
@@ -45,11 +45,7 @@ type Source = { tables: unknown[] };
 const sourceOf = (name: string): Source => JSON.parse(readFileSync(path.join(FIXTURES, 'pdf-src', `corpus-${name}.json`), 'utf8'));
 const fromText = (file: string, s: string) => buildReport(splitLines(file, s));
 
-/** a message with every table named by its kind («公开07») instead of as printed */
-function named(r: Report, ds: Diagnostic[]) {
-  const names = r.tables.map((t) => [t.printedId ?? t.title, `«${t.id}»`] as const).sort((a, b) => b[0].length - a[0].length);
-  return placeless(ds.map((d) => ({ ...d, message: names.reduce((m, [printed, id]) => m.split(printed).join(id), d.message) })));
-}
+const named = namedPlaceless;
 
 /** a figure as the variant leaves it comparable: without separators; a zero or nothing as 0 (0, 0.00, - and blank) */
 function figures(variant: string) {

@@ -1,11 +1,11 @@
 /** Grid (三公经费): one line of values under a multi-level header. */
 import type { PositionedPiece } from '../../ingest/text.js';
 import { columnLabel, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
-import { blankCell, numberCell } from '../cells.js';
-import type { Cell, Column, Table } from '../types.js';
+import { blankCell, numberCell, tokenLocation } from '../cells.js';
+import type { Cell, Column, Row, Table } from '../types.js';
 import { BaseBuilder, centreOf, columnReach } from './builder.js';
 import { columnNames } from './catalog.js';
-import { isColumnNumbering, lineLocation } from './lines.js';
+import { isColumnNumbering, lineLocation, stripEnumeration } from './lines.js';
 import { headerColumns, joinWrappedNames } from './header.js';
 
 /**
@@ -50,6 +50,68 @@ export class GridBuilder extends BaseBuilder {
     return Array.from({ length: columns.length }, (_, i) => columns[(i % groups.length) * items + Math.floor(i / groups.length)]);
   }
 
+  /**
+   * The grid printed turned: a row per item (合计, 1.因公出国（境）费, （1）公务用车购置费 …), a
+   * column per group (预算数 决算数, or one unnamed: the last group). Each figure is named by its
+   * row's item and the group words the header prints, left to right. Null where fewer than two
+   * rows name an item, or where a figure names no column of its own: the grid is then read as
+   * one row (and said unread where that fails).
+   */
+  private turnedRows(): Row[] | null {
+    const groups = this.spec.groups ?? [];
+    const items = this.lines
+      .map((line) => {
+        const label = line.tokens.find((t) => t.kind !== 'blank');
+        if (label?.kind !== 'label') return null;
+        // tab-separated: every cell after the name, blank or printed; else the figures printed
+        const values = line.tabbed ? line.tokens.filter((t) => t.cell! > label.cell! && t.kind !== 'label') : line.tokens.filter((t) => t.kind === 'number');
+        const name = stripEnumeration(cleanLabel(label.text)).replace(/^[（(]\d+[）)]/, '');
+        return { line, name, values };
+      })
+      .filter((x) => x !== null);
+    const printed = items.filter((x) => x.values.some((t) => t.kind === 'number'));
+    if (printed.length < 2 || items.some((x) => !this.columnNamed([x.name]))) return null;
+    const words = this.groupWords();
+    const named = words.length ? words : groups.slice(-1);
+    const cells: Record<string, Cell> = Object.create(null);
+    const loc = lineLocation(this.file, items[0].line);
+    for (const { line, name, values } of items) {
+      // a row that prints nothing is blank in every group; else one value a group, in order
+      if (values.length > named.length || (values.length < named.length && values.some((t) => t.kind === 'number'))) return null;
+      for (const [i, group] of named.entries()) {
+        const column = this.columnNamed([group, name]);
+        if (!column || column.key in cells) return null;
+        const t = values[i];
+        cells[column.key] = t?.kind === 'number' ? numberCell(this.file, t, this.unit) : blankCell(t ? tokenLocation(this.file, t) : lineLocation(this.file, line), this.unit);
+      }
+    }
+    return [{ key: '合计', name: '合计', kind: 'total', cells, unplaced: [], loc }];
+  }
+
+  /** the group words the header prints, left to right (预算数 决算数), each once */
+  private groupWords(): string[] {
+    const groups = this.spec.groups ?? [];
+    // on a page, a group word wrapped in its cell (上年预算 / 数) is joined first
+    const words = this.headerPieces.length
+      ? joinWrappedNames(this.headerRows).flat().sort((a, b) => a.x0 - b.x0).map((p) => columnLabel(p.text))
+      : this.headerTokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').flatMap((t) => groupWords(columnLabel(t.text), groups)));
+    return words.filter((w, i) => groups.includes(w) && words.indexOf(w) === i);
+  }
+
+  /**
+   * One group's columns printed alone, under no group word (合计 因公出国（境）费 … as a budget
+   * prints this year's only): the last group's, this year's budget or the year's final account.
+   */
+  private soleGroup(values: Token[]): Column[] | null {
+    const groups = this.spec.groups ?? [];
+    if (groups.length < 2) return null;
+    const last = this.spec.columns.filter((c) => !c.optional && c.group === groups[groups.length - 1]);
+    const printed = this.valueLine?.tabbed ? values : values.filter((t) => t.kind === 'number');
+    if (printed.length !== last.length) return null;
+    const words = this.headerTokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => normalizeLabel(t.text)));
+    return words.some((w) => groups.some((g) => w.includes(g))) ? null : last;
+  }
+
   /** the form's columns, and the optional ones this document's header names (会议费, 培训费…) */
   protected override columns(): Table['columns'] {
     const printed = new Set(this.rows.flatMap((r) => Object.keys(r.cells)));
@@ -72,15 +134,21 @@ export class GridBuilder extends BaseBuilder {
 
   protected take(line: TokenLine): void {
     if (!this.valueLine) this.valueLine = line;
+    this.lines.push(line);
   }
+
+  /** every line from the row of figures on: more rows of figures where the grid is printed turned */
+  private lines: TokenLine[] = [];
 
   finish(): Table {
     const line = this.valueLine;
-    if (line) {
+    const turned = this.turnedRows();
+    if (turned) this.rows.push(...turned);
+    else if (line) {
       const values = line.tabbed ? line.tokens : line.tokens.filter((t) => t.kind === 'number');
       const loc = lineLocation(this.file, line);
       const byHeader = line.source.pieces ? this.cellsByHeader(values) : line.tabbed ? this.cellsByTabbedHeader(line) : null;
-      const { cells, unplaced } = byHeader ? { cells: byHeader, unplaced: [] } : this.cellsFor(values, this.printedOrder(), loc, line.tabbed);
+      const { cells, unplaced } = byHeader ? { cells: byHeader, unplaced: [] } : this.cellsFor(values, this.soleGroup(values) ?? this.printedOrder(), loc, line.tabbed);
       this.rows.push({ key: '合计', name: '合计', kind: 'total', cells, unplaced, loc });
     }
     return this.baseTable();
