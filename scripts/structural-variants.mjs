@@ -6,6 +6,10 @@
 //   sangong-turned     the 三公 grid turned: a row per item (合计, 1.因公出国（境）费, （1）公务用车
 //                      购置费 …), a column per group (预算数 | 决算数, 上年预算数 | 本年预算数)
 //   sangong-one-group  the 三公 grid with its last group only (本年预算数 / 决算数), under no group word
+//   basic-split        the coded tables' 基本支出 split into 小计 | 人员经费 | 公用经费 under it: 人员经费
+//                      80% of each row's 基本支出 (rounded to the cent), 公用经费 the rest
+//   yoy-summary        the 收支总表 with 上年预算数 | 本年预算数 | 增减 on each side: 上年 5% less
+//                      (whole 万元), 增减 the difference
 // Run by hand to render them (CI uses the committed files):
 //   node scripts/structural-variants.mjs [NAME...]   → fixtures/pdf/NAME.structural.calc.pdf, NAME.structural.chromium.pdf
 
@@ -39,11 +43,47 @@ function sangongOneGroup(t) {
   return { ...t, header: t.header.slice(1).map(lastOf), rows: t.rows.map((r) => r.slice(r.length - g.per)) };
 }
 
+const amount = (v) => Number(v.replace(/,/g, ''));
+const printed = (x) => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** a coded table's 基本支出 printed over 小计 | 人员经费 | 公用经费 (the 栏次 numbers run on) */
+function basicSplit(t) {
+  if (t.layout !== 'code') return t;
+  const [names, ...more] = t.header;
+  const b = names.findIndex((c) => c.text === '基本支出');
+  if (b < 0) return t;
+  const rows = t.rows.map((r) => {
+    if (r[b] === '') return [...r.slice(0, b + 1), '', '', ...r.slice(b + 1)];
+    const staff = Math.round(amount(r[b]) * 80) / 100;
+    return [...r.slice(0, b + 1), printed(staff), printed(Math.round((amount(r[b]) - staff) * 100) / 100), ...r.slice(b + 1)];
+  });
+  const head = names.flatMap((c, i) => (i === b ? [{ text: '基本支出', colspan: 3 }] : [{ ...c, rowspan: 2 }]));
+  // 栏次: the code and name cells, then every value column numbered in turn
+  const lineNos = more.map(([first, second]) => [first, second, ...Array.from({ length: rows[0].length - 2 }, (_, i) => ({ text: String(i + 1) }))]);
+  return { ...t, header: [head, [{ text: '小计' }, { text: '人员经费' }, { text: '公用经费' }], ...lineNos], rows };
+}
+
+/** a two-sided 收支总表 printing 预算数 each side: 上年预算数 | 本年预算数 | 增减 instead */
+function yoySummary(t) {
+  const leaves = t.header[t.header.length - 1].map((c) => c.text);
+  if (t.layout !== 'two-sided' || leaves.join(' ') !== '项目 预算数 项目 预算数') return t;
+  const prior = (v) => (v === '' ? '' : printed(Math.round(amount(v) * 0.95)));
+  const change = (v) => (v === '' ? '' : printed(Math.round((amount(v) - amount(prior(v))) * 100) / 100));
+  const side = [{ text: '项目' }, { text: '上年预算数' }, { text: '本年预算数' }, { text: '增减' }];
+  return {
+    ...t,
+    header: [[{ text: '收入', colspan: 4 }, { text: '支出', colspan: 4 }], [...side, ...side]],
+    rows: t.rows.map(([a, x, b, y]) => [a, prior(x), x, change(x), b, prior(y), y, change(y)]),
+  };
+}
+
 const eachTable = (f) => (doc) => ({ ...doc, tables: doc.tables.map(f) });
 
 export const STRUCTURAL = {
   'sangong-turned': eachTable(sangongTurned),
   'sangong-one-group': eachTable(sangongOneGroup),
+  'basic-split': eachTable(basicSplit),
+  'yoy-summary': eachTable(yoySummary),
 };
 
 /** the source of one structural variant of a document */

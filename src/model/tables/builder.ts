@@ -5,14 +5,15 @@
  */
 import type { PositionedPiece, SourceLine } from '../../ingest/text.js';
 import type { TableRegion } from '../../layout/regions.js';
-import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
+import { columnLabel, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { blankCell, numberCell, sourceLocation, tokenLocation } from '../cells.js';
 import type { Cell, Column, Location, ParseNote, Row, Table, Unit } from '../types.js';
-import type { Catalog, TableSpec } from './catalog.js';
+import { columnNames, type Catalog, type TableSpec } from './catalog.js';
 import { namedColumns } from './header.js';
-import { centreOf, columnReach, flushLeftEdges, placeByLeftEdges } from './geometry.js';
+import { centreOf, columnReach, flushLeftEdges, matchInOrder, placeByLeftEdges } from './geometry.js';
 import { isColumnNumbering, lineLocation, yearCell } from './lines.js';
 import { headerSpans, isAlignedText, placeBySpans } from './text-columns.js';
+import { pageSpannedColumns, tabbedSpannedColumns, type PrintedColumn } from './spanned-columns.js';
 
 export { centreOf, columnReach } from './geometry.js';
 export { isCode, labelText, levelOf, stripEnumeration } from './lines.js';
@@ -76,6 +77,8 @@ export abstract class BaseBuilder implements Builder {
   protected dropped = 0;
   /** why a layout's reader does not trust what it read (the table is then left unread), or null */
   protected unsure: string | null = null;
+  /** rows left out for printing more figures than the columns read */
+  private overfull = 0;
 
   protected note(message: string, t: Token) {
     this.dropped++;
@@ -149,8 +152,23 @@ export abstract class BaseBuilder implements Builder {
     const cells: Record<string, Cell> = Object.create(null);
     const unplaced: Cell[] = [];
     const printed = values.filter((t) => t.kind === 'number');
+    if (explicit && this.spanned) {
+      // tab-separated under a header that spans: each cell to the column over it, none to a column the kind does not know
+      for (const t of values) {
+        const c = this.spanned.find((p) => p.at === t.cell)?.column;
+        if (c) cells[c.key] = t.kind === 'number' ? numberCell(this.file, t, this.unit) : blankCell(tokenLocation(this.file, t), this.unit);
+      }
+      return { cells, unplaced };
+    }
     if (explicit) {
-      // tab-separated: every column has its own cell, blank or printed
+      // tab-separated: every column has its own cell, blank or printed; a figure in a cell past
+      // them stands under a column the header does not say (its lines do not line up with the rows)
+      const past = values.slice(columns.length).filter((t) => t.kind === 'number');
+      if (past.length) {
+        this.note(`一行有 ${columns.length + past.length} 个以上的数字，表头只说出 ${columns.length} 列，本行不参与核对`, past[0]);
+        this.overfull++;
+        return { cells, unplaced };
+      }
       columns.forEach((c, i) => {
         const t = values[i];
         if (!t) return;
@@ -165,8 +183,9 @@ export abstract class BaseBuilder implements Builder {
       });
       return { cells, unplaced };
     }
-    if (printed.length > columns.length) {
+    if (printed.length > columns.length + (this.spanned?.filter((p) => !p.column).length ?? 0)) {
       this.note(`一行有 ${printed.length} 个数字，多于 ${columns.length} 列，本行不参与核对`, printed[0]);
+      this.overfull++;
       return { cells, unplaced };
     }
     const byX = this.placeByPosition(printed, columns) ?? this.placeByTextSpans(printed, columns);
@@ -195,6 +214,7 @@ export abstract class BaseBuilder implements Builder {
   protected columnCentres(): Map<string, number> | null {
     if (this.centres !== undefined) return this.centres;
     const all = this.columns();
+    if (this.spanned) return (this.centres = new Map(this.spanned.filter((p) => p.column).map((p) => [p.column!.key, p.at])));
     const byMark = new Map<string, number>();
     for (const c of all) {
       const mark = this.markOf(c);
@@ -254,19 +274,30 @@ export abstract class BaseBuilder implements Builder {
     if (edges && columns.every((c) => edges.has(c.key))) return placeByLeftEdges(printed, columns.map((c) => ({ key: c.key, x: edges.get(c.key)! })));
     const centres = this.columnCentres();
     if (!centres) return null;
-    const cols = columns.map((c) => ({ key: c.key, x: centres.get(c.key)! })).sort((a, b) => a.x - b.x);
+    // a column the header prints and the kind does not know (上年预算数): its figures are left out
+    const unknown = (this.spanned ?? []).filter((p) => !p.column).map((p) => ({ key: '', x: p.at }));
+    const cols = [...columns.map((c) => ({ key: c.key, x: centres.get(c.key)! })), ...unknown].sort((a, b) => a.x - b.x);
     // a figure further from every known column than columns stand apart is under a column the
-    // catalogue does not know: the positions do not tell where it belongs
-    const reach = columnReach(cols.map((c) => c.x));
+    // catalogue does not know: the positions do not tell where it belongs (how far apart: the
+    // nearest column's own neighbours, so that narrow columns elsewhere do not narrow a wide one)
     const placed = new Map<string, Token>();
+    // under a spanning header, figures to its columns in order (see spanned-columns.ts)
+    if (this.spanned) {
+      const order = matchInOrder(printed.map(centreOf), cols);
+      if (!order) return null;
+      printed.forEach((t, i) => order[i].key && placed.set(order[i].key, t));
+      return placed;
+    }
     for (const t of printed) {
       const x = centreOf(t);
-      let best = cols[0];
-      for (const c of cols) if (Math.abs(c.x - x) < Math.abs(best.x - x)) best = c;
-      if (Math.abs(best.x - x) > reach) return null;
+      let best = 0;
+      for (let i = 1; i < cols.length; i++) if (Math.abs(cols[i].x - x) < Math.abs(cols[best].x - x)) best = i;
+      if (Math.abs(cols[best].x - x) > columnReach(cols.slice(Math.max(0, best - 1), best + 2).map((c) => c.x))) return null;
+      const column = cols[best];
+      if (!column.key) continue;
       // two figures in one column: the positions do not tell, fall back to the text's reading
-      if (placed.has(best.key)) return null;
-      placed.set(best.key, t);
+      if (placed.has(column.key)) return null;
+      placed.set(column.key, t);
     }
     return placed;
   }
@@ -282,6 +313,12 @@ export abstract class BaseBuilder implements Builder {
     const spec = this.spec.columns.filter((c) => !c.optional);
     this.ordered = spec;
     if (this.spec.layout !== 'code' && this.spec.layout !== 'named') return spec;
+    const spanned = this.spannedColumns();
+    if (spanned) {
+      this.spanned = spanned;
+      this.columnSource = 'header';
+      return (this.ordered = spanned.filter((p) => p.column).map((p, i) => ({ ...p.column!, index: i + 1 })));
+    }
     const fromPage = this.headerPieces.length ? this.columnsFromPage() : null;
     if (fromPage) {
       this.ordered = fromPage;
@@ -310,6 +347,22 @@ export abstract class BaseBuilder implements Builder {
   }
 
   protected columnSource: Table['columnSource'] = 'catalog';
+
+  /** the value columns a spanning header prints, where it names more than the kind's own order would (spanned-columns.ts) */
+  protected spanned: PrintedColumn[] | null = null;
+
+  /** the value columns by the header's spans: in tab-separated text by cell (values from cell `first` on), on a page by the figures' positions */
+  protected spannedColumns(first = 2): PrintedColumn[] | null {
+    const figures = this.dataFigures();
+    if (this.headerRows.length) return pageSpannedColumns(this.headerRows, this.spec.columns, figures.filter((t) => t.x0 !== undefined));
+    if (!this.region.lines.some((l) => l.tabbed)) return null;
+    // every value cell of the rows, printed or blank (an empty table's too)
+    const header = new Set(this.headerTokenLines);
+    const cells = this.region.lines.filter((l) => l.tabbed && !header.has(l)).flatMap((l) => l.tokens.filter((t) => t.kind !== 'label' && t.cell !== undefined && t.cell >= first));
+    const printed = new Map<number, boolean>();
+    for (const t of cells) printed.set(t.cell!, printed.get(t.cell!) === true || t.kind === 'number');
+    return tabbedSpannedColumns(this.headerTokenLines, this.spec.columns, first, printed);
+  }
 
   /**
    * Text: a header line naming some of the form's columns, the total first, where no row prints
@@ -376,9 +429,23 @@ export abstract class BaseBuilder implements Builder {
     }, 0);
   }
 
+  /**
+   * A part of a column read (人员经费 of 基本支出), named by a word of the header, that the columns
+   * read leave out (基本支出 / 小计 人员经费 公用经费 in text whose header lines do not line up with
+   * the rows): its figures stand somewhere among the others. The first such name, or null.
+   */
+  private unplacedOptional(): string | null {
+    if (this.spec.layout !== 'code') return null;
+    const read = new Set(this.columns().map((c) => c.key));
+    const words = new Set([...this.headerTokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => t.text)), ...this.headerPieces.map((p) => p.text)].map(columnLabel));
+    const missing = this.spec.columns.find((c) => c.optional && c.partOf && read.has(c.partOf) && !read.has(c.key) && columnNames(c).some((n) => words.has(columnLabel(n))));
+    return missing?.name ?? null;
+  }
+
   protected baseTable(): Table {
     const cells = this.rows.flatMap((r) => [...Object.values(r.cells), ...r.unplaced]);
-    const empty = cells.every((c) => c.blank || c.value === 0);
+    // a table whose rows could not all be read is not known to be empty
+    const empty = this.dropped === 0 && cells.every((c) => c.blank || c.value === 0);
     const figures = this.region.lines.reduce((n, l) => n + l.tokens.filter((t) => t.kind === 'number').length, 0);
     const misplaced = this.misplaced();
     let unread: string | null = null;
@@ -386,6 +453,9 @@ export abstract class BaseBuilder implements Builder {
     // a grid is one row under a many-level header: a figure out of place misplaces its neighbours too
     else if (this.spec.layout === 'grid' && misplaced > 0) unread = `表头的 ${this.columns().length} 列与这一行的数字对不上（多层表头），未能确定每个数字所在的列`;
     else if (this.unsure) unread = this.unsure;
+    else if (this.unplacedOptional()) unread = `表头印有「${this.unplacedOptional()}」一列，未能确定各数所在的列`;
+    // most rows print more figures than the columns read: the header holds columns the reader did not see
+    else if (this.overfull > 0 && 2 * this.overfull >= this.rows.length) unread = `${this.overfull} 行的数字多于读出的 ${this.columns().length} 列（表头另有未能识别的列），未能确定各数所在的列`;
     return {
       id: this.spec.id,
       kindName: this.spec.title,

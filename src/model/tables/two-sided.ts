@@ -1,6 +1,6 @@
 /** Two-sided 总表: [项目 行次 金额] [项目 行次 金额…] per line; labels may wrap over lines. */
 import type { TableRegion } from '../../layout/regions.js';
-import { isEnumerated, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
+import { columnLabel, isEnumerated, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { isPlaceholderZero, spanLocation } from '../cells.js';
 import type { Column, ParseNote, Row, RowKind, Side, Table } from '../types.js';
 import { columnNames, type Catalog, type TableSpec } from './catalog.js';
@@ -9,6 +9,15 @@ import { atTextColumn, atTextColumns, headerSpans, isAlignedText, pairedGroups, 
 import { BaseBuilder, centreOf, labelText, SECTION_LABEL_RE, stripEnumeration } from './builder.js';
 import { headerLeaves } from './header.js';
 import { assignTextGroups, printsThreePairs } from './text-groups.js';
+import { COMPARISON_RE } from './spanned-columns.js';
+
+/** tab-separated: one side's cells as its header line prints them */
+interface TabbedSide {
+  label: number;
+  lineNo?: number;
+  /** its value cells, each under a column of the kind's or (null) one it does not hold */
+  cells: Array<{ cell: number; column: Column | null; text: string }>;
+}
 
 interface Segment {
   labels: Token[];
@@ -207,9 +216,12 @@ export class TwoSidedBuilder extends BaseBuilder {
   private takeByGroups(line: TokenLine, groups: ColumnGroup[]): void {
     const nearest = (x: number, key: keyof ColumnGroup) => groups.reduce((best, g, i) => (Math.abs(g[key] - x) < Math.abs(groups[best][key] - x) ? i : best), 0);
     const byGroup = new Map<number, Token[]>();
+    const skipped = this.comparisonCentres();
     for (const t of line.tokens) {
       if (t.kind === 'blank' || t.x0 === undefined) continue;
       let g = nearest(centreOf(t), t.kind === 'label' ? 'label' : 'amount');
+      // a figure under a column that compares with another year (上年预算数, 增减) is none of the kind's
+      if (t.kind === 'number' && skipped.some((x) => Math.abs(x - centreOf(t)) < Math.abs(groups[g].amount - centreOf(t)))) continue;
       // a total or carry-over of the spending is printed across its breakdowns: it is the first's
       // (a second breakdown, 支出用途, has no totals of its own)
       if (g >= 2 && t.kind === 'label' && TOTAL_OR_CARRY_RE.test(normalizeLabel(t.text))) g = 1;
@@ -254,6 +266,14 @@ export class TwoSidedBuilder extends BaseBuilder {
 
   private lastOfGroup = new Map<number, Segment>();
 
+  private comparisons?: number[];
+
+  /** PDF: the centres of the header's cells over columns that compare with another year (上年预算数, 增减) */
+  private comparisonCentres(): number[] {
+    // the pieces as printed: a spanning word over one of them (支出 / 上年预算数) would join it
+    return (this.comparisons ??= this.headerPieces.filter((p) => COMPARISON_RE.test(columnLabel(p.text))).map(centreOf));
+  }
+
   /** text whose words are set one space apart: no positions, no tabs, no aligned columns */
   private isPlainText(): boolean {
     return !this.hasLineNos && this.segments.every((s) => s.group === undefined && !s.explicit) && this.region.lines.every((l) => !l.source.pieces && !l.tabbed) && !this.textColumnGroups();
@@ -280,6 +300,37 @@ export class TwoSidedBuilder extends BaseBuilder {
     else this.lastLeft = n;
   }
 
+  private sides?: TabbedSide[] | null;
+
+  /**
+   * Tab-separated: where each side's cells stand, read off the header line that prints both
+   * sides' 项目 cells, where it prints columns the kind does not hold beside its own (上年预算数 |
+   * 本年预算数 | 增减). Null where the kind's layout (label, 行次, its columns) is the printed one.
+   */
+  private tabbedSides(): TabbedSide[] | null {
+    if (this.sides !== undefined) return this.sides;
+    this.sides = null;
+    for (const line of this.headerTokenLines.filter((l) => l.tabbed)) {
+      const words = line.tokens.filter((t) => t.kind === 'label' && t.cell !== undefined);
+      const starts = words.filter((t) => LABEL_HEAD_RE.test(normalizeLabel(t.text))).map((t) => t.cell!);
+      if (starts.length !== 2) continue;
+      const sides = (['收入', '支出'] as const).map((side, i) => {
+        const own = words.filter((t) => t.cell! > starts[i] && (i === 1 || t.cell! < starts[1]));
+        const lineNo = own.find((t) => normalizeLabel(t.text) === '行次')?.cell;
+        const columns = this.spec.columns.filter((c) => c.side === side);
+        const cells = own.filter((t) => t.cell !== lineNo).map((t) => ({ cell: t.cell!, column: columns.find((c) => columnNames(c).some((n) => columnLabel(n) === columnLabel(t.text))) ?? null, text: columnLabel(t.text) }));
+        return { label: starts[i], lineNo, cells };
+      });
+      // only columns the kind holds, and ones that compare with another year
+      const known = sides.flatMap((s) => s.cells.filter((c) => c.column));
+      const skipped = sides.flatMap((s) => s.cells.filter((c) => !c.column));
+      if (!skipped.length || !skipped.every((c) => COMPARISON_RE.test(c.text)) || !sides.every((s) => s.cells.some((c) => c.column?.total || c.column?.side === '收入'))) return null;
+      if (new Set(known.map((c) => c.column!.key)).size !== known.length) return null;
+      return (this.sides = sides);
+    }
+    return null;
+  }
+
   /** tab-separated: label, 行次, values of the left side, then the same for the right side */
   private takeTabbed(line: TokenLine): void {
     const byCell = new Map<number, Token[]>();
@@ -289,6 +340,8 @@ export class TwoSidedBuilder extends BaseBuilder {
       byCell.set(t.cell!, list);
     }
     const cell = (i: number) => byCell.get(i) ?? [];
+    const printedSides = this.tabbedSides();
+    if (printedSides) return this.takeBySides(line, printedSides, cell);
     const width = (this.hasLineNos ? 2 : 1) + this.leftCount;
     const rightValues = this.spec.columns.length - this.leftCount;
     const sides: Array<[number, number]> = [
@@ -301,6 +354,24 @@ export class TwoSidedBuilder extends BaseBuilder {
       const values: Token[] = [];
       const base = start + (this.hasLineNos ? 2 : 1);
       for (let k = 0; k < count; k++) values.push(cell(base + k)[0] ?? blankToken(line, base + k));
+      if (!labels.length && !lineNoTok && values.every((v) => v.kind === 'blank')) return;
+      const seg: Segment = { labels, values, explicit: true, position, line: line.source.line };
+      if (lineNoTok) this.setLineNo(seg, lineNoTok);
+      this.segments.push(seg);
+    });
+  }
+
+  /** a tab-separated line by the cells the header gives each side: the kind's columns in its order, other columns left out */
+  private takeBySides(line: TokenLine, sides: TabbedSide[], cell: (i: number) => Token[]): void {
+    const side = (['收入', '支出'] as const);
+    sides.forEach((s, position) => {
+      const labels = cell(s.label).filter((t) => t.kind === 'label');
+      const lineNoTok = s.lineNo !== undefined ? cell(s.lineNo).find((t) => t.kind === 'number') : undefined;
+      const columns = this.columns().filter((c) => c.side === side[position]);
+      const values = columns.map((c) => {
+        const at = s.cells.find((x) => x.column?.key === c.key)?.cell;
+        return (at !== undefined ? cell(at)[0] : undefined) ?? blankToken(line, at ?? -1);
+      });
       if (!labels.length && !lineNoTok && values.every((v) => v.kind === 'blank')) return;
       const seg: Segment = { labels, values, explicit: true, position, line: line.source.line };
       if (lineNoTok) this.setLineNo(seg, lineNoTok);
