@@ -5,19 +5,12 @@ import { isPlaceholderZero, spanLocation } from '../cells.js';
 import type { Column, ParseNote, Row, RowKind, Side, Table } from '../types.js';
 import { columnNames, type Catalog, type TableSpec } from './catalog.js';
 import { functionClassCode, sideByName } from './kinds.js';
-import { atTextColumn, atTextColumns, headerSpans, isAlignedText, pairedGroups, TOTAL_OR_CARRY_RE, WHOLE_NAME_RE, type ColumnGroup } from './text-columns.js';
+import { atTextColumn, atTextColumns, headerSpans, isAlignedText, TOTAL_OR_CARRY_RE, WHOLE_NAME_RE, type ColumnGroup } from './text-columns.js';
 import { BaseBuilder, centreOf, labelText, SECTION_LABEL_RE, stripEnumeration } from './builder.js';
 import { headerLeaves } from './header.js';
 import { assignTextGroups, printsThreePairs } from './text-groups.js';
 import { COMPARISON_RE } from './spanned-columns.js';
-
-/** tab-separated: one side's cells as its header line prints them */
-interface TabbedSide {
-  label: number;
-  lineNo?: number;
-  /** its value cells, each under a column of the kind's or (null) one it does not hold */
-  cells: Array<{ cell: number; column: Column | null; text: string }>;
-}
+import { blankToken, canonicalTotalName, close, headerGroups, isNamePiece, LABEL_HEAD_RE, printedSides, type TabbedSide } from './two-sided-cells.js';
 
 interface Segment {
   labels: Token[];
@@ -30,17 +23,6 @@ interface Segment {
   line: number;
   /** PDF without 行次: the header's column group the segment stands in (0 收入, 1 支出, 2… another breakdown of 支出) */
   group?: number;
-}
-
-/** the header cells over a 总表's label and amount columns */
-// a header cell may wrap character by character (项目名 / 称): its first line is enough
-const LABEL_HEAD_RE = /^(项目|项目名称?|科目名称?|功能科目名称?|功能分类科目名称?|项目（按功能分类）|支出功能分类科目)$/;
-const AMOUNT_HEAD_RE = /^(金额|预算数|决算数|本年预算数|预算金额)$/;
-
-/** the header's [项目 金额] pairs, left to right, from its cells where they stand (points, or characters) */
-function headerGroups(cells: Array<{ text: string; x0?: number; x1?: number }>): ColumnGroup[] | null {
-  const xs = (re: RegExp) => cells.filter((c) => re.test(normalizeLabel(c.text))).map(centreOf).sort((a, b) => a - b);
-  return pairedGroups(xs(LABEL_HEAD_RE), xs(AMOUNT_HEAD_RE));
 }
 
 
@@ -302,33 +284,10 @@ export class TwoSidedBuilder extends BaseBuilder {
 
   private sides?: TabbedSide[] | null;
 
-  /**
-   * Tab-separated: where each side's cells stand, read off the header line that prints both
-   * sides' 项目 cells, where it prints columns the kind does not hold beside its own (上年预算数 |
-   * 本年预算数 | 增减). Null where the kind's layout (label, 行次, its columns) is the printed one.
-   */
+  /** tab-separated: where each side's cells stand, where the header prints more than the kind's columns (two-sided-cells.ts) */
   private tabbedSides(): TabbedSide[] | null {
-    if (this.sides !== undefined) return this.sides;
-    this.sides = null;
-    for (const line of this.headerTokenLines.filter((l) => l.tabbed)) {
-      const words = line.tokens.filter((t) => t.kind === 'label' && t.cell !== undefined);
-      const starts = words.filter((t) => LABEL_HEAD_RE.test(normalizeLabel(t.text))).map((t) => t.cell!);
-      if (starts.length !== 2) continue;
-      const sides = (['收入', '支出'] as const).map((side, i) => {
-        const own = words.filter((t) => t.cell! > starts[i] && (i === 1 || t.cell! < starts[1]));
-        const lineNo = own.find((t) => normalizeLabel(t.text) === '行次')?.cell;
-        const columns = this.spec.columns.filter((c) => c.side === side);
-        const cells = own.filter((t) => t.cell !== lineNo).map((t) => ({ cell: t.cell!, column: columns.find((c) => columnNames(c).some((n) => columnLabel(n) === columnLabel(t.text))) ?? null, text: columnLabel(t.text) }));
-        return { label: starts[i], lineNo, cells };
-      });
-      // only columns the kind holds, and ones that compare with another year
-      const known = sides.flatMap((s) => s.cells.filter((c) => c.column));
-      const skipped = sides.flatMap((s) => s.cells.filter((c) => !c.column));
-      if (!skipped.length || !skipped.every((c) => COMPARISON_RE.test(c.text)) || !sides.every((s) => s.cells.some((c) => c.column?.total || c.column?.side === '收入'))) return null;
-      if (new Set(known.map((c) => c.column!.key)).size !== known.length) return null;
-      return (this.sides = sides);
-    }
-    return null;
+    if (this.sides === undefined) this.sides = printedSides(this.headerTokenLines, this.spec.columns);
+    return this.sides;
   }
 
   /** tab-separated: label, 行次, values of the left side, then the same for the right side */
@@ -450,33 +409,4 @@ export class TwoSidedBuilder extends BaseBuilder {
     }
     return this.baseTable();
   }
-}
-
-
-/** two PDF lines whose baselines are nearer than a font size: one printed row */
-function close(a: TokenLine, b: TokenLine): boolean {
-  const { y: ya, size } = a.source;
-  const yb = b.source.y;
-  return ya !== undefined && yb !== undefined && a.source.page === b.source.page && Math.abs(yb - ya) < (size ?? 10);
-}
-
-/** names that differ between documents but mean one line of the form */
-function canonicalTotalName(name: string, hasYearTotals: boolean): string {
-  return name
-    .replace(/^(收入|支出)总计$/, '总计')
-    // Jiangsu: 当年收入小计 … 收入合计 (the year's total, then with carry-overs)
-    .replace(/^(?:当年|本年)(收入|支出)小计$/, '本年$1合计')
-    .replace(/^(收入|支出)合计$/, (m) => (hasYearTotals ? '总计' : m))
-    .replace(/^年初财政拨款结转和结余$/, '年初结转和结余')
-    .replace(/^年末财政拨款结转和结余$/, '年末结转和结余')
-    .replace(/^使用非财政拨款结余.*$/, '使用非财政拨款结余');
-}
-
-function blankToken(line: TokenLine, cell: number): Token {
-  return { kind: 'blank', text: '', line: line.source.line, column: 1, endColumn: 1, page: line.source.page, cell };
-}
-
-/** a few characters that are no item's name: the tail of a name wrapped in its cell (出, 业支出, 计) */
-function isNamePiece(name: string): boolean {
-  return name.length > 0 && name.length <= 3 && !isEnumerated(name) && !/^(合计|小计|总计)$/.test(name);
 }
