@@ -90,6 +90,7 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
     } else if (this.headerLines.has(key)) {
       return; // a header repeated on a new page
     }
+    this.body.push(line);
     this.take(line);
   }
 

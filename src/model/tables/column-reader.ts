@@ -27,6 +27,8 @@ export abstract class ColumnReader {
   protected headerTokenLines: TokenLine[] = [];
   /** PDF: the header's pieces line by line, top to bottom */
   protected headerRows: PositionedPiece[][] = [];
+  /** the lines from the first row on, as the builder took them */
+  protected body: TokenLine[] = [];
   readonly unit: Unit | null;
   /** figures or rows the reader had to leave out (each also a note at its place) */
   protected dropped = 0;
@@ -200,7 +202,7 @@ export abstract class ColumnReader {
       const x = centreOf(t);
       let best = 0;
       for (let i = 1; i < cols.length; i++) if (Math.abs(cols[i].x - x) < Math.abs(cols[best].x - x)) best = i;
-      if (Math.abs(cols[best].x - x) > columnReach(cols.slice(Math.max(0, best - 1), best + 2).map((c) => c.x))) return null;
+      if (!withinReach(cols.map((c) => c.x), x)) return null;
       const column = cols[best];
       if (!column.key) continue;
       // two figures in one column: the positions do not tell, fall back to the text's reading
@@ -265,8 +267,7 @@ export abstract class ColumnReader {
     if (this.headerRows.length) return pageSpannedColumns(this.headerRows, this.spec.columns, figures.filter((t) => t.x0 !== undefined));
     if (!this.region.lines.some((l) => l.tabbed)) return null;
     // every value cell of the rows, printed or blank (an empty table's too)
-    const header = new Set(this.headerTokenLines);
-    const cells = this.region.lines.filter((l) => l.tabbed && !header.has(l)).flatMap((l) => l.tokens.filter((t) => t.kind !== 'label' && t.cell !== undefined && t.cell >= first));
+    const cells = this.body.filter((l) => l.tabbed).flatMap((l) => l.tokens.filter((t) => t.kind !== 'label' && t.cell !== undefined && t.cell >= first));
     const printed = new Map<number, boolean>();
     for (const t of cells) printed.set(t.cell!, printed.get(t.cell!) === true || t.kind === 'number');
     return tabbedSpannedColumns(this.headerTokenLines, this.spec.columns, first, printed);
@@ -343,10 +344,22 @@ export abstract class ColumnReader {
    * the rows): its figures stand somewhere among the others. The first such name, or null.
    */
   protected unplacedOptional(): string | null {
-    if (this.spec.layout !== 'code') return null;
+    // a table printing no figure is empty whichever its columns
+    if (this.spec.layout !== 'code' || !this.dataFigures().length) return null;
     const read = new Set(this.columns().map((c) => c.key));
     const words = new Set([...this.headerTokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => t.text)), ...this.headerPieces.map((p) => p.text)].map(columnLabel));
     const missing = this.spec.columns.find((c) => c.optional && c.partOf && read.has(c.partOf) && !read.has(c.key) && columnNames(c).some((n) => words.has(columnLabel(n))));
     return missing?.name ?? null;
   }
+}
+
+/**
+ * Whether x stands within the reach of its nearest column (centres in order): that column's own
+ * neighbours say how far, so that narrow columns elsewhere do not narrow a wide one (a figure set
+ * right in a wide cell stands well off its header's centre).
+ */
+function withinReach(xs: number[], x: number): boolean {
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if (Math.abs(xs[i] - x) < Math.abs(xs[best] - x)) best = i;
+  return Math.abs(xs[best] - x) <= columnReach(xs.slice(Math.max(0, best - 1), best + 2));
 }
