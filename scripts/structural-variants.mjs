@@ -10,8 +10,20 @@
 //                      80% of each row's 基本支出 (rounded to the cent), 公用经费 the rest
 //   yoy-summary        the 收支总表 with 上年预算数 | 本年预算数 | 增减 on each side: 上年 5% less
 //                      (whole 万元), 增减 the difference
-// Run by hand to render them (CI uses the committed files):
-//   node scripts/structural-variants.mjs [NAME...]   → fixtures/pdf/NAME.structural.calc.pdf, NAME.structural.chromium.pdf
+//   structural         the three reshapings (turned 三公, split 基本支出, 上年 | 本年 | 增减) at once
+// Run by hand to render the structural variant of two corpus documents, and the disclosures written
+// in other provinces' layouts (fixtures/province-src/*.json), by Calc and by Chromium (CI uses
+// the committed files):
+//   node scripts/structural-variants.mjs [NAME...]   → fixtures/pdf/NAME.structural.{calc,chromium}.pdf,
+//                                                      fixtures/pdf/province-*.{calc,chromium}.pdf
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderPdf } from './make-layout-fixtures.mjs';
+import { chromium, CORPUS_PLAN, html } from './render-source.mjs';
+import { calcSource } from './variants.mjs';
 
 /** the 三公 items, top to bottom, as the source's grid holds them in each group, left to right */
 const SANGONG_ITEMS = ['合计', '1.因公出国（境）费', '2.公务用车购置及运行维护费', '（1）公务用车购置费', '（2）公务用车运行维护费', '3.公务接待费'];
@@ -88,3 +100,38 @@ export const STRUCTURAL = {
 
 /** the source of one structural variant of a document */
 export const structuralOf = (doc, name) => STRUCTURAL[name](structuredClone(doc));
+
+/** the three reshapings at once, as one province might print them all */
+STRUCTURAL.structural = (doc) => STRUCTURAL['yoy-summary'](STRUCTURAL['basic-split'](STRUCTURAL['sangong-turned'](doc)));
+
+/** the documents whose `structural` variant is committed as PDFs, and the disclosures written in other provinces' layouts (fixtures/province-src) */
+export const RENDERED = ['corpus-guizhou-office-2023-final', 'corpus-haidong-city-2025-budget'];
+export const PROVINCE_SOURCES = ['province-budget'];
+
+/** a source as PDFs by Calc (sheets, merged header cells) and by Chromium set as a 三线表, into out as NAME.calc.pdf and NAME.chromium.pdf */
+function render(name, doc, work, out) {
+  renderPdf(name, calcSource(doc), out);
+  const opts = { ...CORPUS_PLAN.find((p) => p.producer === 'chromium'), threeLine: true };
+  const htmlFile = path.join(work, `${name}.html`);
+  const pdf = path.join(out, `${name}.chromium.pdf`);
+  writeFileSync(htmlFile, html(doc, opts));
+  chromium(htmlFile, pdf, work);
+  // Skia writes Noto CJK as Type 3 fonts, thousands of small objects: qpdf packs them into object streams
+  execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', pdf]);
+}
+
+if (fileURLToPath(import.meta.url) === path.resolve(process.argv[1] ?? '')) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const only = process.argv.slice(2);
+  const work = mkdtempSync(path.join(tmpdir(), 'budget-lint-structural-'));
+  const out = path.join(root, 'fixtures/pdf');
+  const source = (dir, name) => JSON.parse(readFileSync(path.join(root, 'fixtures', dir, `${name}.json`), 'utf8'));
+  for (const name of RENDERED.filter((n) => !only.length || only.includes(n))) {
+    render(`${name}.structural`, structuralOf(source('pdf-src', name), 'structural'), work, out);
+    console.log(`wrote fixtures/pdf/${name}.structural.calc.pdf, fixtures/pdf/${name}.structural.chromium.pdf`);
+  }
+  for (const name of PROVINCE_SOURCES.filter((n) => !only.length || only.includes(n))) {
+    render(name, source('province-src', name), work, out);
+    console.log(`wrote fixtures/pdf/${name}.calc.pdf, fixtures/pdf/${name}.chromium.pdf`);
+  }
+}
