@@ -347,8 +347,11 @@ export abstract class ColumnReader {
     // a table printing no figure is empty whichever its columns
     if (this.spec.layout !== 'code' || !this.dataFigures().length) return null;
     const read = new Set(this.columns().map((c) => c.key));
+    // a header word, or in text set one space apart a run of words (小计 人员经费 公用经费 项目支出 as one label)
     const words = new Set([...this.headerTokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => t.text)), ...this.headerPieces.map((p) => p.text)].map(columnLabel));
-    const missing = this.spec.columns.find((c) => c.optional && c.partOf && read.has(c.partOf) && !read.has(c.key) && columnNames(c).some((n) => words.has(columnLabel(n))));
+    const lines = [...this.headerLines];
+    const printed = (name: string) => words.has(columnLabel(name)) || (!this.headerPieces.length && lines.some((l) => l.includes(columnLabel(name))));
+    const missing = this.spec.columns.find((c) => c.optional && c.partOf && read.has(c.partOf) && !read.has(c.key) && columnNames(c).some(printed));
     return missing?.name ?? null;
   }
 }

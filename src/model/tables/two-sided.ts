@@ -250,10 +250,14 @@ export class TwoSidedBuilder extends BaseBuilder {
 
   private comparisons?: number[];
 
-  /** PDF: the centres of the header's cells over columns that compare with another year (上年预算数, 增减) */
+  /**
+   * The centres of the header's cells over columns that compare with another year (上年预算数,
+   * 增减): on a page in points, in text laid out as printed in character columns.
+   */
   private comparisonCentres(): number[] {
     // the pieces as printed: a spanning word over one of them (支出 / 上年预算数) would join it
-    return (this.comparisons ??= this.headerPieces.filter((p) => COMPARISON_RE.test(columnLabel(p.text))).map(centreOf));
+    const cells = this.headerPieces.length ? this.headerPieces : this.textColumnGroups() ? this.headerTokenLines.flatMap((l) => l.tokens.map(atTextColumn)) : [];
+    return (this.comparisons ??= cells.filter((p) => COMPARISON_RE.test(columnLabel(p.text))).map(centreOf));
   }
 
   /** text whose words are set one space apart: no positions, no tabs, no aligned columns */
