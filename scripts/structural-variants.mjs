@@ -15,7 +15,7 @@
 // in other provinces' layouts (fixtures/province-src/*.json), by Calc and by Chromium (CI uses
 // the committed files):
 //   node scripts/structural-variants.mjs [NAME...]   → fixtures/pdf/NAME.structural.{calc,chromium}.pdf,
-//                                                      fixtures/pdf/province-*.{calc,chromium}.pdf
+//                                                      fixtures/pdf/province-*.{calc,chromium,large.chromium}.pdf
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -131,7 +131,13 @@ if (fileURLToPath(import.meta.url) === path.resolve(process.argv[1] ?? '')) {
     console.log(`wrote fixtures/pdf/${name}.structural.calc.pdf, fixtures/pdf/${name}.structural.chromium.pdf`);
   }
   for (const name of PROVINCE_SOURCES.filter((n) => !only.length || only.includes(n))) {
-    render(name, source('province-src', name), work, out);
-    console.log(`wrote fixtures/pdf/${name}.calc.pdf, fixtures/pdf/${name}.chromium.pdf`);
+    const doc = source('province-src', name);
+    render(name, doc, work, out);
+    // and set large (11 pt, cell borders) so that header names wrap in their cells (本年预 / 算数)
+    const htmlFile = path.join(work, `${name}.large.html`);
+    writeFileSync(htmlFile, html(doc, { fontSize: '11pt', tableFontSize: '11pt' }));
+    chromium(htmlFile, path.join(out, `${name}.large.chromium.pdf`), work);
+    execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', path.join(out, `${name}.large.chromium.pdf`)]);
+    console.log(`wrote fixtures/pdf/${name}.calc.pdf, fixtures/pdf/${name}.chromium.pdf, fixtures/pdf/${name}.large.chromium.pdf`);
   }
 }

@@ -7,7 +7,7 @@ import { columnNames, type Catalog, type TableSpec } from './catalog.js';
 import { functionClassCode, sideByName } from './kinds.js';
 import { atTextColumn, atTextColumns, headerSpans, isAlignedText, TOTAL_OR_CARRY_RE, WHOLE_NAME_RE, type ColumnGroup } from './text-columns.js';
 import { BaseBuilder, centreOf, labelText, SECTION_LABEL_RE, stripEnumeration } from './builder.js';
-import { headerLeaves } from './header.js';
+import { headerLeaves, joinWrappedNames } from './header.js';
 import { assignTextGroups, printsThreePairs } from './text-groups.js';
 import { COMPARISON_RE } from './spanned-columns.js';
 import { blankToken, canonicalTotalName, close, headerGroups, isNamePiece, LABEL_HEAD_RE, printedSides, type TabbedSide } from './two-sided-cells.js';
@@ -156,7 +156,8 @@ export class TwoSidedBuilder extends BaseBuilder {
    */
   private columnGroups(): ColumnGroup[] | null {
     if (this.groups !== undefined) return this.groups;
-    return (this.groups = headerGroups(this.headerPieces));
+    // a name wrapped in its cell (本年预 / 算数) is one name; a pair's words may be printed whole where the joined line is not
+    return (this.groups = headerGroups(this.headerPieces) ?? headerGroups(joinWrappedNames(this.headerRows).flat()));
   }
 
   private textGroups?: ColumnGroup[] | null;
