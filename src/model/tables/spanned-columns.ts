@@ -86,8 +86,8 @@ export function tabbedSpannedColumns(header: TokenLine[], columns: Column[], fir
  * A page: the header's lowest cells over the figures, each named by the cells stacked over it
  * (header.ts headerColumns, two whole names one over the other kept apart). A 小计 beside the parts
  * of a column whose name is printed over them is that column (a spanning cell's centre may stand
- * further from its 小计 than the column's reach). Null unless every cell over a figure is named
- * so, the total among them.
+ * further from its 小计 than the column's reach). A cell over no figure counts where it names a
+ * column. Null unless every cell over a figure is named so, the total among them.
  */
 export function pageSpannedColumns(rows: PositionedPiece[][], columns: Column[], figures: Array<{ x0?: number; x1?: number; line: number }>): PrintedColumn[] | null {
   if (!rows.length || !figures.length) return null;
@@ -98,7 +98,11 @@ export function pageSpannedColumns(rows: PositionedPiece[][], columns: Column[],
   const byLine = new Map<number, number[]>();
   for (const f of figures) byLine.set(f.line, [...(byLine.get(f.line) ?? []), (f.x0! + f.x1!) / 2]);
   const used = new Set([...byLine.values()].flatMap((xs) => matchInOrder(xs.sort((a, b) => a - b), leaves) ?? []));
-  const out = leaves.filter((l) => used.has(l)).map((l) => ({ column: named(columns, l.path), at: l.x, text: columnLabel(l.path[l.path.length - 1]) }));
+  // the cells over figures, and those that name a column of the kind with none printed under it (结转下年资金 left blank)
+  const out = leaves
+    .map((l) => ({ column: named(columns, l.path), at: l.x, text: columnLabel(l.path[l.path.length - 1]), over: used.has(l) }))
+    .filter((p) => p.over || p.column)
+    .map(({ column, at, text }) => ({ column, at, text }));
   out.forEach((p, i) => {
     if (p.text !== '小计') return;
     const parts = (j: number, step: number) => {
