@@ -213,7 +213,9 @@ function calcTable(t, doc) {
   });
   // a sheet as wide as its title and its unit line: Calc clips a merged cell's text at the print range
   columns[columns.length - 1].width = Math.max(columns[columns.length - 1].width, 22);
-  const short = t.title.length * TITLE_PT * 0.36 + 12 - columns.reduce((n, c) => n + c.width, 0);
+  // …and as its notes (7 pt), which Calc clips at the print range too
+  const longest = Math.max(t.title.length * TITLE_PT * 0.36 + 12, ...(t.notes ?? []).map((n) => n.length * 7 * 0.36 + 8));
+  const short = longest - columns.reduce((n, c) => n + c.width, 0);
   if (short > 0) columns.forEach((c) => (c.width += Math.ceil(short / columns.length)));
   const landscape = columns.reduce((n, c) => n + c.width, 0) > 180;
   // the source's line under the title as the sheet's [left, right] line
