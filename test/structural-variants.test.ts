@@ -9,7 +9,6 @@
  * (`structural`) are committed as PDFs by Calc and by Chromium for two documents, read as Calc's
  * text version.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PDF_ENGINES, readDocument, splitLines } from '../src/ingest/index.js';
@@ -24,9 +23,9 @@ import { text as calcText } from '../scripts/make-layout-fixtures.mjs';
 // @ts-expect-error plain JavaScript, shared with scripts/variants.mjs
 import { calcSource } from '../scripts/variants.mjs';
 import { builtinRules, FIXTURES } from './helpers.js';
+import { DOCUMENTS, fromText, originalsOf, sourceOf } from './corpus-sources.js';
 import { content, namedPlaceless, placeless } from './model-content.js';
 
-const DOCUMENTS = ['guizhou-office-2023-final', 'haidong-city-2025-budget', 'linxia-city-2023-final', 'qinghai-province-2023-final', 'weihai-huancui-2023-final'];
 const NAMES = Object.keys(STRUCTURAL);
 /** the variants a document has the table for: a 收支总表 printing 预算数 is a budget's */
 const appliesTo = (variant: string, name: string) => variant !== 'yoy-summary' || name.endsWith('budget');
@@ -36,8 +35,6 @@ const METAMORPHIC = ['sangong-turned', 'sangong-one-group', 'yoy-summary'];
 const PARTS_RULES = new Set(['科目/上下级合计', '科目/行内分列合计']);
 const SPLIT_TABLES = new Set(['部门公开表3', '部门公开表5', '部门公开表8', '部门公开表9', '公开03', '公开05', '公开07', '公开08']);
 
-const sourceOf = (name: string) => JSON.parse(readFileSync(path.join(FIXTURES, 'pdf-src', `corpus-${name}.json`), 'utf8'));
-const fromText = (file: string, s: string) => buildReport(splitLines(file, s));
 
 /** a table's cells as printed, row by row */
 const cellsOf = (t: Table | undefined) => t && Object.fromEntries(t.rows.map((r) => [r.key, Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.raw]))]));
@@ -45,13 +42,10 @@ const sangong = (r: Report) => r.tables.find((t) => t.layout === 'grid');
 
 describe('corpus documents with tables laid out otherwise read as the originals', () => {
   let rules: Rule[];
-  const originals = new Map<string, { report: Report; diagnostics: Diagnostic[] }>();
+  let originals: Map<string, { report: Report; diagnostics: Diagnostic[] }>;
   beforeAll(async () => {
     rules = await builtinRules();
-    for (const name of DOCUMENTS) {
-      const report = fromText(`${name}.txt`, text(sourceOf(name)));
-      originals.set(name, { report, diagnostics: runRules(report, rules) });
-    }
+    originals = originalsOf(rules);
   });
 
   for (const name of DOCUMENTS) {

@@ -15,10 +15,9 @@
  * Diagnostics are compared placeless, and with each table named by its kind: a message names a
  * table as printed (公开07表, or its title where no number is printed), which the variants change.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDocument, splitLines } from '../src/ingest/index.js';
+import { readDocument } from '../src/ingest/index.js';
 import { buildReport, type Report } from '../src/model/index.js';
 import { runRules, type Diagnostic, type Rule } from '../src/rules/index.js';
 // @ts-expect-error plain JavaScript, shared with scripts/make-layout-fixtures.mjs
@@ -28,9 +27,9 @@ import { text } from '../scripts/render-source.mjs';
 // @ts-expect-error plain JavaScript, shared with scripts/variants.mjs
 import { calcSource, VARIANTS, variantOf } from '../scripts/variants.mjs';
 import { builtinRules, FIXTURES } from './helpers.js';
+import { DOCUMENTS, fromText, originalsOf, sourceOf } from './corpus-sources.js';
 import { claimContent, content, formContent, namedPlaceless, restContent } from './model-content.js';
 
-const DOCUMENTS = ['guizhou-office-2023-final', 'haidong-city-2025-budget', 'linxia-city-2023-final', 'qinghai-province-2023-final', 'weihai-huancui-2023-final'];
 const VARIANT_NAMES = Object.keys(VARIANTS);
 /** the renderings of the combined variants besides their text versions */
 const RENDERINGS = { all: ['libreoffice.pdf', 'calc.pdf', 'calc.txt'], 'all-other': ['calc.pdf', 'chromium.pdf', 'calc.txt'] } as const;
@@ -41,9 +40,6 @@ const RENDERINGS = { all: ['libreoffice.pdf', 'calc.pdf', 'calc.txt'], 'all-othe
  */
 const FAILS: Record<string, string> = {};
 
-type Source = { tables: unknown[] };
-const sourceOf = (name: string): Source => JSON.parse(readFileSync(path.join(FIXTURES, 'pdf-src', `corpus-${name}.json`), 'utf8'));
-const fromText = (file: string, s: string) => buildReport(splitLines(file, s));
 
 const named = namedPlaceless;
 
@@ -69,13 +65,10 @@ const test = (name: string) => (FAILS[name] ? it.fails : it);
 
 describe('corpus documents printed as other provinces print them read as the originals', () => {
   let rules: Rule[];
-  const originals = new Map<string, { report: Report; diagnostics: Diagnostic[] }>();
+  let originals: Map<string, { report: Report; diagnostics: Diagnostic[] }>;
   beforeAll(async () => {
     rules = await builtinRules();
-    for (const name of DOCUMENTS) {
-      const report = fromText(`${name}.txt`, text(sourceOf(name)));
-      originals.set(name, { report, diagnostics: runRules(report, rules) });
-    }
+    originals = originalsOf(rules);
   });
 
   /** the variant's reading against the original's, diagnostics or model */
