@@ -14,8 +14,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CORPUS_PLAN, html, libreoffice, text } from './render-source.mjs';
+import { fileURLToPath } from 'node:url';
+import { chromium as chromiumIn, CORPUS_PLAN, html, libreoffice, text } from './render-source.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = path.join(root, 'fixtures/pdf-src');
@@ -68,13 +68,7 @@ const SPREAD = ['forms-provinces'];
 
 const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name)];
 
-function chromium(htmlFile, pdfFile) {
-  execFileSync(
-    'chromium',
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(work, 'chromium')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdfFile}`, pathToFileURL(htmlFile).href],
-    { stdio: 'ignore', timeout: 180000 },
-  );
-}
+const chromium = (htmlFile, pdfFile) => chromiumIn(htmlFile, pdfFile, work);
 
 function weasyprint(htmlFile, pdfFile) {
   execFileSync('weasyprint', ['-q', htmlFile, pdfFile], { stdio: 'ignore', timeout: 900000 });

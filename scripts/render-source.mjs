@@ -4,11 +4,14 @@
  * but for libreoffice(), so that scripts/variants.mjs and the tests print sources the same way.
  *
  * A source's table may carry, besides its title and `anchor` (the printed table number under the
- * title, 公开01表), an `above`: a line printed over the title (附表1); either may be left out.
+ * title, 公开01表), an `above`: a line printed over the title (附表1); either may be left out. Its
+ * `meta` replaces the line under the title (部门：… 金额单位：…): lines, each a string or [left, right]
+ * (set apart on one line), none when empty.
  */
 import { execFileSync } from 'node:child_process';
 import { renameSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 // The corpus documents (corpus-NAME.json, made by corpus-to-src.mjs), each whole and by both producers:
 // LibreOffice through ODT in Noto Serif CJK at 7 pt in the tables, so that the CJK font is embedded
@@ -47,6 +50,10 @@ function writerColumns(t) {
   return `<colgroup>${need.map((n) => `<col width="${n}*">`).join('')}</colgroup>`;
 }
 
+/** the lines under a table's title: [left, right] pairs or single strings */
+const metaOf = (t, doc) => t.meta ?? [[`部门：${doc.department}`, `金额单位：${t.unit ?? doc.unit}`]];
+const metaHtml = (line) => `<p class="meta">${Array.isArray(line) ? line.map(esc).join('　　') : esc(line)}</p>`;
+
 function tableHtml(t, doc, opts = {}) {
   const head = t.header.map((r) => `<tr>${r.map((c) => cell('th', c)).join('')}</tr>`).join('\n');
   const body = t.rows
@@ -54,7 +61,7 @@ function tableHtml(t, doc, opts = {}) {
     .join('\n');
   return `<section class="table${t.wide ? ' wide' : ''}">
 ${t.above ? `<p class="anchor"${titleAttrs(opts)}>${esc(t.above)}</p>\n` : ''}<p class="title"${t.above ? '' : titleAttrs(opts)}>${esc(t.title)}</p>
-${t.anchor ? `<p class="anchor">${esc(t.anchor)}</p>\n` : ''}<p class="meta">部门：${esc(doc.department)}　　金额单位：${esc(t.unit ?? doc.unit)}</p>
+${t.anchor ? `<p class="anchor">${esc(t.anchor)}</p>\n` : ''}${metaOf(t, doc).map(metaHtml).join('\n')}
 <table class="${t.layout}"${tableAttrs(opts)}>${opts.writerBreaks ? writerColumns(t) : ''}<thead>${head}</thead><tbody>
 ${body}
 </tbody></table>
@@ -76,6 +83,12 @@ function formHtml(f, opts = {}) {
   return `<section class="table${f.wide ? ' wide' : ''}"><p class="title"${titleAttrs(opts)}>${esc(f.title)}</p><table${tableAttrs(opts)}>${rows}</table></section>`;
 }
 
+/**
+ * The HTML a producer lays out. opts: landscape, widePages (wide tables on landscape pages), font,
+ * fontSize, tableFontSize, titleSize, rowPadding, valign, writerBreaks (for Writer's import),
+ * figureAlign (figures set right by default), threeLine (三线表: rules over and under the table and
+ * under its header only, no cell borders).
+ */
 export function html(doc, opts) {
   const size = opts.landscape ? 'A4 landscape' : 'A4';
   const font = opts.font ?? '"Noto Sans CJK SC", "Noto Serif CJK SC", sans-serif';
@@ -85,7 +98,7 @@ body { font-family: ${font}; font-size: ${opts.fontSize ?? '9pt'}; }${opts.table
 section.table { page-break-before: always; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 0.5pt solid #000; padding: ${opts.rowPadding ?? '2px'} 4px; }${opts.valign ? `\ntd { vertical-align: ${opts.valign}; }` : ''}
-td.n { text-align: right; white-space: nowrap; }
+td.n { text-align: ${opts.figureAlign ?? 'right'}; white-space: nowrap; }${opts.threeLine ? '\nth, td { border: none; }\ntable { border-top: 1.5pt solid #000; border-bottom: 1.5pt solid #000; }\nthead { border-bottom: 0.75pt solid #000; }' : ''}
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; break-inside: avoid; }
 table.two-sided td.t { white-space: nowrap; }
@@ -108,7 +121,8 @@ export function text(doc, { spread = false } = {}) {
   const span = (c) => (spread ? '\t'.repeat((c.colspan ?? 1) - 1) : '');
   const out = [`${doc.department}${doc.title}`, '', `第二部分 ${doc.year}年度部门${doc.kind === '预算' ? '预算' : '决算'}表`, ''];
   for (const t of doc.tables) {
-    out.push(...[t.above, t.title, t.anchor].filter((l) => l), `部门：${doc.department}`, `金额单位：${t.unit ?? doc.unit}`);
+    const meta = t.meta ? t.meta.map((l) => (Array.isArray(l) ? l.join('\t\t') : l)) : [`部门：${doc.department}`, `金额单位：${t.unit ?? doc.unit}`];
+    out.push(...[t.above, t.title, t.anchor].filter((l) => l), ...meta);
     for (const r of t.header) out.push(r.map((c) => c.text + span(c)).join('\t'));
     for (const r of t.rows) out.push(r.join('\t'));
     out.push(...t.notes, '');
@@ -143,6 +157,15 @@ export function spreadsheetRows(rows, spread = false) {
     next();
     return out;
   });
+}
+
+/** htmlFile → pdfFile by headless Chromium, its profile in work */
+export function chromium(htmlFile, pdfFile, work) {
+  execFileSync(
+    'chromium',
+    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(work, 'chromium')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdfFile}`, pathToFileURL(htmlFile).href],
+    { stdio: 'ignore', timeout: 180000 },
+  );
 }
 
 /** htmlFile → pdfFile by Writer; its intermediate files go beside htmlFile */

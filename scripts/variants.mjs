@@ -7,19 +7,32 @@
 //                  place: 表一 under the title, 附表2 over it, 表3：… before it on its line, 预算表4 under it
 //   split-codes    codes in cells of their own: 类 | 款 | 项 (208 | 05 | 05), economic 类 | 款 (301 | 02),
 //                  under a 科目编码 header cell spanning them and a second header row 类 款 项
+//   class-columns  the same cells under one header row that names them 类 款 项, no 科目编码 over them
+//   own-part-codes each row prints only its own part of the code (208 | | , then | 05 | , then | | 05),
+//                  as a sheet whose 类 and 款 cells are merged down over their rows
+//   numbered-other numbers no province here prints, by the table's place: 表1-1 over the title,
+//                  预算05表 / 决算05表 and 部门决算05表 under it, 表2-1 before it on its line, 表 5
+//                  under it, 附表5-5 over it
+//   unit-lines     the lines under the title as others print them: 编制单位 left and 金额单位 right
+//                  on one line, （单位：万元） alone, 单位：万元 over the title, the department
+//                  without 部门： and 单位：万元 on its right
+//   unit-in-header no 金额单位 line: the unit in the amount columns' header cells (决算数（万元）)
 //   zeros          an amount printed 0.00 printed 0, a blank amount printed -: a zero stays a zero
 //                  and nothing stays nothing (the readers take 0 and - as the same placeholder)
 //   plain-figures  amounts without thousands separators (12308.79)
-//   all            every one of them at once
+//   all            title-only, renumbered, split-codes, zeros and plain-figures at once
+//   all-other      numbered-other, unit-in-header and own-part-codes at once
 // Forms and the narrative are left as they are: the variants are about the tables.
 // Run by hand to render the `all` variant of each corpus source (CI uses the committed files):
-//   node scripts/variants.mjs [NAME...]   → fixtures/pdf/NAME.all.libreoffice.pdf and NAME.all.calc.pdf
+//   node scripts/variants.mjs [VARIANT...] [NAME...]   → fixtures/pdf/NAME.all.libreoffice.pdf and
+//     NAME.all.calc.pdf, NAME.all-other.calc.pdf and NAME.all-other.chromium.pdf (VARIANT: all, all-other)
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderPdf } from './make-layout-fixtures.mjs';
-import { CORPUS_PLAN, html, libreoffice } from './render-source.mjs';
+import { chromium, CORPUS_PLAN, html, libreoffice } from './render-source.mjs';
 
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 /** how the renumbered variant prints table n (1-based), by its place in the document */
@@ -75,17 +88,23 @@ const zeros = (doc) => mapAmounts(doc, (v, stated) => (v === '' && stated ? '-' 
 
 const plainFigures = (doc) => mapAmounts(doc, (v) => (GROUPED.test(v) ? v.replace(/,/g, '') : v));
 
-/** a code's parts: 2080505 → 208 05 05 (k = 3), 30102 → 301 02 (k = 2); anything else in the first cell */
-function splitCode(v, k) {
+/**
+ * a code's parts: 2080505 → 208 05 05 (k = 3), 30102 → 301 02 (k = 2); anything else in the first
+ * cell. With `own`, only the row's own part: 2080505 → '' '' 05, 20805 → '' 05 ''.
+ */
+function splitCode(v, k, own = false) {
   if (!FUNCTION_CODE.test(v) && !ECONOMIC_CODE.test(v)) return [v, ...Array(k - 1).fill('')];
-  return [v.slice(0, 3), v.slice(3, 5), v.slice(5, 7)].slice(0, k);
+  const parts = [v.slice(0, 3), v.slice(3, 5), v.slice(5, 7)].slice(0, k);
+  const last = parts.findLastIndex((p) => p);
+  return own ? parts.map((p, i) => (i === last ? p : '')) : parts;
 }
 
 const SUB_HEADS = ['类', '款', '项'];
 
-/** the header of one [code, name, …] group split into k code cells: 科目编码 over 类 款 项 */
-function splitHeader(cells, k) {
+/** the header of one [code, name, …] group split into k code cells: 科目编码 over 类 款 项, or 类 款 项 alone */
+function splitHeader(cells, k, plain) {
   const [, ...rest] = cells;
+  if (plain) return [...SUB_HEADS.slice(0, k).map((text) => ({ text })), ...rest];
   return [{ text: '科目编码', colspan: k }, ...rest.map((c) => ({ ...c, rowspan: 2 }))];
 }
 
@@ -98,26 +117,63 @@ function codeWidth(t) {
   return codes.every((c) => ECONOMIC_CODE.test(c)) ? 2 : 0;
 }
 
-function splitTable(t) {
+/** a table with its codes in k cells: `plain`, under one header row 类 款 项; `own`, each row its own part */
+function splitTable(t, { plain = false, own = false } = {}) {
   const k = codeWidth(t);
   if (!k) return t;
   const subHeads = SUB_HEADS.slice(0, k).map((text) => ({ text }));
   if (t.layout === 'code') {
     const [names, ...more] = t.header; // 科目代码 科目名称 …, then 栏次 1 2 …
     const lineNos = more.map(([first, ...rest]) => [{ ...first, colspan: k }, ...rest]);
-    return { ...t, header: [splitHeader(names, k), subHeads, ...lineNos], rows: t.rows.map(([code, ...rest]) => [...splitCode(code, k), ...rest]) };
+    const header = plain ? [splitHeader(names, k, true), ...lineNos] : [splitHeader(names, k), subHeads, ...lineNos];
+    return { ...t, header, rows: t.rows.map(([code, ...rest]) => [...splitCode(code, k, own), ...rest]) };
   }
   // economic: groups of [code, name, value] side by side under 人员经费 | 公用经费
   const [groups, names] = t.header;
   const perGroup = (row, f) => Array.from({ length: row.length / 3 }, (_, g) => f(row.slice(3 * g, 3 * g + 3))).flat();
-  return {
-    ...t,
-    header: [groups.map((c) => ({ ...c, colspan: ((c.colspan ?? 1) / 3) * (k + 2) })), perGroup(names, (cells) => splitHeader(cells, k)), perGroup(names, () => subHeads)],
-    rows: t.rows.map((r) => perGroup(r, ([code, ...rest]) => [...splitCode(code, k), ...rest])),
-  };
+  const top = groups.map((c) => ({ ...c, colspan: ((c.colspan ?? 1) / 3) * (k + 2) }));
+  const header = plain ? [top, perGroup(names, (cells) => splitHeader(cells, k, true))] : [top, perGroup(names, (cells) => splitHeader(cells, k)), perGroup(names, () => subHeads)];
+  return { ...t, header, rows: t.rows.map((r) => perGroup(r, ([code, ...rest]) => [...splitCode(code, k, own), ...rest])) };
 }
 
-const splitCodes = (doc) => ({ ...doc, tables: doc.tables.map(splitTable) });
+const splitCodes = (doc) => ({ ...doc, tables: doc.tables.map((t) => splitTable(t)) });
+const classColumns = (doc) => ({ ...doc, tables: doc.tables.map((t) => splitTable(t, { plain: true })) });
+const ownPartCodes = (doc) => ({ ...doc, tables: doc.tables.map((t) => splitTable(t, { plain: true, own: true })) });
+
+const kindWord = (doc) => (doc.kind === '预算' ? '预算' : '决算');
+/** table n as 表a-b: three to a group, as 四川 numbers sub-tables */
+const subNumber = (n) => `${Math.ceil(n / 3)}-${((n - 1) % 3) + 1}`;
+/** how the numbered-other variant prints table n (1-based), by its place in the document */
+const OTHER_NUMBERINGS = [
+  (t, n) => ({ ...t, anchor: undefined, above: `表${subNumber(n)}` }),
+  (t, n, doc) => ({ ...t, anchor: `${kindWord(doc)}${String(n).padStart(2, '0')}表` }),
+  (t, n, doc) => ({ ...t, anchor: `部门${kindWord(doc)}${String(n).padStart(2, '0')}表` }),
+  (t, n) => ({ ...t, anchor: undefined, title: `表${subNumber(n)}　${t.title}` }),
+  (t, n) => ({ ...t, anchor: `表 ${n}` }),
+  (t, n) => ({ ...t, anchor: undefined, above: `附表${n}-${n}` }),
+];
+const numberedOther = (doc) => ({ ...doc, tables: doc.tables.map((t, i) => OTHER_NUMBERINGS[i % OTHER_NUMBERINGS.length](t, i + 1, doc)) });
+
+const unitOf = (t, doc) => t.unit ?? doc.unit;
+/** the lines under a title as the unit-lines variant prints them, by the table's place */
+const UNIT_LINES = [
+  (t, doc) => ({ ...t, meta: [[`编制单位：${doc.department}`, `金额单位：${unitOf(t, doc)}`]] }),
+  (t, doc) => ({ ...t, meta: [`（单位：${unitOf(t, doc)}）`] }),
+  (t, doc) => ({ ...t, above: `单位：${unitOf(t, doc)}`, meta: [`编制单位：${doc.department}`] }),
+  (t, doc) => ({ ...t, meta: [[doc.department, `单位：${unitOf(t, doc)}`]] }),
+];
+const unitLines = (doc) => ({ ...doc, tables: doc.tables.map((t, i) => UNIT_LINES[i % UNIT_LINES.length](t, doc)) });
+
+/** the header cells of amount columns, which the unit-in-header variant prints with the unit */
+const AMOUNT_HEAD = /^(决算数|预算数|金额|合计|小计|本年收入合计|本年支出合计)$/;
+const unitInHeader = (doc) => ({
+  ...doc,
+  tables: doc.tables.map((t) => ({
+    ...t,
+    meta: [`编制单位：${doc.department}`],
+    header: t.header.map((r) => r.map((c) => (AMOUNT_HEAD.test(c.text) ? { ...c, text: `${c.text}（${unitOf(t, doc)}）` } : c))),
+  })),
+});
 
 export const VARIANTS = {
   'title-only': titleOnly,
@@ -125,8 +181,14 @@ export const VARIANTS = {
   'split-codes': splitCodes,
   zeros,
   'plain-figures': plainFigures,
+  'class-columns': classColumns,
+  'own-part-codes': ownPartCodes,
+  'numbered-other': numberedOther,
+  'unit-lines': unitLines,
+  'unit-in-header': unitInHeader,
   // amounts are reprinted before their columns move; the title before it is numbered
   all: (doc) => splitCodes(plainFigures(zeros(renumbered(titleOnly(doc))))),
+  'all-other': (doc) => ownPartCodes(unitInHeader(numberedOther(doc))),
 };
 
 /** the source of one variant of a document */
@@ -151,10 +213,14 @@ function calcTable(t, doc) {
   });
   // a sheet as wide as its title and its unit line: Calc clips a merged cell's text at the print range
   columns[columns.length - 1].width = Math.max(columns[columns.length - 1].width, 22);
-  const short = t.title.length * TITLE_PT * 0.36 + 12 - columns.reduce((n, c) => n + c.width, 0);
+  // …and as its notes (7 pt), which Calc clips at the print range too
+  const longest = Math.max(t.title.length * TITLE_PT * 0.36 + 12, ...(t.notes ?? []).map((n) => n.length * 7 * 0.36 + 8));
+  const short = longest - columns.reduce((n, c) => n + c.width, 0);
   if (short > 0) columns.forEach((c) => (c.width += Math.ceil(short / columns.length)));
   const landscape = columns.reduce((n, c) => n + c.width, 0) > 180;
-  return { sheet: t.id, number: t.above ?? t.anchor, title: t.title, meta: [`部门：${doc.department}`, `金额单位：${t.unit ?? doc.unit}`], landscape, columns, header: t.header, rows: t.rows, notes: t.notes, repeatHeader: true };
+  // the source's line under the title as the sheet's [left, right] line
+  const meta = t.meta ? [t.meta[0]].flat().concat('').slice(0, 2) : [`部门：${doc.department}`, `金额单位：${t.unit ?? doc.unit}`];
+  return { sheet: t.id, number: t.above ?? t.anchor, title: t.title, meta, landscape, columns, header: t.header, rows: t.rows, notes: t.notes, repeatHeader: true };
 }
 
 /** a form as a sheet of wrapped cells, merged where the form merges them */
@@ -181,19 +247,45 @@ export function calcSource(doc) {
   };
 }
 
-if (fileURLToPath(import.meta.url) === path.resolve(process.argv[1] ?? '')) {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const only = process.argv.slice(2);
-  const work = mkdtempSync(path.join(tmpdir(), 'budget-lint-variants-'));
-  const names = readdirSync(path.join(root, 'fixtures/pdf-src')).filter((f) => /^corpus-.*\.json$/.test(f)).map((f) => path.basename(f, '.json'));
-  for (const name of names.filter((n) => !only.length || only.includes(n))) {
-    const doc = variantOf(JSON.parse(readFileSync(path.join(root, 'fixtures/pdf-src', `${name}.json`), 'utf8')), 'all');
+/** how each rendered variant is printed: its producers, each writing fixtures/pdf/NAME.VARIANT.PRODUCER.pdf */
+const RENDERINGS = {
+  all: (name, doc, work, out) => {
     // 6.5 pt: 公开06 with its codes in 类 | 款 cells has three more columns, and a figure in 元 would wrap
     const writer = { ...CORPUS_PLAN.find((p) => p.producer === 'libreoffice'), tableFontSize: '6.5pt' };
     const htmlFile = path.join(work, `${name}.all.html`);
     writeFileSync(htmlFile, html(doc, writer));
-    libreoffice(htmlFile, path.join(root, 'fixtures/pdf', `${name}.all.libreoffice.pdf`), writer);
-    renderPdf(`${name}.all`, calcSource(doc), path.join(root, 'fixtures/pdf'));
-    console.log(`wrote fixtures/pdf/${name}.all.libreoffice.pdf, fixtures/pdf/${name}.all.calc.pdf`);
+    libreoffice(htmlFile, path.join(out, `${name}.all.libreoffice.pdf`), writer);
+    renderPdf(`${name}.all`, calcSource(doc), out);
+    return ['libreoffice', 'calc'];
+  },
+  // Calc with its sheets' lines as the source prints them, and Chromium set as a 三线表 (no cell
+  // borders: rules over and under the table and under its header) with figures centred
+  'all-other': (name, doc, work, out) => {
+    renderPdf(`${name}.all-other`, calcSource(doc), out);
+    const opts = { ...CORPUS_PLAN.find((p) => p.producer === 'chromium'), threeLine: true, figureAlign: 'center' };
+    const htmlFile = path.join(work, `${name}.all-other.html`);
+    const pdf = path.join(out, `${name}.all-other.chromium.pdf`);
+    writeFileSync(htmlFile, html(doc, opts));
+    chromium(htmlFile, pdf, work);
+    // Skia writes Noto CJK as Type 3 fonts, thousands of small objects: qpdf packs them into object streams
+    execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', pdf]);
+    return ['calc', 'chromium'];
+  },
+};
+
+if (fileURLToPath(import.meta.url) === path.resolve(process.argv[1] ?? '')) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const args = process.argv.slice(2);
+  const variants = args.filter((a) => a in RENDERINGS);
+  const only = args.filter((a) => !(a in RENDERINGS));
+  const work = mkdtempSync(path.join(tmpdir(), 'budget-lint-variants-'));
+  const out = path.join(root, 'fixtures/pdf');
+  const names = readdirSync(path.join(root, 'fixtures/pdf-src')).filter((f) => /^corpus-.*\.json$/.test(f)).map((f) => path.basename(f, '.json'));
+  for (const name of names.filter((n) => !only.length || only.includes(n))) {
+    for (const variant of variants.length ? variants : Object.keys(RENDERINGS)) {
+      const doc = variantOf(JSON.parse(readFileSync(path.join(root, 'fixtures/pdf-src', `${name}.json`), 'utf8')), variant);
+      const producers = RENDERINGS[variant](name, doc, work, out);
+      console.log(producers.map((p) => `wrote fixtures/pdf/${name}.${variant}.${p}.pdf`).join('\n'));
+    }
   }
 }

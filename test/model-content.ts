@@ -83,3 +83,12 @@ export function restContent(r: Report) {
 export function reading(r: Report, rules: Rule[]) {
   return { rest: restContent(r), tables: content(r), forms: formContent(r), claims: claimContent(r), diagnostics: placeless(runRules(r, rules)) };
 }
+
+/**
+ * Diagnostics placeless, each table named by its kind («公开07») instead of as printed: a message
+ * names a table by its printed number or title, which other printings of a document change.
+ */
+export function namedPlaceless(r: Report, ds: Diagnostic[]) {
+  const names = r.tables.map((t) => [t.printedId ?? t.title, `«${t.id}»`] as const).sort((a, b) => b[0].length - a[0].length);
+  return placeless(ds.map((d) => ({ ...d, message: names.reduce((m, [printed, id]) => m.split(printed).join(id), d.message) })));
+}

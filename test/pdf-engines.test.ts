@@ -26,6 +26,9 @@ const CLIPPED: Record<string, string> = {
   'corpus-haidong-city-2025-budget.wkhtmltopdf.pdf': '时效指标 确保离休、二乙人员医疗费时报实销 ＝ 100 % 10',
   'corpus-haidong-city-2025-budget.all.calc.pdf': '业务操作经办培训及',
   'corpus-weihai-huancui-2023-final.all.calc.pdf': '效益指标（20分）',
+  'corpus-haidong-city-2025-budget.all-other.calc.pdf': '产出指标',
+  'corpus-haidong-city-2025-budget.structural.calc.pdf': '产出指标',
+  'corpus-weihai-huancui-2023-final.all-other.calc.pdf': '效益指标（20分）',
   '上海市普陀区财政局部门25年预算.pdf': '11.“住房保障支出（类）住房改革支出（款）购房补贴（项）”268.77万元，主要用于购房补贴支出。',
   '江苏省委办公厅2019年度部门预算公开表格.pdf': '式',
 };

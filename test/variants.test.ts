@@ -2,19 +2,22 @@
  * Metamorphic tests: each corpus document printed as other provinces print the same tables
  * (scripts/variants.mjs: tables named by title only, numbered 表一 / 附表2 / 表3： / 预算表4, codes
  * in 类 | 款 | 项 cells, zeros printed 0 and blanks -, figures without thousands separators, and
- * all of it at once) gives the diagnostics of the original, and the same model where the
- * variant keeps it. Text versions are made here from the sources; the `all` variant is also
- * committed as PDFs by LibreOffice Writer (NAME.all.libreoffice.pdf, as make-fixtures prints the
- * corpus) and by Calc (NAME.all.calc.pdf: tables, narrative and forms each a sheet), whose own
- * tab-separated text version (merged cells spread over empty fields) is read too.
+ * all of it at once; then numbers no province here prints (预算05表, 部门决算05表, 表1-1, 表 5),
+ * the unit on other lines or only in the header's cells, codes under a 类 款 项 header row, each
+ * row printing only its own part, and those at once) gives the diagnostics of the original, and
+ * the same model where the variant keeps it. Text versions are made here from the sources; the
+ * `all` variant is also committed as PDFs by LibreOffice Writer (NAME.all.libreoffice.pdf, as
+ * make-fixtures prints the corpus) and by Calc (NAME.all.calc.pdf: tables, narrative and forms
+ * each a sheet), whose own tab-separated text version (merged cells spread over empty fields) is
+ * read too; the `all-other` variant by Calc and by Chromium set as a 三线表 (no cell borders,
+ * figures centred: NAME.all-other.chromium.pdf).
  *
  * Diagnostics are compared placeless, and with each table named by its kind: a message names a
  * table as printed (公开07表, or its title where no number is printed), which the variants change.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDocument, splitLines } from '../src/ingest/index.js';
+import { readDocument } from '../src/ingest/index.js';
 import { buildReport, type Report } from '../src/model/index.js';
 import { runRules, type Diagnostic, type Rule } from '../src/rules/index.js';
 // @ts-expect-error plain JavaScript, shared with scripts/make-layout-fixtures.mjs
@@ -24,12 +27,12 @@ import { text } from '../scripts/render-source.mjs';
 // @ts-expect-error plain JavaScript, shared with scripts/variants.mjs
 import { calcSource, VARIANTS, variantOf } from '../scripts/variants.mjs';
 import { builtinRules, FIXTURES } from './helpers.js';
-import { claimContent, content, formContent, placeless, restContent } from './model-content.js';
+import { DOCUMENTS, fromText, originalsOf, sourceOf } from './corpus-sources.js';
+import { claimContent, content, formContent, namedPlaceless, restContent } from './model-content.js';
 
-const DOCUMENTS = ['guizhou-office-2023-final', 'haidong-city-2025-budget', 'linxia-city-2023-final', 'qinghai-province-2023-final', 'weihai-huancui-2023-final'];
 const VARIANT_NAMES = Object.keys(VARIANTS);
-/** the renderings of the `all` variant besides its text version */
-const RENDERINGS = ['libreoffice.pdf', 'calc.pdf', 'calc.txt'] as const;
+/** the renderings of the combined variants besides their text versions */
+const RENDERINGS = { all: ['libreoffice.pdf', 'calc.pdf', 'calc.txt'], 'all-other': ['calc.pdf', 'chromium.pdf', 'calc.txt'] } as const;
 
 /**
  * Cases that fail now, by `DOCUMENT VARIANT (diagnostics|model)`, each with what goes wrong. The
@@ -37,15 +40,8 @@ const RENDERINGS = ['libreoffice.pdf', 'calc.pdf', 'calc.txt'] as const;
  */
 const FAILS: Record<string, string> = {};
 
-type Source = { tables: unknown[] };
-const sourceOf = (name: string): Source => JSON.parse(readFileSync(path.join(FIXTURES, 'pdf-src', `corpus-${name}.json`), 'utf8'));
-const fromText = (file: string, s: string) => buildReport(splitLines(file, s));
 
-/** a message with every table named by its kind («公开07») instead of as printed */
-function named(r: Report, ds: Diagnostic[]) {
-  const names = r.tables.map((t) => [t.printedId ?? t.title, `«${t.id}»`] as const).sort((a, b) => b[0].length - a[0].length);
-  return placeless(ds.map((d) => ({ ...d, message: names.reduce((m, [printed, id]) => m.split(printed).join(id), d.message) })));
-}
+const named = namedPlaceless;
 
 /** a figure as the variant leaves it comparable: without separators; a zero or nothing as 0 (0, 0.00, - and blank) */
 function figures(variant: string) {
@@ -69,13 +65,10 @@ const test = (name: string) => (FAILS[name] ? it.fails : it);
 
 describe('corpus documents printed as other provinces print them read as the originals', () => {
   let rules: Rule[];
-  const originals = new Map<string, { report: Report; diagnostics: Diagnostic[] }>();
+  let originals: Map<string, { report: Report; diagnostics: Diagnostic[] }>;
   beforeAll(async () => {
     rules = await builtinRules();
-    for (const name of DOCUMENTS) {
-      const report = fromText(`${name}.txt`, text(sourceOf(name)));
-      originals.set(name, { report, diagnostics: runRules(report, rules) });
-    }
+    originals = originalsOf(rules);
   });
 
   /** the variant's reading against the original's, diagnostics or model */
@@ -88,7 +81,7 @@ describe('corpus documents printed as other provinces print them read as the ori
       expect(named(r, runRules(r, rules))).toEqual(named(original.report, original.diagnostics));
     }, 60000);
     test(`${name} ${variant} (model)`)(`${name} ${variant}: model`, async () => {
-      const kept = variant.startsWith('all') ? 'all' : variant;
+      const kept = variant.replace(/\..*/, '');
       expect(model(await get(), kept)).toEqual(model(originals.get(name)!.report, kept));
     }, 60000);
   }
@@ -105,11 +98,13 @@ describe('corpus documents printed as other provinces print them read as the ori
       expect(same).toEqual(name === 'weihai-huancui-2023-final' ? ['plain-figures'] : []);
     });
     for (const variant of VARIANT_NAMES) compare(name, variant, () => fromText(`${name}.${variant}.txt`, text(variantOf(sourceOf(name), variant))));
-    for (const rendering of RENDERINGS) {
-      const file = `corpus-${name}.all.${rendering}`;
-      compare(name, `all.${rendering}`, async () =>
-        rendering === 'calc.txt' ? fromText(file, calcText(calcSource(variantOf(sourceOf(name), 'all')))) : buildReport(await readDocument(path.join(FIXTURES, 'pdf', file))),
-      );
+    for (const [variant, renderings] of Object.entries(RENDERINGS)) {
+      for (const rendering of renderings) {
+        const file = `corpus-${name}.${variant}.${rendering}`;
+        compare(name, `${variant}.${rendering}`, async () =>
+          rendering === 'calc.txt' ? fromText(file, calcText(calcSource(variantOf(sourceOf(name), variant)))) : buildReport(await readDocument(path.join(FIXTURES, 'pdf', file))),
+        );
+      }
     }
   }
 });

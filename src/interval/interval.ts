@@ -5,7 +5,7 @@
  */
 
 /** the units amounts are printed in */
-export type Unit = '元' | '万元';
+export type Unit = '元' | '千元' | '万元';
 
 /** where a figure was printed: 1-based line and column span; `page` when the input has pages */
 export interface Location {
@@ -46,7 +46,7 @@ export interface Interval {
 // Floating-point slack far below any printed precision (amounts have at most 4 decimals).
 const EPS = 1e-7;
 
-const UNIT_FACTOR: Record<Unit, number> = { 元: 1, 万元: 10000 };
+const UNIT_FACTOR: Record<Unit, number> = { 元: 1, 千元: 1000, 万元: 10000 };
 
 export function halfUnit(decimals: number): number {
   return 0.5 * Math.pow(10, -decimals);

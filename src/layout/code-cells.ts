@@ -5,6 +5,12 @@
  * The readers take a group as [code, name, values…]; here each group's code cells become one
  * cell in every line of the table, so that names and figures stand where they would with the
  * code printed whole. On a page, positions do this line by line (tokenize.ts joinSplitCode).
+ *
+ * A row may print only the part of its code that is its own (`208⇥⇥⇥社会保障和就业支出`, then
+ * `⇥05⇥⇥行政事业单位养老支出`, then `⇥⇥05⇥机关事业单位…`), as a sheet whose 类 and 款 cells are
+ * merged down over their rows is saved as text: the parts it leaves blank are those of the row
+ * above, under a header that names the cells 类 款 项. On a page the same rows are told by where
+ * their part stands: under the header's 款 or 项.
  */
 import { joinedCode, type Token, type TokenLine } from './tokenize.js';
 
@@ -39,6 +45,22 @@ function subCodeCells(line: TokenLine, at: number): number {
   return printed && name.length > 0 && name[0].kind === 'label' ? k : 0;
 }
 
+/** where a header line names the code cells 类 | 款 (| 项): cell → k, before the table's first figure */
+function headedCodeCells(lines: TokenLine[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const line of lines) {
+    if (!line.tabbed) continue;
+    if (line.tokens.some((t) => t.kind === 'number' && !t.num!.integer)) break;
+    const text = (cell: number) => cellTokens(line, cell).map((t) => t.text.replace(/\s/g, '')).join('');
+    for (const t of line.tokens) {
+      if (t.cell === undefined || text(t.cell) !== '类' || text(t.cell + 1) !== '款') continue;
+      out.set(t.cell, text(t.cell + 2) === '项' ? 2 : 1);
+    }
+    if (out.size) break;
+  }
+  return out;
+}
+
 /** where the table's rows print a split code, and in how many cells after the class: cell → k */
 function splitCodeCells(lines: TokenLine[]): Map<number, number> {
   const seen = new Map<number, Map<number, number>>();
@@ -52,21 +74,39 @@ function splitCodeCells(lines: TokenLine[]): Map<number, number> {
       seen.set(t.cell!, counts);
     }
   }
-  const out = new Map<number, number>();
+  const out = headedCodeCells(lines);
   // rows that disagree at a cell leave it as printed
-  for (const [cell, counts] of seen) if (counts.size === 1) out.set(cell, [...counts.keys()][0]);
+  for (const [cell, counts] of seen) if (counts.size === 1 && (out.get(cell) ?? [...counts.keys()][0]) === [...counts.keys()][0]) out.set(cell, [...counts.keys()][0]);
   return out;
 }
 
+/** the code of one line's cells at..at+k, its blank leading parts those of the code above (`above`, updated) */
+function codeAt(printed: Token[], at: number, above: string[]): Token | null {
+  if (!printed.length || !printed.every((t) => t.kind === 'number' && t.num!.integer)) return null;
+  if (CLASS_CODE_RE.test(printed[0].text) && printed[0].cell === at) {
+    if (!printed.slice(1).every((t) => SUB_CODE_RE.test(t.text))) return null;
+    above.splice(0, above.length, ...printed.map((t) => t.text));
+    return joinedCode(printed[0], printed.slice(1));
+  }
+  // only its own part printed: the parts before it are the row above's, which must have them
+  const from = printed[0].cell! - at;
+  if (!printed.every((t, i) => SUB_CODE_RE.test(t.text) && t.cell === printed[0].cell! + i) || above.length < from) return null;
+  const parts = [...above.slice(0, from), ...printed.map((t) => t.text)];
+  above.splice(0, above.length, ...parts);
+  const [head, ...rest] = parts.map((text) => ({ ...printed[0], text }));
+  return { ...joinedCode(head, rest), endColumn: printed[printed.length - 1].endColumn };
+}
+
 /** cells at..at+k of one line as one cell: a code joined (208 05 05 → 2080505), words kept, blanks dropped */
-function mergeAt(line: TokenLine, at: number, k: number): TokenLine {
+function mergeAt(line: TokenLine, at: number, k: number, above: string[]): TokenLine {
   const inCode = (t: Token) => t.cell !== undefined && t.cell >= at && t.cell <= at + k;
   const head = line.tokens.filter(inCode);
   if (!head.length) return line;
   const printed = head.filter((t) => t.kind !== 'blank');
+  const code = codeAt(printed, at, above);
   let merged: Token[];
-  if (printed.length && printed.every((t) => t.kind === 'number' && t.num!.integer) && CLASS_CODE_RE.test(printed[0].text) && printed.slice(1).every((t) => SUB_CODE_RE.test(t.text))) {
-    merged = [{ ...joinedCode(printed[0], printed.slice(1)), cell: at }];
+  if (code) {
+    merged = [{ ...code, cell: at }];
   } else if (printed.length) {
     merged = printed.map((t) => ({ ...t, cell: at }));
   } else {
@@ -77,10 +117,73 @@ function mergeAt(line: TokenLine, at: number, k: number): TokenLine {
   return { ...line, tokens: [...before, ...merged, ...after] };
 }
 
+const HEADS = ['类', '款', '项'];
+
+/**
+ * The x-centres of a page header's 类 款 (项) labels, a list for each group of code cells printed
+ * side by side (类 款 … 类 款), before the table's first figure; null where none.
+ */
+function headedCodeColumns(lines: TokenLine[]): number[][] | null {
+  for (const line of lines) {
+    if (line.tabbed || !line.source.pieces) return null;
+    if (line.tokens.some((t) => t.kind === 'number' && !t.num!.integer)) return null;
+    // the pieces as drawn: the tokens join words that stand close (款 项 → 款项)
+    const groups: number[][] = [];
+    for (const p of [...line.source.pieces].sort((a, b) => a.x0 - b.x0)) {
+      const level = HEADS.indexOf(p.text.replace(/\s/g, ''));
+      if (level === 0) groups.push([]);
+      if (level >= 0 && groups.at(-1)?.length === level) groups.at(-1)!.push((p.x0 + p.x1) / 2);
+    }
+    const whole = groups.filter((g) => g.length >= 2);
+    if (whole.length) return whole;
+  }
+  return null;
+}
+
+/**
+ * Page lines of a table under a 类 款 (项) header whose rows print only their own part of the code:
+ * a short number followed by a name takes the parts before its own from the code above it in its
+ * group; which part it is, the header column nearest it says.
+ */
+function fillDownOnPage(lines: TokenLine[]): TokenLine[] {
+  const groups = headedCodeColumns(lines);
+  if (!groups) return lines;
+  // a code part stands under its header label, nearer than the next label is (a figure far right is none)
+  const columns = groups.flatMap((xs, g) => xs.map((x, level) => ({ x, g, level, reach: Math.min(...xs.slice(1).map((v, k) => v - xs[k])) })));
+  const above = groups.map(() => [] as string[]);
+  return lines.map((line) => {
+    let changed = false;
+    // the groups whose code cells this line prints something in, so far: a part after another is no row's own
+    const printed = new Set<number>();
+    const tokens = line.tokens.map((t, i) => {
+      if (t.kind !== 'number' || !t.num!.integer || t.x0 === undefined) return t;
+      const centre = (t.x0 + t.x1!) / 2;
+      const { x, g, level, reach } = columns.reduce((best, c) => (Math.abs(c.x - centre) < Math.abs(best.x - centre) ? c : best));
+      if (Math.abs(x - centre) > reach) return t;
+      const opens = !printed.has(g);
+      printed.add(g);
+      if (level === 0) {
+        // a class code starts the parts anew; anything else there leaves none to take
+        above[g] = /^[1-9]\d{2}(\d{2}){0,2}$/.test(t.text) ? t.text.match(/^\d{3}|\d{2}/g)! : [];
+        return t;
+      }
+      if (!opens || !SUB_CODE_RE.test(t.text) || line.tokens[i + 1]?.kind !== 'label' || above[g].length < level) return t;
+      above[g] = [...above[g].slice(0, level), t.text.padStart(2, '0')];
+      const [first, ...rest] = above[g].map((text) => ({ ...t, text }));
+      changed = true;
+      return { ...joinedCode(first, rest), x0: t.x0, x1: t.x1 };
+    });
+    return changed ? { ...line, tokens } : line;
+  });
+}
+
 /** the region's lines with each group's code cells merged into one, where its rows print the code split */
 export function mergeCodeCells(lines: TokenLine[]): TokenLine[] {
+  if (lines.some((l) => l.source.pieces)) return fillDownOnPage(lines);
   const starts = [...splitCodeCells(lines)].sort((a, b) => b[0] - a[0]);
   if (!starts.length) return lines;
+  // each group's code parts of the row above, for a row that prints only its own
+  const above = new Map(starts.map(([at]) => [at, [] as string[]]));
   // right to left: merging a group shifts only the cells after it
-  return lines.map((line) => (line.tabbed ? starts.reduce((l, [at, k]) => mergeAt(l, at, k), line) : line));
+  return lines.map((line) => (line.tabbed ? starts.reduce((l, [at, k]) => mergeAt(l, at, k, above.get(at)!), line) : line));
 }

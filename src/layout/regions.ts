@@ -7,6 +7,7 @@
  * (a page continuation) keeps one region made of several spans.
  */
 import type { SourceLine, SourceText } from '../ingest/text.js';
+import type { Unit } from '../interval/interval.js';
 import { tokenizeLine, type TokenLine } from './tokenize.js';
 import { joinWrappedCells } from './wrap.js';
 
@@ -31,7 +32,7 @@ export interface TableRegion {
   titleLine: number | null;
   /** the title's line, where the table's year is printed */
   titleSource: SourceLine | null;
-  unit: '元' | '万元' | null;
+  unit: Unit | null;
   /** lines of the region in order (several spans for a table continued on a later page) */
   lines: TokenLine[];
 }
@@ -40,7 +41,16 @@ const FINAL_ANCHOR = /^\s*公开\s*0?(\d{1,2})\s*表\s*$/;
 const BUDGET_ANCHOR = /^\s*部门公开表\s*(\d{1,2})\s*$/;
 /** the end of the tables part: the narrative, the performance part or an annex heading */
 const PART_END = /^\s*(第[一二三四五六七八九十]部分|附件\s*\d+\s*$)/;
-const UNIT_RE = /单位\s*[:：]\s*(万元|元)/;
+const UNIT_RE = /单位\s*[:：]\s*(千元|万元|元)/;
+/** a unit printed in the header's cells only: 金额（万元）, 预算数(元) */
+const HEADER_UNIT_RE = /[（(]\s*(千元|万元|元)\s*[）)]/;
+
+/** the unit a line under a title states; in the header (before the first row) also in a cell's 括注 */
+function unitOf(text: string, header: boolean): Unit | null {
+  const m = UNIT_RE.exec(text) ?? (header ? HEADER_UNIT_RE.exec(text) : null);
+  return m ? (m[1] as Unit) : null;
+}
+
 /** what stands under a table's title: its unit, its department, its header */
 const FURNITURE_RE = /单位\s*[:：]|编制(部门|单位)|^\s*(部门|单位)(（单位）)?\s*[:：]|^\s*(项\s*目|科\s*目|收\s*入|支\s*出|栏\s*次|功能分类|经济分类)/;
 const TITLE_PUNCTUATION_RE = /[，。；;,《》…]|\.{3}/;
@@ -57,6 +67,15 @@ export function printedTableId(text: string): string | null {
   return null;
 }
 
+/**
+ * A line that is only a table's number, in any province's numbering: 表一, 表 3, 表1-1 (四川's
+ * sub-tables), 附表2, 附表2-1, 预算表4, 公开表9, 预算05表, 决算05表, 部门决算01表. It names no
+ * kind (the catalogue's printed ids are read by printedTableId) and is neither a title nor a row.
+ */
+const TABLE_NUMBER_LINE_RE = /^\s*(附|部门|单位|公开|预算|决算)*\s*(表\s*([一二三四五六七八九十]+|\d{1,2})|\d{1,2}\s*表)([-－—]\d{1,2})?\s*[:：]?\s*$/;
+
+export const isTableNumber = (text: string): boolean => TABLE_NUMBER_LINE_RE.test(text);
+
 /** the heading of the tables as a whole: 2023年度部门决算表, 2019年部门预算公开表 */
 const COLLECTION_RE = /(\d{4}年度?|部门|单位)(决算|预算)(公开)?表$/;
 
@@ -64,7 +83,7 @@ const COLLECTION_RE = /(\d{4}年度?|部门|单位)(决算|预算)(公开)?表$/
 export function titleText(text: string): string | null {
   const t = text.replace(/[\s\u3000]/g, '');
   if (t.length < 3 || t.length > 48 || TITLE_PUNCTUATION_RE.test(t)) return null;
-  if (!/表([（(][^（()）]*[）)])?$/.test(t) || /^附件|部分/.test(t) || printedTableId(text)) return null;
+  if (!/表([（(][^（()）]*[）)])?$/.test(t) || /^附件|部分/.test(t) || printedTableId(text) || isTableNumber(text)) return null;
   return t;
 }
 
@@ -114,8 +133,7 @@ function openRegion(scan: Scan, kind: string, i: number, title: string | null, t
     scan.regions.set(kind, region);
     // the unit is often printed just above the title or number
     for (let k = Math.max(0, i - 4); k < i; k++) {
-      const u = UNIT_RE.exec(lines[k].text);
-      if (u) region.unit = u[1] as '元' | '万元';
+      region.unit = unitOf(lines[k].text, false) ?? region.unit;
     }
   }
   scan.current = region;
@@ -206,8 +224,7 @@ function regionLine(scan: Scan, i: number): void {
     scan.current = null;
     return;
   }
-  const u = UNIT_RE.exec(text);
-  if (u && !region.unit && region.lines.length < 12) region.unit = u[1] as '元' | '万元';
+  if (!region.unit && region.lines.length < 12) region.unit = unitOf(text, !scan.spanHasRows);
   const tokens = tokenizeLine(scan.lines[i]);
   if (tokens.tokens.some((t) => t.kind === 'number')) scan.spanHasRows = true;
   region.lines.push(tokens);
@@ -228,7 +245,8 @@ function furnitureFollows(lines: SourceLine[], i: number): boolean {
   let seen = 0;
   for (let k = i + 1; k < lines.length && seen < 5; k++) {
     const text = lines[k].text;
-    if (!text.trim()) continue;
+    // a table's number may stand between a title and its furniture, or over the next table's title
+    if (!text.trim() || isTableNumber(text)) continue;
     seen++;
     if (FURNITURE_RE.test(text) || printedTableId(text)) return true;
     if (titleText(text)) return false;

@@ -256,6 +256,11 @@ export function normalizeLabel(text: string): string {
     .replace(/[:：]$/, '');
 }
 
+/** a normalized header label without the unit printed in its cell (合计（万元） → 合计): what names a column */
+export function columnLabel(text: string): string {
+  return normalizeLabel(text).replace(/（(千元|万元|元)）$/, '');
+}
+
 export function isEnumerated(text: string): boolean {
   return ENUMERATION_RE.test(text);
 }

@@ -115,7 +115,8 @@ export function columnFor(t: Table, row: Row, query: CellQuery, b: Binding): Col
 export function resolveQuery(report: Report, query: CellQuery, b: Binding): Cell | Array<Cell | null> | null {
   if (query.link) {
     const l = query.link === 'whole' ? b.claim?.whole : query.link === 'all-funds' ? b.claim?.allFunds : b.claim?.link;
-    const row = l ? report.tables.find((x) => x.id === l.table)?.rows.find((r) => r.key === l.row) : undefined;
+    // a table left unread is checked by nothing, its cells named by a sentence included
+    const row = l ? report.tables.find((x) => x.id === l.table && x.unread === null)?.rows.find((r) => r.key === l.row) : undefined;
     return (l && row?.cells[l.column]) ?? null;
   }
   const t = query.table ? report.tables.find((x) => x.id === query.table) : b.table;

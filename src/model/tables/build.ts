@@ -5,7 +5,7 @@
  * interleaved across a page break (qinghai 公开04/05) come apart again.
  */
 import { mergeCodeCells } from '../../layout/code-cells.js';
-import type { TableRegion } from '../../layout/regions.js';
+import { isTableNumber, type TableRegion } from '../../layout/regions.js';
 import { DASH_RE, type TokenLine } from '../../layout/tokenize.js';
 import { sourceLocation } from '../cells.js';
 import type { ParseNote, Table } from '../types.js';
@@ -59,6 +59,8 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
     // before it. The previous table may still be receiving rows (tables interleaved across pages).
     let owner: Builder = builder;
     for (const line of mergeCodeCells(region.lines).map(dashesAsBlanks)) {
+      // a table's number (表 5) is no row of either table, though its 5 could pass for a 行次
+      if (isTableNumber(line.source.text)) continue;
       if (builder.opensRow(line)) owner = builder;
       else if (prev && prev.spec.layout !== spec.layout && prev.opensRow(line)) owner = prev;
       owner.accept(line);

@@ -1,27 +1,24 @@
 /**
  * What every table builder shares: a region's lines are taken one by one (header, rows, notes),
- * years and empty-table notes collected, figures put in columns (by the text's order, or on a
- * page by where the header's 栏次 numbers or labels stand), and the table assembled.
+ * years and empty-table notes collected, and the table assembled; which columns the header
+ * prints and where each figure goes is column-reader.ts's.
  */
-import type { PositionedPiece, SourceLine } from '../../ingest/text.js';
+import type { SourceLine } from '../../ingest/text.js';
 import type { TableRegion } from '../../layout/regions.js';
-import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
-import { blankCell, numberCell, sourceLocation, tokenLocation } from '../cells.js';
-import type { Cell, Column, Location, ParseNote, Row, Table, Unit } from '../types.js';
+import type { TokenLine } from '../../layout/tokenize.js';
+import { sourceLocation } from '../cells.js';
+import type { Cell, Location, ParseNote, Table } from '../types.js';
 import type { Catalog, TableSpec } from './catalog.js';
 import { kindsByTitle } from './kinds.js';
-import { namedColumns } from './header.js';
-import { centreOf, columnReach, flushLeftEdges, placeByLeftEdges } from './geometry.js';
+import { ColumnReader } from './column-reader.js';
 import { isColumnNumbering, lineLocation, yearCell } from './lines.js';
-import { headerSpans, isAlignedText, placeBySpans } from './text-columns.js';
 
 export { centreOf, columnReach } from './geometry.js';
 export { isCode, labelText, levelOf, stripEnumeration } from './lines.js';
 
 const FOOTER_RE = /^\s*[-—–]+\s*\d+\s*[-—–]+\s*$/;
 const NOTE_RE = /^\s*(注|备注|说明)\s*[:：0-9]/;
-// a table's number on a line of its own (表一, 附表2, 预算表4, 公开表9) is no row of it, above or under its title
-const FURNITURE_RE = /单位\s*[:：]|^\s*部门\s*[:：]|^\s*栏次|^\s*附件\s*\d*\s*$|^\s*(附|部门|公开|预算|决算)*表\s*[一二三四五六七八九十\d]+\s*[:：]?\s*$/;
+const FURNITURE_RE = /单位\s*[:：]|^\s*部门\s*[:：]|^\s*栏次|^\s*附件\s*\d*\s*$/;
 const TITLE_RE = /表\s*$/;
 const EMPTY_NOTE_RE = /空表|为空|无数据|没有|不涉及|无相关|无此项|无该项|无.{0,12}(收入|支出|收支)/;
 // a note that says this table itself has nothing in it (此表为空表, 故本表无数据), not only that something is absent
@@ -38,51 +35,23 @@ export interface Builder {
   finish(): Table;
 }
 
-export abstract class BaseBuilder implements Builder {
-  readonly rows: Row[] = [];
-  readonly notes: ParseNote[];
-  protected headerLines = new Set<string>();
+export abstract class BaseBuilder extends ColumnReader implements Builder {
   protected started = false;
   protected stopped = false;
   protected noteLocations: Location[] = [];
   /** the first note saying the table is empty, whether it is or not */
   protected saidEmpty: Location | null = null;
   protected years: Cell[] = [];
-  /** PDF: where the 栏次 numbers and header labels stand, to place figures by column */
-  protected columnMarks: Token[] = [];
-  /** PDF: the header's pieces as printed (not joined into labels: header cells stand close) */
-  protected headerPieces: PositionedPiece[] = [];
-  readonly unit: Unit | null;
 
-  constructor(
-    readonly spec: TableSpec,
-    readonly region: TableRegion,
-    readonly file: string,
-    notes: ParseNote[],
-    readonly catalog: Catalog,
-  ) {
-    this.unit = region.unit;
-    this.notes = notes;
+  constructor(spec: TableSpec, region: TableRegion, file: string, notes: ParseNote[], catalog: Catalog) {
+    super(spec, region, file, notes, catalog);
     if (region.titleSource) this.collectYears(region.titleSource);
   }
 
   abstract opensRow(line: TokenLine): boolean;
   protected abstract take(line: TokenLine): void;
-  /** the figures of the rows read so far (PDF: to test a header's columns against) */
-  protected dataFigures(): Token[] {
-    return [];
-  }
   protected abstract isDataLine(line: TokenLine): boolean;
 
-  /** figures or rows the reader had to leave out (each also a note at its place) */
-  protected dropped = 0;
-  /** why a layout's reader does not trust what it read (the table is then left unread), or null */
-  protected unsure: string | null = null;
-
-  protected note(message: string, t: Token) {
-    this.dropped++;
-    this.notes.push({ message: `${this.spec.id}: ${message}`, loc: tokenLocation(this.file, t) });
-  }
 
   accept(line: TokenLine): void {
     const text = line.source.text;
@@ -122,6 +91,7 @@ export abstract class BaseBuilder implements Builder {
     } else if (this.headerLines.has(key)) {
       return; // a header repeated on a new page
     }
+    this.body.push(line);
     this.take(line);
   }
 
@@ -137,250 +107,15 @@ export abstract class BaseBuilder implements Builder {
     if (pieces && !isColumnNumbering(line)) this.headerRows.push(y === undefined ? pieces : pieces.map((p) => ({ ...p, y })));
   }
 
-  /** the header's lines as read, top to bottom (tab-separated text: each word with its cell) */
-  protected headerTokenLines: TokenLine[] = [];
-
-  /** PDF: the header's pieces line by line, top to bottom */
-  protected headerRows: PositionedPiece[][] = [];
 
   protected collectYears(source: SourceLine) {
     for (const m of source.text.matchAll(YEAR_RE)) this.years.push(yearCell(this.file, source, m));
   }
 
-  protected cellsFor(values: Token[], columns: Table['columns'], rowLoc: Location, explicit: boolean): { cells: Record<string, Cell>; unplaced: Cell[] } {
-    const cells: Record<string, Cell> = Object.create(null);
-    const unplaced: Cell[] = [];
-    const printed = values.filter((t) => t.kind === 'number');
-    if (explicit) {
-      // tab-separated: every column has its own cell, blank or printed
-      columns.forEach((c, i) => {
-        const t = values[i];
-        if (!t) return;
-        cells[c.key] = t.kind === 'number' ? numberCell(this.file, t, this.unit) : blankCell(tokenLocation(this.file, t), this.unit);
-      });
-      return { cells, unplaced };
-    }
-    if (printed.length === columns.length || printed.length === 0) {
-      columns.forEach((c, i) => {
-        const t = printed[i];
-        cells[c.key] = t ? numberCell(this.file, t, this.unit) : blankCell(rowLoc, this.unit);
-      });
-      return { cells, unplaced };
-    }
-    if (printed.length > columns.length) {
-      this.note(`一行有 ${printed.length} 个数字，多于 ${columns.length} 列，本行不参与核对`, printed[0]);
-      return { cells, unplaced };
-    }
-    const byX = this.placeByPosition(printed, columns) ?? this.placeByTextSpans(printed, columns);
-    if (byX) {
-      columns.forEach((c) => {
-        const t = byX.get(c.key);
-        cells[c.key] = t ? numberCell(this.file, t, this.unit) : blankCell(rowLoc, this.unit);
-      });
-      return { cells, unplaced };
-    }
-    // Blank cells were omitted: the total comes first, the rest are parts whose columns are unknown.
-    if (columns[0].total) {
-      cells[columns[0].key] = numberCell(this.file, printed[0], this.unit);
-      for (const t of printed.slice(1)) unplaced.push(numberCell(this.file, t, this.unit));
-    } else {
-      for (const t of printed) unplaced.push(numberCell(this.file, t, this.unit));
-    }
-    return { cells, unplaced };
-  }
-
-  /**
-   * PDF: where each value column stands on the page: the 栏次 numbers when printed, otherwise the
-   * header labels that name the columns. Null when not every column can be found.
-   */
-  private centres?: Map<string, number> | null;
-  protected columnCentres(): Map<string, number> | null {
-    if (this.centres !== undefined) return this.centres;
-    const all = this.columns();
-    const byMark = new Map<string, number>();
-    for (const c of all) {
-      const mark = this.markOf(c);
-      if (mark) byMark.set(c.key, centreOf(mark));
-    }
-    if (byMark.size === all.length) return (this.centres = byMark);
-    const byLabel = this.headerLabels();
-    return (this.centres = byLabel.size === all.length ? new Map([...byLabel].map(([k, p]) => [k, centreOf(p)])) : null);
-  }
-
-  /** PDF: the 栏次 number printed over a column */
-  private markOf(c: Column): Token | undefined {
-    return this.columnMarks.find((t) => t.x0 !== undefined && t.num!.value === c.index);
-  }
-
-  /** PDF: the header cells that name the document's value columns (found once: centres and flush-left edges both ask) */
-  private labels?: Map<string, PositionedPiece>;
-  private headerLabels(): Map<string, PositionedPiece> {
-    return (this.labels ??= namedColumns(this.columns(), this.headerRows, this.headerPieces));
-  }
-
-  /** aligned text: where the header prints each column's name, in character columns (null: not such text) */
-  private spans?: Map<string, PositionedPiece> | null;
-  private textSpans(): Map<string, PositionedPiece> | null {
-    if (this.spans !== undefined) return this.spans;
-    const lines = this.region.lines;
-    if (lines.some((l) => l.source.pieces || l.tabbed) || !isAlignedText(lines)) return (this.spans = null);
-    const rows = this.headerTokenLines.map(headerSpans);
-    return (this.spans = namedColumns(this.spec.columns, rows, rows.flat()));
-  }
-
-  /** aligned text that omits blank cells: each figure in the column whose header stands over it, where that is unambiguous */
-  private placeByTextSpans(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
-    const spans = this.textSpans();
-    if (!spans || !columns.every((c) => spans.has(c.key))) return null;
-    const cols = columns.map((c) => ({ key: c.key, x0: spans.get(c.key)!.x0, x1: spans.get(c.key)!.x1 })).sort((a, b) => a.x0 - b.x0);
-    return placeBySpans(printed, cols);
-  }
-
-  /**
-   * PDF: where each value column starts, when its cells are set flush left: a producer that sets
-   * the header and the 栏次 numbers at their cells' left edges (WeasyPrint) prints each column's
-   * name and number from the same x and their middles apart, and the figures, flush right, stand
-   * nearer the next column's number than their own. Null where the cells are not so set.
-   */
-  private leftEdges?: Map<string, number> | null;
-  private flushLeftEdges(): Map<string, number> | null {
-    if (this.leftEdges !== undefined) return this.leftEdges;
-    const labels = this.headerLabels();
-    return (this.leftEdges = flushLeftEdges(this.columns().map((c) => ({ key: c.key, mark: this.markOf(c), label: labels.get(c.key) }))));
-  }
-
-  /** each printed figure to the column whose band (between neighbouring centres) holds it */
-  private placeByPosition(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
-    if (!printed.every((t) => t.x0 !== undefined)) return null;
-    const edges = this.flushLeftEdges();
-    if (edges && columns.every((c) => edges.has(c.key))) return placeByLeftEdges(printed, columns.map((c) => ({ key: c.key, x: edges.get(c.key)! })));
-    const centres = this.columnCentres();
-    if (!centres) return null;
-    const cols = columns.map((c) => ({ key: c.key, x: centres.get(c.key)! })).sort((a, b) => a.x - b.x);
-    // a figure further from every known column than columns stand apart is under a column the
-    // catalogue does not know: the positions do not tell where it belongs
-    const reach = columnReach(cols.map((c) => c.x));
-    const placed = new Map<string, Token>();
-    for (const t of printed) {
-      const x = centreOf(t);
-      let best = cols[0];
-      for (const c of cols) if (Math.abs(c.x - x) < Math.abs(best.x - x)) best = c;
-      if (Math.abs(best.x - x) > reach) return null;
-      // two figures in one column: the positions do not tell, fall back to the text's reading
-      if (placed.has(best.key)) return null;
-      placed.set(best.key, t);
-    }
-    return placed;
-  }
-
-  private ordered?: Table['columns'];
-
-  /**
-   * The value columns in the order this document prints them: when one header line names every
-   * column of the standard form, that line's order wins; otherwise the standard form's order.
-   */
-  protected columns(): Table['columns'] {
-    if (this.ordered) return this.ordered;
-    const spec = this.spec.columns.filter((c) => !c.optional);
-    this.ordered = spec;
-    if (this.spec.layout !== 'code' && this.spec.layout !== 'named') return spec;
-    const fromPage = this.headerPieces.length ? this.columnsFromPage() : null;
-    if (fromPage) {
-      this.ordered = fromPage;
-      this.columnSource = 'header';
-      return fromPage;
-    }
-    if (spec.length < 2) return spec;
-    const fromText = this.columnsFromHeaderText(this.spec.columns, spec.length);
-    if (fromText) {
-      this.ordered = fromText;
-      this.columnSource = 'header';
-      return fromText;
-    }
-    for (const header of this.headerLines) {
-      const at = spec.map((c) => header.indexOf(normalizeLabel(c.name)));
-      if (at.some((i) => i < 0)) continue;
-      const order = spec.map((c, i) => ({ c, at: at[i] })).sort((a, b) => a.at - b.at);
-      // the total column stays first where figures are placed by their order (blank cells
-      // omitted, the total read as the first); tab-separated cells stand where they are printed
-      if (!order[0].c.total && spec[0].total && !this.region.lines.some((l) => l.tabbed)) continue;
-      this.ordered = order.map((o, i) => ({ ...o.c, index: i + 1 }));
-      this.columnSource = 'header';
-      break;
-    }
-    return this.ordered;
-  }
-
-  protected columnSource: Table['columnSource'] = 'catalog';
-
-  /**
-   * Text: a header line naming some of the form's columns, the total first, where no row prints
-   * more figures than it names (a province that prints 合计 基本支出 项目支出 of six)
-   */
-  private columnsFromHeaderText(spec: Column[], standard: number): Column[] | null {
-    const counts = this.dataFigures().length ? this.rowFigureCounts() : [];
-    if (!counts.length) return null;
-    for (const header of this.headerLines) {
-      const named = spec
-        .map((c) => ({ c, at: [c.name, ...(c.synonyms ?? [])].map((n) => header.indexOf(normalizeLabel(n))).find((i) => i >= 0) ?? -1 }))
-        .filter((x) => x.at >= 0)
-        .sort((a, b) => a.at - b.at);
-      // all the standard columns and no optional one: the form's own order (below) reads it
-      if (named.length < 2 || !named[0].c.total || (named.length === standard && !named.some((x) => x.c.optional))) continue;
-      // on a page, a 栏次 line numbering more columns than the line names: the rest of the header
-      // is wrapped past recognition (上缴上 / 级支出), not left out
-      if (this.headerPieces.length && this.columnMarks.length > named.length) continue;
-      if (counts.some((n) => n > named.length) || !counts.some((n) => n === named.length)) continue;
-      return named.map((x, i) => ({ ...x.c, index: i + 1 }));
-    }
-    return null;
-  }
-
-  /** how many figures each row read so far prints */
-  protected rowFigureCounts(): number[] {
-    return [];
-  }
-
-  /**
-   * PDF: the columns this document's header names, in its order (a province prints some of the
-   * form's columns, or more: 单位预留机动经费). Null when the header names not even the total.
-   */
-  private columnsFromPage(): Column[] | null {
-    // 栏次 numbers for every column of the form: the form's columns, as printed
-    const spec = this.spec.columns.filter((c) => !c.optional);
-    if (spec.every((c) => this.columnMarks.some((t) => t.num!.value === c.index))) return null;
-    const found = namedColumns(this.spec.columns, this.headerRows, this.headerPieces, true);
-    const total = this.spec.columns.find((c) => c.total);
-    if (!found.size || (total && !found.has(total.key))) return null;
-    // the header's cells must account for every figure below them; else a name wrapped past
-    // recognition hides a column, and the form's own columns are the better guess
-    const xs = [...found.values()].map(centreOf).sort((a, b) => a - b);
-    const reach = columnReach(xs);
-    const figures = this.dataFigures().filter((t) => t.x0 !== undefined);
-    if (!figures.every((t) => xs.some((x) => Math.abs(x - centreOf(t)) <= reach))) return null;
-    return this.spec.columns
-      .filter((c) => found.has(c.key))
-      .sort((a, b) => centreOf(found.get(a.key)!) - centreOf(found.get(b.key)!))
-      .map((c, i) => ({ ...c, index: i + 1 }));
-  }
-
-  /**
-   * Figures the reader could not put in a column. In text that omits blank cells, a row's parts
-   * after its placed total are unplaced by nature (the checks add them up as parts); on a page,
-   * where positions tell columns apart, any unplaced figure is a misread.
-   */
-  private misplaced(): number {
-    const positioned = this.region.lines.some((l) => l.source.pieces);
-    return this.rows.reduce((n, r) => {
-      if (!r.unplaced.length) return n;
-      const anchored = Object.values(r.cells).some((c) => !c.blank);
-      return n + (positioned || !anchored ? r.unplaced.length : 0);
-    }, 0);
-  }
-
   protected baseTable(): Table {
     const cells = this.rows.flatMap((r) => [...Object.values(r.cells), ...r.unplaced]);
-    const empty = cells.every((c) => c.blank || c.value === 0);
+    // a table whose rows could not all be read is not known to be empty
+    const empty = this.dropped === 0 && cells.every((c) => c.blank || c.value === 0);
     const figures = this.region.lines.reduce((n, l) => n + l.tokens.filter((t) => t.kind === 'number').length, 0);
     const misplaced = this.misplaced();
     let unread: string | null = null;
@@ -388,6 +123,9 @@ export abstract class BaseBuilder implements Builder {
     // a grid is one row under a many-level header: a figure out of place misplaces its neighbours too
     else if (this.spec.layout === 'grid' && misplaced > 0) unread = `表头的 ${this.columns().length} 列与这一行的数字对不上（多层表头），未能确定每个数字所在的列`;
     else if (this.unsure) unread = this.unsure;
+    else if (this.unplacedOptional()) unread = `表头印有「${this.unplacedOptional()}」一列，未能确定各数所在的列`;
+    // most rows print more figures than the columns read: the header holds columns the reader did not see
+    else if (this.overfull > 0 && 2 * this.overfull >= this.rows.length) unread = `${this.overfull} 行的数字多于读出的 ${this.columns().length} 列（表头另有未能识别的列），未能确定各数所在的列`;
     return {
       id: this.spec.id,
       kindName: this.spec.title,

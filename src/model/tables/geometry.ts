@@ -39,3 +39,27 @@ export function placeByLeftEdges<T extends Placed>(printed: T[], columns: Array<
   }
   return placed;
 }
+
+/**
+ * Figures to the header's columns, both left to right, one column a figure at most: the
+ * assignment in order whose distances add up least (blank cells print no figure, so columns may
+ * be skipped). Null when there are fewer columns than figures.
+ */
+export function matchInOrder<T extends { x: number }>(xs: number[], columns: T[]): T[] | null {
+  const cols = [...columns].sort((a, b) => a.x - b.x);
+  const n = xs.length;
+  const m = cols.length;
+  if (n === 0 || m < n) return null;
+  // cost[i][j]: the least total distance placing the first i figures among the first j columns
+  const cost = Array.from({ length: n + 1 }, (_, i) => new Array<number>(m + 1).fill(i === 0 ? 0 : Infinity));
+  for (let i = 1; i <= n; i++) {
+    for (let j = i; j <= m; j++) cost[i][j] = Math.min(cost[i][j - 1], cost[i - 1][j - 1] + Math.abs(xs[i - 1] - cols[j - 1].x));
+  }
+  const out: T[] = new Array(n);
+  for (let i = n, j = m; i > 0; j--) {
+    if (cost[i][j] === cost[i][j - 1] && j > i) continue;
+    out[i - 1] = cols[j - 1];
+    i--;
+  }
+  return out;
+}

@@ -1,11 +1,12 @@
 /** Grid (三公经费): one line of values under a multi-level header. */
 import type { PositionedPiece } from '../../ingest/text.js';
-import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
-import { blankCell, numberCell } from '../cells.js';
-import type { Cell, Column, Table } from '../types.js';
+import { columnLabel, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
+import { blankCell, numberCell, tokenLocation } from '../cells.js';
+import type { Cell, Column, Row, Table } from '../types.js';
 import { BaseBuilder, centreOf, columnReach } from './builder.js';
+import { matchInOrder } from './geometry.js';
 import { columnNames } from './catalog.js';
-import { isColumnNumbering, lineLocation } from './lines.js';
+import { isColumnNumbering, lineLocation, stripEnumeration } from './lines.js';
 import { headerColumns, joinWrappedNames } from './header.js';
 
 /**
@@ -38,9 +39,9 @@ export class GridBuilder extends BaseBuilder {
     // on a page by position; in text, on the header line that prints them, in its order
     const words = this.headerPieces.length
       ? this.headerPieces
-          .filter((p) => groups.includes(normalizeLabel(p.text)))
+          .filter((p) => groups.includes(columnLabel(p.text)))
           .sort((a, b) => a.x0 - b.x0)
-          .map((p) => normalizeLabel(p.text))
+          .map((p) => columnLabel(p.text))
       : this.headerTokenLines
           .map((l) => l.tokens.filter((t) => t.kind === 'label').flatMap((t) => groupWords(normalizeLabel(t.text), groups)))
           .reduce((most, w) => (w.length > most.length ? w : most), [] as string[]);
@@ -48,6 +49,68 @@ export class GridBuilder extends BaseBuilder {
     if (!alternating) return columns;
     const items = columns.length / groups.length;
     return Array.from({ length: columns.length }, (_, i) => columns[(i % groups.length) * items + Math.floor(i / groups.length)]);
+  }
+
+  /**
+   * The grid printed turned: a row per item (合计, 1.因公出国（境）费, （1）公务用车购置费 …), a
+   * column per group (预算数 决算数, or one unnamed: the last group). Each figure is named by its
+   * row's item and the group words the header prints, left to right. Null where fewer than two
+   * rows name an item, or where a figure names no column of its own: the grid is then read as
+   * one row (and said unread where that fails).
+   */
+  private turnedRows(): Row[] | null {
+    const groups = this.spec.groups ?? [];
+    const items = this.lines
+      .map((line) => {
+        const label = line.tokens.find((t) => t.kind !== 'blank');
+        if (label?.kind !== 'label') return null;
+        // tab-separated: every cell after the name, blank or printed; else the figures printed
+        const values = line.tabbed ? line.tokens.filter((t) => t.cell! > label.cell! && t.kind !== 'label') : line.tokens.filter((t) => t.kind === 'number');
+        const name = stripEnumeration(cleanLabel(label.text)).replace(/^[（(]\d+[）)]/, '');
+        return { line, name, values };
+      })
+      .filter((x) => x !== null);
+    const printed = items.filter((x) => x.values.some((t) => t.kind === 'number'));
+    if (printed.length < 2 || items.some((x) => !this.columnNamed([x.name]))) return null;
+    const words = this.groupWords();
+    const named = words.length ? words : groups.slice(-1);
+    const cells: Record<string, Cell> = Object.create(null);
+    const loc = lineLocation(this.file, items[0].line);
+    for (const { line, name, values } of items) {
+      // a row that prints nothing is blank in every group; else one value a group, in order
+      if (values.length > named.length || (values.length < named.length && values.some((t) => t.kind === 'number'))) return null;
+      for (const [i, group] of named.entries()) {
+        const column = this.columnNamed([group, name]);
+        if (!column || column.key in cells) return null;
+        const t = values[i];
+        cells[column.key] = t?.kind === 'number' ? numberCell(this.file, t, this.unit) : blankCell(t ? tokenLocation(this.file, t) : lineLocation(this.file, line), this.unit);
+      }
+    }
+    return [{ key: '合计', name: '合计', kind: 'total', cells, unplaced: [], loc }];
+  }
+
+  /** the group words the header prints, left to right (预算数 决算数), each once */
+  private groupWords(): string[] {
+    const groups = this.spec.groups ?? [];
+    // on a page, a group word wrapped in its cell (上年预算 / 数) is joined first
+    const words = this.headerPieces.length
+      ? joinWrappedNames(this.headerRows).flat().sort((a, b) => a.x0 - b.x0).map((p) => columnLabel(p.text))
+      : this.headerTokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').flatMap((t) => groupWords(columnLabel(t.text), groups)));
+    return words.filter((w, i) => groups.includes(w) && words.indexOf(w) === i);
+  }
+
+  /**
+   * One group's columns printed alone, under no group word (合计 因公出国（境）费 … as a budget
+   * prints this year's only): the last group's, this year's budget or the year's final account.
+   */
+  private soleGroup(values: Token[]): Column[] | null {
+    const groups = this.spec.groups ?? [];
+    if (groups.length < 2) return null;
+    const last = this.spec.columns.filter((c) => !c.optional && c.group === groups[groups.length - 1]);
+    const printed = this.valueLine?.tabbed ? values : values.filter((t) => t.kind === 'number');
+    if (printed.length !== last.length) return null;
+    const words = this.headerTokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => normalizeLabel(t.text)));
+    return words.some((w) => groups.some((g) => w.includes(g))) ? null : last;
   }
 
   /** the form's columns, and the optional ones this document's header names (会议费, 培训费…) */
@@ -72,15 +135,21 @@ export class GridBuilder extends BaseBuilder {
 
   protected take(line: TokenLine): void {
     if (!this.valueLine) this.valueLine = line;
+    this.lines.push(line);
   }
+
+  /** every line from the row of figures on: more rows of figures where the grid is printed turned */
+  private lines: TokenLine[] = [];
 
   finish(): Table {
     const line = this.valueLine;
-    if (line) {
+    const turned = this.turnedRows();
+    if (turned) this.rows.push(...turned);
+    else if (line) {
       const values = line.tabbed ? line.tokens : line.tokens.filter((t) => t.kind === 'number');
       const loc = lineLocation(this.file, line);
       const byHeader = line.source.pieces ? this.cellsByHeader(values) : line.tabbed ? this.cellsByTabbedHeader(line) : null;
-      const { cells, unplaced } = byHeader ? { cells: byHeader, unplaced: [] } : this.cellsFor(values, this.printedOrder(), loc, line.tabbed);
+      const { cells, unplaced } = byHeader ? { cells: byHeader, unplaced: [] } : this.cellsFor(values, this.soleGroup(values) ?? this.printedOrder(), loc, line.tabbed);
       this.rows.push({ key: '合计', name: '合计', kind: 'total', cells, unplaced, loc });
     }
     return this.baseTable();
@@ -256,28 +325,4 @@ export class GridBuilder extends BaseBuilder {
 /** how far apart (in font sizes) the words of one header cell stand, at most, spread over its height */
 const STACK_PITCH = 3.2;
 
-const cleanLabel = (text: string) => normalizeLabel(text).replace(/[“”"]/g, '');
-
-/**
- * Figures to the header's columns, both left to right, one column a figure at most: the
- * assignment in order whose distances add up least (blank cells print no figure, so columns may
- * be skipped). Null when there are fewer columns than figures.
- */
-function matchInOrder<T extends { x: number }>(xs: number[], columns: T[]): T[] | null {
-  const cols = [...columns].sort((a, b) => a.x - b.x);
-  const n = xs.length;
-  const m = cols.length;
-  if (n === 0 || m < n) return null;
-  // cost[i][j]: the least total distance placing the first i figures among the first j columns
-  const cost = Array.from({ length: n + 1 }, (_, i) => new Array<number>(m + 1).fill(i === 0 ? 0 : Infinity));
-  for (let i = 1; i <= n; i++) {
-    for (let j = i; j <= m; j++) cost[i][j] = Math.min(cost[i][j - 1], cost[i - 1][j - 1] + Math.abs(xs[i - 1] - cols[j - 1].x));
-  }
-  const out: T[] = new Array(n);
-  for (let i = n, j = m; i > 0; j--) {
-    if (cost[i][j] === cost[i][j - 1] && j > i) continue;
-    out[i - 1] = cols[j - 1];
-    i--;
-  }
-  return out;
-}
+const cleanLabel = (text: string) => columnLabel(text).replace(/[“”"]/g, '');

@@ -3,7 +3,7 @@
  * columns (预算数 over 合计 | 基本支出 | 项目支出; 基本支出 over 人员经费 | 公用经费).
  */
 import type { PositionedPiece } from '../../ingest/text.js';
-import { normalizeLabel } from '../../layout/tokenize.js';
+import { columnLabel, normalizeLabel } from '../../layout/tokenize.js';
 import type { Column } from '../types.js';
 import { columnNames } from './catalog.js';
 import { centreOf, columnReach } from './geometry.js';
@@ -24,8 +24,8 @@ export interface HeaderColumn {
  * centred). A merged cell's text is centred over what it spans, so its centre falls between its
  * columns' centres; a column is under it when it stands within those same bounds.
  */
-export function headerColumns(printed: PositionedPiece[][]): HeaderColumn[] {
-  const rows = joinWrappedNames(printed);
+export function headerColumns(printed: PositionedPiece[][], names?: Set<string>): HeaderColumn[] {
+  const rows = joinWrappedNames(printed, names);
   const leaves: Array<{ p: PositionedPiece; r: number }> = [];
   const spans: Array<{ p: PositionedPiece; r: number }> = [];
   rows.forEach((row, r) => {
@@ -83,9 +83,12 @@ const ALIGN_EMS = 1.25;
 /**
  * Header cells whose name wraps over several lines (基 / 本支出, 单位 / 预留机动 / 经费, 公务用车购置
  * / 费), joined top to bottom: a piece continues the cell above it when it overlaps that cell and
- * no other, is aligned with its line above (centred, left or right), and stands near it.
+ * no other, is aligned with its line above (centred, left or right), and stands near it. Given the
+ * names of columns, two whole names stay two cells.
  */
-function stacks(rows: PositionedPiece[][]): Stack[] {
+function stacks(rows: PositionedPiece[][], names?: Set<string>): Stack[] {
+  // two whole names of columns, one over the other, are two cells (基本支出 over 人员经费), not one name wrapped
+  const twoNames = (a: string, b: string) => names !== undefined && names.has(columnLabel(a)) && names.has(columnLabel(b)) && !names.has(columnLabel(a + b));
   const out: Stack[] = [];
   rows.forEach((row, r) => {
     const opened: Stack[] = [];
@@ -94,7 +97,7 @@ function stacks(rows: PositionedPiece[][]): Stack[] {
       // …and nothing else on its line stands under that cell (two would be cells it spans), and
       // it spans nothing itself (公务用车购置及运行维护费 under “三公”经费 is a cell of its own)
       const alone = above.length === 1 && row.filter((q) => overlap(above[0], q) > 0).length === 1 && !spansBelow(rows, r, p);
-      const s = alone && !opened.includes(above[0]) && aligned(above[0].last, p) ? above[0] : null;
+      const s = alone && !opened.includes(above[0]) && aligned(above[0].last, p) && !twoNames(above[0].text, p.text) ? above[0] : null;
       if (s) {
         s.text += p.text;
         s.x0 = Math.min(s.x0, p.x0);
@@ -121,9 +124,9 @@ export function stackedCells(rows: PositionedPiece[][]): PositionedPiece[] {
 }
 
 /** the header's lines with each wrapped name joined, on the line of its first piece (its cell's top) */
-export function joinWrappedNames(rows: PositionedPiece[][]): PositionedPiece[][] {
+export function joinWrappedNames(rows: PositionedPiece[][], names?: Set<string>): PositionedPiece[][] {
   const out: PositionedPiece[][] = rows.map(() => []);
-  for (const s of stacks(rows)) out[s.top].push(s.pieces > 1 ? { text: s.text, x0: s.x0, x1: s.x1 } : s.last);
+  for (const s of stacks(rows, names)) out[s.top].push(s.pieces > 1 ? { text: s.text, x0: s.x0, x1: s.x1 } : s.last);
   return out.map((row) => row.sort((a, b) => a.x0 - b.x0));
 }
 
@@ -161,7 +164,7 @@ function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): 
 export function namedColumns(columns: Column[], rows: PositionedPiece[][], printed: PositionedPiece[], exactOnly = false): Map<string, PositionedPiece> {
   const found = new Map<string, PositionedPiece>();
   const used = new Set<PositionedPiece>();
-  const pieces = [...printed, ...stackedCells(rows)].map((p) => ({ p, text: normalizeLabel(p.text) }));
+  const pieces = [...printed, ...stackedCells(rows)].map((p) => ({ p, text: columnLabel(p.text) }));
   for (const exact of exactOnly ? [true] : [true, false]) {
     for (const c of columns) {
       if (found.has(c.key)) continue;

@@ -1,14 +1,16 @@
 /** Two-sided 总表: [项目 行次 金额] [项目 行次 金额…] per line; labels may wrap over lines. */
 import type { TableRegion } from '../../layout/regions.js';
-import { isEnumerated, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
+import { columnLabel, isEnumerated, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { isPlaceholderZero, spanLocation } from '../cells.js';
 import type { Column, ParseNote, Row, RowKind, Side, Table } from '../types.js';
 import { columnNames, type Catalog, type TableSpec } from './catalog.js';
 import { functionClassCode, sideByName } from './kinds.js';
-import { atTextColumn, atTextColumns, headerSpans, isAlignedText, pairedGroups, TOTAL_OR_CARRY_RE, WHOLE_NAME_RE, type ColumnGroup } from './text-columns.js';
+import { atTextColumn, atTextColumns, headerSpans, isAlignedText, TOTAL_OR_CARRY_RE, WHOLE_NAME_RE, type ColumnGroup } from './text-columns.js';
 import { BaseBuilder, centreOf, labelText, SECTION_LABEL_RE, stripEnumeration } from './builder.js';
-import { headerLeaves } from './header.js';
+import { headerLeaves, joinWrappedNames } from './header.js';
 import { assignTextGroups, printsThreePairs } from './text-groups.js';
+import { COMPARISON_RE } from './spanned-columns.js';
+import { blankToken, canonicalTotalName, close, headerGroups, isNamePiece, LABEL_HEAD_RE, printedSides, type TabbedSide } from './two-sided-cells.js';
 
 interface Segment {
   labels: Token[];
@@ -21,17 +23,6 @@ interface Segment {
   line: number;
   /** PDF without 行次: the header's column group the segment stands in (0 收入, 1 支出, 2… another breakdown of 支出) */
   group?: number;
-}
-
-/** the header cells over a 总表's label and amount columns */
-// a header cell may wrap character by character (项目名 / 称): its first line is enough
-const LABEL_HEAD_RE = /^(项目|项目名称?|科目名称?|功能科目名称?|功能分类科目名称?|项目（按功能分类）|支出功能分类科目)$/;
-const AMOUNT_HEAD_RE = /^(金额|预算数|决算数|本年预算数|预算金额)$/;
-
-/** the header's [项目 金额] pairs, left to right, from its cells where they stand (points, or characters) */
-function headerGroups(cells: Array<{ text: string; x0?: number; x1?: number }>): ColumnGroup[] | null {
-  const xs = (re: RegExp) => cells.filter((c) => re.test(normalizeLabel(c.text))).map(centreOf).sort((a, b) => a - b);
-  return pairedGroups(xs(LABEL_HEAD_RE), xs(AMOUNT_HEAD_RE));
 }
 
 
@@ -165,7 +156,8 @@ export class TwoSidedBuilder extends BaseBuilder {
    */
   private columnGroups(): ColumnGroup[] | null {
     if (this.groups !== undefined) return this.groups;
-    return (this.groups = headerGroups(this.headerPieces));
+    // a name wrapped in its cell (本年预 / 算数) is one name; a pair's words may be printed whole where the joined line is not
+    return (this.groups = headerGroups(this.headerPieces) ?? headerGroups(joinWrappedNames(this.headerRows).flat()));
   }
 
   private textGroups?: ColumnGroup[] | null;
@@ -207,9 +199,12 @@ export class TwoSidedBuilder extends BaseBuilder {
   private takeByGroups(line: TokenLine, groups: ColumnGroup[]): void {
     const nearest = (x: number, key: keyof ColumnGroup) => groups.reduce((best, g, i) => (Math.abs(g[key] - x) < Math.abs(groups[best][key] - x) ? i : best), 0);
     const byGroup = new Map<number, Token[]>();
+    const skipped = this.comparisonCentres();
     for (const t of line.tokens) {
       if (t.kind === 'blank' || t.x0 === undefined) continue;
       let g = nearest(centreOf(t), t.kind === 'label' ? 'label' : 'amount');
+      // a figure under a column that compares with another year (上年预算数, 增减) is none of the kind's
+      if (t.kind === 'number' && skipped.some((x) => Math.abs(x - centreOf(t)) < Math.abs(groups[g].amount - centreOf(t)))) continue;
       // a total or carry-over of the spending is printed across its breakdowns: it is the first's
       // (a second breakdown, 支出用途, has no totals of its own)
       if (g >= 2 && t.kind === 'label' && TOTAL_OR_CARRY_RE.test(normalizeLabel(t.text))) g = 1;
@@ -254,6 +249,18 @@ export class TwoSidedBuilder extends BaseBuilder {
 
   private lastOfGroup = new Map<number, Segment>();
 
+  private comparisons?: number[];
+
+  /**
+   * The centres of the header's cells over columns that compare with another year (上年预算数,
+   * 增减): on a page in points, in text laid out as printed in character columns.
+   */
+  private comparisonCentres(): number[] {
+    // the pieces as printed: a spanning word over one of them (支出 / 上年预算数) would join it
+    const cells = this.headerPieces.length ? this.headerPieces : this.textColumnGroups() ? this.headerTokenLines.flatMap((l) => l.tokens.map(atTextColumn)) : [];
+    return (this.comparisons ??= cells.filter((p) => COMPARISON_RE.test(columnLabel(p.text))).map(centreOf));
+  }
+
   /** text whose words are set one space apart: no positions, no tabs, no aligned columns */
   private isPlainText(): boolean {
     return !this.hasLineNos && this.segments.every((s) => s.group === undefined && !s.explicit) && this.region.lines.every((l) => !l.source.pieces && !l.tabbed) && !this.textColumnGroups();
@@ -280,6 +287,14 @@ export class TwoSidedBuilder extends BaseBuilder {
     else this.lastLeft = n;
   }
 
+  private sides?: TabbedSide[] | null;
+
+  /** tab-separated: where each side's cells stand, where the header prints more than the kind's columns (two-sided-cells.ts) */
+  private tabbedSides(): TabbedSide[] | null {
+    if (this.sides === undefined) this.sides = printedSides(this.headerTokenLines, this.spec.columns);
+    return this.sides;
+  }
+
   /** tab-separated: label, 行次, values of the left side, then the same for the right side */
   private takeTabbed(line: TokenLine): void {
     const byCell = new Map<number, Token[]>();
@@ -289,6 +304,8 @@ export class TwoSidedBuilder extends BaseBuilder {
       byCell.set(t.cell!, list);
     }
     const cell = (i: number) => byCell.get(i) ?? [];
+    const printedSides = this.tabbedSides();
+    if (printedSides) return this.takeBySides(line, printedSides, cell);
     const width = (this.hasLineNos ? 2 : 1) + this.leftCount;
     const rightValues = this.spec.columns.length - this.leftCount;
     const sides: Array<[number, number]> = [
@@ -301,6 +318,24 @@ export class TwoSidedBuilder extends BaseBuilder {
       const values: Token[] = [];
       const base = start + (this.hasLineNos ? 2 : 1);
       for (let k = 0; k < count; k++) values.push(cell(base + k)[0] ?? blankToken(line, base + k));
+      if (!labels.length && !lineNoTok && values.every((v) => v.kind === 'blank')) return;
+      const seg: Segment = { labels, values, explicit: true, position, line: line.source.line };
+      if (lineNoTok) this.setLineNo(seg, lineNoTok);
+      this.segments.push(seg);
+    });
+  }
+
+  /** a tab-separated line by the cells the header gives each side: the kind's columns in its order, other columns left out */
+  private takeBySides(line: TokenLine, sides: TabbedSide[], cell: (i: number) => Token[]): void {
+    const side = (['收入', '支出'] as const);
+    sides.forEach((s, position) => {
+      const labels = cell(s.label).filter((t) => t.kind === 'label');
+      const lineNoTok = s.lineNo !== undefined ? cell(s.lineNo).find((t) => t.kind === 'number') : undefined;
+      const columns = this.columns().filter((c) => c.side === side[position]);
+      const values = columns.map((c) => {
+        const at = s.cells.find((x) => x.column?.key === c.key)?.cell;
+        return (at !== undefined ? cell(at)[0] : undefined) ?? blankToken(line, at ?? -1);
+      });
       if (!labels.length && !lineNoTok && values.every((v) => v.kind === 'blank')) return;
       const seg: Segment = { labels, values, explicit: true, position, line: line.source.line };
       if (lineNoTok) this.setLineNo(seg, lineNoTok);
@@ -379,33 +414,4 @@ export class TwoSidedBuilder extends BaseBuilder {
     }
     return this.baseTable();
   }
-}
-
-
-/** two PDF lines whose baselines are nearer than a font size: one printed row */
-function close(a: TokenLine, b: TokenLine): boolean {
-  const { y: ya, size } = a.source;
-  const yb = b.source.y;
-  return ya !== undefined && yb !== undefined && a.source.page === b.source.page && Math.abs(yb - ya) < (size ?? 10);
-}
-
-/** names that differ between documents but mean one line of the form */
-function canonicalTotalName(name: string, hasYearTotals: boolean): string {
-  return name
-    .replace(/^(收入|支出)总计$/, '总计')
-    // Jiangsu: 当年收入小计 … 收入合计 (the year's total, then with carry-overs)
-    .replace(/^(?:当年|本年)(收入|支出)小计$/, '本年$1合计')
-    .replace(/^(收入|支出)合计$/, (m) => (hasYearTotals ? '总计' : m))
-    .replace(/^年初财政拨款结转和结余$/, '年初结转和结余')
-    .replace(/^年末财政拨款结转和结余$/, '年末结转和结余')
-    .replace(/^使用非财政拨款结余.*$/, '使用非财政拨款结余');
-}
-
-function blankToken(line: TokenLine, cell: number): Token {
-  return { kind: 'blank', text: '', line: line.source.line, column: 1, endColumn: 1, page: line.source.page, cell };
-}
-
-/** a few characters that are no item's name: the tail of a name wrapped in its cell (出, 业支出, 计) */
-function isNamePiece(name: string): boolean {
-  return name.length > 0 && name.length <= 3 && !isEnumerated(name) && !/^(合计|小计|总计)$/.test(name);
 }

@@ -1,0 +1,368 @@
+/**
+ * Which columns a table's header prints and where each figure goes: by the text's order, by the
+ * cells of tab-separated text, on a page by where the header's 栏次 numbers or labels stand, or by
+ * the words over each column where the header spans (spanned-columns.ts). The builders (builder.ts)
+ * read lines into rows on top of this.
+ */
+import type { PositionedPiece } from '../../ingest/text.js';
+import type { TableRegion } from '../../layout/regions.js';
+import { columnLabel, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
+import { blankCell, numberCell, tokenLocation } from '../cells.js';
+import type { Cell, Column, Location, ParseNote, Row, Table, Unit } from '../types.js';
+import { columnNames, type Catalog, type TableSpec } from './catalog.js';
+import { namedColumns } from './header.js';
+import { centreOf, columnReach, flushLeftEdges, matchInOrder, placeByLeftEdges } from './geometry.js';
+import { headerSpans, isAlignedText, placeBySpans } from './text-columns.js';
+import { pageSpannedColumns, tabbedSpannedColumns, type PrintedColumn } from './spanned-columns.js';
+
+export abstract class ColumnReader {
+  readonly rows: Row[] = [];
+  readonly notes: ParseNote[];
+  protected headerLines = new Set<string>();
+  /** PDF: where the 栏次 numbers and header labels stand, to place figures by column */
+  protected columnMarks: Token[] = [];
+  /** PDF: the header's pieces as printed (not joined into labels: header cells stand close) */
+  protected headerPieces: PositionedPiece[] = [];
+  /** the header's lines as read, top to bottom (tab-separated text: each word with its cell) */
+  protected headerTokenLines: TokenLine[] = [];
+  /** PDF: the header's pieces line by line, top to bottom */
+  protected headerRows: PositionedPiece[][] = [];
+  /** the lines from the first row on, as the builder took them */
+  protected body: TokenLine[] = [];
+  readonly unit: Unit | null;
+  /** figures or rows the reader had to leave out (each also a note at its place) */
+  protected dropped = 0;
+  /** why a layout's reader does not trust what it read (the table is then left unread), or null */
+  protected unsure: string | null = null;
+  /** rows left out for printing more figures than the columns read */
+  protected overfull = 0;
+
+  constructor(
+    readonly spec: TableSpec,
+    readonly region: TableRegion,
+    readonly file: string,
+    notes: ParseNote[],
+    readonly catalog: Catalog,
+  ) {
+    this.unit = region.unit;
+    this.notes = notes;
+  }
+
+  /** the figures of the rows read so far (PDF: to test a header's columns against) */
+  protected dataFigures(): Token[] {
+    return [];
+  }
+
+  protected note(message: string, t: Token) {
+    this.dropped++;
+    this.notes.push({ message: `${this.spec.id}: ${message}`, loc: tokenLocation(this.file, t) });
+  }
+
+  protected cellsFor(values: Token[], columns: Table['columns'], rowLoc: Location, explicit: boolean): { cells: Record<string, Cell>; unplaced: Cell[] } {
+    const cells: Record<string, Cell> = Object.create(null);
+    const unplaced: Cell[] = [];
+    const printed = values.filter((t) => t.kind === 'number');
+    if (explicit && this.spanned) {
+      // tab-separated under a header that spans: each cell to the column over it, none to a column the kind does not know
+      for (const t of values) {
+        const c = this.spanned.find((p) => p.at === t.cell)?.column;
+        if (c) cells[c.key] = t.kind === 'number' ? numberCell(this.file, t, this.unit) : blankCell(tokenLocation(this.file, t), this.unit);
+      }
+      return { cells, unplaced };
+    }
+    if (explicit) {
+      // tab-separated: every column has its own cell, blank or printed; a figure in a cell past
+      // them stands under a column the header does not say (its lines do not line up with the rows)
+      const past = values.slice(columns.length).filter((t) => t.kind === 'number');
+      if (past.length) {
+        this.note(`一行有 ${columns.length + past.length} 个以上的数字，表头只说出 ${columns.length} 列，本行不参与核对`, past[0]);
+        this.overfull++;
+        return { cells, unplaced };
+      }
+      columns.forEach((c, i) => {
+        const t = values[i];
+        if (!t) return;
+        cells[c.key] = t.kind === 'number' ? numberCell(this.file, t, this.unit) : blankCell(tokenLocation(this.file, t), this.unit);
+      });
+      return { cells, unplaced };
+    }
+    if (printed.length === columns.length || printed.length === 0) {
+      columns.forEach((c, i) => {
+        const t = printed[i];
+        cells[c.key] = t ? numberCell(this.file, t, this.unit) : blankCell(rowLoc, this.unit);
+      });
+      return { cells, unplaced };
+    }
+    if (printed.length > columns.length + (this.spanned?.filter((p) => !p.column).length ?? 0)) {
+      this.note(`一行有 ${printed.length} 个数字，多于 ${columns.length} 列，本行不参与核对`, printed[0]);
+      this.overfull++;
+      return { cells, unplaced };
+    }
+    const byX = this.placeByPosition(printed, columns) ?? this.placeByTextSpans(printed, columns);
+    if (byX) {
+      columns.forEach((c) => {
+        const t = byX.get(c.key);
+        cells[c.key] = t ? numberCell(this.file, t, this.unit) : blankCell(rowLoc, this.unit);
+      });
+      return { cells, unplaced };
+    }
+    // Blank cells were omitted: the total comes first, the rest are parts whose columns are unknown.
+    if (columns[0].total) {
+      cells[columns[0].key] = numberCell(this.file, printed[0], this.unit);
+      for (const t of printed.slice(1)) unplaced.push(numberCell(this.file, t, this.unit));
+    } else {
+      for (const t of printed) unplaced.push(numberCell(this.file, t, this.unit));
+    }
+    return { cells, unplaced };
+  }
+
+  /**
+   * PDF: where each value column stands on the page: the 栏次 numbers when printed, otherwise the
+   * header labels that name the columns. Null when not every column can be found.
+   */
+  private centres?: Map<string, number> | null;
+  protected columnCentres(): Map<string, number> | null {
+    if (this.centres !== undefined) return this.centres;
+    const all = this.columns();
+    if (this.spanned) return (this.centres = new Map(this.spanned.filter((p) => p.column).map((p) => [p.column!.key, p.at])));
+    const byMark = new Map<string, number>();
+    for (const c of all) {
+      const mark = this.markOf(c);
+      if (mark) byMark.set(c.key, centreOf(mark));
+    }
+    if (byMark.size === all.length) return (this.centres = byMark);
+    const byLabel = this.headerLabels();
+    return (this.centres = byLabel.size === all.length ? new Map([...byLabel].map(([k, p]) => [k, centreOf(p)])) : null);
+  }
+
+  /** PDF: the 栏次 number printed over a column */
+  private markOf(c: Column): Token | undefined {
+    return this.columnMarks.find((t) => t.x0 !== undefined && t.num!.value === c.index);
+  }
+
+  /** PDF: the header cells that name the document's value columns (found once: centres and flush-left edges both ask) */
+  private labels?: Map<string, PositionedPiece>;
+  private headerLabels(): Map<string, PositionedPiece> {
+    return (this.labels ??= namedColumns(this.columns(), this.headerRows, this.headerPieces));
+  }
+
+  /** aligned text: where the header prints each column's name, in character columns (null: not such text) */
+  private spans?: Map<string, PositionedPiece> | null;
+  private textSpans(): Map<string, PositionedPiece> | null {
+    if (this.spans !== undefined) return this.spans;
+    const lines = this.region.lines;
+    if (lines.some((l) => l.source.pieces || l.tabbed) || !isAlignedText(lines)) return (this.spans = null);
+    const rows = this.headerTokenLines.map(headerSpans);
+    return (this.spans = namedColumns(this.spec.columns, rows, rows.flat()));
+  }
+
+  /** aligned text that omits blank cells: each figure in the column whose header stands over it, where that is unambiguous */
+  private placeByTextSpans(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
+    const spans = this.textSpans();
+    if (!spans || !columns.every((c) => spans.has(c.key))) return null;
+    const cols = columns.map((c) => ({ key: c.key, x0: spans.get(c.key)!.x0, x1: spans.get(c.key)!.x1 })).sort((a, b) => a.x0 - b.x0);
+    return placeBySpans(printed, cols);
+  }
+
+  /**
+   * PDF: where each value column starts, when its cells are set flush left: a producer that sets
+   * the header and the 栏次 numbers at their cells' left edges (WeasyPrint) prints each column's
+   * name and number from the same x and their middles apart, and the figures, flush right, stand
+   * nearer the next column's number than their own. Null where the cells are not so set.
+   */
+  private leftEdges?: Map<string, number> | null;
+  private flushLeftEdges(): Map<string, number> | null {
+    if (this.leftEdges !== undefined) return this.leftEdges;
+    const labels = this.headerLabels();
+    return (this.leftEdges = flushLeftEdges(this.columns().map((c) => ({ key: c.key, mark: this.markOf(c), label: labels.get(c.key) }))));
+  }
+
+  /** each printed figure to the column whose band (between neighbouring centres) holds it */
+  private placeByPosition(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
+    if (!printed.every((t) => t.x0 !== undefined)) return null;
+    const edges = this.flushLeftEdges();
+    if (edges && columns.every((c) => edges.has(c.key))) return placeByLeftEdges(printed, columns.map((c) => ({ key: c.key, x: edges.get(c.key)! })));
+    const centres = this.columnCentres();
+    if (!centres) return null;
+    // a column the header prints and the kind does not know (上年预算数): its figures are left out
+    const unknown = (this.spanned ?? []).filter((p) => !p.column).map((p) => ({ key: '', x: p.at }));
+    const cols = [...columns.map((c) => ({ key: c.key, x: centres.get(c.key)! })), ...unknown].sort((a, b) => a.x - b.x);
+    // a figure further from every known column than columns stand apart is under a column the
+    // catalogue does not know: the positions do not tell where it belongs (how far apart: the
+    // nearest column's own neighbours, so that narrow columns elsewhere do not narrow a wide one)
+    const placed = new Map<string, Token>();
+    // under a spanning header, figures to its columns in order (see spanned-columns.ts)
+    if (this.spanned) {
+      const order = matchInOrder(printed.map(centreOf), cols);
+      if (!order) return null;
+      printed.forEach((t, i) => order[i].key && placed.set(order[i].key, t));
+      return placed;
+    }
+    for (const t of printed) {
+      const x = centreOf(t);
+      let best = 0;
+      for (let i = 1; i < cols.length; i++) if (Math.abs(cols[i].x - x) < Math.abs(cols[best].x - x)) best = i;
+      if (!withinReach(cols.map((c) => c.x), x)) return null;
+      const column = cols[best];
+      if (!column.key) continue;
+      // two figures in one column: the positions do not tell, fall back to the text's reading
+      if (placed.has(column.key)) return null;
+      placed.set(column.key, t);
+    }
+    return placed;
+  }
+
+  private ordered?: Table['columns'];
+
+  /**
+   * The value columns in the order this document prints them: when one header line names every
+   * column of the standard form, that line's order wins; otherwise the standard form's order.
+   */
+  protected columns(): Table['columns'] {
+    if (this.ordered) return this.ordered;
+    const spec = this.spec.columns.filter((c) => !c.optional);
+    this.ordered = spec;
+    if (this.spec.layout !== 'code' && this.spec.layout !== 'named') return spec;
+    const spanned = this.spannedColumns();
+    if (spanned) {
+      this.spanned = spanned;
+      this.columnSource = 'header';
+      return (this.ordered = spanned.filter((p) => p.column).map((p, i) => ({ ...p.column!, index: i + 1 })));
+    }
+    const fromPage = this.headerPieces.length ? this.columnsFromPage() : null;
+    if (fromPage) {
+      this.ordered = fromPage;
+      this.columnSource = 'header';
+      return fromPage;
+    }
+    if (spec.length < 2) return spec;
+    const fromText = this.columnsFromHeaderText(this.spec.columns, spec.length);
+    if (fromText) {
+      this.ordered = fromText;
+      this.columnSource = 'header';
+      return fromText;
+    }
+    for (const header of this.headerLines) {
+      const at = spec.map((c) => header.indexOf(normalizeLabel(c.name)));
+      if (at.some((i) => i < 0)) continue;
+      const order = spec.map((c, i) => ({ c, at: at[i] })).sort((a, b) => a.at - b.at);
+      // the total column stays first where figures are placed by their order (blank cells
+      // omitted, the total read as the first); tab-separated cells stand where they are printed
+      if (!order[0].c.total && spec[0].total && !this.region.lines.some((l) => l.tabbed)) continue;
+      this.ordered = order.map((o, i) => ({ ...o.c, index: i + 1 }));
+      this.columnSource = 'header';
+      break;
+    }
+    return this.ordered;
+  }
+
+  protected columnSource: Table['columnSource'] = 'catalog';
+
+  /** the value columns a spanning header prints, where it names more than the kind's own order would (spanned-columns.ts) */
+  protected spanned: PrintedColumn[] | null = null;
+
+  /** the value columns by the header's spans: in tab-separated text by cell (values from cell `first` on), on a page by the figures' positions */
+  protected spannedColumns(first = 2): PrintedColumn[] | null {
+    const figures = this.dataFigures();
+    if (this.headerRows.length) return pageSpannedColumns(this.headerRows, this.spec.columns, figures.filter((t) => t.x0 !== undefined));
+    if (!this.region.lines.some((l) => l.tabbed)) return null;
+    // every value cell of the rows, printed or blank (an empty table's too)
+    const cells = this.body.filter((l) => l.tabbed).flatMap((l) => l.tokens.filter((t) => t.kind !== 'label' && t.cell !== undefined && t.cell >= first));
+    const printed = new Map<number, boolean>();
+    for (const t of cells) printed.set(t.cell!, printed.get(t.cell!) === true || t.kind === 'number');
+    return tabbedSpannedColumns(this.headerTokenLines, this.spec.columns, first, printed);
+  }
+
+  /**
+   * Text: a header line naming some of the form's columns, the total first, where no row prints
+   * more figures than it names (a province that prints 合计 基本支出 项目支出 of six)
+   */
+  private columnsFromHeaderText(spec: Column[], standard: number): Column[] | null {
+    const counts = this.dataFigures().length ? this.rowFigureCounts() : [];
+    if (!counts.length) return null;
+    for (const header of this.headerLines) {
+      const named = spec
+        .map((c) => ({ c, at: [c.name, ...(c.synonyms ?? [])].map((n) => header.indexOf(normalizeLabel(n))).find((i) => i >= 0) ?? -1 }))
+        .filter((x) => x.at >= 0)
+        .sort((a, b) => a.at - b.at);
+      // all the standard columns and no optional one: the form's own order (below) reads it
+      if (named.length < 2 || !named[0].c.total || (named.length === standard && !named.some((x) => x.c.optional))) continue;
+      // on a page, a 栏次 line numbering more columns than the line names: the rest of the header
+      // is wrapped past recognition (上缴上 / 级支出), not left out
+      if (this.headerPieces.length && this.columnMarks.length > named.length) continue;
+      if (counts.some((n) => n > named.length) || !counts.some((n) => n === named.length)) continue;
+      return named.map((x, i) => ({ ...x.c, index: i + 1 }));
+    }
+    return null;
+  }
+
+  /** how many figures each row read so far prints */
+  protected rowFigureCounts(): number[] {
+    return [];
+  }
+
+  /**
+   * PDF: the columns this document's header names, in its order (a province prints some of the
+   * form's columns, or more: 单位预留机动经费). Null when the header names not even the total.
+   */
+  private columnsFromPage(): Column[] | null {
+    // 栏次 numbers for every column of the form: the form's columns, as printed
+    const spec = this.spec.columns.filter((c) => !c.optional);
+    if (spec.every((c) => this.columnMarks.some((t) => t.num!.value === c.index))) return null;
+    const found = namedColumns(this.spec.columns, this.headerRows, this.headerPieces, true);
+    const total = this.spec.columns.find((c) => c.total);
+    if (!found.size || (total && !found.has(total.key))) return null;
+    // the header's cells must account for every figure below them; else a name wrapped past
+    // recognition hides a column, and the form's own columns are the better guess
+    const xs = [...found.values()].map(centreOf).sort((a, b) => a - b);
+    const reach = columnReach(xs);
+    const figures = this.dataFigures().filter((t) => t.x0 !== undefined);
+    if (!figures.every((t) => xs.some((x) => Math.abs(x - centreOf(t)) <= reach))) return null;
+    return this.spec.columns
+      .filter((c) => found.has(c.key))
+      .sort((a, b) => centreOf(found.get(a.key)!) - centreOf(found.get(b.key)!))
+      .map((c, i) => ({ ...c, index: i + 1 }));
+  }
+
+  /**
+   * Figures the reader could not put in a column. In text that omits blank cells, a row's parts
+   * after its placed total are unplaced by nature (the checks add them up as parts); on a page,
+   * where positions tell columns apart, any unplaced figure is a misread.
+   */
+  protected misplaced(): number {
+    const positioned = this.region.lines.some((l) => l.source.pieces);
+    return this.rows.reduce((n, r) => {
+      if (!r.unplaced.length) return n;
+      const anchored = Object.values(r.cells).some((c) => !c.blank);
+      return n + (positioned || !anchored ? r.unplaced.length : 0);
+    }, 0);
+  }
+
+  /**
+   * A part of a column read (人员经费 of 基本支出), named by a word of the header, that the columns
+   * read leave out (基本支出 / 小计 人员经费 公用经费 in text whose header lines do not line up with
+   * the rows): its figures stand somewhere among the others. The first such name, or null.
+   */
+  protected unplacedOptional(): string | null {
+    // a table printing no figure is empty whichever its columns
+    if (this.spec.layout !== 'code' || !this.dataFigures().length) return null;
+    const read = new Set(this.columns().map((c) => c.key));
+    // a header word, or in text set one space apart a run of words (小计 人员经费 公用经费 项目支出 as one label)
+    const words = new Set([...this.headerTokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => t.text)), ...this.headerPieces.map((p) => p.text)].map(columnLabel));
+    const lines = [...this.headerLines];
+    const printed = (name: string) => words.has(columnLabel(name)) || (!this.headerPieces.length && lines.some((l) => l.includes(columnLabel(name))));
+    const missing = this.spec.columns.find((c) => c.optional && c.partOf && read.has(c.partOf) && !read.has(c.key) && columnNames(c).some(printed));
+    return missing?.name ?? null;
+  }
+}
+
+/**
+ * Whether x stands within the reach of its nearest column (centres in order): that column's own
+ * neighbours say how far, so that narrow columns elsewhere do not narrow a wide one (a figure set
+ * right in a wide cell stands well off its header's centre).
+ */
+function withinReach(xs: number[], x: number): boolean {
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if (Math.abs(xs[i] - x) < Math.abs(xs[best] - x)) best = i;
+  return Math.abs(xs[best] - x) <= columnReach(xs.slice(Math.max(0, best - 1), best + 2));
+}

@@ -1,0 +1,85 @@
+/**
+ * Where a 总表's cells stand: the header cells over its label and amount columns, the [项目 金额]
+ * pairs they make, each side's cells in tab-separated text where the header prints more than the
+ * kind's columns, and the names a 总表 prints that mean one line of the form.
+ */
+import { columnLabel, isEnumerated, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
+import type { Column } from '../types.js';
+import { columnNames } from './catalog.js';
+import { centreOf } from './geometry.js';
+import { COMPARISON_RE } from './spanned-columns.js';
+import { pairedGroups, type ColumnGroup } from './text-columns.js';
+
+/** tab-separated: one side's cells as its header line prints them */
+export interface TabbedSide {
+  label: number;
+  lineNo?: number;
+  /** its value cells, each under a column of the kind's or (null) one it does not hold */
+  cells: Array<{ cell: number; column: Column | null; text: string }>;
+}
+
+/** the header cells over a 总表's label and amount columns */
+// a header cell may wrap character by character (项目名 / 称): its first line is enough
+export const LABEL_HEAD_RE = /^(项目|项目名称?|科目名称?|功能科目名称?|功能分类科目名称?|项目（按功能分类）|支出功能分类科目)$/;
+const AMOUNT_HEAD_RE = /^(金额|预算数|决算数|本年预算数|预算金额)$/;
+
+/** the header's [项目 金额] pairs, left to right, from its cells where they stand (points, or characters) */
+export function headerGroups(cells: Array<{ text: string; x0?: number; x1?: number }>): ColumnGroup[] | null {
+  const xs = (re: RegExp) => cells.filter((c) => re.test(normalizeLabel(c.text))).map(centreOf).sort((a, b) => a - b);
+  return pairedGroups(xs(LABEL_HEAD_RE), xs(AMOUNT_HEAD_RE));
+}
+
+/**
+ * Tab-separated: where each side's cells stand, read off the header line that prints both sides'
+ * 项目 cells, where it prints columns the kind does not hold beside its own (上年预算数 | 本年预算数
+ * | 增减). Null where the kind's layout (label, 行次, its columns) is the printed one.
+ */
+export function printedSides(header: TokenLine[], kindColumns: Column[]): TabbedSide[] | null {
+  for (const line of header.filter((l) => l.tabbed)) {
+    const words = line.tokens.filter((t) => t.kind === 'label' && t.cell !== undefined);
+    const starts = words.filter((t) => LABEL_HEAD_RE.test(normalizeLabel(t.text))).map((t) => t.cell!);
+    if (starts.length !== 2) continue;
+    const sides = (['收入', '支出'] as const).map((side, i) => {
+      const own = words.filter((t) => t.cell! > starts[i] && (i === 1 || t.cell! < starts[1]));
+      const lineNo = own.find((t) => normalizeLabel(t.text) === '行次')?.cell;
+      const columns = kindColumns.filter((c) => c.side === side);
+      const cells = own.filter((t) => t.cell !== lineNo).map((t) => ({ cell: t.cell!, column: columns.find((c) => columnNames(c).some((n) => columnLabel(n) === columnLabel(t.text))) ?? null, text: columnLabel(t.text) }));
+      return { label: starts[i], lineNo, cells };
+    });
+    // only columns the kind holds, and ones that compare with another year
+    const known = sides.flatMap((s) => s.cells.filter((c) => c.column));
+    const skipped = sides.flatMap((s) => s.cells.filter((c) => !c.column));
+    if (!skipped.length || !skipped.every((c) => COMPARISON_RE.test(c.text)) || !sides.every((s) => s.cells.some((c) => c.column?.total || c.column?.side === '收入'))) return null;
+    if (new Set(known.map((c) => c.column!.key)).size !== known.length) return null;
+    return sides;
+  }
+  return null;
+}
+
+/** two PDF lines whose baselines are nearer than a font size: one printed row */
+export function close(a: TokenLine, b: TokenLine): boolean {
+  const { y: ya, size } = a.source;
+  const yb = b.source.y;
+  return ya !== undefined && yb !== undefined && a.source.page === b.source.page && Math.abs(yb - ya) < (size ?? 10);
+}
+
+/** names that differ between documents but mean one line of the form */
+export function canonicalTotalName(name: string, hasYearTotals: boolean): string {
+  return name
+    .replace(/^(收入|支出)总计$/, '总计')
+    // Jiangsu: 当年收入小计 … 收入合计 (the year's total, then with carry-overs)
+    .replace(/^(?:当年|本年)(收入|支出)小计$/, '本年$1合计')
+    .replace(/^(收入|支出)合计$/, (m) => (hasYearTotals ? '总计' : m))
+    .replace(/^年初财政拨款结转和结余$/, '年初结转和结余')
+    .replace(/^年末财政拨款结转和结余$/, '年末结转和结余')
+    .replace(/^使用非财政拨款结余.*$/, '使用非财政拨款结余');
+}
+
+export function blankToken(line: TokenLine, cell: number): Token {
+  return { kind: 'blank', text: '', line: line.source.line, column: 1, endColumn: 1, page: line.source.page, cell };
+}
+
+/** a few characters that are no item's name: the tail of a name wrapped in its cell (出, 业支出, 计) */
+export function isNamePiece(name: string): boolean {
+  return name.length > 0 && name.length <= 3 && !isEnumerated(name) && !/^(合计|小计|总计)$/.test(name);
+}
