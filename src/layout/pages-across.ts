@@ -33,8 +33,7 @@ const shown = (p: PositionedPiece) => p.x0 >= -1;
  * cell merged across both pages (a title) is drawn on each, and the next page shows its end (how much
  * of its first character, cut by the paper's edge, still counts as printed differs by engine).
  */
-function repeats(left: SourceLine[], line: SourceLine, p: PositionedPiece): boolean {
-  const beside = levelWith(left, line.y!);
+function repeats(beside: SourceLine | undefined, p: PositionedPiece): boolean {
   // a figure equal to the one beside it is a column of its own (合计 and 一般公共预算 alike)
   return Boolean(beside && p.text.length >= 2 && !isFigure(p) && beside.text.replace(/\s/g, '').endsWith(p.text));
 }
@@ -48,7 +47,10 @@ function levelWith(lines: SourceLine[], y: number): SourceLine | undefined {
 /** whether `right` (a page's positioned lines) is the right part of the page whose lines are `left` */
 function isRightPart(left: SourceLine[], right: SourceLine[]): boolean {
   // a table of its own starts there (a title that is not the rest of one the page before prints)
-  if (right.some((l) => titleText(l.pieces!.filter(shown).map((p) => p.text).join('')) && l.pieces!.some((p) => shown(p) && !repeats(left, l, p)))) return false;
+  for (const l of right) {
+    const beside = levelWith(left, l.y!);
+    if (titleText(l.pieces!.filter(shown).map((p) => p.text).join('')) && l.pieces!.some((p) => shown(p) && !repeats(beside, p))) return false;
+  }
   const rows = right.filter((l) => l.pieces!.some(isFigure));
   // its columns' header, level with the header of the page before
   const header = right.filter((l) => !l.pieces!.some(isFigure) && levelWith(left, l.y!));
@@ -70,7 +72,7 @@ function joinRight(left: SourceLine[], right: SourceLine[]): { left: SourceLine[
       rest.push(line);
       continue;
     }
-    const moved = line.pieces!.filter((p) => shown(p) && !repeats(left, line, p)).map((p) => ({ ...p, x0: p.x0 + dx, x1: p.x1 + dx, printed: { page: line.page!, line: line.pageLine ?? line.line, column: p.column ?? 1 } }));
+    const moved = line.pieces!.filter((p) => shown(p) && !repeats(target, p)).map((p) => ({ ...p, x0: p.x0 + dx, x1: p.x1 + dx, printed: { page: line.page!, line: line.pageLine ?? line.line, column: p.column ?? 1 } }));
     joined.set(target, [...(joined.get(target) ?? []), ...moved]);
   }
   return { left: left.map((l) => (joined.has(l) ? withPieces(l, [...l.pieces!, ...joined.get(l)!]) : l)), rest };
