@@ -138,20 +138,27 @@ function blockRows(block: Celled[]): SourceLine[] {
   for (const { line, cells } of block) line.pieces!.forEach((p, k) => isNumeric(p) && (figureTop = Math.min(figureTop, cells[k].top)));
   const start = block.findIndex((b) => b.cells.every((c) => c.top >= figureTop));
   if (start < 0 || block.slice(start).some((b) => b.cells.some((c) => c.top < figureTop))) return unchanged;
-  const texts = new Map<string, CellText>();
+  // each cell's text, in the order first met; found by its four rules among the cells of its top rule
+  const texts: CellText[] = [];
+  const byTop = new Map<number, CellText[]>();
   for (const { line, cells } of block.slice(start)) {
     line.pieces!.forEach((p, k) => {
       const c = cells[k];
-      const key = `${c.top}/${c.bottom}/${c.left}/${c.right}`;
-      const t = texts.get(key) ?? { cell: c, pieces: [], lines: [] };
+      const sameTop = byTop.get(c.top) ?? [];
+      let t = sameTop.find(({ cell }) => cell.bottom === c.bottom && cell.left === c.left && cell.right === c.right);
+      if (!t) {
+        t = { cell: c, pieces: [], lines: [] };
+        texts.push(t);
+        sameTop.push(t);
+        byTop.set(c.top, sameTop);
+      }
       t.pieces.push(p);
       t.lines.push(line);
-      texts.set(key, t);
     });
   }
-  const tops = [...new Set([...texts.values()].map((t) => t.cell.top))].sort((a, b) => a - b);
+  const tops = [...byTop.keys()].sort((a, b) => a - b);
   const rows = new Map<number, Placed[]>();
-  for (const t of texts.values()) {
+  for (const t of texts) {
     const placed = cellPieces(t);
     if (!placed) return unchanged;
     const top = rowOf(t, tops);

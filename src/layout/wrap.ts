@@ -75,7 +75,8 @@ function isNumberingLine(line: SourceLine): boolean {
 }
 
 function joinWrappedNames(lines: SourceLine[]): SourceLine[] {
-  const out: SourceLine[] = lines.map((l) => ({ ...l, pieces: l.pieces ? [...l.pieces] : undefined }));
+  // a line that takes a fragment is replaced by a new one (withText): the input's lines are never changed
+  const out: SourceLine[] = [...lines];
   const hasFigures = out.map((l) => l.pieces?.some(isNumeric) ?? false);
   const numbering = out.map((l, i) => hasFigures[i] && isNumberingLine(l));
   const removed = new Set<number>();
@@ -112,14 +113,15 @@ function joinWrappedNames(lines: SourceLine[]): SourceLine[] {
       }
       const target = out[best.k];
       const above = frag.y < target.y!;
+      let pieces: PositionedPiece[];
       if (best.host) {
         const host = best.host;
         const merged = { ...host, text: above ? piece.text + host.text : host.text + piece.text, x0: Math.min(host.x0, piece.x0), x1: Math.max(host.x1, piece.x1) };
-        target.pieces = target.pieces!.map((p) => (p === host ? merged : p));
+        pieces = target.pieces!.map((p) => (p === host ? merged : p));
       } else {
-        target.pieces = [...target.pieces!, { ...piece }];
+        pieces = [...target.pieces!, { ...piece }];
       }
-      out[best.k] = withText(target, target.pieces!);
+      out[best.k] = withText(target, pieces);
     }
     if (left.length === frag.pieces.length) continue;
     if (left.length) out[i] = withText(frag, left);

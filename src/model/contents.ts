@@ -78,13 +78,19 @@ function found(name: string, body: string, headings: string[], tables: string[])
 
 /** how alike two headings are: the share of their character pairs in common (Dice) */
 const SAME_HEADING = 0.6;
-/** each string's character pairs, counted: a 目录's entries are each compared with every heading */
-const pairCache = new Map<string, Map<string, number>>();
-function pairs(s: string): Map<string, number> {
+/**
+ * each string's character pairs (two UTF-16 units, as one number: no string per pair), counted:
+ * a 目录's entries are each compared with every heading
+ */
+const pairCache = new Map<string, Map<number, number>>();
+function pairs(s: string): Map<number, number> {
   let out = pairCache.get(s);
   if (out) return out;
-  out = new Map<string, number>();
-  for (let i = 0; i + 1 < s.length; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
+  out = new Map<number, number>();
+  for (let i = 0; i + 1 < s.length; i++) {
+    const pair = s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+    out.set(pair, (out.get(pair) ?? 0) + 1);
+  }
   if (pairCache.size > 20000) pairCache.clear();
   pairCache.set(s, out);
   return out;
@@ -94,7 +100,8 @@ function likeness(a: string, b: string): number {
   const x = pairs(a);
   const y = pairs(b);
   let common = 0;
-  for (const [k, n] of x) common += Math.min(n, y.get(k) ?? 0);
+  // forEach: no [key, count] array per pair, as for…of over the entries makes
+  x.forEach((n, k) => (common += Math.min(n, y.get(k) ?? 0)));
   const total = Math.max(0, a.length - 1) + Math.max(0, b.length - 1);
   return total ? (2 * common) / total : 0;
 }

@@ -15,8 +15,8 @@ export interface NilClause {
 
 // a heading is a statement of its own: it neither ends the sentence before it nor starts the one after it
 const HEADING_RE = /^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/;
-// clauses: a sentence's parts between its commas and semicolons
-const CLAUSE_END_RE = /[。；;，,！？]/;
+// clauses: a sentence's parts between its commas and semicolons (by code unit: each line's characters are all asked)
+const CLAUSE_ENDS = new Set([...'。；;，,！？'].map((c) => c.charCodeAt(0)));
 // saying nothing is there: 无, 没有, 未安排, 不涉及, 为0, 为零, 0万元, 0.00万元 (无 of 无偿, 无论 … says no such thing)
 const NIL_RE = /无(?!偿|论|法|需|须|形|误)|没有|未(?:安排|发生|使用|开支)|不涉及|为(?:0|零)(?![\d.])|(?<![\d.,])0(?:\.0+)?万?元/;
 // a change from last year is no statement of what there is (较上年减少0.0万元)
@@ -37,13 +37,17 @@ export function nilClauses(lines: SourceLine[], file: string): NilClause[] {
     const heading = HEADING_RE.test(l.text);
     if (heading) close();
     // a sentence wraps over lines: its clauses run on until their punctuation
-    for (const ch of l.text.replace(/[\s\u3000]/g, '')) {
-      if (CLAUSE_END_RE.test(ch)) {
-        close();
-        continue;
+    const squeezed = l.text.replace(/[\s\u3000]/g, '');
+    let from = 0;
+    for (let i = 0; i <= squeezed.length; i++) {
+      const end = i === squeezed.length;
+      if (!end && !CLAUSE_ENDS.has(squeezed.charCodeAt(i))) continue;
+      if (i > from) {
+        start ??= l;
+        text += squeezed.slice(from, i);
       }
-      start ??= l;
-      text += ch;
+      if (!end) close();
+      from = i + 1;
     }
     // a heading ends where its line does (情况说明 is not the start of the sentence under it)
     if (heading && !/[。；;，,]/.test(l.text)) close();

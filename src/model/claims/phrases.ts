@@ -25,7 +25,7 @@ export const NUM = '(?<![\\d,.])(-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)';
 export const SEP = '[,，]';
 
 export function buildStream(lines: SourceLine[]): Stream {
-  const parts: string[] = [];
+  let text = '';
   let size = lines.length;
   for (const line of lines) size += line.text.length;
   const lineAt = new Int32Array(size);
@@ -35,8 +35,9 @@ export function buildStream(lines: SourceLine[]): Stream {
   lines.forEach((line, k) => {
     // a gap (a table in between) ends the sentence: prose never runs across a table
     if (previous && line.line !== previous.line + 1) {
-      parts.push('。');
-      [lineAt[n], columnAt[n]] = [k, 1];
+      text += '。';
+      lineAt[n] = k;
+      columnAt[n] = 1;
       n++;
     }
     previous = line;
@@ -46,12 +47,13 @@ export function buildStream(lines: SourceLine[]): Stream {
       const c = raw.charCodeAt(i);
       if (c <= 0x20 || c === 0x3000 || c === 0xa0) continue;
       if (ch === '％') ch = '%';
-      parts.push(ch);
-      [lineAt[n], columnAt[n]] = [k, i + 1];
+      text += ch;
+      lineAt[n] = k;
+      columnAt[n] = i + 1;
       n++;
     }
   });
-  return { text: parts.join(''), lines, lineAt, columnAt };
+  return { text, lines, lineAt, columnAt };
 }
 
 export function locate(stream: Stream, from: number, to: number): Location {
