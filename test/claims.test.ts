@@ -87,6 +87,24 @@ describe('claim extraction', () => {
     expect(cs.filter((c) => c.kind === 'sum')).toEqual([]);
   });
 
+  it('a 其中 list after a change splits the amount stated before it; each part\'s own change is no part', () => {
+    const sum = (text: string) => claims(text, budget).filter((c) => c.kind === 'sum').map(brief);
+    expect(sum('“三公”经费预算数为 3.22 万元，比上年减少 0.98 万元，其中：因公出国（境）费 0 万元，增加 0 万元；公务用车购置及运行费 2.5\n万元，增加 0 万元；公务接待费 1.7 万元，减少 0.98 万元。')).toEqual([
+      { kind: 'sum', subject: '“三公”经费预算数', figures: { whole: '3.22' }, parts: ['0', '2.5', '1.7'], link: null },
+    ]);
+    expect(sum('“三公”经费预算数为6.50万元，比上年减少0.70万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费4.50万元，公务接待费2.00万元。')).toEqual([
+      { kind: 'sum', subject: '“三公”经费预算数', figures: { whole: '6.50' }, parts: ['0', '4.50', '2.00'], link: null },
+    ]);
+    // a share after a change is of the amount, not of the change
+    const shares = claims('支出预算130万元，比上年增加10万元，其中：基本支出100万元，占76.92%；项目支出30万元，占23.08%。', budget).filter((c) => c.kind === 'share');
+    expect(shares.map((c) => [c.subject, c.figures.whole?.raw])).toEqual([
+      ['基本支出', '130'],
+      ['项目支出', '130'],
+    ]);
+    // the changes of the parts listed on their own are not summed
+    expect(sum('“三公”经费比上年减少0.98万元，其中：公务用车运行费减少0.5万元，公务接待费减少0.48万元。')).toEqual([]);
+  });
+
   it('counts said the other way round: 涉及项目11个, 组织自评项目 3 个', () => {
     const cs = claims('部门预算均实行绩效目标管理，涉及项目11个，预算金额766万元。其中:组织自评项目 3 个,涉及 300 万元。', budget);
     expect(cs.filter((c) => c.kind === 'count').map((c) => [c.figures.count.raw, c.subject, c.figures.count.loc.column])).toEqual([

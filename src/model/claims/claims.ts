@@ -19,6 +19,7 @@ import {
   cleanPath,
   currentAmount,
   figure,
+  isChange,
   listAfter,
   locate,
   pathBefore,
@@ -222,7 +223,8 @@ function readSentences(r: Reading): void {
     start += sentence.length + 1;
     const amounts = [...sentence.matchAll(new RegExp(`${NUM}万元`, 'g'))].map((m) => ({ raw: m[1], at: base + m.index! }));
     const other = sentence.indexOf('其中');
-    const headline = other > 0 ? [...amounts].reverse().find((a) => a.at < base + other) : undefined;
+    // what 其中 splits is the amount stated for the subject (预算数为 3.22 万元), not a change said after it (比上年减少 0.98 万元)
+    const headline = other > 0 ? [...amounts].reverse().find((a) => a.at < base + other && !isChange(r.text, a.at)) : undefined;
     if (headline && other >= 0) readSum(r, sentence, base, other, headline);
     readAmounts(r, sentence, base, amounts, headline);
   }

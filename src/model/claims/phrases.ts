@@ -116,10 +116,12 @@ export function sectionAt(list: Array<{ at: number; title: string }>, index: num
 }
 
 /**
- * The items of a 其中 list: `subject amount万元 [，占 P%]` joined by ；、，. The list ends at the
- * first element that is not such an item (a sub-list, a comparison, another sentence).
+ * The items of a 其中 list: `subject amount万元 [，占 P%] [，增加 D 万元]` joined by ；、，. An item's
+ * own change (公务接待费 1.7 万元，减少 0.98 万元；) is said of it, not another part. The list ends
+ * at the first element that is not such an item (a sub-list, a comparison, another sentence).
  */
-const LIST_ITEM = new RegExp(`^[:：]?([^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]占(?:比)?${NUM}%)?([；;、，,。]|$)`);
+const OWN_CHANGE = `(?:[,，](?:比上年|较上年|与上年相比[,，]?|同比)?(?:(?:增加|减少)${NUM}万元(?:[,，](?:增长|下降)${NUM}%)?|(?:与上年)?(?:基本)?持平))?`;
+const LIST_ITEM = new RegExp(`^[:：]?([^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]占(?:比)?${NUM}%)?${OWN_CHANGE}(?<end>[；;、，,。]|$)`);
 const NOT_AN_ITEM = /比|较|增|减|主要|包括|其中|授予|合计|总额|总计|年度|预算|决算|完成/;
 
 export function listAfter(text: string, from: number): Array<{ raw: string; at: number }> {
@@ -130,7 +132,7 @@ export function listAfter(text: string, from: number): Array<{ raw: string; at: 
     if (!m || NOT_AN_ITEM.test(m[1])) break;
     items.push({ raw: m[2], at: i + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length) });
     i += m[0].length;
-    if (!m[4] || m[4] === '。') break;
+    if (!m.groups!.end || m.groups!.end === '。') break;
   }
   return items;
 }
@@ -178,13 +180,18 @@ export function currentAmount(text: string, at: number): { raw: string; at: numb
 
 const CHANGE_BEFORE_RE = /(增加|减少|增长|下降|增|减)\s*$/;
 
+/** whether the amount at `at` is a change (比上年减少 0.98 万元), not a level something stands at */
+export function isChange(text: string, at: number): boolean {
+  return CHANGE_BEFORE_RE.test(text.slice(Math.max(0, at - 4), at));
+}
+
 /**
  * An amount that can be the current one of a change stated at `to`: not itself a change stated
  * earlier (减少 0.15 万元…；公务接待费减少 0.15 万元), not said aside in parentheses that close
  * before the change (（上年预算为 A 万元），增加 …).
  */
 function isLevel(text: string, start: number, end: number, to: number): boolean {
-  if (CHANGE_BEFORE_RE.test(text.slice(Math.max(0, start - 4), start))) return false;
+  if (isChange(text, start)) return false;
   let depth = 0;
   for (let i = end; i < to; i++) {
     if (text[i] === '（' || text[i] === '(') depth++;
