@@ -144,6 +144,14 @@ const length = Number(/\/Length (\d+)/.exec(damaged.subarray(at - 200, at).toStr
 for (let k = 0; k < 4; k++) damaged[at + Math.floor(length / 2) + k] ^= 0xff;
 writeFileSync(path.join(outDir, 'final-full.damaged.pdf'), damaged);
 console.log('wrote fixtures/pdf/final-full.scan-page.pdf, fixtures/pdf/final-full.damaged.pdf');
+// A scan made searchable (tesseract, as ocrmypdf and Acrobat's OCR do): a picture of each page with
+// the recognised text drawn invisibly over it. That text is the OCR's reading, figures misread
+// included: a scanned file is refused, and an OCR'd page among text pages is said and left out.
+const ocrPng = path.join(work, 'ocr-page.png');
+execFileSync('pdftoppm', ['-f', '3', '-l', '3', '-r', '100', '-gray', '-png', '-singlefile', fullPdf, ocrPng.replace(/\.png$/, '')]);
+execFileSync('tesseract', [ocrPng, path.join(bad, 'scanned-ocr'), '-l', 'chi_sim', '--dpi', '100', 'pdf'], { stdio: 'ignore' });
+execFileSync('qpdf', ['--empty', '--pages', fullPdf, '1-2', path.join(bad, 'scanned-ocr.pdf'), '1', fullPdf, '4-z', '--', path.join(outDir, 'final-full.ocr-page.pdf')]);
+console.log('wrote fixtures/bad/scanned-ocr.pdf, fixtures/pdf/final-full.ocr-page.pdf');
 // Rewritten by Ghostscript (as a Distiller would): it gives Chromium's Type 3 fonts a Unicode map
 // of its own guessing, so some characters come out as letters no Chinese text has (：→ÿ, 务→ó).
 const target = path.join(outDir, 'target.chromium.pdf');

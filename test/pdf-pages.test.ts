@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { lintFile } from '../src/cli/lint.js';
 import { readPdfFile, type PdfEngine } from '../src/ingest/index.js';
 import { buildReport } from '../src/model/index.js';
-import { mismappedSamples, readPages, type Glyph, type PageGlyphs } from '../src/ingest/pdf-common.js';
+import { looksScanned, mismappedSamples, readPages, type Glyph, type PageGlyphs } from '../src/ingest/pdf-common.js';
+import { textDrawing } from '../src/ingest/pdfjs-text-layer.js';
+import { findTableRegions } from '../src/layout/regions.js';
+import { tableKinds } from '../src/model/tables/kinds.js';
+import { defaultCatalog } from '../src/model/tables/catalog.js';
 import type { Diagnostic } from '../src/rules/index.js';
 import { builtinRules, FIXTURES } from './helpers.js';
 
@@ -57,11 +61,27 @@ for (const engine of ['pdfium', 'unpdf'] as PdfEngine[]) {
       expect(outcome.fatal).toBe(`${file}: 有 2 页未能读取（如第 2 页的文字提取有误（字体的 Unicode 映射不对：「管理事ó 2」、「管理事ó支出」等处出现了中文里不该有的字母）），其余页面里没有公开表，也没有预决算情况说明，未检查`);
     }, 30000);
 
-    it('a scanned page among text pages is said; the other pages are read as before', async () => {
+    it('a scanned page among text pages is said; the table running onto it is said cut; the other pages are read as before', async () => {
       const outcome = await lintFile(PDF('final-full.scan-page.pdf'), await builtinRules(), { pdfEngine: engine });
       expect(unreadable(outcome.diagnostics)).toEqual([[3, 2, '第 3 页没有文本层（图片），未检查']]);
       const whole = buildReport(await readPdfFile(PDF('final-full.libreoffice.pdf'), { engine }));
       expect(outcome.report!.tables.map((t) => t.id)).toEqual(whole.tables.map((t) => t.id));
+      // its title ends page 2, its rows follow the picture: whether the picture held some of them is not known
+      expect(outcome.diagnostics.filter((d) => d.ruleId === '读取/表格未能读取').map((d) => [d.page, d.line, d.table, d.message])).toEqual([
+        [2, 51, '公开04', '「财政拨款收入支出决算总表」（第 2 页）未能读取：表的后续印在第 3 页，该页未能读取，读到的不全；这张表的核对都已跳过'],
+      ]);
+      expect(outcome.report!.tables.filter((t) => t.unread !== null).map((t) => t.id)).toEqual(['公开04']);
+    }, 30000);
+
+    it('a page scanned and made searchable by OCR among text pages is said and not read; the table it held part of is said cut', async () => {
+      const outcome = await lintFile(PDF('final-full.ocr-page.pdf'), await builtinRules(), { pdfEngine: engine });
+      expect(outcome.fatal).toBeNull();
+      expect(outcome.diagnostics.map((d) => [d.ruleId, d.page, d.line, d.message])).toEqual([
+        ['读取/表格未能读取', 2, 51, '「财政拨款收入支出决算总表」（第 2 页）未能读取：表的后续印在第 3 页，该页未能读取，读到的不全；这张表的核对都已跳过'],
+        ['pdf/unreadable-page', 3, 1, '第 3 页是扫描的图片，上面的文字是文字识别（OCR）得出的隐形文字层，识别出的数字可能有误，本页未检查'],
+      ]);
+      // nothing of the OCR layer is read: no line of page 3
+      expect(outcome.report!.unreadPages).toEqual([3]);
     }, 30000);
   });
 }
@@ -96,7 +116,58 @@ describe('what a page that gives no text is', () => {
     expect(read.lines.map((l) => l.page)).toEqual([1]);
   });
 
-  it('a file of pictures only is not read at all (OCR first)', async () => {
-    await expect(readPages('a.pdf', doc([page([], { text: false, image: true })]))).rejects.toThrow('a.pdf 没有文本层（图片或扫描件），请先做文字识别（OCR）再检查');
+  it('a file of pictures only is not read at all (an export from the original, not OCR, is asked for)', async () => {
+    await expect(readPages('a.pdf', doc([page([], { text: false, image: true })]))).rejects.toThrow('a.pdf 没有文本层（图片或扫描件），未检查；请用原始电子文件导出的 PDF 检查（扫描件做文字识别得出的数字可能有误，本工具不据此检查）');
+  });
+});
+
+describe('a scan made searchable by OCR', () => {
+  it('is a page that paints a picture and draws (nearly) all its text invisibly', () => {
+    expect(looksScanned(480, 500, true)).toBe(true);
+    expect(looksScanned(500, 500, false)).toBe(false); // hidden text without a picture: read as before
+    expect(looksScanned(400, 500, true)).toBe(false); // a page of print with some invisible text over a logo
+    expect(looksScanned(0, 0, true)).toBe(false);
+  });
+
+  it("pdf.js: the render mode is followed through save/restore and forms; show-text operators' glyphs are counted", () => {
+    const glyph = { unicode: '表' };
+    // q 3 Tr [glyphs] Q [glyph] form{ 7 Tr [glyphs] } [glyph] paintImageXObject
+    const fnArray = [10, 38, 44, 11, 44, 74, 38, 45, 75, 44, 85];
+    const argsArray = [null, [3], [[glyph, glyph, glyph]], null, [[glyph]], [null, null], [7], [[glyph, -120, glyph]], null, [[glyph]], ['img']];
+    expect(textDrawing({ fnArray, argsArray })).toEqual({ glyphs: 7, invisible: 5, paintsImage: true });
+    expect(textDrawing({ fnArray: [44], argsArray: [[[glyph]]] })).toEqual({ glyphs: 1, invisible: 0, paintsImage: false });
+  });
+
+  it('a page so made is said and not read; a file of such pages is refused in one line', async () => {
+    const glyph: Glyph = { text: '表', x0: 10, x1: 20, y: 50, size: 10 };
+    const text: PageGlyphs = { glyphs: [glyph], width: 600, height: 800, unreadable: 0 };
+    const scanned: PageGlyphs = { glyphs: [], width: 600, height: 800, unreadable: 0, scanned: true };
+    const doc = (pages: PageGlyphs[]) => ({ pages: pages.length, page: async (p: number) => pages[p - 1], close() {} });
+    const read = await readPages('a.pdf', doc([text, scanned]));
+    expect(read.problems).toEqual([{ page: 2, message: '第 2 页是扫描的图片，上面的文字是文字识别（OCR）得出的隐形文字层，识别出的数字可能有误，本页未检查' }]);
+    expect(read.lines.map((l) => l.page)).toEqual([1]);
+    await expect(readPages('a.pdf', doc([scanned, scanned]))).rejects.toThrow('a.pdf 是扫描件，文字来自文字识别（OCR），识别出的数字可能有误，未检查；请用原始电子文件导出的 PDF 检查');
+  });
+});
+
+describe('a table running onto a page that was not read', () => {
+  const line = (line: number, page: number, text: string) => ({ line, page, text });
+  const lines = [
+    line(1, 1, '收入支出决算总表'),
+    line(2, 1, '单位：万元'),
+    line(3, 1, '项目 决算数 项目 决算数'),
+    line(4, 1, '一、一般公共预算财政拨款收入 10.00 一、一般公共服务支出 10.00'),
+    line(5, 3, '二、政府性基金预算财政拨款收入 0.00 二、外交支出 0.00'),
+  ];
+  const kinds = tableKinds(defaultCatalog());
+  it('is known to be cut at that page, and lines after it are none of its rows', () => {
+    const [region] = findTableRegions({ file: 'a.pdf', encoding: 'utf-8', lines, problems: [{ page: 2, message: '' }] } as never, kinds);
+    expect(region.cutAt).toBe(2);
+    expect(region.lines.map((l) => l.source.line)).toEqual([2, 3, 4]);
+  });
+  it('goes on across a page that is only blank', () => {
+    const [region] = findTableRegions({ file: 'a.pdf', encoding: 'utf-8', lines, problems: [] } as never, kinds);
+    expect(region.cutAt).toBeUndefined();
+    expect(region.lines.map((l) => l.source.line)).toEqual([2, 3, 4, 5]);
   });
 });

@@ -42,6 +42,8 @@ export interface PageGlyphs {
   rulings?: Rulings;
   /** the page's object number in the file, to know it among the damaged (pdf-streams.ts) */
   objectNumber?: number;
+  /** a scan with a text layer from OCR: a picture, and text drawn invisibly over it (looksScanned) */
+  scanned?: boolean;
 }
 
 export interface Drawn {
@@ -98,6 +100,20 @@ export function isUnreadableCode(c: number): boolean {
 /** a text direction (a, b) in page space → the clockwise quarter turns that make it run left to right */
 export function quarterTurns(a: number, b: number): number {
   return (Math.round(Math.atan2(b, a) / (Math.PI / 2)) + 4) % 4;
+}
+
+/** text render modes that draw nothing (3: invisible, 7: clip only) */
+export const INVISIBLE_RENDER_MODES = new Set([3, 7]);
+/** the share of a page's characters drawn invisibly above which its text is an OCR layer, not print */
+const SCANNED_SHARE = 0.95;
+
+/**
+ * A scanned page made searchable: it paints a picture and draws (nearly) all its text invisibly
+ * over it, where OCR put what it recognised. That text is the OCR's reading, not what is printed:
+ * its figures can be misread (1.70 as 170, 3.22 as 22), so it is not checked.
+ */
+export function looksScanned(invisible: number, characters: number, paintsImage: boolean): boolean {
+  return paintsImage && characters > 0 && invisible >= SCANNED_SHARE * characters;
 }
 
 /** a gap wider than this share of the font size ends a piece: cells never run into each other */
@@ -203,9 +219,12 @@ function mismappedProblem(p: number, samples: string[]): string {
   return `第 ${p} 页的文字提取有误（字体的 Unicode 映射不对：${samples.map((s) => `「${s}」`).join('、')}等处出现了中文里不该有的字母），本页未检查`;
 }
 
+const SCANNED_PAGE = '是扫描的图片，上面的文字是文字识别（OCR）得出的隐形文字层，识别出的数字可能有误';
+
 /** why a page gave no text, or only part of it; null for a page read whole or blank */
 async function pageProblem(p: number, page: PageGlyphs, hasText: boolean, damaged: boolean): Promise<string | null> {
   if (damaged) return `第 ${p} 页的内容数据已损坏（解压失败），本页未检查`;
+  if (page.scanned) return `第 ${p} 页${SCANNED_PAGE}，本页未检查`;
   if (page.unreadable > 0) return `第 ${p} 页有 ${page.unreadable} 处文字提取不出（字体缺少可用的 Unicode 映射），这些文字未检查`;
   if (hasText) return null;
   const drawn = await page.drawn?.();
@@ -218,10 +237,11 @@ async function pageProblem(p: number, page: PageGlyphs, hasText: boolean, damage
 /** a PDF with no page read: why, by what its pages said */
 function noText(file: string, problems: PdfPageProblem[]): InputError {
   const says = (what: string) => problems.some((q) => q.message.includes(what));
+  if (says('文字识别')) return new InputError(`${file} 是扫描件，文字来自文字识别（OCR），识别出的数字可能有误，未检查；请用原始电子文件导出的 PDF 检查`);
   if (says('映射不对')) return new InputError(`${file} 的文字提取有误（字体的 Unicode 映射不对，提取出的文字与印出的不同），请用原始文件重新导出 PDF`);
   if (says('Unicode')) return new InputError(`${file} 的文字无法提取（字体缺少 Unicode 映射），请用原始文件重新导出 PDF`);
   if (says('已损坏')) return pdfErrors.corrupt(file, '页面内容数据解压失败');
-  return new InputError(`${file} 没有文本层（图片或扫描件），请先做文字识别（OCR）再检查`);
+  return new InputError(`${file} 没有文本层（图片或扫描件），未检查；请用原始电子文件导出的 PDF 检查（扫描件做文字识别得出的数字可能有误，本工具不据此检查）`);
 }
 
 /**
@@ -242,7 +262,7 @@ export async function readPages(file: string, doc: PdfDocument, deadline?: Deadl
       const page = await (deadline ? deadline.within(doc.page(p)) : doc.page(p));
       damaged ??= await damagedPages;
       const broken = page.objectNumber !== undefined && damaged.has(page.objectNumber);
-      const built = broken ? [] : buildLines(page.glyphs.filter((g) => onPage(g, page.width, page.height)), p, lines.length + 1);
+      const built = broken || page.scanned ? [] : buildLines(page.glyphs.filter((g) => onPage(g, page.width, page.height)), p, lines.length + 1);
       // text through a wrong Unicode map reads, but not as printed: figures included, so none is checked
       const mismapped = mismappedSamples(built);
       const pageLines = mismapped ? [] : built;

@@ -8,7 +8,7 @@ import { init } from '@embedpdf/pdfium';
 import { givenPdfiumWasm } from './pdfium-wasm.js';
 import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_TEXT, viewX, viewY, type Pdfium, type View } from './pdfium-api.js';
 import { readRulings } from './pdfium-rulings.js';
-import { isUnreadableCode, normalizeChar, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+import { INVISIBLE_RENDER_MODES, isUnreadableCode, looksScanned, normalizeChar, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 
 const FPDF_ERR_PASSWORD = 4;
 const ERROR_NAMES: Record<number, string> = { 1: '未知错误', 2: '文件错误', 3: '格式错误', 5: '不支持的安全设置', 6: '页面错误' };
@@ -16,7 +16,7 @@ const ERROR_NAMES: Record<number, string> = { 1: '未知错误', 2: '文件错�
 /** calls made per character, per text object or per clip segment: straight to the wasm (numbers in, numbers out) */
 const PER_CHARACTER = [
   'FPDFText_GetUnicode', 'FPDFText_IsGenerated', 'FPDFText_HasUnicodeMapError', 'FPDFText_GetLooseCharBox',
-  'FPDFText_GetCharOrigin', 'FPDFText_GetFontSize', 'FPDFText_GetMatrix', 'FPDFText_GetTextObject', 'FPDFTextObj_GetFont',
+  'FPDFText_GetCharOrigin', 'FPDFText_GetFontSize', 'FPDFText_GetMatrix', 'FPDFText_GetTextObject', 'FPDFTextObj_GetFont', 'FPDFTextObj_GetTextRenderMode',
   'FPDFFont_GetGlyphWidth', 'FPDFPage_CountObjects', 'FPDFPage_GetObject', 'FPDFPageObj_GetType', 'FPDFPageObj_GetClipPath',
   'FPDFClipPath_CountPaths', 'FPDFClipPath_CountPathSegments', 'FPDFClipPath_GetPathSegment', 'FPDFPathSegment_GetPoint',
   // and per path object and path segment (the page's rules)
@@ -212,21 +212,30 @@ function placed(m: Pdfium, text: number, i: number, obj: number, ch: string, cod
 }
 
 /** the characters of one page; scratch holds 32 bytes for PDFium's out-parameters */
-function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, 'drawn'> & { clipped: number; view: View } {
+function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, 'drawn'> & { clipped: number; view: View; characters: number; invisible: number } {
   const text = m.FPDFText_LoadPage(page);
   const fonts = new Map<number, number>();
   const clips = new Map<number, Box | null>();
+  const hidden = new Map<number, boolean>();
   let pageTexts: Set<number> | undefined;
   const glyphs: Glyph[] = [];
   let unreadable = 0;
   let inUnreadable = false;
   let clipped = 0;
+  let characters = 0;
+  let invisible = 0;
   try {
     const n = m.FPDFText_CountChars(text);
     const view = viewOf(m, page, scratch, uprightTurns(m, page, text, n, scratch));
     for (let i = 0; i < n; i++) {
       // spaces and line ends PDFium infers are left out: gaps are measured, not guessed
       if (m.FPDFText_IsGenerated(text, i)) continue;
+      // text drawn invisibly is counted (an OCR layer over a scan, looksScanned), and read as before
+      const obj = m.FPDFText_GetTextObject(text, i);
+      let unseen = hidden.get(obj);
+      if (unseen === undefined) hidden.set(obj, (unseen = obj !== 0 && INVISIBLE_RENDER_MODES.has(m.FPDFTextObj_GetTextRenderMode(obj))));
+      characters++;
+      if (unseen) invisible++;
       const code = m.FPDFText_GetUnicode(text, i);
       const ch = String.fromCodePoint(code);
       if (m.FPDFText_HasUnicodeMapError(text, i) || isUnreadableCode(code)) {
@@ -235,14 +244,13 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
         continue;
       }
       inUnreadable = false;
-      const obj = m.FPDFText_GetTextObject(text, i);
       const g = placed(m, text, i, obj, ch, code, scratch, view, fonts);
       let clip = clips.get(obj);
       if (clip === undefined) clips.set(obj, (clip = clipBox(m, obj, scratch, view, (pageTexts ??= pageTextObjects(m, page)))));
       if (!clip || insideClip(g, clip)) glyphs.push(g);
       else clipped++;
     }
-    return { glyphs, width: view.width, height: view.height, unreadable, clipped, view };
+    return { glyphs, width: view.width, height: view.height, unreadable, clipped, view, characters, invisible };
   } finally {
     m.FPDFText_ClosePage(text);
   }
@@ -276,7 +284,9 @@ export async function openPdfium(file: string, bytes: Uint8Array): Promise<PdfDo
       const page = m.FPDF_LoadPage(doc, p - 1);
       if (!page) throw pdfErrors.corrupt(file, `PDFium：第 ${p} 页无法读取`);
       try {
-        const { clipped, view, ...read } = readChars(m, page, scratch);
+        const { clipped, view, characters, invisible, ...read } = readChars(m, page, scratch);
+        const scanned = invisible > 0 && looksScanned(invisible, characters, drawn(m, page).image);
+        if (scanned) return { ...read, glyphs: [], unreadable: 0, scanned, drawn: () => ({ text: true, image: true }), objectNumber: m.EPDFDoc_GetPageObjectNumberByIndex(doc, p - 1) };
         // a page without text has no table to rule
         const rulings = read.glyphs.length ? readRulings(m, page, scratch, view) : undefined;
         // asked only while the page is open; text all clipped away is text that is not printed

@@ -6,8 +6,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocumentProxy } from 'unpdf';
-import { pageRulings, type OperatorList } from './pdfjs-rulings.js';
-import { describeError, isUnreadable, quarterTurns, normalizeText, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+import { ANNOTATIONS_DISABLED, pageRulings, type OperatorList } from './pdfjs-rulings.js';
+import { textDrawing } from './pdfjs-text-layer.js';
+import { describeError, isUnreadable, looksScanned, quarterTurns, normalizeText, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 
 /** pdf.js needs the predefined CJK CMaps as a plain directory path (a file:// URL did not work) */
 function cMapDirectory(): string {
@@ -110,6 +111,13 @@ async function pageGlyphs(page: PdfjsPage): Promise<PageGlyphs> {
     const [vx, vy] = viewport.convertToViewportPoint(e, f) as [number, number];
     const size = Math.hypot(a, b) || item.height || 10;
     glyphs.push(...itemGlyphs(normalizeText(item.str), vx, vy, item.width, size));
+  }
+  // text drawn invisibly over a picture is an OCR layer, not what is printed (looksScanned)
+  if (items.length) {
+    const text = textDrawing(await page.getOperatorList({ annotationMode: ANNOTATIONS_DISABLED }));
+    if (text.invisible > 0 && looksScanned(text.invisible, text.glyphs, text.paintsImage)) {
+      return { glyphs: [], width: viewport.width, height: viewport.height, unreadable: 0, scanned: true, drawn: () => ({ text: true, image: true }), objectNumber: page.ref?.num };
+    }
   }
   // a page without text has no table to rule
   const rulings = glyphs.length ? await pageRulings(page, viewport) : undefined;

@@ -30,6 +30,7 @@ export interface Pdfium {
   FPDFText_GetMatrix(text: number, i: number, matrix: number): boolean;
   FPDFText_GetTextObject(text: number, i: number): number;
   FPDFTextObj_GetFont(obj: number): number;
+  FPDFTextObj_GetTextRenderMode(obj: number): number;
   FPDFFont_GetGlyphWidth(font: number, unicode: number, size: number, width: number): boolean;
   FPDFPageObj_GetClipPath(obj: number): number;
   FPDFClipPath_CountPaths(clip: number): number;

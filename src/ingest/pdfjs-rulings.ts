@@ -16,7 +16,7 @@ const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath:
 const STROKES = new Set<number>([OP.stroke, OP.closeStroke, OP.fillStroke, OP.eoFillStroke, OP.closeFillStroke, OP.closeEOFillStroke]);
 const FILLS = new Set<number>([OP.fill, OP.eoFill, OP.fillStroke, OP.eoFillStroke, OP.closeFillStroke, OP.closeEOFillStroke]);
 /** pdf.js's AnnotationMode.DISABLE */
-const ANNOTATIONS_DISABLED = 0;
+export const ANNOTATIONS_DISABLED = 0;
 
 export interface OperatorList {
   fnArray: number[];

@@ -66,7 +66,13 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
       owner.accept(line);
     }
   }
-  return [...builders.map((b) => b.finish()), ...unread];
+  return [...builders.map((b) => cut(b.finish(), b.region)), ...unread];
+}
+
+/** what a table printed on a page not read is lost: what was read of it would be checked as if whole */
+function cut(table: Table, region: TableRegion): Table {
+  if (region.cutAt === undefined || table.unread !== null) return table;
+  return { ...table, unread: `表的后续印在第 ${region.cutAt} 页，该页未能读取，读到的不全` };
 }
 
 /** a table cell printed `-` (a dash of any width) states nothing: an empty amount, like a blank */
