@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium as chromiumIn, CORPUS_PLAN, html, libreoffice, text } from './render-source.mjs';
+import { chromium as chromiumIn, CORPUS_PLAN, gridPage, html, libreoffice, text } from './render-source.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = path.join(root, 'fixtures/pdf-src');
@@ -175,6 +175,20 @@ const ps = path.join(work, 'final-full.ps');
 execFileSync('pdftops', [fullPdf, ps]);
 execFileSync('ps2pdf', [ps, path.join(bad, 'postscript-no-unicode.pdf')]);
 console.log('wrote fixtures/bad/postscript-no-unicode.pdf');
+// A table pasted as a picture (a screenshot of a spreadsheet in a Word document): its title, number
+// and unit are text, its grid is not. The table is said unread, not empty.
+{
+  const doc = JSON.parse(readFileSync(path.join(srcDir, 'final-full.json'), 'utf8'));
+  const sangong = doc.tables.find((t) => t.title.includes('三公'));
+  const gridFile = path.join(work, 'sangong-grid.html');
+  const picture = path.join(work, 'sangong-grid.png');
+  writeFileSync(gridFile, gridPage(sangong));
+  execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${path.join(work, 'chromium')}`, '--hide-scrollbars', '--window-size=1000,190', `--screenshot=${picture}`, gridFile], { stdio: 'ignore', timeout: 180000 });
+  const htmlFile = path.join(work, 'final-full-pictured.html');
+  writeFileSync(htmlFile, html(doc, { pictures: { [sangong.title]: picture } }));
+  chromium(htmlFile, path.join(outDir, 'final-full.pictured.chromium.pdf'));
+  console.log('wrote fixtures/pdf/final-full.pictured.chromium.pdf');
+}
 // Two disclosures in one file: only the first is checked.
 execFileSync('qpdf', ['--empty', '--pages', fullPdf, fullPdf, '--', path.join(outDir, 'final-full.twice.pdf')]);
 console.log('wrote fixtures/pdf/final-full.twice.pdf');

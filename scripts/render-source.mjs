@@ -54,19 +54,40 @@ function writerColumns(t) {
 const metaOf = (t, doc) => t.meta ?? [[`部门：${doc.department}`, `金额单位：${t.unit ?? doc.unit}`]];
 const metaHtml = (line) => `<p class="meta">${Array.isArray(line) ? line.map(esc).join('　　') : esc(line)}</p>`;
 
-function tableHtml(t, doc, opts = {}) {
+/** a table's grid: its header and rows as an HTML table */
+function gridHtml(t, opts = {}) {
   const head = t.header.map((r) => `<tr>${r.map((c) => cell('th', c)).join('')}</tr>`).join('\n');
   const body = t.rows
     .map((r) => `<tr>${r.map((v) => (isAmount(v) ? `<td class="n"${opts.writerBreaks ? ' align="right"' : ''}>` : '<td class="t">') + `${esc(v)}</td>`).join('')}</tr>`)
     .join('\n');
+  return `<table class="${t.layout}"${tableAttrs(opts)}>${opts.writerBreaks ? writerColumns(t) : ''}<thead>${head}</thead><tbody>
+${body}
+</tbody></table>`;
+}
+
+/**
+ * A table: its title, number and meta lines, its grid, its notes. opts.pictures (title → image
+ * file): the grid printed as that picture instead, as a table pasted into a Word document as a
+ * screenshot of a spreadsheet is (gridPage renders one).
+ */
+function tableHtml(t, doc, opts = {}) {
+  const picture = opts.pictures?.[t.title];
   return `<section class="table${t.wide ? ' wide' : ''}">
 ${t.above ? `<p class="anchor"${titleAttrs(opts)}>${esc(t.above)}</p>\n` : ''}<p class="title"${t.above ? '' : titleAttrs(opts)}>${esc(t.title)}</p>
 ${t.anchor ? `<p class="anchor">${esc(t.anchor)}</p>\n` : ''}${metaOf(t, doc).map(metaHtml).join('\n')}
-<table class="${t.layout}"${tableAttrs(opts)}>${opts.writerBreaks ? writerColumns(t) : ''}<thead>${head}</thead><tbody>
-${body}
-</tbody></table>
+${picture ? `<img src="${esc(pathToFileURL(picture).href)}" style="width: 100%">` : gridHtml(t, opts)}
 ${t.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
 </section>`;
+}
+
+/** a page holding only a table's grid, for a screenshot of it (tableHtml's opts.pictures) */
+export function gridPage(t) {
+  return `<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 8px; font-family: "Noto Sans CJK SC", sans-serif; font-size: 13px; background: #fff; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #000; padding: 2px 4px; }
+td.n { text-align: right; white-space: nowrap; }
+</style></head><body>${gridHtml(t)}</body></html>`;
 }
 
 /** a form cell: text, or {text, rowspan, colspan} for a merged one */

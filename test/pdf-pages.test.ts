@@ -7,6 +7,7 @@ import { buildReport } from '../src/model/index.js';
 import { looksScanned, mismappedSamples, readPages, type Glyph, type PageGlyphs } from '../src/ingest/pdf-common.js';
 import { textDrawing } from '../src/ingest/pdfjs-text-layer.js';
 import { findTableRegions } from '../src/layout/regions.js';
+import { pictureUnder } from '../src/model/tables/pictured.js';
 import { tableKinds } from '../src/model/tables/kinds.js';
 import { defaultCatalog } from '../src/model/tables/catalog.js';
 import type { Diagnostic } from '../src/rules/index.js';
@@ -71,6 +72,16 @@ for (const engine of ['pdfium', 'unpdf'] as PdfEngine[]) {
         [2, 51, '公开04', '「财政拨款收入支出决算总表」（第 2 页）未能读取：表的后续印在第 3 页，该页未能读取，读到的不全；这张表的核对都已跳过'],
       ]);
       expect(outcome.report!.tables.filter((t) => t.unread !== null).map((t) => t.id)).toEqual(['公开04']);
+    }, 30000);
+
+    it('a table pasted as a picture under its title is said unread, not empty; the other tables read as before', async () => {
+      const outcome = await lintFile(PDF('final-full.pictured.chromium.pdf'), await builtinRules(), { pdfEngine: engine });
+      expect(outcome.diagnostics.map((d) => [d.ruleId, d.page, d.line, d.table, d.message])).toEqual([
+        ['读取/表格未能读取', 12, 2, '公开09', '「财政拨款“三公”经费支出决算表」（第 12 页）未能读取：表格印成了图片（第 12 页），其中的数字无法读取；这张表的核对都已跳过'],
+      ]);
+      const tables = (r: { tables: Array<{ id: string; rows: unknown[] }> }) => r.tables.filter((t) => t.id !== '公开09').map((t) => [t.id, t.rows.length]);
+      const printed = buildReport(await readPdfFile(PDF('final-full.chromium.pdf'), { engine }));
+      expect(tables(outcome.report!)).toEqual(tables(printed));
     }, 30000);
 
     it('a page scanned and made searchable by OCR among text pages is said and not read; the table it held part of is said cut', async () => {
@@ -169,5 +180,22 @@ describe('a table running onto a page that was not read', () => {
     const [region] = findTableRegions({ file: 'a.pdf', encoding: 'utf-8', lines, problems: [] } as never, kinds);
     expect(region.cutAt).toBeUndefined();
     expect(region.lines.map((l) => l.source.line)).toEqual([2, 3, 4, 5]);
+  });
+});
+
+describe('the picture a table is pasted as', () => {
+  const region = (page: number, y: number) => ({ anchor: { line: 1, page, y, text: '' }, titleSource: null }) as never;
+  const text = [1, 2].map((page) => ({ line: page, page, y: 80, text: '正文', pieces: [{ text: '正文', x0: 50, x1: 550 }] }));
+  it('is a wide picture under the title, above the next title; on the next page for a title at the foot of a page', () => {
+    const [a, b, c] = [region(1, 100), region(1, 500), region(1, 780)];
+    const pictures = [
+      { page: 1, x0: 60, x1: 540, y0: 130, y1: 300 },
+      { page: 1, x0: 400, x1: 500, y0: 520, y1: 620 }, // a seal under the second title: not a grid
+      { page: 2, x0: 50, x1: 545, y0: 40, y1: 200 },
+    ];
+    const of = pictureUnder([a, b, c], { lines: text as never, pictures });
+    expect(of(a)).toEqual(pictures[0]);
+    expect(of(b)).toBeNull();
+    expect(of(c)).toEqual(pictures[2]);
   });
 });

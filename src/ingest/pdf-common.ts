@@ -4,7 +4,7 @@
  * only has to say where each character stands on its page.
  */
 import type { Deadline } from './limits.js';
-import type { PageRulings, Rulings } from './rulings.js';
+import type { PagePicture, PageRulings, Picture, Rulings } from './rulings.js';
 import { InputError, type PositionedPiece, type SourceLine, type SourceText } from './text.js';
 
 export interface PdfPageProblem {
@@ -40,6 +40,8 @@ export interface PageGlyphs {
   drawn?: () => Promise<Drawn> | Drawn;
   /** the ruled lines the page draws (table borders); read only on a page with text */
   rulings?: Rulings;
+  /** where the page paints pictures (a table pasted as one); read only on a page with text */
+  pictures?: Picture[];
   /** the page's object number in the file, to know it among the damaged (pdf-streams.ts) */
   objectNumber?: number;
   /** a scan with a text layer from OCR: a picture, and text drawn invisibly over it (looksScanned) */
@@ -254,6 +256,7 @@ export async function readPages(file: string, doc: PdfDocument, deadline?: Deadl
   const lines: SourceLine[] = [];
   const problems: PdfPageProblem[] = [];
   const rulings: PageRulings[] = [];
+  const pictures: PagePicture[] = [];
   let textPages = 0;
   let damaged: Set<number> | undefined;
   try {
@@ -271,6 +274,7 @@ export async function readPages(file: string, doc: PdfDocument, deadline?: Deadl
         lines.push(...pageLines);
         const r = page.rulings;
         if (r && (r.horizontal.length || r.vertical.length)) rulings.push({ page: p, horizontal: r.horizontal, vertical: r.vertical });
+        for (const box of page.pictures ?? []) pictures.push({ page: p, ...box });
       }
       const problem = mismapped ? mismappedProblem(p, mismapped) : await pageProblem(p, page, pageLines.length > 0, broken);
       if (problem) problems.push({ page: p, message: problem });
@@ -282,7 +286,7 @@ export async function readPages(file: string, doc: PdfDocument, deadline?: Deadl
     await doc.close();
   }
   if (textPages === 0) throw noText(file, problems);
-  return { file, encoding: 'utf-8', lines, rulings, pages: doc.pages, problems };
+  return { file, encoding: 'utf-8', lines, rulings, pictures, pages: doc.pages, problems };
 }
 
 export { describe as describeError };

@@ -8,6 +8,7 @@ import { init } from '@embedpdf/pdfium';
 import { givenPdfiumWasm } from './pdfium-wasm.js';
 import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_TEXT, viewX, viewY, type Pdfium, type View } from './pdfium-api.js';
 import { readRulings } from './pdfium-rulings.js';
+import type { Picture } from './rulings.js';
 import { INVISIBLE_RENDER_MODES, isUnreadableCode, looksScanned, normalizeChar, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 
 const FPDF_ERR_PASSWORD = 4;
@@ -288,11 +289,12 @@ export async function openPdfium(file: string, bytes: Uint8Array): Promise<PdfDo
         const scanned = invisible > 0 && looksScanned(invisible, characters, drawn(m, page).image);
         if (scanned) return { ...read, glyphs: [], unreadable: 0, scanned, drawn: () => ({ text: true, image: true }), objectNumber: m.EPDFDoc_GetPageObjectNumberByIndex(doc, p - 1) };
         // a page without text has no table to rule
-        const rulings = read.glyphs.length ? readRulings(m, page, scratch, view) : undefined;
+        const pictures: Picture[] = [];
+        const rulings = read.glyphs.length ? readRulings(m, page, scratch, view, pictures) : undefined;
         // asked only while the page is open; text all clipped away is text that is not printed
         const draws = read.glyphs.length === 0 && read.unreadable === 0 ? drawn(m, page) : { text: false, image: false };
         if (clipped > 0) draws.text = false;
-        return { ...read, rulings, drawn: () => draws, objectNumber: m.EPDFDoc_GetPageObjectNumberByIndex(doc, p - 1) };
+        return { ...read, rulings, pictures, drawn: () => draws, objectNumber: m.EPDFDoc_GetPageObjectNumberByIndex(doc, p - 1) };
       } finally {
         m.FPDF_ClosePage(page);
       }

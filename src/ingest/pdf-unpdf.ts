@@ -8,6 +8,7 @@ import path from 'node:path';
 import { getDocumentProxy } from 'unpdf';
 import { ANNOTATIONS_DISABLED, pageRulings, type OperatorList } from './pdfjs-rulings.js';
 import { textDrawing } from './pdfjs-text-layer.js';
+import type { Picture } from './rulings.js';
 import { describeError, isUnreadable, looksScanned, quarterTurns, normalizeText, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 
 /** pdf.js needs the predefined CJK CMaps as a plain directory path (a file:// URL did not work) */
@@ -120,8 +121,9 @@ async function pageGlyphs(page: PdfjsPage): Promise<PageGlyphs> {
     }
   }
   // a page without text has no table to rule
-  const rulings = glyphs.length ? await pageRulings(page, viewport) : undefined;
-  return { glyphs, width: viewport.width, height: viewport.height, unreadable, rulings, drawn: () => drawn(page), objectNumber: page.ref?.num };
+  const pictures: Picture[] = [];
+  const rulings = glyphs.length ? await pageRulings(page, viewport, pictures) : undefined;
+  return { glyphs, width: viewport.width, height: viewport.height, unreadable, rulings, pictures, drawn: () => drawn(page), objectNumber: page.ref?.num };
 }
 
 export async function openUnpdf(file: string, bytes: Uint8Array): Promise<PdfDocument> {

@@ -3,8 +3,8 @@
  * those inside form XObjects included. A path's points are in its own space: its matrix, and
  * the matrices of the forms that hold it, take them to the page's.
  */
-import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_PATH, viewX, viewY, type Pdfium, type View } from './pdfium-api.js';
-import { compose, IDENTITY, invisible, RulingCollector, type Matrix, type PathPoint, type Rulings } from './rulings.js';
+import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_PATH, viewX, viewY, type Pdfium, type View } from './pdfium-api.js';
+import { compose, IDENTITY, invisible, pictureBox, RulingCollector, type Matrix, type PathPoint, type Picture, type Rulings } from './rulings.js';
 
 const FPDF_SEGMENT_BEZIERTO = 1;
 const FPDF_SEGMENT_MOVETO = 2;
@@ -62,14 +62,19 @@ function pathRulings(m: Pdfium, obj: number, outer: Matrix, scratch: number, vie
   into.add(points, false, stroked);
 }
 
-/** the ruled lines a page draws, in viewport space; scratch holds 32 bytes */
-export function readRulings(m: Pdfium, page: number, scratch: number, view: View): Rulings {
+/**
+ * The ruled lines a page draws, in viewport space, and the boxes of the pictures it paints (into
+ * `pictures`: a table may be pasted as one); scratch holds 32 bytes
+ */
+export function readRulings(m: Pdfium, page: number, scratch: number, view: View, pictures: Picture[] = []): Rulings {
   const into = new RulingCollector(view.width, view.height);
+  const toView = (x: number, y: number): [number, number] => [viewX(view, x, y), viewY(view, x, y)];
   const visit = (count: number, get: (i: number) => number, outer: Matrix, depth: number) => {
     for (let i = 0; i < count; i++) {
       const obj = get(i);
       const type = obj ? m.FPDFPageObj_GetType(obj) : 0;
       if (type === FPDF_PAGEOBJ_PATH) pathRulings(m, obj, outer, scratch, view, into);
+      else if (type === FPDF_PAGEOBJ_IMAGE) pictures.push(pictureBox(compose(outer, matrixOf(m, obj, scratch)), toView));
       else if (type === FPDF_PAGEOBJ_FORM && depth < MAX_DEPTH) {
         visit(m.FPDFFormObj_CountObjects(obj), (k) => m.FPDFFormObj_GetObject(obj, k), compose(outer, matrixOf(m, obj, scratch)), depth + 1);
       }

@@ -4,7 +4,7 @@
  * followed here (save, restore, cm, form XObjects), starting from the viewport's, and so is the
  * paint's colour. Annotations are left out, as PDFium's page objects leave them out.
  */
-import { compose, IDENTITY, invisible, RulingCollector, type Matrix, type PathPoint, type Rulings } from './rulings.js';
+import { compose, IDENTITY, invisible, pictureBox, RulingCollector, type Matrix, type PathPoint, type Picture, type Rulings } from './rulings.js';
 
 /** pdf.js's operator numbers (OPS) and path-data codes (DrawOPS) as its 5.x releases define them */
 const OP = {
@@ -77,8 +77,14 @@ function paint(data: ArrayLike<number>, ctm: Matrix, stroked: boolean, into: Rul
   into.add(points, false, stroked);
 }
 
-/** the ruled lines a page draws, in viewport space (viewport: its transform, size as the page's text is read) */
-export async function pageRulings(page: RuledPage, viewport: { transform: number[]; width: number; height: number }): Promise<Rulings> {
+/** paintImageMaskXObject … paintSolidColorImageMask: every way of painting a picture */
+export const PAINT_IMAGE = new Set([83, 84, 85, 86, 87, 88, 89, 90]);
+
+/**
+ * The ruled lines a page draws, in viewport space (viewport: its transform, size as the page's
+ * text is read), and the boxes of the pictures it paints (into `pictures`: a table may be pasted as one)
+ */
+export async function pageRulings(page: RuledPage, viewport: { transform: number[]; width: number; height: number }, pictures: Picture[] = []): Promise<Rulings> {
   const { fnArray, argsArray } = await page.getOperatorList({ annotationMode: ANNOTATIONS_DISABLED });
   const into = new RulingCollector(viewport.width, viewport.height);
   let state: State = { ctm: compose(viewport.transform, IDENTITY), fill: true, stroke: true };
@@ -113,6 +119,9 @@ export async function pageRulings(page: RuledPage, viewport: { transform: number
         if (data && (filled || stroked)) paint(data, state.ctm, stroked, into);
         break;
       }
+      default:
+        if (PAINT_IMAGE.has(fnArray[i])) pictures.push(pictureBox(state.ctm));
+        break;
     }
   }
   return into.rulings();

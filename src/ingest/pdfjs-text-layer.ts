@@ -3,15 +3,13 @@
  * of them in a render mode that draws nothing (an OCR layer over a scan), and whether it paints a
  * picture at all. pdf.js's text content does not say how its text is drawn.
  */
-import type { OperatorList } from './pdfjs-rulings.js';
+import { PAINT_IMAGE, type OperatorList } from './pdfjs-rulings.js';
 import { INVISIBLE_RENDER_MODES } from './pdf-common.js';
 
 /** pdf.js's operator numbers (OPS) as its 5.x releases define them */
 const OP = { save: 10, restore: 11, setTextRenderingMode: 38, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75 } as const;
 /** showText, showSpacedText, nextLineShowText, nextLineSetSpacingShowText: their arguments hold the glyphs */
 const SHOW_TEXT = new Set([44, 45, 46, 47]);
-/** paintImageMaskXObject … paintSolidColorImageMask: every way of painting a picture */
-const PAINT_IMAGE = new Set([83, 84, 85, 86, 87, 88, 89, 90]);
 
 export interface TextDrawing {
   glyphs: number;

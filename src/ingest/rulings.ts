@@ -18,6 +18,27 @@ export interface Rulings {
   vertical: Segment[];
 }
 
+/** where a page paints a picture: the box its image fills, in viewport space */
+export interface Picture {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** a picture of one page of a PDF (1-based), as SourceText carries them */
+export interface PagePicture extends Picture {
+  page: number;
+}
+
+/** an image fills the unit square of its matrix: the box that square covers under m (viewport space) */
+export function pictureBox([a, b, c, d, e, f]: Matrix, toView: (x: number, y: number) => [number, number] = (x, y) => [x, y]): Picture {
+  const corners = [[0, 0], [1, 0], [0, 1], [1, 1]].map(([u, v]) => toView(a * u + c * v + e, b * u + d * v + f));
+  const xs = corners.map((p) => p[0]);
+  const ys = corners.map((p) => p[1]);
+  return { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
+}
+
 /** the rulings of one page of a PDF (1-based), as SourceText carries them */
 export interface PageRulings extends Rulings {
   page: number;

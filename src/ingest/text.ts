@@ -3,7 +3,7 @@
  * GB18030/GBK text (GB18030 is a superset of GBK), some tools write UTF-16 with a byte-order mark.
  */
 import { readFile } from 'node:fs/promises';
-import type { PageRulings } from './rulings.js';
+import type { PagePicture, PageRulings } from './rulings.js';
 
 /** a piece of a PDF line: its text and horizontal extent on the page (points, left to right) */
 export interface PositionedPiece {
@@ -62,6 +62,8 @@ export interface SourceText {
   invalid?: InvalidBytes;
   /** PDF: the ruled lines (table borders) of the pages with text that draw any */
   rulings?: PageRulings[];
+  /** PDF: where the pages with text paint pictures (a table pasted as one) */
+  pictures?: PagePicture[];
 }
 
 export class InputError extends Error {}

@@ -65,7 +65,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   const second = findSecondDisclosure(regions, whole.lines);
   const source = second ? { ...whole, lines: whole.lines.filter((l) => l.line < second.from) } : whole;
   if (second) regions = findTableRegions(source, kinds, (unknown = []));
-  const tables = buildTables(regions, source.file, notes, catalog);
+  const tables = buildTables(regions, source.file, notes, catalog, source);
   const all = source.lines.map((l) => l.text).join('\n');
   const head = source.lines
     .slice(0, HEAD_LINES)

@@ -9,6 +9,9 @@ import { isTableNumber, type TableRegion } from '../../layout/regions.js';
 import { DASH_RE, type TokenLine } from '../../layout/tokenize.js';
 import { sourceLocation } from '../cells.js';
 import type { ParseNote, Table } from '../types.js';
+import type { SourceText } from '../../ingest/text.js';
+import type { PagePicture } from '../../ingest/rulings.js';
+import { pictureUnder } from './pictured.js';
 import { specFor, type Catalog, type TableSpec } from './catalog.js';
 import type { Builder } from './builder.js';
 import { kindsByTitle } from './kinds.js';
@@ -36,7 +39,7 @@ function makeBuilder(spec: TableSpec, region: TableRegion, file: string, notes: 
   }
 }
 
-export function buildTables(regions: TableRegion[], file: string, notes: ParseNote[], catalog: Catalog): Table[] {
+export function buildTables(regions: TableRegion[], file: string, notes: ParseNote[], catalog: Catalog, source?: Pick<SourceText, 'lines' | 'pictures'>): Table[] {
   const builders: Builder[] = [];
   const unread: Table[] = [];
   for (const region of regions) {
@@ -66,7 +69,14 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
       owner.accept(line);
     }
   }
-  return [...builders.map((b) => cut(b.finish(), b.region)), ...unread];
+  const pictured = source?.pictures?.length ? pictureUnder(regions, source) : () => null;
+  return [...builders.map((b) => asPicture(cut(b.finish(), b.region), pictured(b.region))), ...unread];
+}
+
+/** a table of which nothing was read, under its title a picture: the grid was pasted as one, not left empty */
+function asPicture(table: Table, picture: PagePicture | null): Table {
+  if (!picture || table.unread !== null || table.rows.length || table.emptyNote || table.saidEmpty) return table;
+  return { ...table, unread: `表格印成了图片（第 ${picture.page} 页），其中的数字无法读取` };
 }
 
 /** what a table printed on a page not read is lost: what was read of it would be checked as if whole */
