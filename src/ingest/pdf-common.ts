@@ -5,7 +5,7 @@
  */
 import type { Deadline } from './limits.js';
 import type { PagePicture, PageRulings, Picture, Rulings } from './rulings.js';
-import { InputError, type PositionedPiece, type SourceLine, type SourceText } from './text.js';
+import { foldFullwidthFigures, InputError, type PositionedPiece, type SourceLine, type SourceText } from './text.js';
 
 export interface PdfPageProblem {
   page: number;
@@ -171,8 +171,9 @@ export function buildLines(glyphs: Glyph[], page: number, firstLine: number): So
     const placed: PositionedPiece[] = [];
     for (const p of pieces) {
       if (text) text += ' ';
-      placed.push({ text: p.text, x0: hundredths(p.x0), x1: hundredths(p.x1), column: text.length + 1, size });
-      text += p.text;
+      const printed = foldFullwidthFigures(p.text);
+      placed.push({ text: printed, x0: hundredths(p.x0), x1: hundredths(p.x1), column: text.length + 1, size });
+      text += printed;
     }
     lines.push({ line: firstLine + lines.length, pageLine: lines.length + 1, text, page, pieces: placed, y: hundredths(row[0].y), size });
   }

@@ -121,6 +121,20 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
   return { text, encoding: 'utf-8', invalid };
 }
 
+/**
+ * Figures typed in full-width forms (１２３．４５, ８．５％, as a Chinese input method in full-width
+ * mode types them) as the ASCII figures they are: digits, a point between digits, a percent sign
+ * after one. One character for one, so that columns stay where they are printed; full-width
+ * punctuation elsewhere (，：（）) is the text's own and stays.
+ */
+export function foldFullwidthFigures(text: string): string {
+  if (!/[\uff10-\uff19]/.test(text)) return text;
+  return text
+    .replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30))
+    .replace(/(?<=\d)．(?=\d)/g, '.')
+    .replace(/(?<=\d)％/g, '%');
+}
+
 export function splitLines(file: string, text: string, encoding: Encoding = 'utf-8'): SourceText {
   const raw = text.split(/\r\n|\n|\r/);
   const hasPages = text.includes('\f');
@@ -131,6 +145,7 @@ export function splitLines(file: string, text: string, encoding: Encoding = 'utf
       page += body.split('\f').length - 1;
       body = body.replace(/\f/g, '');
     }
+    body = foldFullwidthFigures(body);
     return hasPages ? { line: i + 1, text: body, page } : { line: i + 1, text: body };
   });
   return { file, encoding, lines };

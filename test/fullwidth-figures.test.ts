@@ -1,0 +1,38 @@
+/** Figures typed in full-width forms read as the figures they are, in tables and in the narrative. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { foldFullwidthFigures } from '../src/ingest/text.js';
+import { buildLines } from '../src/ingest/pdf-common.js';
+import { FIXTURES, lintText } from './helpers.js';
+
+/** digits, a point between digits and a percent sign after one, as a full-width input method types them */
+const fullwidth = (text: string) =>
+  text
+    .replace(/(?<=\d)\.(?=\d)/g, '．')
+    .replace(/(?<=\d)%/g, '％')
+    .replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0x30 + 0xff10));
+
+describe('full-width figures', () => {
+  it('fold one character for one; other full-width punctuation stays', () => {
+    expect(foldFullwidthFigures('本年收入合计１２，３４５．６７万元，占８．５％（２０２３年）')).toBe('本年收入合计12，345.67万元，占8.5%（2023年）');
+    expect(foldFullwidthFigures('第一部分．概况：完成率％')).toBe('第一部分．概况：完成率％');
+  });
+
+  it('a document typed so gives the diagnostics of the same document in ASCII figures', async () => {
+    const text = readFileSync(path.join(FIXTURES, 'pdf', 'corpus-haidong-city-2025-budget.txt'), 'utf8');
+    const typed = fullwidth(text);
+    expect(typed).not.toBe(text);
+    const brief = (ds: Awaited<ReturnType<typeof lintText>>) => ds.map((d) => [d.ruleId, d.line, d.column, d.message]);
+    const ascii = brief(await lintText(text));
+    expect(ascii.length).toBeGreaterThan(0);
+    expect(brief(await lintText(typed))).toEqual(ascii);
+  });
+
+  it('a PDF line keeps its pieces where they are printed', () => {
+    const glyphs = [...'合计 １２．５０'].map((ch, k) => ({ text: ch, x0: 10 + 10 * k, x1: 19 + 10 * k, y: 100, size: 10 }));
+    const [line] = buildLines(glyphs, 1, 1);
+    expect(line.text).toBe('合计 12.50');
+    expect(line.pieces!.map((p) => [p.text, p.x0, p.column])).toEqual([['合计', 10, 1], ['12.50', 40, 4]]);
+  });
+});
