@@ -6,17 +6,19 @@ import { foldFullwidthFigures } from '../src/ingest/text.js';
 import { buildLines } from '../src/ingest/pdf-common.js';
 import { FIXTURES, lintText } from './helpers.js';
 
-/** digits, a point between digits and a percent sign after one, as a full-width input method types them */
+/** digits, a point between digits, thousands commas and a percent sign after a digit, as a full-width input method types them */
 const fullwidth = (text: string) =>
   text
     .replace(/(?<=\d)\.(?=\d)/g, '．')
     .replace(/(?<=\d)%/g, '％')
+    .replace(/(?<=\d),(?=\d{3})/g, '，')
     .replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0x30 + 0xff10));
 
 describe('full-width figures', () => {
   it('fold one character for one; other full-width punctuation stays', () => {
-    expect(foldFullwidthFigures('本年收入合计１２，３４５．６７万元，占８．５％（２０２３年）')).toBe('本年收入合计12，345.67万元，占8.5%（2023年）');
-    expect(foldFullwidthFigures('第一部分．概况：完成率％')).toBe('第一部分．概况：完成率％');
+    expect(foldFullwidthFigures('本年收入合计１２，３４５．６７万元，占８．５％（２０２３年）')).toBe('本年收入合计12,345.67万元，占8.5%（2023年）');
+    // a comma between figures that do not group thousands is the sentence's own
+    expect(foldFullwidthFigures('第１，２项；２０２２，２０２３年；第一部分．概况：完成率％')).toBe('第1，2项；2022，2023年；第一部分．概况：完成率％');
   });
 
   it('a document typed so gives the diagnostics of the same document in ASCII figures', async () => {
