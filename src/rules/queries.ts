@@ -6,21 +6,45 @@
 import type { Cell, Column, Location, Report, Row, Table } from '../model/types.js';
 import type { Binding } from './selectors.js';
 import type { CellQuery, RowFilter } from './types.js';
+import type { RunMemo } from './run-memo.js';
 
-/** a row's columns that add up to another with the cells they hold there: its total's first */
-export function* rowColumnParts(t: Table, r: Row): Generator<{ whole: Column; value: Cell; parts: Cell[] }> {
-  const sideColumns = t.columns.filter((c) => (c.side ?? null) === (r.side ?? null));
+export interface RowColumnParts {
+  whole: Column;
+  value: Cell;
+  parts: Cell[];
+}
+
+/**
+ * A row's columns that add up to another with the cells they hold there: its total's first.
+ * Kept per row for the run: the row-parts selector and every `parts` query of every rule ask
+ * for the same row's parts again.
+ */
+export function rowColumnParts(t: Table, r: Row, memo: RunMemo): RowColumnParts[] {
+  return memo.get(rowColumnParts, r, () => {
+    const sides = memo.get(columnParts, t, () => new Map<string | null, Array<[Column, Column[]]>>());
+    const side = r.side ?? null;
+    // which columns add up to which depends on the table and the row's side only: worked out once per side
+    let columns = sides.get(side);
+    if (!columns) sides.set(side, (columns = sideColumnParts(t, side)));
+    const out: RowColumnParts[] = [];
+    for (const [whole, parts] of columns) {
+      const value = r.cells[whole.key];
+      if (!value) continue;
+      const placed = parts.map((c) => r.cells[c.key]).filter((c): c is Cell => c !== undefined);
+      // blank cells that were omitted from the text are zeros; unplaced figures are the total's parts
+      const loose = whole === columns[0][0] ? r.unplaced : [];
+      if (!placed.length && !loose.length) continue;
+      out.push({ whole, value, parts: [...placed, ...loose] });
+    }
+    return out;
+  });
+}
+
+/** one side's columns that others add up to, the total first; none where the side has no total column */
+function sideColumnParts(t: Table, side: string | null): Array<[Column, Column[]]> {
+  const sideColumns = t.columns.filter((c) => (c.side ?? null) === side);
   const total = sideColumns.find((c) => c.total);
-  if (!total) return;
-  for (const [whole, parts] of columnParts(sideColumns, total)) {
-    const value = r.cells[whole.key];
-    if (!value) continue;
-    const placed = parts.map((c) => r.cells[c.key]).filter((c): c is Cell => c !== undefined);
-    // blank cells that were omitted from the text are zeros; unplaced figures are the total's parts
-    const loose = whole === total ? r.unplaced : [];
-    if (!placed.length && !loose.length) continue;
-    yield { whole, value, parts: [...placed, ...loose] };
-  }
+  return total ? columnParts(sideColumns, total) : [];
 }
 
 /**
@@ -51,38 +75,55 @@ export interface CellOwner {
  * row's cells before its unplaced figures), so that each diagnostic costs a look-up, not a scan.
  */
 export function cellOwners(report: Report): (loc: Location) => CellOwner | null {
-  let placed: Map<string, { order: number; owner: CellOwner }> | null = null;
-  let unplaced: Map<string, { order: number; owner: CellOwner }> | null = null;
-  // a PDF's line numbers count from each page's top: the page is part of the place
-  const place = (loc: Location) => `${loc.file}\n${loc.page ?? ''}:${loc.line}:${loc.column}`;
+  let index: { placed: PlaceMap; unplaced: PlaceMap } | null = null;
   const build = () => {
-    placed = new Map();
-    unplaced = new Map();
+    const placed = new PlaceMap();
+    const unplaced = new PlaceMap();
     let order = 0;
     for (const table of report.tables) {
       for (const row of table.rows) {
         for (const [key, cell] of Object.entries(row.cells)) {
-          const k = place(cell.loc);
           // a cell with text of its own stands where it is printed: a figure, or a `0` placeholder
-          if ((!cell.blank || cell.raw !== '') && !placed.has(k)) placed.set(k, { order, owner: { table, row, column: table.columns.find((c) => c.key === key) } });
+          if (!cell.blank || cell.raw !== '') placed.add(cell.loc, order, () => ({ table, row, column: table.columns.find((c) => c.key === key) }));
         }
         order++;
-        for (const c of row.unplaced) {
-          const k = place(c.loc);
-          if (!unplaced.has(k)) unplaced.set(k, { order, owner: { table, row } });
-        }
+        for (const c of row.unplaced) unplaced.add(c.loc, order, () => ({ table, row }));
         order++;
       }
     }
     return { placed, unplaced };
   };
   return (loc) => {
-    const index = placed && unplaced ? { placed, unplaced } : build();
-    const a = index.placed.get(place(loc));
-    const b = index.unplaced.get(place(loc));
+    index ??= build();
+    const a = index.placed.get(loc);
+    const b = index.unplaced.get(loc);
     if (a && b) return a.order < b.order ? a.owner : b.owner;
     return (a ?? b)?.owner ?? null;
   };
+}
+
+/**
+ * Owners by place: file, page, line, column (a PDF's line numbers count from each page's top,
+ * so the page is part of the place). Nested maps rather than one string key per cell: building
+ * `file\npage:line:column` for every cell of a report was most of the index's cost.
+ */
+class PlaceMap {
+  private readonly files = new Map<string, Map<number | undefined, Map<number, Map<number, { order: number; owner: CellOwner }>>>>();
+
+  /** the first owner given a place keeps it (owner is made only then) */
+  add(loc: Location, order: number, owner: () => CellOwner): void {
+    let pages = this.files.get(loc.file);
+    if (!pages) this.files.set(loc.file, (pages = new Map()));
+    let lines = pages.get(loc.page);
+    if (!lines) pages.set(loc.page, (lines = new Map()));
+    let columns = lines.get(loc.line);
+    if (!columns) lines.set(loc.line, (columns = new Map()));
+    if (!columns.has(loc.column)) columns.set(loc.column, { order, owner: owner() });
+  }
+
+  get(loc: Location): { order: number; owner: CellOwner } | undefined {
+    return this.files.get(loc.file)?.get(loc.page)?.get(loc.line)?.get(loc.column);
+  }
 }
 
 function matchesFilter(r: Row, f: RowFilter): boolean {
@@ -108,21 +149,42 @@ export function columnFor(t: Table, row: Row, query: CellQuery, b: Binding): Col
   return t.columns.find((c) => (c.side ?? null) === (row.side ?? null)) ?? t.columns[0];
 }
 
+/** a table's first row by key, by code (detail rows aside) and by 行次: looked up for every binding, indexed once per run */
+interface RowIndex {
+  byKey: Map<string, Row>;
+  byCode: Map<string, Row>;
+  byLineNo: Map<number, Row>;
+}
+
+function rowIndex(t: Table): RowIndex {
+  const index: RowIndex = { byKey: new Map(), byCode: new Map(), byLineNo: new Map() };
+  // the first row wins, as a find in row order would
+  for (const r of t.rows) {
+    if (!index.byKey.has(r.key)) index.byKey.set(r.key, r);
+    if (r.code && r.kind !== 'detail' && !index.byCode.has(r.code)) index.byCode.set(r.code, r);
+    if (r.lineNo !== undefined && !index.byLineNo.has(r.lineNo)) index.byLineNo.set(r.lineNo, r);
+  }
+  return index;
+}
+
 /**
  * Resolve a bind query: a cell, a list of cells, or null where the table, row or cell is not
  * in the document (a rule then has nothing to check).
  */
-export function resolveQuery(report: Report, query: CellQuery, b: Binding): Cell | Array<Cell | null> | null {
+export function resolveQuery(report: Report, query: CellQuery, b: Binding, memo: RunMemo): Cell | Array<Cell | null> | null {
   if (query.link) {
     const l = query.link === 'whole' ? b.claim?.whole : query.link === 'all-funds' ? b.claim?.allFunds : b.claim?.link;
     // a table left unread is checked by nothing, its cells named by a sentence included
-    const row = l ? report.tables.find((x) => x.id === l.table && x.unread === null)?.rows.find((r) => r.key === l.row) : undefined;
+    const t = l ? report.tables.find((x) => x.id === l.table && x.unread === null) : undefined;
+    const row = l && t ? memo.of(rowIndex, t).byKey.get(l.row) : undefined;
     return (l && row?.cells[l.column]) ?? null;
   }
   const t = query.table ? report.tables.find((x) => x.id === query.table) : b.table;
   if (!t || t.unread !== null) return null;
   if (query.rows) {
-    const rows = t.rows.filter((r) => matchesFilter(r, query.rows!));
+    // the rows a filter picks in a table are the same for every binding: picked once per run
+    const filter = query.rows;
+    const rows = memo.get(filter, t, () => t.rows.filter((r) => matchesFilter(r, filter)));
     if (!rows.length) return null;
     return rows.map((r) => {
       const c = columnFor(t, r, query, b);
@@ -130,14 +192,14 @@ export function resolveQuery(report: Report, query: CellQuery, b: Binding): Cell
     });
   }
   let row: Row | undefined;
-  if (query.row) row = t.rows.find((r) => r.key === query.row);
-  else if (query.sameCode) row = b.row?.code ? t.rows.find((r) => r.code === b.row!.code && r.kind !== 'detail') : undefined;
-  else if (query.sameLineNo) row = b.row?.lineNo !== undefined ? t.rows.find((r) => r.lineNo === b.row!.lineNo) : undefined;
+  if (query.row) row = memo.of(rowIndex, t).byKey.get(query.row);
+  else if (query.sameCode) row = b.row?.code ? memo.of(rowIndex, t).byCode.get(b.row.code) : undefined;
+  else if (query.sameLineNo) row = b.row?.lineNo !== undefined ? memo.of(rowIndex, t).byLineNo.get(b.row.lineNo) : undefined;
   else row = b.row && t === b.table ? b.row : undefined;
   if (!row) return null;
   // the parts of the row's total column (none printed: nothing to check)
   if (query.parts) {
-    const first = rowColumnParts(t, row).next().value;
+    const first = rowColumnParts(t, row, memo)[0];
     return first?.whole.total ? first.parts : null;
   }
   const c = columnFor(t, row, query, b);

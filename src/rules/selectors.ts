@@ -3,8 +3,9 @@
  * values and cells) plus the model objects behind them, kept out of json-logic's reach.
  */
 import { indicatorQuantity } from '../model/forms/target-value.js';
-import type { Cell, Claim, Column, Form, Location, Report, Row, Table } from '../model/types.js';
+import type { Cell, Claim, Column, ContentsEntry, Form, FormIndicator, FormSection, FormTask, GradeEntry, Location, NameMention, Report, Row, Table } from '../model/types.js';
 import { rowColumnParts } from './queries.js';
+import { RunMemo } from './run-memo.js';
 import type { Rule } from './types.js';
 
 export interface Binding {
@@ -115,10 +116,35 @@ function selectedTables(report: Report, rule: Rule): Table[] {
 
 export type Doc = ReturnType<typeof documentData>;
 type Each = Rule['select']['each'];
-type BindingsOf = (report: Report, rule: Rule, doc: Doc) => Generator<Binding>;
 
-function* documentBindings(_report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
-  yield { data: { document: doc } };
+/** what every rule's bindings share within one run: the document's own data, and the memo of what is derived from the report */
+export interface RunData {
+  doc: Doc;
+  memo: RunMemo;
+}
+
+export function runData(report: Report): RunData {
+  return { doc: documentData(report), memo: new RunMemo() };
+}
+
+type BindingsOf = (report: Report, rule: Rule, run: RunData) => Iterable<Binding>;
+
+/**
+ * A selector's binding for each of its items, built once per run and yielded to every rule that
+ * selects it (`space`: the selector, whose items' bindings they are). The engine gives a rule a
+ * copy of its own before writing the rule's bind names into it.
+ */
+function sharedBindings<T extends object>(run: RunData, space: BindingsOf, make: (x: T) => Binding): (x: T) => Binding {
+  const made = run.memo.space<T, Binding>(space);
+  return (x) => {
+    let b = made.get(x);
+    if (!b) made.set(x, (b = make(x)));
+    return b;
+  };
+}
+
+function* documentBindings(_report: Report, _rule: Rule, run: RunData): Generator<Binding> {
+  yield { data: { document: run.doc } };
 }
 
 /** each figure's values over a list's items (null where an item does not state it) */
@@ -128,15 +154,20 @@ function itemFigures(items: Array<Record<string, Cell>>): Record<string, Array<C
   return out;
 }
 
-function* claimBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
-  // the first form by each project name, looked up per claim (a scan per claim was quadratic)
+/** the first form by each project name, looked up per claim (a scan per claim was quadratic) */
+function formsByProject(report: Report): Map<string, Form> {
   const formOf = new Map<string, Form>();
   for (const f of report.forms) if (!formOf.has(f.project)) formOf.set(f.project, f);
-  for (const c of report.claims) {
+  return formOf;
+}
+
+function* claimBindings(report: Report, _rule: Rule, run: RunData): Generator<Binding> {
+  const formOf = run.memo.of(formsByProject, report);
+  const bindingOf = sharedBindings(run, claimBindings, (c: Claim): Binding => {
     const form = c.project ? formOf.get(c.project) : undefined;
-    yield {
+    return {
       data: {
-        document: doc,
+        document: run.doc,
         claim: { id: c.id, kind: c.kind, subject: c.subject, section: c.section, direction: c.direction ?? null, rateDirection: c.rateDirection ?? null, relation: c.relation?.word ?? null, relationText: c.relation?.text ?? null, basis: c.basis ?? null, linked: c.link !== null, text: c.text },
         figures: c.figures,
         parts: c.parts,
@@ -157,61 +188,71 @@ function* claimBindings(report: Report, _rule: Rule, doc: Doc): Generator<Bindin
       linkedTable: c.link ? report.tables.find((t) => t.id === c.link!.table) : undefined,
       loc: c.loc,
     };
-  }
+  });
+  for (const c of report.claims) yield bindingOf(c);
 }
 
-function* formBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
-  for (const f of report.forms) yield { data: { document: doc, ...formData(f) }, form: f, loc: f.total?.loc ?? f.loc };
+function* formBindings(report: Report, _rule: Rule, run: RunData): Generator<Binding> {
+  const bindingOf = sharedBindings(run, formBindings, (f: Form): Binding => ({ data: { document: run.doc, ...run.memo.of(formData, f) }, form: f, loc: f.total?.loc ?? f.loc }));
+  for (const f of report.forms) yield bindingOf(f);
 }
 
-function* indicatorBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
+function* indicatorBindings(report: Report, _rule: Rule, run: RunData): Generator<Binding> {
   for (const f of report.forms) {
-    const form = formData(f).form;
-    for (const x of f.indicators) {
+    const form = run.memo.of(formData, f).form;
+    const bindingOf = sharedBindings(run, indicatorBindings, (x: FormIndicator): Binding => {
       const indicator = { name: x.name, section: x.section, level2: x.level2 ?? null, target: x.target ?? null, actual: x.actual ?? null, weightText: x.weightText, quantity: indicatorQuantity(x) };
-      yield { data: { document: doc, form, indicator, weight: x.weight, score: x.score }, form: f, loc: x.loc };
-    }
+      return { data: { document: run.doc, form, indicator, weight: x.weight, score: x.score }, form: f, loc: x.loc };
+    });
+    for (const x of f.indicators) yield bindingOf(x);
   }
 }
 
-function* formSectionBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
+function* formSectionBindings(report: Report, _rule: Rule, run: RunData): Generator<Binding> {
   for (const f of report.forms) {
-    const form = formData(f).form;
-    for (const s of f.sections) {
+    const form = run.memo.of(formData, f).form;
+    const bindingOf = sharedBindings(run, formSectionBindings, (s: FormSection): Binding => {
       const parts = f.indicators.filter((x) => x.section === s.name).map((x) => x.weight);
-      yield { data: { document: doc, form, section: { name: s.name }, weight: s.weight, parts }, form: f, loc: s.loc };
-    }
+      return { data: { document: run.doc, form, section: { name: s.name }, weight: s.weight, parts }, form: f, loc: s.loc };
+    });
+    for (const s of f.sections) yield bindingOf(s);
   }
 }
 
-function* formTaskBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
+function* formTaskBindings(report: Report, _rule: Rule, run: RunData): Generator<Binding> {
   for (const f of report.forms) {
-    const form = formData(f).form;
-    for (const t of [...f.tasks, ...(f.tasksTotal ? [f.tasksTotal] : [])]) {
-      yield { data: { document: doc, form, task: { name: t.name, total: t === f.tasksTotal }, cells: t.cells }, form: f, loc: t.loc };
-    }
+    const form = run.memo.of(formData, f).form;
+    const bindingOf = sharedBindings(run, formTaskBindings, (t: FormTask): Binding => ({
+      data: { document: run.doc, form, task: { name: t.name, total: t === f.tasksTotal }, cells: t.cells },
+      form: f,
+      loc: t.loc,
+    }));
+    for (const t of [...f.tasks, ...(f.tasksTotal ? [f.tasksTotal] : [])]) yield bindingOf(t);
   }
 }
 
-function* gradeBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
-  for (const e of report.grades.entries) {
+function* gradeBindings(report: Report, _rule: Rule, run: RunData): Generator<Binding> {
+  const bindingOf = sharedBindings(run, gradeBindings, (e: GradeEntry): Binding => {
     const form = report.forms.find((f) => f.project === e.project);
-    yield {
-      data: { document: doc, entry: { project: e.project, grade: e.grade }, score: e.score, bands: report.grades.bands, formScore: form?.total?.score ?? null },
+    return {
+      data: { document: run.doc, entry: { project: e.project, grade: e.grade }, score: e.score, bands: report.grades.bands, formScore: form?.total?.score ?? null },
       loc: e.loc,
     };
-  }
+  });
+  for (const e of report.grades.entries) yield bindingOf(e);
 }
 
-function* contentsBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
-  for (const e of report.contents) yield { data: { document: doc, heading: { title: e.title, words: e.words, found: e.found } }, loc: e.loc };
+function* contentsBindings(report: Report, _rule: Rule, run: RunData): Generator<Binding> {
+  const bindingOf = sharedBindings(run, contentsBindings, (e: ContentsEntry): Binding => ({ data: { document: run.doc, heading: { title: e.title, words: e.words, found: e.found } }, loc: e.loc }));
+  for (const e of report.contents) yield bindingOf(e);
 }
 
-function* nameBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
-  for (const m of report.names) yield { data: { document: doc, mention: { name: m.name, label: m.label, placeholder: m.placeholder, narrative: m.narrative } }, loc: m.loc };
+function* nameBindings(report: Report, _rule: Rule, run: RunData): Generator<Binding> {
+  const bindingOf = sharedBindings(run, nameBindings, (m: NameMention): Binding => ({ data: { document: run.doc, mention: { name: m.name, label: m.label, placeholder: m.placeholder, narrative: m.narrative } }, loc: m.loc }));
+  for (const m of report.names) yield bindingOf(m);
 }
 
-function* tableIdBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
+function* tableIdBindings(report: Report, rule: Rule, run: RunData): Generator<Binding> {
   // the ids the rule names, or else the tables the document's family must publish
   const wanted = rule.select.ids?.map((id) => ({ id, name: report.family?.required.find((r) => r.id === id)?.name ?? id })) ?? report.family?.required ?? [];
   for (const { id, name } of wanted) {
@@ -219,55 +260,73 @@ function* tableIdBindings(report: Report, rule: Rule, doc: Doc): Generator<Bindi
     // and the header under it chose one, or its body was not read (读取/表格未能读取), the title
     // still says which table the document publishes
     const present = report.tables.some((t) => t.id === id || t.titleKinds.includes(id));
-    yield { data: { document: doc, id, name, present } };
+    yield { data: { document: run.doc, id, name, present } };
   }
 }
 
-function* tableBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
-  for (const t of selectedTables(report, rule)) yield { data: { document: doc, table: tableData(t) }, table: t };
+// The table selectors below share a table's, a row's and a column's records for the run (memo.of):
+// every table rule binds the same ones, and rebuilding them per rule and row was most of the garbage.
+
+function columnData(c: Column) {
+  return { key: c.key, name: c.name };
 }
 
-function* rowBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
+function* tableBindings(report: Report, rule: Rule, run: RunData): Generator<Binding> {
+  for (const t of selectedTables(report, rule)) yield { data: { document: run.doc, table: run.memo.of(tableData, t) }, table: t };
+}
+
+function* rowBindings(report: Report, rule: Rule, run: RunData): Generator<Binding> {
+  const { doc, memo } = run;
   for (const t of selectedTables(report, rule)) {
-    for (const r of t.rows) yield { data: { document: doc, table: tableData(t), row: rowData(r) }, table: t, row: r };
+    const table = memo.of(tableData, t);
+    for (const r of t.rows) yield { data: { document: doc, table, row: memo.of(rowData, r) }, table: t, row: r };
   }
 }
 
-function* groupBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
+function* groupBindings(report: Report, rule: Rule, run: RunData): Generator<Binding> {
+  const { doc, memo } = run;
   for (const t of selectedTables(report, rule)) {
     const r = t.rows[0];
     if (!r) continue;
     for (const g of rule.select.groups ?? []) {
-      yield { data: { document: doc, table: tableData(t), row: rowData(r), group: g }, table: t, row: r, group: g };
+      yield { data: { document: doc, table: memo.of(tableData, t), row: memo.of(rowData, r), group: g }, table: t, row: r, group: g };
     }
   }
 }
 
-function* codeParentBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
+/** a table's rows by parent key, in row order, gathered once (a filter per parent was quadratic) */
+function childrenByParent(t: Table): Map<string, Row[]> {
+  const childrenOf = new Map<string, Row[]>();
+  for (const r of t.rows) {
+    if (r.parent === undefined) continue;
+    const list = childrenOf.get(r.parent);
+    if (list) list.push(r);
+    else childrenOf.set(r.parent, [r]);
+  }
+  return childrenOf;
+}
+
+function* codeParentBindings(report: Report, rule: Rule, run: RunData): Generator<Binding> {
+  const { doc, memo } = run;
   const sel = rule.select;
   for (const t of selectedTables(report, rule)) {
     const columns = sel.columns ? t.columns.filter((c) => sel.columns!.includes(c.key)) : t.columns;
-    // children by parent, in row order, gathered once (a filter per parent was quadratic)
-    const childrenOf = new Map<string, Row[]>();
-    for (const r of t.rows) {
-      if (r.parent === undefined) continue;
-      const list = childrenOf.get(r.parent);
-      if (list) list.push(r);
-      else childrenOf.set(r.parent, [r]);
-    }
+    const childrenOf = memo.of(childrenByParent, t);
     for (const parent of t.rows) {
       const children = childrenOf.get(parent.key) ?? [];
       if (!children.length) continue;
+      // the children's records are the same for each column and rule
+      const partRows = memo.get(codeParentBindings, parent, () => children.map((ch) => memo.of(rowData, ch)));
       for (const c of columns) {
         yield {
           data: {
             document: doc,
-            table: tableData(t),
-            row: rowData(parent),
-            column: { key: c.key, name: c.name },
+            table: memo.of(tableData, t),
+            row: memo.of(rowData, parent),
+            column: memo.of(columnData, c),
             value: parent.cells[c.key] ?? null,
             parts: children.map((ch) => ch.cells[c.key] ?? null),
-            partRows: children.map(rowData),
+            partRows,
           },
           table: t,
           row: parent,
@@ -278,27 +337,30 @@ function* codeParentBindings(report: Report, rule: Rule, doc: Doc): Generator<Bi
   }
 }
 
-function* cellBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
+function* cellBindings(report: Report, rule: Rule, run: RunData): Generator<Binding> {
+  const { doc, memo } = run;
   const sel = rule.select;
   for (const t of selectedTables(report, rule)) {
     const columns = sel.columns ? t.columns.filter((c) => sel.columns!.includes(c.key)) : t.columns;
-    const table = tableData(t);
+    const table = memo.of(tableData, t);
+    const records = columns.map((c) => memo.of(columnData, c));
     for (const r of t.rows) {
-      const row = rowData(r);
-      for (const c of columns) {
-        yield { data: { document: doc, table, row, column: { key: c.key, name: c.name }, value: r.cells[c.key] ?? null }, table: t, row: r, column: c };
+      const row = memo.of(rowData, r);
+      for (let i = 0; i < columns.length; i++) {
+        const c = columns[i];
+        yield { data: { document: doc, table, row, column: records[i], value: r.cells[c.key] ?? null }, table: t, row: r, column: c };
       }
     }
   }
 }
 
-function* rowPartsBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
+function* rowPartsBindings(report: Report, rule: Rule, run: RunData): Generator<Binding> {
+  const { doc, memo } = run;
   for (const t of selectedTables(report, rule)) {
-    const table = tableData(t);
+    const table = memo.of(tableData, t);
     for (const r of t.rows) {
-      let row: ReturnType<typeof rowData> | undefined;
-      for (const { whole, value, parts } of rowColumnParts(t, r)) {
-        yield { data: { document: doc, table, row: (row ??= rowData(r)), column: { key: whole.key, name: whole.name }, value, parts }, table: t, row: r, column: whole };
+      for (const { whole, value, parts } of rowColumnParts(t, r, memo)) {
+        yield { data: { document: doc, table, row: memo.of(rowData, r), column: memo.of(columnData, whole), value, parts }, table: t, row: r, column: whole };
       }
     }
   }
@@ -325,11 +387,13 @@ const BINDINGS_BY_KIND: Record<Each, BindingsOf> = {
 };
 
 /**
- * A rule's bindings. `doc` is the document's own data (documentData), the same for every rule:
- * the engine builds it once per run and passes it on.
+ * A rule's bindings. `run` (runData) is what every rule shares: the document's own data and the
+ * run's memo; the engine makes it once per run and passes it on. A binding may be shared with
+ * other rules of the run: it is read, never written (the engine copies it to bind names into).
  */
-export function* bindings(report: Report, rule: Rule, doc: Doc = documentData(report)): Generator<Binding> {
+export function bindings(report: Report, rule: Rule, run: RunData = runData(report)): Iterable<Binding> {
   // an unknown kind yields nothing, as the switch it replaces did
   const of = Object.hasOwn(BINDINGS_BY_KIND, rule.select.each) ? BINDINGS_BY_KIND[rule.select.each] : undefined;
-  if (of) yield* of(report, rule, doc);
+  // the selector's own iterator, not delegated to (a yield* is a step more for every binding)
+  return of ? of(report, rule, run) : [];
 }
