@@ -5,7 +5,7 @@
  */
 import jsonLogic from 'json-logic-js';
 import { BUILTIN_OPERATIONS, compileLogic, truthy } from './compile-logic.js';
-import { compare, convert, decimalsOf, difference, exact, fromCell, halfUnit, isInterval, ratio, sum, type Comparison, type Interval } from '../interval/interval.js';
+import { agrees, compare, convert, decimalsOf, difference, exact, fromCell, halfUnit, isInterval, ratio, sum, type Comparison, type Interval } from '../interval/interval.js';
 import { targetMet } from '../model/forms/target-value.js';
 import { nameListed } from '../model/project-names.js';
 import { nameRelation } from './name-ops.js';
@@ -93,42 +93,56 @@ function toInterval(x: unknown): Interval | null {
   return null;
 }
 
-/** Operands nested in arrays are flattened; any missing operand makes the result missing. */
-function operands(args: unknown[]): Array<Interval | null> {
+/**
+ * An operand as an interval for reading only: a printed cell is one already (it has every field
+ * an interval has, and no `shown`), so it is not copied as toInterval copies it for a result.
+ */
+function figureOf(x: unknown): Interval | null {
+  return isInterval(x) ? x : toInterval(x);
+}
+
+type AsInterval = (x: unknown) => Interval | null;
+
+/**
+ * Operands nested in arrays are flattened; any missing operand makes the result missing. `as`:
+ * toInterval for an operation whose result may carry an operand's fields, figureOf for one
+ * that only reads them (a sum).
+ */
+function operands(args: unknown[], as: AsInterval = toInterval): Array<Interval | null> {
   const out: Array<Interval | null> = [];
-  for (const a of args) flattenInto(a, out);
+  for (const a of args) flattenInto(a, out, as);
   return out;
 }
 
 // a plain recursive function: a closure made per call (and forEach's callbacks) showed in the profile
-function flattenInto(v: unknown, out: Array<Interval | null>): void {
-  if (!Array.isArray(v)) out.push(toInterval(v));
+function flattenInto(v: unknown, out: Array<Interval | null>, as: AsInterval): void {
+  if (!Array.isArray(v)) out.push(as(v));
   // (holes skipped, as forEach did)
-  else for (let i = 0; i < v.length; i++) if (i in v) flattenInto(v[i], out);
+  else for (let i = 0; i < v.length; i++) if (i in v) flattenInto(v[i], out, as);
 }
 
 /** a sum where a part not printed (a funds row left out, a `—`) is zero; nothing if no part is printed */
 function sumPresent(...args: unknown[]): Interval | null {
-  const items = operands(args).filter((i): i is Interval => i !== null);
+  const items = operands(args, figureOf).filter((i): i is Interval => i !== null);
   return items.length ? sum(items) : null;
 }
 
 function sumOp(...args: unknown[]): Interval | null {
-  const items = operands(args);
+  const items = operands(args, figureOf);
   if (items.length === 0 || items.some((i) => i === null)) return null;
   return sum(items as Interval[]);
 }
 
 function comparison(relation: '=' | '<=' | '>=') {
   return (a: unknown, b: unknown): boolean => {
-    const x = toInterval(a);
-    const y = toInterval(b);
+    const x = figureOf(a);
+    const y = figureOf(b);
     // an operand the document does not print leaves nothing to check
     if (!x || !y) return true;
     compared++;
-    const c = compare(x, y, relation);
-    if (c.verdict === 'ok') return true;
-    findings.push(c);
+    // most comparisons agree: the cells as they are, and a Comparison only for a finding
+    if (agrees(x, y, relation)) return true;
+    findings.push(compare(toInterval(a)!, toInterval(b)!, relation));
     return false;
   };
 }

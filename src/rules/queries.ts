@@ -82,12 +82,13 @@ export function cellOwners(report: Report): (loc: Location) => CellOwner | null 
     let order = 0;
     for (const table of report.tables) {
       for (const row of table.rows) {
-        for (const [key, cell] of Object.entries(row.cells)) {
+        for (const key of Object.keys(row.cells)) {
+          const cell = row.cells[key];
           // a cell with text of its own stands where it is printed: a figure, or a `0` placeholder
-          if (!cell.blank || cell.raw !== '') placed.add(cell.loc, order, () => ({ table, row, column: table.columns.find((c) => c.key === key) }));
+          if (!cell.blank || cell.raw !== '') placed.add(cell.loc, order, table, row, key);
         }
         order++;
-        for (const c of row.unplaced) unplaced.add(c.loc, order, () => ({ table, row }));
+        for (const c of row.unplaced) unplaced.add(c.loc, order, table, row);
         order++;
       }
     }
@@ -110,15 +111,17 @@ export function cellOwners(report: Report): (loc: Location) => CellOwner | null 
 class PlaceMap {
   private readonly files = new Map<string, Map<number | undefined, Map<number, Map<number, { order: number; owner: CellOwner }>>>>();
 
-  /** the first owner given a place keeps it (owner is made only then) */
-  add(loc: Location, order: number, owner: () => CellOwner): void {
+  /** the first owner given a place keeps it (the column is looked up only then) */
+  add(loc: Location, order: number, table: Table, row: Row, columnKey?: string): void {
     let pages = this.files.get(loc.file);
     if (!pages) this.files.set(loc.file, (pages = new Map()));
     let lines = pages.get(loc.page);
     if (!lines) pages.set(loc.page, (lines = new Map()));
     let columns = lines.get(loc.line);
     if (!columns) lines.set(loc.line, (columns = new Map()));
-    if (!columns.has(loc.column)) columns.set(loc.column, { order, owner: owner() });
+    if (columns.has(loc.column)) return;
+    const owner: CellOwner = columnKey === undefined ? { table, row } : { table, row, column: table.columns.find((c) => c.key === columnKey) };
+    columns.set(loc.column, { order, owner });
   }
 
   get(loc: Location): { order: number; owner: CellOwner } | undefined {
@@ -138,6 +141,11 @@ function matchesFilter(r: Row, f: RowFilter): boolean {
 
 /** the column a query reads in a row: its own, the binding's ($column, $group), else the row side's first */
 export function columnFor(t: Table, row: Row, query: CellQuery, b: Binding): Column | undefined {
+  return columnIn(t, row, columnKeyFor(query, b));
+}
+
+/** the column key a query names for a binding ('' where it names none: the row side's first column is read) */
+function columnKeyFor(query: CellQuery, b: Binding): string {
   let key = query.column;
   if (key === '$column') {
     key = b.column?.key;
@@ -145,6 +153,10 @@ export function columnFor(t: Table, row: Row, query: CellQuery, b: Binding): Col
     if (key !== undefined && query.columnMap && Object.hasOwn(query.columnMap, key)) key = query.columnMap[key];
   }
   else if (key && b.group) key = key.replace('$group', b.group);
+  return key || '';
+}
+
+function columnIn(t: Table, row: Row, key: string): Column | undefined {
   if (key) return t.columns.find((c) => c.key === key);
   return t.columns.find((c) => (c.side ?? null) === (row.side ?? null)) ?? t.columns[0];
 }
@@ -182,14 +194,22 @@ export function resolveQuery(report: Report, query: CellQuery, b: Binding, memo:
   const t = query.table ? report.tables.find((x) => x.id === query.table) : b.table;
   if (!t || t.unread !== null) return null;
   if (query.rows) {
-    // the rows a filter picks in a table are the same for every binding: picked once per run
+    // the rows a filter picks in a table are the same for every binding, and their cells the same
+    // for every binding that reads the same column: picked once per run, listed once per column
     const filter = query.rows;
     const rows = memo.get(filter, t, () => t.rows.filter((r) => matchesFilter(r, filter)));
     if (!rows.length) return null;
-    return rows.map((r) => {
-      const c = columnFor(t, r, query, b);
-      return (c && r.cells[c.key]) ?? null;
-    });
+    const key = columnKeyFor(query, b);
+    const lists = memo.get(query, t, () => new Map<string, Array<Cell | null>>());
+    let list = lists.get(key);
+    if (!list) {
+      list = rows.map((r) => {
+        const c = columnIn(t, r, key);
+        return (c && r.cells[c.key]) ?? null;
+      });
+      lists.set(key, list);
+    }
+    return list;
   }
   let row: Row | undefined;
   if (query.row) row = memo.of(rowIndex, t).byKey.get(query.row);
@@ -202,6 +222,6 @@ export function resolveQuery(report: Report, query: CellQuery, b: Binding, memo:
     const first = rowColumnParts(t, row, memo)[0];
     return first?.whole.total ? first.parts : null;
   }
-  const c = columnFor(t, row, query, b);
+  const c = columnIn(t, row, columnKeyFor(query, b));
   return (c && row.cells[c.key]) ?? null;
 }
