@@ -6,7 +6,7 @@
 import { formatInterval, formatNumber, fromCell, type Comparison, type Interval } from '../interval/interval.js';
 import type { Cell, Location, Report, Table } from '../model/types.js';
 import { comparisonsMade, compiled, evaluate, lastFinding, resetFindings, truthy, type Compiled } from './ops.js';
-import { bindings, runData, type Binding, type RunData } from './selectors.js';
+import { forEachBinding, runData, type Binding, type RunData } from './selectors.js';
 import { cellOwners, resolveQuery, type CellOwner } from './queries.js';
 import type { CellQuery, Diagnostic, Rule } from './types.js';
 import type { RunMemo } from './run-memo.js';
@@ -77,7 +77,8 @@ function runRule(report: Report, rule: Rule, run: RunData, ownerOf: OwnerOf, all
   let failed = 0;
   let first: { b: Binding | null; err: unknown } | null = null;
   try {
-    for (const b of bindings(report, rule, run)) {
+    // (a binding's own failure is caught here: what escapes forEachBinding is the selector's)
+    forEachBinding(report, rule, run, (b) => {
       checked++;
       // a trace is made only for an observer: without one it would be garbage for every binding
       const trace: BindingTrace | null = observe ? { rule, binding: b, passedWhere: false, bound: {}, outcome: null, compared: 0, diagnostic: null } : null;
@@ -90,7 +91,7 @@ function runRule(report: Report, rule: Rule, run: RunData, ownerOf: OwnerOf, all
         if (trace) trace.error = err;
       }
       if (trace) observe!(trace);
-    }
+    });
   } catch (err) {
     // the selector itself failed: the bindings it had not yet given are not checked
     failed++;

@@ -20,24 +20,26 @@ export interface RowColumnParts {
  * for the same row's parts again.
  */
 export function rowColumnParts(t: Table, r: Row, memo: RunMemo): RowColumnParts[] {
-  return memo.get(rowColumnParts, r, () => {
-    const sides = memo.get(columnParts, t, () => new Map<string | null, Array<[Column, Column[]]>>());
-    const side = r.side ?? null;
-    // which columns add up to which depends on the table and the row's side only: worked out once per side
-    let columns = sides.get(side);
-    if (!columns) sides.set(side, (columns = sideColumnParts(t, side)));
-    const out: RowColumnParts[] = [];
-    for (const [whole, parts] of columns) {
-      const value = r.cells[whole.key];
-      if (!value) continue;
-      const placed = parts.map((c) => r.cells[c.key]).filter((c): c is Cell => c !== undefined);
-      // blank cells that were omitted from the text are zeros; unplaced figures are the total's parts
-      const loose = whole === columns[0][0] ? r.unplaced : [];
-      if (!placed.length && !loose.length) continue;
-      out.push({ whole, value, parts: [...placed, ...loose] });
-    }
-    return out;
-  });
+  const made = memo.space<Row, RowColumnParts[]>(rowColumnParts);
+  let out = made.get(r);
+  if (out) return out;
+  out = [];
+  made.set(r, out);
+  const sides = memo.get(columnParts, t, () => new Map<string | null, Array<[Column, Column[]]>>());
+  const side = r.side ?? null;
+  // which columns add up to which depends on the table and the row's side only: worked out once per side
+  let columns = sides.get(side);
+  if (!columns) sides.set(side, (columns = sideColumnParts(t, side)));
+  for (const [whole, parts] of columns) {
+    const value = r.cells[whole.key];
+    if (!value) continue;
+    const placed = parts.map((c) => r.cells[c.key]).filter((c): c is Cell => c !== undefined);
+    // blank cells that were omitted from the text are zeros; unplaced figures are the total's parts
+    const loose = whole === columns[0][0] ? r.unplaced : [];
+    if (!placed.length && !loose.length) continue;
+    out.push({ whole, value, parts: [...placed, ...loose] });
+  }
+  return out;
 }
 
 /** one side's columns that others add up to, the total first; none where the side has no total column */
@@ -141,7 +143,9 @@ function matchesFilter(r: Row, f: RowFilter): boolean {
 
 /** the column a query reads in a row: its own, the binding's ($column, $group), else the row side's first */
 export function columnFor(t: Table, row: Row, query: CellQuery, b: Binding): Column | undefined {
-  return columnIn(t, row, columnKeyFor(query, b));
+  const key = columnKeyFor(query, b);
+  if (key) return t.columns.find((c) => c.key === key);
+  return t.columns.find((c) => (c.side ?? null) === (row.side ?? null)) ?? t.columns[0];
 }
 
 /** the column key a query names for a binding ('' where it names none: the row side's first column is read) */
@@ -156,27 +160,49 @@ function columnKeyFor(query: CellQuery, b: Binding): string {
   return key || '';
 }
 
-function columnIn(t: Table, row: Row, key: string): Column | undefined {
-  if (key) return t.columns.find((c) => c.key === key);
-  return t.columns.find((c) => (c.side ?? null) === (row.side ?? null)) ?? t.columns[0];
+/**
+ * A table's first row by key, by code (detail rows aside) and by 行次, and its first column by
+ * key and by side: looked up for every binding (a find, and the closure it takes, per look-up),
+ * indexed once per run. The first wins, as a find in order would.
+ */
+interface TableIndex {
+  rowByKey: Map<string, Row>;
+  rowByCode: Map<string, Row>;
+  rowByLineNo: Map<number, Row>;
+  columnByKey: Map<string, Column>;
+  columnBySide: Map<string | null, Column>;
 }
 
-/** a table's first row by key, by code (detail rows aside) and by 行次: looked up for every binding, indexed once per run */
-interface RowIndex {
-  byKey: Map<string, Row>;
-  byCode: Map<string, Row>;
-  byLineNo: Map<number, Row>;
-}
-
-function rowIndex(t: Table): RowIndex {
-  const index: RowIndex = { byKey: new Map(), byCode: new Map(), byLineNo: new Map() };
-  // the first row wins, as a find in row order would
+function tableIndex(t: Table): TableIndex {
+  const index: TableIndex = { rowByKey: new Map(), rowByCode: new Map(), rowByLineNo: new Map(), columnByKey: new Map(), columnBySide: new Map() };
   for (const r of t.rows) {
-    if (!index.byKey.has(r.key)) index.byKey.set(r.key, r);
-    if (r.code && r.kind !== 'detail' && !index.byCode.has(r.code)) index.byCode.set(r.code, r);
-    if (r.lineNo !== undefined && !index.byLineNo.has(r.lineNo)) index.byLineNo.set(r.lineNo, r);
+    if (!index.rowByKey.has(r.key)) index.rowByKey.set(r.key, r);
+    if (r.code && r.kind !== 'detail' && !index.rowByCode.has(r.code)) index.rowByCode.set(r.code, r);
+    if (r.lineNo !== undefined && !index.rowByLineNo.has(r.lineNo)) index.rowByLineNo.set(r.lineNo, r);
+  }
+  for (const c of t.columns) {
+    if (!index.columnByKey.has(c.key)) index.columnByKey.set(c.key, c);
+    if (!index.columnBySide.has(c.side ?? null)) index.columnBySide.set(c.side ?? null, c);
   }
   return index;
+}
+
+/** columnFor through the table's index */
+function columnIn(t: Table, row: Row, key: string, memo: RunMemo): Column | undefined {
+  const index = memo.of(tableIndex, t);
+  if (key) return index.columnByKey.get(key);
+  return index.columnBySide.get(row.side ?? null) ?? t.columns[0];
+}
+
+/** a report's first table by id, and its first read one (a table left unread is checked by nothing) */
+function reportTables(report: Report): { byId: Map<string, Table>; readById: Map<string, Table> } {
+  const byId = new Map<string, Table>();
+  const readById = new Map<string, Table>();
+  for (const t of report.tables) {
+    if (!byId.has(t.id)) byId.set(t.id, t);
+    if (t.unread === null && !readById.has(t.id)) readById.set(t.id, t);
+  }
+  return { byId, readById };
 }
 
 /**
@@ -187,34 +213,17 @@ export function resolveQuery(report: Report, query: CellQuery, b: Binding, memo:
   if (query.link) {
     const l = query.link === 'whole' ? b.claim?.whole : query.link === 'all-funds' ? b.claim?.allFunds : b.claim?.link;
     // a table left unread is checked by nothing, its cells named by a sentence included
-    const t = l ? report.tables.find((x) => x.id === l.table && x.unread === null) : undefined;
-    const row = l && t ? memo.of(rowIndex, t).byKey.get(l.row) : undefined;
+    const t = l ? memo.of(reportTables, report).readById.get(l.table) : undefined;
+    const row = l && t ? memo.of(tableIndex, t).rowByKey.get(l.row) : undefined;
     return (l && row?.cells[l.column]) ?? null;
   }
-  const t = query.table ? report.tables.find((x) => x.id === query.table) : b.table;
+  const t = query.table ? memo.of(reportTables, report).byId.get(query.table) : b.table;
   if (!t || t.unread !== null) return null;
-  if (query.rows) {
-    // the rows a filter picks in a table are the same for every binding, and their cells the same
-    // for every binding that reads the same column: picked once per run, listed once per column
-    const filter = query.rows;
-    const rows = memo.get(filter, t, () => t.rows.filter((r) => matchesFilter(r, filter)));
-    if (!rows.length) return null;
-    const key = columnKeyFor(query, b);
-    const lists = memo.get(query, t, () => new Map<string, Array<Cell | null>>());
-    let list = lists.get(key);
-    if (!list) {
-      list = rows.map((r) => {
-        const c = columnIn(t, r, key);
-        return (c && r.cells[c.key]) ?? null;
-      });
-      lists.set(key, list);
-    }
-    return list;
-  }
+  if (query.rows) return rowsCells(t, query, query.rows, b, memo);
   let row: Row | undefined;
-  if (query.row) row = memo.of(rowIndex, t).byKey.get(query.row);
-  else if (query.sameCode) row = b.row?.code ? memo.of(rowIndex, t).byCode.get(b.row.code) : undefined;
-  else if (query.sameLineNo) row = b.row?.lineNo !== undefined ? memo.of(rowIndex, t).byLineNo.get(b.row.lineNo) : undefined;
+  if (query.row) row = memo.of(tableIndex, t).rowByKey.get(query.row);
+  else if (query.sameCode) row = b.row?.code ? memo.of(tableIndex, t).rowByCode.get(b.row.code) : undefined;
+  else if (query.sameLineNo) row = b.row?.lineNo !== undefined ? memo.of(tableIndex, t).rowByLineNo.get(b.row.lineNo) : undefined;
   else row = b.row && t === b.table ? b.row : undefined;
   if (!row) return null;
   // the parts of the row's total column (none printed: nothing to check)
@@ -222,6 +231,31 @@ export function resolveQuery(report: Report, query: CellQuery, b: Binding, memo:
     const first = rowColumnParts(t, row, memo)[0];
     return first?.whole.total ? first.parts : null;
   }
-  const c = columnIn(t, row, columnKeyFor(query, b));
+  const c = columnIn(t, row, columnKeyFor(query, b), memo);
   return (c && row.cells[c.key]) ?? null;
+}
+
+/**
+ * A rows query's cells: the rows a filter picks in a table are the same for every binding, and
+ * their cells the same for every binding that reads the same column: picked once per run,
+ * listed once per column.
+ */
+function rowsCells(t: Table, query: CellQuery, filter: RowFilter, b: Binding, memo: RunMemo): Array<Cell | null> | null {
+  const picked = memo.space<Table, Row[]>(filter);
+  let rows = picked.get(t);
+  if (!rows) picked.set(t, (rows = t.rows.filter((r) => matchesFilter(r, filter))));
+  if (!rows.length) return null;
+  const key = columnKeyFor(query, b);
+  const listsOf = memo.space<Table, Map<string, Array<Cell | null>>>(query);
+  let lists = listsOf.get(t);
+  if (!lists) listsOf.set(t, (lists = new Map()));
+  let list = lists.get(key);
+  if (!list) {
+    list = rows.map((r) => {
+      const c = columnIn(t, r, key, memo);
+      return (c && r.cells[c.key]) ?? null;
+    });
+    lists.set(key, list);
+  }
+  return list;
 }

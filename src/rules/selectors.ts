@@ -1,5 +1,5 @@
 /**
- * Selectors: what a rule applies to. Each yields bindings: the data its json-logic sees (plain
+ * Selectors: what a rule applies to. Each gives bindings: the data its json-logic sees (plain
  * values and cells) plus the model objects behind them, kept out of json-logic's reach.
  */
 import { indicatorQuantity } from '../model/forms/target-value.js';
@@ -127,10 +127,15 @@ export function runData(report: Report): RunData {
   return { doc: documentData(report), memo: new RunMemo() };
 }
 
-type BindingsOf = (report: Report, rule: Rule, run: RunData) => Iterable<Binding>;
+/**
+ * A selector hands each binding to `visit` as it makes it: a generator's yield allocated a result
+ * object per binding and resumed a frame, for tens of thousands of bindings a run.
+ */
+type Visit = (b: Binding) => void;
+type BindingsOf = (report: Report, rule: Rule, run: RunData, visit: Visit) => void;
 
 /**
- * A selector's binding for each of its items, built once per run and yielded to every rule that
+ * A selector's binding for each of its items, built once per run and given to every rule that
  * selects it (`space`: the selector, whose items' bindings they are). The engine gives a rule a
  * copy of its own before writing the rule's bind names into it.
  */
@@ -143,8 +148,8 @@ function sharedBindings<T extends object>(run: RunData, space: BindingsOf, make:
   };
 }
 
-function* documentBindings(_report: Report, _rule: Rule, run: RunData): Generator<Binding> {
-  yield { data: { document: run.doc } };
+function documentBindings(_report: Report, _rule: Rule, run: RunData, visit: Visit): void {
+  visit({ data: { document: run.doc } });
 }
 
 /** each figure's values over a list's items (null where an item does not state it) */
@@ -161,7 +166,7 @@ function formsByProject(report: Report): Map<string, Form> {
   return formOf;
 }
 
-function* claimBindings(report: Report, _rule: Rule, run: RunData): Generator<Binding> {
+function claimBindings(report: Report, _rule: Rule, run: RunData, visit: Visit): void {
   const formOf = run.memo.of(formsByProject, report);
   const bindingOf = sharedBindings(run, claimBindings, (c: Claim): Binding => {
     const form = c.project ? formOf.get(c.project) : undefined;
@@ -189,37 +194,37 @@ function* claimBindings(report: Report, _rule: Rule, run: RunData): Generator<Bi
       loc: c.loc,
     };
   });
-  for (const c of report.claims) yield bindingOf(c);
+  for (const c of report.claims) visit(bindingOf(c));
 }
 
-function* formBindings(report: Report, _rule: Rule, run: RunData): Generator<Binding> {
+function formBindings(report: Report, _rule: Rule, run: RunData, visit: Visit): void {
   const bindingOf = sharedBindings(run, formBindings, (f: Form): Binding => ({ data: { document: run.doc, ...run.memo.of(formData, f) }, form: f, loc: f.total?.loc ?? f.loc }));
-  for (const f of report.forms) yield bindingOf(f);
+  for (const f of report.forms) visit(bindingOf(f));
 }
 
-function* indicatorBindings(report: Report, _rule: Rule, run: RunData): Generator<Binding> {
+function indicatorBindings(report: Report, _rule: Rule, run: RunData, visit: Visit): void {
   for (const f of report.forms) {
     const form = run.memo.of(formData, f).form;
     const bindingOf = sharedBindings(run, indicatorBindings, (x: FormIndicator): Binding => {
       const indicator = { name: x.name, section: x.section, level2: x.level2 ?? null, target: x.target ?? null, actual: x.actual ?? null, weightText: x.weightText, quantity: indicatorQuantity(x) };
       return { data: { document: run.doc, form, indicator, weight: x.weight, score: x.score }, form: f, loc: x.loc };
     });
-    for (const x of f.indicators) yield bindingOf(x);
+    for (const x of f.indicators) visit(bindingOf(x));
   }
 }
 
-function* formSectionBindings(report: Report, _rule: Rule, run: RunData): Generator<Binding> {
+function formSectionBindings(report: Report, _rule: Rule, run: RunData, visit: Visit): void {
   for (const f of report.forms) {
     const form = run.memo.of(formData, f).form;
     const bindingOf = sharedBindings(run, formSectionBindings, (s: FormSection): Binding => {
       const parts = f.indicators.filter((x) => x.section === s.name).map((x) => x.weight);
       return { data: { document: run.doc, form, section: { name: s.name }, weight: s.weight, parts }, form: f, loc: s.loc };
     });
-    for (const s of f.sections) yield bindingOf(s);
+    for (const s of f.sections) visit(bindingOf(s));
   }
 }
 
-function* formTaskBindings(report: Report, _rule: Rule, run: RunData): Generator<Binding> {
+function formTaskBindings(report: Report, _rule: Rule, run: RunData, visit: Visit): void {
   for (const f of report.forms) {
     const form = run.memo.of(formData, f).form;
     const bindingOf = sharedBindings(run, formTaskBindings, (t: FormTask): Binding => ({
@@ -227,11 +232,11 @@ function* formTaskBindings(report: Report, _rule: Rule, run: RunData): Generator
       form: f,
       loc: t.loc,
     }));
-    for (const t of [...f.tasks, ...(f.tasksTotal ? [f.tasksTotal] : [])]) yield bindingOf(t);
+    for (const t of [...f.tasks, ...(f.tasksTotal ? [f.tasksTotal] : [])]) visit(bindingOf(t));
   }
 }
 
-function* gradeBindings(report: Report, _rule: Rule, run: RunData): Generator<Binding> {
+function gradeBindings(report: Report, _rule: Rule, run: RunData, visit: Visit): void {
   const bindingOf = sharedBindings(run, gradeBindings, (e: GradeEntry): Binding => {
     const form = report.forms.find((f) => f.project === e.project);
     return {
@@ -239,20 +244,20 @@ function* gradeBindings(report: Report, _rule: Rule, run: RunData): Generator<Bi
       loc: e.loc,
     };
   });
-  for (const e of report.grades.entries) yield bindingOf(e);
+  for (const e of report.grades.entries) visit(bindingOf(e));
 }
 
-function* contentsBindings(report: Report, _rule: Rule, run: RunData): Generator<Binding> {
+function contentsBindings(report: Report, _rule: Rule, run: RunData, visit: Visit): void {
   const bindingOf = sharedBindings(run, contentsBindings, (e: ContentsEntry): Binding => ({ data: { document: run.doc, heading: { title: e.title, words: e.words, found: e.found } }, loc: e.loc }));
-  for (const e of report.contents) yield bindingOf(e);
+  for (const e of report.contents) visit(bindingOf(e));
 }
 
-function* nameBindings(report: Report, _rule: Rule, run: RunData): Generator<Binding> {
+function nameBindings(report: Report, _rule: Rule, run: RunData, visit: Visit): void {
   const bindingOf = sharedBindings(run, nameBindings, (m: NameMention): Binding => ({ data: { document: run.doc, mention: { name: m.name, label: m.label, placeholder: m.placeholder, narrative: m.narrative } }, loc: m.loc }));
-  for (const m of report.names) yield bindingOf(m);
+  for (const m of report.names) visit(bindingOf(m));
 }
 
-function* tableIdBindings(report: Report, rule: Rule, run: RunData): Generator<Binding> {
+function tableIdBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
   // the ids the rule names, or else the tables the document's family must publish
   const wanted = rule.select.ids?.map((id) => ({ id, name: report.family?.required.find((r) => r.id === id)?.name ?? id })) ?? report.family?.required ?? [];
   for (const { id, name } of wanted) {
@@ -260,7 +265,7 @@ function* tableIdBindings(report: Report, rule: Rule, run: RunData): Generator<B
     // and the header under it chose one, or its body was not read (读取/表格未能读取), the title
     // still says which table the document publishes
     const present = report.tables.some((t) => t.id === id || t.titleKinds.includes(id));
-    yield { data: { document: run.doc, id, name, present } };
+    visit({ data: { document: run.doc, id, name, present } });
   }
 }
 
@@ -271,25 +276,25 @@ function columnData(c: Column) {
   return { key: c.key, name: c.name };
 }
 
-function* tableBindings(report: Report, rule: Rule, run: RunData): Generator<Binding> {
-  for (const t of selectedTables(report, rule)) yield { data: { document: run.doc, table: run.memo.of(tableData, t) }, table: t };
+function tableBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
+  for (const t of selectedTables(report, rule)) visit({ data: { document: run.doc, table: run.memo.of(tableData, t) }, table: t });
 }
 
-function* rowBindings(report: Report, rule: Rule, run: RunData): Generator<Binding> {
+function rowBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
   const { doc, memo } = run;
   for (const t of selectedTables(report, rule)) {
     const table = memo.of(tableData, t);
-    for (const r of t.rows) yield { data: { document: doc, table, row: memo.of(rowData, r) }, table: t, row: r };
+    for (const r of t.rows) visit({ data: { document: doc, table, row: memo.of(rowData, r) }, table: t, row: r });
   }
 }
 
-function* groupBindings(report: Report, rule: Rule, run: RunData): Generator<Binding> {
+function groupBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
   const { doc, memo } = run;
   for (const t of selectedTables(report, rule)) {
     const r = t.rows[0];
     if (!r) continue;
     for (const g of rule.select.groups ?? []) {
-      yield { data: { document: doc, table: memo.of(tableData, t), row: memo.of(rowData, r), group: g }, table: t, row: r, group: g };
+      visit({ data: { document: doc, table: memo.of(tableData, t), row: memo.of(rowData, r), group: g }, table: t, row: r, group: g });
     }
   }
 }
@@ -306,7 +311,7 @@ function childrenByParent(t: Table): Map<string, Row[]> {
   return childrenOf;
 }
 
-function* codeParentBindings(report: Report, rule: Rule, run: RunData): Generator<Binding> {
+function codeParentBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
   const { doc, memo } = run;
   const sel = rule.select;
   for (const t of selectedTables(report, rule)) {
@@ -318,7 +323,7 @@ function* codeParentBindings(report: Report, rule: Rule, run: RunData): Generato
       // the children's records are the same for each column and rule
       const partRows = memo.get(codeParentBindings, parent, () => children.map((ch) => memo.of(rowData, ch)));
       for (const c of columns) {
-        yield {
+        visit({
           data: {
             document: doc,
             table: memo.of(tableData, t),
@@ -331,13 +336,13 @@ function* codeParentBindings(report: Report, rule: Rule, run: RunData): Generato
           table: t,
           row: parent,
           column: c,
-        };
+        });
       }
     }
   }
 }
 
-function* cellBindings(report: Report, rule: Rule, run: RunData): Generator<Binding> {
+function cellBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
   const { doc, memo } = run;
   const sel = rule.select;
   for (const t of selectedTables(report, rule)) {
@@ -348,19 +353,19 @@ function* cellBindings(report: Report, rule: Rule, run: RunData): Generator<Bind
       const row = memo.of(rowData, r);
       for (let i = 0; i < columns.length; i++) {
         const c = columns[i];
-        yield { data: { document: doc, table, row, column: records[i], value: r.cells[c.key] ?? null }, table: t, row: r, column: c };
+        visit({ data: { document: doc, table, row, column: records[i], value: r.cells[c.key] ?? null }, table: t, row: r, column: c });
       }
     }
   }
 }
 
-function* rowPartsBindings(report: Report, rule: Rule, run: RunData): Generator<Binding> {
+function rowPartsBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
   const { doc, memo } = run;
   for (const t of selectedTables(report, rule)) {
     const table = memo.of(tableData, t);
     for (const r of t.rows) {
       for (const { whole, value, parts } of rowColumnParts(t, r, memo)) {
-        yield { data: { document: doc, table, row: memo.of(rowData, r), column: memo.of(columnData, whole), value, parts }, table: t, row: r, column: whole };
+        visit({ data: { document: doc, table, row: memo.of(rowData, r), column: memo.of(columnData, whole), value, parts }, table: t, row: r, column: whole });
       }
     }
   }
@@ -387,13 +392,20 @@ const BINDINGS_BY_KIND: Record<Each, BindingsOf> = {
 };
 
 /**
- * A rule's bindings. `run` (runData) is what every rule shares: the document's own data and the
- * run's memo; the engine makes it once per run and passes it on. A binding may be shared with
- * other rules of the run: it is read, never written (the engine copies it to bind names into).
+ * A rule's bindings, each handed to `visit` in order. `run` (runData) is what every rule shares:
+ * the document's own data and the run's memo; the engine makes it once per run and passes it on.
+ * A binding may be shared with other rules of the run: it is read, never written (the engine
+ * copies it to bind names into).
  */
-export function bindings(report: Report, rule: Rule, run: RunData = runData(report)): Iterable<Binding> {
+export function forEachBinding(report: Report, rule: Rule, run: RunData, visit: Visit): void {
   // an unknown kind yields nothing, as the switch it replaces did
   const of = Object.hasOwn(BINDINGS_BY_KIND, rule.select.each) ? BINDINGS_BY_KIND[rule.select.each] : undefined;
-  // the selector's own iterator, not delegated to (a yield* is a step more for every binding)
-  return of ? of(report, rule, run) : [];
+  if (of) of(report, rule, run, visit);
+}
+
+/** a rule's bindings as a list */
+export function bindings(report: Report, rule: Rule, run: RunData = runData(report)): Binding[] {
+  const out: Binding[] = [];
+  forEachBinding(report, rule, run, (b) => out.push(b));
+  return out;
 }
