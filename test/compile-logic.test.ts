@@ -46,4 +46,17 @@ describe('compileLogic', () => {
     expect(evaluate({ var: 'constructor' }, {})).toBe(null);
     expect(evaluate({ var: 'a.__proto__' }, { a: {} })).toBe(null);
   });
+  it('reads a printed path (split once when compiled) as it reads the same path computed', () => {
+    const d = { a: { b: 0, c: null, n: [4, 5] }, s: 'x', 'x.y': 1 };
+    const paths = ['a.b', 'a.c', 'a.n.1', 'a.n.length', 'a.q', 's.length', 'a', 'x.y', 'a.b.c', '__proto__', 'a.constructor', 'toString'];
+    for (const p of paths) {
+      for (const args of [[p], [p, 'none'], [p, null]]) {
+        const computed = evaluate({ var: [{ cat: [p] }, ...args.slice(1)] }, d);
+        expect([p, args.length, evaluate({ var: args }, d)]).toEqual([p, args.length, computed]);
+      }
+    }
+    expect(evaluate({ var: 'a.n.1' }, d)).toBe(5);
+    expect(evaluate({ var: ['a.q', 7] }, d)).toBe(7);
+    expect(evaluate({ var: 'a.constructor' }, d)).toBe(null);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compare, convert, exact, formatInterval, formatNumber, ratio, sum, type Interval } from '../src/interval/interval.js';
+import { agrees, compare, convert, exact, formatInterval, formatNumber, ratio, sum, type Interval } from '../src/interval/interval.js';
 
 const printed = (value: number, decimals = 2, unit: '元' | '万元' | null = '万元'): Interval => {
   const h = 0.5 * 10 ** -decimals;
@@ -56,5 +56,27 @@ describe('interval arithmetic', () => {
   it('formats with thousands separators', () => {
     expect(formatNumber(8044331.79, 2)).toBe('8,044,331.79');
     expect(formatNumber(-0.004, 2)).toBe('0.00');
+  });
+  it('agrees exactly where compare says ok, units converted, each relation', () => {
+    const pairs: Array<[Interval, Interval]> = [
+      [printed(357.81), printed(357.8)],
+      [printed(63.25), sum([printed(39.08), printed(18.54), printed(4.62)])],
+      [printed(2.8, 1, null), exact(2.875)],
+      [printed(2.8, 1, null), exact(2.95)],
+      [printed(119.37), printed(1193673, 2, '元')],
+      [printed(0.3, 2, '万元'), printed(3000, 0, '元')],
+      [printed(0.3, 2, '万元'), printed(3100, 0, '元')],
+      [printed(10), printed(12)],
+      [printed(12), printed(10)],
+    ];
+    const seen = new Set<string>();
+    for (const [a, e] of pairs) {
+      for (const relation of ['=', '<=', '>='] as const) {
+        const verdict = compare(a, e, relation).verdict;
+        seen.add(verdict);
+        expect([a.value, e.value, relation, agrees(a, e, relation)]).toEqual([a.value, e.value, relation, verdict === 'ok']);
+      }
+    }
+    expect([...seen].sort()).toEqual(['near', 'off', 'ok']);
   });
 });

@@ -154,6 +154,37 @@ describe('a rule that throws on some bindings', () => {
   });
 });
 
+describe('rules over the same bindings', () => {
+  it('each see their own bind names only: a selector\'s data is shared by the rules of a run, never written', () => {
+    const rules = parseRules(
+      'shared.yaml',
+      `
+- id: binds-cell
+  description: binds each claim's table cell
+  select: { each: claim }
+  bind: { cell: { link: true } }
+  assert: true
+  message: "{subject}"
+- id: reads-cell
+  description: reads a name only the rule before binds
+  select: { each: claim }
+  assert: true
+  message: "{subject} sees a name of another rule"
+`,
+    );
+    // (the loader admits no read of a name the rule does not bind: set as a rule built in code would be)
+    rules[1].assert = { '===': [{ var: 'cell' }, null] };
+    const report = reportOf(fixtureText('pdf/final-full.txt'));
+    let bound = 0;
+    const ds = runRules(report, rules, (t) => {
+      if (t.rule.id === 'binds-cell' && t.bound.cell) bound++;
+    });
+    // the first rule found cells for claims; the second, over the same claims, does not see them
+    expect(bound).toBe(9);
+    expect(ds).toEqual([]);
+  });
+});
+
 describe('the README example of a policy rule', () => {
   it('loads as printed and runs next to the built-in rule it replaces', async () => {
     const { readFileSync } = await import('node:fs');

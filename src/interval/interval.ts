@@ -172,12 +172,8 @@ export function compare(actual: Interval, expected: Interval, relation: '=' | '<
   const unit = commonUnit(actual.unit, expected.unit);
   const a = convert(actual, unit);
   const e = convert(expected, unit);
-  const scale = Math.max(1, Math.abs(a.value), Math.abs(e.value)) * EPS;
-  let gap: number;
-  if (relation === '=') gap = Math.max(0, a.lo - e.hi, e.lo - a.hi);
-  else if (relation === '<=') gap = Math.max(0, a.lo - e.hi);
-  else gap = Math.max(0, e.lo - a.hi);
-  if (gap <= scale) gap = 0;
+  const scale = slackOf(a, e);
+  const gap = gapOf(a, e, relation, scale);
   const coarsest = Math.min(a.decimals, e.decimals);
   const verdict: Verdict = gap === 0 ? 'ok' : gap < halfUnit(coarsest) - scale ? 'near' : 'off';
   return {
@@ -190,6 +186,31 @@ export function compare(actual: Interval, expected: Interval, relation: '=' | '<
     tolerance: (a.hi - a.lo + (e.hi - e.lo)) / 2,
     unit,
   };
+}
+
+/**
+ * Whether two intervals meet (compare's verdict 'ok'), without building the comparison: most
+ * comparisons a document's rules make agree, and only a finding needs its Comparison.
+ */
+export function agrees(actual: Interval, expected: Interval, relation: '=' | '<=' | '>=' = '='): boolean {
+  const unit = commonUnit(actual.unit, expected.unit);
+  const a = convert(actual, unit);
+  const e = convert(expected, unit);
+  return gapOf(a, e, relation, slackOf(a, e)) === 0;
+}
+
+/** floating-point slack for two intervals in one unit */
+function slackOf(a: Interval, e: Interval): number {
+  return Math.max(1, Math.abs(a.value), Math.abs(e.value)) * EPS;
+}
+
+/** how far apart two intervals in one unit are for the relation (0 within the slack) */
+function gapOf(a: Interval, e: Interval, relation: '=' | '<=' | '>=', scale: number): number {
+  let gap: number;
+  if (relation === '=') gap = Math.max(0, a.lo - e.hi, e.lo - a.hi);
+  else if (relation === '<=') gap = Math.max(0, a.lo - e.hi);
+  else gap = Math.max(0, e.lo - a.hi);
+  return gap <= scale ? 0 : gap;
 }
 
 /** the decimals a plain number needs to be written exactly (at most 6) */

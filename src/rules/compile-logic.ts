@@ -9,7 +9,13 @@
 import jsonLogic from 'json-logic-js';
 
 type Compiled = (data: unknown) => unknown;
-type Operation = (this: unknown, ...args: unknown[]) => unknown;
+type Operation = ((this: unknown, ...args: unknown[]) => unknown) & {
+  /**
+   * the operation compiled for constant arguments (no expression among them), where part of
+   * its work can be done once here instead of for every binding; null: compiled as any other
+   */
+  withConstants?: (args: unknown[]) => Compiled | null;
+};
 
 /** json-logic's truthiness: an empty array is false */
 export function truthy(v: unknown): boolean {
@@ -45,6 +51,8 @@ function compileNode(expression: object, operations: Record<string, Operation>):
   const fns = args.map((a) => compileLogic(a, operations));
   const operation = Object.hasOwn(operations, op) ? operations[op] : undefined;
   if (!operation) return (data) => jsonLogic.apply(expression as never, data);
+  const constant = operation.withConstants && args.every((a) => a === null || typeof a !== 'object') ? operation.withConstants(args) : null;
+  if (constant) return constant;
   switch (fns.length) {
     case 1: {
       const [a] = fns;

@@ -5,10 +5,11 @@
  */
 import { formatInterval, formatNumber, fromCell, type Comparison, type Interval } from '../interval/interval.js';
 import type { Cell, Location, Report, Table } from '../model/types.js';
-import { comparisonsMade, evaluate, lastFinding, resetFindings, truthy } from './ops.js';
-import { bindings, documentData, type Binding, type Doc } from './selectors.js';
+import { comparisonsMade, compiled, evaluate, lastFinding, resetFindings, truthy, type Compiled } from './ops.js';
+import { forEachBinding, runData, type Binding, type RunData } from './selectors.js';
 import { cellOwners, resolveQuery, type CellOwner } from './queries.js';
-import type { Diagnostic, Rule } from './types.js';
+import type { CellQuery, Diagnostic, Rule } from './types.js';
+import type { RunMemo } from './run-memo.js';
 import { workingOf } from './working.js';
 import { mergeByRow } from './merge.js';
 import { deviationOf, reportAtDeepest, type Deviation } from './same-cause.js';
@@ -41,31 +42,56 @@ export type RuleObserver = (trace: BindingTrace) => void;
 export function runRules(report: Report, rules: Rule[], observe?: RuleObserver): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ownerOf = cellOwners(report);
-  const doc = documentData(report);
-  for (const rule of rules) if (rule.severity !== 'off') runRule(report, rule, doc, ownerOf, out, observe);
+  // what every rule's bindings share (the document's data, records derived from the report) is made once per run
+  const run = runData(report);
+  for (const rule of rules) if (rule.severity !== 'off') runRule(report, rule, run, ownerOf, out, observe);
   return sortDiagnostics(reportAtDeepest(out, DEVIATIONS));
 }
 
+/**
+ * What checking a binding needs of its rule, worked out once per rule and run instead of once
+ * per binding: the bind entries, and the compiled where and assert.
+ */
+interface RulePlan {
+  rule: Rule;
+  binds: Array<[string, CellQuery]>;
+  where: Compiled | null;
+  assert: Compiled;
+}
+
+function planOf(rule: Rule): RulePlan {
+  return { rule, binds: Object.entries(rule.bind), where: rule.select.where === undefined ? null : compiledOnUse(rule.select.where), assert: compiledOnUse(rule.assert) };
+}
+
+/** compiled at its first use, as before: a rule with no bindings compiles nothing, and a compile error is a binding's error */
+function compiledOnUse(expression: unknown): Compiled {
+  let fn: Compiled | undefined;
+  return (data) => (fn ??= compiled(expression))(data);
+}
+
 /** one rule over its bindings: a binding that throws is counted and the others are still checked */
-function runRule(report: Report, rule: Rule, doc: Doc, ownerOf: OwnerOf, all: Diagnostic[], observe?: RuleObserver): void {
+function runRule(report: Report, rule: Rule, run: RunData, ownerOf: OwnerOf, all: Diagnostic[], observe?: RuleObserver): void {
   const out: Diagnostic[] = [];
+  const plan = planOf(rule);
   let checked = 0;
   let failed = 0;
   let first: { b: Binding | null; err: unknown } | null = null;
   try {
-    for (const b of bindings(report, rule, doc)) {
+    // (a binding's own failure is caught here: what escapes forEachBinding is the selector's)
+    forEachBinding(report, rule, run, (b) => {
       checked++;
-      const trace: BindingTrace = { rule, binding: b, passedWhere: false, bound: {}, outcome: null, compared: 0, diagnostic: null };
+      // a trace is made only for an observer: without one it would be garbage for every binding
+      const trace: BindingTrace | null = observe ? { rule, binding: b, passedWhere: false, bound: {}, outcome: null, compared: 0, diagnostic: null } : null;
       try {
-        const d = check(report, rule, b, ownerOf, trace);
+        const d = check(report, plan, b, ownerOf, run.memo, trace);
         if (d) out.push(d);
       } catch (err) {
         failed++;
         first ??= { b, err };
-        trace.error = err;
+        if (trace) trace.error = err;
       }
-      observe?.(trace);
-    }
+      if (trace) observe!(trace);
+    });
   } catch (err) {
     // the selector itself failed: the bindings it had not yet given are not checked
     failed++;
@@ -95,19 +121,38 @@ function ruleError(report: Report, rule: Rule, b: Binding | null, err: unknown, 
   return d;
 }
 
-function check(report: Report, rule: Rule, b: Binding, ownerOf: OwnerOf, trace: BindingTrace): Diagnostic | null {
-  const passes = () => rule.select.where === undefined || truthy(evaluate(rule.select.where, b.data));
-  if (rule.whereFirst && !passes()) return null;
-  for (const [name, query] of Object.entries(rule.bind)) b.data[name] = trace.bound[name] = resolveQuery(report, query, b);
-  if (!rule.whereFirst && !passes()) return null;
-  trace.passedWhere = true;
+function check(report: Report, plan: RulePlan, shared: Binding, ownerOf: OwnerOf, memo: RunMemo, trace: BindingTrace | null): Diagnostic | null {
+  const { rule, where } = plan;
+  // a where that reads no bound name is asked of the selector's binding as it is: most bindings
+  // stop here (a claim rule reads a few of a document's claims), and need no copy
+  if (rule.whereFirst && where && !truthy(where(shared.data))) return null;
+  const b = plan.binds.length ? ownBinding(shared) : shared;
+  if (trace) trace.binding = b;
+  for (const [name, query] of plan.binds) {
+    const value = resolveQuery(report, query, b, memo);
+    b.data[name] = value;
+    if (trace) trace.bound[name] = value;
+  }
+  if (!rule.whereFirst && where && !truthy(where(b.data))) return null;
+  if (trace) trace.passedWhere = true;
   resetFindings();
-  const passed = truthy(evaluate(rule.assert, b.data));
-  trace.outcome = passed;
-  trace.compared = comparisonsMade();
+  const passed = truthy(plan.assert(b.data));
+  if (trace) {
+    trace.outcome = passed;
+    trace.compared = comparisonsMade();
+  }
   if (passed) return null;
-  trace.diagnostic = failure(report, rule, b, ownerOf);
-  return trace.diagnostic;
+  const d = failure(report, rule, b, ownerOf);
+  if (trace) trace.diagnostic = d;
+  return d;
+}
+
+/**
+ * The rule's own binding, to write its bind names into: a selector's bindings are shared by
+ * every rule of the run (selectors.ts), so their data is never written.
+ */
+function ownBinding(b: Binding): Binding {
+  return { ...b, data: { ...b.data } };
 }
 
 function failure(report: Report, rule: Rule, b: Binding, ownerOf: OwnerOf): Diagnostic {

@@ -6,21 +6,47 @@
 import type { Cell, Column, Location, Report, Row, Table } from '../model/types.js';
 import type { Binding } from './selectors.js';
 import type { CellQuery, RowFilter } from './types.js';
+import type { RunMemo } from './run-memo.js';
 
-/** a row's columns that add up to another with the cells they hold there: its total's first */
-export function* rowColumnParts(t: Table, r: Row): Generator<{ whole: Column; value: Cell; parts: Cell[] }> {
-  const sideColumns = t.columns.filter((c) => (c.side ?? null) === (r.side ?? null));
-  const total = sideColumns.find((c) => c.total);
-  if (!total) return;
-  for (const [whole, parts] of columnParts(sideColumns, total)) {
+export interface RowColumnParts {
+  whole: Column;
+  value: Cell;
+  parts: Cell[];
+}
+
+/**
+ * A row's columns that add up to another with the cells they hold there: its total's first.
+ * Kept per row for the run: the row-parts selector and every `parts` query of every rule ask
+ * for the same row's parts again.
+ */
+export function rowColumnParts(t: Table, r: Row, memo: RunMemo): RowColumnParts[] {
+  const made = memo.space<Row, RowColumnParts[]>(rowColumnParts);
+  let out = made.get(r);
+  if (out) return out;
+  out = [];
+  made.set(r, out);
+  const sides = memo.get(columnParts, t, () => new Map<string | null, Array<[Column, Column[]]>>());
+  const side = r.side ?? null;
+  // which columns add up to which depends on the table and the row's side only: worked out once per side
+  let columns = sides.get(side);
+  if (!columns) sides.set(side, (columns = sideColumnParts(t, side)));
+  for (const [whole, parts] of columns) {
     const value = r.cells[whole.key];
     if (!value) continue;
     const placed = parts.map((c) => r.cells[c.key]).filter((c): c is Cell => c !== undefined);
     // blank cells that were omitted from the text are zeros; unplaced figures are the total's parts
-    const loose = whole === total ? r.unplaced : [];
+    const loose = whole === columns[0][0] ? r.unplaced : [];
     if (!placed.length && !loose.length) continue;
-    yield { whole, value, parts: [...placed, ...loose] };
+    out.push({ whole, value, parts: [...placed, ...loose] });
   }
+  return out;
+}
+
+/** one side's columns that others add up to, the total first; none where the side has no total column */
+function sideColumnParts(t: Table, side: string | null): Array<[Column, Column[]]> {
+  const sideColumns = t.columns.filter((c) => (c.side ?? null) === side);
+  const total = sideColumns.find((c) => c.total);
+  return total ? columnParts(sideColumns, total) : [];
 }
 
 /**
@@ -51,38 +77,58 @@ export interface CellOwner {
  * row's cells before its unplaced figures), so that each diagnostic costs a look-up, not a scan.
  */
 export function cellOwners(report: Report): (loc: Location) => CellOwner | null {
-  let placed: Map<string, { order: number; owner: CellOwner }> | null = null;
-  let unplaced: Map<string, { order: number; owner: CellOwner }> | null = null;
-  // a PDF's line numbers count from each page's top: the page is part of the place
-  const place = (loc: Location) => `${loc.file}\n${loc.page ?? ''}:${loc.line}:${loc.column}`;
+  let index: { placed: PlaceMap; unplaced: PlaceMap } | null = null;
   const build = () => {
-    placed = new Map();
-    unplaced = new Map();
+    const placed = new PlaceMap();
+    const unplaced = new PlaceMap();
     let order = 0;
     for (const table of report.tables) {
       for (const row of table.rows) {
-        for (const [key, cell] of Object.entries(row.cells)) {
-          const k = place(cell.loc);
+        for (const key of Object.keys(row.cells)) {
+          const cell = row.cells[key];
           // a cell with text of its own stands where it is printed: a figure, or a `0` placeholder
-          if ((!cell.blank || cell.raw !== '') && !placed.has(k)) placed.set(k, { order, owner: { table, row, column: table.columns.find((c) => c.key === key) } });
+          if (!cell.blank || cell.raw !== '') placed.add(cell.loc, order, table, row, key);
         }
         order++;
-        for (const c of row.unplaced) {
-          const k = place(c.loc);
-          if (!unplaced.has(k)) unplaced.set(k, { order, owner: { table, row } });
-        }
+        for (const c of row.unplaced) unplaced.add(c.loc, order, table, row);
         order++;
       }
     }
     return { placed, unplaced };
   };
   return (loc) => {
-    const index = placed && unplaced ? { placed, unplaced } : build();
-    const a = index.placed.get(place(loc));
-    const b = index.unplaced.get(place(loc));
+    index ??= build();
+    const a = index.placed.get(loc);
+    const b = index.unplaced.get(loc);
     if (a && b) return a.order < b.order ? a.owner : b.owner;
     return (a ?? b)?.owner ?? null;
   };
+}
+
+/**
+ * Owners by place: file, page, line, column (a PDF's line numbers count from each page's top,
+ * so the page is part of the place). Nested maps rather than one string key per cell: building
+ * `file\npage:line:column` for every cell of a report was most of the index's cost.
+ */
+class PlaceMap {
+  private readonly files = new Map<string, Map<number | undefined, Map<number, Map<number, { order: number; owner: CellOwner }>>>>();
+
+  /** the first owner given a place keeps it (the column is looked up only then) */
+  add(loc: Location, order: number, table: Table, row: Row, columnKey?: string): void {
+    let pages = this.files.get(loc.file);
+    if (!pages) this.files.set(loc.file, (pages = new Map()));
+    let lines = pages.get(loc.page);
+    if (!lines) pages.set(loc.page, (lines = new Map()));
+    let columns = lines.get(loc.line);
+    if (!columns) lines.set(loc.line, (columns = new Map()));
+    if (columns.has(loc.column)) return;
+    const owner: CellOwner = columnKey === undefined ? { table, row } : { table, row, column: table.columns.find((c) => c.key === columnKey) };
+    columns.set(loc.column, { order, owner });
+  }
+
+  get(loc: Location): { order: number; owner: CellOwner } | undefined {
+    return this.files.get(loc.file)?.get(loc.page)?.get(loc.line)?.get(loc.column);
+  }
 }
 
 function matchesFilter(r: Row, f: RowFilter): boolean {
@@ -97,6 +143,13 @@ function matchesFilter(r: Row, f: RowFilter): boolean {
 
 /** the column a query reads in a row: its own, the binding's ($column, $group), else the row side's first */
 export function columnFor(t: Table, row: Row, query: CellQuery, b: Binding): Column | undefined {
+  const key = columnKeyFor(query, b);
+  if (key) return t.columns.find((c) => c.key === key);
+  return t.columns.find((c) => (c.side ?? null) === (row.side ?? null)) ?? t.columns[0];
+}
+
+/** the column key a query names for a binding ('' where it names none: the row side's first column is read) */
+function columnKeyFor(query: CellQuery, b: Binding): string {
   let key = query.column;
   if (key === '$column') {
     key = b.column?.key;
@@ -104,42 +157,105 @@ export function columnFor(t: Table, row: Row, query: CellQuery, b: Binding): Col
     if (key !== undefined && query.columnMap && Object.hasOwn(query.columnMap, key)) key = query.columnMap[key];
   }
   else if (key && b.group) key = key.replace('$group', b.group);
-  if (key) return t.columns.find((c) => c.key === key);
-  return t.columns.find((c) => (c.side ?? null) === (row.side ?? null)) ?? t.columns[0];
+  return key || '';
+}
+
+/**
+ * A table's first row by key, by code (detail rows aside) and by 行次, and its first column by
+ * key and by side: looked up for every binding (a find, and the closure it takes, per look-up),
+ * indexed once per run. The first wins, as a find in order would.
+ */
+interface TableIndex {
+  rowByKey: Map<string, Row>;
+  rowByCode: Map<string, Row>;
+  rowByLineNo: Map<number, Row>;
+  columnByKey: Map<string, Column>;
+  columnBySide: Map<string | null, Column>;
+}
+
+function tableIndex(t: Table): TableIndex {
+  const index: TableIndex = { rowByKey: new Map(), rowByCode: new Map(), rowByLineNo: new Map(), columnByKey: new Map(), columnBySide: new Map() };
+  for (const r of t.rows) {
+    if (!index.rowByKey.has(r.key)) index.rowByKey.set(r.key, r);
+    if (r.code && r.kind !== 'detail' && !index.rowByCode.has(r.code)) index.rowByCode.set(r.code, r);
+    if (r.lineNo !== undefined && !index.rowByLineNo.has(r.lineNo)) index.rowByLineNo.set(r.lineNo, r);
+  }
+  for (const c of t.columns) {
+    if (!index.columnByKey.has(c.key)) index.columnByKey.set(c.key, c);
+    if (!index.columnBySide.has(c.side ?? null)) index.columnBySide.set(c.side ?? null, c);
+  }
+  return index;
+}
+
+/** columnFor through the table's index */
+function columnIn(t: Table, row: Row, key: string, memo: RunMemo): Column | undefined {
+  const index = memo.of(tableIndex, t);
+  if (key) return index.columnByKey.get(key);
+  return index.columnBySide.get(row.side ?? null) ?? t.columns[0];
+}
+
+/** a report's first table by id, and its first read one (a table left unread is checked by nothing) */
+function reportTables(report: Report): { byId: Map<string, Table>; readById: Map<string, Table> } {
+  const byId = new Map<string, Table>();
+  const readById = new Map<string, Table>();
+  for (const t of report.tables) {
+    if (!byId.has(t.id)) byId.set(t.id, t);
+    if (t.unread === null && !readById.has(t.id)) readById.set(t.id, t);
+  }
+  return { byId, readById };
 }
 
 /**
  * Resolve a bind query: a cell, a list of cells, or null where the table, row or cell is not
  * in the document (a rule then has nothing to check).
  */
-export function resolveQuery(report: Report, query: CellQuery, b: Binding): Cell | Array<Cell | null> | null {
+export function resolveQuery(report: Report, query: CellQuery, b: Binding, memo: RunMemo): Cell | Array<Cell | null> | null {
   if (query.link) {
     const l = query.link === 'whole' ? b.claim?.whole : query.link === 'all-funds' ? b.claim?.allFunds : b.claim?.link;
     // a table left unread is checked by nothing, its cells named by a sentence included
-    const row = l ? report.tables.find((x) => x.id === l.table && x.unread === null)?.rows.find((r) => r.key === l.row) : undefined;
+    const t = l ? memo.of(reportTables, report).readById.get(l.table) : undefined;
+    const row = l && t ? memo.of(tableIndex, t).rowByKey.get(l.row) : undefined;
     return (l && row?.cells[l.column]) ?? null;
   }
-  const t = query.table ? report.tables.find((x) => x.id === query.table) : b.table;
+  const t = query.table ? memo.of(reportTables, report).byId.get(query.table) : b.table;
   if (!t || t.unread !== null) return null;
-  if (query.rows) {
-    const rows = t.rows.filter((r) => matchesFilter(r, query.rows!));
-    if (!rows.length) return null;
-    return rows.map((r) => {
-      const c = columnFor(t, r, query, b);
-      return (c && r.cells[c.key]) ?? null;
-    });
-  }
+  if (query.rows) return rowsCells(t, query, query.rows, b, memo);
   let row: Row | undefined;
-  if (query.row) row = t.rows.find((r) => r.key === query.row);
-  else if (query.sameCode) row = b.row?.code ? t.rows.find((r) => r.code === b.row!.code && r.kind !== 'detail') : undefined;
-  else if (query.sameLineNo) row = b.row?.lineNo !== undefined ? t.rows.find((r) => r.lineNo === b.row!.lineNo) : undefined;
+  if (query.row) row = memo.of(tableIndex, t).rowByKey.get(query.row);
+  else if (query.sameCode) row = b.row?.code ? memo.of(tableIndex, t).rowByCode.get(b.row.code) : undefined;
+  else if (query.sameLineNo) row = b.row?.lineNo !== undefined ? memo.of(tableIndex, t).rowByLineNo.get(b.row.lineNo) : undefined;
   else row = b.row && t === b.table ? b.row : undefined;
   if (!row) return null;
   // the parts of the row's total column (none printed: nothing to check)
   if (query.parts) {
-    const first = rowColumnParts(t, row).next().value;
+    const first = rowColumnParts(t, row, memo)[0];
     return first?.whole.total ? first.parts : null;
   }
-  const c = columnFor(t, row, query, b);
+  const c = columnIn(t, row, columnKeyFor(query, b), memo);
   return (c && row.cells[c.key]) ?? null;
+}
+
+/**
+ * A rows query's cells: the rows a filter picks in a table are the same for every binding, and
+ * their cells the same for every binding that reads the same column: picked once per run,
+ * listed once per column.
+ */
+function rowsCells(t: Table, query: CellQuery, filter: RowFilter, b: Binding, memo: RunMemo): Array<Cell | null> | null {
+  const picked = memo.space<Table, Row[]>(filter);
+  let rows = picked.get(t);
+  if (!rows) picked.set(t, (rows = t.rows.filter((r) => matchesFilter(r, filter))));
+  if (!rows.length) return null;
+  const key = columnKeyFor(query, b);
+  const listsOf = memo.space<Table, Map<string, Array<Cell | null>>>(query);
+  let lists = listsOf.get(t);
+  if (!lists) listsOf.set(t, (lists = new Map()));
+  let list = lists.get(key);
+  if (!list) {
+    list = rows.map((r) => {
+      const c = columnIn(t, r, key, memo);
+      return (c && r.cells[c.key]) ?? null;
+    });
+    lists.set(key, list);
+  }
+  return list;
 }

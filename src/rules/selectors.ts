@@ -1,10 +1,11 @@
 /**
- * Selectors: what a rule applies to. Each yields bindings: the data its json-logic sees (plain
+ * Selectors: what a rule applies to. Each gives bindings: the data its json-logic sees (plain
  * values and cells) plus the model objects behind them, kept out of json-logic's reach.
  */
 import { indicatorQuantity } from '../model/forms/target-value.js';
-import type { Cell, Claim, Column, Form, Location, Report, Row, Table } from '../model/types.js';
-import { rowColumnParts } from './queries.js';
+import type { Cell, Claim, Column, ContentsEntry, Form, FormIndicator, FormSection, FormTask, GradeEntry, Location, NameMention, Report, Row, Table } from '../model/types.js';
+import { cellBindings, codeParentBindings, groupBindings, rowBindings, rowPartsBindings, tableBindings } from './table-selectors.js';
+import { RunMemo } from './run-memo.js';
 import type { Rule } from './types.js';
 
 export interface Binding {
@@ -97,28 +98,42 @@ function formData(f: Form) {
   };
 }
 
-function tableData(t: Table) {
-  return { id: t.id, kindName: t.kindName, printedId: t.printedId, title: t.title, unit: t.unit, layout: t.layout, empty: t.empty, hasEmptyNote: t.emptyNote !== null, saysEmpty: t.saidEmpty !== null, nilInNarrative: t.nilInNarrative !== null, rowCount: t.rows.length, years: t.years };
-}
-
-function rowData(r: Row) {
-  // cellCount: the cells placed in a column, blank ones included (a row that prints its total alone has 1)
-  return { key: r.key, name: r.name, code: r.code ?? null, level: r.level ?? null, side: r.side ?? null, lineNo: r.lineNo ?? null, kind: r.kind, cellCount: Object.keys(r.cells).length, unplacedCount: r.unplaced.length };
-}
-
-function selectedTables(report: Report, rule: Rule): Table[] {
-  // a table that could not be read is said once (读取/表格未能读取), and checked by no rule
-  const read = report.tables.filter((t) => t.unread === null);
-  const ids = rule.select.tables;
-  return ids ? read.filter((t) => ids.includes(t.id)) : read;
-}
-
 export type Doc = ReturnType<typeof documentData>;
 type Each = Rule['select']['each'];
-type BindingsOf = (report: Report, rule: Rule, doc: Doc) => Generator<Binding>;
 
-function* documentBindings(_report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
-  yield { data: { document: doc } };
+/** what every rule's bindings share within one run: the document's own data, and the memo of what is derived from the report */
+export interface RunData {
+  doc: Doc;
+  memo: RunMemo;
+}
+
+export function runData(report: Report): RunData {
+  return { doc: documentData(report), memo: new RunMemo() };
+}
+
+/**
+ * A selector hands each binding to `visit` as it makes it: a generator's yield allocated a result
+ * object per binding and resumed a frame, for tens of thousands of bindings a run.
+ */
+export type Visit = (b: Binding) => void;
+type BindingsOf = (report: Report, rule: Rule, run: RunData, visit: Visit) => void;
+
+/**
+ * A selector's binding for each of its items, built once per run and given to every rule that
+ * selects it (`space`: the selector, whose items' bindings they are). The engine gives a rule a
+ * copy of its own before writing the rule's bind names into it.
+ */
+function sharedBindings<T extends object>(run: RunData, space: BindingsOf, make: (x: T) => Binding): (x: T) => Binding {
+  const made = run.memo.space<T, Binding>(space);
+  return (x) => {
+    let b = made.get(x);
+    if (!b) made.set(x, (b = make(x)));
+    return b;
+  };
+}
+
+function documentBindings(_report: Report, _rule: Rule, run: RunData, visit: Visit): void {
+  visit({ data: { document: run.doc } });
 }
 
 /** each figure's values over a list's items (null where an item does not state it) */
@@ -128,15 +143,20 @@ function itemFigures(items: Array<Record<string, Cell>>): Record<string, Array<C
   return out;
 }
 
-function* claimBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
-  // the first form by each project name, looked up per claim (a scan per claim was quadratic)
+/** the first form by each project name, looked up per claim (a scan per claim was quadratic) */
+function formsByProject(report: Report): Map<string, Form> {
   const formOf = new Map<string, Form>();
   for (const f of report.forms) if (!formOf.has(f.project)) formOf.set(f.project, f);
-  for (const c of report.claims) {
+  return formOf;
+}
+
+function claimBindings(report: Report, _rule: Rule, run: RunData, visit: Visit): void {
+  const formOf = run.memo.of(formsByProject, report);
+  const bindingOf = sharedBindings(run, claimBindings, (c: Claim): Binding => {
     const form = c.project ? formOf.get(c.project) : undefined;
-    yield {
+    return {
       data: {
-        document: doc,
+        document: run.doc,
         claim: { id: c.id, kind: c.kind, subject: c.subject, section: c.section, direction: c.direction ?? null, rateDirection: c.rateDirection ?? null, relation: c.relation?.word ?? null, relationText: c.relation?.text ?? null, basis: c.basis ?? null, linked: c.link !== null, text: c.text },
         figures: c.figures,
         parts: c.parts,
@@ -157,61 +177,71 @@ function* claimBindings(report: Report, _rule: Rule, doc: Doc): Generator<Bindin
       linkedTable: c.link ? report.tables.find((t) => t.id === c.link!.table) : undefined,
       loc: c.loc,
     };
-  }
+  });
+  for (const c of report.claims) visit(bindingOf(c));
 }
 
-function* formBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
-  for (const f of report.forms) yield { data: { document: doc, ...formData(f) }, form: f, loc: f.total?.loc ?? f.loc };
+function formBindings(report: Report, _rule: Rule, run: RunData, visit: Visit): void {
+  const bindingOf = sharedBindings(run, formBindings, (f: Form): Binding => ({ data: { document: run.doc, ...run.memo.of(formData, f) }, form: f, loc: f.total?.loc ?? f.loc }));
+  for (const f of report.forms) visit(bindingOf(f));
 }
 
-function* indicatorBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
+function indicatorBindings(report: Report, _rule: Rule, run: RunData, visit: Visit): void {
   for (const f of report.forms) {
-    const form = formData(f).form;
-    for (const x of f.indicators) {
+    const form = run.memo.of(formData, f).form;
+    const bindingOf = sharedBindings(run, indicatorBindings, (x: FormIndicator): Binding => {
       const indicator = { name: x.name, section: x.section, level2: x.level2 ?? null, target: x.target ?? null, actual: x.actual ?? null, weightText: x.weightText, quantity: indicatorQuantity(x) };
-      yield { data: { document: doc, form, indicator, weight: x.weight, score: x.score }, form: f, loc: x.loc };
-    }
+      return { data: { document: run.doc, form, indicator, weight: x.weight, score: x.score }, form: f, loc: x.loc };
+    });
+    for (const x of f.indicators) visit(bindingOf(x));
   }
 }
 
-function* formSectionBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
+function formSectionBindings(report: Report, _rule: Rule, run: RunData, visit: Visit): void {
   for (const f of report.forms) {
-    const form = formData(f).form;
-    for (const s of f.sections) {
+    const form = run.memo.of(formData, f).form;
+    const bindingOf = sharedBindings(run, formSectionBindings, (s: FormSection): Binding => {
       const parts = f.indicators.filter((x) => x.section === s.name).map((x) => x.weight);
-      yield { data: { document: doc, form, section: { name: s.name }, weight: s.weight, parts }, form: f, loc: s.loc };
-    }
+      return { data: { document: run.doc, form, section: { name: s.name }, weight: s.weight, parts }, form: f, loc: s.loc };
+    });
+    for (const s of f.sections) visit(bindingOf(s));
   }
 }
 
-function* formTaskBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
+function formTaskBindings(report: Report, _rule: Rule, run: RunData, visit: Visit): void {
   for (const f of report.forms) {
-    const form = formData(f).form;
-    for (const t of [...f.tasks, ...(f.tasksTotal ? [f.tasksTotal] : [])]) {
-      yield { data: { document: doc, form, task: { name: t.name, total: t === f.tasksTotal }, cells: t.cells }, form: f, loc: t.loc };
-    }
+    const form = run.memo.of(formData, f).form;
+    const bindingOf = sharedBindings(run, formTaskBindings, (t: FormTask): Binding => ({
+      data: { document: run.doc, form, task: { name: t.name, total: t === f.tasksTotal }, cells: t.cells },
+      form: f,
+      loc: t.loc,
+    }));
+    for (const t of [...f.tasks, ...(f.tasksTotal ? [f.tasksTotal] : [])]) visit(bindingOf(t));
   }
 }
 
-function* gradeBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
-  for (const e of report.grades.entries) {
+function gradeBindings(report: Report, _rule: Rule, run: RunData, visit: Visit): void {
+  const bindingOf = sharedBindings(run, gradeBindings, (e: GradeEntry): Binding => {
     const form = report.forms.find((f) => f.project === e.project);
-    yield {
-      data: { document: doc, entry: { project: e.project, grade: e.grade }, score: e.score, bands: report.grades.bands, formScore: form?.total?.score ?? null },
+    return {
+      data: { document: run.doc, entry: { project: e.project, grade: e.grade }, score: e.score, bands: report.grades.bands, formScore: form?.total?.score ?? null },
       loc: e.loc,
     };
-  }
+  });
+  for (const e of report.grades.entries) visit(bindingOf(e));
 }
 
-function* contentsBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
-  for (const e of report.contents) yield { data: { document: doc, heading: { title: e.title, words: e.words, found: e.found } }, loc: e.loc };
+function contentsBindings(report: Report, _rule: Rule, run: RunData, visit: Visit): void {
+  const bindingOf = sharedBindings(run, contentsBindings, (e: ContentsEntry): Binding => ({ data: { document: run.doc, heading: { title: e.title, words: e.words, found: e.found } }, loc: e.loc }));
+  for (const e of report.contents) visit(bindingOf(e));
 }
 
-function* nameBindings(report: Report, _rule: Rule, doc: Doc): Generator<Binding> {
-  for (const m of report.names) yield { data: { document: doc, mention: { name: m.name, label: m.label, placeholder: m.placeholder, narrative: m.narrative } }, loc: m.loc };
+function nameBindings(report: Report, _rule: Rule, run: RunData, visit: Visit): void {
+  const bindingOf = sharedBindings(run, nameBindings, (m: NameMention): Binding => ({ data: { document: run.doc, mention: { name: m.name, label: m.label, placeholder: m.placeholder, narrative: m.narrative } }, loc: m.loc }));
+  for (const m of report.names) visit(bindingOf(m));
 }
 
-function* tableIdBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
+function tableIdBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
   // the ids the rule names, or else the tables the document's family must publish
   const wanted = rule.select.ids?.map((id) => ({ id, name: report.family?.required.find((r) => r.id === id)?.name ?? id })) ?? report.family?.required ?? [];
   for (const { id, name } of wanted) {
@@ -219,88 +249,7 @@ function* tableIdBindings(report: Report, rule: Rule, doc: Doc): Generator<Bindi
     // and the header under it chose one, or its body was not read (读取/表格未能读取), the title
     // still says which table the document publishes
     const present = report.tables.some((t) => t.id === id || t.titleKinds.includes(id));
-    yield { data: { document: doc, id, name, present } };
-  }
-}
-
-function* tableBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
-  for (const t of selectedTables(report, rule)) yield { data: { document: doc, table: tableData(t) }, table: t };
-}
-
-function* rowBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
-  for (const t of selectedTables(report, rule)) {
-    for (const r of t.rows) yield { data: { document: doc, table: tableData(t), row: rowData(r) }, table: t, row: r };
-  }
-}
-
-function* groupBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
-  for (const t of selectedTables(report, rule)) {
-    const r = t.rows[0];
-    if (!r) continue;
-    for (const g of rule.select.groups ?? []) {
-      yield { data: { document: doc, table: tableData(t), row: rowData(r), group: g }, table: t, row: r, group: g };
-    }
-  }
-}
-
-function* codeParentBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
-  const sel = rule.select;
-  for (const t of selectedTables(report, rule)) {
-    const columns = sel.columns ? t.columns.filter((c) => sel.columns!.includes(c.key)) : t.columns;
-    // children by parent, in row order, gathered once (a filter per parent was quadratic)
-    const childrenOf = new Map<string, Row[]>();
-    for (const r of t.rows) {
-      if (r.parent === undefined) continue;
-      const list = childrenOf.get(r.parent);
-      if (list) list.push(r);
-      else childrenOf.set(r.parent, [r]);
-    }
-    for (const parent of t.rows) {
-      const children = childrenOf.get(parent.key) ?? [];
-      if (!children.length) continue;
-      for (const c of columns) {
-        yield {
-          data: {
-            document: doc,
-            table: tableData(t),
-            row: rowData(parent),
-            column: { key: c.key, name: c.name },
-            value: parent.cells[c.key] ?? null,
-            parts: children.map((ch) => ch.cells[c.key] ?? null),
-            partRows: children.map(rowData),
-          },
-          table: t,
-          row: parent,
-          column: c,
-        };
-      }
-    }
-  }
-}
-
-function* cellBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
-  const sel = rule.select;
-  for (const t of selectedTables(report, rule)) {
-    const columns = sel.columns ? t.columns.filter((c) => sel.columns!.includes(c.key)) : t.columns;
-    const table = tableData(t);
-    for (const r of t.rows) {
-      const row = rowData(r);
-      for (const c of columns) {
-        yield { data: { document: doc, table, row, column: { key: c.key, name: c.name }, value: r.cells[c.key] ?? null }, table: t, row: r, column: c };
-      }
-    }
-  }
-}
-
-function* rowPartsBindings(report: Report, rule: Rule, doc: Doc): Generator<Binding> {
-  for (const t of selectedTables(report, rule)) {
-    const table = tableData(t);
-    for (const r of t.rows) {
-      let row: ReturnType<typeof rowData> | undefined;
-      for (const { whole, value, parts } of rowColumnParts(t, r)) {
-        yield { data: { document: doc, table, row: (row ??= rowData(r)), column: { key: whole.key, name: whole.name }, value, parts }, table: t, row: r, column: whole };
-      }
-    }
+    visit({ data: { document: run.doc, id, name, present } });
   }
 }
 
@@ -325,11 +274,20 @@ const BINDINGS_BY_KIND: Record<Each, BindingsOf> = {
 };
 
 /**
- * A rule's bindings. `doc` is the document's own data (documentData), the same for every rule:
- * the engine builds it once per run and passes it on.
+ * A rule's bindings, each handed to `visit` in order. `run` (runData) is what every rule shares:
+ * the document's own data and the run's memo; the engine makes it once per run and passes it on.
+ * A binding may be shared with other rules of the run: it is read, never written (the engine
+ * copies it to bind names into).
  */
-export function* bindings(report: Report, rule: Rule, doc: Doc = documentData(report)): Generator<Binding> {
+export function forEachBinding(report: Report, rule: Rule, run: RunData, visit: Visit): void {
   // an unknown kind yields nothing, as the switch it replaces did
   const of = Object.hasOwn(BINDINGS_BY_KIND, rule.select.each) ? BINDINGS_BY_KIND[rule.select.each] : undefined;
-  if (of) yield* of(report, rule, doc);
+  if (of) of(report, rule, run, visit);
+}
+
+/** a rule's bindings as a list */
+export function bindings(report: Report, rule: Rule, run: RunData = runData(report)): Binding[] {
+  const out: Binding[] = [];
+  forEachBinding(report, rule, run, (b) => out.push(b));
+  return out;
 }

@@ -1,0 +1,125 @@
+/**
+ * The table selectors: each read table, its rows, its rows by group, a parent row with its
+ * children, each cell, a row's columns that add up to another. They share a table's, a row's and
+ * a column's records for the run (memo.of): every table rule binds the same ones, and rebuilding
+ * them per rule and row was most of the garbage.
+ */
+import type { Column, Report, Row, Table } from '../model/types.js';
+import { rowColumnParts } from './queries.js';
+import type { RunData, Visit } from './selectors.js';
+import type { Rule } from './types.js';
+
+function tableData(t: Table) {
+  return { id: t.id, kindName: t.kindName, printedId: t.printedId, title: t.title, unit: t.unit, layout: t.layout, empty: t.empty, hasEmptyNote: t.emptyNote !== null, saysEmpty: t.saidEmpty !== null, nilInNarrative: t.nilInNarrative !== null, rowCount: t.rows.length, years: t.years };
+}
+
+function rowData(r: Row) {
+  // cellCount: the cells placed in a column, blank ones included (a row that prints its total alone has 1)
+  return { key: r.key, name: r.name, code: r.code ?? null, level: r.level ?? null, side: r.side ?? null, lineNo: r.lineNo ?? null, kind: r.kind, cellCount: Object.keys(r.cells).length, unplacedCount: r.unplaced.length };
+}
+
+function selectedTables(report: Report, rule: Rule): Table[] {
+  // a table that could not be read is said once (读取/表格未能读取), and checked by no rule
+  const read = report.tables.filter((t) => t.unread === null);
+  const ids = rule.select.tables;
+  return ids ? read.filter((t) => ids.includes(t.id)) : read;
+}
+
+function columnData(c: Column) {
+  return { key: c.key, name: c.name };
+}
+
+export function tableBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
+  for (const t of selectedTables(report, rule)) visit({ data: { document: run.doc, table: run.memo.of(tableData, t) }, table: t });
+}
+
+export function rowBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
+  const { doc, memo } = run;
+  for (const t of selectedTables(report, rule)) {
+    const table = memo.of(tableData, t);
+    for (const r of t.rows) visit({ data: { document: doc, table, row: memo.of(rowData, r) }, table: t, row: r });
+  }
+}
+
+export function groupBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
+  const { doc, memo } = run;
+  for (const t of selectedTables(report, rule)) {
+    const r = t.rows[0];
+    if (!r) continue;
+    for (const g of rule.select.groups ?? []) {
+      visit({ data: { document: doc, table: memo.of(tableData, t), row: memo.of(rowData, r), group: g }, table: t, row: r, group: g });
+    }
+  }
+}
+
+/** a table's rows by parent key, in row order, gathered once (a filter per parent was quadratic) */
+function childrenByParent(t: Table): Map<string, Row[]> {
+  const childrenOf = new Map<string, Row[]>();
+  for (const r of t.rows) {
+    if (r.parent === undefined) continue;
+    const list = childrenOf.get(r.parent);
+    if (list) list.push(r);
+    else childrenOf.set(r.parent, [r]);
+  }
+  return childrenOf;
+}
+
+export function codeParentBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
+  const { doc, memo } = run;
+  const sel = rule.select;
+  for (const t of selectedTables(report, rule)) {
+    const columns = sel.columns ? t.columns.filter((c) => sel.columns!.includes(c.key)) : t.columns;
+    const childrenOf = memo.of(childrenByParent, t);
+    for (const parent of t.rows) {
+      const children = childrenOf.get(parent.key) ?? [];
+      if (!children.length) continue;
+      // the children's records are the same for each column and rule
+      const partRows = memo.get(codeParentBindings, parent, () => children.map((ch) => memo.of(rowData, ch)));
+      for (const c of columns) {
+        visit({
+          data: {
+            document: doc,
+            table: memo.of(tableData, t),
+            row: memo.of(rowData, parent),
+            column: memo.of(columnData, c),
+            value: parent.cells[c.key] ?? null,
+            parts: children.map((ch) => ch.cells[c.key] ?? null),
+            partRows,
+          },
+          table: t,
+          row: parent,
+          column: c,
+        });
+      }
+    }
+  }
+}
+
+export function cellBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
+  const { doc, memo } = run;
+  const sel = rule.select;
+  for (const t of selectedTables(report, rule)) {
+    const columns = sel.columns ? t.columns.filter((c) => sel.columns!.includes(c.key)) : t.columns;
+    const table = memo.of(tableData, t);
+    const records = columns.map((c) => memo.of(columnData, c));
+    for (const r of t.rows) {
+      const row = memo.of(rowData, r);
+      for (let i = 0; i < columns.length; i++) {
+        const c = columns[i];
+        visit({ data: { document: doc, table, row, column: records[i], value: r.cells[c.key] ?? null }, table: t, row: r, column: c });
+      }
+    }
+  }
+}
+
+export function rowPartsBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
+  const { doc, memo } = run;
+  for (const t of selectedTables(report, rule)) {
+    const table = memo.of(tableData, t);
+    for (const r of t.rows) {
+      for (const { whole, value, parts } of rowColumnParts(t, r, memo)) {
+        visit({ data: { document: doc, table, row: memo.of(rowData, r), column: memo.of(columnData, whole), value, parts }, table: t, row: r, column: whole });
+      }
+    }
+  }
+}
