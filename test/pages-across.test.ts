@@ -3,10 +3,13 @@
  * width): the right part's columns are joined to the rows they stand level with
  * (src/layout/pages-across.ts), each figure keeping the page it is printed on.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lintFile } from '../src/cli/lint.js';
 import type { PositionedPiece, SourceLine } from '../src/ingest/text.js';
 import { joinPagesAcross } from '../src/layout/pages-across.js';
 import { expectTextAsPdf, readFixture } from './calc-fixtures.js';
+import { builtinRules, FIXTURES } from './helpers.js';
 
 describe('sheets printed across pages (Gnumeric)', () => {
   it('layout-codes: 部门公开表4 joined to its last three columns on the next page, read as the text version', async () => {
@@ -36,6 +39,24 @@ describe('sheets printed across pages (Gnumeric)', () => {
       ['0.00', 4, 8, 48],
       ['7.62', 5, 5, 1],
       ['2.84', 5, 5, 6],
+    ]);
+  });
+
+  it('layout-halves: a right part naming its own rows (公用经费\'s second half) joined where the cut title shows; the planted mistake found where its figure is printed', async () => {
+    // before, the next page's cut title (算财政拨款基本支出决算明细表) was taken for a table of its own, left unread
+    await expectTextAsPdf('layout-halves', 'gnumeric');
+    const out = await lintFile(path.join(FIXTURES, 'pdf', 'layout-halves.gnumeric.pdf'), await builtinRules());
+    const found = out.diagnostics.filter((d) => d.ruleId !== '形式/必备表').map((d) => [d.ruleId, d.page, d.line, d.column, d.row, d.tableColumn, d.actual, d.expected, d.difference]);
+    expect(found).toEqual([['科目/上下级合计', 3, 7, 1, '302', '决算数', '30.00 万元', '29.00 万元', '1.00 万元']]);
+    const report = await readFixture('layout-halves.gnumeric.pdf');
+    const t = report.tables.find((x) => x.title.includes('基本支出决算明细表'))!;
+    const cell = (key: string) => {
+      const c = t.rows.find((r) => r.key === key)!.cells['决算数'];
+      return [c.raw, c.loc.page, c.loc.line];
+    };
+    expect([cell('30101'), cell('31002')]).toEqual([
+      ['60.00', 2, 9],
+      ['7.50', 3, 10],
     ]);
   });
 });
