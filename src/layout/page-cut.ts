@@ -33,6 +33,8 @@ export function levelWith(lines: SourceLine[], y: number, within = LEVEL): Sourc
 export interface Cut {
   shift: number;
   copies: Set<PositionedPiece>;
+  /** where the paper cut, in the left page's frame */
+  at: number;
 }
 
 interface Pair {
@@ -64,7 +66,7 @@ function cutAt(left: SourceLine[], right: SourceLine[], found: Pair[], shift: nu
   const cut = Math.min(...own.map((p) => p.x0)) + shift;
   const drawnTwice = new Set(agreeing.map((p) => p.left));
   for (const l of left) for (const p of l.pieces!) if (p.x1 > cut + TOLERANCE && !drawnTwice.has(p)) return undefined;
-  return { shift, copies };
+  return { shift, copies, at: cut };
 }
 
 /**
@@ -80,4 +82,15 @@ export function findCut(left: SourceLine[], right: SourceLine[]): Cut | undefine
     if (cut) return cut;
   }
   return undefined;
+}
+
+/**
+ * The same cut between the pages below (a sheet printed down, then across: its next column of
+ * pages cut where the first was), where no cell drawn on both shows it: taken when nothing of
+ * `left` stands past it and nothing of `right` before it.
+ */
+export function sameCut(left: SourceLine[], right: SourceLine[], { shift, at }: Cut): Cut | undefined {
+  if (left.some((l) => l.pieces!.some((p) => p.x1 > at + TOLERANCE))) return undefined;
+  if (right.some((l) => l.pieces!.some((p) => p.x0 + shift < at - TOLERANCE))) return undefined;
+  return { shift, copies: new Set(), at };
 }

@@ -13,7 +13,7 @@
  * page that starts a table prints its title; both are left as they are.
  */
 import type { PositionedPiece, SourceLine } from '../ingest/text.js';
-import { type Cut, findCut, gathered, isFigure, LEVEL, levelWith } from './page-cut.js';
+import { type Cut, findCut, gathered, isFigure, LEVEL, levelWith, sameCut } from './page-cut.js';
 import { titleText } from './regions.js';
 import { withPieces } from './ruled-rows.js';
 
@@ -159,6 +159,7 @@ function placing(left: SourceLine[], right: SourceLine[], cutBefore: boolean): J
 /** a page's lines, with the right parts joined to it so far (last: the last page joined) */
 interface Sheet {
   lines: SourceLine[];
+  first: number;
   last: number;
   /** lines of the right parts that stand level with none of its lines */
   rest: SourceLine[];
@@ -167,6 +168,46 @@ interface Sheet {
 }
 
 const positioned = (page: SourceLine[]) => page.every((l) => l.pieces?.length && l.y !== undefined && l.page !== undefined);
+
+/** how many pages a sheet printed down, then across may run down before its next column of pages */
+const MAX_DOWN = 4;
+
+/** the page's right part as a sheet's below another: the pages between are its rows further down */
+interface Below {
+  sheet: Sheet;
+  cut: Cut;
+}
+
+/**
+ * A sheet printed down, then across (Excel's and Gnumeric's default order): its first column of
+ * pages, then the next. `page` is the right part of the sheet `down` pages back when that sheet is
+ * a single page, the pages after it single pages of no title (its rows further down), and the cut
+ * shows between them; each page after `page` is then the right part of the page as far back, cut
+ * in the same place.
+ */
+function acrossAfterDown(sheets: Sheet[], page: SourceLine[], below: Map<number, Below>): boolean {
+  const at = page[0].page!;
+  for (let down = 1; down <= MAX_DOWN && down < sheets.length; down++) {
+    const top = sheets[sheets.length - 1 - down];
+    const under = sheets.slice(sheets.length - down);
+    if (top.first !== top.last || top.last + down + 1 !== at || !positioned(top.lines)) continue;
+    if (under.some((s, i) => s.first !== s.last || s.first !== top.last + 1 + i || s.lines.some((l) => titleText(l.text.replace(/\s/g, ''))))) continue;
+    const cut = findCut(top.lines, page);
+    if (!cut || !isCutRightPart(top.lines, page, cut)) continue;
+    join(top, page, pastCut(cut));
+    under.forEach((s, i) => below.set(at + 1 + i, { sheet: s, cut }));
+    return true;
+  }
+  return false;
+}
+
+function join(sheet: Sheet, page: SourceLine[], place: Joining): void {
+  const { left, rest } = joinRight(sheet.lines, page, place);
+  sheet.cut ||= Boolean(place.cut);
+  sheet.lines = left;
+  sheet.last = page[0].page!;
+  sheet.rest.push(...rest);
+}
 
 export function joinPagesAcross(lines: SourceLine[]): SourceLine[] {
   if (!lines.some((l) => l.pieces)) return lines;
@@ -177,19 +218,23 @@ export function joinPagesAcross(lines: SourceLine[]): SourceLine[] {
     else pages.push([l]);
   }
   const sheets: Sheet[] = [];
+  const below = new Map<number, Below>();
   for (const page of pages) {
     const sheet = sheets[sheets.length - 1];
     // a sheet three pages wide joins both right parts to its first page
     const place = sheet && positioned(sheet.lines) && positioned(page) && page[0].page === sheet.last + 1 ? placing(sheet.lines, page, sheet.cut) : undefined;
     if (place) {
-      const { left, rest } = joinRight(sheet.lines, page, place);
-      sheet.cut ||= Boolean(place.cut);
-      sheet.lines = left;
-      sheet.last = page[0].page!;
-      sheet.rest.push(...rest);
+      join(sheet, page, place);
       continue;
     }
-    sheets.push({ lines: page, last: page[0].page ?? 0, rest: [], cut: false });
+    const under = positioned(page) ? below.get(page[0].page!) : undefined;
+    const cut = under && positioned(under.sheet.lines) ? sameCut(under.sheet.lines, page, under.cut) : undefined;
+    if (under && cut && isCutRightPart(under.sheet.lines, page, cut)) {
+      join(under.sheet, page, pastCut(cut));
+      continue;
+    }
+    if (positioned(page) && acrossAfterDown(sheets, page, below)) continue;
+    sheets.push({ lines: page, first: page[0].page ?? 0, last: page[0].page ?? 0, rest: [], cut: false });
   }
   return sheets.flatMap((s) => [...s.lines, ...s.rest]);
 }
