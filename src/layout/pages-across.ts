@@ -32,16 +32,24 @@ const shown = (p: PositionedPiece) => p.x0 >= -1;
  * cell merged across both pages (a title) is drawn on each, and the next page shows its end (how much
  * of its first character, cut by the paper's edge, still counts as printed differs by engine).
  */
-function repeats(beside: SourceLine | undefined, p: PositionedPiece): boolean {
-  // a figure equal to the one beside it is a column of its own (合计 and 一般公共预算 alike)
-  return Boolean(beside && p.text.length >= 2 && !isFigure(p) && beside.text.replace(/\s/g, '').endsWith(p.text));
+function repeats(beside: SourceLine | undefined, p: PositionedPiece, margin: number): boolean {
+  // a figure equal to the one beside it is a column of its own (合计 and 一般公共预算 alike); one
+  // character may be a word's end by chance, unless it stands left of everything else the page prints
+  return Boolean(beside && (p.text.length >= 2 || p.x0 < margin - 2) && !isFigure(p) && beside.text.replace(/\s/g, '').endsWith(p.text));
 }
+
+/**
+ * Where a page's own text starts: its leftmost figure or piece of words longer than a character
+ * (one character further left is the end of a cell the page before prints, drawn in the margin).
+ */
+const marginOf = (page: SourceLine[]) => Math.min(...page.flatMap((l) => l.pieces!.filter((p) => p.text.length >= 2 || isFigure(p)).map((p) => p.x0)));
 
 /** a table of its own starts on `right` (a title that is not the rest of one the page before prints) */
 function ownTitle(left: SourceLine[], right: SourceLine[]): boolean {
+  const margin = marginOf(right);
   return right.some((l) => {
     const beside = levelWith(left, l.y!);
-    return titleText(l.pieces!.filter(shown).map((p) => p.text).join('')) && l.pieces!.some((p) => shown(p) && !repeats(beside, p));
+    return titleText(l.pieces!.filter(shown).map((p) => p.text).join('')) && l.pieces!.some((p) => shown(p) && !repeats(beside, p, margin));
   });
 }
 
@@ -106,7 +114,8 @@ function besideAll(left: SourceLine[], right: SourceLine[]): Joining {
   const leftEnd = Math.max(...left.flatMap((l) => l.pieces!.map((p) => p.x1)));
   const rightStart = Math.min(...right.flatMap((l) => l.pieces!.filter(shown).map((p) => p.x0)));
   const dx = leftEnd + GAP - rightStart;
-  return { within: () => LEVEL, place: (p, target) => (shown(p) && !repeats(target, p) ? { ...p, x0: p.x0 + dx, x1: p.x1 + dx } : undefined) };
+  const margin = marginOf(right);
+  return { within: () => LEVEL, place: (p, target) => (shown(p) && !repeats(target, p, margin) ? { ...p, x0: p.x0 + dx, x1: p.x1 + dx } : undefined) };
 }
 
 /** where the sheet prints it, past the cut */
