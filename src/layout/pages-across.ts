@@ -19,8 +19,6 @@ import { withPieces } from './ruled-rows.js';
 
 /** the share of a right part's lines that must stand level with a line of the page before */
 const LEVEL_SHARE = 0.8;
-/** the same where the cut shows */
-const CUT_LEVEL_SHARE = 0.5;
 /** the gap (points) left between the page's own text and the columns joined to its right */
 const GAP = 12;
 
@@ -53,12 +51,12 @@ function ownTitle(left: SourceLine[], right: SourceLine[]): boolean {
   });
 }
 
-/** its lines with figures hold bare figures, each level with a line of the page before, and its columns' header is level with one too */
-function bareFigures(left: SourceLine[], right: SourceLine[], within: (l: SourceLine) => number): boolean {
+/** its lines with figures hold bare figures, each level with a line of the page before, and (header) its columns' header is level with one too */
+function bareFigures(left: SourceLine[], right: SourceLine[], within: (l: SourceLine) => number, header = true): boolean {
   const level = (l: SourceLine) => levelWith(left, l.y!, within(l));
   const rows = right.filter((l) => l.pieces!.some(isFigure));
-  const header = right.filter((l) => !l.pieces!.some(isFigure) && level(l));
-  return rows.length > 0 && header.length > 0 && rows.every((row) => row.pieces!.every(isFigure) && level(row));
+  if (header && !right.some((l) => !l.pieces!.some(isFigure) && level(l))) return false;
+  return rows.length > 0 && rows.every((row) => row.pieces!.every(isFigure) && level(row));
 }
 
 /** whether `right` (a page's positioned lines) is the right part of the page whose lines are `left` */
@@ -70,30 +68,24 @@ function isRightPart(left: SourceLine[], right: SourceLine[]): boolean {
 /**
  * The further right part of a sheet whose cut showed: bare figures as above, and its other lines
  * words that stand between the sheet's first and last lines (a last column's cells wrapped, as a
- * form's 未完成原因分析 is), printed where they stand among the sheet's rows.
+ * form's 未完成原因分析 is, or its header's), printed where they stand among the sheet's rows.
  */
 function isWrappedRightPart(left: SourceLine[], right: SourceLine[]): boolean {
-  return !ownTitle(left, right) && bareFigures(left, right, gathered) && within(left, right);
-}
-
-/** every line of `right` stands between the first and last lines of `left` */
-function within(left: SourceLine[], right: SourceLine[]): boolean {
   const ys = left.map((l) => l.y!);
   const [top, bottom] = [Math.min(...ys), Math.max(...ys)];
-  return right.every((l) => l.y! >= top - gathered(l) && l.y! <= bottom + gathered(l));
+  return !ownTitle(left, right) && bareFigures(left, right, gathered, false) && right.every((l) => l.y! >= top - gathered(l) && l.y! <= bottom + gathered(l));
 }
 
 /**
  * A right part whose lines hold words too (a sheet's right half with its own names, a form's
  * indicator values): taken only where the paper's cut shows (page-cut.ts), none of its own words
- * is a table title, most of its lines stand level with lines of the page before and the others
- * between its first and last lines (a cell centred in a row whose cells on the page before wrap),
- * printed there.
+ * is a table title and a line of its own stands level with a line of the page before. Its other
+ * lines (a cell centred in a row whose cells on the page before wrap, a row whose cells there are
+ * blank) are printed among the rows where they stand.
  */
 function isCutRightPart(left: SourceLine[], right: SourceLine[], cut: Cut): boolean {
   for (const l of right) if (titleText(l.pieces!.filter((p) => !cut.copies.has(p)).map((p) => p.text).join(''))) return false;
-  const level = right.filter((l) => levelWith(left, l.y!, gathered(l)));
-  return level.length >= CUT_LEVEL_SHARE * right.length && within(left, right);
+  return right.some((l) => l.pieces!.some((p) => !cut.copies.has(p)) && levelWith(left, l.y!, gathered(l)));
 }
 
 /** where a piece of the right part goes on the line it joins (undefined: it is not joined, being drawn there already) */
@@ -162,8 +154,11 @@ function placing(left: SourceLine[], right: SourceLine[], cutBefore: boolean): J
   if (isRightPart(left, right)) return besideAll(left, right);
   const cut = findCut(left, right);
   if (cut) return isCutRightPart(left, right, cut) ? pastCut(cut) : undefined;
-  return cutBefore && isWrappedRightPart(left, right) ? { ...besideAll(left, right), within: gathered, interleave: true } : undefined;
+  return cutBefore && isWrappedRightPart(left, right) ? wrapped(left, right) : undefined;
 }
+
+/** a further right part of wrapped words, printed among the rows where they stand */
+const wrapped = (left: SourceLine[], right: SourceLine[]): Joining => ({ ...besideAll(left, right), within: gathered, interleave: true });
 
 /** a page's lines, with the right parts joined to it so far (last: the last page joined) */
 interface Sheet {
@@ -181,33 +176,42 @@ const positioned = (page: SourceLine[]) => page.every((l) => l.pieces?.length &&
 /** how many pages a sheet printed down, then across may run down before its next column of pages */
 const MAX_DOWN = 4;
 
-/** the page's right part as a sheet's below another: the pages between are its rows further down */
+/** the page's right part as a sheet's below another: the pages between are its rows further down (cut: where the paper cut the pages above, if it showed) */
 interface Below {
   sheet: Sheet;
-  cut: Cut;
+  cut?: Cut;
 }
 
 /**
  * A sheet printed down, then across (Excel's and Gnumeric's default order): its first column of
- * pages, then the next. `page` is the right part of the sheet `down` pages back when that sheet is
- * a single page, the pages after it single pages of no title (its rows further down), and the cut
- * shows between them; each page after `page` is then the right part of the page as far back, cut
- * in the same place.
+ * pages, then the next. `page` is the right part of the sheet `down` pages back when the sheets
+ * after it are its rows further down (each as many pages across, of no title) and the cut shows
+ * between them, or showed before and `page` is a further right part of bare figures and wrapped
+ * words; each page after `page` is then the right part of the sheet below, as far back.
  */
 function acrossAfterDown(sheets: Sheet[], page: SourceLine[], below: Map<number, Below>): boolean {
   const at = page[0].page!;
   for (let down = 1; down <= MAX_DOWN && down < sheets.length; down++) {
     const top = sheets[sheets.length - 1 - down];
     const under = sheets.slice(sheets.length - down);
-    if (top.first !== top.last || top.last + down + 1 !== at || !positioned(top.lines)) continue;
-    if (under.some((s, i) => s.first !== s.last || s.first !== top.last + 1 + i || s.lines.some((l) => titleText(l.text.replace(/\s/g, ''))))) continue;
+    if (top.last + down + 1 !== at || !positioned(top.lines)) continue;
+    if (under.some((s, i) => s.first !== top.first + 1 + i || s.last !== top.last + 1 + i || s.lines.some((l) => titleText(l.text.replace(/\s/g, ''))))) continue;
     const cut = findCut(top.lines, page);
-    if (!cut || !isCutRightPart(top.lines, page, cut)) continue;
-    join(top, page, pastCut(cut));
+    const place = cut ? (isCutRightPart(top.lines, page, cut) ? pastCut(cut) : undefined) : top.cut && isWrappedRightPart(top.lines, page) ? wrapped(top.lines, page) : undefined;
+    if (!place) continue;
+    join(top, page, place);
     under.forEach((s, i) => below.set(at + 1 + i, { sheet: s, cut }));
     return true;
   }
   return false;
+}
+
+/** how `page` joins the sheet below the one its page before joined, if it does */
+function placingBelow({ sheet, cut }: Below, page: SourceLine[]): Joining | undefined {
+  if (!positioned(sheet.lines)) return undefined;
+  if (!cut) return sheet.cut && isWrappedRightPart(sheet.lines, page) ? wrapped(sheet.lines, page) : undefined;
+  const same = sameCut(sheet.lines, page, cut);
+  return same && isCutRightPart(sheet.lines, page, same) ? pastCut(same) : undefined;
 }
 
 function join(sheet: Sheet, page: SourceLine[], place: Joining): void {
@@ -237,9 +241,9 @@ export function joinPagesAcross(lines: SourceLine[]): SourceLine[] {
       continue;
     }
     const under = positioned(page) ? below.get(page[0].page!) : undefined;
-    const cut = under && positioned(under.sheet.lines) ? sameCut(under.sheet.lines, page, under.cut) : undefined;
-    if (under && cut && isCutRightPart(under.sheet.lines, page, cut)) {
-      join(under.sheet, page, pastCut(cut));
+    const placed = under && placingBelow(under, page);
+    if (placed) {
+      join(under.sheet, page, placed);
       continue;
     }
     if (positioned(page) && acrossAfterDown(sheets, page, below)) continue;
