@@ -3,10 +3,13 @@
  * width): the right part's columns are joined to the rows they stand level with
  * (src/layout/pages-across.ts), each figure keeping the page it is printed on.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lintFile } from '../src/cli/lint.js';
 import type { PositionedPiece, SourceLine } from '../src/ingest/text.js';
 import { joinPagesAcross } from '../src/layout/pages-across.js';
 import { expectTextAsPdf, readFixture } from './calc-fixtures.js';
+import { builtinRules, FIXTURES } from './helpers.js';
 
 describe('sheets printed across pages (Gnumeric)', () => {
   it('layout-codes: 部门公开表4 joined to its last three columns on the next page, read as the text version', async () => {
@@ -36,6 +39,24 @@ describe('sheets printed across pages (Gnumeric)', () => {
       ['0.00', 4, 8, 48],
       ['7.62', 5, 5, 1],
       ['2.84', 5, 5, 6],
+    ]);
+  });
+
+  it('layout-halves: a right part naming its own rows (公用经费\'s second half) joined where the cut title shows; the planted mistake found where its figure is printed', async () => {
+    // before, the next page's cut title (算财政拨款基本支出决算明细表) was taken for a table of its own, left unread
+    await expectTextAsPdf('layout-halves', 'gnumeric');
+    const out = await lintFile(path.join(FIXTURES, 'pdf', 'layout-halves.gnumeric.pdf'), await builtinRules());
+    const found = out.diagnostics.filter((d) => d.ruleId !== '形式/必备表').map((d) => [d.ruleId, d.page, d.line, d.column, d.row, d.tableColumn, d.actual, d.expected, d.difference]);
+    expect(found).toEqual([['科目/上下级合计', 3, 7, 1, '302', '决算数', '30.00 万元', '29.00 万元', '1.00 万元']]);
+    const report = await readFixture('layout-halves.gnumeric.pdf');
+    const t = report.tables.find((x) => x.title.includes('基本支出决算明细表'))!;
+    const cell = (key: string) => {
+      const c = t.rows.find((r) => r.key === key)!.cells['决算数'];
+      return [c.raw, c.loc.page, c.loc.line];
+    };
+    expect([cell('30101'), cell('31002')]).toEqual([
+      ['60.00', 2, 9],
+      ['7.50', 3, 10],
     ]);
   });
 });
@@ -74,5 +95,41 @@ describe('joinPagesAcross', () => {
     // figures that stand level with nothing on the page before
     const apart = [line(2, 80, ['合计', 30]), line(2, 110, ['5.00', 30])];
     expect(joinPagesAcross([...left(), ...apart]).map((l) => l.page)).toEqual([1, 1, 1, 1, 2, 2]);
+  });
+
+  // a title merged across the sheet, drawn on both pages: ends at 510 on the first, at 100 on the next (shift 410)
+  const titled = (page: number) => [line(page, 50, ['部门基本支出决算明细表', 400]), line(page, 80, ['科目名称', 40], ['决算数', 200]), line(page, 100, ['工资福利支出', 40], ['12.00', 200]), line(page, 120, ['基本工资', 40], ['9.00', 200])];
+  const half = (page: number) => [line(page, 50, ['支出决算明细表', 30]), line(page, 80, ['科目名称', 40], ['决算数', 200]), line(page, 100, ['商品和服务支出', 40], ['5.00', 200]), line(page, 120, ['办公费', 40], ['5.00', 200])];
+
+  it('joins a right part that names its rows where the cut title shows, its columns where a wide paper prints them', () => {
+    const joined = joinPagesAcross([...titled(1), ...half(2)]);
+    expect(joined.map((l) => l.text)).toEqual(['部门基本支出决算明细表', '科目名称 决算数 科目名称 决算数', '工资福利支出 12.00 商品和服务支出 5.00', '基本工资 9.00 办公费 5.00']);
+    expect(joined[3].pieces!.map((p) => [p.text, p.x0, p.printed?.page ?? 1])).toEqual([
+      ['基本工资', 40, 1],
+      ['9.00', 200, 1],
+      ['办公费', 450, 2],
+      ['5.00', 610, 2],
+    ]);
+  });
+
+  it('leaves it where the page before prints its own text past the cut, or no copy shows the cut', () => {
+    const crowded = [...titled(1).slice(0, 3), line(1, 120, ['基本工资', 40], ['9.00', 200], ['备注', 450])];
+    expect(joinPagesAcross([...crowded, ...half(2)]).map((l) => l.page)).toEqual([1, 1, 1, 1, 2, 2, 2, 2]);
+    const untitled = half(2).slice(1);
+    expect(joinPagesAcross([...titled(1), ...untitled]).map((l) => l.page)).toEqual([1, 1, 1, 1, 2, 2, 2]);
+  });
+
+  it('printed down, then across: the top right page joins the top left one two pages back, the page below it the page below', () => {
+    const below = (page: number, name: string, figure: string) => [line(page, 40, [name, 40], [figure, 200]), line(page, 60, ['合计', 40], ['21.00', 200])];
+    const joined = joinPagesAcross([...titled(1), ...below(2, '津贴补贴', '3.00'), ...half(3), ...below(4, '印刷费', '0.00')]);
+    expect(joined.map((l) => [l.page, l.text])).toEqual([
+      [1, '部门基本支出决算明细表'],
+      [1, '科目名称 决算数 科目名称 决算数'],
+      [1, '工资福利支出 12.00 商品和服务支出 5.00'],
+      [1, '基本工资 9.00 办公费 5.00'],
+      [2, '津贴补贴 3.00 印刷费 0.00'],
+      [2, '合计 21.00 合计 21.00'],
+    ]);
+    expect(joined[4].pieces!.map((p) => p.printed?.page ?? 2)).toEqual([2, 2, 4, 4]);
   });
 });
