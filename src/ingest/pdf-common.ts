@@ -18,6 +18,11 @@ export interface PdfText extends SourceText {
   problems: PdfPageProblem[];
 }
 
+/** the pages of a PDF not read, or read in part (none for text input), each once, in order */
+export function unreadPages(source: SourceText): number[] {
+  return [...new Set(((source as Partial<PdfText>).problems ?? []).map((p) => p.page))];
+}
+
 /** one character as placed on the page, in viewport space (points; x right, y down) */
 export interface Glyph {
   text: string;

@@ -7,7 +7,7 @@
  * (a page continuation) keeps one region made of several spans.
  */
 import type { SourceLine, SourceText } from '../ingest/text.js';
-import type { PdfText } from '../ingest/pdf-common.js';
+import { unreadPages } from '../ingest/pdf-common.js';
 import type { Unit } from '../interval/interval.js';
 import { tokenizeLine, type TokenLine } from './tokenize.js';
 import { joinWrappedCells } from './wrap.js';
@@ -110,14 +110,14 @@ interface Scan {
  */
 export function findTableRegions(source: SourceText, kinds: TableKinds, unknown?: SourceLine[]): TableRegion[] {
   const scan: Scan = { lines: joinWrappedCells(source.lines, source.rulings), kinds, regions: new Map(), current: null, spanStart: -1, spanHasRows: false, consumed: new Set(), unknown: new Map() };
-  const unread = new Set(((source as Partial<PdfText>).problems ?? []).map((p) => p.page));
+  const unread = unreadPages(source);
   for (let i = 0; i < scan.lines.length; i++) {
     // a page not read (a scan, damage) may hold the rest of the open table, or the next one's
     // title: the table ends there, known to be cut (build.ts says so and checks none of it), and
     // lines after the page belong to no table unless a title or number opens one
     const [page, before] = [scan.lines[i].page, scan.lines[i - 1]?.page];
     if (scan.current && page !== undefined && before !== undefined && page > before + 1) {
-      const lost = [...unread].filter((p) => p > before && p < page).sort((a, b) => a - b)[0];
+      const lost = unread.find((p) => p > before && p < page);
       if (lost !== undefined) {
         scan.current.cutAt ??= lost;
         scan.current = null;

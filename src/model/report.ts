@@ -1,6 +1,6 @@
 /** The whole document → the normalized report: metadata, tables, and what could not be read. */
 import type { SourceLine, SourceText } from '../ingest/text.js';
-import type { PdfText } from '../ingest/pdf-common.js';
+import { unreadPages } from '../ingest/pdf-common.js';
 import { sourceLocation } from './cells.js';
 import { withoutPageNumbers } from '../layout/page-furniture.js';
 import { joinPagesAcross } from '../layout/pages-across.js';
@@ -109,7 +109,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     scoringRule: findScoringRule(narrative, source.file),
     targetTable,
     // pages of a PDF not read, or read in part: what is not found may stand there
-    unreadPages: [...new Set(((printed as Partial<PdfText>).problems ?? []).map((p) => p.page))],
+    unreadPages: unreadPages(printed),
     rotatedText: rotated.map((r) => ({ loc: { ...sourceLocation(printed.file, r.from), endLine: r.to.line, endColumn: r.to.text.length + 1 }, ...(r.to.page !== undefined ? { endPage: r.to.page } : {}), lines: r.lines })),
     // a section the 目录 lists may stand in text that was not read: not known, rather than missing
     contents: readContents(source.lines, source.file, tables.flatMap((t) => [t.title, t.kindName])).map((e) => (rotated.length && e.found === false ? { ...e, found: null } : e)),

@@ -70,19 +70,26 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
     }
   }
   const pictured = source?.pictures?.length ? pictureUnder(regions, source) : () => null;
-  return [...builders.map((b) => asPicture(cut(b.finish(), b.region), pictured(b.region))), ...unread];
+  return [
+    ...builders.map((b) => {
+      const table = b.finish();
+      const why = table.unread === null ? notWhole(table, b.region, pictured) : null;
+      return why ? { ...table, unread: why } : table;
+    }),
+    ...unread,
+  ];
 }
 
-/** a table of which nothing was read, under its title a picture: the grid was pasted as one, not left empty */
-function asPicture(table: Table, picture: PagePicture | null): Table {
-  if (!picture || table.unread !== null || table.rows.length || table.emptyNote || table.saidEmpty) return table;
-  return { ...table, unread: `表格印成了图片（第 ${picture.page} 页），其中的数字无法读取` };
-}
-
-/** what a table printed on a page not read is lost: what was read of it would be checked as if whole */
-function cut(table: Table, region: TableRegion): Table {
-  if (region.cutAt === undefined || table.unread !== null) return table;
-  return { ...table, unread: `表的后续印在第 ${region.cutAt} 页，该页未能读取，读到的不全` };
+/**
+ * Why a table read without complaint is still not what was printed, or null: it runs onto a page
+ * not read (what was read of it would be checked as if whole), or nothing of it was read and a
+ * picture stands under its title (the grid was pasted as one, not left empty).
+ */
+function notWhole(table: Table, region: TableRegion, pictured: (region: TableRegion) => PagePicture | null): string | null {
+  if (region.cutAt !== undefined) return `表的后续印在第 ${region.cutAt} 页，该页未能读取，读到的不全`;
+  if (table.rows.length || table.emptyNote || table.saidEmpty) return null;
+  const picture = pictured(region);
+  return picture ? `表格印成了图片（第 ${picture.page} 页），其中的数字无法读取` : null;
 }
 
 /** a table cell printed `-` (a dash of any width) states nothing: an empty amount, like a blank */

@@ -39,6 +39,7 @@ export function pictureUnder(regions: TableRegion[], source: Pick<SourceText, 'l
   return (region) => {
     const top = topOf(region);
     if (top.page === undefined || top.y === undefined) return null;
-    return between(top.page, top.y, nextStart(top.page, top.y)) ?? (nextStart(top.page, top.y) === Infinity ? between(top.page + 1, -Infinity, nextStart(top.page + 1, -Infinity)) : null);
+    const next = nextStart(top.page, top.y);
+    return between(top.page, top.y, next) ?? (next === Infinity ? between(top.page + 1, -Infinity, nextStart(top.page + 1, -Infinity)) : null);
   };
 }
