@@ -5,7 +5,7 @@ import { lintFile } from '../src/cli/lint.js';
 import { readPdfFile, type PdfEngine } from '../src/ingest/index.js';
 import { buildReport } from '../src/model/index.js';
 import { looksScanned, mismappedSamples, readPages, type Glyph, type PageGlyphs } from '../src/ingest/pdf-common.js';
-import { textDrawing } from '../src/ingest/pdfjs-text-layer.js';
+import { pageDrawing } from '../src/ingest/pdfjs-rulings.js';
 import { findTableRegions } from '../src/layout/regions.js';
 import { pictureUnder } from '../src/model/tables/pictured.js';
 import { tableKinds } from '../src/model/tables/kinds.js';
@@ -140,13 +140,18 @@ describe('a scan made searchable by OCR', () => {
     expect(looksScanned(0, 0, true)).toBe(false);
   });
 
-  it("pdf.js: the render mode is followed through save/restore and forms; show-text operators' glyphs are counted", () => {
+  it("pdf.js: the render mode is followed through save/restore and forms; show-text operators' glyphs are counted", async () => {
     const glyph = { unicode: '表' };
     // q 3 Tr [glyphs] Q [glyph] form{ 7 Tr [glyphs] } [glyph] paintImageXObject
     const fnArray = [10, 38, 44, 11, 44, 74, 38, 45, 75, 44, 85];
     const argsArray = [null, [3], [[glyph, glyph, glyph]], null, [[glyph]], [null, null], [7], [[glyph, -120, glyph]], null, [[glyph]], ['img']];
-    expect(textDrawing({ fnArray, argsArray })).toEqual({ glyphs: 7, invisible: 5, paintsImage: true });
-    expect(textDrawing({ fnArray: [44], argsArray: [[[glyph]]] })).toEqual({ glyphs: 1, invisible: 0, paintsImage: false });
+    const viewport = { transform: [1, 0, 0, 1, 0, 0], width: 600, height: 800 };
+    const drawing = async (list: { fnArray: number[]; argsArray: unknown[] }) => {
+      const { text, pictures } = await pageDrawing({ getOperatorList: async () => list }, viewport);
+      return { ...text, paintsImage: pictures.length > 0 };
+    };
+    expect(await drawing({ fnArray, argsArray })).toEqual({ glyphs: 7, invisible: 5, paintsImage: true });
+    expect(await drawing({ fnArray: [44], argsArray: [[[glyph]]] })).toEqual({ glyphs: 1, invisible: 0, paintsImage: false });
   });
 
   it('a page so made is said and not read; a file of such pages is refused in one line', async () => {

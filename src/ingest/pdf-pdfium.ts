@@ -286,11 +286,11 @@ export async function openPdfium(file: string, bytes: Uint8Array): Promise<PdfDo
       if (!page) throw pdfErrors.corrupt(file, `PDFium：第 ${p} 页无法读取`);
       try {
         const { clipped, view, characters, invisible, ...read } = readChars(m, page, scratch);
-        const scanned = invisible > 0 && looksScanned(invisible, characters, drawn(m, page).image);
-        if (scanned) return { ...read, glyphs: [], unreadable: 0, scanned, drawn: () => ({ text: true, image: true }), objectNumber: m.EPDFDoc_GetPageObjectNumberByIndex(doc, p - 1) };
-        // a page without text has no table to rule
+        // a page without text has no table to rule, nor a text layer over a scan
         const pictures: Picture[] = [];
-        const rulings = read.glyphs.length ? readRulings(m, page, scratch, view, pictures) : undefined;
+        const rulings = read.glyphs.length || invisible > 0 ? readRulings(m, page, scratch, view, pictures) : undefined;
+        const scanned = invisible > 0 && looksScanned(invisible, characters, pictures.length > 0);
+        if (scanned) return { ...read, glyphs: [], unreadable: 0, scanned, drawn: () => ({ text: true, image: true }), objectNumber: m.EPDFDoc_GetPageObjectNumberByIndex(doc, p - 1) };
         // asked only while the page is open; text all clipped away is text that is not printed
         const draws = read.glyphs.length === 0 && read.unreadable === 0 ? drawn(m, page) : { text: false, image: false };
         if (clipped > 0) draws.text = false;

@@ -6,9 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocumentProxy } from 'unpdf';
-import { ANNOTATIONS_DISABLED, pageRulings, type OperatorList } from './pdfjs-rulings.js';
-import { textDrawing } from './pdfjs-text-layer.js';
-import type { Picture } from './rulings.js';
+import { pageDrawing, type OperatorList } from './pdfjs-rulings.js';
 import { describeError, isUnreadable, looksScanned, quarterTurns, normalizeText, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 
 /** pdf.js needs the predefined CJK CMaps as a plain directory path (a file:// URL did not work) */
@@ -113,17 +111,13 @@ async function pageGlyphs(page: PdfjsPage): Promise<PageGlyphs> {
     const size = Math.hypot(a, b) || item.height || 10;
     glyphs.push(...itemGlyphs(normalizeText(item.str), vx, vy, item.width, size));
   }
+  // a page without text has no table to rule, nor a text layer over a scan
+  const drawing = items.length ? await pageDrawing(page, viewport) : undefined;
   // text drawn invisibly over a picture is an OCR layer, not what is printed (looksScanned)
-  if (items.length) {
-    const text = textDrawing(await page.getOperatorList({ annotationMode: ANNOTATIONS_DISABLED }));
-    if (text.invisible > 0 && looksScanned(text.invisible, text.glyphs, text.paintsImage)) {
-      return { glyphs: [], width: viewport.width, height: viewport.height, unreadable: 0, scanned: true, drawn: () => ({ text: true, image: true }), objectNumber: page.ref?.num };
-    }
+  if (drawing && drawing.text.invisible > 0 && looksScanned(drawing.text.invisible, drawing.text.glyphs, drawing.pictures.length > 0)) {
+    return { glyphs: [], width: viewport.width, height: viewport.height, unreadable: 0, scanned: true, drawn: () => ({ text: true, image: true }), objectNumber: page.ref?.num };
   }
-  // a page without text has no table to rule
-  const pictures: Picture[] = [];
-  const rulings = glyphs.length ? await pageRulings(page, viewport, pictures) : undefined;
-  return { glyphs, width: viewport.width, height: viewport.height, unreadable, rulings, pictures, drawn: () => drawn(page), objectNumber: page.ref?.num };
+  return { glyphs, width: viewport.width, height: viewport.height, unreadable, rulings: drawing?.rulings, pictures: drawing?.pictures, drawn: () => drawn(page), objectNumber: page.ref?.num };
 }
 
 export async function openUnpdf(file: string, bytes: Uint8Array): Promise<PdfDocument> {

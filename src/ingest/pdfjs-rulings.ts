@@ -1,22 +1,26 @@
 /**
- * pdf.js: the ruled lines of a page (rulings.ts decides what is a rule), from its operator list.
+ * pdf.js: what a page draws besides the text pdf.js's text content gives, from its operator list
+ * in one walk: its ruled lines (rulings.ts decides what is a rule), the pictures it paints, and
+ * how much of its text it draws invisibly (pdf.js's text content does not say how text is drawn).
  * pdf.js hands paths over in the space they were drawn in: the current transformation matrix is
- * followed here (save, restore, cm, form XObjects), starting from the viewport's, and so is the
- * paint's colour. Annotations are left out, as PDFium's page objects leave them out.
+ * followed here (save, restore, cm, form XObjects), starting from the viewport's, and so are the
+ * paint's colour and the text render mode. Annotations are left out, as PDFium's page objects
+ * leave them out.
  */
+import { INVISIBLE_RENDER_MODES } from './pdf-common.js';
 import { compose, IDENTITY, invisible, pictureBox, RulingCollector, type Matrix, type PathPoint, type Picture, type Rulings } from './rulings.js';
 
 /** pdf.js's operator numbers (OPS) and path-data codes (DrawOPS) as its 5.x releases define them */
 const OP = {
   save: 10, restore: 11, transform: 12, stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25,
-  closeFillStroke: 26, closeEOFillStroke: 27, setStrokeRGBColor: 58, setFillRGBColor: 59, paintFormXObjectBegin: 74,
+  closeFillStroke: 26, closeEOFillStroke: 27, setTextRenderingMode: 38, setStrokeRGBColor: 58, setFillRGBColor: 59, paintFormXObjectBegin: 74,
   paintFormXObjectEnd: 75, constructPath: 91,
 } as const;
 const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
 const STROKES = new Set<number>([OP.stroke, OP.closeStroke, OP.fillStroke, OP.eoFillStroke, OP.closeFillStroke, OP.closeEOFillStroke]);
 const FILLS = new Set<number>([OP.fill, OP.eoFill, OP.fillStroke, OP.eoFillStroke, OP.closeFillStroke, OP.closeEOFillStroke]);
 /** pdf.js's AnnotationMode.DISABLE */
-export const ANNOTATIONS_DISABLED = 0;
+const ANNOTATIONS_DISABLED = 0;
 
 export interface OperatorList {
   fnArray: number[];
@@ -31,6 +35,8 @@ interface State {
   ctm: Matrix;
   fill: boolean;
   stroke: boolean;
+  /** the text render mode (Tr), part of the graphics state */
+  mode: number;
 }
 
 /** a colour as pdf.js gives it (#rrggbb) shows on white paper; anything else (a pattern) is taken to */
@@ -78,16 +84,37 @@ function paint(data: ArrayLike<number>, ctm: Matrix, stroked: boolean, into: Rul
 }
 
 /** paintImageMaskXObject … paintSolidColorImageMask: every way of painting a picture */
-export const PAINT_IMAGE = new Set([83, 84, 85, 86, 87, 88, 89, 90]);
+const PAINT_IMAGE = new Set([83, 84, 85, 86, 87, 88, 89, 90]);
+/** showText, showSpacedText, nextLineShowText, nextLineSetSpacingShowText: their arguments hold the glyphs */
+const SHOW_TEXT = new Set([44, 45, 46, 47]);
 
-/**
- * The ruled lines a page draws, in viewport space (viewport: its transform, size as the page's
- * text is read), and the boxes of the pictures it paints (into `pictures`: a table may be pasted as one)
- */
-export async function pageRulings(page: RuledPage, viewport: { transform: number[]; width: number; height: number }, pictures: Picture[] = []): Promise<Rulings> {
+/** the glyphs the page's operators show, and how many of them in a render mode that draws nothing */
+export interface TextDrawing {
+  glyphs: number;
+  invisible: number;
+}
+
+export interface PageDrawing {
+  rulings: Rulings;
+  /** the boxes of the pictures the page paints (a table may be pasted as one; a scan is one) */
+  pictures: Picture[];
+  text: TextDrawing;
+}
+
+/** the glyphs of a show-text operator's arguments (glyph objects; numbers are spacing) */
+function glyphsIn(args: unknown[]): number {
+  let n = 0;
+  for (const a of args) if (Array.isArray(a)) for (const g of a) if (g !== null && typeof g === 'object') n++;
+  return n;
+}
+
+/** what a page draws, in viewport space (viewport: its transform, size as the page's text is read) */
+export async function pageDrawing(page: RuledPage, viewport: { transform: number[]; width: number; height: number }): Promise<PageDrawing> {
   const { fnArray, argsArray } = await page.getOperatorList({ annotationMode: ANNOTATIONS_DISABLED });
   const into = new RulingCollector(viewport.width, viewport.height);
-  let state: State = { ctm: compose(viewport.transform, IDENTITY), fill: true, stroke: true };
+  const pictures: Picture[] = [];
+  const text: TextDrawing = { glyphs: 0, invisible: 0 };
+  let state: State = { ctm: compose(viewport.transform, IDENTITY), fill: true, stroke: true, mode: 0 };
   const stack: State[] = [];
   for (let i = 0; i < fnArray.length; i++) {
     const args = argsArray[i] as unknown[];
@@ -119,10 +146,18 @@ export async function pageRulings(page: RuledPage, viewport: { transform: number
         if (data && (filled || stroked)) paint(data, state.ctm, stroked, into);
         break;
       }
+      case OP.setTextRenderingMode:
+        state.mode = Number(args[0]);
+        break;
       default:
         if (PAINT_IMAGE.has(fnArray[i])) pictures.push(pictureBox(state.ctm));
+        else if (SHOW_TEXT.has(fnArray[i])) {
+          const n = glyphsIn(args);
+          text.glyphs += n;
+          if (INVISIBLE_RENDER_MODES.has(state.mode)) text.invisible += n;
+        }
         break;
     }
   }
-  return into.rulings();
+  return { rulings: into.rulings(), pictures, text };
 }
