@@ -64,11 +64,16 @@ function childrenByParent(t: Table): Map<string, Row[]> {
   return childrenOf;
 }
 
+/** the columns of a table a rule's `select.columns` names, or all of them */
+function selectedColumns(t: Table, rule: Rule): Column[] {
+  const keys = rule.select.columns;
+  return keys ? t.columns.filter((c) => keys.includes(c.key)) : t.columns;
+}
+
 export function codeParentBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
   const { doc, memo } = run;
-  const sel = rule.select;
   for (const t of selectedTables(report, rule)) {
-    const columns = sel.columns ? t.columns.filter((c) => sel.columns!.includes(c.key)) : t.columns;
+    const columns = selectedColumns(t, rule);
     const childrenOf = memo.of(childrenByParent, t);
     for (const parent of t.rows) {
       const children = childrenOf.get(parent.key) ?? [];
@@ -97,9 +102,8 @@ export function codeParentBindings(report: Report, rule: Rule, run: RunData, vis
 
 export function cellBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
   const { doc, memo } = run;
-  const sel = rule.select;
   for (const t of selectedTables(report, rule)) {
-    const columns = sel.columns ? t.columns.filter((c) => sel.columns!.includes(c.key)) : t.columns;
+    const columns = selectedColumns(t, rule);
     const table = memo.of(tableData, t);
     const records = columns.map((c) => memo.of(columnData, c));
     for (const r of t.rows) {
