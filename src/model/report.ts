@@ -53,6 +53,25 @@ function detectDepartment(head: string): string | null {
   return m ? m[1].replace(/^纳入/, '') : null;
 }
 
+/**
+ * Whether any of these lines stands between two line numbers: what the narrative leaves out
+ * between two of its lines (a table, a form) is among them; a page number taken away is not.
+ */
+function linesBetween(lines: SourceLine[]): (a: number, b: number) => boolean {
+  const numbers = Int32Array.from(lines, (l) => l.line).sort();
+  return (a, b) => {
+    // the first number after a (binary search), and whether it comes before b
+    let lo = 0;
+    let hi = numbers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (numbers[mid] <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < numbers.length && numbers[lo] < b;
+  };
+}
+
 export function buildReport(printed: SourceText, catalog: Catalog = defaultCatalog()): Report {
   // a turned page's text, a character a line, is said and not read (its lines blanked)
   const rotated = findRotatedText(printed.lines);
@@ -103,7 +122,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     tables,
     family: family && { id: family.id, required: family.required.map((id) => ({ id, name: specFor(catalog, id)?.title ?? id })) },
     // a form's cells are no sentences: its figures are the form's, not claims
-    claims: extractClaims(claimLines, source.file, { tables, kind, year, forms, catalog }),
+    claims: extractClaims(claimLines, source.file, { tables, kind, year, forms, catalog }, linesBetween(source.lines)),
     forms,
     grades: extractGrades(narrative, source.file),
     scoringRule: findScoringRule(narrative, source.file),

@@ -66,8 +66,9 @@ function markUsed(r: Reading, at: number, length: number): void {
   for (let i = at; i < at + length; i++) r.used.add(i);
 }
 
-export function extractClaims(lines: SourceLine[], file: string, report: ClaimReport): Claim[] {
-  const stream = buildStream(lines);
+/** lines: the narrative; between: whether anything of the document stands between two of its lines (buildStream) */
+export function extractClaims(lines: SourceLine[], file: string, report: ClaimReport, between?: (a: number, b: number) => boolean): Claim[] {
+  const stream = buildStream(lines, between);
   const r: Reading = { stream, text: stream.text, file, report, heads: sections(stream.text), claims: [], used: new Set<number>(), formNamed: new Map(), lastItem: null, restated: restatedSubject(report.year) };
   // the order of the steps numbers the claims, and rates and changes mark their amounts used
   readBudgetRates(r);

@@ -24,7 +24,12 @@ const FOOTER_PREFIX = /^\s*[-—–]+\s*\d+\s*[-—–]+/;
 export const NUM = '(?<![\\d,.])(-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)';
 export const SEP = '[,，]';
 
-export function buildStream(lines: SourceLine[]): Stream {
+/**
+ * lines: the narrative, in order. between(a, b): whether anything of the document (a table, a
+ * form) stands between lines a and b; by default whatever is left out does. What was never part
+ * of what the pages say (a page number at a page's foot) is no break: a sentence runs on overleaf.
+ */
+export function buildStream(lines: SourceLine[], between: (a: number, b: number) => boolean = () => true): Stream {
   let text = '';
   let size = lines.length;
   for (const line of lines) size += line.text.length;
@@ -34,7 +39,7 @@ export function buildStream(lines: SourceLine[]): Stream {
   let previous: SourceLine | null = null;
   lines.forEach((line, k) => {
     // a gap (a table in between) ends the sentence: prose never runs across a table
-    if (previous && line.line !== previous.line + 1) {
+    if (previous && line.line !== previous.line + 1 && between(previous.line, line.line)) {
       text += '。';
       lineAt[n] = k;
       columnAt[n] = 1;
@@ -204,13 +209,21 @@ function isLevel(text: string, start: number, end: number, to: number): boolean 
 }
 
 /** the words before a figure, back to the previous punctuation: what the figure is said of */
+/** where the words after the last amount of head begin (0 if none): a heading's amount (公用经费1,131.92万元) is not the next item's subject */
+function afterLastAmount(head: string): number {
+  const at = head.lastIndexOf('万元');
+  return at > 0 && /\d/.test(head[at - 1]) ? at + 2 : 0;
+}
+
 export function subjectBefore(text: string, index: number): string {
   // 收、支总计 is one subject, not a list
   const head = text.slice(Math.max(0, index - 40), index).replace(/收、支/g, '收支').replace(/收入、支出/g, '收入支出');
-  const cut = Math.max(0, ...['，', ',', '。', '；', ';', '：', ':', '、', '其中', '说明', '情况'].map((d) => { const i = head.lastIndexOf(d); return i < 0 ? 0 : i + d.length; }));
+  const cut = Math.max(0, ...['，', ',', '。', '；', ';', '：', ':', '、', '其中', '说明', '情况'].map((d) => { const i = head.lastIndexOf(d); return i < 0 ? 0 : i + d.length; }), afterLastAmount(head));
   return head
     .slice(Math.max(0, cut))
     .replace(/^[（(][一二三四五六七八九十\d]+[）)]/, '')
     .replace(/^[一二三四五六七八九十\d]+[、.．]/, '')
+    // 补助 9.56 万元(生活补助 7.8 万元): the bracket the amount before it opened
+    .replace(/^[（(](?![^（()）]*[）)])/, '')
     .replace(/(为|是|均为|各为|合计为|共计|达)$/, '');
 }
