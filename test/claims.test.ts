@@ -29,6 +29,18 @@ describe('claim extraction', () => {
     expect(cs).toContainEqual({ kind: 'share', subject: '财政拨款收入', figures: { amount: '12,308.79', share: '99.53%', whole: '12,366.72' }, parts: [], link: { table: '公开02', row: '合计', column: '财政拨款收入' } });
   });
 
+  it('a change and its rate in the wordings the 说明 use: 增幅, 降幅为, 增长率为, 下降了, 较上年增长 D 万元', () => {
+    const said = (s: string) =>
+      claims(`一、收入预算情况说明\n2024年收入预算总计${s}`, budget)
+        .filter((c) => c.kind === 'yoy')
+        .map((c) => [c.direction, c.rateDirection ?? null, c.figures.change?.raw ?? null, c.figures.rate?.raw ?? null, c.figures.current?.raw ?? null]);
+    expect(said('1100.00万元，比上年增加100.00万元，增幅10.00%。')).toEqual([['增加', '增长', '100.00', '10.00%', '1100.00']]);
+    expect(said('1100.00万元，较上年增长100.00万元，增长率为10.00%。')).toEqual([['增加', '增长', '100.00', '10.00%', '1100.00']]);
+    expect(said('900.00万元，较2023年减少100.00万元，降幅10.00%。')).toEqual([['减少', '下降', '100.00', '10.00%', '900.00']]);
+    expect(said('900.00万元，比上年预算减少了100.00万元，减幅为10.00%。')).toEqual([['减少', '下降', '100.00', '10.00%', '900.00']]);
+    expect(said('900.00万元，与上年相比下降100.00万元，下降了10.00%。')).toEqual([['减少', '下降', '100.00', '10.00%', '900.00']]);
+  });
+
   it('guizhou: an execution rate whose 类/款/项 path stands in the sentence before, located on its line', () => {
     const text = '1.社会保障和就业支出（类）行政事业单位养老支出（款）\n 行政单位离退休（项）。年初预算为7.22万元，支出决算为7.22\n万元，完成年初预算的100%。';
     const [c] = claims(text, final);

@@ -13,7 +13,9 @@ import { listedRates, type RateAt } from './rate-items.js';
 import { itemisedSpending } from './spending-items.js';
 import { allFundsOf, byName, linkPath, linkSubject, totalOf, type WithCatalog } from './link.js';
 import {
+  CHANGE_WORDS,
   NUM,
+  RATE_WORDS,
   SEP,
   buildStream,
   cleanPath,
@@ -82,6 +84,17 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   return r.claims.sort((a, b) => (a.loc.page ?? 0) - (b.loc.page ?? 0) || a.loc.line - b.loc.line || a.loc.column - b.loc.column);
 }
 
+/**
+ * A change and its rate as the 说明 word them: 增加 D 万元，增长 R%; 较上年增长 D 万元，增长率为 R%;
+ * 减少了 D 万元，降幅 R%; 下降了 R%. Or 持平.
+ */
+const YOY = new RegExp(
+  `(${CHANGE_WORDS})了?${NUM}万元(?:${SEP}(?:同比)?(${RATE_WORDS})(?:了|为|是)?${NUM}%)?|(基本持平|持平)`,
+  'g',
+);
+/** the words of YOY that say up (the rest say down) */
+const RISE = /^(增加|增长|增长率|增幅)$/;
+
 /** 年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 P% */
 function readBudgetRates(r: Reading): void {
   const { text, report } = r;
@@ -130,14 +143,13 @@ function readBudgetRates(r: Reading): void {
  */
 function readYearOnYear(r: Reading): void {
   const { text } = r;
-  const YOY = new RegExp(`(增加|减少)${NUM}万元(?:${SEP}(?:同比)?(增长|下降|降低)${NUM}%)?|(基本持平|持平)`, 'g');
   for (const m of text.matchAll(YOY)) {
     const at = m.index!;
     const year = comparedYear(text, at);
     // a bare 增加 D 万元 or 持平 says nothing checkable unless it is a change since a year
     if (!m[3] && !year) continue;
-    const direction = (m[1] ?? m[5]) as NonNullable<Claim['direction']>;
-    const rateDirection = m[3] ? (m[3] === '增长' ? '增长' : '下降') : undefined;
+    const direction = (m[1] ? (RISE.test(m[1]) ? '增加' : '减少') : m[5]) as NonNullable<Claim['direction']>;
+    const rateDirection = m[3] ? (RISE.test(m[3]) ? '增长' : '下降') : undefined;
     let current = currentAmount(text, at);
     // a change without a rate that names its own subject after a ； is an item of a list (1.…减少 A 万元；2.公费医疗较2022年
     // 增加 B 万元): the amount of an earlier clause is not its own (a bare ；较上年增加 B 万元 still speaks of it)
@@ -147,7 +159,7 @@ function readYearOnYear(r: Reading): void {
     // 持平 compares two amounts: without last year's, nothing to check
     if (m[5] && (!prior || !current)) continue;
     const figures: Record<string, Cell> = {};
-    if (m[2]) figures.change = fig(r, m[2], at + m[1].length);
+    if (m[2]) figures.change = fig(r, m[2], at + m[0].indexOf(m[2], m[1].length));
     if (m[4]) figures.rate = fig(r, `${m[4]}%`, at + m[0].lastIndexOf(m[4]), true);
     if (current && (!rateDirection || (direction === '增加') === (rateDirection === '增长'))) figures.current = fig(r, current.raw, current.at);
     if (prior) figures.prior = fig(r, prior.raw, prior.at);

@@ -125,7 +125,11 @@ export function sectionAt(list: Array<{ at: number; title: string }>, index: num
  * own change (公务接待费 1.7 万元，减少 0.98 万元；) is said of it, not another part. The list ends
  * at the first element that is not such an item (a sub-list, a comparison, another sentence).
  */
-const OWN_CHANGE = `(?:[,，](?:比上年|较上年|与上年相比[,，]?|同比)?(?:(?:增加|减少)${NUM}万元(?:[,，](?:增长|下降)${NUM}%)?|(?:与上年)?(?:基本)?持平))?`;
+/** the words a change in amount is said with (增加 D 万元, 较上年增长 D 万元) */
+export const CHANGE_WORDS = '增加|减少|增长|下降';
+/** the words its rate is said with (增长 R%, 增幅 R%, 增长率为 R%, 下降了 R%), longest first */
+export const RATE_WORDS = '增长率|下降率|增幅|降幅|减幅|增长|下降|降低|减少|增加';
+const OWN_CHANGE = `(?:[,，](?:比上年|较上年|与上年相比[,，]?|同比)?(?:(?:${CHANGE_WORDS})了?${NUM}万元(?:[,，](?:同比)?(?:${RATE_WORDS})(?:了|为|是)?${NUM}%)?|(?:与上年)?(?:基本)?持平))?`;
 const LIST_ITEM = new RegExp(`^[:：]?([^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]占(?:比)?${NUM}%)?${OWN_CHANGE}(?<end>[；;、，,。]|$)`);
 const NOT_AN_ITEM = /比|较|增|减|主要|包括|其中|授予|合计|总额|总计|年度|预算|决算|完成/;
 
