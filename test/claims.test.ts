@@ -41,6 +41,24 @@ describe('claim extraction', () => {
     expect(said('900.00万元，与上年相比下降100.00万元，下降了10.00%。')).toEqual([['减少', '下降', '100.00', '10.00%', '900.00']]);
   });
 
+  it('a share in the wordings the 说明 use (占比, 占总支出的, 所占比重为), its 其中 list read whole', () => {
+    for (const word of ['占', '占比', '占总支出的', '占本年支出合计的比重为', '所占比重为']) {
+      const cs = claims(`三、支出预算情况说明\n2024年支出预算合计1000.00万元，其中：基本支出800.00万元，${word}80.00%；项目支出200.00万元，${word}20.00%。`, budget);
+      expect(cs.filter((c) => c.kind === 'sum').map((c) => c.parts.map((p) => p.raw))).toEqual([['800.00', '200.00']]);
+      expect(cs.filter((c) => c.kind === 'share').map((c) => [c.figures.amount.raw, c.figures.share.raw, c.figures.whole?.raw])).toEqual([
+        ['800.00', '80.00%', '1000.00'],
+        ['200.00', '20.00%', '1000.00'],
+      ]);
+    }
+  });
+
+  it('an execution rate in the wordings the 说明 use (完成预算的, 预算执行率为, 决算数为年初预算数的)', () => {
+    for (const said of ['年初预算为100.00万元，支出决算为95.00万元，完成预算的95.00%', '年初预算为100.00万元，支出决算为95.00万元，预算执行率为95.00%', '年初预算100.00万元，决算95.00万元，决算数为年初预算数的95.00%']) {
+      const [c] = claims(`一般公共服务支出（类）人大事务（款）行政运行（项）${said}。`, final);
+      expect([c.kind, c.figures.budget.raw, c.figures.actual.raw, c.figures.rate?.raw]).toEqual(['rate', '100.00', '95.00', '95.00%']);
+    }
+  });
+
   it('guizhou: an execution rate whose 类/款/项 path stands in the sentence before, located on its line', () => {
     const text = '1.社会保障和就业支出（类）行政事业单位养老支出（款）\n 行政单位离退休（项）。年初预算为7.22万元，支出决算为7.22\n万元，完成年初预算的100%。';
     const [c] = claims(text, final);

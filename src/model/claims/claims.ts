@@ -16,6 +16,7 @@ import {
   CHANGE_WORDS,
   NUM,
   RATE_WORDS,
+  SHARE_WORDS,
   SEP,
   buildStream,
   cleanPath,
@@ -95,16 +96,24 @@ const YOY = new RegExp(
 /** the words of YOY that say up (the rest say down) */
 const RISE = /^(增加|增长|增长率|增幅)$/;
 
-/** 年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 P% */
+/**
+ * 年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 P%; the rate also said 完成预算的 P%, 预算执行率为 P%,
+ * 决算数为年初预算数的 P%
+ */
+const BUDGET_RATE = new RegExp(
+  `年初预算(?:数)?为?[:：]?${NUM}万元${SEP}(?:支出)?决算(?:数)?为?${NUM}万元(?:${SEP}(?:完成(?:年初)?预算(?:数)?的|(?:预算)?执行率为?|决算数?为年初预算数?的)${NUM}%)?`,
+  'g',
+);
+
 function readBudgetRates(r: Reading): void {
   const { text, report } = r;
-  const RATE = new RegExp(`年初预算(?:数)?为[:：]?${NUM}万元${SEP}支出决算(?:数)?为${NUM}万元(?:${SEP}完成年初预算的${NUM}%)?`, 'g');
   let lastRateEnd = 0;
   const rates: Array<RateAt & { claim: Claim }> = [];
-  for (const m of text.matchAll(RATE)) {
+  for (const m of text.matchAll(BUDGET_RATE)) {
     const at = m.index!;
     const iBudget = at + m[0].indexOf(m[1]);
-    const iActual = at + m[0].indexOf(m[2], m[0].indexOf('支出决算'));
+    // the first figure after the budget's is the actual's: only words stand between them
+    const iActual = at + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length);
     const iRate = m[3] ? at + m[0].lastIndexOf(m[3]) : -1;
     const section = sectionAt(r.heads, at);
     // the subject: a 类/款/项 path since the previous such sentence, or the words before it
@@ -228,6 +237,9 @@ function readProjectRates(r: Reading): void {
 
 type Amount = { raw: string; at: number };
 
+/** a share said right after an amount: ，占 P%; ，占本年支出合计的 P%; ，所占比重为 P% */
+const SHARE_AFTER = new RegExp(`^${SEP}${SHARE_WORDS}${NUM}%`);
+
 /** sentences: headline 其中：parts; shares 占 P%; plain amounts */
 function readSentences(r: Reading): void {
   let start = 0;
@@ -266,8 +278,8 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
   let previousSubject = '';
   for (const a of amounts) {
     if (r.used.has(a.at)) continue;
-    const after = text.slice(a.at + a.raw.length + 2, a.at + a.raw.length + 14);
-    const share = new RegExp(`^${SEP}占(?:比)?${NUM}%`).exec(after);
+    const after = text.slice(a.at + a.raw.length + 2, a.at + a.raw.length + 32);
+    const share = SHARE_AFTER.exec(after);
     const here = sectionAt(r.heads, a.at);
     const path = pathBefore(text, Math.max(base, a.at - 120), a.at);
     let subject = path ? pathSubject(path) : subjectBefore(text, a.at);
