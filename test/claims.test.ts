@@ -52,6 +52,14 @@ describe('claim extraction', () => {
     }
   });
 
+  it('a 其中 list whose item has its own 其中 in brackets: both lists read, each to its own amount', () => {
+    const cs = claims('2024年“三公”经费预算10.00万元，其中：因公出国（境）费0.00万元；公务用车购置及运行维护费6.00万元（其中：公务用车购置费0.00万元，公务用车运行维护费6.00万元）；公务接待费4.00万元。', budget);
+    expect(cs.filter((c) => c.kind === 'sum').map((c) => [c.subject, c.figures.whole.raw, c.parts.map((p) => p.raw)])).toEqual([
+      ['2024年“三公”经费预算', '10.00', ['0.00', '6.00', '4.00']],
+      ['公务用车购置及运行维护费', '6.00', ['0.00', '6.00']],
+    ]);
+  });
+
   it('an execution rate in the wordings the 说明 use (完成预算的, 预算执行率为, 决算数为年初预算数的)', () => {
     for (const said of ['年初预算为100.00万元，支出决算为95.00万元，完成预算的95.00%', '年初预算为100.00万元，支出决算为95.00万元，预算执行率为95.00%', '年初预算100.00万元，决算95.00万元，决算数为年初预算数的95.00%']) {
       const [c] = claims(`一般公共服务支出（类）人大事务（款）行政运行（项）${said}。`, final);

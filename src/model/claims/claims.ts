@@ -240,6 +240,9 @@ type Amount = { raw: string; at: number };
 /** a share said right after an amount: ，占 P%; ，占本年支出合计的 P%; ，所占比重为 P% */
 const SHARE_AFTER = new RegExp(`^${SEP}${SHARE_WORDS}${NUM}%`);
 
+/** an item's own 其中 in brackets: 运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元） */
+const BRACKETED_OTHER = new RegExp(`${NUM}万元[（(]其中[:：]`, 'g');
+
 /** sentences: headline 其中：parts; shares 占 P%; plain amounts */
 function readSentences(r: Reading): void {
   let start = 0;
@@ -251,6 +254,11 @@ function readSentences(r: Reading): void {
     // what 其中 splits is the amount stated for the subject (预算数为 3.22 万元), not a change said after it (比上年减少 0.98 万元)
     const headline = other > 0 ? [...amounts].reverse().find((a) => a.at < base + other && !isChange(r.text, a.at)) : undefined;
     if (headline && other >= 0) readSum(r, sentence, base, other, headline);
+    // an item's own breakdown in brackets adds up to the item's amount
+    for (const m of sentence.matchAll(BRACKETED_OTHER)) {
+      const at = m.index! + m[0].indexOf('其中');
+      if (at !== other) readSum(r, sentence, base, at, { raw: m[1], at: base + m.index! });
+    }
     readAmounts(r, sentence, base, amounts, headline);
   }
 }

@@ -132,18 +132,20 @@ export const RATE_WORDS = '增长率|下降率|增幅|降幅|减幅|增长|下�
 const OWN_CHANGE = `(?:[,，](?:比上年|较上年|与上年相比[,，]?|同比)?(?:(?:${CHANGE_WORDS})了?${NUM}万元(?:[,，](?:同比)?(?:${RATE_WORDS})(?:了|为|是)?${NUM}%)?|(?:与上年)?(?:基本)?持平))?`;
 /** the words a share is said with, before its P%: 占, 占比, 占总支出的, 占本年支出合计的比重为, 所占比重为 */
 export const SHARE_WORDS = '(?:占(?:比重?|比例|[^，,。；;:：%\\d]{1,12}?的(?:比重|比例)?)?|所占(?:比重|比例))(?:为|是)?';
-const LIST_ITEM = new RegExp(`^[:：]?([^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]${SHARE_WORDS}${NUM}%)?${OWN_CHANGE}(?<end>[；;、，,。]|$)`);
+// an item's own breakdown in brackets (公务用车购置及运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元）) is passed over
+const LIST_ITEM = new RegExp(`^[:：]?([^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]${SHARE_WORDS}${NUM}%)?${OWN_CHANGE}(?:[（(][^（()）]{1,80}[）)])?(?<end>[；;、，,。）)]|$)`);
 const NOT_AN_ITEM = /比|较|增|减|主要|包括|其中|授予|合计|总额|总计|年度|预算|决算|完成/;
 
 export function listAfter(text: string, from: number): Array<{ raw: string; at: number }> {
   const items: Array<{ raw: string; at: number }> = [];
   let i = from;
   for (;;) {
-    const m = LIST_ITEM.exec(text.slice(i, i + 80));
+    const m = LIST_ITEM.exec(text.slice(i, i + 180));
     if (!m || NOT_AN_ITEM.test(m[1])) break;
     items.push({ raw: m[2], at: i + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length) });
     i += m[0].length;
-    if (!m.groups!.end || m.groups!.end === '。') break;
+    // a bracketed list (（其中：A 万元，B 万元）) ends at its bracket
+    if (!m.groups!.end || /[。）)]/.test(m.groups!.end)) break;
   }
   return items;
 }
