@@ -8,6 +8,7 @@ import { matchInOrder } from './geometry.js';
 import { columnNames } from './catalog.js';
 import { isColumnNumbering, lineLocation, stripEnumeration } from './lines.js';
 import { headerColumns, joinWrappedNames } from './header.js';
+import { alignedHeaderSpans, atTextColumn, isAlignedText } from './text-columns.js';
 
 /**
  * The group words a header label is made of, in order, or none where it holds anything else: words
@@ -148,7 +149,7 @@ export class GridBuilder extends BaseBuilder {
     else if (line) {
       const values = line.tabbed ? line.tokens : line.tokens.filter((t) => t.kind === 'number');
       const loc = lineLocation(this.file, line);
-      const byHeader = line.source.pieces ? this.cellsByHeader(values) : line.tabbed ? this.cellsByTabbedHeader(line) : null;
+      const byHeader = line.source.pieces ? this.cellsByHeader(values) : line.tabbed ? this.cellsByTabbedHeader(line) : this.cellsByAlignedHeader(line);
       const { cells, unplaced } = byHeader ? { cells: byHeader, unplaced: [] } : this.cellsFor(values, this.soleGroup(values) ?? this.printedOrder(), loc, line.tabbed);
       this.rows.push({ key: '合计', name: '合计', kind: 'total', cells, unplaced, loc });
     }
@@ -189,6 +190,21 @@ export class GridBuilder extends BaseBuilder {
       cells[column.key] = numberCell(this.file, f.t, this.unit);
     }
     return cells;
+  }
+
+  /**
+   * Text laid out as printed (pdftotext -layout): the header's words and the figures at their
+   * character columns stand in for positions on the page, and each figure is named by the header
+   * words over it as on a page (cellsByHeader). A header whose items print in an order of their
+   * own (上海: 合计 因公出国（境）费 公务接待费 公务用车…) is then read as printed, not in the
+   * catalogue's order. Null where the text is not so laid out.
+   */
+  private cellsByAlignedHeader(line: TokenLine): Record<string, Cell> | null {
+    const header = this.headerTokenLines.filter((l) => !isColumnNumbering(l));
+    if (!header.length || !isAlignedText([...header, line])) return null;
+    // text has no header rows of pieces (addHeader): these stand in, each line a line's height below the one before
+    this.headerRows = header.map((l, i) => alignedHeaderSpans(l).map((p) => ({ ...p, y: i, size: 1 })));
+    return this.cellsByHeader(line.tokens.filter((t) => t.kind === 'number').map(atTextColumn));
   }
 
   /**

@@ -60,6 +60,23 @@ export function textSpan(t: Token, lineText: string): PositionedPiece {
   return { text: t.text, x0: t.column, x1: t.endColumn - last.length + width(last) };
 }
 
+/**
+ * A header line of aligned text as the spans of its cells' words, parted by runs of three or
+ * more spaces: a line's tokens join every word a few spaces apart (公务接待费 … 数, two cells'
+ * words on one line), where a cell's own words stand at most two spaces apart (合  计). Numbers
+ * are left out.
+ */
+export function alignedHeaderSpans(line: TokenLine): PositionedPiece[] {
+  const spans: PositionedPiece[] = [];
+  for (const m of line.source.text.matchAll(/[^ \u3000]+(?:[ \u3000]{1,2}[^ \u3000]+)*/g)) {
+    if (/^[\d,.\-]+$/.test(m[0])) continue;
+    const start = m.index! + 1;
+    const last = /[^ \u3000]+$/.exec(m[0])![0];
+    spans.push({ text: m[0].replace(/[ \u3000]/g, ''), x0: start, x1: start + m[0].length - last.length + width(last) });
+  }
+  return spans;
+}
+
 /** a header line of aligned text as the spans of its words */
 export function headerSpans(line: TokenLine): PositionedPiece[] {
   return line.tokens.filter((t) => t.kind === 'label').map((t) => textSpan(t, line.source.text));
