@@ -41,7 +41,8 @@ describe('a table found but not read counts as there', () => {
       '部门公开表2',
       ['部门公开表2', '预算/收入来源表'],
       0,
-      '表中印有数字，但没有一行能按这种表的版式读出（版式与已知的不同）',
+      // its figures stand on lines of their own, under and over the names they belong to
+      '提取的文本没有保留表格的版面（单元格各占一行，或一栏的数字连成一行，如 pdftotext 未加 -layout），分不出各数字属于哪一行哪一栏；请检查 PDF，或按版面提取文本（pdftotext -layout）',
     ]);
     expect(r.family?.id).toBe('部门预算（江苏十二张表）');
     const { fatal, diagnostics } = await lint(TABLES);
@@ -52,7 +53,7 @@ describe('a table found but not read counts as there', () => {
       ['形式/空表说明', 7, 122],
       ['表间/机关运行经费不超过公用经费', 10, 181],
     ]);
-    expect(diagnostics[0].message).toBe('「收入预算总表」（第 2 页）未能读取：表中印有数字，但没有一行能按这种表的版式读出（版式与已知的不同）；这张表的核对都已跳过');
+    expect(diagnostics[0].message).toBe('「收入预算总表」（第 2 页）未能读取：提取的文本没有保留表格的版面（单元格各占一行，或一栏的数字连成一行，如 pdftotext 未加 -layout），分不出各数字属于哪一行哪一栏；请检查 PDF，或按版面提取文本（pdftotext -layout）；这张表的核对都已跳过');
   });
 
   it(`${TABLES}: without its title the table is missing, and said so`, async () => {

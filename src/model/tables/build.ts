@@ -73,7 +73,7 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
   return [
     ...builders.map((b) => {
       const table = b.finish();
-      const why = table.unread === null ? notWhole(table, b.region, pictured) : null;
+      const why = layoutLost(b.region, b.spec) ?? (table.unread === null ? notWhole(table, b.region, pictured) : null);
       return why ? { ...table, unread: why } : table;
     }),
     ...unread,
@@ -91,6 +91,37 @@ function notWhole(table: Table, region: TableRegion, pictured: (region: TableReg
   const picture = pictured(region);
   return picture ? `表格印成了图片（第 ${picture.page} 页），其中的数字无法读取` : null;
 }
+
+/** at least this many of a table's amounts, and this share of its lines of amounts, alone on their lines */
+const ALONE_AMOUNTS = 4;
+const ALONE_SHARE = 0.3;
+
+/**
+ * Text extracted without its layout (pdftotext without -layout, a copy from a PDF viewer) breaks
+ * a table's rows apart: each cell on a line of its own, or a column's amounts run together on one
+ * line, far from the names they belong to; which row and column an amount stands in is lost.
+ * Such a table is said unread, never read by guess (its amounts would be checked against the
+ * wrong rows). Only text is asked: a PDF's lines are built by position, and an amount alone on
+ * its line there is one beside a wrapped name, which the table readers place.
+ */
+function layoutLost(region: TableRegion, spec: TableSpec): string | null {
+  let lines = 0;
+  let alone = 0;
+  for (const line of region.lines) {
+    if (line.source.pieces || line.tabbed) return null;
+    const printed = line.tokens.filter((t) => t.kind !== 'blank');
+    // amounts, not codes nor 栏次 numbers
+    const amounts = printed.filter((t) => t.kind === 'number' && !t.num!.integer).length;
+    if (!amounts) continue;
+    // a column's amounts run together: more than the table has columns, many times over
+    if (amounts > 2 * Math.max(2, spec.columns.length)) return LAYOUT_LOST;
+    lines++;
+    if (printed.length === 1) alone++;
+  }
+  return alone >= ALONE_AMOUNTS && alone >= ALONE_SHARE * lines ? LAYOUT_LOST : null;
+}
+
+const LAYOUT_LOST = '提取的文本没有保留表格的版面（单元格各占一行，或一栏的数字连成一行，如 pdftotext 未加 -layout），分不出各数字属于哪一行哪一栏；请检查 PDF，或按版面提取文本（pdftotext -layout）';
 
 /** a table cell printed `-` (a dash of any width) states nothing: an empty amount, like a blank */
 function dashesAsBlanks(line: TokenLine): TokenLine {
