@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/model/index.js';
 import { buildStream } from '../src/model/claims/phrases.js';
 import { runRules } from '../src/rules/index.js';
-import { brief, builtinRules, pageText, type TestPiece } from './helpers.js';
+import { brief, builtinRules, pageText, reportOf, type TestPiece } from './helpers.js';
 
 type Row = [page: number, y: number, pieces: TestPiece[]];
 const line = (page: number, y: number, text: string): Row => [page, y, [[text, 90]]];
@@ -59,5 +59,14 @@ describe('the subject of an amount', () => {
     );
     expect(report.claims.map((c) => c.subject)).toContain('办公费（款）支出');
     expect(report.claims.map((c) => c.subject).some((s) => /万元/.test(s))).toBe(false);
+  });
+});
+
+describe('a page number in text extracted page by page (form feeds, blank lines around the number)', () => {
+  const text = ['一、收支预算总体情况说明', '某部门2018年度收入、支出预算总计24458.43万元，与上年相比收、支预算总计各增加3608.98万元，增长', '', '3', '', '\f17.31%。主要原因是人员经费政策性调增。', ''].join('\n');
+
+  it('is taken out: the rate read across the page is 17.31%, not 317.31%', () => {
+    const [yoy] = reportOf(text, 'raw.txt').claims.filter((c) => c.kind === 'yoy');
+    expect([yoy.figures.change.raw, yoy.figures.rate?.raw, yoy.figures.current?.raw]).toEqual(['3608.98', '17.31%', '24458.43']);
   });
 });

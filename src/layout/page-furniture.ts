@@ -9,10 +9,13 @@ const PAGE_NUMBER_RE = /^\s*(?:[-—–]\s*)?\d{1,4}(?:\s*[-—–])?\s*$|^\s*�
 
 export function withoutPageNumbers(lines: SourceLine[]): SourceLine[] {
   if (!lines.some((l) => l.page !== undefined)) return lines;
-  return lines.filter((l, i) => {
-    if (!PAGE_NUMBER_RE.test(l.text)) return true;
-    const first = i === 0 || lines[i - 1].page !== l.page;
-    const last = i === lines.length - 1 || lines[i + 1].page !== l.page;
-    return !(first || last);
+  // each page's first and last lines that print anything: text pages (form feeds) keep blank lines around the number
+  const first = new Map<number | undefined, number>();
+  const last = new Map<number | undefined, number>();
+  lines.forEach((l, i) => {
+    if (!l.text.trim()) return;
+    if (!first.has(l.page)) first.set(l.page, i);
+    last.set(l.page, i);
   });
+  return lines.filter((l, i) => !PAGE_NUMBER_RE.test(l.text) || (first.get(l.page) !== i && last.get(l.page) !== i));
 }
