@@ -74,7 +74,9 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
     ...builders.map((b) => {
       const table = b.finish();
       const why = table.unread === null ? notWhole(table, b.region, pictured) : null;
-      return why ? { ...table, unread: why } : table;
+      if (why) return { ...table, unread: why };
+      const cut = table.unread === null ? endsMissing(table, b.spec) : null;
+      return cut ? { ...table, cutShort: cut } : table;
     }),
     ...unread,
   ];
@@ -90,6 +92,15 @@ function notWhole(table: Table, region: TableRegion, pictured: (region: TableReg
   if (table.rows.length || table.emptyNote || table.saidEmpty) return null;
   const picture = pictured(region);
   return picture ? `表格印成了图片（第 ${picture.page} 页），其中的数字无法读取` : null;
+}
+
+/** why a table read lacks the rows its kind ends with (endRows), or null: its last rows were not printed */
+function endsMissing(table: Table, spec: TableSpec): string | null {
+  const ends = spec.endRows ?? [];
+  if (!ends.length || !table.rows.length || table.rows.some((r) => ends.includes(r.key))) return null;
+  const pages = table.rows.map((r) => r.loc.page).filter((p): p is number => p !== undefined);
+  const upTo = pages.length ? `读到第 ${Math.max(...pages)} 页为止，` : '';
+  return `表末的${ends.join('、')}行没有读到（${upTo}其后的行没有印出）`;
 }
 
 /** a table cell printed `-` (a dash of any width) states nothing: an empty amount, like a blank */
