@@ -2,9 +2,11 @@
  * A 绩效目标表 from a PDF's lines. Each indicator row has its 分值权重 on one line; a project's
  * merged cells (code and name, category, 预算数, 绩效目标) print their text centred over the
  * project's rows. So the rows are found by their weights, and each project takes the run of
- * rows whose middle is the middle of its name block, from the first row down. If a project's
- * rows cannot be chosen so (cells aligned to the top, say), nothing is read: a guess at which
- * rows a project spans would put one project's weights on another.
+ * rows whose middle is the middle of its name block, from the first row down; where the PDF
+ * draws the cells' borders across the name column, they say which rows each project's cells
+ * close instead (target-ruled.ts), wherever its text stands in them. If a project's rows cannot
+ * be chosen either way (cells aligned to the top and no borders, say), nothing is read: a guess
+ * at which rows a project spans would put one project's weights on another.
  */
 import type { PageRulings } from '../../ingest/rulings.js';
 import type { SourceLine } from '../../ingest/text.js';
