@@ -7,9 +7,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFile } from '../src/cli/lint.js';
 import type { PositionedPiece, SourceLine } from '../src/ingest/text.js';
+import { withoutPageNumbers } from '../src/layout/page-furniture.js';
 import { joinPagesAcross } from '../src/layout/pages-across.js';
 import { expectTextAsPdf, readFixture } from './calc-fixtures.js';
-import { builtinRules, FIXTURES } from './helpers.js';
+import { builtinRules, FIXTURES, pageText } from './helpers.js';
 
 describe('sheets printed across pages (Gnumeric)', () => {
   it('layout-codes: 部门公开表4 joined to its last three columns on the next page, read as the text version', async () => {
@@ -131,5 +132,41 @@ describe('joinPagesAcross', () => {
       [2, '合计 21.00 合计 21.00'],
     ]);
     expect(joined[4].pieces!.map((p) => p.printed?.page ?? 2)).toEqual([2, 2, 4, 4]);
+  });
+
+  it('puts the columns of each page below the first where the first page of their column of pages puts them, however far its own rows reach', () => {
+    // pages 1-2: the sheet's left part (a title cut by the paper's edge shows where page 3 joins
+    // page 1, page 4 page 2); pages 5-6: its last column, bare figures under a header on page 5
+    const lines = [
+      line(1, 50, ['部门基本支出决算明细表', 400]),
+      line(1, 80, ['科目名称', 40], ['决算数', 200]),
+      line(1, 100, ['工资福利支出', 40], ['12.00', 200]),
+      line(2, 40, ['津贴补贴', 40], ['3.00', 200]),
+      line(3, 50, ['支出决算明细表', 30]),
+      line(3, 80, ['科目名称', 40], ['决算数', 200]),
+      line(3, 100, ['一个很长很长很长的科目名称', 40], ['5.00', 200]),
+      line(4, 40, ['办公费', 40]),
+      line(5, 80, ['备注分值', 40]),
+      line(5, 100, ['10', 40]),
+      line(6, 40, ['20', 40]),
+    ];
+    const joined = joinPagesAcross(lines);
+    const at = (text: string) => joined.flatMap((l) => l.pieces!).find((p) => p.text === text)!.x0;
+    // page 6's figure stands under page 5's, though page 2's own rows end further left than page 1's
+    expect(at('20')).toBe(at('10'));
+  });
+});
+
+describe('withoutPageNumbers', () => {
+  it('keeps a bare figure at a page\'s top or foot standing in a column of figures (a sheet\'s last column on a page of its own)', () => {
+    const column = pageText([
+      [1, 60, [['20', 42]]],
+      [1, 90, [['10', 42]]],
+      [1, 110, [['5.00', 42]]],
+      [2, 60, [['部门支出表', 200]]],
+      [2, 90, [['合计', 40], ['12.00', 300]]],
+      [2, 800, [['3', 290]]],
+    ]);
+    expect(withoutPageNumbers(column.lines).map((l) => `${l.page}:${l.text}`)).toEqual(['1:20', '1:10', '1:5.00', '2:部门支出表', '2:合计 12.00']);
   });
 });

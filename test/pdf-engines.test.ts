@@ -42,6 +42,8 @@ const EDGE_CUT: Record<string, [string, string]> = {
   'layout-codes.gnumeric.pdf': ['5:政拨款收支总表', '5:拨款收支总表'],
   'layout-spanning.gnumeric.pdf': ['5:车购置及运行维护费', '5:购置及运行维护费'],
   'layout-halves.gnumeric.pdf': ['3:算财政拨款基本支出决算明细表', '3:财政拨款基本支出决算明细表'],
+  'corpus-haidong-city-2025-budget.target.gnumeric.pdf': ['4:025年部门预算项目支出绩效目标表', '4:25年部门预算项目支出绩效目标表'],
+  'corpus-weihai-huancui-2023-final.cut.gnumeric.pdf': ['7:3年度中央对地方转移支付项目绩效自评表', '7:年度中央对地方转移支付项目绩效自评表'],
 };
 
 /** PDFium's lines are unpdf's without some: the clipped ones, `clippedLine` among them */

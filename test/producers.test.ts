@@ -28,10 +28,6 @@ const PRODUCERS = ['weasyprint', 'wkhtmltopdf', 'ghostscript', 'cairo'] as const
  * its it.fails fail, and its line here goes.
  */
 const FAILS: Record<string, string> = {
-  // the 绩效目标表 squeezed onto portrait pages: a project's merged cell straddles a page cut and
-  // prints its name on the next page, after its first rows; the table is said unread (读取/表格未能读取)
-  'corpus-haidong-city-2025-budget.wkhtmltopdf.pdf (pdfium)': 'wkhtmltopdf: 绩效目标表 not read (a project cell across a page cut), so 绩效目标表/叙述预算金额 is not raised',
-  'corpus-haidong-city-2025-budget.wkhtmltopdf.pdf (unpdf)': 'wkhtmltopdf: as with pdfium',
   // pdf.js's text content says nothing of clip paths: the copy clipped away is read too
   'final-full.wkhtmltopdf.pdf (unpdf)': 'unpdf: 公开06\'s 人员经费合计 row, drawn on both sides of a page cut, is read twice (a note says the second is not checked)',
 };

@@ -4,8 +4,24 @@
  * its figures, and a 3 at the foot of a page glues onto a rate continued overleaf (增长 3|17.31%).
  */
 import type { SourceLine } from '../ingest/text.js';
+import { isFigure } from './page-cut.js';
 
 const PAGE_NUMBER_RE = /^\s*(?:[-—–]\s*)?\d{1,4}(?:\s*[-—–])?\s*$|^\s*第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*$|^\s*\d{1,4}\s*\/\s*\d{1,4}\s*$/;
+
+/** how far apart (points) two figures' edges may stand and still be one column's */
+const SAME_EDGE = 1;
+
+/**
+ * Whether a bare number at a page's top or foot is one of a column of figures: the line next to
+ * it on the page holds nothing but figures, one of them aligned with it. A sheet's last column
+ * printed on a page of its own (Gnumeric, Excel: across, then down) is such a page; a page number
+ * stands apart from a table's rows, whose lines hold their names.
+ */
+function inColumn(line: SourceLine, next: SourceLine | undefined): boolean {
+  const [own] = line.pieces ?? [];
+  if (!own || line.pieces!.length !== 1 || !next?.pieces?.length || next.page !== line.page) return false;
+  return next.pieces.every(isFigure) && next.pieces.some((p) => Math.abs(p.x0 - own.x0) <= SAME_EDGE || Math.abs(p.x1 - own.x1) <= SAME_EDGE);
+}
 
 export function withoutPageNumbers(lines: SourceLine[]): SourceLine[] {
   if (!lines.some((l) => l.page !== undefined)) return lines;
@@ -17,5 +33,11 @@ export function withoutPageNumbers(lines: SourceLine[]): SourceLine[] {
     if (!first.has(l.page)) first.set(l.page, i);
     last.set(l.page, i);
   });
-  return lines.filter((l, i) => !PAGE_NUMBER_RE.test(l.text) || (first.get(l.page) !== i && last.get(l.page) !== i));
+  return lines.filter((l, i) => {
+    if (!PAGE_NUMBER_RE.test(l.text)) return true;
+    const top = first.get(l.page) === i;
+    const foot = last.get(l.page) === i;
+    if (!(top || foot)) return true;
+    return (top && inColumn(l, lines[i + 1])) || (foot && inColumn(l, lines[i - 1]));
+  });
 }

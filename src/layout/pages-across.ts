@@ -99,15 +99,21 @@ interface Joining {
   interleave?: boolean;
   /** the paper's cut showed */
   cut?: boolean;
+  /** how far right its pieces moved (a right part whose cut does not show) */
+  shift?: number;
 }
 
-/** after everything the page before prints, a gap apart (a right part of bare figures, whose cut does not show) */
-function besideAll(left: SourceLine[], right: SourceLine[]): Joining {
+/**
+ * After everything the page before prints, a gap apart (a right part of bare figures, whose cut
+ * does not show); or as far right as `shift` says: the pages below a sheet's first print their
+ * columns where it does, however far their own rows' words reach.
+ */
+function besideAll(left: SourceLine[], right: SourceLine[], shift?: number): Joining {
   const leftEnd = Math.max(...left.flatMap((l) => l.pieces!.map((p) => p.x1)));
   const rightStart = Math.min(...right.flatMap((l) => l.pieces!.filter(shown).map((p) => p.x0)));
-  const dx = leftEnd + GAP - rightStart;
+  const dx = shift ?? leftEnd + GAP - rightStart;
   const margin = marginOf(right);
-  return { within: () => LEVEL, place: (p, target) => (shown(p) && !repeats(target, p, margin) ? { ...p, x0: p.x0 + dx, x1: p.x1 + dx } : undefined) };
+  return { within: () => LEVEL, shift: dx, place: (p, target) => (shown(p) && !repeats(target, p, margin) ? { ...p, x0: p.x0 + dx, x1: p.x1 + dx } : undefined) };
 }
 
 /** where the sheet prints it, past the cut */
@@ -158,7 +164,7 @@ function placing(left: SourceLine[], right: SourceLine[], cutBefore: boolean): J
 }
 
 /** a further right part of wrapped words, printed among the rows where they stand */
-const wrapped = (left: SourceLine[], right: SourceLine[]): Joining => ({ ...besideAll(left, right), within: gathered, interleave: true });
+const wrapped = (left: SourceLine[], right: SourceLine[], shift?: number): Joining => ({ ...besideAll(left, right, shift), within: gathered, interleave: true });
 
 /** a page's lines, with the right parts joined to it so far (last: the last page joined) */
 interface Sheet {
@@ -180,6 +186,8 @@ const MAX_DOWN = 4;
 interface Below {
   sheet: Sheet;
   cut?: Cut;
+  /** where no cut showed, how far right the page above's pieces moved */
+  shift?: number;
 }
 
 /**
@@ -200,16 +208,16 @@ function acrossAfterDown(sheets: Sheet[], page: SourceLine[], below: Map<number,
     const place = cut ? (isCutRightPart(top.lines, page, cut) ? pastCut(cut) : undefined) : top.cut && isWrappedRightPart(top.lines, page) ? wrapped(top.lines, page) : undefined;
     if (!place) continue;
     join(top, page, place);
-    under.forEach((s, i) => below.set(at + 1 + i, { sheet: s, cut }));
+    under.forEach((s, i) => below.set(at + 1 + i, { sheet: s, cut, shift: place.shift }));
     return true;
   }
   return false;
 }
 
 /** how `page` joins the sheet below the one its page before joined, if it does */
-function placingBelow({ sheet, cut }: Below, page: SourceLine[]): Joining | undefined {
+function placingBelow({ sheet, cut, shift }: Below, page: SourceLine[]): Joining | undefined {
   if (!positioned(sheet.lines)) return undefined;
-  if (!cut) return sheet.cut && isWrappedRightPart(sheet.lines, page) ? wrapped(sheet.lines, page) : undefined;
+  if (!cut) return sheet.cut && isWrappedRightPart(sheet.lines, page) ? wrapped(sheet.lines, page, shift) : undefined;
   const same = sameCut(sheet.lines, page, cut);
   return same && isCutRightPart(sheet.lines, page, same) ? pastCut(same) : undefined;
 }

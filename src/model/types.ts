@@ -99,6 +99,12 @@ export interface Table {
   unread: string | null;
   /** figures read but placed in no column, and rows or figures left out (each with a note) */
   reading: { unplaced: number; dropped: number };
+  /**
+   * why the table's last rows are missing (its kind's endRows were not read: the rows past a
+   * page's foot not printed), where they are: a parent's lower rows may be among them, so no
+   * parent is summed; the rows read are checked as printed
+   */
+  cutShort?: string;
   layout: TableLayout;
   unit: Unit | null;
   columns: Column[];

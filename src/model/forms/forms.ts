@@ -26,7 +26,7 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
   for (let i = 0; i < lines.length; i++) {
     const title = lines[i].text.trim();
     if (TARGET_TITLE.test(title) && !targetTable) {
-      const read = readTargetTable(lines, i, file, forms.length + 1, unitFallback, notes);
+      const read = readTargetTable(lines, i, file, forms.length + 1, unitFallback, notes, rulings);
       forms.push(...read.forms);
       targetTable = read.table;
       took(i, read.end);

@@ -12,6 +12,7 @@ import { assigned, numberCell, printedCell, sourceLocation } from '../cells.js';
 import { FORM_TITLE, LEVEL_ONE_NAME } from './form-vocabulary.js';
 import { FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsKey, fundsUnit, PLACEHOLDER } from './funds.js';
 import { newForm } from './new-form.js';
+import { cutShort } from './cut-short.js';
 import { readIndicatorGrid } from './project-grid.js';
 import { INDICATOR_HEADER, laidOut, leadingJunkOff, LEVEL_NAME_ANYWHERE, LEVEL_TWO, LEVEL_TWO_INSIDE, printedValues, trailingScores } from './row-words.js';
 import type { Cell, Form, FormIndicator, FormSection, FundsRow, ParseNote, Unit } from '../types.js';
@@ -50,7 +51,7 @@ export function readProjectForm(lines: SourceLine[], start: number, nameIndex: n
   });
   const reader = new ProjectFormReader(lines, start, nameIndex, file, notes, textOfLine, form, rulings);
   const end = reader.readRows();
-  reader.sayWhatWasNotRead();
+  reader.sayWhatWasNotRead(end);
   const concluded = reader.readConclusion(end);
   return { form, end, concluded };
 }
@@ -358,16 +359,22 @@ class ProjectFormReader {
     if (!indicator.name && !indicator.target && !this.indicatorsUnread) this.indicatorsUnread = '指标行的文字与分值、得分不在同一行（提取的文字打乱了表格的行），指标与总分未读取';
   }
 
-  /** notes, said as diagnostics, for what of the form could not be read */
-  sayWhatWasNotRead(): void {
+  /** notes, said as diagnostics, for what of the form could not be read (end: where the form ended) */
+  sayWhatWasNotRead(end: number): void {
     const { form, notes } = this;
     const title = form.title.includes(form.project) ? form.title : `${form.project} ${form.title}`;
     const say = (reason: string) => notes.push({ message: `${form.project}: ${reason}`, loc: form.loc, partly: { title, reason } });
+    const cut = this.indicatorsUnread ? null : cutShort(form, this.lines, end);
     if (this.indicatorsUnread) {
       form.indicators = [];
       form.sections = [];
       form.total = null;
       say(this.indicatorsUnread);
+    } else if (cut) {
+      // the last 一级 cell lost rows, and cells centred over rows cut off cannot be placed
+      form.sections = [];
+      for (const x of form.indicators) x.section = null;
+      say(cut);
     } else if (this.sectionsUnplaced) {
       // a guess would put one section's rows under another and misstate 分区分值
       form.sections = [];

@@ -4,6 +4,7 @@
  * narrow cells comes one word per line, and a two-decimal figure may lose its last digit to the
  * next line (`766.7` / `7`), so the grid is read as a stream of words, not by lines.
  */
+import type { PageRulings } from '../../ingest/rulings.js';
 import type { SourceLine } from '../../ingest/text.js';
 import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
 import { assigned, printedCell, sourceLocation } from '../cells.js';
@@ -88,7 +89,7 @@ function continuation(lines: SourceLine[], from: number): { lines: SourceLine[];
  * Reads the 绩效目标表 titled at lines[i]: its projects as forms of kind 'target', and the table's
  * own 合计 and execution weight.
  */
-export function readTargetTable(lines: SourceLine[], i: number, file: string, firstId: number, unitFallback: Unit | null, notes: ParseNote[]): { table: TargetTable | null; forms: Form[]; end: number } {
+export function readTargetTable(lines: SourceLine[], i: number, file: string, firstId: number, unitFallback: Unit | null, notes: ParseNote[], rulings?: PageRulings[]): { table: TargetTable | null; forms: Form[]; end: number } {
   const title = normalizeLabel(lines[i].text.trim());
   let end = i + 1;
   while (end < lines.length && !PART_END.test(lines[end].text)) end++;
@@ -101,7 +102,11 @@ export function readTargetTable(lines: SourceLine[], i: number, file: string, fi
   const acrossLines = !lengths.length || lengths[Math.floor(lengths.length / 2)] > MAX_WORD_LINE;
   if (acrossLines || gridLines.some((l) => l.pieces)) {
     const unit: Unit | null = /万元/.test(gridLines.slice(0, 10).map((l) => l.text).join('')) ? '万元' : unitFallback;
-    const read = readTargetGrid(lines, i + 1, file, title, firstId, unit);
+    const read = readTargetGrid(lines, i + 1, file, title, firstId, unit, rulings);
+    if (read && 'unread' in read) {
+      notes.push({ message: `${title}: ${read.unread}`, loc: sourceLocation(file, lines[i]), unread: { title, reason: read.unread } });
+      return { table: null, forms: [], end };
+    }
     if (read) return read;
   }
   if (acrossLines) {

@@ -2,10 +2,13 @@
  * A 绩效目标表 from a PDF's lines. Each indicator row has its 分值权重 on one line; a project's
  * merged cells (code and name, category, 预算数, 绩效目标) print their text centred over the
  * project's rows. So the rows are found by their weights, and each project takes the run of
- * rows whose middle is the middle of its name block, from the first row down. If a project's
- * rows cannot be chosen so (cells aligned to the top, say), nothing is read: a guess at which
- * rows a project spans would put one project's weights on another.
+ * rows whose middle is the middle of its name block, from the first row down; where the PDF
+ * draws the cells' borders across the name column, they say which rows each project's cells
+ * close instead (target-ruled.ts), wherever its text stands in them. If a project's rows cannot
+ * be chosen either way (cells aligned to the top and no borders, say), nothing is read: a guess
+ * at which rows a project spans would put one project's weights on another.
  */
+import type { PageRulings } from '../../ingest/rulings.js';
 import type { SourceLine } from '../../ingest/text.js';
 import { readGrid, type GridRow } from '../../layout/grid.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
@@ -13,6 +16,7 @@ import { assigned, printedCell, sourceLocation, tokenLocation } from '../cells.j
 import { centredLabels, columnLabels, partedAs, placeTokens, rowBorders, rowsOwnCells, wordsWithin, type CentredRows, type Label, type Parting, type Placed } from './centred.js';
 import { LEVEL_ONE_NAME, oneHeaderCell, TARGET_LEVEL_TWO_NAMES } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
+import { ruledColumn, ruledRows, ruledSpans, type RuledSpans } from './target-ruled.js';
 import type { Form, FormIndicator, Location, TargetTable, Unit } from '../types.js';
 
 const COLUMNS: Record<string, RegExp> = {
@@ -39,7 +43,7 @@ const LEVEL_ONE_NAMES = /(产出|效益|满意度|成本)指标/g;
  * The table's projects as forms and its 合计, or null where the lines do not give them with
  * certainty. `lines[from]` is the first line after the title.
  */
-export function readTargetGrid(lines: SourceLine[], from: number, file: string, title: string, firstId: number, unit: Unit | null): { table: TargetTable; forms: Form[]; end: number } | null {
+export function readTargetGrid(lines: SourceLine[], from: number, file: string, title: string, firstId: number, unit: Unit | null, rulings?: PageRulings[]): { table: TargetTable; forms: Form[]; end: number } | { unread: string } | null {
   const grid = readGrid(lines, from, (cells) => cells.some((c) => c === '三级指标'), oneHeaderCell);
   const head = readHeader(grid.rows, file, title, sourceLocation(file, lines[from - 1]));
   if (!head) return null;
@@ -50,24 +54,43 @@ export function readTargetGrid(lines: SourceLine[], from: number, file: string, 
     return forms ? { table, forms, end: grid.end } : null;
   }
 
-  const placed = placeTokens(body);
+  // a row a page break parts may be drawn on both pages, its copy on the next clipped away: an
+  // engine that does not clip reads it twice
+  const copies = copiesAtBreaks(body.flatMap((r) => r.lines));
+  const placed = placeTokens(body).filter((t) => !copies.has(t.line));
   const inColumn = (c: number) => placed.filter((t) => t.cell === c);
   const totalLabel = inColumn(col.name).find((t) => /^合计/.test(t.text));
   const totalFigure = totalLabel && inColumn(col.budget).find((t) => t.kind === 'number' && Math.abs(t.at - totalLabel.at) < 1);
   if (totalFigure) table.total = printedCell(totalFigure.text, tokenLocation(file, totalFigure), unit);
   const underTotal = totalLabel?.at ?? -Infinity;
 
-  const indicators = indicatorRows(placed, col, underTotal);
+  const indicators = indicatorRows(placed, col, underTotal, rulings);
   if (!indicators) return null;
-  const projects = projectBlocks(inColumn(col.name).filter((t) => t.at > underTotal), indicators.rows, indicators.weights.length);
+  const projects = projectBlocks(inColumn(col.name).filter((t) => t.at > underTotal), indicators, (blocks, names) => ruledSpans(blocks, names, indicators.weights, rulings, underTotal, '项目编码'));
+  if (projects && 'unread' in projects) return projects;
   if (!projects) return null;
   // the 一级/二级 cells parted by a page break are printed as the projects' are
-  const context: ProjectContext = { file, title, firstId, unit, col, inColumn, underTotal, ...indicators, rows: { ...indicators.rows, parted: projects.parted } };
+  // the 一级/二级 cells closed by the page's rules, where it draws them across their columns
+  const byRules = (c: number, names: RegExp) => ruledColumn(c < 0 ? [] : inColumn(c).filter((t) => t.at > underTotal), names, indicators.weights, rulings, underTotal);
+  const ruled = { [col.level1]: byRules(col.level1, LEVEL_ONE_NAMES), [col.level2]: byRules(col.level2, TARGET_LEVEL_TWO_NAMES) };
+  const context: ProjectContext = { file, title, firstId, unit, col, inColumn, underTotal, ruled, ...indicators, rows: { ...indicators.rows, parted: projects.parted } };
   const forms = projects.blocks.map((block, k) => targetForm(block, projects.spans[k], k, context));
   // The 一级 cells are merged and centred like the project's: where a project's rows hold 一级
   // names that cannot be centred so, the rows chosen for it are not its own.
   if (col.level1 >= 0 && forms.some((f) => f.indicators.every((x) => x.section === null) && f.indicators.length > 0)) return null;
   return { table, forms, end: grid.end };
+}
+
+/** the lines at a page's head that repeat, piece for piece where it stands, the last line of the page before */
+function copiesAtBreaks(lines: SourceLine[]): Set<number> {
+  const out = new Set<number>();
+  const same = (a: SourceLine, b: SourceLine) =>
+    a.pieces!.length === b.pieces!.length && a.pieces!.every((p, i) => p.text === b.pieces![i].text && Math.abs(p.x0 - b.pieces![i].x0) <= 1);
+  lines.forEach((l, i) => {
+    const before = lines[i - 1];
+    if (before && l.pieces && before.pieces && l.page !== undefined && before.page === l.page - 1 && same(l, before)) out.add(l.line);
+  });
+  return out;
 }
 
 /** the header rows (down to 三级指标), the column of each header word, and the table with its reserved execution weight */
@@ -91,11 +114,13 @@ function readHeader(gridRows: GridRow[], file: string, title: string, loc: Locat
 }
 
 /** indicator rows: one weight each, with the words of their own cells around it, and the rows' borders */
-function indicatorRows(placed: Placed[], col: Record<string, number>, underTotal: number): { weights: Placed[]; content: Placed[][]; rows: CentredRows } | null {
+function indicatorRows(placed: Placed[], col: Record<string, number>, underTotal: number, rulings: PageRulings[] | undefined): { weights: Placed[]; content: Placed[][]; rows: CentredRows } | null {
   const weights = placed.filter((t) => t.cell === col.weight && t.kind === 'number' && t.at > underTotal).sort((a, b) => a.at - b.at);
   if (!weights.length) return null;
   const rowCells = [col.level3, col.nature, col.value, col.unit].filter((c) => c >= 0);
-  const content = rowsOwnCells(weights, placed.filter((x) => rowCells.includes(x.cell) && x.at > underTotal));
+  const own = placed.filter((x) => rowCells.includes(x.cell) && x.at > underTotal);
+  // by the cells the page's rules close, where it draws them; else by where the words stand
+  const content = ruledRows(weights, own, rulings, underTotal) ?? rowsOwnCells(weights, own);
   // each row's borders: midway between one row's words and the next's (a page break parts them)
   const borders = rowBorders(content);
   // a project's cells are centred over its rows; where a page break parts a project, they print
@@ -103,8 +128,14 @@ function indicatorRows(placed: Placed[], col: Record<string, number>, underTotal
   return { weights, content, rows: { ...borders, pages: weights.map((w) => w.page), tolerance: 1 / 2 } };
 }
 
-/** projects: a code opens each name block; its middle is the middle of the project's rows (null where they cannot be told) */
-function projectBlocks(nameWords: Placed[], rows: CentredRows, rowCount: number): { blocks: Label[]; spans: Array<[number, number]>; parted: Parting | undefined } | null {
+/**
+ * projects: a code opens each name block. The rules that close the projects' cells give their
+ * rows where the PDF draws them across the name column (target-ruled.ts: a cell they close
+ * without a code is said, not guessed at); elsewhere a block's middle is the middle of its
+ * project's rows. Null where they cannot be told.
+ */
+function projectBlocks(nameWords: Placed[], { rows, weights }: { rows: CentredRows; weights: Placed[] }, ruled: (blocks: Label[], names: Placed[]) => RuledSpans | null): { blocks: Label[]; spans: Array<[number, number]>; parted: Parting | undefined } | { unread: string } | null {
+  const rowCount = weights.length;
   const names = nameWords.sort((a, b) => a.at - b.at || (a.x0 ?? 0) - (b.x0 ?? 0));
   // a code is three words (630200 25R000 000006): the first of them opens a block; the cell may
   // wrap them (630200 25R000 / 000006), so a word that completes a code begun just above opens none
@@ -127,6 +158,16 @@ function projectBlocks(nameWords: Placed[], rows: CentredRows, rowCount: number)
     }
     return { name: '', words: kept, middle: (kept[0].at - kept[0].height + kept[kept.length - 1].at) / 2 };
   });
+  const byRules = ruled(blocks, names);
+  if (byRules && 'stray' in byRules) {
+    const { stray, reason } = byRules;
+    const holder = blocks.find((b) => b.words.includes(stray));
+    return { unread: `第 ${stray.printed?.page ?? stray.page} 页「${holder ? textOf(holder.words) : stray.text}」${reason}，未能确定各项目跨哪几行，未逐项目读取` };
+  }
+  if (byRules) {
+    const owners = byRules.spans.flatMap(([a, z], k) => Array<Label>(z - a + 1).fill(blocks[k]));
+    return { blocks, spans: byRules.spans, parted: partedAs(owners, rows, 0) };
+  }
   const owners = centredLabels(blocks, rows, 0, rowCount - 1);
   const spans = blocks.map((b) => [owners?.indexOf(b) ?? -1, owners?.lastIndexOf(b) ?? -1] as [number, number]);
   if (!owners || owners.some((o) => !o) || spans.some(([a]) => a < 0)) return null;
@@ -141,6 +182,8 @@ interface ProjectContext {
   col: Record<string, number>;
   inColumn: (c: number) => Placed[];
   underTotal: number;
+  /** a merged column's label over each row, as the page's rules close its cells (by column) */
+  ruled: Record<number, Array<string | null> | null>;
   weights: Placed[];
   content: Placed[][];
   rows: CentredRows;
@@ -154,6 +197,8 @@ const textOf = (ts: Placed[]) => normalizeLabel([...ts].sort((a, b) => a.at - b.
  */
 function mergedLabels(ctx: ProjectContext, c: number, names: RegExp, r0: number, r1: number): Array<string | null> {
   const none = Array<string | null>(r1 - r0 + 1).fill(null);
+  const ruled = c < 0 ? null : ctx.ruled[c];
+  if (ruled) return ruled.slice(r0, r1 + 1);
   const found = c < 0 ? null : columnLabels(wordsWithin(ctx.inColumn(c), ctx.rows, r0, r1), names);
   if (!found?.length) return none;
   return centredLabels(found, ctx.rows, r0, r1)?.map((l) => l?.name ?? null) ?? none;

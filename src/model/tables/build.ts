@@ -74,7 +74,9 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
     ...builders.map((b) => {
       const table = b.finish();
       const why = layoutLost(b.region, b.spec) ?? (table.unread === null ? notWhole(table, b.region, pictured) : null);
-      return why ? { ...table, unread: why } : table;
+      if (why) return { ...table, unread: why };
+      const cut = table.unread === null ? endsMissing(table, b.spec) : null;
+      return cut ? { ...table, cutShort: cut } : table;
     }),
     ...unread,
   ];
@@ -122,6 +124,15 @@ function layoutLost(region: TableRegion, spec: TableSpec): string | null {
 }
 
 const LAYOUT_LOST = '提取的文本没有保留表格的版面（单元格各占一行，或一栏的数字连成一行，如 pdftotext 未加 -layout），分不出各数字属于哪一行哪一栏；请检查 PDF，或按版面提取文本（pdftotext -layout）';
+
+/** why a table read lacks the rows its kind ends with (endRows), or null: its last rows were not printed */
+function endsMissing(table: Table, spec: TableSpec): string | null {
+  const ends = spec.endRows ?? [];
+  if (!ends.length || !table.rows.length || table.rows.some((r) => ends.includes(r.key))) return null;
+  const pages = table.rows.map((r) => r.loc.page).filter((p): p is number => p !== undefined);
+  const upTo = pages.length ? `读到第 ${Math.max(...pages)} 页为止，` : '';
+  return `表末的${ends.join('、')}行没有读到（${upTo}其后的行没有印出）`;
+}
 
 /** a table cell printed `-` (a dash of any width) states nothing: an empty amount, like a blank */
 function dashesAsBlanks(line: TokenLine): TokenLine {

@@ -61,6 +61,12 @@ export interface TableSpec {
    */
   rows: string[];
   /**
+   * rows of `rows` the standard form ends with (人员经费合计, 公用经费合计): a table of the kind
+   * read with none of them was cut short, its last rows not printed (a producer that left the
+   * rows past a page's foot out), and is not checked as if whole
+   */
+  endRows?: string[];
+  /**
    * the words a narrative names the table's matter by (政府性基金, 三公): a sentence saying that
    * matter is nil (无, 没有, 为0, 0万元) explains the table being empty; [] where only the kind's name does
    */
@@ -85,7 +91,7 @@ export interface Catalog {
   titleQualifiers: string[];
 }
 
-const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'layout', 'columns', 'rows', 'subjects', 'leftMaxLineNo', 'groupWidth', 'splitEconomicCodes', 'repeatedCodes', 'codes', 'groups', 'printedOrders']);
+const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'layout', 'columns', 'rows', 'subjects', 'leftMaxLineNo', 'groupWidth', 'splitEconomicCodes', 'repeatedCodes', 'codes', 'groups', 'printedOrders', 'endRows']);
 const EXTEND_KEYS = new Set(['id', 'titles', 'printedIds', 'rows']);
 const FILE_KEYS = new Set(['kinds', 'functionClasses', 'families', 'titleQualifiers']);
 const FAMILY_KEYS = new Set(['id', 'document', 'required']);
@@ -198,6 +204,13 @@ function readKind(src: YamlInput, raw: unknown, at: YamlPath): TableSpec {
     if (raw[k] === undefined) continue;
     if (typeof raw[k] !== 'boolean') src.fail([...at, k], `${k} 必须是 true 或 false`);
     spec[k] = raw[k] as boolean;
+  }
+  if (raw.endRows !== undefined) {
+    const ends = strings(src, raw.endRows, [...at, 'endRows'], 'endRows ');
+    ends.forEach((k, j) => {
+      if (!spec.rows.includes(k)) src.fail([...at, 'endRows', j], `endRows 中的「${k}」不是本表 rows 所列的行`);
+    });
+    spec.endRows = ends;
   }
   if (raw.codes) spec.codes = raw.codes as CodeScheme;
   if (groups) spec.groups = groups;
