@@ -5,17 +5,19 @@
 // and the bad-input PDFs; corpus-NAME.json (made by corpus-to-src.mjs from the corpus texts) are
 // rendered by LibreOffice and Chromium as CORPUS_PLAN says, two of them and final-full also by
 // WeasyPrint and wkhtmltopdf (producers the readers were not built from: NEW_PRODUCERS), and
-// LibreOffice's renderings of those rewritten by Ghostscript and by cairo.
+// LibreOffice's renderings of those rewritten by Ghostscript and by cairo; each corpus source also by
+// AbiWord, from the ODT Writer saves (abiwordPlan).
 // Run by hand (CI uses the committed files):
-//   apt-get install libreoffice-writer-nogui fonts-noto-cjk chromium qpdf poppler-utils ghostscript weasyprint wkhtmltopdf
+//   apt-get install libreoffice-writer-nogui fonts-noto-cjk chromium qpdf poppler-utils ghostscript weasyprint wkhtmltopdf abiword fonts-wqy-microhei
 //   node scripts/make-fixtures.mjs            everything
 //   node scripts/make-fixtures.mjs forms      only the sources named (no hand-made or bad PDFs)
+//   node scripts/make-fixtures.mjs --producer=abiword corpus-linxia-city-2023-final   …by that producer only
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium as chromiumIn, CORPUS_PLAN, gridPage, html, libreoffice, text } from './render-source.mjs';
+import { abiword, chromium as chromiumIn, CORPUS_PLAN, gridPage, html, libreoffice, text } from './render-source.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = path.join(root, 'fixtures/pdf-src');
@@ -66,7 +68,16 @@ const newProducerPlan = (name) =>
  */
 const SPREAD = ['forms-provinces'];
 
-const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name)];
+/**
+ * The corpus documents by AbiWord (the ODT Writer saves, opened in AbiWord): rows set closer than
+ * Writer sets them, a note close under its table, figures and codes wider than a narrow cell
+ * broken over two lines. In WenQuanYi Micro Hei (TrueType): cairo writes Noto CJK's CFF subsets
+ * uncompressed (some 700 KB a file), and maps some of its digit glyphs to U+FFFD.
+ */
+const corpusWriter = CORPUS_PLAN.find((o) => o.producer === 'libreoffice');
+const abiwordPlan = (name) => (name.startsWith('corpus-') ? [{ ...corpusWriter, producer: 'abiword', font: '"WenQuanYi Micro Hei"' }] : []);
+
+const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name), ...abiwordPlan(name)];
 
 const chromium = (htmlFile, pdfFile) => chromiumIn(htmlFile, pdfFile, work);
 
@@ -78,16 +89,18 @@ function wkhtmltopdf(htmlFile, pdfFile) {
   execFileSync('wkhtmltopdf', ['-q', '--enable-local-file-access', htmlFile, pdfFile], { stdio: 'ignore', timeout: 300000 });
 }
 
-const PRODUCERS = { libreoffice, chromium, weasyprint, wkhtmltopdf };
+const PRODUCERS = { libreoffice, chromium, weasyprint, wkhtmltopdf, abiword };
 
-const only = process.argv.slice(2);
+// --producer=NAME: only that producer's renderings of the sources named
+const producerArg = process.argv.slice(2).find((a) => a.startsWith('--producer='));
+const only = process.argv.slice(2).filter((a) => a !== producerArg);
 for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.json') && (!only.length || only.includes(path.basename(f, '.json'))))) {
   const name = path.basename(file, '.json');
   const doc = JSON.parse(readFileSync(path.join(srcDir, file), 'utf8'));
   writeFileSync(path.join(outDir, `${name}.txt`), text(doc));
   // …and as a spreadsheet exports it, merged cells spread over empty fields
   if (SPREAD.includes(name)) writeFileSync(path.join(root, 'fixtures/text', `${name}.calc.txt`), text(doc, { spread: true }));
-  for (const opts of planOf(name)) {
+  for (const opts of planOf(name).filter((o) => !producerArg || o.producer === producerArg.slice('--producer='.length))) {
     const htmlFile = path.join(work, `${name}-${opts.producer}.html`);
     writeFileSync(htmlFile, html(doc, opts));
     const pdf = opts.out ? path.join(root, opts.out) : path.join(outDir, `${name}.${opts.producer}.pdf`);

@@ -189,15 +189,29 @@ export function chromium(htmlFile, pdfFile, work) {
   );
 }
 
+const soffice = (work, ...args) => execFileSync('soffice', ['--headless', ...args, '--outdir', work], { stdio: 'ignore', timeout: 300000 });
+
+/** htmlFile → the ODT Writer saves from it, beside htmlFile: a department's Writer document */
+function writerOdt(htmlFile) {
+  const work = path.dirname(htmlFile);
+  soffice(work, '--infilter=HTML (StarWriter)', '--convert-to', 'odt:writer8', htmlFile);
+  return path.join(work, path.basename(htmlFile, '.html') + '.odt');
+}
+
 /** htmlFile → pdfFile by Writer; its intermediate files go beside htmlFile */
 export function libreoffice(htmlFile, pdfFile, opts = {}) {
   const work = path.dirname(htmlFile);
-  const soffice = (...args) => execFileSync('soffice', ['--headless', ...args, '--outdir', work], { stdio: 'ignore', timeout: 300000 });
-  if (opts.viaOdt) {
-    // as a department's Writer document: imported into Writer, saved as ODT, exported from that
-    soffice('--infilter=HTML (StarWriter)', '--convert-to', 'odt:writer8', htmlFile);
-    soffice('--convert-to', 'pdf:writer_pdf_Export', path.join(work, path.basename(htmlFile, '.html') + '.odt'));
-  } else soffice('--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', htmlFile);
+  // as a department's Writer document: imported into Writer, saved as ODT, exported from that
+  if (opts.viaOdt) soffice(work, '--convert-to', 'pdf:writer_pdf_Export', writerOdt(htmlFile));
+  else soffice(work, '--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', htmlFile);
   renameSync(path.join(work, path.basename(htmlFile, '.html') + '.pdf'), pdfFile);
+}
+
+/**
+ * htmlFile → pdfFile by AbiWord: the document Writer saves (ODT) opened in AbiWord and exported
+ * (its own layout; cairo writes the PDF). AbiWord's HTML import does not take this HTML.
+ */
+export function abiword(htmlFile, pdfFile) {
+  execFileSync('abiword', ['--to=pdf', `--to-name=${pdfFile}`, writerOdt(htmlFile)], { stdio: 'ignore', timeout: 300000 });
 }
 

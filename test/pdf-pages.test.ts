@@ -1,7 +1,7 @@
 /** Every page is read or said: a page turned by /Rotate, a broken page, a page that is a picture. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintFile } from '../src/cli/lint.js';
+import { lintFile, readingDiagnostics } from '../src/cli/lint.js';
 import { readPdfFile, type PdfEngine } from '../src/ingest/index.js';
 import { buildReport } from '../src/model/index.js';
 import { looksScanned, mismappedSamples, readPages, type Glyph, type PageGlyphs } from '../src/ingest/pdf-common.js';
@@ -203,4 +203,22 @@ describe('the picture a table is pasted as', () => {
     expect(of(b)).toBeNull();
     expect(of(c)).toEqual(pictures[2]);
   });
+});
+
+describe('a table not read on a page that lost text', () => {
+  // AbiWord (through cairo, in Noto CJK) maps some digit glyphs to U+FFFD: a 绩效目标表's project
+  // codes come out as nothing, and the table is not read; its reason then names the page's lost
+  // text. Here the same table as AbiWord sets it in a font it maps whole, which is not read either
+  // (its rows, set closer than a line and a half, split across a page break), with that loss added.
+  it('says the page lost text, pointing at pdf/unreadable-page; on another page it says the reason alone', async () => {
+    const reading = await readPdfFile(PDF('corpus-haidong-city-2025-budget.abiword.pdf'), { engine: 'pdfium' });
+    const said = (page?: number) => {
+      const problems = page === undefined ? [] : [{ page, message: `第 ${page} 页有 3 处文字提取不出（字体缺少可用的 Unicode 映射），这些文字未检查` }];
+      return readingDiagnostics(buildReport({ ...reading, problems })).filter((d) => d.ruleId === '读取/表格未能读取').map((d) => [d.page, d.message]);
+    };
+    const title = '「2025年部门预算项目支出绩效目标表」（第 13 页）未能读取：表格按行排版，未能确定各项目跨哪几行，未逐项目读取';
+    expect(said()).toEqual([[13, `${title}；这张表的核对都已跳过`]]);
+    expect(said(13)).toEqual([[13, `${title}（该页有文字未能提取，见 pdf/unreadable-page）；这张表的核对都已跳过`]]);
+    expect(said(12)).toEqual(said());
+  }, 30000);
 });

@@ -9,6 +9,11 @@
  * What they carry: wkhtmltopdf lays the document out as one long portrait page and cuts it into
  * pages, so a row on a cut is drawn on both pages, clipped away on one of them; WeasyPrint sets
  * header cells and 栏次 numbers at the left of their columns, over right-aligned figures.
+ *
+ * And every corpus document by AbiWord (the ODT Writer saves, opened in AbiWord and exported;
+ * make-fixtures.mjs, abiwordPlan): rows set closer than a line and a half (a 整体支出 form's rows
+ * as close as its cells' wrapped lines), a note close under its table's last row, figures and
+ * codes wider than a narrow cell broken over two lines (3.3 / 5 for 3.35, 3070 / 2 for 30702).
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +26,7 @@ import { reading } from './model-content.js';
 const PDF = (f: string) => path.join(FIXTURES, 'pdf', f);
 
 const DOCUMENTS = ['corpus-guizhou-office-2023-final', 'corpus-haidong-city-2025-budget', 'final-full'];
+const CORPUS = ['corpus-guizhou-office-2023-final', 'corpus-haidong-city-2025-budget', 'corpus-linxia-city-2023-final', 'corpus-qinghai-province-2023-final', 'corpus-weihai-huancui-2023-final'];
 const PRODUCERS = ['weasyprint', 'wkhtmltopdf', 'ghostscript', 'cairo'] as const;
 
 /**
@@ -30,14 +36,18 @@ const PRODUCERS = ['weasyprint', 'wkhtmltopdf', 'ghostscript', 'cairo'] as const
 const FAILS: Record<string, string> = {
   // pdf.js's text content says nothing of clip paths: the copy clipped away is read too
   'final-full.wkhtmltopdf.pdf (unpdf)': 'unpdf: 公开06\'s 人员经费合计 row, drawn on both sides of a page cut, is read twice (a note says the second is not checked)',
+  // the 绩效目标表's merged cells are centred over rows set as close as a cell's wrapped lines: the
+  // rows each project and 一级 cell spans are not found by position; the table is said unread
+  'corpus-haidong-city-2025-budget.abiword.pdf (pdfium)': 'AbiWord: 绩效目标表 not read, so 绩效目标表/叙述预算金额 is not raised',
+  'corpus-haidong-city-2025-budget.abiword.pdf (unpdf)': 'AbiWord: as with pdfium',
 };
 
-describe('documents rendered by WeasyPrint and wkhtmltopdf, or rewritten by Ghostscript and cairo, read as their text versions', () => {
+describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritten by Ghostscript and cairo, read as their text versions', () => {
   const texts = new Map<string, Report>();
   let rules: Rule[];
   beforeAll(async () => {
     rules = await builtinRules();
-    for (const name of DOCUMENTS) texts.set(name, buildReport(await readDocument(PDF(`${name}.txt`))));
+    for (const name of new Set([...DOCUMENTS, ...CORPUS])) texts.set(name, buildReport(await readDocument(PDF(`${name}.txt`))));
   }, 60000);
 
   it('the text versions hold what is compared (a round trip of an empty reading would prove nothing)', () => {
@@ -62,6 +72,16 @@ describe('documents rendered by WeasyPrint and wkhtmltopdf, or rewritten by Ghos
     }
   }
 
+  for (const name of CORPUS) {
+    for (const engine of PDF_ENGINES) {
+      const file = `${name}.abiword.pdf`;
+      (FAILS[`${file} (${engine})`] ? it.fails : it)(`${file} (${engine})`, async () => {
+        const fromPdf = buildReport(await readDocument(PDF(file), { pdfEngine: engine }));
+        expect(reading(fromPdf, rules)).toEqual(reading(texts.get(name)!, rules));
+      }, 60000);
+    }
+  }
+
   // the same HTML set densely (6 pt type, cells without padding: rows 1.5 font sizes apart, as
   // close as a wrapped name stands to its row): the header's words must not join the 栏次 line
   // or the first row, and the forms' words go to the cells whose borders enclose them
@@ -73,19 +93,19 @@ describe('documents rendered by WeasyPrint and wkhtmltopdf, or rewritten by Ghos
   }
 
   // the forms source set as densely: the project form's rows stand 1.5 font sizes apart and its
-  // header wraps in its cells, so only the cell borders Chromium draws place each word (the
-  // 整体支出 form is not read from this layout yet: said in a note, and left out here)
+  // header wraps in its cells, so only the cell borders Chromium draws place each word; the
+  // 整体支出 form's rows stand as close as its cells' wrapped lines, and only the rules between
+  // them part its rows
   for (const engine of PDF_ENGINES) {
-    it(`forms.dense.chromium.pdf (${engine}): its project form and the diagnostics`, async () => {
+    it(`forms.dense.chromium.pdf (${engine}): its project and 整体支出 forms and the diagnostics`, async () => {
       const fromText = buildReport(await readDocument(PDF('forms.txt')));
       const fromPdf = buildReport(await readDocument(PDF('forms.dense.chromium.pdf'), { pdfEngine: engine }));
-      const projects = (r: Report) => ({ ...r, forms: r.forms.filter((f) => f.kind === 'project') });
-      const { forms, diagnostics } = reading(projects(fromPdf), rules);
-      const expected = reading(projects(fromText), rules);
+      const { forms, diagnostics } = reading(fromPdf, rules);
+      const expected = reading(fromText, rules);
       expect(forms).toEqual(expected.forms);
-      expect(forms).toHaveLength(1);
+      expect(fromPdf.forms.map((f) => [f.kind, f.tasks.length, f.indicators.length])).toEqual([['overall', 4, 4], ['project', 0, 7]]);
       expect(diagnostics).toEqual(expected.diagnostics);
-      expect(fromPdf.notes.map((n) => n.message)).toEqual(['临夏市医疗保障局整体支出绩效自评表: 未能按栏读取']);
+      expect(fromPdf.notes).toEqual([]);
     }, 60000);
   }
 });

@@ -9,6 +9,7 @@ import { readDocument } from '../src/ingest/index.js';
 import type { SourceLine } from '../src/ingest/text.js';
 import { RulingCollector, type PageRulings } from '../src/ingest/rulings.js';
 import { joinRuledRows } from '../src/layout/ruled-rows.js';
+import { joinWrappedCells } from '../src/layout/wrap.js';
 import { FIXTURES } from './helpers.js';
 
 describe('rulings read from a PDF', () => {
@@ -115,5 +116,33 @@ describe('rows the rules bound', () => {
   it('a cell stacking a figure over other text is not guessed at', () => {
     const stacked = [...lines.slice(0, 3), line(4, 176, [['拨款', 60, 80], ['万元', 160, 180]]), lines[4]];
     expect(joinRuledRows(stacked, [grid]).map((l) => l.text)).toEqual(stacked.map((l) => l.text));
+  });
+
+  // AbiWord breaks a figure wider than its narrow cell: 3.3 over 5 is the score 3.35, 3070 over 2 the code 30702
+  it('a figure wrapped in its cell, a line pitch apart, is one figure where its row holds another figure on one line', () => {
+    const wrapped = [
+      lines[0],
+      line(2, 152, [['一、财政拨款', 60, 120], ['3.3', 260, 280]]),
+      line(3, 163, [['13,649.07', 160, 200]]),
+      line(4, 166, [['5', 260, 266]]),
+      lines[4],
+    ];
+    const out = joinRuledRows(wrapped, [grid]);
+    expect(out.map((l) => [l.line, l.text])).toEqual([[1, '项目 金额 备注'], [3, '一、财政拨款 13,649.07 3.35'], [5, '二、其他 5.00']]);
+    expect(out[1].pieces!.at(-1)).toMatchObject({ text: '3.35', x0: 260, x1: 280 });
+    // two figures further apart than a line pitch (a row each, under no rule), or with no other figure of the row on one line, are left as printed
+    const apart = wrapped.map((l) => (l.line === 4 ? { ...l, y: 182 } : l));
+    expect(joinRuledRows(apart, [grid]).map((l) => l.text)).toEqual(apart.map((l) => l.text));
+    const alone = wrapped.map((l) => (l.line === 3 ? line(3, 163, [['财政', 160, 200]]) : l));
+    expect(joinRuledRows(alone, [grid]).map((l) => l.text)).toEqual(alone.map((l) => l.text));
+  });
+
+  // AbiWord sets a note close under a table: a line below the table's last rule is no part of its last row
+  it("a line the table's bottom rule parts from the last row is not joined to it as a wrapped name", () => {
+    const table: PageRulings = { page: 1, horizontal: [100, 130].map((at) => ({ at, from: 50, to: 350 })), vertical: [50, 150, 350].map((at) => ({ at, from: 100, to: 130 })) };
+    const rows = [line(1, 125, [['合计', 60, 80], ['0.00', 300, 340]]), line(2, 139, [['注：本表无数据。', 50, 200]])];
+    expect(joinWrappedCells(rows, [table]).map((l) => l.text)).toEqual(['合计 0.00', '注：本表无数据。']);
+    // without the rule, 14 pt under a 10 pt line is near enough to be read as the name's second line
+    expect(joinWrappedCells(rows, []).map((l) => l.text)).toEqual(['合计注：本表无数据。 0.00']);
   });
 });

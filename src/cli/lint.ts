@@ -129,7 +129,15 @@ function firstNote(report: Report, t: Report['tables'][number]): string {
 /** （第 N 页） after a table's title, on paged input */
 const onPage = (loc: { page?: number }) => (loc.page !== undefined ? `（第 ${loc.page} 页）` : '');
 
-function readingDiagnostics(report: Report): Diagnostic[] {
+/**
+ * why a table was not read, and, where its page lost text (pdf/unreadable-page), that too: the
+ * reading may have failed for the text the page did not give
+ */
+function unreadReason(report: Report, reason: string, loc: { page?: number }): string {
+  return loc.page !== undefined && report.unreadPages.includes(loc.page) ? `${reason}（该页有文字未能提取，见 pdf/unreadable-page）` : reason;
+}
+
+export function readingDiagnostics(report: Report): Diagnostic[] {
   const out: Diagnostic[] = report.unknownTables.map(({ title, loc }) => {
     const message = `「${title}」${onPage(loc)}不是本工具认识的表，未读取，也未核对；如果它是某种已知表在当地的叫法，可用 --tables 为那种表添上这个表名`;
     return { ruleId: '读取/不认识的表', severity: 1 as const, message, ...loc };
@@ -139,7 +147,7 @@ function readingDiagnostics(report: Report): Diagnostic[] {
     if (misplaced) out.push({ ruleId: '读取/排版错位', severity: 1, message: misplaced, ...loc });
     if (partly) out.push({ ruleId: '读取/表格未能读取', severity: 1, message: `「${partly.title}」${onPage(loc)}${partly.reason}，涉及它们的核对没有做`, ...loc });
     if (!unread) continue;
-    const message = `「${unread.title}」${onPage(loc)}未能读取：${unread.reason}；这张表的核对都已跳过`;
+    const message = `「${unread.title}」${onPage(loc)}未能读取：${unreadReason(report, unread.reason, loc)}；这张表的核对都已跳过`;
     out.push({ ruleId: '读取/表格未能读取', severity: 1, message, ...loc });
   }
   for (const t of report.tables) {
@@ -148,7 +156,7 @@ function readingDiagnostics(report: Report): Diagnostic[] {
     if (t.layout === 'unread' || (!t.unread && unplaced === 0 && dropped === 0)) continue;
     const where = onPage(t.loc);
     const message = t.unread
-      ? `「${t.title}」${where}未能读取：${t.unread}；这张表的核对都已跳过`
+      ? `「${t.title}」${where}未能读取：${unreadReason(report, t.unread, t.loc)}；这张表的核对都已跳过`
       : `「${t.title}」${where}${[unplaced && `有 ${unplaced} 个数字未能归入所在的列`, dropped && `有 ${dropped} 处行或数字未能读取`].filter(Boolean).join('，')}${firstNote(report, t)}，涉及它们的核对没有做`;
     out.push({ ruleId: '读取/表格未能读取', severity: 1, message, ...t.loc, table: t.id });
   }

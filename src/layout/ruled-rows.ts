@@ -43,6 +43,16 @@ function around(rules: Segment[], v0: number, v1: number, along: number): [numbe
   return before > -Infinity && after < Infinity ? [before, after] : null;
 }
 
+/**
+ * Whether a horizontal rule crossing x stands between two lines (baselines y0 < y1, the lower
+ * line's font size): below the upper line's baseline and above the lower line's glyphs. Text a
+ * rule parts is in two cells, or in a table and under it.
+ */
+export function ruledApart(rulings: PageRulings | undefined, x: number, y0: number, y1: number, size: number): boolean {
+  const top = y1 - ASCENT * size;
+  return !!rulings?.horizontal.some((r) => crosses(r, x) && r.at > y0 && r.at < top + LEEWAY);
+}
+
 /** the closed cell a piece of a line at baseline y stands in, or null */
 export function cellOf(rulings: PageRulings, p: PositionedPiece, y: number, size: number): Cell | null {
   const [top, bottom] = [y - ASCENT * size, y + DESCENT * size];
@@ -99,15 +109,55 @@ export function withPieces(base: SourceLine, pieces: PositionedPiece[]): SourceL
 interface Placed {
   piece: PositionedPiece;
   line: SourceLine;
+  /** a figure wrapped over lines: its first line is not where the row's figures stand */
+  wrapped?: boolean;
+}
+
+/** how many lines a figure may wrap over in its cell, and how far apart (font sizes) they stand */
+const WRAPPED_FIGURE_LINES = 3;
+const WRAPPED_FIGURE_PITCH = 1.8;
+
+/**
+ * A figure wider than its narrow cell, broken over lines (3.3 over 5 for 3.35, a code 3070 over 2):
+ * one figure on each line, a line pitch apart, that read together as one figure. null: anything else.
+ */
+function wrappedFigure(t: CellText): Placed | null {
+  if (new Set(t.lines).size !== t.lines.length) return null;
+  const text = wrappedFigureText(t.pieces.map((p, k) => ({ text: p.text, y: t.lines[k].y!, size: t.lines[k].size ?? 10 })));
+  if (text === null) return null;
+  const top = t.lines.reduce((a, b) => (b.y! < a.y! ? b : a));
+  const piece = { ...t.pieces[t.lines.indexOf(top)], text, x0: Math.min(...t.pieces.map((p) => p.x0)), x1: Math.max(...t.pieces.map((p) => p.x1)) };
+  return { piece, line: top, wrapped: true };
 }
 
 /**
- * A cell's text: wrapped over several lines, it is one piece, read line by line; on one line it
- * stays as printed. null: a figure stacked with other text, which the rules do not explain.
+ * The figure that the parts of one closed cell, each on a line of its own (baseline y, font size),
+ * read as top to bottom: 2–3 figures a line pitch apart that together read as one figure. null: anything else.
  */
-function cellPieces(t: CellText): Placed[] | null {
+export function wrappedFigureText(parts: Array<{ text: string; y: number; size: number }>): string | null {
+  if (parts.length < 2 || parts.length > WRAPPED_FIGURE_LINES || !parts.every((p) => parseNumber(p.text) !== null)) return null;
+  const order = [...parts].sort((a, b) => a.y - b.y);
+  if (order.some((p, k) => k > 0 && (p.y - order[k - 1].y > WRAPPED_FIGURE_PITCH * p.size || p.y === order[k - 1].y))) return null;
+  const text = order.map((p) => p.text).join('');
+  return parseNumber(text) === null ? null : text;
+}
+
+/** a cell of the block whose text stands on one line, with a figure in it: the row it is in did not run together */
+const oneLineFigure = (t: CellText) => new Set(t.lines).size === 1 && t.pieces.some(isNumeric);
+
+/**
+ * A cell's text: wrapped over several lines, it is one piece, read line by line; on one line it
+ * stays as printed. A figure wrapped in its cell is one figure, where another cell of its row holds
+ * a figure on one line (a table without rules between its rows would stack figures of different
+ * rows in every column). null: a figure stacked with other text, which the rules do not explain.
+ */
+function cellPieces(t: CellText, row: CellText[]): Placed[] | null {
   if (new Set(t.lines).size === 1) return t.pieces.map((piece) => ({ piece, line: t.lines[0] }));
-  if (t.pieces.some(isNumeric)) return null;
+  if (t.pieces.some(isNumeric)) {
+    const figure = wrappedFigure(t);
+    if (!figure || !row.some((o) => o !== t && oneLineFigure(o))) return null;
+    return [figure];
+  }
   const piece = t.pieces.reduce((a, b) => ({ ...a, text: joinText(a.text, b.text), x0: Math.min(a.x0, b.x0), x1: Math.max(a.x1, b.x1) }));
   return [{ piece, line: t.lines[0] }];
 }
@@ -159,7 +209,7 @@ function blockRows(block: Celled[]): SourceLine[] {
   const tops = [...byTop.keys()].sort((a, b) => a - b);
   const rows = new Map<number, Placed[]>();
   for (const t of texts) {
-    const placed = cellPieces(t);
+    const placed = cellPieces(t, byTop.get(t.cell.top)!.filter((o) => o.cell.bottom === t.cell.bottom));
     if (!placed) return unchanged;
     const top = rowOf(t, tops);
     rows.set(top, [...(rows.get(top) ?? []), ...placed]);
@@ -172,7 +222,7 @@ function blockRows(block: Celled[]): SourceLine[] {
       // a line that is a row by itself keeps its pieces
       if (from.size === 1 && only.pieces!.length === row.length && row.every((r) => only.pieces!.includes(r.piece))) return { ...only, ruledRow: true };
       // the row is where its figures are printed, or its first line
-      const base = row.find((r) => isNumeric(r.piece))?.line ?? [...from].sort((a, b) => a.y! - b.y!)[0];
+      const base = (row.find((r) => isNumeric(r.piece) && !r.wrapped) ?? row.find((r) => isNumeric(r.piece)))?.line ?? [...from].sort((a, b) => a.y! - b.y!)[0];
       return { ...withPieces(base, row.map((r) => r.piece)), ruledRow: true };
     });
   return [...unchanged.slice(0, start), ...body];

@@ -7,7 +7,7 @@
  */
 import type { PositionedPiece, SourceLine } from '../ingest/text.js';
 import { isEnumerated, parseNumber } from './tokenize.js';
-import { joinRuledRows, withPieces as withText } from './ruled-rows.js';
+import { joinRuledRows, ruledApart, withPieces as withText } from './ruled-rows.js';
 import type { PageRulings } from '../ingest/rulings.js';
 
 /** how far (in font sizes) a fragment may stand from its row's line */
@@ -58,7 +58,7 @@ function joinLooseFigures(lines: SourceLine[]): SourceLine[] {
 /** rulings: the PDF's ruled lines, which say which lines are one row where the table draws them */
 export function joinWrappedCells(lines: SourceLine[], rulings?: PageRulings[]): SourceLine[] {
   if (!lines.some((l) => l.pieces && l.y !== undefined)) return lines;
-  return joinWrappedNames(joinLooseFigures(joinRuledRows(lines, rulings)));
+  return joinWrappedNames(joinLooseFigures(joinRuledRows(lines, rulings)), rulings);
 }
 
 /**
@@ -74,7 +74,9 @@ function isNumberingLine(line: SourceLine): boolean {
   return values.length >= 2 && values[0] <= 2 && values.every((v, i) => Number.isInteger(v) && (i === 0 || v > values[i - 1]));
 }
 
-function joinWrappedNames(lines: SourceLine[]): SourceLine[] {
+/** rulings: a fragment and a line that a rule parts are not one row (a note set close under a table's last row) */
+function joinWrappedNames(lines: SourceLine[], rulings?: PageRulings[]): SourceLine[] {
+  const byPage = new Map(rulings?.map((r) => [r.page, r]));
   // a line that takes a fragment is replaced by a new one (withText): the input's lines are never changed
   const out: SourceLine[] = [...lines];
   const hasFigures = out.map((l) => l.pieces?.some(isNumeric) ?? false);
@@ -103,6 +105,8 @@ function joinWrappedNames(lines: SourceLine[]): SourceLine[] {
         if (Math.abs((t.size ?? size) - size) > 0.5) continue;
         const d = Math.abs(t.y - frag.y);
         if (d > reach) continue;
+        const [upper, lower] = t.y < frag.y ? [t, frag] : [frag, t];
+        if (ruledApart(byPage.get(frag.page!), (piece.x0 + piece.x1) / 2, upper.y!, lower.y!, lower.size ?? size)) continue;
         const hits = t.pieces!.filter((p) => overlaps(p, piece));
         if (hits.some(isNumeric) || hits.length > 1 || overFigures(k)) continue;
         if (!best || d < best.d) best = { k, d, host: hits[0] };

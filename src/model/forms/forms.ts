@@ -36,7 +36,7 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
     // forms read whole by a reader of their own: a project's 绩效目标填报表, an 整体支出 form
     const own = TARGET_SHEET_TITLE.test(title) ? readTargetSheet : FORM_TITLE.test(title) && !NOT_A_FORM.test(title) && OVERALL_TITLE.test(title) ? readOverallForm : null;
     if (own) {
-      const read = own(lines, i, file, `f${forms.length + 1}`, unitFallback, notes);
+      const read = own(lines, i, file, `f${forms.length + 1}`, unitFallback, notes, rulings);
       if (read) {
         forms.push(read.form);
         took(i, read.end);

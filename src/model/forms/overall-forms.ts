@@ -4,12 +4,14 @@
  * scores. Cells are read by column (layout/grid.ts): by tab position in spreadsheet exports, by
  * the header's column edges in a PDF.
  */
+import type { PageRulings } from '../../ingest/rulings.js';
 import type { SourceLine } from '../../ingest/text.js';
 import { readGrid, type GridRow } from '../../layout/grid.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
 import { assigned, numberCell, sourceLocation } from '../cells.js';
 import { LEVEL_ONE_NAME, oneHeaderCell } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
+import { ruledApart } from './ruled-grid.js';
 import type { Cell, Form, FormIndicator, FormSection, FormTask, ParseNote, Unit } from '../types.js';
 
 export const OVERALL_TITLE = /整体支出绩效(目标)?自评表/;
@@ -104,10 +106,29 @@ function byHeader(file: string, row: GridRow, col: IndicatorColumns): IndicatorC
  * follows it or nothing of it could be read by cells (then with a note). `end` is the index
  * just past what was read.
  */
-export function readOverallForm(lines: SourceLine[], i: number, file: string, id: string, unitFallback: Unit | null, notes: ParseNote[]): { form: Form; end: number } | null {
+export function readOverallForm(lines: SourceLine[], i: number, file: string, id: string, unitFallback: Unit | null, notes: ParseNote[], rulings?: PageRulings[]): { form: Form; end: number } | null {
+  const tried: ParseNote[] = [];
+  const read = readOverallGrid(lines, i, file, id, unitFallback, tried);
+  // A form set so densely that its rows stand as close as a cell's wrapped lines (AbiWord's,
+  // Chromium's at 6 pt) reads as one row: where nothing was read so, the page's rules part its
+  // rows. Only then: a rule also parts a merged cell's lines from the rows beside them.
+  if (!read && tried.some((n) => n.unread) && rulings?.length) {
+    const again: ParseNote[] = [];
+    const byRules = readOverallGrid(lines, i, file, id, unitFallback, again, ruledApart(rulings));
+    if (byRules) {
+      notes.push(...again);
+      return byRules;
+    }
+  }
+  notes.push(...tried);
+  return read;
+}
+
+/** the overall form at lines[i] read by its grid's rows; apart: the page's rules, which part rows set close */
+function readOverallGrid(lines: SourceLine[], i: number, file: string, id: string, unitFallback: Unit | null, notes: ParseNote[], apart?: (above: SourceLine, below: SourceLine) => boolean): { form: Form; end: number } | null {
   const nameAt = lines.slice(i + 1, i + 8).findIndex((l) => NAME_LINE.test(l.text));
   if (nameAt < 0) return null;
-  const grid = readGrid(lines, i + 1 + nameAt, isHeader, oneHeaderCell);
+  const grid = readGrid(lines, i + 1 + nameAt, isHeader, oneHeaderCell, false, apart);
   const project = grid.rows[0]?.cells.slice(1).find((c) => c) ?? '';
   const form = newForm({ id, kind: 'overall', title: normalizeLabel(lines[i].text.trim()), project, unit: unitFallback, loc: sourceLocation(file, lines[i]) });
   let columns = new Map<number, string>();

@@ -16,7 +16,7 @@ import { normalizeLabel, tokenizeLine } from '../../layout/tokenize.js';
 import { assigned, numberCell, printedCell, sourceLocation, tokenLocation } from '../cells.js';
 import { centredLabels, columnLabels, placeTokens, rowBorders, rowsOwnCells, wordsWithin, type Label, type Placed } from './centred.js';
 import { oneHeaderCell, TARGET_LEVEL_TWO_NAMES } from './form-vocabulary.js';
-import { ruledApart, ruledBands, ruledColumns, ruledContent, ruledLabels } from './ruled-grid.js';
+import { joinWrappedFigures, ruledApart, ruledBands, ruledColumns, ruledContent, ruledLabels } from './ruled-grid.js';
 import type { Form, FormSection } from '../types.js';
 
 /** an 一级 cell's text: its name and the weight it may state (产出指标（50分）) */
@@ -126,7 +126,7 @@ function positionedReading(placed: Placed[], col: Columns, anchorCol: number, ow
 function ruledReading(head: Placed[], words: Placed[], col: Columns, anchorCol: number, own: number[], rulings: PageRulings[]): Reading | null {
   const columns = ruledColumns(head, words, rulings);
   if (!columns) return null;
-  const { words: placed, cells } = columns;
+  const { words: placed, cells } = joinWrappedFigures(columns, anchorCol);
   const inCell = new Set<string>();
   const anchors = placed
     .filter((t) => t.cell === anchorCol)

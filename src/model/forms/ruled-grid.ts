@@ -9,8 +9,8 @@
  */
 import type { PageRulings } from '../../ingest/rulings.js';
 import type { SourceLine } from '../../ingest/text.js';
-import { cellOf, type Cell } from '../../layout/ruled-rows.js';
-import { normalizeLabel } from '../../layout/tokenize.js';
+import { cellOf, wrappedFigureText, type Cell } from '../../layout/ruled-rows.js';
+import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
 import { PAGE, type Label, type Placed } from './centred.js';
 
 /** how far (points) a cell may stand past the band it lies in: borders are drawn a hair apart */
@@ -62,6 +62,34 @@ export function ruledColumns(head: Placed[], words: Placed[], rulings: PageRulin
     if (columns.length !== 1) return null;
     out.set({ ...t, cell: columns[0][0] }, c);
   }
+  return { words: [...out.keys()], cells: out };
+}
+
+/**
+ * A figure wrapped in its narrow cell (a score 3.35 printed 3.3 over 5) is one word: the parts of
+ * each closed cell outside the anchor column (whose cells must each hold one row's anchor) that
+ * read together as one figure, at the first part's place.
+ */
+export function joinWrappedFigures({ words, cells }: { words: Placed[]; cells: CellsOf }, anchorCol: number): { words: Placed[]; cells: CellsOf } {
+  const byCell = new Map<string, Placed[]>();
+  for (const w of words) {
+    if (w.cell === anchorCol || w.kind !== 'number') continue;
+    const c = cells.get(w)!;
+    const key = `${c.page}/${c.top}/${c.bottom}/${c.left}/${c.right}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), w]);
+  }
+  const gone = new Set<Placed>();
+  const joined = new Map<Placed, Placed>();
+  for (const parts of byCell.values()) {
+    const text = wrappedFigureText(parts.map((w) => ({ text: w.text, y: w.at, size: w.height })));
+    if (text === null) continue;
+    const [first, ...rest] = [...parts].sort((a, b) => a.at - b.at);
+    joined.set(first, { ...first, text, num: parseNumber(text)!, x0: Math.min(...parts.map((w) => w.x0 ?? Infinity)), x1: Math.max(...parts.map((w) => w.x1 ?? -Infinity)) });
+    rest.forEach((w) => gone.add(w));
+  }
+  if (!joined.size) return { words, cells };
+  const out: CellsOf = new Map();
+  for (const w of words) if (!gone.has(w)) out.set(joined.get(w) ?? w, cells.get(w)!);
   return { words: [...out.keys()], cells: out };
 }
 
