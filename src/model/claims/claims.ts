@@ -4,14 +4,13 @@
  * subject names something a table holds, a link to that table cell.
  */
 import type { SourceLine } from '../../ingest/text.js';
-import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
-import type { Cell, Claim, ClaimLink, Form, Report, Unit } from '../types.js';
+import type { Cell, Claim } from '../types.js';
 import { comparedYear, priorAmount, relationAfter } from './compare.js';
-import { asOfDates, comparedYears, templateLeftovers, type Found } from './document-text.js';
-import { projectTotals } from './project-totals.js';
+import { readDocumentText } from './document-text.js';
+import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
 import { listedRates, type RateAt } from './rate-items.js';
-import { itemisedSpending } from './spending-items.js';
-import { allFundsOf, byName, linkPath, linkSubject, totalOf, type WithCatalog } from './link.js';
+import { linkPath, linkSubject, totalOf } from './link.js';
+import { add, fig, markUsed, type ClaimReport, type Reading } from './reading.js';
 import {
   CHANGE_WORDS,
   NUM,
@@ -21,7 +20,6 @@ import {
   buildStream,
   cleanPath,
   currentAmount,
-  figure,
   isChange,
   listAfter,
   locate,
@@ -32,42 +30,6 @@ import {
   subjectBefore,
   type Stream,
 } from './phrases.js';
-
-type ClaimReport = Pick<Report, 'tables' | 'kind'> & Partial<Pick<Report, 'forms' | 'year'>> & WithCatalog;
-
-/** What every step reads from and writes to: the stream, its sections, and the claims so far. */
-interface Reading {
-  stream: Stream;
-  text: string;
-  file: string;
-  report: ClaimReport;
-  heads: Array<{ at: number; title: string }>;
-  claims: Claim[];
-  /** the characters of sentences already read as a rate or a change: their amounts are no plain amounts */
-  used: Set<number>;
-  // each name is looked up among the forms once: a long document names its projects many times
-  formNamed: Map<string, Form | undefined>;
-  /** the last 类/款/项 item stated with its figure and found in a table: what a 本年预算安排 after it restates */
-  lastItem: { subject: string; link: ClaimLink; figure: Cell; at: number } | null;
-  /** the subject of a restatement: this year's budget (本年预算安排, 2024年预算数), the document's year known */
-  restated: RegExp;
-}
-
-const unit: Unit = '万元';
-
-function add(r: Reading, c: Omit<Claim, 'id'>): void {
-  // a figure said of appropriations may have been taken from the table of all funds
-  const allFunds = c.link && (c.kind === 'amount' || c.kind === 'share') ? allFundsOf(r.report, c.link) : null;
-  r.claims.push({ id: `c${r.claims.length + 1}`, ...c, ...(allFunds ? { allFunds } : {}) });
-}
-
-function fig(r: Reading, raw: string, index: number, percent = false): Cell {
-  return figure(r.stream, r.file, raw, index, percent ? null : unit, percent);
-}
-
-function markUsed(r: Reading, at: number, length: number): void {
-  for (let i = at; i < at + length; i++) r.used.add(i);
-}
 
 /** lines: the narrative; between: whether anything of the document stands between two of its lines (buildStream) */
 export function extractClaims(lines: SourceLine[], file: string, report: ClaimReport, between?: (a: number, b: number) => boolean): Claim[] {
@@ -196,45 +158,6 @@ function yoySubject(text: string, at: number, current: { at: number } | null): s
   return own;
 }
 
-/** the project a performance summary speaks of: named in quotes or in its 综述 heading just before */
-function projectBefore(r: Reading, at: number, reach: number): { name: string; project: string } | null {
-  const before = r.text.slice(Math.max(0, at - reach), at);
-  const named = [...before.matchAll(/[“"]([^”"]{2,40})[”"]项目/g)].pop() ?? [...before.matchAll(/(?:^|[。；\d.．、])([^。；：:“”"\d.．、]{2,40}?)项目绩效自评综述/g)].pop();
-  if (!named) return null;
-  // the form it speaks of: the same project name, or the one form whose name is close
-  if (!r.formNamed.has(named[1])) r.formNamed.set(named[1], byName(r.report.forms ?? [], named[1], (f) => f.project));
-  const form = r.formNamed.get(named[1]);
-  return { name: named[1], project: form?.project ?? normalizeLabel(named[1]) };
-}
-
-/** 项目全年预算数为 A 万元，实际支出 B 万元，…完成年度预算的 P%: a project's execution, checked with its form */
-function readProjectRates(r: Reading): void {
-  const { text } = r;
-  const PROJECT_RATE = new RegExp(`全年预算(?:数)?为${NUM}万元${SEP}(?:实际支出|执行数为|支出)${NUM}万元(?:${SEP}结转${NUM}万元)?${SEP}完成(?:年度)?预算的${NUM}%`, 'g');
-  for (const m of text.matchAll(PROJECT_RATE)) {
-    const at = m.index!;
-    const named = projectBefore(r, at, 200);
-    if (!named) continue;
-    const iBudget = at + m[0].indexOf(m[1]);
-    const iActual = at + m[0].indexOf(m[2], m[0].indexOf('万元') + 2);
-    const iRate = at + m[0].lastIndexOf(`${m[4]}%`);
-    add(r, {
-      kind: 'rate',
-      subject: named.name,
-      section: sectionAt(r.heads, at),
-      project: named.project,
-      text: m[0],
-      figures: { budget: fig(r, m[1], iBudget), actual: fig(r, m[2], iActual), rate: fig(r, `${m[4]}%`, iRate, true) },
-      // what the 完成情况 after it itemises the spending by (差旅费 4.63 万元，办公费 3.8 万元，…)
-      parts: itemisedSpending(text, at + m[0].length).map((p) => fig(r, p.raw, p.at)),
-      link: null,
-      whole: null,
-      loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
-    });
-    markUsed(r, at, m[0].length);
-  }
-}
-
 type Amount = { raw: string; at: number };
 
 /** a share said right after an amount: ，占 P%; ，占本年支出合计的 P%; ，所占比重为 P% */
@@ -341,101 +264,3 @@ function labelBefore(stream: Stream, colon: number): string {
   return subjectBefore(line, line.length);
 }
 
-/** 项目自评得分 97 分, with the project named in quotes just before */
-function readScores(r: Reading): void {
-  const SCORE = new RegExp(`自评得分(?:为)?${NUM}分`, 'g');
-  for (const m of r.text.matchAll(SCORE)) {
-    const at = m.index!;
-    const named = projectBefore(r, at, 80);
-    if (!named) continue;
-    add(r, {
-      kind: 'score',
-      subject: named.name,
-      section: sectionAt(r.heads, at),
-      project: named.project,
-      text: m[0],
-      figures: { score: figure(r.stream, r.file, m[1], at + m[0].indexOf(m[1]), null) },
-      parts: [],
-      link: null,
-      whole: null,
-      loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
-    });
-  }
-}
-
-/** a figure that is exact as printed: a count (7 projects are 7), a year */
-function exactFigure(r: Reading, raw: string, at: number): Cell {
-  const value = parseNumber(raw)!.value;
-  return { ...figure(r.stream, r.file, raw, at, null), lo: value, hi: value };
-}
-
-/** counts: 共计 7 个项目，接待 4 批次、49 人次; 涉及项目11个 */
-function readCounts(r: Reading): void {
-  const { text } = r;
-  const COUNT = new RegExp(`${NUM}(个项目|批次|人次|个团组|辆)|项目\\s*(\\d+)\\s*个(?![\\d万元])`, 'g');
-  for (const m of text.matchAll(COUNT)) {
-    const at = m.index!;
-    const [raw, noun, rawAt] = m[1] ? [m[1], m[2], at] : [m[3], '个项目', at + m[0].indexOf(m[3])];
-    const start = text.lastIndexOf('。', at) + 1;
-    const end = text.indexOf('。', at);
-    add(r, {
-      kind: 'count',
-      subject: `${subjectBefore(text, at)}${noun}`,
-      section: sectionAt(r.heads, at),
-      // the whole sentence: what is counted (项目 assessed, 批次 received) is said around the figure
-      text: text.slice(start, end < 0 ? undefined : end),
-      figures: { count: exactFigure(r, raw, rawAt) },
-      parts: [],
-      link: null,
-      whole: null,
-      loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
-    });
-  }
-}
-
-/** the projects assessed as a whole: their count, the funds they involve and, where said, their spending */
-function readProjectTotals(r: Reading): void {
-  for (const t of projectTotals(r.text)) {
-    const figures: Record<string, Cell> = { count: exactFigure(r, t.count.raw, t.count.at), budget: fig(r, t.amount.raw, t.amount.at) };
-    if (t.spent) figures.actual = fig(r, t.spent.raw, t.spent.at);
-    add(r, {
-      kind: 'projects',
-      subject: t.words,
-      section: sectionAt(r.heads, t.at),
-      ...(t.basis ? { basis: t.basis } : {}),
-      text: t.sentence,
-      figures,
-      parts: [],
-      link: null,
-      whole: null,
-      loc: { ...locate(r.stream, t.at, t.amount.at + t.amount.raw.length + 2), file: r.file },
-    });
-  }
-}
-
-/** the words around text[i, j) within their sentence, at most 20 characters either side (a template's sentences run long) */
-function wordsAround(text: string, i: number, j: number): string {
-  const before = text.slice(Math.max(0, i - 20), i);
-  const after = text.slice(j, j + 20);
-  const head = before.slice(before.lastIndexOf('。') + 1);
-  const stop = after.indexOf('。');
-  const tail = stop < 0 ? after : after.slice(0, stop);
-  const cutHead = head.length === 20 && i - 20 > 0;
-  const cutTail = stop < 0 && j + 20 < text.length;
-  return `${cutHead ? '…' : ''}${head}${text.slice(i, j)}${tail}${cutTail ? '…' : ''}`;
-}
-
-/** template text left in (kind template), and the years the narrative dates its statements by (asof, since) */
-function readDocumentText(r: Reading): void {
-  const emit = (kind: 'template' | 'asof' | 'since', f: Found) => {
-    const figures: Record<string, Cell> = {};
-    if (f.year) {
-      const at = f.at + f.words.indexOf(f.year);
-      figures.year = exactFigure(r, f.year, at);
-    }
-    add(r, { kind, subject: f.words, section: sectionAt(r.heads, f.at), text: wordsAround(r.text, f.at, f.at + f.words.length), figures, parts: [], link: null, whole: null, loc: { ...locate(r.stream, f.at, f.at + f.words.length), file: r.file } });
-  };
-  for (const f of templateLeftovers(r.text)) emit('template', f);
-  for (const f of asOfDates(r.text)) emit('asof', f);
-  for (const f of comparedYears(r.text)) emit('since', f);
-}

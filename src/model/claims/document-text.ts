@@ -3,6 +3,9 @@
  * was (XXXXXXXX, 增加（减少）, （如持平作持平表述）), and the years its sentences date themselves by
  * (截至2023年12月31日; 比2025年预算, 与2022年度相比).
  */
+import type { Cell } from '../types.js';
+import { add, exactFigure, type Reading } from './reading.js';
+import { locate, sectionAt } from './phrases.js';
 
 export interface Found {
   /** the words as printed (spaces removed) */
@@ -41,4 +44,31 @@ export function asOfDates(text: string): Found[] {
 /** 比 YYYY 年…: the year a statement compares with */
 export function comparedYears(text: string): Found[] {
   return [...text.matchAll(SINCE_RE)].map((m) => ({ words: m[0], at: m.index!, year: m[1] }));
+}
+
+/** the words around text[i, j) within their sentence, at most 20 characters either side (a template's sentences run long) */
+function wordsAround(text: string, i: number, j: number): string {
+  const before = text.slice(Math.max(0, i - 20), i);
+  const after = text.slice(j, j + 20);
+  const head = before.slice(before.lastIndexOf('。') + 1);
+  const stop = after.indexOf('。');
+  const tail = stop < 0 ? after : after.slice(0, stop);
+  const cutHead = head.length === 20 && i - 20 > 0;
+  const cutTail = stop < 0 && j + 20 < text.length;
+  return `${cutHead ? '…' : ''}${head}${text.slice(i, j)}${tail}${cutTail ? '…' : ''}`;
+}
+
+/** template text left in (kind template), and the years the narrative dates its statements by (asof, since) */
+export function readDocumentText(r: Reading): void {
+  const emit = (kind: 'template' | 'asof' | 'since', f: Found) => {
+    const figures: Record<string, Cell> = {};
+    if (f.year) {
+      const at = f.at + f.words.indexOf(f.year);
+      figures.year = exactFigure(r, f.year, at);
+    }
+    add(r, { kind, subject: f.words, section: sectionAt(r.heads, f.at), text: wordsAround(r.text, f.at, f.at + f.words.length), figures, parts: [], link: null, whole: null, loc: { ...locate(r.stream, f.at, f.at + f.words.length), file: r.file } });
+  };
+  for (const f of templateLeftovers(r.text)) emit('template', f);
+  for (const f of asOfDates(r.text)) emit('asof', f);
+  for (const f of comparedYears(r.text)) emit('since', f);
 }
