@@ -99,12 +99,16 @@ export class OutlineBuilder extends BaseBuilder {
     const isSubtotal = (e: Line) => SUBTOTAL_RE.test(labelText(e.item));
     const totalAt = grand ? entries.indexOf(grand) : -1;
     const body = entries.slice(totalAt + 1);
-    // 小计 first (江苏) or last in each group: whichever the body starts with
-    const opens = body.length > 0 && isSubtotal(body[0]);
+    // 小计 first (江苏) or last in each group: whichever the body starts with. A name standing
+    // alone above its group's 小计 (text without positions, the group's cell read as a line of its
+    // own) is no item before it: it goes with the group the 小计 opens
+    const named = (e: Line) => e.values.length > 0 || isSubtotal(e);
+    const first = body.find(named);
+    const opens = first !== undefined && isSubtotal(first);
     const groups: Line[][] = [];
     let cur: Line[] = [];
     for (const e of body) {
-      if (isSubtotal(e) && opens && cur.length) {
+      if (isSubtotal(e) && opens && cur.some(named)) {
         groups.push(cur);
         cur = [];
       }
