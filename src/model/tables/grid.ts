@@ -162,14 +162,14 @@ export class GridBuilder extends BaseBuilder {
    * cell spanning it. Null unless every figure names a column of its own: a grid's figures are
    * never placed by guess (where one is not found, the table is said unread).
    */
-  private cellsByHeader(values: Token[]): Record<string, Cell> | null {
+  private cellsByHeader(values: Token[], rows: PositionedPiece[][] = this.headerRows): Record<string, Cell> | null {
     const figures = values.filter((t) => t.kind === 'number' && t.x0 !== undefined).map((t) => ({ t, x: centreOf(t) }));
-    if (!figures.length || !this.headerRows.length) return null;
+    if (!figures.length || !rows.length) return null;
     const byMarks = this.cellsByColumnMarks(figures);
     if (byMarks) return byMarks;
     const cells: Record<string, Cell> = Object.create(null);
     const xs = figures.map((f) => f.x);
-    const ordered = this.columnsInPrintedOrder(this.headerCells()) ?? this.columnsInPrintedOrder(this.figureStacks(figures));
+    const ordered = this.columnsInPrintedOrder(headerCells(rows)) ?? this.columnsInPrintedOrder(figureStacks(figures, rows));
     if (ordered) {
       const placed = matchInOrder(xs, ordered);
       if (placed) {
@@ -180,12 +180,12 @@ export class GridBuilder extends BaseBuilder {
     // the header's lowest cells, one a column: a figure stands under one of them (a narrow 0
     // right-aligned in its cell is nearer the centre of a cell spanning two columns), and is
     // named by that cell and the cells spanning it
-    const leaves = matchInOrder(xs, headerColumns(this.headerRows));
+    const leaves = matchInOrder(xs, headerColumns(rows));
     for (const [i, f] of figures.entries()) {
       const gaps = [figures[i - 1], figures[i + 1]].filter(Boolean).map((n) => Math.abs(n.x - f.x));
       const half = gaps.length ? Math.min(...gaps) / 2 : Infinity;
       const leaf = leaves && Math.abs(leaves[i].x - f.x) <= 2 * half ? leaves[i] : null;
-      const column = (leaf && this.columnNamed(leaf.path.map(cleanLabel))) ?? this.columnAbove(f.x, half) ?? this.columnAbove(f.x, 2 * half);
+      const column = (leaf && this.columnNamed(leaf.path.map(cleanLabel))) ?? this.columnAbove(rows, f.x, half) ?? this.columnAbove(rows, f.x, 2 * half);
       if (!column || column.key in cells) return null;
       cells[column.key] = numberCell(this.file, f.t, this.unit);
     }
@@ -203,8 +203,8 @@ export class GridBuilder extends BaseBuilder {
     const header = this.headerTokenLines.filter((l) => !isColumnNumbering(l));
     if (!header.length || !isAlignedText([...header, line])) return null;
     // text has no header rows of pieces (addHeader): these stand in, each line a line's height below the one before
-    this.headerRows = header.map((l, i) => alignedHeaderSpans(l).map((p) => ({ ...p, y: i, size: 1 })));
-    return this.cellsByHeader(line.tokens.filter((t) => t.kind === 'number').map(atTextColumn));
+    const rows = header.map((l, i) => alignedHeaderSpans(l).map((p) => ({ ...p, y: i, size: 1 })));
+    return this.cellsByHeader(line.tokens.filter((t) => t.kind === 'number').map(atTextColumn), rows);
   }
 
   /**
@@ -278,37 +278,9 @@ export class GridBuilder extends BaseBuilder {
     return null;
   }
 
-  /** the header's cells, wrapped names joined, left to right */
-  private headerCells(): Array<{ x: number; text: string }> {
-    return joinWrappedNames(this.headerRows)
-      .flat()
-      .map((p) => ({ x: centreOf(p), text: cleanLabel(p.text) }))
-      .sort((a, b) => a.x - b.x);
-  }
-
-  /**
-   * The words stacked straight above each figure, read top to bottom: the header pieces over its
-   * width, from the lowest up while each stands within STACK_PITCH font sizes of the one below.
-   * For a header whose cells spread their words over the cell's height, lines far apart and
-   * interleaved with the next cell's (江苏人大 2017: 因公 / 出国 / （境）费, 小 / 计).
-   */
-  private figureStacks(figures: Array<{ t: Token; x: number }>): Array<{ x: number; text: string }> {
-    const pieces = this.headerRows.flat().filter((p) => p.y !== undefined);
-    return figures.map(({ t, x }) => {
-      const over = pieces.filter((p) => p.x0 < t.x1! && t.x0! < p.x1).sort((a, b) => b.y! - a.y!);
-      const stack: PositionedPiece[] = [];
-      for (const p of over) {
-        const below = stack[stack.length - 1];
-        if (below && below.y! - p.y! > STACK_PITCH * (p.size ?? 10)) break;
-        stack.push(p);
-      }
-      return { x, text: cleanLabel(stack.reverse().map((p) => p.text).join('')) };
-    });
-  }
-
   /** the column named by the header cells above x, within reach of it */
-  private columnAbove(x: number, reach: number): Column | null {
-    const stack = this.headerRows
+  private columnAbove(rows: PositionedPiece[][], x: number, reach: number): Column | null {
+    const stack = rows
       .map((row) => row.reduce<PositionedPiece | null>((best, p) => (Math.abs(centreOf(p) - x) <= reach && (!best || Math.abs(centreOf(p) - x) < Math.abs(centreOf(best) - x)) ? p : best), null))
       .filter((p): p is PositionedPiece => p !== null)
       .map((p) => cleanLabel(p.text));
@@ -336,6 +308,34 @@ export class GridBuilder extends BaseBuilder {
     }
     return null;
   }
+}
+
+/** the header's cells, wrapped names joined, left to right */
+function headerCells(rows: PositionedPiece[][]): Array<{ x: number; text: string }> {
+  return joinWrappedNames(rows)
+    .flat()
+    .map((p) => ({ x: centreOf(p), text: cleanLabel(p.text) }))
+    .sort((a, b) => a.x - b.x);
+}
+
+/**
+ * The words stacked straight above each figure, read top to bottom: the header pieces over its
+ * width, from the lowest up while each stands within STACK_PITCH font sizes of the one below.
+ * For a header whose cells spread their words over the cell's height, lines far apart and
+ * interleaved with the next cell's (江苏人大 2017: 因公 / 出国 / （境）费, 小 / 计).
+ */
+function figureStacks(figures: Array<{ t: Token; x: number }>, rows: PositionedPiece[][]): Array<{ x: number; text: string }> {
+  const pieces = rows.flat().filter((p) => p.y !== undefined);
+  return figures.map(({ t, x }) => {
+    const over = pieces.filter((p) => p.x0 < t.x1! && t.x0! < p.x1).sort((a, b) => b.y! - a.y!);
+    const stack: PositionedPiece[] = [];
+    for (const p of over) {
+      const below = stack[stack.length - 1];
+      if (below && below.y! - p.y! > STACK_PITCH * (p.size ?? 10)) break;
+      stack.push(p);
+    }
+    return { x, text: cleanLabel(stack.reverse().map((p) => p.text).join('')) };
+  });
 }
 
 /** how far apart (in font sizes) the words of one header cell stand, at most, spread over its height */
