@@ -23,6 +23,9 @@ export interface RuledCell extends Cell {
 
 export type CellsOf = Map<Placed, RuledCell>;
 
+/** one closed cell, whichever of its words asks: the words of a cell are gathered by it */
+const cellKey = (c: RuledCell) => `${c.page}/${c.top}/${c.bottom}/${c.left}/${c.right}`;
+
 /** each token's closed cell; null where the page draws no rules or any token stands in no closed cell */
 export function ruledCells(tokens: Placed[], rulings: PageRulings[] | undefined): CellsOf | null {
   if (!rulings?.length || !tokens.length) return null;
@@ -74,8 +77,7 @@ export function joinWrappedFigures({ words, cells }: { words: Placed[]; cells: C
   const byCell = new Map<string, Placed[]>();
   for (const w of words) {
     if (w.cell === anchorCol || w.kind !== 'number') continue;
-    const c = cells.get(w)!;
-    const key = `${c.page}/${c.top}/${c.bottom}/${c.left}/${c.right}`;
+    const key = cellKey(cells.get(w)!);
     byCell.set(key, [...(byCell.get(key) ?? []), w]);
   }
   const gone = new Set<Placed>();
@@ -123,7 +125,7 @@ export function ruledLabels(words: Placed[], bands: RuledCell[], cells: CellsOf,
   const byCell = new Map<string, { cell: RuledCell; words: Placed[] }>();
   for (const w of words) {
     const cell = cells.get(w)!;
-    const key = `${cell.page}/${cell.top}/${cell.bottom}/${cell.left}/${cell.right}`;
+    const key = cellKey(cell);
     byCell.set(key, { cell, words: [...(byCell.get(key)?.words ?? []), w] });
   }
   const out: Array<Label | null> = Array(r1 - r0 + 1).fill(null);
