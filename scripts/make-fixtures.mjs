@@ -77,7 +77,16 @@ const SPREAD = ['forms-provinces'];
 const corpusWriter = CORPUS_PLAN.find((o) => o.producer === 'libreoffice');
 const abiwordPlan = (name) => (name.startsWith('corpus-') ? [{ ...corpusWriter, producer: 'abiword', font: '"WenQuanYi Micro Hei"' }] : []);
 
-const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name), ...abiwordPlan(name)];
+/**
+ * Bold without a bold face: a corpus document by Writer in WenQuanYi Micro Hei (one weight), so
+ * Writer sets bold by stroking the glyphs' outlines (text render mode 2), as Word and WPS do with
+ * SimSun; and that file rewritten by cairo, which keeps the text and writes each stroke as a path
+ * of its own: short straight edges that a reader must not take for cell borders.
+ */
+const FAKE_BOLD = 'corpus-guizhou-office-2023-final';
+const fakeBoldPlan = (name) => (name === FAKE_BOLD ? [{ ...corpusWriter, font: '"WenQuanYi Micro Hei"', out: `fixtures/pdf/${name}.fakebold.libreoffice.pdf` }] : []);
+
+const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name), ...abiwordPlan(name), ...fakeBoldPlan(name)];
 
 const chromium = (htmlFile, pdfFile) => chromiumIn(htmlFile, pdfFile, work);
 
@@ -181,6 +190,7 @@ for (const name of NEW_PRODUCER_SOURCES) {
   execFileSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-sDEVICE=pdfwrite', `-sOutputFile=${path.join(outDir, `${name}.ghostscript.pdf`)}`, from]);
   execFileSync('pdftocairo', ['-pdf', from, path.join(outDir, `${name}.cairo.pdf`)]);
 }
+execFileSync('pdftocairo', ['-pdf', path.join(outDir, `${FAKE_BOLD}.fakebold.libreoffice.pdf`), path.join(outDir, `${FAKE_BOLD}.fakebold.cairo.pdf`)]);
 console.log('wrote fixtures/pdf/*.ghostscript.pdf, fixtures/pdf/*.cairo.pdf');
 // Printed to PostScript and distilled again (pdftops, then ps2pdf): the fonts come back without
 // their Unicode maps, so the text cannot be extracted at all: said in one line, never read as blank.

@@ -14,6 +14,9 @@
  * make-fixtures.mjs, abiwordPlan): rows set closer than a line and a half (a 整体支出 form's rows
  * as close as its cells' wrapped lines), a note close under its table's last row, figures and
  * codes wider than a narrow cell broken over two lines (3.3 / 5 for 3.35, 3070 / 2 for 30702).
+ *
+ * And one corpus document with its bold stroked (Writer, as Word and WPS do in fonts of one
+ * weight), and that file rewritten by cairo: each stroke a path of short straight edges.
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +81,18 @@ describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritte
       (FAILS[`${file} (${engine})`] ? it.fails : it)(`${file} (${engine})`, async () => {
         const fromPdf = buildReport(await readDocument(PDF(file), { pdfEngine: engine }));
         expect(reading(fromPdf, rules)).toEqual(reading(texts.get(name)!, rules));
+      }, 60000);
+    }
+  }
+
+  // bold set by stroking the glyphs (Writer, in a font of one weight), and that file rewritten by
+  // cairo, which writes each stroke as a path beside the text (make-fixtures.mjs, FAKE_BOLD)
+  for (const producer of ['libreoffice', 'cairo']) {
+    for (const engine of PDF_ENGINES) {
+      const file = `corpus-guizhou-office-2023-final.fakebold.${producer}.pdf`;
+      it(`${file} (${engine})`, async () => {
+        const fromPdf = buildReport(await readDocument(PDF(file), { pdfEngine: engine }));
+        expect(reading(fromPdf, rules)).toEqual(reading(texts.get('corpus-guizhou-office-2023-final')!, rules));
       }, 60000);
     }
   }

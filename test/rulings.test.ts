@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../src/ingest/index.js';
 import type { SourceLine } from '../src/ingest/text.js';
+import { withoutGlyphStrokes } from '../src/ingest/glyph-strokes.js';
 import { RulingCollector, type PageRulings } from '../src/ingest/rulings.js';
 import { joinRuledRows } from '../src/layout/ruled-rows.js';
 import { joinWrappedCells } from '../src/layout/wrap.js';
@@ -42,6 +43,25 @@ describe('rulings read from a PDF', () => {
     ]);
   });
 
+  // Writer sets bold in a one-weight font by stroking the glyphs (text render mode 2); cairo keeps
+  // the text and writes each stroke as a path of its own, some 1,300 short straight edges on 16 pages
+  it.each(['pdfium', 'unpdf'] as const)('%s: glyphs stroked for bold, rewritten by cairo as paths, add no rules', async (engine) => {
+    const read = (f: string) => readDocument(path.join(FIXTURES, `pdf/corpus-guizhou-office-2023-final.fakebold.${f}.pdf`), { pdfEngine: engine });
+    const [writer, cairo] = [await read('libreoffice'), await read('cairo')];
+    const count = (d: typeof writer) => d.rulings!.reduce((n, r) => n + r.horizontal.length + r.vertical.length, 0);
+    expect(count(writer)).toBe(488);
+    // the same rules, each within a point of where Writer drew it (cairo rounds positions)
+    expect(cairo.rulings!.map((r) => [r.page, r.horizontal.length, r.vertical.length])).toEqual(writer.rulings!.map((r) => [r.page, r.horizontal.length, r.vertical.length]));
+    cairo.rulings!.forEach((r, i) => {
+      for (const way of ['horizontal', 'vertical'] as const) {
+        r[way].forEach((s, k) => {
+          const w = writer.rulings![i][way][k];
+          expect(Math.max(Math.abs(s.at - w.at), Math.abs(s.from - w.from), Math.abs(s.to - w.to))).toBeLessThan(1);
+        });
+      }
+    });
+  });
+
   it('text input has no rulings', async () => {
     const doc = await readDocument(path.join(FIXTURES, 'pdf/budget.txt'));
     expect(doc.rulings).toBeUndefined();
@@ -74,6 +94,28 @@ describe('what counts as a rule', () => {
       horizontal: [{ at: 10, from: 10, to: 110 }, { at: 60, from: 10, to: 110 }],
       vertical: [{ at: 10, from: 10, to: 60 }, { at: 110, from: 10, to: 60 }],
     });
+  });
+});
+
+describe('characters stroked as paths', () => {
+  const glyph = (text: string, x0: number, y: number, size = 9) => ({ text, x0, x1: x0 + size, y, size });
+  // 当年收入 on a baseline at 736.4, 9 pt; a border under the row at 740 and one over it at 725
+  const glyphs = [glyph('当', 58.4, 736.4), glyph('年', 67.4, 736.4), glyph('收', 76.4, 736.4), glyph('入', 85.4, 736.4)];
+
+  it("an edge inside a character's box, or across the boxes of neighbouring characters, is the character's outline", () => {
+    const rulings = {
+      horizontal: [{ at: 730.6, from: 60, to: 66 }, { at: 732.4, from: 62, to: 80 }],
+      vertical: [{ at: 65.7, from: 729.7, to: 737.2 }],
+    };
+    expect(withoutGlyphStrokes(rulings, glyphs)).toEqual({ horizontal: [], vertical: [] });
+  });
+
+  it('a border beside, above or below the text, or running past it, is kept', () => {
+    const rulings = {
+      horizontal: [{ at: 740, from: 50, to: 300 }, { at: 725, from: 58, to: 94 }, { at: 732, from: 50, to: 120 }],
+      vertical: [{ at: 55, from: 720, to: 745 }, { at: 70, from: 725, to: 745 }],
+    };
+    expect(withoutGlyphStrokes(rulings, glyphs)).toEqual(rulings);
   });
 });
 

@@ -3,6 +3,7 @@
  * for unreadable characters, and the one-line messages for files that cannot be read. An engine
  * only has to say where each character stands on its page.
  */
+import { withoutGlyphStrokes } from './glyph-strokes.js';
 import type { Deadline } from './limits.js';
 import type { PagePicture, PageRulings, Picture, Rulings } from './rulings.js';
 import { foldFullwidthFigures, InputError, type PositionedPiece, type SourceLine, type SourceText } from './text.js';
@@ -271,14 +272,15 @@ export async function readPages(file: string, doc: PdfDocument, deadline?: Deadl
       const page = await (deadline ? deadline.within(doc.page(p)) : doc.page(p));
       damaged ??= await damagedPages;
       const broken = page.objectNumber !== undefined && damaged.has(page.objectNumber);
-      const built = broken || page.scanned ? [] : buildLines(page.glyphs.filter((g) => onPage(g, page.width, page.height)), p, lines.length + 1);
+      const printed = broken || page.scanned ? [] : page.glyphs.filter((g) => onPage(g, page.width, page.height));
+      const built = printed.length ? buildLines(printed, p, lines.length + 1) : [];
       // text through a wrong Unicode map reads, but not as printed: figures included, so none is checked
       const mismapped = mismappedSamples(built);
       const pageLines = mismapped ? [] : built;
       if (pageLines.length) {
         textPages++;
         lines.push(...pageLines);
-        const r = page.rulings;
+        const r = page.rulings && withoutGlyphStrokes(page.rulings, printed);
         if (r && (r.horizontal.length || r.vertical.length)) rulings.push({ page: p, horizontal: r.horizontal, vertical: r.vertical });
         for (const box of page.pictures ?? []) pictures.push({ page: p, ...box });
       }
