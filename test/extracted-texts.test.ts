@@ -1,0 +1,101 @@
+/**
+ * Text as other tools extract it from the fixture PDFs (scripts/extract-texts.py): PDFium's page
+ * text (pypdfium2; what Chrome's and Foxit's copy-all give: a line per row, cells parted by one
+ * space), pdfplumber's extract_text() (lines by position, words by gaps) and its layout mode
+ * (columns by characters, a CJK character one column wide). Whatever such a text loses, the lint
+ * may not say of it what the PDF does not: every finding of an extracted text is one the PDF gives
+ * (its reading notices aside), and where a finding of the PDF is missing, a reading notice says
+ * what was not read. Never a false alarm, never silence.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lintFile } from '../src/cli/lint.js';
+import type { Rule } from '../src/rules/index.js';
+import { builtinRules, FIXTURES } from './helpers.js';
+
+const DIR = path.join(FIXTURES, 'text/extracted');
+const TOOLS = ['pdfium', 'plumber', 'plumber-layout'] as const;
+const READING = /^(读取|text|pdf)\//;
+
+/**
+ * Cases that fail now, by file name, each with what goes wrong. A case that passes makes its
+ * it.fails fail, and its line here goes.
+ */
+const FAILS: Record<string, string> = {
+  'corpus-guizhou-office-2023-final.libreoffice.pdfium.txt': 'false alarms: 自评表/分区分值, 自评表/得分不超过分值, 自评表/分值合计, 自评表/得分合计',
+  'corpus-guizhou-office-2023-final.libreoffice.plumber-layout.txt': 'false alarms: 自评表/资金得分',
+  'corpus-guizhou-office-2023-final.libreoffice.plumber.txt': 'false alarms: 自评表/资金得分',
+  'corpus-haidong-city-2025-budget.chromium.pdfium.txt': 'false alarms: 科目/上下级合计, 科目/行内分列合计, 科目/只印合计',
+  'corpus-haidong-city-2025-budget.chromium.plumber-layout.txt': 'false alarms: 叙述/分项之和',
+  'corpus-haidong-city-2025-budget.chromium.plumber.txt': 'false alarms: 叙述/分项之和',
+  'corpus-haidong-city-2025-budget.libreoffice.pdfium.txt': 'false alarms: 科目/上下级合计, 科目/行内分列合计, 科目/只印合计',
+  'corpus-haidong-city-2025-budget.libreoffice.plumber-layout.txt': 'false alarms: 科目/上下级合计, 科目/行内分列合计',
+  'corpus-haidong-city-2025-budget.libreoffice.plumber.txt': 'false alarms: 科目/上下级合计, 科目/行内分列合计, 科目/只印合计',
+  'corpus-linxia-city-2023-final.chromium.plumber-layout.txt': 'false alarms: 形式/空表说明',
+  'corpus-linxia-city-2023-final.chromium.plumber.txt': 'false alarms: 形式/空表说明',
+  'corpus-linxia-city-2023-final.libreoffice.pdfium.txt': 'false alarms: 自评表/分区分值, 自评表/未达标满分, 自评表/分值合计',
+  'corpus-linxia-city-2023-final.libreoffice.plumber-layout.txt': 'false alarms: 自评表/资金得分, 自评表/未达标满分, 自评表/分值合计',
+  'corpus-linxia-city-2023-final.libreoffice.plumber.txt': 'false alarms: 自评表/资金得分, 自评表/分区分值, 自评表/未达标满分, 自评表/分值合计',
+  'corpus-qinghai-province-2023-final.chromium.pdfium.txt': 'false alarms: 表间/总表功能分类不在支出表',
+  'corpus-qinghai-province-2023-final.libreoffice.plumber-layout.txt': 'false alarms: 科目/上下级合计, 科目/行内分列合计, 叙述/决算数与表一致',
+  'corpus-weihai-huancui-2023-final.libreoffice.pdfium.txt': 'false alarms: 自评表/分区分值, 自评表/得分不超过分值, 自评表/分值合计, 自评表/得分合计',
+  'corpus-weihai-huancui-2023-final.libreoffice.plumber-layout.txt': 'false alarms: 自评表/资金得分, 自评表/项目支出超过单位支出',
+  'corpus-weihai-huancui-2023-final.libreoffice.plumber.txt': 'false alarms: 自评表/资金得分, 自评表/分区分值, 自评表/项目支出超过单位支出',
+  'final-full.chromium.pdfium.txt': 'false alarms: 总表/收入总计构成',
+  'layout-codes.calc.pdfium.txt': 'false alarms: 科目/行内分列合计, 形式/空表说明',
+  'layout-codes.calc.plumber-layout.txt': 'false alarms: 科目/行内分列合计, 总表/收支总计平衡, 总表/支出总计构成-无本年合计行',
+  'layout-codes.calc.plumber.txt': 'false alarms: 科目/行内分列合计',
+  'layout-continued.calc.pdfium.txt': 'false alarms: 科目/行内分列合计, 科目/上下级合计',
+  'layout-continued.calc.plumber.txt': 'false alarms: 科目/行内分列合计',
+  'layout-halves.calc.plumber-layout.txt': 'false alarms: 基本支出明细/人员经费合计',
+  'layout-halves.calc.plumber.txt': 'false alarms: 基本支出明细/人员经费合计',
+  'layout-sangong-meetings.calc.pdfium.txt': 'false alarms: 形式/必备表, 形式/空表说明',
+  'layout-sangong-meetings.calc.plumber.txt': 'findings lost without a reading notice',
+  'layout-sangong.calc.pdfium.txt': 'false alarms: 形式/空表说明',
+  'layout-sangong.calc.plumber.txt': 'findings lost without a reading notice',
+  'layout-spanning.calc.pdfium.txt': 'false alarms: 表间/科目支出不少于财政拨款, 科目/行内分列合计, 科目/上下级合计',
+  'layout-spanning.calc.plumber-layout.txt': 'false alarms: 表间/科目支出不少于财政拨款, 科目/行内分列合计, 科目/上下级合计',
+  'layout-spanning.calc.plumber.txt': 'false alarms: 表间/科目支出不少于财政拨款, 科目/行内分列合计, 科目/上下级合计',
+  'layout-zeros.calc.pdfium.txt': 'false alarms: 形式/空表说明',
+  'layout-zeros.calc.plumber-layout.txt': 'false alarms: 表间/预算科目支出不少于财政拨款',
+  'province-budget.calc.pdfium.txt': 'false alarms: 形式/必备表, 科目/行内分列合计, 科目/上下级合计',
+  'province-budget.calc.plumber-layout.txt': 'false alarms: 科目/上下级合计',
+  'province-budget.calc.plumber.txt': 'false alarms: 科目/上下级合计',
+  'province-budget.chromium.pdfium.txt': 'false alarms: 科目/上下级合计',
+  'province-budget.chromium.plumber-layout.txt': 'false alarms: 形式/单位名称',
+  'province-budget.chromium.plumber.txt': 'false alarms: 形式/单位名称',
+};
+
+/** the extracted texts, each with the PDF it was extracted from */
+const CASES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => ({ file: f, pdf: f.replace(new RegExp(`\\.(${TOOLS.join('|')})\\.txt$`), '.pdf') }));
+
+async function findings(file: string, rules: Rule[]): Promise<{ found: string[]; notices: string[] }> {
+  const outcome = await lintFile(file, rules);
+  if (outcome.fatal) return { found: [], notices: [outcome.fatal] };
+  const all = outcome.diagnostics.map((d) => `${d.ruleId} ${d.message}`);
+  return { found: all.filter((d) => !READING.test(d)), notices: all.filter((d) => READING.test(d)) };
+}
+
+describe('text extracted from the fixture PDFs by other tools', () => {
+  let rules: Rule[];
+  beforeAll(async () => {
+    rules = await builtinRules();
+  });
+
+  it('holds every tool for every fixture it was run on', () => {
+    for (const tool of TOOLS) expect(CASES.filter((c) => c.file.endsWith(`.${tool}.txt`)).length).toBe(25);
+  });
+
+  for (const { file, pdf } of CASES) {
+    (FAILS[file] ? it.fails : it)(`${file}: no finding the PDF does not give; a finding lost is said`, async () => {
+      const [fromPdf, fromText] = [await findings(path.join(FIXTURES, 'pdf', pdf), rules), await findings(path.join(DIR, file), rules)];
+      expect(fromText.found.filter((d) => !fromPdf.found.includes(d))).toEqual([]);
+      const lost = fromPdf.found.filter((d) => !fromText.found.includes(d));
+      if (lost.length) expect(fromText.notices.length, `lost without a word: ${lost.join('; ')}`).toBeGreaterThan(0);
+    }, 60000);
+  }
+});
