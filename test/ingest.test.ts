@@ -27,6 +27,12 @@ describe('text ingest', () => {
     ]);
   });
 
+  it('folds the radicals a tool kept from a font (⼀般, 部⻔) one character for one, so columns stay', () => {
+    const src = splitLines('x.txt', '⼀般公共预算    部⻔公开表\n⺇ 1.00');
+    // ⺇'s ideograph lies beyond the BMP: it stays, and 1.00 stays in its column
+    expect(src.lines.map((l) => l.text)).toEqual(['一般公共预算    部门公开表', '⺇ 1.00']);
+  });
+
   it('handles CRLF line ends', () => {
     expect(splitLines('x.txt', '公开01表\r\n合计 1.00\r\n').lines.map((l) => l.text)).toEqual(['公开01表', '合计 1.00', '']);
   });
@@ -34,7 +40,7 @@ describe('text ingest', () => {
 
 describe('PDF text', () => {
   it('folds every radical of the CJK Radicals Supplement to its ideograph (Chromium + Noto CJK: ⻣ for 骨)', async () => {
-    const { normalizeText } = await import('../src/ingest/pdf-common.js');
+    const { normalizeText } = await import('../src/ingest/radicals.js');
     // ⻣ ⻔ ⻓ ⻨ ⻧ ⻙ ⻐ as Unicode's EquivalentUnifiedIdeograph.txt maps them; Kangxi radicals by NFKC
     expect(normalizeText('⻣科 ⻔诊 ⻓期 ⻨ ⻧ ⻙ ⻐ ⼊库')).toBe('骨科 门诊 长期 麦 卤 韦 钅 入库');
     // only radicals are touched: a 戶 printed as such stays, ⼾ is the simplified 户

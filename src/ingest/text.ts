@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { PagePicture, PageRulings } from './rulings.js';
+import { foldRadicals } from './radicals.js';
 
 /** a piece of a PDF line: its text and horizontal extent on the page (points, left to right) */
 export interface PositionedPiece {
@@ -147,7 +148,7 @@ export function splitLines(file: string, text: string, encoding: Encoding = 'utf
       page += body.split('\f').length - 1;
       body = body.replace(/\f/g, '');
     }
-    body = foldFullwidthFigures(body);
+    body = foldRadicals(foldFullwidthFigures(body));
     return hasPages ? { line: i + 1, text: body, page } : { line: i + 1, text: body };
   });
   return { file, encoding, lines };
