@@ -57,7 +57,8 @@ export function readContents(lines: SourceLine[], file: string, tableTitles: str
     .map((l) => ({ line: l, name: entryName(l.text) }))
     .filter((e) => e.name.length >= MIN_NAME)
     .map((e) => ({
-      title: e.line.text.trim().replace(LEADER_PAGE, ''),
+      // as printed, the runs of spaces a layout kept between its number and its words one space
+      title: e.line.text.trim().replace(LEADER_PAGE, '').replace(/[ \u3000]{2,}/g, ' '),
       words: e.name,
       found: found(e.name, body, headings, tables),
       loc: sourceLocation(file, e.line),
