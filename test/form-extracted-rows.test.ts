@@ -40,3 +40,55 @@ describe('an indicator row whose value cell wraps over lines, cells parted by on
     ]);
   });
 });
+
+describe('an indicator header whose names wrap over lines', () => {
+  const ROWS = `产出指标（50 分）
+数量指标 系统覆盖面 10 100% 10 10 已完成
+效益指标（50 分）
+社会效益指标 确保及时结算 10% 100% 50 50 已完成`;
+  const unread = (text: string) => {
+    const r = reportOf(text);
+    return [r.forms[0].indicators.length, r.forms[0].total, r.notes.map((n) => n.partly?.reason ?? n.message)];
+  };
+
+  it('read cell by cell (PDFium), with 分值 before the values: unread, said', () => {
+    expect(unread(FORM(`一级指标 二级指标 三级指标 分值\n年度指标\n值\n实际完成\n值\n得分 未完成原因分析\n${ROWS}`))).toEqual([0, null, ['分值印在指标值之前，按文字分不清各指标的分值与得分，指标与总分未读取']]);
+  });
+
+  it('read line by line across the row (pdfplumber), a value name\'s first line above the header\'s: unread, said', () => {
+    expect(unread(FORM(`年度指标 实际完成\n一级指标 二级指标 三级指标 分值 得分 未完成原因分析\n值 值\n${ROWS}`))).toEqual([
+      0,
+      null,
+      ['指标表头的栏名折行，一部分印在表头行之上，分不清分值与指标值、实际完成值的先后，指标与总分未读取'],
+    ]);
+  });
+
+  it('laid out in columns, a value name\'s wrapped line over 分值: unread; left of it: read', () => {
+    const over = `                         年度指标 实际完成
+一级指标    二级指标     三级指标     分值             得分  未完成原因分析
+                         值    值
+${ROWS}`;
+    expect(unread(FORM(over))).toEqual([0, null, ['指标表头的栏名折行，印在分值之上或之下，分不清分值与指标值、实际完成值的先后，指标与总分未读取']]);
+    const left = `                         年度指标               未完成原因分
+一级指标    二级指标     三级指标                       实际完成值 分值  得分
+                         值                  析
+产出指标（50分）  数量指标    系统覆盖面    ≥10个        10个   50   50
+效益指标（50分）  社会效益指标   确保及时结算   ≥90%        100%   50   50`;
+    expect(rowsOf(FORM(left))).toEqual([
+      ['产出指标', '系统覆盖面', '50', '50'],
+      ['效益指标', '确保及时结算', '50', '50'],
+    ]);
+  });
+
+  it('read cell by cell, the values before 分值: read', () => {
+    const text = FORM(`一级指标 二级指标 三级指标 年度指标\n值\n实际完成值 分值 得分\n未完成原因\n分析
+产出指标（50 分）
+数量指标 系统覆盖面 ≥10 个 10 个 50 50
+效益指标（50 分）
+社会效益指标 确保及时结算 ≥90% 100% 50 50`);
+    expect(rowsOf(text)).toEqual([
+      ['产出指标', '系统覆盖面', '50', '50'],
+      ['效益指标', '确保及时结算', '50', '50'],
+    ]);
+  });
+});

@@ -13,6 +13,7 @@ import { FORM_TITLE, LEVEL_ONE_NAME } from './form-vocabulary.js';
 import { FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsKey, fundsUnit, PLACEHOLDER } from './funds.js';
 import { newForm } from './new-form.js';
 import { cutShort } from './cut-short.js';
+import { headerOrderUnread } from './header-order.js';
 import { readIndicatorGrid } from './project-grid.js';
 import { INDICATOR_HEADER, laidOut, leadingJunkOff, LEVEL_NAME_ANYWHERE, LEVEL_TWO, LEVEL_TWO_INSIDE, printedValues, trailingScores } from './row-words.js';
 import type { Cell, Form, FormIndicator, FormSection, FundsRow, ParseNote, Unit } from '../types.js';
@@ -181,11 +182,8 @@ class ProjectFormReader {
       return readIndicatorGrid(this.lines, k, this.file, this.form, false, this.rulings);
     } else {
       this.laidOut = laidOut(text);
-      // words close a row with its 分值 and 得分: where 分值 comes first, a row's figures cannot be told apart
-      const bare = text.replace(/[ \u3000]/g, '');
-      const weightAt = bare.indexOf('分值');
-      const valueAt = bare.search(/指标值|实际/);
-      if (weightAt >= 0 && valueAt > weightAt) this.indicatorsUnread = '分值印在指标值之前，按文字分不清各指标的分值与得分，指标与总分未读取';
+      // words close a row with its 分值 and 得分: where 分值 comes first, or may, a row's figures cannot be told apart
+      this.indicatorsUnread = headerOrderUnread(this.lines, k, this.nameIndex + 1);
     }
     return null;
   }
