@@ -3,8 +3,8 @@
  * by one space, wrapped cells' lines set apart from their row's. Where a form's rows, weights and
  * scores can be read they are read right; where they cannot, the form says so and is not checked.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fundsColumns, fundsHeaderUnread } from '../src/model/forms/funds.js';
 import { reportOf } from './helpers.js';
 
 const FORM = (rows: string) => `项目支出绩效目标自评表
@@ -90,5 +90,48 @@ ${ROWS}`;
       ['产出指标', '系统覆盖面', '50', '50'],
       ['效益指标', '确保及时结算', '50', '50'],
     ]);
+  });
+});
+
+describe('a funds block whose header\'s names wrap over lines', () => {
+  const words = (text: string) => text.trim().split(/\s+/);
+  const columns = (header: string) => fundsColumns(header.replace(/\s+/g, ''));
+
+  it('read line by line across the row, a name\'s head and tail parted by other names: unread', () => {
+    const header = '年初预算 全年执行 项目资金（万 资金来源 全年预算数 分值 得分 数 数 元）';
+    expect(columns(header)).toEqual(['年初预算数', '全年执行数', '全年预算数', '分值', '得分']);
+    expect(fundsHeaderUnread(words(header), columns(header), 5)).toBe('资金栏的栏名折行，「年初预算数」「全年执行数」的上下两段被其他栏名隔开，分不清各栏的先后，资金执行一行及总分未读取');
+    const rate = '全年预算 执行 资金来源 年初预算数 全年执行数 分值 得分 数 率';
+    expect(fundsHeaderUnread(words(rate), columns(rate), 6)).toBe('资金栏的栏名折行，「全年预算数」「执行率」的上下两段被其他栏名隔开，分不清各栏的先后，资金执行一行及总分未读取');
+  });
+
+  it('read cell by cell (head then tail), or a name printed short: read', () => {
+    const cells = '资金来源 年初预算数 全年预算 数 全年执行数 分值 执行 率 得分';
+    expect(fundsHeaderUnread(words(cells), columns(cells), 6)).toBe(null);
+    const short = '项目资金 （万元） 年初预算 全年预算数 全年执行 数 分值 得分';
+    expect([columns(short), fundsHeaderUnread(words(short), columns(short), 5)]).toEqual([['年初预算数', '全年预算数', '全年执行数', '分值', '得分'], null]);
+  });
+
+  it('a row with more figures than the header has columns: unread', () => {
+    const header = '全年预算数 全年执行数 分值 得分';
+    expect(fundsHeaderUnread(words(header), columns(header), 5)).toBe('资金一行印有 5 个数，表头只读出 4 栏（全年预算数、全年执行数、分值、得分），分不清各数属于哪一栏，资金执行一行及总分未读取');
+    expect(fundsHeaderUnread(words(header), columns(header), 4)).toBe(null);
+  });
+
+  it('in a form: the funds block and 总分 (which counts its 分值) are left out and said; the indicators are read', () => {
+    const r = reportOf(`项目支出绩效目标自评表
+项目名称 医疗救助
+年初预算 全年执行
+项目资金（万 资金来源 全年预算数 分值 得分
+数 数
+元）
+年度资金总额： 200 200 139.14 10 7.6
+一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分
+产出指标（90 分） 数量指标 救助人次 ≤3400 人次 =2592 人次 90 88
+总分 100 95.6
+`);
+    const form = r.forms[0];
+    expect([form.funds, form.total, form.indicators.map((x) => [x.name, x.weight?.raw, x.score?.raw])]).toEqual([[], null, [['救助人次', '90', '88']]]);
+    expect(r.notes.map((n) => n.partly?.reason)).toEqual(['资金栏的栏名折行，「年初预算数」「全年执行数」的上下两段被其他栏名隔开，分不清各栏的先后，资金执行一行及总分未读取']);
   });
 });

@@ -10,7 +10,7 @@ import { normalizeLabel, tokenizeLine, type Token } from '../../layout/tokenize.
 import { columnTexts } from '../../layout/grid.js';
 import { assigned, numberCell, printedCell, sourceLocation } from '../cells.js';
 import { FORM_TITLE, LEVEL_ONE_NAME } from './form-vocabulary.js';
-import { FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsKey, fundsUnit, PLACEHOLDER } from './funds.js';
+import { FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsHeaderUnread, fundsKey, fundsUnit, PLACEHOLDER } from './funds.js';
 import { newForm } from './new-form.js';
 import { cutShort } from './cut-short.js';
 import { headerOrderUnread } from './header-order.js';
@@ -61,6 +61,8 @@ export function readProjectForm(lines: SourceLine[], start: number, nameIndex: n
 class ProjectFormReader {
   /** the funds block's header: everything before its first row (names wrap: 全年执行 / 数) */
   private header = '';
+  /** …and its words, as the text orders them */
+  private headerWords: string[] = [];
   private inIndicators = false;
   /** forms read by cells (tab-separated, or a PDF's grid): where the indicator header puts 分值 and 得分 */
   private weightCell = -1;
@@ -77,6 +79,8 @@ class ProjectFormReader {
   private sectionsUnplaced = false;
   /** the indicator header, read as words, is laid out in columns (pdftotext -layout) */
   private laidOut = false;
+  /** why the funds block's figures cannot be put under its columns: it, and 总分 that counts its 分值, are left out */
+  private fundsUnread: string | null = null;
 
   constructor(
     private readonly lines: SourceLine[],
@@ -107,7 +111,10 @@ class ProjectFormReader {
       const lead = normalizeLabel(tokens[0].text);
       const unlabelled = this.inIndicators ? lead : lead.replace(FUNDS_LABEL_START, '');
       const first = FUNDS_ROW.test(unlabelled.replace(/^-+/, '')) ? unlabelled : lead;
-      if (!this.inIndicators && !form.funds.length) this.header += text.replace(/\s+/g, '');
+      if (!this.inIndicators && !form.funds.length) {
+        this.header += text.replace(/\s+/g, '');
+        this.headerWords.push(...text.trim().split(/\s+/));
+      }
       if (!this.inIndicators && FUNDS_ROW.test(first.replace(/^-+/, ''))) {
         this.readFundsRow(line, k, tokens, first);
         continue;
@@ -154,6 +161,9 @@ class ProjectFormReader {
     // on a page, the header's cells read by columns (their names wrap: 全年预算 / 数, 执行 / 率)
     if (!form.fundsColumns.length) form.fundsColumns = fundsColumns(line.pieces ? columnTexts(this.lines.slice(this.nameIndex + 1, k)).join(' ') : this.header);
     const values = tokens.slice(1).filter((t) => t.kind === 'number' || PLACEHOLDER.test(t.text));
+    // read as text, a header whose names wrap may not give the columns' order
+    this.fundsUnread ??= line.pieces ? null : fundsHeaderUnread(this.headerWords, form.fundsColumns, values.length);
+    if (this.fundsUnread) return;
     const cells: Record<string, Cell | null> = Object.create(null);
     form.fundsColumns.forEach((c, j) => {
       const t = values[j];
@@ -378,6 +388,11 @@ class ProjectFormReader {
       form.sections = [];
       for (const x of form.indicators) x.section = null;
       say('一级指标的单元格印在其各行之间，分不清各行属于哪个一级指标，各一级指标的分值未核对');
+    }
+    if (this.fundsUnread) {
+      form.funds = [];
+      form.total = null;
+      say(this.fundsUnread);
     }
   }
 
