@@ -2,7 +2,9 @@
 import type { SourceLine } from '../../ingest/text.js';
 import { columnTexts } from '../../layout/grid.js';
 import { FORM_TITLE } from './form-vocabulary.js';
-import type { Unit } from '../types.js';
+import type { Token } from '../../layout/tokenize.js';
+import { assigned, numberCell, sourceLocation } from '../cells.js';
+import type { Cell, Form, FundsRow, Unit } from '../types.js';
 
 /** its rows: 其中：当年财政拨款, or as other forms print it 其中：财政拨款 / 本年财政拨款 / 财政拨款资金 */
 export const FUNDS_ROW = /^(年度资金总额|(其中[:：]?)?(当年|本年)?财政拨款(资金)?|上年结转(资金)?|其他资金|其他)[:：]?$/;
@@ -78,4 +80,21 @@ export function fundsHeaderUnread(words: string[], columns: string[], values: nu
   if (parted.length) return `资金栏的栏名折行，「${parted.map(([head, tail]) => head + tail).join('」「')}」的上下两段被其他栏名隔开，分不清各栏的先后，资金执行一行及总分未读取`;
   if (values > columns.length) return `资金一行印有 ${values} 个数，表头只读出 ${columns.length} 栏（${columns.join('、')}），分不清各数属于哪一栏，资金执行一行及总分未读取`;
   return null;
+}
+
+/** a funds row labelled `label`: its figures and placeholders (`values`) under the form's columns */
+export function fundsRow(file: string, form: Form, line: SourceLine, values: Token[], label: string): FundsRow {
+  const cells: Record<string, Cell | null> = Object.create(null);
+  form.fundsColumns.forEach((c, j) => {
+    const t = values[j];
+    if (!t || t.kind !== 'number') cells[c] = null;
+    else {
+      let cell = numberCell(file, t, c === '执行率' || c === '分值' || c === '得分' ? null : form.unit);
+      // 75.00 under 执行率 is a percentage even without its sign
+      if (c === '执行率') cell.percent = true;
+      if (c === '分值') cell = assigned(cell);
+      cells[c] = cell;
+    }
+  });
+  return { key: fundsKey(label), label, cells, loc: sourceLocation(file, line) };
 }
