@@ -2,7 +2,9 @@
 import type { SourceLine } from '../../ingest/text.js';
 import { columnTexts } from '../../layout/grid.js';
 import { FORM_TITLE } from './form-vocabulary.js';
-import type { Unit } from '../types.js';
+import type { Token } from '../../layout/tokenize.js';
+import { assigned, numberCell, sourceLocation } from '../cells.js';
+import type { Cell, Form, FundsRow, Unit } from '../types.js';
 
 /** its rows: 其中：当年财政拨款, or as other forms print it 其中：财政拨款 / 本年财政拨款 / 财政拨款资金 */
 export const FUNDS_ROW = /^(年度资金总额|(其中[:：]?)?(当年|本年)?财政拨款(资金)?|上年结转(资金)?|其他资金|其他)[:：]?$/;
@@ -51,4 +53,48 @@ export function fundsKey(label: string): string {
 export function fundsColumns(header: string): string[] {
   const found = FUNDS_COLUMNS.map(([re, key]) => ({ key, at: header.search(re) })).filter((c) => c.at >= 0);
   return found.sort((a, b) => a.at - b.at).map((c) => c.key);
+}
+
+/** a column name's head and tail, printed on lines of their own where the name wraps (全年预算 / 数, 执行 / 率) */
+const WRAPPING_NAMES: Array<[string, string]> = [
+  ['年初预算', '数'],
+  ['全年预算', '数'],
+  ['全年执行', '数'],
+  ['执行', '率'],
+];
+
+/**
+ * Why the funds block's figures cannot be put under its header's columns (null where they can):
+ * the header's words in the text's order, and how many figures and placeholders a row prints.
+ * Text read line by line across a header whose names wrap sets a name's head on one line and its
+ * tail on a later one, other names between them (全年预算 全年执行 / 资金来源 分值 / 数 数): the
+ * columns' order is then not the text's order. A head with its tail next to it is one name; one
+ * with no tail of its own printed anywhere is a name printed short (年初预算).
+ */
+export function fundsHeaderUnread(words: string[], columns: string[], values: number): string | null {
+  const parted = WRAPPING_NAMES.filter(([head, tail]) => {
+    // a tail next to its head ends that name; a tail standing alone after a head without one is parted from it
+    const alone = words.map((w, i) => w === tail && !WRAPPING_NAMES.some(([h, t]) => t === tail && words[i - 1] === h));
+    return words.some((w, i) => w === head && words[i + 1] !== tail && alone.some((a, j) => a && j > i + 1));
+  });
+  if (parted.length) return `资金栏的栏名折行，「${parted.map(([head, tail]) => head + tail).join('」「')}」的上下两段被其他栏名隔开，分不清各栏的先后，资金执行一行及总分未读取`;
+  if (values > columns.length) return `资金一行印有 ${values} 个数，表头只读出 ${columns.length} 栏（${columns.join('、')}），分不清各数属于哪一栏，资金执行一行及总分未读取`;
+  return null;
+}
+
+/** a funds row labelled `label`: its figures and placeholders (`values`) under the form's columns */
+export function fundsRow(file: string, form: Form, line: SourceLine, values: Token[], label: string): FundsRow {
+  const cells: Record<string, Cell | null> = Object.create(null);
+  form.fundsColumns.forEach((c, j) => {
+    const t = values[j];
+    if (!t || t.kind !== 'number') cells[c] = null;
+    else {
+      let cell = numberCell(file, t, c === '执行率' || c === '分值' || c === '得分' ? null : form.unit);
+      // 75.00 under 执行率 is a percentage even without its sign
+      if (c === '执行率') cell.percent = true;
+      if (c === '分值') cell = assigned(cell);
+      cells[c] = cell;
+    }
+  });
+  return { key: fundsKey(label), label, cells, loc: sourceLocation(file, line) };
 }

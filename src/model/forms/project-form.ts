@@ -8,23 +8,19 @@ import type { PageRulings } from '../../ingest/rulings.js';
 import type { SourceLine } from '../../ingest/text.js';
 import { normalizeLabel, tokenizeLine, type Token } from '../../layout/tokenize.js';
 import { columnTexts } from '../../layout/grid.js';
-import { assigned, numberCell, printedCell, sourceLocation } from '../cells.js';
+import { assigned, numberCell, sourceLocation } from '../cells.js';
 import { FORM_TITLE, LEVEL_ONE_NAME } from './form-vocabulary.js';
-import { FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsKey, fundsUnit, PLACEHOLDER } from './funds.js';
+import { FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsHeaderUnread, fundsRow, fundsUnit, PLACEHOLDER } from './funds.js';
 import { newForm } from './new-form.js';
+import { lineFigure, readConclusion } from './conclusion.js';
 import { cutShort } from './cut-short.js';
+import { headerOrderUnread } from './header-order.js';
 import { readIndicatorGrid } from './project-grid.js';
 import { INDICATOR_HEADER, laidOut, leadingJunkOff, LEVEL_NAME_ANYWHERE, LEVEL_TWO, LEVEL_TWO_INSIDE, printedValues, trailingScores } from './row-words.js';
-import type { Cell, Form, FormIndicator, FormSection, FundsRow, ParseNote, Unit } from '../types.js';
+import type { Cell, Form, FormIndicator, FormSection, ParseNote, Unit } from '../types.js';
 
 export const NOT_A_FORM = /汇总表|详见|附件|报告/;
 const SECTION = /(产出|效益|满意度|成本)指标\s*[（(](\d+(?:\.\d+)?)分[）)]/;
-/** a figure read off a line's text (`(50分)`, `执行率为75%`), located where the line prints it */
-function lineFigure(file: string, line: SourceLine, raw: string, percent = false): Cell {
-  const column = Math.max(1, line.text.indexOf(raw) + 1);
-  return printedCell(raw, { ...sourceLocation(file, line), column, endColumn: column + raw.length }, null, percent);
-}
-
 /** a weight read off a header such as `(50分)` */
 function headerWeight(file: string, line: SourceLine, raw: string): Cell {
   return assigned(lineFigure(file, line, raw));
@@ -52,7 +48,7 @@ export function readProjectForm(lines: SourceLine[], start: number, nameIndex: n
   const reader = new ProjectFormReader(lines, start, nameIndex, file, notes, textOfLine, form, rulings);
   const end = reader.readRows();
   reader.sayWhatWasNotRead(end);
-  const concluded = reader.readConclusion(end);
+  const concluded = readConclusion(lines, end, form, file);
   return { form, end, concluded };
 }
 
@@ -60,6 +56,8 @@ export function readProjectForm(lines: SourceLine[], start: number, nameIndex: n
 class ProjectFormReader {
   /** the funds block's header: everything before its first row (names wrap: 全年执行 / 数) */
   private header = '';
+  /** …and its words, as the text orders them */
+  private headerWords: string[] = [];
   private inIndicators = false;
   /** forms read by cells (tab-separated, or a PDF's grid): where the indicator header puts 分值 and 得分 */
   private weightCell = -1;
@@ -76,6 +74,8 @@ class ProjectFormReader {
   private sectionsUnplaced = false;
   /** the indicator header, read as words, is laid out in columns (pdftotext -layout) */
   private laidOut = false;
+  /** why the funds block's figures cannot be put under its columns: it, and 总分 that counts its 分值, are left out */
+  private fundsUnread: string | null = null;
 
   constructor(
     private readonly lines: SourceLine[],
@@ -106,7 +106,10 @@ class ProjectFormReader {
       const lead = normalizeLabel(tokens[0].text);
       const unlabelled = this.inIndicators ? lead : lead.replace(FUNDS_LABEL_START, '');
       const first = FUNDS_ROW.test(unlabelled.replace(/^-+/, '')) ? unlabelled : lead;
-      if (!this.inIndicators && !form.funds.length) this.header += text.replace(/\s+/g, '');
+      if (!this.inIndicators && !form.funds.length) {
+        this.header += text.replace(/\s+/g, '');
+        this.headerWords.push(...text.trim().split(/\s+/));
+      }
       if (!this.inIndicators && FUNDS_ROW.test(first.replace(/^-+/, ''))) {
         this.readFundsRow(line, k, tokens, first);
         continue;
@@ -153,19 +156,10 @@ class ProjectFormReader {
     // on a page, the header's cells read by columns (their names wrap: 全年预算 / 数, 执行 / 率)
     if (!form.fundsColumns.length) form.fundsColumns = fundsColumns(line.pieces ? columnTexts(this.lines.slice(this.nameIndex + 1, k)).join(' ') : this.header);
     const values = tokens.slice(1).filter((t) => t.kind === 'number' || PLACEHOLDER.test(t.text));
-    const cells: Record<string, Cell | null> = Object.create(null);
-    form.fundsColumns.forEach((c, j) => {
-      const t = values[j];
-      if (!t || t.kind !== 'number') cells[c] = null;
-      else {
-        let cell = numberCell(file, t, c === '执行率' || c === '分值' || c === '得分' ? null : form.unit);
-        // 75.00 under 执行率 is a percentage even without its sign
-        if (c === '执行率') cell.percent = true;
-        if (c === '分值') cell = assigned(cell);
-        cells[c] = cell;
-      }
-    });
-    const row: FundsRow = { key: fundsKey(first), label: first, cells, loc: sourceLocation(file, line) };
+    // read as text, a header whose names wrap may not give the columns' order
+    this.fundsUnread ??= line.pieces ? null : fundsHeaderUnread(this.headerWords, form.fundsColumns, values.length);
+    if (this.fundsUnread) return;
+    const row = fundsRow(file, form, line, values, first);
     if (!form.funds.some((f) => f.key === row.key)) form.funds.push(row);
   }
 
@@ -181,11 +175,8 @@ class ProjectFormReader {
       return readIndicatorGrid(this.lines, k, this.file, this.form, false, this.rulings);
     } else {
       this.laidOut = laidOut(text);
-      // words close a row with its 分值 and 得分: where 分值 comes first, a row's figures cannot be told apart
-      const bare = text.replace(/[ \u3000]/g, '');
-      const weightAt = bare.indexOf('分值');
-      const valueAt = bare.search(/指标值|实际/);
-      if (weightAt >= 0 && valueAt > weightAt) this.indicatorsUnread = '分值印在指标值之前，按文字分不清各指标的分值与得分，指标与总分未读取';
+      // words close a row with its 分值 and 得分: where 分值 comes first, or may, a row's figures cannot be told apart
+      this.indicatorsUnread = headerOrderUnread(this.lines, k, this.nameIndex + 1);
     }
     return null;
   }
@@ -381,33 +372,10 @@ class ProjectFormReader {
       for (const x of form.indicators) x.section = null;
       say('一级指标的单元格印在其各行之间，分不清各行属于哪个一级指标，各一级指标的分值未核对');
     }
-  }
-
-  /**
-   * 自评结论 (its label may stand one character a line: 自 / 评 / 结 / 论), up to 联系人 or the
-   * next form; the rate it states: 该项目全年预算执行率为75%, 完成率为73.42%, 执行率为0，
-   * The index after the conclusion (`k` when there is none).
-   */
-  readConclusion(k: number): number {
-    const { lines, form, file } = this;
-    let said: string[] = [];
-    let labelled = false;
-    let concluded = k;
-    for (let c = k; c < Math.min(lines.length, k + 15); c++) {
-      const text = lines[c].text.trim();
-      if (FORM_TITLE.test(text) || /^(联系人|填报人|单位负责人)/.test(text)) break;
-      if (/^自\s*评\s*结\s*论/.test(text) || (text === '论' && lines[c - 1]?.text.trim() === '结')) {
-        labelled = true;
-        said = [];
-        const rest = text.replace(/^自\s*评\s*结\s*论[:：]?/, '').trim();
-        if (rest && text !== '论') said.push(rest);
-      } else if (labelled && text) said.push(text);
-      if (labelled && !text && said.length) break;
-      if (labelled) concluded = c + 1;
-      const rate = /(?:执行|完成)率为\s*(\d+(?:\.\d+)?)\s*(?:%|(?=[，。,；]))/.exec(text);
-      if (rate && !form.conclusion.rate) form.conclusion.rate = lineFigure(file, lines[c], rate[1], true);
+    if (this.fundsUnread) {
+      form.funds = [];
+      form.total = null;
+      say(this.fundsUnread);
     }
-    if (said.length) form.conclusion.text = said.join('');
-    return concluded;
   }
 }

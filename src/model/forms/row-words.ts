@@ -65,6 +65,9 @@ export function trailingScores(tokens: Token[]): { weight: Token; score: Token; 
     if (b.num!.value <= a.num!.value && c.num!.value > b.num!.value) return { weight: a, score: b, stray: c };
   }
   const [w, s] = nums.slice(-2);
+  // 分值 and 得分 are neighbouring cells: figures parted by words (2025 年 12 月 31, ≤70 万元 =38.79)
+  // are a value's, its cell wrapped over lines with the row's 分值 and 得分 still to come
+  if (tokens[tokens.indexOf(w) + 1] !== s) return null;
   const last = tokens[tokens.length - 1];
   // 分值 得分 close the row, or stand just before a 偏差原因 note
   const tail = tokens.slice(tokens.indexOf(s) + 1);

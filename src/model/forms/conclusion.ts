@@ -1,0 +1,38 @@
+/** A project form's 自评结论 below its rows, and figures read off a line's text. */
+import type { SourceLine } from '../../ingest/text.js';
+import { printedCell, sourceLocation } from '../cells.js';
+import { FORM_TITLE } from './form-vocabulary.js';
+import type { Cell, Form } from '../types.js';
+
+/** a figure read off a line's text (`(50分)`, `执行率为75%`), located where the line prints it */
+export function lineFigure(file: string, line: SourceLine, raw: string, percent = false): Cell {
+  const column = Math.max(1, line.text.indexOf(raw) + 1);
+  return printedCell(raw, { ...sourceLocation(file, line), column, endColumn: column + raw.length }, null, percent);
+}
+
+/**
+ * 自评结论 (its label may stand one character a line: 自 / 评 / 结 / 论), up to 联系人 or the
+ * next form; the rate it states: 该项目全年预算执行率为75%, 完成率为73.42%, 执行率为0，
+ * The index after the conclusion (`k` when there is none).
+ */
+export function readConclusion(lines: SourceLine[], k: number, form: Form, file: string): number {
+  let said: string[] = [];
+  let labelled = false;
+  let concluded = k;
+  for (let c = k; c < Math.min(lines.length, k + 15); c++) {
+    const text = lines[c].text.trim();
+    if (FORM_TITLE.test(text) || /^(联系人|填报人|单位负责人)/.test(text)) break;
+    if (/^自\s*评\s*结\s*论/.test(text) || (text === '论' && lines[c - 1]?.text.trim() === '结')) {
+      labelled = true;
+      said = [];
+      const rest = text.replace(/^自\s*评\s*结\s*论[:：]?/, '').trim();
+      if (rest && text !== '论') said.push(rest);
+    } else if (labelled && text) said.push(text);
+    if (labelled && !text && said.length) break;
+    if (labelled) concluded = c + 1;
+    const rate = /(?:执行|完成)率为\s*(\d+(?:\.\d+)?)\s*(?:%|(?=[，。,；]))/.exec(text);
+    if (rate && !form.conclusion.rate) form.conclusion.rate = lineFigure(file, lines[c], rate[1], true);
+  }
+  if (said.length) form.conclusion.text = said.join('');
+  return concluded;
+}

@@ -1,0 +1,137 @@
+/**
+ * Self-assessment forms as other tools extract their text (fixtures/text/extracted): cells parted
+ * by one space, wrapped cells' lines set apart from their row's. Where a form's rows, weights and
+ * scores can be read they are read right; where they cannot, the form says so and is not checked.
+ */
+import { describe, expect, it } from 'vitest';
+import { fundsColumns, fundsHeaderUnread } from '../src/model/forms/funds.js';
+import { reportOf } from './helpers.js';
+
+const FORM = (rows: string) => `项目支出绩效目标自评表
+项目名称 事业单位医疗
+项目资金
+（元）
+资金来源 年初预算数 全年预算数 全年执行数 分值 执行率 得分
+年度资金总额： 100 100 100 10 100 10
+绩效指标
+${rows}
+总分 100 100
+`;
+
+const rowsOf = (text: string) => reportOf(text).forms[0].indicators.map((x) => [x.section, x.name, x.weight?.raw ?? null, x.score?.raw ?? null]);
+
+describe('an indicator row whose value cell wraps over lines, cells parted by one space', () => {
+  it('is closed by its 分值 and 得分 side by side, not by figures of a wrapped date or amount', () => {
+    const text = FORM(`一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分
+产出指标（50 分）
+数量指标 公费医疗享受待遇人数 ≤398 人 ≤398 人 30 30
+时效指标 财政补助完成时间 2025 年 12 月 31
+日前
+达成年度指
+标
+20 20
+效益指标（40 分） 社会效益指标 区级投入总成本 ≤70 万元 =38.79 万
+元
+40 40`);
+    expect(rowsOf(text)).toEqual([
+      ['产出指标', '公费医疗享受待遇人数', '30', '30'],
+      ['产出指标', '财政补助完成时间2025年12月31日前达成年度指标', '20', '20'],
+      ['效益指标', '区级投入总成本≤70万元=38.79万元', '40', '40'],
+    ]);
+  });
+});
+
+describe('an indicator header whose names wrap over lines', () => {
+  const ROWS = `产出指标（50 分）
+数量指标 系统覆盖面 10 100% 10 10 已完成
+效益指标（50 分）
+社会效益指标 确保及时结算 10% 100% 50 50 已完成`;
+  const unread = (text: string) => {
+    const r = reportOf(text);
+    return [r.forms[0].indicators.length, r.forms[0].total, r.notes.map((n) => n.partly?.reason ?? n.message)];
+  };
+
+  it('read cell by cell (PDFium), with 分值 before the values: unread, said', () => {
+    expect(unread(FORM(`一级指标 二级指标 三级指标 分值\n年度指标\n值\n实际完成\n值\n得分 未完成原因分析\n${ROWS}`))).toEqual([0, null, ['分值印在指标值之前，按文字分不清各指标的分值与得分，指标与总分未读取']]);
+  });
+
+  it('read line by line across the row (pdfplumber), a value name\'s first line above the header\'s: unread, said', () => {
+    expect(unread(FORM(`年度指标 实际完成\n一级指标 二级指标 三级指标 分值 得分 未完成原因分析\n值 值\n${ROWS}`))).toEqual([
+      0,
+      null,
+      ['指标表头的栏名折行，一部分印在表头行之上，分不清分值与指标值、实际完成值的先后，指标与总分未读取'],
+    ]);
+  });
+
+  it('laid out in columns, a value name\'s wrapped line over 分值: unread; left of it: read', () => {
+    const over = `                         年度指标 实际完成
+一级指标    二级指标     三级指标     分值             得分  未完成原因分析
+                         值    值
+${ROWS}`;
+    expect(unread(FORM(over))).toEqual([0, null, ['指标表头的栏名折行，印在分值之上或之下，分不清分值与指标值、实际完成值的先后，指标与总分未读取']]);
+    const left = `                         年度指标               未完成原因分
+一级指标    二级指标     三级指标                       实际完成值 分值  得分
+                         值                  析
+产出指标（50分）  数量指标    系统覆盖面    ≥10个        10个   50   50
+效益指标（50分）  社会效益指标   确保及时结算   ≥90%        100%   50   50`;
+    expect(rowsOf(FORM(left))).toEqual([
+      ['产出指标', '系统覆盖面', '50', '50'],
+      ['效益指标', '确保及时结算', '50', '50'],
+    ]);
+  });
+
+  it('read cell by cell, the values before 分值: read', () => {
+    const text = FORM(`一级指标 二级指标 三级指标 年度指标\n值\n实际完成值 分值 得分\n未完成原因\n分析
+产出指标（50 分）
+数量指标 系统覆盖面 ≥10 个 10 个 50 50
+效益指标（50 分）
+社会效益指标 确保及时结算 ≥90% 100% 50 50`);
+    expect(rowsOf(text)).toEqual([
+      ['产出指标', '系统覆盖面', '50', '50'],
+      ['效益指标', '确保及时结算', '50', '50'],
+    ]);
+  });
+});
+
+describe('a funds block whose header\'s names wrap over lines', () => {
+  const words = (text: string) => text.trim().split(/\s+/);
+  const columns = (header: string) => fundsColumns(header.replace(/\s+/g, ''));
+
+  it('read line by line across the row, a name\'s head and tail parted by other names: unread', () => {
+    const header = '年初预算 全年执行 项目资金（万 资金来源 全年预算数 分值 得分 数 数 元）';
+    expect(columns(header)).toEqual(['年初预算数', '全年执行数', '全年预算数', '分值', '得分']);
+    expect(fundsHeaderUnread(words(header), columns(header), 5)).toBe('资金栏的栏名折行，「年初预算数」「全年执行数」的上下两段被其他栏名隔开，分不清各栏的先后，资金执行一行及总分未读取');
+    const rate = '全年预算 执行 资金来源 年初预算数 全年执行数 分值 得分 数 率';
+    expect(fundsHeaderUnread(words(rate), columns(rate), 6)).toBe('资金栏的栏名折行，「全年预算数」「执行率」的上下两段被其他栏名隔开，分不清各栏的先后，资金执行一行及总分未读取');
+  });
+
+  it('read cell by cell (head then tail), or a name printed short: read', () => {
+    const cells = '资金来源 年初预算数 全年预算 数 全年执行数 分值 执行 率 得分';
+    expect(fundsHeaderUnread(words(cells), columns(cells), 6)).toBe(null);
+    const short = '项目资金 （万元） 年初预算 全年预算数 全年执行 数 分值 得分';
+    expect([columns(short), fundsHeaderUnread(words(short), columns(short), 5)]).toEqual([['年初预算数', '全年预算数', '全年执行数', '分值', '得分'], null]);
+  });
+
+  it('a row with more figures than the header has columns: unread', () => {
+    const header = '全年预算数 全年执行数 分值 得分';
+    expect(fundsHeaderUnread(words(header), columns(header), 5)).toBe('资金一行印有 5 个数，表头只读出 4 栏（全年预算数、全年执行数、分值、得分），分不清各数属于哪一栏，资金执行一行及总分未读取');
+    expect(fundsHeaderUnread(words(header), columns(header), 4)).toBe(null);
+  });
+
+  it('in a form: the funds block and 总分 (which counts its 分值) are left out and said; the indicators are read', () => {
+    const r = reportOf(`项目支出绩效目标自评表
+项目名称 医疗救助
+年初预算 全年执行
+项目资金（万 资金来源 全年预算数 分值 得分
+数 数
+元）
+年度资金总额： 200 200 139.14 10 7.6
+一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分
+产出指标（90 分） 数量指标 救助人次 ≤3400 人次 =2592 人次 90 88
+总分 100 95.6
+`);
+    const form = r.forms[0];
+    expect([form.funds, form.total, form.indicators.map((x) => [x.name, x.weight?.raw, x.score?.raw])]).toEqual([[], null, [['救助人次', '90', '88']]]);
+    expect(r.notes.map((n) => n.partly?.reason)).toEqual(['资金栏的栏名折行，「年初预算数」「全年执行数」的上下两段被其他栏名隔开，分不清各栏的先后，资金执行一行及总分未读取']);
+  });
+});
