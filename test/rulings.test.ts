@@ -60,7 +60,7 @@ describe('rulings read from a PDF', () => {
         });
       }
     });
-  });
+  }, 60000);
 
   it('text input has no rulings', async () => {
     const doc = await readDocument(path.join(FIXTURES, 'pdf/budget.txt'));
