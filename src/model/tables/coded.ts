@@ -178,8 +178,9 @@ export class CodeBuilder extends BaseBuilder {
    * there. Said at the parent.
    */
   private noteLooseConflicts() {
-    // on a page every unplaced figure is a misread, said as such (misplaced)
-    if (this.region.lines.some((l) => l.source.pieces)) return;
+    // on a page every unplaced figure is a misread, said as such (misplaced); a table left
+    // unread for its columns is said once, as that
+    if (this.region.lines.some((l) => l.source.pieces) || this.unsure || this.unplacedOptional()) return;
     for (const parent of looseConflicts(this.rows, this.columns())) {
       const label = parent.code ? `${parent.code} ${parent.name}` : parent.name;
       this.dropped++;
