@@ -3,7 +3,6 @@ import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokeniz
 import { spanLocation } from '../cells.js';
 import type { Row, Table } from '../types.js';
 import { BaseBuilder, isCode, labelText, levelOf } from './builder.js';
-import { looseConflicts } from './loose-parts.js';
 
 interface PendingRow {
   code?: string;
@@ -168,24 +167,7 @@ export class CodeBuilder extends BaseBuilder {
       if (parent) r.parent = parent;
       else if (total && r.level === 1) r.parent = total.key;
     }
-    this.noteLooseConflicts();
     return this.baseTable();
-  }
-
-  /**
-   * A parent whose part columns no placing of its and its children's loose figures adds up
-   * (loose-parts.ts): the checks down those columns cannot be made, and a discrepancy hides
-   * there. Said at the parent.
-   */
-  private noteLooseConflicts() {
-    // on a page every unplaced figure is a misread, said as such (misplaced); a table left
-    // unread for its columns is said once, as that
-    if (this.region.lines.some((l) => l.source.pieces) || this.unsure || this.unplacedOptional()) return;
-    for (const parent of looseConflicts(this.rows, this.columns())) {
-      const label = parent.code ? `${parent.code} ${parent.name}` : parent.name;
-      this.dropped++;
-      this.notes.push({ message: `${this.spec.id}: ${label}及其下级科目有数字未能确定所在的列，怎样归入各分栏都对不上，各分栏的上下级核对没有做`, loc: parent.loc });
-    }
   }
 }
 
