@@ -89,7 +89,7 @@ describe('spans and placement in character columns', () => {
     expect(spread.tokens.map((t) => textSpan(t, spread.source.text))).toEqual([{ text: '合计', x0: 7, x1: 12 }]);
   });
 
-  it('places by the last character, else by overlap; in order, one figure a column', () => {
+  it('places by overlap (a left edge is sure, a right edge is not); in order, one figure a column', () => {
     const cols = [
       { key: 'a', x0: 10, x1: 14 },
       { key: 'b', x0: 20, x1: 28 },
@@ -100,6 +100,28 @@ describe('spans and placement in character columns', () => {
     expect(placed && Object.fromEntries([...placed].map(([k, t]) => [k, t.text]))).toEqual({ a: '12.00', b: '7.00' });
     expect(placeBySpans(figures('                     1.00 2.00'), cols)).toBeNull();
     expect(placeBySpans(figures('              1.00'), cols)).toBeNull();
+  });
+
+  it('a figure wider than a narrow header goes where it overlaps most, not where it ends (上海 财政拨款收支预算总表, pdfplumber layout text)', () => {
+    // 合计@62 一般公共预算@72 政府性基金预算@86 over 22,186,440.80 printed from 61 and from 75
+    const cols = [
+      { key: '合计', x0: 62, x1: 66 },
+      { key: '一般公共预算', x0: 72, x1: 84 },
+      { key: '政府性基金预算', x0: 86, x1: 100 },
+    ];
+    const figures = tokens(`${' '.repeat(60)}22,186,440.80 22,186,440.80`).tokens.filter((t) => t.kind === 'number');
+    const placed = placeBySpans(figures, cols);
+    expect(placed && Object.fromEntries([...placed].map(([k, t]) => [k, t.column]))).toEqual({ 合计: 61, 一般公共预算: 75 });
+  });
+
+  it('refuses a figure overlapping two headers alike, or where two headers run into each other', () => {
+    const figure = (at: number) => tokens(`${' '.repeat(at - 1)}1.00`).tokens.filter((t) => t.kind === 'number');
+    // 1.00 from 13 to 17: two columns under a and two under b
+    expect(placeBySpans(figure(13), [{ key: 'a', x0: 10, x1: 15 }, { key: 'b', x0: 15, x1: 25 }])).toBeNull();
+    // a's span reaches past b's start: a figure there is under both
+    expect(placeBySpans(figure(17), [{ key: 'a', x0: 10, x1: 20 }, { key: 'b', x0: 18, x1: 30 }])).toBeNull();
+    // clear of that stretch it is placed
+    expect([...placeBySpans(figure(11), [{ key: 'a', x0: 10, x1: 20 }, { key: 'b', x0: 18, x1: 30 }])!.keys()]).toEqual(['a']);
   });
 });
 

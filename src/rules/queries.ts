@@ -3,6 +3,7 @@
  * same code or line, a column of the binding's own row, a row's parts), and the owner of a
  * printed cell (its table, row and column) for the place a diagnostic names.
  */
+import { blankCell } from '../model/cells.js';
 import type { Cell, Column, Location, Report, Row, Table } from '../model/types.js';
 import type { Binding } from './selectors.js';
 import type { CellQuery, RowFilter } from './types.js';
@@ -37,7 +38,10 @@ export function rowColumnParts(t: Table, r: Row, memo: RunMemo): RowColumnParts[
     // blank cells that were omitted from the text are zeros; unplaced figures are the total's parts
     const loose = whole === columns[0][0] ? r.unplaced : [];
     if (!placed.length && !loose.length) continue;
-    out.push({ whole, value, parts: [...placed, ...loose] });
+    // the parts' columns the loose figures do not fill were omitted as blank: zeros, said as such
+    const omitted = loose.length ? Math.max(0, parts.length - placed.length - loose.length) : 0;
+    const blanks = Array.from({ length: omitted }, () => blankCell(r.loc, value.unit, value.decimals));
+    out.push({ whole, value, parts: [...placed, ...loose, ...blanks] });
   }
   return out;
 }

@@ -242,13 +242,16 @@ export abstract class ColumnReader {
       this.columnSource = 'header';
       return fromText;
     }
+    // every row prints a figure in every column (or none): each figure stands in the column its place names
+    const counts = this.rowFigureCounts();
+    const full = counts.length > 0 && counts.every((n) => n === 0 || n === spec.length);
     for (const header of this.headerLines) {
       const at = spec.map((c) => header.indexOf(normalizeLabel(c.name)));
       if (at.some((i) => i < 0)) continue;
       const order = spec.map((c, i) => ({ c, at: at[i] })).sort((a, b) => a.at - b.at);
       // the total column stays first where figures are placed by their order (blank cells
       // omitted, the total read as the first); tab-separated cells stand where they are printed
-      if (!order[0].c.total && spec[0].total && !this.region.lines.some((l) => l.tabbed)) continue;
+      if (!order[0].c.total && spec[0].total && !full && !this.region.lines.some((l) => l.tabbed)) continue;
       this.ordered = order.map((o, i) => ({ ...o.c, index: i + 1 }));
       this.columnSource = 'header';
       break;

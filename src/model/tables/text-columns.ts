@@ -83,23 +83,29 @@ export function headerSpans(line: TokenLine): PositionedPiece[] {
 }
 
 /**
- * A row's figures in aligned text that omits blank cells, each in the column whose header stands
- * over it: the one whose span holds the figure's last character (figures stand right-aligned in
- * their cells), else the one its span overlaps (a header narrower than the figures, centred above
- * them). Null unless that is unambiguous: each figure under exactly one column's header, the
- * figures in the columns' order, no two in one column. `columns`: value columns with their header
- * spans, left to right.
+ * A row's figures in aligned text that omits blank cells, each in the column whose header it
+ * overlaps most. Only a word's left edge is sure in such text: pdftotext -layout ends a figure
+ * where it is printed, but a text that writes each character, CJK too, in one column (pdfplumber's
+ * layout mode) ends words short, and a header counted two columns a CJK character may reach past
+ * where the next begins; so a figure goes by overlap, not by where it ends. Null unless that is
+ * unambiguous: each figure under one column's header more than under any other and clear of
+ * where two headers' spans run into each other, the figures in the columns' order, no two in one
+ * column. `columns`: value columns with their header spans, left to right.
  */
 export function placeBySpans(printed: Token[], columns: Array<{ key: string; x0: number; x1: number }>): Map<string, Token> | null {
+  const overlap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
+  // where neighbouring headers' spans run into each other, no figure can be told apart
+  const shared = columns.slice(1).map((c, i) => ({ x0: c.x0, x1: Math.min(c.x1, columns[i].x1) }));
   const placed = new Map<string, Token>();
   let after = -1;
   for (const t of printed) {
-    const end = t.endColumn - 1;
-    const holds = columns.flatMap((c, i) => (c.x0 <= end && end < c.x1 ? [i] : []));
-    const under = holds.length ? holds : columns.flatMap((c, i) => (c.x0 < t.endColumn && t.column < c.x1 ? [i] : []));
-    if (under.length !== 1 || under[0] <= after) return null;
-    after = under[0];
-    placed.set(columns[after].key, t);
+    const span = { x0: t.column, x1: t.endColumn };
+    const overlaps = columns.map((c) => overlap(c, span));
+    const best = Math.max(...overlaps);
+    const at = overlaps.indexOf(best);
+    if (best === 0 || overlaps.lastIndexOf(best) !== at || at <= after || shared.some((z) => overlap(z, span) > 0)) return null;
+    after = at;
+    placed.set(columns[at].key, t);
   }
   return placed;
 }
