@@ -17,6 +17,10 @@ import type { SourceLine } from '../ingest/text.js';
 const OPENS_TABLE_RE = /单位\s*[:：]|^\s*(部门|编制(部门|单位))\s*[:：]/;
 /** an amount (1,234.56 or 12.50): a row's figure, never a year or a table number */
 const FIGURE_RE = /\d\.\d{2}(?!\d)/;
+/** a table's note (注：本表无数据), which ends its rows */
+const NOTE_RE = /^\s*(注|备注|说明)\s*[:：0-9]/;
+/** a row's name that counts its place: 1.因公出国（境）费, （1）公务用车购置费, 一、 */
+const ENUMERATED_RE = /^\s*([（(]?\d+[）).．、]|[一二三四五六七八九十]+、)/;
 
 export interface TitleLineTest {
   /** a line naming a table (its title or number) */
@@ -39,7 +43,15 @@ export function titlesFirst(lines: SourceLine[], test: TitleLineTest): SourceLin
     const block = page.slice(b.start, b.end);
     const named = block.filter((l) => test.names(l.text));
     const rest = block.filter((l) => !test.names(l.text));
-    return [named[0], ...rest, ...named.slice(1), ...page.slice(0, b.start), ...page.slice(b.end)];
+    // the header's words drawn after the title (2025年预算数, a wrapped 公用经 / 费) go back over the
+    // first row; a row, a row's name (1.因公出国（境）费) or a note drawn after it stays where it is
+    const after = page.slice(b.end);
+    const header = after.filter((l) => !FIGURE_RE.test(l.text) && !NOTE_RE.test(l.text) && !ENUMERATED_RE.test(l.text));
+    const below = after.filter((l) => !header.includes(l));
+    const above = page.slice(0, b.start);
+    const firstRow = above.findIndex((l) => FIGURE_RE.test(l.text));
+    const rows = firstRow < 0 ? above.length : firstRow;
+    return [named[0], ...rest, ...named.slice(1), ...above.slice(0, rows), ...header, ...above.slice(rows), ...below];
   });
 }
 
