@@ -34,6 +34,21 @@ describe('a page whose title is drawn after its rows', () => {
     expect(order(drawn)).toEqual([1, 4, 5, 2, 3, 9, 8, 6, 7, 10, 13, 11, 12]);
   });
 
+  it('has the header words drawn after the title put over the first row; a row’s name or a note drawn after it stays below', () => {
+    const page = [
+      line(1, 1, '部门：河西县司法局 单位：万元'),
+      line(2, 1, '科目编码 科目名称 合计 基本支出 项目支出'),
+      line(3, 1, '合计 608.42 479.92 128.50'),
+      line(4, 1, '2210201 住房公积金 34.20 34.20'),
+      line(5, 1, '部门公开表5'),
+      line(6, 1, '一般公共预算支出表'),
+      line(7, 1, '2025年预算数'),
+      line(8, 1, '1.因公出国（境）费'),
+      line(9, 1, '注：本表无数据'),
+    ];
+    expect(order(page)).toEqual([5, 6, 1, 2, 7, 3, 4, 8, 9]);
+  });
+
   it('is left as it stands when the document first prints a title over its rows', () => {
     const read = [line(1, 1, '部门支出总表'), line(2, 1, '部门：河西县农业农村局 单位：万元'), line(3, 1, '合计 1,142.78 709.28 433.50'), ...drawn.slice(5)];
     expect(titlesFirst(read, TEST)).toBe(read);
@@ -54,6 +69,13 @@ describe('a page whose title is drawn after its rows', () => {
       ['部门公开表5', '部门公开表5', 84, 1142.78],
       ['部门公开表6', '部门公开表6', 117, 709.28],
     ]);
+  });
+
+  it('reads a year drawn after the title as the header’s, not as a figure of the last row', () => {
+    const file = 'text/extracted/layout-sangong.calc.pdfium.txt';
+    const t = reportOf(fixtureText(file), file).tables.find((x) => x.id === '部门公开表5')!;
+    const row = t.rows.find((r) => r.key === '2210201')!;
+    expect([row.cells['合计'].value, row.unplaced.map((c) => c.value), t.years.map((y) => y.value)]).toEqual([34.2, [34.2], [2025, 2025]]);
   });
 
   it('takes a number drawn under its table’s rows as that table’s, not the next title’s', () => {
