@@ -11,6 +11,7 @@ import { unreadPages } from '../ingest/pdf-common.js';
 import type { Unit } from '../interval/interval.js';
 import { tokenizeLine, type TokenLine } from './tokenize.js';
 import { joinWrappedCells } from './wrap.js';
+import { titlesFirst } from './title-order.js';
 
 /** what the layout stage needs to know of the catalogue */
 export interface TableKinds {
@@ -109,7 +110,15 @@ interface Scan {
  * does not know (its lines are no other table's), so that it can be said rather than passed over.
  */
 export function findTableRegions(source: SourceText, kinds: TableKinds, unknown?: SourceLine[]): TableRegion[] {
-  const scan: Scan = { lines: joinWrappedCells(source.lines, source.rulings), kinds, regions: new Map(), current: null, spanStart: -1, spanHasRows: false, consumed: new Set(), unknown: new Map() };
+  // what names a table, for text taken in the order its pages were drawn (title-order.ts)
+  const test = {
+    names: (text: string) => {
+      const printed = printedTableId(text);
+      return printed !== null ? kinds.byPrintedId(printed) !== null : titleText(text) !== null && kinds.byTitle(text) !== null;
+    },
+    numbers: isTableNumber,
+  };
+  const scan: Scan = { lines: titlesFirst(joinWrappedCells(source.lines, source.rulings), test), kinds, regions: new Map(), current: null, spanStart: -1, spanHasRows: false, consumed: new Set(), unknown: new Map() };
   const unread = unreadPages(source);
   for (let i = 0; i < scan.lines.length; i++) {
     // a page not read (a scan, damage) may hold the rest of the open table, or the next one's
@@ -173,6 +182,14 @@ function printedNumber(scan: Scan, i: number, printed: string): void {
   // a title right under the number (blank lines apart, as text laid out as printed has them)
   // names the table; else the number does
   const after = nextPrinted(lines, i, 2).find((k) => titleText(lines[k].text) && kinds.byTitle(lines[k].text));
+  // a number under the rows of a table its page opened, which has none yet, and either numbers
+  // that table's kind or has no title under it: the table's own (text in the order the page was
+  // drawn, the number drawn last), not the next table's
+  const ownPage = current && lines[scan.spanStart]?.page === lines[i].page;
+  if (current && ownPage && scan.spanHasRows && !current.printedId && (kinds.byPrintedId(printed) === current.id || after === undefined)) {
+    current.printedId = printed;
+    return;
+  }
   const kind = (after !== undefined ? kinds.byTitle(lines[after].text, headerUnder(lines, after)) : null) ?? kinds.byPrintedId(printed);
   if (!kind) {
     scan.current = null;

@@ -117,6 +117,17 @@ export abstract class ColumnReader {
   }
 
   /**
+   * Text whose every gap is one space (not tabbed, no positions, no line of the table keeping a
+   * wider gap anywhere: the extraction collapsed the spacing, as a PDF viewer's copy does): a row
+   * printing fewer figures than the table has columns does not say which of its cells are blank.
+   */
+  private untold?: boolean;
+  protected blanksUntold(): boolean {
+    const lines = this.region.lines;
+    return (this.untold ??= !lines.some((l) => l.source.pieces || l.tabbed || WIDE_GAP_RE.test(l.source.text.trim())) && lines.some((l) => l.tokens.some((t) => t.kind === 'number')));
+  }
+
+  /**
    * PDF: where each value column stands on the page: the 栏次 numbers when printed, otherwise the
    * header labels that name the columns. Null when not every column can be found.
    */
@@ -251,7 +262,9 @@ export abstract class ColumnReader {
       const order = spec.map((c, i) => ({ c, at: at[i] })).sort((a, b) => a.at - b.at);
       // the total column stays first where figures are placed by their order (blank cells
       // omitted, the total read as the first); tab-separated cells stand where they are printed
-      if (!order[0].c.total && spec[0].total && !full && !this.region.lines.some((l) => l.tabbed)) continue;
+      // (where every row prints every column, or text set one space apart reads no row short of
+      // figures, the header's order holds)
+      if (!order[0].c.total && spec[0].total && !full && !this.region.lines.some((l) => l.tabbed) && !this.blanksUntold()) continue;
       this.ordered = order.map((o, i) => ({ ...o.c, index: i + 1 }));
       this.columnSource = 'header';
       break;
@@ -329,15 +342,17 @@ export abstract class ColumnReader {
 
   /**
    * Figures the reader could not put in a column. In text that omits blank cells, a row's parts
-   * after its placed total are unplaced by nature (the checks add them up as parts); on a page,
-   * where positions tell columns apart, any unplaced figure is a misread.
+   * after its placed total are unplaced by nature (the checks add them up as parts), and said
+   * where every gap is one space (no column can be told, so checks of a part's column are not
+   * made); on a page, where positions tell columns apart, any unplaced figure is a misread.
    */
   protected misplaced(): number {
     const positioned = this.region.lines.some((l) => l.source.pieces);
+    const untold = this.blanksUntold();
     return this.rows.reduce((n, r) => {
       if (!r.unplaced.length) return n;
       const anchored = Object.values(r.cells).some((c) => !c.blank);
-      return n + (positioned || !anchored ? r.unplaced.length : 0);
+      return n + (positioned || untold || !anchored ? r.unplaced.length : 0);
     }, 0);
   }
 
@@ -358,6 +373,9 @@ export abstract class ColumnReader {
     return missing?.name ?? null;
   }
 }
+
+/** a gap of two spaces or more: spacing the extraction kept */
+const WIDE_GAP_RE = / {2}/;
 
 /**
  * Whether x stands within the reach of its nearest column (centres in order): that column's own
