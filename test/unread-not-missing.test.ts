@@ -125,6 +125,15 @@ describe('text of a page turned 90°, a character a line', () => {
     expect(findRotatedText(lines([...'收支预算总表', '一般公共预算 拨款收入', ...'部门单位万元'].join('\n')))).toEqual([]);
   });
 
+  it("a figure's digits run together three to a line (0.0, 7.8, as PDFium's text of a turned page gives them) stay in the stretch", () => {
+    const lines = (text: string) => splitLines('t.txt', text).lines;
+    // 总计 32 17,307.85 down the page, among a turned header's characters
+    const turned = [...'收入支出项目行次决算数', '3', '1', '0.0', '0', ...'总计', '3', '2', '1', '7', ',', '3', '0', '7.8', '5'];
+    expect(findRotatedText(lines(turned.join('\n'))).map((s) => [s.from.line, s.to.line, s.lines])).toEqual([[1, 26, 24]]);
+    // three characters with a Chinese one among them are words: they still end it
+    expect(findRotatedText(lines([...'收支预算总表', '部门表', ...'单位万元合计'].join('\n')))).toEqual([]);
+  });
+
   it('lines a PDF engine placed are never taken for a turned page', () => {
     const placed = [...'收支预算总表部门单位万元合计'].map((c, i) => ({ line: i + 1, text: c, pieces: [{ text: c, x0: 0, x1: 10 }] }));
     expect(findRotatedText(placed)).toEqual([]);

@@ -25,6 +25,7 @@ const MIN_LINES = 12;
 const MIN_IDEOGRAPH_LINES = 6;
 
 const IDEOGRAPH_RE = /[\u3400-\u9fff\uf900-\ufaff]/;
+const FRAGMENT_RE = /^[^\s\u3400-\u9fff\uf900-\ufaff]{3}$/;
 
 /**
  * A line as a turned page's text gives it: only single characters, or pairs where two printed
@@ -54,7 +55,10 @@ export function findRotatedText(lines: SourceLine[]): RotatedStretch[] {
     const s = stacked(l.text);
     if (s === null) continue;
     if (!s) {
-      close();
+      // inside a stretch, three characters run together without a Chinese one (0.0, 7.8, of a
+      // figure's digits stacked a character a line) are the stretch's too: they neither make nor break it
+      if (run && FRAGMENT_RE.test(l.text.trim())) run.to = l;
+      else close();
       continue;
     }
     run ??= { from: l, to: l, lines: 0, ideographs: 0 };
