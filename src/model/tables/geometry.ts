@@ -63,3 +63,8 @@ export function matchInOrder<T extends { x: number }>(xs: number[], columns: T[]
   }
   return out;
 }
+
+/** how far two spans along a line share (0 where they do not meet) */
+export function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): number {
+  return Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
+}

@@ -6,7 +6,7 @@ import type { PositionedPiece } from '../../ingest/text.js';
 import { columnLabel, normalizeLabel } from '../../layout/tokenize.js';
 import type { Column } from '../types.js';
 import { columnNames } from './catalog.js';
-import { centreOf, columnReach } from './geometry.js';
+import { centreOf, columnReach, overlap } from './geometry.js';
 
 /** a header cell over one column: its piece, and the words from the top of the header down to it */
 export interface HeaderColumn {
@@ -151,9 +151,6 @@ function aligned(a: PositionedPiece, b: PositionedPiece): boolean {
   return Math.abs(centreOf(a) - centreOf(b)) <= tolerance || Math.abs(a.x0 - b.x0) <= tolerance || Math.abs(a.x1 - b.x1) <= tolerance;
 }
 
-function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): number {
-  return Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
-}
 
 /**
  * The header cells that name the given columns, by the column's name, key or a synonym; where

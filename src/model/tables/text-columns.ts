@@ -5,6 +5,7 @@
 import { width } from '../../common/width.js';
 import type { PositionedPiece } from '../../ingest/text.js';
 import type { Token, TokenLine } from '../../layout/tokenize.js';
+import { overlap } from './geometry.js';
 
 /** one pair's header cells: where its 项目 and its 金额 stand */
 export interface ColumnGroup {
@@ -93,7 +94,6 @@ export function headerSpans(line: TokenLine): PositionedPiece[] {
  * column. `columns`: value columns with their header spans, left to right.
  */
 export function placeBySpans(printed: Token[], columns: Array<{ key: string; x0: number; x1: number }>): Map<string, Token> | null {
-  const overlap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
   // where neighbouring headers' spans run into each other, no figure can be told apart
   const shared = columns.slice(1).map((c, i) => ({ x0: c.x0, x1: Math.min(c.x1, columns[i].x1) }));
   const placed = new Map<string, Token>();
