@@ -198,6 +198,10 @@ const ps = path.join(work, 'final-full.ps');
 execFileSync('pdftops', [fullPdf, ps]);
 execFileSync('ps2pdf', [ps, path.join(bad, 'postscript-no-unicode.pdf')]);
 console.log('wrote fixtures/bad/postscript-no-unicode.pdf');
+// a page whose text cannot be extracted, then two read through a wrong map: the file is refused
+// for the wrong map, the reason that tells the user what to do, not for the first page's
+execFileSync('qpdf', ['--empty', '--pages', path.join(bad, 'postscript-no-unicode.pdf'), '1', path.join(bad, 'mismapped-pages.pdf'), '2-3', '--', path.join(bad, 'unmapped-then-mismapped.pdf')]);
+console.log('wrote fixtures/bad/unmapped-then-mismapped.pdf');
 // A table pasted as a picture (a screenshot of a spreadsheet in a Word document): its title, number
 // and unit are text, its grid is not. The table is said unread, not empty.
 {

@@ -105,6 +105,17 @@ describe('text through a wrong Unicode map', () => {
   it('a foreign name, a product name in Latin letters, or one stray letter is Chinese text as printed', () => {
     expect(mismappedSamples(lines('升级完善“苏检e访通”', '聘请 Müller 教授讲课', 'DIP支付方式改革', '咖啡ó'))).toBeNull();
   });
+  // as PDFium reads 江苏省委办公厅2019年度部门预算公开表格 once `mutool convert` has dropped its SimSun's
+  // ToUnicode: the glyph numbers are taken for code points (Thaana, NKo, Balinese, CJK strokes)
+  it('a page of characters from scripts no disclosure prints is unreadable, with three places from three lines', () => {
+    const garbage = lines('᭦ޕ亴㇇ᙫ㺘', '䜘䰘˖ѝ⊏ޡ㣿ⴱင࣎ޜ঵ অս˖зݳ', '亩ⴞ਽〠 䠁仍', '᭦ޕᙫ䇑');
+    expect(mismappedSamples(garbage)).toEqual(['᭦ޕ亴㇇', '䜘䰘˖ѝ', '亩ⴞ਽〠 ']);
+  });
+  it('a few Greek letters or a rare character on a page of Chinese, or a cover in an autonomous region\'s script, are text as printed', () => {
+    const chinese = '一般公共预算财政拨款支出决算表 单位：万元 项目 本年支出合计 基本支出 项目支出 '.repeat(3);
+    expect(mismappedSamples(lines('系数α取 0.8，β取 1.2，单位 μg', chinese, '㐀', chinese))).toBeNull();
+    expect(mismappedSamples(lines('བོད་ལྗོངས་རང་སྐྱོང་ལྗོངས་', '西藏自治区财政厅', 'شىنجاڭ ئۇيغۇر ئاپتونوم رايونى', 'ᠦᠪᠦᠷ ᠮᠣᠩᠭᠣᠯ', '연변조선족자치주', 'ꆈꌠꁱꂷ'))).toBeNull();
+  });
   it('every page of a file read through a wrong map: the file is refused with the reason', async () => {
     const glyphs = (text: string): Glyph[] => [...text].map((ch, k) => ({ text: ch, x0: 50 + 10 * k, x1: 59 + 10 * k, y: 100, size: 10 }));
     const page: PageGlyphs = { glyphs: glyphs('部门ÿ海东市医疗保障局 公共服ó支出'), width: 595, height: 842, unreadable: 0 };

@@ -185,14 +185,41 @@ const MISMAPPED_LETTER = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef][\u00c0-\u024
 const MISMAPPED_PER_PAGE = 2;
 
 /**
- * A font whose Unicode map is wrong (a PDF rewritten by a tool that guessed it) gives letters
- * no Chinese document prints, among the Chinese: 一般公共服ó支出, 部门ÿ. Up to three places
- * where it shows, or null for a page that reads as Chinese.
+ * Characters of scripts a Chinese disclosure does not print (Greek to Khmer, bidi controls, CJK
+ * strokes, CJK Extension A, Lisu to Cham): a font without a Unicode map whose glyph numbers are
+ * taken for code points gives a page of them, among common Chinese characters. The scripts of
+ * China's autonomous regions (Arabic for Uyghur and Kazakh, Tibetan, Mongolian, Yi, Hangul) are
+ * left out: a bilingual cover prints them.
+ */
+const FOREIGN_SCRIPT = /[\u0370-\u05ff\u0700-\u074f\u0780-\u0eff\u1000-\u10ff\u1200-\u17ff\u18b0-\u1fff\u202a-\u202e\u2066-\u2069\u2c00-\u2dff\u31c0-\u31ef\u3400-\u4dbf\ua4d0-\uabff]/g;
+/** such pages are a tenth to all of them; a name in another script is a few characters of a page */
+const FOREIGN_SHARE = 0.1;
+const FOREIGN_AT_LEAST = 5;
+
+/**
+ * A font whose Unicode map is wrong (a PDF rewritten by a tool that guessed it, or one that
+ * dropped the map) gives characters no Chinese document prints, among the Chinese: 一般公共服ó支出,
+ * 部门ÿ, or a page of ࡦ࣎ޕݳ. Up to three places where it shows, or null for a page that reads as Chinese.
  */
 export function mismappedSamples(lines: SourceLine[]): string[] | null {
   const found: string[] = [];
   for (const l of lines) for (const m of l.text.matchAll(MISMAPPED_LETTER)) found.push(l.text.slice(Math.max(0, m.index! - 2), m.index! + 4));
-  return found.length >= MISMAPPED_PER_PAGE ? found.slice(0, 3) : null;
+  if (found.length >= MISMAPPED_PER_PAGE) return found.slice(0, 3);
+  const foreign: string[] = [];
+  let count = 0;
+  let characters = 0;
+  for (const l of lines) {
+    characters += l.text.length - (l.text.match(/\s/g)?.length ?? 0);
+    // samples from different lines: one line of them shows as much as three
+    let sampled = false;
+    for (const m of l.text.matchAll(FOREIGN_SCRIPT)) {
+      count++;
+      if (sampled || foreign.length === 3) continue;
+      foreign.push(l.text.slice(Math.max(0, m.index! - 2), m.index! + 4));
+      sampled = true;
+    }
+  }
+  return count >= FOREIGN_AT_LEAST && count >= FOREIGN_SHARE * characters ? foreign : null;
 }
 
 function mismappedProblem(p: number, samples: string[]): string {
