@@ -305,6 +305,28 @@ describe('text whose words are set one space apart (extracted line by line): a �
   });
 });
 
+// PDFium's page text of 江苏省委办公厅2019年度部门预算公开表格 (page 1), as Chrome's copy-all gives it:
+// 当年收入小计 carries its row's 支出 figure too, and 当年支出小计, 支出合计 come later, without figures
+describe('a viewer\'s copy of a 总表 that sets labels apart from their figures', () => {
+  const COPY = 'text/viewer-copy-three-pairs.txt';
+
+  it('reads a row without figures after a row of too many as not read, not as zeros, and says where', () => {
+    const report = reportOf(fixtureText(COPY), COPY);
+    const t = report.tables.find((x) => x.id === '部门公开表1')!;
+    expect(t.rows.find((r) => r.key === '支出:当年支出小计')?.cells ?? {}).toEqual({});
+    expect(t.rows.find((r) => r.key === '支出:一般公共服务支出')?.cells['支出金额'].raw).toBe('22,395.50');
+    expect(t.rows.find((r) => r.key === '支出:外交支出')?.cells['支出金额'].value).toBe(0);
+    expect(report.notes.filter((n) => n.message.startsWith('部门公开表1')).map((n) => n.loc.line)).toEqual([24, 25, 26, 27, 28, 29, 30]);
+    expect(report.notes.find((n) => n.loc.line === 28)?.message).toBe('部门公开表1: 本行没有数字，而第 24 行的数字多于列数，本行的数字可能印在那一行，本行不参与核对');
+  });
+
+  it('finds no 本年支出合计 of 0.00 against 27,664.22: the table says it was read in part', async () => {
+    const { diagnostics: ds } = await lintFile(path.join(FIXTURES, COPY), await builtinRules());
+    expect(ds.filter((d) => d.ruleId.startsWith('总表/'))).toEqual([]);
+    expect(ds.find((d) => d.ruleId === '读取/表格未能读取')?.message).toContain('「收支预算总表」有 7 处行或数字未能读取（如第 24 行：一行有 2 个数字，多于 1 列');
+  });
+});
+
 describe('rows of text set one space apart that the reader once ran together', () => {
   it('a 三公 grid whose group words come as one word (预算数 决算数 预算数 …) is taken item by item', () => {
     const text = ['财政拨款“三公”经费支出决算表', '单位：万元', '财政拨款“三公”经费', '公务用车购置及运行维护费', '因公出国', '合计 公务用车 公务用车 公务接待费', '（境）费 小计', '购置费 运行维护费',

@@ -34,8 +34,9 @@ export abstract class ColumnReader {
   protected dropped = 0;
   /** why a layout's reader does not trust what it read (the table is then left unread), or null */
   protected unsure: string | null = null;
-  /** rows left out for printing more figures than the columns read */
+  /** rows left out for printing more figures than the columns read, and the first one's line */
   protected overfull = 0;
+  private overfullLine = 0;
 
   constructor(
     readonly spec: TableSpec,
@@ -76,6 +77,7 @@ export abstract class ColumnReader {
       const past = values.slice(columns.length).filter((t) => t.kind === 'number');
       if (past.length) {
         this.note(`一行有 ${columns.length + past.length} 个以上的数字，表头只说出 ${columns.length} 列，本行不参与核对`, past[0]);
+        this.overfullLine ||= tokenLocation(this.file, past[0]).line;
         this.overfull++;
         return { cells, unplaced };
       }
@@ -84,6 +86,13 @@ export abstract class ColumnReader {
         if (!t) return;
         cells[c.key] = t.kind === 'number' ? numberCell(this.file, t, this.unit) : blankCell(tokenLocation(this.file, t), this.unit);
       });
+      return { cells, unplaced };
+    }
+    if (printed.length === 0 && this.overfull > 0 && this.blanksUntold()) {
+      // one-space text (a viewer's copy) sets a label apart from its figures: a row of more figures
+      // than columns came before, so this row's figures may be among them, and its blanks are not zeros
+      this.dropped++;
+      this.notes.push({ message: `${this.spec.id}: 本行没有数字，而第 ${this.overfullLine} 行的数字多于列数，本行的数字可能印在那一行，本行不参与核对`, loc: rowLoc });
       return { cells, unplaced };
     }
     if (printed.length === columns.length || printed.length === 0) {
@@ -95,6 +104,7 @@ export abstract class ColumnReader {
     }
     if (printed.length > columns.length + (this.spanned?.filter((p) => !p.column).length ?? 0)) {
       this.note(`一行有 ${printed.length} 个数字，多于 ${columns.length} 列，本行不参与核对`, printed[0]);
+      this.overfullLine ||= tokenLocation(this.file, printed[0]).line;
       this.overfull++;
       return { cells, unplaced };
     }
