@@ -34,6 +34,26 @@ describe('a page whose title is drawn after its rows', () => {
     expect(order(drawn)).toEqual([1, 4, 5, 2, 3, 9, 8, 6, 7, 10, 13, 11, 12]);
   });
 
+  // PDFium's text of Jiangsu's 公开表 made in Excel (江苏省政协办公厅2017年度部门预算公开表): 表十 atop
+  // the page, then the unit line and rows, the title last
+  it('has its title put back under the page\'s number where the number alone stands atop the page', () => {
+    const numbered: TitleLineTest = { names: (t) => /(预算|总)表$/.test(t), numbers: (t) => /^表[一二三四五六七八九十]+$/.test(t) };
+    const pages = [
+      line(1, 1, '表一'),
+      line(2, 1, '部门：江苏省政协办公厅 单位：万元'),
+      line(3, 1, '合计 9,146.79'),
+      line(4, 1, '收支预算总表'),
+      line(5, 2, '表十'),
+      line(6, 2, '部门：江苏省政协办公厅 单位：万元'),
+      line(7, 2, '302 商品和服务支出 3,253.98'),
+      line(8, 2, '一般公共预算机关运行经费支出预算表'),
+    ];
+    expect(titlesFirst(pages, numbered).map((l) => l.line)).toEqual([4, 1, 2, 3, 8, 5, 6, 7]);
+    // a number atop a page whose title is printed over the rows is left as it stands
+    const printed = [line(1, 1, '表一'), line(2, 1, '收支预算总表'), line(3, 1, '部门：江苏省政协办公厅 单位：万元'), line(4, 1, '合计 9,146.79')];
+    expect(titlesFirst(printed, numbered)).toBe(printed);
+  });
+
   it('has the header words drawn after the title put over the first row; a row’s name or a note drawn after it stays below', () => {
     const page = [
       line(1, 1, '部门：河西县司法局 单位：万元'),

@@ -78,14 +78,18 @@ interface Block {
 /** the page's title block (its title and number lines, blank lines between them allowed), or null when the page names no table */
 function titleBlock(page: SourceLine[], test: TitleLineTest): Block | null {
   const naming = page.map((l) => test.names(l.text) || test.numbers(l.text));
-  const start = naming.indexOf(true);
+  // a number alone atop the page (表十, as Excel's PDFs of Jiangsu draw it) before the unit line,
+  // its title drawn under the rows: the number stays where it is, the title is the block
+  const top = page.findIndex((l) => l.text.trim());
+  const from = top >= 0 && test.numbers(page[top].text) && !test.names(page[top].text) ? top + 1 : 0;
+  const start = naming.indexOf(true, from);
   if (start < 0) return null;
   let end = start + 1;
   while (end < page.length && (naming[end] || !page[end].text.trim())) end++;
   while (end > start + 1 && !page[end - 1].text.trim()) end--;
   const named = page.slice(start, end).some((l) => test.names(l.text));
   const alone = !naming.slice(end).some(Boolean);
-  const opener = page.find((l) => l.text.trim());
-  const below = named && alone && start > 0 && !!opener && OPENS_TABLE_RE.test(opener.text);
-  return { start, end, below, figuresAbove: page.slice(0, start).some((l) => FIGURE_RE.test(l.text)) };
+  const opener = page.slice(from).find((l) => l.text.trim());
+  const below = named && alone && start > from && !!opener && OPENS_TABLE_RE.test(opener.text);
+  return { start, end, below, figuresAbove: page.slice(from, start).some((l) => FIGURE_RE.test(l.text)) };
 }
