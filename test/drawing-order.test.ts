@@ -49,6 +49,9 @@ describe('a page whose title is drawn after its rows', () => {
       line(8, 2, '一般公共预算机关运行经费支出预算表'),
     ];
     expect(titlesFirst(pages, numbered).map((l) => l.line)).toEqual([4, 1, 2, 3, 8, 5, 6, 7]);
+    // a number that also names a kind in another scheme (公开01表 is the national 收入支出决算总表) likewise
+    const named = [line(1, 1, '部门公开表1'), line(2, 1, '部门：江苏省政协办公厅 单位：万元'), line(3, 1, '合计 10,150.48'), line(4, 1, '收支预算总表'), line(5, 1, '收入 支出')];
+    expect(titlesFirst(named, TEST).map((l) => l.line)).toEqual([4, 1, 2, 5, 3]);
     // a number atop a page whose title is printed over the rows is left as it stands
     const printed = [line(1, 1, '表一'), line(2, 1, '收支预算总表'), line(3, 1, '部门：江苏省政协办公厅 单位：万元'), line(4, 1, '合计 9,146.79')];
     expect(titlesFirst(printed, numbered)).toBe(printed);

@@ -78,10 +78,10 @@ interface Block {
 /** the page's title block (its title and number lines, blank lines between them allowed), or null when the page names no table */
 function titleBlock(page: SourceLine[], test: TitleLineTest): Block | null {
   const naming = page.map((l) => test.names(l.text) || test.numbers(l.text));
-  // a number alone atop the page (表十, as Excel's PDFs of Jiangsu draw it) before the unit line,
-  // its title drawn under the rows: the number stays where it is, the title is the block
+  // a number alone atop the page (表十, 公开01表, as Excel's PDFs of Jiangsu draw it) before the unit
+  // line, its title drawn under the rows: the number stays where it is, the title is the block
   const top = page.findIndex((l) => l.text.trim());
-  const from = top >= 0 && test.numbers(page[top].text) && !test.names(page[top].text) ? top + 1 : 0;
+  const from = top >= 0 && test.numbers(page[top].text) ? top + 1 : 0;
   const start = naming.indexOf(true, from);
   if (start < 0) return null;
   let end = start + 1;
