@@ -169,4 +169,15 @@ describe('withoutPageNumbers', () => {
     ]);
     expect(withoutPageNumbers(column.lines).map((l) => `${l.page}:${l.text}`)).toEqual(['1:20', '1:10', '1:5.00', '2:部门支出表', '2:合计 12.00']);
   });
+
+  // 江苏省人大常委会2019年度部门预算公开 sets its page numbers between box-drawing lines; left in, a
+  // sentence running over the page quoted 「与上年相比增加（减少）─7─0万元」
+  it('drops a page number between any of the dashes producers set (─ 7 ─, — 7 —, － 7 －, - 7 -)', () => {
+    const dashes = ['─ 7 ─', '— 8 —', '－ 9 －', '- 10 -', '━11━'];
+    const pages = pageText(dashes.flatMap((n, k): Array<[number, number, Array<[string, number]>]> => [
+      [k + 1, 100, [['与上年相比增加（减少）', 60]]],
+      [k + 1, 800, [[n, 290]]],
+    ]));
+    expect(withoutPageNumbers(pages.lines).map((l) => l.text)).toEqual(dashes.map(() => '与上年相比增加（减少）'));
+  });
 });

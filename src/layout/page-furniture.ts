@@ -6,7 +6,9 @@
 import type { SourceLine } from '../ingest/text.js';
 import { isFigure } from './page-cut.js';
 
-const PAGE_NUMBER_RE = /^\s*(?:[-—–]\s*)?\d{1,4}(?:\s*[-—–])?\s*$|^\s*第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*$|^\s*\d{1,4}\s*\/\s*\d{1,4}\s*$/;
+/** the dashes a page number stands between: hyphen, en and em dash, and as Word and WPS set them, box-drawing lines (─ 7 ─), bars, fullwidth hyphens */
+const DASH = '[-—–─━―‒－﹣]';
+const PAGE_NUMBER_RE = new RegExp(String.raw`^\s*(?:${DASH}\s*)?\d{1,4}(?:\s*${DASH})?\s*$|` + String.raw`^\s*第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*$|^\s*\d{1,4}\s*\/\s*\d{1,4}\s*$`);
 
 /** how far apart (points) two figures' edges may stand and still be one column's */
 const SAME_EDGE = 1;
