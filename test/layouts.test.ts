@@ -327,6 +327,23 @@ describe('a viewer\'s copy of a 总表 that sets labels apart from their figures
   });
 });
 
+// PDFium's page text of 江苏省高级人民法院2018年度部门预算公开's 收支预算总表: a name wrapped in its cell
+// comes as 三、单位预留机动经 / 费 / 3,258.06, its figure after its last line
+describe('a viewer\'s copy of a 总表 whose name wraps in its cell, the figure after the name\'s last line', () => {
+  const COPY = 'text/viewer-copy-wrapped-name.txt';
+
+  it('gives the figure to the name the piece completes, not to a row named 费 on the 收入 side', () => {
+    const t = reportOf(fixtureText(COPY), COPY).tables.find((x) => x.id === '部门公开表1')!;
+    expect(t.rows.find((r) => r.key === '支出:单位预留机动经费')?.cells['支出金额'].raw).toBe('3,258.06');
+    expect(t.rows.filter((r) => Object.values(r.cells).some((c) => c.raw === '3,258.06')).map((r) => r.key)).toEqual(['支出:单位预留机动经费']);
+  });
+
+  it('finds no 本年收入合计 of 33,172.15 against 36,430.21', async () => {
+    const ds = await lintText(fixtureText(COPY), COPY);
+    expect(ds.filter((d) => d.ruleId.startsWith('总表/'))).toEqual([]);
+  });
+});
+
 describe('rows of text set one space apart that the reader once ran together', () => {
   it('a 三公 grid whose group words come as one word (预算数 决算数 预算数 …) is taken item by item', () => {
     const text = ['财政拨款“三公”经费支出决算表', '单位：万元', '财政拨款“三公”经费', '公务用车购置及运行维护费', '因公出国', '合计 公务用车 公务用车 公务接待费', '（境）费 小计', '购置费 运行维护费',

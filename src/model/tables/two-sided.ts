@@ -273,10 +273,21 @@ export class TwoSidedBuilder extends BaseBuilder {
   private joinNameTails(): void {
     this.segments = this.segments.filter((seg, i) => {
       const prev = this.segments[i - 1];
-      const tail = seg.group === undefined && !seg.explicit && !seg.lineNo && seg.values.length === 0 && isNamePiece(labelText(seg.labels));
-      if (!tail || !prev || prev.values.length === 0 || prev.labels.length === 0 || seg.line - prev.line > 2 || seg.labels[0].x0 !== undefined) return true;
-      prev.labels.push(...seg.labels);
-      return false;
+      const piece = seg.group === undefined && !seg.explicit && !seg.lineNo && isNamePiece(labelText(seg.labels));
+      if (!piece || !prev || prev.labels.length === 0 || seg.line - prev.line > 2 || seg.labels[0].x0 !== undefined) return true;
+      if (seg.values.length === 0 && prev.values.length > 0) {
+        prev.labels.push(...seg.labels);
+        return false;
+      }
+      // the figure after the name's last line (三、单位预留机动经 / 费 / 3,258.06, as PDFium's text
+      // gives a wrapped cell): only where the piece completes a name no side knows into one it does
+      const name = stripEnumeration(labelText(prev.labels));
+      if (seg.values.length > 0 && prev.values.length === 0 && !prev.lineNo && !sideByName(this.catalog, name) && sideByName(this.catalog, name + labelText(seg.labels))) {
+        prev.labels.push(...seg.labels);
+        prev.values = seg.values;
+        return false;
+      }
+      return true;
     });
   }
 
