@@ -268,7 +268,8 @@ export class TwoSidedBuilder extends BaseBuilder {
 
   /**
    * Text: the tail of a name wrapped in its cell, alone on the line after its figures
-   * (四、文化旅游体育与传媒 / 200,000 / 支出), is that name's, not an item of its own.
+   * (四、文化旅游体育与传媒 / 200,000 / 支出), is that name's, not an item of its own; so is a
+   * tail that carries the figures of a name printed without them.
    */
   private joinNameTails(): void {
     this.segments = this.segments.filter((seg, i) => {
