@@ -11,19 +11,7 @@ import { headerLeaves, joinWrappedNames } from './header.js';
 import { assignTextGroups, printsThreePairs } from './text-groups.js';
 import { COMPARISON_RE } from './spanned-columns.js';
 import { blankToken, canonicalTotalName, close, headerGroups, isNamePiece, LABEL_HEAD_RE, printedSides, type TabbedSide } from './two-sided-cells.js';
-
-interface Segment {
-  labels: Token[];
-  lineNo?: Token;
-  values: Token[];
-  /** tab layouts: values are positional, blanks included */
-  explicit: boolean;
-  /** first or later segment on its physical line */
-  position: number;
-  line: number;
-  /** PDF without 行次: the header's column group the segment stands in (0 收入, 1 支出, 2… another breakdown of 支出) */
-  group?: number;
-}
+import { joinNameTails, type Segment } from './two-sided-names.js';
 
 
 export class TwoSidedBuilder extends BaseBuilder {
@@ -266,32 +254,6 @@ export class TwoSidedBuilder extends BaseBuilder {
     return !this.hasLineNos && this.segments.every((s) => s.group === undefined && !s.explicit) && this.region.lines.every((l) => !l.source.pieces && !l.tabbed) && !this.textColumnGroups();
   }
 
-  /**
-   * Text: the tail of a name wrapped in its cell, alone on the line after its figures
-   * (四、文化旅游体育与传媒 / 200,000 / 支出), is that name's, not an item of its own; so is a
-   * tail that carries the figures of a name printed without them.
-   */
-  private joinNameTails(): void {
-    this.segments = this.segments.filter((seg, i) => {
-      const prev = this.segments[i - 1];
-      const piece = seg.group === undefined && !seg.explicit && !seg.lineNo && isNamePiece(labelText(seg.labels));
-      if (!piece || !prev || prev.labels.length === 0 || seg.line - prev.line > 2 || seg.labels[0].x0 !== undefined) return true;
-      if (seg.values.length === 0 && prev.values.length > 0) {
-        prev.labels.push(...seg.labels);
-        return false;
-      }
-      // the figure after the name's last line (三、单位预留机动经 / 费 / 3,258.06, as PDFium's text
-      // gives a wrapped cell): only where the piece completes a name no side knows into one it does
-      const name = stripEnumeration(labelText(prev.labels));
-      if (seg.values.length > 0 && prev.values.length === 0 && !prev.lineNo && !sideByName(this.catalog, name) && sideByName(this.catalog, name + labelText(seg.labels))) {
-        prev.labels.push(...seg.labels);
-        prev.values = seg.values;
-        return false;
-      }
-      return true;
-    });
-  }
-
   private setLineNo(seg: Segment, t: Token) {
     seg.lineNo = t;
     const n = t.num!.value;
@@ -365,7 +327,7 @@ export class TwoSidedBuilder extends BaseBuilder {
     // (in text without columns to go by too: pieces of names standing as items)
     const pieces = this.segments.filter((seg) => !seg.explicit && !seg.lineNo && seg.values.length === 0 && isNamePiece(labelText(seg.labels)));
     if (pieces.length >= 2) this.unsure = `项目名称在单元格内折行，与数字不在同一行（如「${labelText(pieces[0].labels)}」），未能可靠地分开各行`;
-    this.joinNameTails();
+    this.segments = joinNameTails(this.segments, this.catalog);
     if (this.isPlainText() && printsThreePairs(this.headerLines)) assignTextGroups(this.segments, this.catalog);
     const left = this.columns().filter((c) => c.side === '收入');
     const right = this.columns().filter((c) => c.side === '支出');
