@@ -54,9 +54,16 @@ export abstract class ColumnReader {
     return [];
   }
 
-  protected note(message: string, t: Token) {
+  protected note(message: string, at: Token | Location) {
     this.dropped++;
-    this.notes.push({ message: `${this.spec.id}: ${message}`, loc: tokenLocation(this.file, t) });
+    this.notes.push({ message: `${this.spec.id}: ${message}`, loc: 'kind' in at ? tokenLocation(this.file, at) : at });
+  }
+
+  /** a row left out for printing more figures than the columns read (t: its first figure) */
+  private overfullRow(message: string, t: Token) {
+    this.note(message, t);
+    this.overfullLine ||= tokenLocation(this.file, t).line;
+    this.overfull++;
   }
 
   protected cellsFor(values: Token[], columns: Table['columns'], rowLoc: Location, explicit: boolean): { cells: Record<string, Cell>; unplaced: Cell[] } {
@@ -76,9 +83,7 @@ export abstract class ColumnReader {
       // them stands under a column the header does not say (its lines do not line up with the rows)
       const past = values.slice(columns.length).filter((t) => t.kind === 'number');
       if (past.length) {
-        this.note(`一行有 ${columns.length + past.length} 个以上的数字，表头只说出 ${columns.length} 列，本行不参与核对`, past[0]);
-        this.overfullLine ||= tokenLocation(this.file, past[0]).line;
-        this.overfull++;
+        this.overfullRow(`一行有 ${columns.length + past.length} 个以上的数字，表头只说出 ${columns.length} 列，本行不参与核对`, past[0]);
         return { cells, unplaced };
       }
       columns.forEach((c, i) => {
@@ -91,8 +96,7 @@ export abstract class ColumnReader {
     if (printed.length === 0 && this.overfull > 0 && this.blanksUntold()) {
       // one-space text (a viewer's copy) sets a label apart from its figures: a row of more figures
       // than columns came before, so this row's figures may be among them, and its blanks are not zeros
-      this.dropped++;
-      this.notes.push({ message: `${this.spec.id}: 本行没有数字，而第 ${this.overfullLine} 行的数字多于列数，本行的数字可能印在那一行，本行不参与核对`, loc: rowLoc });
+      this.note(`本行没有数字，而第 ${this.overfullLine} 行的数字多于列数，本行的数字可能印在那一行，本行不参与核对`, rowLoc);
       return { cells, unplaced };
     }
     if (printed.length === columns.length || printed.length === 0) {
@@ -103,9 +107,7 @@ export abstract class ColumnReader {
       return { cells, unplaced };
     }
     if (printed.length > columns.length + (this.spanned?.filter((p) => !p.column).length ?? 0)) {
-      this.note(`一行有 ${printed.length} 个数字，多于 ${columns.length} 列，本行不参与核对`, printed[0]);
-      this.overfullLine ||= tokenLocation(this.file, printed[0]).line;
-      this.overfull++;
+      this.overfullRow(`一行有 ${printed.length} 个数字，多于 ${columns.length} 列，本行不参与核对`, printed[0]);
       return { cells, unplaced };
     }
     const byX = this.placeByPosition(printed, columns) ?? this.placeByTextSpans(printed, columns);
