@@ -16,8 +16,11 @@ const RADICAL_SUPPLEMENT =
 const RADICAL_EQUIVALENTS = new Map(RADICAL_SUPPLEMENT.split(' ').map((pair) => Array.from(pair) as [string, string]));
 const SIMPLIFIED_AFTER_NFKC: Record<string, string> = { 戶: '户' };
 
+/** the CJK Radicals Supplement and the Kangxi radicals */
+const RADICAL_RE = /[\u2e80-\u2eff\u2f00-\u2fdf]/g;
+
 export function normalizeText(s: string): string {
-  return s.replace(/[\u2e80-\u2eff\u2f00-\u2fdf]/g, (c) => {
+  return s.replace(RADICAL_RE, (c) => {
     const folded = RADICAL_EQUIVALENTS.get(c) ?? c.normalize('NFKC');
     return SIMPLIFIED_AFTER_NFKC[folded] ?? folded;
   });
@@ -29,7 +32,7 @@ export function normalizeText(s: string): string {
  * beyond the BMP stays).
  */
 export function foldRadicals(text: string): string {
-  return text.replace(/[\u2e80-\u2eff\u2f00-\u2fdf]/g, (c) => {
+  return text.replace(RADICAL_RE, (c) => {
     const folded = normalizeText(c);
     return folded.length === 1 ? folded : c;
   });
