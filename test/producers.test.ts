@@ -97,6 +97,19 @@ describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritte
     }
   }
 
+  // Chromium's rendering (set as a 三线表) rewritten by cairo, which draws the spaces inside a
+  // cell's text as moves: a project code (630200 25T000 000000) must still read as three words,
+  // or its project's indicators join the project above (scripts/variants.mjs, CAIRO_REWRITTEN)
+  for (const engine of PDF_ENGINES) {
+    it(`corpus-haidong-city-2025-budget.all-other.chromium.cairo.pdf (${engine}) reads as the Chromium rendering`, async () => {
+      const fromPdf = buildReport(await readDocument(PDF('corpus-haidong-city-2025-budget.all-other.chromium.cairo.pdf'), { pdfEngine: engine }));
+      const original = buildReport(await readDocument(PDF('corpus-haidong-city-2025-budget.all-other.chromium.pdf'), { pdfEngine: engine }));
+      const read = reading(fromPdf, rules);
+      expect(read.forms.length).toBe(11);
+      expect(read).toEqual(reading(original, rules));
+    }, 60000);
+  }
+
   // the same HTML set densely (6 pt type, cells without padding: rows 1.5 font sizes apart, as
   // close as a wrapped name stands to its row): the header's words must not join the 栏次 line
   // or the first row, and the forms' words go to the cells whose borders enclose them

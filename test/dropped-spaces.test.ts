@@ -1,0 +1,46 @@
+/**
+ * A space a producer draws as a move, not as a glyph (cairo): between letters and figures, a gap
+ * of a Latin space splits the text as a space glyph would. Text spread evenly, and the gap Word
+ * and Writer leave between figures and Chinese characters, stay one piece.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildLines } from '../src/ingest/pdf-common.js';
+
+const SIZE = 7.5;
+const DIGIT = 0.555 * SIZE;
+const CJK = SIZE;
+
+/** glyphs of text set from x = 40, each followed by the gap given for it (in em) */
+function set(text: string, gapAfter: (i: number) => number = () => 0) {
+  let x = 40;
+  return [...text].map((ch, i) => {
+    const width = /[\u4e00-\u9fff]/.test(ch) ? CJK : DIGIT;
+    const g = { text: ch, x0: x, x1: x + width, y: 93, size: SIZE };
+    x += width + gapAfter(i) * SIZE;
+    return g;
+  });
+}
+
+const piecesOf = (glyphs: ReturnType<typeof set>) => buildLines(glyphs, 1, 1)[0].pieces!.map((p) => p.text);
+
+describe('spaces drawn as moves', () => {
+  it('a project code whose spaces are moves of 0.22 em reads as its three words', () => {
+    const text = '63020025T000000000';
+    expect(piecesOf(set(text, (i) => (i === 5 || i === 11 ? 0.224 : 0)))).toEqual(['630200', '25T000', '000000']);
+    // the same code set without the moves is one word, as printed
+    expect(piecesOf(set(text))).toEqual([text]);
+  });
+
+  it('figures spread evenly (letter-spaced, justified) stay one piece', () => {
+    expect(piecesOf(set('2,025.00', () => 0.2))).toEqual(['2,025.00']);
+    expect(piecesOf(set('2025', () => 0.2))).toEqual(['2025']);
+  });
+
+  it('the gap between figures and a Chinese character stays inside the piece', () => {
+    expect(piecesOf(set('2024年预算数', (i) => (i === 3 ? 0.25 : 0)))).toEqual(['2024年预算数']);
+  });
+
+  it('a gap of a third of an em or more splits any text, as before', () => {
+    expect(piecesOf(set('合计12.50', (i) => (i === 1 ? 0.5 : 0)))).toEqual(['合计', '12.50']);
+  });
+});
