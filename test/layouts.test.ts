@@ -452,3 +452,31 @@ describe('text laid out as printed: a 收入支出决算总表 printed without �
     expect((await lintText(fixtureText(FILE), FILE)).filter((d) => d.ruleId.startsWith('总表/'))).toEqual([]);
   });
 });
+
+// PDFium's page text of 上海市普陀区社会福利院2024年单位预算's 三公 table: 公务接待费 printed before
+// 公务用车, 机关运行经费 beside them (its header wrapped over two lines), and 购置费 left blank, so
+// six figures for seven cells, in one-space lines that do not say which cell is blank
+describe('a viewer\'s copy of a 三公 grid with a blank cell and a column the national order lacks', () => {
+  const COPY = 'text/viewer-copy-sangong-blank-cell.txt';
+
+  it('is said unread, not mapped in the national order', async () => {
+    const t = reportOf(fixtureText(COPY), COPY).tables.find((x) => x.id === '部门公开表7')!;
+    // none of this year's cells is taken from the six figures (the table's checks are all skipped)
+    expect(t.rows.flatMap((r) => Object.keys(r.cells)).filter((k) => k.startsWith('本年预算数.'))).toEqual([]);
+    const { diagnostics: ds } = await lintFile(path.join(FIXTURES, COPY), await builtinRules());
+    expect(ds.filter((d) => d.ruleId.startsWith('三公/'))).toEqual([]);
+    expect(ds.find((d) => d.ruleId === '读取/表格未能读取')?.message).toContain('「单位“三公”经费和机关运行经费预算表」未能读取：表头的 12 列与这一行的数字对不上');
+  });
+
+  it('six figures under the national header alone are still read in the national order', () => {
+    const text = fixtureText(COPY)
+      .replace('2024年机关运行经\n费预算数\n', '')
+      .replace('合计 因公出国(境)费 公务接待费\n公务用车购置及运行费\n', '合计 因公出国(境)费 公务用车购置及运行费 公务接待费\n')
+      .replace('6.4 0 0 6.4 6.4 0', '6.4 0 6.4 0 6.4 0');
+    const t = reportOf(text, COPY).tables.find((x) => x.id === '部门公开表7')!;
+    const cells = t.rows[0].cells;
+    expect(Object.fromEntries(Object.entries(cells).map(([k, c]) => [k.replace(/^.*\./, ''), c.raw]))).toEqual({
+      合计: '6.4', '因公出国（境）费': '0', 公务用车购置及运行维护费: '6.4', 公务用车购置费: '0', 公务用车运行维护费: '6.4', 公务接待费: '0',
+    });
+  });
+});

@@ -111,7 +111,13 @@ export class GridBuilder extends BaseBuilder {
     const printed = this.valueLine?.tabbed ? values : values.filter((t) => t.kind === 'number');
     if (printed.length !== last.length) return null;
     const words = this.headerTokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => normalizeLabel(t.text)));
-    return words.some((w) => groups.some((g) => w.includes(g))) ? null : last;
+    if (words.some((w) => groups.some((g) => w.includes(g)))) return null;
+    // the header also names an optional column of the group (上海's 机关运行经费 beside the 三公
+    // ones, wrapped over two lines): the figures then leave a cell blank, and text in one-space
+    // lines does not say which (上海 prints 公务接待费 before 公务用车, under one 购置费 left blank)
+    const header = words.join('');
+    const optional = this.spec.columns.filter((c) => c.optional && c.group === groups[groups.length - 1]);
+    return optional.some((c) => columnNames(c).some((n) => header.includes(normalizeLabel(n)))) ? null : last;
   }
 
   /** the form's columns, and the optional ones this document's header names (会议费, 培训费…) */
