@@ -132,8 +132,8 @@ describe('what a page that gives no text is', () => {
   it('a blank page is fine; a picture is said; a damaged page is said and its text left out', async () => {
     const read = await readPages('a.pdf', doc([page([glyph], none), page([], none), page([], { text: false, image: true }), page([glyph], none, 40)]), undefined, new Set([40]));
     expect(read.problems).toEqual([
-      { page: 3, message: '第 3 页没有文本层（图片），未检查' },
-      { page: 4, message: '第 4 页的内容数据已损坏（解压失败），本页未检查' },
+      { page: 3, reason: 'picture', message: '第 3 页没有文本层（图片），未检查' },
+      { page: 4, reason: 'damaged', message: '第 4 页的内容数据已损坏（解压失败），本页未检查' },
     ]);
     expect(read.lines.map((l) => l.page)).toEqual([1]);
   });
@@ -171,7 +171,7 @@ describe('a scan made searchable by OCR', () => {
     const scanned: PageGlyphs = { glyphs: [], width: 600, height: 800, unreadable: 0, scanned: true };
     const doc = (pages: PageGlyphs[]) => ({ pages: pages.length, page: async (p: number) => pages[p - 1], close() {} });
     const read = await readPages('a.pdf', doc([text, scanned]));
-    expect(read.problems).toEqual([{ page: 2, message: '第 2 页是扫描的图片，上面的文字是文字识别（OCR）得出的隐形文字层，识别出的数字可能有误，本页未检查' }]);
+    expect(read.problems).toEqual([{ page: 2, reason: 'scanned', message: '第 2 页是扫描的图片，上面的文字是文字识别（OCR）得出的隐形文字层，识别出的数字可能有误，本页未检查' }]);
     expect(read.lines.map((l) => l.page)).toEqual([1]);
     await expect(readPages('a.pdf', doc([scanned, scanned]))).rejects.toThrow('a.pdf 是扫描件，文字来自文字识别（OCR），识别出的数字可能有误，未检查；请用原始电子文件导出的 PDF 检查');
   });
@@ -188,7 +188,7 @@ describe('a table running onto a page that was not read', () => {
   ];
   const kinds = tableKinds(defaultCatalog());
   it('is known to be cut at that page, and lines after it are none of its rows', () => {
-    const [region] = findTableRegions({ file: 'a.pdf', encoding: 'utf-8', lines, problems: [{ page: 2, message: '' }] } as never, kinds);
+    const [region] = findTableRegions({ file: 'a.pdf', encoding: 'utf-8', lines, problems: [{ page: 2, reason: 'picture', message: '' }] } as never, kinds);
     expect(region.cutAt).toBe(2);
     expect(region.lines.map((l) => l.source.line)).toEqual([2, 3, 4]);
   });

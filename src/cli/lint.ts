@@ -55,7 +55,7 @@ async function lintOrThrow(file: string, rules: Rule[], options: LintOptions): P
     // the narrative half of a disclosure published in two files is still checked, and says so
     if ((report.kind === 'unknown' || report.claims.length === 0) && pageProblems.length) {
       // the pages not read are why, not the document; a wrong Unicode map, where there is one, says most
-      const shown = pageProblems.find((p) => p.message.includes('映射不对')) ?? pageProblems[0];
+      const shown = pageProblems.find((p) => p.reason === 'mismapped') ?? pageProblems[0];
       throw new InputError(`${file}: 有 ${pageProblems.length} 页未能读取（如${shown.message.replace(/，本页未检查$/, '')}），其余页面里没有公开表，也没有预决算情况说明，未检查`);
     }
     const rotated = report.rotatedText;

@@ -6,7 +6,7 @@ import type { Deadline } from './limits.js';
 
 export { InputError, decodeText, splitLines, type SourceLine, type SourceText } from './text.js';
 
-export { readPdfBytes, readPdfFile, warmUpPdfEngine, DEFAULT_PDF_ENGINE, PDF_ENGINES, type PdfEngine, type PdfOptions, type PdfText, type PdfPageProblem } from './pdf.js';
+export { readPdfBytes, readPdfFile, warmUpPdfEngine, DEFAULT_PDF_ENGINE, PDF_ENGINES, type PdfEngine, type PdfOptions, type PdfText, type PdfPageProblem, type PageProblemReason } from './pdf.js';
 
 export interface ReadOptions {
   /** which engine reads PDF input (default: DEFAULT_PDF_ENGINE) */

@@ -8,8 +8,15 @@ import type { Deadline } from './limits.js';
 import type { PagePicture, PageRulings, Picture, Rulings } from './rulings.js';
 import { foldFullwidthFigures, InputError, type PositionedPiece, type SourceLine, type SourceText } from './text.js';
 
+/**
+ * Why a page was not read, or read in part: a damaged content stream, a scan under OCR text,
+ * characters without a Unicode map, a wrong map, text drawn but not extractable, a picture only
+ */
+export type PageProblemReason = 'damaged' | 'scanned' | 'unmapped-glyphs' | 'mismapped' | 'no-extractable-text' | 'picture';
+
 export interface PdfPageProblem {
   page: number;
+  reason: PageProblemReason;
   message: string;
 }
 
@@ -250,32 +257,33 @@ export function mismappedSamples(lines: SourceLine[]): string[] | null {
   return count >= FOREIGN_AT_LEAST && count >= FOREIGN_SHARE * characters ? foreign : null;
 }
 
-function mismappedProblem(p: number, samples: string[]): string {
-  return `第 ${p} 页的文字提取有误（字体的 Unicode 映射不对：${samples.map((s) => `「${s}」`).join('、')}等处出现了中文里不该有的字母），本页未检查`;
+function mismappedProblem(p: number, samples: string[]): PdfPageProblem {
+  return { page: p, reason: 'mismapped', message: `第 ${p} 页的文字提取有误（字体的 Unicode 映射不对：${samples.map((s) => `「${s}」`).join('、')}等处出现了中文里不该有的字母），本页未检查` };
 }
 
 const SCANNED_PAGE = '是扫描的图片，上面的文字是文字识别（OCR）得出的隐形文字层，识别出的数字可能有误';
 
 /** why a page gave no text, or only part of it; null for a page read whole or blank */
-async function pageProblem(p: number, page: PageGlyphs, hasText: boolean, damaged: boolean): Promise<string | null> {
-  if (damaged) return `第 ${p} 页的内容数据已损坏（解压失败），本页未检查`;
-  if (page.scanned) return `第 ${p} 页${SCANNED_PAGE}，本页未检查`;
-  if (page.unreadable > 0) return `第 ${p} 页有 ${page.unreadable} 处文字提取不出（字体缺少可用的 Unicode 映射），这些文字未检查`;
+async function pageProblem(p: number, page: PageGlyphs, hasText: boolean, damaged: boolean): Promise<PdfPageProblem | null> {
+  const problem = (reason: PageProblemReason, message: string): PdfPageProblem => ({ page: p, reason, message });
+  if (damaged) return problem('damaged', `第 ${p} 页的内容数据已损坏（解压失败），本页未检查`);
+  if (page.scanned) return problem('scanned', `第 ${p} 页${SCANNED_PAGE}，本页未检查`);
+  if (page.unreadable > 0) return problem('unmapped-glyphs', `第 ${p} 页有 ${page.unreadable} 处文字提取不出（字体缺少可用的 Unicode 映射），这些文字未检查`);
   if (hasText) return null;
   const drawn = await page.drawn?.();
-  if (drawn?.text) return `第 ${p} 页绘制了文字，但提取不到文本（字体缺少可用的 Unicode 映射），本页未检查`;
+  if (drawn?.text) return problem('no-extractable-text', `第 ${p} 页绘制了文字，但提取不到文本（字体缺少可用的 Unicode 映射），本页未检查`);
   // a page with neither text nor picture is left blank on purpose
-  if (drawn?.image) return `第 ${p} 页没有文本层（图片），未检查`;
+  if (drawn?.image) return problem('picture', `第 ${p} 页没有文本层（图片），未检查`);
   return null;
 }
 
 /** a PDF with no page read: why, by what its pages said */
 function noText(file: string, problems: PdfPageProblem[]): InputError {
-  const says = (what: string) => problems.some((q) => q.message.includes(what));
-  if (says('文字识别')) return new InputError(`${file} 是扫描件，文字来自文字识别（OCR），识别出的数字可能有误，未检查；请用原始电子文件导出的 PDF 检查`);
-  if (says('映射不对')) return new InputError(`${file} 的文字提取有误（字体的 Unicode 映射不对，提取出的文字与印出的不同），请用原始文件重新导出 PDF`);
-  if (says('Unicode')) return new InputError(`${file} 的文字无法提取（字体缺少 Unicode 映射），请用原始文件重新导出 PDF`);
-  if (says('已损坏')) return pdfErrors.corrupt(file, '页面内容数据解压失败');
+  const says = (...reasons: PageProblemReason[]) => problems.some((q) => reasons.includes(q.reason));
+  if (says('scanned')) return new InputError(`${file} 是扫描件，文字来自文字识别（OCR），识别出的数字可能有误，未检查；请用原始电子文件导出的 PDF 检查`);
+  if (says('mismapped')) return new InputError(`${file} 的文字提取有误（字体的 Unicode 映射不对，提取出的文字与印出的不同），请用原始文件重新导出 PDF`);
+  if (says('unmapped-glyphs', 'no-extractable-text')) return new InputError(`${file} 的文字无法提取（字体缺少 Unicode 映射），请用原始文件重新导出 PDF`);
+  if (says('damaged')) return pdfErrors.corrupt(file, '页面内容数据解压失败');
   return new InputError(`${file} 没有文本层（图片或扫描件），未检查；请用原始电子文件导出的 PDF 检查（扫描件做文字识别得出的数字可能有误，本工具不据此检查）`);
 }
 
@@ -311,7 +319,7 @@ export async function readPages(file: string, doc: PdfDocument, deadline?: Deadl
         for (const box of page.pictures ?? []) pictures.push({ page: p, ...box });
       }
       const problem = mismapped ? mismappedProblem(p, mismapped) : await pageProblem(p, page, pageLines.length > 0, broken);
-      if (problem) problems.push({ page: p, message: problem });
+      if (problem) problems.push(problem);
     }
   } catch (err) {
     if (err instanceof InputError) throw err;

@@ -9,7 +9,7 @@ import { readInputFile } from './text.js';
 import { brokenContentPages } from './pdf-streams.js';
 import { DEFAULT_MAX_PAGES, tooManyPages, type Deadline } from './limits.js';
 
-export type { PdfPageProblem, PdfText } from './pdf-common.js';
+export type { PageProblemReason, PdfPageProblem, PdfText } from './pdf-common.js';
 
 export const PDF_ENGINES = ['pdfium', 'unpdf'] as const;
 export type PdfEngine = (typeof PDF_ENGINES)[number];
