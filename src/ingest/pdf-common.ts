@@ -114,14 +114,14 @@ function piecesOf(glyphs: Glyph[]): PositionedPiece[] {
   let lastGap = 0;
   for (let i = 0; i < glyphs.length; i++) {
     const g = glyphs[i];
-    if (/^\s+$/.test(g.text)) {
+    if (isSpace(g)) {
       current = null;
       continue;
     }
     // text drawn twice a hair apart (fake bold) is one text
     if (last && current && g.text === last.text && Math.abs(g.x0 - last.x0) < 0.15 * g.size) continue;
     const gap = current ? g.x0 - current.x1 : Infinity;
-    if (current && last && gap <= PIECE_GAP_EMS * g.size && !droppedSpace(last, g, gap, Math.max(lastGap, gapAfter(glyphs, i)))) {
+    if (current && last && gap <= PIECE_GAP_EMS * g.size && !droppedSpace(last, glyphs, i, gap, lastGap)) {
       current.text += g.text;
       current.x1 = Math.max(current.x1, g.x1);
       lastGap = gap;
@@ -135,10 +135,12 @@ function piecesOf(glyphs: Glyph[]): PositionedPiece[] {
   return pieces;
 }
 
+const isSpace = (g: Glyph) => /^\s+$/.test(g.text);
+
 /** the gap after glyph i to the next on its line; 0 at the line's end or before a space */
 function gapAfter(glyphs: Glyph[], i: number): number {
   const next = glyphs[i + 1];
-  return next && !/^\s+$/.test(next.text) ? Math.max(0, next.x0 - glyphs[i].x1) : 0;
+  return next && !isSpace(next) ? Math.max(0, next.x0 - glyphs[i].x1) : 0;
 }
 
 /** a gap this share of the font size between letters or figures is a space (a Latin space is 0.2–0.33 em) */
@@ -150,11 +152,13 @@ const LETTER_OR_FIGURE = /^[0-9A-Za-z]$/;
  * move (cairo does: 630200 25T000 000000 comes out as one word 63020025T000000000 otherwise).
  * Only between letters and figures: Word and Writer leave a gap as wide (0.2–0.25 em, measured
  * on every PDF here) between figures and Chinese characters (2024 年) without a space. And only
- * where the gap stands out from those beside it: text spread evenly is one text.
+ * where the gap stands out from those beside it (lastGap before, the next after): text spread
+ * evenly is one text. The next gap is measured only for such a gap: this runs for every glyph.
  */
-function droppedSpace(last: Glyph, g: Glyph, gap: number, besideGap: number): boolean {
-  if (gap <= DROPPED_SPACE_EMS * g.size || gap - besideGap <= 0.1 * g.size) return false;
-  return LETTER_OR_FIGURE.test(last.text) && LETTER_OR_FIGURE.test(g.text);
+function droppedSpace(last: Glyph, glyphs: Glyph[], i: number, gap: number, lastGap: number): boolean {
+  const g = glyphs[i];
+  if (gap <= DROPPED_SPACE_EMS * g.size || !LETTER_OR_FIGURE.test(last.text) || !LETTER_OR_FIGURE.test(g.text)) return false;
+  return gap - Math.max(lastGap, gapAfter(glyphs, i)) > 0.1 * g.size;
 }
 
 /**

@@ -107,7 +107,8 @@ export class GridBuilder extends BaseBuilder {
   private soleGroup(values: Token[]): Column[] | null {
     const groups = this.spec.groups ?? [];
     if (groups.length < 2) return null;
-    const last = this.spec.columns.filter((c) => !c.optional && c.group === groups[groups.length - 1]);
+    const group = this.spec.columns.filter((c) => c.group === groups[groups.length - 1]);
+    const last = group.filter((c) => !c.optional);
     const printed = this.valueLine?.tabbed ? values : values.filter((t) => t.kind === 'number');
     if (printed.length !== last.length) return null;
     const words = this.headerTokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => normalizeLabel(t.text)));
@@ -116,8 +117,7 @@ export class GridBuilder extends BaseBuilder {
     // ones, wrapped over two lines): the figures then leave a cell blank, and text in one-space
     // lines does not say which (上海 prints 公务接待费 before 公务用车, under one 购置费 left blank)
     const header = words.join('');
-    const optional = this.spec.columns.filter((c) => c.optional && c.group === groups[groups.length - 1]);
-    return optional.some((c) => columnNames(c).some((n) => header.includes(normalizeLabel(n)))) ? null : last;
+    return group.some((c) => c.optional && columnNames(c).some((n) => header.includes(normalizeLabel(n)))) ? null : last;
   }
 
   /** the form's columns, and the optional ones this document's header names (会议费, 培训费…) */
