@@ -70,11 +70,11 @@ const DOCUMENTS: Array<[string, Expected]> = [
     tables: '部门公开表1:18 部门公开表2:67 部门公开表3:67 部门公开表4:14 部门公开表5:67 部门公开表8:1 部门公开表9:1 部门公开表6:32 部门公开表7:1',
     diagnostics: [] }],
   // checked by hand: 叙述/万元与表中元数@6:18: real (the text says 738.66万 where 表5 2081005 prints 6,964,796 元, 696.48万);
-  // 读取@9:1 and @11:1: real, both tables print 「7 11 02 事业单位医疗」 where the 类 is 210; that row is left out and said.
+  // 科目/编码印错@9:17 and @11:17: real, both tables print 「7 11 02 事业单位医疗」 under 210 / 21011; read as 2101102.
   // 财务收支预算总表 (p.7) is read with its four 支出 columns under the spanning 预算数 / 基本支出 header, and is consistent.
   ['上海市普陀区社会福利院2024年单位预算.pdf', { kind: '预算', year: 2024, department: '上海市普陀区社会福利院', family: '部门预算（九张表）',
-    tables: '部门公开表1:13 部门公开表2:15 部门公开表3:14 部门公开表4:9 部门公开表5:14 部门公开表8:1 部门公开表9:1 部门公开表6:27 部门公开表7:1',
-    diagnostics: ['叙述/万元与表中元数@6:18', '读取/表格未能读取@9:1', '读取/表格未能读取@11:1'] }],
+    tables: '部门公开表1:13 部门公开表2:15 部门公开表3:15 部门公开表4:9 部门公开表5:15 部门公开表8:1 部门公开表9:1 部门公开表6:27 部门公开表7:1',
+    diagnostics: ['叙述/万元与表中元数@6:18', '科目/编码印错@9:17', '科目/编码印错@11:17'] }],
   // checked by hand: 叙述/取自全部资金表@24:14 and 叙述/金额与表一致@24:15: real (the section on 一般公共预算财政拨款 gives the all-funds 基本支出 5,377.64 of 公开03 and 人员经费 4,896.98, where 公开05 prints 5,364.75 and 公开06 4,884.09; no table prints an all-funds 人员经费); 完成预算比例@21:15: rounding warning
   ['上海市普陀区规划和自然资源局 2024 年度部门决算.pdf', { kind: '决算', year: 2024, department: '上海市普陀区规划和自然资源局', family: '部门决算',
     tables: '公开01:40 公开02:25 公开03:25 公开04:36 公开05:25 公开06:67 公开09:1 公开07:0 公开08:0',
@@ -346,12 +346,16 @@ describe.skipIf(!existsSync(DIR))('layouts read from real PDFs', () => {
     }
   }, 60000);
 
-  it('a row whose code cells print no code is left out and said, not merged into the row above', async () => {
+  it('a row whose 类 is misprinted is read by its place and reported, not merged into the row above', async () => {
     const { report, diagnostics } = await lintFile(path.join(DIR, '上海市普陀区社会福利院2024年单位预算.pdf'), await builtinRules());
     const t = report!.tables.find((x) => x.id === '部门公开表3')!;
-    expect(t.reading).toEqual({ unplaced: 0, dropped: 1 });
+    expect(t.reading).toEqual({ unplaced: 0, dropped: 0 });
     expect(t.rows.find((r) => r.key === '21011')!.cells['合计'].raw).toBe('503,724');
-    expect(diagnostics.find((d) => d.page === 9)!.message).toContain('如第 9 页第 17 行：「7 11 02 事业单位医疗」的编码不是科目编码');
+    expect(t.rows.find((r) => r.key === '2101102')).toMatchObject({ printedCode: '7 11 02', name: '事业单位医疗', parent: '21011' });
+    expect(t.rows.find((r) => r.key === '2101102')!.cells['合计'].raw).toBe('503,724');
+    const found = diagnostics.find((d) => d.ruleId === '科目/编码印错' && d.page === 9)!;
+    expect(found.message).toBe('2024年预算单位支出预算总表「7 11 02 事业单位医疗」的科目编码印错：按它所在的位置应为 2101102，本行已按 2101102 核对');
+    expect([found.line, found.column]).toEqual([17, 1]);
   });
 });
 

@@ -44,6 +44,8 @@ export interface Row {
   name: string;
   /** function, economic or unit code; in two-sided tables the function class inferred from the name */
   code?: string;
+  /** the code as printed, where it is not the code read (`7 11 02`, read as 2101102 by its place) */
+  printedCode?: string;
   /** 1 = 类, 2 = 款, 3 = 项 (function codes); 1 = class, 2 = item (economic codes) */
   level?: number;
   side?: Side;

@@ -10,8 +10,10 @@ interface PendingRow {
   labels: Token[];
   values: Token[];
   explicit: boolean;
-  /** the code as printed where it is not a code of the table's scheme (江苏 `7 11 02` for 210 11 02) */
+  /** the code as printed where it is not a code of the table's scheme (上海 `7 11 02` for 210 11 02) */
   malformedCode?: Token[];
+  /** that code's text, where the row is read all the same (its code from its place) */
+  printedCode?: string;
 }
 
 export class CodeBuilder extends BaseBuilder {
@@ -107,21 +109,34 @@ export class CodeBuilder extends BaseBuilder {
     }
   }
 
+  /**
+   * A row whose code is misprinted: read as the code its place gives (its misprint is then the
+   * rule 科目/编码印错's to report), or left out with a note. Whether it is read.
+   */
+  private readMisprint(p: PendingRow, name: string, byKey: Map<string, Row>): boolean {
+    const printed = p.malformedCode!.map((t) => t.text).join(' ');
+    const inferred = this.spec.codes === 'function' ? codeUnder(p.malformedCode!, this.rows, byKey) : null;
+    if (!inferred) {
+      this.note(`「${printed}${name ? ` ${name}` : ''}」的编码不是科目编码，本行不参与核对`, p.malformedCode![0]);
+      return false;
+    }
+    p.code = inferred;
+    p.codeToken = p.malformedCode![0];
+    p.printedCode = printed;
+    return true;
+  }
+
   finish(): Table {
     const byKey = new Map<string, Row>();
     let total: Row | undefined;
     let lastCode: string | undefined;
     let runHead: Row | undefined;
     for (const p of this.pending) {
+      const name = labelText(p.labels);
+      if (p.malformedCode && !this.readMisprint(p, name, byKey)) continue;
       const first = p.codeToken ?? p.labels[0] ?? p.values[0];
       const lastTok = p.values[p.values.length - 1] ?? p.labels[p.labels.length - 1] ?? first;
       const loc = spanLocation(this.file, first, lastTok);
-      const name = labelText(p.labels);
-      if (p.malformedCode) {
-        const printed = p.malformedCode.map((t) => t.text).join(' ');
-        this.note(`「${printed}${name ? ` ${name}` : ''}」的编码不是科目编码，本行不参与核对`, p.malformedCode[0]);
-        continue;
-      }
       const { cells, unplaced } = this.cellsFor(p.values, this.columns(), loc, p.explicit);
       if (!p.code) {
         // a 合计 line without a single figure, in a table that omits blanks, is a header
@@ -136,6 +151,7 @@ export class CodeBuilder extends BaseBuilder {
         continue;
       }
       const row: Row = { key: p.code, name, code: p.code, level: levelOf(p.code, this.spec.codes), kind: 'item', cells, unplaced, loc };
+      if (p.printedCode) row.printedCode = p.printedCode;
       if (byKey.has(p.code)) {
         if (this.spec.repeatedCodes && lastCode === p.code && runHead) {
           // budget 表3 prints each 项 once in total, then once per sub-unit below it
@@ -185,6 +201,21 @@ function malformedCode(line: TokenLine): Token[] | null {
   const rest = toks.slice(code.length);
   if (!code.length || rest[0]?.kind !== 'label') return null;
   return rest.some((t) => t.kind === 'number' && (!t.num!.integer || t.text.length >= 4)) ? code : null;
+}
+
+/**
+ * The function code a misprinted one stands for, where only its 类 is wrong and its place says
+ * which it is: `7 11 02` read right after 210 or 21011 (its 款 and 项 printed whole, the row of
+ * its 款 already read under the class read last) is 2101102. Null where any of that is not so.
+ */
+function codeUnder(printed: Token[], rows: Row[], byKey: Map<string, Row>): string | null {
+  const tail = printed.slice(1).map((t) => t.text);
+  if (tail.length < 1 || tail.length > 2 || !tail.every((x) => /^\d{2}$/.test(x))) return null;
+  const above = rows[rows.length - 1]?.code;
+  if (!above || !/^\d{3}(\d{2}){0,2}$/.test(above)) return null;
+  const code = above.slice(0, 3) + tail.join('');
+  const parent = code.slice(0, code.length - 2);
+  return byKey.has(parent) && !byKey.has(code) ? code : null;
 }
 
 /** a line of two or more words and no figure: a header line */
