@@ -44,3 +44,27 @@ describe('spaces drawn as moves', () => {
     expect(piecesOf(set('合计12.50', (i) => (i === 1 ? 0.5 : 0)))).toEqual(['合计', '12.50']);
   });
 });
+
+/**
+ * iText ends each paragraph with a space glyph in another font, 2 pt under its last line at the
+ * page's middle: drawn over a character, it stands in no gap, and must not split the title there.
+ */
+describe('a space drawn over the text', () => {
+  const title = () => set('项目支出绩效目标自评表');
+
+  it('inside the glyph before it, joins nothing apart', () => {
+    const glyphs = title();
+    const 效 = glyphs[5];
+    const space = { text: ' ', x0: 效.x0 + 0.37 * CJK, x1: 效.x0 + 0.63 * CJK, y: 95, size: 12 };
+    expect(piecesOf([...glyphs.slice(0, 6), space, ...glyphs.slice(6)])).toEqual(['项目支出绩效目标自评表']);
+  });
+
+  it('where it starts at the glyph\'s end, parts the text as a typed space does', () => {
+    const glyphs = set('630200 25R000', (i) => (i === 5 ? 0.25 : 0)).filter((g) => g.text !== ' ');
+    const space = { text: ' ', x0: glyphs[5].x1, x1: glyphs[6].x0, y: 93, size: SIZE };
+    expect(piecesOf([...glyphs.slice(0, 6), space, ...glyphs.slice(6)])).toEqual(['630200', '25R000']);
+    // and a space whose neighbours abut (no gap drawn) parts them too, as it did
+    const tight = set('630200', () => 0);
+    expect(piecesOf([...tight.slice(0, 3), { text: ' ', x0: tight[2].x1, x1: tight[2].x1, y: 93, size: SIZE }, ...tight.slice(3)])).toEqual(['630', '200']);
+  });
+});

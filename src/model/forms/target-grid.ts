@@ -16,6 +16,7 @@ import { assigned, printedCell, sourceLocation, tokenLocation } from '../cells.j
 import { centredLabels, columnLabels, partedAs, placeTokens, rowBorders, rowsOwnCells, wordsWithin, type CentredRows, type Label, type Parting, type Placed } from './centred.js';
 import { LEVEL_ONE_NAME, oneHeaderCell, TARGET_LEVEL_TWO_NAMES } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
+import { ruledApart } from './ruled-grid.js';
 import { ruledColumn, ruledRows, ruledSpans, type RuledSpans } from './target-ruled.js';
 import type { Form, FormIndicator, Location, TargetTable, Unit } from '../types.js';
 
@@ -44,7 +45,8 @@ const LEVEL_ONE_NAMES = /(产出|效益|满意度|成本)指标/g;
  * certainty. `lines[from]` is the first line after the title.
  */
 export function readTargetGrid(lines: SourceLine[], from: number, file: string, title: string, firstId: number, unit: Unit | null, rulings?: PageRulings[]): { table: TargetTable; forms: Form[]; end: number } | { unread: string } | null {
-  const grid = readGrid(lines, from, (cells) => cells.some((c) => c === '三级指标'), oneHeaderCell);
+  // rows set as close as a cell's wrapped lines (iText's, 1.4 line heights apart) are parted by the page's rules
+  const grid = readGrid(lines, from, (cells) => cells.some((c) => c === '三级指标'), oneHeaderCell, false, rulings?.length ? ruledApart(rulings) : undefined);
   const head = readHeader(grid.rows, file, title, sourceLocation(file, lines[from - 1]));
   if (!head) return null;
   const { table, col, headerRows } = head;
