@@ -57,17 +57,30 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
 }
 
 const BAND = /(\d+(?:\.\d+)?)\s*[（(]含[）)]\s*[-—–~～至]\s*(\d+(?:\.\d+)?)\s*(?:分)?\s*为\s*[“"]?(优|良|中|差|合格|不合格)[”"]?/g;
-const BAND_BELOW = /(\d+(?:\.\d+)?)\s*分?以下为\s*[“"]?(优|良|中|差|合格|不合格)[”"]?/;
+const BAND_BELOW = /(\d+(?:\.\d+)?)\s*分?以下为\s*[“"]?(优|良|中|差|合格|不合格)[”"]?/g;
 const GRADE_LINE = /^\s*\d+\s+(\S+)\s+\S+\s+(\d+(?:\.\d+)?)\s+(优|良|中|差)\s*$/;
+
+/**
+ * The grade bands the document states, in its order: read over its lines joined, since a
+ * paragraph may wrap inside one (60分以下为“ / 差”). A band below the lowest is one only after a
+ * band of the same scale.
+ */
+function gradeBands(lines: SourceLine[]): GradeBand[] {
+  const text = lines.map((l) => l.text.trim()).join('');
+  const found = [
+    ...[...text.matchAll(BAND)].map((m) => ({ at: m.index, band: { grade: m[3], min: Number(m[1]), max: Number(m[2]) } })),
+    ...[...text.matchAll(BAND_BELOW)].map((m) => ({ at: m.index, band: { grade: m[2], min: -Infinity, max: Number(m[1]) }, below: true })),
+  ].sort((a, b) => a.at - b.at);
+  const bands: GradeBand[] = [];
+  for (const f of found) if (!('below' in f) || bands.length) bands.push(f.band);
+  return bands;
+}
 
 /** Grade bands stated in the document, and the summary lines (项目 单位 得分 等级) they grade. */
 export function extractGrades(lines: SourceLine[], file: string): Report['grades'] {
-  const bands: GradeBand[] = [];
+  const bands = gradeBands(lines);
   const entries: GradeEntry[] = [];
   for (const line of lines) {
-    for (const m of line.text.matchAll(BAND)) bands.push({ grade: m[3], min: Number(m[1]), max: Number(m[2]) });
-    const below = BAND_BELOW.exec(line.text);
-    if (below && bands.length) bands.push({ grade: below[2], min: -Infinity, max: Number(below[1]) });
     const g = GRADE_LINE.exec(line.text);
     if (g) {
       const tokens = tokenizeLine(line).tokens;
