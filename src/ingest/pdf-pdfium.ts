@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { init } from '@embedpdf/pdfium';
 import { givenPdfiumWasm } from './pdfium-wasm.js';
 import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_TEXT, viewX, viewY, type Pdfium, type View } from './pdfium-api.js';
+import { droppedCopies } from './pdfium-copies.js';
 import { readRulings } from './pdfium-rulings.js';
 import type { Picture } from './rulings.js';
 import { INVISIBLE_RENDER_MODES, isUnreadableCode, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
@@ -221,6 +222,8 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
   const hidden = new Map<number, boolean>();
   let pageTexts: Set<number> | undefined;
   const glyphs: Glyph[] = [];
+  /** the text object each glyph came from */
+  const objectOf: number[] = [];
   let unreadable = 0;
   let inUnreadable = false;
   let clipped = 0;
@@ -249,9 +252,12 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
       const g = placed(m, text, i, obj, ch, code, scratch, view, fonts);
       let clip = clips.get(obj);
       if (clip === undefined) clips.set(obj, (clip = clipBox(m, obj, scratch, view, (pageTexts ??= pageTextObjects(m, page)))));
-      if (!clip || insideClip(g, clip)) glyphs.push(g);
-      else clipped++;
+      if (!clip || insideClip(g, clip)) {
+        glyphs.push(g);
+        objectOf.push(obj);
+      } else clipped++;
     }
+    if (pageTexts) glyphs.push(...droppedCopies(m, [...pageTexts], (obj) => hidden.has(obj), glyphs, objectOf, scratch, view));
     return { glyphs, width: view.width, height: view.height, unreadable, clipped, view, characters, invisible };
   } finally {
     m.FPDFText_ClosePage(text);

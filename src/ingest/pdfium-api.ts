@@ -43,6 +43,8 @@ export interface Pdfium {
   FPDFPath_GetPathSegment(path: number, index: number): number;
   FPDFPath_GetDrawMode(path: number, fillMode: number, stroke: number): boolean;
   FPDFPageObj_GetMatrix(obj: number, matrix: number): boolean;
+  FPDFPageObj_GetBounds(obj: number, left: number, bottom: number, right: number, top: number): boolean;
+  FPDFTextObj_GetFontSize(obj: number, size: number): boolean;
   FPDFPageObj_GetFillColor(obj: number, r: number, g: number, b: number, a: number): boolean;
   FPDFPageObj_GetStrokeColor(obj: number, r: number, g: number, b: number, a: number): boolean;
 }
