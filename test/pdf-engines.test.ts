@@ -46,6 +46,17 @@ const EDGE_CUT: Record<string, [string, string]> = {
   'corpus-weihai-huancui-2023-final.cut.gnumeric.pdf': ['7:3年度中央对地方转移支付项目绩效自评表', '7:年度中央对地方转移支付项目绩效自评表'],
 };
 
+/**
+ * Files the two engines read differently, each with how: a case that comes to read the same makes
+ * its it.fails fail, and its line here goes.
+ */
+const ENGINES_DIFFER: Record<string, string> = {
+  // ReportLab lets a closing bracket hang past its cell's rule; with PDFium's advances for the font
+  // not embedded (STSong-Light) the next cell's ≥6.53万人 stands 1.2 pt from it, with pdf.js's further
+  'corpus-guizhou-office-2023-final.reportlab.pdf': 'PDFium reads an indicator name and its target as one cell',
+  'corpus-guizhou-office-2023-final.reportlab-narrow.pdf': 'as in the other rendering',
+};
+
 /** PDFium's lines are unpdf's without some: the clipped ones, `clippedLine` among them */
 function withoutClipped(pdfium: Array<[number | undefined, string]>, unpdf: Array<[number | undefined, string]>, clippedLine: string) {
   const key = ([p, t]: [number | undefined, string]) => `${p}:${t}`;
@@ -61,7 +72,7 @@ function withoutClipped(pdfium: Array<[number | undefined, string]>, unpdf: Arra
 
 describe('PDFium and unpdf give the same model', () => {
   for (const file of FIXTURE_PDFS.filter((f) => !CLIPPED[path.basename(f)])) {
-    it(path.basename(file), async () => {
+    (ENGINES_DIFFER[path.basename(file)] ? it.fails : it)(path.basename(file), async () => {
       const [a, b] = await Promise.all(['pdfium', 'unpdf'].map((e) => readDocument(file, { pdfEngine: e as 'pdfium' | 'unpdf' })));
       // the text may differ in spaces (pdf.js puts one where fonts switch: 公开 01 表), not in lines
       const [cutA, cutB] = EDGE_CUT[path.basename(file)] ?? [];

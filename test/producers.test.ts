@@ -50,10 +50,18 @@ const FAILS: Record<string, string> = {
   // the text's all the same (the test before each of these)
   'corpus-haidong-city-2025-budget.itext.pdf (pdfium)': 'iText: the wrapped end of one indicator (、公积金) is read as the start of the next; 部门公开表2\'s unit code 506001, broken 50600 / 1 in its cell, reads 50600',
   'corpus-haidong-city-2025-budget.itext.pdf (unpdf)': 'iText: as with pdfium',
+  // ReportLab lets a closing bracket hang past its cell's right rule (it will not start a line
+  // with one): the name and the next cell's ≥6.53万人 stand 1.2 pt apart, one piece
+  'corpus-guizhou-office-2023-final.reportlab.pdf (pdfium)': 'ReportLab: an indicator name and its target (≥6.53万人) read as one cell',
+  'corpus-guizhou-office-2023-final.reportlab-narrow.pdf (pdfium)': 'ReportLab: as in the other rendering',
+  'corpus-haidong-city-2025-budget.itext-fitted.pdf (pdfium)': 'iText: as in the other rendering, the wrapped end of one indicator (、公积金) is read as the start of the next',
+  'corpus-haidong-city-2025-budget.itext-fitted.pdf (unpdf)': 'iText: as with pdfium',
+  'corpus-linxia-city-2023-final.itext-fitted.pdf (pdfium)': 'iText: 公开06\'s row 39909, its code broken 3990 / 9 in a narrow cell at the foot of a page, is not read',
+  'corpus-linxia-city-2023-final.itext-fitted.pdf (unpdf)': 'iText: as with pdfium',
+  'corpus-qinghai-province-2023-final.itext-fitted.pdf (pdfium)': 'iText: as in the other rendering, a form\'s 一级/二级 cells are not given to its first rows',
+  'corpus-qinghai-province-2023-final.itext-fitted.pdf (unpdf)': 'iText: as with pdfium',
   'corpus-qinghai-province-2023-final.itext.pdf (pdfium)': 'iText: a project form\'s 一级/二级 cells, centred over rows set this close, are not given to its first rows (section null)',
   'corpus-qinghai-province-2023-final.itext.pdf (unpdf)': 'iText: as with pdfium',
-  'corpus-weihai-huancui-2023-final.itext.pdf (pdfium)': 'iText: the grade 差 (below 60) of the scoring rule is not read',
-  'corpus-weihai-huancui-2023-final.itext.pdf (unpdf)': 'iText: as with pdfium',
 };
 
 describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritten by Ghostscript and cairo, read as their text versions', () => {
@@ -101,8 +109,8 @@ describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritte
   // would lose its forms), rows set 1.4 line heights apart (a 绩效目标表's rows are parted by its
   // rules), and 分值权重 wrapped around its header line
   for (const name of CORPUS) {
-    for (const engine of PDF_ENGINES) {
-      const file = `${name}.itext.pdf`;
+    for (const [producer, engine] of ['itext', 'itext-fitted', 'reportlab', 'reportlab-narrow'].flatMap((p) => PDF_ENGINES.map((e) => [p, e] as const))) {
+      const file = `${name}.${producer}.pdf`;
       it(`${file} (${engine}): the diagnostics`, async () => {
         const fromPdf = buildReport(await readDocument(PDF(file), { pdfEngine: engine }));
         expect(reading(fromPdf, rules).diagnostics).toEqual(reading(texts.get(name)!, rules).diagnostics);

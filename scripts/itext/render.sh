@@ -17,5 +17,9 @@ javac -nowarn -cp "$JAR" -d "$WORK" "$HERE/ItextRender.java"
 for n in "$@"; do
   node "$HERE/to-ir.mjs" "$ROOT/fixtures/pdf-src/corpus-$n.json" > "$WORK/$n.ir"
   java -cp "$JAR:$WORK" ItextRender "$WORK/$n.ir" "$ROOT/fixtures/pdf/corpus-$n.itext.pdf"
-  echo "fixtures/pdf/corpus-$n.itext.pdf"
+  # columns sized by their contents: a column left empty is a few characters wide, so its header
+  # wraps two characters a line over six lines, and figures stand flush right in wide cells
+  WIDTHS=content node "$HERE/to-ir.mjs" "$ROOT/fixtures/pdf-src/corpus-$n.json" > "$WORK/$n.fitted.ir"
+  java -cp "$JAR:$WORK" ItextRender "$WORK/$n.fitted.ir" "$ROOT/fixtures/pdf/corpus-$n.itext-fitted.pdf"
+  echo "fixtures/pdf/corpus-$n.itext{,-fitted}.pdf"
 done

@@ -7,6 +7,7 @@
  * (a page continuation) keeps one region made of several spans.
  */
 import type { SourceLine, SourceText } from '../ingest/text.js';
+import type { PageRulings } from '../ingest/rulings.js';
 import { unreadPages } from '../ingest/pdf-common.js';
 import type { Unit } from '../interval/interval.js';
 import { tokenizeLine, type TokenLine } from './tokenize.js';
@@ -39,6 +40,8 @@ export interface TableRegion {
   lines: TokenLine[];
   /** the page, not read, where the table went on: what stands there is lost, so the table is not checked */
   cutAt?: number;
+  /** PDF: the ruled lines of the document's pages, where it draws them (cells place figures) */
+  rulings?: PageRulings[];
 }
 
 const FINAL_ANCHOR = /^\s*公开\s*0?(\d{1,2})\s*表\s*$/;

@@ -39,7 +39,7 @@ function makeBuilder(spec: TableSpec, region: TableRegion, file: string, notes: 
   }
 }
 
-export function buildTables(regions: TableRegion[], file: string, notes: ParseNote[], catalog: Catalog, source?: Pick<SourceText, 'lines' | 'pictures'>): Table[] {
+export function buildTables(regions: TableRegion[], file: string, notes: ParseNote[], catalog: Catalog, source?: Pick<SourceText, 'lines' | 'pictures' | 'rulings'>): Table[] {
   const builders: Builder[] = [];
   const unread: Table[] = [];
   for (const region of regions) {
@@ -55,7 +55,7 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
       unread.push(unreadTable(spec, region, file, catalog, '本工具尚不核对这种表'));
       continue;
     }
-    const builder = makeBuilder(spec, region, file, notes, catalog);
+    const builder = makeBuilder(spec, source?.rulings?.length ? { ...region, rulings: source.rulings } : region, file, notes, catalog);
     const prev = builders[builders.length - 1];
     builders.push(builder);
     // A line goes to the table whose rows it opens; a line that opens none continues the row

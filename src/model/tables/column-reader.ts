@@ -4,7 +4,7 @@
  * the words over each column where the header spans (spanned-columns.ts). The builders (builder.ts)
  * read lines into rows on top of this.
  */
-import type { PositionedPiece } from '../../ingest/text.js';
+import type { PositionedPiece, SourceLine } from '../../ingest/text.js';
 import type { TableRegion } from '../../layout/regions.js';
 import { columnLabel, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { blankCell, numberCell, tokenLocation } from '../cells.js';
@@ -14,6 +14,7 @@ import { namedColumns } from './header.js';
 import { centreOf, columnReach, flushLeftEdges, matchInOrder, placeByLeftEdges } from './geometry.js';
 import { headerSpans, isAlignedText, placeBySpans } from './text-columns.js';
 import { pageSpannedColumns, tabbedSpannedColumns, type PrintedColumn } from './spanned-columns.js';
+import { placeByRules } from './ruled-columns.js';
 
 export abstract class ColumnReader {
   readonly rows: Row[] = [];
@@ -200,6 +201,12 @@ export abstract class ColumnReader {
     return (this.leftEdges = flushLeftEdges(this.columns().map((c) => ({ key: c.key, mark: this.markOf(c), label: labels.get(c.key) }))));
   }
 
+  /** PDF: the source line of a line number in this table's region */
+  private sources?: Map<number, SourceLine>;
+  private lineSource(line: number): SourceLine | undefined {
+    return (this.sources ??= new Map(this.region.lines.map((l) => [l.source.line, l.source]))).get(line);
+  }
+
   /** each printed figure to the column whose band (between neighbouring centres) holds it */
   private placeByPosition(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
     if (!printed.every((t) => t.x0 !== undefined)) return null;
@@ -207,6 +214,10 @@ export abstract class ColumnReader {
     if (edges && columns.every((c) => edges.has(c.key))) return placeByLeftEdges(printed, columns.map((c) => ({ key: c.key, x: edges.get(c.key)! })));
     const centres = this.columnCentres();
     if (!centres) return null;
+    if (!this.spanned && this.region.rulings?.length) {
+      const byRules = placeByRules(printed, columns.map((c) => ({ key: c.key, x: centres.get(c.key)! })), (page) => this.region.rulings!.find((r) => r.page === page), (line) => this.lineSource(line));
+      if (byRules) return byRules;
+    }
     // a column the header prints and the kind does not know (上年预算数): its figures are left out
     const unknown = (this.spanned ?? []).filter((p) => !p.column).map((p) => ({ key: '', x: p.at }));
     const cols = [...columns.map((c) => ({ key: c.key, x: centres.get(c.key)! })), ...unknown].sort((a, b) => a.x - b.x);

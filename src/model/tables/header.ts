@@ -141,7 +141,10 @@ function near(a: PositionedPiece, b: PositionedPiece, lines: number): boolean {
 
 /** two or more pieces below line r within the piece's width: the piece is a cell spanning them */
 function spansBelow(rows: PositionedPiece[][], r: number, p: PositionedPiece): boolean {
-  return rows.slice(r + 1).flat().filter((q) => overlap(p, q) > 0).length >= 2;
+  const under = rows.slice(r + 1).map((row) => row.filter((q) => overlap(p, q) > 0));
+  // two side by side under it are cells it spans; a stack of pieces each aligned with it is the
+  // rest of a name wrapped over many lines in a narrow column (政府 / 性基 / 金预 / 算财 / 政拨 / 款)
+  return under.some((row) => row.length >= 2) || (under.flat().length >= 2 && under.flat().some((q) => !aligned(p, q)));
 }
 
 function aligned(a: PositionedPiece, b: PositionedPiece): boolean {
