@@ -170,6 +170,27 @@ describe('withoutPageNumbers', () => {
     expect(withoutPageNumbers(column.lines).map((l) => `${l.page}:${l.text}`)).toEqual(['1:20', '1:10', '1:5.00', '2:部门支出表', '2:合计 12.00']);
   });
 
+  // iText's rendering of 临夏's 公开06 with columns fitted to their contents: the code 39909 broken
+  // 3990 / 9 in its narrow cell, the 9 the page's last line, 4 pt under its row's
+  it('keeps a bare figure at a page\'s foot or top set as close to its neighbour as one row\'s lines (a code wrapped in its cell)', () => {
+    const page = pageText([
+      [1, 40, [['3991', 564]]],
+      [1, 44, [['30310', 74], ['个人农业生产补贴', 103], ['0.00', 304]]],
+      [1, 536, [['3990', 564]]],
+      [1, 540, [['30309', 74], ['奖励金', 103], ['17,600.00', 283]]],
+      [1, 544, [['9', 578]]],
+      [2, 100, [['合计', 40], ['12.00', 300]]],
+      [2, 800, [['3', 290]]],
+    ]);
+    const kept = withoutPageNumbers(page.lines).map((l) => `${l.page}:${l.text}`);
+    expect(kept).toContain('1:9');
+    // a page number stands apart from the text above it, and goes
+    expect(kept).not.toContain('2:3');
+    // at the top, a bare number over the line it belongs to is kept too
+    const top = pageText([[1, 40, [['7', 578]]], [1, 44, [['30307', 74], ['医疗费补助', 103], ['0.00', 304]]]]);
+    expect(withoutPageNumbers(top.lines).map((l) => l.text)).toEqual(['7', '30307 医疗费补助 0.00']);
+  });
+
   // 江苏省人大常委会2019年度部门预算公开 sets its page numbers between box-drawing lines; left in, a
   // sentence running over the page quoted 「与上年相比增加（减少）─7─0万元」
   it('drops a page number between any of the dashes producers set (─ 7 ─, — 7 —, － 7 －, - 7 -)', () => {

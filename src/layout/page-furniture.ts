@@ -25,6 +25,17 @@ function inColumn(line: SourceLine, next: SourceLine | undefined): boolean {
   return next.pieces.every(isFigure) && next.pieces.some((p) => Math.abs(p.x0 - own.x0) <= SAME_EDGE || Math.abs(p.x1 - own.x1) <= SAME_EDGE);
 }
 
+/**
+ * Whether a bare number stands as close to the line beside it as one row's lines do: a piece of
+ * that row wrapped in its cell (a code broken 3990 / 9 in a narrow column at the page's foot), not
+ * a page number, which stands apart from the text above or below it.
+ */
+function wrappedWith(line: SourceLine, beside: SourceLine | undefined): boolean {
+  if (line.y === undefined || beside?.y === undefined || beside.page !== line.page) return false;
+  return Math.abs(line.y - beside.y) < WRAPPED_EMS * (line.size ?? beside.size ?? 10);
+}
+const WRAPPED_EMS = 1.2;
+
 export function withoutPageNumbers(lines: SourceLine[]): SourceLine[] {
   if (!lines.some((l) => l.page !== undefined)) return lines;
   // each page's first and last lines that print anything: text pages (form feeds) keep blank lines around the number
@@ -40,6 +51,6 @@ export function withoutPageNumbers(lines: SourceLine[]): SourceLine[] {
     const top = first.get(l.page) === i;
     const foot = last.get(l.page) === i;
     if (!(top || foot)) return true;
-    return (top && inColumn(l, lines[i + 1])) || (foot && inColumn(l, lines[i - 1]));
+    return (top && (inColumn(l, lines[i + 1]) || wrappedWith(l, lines[i + 1]))) || (foot && (inColumn(l, lines[i - 1]) || wrappedWith(l, lines[i - 1])));
   });
 }
