@@ -56,10 +56,6 @@ const FAILS: Record<string, string> = {
   'corpus-guizhou-office-2023-final.reportlab-narrow.pdf (pdfium)': 'ReportLab: as in the other rendering',
   'corpus-haidong-city-2025-budget.itext-fitted.pdf (pdfium)': 'iText: as in the other rendering, the wrapped end of one indicator (、公积金) is read as the start of the next',
   'corpus-haidong-city-2025-budget.itext-fitted.pdf (unpdf)': 'iText: as with pdfium',
-  'corpus-qinghai-province-2023-final.itext-fitted.pdf (pdfium)': 'iText: as in the other rendering, a form\'s 一级/二级 cells are not given to its first rows',
-  'corpus-qinghai-province-2023-final.itext-fitted.pdf (unpdf)': 'iText: as with pdfium',
-  'corpus-qinghai-province-2023-final.itext.pdf (pdfium)': 'iText: a project form\'s 一级/二级 cells, centred over rows set this close, are not given to its first rows (section null)',
-  'corpus-qinghai-province-2023-final.itext.pdf (unpdf)': 'iText: as with pdfium',
 };
 
 describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritten by Ghostscript and cairo, read as their text versions', () => {

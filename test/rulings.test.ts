@@ -9,7 +9,7 @@ import { readDocument } from '../src/ingest/index.js';
 import type { SourceLine } from '../src/ingest/text.js';
 import { withoutGlyphStrokes } from '../src/ingest/glyph-strokes.js';
 import { RulingCollector, type PageRulings } from '../src/ingest/rulings.js';
-import { joinRuledRows } from '../src/layout/ruled-rows.js';
+import { cellOf, joinRuledRows } from '../src/layout/ruled-rows.js';
 import { joinWrappedCells } from '../src/layout/wrap.js';
 import { FIXTURES } from './helpers.js';
 
@@ -186,5 +186,26 @@ describe('rows the rules bound', () => {
     expect(joinWrappedCells(rows, [table]).map((l) => l.text)).toEqual(['合计 0.00', '注：本表无数据。']);
     // without the rule, 14 pt under a 10 pt line is near enough to be read as the name's second line
     expect(joinWrappedCells(rows, []).map((l) => l.text)).toEqual(['合计注：本表无数据。 0.00']);
+  });
+});
+
+// iText sets a row's baseline on the cell's bottom rule (qinghai's rendering: text at 207.49, the
+// rule at 207.4): the rule closes the cell under the text, it does not run through it
+describe('the closed cell a piece stands in', () => {
+  const grid: PageRulings = {
+    page: 1,
+    horizontal: [195.6, 207.4, 219.2].map((at) => ({ at, from: 346, to: 808 })),
+    vertical: [346.4, 474.3].map((at) => ({ at, from: 180, to: 230 })),
+  };
+  const piece = { text: '培训计划按期完成率', x0: 348.9, x1: 425.4 };
+
+  it('holds text whose baseline sits on its bottom rule', () => {
+    expect(cellOf(grid, piece, 207.49, 8.5)).toEqual({ top: 195.6, bottom: 207.4, left: 346.4, right: 474.3 });
+  });
+
+  it('holds text set inside it, and not text a rule runs through', () => {
+    expect(cellOf(grid, piece, 204.9, 8.5)).toEqual({ top: 195.6, bottom: 207.4, left: 346.4, right: 474.3 });
+    // a rule 3 pt above the baseline crosses the characters
+    expect(cellOf(grid, piece, 210.4, 8.5)).toBeNull();
   });
 });

@@ -53,10 +53,14 @@ export function ruledApart(rulings: PageRulings | undefined, x: number, y0: numb
   return !!rulings?.horizontal.some((r) => crosses(r, x) && r.at > y0 && r.at < top + LEEWAY);
 }
 
-/** the closed cell a piece of a line at baseline y stands in, or null */
+/**
+ * The closed cell a piece of a line at baseline y stands in, or null. Its text may sit on the
+ * cell's bottom rule (iText sets a row's baseline there, 0.1 pt under it): a rule at the baseline
+ * closes the cell below the text rather than running through it.
+ */
 export function cellOf(rulings: PageRulings, p: PositionedPiece, y: number, size: number): Cell | null {
   const [top, bottom] = [y - ASCENT * size, y + DESCENT * size];
-  const rows = around(rulings.horizontal, top, bottom, (p.x0 + p.x1) / 2);
+  const rows = around(rulings.horizontal, top, y, (p.x0 + p.x1) / 2);
   const columns = rows && around(rulings.vertical, p.x0, p.x1, (top + bottom) / 2);
   return rows && columns ? { top: rows[0], bottom: rows[1], left: columns[0], right: columns[1] } : null;
 }
