@@ -46,16 +46,10 @@ const FAILS: Record<string, string> = {
   // rows each project and 一级 cell spans are not found by position; the table is said unread
   'corpus-haidong-city-2025-budget.abiword.pdf (pdfium)': 'AbiWord: 绩效目标表 not read, so 绩效目标表/叙述预算金额 is not raised',
   'corpus-haidong-city-2025-budget.abiword.pdf (unpdf)': 'AbiWord: as with pdfium',
-  // iText sets rows 1.4 line heights apart, as close as a cell's wrapped lines; the diagnostics are
-  // the text's all the same (the test before each of these)
-  'corpus-haidong-city-2025-budget.itext.pdf (pdfium)': 'iText: the wrapped end of one indicator (、公积金) is read as the start of the next',
-  'corpus-haidong-city-2025-budget.itext.pdf (unpdf)': 'iText: as with pdfium',
   // ReportLab lets a closing bracket hang past its cell's right rule (it will not start a line
   // with one): the name and the next cell's ≥6.53万人 stand 1.2 pt apart, one piece
   'corpus-guizhou-office-2023-final.reportlab.pdf (pdfium)': 'ReportLab: an indicator name and its target (≥6.53万人) read as one cell',
   'corpus-guizhou-office-2023-final.reportlab-narrow.pdf (pdfium)': 'ReportLab: as in the other rendering',
-  'corpus-haidong-city-2025-budget.itext-fitted.pdf (pdfium)': 'iText: as in the other rendering, the wrapped end of one indicator (、公积金) is read as the start of the next',
-  'corpus-haidong-city-2025-budget.itext-fitted.pdf (unpdf)': 'iText: as with pdfium',
 };
 
 describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritten by Ghostscript and cairo, read as their text versions', () => {

@@ -18,6 +18,8 @@ import { columnLabels, PAGE, type Label, type Placed } from './centred.js';
 export type RuledSpans = { spans: Array<[number, number]> } | { stray: Placed; reason: string };
 
 const yOf = (t: Placed) => t.at - t.page * PAGE;
+/** points a baseline may stand under the rule that closes its cell (a glyph's body is far above it) */
+const ON_RULE = 1;
 const textOf = (l: Label) => l.name || normalizeLabel(l.words.map((t) => t.text).join(''));
 
 interface Band {
@@ -46,7 +48,8 @@ function columnBands(words: Placed[], anchors: Placed[], rulings: PageRulings[] 
     }
     return crossing.get(page)!;
   };
-  const band = (t: Placed): Band => ({ page: t.page, k: rulesOn(t.page).filter((at) => at < yOf(t)).length });
+  // a rule at a word's baseline (within ON_RULE) is its cell's bottom: iText sets text on it
+  const band = (t: Placed): Band => ({ page: t.page, k: rulesOn(t.page).filter((at) => at < yOf(t) - ON_RULE).length });
   const bands = anchors.map(band);
   if (!bands.some((b, r) => r > 0 && b.page === bands[r - 1].page && b.k !== bands[r - 1].k)) return null;
   return { band, bands, rulesOn };
