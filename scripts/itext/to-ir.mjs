@@ -14,34 +14,14 @@ const NUMERIC = /^-?[\d,]+(\.\d+)?%?$/;
 const isAmount = (v) => NUMERIC.test(v) || /^[-－—]$/.test(v);
 const width = (s) => [...String(s)].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
 
-/** a grid's rows (cells {text, colspan, rowspan}) laid out: each row's cells with their column, padded to ncols */
-function layout(rows) {
+/**
+ * A grid's rows (cells {text, colspan, rowspan}) laid out: each row's cells with their column, the
+ * columns a rowspan from above covers skipped; with ncols, a row that ends short is padded with
+ * empty cells up to it (a report engine's grid is full).
+ */
+function layout(rows, ncols = Infinity) {
   const covered = []; // column -> rows still covered by a rowspan from above
-  const placed = rows.map((r) => {
-    const cells = [];
-    let col = 0;
-    const skip = () => { while (covered[col] > 0) { covered[col]--; col++; } };
-    for (const c of r) {
-      skip();
-      const cs = c.colspan ?? 1, rs = c.rowspan ?? 1;
-      cells.push({ ...c, col, colspan: cs, rowspan: rs });
-      for (let j = 0; j < cs; j++) if (rs > 1) covered[col + j] = rs - 1;
-      col += cs;
-    }
-    skip();
-    return { cells, end: col };
-  });
-  return placed;
-}
-
-/** grid width and padding: a row that ends short gets empty cells up to ncols (a report engine's grid is full) */
-function gridCells(rows) {
-  const placed = layout(rows);
-  // the grid is as wide as its widest row (counting columns covered from above)
-  const ncols = Math.max(...placed.map((p) => p.end));
-  // re-walk, padding rows, keeping track of coverage
-  const covered = new Array(ncols).fill(0);
-  const result = rows.map((r) => {
+  return rows.map((r) => {
     const cells = [];
     let col = 0;
     const skip = () => { while (col < ncols && covered[col] > 0) { covered[col]--; col++; } };
@@ -53,14 +33,19 @@ function gridCells(rows) {
       col += cs;
     }
     skip();
-    while (col < ncols) {
+    while (Number.isFinite(ncols) && col < ncols) {
       cells.push({ text: '', col, colspan: 1, rowspan: 1, pad: true });
       col++;
       skip();
     }
-    return cells;
+    return { cells, end: col };
   });
-  return { ncols, rows: result };
+}
+
+/** the grid as wide as its widest row (counting columns covered from above), each row padded to it */
+function gridCells(rows) {
+  const ncols = Math.max(...layout(rows).map((p) => p.end));
+  return { ncols, rows: layout(rows, ncols).map((p) => p.cells) };
 }
 
 /**
