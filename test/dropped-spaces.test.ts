@@ -68,3 +68,43 @@ describe('a space drawn over the text', () => {
     expect(piecesOf([...tight.slice(0, 3), { text: ' ', x0: tight[2].x1, x1: tight[2].x1, y: 93, size: SIZE }, ...tight.slice(3)])).toEqual(['630', '200']);
   });
 });
+
+/**
+ * A cell's rule between two glyphs: ReportLab (and Word, with hanging punctuation) lets a closing
+ * bracket hang over its cell's right rule, and the next cell's text starts 0.15 em after it; Calc
+ * sets a right-aligned figure 0.25 em before the next cell's left-aligned name. Figures from
+ * corpus-guizhou-office-2023-final.reportlab.pdf p.17 and layout-codes.calc.pdf p.2.
+ */
+describe("a cell's rule between two glyphs", () => {
+  const lineAt = (rules: Array<[number, number, number]>, glyphs: ReturnType<typeof set>) =>
+    buildLines(glyphs, 1, 1, rules.map(([at, from, to]) => ({ at, from, to })))[0].pieces!.map((p) => p.text);
+  /** 在职）≥6.53万人 as ReportLab set it at 8 pt: ） over the rule at 483.93, ≥ 1.16 pt after its end */
+  const hanging = () => {
+    const glyphs = [...'在职）≥6.53万人'].map((text) => ({ text, x0: 0, x1: 0, y: 166, size: 8 }));
+    const x0s = [461.77, 469.77, 477.77, 486.93, 494.93, 498.63, 500.53, 504.23, 507.92, 515.92, 523.92];
+    glyphs.forEach((g, i) => Object.assign(g, { x0: x0s[i], x1: x0s[i + 1] }));
+    glyphs[2].x1 = 485.77;
+    return glyphs;
+  };
+
+  it('parts a bracket hanging over the rule from the next cell set a gap after it', () => {
+    expect(lineAt([[483.93, 72, 254]], hanging())).toEqual(['在职）', '≥6.53万人']);
+  });
+
+  it('parts nothing where no rule crosses the line: the gap alone is inside a piece, as before', () => {
+    expect(lineAt([], hanging())).toEqual(['在职）≥6.53万人']);
+    // a rule that ends above the line's baseline is another row's
+    expect(lineAt([[483.93, 72, 150]], hanging())).toEqual(['在职）≥6.53万人']);
+  });
+
+  it('parts a figure from the name in the next cell, 0.25 em after it across the rule', () => {
+    const glyphs = set('1,142.78一、一般公共服务支出', (i) => (i === 7 ? 0.25 : 0));
+    const rule = glyphs[7].x1 + 0.12 * SIZE;
+    expect(lineAt([[rule, 80, 100]], glyphs)).toEqual(['1,142.78', '一、一般公共服务支出']);
+  });
+
+  it('keeps text that runs on over a rule without a gap (Excel lets a long name overflow into an empty cell)', () => {
+    const glyphs = set('省级医保事业单位基本医疗财政补助');
+    expect(lineAt([[glyphs[4].x1, 80, 100], [(glyphs[9].x0 + glyphs[9].x1) / 2, 80, 100]], glyphs)).toEqual(['省级医保事业单位基本医疗财政补助']);
+  });
+});

@@ -51,10 +51,6 @@ const EDGE_CUT: Record<string, [string, string]> = {
  * its it.fails fail, and its line here goes.
  */
 const ENGINES_DIFFER: Record<string, string> = {
-  // ReportLab lets a closing bracket hang past its cell's rule; with PDFium's advances for the font
-  // not embedded (STSong-Light) the next cell's ≥6.53万人 stands 1.2 pt from it, with pdf.js's further
-  'corpus-guizhou-office-2023-final.reportlab.pdf': 'PDFium reads an indicator name and its target as one cell',
-  'corpus-guizhou-office-2023-final.reportlab-narrow.pdf': 'as in the other rendering',
 };
 
 /** PDFium's lines are unpdf's without some: the clipped ones, `clippedLine` among them */

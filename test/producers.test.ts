@@ -46,10 +46,6 @@ const FAILS: Record<string, string> = {
   // rows each project and 一级 cell spans are not found by position; the table is said unread
   'corpus-haidong-city-2025-budget.abiword.pdf (pdfium)': 'AbiWord: 绩效目标表 not read, so 绩效目标表/叙述预算金额 is not raised',
   'corpus-haidong-city-2025-budget.abiword.pdf (unpdf)': 'AbiWord: as with pdfium',
-  // ReportLab lets a closing bracket hang past its cell's right rule (it will not start a line
-  // with one): the name and the next cell's ≥6.53万人 stand 1.2 pt apart, one piece
-  'corpus-guizhou-office-2023-final.reportlab.pdf (pdfium)': 'ReportLab: an indicator name and its target (≥6.53万人) read as one cell',
-  'corpus-guizhou-office-2023-final.reportlab-narrow.pdf (pdfium)': 'ReportLab: as in the other rendering',
 };
 
 describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritten by Ghostscript and cairo, read as their text versions', () => {

@@ -5,7 +5,7 @@
  */
 import { withoutGlyphStrokes } from './glyph-strokes.js';
 import type { Deadline } from './limits.js';
-import type { PagePicture, PageRulings, Picture, Rulings } from './rulings.js';
+import type { PagePicture, PageRulings, Picture, Rulings, Segment } from './rulings.js';
 import { foldFullwidthFigures, InputError, type PositionedPiece, type SourceLine, type SourceText } from './text.js';
 
 /**
@@ -105,8 +105,11 @@ export function looksScanned(invisible: number, characters: number, paintsImage:
 /** a gap wider than this share of the font size ends a piece: cells never run into each other */
 const PIECE_GAP_EMS = 0.3;
 
-/** glyphs of one line, left to right → pieces: touching glyphs join, a space or a gap splits */
-function piecesOf(glyphs: Glyph[]): PositionedPiece[] {
+/**
+ * glyphs of one line, left to right → pieces: touching glyphs join, a space or a gap splits, and so
+ * does a cell's rule (walls: the x of the vertical rules the line crosses) with a gap after it
+ */
+function piecesOf(glyphs: Glyph[], walls: number[]): PositionedPiece[] {
   const pieces: PositionedPiece[] = [];
   let current: PositionedPiece | null = null;
   let last: Glyph | null = null;
@@ -123,7 +126,7 @@ function piecesOf(glyphs: Glyph[]): PositionedPiece[] {
     // text drawn twice a hair apart (fake bold) is one text
     if (last && current && g.text === last.text && Math.abs(g.x0 - last.x0) < 0.15 * g.size) continue;
     const gap = current ? g.x0 - current.x1 : Infinity;
-    if (current && last && gap <= PIECE_GAP_EMS * g.size && !droppedSpace(last, glyphs, i, gap, lastGap)) {
+    if (current && last && gap <= PIECE_GAP_EMS * g.size && !droppedSpace(last, glyphs, i, gap, lastGap) && !walledOff(last, g, gap, walls)) {
       current.text += g.text;
       current.x1 = Math.max(current.x1, g.x1);
       lastGap = gap;
@@ -165,6 +168,26 @@ function droppedSpace(last: Glyph, glyphs: Glyph[], i: number, gap: number, last
   return gap - Math.max(lastGap, gapAfter(glyphs, i)) > 0.1 * g.size;
 }
 
+/** a gap this share of the font size after a glyph that ends past a cell's rule parts two cells */
+const WALL_GAP_EMS = 0.1;
+
+/**
+ * Whether a cell's rule stands between two glyphs set a gap apart: the first ends past the rule,
+ * the next starts after it. ReportLab, and Word with hanging punctuation (允许标点溢出边界), let a
+ * closing bracket hang over the cell's right rule: the next cell's ≥6.53万人 starts 1.2 pt (0.15 em)
+ * after it. Text that runs on over a rule (Excel's overflow into an empty cell) has no gap there.
+ */
+function walledOff(last: Glyph, g: Glyph, gap: number, walls: number[]): boolean {
+  if (gap < WALL_GAP_EMS * g.size) return false;
+  const mid = (last.x0 + last.x1) / 2;
+  return walls.some((x) => x > mid && x <= g.x0);
+}
+
+/** the x of the vertical rules that cross a line set at baseline y in this size */
+function wallsAt(vertical: Segment[], y: number, size: number): number[] {
+  return vertical.filter((s) => s.from < y - 0.5 * size && s.to > y).map((s) => s.at);
+}
+
 /**
  * Positions to a hundredth of a point: PDFium computes in single precision, pdf.js in double, and
  * the layout's thresholds must not tell 463.14 from 463.14004.
@@ -172,7 +195,7 @@ function droppedSpace(last: Glyph, glyphs: Glyph[], i: number, gap: number, last
 const hundredths = (v: number) => Math.round(v * 100) / 100;
 
 /** group glyphs into lines by baseline; superscripts and jitter within a third of the size join */
-export function buildLines(glyphs: Glyph[], page: number, firstLine: number): SourceLine[] {
+export function buildLines(glyphs: Glyph[], page: number, firstLine: number, vertical: Segment[] = []): SourceLine[] {
   const sorted = glyphs.filter((g) => g.text !== '').sort((a, b) => a.y - b.y || a.x0 - b.x0);
   const rows: Glyph[][] = [];
   for (const g of sorted) {
@@ -184,7 +207,7 @@ export function buildLines(glyphs: Glyph[], page: number, firstLine: number): So
   const lines: SourceLine[] = [];
   for (const row of rows) {
     const size = hundredths(row[0].size);
-    const pieces = piecesOf(row.sort((a, b) => a.x0 - b.x0));
+    const pieces = piecesOf(row.sort((a, b) => a.x0 - b.x0), vertical.length ? wallsAt(vertical, row[0].y, row[0].size) : []);
     if (!pieces.length) continue;
     // the line's text: pieces joined by one space (columns are told apart by x, not by spacing)
     let text = '';
@@ -315,14 +338,14 @@ export async function readPages(file: string, doc: PdfDocument, deadline?: Deadl
       damaged ??= await damagedPages;
       const broken = page.objectNumber !== undefined && damaged.has(page.objectNumber);
       const printed = broken || page.scanned ? [] : page.glyphs.filter((g) => onPage(g, page.width, page.height));
-      const built = printed.length ? buildLines(printed, p, lines.length + 1) : [];
+      const r = printed.length && page.rulings ? withoutGlyphStrokes(page.rulings, printed) : undefined;
+      const built = printed.length ? buildLines(printed, p, lines.length + 1, r?.vertical) : [];
       // text through a wrong Unicode map reads, but not as printed: figures included, so none is checked
       const mismapped = mismappedSamples(built);
       const pageLines = mismapped ? [] : built;
       if (pageLines.length) {
         textPages++;
         lines.push(...pageLines);
-        const r = page.rulings && withoutGlyphStrokes(page.rulings, printed);
         if (r && (r.horizontal.length || r.vertical.length)) rulings.push({ page: p, horizontal: r.horizontal, vertical: r.vertical });
         for (const box of page.pictures ?? []) pictures.push({ page: p, ...box });
       }
