@@ -42,10 +42,6 @@ const PRODUCERS = ['weasyprint', 'wkhtmltopdf', 'ghostscript', 'cairo'] as const
 const FAILS: Record<string, string> = {
   // pdf.js's text content says nothing of clip paths: the copy clipped away is read too
   'final-full.wkhtmltopdf.pdf (unpdf)': 'unpdf: 公开06\'s 人员经费合计 row, drawn on both sides of a page cut, is read twice (a note says the second is not checked)',
-  // the 绩效目标表's merged cells are centred over rows set as close as a cell's wrapped lines: the
-  // rows each project and 一级 cell spans are not found by position; the table is said unread
-  'corpus-haidong-city-2025-budget.abiword.pdf (pdfium)': 'AbiWord: 绩效目标表 not read, so 绩效目标表/叙述预算金额 is not raised',
-  'corpus-haidong-city-2025-budget.abiword.pdf (unpdf)': 'AbiWord: as with pdfium',
 };
 
 describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritten by Ghostscript and cairo, read as their text versions', () => {

@@ -49,10 +49,33 @@ function columnBands(words: Placed[], anchors: Placed[], rulings: PageRulings[] 
     return crossing.get(page)!;
   };
   // a rule at a word's baseline (within ON_RULE) is its cell's bottom: iText sets text on it
-  const band = (t: Placed): Band => ({ page: t.page, k: rulesOn(t.page).filter((at) => at < yOf(t) - ON_RULE).length });
-  const bands = anchors.map(band);
+  const own = (t: Placed): Band => ({ page: t.page, k: rulesOn(t.page).filter((at) => at < yOf(t) - ON_RULE).length });
+  const bands = anchors.map(own);
   if (!bands.some((b, r) => r > 0 && b.page === bands[r - 1].page && b.k !== bands[r - 1].k)) return null;
+  const goesOn = rowsGoingOn(words.map(own), bands, rulesOn);
+  const band = (t: Placed): Band => {
+    const b = own(t);
+    return goesOn.get(key(b)) ?? b;
+  };
   return { band, bands, rulesOn };
+}
+
+/**
+ * A row a page break parts, whose anchor (its 分值) is printed only on the next page: AbiWord
+ * closes the row's cells at the page's foot, with the first line of its 一级 cell (满意) in them,
+ * and goes on at the next page's head. Such a band, the page's last ruled one below every anchor
+ * of its page, is the band the next page's first anchor stands in, where nothing of the column
+ * stands above that anchor there. By key of the band parted off, the band it goes on in.
+ */
+function rowsGoingOn(wordBands: Band[], anchorBands: Band[], rulesOn: (page: number) => number[]): Map<string, Band> {
+  const out = new Map<string, Band>();
+  for (const b of wordBands) {
+    if (out.has(key(b)) || b.k < rulesOn(b.page).length - 1) continue;
+    if (anchorBands.some((a) => a.page === b.page && a.k >= b.k)) continue;
+    const next = anchorBands.find((a) => a.page === b.page + 1);
+    if (next && !wordBands.some((w) => w.page === next.page && w.k < next.k)) out.set(key(b), next);
+  }
+  return out;
 }
 
 /**
