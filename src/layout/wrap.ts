@@ -67,11 +67,19 @@ export function joinWrappedCells(lines: SourceLine[], rulings?: PageRulings[]): 
  * header's last line stands as close to it as a wrapped name would).
  */
 function isNumberingLine(line: SourceLine): boolean {
-  const words = line.pieces!.flatMap((p) => p.text.split(/\s+/)).filter(Boolean);
-  const numbers = words.map((w) => parseNumber(w));
-  if (words.some((w, i) => numbers[i] === null && w !== '栏次')) return false;
-  const values = numbers.filter((n) => n !== null).map((n) => n!.value);
-  return values.length >= 2 && values[0] <= 2 && values.every((v, i) => Number.isInteger(v) && (i === 0 || v > values[i - 1]));
+  // word by word, ending at the first that cannot be one: this runs for every line with figures
+  let count = 0;
+  let last = 0;
+  for (const p of line.pieces!) {
+    for (const w of p.text.split(/\s+/)) {
+      if (!w || w === '栏次') continue;
+      const v = parseNumber(w)?.value;
+      if (v === undefined || !Number.isInteger(v) || (count === 0 ? v > 2 : v <= last)) return false;
+      last = v;
+      count++;
+    }
+  }
+  return count >= 2;
 }
 
 /** rulings: a fragment and a line that a rule parts are not one row (a note set close under a table's last row) */
