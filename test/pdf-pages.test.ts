@@ -30,6 +30,19 @@ for (const engine of ['pdfium', 'unpdf'] as PdfEngine[]) {
       expect(outcome.diagnostics.filter((d) => d.ruleId === 'pdf/unreadable-page')).toEqual([]);
     }, 30000);
 
+    // scripts/sideways.py: each page drawn a quarter turn counter-clockwise in a portrait box, with
+    // /Rotate 90 (as a PDF printer saves landscape pages); PDFium's own line-finding, made for upright
+    // text, then infers a line end after most characters, and those said the page was upright
+    it('pages saved sideways with /Rotate 90 give the model of the upright file', async () => {
+      const model = async (name: string) => {
+        const { file, ...rest } = buildReport(await readPdfFile(PDF(name), { engine }));
+        return JSON.parse(JSON.stringify(rest).replaceAll(file, ''));
+      };
+      const sideways = await model('corpus-haidong-city-2025-budget.chromium.sideways.pdf');
+      expect(sideways.tables.length).toBeGreaterThanOrEqual(9);
+      expect(sideways).toEqual(await model('corpus-haidong-city-2025-budget.chromium.pdf'));
+    }, 60000);
+
     it('a page whose content stream does not inflate is said and left out; the other pages are checked', async () => {
       const outcome = await lintFile(PDF('final-full.damaged.pdf'), await builtinRules(), { pdfEngine: engine });
       expect(outcome.fatal).toBeNull();

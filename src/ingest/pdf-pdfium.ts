@@ -76,7 +76,9 @@ function pdfium(): Promise<Pdfium> {
 function uprightTurns(m: Pdfium, page: number, text: number, n: number, scratch: number): number {
   const votes = [0, 0, 0, 0];
   for (let i = 0; i < n; i += Math.max(1, Math.floor(n / 400))) {
-    if (!m.FPDFText_GetMatrix(text, i, scratch)) continue;
+    // a space or line end PDFium infers has no matrix of its own (it says unturned): on a page drawn
+    // sideways, its line-finding, made for upright text, infers one after almost every character
+    if (m.FPDFText_IsGenerated(text, i) || !m.FPDFText_GetMatrix(text, i, scratch)) continue;
     const f32 = m.pdfium.HEAPF32;
     votes[quarterTurns(f32[scratch >> 2], f32[(scratch >> 2) + 1])]++;
   }
