@@ -43,6 +43,27 @@ for (const engine of ['pdfium', 'unpdf'] as PdfEngine[]) {
       expect(sideways).toEqual(await model('corpus-haidong-city-2025-budget.chromium.pdf'));
     }, 60000);
 
+    // scripts/watermark.py: 政府信息公开 set at 45° across every page, over the content; its
+    // characters, read by where they stand, landed amid rows and sentences (信 in 减信少)
+    it('a watermark set at a slant is no text of the page: the model is the unmarked file\'s', async () => {
+      const model = async (name: string) => {
+        const { file, ...rest } = buildReport(await readPdfFile(PDF(name), { engine }));
+        return JSON.parse(JSON.stringify(rest).replaceAll(file, ''));
+      };
+      const marked = await model('corpus-haidong-city-2025-budget.reportlab.watermark.pdf');
+      expect(marked.tables.length).toBeGreaterThanOrEqual(9);
+      expect(marked).toEqual(await model('corpus-haidong-city-2025-budget.reportlab.pdf'));
+    }, 60000);
+
+    it('a page that holds only a slanted watermark is a page without text, not text unread', async () => {
+      const glyph: Glyph = { text: '合', x0: 10, x1: 20, y: 50, size: 10 };
+      const page = (glyphs: Glyph[], slanted: number): PageGlyphs => ({ glyphs, width: 595, height: 842, unreadable: 0, slanted, drawn: () => ({ text: true, image: false }) });
+      const doc = (pages: PageGlyphs[]) => ({ pages: pages.length, page: async (p: number) => pages[p - 1], close() {} });
+      expect((await readPages('a.pdf', doc([page([glyph], 0), page([], 6)]))).problems).toEqual([]);
+      // text drawn that gives no characters at all is still said
+      expect((await readPages('a.pdf', doc([page([glyph], 0), page([], 0)]))).problems.map((q) => q.reason)).toEqual(['no-extractable-text']);
+    });
+
     it('a page whose content stream does not inflate is said and left out; the other pages are checked', async () => {
       const outcome = await lintFile(PDF('final-full.damaged.pdf'), await builtinRules(), { pdfEngine: engine });
       expect(outcome.fatal).toBeNull();

@@ -49,6 +49,8 @@ export interface PageGlyphs {
   height: number;
   /** runs of characters that came out as control or private-use code points */
   unreadable: number;
+  /** characters left out as set at a slant (isSlanted: a watermark): a page holding only those holds no text */
+  slanted?: number;
   /** asked only of a page without text: whether it draws glyphs, and pictures, at all */
   drawn?: () => Promise<Drawn> | Drawn;
   /** the ruled lines the page draws (table borders); read only on a page with text */
@@ -86,6 +88,21 @@ export function isUnreadableCode(c: number): boolean {
 /** a text direction (a, b) in page space → the clockwise quarter turns that make it run left to right */
 export function quarterTurns(a: number, b: number): number {
   return (Math.round(Math.atan2(b, a) / (Math.PI / 2)) + 4) % 4;
+}
+
+/** how far a line of text may turn off the page's four directions and still be read (a scan's OCR layer leans a little) */
+const SLANT_LIMIT = (10 * Math.PI) / 180;
+
+/**
+ * Whether text whose baseline runs in direction (a, b) is set at a slant: a watermark set across
+ * the page (政府信息公开 at 45°, as WPS and Word set one by default), a seal's ring of characters.
+ * No table or sentence of a disclosure is printed so, and its characters, read by where they
+ * stand, would land amid the rows and sentences they cross.
+ */
+export function isSlanted(a: number, b: number): boolean {
+  if (a === 0 && b === 0) return false;
+  const angle = Math.atan2(b, a);
+  return Math.abs(angle - Math.round(angle / (Math.PI / 2)) * (Math.PI / 2)) > SLANT_LIMIT;
 }
 
 /** text render modes that draw nothing (3: invisible, 7: clip only) */
@@ -302,7 +319,7 @@ async function pageProblem(p: number, page: PageGlyphs, hasText: boolean, damage
   if (page.unreadable > 0) return problem('unmapped-glyphs', `第 ${p} 页有 ${page.unreadable} 处文字提取不出（字体缺少可用的 Unicode 映射），这些文字未检查`);
   if (hasText) return null;
   const drawn = await page.drawn?.();
-  if (drawn?.text) return problem('no-extractable-text', `第 ${p} 页绘制了文字，但提取不到文本（字体缺少可用的 Unicode 映射），本页未检查`);
+  if (drawn?.text && !page.slanted) return problem('no-extractable-text', `第 ${p} 页绘制了文字，但提取不到文本（字体缺少可用的 Unicode 映射），本页未检查`);
   // a page with neither text nor picture is left blank on purpose
   if (drawn?.image) return problem('picture', `第 ${p} 页没有文本层（图片），未检查`);
   return null;

@@ -10,7 +10,7 @@ import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_TEXT, viewX, viewY,
 import { droppedCopies } from './pdfium-copies.js';
 import { readRulings } from './pdfium-rulings.js';
 import type { Picture } from './rulings.js';
-import { INVISIBLE_RENDER_MODES, isUnreadableCode, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+import { INVISIBLE_RENDER_MODES, isSlanted, isUnreadableCode, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 import { normalizeChar } from './radicals.js';
 
 const FPDF_ERR_PASSWORD = 4;
@@ -80,7 +80,8 @@ function uprightTurns(m: Pdfium, page: number, text: number, n: number, scratch:
     // sideways, its line-finding, made for upright text, infers one after almost every character
     if (m.FPDFText_IsGenerated(text, i) || !m.FPDFText_GetMatrix(text, i, scratch)) continue;
     const f32 = m.pdfium.HEAPF32;
-    votes[quarterTurns(f32[scratch >> 2], f32[(scratch >> 2) + 1])]++;
+    const [a, b] = [f32[scratch >> 2], f32[(scratch >> 2) + 1]];
+    if (!isSlanted(a, b)) votes[quarterTurns(a, b)]++;
   }
   const best = votes.indexOf(Math.max(...votes));
   return votes[best] > 0 ? best : m.FPDFPage_GetRotation(page);
@@ -184,7 +185,7 @@ function insideClip(g: Glyph, box: Box): boolean {
  * PDFium's out-parameters are read straight from the wasm heap (looked up again after each
  * call: the heap's views are replaced when it grows).
  */
-function placed(m: Pdfium, text: number, i: number, obj: number, ch: string, code: number, scratch: number, view: View, fonts: Map<number, number>): Glyph {
+function placed(m: Pdfium, text: number, i: number, obj: number, ch: string, code: number, scratch: number, view: View, fonts: Map<number, number>): Glyph | null {
   const f32 = scratch >> 2;
   const f64 = scratch >> 3;
   const fontSize = m.FPDFText_GetFontSize(text, i);
@@ -194,6 +195,7 @@ function placed(m: Pdfium, text: number, i: number, obj: number, ch: string, cod
   const b = heap32[f32 + 1];
   const c = heap32[f32 + 2];
   const d = heap32[f32 + 3];
+  if (isSlanted(a, b)) return null;
   m.FPDFText_GetCharOrigin(text, i, scratch, scratch + 8);
   const heap64 = m.pdfium.HEAPF64;
   const ox = heap64[f64];
@@ -231,6 +233,7 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
   let clipped = 0;
   let characters = 0;
   let invisible = 0;
+  let slanted = 0;
   try {
     const n = m.FPDFText_CountChars(text);
     const view = viewOf(m, page, scratch, uprightTurns(m, page, text, n, scratch));
@@ -252,6 +255,10 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
       }
       inUnreadable = false;
       const g = placed(m, text, i, obj, ch, code, scratch, view, fonts);
+      if (!g) {
+        slanted++;
+        continue;
+      }
       let clip = clips.get(obj);
       if (clip === undefined) clips.set(obj, (clip = clipBox(m, obj, scratch, view, (pageTexts ??= pageTextObjects(m, page)))));
       if (!clip || insideClip(g, clip)) {
@@ -260,7 +267,7 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
       } else clipped++;
     }
     if (pageTexts) glyphs.push(...droppedCopies(m, [...pageTexts], (obj) => hidden.has(obj), glyphs, objectOf, scratch, view));
-    return { glyphs, width: view.width, height: view.height, unreadable, clipped, view, characters, invisible };
+    return { glyphs, width: view.width, height: view.height, unreadable, slanted, clipped, view, characters, invisible };
   } finally {
     m.FPDFText_ClosePage(text);
   }

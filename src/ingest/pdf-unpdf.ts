@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocumentProxy } from 'unpdf';
 import { pageDrawing, type OperatorList } from './pdfjs-rulings.js';
-import { describeError, isUnreadable, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+import { describeError, isSlanted, isUnreadable, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 import { normalizeText } from './radicals.js';
 
 /** pdf.js needs the predefined CJK CMaps as a plain directory path (a file:// URL did not work) */
@@ -90,7 +90,7 @@ type TextItem = { str: string; transform: number[]; width: number; height: numbe
 /** the page's text set upright: turned by the direction most items run in (see pdf-pdfium.ts) */
 function uprightRotation(items: TextItem[]): number | undefined {
   const votes = [0, 0, 0, 0];
-  for (const item of items) if (item.str.trim()) votes[quarterTurns(item.transform[0], item.transform[1])] += item.str.length;
+  for (const item of items) if (item.str.trim() && !isSlanted(item.transform[0], item.transform[1])) votes[quarterTurns(item.transform[0], item.transform[1])] += item.str.length;
   const best = votes.indexOf(Math.max(...votes));
   return votes[best] > 0 ? best * 90 : undefined;
 }
@@ -101,9 +101,14 @@ async function pageGlyphs(page: PdfjsPage): Promise<PageGlyphs> {
   const viewport = page.getViewport({ scale: 1, rotation: uprightRotation(items) });
   const glyphs: Glyph[] = [];
   let unreadable = 0;
+  let slanted = 0;
   for (const item of items) {
     if (isUnreadable(item.str)) {
       unreadable++;
+      continue;
+    }
+    if (isSlanted(item.transform[0], item.transform[1])) {
+      slanted += item.str.length;
       continue;
     }
     // to viewport space (x right, y down) so that rotated (landscape) pages read the same way
@@ -118,7 +123,7 @@ async function pageGlyphs(page: PdfjsPage): Promise<PageGlyphs> {
   if (drawing && drawing.text.invisible > 0 && looksScanned(drawing.text.invisible, drawing.text.glyphs, drawing.pictures.length > 0)) {
     return { glyphs: [], width: viewport.width, height: viewport.height, unreadable: 0, scanned: true, drawn: () => ({ text: true, image: true }), objectNumber: page.ref?.num };
   }
-  return { glyphs, width: viewport.width, height: viewport.height, unreadable, rulings: drawing?.rulings, pictures: drawing?.pictures, drawn: () => drawn(page), objectNumber: page.ref?.num };
+  return { glyphs, width: viewport.width, height: viewport.height, unreadable, slanted, rulings: drawing?.rulings, pictures: drawing?.pictures, drawn: () => drawn(page), objectNumber: page.ref?.num };
 }
 
 export async function openUnpdf(file: string, bytes: Uint8Array): Promise<PdfDocument> {
