@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFile } from '../src/cli/lint.js';
 import type { PositionedPiece, SourceLine } from '../src/ingest/text.js';
-import { withoutPageNumbers } from '../src/layout/page-furniture.js';
+import { withoutPageFurniture, withoutPageNumbers } from '../src/layout/page-furniture.js';
 import { joinPagesAcross } from '../src/layout/pages-across.js';
 import { expectTextAsPdf, readFixture } from './calc-fixtures.js';
 import { builtinRules, FIXTURES, pageText } from './helpers.js';
@@ -200,5 +200,43 @@ describe('withoutPageNumbers', () => {
       [k + 1, 800, [[n, 290]]],
     ]));
     expect(withoutPageNumbers(pages.lines).map((l) => l.text)).toEqual(dashes.map(() => '与上年相比增加（减少）'));
+  });
+});
+
+describe('withoutPageFurniture', () => {
+  const HEADINGS = ['一、部门职责', '二、机构设置', '三、收支预算', '四、其他说明'];
+  type Line = [number, number, Array<[string, number]>];
+  /** four pages, each: the lines given for it (page number k + 1 put in for #) */
+  const pages = (each: (k: number) => Line[]) => pageText([0, 1, 2, 3].flatMap((k) => each(k).map(([, y, ps]): Line => [k + 1, y, ps.map(([t, x]) => [t.replace('#', String(k + 1)), x])])));
+
+  it('drops a running header and footer, and a page number the footer stood under', () => {
+    const doc = pages((k) => [
+      [0, 28, [['江苏省人民检察院 2019 年度部门预算', 220]]],
+      [0, 100, [[k % 2 ? '与上年相比增加' : '收支预算总表', 60]]],
+      [0, 120, [['合计', 40], ['12.00', 300]]],
+      [0, 790, [['─ # ─', 290]]],
+      [0, 806, [['江苏省人民检察院', 260]]],
+    ]);
+    expect(withoutPageFurniture(doc.lines).map((l) => l.text)).toEqual([0, 1, 2, 3].flatMap((k) => [k % 2 ? '与上年相比增加' : '收支预算总表', '合计 12.00']));
+  });
+
+  it('keeps what a table or form repeats page by page: its number, unit line, header row, and a 总分 row', () => {
+    const doc = pages(() => [
+      [0, 40, [['部门公开表#', 60]]],
+      [0, 60, [['单位：万元', 500]]],
+      [0, 80, [['科目编码', 40], ['科目名称', 100], ['合计', 300], ['基本支出', 360], ['项目支出', 420]]],
+      [0, 100, [['合计', 40], ['12.00', 300]]],
+      [0, 780, [['总分', 40], ['100', 300], ['97', 360]]],
+    ]);
+    expect(withoutPageFurniture(doc.lines)).toHaveLength(20);
+  });
+
+  it('keeps a cover title that a running header repeats, standing elsewhere', () => {
+    const doc = pages((k) => [
+      [0, 28, [['海东市医疗保障局2025年部门预算', 230]]],
+      ...(k === 0 ? [[0, 120, [['海东市医疗保障局2025年部门预算', 164]]] as Line] : []),
+      [0, 200, [[HEADINGS[k], 60]]],
+    ]);
+    expect(withoutPageFurniture(doc.lines).map((l) => `${l.page}:${l.text}`)).toEqual(['1:海东市医疗保障局2025年部门预算', ...HEADINGS.map((h, k) => `${k + 1}:${h}`)]);
   });
 });

@@ -55,6 +55,19 @@ for (const engine of ['pdfium', 'unpdf'] as PdfEngine[]) {
       expect(marked).toEqual(await model('corpus-haidong-city-2025-budget.reportlab.pdf'));
     }, 60000);
 
+    // scripts/running-header.py: 海东市医疗保障局2025年部门预算 over every page, as a 页眉 (the cover's
+    // title under it says the same); the model is the plain file's but for the lines it counts
+    it('a running header is no part of what its pages say', async () => {
+      const withoutLines = (key: string, v: unknown) => (key === 'line' || key === 'endLine' ? undefined : v);
+      const model = async (name: string) => {
+        const { file, ...rest } = buildReport(await readPdfFile(PDF(name), { engine }));
+        return JSON.parse(JSON.stringify(rest, withoutLines).replaceAll(file, ''));
+      };
+      const headed = await model('corpus-haidong-city-2025-budget.reportlab.running.pdf');
+      expect(headed.tables.length).toBeGreaterThanOrEqual(9);
+      expect(headed).toEqual(await model('corpus-haidong-city-2025-budget.reportlab.pdf'));
+    }, 60000);
+
     it('a page that holds only a slanted watermark is a page without text, not text unread', async () => {
       const glyph: Glyph = { text: '合', x0: 10, x1: 20, y: 50, size: 10 };
       const page = (glyphs: Glyph[], slanted: number): PageGlyphs => ({ glyphs, width: 595, height: 842, unreadable: 0, slanted, drawn: () => ({ text: true, image: false }) });

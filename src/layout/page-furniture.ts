@@ -2,6 +2,8 @@
  * Page numbers printed at the top or bottom of a page (`17`, `- 17 -`, `第 17 页`, `17/30`) are
  * not part of what the page says: left in, a bare 17 under a table's last row reads as one of
  * its figures, and a 3 at the foot of a page glues onto a rate continued overleaf (增长 3|17.31%).
+ * Nor is a running header or footer (页眉, 页脚: the document's name over every page): left in,
+ * it joins a sentence continued overleaf, or stands for a table's title.
  */
 import type { SourceLine } from '../ingest/text.js';
 import { isFigure } from './page-cut.js';
@@ -35,6 +37,94 @@ function wrappedWith(line: SourceLine, beside: SourceLine | undefined): boolean 
   return Math.abs(line.y - beside.y) < WRAPPED_EMS * (line.size ?? beside.size ?? 10);
 }
 const WRAPPED_EMS = 1.2;
+
+/** how many lines at each edge of a page may be its running header or footer */
+const EDGE_LINES = 2;
+/** a running header or footer is printed on this many pages at least, and on this share of them */
+const RUNNING_PAGES = 3;
+const RUNNING_SHARE = 0.4;
+
+/** a line's text with its figures blanked: a running footer may carry the page's number or a date */
+const shapeOf = (text: string) => text.replace(/\s+/g, '').replace(/\d+/g, '#');
+
+/**
+ * Whether a line could be furniture rather than what a page repeats of a table or form it
+ * continues: no figure standing alone (总分 100 97 ends each self-assessment form), no labelled field (单位：万元, 部门：…, which tables repeat page by
+ * page), not a table's title or 续, and not a row of many cells (a header row repeated).
+ */
+function furnitureLike(l: SourceLine): boolean {
+  // a year set apart from its 年 (2024 年度) is no figure standing alone
+  const text = l.text.trim().replace(/(\d)\s+(?=年)/g, '$1');
+  if ((l.pieces?.length ?? text.split(/\s+/).length) > 3 || shapeOf(text).length < 2) return false;
+  return !text.split(/\s+/).some((w) => /^[-\d,.，%]+$/.test(w)) && !/单位|部门[：:]|万元|续|表$|表\s*[\d一二三四五六七八九十]|\d\s*表/.test(text);
+}
+
+/** how far apart (points) a running header's lines may stand from page to page */
+const SAME_PLACE = 2;
+
+/**
+ * The lines at a page's head or foot (EDGE_LINES each) whose text, figures aside, stands at the
+ * same edge of RUNNING_PAGES pages or more, and of RUNNING_SHARE of the pages that print anything.
+ * At the head, where lines have places, only those at the place most of them share: a cover's
+ * title under the running header that repeats it is no header.
+ */
+function runningLines(lines: SourceLine[]): Set<SourceLine> {
+  const byPage = new Map<number, SourceLine[]>();
+  for (const l of lines) {
+    if (l.page === undefined || !l.text.trim()) continue;
+    const own = byPage.get(l.page);
+    if (own) own.push(l);
+    else byPage.set(l.page, [l]);
+  }
+  const alike = new Map<string, SourceLine[]>();
+  for (const own of byPage.values()) {
+    // a page of few lines: each line at one edge only, the head first
+    const edges: Array<[string, SourceLine[]]> = [['head', own.slice(0, EDGE_LINES)], ['foot', own.slice(Math.max(EDGE_LINES, own.length - EDGE_LINES))]];
+    for (const [edge, at] of edges) {
+      for (const l of at.filter(furnitureLike)) {
+        const key = `${edge}|${shapeOf(l.text)}`;
+        const group = alike.get(key);
+        if (group) group.push(l);
+        else alike.set(key, [l]);
+      }
+    }
+  }
+  const running = new Set<SourceLine>();
+  for (const [key, group] of alike) {
+    const placed = key.startsWith('head') ? atCommonPlace(group) : group;
+    const pages = new Set(placed.map((l) => l.page)).size;
+    if (pages >= RUNNING_PAGES && pages >= RUNNING_SHARE * byPage.size) for (const l of placed) running.add(l);
+  }
+  return running;
+}
+
+/** the lines standing within SAME_PLACE of the height most of them share (all, where lines have no heights) */
+function atCommonPlace(group: SourceLine[]): SourceLine[] {
+  if (group.some((l) => l.y === undefined)) return group;
+  const near = (y: number) => group.filter((l) => Math.abs(l.y! - y) <= SAME_PLACE);
+  let best: SourceLine[] = [];
+  for (const l of group) {
+    const here = near(l.y!);
+    if (here.length > best.length) best = here;
+  }
+  return best;
+}
+
+/**
+ * Lines without the pages' furniture: running headers and footers, then page numbers, as many
+ * times as each takes away a line (a page number over a footer is the page's last line once the
+ * footer is gone).
+ */
+export function withoutPageFurniture(lines: SourceLine[]): SourceLine[] {
+  let out = lines;
+  for (let round = 0; round < 3; round++) {
+    const running = runningLines(out);
+    const next = withoutPageNumbers(running.size ? out.filter((l) => !running.has(l)) : out);
+    if (next.length === out.length) break;
+    out = next;
+  }
+  return out;
+}
 
 export function withoutPageNumbers(lines: SourceLine[]): SourceLine[] {
   if (!lines.some((l) => l.page !== undefined)) return lines;

@@ -2,7 +2,7 @@
 import type { SourceLine, SourceText } from '../ingest/text.js';
 import { unreadPages } from '../ingest/pdf-common.js';
 import { sourceLocation } from './cells.js';
-import { withoutPageNumbers } from '../layout/page-furniture.js';
+import { withoutPageFurniture } from '../layout/page-furniture.js';
 import { joinPagesAcross } from '../layout/pages-across.js';
 import { findTableRegions } from '../layout/regions.js';
 import { findRotatedText, withoutRotatedText } from '../layout/rotated-text.js';
@@ -75,7 +75,7 @@ function linesBetween(lines: SourceLine[]): (a: number, b: number) => boolean {
 export function buildReport(printed: SourceText, catalog: Catalog = defaultCatalog()): Report {
   // a turned page's text, a character a line, is said and not read (its lines blanked)
   const rotated = findRotatedText(printed.lines);
-  const whole: SourceText = { ...printed, lines: joinPagesAcross(withoutPageNumbers(withoutRotatedText(printed.lines, rotated))) };
+  const whole: SourceText = { ...printed, lines: joinPagesAcross(withoutPageFurniture(withoutRotatedText(printed.lines, rotated))) };
   const notes: ParseNote[] = [];
   const kinds = tableKinds(catalog);
   let unknown: SourceLine[] = [];
