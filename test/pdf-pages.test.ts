@@ -45,7 +45,7 @@ for (const engine of ['pdfium', 'unpdf'] as PdfEngine[]) {
 
     // scripts/watermark.py: 政府信息公开 set at 45° across every page, over the content; its
     // characters, read by where they stand, landed amid rows and sentences (信 in 减信少)
-    it('a watermark set at a slant is no text of the page: the model is the unmarked file\'s', async () => {
+    it('a watermark set at a slant or level is no text of the page: the model is the unmarked file\'s', async () => {
       const model = async (name: string) => {
         const { file, ...rest } = buildReport(await readPdfFile(PDF(name), { engine }));
         return JSON.parse(JSON.stringify(rest).replaceAll(file, ''));
@@ -53,6 +53,8 @@ for (const engine of ['pdfium', 'unpdf'] as PdfEngine[]) {
       const marked = await model('corpus-haidong-city-2025-budget.reportlab.watermark.pdf');
       expect(marked.tables.length).toBeGreaterThanOrEqual(9);
       expect(marked).toEqual(await model('corpus-haidong-city-2025-budget.reportlab.pdf'));
+      // set level (scripts/watermark.py … over 0): crossing a page's text, or its blank half the same on every page
+      expect(await model('corpus-haidong-city-2025-budget.reportlab.watermark-level.pdf')).toEqual(await model('corpus-haidong-city-2025-budget.reportlab.pdf'));
     }, 60000);
 
     // scripts/running-header.py: 海东市医疗保障局2025年部门预算 over every page, as a 页眉 (the cover's

@@ -4,6 +4,7 @@
  * only has to say where each character stands on its page.
  */
 import { withoutGlyphStrokes } from './glyph-strokes.js';
+import { repeatedRuns, withoutOverlay, withoutRuns, type LargeRun } from './watermark.js';
 import type { Deadline } from './limits.js';
 import type { PagePicture, PageRulings, Picture, Rulings, Segment } from './rulings.js';
 import { foldFullwidthFigures, InputError, type PositionedPiece, type SourceLine, type SourceText } from './text.js';
@@ -49,7 +50,7 @@ export interface PageGlyphs {
   height: number;
   /** runs of characters that came out as control or private-use code points */
   unreadable: number;
-  /** characters left out as set at a slant (isSlanted: a watermark): a page holding only those holds no text */
+  /** characters left out as a watermark (watermark.ts: set at a slant, or large over text): a page holding only those holds no text */
   slanted?: number;
   /** asked only of a page without text: whether it draws glyphs, and pictures, at all */
   drawn?: () => Promise<Drawn> | Drawn;
@@ -88,21 +89,6 @@ export function isUnreadableCode(c: number): boolean {
 /** a text direction (a, b) in page space → the clockwise quarter turns that make it run left to right */
 export function quarterTurns(a: number, b: number): number {
   return (Math.round(Math.atan2(b, a) / (Math.PI / 2)) + 4) % 4;
-}
-
-/** how far a line of text may turn off the page's four directions and still be read (a scan's OCR layer leans a little) */
-const SLANT_LIMIT = (10 * Math.PI) / 180;
-
-/**
- * Whether text whose baseline runs in direction (a, b) is set at a slant: a watermark set across
- * the page (政府信息公开 at 45°, as WPS and Word set one by default), a seal's ring of characters.
- * No table or sentence of a disclosure is printed so, and its characters, read by where they
- * stand, would land amid the rows and sentences they cross.
- */
-export function isSlanted(a: number, b: number): boolean {
-  if (a === 0 && b === 0) return false;
-  const angle = Math.atan2(b, a);
-  return Math.abs(angle - Math.round(angle / (Math.PI / 2)) * (Math.PI / 2)) > SLANT_LIMIT;
 }
 
 /** text render modes that draw nothing (3: invisible, 7: clip only) */
@@ -312,14 +298,14 @@ function mismappedProblem(p: number, samples: string[]): PdfPageProblem {
 const SCANNED_PAGE = '是扫描的图片，上面的文字是文字识别（OCR）得出的隐形文字层，识别出的数字可能有误';
 
 /** why a page gave no text, or only part of it; null for a page read whole or blank */
-async function pageProblem(p: number, page: PageGlyphs, hasText: boolean, damaged: boolean): Promise<PdfPageProblem | null> {
+async function pageProblem(p: number, page: PageGlyphs, hasText: boolean, damaged: boolean, watermarked: boolean): Promise<PdfPageProblem | null> {
   const problem = (reason: PageProblemReason, message: string): PdfPageProblem => ({ page: p, reason, message });
   if (damaged) return problem('damaged', `第 ${p} 页的内容数据已损坏（解压失败），本页未检查`);
   if (page.scanned) return problem('scanned', `第 ${p} 页${SCANNED_PAGE}，本页未检查`);
   if (page.unreadable > 0) return problem('unmapped-glyphs', `第 ${p} 页有 ${page.unreadable} 处文字提取不出（字体缺少可用的 Unicode 映射），这些文字未检查`);
   if (hasText) return null;
   const drawn = await page.drawn?.();
-  if (drawn?.text && !page.slanted) return problem('no-extractable-text', `第 ${p} 页绘制了文字，但提取不到文本（字体缺少可用的 Unicode 映射），本页未检查`);
+  if (drawn?.text && !watermarked) return problem('no-extractable-text', `第 ${p} 页绘制了文字，但提取不到文本（字体缺少可用的 Unicode 映射），本页未检查`);
   // a page with neither text nor picture is left blank on purpose
   if (drawn?.image) return problem('picture', `第 ${p} 页没有文本层（图片），未检查`);
   return null;
@@ -348,13 +334,16 @@ export async function readPages(file: string, doc: PdfDocument, deadline?: Deadl
   const pictures: PagePicture[] = [];
   let textPages = 0;
   let damaged: Set<number> | undefined;
+  // each page read, to build its lines again where a watermark that crosses no text shows (repeatedRuns)
+  const read: Array<{ p: number; printed: Glyph[]; vertical?: Segment[]; runs: LargeRun[] }> = [];
   try {
     for (let p = 1; p <= doc.pages; p++) {
       deadline?.check();
       const page = await (deadline ? deadline.within(doc.page(p)) : doc.page(p));
       damaged ??= await damagedPages;
       const broken = page.objectNumber !== undefined && damaged.has(page.objectNumber);
-      const printed = broken || page.scanned ? [] : page.glyphs.filter((g) => onPage(g, page.width, page.height));
+      const { glyphs: printed, left, runs } = withoutOverlay(broken || page.scanned ? [] : page.glyphs.filter((g) => onPage(g, page.width, page.height)));
+      const watermarked = (page.slanted ?? 0) + left > 0;
       const r = printed.length && page.rulings ? withoutGlyphStrokes(page.rulings, printed) : undefined;
       const built = printed.length ? buildLines(printed, p, lines.length + 1, r?.vertical) : [];
       // text through a wrong Unicode map reads, but not as printed: figures included, so none is checked
@@ -363,10 +352,11 @@ export async function readPages(file: string, doc: PdfDocument, deadline?: Deadl
       if (pageLines.length) {
         textPages++;
         lines.push(...pageLines);
+        read.push({ p, printed, vertical: r?.vertical, runs });
         if (r && (r.horizontal.length || r.vertical.length)) rulings.push({ page: p, horizontal: r.horizontal, vertical: r.vertical });
         for (const box of page.pictures ?? []) pictures.push({ page: p, ...box });
       }
-      const problem = mismapped ? mismappedProblem(p, mismapped) : await pageProblem(p, page, pageLines.length > 0, broken);
+      const problem = mismapped ? mismappedProblem(p, mismapped) : await pageProblem(p, page, pageLines.length > 0, broken, watermarked);
       if (problem) problems.push(problem);
     }
   } catch (err) {
@@ -376,7 +366,16 @@ export async function readPages(file: string, doc: PdfDocument, deadline?: Deadl
     await doc.close();
   }
   if (textPages === 0) throw noText(file, problems);
-  return { file, encoding: 'utf-8', lines, rulings, pictures, pages: doc.pages, problems };
+  return { file, encoding: 'utf-8', lines: withoutRepeatedRuns(read) ?? lines, rulings, pictures, pages: doc.pages, problems };
+}
+
+/** the pages' lines built again without a level watermark that crosses no text, if one shows */
+function withoutRepeatedRuns(read: Array<{ p: number; printed: Glyph[]; vertical?: Segment[]; runs: LargeRun[] }>): SourceLine[] | null {
+  const repeated = repeatedRuns(read.map((r) => r.runs));
+  if (!repeated.size) return null;
+  const lines: SourceLine[] = [];
+  for (const { p, printed, vertical } of read) lines.push(...buildLines(withoutRuns(printed, repeated), p, lines.length + 1, vertical));
+  return lines;
 }
 
 export { describe as describeError };

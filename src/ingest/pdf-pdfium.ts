@@ -10,8 +10,9 @@ import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_TEXT, viewX, viewY,
 import { droppedCopies } from './pdfium-copies.js';
 import { readRulings } from './pdfium-rulings.js';
 import type { Picture } from './rulings.js';
-import { INVISIBLE_RENDER_MODES, isSlanted, isUnreadableCode, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+import { INVISIBLE_RENDER_MODES, isUnreadableCode, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 import { normalizeChar } from './radicals.js';
+import { isSlanted } from './watermark.js';
 
 const FPDF_ERR_PASSWORD = 4;
 const ERROR_NAMES: Record<number, string> = { 1: '未知错误', 2: '文件错误', 3: '格式错误', 5: '不支持的安全设置', 6: '页面错误' };

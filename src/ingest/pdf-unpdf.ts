@@ -7,8 +7,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocumentProxy } from 'unpdf';
 import { pageDrawing, type OperatorList } from './pdfjs-rulings.js';
-import { describeError, isSlanted, isUnreadable, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+import { describeError, isUnreadable, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 import { normalizeText } from './radicals.js';
+import { isSlanted } from './watermark.js';
 
 /** pdf.js needs the predefined CJK CMaps as a plain directory path (a file:// URL did not work) */
 function cMapDirectory(): string {
