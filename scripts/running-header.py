@@ -7,36 +7,26 @@
 import sys
 
 import pikepdf
-from pikepdf import Dictionary, Name, String
+
+from stsong import draw_over, give_font, stsong, ucs2
 
 pdf = pikepdf.open(sys.argv[1])
 header, style = sys.argv[3], (sys.argv[4] if len(sys.argv) > 4 else 'of')
-descriptor = Dictionary(Type=Name.FontDescriptor, FontName=Name('/STSong-Light'), Flags=6, FontBBox=[0, -200, 1000, 900],
-                        ItalicAngle=0, Ascent=880, Descent=-120, CapHeight=880, StemV=93)
-cid = Dictionary(Type=Name.Font, Subtype=Name.CIDFontType0, BaseFont=Name('/STSong-Light'), FontDescriptor=descriptor,
-                 CIDSystemInfo=Dictionary(Registry=String('Adobe'), Ordering=String('GB1'), Supplement=2))
-font = pdf.make_indirect(Dictionary(Type=Name.Font, Subtype=Name.Type0, BaseFont=Name('/STSong-Light-UniGB-UCS2-H'),
-                                    Encoding=Name('/UniGB-UCS2-H'), DescendantFonts=[cid]))
+font = stsong(pdf)
 pages = len(pdf.pages)
 
 
 def shown(text, size, middle, y):
     width = sum(size if ord(ch) > 0x2e80 else size / 2 for ch in text)
-    return f'BT /BLRunning {size} Tf 1 0 0 1 {middle - width / 2:.1f} {y:.1f} Tm <{text.encode("utf-16-be").hex()}> Tj ET\n'
+    return f'BT /BLRunning {size} Tf 1 0 0 1 {middle - width / 2:.1f} {y:.1f} Tm <{ucs2(text)}> Tj ET\n'
 
 
 for i, page in enumerate(pdf.pages):
     if int(page.obj.get('/Rotate', 0)) % 360:
         continue
     x0, y0, x1, y1 = [float(v) for v in page.mediabox]
-    resources = page.obj.get('/Resources')
-    if resources is None:
-        page.obj.Resources = resources = Dictionary()
-    if '/Font' not in resources:
-        resources.Font = Dictionary()
-    resources.Font.BLRunning = font
+    give_font(page, '/BLRunning', font)
     foot = {'none': '', 'of': f'第 {i + 1} 页 共 {pages} 页', 'dash': f'— {i + 1} —', 'slash': f'{i + 1}/{pages}'}[style]
     ops = 'q 0 g ' + (shown(header, 9, (x0 + x1) / 2, y1 - 28) if header else '') + (shown(foot, 9, (x0 + x1) / 2, y0 + 20) if foot else '') + 'Q\n'
-    page.contents_add(pikepdf.Stream(pdf, b'q\n'), prepend=True)
-    page.contents_add(pikepdf.Stream(pdf, b'Q\n' + ops.encode()))
+    draw_over(pdf, page, ops.encode())
 pdf.save(sys.argv[2])

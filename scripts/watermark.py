@@ -8,33 +8,23 @@ import math
 import sys
 
 import pikepdf
-from pikepdf import Dictionary, Name, String
+
+from stsong import draw_over, give_font, stsong, ucs2
 
 pdf = pikepdf.open(sys.argv[1])
 over = (sys.argv[3] if len(sys.argv) > 3 else 'over') == 'over'
 slant = math.radians(float(sys.argv[4]) if len(sys.argv) > 4 else 45)
-descriptor = Dictionary(Type=Name.FontDescriptor, FontName=Name('/STSong-Light'), Flags=6, FontBBox=[0, -200, 1000, 900],
-                        ItalicAngle=0, Ascent=880, Descent=-120, CapHeight=880, StemV=93)
-cid = Dictionary(Type=Name.Font, Subtype=Name.CIDFontType0, BaseFont=Name('/STSong-Light'), FontDescriptor=descriptor,
-                 CIDSystemInfo=Dictionary(Registry=String('Adobe'), Ordering=String('GB1'), Supplement=2))
-font = pdf.make_indirect(Dictionary(Type=Name.Font, Subtype=Name.Type0, BaseFont=Name('/STSong-Light-UniGB-UCS2-H'),
-                                    Encoding=Name('/UniGB-UCS2-H'), DescendantFonts=[cid]))
-text = '政府信息公开'.encode('utf-16-be').hex()
+font = stsong(pdf)
+text = ucs2('政府信息公开')
 cos, sin = math.cos(slant), math.sin(slant)
 for page in pdf.pages:
     x0, y0, x1, y1 = [float(v) for v in page.mediabox]
-    resources = page.obj.get('/Resources')
-    if resources is None:
-        page.obj.Resources = resources = Dictionary()
-    if '/Font' not in resources:
-        resources.Font = Dictionary()
-    resources.Font.BLWatermark = font
+    give_font(page, '/BLWatermark', font)
     # the text's middle (six characters, 288 pt) at the page's middle
     x, y = (x0 + x1) / 2 - 144 * cos, (y0 + y1) / 2 - 144 * sin
     mark = f'q 0.85 g BT /BLWatermark 48 Tf {cos:.4f} {sin:.4f} {-sin:.4f} {cos:.4f} {x:.1f} {y:.1f} Tm <{text}> Tj ET Q\n'.encode()
     if over:
-        page.contents_add(pikepdf.Stream(pdf, b'q\n'), prepend=True)
-        page.contents_add(pikepdf.Stream(pdf, b'Q\n' + mark))
+        draw_over(pdf, page, mark)
     else:
         page.contents_add(pikepdf.Stream(pdf, mark), prepend=True)
 pdf.save(sys.argv[2])

@@ -16,13 +16,16 @@ import { builtinRules, FIXTURES } from './helpers.js';
 const PDF = (name: string) => path.join(FIXTURES, 'pdf', name);
 const unreadable = (ds: Diagnostic[]) => ds.filter((d) => d.ruleId === 'pdf/unreadable-page').map((d) => [d.page, d.severity, d.message]);
 
+/** a fixture's model as JSON, without its file's name (and without what `drop` names) */
+async function modelOf(name: string, engine: PdfEngine, drop: string[] = []) {
+  const { file, ...rest } = buildReport(await readPdfFile(PDF(name), { engine }));
+  return JSON.parse(JSON.stringify(rest, (key, v) => (drop.includes(key) ? undefined : v)).replaceAll(file, ''));
+}
+
 for (const engine of ['pdfium', 'unpdf'] as PdfEngine[]) {
   describe(`pages (${engine})`, () => {
+    const model = (name: string) => modelOf(name, engine);
     it('a page turned by /Rotate 90 (qpdf --rotate=+90:2) gives the model of the unturned file', async () => {
-      const model = async (name: string) => {
-        const { file, ...rest } = buildReport(await readPdfFile(PDF(name), { engine }));
-        return JSON.parse(JSON.stringify(rest).replaceAll(file, ''));
-      };
       const turned = await readPdfFile(PDF('final-full.rotated.pdf'), { engine });
       expect(turned.problems).toEqual([]);
       expect(await model('final-full.rotated.pdf')).toEqual(await model('final-full.libreoffice.pdf'));
@@ -34,10 +37,6 @@ for (const engine of ['pdfium', 'unpdf'] as PdfEngine[]) {
     // /Rotate 90 (as a PDF printer saves landscape pages); PDFium's own line-finding, made for upright
     // text, then infers a line end after most characters, and those said the page was upright
     it('pages saved sideways with /Rotate 90 give the model of the upright file', async () => {
-      const model = async (name: string) => {
-        const { file, ...rest } = buildReport(await readPdfFile(PDF(name), { engine }));
-        return JSON.parse(JSON.stringify(rest).replaceAll(file, ''));
-      };
       const sideways = await model('corpus-haidong-city-2025-budget.chromium.sideways.pdf');
       expect(sideways.tables.length).toBeGreaterThanOrEqual(9);
       expect(sideways).toEqual(await model('corpus-haidong-city-2025-budget.chromium.pdf'));
@@ -46,10 +45,6 @@ for (const engine of ['pdfium', 'unpdf'] as PdfEngine[]) {
     // scripts/watermark.py: 政府信息公开 set at 45° across every page, over the content; its
     // characters, read by where they stand, landed amid rows and sentences (信 in 减信少)
     it('a watermark set at a slant or level is no text of the page: the model is the unmarked file\'s', async () => {
-      const model = async (name: string) => {
-        const { file, ...rest } = buildReport(await readPdfFile(PDF(name), { engine }));
-        return JSON.parse(JSON.stringify(rest).replaceAll(file, ''));
-      };
       const marked = await model('corpus-haidong-city-2025-budget.reportlab.watermark.pdf');
       expect(marked.tables.length).toBeGreaterThanOrEqual(9);
       expect(marked).toEqual(await model('corpus-haidong-city-2025-budget.reportlab.pdf'));
@@ -60,14 +55,10 @@ for (const engine of ['pdfium', 'unpdf'] as PdfEngine[]) {
     // scripts/running-header.py: 海东市医疗保障局2025年部门预算 over every page, as a 页眉 (the cover's
     // title under it says the same); the model is the plain file's but for the lines it counts
     it('a running header is no part of what its pages say', async () => {
-      const withoutLines = (key: string, v: unknown) => (key === 'line' || key === 'endLine' ? undefined : v);
-      const model = async (name: string) => {
-        const { file, ...rest } = buildReport(await readPdfFile(PDF(name), { engine }));
-        return JSON.parse(JSON.stringify(rest, withoutLines).replaceAll(file, ''));
-      };
-      const headed = await model('corpus-haidong-city-2025-budget.reportlab.running.pdf');
+      const lines = ['line', 'endLine'];
+      const headed = await modelOf('corpus-haidong-city-2025-budget.reportlab.running.pdf', engine, lines);
       expect(headed.tables.length).toBeGreaterThanOrEqual(9);
-      expect(headed).toEqual(await model('corpus-haidong-city-2025-budget.reportlab.pdf'));
+      expect(headed).toEqual(await modelOf('corpus-haidong-city-2025-budget.reportlab.pdf', engine, lines));
     }, 60000);
 
     it('a page that holds only a slanted watermark is a page without text, not text unread', async () => {
