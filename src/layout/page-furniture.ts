@@ -49,8 +49,9 @@ const shapeOf = (text: string) => text.replace(/\s+/g, '').replace(/\d+/g, '#');
 
 /**
  * Whether a line could be furniture rather than what a page repeats of a table or form it
- * continues: no figure standing alone (总分 100 97 ends each self-assessment form), no labelled field (单位：万元, 部门：…, which tables repeat page by
- * page), not a table's title or 续, and not a row of many cells (a header row repeated).
+ * continues: no figure standing alone (总分 100 97 ends each self-assessment form), no labelled
+ * field (单位：万元, 部门：…, which tables repeat page by page), not a table's number, title or 续,
+ * and not a row of many cells (a header row repeated).
  */
 function furnitureLike(l: SourceLine): boolean {
   // a year set apart from its 年 (2024 年度) is no figure standing alone
