@@ -223,3 +223,11 @@ describe('items named again, economic items, labels', () => {
     expect(other.map((c) => c.kind)).toEqual(['amount', 'amount']);
   });
 });
+
+describe('类/款/项 paths', () => {
+  it('reads a 款 whose name holds a bracketed word, after a numbering, to its 项', async () => {
+    const { pathBefore } = await import('../src/model/claims/phrases.js');
+    const text = '一）一般公共服务（类）1．党委办公厅（室）及相关机构事务（款）行政运行（项）支出6,106.99万元';
+    expect(pathBefore(text, 0, text.indexOf('6,106'))).toEqual(['一般公共服务', '1．党委办公厅（室）及相关机构事务', '行政运行']);
+  });
+});

@@ -85,7 +85,9 @@ export function figure(stream: Stream, file: string, raw: string, index: number,
 
 const SECTION_RE = /[一二三四五六七八九十]{1,3}、[^，。；、:：]{2,40}?(?:情况说明|情况)/g;
 // a path quoted in the sentence (“社会保障和就业支出（类）…”) starts after its opening quote
-const PATH_RE = /([^。；，,：:、（）“”"\d.．]{2,30})（类）(?:([^。；，,：:、（）“”"]{2,30})（款）)?(?:([^。；，,：:、（）“”"]{2,30})（项）)?/g;
+// a 款 or 项 name may hold a short bracketed word of its own (党委办公厅（室）及相关机构事务)
+const PART = '(?:[^。；，,：:、（）“”"]|（[^（）类款项]{1,3}）){2,30}';
+const PATH_RE = new RegExp(`([^。；，,：:、（）“”"\\d.．]{2,30})（类）(?:(${PART})（款）)?(?:(${PART})（项）)?`, 'g');
 
 /** the last 类/款/项 path in text[from, to) with no figure between it and `to`: the subject there */
 export function pathBefore(text: string, from: number, to: number): string[] | null {
