@@ -12,6 +12,7 @@ import { loadSuppressions } from './cli/suppress.js';
 import { buildRulesMeta } from './cli/rules-meta.js';
 import { applySuppressions, today } from './suppressions/apply.js';
 import { lintEach, type Concurrency } from './batch/pool.js';
+import { lintPartsToResults } from './batch/lint-one.js';
 import { prepare, type FileLimits, type Prepared, type RunSetup } from './batch/setup.js';
 import type { PdfEngine } from './ingest/index.js';
 import type { Rule, Severity } from './rules/index.js';
@@ -53,6 +54,8 @@ export interface LintOptions extends RuleOptions {
   maxPages?: number;
   /** time limit per file, seconds (default 60; 0 = none) */
   timeout?: number;
+  /** lintFiles: the files are the parts of one disclosure (the 说明 and the 公开表 published apart), checked as one document (--parts) */
+  parts?: boolean;
 }
 
 /** the rules (and table kinds and configuration) a run lints with, loaded once */
@@ -103,6 +106,10 @@ export async function lintFiles(paths: string | string[], options: LintOptions =
     walkAll: !keep,
     note: () => {},
   });
+  if (options.parts && inputs.length > 1) {
+    const outcomes = await lintPartsToResults(inputs.map((i) => i.file), loaded.prepared.ruleSet, loaded.prepared.catalog, limitsOf(options));
+    return suppressed(outcomes.map((o) => o.result), loaded, options);
+  }
   const plan = { setup: loaded.setup, limits: limitsOf(options), concurrency: options.concurrency ?? 'auto', local: async () => loaded.prepared };
   return suppressed(await lintEach(inputs, plan, () => {}), loaded, options);
 }

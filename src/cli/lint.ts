@@ -1,6 +1,6 @@
 /** One file through every stage: ingest → layout → model → rules. */
 import { Deadline, DEFAULT_TIMEOUT_SECONDS, InputError, readDocument, type PdfPageProblem, type ReadOptions, type SourceText } from '../ingest/index.js';
-import { buildReport, type Catalog, type Report } from '../model/index.js';
+import { buildReport, hostPart, partsDisagree, type Catalog, type Report } from '../model/index.js';
 import { runRules, sortDiagnostics, type Diagnostic, type Rule, type RuleObserver } from '../rules/index.js';
 
 /** the ids of what the reading stages (not rules) report: 出错说明 may name them too */
@@ -49,8 +49,40 @@ async function lintOrThrow(file: string, rules: Rule[], options: LintOptions): P
   deadline.check();
   const report = buildReport(source, options.catalog);
   deadline.check();
+  return diagnose(report, [source], rules, options, deadline);
+}
+
+/**
+ * The parts of one disclosure, each a file (the 说明 and the 公开表 published apart), checked as
+ * one document: the sentences of each against the tables of all. Each finding names the file it
+ * is in; one about the whole document names the part that hosts the others (hostPart). Never
+ * throws: parts that cannot be read, or that are not of one disclosure, are said as the fatal message.
+ */
+export async function lintParts(files: string[], rules: Rule[], options: LintOptions = {}): Promise<LintOutcome> {
+  try {
+    const sources: SourceText[] = [];
+    for (const file of files) {
+      const deadline = options.deadline ?? new Deadline(file, options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
+      sources.push(await readDocument(file, { ...options, deadline }));
+    }
+    const alone = sources.map((s) => buildReport(s, options.catalog));
+    const disagree = partsDisagree(alone);
+    if (disagree) throw new InputError(`${files.join('、')} 不像是同一份公开文件的几部分：${disagree}，未合并检查`);
+    const host = hostPart(alone);
+    const report = buildReport(sources[host], options.catalog, alone.filter((_, k) => k !== host));
+    const deadline = options.deadline ?? new Deadline(files[host], options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
+    return diagnose(report, [sources[host], ...sources.filter((_, k) => k !== host)], rules, options, deadline);
+  } catch (err) {
+    return { report: null, diagnostics: [], fatal: describeFailure(err, options.debug) };
+  }
+}
+
+/** the report's findings: what reading left out, then the rules'; sources[0] is the report's own */
+function diagnose(report: Report, sources: SourceText[], rules: Rule[], options: LintOptions, deadline: Deadline): LintOutcome {
+  const file = report.file;
   const partial: Diagnostic[] = [];
-  const pageProblems: PdfPageProblem[] = 'problems' in source ? source.problems : [];
+  const problemsOf = (source: SourceText): PdfPageProblem[] => ('problems' in source ? (source as { problems: PdfPageProblem[] }).problems : []);
+  const pageProblems = problemsOf(sources[0]);
   if (report.tables.length === 0) {
     // the narrative half of a disclosure published in two files is still checked, and says so
     if ((report.kind === 'unknown' || report.claims.length === 0) && pageProblems.length) {
@@ -70,12 +102,12 @@ async function lintOrThrow(file: string, rules: Rule[], options: LintOptions): P
       ? `有 ${pageProblems.length} 页未能读取（见各页的 pdf/unreadable-page），其余页面里没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系`
       : rotated.length
         ? `有 ${rotated.length} 处文字未能读取（见 text/rotated-page），其余部分里没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系`
-        : `本文件没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系；与表格的核对需要含表格的文件（如另行公开的“公开表”）`;
+        : `本文件没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系；与表格的核对需要含表格的文件：表格另行公开时，用 --parts 把说明与公开表一起检查`;
     partial.push({ ruleId: '读取/未含公开表', severity: 1, message, ...at(file, 1, 1) });
   }
   // a page that draws text we cannot read is never a silent pass
-  const unread: Diagnostic[] = pageProblems.map((p) => ({ ruleId: 'pdf/unreadable-page', severity: 2, message: p.message, ...at(file, 1, 1), page: p.page }));
-  const diagnostics = [...partial, ...unread, ...rotatedText(report), ...secondDisclosure(report), ...decodeWarnings(source), ...readingDiagnostics(report), ...runRules(report, rules, options.observe)];
+  const unread: Diagnostic[] = sources.flatMap((s) => problemsOf(s).map((p) => ({ ruleId: 'pdf/unreadable-page', severity: 2 as const, message: p.message, ...at(s.file, 1, 1), page: p.page })));
+  const diagnostics = [...partial, ...unread, ...rotatedText(report), ...secondDisclosure(report), ...sources.flatMap(decodeWarnings), ...readingDiagnostics(report), ...runRules(report, rules, options.observe)];
   deadline.check();
   return { report, diagnostics: sortDiagnostics(diagnostics), fatal: null };
 }
@@ -134,8 +166,10 @@ const onPage = (loc: { page?: number }) => (loc.page !== undefined ? `（第 ${l
  * why a table was not read, and, where its page lost text (pdf/unreadable-page), that too: the
  * reading may have failed for the text the page did not give
  */
-function unreadReason(report: Report, reason: string, loc: { page?: number }): string {
-  return loc.page !== undefined && report.unreadPages.includes(loc.page) ? `${reason}（该页有文字未能提取，见 pdf/unreadable-page）` : reason;
+function unreadReason(report: Report, reason: string, loc: { page?: number; file?: string }): string {
+  // unreadPages are the report's own file's (a disclosure's other parts number their pages anew)
+  const own = !loc.file || loc.file === report.file;
+  return own && loc.page !== undefined && report.unreadPages.includes(loc.page) ? `${reason}（该页有文字未能提取，见 pdf/unreadable-page）` : reason;
 }
 
 export function readingDiagnostics(report: Report): Diagnostic[] {

@@ -8,6 +8,7 @@ import { ConfigError, resolveConfig, type ResolvedConfig } from '../config/index
 import { buildReport, loadCatalog, type Catalog, type Report } from '../model/index.js';
 import { describeFailure } from './lint.js';
 import { lintEach } from '../batch/pool.js';
+import { lintPartsToResults } from '../batch/lint-one.js';
 import { inShard } from '../batch/shard.js';
 import { readMerged } from './merge.js';
 import { Progress } from './progress.js';
@@ -59,6 +60,12 @@ async function openCache(opts: Options, cwd: string, setup: RunSetup, prepared: 
 async function lintAll(inputs: Input[], prepared: Prepared, opts: Options, cwd: string, note: (m: string) => void, onResult: OnResult, unchecked?: UncheckedReport, wantReports = false): Promise<FileResult[]> {
   const limits = { debug: opts.debug, pdfEngine: opts.pdfEngine, maxPages: opts.maxPages, timeoutSeconds: opts.timeout };
   const observe = unchecked && { start: (file: string) => unchecked.start(file, prepared.ruleSet.forFile(file)), finish: (file: string, report: Report | null) => unchecked.finish(file, report) };
+  if (opts.parts && inputs.length > 1) {
+    // one document in several files: read and checked together, here
+    const outcomes = await lintPartsToResults(inputs.map((i) => i.file), prepared.ruleSet, prepared.catalog, limits);
+    for (const o of outcomes) await onResult(o.result, o.report);
+    return outcomes.map((o) => o.result);
+  }
   const inProcess = Boolean(unchecked) || wantReports;
   const setup = runSetup(opts, cwd);
   // the models a report draws from, or what each rule bound, are not kept: those runs lint every file

@@ -46,6 +46,7 @@ export interface Options extends RuleSetOptions, SuppressOptions {
   cacheLocation?: string;
   shard?: Shard;
   merge?: boolean;
+  parts?: boolean;
   progress: boolean;
 }
 
@@ -170,6 +171,7 @@ export function program(io: Io): Command {
     .option('--cache-location <path>', '缓存文件或目录（默认为当前目录的 .budgetlintcache）')
     .option('--shard <i/n>', '只检查第 i 份（共 n 份；按文件相对路径的散列分，与文件顺序无关），供 CI 多机并行', shard)
     .option('--merge', '把各分片的结果文件（-f json 或 ndjson 的输出）合并，按 -f 输出，不再检查')
+    .option('--parts', '所给的文件是同一份公开文件分开发布的几部分（如说明与公开表各一个 PDF）：合在一起检查，说明中的数字与各部分的表核对，问题仍报在各自的文件上')
     .option('--no-progress', '不显示进度行（进度行只在标准错误是终端时显示）')
     .option('--quiet', '只报告错误')
     .option('--max-warnings <n>', '警告数超过 n 时以 1 退出（与 --quiet 同用时，不显示的警告也计入）', count('--max-warnings'))

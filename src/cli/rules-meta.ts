@@ -18,7 +18,7 @@ const READER_CHECKS: ReaderCheck[] = [
   {
     id: '读取/未含公开表',
     description: '文件没有公开表，只核对了文字说明中的数字',
-    why: '分两个文件公开时，说明部分与表格的核对需要含表格的文件。',
+    why: '分两个文件公开时，说明部分与表格的核对需要含表格的文件：用 --parts 把两个文件合在一起检查。',
     severity: 'warn',
     anchor: TABLES,
   },

@@ -17,6 +17,7 @@ import { extractClaims } from './claims/claims.js';
 import { extractForms, extractGrades } from './forms/forms.js';
 import { findScoringRule } from './forms/scoring-rule.js';
 import type { DocumentKind, ParseNote, Report, Unit } from './types.js';
+import { mergeParts } from './parts.js';
 
 const HEAD_LINES = 400;
 
@@ -72,7 +73,13 @@ function linesBetween(lines: SourceLine[]): (a: number, b: number) => boolean {
   };
 }
 
-export function buildReport(printed: SourceText, catalog: Catalog = defaultCatalog()): Report {
+/**
+ * companions: the reports of the other parts of the same disclosure, published as files of their
+ * own (the 说明 in one PDF, the 公开表 in another): their tables are this part's too, so that its
+ * sentences are checked against them, its 目录 finds them and it may say why one is empty; the
+ * report returned holds every part (mergeParts), each figure located in its own file.
+ */
+export function buildReport(printed: SourceText, catalog: Catalog = defaultCatalog(), companions: Report[] = []): Report {
   // a turned page's text, a character a line, is said and not read (its lines blanked)
   const rotated = findRotatedText(printed.lines);
   const whole: SourceText = { ...printed, lines: joinPagesAcross(withoutPageFurniture(withoutRotatedText(printed.lines, rotated))) };
@@ -90,9 +97,11 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     .slice(0, HEAD_LINES)
     .map((l) => l.text)
     .join('\n');
-  const units = tables.map((t) => t.unit).filter((u): u is Unit => u !== null);
+  const theirs = companions.flatMap((c) => c.tables);
+  const known = [...tables, ...theirs];
+  const units = known.map((t) => t.unit).filter((u): u is Unit => u !== null);
   const unit = units.length ? mostCommon(units) : null;
-  const kind = detectKind(all, tables.map((t) => specFor(catalog, t.id)?.document ?? 'unknown'));
+  const kind = detectKind(all, known.map((t) => specFor(catalog, t.id)?.document ?? 'unknown'));
   const inTables = new Set<number>();
   for (const r of regions) {
     inTables.add(r.anchorLine);
@@ -102,17 +111,19 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   const narrative = source.lines.filter((l) => !inTables.has(l.line));
   // forms first: a score stated in the narrative is matched to its form by project name
   const { forms, targetTable, formLines } = extractForms(narrative, source.file, unit, notes, source.rulings);
-  const family = tables.length ? familyOf(catalog, kind, tables.map((t) => t.id)) : null;
-  const year = detectYear(head) ?? detectYear(all);
+  const family = known.length ? familyOf(catalog, kind, known.map((t) => t.id)) : null;
+  const year = detectYear(head) ?? detectYear(all) ?? companions.find((c) => c.year !== null)?.year ?? null;
   const claimLines = narrative.filter((l) => !formLines.has(l.line));
   // an empty table may be explained in the narrative instead of a note under it
   const nil = nilClauses(claimLines, source.file);
-  for (const t of tables) {
+  for (const t of known) {
     const spec = specFor(catalog, t.id);
-    t.nilInNarrative = nilStatementOf(nil, spec?.subjects.length ? spec.subjects : [t.kindName]);
+    // a companion's table keeps what its own file said of it being empty
+    if (!theirs.includes(t) || !t.nilInNarrative) t.nilInNarrative = nilStatementOf(nil, spec?.subjects.length ? spec.subjects : [t.kindName]);
   }
   const names = readNames(source.lines, source.file, new Set(claimLines.map((l) => l.line)));
-  return {
+  const allForms = [...forms, ...companions.flatMap((c) => c.forms)];
+  const report: Report = {
     file: source.file,
     kind,
     year,
@@ -122,7 +133,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     tables,
     family: family && { id: family.id, required: family.required.map((id) => ({ id, name: specFor(catalog, id)?.title ?? id })) },
     // a form's cells are no sentences: its figures are the form's, not claims
-    claims: extractClaims(claimLines, source.file, { tables, kind, year, forms, catalog }, linesBetween(source.lines)),
+    claims: extractClaims(claimLines, source.file, { tables: known, kind, year, forms: allForms, catalog }, linesBetween(source.lines)),
     forms,
     grades: extractGrades(narrative, source.file),
     scoringRule: findScoringRule(narrative, source.file),
@@ -131,12 +142,13 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     unreadPages: unreadPages(printed),
     rotatedText: rotated.map((r) => ({ loc: { ...sourceLocation(printed.file, r.from), endLine: r.to.line, endColumn: r.to.text.length + 1 }, ...(r.to.page !== undefined ? { endPage: r.to.page } : {}), lines: r.lines })),
     // a section the 目录 lists may stand in text that was not read: not known, rather than missing
-    contents: readContents(source.lines, source.file, tables.flatMap((t) => [t.title, t.kindName])).map((e) => (rotated.length && e.found === false ? { ...e, found: null } : e)),
+    contents: readContents(source.lines, source.file, known.flatMap((t) => [t.title, t.kindName])).map((e) => (rotated.length && e.found === false ? { ...e, found: null } : e)),
     notes,
     // a form's title is the forms' reader's (项目支出绩效自评表), not an unknown table
     unknownTables: unknown.filter((l) => !formLines.has(l.line)).map((l) => ({ title: l.text.trim(), loc: sourceLocation(source.file, l) })),
     ...(second ? { secondDisclosure: second } : {}),
   };
+  return companions.length ? mergeParts(report, companions) : report;
 }
 
 function mostCommon<T>(items: T[]): T {

@@ -1,0 +1,108 @@
+/**
+ * A disclosure published in two files (the 说明 in one, the 公开表 in another), checked as one
+ * document with --parts: the sentences of the one against the tables of the other, each finding
+ * in the file it is in. Real pairs from ../shared/real-pdf where present.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintFile, lintParts } from '../src/cli/lint.js';
+import type { Diagnostic } from '../src/rules/index.js';
+import { builtinRules, FIXTURES, ROOT, runCli } from './helpers.js';
+
+const NARRATIVE = path.join(FIXTURES, 'parts/某街道2025年部门预算-说明.txt');
+const TABLES = path.join(FIXTURES, 'parts/某街道2025年部门预算-公开表.txt');
+const REAL = path.resolve(ROOT, '../shared/real-pdf');
+
+const where = (d: Diagnostic) => `${d.ruleId}@${path.basename(d.file)}:${d.page ?? ''}:${d.line}`;
+/** the narrative rules' bindings that compared a figure, by rule */
+async function compared(lint: (observe: (t: { rule: { id: string }; passedWhere: boolean; compared: number }) => void) => Promise<unknown>) {
+  const counts: Record<string, number> = {};
+  await lint((t) => {
+    if (t.passedWhere && t.compared > 0 && t.rule.id.startsWith('叙述/')) counts[t.rule.id] = (counts[t.rule.id] ?? 0) + 1;
+  });
+  return counts;
+}
+
+describe('--parts: the 说明 and the 公开表 as one document', () => {
+  it('checks the 说明 against the other file’s tables, the finding in the 说明', async () => {
+    const outcome = await lintParts([NARRATIVE, TABLES], await builtinRules());
+    expect(outcome.fatal).toBeNull();
+    const found = outcome.diagnostics.filter((d) => d.ruleId !== '形式/必备表');
+    expect(found.map(where)).toEqual(['叙述/万元与表中元数@某街道2025年部门预算-说明.txt::10']);
+    expect(found[0].message).toBe(
+      '「社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）」文中写 35 万元，2025年部门一般公共预算支出功能分类预算表 2080505「合计」为 300,000 元，四舍五入应为 30 万元，相差 5 万元',
+    );
+    // the table kinds the 公开表 file leaves out are said once, of the document (the 说明 hosts it)
+    const missing = outcome.diagnostics.filter((d) => d.ruleId === '形式/必备表');
+    expect(missing.map((d) => path.basename(d.file))).toEqual(Array(6).fill('某街道2025年部门预算-说明.txt'));
+    // the path naming 政府办公厅（室）… is read to its 项, whose 60 万元 agrees: no alarm against the 类's 100 万元
+    expect(outcome.report?.tables.length).toBe(3);
+  });
+
+  it('alone, the 说明 is checked only within itself, and says so', async () => {
+    const rules = await builtinRules();
+    const alone = await lintFile(NARRATIVE, rules);
+    expect(alone.diagnostics.map(where)).toEqual(['读取/未含公开表@某街道2025年部门预算-说明.txt::1']);
+    expect(alone.diagnostics[0].message).toContain('--parts');
+  });
+
+  it('on the command line: a result for each file, in the order given', async () => {
+    const r = await runCli('--no-config-lookup', '--parts', '-f', 'json', '--rule', '形式/必备表:off', NARRATIVE, TABLES);
+    expect(r.code).toBe(1);
+    const results = JSON.parse(r.out) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number }> }>;
+    expect(results.map((x) => [path.basename(x.filePath), x.messages.map((m) => `${m.ruleId}:${m.line}`)])).toEqual([
+      ['某街道2025年部门预算-说明.txt', ['叙述/万元与表中元数:10']],
+      ['某街道2025年部门预算-公开表.txt', []],
+    ]);
+  });
+
+  it('through the API: lintFiles with parts', async () => {
+    const { lintFiles } = await import('../src/api.js');
+    const results = await lintFiles([NARRATIVE, TABLES], { configLookup: false, parts: true, rule: { '形式/必备表': 'off' }, suppressions: false });
+    expect(results.map((r) => [path.basename(r.filePath), r.messages.map((m) => `${m.ruleId}:${m.line}`)])).toEqual([
+      ['某街道2025年部门预算-说明.txt', ['叙述/万元与表中元数:10']],
+      ['某街道2025年部门预算-公开表.txt', []],
+    ]);
+  });
+
+  it('refuses files that are not parts of one disclosure, each file saying why', async () => {
+    const other = path.join(FIXTURES, 'text/final-wanyuan.txt');
+    const outcome = await lintParts([NARRATIVE, other], await builtinRules());
+    expect(outcome.fatal).toMatch(/不像是同一份公开文件的几部分：年度不同（2025、2023）/);
+    const r = await runCli('--no-config-lookup', '--parts', '-f', 'json', NARRATIVE, path.join(FIXTURES, 'text/final-wanyuan.txt'));
+    const results = JSON.parse(r.out) as Array<{ fatalErrorCount: number; messages: Array<{ message: string }> }>;
+    expect(results.map((x) => x.fatalErrorCount)).toEqual([1, 1]);
+    expect(results[0].messages[0].message).toMatch(/不像是同一份公开文件的几部分/);
+  });
+});
+
+// 江苏 publishes its budget's 说明 and its 公开表 as two PDFs: every pair in ../shared/real-pdf
+const PAIRS: Array<[narrative: string, tables: string, amounts: number, found: string[]]> = [
+  ['江苏省政协办公厅2017年度部门预算.pdf', '江苏省政协办公厅2017年度部门预算公开表.pdf', 11, ['表间/机关运行经费不超过公用经费@江苏省政协办公厅2017年度部门预算公开表.pdf:10:5']],
+  ['江苏省政协办公厅2018年度部门预算.pdf', '江苏省政协办公厅2018度部门预算公开表.pdf', 8, ['叙述/同比变化率@江苏省政协办公厅2018年度部门预算.pdf:15:8']],
+  // its path 一般公共服务（类）1．党委办公厅（室）及相关机构事务（款）行政运行（项） is read to the 项 (6,106.99 万元, as the table)
+  ['江苏省委办公厅2017年部门预算.pdf', '江苏省委办公厅2017年预算公开表格.pdf', 9, [
+    '形式/单位名称@江苏省委办公厅2017年预算公开表格.pdf:2:2',
+    '形式/目录所列章节@江苏省委办公厅2017年部门预算.pdf:2:6',
+    '叙述/同比变化率@江苏省委办公厅2017年部门预算.pdf:8:17',
+    '表间/机关运行经费不超过公用经费@江苏省委办公厅2017年预算公开表格.pdf:10:4',
+  ]],
+  ['江苏省委办公厅2019年度部门预算公开文件.pdf', '江苏省委办公厅2019年度部门预算公开表格.pdf', 8, ['叙述/同比变化率@江苏省委办公厅2019年度部门预算公开文件.pdf:9:16']],
+];
+
+describe.skipIf(!existsSync(REAL))('--parts on real pairs (../shared/real-pdf)', () => {
+  for (const [narrative, tables, amounts, found] of PAIRS) {
+    it(`${narrative} + ${tables}`, async () => {
+      const files = [path.join(REAL, narrative), path.join(REAL, tables)];
+      const rules = await builtinRules();
+      let outcome: Awaited<ReturnType<typeof lintParts>> | undefined;
+      const counts = await compared(async (observe) => (outcome = await lintParts(files, rules, { observe })));
+      // the 说明's amounts by 类/款/项 are now checked against the 公开表, and agree
+      expect(counts['叙述/金额与表一致']).toBe(amounts);
+      expect(outcome!.diagnostics.map(where)).toEqual(found);
+      const alone = await compared((observe) => lintFile(files[0], rules, { observe }));
+      expect(alone['叙述/金额与表一致']).toBeUndefined();
+    });
+  }
+});
