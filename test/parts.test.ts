@@ -66,6 +66,14 @@ describe('--parts: the 说明 and the 公开表 as one document', () => {
     ]);
   });
 
+  it('linted apart, the run hints that the two are parts of one disclosure', async () => {
+    const r = await runCli('--no-config-lookup', '-f', 'json', NARRATIVE, TABLES);
+    expect(r.err).toContain(`${NARRATIVE} 没有公开表，某街道2025年部门预算-公开表.txt 像是它另行公开的表格：用 --parts 把两者合在一起检查`);
+    // not with --parts, nor for a narrative-only file with no likely tables beside it
+    expect((await runCli('--no-config-lookup', '--parts', '-f', 'json', NARRATIVE, TABLES)).err).toBe('');
+    expect((await runCli('--no-config-lookup', '-f', 'json', NARRATIVE, path.join(FIXTURES, 'text/budget.txt'))).err).toBe('');
+  });
+
   it('refuses files that are not parts of one disclosure, each file saying why', async () => {
     const other = path.join(FIXTURES, 'text/final-wanyuan.txt');
     const outcome = await lintParts([NARRATIVE, other], await builtinRules());

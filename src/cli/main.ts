@@ -9,6 +9,7 @@ import { buildReport, loadCatalog, type Catalog, type Report } from '../model/in
 import { describeFailure } from './lint.js';
 import { lintEach } from '../batch/pool.js';
 import { lintPartsToResults } from '../batch/lint-one.js';
+import { partsHints } from './parts-hint.js';
 import { inShard } from '../batch/shard.js';
 import { readMerged } from './merge.js';
 import { Progress } from './progress.js';
@@ -237,6 +238,7 @@ async function run(args: string[], opts: Options, io: Io): Promise<number> {
     await writeReport(output, entry, rest, entry.needsReports ? { ...context, reports } : context, results);
     // after the report: beside stylish on standard output; elsewhere on stderr (a report stays parseable)
     if (unchecked) (format === 'stylish' && !outputFile ? io.out : io.err).write(unchecked.text());
+    if (!merged && !opts.parts) for (const hint of partsHints(linted)) inOpts.note(hint);
     return exitCode(results, warnings, opts, io);
   } finally {
     progress?.clear();
