@@ -231,3 +231,19 @@ describe('类/款/项 paths', () => {
     expect(pathBefore(text, 0, text.indexOf('6,106'))).toEqual(['一般公共服务', '1．党委办公厅（室）及相关机构事务', '行政运行']);
   });
 });
+
+describe('a change said in the sentence after its amount', () => {
+  it('takes the one amount of the sentence before as the current year’s (与上年相比…, 比上年…)', async () => {
+    const { lintText } = await import('./helpers.js');
+    const text = [
+      '2019年度部门预算',
+      '一、收支预算情况',
+      '项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少 13.22 %。主要原因是压减一般性支出。',
+      '住房保障（类）支出3894.09万元，主要用于住房公积金。比上年增加878.93万元，增长29.15%。',
+    ].join('\n');
+    const found = (await lintText(text)).filter((d) => d.ruleId === '叙述/同比变化率');
+    expect(found.map((d) => [d.line, d.message])).toEqual([
+      [3, '「项目支出预算数」变化率写 13.22%，按本年数与增减额（1237.7 万元 ÷ （4335.3 万元 + 1237.7 万元） × 100%）应为 22.21%'],
+    ]);
+  });
+});

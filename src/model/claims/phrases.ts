@@ -184,7 +184,7 @@ export function currentAmount(text: string, at: number): { raw: string; at: numb
   const own = lastAmount(text, at);
   if (own) return own;
   const start = text.lastIndexOf('。', at - 1) + 1;
-  if (!/^与\d{4}年度?相比/.test(text.slice(start, at))) return null;
+  if (!OPENS_WITH_COMPARISON.test(text.slice(start, at))) return null;
   const prevStart = text.lastIndexOf('。', start - 2) + 1;
   const prevText = text.slice(prevStart, start);
   const prev = [...prevText.matchAll(AMOUNT_RE)];
@@ -194,6 +194,9 @@ export function currentAmount(text: string, at: number): { raw: string; at: numb
 }
 
 const CHANGE_BEFORE_RE = /(增加|减少|增长|下降|增|减)\s*$/;
+
+/** a sentence that opens by saying since when its change is (与上年相比, 比2018年, 较上年度): of what, the sentence before says */
+const OPENS_WITH_COMPARISON = /^\s*(?:与(?:上年度?|\d{4}年度?)(?:预算数?)?相比|(?:比|较)(?:上年度?|\d{4}年度?)(?:预算数?)?(?=增|减|下降))/;
 
 /** whether the amount at `at` is a change (比上年减少 0.98 万元), not a level something stands at */
 export function isChange(text: string, at: number): boolean {
