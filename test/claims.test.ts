@@ -247,3 +247,24 @@ describe('a change said in the sentence after its amount', () => {
     ]);
   });
 });
+
+describe('shares of the 三公经费', () => {
+  // the 江苏 table prints 三公经费小计 beside 会议费 and 培训费, under one 合计
+  const cell = (value: number) => ({ raw: String(value), value, decimals: 2, lo: value - 0.005, hi: value + 0.005, unit: '万元', blank: false, loc: { file: 'f', line: 1, column: 1, endLine: 1, endColumn: 2 } });
+  const columns = ['合计', '因公出国（境）费', '公务用车购置及运行维护费', '公务接待费', '三公经费小计', '会议费', '培训费'].map((c) => ({ key: `本年预算数.${c}` }));
+  const values = [1471.7, 70, 411.2, 27, 508.2, 933.5, 30];
+  const row = { key: '合计', cells: Object.fromEntries(columns.map((c, k) => [c.key, cell(values[k])])) };
+  const report = { tables: [{ id: '部门公开表7', layout: 'grid', columns, rows: [row] }] } as unknown as Pick<Report, 'tables'>;
+
+  it('are of the subtotal the share names (占“三公”经费的), else of the group’s 合计', async () => {
+    const { totalOf } = await import('../src/model/claims/link.js');
+    const item = { table: '部门公开表7', row: '合计', column: '本年预算数.公务用车购置及运行维护费' };
+    expect(totalOf(report, item, '占三公经费的')?.column).toBe('本年预算数.三公经费小计');
+    expect(totalOf(report, item, '占')?.column).toBe('本年预算数.合计');
+  });
+
+  it('are read in a section whose title lists what it covers (九、…“三公”经费、会议费、培训费支出预算情况说明)', async () => {
+    const { sections } = await import('../src/model/claims/phrases.js');
+    expect(sections('九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明 江苏省').map((s) => s.title)).toEqual(['九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明']);
+  });
+});

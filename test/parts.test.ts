@@ -87,16 +87,21 @@ describe('--parts: the 说明 and the 公开表 as one document', () => {
 
 // 江苏 publishes its budget's 说明 and its 公开表 as two PDFs: every pair in ../shared/real-pdf
 const PAIRS: Array<[narrative: string, tables: string, amounts: number, found: string[]]> = [
-  ['江苏省政协办公厅2017年度部门预算.pdf', '江苏省政协办公厅2017年度部门预算公开表.pdf', 11, ['表间/机关运行经费不超过公用经费@江苏省政协办公厅2017年度部门预算公开表.pdf:10:5']],
-  ['江苏省政协办公厅2018年度部门预算.pdf', '江苏省政协办公厅2018度部门预算公开表.pdf', 8, ['叙述/同比变化率@江苏省政协办公厅2018年度部门预算.pdf:15:8']],
+  ['江苏省政协办公厅2017年度部门预算.pdf', '江苏省政协办公厅2017年度部门预算公开表.pdf', 18, ['表间/机关运行经费不超过公用经费@江苏省政协办公厅2017年度部门预算公开表.pdf:10:5']],
+  ['江苏省政协办公厅2018年度部门预算.pdf', '江苏省政协办公厅2018度部门预算公开表.pdf', 15, ['叙述/同比变化率@江苏省政协办公厅2018年度部门预算.pdf:15:8']],
   // its path 一般公共服务（类）1．党委办公厅（室）及相关机构事务（款）行政运行（项） is read to the 项 (6,106.99 万元, as the table)
-  ['江苏省委办公厅2017年部门预算.pdf', '江苏省委办公厅2017年预算公开表格.pdf', 9, [
+  ['江苏省委办公厅2017年部门预算.pdf', '江苏省委办公厅2017年预算公开表格.pdf', 16, [
     '形式/单位名称@江苏省委办公厅2017年预算公开表格.pdf:2:2',
     '形式/目录所列章节@江苏省委办公厅2017年部门预算.pdf:2:6',
     '叙述/同比变化率@江苏省委办公厅2017年部门预算.pdf:8:17',
     '表间/机关运行经费不超过公用经费@江苏省委办公厅2017年预算公开表格.pdf:10:4',
   ]],
-  ['江苏省委办公厅2019年度部门预算公开文件.pdf', '江苏省委办公厅2019年度部门预算公开表格.pdf', 8, ['叙述/同比变化率@江苏省委办公厅2019年度部门预算公开文件.pdf:9:16']],
+  ['江苏省委办公厅2019年度部门预算公开文件.pdf', '江苏省委办公厅2019年度部门预算公开表格.pdf', 15, [
+    '叙述/同比变化率@江苏省委办公厅2019年度部门预算公开文件.pdf:8:3',
+    '叙述/同比变化率@江苏省委办公厅2019年度部门预算公开文件.pdf:9:16',
+    // 占“三公”经费的 80.92%: of the 公开表's 三公经费小计 (411.20 ÷ 508.20 = 80.913%), not of its 合计 with 会议费 and 培训费
+    '叙述/占比@江苏省委办公厅2019年度部门预算公开文件.pdf:12:9',
+  ]],
 ];
 
 describe.skipIf(!existsSync(REAL))('--parts on real pairs (../shared/real-pdf)', () => {
@@ -106,7 +111,7 @@ describe.skipIf(!existsSync(REAL))('--parts on real pairs (../shared/real-pdf)',
       const rules = await builtinRules();
       let outcome: Awaited<ReturnType<typeof lintParts>> | undefined;
       const counts = await compared(async (observe) => (outcome = await lintParts(files, rules, { observe })));
-      // the 说明's amounts by 类/款/项 are now checked against the 公开表, and agree
+      // the 说明's amounts (by 类/款/项, and its 三公 items) are now checked against the 公开表, and agree
       expect(counts['叙述/金额与表一致']).toBe(amounts);
       expect(outcome!.diagnostics.map(where)).toEqual(found);
       const alone = await compared((observe) => lintFile(files[0], rules, { observe }));

@@ -103,7 +103,9 @@ const DOCUMENTS: Array<[string, Expected]> = [
     tables: '部门公开表1:35 预算/收入来源表:16 部门公开表3:1 预算/财政拨款支出表:19 部门公开表4:7 预算/财政拨款基本支出表:24 部门公开表8:1 部门公开表5:19 部门公开表6:24 预算/机关运行经费表:16 部门公开表7:1 预算/政府采购表:unread',
     // checked by hand: 形式/目录所列章节@2:4: real (the 目录 lists 第四部分 名称解释; the body's heading, p.29, is 第四部分 名词解释)
     // (pp. 7 and 9, whose names wrap in their cells beside centred figures, are read by their ruled rows)
-    diagnostics: ['形式/目录所列章节@2:4', '表间/机关运行经费不超过公用经费@19:3'] }],
+    // 28:15–17 (因公出国 222.5, 公务用车 183.6, 公务接待 427.5 万元, each 占“三公”经费的 8.75%, 7.22%, 16.81%): real; they are shares of the
+    // table's 合计 with 会议费 and 培训费 (2,542.60), not of the 三公经费 the sentence names (833.60: 26.69%, 22.02%, 51.28%)
+    diagnostics: ['形式/目录所列章节@2:4', '表间/机关运行经费不超过公用经费@19:3', '叙述/占比@28:15', '叙述/占比@28:16', '叙述/占比@28:17'] }],
   // checked by hand: the twelve 形式/模板残留 real: pp.9–10 and 16 print the template's 增加（减少）0万元，增长（减少）0% as it was
   ['江苏省人大常委会2019年度部门预算公开.pdf', { kind: '预算', year: 2019, department: '江苏省人大常委会办公厅', family: null,
     tables: '',
@@ -223,6 +225,8 @@ const REAL_ERRORS: Array<[string, string, number, number, string, string]> = [
   // the change and its rate in the sentence after the amount (项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少 13.22 %)
   ['江苏省人民检察院2019年度部门预算公开.pdf', '叙述/同比变化率', 26, 10, '13.22%', '22.21%'],
   ['江苏省委办公厅2017年部门预算.pdf', '叙述/同比变化率', 8, 17, '1.66%', '1.69%'],
+  // a share of the 三公经费 computed against the 合计 with 会议费 and 培训费
+  ['江苏省人大办公厅2017年度预算公开.pdf', '叙述/占比', 28, 15, '8.75%', '26.69%'],
   ['上海市普陀区万里街道2023年部门预算.pdf', '叙述/增加额超过本年数', 6, 5, '1,421.25 万元', '0 万元'],
   ['上海市普陀区万里街道2023年部门预算.pdf', '叙述/同一项两个数', 7, 23, '441.25 万元', '220.63 万元'],
   ['上海市普陀区人民政府万里街道办事处24年预算.pdf', '叙述/同一项两个数', 9, 19, '352.67 万元', '350.35 万元'],

@@ -11,6 +11,7 @@ import { readCounts, readProjectRates, readProjectTotals, readScores } from './p
 import { listedRates, type RateAt } from './rate-items.js';
 import { linkPath, linkSubject, totalOf } from './link.js';
 import { add, fig, markUsed, type ClaimReport, type Reading } from './reading.js';
+import { normalizeLabel } from '../../layout/tokenize.js';
 import {
   CHANGE_WORDS,
   NUM,
@@ -229,7 +230,7 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       figures.share = fig(r, `${share[1]}%`, iShare, true);
       if (headline && headline.at < a.at) figures.whole = fig(r, headline.raw, headline.at);
       // no headline stated: the share is of the table's total the item belongs to
-      const whole = figures.whole ? null : totalOf(report, linkTo);
+      const whole = figures.whole ? null : totalOf(report, linkTo, normalizeLabel(share[0]).replace(/[“”"]/g, ''));
       add(r, { kind: 'share', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole, loc: { ...figures.amount.loc } });
     } else if (!path && isRestatement(r, subject, a.at)) {
       const item = r.lastItem!;

@@ -176,15 +176,17 @@ export function allFundsOf(report: Pick<Report, 'tables'>, item: ClaimLink | nul
   return column ? link(report, t.id, item.row, column) : null;
 }
 
-/** the 合计 cell a linked item adds up into: a class row's table total, a 三公 item's group total */
-export function totalOf(report: Pick<Report, 'tables'>, item: ClaimLink | null): ClaimLink | null {
+/** the 合计 cell a linked item adds up into: a class row's table total, a 三公 item's group total (or the subtotal `of` names) */
+export function totalOf(report: Pick<Report, 'tables'>, item: ClaimLink | null, of = ''): ClaimLink | null {
   if (!item) return null;
   const t = tableOf(report, item.table);
   const row = t?.rows.find((r) => r.key === item.row);
   if (!t || !row) return null;
   if (t.layout === 'grid') {
     const group = item.column.split('.')[0];
-    return link(report, item.table, '合计', `${group}.合计`);
+    // 占“三公”经费的 P%: of the column the share names (三公经费小计 beside 会议费, 培训费), else of the group's 合计
+    const named = of ? t.columns.find((c) => c.key.startsWith(`${group}.`) && /小计$/.test(c.key) && of.includes(normalizeLabel(c.key.slice(group.length + 1).replace(/小计$/, '')))) : undefined;
+    return link(report, item.table, '合计', named?.key ?? `${group}.合计`);
   }
   return row.level === 1 && row.parent ? link(report, item.table, row.parent, item.column) : null;
 }

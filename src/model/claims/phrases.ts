@@ -83,7 +83,8 @@ export function figure(stream: Stream, file: string, raw: string, index: number,
 // ---------------------------------------------------------------------------------------------
 // Linking a subject to the table cell it speaks of
 
-const SECTION_RE = /[一二三四五六七八九十]{1,3}、[^，。；、:：]{2,40}?(?:情况说明|情况)/g;
+// a title ending in 情况说明 may list what it covers (九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明)
+const SECTION_RE = /[一二三四五六七八九十]{1,3}、(?:[^，。；、:：]{2,40}?(?:情况说明|情况)|[^，。；:：]{2,40}?情况说明)/g;
 // a path quoted in the sentence (“社会保障和就业支出（类）…”) starts after its opening quote
 // a 款 or 项 name may hold a short bracketed word of its own (党委办公厅（室）及相关机构事务)
 const PART = '(?:[^。；，,：:、（）“”"]|（[^（）类款项]{1,3}）){2,30}';
