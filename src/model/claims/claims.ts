@@ -41,6 +41,8 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readYearOnYear(r);
   readProjectRates(r);
   readSentences(r);
+  // after the sentences: the item a restated amount (2024年预算安排 B 万元) is of is known then
+  readRatesFromLevels(r);
   readScores(r);
   readCounts(r);
   readDocumentText(r);
@@ -151,6 +153,47 @@ function readYearOnYear(r: Reading): void {
     markUsed(r, at, m[0].length);
   }
 }
+
+/**
+ * 2023年当年预算执行数为 A 万元，2024年预算安排 B 万元，比2023年预算执行数增加 R%: a rate said with
+ * both years' amounts and no change between (上海's template). Both amounts are needed, last
+ * year's named by its year: otherwise the rate is not checked.
+ */
+const RATE_FROM_LEVELS = new RegExp(`(?:比|较)(上年度?|\\d{4}年度?)[^，,。；;\\d%]{0,12}?(增加|增长|减少|下降)了?${NUM}%`, 'g');
+
+function readRatesFromLevels(r: Reading): void {
+  const { text } = r;
+  for (const m of text.matchAll(RATE_FROM_LEVELS)) {
+    const at = m.index!;
+    const iRate = at + m[0].lastIndexOf(m[3]);
+    if (r.used.has(iRate)) continue;
+    const current = currentAmount(text, at);
+    const year = m[1].replace(/度$/, '').replace(/年$/, '') || '上年';
+    const prior = current ? priorAmount(text, current.at, /^\d/.test(year) ? year : '上年') : null;
+    if (!current || !prior || prior.at >= current.at) continue;
+    const direction = /增/.test(m[2]) ? '增加' : '减少';
+    const figures = { rate: fig(r, `${m[3]}%`, iRate, true), current: fig(r, current.raw, current.at), prior: fig(r, prior.raw, prior.at) };
+    // 2024年预算安排 B 万元 restates the item named just before (its 类/款/项 path): the rate is that item's
+    const restated = r.claims.find((c) => c.kind === 'restate' && sameLoc(c.figures.amount?.loc, figures.current.loc));
+    add(r, {
+      kind: 'yoy',
+      // else the words before last year's amount, without the year's (其他收入2022年执行数为 A 万元)
+      subject: restated?.subject || yoySubject(text, at, current) || subjectBefore(text, prior.at).replace(/(上年度?|\d{4}年).*$/, ''),
+      section: sectionAt(r.heads, at),
+      direction,
+      rateDirection: direction === '增加' ? '增长' : '下降',
+      text: m[0],
+      figures,
+      parts: [],
+      link: null,
+      whole: null,
+      loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
+    });
+    markUsed(r, at, m[0].length);
+  }
+}
+
+const sameLoc = (a: Cell['loc'] | undefined, b: Cell['loc']) => !!a && a.line === b.line && a.column === b.column;
 
 /** what a change is of: the words before it, or where they only say since when (比上年，与2022年度相比), those before the current amount */
 function yoySubject(text: string, at: number, current: { at: number } | null): string {
