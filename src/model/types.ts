@@ -190,7 +190,18 @@ export interface Claim {
   items?: Array<Record<string, Cell>>;
   /** projects claims: the forms' funds column the sentence names (年初预算, 全年预算), when it names one */
   basis?: '年初预算数' | '全年预算数';
+  /** a 类/款/项 path naming what its table (read whole) does not hold there: not linked, so not checked */
+  unknownPath?: UnknownPath;
   loc: Location;
+}
+
+export interface UnknownPath {
+  /** the table's title as printed */
+  table: string;
+  /** the name not found, with its level: 卫生健康支出（款） */
+  name: string;
+  /** where it was looked for, as the message says it: 的「210 卫生健康支出」下; 中 for a 类 */
+  under: string;
 }
 
 /** a row of a form's funds block: 年度资金总额, 当年财政拨款, 上年结转资金, 其他资金 */

@@ -65,7 +65,7 @@ export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
   cell: { document: DOCUMENT, table: TABLE, row: ROW, column: COLUMN, value: FIGURE },
   claim: {
     document: DOCUMENT,
-    claim: obj('claim', { id: STRING, kind: STRING, subject: STRING, section: STRING, direction: STRING, rateDirection: STRING, relation: STRING, relationText: STRING, basis: STRING, linked: BOOLEAN, text: STRING }),
+    claim: obj('claim', { id: STRING, kind: STRING, subject: STRING, section: STRING, direction: STRING, rateDirection: STRING, relation: STRING, relationText: STRING, basis: STRING, linked: BOOLEAN, unknownName: STRING, unknownTable: STRING, unknownUnder: STRING, text: STRING }),
     figures: map('figures', CLAIM_FIGURES, FIGURE),
     parts: list(FIGURE),
     items: map('items', CLAIM_FIGURES, list(FIGURE)),

@@ -9,7 +9,7 @@ import { comparedYear, priorAmount, relationAfter } from './compare.js';
 import { readDocumentText } from './document-text.js';
 import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
 import { listedRates, type RateAt } from './rate-items.js';
-import { linkPath, linkSubject, totalOf } from './link.js';
+import { findPath, linkSubject, totalOf } from './link.js';
 import { add, fig, markUsed, type ClaimReport, type Reading } from './reading.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
 import {
@@ -87,7 +87,8 @@ function readBudgetRates(r: Reading): void {
     const figures: Record<string, Cell> = { budget: fig(r, m[1], iBudget), actual: fig(r, m[2], iActual) };
     if (m[3]) figures.rate = fig(r, `${m[3]}%`, iRate, true);
     // execution-rate sentences speak of general-budget appropriation spending (公开05)
-    const linkTo = path ? linkPath(report, report.kind, cleanPath(path)) : linkSubject(report, report.kind, subject, `${section}一般公共预算`);
+    const found = path ? findPath(report, report.kind, cleanPath(path)) : null;
+    const linkTo = found ? found.link : linkSubject(report, report.kind, subject, `${section}一般公共预算`);
     // 决算数大于预算数的主要原因是…: the relation said right after, checked against the two amounts
     const relation = relationAfter(text, at + m[0].length);
     add(r, {
@@ -100,6 +101,7 @@ function readBudgetRates(r: Reading): void {
       parts: [],
       link: linkTo,
       whole: null,
+      ...(found?.unknown ? { unknownPath: found.unknown } : {}),
       loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
     });
     markUsed(r, at, m[0].length);
@@ -267,7 +269,8 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
     // the sentence and the one before it (支出预算总计 X 万元。包括：1．公共安全（类）支出 Y 万元)
     const said = text.slice(Math.max(0, a.at - 80), a.at);
     const allFunds = /(收支|支出)预算总计|支出预算合计|支出总计/.test(said) && !/一般公共预算|财政拨款/.test(said + here);
-    const linkTo = path ? linkPath(report, report.kind, cleanPath(path), allFunds) : linkSubject(report, report.kind, subject, here);
+    const found = path ? findPath(report, report.kind, cleanPath(path), allFunds) : null;
+    const linkTo = found ? found.link : linkSubject(report, report.kind, subject, here);
     if (share) {
       const iShare = a.at + a.raw.length + 2 + share[0].indexOf(share[1]);
       figures.share = fig(r, `${share[1]}%`, iShare, true);
@@ -279,7 +282,7 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       const item = r.lastItem!;
       add(r, { kind: 'restate', subject: item.subject, section: here, text: sentence, figures: { ...figures, earlier: item.figure }, parts: [], link: item.link, whole: null, loc: { ...figures.amount.loc } });
     } else if (subject) {
-      add(r, { kind: 'amount', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole: null, loc: { ...figures.amount.loc } });
+      add(r, { kind: 'amount', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole: null, ...(found?.unknown ? { unknownPath: found.unknown } : {}), loc: { ...figures.amount.loc } });
     }
     if (path) r.lastItem = linkTo ? { subject, link: linkTo, figure: figures.amount, at: a.at } : null;
   }

@@ -5,7 +5,7 @@
 import { normalizeLabel } from '../../layout/tokenize.js';
 import { defaultCatalog, type Catalog } from '../tables/catalog.js';
 import { functionClassCode } from '../tables/kinds.js';
-import type { ClaimLink, Report, Row, Table } from '../types.js';
+import type { ClaimLink, Report, Row, Table, UnknownPath } from '../types.js';
 
 /** the catalogue in use (its function class names); the built-in one when not given */
 export type WithCatalog = { catalog?: Catalog };
@@ -25,41 +25,68 @@ export function link(report: Pick<Report, 'tables'>, table: string, row: string,
   return r.cells[col] ? { table, row, column: col } : null;
 }
 
-function namesMatch(a: string, b: string): boolean {
+/** how alike two names are: Dice's coefficient of their character pairs (1 for the same name) */
+function nameLikeness(a: string, b: string): number {
   const x = normalizeLabel(a);
   const y = normalizeLabel(b);
-  if (x === y) return true;
-  // names drift a little between narrative and table (医疗保障事务管理 / 医疗保障管理事务)
+  if (x === y) return 1;
   const grams = (s: string) => new Set([...s].slice(0, -1).map((c, i) => c + s[i + 1]));
   const ga = grams(x);
   const gb = grams(y);
   const shared = [...ga].filter((g) => gb.has(g)).length;
-  // a match must also be the only one among its siblings (linkPath)
-  return (2 * shared) / (ga.size + gb.size || 1) >= 0.6;
+  return (2 * shared) / (ga.size + gb.size || 1);
 }
 
-/** the item named exactly so, or else the only one whose name is close */
+/** names drift a little between narrative and table (医疗保障事务管理 / 医疗保障管理事务; 养老保险缴费 without 基本) */
+const CLOSE = 0.6;
+/** a close name is taken only if no sibling comes near it (基本养老保险缴费支出 beside 职业年金缴费支出) */
+const CLEARLY_CLOSER = 0.15;
+
+/** the item named exactly so, or else the one whose name is close and clearly closer than any other's */
 export function byName<T>(items: T[], name: string, nameOf: (item: T) => string): T | undefined {
   const exact = items.find((i) => normalizeLabel(nameOf(i)) === normalizeLabel(name));
   if (exact) return exact;
-  const close = items.filter((i) => namesMatch(nameOf(i), name));
-  return close.length === 1 ? close[0] : undefined;
+  const close = items.map((item) => ({ item, likeness: nameLikeness(nameOf(item), name) })).filter((c) => c.likeness >= CLOSE).sort((a, b) => b.likeness - a.likeness);
+  if (!close.length) return undefined;
+  return close.length === 1 || close[0].likeness - close[1].likeness >= CLEARLY_CLOSER ? close[0].item : undefined;
 }
 
 /** `X（类）Y（款）Z（项）` → the row of the general-budget spending table it names */
-export function linkPath(report: Pick<Report, 'tables'>, kind: Report['kind'], path: string[], allFunds = false): ClaimLink | null {
+export function linkPath(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], path: string[], allFunds = false): ClaimLink | null {
+  return findPath(report, kind, path, allFunds).link;
+}
+
+const LEVELS = ['类', '款', '项'] as const;
+
+const classCode = (report: WithCatalog, name: string) => {
+  const catalog = report.catalog ?? defaultCatalog();
+  return functionClassCode(catalog, name) ?? functionClassCode(catalog, `${name}支出`);
+};
+
+/**
+ * linkPath, and where it finds no row: the name the table does not hold, when the table was read
+ * whole and prints rows of that level there (a table without 项 rows says nothing of a 项's name)
+ */
+export function findPath(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], path: string[], allFunds = false): { link: ClaimLink | null; unknown: UnknownPath | null } {
   // a path said of all funds (支出预算总计 … 包括：公共安全（类）…) is a row of the 支出表, not of the 一般公共预算 table
   const id = allFunds ? (kind === '预算' ? '部门公开表3' : '公开03') : kind === '预算' ? '部门公开表5' : '公开05';
   const t = tableOf(report, id);
-  if (!t) return null;
+  if (!t) return { link: null, unknown: null };
   let parent: Row | undefined;
-  for (const name of path) {
+  for (const [level, name] of path.entries()) {
     const candidates = t.rows.filter((r) => r.code && r.kind !== 'detail' && (parent ? r.parent === parent.key : r.level === 1));
-    const found = byName(candidates, name, (r) => r.name);
-    if (!found) return null;
+    // a 类 is also known by its code: its name of other years (医疗卫生与计划生育支出, now 卫生健康支出) names it too
+    const code = level === 0 ? classCode(report, name) : undefined;
+    const found = byName(candidates, name, (r) => r.name) ?? (code ? candidates.find((r) => r.code === code) : undefined);
+    if (!found) {
+      // a 类 that is no function class (工资福利支出（类）, of the economic classification) is not this table's to hold
+      const whole = !t.unread && !t.cutShort && t.reading.unplaced === 0 && t.reading.dropped === 0 && (level > 0 || code !== undefined);
+      const unknown = whole && candidates.length ? { table: t.title, name: `${name}（${LEVELS[level]}）`, under: parent ? `的「${parent.code} ${parent.name}」下` : '中' } : null;
+      return { link: null, unknown };
+    }
     parent = found;
   }
-  return parent ? link(report, id, parent.key, t.columns[0].key) : null;
+  return { link: parent ? link(report, id, parent.key, t.columns[0].key) : null, unknown: null };
 }
 
 /** 三公 items, by the words the narrative uses for them */
