@@ -97,7 +97,8 @@ const DOCUMENTS: Array<[string, Expected]> = [
   // both pages 7 and 8, each clipped out of view on one: PDFium reads each where it is printed (pdf.js, without clip paths, read all twice)
   ['上海市普陀区财政局部门25年预算.pdf', { kind: '预算', year: 2025, department: '上海市普陀区财政局', family: '部门预算（九张表）',
     tables: '部门公开表1:13 部门公开表2:20 部门公开表3:20 部门公开表4:9 部门公开表5:20 部门公开表8:1 部门公开表9:1 部门公开表6:30 部门公开表7:1',
-    diagnostics: ['叙述/万元与表中元数@7:17', '叙述/万元与表中元数@7:21', '叙述/万元与表中元数@8:1', '叙述/万元与表中元数@8:3', '叙述/万元与表中元数@8:5'] }],
+    // 18:1 (the 国有资本经营 table's note: 本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表, the note of the table before): real
+    diagnostics: ['叙述/万元与表中元数@7:17', '叙述/万元与表中元数@7:21', '叙述/万元与表中元数@8:1', '叙述/万元与表中元数@8:3', '叙述/万元与表中元数@8:5', '形式/空表说明所指@18:1'] }],
   // checked by hand: the empty 表8 and 表9 (only 0) have no note, but the narrative says why (p.6: 政府性基金拨款支出预算为0；
   // 国有资本经营预算拨款支出预算为0): 形式/空表说明 is silent
   ['上海市财政局25年单位预算.pdf', { kind: '预算', year: 2025, department: '上海市财政局', family: '部门预算（九张表）',

@@ -40,6 +40,8 @@ const TABLE = obj('table', {
   hasEmptyNote: BOOLEAN,
   saysEmpty: BOOLEAN,
   nilInNarrative: BOOLEAN,
+  noteOfOther: STRING,
+  noteOfOtherText: STRING,
   rowCount: NUMBER,
   years: list(FIGURE),
 });

@@ -159,6 +159,7 @@ function unreadTable(spec: TableSpec, region: TableRegion, file: string, catalog
     empty: false,
     emptyNote: null,
     saidEmpty: null,
+    noteOfOther: null,
     nilInNarrative: null,
     years: [],
     loc: sourceLocation(file, region.anchor),

@@ -39,6 +39,8 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
   protected started = false;
   protected stopped = false;
   protected noteLocations: Location[] = [];
+  /** the notes saying the table itself is empty (此表为空表) */
+  protected emptyNotes: Array<{ text: string; loc: Location }> = [];
   /** the first note saying the table is empty, whether it is or not */
   protected saidEmpty: Location | null = null;
   protected years: Cell[] = [];
@@ -60,7 +62,10 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
     if ((!this.stopped && !this.started) || isNote) this.collectYears(line.source);
     if (isNote) {
       if (EMPTY_NOTE_RE.test(text)) this.noteLocations.push(lineLocation(this.file, line));
-      if (SAID_EMPTY_RE.test(text)) this.saidEmpty ??= lineLocation(this.file, line);
+      if (SAID_EMPTY_RE.test(text)) {
+        this.saidEmpty ??= lineLocation(this.file, line);
+        this.emptyNotes.push({ text: text.trim(), loc: lineLocation(this.file, line) });
+      }
       // after its note (or its explanation of being empty) a table has no more rows
       this.stopped = true;
       return;
@@ -142,6 +147,7 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
       empty,
       emptyNote: empty ? this.noteLocations[0] ?? null : null,
       saidEmpty: this.saidEmpty,
+      noteOfOther: this.noteOfOther(),
       nilInNarrative: null,
       years: this.years,
       loc: sourceLocation(this.file, this.region.anchor),
@@ -149,5 +155,21 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
   }
 
   abstract finish(): Table;
+
+  /**
+   * An empty table's note that speaks of another kind's subject and not of its own (under the
+   * 国有资本经营 table: 本部门无政府性基金预算…，故本表为空表): the note copied from the table before
+   */
+  private noteOfOther(): Table['noteOfOther'] {
+    const own = this.spec.subjects;
+    if (!own.length) return null;
+    const others = new Set(this.catalog.specs.flatMap((s) => s.subjects).filter((x) => !own.some((o) => o.includes(x) || x.includes(o))));
+    for (const { text, loc } of this.emptyNotes) {
+      if (own.some((o) => text.includes(o))) continue;
+      const other = [...others].find((x) => text.includes(x));
+      if (other) return { subject: other, text, loc };
+    }
+    return null;
+  }
 }
 
