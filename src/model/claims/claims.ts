@@ -139,21 +139,26 @@ function readYearOnYear(r: Reading): void {
     if (m[4]) figures.rate = fig(r, `${m[4]}%`, at + m[0].lastIndexOf(m[4]), true);
     if (current && (!rateDirection || (direction === '增加') === (rateDirection === '增长'))) figures.current = fig(r, current.raw, current.at);
     if (prior) figures.prior = fig(r, prior.raw, prior.at);
-    add(r, {
-      kind: 'yoy',
-      subject: yoySubject(text, at, current),
-      section: sectionAt(r.heads, at),
-      direction,
-      ...(rateDirection ? { rateDirection } : {}),
-      text: m[0],
-      figures,
-      parts: [],
-      link: null,
-      whole: null,
-      loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
-    });
-    markUsed(r, at, m[0].length);
+    addYoy(r, at, m[0], { subject: yoySubject(text, at, current), direction, rateDirection, figures });
   }
+}
+
+/** a year-on-year claim of the words `said` at `at`, which no later step reads again */
+function addYoy(r: Reading, at: number, said: string, c: Pick<Claim, 'subject' | 'direction' | 'rateDirection' | 'figures'>): void {
+  add(r, {
+    kind: 'yoy',
+    subject: c.subject,
+    section: sectionAt(r.heads, at),
+    direction: c.direction,
+    ...(c.rateDirection ? { rateDirection: c.rateDirection } : {}),
+    text: said,
+    figures: c.figures,
+    parts: [],
+    link: null,
+    whole: null,
+    loc: { ...locate(r.stream, at, at + said.length), file: r.file },
+  });
+  markUsed(r, at, said.length);
 }
 
 /**
@@ -177,21 +182,9 @@ function readRatesFromLevels(r: Reading): void {
     const figures = { rate: fig(r, `${m[3]}%`, iRate, true), current: fig(r, current.raw, current.at), prior: fig(r, prior.raw, prior.at) };
     // 2024年预算安排 B 万元 restates the item named just before (its 类/款/项 path): the rate is that item's
     const restated = r.claims.find((c) => c.kind === 'restate' && sameLoc(c.figures.amount?.loc, figures.current.loc));
-    add(r, {
-      kind: 'yoy',
-      // else the words before last year's amount, without the year's (其他收入2022年执行数为 A 万元)
-      subject: restated?.subject || yoySubject(text, at, current) || subjectBefore(text, prior.at).replace(/(上年度?|\d{4}年).*$/, ''),
-      section: sectionAt(r.heads, at),
-      direction,
-      rateDirection: direction === '增加' ? '增长' : '下降',
-      text: m[0],
-      figures,
-      parts: [],
-      link: null,
-      whole: null,
-      loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
-    });
-    markUsed(r, at, m[0].length);
+    // else the words before last year's amount, without the year's (其他收入2022年执行数为 A 万元)
+    const subject = restated?.subject || yoySubject(text, at, current) || subjectBefore(text, prior.at).replace(/(上年度?|\d{4}年).*$/, '');
+    addYoy(r, at, m[0], { subject, direction, rateDirection: direction === '增加' ? '增长' : '下降', figures });
   }
 }
 
