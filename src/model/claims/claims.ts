@@ -9,7 +9,7 @@ import { comparedYear, priorAmount, relationAfter } from './compare.js';
 import { readDocumentText } from './document-text.js';
 import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
 import { listedRates, type RateAt } from './rate-items.js';
-import { findPath, linkSubject, totalOf } from './link.js';
+import { findPath, link, linkSubject, totalOf } from './link.js';
 import { add, fig, markUsed, type ClaimReport, type Reading } from './reading.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
 import {
@@ -188,6 +188,14 @@ function readRatesFromLevels(r: Reading): void {
   }
 }
 
+/** 占本年支出合计的 P%: the 收支总表's total the share words name, where they name one (本年收入/支出合计, 收入/支出总计) */
+function wholeNamed(report: ClaimReport, words: string) {
+  const m = /占(本年)?(收入|支出)(合计|总计)的/.exec(words);
+  if (!m || report.kind === 'unknown') return null;
+  const key = m[3] === '总计' ? `${m[2]}:总计` : `${m[2]}:本年${m[2]}合计`;
+  return link(report, report.kind === '预算' ? '部门公开表1' : '公开01', key);
+}
+
 const sameLoc = (a: Cell['loc'] | undefined, b: Cell['loc']) => !!a && a.line === b.line && a.column === b.column;
 
 /** what a change is of: the words before it, or where they only say since when (比上年，与2022年度相比), those before the current amount */
@@ -269,7 +277,8 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       figures.share = fig(r, `${share[1]}%`, iShare, true);
       if (headline && headline.at < a.at) figures.whole = fig(r, headline.raw, headline.at);
       // no headline stated: the share is of the table's total the item belongs to
-      const whole = figures.whole ? null : totalOf(report, linkTo, normalizeLabel(share[0]).replace(/[“”"]/g, ''));
+      const words = normalizeLabel(share[0]).replace(/[“”"]/g, '');
+      const whole = figures.whole ? null : (totalOf(report, linkTo, words) ?? wholeNamed(report, words));
       add(r, { kind: 'share', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole, loc: { ...figures.amount.loc } });
     } else if (!path && isRestatement(r, subject, a.at)) {
       const item = r.lastItem!;
