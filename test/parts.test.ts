@@ -82,6 +82,9 @@ describe('--parts: the 说明 and the 公开表 as one document', () => {
     const results = JSON.parse(r.out) as Array<{ fatalErrorCount: number; messages: Array<{ message: string }> }>;
     expect(results.map((x) => x.fatalErrorCount)).toEqual([1, 1]);
     expect(results[0].messages[0].message).toMatch(/不像是同一份公开文件的几部分/);
+    // two files of one year each holding tables are two disclosures
+    const two = await lintParts([TABLES, path.join(FIXTURES, 'text/budget.txt')], await builtinRules());
+    expect(two.fatal).toMatch(/不像是同一份公开文件的几部分：2 个文件都有公开表/);
   });
 });
 

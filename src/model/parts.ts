@@ -38,12 +38,15 @@ export function hostPart(reports: Report[]): number {
   return best;
 }
 
-/** why these reports cannot be parts of one disclosure, or null where they can */
+/** why these reports cannot be parts of one disclosure (years or kinds differ, tables in more than one), or null where they can */
 export function partsDisagree(reports: Report[]): string | null {
   const said = <T>(values: Array<T | null>) => [...new Set(values.filter((v): v is T => v !== null && v !== 'unknown'))];
   const years = said(reports.map((r) => r.year));
   if (years.length > 1) return `年度不同（${years.join('、')}）`;
   const kinds = said(reports.map((r) => r.kind));
   if (kinds.length > 1) return `一份是${kinds[0]}，一份是${kinds[1]}`;
+  // one disclosure's tables are published together: two files each holding tables are two disclosures
+  const withTables = reports.filter((r) => r.tables.length > 0).length;
+  if (withTables > 1) return `${withTables} 个文件都有公开表`;
   return null;
 }
