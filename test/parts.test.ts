@@ -57,6 +57,15 @@ describe('--parts: the 说明 and the 公开表 as one document', () => {
     ]);
   });
 
+  it('--print-model with --parts prints the parts’ one model, each table located in its own file', async () => {
+    const r = await runCli('--no-config-lookup', '--parts', '--print-model', NARRATIVE, TABLES);
+    expect(r.code).toBe(0);
+    const model = JSON.parse(r.out) as { file: string; tables: Array<{ loc: { file: string } }>; claims: unknown[] };
+    expect(model.file).toBe(NARRATIVE);
+    expect(model.tables.map((t) => t.loc.file)).toEqual([TABLES, TABLES, TABLES]);
+    expect(model.claims.length).toBeGreaterThan(0);
+  });
+
   it('through the API: lintFiles with parts', async () => {
     const { lintFiles } = await import('../src/api.js');
     const results = await lintFiles([NARRATIVE, TABLES], { configLookup: false, parts: true, rule: { '形式/必备表': 'off' }, suppressions: false });

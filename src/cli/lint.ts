@@ -60,21 +60,27 @@ async function lintOrThrow(file: string, rules: Rule[], options: LintOptions): P
  */
 export async function lintParts(files: string[], rules: Rule[], options: LintOptions = {}): Promise<LintOutcome> {
   try {
-    const sources: SourceText[] = [];
-    for (const file of files) {
-      const deadline = options.deadline ?? new Deadline(file, options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
-      sources.push(await readDocument(file, { ...options, deadline }));
-    }
-    const alone = sources.map((s) => buildReport(s, options.catalog));
-    const disagree = partsDisagree(alone);
-    if (disagree) throw new InputError(`${files.join('、')} 不像是同一份公开文件的几部分：${disagree}，未合并检查`);
-    const host = hostPart(alone);
-    const report = buildReport(sources[host], options.catalog, alone.filter((_, k) => k !== host));
-    const deadline = options.deadline ?? new Deadline(files[host], options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
-    return diagnose(report, [sources[host], ...sources.filter((_, k) => k !== host)], rules, options, deadline);
+    const { report, sources } = await readParts(files, options);
+    const deadline = options.deadline ?? new Deadline(report.file, options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
+    return diagnose(report, sources, rules, options, deadline);
   } catch (err) {
     return { report: null, diagnostics: [], fatal: describeFailure(err, options.debug) };
   }
+}
+
+/** the parts' one model (--parts, and --print-model with it), and their sources, the hosting part's first; throws an InputError */
+export async function readParts(files: string[], options: LintOptions = {}): Promise<{ report: Report; sources: SourceText[] }> {
+  const sources: SourceText[] = [];
+  for (const file of files) {
+    const deadline = options.deadline ?? new Deadline(file, options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
+    sources.push(await readDocument(file, { ...options, deadline }));
+  }
+  const alone = sources.map((s) => buildReport(s, options.catalog));
+  const disagree = partsDisagree(alone);
+  if (disagree) throw new InputError(`${files.join('、')} 不像是同一份公开文件的几部分：${disagree}，未合并检查`);
+  const host = hostPart(alone);
+  const report = buildReport(sources[host], options.catalog, alone.filter((_, k) => k !== host));
+  return { report, sources: [sources[host], ...sources.filter((_, k) => k !== host)] };
 }
 
 /** the report's findings: what reading left out, then the rules'; sources[0] is the report's own */

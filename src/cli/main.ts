@@ -6,7 +6,7 @@ import { readDocument, warmUpPdfEngine, InputError } from '../ingest/index.js';
 import { YamlFileError } from '../common/yaml-source.js';
 import { ConfigError, resolveConfig, type ResolvedConfig } from '../config/index.js';
 import { buildReport, loadCatalog, type Catalog, type Report } from '../model/index.js';
-import { describeFailure } from './lint.js';
+import { describeFailure, readParts } from './lint.js';
 import { lintEach } from '../batch/pool.js';
 import { lintPartsToResults } from '../batch/lint-one.js';
 import { partsHints } from './parts-hint.js';
@@ -30,6 +30,17 @@ export { givePdfiumWasm } from '../ingest/pdfium-wasm.js';
 async function printModels(inputs: Input[], opts: Options, io: Io, catalog: Catalog): Promise<number> {
   const reports: Report[] = [];
   let failed = false;
+  if (opts.parts && inputs.length > 1) {
+    // the parts of one disclosure: their one model
+    try {
+      const { report } = await readParts(inputs.map((i) => i.file), { pdfEngine: opts.pdfEngine, maxPages: opts.maxPages, catalog });
+      io.out.write(JSON.stringify(report, null, 2) + '\n');
+      return 0;
+    } catch (err) {
+      io.err.write(`budget-lint: ${describeFailure(err, opts.debug)}\n`);
+      return opts.exitOnFatalError ? 2 : 1;
+    }
+  }
   for (const { file, bytes } of inputs) {
     try {
       reports.push(buildReport(await readDocument(file, { pdfEngine: opts.pdfEngine, maxPages: opts.maxPages, bytes }), catalog));
