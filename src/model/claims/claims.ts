@@ -175,8 +175,9 @@ function readRatesFromLevels(r: Reading): void {
     const iRate = at + m[0].lastIndexOf(m[3]);
     if (r.used.has(iRate)) continue;
     const current = currentAmount(text, at);
-    const year = m[1].replace(/度$/, '').replace(/年$/, '') || '上年';
-    const prior = current ? priorAmount(text, current.at, /^\d/.test(year) ? year : '上年') : null;
+    // the year as 比上年 / 较2023年预算执行数 names it, read as year-on-year changes read it
+    const year = comparedYear(text, at + m[0].indexOf(m[2], m[1].length));
+    const prior = current && year ? priorAmount(text, current.at, year) : null;
     if (!current || !prior || prior.at >= current.at) continue;
     const direction = /增/.test(m[2]) ? '增加' : '减少';
     const figures = { rate: fig(r, `${m[3]}%`, iRate, true), current: fig(r, current.raw, current.at), prior: fig(r, prior.raw, prior.at) };
