@@ -1,5 +1,5 @@
 /** One file through every stage: ingest → layout → model → rules. */
-import { Deadline, DEFAULT_TIMEOUT_SECONDS, InputError, readDocument, type PdfPageProblem, type ReadOptions, type SourceText } from '../ingest/index.js';
+import { Deadline, DEFAULT_TIMEOUT_SECONDS, InputError, pageProblems, readDocument, type ReadOptions, type SourceText } from '../ingest/index.js';
 import { buildReport, hostPart, partsDisagree, type Catalog, type Report } from '../model/index.js';
 import { runRules, sortDiagnostics, type Diagnostic, type Rule, type RuleObserver } from '../rules/index.js';
 
@@ -87,14 +87,13 @@ export async function readParts(files: string[], options: LintOptions = {}): Pro
 function diagnose(report: Report, sources: SourceText[], rules: Rule[], options: LintOptions, deadline: Deadline): LintOutcome {
   const file = report.file;
   const partial: Diagnostic[] = [];
-  const problemsOf = (source: SourceText): PdfPageProblem[] => ('problems' in source ? (source as { problems: PdfPageProblem[] }).problems : []);
-  const pageProblems = problemsOf(sources[0]);
+  const problems = pageProblems(sources[0]);
   if (report.tables.length === 0) {
     // the narrative half of a disclosure published in two files is still checked, and says so
-    if ((report.kind === 'unknown' || report.claims.length === 0) && pageProblems.length) {
+    if ((report.kind === 'unknown' || report.claims.length === 0) && problems.length) {
       // the pages not read are why, not the document; a wrong Unicode map, where there is one, says most
-      const shown = pageProblems.find((p) => p.reason === 'mismapped') ?? pageProblems[0];
-      throw new InputError(`${file}: 有 ${pageProblems.length} 页未能读取（如${shown.message.replace(/，本页未检查$/, '')}），其余页面里没有公开表，也没有预决算情况说明，未检查`);
+      const shown = problems.find((p) => p.reason === 'mismapped') ?? problems[0];
+      throw new InputError(`${file}: 有 ${problems.length} 页未能读取（如${shown.message.replace(/，本页未检查$/, '')}），其余页面里没有公开表，也没有预决算情况说明，未检查`);
     }
     const rotated = report.rotatedText;
     if ((report.kind === 'unknown' || report.claims.length === 0) && rotated.length) {
@@ -104,15 +103,15 @@ function diagnose(report: Report, sources: SourceText[], rules: Rule[], options:
     if (report.kind === 'unknown' || report.claims.length === 0) {
       throw new InputError(`${file}: 没有找到任何公开表（收支总表、公开01表…），也没有预决算情况说明，不像是部门预决算公开文件`);
     }
-    const message = pageProblems.length
-      ? `有 ${pageProblems.length} 页未能读取（见各页的 pdf/unreadable-page），其余页面里没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系`
+    const message = problems.length
+      ? `有 ${problems.length} 页未能读取（见各页的 pdf/unreadable-page），其余页面里没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系`
       : rotated.length
         ? `有 ${rotated.length} 处文字未能读取（见 text/rotated-page），其余部分里没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系`
         : `本文件没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系；与表格的核对需要含表格的文件：表格另行公开时，用 --parts 把说明与公开表一起检查`;
     partial.push({ ruleId: '读取/未含公开表', severity: 1, message, ...at(file, 1, 1) });
   }
   // a page that draws text we cannot read is never a silent pass
-  const unread: Diagnostic[] = sources.flatMap((s) => problemsOf(s).map((p) => ({ ruleId: 'pdf/unreadable-page', severity: 2 as const, message: p.message, ...at(s.file, 1, 1), page: p.page })));
+  const unread: Diagnostic[] = sources.flatMap((s) => pageProblems(s).map((p) => ({ ruleId: 'pdf/unreadable-page', severity: 2 as const, message: p.message, ...at(s.file, 1, 1), page: p.page })));
   const diagnostics = [...partial, ...unread, ...rotatedText(report), ...secondDisclosure(report), ...sources.flatMap(decodeWarnings), ...readingDiagnostics(report), ...runRules(report, rules, options.observe)];
   deadline.check();
   return { report, diagnostics: sortDiagnostics(diagnostics), fatal: null };

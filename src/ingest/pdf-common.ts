@@ -27,9 +27,14 @@ export interface PdfText extends SourceText {
   problems: PdfPageProblem[];
 }
 
+/** the pages of a PDF not read, or read in part, with why (none for text input) */
+export function pageProblems(source: SourceText): PdfPageProblem[] {
+  return (source as Partial<PdfText>).problems ?? [];
+}
+
 /** the pages of a PDF not read, or read in part (none for text input), each once, in order */
 export function unreadPages(source: SourceText): number[] {
-  return [...new Set(((source as Partial<PdfText>).problems ?? []).map((p) => p.page))];
+  return [...new Set(pageProblems(source).map((p) => p.page))];
 }
 
 /** one character as placed on the page, in viewport space (points; x right, y down) */
