@@ -236,12 +236,13 @@ function readSentences(r: Reading): void {
 
 /** a headline amount and the 其中 list after it that adds up to it */
 function readSum(r: Reading, sentence: string, base: number, other: number, headline: Amount): void {
-  const parts = listAfter(r.text, base + other + 2);
+  const section = sectionAt(r.heads, base);
+  const parts = listAfter(r.text, base + other + 2, (at) => sectionAt(r.heads, at) === section);
   if (parts.length < 2) return;
   add(r, {
     kind: 'sum',
     subject: subjectBefore(r.text, headline.at),
-    section: sectionAt(r.heads, base),
+    section,
     text: sentence,
     figures: { whole: fig(r, headline.raw, headline.at) },
     parts: parts.map((p) => fig(r, p.raw, p.at)),

@@ -141,16 +141,50 @@ const LIST_ITEM = new RegExp(`^[:：]?([^0-9。；;，,、:：]{1,30}?)${NUM}万
 // budget (政府采购货物预算, 基本支出预算) is a part
 const NOT_AN_ITEM = /比|较|增|减|主要|包括|其中|授予|合计|总额|总计|年度|^预算|预算数|(?:年初|全年|调整后?|上年)预算|决算|完成/;
 
-export function listAfter(text: string, from: number): Array<{ raw: string; at: number }> {
+/**
+ * The parts listed from `from` (after 其中：): `A x 万元、B y 万元。` in one sentence; or numbered, one
+ * sentence each (`其中：（一）人员经费 x 万元。主要包括：…。（二）公用经费 y 万元。`), while `sameSection`
+ * holds for where the next number stands.
+ */
+export function listAfter(text: string, from: number, sameSection: (at: number) => boolean = () => false): Array<{ raw: string; at: number }> {
   const items: Array<{ raw: string; at: number }> = [];
   let i = from;
   for (;;) {
     const m = LIST_ITEM.exec(text.slice(i, i + 180));
-    if (!m || NOT_AN_ITEM.test(m[1])) break;
+    if (!m || NOT_AN_ITEM.test(m[1].replace(ENUMERATOR, ''))) break;
     items.push({ raw: m[2], at: i + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length) });
     i += m[0].length;
     // a bracketed list (（其中：A 万元，B 万元）) ends at its bracket
     if (!m.groups!.end || /[。）)]/.test(m.groups!.end)) break;
+  }
+  const numbered = items.length === 1 ? ENUMERATOR.exec(text.slice(from).replace(/^[:：]/, '')) : null;
+  return numbered ? [...items, ...numberedAfter(text, i, numbered[0], sameSection)] : items;
+}
+
+// a list's numbers: （一） (1) 1. 1、; the item's name follows
+const ENUMERATOR = /^(?:[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.．、])/;
+const CHINESE_NUMERALS = '一二三四五六七八九十';
+
+/** the number after `first` in its own style: （一） → （二）, 1. → 2. */
+function nextEnumerator(current: string): string | null {
+  const inner = /[一二三四五六七八九十]|\d{1,2}/.exec(current);
+  if (!inner) return null;
+  const n = /\d/.test(inner[0]) ? String(Number(inner[0]) + 1) : CHINESE_NUMERALS[CHINESE_NUMERALS.indexOf(inner[0]) + 1];
+  return n ? current.replace(inner[0], n) : null;
+}
+
+/** the numbered items after the first, each the next number with its name and amount, a sentence or two apart */
+function numberedAfter(text: string, from: number, first: string, sameSection: (at: number) => boolean): Array<{ raw: string; at: number }> {
+  const items: Array<{ raw: string; at: number }> = [];
+  let i = from;
+  for (let mark = nextEnumerator(first); mark; mark = nextEnumerator(mark)) {
+    const at = text.indexOf(mark, i);
+    // the next number within what explains the item before it (主要包括：…), not sections away
+    if (at < 0 || at - i > 240 || !sameSection(at)) break;
+    const m = LIST_ITEM.exec(text.slice(at + mark.length, at + mark.length + 180));
+    if (!m || NOT_AN_ITEM.test(m[1])) break;
+    items.push({ raw: m[2], at: at + mark.length + m[0].indexOf(m[2], m[1].length) });
+    i = at + mark.length + m[0].length;
   }
   return items;
 }
