@@ -238,7 +238,8 @@ function readSentences(r: Reading): void {
 function readSum(r: Reading, sentence: string, base: number, other: number, headline: Amount): void {
   const section = sectionAt(r.heads, base);
   const parts = listAfter(r.text, base + other + 2, (at) => sectionAt(r.heads, at) === section);
-  if (parts.length < 2) return;
+  // one part alone is still checked: it cannot exceed the whole
+  if (parts.length === 0) return;
   add(r, {
     kind: 'sum',
     subject: subjectBefore(r.text, headline.at),

@@ -136,7 +136,7 @@ const OWN_CHANGE = `(?:[,，](?:比上年|较上年|与上年相比[,，]?|同�
 /** the words a share is said with, before its P%: 占, 占比, 占总支出的, 占本年支出合计的比重为, 所占比重为 */
 export const SHARE_WORDS = '(?:占(?:比重?|比例|[^，,。；;:：%\\d]{1,12}?的(?:比重|比例)?)?|所占(?:比重|比例))(?:为|是)?';
 // an item's own breakdown in brackets (公务用车购置及运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元）) is passed over
-const LIST_ITEM = new RegExp(`^[:：]?([^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]${SHARE_WORDS}${NUM}%)?${OWN_CHANGE}(?:[（(][^（()）]{1,80}[）)])?(?<end>[；;、，,。）)]|$)`);
+const LIST_ITEM = new RegExp(`^[:：,，]?([^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]${SHARE_WORDS}${NUM}%)?${OWN_CHANGE}(?:[（(][^（()）]{1,80}[）)])?(?<end>[；;、，,。）)]|$)`);
 // a figure's basis (年初预算数, 全年预算, 决算) is another figure of the same item, not a part; an item of a
 // budget (政府采购货物预算, 基本支出预算) is a part
 const NOT_AN_ITEM = /比|较|增|减|主要|包括|其中|授予|合计|总额|总计|年度|^预算|预算数|(?:年初|全年|调整后?|上年)预算|决算|完成/;
