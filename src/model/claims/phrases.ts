@@ -139,6 +139,7 @@ export const SHARE_WORDS = '(?:占(?:比重?|比例|[^，,。；;:：%\\d]{1,12}
 const LIST_ITEM = new RegExp(`^[:：,，]?([^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]${SHARE_WORDS}${NUM}%)?${OWN_CHANGE}(?:[（(][^（()）]{1,80}[）)])?(?<end>[；;、，,。）)]|$)`);
 // a figure's basis (年初预算数, 全年预算, 决算) is another figure of the same item, not a part; an item of a
 // budget (政府采购货物预算, 基本支出预算) is a part
+const BASIS = /^(支出)?决算|^预算数|^(年初|全年|调整后?)预算/;
 const NOT_AN_ITEM = /比|较|增|减|主要|包括|其中|授予|合计|总额|总计|年度|^预算|预算数|(?:年初|全年|调整后?|上年)预算|决算|完成/;
 
 /**
@@ -151,6 +152,8 @@ export function listAfter(text: string, from: number, sameSection: (at: number) 
   let i = from;
   for (;;) {
     const m = LIST_ITEM.exec(text.slice(i, i + 180));
+    // an item's figures by basis (因公出国（境）费预算 0.00 万元，支出决算为 0.00 万元) pair, they do not add up
+    if (m && items.length && BASIS.test(m[1])) return [];
     if (!m || NOT_AN_ITEM.test(m[1].replace(ENUMERATOR, ''))) break;
     items.push({ raw: m[2], at: i + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length) });
     i += m[0].length;
