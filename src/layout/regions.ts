@@ -64,6 +64,8 @@ const TITLE_PUNCTUATION_RE = /[，。；;,《》…]|\.{3}/;
 /** a sentence of prose: where the text after a table begins (a table's own notes excepted) */
 const PROSE_RE = /[。；]|，.*，/;
 const NOTE_START_RE = /^\s*(注|备注|说明|\d+\s*[.、．]|[（(]\d+[）)])|空表|为空|无数据|没有|不涉及/;
+/** a heading of the narrative (其他相关情况说明, 一、2025年“三公”经费预算情况说明): the text after a table, overleaf too */
+const NARRATIVE_HEADING_RE = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]\s*)?[^\d，。；:：]{0,36}(?:情况说明|编制说明)\s*$/;
 
 /** 公开01表 / 部门公开表3 as printed, normalized (公开 1 表 → 公开01表) */
 export function printedTableId(text: string): string | null {
@@ -255,7 +257,7 @@ function regionLine(scan: Scan, i: number): void {
   const region = scan.current;
   if (!region) return;
   const text = scan.lines[i].text;
-  if (PART_END.test(text) || (scan.spanHasRows && PROSE_RE.test(text) && !NOTE_START_RE.test(text))) {
+  if (PART_END.test(text) || (scan.spanHasRows && ((PROSE_RE.test(text) && !NOTE_START_RE.test(text)) || NARRATIVE_HEADING_RE.test(text)))) {
     scan.current = null;
     return;
   }

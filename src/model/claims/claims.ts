@@ -274,7 +274,7 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
     const said = text.slice(Math.max(0, a.at - 80), a.at);
     const allFunds = /(收支|支出)预算总计|支出预算合计|支出总计/.test(said) && !/一般公共预算|财政拨款/.test(said + here);
     const found = path ? findPath(report, report.kind, cleanPath(path), allFunds) : null;
-    const linkTo = found ? found.link : linkSubject(report, report.kind, subject, here);
+    const linkTo = found ? found.link : linkSubject(report, report.kind, subject, here, text.slice(Math.max(0, a.at - 200), a.at));
     if (share) {
       const iShare = a.at + a.raw.length + 2 + share[0].indexOf(share[1]);
       figures.share = fig(r, `${share[1]}%`, iShare, true);

@@ -106,7 +106,8 @@ function linkThreePublic(report: Pick<Report, 'tables'>, kind: Report['kind'], s
   return link(report, '公开09', '合计', `${/预算/.test(s) ? '预算数' : '决算数'}.${item[1]}`);
 }
 
-export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], subject: string, section: string): ClaimLink | null {
+/** before: the text just before the subject (财政拨款支出主要内容如下：…), where it decides which table is meant */
+export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], subject: string, section: string, before = ''): ClaimLink | null {
   const s = normalizeLabel(subject).replace(/^\d{4}年度?/, '').replace(/^[一二三四五六七八九十\d]+[、.．]/, '');
   // a change (比上年减少 0.98 万元) is not the level a table holds
   if (/(增加|减少|增长|下降|增减)$/.test(s)) return null;
@@ -116,18 +117,7 @@ export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: 
   }
   const running = linkRunningCosts(report, kind, s, section);
   if (running) return running;
-  if (kind === '预算') {
-    if (/收支总预算/.test(s)) return link(report, /财政拨款/.test(s) ? '部门公开表4' : '部门公开表1', '收入:总计');
-    // the whole income or spending, not a part of it (一般公共预算收入预算, 财政拨款基本支出预算)
-    const part = /一般公共|财政拨款|基本支出|项目支出|政府性基金|国有资本|三公|运行经费|采购/.test(s);
-    if (!part && /收入预算$/.test(s)) return link(report, '部门公开表1', '收入:本年收入合计');
-    if (!part && /支出预算$/.test(s)) return link(report, '部门公开表1', '支出:本年支出合计');
-    if (/一般公共预算当年拨款$/.test(s)) return link(report, '部门公开表5', '合计', '合计');
-    if (/^(基本支出|项目支出)$/.test(s) && /支出预算/.test(section)) return link(report, '部门公开表3', '合计', s);
-    const code = functionClassCode(report.catalog ?? defaultCatalog(), s.replace(/（类）/, ''));
-    const row = code ? tableOf(report, '部门公开表1')?.rows.find((r) => r.code === code && r.side === '支出') : undefined;
-    return row ? link(report, '部门公开表1', row.key) : null;
-  }
+  if (kind === '预算') return linkBudget(report, s, section, before);
   if (/财政拨款收[、，]?支总计|财政拨款收入[、，]?支出总计/.test(s)) return link(report, '公开04', '收入:总计');
   if (/收[、，]?支总计|收入[、，]?支出总计/.test(s)) return link(report, '公开01', '收入:总计');
   if (/^(本年)?收入合计$/.test(s)) return link(report, '公开01', '收入:本年收入合计');
@@ -155,6 +145,48 @@ export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: 
     if (code) return link(report, '公开05', code, '小计');
   }
   return null;
+}
+
+/** 财政拨款支出预算 and its parts by fund: the 财政拨款收支总表's 支出总计, by column */
+const BY_FUND: Array<[RegExp, string]> = [
+  [/^财政拨款支出预算$/, '合计'],
+  [/^一般公共预算(财政)?(拨款)?支出预算$/, '一般公共预算财政拨款'],
+  [/^政府性基金(预算)?(财政)?(拨款)?支出预算$/, '政府性基金预算财政拨款'],
+  [/^国有资本经营预算(财政)?(拨款)?支出预算$/, '国有资本经营预算财政拨款'],
+];
+
+/** a budget's subject s (normalized): the 收支总表's wholes and incomes, 财政拨款 by fund, a class of spending */
+function linkBudget(report: Pick<Report, 'tables'> & WithCatalog, s: string, section: string, before: string): ClaimLink | null {
+  if (/收支总预算/.test(s)) return link(report, /财政拨款/.test(s) ? '部门公开表4' : '部门公开表1', '收入:总计');
+  // the whole income or spending, not a part of it (一般公共预算收入预算, 财政拨款基本支出预算)
+  const part = /一般公共|财政拨款|基本支出|项目支出|政府性基金|国有资本|三公|运行经费|采购/.test(s);
+  if (!part && /收入预算$/.test(s)) return link(report, '部门公开表1', '收入:本年收入合计') ?? wholeWithoutCarry(report, '收入');
+  if (!part && /支出预算$/.test(s)) return link(report, '部门公开表1', '支出:本年支出合计') ?? wholeWithoutCarry(report, '支出');
+  const fund = BY_FUND.find(([re]) => re.test(s));
+  if (fund) return link(report, '部门公开表4', '支出:总计', fund[1]);
+  if (/一般公共预算当年拨款$/.test(s)) return link(report, '部门公开表5', '合计', '合计');
+  if (/^(基本支出|项目支出)$/.test(s) && /支出预算/.test(section)) return link(report, '部门公开表3', '合计', s);
+  // an income as the 收支总表 names it (财政拨款收入, 事业收入, 其他收入)
+  const income = /收入$/.test(s) ? link(report, '部门公开表1', `收入:${s}`) : null;
+  if (income) return income;
+  // a class of spending (“一般公共服务支出”科目): of appropriations where the text says so, else of all funds
+  const code = functionClassCode(report.catalog ?? defaultCatalog(), s.replace(/（类）|^[“"]|[”"]?科目$|[”"]/g, ''));
+  if (!code) return null;
+  if (!/财政拨款支出/.test(before)) return classRow(report, '部门公开表1', code);
+  // 江苏's 财政拨款收支总表 splits spending by use, not by class: its 财政拨款支出表 holds the classes
+  return classRow(report, '部门公开表4', code, '合计') ?? classRow(report, '预算/财政拨款支出表', code);
+}
+
+function classRow(report: Pick<Report, 'tables'>, id: string, code: string, column?: string): ClaimLink | null {
+  const row = tableOf(report, id)?.rows.find((r) => r.code === code && (r.side ?? '支出') === '支出');
+  return row ? link(report, id, row.key, column) : null;
+}
+
+/** a 收支总表 with no 本年收入合计 (上海's): its 总计 is the year's own where no carry-over stands beside it */
+function wholeWithoutCarry(report: Pick<Report, 'tables'>, side: '收入' | '支出'): ClaimLink | null {
+  const t = tableOf(report, '部门公开表1');
+  if (!t || t.rows.some((r) => r.side === side && /结转|结余/.test(r.name))) return null;
+  return link(report, '部门公开表1', `${side}:总计`);
 }
 
 /**

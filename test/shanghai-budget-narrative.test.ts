@@ -1,0 +1,49 @@
+/**
+ * 上海's unit budget (上海市财政局 2025, text laid out as printed): its 编制说明 names the
+ * 收支总表's wholes and incomes (收入预算, 财政拨款收入), 财政拨款 by fund and classes as
+ * “一般公共服务支出”科目; its tables are in 元, the narrative in whole 万元. The 三公 table ends a
+ * page and the next opens with unnumbered and numbered headings (其他相关情况说明 /
+ * 一、2025年“三公”经费预算情况说明) and no punctuation: they were read as the table's last lines,
+ * the 三公 section was lost and none of its figures was checked. Three figures are planted wrong.
+ */
+import { describe, expect, it } from 'vitest';
+import { brief, fixtureText, lineOf, lintText, mutate, reportOf } from './helpers.js';
+
+const FIXTURE = 'text/shanghai-unit-budget.txt';
+const narrative = (ds: Awaited<ReturnType<typeof lintText>>) => ds.filter((d) => d.ruleId.startsWith('叙述/')).map(brief);
+
+describe('上海 unit budget: the 编制说明 and the 三公 section against the tables', () => {
+  const text = fixtureText(FIXTURE);
+
+  it('links each figure of the 编制说明 to its table cell', () => {
+    const links = Object.fromEntries(
+      reportOf(text, FIXTURE)
+        .claims.filter((c) => c.kind === 'amount' && c.link)
+        .map((c) => [c.subject, `${c.link!.table} ${c.link!.row} ${c.link!.column}`]),
+    );
+    expect(links).toMatchObject({
+      上海市财政局收入预算: '部门公开表1 收入:总计 收入金额',
+      财政拨款收入: '部门公开表1 收入:财政拨款收入 收入金额',
+      支出预算: '部门公开表1 支出:总计 支出金额',
+      财政拨款支出预算: '部门公开表4 支出:总计 合计',
+      '“住房保障支出”科目': '部门公开表4 支出:住房保障支出 合计',
+      '2025年“三公”经费预算数': '部门公开表7 合计 本年预算数.合计',
+      '因公出国（境）费': '部门公开表7 合计 本年预算数.因公出国（境）费',
+    });
+  });
+
+  it('finds the three planted figures, each at its line', async () => {
+    expect(narrative(await lintText(text, FIXTURE))).toEqual([
+      { ruleId: '叙述/万元与表中元数', severity: 2, line: lineOf(text, '收入预算17,193'), actual: '17,193 万元', expected: '17,192 万元', difference: '1 万元' },
+      { ruleId: '叙述/万元与表中元数', severity: 2, line: lineOf(text, '科目476'), actual: '476 万元', expected: '467 万元', difference: '9 万元' },
+      { ruleId: '叙述/金额与表一致', severity: 2, line: lineOf(text, '公务接待费25.04'), actual: '25.04 万元', expected: '25.40 万元', difference: '0.36 万元' },
+    ]);
+  });
+
+  it('is silent once they are put right', async () => {
+    let fixed = mutate(text, '收入预算17,193', '收入预算17,192');
+    fixed = mutate(fixed, '科目476', '科目467');
+    fixed = mutate(fixed, '公务接待费25.04', '公务接待费25.40');
+    expect(narrative(await lintText(fixed, FIXTURE))).toEqual([]);
+  });
+});
