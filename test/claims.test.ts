@@ -115,6 +115,21 @@ describe('claim extraction', () => {
     expect(cs.find((c) => c.kind === 'yoy')!.figures.current.raw).toBe('185.85');
   });
 
+  it('a list\'s later items leave their 类 unsaid (2．法院（款）…（项）): the 类 named before, in the same section', () => {
+    const paths = (text: string) => claims(text, budget).filter((c) => c.kind === 'amount').map((c) => [c.subject, c.link && `${c.link.table} ${c.link.row}`]);
+    const list =
+      '1.社会保障和就业支出（类）\n1．行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）支出 38.50 万元。\n2．行政事业单位养老支出（款）机关事业单位职业年金缴费支出(项)支出 18.54 万元，与上年一致。';
+    expect(paths(`五、一般公共预算支出预算情况说明\n${list}`)).toEqual([
+      ['社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）', '部门公开表5 2080505'],
+      ['社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）', '部门公开表5 2080506'],
+    ]);
+    // a 类 of another section is not this list's
+    expect(paths(`五、一般公共预算支出预算情况说明\n1.社会保障和就业支出（类）支出 60 万元。\n六、其他情况说明\n2．行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）支出 18.54 万元。`)[1]).toEqual([
+      '行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）支出',
+      null,
+    ]);
+  });
+
   it('counts, and a list that is not a plain 其中 list is not summed', () => {
     const cs = claims('共计7个项目进行了绩效自评。接待4.00批次，接待49.00人次。2023年度“三公”经费支出预算为4.95万元，支出决算为4.95万元，其中：因公出国（境）费预算0.00万元，支出决算为0.00万元。', final);
     expect(cs.filter((c) => c.kind === 'count').map((c) => [c.figures.count.raw, c.subject])).toEqual([

@@ -26,6 +26,7 @@ import {
   locate,
   pathBefore,
   pathSubject,
+  pathUnderClass,
   sectionAt,
   sections,
   subjectBefore,
@@ -262,8 +263,9 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
     const after = text.slice(a.at + a.raw.length + 2, a.at + a.raw.length + 32);
     const share = SHARE_AFTER.exec(after);
     const here = sectionAt(r.heads, a.at);
-    const path = pathBefore(text, Math.max(base, a.at - 120), a.at);
-    let subject = path ? pathSubject(path) : subjectBefore(text, a.at);
+    const from = Math.max(base, a.at - 120);
+    const path = pathBefore(text, from, a.at) ?? pathUnderClass(text, from, a.at, (at) => sectionAt(r.heads, at) === here);
+    let subject = path ? pathSubject(cleanPath(path)) : subjectBefore(text, a.at);
     // 基本支出：750.69万元: the words before the colon, on its line (a heading above runs into them), are what the figure is of
     if (!subject && /[:：]/.test(text[a.at - 1] ?? '')) subject = labelBefore(r.stream, a.at - 1);
     // 公务接待费预算 0.46 万元，支出决算 0.46 万元: the second figure is of the same item

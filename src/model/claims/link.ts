@@ -96,6 +96,9 @@ const THREE_PUBLIC: Array<[RegExp, string]> = [
   [/公务用车购置(费)?(支出)?$/, '公务用车购置费'],
   [/公务用车运行(维护)?费/, '公务用车运行维护费'],
   [/公务接待费/, '公务接待费'],
+  // 江苏's 三公 table adds 会议费 and 培训费 beside the 三公 (a table without them links none)
+  [/会议费(预算)?(支出)?(预算)?$/, '会议费'],
+  [/培训费(预算)?(支出)?(预算)?$/, '培训费'],
   [/^(财政拨款)?[“"]?三公[”"]?经费/, '合计'],
 ];
 
@@ -165,7 +168,11 @@ function linkBudget(report: Pick<Report, 'tables'> & WithCatalog, s: string, sec
   const fund = BY_FUND.find(([re]) => re.test(s));
   if (fund) return link(report, '部门公开表4', '支出:总计', fund[1]);
   if (/一般公共预算当年拨款$/.test(s)) return link(report, '部门公开表5', '合计', '合计');
-  if (/^(基本支出|项目支出)$/.test(s) && /支出预算/.test(section)) return link(report, '部门公开表3', '合计', s);
+  const use = /^(基本支出|项目支出|单位预留机动经费)(预算数?)?$/.exec(s);
+  if (use && /支出预算|收支预算/.test(section)) return link(report, '部门公开表3', '合计', use[1]);
+  // the 收支总表's whole (收入预算总计 = its 收入总计)
+  const whole = /^(收入|支出)预算总计$/.exec(s);
+  if (whole) return link(report, '部门公开表1', `${whole[1]}:总计`);
   // an income as the 收支总表 names it (财政拨款收入, 事业收入, 其他收入)
   const income = /收入$/.test(s) ? link(report, '部门公开表1', `收入:${s}`) : null;
   if (income) return income;

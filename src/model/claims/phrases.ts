@@ -87,8 +87,9 @@ export function figure(stream: Stream, file: string, raw: string, index: number,
 const SECTION_RE = /[一二三四五六七八九十]{1,3}、(?:[^，。；、:：]{2,40}?(?:情况说明|情况)|[^，。；:：]{2,40}?情况说明)/g;
 // a path quoted in the sentence (“社会保障和就业支出（类）…”) starts after its opening quote
 // a 款 or 项 name may hold a short bracketed word of its own (党委办公厅（室）及相关机构事务)
-const PART = '(?:[^。；，,：:、（）“”"]|（[^（）类款项]{1,3}）){2,30}';
-const PATH_RE = new RegExp(`([^。；，,：:、（）“”"\\d.．]{2,30})（类）(?:(${PART})（款）)?(?:(${PART})（项）)?`, 'g');
+// the markers are printed in half-width brackets too (检察（款）一般行政管理事务(项))
+const PART = '(?:[^。；，,：:、（）()“”"]|（[^（）类款项]{1,3}）){2,30}';
+const PATH_RE = new RegExp(`([^。；，,：:、（）()“”"\\d.．]{2,30})[（(]类[）)](?:(${PART})[（(]款[）)])?(?:(${PART})[（(]项[）)])?`, 'g');
 
 /** the last 类/款/项 path in text[from, to) with no figure between it and `to`: the subject there */
 export function pathBefore(text: string, from: number, to: number): string[] | null {
@@ -99,6 +100,25 @@ export function pathBefore(text: string, from: number, to: number): string[] | n
   if (/万元|%/.test(between)) return null;
   // a heading glued before the class name is not part of it
   return last.slice(1).filter(Boolean).map((p) => p.replace(/^.*(说明|情况)/, ''));
+}
+
+// 款 and 项 named under the 类 named before them (公共安全（类）1．法院（款）行政运行（项）… 2．法院（款）一般行政事务管理（项）…)
+const UNDER_CLASS_RE = new RegExp(`(${PART})[（(]款[）)](?:(${PART})[（(]项[）)])?`, 'g');
+
+/**
+ * A 款 (and 项) path in text[from, to) with no 类, no figure between it and `to`: under the last 类
+ * named before it where `sameSection` holds (a list's later items leave their 类 unsaid)
+ */
+export function pathUnderClass(text: string, from: number, to: number, sameSection: (at: number) => boolean): string[] | null {
+  const parts = [...text.slice(from, to).matchAll(UNDER_CLASS_RE)];
+  const last = parts[parts.length - 1];
+  if (!last || /万元|%/.test(text.slice(from + last.index! + last[0].length, to))) return null;
+  const start = from + last.index!;
+  const back = Math.max(0, start - 2000);
+  const classes = [...text.slice(back, start).matchAll(PATH_RE)].filter((m) => sameSection(back + m.index!));
+  const named = classes[classes.length - 1];
+  if (!named) return null;
+  return [named[1].replace(/^.*(说明|情况)/, ''), ...last.slice(1).filter(Boolean)];
 }
 
 export function pathSubject(path: string[]): string {
