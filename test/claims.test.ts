@@ -130,6 +130,14 @@ describe('claim extraction', () => {
     ]);
   });
 
+  it('a budget\'s 人员经费 and 公用经费 of 基本支出: the 一般公共预算基本支出表\'s columns', () => {
+    const cs = claims('六、一般公共预算基本支出情况说明\n2025年一般公共预算基本支出448.58万元，其中：（一）人员经费404.56万元。（二）公用经费44.01万元。', budget);
+    expect(cs.filter((c) => c.kind === 'amount' && /经费$/.test(c.subject)).map((c) => [c.subject, c.link])).toEqual([
+      ['人员经费', { table: '部门公开表6', row: '合计', column: '人员经费' }],
+      ['公用经费', { table: '部门公开表6', row: '合计', column: '公用经费' }],
+    ]);
+  });
+
   it('counts, and a list that is not a plain 其中 list is not summed', () => {
     const cs = claims('共计7个项目进行了绩效自评。接待4.00批次，接待49.00人次。2023年度“三公”经费支出预算为4.95万元，支出决算为4.95万元，其中：因公出国（境）费预算0.00万元，支出决算为0.00万元。', final);
     expect(cs.filter((c) => c.kind === 'count').map((c) => [c.figures.count.raw, c.subject])).toEqual([

@@ -111,7 +111,7 @@ function linkThreePublic(report: Pick<Report, 'tables'>, kind: Report['kind'], s
 
 /** before: the text just before the subject (财政拨款支出主要内容如下：…), where it decides which table is meant */
 export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], subject: string, section: string, before = ''): ClaimLink | null {
-  const s = normalizeLabel(subject).replace(/^\d{4}年度?/, '').replace(/^[一二三四五六七八九十\d]+[、.．]/, '');
+  const s = normalizeLabel(subject).replace(/^\d{4}年度?/, '').replace(/^[一二三四五六七八九十\d]+[、.．]|^[（(][一二三四五六七八九十\d]{1,2}[）)]/, '');
   // a change (比上年减少 0.98 万元) is not the level a table holds
   if (/(增加|减少|增长|下降|增减)$/.test(s)) return null;
   if (/三公/.test(section) && !/国内|国（境）外|接待批次|人次/.test(s)) {
@@ -170,6 +170,9 @@ function linkBudget(report: Pick<Report, 'tables'> & WithCatalog, s: string, sec
   if (/一般公共预算当年拨款$/.test(s)) return link(report, '部门公开表5', '合计', '合计');
   const use = /^(基本支出|项目支出|单位预留机动经费)(预算数?)?$/.exec(s);
   if (use && /支出预算|收支预算/.test(section)) return link(report, '部门公开表3', '合计', use[1]);
+  // 基本支出 by its two parts: of appropriations in 江苏's own table, else the 一般公共预算 one's
+  const staff = /^(人员经费|公用经费)$/.exec(s);
+  if (staff && /基本支出/.test(section)) return (/一般公共预算/.test(section) ? null : link(report, '预算/财政拨款基本支出表', '合计', staff[1])) ?? link(report, '部门公开表6', '合计', staff[1]);
   // the 收支总表's whole (收入预算总计 = its 收入总计)
   const whole = /^(收入|支出)预算总计$/.exec(s);
   if (whole) return link(report, '部门公开表1', `${whole[1]}:总计`);
