@@ -180,7 +180,7 @@ function linkBudget(report: Pick<Report, 'tables'> & WithCatalog, s: string, sec
   const income = /收入$/.test(s) ? link(report, '部门公开表1', `收入:${s}`) : null;
   if (income) return income;
   // a class of spending (“一般公共服务支出”科目): of appropriations where the text says so, else of all funds
-  const code = functionClassCode(report.catalog ?? defaultCatalog(), s.replace(/（类）|^[“"]|[”"]?科目$|[”"]/g, ''));
+  const code = functionClassCode(report.catalog ?? defaultCatalog(), s.replace(/（类）|[“”"]|科目$/g, ''));
   if (!code) return null;
   if (!/财政拨款支出/.test(before)) return classRow(report, '部门公开表1', code);
   // 江苏's 财政拨款收支总表 splits spending by use, not by class: its 财政拨款支出表 holds the classes

@@ -98,9 +98,11 @@ export function pathBefore(text: string, from: number, to: number): string[] | n
   if (!last) return null;
   const between = text.slice(from + last.index! + last[0].length, to);
   if (/万元|%/.test(between)) return null;
-  // a heading glued before the class name is not part of it
-  return last.slice(1).filter(Boolean).map((p) => p.replace(/^.*(说明|情况)/, ''));
+  return namesOf(last);
 }
+
+/** a path match's names, 类 first; a heading glued before the class name is not part of it */
+const namesOf = (m: RegExpMatchArray): string[] => m.slice(1).filter(Boolean).map((p) => p.replace(/^.*(说明|情况)/, ''));
 
 // 款 and 项 named under the 类 named before them (公共安全（类）1．法院（款）行政运行（项）… 2．法院（款）一般行政事务管理（项）…)
 const UNDER_CLASS_RE = new RegExp(`(${PART})[（(]款[）)](?:(${PART})[（(]项[）)])?`, 'g');
@@ -118,7 +120,7 @@ export function pathUnderClass(text: string, from: number, to: number, sameSecti
   const classes = [...text.slice(back, start).matchAll(PATH_RE)].filter((m) => sameSection(back + m.index!));
   const named = classes[classes.length - 1];
   if (!named) return null;
-  return [named[1].replace(/^.*(说明|情况)/, ''), ...last.slice(1).filter(Boolean)];
+  return [namesOf(named)[0], ...last.slice(1).filter(Boolean)];
 }
 
 export function pathSubject(path: string[]): string {
@@ -180,7 +182,8 @@ export function listAfter(text: string, from: number, sameSection: (at: number) 
     // a bracketed list (（其中：A 万元，B 万元）) ends at its bracket
     if (!m.groups!.end || /[。）)]/.test(m.groups!.end)) break;
   }
-  const numbered = items.length === 1 ? ENUMERATOR.exec(text.slice(from).replace(/^[:：]/, '')) : null;
+  // the list's first number, right after 其中： (a window: not the rest of the document copied per list)
+  const numbered = items.length === 1 ? ENUMERATOR.exec(text.slice(from, from + 8).replace(/^[:：]/, '')) : null;
   return numbered ? [...items, ...numberedAfter(text, i, numbered[0], sameSection)] : items;
 }
 
