@@ -4,7 +4,11 @@
  * “一般公共服务支出”科目; its tables are in 元, the narrative in whole 万元. The 三公 table ends a
  * page and the next opens with unnumbered and numbered headings (其他相关情况说明 /
  * 一、2025年“三公”经费预算情况说明) and no punctuation: they were read as the table's last lines,
- * the 三公 section was lost and none of its figures was checked. Three figures are planted wrong.
+ * the 三公 section was lost and none of its figures was checked. Its 财政拨款收支预算总表 prints
+ * the 支出 header's last two cells one space apart (政府性基金预算 国有资本经营预算): read as one
+ * word, no column of that side could be placed and each row's fund figures were left unplaced, so
+ * the 一般公共预算拨款支出预算 of the 说明 was checked against nothing. Three figures are planted
+ * wrong.
  */
 import { describe, expect, it } from 'vitest';
 import { brief, fixtureText, lineOf, lintText, mutate, reportOf } from './helpers.js';
@@ -26,6 +30,7 @@ describe('上海 unit budget: the 编制说明 and the 三公 section against th
       财政拨款收入: '部门公开表1 收入:财政拨款收入 收入金额',
       支出预算: '部门公开表1 支出:总计 支出金额',
       财政拨款支出预算: '部门公开表4 支出:总计 合计',
+      一般公共预算拨款支出预算: '部门公开表4 支出:总计 一般公共预算财政拨款',
       '“住房保障支出”科目': '部门公开表4 支出:住房保障支出 合计',
       '2025年“三公”经费预算数': '部门公开表7 合计 本年预算数.合计',
       '因公出国（境）费': '部门公开表7 合计 本年预算数.因公出国（境）费',
@@ -45,5 +50,26 @@ describe('上海 unit budget: the 编制说明 and the 三公 section against th
     fixed = mutate(fixed, '科目476', '科目467');
     fixed = mutate(fixed, '公务接待费25.04', '公务接待费25.40');
     expect(narrative(await lintText(fixed, FIXTURE))).toEqual([]);
+  });
+
+  it('reads each fund column of the 财政拨款收支预算总表 and checks the 说明 against it', async () => {
+    const table = reportOf(text, FIXTURE).tables.find((t) => t.id === '部门公开表4')!;
+    const row = table.rows.find((r) => r.key === '支出:一般公共服务支出')!;
+    expect(Object.fromEntries(Object.entries(row.cells).map(([k, c]) => [k, c.blank ? '' : c.raw]))).toEqual({
+      合计: '127,886,849',
+      一般公共预算财政拨款: '127,886,849',
+      政府性基金预算财政拨款: '',
+      国有资本经营预算财政拨款: '',
+    });
+    expect(table.reading).toEqual({ unplaced: 0, dropped: 0 });
+    const wrong = mutate(text, '一般公共预算拨款\n支出预算17,192', '一般公共预算拨款\n支出预算17,129');
+    expect(narrative(await lintText(wrong, FIXTURE))).toContainEqual({
+      ruleId: '叙述/万元与表中元数',
+      severity: 2,
+      line: lineOf(wrong, '支出预算17,129'),
+      actual: '17,129 万元',
+      expected: '17,192 万元',
+      difference: '63 万元',
+    });
   });
 });

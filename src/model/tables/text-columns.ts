@@ -78,9 +78,24 @@ export function alignedHeaderSpans(line: TokenLine): PositionedPiece[] {
   return spans;
 }
 
-/** a header line of aligned text as the spans of its words */
+/**
+ * A header line of aligned text as the spans of its words. Two cells' names printed one space
+ * apart (政府性基金预算 国有资本经营预算, where pdftotext had no room for more) are one token;
+ * words of two characters or more set one space apart are taken as cells of their own (a
+ * letter-spaced name, 合 计, has one-character words and stays whole).
+ */
 export function headerSpans(line: TokenLine): PositionedPiece[] {
-  return line.tokens.filter((t) => t.kind === 'label').map((t) => textSpan(t, line.source.text));
+  return line.tokens.filter((t) => t.kind === 'label').flatMap((t) => spacedWords(t, line.source.text) ?? [textSpan(t, line.source.text)]);
+}
+
+function spacedWords(t: Token, lineText: string): PositionedPiece[] | null {
+  const printed = lineText.slice(t.column - 1, t.endColumn - 1);
+  const words = [...printed.matchAll(/[^ \u3000\u00a0]+/g)];
+  if (words.length < 2 || words.some((w) => [...w[0]].length < 2) || /[ \u3000\u00a0]{2}/.test(printed)) return null;
+  return words.map((w) => {
+    const x0 = t.column + w.index!;
+    return { text: w[0], x0, x1: x0 + width(w[0]) };
+  });
 }
 
 /**
