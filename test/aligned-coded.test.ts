@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../src/ingest/index.js';
 import { tokenizeLine } from '../src/layout/tokenize.js';
-import { placeBySpans, textSpan } from '../src/model/tables/text-columns.js';
+import { headerSpans, placeBySpans } from '../src/model/tables/text-columns.js';
 import { brief, fixtureText, lintText, lineOf, mutate, reportOf } from './helpers.js';
 
 const FILE = 'text/aligned-coded-blank-cells.txt';
@@ -80,13 +80,26 @@ describe('spans and placement in character columns', () => {
   const tokens = (line: string) => tokenizeLine(splitLines('x.txt', line).lines[0]);
 
   it('counts a CJK character two columns wide from where the word starts, spread letters to the last one', () => {
-    const header = tokens('  功能分类      本年支出合计');
-    expect(header.tokens.map((t) => textSpan(t, header.source.text))).toEqual([
+    expect(headerSpans(tokens('  功能分类      本年支出合计'))).toEqual([
       { text: '功能分类', x0: 3, x1: 11 },
       { text: '本年支出合计', x0: 13, x1: 25 },
     ]);
-    const spread = tokens('      合  计');
-    expect(spread.tokens.map((t) => textSpan(t, spread.source.text))).toEqual([{ text: '合计', x0: 7, x1: 12 }]);
+    expect(headerSpans(tokens('      合  计'))).toEqual([{ text: '合计', x0: 7, x1: 12 }]);
+    expect(headerSpans(tokens('      合 计'))).toEqual([{ text: '合计', x0: 7, x1: 11 }]);
+  });
+
+  it('parts names one space apart, and single letters far apart (类 款 项 over the code columns)', () => {
+    expect(headerSpans(tokens('一般公共预算   政府性基金预算 国有资本经营预算'))).toEqual([
+      { text: '一般公共预算', x0: 1, x1: 13 },
+      { text: '政府性基金预算', x0: 10, x1: 24 },
+      { text: '国有资本经营预算', x0: 18, x1: 34 },
+    ]);
+    expect(headerSpans(tokens('类     款    项            经营收入'))).toEqual([
+      { text: '类', x0: 1, x1: 3 },
+      { text: '款', x0: 7, x1: 9 },
+      { text: '项', x0: 12, x1: 14 },
+      { text: '经营收入', x0: 25, x1: 33 },
+    ]);
   });
 
   it('places by overlap (a left edge is sure, a right edge is not); in order, one figure a column', () => {

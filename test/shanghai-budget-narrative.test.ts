@@ -73,3 +73,26 @@ describe('上海 unit budget: the 编制说明 and the 三公 section against th
     });
   });
 });
+
+describe('上海 unit budget: the 收入预算总表 in aligned text, its header wrapped over three lines', () => {
+  const text = fixtureText(FIXTURE);
+  const TOTAL = '                  合计            171,915,169    171,915,169';
+
+  it('reads the columns where the header names them (事业单位 / 经营收入 wrapped; 类 款 项 far apart)', () => {
+    const table = reportOf(text, FIXTURE).tables.find((t) => t.id === '部门公开表2')!;
+    expect(table.columns.map((c) => c.key)).toEqual(['合计', '一般公共预算拨款收入', '事业收入', '事业单位经营收入', '其他收入']);
+    const cells = table.rows.find((r) => r.key === '2080505')!.cells;
+    expect([cells['合计'].raw, cells['一般公共预算拨款收入'].raw, cells['事业收入'].blank]).toEqual(['8,000,000', '8,000,000', true]);
+    expect(table.reading).toEqual({ unplaced: 0, dropped: 0 });
+  });
+
+  it('names the column whose total is wrong, and shows the sum in whole 元', async () => {
+    const wrong = mutate(text, TOTAL, TOTAL.replace(/171,915,169$/, '171,951,169'));
+    const ds = (await lintText(wrong, FIXTURE)).filter((d) => d.ruleId.startsWith('科目/')).map(brief);
+    const line = lineOf(wrong, '171,951,169');
+    expect(ds).toEqual([
+      { ruleId: '科目/行内分列合计', severity: 2, line, actual: '171,915,169 元', expected: '171,951,169 元', difference: '36,000 元' },
+      { ruleId: '科目/上下级合计', severity: 2, line, actual: '171,951,169 元', expected: '171,915,169 元', difference: '36,000 元' },
+    ]);
+  });
+});

@@ -119,6 +119,12 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
 
   protected baseTable(): Table {
     const cells = this.rows.flatMap((r) => [...Object.values(r.cells), ...r.unplaced]);
+    // a blank cell is printed to the table's precision: a sum over blanks of a table in whole 元 shows whole 元
+    const printed = cells.filter((c) => !c.blank);
+    if (printed.length) {
+      const decimals = Math.max(...printed.map((c) => c.decimals));
+      for (const c of cells) if (c.blank) c.decimals = decimals;
+    }
     // a table whose rows could not all be read is not known to be empty
     const empty = this.dropped === 0 && cells.every((c) => c.blank || c.value === 0);
     const figures = this.region.lines.reduce((n, l) => n + l.tokens.filter((t) => t.kind === 'number').length, 0);

@@ -19,12 +19,8 @@ interface PendingRow {
 export class CodeBuilder extends BaseBuilder {
   private pending: PendingRow[] = [];
 
-  protected override dataFigures(): Token[] {
-    return this.pending.flatMap((p) => p.values.filter((t) => t.kind === 'number'));
-  }
-
-  protected override rowFigureCounts(): number[] {
-    return this.pending.map((p) => p.values.filter((t) => t.kind === 'number').length);
+  protected override rowFigures(): Token[][] {
+    return this.pending.map((p) => p.values.filter((t) => t.kind === 'number'));
   }
   private currentClass: string | null = null;
 

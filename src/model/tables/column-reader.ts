@@ -12,7 +12,7 @@ import type { Cell, Column, Location, ParseNote, Row, Table, Unit } from '../typ
 import { columnNames, type Catalog, type TableSpec } from './catalog.js';
 import { namedColumns } from './header.js';
 import { centreOf, columnReach, flushLeftEdges, matchInOrder, placeByLeftEdges } from './geometry.js';
-import { headerSpans, isAlignedText, placeBySpans } from './text-columns.js';
+import { columnsBySpans, headerSpans, isAlignedText, placeBySpans } from './text-columns.js';
 import { pageSpannedColumns, tabbedSpannedColumns, type PrintedColumn } from './spanned-columns.js';
 import { placeByRules } from './ruled-columns.js';
 
@@ -50,9 +50,14 @@ export abstract class ColumnReader {
     this.notes = notes;
   }
 
-  /** the figures of the rows read so far (PDF: to test a header's columns against) */
-  protected dataFigures(): Token[] {
+  /** each row read so far as its printed figures */
+  protected rowFigures(): Token[][] {
     return [];
+  }
+
+  /** the figures of the rows read so far (to test a header's columns against) */
+  protected dataFigures(): Token[] {
+    return this.rowFigures().flat();
   }
 
   protected note(message: string, at: Token | Location) {
@@ -170,12 +175,18 @@ export abstract class ColumnReader {
     return (this.labels ??= namedColumns(this.columns(), this.headerRows, this.headerPieces));
   }
 
+  /** text laid out as printed, with no positions and no tabs: character columns stand in for positions */
+  private aligned?: boolean;
+  private isAligned(): boolean {
+    const lines = this.region.lines;
+    return (this.aligned ??= !lines.some((l) => l.source.pieces || l.tabbed) && isAlignedText(lines));
+  }
+
   /** aligned text: where the header prints each column's name, in character columns (null: not such text) */
   private spans?: Map<string, PositionedPiece> | null;
   private textSpans(): Map<string, PositionedPiece> | null {
     if (this.spans !== undefined) return this.spans;
-    const lines = this.region.lines;
-    if (lines.some((l) => l.source.pieces || l.tabbed) || !isAlignedText(lines)) return (this.spans = null);
+    if (!this.isAligned()) return (this.spans = null);
     const rows = this.headerTokenLines.map(headerSpans);
     return (this.spans = namedColumns(this.spec.columns, rows, rows.flat()));
   }
@@ -270,6 +281,12 @@ export abstract class ColumnReader {
       return fromPage;
     }
     if (spec.length < 2) return spec;
+    const fromSpans = this.isAligned() ? columnsBySpans(this.spec.columns, this.headerTokenLines, this.rowFigures()) : null;
+    if (fromSpans) {
+      this.ordered = fromSpans;
+      this.columnSource = 'header';
+      return fromSpans;
+    }
     const fromText = this.columnsFromHeaderText(this.spec.columns, spec.length);
     if (fromText) {
       this.ordered = fromText;
@@ -337,7 +354,7 @@ export abstract class ColumnReader {
 
   /** how many figures each row read so far prints */
   protected rowFigureCounts(): number[] {
-    return [];
+    return this.rowFigures().map((r) => r.length);
   }
 
   /**

@@ -23,12 +23,8 @@ export class NamedBuilder extends BaseBuilder {
   /** rows opened by a classification code: the table lists 科目, not projects */
   private coded: Token[] = [];
 
-  protected override dataFigures(): Token[] {
-    return this.entries.flatMap((e) => e.values.filter((t) => t.kind === 'number'));
-  }
-
-  protected override rowFigureCounts(): number[] {
-    return this.entries.map((e) => e.values.filter((t) => t.kind === 'number').length);
+  protected override rowFigures(): Token[][] {
+    return this.entries.map((e) => e.values.filter((t) => t.kind === 'number'));
   }
 
   protected isDataLine(line: TokenLine): boolean {

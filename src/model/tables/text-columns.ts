@@ -5,7 +5,9 @@
 import { width } from '../../common/width.js';
 import type { PositionedPiece } from '../../ingest/text.js';
 import type { Token, TokenLine } from '../../layout/tokenize.js';
+import type { Column } from '../types.js';
 import { overlap } from './geometry.js';
+import { namedColumns } from './header.js';
 
 /** one pair's header cells: where its 项目 and its 金额 stand */
 export interface ColumnGroup {
@@ -48,17 +50,14 @@ export const WHOLE_NAME_RE = /(收入|支出|结余|资金|经费|拨款|结转|
 /** a 总表 name that totals or carries over (合计, 小计, 年初结转和结余…): the 支出 side's own, never a second breakdown's */
 export const TOTAL_OR_CARRY_RE = /(合计|总计|小计)$|结转|结余/;
 
-/**
- * A word of aligned text as the span it covers on the page, in character columns. pdftotext
- * -layout starts each word at the column its place on the page gives, but writes a CJK character
- * in one column where the page gives it the width of two digits: so a word ends where it starts
- * plus its width with CJK characters counted double. A label joined from letters spread with
- * spaces (合  计) ends where its last word does.
- */
-export function textSpan(t: Token, lineText: string): PositionedPiece {
-  const printed = lineText.slice(t.column - 1, t.endColumn - 1);
-  const last = /[^ \u3000\u00a0]+$/.exec(printed)?.[0] ?? t.text;
-  return { text: t.text, x0: t.column, x1: t.endColumn - last.length + width(last) };
+/** a cell's words in aligned text: words at most two spaces apart (合  计) */
+const CELL_WORDS_RE = /[^ \u3000]+(?:[ \u3000]{1,2}[^ \u3000]+)*/g;
+const FIGURE_RE = /^[\d,.\-]+$/;
+
+/** words printed from character column `start` as the span they cover, CJK counted two wide */
+function spanOf(printed: string, start: number): PositionedPiece {
+  const last = /[^ \u3000]+$/.exec(printed)![0];
+  return { text: printed.replace(/[ \u3000]/g, ''), x0: start, x1: start + printed.length - last.length + width(last) };
 }
 
 /**
@@ -69,33 +68,27 @@ export function textSpan(t: Token, lineText: string): PositionedPiece {
  */
 export function alignedHeaderSpans(line: TokenLine): PositionedPiece[] {
   const spans: PositionedPiece[] = [];
-  for (const m of line.source.text.matchAll(/[^ \u3000]+(?:[ \u3000]{1,2}[^ \u3000]+)*/g)) {
-    if (/^[\d,.\-]+$/.test(m[0])) continue;
-    const start = m.index! + 1;
-    const last = /[^ \u3000]+$/.exec(m[0])![0];
-    spans.push({ text: m[0].replace(/[ \u3000]/g, ''), x0: start, x1: start + m[0].length - last.length + width(last) });
-  }
+  for (const m of line.source.text.matchAll(CELL_WORDS_RE)) if (!FIGURE_RE.test(m[0])) spans.push(spanOf(m[0], m.index! + 1));
   return spans;
 }
 
 /**
- * A header line of aligned text as the spans of its words. Two cells' names printed one space
- * apart (政府性基金预算 国有资本经营预算, where pdftotext had no room for more) are one token;
- * words of two characters or more set one space apart are taken as cells of their own (a
+ * A header line of aligned text as the spans of its column names: as alignedHeaderSpans, and
+ * names printed one space apart (政府性基金预算 国有资本经营预算, where pdftotext had no room for
+ * more) apart: words of two characters or more one space apart are cells of their own (a
  * letter-spaced name, 合 计, has one-character words and stays whole).
  */
 export function headerSpans(line: TokenLine): PositionedPiece[] {
-  return line.tokens.filter((t) => t.kind === 'label').flatMap((t) => spacedWords(t, line.source.text) ?? [textSpan(t, line.source.text)]);
-}
-
-function spacedWords(t: Token, lineText: string): PositionedPiece[] | null {
-  const printed = lineText.slice(t.column - 1, t.endColumn - 1);
-  const words = [...printed.matchAll(/[^ \u3000\u00a0]+/g)];
-  if (words.length < 2 || words.some((w) => [...w[0]].length < 2) || /[ \u3000\u00a0]{2}/.test(printed)) return null;
-  return words.map((w) => {
-    const x0 = t.column + w.index!;
-    return { text: w[0], x0, x1: x0 + width(w[0]) };
-  });
+  const spans: PositionedPiece[] = [];
+  for (const m of line.source.text.matchAll(CELL_WORDS_RE)) {
+    if (FIGURE_RE.test(m[0])) continue;
+    const start = m.index! + 1;
+    const words = [...m[0].matchAll(/[^ \u3000]+/g)];
+    const names = words.length > 1 && !/[ \u3000]{2}|\u3000/.test(m[0]) && words.every((w) => [...w[0]].length >= 2);
+    if (names) spans.push(...words.map((w) => spanOf(w[0], start + w.index!)));
+    else spans.push(spanOf(m[0], start));
+  }
+  return spans;
 }
 
 /**
@@ -123,4 +116,27 @@ export function placeBySpans(printed: Token[], columns: Array<{ key: string; x0:
     placed.set(columns[at].key, t);
   }
   return placed;
+}
+
+/**
+ * Aligned text: the value columns its header names, left to right, told by where the names stand
+ * (a name wrapped over lines, 事业单位 / 经营收入, joined), where a header line's words alone
+ * cannot tell them. Each column named exactly, the total among them; every figure of every row
+ * under exactly one name's span and no two of a row under the same. Null otherwise.
+ */
+export function columnsBySpans(spec: Column[], header: TokenLine[], rows: Token[][]): Column[] | null {
+  if (!rows.some((r) => r.length)) return null;
+  const lines = header.map(headerSpans);
+  const found = namedColumns(spec, lines, lines.flat(), true);
+  const total = spec.find((c) => c.total);
+  if (found.size < 2 || (total && !found.has(total.key))) return null;
+  const spans = [...found].map(([key, s]) => ({ key, x0: s.x0, x1: s.x1 }));
+  for (const row of rows) {
+    const under = row.map((t) => spans.filter((s) => overlap(s, { x0: t.column, x1: t.endColumn }) > 0));
+    if (under.some((u) => u.length !== 1) || new Set(under.map((u) => u[0].key)).size !== row.length) return null;
+  }
+  return spec
+    .filter((c) => found.has(c.key))
+    .sort((a, b) => found.get(a.key)!.x0 - found.get(b.key)!.x0)
+    .map((c, i) => ({ ...c, index: i + 1 }));
 }
