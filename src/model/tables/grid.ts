@@ -111,13 +111,34 @@ export class GridBuilder extends BaseBuilder {
     const last = group.filter((c) => !c.optional);
     const printed = this.valueLine?.tabbed ? values : values.filter((t) => t.kind === 'number');
     if (printed.length !== last.length) return null;
+    if (this.printsGroupWord()) return null;
     const words = this.headerTokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => normalizeLabel(t.text)));
-    if (words.some((w) => groups.some((g) => w.includes(g)))) return null;
     // the header also names an optional column of the group (上海's 机关运行经费 beside the 三公
     // ones, wrapped over two lines): the figures then leave a cell blank, and text in one-space
     // lines does not say which (上海 prints 公务接待费 before 公务用车, under one 购置费 left blank)
     const header = words.join('');
     return group.some((c) => c.optional && columnNames(c).some((n) => header.includes(normalizeLabel(n)))) ? null : last;
+  }
+
+  /**
+   * A header that prints no group word and more columns than the last group's own (江苏's 三公
+   * with 小计, 会议费 and 培训费, one cell blank): the figures are this year's, the first is their
+   * 合计, and which of the rest is which the text does not say. Null where the header prints a
+   * group word, or in tab-separated text (its cells say).
+   */
+  private lastGroupTotal(values: Token[]): { cells: Record<string, Cell>; unplaced: Cell[] } | null {
+    const groups = this.spec.groups ?? [];
+    const total = this.spec.columns.find((c) => c.total && c.group === groups[groups.length - 1]);
+    const printed = values.filter((t) => t.kind === 'number');
+    if (groups.length < 2 || !total || this.valueLine?.tabbed || !printed.length || this.printsGroupWord()) return null;
+    const cells: Record<string, Cell> = Object.create(null);
+    cells[total.key] = numberCell(this.file, printed[0], this.unit);
+    return { cells, unplaced: printed.slice(1).map((t) => numberCell(this.file, t, this.unit)) };
+  }
+
+  private printsGroupWord(): boolean {
+    const groups = this.spec.groups ?? [];
+    return this.headerTokenLines.some((l) => l.tokens.some((t) => t.kind === 'label' && groups.some((g) => normalizeLabel(t.text).includes(g))));
   }
 
   /** the form's columns, and the optional ones this document's header names (会议费, 培训费…) */
@@ -156,7 +177,8 @@ export class GridBuilder extends BaseBuilder {
       const values = line.tabbed ? line.tokens : line.tokens.filter((t) => t.kind === 'number');
       const loc = lineLocation(this.file, line);
       const byHeader = line.source.pieces ? this.cellsByHeader(values) : line.tabbed ? this.cellsByTabbedHeader(line) : this.cellsByAlignedHeader(line);
-      const { cells, unplaced } = byHeader ? { cells: byHeader, unplaced: [] } : this.cellsFor(values, this.soleGroup(values) ?? this.printedOrder(), loc, line.tabbed);
+      const sole = byHeader ? null : this.soleGroup(values);
+      const { cells, unplaced } = byHeader ? { cells: byHeader, unplaced: [] } : sole ? this.cellsFor(values, sole, loc, line.tabbed) : (this.lastGroupTotal(values) ?? this.cellsFor(values, this.printedOrder(), loc, line.tabbed));
       this.rows.push({ key: '合计', name: '合计', kind: 'total', cells, unplaced, loc });
     }
     return this.baseTable();
