@@ -13,6 +13,7 @@
 //   numbered-other numbers no province here prints, by the table's place: 表1-1 over the title,
 //                  预算05表 / 决算05表 and 部门决算05表 under it, 表2-1 before it on its line, 表 5
 //                  under it, 附表5-5 over it
+//   numbered-inline the number before the title on its line: 预算01表 …, 部门决算02表：…, 公开表3 …
 //   unit-lines     the lines under the title as others print them: 编制单位 left and 金额单位 right
 //                  on one line, （单位：万元） alone, 单位：万元 over the title, the department
 //                  without 部门： and 单位：万元 on its right
@@ -154,6 +155,14 @@ const OTHER_NUMBERINGS = [
 ];
 const numberedOther = (doc) => ({ ...doc, tables: doc.tables.map((t, i) => OTHER_NUMBERINGS[i % OTHER_NUMBERINGS.length](t, i + 1, doc)) });
 
+/** how the numbered-inline variant prints table n (1-based): the number before the title, on its line */
+const INLINE_NUMBERINGS = [
+  (t, n, doc) => ({ ...t, anchor: undefined, title: `${kindWord(doc)}${String(n).padStart(2, '0')}表 ${t.title}` }),
+  (t, n, doc) => ({ ...t, anchor: undefined, title: `部门${kindWord(doc)}${String(n).padStart(2, '0')}表：${t.title}` }),
+  (t, n) => ({ ...t, anchor: undefined, title: `公开表${n}　${t.title}` }),
+];
+const numberedInline = (doc) => ({ ...doc, tables: doc.tables.map((t, i) => INLINE_NUMBERINGS[i % INLINE_NUMBERINGS.length](t, i + 1, doc)) });
+
 const unitOf = (t, doc) => t.unit ?? doc.unit;
 /** the lines under a title as the unit-lines variant prints them, by the table's place */
 const UNIT_LINES = [
@@ -184,6 +193,7 @@ export const VARIANTS = {
   'class-columns': classColumns,
   'own-part-codes': ownPartCodes,
   'numbered-other': numberedOther,
+  'numbered-inline': numberedInline,
   'unit-lines': unitLines,
   'unit-in-header': unitInHeader,
   // amounts are reprinted before their columns move; the title before it is numbered

@@ -105,11 +105,12 @@ export function columnNames(c: Column): string[] {
 }
 
 /**
- * a table's number before its title: 表3、表3-1（四川的分表）、附表2、表三; a Chinese numeral is
- * one number, not the 一 of 一般公共预算 or the 三 of 三公 that may follow it (表三一般公共预算…)
+ * a table's number before its title, in any province's numbering: 表3、表3-1（四川的分表）、附表2、
+ * 表三、预算01表、部门决算05表、公开表9; a Chinese numeral is one number, not the 一 of 一般公共预算
+ * or the 三 of 三公 that may follow it (表三一般公共预算…)
  */
 const CN_NUMBER = '(?:[一二三四五六七八九]?十(?:[一二三四五六七八九](?![般公]))?|[一二三四五六七八九])';
-const TABLE_NUMBER_RE = new RegExp(`^((附表|附件)(${CN_NUMBER}|\\d+)?|表(${CN_NUMBER}|\\d+))([-－—]\\d+)?[:：、.．-]?`);
+const TABLE_NUMBER_RE = new RegExp(`^(附[表件](${CN_NUMBER}|\\d+)?|(?:附|部门|单位|公开|预算|决算)*(?:表(${CN_NUMBER}|\\d+)|\\d{1,2}表))([-－—]\\d+)?[:：、.．-]?`);
 const TRAILING_NOTE_RE = /[（(]([^（()）]*)[）)]$/;
 
 /** a printed title as compared: no spaces, quotes or enumeration, no trailing 括注 such as （功能科目） */
