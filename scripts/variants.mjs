@@ -14,6 +14,8 @@
 //                  预算05表 / 决算05表 and 部门决算05表 under it, 表2-1 before it on its line, 表 5
 //                  under it, 附表5-5 over it
 //   numbered-inline the number before the title on its line: 预算01表 …, 部门决算02表：…, 公开表3 …
+//   wrapped-titles title-only, each title broken over two lines (国有资本经营预算财政 / 拨款支出决算表, whose
+//                  second line alone names another table)
 //   unit-lines     the lines under the title as others print them: 编制单位 left and 金额单位 right
 //                  on one line, （单位：万元） alone, 单位：万元 over the title, the department
 //                  without 部门： and 单位：万元 on its right
@@ -161,6 +163,9 @@ const INLINE_NUMBERINGS = [
   (t, n, doc) => ({ ...t, anchor: undefined, title: `部门${kindWord(doc)}${String(n).padStart(2, '0')}表：${t.title}` }),
   (t, n) => ({ ...t, anchor: undefined, title: `公开表${n}　${t.title}` }),
 ];
+/** a long title wrapped onto a second line, where a narrow page breaks it: at 60% of it, or at 40% */
+const wrapTitle = (title, at) => (title.length > 10 ? `${title.slice(0, Math.ceil(title.length * at))}\n${title.slice(Math.ceil(title.length * at))}` : title);
+const wrappedTitles = (doc) => ({ ...doc, tables: doc.tables.map((t, i) => ({ ...t, title: wrapTitle(t.title, i % 2 ? 0.4 : 0.6) })) });
 const numberedInline = (doc) => ({ ...doc, tables: doc.tables.map((t, i) => INLINE_NUMBERINGS[i % INLINE_NUMBERINGS.length](t, i + 1, doc)) });
 
 const unitOf = (t, doc) => t.unit ?? doc.unit;
@@ -194,6 +199,7 @@ export const VARIANTS = {
   'own-part-codes': ownPartCodes,
   'numbered-other': numberedOther,
   'numbered-inline': numberedInline,
+  'wrapped-titles': (doc) => wrappedTitles(titleOnly(doc)),
   'unit-lines': unitLines,
   'unit-in-header': unitInHeader,
   // amounts are reprinted before their columns move; the title before it is numbered

@@ -186,7 +186,9 @@ function printedNumber(scan: Scan, i: number, printed: string): void {
   }
   // a title right under the number (blank lines apart, as text laid out as printed has them)
   // names the table; else the number does
-  const after = nextPrinted(lines, i, 2).find((k) => titleText(lines[k].text) && kinds.byTitle(lines[k].text));
+  const after = nextPrinted(lines, i, 2)
+    .map((k) => titleAt(lines, k, kinds))
+    .find((t) => t?.kind);
   // a number under the rows of a table its page opened, which has none yet, and either numbers
   // that table's kind or has no title under it: the table's own (text in the order the page was
   // drawn, the number drawn last), not the next table's
@@ -195,7 +197,7 @@ function printedNumber(scan: Scan, i: number, printed: string): void {
     current.printedId = printed;
     return;
   }
-  const kind = (after !== undefined ? kinds.byTitle(lines[after].text, headerUnder(lines, after)) : null) ?? kinds.byPrintedId(printed);
+  const kind = after?.kind ?? kinds.byPrintedId(printed);
   if (!kind) {
     scan.current = null;
     return;
@@ -206,13 +208,13 @@ function printedNumber(scan: Scan, i: number, printed: string): void {
   // a title the catalogue does not know over a number it does (云南's 公开01 收入支出决算表): the table is read, by its number
   if (beforeTitle !== null && scan.unknown.get(beforeTitle) === lines[before!]) scan.unknown.delete(beforeTitle);
   region.printedId ??= printed;
-  if (after !== undefined) {
+  if (after) {
     // the title that named the kind is the table's, not a heading above its number
-    if (region.printedId === printed && region.anchorLine === lines[i].line) region.title = titleText(lines[after].text);
-    region.title ??= titleText(lines[after].text);
-    region.titleLine ??= lines[after].line;
-    region.titleSource ??= lines[after];
-    scan.consumed.add(after);
+    if (region.printedId === printed && region.anchorLine === lines[i].line) region.title = after.title;
+    region.title ??= after.title;
+    region.titleLine ??= lines[after.start].line;
+    region.titleSource ??= lines[after.start];
+    for (let k = after.start; k <= after.end; k++) scan.consumed.add(k);
   }
 }
 
@@ -223,23 +225,60 @@ function nextPrinted(lines: SourceLine[], i: number, n: number): number[] {
   return out;
 }
 
+/** a title printed at line i: the line alone, or wrapped onto the next (…培训费 / 支出预算表) */
+interface TitleAt {
+  title: string;
+  kind: string | null;
+  start: number;
+  end: number;
+}
+
+/** a line of words only: no figure, space, dash or punctuation */
+const HEAD_WORDS_RE = /^[^\d\s\-—–－，。；：:、.．,;（）()]+$/;
+/** a title that opens with a department's or unit's name and the year (海东市医疗保障局2025年收入总表) */
+const NAMED_TITLE_RE = /^([^\d\s，。；：:、.．,;（）()]+?(局|院|厅|委|办|会|中心|部|所|站|处|队|馆|室|社|校|署|府))\d{4}年/;
+
+/**
+ * A title wrapped inside the name it opens with (海东市医疗保障 / 局2025年收入总表), whose second
+ * line alone is a title too: not a line before a title (a watermark, the last row of an empty
+ * table) but the start of its name.
+ */
+function wrappedInName(head: string, joined: string): boolean {
+  const name = NAMED_TITLE_RE.exec(joined)?.[1];
+  return name !== undefined && HEAD_WORDS_RE.test(head) && name.startsWith(head) && !isTableNumber(head) && !printedTableId(head);
+}
+
+function titleAt(lines: SourceLine[], i: number, kinds: TableKinds): TitleAt | null {
+  const text = lines[i].text;
+  // where the next line is a title too, the two are one where the first line's words make it
+  // another table's (国有资本经营预算财政 / 拨款支出决算表, which alone names 支出决算表) or where
+  // the break falls inside the name the title opens with
+  const next = lines[i + 1]?.text.trim() ?? '';
+  const head = text.trim();
+  const wrapped = head && !titleText(text) && /^\S{1,32}$/.test(next) ? titleText(head + next) : null;
+  const header = wrapped ? headerUnder(lines, i + 1) : '';
+  const joinedKind = wrapped ? kinds.byTitle(wrapped, header) : null;
+  if (joinedKind && (joinedKind !== kinds.byTitle(next, header) || wrappedInName(head, wrapped!))) return { title: wrapped!, kind: joinedKind, start: i, end: i + 1 };
+  const title = titleText(text);
+  return title ? { title, kind: kinds.byTitle(text, headerUnder(lines, i)), start: i, end: i } : null;
+}
+
 /** a table's title at line i (possibly wrapped onto the next line): true when the line is used up */
 function titleLine(scan: Scan, i: number): boolean {
-  const { lines, kinds } = scan;
-  const text = lines[i].text;
-  // a title wrapped over two lines (…培训费 / 支出预算表) is one title
-  const next = lines[i + 1]?.text.trim() ?? '';
-  const wrapped = !titleText(text) && /^\S{1,8}$/.test(next) && !kinds.byTitle(next) ? text.trim() + next : null;
-  const wrappedKind = wrapped && titleText(wrapped) ? kinds.byTitle(wrapped) : null;
-  if (wrappedKind) scan.consumed.add(i + 1);
-  const title = titleText(wrappedKind ? wrapped! : text);
-  const kind = wrappedKind ?? (title ? kinds.byTitle(text, headerUnder(lines, i)) : null);
+  const { lines } = scan;
+  const at = titleAt(lines, i, scan.kinds);
+  if (!at) return false;
+  const { title, kind } = at;
+  const used = () => {
+    if (at.end > i) scan.consumed.add(at.end);
+    return true;
+  };
   // the open table's title again (2025年部门支出预算总表（续）): a continuation, not a row
-  if (title && scan.current && kind === scan.current.id) return true;
-  if (title && furnitureFollows(lines, wrappedKind ? i + 1 : i)) {
+  if (scan.current && kind === scan.current.id) return used();
+  if (furnitureFollows(lines, at.end)) {
     if (kind) {
       openRegion(scan, kind, i, title, lines[i]);
-      return true;
+      return used();
     }
     // a table the catalogue does not know ends the one before it; a heading over all the tables
     // (2023年度部门决算表) is none
