@@ -130,6 +130,15 @@ describe('claim extraction', () => {
     ]);
   });
 
+  it('a 项 with its 款 glued on and no marker (人大事务行政运行（项）): the table\'s names tell them apart', () => {
+    const paths = (text: string) => claims(text, budget).filter((c) => c.kind === 'amount').map((c) => [c.subject, c.link && `${c.link.table} ${c.link.row}`]);
+    expect(paths('五、一般公共预算支出预算情况说明\n社会保障和就业\n1．行政事业单位养老支出机关事业单位职业年金缴费支出（项）支出 18.54 万元。')).toEqual([
+      ['社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）', '部门公开表5 2080506'],
+    ]);
+    // a 项 named alone (行政运行 stands under many 款) is not told
+    expect(paths('五、一般公共预算支出预算情况说明\n1．行政运行（项）支出 185.85 万元。')).toEqual([['行政运行（项）支出', null]]);
+  });
+
   it('a budget\'s 人员经费 and 公用经费 of 基本支出: the 一般公共预算基本支出表\'s columns', () => {
     const cs = claims('六、一般公共预算基本支出情况说明\n2025年一般公共预算基本支出448.58万元，其中：（一）人员经费404.56万元。（二）公用经费44.01万元。', budget);
     expect(cs.filter((c) => c.kind === 'amount' && /经费$/.test(c.subject)).map((c) => [c.subject, c.link])).toEqual([

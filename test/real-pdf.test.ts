@@ -118,7 +118,9 @@ const DOCUMENTS: Array<[string, Expected]> = [
     // (pp. 7 and 9, whose names wrap in their cells beside centred figures, are read by their ruled rows)
     // 28:15–17 (因公出国 222.5, 公务用车 183.6, 公务接待 427.5 万元, each 占“三公”经费的 8.75%, 7.22%, 16.81%): real; they are shares of the
     // table's 合计 with 会议费 and 培训费 (2,542.60), not of the 三公经费 the sentence names (833.60: 26.69%, 22.02%, 51.28%)
-    diagnostics: ['形式/目录所列章节@2:4', '表间/机关运行经费不超过公用经费@19:3', '叙述/占比@28:15', '叙述/占比@28:16', '叙述/占比@28:17'] }],
+    // 26:5 (一般公共服务 1. 人大事务行政运行（项）支出 10528.33 万元, 款 and 项 glued, no （款）): real; 10,528.33 is the 类 and 款
+    // total (201, 20101), the table's 2010101 行政运行 is 4,545.94
+    diagnostics: ['形式/目录所列章节@2:4', '表间/机关运行经费不超过公用经费@19:3', '叙述/金额与表一致@26:5', '叙述/占比@28:15', '叙述/占比@28:16', '叙述/占比@28:17'] }],
   // checked by hand: the twelve 形式/模板残留 real: pp.9–10 and 16 print the template's 增加（减少）0万元，增长（减少）0% as it was
   ['江苏省人大常委会2019年度部门预算公开.pdf', { kind: '预算', year: 2019, department: '江苏省人大常委会办公厅', family: null,
     tables: '',
@@ -240,6 +242,8 @@ const REAL_ERRORS: Array<[string, string, number, number, string, string]> = [
   ['江苏省委办公厅2017年部门预算.pdf', '叙述/同比变化率', 8, 17, '1.66%', '1.69%'],
   // a share of the 三公经费 computed against the 合计 with 会议费 and 培训费
   ['江苏省人大办公厅2017年度预算公开.pdf', '叙述/占比', 28, 15, '8.75%', '26.69%'],
+  // a 项 with its 款 glued on and no marker (人大事务行政运行（项）), said with the 款's total
+  ['江苏省人大办公厅2017年度预算公开.pdf', '叙述/金额与表一致', 26, 5, '10,528.33 万元', '4,545.94 万元'],
   ['上海市普陀区万里街道2023年部门预算.pdf', '叙述/增加额超过本年数', 6, 5, '1,421.25 万元', '0 万元'],
   ['上海市普陀区万里街道2023年部门预算.pdf', '叙述/同一项两个数', 7, 23, '441.25 万元', '220.63 万元'],
   ['上海市普陀区人民政府万里街道办事处24年预算.pdf', '叙述/同一项两个数', 9, 19, '352.67 万元', '350.35 万元'],
@@ -303,7 +307,7 @@ const NARRATIVE_COMPARED: Array<[string, number]> = [
   ['上海市普陀区社会福利院2024年单位预算.pdf', 21],
   ['上海市普陀区财政局部门25年预算.pdf', 24],
   ['上海市财政局25年单位预算.pdf', 18],
-  ['江苏省人大办公厅2017年度预算公开.pdf', 23],
+  ['江苏省人大办公厅2017年度预算公开.pdf', 24],
   ['江苏省人民检察院2018年部门预算公开.pdf', 23],
   ['江苏省人民检察院2019年度部门预算公开.pdf', 31],
   ['江苏省高级人民法院2017年度部门预算公开.pdf', 30],

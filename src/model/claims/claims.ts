@@ -9,7 +9,7 @@ import { comparedYear, priorAmount, relationAfter } from './compare.js';
 import { readDocumentText } from './document-text.js';
 import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
 import { listedRates, type RateAt } from './rate-items.js';
-import { findPath, link, linkSubject, totalOf } from './link.js';
+import { findPath, gluedItemPath, link, linkSubject, totalOf } from './link.js';
 import { add, fig, markUsed, type ClaimReport, type Reading } from './reading.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
 import {
@@ -22,6 +22,7 @@ import {
   cleanPath,
   currentAmount,
   isChange,
+  itemBefore,
   listAfter,
   locate,
   pathBefore,
@@ -264,7 +265,11 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
     const share = SHARE_AFTER.exec(after);
     const here = sectionAt(r.heads, a.at);
     const from = Math.max(base, a.at - 120);
-    const path = pathBefore(text, from, a.at) ?? pathUnderClass(text, from, a.at, (at) => sectionAt(r.heads, at) === here);
+    // the sentence and the one before it (支出预算总计 X 万元。包括：1．公共安全（类）支出 Y 万元)
+    const said = text.slice(Math.max(0, a.at - 80), a.at);
+    const allFunds = /(收支|支出)预算总计|支出预算合计|支出总计/.test(said) && !/一般公共预算|财政拨款/.test(said + here);
+    const glued = (words: string | null) => (words ? gluedItemPath(report, report.kind, words, allFunds) : null);
+    const path = pathBefore(text, from, a.at) ?? pathUnderClass(text, from, a.at, (at) => sectionAt(r.heads, at) === here) ?? glued(itemBefore(text, from, a.at));
     let subject = path ? pathSubject(cleanPath(path)) : subjectBefore(text, a.at);
     // 基本支出：750.69万元: the words before the colon, on its line (a heading above runs into them), are what the figure is of
     if (!subject && /[:：]/.test(text[a.at - 1] ?? '')) subject = labelBefore(r.stream, a.at - 1);
@@ -272,9 +277,6 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
     if (/^(支出)?决算(数)?$/.test(subject) && /预算(数)?$/.test(previousSubject)) subject = previousSubject.replace(/预算(数)?$/, subject);
     previousSubject = subject;
     const figures: Record<string, Cell> = { amount: fig(r, a.raw, a.at) };
-    // the sentence and the one before it (支出预算总计 X 万元。包括：1．公共安全（类）支出 Y 万元)
-    const said = text.slice(Math.max(0, a.at - 80), a.at);
-    const allFunds = /(收支|支出)预算总计|支出预算合计|支出总计/.test(said) && !/一般公共预算|财政拨款/.test(said + here);
     const found = path ? findPath(report, report.kind, cleanPath(path), allFunds) : null;
     const linkTo = found ? found.link : linkSubject(report, report.kind, subject, here, text.slice(Math.max(0, a.at - 200), a.at));
     if (share) {

@@ -68,8 +68,7 @@ const classCode = (report: WithCatalog, name: string) => {
  * whole and prints rows of that level there (a table without 项 rows says nothing of a 项's name)
  */
 export function findPath(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], path: string[], allFunds = false): { link: ClaimLink | null; unknown: UnknownPath | null } {
-  // a path said of all funds (支出预算总计 … 包括：公共安全（类）…) is a row of the 支出表, not of the 一般公共预算 table
-  const id = allFunds ? (kind === '预算' ? '部门公开表3' : '公开03') : kind === '预算' ? '部门公开表5' : '公开05';
+  const id = spendingTable(kind, allFunds);
   const t = tableOf(report, id);
   if (!t) return { link: null, unknown: null };
   let parent: Row | undefined;
@@ -87,6 +86,29 @@ export function findPath(report: Pick<Report, 'tables'> & WithCatalog, kind: Rep
     parent = found;
   }
   return { link: parent ? link(report, id, parent.key, t.columns[0].key) : null, unknown: null };
+}
+
+/** a path said of all funds (支出预算总计 … 包括：公共安全（类）…) is a row of the 支出表, not of the 一般公共预算 table */
+const spendingTable = (kind: Report['kind'], allFunds: boolean) => (allFunds ? (kind === '预算' ? '部门公开表3' : '公开03') : kind === '预算' ? '部门公开表5' : '公开05');
+
+/**
+ * A 项 named with its 款 glued before it and no marker (一般公共服务 1．人大事务行政运行（项）):
+ * the path [类, 款, 项] as the table names it, where exactly one 项 row's 款 name and own name end
+ * the words. Null where none or more than one does.
+ */
+export function gluedItemPath(report: Pick<Report, 'tables'>, kind: Report['kind'], words: string, allFunds = false): string[] | null {
+  const t = tableOf(report, spendingTable(kind, allFunds));
+  if (!t) return null;
+  const said = normalizeLabel(words);
+  const byKey = new Map(t.rows.map((r) => [r.key, r]));
+  const hits = t.rows.filter((r) => {
+    const kuan = r.level === 3 && r.parent ? byKey.get(r.parent) : undefined;
+    return kuan !== undefined && said.endsWith(normalizeLabel(kuan.name) + normalizeLabel(r.name));
+  });
+  if (hits.length !== 1) return null;
+  const kuan = byKey.get(hits[0].parent!)!;
+  const lei = kuan.parent ? byKey.get(kuan.parent) : undefined;
+  return lei ? [lei.name, kuan.name, hits[0].name] : null;
 }
 
 /** 三公 items, by the words the narrative uses for them */

@@ -123,6 +123,18 @@ export function pathUnderClass(text: string, from: number, to: number, sameSecti
   return [namesOf(named)[0], ...last.slice(1).filter(Boolean)];
 }
 
+// a 项 printed with no 类 or 款 marker before it, its 款 glued on (人大事务行政运行（项）): the words
+// are told apart by the table's names (link.ts, gluedItemPath)
+const ITEM_RE = new RegExp(`(${PART})[（(]项[）)]`, 'g');
+
+/** the words of the last 项 named in text[from, to) with no figure between it and `to` */
+export function itemBefore(text: string, from: number, to: number): string | null {
+  const items = [...text.slice(from, to).matchAll(ITEM_RE)];
+  const last = items[items.length - 1];
+  if (!last || /万元|%/.test(text.slice(from + last.index! + last[0].length, to))) return null;
+  return last[1];
+}
+
 export function pathSubject(path: string[]): string {
   return path.map((p, i) => `${p}${['（类）', '（款）', '（项）'][i]}`).join('');
 }
