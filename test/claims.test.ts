@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { splitLines } from '../src/ingest/index.js';
 import { extractClaims } from '../src/model/claims/claims.js';
 import type { Claim, Report } from '../src/model/index.js';
-import { fixtureText, reportOf } from './helpers.js';
+import { fixtureText, mutate, reportOf } from './helpers.js';
 
 const final = reportOf(fixtureText('pdf/final-full.txt')); // 贵州 tables, 万元
 const yuan = reportOf(fixtureText('text/final-yuan-tabbed.txt')); // 临夏 tables, 元
@@ -137,6 +137,16 @@ describe('claim extraction', () => {
     ]);
     // a 项 named alone (行政运行 stands under many 款) is not told
     expect(paths('五、一般公共预算支出预算情况说明\n1．行政运行（项）支出 185.85 万元。')).toEqual([['行政运行（项）支出', null]]);
+  });
+
+  it('a name the table does not hold is said only where each row there was read with its name', () => {
+    const said = '五、一般公共预算支出预算情况说明\n1.社会保障和就业支出（类）社会福利（款）其他社会福利支出（项）支出 0.97 万元。';
+    const unknown = (report: typeof budget) => claims(said, report).find((c) => c.kind === 'amount')!.unknownPath;
+    expect(unknown(budget)).toMatchObject({ name: '社会福利（款）', under: '的「208 社会保障和就业支出」下' });
+    // a 款 of 208 read without its name (wrapped above and below its code's line, as pdftotext lays some out): it may be the one named
+    const unnamed = reportOf(mutate(fixtureText('text/budget.txt'), '20899   其他社会保障和就业支出 0.97 0.97', '20899   0.97 0.97'));
+    expect(unnamed.tables.find((t) => t.id === '部门公开表5')!.rows.find((r) => r.key === '20899')!.name).toBe('');
+    expect(unknown(unnamed)).toBeUndefined();
   });
 
   it('a budget\'s 人员经费 and 公用经费 of 基本支出: the 一般公共预算基本支出表\'s columns', () => {

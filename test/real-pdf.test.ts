@@ -258,6 +258,14 @@ describe.skipIf(!existsSync(DIR))('real errors in real PDFs, with their figures'
       expect(diagnostics.find((d) => d.page === page && d.line === line && d.ruleId === ruleId)).toMatchObject({ severity: 2, actual, expected });
     }, 30_000);
   }
+
+  it('names the item a page opens with, not one at the same line and column of an earlier page', async () => {
+    // 万里 2023 p.8 opens with item 17 (其他行政事业单位养老支出 0.31 万元, 上年 0); p.7:2 restates item 7
+    // (市场监督管理事务), whose subject the rate took while a place was its line and column alone
+    const { diagnostics } = await lintFile(path.join(DIR, '上海市普陀区万里街道2023年部门预算.pdf'), await builtinRules());
+    const d = diagnostics.find((x) => x.page === 8 && x.line === 2 && x.ruleId === '叙述/同比零基数-按上年数');
+    expect(d?.message).toContain('「社会保障和就业支出（类）行政事业单位养老支出（款）其他行政事业单位养老支出（项）」上年 0 万元，本年 0.31 万元');
+  }, 30_000);
 });
 
 /**

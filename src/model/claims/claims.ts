@@ -199,7 +199,8 @@ function wholeNamed(report: ClaimReport, words: string) {
   return link(report, report.kind === '预算' ? '部门公开表1' : '公开01', key);
 }
 
-const sameLoc = (a: Cell['loc'] | undefined, b: Cell['loc']) => !!a && a.line === b.line && a.column === b.column;
+/** the same place: a PDF's lines count from each page's top, so its page too */
+const sameLoc = (a: Cell['loc'] | undefined, b: Cell['loc']) => !!a && a.page === b.page && a.line === b.line && a.column === b.column;
 
 /** what a change is of: the words before it, or where they only say since when (比上年，与2022年度相比), those before the current amount */
 function yoySubject(text: string, at: number, current: { at: number } | null): string {

@@ -80,7 +80,10 @@ export function findPath(report: Pick<Report, 'tables'> & WithCatalog, kind: Rep
     if (!found) {
       // a 类 that is no function class (工资福利支出（类）, of the economic classification) is not this table's to hold
       const whole = !t.unread && !t.cutShort && t.reading.unplaced === 0 && t.reading.dropped === 0 && (level > 0 || code !== undefined);
-      const unknown = whole && candidates.length ? { table: t.title, name: `${name}（${LEVELS[level]}）`, under: parent ? `的「${parent.code} ${parent.name}」下` : '中' } : null;
+      // …and only where each row there was read with its name (a name wrapped above and below its
+      // code's line, in text laid out as printed, may be lost): else the name may be one of them
+      const named = candidates.every((r) => normalizeLabel(r.name) !== '');
+      const unknown = whole && named && candidates.length ? { table: t.title, name: `${name}（${LEVELS[level]}）`, under: parent ? `的「${parent.code} ${parent.name}」下` : '中' } : null;
       return { link: null, unknown };
     }
     parent = found;
