@@ -274,6 +274,15 @@ describe('类/款/项 paths', () => {
   });
 });
 
+describe('a change of a 类/款/项 path', () => {
+  it('names the path as a path reads: full-width markers, no list number or cut enumeration in it', () => {
+    const subjects = (text: string) => claims(text, budget).filter((c) => c.kind === 'yoy').map((c) => c.subject);
+    expect(subjects('（三）住房保障支出（类）1．住房改革支出（款）住房公积金(项)支出1442.74万元，比上年增加368.97万元，增长34.38%。')).toEqual([
+      '住房保障支出（类）住房改革支出（款）住房公积金（项）支出',
+    ]);
+  });
+});
+
 describe('a change said in the sentence after its amount', () => {
   it('takes the one amount of the sentence before as the current year’s (与上年相比…, 比上年…)', async () => {
     const { lintText } = await import('./helpers.js');

@@ -205,9 +205,19 @@ const sameLoc = (a: Cell['loc'] | undefined, b: Cell['loc']) => !!a && a.page ==
 /** what a change is of: the words before it, or where they only say since when (比上年，与2022年度相比), those before the current amount */
 function yoySubject(text: string, at: number, current: { at: number } | null): string {
   const own = subjectBefore(text, at);
-  if (current && (own === '' || /^(比|较|与|同比)/.test(own))) return subjectBefore(text, current.at).replace(/\d{4}年度?(预算数?|决算数?)?$/, '') || own;
-  return own;
+  if (current && (own === '' || /^(比|较|与|同比)/.test(own))) return tidyPath(subjectBefore(text, current.at).replace(/\d{4}年度?(预算数?|决算数?)?$/, '')) || own;
+  return tidyPath(own);
 }
+
+/**
+ * Words naming a 类/款/项 path as a path reads: its markers in full-width brackets (一般行政管理事务(项)),
+ * no list number after a marker (住房保障支出（类）1．住房改革支出（款）), no enumeration cut short before it (一）)
+ */
+const tidyPath = (words: string) =>
+  words
+    .replace(/[（(]([类款项])[）)]/g, '（$1）')
+    .replace(/(（[类款]）)[一二三四五六七八九十\d]+[、.．]\s*/g, '$1')
+    .replace(/^[一二三四五六七八九十\d]{1,3}[）)](?=.*（[类款项]）)/, '');
 
 type Amount = { raw: string; at: number };
 
