@@ -53,6 +53,15 @@ describe('a coded table in aligned text whose rows omit blank cells (支出决�
   });
 });
 
+describe('a header that names the total otherwise (支出合计 for 本年支出合计)', () => {
+  it('reads the same columns and cells', () => {
+    const other = mutate(text, '本年支出合计      基本支出', '支出合计        基本支出');
+    const t = table03(other);
+    expect(t.columns.map((c) => c.key)).toEqual(table03(text).columns.map((c) => c.key));
+    expect(printed(t, '21202')).toEqual({ cells: { 本年支出合计: '400.00', 项目支出: '400.00' }, unplaced: [] });
+  });
+});
+
 describe('a row of aligned text whose figures the header does not place unambiguously', () => {
   it('keeps a figure under two overlapping header cells (上缴上级支出 and 经营支出) unplaced', () => {
     const t = table03(moveSecond('2120201', 68));
