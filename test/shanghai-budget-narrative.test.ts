@@ -96,3 +96,20 @@ describe('上海 unit budget: the 收入预算总表 in aligned text, its header
     ]);
   });
 });
+
+describe('上海 unit budget: the 财务收支预算总表 whose amount columns are headed 本年预算', () => {
+  it('reads the same cells as under 预算数', () => {
+    const text = fixtureText(FIXTURE);
+    const cells = (t: string) =>
+      reportOf(t, FIXTURE)
+        .tables.find((x) => x.id === '部门公开表1')!
+        .rows.flatMap((r) => Object.entries(r.cells).filter(([, c]) => !c.blank).map(([k, c]) => `${r.key} ${k} ${c.raw}`));
+    const head = text.split('\n').findIndex((l) => l.includes('2025年预算单位财务收支预算总表'));
+    const lines = text.split('\n');
+    for (let i = head; i < head + 8; i++) lines[i] = lines[i].replace(/预算数/g, '本年预算');
+    const other = lines.join('\n');
+    expect(other).not.toEqual(text);
+    expect(cells(other)).toEqual(cells(text));
+    expect(cells(text)).toHaveLength(20);
+  });
+});

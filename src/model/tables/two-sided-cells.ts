@@ -21,7 +21,8 @@ export interface TabbedSide {
 /** the header cells over a 总表's label and amount columns */
 // a header cell may wrap character by character (项目名 / 称): its first line is enough
 export const LABEL_HEAD_RE = /^(项目|项目名称?|科目名称?|功能科目名称?|功能分类科目名称?|项目（按功能分类）|支出功能分类科目)$/;
-const AMOUNT_HEAD_RE = /^(金额|预算数|决算数|本年预算数|预算金额)$/;
+/** an amount column's head: 金额, 预算数, 2025年预算数, 本年预算, 本年决算数… */
+const AMOUNT_HEAD_RE = /^(\d{4}年度?)?(本年)?(金额|预算数|决算数|预算金额|决算金额|预算|决算)$/;
 
 /** the header's [项目 金额] pairs, left to right, from its cells where they stand (points, or characters) */
 export function headerGroups(cells: Array<{ text: string; x0?: number; x1?: number }>): ColumnGroup[] | null {
