@@ -31,6 +31,7 @@ import {
   sectionAt,
   sections,
   subjectBefore,
+  tidyPath,
   type Stream,
 } from './phrases.js';
 
@@ -208,16 +209,6 @@ function yoySubject(text: string, at: number, current: { at: number } | null): s
   if (current && (own === '' || /^(比|较|与|同比)/.test(own))) return tidyPath(subjectBefore(text, current.at).replace(/\d{4}年度?(预算数?|决算数?)?$/, '')) || own;
   return tidyPath(own);
 }
-
-/**
- * Words naming a 类/款/项 path as a path reads: its markers in full-width brackets (一般行政管理事务(项)),
- * no list number after a marker (住房保障支出（类）1．住房改革支出（款）), no enumeration cut short before it (一）)
- */
-const tidyPath = (words: string) =>
-  words
-    .replace(/[（(]([类款项])[）)]/g, '（$1）')
-    .replace(/(（[类款]）)[一二三四五六七八九十\d]+[、.．]\s*/g, '$1')
-    .replace(/^[一二三四五六七八九十\d]{1,3}[）)](?=.*（[类款项]）)/, '');
 
 type Amount = { raw: string; at: number };
 

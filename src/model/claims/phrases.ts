@@ -139,7 +139,23 @@ export function pathSubject(path: string[]): string {
   return path.map((p, i) => `${p}${['（类）', '（款）', '（项）'][i]}`).join('');
 }
 
-export const cleanPath = (path: string[]) => path.map((p) => p.replace(/^[一二三四五六七八九十\d]+[、.．]/, ''));
+/** a list item's number (1．, 二、) */
+const LIST_NUMBER = '[一二三四五六七八九十\\d]+[、.．]';
+const LEADING_LIST_NUMBER_RE = new RegExp(`^${LIST_NUMBER}`);
+const NUMBER_AFTER_MARKER_RE = new RegExp(`(（[类款]）)${LIST_NUMBER}\\s*`, 'g');
+
+/** a path's names without the list numbers printed before them */
+export const cleanPath = (path: string[]) => path.map((p) => p.replace(LEADING_LIST_NUMBER_RE, ''));
+
+/**
+ * Words naming a 类/款/项 path as a path reads: its markers in full-width brackets (一般行政管理事务(项)),
+ * no list number after a marker (住房保障支出（类）1．住房改革支出（款）), no enumeration cut short before it (一）)
+ */
+export const tidyPath = (words: string) =>
+  words
+    .replace(/[（(]([类款项])[）)]/g, '（$1）')
+    .replace(NUMBER_AFTER_MARKER_RE, '$1')
+    .replace(/^[一二三四五六七八九十\d]{1,3}[）)](?=.*（[类款项]）)/, '');
 
 export function sections(text: string): Array<{ at: number; title: string }> {
   return [...text.matchAll(SECTION_RE)].map((m) => ({ at: m.index!, title: m[0] }));
@@ -310,7 +326,7 @@ export function subjectBefore(text: string, index: number): string {
   return head
     .slice(Math.max(0, cut))
     .replace(/^[（(][一二三四五六七八九十\d]+[）)]/, '')
-    .replace(/^[一二三四五六七八九十\d]+[、.．]/, '')
+    .replace(LEADING_LIST_NUMBER_RE, '')
     // 补助 9.56 万元(生活补助 7.8 万元): the bracket the amount before it opened
     .replace(/^[（(](?![^（()）]*[）)])/, '')
     .replace(/(为|是|均为|各为|合计为|共计|达)$/, '');

@@ -182,12 +182,18 @@ export abstract class ColumnReader {
     return (this.aligned ??= !lines.some((l) => l.source.pieces || l.tabbed) && isAlignedText(lines));
   }
 
+  /** aligned text: each header line's words as the spans they cover, in character columns */
+  private headerSpanRows?: PositionedPiece[][];
+  private textHeaderSpans(): PositionedPiece[][] {
+    return (this.headerSpanRows ??= this.headerTokenLines.map(headerSpans));
+  }
+
   /** aligned text: where the header prints each column's name, in character columns (null: not such text) */
   private spans?: Map<string, PositionedPiece> | null;
   private textSpans(): Map<string, PositionedPiece> | null {
     if (this.spans !== undefined) return this.spans;
     if (!this.isAligned()) return (this.spans = null);
-    const rows = this.headerTokenLines.map(headerSpans);
+    const rows = this.textHeaderSpans();
     return (this.spans = namedColumns(this.spec.columns, rows, rows.flat()));
   }
 
@@ -281,7 +287,7 @@ export abstract class ColumnReader {
       return fromPage;
     }
     if (spec.length < 2) return spec;
-    const fromSpans = this.isAligned() ? columnsBySpans(this.spec.columns, this.headerTokenLines, this.rowFigures()) : null;
+    const fromSpans = this.isAligned() ? columnsBySpans(this.spec.columns, this.textHeaderSpans(), this.rowFigures()) : null;
     if (fromSpans) {
       this.ordered = fromSpans;
       this.columnSource = 'header';

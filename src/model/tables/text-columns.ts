@@ -122,12 +122,12 @@ export function placeBySpans(printed: Token[], columns: Array<{ key: string; x0:
  * Aligned text: the value columns its header names, left to right, told by where the names stand
  * (a name wrapped over lines, 事业单位 / 经营收入, joined), where a header line's words alone
  * cannot tell them. Each column named exactly, the total among them; every figure of every row
- * under exactly one name's span and no two of a row under the same. Null otherwise.
+ * under exactly one name's span and no two of a row under the same. Null otherwise. `header`:
+ * the header lines' spans (headerSpans).
  */
-export function columnsBySpans(spec: Column[], header: TokenLine[], rows: Token[][]): Column[] | null {
+export function columnsBySpans(spec: Column[], header: PositionedPiece[][], rows: Token[][]): Column[] | null {
   if (!rows.some((r) => r.length)) return null;
-  const lines = header.map(headerSpans);
-  const found = namedColumns(spec, lines, lines.flat(), true);
+  const found = namedColumns(spec, header, header.flat(), true);
   const total = spec.find((c) => c.total);
   if (found.size < 2 || (total && !found.has(total.key))) return null;
   const spans = [...found].map(([key, s]) => ({ key, x0: s.x0, x1: s.x1 }));
