@@ -179,3 +179,51 @@ describe('text laid out as printed: a 总表 whose spending side prints more col
     expect((await lintText(text)).filter((d) => d.ruleId.startsWith('读取/') || d.ruleId.startsWith('总表/'))).toEqual([]);
   });
 });
+
+describe('aligned text whose later rows pdftotext closed up (上海 万里街道 2024 收入预算总表, from its second page)', () => {
+  // the header wraps 事业单位 / 经营收入; the first page's rows stand under the names, the second
+  // page's are set three spaces apart wherever they fall
+  const CLOSED = 'text/aligned-closed-up-rows.txt';
+  const closed = fixtureText(CLOSED);
+  const table = (t: string) => reportOf(t, CLOSED).tables.find((x) => x.id === '部门公开表2')!;
+  const raw = (t: ReturnType<typeof table>, key: string) => {
+    const row = t.rows.find((r) => r.key === key)!;
+    return { cells: Object.fromEntries(Object.entries(row.cells).filter(([, c]) => !c.blank).map(([k, c]) => [k, c.raw])), unplaced: row.unplaced.map((c) => c.raw) };
+  };
+  const own = async (t: string) => (await lintText(t, CLOSED)).filter((d) => d.ruleId !== '形式/必备表');
+
+  it('names the columns by the first page and reads a closed-up row that prints every column by order', async () => {
+    const t = table(closed);
+    expect(t.columns.map((c) => c.key)).toEqual(['合计', '一般公共预算拨款收入', '事业收入', '事业单位经营收入', '其他收入']);
+    expect(raw(t, '2101101')).toEqual({ cells: { 合计: '1,422,233', 一般公共预算拨款收入: '1,422,233' }, unplaced: [] });
+    expect(raw(t, '合计')).toEqual({ cells: { 合计: '3,773,657', 一般公共预算拨款收入: '3,773,657' }, unplaced: [] });
+    expect(t.rows.every((r) => r.unplaced.length === 0)).toBe(true);
+    expect(await own(closed)).toEqual([]);
+  });
+
+  it('finds a wrong figure in a closed-up row, in its row and in its column', async () => {
+    const wrong = mutate(closed, '事业单位医疗             1,601,424   1,601,424', '事业单位医疗             1,601,424   1,610,424');
+    const ds = await own(wrong);
+    expect(ds.map(brief)).toEqual([
+      { ruleId: '科目/上下级合计', severity: 2, line: lineOf(wrong, '行政事业单位医疗'), actual: '3,023,657 元', expected: '3,032,657 元', difference: '9,000 元' },
+      { ruleId: '科目/行内分列合计', severity: 2, line: lineOf(wrong, '210   11   02'), actual: '1,601,424 元', expected: '1,610,424 元', difference: '9,000 元' },
+    ]);
+  });
+
+  it('keeps the parts of a closed-up row that omits blanks and stands under no name unplaced; the other rows are read', async () => {
+    const moved = closed.replace(/^(210   07   17   计划生育服务) +200,000 +200,000 .*$/m, '$1   200,000   200,000');
+    const t = table(moved);
+    expect(raw(t, '2100717')).toEqual({ cells: { 合计: '200,000' }, unplaced: ['200,000'] });
+    expect(raw(t, '2101102')).toEqual({ cells: { 合计: '1,601,424', 一般公共预算拨款收入: '1,601,424' }, unplaced: [] });
+    expect(await own(moved)).toEqual([]);
+  });
+
+  it('does not take the names where more than one row in ten stands under none of them', () => {
+    let moved = closed;
+    for (const code of ['210   07   17', '210   07   ', '207   03   08']) moved = moved.replace(new RegExp(`^(${code}\\S*\\s+\\S+) +(\\S+) +(\\S+) .*$`, 'm'), '$1   $2   $3');
+    const t = table(moved);
+    // the catalogue's columns, not the header's: 上年结转 is not printed here
+    expect(t.columns.map((c) => c.key)).toContain('上年结转');
+    expect(raw(t, '2101101')).toEqual({ cells: { 合计: '1,422,233' }, unplaced: ['1,422,233', '0', '0', '0'] });
+  });
+});

@@ -121,9 +121,8 @@ export function placeBySpans(printed: Token[], columns: Array<{ key: string; x0:
 /**
  * Aligned text: the value columns its header names, left to right, told by where the names stand
  * (a name wrapped over lines, 事业单位 / 经营收入, joined), where a header line's words alone
- * cannot tell them. Each column named exactly, the total among them; every figure of every row
- * under exactly one name's span and no two of a row under the same. Null otherwise. `header`:
- * the header lines' spans (headerSpans).
+ * cannot tell them. Each column named exactly, the total among them; the rows' figures confirm
+ * the names (below). Null otherwise. `header`: the header lines' spans (headerSpans).
  */
 export function columnsBySpans(spec: Column[], header: PositionedPiece[][], rows: Token[][]): Column[] | null {
   if (!rows.some((r) => r.length)) return null;
@@ -131,10 +130,18 @@ export function columnsBySpans(spec: Column[], header: PositionedPiece[][], rows
   const total = spec.find((c) => c.total);
   if (found.size < 2 || (total && !found.has(total.key))) return null;
   const spans = [...found].map(([key, s]) => ({ key, x0: s.x0, x1: s.x1 }));
-  for (const row of rows) {
+  // the names are confirmed where the rows' figures stand under them (each under one name, no two
+  // under the same; one row at least). A row printing a figure for every named column reads by
+  // order wherever pdftotext set it (it closes up the gaps of a page's rows when they run long);
+  // a row that does neither (one in ten at most) keeps its parts unplaced
+  const underNames = (row: Token[]) => {
     const under = row.map((t) => spans.filter((s) => overlap(s, { x0: t.column, x1: t.endColumn }) > 0));
-    if (under.some((u) => u.length !== 1) || new Set(under.map((u) => u[0].key)).size !== row.length) return null;
-  }
+    return under.every((u) => u.length === 1) && new Set(under.map((u) => u[0].key)).size === row.length;
+  };
+  const printing = rows.filter((r) => r.length);
+  const standing = printing.filter(underNames).length;
+  const confirmed = printing.filter((r) => r.length === spans.length || underNames(r)).length;
+  if (standing === 0 || confirmed < 0.9 * printing.length) return null;
   return spec
     .filter((c) => found.has(c.key))
     .sort((a, b) => found.get(a.key)!.x0 - found.get(b.key)!.x0)
