@@ -42,6 +42,19 @@ for (const engine of ['pdfium', 'unpdf'] as PdfEngine[]) {
       expect(sideways).toEqual(await model('corpus-haidong-city-2025-budget.chromium.pdf'));
     }, 60000);
 
+    // scripts/xelatex/render.sh: a note set up the page's margin, a quarter turn from its text, is
+    // left out and said; pdflscape's turned pages keep their page number upright, a quarter turn
+    // from the table: it read as a line of one figure amid the rows (a row of 16 figures, a 上下级
+    // finding of 2,101,101.00) until it was left out
+    it('text turned a quarter turn from the page\'s own is left out: a page number unsaid, a note said', async () => {
+      const noted = await readPdfFile(PDF('sideways-note.xelatex.pdf'), { engine });
+      expect(noted.lines.map((l) => l.text.replace(/ /g, ''))).toEqual(['1', '第三部分情况说明', '一、收入支出决算总体情况说明', '2023年度收入总计120.00万元，支出总计120.00万元。']);
+      expect(noted.problems).toEqual([{ page: 1, reason: 'sideways', message: '第 1 页有 15 个字与本页正文的方向不同（转了 90° 或 180°），这些文字未检查' }]);
+      const turned = await readPdfFile(PDF('corpus-linxia-city-2023-final.xelatex.pdf'), { engine });
+      expect(turned.lines.filter((l) => l.page === 3).map((l) => l.text)).not.toContain('3');
+      expect(turned.problems).toEqual([]);
+    }, 30000);
+
     // scripts/watermark.py: 政府信息公开 set at 45° across every page, over the content; its
     // characters, read by where they stand, landed amid rows and sentences (信 in 减信少)
     it('a watermark set at a slant or level is no text of the page: the model is the unmarked file\'s', async () => {

@@ -13,7 +13,7 @@ import { foldFullwidthFigures, InputError, type PositionedPiece, type SourceLine
  * Why a page was not read, or read in part: a damaged content stream, a scan under OCR text,
  * characters without a Unicode map, a wrong map, text drawn but not extractable, a picture only
  */
-export type PageProblemReason = 'damaged' | 'scanned' | 'unmapped-glyphs' | 'mismapped' | 'no-extractable-text' | 'picture';
+export type PageProblemReason = 'damaged' | 'scanned' | 'unmapped-glyphs' | 'sideways' | 'mismapped' | 'no-extractable-text' | 'picture';
 
 export interface PdfPageProblem {
   page: number;
@@ -57,6 +57,12 @@ export interface PageGlyphs {
   unreadable: number;
   /** characters left out as a watermark (watermark.ts: set at a slant, or large over text): a page holding only those holds no text */
   slanted?: number;
+  /**
+   * characters left out for running another way than the page's text (turned a quarter or half
+   * turn from it): a page number kept upright on a page whose table pdflscape turned, a label
+   * set up a narrow cell. They would read as a column of single characters among the rows.
+   */
+  sideways?: number;
   /** asked only of a page without text: whether it draws glyphs, and pictures, at all */
   drawn?: () => Promise<Drawn> | Drawn;
   /** the ruled lines the page draws (table borders); read only on a page with text */
@@ -112,6 +118,14 @@ export function looksScanned(invisible: number, characters: number, paintsImage:
 
 /** a gap wider than this share of the font size ends a piece: cells never run into each other */
 const PIECE_GAP_EMS = 0.3;
+/**
+ * …and between Chinese and Latin text (figures, brackets): a typesetter spaces them apart by up to
+ * this (XeTeX's xeCJK 0.36 em: 20 天, ≥ 98%, 预算数 (万元)), where two cells stand further apart
+ * or a rule parts them (walledOff)
+ */
+const AUTOSPACE_EMS = 0.4;
+const ASCII_RE = /^[\x21-\x7e]$/;
+const autospaced = (a: Glyph, b: Glyph) => ASCII_RE.test(a.text) !== ASCII_RE.test(b.text);
 
 /**
  * glyphs of one line, left to right → pieces: touching glyphs join, a space or a gap splits, and so
@@ -134,7 +148,8 @@ function piecesOf(glyphs: Glyph[], walls: number[]): PositionedPiece[] {
     // text drawn twice a hair apart (fake bold) is one text
     if (last && current && g.text === last.text && Math.abs(g.x0 - last.x0) < 0.15 * g.size) continue;
     const gap = current ? g.x0 - current.x1 : Infinity;
-    if (current && last && gap <= PIECE_GAP_EMS * g.size && !droppedSpace(last, glyphs, i, gap, lastGap) && !walledOff(last, g, gap, walls)) {
+    const joins = gap <= PIECE_GAP_EMS * g.size || (last !== null && gap <= AUTOSPACE_EMS * g.size && autospaced(last, g));
+    if (current && last && joins && !droppedSpace(last, glyphs, i, gap, lastGap) && !walledOff(last, g, gap, walls)) {
       current.text += g.text;
       current.x1 = Math.max(current.x1, g.x1);
       lastGap = gap;
@@ -300,6 +315,9 @@ function mismappedProblem(p: number, samples: string[]): PdfPageProblem {
   return { page: p, reason: 'mismapped', message: `第 ${p} 页的文字提取有误（字体的 Unicode 映射不对：${samples.map((s) => `「${s}」`).join('、')}等处出现了中文里不该有的字母），本页未检查` };
 }
 
+/** sideways characters left out unsaid: as many as a page number (- 12 -) */
+const SIDEWAYS_UNSAID = 6;
+
 const SCANNED_PAGE = '是扫描的图片，上面的文字是文字识别（OCR）得出的隐形文字层，识别出的数字可能有误';
 
 /** why a page gave no text, or only part of it; null for a page read whole or blank */
@@ -308,6 +326,7 @@ async function pageProblem(p: number, page: PageGlyphs, hasText: boolean, damage
   if (damaged) return problem('damaged', `第 ${p} 页的内容数据已损坏（解压失败），本页未检查`);
   if (page.scanned) return problem('scanned', `第 ${p} 页${SCANNED_PAGE}，本页未检查`);
   if (page.unreadable > 0) return problem('unmapped-glyphs', `第 ${p} 页有 ${page.unreadable} 处文字提取不出（字体缺少可用的 Unicode 映射），这些文字未检查`);
+  if ((page.sideways ?? 0) > SIDEWAYS_UNSAID) return problem('sideways', `第 ${p} 页有 ${page.sideways} 个字与本页正文的方向不同（转了 90° 或 180°），这些文字未检查`);
   if (hasText) return null;
   const drawn = await page.drawn?.();
   if (drawn?.text && !watermarked) return problem('no-extractable-text', `第 ${p} 页绘制了文字，但提取不到文本（字体缺少可用的 Unicode 映射），本页未检查`);

@@ -186,7 +186,7 @@ function insideClip(g: Glyph, box: Box): boolean {
  * PDFium's out-parameters are read straight from the wasm heap (looked up again after each
  * call: the heap's views are replaced when it grows).
  */
-function placed(m: Pdfium, text: number, i: number, obj: number, ch: string, code: number, scratch: number, view: View, fonts: Map<number, number>): Glyph | null {
+function placed(m: Pdfium, text: number, i: number, obj: number, ch: string, code: number, scratch: number, view: View, fonts: Map<number, number>): Glyph | 'slanted' | 'sideways' {
   const f32 = scratch >> 2;
   const f64 = scratch >> 3;
   const fontSize = m.FPDFText_GetFontSize(text, i);
@@ -196,7 +196,8 @@ function placed(m: Pdfium, text: number, i: number, obj: number, ch: string, cod
   const b = heap32[f32 + 1];
   const c = heap32[f32 + 2];
   const d = heap32[f32 + 3];
-  if (isSlanted(a, b)) return null;
+  if (isSlanted(a, b)) return 'slanted';
+  if ((a !== 0 || b !== 0) && quarterTurns(a, b) !== view.turns) return 'sideways';
   m.FPDFText_GetCharOrigin(text, i, scratch, scratch + 8);
   const heap64 = m.pdfium.HEAPF64;
   const ox = heap64[f64];
@@ -235,6 +236,7 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
   let characters = 0;
   let invisible = 0;
   let slanted = 0;
+  let sideways = 0;
   try {
     const n = m.FPDFText_CountChars(text);
     const view = viewOf(m, page, scratch, uprightTurns(m, page, text, n, scratch));
@@ -256,10 +258,9 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
       }
       inUnreadable = false;
       const g = placed(m, text, i, obj, ch, code, scratch, view, fonts);
-      if (!g) {
-        slanted++;
-        continue;
-      }
+      if (g === 'slanted') slanted++;
+      if (g === 'sideways') sideways++;
+      if (typeof g === 'string') continue;
       let clip = clips.get(obj);
       if (clip === undefined) clips.set(obj, (clip = clipBox(m, obj, scratch, view, (pageTexts ??= pageTextObjects(m, page)))));
       if (!clip || insideClip(g, clip)) {
@@ -268,7 +269,7 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
       } else clipped++;
     }
     if (pageTexts) glyphs.push(...droppedCopies(m, [...pageTexts], (obj) => hidden.has(obj), glyphs, objectOf, scratch, view));
-    return { glyphs, width: view.width, height: view.height, unreadable, slanted, clipped, view, characters, invisible };
+    return { glyphs, width: view.width, height: view.height, unreadable, slanted, sideways, clipped, view, characters, invisible };
   } finally {
     m.FPDFText_ClosePage(text);
   }

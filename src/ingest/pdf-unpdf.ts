@@ -99,10 +99,12 @@ function uprightRotation(items: TextItem[]): number | undefined {
 async function pageGlyphs(page: PdfjsPage): Promise<PageGlyphs> {
   const content = await page.getTextContent();
   const items = content.items.filter((raw): raw is TextItem => 'str' in raw);
-  const viewport = page.getViewport({ scale: 1, rotation: uprightRotation(items) });
+  const upright = uprightRotation(items);
+  const viewport = page.getViewport({ scale: 1, rotation: upright });
   const glyphs: Glyph[] = [];
   let unreadable = 0;
   let slanted = 0;
+  let sideways = 0;
   for (const item of items) {
     if (isUnreadable(item.str)) {
       unreadable++;
@@ -114,6 +116,10 @@ async function pageGlyphs(page: PdfjsPage): Promise<PageGlyphs> {
     }
     // to viewport space (x right, y down) so that rotated (landscape) pages read the same way
     const [a, b, , , e, f] = item.transform;
+    if (upright !== undefined && (a !== 0 || b !== 0) && quarterTurns(a, b) * 90 !== upright) {
+      sideways += item.str.replace(/\s/g, '').length;
+      continue;
+    }
     const [vx, vy] = viewport.convertToViewportPoint(e, f) as [number, number];
     const size = Math.hypot(a, b) || item.height || 10;
     glyphs.push(...itemGlyphs(normalizeText(item.str), vx, vy, item.width, size));
@@ -124,7 +130,7 @@ async function pageGlyphs(page: PdfjsPage): Promise<PageGlyphs> {
   if (drawing && drawing.text.invisible > 0 && looksScanned(drawing.text.invisible, drawing.text.glyphs, drawing.pictures.length > 0)) {
     return { glyphs: [], width: viewport.width, height: viewport.height, unreadable: 0, scanned: true, drawn: () => ({ text: true, image: true }), objectNumber: page.ref?.num };
   }
-  return { glyphs, width: viewport.width, height: viewport.height, unreadable, slanted, rulings: drawing?.rulings, pictures: drawing?.pictures, drawn: () => drawn(page), objectNumber: page.ref?.num };
+  return { glyphs, width: viewport.width, height: viewport.height, unreadable, slanted, sideways, rulings: drawing?.rulings, pictures: drawing?.pictures, drawn: () => drawn(page), objectNumber: page.ref?.num };
 }
 
 export async function openUnpdf(file: string, bytes: Uint8Array): Promise<PdfDocument> {
