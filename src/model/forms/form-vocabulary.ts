@@ -3,8 +3,16 @@ import { normalizeLabel } from '../../layout/tokenize.js';
 
 const HEADER_CELL = /^(绩效指标|[一二三]级指标|年度指标值|预期指标值|指标值|全年实际值|实际值|实际完成值|实际完成指标值|完成值|未完成原因.*|偏差原因.*|年度主要任务完成情况|年度绩效指标完成情况|年度总体目标完成情况|(?:分值|权重|分值权重)其中[:：].*)$/;
 
-/** `一级` and `指标` set a space apart head one column, and so do `分值权重` and `其中：预算执…`; `分值` and `年度指标值` head two */
-export const oneHeaderCell = (left: string, right: string) => HEADER_CELL.test(normalizeLabel(left + right));
+/** a unit in brackets, or what 其中： introduces: never a column's head of its own */
+const UNIT_NOTE = /^[（(][^（()）]*[）)]$/;
+const AMONG = /其中[:：]$/;
+
+/**
+ * `一级` and `指标` set a space apart head one column, and so do `分值权重` and `其中：预算执…`, and
+ * a head and its unit (`预算数 (万元)`, where a typesetter spaces Latin brackets off Chinese);
+ * `分值` and `年度指标值` head two
+ */
+export const oneHeaderCell = (left: string, right: string) => HEADER_CELL.test(normalizeLabel(left + right)) || UNIT_NOTE.test(normalizeLabel(right)) || AMONG.test(normalizeLabel(left));
 
 /** a self-assessment form's title: 项目支出绩效自评表, 项目资金绩效目标自评表 (2023年度) … */
 export const FORM_TITLE = /绩效(目标)?自评表\s*([（(][^）)]*[）)])?\s*$/;

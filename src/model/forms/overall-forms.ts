@@ -126,7 +126,8 @@ export function readOverallForm(lines: SourceLine[], i: number, file: string, id
 
 /** the overall form at lines[i] read by its grid's rows; apart: the page's rules, which part rows set close */
 function readOverallGrid(lines: SourceLine[], i: number, file: string, id: string, unitFallback: Unit | null, notes: ParseNote[], apart?: (above: SourceLine, below: SourceLine) => boolean): { form: Form; end: number } | null {
-  const nameAt = lines.slice(i + 1, i + 8).findIndex((l) => NAME_LINE.test(l.text));
+  // spaces as a typesetter leaves them round the brackets (部门 （单位） 名称) say nothing
+  const nameAt = lines.slice(i + 1, i + 8).findIndex((l) => NAME_LINE.test(l.text.replace(/[ \u3000]+/g, '')));
   if (nameAt < 0) return null;
   const grid = readGrid(lines, i + 1 + nameAt, isHeader, oneHeaderCell, false, apart);
   const project = grid.rows[0]?.cells.slice(1).find((c) => c) ?? '';
