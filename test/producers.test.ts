@@ -16,7 +16,8 @@
  * codes wider than a narrow cell broken over two lines (3.3 / 5 for 3.35, 3070 / 2 for 30702).
  *
  * And every corpus document by iText 2.1.7 (scripts/itext/render.sh), the library report engines and
- * finance systems' exports are built on: a stray space glyph under each paragraph, dense rows.
+ * finance systems' exports are built on: a stray space glyph under each paragraph, dense rows; and
+ * by XeLaTeX (scripts/xelatex/render.sh), a typesetter none of the others is like.
  *
  * And one corpus document with its bold stroked (Writer, as Word and WPS do in fonts of one
  * weight), and that file rewritten by cairo: each stroke a path of short straight edges.
@@ -42,6 +43,17 @@ const PRODUCERS = ['weasyprint', 'wkhtmltopdf', 'ghostscript', 'cairo'] as const
 const FAILS: Record<string, string> = {
   // pdf.js's text content says nothing of clip paths: the copy clipped away is read too
   'final-full.wkhtmltopdf.pdf (unpdf)': 'unpdf: 公开06\'s 人员经费合计 row, drawn on both sides of a page cut, is read twice (a note says the second is not checked)',
+  // pdf.js puts a space of its own where XeTeX sets Chinese and Latin apart (≥ 98%, 20 天), as wide as the gap: a space parts two cells
+  'corpus-linxia-city-2023-final.xelatex.pdf (unpdf)': 'unpdf: ≥ and 98% of an 整体支出 form\'s 指标值 read as two cells, its row read from the right shifts by one',
+  'corpus-haidong-city-2025-budget.xelatex.pdf (unpdf)': 'unpdf: the 绩效目标表\'s 权重 of a project read apart from its figure; 绩效目标表/权重合计 is said where the text is whole',
+  'corpus-haidong-city-2025-budget.xelatex.pdf (unpdf): the diagnostics': 'as above',
+  // \multirow centres its text on the rows' nominal height, not on rows that wrap: an 一级指标 over
+  // wrapped rows stands off their middle by more than a third of a row, and is read as holding
+  // from where it stands (产出指标 over 成本指标's last rows); 自评表/分区分值 is said wrongly
+  'corpus-weihai-huancui-2023-final.xelatex.pdf (pdfium)': '一级指标 labels off their rows\' middle',
+  'corpus-weihai-huancui-2023-final.xelatex.pdf (pdfium): the diagnostics': 'as above',
+  'corpus-weihai-huancui-2023-final.xelatex.pdf (unpdf)': '一级指标 labels off their rows\' middle',
+  'corpus-weihai-huancui-2023-final.xelatex.pdf (unpdf): the diagnostics': 'as above',
 };
 
 describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritten by Ghostscript and cairo, read as their text versions', () => {
@@ -84,14 +96,17 @@ describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritte
     }
   }
 
+  // …and by XeLaTeX (scripts/xelatex/render.sh): each glyph placed by TeX, Chinese and Latin set
+  // apart by a third of an em (≥ 98%, 预算数 (万元), 部门 (单位) 名称), every rule a filled
+  // rectangle, wide tables on pages pdflscape turns whose page number stays upright
   // every corpus document by iText 2.1.7, as report engines export (scripts/itext/render.sh): each
   // paragraph ends with a space glyph under its last line at the page's middle (项目支出绩效 目标自评表
   // would lose its forms), rows set 1.4 line heights apart (a 绩效目标表's rows are parted by its
   // rules), and 分值权重 wrapped around its header line
   for (const name of CORPUS) {
-    for (const [producer, engine] of ['itext', 'itext-fitted', 'reportlab', 'reportlab-narrow'].flatMap((p) => PDF_ENGINES.map((e) => [p, e] as const))) {
+    for (const [producer, engine] of ['itext', 'itext-fitted', 'reportlab', 'reportlab-narrow', 'xelatex'].flatMap((p) => PDF_ENGINES.map((e) => [p, e] as const))) {
       const file = `${name}.${producer}.pdf`;
-      it(`${file} (${engine}): the diagnostics`, async () => {
+      (FAILS[`${file} (${engine}): the diagnostics`] ? it.fails : it)(`${file} (${engine}): the diagnostics`, async () => {
         const fromPdf = buildReport(await readDocument(PDF(file), { pdfEngine: engine }));
         expect(reading(fromPdf, rules).diagnostics).toEqual(reading(texts.get(name)!, rules).diagnostics);
       }, 60000);
