@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../src/ingest/index.js';
 import { tokenizeLine } from '../src/layout/tokenize.js';
-import { headerSpans, placeBySpans } from '../src/model/tables/text-columns.js';
+import { headerSpans, placeByEdges, placeBySpans, rightEdges } from '../src/model/tables/text-columns.js';
 import { brief, fixtureText, lintText, lineOf, mutate, reportOf } from './helpers.js';
 
 const FILE = 'text/aligned-coded-blank-cells.txt';
@@ -225,5 +225,46 @@ describe('aligned text whose later rows pdftotext closed up (上海 万里街道
     // the catalogue's columns, not the header's: 上年结转 is not printed here
     expect(t.columns.map((c) => c.key)).toContain('上年结转');
     expect(raw(t, '2101101')).toEqual({ cells: { 合计: '1,422,233' }, unplaced: ['1,422,233', '0', '0', '0'] });
+  });
+});
+
+describe('aligned text whose short headers stand off their figures (海东 一般公共预算基本支出表 set by XeLaTeX, pdftotext -layout)', () => {
+  // 合计, 人员经费 and 公用经费 centred over wide columns, the figures flush right: no figure stands
+  // under its header's name, but each column's figures end at one place
+  const EDGES = 'text/aligned-right-edges.txt';
+  const edges = fixtureText(EDGES);
+  const table = (t: string) => reportOf(t, EDGES).tables.find((x) => x.id === '部门公开表6')!;
+  const raw = (t: ReturnType<typeof table>, key: string) => {
+    const row = t.rows.find((r) => r.key === key)!;
+    return { cells: Object.fromEntries(Object.entries(row.cells).filter(([, c]) => !c.blank).map(([k, c]) => [k, c.raw])), unplaced: row.unplaced.map((c) => c.raw) };
+  };
+
+  it('places each figure in the column whose figures end where it ends', async () => {
+    const t = table(edges);
+    expect(raw(t, '30101')).toEqual({ cells: { 合计: '79.27', 人员经费: '79.27' }, unplaced: [] });
+    expect(raw(t, '30201')).toEqual({ cells: { 合计: '2.88', 公用经费: '2.88' }, unplaced: [] });
+    expect(t.rows.every((r) => r.unplaced.length === 0)).toBe(true);
+    expect((await lintText(edges, EDGES)).filter((d) => d.ruleId !== '形式/必备表')).toEqual([]);
+  });
+
+  it('keeps the parts of a row whose figure ends elsewhere unplaced (a row pdftotext closed up)', () => {
+    const moved = mutate(edges, '2.88                        2.88', '2.88                     2.88');
+    expect(raw(table(moved), '30201')).toEqual({ cells: { 合计: '2.88' }, unplaced: ['2.88'] });
+    expect(raw(table(moved), '30205')).toEqual({ cells: { 合计: '1.44', 公用经费: '1.44' }, unplaced: [] });
+  });
+
+  it('finds right edges only where two figures or more share them, between headers', () => {
+    const tokens = (line: string) => tokenizeLine(splitLines('x.txt', line).lines[0]).tokens.filter((t) => t.kind === 'number');
+    const rows = ['        1.00      2.00', '       10.00     20.00', '        3.00            9.00'].map(tokens);
+    const cols = [
+      { key: 'a', x0: 6 },
+      { key: 'b', x0: 16 },
+      { key: 'c', x0: 24 },
+    ];
+    // a's and b's figures end at 13 and 23; c's one figure sets no edge
+    expect(rightEdges(rows, cols)).toEqual(new Map([['a', 13], ['b', 23]]));
+    const placed = placeByEdges(rows[1], cols, rightEdges(rows, cols));
+    expect(placed && Object.fromEntries([...placed].map(([k, t]) => [k, t.text]))).toEqual({ a: '10.00', b: '20.00' });
+    expect(placeByEdges(rows[2], cols, rightEdges(rows, cols))).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import type { Cell, Column, Location, ParseNote, Row, Table, Unit } from '../typ
 import { columnNames, type Catalog, type TableSpec } from './catalog.js';
 import { namedColumns } from './header.js';
 import { centreOf, columnReach, flushLeftEdges, matchInOrder, placeByLeftEdges } from './geometry.js';
-import { columnsBySpans, headerSpans, isAlignedText, placeBySpans } from './text-columns.js';
+import { columnsBySpans, headerSpans, isAlignedText, placeByEdges, placeBySpans, rightEdges } from './text-columns.js';
 import { pageSpannedColumns, tabbedSpannedColumns, type PrintedColumn } from './spanned-columns.js';
 import { placeByRules } from './ruled-columns.js';
 
@@ -116,7 +116,7 @@ export abstract class ColumnReader {
       this.overfullRow(`一行有 ${printed.length} 个数字，多于 ${columns.length} 列，本行不参与核对`, printed[0]);
       return { cells, unplaced };
     }
-    const byX = this.placeByPosition(printed, columns) ?? this.placeByTextSpans(printed, columns);
+    const byX = this.placeByPosition(printed, columns) ?? this.placeByTextSpans(printed, columns) ?? this.placeByTextEdges(printed, columns);
     if (byX) {
       columns.forEach((c) => {
         const t = byX.get(c.key);
@@ -203,6 +203,16 @@ export abstract class ColumnReader {
     if (!spans || !columns.every((c) => spans.has(c.key))) return null;
     const cols = columns.map((c) => ({ key: c.key, x0: spans.get(c.key)!.x0, x1: spans.get(c.key)!.x1 })).sort((a, b) => a.x0 - b.x0);
     return placeBySpans(printed, cols);
+  }
+
+  /** aligned text whose figures stand off their headers: each figure in the column whose figures end where it ends */
+  private edges?: Map<string, number>;
+  private placeByTextEdges(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
+    const spans = this.textSpans();
+    if (!spans || !columns.every((c) => spans.has(c.key))) return null;
+    const cols = columns.map((c) => ({ key: c.key, x0: spans.get(c.key)!.x0 })).sort((a, b) => a.x0 - b.x0);
+    this.edges ??= rightEdges(this.rowFigures(), cols);
+    return placeByEdges(printed, cols, this.edges);
   }
 
   /**

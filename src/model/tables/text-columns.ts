@@ -119,6 +119,46 @@ export function placeBySpans(printed: Token[], columns: Array<{ key: string; x0:
 }
 
 /**
+ * Aligned text whose figures stand off their headers (a short name centred over a wide column,
+ * its figures set flush right): where each column's figures end, as the table's rows show it. A
+ * column's right edge is the end most of its figures share (two at least), past where its header
+ * starts and before the next header does. `columns`: value columns with where their headers
+ * start, left to right.
+ */
+export function rightEdges(rows: Token[][], columns: Array<{ key: string; x0: number }>): Map<string, number> {
+  const ends = new Map<number, number>();
+  for (const t of rows.flat()) ends.set(t.endColumn, (ends.get(t.endColumn) ?? 0) + 1);
+  const edges = new Map<string, number>();
+  columns.forEach((c, i) => {
+    const next = columns[i + 1]?.x0 ?? Infinity;
+    let best = 1;
+    for (const [end, n] of ends) {
+      if (end <= c.x0 || end > next || n <= best) continue;
+      best = n;
+      edges.set(c.key, end);
+    }
+  });
+  return edges;
+}
+
+/**
+ * A row's figures each in the column whose right edge it ends at (rightEdges): the figures in the
+ * columns' order, no two in one. Null unless every figure so ends: a row pdftotext closed up ends
+ * its figures elsewhere.
+ */
+export function placeByEdges(printed: Token[], columns: Array<{ key: string }>, edges: Map<string, number>): Map<string, Token> | null {
+  const placed = new Map<string, Token>();
+  let after = -1;
+  for (const t of printed) {
+    const at = columns.findIndex((c) => edges.get(c.key) === t.endColumn);
+    if (at <= after) return null;
+    after = at;
+    placed.set(columns[at].key, t);
+  }
+  return placed;
+}
+
+/**
  * Aligned text: the value columns its header names, left to right, told by where the names stand
  * (a name wrapped over lines, 事业单位 / 经营收入, joined), where a header line's words alone
  * cannot tell them. Each column named exactly, the total among them; the rows' figures confirm
