@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fundsColumns, fundsHeaderUnread } from '../src/model/forms/funds.js';
-import { reportOf } from './helpers.js';
+import { lintText, reportOf } from './helpers.js';
 
 const FORM = (rows: string) => `项目支出绩效目标自评表
 项目名称 事业单位医疗
@@ -38,6 +38,27 @@ describe('an indicator row whose value cell wraps over lines, cells parted by on
       ['产出指标', '财政补助完成时间2025年12月31日前达成年度指标', '20', '20'],
       ['效益指标', '区级投入总成本≤70万元=38.79万元', '40', '40'],
     ]);
+  });
+});
+
+describe('a comparison sign set apart from its figure, cells parted by one space', () => {
+  // pdftotext -raw of 青海's form set by XeLaTeX, which spaces ≥ off the figure after it: the sign
+  // stayed with the name, the target read as a bare 1万册 (= 10000), and 120000 册 as not met
+  const rows = `一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 未完成原因分析
+产出指标
+数量指标
+指标 1：编印并发放宣传资料数量 ≥ 1 万册 120000 册 10 10
+指标 4：举办宣传活动次数 ≥ 5 次 7 10 10
+满意度指标 服务对象满意度指标 指标 1：聘用人员满意度 ≥ 90% 95% 5 5`;
+
+  it('begins the 指标值 after it, and a met target is not said unmet', async () => {
+    const form = reportOf(FORM(rows)).forms[0];
+    expect(form.indicators.map((x) => [x.name, x.target, x.actual])).toEqual([
+      ['指标1：编印并发放宣传资料数量', '≥1万册', '120000册'],
+      ['指标4：举办宣传活动次数', '≥5次', '7'],
+      ['指标1：聘用人员满意度', '≥90%', '95%'],
+    ]);
+    expect((await lintText(FORM(rows))).filter((d) => d.ruleId === '自评表/未达标满分')).toEqual([]);
   });
 });
 

@@ -18,6 +18,8 @@ export const LEVEL_TWO_INSIDE = /(数量指标|质量指标|时效指标|(经济
 export const laidOut = (text: string) => /^ {2,}\S|\S {2,}\S/.test(text);
 
 const UNIT_WORD = /^万?(册|本|份|篇|次|人次|人|家|家次|天|元|个|项|户|场|期|所|台|套)$|^%$/;
+/** a comparison sign standing alone: it begins the value after it */
+const LONE_SIGN = /^[≥≤=＝<>＜＞]$/;
 /** what a 指标值 or 实际值 looks like: a comparison, a figure, a date, a grade or an outcome */
 const VALUE_WORD = /^[≥≤=＝<>＜＞]|^\d[^：:]*$|%$|^(优良中低差|高中低|优|良|中|低|差|高|是|否|健全|完善|规范|达标|合格|达成年度指标|按计划完成|已完成|完成|提升|逐年提升|持续提升|有所提升|得到提升|提高|有所提高|显著提高|持续提高|得到提高|明显|成效明显|及时|减轻)$/;
 
@@ -36,8 +38,9 @@ export function printedValues(before: string): { target: string | null; actual: 
     let at = m.index!;
     for (const text of parts) {
       const last = words[words.length - 1];
-      // a unit standing apart (120000 册), or the grade scale wrapped (优良中低 / 差)
-      if (last && (UNIT_WORD.test(text) || last.text + text === '优良中低差')) last.text += text;
+      // a unit standing apart (120000 册), the grade scale wrapped (优良中低 / 差), or a sign set
+      // apart from its figure (≥ 1 万册, as a typesetter spaces Chinese and Latin)
+      if (last && (UNIT_WORD.test(text) || last.text + text === '优良中低差' || LONE_SIGN.test(last.text))) last.text += text;
       else words.push({ text, at });
       at += text.length;
     }
