@@ -121,19 +121,21 @@ export function placeBySpans(printed: Token[], columns: Array<{ key: string; x0:
 /**
  * Aligned text whose figures stand off their headers (a short name centred over a wide column,
  * its figures set flush right): where each column's figures end, as the table's rows show it. A
- * column's right edge is the end most of its figures share (two at least), past where its header
- * starts and before the next header does. `columns`: value columns with where their headers
- * start, left to right.
+ * column's right edge is the end most of the figures standing wholly within it share (two at
+ * least): from where its header starts to where the next one's does. Where figures are not set
+ * flush right (pdfplumber's layout text, a character a column, ends a wide figure later than a
+ * narrow one), a wide figure runs past the next header's start and sets no edge there.
+ * `columns`: value columns with where their headers start, left to right.
  */
 export function rightEdges(rows: Token[][], columns: Array<{ key: string; x0: number }>): Map<string, number> {
-  const ends = new Map<number, number>();
-  for (const t of rows.flat()) ends.set(t.endColumn, (ends.get(t.endColumn) ?? 0) + 1);
   const edges = new Map<string, number>();
   columns.forEach((c, i) => {
     const next = columns[i + 1]?.x0 ?? Infinity;
+    const ends = new Map<number, number>();
+    for (const t of rows.flat()) if (within(t, c.x0, next)) ends.set(t.endColumn, (ends.get(t.endColumn) ?? 0) + 1);
     let best = 1;
     for (const [end, n] of ends) {
-      if (end <= c.x0 || end > next || n <= best) continue;
+      if (n <= best) continue;
       best = n;
       edges.set(c.key, end);
     }
@@ -141,16 +143,19 @@ export function rightEdges(rows: Token[][], columns: Array<{ key: string; x0: nu
   return edges;
 }
 
+/** a figure standing wholly from a header's start to the next's */
+const within = (t: Token, from: number, to: number) => t.column >= from && t.endColumn <= to;
+
 /**
- * A row's figures each in the column whose right edge it ends at (rightEdges): the figures in the
- * columns' order, no two in one. Null unless every figure so ends: a row pdftotext closed up ends
- * its figures elsewhere.
+ * A row's figures each in the column whose right edge it ends at, standing within it (rightEdges):
+ * the figures in the columns' order, no two in one. Null unless every figure so stands: a row
+ * pdftotext closed up ends its figures elsewhere.
  */
-export function placeByEdges(printed: Token[], columns: Array<{ key: string }>, edges: Map<string, number>): Map<string, Token> | null {
+export function placeByEdges(printed: Token[], columns: Array<{ key: string; x0: number }>, edges: Map<string, number>): Map<string, Token> | null {
   const placed = new Map<string, Token>();
   let after = -1;
   for (const t of printed) {
-    const at = columns.findIndex((c) => edges.get(c.key) === t.endColumn);
+    const at = columns.findIndex((c, i) => edges.get(c.key) === t.endColumn && within(t, c.x0, columns[i + 1]?.x0 ?? Infinity));
     if (at <= after) return null;
     after = at;
     placed.set(columns[at].key, t);
