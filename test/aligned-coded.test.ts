@@ -268,3 +268,21 @@ describe('aligned text whose short headers stand off their figures (海东 一�
     expect(placeByEdges(rows[2], cols, rightEdges(rows, cols))).toBeNull();
   });
 });
+
+describe('a page number amid a table\'s rows, from its first column (贵州 set by XeLaTeX, pdftotext -layout)', () => {
+  // pdflscape turns a wide table's page and keeps its number upright: pdftotext sets it as a line
+  // of its own amid the rows. It opened no row of this table, and the rows after it, whose 行次
+  // and item look like a misprinted code, went to the 支出决算表 before: 8 of the 26 items read, and
+  // 本年支出合计 14,250.23 said to be off their sum 357.81
+  const STRAY = 'text/aligned-stray-page-number.txt';
+  const stray = fixtureText(STRAY);
+
+  it('is no row of either table: the 总表 reads every item and says nothing', async () => {
+    const report = reportOf(stray, STRAY);
+    const t04 = report.tables.find((x) => x.id === '公开04')!;
+    expect(t04.rows.filter((r) => r.side === '支出' && r.kind === 'item')).toHaveLength(26);
+    expect(t04.rows.find((r) => r.key === '支出:卫生健康支出')!.cells['合计'].raw).toBe('13,844.54');
+    expect(report.notes.filter((n) => n.message.startsWith('公开03'))).toEqual([]);
+    expect((await lintText(stray, STRAY)).filter((d) => d.ruleId !== '形式/必备表')).toEqual([]);
+  });
+});

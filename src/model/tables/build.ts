@@ -12,6 +12,7 @@ import type { ParseNote, Table } from '../types.js';
 import type { SourceText } from '../../ingest/text.js';
 import type { PagePicture } from '../../ingest/rulings.js';
 import { pictureUnder } from './pictured.js';
+import { isAlignedText } from './text-columns.js';
 import { specFor, type Catalog, type TableSpec } from './catalog.js';
 import type { Builder } from './builder.js';
 import { kindsByTitle } from './kinds.js';
@@ -61,9 +62,13 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
     // A line goes to the table whose rows it opens; a line that opens none continues the row
     // before it. The previous table may still be receiving rows (tables interleaved across pages).
     let owner: Builder = builder;
+    const aligned = isAlignedText(region.lines);
     for (const line of mergeCodeCells(region.lines).map(dashesAsBlanks)) {
-      // a table's number (表 5) is no row of either table, though its 5 could pass for a 行次
-      if (isTableNumber(line.source.text)) continue;
+      // a table's number (表 5) is no row of either table, though its 5 could pass for a 行次; nor,
+      // in text laid out as printed, is a number alone from a line's first column, where rows are
+      // indented or named: a page number printed upright on a page turned for a wide table, set
+      // there by pdftotext (a copy a space apart prints a wrapped row's 行次 so: 7 / 七、文化…)
+      if (isTableNumber(line.source.text) || (aligned && strayNumber(line))) continue;
       if (builder.opensRow(line)) owner = builder;
       else if (prev && prev.spec.layout !== spec.layout && prev.opensRow(line)) owner = prev;
       owner.accept(line);
@@ -81,6 +86,9 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
     ...unread,
   ];
 }
+
+/** a line of text (not a PDF's, not tab-separated) that is one to three digits from its first column */
+const strayNumber = (line: TokenLine) => !line.source.pieces && !line.tabbed && /^\d{1,3}\s*$/.test(line.source.text);
 
 /**
  * Why a table read without complaint is still not what was printed, or null: it runs onto a page
