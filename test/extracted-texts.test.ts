@@ -28,7 +28,6 @@ const FAILS: Record<string, string> = {
   'corpus-haidong-city-2025-budget.chromium.plumber-layout.txt': 'false alarms: 科目/上下级合计',
   'corpus-haidong-city-2025-budget.chromium.plumber.txt': 'false alarms: 科目/上下级合计, 科目/只印合计',
   'corpus-haidong-city-2025-budget.libreoffice.pdfium.txt': 'false alarms: 科目/上下级合计, 科目/只印合计, 科目/行内分列合计',
-  'corpus-haidong-city-2025-budget.libreoffice.plumber-layout.txt': 'false alarms: 科目/上下级合计',
   'corpus-haidong-city-2025-budget.libreoffice.plumber.txt': 'false alarms: 科目/上下级合计, 科目/只印合计',
   'corpus-weihai-huancui-2023-final.chromium.plumber-layout.txt': 'false alarms: 自评表/分区分值',
   'province-budget.calc.pdfium.txt': 'false alarms: 科目/上下级合计',
