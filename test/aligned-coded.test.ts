@@ -9,13 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { splitLines } from '../src/ingest/index.js';
 import { tokenizeLine } from '../src/layout/tokenize.js';
 import { headerSpans, placeByEdges, placeBySpans, rightEdges } from '../src/model/tables/text-columns.js';
+import type { Table } from '../src/model/index.js';
 import { brief, fixtureText, lintText, lineOf, mutate, reportOf } from './helpers.js';
 
 const FILE = 'text/aligned-coded-blank-cells.txt';
 const text = fixtureText(FILE);
 
 const table03 = (t: string) => reportOf(t, FILE).tables.find((x) => x.id === '公开03')!;
-const printed = (t: ReturnType<typeof table03>, key: string) => {
+/** a row's printed cells by column, and its figures left unplaced */
+const printed = (t: Table, key: string) => {
   const row = t.rows.find((r) => r.key === key)!;
   const cells = Object.fromEntries(Object.entries(row.cells).filter(([, c]) => !c.blank).map(([k, c]) => [k, c.raw]));
   return { cells, unplaced: row.unplaced.map((c) => c.raw) };
@@ -186,17 +188,13 @@ describe('aligned text whose later rows pdftotext closed up (上海 万里街道
   const CLOSED = 'text/aligned-closed-up-rows.txt';
   const closed = fixtureText(CLOSED);
   const table = (t: string) => reportOf(t, CLOSED).tables.find((x) => x.id === '部门公开表2')!;
-  const raw = (t: ReturnType<typeof table>, key: string) => {
-    const row = t.rows.find((r) => r.key === key)!;
-    return { cells: Object.fromEntries(Object.entries(row.cells).filter(([, c]) => !c.blank).map(([k, c]) => [k, c.raw])), unplaced: row.unplaced.map((c) => c.raw) };
-  };
   const own = async (t: string) => (await lintText(t, CLOSED)).filter((d) => d.ruleId !== '形式/必备表');
 
   it('names the columns by the first page and reads a closed-up row that prints every column by order', async () => {
     const t = table(closed);
     expect(t.columns.map((c) => c.key)).toEqual(['合计', '一般公共预算拨款收入', '事业收入', '事业单位经营收入', '其他收入']);
-    expect(raw(t, '2101101')).toEqual({ cells: { 合计: '1,422,233', 一般公共预算拨款收入: '1,422,233' }, unplaced: [] });
-    expect(raw(t, '合计')).toEqual({ cells: { 合计: '3,773,657', 一般公共预算拨款收入: '3,773,657' }, unplaced: [] });
+    expect(printed(t, '2101101')).toEqual({ cells: { 合计: '1,422,233', 一般公共预算拨款收入: '1,422,233' }, unplaced: [] });
+    expect(printed(t, '合计')).toEqual({ cells: { 合计: '3,773,657', 一般公共预算拨款收入: '3,773,657' }, unplaced: [] });
     expect(t.rows.every((r) => r.unplaced.length === 0)).toBe(true);
     expect(await own(closed)).toEqual([]);
   });
@@ -213,8 +211,8 @@ describe('aligned text whose later rows pdftotext closed up (上海 万里街道
   it('keeps the parts of a closed-up row that omits blanks and stands under no name unplaced; the other rows are read', async () => {
     const moved = closed.replace(/^(210   07   17   计划生育服务) +200,000 +200,000 .*$/m, '$1   200,000   200,000');
     const t = table(moved);
-    expect(raw(t, '2100717')).toEqual({ cells: { 合计: '200,000' }, unplaced: ['200,000'] });
-    expect(raw(t, '2101102')).toEqual({ cells: { 合计: '1,601,424', 一般公共预算拨款收入: '1,601,424' }, unplaced: [] });
+    expect(printed(t, '2100717')).toEqual({ cells: { 合计: '200,000' }, unplaced: ['200,000'] });
+    expect(printed(t, '2101102')).toEqual({ cells: { 合计: '1,601,424', 一般公共预算拨款收入: '1,601,424' }, unplaced: [] });
     expect(await own(moved)).toEqual([]);
   });
 
@@ -224,7 +222,7 @@ describe('aligned text whose later rows pdftotext closed up (上海 万里街道
     const t = table(moved);
     // the catalogue's columns, not the header's: 上年结转 is not printed here
     expect(t.columns.map((c) => c.key)).toContain('上年结转');
-    expect(raw(t, '2101101')).toEqual({ cells: { 合计: '1,422,233' }, unplaced: ['1,422,233', '0', '0', '0'] });
+    expect(printed(t, '2101101')).toEqual({ cells: { 合计: '1,422,233' }, unplaced: ['1,422,233', '0', '0', '0'] });
   });
 });
 
@@ -234,23 +232,19 @@ describe('aligned text whose short headers stand off their figures (海东 一�
   const EDGES = 'text/aligned-right-edges.txt';
   const edges = fixtureText(EDGES);
   const table = (t: string) => reportOf(t, EDGES).tables.find((x) => x.id === '部门公开表6')!;
-  const raw = (t: ReturnType<typeof table>, key: string) => {
-    const row = t.rows.find((r) => r.key === key)!;
-    return { cells: Object.fromEntries(Object.entries(row.cells).filter(([, c]) => !c.blank).map(([k, c]) => [k, c.raw])), unplaced: row.unplaced.map((c) => c.raw) };
-  };
 
   it('places each figure in the column whose figures end where it ends', async () => {
     const t = table(edges);
-    expect(raw(t, '30101')).toEqual({ cells: { 合计: '79.27', 人员经费: '79.27' }, unplaced: [] });
-    expect(raw(t, '30201')).toEqual({ cells: { 合计: '2.88', 公用经费: '2.88' }, unplaced: [] });
+    expect(printed(t, '30101')).toEqual({ cells: { 合计: '79.27', 人员经费: '79.27' }, unplaced: [] });
+    expect(printed(t, '30201')).toEqual({ cells: { 合计: '2.88', 公用经费: '2.88' }, unplaced: [] });
     expect(t.rows.every((r) => r.unplaced.length === 0)).toBe(true);
     expect((await lintText(edges, EDGES)).filter((d) => d.ruleId !== '形式/必备表')).toEqual([]);
   });
 
   it('keeps the parts of a row whose figure ends elsewhere unplaced (a row pdftotext closed up)', () => {
     const moved = mutate(edges, '2.88                        2.88', '2.88                     2.88');
-    expect(raw(table(moved), '30201')).toEqual({ cells: { 合计: '2.88' }, unplaced: ['2.88'] });
-    expect(raw(table(moved), '30205')).toEqual({ cells: { 合计: '1.44', 公用经费: '1.44' }, unplaced: [] });
+    expect(printed(table(moved), '30201')).toEqual({ cells: { 合计: '2.88' }, unplaced: ['2.88'] });
+    expect(printed(table(moved), '30205')).toEqual({ cells: { 合计: '1.44', 公用经费: '1.44' }, unplaced: [] });
   });
 
   it('finds right edges only where two figures or more share them, between headers', () => {
