@@ -87,8 +87,11 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
   ];
 }
 
-/** a line of text (not a PDF's, not tab-separated) that is one to three digits from its first column */
-const strayNumber = (line: TokenLine) => !line.source.pieces && !line.tabbed && /^\d{1,3}\s*$/.test(line.source.text);
+/**
+ * a line of text (not a PDF's, not tab-separated) that is one or two digits from its first column:
+ * a page number; a 类 code standing alone on its line (208) has three
+ */
+const strayNumber = (line: TokenLine) => !line.source.pieces && !line.tabbed && /^\d{1,2}\s*$/.test(line.source.text);
 
 /**
  * Why a table read without complaint is still not what was printed, or null: it runs onto a page
