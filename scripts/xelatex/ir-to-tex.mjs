@@ -56,13 +56,13 @@ function grid(kind, ncols, headerRows, widths, rows, wide) {
         continue;
       }
       const text = tex(c.text);
-      const size = c.rowspan > 1 ? `\\multirow{${c.rowspan}}{=}{${ALIGN[c.align]} ${text}}` : `${ALIGN[c.align]} ${text}`;
+      const content = c.rowspan > 1 ? `\\multirow{${c.rowspan}}{=}{${ALIGN[c.align]} ${text}}` : `${ALIGN[c.align]} ${text}`;
       const bold = c.head ? `\\bfseries ` : '';
       if (c.colspan > 1) {
         const w = widths.slice(col, col + c.colspan).reduce((a, b) => a + b, 0) / total;
         const inner = c.rowspan > 1 ? `\\multirow{${c.rowspan}}{*}{${bold}${text}}` : `${ALIGN[c.align]} ${bold}${text}`;
         parts.push(`\\multicolumn{${c.colspan}}{${col === 0 ? '|' : ''}>{\\arraybackslash}p{\\dimexpr ${w.toFixed(4)}\\linewidth-2\\tabcolsep\\relax}|}{${inner}}`);
-      } else parts.push(bold ? `${bold}${size}` : size);
+      } else parts.push(`${bold}${content}`);
       for (let j = 0; j < c.colspan; j++) {
         left[col + j] = c.rowspan - 1;
         owner[col + j] = c;

@@ -12,7 +12,7 @@ import type { ParseNote, Table } from '../types.js';
 import type { SourceText } from '../../ingest/text.js';
 import type { PagePicture } from '../../ingest/rulings.js';
 import { pictureUnder } from './pictured.js';
-import { isAlignedText } from './text-columns.js';
+import { isTextAsPrinted } from './text-columns.js';
 import { specFor, type Catalog, type TableSpec } from './catalog.js';
 import type { Builder } from './builder.js';
 import { kindsByTitle } from './kinds.js';
@@ -62,7 +62,7 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
     // A line goes to the table whose rows it opens; a line that opens none continues the row
     // before it. The previous table may still be receiving rows (tables interleaved across pages).
     let owner: Builder = builder;
-    const aligned = isAlignedText(region.lines);
+    const aligned = isTextAsPrinted(region.lines);
     for (const line of mergeCodeCells(region.lines).map(dashesAsBlanks)) {
       // a table's number (表 5) is no row of either table, though its 5 could pass for a 行次; nor,
       // in text laid out as printed, is a number alone from a line's first column, where rows are
@@ -87,11 +87,8 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
   ];
 }
 
-/**
- * a line of text (not a PDF's, not tab-separated) that is one or two digits from its first column:
- * a page number; a 类 code standing alone on its line (208) has three
- */
-const strayNumber = (line: TokenLine) => !line.source.pieces && !line.tabbed && /^\d{1,2}\s*$/.test(line.source.text);
+/** a line that is one or two digits from its first column: a page number; a 类 code standing alone on its line (208) has three */
+const strayNumber = (line: TokenLine) => /^\d{1,2}\s*$/.test(line.source.text);
 
 /**
  * Why a table read without complaint is still not what was printed, or null: it runs onto a page

@@ -12,7 +12,7 @@ import type { Cell, Column, Location, ParseNote, Row, Table, Unit } from '../typ
 import { columnNames, type Catalog, type TableSpec } from './catalog.js';
 import { namedColumns } from './header.js';
 import { centreOf, columnReach, flushLeftEdges, matchInOrder, placeByLeftEdges } from './geometry.js';
-import { columnsBySpans, headerSpans, isAlignedText, placeByEdges, placeBySpans, rightEdges } from './text-columns.js';
+import { columnsBySpans, headerSpans, isTextAsPrinted, placeByEdges, placeBySpans, rightEdges } from './text-columns.js';
 import { pageSpannedColumns, tabbedSpannedColumns, type PrintedColumn } from './spanned-columns.js';
 import { placeByRules } from './ruled-columns.js';
 
@@ -178,8 +178,7 @@ export abstract class ColumnReader {
   /** text laid out as printed, with no positions and no tabs: character columns stand in for positions */
   private aligned?: boolean;
   private isAligned(): boolean {
-    const lines = this.region.lines;
-    return (this.aligned ??= !lines.some((l) => l.source.pieces || l.tabbed) && isAlignedText(lines));
+    return (this.aligned ??= isTextAsPrinted(this.region.lines));
   }
 
   /** aligned text: each header line's words as the spans they cover, in character columns */
@@ -197,20 +196,24 @@ export abstract class ColumnReader {
     return (this.spans = namedColumns(this.spec.columns, rows, rows.flat()));
   }
 
-  /** aligned text that omits blank cells: each figure in the column whose header stands over it, where that is unambiguous */
-  private placeByTextSpans(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
+  /** aligned text: the columns with where the header prints their names, left to right; null unless it names them all */
+  private spannedByText(columns: Table['columns']): Array<{ key: string; x0: number; x1: number }> | null {
     const spans = this.textSpans();
     if (!spans || !columns.every((c) => spans.has(c.key))) return null;
-    const cols = columns.map((c) => ({ key: c.key, x0: spans.get(c.key)!.x0, x1: spans.get(c.key)!.x1 })).sort((a, b) => a.x0 - b.x0);
-    return placeBySpans(printed, cols);
+    return columns.map((c) => ({ key: c.key, x0: spans.get(c.key)!.x0, x1: spans.get(c.key)!.x1 })).sort((a, b) => a.x0 - b.x0);
+  }
+
+  /** aligned text that omits blank cells: each figure in the column whose header stands over it, where that is unambiguous */
+  private placeByTextSpans(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
+    const cols = this.spannedByText(columns);
+    return cols && placeBySpans(printed, cols);
   }
 
   /** aligned text whose figures stand off their headers: each figure in the column whose figures end where it ends */
   private edges?: Map<string, number>;
   private placeByTextEdges(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
-    const spans = this.textSpans();
-    if (!spans || !columns.every((c) => spans.has(c.key))) return null;
-    const cols = columns.map((c) => ({ key: c.key, x0: spans.get(c.key)!.x0 })).sort((a, b) => a.x0 - b.x0);
+    const cols = this.spannedByText(columns);
+    if (!cols) return null;
     this.edges ??= rightEdges(this.rowFigures(), cols);
     return placeByEdges(printed, cols, this.edges);
   }

@@ -43,6 +43,11 @@ export function isAlignedText(lines: TokenLine[]): boolean {
   return all >= 4 && wide >= 0.7 * all;
 }
 
+/** text laid out as printed, with no positions and no tabs: character columns stand in for positions */
+export function isTextAsPrinted(lines: TokenLine[]): boolean {
+  return !lines.some((l) => l.source.pieces || l.tabbed) && isAlignedText(lines);
+}
+
 
 /** how a 总表's item names end when they are whole (a wrapped one ends 管理 / 机动 / 预 …) */
 export const WHOLE_NAME_RE = /(收入|支出|结余|资金|经费|拨款|结转|分配)$/;
@@ -129,10 +134,11 @@ export function placeBySpans(printed: Token[], columns: Array<{ key: string; x0:
  */
 export function rightEdges(rows: Token[][], columns: Array<{ key: string; x0: number }>): Map<string, number> {
   const edges = new Map<string, number>();
+  const figures = rows.flat();
   columns.forEach((c, i) => {
     const next = columns[i + 1]?.x0 ?? Infinity;
     const ends = new Map<number, number>();
-    for (const t of rows.flat()) if (within(t, c.x0, next)) ends.set(t.endColumn, (ends.get(t.endColumn) ?? 0) + 1);
+    for (const t of figures) if (within(t, c.x0, next)) ends.set(t.endColumn, (ends.get(t.endColumn) ?? 0) + 1);
     let best = 1;
     for (const [end, n] of ends) {
       if (n <= best) continue;
@@ -183,10 +189,9 @@ export function columnsBySpans(spec: Column[], header: PositionedPiece[][], rows
     const under = row.map((t) => spans.filter((s) => overlap(s, { x0: t.column, x1: t.endColumn }) > 0));
     return under.every((u) => u.length === 1) && new Set(under.map((u) => u[0].key)).size === row.length;
   };
-  const printing = rows.filter((r) => r.length);
-  const standing = printing.filter(underNames).length;
-  const confirmed = printing.filter((r) => r.length === spans.length || underNames(r)).length;
-  if (standing === 0 || confirmed < 0.9 * printing.length) return null;
+  const printing = rows.filter((r) => r.length).map((r) => ({ full: r.length === spans.length, under: underNames(r) }));
+  const confirmed = printing.filter((r) => r.full || r.under).length;
+  if (!printing.some((r) => r.under) || confirmed < 0.9 * printing.length) return null;
   return spec
     .filter((c) => found.has(c.key))
     .sort((a, b) => found.get(a.key)!.x0 - found.get(b.key)!.x0)
