@@ -32,6 +32,24 @@ describe('a row that leaves a blank cell out', () => {
   });
 });
 
+describe('a header repeated on a new page, its 栏次 row one number to a line', () => {
+  // a viewer's copy of a page break: 栏次 / 1 / 2 / 3, then the rows go on
+  const broken = (numbers: string[]) =>
+    table5('2130122 农业生产发展 120.00 120.00').replace('2130108 病虫害控制 35.00 35.00\n', ['2130108 病虫害控制 35.00 35.00', HEAD[3], '栏次', ...numbers, ''].join('\n'));
+
+  it('reads the numbers as the header, not as the figures of the row before', async () => {
+    expect((await lintText(broken(['1', '2', '3']))).filter((d) => !d.ruleId.startsWith('形式/'))).toEqual([]);
+    const rows = reportOf(broken(['1', '2', '3'])).tables[0].rows;
+    expect(rows.find((r) => r.code === '2130108')?.cells.合计.value).toBe(35);
+    expect(rows.map((r) => r.code).filter(Boolean)).toEqual(['213', '21301', '2130101', '2130104', '2130108', '2130122', '2130199']);
+  });
+
+  it('a lone figure that does not count on is a row\'s', async () => {
+    const ds = (await lintText(broken(['1', '5']))).filter((d) => !d.ruleId.startsWith('形式/'));
+    expect(ds.map((d) => `${d.ruleId} ${d.message}`)).toEqual(['科目/行内分列合计 部门公开表5 2130108 病虫害控制「合计」为 35.00 万元，各分栏之和（35.00 万元 + 5 万元）为 40.00 万元，相差 5.00 万元']);
+  });
+});
+
 describe('a header that prints the total last', () => {
   const text = [
     '公开05表',

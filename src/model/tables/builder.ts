@@ -71,6 +71,7 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
       return;
     }
     if (this.stopped) return;
+    if (this.numberingGoesOn(line)) return;
     // a table's own header block says where its columns stand (later pages repeat it)
     if (!this.started && isColumnNumbering(line)) this.columnMarks = line.tokens.filter((t) => t.kind === 'number');
     if (!line.tokens.some((t) => t.kind !== 'blank') || FOOTER_RE.test(text) || FURNITURE_RE.test(text)) return;
@@ -98,6 +99,27 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
     }
     this.body.push(line);
     this.take(line);
+  }
+
+  /** the 栏次 number the next line holds alone, when the numbering runs on one number to a line */
+  private numberingNext = 0;
+
+  /**
+   * Whether the line is one number of a 栏次 row copied one cell to a line (栏次 / 1 / 2 / 3: a
+   * viewer's copy of a header repeated on a new page): the numbers count on from the 栏次 line, and
+   * would otherwise read as a row's figures.
+   */
+  private numberingGoesOn(line: TokenLine): boolean {
+    const printed = line.tokens.filter((t) => t.kind !== 'blank');
+    const lone = printed.length === 1 && printed[0].kind === 'number' && printed[0].num!.integer ? printed[0].num!.value : NaN;
+    if (this.numberingNext > 0 && lone === this.numberingNext) {
+      this.numberingNext++;
+      return true;
+    }
+    const numbers = printed.filter((t) => t.kind === 'number');
+    const numbering = printed[0]?.kind === 'label' && /^栏次$/.test(printed[0].text) && numbers.length === printed.length - 1;
+    this.numberingNext = numbering ? (numbers.length ? numbers[numbers.length - 1].num!.value + 1 : 1) : 0;
+    return false;
   }
 
   /** a line of figures only, waiting to see whether the first row's label comes next */
