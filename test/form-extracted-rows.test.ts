@@ -41,6 +41,66 @@ describe('an indicator row whose value cell wraps over lines, cells parted by on
   });
 });
 
+describe('a weighted 一级 cell centred over its rows, lines by position (pdfplumber)', () => {
+  // 贵州's form through Chromium and pdfplumber: 产出指标（50分） stands on the line of its fourth
+  // row, 效益指标（40分） alone between its two; read in order, the rows above each fell under the
+  // section before (or none), and every section's weight was said misstated
+  const rows = (weight: string) => `一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分
+医保经办机构岗位风险管控 ＝25家 ＝25家 20 20
+数量指标 全程电子化接入银行 ≥14家 ≥14家 10 10
+医保基金发放准确率 100 达成年度指标 10 10
+产出指标（50分） 质量指标 检查评估完成率 100 达成年度指标 10 10
+经办服务能力 持续提升 达成年度指标 ${weight} ${weight}
+效益指标（40分） 社会效益指标
+医保基金财务管理水平 得到提高 达成年度指标 20 20
+满意度指标（10分） 服务对象满意度指标 持续提高 达成年度指标 10 10`;
+
+  it('places the rows the one way their weights add up, each header among its rows', async () => {
+    const form = reportOf(FORM(rows('20'))).forms[0];
+    expect(form.indicators.map((x) => [x.section, x.weight?.raw])).toEqual([
+      ['产出指标', '20'],
+      ['产出指标', '10'],
+      ['产出指标', '10'],
+      ['产出指标', '10'],
+      ['效益指标', '20'],
+      ['效益指标', '20'],
+      ['满意度指标', '10'],
+    ]);
+    expect(reportOf(FORM(rows('20'))).notes).toEqual([]);
+    expect((await lintText(FORM(rows('20')))).filter((d) => d.ruleId.startsWith('自评表/'))).toEqual([]);
+  });
+
+  it('where no way adds up, and the order is known wrong (rows above the first header): not placed, said', async () => {
+    const text = FORM(rows('15'));
+    expect(reportOf(text).forms[0].sections).toEqual([]);
+    expect(reportOf(text).notes.map((n) => n.message)).toEqual(['事业单位医疗: 一级指标的单元格印在其各行之间，分不清各行属于哪个一级指标，各一级指标的分值未核对']);
+    expect((await lintText(text)).filter((d) => d.ruleId === '自评表/分区分值')).toEqual([]);
+  });
+
+  const top = (weight: string) => `一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分
+产出指标（50分） 医保经办机构岗位风险管控 ＝25家 ＝25家 20 20
+数量指标 全程电子化接入银行 ≥14家 ≥14家 10 10
+医保基金发放准确率 100 达成年度指标 10 10
+质量指标 检查评估完成率 100 达成年度指标 ${weight} ${weight}
+效益指标（40分） 社会效益指标 经办服务能力 持续提升 达成年度指标 20 20
+医保基金财务管理水平 得到提高 达成年度指标 20 20
+满意度指标（10分） 服务对象满意度指标 持续提高 达成年度指标 10 10`;
+
+  it('each header at the top of its rows: read in order, and checked', async () => {
+    const form = reportOf(FORM(top('10'))).forms[0];
+    expect(form.sections.map((s) => [s.name, s.weight?.raw])).toEqual([['产出指标', '50'], ['效益指标', '40'], ['满意度指标', '10']]);
+    // the header runs into its first row's name (one label, cells one space apart): the rest is the row's
+    expect(form.indicators.map((x) => [x.section, x.name])[0]).toEqual(['产出指标', '医保经办机构岗位风险管控']);
+    expect((await lintText(FORM(top('10')))).filter((d) => d.ruleId.startsWith('自评表/'))).toEqual([]);
+    expect(reportOf(FORM(top('10'))).notes).toEqual([]);
+  });
+
+  it('…and a weight misstated, read in order as no other way adds up: said', async () => {
+    const ds = (await lintText(FORM(top('5')))).filter((d) => d.ruleId === '自评表/分区分值');
+    expect(ds.map((d) => d.message)).toEqual(['「事业单位医疗 · 产出指标」标题分值 50，其下指标分值之和 45，相差 5']);
+  });
+});
+
 describe('a comparison sign set apart from its figure, cells parted by one space', () => {
   // pdftotext -raw of 青海's form set by XeLaTeX, which spaces ≥ off the figure after it: the sign
   // stayed with the name, the target read as a bare 1万册 (= 10000), and 120000 册 as not met

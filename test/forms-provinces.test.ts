@@ -104,19 +104,27 @@ describe('the same forms as text laid out in columns', () => {
   const unplaced = '一级指标的单元格印在其各行之间，分不清各行属于哪个一级指标，各一级指标的分值未核对';
   const weightFirst = '分值印在指标值之前，按文字分不清各指标的分值与得分，指标与总分未读取';
   const scrambled = '指标行的文字与分值、得分不在同一行（提取的文字打乱了表格的行），指标与总分未读取';
+  // 农村公路养护补助's and 图书馆免费开放's rows add up under their centred 一级 cells one way only,
+  // and are placed so; 文物保护修缮's, whose 产出指标 weight is misstated, add up no way, and its
+  // rows above its first 一级 cell show that the order is wrong: it is not placed
   it.each([
-    ['libreoffice', unplaced],
-    ['chromium', scrambled],
+    ['libreoffice', []],
+    ['chromium', [['农村公路养护补助 2023年度项目支出绩效自评表', scrambled]]],
   ])('%s: the findings the words can carry, and what was not read', async (producer, first) => {
     const report = buildReport(await readDocument(path.join(FIXTURES, 'text', `forms-provinces.${producer}.layout.txt`)));
     const found = runRules(report, rules).filter((d) => d.ruleId !== '形式/必备表');
     // 分区分值 needs the sections placed, 得分不超过分值 the form whose 分值 comes first
     expect(found.map((d) => [d.ruleId, d.message])).toEqual([FINDINGS[1], FINDINGS[2], FINDINGS[4], FINDINGS[5]]);
     expect(report.notes.filter((n) => n.partly).map((n) => [n.partly!.title, n.partly!.reason])).toEqual([
-      ['农村公路养护补助 2023年度项目支出绩效自评表', first],
+      ...first,
       ['职业技能提升培训 项目支出绩效自评表', weightFirst],
-      ['图书馆免费开放 2023年度项目支出绩效自评表', unplaced],
       ['文物保护修缮项目支出绩效自评表', unplaced],
+    ]);
+    const library = report.forms.find((f) => f.project === '图书馆免费开放')!;
+    expect(library.sections.map((s) => [s.name, library.indicators.filter((x) => x.section === s.name).reduce((n, x) => n + x.weight!.value, 0), s.weight?.value])).toEqual([
+      ['产出指标', 60, 60],
+      ['效益指标', 20, 20],
+      ['满意度指标', 10, 10],
     ]);
     expect(report.notes.filter((n) => n.unread).map((n) => n.unread!.reason)).toEqual(['未能按栏读取']);
   });
@@ -124,10 +132,10 @@ describe('the same forms as text laid out in columns', () => {
   it('says each part not read as a 读取/表格未能读取 warning at the form', async () => {
     const { out } = await runCli('-f', 'json', path.join(FIXTURES, 'text', 'forms-provinces.libreoffice.layout.txt'));
     const said = JSON.parse(out)[0].messages.filter((m: { ruleId: string }) => m.ruleId === '读取/表格未能读取');
-    expect(said.map((m: { line: number; severity: number; message: string }) => [m.line, m.severity, m.message]).slice(0, 2)).toEqual([
-      [21, 1, `「农村公路养护补助 2023年度项目支出绩效自评表」（第 1 页）${unplaced}，涉及它们的核对没有做`],
+    expect(said.map((m: { line: number; severity: number; message: string }) => [m.line, m.severity, m.message])).toEqual([
       [43, 1, `「职业技能提升培训 项目支出绩效自评表」（第 2 页）${weightFirst}，涉及它们的核对没有做`],
+      [64, 1, '「市统计局部门整体支出绩效自评表」（第 2 页）未能读取：未能按栏读取；这张表的核对都已跳过'],
+      [95, 1, `「文物保护修缮项目支出绩效自评表」（第 3 页）${unplaced}，涉及它们的核对没有做`],
     ]);
-    expect(said).toHaveLength(5);
   });
 });

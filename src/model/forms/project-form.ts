@@ -14,6 +14,7 @@ import { FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsHeaderUnr
 import { newForm } from './new-form.js';
 import { lineFigure, readConclusion } from './conclusion.js';
 import { cutShort } from './cut-short.js';
+import { placeSections } from './centred-sections.js';
 import { headerOrderUnread } from './header-order.js';
 import { readIndicatorGrid } from './project-grid.js';
 import { INDICATOR_HEADER, laidOut, leadingJunkOff, LEVEL_NAME_ANYWHERE, LEVEL_TWO, LEVEL_TWO_INSIDE, printedValues, trailingScores } from './row-words.js';
@@ -70,8 +71,8 @@ class ProjectFormReader {
   private section: FormSection | null = null;
   /** why the indicators, read as words, cannot be (分值 printed before 指标值): they and 总分 are left out */
   private indicatorsUnread: string | null = null;
-  /** a weighted 一级 cell's text set alone between rows of text laid out in columns (centred over rows above and below it) */
-  private sectionsUnplaced = false;
+  /** a weighted 一级 cell's text stands below rows of its own (centred over them): its rows read in order are in doubt (centred-sections.ts) */
+  private sectionsInDoubt = false;
   /** the indicator header, read as words, is laid out in columns (pdftotext -layout) */
   private laidOut = false;
   /** why the funds block's figures cannot be put under its columns: it, and 总分 that counts its 分值, are left out */
@@ -282,17 +283,35 @@ class ProjectFormReader {
         this.section = { name: `${sec[1]}指标`, weight, loc: sourceLocation(file, line) };
         form.sections.push(this.section);
       }
-      // what follows the header on the same lines belongs to the first indicator
-      const after = weightToken ? pending.slice(pending.indexOf(weightToken) + 1).filter((t) => !/^[)）分]+$/.test(t.text)) : [];
-      // in text laid out in columns a cell set at the top of its rows shares its first row's line:
-      // one alone on its line below rows already read is centred, over rows above it and below
-      // (rows above every weighted header, under a 二级 name, are as telling)
-      const above = form.indicators.some((x) => x.section === null && x.level2 && LEVEL_TWO.test(x.level2));
-      if (this.laidOut && form.indicators.length && (!after.length || above)) this.sectionsUnplaced = true;
+      // what follows the header on the same lines belongs to the first indicator, the rest of a
+      // label the header runs into among them (cells one space apart are one label)
+      const rest = weightToken && this.restOfLabel(weightToken, sec[2]);
+      const after = weightToken ? [...(rest ? [rest] : []), ...pending.slice(pending.indexOf(weightToken) + 1).filter((t) => !/^[)）分]+$/.test(t.text))] : [];
+      // Where weights are stated every row is under a weighted header, so rows read above the
+      // first one show its cell centred over rows above it and below, in any text (pdfplumber's
+      // lines by position as much as pdftotext -layout's columns). In text laid out in columns a
+      // cell set at the top of its rows shares its first row's line: one alone on its line below
+      // rows already read is centred too.
+      const above = form.indicators.some((x) => x.section === null);
+      if (form.indicators.length && (above || (this.laidOut && !after.length))) this.sectionsInDoubt = true;
       this.pending = after;
       if (!this.pending.length) return false;
     }
     return true;
+  }
+
+  /**
+   * What of a label follows a section header's `(50分)` within it: 产出指标（50分） 医保经办机构…
+   * read as one label, cells parted by one space. Placed where it stands on its line (the row's
+   * words are read from the line's text by their columns), or null where the header ends the label.
+   */
+  private restOfLabel(t: Token, weight: string): Token | null {
+    const text = (this.textOfLine.get(t.line) ?? '').slice(0, t.endColumn - 1);
+    const header = new RegExp(`${weight.replace('.', '\\.')}\\s*分\\s*[）)]?\\s*`, 'g');
+    header.lastIndex = t.column - 1;
+    const m = header.exec(text);
+    const rest = m ? normalizeLabel(text.slice(header.lastIndex)) : '';
+    return rest ? { ...t, text: rest, column: header.lastIndex + 1 } : null;
   }
 
   /** the indicator the pending words make, closed by its 分值 and 得分 */
@@ -366,7 +385,7 @@ class ProjectFormReader {
       form.sections = [];
       for (const x of form.indicators) x.section = null;
       say(cut);
-    } else if (this.sectionsUnplaced) {
+    } else if (placeSections(form, this.sectionsInDoubt) === 'unplaced') {
       // a guess would put one section's rows under another and misstate 分区分值
       form.sections = [];
       for (const x of form.indicators) x.section = null;
