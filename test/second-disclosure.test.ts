@@ -38,4 +38,26 @@ describe('two disclosures in one file', () => {
     expect(outcome.report!.secondDisclosure).toBeUndefined();
     expect(outcome.diagnostics.filter((d) => d.ruleId === '读取/多份文件')).toEqual([]);
   }, 30000);
+
+  it('a table printed twice is no second disclosure: read once (a copy-all\'s text past a page\'s edge)', async () => {
+    // PDFium's page text of a WPS 表格 PDF gives, after a page's own table, what is left past its
+    // edge: the next pages' tables, printed again where they stand
+    const text = readFileSync(path.join(FIXTURES, 'text/budget.txt'), 'utf8');
+    const lines = text.split('\n');
+    const at = (n: number) => lines.findIndex((l) => l.trim() === `部门公开表${n}`);
+    const copied = lines.slice(at(6), at(7));
+    const withCopy = [...lines.slice(0, at(4)), ...copied, ...lines.slice(at(4))].join('\n');
+    const [report, once] = [reportOf(withCopy), reportOf(text)];
+    expect(report.secondDisclosure).toBeUndefined();
+    // the table stands where it is printed first
+    expect(report.tables.map((t) => t.id).sort()).toEqual(once.tables.map((t) => t.id).sort());
+    const rows = (r: typeof report) => r.tables.find((t) => t.id === '部门公开表6')!.rows.map((x) => [x.code, x.name, Object.values(x.cells).map((c) => c.raw)]);
+    expect(rows(report)).toEqual(rows(once));
+    // the same notes (the lines after the copy are further down)
+    const notes = (r: typeof report) => r.notes.map((n) => n.message.replace(/第 \d+–\d+ 行/, '第 … 行'));
+    expect(notes(report)).toEqual(notes(once));
+    const rules = await builtinRules();
+    const { runRules } = await import('../src/rules/index.js');
+    expect(runRules(report, rules).map((d) => `${d.ruleId} ${d.message}`)).toEqual(runRules(once, rules).map((d) => `${d.ruleId} ${d.message}`));
+  });
 });

@@ -6,7 +6,7 @@ import { withoutPageFurniture } from '../layout/page-furniture.js';
 import { joinPagesAcross } from '../layout/pages-across.js';
 import { findTableRegions } from '../layout/regions.js';
 import { findRotatedText, withoutRotatedText } from '../layout/rotated-text.js';
-import { findSecondDisclosure } from './second-disclosure.js';
+import { copiedTableLines, findSecondDisclosure } from './second-disclosure.js';
 import { readContents } from './contents.js';
 import { readNames } from './names.js';
 import { nilClauses, nilStatementOf } from './nil-statements.js';
@@ -87,10 +87,13 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   const kinds = tableKinds(catalog);
   let unknown: SourceLine[] = [];
   let regions = findTableRegions(whole, kinds, unknown);
+  // a table printed twice (a copy-all's text past a page's edge) is read once
+  const copies = copiedTableLines(regions);
+  if (copies.size) regions = regions.map((r) => ({ ...r, lines: r.lines.filter((l) => !copies.has(l.source.line)) }));
   // a second disclosure in the same file is cut off, not merged into the first
   const second = findSecondDisclosure(regions, whole.lines);
   const source = second ? { ...whole, lines: whole.lines.filter((l) => l.line < second.from) } : whole;
-  if (second) regions = findTableRegions(source, kinds, (unknown = []));
+  if (second) regions = findTableRegions(source, kinds, (unknown = [])).map((r) => ({ ...r, lines: r.lines.filter((l) => !copies.has(l.source.line)) }));
   const tables = buildTables(regions, source.file, notes, catalog, source);
   const all = source.lines.map((l) => l.text).join('\n');
   const head = source.lines
@@ -102,7 +105,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   const units = known.map((t) => t.unit).filter((u): u is Unit => u !== null);
   const unit = units.length ? mostCommon(units) : null;
   const kind = detectKind(all, known.map((t) => specFor(catalog, t.id)?.document ?? 'unknown'));
-  const inTables = new Set<number>();
+  const inTables = new Set<number>(copies);
   for (const r of regions) {
     inTables.add(r.anchorLine);
     if (r.titleLine !== null) inTables.add(r.titleLine);

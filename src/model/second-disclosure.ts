@@ -23,6 +23,7 @@ interface Run {
   id: string;
   first: SourceLine;
   last: SourceLine;
+  lines: SourceLine[];
 }
 
 /** the regions' lines in reading order, consecutive lines of one table as one run */
@@ -32,8 +33,10 @@ function runsOf(regions: TableRegion[]): Run[] {
   const runs: Run[] = [];
   for (const { id, source } of owned) {
     const run = runs[runs.length - 1];
-    if (run?.id === id) run.last = source;
-    else runs.push({ id, first: source, last: source });
+    if (run?.id === id) {
+      run.last = source;
+      run.lines.push(source);
+    } else runs.push({ id, first: source, last: source, lines: [source] });
   }
   return runs;
 }
@@ -51,6 +54,36 @@ export function findSecondDisclosure(regions: TableRegion[], lines: SourceLine[]
     return { from: start.line, line: start.pageLine ?? start.line, ...(start.page !== undefined ? { page: start.page } : {}), title };
   }
   return null;
+}
+
+/** what a table's printing must hold, spaces aside, for a second printing to be told its copy */
+const COPY_CHARACTERS = 20;
+const flat = (r: Run) => r.lines.map((l) => l.text.replace(/[\s\u3000]/g, '')).join('');
+
+/**
+ * The lines of tables printed twice: a run of a table whose text, spaces and line breaks aside,
+ * is all within another run of the same table (the same text, or cut short). Not a second
+ * disclosure: a copy of the same table. PDFium's page text (a viewer's copy-all) gives what WPS
+ * 表格 leaves past a page's edge, the next pages' tables, which that page does not print. Of two
+ * runs the shorter is the copy, else the later. Where the first table is printed again, the whole
+ * set starts over: that is a second disclosure, however alike, and no copy is taken out.
+ */
+export function copiedTableLines(regions: TableRegion[]): Set<number> {
+  const runs = runsOf(regions);
+  const copies = new Set<number>();
+  const texts = runs.map(flat);
+  for (let i = 0; i < runs.length; i++) {
+    for (let k = 0; k < runs.length; k++) {
+      if (k === i || runs[k].id !== runs[i].id || texts[i].length < COPY_CHARACTERS || !texts[k].includes(texts[i])) continue;
+      // equal runs: the later is the copy
+      if (texts[k].length === texts[i].length && k > i) continue;
+      // the first table printed again starts the set over: a disclosure printed twice (findSecondDisclosure)
+      if (runs[i].id === runs[0].id) return new Set();
+      for (const l of runs[i].lines) copies.add(l.line);
+      break;
+    }
+  }
+  return copies;
 }
 
 /**
