@@ -58,25 +58,53 @@ export function findSecondDisclosure(regions: TableRegion[], lines: SourceLine[]
 
 /** what a table's printing must hold, spaces aside, for a second printing to be told its copy */
 const COPY_CHARACTERS = 20;
-const flat = (r: Run) => r.lines.map((l) => l.text.replace(/[\s\u3000]/g, '')).join('');
+const FIGURE_RE = /-?\d[\d,]*(?:\.\d+)?/g;
+
+/** a run's text as compared: its characters (spaces aside) counted, and its figures in order */
+interface Printed {
+  length: number;
+  counts: Map<string, number>;
+  figures: string[];
+}
+
+function printedOf(r: Run): Printed {
+  const text = r.lines.map((l) => l.text.replace(/[\s\u3000]/g, '')).join('');
+  const counts = new Map<string, number>();
+  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  return { length: text.length, counts, figures: r.lines.flatMap((l) => l.text.match(FIGURE_RE) ?? []) };
+}
 
 /**
- * The lines of tables printed twice: a run of a table whose text, spaces and line breaks aside,
- * is all within another run of the same table (the same text, or cut short). Not a second
- * disclosure: a copy of the same table. PDFium's page text (a viewer's copy-all) gives what WPS
- * 表格 leaves past a page's edge, the next pages' tables, which that page does not print. Of two
- * runs the shorter is the copy, else the later. Where the first table is printed again, the whole
- * set starts over: that is a second disclosure, however alike, and no copy is taken out.
+ * Whether a is all within b: each of its characters (an extractor wraps a header's cells in its
+ * own way: 科目 / 科目名称 金额 / 编码 against 科目编码 科目名称 金额), and its figures in b's order.
+ */
+function within(a: Printed, b: Printed): boolean {
+  if (a.length < COPY_CHARACTERS || a.length > b.length) return false;
+  for (const [ch, n] of a.counts) if ((b.counts.get(ch) ?? 0) < n) return false;
+  if (!a.figures.length) return true;
+  for (let at = b.figures.indexOf(a.figures[0]); at >= 0; at = b.figures.indexOf(a.figures[0], at + 1)) {
+    if (a.figures.every((f, k) => b.figures[at + k] === f)) return true;
+  }
+  return false;
+}
+
+/**
+ * The lines of tables printed twice: a run of a table all within another run of the same table
+ * (the same text, or cut short). Not a second disclosure: a copy of the same table. PDFium's page
+ * text (a viewer's copy-all) and pdfplumber's give what WPS 表格 leaves past a page's edge, the
+ * next pages' tables, which that page does not print. Of two runs the shorter is the copy, else
+ * the later. Where the first table is printed again, the whole set starts over: that is a second
+ * disclosure, however alike, and no copy is taken out.
  */
 export function copiedTableLines(regions: TableRegion[]): Set<number> {
   const runs = runsOf(regions);
   const copies = new Set<number>();
-  const texts = runs.map(flat);
+  const printed = runs.map(printedOf);
   for (let i = 0; i < runs.length; i++) {
     for (let k = 0; k < runs.length; k++) {
-      if (k === i || runs[k].id !== runs[i].id || texts[i].length < COPY_CHARACTERS || !texts[k].includes(texts[i])) continue;
+      if (k === i || runs[k].id !== runs[i].id || !within(printed[i], printed[k])) continue;
       // equal runs: the later is the copy
-      if (texts[k].length === texts[i].length && k > i) continue;
+      if (printed[k].length === printed[i].length && k > i) continue;
       // the first table printed again starts the set over: a disclosure printed twice (findSecondDisclosure)
       if (runs[i].id === runs[0].id) return new Set();
       for (const l of runs[i].lines) copies.add(l.line);
