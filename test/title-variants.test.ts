@@ -144,6 +144,16 @@ describe('fixtures read under other provinces\' titles', () => {
     expect(tablesOf(hunan).map(([id]) => id)).toEqual(['部门公开表1', '部门公开表3', '部门公开表5']);
   });
 
+  it('reads a title wrapped over two lines with blank lines between (pdfplumber\'s layout text), and after its number', () => {
+    // 江苏人大 2017 and 江苏检察院 2018 through pdfplumber: 「“三公”经费、会议费、培训费支出预算 / (blank) / 表」
+    const text = fixtureText('text/budget.txt');
+    const wrapped = retitled(text, { '一般公共预算“三公”经费支出表': '一般公共预算“三公”经费支\n\n\n出表', 部门公开表7: '' });
+    expect(wrapped).not.toBe(text);
+    expect(tablesOf(wrapped)).toEqual(tablesOf(text).map(([id, rows]) => [id, rows]));
+    const numbered = retitled(text, { '一般公共预算“三公”经费支出表': '部门公开表7：一般公共预算“三公”经费支\n\n出表', 部门公开表7: '' });
+    expect(tablesOf(numbered)).toEqual(tablesOf(text));
+  });
+
   it('reads a final account titled as in 陕西 and 云南, without its table numbers, the same as under its own', () => {
     const text = fixtureText('pdf/final-full.txt');
     const variant = retitled(

@@ -248,17 +248,23 @@ function wrappedInName(head: string, joined: string): boolean {
   return name !== undefined && HEAD_WORDS_RE.test(head) && name.startsWith(head) && !isTableNumber(head) && !printedTableId(head);
 }
 
+/** blank lines a wrapped title's two lines may stand apart */
+const WRAP_BLANKS = 2;
+
 function titleAt(lines: SourceLine[], i: number, kinds: TableKinds): TitleAt | null {
   const text = lines[i].text;
   // where the next line is a title too, the two are one where the first line's words make it
   // another table's (国有资本经营预算财政 / 拨款支出决算表, which alone names 支出决算表) or where
   // the break falls inside the name the title opens with
-  const next = lines[i + 1]?.text.trim() ?? '';
+  // text laid out as printed (pdfplumber's layout) sets blank lines between a title's two lines
+  const [printed] = nextPrinted(lines, i, 1);
+  const after = printed !== undefined && printed - i <= WRAP_BLANKS + 1 ? printed : i + 1;
+  const next = lines[after]?.text.trim() ?? '';
   const head = text.trim();
   const wrapped = head && !titleText(text) && /^\S{1,32}$/.test(next) ? titleText(head + next) : null;
-  const header = wrapped ? headerUnder(lines, i + 1) : '';
+  const header = wrapped ? headerUnder(lines, after) : '';
   const joinedKind = wrapped ? kinds.byTitle(wrapped, header) : null;
-  if (joinedKind && (joinedKind !== kinds.byTitle(next, header) || wrappedInName(head, wrapped!))) return { title: wrapped!, kind: joinedKind, start: i, end: i + 1 };
+  if (joinedKind && (joinedKind !== kinds.byTitle(next, header) || wrappedInName(head, wrapped!))) return { title: wrapped!, kind: joinedKind, start: i, end: after };
   const title = titleText(text);
   return title ? { title, kind: kinds.byTitle(text, headerUnder(lines, i)), start: i, end: i } : null;
 }
