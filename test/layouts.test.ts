@@ -470,6 +470,16 @@ describe('a viewer\'s copy of a 三公 grid with a blank cell and a column the n
     expect(ds.find((d) => d.ruleId === '读取/表格未能读取')?.message).toContain('「单位“三公”经费和机关运行经费预算表」未能读取：表头的 12 列与这一行的数字对不上');
   });
 
+  it('…and in pdfplumber\'s lines by position, the wrapped name parted by another cell\'s line: unread too', () => {
+    // 2024年机关运行经 / 公务用车购置及运行费 / 费预算数: the name's two lines are not next to each other
+    const text = fixtureText(COPY)
+      .replace('2024年机关运行经\n费预算数\n合计 因公出国(境)费 公务接待费\n公务用车购置及运行费\n', '2024年机关运行经\n公务用车购置及运行费\n费预算数\n合计 因公出国(境)费 公务接待费\n');
+    expect(text).not.toBe(fixtureText(COPY));
+    const t = reportOf(text, COPY).tables.find((x) => x.id === '部门公开表7')!;
+    expect(Object.keys(t.rows[0].cells)).toEqual(['本年预算数.合计']);
+    expect(t.unread).toContain('表头的 12 列与这一行的数字对不上');
+  });
+
   it('six figures under the national header alone are still read in the national order', () => {
     const text = fixtureText(COPY)
       .replace('2024年机关运行经\n费预算数\n', '')

@@ -25,6 +25,20 @@ function groupWords(label: string, groups: string[]): string[] {
   return words;
 }
 
+/**
+ * Whether the header's lines name a column: on one line, or wrapped from the end of a line to the
+ * start of a later one, other cells' lines between (pdfplumber: 2024年机关运行经 / 公务用车购置及
+ * 运行费 / 费预算数).
+ */
+function namedIn(lines: string[], name: string): boolean {
+  if (lines.join('').includes(name)) return true;
+  for (let k = 1; k < name.length; k++) {
+    const [head, tail] = [name.slice(0, k), name.slice(k)];
+    if (lines.some((l, i) => l.endsWith(head) && lines.slice(i + 1).some((m) => m.startsWith(tail)))) return true;
+  }
+  return false;
+}
+
 export class GridBuilder extends BaseBuilder {
   private valueLine: TokenLine | null = null;
 
@@ -112,12 +126,11 @@ export class GridBuilder extends BaseBuilder {
     const printed = this.valueLine?.tabbed ? values : values.filter((t) => t.kind === 'number');
     if (printed.length !== last.length) return null;
     if (this.printsGroupWord()) return null;
-    const words = this.headerTokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => normalizeLabel(t.text)));
+    const lines = this.headerTokenLines.map((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => normalizeLabel(t.text)).join(''));
     // the header also names an optional column of the group (上海's 机关运行经费 beside the 三公
     // ones, wrapped over two lines): the figures then leave a cell blank, and text in one-space
     // lines does not say which (上海 prints 公务接待费 before 公务用车, under one 购置费 left blank)
-    const header = words.join('');
-    return group.some((c) => c.optional && columnNames(c).some((n) => header.includes(normalizeLabel(n)))) ? null : last;
+    return group.some((c) => c.optional && columnNames(c).some((n) => namedIn(lines, normalizeLabel(n)))) ? null : last;
   }
 
   /**
