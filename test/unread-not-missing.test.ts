@@ -139,3 +139,37 @@ describe('text of a page turned 90°, a character a line', () => {
     expect(findRotatedText(placed)).toEqual([]);
   });
 });
+
+describe('a title amid another table\'s lines, its own header and figures printed elsewhere', () => {
+  // PDFium's page text of 江苏人大 2019's Distiller PDF: the 三公 table's title stands amid the
+  // 一般公共预算基本支出表's lines, its figures before it, its header after, all jumbled
+  const text = fixtureText('text/budget.txt');
+  const lines = text.split('\n');
+  const at = (t: string) => lines.findIndex((l) => l.trim() === t);
+  const scatter = (title: string) => {
+    const table7 = lines.slice(at('部门公开表7'), at('部门公开表8'));
+    const rest = [...lines.slice(0, at('部门公开表7')), ...lines.slice(at('部门公开表8'))];
+    const row = rest.findIndex((l) => l.trim().startsWith('99   其他对个人和家庭的补助支出'));
+    // the title amid 表6's rows; the figures and the header after the document's last line
+    return [...rest.slice(0, row), title, ...rest.slice(row), ...table7.filter((l) => l.trim() && !/部门公开表7|三公”经费支出表/.test(l))].join('\n');
+  };
+
+  it('is a table there but not read: said, and not said missing', async () => {
+    const r = reportOf(scatter('一般公共预算“三公”经费支出表'));
+    const t = r.tables.find((x) => x.id === '部门公开表7')!;
+    expect([t.title, t.rows.length, t.unread]).toEqual(['一般公共预算“三公”经费支出表', 0, '标题之下没有它的表头和各行（提取的文字打乱了表格的行，它们印在别处）']);
+    const { diagnostics } = await lint('text/budget.txt', scatter('一般公共预算“三公”经费支出表'));
+    expect(diagnostics.filter((d) => d.ruleId === '形式/必备表')).toEqual([]);
+    expect(diagnostics.filter((d) => d.ruleId === '读取/表格未能读取').map((d) => d.message)).toContain(
+      '「一般公共预算“三公”经费支出表」未能读取：标题之下没有它的表头和各行（提取的文字打乱了表格的行，它们印在别处）；这张表的核对都已跳过',
+    );
+  });
+
+  it('a heading over prose is none: the table is still missing', async () => {
+    const text = scatter('一般公共预算“三公”经费支出表\n本表反映部门一般公共预算安排的“三公”经费支出，本部门没有此项支出。');
+    expect(reportOf(text).tables.find((x) => x.id === '部门公开表7')).toBeUndefined();
+    const { diagnostics } = await lint('text/budget.txt', text);
+    expect(diagnostics.filter((d) => d.ruleId === '形式/必备表').map((d) => d.message)).toEqual(['未找到「一般公共预算“三公”经费支出表」（部门公开表7）']);
+  });
+});
+

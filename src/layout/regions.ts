@@ -40,6 +40,8 @@ export interface TableRegion {
   lines: TokenLine[];
   /** the page, not read, where the table went on: what stands there is lost, so the table is not checked */
   cutAt?: number;
+  /** only the title was found, amid another table's lines: the text scattered the table's own (swallowedTitles) */
+  scattered?: boolean;
   /** PDF: the ruled lines of the document's pages, where it draws them (cells place figures) */
   rulings?: PageRulings[];
 }
@@ -108,6 +110,8 @@ interface Scan {
   consumed: Set<number>;
   /** titles of tables the catalogue does not know, each once */
   unknown: Map<string, SourceLine>;
+  /** a known kind's title amid another table's lines, with no header of its own under it (swallowedTitles) */
+  swallowed: Map<string, { i: number; title: string }>;
 }
 
 /**
@@ -123,7 +127,7 @@ export function findTableRegions(source: SourceText, kinds: TableKinds, unknown?
     },
     numbers: isTableNumber,
   };
-  const scan: Scan = { lines: titlesFirst(joinWrappedCells(source.lines, source.rulings), test), kinds, regions: new Map(), current: null, spanStart: -1, spanHasRows: false, consumed: new Set(), unknown: new Map() };
+  const scan: Scan = { lines: titlesFirst(joinWrappedCells(source.lines, source.rulings), test), kinds, regions: new Map(), current: null, spanStart: -1, spanHasRows: false, consumed: new Set(), unknown: new Map(), swallowed: new Map() };
   const unread = unreadPages(source);
   for (let i = 0; i < scan.lines.length; i++) {
     // a page not read (a scan, damage) may hold the rest of the open table, or the next one's
@@ -146,6 +150,7 @@ export function findTableRegions(source: SourceText, kinds: TableKinds, unknown?
     if (titleLine(scan, i)) continue;
     regionLine(scan, i);
   }
+  swallowedTitles(scan);
   // a table printed without its own unit line takes the document's (tables share one unit)
   const docUnit = [...scan.regions.values()].find((r) => r.unit)?.unit ?? null;
   for (const r of scan.regions.values()) r.unit ??= docUnit;
@@ -293,8 +298,28 @@ function titleLine(scan: Scan, i: number): boolean {
       scan.current = null;
       return true;
     }
-  }
+  } else if (kind && scan.current && !scan.swallowed.has(kind)) scan.swallowed.set(kind, { i, title });
   return false;
+}
+
+/** lines after a swallowed title that show it stands amid a table's lines, no prose among them */
+const SWALLOWED_REACH = 8;
+
+/**
+ * A known kind's title standing amid another table's lines, without its unit, department or
+ * header under it, where that kind has no table of its own: text whose lines are out of the
+ * page's order (PDFium's page text of a Distiller PDF) scatters the table's header and figures
+ * elsewhere. Its table is there but cannot be read: a region without lines (build.ts says it
+ * unread), not a table missing. A heading of the narrative (prose follows) is none.
+ */
+function swallowedTitles(scan: Scan): void {
+  for (const [kind, { i, title }] of scan.swallowed) {
+    if (scan.regions.has(kind)) continue;
+    const after = nextPrinted(scan.lines, i, SWALLOWED_REACH).map((k) => scan.lines[k].text);
+    if (after.some((t) => PROSE_RE.test(t) || NARRATIVE_HEADING_RE.test(t))) continue;
+    const line = scan.lines[i];
+    scan.regions.set(kind, { id: kind, printedId: null, anchorLine: line.line, anchor: line, title, titleLine: line.line, titleSource: line, unit: null, lines: [], scattered: true });
+  }
 }
 
 /** any other line at i: the end of the open table, or one of its lines */

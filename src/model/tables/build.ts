@@ -56,6 +56,11 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
       unread.push(unreadTable(spec, region, file, catalog, '本工具尚不核对这种表'));
       continue;
     }
+    if (region.scattered) {
+      // a table of a kind that is read, not read here: said (a kind only listed is not)
+      unread.push({ ...unreadTable(spec, region, file, catalog, '标题之下没有它的表头和各行（提取的文字打乱了表格的行，它们印在别处）'), layout: spec.layout });
+      continue;
+    }
     const builder = makeBuilder(spec, source?.rulings?.length ? { ...region, rulings: source.rulings } : region, file, notes, catalog);
     const prev = builders[builders.length - 1];
     builders.push(builder);
