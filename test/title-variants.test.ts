@@ -154,6 +154,30 @@ describe('fixtures read under other provinces\' titles', () => {
     expect(tablesOf(numbered)).toEqual(tablesOf(text));
   });
 
+  it('keeps a table\'s last row and the next title a blank line below apart (合计 / (blank) / 某局2023年度…决算表)', () => {
+    // 临夏's final account titled only, two empty tables one after the other
+    const text = [
+      '临夏市医疗保障局2023年度政府性基金预算财政拨款收入支出决算表',
+      '部门：临夏市医疗保障局',
+      '金额单位：元',
+      '科目代码\t科目名称\t年初结转和结余\t本年收入\t本年支出小计\t基本支出\t项目支出\t年末结转和结余',
+      '栏次\t\t1\t2\t3\t4\t5\t6',
+      '合计\t\t\t\t\t\t\t',
+      '',
+      '临夏市医疗保障局2023年度国有资本经营预算财政拨款支出决算表',
+      '部门：临夏市医疗保障局',
+      '金额单位：元',
+      '科目代码\t科目名称\t小计\t基本支出\t项目支出',
+      '栏次\t\t1\t2\t3',
+      '合计\t\t\t0.00\t',
+    ].join('\n');
+    const r = reportOf(text);
+    expect(r.tables.map((t) => [t.id, t.title, t.rows.map((x) => x.key)])).toEqual([
+      ['公开07', '临夏市医疗保障局2023年度政府性基金预算财政拨款收入支出决算表', ['合计']],
+      ['公开08', '临夏市医疗保障局2023年度国有资本经营预算财政拨款支出决算表', ['合计']],
+    ]);
+  });
+
   it('reads a final account titled as in 陕西 and 云南, without its table numbers, the same as under its own', () => {
     const text = fixtureText('pdf/final-full.txt');
     const variant = retitled(

@@ -269,7 +269,10 @@ function titleAt(lines: SourceLine[], i: number, kinds: TableKinds): TitleAt | n
   const wrapped = head && !titleText(text) && /^\S{1,32}$/.test(next) ? titleText(head + next) : null;
   const header = wrapped ? headerUnder(lines, after) : '';
   const joinedKind = wrapped ? kinds.byTitle(wrapped, header) : null;
-  if (joinedKind && (joinedKind !== kinds.byTitle(next, header) || wrappedInName(head, wrapped!))) return { title: wrapped!, kind: joinedKind, start: i, end: after };
+  // across blank lines only where the first line is needed to name the kind: a name's start
+  // standing apart (合计 / (blank) / 临夏市…决算表, an empty table's last row) is another line's
+  const inName = after === i + 1 && wrappedInName(head, wrapped ?? '');
+  if (joinedKind && (joinedKind !== kinds.byTitle(next, header) || inName)) return { title: wrapped!, kind: joinedKind, start: i, end: after };
   const title = titleText(text);
   return title ? { title, kind: kinds.byTitle(text, headerUnder(lines, i)), start: i, end: i } : null;
 }
