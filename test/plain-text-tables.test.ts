@@ -50,6 +50,24 @@ describe('a header repeated on a new page, its 栏次 row one number to a line',
   });
 });
 
+describe('rows run together on one line (PDFium\'s page text of a WPS PDF)', () => {
+  // 上海 万里街道: 221 03 99 其他城乡社区住宅支出 2,177,200 2,177,200 合计 164,978,640 164,978,640
+  const joined = table5('2130122 农业生产发展 120.00 120.00')
+    .replace('合计 772.38 598.88 173.50\n', '')
+    .replace('2130199 其他农业农村支出 18.50 18.50', '2130199 其他农业农村支出 18.50 18.50 合计 772.38 598.88 173.50');
+
+  it('the table is said unread, not read with a row of seven figures', async () => {
+    const t = reportOf(joined).tables[0];
+    expect(t.unread).toBe('各行连成了一行（提取的文字没有在行末断开，合计行接在其他行的数字之后），分不清各数字属于哪一行');
+    expect((await lintText(joined)).filter((d) => !d.ruleId.startsWith('形式/'))).toEqual([]);
+  });
+
+  it('a total row of its own after the rows is read', () => {
+    const apart = joined.replace(' 合计 772.38', '\n合计 772.38');
+    expect(reportOf(apart).tables[0].unread).toBeNull();
+  });
+});
+
 describe('a header that prints the total last', () => {
   const text = [
     '公开05表',

@@ -6,7 +6,7 @@
  */
 import { mergeCodeCells } from '../../layout/code-cells.js';
 import { isTableNumber, type TableRegion } from '../../layout/regions.js';
-import { DASH_RE, type TokenLine } from '../../layout/tokenize.js';
+import { DASH_RE, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { sourceLocation } from '../cells.js';
 import type { ParseNote, Table } from '../types.js';
 import type { SourceText } from '../../ingest/text.js';
@@ -125,6 +125,7 @@ function layoutLost(region: TableRegion, spec: TableSpec): string | null {
   for (const line of region.lines) {
     if (line.source.pieces || line.tabbed) return null;
     const printed = line.tokens.filter((t) => t.kind !== 'blank');
+    if (spec.layout === 'code' && rowsRunTogether(printed)) return ROWS_RUN_TOGETHER;
     // amounts, not codes nor 栏次 numbers
     const amounts = printed.filter((t) => t.kind === 'number' && !t.num!.integer).length;
     if (!amounts) continue;
@@ -135,6 +136,20 @@ function layoutLost(region: TableRegion, spec: TableSpec): string | null {
   }
   return alone >= ALONE_AMOUNTS && alone >= ALONE_SHARE * lines ? LAYOUT_LOST : null;
 }
+
+/**
+ * A coded row's line that goes on past its figures into the 合计 row (PDFium's page text of
+ * WPS PDFs: 221 03 99 其他城乡社区住宅支出 2,177,200 2,177,200 合计 164,978,640 …, or a whole
+ * table on one line): its rows ran together, and where one ends among the figures is not said.
+ */
+function rowsRunTogether(printed: Token[]): boolean {
+  // a coded row's line (a two-sided table's line, 总计 32 29,210.05 总计 64 …, may fall in the region)
+  if (printed[0]?.kind !== 'number' || !printed[0].num!.integer) return false;
+  return printed.some((t, i) => i > 0 && t.kind === 'label' && TOTAL_WORD_RE.test(t.text) && printed[i - 1].kind === 'number');
+}
+
+const TOTAL_WORD_RE = /^(合计|总计)$/;
+const ROWS_RUN_TOGETHER = '各行连成了一行（提取的文字没有在行末断开，合计行接在其他行的数字之后），分不清各数字属于哪一行';
 
 const LAYOUT_LOST = '提取的文本没有保留表格的版面（单元格各占一行，或一栏的数字连成一行，如 pdftotext 未加 -layout），分不出各数字属于哪一行哪一栏；请检查 PDF，或按版面提取文本（pdftotext -layout）';
 
