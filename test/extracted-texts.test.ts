@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lintFile } from '../src/cli/lint.js';
 import type { Rule } from '../src/rules/index.js';
 import { builtinRules, FIXTURES } from './helpers.js';
+import { asBothSayIt } from './same-finding.js';
 
 const DIR = path.join(FIXTURES, 'text/extracted');
 const TOOLS = ['pdfium', 'plumber', 'plumber-layout'] as const;
@@ -29,19 +30,6 @@ const CASES = readdirSync(DIR)
   .filter((f) => f.endsWith('.txt'))
   .sort()
   .map((f) => ({ file: f, pdf: f.replace(new RegExp(`\\.(${TOOLS.join('|')})\\.txt$`), '.pdf') }));
-
-/**
- * One finding as both readings can state it. A text that parts cells by one space cannot tell
- * which column a row's second figure stands in, nor a blank cell from one not printed; so of the
- * same wrong row it may leave out the PDF's note of the other columns also wrong (同一行另有…), and
- * say a 合计 printed without its parts (只印合计) where the PDF sums the parts' blank cells to 0
- * (行内分列合计).
- */
-function asBothSayIt(d: string): string {
-  const alone = /^科目\/(?:只印合计 (.+?) 只印出「合计」([\d,.]+) 万?元，.*|行内分列合计 (.+?)「合计」为 ([\d,.]+) 万?元，各分栏之和（0）.*)$/.exec(d);
-  if (alone) return `合计无分栏 ${alone[1] ?? alone[3]} ${alone[2] ?? alone[4]}`;
-  return d.replace(/（同一行另有 \d+ 栏也不符：[^）]*）$/, '');
-}
 
 async function findings(file: string, rules: Rule[]): Promise<{ found: string[]; notices: string[] }> {
   const outcome = await lintFile(file, rules);
