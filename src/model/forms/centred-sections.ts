@@ -13,9 +13,12 @@
  * does and the order is known wrong, no reading can be trusted: the sections are not placed (nor
  * checked).
  */
-import type { Form } from '../types.js';
+import type { Form, Location } from '../types.js';
 
 export type SectionPlacing = 'in-order' | 'by-weights' | 'unplaced';
+
+/** a place down the document: a PDF's lines are counted on their page */
+const placeOf = (loc: Location) => (loc.page ?? 0) * 1e6 + loc.line;
 
 /** a sum of weights as printed (10, 2.5) equals a stated weight: exact but for binary fractions */
 const EPSILON = 1e-6;
@@ -56,9 +59,9 @@ function addsUp(form: Form, sectionOf: Array<string | null>): boolean {
  * run's last row, whose weights add up to each section's: none, one, or two (more are not sought).
  */
 function sharingsThatAddUp(form: Form): Array<Array<string | null>> {
-  const rows = form.indicators.map((x) => x.loc.line);
+  const rows = form.indicators.map((x) => placeOf(x.loc));
   const weights = form.indicators.map((x) => x.weight!.value);
-  const headers = form.sections.map((s) => ({ line: s.loc.line, name: s.name, weight: s.weight!.value }));
+  const headers = form.sections.map((s) => ({ line: placeOf(s.loc), name: s.name, weight: s.weight!.value }));
   const n = rows.length;
   const m = headers.length;
   const found: Array<Array<string | null>> = [];
