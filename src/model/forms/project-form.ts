@@ -17,7 +17,7 @@ import { cutShort } from './cut-short.js';
 import { placeSections } from './centred-sections.js';
 import { headerOrderUnread } from './header-order.js';
 import { readIndicatorGrid } from './project-grid.js';
-import { INDICATOR_HEADER, laidOut, leadingJunkOff, LEVEL_NAME_ANYWHERE, LEVEL_TWO, LEVEL_TWO_INSIDE, printedValues, trailingScores } from './row-words.js';
+import { INDICATOR_HEADER, labelAfterWeight, laidOut, leadingJunkOff, LEVEL_NAME_ANYWHERE, LEVEL_TWO, LEVEL_TWO_INSIDE, printedValues, trailingScores } from './row-words.js';
 import type { Cell, Form, FormIndicator, FormSection, ParseNote, Unit } from '../types.js';
 
 export const NOT_A_FORM = /汇总表|详见|附件|报告/;
@@ -285,7 +285,7 @@ class ProjectFormReader {
       }
       // what follows the header on the same lines belongs to the first indicator, the rest of a
       // label the header runs into among them (cells one space apart are one label)
-      const rest = weightToken && this.restOfLabel(weightToken, sec[2]);
+      const rest = weightToken && labelAfterWeight(weightToken, sec[2], this.textOfLine.get(weightToken.line) ?? '');
       const after = weightToken ? [...(rest ? [rest] : []), ...pending.slice(pending.indexOf(weightToken) + 1).filter((t) => !/^[)）分]+$/.test(t.text))] : [];
       // Where weights are stated every row is under a weighted header, so rows read above the
       // first one show its cell centred over rows above it and below, in any text (pdfplumber's
@@ -298,20 +298,6 @@ class ProjectFormReader {
       if (!this.pending.length) return false;
     }
     return true;
-  }
-
-  /**
-   * What of a label follows a section header's `(50分)` within it: 产出指标（50分） 医保经办机构…
-   * read as one label, cells parted by one space. Placed where it stands on its line (the row's
-   * words are read from the line's text by their columns), or null where the header ends the label.
-   */
-  private restOfLabel(t: Token, weight: string): Token | null {
-    const text = (this.textOfLine.get(t.line) ?? '').slice(0, t.endColumn - 1);
-    const header = new RegExp(`${weight.replace('.', '\\.')}\\s*分\\s*[）)]?\\s*`, 'g');
-    header.lastIndex = t.column - 1;
-    const m = header.exec(text);
-    const rest = m ? normalizeLabel(text.slice(header.lastIndex)) : '';
-    return rest ? { ...t, text: rest, column: header.lastIndex + 1 } : null;
   }
 
   /** the indicator the pending words make, closed by its 分值 and 得分 */

@@ -2,7 +2,7 @@
  * The words of a project form's indicator rows read as text: its header's and its 一级/二级
  * names, and those that close a row (its 指标值 and 实际值, then 分值 and 得分).
  */
-import type { Token } from '../../layout/tokenize.js';
+import { normalizeLabel, type Token } from '../../layout/tokenize.js';
 
 /** the words of an indicator block's header, wrapped over lines (年度 实际 / 分值 得分 / 偏差原因分析 …) */
 export const INDICATOR_HEADER = /^(年度|实际|分值|得分|偏差原因分析|及?改进措施(指标值)?|(年度)?指标值([（(][AB][）)])?|(实际)?完成值([（(][AB][）)])?|未完成原因分析|[一二三]级指标)$/;
@@ -77,4 +77,17 @@ export function trailingScores(tokens: Token[]): { weight: Token; score: Token; 
   if (tail.some((t) => t.kind === 'number') || (last !== s && tail.some((t) => /[≥≤=＝%]/.test(t.text)))) return null;
   if (w.num!.value > 100 || s.num!.value > 100) return null;
   return { weight: w, score: s };
+}
+
+/**
+ * What of a label follows a section header's `(50分)` within it: 产出指标（50分） 医保经办机构…
+ * read as one label, cells parted by one space. Placed where it stands on its line (a row's words
+ * are read from the line's text by their columns), or null where the header ends the label.
+ */
+export function labelAfterWeight(t: Token, weight: string, lineText: string): Token | null {
+  const text = lineText.slice(0, t.endColumn - 1);
+  const header = new RegExp(`${weight.replace('.', '\\.')}\\s*分\\s*[）)]?\\s*`, 'g');
+  header.lastIndex = t.column - 1;
+  const rest = header.exec(text) ? normalizeLabel(text.slice(header.lastIndex)) : '';
+  return rest ? { ...t, text: rest, column: header.lastIndex + 1 } : null;
 }
