@@ -173,3 +173,33 @@ describe('a title amid another table\'s lines, its own header and figures printe
   });
 });
 
+describe('a table without a figure where the text lost other tables\' layout (pdfminer)', () => {
+  // pdfminer's text of 江苏检察院 2019: a column's figures set as a block apart, so 公开02's names
+  // came without any figure, and the table was said empty and unexplained (形式/空表说明), false
+  const AMOUNT = /\s+-?\d[\d,]*\.\d+/g;
+  /** the text with the lines of table `from` (up to table `to`) edited */
+  const edit = (lines: string[], from: number, to: number, f: (l: string) => string) => {
+    const at = (n: number) => lines.findIndex((l) => l.trim() === `部门公开表${n}`);
+    return [...lines.slice(0, at(from)), ...lines.slice(at(from), at(to)).map(f), ...lines.slice(at(to))];
+  };
+  // 表1's figures each on a line of its own; 表3's codes and names without their figures
+  const figuresApart = (l: string) => [l.replace(AMOUNT, ''), ...(l.match(AMOUNT) ?? []).map((x) => x.trim())].join('\n');
+  const noFigures = (l: string) => l.replace(AMOUNT, '');
+  const budget = fixtureText('text/budget.txt').split('\n');
+
+  it('is not known to be empty: said unread, not unexplained', async () => {
+    const scattered = edit(edit(budget, 1, 2, figuresApart).join('\n').split('\n'), 3, 4, noFigures).join('\n');
+    const r = reportOf(scattered);
+    expect(r.tables.find((t) => t.id === '部门公开表1')!.unread).toContain('提取的文本没有保留表格的版面');
+    expect(r.tables.find((t) => t.id === '部门公开表3')!.unread).toContain('提取的文本没有保留表格的版面');
+    const { diagnostics } = await lint('text/budget.txt', scattered);
+    expect(diagnostics.filter((d) => d.ruleId === '形式/空表说明')).toEqual([]);
+  });
+
+  it('where every other table kept its layout, the table is read as printed empty', () => {
+    const r = reportOf(edit(budget, 3, 4, noFigures).join('\n'));
+    const t = r.tables.find((x) => x.id === '部门公开表3')!;
+    expect([t.unread, t.empty]).toEqual([null, true]);
+  });
+});
+

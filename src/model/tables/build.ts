@@ -80,16 +80,32 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
     }
   }
   const pictured = source?.pictures?.length ? pictureUnder(regions, source) : () => null;
-  return [
-    ...builders.map((b) => {
-      const table = b.finish();
-      const why = layoutLost(b.region, b.spec) ?? (table.unread === null ? notWhole(table, b.region, pictured) : null);
-      if (why) return { ...table, unread: why };
-      const cut = table.unread === null ? endsMissing(table, b.spec) : null;
-      return cut ? { ...table, cutShort: cut } : table;
-    }),
-    ...unread,
-  ];
+  const lost = builders.map((b) => layoutLost(b.region, b.spec));
+  const built = builders.map((b, i) => {
+    const table = b.finish();
+    const why = lost[i] ?? (table.unread === null ? notWhole(table, b.region, pictured) : null);
+    if (why) return { ...table, unread: why };
+    const cut = table.unread === null ? endsMissing(table, b.spec) : null;
+    return cut ? { ...table, cutShort: cut } : table;
+  });
+  // where the text lost other tables' layout (pdfminer sets a column's figures as a block apart),
+  // a table read without a figure in any cell that says nothing of being empty, and prints codes
+  // or many lines (items, not only a header and 合计), is not known to be empty: its figures stand elsewhere
+  const anyLost = lost.some((why) => why !== null);
+  const displaced = (t: Table, i: number) => anyLost && t.unread === null && showsNoFigure(t) && printsItems(builders[i].region);
+  return [...built.map((t, i) => (displaced(t, i) ? { ...t, unread: LAYOUT_LOST } : t)), ...unread];
+}
+
+/** read with no figure in any cell, and with no note that it is empty */
+const showsNoFigure = (t: Table) => !t.emptyNote && !t.saidEmpty && t.rows.every((r) => Object.values(r.cells).every((c) => c.blank) && !r.unplaced.length);
+
+/** printed lines an empty table fills at most: unit, department, a header of wrapped names, 合计 and a note */
+const EMPTY_TABLE_LINES = 12;
+
+/** a region with items of its own: a line opening with a code, or more lines than an empty table prints */
+function printsItems(region: TableRegion): boolean {
+  const printed = region.lines.filter((l) => l.tokens.some((t) => t.kind !== 'blank'));
+  return printed.length > EMPTY_TABLE_LINES || printed.some((l) => /^\s*\d{3}(?:\s?\d{2}){0,2}\s/.test(l.source.text));
 }
 
 /** a line that is one or two digits from its first column: a page number; a 类 code standing alone on its line (208) has three */
