@@ -14,7 +14,17 @@ describe('targetMet', () => {
     expect(targetMet('≥5次', '7')).toBe(true);
     expect(targetMet('≥1万册', '120000 册')).toBe(true);
     expect(targetMet('＜600人次', '=465人次')).toBe(true);
-    expect(targetMet('100%', '98%')).toBe(false);
+    expect(targetMet('=100%', '98%')).toBe(false);
+  });
+
+  it('takes a bare target (no sign) as met where the figures agree, and undecided where they do not', () => {
+    // which way a bare 5篇 or 95% bounds is not printed: more for most indicators, less for a cost
+    // or a time (成本控制率 100% against 98% is met); an unequal figure was said unmet, a false alarm
+    expect(targetMet('100%', '100%')).toBe(true);
+    expect(targetMet('5篇', '5')).toBe(true);
+    expect(targetMet('5篇', '117篇')).toBeNull();
+    expect(targetMet('95%', '98%')).toBeNull();
+    expect(targetMet('100%', '98%')).toBeNull();
   });
 
   it('leaves undecided what is not a measured quantity in the same unit', () => {

@@ -74,7 +74,7 @@ export function targetMet(target: string | null | undefined, actual: string | nu
   if (!pair) return null;
   const x = pair.actual.value;
   const y = pair.target.value;
-  switch (pair.relation ?? '=') {
+  switch (pair.relation) {
     case '>=':
       return x >= y;
     case '<=':
@@ -83,8 +83,12 @@ export function targetMet(target: string | null | undefined, actual: string | nu
       return x > y;
     case '<':
       return x < y;
-    default:
+    case '=':
       return x === y;
+    default:
+      // a bare figure (5篇, 95%) says no direction: more is better for most indicators, less for a
+      // cost or a time; met where the figures agree, not known otherwise
+      return x === y ? true : null;
   }
 }
 
