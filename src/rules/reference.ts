@@ -36,7 +36,7 @@ const OPERATIONS: Record<string, [string, string]> = {
   count: ['列表的项数', '{ count: [{ var: indicators }] }'],
   name_listed: ['名称是否在名称列表中：不计空格、括号、序号和末尾的“项目”，单元格内折行、被读成相邻两行的名称也算', '{ name_listed: [{ var: form.project }, { var: document.rowNames.预算/项目支出表 }] }'],
   name_relation: ['两个名称去掉所列的通用词后的关系：equal 相同，contains 甲含乙且更长，head 甲是乙截去结尾，short 一个是另一个略去几个字（略去的不是整个地名），place 一个略去了另一个所写的整个地名（…省、…市、…区、…县），other 都不是', '{ name_relation: [{ var: mention.name }, { var: document.department }, [人民政府, 办事处]] }'],
-  target_met: ['印出的实际值是否达到印出的指标值（≥90%、95%、小于20天）；不能判断时为 null', '{ target_met: [{ var: indicator.target }, { var: indicator.actual }] }'],
+  target_met: ['印出的实际值是否达到印出的指标值（≥90%、小于20天；不带符号的 95% 只在两数相等时算达到）；不能判断时为 null', '{ target_met: [{ var: indicator.target }, { var: indicator.actual }] }'],
 };
 
 const RULE_FIELDS: Array<[string, string, string]> = [
