@@ -4,7 +4,7 @@ import { unreadPages } from '../ingest/pdf-common.js';
 import { sourceLocation } from './cells.js';
 import { withoutPageFurniture } from '../layout/page-furniture.js';
 import { joinPagesAcross } from '../layout/pages-across.js';
-import { findTableRegions } from '../layout/regions.js';
+import { findTableRegions, type TableRegion } from '../layout/regions.js';
 import { findRotatedText, withoutRotatedText } from '../layout/rotated-text.js';
 import { copiedTableLines, findSecondDisclosure } from './second-disclosure.js';
 import { readContents } from './contents.js';
@@ -89,11 +89,12 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   let regions = findTableRegions(whole, kinds, unknown);
   // a table printed twice (a copy-all's text past a page's edge) is read once
   const copies = copiedTableLines(regions);
-  if (copies.size) regions = regions.map((r) => ({ ...r, lines: r.lines.filter((l) => !copies.has(l.source.line)) }));
+  const withoutCopies = (found: TableRegion[]) => (copies.size ? found.map((r) => ({ ...r, lines: r.lines.filter((l) => !copies.has(l.source.line)) })) : found);
+  regions = withoutCopies(regions);
   // a second disclosure in the same file is cut off, not merged into the first
   const second = findSecondDisclosure(regions, whole.lines);
   const source = second ? { ...whole, lines: whole.lines.filter((l) => l.line < second.from) } : whole;
-  if (second) regions = findTableRegions(source, kinds, (unknown = [])).map((r) => ({ ...r, lines: r.lines.filter((l) => !copies.has(l.source.line)) }));
+  if (second) regions = withoutCopies(findTableRegions(source, kinds, (unknown = [])));
   const tables = buildTables(regions, source.file, notes, catalog, source);
   const all = source.lines.map((l) => l.text).join('\n');
   const head = source.lines

@@ -21,8 +21,7 @@ const KINDS_BETWEEN = 2;
 
 interface Run {
   id: string;
-  first: SourceLine;
-  last: SourceLine;
+  /** in reading order */
   lines: SourceLine[];
 }
 
@@ -33,10 +32,8 @@ function runsOf(regions: TableRegion[]): Run[] {
   const runs: Run[] = [];
   for (const { id, source } of owned) {
     const run = runs[runs.length - 1];
-    if (run?.id === id) {
-      run.last = source;
-      run.lines.push(source);
-    } else runs.push({ id, first: source, last: source, lines: [source] });
+    if (run?.id === id) run.lines.push(source);
+    else runs.push({ id, lines: [source] });
   }
   return runs;
 }
@@ -49,7 +46,7 @@ export function findSecondDisclosure(regions: TableRegion[], lines: SourceLine[]
     if (previous < 0) continue;
     const between = new Set(before.slice(previous + 1).map((r) => r.id));
     if (between.size < KINDS_BETWEEN) continue;
-    const start = startOf(lines, before[before.length - 1].last, runs[i].first);
+    const start = startOf(lines, before[before.length - 1].lines.at(-1)!, runs[i].lines[0]);
     const title = regions.find((r) => r.id === runs[i].id)?.title ?? runs[i].id;
     return { from: start.line, line: start.pageLine ?? start.line, ...(start.page !== undefined ? { page: start.page } : {}), title };
   }
