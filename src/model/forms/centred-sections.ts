@@ -37,6 +37,8 @@ export function placeSections(form: Form, doubtful: boolean): SectionPlacing {
   if (!weighted) return doubtful ? 'unplaced' : 'in-order';
   if (!doubtful && addsUp(form, indicators.map((x) => x.section))) return 'in-order';
   const found = sharingsThatAddUp(form);
+  // a search given up is as undecided as two sharings
+  if (!found) return 'unplaced';
   if (found.length === 1) {
     indicators.forEach((x, i) => (x.section = found[0][i]));
     return 'by-weights';
@@ -56,9 +58,10 @@ function addsUp(form: Form, sectionOf: Array<string | null>): boolean {
  * The sharings of the rows (in order) among the headers (in order; one printed again where its
  * cell runs onto a new page is a header of its own, of the same section), each a run of one row
  * or more, each header's line after the line of the last row before its run and not after its
- * run's last row, whose weights add up to each section's: none, one, or two (more are not sought).
+ * run's last row, whose weights add up to each section's: none, one, or two (more are not
+ * sought); null where the search was given up (MAX_STEPS).
  */
-function sharingsThatAddUp(form: Form): Array<Array<string | null>> {
+function sharingsThatAddUp(form: Form): Array<Array<string | null>> | null {
   const rows = form.indicators.map((x) => placeOf(x.loc));
   const weights = form.indicators.map((x) => x.weight!.value);
   const headers = form.sections.map((s) => ({ line: placeOf(s.loc), name: s.name, weight: s.weight!.value }));
@@ -73,7 +76,7 @@ function sharingsThatAddUp(form: Form): Array<Array<string | null>> {
     if (j === m) {
       // two runs of one section (a header printed again on a new page) may part anywhere: one sharing
       const same = (f: Array<string | null>) => f.every((s, i) => s === sectionOf[i]);
-      if (from === n && headers.every((h) => Math.abs((sums.get(h.name) ?? 0) - h.weight) < EPSILON) && !found.some(same)) found.push([...sectionOf]);
+      if (from === n && addsUp(form, sectionOf) && !found.some(same)) found.push([...sectionOf]);
       return;
     }
     const h = headers[j];
@@ -91,5 +94,5 @@ function sharingsThatAddUp(form: Form): Array<Array<string | null>> {
     sums.set(h.name, before);
   };
   if (m <= n) share(0, 0);
-  return steps > MAX_STEPS ? [[], []] : found;
+  return steps > MAX_STEPS ? null : found;
 }
