@@ -50,11 +50,7 @@ const EDGE_CUT: Record<string, [string, string]> = {
  * Files the two engines read differently, each with how: a case that comes to read the same makes
  * its it.fails fail, and its line here goes.
  */
-const ENGINES_DIFFER: Record<string, string> = {
-  // pdf.js puts a space of its own where XeTeX leaves its gap between Chinese and Latin (≥ 98%, 20 天): a space parts two cells
-  'corpus-linxia-city-2023-final.xelatex.pdf': 'unpdf reads ≥ and 98% of the 整体支出 forms\' 指标值 as two cells, and their rows shift by one',
-  'corpus-haidong-city-2025-budget.xelatex.pdf': 'unpdf reads two 绩效目标表 projects\' 权重 apart from their figures: 权重合计 is said of them',
-};
+const ENGINES_DIFFER: Record<string, string> = {};
 
 /** PDFium's lines are unpdf's without some: the clipped ones, `clippedLine` among them */
 function withoutClipped(pdfium: Array<[number | undefined, string]>, unpdf: Array<[number | undefined, string]>, clippedLine: string) {

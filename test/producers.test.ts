@@ -43,10 +43,6 @@ const PRODUCERS = ['weasyprint', 'wkhtmltopdf', 'ghostscript', 'cairo'] as const
 const FAILS: Record<string, string> = {
   // pdf.js's text content says nothing of clip paths: the copy clipped away is read too
   'final-full.wkhtmltopdf.pdf (unpdf)': 'unpdf: 公开06\'s 人员经费合计 row, drawn on both sides of a page cut, is read twice (a note says the second is not checked)',
-  // pdf.js puts a space of its own where XeTeX sets Chinese and Latin apart (≥ 98%, 20 天), as wide as the gap: a space parts two cells
-  'corpus-linxia-city-2023-final.xelatex.pdf (unpdf)': 'unpdf: ≥ and 98% of an 整体支出 form\'s 指标值 read as two cells, its row read from the right shifts by one',
-  'corpus-haidong-city-2025-budget.xelatex.pdf (unpdf)': 'unpdf: the 绩效目标表\'s 权重 of a project read apart from its figure; 绩效目标表/权重合计 is said where the text is whole',
-  'corpus-haidong-city-2025-budget.xelatex.pdf (unpdf): the diagnostics': 'as above',
   // \multirow centres its text on the rows' nominal height, not on rows that wrap: an 一级指标 over
   // wrapped rows stands off their middle by more than a third of a row, and is read as holding
   // from where it stands (产出指标 over 成本指标's last rows). The weights place the rows again

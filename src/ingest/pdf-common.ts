@@ -128,6 +128,15 @@ const ASCII_RE = /^[\x21-\x7e]$/;
 const autospaced = (a: Glyph, b: Glyph) => ASCII_RE.test(a.text) !== ASCII_RE.test(b.text);
 
 /**
+ * Whether a gap between two characters, in ems, is a typesetter's spacing of Chinese and Latin
+ * rather than a space: wider than a piece's own gaps, not wider than that spacing, and between
+ * the two scripts. pdf.js marks such a gap with a space of its own making (PDFium does not).
+ */
+export function isScriptSpacing(before: string, after: string, ems: number): boolean {
+  return ems > PIECE_GAP_EMS && ems <= AUTOSPACE_EMS && ASCII_RE.test(before) !== ASCII_RE.test(after);
+}
+
+/**
  * glyphs of one line, left to right → pieces: touching glyphs join, a space or a gap splits, and so
  * does a cell's rule (walls: the x of the vertical rules the line crosses) with a gap after it
  */

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocumentProxy } from 'unpdf';
 import { pageDrawing, type OperatorList } from './pdfjs-rulings.js';
-import { describeError, isUnreadable, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+import { describeError, isScriptSpacing, isUnreadable, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 import { normalizeText } from './radicals.js';
 import { isSlanted } from './watermark.js';
 
@@ -96,6 +96,35 @@ function uprightRotation(items: TextItem[]): number | undefined {
   return votes[best] > 0 ? best * 90 : undefined;
 }
 
+/** where an item starts and ends along its direction, and the line it stands on across it */
+function span(item: TextItem): { from: number; to: number; across: number } {
+  const [a, b, , , e, f] = item.transform;
+  const n = Math.hypot(a, b) || 1;
+  const [cos, sin] = [a / n, b / n];
+  const from = e * cos + f * sin;
+  return { from, to: from + item.width, across: f * cos - e * sin };
+}
+
+/** how near two ends must meet to be one place: pdf.js sizes the space it adds from them */
+const MEET_PT = 0.05;
+
+/**
+ * A space pdf.js made up for a typesetter's spacing of Chinese and Latin (XeTeX's ≥ 98%, 20 天):
+ * it sits alone between two items of one line and spans exactly the gap between them. PDFium
+ * adds no glyph there, so the gap decides whether two cells part, and it does here too. pdf.js
+ * gives a space the producer drew the same way, but a font's space (0.22–0.28 em in the CJK and
+ * Latin fonts here, 0.5 in SimSun) is narrower or wider than such spacing (isScriptSpacing).
+ */
+function isMadeUpSpace(items: TextItem[], i: number, size: number): boolean {
+  const item = items[i];
+  const [before, after] = [items[i - 1], items[i + 1]];
+  if (item.str.trim() || !before?.str.trim() || !after?.str.trim()) return false;
+  if (!isScriptSpacing(before.str.trimEnd().slice(-1), after.str.trimStart()[0], item.width / size)) return false;
+  const [p, s, n] = [span(before), span(item), span(after)];
+  const oneLine = Math.abs(p.across - s.across) < MEET_PT && Math.abs(n.across - s.across) < MEET_PT;
+  return oneLine && Math.abs(p.to - s.from) < MEET_PT && Math.abs(s.to - n.from) < MEET_PT;
+}
+
 async function pageGlyphs(page: PdfjsPage): Promise<PageGlyphs> {
   const content = await page.getTextContent();
   const items = content.items.filter((raw): raw is TextItem => 'str' in raw);
@@ -105,7 +134,8 @@ async function pageGlyphs(page: PdfjsPage): Promise<PageGlyphs> {
   let unreadable = 0;
   let slanted = 0;
   let sideways = 0;
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (isUnreadable(item.str)) {
       unreadable++;
       continue;
@@ -122,6 +152,7 @@ async function pageGlyphs(page: PdfjsPage): Promise<PageGlyphs> {
     }
     const [vx, vy] = viewport.convertToViewportPoint(e, f) as [number, number];
     const size = Math.hypot(a, b) || item.height || 10;
+    if (isMadeUpSpace(items, i, size)) continue;
     glyphs.push(...itemGlyphs(normalizeText(item.str), vx, vy, item.width, size));
   }
   // a page without text has no table to rule, nor a text layer over a scan
