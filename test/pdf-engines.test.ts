@@ -17,19 +17,19 @@ const FIXTURE_PDFS = [
 ];
 
 /**
- * Files that draw text and clip it out of view: a row on a page cut drawn on both pages
- * (wkhtmltopdf, Calc's merged cells, WPS), a header cell's wrapped last character. PDFium leaves
- * that text out; pdf.js gives no clip paths and reads it. Each names a line only unpdf reads.
+ * Files that draw text and clip it out of view: Calc's merged cells, a header cell's wrapped last
+ * character. PDFium leaves that text out. Under unpdf, only text outside every box that text is
+ * clipped to is known not printed (pdf.js's text content does not say which text is clipped to
+ * which box): text clipped by its own cell but standing in another's is read. Each names a line
+ * only unpdf reads. (A row on a page cut, drawn on both pages and each copy clipped to its page,
+ * as wkhtmltopdf and WPS do, reads the same under both.)
  */
 const CLIPPED: Record<string, string> = {
-  'final-full.wkhtmltopdf.pdf': '人员经费合计 571.14 公用经费合计 77.14',
-  'corpus-haidong-city-2025-budget.wkhtmltopdf.pdf': '时效指标 确保离休、二乙人员医疗费时报实销 ＝ 100 % 10',
   'corpus-haidong-city-2025-budget.all.calc.pdf': '业务操作经办培训及',
   'corpus-weihai-huancui-2023-final.all.calc.pdf': '效益指标（20分）',
   'corpus-haidong-city-2025-budget.all-other.calc.pdf': '产出指标',
   'corpus-haidong-city-2025-budget.structural.calc.pdf': '产出指标',
   'corpus-weihai-huancui-2023-final.all-other.calc.pdf': '效益指标（20分）',
-  '上海市普陀区财政局部门25年预算.pdf': '11.“住房保障支出（类）住房改革支出（款）购房补贴（项）”268.77万元，主要用于购房补贴支出。',
   '江苏省委办公厅2019年度部门预算公开表格.pdf': '式',
 };
 
@@ -144,6 +144,17 @@ describe('positions', () => {
     expect(num.x0).toBeCloseTo(100, 1);
     expect(num.x1).toBeCloseTo(119.46, 1);
     expect(label.x0).toBeCloseTo(124.46, 1);
+  });
+
+  it('text clipped out of view is not read, and a page whose text is all so is not said unreadable', async () => {
+    // the page's text clipped to its upper half: the copy of a row drawn below it is not printed
+    const inHalf = pdfWith('q 0 421 595 421 re W n BT /F1 10 Tf 100 700 Td (kept 12.50) Tj ET BT /F1 10 Tf 100 300 Td (cut 12.50) Tj ET Q');
+    const allCut = pdfWith('q 0 421 595 421 re W n BT /F1 10 Tf 100 300 Td (cut 12.50) Tj ET Q');
+    for (const engine of ['pdfium', 'unpdf'] as const) {
+      const { lines } = await readPdfBytes('clipped.pdf', inHalf, { engine });
+      expect(lines.map((l) => l.text)).toEqual(['kept 12.50']);
+      await expect(readPdfBytes('all-clipped.pdf', allCut, { engine })).rejects.toThrow(/没有文本层/);
+    }
   });
 
   it('fragments of one number drawn in two fonts are one piece', async () => {

@@ -41,8 +41,6 @@ const PRODUCERS = ['weasyprint', 'wkhtmltopdf', 'ghostscript', 'cairo'] as const
  * its it.fails fail, and its line here goes.
  */
 const FAILS: Record<string, string> = {
-  // pdf.js's text content says nothing of clip paths: the copy clipped away is read too
-  'final-full.wkhtmltopdf.pdf (unpdf)': 'unpdf: 公开06\'s 人员经费合计 row, drawn on both sides of a page cut, is read twice (a note says the second is not checked)',
   // \multirow centres its text on the rows' nominal height, not on rows that wrap: an 一级指标 over
   // wrapped rows stands off their middle by more than a third of a row, and is read as holding
   // from where it stands (产出指标 over 成本指标's last rows). The weights place the rows again

@@ -116,6 +116,24 @@ export function looksScanned(invisible: number, characters: number, paintsImage:
   return paintsImage && characters > 0 && invisible >= SCANNED_SHARE * characters;
 }
 
+/** a rectangle in viewport space */
+export interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** a point's leeway outside a clip box: a glyph's middle a hair outside its cell's clip is still printed */
+const CLIP_LEEWAY = 1;
+
+/** whether the middle of a glyph (half an em above its baseline, as onPage measures it) lies within the box */
+export function insideClip(g: Glyph, box: Box): boolean {
+  const x = (g.x0 + g.x1) / 2;
+  const y = g.y - 0.35 * g.size;
+  return x >= box.x0 - CLIP_LEEWAY && x <= box.x1 + CLIP_LEEWAY && y >= box.y0 - CLIP_LEEWAY && y <= box.y1 + CLIP_LEEWAY;
+}
+
 /** a gap wider than this share of the font size ends a piece: cells never run into each other */
 const PIECE_GAP_EMS = 0.3;
 /**

@@ -10,7 +10,7 @@ import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_TEXT, viewX, viewY,
 import { droppedCopies } from './pdfium-copies.js';
 import { readRulings } from './pdfium-rulings.js';
 import type { Picture } from './rulings.js';
-import { INVISIBLE_RENDER_MODES, isUnreadableCode, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+import { insideClip, INVISIBLE_RENDER_MODES, isUnreadableCode, looksScanned, quarterTurns, pdfErrors, type Box, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 import { normalizeChar } from './radicals.js';
 import { isSlanted } from './watermark.js';
 
@@ -113,14 +113,6 @@ function drawn(m: Pdfium, page: number): Drawn {
   return found;
 }
 
-/** a rectangle in viewport space */
-interface Box {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
-
 /**
  * The box a text object's clip path keeps visible, in viewport space, or null where it is not
  * clipped. A clip of several paths keeps their intersection: the intersection of their bounding
@@ -167,16 +159,6 @@ function pageTextObjects(m: Pdfium, page: number): Set<number> {
     if (obj && m.FPDFPageObj_GetType(obj) === FPDF_PAGEOBJ_TEXT) found.add(obj);
   }
   return found;
-}
-
-/** a point's leeway outside a clip box: a glyph's middle a hair outside its cell's clip is still printed */
-const CLIP_LEEWAY = 1;
-
-/** whether the middle of a glyph (half an em above its baseline, as onPage measures it) lies within the box */
-function insideClip(g: Glyph, box: Box): boolean {
-  const x = (g.x0 + g.x1) / 2;
-  const y = g.y - 0.35 * g.size;
-  return x >= box.x0 - CLIP_LEEWAY && x <= box.x1 + CLIP_LEEWAY && y >= box.y0 - CLIP_LEEWAY && y <= box.y1 + CLIP_LEEWAY;
 }
 
 /**

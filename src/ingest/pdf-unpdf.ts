@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocumentProxy } from 'unpdf';
 import { pageDrawing, type OperatorList } from './pdfjs-rulings.js';
-import { describeError, isScriptSpacing, isUnreadable, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+import { describeError, insideClip, isScriptSpacing, isUnreadable, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 import { normalizeText } from './radicals.js';
 import { isSlanted } from './watermark.js';
 
@@ -161,7 +161,11 @@ async function pageGlyphs(page: PdfjsPage): Promise<PageGlyphs> {
   if (drawing && drawing.text.invisible > 0 && looksScanned(drawing.text.invisible, drawing.text.glyphs, drawing.pictures.length > 0)) {
     return { glyphs: [], width: viewport.width, height: viewport.height, unreadable: 0, scanned: true, drawn: () => ({ text: true, image: true }), objectNumber: page.ref?.num };
   }
-  return { glyphs, width: viewport.width, height: viewport.height, unreadable, slanted, sideways, rulings: drawing?.rulings, pictures: drawing?.pictures, drawn: () => drawn(page), objectNumber: page.ref?.num };
+  const clips = drawing?.text.clips;
+  const printed = clips ? glyphs.filter((g) => clips.some((box) => insideClip(g, box))) : glyphs;
+  // text all clipped away is text that is not printed (as under PDFium), not text that cannot be read
+  const allClipped = printed.length === 0 && glyphs.length > 0;
+  return { glyphs: printed, width: viewport.width, height: viewport.height, unreadable, slanted, sideways, rulings: drawing?.rulings, pictures: drawing?.pictures, drawn: allClipped ? async () => ({ ...(await drawn(page)), text: false }) : () => drawn(page), objectNumber: page.ref?.num };
 }
 
 export async function openUnpdf(file: string, bytes: Uint8Array): Promise<PdfDocument> {

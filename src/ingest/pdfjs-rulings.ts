@@ -7,13 +7,13 @@
  * paint's colour and the text render mode. Annotations are left out, as PDFium's page objects
  * leave them out.
  */
-import { INVISIBLE_RENDER_MODES } from './pdf-common.js';
+import { INVISIBLE_RENDER_MODES, type Box } from './pdf-common.js';
 import { compose, IDENTITY, invisible, pictureBox, RulingCollector, type Matrix, type PathPoint, type Picture, type Rulings } from './rulings.js';
 
 /** pdf.js's operator numbers (OPS) and path-data codes (DrawOPS) as its 5.x releases define them */
 const OP = {
   save: 10, restore: 11, transform: 12, stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25,
-  closeFillStroke: 26, closeEOFillStroke: 27, setTextRenderingMode: 38, setStrokeRGBColor: 58, setFillRGBColor: 59, paintFormXObjectBegin: 74,
+  closeFillStroke: 26, closeEOFillStroke: 27, clip: 29, eoClip: 30, setTextRenderingMode: 38, setStrokeRGBColor: 58, setFillRGBColor: 59, paintFormXObjectBegin: 74,
   paintFormXObjectEnd: 75, constructPath: 91,
 } as const;
 const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
@@ -37,6 +37,8 @@ interface State {
   stroke: boolean;
   /** the text render mode (Tr), part of the graphics state */
   mode: number;
+  /** the box the clip path keeps, in viewport space (the bounding box of its paths' intersection), if clipped */
+  clip: Box | null;
 }
 
 /** a colour as pdf.js gives it (#rrggbb) shows on white paper; anything else (a pattern) is taken to */
@@ -92,6 +94,13 @@ const SHOW_TEXT = new Set([44, 45, 46, 47]);
 export interface TextDrawing {
   glyphs: number;
   invisible: number;
+  /**
+   * the boxes the text is clipped to, where all of it is clipped: a glyph outside every one of
+   * them is not printed (wkhtmltopdf draws a row cut by a page on both pages, each copy clipped to
+   * its page). pdf.js's text content does not say which text is clipped to which box, so only
+   * what falls outside all of them is known not printed.
+   */
+  clips?: Box[];
 }
 
 export interface PageDrawing {
@@ -108,14 +117,34 @@ function glyphsIn(args: unknown[]): number {
   return n;
 }
 
+/** the box of a path's bounds (x0, y0, x1, y1 in the space it is drawn in) in viewport space, within the clip before */
+function clipped(bounds: ArrayLike<number>, ctm: Matrix, before: Box | null): Box {
+  const [a, b, c, d, e, f] = ctm;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const [x, y] of [[bounds[0], bounds[1]], [bounds[2], bounds[1]], [bounds[0], bounds[3]], [bounds[2], bounds[3]]]) {
+    xs.push(a * x + c * y + e);
+    ys.push(b * x + d * y + f);
+  }
+  const box = { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
+  if (!before) return box;
+  return { x0: Math.max(box.x0, before.x0), x1: Math.min(box.x1, before.x1), y0: Math.max(box.y0, before.y0), y1: Math.min(box.y1, before.y1) };
+}
+
+const sameBox = (p: Box, q: Box) => p.x0 === q.x0 && p.x1 === q.x1 && p.y0 === q.y0 && p.y1 === q.y1;
+
 /** what a page draws, in viewport space (viewport: its transform, size as the page's text is read) */
 export async function pageDrawing(page: RuledPage, viewport: { transform: number[]; width: number; height: number }): Promise<PageDrawing> {
   const { fnArray, argsArray } = await page.getOperatorList({ annotationMode: ANNOTATIONS_DISABLED });
   const into = new RulingCollector(viewport.width, viewport.height);
   const pictures: Picture[] = [];
   const text: TextDrawing = { glyphs: 0, invisible: 0 };
-  let state: State = { ctm: compose(viewport.transform, IDENTITY), fill: true, stroke: true, mode: 0 };
+  let state: State = { ctm: compose(viewport.transform, IDENTITY), fill: true, stroke: true, mode: 0, clip: null };
   const stack: State[] = [];
+  // W (clip) takes effect with the path that follows it, whose bounds pdf.js hands over with it
+  let clipNext = false;
+  const clips: Box[] = [];
+  let unclipped = false;
   for (let i = 0; i < fnArray.length; i++) {
     const args = argsArray[i] as unknown[];
     switch (fnArray[i]) {
@@ -139,8 +168,14 @@ export async function pageDrawing(page: RuledPage, viewport: { transform: number
       case OP.setStrokeRGBColor:
         state.stroke = shows(args[0]);
         break;
+      case OP.clip:
+      case OP.eoClip:
+        clipNext = true;
+        break;
       case OP.constructPath: {
-        const [op, [data]] = args as [number, [ArrayLike<number> | null]];
+        const [op, [data], bounds] = args as [number, [ArrayLike<number> | null], ArrayLike<number> | null | undefined];
+        if (clipNext && bounds && bounds.length >= 4) state.clip = clipped(bounds, state.ctm, state.clip);
+        clipNext = false;
         const filled = FILLS.has(op) && state.fill;
         const stroked = STROKES.has(op) && state.stroke;
         if (data && (filled || stroked)) paint(data, state.ctm, stroked, into);
@@ -154,10 +189,13 @@ export async function pageDrawing(page: RuledPage, viewport: { transform: number
         else if (SHOW_TEXT.has(fnArray[i])) {
           const n = glyphsIn(args);
           text.glyphs += n;
+          if (!state.clip) unclipped = true;
+          else if (!clips.some((b) => sameBox(b, state.clip!))) clips.push(state.clip);
           if (INVISIBLE_RENDER_MODES.has(state.mode)) text.invisible += n;
         }
         break;
     }
   }
+  if (!unclipped && clips.length) text.clips = clips;
   return { rulings: into.rulings(), pictures, text };
 }
