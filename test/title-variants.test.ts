@@ -115,6 +115,10 @@ describe('tables the catalogue does not model stay unknown', () => {
     expect(kind(title)).toBeNull();
   });
 
+  it('takes no note for a title, though it ends in 表', () => {
+    expect(['备注：此表为空表', '注：此表为空表', '说明：本单位无此项收支，此表为空表', '填表说明：按科目列至项级表'].map(titleText)).toEqual([null, null, null, null]);
+  });
+
   it('takes a table number in Chinese numerals as one number', () => {
     expect(['表十一一般公共预算支出表', '表十三公经费支出表', '附表1：收支总表'].map(normalizeTitle)).toEqual(['一般公共预算支出表', '三公经费支出表', '收支总表']);
   });

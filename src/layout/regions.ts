@@ -66,6 +66,8 @@ const TITLE_PUNCTUATION_RE = /[，。；;,《》…]|\.{3}/;
 /** a sentence of prose: where the text after a table begins (a table's own notes excepted) */
 const PROSE_RE = /[。；]|，.*，/;
 const NOTE_START_RE = /^\s*(注|备注|说明|\d+\s*[.、．]|[（(]\d+[）)])|空表|为空|无数据|没有|不涉及/;
+/** a note's label: 注：, 备注：, 说明：, 填表说明： */
+const NOTE_LABEL_RE = /^(注|备注|说明|填表说明)[:：]/;
 /** a heading of the narrative (其他相关情况说明, 一、2025年“三公”经费预算情况说明): the text after a table, overleaf too */
 const NARRATIVE_HEADING_RE = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]\s*)?[^\d，。；:：]{0,36}(?:情况说明|编制说明)\s*$/;
 
@@ -95,6 +97,8 @@ export function titleText(text: string): string | null {
   const t = text.replace(/[\s\u3000]/g, '');
   if (t.length < 3 || t.length > 48 || TITLE_PUNCTUATION_RE.test(t)) return null;
   if (!/表([（(][^（()）]*[）)])?$/.test(t) || /^附件|部分/.test(t) || printedTableId(text) || isTableNumber(text)) return null;
+  // a note under a table's header (备注：此表为空表) is the table's, not another's title
+  if (NOTE_LABEL_RE.test(t)) return null;
   return t;
 }
 
