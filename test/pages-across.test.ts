@@ -231,6 +231,17 @@ describe('withoutPageFurniture', () => {
     expect(withoutPageFurniture(doc.lines)).toHaveLength(20);
   });
 
+  const PROJECTS = ['医保业务能力提升', '医疗救助资金', '基金监管经费', '医保宣传经费'];
+  it('keeps a label under a form\'s title that every page of forms prints (text read cell by cell)', () => {
+    const doc = pages((k) => [
+      [0, 40, [['项目支出绩效自评表', 260]]],
+      [0, 60, [['项目名称', 40]]],
+      [0, 80, [[PROJECTS[k], 40]]],
+      [0, 790, [['#', 290]]],
+    ]);
+    expect(withoutPageFurniture(doc.lines).map((l) => l.text)).toEqual([0, 1, 2, 3].flatMap((k) => ['项目支出绩效自评表', '项目名称', PROJECTS[k]]));
+  });
+
   it('keeps a cover title that a running header repeats, standing elsewhere', () => {
     const doc = pages((k) => [
       [0, 28, [['海东市医疗保障局2025年部门预算', 230]]],

@@ -60,6 +60,21 @@ function furnitureLike(l: SourceLine): boolean {
   return !text.split(/\s+/).some((w) => /^[-\d,.，%]+$/.test(w)) && !/单位|部门[：:]|万元|续|表$|表\s*[\d一二三四五六七八九十]|\d\s*表/.test(text);
 }
 
+/**
+ * The lines at one edge of a page, outermost first, that could be its furniture: those before the
+ * first that could not. A header stands above all that a page says, a footer below it: under a
+ * form's title, the 项目名称 that each page of forms prints (alone on its line in text read cell by
+ * cell) is the form's. A page number may stand outside a header or footer.
+ */
+function outermost(edge: SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const l of edge) {
+    if (furnitureLike(l)) out.push(l);
+    else if (!PAGE_NUMBER_RE.test(l.text)) break;
+  }
+  return out;
+}
+
 /** how far apart (points) a running header's lines may stand from page to page */
 const SAME_PLACE = 2;
 
@@ -80,9 +95,9 @@ function runningLines(lines: SourceLine[]): Set<SourceLine> {
   const alike = new Map<string, SourceLine[]>();
   for (const own of byPage.values()) {
     // a page of few lines: each line at one edge only, the head first
-    const edges: Array<[string, SourceLine[]]> = [['head', own.slice(0, EDGE_LINES)], ['foot', own.slice(Math.max(EDGE_LINES, own.length - EDGE_LINES))]];
+    const edges: Array<[string, SourceLine[]]> = [['head', own.slice(0, EDGE_LINES)], ['foot', own.slice(Math.max(EDGE_LINES, own.length - EDGE_LINES)).reverse()]];
     for (const [edge, at] of edges) {
-      for (const l of at.filter(furnitureLike)) {
+      for (const l of outermost(at)) {
         const key = `${edge}|${shapeOf(l.text)}`;
         const group = alike.get(key);
         if (group) group.push(l);
