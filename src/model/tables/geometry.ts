@@ -26,6 +26,16 @@ export function flushLeftEdges(columns: Array<{ key: string; mark?: Placed; labe
   return flush ? new Map(columns.map((c) => [c.key, c.mark!.x0!])) : null;
 }
 
+/**
+ * Whether a grid's 栏次 numbers are set flush left: each starts where a header cell over it starts
+ * (within a point) and is not centred with it (WeasyPrint sets a table's header cells so). Its
+ * figures, set right, then stand nearer the next number than their own.
+ */
+export function marksFlushLeft(marks: Placed[], header: Placed[][]): boolean {
+  const cells = header.flat();
+  return marks.length > 1 && marks.every((m) => cells.some((c) => Math.abs(c.x0! - m.x0!) <= 1 && Math.abs(centreOf(c) - centreOf(m)) > 3));
+}
+
 /** flush-left columns: each figure in the column whose left edge is the last at or before it (null where that is not one figure a column) */
 export function placeByLeftEdges<T extends Placed>(printed: T[], columns: Array<{ key: string; x: number }>): Map<string, T> | null {
   const cols = [...columns].sort((a, b) => a.x - b.x);

@@ -4,7 +4,7 @@ import { columnLabel, normalizeLabel, type Token, type TokenLine } from '../../l
 import { blankCell, numberCell, tokenLocation } from '../cells.js';
 import type { Cell, Column, Row, Table } from '../types.js';
 import { BaseBuilder, centreOf, columnReach } from './builder.js';
-import { matchInOrder } from './geometry.js';
+import { marksFlushLeft, matchInOrder, placeByLeftEdges } from './geometry.js';
 import { columnNames } from './catalog.js';
 import { isColumnNumbering, lineLocation, stripEnumeration } from './lines.js';
 import { headerColumns, joinWrappedNames } from './header.js';
@@ -256,13 +256,20 @@ export class GridBuilder extends BaseBuilder {
     const order = this.printedOrder();
     const marks = this.columnMarks.filter((m) => m.x0 !== undefined);
     if (marks.length !== order.length || !marks.every((m, i) => m.num!.value === i + 1)) return null;
-    const columns = marks.map((m, i) => ({ x: centreOf(m), column: order[i] }));
-    // in order, least distance: a figure right-aligned in a wide cell stands off its number
-    const placed = matchInOrder(figures.map((f) => f.x), columns);
-    const reach = 2 * columnReach(columns.map((c) => c.x));
-    if (!placed || placed.some((c, i) => Math.abs(c.x - figures[i].x) > reach)) return null;
     const cells: Record<string, Cell> = Object.create(null);
-    figures.forEach((f, i) => (cells[placed[i].column.key] = numberCell(this.file, f.t, this.unit)));
+    if (marksFlushLeft(marks, this.headerRows)) {
+      // flush left: each figure in the column whose number is the last to start at or before it
+      const byEdge = placeByLeftEdges(figures.map((f) => f.t), marks.map((m, i) => ({ key: order[i].key, x: m.x0! })));
+      if (!byEdge) return null;
+      for (const [key, t] of byEdge) cells[key] = numberCell(this.file, t, this.unit);
+    } else {
+      const columns = marks.map((m, i) => ({ x: centreOf(m), column: order[i] }));
+      // in order, least distance: a figure right-aligned in a wide cell stands off its number
+      const placed = matchInOrder(figures.map((f) => f.x), columns);
+      const reach = 2 * columnReach(columns.map((c) => c.x));
+      if (!placed || placed.some((c, i) => Math.abs(c.x - figures[i].x) > reach)) return null;
+      figures.forEach((f, i) => (cells[placed[i].column.key] = numberCell(this.file, f.t, this.unit)));
+    }
     // every column is numbered, so one without a figure is printed blank: zero
     const loc = lineLocation(this.file, this.valueLine!);
     for (const c of order) if (!(c.key in cells)) cells[c.key] = blankCell(loc, this.unit);
