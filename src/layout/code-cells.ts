@@ -119,20 +119,26 @@ function mergeAt(line: TokenLine, at: number, k: number, above: string[]): Token
 
 const HEADS = ['类', '款', '项'];
 
+/** a header label's span on the page */
+interface Span {
+  x0: number;
+  x1: number;
+}
+
 /**
- * The x-centres of a page header's 类 款 (项) labels, a list for each group of code cells printed
+ * The spans of a page header's 类 款 (项) labels, a list for each group of code cells printed
  * side by side (类 款 … 类 款), before the table's first figure; null where none.
  */
-function headedCodeColumns(lines: TokenLine[]): number[][] | null {
+function headedCodeColumns(lines: TokenLine[]): Span[][] | null {
   for (const line of lines) {
     if (line.tabbed || !line.source.pieces) return null;
     if (line.tokens.some((t) => t.kind === 'number' && !t.num!.integer)) return null;
     // the pieces as drawn: the tokens join words that stand close (款 项 → 款项)
-    const groups: number[][] = [];
+    const groups: Span[][] = [];
     for (const p of [...line.source.pieces].sort((a, b) => a.x0 - b.x0)) {
       const level = HEADS.indexOf(p.text.replace(/\s/g, ''));
       if (level === 0) groups.push([]);
-      if (level >= 0 && groups.at(-1)?.length === level) groups.at(-1)!.push((p.x0 + p.x1) / 2);
+      if (level >= 0 && groups.at(-1)?.length === level) groups.at(-1)!.push({ x0: p.x0, x1: p.x1 });
     }
     const whole = groups.filter((g) => g.length >= 2);
     if (whole.length) return whole;
@@ -140,16 +146,61 @@ function headedCodeColumns(lines: TokenLine[]): number[][] | null {
   return null;
 }
 
+const CLASS_PART_RE = /^[1-9]\d{2}$/;
+const centre = (p: { x0?: number; x1?: number }) => (p.x0! + p.x1!) / 2;
+
+/**
+ * Whether a group's code cells are set flush right under labels set flush left (WeasyPrint sets
+ * header cells so): its class codes (208, then a name) stand wholly between the 类 label and the
+ * 款 label, clear of both. A 款 part, set right in its cell, then stands nearer the 项 label than
+ * its own; each part is its cell's whose label is the last to start at or before it.
+ */
+function setFlushRight(lines: TokenLine[], labels: Span[]): boolean {
+  let seen = 0;
+  for (const line of lines) {
+    for (let i = 0; i < line.tokens.length; i++) {
+      const t = line.tokens[i];
+      if (t.kind !== 'number' || t.x0 === undefined || !CLASS_PART_RE.test(t.text) || line.tokens[i + 1]?.kind !== 'label') continue;
+      if (t.x1! <= labels[0].x0 || t.x0 >= labels[1].x1) continue;
+      if (t.x0 <= labels[0].x1 || t.x1! >= labels[1].x0) return false;
+      seen++;
+    }
+  }
+  return seen > 0;
+}
+
+/** the code cells of a group: where each stands, and which part of a code it holds */
+interface CodeColumn {
+  g: number;
+  level: number;
+  /** whether a number centred at x stands in this cell */
+  holds(x: number): boolean;
+  /** how far from the cell's mark a number centred at x stands (the nearest cell takes it) */
+  distance(x: number): number;
+}
+
+/** a group's cells: by the labels' left edges where set flush right under them, else by the labels' centres */
+function codeColumns(lines: TokenLine[], labels: Span[], g: number): CodeColumn[] {
+  const xs = labels.map(centre);
+  if (setFlushRight(lines, labels)) {
+    // the last cell as wide as the one before it
+    const ends = [...labels.slice(1).map((l) => l.x0), labels.at(-1)!.x0 + (labels.at(-1)!.x0 - labels.at(-2)!.x0)];
+    return labels.map((l, level) => ({ g, level, holds: (x) => x >= l.x0 && x < ends[level], distance: (x) => (x >= l.x0 && x < ends[level] ? 0 : Infinity) }));
+  }
+  // a code part stands under its header label, nearer than the next label is (a figure far right is none)
+  const reach = Math.min(...xs.slice(1).map((v, k) => v - xs[k]));
+  return xs.map((x0, level) => ({ g, level, holds: (x) => Math.abs(x - x0) <= reach, distance: (x) => Math.abs(x - x0) }));
+}
+
 /**
  * Page lines of a table under a 类 款 (项) header whose rows print only their own part of the code:
  * a short number followed by a name takes the parts before its own from the code above it in its
- * group; which part it is, the header column nearest it says.
+ * group; which part it is, the header cell it stands in says.
  */
 function fillDownOnPage(lines: TokenLine[]): TokenLine[] {
   const groups = headedCodeColumns(lines);
   if (!groups) return lines;
-  // a code part stands under its header label, nearer than the next label is (a figure far right is none)
-  const columns = groups.flatMap((xs, g) => xs.map((x, level) => ({ x, g, level, reach: Math.min(...xs.slice(1).map((v, k) => v - xs[k])) })));
+  const columns = groups.flatMap((labels, g) => codeColumns(lines, labels, g));
   const above = groups.map(() => [] as string[]);
   return lines.map((line) => {
     let changed = false;
@@ -157,9 +208,9 @@ function fillDownOnPage(lines: TokenLine[]): TokenLine[] {
     const printed = new Set<number>();
     const tokens = line.tokens.map((t, i) => {
       if (t.kind !== 'number' || !t.num!.integer || t.x0 === undefined) return t;
-      const centre = (t.x0 + t.x1!) / 2;
-      const { x, g, level, reach } = columns.reduce((best, c) => (Math.abs(c.x - centre) < Math.abs(best.x - centre) ? c : best));
-      if (Math.abs(x - centre) > reach) return t;
+      const x = centre(t);
+      const { g, level, holds } = columns.reduce((best, c) => (c.distance(x) < best.distance(x) ? c : best));
+      if (!holds(x)) return t;
       const opens = !printed.has(g);
       printed.add(g);
       if (level === 0) {
