@@ -28,7 +28,8 @@
 // Forms and the narrative are left as they are: the variants are about the tables.
 // Run by hand to render the `all` variant of each corpus source (CI uses the committed files):
 //   node scripts/variants.mjs [VARIANT...] [NAME...]   → fixtures/pdf/NAME.all.libreoffice.pdf and
-//     NAME.all.calc.pdf, NAME.all-other.calc.pdf and NAME.all-other.chromium.pdf (VARIANT: all, all-other)
+//     NAME.all.calc.pdf, NAME.all-other.calc.pdf, NAME.all-other.chromium.pdf and
+//     NAME.all-other.weasyprint.pdf (VARIANT: all, all-other)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -285,13 +286,18 @@ const RENDERINGS = {
     chromium(htmlFile, pdf, work);
     // Skia writes Noto CJK as Type 3 fonts, thousands of small objects: qpdf packs them into object streams
     execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', pdf]);
-    if (!CAIRO_REWRITTEN.includes(name)) return ['calc', 'chromium'];
+    // WeasyPrint (its own layout engine): header cells and 栏次 numbers set flush left over figures
+    // and codes set right, in cells bordered as Chromium's corpus renderings are
+    const weasy = path.join(work, `${name}.all-other.weasyprint.html`);
+    writeFileSync(weasy, html(doc, { ...CORPUS_PLAN.find((p) => p.producer === 'chromium'), tableFontSize: '6.5pt' }));
+    execFileSync('weasyprint', ['-q', weasy, path.join(out, `${name}.all-other.weasyprint.pdf`)], { stdio: 'ignore', timeout: 900000 });
+    if (!CAIRO_REWRITTEN.includes(name)) return ['calc', 'chromium', 'weasyprint'];
     // rewritten by cairo (pdftocairo), which draws the spaces inside a cell's text as moves, not
     // glyphs: the project codes (630200 25T000 000000) come out without a space glyph between their parts
     const cairo = path.join(out, `${name}.all-other.chromium.cairo.pdf`);
     execFileSync('pdftocairo', ['-pdf', pdf, cairo]);
     execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', cairo]);
-    return ['calc', 'chromium', 'chromium.cairo'];
+    return ['calc', 'chromium', 'weasyprint', 'chromium.cairo'];
   },
 };
 

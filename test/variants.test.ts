@@ -9,8 +9,9 @@
  * `all` variant is also committed as PDFs by LibreOffice Writer (NAME.all.libreoffice.pdf, as
  * make-fixtures prints the corpus) and by Calc (NAME.all.calc.pdf: tables, narrative and forms
  * each a sheet), whose own tab-separated text version (merged cells spread over empty fields) is
- * read too; the `all-other` variant by Calc and by Chromium set as a 三线表 (no cell borders,
- * figures centred: NAME.all-other.chromium.pdf).
+ * read too; the `all-other` variant by Calc, by Chromium set as a 三线表 (no cell borders,
+ * figures centred: NAME.all-other.chromium.pdf), and by WeasyPrint, which sets header cells and
+ * 栏次 numbers flush left over figures and codes set right (NAME.all-other.weasyprint.pdf).
  *
  * Diagnostics are compared placeless, and with each table named by its kind: a message names a
  * table as printed (公开07表, or its title where no number is printed), which the variants change.
@@ -32,7 +33,7 @@ import { claimContent, content, formContent, namedPlaceless, restContent } from 
 
 const VARIANT_NAMES = Object.keys(VARIANTS);
 /** the renderings of the combined variants besides their text versions */
-const RENDERINGS = { all: ['libreoffice.pdf', 'calc.pdf', 'calc.txt'], 'all-other': ['calc.pdf', 'chromium.pdf', 'calc.txt'] } as const;
+const RENDERINGS = { all: ['libreoffice.pdf', 'calc.pdf', 'calc.txt'], 'all-other': ['calc.pdf', 'chromium.pdf', 'weasyprint.pdf', 'calc.txt'] } as const;
 
 /**
  * Cases that fail now, by `DOCUMENT VARIANT (diagnostics|model)`, each with what goes wrong. The
