@@ -30,10 +30,35 @@ describe('a table whose layout the extraction lost', () => {
     expect(ds[0].message).toBe(`「收支总表」（第 2 页）未能读取：${WHY}；这张表的核对都已跳过`);
   });
 
+  it('an empty table whose 栏次 numbers and zeros stand each on a line of its own', () => {
+    // pdftotext's text of WeasyPrint's rendering: a row of it would take 1 2 3 4 5 0 for its figures
+    const text = [
+      '表7：政府性基金预算财政拨款收入支出决算表',
+      '部门：贵州省卫生项目管理办公室',
+      '科目代码',
+      '栏次',
+      '合计',
+      '金额单位：万元',
+      '科目名称',
+      '年初结转和结余',
+      '本年收入',
+      '本年支出小计',
+      '基本支出',
+      '项目支出',
+      ...['1', '2', '3', '4', '5', '0'],
+      '注：本单位本年度没有政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出，故本表无数据。',
+      ...['0', '0', '0'],
+      '年末结转和结余',
+      ...['6', '0', '0'],
+    ].join('\n');
+    const r = reportOf(text, 'empty.raw.txt');
+    expect(r.tables.map((t) => [t.id, t.unread])).toEqual([['公开07', WHY]]);
+  });
+
   it('the same tables laid out as printed are read', () => {
     const laid = reportOf(fixtureText('pdf/sample-budget.txt'), 'sample-budget.txt');
     expect(laid.tables.filter((t) => t.unread !== null).map((t) => t.id)).toEqual([]);
     const raw = reportOf(fixtureText(RAW), RAW);
-    expect(raw.tables.filter((t) => t.unread === WHY).map((t) => t.id)).toEqual(['部门公开表1', '部门公开表2', '部门公开表3', '部门公开表4', '部门公开表5', '部门公开表6']);
+    expect(raw.tables.filter((t) => t.unread === WHY).map((t) => t.id)).toEqual(['部门公开表1', '部门公开表2', '部门公开表3', '部门公开表4', '部门公开表5', '部门公开表6', '部门公开表7']);
   });
 });

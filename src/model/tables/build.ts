@@ -136,19 +136,24 @@ const ALONE_SHARE = 0.3;
  * its line there is one beside a wrapped name, which the table readers place.
  */
 function layoutLost(region: TableRegion, spec: TableSpec): string | null {
+  if (region.lines.some((l) => l.source.pieces || l.tabbed)) return null;
   let lines = 0;
   let alone = 0;
-  for (const line of region.lines) {
-    if (line.source.pieces || line.tabbed) return null;
-    const printed = line.tokens.filter((t) => t.kind !== 'blank');
+  const printedLines = region.lines.map((line) => line.tokens.filter((t) => t.kind !== 'blank')).filter((p) => p.length);
+  const loneNumber = (printed: Token[] | undefined) => printed?.length === 1 && printed[0].kind === 'number';
+  for (const [k, printed] of printedLines.entries()) {
     if (spec.layout === 'code' && rowsRunTogether(printed)) return ROWS_RUN_TOGETHER;
     // amounts, not codes nor 栏次 numbers
     const amounts = printed.filter((t) => t.kind === 'number' && !t.num!.integer).length;
-    if (!amounts) continue;
     // a column's amounts run together: more than the table has columns, many times over
     if (amounts > 2 * Math.max(2, spec.columns.length)) return LAYOUT_LOST;
+    // …or each cell on a line of its own: an amount, or whole numbers on lines one after another
+    // (an empty table's 栏次 numbers and zeros, 1 / 2 / 3 / 0 / 0, which a row of it would take for
+    // its figures); a 行次 alone between a wrapped name's lines is the name's row's
+    const wholeAlone = loneNumber(printed) && !amounts && (loneNumber(printedLines[k - 1]) || loneNumber(printedLines[k + 1]));
+    if (!amounts && !wholeAlone) continue;
     lines++;
-    if (printed.length === 1) alone++;
+    if (loneNumber(printed)) alone++;
   }
   return alone >= ALONE_AMOUNTS && alone >= ALONE_SHARE * lines ? LAYOUT_LOST : null;
 }
