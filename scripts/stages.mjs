@@ -17,7 +17,7 @@ const lap = async (name, f) => {
 const mods = await lap('import', async () => ({
   cli: await import('../dist/cli/lint.js'),
   pdfium: await import('../dist/ingest/pdf-pdfium.js'),
-  common: await import('../dist/ingest/pdf-common.js'),
+  common: await import('../dist/ingest/glyph-lines.js'),
   model: await import('../dist/model/index.js'),
   rules: await import('../dist/rules/index.js'),
   format: await import('../dist/format/index.js'),

@@ -4,7 +4,7 @@
  * and Writer leave between figures and Chinese characters, stay one piece.
  */
 import { describe, expect, it } from 'vitest';
-import { buildLines } from '../src/ingest/pdf-common.js';
+import { buildLines } from '../src/ingest/glyph-lines.js';
 
 const SIZE = 7.5;
 const DIGIT = 0.555 * SIZE;

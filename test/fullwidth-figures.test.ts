@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldFullwidthFigures } from '../src/ingest/text.js';
-import { buildLines } from '../src/ingest/pdf-common.js';
+import { buildLines } from '../src/ingest/glyph-lines.js';
 import { FIXTURES, lintText } from './helpers.js';
 
 /** digits, a point between digits, thousands commas and a percent sign after a digit, as a full-width input method types them */

@@ -1,13 +1,14 @@
 /**
- * What every PDF engine shares: glyphs → lines by baseline → pieces, radical folding, the test
- * for unreadable characters, and the one-line messages for files that cannot be read. An engine
- * only has to say where each character stands on its page.
+ * What every PDF engine shares: its pages read into lines (glyph-lines.ts), the test for
+ * unreadable characters, the pages not read and why, and the one-line messages for files that
+ * cannot be read. An engine only has to say where each character stands on its page.
  */
 import { withoutGlyphStrokes } from './glyph-strokes.js';
 import { repeatedRuns, withoutOverlay, withoutRuns, type LargeRun } from './watermark.js';
 import type { Deadline } from './limits.js';
 import type { PagePicture, PageRulings, Picture, Rulings, Segment } from './rulings.js';
-import { foldFullwidthFigures, InputError, type PositionedPiece, type SourceLine, type SourceText } from './text.js';
+import { buildLines, onPage } from './glyph-lines.js';
+import { InputError, type SourceLine, type SourceText } from './text.js';
 
 /**
  * Why a page was not read, or read in part: a damaged content stream, a scan under OCR text,
@@ -114,170 +115,6 @@ const SCANNED_SHARE = 0.95;
  */
 export function looksScanned(invisible: number, characters: number, paintsImage: boolean): boolean {
   return paintsImage && characters > 0 && invisible >= SCANNED_SHARE * characters;
-}
-
-/** a rectangle in viewport space */
-export interface Box {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
-
-/** a point's leeway outside a clip box: a glyph's middle a hair outside its cell's clip is still printed */
-const CLIP_LEEWAY = 1;
-
-/** whether the middle of a glyph (half an em above its baseline, as onPage measures it) lies within the box */
-export function insideClip(g: Glyph, box: Box): boolean {
-  const x = (g.x0 + g.x1) / 2;
-  const y = g.y - 0.35 * g.size;
-  return x >= box.x0 - CLIP_LEEWAY && x <= box.x1 + CLIP_LEEWAY && y >= box.y0 - CLIP_LEEWAY && y <= box.y1 + CLIP_LEEWAY;
-}
-
-/** a gap wider than this share of the font size ends a piece: cells never run into each other */
-const PIECE_GAP_EMS = 0.3;
-/**
- * …and between Chinese and Latin text (figures, brackets): a typesetter spaces them apart by up to
- * this (XeTeX's xeCJK 0.36 em: 20 天, ≥ 98%, 预算数 (万元)), where two cells stand further apart
- * or a rule parts them (walledOff)
- */
-const AUTOSPACE_EMS = 0.4;
-const ASCII_RE = /^[\x21-\x7e]$/;
-const autospaced = (a: Glyph, b: Glyph) => ASCII_RE.test(a.text) !== ASCII_RE.test(b.text);
-
-/**
- * Whether a gap between two characters, in ems, is a typesetter's spacing of Chinese and Latin
- * rather than a space: wider than a piece's own gaps, not wider than that spacing, and between
- * the two scripts. pdf.js marks such a gap with a space of its own making (PDFium does not).
- */
-export function isScriptSpacing(before: string, after: string, ems: number): boolean {
-  return ems > PIECE_GAP_EMS && ems <= AUTOSPACE_EMS && ASCII_RE.test(before) !== ASCII_RE.test(after);
-}
-
-/**
- * glyphs of one line, left to right → pieces: touching glyphs join, a space or a gap splits, and so
- * does a cell's rule (walls: the x of the vertical rules the line crosses) with a gap after it
- */
-function piecesOf(glyphs: Glyph[], walls: number[]): PositionedPiece[] {
-  const pieces: PositionedPiece[] = [];
-  let current: PositionedPiece | null = null;
-  let last: Glyph | null = null;
-  // the gap before the piece's last glyph: 0 for its first
-  let lastGap = 0;
-  for (let i = 0; i < glyphs.length; i++) {
-    const g = glyphs[i];
-    if (isSpace(g)) {
-      // a space drawn over the glyph before it stands in no gap: iText ends each paragraph with a
-      // space 2 pt under its last line, at the page's middle (项目支出绩效 目标自评表 otherwise)
-      if (!(current && last && g.x0 < last.x1 - SPACE_OVERLAP_EMS * last.size)) current = null;
-      continue;
-    }
-    // text drawn twice a hair apart (fake bold) is one text
-    if (last && current && g.text === last.text && Math.abs(g.x0 - last.x0) < 0.15 * g.size) continue;
-    const gap = current ? g.x0 - current.x1 : Infinity;
-    const joins = gap <= PIECE_GAP_EMS * g.size || (last !== null && gap <= AUTOSPACE_EMS * g.size && autospaced(last, g));
-    if (current && last && joins && !droppedSpace(last, glyphs, i, gap, lastGap) && !walledOff(last, g, gap, walls)) {
-      current.text += g.text;
-      current.x1 = Math.max(current.x1, g.x1);
-      lastGap = gap;
-    } else {
-      current = { text: g.text, x0: g.x0, x1: g.x1 };
-      pieces.push(current);
-      lastGap = 0;
-    }
-    last = g;
-  }
-  return pieces;
-}
-
-const isSpace = (g: Glyph) => /^\s+$/.test(g.text);
-/** how far a space may start inside the glyph before it and still be a space between the two */
-const SPACE_OVERLAP_EMS = 0.1;
-
-/** the gap after glyph i to the next on its line; 0 at the line's end or before a space */
-function gapAfter(glyphs: Glyph[], i: number): number {
-  const next = glyphs[i + 1];
-  return next && !isSpace(next) ? Math.max(0, next.x0 - glyphs[i].x1) : 0;
-}
-
-/** a gap this share of the font size between letters or figures is a space (a Latin space is 0.2–0.33 em) */
-const DROPPED_SPACE_EMS = 0.15;
-const LETTER_OR_FIGURE = /^[0-9A-Za-z]$/;
-
-/**
- * Whether a gap between two glyphs is a space the producer left out as a glyph and drew as a
- * move (cairo does: 630200 25T000 000000 comes out as one word 63020025T000000000 otherwise).
- * Only between letters and figures: Word and Writer leave a gap as wide (0.2–0.25 em, measured
- * on every PDF here) between figures and Chinese characters (2024 年) without a space. And only
- * where the gap stands out from those beside it (lastGap before, the next after): text spread
- * evenly is one text. The next gap is measured only for such a gap: this runs for every glyph.
- */
-function droppedSpace(last: Glyph, glyphs: Glyph[], i: number, gap: number, lastGap: number): boolean {
-  const g = glyphs[i];
-  if (gap <= DROPPED_SPACE_EMS * g.size || !LETTER_OR_FIGURE.test(last.text) || !LETTER_OR_FIGURE.test(g.text)) return false;
-  return gap - Math.max(lastGap, gapAfter(glyphs, i)) > 0.1 * g.size;
-}
-
-/** a gap this share of the font size after a glyph that ends past a cell's rule parts two cells */
-const WALL_GAP_EMS = 0.1;
-
-/**
- * Whether a cell's rule stands between two glyphs set a gap apart: the first ends past the rule,
- * the next starts after it. ReportLab, and Word with hanging punctuation (允许标点溢出边界), let a
- * closing bracket hang over the cell's right rule: the next cell's ≥6.53万人 starts 1.2 pt (0.15 em)
- * after it. Text that runs on over a rule (Excel's overflow into an empty cell) has no gap there.
- */
-function walledOff(last: Glyph, g: Glyph, gap: number, walls: number[]): boolean {
-  if (gap < WALL_GAP_EMS * g.size) return false;
-  const mid = (last.x0 + last.x1) / 2;
-  return walls.some((x) => x > mid && x <= g.x0);
-}
-
-/** the x of the vertical rules that cross a line set at baseline y in this size */
-function wallsAt(vertical: Segment[], y: number, size: number): number[] {
-  return vertical.filter((s) => s.from < y - 0.5 * size && s.to > y).map((s) => s.at);
-}
-
-/**
- * Positions to a hundredth of a point: PDFium computes in single precision, pdf.js in double, and
- * the layout's thresholds must not tell 463.14 from 463.14004.
- */
-const hundredths = (v: number) => Math.round(v * 100) / 100;
-
-/** group glyphs into lines by baseline; superscripts and jitter within a third of the size join */
-export function buildLines(glyphs: Glyph[], page: number, firstLine: number, vertical: Segment[] = []): SourceLine[] {
-  const sorted = glyphs.filter((g) => g.text !== '').sort((a, b) => a.y - b.y || a.x0 - b.x0);
-  const rows: Glyph[][] = [];
-  for (const g of sorted) {
-    const row = rows[rows.length - 1];
-    const ref = row?.[0];
-    if (row && Math.abs(ref.y - g.y) <= Math.max(2, 0.35 * Math.min(ref.size, g.size))) row.push(g);
-    else rows.push([g]);
-  }
-  const lines: SourceLine[] = [];
-  for (const row of rows) {
-    const size = hundredths(row[0].size);
-    const pieces = piecesOf(row.sort((a, b) => a.x0 - b.x0), vertical.length ? wallsAt(vertical, row[0].y, row[0].size) : []);
-    if (!pieces.length) continue;
-    // the line's text: pieces joined by one space (columns are told apart by x, not by spacing)
-    let text = '';
-    const placed: PositionedPiece[] = [];
-    for (const p of pieces) {
-      if (text) text += ' ';
-      const printed = foldFullwidthFigures(p.text);
-      placed.push({ text: printed, x0: hundredths(p.x0), x1: hundredths(p.x1), column: text.length + 1, size });
-      text += printed;
-    }
-    lines.push({ line: firstLine + lines.length, pageLine: lines.length + 1, text, page, pieces: placed, y: hundredths(row[0].y), size });
-  }
-  return lines;
-}
-
-/** some producers leave text outside the page box (WPS 表格 repeats overflow there): it is not printed */
-function onPage(g: Glyph, width: number, height: number): boolean {
-  const x = (g.x0 + g.x1) / 2;
-  const y = g.y - 0.35 * g.size;
-  return x >= 0 && x <= width && y >= 0 && y <= height;
 }
 
 export const pdfErrors = {

@@ -10,7 +10,8 @@ import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_TEXT, viewX, viewY,
 import { droppedCopies } from './pdfium-copies.js';
 import { readRulings } from './pdfium-rulings.js';
 import type { Picture } from './rulings.js';
-import { insideClip, INVISIBLE_RENDER_MODES, isUnreadableCode, looksScanned, quarterTurns, pdfErrors, type Box, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+import { insideClip, type Box } from './glyph-lines.js';
+import { INVISIBLE_RENDER_MODES, isUnreadableCode, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 import { normalizeChar } from './radicals.js';
 import { isSlanted } from './watermark.js';
 

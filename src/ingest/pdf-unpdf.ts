@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocumentProxy } from 'unpdf';
 import { pageDrawing, type OperatorList } from './pdfjs-rulings.js';
-import { describeError, insideClip, isScriptSpacing, isUnreadable, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+import { insideClip, isScriptSpacing } from './glyph-lines.js';
+import { describeError, isUnreadable, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 import { normalizeText } from './radicals.js';
 import { isSlanted } from './watermark.js';
 

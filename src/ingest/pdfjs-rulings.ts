@@ -7,7 +7,8 @@
  * paint's colour and the text render mode. Annotations are left out, as PDFium's page objects
  * leave them out.
  */
-import { INVISIBLE_RENDER_MODES, type Box } from './pdf-common.js';
+import type { Box } from './glyph-lines.js';
+import { INVISIBLE_RENDER_MODES } from './pdf-common.js';
 import { compose, IDENTITY, invisible, pictureBox, RulingCollector, type Matrix, type PathPoint, type Picture, type Rulings } from './rulings.js';
 
 /** pdf.js's operator numbers (OPS) and path-data codes (DrawOPS) as its 5.x releases define them */
