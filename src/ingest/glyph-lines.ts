@@ -18,10 +18,19 @@ export interface Box {
 /** a point's leeway outside a clip box: a glyph's middle a hair outside its cell's clip is still printed */
 const CLIP_LEEWAY = 1;
 
-/** whether the middle of a glyph (half an em above its baseline, as onPage measures it) lies within the box */
+/** the part of two boxes both keep (a clip within a clip keeps their intersection) */
+export function intersect(a: Box, b: Box): Box {
+  return { x0: Math.max(a.x0, b.x0), x1: Math.min(a.x1, b.x1), y0: Math.max(a.y0, b.y0), y1: Math.min(a.y1, b.y1) };
+}
+
+/** where a glyph is taken to stand: its middle across, half an em above its baseline */
+function middleOf(g: Glyph): { x: number; y: number } {
+  return { x: (g.x0 + g.x1) / 2, y: g.y - 0.35 * g.size };
+}
+
+/** whether the middle of a glyph lies within the box */
 export function insideClip(g: Glyph, box: Box): boolean {
-  const x = (g.x0 + g.x1) / 2;
-  const y = g.y - 0.35 * g.size;
+  const { x, y } = middleOf(g);
   return x >= box.x0 - CLIP_LEEWAY && x <= box.x1 + CLIP_LEEWAY && y >= box.y0 - CLIP_LEEWAY && y <= box.y1 + CLIP_LEEWAY;
 }
 
@@ -166,7 +175,6 @@ export function buildLines(glyphs: Glyph[], page: number, firstLine: number, ver
 
 /** some producers leave text outside the page box (WPS 表格 repeats overflow there): it is not printed */
 export function onPage(g: Glyph, width: number, height: number): boolean {
-  const x = (g.x0 + g.x1) / 2;
-  const y = g.y - 0.35 * g.size;
+  const { x, y } = middleOf(g);
   return x >= 0 && x <= width && y >= 0 && y <= height;
 }

@@ -10,7 +10,7 @@ import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_TEXT, viewX, viewY,
 import { droppedCopies } from './pdfium-copies.js';
 import { readRulings } from './pdfium-rulings.js';
 import type { Picture } from './rulings.js';
-import { insideClip, type Box } from './glyph-lines.js';
+import { insideClip, intersect, type Box } from './glyph-lines.js';
 import { INVISIBLE_RENDER_MODES, isUnreadableCode, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 import { normalizeChar } from './radicals.js';
 import { isSlanted } from './watermark.js';
@@ -126,7 +126,7 @@ function clipBox(m: Pdfium, obj: number, scratch: number, view: View, onPage: Se
   const clip = obj && onPage.has(obj) ? m.FPDFPageObj_GetClipPath(obj) : 0;
   const paths = clip ? m.FPDFClipPath_CountPaths(clip) : 0;
   if (!(paths > 0)) return null;
-  const box: Box = { x0: -Infinity, x1: Infinity, y0: -Infinity, y1: Infinity };
+  let box: Box = { x0: -Infinity, x1: Infinity, y0: -Infinity, y1: Infinity };
   for (let p = 0; p < paths; p++) {
     const n = m.FPDFClipPath_CountPathSegments(clip, p);
     if (!(n > 0)) continue;
@@ -143,10 +143,7 @@ function clipBox(m: Pdfium, obj: number, scratch: number, view: View, onPage: Se
       own.y1 = Math.max(own.y1, vy);
     }
     if (own.x0 > own.x1) continue;
-    box.x0 = Math.max(box.x0, own.x0);
-    box.x1 = Math.min(box.x1, own.x1);
-    box.y0 = Math.max(box.y0, own.y0);
-    box.y1 = Math.min(box.y1, own.y1);
+    box = intersect(box, own);
   }
   return box.x0 === -Infinity && box.y0 === -Infinity ? null : box;
 }

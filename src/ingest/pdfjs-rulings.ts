@@ -7,7 +7,7 @@
  * paint's colour and the text render mode. Annotations are left out, as PDFium's page objects
  * leave them out.
  */
-import type { Box } from './glyph-lines.js';
+import { intersect, type Box } from './glyph-lines.js';
 import { INVISIBLE_RENDER_MODES } from './pdf-common.js';
 import { compose, IDENTITY, invisible, pictureBox, RulingCollector, type Matrix, type PathPoint, type Picture, type Rulings } from './rulings.js';
 
@@ -128,11 +128,8 @@ function clipped(bounds: ArrayLike<number>, ctm: Matrix, before: Box | null): Bo
     ys.push(b * x + d * y + f);
   }
   const box = { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
-  if (!before) return box;
-  return { x0: Math.max(box.x0, before.x0), x1: Math.min(box.x1, before.x1), y0: Math.max(box.y0, before.y0), y1: Math.min(box.y1, before.y1) };
+  return before ? intersect(box, before) : box;
 }
-
-const sameBox = (p: Box, q: Box) => p.x0 === q.x0 && p.x1 === q.x1 && p.y0 === q.y0 && p.y1 === q.y1;
 
 /** what a page draws, in viewport space (viewport: its transform, size as the page's text is read) */
 export async function pageDrawing(page: RuledPage, viewport: { transform: number[]; width: number; height: number }): Promise<PageDrawing> {
@@ -144,7 +141,8 @@ export async function pageDrawing(page: RuledPage, viewport: { transform: number
   const stack: State[] = [];
   // W (clip) takes effect with the path that follows it, whose bounds pdf.js hands over with it
   let clipNext = false;
-  const clips: Box[] = [];
+  // each box once, by its corners: a sheet clips every cell's text to a box of its own
+  const clips = new Map<string, Box>();
   let unclipped = false;
   for (let i = 0; i < fnArray.length; i++) {
     const args = argsArray[i] as unknown[];
@@ -191,12 +189,12 @@ export async function pageDrawing(page: RuledPage, viewport: { transform: number
           const n = glyphsIn(args);
           text.glyphs += n;
           if (!state.clip) unclipped = true;
-          else if (!clips.some((b) => sameBox(b, state.clip!))) clips.push(state.clip);
+          else clips.set(`${state.clip.x0},${state.clip.x1},${state.clip.y0},${state.clip.y1}`, state.clip);
           if (INVISIBLE_RENDER_MODES.has(state.mode)) text.invisible += n;
         }
         break;
     }
   }
-  if (!unclipped && clips.length) text.clips = clips;
+  if (!unclipped && clips.size) text.clips = [...clips.values()];
   return { rulings: into.rulings(), pictures, text };
 }

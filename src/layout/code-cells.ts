@@ -173,10 +173,9 @@ function setFlushRight(lines: TokenLine[], labels: Span[]): boolean {
 interface CodeColumn {
   g: number;
   level: number;
-  /** whether a number centred at x stands in this cell */
-  holds(x: number): boolean;
-  /** how far from the cell's mark a number centred at x stands (the nearest cell takes it) */
+  /** how far from the cell's mark a number centred at x stands: the nearest cell takes it, within reach */
   distance(x: number): number;
+  reach: number;
 }
 
 /** a group's cells: by the labels' left edges where set flush right under them, else by the labels' centres */
@@ -185,11 +184,11 @@ function codeColumns(lines: TokenLine[], labels: Span[], g: number): CodeColumn[
   if (setFlushRight(lines, labels)) {
     // the last cell as wide as the one before it
     const ends = [...labels.slice(1).map((l) => l.x0), labels.at(-1)!.x0 + (labels.at(-1)!.x0 - labels.at(-2)!.x0)];
-    return labels.map((l, level) => ({ g, level, holds: (x) => x >= l.x0 && x < ends[level], distance: (x) => (x >= l.x0 && x < ends[level] ? 0 : Infinity) }));
+    return labels.map((l, level) => ({ g, level, distance: (x) => (x >= l.x0 && x < ends[level] ? 0 : Infinity), reach: 0 }));
   }
   // a code part stands under its header label, nearer than the next label is (a figure far right is none)
   const reach = Math.min(...xs.slice(1).map((v, k) => v - xs[k]));
-  return xs.map((x0, level) => ({ g, level, holds: (x) => Math.abs(x - x0) <= reach, distance: (x) => Math.abs(x - x0) }));
+  return xs.map((x0, level) => ({ g, level, distance: (x) => Math.abs(x - x0), reach }));
 }
 
 /**
@@ -209,8 +208,8 @@ function fillDownOnPage(lines: TokenLine[]): TokenLine[] {
     const tokens = line.tokens.map((t, i) => {
       if (t.kind !== 'number' || !t.num!.integer || t.x0 === undefined) return t;
       const x = centre(t);
-      const { g, level, holds } = columns.reduce((best, c) => (c.distance(x) < best.distance(x) ? c : best));
-      if (!holds(x)) return t;
+      const { g, level, distance, reach } = columns.reduce((best, c) => (c.distance(x) < best.distance(x) ? c : best));
+      if (distance(x) > reach) return t;
       const opens = !printed.has(g);
       printed.add(g);
       if (level === 0) {

@@ -15,6 +15,9 @@ export function columnReach(xs: number[]): number {
 
 type Placed = { x0?: number; x1?: number };
 
+/** whether a 栏次 number starts where a header cell starts (within a point), not centred with it */
+const flushWith = (mark: Placed, label: Placed) => Math.abs(mark.x0! - label.x0!) <= 1 && Math.abs(centreOf(mark) - centreOf(label)) > 3;
+
 /**
  * Where each column starts, when its cells are set flush left: every column's 栏次 number and
  * header name start at the same x (within a point) though their widths differ. Null where a
@@ -22,7 +25,7 @@ type Placed = { x0?: number; x1?: number };
  */
 export function flushLeftEdges(columns: Array<{ key: string; mark?: Placed; label?: Placed }>): Map<string, number> | null {
   if (columns.length < 2 || columns.some((c) => c.mark?.x0 === undefined || c.label?.x0 === undefined)) return null;
-  const flush = columns.every(({ mark, label }) => Math.abs(mark!.x0! - label!.x0!) <= 1 && Math.abs(centreOf(mark!) - centreOf(label!)) > 3);
+  const flush = columns.every(({ mark, label }) => flushWith(mark!, label!));
   return flush ? new Map(columns.map((c) => [c.key, c.mark!.x0!])) : null;
 }
 
@@ -33,7 +36,7 @@ export function flushLeftEdges(columns: Array<{ key: string; mark?: Placed; labe
  */
 export function marksFlushLeft(marks: Placed[], header: Placed[][]): boolean {
   const cells = header.flat();
-  return marks.length > 1 && marks.every((m) => cells.some((c) => Math.abs(c.x0! - m.x0!) <= 1 && Math.abs(centreOf(c) - centreOf(m)) > 3));
+  return marks.length > 1 && marks.every((m) => cells.some((c) => flushWith(m, c)));
 }
 
 /** flush-left columns: each figure in the column whose left edge is the last at or before it (null where that is not one figure a column) */
