@@ -371,6 +371,40 @@ describe('rows of text set one space apart that the reader once ran together', (
   });
 });
 
+describe('an economic table laid out as printed whose names wrap around their code\'s line (Writer, pdftotext -layout)', () => {
+  // 类 and 款 in cells of their own; 30108's and 39908's names wrap above and below the line
+  // with their code, which then prints no name (39908 no figure either: the line ends at 08)
+  const text = [
+    '                                一般公共预算财政拨款基本支出决算表',
+    '部门：青海省医疗保障局           金额单位：万元',
+    '                     人员经费                                            公用经费',
+    '   类         款         科目名称     决算数        类         款       科目名称   决算数      类     款           科目名称     决算数',
+    '       301       工资福利支出           340.72       302       商品和服务支出    25.45 399          其他支出',
+    '       301   07 绩效工资              31.64        302   05 水费           0.23 310      02 办公设备购置              0.88',
+    '                机关事业单位基本养老保险缴',
+    '       301   08                  133.25        302   06 电费           5.06 310      03 专用设备购置',
+    '                费',
+    '       301   09 职业年金缴费            66.63        302   07 邮电费          5.00 399      07 国家赔偿费用支出',
+    '                                                                                        对民间非营利组织和群众性自',
+    '       301   13 住房公积金            109.20       302   28 工会经费         15.16 399     08',
+    '                                                                                        治组织补贴',
+    '人员经费合计                          340.72 公用经费合计                                                         25.45',
+    '',
+  ].join('\n');
+
+  it('reads each such row with its figure and its whole name, and gives no other row a piece of it', () => {
+    const t = reportOf(text).tables.find((x) => x.id === '公开06')!;
+    const row = (code: string) => t.rows.find((r) => r.code === code)!;
+    expect([row('30108').name, row('30108').cells['决算数'].raw]).toEqual(['机关事业单位基本养老保险缴费', '133.25']);
+    expect([row('39908').name, row('39908').cells['决算数'].blank]).toEqual(['对民间非营利组织和群众性自治组织补贴', true]);
+    expect([row('31003').name, row('39907').name]).toEqual(['专用设备购置', '国家赔偿费用支出']);
+  });
+
+  it('finds 工资福利支出 equal to its items (without 30108 they fall 133.25 short)', async () => {
+    expect((await lintText(text)).filter((d) => d.severity === 2 && d.ruleId !== '形式/必备表').map((d) => d.message)).toEqual([]);
+  });
+});
+
 describe('a 三公 grid in text that prints 预算数 决算数 under each item (上海, pdftotext -layout)', () => {
   it('takes the figures item by item, as the header line prints its group words', () => {
     const text = [

@@ -225,9 +225,12 @@ export function joinSplitCode(tokens: Token[]): Token[] {
     let k = 0;
     while (k < 2 && isSubCode(tokens[i + 1 + k])) k++;
     // the name is what follows, except where it wrapped around the line (above and below it):
-    // then a line's start of two zero-padded parts (208 05 05) and a figure is still a code
+    // then zero-padded parts (208 05 05, an economic 301 08) and a figure are still a code, at
+    // the line's start or after a group before it in a code row
     const next = tokens[i + 1 + k];
-    const nameless = !before && k === 2 && tokens.slice(i + 1, i + 3).every((t) => t.text.length === 2) && next?.kind === 'number' && /[,.]/.test(next.text);
+    // (a group whose row is blank ends a code row: 399 08 with nothing after it)
+    const padded = k > 0 && tokens.slice(i + 1, i + 1 + k).every((t) => t.text.length === 2);
+    const nameless = padded && ((next?.kind === 'number' && /[,.]/.test(next.text)) || (next === undefined && before !== undefined));
     if (k === 0 || (next?.kind !== 'label' && !nameless)) {
       out.push(head);
       continue;

@@ -10,8 +10,23 @@ interface EconomicSegment {
   value?: Token;
 }
 
+/** lines of words alone between two rows' lines that may be wrapped names */
+const MAX_WRAPPED_LINES = 4;
+
+/** the segment of one line's groups a word at this character column stands in: the last whose code starts at or before it */
+function groupAt(groups: EconomicSegment[], column: number): EconomicSegment | undefined {
+  let found: EconomicSegment | undefined;
+  for (const g of groups) if (g.code && g.code.column <= column) found = g;
+  return found;
+}
+
 export class EconomicBuilder extends BaseBuilder {
   private segments: EconomicSegment[] = [];
+  /** aligned text: the groups of the last line with codes, and the lines of words alone since it */
+  private lastGroups: EconomicSegment[] = [];
+  private fragments: Token[][] = [];
+  /** the groups whose line printed no name: a name wrapped around that line */
+  private nameless = new Set<EconomicSegment>();
 
   protected isDataLine(line: TokenLine): boolean {
     return line.tokens.some((t) => isCode(t, 'economic'));
@@ -23,6 +38,47 @@ export class EconomicBuilder extends BaseBuilder {
   }
 
   protected take(line: TokenLine): void {
+    // text with no positions: character columns say under which group a word stands, where
+    // the text is laid out as printed (a line of words alone set in from the margin)
+    const plain = !line.source.pieces && !line.tabbed;
+    const words = line.tokens.filter((t) => t.kind !== 'blank');
+    const fragment = words.length > 0 && words.every((t) => t.kind === 'label' && !/合计$|[:：]/.test(normalizeLabel(t.text)));
+    if (plain && fragment && words[0].column > 1) {
+      this.fragments.push(words);
+      return;
+    }
+    const from = this.segments.length;
+    this.takeGroups(line);
+    if (plain) {
+      const groups = this.segments.slice(from).filter((g) => g.code);
+      for (const g of groups) if (!g.labels.length) this.nameless.add(g);
+      this.placeFragments(groups);
+      this.lastGroups = groups;
+    }
+  }
+
+  /**
+   * Aligned text (pdftotext -layout): a name that wraps in its cell prints on lines of words
+   * alone, above and below the line with its code (cells centred) or below it (cells at the
+   * top), each group's words under that group's code. A word over a row printed without a name
+   * is that row's (unless the row above printed none either: then it is the rest of that one's);
+   * any other word goes on the name of the row above it in its group.
+   */
+  private placeFragments(next: EconomicSegment[]): void {
+    // more lines of words alone than a wrapped name fills are something else (a page's furniture)
+    if (this.fragments.length > MAX_WRAPPED_LINES) this.fragments = [];
+    for (const words of this.fragments) {
+      for (const w of words) {
+        const below = groupAt(next, w.column);
+        const above = groupAt(this.lastGroups, w.column);
+        const owner = below && this.nameless.has(below) && !(above && this.nameless.has(above)) ? below : above;
+        owner?.labels.push(w);
+      }
+    }
+    this.fragments = [];
+  }
+
+  private takeGroups(line: TokenLine): void {
     for (const t of line.tokens) {
       const cur = this.segments[this.segments.length - 1];
       if (isCode(t, 'economic')) {
@@ -38,6 +94,7 @@ export class EconomicBuilder extends BaseBuilder {
   }
 
   finish(): Table {
+    this.placeFragments([]);
     const column = this.spec.columns[0];
     const seen = new Set<string>();
     for (const s of this.segments) {
