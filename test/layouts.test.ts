@@ -405,6 +405,45 @@ describe('an economic table laid out as printed whose names wrap around their co
   });
 });
 
+describe('a table laid out as printed whose rows print only their own part of the code under 类 款 项 (Writer, pdftotext -layout)', () => {
+  // a sheet with 类 and 款 cells merged down; 2080505's name wraps around its line, which prints no name
+  const text = [
+    '                                            支出决算表',
+    '编制单位：临夏市医疗保障局',
+    '                                   本年支出合计',
+    '类     款     项         科目名称                          基本支出           项目支出',
+    '                                     （元）',
+    '      栏次                                1               2            3',
+    '合计                                  7,459,946.32    7,152,566.32   307,380.00',
+    '208              社会保障和就业支出          7,459,946.32    7,152,566.32   307,380.00',
+    '       01        人力资源和社会保障管理事务      6,781,572.00    6,477,072.00   304,500.00',
+    '            09 社会保险经办机构             6,781,572.00    6,477,072.00   304,500.00',
+    '       05      行政事业单位养老支出             678,374.32      675,494.32     2,880.00',
+    '            01 行政单位离退休                  2,880.00                     2,880.00',
+    '                 机关事业单位基本养老保险缴费支',
+    '            05                        675,494.32     675,494.32',
+    '                 出',
+    '',
+  ].join('\n');
+
+  it('gives each row the parts of its code printed above it', () => {
+    const t = reportOf(text).tables[0];
+    expect(t.rows.filter((r) => r.code).map((r) => [r.code, r.cells['本年支出合计']?.raw])).toEqual([
+      ['208', '7,459,946.32'], ['20801', '6,781,572.00'], ['2080109', '6,781,572.00'], ['20805', '678,374.32'], ['2080501', '2,880.00'], ['2080505', '675,494.32'],
+    ]);
+  });
+
+  it('finds each class and 款 equal to the rows under it, and says the one that is not', async () => {
+    expect((await lintText(text)).filter((d) => d.ruleId.startsWith('科目/'))).toEqual([]);
+    const wrong = mutate(text, '675,494.32     675,494.32', '675,594.32     675,494.32');
+    const found = (await lintText(wrong)).filter((d) => d.ruleId.startsWith('科目/'));
+    expect(found.map((d) => [d.ruleId, d.line, d.expected, d.actual, d.difference])).toEqual([
+      ['科目/上下级合计', 11, '678,474.32 元', '678,374.32 元', '100.00 元'],
+      ['科目/行内分列合计', 14, '675,494.32 元', '675,594.32 元', '100.00 元'],
+    ]);
+  });
+});
+
 describe('a 三公 grid in text that prints 预算数 决算数 under each item (上海, pdftotext -layout)', () => {
   it('takes the figures item by item, as the header line prints its group words', () => {
     const text = [

@@ -10,7 +10,8 @@
  * `⇥05⇥⇥行政事业单位养老支出`, then `⇥⇥05⇥机关事业单位…`), as a sheet whose 类 and 款 cells are
  * merged down over their rows is saved as text: the parts it leaves blank are those of the row
  * above, under a header that names the cells 类 款 项. On a page the same rows are told by where
- * their part stands: under the header's 款 or 项.
+ * their part stands: under the header's 款 or 项; in text laid out as printed (pdftotext
+ * -layout), by the character columns of the part and of the header's words.
  */
 import { joinedCode, type Token, type TokenLine } from './tokenize.js';
 
@@ -131,11 +132,15 @@ interface Span {
  */
 function headedCodeColumns(lines: TokenLine[]): Span[][] | null {
   for (const line of lines) {
-    if (line.tabbed || !line.source.pieces) return null;
+    if (line.tabbed) return null;
     if (line.tokens.some((t) => t.kind === 'number' && !t.num!.integer)) return null;
-    // the pieces as drawn: the tokens join words that stand close (款 项 → 款项)
+    // the pieces as drawn (the tokens join words that stand close: 款 项 → 款项); in text laid
+    // out as printed, the words 类 款 项 each standing alone, at their character columns
+    const words = line.source.pieces
+      ? [...line.source.pieces].sort((a, b) => a.x0 - b.x0)
+      : [...line.source.text.matchAll(HEAD_WORD_RE)].map((m) => ({ text: m[0], x0: m.index! + 1, x1: m.index! + 2 }));
     const groups: Span[][] = [];
-    for (const p of [...line.source.pieces].sort((a, b) => a.x0 - b.x0)) {
+    for (const p of words) {
       const level = HEADS.indexOf(p.text.replace(/\s/g, ''));
       if (level === 0) groups.push([]);
       if (level >= 0 && groups.at(-1)?.length === level) groups.at(-1)!.push({ x0: p.x0, x1: p.x1 });
@@ -146,7 +151,22 @@ function headedCodeColumns(lines: TokenLine[]): Span[][] | null {
   return null;
 }
 
+/** a header word 类, 款 or 项 standing alone, two spaces or more from its neighbours (text laid out as printed) */
+const HEAD_WORD_RE = /(?<=^|\s{2})[类款项](?=\s{2}|\s*$)/g;
+
 const CLASS_PART_RE = /^[1-9]\d{2}$/;
+
+/**
+ * What follows a row's own code part: its name, or (the name wrapped above and below the line,
+ * which then prints none) its first figure
+ */
+const beforeName = (next: Token | undefined) => next !== undefined && (next.kind === 'label' || (next.kind === 'number' && /[,.]/.test(next.text)));
+
+/** where a token stands: on a page, in points; in text laid out as printed, in character columns */
+function spanOf(t: Token, line: TokenLine): Span | null {
+  if (t.x0 !== undefined) return { x0: t.x0, x1: t.x1! };
+  return line.source.pieces || line.tabbed ? null : { x0: t.column, x1: t.endColumn };
+}
 const centre = (p: { x0?: number; x1?: number }) => (p.x0! + p.x1!) / 2;
 
 /**
@@ -160,9 +180,10 @@ function setFlushRight(lines: TokenLine[], labels: Span[]): boolean {
   for (const line of lines) {
     for (let i = 0; i < line.tokens.length; i++) {
       const t = line.tokens[i];
-      if (t.kind !== 'number' || t.x0 === undefined || !CLASS_PART_RE.test(t.text) || line.tokens[i + 1]?.kind !== 'label') continue;
-      if (t.x1! <= labels[0].x0 || t.x0 >= labels[1].x1) continue;
-      if (t.x0 <= labels[0].x1 || t.x1! >= labels[1].x0) return false;
+      const at = spanOf(t, line);
+      if (t.kind !== 'number' || !at || !CLASS_PART_RE.test(t.text) || line.tokens[i + 1]?.kind !== 'label') continue;
+      if (at.x1 <= labels[0].x0 || at.x0 >= labels[1].x1) continue;
+      if (at.x0 <= labels[0].x1 || at.x1 >= labels[1].x0) return false;
       seen++;
     }
   }
@@ -192,11 +213,12 @@ function codeColumns(lines: TokenLine[], labels: Span[], g: number): CodeColumn[
 }
 
 /**
- * Page lines of a table under a 类 款 (项) header whose rows print only their own part of the code:
- * a short number followed by a name takes the parts before its own from the code above it in its
- * group; which part it is, the header cell it stands in says.
+ * Lines of a table on a page, or laid out as printed, under a 类 款 (项) header whose rows print
+ * only their own part of the code: a short number followed by a name (or by a figure, the name
+ * wrapped around its line) takes the parts before its own from the code above it in its group;
+ * which part it is, the header cell it stands in says.
  */
-function fillDownOnPage(lines: TokenLine[]): TokenLine[] {
+function fillDownByPlace(lines: TokenLine[]): TokenLine[] {
   const groups = headedCodeColumns(lines);
   if (!groups) return lines;
   const columns = groups.flatMap((labels, g) => codeColumns(lines, labels, g));
@@ -206,8 +228,9 @@ function fillDownOnPage(lines: TokenLine[]): TokenLine[] {
     // the groups whose code cells this line prints something in, so far: a part after another is no row's own
     const printed = new Set<number>();
     const tokens = line.tokens.map((t, i) => {
-      if (t.kind !== 'number' || !t.num!.integer || t.x0 === undefined) return t;
-      const x = centre(t);
+      const at = spanOf(t, line);
+      if (t.kind !== 'number' || !t.num!.integer || !at) return t;
+      const x = centre(at);
       const { g, level, distance, reach } = columns.reduce((best, c) => (c.distance(x) < best.distance(x) ? c : best));
       if (distance(x) > reach) return t;
       const opens = !printed.has(g);
@@ -217,11 +240,12 @@ function fillDownOnPage(lines: TokenLine[]): TokenLine[] {
         above[g] = /^[1-9]\d{2}(\d{2}){0,2}$/.test(t.text) ? t.text.match(/^\d{3}|\d{2}/g)! : [];
         return t;
       }
-      if (!opens || !SUB_CODE_RE.test(t.text) || line.tokens[i + 1]?.kind !== 'label' || above[g].length < level) return t;
+      if (!opens || !SUB_CODE_RE.test(t.text) || !beforeName(line.tokens[i + 1]) || above[g].length < level) return t;
       above[g] = [...above[g].slice(0, level), t.text.padStart(2, '0')];
       const [first, ...rest] = above[g].map((text) => ({ ...t, text }));
       changed = true;
-      return { ...joinedCode(first, rest), x0: t.x0, x1: t.x1 };
+      const code = joinedCode(first, rest);
+      return t.x0 === undefined ? code : { ...code, x0: t.x0, x1: t.x1 };
     });
     return changed ? { ...line, tokens } : line;
   });
@@ -229,7 +253,7 @@ function fillDownOnPage(lines: TokenLine[]): TokenLine[] {
 
 /** the region's lines with each group's code cells merged into one, where its rows print the code split */
 export function mergeCodeCells(lines: TokenLine[]): TokenLine[] {
-  if (lines.some((l) => l.source.pieces)) return fillDownOnPage(lines);
+  if (!lines.some((l) => l.tabbed)) return fillDownByPlace(lines);
   const starts = [...splitCodeCells(lines)].sort((a, b) => b[0] - a[0]);
   if (!starts.length) return lines;
   // each group's code parts of the row above, for a row that prints only its own
