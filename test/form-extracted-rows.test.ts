@@ -101,6 +101,26 @@ describe('a weighted 一级 cell centred over its rows, lines by position (pdfpl
   });
 });
 
+describe('a form read a cell to a line (Writer through pdftotext), the header\'s names running into the first row', () => {
+  const HEADER = ['一级指标', '三级指标', '年度指标', '值', '实际完成', '值', '分值', '得分 未完成原因分析'];
+  const cells = (...rows: string[]) => FORM([...HEADER, ...rows].join('\n\n'));
+
+  it('where the first row then has no 分值 (its cells run out of order): its rows are not read, and that is said', async () => {
+    // 威海's 业务经费: 人均会议成本 ≤59 元 | 0 | 5 | 0 gave 分值 0 and 得分 5, and its last 0 opened the next row
+    const text = cells('人均会议成本', '≤59 元', '0', '5', '0', '出差人员差旅费人均日费', '用', '≤630 元', '=313 元', '5', '5');
+    const report = reportOf(text);
+    expect([report.forms[0].indicators, report.notes.map((n) => n.partly?.reason)]).toEqual([[], ['指标表头的栏名连进了指标行（提取的文字打乱了表格的行），分不清各数字属于哪一栏，指标与总分未读取']]);
+    expect((await lintText(text)).filter((d) => d.ruleId.startsWith('自评表/'))).toEqual([]);
+  });
+
+  it('where the first row keeps its figures: the header\'s names are no part of its name', () => {
+    expect(rowsOf(cells('人均会议成本 ≤59元 =20元 5 5', '出差人员差旅费人均日费用 ≤630元 =313元 5 5'))).toEqual([
+      [null, '人均会议成本', '5', '5'],
+      [null, '出差人员差旅费人均日费用', '5', '5'],
+    ]);
+  });
+});
+
 describe('a comparison sign set apart from its figure, cells parted by one space', () => {
   // pdftotext -raw of 青海's form set by XeLaTeX, which spaces ≥ off the figure after it: the sign
   // stayed with the name, the target read as a bare 1万册 (= 10000), and 120000 册 as not met

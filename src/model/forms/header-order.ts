@@ -16,6 +16,17 @@ const wrappedHeaderLine = (text: string) => {
   const words = text.trim().split(/\s+/).filter((w) => w);
   return words.length > 0 && words.every(headerPart);
 };
+/**
+ * A row's words past the header's own names where they hold them (年度指标值 实际完成值 分值 得分…
+ * 人均会议成本 → 人均会议成本): text read a cell to a line runs the header into the first row.
+ * Null where they do not: three names at least, as one may be part of an indicator's name (满意度得分).
+ */
+export function pastHeaderNames(words: string): string | null {
+  const found = HEADER_NAMES.filter((n) => words.includes(n));
+  if (found.length < 3) return null;
+  return words.slice(Math.max(...found.map((n) => words.lastIndexOf(n) + n.length)));
+}
+
 /** a value column's name, or a part of it (年度指标 / 值, 实际完成 / 值) */
 const VALUE_PART = /指标值|实际|完成值|^年度指标$|^值$/;
 const VALUE_NAME = /指标值|实际/;

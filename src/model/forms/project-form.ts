@@ -15,7 +15,7 @@ import { newForm } from './new-form.js';
 import { lineFigure, readConclusion } from './conclusion.js';
 import { cutShort } from './cut-short.js';
 import { placeSections } from './centred-sections.js';
-import { headerOrderUnread } from './header-order.js';
+import { headerOrderUnread, pastHeaderNames } from './header-order.js';
 import { readIndicatorGrid } from './project-grid.js';
 import { INDICATOR_HEADER, labelAfterWeight, laidOut, leadingJunkOff, LEVEL_NAME_ANYWHERE, LEVEL_TWO, LEVEL_TWO_INSIDE, printedValues, trailingScores } from './row-words.js';
 import type { Cell, Form, FormIndicator, FormSection, ParseNote, Unit } from '../types.js';
@@ -353,6 +353,13 @@ class ProjectFormReader {
     // figures closing a row with no words of its own: the text's lines are out of the page's order
     // (a cell's lines grouped apart from its row's), and no row can be trusted to be one row
     if (!indicator.name && !indicator.target && !this.indicatorsUnread) this.indicatorsUnread = '指标行的文字与分值、得分不在同一行（提取的文字打乱了表格的行），指标与总分未读取';
+    // the header's names run into the row: its name is what follows them; a row that then has
+    // no 分值 took its figures from other cells, and which figure is whose is not known
+    const name = pastHeaderNames(indicator.name);
+    if (name !== null) {
+      indicator.name = name;
+      if (!((indicator.weight?.value ?? 0) > 0) && !this.indicatorsUnread) this.indicatorsUnread = '指标表头的栏名连进了指标行（提取的文字打乱了表格的行），分不清各数字属于哪一栏，指标与总分未读取';
+    }
   }
 
   /** notes, said as diagnostics, for what of the form could not be read (end: where the form ended) */
