@@ -182,6 +182,29 @@ describe('fixtures read under other provinces\' titles', () => {
     ]);
   });
 
+  it('reads a title a sheet\'s merged cell breaks after the year (某局2023 / 年度支出决算表) whole, and its first line as no row of the table above', () => {
+    // Calc wraps the title's cell at its width; the line before it is the last row of 公开02
+    const text = [
+      '青海省医疗保障局2023年度收入决算表',
+      '金额单位：万元',
+      '科目代码 科目名称 本年收入合计 财政拨款收入',
+      '合计 120.69 120.69',
+      '2210201 住房公积金 120.69 120.69',
+      '青海省医疗保障局2023',
+      '年度支出决算表',
+      '金额单位：万元',
+      '科目代码 科目名称 本年支出合计 基本支出',
+      '合计 121.27 121.27',
+      '2210201 住房公积金 121.27 121.27',
+      '',
+    ].join('\n');
+    const r = reportOf(text);
+    expect(r.tables.map((t) => [t.id, t.title, t.rows.map((x) => [x.key, Object.values(x.cells).map((c) => c.raw)])])).toEqual([
+      ['公开02', '青海省医疗保障局2023年度收入决算表', [['合计', ['120.69', '120.69']], ['2210201', ['120.69', '120.69']]]],
+      ['公开03', '青海省医疗保障局2023年度支出决算表', [['合计', ['121.27', '121.27']], ['2210201', ['121.27', '121.27']]]],
+    ]);
+  });
+
   it('reads a final account titled as in 陕西 and 云南, without its table numbers, the same as under its own', () => {
     const text = fixtureText('pdf/final-full.txt');
     const variant = retitled(

@@ -248,13 +248,17 @@ const HEAD_WORDS_RE = /^[^\d\s\-—–－，。；：:、.．,;（）()]+$/;
 const NAMED_TITLE_RE = /^([^\d\s，。；：:、.．,;（）()]+?(局|院|厅|委|办|会|中心|部|所|站|处|队|馆|室|社|校|署|府))\d{4}年/;
 
 /**
- * A title wrapped inside the name it opens with (海东市医疗保障 / 局2025年收入总表), whose second
- * line alone is a title too: not a line before a title (a watermark, the last row of an empty
- * table) but the start of its name.
+ * A title wrapped inside the name and year it opens with (海东市医疗保障 / 局2025年收入总表, or a
+ * sheet's merged cell: 青海省医疗保障局2023 / 年度支出决算表), whose second line alone is a title
+ * too: not a line before a title (a watermark, the last row of an empty table) but the start of
+ * its name.
  */
 function wrappedInName(head: string, joined: string): boolean {
-  const name = NAMED_TITLE_RE.exec(joined)?.[1];
-  return name !== undefined && HEAD_WORDS_RE.test(head) && name.startsWith(head) && !isTableNumber(head) && !printedTableId(head);
+  const opening = NAMED_TITLE_RE.exec(joined);
+  if (!opening || isTableNumber(head) || printedTableId(head)) return false;
+  const name = opening[1];
+  // the break in the name, or between the name and its year's end (a year's digits close the line)
+  return (HEAD_WORDS_RE.test(head) && name.startsWith(head)) || (head.length > name.length && opening[0].startsWith(head) && /\d$/.test(head));
 }
 
 /** blank lines a wrapped title's two lines may stand apart */
