@@ -55,6 +55,30 @@ describe('a table whose layout the extraction lost', () => {
     expect(r.tables.map((t) => [t.id, t.unread])).toEqual([['公开07', WHY]]);
   });
 
+  it('an empty table whose header cells and 栏次 numbers stand each on a line (Calc, pdftotext): unread, no 合计 of 1 against 2 + 3', async () => {
+    const text = ['部门公开表8', '政府性基金预算支出表', '部门：海东市医疗保障局', '科目代', '码', '栏次', '科目名', '称', '金额单位：万元', '合计', '基本支', '出', '项目支出', '1', '2', '3', '合计', '注：本单位2025年无政府性基金预算支出', ''].join('\n\n');
+    expect(reportOf(text, 'empty.raw.txt').tables.map((t) => [t.id, t.unread])).toEqual([['部门公开表8', WHY]]);
+    expect((await lintText(text, 'empty.raw.txt')).filter((d) => d.ruleId.startsWith('科目/'))).toEqual([]);
+  });
+
+  it('a table whose repeated header copies 栏次 / 1 / 2 / 3 a number to a line, its rows on lines of their own: read', () => {
+    // PDFium's page text of a LibreOffice PDF: the header repeated on the table's second page
+    const text = ['一般公共预算基本支出表', '部门公开表 6', '部门：海东市医疗保障局　　金额单位：万元', '科目代码 科目名称 合计 人员经费 公用经费', '栏次 1 2 3', '合计 5.28 5.28',
+      '303 对个人和家庭的补助 5.28 5.28', '30302 退休费 4.62 4.62', '科目代码 科目名称 合计 人员经费 公用经费', '栏次', '1', '2', '3', '30307 医疗费补助 0.66 0.66', ''].join('\n');
+    const t = reportOf(text).tables[0];
+    expect([t.unread, t.rows.map((r) => r.key)]).toEqual([null, ['合计', '303', '30302', '30307']]);
+  });
+
+  it('an economic table whose lines end one row\'s cells and open the next\'s (450.03 30201): unread, no 301 against 307\'s figure', async () => {
+    // Calc's sheet through pdftotext: 301's 1,542.87 stood after 307, and six 上下级合计 were said
+    const text = ['公开表6 一般公共预算财政拨款基本支出决算表', '部门：青海省医疗保障局', '金额单位：万元', '人员经费', '科目代码', '科目名称', '公用经费', '决算数', '科目名称', '决算数', '科目代',
+      '码', '商品和服务支出', '174.40', '307', '科目代码', '1,542.87 302', '科目名称', '301', '工资福利支出', '30101', '基本工资', '450.03 30201', '办公费', '15.56 30701 国内债务付息',
+      '30102', '津贴补贴', '423.54 30202', '印刷费', '3.89 30702 国外债务付息', '30103', '奖金', '185.27 30203', '咨询费', '30106', '伙食补助费', '30204', '手续费',
+      '0.45 31001 房屋建筑物购建', '30107', '绩效工资', '31.64 30205', '水费', '0.23 31002 办公设备购置', ''].join('\n');
+    expect(reportOf(text, 'economic.raw.txt').tables.map((t) => [t.id, t.unread])).toEqual([['公开06', WHY]]);
+    expect((await lintText(text, 'economic.raw.txt')).filter((d) => d.severity === 2 && d.ruleId !== '形式/必备表')).toEqual([]);
+  });
+
   it('the same tables laid out as printed are read', () => {
     const laid = reportOf(fixtureText('pdf/sample-budget.txt'), 'sample-budget.txt');
     expect(laid.tables.filter((t) => t.unread !== null).map((t) => t.id)).toEqual([]);

@@ -141,6 +141,8 @@ function layoutLost(region: TableRegion, spec: TableSpec): string | null {
   let alone = 0;
   const printedLines = region.lines.map((line) => line.tokens.filter((t) => t.kind !== 'blank')).filter((p) => p.length);
   const loneNumber = (printed: Token[] | undefined) => printed?.length === 1 && printed[0].kind === 'number';
+  // 栏次 numbers one to a line (1 / 2 / 3): the header's cells each on a line of their own
+  if (countsOnAlone(printedLines)) return LAYOUT_LOST;
   for (const [k, printed] of printedLines.entries()) {
     if (spec.layout === 'code' && rowsRunTogether(printed)) return ROWS_RUN_TOGETHER;
     // amounts, not codes nor 栏次 numbers
@@ -153,10 +155,40 @@ function layoutLost(region: TableRegion, spec: TableSpec): string | null {
     const wholeAlone = loneNumber(printed) && !amounts && (loneNumber(printedLines[k - 1]) || loneNumber(printedLines[k + 1]));
     if (!amounts && !wholeAlone) continue;
     lines++;
-    if (loneNumber(printed)) alone++;
+    if (loneNumber(printed) || endsRowOpensNext(printed)) alone++;
   }
   return alone >= ALONE_AMOUNTS && alone >= ALONE_SHARE * lines ? LAYOUT_LOST : null;
 }
+
+/**
+ * A line that opens with an amount and goes on with a code (450.03 30201, 1,542.87 302): the end
+ * of one row's cells and the start of the next row's on a line, as text read a cell at a time
+ * sets a sheet's cells (Calc through pdftotext). A row's line opens with its code or its name.
+ */
+function endsRowOpensNext(printed: Token[]): boolean {
+  return printed[0].kind === 'number' && !printed[0].num!.integer && printed.slice(1).some((t) => t.kind === 'number' && t.num!.integer && /^\d{3,7}$/.test(t.text));
+}
+
+/**
+ * A table's 栏次 counted 1, 2, 3 … on lines one after another, each number alone on its line,
+ * after the header's other words (基本支 / 出 / 项目支出 / 1 / 2 / 3): its cells each stood on a
+ * line of their own. Right under the word 栏次 they are a repeated header copied a cell to a
+ * line, which the readers pass over (builder.ts numberingGoesOn).
+ */
+function countsOnAlone(printedLines: Token[][]): boolean {
+  let next = 1;
+  for (const [k, printed] of printedLines.entries()) {
+    const lone = printed.length === 1 && printed[0].kind === 'number' && printed[0].num!.integer ? printed[0].num!.value : NaN;
+    const afterWord = k > 0 && !/^栏次$/.test(printedLines[k - 1].map((t) => t.text).join(''));
+    if (lone === next && (next > 1 || afterWord)) next++;
+    else next = lone === 1 && afterWord ? 2 : 1;
+    if (next > COUNTED_ALONE) return true;
+  }
+  return false;
+}
+
+/** 栏次 numbers alone on their lines, counted on from 1, that say the table's layout was lost */
+const COUNTED_ALONE = 3;
 
 /**
  * A coded row's line that goes on past its figures into the 合计 row (PDFium's page text of
