@@ -444,6 +444,34 @@ describe('a table laid out as printed whose rows print only their own part of th
   });
 });
 
+describe('own-part codes laid out as printed over pages whose header pdftotext spaces anew (Calc)', () => {
+  // each page sets its columns by its own text: 项 at column 14 on the first page, 12 on the
+  // second; a sheet's number cell prints 05 as 5, set right in its cell, farther off its label
+  const text = [
+    '部门公开表3',
+    '支出总表',
+    '部门：海东市医疗保障局                                                     金额单位：万元',
+    '  类   款    项             科目名称            合计           基本支出      项目支出',
+    '      栏次                                   1            2         3',
+    '合计                                          96.69       96.69            0.00',
+    '208                       社会保障和就业支出        64.25       64.25            0.00',
+    '      05                 行政事业单位养老支出        64.25       64.25            0.00',
+    '                5          机关事业单位基本养老保险缴费支出     39.08       39.08            0.00',
+    '                6          机关事业单位职业年金缴费支出       25.17       25.17            0.00',
+    '\f  类   款    项       科目名称            合计         基本支出     项目支出',
+    '      栏次                           1           2        3',
+    '221                       住房保障支出       32.44     32.44          0.00',
+    '      02                  住房改革支出       32.44     32.44          0.00',
+    '               1          住房公积金        32.44     32.44          0.00',
+    '',
+  ].join('\n');
+
+  it('places each page\'s parts under that page\'s header', () => {
+    const t = reportOf(text).tables[0];
+    expect(t.rows.map((r) => r.key)).toEqual(['合计', '208', '20805', '2080505', '2080506', '221', '22102', '2210201']);
+  });
+});
+
 describe('a 三公 grid in text that prints 预算数 决算数 under each item (上海, pdftotext -layout)', () => {
   it('takes the figures item by item, as the header line prints its group words', () => {
     const text = [

@@ -132,23 +132,28 @@ interface Span {
  */
 function headedCodeColumns(lines: TokenLine[]): Span[][] | null {
   for (const line of lines) {
-    if (line.tabbed) return null;
-    if (line.tokens.some((t) => t.kind === 'number' && !t.num!.integer)) return null;
-    // the pieces as drawn (the tokens join words that stand close: 款 项 → 款项); in text laid
-    // out as printed, the words 类 款 项 each standing alone, at their character columns
-    const words = line.source.pieces
-      ? [...line.source.pieces].sort((a, b) => a.x0 - b.x0)
-      : [...line.source.text.matchAll(HEAD_WORD_RE)].map((m) => ({ text: m[0], x0: m.index! + 1, x1: m.index! + 2 }));
-    const groups: Span[][] = [];
-    for (const p of words) {
-      const level = HEADS.indexOf(p.text.replace(/\s/g, ''));
-      if (level === 0) groups.push([]);
-      if (level >= 0 && groups.at(-1)?.length === level) groups.at(-1)!.push({ x0: p.x0, x1: p.x1 });
-    }
-    const whole = groups.filter((g) => g.length >= 2);
-    if (whole.length) return whole;
+    if (line.tabbed || line.tokens.some((t) => t.kind === 'number' && !t.num!.integer)) return null;
+    const groups = headerGroups(line);
+    if (groups) return groups;
   }
   return null;
+}
+
+/** the spans of the 类 款 (项) labels one header line prints, by group; null where it prints none */
+function headerGroups(line: TokenLine): Span[][] | null {
+  // the pieces as drawn (the tokens join words that stand close: 款 项 → 款项); in text laid
+  // out as printed, the words 类 款 项 each standing alone, at their character columns
+  const words = line.source.pieces
+    ? [...line.source.pieces].sort((a, b) => a.x0 - b.x0)
+    : [...line.source.text.matchAll(HEAD_WORD_RE)].map((m) => ({ text: m[0], x0: m.index! + 1, x1: m.index! + 2 }));
+  const groups: Span[][] = [];
+  for (const p of words) {
+    const level = HEADS.indexOf(p.text.replace(/\s/g, ''));
+    if (level === 0) groups.push([]);
+    if (level >= 0 && groups.at(-1)?.length === level) groups.at(-1)!.push({ x0: p.x0, x1: p.x1 });
+  }
+  const whole = groups.filter((g) => g.length >= 2);
+  return whole.length ? whole : null;
 }
 
 /** a header word 类, 款 or 项 standing alone, two spaces or more from its neighbours (text laid out as printed) */
@@ -190,6 +195,9 @@ function setFlushRight(lines: TokenLine[], labels: Span[]): boolean {
   return seen > 0;
 }
 
+/** in text laid out as printed, how many gaps between labels a code part may stand off its own */
+const TEXT_REACH = 1.5;
+
 /** the code cells of a group: where each stands, and which part of a code it holds */
 interface CodeColumn {
   g: number;
@@ -207,8 +215,10 @@ function codeColumns(lines: TokenLine[], labels: Span[], g: number): CodeColumn[
     const ends = [...labels.slice(1).map((l) => l.x0), labels.at(-1)!.x0 + (labels.at(-1)!.x0 - labels.at(-2)!.x0)];
     return labels.map((l, level) => ({ g, level, distance: (x) => (x >= l.x0 && x < ends[level] ? 0 : Infinity), reach: 0 }));
   }
-  // a code part stands under its header label, nearer than the next label is (a figure far right is none)
-  const reach = Math.min(...xs.slice(1).map((v, k) => v - xs[k]));
+  // a code part stands under its header label, nearer than the next label is (a figure far right
+  // is none); character columns are coarse, and a part set right in its cell half a gap farther
+  const gap = Math.min(...xs.slice(1).map((v, k) => v - xs[k]));
+  const reach = lines.some((l) => l.source.pieces) ? gap : TEXT_REACH * gap;
   return xs.map((x0, level) => ({ g, level, distance: (x) => Math.abs(x - x0), reach }));
 }
 
@@ -221,9 +231,16 @@ function codeColumns(lines: TokenLine[], labels: Span[], g: number): CodeColumn[
 function fillDownByPlace(lines: TokenLine[]): TokenLine[] {
   const groups = headedCodeColumns(lines);
   if (!groups) return lines;
-  const columns = groups.flatMap((labels, g) => codeColumns(lines, labels, g));
+  let columns = groups.flatMap((labels, g) => codeColumns(lines, labels, g));
   const above = groups.map(() => [] as string[]);
   return lines.map((line) => {
+    // the header repeated on a new page: its cells stand where that page sets them (text laid
+    // out as printed spaces each page's columns anew)
+    const repeated = line.tokens.some((t) => t.kind === 'number' && !t.num!.integer) ? null : headerGroups(line);
+    if (repeated?.length === groups.length) {
+      columns = repeated.flatMap((labels, g) => codeColumns(lines, labels, g));
+      return line;
+    }
     let changed = false;
     // the groups whose code cells this line prints something in, so far: a part after another is no row's own
     const printed = new Set<number>();
