@@ -433,6 +433,11 @@ describe('a table laid out as printed whose rows print only their own part of th
     ]);
   });
 
+  it('…under a header set in by one space (a page whose text starts a column in)', () => {
+    const t = reportOf(mutate(text, '类     款     项', ' 类     款     项')).tables[0];
+    expect(t.rows.filter((r) => r.code).map((r) => r.code)).toEqual(['208', '20801', '2080109', '20805', '2080501', '2080505']);
+  });
+
   it('finds each class and 款 equal to the rows under it, and says the one that is not', async () => {
     expect((await lintText(text)).filter((d) => d.ruleId.startsWith('科目/'))).toEqual([]);
     const wrong = mutate(text, '675,494.32     675,494.32', '675,594.32     675,494.32');

@@ -156,8 +156,8 @@ function headerGroups(line: TokenLine): Span[][] | null {
   return whole.length ? whole : null;
 }
 
-/** a header word 类, 款 or 项 standing alone, two spaces or more from its neighbours (text laid out as printed) */
-const HEAD_WORD_RE = /(?<=^|\s{2})[类款项](?=\s{2}|\s*$)/g;
+/** a header word 类, 款 or 项 standing alone, at the line's start or two spaces or more from its neighbours (text laid out as printed) */
+const HEAD_WORD_RE = /(?<=^\s*|\s{2})[类款项](?=\s{2}|\s*$)/g;
 
 const CLASS_PART_RE = /^[1-9]\d{2}$/;
 
