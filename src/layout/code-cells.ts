@@ -22,6 +22,9 @@ function cellTokens(line: TokenLine, cell: number): Token[] {
   return line.tokens.filter((t) => t.cell === cell);
 }
 
+/** a line with an amount (a figure with decimals): the table's rows have begun, no header stands there */
+const printsAmount = (line: TokenLine) => line.tokens.some((t) => t.kind === 'number' && !t.num!.integer);
+
 const isBlankCell = (toks: Token[]) => toks.every((t) => t.kind === 'blank');
 const isSubCode = (toks: Token[]) => toks.length === 1 && toks[0].kind === 'number' && toks[0].num!.integer && SUB_CODE_RE.test(toks[0].text);
 
@@ -51,7 +54,7 @@ function headedCodeCells(lines: TokenLine[]): Map<number, number> {
   const out = new Map<number, number>();
   for (const line of lines) {
     if (!line.tabbed) continue;
-    if (line.tokens.some((t) => t.kind === 'number' && !t.num!.integer)) break;
+    if (printsAmount(line)) break;
     const text = (cell: number) => cellTokens(line, cell).map((t) => t.text.replace(/\s/g, '')).join('');
     for (const t of line.tokens) {
       if (t.cell === undefined || text(t.cell) !== '类' || text(t.cell + 1) !== '款') continue;
@@ -132,7 +135,7 @@ interface Span {
  */
 function headedCodeColumns(lines: TokenLine[]): Span[][] | null {
   for (const line of lines) {
-    if (line.tabbed || line.tokens.some((t) => t.kind === 'number' && !t.num!.integer)) return null;
+    if (line.tabbed || printsAmount(line)) return null;
     const groups = headerGroups(line);
     if (groups) return groups;
   }
@@ -159,8 +162,6 @@ function headerGroups(line: TokenLine): Span[][] | null {
 /** a header word 类, 款 or 项 standing alone, at the line's start or two spaces or more from its neighbours (text laid out as printed) */
 const HEAD_WORD_RE = /(?<=^\s*|\s{2})[类款项](?=\s{2}|\s*$)/g;
 
-const CLASS_PART_RE = /^[1-9]\d{2}$/;
-
 /**
  * What follows a row's own code part: its name, or (the name wrapped above and below the line,
  * which then prints none) its first figure
@@ -186,7 +187,7 @@ function setFlushRight(lines: TokenLine[], labels: Span[]): boolean {
     for (let i = 0; i < line.tokens.length; i++) {
       const t = line.tokens[i];
       const at = spanOf(t, line);
-      if (t.kind !== 'number' || !at || !CLASS_PART_RE.test(t.text) || line.tokens[i + 1]?.kind !== 'label') continue;
+      if (t.kind !== 'number' || !at || !CLASS_CODE_RE.test(t.text) || line.tokens[i + 1]?.kind !== 'label') continue;
       if (at.x1 <= labels[0].x0 || at.x0 >= labels[1].x1) continue;
       if (at.x0 <= labels[0].x1 || at.x1 >= labels[1].x0) return false;
       seen++;
@@ -236,7 +237,7 @@ function fillDownByPlace(lines: TokenLine[]): TokenLine[] {
   return lines.map((line) => {
     // the header repeated on a new page: its cells stand where that page sets them (text laid
     // out as printed spaces each page's columns anew)
-    const repeated = line.tokens.some((t) => t.kind === 'number' && !t.num!.integer) ? null : headerGroups(line);
+    const repeated = printsAmount(line) ? null : headerGroups(line);
     if (repeated?.length === groups.length) {
       columns = repeated.flatMap((labels, g) => codeColumns(lines, labels, g));
       return line;

@@ -140,7 +140,6 @@ function layoutLost(region: TableRegion, spec: TableSpec): string | null {
   let lines = 0;
   let alone = 0;
   const printedLines = region.lines.map((line) => line.tokens.filter((t) => t.kind !== 'blank')).filter((p) => p.length);
-  const loneNumber = (printed: Token[] | undefined) => printed?.length === 1 && printed[0].kind === 'number';
   // 栏次 numbers one to a line (1 / 2 / 3): the header's cells each on a line of their own
   if (countsOnAlone(printedLines)) return LAYOUT_LOST;
   for (const [k, printed] of printedLines.entries()) {
@@ -160,6 +159,9 @@ function layoutLost(region: TableRegion, spec: TableSpec): string | null {
   return alone >= ALONE_AMOUNTS && alone >= ALONE_SHARE * lines ? LAYOUT_LOST : null;
 }
 
+/** a line's printed tokens that are one number alone */
+const loneNumber = (printed: Token[] | undefined) => printed?.length === 1 && printed[0].kind === 'number';
+
 /**
  * A line that opens with an amount and goes on with a code (450.03 30201, 1,542.87 302): the end
  * of one row's cells and the start of the next row's on a line, as text read a cell at a time
@@ -178,7 +180,7 @@ function endsRowOpensNext(printed: Token[]): boolean {
 function countsOnAlone(printedLines: Token[][]): boolean {
   let next = 1;
   for (const [k, printed] of printedLines.entries()) {
-    const lone = printed.length === 1 && printed[0].kind === 'number' && printed[0].num!.integer ? printed[0].num!.value : NaN;
+    const lone = loneNumber(printed) && printed[0].num!.integer ? printed[0].num!.value : NaN;
     const afterWord = k > 0 && !/^栏次$/.test(printedLines[k - 1].map((t) => t.text).join(''));
     if (lone === next && (next > 1 || afterWord)) next++;
     else next = lone === 1 && afterWord ? 2 : 1;
