@@ -99,8 +99,12 @@ export interface Table {
   titleKinds: string[];
   /** why the table was not read (its checks are skipped), or null */
   unread: string | null;
-  /** figures read but placed in no column, and rows or figures left out (each with a note) */
-  reading: { unplaced: number; dropped: number };
+  /**
+   * figures read but placed in no column, and rows or figures left out (each with a note);
+   * droppedSides: the sides of a two-sided table the rows left out stood on, where each one's is
+   * known (a sum over the other side's rows is whole)
+   */
+  reading: { unplaced: number; dropped: number; droppedSides?: string[] };
   /**
    * why the table's last rows are missing (its kind's endRows were not read: the rows past a
    * page's foot not printed), where they are: a parent's lower rows may be among them, so no

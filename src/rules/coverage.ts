@@ -98,7 +98,11 @@ function nothingWhy(report: Report, rule: Rule, t: Tally): string {
   if (t.bindings === 0) {
     const unread = report.tables.filter((x) => x.unread !== null && (!rule.select.tables || rule.select.tables.includes(x.id)));
     if (unread.length && TABLE_SELECTORS.has(each)) return `${unread.map((x) => x.id).join('、')} 未能读取：${unread[0].unread}`;
-    if (each === 'code-parent') return '表中没有带下级科目（或组内各项）的行';
+    if (each === 'code-parent') {
+      const lost = report.tables.find((x) => x.unread === null && (x.cutShort || x.reading.dropped) && (!rule.select.tables || rule.select.tables.includes(x.id)));
+      if (lost) return `${lost.id} ${lost.cutShort ?? `有 ${lost.reading.dropped} 处行或数字未能读取`}，上级科目的下级可能不全，不核对`;
+      return '表中没有带下级科目（或组内各项）的行';
+    }
     if (each === 'row-parts') return '表中没有合计栏有数、又有分栏的行';
     if (each === 'form-section') return '自评表没有写明分值的一级指标';
     if (each === 'form-task') return '没有整体支出自评表的任务';

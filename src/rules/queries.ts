@@ -135,6 +135,16 @@ class PlaceMap {
   }
 }
 
+/**
+ * Whether the rows a filter picks may lack rows the reader left out (a name it could not read,
+ * figures with no row): any filter may, but one of a side where every row left out stood on the
+ * other. A sum over them would be checked as if whole.
+ */
+export function missesRows(t: Table, filter: RowFilter): boolean {
+  const { dropped, droppedSides } = t.reading;
+  return dropped > 0 && (filter.side === undefined || !droppedSides || droppedSides.includes(filter.side));
+}
+
 function matchesFilter(r: Row, f: RowFilter): boolean {
   if (f.side !== undefined && r.side !== f.side) return false;
   if (f.kind !== undefined && !(Array.isArray(f.kind) ? f.kind : [f.kind]).includes(r.kind)) return false;
@@ -245,6 +255,7 @@ export function resolveQuery(report: Report, query: CellQuery, b: Binding, memo:
  * listed once per column.
  */
 function rowsCells(t: Table, query: CellQuery, filter: RowFilter, b: Binding, memo: RunMemo): Array<Cell | null> | null {
+  if (missesRows(t, filter)) return null;
   const picked = memo.space<Table, Row[]>(filter);
   let rows = picked.get(t);
   if (!rows) picked.set(t, (rows = t.rows.filter((r) => matchesFilter(r, filter))));

@@ -72,8 +72,9 @@ function selectedColumns(t: Table, rule: Rule): Column[] {
 
 export function codeParentBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
   const { doc, memo } = run;
-  // a table cut short (its last rows not printed) may have lost any parent's lower rows: none is summed
-  for (const t of selectedTables(report, rule).filter((x) => !x.cutShort)) {
+  // a table cut short (its last rows not printed), or with rows the reader left out, may have lost
+  // any parent's lower rows: none is summed
+  for (const t of selectedTables(report, rule).filter((x) => !x.cutShort && !x.reading.dropped)) {
     const columns = selectedColumns(t, rule);
     const childrenOf = memo.of(childrenByParent, t);
     for (const parent of t.rows) {

@@ -5,7 +5,7 @@
  */
 import { didYouMean, listNames } from '../common/suggest.js';
 import type { Report, Row } from '../model/types.js';
-import { columnFor } from './queries.js';
+import { columnFor, missesRows } from './queries.js';
 import type { Binding } from './selectors.js';
 import type { CellQuery } from './types.js';
 
@@ -18,7 +18,7 @@ export function whyNull(report: Report, q: CellQuery, b: Binding): string {
   const t = q.table ? report.tables.find((x) => x.id === q.table) : b.table;
   if (!t) return q.table ? `文件中没有 ${q.table}` : '没有当前表';
   if (t.unread !== null) return `${t.id} 未能读取：${t.unread}`;
-  if (q.rows) return `${t.id} 中没有符合筛选条件的行`;
+  if (q.rows) return missesRows(t, q.rows) ? `${t.id} 有 ${t.reading.dropped} 处行或数字未能读取，所选的行可能不全` : `${t.id} 中没有符合筛选条件的行`;
   let row: Row | undefined;
   if (q.row) {
     row = t.rows.find((r) => r.key === q.row);

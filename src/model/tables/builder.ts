@@ -139,6 +139,12 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
     for (const m of source.text.matchAll(YEAR_RE)) this.years.push(yearCell(this.file, source, m));
   }
 
+  /** the sides of the rows left out, where every one's is known */
+  private sidesDropped(): { droppedSides?: string[] } {
+    const sides = this.droppedSides;
+    return sides.length && sides.every((s) => s !== null) ? { droppedSides: [...new Set(sides as string[])] } : {};
+  }
+
   protected baseTable(): Table {
     const cells = this.rows.flatMap((r) => [...Object.values(r.cells), ...r.unplaced]);
     // a blank cell is printed to the table's precision: a sum over blanks of a table in whole 元 shows whole 元
@@ -166,7 +172,7 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
       title: this.region.title ?? this.spec.title,
       titleKinds: this.region.title ? kindsByTitle(this.catalog, this.region.title) : [],
       unread,
-      reading: { unplaced: misplaced, dropped: this.dropped },
+      reading: { unplaced: misplaced, dropped: this.dropped, ...this.sidesDropped() },
       layout: this.spec.layout,
       unit: this.unit,
       columns: this.columns(),

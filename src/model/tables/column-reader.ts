@@ -33,6 +33,8 @@ export abstract class ColumnReader {
   readonly unit: Unit | null;
   /** figures or rows the reader had to leave out (each also a note at its place) */
   protected dropped = 0;
+  /** the side each one left out stood on, null where not known */
+  protected droppedSides: Array<string | null> = [];
   /** why a layout's reader does not trust what it read (the table is then left unread), or null */
   protected unsure: string | null = null;
   /** rows left out for printing more figures than the columns read, and the first one's line */
@@ -60,8 +62,9 @@ export abstract class ColumnReader {
     return this.rowFigures().flat();
   }
 
-  protected note(message: string, at: Token | Location) {
+  protected note(message: string, at: Token | Location, side: string | null = null) {
     this.dropped++;
+    this.droppedSides.push(side);
     this.notes.push({ message: `${this.spec.id}: ${message}`, loc: 'kind' in at ? tokenLocation(this.file, at) : at });
   }
 

@@ -352,7 +352,7 @@ export class TwoSidedBuilder extends BaseBuilder {
       const printedValues = seg.values.filter((v) => v.kind === 'number');
       if (!name && printedValues.every((v) => isPlaceholderZero(v))) continue; // an unused 行次
       if (!name) {
-        this.note(`行次 ${n ?? '?'} 有数字却没有项目名称`, seg.lineNo ?? seg.values[0]);
+        this.note(`行次 ${n ?? '?'} 有数字却没有项目名称`, seg.lineNo ?? seg.values[0], side);
         continue;
       }
       if (/^[一二三四五六七八九十]+[、.．]/.test(rawName)) chineseItem.add(side);
