@@ -392,3 +392,28 @@ describe('the text versions of the 三公 grids (tab-separated) give the model o
     expect(ds.map((d) => [d.ruleId, d.page, d.actual, d.expected])).toEqual([['三公/含会议费培训费合计', 2, '1,417.70 万元', '1,471.70 万元']]);
   });
 });
+
+describe('layout-hashed: a column too narrow for its figures, printed ### (Calc)', () => {
+  let report: Report;
+  let diagnostics: Diagnostic[];
+  beforeAll(async () => ({ report, diagnostics } = await lint('layout-hashed')), 30000);
+
+  it('leaves the table with ### unread, saying where, and reads the others as layout-codes', () => {
+    expect(tablesOf(report)).toEqual([
+      ['部门公开表1', '部门公开表1', 23, null, 0],
+      ['部门公开表4', '部门公开表4', 18, null, 0],
+      ['部门公开表5', '部门公开表5', 21, null, 0],
+      ['部门公开表6', '部门公开表6', 29, null, 0],
+      ['部门公开表3', '部门公开表3', 0, '第 3 页第 7 行等 2 处的数字印成了「###」（栏宽不够，数字没有印出来，公开的表上也看不到）', 0],
+    ]);
+  });
+
+  // read as blanks, the two ### (合计 1,142.78, 213 农林水支出 1,032.38) gave six errors of 0.00
+  it('says the table unread and finds the planted mistake of 表5, and nothing of 0.00', () => {
+    expect(findings(diagnostics)).toEqual([
+      { ruleId: '读取/表格未能读取', severity: 1, page: 3, line: 1, table: '部门公开表3', row: undefined, column: undefined, actual: undefined, expected: undefined, difference: undefined },
+      { ruleId: '科目/上下级合计', severity: 2, page: 5, line: 17, table: '部门公开表5', row: '21301', column: '项目支出', actual: '173.50 万元', expected: '155.50 万元', difference: '18.00 万元' },
+      { ruleId: '科目/行内分列合计', severity: 2, page: 5, line: 21, table: '部门公开表5', row: '2130122', column: '合计', actual: '120.00 万元', expected: '102.00 万元', difference: '18.00 万元' },
+    ]);
+  });
+});

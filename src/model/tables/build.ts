@@ -9,7 +9,7 @@ import { isTableNumber, type TableRegion } from '../../layout/regions.js';
 import { DASH_RE, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { sourceLocation } from '../cells.js';
 import type { ParseNote, Table } from '../types.js';
-import type { SourceText } from '../../ingest/text.js';
+import type { SourceLine, SourceText } from '../../ingest/text.js';
 import type { PagePicture } from '../../ingest/rulings.js';
 import { pictureUnder } from './pictured.js';
 import { isTextAsPrinted } from './text-columns.js';
@@ -61,6 +61,12 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
       unread.push({ ...unreadTable(spec, region, file, catalog, '标题之下没有它的表头和各行（提取的文字打乱了表格的行，它们印在别处）'), layout: spec.layout });
       continue;
     }
+    const hashed = hashedFigures(region);
+    if (hashed) {
+      // what is not printed cannot be read: the table is said unread, not read with the figure as blank
+      unread.push({ ...unreadTable(spec, region, file, catalog, hashed), layout: spec.layout });
+      continue;
+    }
     const builder = makeBuilder(spec, source?.rulings?.length ? { ...region, rulings: source.rulings } : region, file, notes, catalog);
     const prev = builders[builders.length - 1];
     builders.push(builder);
@@ -106,6 +112,29 @@ const EMPTY_TABLE_LINES = 12;
 function printsItems(region: TableRegion): boolean {
   const printed = region.lines.filter((l) => l.tokens.some((t) => t.kind !== 'blank'));
   return printed.length > EMPTY_TABLE_LINES || printed.some((l) => /^\s*\d{3}(?:\s?\d{2}){0,2}\s/.test(l.source.text));
+}
+
+/** a cell of #s alone (########): a spreadsheet's sign that the number did not fit its column */
+const HASHED_RE = /(?:^|[\s\u3000])(#{2,})(?=[\s\u3000]|$)/g;
+
+/**
+ * Why a table cannot be read for figures printed as ######## (Excel prints a number wider than
+ * its column so, and a PDF made from the sheet carries the #s), or null. The number is printed
+ * nowhere, for the reader of the published table either: which row and column lost it is said.
+ */
+function hashedFigures(region: TableRegion): string | null {
+  let count = 0;
+  let first: { line: SourceLine; mark: string } | null = null;
+  for (const { source } of region.lines) {
+    for (const m of source.text.matchAll(HASHED_RE)) {
+      count++;
+      first ??= { line: source, mark: m[1] };
+    }
+  }
+  if (!first) return null;
+  const { line, mark } = first;
+  const at = line.page !== undefined ? `第 ${line.page} 页第 ${line.pageLine ?? line.line} 行` : `第 ${line.line} 行`;
+  return `${at}${count > 1 ? `等 ${count} 处` : ''}的数字印成了「${mark}」（栏宽不够，数字没有印出来，公开的表上也看不到）`;
 }
 
 /** a line that is one or two digits from its first column: a page number; a 类 code standing alone on its line (208) has three */
