@@ -8,7 +8,7 @@ import { loadCatalog } from '../src/model/index.js';
 import { normalizeTitle } from '../src/model/tables/catalog.js';
 import { kindByTitle } from '../src/model/tables/kinds.js';
 import { titleText } from '../src/layout/regions.js';
-import { fixtureText, reportOf } from './helpers.js';
+import { fixtureText, mutate, reportOf } from './helpers.js';
 
 const catalog = loadCatalog();
 const kind = (title: string) => kindByTitle(catalog, title);
@@ -203,6 +203,18 @@ describe('fixtures read under other provinces\' titles', () => {
       ['公开02', '青海省医疗保障局2023年度收入决算表', [['合计', ['120.69', '120.69']], ['2210201', ['120.69', '120.69']]]],
       ['公开03', '青海省医疗保障局2023年度支出决算表', [['合计', ['121.27', '121.27']], ['2210201', ['121.27', '121.27']]]],
     ]);
+  });
+
+  it('reads a table continued on the next page under 续表N as one table, the N no figure of the row above', () => {
+    // a Word table broken across pages: 续表5 atop the next page, the unit and header again
+    const at = '2089999    其他社会保障和就业支出 0.97 0.97\n';
+    const text = fixtureText('text/budget.txt');
+    const clean = reportOf(text).tables.find((t) => t.id === '部门公开表5')!;
+    for (const mark of ['续表5', '续表 5：', '续表五', '续附表2']) {
+      const continued = mutate(text, at, `${at}\f${mark}\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n`);
+      const t = reportOf(continued).tables.find((x) => x.id === '部门公开表5')!;
+      expect([mark, t.rows.map((r) => [r.key, Object.values(r.cells).map((c) => c.raw), r.unplaced.length])]).toEqual([mark, clean.rows.map((r) => [r.key, Object.values(r.cells).map((c) => c.raw), r.unplaced.length])]);
+    }
   });
 
   it('reads a final account titled as in 陕西 and 云南, without its table numbers, the same as under its own', () => {

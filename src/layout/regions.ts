@@ -82,10 +82,11 @@ export function printedTableId(text: string): string | null {
 
 /**
  * A line that is only a table's number, in any province's numbering: 表一, 表 3, 表1-1 (四川's
- * sub-tables), 附表2, 附表2-1, 预算表4, 公开表9, 预算05表, 决算05表, 部门决算01表. It names no
+ * sub-tables), 附表2, 附表2-1, 预算表4, 公开表9, 预算05表, 决算05表, 部门决算01表, and a table's
+ * continuation on the next page, 续表5. It names no
  * kind (the catalogue's printed ids are read by printedTableId) and is neither a title nor a row.
  */
-const TABLE_NUMBER_LINE_RE = /^\s*(附|部门|单位|公开|预算|决算)*\s*(表\s*([一二三四五六七八九十]+|\d{1,2})|\d{1,2}\s*表)([-－—]\d{1,2})?\s*[:：]?\s*$/;
+const TABLE_NUMBER_LINE_RE = /^\s*(续\s*)?(附|部门|单位|公开|预算|决算)*\s*(表\s*([一二三四五六七八九十]+|\d{1,2})|\d{1,2}\s*表)([-－—]\d{1,2})?\s*[:：]?\s*$/;
 
 export const isTableNumber = (text: string): boolean => TABLE_NUMBER_LINE_RE.test(text);
 
