@@ -90,6 +90,12 @@ const TABLE_NUMBER_LINE_RE = /^\s*(续\s*)?(附|部门|单位|公开|预算|决�
 
 export const isTableNumber = (text: string): boolean => TABLE_NUMBER_LINE_RE.test(text);
 
+/** a mark atop a page that a table goes on from the page before: 续上表, 接上表, （续表）, 承前表, （接上页）, （续） */
+const CONTINUATION_RE = /^\s*[（(]?\s*(?:(?:续|接|承|上接)\s*(?:上|前)?\s*(?:表|页)|续)\s*[）)]?\s*[:：]?\s*$/;
+
+/** a table's number, or a mark that it goes on from the page before: neither a title nor a row */
+export const isTableMark = (text: string): boolean => TABLE_NUMBER_LINE_RE.test(text) || CONTINUATION_RE.test(text);
+
 /** the heading of the tables as a whole: 2023年度部门决算表, 2019年部门预算公开表 */
 const COLLECTION_RE = /(\d{4}年度?|部门|单位)(决算|预算)(公开)?表$/;
 
@@ -97,7 +103,7 @@ const COLLECTION_RE = /(\d{4}年度?|部门|单位)(决算|预算)(公开)?表$/
 export function titleText(text: string): string | null {
   const t = text.replace(/[\s\u3000]/g, '');
   if (t.length < 3 || t.length > 48 || TITLE_PUNCTUATION_RE.test(t)) return null;
-  if (!/表([（(][^（()）]*[）)])?$/.test(t) || /^附件|部分/.test(t) || printedTableId(text) || isTableNumber(text)) return null;
+  if (!/表([（(][^（()）]*[）)])?$/.test(t) || /^附件|部分/.test(t) || printedTableId(text) || isTableMark(text)) return null;
   // a note under a table's header (备注：此表为空表) is the table's, not another's title
   if (NOTE_LABEL_RE.test(t)) return null;
   return t;

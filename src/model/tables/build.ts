@@ -5,7 +5,7 @@
  * interleaved across a page break (qinghai 公开04/05) come apart again.
  */
 import { mergeCodeCells } from '../../layout/code-cells.js';
-import { isTableNumber, type TableRegion } from '../../layout/regions.js';
+import { isTableMark, type TableRegion } from '../../layout/regions.js';
 import { DASH_RE, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { sourceLocation } from '../cells.js';
 import type { ParseNote, Table } from '../types.js';
@@ -75,11 +75,11 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
     let owner: Builder = builder;
     const aligned = isTextAsPrinted(region.lines);
     for (const line of mergeCodeCells(region.lines).map(dashesAsBlanks)) {
-      // a table's number (表 5) is no row of either table, though its 5 could pass for a 行次; nor,
-      // in text laid out as printed, is a number alone from a line's first column, where rows are
-      // indented or named: a page number printed upright on a page turned for a wide table, set
+      // a table's number (表 5, 续表 5) or a mark that it goes on (续上表) is no row of either table,
+      // though its 5 could pass for a 行次; nor, in text laid out as printed, is a number alone
+      // from a line's first column, where rows are indented or named: a page number printed upright on a page turned for a wide table, set
       // there by pdftotext (a copy a space apart prints a wrapped row's 行次 so: 7 / 七、文化…)
-      if (isTableNumber(line.source.text) || (aligned && strayNumber(line))) continue;
+      if (isTableMark(line.source.text) || (aligned && strayNumber(line))) continue;
       if (builder.opensRow(line)) owner = builder;
       else if (prev && prev.spec.layout !== spec.layout && prev.opensRow(line)) owner = prev;
       owner.accept(line);
