@@ -19,6 +19,11 @@ export { isCode, labelText, levelOf, stripEnumeration } from './lines.js';
 const FOOTER_RE = /^\s*[-—–]+\s*\d+\s*[-—–]+\s*$/;
 const NOTE_RE = /^\s*(注|备注|说明)\s*[:：0-9]/;
 const FURNITURE_RE = /单位\s*[:：]|^\s*部门\s*[:：]|^\s*栏次|^\s*附件\s*\d*\s*$/;
+/**
+ * A table's sign-off under its rows: who made and checked it (单位负责人：… 制表人：… 联系电话：…)
+ * and when (填报日期：…, or a date alone): its digits (a phone number, 2025 of a date) are no figures
+ */
+const SIGN_OFF_RE = /(负责人|制表人?|填表人|填报人|审核人?|复核人?|经办人|联系人|联系电话|电\s*话|(填报|编制|报送|制表|打印|填表)日期)\s*[:：]|^\s*\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$/;
 const TITLE_RE = /表\s*$/;
 const EMPTY_NOTE_RE = /空表|为空|无数据|没有|不涉及|无相关|无此项|无该项|无.{0,12}(收入|支出|收支)/;
 // a note that says this table itself has nothing in it (此表为空表, 故本表无数据), not only that something is absent
@@ -71,6 +76,11 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
       return;
     }
     if (this.stopped) return;
+    if (SIGN_OFF_RE.test(text)) {
+      // under the rows it ends the table; above them (a date by the unit) it is furniture
+      this.stopped = this.started;
+      return;
+    }
     if (this.numberingGoesOn(line)) return;
     // a table's own header block says where its columns stand (later pages repeat it)
     if (!this.started && isColumnNumbering(line)) this.columnMarks = line.tokens.filter((t) => t.kind === 'number');

@@ -1,0 +1,29 @@
+/**
+ * A table's sign-off under its rows (单位负责人：… 制表人：… 联系电话：…, 填报日期：…, or a date
+ * alone) ends the table: its digits are no figures of the last row (2025 of a date, a phone number).
+ */
+import { describe, expect, it } from 'vitest';
+import { fixtureText, lintText, mutate, reportOf } from './helpers.js';
+
+const LAST_ROW = '2210201    住房公积金 32.44 32.44\n';
+const SIGN_OFFS = ['2025年1月20日', '填报日期：2025年1月20日', '单位负责人：王五 财务负责人：赵六 制表人：孙七 电话：0972-8123456', '联系人：孙七    联系电话：13912345678'];
+
+describe('a sign-off under the last row of 部门公开表5', () => {
+  const text = fixtureText('text/budget.txt');
+  const cellsOf = (t: string) => reportOf(t).tables.find((x) => x.id === '部门公开表5')!.rows.map((r) => [r.key, Object.values(r.cells).map((c) => c.raw), r.unplaced.map((c) => c.raw)]);
+
+  it('leaves the rows as printed', () => {
+    const clean = cellsOf(text);
+    for (const line of SIGN_OFFS) expect([line, cellsOf(mutate(text, LAST_ROW, `${LAST_ROW}${line}\n`))]).toEqual([line, clean]);
+  });
+
+  // read as a figure of 2210201, 2025 gave 32.44 against 32.44 + 2,025
+  it('keeps the consistent document silent', async () => {
+    for (const line of SIGN_OFFS) expect([line, await lintText(mutate(text, LAST_ROW, `${LAST_ROW}${line}\n`))]).toEqual([line, []]);
+  });
+
+  it('above the rows, by the unit line, is furniture: the rows are still read', () => {
+    const dated = mutate(text, '部门公开表5\n', '部门公开表5\n2025年1月20日\n');
+    expect(cellsOf(dated)).toEqual(cellsOf(text));
+  });
+});
