@@ -1,5 +1,5 @@
 /**
- * Page numbers printed at the top or bottom of a page (`17`, `- 17 -`, `第 17 页`, `17/30`) are
+ * Page numbers printed at the top or bottom of a page (`17`, `- 17 -`, `第 17 页`, `共 30 页 第 17 页`, `17/30`) are
  * not part of what the page says: left in, a bare 17 under a table's last row reads as one of
  * its figures, and a 3 at the foot of a page glues onto a rate continued overleaf (增长 3|17.31%).
  * Nor is a running header or footer (页眉, 页脚: the document's name over every page): left in,
@@ -10,7 +10,7 @@ import { isFigure } from './page-cut.js';
 
 /** the dashes a page number stands between: hyphen, en and em dash, and as Word and WPS set them, box-drawing lines (─ 7 ─), bars, fullwidth hyphens */
 const DASH = '[-—–─━―‒－﹣]';
-const PAGE_NUMBER_RE = new RegExp(String.raw`^\s*(?:${DASH}\s*)?\d{1,4}(?:\s*${DASH})?\s*$|` + String.raw`^\s*第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*$|^\s*\d{1,4}\s*\/\s*\d{1,4}\s*$`);
+const PAGE_NUMBER_RE = new RegExp(String.raw`^\s*(?:${DASH}\s*)?\d{1,4}(?:\s*${DASH})?\s*$|` + String.raw`^\s*第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*$|^\s*共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*\d{1,4}\s*页\s*$|^\s*\d{1,4}\s*\/\s*\d{1,4}\s*$`);
 
 /** how far apart (points) two figures' edges may stand and still be one column's */
 const SAME_EDGE = 1;

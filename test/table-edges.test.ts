@@ -1,6 +1,7 @@
 /**
- * A table's sign-off under its rows (单位负责人：… 制表人：… 联系电话：…, 填报日期：…, or a date
- * alone) ends the table: its digits are no figures of the last row (2025 of a date, a phone number).
+ * Lines at a table's edges that carry digits but no figures: a sign-off under its rows
+ * (单位负责人：… 制表人：… 联系电话：…, 填报日期：…, or a date alone), which ends the table, and a
+ * page's footer where the table breaks over a page (第 12 页 共 30 页, 共 30 页 第 12 页, - 12 -).
  */
 import { describe, expect, it } from 'vitest';
 import { fixtureText, lintText, mutate, reportOf } from './helpers.js';
@@ -25,5 +26,21 @@ describe('a sign-off under the last row of 部门公开表5', () => {
   it('above the rows, by the unit line, is furniture: the rows are still read', () => {
     const dated = mutate(text, '部门公开表5\n', '部门公开表5\n2025年1月20日\n');
     expect(cellsOf(dated)).toEqual(cellsOf(text));
+  });
+});
+
+describe('a page footer where 部门公开表5 breaks over a page', () => {
+  const text = fixtureText('text/budget.txt');
+  const ROW = '2101102    事业单位医疗 10.35 10.35\n';
+  const cellsOf = (t: string) => reportOf(t).tables.find((x) => x.id === '部门公开表5')!.rows.map((r) => [r.key, Object.values(r.cells).map((c) => c.raw), r.unplaced.map((c) => c.raw)]);
+
+  // 共 30 页 第 12 页 gave 2101102 the figures 30 and 12
+  it('is no row, whichever way the page and the page count are set', async () => {
+    const clean = cellsOf(text);
+    for (const footer of ['第 12 页 共 30 页', '共 30 页 第 12 页', '第12页，共30页', '- 12 -', '12/30']) {
+      const broken = mutate(text, ROW, `${ROW}${footer}\n\f`);
+      expect([footer, cellsOf(broken)]).toEqual([footer, clean]);
+      expect([footer, await lintText(broken)]).toEqual([footer, []]);
+    }
   });
 });
