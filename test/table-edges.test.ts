@@ -1,7 +1,8 @@
 /**
  * Lines at a table's edges that carry digits but no figures: a sign-off under its rows
  * (单位负责人：… 制表人：… 联系电话：…, 填报日期：…, or a date alone), which ends the table, and a
- * page's footer where the table breaks over a page (第 12 页 共 30 页, 共 30 页 第 12 页, - 12 -).
+ * page's footer where the table breaks over a page (第 12 页 共 30 页, 共 30 页 第 12 页, - 12 -);
+ * and a cell printed / (not applicable), which states nothing, as a dash does.
  */
 import { describe, expect, it } from 'vitest';
 import { fixtureText, lintText, mutate, reportOf } from './helpers.js';
@@ -41,6 +42,22 @@ describe('a page footer where 部门公开表5 breaks over a page', () => {
       const broken = mutate(text, ROW, `${ROW}${footer}\n\f`);
       expect([footer, cellsOf(broken)]).toEqual([footer, clean]);
       expect([footer, await lintText(broken)]).toEqual([footer, []]);
+    }
+  });
+});
+
+describe('cells printed / or ／ where the consistent budget prints 0.00', () => {
+  const text = fixtureText('text/budget.txt');
+  const sangong = (t: string) => reportOf(t).tables.find((x) => x.id === '部门公开表7')!;
+
+  // taken for words, the slashes left the 三公 grid's 12 columns with fewer figures: the table unread
+  it('reads every table, the 三公 grid included, and stays silent', async () => {
+    for (const slash of ['/', '／']) {
+      const slashed = text.replace(/ 0\.00\b/g, ` ${slash}`);
+      expect(slashed).not.toBe(text);
+      const grid = sangong(slashed);
+      expect([slash, grid.unread, Object.values(grid.rows[0].cells).map((c) => c.value)]).toEqual([slash, null, Object.values(sangong(text).rows[0].cells).map((c) => c.value)]);
+      expect([slash, await lintText(slashed)]).toEqual([slash, []]);
     }
   });
 });

@@ -46,8 +46,8 @@ const NUMBER_RE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 const ENUMERATION_RE = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[、．])/;
 const SPACE_RE = /[ \u3000\u00a0]+/g;
 const ITEM_NUMBER_RE = /^\d{1,2}[.．、](?=[^\d]|$)/;
-/** a cell printed as a dash: nothing, or zero */
-export const DASH_RE = /^[-－—–]{1,2}$/;
+/** a cell printed as a dash, or as a slash (not applicable): nothing, or zero */
+export const DASH_RE = /^(?:[-－—–]{1,2}|[/／])$/;
 // a digit run inside a word stays in it (`2023年`, `95.5%以上`), unless it ends the chunk as a
 // figure with a decimal point or thousands comma: that is a figure set against the name (`工资福利支出100.00`)
 const PIECE_RE = /-?\d[\d,]*(?:\.\d+)?%?|[^\d\s\u3000\u00a0]+(?:\d+(?!(?:,\d{3})*\.\d+$|(?:,\d{3})+$)[^\d\s\u3000\u00a0]+)*/g;
