@@ -4,7 +4,11 @@
  * in layouts-calc.test.ts is the same in a PDF).
  */
 import { describe, expect, it } from 'vitest';
-import { fixtureText, lintText, mutate, reportOf } from './helpers.js';
+import path from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { lintFile } from '../src/cli/lint.js';
+import { builtinRules, FIXTURES, fixtureText, lintText, mutate, reportOf } from './helpers.js';
 
 const HASHED = mutate(fixtureText('text/budget.txt'), '301 工资福利支出 399.28 399.28', '301 工资福利支出 ######## ########');
 
@@ -22,5 +26,25 @@ describe('a text whose 工资福利支出 row prints ######## for both its figur
   it('takes # in a name for no figure (1#楼维修)', () => {
     const named = mutate(fixtureText('text/budget.txt'), '301 工资福利支出 399.28 399.28', '301 工资福利支出#1 399.28 399.28');
     expect(reportOf(named, 'budget.txt').tables.find((x) => x.id === '部门公开表6')!.unread).toBeNull();
+  });
+});
+
+describe('a 支出决算表 left unread for a ###### cell, the narrative naming its figures', () => {
+  // the narrative's 合计 of 公开05 looks for the same figure in 公开03: an unread table has no
+  // columns, and the look-up failed the whole document as an internal error
+  it('is said unread, and the rest of the document is linted', async () => {
+    const text = mutate(fixtureText('pdf/corpus-guizhou-office-2023-final.txt'), '208\t社会保障和就业支出\t357.80\t73.90\t283.90\t0.00\t0.00\t0.00', '208\t社会保障和就业支出\t######\t73.90\t283.90\t0.00\t0.00\t0.00');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'hashed-')), 'guizhou.txt');
+    writeFileSync(file, text);
+    const { fatal, diagnostics } = await lintFile(file, await builtinRules());
+    expect(fatal).toBeNull();
+    expect(diagnostics.filter((d) => d.ruleId === '读取/表格未能读取').map((d) => [d.table, d.message])).toEqual([
+      ['公开03', '「支出决算表」未能读取：第 79 行的数字印成了「######」（栏宽不够，数字没有印出来，公开的表上也看不到）；这张表的核对都已跳过'],
+    ]);
+    // every finding of the document as printed, the narrative's and the forms' included, is still made
+    const printed = await lintFile(path.join(FIXTURES, 'pdf/corpus-guizhou-office-2023-final.txt'), await builtinRules());
+    const found = (ds: typeof diagnostics) => ds.filter((d) => d.ruleId !== '读取/表格未能读取').map((d) => [d.ruleId, d.line, d.message]);
+    expect(printed.diagnostics.length).toBe(5);
+    expect(found(diagnostics)).toEqual(found(printed.diagnostics));
   });
 });

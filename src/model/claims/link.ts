@@ -21,8 +21,8 @@ export function link(report: Pick<Report, 'tables'>, table: string, row: string,
   const t = tableOf(report, table);
   const r = t?.rows.find((x) => x.key === row);
   if (!t || !r) return null;
-  const col = column ?? t.columns.find((c) => (c.side ?? null) === (r.side ?? null))?.key ?? t.columns[0].key;
-  return r.cells[col] ? { table, row, column: col } : null;
+  const col = column ?? t.columns.find((c) => (c.side ?? null) === (r.side ?? null))?.key ?? t.columns[0]?.key;
+  return col !== undefined && r.cells[col] ? { table, row, column: col } : null;
 }
 
 /** how alike two names are: Dice's coefficient of their character pairs (1 for the same name) */
@@ -88,7 +88,7 @@ export function findPath(report: Pick<Report, 'tables'> & WithCatalog, kind: Rep
     }
     parent = found;
   }
-  return { link: parent ? link(report, id, parent.key, t.columns[0].key) : null, unknown: null };
+  return { link: parent ? link(report, id, parent.key, t.columns[0]?.key) : null, unknown: null };
 }
 
 /** a path said of all funds (支出预算总计 … 包括：公共安全（类）…) is a row of the 支出表, not of the 一般公共预算 table */
@@ -265,8 +265,9 @@ const ALL_FUNDS_OF: Record<string, string> = { 公开05: '公开03', 部门公�
 export function allFundsOf(report: Pick<Report, 'tables'>, item: ClaimLink | null): ClaimLink | null {
   const id = item ? ALL_FUNDS_OF[item.table] : undefined;
   const t = id ? tableOf(report, id) : undefined;
+  // a table not read has no columns: nothing of it is linked
   if (!item || !t) return null;
-  const column = t.columns.some((c) => c.key === item.column) ? item.column : /^(小计|合计)$/.test(item.column) ? t.columns[0].key : null;
+  const column = t.columns.some((c) => c.key === item.column) ? item.column : /^(小计|合计)$/.test(item.column) ? (t.columns[0]?.key ?? null) : null;
   return column ? link(report, t.id, item.row, column) : null;
 }
 
