@@ -23,6 +23,11 @@ describe('a text whose 工资福利支出 row prints ######## for both its figur
     expect(await lintText(HASHED, 'budget.txt')).toEqual([]);
   });
 
+  it('takes ### set against the next cell\'s words (text that glues cells) for a figure not printed', () => {
+    const glued = mutate(fixtureText('text/budget.txt'), '301 工资福利支出 399.28 399.28', '301 工资福利支出 ###一、工资 399.28');
+    expect(reportOf(glued, 'budget.txt').tables.find((x) => x.id === '部门公开表6')!.unread).toBe('第 387 行的数字印成了「###」（栏宽不够，数字没有印出来，公开的表上也看不到）');
+  });
+
   it('takes # in a name for no figure (1#楼维修)', () => {
     const named = mutate(fixtureText('text/budget.txt'), '301 工资福利支出 399.28 399.28', '301 工资福利支出#1 399.28 399.28');
     expect(reportOf(named, 'budget.txt').tables.find((x) => x.id === '部门公开表6')!.unread).toBeNull();

@@ -114,8 +114,12 @@ function printsItems(region: TableRegion): boolean {
   return printed.length > EMPTY_TABLE_LINES || printed.some((l) => /^\s*\d{3}(?:\s?\d{2}){0,2}\s/.test(l.source.text));
 }
 
-/** a cell of #s alone (########): a spreadsheet's sign that the number did not fit its column */
-const HASHED_RE = /(?:^|[\s\u3000])(#{2,})(?=[\s\u3000]|$)/g;
+/**
+ * #s where a figure stands (########): a spreadsheet's sign that the number did not fit its
+ * column. Three or more anywhere (text may set the next cell's words against them), two as a
+ * cell of their own; one # is a name's (1#楼).
+ */
+const HASHED_RE = /#{3,}|(?<=^|[\s\u3000])##(?=[\s\u3000]|$)/g;
 
 /**
  * Why a table cannot be read for figures printed as ######## (Excel prints a number wider than
@@ -128,7 +132,7 @@ function hashedFigures(region: TableRegion): string | null {
   for (const { source } of region.lines) {
     for (const m of source.text.matchAll(HASHED_RE)) {
       count++;
-      first ??= { line: source, mark: m[1] };
+      first ??= { line: source, mark: m[0] };
     }
   }
   if (!first) return null;
