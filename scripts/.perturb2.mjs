@@ -14,9 +14,10 @@ const EDITS = {
   'unit-ascii': (L, ti, ui, u) => ui < 0 ? null : L.map((l, i) => (i === ui ? `单位:${u}` : l)),
   'unit-bare': (L, ti, ui, u) => ui < 0 ? null : L.map((l, i) => (i === ui ? `                                   ${u}` : l)),
   'unit-above': (L, ti, ui, u) => ui < 0 ? null : L.flatMap((l, i) => (i === ti ? [`单位：${u}`, l] : i === ui ? [''] : [l])),
-  'dept-unit': (L, ti, ui, u) => ui < 0 ? null : L.map((l, i) => (i === ui ? `编制单位：某某局                          金额单位：${u}` : l)),
-  'biaoN': (L, ti) => L.map((l, i) => (i === ti ? `表3：${l.trim()}` : l)),
-  'fujian': (L, ti) => L.flatMap((l, i) => (i === ti ? ['附件3', l] : [l])),
+  'dept-unit': (L, ti, ui, u, dept) => ui < 0 ? null : L.map((l, i) => (i === ui ? `编制单位：${dept}                          金额单位：${u}` : l)),
+  'num+title': (L, ti, ui, u, dept, ni) => ni < 0 || ni === ti ? null : L.flatMap((l, i) => (i === ni ? [] : i === ti ? [`${L[ni].trim()}  ${l.trim()}`] : [l])),
+  'title-then-num': (L, ti, ui, u, dept, ni) => ni < 0 || ni >= ti ? null : L.flatMap((l, i) => (i === ni ? [] : i === ti ? [l, L[ni]] : [l])),
+  'dept-title': (L, ti, ui, u, dept) => L.map((l, i) => (i === ti && !l.includes(dept) ? `${dept}${l.trim()}` : l)),
 };
 for (const file of process.argv.slice(2)) {
   const text = readFileSync(file, 'utf8');
@@ -24,12 +25,16 @@ for (const file of process.argv.slice(2)) {
   const { r, ds } = diags(text, file);
   const base = new Set(ds);
   for (const t of r.tables.filter((x) => x.unread === null)) {
-    const ti = t.loc.line - 1;
+    const squeeze = (x) => x.replace(/[\s\u3000]/g, '');
+    let ti = -1;
+    for (let k = t.loc.line - 1; k < Math.min(lines.length, t.loc.line + 5); k++) if (squeeze(lines[k]).includes(squeeze(t.title)) && squeeze(t.title).length > 3) { ti = k; break; }
+    if (ti < 0) continue;
+    const ni = t.printedId && t.loc.line - 1 !== ti && /^\s*\S{2,12}\s*$/.test(lines[t.loc.line - 1]) ? t.loc.line - 1 : -1;
     let ui = -1;
     for (let k = ti + 1; k < Math.min(lines.length, ti + 8); k++) if (UNIT_RE.test(lines[k].replace(/^.*?(?=(金额)?单位)/, ''))) { ui = k; break; }
     const unit = ui >= 0 ? UNIT_RE.exec(lines[ui].replace(/^.*?(?=(金额)?单位)/, ''))[1] : null;
     for (const [name, edit] of Object.entries(EDITS)) {
-      const l = edit(lines, ti, ui, unit);
+      const l = edit(lines, ti, ui, unit, r.department ?? '某局', ni);
       if (!l) continue;
       let got;
       try { got = diags(l.join('\n'), file).ds; } catch (e) { console.log(`## ${file.split('/').pop()} ${t.id} ${name} CRASH ${e.message}`); continue; }

@@ -219,6 +219,28 @@ describe('fixtures read under other provinces\' titles', () => {
     }
   });
 
+  it('takes the unit from the title\'s own line, from a line of its own (万元, （元）), or from above the title', () => {
+    const text = fixtureText('text/budget.txt');
+    const unitOf = (t: string) => reportOf(t).tables.find((x) => x.id === '部门公开表5')!;
+    const clean = unitOf(text);
+    const heading = '一般公共预算支出表\n单位：万元\n';
+    const variants = {
+      // a sheet's title row with the unit cell at its right
+      sameLine: '一般公共预算支出表                              单位：万元\n',
+      sameLineParen: '一般公共预算支出表（单位：万元）\n',
+      bare: '一般公共预算支出表\n                                        万元\n',
+      above: '单位：万元\n一般公共预算支出表\n',
+    };
+    // above the title, the header right under it opening with 功能科目 (江苏's 功能科目代码 功能科目名称)
+    const jiangsu = mutate(text, '支出功能分类科目 2025年预算数\n\n科目编码 科目名称 合计 基本支出 项目支出\n', '功能科目代码 功能科目名称 合计 基本支出 项目支出\n');
+    for (const [name, block] of [...Object.entries(variants), ['aboveJiangsu', variants.above]]) {
+      const t = unitOf(mutate(name === 'aboveJiangsu' ? jiangsu : text, heading, block));
+      expect([name, t.title, t.unit, t.rows.length]).toEqual([name, '一般公共预算支出表', '万元', clean.rows.length]);
+    }
+    // a header cell's unit wrapped onto a line of its own (预算数（ / 元）) is no unit line, nor is a lone 元
+    for (const block of ['一般公共预算支出表\n元）\n', '一般公共预算支出表\n元\n']) expect(unitOf(mutate(text, heading, block)).unit).toBe('万元');
+  });
+
   it('reads a final account titled as in 陕西 and 云南, without its table numbers, the same as under its own', () => {
     const text = fixtureText('pdf/final-full.txt');
     const variant = retitled(

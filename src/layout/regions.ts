@@ -54,14 +54,22 @@ const UNIT_RE = /单位\s*[:：]\s*(千元|万元|元)/;
 /** a unit printed in the header's cells only: 金额（万元）, 预算数(元) */
 const HEADER_UNIT_RE = /[（(]\s*(千元|万元|元)\s*[）)]/;
 
+/**
+ * a unit alone on its line, as a sheet's cell over the amounts sets it: 万元, （万元）, （元）; not
+ * a header cell's unit wrapped onto a line of its own (预算数（ / 万元）), nor a lone 元 (单位：万 / 元)
+ */
+const BARE_UNIT_RE = /^\s*(?:(千元|万元)|[（(]\s*(千元|万元|元)\s*[）)])\s*$/;
+/** a unit set at the end of the title's own line (the title's row of a sheet): 收支总表      单位：万元 */
+const TITLE_UNIT_RE = /(?:[\s\u3000]{2,}|[\s\u3000]*(?=[（(]))[（(]?(?:金额)?单位\s*[:：]\s*(?:千元|万元|元)[）)]?\s*$/;
+
 /** the unit a line under a title states; in the header (before the first row) also in a cell's 括注 */
 function unitOf(text: string, header: boolean): Unit | null {
-  const m = UNIT_RE.exec(text) ?? (header ? HEADER_UNIT_RE.exec(text) : null);
-  return m ? (m[1] as Unit) : null;
+  const m = UNIT_RE.exec(text) ?? BARE_UNIT_RE.exec(text) ?? (header ? HEADER_UNIT_RE.exec(text) : null);
+  return m ? ((m[1] ?? m[2]) as Unit) : null;
 }
 
 /** what stands under a table's title: its unit, its department, its header */
-const FURNITURE_RE = /单位\s*[:：]|编制(部门|单位)|^\s*(部门|单位)(（单位）)?\s*[:：]|^\s*(项\s*目|科\s*目|收\s*入|支\s*出|栏\s*次|功能分类|经济分类)/;
+const FURNITURE_RE = /单位\s*[:：]|编制(部门|单位)|^\s*(部门|单位)(（单位）)?\s*[:：]|^\s*(项\s*目|科\s*目|收\s*入|支\s*出|栏\s*次|功能分类|经济分类|功能科目|经济科目)|^\s*(?:千元|万元|[（(]\s*(?:千元|万元|元)\s*[）)])\s*$/;
 const TITLE_PUNCTUATION_RE = /[，。；;,《》…]|\.{3}/;
 /** a sentence of prose: where the text after a table begins (a table's own notes excepted) */
 const PROSE_RE = /[。；]|，.*，/;
@@ -101,7 +109,7 @@ const COLLECTION_RE = /(\d{4}年度?|部门|单位)(决算|预算)(公开)?表$/
 
 /** a line that could be a table's title: short, ends with 表 (or 表 and a 括注), no prose punctuation */
 export function titleText(text: string): string | null {
-  const t = text.replace(/[\s\u3000]/g, '');
+  const t = text.replace(TITLE_UNIT_RE, '').replace(/[\s\u3000]/g, '');
   if (t.length < 3 || t.length > 48 || TITLE_PUNCTUATION_RE.test(t)) return null;
   if (!/表([（(][^（()）]*[）)])?$/.test(t) || /^附件|部分/.test(t) || printedTableId(text) || isTableMark(text)) return null;
   // a note under a table's header (备注：此表为空表) is the table's, not another's title
@@ -134,7 +142,7 @@ export function findTableRegions(source: SourceText, kinds: TableKinds, unknown?
   const test = {
     names: (text: string) => {
       const printed = printedTableId(text);
-      return printed !== null ? kinds.byPrintedId(printed) !== null : titleText(text) !== null && kinds.byTitle(text) !== null;
+      return printed !== null ? kinds.byPrintedId(printed) !== null : titleText(text) !== null && kinds.byTitle(text.replace(TITLE_UNIT_RE, '')) !== null;
     },
     numbers: isTableNumber,
   };
@@ -176,10 +184,11 @@ function openRegion(scan: Scan, kind: string, i: number, title: string | null, t
   if (!region) {
     region = { id: kind, printedId: null, anchorLine: lines[i].line, anchor: lines[i], title, titleLine: titleSource?.line ?? null, titleSource, unit: null, lines: [] };
     scan.regions.set(kind, region);
-    // the unit is often printed just above the title or number
+    // the unit is often printed just above the title or number, or at the end of the title's line
     for (let k = Math.max(0, i - 4); k < i; k++) {
       region.unit = unitOf(lines[k].text, false) ?? region.unit;
     }
+    if (titleSource && TITLE_UNIT_RE.test(titleSource.text)) region.unit = unitOf(titleSource.text, false) ?? region.unit;
   }
   scan.current = region;
   scan.spanStart = i;
@@ -230,6 +239,7 @@ function printedNumber(scan: Scan, i: number, printed: string): void {
     region.title ??= after.title;
     region.titleLine ??= lines[after.start].line;
     region.titleSource ??= lines[after.start];
+    if (TITLE_UNIT_RE.test(lines[after.end].text)) region.unit ??= unitOf(lines[after.end].text, false);
     for (let k = after.start; k <= after.end; k++) scan.consumed.add(k);
   }
 }
@@ -289,7 +299,7 @@ function titleAt(lines: SourceLine[], i: number, kinds: TableKinds): TitleAt | n
   const inName = after === i + 1 && wrappedInName(head, wrapped ?? '');
   if (joinedKind && (joinedKind !== kinds.byTitle(next, header) || inName)) return { title: wrapped!, kind: joinedKind, start: i, end: after };
   const title = titleText(text);
-  return title ? { title, kind: kinds.byTitle(text, headerUnder(lines, i)), start: i, end: i } : null;
+  return title ? { title, kind: kinds.byTitle(text.replace(TITLE_UNIT_RE, ''), headerUnder(lines, i)), start: i, end: i } : null;
 }
 
 /** a table's title at line i (possibly wrapped onto the next line): true when the line is used up */
@@ -367,6 +377,7 @@ function headerUnder(lines: SourceLine[], i: number): string {
 
 /** a title is a table's when its unit, department or header follows before any other title */
 function furnitureFollows(lines: SourceLine[], i: number): boolean {
+  if (TITLE_UNIT_RE.test(lines[i].text)) return true;
   let seen = 0;
   for (let k = i + 1; k < lines.length && seen < 5; k++) {
     const text = lines[k].text;
