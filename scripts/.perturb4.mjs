@@ -6,22 +6,19 @@ const { runRules, loadRules, BUILTIN_RULES_DIR } = await import('../dist/rules/i
 const rules = await loadRules([BUILTIN_RULES_DIR]);
 const key = (d) => `${d.ruleId}\t${d.message.replace(/「[^」]*」/g, '「」')}`;
 const diags = (text, file) => runRules(buildReport(splitLines(file, text)), rules).map(key);
-const P = {
-  '较上年': [/比上年/g, '较上年'],
-  '同比': [/比上年/g, '同比'],
-  '增长→增幅为': [/增长(\d)/g, '增幅为$1'],
-  '万元 spaced': [/(\d)万元/g, '$1 万元'],
-  '万元 tight': [/(\d) 万元/g, '$1万元'],
-  '占→占比': [/，占(\d)/g, '，占比$1'],
-  '下降→减少': [/下降(\d)/g, '减少$1'],
-  'ASCII comma': [/，(?=\S)/g, ','],
-  'ASCII colon': [/：/g, ':'],
-  'ASCII parens': [/（([^（）\n]{0,30})）/g, '($1)'],
-  'ASCII semicolon': [/；/g, ';'],
-  '其中→包括': [/其中：/g, '包括：'],
-  '决算数为': [/支出决算为/g, '支出决算数为'],
-  '年初预算数': [/年初预算为/g, '年初预算数为'],
-  '万元→万元整': [/(\d)万元，/g, '$1万元整，'],
+const P = JSON.parse(process.env.P ?? 'null') ? Object.fromEntries(Object.entries(JSON.parse(process.env.P)).map(([k, [a, b]]) => [k, [new RegExp(a, 'g'), b]])) : {
+  '增长→上升': [/增长(\d)/g, '上升$1'],
+  '增长→提高': [/增长(\d)/g, '提高$1'],
+  '增长→增幅': [/增长(\d)/g, '增幅$1'],
+  '下降→降低': [/下降(\d)/g, '降低$1'],
+  '下降→减幅': [/下降(\d)/g, '减幅$1'],
+  '占→占比为': [/，占(\d)/g, '，占比为$1'],
+  '占→所占比重为': [/，占(\d)/g, '，所占比重为$1'],
+  '占→占总支出的': [/，占(\d)/g, '，占总支出的$1'],
+  '完成年初预算的→预算完成率为': [/完成年初预算的/g, '预算完成率为'],
+  '完成年初预算的→完成预算的': [/完成年初预算的/g, '完成预算的'],
+  '比上年→比上年度': [/比上年/g, '比上年度'],
+  '比上年→与上年相比，': [/比上年(增加|减少)/g, '与上年相比，$1'],
 };
 for (const file of process.argv.slice(2)) {
   const text = readFileSync(file, 'utf8');

@@ -5,15 +5,15 @@
  */
 import { NUM } from './phrases.js';
 
-// 比上年 / 较2022年预算执行数 / 与上年度相比 / 同比上年: the clause before a change word; 同比 alone
-// (同比增加 D 万元) is measured against last year
-const SINCE_RE = /(?:(?:比|较|与|同比)(上年度?|\d{4}年度?)|(同比))[^，,。；;：:\d]{0,14}$/;
+// 比上年 / 较2022年预算执行数 / 与上年度相比 / 与上年相比，/ 同比上年: the clause before a change
+// word; 同比 alone (同比增加 D 万元) is measured against last year
+const SINCE_RE = /(?:(?:比|较|同比)(上年度?|\d{4}年度?)|与(上年度?|\d{4}年度?)(?:[^，,。；;：:\d]{0,8}?相比[，,])?|(同比))[^，,。；;：:\d]{0,14}$/;
 
 /** the year a change stated at `at` is measured against ('上年' or '2022'), or null where the clause names none */
 export function comparedYear(text: string, at: number): string | null {
-  const m = SINCE_RE.exec(text.slice(Math.max(0, at - 24), at));
+  const m = SINCE_RE.exec(text.slice(Math.max(0, at - 28), at));
   if (!m) return null;
-  return m[2] ? '上年' : m[1].replace(/年度?$/, '').replace(/^上$/, '上年');
+  return m[3] ? '上年' : (m[1] ?? m[2]).replace(/年度?$/, '').replace(/^上$/, '上年');
 }
 
 /**
