@@ -2,7 +2,8 @@
  * Lines at a table's edges that carry digits but no figures: a sign-off under its rows
  * (单位负责人：… 制表人：… 联系电话：…, 填报日期：…, or a date alone), which ends the table, and a
  * page's footer where the table breaks over a page (第 12 页 共 30 页, 共 30 页 第 12 页, - 12 -);
- * and a cell printed / (not applicable), which states nothing, as a dash does.
+ * and a cell printed / (not applicable), which states nothing, as a dash does: a figure after it
+ * in the same row's span is the row's.
  */
 import { describe, expect, it } from 'vitest';
 import { fixtureText, lintText, mutate, reportOf } from './helpers.js';
@@ -58,6 +59,20 @@ describe('cells printed / or ／ where the consistent budget prints 0.00', () =>
       const grid = sangong(slashed);
       expect([slash, grid.unread, Object.values(grid.rows[0].cells).map((c) => c.value)]).toEqual([slash, null, Object.values(sangong(text).rows[0].cells).map((c) => c.value)]);
       expect([slash, await lintText(slashed)]).toEqual([slash, []]);
+    }
+  });
+});
+
+describe('a 公开06 whose 公用经费合计 row prints its middle group\'s empty amount cell as - or /', () => {
+  // the total stands in the last group's column; taken for the row's figure, the dash made
+  // 公用经费合计 0.00 against 175.28 of its parts, and 175.28 was dropped without a word
+  it('reads 175.28 as 公用经费合计, as where the cell is blank', () => {
+    const text = fixtureText('pdf/corpus-qinghai-province-2023-final.txt');
+    const total = (t: string) => reportOf(t).tables.find((x) => x.id === '公开06')!.rows.find((r) => r.key === '公用经费合计')!;
+    expect(Object.values(total(text).cells).map((c) => c.raw)).toEqual(['175.28']);
+    for (const mark of ['-', '/']) {
+      const marked = mutate(text, '公用经费合计\t\t\t\t\t175.28', `公用经费合计\t\t${mark}\t\t\t175.28`);
+      expect([mark, Object.values(total(marked).cells).map((c) => c.raw)]).toEqual([mark, ['175.28']]);
     }
   });
 });

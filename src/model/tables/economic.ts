@@ -1,5 +1,5 @@
 /** Economic detail (公开06): [code name value] groups side by side, totals at the bottom. */
-import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
+import { DASH_RE, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { blankCell, isPlaceholderZero, numberCell, spanLocation } from '../cells.js';
 import type { Cell, Row, Table } from '../types.js';
 import { BaseBuilder, isCode, labelText, levelOf } from './builder.js';
@@ -87,8 +87,11 @@ export class EconomicBuilder extends BaseBuilder {
         if (/合计$/.test(normalizeLabel(t.text))) this.segments.push({ labels: [t] });
         else if (cur && !cur.value) cur.labels.push(t);
       } else if (t.kind === 'number') {
-        // a `0` standing in for an empty group belongs to no row
-        if (cur && !cur.value && !(isPlaceholderZero(t) && cur.labels.length === 0)) cur.value = t;
+        // a `0` standing in for an empty group belongs to no row; a dash is an empty cell, and a
+        // figure after it in the row's span is the row's (公用经费合计 - 175.28: the total set in
+        // the last group's column, the group's own amount cell printed -)
+        const open = !cur?.value || (DASH_RE.test(cur.value.text) && !DASH_RE.test(t.text));
+        if (cur && open && !(isPlaceholderZero(t) && cur.labels.length === 0)) cur.value = t;
       }
     }
   }
