@@ -21,6 +21,19 @@ describe('full-width figures', () => {
     expect(foldFullwidthFigures('第１，２项；２０２２，２０２３年；第一部分．概况：完成率％')).toBe('第1，2项；2022，2023年；第一部分．概况：完成率％');
   });
 
+  it('fold Chinese marks typed between ASCII digits (1，215.34, 12．50, 8.5％), not a list\'s or two years\' comma', () => {
+    expect(foldFullwidthFigures('合计1，215.34万元，占12．50％；第1，2项；2022，2023年')).toBe('合计1,215.34万元，占12.50%；第1，2项；2022，2023年');
+  });
+
+  // read as 1 and 215.34, 部门公开表1's 一般公共预算拨款收入 was 1 万元 against the narrative's 1,215.34
+  it('a document whose thousands are set apart by ， (ASCII digits) gives the diagnostics of the same document with ,', async () => {
+    const text = readFileSync(path.join(FIXTURES, 'pdf', 'corpus-haidong-city-2025-budget.txt'), 'utf8');
+    const typed = text.replace(/(?<=\d),(?=\d{3}\.\d)/g, '，');
+    expect(typed).not.toBe(text);
+    const brief = (ds: Awaited<ReturnType<typeof lintText>>) => ds.map((d) => [d.ruleId, d.line, d.column, d.message]);
+    expect(brief(await lintText(typed))).toEqual(brief(await lintText(text)));
+  });
+
   it('a document typed so gives the diagnostics of the same document in ASCII figures', async () => {
     const text = readFileSync(path.join(FIXTURES, 'pdf', 'corpus-haidong-city-2025-budget.txt'), 'utf8');
     const typed = fullwidth(text);
