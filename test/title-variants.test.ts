@@ -8,7 +8,7 @@ import { loadCatalog } from '../src/model/index.js';
 import { normalizeTitle } from '../src/model/tables/catalog.js';
 import { kindByTitle } from '../src/model/tables/kinds.js';
 import { titleText } from '../src/layout/regions.js';
-import { fixtureText, mutate, reportOf } from './helpers.js';
+import { fixtureText, lintText, mutate, reportOf } from './helpers.js';
 
 const catalog = loadCatalog();
 const kind = (title: string) => kindByTitle(catalog, title);
@@ -239,6 +239,18 @@ describe('fixtures read under other provinces\' titles', () => {
     }
     // a header cell's unit wrapped onto a line of its own (预算数（ / 元）) is no unit line, nor is a lone 元
     for (const block of ['一般公共预算支出表\n元）\n', '一般公共预算支出表\n元\n']) expect(unitOf(mutate(text, heading, block)).unit).toBe('万元');
+  });
+
+  it('reads a coded table\'s total row under the names other provinces print it by (总计, 合计数, 支出合计)', async () => {
+    const text = fixtureText('text/budget.txt');
+    const total = (t: string) => reportOf(t).tables.find((x) => x.id === '部门公开表5')!.rows.find((r) => r.kind === 'total');
+    const clean = await lintText(text);
+    for (const name of ['总计', '合计数', '支出合计']) {
+      const renamed = mutate(text, '合　计 1215.34 448.58 766.77', `${name} 1215.34 448.58 766.77`);
+      expect([name, total(renamed)?.key, Object.values(total(renamed)?.cells ?? {}).map((c) => c.raw)]).toEqual([name, '合计', ['1215.34', '448.58', '766.77']]);
+      // not taken for the name of the row above, nor its figures for that row's
+      expect([name, await lintText(renamed)]).toEqual([name, clean]);
+    }
   });
 
   it('reads a final account titled as in 陕西 and 云南, without its table numbers, the same as under its own', () => {

@@ -16,6 +16,9 @@ interface PendingRow {
   printedCode?: string;
 }
 
+/** the name a coded table's one total row prints: 合计, or as other provinces print it (总计, 合计数, 支出合计, 本年收入合计) */
+const TOTAL_ROW_RE = /^(?:合计数?|总计|(?:本年)?(?:收入|支出)合计)$/;
+
 export class CodeBuilder extends BaseBuilder {
   private pending: PendingRow[] = [];
 
@@ -48,7 +51,7 @@ export class CodeBuilder extends BaseBuilder {
     if (first.kind === 'number') return this.pending.length === 0 && this.headerLines.size > 0 && isFigureRow(line);
     // a table has one 合计 row: a later 合计 is another table's header, and so is a line of
     // 合计 and other words (合计 基本支出 项目支出…, or pieces of wrapped column names)
-    return first.kind === 'label' && normalizeLabel(first.text) === '合计' && !isWordsOnly(line);
+    return first.kind === 'label' && TOTAL_ROW_RE.test(normalizeLabel(first.text)) && !isWordsOnly(line);
   }
 
   protected take(line: TokenLine): void {
