@@ -253,6 +253,15 @@ describe('fixtures read under other provinces\' titles', () => {
     }
   });
 
+  it('reads a 总表\'s 收入合计 / 支出合计 beside its 总计 rows as the year\'s totals (本年收入合计, 本年支出合计)', async () => {
+    const text = fixtureText('text/budget.txt');
+    const renamed = text.replace(/本\s*年\s*(收|支)\s*(入|出)\s*合\s*计/g, '$1$2合计');
+    expect(renamed).not.toBe(text);
+    const keys = (t: string) => reportOf(t).tables.find((x) => x.id === '部门公开表1')!.rows.filter((r) => r.kind === 'total').map((r) => [r.key, Object.values(r.cells).map((c) => c.raw)]);
+    expect(keys(renamed)).toEqual(keys(text));
+    expect(await lintText(renamed)).toEqual(await lintText(text));
+  });
+
   it('reads a final account titled as in 陕西 and 云南, without its table numbers, the same as under its own', () => {
     const text = fixtureText('pdf/final-full.txt');
     const variant = retitled(
