@@ -6,15 +6,18 @@ import type { Token } from '../../layout/tokenize.js';
 import { assigned, numberCell, sourceLocation } from '../cells.js';
 import type { Cell, Form, FundsRow, Unit } from '../types.js';
 
-/** its rows: 其中：当年财政拨款, or as other forms print it 其中：财政拨款 / 本年财政拨款 / 财政拨款资金 */
-export const FUNDS_ROW = /^(年度资金总额|(其中[:：]?)?(当年|本年)?财政拨款(资金)?|上年结转(资金)?|其他资金|其他)[:：]?$/;
+/**
+ * its rows: 年度资金总额 (or as other forms print it 资金总额, 项目资金总额), 其中：当年财政拨款 (其中：财政拨款 /
+ * 本年财政拨款 / 财政拨款资金), 上年结转资金, 其他资金
+ */
+export const FUNDS_ROW = /^((年度|项目)?资金总额|(其中[:：]?)?(当年|本年)?财政拨款(资金)?|上年结转(资金)?|其他资金|其他)[:：]?$/;
 const FUNDS_COLUMNS: Array<[RegExp, string]> = [
   [/年初预算/, '年初预算数'],
   [/全年预算/, '全年预算数'],
   [/全年执行/, '全年执行数'],
-  [/分值/, '分值'],
+  [/分值|权重/, '分值'],
   [/执行率/, '执行率'],
-  [/得分/, '得分'],
+  [/得分|评分/, '得分'],
 ];
 /** the funds block's column keys (what rules read as funds.<row>.<column>) */
 export const FUNDS_COLUMN_KEYS = FUNDS_COLUMNS.map(([, key]) => key);
@@ -43,7 +46,7 @@ export function fundsUnit(lines: SourceLine[], from: number): Unit | null {
 export const PLACEHOLDER = /^[—–\-－]+$/;
 
 export function fundsKey(label: string): string {
-  if (/年度资金总额/.test(label)) return '年度资金总额';
+  if (/资金总额/.test(label)) return '年度资金总额';
   if (/财政拨款/.test(label)) return '当年财政拨款';
   if (/上年结转/.test(label)) return '上年结转资金';
   return '其他资金';

@@ -184,8 +184,9 @@ class ProjectFormReader {
 
   /** where the indicator header puts each column */
   private indexColumns(cells: string[]): void {
-    this.weightCell = cells.findIndex((c) => c === '分值');
-    this.scoreCell = cells.findIndex((c) => c === '得分');
+    // 分值 as other forms name it (权重, 分值（权重）), 得分 (评分)
+    this.weightCell = cells.findIndex((c) => /^(分值|权重|分值[（(]权重[）)]|权重[（(]分值[）)])$/.test(c));
+    this.scoreCell = cells.findIndex((c) => /^(得分|评分)$/.test(c));
     this.levelOneCell = cells.findIndex((c) => c === '一级指标');
     const at = (re: RegExp) => cells.findIndex((c) => re.test(c));
     this.textCells = { level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际/), note: at(/原因/) };
