@@ -13,8 +13,9 @@ import type { Cell, Form, FundsRow, Unit } from '../types.js';
 export const FUNDS_ROW = /^((年度|项目)?资金总额|(其中[:：]?)?(当年|本年)?财政拨款(资金)?|上年结转(资金)?|其他资金|其他)[:：]?$/;
 const FUNDS_COLUMNS: Array<[RegExp, string]> = [
   [/年初预算/, '年初预算数'],
-  [/全年预算/, '全年预算数'],
-  [/全年执行/, '全年执行数'],
+  // as other templates name them: 调整后预算数, 实际执行数
+  [/全年预算|调整后?预算/, '全年预算数'],
+  [/全年执行|实际执行|执行数/, '全年执行数'],
   [/分值|权重/, '分值'],
   [/执行率/, '执行率'],
   [/得分|评分/, '得分'],
