@@ -126,12 +126,13 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
  * Figures typed in full-width forms (１２，３４５．６７, ８．５％, as a Chinese input method in
  * full-width mode types them) as the ASCII figures they are: digits, a point between digits, a
  * comma grouping thousands (three digits after it, then no digit), a percent sign after a digit.
- * ASCII digits take the same marks (1，215.34, 12．50: Chinese punctuation typed between them).
+ * ASCII digits take the same marks between them (1，215.34, 12．50: Chinese punctuation typed there).
  * One character for one, so that columns stay where they are printed; full-width punctuation
  * elsewhere (，：（）, 第1，2项, 2022，2023年) is the text's own and stays.
  */
 export function foldFullwidthFigures(text: string): string {
-  if (!/[\uff10-\uff19]|\d[，．％]/.test(text)) return text;
+  // (％ after an ASCII digit is left: a PDF engine may part it from the digit, the narrative reads it as %)
+  if (!/[\uff10-\uff19]|\d[，．]\d/.test(text)) return text;
   return text
     .replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30))
     .replace(/(?<=\d)．(?=\d)/g, '.')
