@@ -417,3 +417,20 @@ describe('layout-hashed: a column too narrow for its figures, printed ### (Calc)
     ]);
   });
 });
+
+describe('a sheet saved as text whose first column is empty on every row (laid out from column B)', () => {
+  // each tab-separated line opened with an empty field: no row's code stood in the first field,
+  // and no table was read
+  it('reads as the sheet laid out from column A, its columns where the file has them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { splitLines } = await import('../src/ingest/index.js');
+    const text = readFileSync(path.join(FIXTURES, 'pdf', 'layout-codes.txt'), 'utf8');
+    const shifted = text.replace(/^(?=[^\n]*\t)/gm, '\t');
+    const findings = (t: string) => runRules(buildReport(splitLines('layout-codes.txt', t)), rules).map((d) => [d.ruleId, d.line, d.column, d.actual, d.expected]);
+    const rules = await builtinRules();
+    const asPrinted = findings(text);
+    expect(asPrinted.filter(([id]) => String(id).startsWith('科目/')).length).toBe(2);
+    // the same findings, one column further right
+    expect(findings(shifted)).toEqual(asPrinted.map(([id, line, column, a, e]) => [id, line, column === 1 ? 1 : Number(column) + 1, a, e]));
+  });
+});

@@ -43,6 +43,8 @@ export interface SourceLine {
   size?: number;
   /** PDF: the line is a whole row of a ruled table (rules above and below): no name runs on from another line */
   ruledRow?: boolean;
+  /** tab-separated text: the empty leading fields taken off `text` (a sheet's empty first columns), for columns as in the file */
+  tabMargin?: number;
 }
 
 export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
@@ -153,7 +155,19 @@ export function splitLines(file: string, text: string, encoding: Encoding = 'utf
     body = foldRadicals(foldFullwidthFigures(body));
     return hasPages ? { line: i + 1, text: body, page } : { line: i + 1, text: body };
   });
-  return { file, encoding, lines };
+  return { file, encoding, lines: withoutTabMargin(lines) };
+}
+
+/**
+ * A sheet saved as text whose first columns are empty on every row (the sheet laid out from
+ * column B) leaves each tab-separated line opening with that many empty fields: they are taken
+ * off, so that a row's code or name is its first field, as in a sheet laid out from column A.
+ */
+function withoutTabMargin(lines: SourceLine[]): SourceLine[] {
+  let margin = Infinity;
+  for (const l of lines) if (l.text.includes('\t')) margin = Math.min(margin, /^\t*/.exec(l.text)![0].length);
+  if (!(margin > 0 && margin < Infinity)) return lines;
+  return lines.map((l) => (l.text.includes('\t') ? { ...l, text: l.text.slice(margin), tabMargin: margin } : l));
 }
 
 /** A user's file as bytes, or an InputError that says why it cannot be read. */

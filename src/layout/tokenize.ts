@@ -178,7 +178,8 @@ export function tokenizeLine(source: SourceLine): TokenLine {
   if (source.pieces) return { source, tokens: joinSplitCode(joinLabels(tokenizePieces(source))), tabbed: false };
   if (text.includes('\t')) {
     const tokens: Token[] = [];
-    let offset = 0;
+    // columns as in the file, whose empty leading fields were taken off (text.ts withoutTabMargin)
+    let offset = source.tabMargin ?? 0;
     text.split('\t').forEach((cellText, cell) => {
       if (cellText.replace(SPACE_RE, '') === '') {
         tokens.push({
