@@ -434,3 +434,23 @@ describe('a sheet saved as text whose first column is empty on every row (laid o
     expect(findings(shifted)).toEqual(asPrinted.map(([id, line, column, a, e]) => [id, line, column === 1 ? 1 : Number(column) + 1, a, e]));
   });
 });
+
+describe('a sheet saved as text with its text cells in quotes ("一般公共服务支出"), as a spreadsheet may write them', () => {
+  it('reads as the sheet saved without quotes, its columns where the file has them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { splitLines } = await import('../src/ingest/index.js');
+    const rules = await builtinRules();
+    const text = readFileSync(path.join(FIXTURES, 'pdf', 'layout-codes.txt'), 'utf8');
+    // every field but the figures quoted, a title row (one field) included
+    const quoted = text.replace(/(^|\t)([^\t\n"0-9][^\t\n]*)(?=\t|$)/gm, '$1"$2"');
+    expect(quoted).toContain('"农林水支出"');
+    const lint = (t: string) => runRules(buildReport(splitLines('layout-codes.txt', t)), rules);
+    const findings = (t: string) => lint(t).map((d) => [d.ruleId, d.line, d.actual, d.expected]);
+    const asSaved = findings(text);
+    expect(asSaved.length).toBeGreaterThan(2);
+    expect(findings(quoted)).toEqual(asSaved);
+    // each finding's column is the figure's in the quoted file
+    const lines = quoted.split('\n');
+    for (const d of lint(quoted).filter((x) => x.ruleId.startsWith('科目/'))) expect(lines[d.line - 1].slice(d.column - 1)).toMatch(new RegExp(`^${d.actual!.split(' ')[0]}`));
+  });
+});

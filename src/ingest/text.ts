@@ -155,7 +155,19 @@ export function splitLines(file: string, text: string, encoding: Encoding = 'utf
     body = foldRadicals(foldFullwidthFigures(body));
     return hasPages ? { line: i + 1, text: body, page } : { line: i + 1, text: body };
   });
-  return { file, encoding, lines: withoutTabMargin(lines) };
+  return { file, encoding, lines: withoutTabMargin(lines.map(unquotedFields)) };
+}
+
+/** a tab-separated field in quotes, as a spreadsheet writes a text cell ("一般公共服务支出") */
+const QUOTED_FIELD_RE = /(?<=^|\t)"([^"\t]*)"(?=\t|$)/g;
+
+/**
+ * a tab-separated line's quoted fields (a line of one field too: a sheet's title row), their
+ * quotes set as spaces (columns stay where the file has them)
+ */
+function unquotedFields(l: SourceLine): SourceLine {
+  if (!l.text.includes('"')) return l;
+  return { ...l, text: l.text.replace(QUOTED_FIELD_RE, (_field, inner: string) => ` ${inner} `) };
 }
 
 /**
