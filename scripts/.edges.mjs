@@ -8,6 +8,7 @@ const doc = JSON.parse(readFileSync(`fixtures/pdf-src/corpus-${name}.json`, 'utf
 const V = {
   signoff: (t) => ({ ...t, notes: [...(t.notes ?? []), `单位负责人：王五　　财务负责人：赵六　　制表人：孙七　　联系电话：0972-8123456`, '2025年1月20日'] }),
   titleunit: (t) => ({ ...t, title: `${t.title}　　　　　　　　单位：${t.unit ?? doc.unit}`, meta: [`部门：${doc.department}`] }),
+  plain: (t) => t,
   slash: (t) => {
     const num = (c) => /^-?[\d,]+\.\d+$/.test(String(c));
     const amountCols = new Set();
@@ -19,7 +20,7 @@ const V = {
 const split = (tables) => tables.flatMap((t) => (t.layout === 'code' && t.rows.length > 12 ? [{ ...t, rows: t.rows.slice(0, 8), notes: [] }, { ...t, title: process.env.CONT ?? '续表', anchor: '', above: undefined, rows: t.rows.slice(8) }] : [t]));
 const out = variant === 'continued' || variant === 'footer' ? { ...doc, tables: variant === 'continued' ? split(doc.tables) : doc.tables } : { ...doc, tables: doc.tables.map(V[variant]) };
 const work = mkdtempSync(path.join(tmpdir(), 'edges-'));
-const plan = CORPUS_PLAN.find((p) => p.producer === producer);
+const plan = { ...CORPUS_PLAN.find((p) => p.producer === producer), ...(process.env.FONT ? { font: process.env.FONT } : {}) };
 const h = path.join(work, `${name}.html`);
 let page = html(out, plan);
 // a page footer as Word sets it: 第 N 页 共 M 页 (Chromium's page margin boxes)

@@ -164,3 +164,23 @@ describe('a project form\'s headers under the names other templates print them b
     }
   });
 });
+
+describe('a project form whose funds label wraps inside its unit (项目资金（万 / 元）) on the funds rows', () => {
+  // Writer set it so in AR PL SungtiL GB: 项目资金（万 on the 年度资金总额 row, 元） on the next; the
+  // label was taken for the row's and the row was lost (总分分值 100 against indicators of 90)
+  it('reads the 年度资金总额 row and gives the findings of the form as printed', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { splitLines } = await import('../src/ingest/index.js');
+    const rules = await builtinRules();
+    const text = readFileSync(path.join(FIXTURES, 'pdf', 'corpus-weihai-huancui-2023-final.txt'), 'utf8');
+    const wrapped = text
+      .replace('\n\t年度资金总额：\t666.45\t666.45\t2003.01', '\n项目资金（万\t年度资金总额：\t666.45\t666.45\t2003.01')
+      .replace('\n\t其中：当年财政拨款：\t666.45\t666.45\t2000.97', '\n元）\t其中：当年财政拨款：\t666.45\t666.45\t2000.97');
+    expect(wrapped.split('项目资金（万\t').length).toBe(2);
+    const read = (t: string) => buildReport(splitLines('weihai.txt', t));
+    const funds = read(wrapped).forms.find((f) => f.funds.some((r) => r.cells['全年执行数']?.raw === '2003.01'))!;
+    expect(funds.funds.map((r) => r.key)).toEqual(['年度资金总额', '当年财政拨款', '其他资金']);
+    const findings = (t: string) => runRules(read(t), rules).map((d) => [d.ruleId, d.line, d.actual, d.expected]);
+    expect(findings(wrapped)).toEqual(findings(text));
+  });
+});
