@@ -12,7 +12,8 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDocument } from '../src/ingest/index.js';
+import { readFileSync } from 'node:fs';
+import { readDocument, splitLines } from '../src/ingest/index.js';
 import { buildReport, type Report } from '../src/model/index.js';
 import { runRules, type Diagnostic, type Rule } from '../src/rules/index.js';
 import { builtinRules, FIXTURES, runCli } from './helpers.js';
@@ -145,8 +146,6 @@ describe('a project form\'s headers under the names other templates print them b
   // row was lost (总分 100 against indicators of 90, the 资金执行 分值 not counted), or the 分值 and
   // 得分 cells (分区分值 30 against 40)
   it('reads the corpus forms so renamed as printed, with the same findings', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { splitLines } = await import('../src/ingest/index.js');
     const rules = await builtinRules();
     for (const name of ['qinghai-province-2023-final', 'linxia-city-2023-final', 'weihai-huancui-2023-final']) {
       const text = readFileSync(path.join(FIXTURES, 'pdf', `corpus-${name}.txt`), 'utf8');
@@ -169,8 +168,6 @@ describe('a project form whose funds label wraps inside its unit (项目资金�
   // Writer set it so in AR PL SungtiL GB: 项目资金（万 on the 年度资金总额 row, 元） on the next; the
   // label was taken for the row's and the row was lost (总分分值 100 against indicators of 90)
   it('reads the 年度资金总额 row and gives the findings of the form as printed', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { splitLines } = await import('../src/ingest/index.js');
     const rules = await builtinRules();
     const text = readFileSync(path.join(FIXTURES, 'pdf', 'corpus-weihai-huancui-2023-final.txt'), 'utf8');
     const wrapped = text

@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lintFile, type LintOutcome } from '../src/cli/lint.js';
 import type { Diagnostic } from '../src/rules/index.js';
 import type { Report, Row, Table } from '../src/model/index.js';
-import { readDocument } from '../src/ingest/index.js';
+import { readFileSync } from 'node:fs';
+import { readDocument, splitLines } from '../src/ingest/index.js';
 import { buildReport } from '../src/model/index.js';
 import { runRules } from '../src/rules/index.js';
 import { builtinRules, FIXTURES } from './helpers.js';
@@ -422,8 +423,6 @@ describe('a sheet saved as text whose first column is empty on every row (laid o
   // each tab-separated line opened with an empty field: no row's code stood in the first field,
   // and no table was read
   it('reads as the sheet laid out from column A, its columns where the file has them', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { splitLines } = await import('../src/ingest/index.js');
     const text = readFileSync(path.join(FIXTURES, 'pdf', 'layout-codes.txt'), 'utf8');
     const shifted = text.replace(/^(?=[^\n]*\t)/gm, '\t');
     const findings = (t: string) => runRules(buildReport(splitLines('layout-codes.txt', t)), rules).map((d) => [d.ruleId, d.line, d.column, d.actual, d.expected]);
@@ -437,8 +436,6 @@ describe('a sheet saved as text whose first column is empty on every row (laid o
 
 describe('a sheet saved as text with its text cells in quotes ("一般公共服务支出"), as a spreadsheet may write them', () => {
   it('reads as the sheet saved without quotes, its columns where the file has them', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { splitLines } = await import('../src/ingest/index.js');
     const rules = await builtinRules();
     const text = readFileSync(path.join(FIXTURES, 'pdf', 'layout-codes.txt'), 'utf8');
     // every field but the figures quoted, a title row (one field) included
