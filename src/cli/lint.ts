@@ -1,6 +1,6 @@
 /** One file through every stage: ingest → layout → model → rules. */
 import { Deadline, DEFAULT_TIMEOUT_SECONDS, InputError, pageProblems, readDocument, type ReadOptions, type SourceText } from '../ingest/index.js';
-import { buildReport, hostPart, partsDisagree, type Catalog, type Report } from '../model/index.js';
+import { buildReport, hostPart, partsDisagree, placeWords, type Catalog, type Report } from '../model/index.js';
 import { runRules, sortDiagnostics, type Diagnostic, type Rule, type RuleObserver } from '../rules/index.js';
 
 /** the ids of what the reading stages (not rules) report: 出错说明 may name them too */
@@ -160,8 +160,7 @@ function firstNote(report: Report, t: Report['tables'][number]): string {
   const prefix = `${t.id}: `;
   const note = report.notes.find((n) => n.message.startsWith(prefix) && (n.loc.page ?? 0) >= (t.loc.page ?? 0));
   if (!note) return '（见 --print-model 的 notes）';
-  const at = note.loc.page !== undefined ? `第 ${note.loc.page} 页第 ${note.loc.line} 行` : `第 ${note.loc.line} 行`;
-  return `（如${at}：${note.message.slice(prefix.length)}；全部见 --print-model 的 notes）`;
+  return `（如${placeWords(note.loc)}：${note.message.slice(prefix.length)}；全部见 --print-model 的 notes）`;
 }
 
 /** （第 N 页） after a table's title, on paged input */

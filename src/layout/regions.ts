@@ -61,6 +61,10 @@ const HEADER_UNIT_RE = /[（(]\s*(千元|万元|元)\s*[）)]/;
 const BARE_UNIT_RE = /^\s*(?:(千元|万元)|[（(]\s*(千元|万元|元)\s*[）)])\s*$/;
 /** a unit set at the end of the title's own line (the title's row of a sheet): 收支总表      单位：万元 */
 const TITLE_UNIT_RE = /(?:[\s\u3000]{2,}|[\s\u3000]*(?=[（(]))[（(]?(?:金额)?单位\s*[:：]\s*(?:千元|万元|元)[）)]?\s*$/;
+/** a title line without the unit set at its end */
+const withoutTitleUnit = (text: string) => text.replace(TITLE_UNIT_RE, '');
+/** the unit set at the end of a title's line, or null */
+const titleUnit = (text: string): Unit | null => (TITLE_UNIT_RE.test(text) ? unitOf(text, false) : null);
 
 /** the unit a line under a title states; in the header (before the first row) also in a cell's 括注 */
 function unitOf(text: string, header: boolean): Unit | null {
@@ -69,7 +73,7 @@ function unitOf(text: string, header: boolean): Unit | null {
 }
 
 /** what stands under a table's title: its unit, its department, its header */
-const FURNITURE_RE = /单位\s*[:：]|编制(部门|单位)|^\s*(部门|单位)(（单位）)?\s*[:：]|^\s*(项\s*目|科\s*目|收\s*入|支\s*出|栏\s*次|功能分类|经济分类|功能科目|经济科目)|^\s*(?:千元|万元|[（(]\s*(?:千元|万元|元)\s*[）)])\s*$/;
+const FURNITURE_RE = /单位\s*[:：]|编制(部门|单位)|^\s*(部门|单位)(（单位）)?\s*[:：]|^\s*(项\s*目|科\s*目|收\s*入|支\s*出|栏\s*次|功能分类|经济分类|功能科目|经济科目)/;
 const TITLE_PUNCTUATION_RE = /[，。；;,《》…]|\.{3}/;
 /** a sentence of prose: where the text after a table begins (a table's own notes excepted) */
 const PROSE_RE = /[。；]|，.*，/;
@@ -91,8 +95,8 @@ export function printedTableId(text: string): string | null {
 /**
  * A line that is only a table's number, in any province's numbering: 表一, 表 3, 表1-1 (四川's
  * sub-tables), 附表2, 附表2-1, 预算表4, 公开表9, 预算05表, 决算05表, 部门决算01表, and a table's
- * continuation on the next page, 续表5. It names no
- * kind (the catalogue's printed ids are read by printedTableId) and is neither a title nor a row.
+ * continuation on the next page, 续表5. It names no kind (the catalogue's printed ids are read by
+ * printedTableId) and is neither a title nor a row.
  */
 const TABLE_NUMBER_LINE_RE = /^\s*(续\s*)?(附|部门|单位|公开|预算|决算)*\s*(表\s*([一二三四五六七八九十]+|\d{1,2})|\d{1,2}\s*表)([-－—]\d{1,2})?\s*[:：]?\s*$/;
 
@@ -109,7 +113,7 @@ const COLLECTION_RE = /(\d{4}年度?|部门|单位)(决算|预算)(公开)?表$/
 
 /** a line that could be a table's title: short, ends with 表 (or 表 and a 括注), no prose punctuation */
 export function titleText(text: string): string | null {
-  const t = text.replace(TITLE_UNIT_RE, '').replace(/[\s\u3000]/g, '');
+  const t = withoutTitleUnit(text).replace(/[\s\u3000]/g, '');
   if (t.length < 3 || t.length > 48 || TITLE_PUNCTUATION_RE.test(t)) return null;
   if (!/表([（(][^（()）]*[）)])?$/.test(t) || /^附件|部分/.test(t) || printedTableId(text) || isTableMark(text)) return null;
   // a note under a table's header (备注：此表为空表) is the table's, not another's title
@@ -142,7 +146,7 @@ export function findTableRegions(source: SourceText, kinds: TableKinds, unknown?
   const test = {
     names: (text: string) => {
       const printed = printedTableId(text);
-      return printed !== null ? kinds.byPrintedId(printed) !== null : titleText(text) !== null && kinds.byTitle(text.replace(TITLE_UNIT_RE, '')) !== null;
+      return printed !== null ? kinds.byPrintedId(printed) !== null : titleText(text) !== null && kinds.byTitle(withoutTitleUnit(text)) !== null;
     },
     numbers: isTableNumber,
   };
@@ -188,7 +192,7 @@ function openRegion(scan: Scan, kind: string, i: number, title: string | null, t
     for (let k = Math.max(0, i - 4); k < i; k++) {
       region.unit = unitOf(lines[k].text, false) ?? region.unit;
     }
-    if (titleSource && TITLE_UNIT_RE.test(titleSource.text)) region.unit = unitOf(titleSource.text, false) ?? region.unit;
+    if (titleSource) region.unit = titleUnit(titleSource.text) ?? region.unit;
   }
   scan.current = region;
   scan.spanStart = i;
@@ -239,7 +243,7 @@ function printedNumber(scan: Scan, i: number, printed: string): void {
     region.title ??= after.title;
     region.titleLine ??= lines[after.start].line;
     region.titleSource ??= lines[after.start];
-    if (TITLE_UNIT_RE.test(lines[after.end].text)) region.unit ??= unitOf(lines[after.end].text, false);
+    region.unit ??= titleUnit(lines[after.end].text);
     for (let k = after.start; k <= after.end; k++) scan.consumed.add(k);
   }
 }
@@ -299,7 +303,7 @@ function titleAt(lines: SourceLine[], i: number, kinds: TableKinds): TitleAt | n
   const inName = after === i + 1 && wrappedInName(head, wrapped ?? '');
   if (joinedKind && (joinedKind !== kinds.byTitle(next, header) || inName)) return { title: wrapped!, kind: joinedKind, start: i, end: after };
   const title = titleText(text);
-  return title ? { title, kind: kinds.byTitle(text.replace(TITLE_UNIT_RE, ''), headerUnder(lines, i)), start: i, end: i } : null;
+  return title ? { title, kind: kinds.byTitle(withoutTitleUnit(text), headerUnder(lines, i)), start: i, end: i } : null;
 }
 
 /** a table's title at line i (possibly wrapped onto the next line): true when the line is used up */
@@ -384,7 +388,7 @@ function furnitureFollows(lines: SourceLine[], i: number): boolean {
     // a table's number may stand between a title and its furniture, or over the next table's title
     if (!text.trim() || isTableNumber(text)) continue;
     seen++;
-    if (FURNITURE_RE.test(text) || printedTableId(text)) return true;
+    if (FURNITURE_RE.test(text) || BARE_UNIT_RE.test(text) || printedTableId(text)) return true;
     if (titleText(text)) return false;
   }
   return false;

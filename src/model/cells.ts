@@ -14,6 +14,11 @@ export function tokenLocation(file: string, t: Token): Location {
 }
 
 /** a whole source line: where a table's anchor or a note stands */
+/** where a location is, as a reader says it: 第 3 页第 7 行 (paged input), else 第 7 行 */
+export function placeWords(loc: { page?: number; line: number }): string {
+  return loc.page !== undefined ? `第 ${loc.page} 页第 ${loc.line} 行` : `第 ${loc.line} 行`;
+}
+
 export function sourceLocation(file: string, s: SourceLine): Location {
   const line = s.pageLine ?? s.line;
   const loc: Location = { file, line, column: 1, endLine: line, endColumn: s.text.length + 1 };

@@ -7,7 +7,7 @@
 import { mergeCodeCells } from '../../layout/code-cells.js';
 import { isTableMark, type TableRegion } from '../../layout/regions.js';
 import { DASH_RE, type Token, type TokenLine } from '../../layout/tokenize.js';
-import { sourceLocation } from '../cells.js';
+import { placeWords, sourceLocation } from '../cells.js';
 import type { ParseNote, Table } from '../types.js';
 import type { SourceLine, SourceText } from '../../ingest/text.js';
 import type { PagePicture } from '../../ingest/rulings.js';
@@ -77,8 +77,9 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
     for (const line of mergeCodeCells(region.lines).map(dashesAsBlanks)) {
       // a table's number (表 5, 续表 5) or a mark that it goes on (续上表) is no row of either table,
       // though its 5 could pass for a 行次; nor, in text laid out as printed, is a number alone
-      // from a line's first column, where rows are indented or named: a page number printed upright on a page turned for a wide table, set
-      // there by pdftotext (a copy a space apart prints a wrapped row's 行次 so: 7 / 七、文化…)
+      // from a line's first column, where rows are indented or named: a page number printed
+      // upright on a page turned for a wide table, set there by pdftotext (a copy a space apart
+      // prints a wrapped row's 行次 so: 7 / 七、文化…)
       if (isTableMark(line.source.text) || (aligned && strayNumber(line))) continue;
       if (builder.opensRow(line)) owner = builder;
       else if (prev && prev.spec.layout !== spec.layout && prev.opensRow(line)) owner = prev;
@@ -137,8 +138,7 @@ function hashedFigures(region: TableRegion): string | null {
   }
   if (!first) return null;
   const { line, mark } = first;
-  const at = line.page !== undefined ? `第 ${line.page} 页第 ${line.pageLine ?? line.line} 行` : `第 ${line.line} 行`;
-  return `${at}${count > 1 ? `等 ${count} 处` : ''}的数字印成了「${mark}」（栏宽不够，数字没有印出来，公开的表上也看不到）`;
+  return `${placeWords(sourceLocation('', line))}${count > 1 ? `等 ${count} 处` : ''}的数字印成了「${mark}」（栏宽不够，数字没有印出来，公开的表上也看不到）`;
 }
 
 /** a line that is one or two digits from its first column: a page number; a 类 code standing alone on its line (208) has three */
