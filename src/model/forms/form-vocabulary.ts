@@ -1,6 +1,10 @@
 /** Words the forms print: their 一级 names, and the heads of their columns. */
 import { normalizeLabel } from '../../layout/tokenize.js';
 
+/** the names a project form's 分值 and 得分 columns go by in other templates (权重, 评分) */
+export const WEIGHT_NAMES = '分值|权重';
+export const SCORE_NAMES = '得分|评分';
+
 const HEADER_CELL = /^(绩效指标|[一二三]级指标|年度指标值|预期指标值|指标值|全年实际值|实际值|实际完成值|实际完成指标值|完成值|未完成原因.*|偏差原因.*|年度主要任务完成情况|年度绩效指标完成情况|年度总体目标完成情况|(?:分值|权重|分值权重)其中[:：].*)$/;
 
 /** a unit in brackets, or what 其中： introduces: never a column's head of its own */

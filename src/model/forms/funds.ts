@@ -1,7 +1,7 @@
 /** A project form's funds block: its rows, its columns and its unit, as text or a page prints them. */
 import type { SourceLine } from '../../ingest/text.js';
 import { columnTexts } from '../../layout/grid.js';
-import { FORM_TITLE } from './form-vocabulary.js';
+import { FORM_TITLE, SCORE_NAMES, WEIGHT_NAMES } from './form-vocabulary.js';
 import type { Token } from '../../layout/tokenize.js';
 import { assigned, numberCell, sourceLocation } from '../cells.js';
 import type { Cell, Form, FundsRow, Unit } from '../types.js';
@@ -16,9 +16,9 @@ const FUNDS_COLUMNS: Array<[RegExp, string]> = [
   // as other templates name them: 调整后预算数, 实际执行数
   [/全年预算|调整后?预算/, '全年预算数'],
   [/全年执行|实际执行|执行数/, '全年执行数'],
-  [/分值|权重/, '分值'],
+  [new RegExp(WEIGHT_NAMES), '分值'],
   [/执行率/, '执行率'],
-  [/得分|评分/, '得分'],
+  [new RegExp(SCORE_NAMES), '得分'],
 ];
 /** the funds block's column keys (what rules read as funds.<row>.<column>) */
 export const FUNDS_COLUMN_KEYS = FUNDS_COLUMNS.map(([, key]) => key);

@@ -9,7 +9,7 @@ import type { SourceLine } from '../../ingest/text.js';
 import { normalizeLabel, tokenizeLine, type Token } from '../../layout/tokenize.js';
 import { columnTexts } from '../../layout/grid.js';
 import { assigned, numberCell, sourceLocation } from '../cells.js';
-import { FORM_TITLE, LEVEL_ONE_NAME } from './form-vocabulary.js';
+import { FORM_TITLE, LEVEL_ONE_NAME, SCORE_NAMES, WEIGHT_NAMES } from './form-vocabulary.js';
 import { FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsHeaderUnread, fundsRow, fundsUnit, PLACEHOLDER } from './funds.js';
 import { newForm } from './new-form.js';
 import { lineFigure, readConclusion } from './conclusion.js';
@@ -26,6 +26,10 @@ const SECTION = /(产出|效益|满意度|成本)指标\s*[（(](\d+(?:\.\d+)?)�
 function headerWeight(file: string, line: SourceLine, raw: string): Cell {
   return assigned(lineFigure(file, line, raw));
 }
+
+/** the indicator header's 分值 and 得分 cells, as other templates name them too (权重, 分值（权重）, 评分) */
+const WEIGHT_CELL = new RegExp(`^(${WEIGHT_NAMES}|分值[（(]权重[）)]|权重[（(]分值[）)])$`);
+const SCORE_CELL = new RegExp(`^(${SCORE_NAMES})$`);
 
 /** words a form's indicator row may hold before its 分值 and 得分 close it */
 const MAX_PENDING = 400;
@@ -184,9 +188,8 @@ class ProjectFormReader {
 
   /** where the indicator header puts each column */
   private indexColumns(cells: string[]): void {
-    // 分值 as other forms name it (权重, 分值（权重）), 得分 (评分)
-    this.weightCell = cells.findIndex((c) => /^(分值|权重|分值[（(]权重[）)]|权重[（(]分值[）)])$/.test(c));
-    this.scoreCell = cells.findIndex((c) => /^(得分|评分)$/.test(c));
+    this.weightCell = cells.findIndex((c) => WEIGHT_CELL.test(c));
+    this.scoreCell = cells.findIndex((c) => SCORE_CELL.test(c));
     this.levelOneCell = cells.findIndex((c) => c === '一级指标');
     const at = (re: RegExp) => cells.findIndex((c) => re.test(c));
     this.textCells = { level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际/), note: at(/原因/) };

@@ -3,9 +3,10 @@
  * names, and those that close a row (its 指标值 and 实际值, then 分值 and 得分).
  */
 import { normalizeLabel, type Token } from '../../layout/tokenize.js';
+import { SCORE_NAMES, WEIGHT_NAMES } from './form-vocabulary.js';
 
 /** the words of an indicator block's header, wrapped over lines (年度 实际 / 分值 得分 / 偏差原因分析 …) */
-export const INDICATOR_HEADER = /^(年度|实际|分值|权重|得分|评分|偏差原因分析|及?改进措施(指标值)?|(年度)?指标值([（(][AB][）)])?|(实际)?完成值([（(][AB][）)])?|未完成原因分析|[一二三]级指标)$/;
+export const INDICATOR_HEADER = new RegExp(`^(年度|实际|${WEIGHT_NAMES}|${SCORE_NAMES}|偏差原因分析|及?改进措施(指标值)?|(年度)?指标值([（(][AB][）)])?|(实际)?完成值([（(][AB][）)])?|未完成原因分析|[一二三]级指标)$`);
 /** 二级指标 names, as forms print them before the 三级 name */
 export const LEVEL_TWO = /^(数量指标|质量指标|时效指标|(经济|社会|生态(环境)?)?成本指标|(经济|社会|生态)效益指标|可持续影响指标|服务对象满意度指标|满意度指标)/;
 /** what may stand before a row's 一级 name: the rest of a vertical 绩/效/指/标 label, a page number */
