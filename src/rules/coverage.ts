@@ -9,6 +9,7 @@ import { TABLE_SELECTORS } from './binding-schema.js';
 import { whereWords } from './describe.js';
 import type { BindingTrace, RuleObserver } from './engine.js';
 import type { Binding } from './selectors.js';
+import { rowsMayBeLost } from './table-selectors.js';
 import type { Rule } from './types.js';
 import { whyNull } from './why-null.js';
 
@@ -99,7 +100,7 @@ function nothingWhy(report: Report, rule: Rule, t: Tally): string {
     const unread = report.tables.filter((x) => x.unread !== null && (!rule.select.tables || rule.select.tables.includes(x.id)));
     if (unread.length && TABLE_SELECTORS.has(each)) return `${unread.map((x) => x.id).join('、')} 未能读取：${unread[0].unread}`;
     if (each === 'code-parent') {
-      const lost = report.tables.find((x) => x.unread === null && (x.cutShort || x.reading.dropped) && (!rule.select.tables || rule.select.tables.includes(x.id)));
+      const lost = report.tables.find((x) => x.unread === null && rowsMayBeLost(x) && (!rule.select.tables || rule.select.tables.includes(x.id)));
       if (lost) return `${lost.id} ${lost.cutShort ?? `有 ${lost.reading.dropped} 处行或数字未能读取`}，上级科目的下级可能不全，不核对`;
       return '表中没有带下级科目（或组内各项）的行';
     }

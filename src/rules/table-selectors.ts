@@ -70,11 +70,15 @@ function selectedColumns(t: Table, rule: Rule): Column[] {
   return keys ? t.columns.filter((c) => keys.includes(c.key)) : t.columns;
 }
 
+/**
+ * A table cut short (its last rows not printed), or with rows the reader left out, may have lost
+ * any parent's lower rows: none is summed.
+ */
+export const rowsMayBeLost = (t: Table): boolean => Boolean(t.cutShort) || t.reading.dropped > 0;
+
 export function codeParentBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
   const { doc, memo } = run;
-  // a table cut short (its last rows not printed), or with rows the reader left out, may have lost
-  // any parent's lower rows: none is summed
-  for (const t of selectedTables(report, rule).filter((x) => !x.cutShort && !x.reading.dropped)) {
+  for (const t of selectedTables(report, rule).filter((x) => !rowsMayBeLost(x))) {
     const columns = selectedColumns(t, rule);
     const childrenOf = memo.of(childrenByParent, t);
     for (const parent of t.rows) {
