@@ -61,10 +61,12 @@ const HEADER_UNIT_RE = /[（(]\s*(千元|万元|元)\s*[）)]/;
 const BARE_UNIT_RE = /^\s*(?:(千元|万元)|[（(]\s*(千元|万元|元)\s*[）)])\s*$/;
 /** a unit set at the end of the title's own line (the title's row of a sheet): 收支总表      单位：万元 */
 const TITLE_UNIT_RE = /(?:[\s\u3000]{2,}|[\s\u3000]*(?=[（(]))[（(]?(?:金额)?单位\s*[:：]\s*(?:千元|万元|元)[）)]?\s*$/;
+/** whether a line ends in a title's unit; 单位 looked for first: the pattern, unanchored at its start, tries every run of spaces of a row */
+const endsInTitleUnit = (text: string) => text.includes('单位') && TITLE_UNIT_RE.test(text);
 /** a title line without the unit set at its end */
-const withoutTitleUnit = (text: string) => text.replace(TITLE_UNIT_RE, '');
+const withoutTitleUnit = (text: string) => (endsInTitleUnit(text) ? text.replace(TITLE_UNIT_RE, '') : text);
 /** the unit set at the end of a title's line, or null */
-const titleUnit = (text: string): Unit | null => (TITLE_UNIT_RE.test(text) ? unitOf(text, false) : null);
+const titleUnit = (text: string): Unit | null => (endsInTitleUnit(text) ? unitOf(text, false) : null);
 
 /** the unit a line under a title states; in the header (before the first row) also in a cell's 括注 */
 function unitOf(text: string, header: boolean): Unit | null {
@@ -113,6 +115,8 @@ const COLLECTION_RE = /(\d{4}年度?|部门|单位)(决算|预算)(公开)?表$/
 
 /** a line that could be a table's title: short, ends with 表 (or 表 and a 括注), no prose punctuation */
 export function titleText(text: string): string | null {
+  // most lines are rows: no 表, no title, and no need to strip them
+  if (!text.includes('表')) return null;
   const t = withoutTitleUnit(text).replace(/[\s\u3000]/g, '');
   if (t.length < 3 || t.length > 48 || TITLE_PUNCTUATION_RE.test(t)) return null;
   if (!/表([（(][^（()）]*[）)])?$/.test(t) || /^附件|部分/.test(t) || printedTableId(text) || isTableMark(text)) return null;
@@ -381,7 +385,7 @@ function headerUnder(lines: SourceLine[], i: number): string {
 
 /** a title is a table's when its unit, department or header follows before any other title */
 function furnitureFollows(lines: SourceLine[], i: number): boolean {
-  if (TITLE_UNIT_RE.test(lines[i].text)) return true;
+  if (endsInTitleUnit(lines[i].text)) return true;
   let seen = 0;
   for (let k = i + 1; k < lines.length && seen < 5; k++) {
     const text = lines[k].text;

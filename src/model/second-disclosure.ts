@@ -64,6 +64,9 @@ interface Printed {
   figures: string[];
 }
 
+/** a run of a table printed once: never compared */
+const UNCOMPARED: Printed = { length: 0, counts: new Map(), figures: [] };
+
 function printedOf(r: Run): Printed {
   const text = r.lines.map((l) => l.text.replace(/[\s\u3000]/g, '')).join('');
   const counts = new Map<string, number>();
@@ -96,7 +99,10 @@ function within(a: Printed, b: Printed): boolean {
 export function copiedTableLines(regions: TableRegion[]): Set<number> {
   const runs = runsOf(regions);
   const copies = new Set<number>();
-  const printed = runs.map(printedOf);
+  // only a table printed in more than one run can have a copy: the others' characters are not counted
+  const runsOfId = new Map<string, number>();
+  for (const r of runs) runsOfId.set(r.id, (runsOfId.get(r.id) ?? 0) + 1);
+  const printed = runs.map((r) => ((runsOfId.get(r.id) ?? 0) > 1 ? printedOf(r) : UNCOMPARED));
   for (let i = 0; i < runs.length; i++) {
     for (let k = 0; k < runs.length; k++) {
       if (k === i || runs[k].id !== runs[i].id || !within(printed[i], printed[k])) continue;
