@@ -199,6 +199,29 @@ describe('claim extraction', () => {
   });
 });
 
+describe('amounts printed in 元, 千元 or 亿元', () => {
+  const amount = (text: string, report: Pick<Report, 'tables' | 'kind'>) => claims(text, report).find((c) => c.kind === 'amount')!;
+
+  it('read in the unit printed, linked as in 万元, the sentence shown as printed', () => {
+    const c = amount('二、收入决算情况说明\n2023年度本年收入合计 123,667,200 元。', final);
+    expect(c.figures.amount).toMatchObject({ raw: '123,667,200', unit: '元' });
+    expect(c.link).toEqual({ table: '公开01', row: '收入:本年收入合计', column: '收入金额' });
+    expect(c.text).toContain('本年收入合计123,667,200元');
+  });
+
+  it('千元 and 亿元 likewise; 万元 and a 元 after no figure are as before', () => {
+    const yi = amount('二、收入决算情况说明\n2023年度本年收入合计1.24亿元。', final);
+    expect([yi.figures.amount.raw, yi.figures.amount.unit]).toEqual(['1.24', '亿元']);
+    expect(yi.text).toContain('本年收入合计1.24亿元');
+    const qian = amount('二、收入决算情况说明\n2023年度本年收入合计123,667.2千元。', final);
+    expect(qian.figures.amount.unit).toBe('千元');
+    expect(qian.text).toContain('本年收入合计123,667.2千元');
+    const wan = amount('二、收入决算情况说明\n2023年度本年收入合计12,366.72万元，人均1万元。', final);
+    expect(wan.figures.amount.unit).toBe('万元');
+    expect(wan.text).toContain('本年收入合计12,366.72万元，人均1万元');
+  });
+});
+
 describe('shares with no headline in the sentence', () => {
   const narrative = '\n第三部分 部门预算情况说明\n五、一般公共预算当年拨款情况说明\n社会保障和就业（类）支出 64.22 万元，占 5.3%；卫生健康（类）支出 1118.68 万元，占 92%。\n';
 

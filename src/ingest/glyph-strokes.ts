@@ -6,6 +6,7 @@
  * on one line is such an outline, never a border: a border runs past the text of its cells,
  * through their padding, and does not strike through a character.
  */
+import { lowerBound } from '../common/sorted.js';
 import type { Glyph } from './pdf-common.js';
 import type { Rulings, Segment } from './rulings.js';
 
@@ -38,13 +39,7 @@ function covered(from: number, to: number, intervals: Array<[number, number]>): 
 
 /** the boxes of the characters whose baselines lie in [lo, hi], from boxes sorted by baseline */
 function near(boxes: Box[], baselines: number[], lo: number, hi: number): Box[] {
-  let a = 0;
-  let b = baselines.length;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if (baselines[mid] < lo) a = mid + 1;
-    else b = mid;
-  }
+  const a = lowerBound(baselines, lo);
   const out: Box[] = [];
   for (let i = a; i < baselines.length && baselines[i] <= hi; i++) out.push(boxes[i]);
   return out;

@@ -5,7 +5,7 @@
  */
 
 /** the units amounts are printed in */
-export type Unit = '元' | '千元' | '万元';
+export type Unit = '元' | '千元' | '万元' | '亿元';
 
 /** where a figure was printed: 1-based line and column span; `page` when the input has pages */
 export interface Location {
@@ -43,10 +43,11 @@ export interface Interval {
   percent?: boolean;
 }
 
-// Floating-point slack far below any printed precision (amounts have at most 4 decimals).
-const EPS = 1e-7;
+// Floating-point slack, relative: far below any printed precision, a cent of 10 亿元 in 元 or the
+// sixth decimal of an amount in 亿元 (a double holds some 16 significant digits; sums of many lose few)
+const EPS = 1e-12;
 
-const UNIT_FACTOR: Record<Unit, number> = { 元: 1, 千元: 1000, 万元: 10000 };
+const UNIT_FACTOR: Record<Unit, number> = { 元: 1, 千元: 1000, 万元: 10000, 亿元: 100000000 };
 
 export function halfUnit(decimals: number): number {
   return 0.5 * Math.pow(10, -decimals);
@@ -93,6 +94,11 @@ export function convert(iv: Interval, to: Unit | null): Interval {
     unit: to,
     loc: iv.loc,
   };
+}
+
+/** whether unit a is larger than unit b (亿元 than 万元): a figure in a is b's rounded, never the other way round */
+export function isCoarserUnit(a: Unit | null | undefined, b: Unit | null | undefined): boolean {
+  return !!a && !!b && UNIT_FACTOR[a] > UNIT_FACTOR[b];
 }
 
 /** The finer of two units, so that converting loses nothing. */

@@ -97,6 +97,8 @@ export function words(e: unknown): string {
       return `${w[0]}（未印出按 0）`;
     case 'rounded_as':
       return `${w[0]}（换算为 ${w[1]} 的单位与位数）`;
+    case 'coarser_unit':
+      return `${w[0]} 的单位大于 ${w[1]} 的`;
     case 'all_approx_eq':
       return `${w[0]} 的每一项 = ${w[1]}`;
     case 'as_rounded':

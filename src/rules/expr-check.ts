@@ -43,6 +43,7 @@ export const SIGNATURES: Record<string, Signature> = {
   percent_of: { args: F2, result: FIGURE },
   scale: { args: ['figure', 'number'], result: FIGURE },
   rounded_as: { args: F2, result: FIGURE },
+  coarser_unit: { args: F2, result: BOOLEAN },
   as_rounded: { args: ['figure'], result: FIGURE },
   nominal: { args: ['figure'], result: NUMBER },
   present: { args: ['figure'], result: BOOLEAN },

@@ -5,7 +5,7 @@
  */
 import jsonLogic from 'json-logic-js';
 import { BUILTIN_OPERATIONS, compileLogic, truthy } from './compile-logic.js';
-import { agrees, compare, convert, decimalsOf, difference, exact, fromCell, halfUnit, isInterval, ratio, sum, type Comparison, type Interval } from '../interval/interval.js';
+import { agrees, compare, convert, decimalsOf, difference, exact, fromCell, halfUnit, isCoarserUnit, isInterval, ratio, sum, type Comparison, type Interval } from '../interval/interval.js';
 import { targetMet } from '../model/forms/target-value.js';
 import { nameListed } from '../model/project-names.js';
 import { nameRelation } from './name-ops.js';
@@ -207,6 +207,8 @@ export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
     const c = convert(x, y.unit);
     return { ...c, shown: y.shown ?? y.decimals, loc: x.loc };
   },
+  /** whether the first figure is printed in a larger unit than the second (万元 against 元): both units known */
+  coarser_unit: (a: unknown, b: unknown) => isCoarserUnit(toInterval(a)?.unit, toInterval(b)?.unit),
   /**
    * a figure taken as rounded to its printed digits: a score computed by a rule (分值 × 实际 ÷ 目标)
    * and printed 2.35 stands for anything in [2.345, 2.355], though scores are otherwise exact

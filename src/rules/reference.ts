@@ -29,6 +29,7 @@ const OPERATIONS: Record<string, [string, string]> = {
   percent_of: ['甲 ÷ 乙 × 100，为百分数；乙可能为 0 时没有结果', '{ percent_of: [{ var: figures.actual }, { var: figures.budget }] }'],
   scale: ['金额 × 一个数（数写在规则里，如 100、0.5）', '{ scale: [{ var: value }, 0.5] }'],
   rounded_as: ['甲换算为乙的单位，按乙印出的位数显示（区间不变）：表中以元列示的数，在以万元写的文中应写作多少', '{ rounded_as: [{ var: table }, { var: figures.amount }] }'],
+  coarser_unit: ['甲所用的单位是否大于乙的（万元之于元，亿元之于万元）；有一个没有单位时为否：以万元写的文中数对以元列示的表', '{ coarser_unit: [{ var: figures.amount }, { var: table }] }'],
   as_rounded: ['这个数按印出的位数看作四舍五入所得（2.35 即 2.345–2.355）：按规则算出的得分，虽然分值、得分平时按确切数看待', '{ as_rounded: [{ var: score }] }'],
   nominal: ['印出的数值，作普通数（用于 >、=== 等 json-logic 比较）', '{ ">": [{ nominal: [{ var: score }] }, 0] }'],
   present: ['这个金额是否印出', '{ present: [{ var: weight }] }'],

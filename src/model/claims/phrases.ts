@@ -3,6 +3,7 @@
  * source, and the readers of its pieces (sections, 类/款/项 paths, 其中 lists, the amount a change
  * is measured against, the subject before a figure).
  */
+import { lowerBound } from '../../common/sorted.js';
 import type { SourceLine } from '../../ingest/text.js';
 import { printedCell } from '../cells.js';
 import type { Cell, Location, Unit } from '../types.js';
@@ -17,6 +18,23 @@ export interface Stream {
   lines: SourceLine[];
   lineAt: Int32Array;
   columnAt: Int32Array;
+  /**
+   * Amounts printed in 元, 千元 or 亿元: the stream reads 万元 after each (its 万 a character of its
+   * own, or in place of 千 or 亿, mapped to the unit as printed), so that one grammar reads a
+   * narrative in any unit; keyed by the index of that 万, the unit the amount was printed in.
+   */
+  units: Map<number, Unit>;
+}
+
+/** the units an amount may be printed in, other than 万元, by the character before 元 (none: 元 alone) */
+const OTHER_UNITS: Record<string, Unit> = { 千: '千元', 亿: '亿元' };
+const isDigit = (c: string) => c >= '0' && c <= '9';
+const isBlank = (c: number) => c <= 0x20 || c === 0x3000 || c === 0xa0;
+
+/** the index of the first character at or after i that is not blank */
+function nextPrinted(raw: string, i: number): number {
+  while (i < raw.length && isBlank(raw.charCodeAt(i))) i++;
+  return i;
 }
 
 const FOOTER_PREFIX = /^\s*[-—–]+\s*\d+\s*[-—–]+/;
@@ -32,15 +50,20 @@ export const SEP = '[,，]';
 export function buildStream(lines: SourceLine[], between: (a: number, b: number) => boolean = () => true): Stream {
   let text = '';
   let size = lines.length;
-  for (const line of lines) size += line.text.length;
+  // room for a 万 before every 元
+  for (const line of lines) size += 2 * line.text.length;
   const lineAt = new Int32Array(size);
   const columnAt = new Int32Array(size);
+  const units = new Map<number, Unit>();
   let n = 0;
+  // the last character read (text[n - 1] would flatten the string being built, at every character)
+  let last = '';
   let previous: SourceLine | null = null;
   lines.forEach((line, k) => {
     // a gap (a table in between) ends the sentence: prose never runs across a table
     if (previous && line.line !== previous.line + 1 && between(previous.line, line.line)) {
       text += '。';
+      last = '。';
       lineAt[n] = k;
       columnAt[n] = 1;
       n++;
@@ -50,15 +73,68 @@ export function buildStream(lines: SourceLine[], between: (a: number, b: number)
     for (let i = 0; i < raw.length; i++) {
       let ch = raw[i];
       const c = raw.charCodeAt(i);
-      if (c <= 0x20 || c === 0x3000 || c === 0xa0) continue;
+      if (isBlank(c)) continue;
       if (ch === '％') ch = '%';
+      const after = isDigit(last);
+      if (after && OTHER_UNITS[ch] && raw[nextPrinted(raw, i + 1)] === '元') {
+        // 12.5亿元: the 亿 reads as 万
+        units.set(n, OTHER_UNITS[ch]);
+        ch = '万';
+      } else if (after && ch === '元') {
+        // 1,234.56元: a 万 of its own before the 元, where the 元 is printed
+        units.set(n, '元');
+        text += '万';
+        lineAt[n] = k;
+        columnAt[n] = i + 1;
+        n++;
+      }
       text += ch;
+      last = ch;
       lineAt[n] = k;
       columnAt[n] = i + 1;
       n++;
     }
   });
-  return { text, lines, lineAt, columnAt };
+  return { text, lines, lineAt, columnAt, units };
+}
+
+/** the unit the amount printed at stream[index, index + length) is in: as printed after it, 万元 unless said otherwise */
+export function unitAfter(stream: Stream, index: number, length: number): Unit {
+  return stream.units.get(index + length) ?? '万元';
+}
+
+/** per stream, where its units are (in stream order) and the words already restored: every claim of one long sentence shares its text */
+const restoredWords = new WeakMap<Stream, { at: number[]; done: Map<string, string> }>();
+
+/**
+ * A claim's words as printed: where the stream read 万元 for an amount in 元, 千元 or 亿元, the
+ * printed unit restored. The words are found in the stream by their text (the first place that
+ * holds such a 万); words with none are returned as they are.
+ */
+export function printedWords(stream: Stream, words: string): string {
+  if (stream.units.size === 0 || !words.includes('万')) return words;
+  let cache = restoredWords.get(stream);
+  if (!cache) restoredWords.set(stream, (cache = { at: [...stream.units.keys()], done: new Map() }));
+  let out = cache.done.get(words);
+  if (out === undefined) cache.done.set(words, (out = restore(stream, words, cache.at)));
+  return out;
+}
+
+/** `at`: the units' keys, in stream order: the first at or after a place tells whether the words there hold one */
+function restore(stream: Stream, words: string, at: number[]): string {
+  for (let from = stream.text.indexOf(words); from >= 0; from = stream.text.indexOf(words, from + 1)) {
+    const k = lowerBound(at, from);
+    if (k === at.length || at[k] >= from + words.length) continue;
+    let out = '';
+    let last = from;
+    for (let i = k; i < at.length && at[i] < from + words.length; i++) {
+      const unit = stream.units.get(at[i])!;
+      out += stream.text.slice(last, at[i]) + (unit === '元' ? '' : unit[0]);
+      last = at[i] + 1;
+    }
+    return out + stream.text.slice(last, from + words.length);
+  }
+  return words;
 }
 
 export function locate(stream: Stream, from: number, to: number): Location {

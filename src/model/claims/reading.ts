@@ -3,9 +3,9 @@
  * the claims so far), and the helpers they share to add a claim and read its figures.
  */
 import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
-import type { Cell, Claim, ClaimLink, Form, Report, Unit } from '../types.js';
+import type { Cell, Claim, ClaimLink, Form, Report } from '../types.js';
 import { allFundsOf, byName, type WithCatalog } from './link.js';
-import { figure, type Stream } from './phrases.js';
+import { figure, printedWords, unitAfter, type Stream } from './phrases.js';
 
 export type ClaimReport = Pick<Report, 'tables' | 'kind'> & Partial<Pick<Report, 'forms' | 'year'>> & WithCatalog;
 
@@ -27,16 +27,15 @@ export interface Reading {
   restated: RegExp;
 }
 
-const unit: Unit = '万元';
-
 export function add(r: Reading, c: Omit<Claim, 'id'>): void {
   // a figure said of appropriations may have been taken from the table of all funds
   const allFunds = c.link && (c.kind === 'amount' || c.kind === 'share') ? allFundsOf(r.report, c.link) : null;
-  r.claims.push({ id: `c${r.claims.length + 1}`, ...c, ...(allFunds ? { allFunds } : {}) });
+  const text = printedWords(r.stream, c.text);
+  r.claims.push({ id: `c${r.claims.length + 1}`, ...c, text, ...(allFunds ? { allFunds } : {}) });
 }
 
 export function fig(r: Reading, raw: string, index: number, percent = false): Cell {
-  return figure(r.stream, r.file, raw, index, percent ? null : unit, percent);
+  return figure(r.stream, r.file, raw, index, percent ? null : unitAfter(r.stream, index, raw.length), percent);
 }
 
 export function markUsed(r: Reading, at: number, length: number): void {
