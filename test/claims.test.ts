@@ -115,6 +115,11 @@ describe('claim extraction', () => {
     expect(cs.find((c) => c.kind === 'yoy')!.figures.current.raw).toBe('185.85');
   });
 
+  it('haidong: a change of an item whose whole 类/款/项 path is longer than 40 characters is said of the whole path', () => {
+    const [c] = claims('1、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位养老保险缴费支出（项）2025 年预算数为 39.08 万元，比上年增加 2.72 万元，增长 7.5%。', budget).filter((x) => x.kind === 'yoy');
+    expect(c.subject).toBe('社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位养老保险缴费支出（项）');
+  });
+
   it('a list\'s later items leave their 类 unsaid (2．法院（款）…（项）): the 类 named before, in the same section', () => {
     const paths = (text: string) => claims(text, budget).filter((c) => c.kind === 'amount').map((c) => [c.subject, c.link && `${c.link.table} ${c.link.row}`]);
     const list =

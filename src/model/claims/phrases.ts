@@ -388,19 +388,31 @@ function isLevel(text: string, start: number, end: number, to: number): boolean 
   return true;
 }
 
-/** the words before a figure, back to the previous punctuation: what the figure is said of */
 /** where the words after the last amount of head begin (0 if none): a heading's amount (公用经费1,131.92万元) is not the next item's subject */
 function afterLastAmount(head: string): number {
   const at = head.lastIndexOf('万元');
   return at > 0 && /\d/.test(head[at - 1]) ? at + 2 : 0;
 }
 
-export function subjectBefore(text: string, index: number): string {
+const SUBJECT_ENDS = ['，', ',', '。', '；', ';', '：', ':', '、', '其中', '说明', '情况'];
+
+/** the `reach` characters before index, and where in them the words after the last punctuation begin (0: none) */
+function wordsBefore(text: string, index: number, reach: number): [string, number] {
   // 收、支总计 is one subject, not a list
-  const head = text.slice(Math.max(0, index - 40), index).replace(/收、支/g, '收支').replace(/收入、支出/g, '收入支出');
-  const cut = Math.max(0, ...['，', ',', '。', '；', ';', '：', ':', '、', '其中', '说明', '情况'].map((d) => { const i = head.lastIndexOf(d); return i < 0 ? 0 : i + d.length; }), afterLastAmount(head));
+  const head = text.slice(Math.max(0, index - reach), index).replace(/收、支/g, '收支').replace(/收入、支出/g, '收入支出');
+  return [head, Math.max(0, ...SUBJECT_ENDS.map((d) => { const i = head.lastIndexOf(d); return i < 0 ? 0 : i + d.length; }), afterLastAmount(head))];
+}
+
+/** the words before a figure, back to the previous punctuation: what the figure is said of */
+export function subjectBefore(text: string, index: number): string {
+  let [head, cut] = wordsBefore(text, index, 40);
+  // a whole 类/款/项 path may be longer: its start, where one is found a little further back
+  if (cut === 0 && index > 40) {
+    const [wider, at] = wordsBefore(text, index, 90);
+    if (at > 0) [head, cut] = [wider, at];
+  }
   return head
-    .slice(Math.max(0, cut))
+    .slice(cut)
     .replace(/^[（(][一二三四五六七八九十\d]+[）)]/, '')
     .replace(LEADING_LIST_NUMBER_RE, '')
     // 补助 9.56 万元(生活补助 7.8 万元): the bracket the amount before it opened
