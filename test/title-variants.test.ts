@@ -65,6 +65,14 @@ describe('titles of known kinds as other provinces print them', () => {
     // 湖北：表名后括注表号，表号与全国的不同（三公是公开07表）
     ['财政拨款“三公”经费支出决算表(公开07表)', '公开09'],
     ['政府性基金预算财政拨款收入支出决算表(公开08表)', '公开07'],
+    // 新疆：表名加书名号
+    ['《国有资本经营预算财政拨款收入支出决算表》', '公开08'],
+    // 北京：表名中间括注所含的资金
+    ['财政拨款(含一般公共预算和政府性基金预算)“三公”经费支出表', '部门公开表7'],
+    // 「收入预算表」「支出预算表」，不写「总」
+    ['2022年部门收入预算表', '部门公开表2'],
+    ['单位支出预算表', '部门公开表3'],
+    ['“三公”经费决算表', '公开09'],
   ];
 
   it.each(variants)('%s → %s', (title, id) => {
@@ -111,6 +119,14 @@ describe('tables the catalogue does not model stay unknown', () => {
     '收入支出决算表',
     // 云南的公开05表多列年初、年末结转和结余，与一般公共预算财政拨款支出决算表的列不同
     '一般公共预算财政拨款收入支出决算表',
+    // 政府（不是部门）的总决算：本级支出、社会保险基金的表，表名以部门决算表的表名结尾
+    '2022年度云溪区一般公共预算本级支出决算表',
+    '政府性基金本级支出决算表',
+    '2022年度云溪区社会保险基金收入决算表',
+    '2022年度云溪区社会保险基金决算收支总表',
+    '社会保险基金预算支出决算表',
+    // 只列一般公共预算的项目支出表，列与全部资金的项目支出预算表不同
+    '一般公共预算项目支出预算表',
   ])('%s → null', (title) => {
     expect(kind(title)).toBeNull();
   });
@@ -146,6 +162,16 @@ describe('fixtures read under other provinces\' titles', () => {
     expect(hunan).not.toBe(text);
     expect(tablesOf(hunan)).toEqual(tablesOf(text));
     expect(tablesOf(hunan).map(([id]) => id)).toEqual(['部门公开表1', '部门公开表3', '部门公开表5']);
+  });
+
+  it('reads a budget whose tables are titled 收入预算表 and 支出预算表, and one whose titles are in book-title marks, as under its own titles', () => {
+    const text = fixtureText('text/budget.txt');
+    const plain = retitled(text, { '收　入　总　表': '部门收入预算表', '支　出　总　表': '部门支出预算表' });
+    expect(plain).not.toBe(text);
+    expect(tablesOf(plain)).toEqual(tablesOf(text));
+    const marked = retitled(text, { 财政拨款收支总表: '《财政拨款收支总表》', 一般公共预算支出表: '《一般公共预算支出表》' });
+    expect(marked).not.toBe(text);
+    expect(tablesOf(marked)).toEqual(tablesOf(text));
   });
 
   it('reads a title wrapped over two lines with blank lines between (pdfplumber\'s layout text), and after its number', () => {

@@ -117,7 +117,8 @@ const COLLECTION_RE = /(\d{4}年度?|部门|单位)(决算|预算)(公开)?表$/
 export function titleText(text: string): string | null {
   // most lines are rows: no 表, no title, and no need to strip them
   if (!text.includes('表')) return null;
-  const t = withoutTitleUnit(text).replace(/[\s\u3000]/g, '');
+  // a title may be set in book-title marks (《…决算表》)
+  const t = withoutTitleUnit(text).replace(/[\s\u3000]/g, '').replace(/^《(.*)》$/, '$1');
   if (t.length < 3 || t.length > 48 || TITLE_PUNCTUATION_RE.test(t)) return null;
   if (!/表([（(][^（()）]*[）)])?$/.test(t) || /^附件|部分/.test(t) || printedTableId(text) || isTableMark(text)) return null;
   // a note under a table's header (备注：此表为空表) is the table's, not another's title

@@ -113,10 +113,14 @@ const CN_NUMBER = '(?:[一二三四五六七八九]?十(?:[一二三四五六七
 const TABLE_NUMBER_RE = new RegExp(`^(附[表件](${CN_NUMBER}|\\d+)?|(?:附|部门|单位|公开|预算|决算)*(?:表(${CN_NUMBER}|\\d+)|\\d{1,2}表))([-－—]\\d+)?[:：、.．-]?`);
 const TRAILING_NOTE_RE = /[（(]([^（()）]*)[）)]$/;
 
-/** a printed title as compared: no spaces, quotes or enumeration, no trailing 括注 such as （功能科目） */
+/**
+ * a printed title as compared: no spaces, quotes, book-title marks or enumeration, no trailing 括注
+ * such as （功能科目）, no 括注 of what it includes (财政拨款（含一般公共预算和政府性基金预算）“三公”…)
+ */
 export function normalizeTitle(text: string): string {
   return text
-    .replace(/[\s\u3000“”"‘’'〝〞「」『』]/g, '')
+    .replace(/[\s\u3000“”"‘’'〝〞「」『』《》]/g, '')
+    .replace(/[（(]含[^（()）]*[）)]/g, '')
     .replace(/^(第?[一二三四五六七八九十]+|\d+)[、.．:：]/, '')
     .replace(TABLE_NUMBER_RE, '')
     .replace(/^(公开\d+表|部门公开表\d+)[:：、.．-]?/, '')
