@@ -39,6 +39,16 @@ describe('claim extraction', () => {
     expect(said('900.00万元，较2023年减少100.00万元，降幅10.00%。')).toEqual([['减少', '下降', '100.00', '10.00%', '900.00']]);
     expect(said('900.00万元，比上年预算减少了100.00万元，减幅为10.00%。')).toEqual([['减少', '下降', '100.00', '10.00%', '900.00']]);
     expect(said('900.00万元，与上年相比下降100.00万元，下降了10.00%。')).toEqual([['减少', '下降', '100.00', '10.00%', '900.00']]);
+    // 福建：增支、减支；广东：降低；重庆、湖北：the rate's word named in a note before its figure
+    expect(said('1100.00万元，比上年增支100.00万元，增长10.00%。')).toEqual([['增加', '增长', '100.00', '10.00%', '1100.00']]);
+    expect(said('900.00万元，较上年减支100.00万元，降低10.00%。')).toEqual([['减少', '下降', '100.00', '10.00%', '900.00']]);
+    expect(said('12.00万元，较上年增支12.00万元，上年无支出。')).toEqual([['增加', null, '12.00', null, '12.00']]);
+    expect(said('1100.00万元，比上年增加100.00万元，增长(以下简称“增长”)10.00%。')).toEqual([['增加', '增长', '100.00', '10.00%', '1100.00']]);
+    const fromLevels = (s: string) => claims(`一、收入预算情况说明\n上年预算数为1000.00万元，2024年收入预算总计${s}`, budget).filter((c) => c.kind === 'yoy').map((c) => [c.rateDirection, c.figures.rate.raw, c.figures.prior?.raw]);
+    expect(fromLevels('1100.00万元，比上年增长(以下简称“增长”)10.00%。')).toEqual([['增长', '10.00%', '1000.00']]);
+    expect(fromLevels('900.00万元，比上年降低10.00%。')).toEqual([['下降', '10.00%', '1000.00']]);
+    // a change is no amount a table holds
+    expect(claims('一、收入预算情况说明\n2024年收入预算总计1100.00万元，比上年增支100.00万元。', budget).filter((c) => c.kind === 'amount' && c.link).map((c) => c.subject)).toEqual(['2024年收入预算总计']);
   });
 
   it('a share in the wordings the 说明 use (占比, 占总支出的, 所占比重为), its 其中 list read whole', () => {

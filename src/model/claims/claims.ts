@@ -16,6 +16,7 @@ import {
   CHANGE_WORDS,
   NUM,
   RATE_WORDS,
+  RATE_GLUE,
   SHARE_WORDS,
   SEP,
   buildStream,
@@ -58,11 +59,11 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
  * 减少了 D 万元，降幅 R%; 下降了 R%. Or 持平.
  */
 const YOY = new RegExp(
-  `(${CHANGE_WORDS})了?${NUM}万元(?:${SEP}(?:同比)?(${RATE_WORDS})(?:了|为|是)?${NUM}%)?|(基本持平|持平)`,
+  `(${CHANGE_WORDS})了?${NUM}万元(?:${SEP}(?:同比)?(${RATE_WORDS})${RATE_GLUE}${NUM}%)?|(基本持平|持平)`,
   'g',
 );
 /** the words of YOY that say up (the rest say down) */
-const RISE = /^(增加|增长|增长率|增幅|上升|提高)$/;
+const RISE = /^(增加|增长|增长率|增幅|上升|提高|增支)$/;
 
 /**
  * 年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 P%; the rate also said 完成预算的 P%, 预算执行率为 P%,
@@ -170,7 +171,7 @@ function addYoy(r: Reading, at: number, said: string, c: Pick<Claim, 'subject' |
  * both years' amounts and no change between (上海's template). Both amounts are needed, last
  * year's named by its year: otherwise the rate is not checked.
  */
-const RATE_FROM_LEVELS = new RegExp(`(?:比|较)(上年度?|\\d{4}年度?)[^，,。；;\\d%]{0,12}?(增加|增长|减少|下降)了?${NUM}%`, 'g');
+const RATE_FROM_LEVELS = new RegExp(`(?:比|较)(上年度?|\\d{4}年度?)[^，,。；;\\d%]{0,12}?(增加|增长|减少|下降|降低)${RATE_GLUE}${NUM}%`, 'g');
 
 function readRatesFromLevels(r: Reading): void {
   const { text } = r;

@@ -138,7 +138,7 @@ function linkThreePublic(report: Pick<Report, 'tables'>, kind: Report['kind'], s
 export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], subject: string, section: string, before = ''): ClaimLink | null {
   const s = normalizeLabel(subject).replace(/^\d{4}年度?/, '').replace(/^[一二三四五六七八九十\d]+[、.．]|^[（(][一二三四五六七八九十\d]{1,2}[）)]/, '');
   // a change (比上年减少 0.98 万元) is not the level a table holds
-  if (/(增加|减少|增长|下降|增减)$/.test(s)) return null;
+  if (/(增加|减少|增长|下降|增减|增支|减支)$/.test(s)) return null;
   if (/三公/.test(section) && !/国内|国（境）外|接待批次|人次/.test(s)) {
     const three = linkThreePublic(report, kind, s);
     if (three) return three;

@@ -254,11 +254,13 @@ export function sectionAt(list: Array<{ at: number; title: string }>, index: num
  * own change (公务接待费 1.7 万元，减少 0.98 万元；) is said of it, not another part. The list ends
  * at the first element that is not such an item (a sub-list, a comparison, another sentence).
  */
-/** the words a change in amount is said with (增加 D 万元, 较上年增长 D 万元) */
-export const CHANGE_WORDS = '增加|减少|增长|下降';
+/** the words a change in amount is said with (增加 D 万元, 较上年增长 D 万元, 增支 D 万元) */
+export const CHANGE_WORDS = '增加|减少|增长|下降|增支|减支';
+/** what a rate's word may be followed by before its figure: 了, 为, 是, a note naming the word (增长（以下简称“增长”）R%) */
+export const RATE_GLUE = '(?:了|为|是|[（(]以下简称[^（()）。]{1,20}[）)])?';
 /** the words its rate is said with (增长 R%, 增幅 R%, 增长率为 R%, 下降了 R%, 上升 R%, 提高 R%), longest first */
 export const RATE_WORDS = '增长率|下降率|增幅|降幅|减幅|增长|下降|降低|减少|增加|上升|提高';
-const OWN_CHANGE = `(?:[,，](?:比上年|较上年|与上年相比[,，]?|同比)?(?:(?:${CHANGE_WORDS})了?${NUM}万元(?:[,，](?:同比)?(?:${RATE_WORDS})(?:了|为|是)?${NUM}%)?|(?:与上年)?(?:基本)?持平))?`;
+const OWN_CHANGE = `(?:[,，](?:比上年|较上年|与上年相比[,，]?|同比)?(?:(?:${CHANGE_WORDS})了?${NUM}万元(?:[,，](?:同比)?(?:${RATE_WORDS})${RATE_GLUE}${NUM}%)?|(?:与上年)?(?:基本)?持平))?`;
 /** the words a share is said with, before its P%: 占, 占比, 占总支出的, 占本年支出合计的比重为, 所占比重为 */
 export const SHARE_WORDS = '(?:占(?:比重?|比例|[^，,。；;:：%\\d]{1,12}?的(?:比重|比例)?)?|所占(?:比重|比例))(?:为|是)?';
 // an item's own breakdown in brackets (公务用车购置及运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元）) is passed over
@@ -360,7 +362,7 @@ export function currentAmount(text: string, at: number): { raw: string; at: numb
   return { raw: prev[0][1], at: prevStart + prev[0].index! };
 }
 
-const CHANGE_BEFORE_RE = /(增加|减少|增长|下降|增|减)\s*$/;
+const CHANGE_BEFORE_RE = /(增加|减少|增长|下降|增支|减支|增|减)\s*$/;
 
 /** a sentence that opens by saying since when its change is (与上年相比, 比2018年, 较上年度): of what, the sentence before says */
 const OPENS_WITH_COMPARISON = /^\s*(?:与(?:上年度?|\d{4}年度?)(?:预算数?)?相比|(?:比|较)(?:上年度?|\d{4}年度?)(?:预算数?)?(?=增|减|下降))/;
