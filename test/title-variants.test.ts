@@ -265,6 +265,9 @@ describe('fixtures read under other provinces\' titles', () => {
     }
     // a header cell's unit wrapped onto a line of its own (预算数（ / 元）) is no unit line, nor is a lone 元
     for (const block of ['一般公共预算支出表\n元）\n', '一般公共预算支出表\n元\n']) expect(unitOf(mutate(text, heading, block)).unit).toBe('万元');
+    // every unit a table is printed in: 元, 千元, 万元, 亿元 (a government's tables)
+    expect(['元', '千元', '亿元'].map((u) => unitOf(mutate(text, heading, `一般公共预算支出表\n单位：${u}\n`)).unit)).toEqual(['元', '千元', '亿元']);
+    expect(unitOf(mutate(text, heading, '一般公共预算支出表\n（亿元）\n')).unit).toBe('亿元');
   });
 
   it('reads a coded table\'s total row under the names other provinces print it by (总计, 合计数, 支出合计)', async () => {

@@ -264,7 +264,7 @@ export function normalizeLabel(text: string): string {
 
 /** a normalized header label without the unit printed in its cell (合计（万元） → 合计): what names a column */
 export function columnLabel(text: string): string {
-  return normalizeLabel(text).replace(/（(千元|万元|元)）$/, '');
+  return normalizeLabel(text).replace(/（(千元|万元|亿元|元)）$/, '');
 }
 
 export function isEnumerated(text: string): boolean {
