@@ -41,6 +41,9 @@ describe('a function code printed with a wrong 类', () => {
     // a 项 of one figure: more than the 类 is misprinted
     ['7 05 5', 'its 项 is not two figures'],
     ['7', 'only a 类 is printed'],
+    // one number of a length no function code has: a unit's code (苍南's 收入决算表（分单位）), a code with a figure too many
+    ['506001', 'a unit\'s code'],
+    ['20805051', 'eight figures'],
   ])('is left out and said where its place does not give it (%s: %s)', async (code) => {
     const t = misprinted(code);
     const table = table03(t);

@@ -187,16 +187,19 @@ export class CodeBuilder extends BaseBuilder {
 }
 
 /**
- * A row whose code cells hold numbers that are no code (`7 11 02 事业单位医疗 503,724`): short
- * integers, then the row's name, then its figures. The code tokens, or null.
+ * A row whose code cells hold numbers that are no code of the table's (`7 11 02 事业单位医疗
+ * 503,724`; a unit's 506001 in a table coded by function): short integers, or one integer of
+ * four to nine digits, then the row's name, then its figures. The code tokens, or null.
  */
 function malformedCode(line: TokenLine): Token[] | null {
   const toks = line.tokens.filter((t) => t.kind !== 'blank');
   const code: Token[] = [];
-  for (const t of toks) {
-    if (t.kind !== 'number' || !t.num!.integer || !/^\d{1,3}$/.test(t.text)) break;
-    code.push(t);
-  }
+  if (toks[0]?.kind === 'number' && toks[0].num!.integer && /^\d{4,9}$/.test(toks[0].text)) code.push(toks[0]);
+  else
+    for (const t of toks) {
+      if (t.kind !== 'number' || !t.num!.integer || !/^\d{1,3}$/.test(t.text)) break;
+      code.push(t);
+    }
   const rest = toks.slice(code.length);
   if (!code.length || rest[0]?.kind !== 'label') return null;
   return rest.some((t) => t.kind === 'number' && (!t.num!.integer || t.text.length >= 4)) ? code : null;
