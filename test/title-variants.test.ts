@@ -314,4 +314,25 @@ describe('fixtures read under other provinces\' titles', () => {
     expect(tablesOf(variant)).toEqual(tablesOf(text));
     expect(report.unknownTables).toEqual([]);
   });
+
+  it('does not merge a table titled by unit (收入决算表（分单位）) into the one by subject under the same number: it is said unknown', () => {
+    const text = fixtureText('pdf/final-full.txt');
+    const byUnit = [
+      '收入决算表（分单位）',
+      '公开02表',
+      '金额单位：万元',
+      '单位代码\t单位名称\t本年收入合计\t财政拨款收入\t上级补助收入\t事业收入\t经营收入\t附属单位上缴收入\t其他收入',
+      '合计\t\t12,366.72\t12,308.79\t0.00\t0.00\t0.00\t0.00\t57.93',
+      '506001\t贵州省卫生项目管理办公室（本级）\t12,000.00\t11,942.07\t0.00\t0.00\t0.00\t0.00\t57.93',
+      '506002\t贵州省卫生健康信息中心\t366.72\t366.72\t0.00\t0.00\t0.00\t0.00\t0.00',
+      '',
+    ].join('\n');
+    const variant = mutate(retitled(text, { 收入决算表: '收入决算表（分科目）' }), '支出决算表\n公开03表\n', `${byUnit}\n支出决算表\n公开03表\n`);
+    const report = reportOf(variant);
+    expect(report.tables.find((t) => t.id === '公开02')).toMatchObject({ title: '收入决算表（分科目）', reading: { unplaced: 0, dropped: 0 } });
+    expect(tablesOf(variant)).toEqual(tablesOf(text));
+    expect(report.unknownTables.map((t) => t.title)).toEqual(['收入决算表（分单位）']);
+    expect(kind('收入决算表(分单位)')).toBeNull();
+    expect(kind('收入总表（分单位）')).toBe('部门公开表2');
+  });
 });

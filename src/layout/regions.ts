@@ -238,9 +238,18 @@ function printedNumber(scan: Scan, i: number, printed: string): void {
   }
   const before = [i - 1, i - 2, i - 3].find((k) => k >= 0 && titleText(lines[k].text));
   const beforeTitle = before === undefined ? null : titleText(lines[before].text)!;
+  // a title the catalogue does not know over the number of a table already read under another
+  // title (收入决算表（分单位） / 公开02表 after 收入决算表（分科目） / 公开02表): another table, not
+  // read, and said as such; a continuation repeats its own title
+  const unknownTitle = beforeTitle !== null && scan.unknown.get(beforeTitle) === lines[before!];
+  const opened = scan.regions.get(kind);
+  if (unknownTitle && !after && opened?.title && opened.title !== beforeTitle) {
+    scan.current = null;
+    return;
+  }
   const region = before === undefined ? openRegion(scan, kind, i, null, null) : openRegion(scan, kind, i, beforeTitle, lines[before]);
   // a title the catalogue does not know over a number it does (云南's 公开01 收入支出决算表): the table is read, by its number
-  if (beforeTitle !== null && scan.unknown.get(beforeTitle) === lines[before!]) scan.unknown.delete(beforeTitle);
+  if (unknownTitle) scan.unknown.delete(beforeTitle!);
   region.printedId ??= printed;
   if (after) {
     // the title that named the kind is the table's, not a heading above its number

@@ -130,12 +130,14 @@ export function normalizeTitle(text: string): string {
 
 /**
  * The classification a title's trailing 括注 names, which the kind's codes must agree with:
- * （功能科目）、（按部门预算经济分类）; 政府预算经济分类 (50x codes) is a scheme no built-in kind
- * reads, so a table printed by it names none of them. undefined: the 括注 names none.
+ * （功能科目）、（按部门预算经济分类）, （分单位）: a row per unit; 政府预算经济分类 (50x codes) is a
+ * scheme no built-in kind reads, so a table printed by it names none of them. undefined: the 括注
+ * names none.
  */
-export function titleClassification(text: string): 'function' | 'economic' | 'government-economic' | undefined {
+export function titleClassification(text: string): 'function' | 'economic' | 'government-economic' | 'unit' | undefined {
   const note = TRAILING_NOTE_RE.exec(text.replace(/[\s\u3000]/g, ''))?.[1] ?? '';
   if (/政府(预算)?(支出)?经济分类/.test(note)) return 'government-economic';
+  if (/^(分|按)(预算)?单位/.test(note)) return 'unit';
   if (/经济(分类|科目)/.test(note)) return 'economic';
   if (/功能(分类|科目)/.test(note)) return 'function';
   return undefined;

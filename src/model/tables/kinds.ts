@@ -80,8 +80,9 @@ function kindsNamed(catalog: Catalog, text: string): Catalog['specs'] {
 
 /**
  * Whether a kind can be the table a title's 括注 classifies: by function (a kind coded by function,
- * or a 总表 that lists function classes), by economic class (a kind coded by economic class); a
- * title without such a 括注 may be any kind.
+ * or a 总表 that lists function classes), by economic class (a kind coded by economic class), by
+ * unit (a kind whose rows are units: a final account's 收入决算表（分单位） is none); a title
+ * without such a 括注 may be any kind.
  */
 function classifiedAs(spec: Catalog['specs'][number], classification: ReturnType<typeof titleClassification>): boolean {
   if (!classification) return true;
