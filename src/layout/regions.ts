@@ -50,17 +50,19 @@ const FINAL_ANCHOR = /^\s*公开\s*0?(\d{1,2})\s*表\s*$/;
 const BUDGET_ANCHOR = /^\s*部门公开表\s*(\d{1,2})\s*$/;
 /** the end of the tables part: the narrative, the performance part or an annex heading */
 const PART_END = /^\s*(第[一二三四五六七八九十]部分|附件\s*\d+\s*$)/;
-const UNIT_RE = /单位\s*[:：]\s*(千元|万元|亿元|元)/;
+/** the units a table is printed in, longest first (元 alone last); `Unit` in interval.ts */
+const UNITS = '千元|万元|亿元|元';
+const UNIT_RE = new RegExp(`单位\\s*[:：]\\s*(${UNITS})`);
 /** a unit printed in the header's cells only: 金额（万元）, 预算数(元) */
-const HEADER_UNIT_RE = /[（(]\s*(千元|万元|亿元|元)\s*[）)]/;
+const HEADER_UNIT_RE = new RegExp(`[（(]\\s*(${UNITS})\\s*[）)]`);
 
 /**
  * a unit alone on its line, as a sheet's cell over the amounts sets it: 万元, （万元）, （元）; not
  * a header cell's unit wrapped onto a line of its own (预算数（ / 万元）), nor a lone 元 (单位：万 / 元)
  */
-const BARE_UNIT_RE = /^\s*(?:(千元|万元|亿元)|[（(]\s*(千元|万元|亿元|元)\s*[）)])\s*$/;
+const BARE_UNIT_RE = new RegExp(`^\\s*(?:(千元|万元|亿元)|[（(]\\s*(${UNITS})\\s*[）)])\\s*$`);
 /** a unit set at the end of the title's own line (the title's row of a sheet): 收支总表      单位：万元 */
-const TITLE_UNIT_RE = /(?:[\s\u3000]{2,}|[\s\u3000]*(?=[（(]))[（(]?(?:金额)?单位\s*[:：]\s*(?:千元|万元|亿元|元)[）)]?\s*$/;
+const TITLE_UNIT_RE = new RegExp(`(?:[\\s\\u3000]{2,}|[\\s\\u3000]*(?=[（(]))[（(]?(?:金额)?单位\\s*[:：]\\s*(?:${UNITS})[）)]?\\s*$`);
 /** whether a line ends in a title's unit; 单位 looked for first: the pattern, unanchored at its start, tries every run of spaces of a row */
 const endsInTitleUnit = (text: string) => text.includes('单位') && TITLE_UNIT_RE.test(text);
 /** a title line without the unit set at its end */
