@@ -46,6 +46,8 @@ const NUMBER_RE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 const ENUMERATION_RE = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[、．])/;
 const SPACE_RE = /[ \u3000\u00a0]+/g;
 const ITEM_NUMBER_RE = /^\d{1,2}[.．、](?=[^\d]|$)/;
+/** a 类 (3 digits), 款 (5) or 项 (7) code, or an economic class's (3, 5), and the hyphen joining it to a name */
+const CODE_HYPHEN_RE = /^(\d{3}(?:\d{2}){0,2})[-－—–](?=[^\d\s\-－—–.．%])/;
 /** a cell printed as a dash, or as a slash (not applicable): nothing, or zero */
 export const DASH_RE = /^(?:[-－—–]{1,2}|[/／])$/;
 // a digit run inside a word stays in it (`2023年`, `95.5%以上`), unless it ends the chunk as a
@@ -83,6 +85,13 @@ function splitChunk(chunk: string, offset: number, source: SourceLine, cell?: nu
       ...splitChunk(parts[0], offset, source, cell, piece && { ...piece, x1: piece.x0 + shift * perChar, text: parts[0] }),
       ...splitChunk(parts[1], offset + shift, source, cell, piece && { ...piece, x0: piece.x0 + shift * perChar, text: parts[1] }),
     ];
+  }
+  // a subject code joined to its name by a hyphen (`201-一般公共服务支出`, 泉州): the code, and the name without it
+  const coded = CODE_HYPHEN_RE.exec(chunk);
+  if (coded) {
+    const [code, hyphen] = [coded[1], coded[0].length];
+    const at = (n: number) => piece && { ...piece, x0: piece.x0 + n * perChar, x1: piece.x0 + (n === 0 ? code.length : chunk.length) * perChar, text: n === 0 ? code : chunk.slice(n) };
+    return [...splitChunk(code, offset, source, cell, at(0)), ...splitChunk(chunk.slice(hyphen), offset + hyphen, source, cell, at(hyphen))];
   }
   // an item number (`1.`, `2．一般公共预算`) is part of the label, not a figure
   const item = ITEM_NUMBER_RE.exec(chunk);

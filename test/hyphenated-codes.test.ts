@@ -1,0 +1,77 @@
+/**
+ * Subject codes printed joined to their names by a hyphen (泉州台商区: 201-一般公共服务支出,
+ * 20103-政府办公厅(室)及相关机构事务): the code is the row's code and the name has no hyphen, in
+ * text and on a page, as if they stood apart.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../src/model/index.js';
+import { tokenizeLine } from '../src/layout/tokenize.js';
+import { fixtureText, lintText, pageText, reportOf } from './helpers.js';
+
+const tokens = (text: string) => tokenizeLine({ line: 1, text }).tokens.map((t) => [t.kind, t.text]);
+
+describe('a code joined to its name by a hyphen', () => {
+  it('is a code token and a name token, whatever the dash', () => {
+    for (const dash of ['-', '－', '—', '–']) {
+      expect(tokens(`20805${dash}行政事业单位养老支出 73.90 73.90 0.00`)).toEqual([
+        ['number', '20805'],
+        ['label', '行政事业单位养老支出'],
+        ['number', '73.90'],
+        ['number', '73.90'],
+        ['number', '0.00'],
+      ]);
+    }
+    expect(tokens('301-工资福利支出 120.00')).toEqual([
+      ['number', '301'],
+      ['label', '工资福利支出'],
+      ['number', '120.00'],
+    ]);
+  });
+
+  it('is not taken where digits of another length, or a figure, stand before the hyphen', () => {
+    expect(tokens('2080-行政')).toEqual([['number', '2080'], ['label', '-行政']]);
+    expect(tokens('12-行政')).toEqual([['number', '12'], ['label', '-行政']]);
+    expect(tokens('100.00-其他')).toEqual([['number', '100.00'], ['label', '-其他']]);
+  });
+
+  const spaced = fixtureText('text/final-wanyuan.txt');
+  const hyphenate = (text: string) => text.replace(/^(\d{3}|\d{5}|\d{7}) (?=[^\d\s])/gm, '$1-');
+
+  it('reads a final account whose codes are printed so exactly as the one printed with spaces', () => {
+    const hyphenated = hyphenate(spaced);
+    expect(hyphenated.match(/^\d+-/gm)?.length).toBe(65);
+    // the same length: every location is the same too
+    expect(reportOf(hyphenated).tables).toEqual(reportOf(spaced).tables);
+  });
+
+  it('finds a misprinted figure in such a row, at its row and column', async () => {
+    // 公开05表's row of 20805 (line 322): 基本支出 73.90 printed 37.90
+    const misprint = (text: string) => text.replace(/^(20805.行政事业单位养老支出 73\.90 )73\.90 0\.00$/m, '$137.90 0.00');
+    const wrong = hyphenate(misprint(spaced));
+    expect(wrong).not.toBe(hyphenate(spaced));
+    const found = await lintText(wrong);
+    expect(found.map((d) => [d.ruleId, d.line, d.column])).toEqual([
+      ['科目/上下级合计', 320, 22],
+      ['科目/行内分列合计', 322, 18],
+      ['科目/上下级合计', 322, 24],
+    ]);
+    expect(found.map((d) => d.message)).toEqual((await lintText(misprint(spaced))).map((d) => d.message));
+  });
+
+  it('on a page: the piece is cut where the code ends, the row keyed by its code', () => {
+    const r = buildReport(
+      pageText([
+        [1, 55, [['支出决算表', 270]]],
+        [1, 77, [['公开03表', 43]]],
+        [1, 127, [['科目代码', 52], ['科目名称', 155], ['本年支出合计', 267], ['基本支出', 353], ['项目支出', 426]]],
+        [1, 163, [['合计', 44], ['100.00', 277], ['60.00', 357], ['40.00', 431]]],
+        [1, 176, [['208-社会保障和就业支出', 44], ['100.00', 277], ['60.00', 357], ['40.00', 431]]],
+      ]),
+    );
+    const t = r.tables.find((x) => x.id === '公开03')!;
+    expect(t.rows.map((row) => [row.key, row.code, row.name, Object.values(row.cells).map((c) => c.raw)])).toEqual([
+      ['合计', undefined, '合计', ['100.00', '60.00', '40.00']],
+      ['208', '208', '社会保障和就业支出', ['100.00', '60.00', '40.00']],
+    ]);
+  });
+});
