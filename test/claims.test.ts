@@ -44,6 +44,14 @@ describe('claim extraction', () => {
     expect(said('900.00万元，较上年减支100.00万元，降低10.00%。')).toEqual([['减少', '下降', '100.00', '10.00%', '900.00']]);
     expect(said('12.00万元，较上年增支12.00万元，上年无支出。')).toEqual([['增加', null, '12.00', null, '12.00']]);
     expect(said('1100.00万元，比上年增加100.00万元，增长(以下简称“增长”)10.00%。')).toEqual([['增加', '增长', '100.00', '10.00%', '1100.00']]);
+    // 重庆：「、」between the change and its rate, in a headline and in a 其中 list
+    expect(said('1100.00万元，比上年增加100.00万元、增长10.00%。')).toEqual([['增加', '增长', '100.00', '10.00%', '1100.00']]);
+    const listed = claims('三、支出预算情况说明\n2024年支出预算合计1000.00万元，其中：基本支出800.00万元，比上年增加100.00万元、增长14.29%；项目支出200.00万元，比上年减少50.00万元、下降20.00%。', budget);
+    expect(listed.filter((c) => c.kind === 'yoy').map((c) => [c.subject, c.direction, c.figures.change.raw, c.figures.rate?.raw])).toEqual([
+      ['基本支出', '增加', '100.00', '14.29%'],
+      ['项目支出', '减少', '50.00', '20.00%'],
+    ]);
+    expect(listed.filter((c) => c.kind === 'sum').map((c) => c.parts.map((p) => p.raw))).toEqual([['800.00', '200.00']]);
     const fromLevels = (s: string) => claims(`一、收入预算情况说明\n上年预算数为1000.00万元，2024年收入预算总计${s}`, budget).filter((c) => c.kind === 'yoy').map((c) => [c.rateDirection, c.figures.rate.raw, c.figures.prior?.raw]);
     expect(fromLevels('1100.00万元，比上年增长(以下简称“增长”)10.00%。')).toEqual([['增长', '10.00%', '1000.00']]);
     expect(fromLevels('900.00万元，比上年降低10.00%。')).toEqual([['下降', '10.00%', '1000.00']]);

@@ -17,6 +17,7 @@ import {
   NUM,
   RATE_WORDS,
   RATE_GLUE,
+  RATE_SEP,
   SHARE_WORDS,
   SEP,
   buildStream,
@@ -56,10 +57,10 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
 
 /**
  * A change and its rate as the 说明 word them: 增加 D 万元，增长 R%; 较上年增长 D 万元，增长率为 R%;
- * 减少了 D 万元，降幅 R%; 下降了 R%. Or 持平.
+ * 减少了 D 万元，降幅 R%; 下降了 R%; 增加 D 万元、增长 R% (重庆). Or 持平.
  */
 const YOY = new RegExp(
-  `(${CHANGE_WORDS})了?${NUM}万元(?:${SEP}(?:同比)?(${RATE_WORDS})${RATE_GLUE}${NUM}%)?|(基本持平|持平)`,
+  `(${CHANGE_WORDS})了?${NUM}万元(?:${RATE_SEP}(?:同比)?(${RATE_WORDS})${RATE_GLUE}${NUM}%)?|(基本持平|持平)`,
   'g',
 );
 /** the words of YOY that say up (the rest say down) */
