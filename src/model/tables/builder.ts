@@ -108,7 +108,32 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
       return; // a header repeated on a new page
     }
     this.body.push(line);
-    this.take(line);
+    this.take(this.withoutRowNumber(line));
+  }
+
+  /**
+   * A row's 序号, where the header's first column is 序号 (河北: 序号 | 收入 项目 | 预算数 | 支出 项目
+   * | 预算数): no figure of the row. Taken off where it stands before the row's first name and
+   * counts on from the last (a 科目编码 where a row's 序号 is left blank does not); in
+   * tab-separated text its cell stays, as the header's does.
+   */
+  private withoutRowNumber(line: TokenLine): TokenLine {
+    if (line.tabbed || !this.numbersRows()) return line;
+    const printed = line.tokens.filter((t) => t.kind !== 'blank');
+    const [first, second] = printed;
+    if (first?.kind !== 'number' || !first.num!.integer || first.num!.value !== this.lastRowNumber + 1 || second?.kind !== 'label') return line;
+    this.lastRowNumber++;
+    return { ...line, tokens: line.tokens.filter((t) => t !== first) };
+  }
+
+  private rowNumbers?: boolean;
+  private lastRowNumber = 0;
+
+  private numbersRows(): boolean {
+    return (this.rowNumbers ??= this.headerTokenLines.some((l) => {
+      const first = l.tokens.find((t) => t.kind !== 'blank');
+      return first?.kind === 'label' && /^序\s*号/.test(first.text);
+    }));
   }
 
   /** the 栏次 number the next line holds alone, when the numbering runs on one number to a line */
