@@ -134,6 +134,13 @@ const fullPdf = path.join(outDir, 'final-full.libreoffice.pdf');
 execFileSync('qpdf', ['--rotate=+90:2', fullPdf, path.join(outDir, 'final-full.rotated.pdf')]);
 console.log('wrote fixtures/pdf/final-full.rotated.pdf');
 
+// Restricted without a password to open (an owner password forbids copying and printing), as many
+// published disclosures are: AES-256, and RC4-128 as older Acrobat and WPS restrict them. Read as
+// the unrestricted file; only a password to open stops a reader.
+execFileSync('qpdf', ['--encrypt', '', 'owner-only', '256', '--extract=n', '--print=none', '--modify=none', '--', fullPdf, path.join(outDir, 'final-full.restricted-aes.pdf')]);
+execFileSync('qpdf', ['--allow-weak-crypto', '--encrypt', '', 'owner-only', '128', '--use-aes=n', '--extract=n', '--print=none', '--modify=none', '--', fullPdf, path.join(outDir, 'final-full.restricted-rc4.pdf')]);
+console.log('wrote fixtures/pdf/final-full.restricted-aes.pdf, fixtures/pdf/final-full.restricted-rc4.pdf');
+
 // Bad input.
 const bad = path.join(root, 'fixtures/bad');
 mkdirSync(bad, { recursive: true });

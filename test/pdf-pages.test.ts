@@ -33,6 +33,16 @@ for (const engine of ['pdfium', 'unpdf'] as PdfEngine[]) {
       expect(outcome.diagnostics.filter((d) => d.ruleId === 'pdf/unreadable-page')).toEqual([]);
     }, 30000);
 
+    // an owner password that forbids copying and printing, none to open (qpdf --encrypt '' owner):
+    // how many disclosures are published; the text is read as the unrestricted file's
+    it.each(['final-full.restricted-aes.pdf', 'final-full.restricted-rc4.pdf'])('%s, restricted without a password to open, gives the model and findings of the unrestricted file', async (name) => {
+      const read = await model(name);
+      expect(read.tables.map((t: { id: string }) => t.id)).toEqual(['公开01', '公开02', '公开03', '公开04', '公开05', '公开06', '公开07', '公开08', '公开09']);
+      expect(read).toEqual(await model('final-full.libreoffice.pdf'));
+      const said = async (file: string) => (await lintFile(PDF(file), await builtinRules(), { pdfEngine: engine })).diagnostics.map((d) => [d.ruleId, d.page, d.message]);
+      expect(await said(name)).toEqual(await said('final-full.libreoffice.pdf'));
+    }, 30000);
+
     // scripts/sideways.py: each page drawn a quarter turn counter-clockwise in a portrait box, with
     // /Rotate 90 (as a PDF printer saves landscape pages); PDFium's own line-finding, made for upright
     // text, then infers a line end after most characters, and those said the page was upright
