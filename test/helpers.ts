@@ -74,6 +74,13 @@ export async function runCliWith(options: { cwd?: string; stdin?: string | Uint8
 /** a piece as a test sets it on a page: its text, left edge and (else estimated) right edge */
 export type TestPiece = [text: string, x0: number, x1?: number];
 
+/** 公开03's title, number and one-line header as a page sets them, for pageText: rows go below y 127 */
+export const SPENDING_TABLE_HEAD: Array<[page: number, y: number, pieces: TestPiece[]]> = [
+  [1, 55, [['支出决算表', 270]]],
+  [1, 77, [['公开03表', 43]]],
+  [1, 127, [['科目代码', 52], ['科目名称', 155], ['本年支出合计', 267], ['基本支出', 353], ['项目支出', 426]]],
+];
+
 /**
  * A PDF's lines as the engines give them, for tests of layouts: each line a page, a baseline
  * and its pieces. A piece's width, when not given, is estimated (CJK 1 em, other 0.55 em).

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/model/index.js';
 import { tokenizeLine } from '../src/layout/tokenize.js';
-import { fixtureText, lintText, pageText, reportOf } from './helpers.js';
+import { fixtureText, lintText, pageText, reportOf, SPENDING_TABLE_HEAD } from './helpers.js';
 
 const tokens = (text: string) => tokenizeLine({ line: 1, text }).tokens.map((t) => [t.kind, t.text]);
 
@@ -61,9 +61,7 @@ describe('a code joined to its name by a hyphen', () => {
   it('on a page: the piece is cut where the code ends, the row keyed by its code', () => {
     const r = buildReport(
       pageText([
-        [1, 55, [['支出决算表', 270]]],
-        [1, 77, [['公开03表', 43]]],
-        [1, 127, [['科目代码', 52], ['科目名称', 155], ['本年支出合计', 267], ['基本支出', 353], ['项目支出', 426]]],
+        ...SPENDING_TABLE_HEAD,
         [1, 163, [['合计', 44], ['100.00', 277], ['60.00', 357], ['40.00', 431]]],
         [1, 176, [['208-社会保障和就业支出', 44], ['100.00', 277], ['60.00', 357], ['40.00', 431]]],
       ]),

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/model/index.js';
-import { pageText, reportOf } from './helpers.js';
+import { pageText, reportOf, SPENDING_TABLE_HEAD } from './helpers.js';
 import { formContent } from './model-content.js';
 
 describe('tables on a page', () => {
@@ -40,9 +40,7 @@ describe('a figure set on a baseline of its own', () => {
   it('a little off its row (江苏人大 2017: 购置费 `0` 6 pt off the others) is read in that row, not the one before', () => {
     const r = buildReport(
       pageText([
-        [1, 55, [['支出决算表', 270]]],
-        [1, 77, [['公开03表', 43]]],
-        [1, 127, [['科目代码', 52], ['科目名称', 155], ['本年支出合计', 267], ['基本支出', 353], ['项目支出', 426]]],
+        ...SPENDING_TABLE_HEAD,
         [1, 163, [['合计', 44], ['100.00', 277], ['100.00', 357], ['0.00', 431]]],
         [1, 185, [['0', 440]]],
         [1, 190, [['208', 44], ['社会保障和就业支出', 91], ['100.00', 277], ['100.00', 357]]],
