@@ -30,6 +30,24 @@ export function headerGroups(cells: Array<{ text: string; x0?: number; x1?: numb
   return pairedGroups(xs(LABEL_HEAD_RE), xs(AMOUNT_HEAD_RE));
 }
 
+/** an amount column's head within a header's text (not 上年预算数, a comparison; not 一般公共预算, a name) */
+const AMOUNT_HEADS_IN_TEXT = /(?<!上年度?)(?:本年)?(?:预算金额|决算金额|预算数|决算数|金额)/g;
+
+/**
+ * A header that prints more [项目 金额] pairs than the two sides (支出 by purpose, by economic
+ * class and by function beside 收入: 项目 | 本年预算数 | 支出类别 | 本年预算数 | 政府预算经济分类 |
+ * 本年预算数 …), asked where its pairs were not found where they stand (on a page, their name cells
+ * are not headed 项目) or cannot be (text whose words are set one space apart): every breakdown
+ * would be summed as one 支出, and a blank cell joins one pair's name to the next one's. Why the
+ * table is not read, or null where it is not such.
+ */
+export function unplacedBreakdowns(header: TokenLine[]): string | null {
+  // the header's words run together (项目本年预算数支出类别本年预算数…): its amount heads are counted in its text
+  const amounts = header.reduce((n, l) => n + (normalizeLabel(l.source.text).match(AMOUNT_HEADS_IN_TEXT)?.length ?? 0), 0);
+  if (amounts <= 2) return null;
+  return `表头印有 ${amounts} 个金额列（收入之外，支出按几种分类并列），未能分清各组的项目与金额，不能确定每个数属于哪一组`;
+}
+
 /**
  * Tab-separated: where each side's cells stand, read off the header line that prints both sides'
  * 项目 cells, where it prints columns the kind does not hold beside its own (上年预算数 | 本年预算数

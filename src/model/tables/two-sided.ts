@@ -10,12 +10,9 @@ import { BaseBuilder, centreOf, labelText, SECTION_LABEL_RE, stripEnumeration } 
 import { headerLeaves, joinWrappedNames } from './header.js';
 import { assignTextGroups, printsThreePairs } from './text-groups.js';
 import { COMPARISON_RE } from './spanned-columns.js';
-import { blankToken, canonicalTotalName, close, headerGroups, isNamePiece, LABEL_HEAD_RE, printedSides, type TabbedSide } from './two-sided-cells.js';
+import { blankToken, canonicalTotalName, close, headerGroups, isNamePiece, LABEL_HEAD_RE, printedSides, unplacedBreakdowns, type TabbedSide } from './two-sided-cells.js';
 import { joinNameTails, type Segment } from './two-sided-names.js';
 
-
-/** an amount column's head within a header's text (not 上年预算数, a comparison; not 一般公共预算, a name) */
-const AMOUNT_HEADS_IN_TEXT = /(?<!上年度?)(?:本年)?(?:预算金额|决算金额|预算数|决算数|金额)/g;
 
 export class TwoSidedBuilder extends BaseBuilder {
   private segments: Segment[] = [];
@@ -152,21 +149,12 @@ export class TwoSidedBuilder extends BaseBuilder {
     return (this.groups = headerGroups(this.headerPieces) ?? headerGroups(joinWrappedNames(this.headerRows).flat()));
   }
 
-  /**
-   * A header that prints more [项目 金额] pairs than the two sides (支出 by purpose, by economic
-   * class and by function beside 收入: 项目 | 本年预算数 | 支出类别 | 本年预算数 | 政府预算经济分类 |
-   * 本年预算数 …) whose pairs were not found where they stand (columnGroups: their name cells are
-   * not headed 项目), or in text whose words are set one space apart: every breakdown would be
-   * summed as one 支出, and a blank cell joins one pair's name to the next one's. Null where the
-   * table is not such.
-   */
+  private breakdowns?: string | null;
+
+  /** where the header prints more breakdowns than can be told apart: why the table is not read (null where it is not such) */
   private unplacedBreakdowns(): string | null {
-    // three pairs named as Jiangsu names them are told apart by their names (text-groups.ts)
-    if (this.hasLineNos || printsThreePairs(this.headerLines)) return null;
-    // the header's words run together (项目本年预算数支出类别本年预算数…): its amount heads are counted in its text
-    const amounts = this.headerTokenLines.reduce((n, l) => n + (normalizeLabel(l.source.text).match(AMOUNT_HEADS_IN_TEXT)?.length ?? 0), 0);
-    if (amounts <= 2) return null;
-    return `表头印有 ${amounts} 个金额列（收入之外，支出按几种分类并列），未能分清各组的项目与金额，不能确定每个数属于哪一组`;
+    if (this.breakdowns === undefined) this.breakdowns = this.hasLineNos || printsThreePairs(this.headerLines) ? null : unplacedBreakdowns(this.headerTokenLines);
+    return this.breakdowns;
   }
 
   private textGroups?: ColumnGroup[] | null;
