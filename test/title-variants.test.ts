@@ -8,6 +8,7 @@ import { loadCatalog } from '../src/model/index.js';
 import { normalizeTitle } from '../src/model/tables/catalog.js';
 import { kindByTitle } from '../src/model/tables/kinds.js';
 import { titleText } from '../src/layout/regions.js';
+import { readingDiagnostics } from '../src/cli/lint.js';
 import { fixtureText, lintText, mutate, reportOf } from './helpers.js';
 
 const catalog = loadCatalog();
@@ -334,5 +335,28 @@ describe('fixtures read under other provinces\' titles', () => {
     expect(report.unknownTables.map((t) => t.title)).toEqual(['收入决算表（分单位）']);
     expect(kind('收入决算表(分单位)')).toBeNull();
     expect(kind('收入总表（分单位）')).toBe('部门公开表2');
+  });
+
+  it('does not read a second table of a kind under another of its titles (四川: …支出决算表 and …支出决算明细表) into the first: it is said', () => {
+    const text = fixtureText('pdf/final-full.txt');
+    const lines = text.split('\n');
+    const [from, to] = [lines.indexOf('一般公共预算财政拨款支出决算表'), lines.indexOf('一般公共预算财政拨款基本支出决算明细表')];
+    // the same rows again, under the 明细表 title and without the number; its 2080505 misprinted
+    const second = ['一般公共预算财政拨款支出决算明细表', ...lines.slice(from + 1, to).filter((l) => l !== '公开05表')].map((l) => l.replace('58.06\t58.06', '58.06\t85.06'));
+    const variant = [...lines.slice(0, to), ...second, ...lines.slice(to)].join('\n');
+    const report = reportOf(variant);
+    // before: its rows were read as the first's again, each said a repeated code, and the first's title said unread in part
+    expect(tablesOf(variant)).toEqual(tablesOf(text));
+    expect(report.notes).toEqual(reportOf(text).notes);
+    expect(readingDiagnostics(report).map((d) => [d.ruleId, d.line, d.message])).toEqual([
+      ['读取/不认识的表', to + 1, '「一般公共预算财政拨款支出决算明细表」与已读的「一般公共预算财政拨款支出决算表」同属 公开05 一类，本工具每类表只读一张，这张未读取，也未核对'],
+    ]);
+  });
+
+  it('still reads a table whose title is repeated on the next page as one table', () => {
+    const text = fixtureText('pdf/final-full.txt');
+    const continued = mutate(text, '2101501\t行政运行\t490.63\t490.63\t0.00\n', '一般公共预算财政拨款支出决算表\n公开05表\n部门：贵州省卫生项目管理办公室\n金额单位：万元\n科目代码\t科目名称\t小计\t基本支出\t项目支出\n2101501\t行政运行\t490.63\t490.63\t0.00\n');
+    expect(tablesOf(continued)).toEqual(tablesOf(text));
+    expect(readingDiagnostics(reportOf(continued))).toEqual([]);
   });
 });

@@ -177,8 +177,10 @@ function unreadReason(report: Report, reason: string, loc: { page?: number; file
 }
 
 export function readingDiagnostics(report: Report): Diagnostic[] {
-  const out: Diagnostic[] = report.unknownTables.map(({ title, loc }) => {
-    const message = `「${title}」${onPage(loc)}不是本工具认识的表，未读取，也未核对；如果它是某种已知表在当地的叫法，可用 --tables 为那种表添上这个表名`;
+  const out: Diagnostic[] = report.unknownTables.map(({ title, loc, sameKindAs }) => {
+    const message = sameKindAs
+      ? `「${title}」${onPage(loc)}与已读的「${sameKindAs.title}」同属 ${sameKindAs.kind} 一类，本工具每类表只读一张，这张未读取，也未核对`
+      : `「${title}」${onPage(loc)}不是本工具认识的表，未读取，也未核对；如果它是某种已知表在当地的叫法，可用 --tables 为那种表添上这个表名`;
     return { ruleId: '读取/不认识的表', severity: 1 as const, message, ...loc };
   });
   // a form or the 绩效目标表 found but not read: its checks did not run either; one read from cells out of place

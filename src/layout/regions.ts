@@ -20,6 +20,15 @@ export interface TableKinds {
   byTitle(text: string, header?: string): string | null;
   /** the kind a printed number names (公开05表), or null */
   byPrintedId(printedId: string): string | null;
+  /** the kind's own title a printed title names it by, or null */
+  titleNamedBy(text: string): string | null;
+}
+
+/** a table found and not read: under a title the catalogue does not know, or another table of a kind already read */
+export interface UnreadTitle {
+  line: SourceLine;
+  /** the table of the same kind read before it, under another of the kind's titles */
+  sameKindAs?: { kind: string; title: string };
 }
 
 export interface TableRegion {
@@ -140,6 +149,8 @@ interface Scan {
   consumed: Set<number>;
   /** titles of tables the catalogue does not know, each once */
   unknown: Map<string, SourceLine>;
+  /** tables of a kind already read, under another of its titles (titleLine) */
+  others: UnreadTitle[];
   /** a known kind's title amid another table's lines, with no header of its own under it (swallowedTitles) */
   swallowed: Map<string, { i: number; title: string }>;
 }
@@ -148,7 +159,7 @@ interface Scan {
  * The tables of a document, by kind; `unknown` receives the title of each table the catalogue
  * does not know (its lines are no other table's), so that it can be said rather than passed over.
  */
-export function findTableRegions(source: SourceText, kinds: TableKinds, unknown?: SourceLine[]): TableRegion[] {
+export function findTableRegions(source: SourceText, kinds: TableKinds, unknown?: UnreadTitle[]): TableRegion[] {
   // what names a table, for text taken in the order its pages were drawn (title-order.ts)
   const test = {
     names: (text: string) => {
@@ -157,7 +168,7 @@ export function findTableRegions(source: SourceText, kinds: TableKinds, unknown?
     },
     numbers: isTableNumber,
   };
-  const scan: Scan = { lines: titlesFirst(joinWrappedCells(source.lines, source.rulings), test), kinds, regions: new Map(), current: null, spanStart: -1, spanHasRows: false, consumed: new Set(), unknown: new Map(), swallowed: new Map() };
+  const scan: Scan = { lines: titlesFirst(joinWrappedCells(source.lines, source.rulings), test), kinds, regions: new Map(), current: null, spanStart: -1, spanHasRows: false, consumed: new Set(), unknown: new Map(), others: [], swallowed: new Map() };
   const unread = unreadPages(source);
   for (let i = 0; i < scan.lines.length; i++) {
     // a page not read (a scan, damage) may hold the rest of the open table, or the next one's
@@ -184,7 +195,7 @@ export function findTableRegions(source: SourceText, kinds: TableKinds, unknown?
   // a table printed without its own unit line takes the document's (tables share one unit)
   const docUnit = [...scan.regions.values()].find((r) => r.unit)?.unit ?? null;
   for (const r of scan.regions.values()) r.unit ??= docUnit;
-  unknown?.push(...scan.unknown.values());
+  unknown?.push(...[...scan.unknown.values()].map((line) => ({ line })), ...scan.others);
   return [...scan.regions.values()];
 }
 
@@ -332,6 +343,15 @@ function titleLine(scan: Scan, i: number): boolean {
     if (at.end > i) scan.consumed.add(at.end);
     return true;
   };
+  // a kind already read, under another of its titles, with its own header under it (四川's set
+  // prints 一般公共预算财政拨款支出决算表 and …支出决算明细表, 国有资本经营预算财政拨款收入支出决算表
+  // and …支出决算表): another table, not rows of the first; not read, and said
+  const read = kind ? scan.regions.get(kind) : undefined;
+  if (read?.title && scan.kinds.titleNamedBy(read.title) !== scan.kinds.titleNamedBy(title) && furnitureFollows(lines, at.end)) {
+    scan.others.push({ line: lines[i], sameKindAs: { kind: read.id, title: read.title } });
+    scan.current = null;
+    return used();
+  }
   // the open table's title again (2025年部门支出预算总表（续）): a continuation, not a row
   if (scan.current && kind === scan.current.id) return used();
   if (furnitureFollows(lines, at.end)) {

@@ -4,7 +4,7 @@ import { unreadPages } from '../ingest/pdf-common.js';
 import { sourceLocation } from './cells.js';
 import { withoutPageFurniture } from '../layout/page-furniture.js';
 import { joinPagesAcross } from '../layout/pages-across.js';
-import { findTableRegions, type TableRegion } from '../layout/regions.js';
+import { findTableRegions, type TableRegion, type UnreadTitle } from '../layout/regions.js';
 import { findRotatedText, withoutRotatedText } from '../layout/rotated-text.js';
 import { copiedTableLines, findSecondDisclosure } from './second-disclosure.js';
 import { readContents } from './contents.js';
@@ -85,7 +85,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   const whole: SourceText = { ...printed, lines: joinPagesAcross(withoutPageFurniture(withoutRotatedText(printed.lines, rotated))) };
   const notes: ParseNote[] = [];
   const kinds = tableKinds(catalog);
-  let unknown: SourceLine[] = [];
+  let unknown: UnreadTitle[] = [];
   let regions = findTableRegions(whole, kinds, unknown);
   // a table printed twice (a copy-all's text past a page's edge) is read once
   const copies = copiedTableLines(regions);
@@ -149,7 +149,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     contents: readContents(source.lines, source.file, known.flatMap((t) => [t.title, t.kindName])).map((e) => (rotated.length && e.found === false ? { ...e, found: null } : e)),
     notes,
     // a form's title is the forms' reader's (项目支出绩效自评表), not an unknown table
-    unknownTables: unknown.filter((l) => !formLines.has(l.line)).map((l) => ({ title: l.text.trim(), loc: sourceLocation(source.file, l) })),
+    unknownTables: unknown.filter((u) => !formLines.has(u.line.line)).map((u) => ({ title: u.line.text.trim(), loc: sourceLocation(source.file, u.line), ...(u.sameKindAs ? { sameKindAs: u.sameKindAs } : {}) })),
     ...(second ? { secondDisclosure: second } : {}),
   };
   return companions.length ? mergeParts(report, companions) : report;

@@ -386,8 +386,11 @@ export interface Report {
   contents: ContentsEntry[];
   /** what the reader could not make sense of; shown by --print-model, never silent data loss */
   notes: ParseNote[];
-  /** tables printed under a title the catalogue does not know: found, not read, not checked */
-  unknownTables: Array<{ title: string; loc: Location }>;
+  /**
+   * tables found, not read, not checked: printed under a title the catalogue does not know, or
+   * (sameKindAs) a second table of a kind already read, under another of its titles
+   */
+  unknownTables: Array<{ title: string; loc: Location; sameKindAs?: { kind: string; title: string } }>;
   /** a second disclosure found after the first in the same file: not read */
   secondDisclosure?: SecondDisclosure;
 }

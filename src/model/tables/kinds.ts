@@ -54,6 +54,18 @@ function kindsEndingIn(catalog: Catalog, last: string): Catalog['specs'] {
   return cached.index.get(last) ?? [];
 }
 
+/**
+ * The catalogue's title a printed title names its kind by (2023年度某局一般公共预算财政拨款支出决算明细表
+ * → 一般公共预算财政拨款支出决算明细表), or null: two tables of one kind printed under two of its
+ * titles are two tables, where a table continued on a later page repeats its own.
+ */
+export function titleNamedBy(catalog: Catalog, text: string): string | null {
+  const title = normalizeTitle(text);
+  let best: string | null = null;
+  for (const spec of kindsNamed(catalog, text)) for (const t of spec.titles) if (title.endsWith(t) && t.length > (best?.length ?? 0)) best = t;
+  return best;
+}
+
 /** the kinds whose title ends the printed one at the longest length any does, in the catalogue's order */
 function kindsNamed(catalog: Catalog, text: string): Catalog['specs'] {
   const title = normalizeTitle(text);
@@ -100,6 +112,7 @@ function headerEvidence(spec: Catalog['specs'][number], header: string): number 
 export function tableKinds(catalog: Catalog): TableKinds {
   return {
     byTitle: (text, header) => kindByTitle(catalog, text, header),
+    titleNamedBy: (text) => titleNamedBy(catalog, text),
     byPrintedId: (printed) => catalog.specs.find((s) => s.printedIds.includes(printed))?.id ?? null,
   };
 }
