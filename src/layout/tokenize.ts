@@ -74,30 +74,26 @@ export function parseNumber(text: string): NumberInfo | null {
 function splitChunk(chunk: string, offset: number, source: SourceLine, cell?: number, piece?: PositionedPiece): Token[] {
   const out: Token[] = [];
   const perChar = piece ? (piece.x1 - piece.x0) / Math.max(1, piece.text.length) : 0;
+  /** the characters from..to of the chunk, split on their own, a PDF piece's extent shared by character count */
+  const part = (from: number, to: number) => {
+    const text = chunk.slice(from, to);
+    return splitChunk(text, offset + from, source, cell, piece && { ...piece, x0: piece.x0 + from * perChar, x1: to === chunk.length ? piece.x1 : piece.x0 + to * perChar, text });
+  };
   // a dash standing against a name (`-三、教育支出`, a cell printed `-` set close to the next) is a
   // cell of its own: no name starts or ends with one
   const dash = /^([-－—–]{1,2})(?=[^\d\s\-－—–.])|(?<=[^\d\s\-－—–])([-－—–]{1,2})$/.exec(chunk);
   if (dash && chunk.length > dash[0].length) {
-    const at = dash.index;
-    const parts = at === 0 ? [chunk.slice(0, dash[0].length), chunk.slice(dash[0].length)] : [chunk.slice(0, at), chunk.slice(at)];
-    const shift = parts[0].length;
-    return [
-      ...splitChunk(parts[0], offset, source, cell, piece && { ...piece, x1: piece.x0 + shift * perChar, text: parts[0] }),
-      ...splitChunk(parts[1], offset + shift, source, cell, piece && { ...piece, x0: piece.x0 + shift * perChar, text: parts[1] }),
-    ];
+    const at = dash.index === 0 ? dash[0].length : dash.index;
+    return [...part(0, at), ...part(at, chunk.length)];
   }
   // a subject code joined to its name by a hyphen (`201-一般公共服务支出`, 泉州): the code, and the name without it
   const coded = CODE_HYPHEN_RE.exec(chunk);
-  if (coded) {
-    const [code, hyphen] = [coded[1], coded[0].length];
-    const at = (n: number) => piece && { ...piece, x0: piece.x0 + n * perChar, x1: piece.x0 + (n === 0 ? code.length : chunk.length) * perChar, text: n === 0 ? code : chunk.slice(n) };
-    return [...splitChunk(code, offset, source, cell, at(0)), ...splitChunk(chunk.slice(hyphen), offset + hyphen, source, cell, at(hyphen))];
-  }
+  if (coded) return [...part(0, coded[1].length), ...part(coded[0].length, chunk.length)];
   // an item number (`1.`, `2．一般公共预算`) is part of the label, not a figure
   const item = ITEM_NUMBER_RE.exec(chunk);
   if (item) {
     const head = item[0];
-    const rest = splitChunk(chunk.slice(head.length), offset + head.length, source, cell, piece && { ...piece, x0: piece.x0 + head.length * perChar, text: chunk.slice(head.length) });
+    const rest = part(head.length, chunk.length);
     const label: Token = { kind: 'label', text: head, line: source.line, column: offset + 1, endColumn: offset + 1 + head.length, page: source.page, pageLine: source.pageLine, cell, x0: piece?.x0, x1: piece ? piece.x0 + head.length * perChar : undefined, size: piece?.size };
     if (rest[0]?.kind === 'label') return [{ ...rest[0], text: head + rest[0].text, column: label.column, x0: label.x0 }, ...rest.slice(1)];
     return [label, ...rest];

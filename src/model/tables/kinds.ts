@@ -60,17 +60,20 @@ function kindsEndingIn(catalog: Catalog, last: string): Catalog['specs'] {
  * titles are two tables, where a table continued on a later page repeats its own.
  */
 export function titleNamedBy(catalog: Catalog, text: string): string | null {
-  const title = normalizeTitle(text);
-  let best: string | null = null;
-  for (const spec of kindsNamed(catalog, text)) for (const t of spec.titles) if (title.endsWith(t) && t.length > (best?.length ?? 0)) best = t;
-  return best;
+  const { title, length } = titleMatch(catalog, text);
+  return length ? title.slice(-length) : null;
 }
 
 /** the kinds whose title ends the printed one at the longest length any does, in the catalogue's order */
 function kindsNamed(catalog: Catalog, text: string): Catalog['specs'] {
+  return titleMatch(catalog, text).specs;
+}
+
+/** the printed title normalized, the length of the catalogue's titles that end it, and the kinds they are of */
+function titleMatch(catalog: Catalog, text: string): { title: string; length: number; specs: Catalog['specs'] } {
   const title = normalizeTitle(text);
   const candidates = kindsEndingIn(catalog, title.slice(-1));
-  if (!candidates.length) return [];
+  if (!candidates.length) return { title, length: 0, specs: [] };
   const classification = titleClassification(text);
   let longest = 0;
   let out: Catalog['specs'] = [];
@@ -87,7 +90,7 @@ function kindsNamed(catalog: Catalog, text: string): Catalog['specs'] {
     longest = length;
     out.push(spec);
   }
-  return out;
+  return { title, length: longest, specs: out };
 }
 
 /**

@@ -21,8 +21,10 @@ export interface TabbedSide {
 /** the header cells over a 总表's label and amount columns */
 // a header cell may wrap character by character (项目名 / 称): its first line is enough
 export const LABEL_HEAD_RE = /^(项目|项目名称?|科目名称?|功能科目名称?|功能分类科目名称?|项目（按功能分类）|支出功能分类科目)$/;
+/** the words an amount column's head ends in (预算 and 决算 alone only as a whole cell: in a line's text they are names' words) */
+const AMOUNT_WORDS = '预算金额|决算金额|预算数|决算数|金额';
 /** an amount column's head: 金额, 预算数, 2025年预算数, 本年预算, 本年决算数… */
-const AMOUNT_HEAD_RE = /^(\d{4}年度?)?(本年)?(金额|预算数|决算数|预算金额|决算金额|预算|决算)$/;
+const AMOUNT_HEAD_RE = new RegExp(`^(\\d{4}年度?)?(本年)?(${AMOUNT_WORDS}|预算|决算)$`);
 
 /** the header's [项目 金额] pairs, left to right, from its cells where they stand (points, or characters) */
 export function headerGroups(cells: Array<{ text: string; x0?: number; x1?: number }>): ColumnGroup[] | null {
@@ -30,8 +32,8 @@ export function headerGroups(cells: Array<{ text: string; x0?: number; x1?: numb
   return pairedGroups(xs(LABEL_HEAD_RE), xs(AMOUNT_HEAD_RE));
 }
 
-/** an amount column's head within a header's text (not 上年预算数, a comparison; not 一般公共预算, a name) */
-const AMOUNT_HEADS_IN_TEXT = /(?<!上年度?)(?:本年)?(?:预算金额|决算金额|预算数|决算数|金额)/g;
+/** an amount column's head within a header's text (not 上年预算数, a comparison) */
+const AMOUNT_HEADS_IN_TEXT = new RegExp(`(?<!上年度?)(?:本年)?(?:${AMOUNT_WORDS})`, 'g');
 
 /**
  * A header that prints more [项目 金额] pairs than the two sides (支出 by purpose, by economic
