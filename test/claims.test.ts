@@ -106,6 +106,16 @@ describe('claim extraction', () => {
     expect(cs.find((c) => c.kind === 'amount')!.link).toEqual({ table: '公开01', row: '收入:总计', column: '收入金额' });
   });
 
+  it('收入总计 and 支出总计 said apart link to their own side of 公开01, not in a section on appropriations', () => {
+    const linked = (text: string) => claims(text, final).filter((c) => c.kind === 'amount').map((c) => [c.subject, c.link]);
+    expect(linked('一、收入支出决算总体情况说明\n2023年度收入总计17,912.75万元，支出总计17,912.75万元。')).toEqual([
+      ['2023年度收入总计', { table: '公开01', row: '收入:总计', column: '收入金额' }],
+      ['支出总计', { table: '公开01', row: '支出:总计', column: '支出金额' }],
+    ]);
+    // there, 收入总计 may be the appropriations' own: unlinked rather than compared with the wrong table
+    expect(linked('四、财政拨款收入支出决算总体情况说明\n收入总计12,308.79万元。')).toEqual([['收入总计', null]]);
+  });
+
   it('qinghai: 年初预算为: with a colon, spaces around figures', () => {
     const [c] = claims('年初预算为:66.26 万元，支出决算为 66.63 万元，完成年初预算的 100.56%。', final);
     expect(brief(c).figures).toEqual({ budget: '66.26', actual: '66.63', rate: '100.56%' });

@@ -148,6 +148,9 @@ export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: 
   if (kind === '预算') return linkBudget(report, s, section, before);
   if (/财政拨款收[、，]?支总计|财政拨款收入[、，]?支出总计/.test(s)) return link(report, '公开04', '收入:总计');
   if (/收[、，]?支总计|收入[、，]?支出总计/.test(s)) return link(report, '公开01', '收入:总计');
+  // the whole on one side (收入总计 …，支出总计 …), where the section is not about appropriations alone
+  const side = /^(收入|支出)总计$/.exec(s);
+  if (side && !/财政拨款|一般公共预算|政府性基金|国有资本/.test(section)) return link(report, '公开01', `${side[1]}:总计`);
   if (/^(本年)?收入合计$/.test(s)) return link(report, '公开01', '收入:本年收入合计');
   if (/^(本年)?支出合计$/.test(s)) return link(report, '公开01', '支出:本年支出合计');
   if (/收入决算情况/.test(section)) {
