@@ -106,11 +106,17 @@ describe('claim extraction', () => {
     expect(cs.find((c) => c.kind === 'amount')!.link).toEqual({ table: '公开01', row: '收入:总计', column: '收入金额' });
   });
 
-  it('收入总计 and 支出总计 said apart link to their own side of 公开01, not in a section on appropriations', () => {
+  it('收入总计, 本年收入, 年末结转和结余 … said on their own link to their rows of 公开01, not in a section on appropriations', () => {
     const linked = (text: string) => claims(text, final).filter((c) => c.kind === 'amount').map((c) => [c.subject, c.link]);
     expect(linked('一、收入支出决算总体情况说明\n2023年度收入总计17,912.75万元，支出总计17,912.75万元。')).toEqual([
       ['2023年度收入总计', { table: '公开01', row: '收入:总计', column: '收入金额' }],
       ['支出总计', { table: '公开01', row: '支出:总计', column: '支出金额' }],
+    ]);
+    expect(linked('一、收入支出决算总体情况说明\n本年收入12,366.72万元，年初结转和结余5,546.03万元；本年支出14,250.23万元，年末结转和结余3,662.52万元。')).toEqual([
+      ['本年收入', { table: '公开01', row: '收入:本年收入合计', column: '收入金额' }],
+      ['年初结转和结余', { table: '公开01', row: '收入:年初结转和结余', column: '收入金额' }],
+      ['本年支出', { table: '公开01', row: '支出:本年支出合计', column: '支出金额' }],
+      ['年末结转和结余', { table: '公开01', row: '支出:年末结转和结余', column: '支出金额' }],
     ]);
     // there, 收入总计 may be the appropriations' own: unlinked rather than compared with the wrong table
     expect(linked('四、财政拨款收入支出决算总体情况说明\n收入总计12,308.79万元。')).toEqual([['收入总计', null]]);

@@ -134,6 +134,18 @@ function linkThreePublic(report: Pick<Report, 'tables'>, kind: Report['kind'], s
   return link(report, '公开09', '合计', `${/预算/.test(s) ? '预算数' : '决算数'}.${item[1]}`);
 }
 
+/** the 收入支出决算总表's rows a narrative names on their own, by the words it uses */
+const FINAL_TOTAL_ROWS: Array<[RegExp, string]> = [
+  [/^收入总计$/, '收入:总计'],
+  [/^支出总计$/, '支出:总计'],
+  [/^本年收入$/, '收入:本年收入合计'],
+  [/^本年支出$/, '支出:本年支出合计'],
+  [/^使用非财政拨款结余$/, '收入:使用非财政拨款结余'],
+  [/^年初结转和?结余$/, '收入:年初结转和结余'],
+  [/^结余分配$/, '支出:结余分配'],
+  [/^年末结转和?结余$/, '支出:年末结转和结余'],
+];
+
 /** before: the text just before the subject (财政拨款支出主要内容如下：…), where it decides which table is meant */
 export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], subject: string, section: string, before = ''): ClaimLink | null {
   const s = normalizeLabel(subject).replace(/^\d{4}年度?/, '').replace(/^[一二三四五六七八九十\d]+[、.．]|^[（(][一二三四五六七八九十\d]{1,2}[）)]/, '');
@@ -148,9 +160,12 @@ export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: 
   if (kind === '预算') return linkBudget(report, s, section, before);
   if (/财政拨款收[、，]?支总计|财政拨款收入[、，]?支出总计/.test(s)) return link(report, '公开04', '收入:总计');
   if (/收[、，]?支总计|收入[、，]?支出总计/.test(s)) return link(report, '公开01', '收入:总计');
-  // the whole on one side (收入总计 …，支出总计 …), where the section is not about appropriations alone
-  const side = /^(收入|支出)总计$/.exec(s);
-  if (side && !/财政拨款|一般公共预算|政府性基金|国有资本/.test(section)) return link(report, '公开01', `${side[1]}:总计`);
+  // a row of the 总表 by its own name (收入总计 …，支出总计 …；其中：年末结转和结余 …), where the section is
+  // not about appropriations alone: there, 收入总计 and 年初结转和结余 may be theirs (公开04)
+  if (!/财政拨款|一般公共预算|政府性基金|国有资本/.test(section)) {
+    const row = FINAL_TOTAL_ROWS.find(([re]) => re.test(s));
+    if (row) return link(report, '公开01', row[1]);
+  }
   if (/^(本年)?收入合计$/.test(s)) return link(report, '公开01', '收入:本年收入合计');
   if (/^(本年)?支出合计$/.test(s)) return link(report, '公开01', '支出:本年支出合计');
   if (/收入决算情况/.test(section)) {
