@@ -118,8 +118,27 @@ describe('claim extraction', () => {
       ['本年支出', { table: '公开01', row: '支出:本年支出合计', column: '支出金额' }],
       ['年末结转和结余', { table: '公开01', row: '支出:年末结转和结余', column: '支出金额' }],
     ]);
-    // there, 收入总计 may be the appropriations' own: unlinked rather than compared with the wrong table
-    expect(linked('四、财政拨款收入支出决算总体情况说明\n收入总计12,308.79万元。')).toEqual([['收入总计', null]]);
+    // in a section on appropriations' 收支, they are 公开04's; 财政拨款 in the words says so anywhere
+    expect(linked('四、财政拨款收入支出决算总体情况说明\n收入总计17,307.85万元，其中：本年收入12,308.79万元，年初结转和结余4,999.06万元。')).toEqual([
+      ['收入总计', { table: '公开04', row: '收入:总计', column: '收入金额' }],
+      ['本年收入', { table: '公开04', row: '收入:本年收入合计', column: '收入金额' }],
+      ['年初结转和结余', { table: '公开04', row: '收入:年初结转和结余', column: '收入金额' }],
+    ]);
+    expect(linked('一、收入支出决算总体情况说明\n财政拨款支出14,250.23万元，年末财政拨款结转和结余3,057.62万元；一般公共预算财政拨款收入12,308.79万元。')).toEqual([
+      ['财政拨款支出', { table: '公开04', row: '支出:本年支出合计', column: '合计' }],
+      ['年末财政拨款结转和结余', { table: '公开04', row: '支出:年末结转和结余', column: '合计' }],
+      ['一般公共预算财政拨款收入', { table: '公开04', row: '收入:一般公共预算财政拨款', column: '收入金额' }],
+    ]);
+    // in a section on one fund, the words are that fund's: 公开07's columns, or nothing to compare with
+    expect(linked('七、政府性基金预算财政拨款收支决算情况说明\n2023年度政府性基金预算财政拨款年初结转和结余0.00万元，本年收入0.00万元，本年支出0.00万元。')).toEqual([
+      ['2023年度政府性基金预算财政拨款年初结转和结余', null],
+      ['本年收入', { table: '公开07', row: '合计', column: '本年收入' }],
+      ['本年支出', { table: '公开07', row: '合计', column: '本年支出小计' }],
+    ]);
+    expect(linked('五、一般公共预算财政拨款支出决算情况说明\n财政拨款支出14,250.23万元，年末结转和结余3,057.62万元。')).toEqual([
+      ['财政拨款支出', null],
+      ['年末结转和结余', null],
+    ]);
   });
 
   it('qinghai: 年初预算为: with a colon, spaces around figures', () => {

@@ -134,17 +134,55 @@ function linkThreePublic(report: Pick<Report, 'tables'>, kind: Report['kind'], s
   return link(report, '公开09', '合计', `${/预算/.test(s) ? '预算数' : '决算数'}.${item[1]}`);
 }
 
-/** the 收入支出决算总表's rows a narrative names on their own, by the words it uses */
-const FINAL_TOTAL_ROWS: Array<[RegExp, string]> = [
+/**
+ * The rows of a 总表 a narrative names on their own (收入总计 …，支出总计 …；其中：年末结转和结余 …), by
+ * their words without 财政拨款: 公开01's, or 公开04's where the words or the section on appropriations'
+ * 收支 say 财政拨款 (财政拨款收入总计, 年初财政拨款结转和结余, 本年财政拨款收入).
+ */
+const TOTAL_ROWS: Array<[RegExp, string]> = [
   [/^收入总计$/, '收入:总计'],
   [/^支出总计$/, '支出:总计'],
-  [/^本年收入$/, '收入:本年收入合计'],
-  [/^本年支出$/, '支出:本年支出合计'],
+  [/^(本年)?收入(合计)?$/, '收入:本年收入合计'],
+  [/^(本年)?支出(合计)?$/, '支出:本年支出合计'],
   [/^使用非财政拨款结余$/, '收入:使用非财政拨款结余'],
   [/^年初结转和?结余$/, '收入:年初结转和结余'],
   [/^结余分配$/, '支出:结余分配'],
   [/^年末结转和?结余$/, '支出:年末结转和结余'],
 ];
+
+/** 公开07's columns by the words a section on 政府性基金 appropriations uses for them */
+const FUND_COLUMNS: Array<[RegExp, string]> = [
+  [/^年初结转和?结余$/, '年初结转和结余'],
+  [/^本年收入$/, '本年收入'],
+  [/^本年支出(小计)?$/, '本年支出小计'],
+  [/^年末结转和?结余$/, '年末结转和结余'],
+];
+
+/**
+ * A 总表 row s names (normalized), null where it names one the document does not print, undefined
+ * where it names none. `bare`: only 财政拨款收入 and 财政拨款支出 themselves, which the sections on
+ * income and spending first take for 公开02's and 公开03's columns.
+ */
+function totalRow(report: Pick<Report, 'tables'>, s: string, section: string, bare: boolean): ClaimLink | null | undefined {
+  const byFund = /^(一般公共预算|政府性基金预算|国有资本经营预算)财政拨款收入$/.exec(s);
+  if (byFund) return bare ? undefined : link(report, '公开04', `收入:${byFund[1]}财政拨款`);
+  const saysFunded = /(?<!非)财政拨款/.test(s);
+  const words = s.replace(/(?<!非)财政拨款/, '');
+  const oneFund = /一般公共预算|政府性基金|国有资本/.test(section);
+  // 收入 or 支出 alone is a 总表 row only as 财政拨款收入 or 财政拨款支出, and not in a section on one
+  // fund, where it may be that fund's alone
+  if ((words === '收入' || words === '支出') !== bare || (bare && (!saysFunded || oneFund))) return undefined;
+  // a section on 政府性基金 appropriations (…年初结转和结余 0.00 万元，本年收入 0.00 万元…): 公开07's columns
+  const fundColumn = /政府性基金/.test(section) && !saysFunded ? FUND_COLUMNS.find(([re]) => re.test(words)) : undefined;
+  if (fundColumn) return link(report, '公开07', '合计', fundColumn[1]);
+  const row = TOTAL_ROWS.find(([re]) => re.test(words));
+  if (!row) return undefined;
+  if (saysFunded || (/财政拨款收入?支出|财政拨款收支/.test(section) && !oneFund)) return link(report, '公开04', row[1]);
+  // 本年收入合计 and 本年支出合计 are the 总表's in any other section; the other rows only outside
+  // a section on appropriations
+  if (/^(本年)?(收入|支出)合计$/.test(words)) return link(report, '公开01', row[1]);
+  return /财政拨款/.test(section) || oneFund ? undefined : link(report, '公开01', row[1]);
+}
 
 /** before: the text just before the subject (财政拨款支出主要内容如下：…), where it decides which table is meant */
 export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], subject: string, section: string, before = ''): ClaimLink | null {
@@ -160,14 +198,8 @@ export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: 
   if (kind === '预算') return linkBudget(report, s, section, before);
   if (/财政拨款收[、，]?支总计|财政拨款收入[、，]?支出总计/.test(s)) return link(report, '公开04', '收入:总计');
   if (/收[、，]?支总计|收入[、，]?支出总计/.test(s)) return link(report, '公开01', '收入:总计');
-  // a row of the 总表 by its own name (收入总计 …，支出总计 …；其中：年末结转和结余 …), where the section is
-  // not about appropriations alone: there, 收入总计 and 年初结转和结余 may be theirs (公开04)
-  if (!/财政拨款|一般公共预算|政府性基金|国有资本/.test(section)) {
-    const row = FINAL_TOTAL_ROWS.find(([re]) => re.test(s));
-    if (row) return link(report, '公开01', row[1]);
-  }
-  if (/^(本年)?收入合计$/.test(s)) return link(report, '公开01', '收入:本年收入合计');
-  if (/^(本年)?支出合计$/.test(s)) return link(report, '公开01', '支出:本年支出合计');
+  const total = totalRow(report, s, section, false);
+  if (total !== undefined) return total;
   if (/收入决算情况/.test(section)) {
     const c = FINAL_INCOME_COLUMNS.find((name) => s === name);
     if (c) return link(report, '公开02', '合计', c);
@@ -184,6 +216,8 @@ export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: 
     const item = t?.layout === 'economic' ? economicRow(t, s) : undefined;
     if (item) return link(report, '公开06', item.key);
   }
+  const funded = totalRow(report, s, section, true);
+  if (funded !== undefined) return funded;
   if (/一般公共预算财政拨款基本支出(决算)?$/.test(s)) return link(report, '公开05', '合计', '基本支出');
   if (/一般公共预算财政拨款支出$/.test(s)) return link(report, '公开05', '合计', '小计');
   if (/一般公共预算/.test(section)) {
