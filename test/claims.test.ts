@@ -141,6 +141,35 @@ describe('claim extraction', () => {
     ]);
   });
 
+  it('江苏: 收入 rows said with 预算总计 and printed without 收入, and classes of all funds, link to the 收支总表', () => {
+    const jiangsu = reportOf(fixtureText('text/aligned-three-pairs.txt')); // 收支总表 with no 支出总表 beside it
+    const linked = claims(
+      '一、收支预算总体情况说明\n（一）收入预算总计9,146.79万元。包括：1．财政拨款收入预算总计9,066.79万元。其中（1）一般公共预算收入预算9,066.79万元。2．其他资金收入预算总计80.00万元。（二）支出预算总计9,146.79万元。包括：1．一般公共服务（类）支出6,543.55万元，主要用于机关运行。',
+      jiangsu,
+    )
+      .filter((c) => c.kind === 'amount')
+      .map((c) => [c.subject, c.link?.row ?? null]);
+    expect(linked).toEqual([
+      ['收入预算总计', '收入:总计'],
+      ['财政拨款收入预算总计', '收入:财政拨款'],
+      ['一般公共预算收入预算', '收入:一般公共预算'],
+      ['其他资金收入预算总计', '收入:其他资金'],
+      ['支出预算总计', '支出:总计'],
+      ['一般公共服务（类）', '支出:一般公共服务支出'],
+    ]);
+  });
+
+  it("a budget's 收入总计 and 本年收入 said without 预算 link to the 收支总表, to the 财政拨款收支总表 in its section", () => {
+    const linked = (text: string) => claims(text, budget).filter((c) => c.kind === 'amount').map((c) => [c.subject, c.link ? `${c.link.table} ${c.link.row}` : null]);
+    expect(linked('一、收支预算总体情况说明\n2025年收入总计1215.34万元，支出总计1215.34万元，本年收入1215.34万元。')).toEqual([
+      ['2025年收入总计', '部门公开表1 收入:总计'],
+      ['支出总计', '部门公开表1 支出:总计'],
+      ['本年收入', '部门公开表1 收入:本年收入合计'],
+    ]);
+    expect(linked('四、财政拨款收支预算总体情况说明\n收入总计1215.34万元。')).toEqual([['收入总计', '部门公开表4 收入:总计']]);
+    expect(linked('五、一般公共预算支出预算情况说明\n收入总计1215.34万元。')).toEqual([['收入总计', null]]);
+  });
+
   it('qinghai: 年初预算为: with a colon, spaces around figures', () => {
     const [c] = claims('年初预算为:66.26 万元，支出决算为 66.63 万元，完成年初预算的 100.56%。', final);
     expect(brief(c).figures).toEqual({ budget: '66.26', actual: '66.63', rate: '100.56%' });

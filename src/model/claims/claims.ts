@@ -260,6 +260,19 @@ function readSum(r: Reading, sentence: string, base: number, other: number, head
   });
 }
 
+/**
+ * Whether a figure is said of all funds: the words before it name the whole spending (支出预算总计
+ * X 万元。包括：1．公共安全（类）支出 Y 万元), and the sentence naming it and the section name no
+ * single fund (the sentence before, on another subject, does not count).
+ */
+function saidOfAllFunds(said: string, section: string): boolean {
+  let whole = -1;
+  for (const m of said.matchAll(/(收支|支出)预算总计|支出预算合计|支出总计/g)) whole = m.index;
+  if (whole < 0) return false;
+  const sentence = Math.max(said.lastIndexOf('。', whole), said.lastIndexOf('；', whole)) + 1;
+  return !/一般公共预算|财政拨款/.test(said.slice(sentence) + section);
+}
+
 /** each amount of the sentence not read yet: a share (占 P%) of the headline or of a table total, or a plain amount */
 function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount[], headline: Amount | undefined): void {
   const { text, report } = r;
@@ -271,8 +284,7 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
     const here = sectionAt(r.heads, a.at);
     const from = Math.max(base, a.at - 120);
     // the sentence and the one before it (支出预算总计 X 万元。包括：1．公共安全（类）支出 Y 万元)
-    const said = text.slice(Math.max(0, a.at - 80), a.at);
-    const allFunds = /(收支|支出)预算总计|支出预算合计|支出总计/.test(said) && !/一般公共预算|财政拨款/.test(said + here);
+    const allFunds = saidOfAllFunds(text.slice(Math.max(0, a.at - 80), a.at), here);
     const glued = (words: string | null) => (words ? gluedItemPath(report, report.kind, words, allFunds) : null);
     const path = pathBefore(text, from, a.at) ?? pathUnderClass(text, from, a.at, (at) => sectionAt(r.heads, at) === here) ?? glued(itemBefore(text, from, a.at));
     let subject = path ? pathSubject(cleanPath(path)) : subjectBefore(text, a.at);

@@ -70,6 +70,9 @@ const classCode = (report: WithCatalog, name: string) => {
 export function findPath(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], path: string[], allFunds = false): { link: ClaimLink | null; unknown: UnknownPath | null } {
   const id = spendingTable(kind, allFunds);
   const t = tableOf(report, id);
+  // a budget's 支出总表 absent or printing its total alone (江苏's): a class of all funds is the 收支总表's row
+  const code = path.length === 1 ? classCode(report, path[0]) : undefined;
+  if (allFunds && kind === '预算' && code && !t?.rows.some((r) => r.code)) return { link: classRow(report, '部门公开表1', code), unknown: null };
   if (!t) return { link: null, unknown: null };
   let parent: Row | undefined;
   for (const [level, name] of path.entries()) {
@@ -250,14 +253,28 @@ function linkBudget(report: Pick<Report, 'tables'> & WithCatalog, s: string, sec
   // 基本支出 by its two parts: of appropriations in 江苏's own table, else the 一般公共预算 one's
   const staff = /^(人员经费|公用经费)$/.exec(s);
   if (staff && /基本支出/.test(section)) return (/一般公共预算/.test(section) ? null : link(report, '预算/财政拨款基本支出表', '合计', staff[1])) ?? link(report, '部门公开表6', '合计', staff[1]);
-  // the 收支总表's whole (收入预算总计 = its 收入总计)
-  const whole = /^(收入|支出)预算总计$/.exec(s);
-  if (whole) return link(report, '部门公开表1', `${whole[1]}:总计`);
+  // the 收支总表's whole (收入预算总计 = its 收入总计); said without 预算 (收入总计 …，支出总计 …), the
+  // 财政拨款收支总表's in the section on appropriations' 收支, and none in one on a single fund
+  const whole = /^(收入|支出)预算总计$/.exec(s) ?? /^(收入|支出)总计$/.exec(s);
+  const ofAppropriations = /财政拨款|一般公共预算|政府性基金|国有资本/.test(section);
+  if (whole && (whole[0].includes('预算') || !ofAppropriations)) return link(report, '部门公开表1', `${whole[1]}:总计`);
+  if (whole) return /财政拨款收入?支出|财政拨款收支/.test(section) && !/一般公共预算|政府性基金|国有资本/.test(section) ? link(report, '部门公开表4', `${whole[1]}:总计`) : null;
+  // the year's own (本年收入 …，本年支出 …), outside a section on appropriations
+  const year = /^本年(收入|支出)(合计)?$/.exec(s);
+  if (year && !ofAppropriations) return link(report, '部门公开表1', `${year[1]}:本年${year[1]}合计`);
   // an income as the 收支总表 names it (财政拨款收入, 事业收入, 其他收入)
-  const income = /收入$/.test(s) ? link(report, '部门公开表1', `收入:${s}`) : null;
-  if (income) return income;
+  // also said with 预算 and 总计 after it (财政拨款收入预算总计, 一般公共预算收入预算), or by a row printed
+  // without its 收入 (江苏's 收支总表: 财政拨款, 一般公共预算, 其他资金)
+  const named = s.replace(/(预算)?(总计)?$/, '');
+  for (const name of /.收入$/.test(named) ? [named, named.replace(/收入$/, '')] : []) {
+    const income = link(report, '部门公开表1', `收入:${name}`);
+    if (income) return income;
+  }
   // a class of spending (“一般公共服务支出”科目): of appropriations where the text says so, else of all funds
-  const code = functionClassCode(report.catalog ?? defaultCatalog(), s.replace(/（类）|[“”"]|科目$/g, ''));
+  // a class named with or without its 支出 (公共安全（类）支出, 公共安全（类）)
+  const className = s.replace(/（类）|[“”"]|科目$/g, '');
+  const catalog = report.catalog ?? defaultCatalog();
+  const code = functionClassCode(catalog, className) ?? functionClassCode(catalog, `${className}支出`);
   if (!code) return null;
   if (!/财政拨款支出/.test(before)) return classRow(report, '部门公开表1', code);
   // 江苏's 财政拨款收支总表 splits spending by use, not by class: its 财政拨款支出表 holds the classes
