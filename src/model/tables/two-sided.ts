@@ -19,6 +19,7 @@ export class TwoSidedBuilder extends BaseBuilder {
   private lastLeft = 0;
   private lastRight = 0;
   private readonly hasLineNos: boolean;
+  private lineNosTabbed: boolean | undefined;
 
   constructor(spec: TableSpec, region: TableRegion, file: string, notes: ParseNote[], catalog: Catalog) {
     super(spec, region, file, notes, catalog);
@@ -278,6 +279,19 @@ export class TwoSidedBuilder extends BaseBuilder {
     return this.sides;
   }
 
+  /**
+   * Whether tab-separated rows hold a 行次 cell after each side's name: as the kind prints it,
+   * unless a header line names both sides' 项目 and no 行次 (a 收入支出决算总表 printed without them)
+   */
+  private tabbedLineNos(): boolean {
+    if (this.lineNosTabbed === undefined) {
+      const heads = this.headerTokenLines.filter((l) => l.tabbed).map((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => normalizeLabel(t.text)));
+      const withoutLineNos = heads.some((words) => words.filter((w) => LABEL_HEAD_RE.test(w)).length === 2 && !words.includes('行次'));
+      this.lineNosTabbed = this.hasLineNos && !withoutLineNos;
+    }
+    return this.lineNosTabbed;
+  }
+
   /** tab-separated: label, 行次, values of the left side, then the same for the right side */
   private takeTabbed(line: TokenLine): void {
     const byCell = new Map<number, Token[]>();
@@ -289,7 +303,8 @@ export class TwoSidedBuilder extends BaseBuilder {
     const cell = (i: number) => byCell.get(i) ?? [];
     const printedSides = this.tabbedSides();
     if (printedSides) return this.takeBySides(line, printedSides, cell);
-    const width = (this.hasLineNos ? 2 : 1) + this.leftCount;
+    const lineNos = this.tabbedLineNos();
+    const width = (lineNos ? 2 : 1) + this.leftCount;
     const rightValues = this.spec.columns.length - this.leftCount;
     const sides: Array<[number, number]> = [
       [0, this.leftCount],
@@ -297,9 +312,9 @@ export class TwoSidedBuilder extends BaseBuilder {
     ];
     sides.forEach(([start, count], position) => {
       const labels = cell(start).filter((t) => t.kind === 'label');
-      const lineNoTok = this.hasLineNos ? cell(start + 1).find((t) => t.kind === 'number') : undefined;
+      const lineNoTok = lineNos ? cell(start + 1).find((t) => t.kind === 'number') : undefined;
       const values: Token[] = [];
-      const base = start + (this.hasLineNos ? 2 : 1);
+      const base = start + (lineNos ? 2 : 1);
       for (let k = 0; k < count; k++) values.push(cell(base + k)[0] ?? blankToken(line, base + k));
       if (!labels.length && !lineNoTok && values.every((v) => v.kind === 'blank')) return;
       const seg: Segment = { labels, values, explicit: true, position, line: line.source.line };
