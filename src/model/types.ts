@@ -152,6 +152,15 @@ export interface ClaimLink {
   column: string;
 }
 
+/** rows of one table whose sum a claim states (人员经费: the 301 and 303 rows of an economic table), in one column */
+export interface ClaimRowsLink {
+  table: string;
+  rows: string[];
+  column: string;
+  /** what the narrative calls the sum (人员经费) */
+  name: string;
+}
+
 /**
  * template: template text left in the narrative; asof / since: a year it dates a statement by (截至…12月31日; 比…年);
  * restate: an item's figure said a second time (…住房公积金（项）350.35万元 … 2024年预算安排352.67万元)
@@ -190,6 +199,11 @@ export interface Claim {
    * in the table of all funds (公开03, 部门公开表3), for telling a figure taken from the wrong one
    */
   allFunds?: ClaimLink | null;
+  /**
+   * not linked to one cell: the rows whose sum it states, where the table prints no column or row
+   * of that name (人员经费 in a 基本支出 table listed by economic class alone)
+   */
+  sumOf?: ClaimRowsLink | null;
   /** score claims: the project whose self-assessment form the score is of */
   project?: string;
   /** rate claims: the figures of the statements its 其中 lists (all of one level), which add up to its own */

@@ -195,6 +195,11 @@ function rowLabel(b: Binding): string {
 
 function linkedLabel(b: Binding): string {
   const l = b.claim?.link;
+  const sum = b.claim?.sumOf;
+  if (!l && sum) {
+    const rows = sum.rows.map((key) => b.linkedTable?.rows.find((r) => r.key === key)).map((r, i) => (r ? `${r.code ?? ''} ${r.name}`.trim() : sum.rows[i]));
+    return `${tableName(b.linkedTable)} ${rows.join('、')}之和「${sum.column}」`;
+  }
   if (!l) return '';
   return `${tableName(b.linkedTable)} ${l.row.replace(/^(收入|支出):/, '')}「${l.column.replace(/^(收入|支出)金额$/, '金额')}」`;
 }
@@ -306,6 +311,10 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
     d.table = b.claim.link.table;
     d.row = b.claim.link.row;
     d.tableColumn = b.claim.link.column;
+  } else if (b.claim?.sumOf) {
+    d.table = b.claim.sumOf.table;
+    d.row = b.claim.sumOf.rows.join('+');
+    d.tableColumn = b.claim.sumOf.column;
   }
   const deviation = rule.reportAtDeepest ? deviationOf(b.table, b.row, b.column?.key, finding) : null;
   if (deviation) DEVIATIONS.set(d, deviation);

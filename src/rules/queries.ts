@@ -224,6 +224,13 @@ function reportTables(report: Report): { byId: Map<string, Table>; readById: Map
  * in the document (a rule then has nothing to check).
  */
 export function resolveQuery(report: Report, query: CellQuery, b: Binding, memo: RunMemo): Cell | Array<Cell | null> | null {
+  if (query.link === 'sum-of') {
+    const s = b.claim?.sumOf;
+    const t = s ? memo.of(reportTables, report).readById.get(s.table) : undefined;
+    if (!s || !t) return null;
+    const index = memo.of(tableIndex, t).rowByKey;
+    return s.rows.map((key) => index.get(key)?.cells[s.column] ?? null);
+  }
   if (query.link) {
     const l = query.link === 'whole' ? b.claim?.whole : query.link === 'all-funds' ? b.claim?.allFunds : b.claim?.link;
     // a table left unread is checked by nothing, its cells named by a sentence included

@@ -62,7 +62,7 @@ const QUERY_FIELDS: Array<[string, string]> = [
   ['column', '列 key（栏组表为 `决算数.合计`）；`$column` 为当前列，`$group` 替换为当前栏组；不写时为该行所在一侧的第一栏'],
   ['parts', '`true`：该行的各分栏（加起来应为合计栏的各栏，含放不进栏的数），得到列表；与 row、sameCode 或当前行同用'],
   ['columnMap', '与 `column: $column` 同用：当前列在所查的表中的 key（`{ 本年支出合计: 小计 }`）；未列出的列按同名'],
-  ['link', 'each: claim：`true` 为该句所说的表格单元格，`whole` 为它的占比所对的合计，`all-funds` 为所说的财政拨款表（公开05、部门公开表5）单元格在全部资金的表（公开03、部门公开表3）中的同一项'],
+  ['link', 'each: claim：`true` 为该句所说的表格单元格，`whole` 为它的占比所对的合计，`all-funds` 为所说的财政拨款表（公开05、部门公开表5）单元格在全部资金的表（公开03、部门公开表3）中的同一项，`sum-of` 为所说的几类经济分类（表种类文件的 economicGroups，如人员经费：301、303）在基本支出表中各行的单元格（列表；表中没有这一栏或行时）'],
 ];
 
 function cell(s: string): string {

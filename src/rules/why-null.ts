@@ -10,6 +10,10 @@ import type { Binding } from './selectors.js';
 import type { CellQuery } from './types.js';
 
 export function whyNull(report: Report, q: CellQuery, b: Binding): string {
+  if (q.link === 'sum-of') {
+    const s = b.claim?.sumOf;
+    return s ? `所指的各行（${s.table} ${s.rows.join('、')}「${s.column}」）未能读取` : '这句话说的不是表中几行之和（--print-model 中它没有 sumOf）';
+  }
   if (q.link) {
     const field = q.link === 'whole' ? 'whole' : q.link === 'all-funds' ? 'allFunds' : 'link';
     const l = b.claim?.[field];

@@ -9,7 +9,7 @@ import { comparedYear, priorAmount, relationAfter } from './compare.js';
 import { readDocumentText } from './document-text.js';
 import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
 import { listedRates, type RateAt } from './rate-items.js';
-import { findPath, gluedItemPath, link, linkSubject, totalOf } from './link.js';
+import { findPath, gluedItemPath, link, linkEconomicGroup, linkSubject, totalOf } from './link.js';
 import { add, fig, markUsed, type ClaimReport, type Reading } from './reading.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
 import {
@@ -308,7 +308,8 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       const item = r.lastItem!;
       add(r, { kind: 'restate', subject: item.subject, section: here, text: sentence, figures: { ...figures, earlier: item.figure }, parts: [], link: item.link, whole: null, loc: { ...figures.amount.loc } });
     } else if (subject) {
-      add(r, { kind: 'amount', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole: null, ...(found?.unknown ? { unknownPath: found.unknown } : {}), loc: { ...figures.amount.loc } });
+      const sumOf = linkTo || path ? null : linkEconomicGroup(report, subject, here);
+      add(r, { kind: 'amount', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole: null, ...(sumOf ? { sumOf } : {}), ...(found?.unknown ? { unknownPath: found.unknown } : {}), loc: { ...figures.amount.loc } });
     }
     if (path) r.lastItem = linkTo ? { subject, link: linkTo, figure: figures.amount, at: a.at } : null;
   }

@@ -5,7 +5,7 @@
 import { normalizeLabel } from '../../layout/tokenize.js';
 import { defaultCatalog, type Catalog } from '../tables/catalog.js';
 import { functionClassCode } from '../tables/kinds.js';
-import type { ClaimLink, Report, Row, Table, UnknownPath } from '../types.js';
+import type { ClaimLink, ClaimRowsLink, Report, Row, Table, UnknownPath } from '../types.js';
 
 /** the catalogue in use (its function class names); the built-in one when not given */
 export type WithCatalog = { catalog?: Catalog };
@@ -356,3 +356,24 @@ export function totalOf(report: Pick<Report, 'tables'>, item: ClaimLink | null, 
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * The rows a claim's sum is of, where no cell holds it: a group of economic classes the narrative
+ * names (人员经费, 公用经费: the catalogue's economicGroups) in a section on 基本支出, and a 基本支出
+ * table that lists economic classes with no column or row of that name. Only a table read whole,
+ * with at least one of the group's classes printed: a class left out of the reading would make
+ * the sum short.
+ */
+export function linkEconomicGroup(report: Pick<Report, 'tables' | 'kind'> & WithCatalog, subject: string, section: string): ClaimRowsLink | null {
+  const name = normalizeLabel(subject).replace(/^\d{4}年度?/, '').replace(/^[一二三四五六七八九十\d]+[、.．]|^[（(][一二三四五六七八九十\d]{1,2}[）)]/, '');
+  const codes = (report.catalog ?? defaultCatalog()).economicGroups.get(name);
+  if (!codes || !/基本支出/.test(section)) return null;
+  const ids = report.kind === '决算' ? ['公开06'] : /一般公共预算/.test(section) ? ['部门公开表6'] : ['预算/财政拨款基本支出表', '部门公开表6'];
+  const t = ids.map((id) => tableOf(report, id)).find((x) => x !== undefined);
+  if (!t || t.unread || t.cutShort || t.reading.unplaced > 0 || t.reading.dropped > 0) return null;
+  // a column of that name with figures in it, or a row of that name (人员经费合计), holds it itself
+  if (t.rows.some((r) => r.cells[name] || normalizeLabel(r.name).startsWith(name))) return null;
+  const column = t.columns.find((c) => c.total)?.key ?? t.columns[0]?.key;
+  const rows = t.rows.filter((r) => r.code && codes.includes(r.code) && column !== undefined && r.cells[column]);
+  return rows.length && column !== undefined ? { table: t.id, rows: rows.map((r) => r.key), column, name } : null;
+}

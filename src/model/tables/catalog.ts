@@ -89,11 +89,13 @@ export interface Catalog {
   functionClasses: Map<string, string>;
   /** words that, printed right before a kind's title, make it another table (项目 + 支出决算表) */
   titleQualifiers: string[];
+  /** what a narrative calls a group of economic classes, and their codes (人员经费: 301, 303) */
+  economicGroups: Map<string, string[]>;
 }
 
 const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'layout', 'columns', 'rows', 'subjects', 'leftMaxLineNo', 'groupWidth', 'splitEconomicCodes', 'repeatedCodes', 'codes', 'groups', 'printedOrders', 'endRows']);
 const EXTEND_KEYS = new Set(['id', 'titles', 'printedIds', 'rows']);
-const FILE_KEYS = new Set(['kinds', 'functionClasses', 'families', 'titleQualifiers']);
+const FILE_KEYS = new Set(['kinds', 'functionClasses', 'families', 'titleQualifiers', 'economicGroups']);
 const FAMILY_KEYS = new Set(['id', 'document', 'required']);
 const COLUMN_KEYS = new Set(['key', 'name', 'side', 'total', 'synonyms', 'optional', 'partOf']);
 const LAYOUTS = ['two-sided', 'code', 'economic', 'grid', 'outline', 'named', 'unread'];
@@ -272,6 +274,14 @@ function addCatalogSource(catalog: Catalog, src: YamlInput): void {
   if (data.families !== undefined && !Array.isArray(data.families)) src.fail(['families'], 'families 必须是列表');
   ((data.families as unknown[]) ?? []).forEach((raw, i) => catalog.families.push(readFamily(src, catalog, raw, ['families', i])));
   if (data.titleQualifiers !== undefined) catalog.titleQualifiers.push(...strings(src, data.titleQualifiers, ['titleQualifiers'], 'titleQualifiers '));
+  if (data.economicGroups !== undefined) {
+    if (!isPlainObject(data.economicGroups)) src.fail(['economicGroups'], 'economicGroups 必须是 名称: [经济分类类编码…] 的对象');
+    for (const [name, codes] of Object.entries(data.economicGroups)) {
+      const list = strings(src, codes, ['economicGroups', name], '经济分类编码');
+      list.forEach((c, k) => /^3\d{2}$/.test(c) || src.fail(['economicGroups', name, k], `经济分类类编码 ${c} 应是 3 开头的三位数字`));
+      catalog.economicGroups.set(name, list);
+    }
+  }
   if (data.functionClasses !== undefined) {
     if (!isPlainObject(data.functionClasses)) src.fail(['functionClasses'], 'functionClasses 必须是 编码: [类名…] 的对象');
     for (const [code, names] of Object.entries(data.functionClasses)) {
@@ -298,7 +308,7 @@ function yamlFiles(p: string): string[] {
 
 export const BUILTIN_TABLES_DIR = path.join(PACKAGE_ROOT, 'tables');
 
-const emptyCatalog = (): Catalog => ({ specs: [], families: [], functionClasses: new Map(), titleQualifiers: [] });
+const emptyCatalog = (): Catalog => ({ specs: [], families: [], functionClasses: new Map(), titleQualifiers: [], economicGroups: new Map() });
 
 /**
  * The built-in kinds, from the cache of parsed YAML when every file is found there (see
