@@ -240,7 +240,8 @@ const BY_FUND: Array<[RegExp, string]> = [
 
 /** a budget's subject s (normalized): the 收支总表's wholes and incomes, 财政拨款 by fund, a class of spending */
 function linkBudget(report: Pick<Report, 'tables'> & WithCatalog, s: string, section: string, before: string): ClaimLink | null {
-  if (/收支总预算/.test(s)) return link(report, /财政拨款/.test(s) ? '部门公开表4' : '部门公开表1', '收入:总计');
+  // the whole of both sides: 收支总预算, 收支预算总额, 收、支预算总计（均为）
+  if (/收支总预算|收[、，]?支预算总(额|计)$/.test(s)) return link(report, /财政拨款/.test(s) ? '部门公开表4' : '部门公开表1', '收入:总计');
   // the whole income or spending, not a part of it (一般公共预算收入预算, 财政拨款基本支出预算)
   const part = /一般公共|财政拨款|基本支出|项目支出|政府性基金|国有资本|三公|运行经费|采购/.test(s);
   if (!part && /收入预算$/.test(s)) return link(report, '部门公开表1', '收入:本年收入合计') ?? wholeWithoutCarry(report, '收入');
