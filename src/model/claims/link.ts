@@ -71,8 +71,8 @@ export function findPath(report: Pick<Report, 'tables'> & WithCatalog, kind: Rep
   const id = spendingTable(kind, allFunds);
   const t = tableOf(report, id);
   // a budget's 支出总表 absent or printing its total alone (江苏's): a class of all funds is the 收支总表's row
-  const code = path.length === 1 ? classCode(report, path[0]) : undefined;
-  if (allFunds && kind === '预算' && code && !t?.rows.some((r) => r.code)) return { link: classRow(report, '部门公开表1', code), unknown: null };
+  const onlyClass = path.length === 1 ? classCode(report, path[0]) : undefined;
+  if (allFunds && kind === '预算' && onlyClass && !t?.rows.some((r) => r.code)) return { link: classRow(report, '部门公开表1', onlyClass), unknown: null };
   if (!t) return { link: null, unknown: null };
   let parent: Row | undefined;
   for (const [level, name] of path.entries()) {
@@ -163,33 +163,42 @@ const FUND_COLUMNS: Array<[RegExp, string]> = [
 
 /**
  * A 总表 row s names (normalized), null where it names one the document does not print, undefined
- * where it names none. `bare`: only 财政拨款收入 and 财政拨款支出 themselves, which the sections on
- * income and spending first take for 公开02's and 公开03's columns.
+ * where it names none. 收入 or 支出 alone (财政拨款收入, 财政拨款支出) is none here: the sections on
+ * income and spending first take them for 公开02's and 公开03's columns (linkSubject).
  */
-function totalRow(report: Pick<Report, 'tables'>, s: string, section: string, bare: boolean): ClaimLink | null | undefined {
+function totalRow(report: Pick<Report, 'tables'>, s: string, section: string): ClaimLink | null | undefined {
   const byFund = /^(一般公共预算|政府性基金预算|国有资本经营预算)财政拨款收入$/.exec(s);
-  if (byFund) return bare ? undefined : link(report, '公开04', `收入:${byFund[1]}财政拨款`);
+  if (byFund) return link(report, '公开04', `收入:${byFund[1]}财政拨款`);
   const saysFunded = /(?<!非)财政拨款/.test(s);
   const words = s.replace(/(?<!非)财政拨款/, '');
-  const oneFund = /一般公共预算|政府性基金|国有资本/.test(section);
-  // 收入 or 支出 alone is a 总表 row only as 财政拨款收入 or 财政拨款支出, and not in a section on one
-  // fund, where it may be that fund's alone
-  if ((words === '收入' || words === '支出') !== bare || (bare && (!saysFunded || oneFund))) return undefined;
+  if (words === '收入' || words === '支出') return undefined;
+  const oneFund = ONE_FUND_RE.test(section);
   // a section on 政府性基金 appropriations (…年初结转和结余 0.00 万元，本年收入 0.00 万元…): 公开07's columns
   const fundColumn = /政府性基金/.test(section) && !saysFunded ? FUND_COLUMNS.find(([re]) => re.test(words)) : undefined;
   if (fundColumn) return link(report, '公开07', '合计', fundColumn[1]);
   const row = TOTAL_ROWS.find(([re]) => re.test(words));
   if (!row) return undefined;
-  if (saysFunded || (/财政拨款收入?支出|财政拨款收支/.test(section) && !oneFund)) return link(report, '公开04', row[1]);
+  if (saysFunded || onAllAppropriations(section)) return link(report, '公开04', row[1]);
   // 本年收入合计 and 本年支出合计 are the 总表's in any other section; the other rows only outside
   // a section on appropriations
   if (/^(本年)?(收入|支出)合计$/.test(words)) return link(report, '公开01', row[1]);
   return /财政拨款/.test(section) || oneFund ? undefined : link(report, '公开01', row[1]);
 }
 
+/** a subject's words: its label normalized, without the year or list number before it (2023年度, 1．, （一）) */
+function subjectWords(subject: string): string {
+  return normalizeLabel(subject).replace(/^\d{4}年度?/, '').replace(/^[一二三四五六七八九十\d]+[、.．]|^[（(][一二三四五六七八九十\d]{1,2}[）)]/, '');
+}
+
+/** a section on one fund's appropriations (一般公共预算…, 政府性基金…, 国有资本…) */
+const ONE_FUND_RE = /一般公共预算|政府性基金|国有资本/;
+
+/** the section on appropriations' 收支 as a whole (财政拨款收入支出决算总体情况, 财政拨款收支预算总体情况), not one fund's */
+const onAllAppropriations = (section: string) => /财政拨款收入?支出|财政拨款收支/.test(section) && !ONE_FUND_RE.test(section);
+
 /** before: the text just before the subject (财政拨款支出主要内容如下：…), where it decides which table is meant */
 export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], subject: string, section: string, before = ''): ClaimLink | null {
-  const s = normalizeLabel(subject).replace(/^\d{4}年度?/, '').replace(/^[一二三四五六七八九十\d]+[、.．]|^[（(][一二三四五六七八九十\d]{1,2}[）)]/, '');
+  const s = subjectWords(subject);
   // a change (比上年减少 0.98 万元) is not the level a table holds
   if (/(增加|减少|增长|下降|增减|增支|减支)$/.test(s)) return null;
   if (/三公/.test(section) && !/国内|国（境）外|接待批次|人次/.test(s)) {
@@ -201,7 +210,7 @@ export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: 
   if (kind === '预算') return linkBudget(report, s, section, before);
   if (/财政拨款收[、，]?支总计|财政拨款收入[、，]?支出总计/.test(s)) return link(report, '公开04', '收入:总计');
   if (/收[、，]?支总计|收入[、，]?支出总计/.test(s)) return link(report, '公开01', '收入:总计');
-  const total = totalRow(report, s, section, false);
+  const total = totalRow(report, s, section);
   if (total !== undefined) return total;
   if (/收入决算情况/.test(section)) {
     const c = FINAL_INCOME_COLUMNS.find((name) => s === name);
@@ -219,8 +228,10 @@ export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: 
     const item = t?.layout === 'economic' ? economicRow(t, s) : undefined;
     if (item) return link(report, '公开06', item.key);
   }
-  const funded = totalRow(report, s, section, true);
-  if (funded !== undefined) return funded;
+  // 财政拨款收入 or 财政拨款支出 itself, elsewhere: 公开04's year's total, but not in a section on one
+  // fund, where it may be that fund's alone
+  const funded = /^财政拨款(收入|支出)$/.exec(s);
+  if (funded && !ONE_FUND_RE.test(section)) return link(report, '公开04', `${funded[1]}:本年${funded[1]}合计`);
   if (/一般公共预算财政拨款基本支出(决算)?$/.test(s)) return link(report, '公开05', '合计', '基本支出');
   if (/一般公共预算财政拨款支出$/.test(s)) return link(report, '公开05', '合计', '小计');
   if (/一般公共预算/.test(section)) {
@@ -256,10 +267,10 @@ function linkBudget(report: Pick<Report, 'tables'> & WithCatalog, s: string, sec
   if (staff && /基本支出/.test(section)) return (/一般公共预算/.test(section) ? null : link(report, '预算/财政拨款基本支出表', '合计', staff[1])) ?? link(report, '部门公开表6', '合计', staff[1]);
   // the 收支总表's whole (收入预算总计 = its 收入总计); said without 预算 (收入总计 …，支出总计 …), the
   // 财政拨款收支总表's in the section on appropriations' 收支, and none in one on a single fund
-  const whole = /^(收入|支出)预算总计$/.exec(s) ?? /^(收入|支出)总计$/.exec(s);
-  const ofAppropriations = /财政拨款|一般公共预算|政府性基金|国有资本/.test(section);
-  if (whole && (whole[0].includes('预算') || !ofAppropriations)) return link(report, '部门公开表1', `${whole[1]}:总计`);
-  if (whole) return /财政拨款收入?支出|财政拨款收支/.test(section) && !/一般公共预算|政府性基金|国有资本/.test(section) ? link(report, '部门公开表4', `${whole[1]}:总计`) : null;
+  const whole = /^(收入|支出)(预算)?总计$/.exec(s);
+  const ofAppropriations = /财政拨款/.test(section) || ONE_FUND_RE.test(section);
+  if (whole && (whole[2] || !ofAppropriations)) return link(report, '部门公开表1', `${whole[1]}:总计`);
+  if (whole) return onAllAppropriations(section) ? link(report, '部门公开表4', `${whole[1]}:总计`) : null;
   // the year's own (本年收入 …，本年支出 …), outside a section on appropriations
   const year = /^本年(收入|支出)(合计)?$/.exec(s);
   if (year && !ofAppropriations) return link(report, '部门公开表1', `${year[1]}:本年${year[1]}合计`);
@@ -366,7 +377,7 @@ export function totalOf(report: Pick<Report, 'tables'>, item: ClaimLink | null, 
  * the sum short.
  */
 export function linkEconomicGroup(report: Pick<Report, 'tables' | 'kind'> & WithCatalog, subject: string, section: string): ClaimRowsLink | null {
-  const name = normalizeLabel(subject).replace(/^\d{4}年度?/, '').replace(/^[一二三四五六七八九十\d]+[、.．]|^[（(][一二三四五六七八九十\d]{1,2}[）)]/, '');
+  const name = subjectWords(subject);
   const codes = (report.catalog ?? defaultCatalog()).economicGroups.get(name);
   if (!codes || !/基本支出/.test(section)) return null;
   const ids = report.kind === '决算' ? ['公开06'] : /一般公共预算/.test(section) ? ['部门公开表6'] : ['预算/财政拨款基本支出表', '部门公开表6'];
