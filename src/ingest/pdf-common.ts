@@ -6,6 +6,7 @@
 import { withoutGlyphStrokes } from './glyph-strokes.js';
 import { repeatedRuns, withoutOverlay, withoutRuns, type LargeRun } from './watermark.js';
 import type { Deadline } from './limits.js';
+import type { DamagedPages } from './pdf-streams.js';
 import type { PagePicture, PageRulings, Picture, Rulings, Segment } from './rulings.js';
 import { buildLines, onPage } from './glyph-lines.js';
 import { InputError, type SourceLine, type SourceText } from './text.js';
@@ -212,23 +213,20 @@ function noText(file: string, problems: PdfPageProblem[]): InputError {
 /**
  * every page of an open document → lines and page problems; the document is closed after.
  * damaged: the object numbers of pages whose content stream is broken (their text is left out:
- * a page read up to its damage would be checked as if whole), awaited once the first page is
- * read (the streams inflate meanwhile)
+ * a page read up to its damage would be checked as if whole), asked once the page is read
  */
-export async function readPages(file: string, doc: PdfDocument, deadline?: Deadline, damagedPages: Set<number> | Promise<Set<number>> = new Set()): Promise<PdfText> {
+export async function readPages(file: string, doc: PdfDocument, deadline?: Deadline, damaged: DamagedPages = new Set()): Promise<PdfText> {
   const lines: SourceLine[] = [];
   const problems: PdfPageProblem[] = [];
   const rulings: PageRulings[] = [];
   const pictures: PagePicture[] = [];
   let textPages = 0;
-  let damaged: Set<number> | undefined;
   // each page read, to build its lines again where a watermark that crosses no text shows (repeatedRuns)
   const read: Array<{ p: number; printed: Glyph[]; vertical?: Segment[]; runs: LargeRun[] }> = [];
   try {
     for (let p = 1; p <= doc.pages; p++) {
       deadline?.check();
       const page = await (deadline ? deadline.within(doc.page(p)) : doc.page(p));
-      damaged ??= await damagedPages;
       const broken = page.objectNumber !== undefined && damaged.has(page.objectNumber);
       const { glyphs: printed, left, runs } = withoutOverlay(broken || page.scanned ? [] : page.glyphs.filter((g) => onPage(g, page.width, page.height)));
       const watermarked = (page.slanted ?? 0) + left > 0;

@@ -2,9 +2,10 @@
  * Which pages draw from a content stream that does not inflate. Neither engine says so: PDFium
  * and pdf.js draw what they decoded up to the damage and go on, so a page half read would pass
  * as read. The file's objects are scanned here (top level and inside object streams), only the
- * pages' content streams are inflated, and pages are known by their object numbers.
+ * pages' content streams are inflated, and pages are known by their object numbers. The scan
+ * reads the file's bytes where they are: a latin1 copy of the whole file cost more than the scan.
  */
-import { constants, inflate as inflateAsync, inflateSync } from 'node:zlib';
+import { constants, inflateSync } from 'node:zlib';
 
 interface RawObject {
   dict: string;
@@ -19,10 +20,10 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isSpace = (c: number) => (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0;
 const isWordChar = (c: number) => isDigit(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 
-/** the end of a run of characters passing `test` that ends just before `i` (its first index), or -1 when the run is empty */
-function runBefore(text: string, i: number, test: (c: number) => boolean): number {
+/** the end of a run of bytes passing `test` that ends just before `i` (its first index), or -1 when the run is empty */
+function runBefore(bytes: Uint8Array, i: number, test: (c: number) => boolean): number {
   let j = i;
-  while (j > 0 && test(text.charCodeAt(j - 1))) j--;
+  while (j > 0 && test(bytes[j - 1])) j--;
   return j < i ? j : -1;
 }
 
@@ -31,41 +32,44 @@ function runBefore(text: string, i: number, test: (c: number) => boolean): numbe
  * in order; found from each `obj` backwards (a native search for `obj`, where the expression
  * tried every digit of the file, binary streams included).
  */
-export function* objectHeaders(text: string): Generator<{ num: number; end: number }> {
-  for (let k = text.indexOf('obj'); k >= 0; k = text.indexOf('obj', k + 1)) {
-    if (k + 3 < text.length && isWordChar(text.charCodeAt(k + 3))) continue;
-    const w2 = runBefore(text, k, isSpace);
-    const d2 = w2 < 0 ? -1 : runBefore(text, w2, isDigit);
-    const w1 = d2 < 0 ? -1 : runBefore(text, d2, isSpace);
-    const d1 = w1 < 0 ? -1 : runBefore(text, w1, isDigit);
-    if (d1 >= 0) yield { num: Number(text.slice(d1, w1)), end: k + 3 };
+export function* objectHeaders(bytes: Buffer): Generator<{ num: number; end: number }> {
+  for (let k = bytes.indexOf('obj'); k >= 0; k = bytes.indexOf('obj', k + 1)) {
+    if (k + 3 < bytes.length && isWordChar(bytes[k + 3])) continue;
+    const w2 = runBefore(bytes, k, isSpace);
+    const d2 = w2 < 0 ? -1 : runBefore(bytes, w2, isDigit);
+    const w1 = d2 < 0 ? -1 : runBefore(bytes, d2, isSpace);
+    const d1 = w1 < 0 ? -1 : runBefore(bytes, w1, isDigit);
+    if (d1 >= 0) yield { num: Number(bytes.toString('latin1', d1, w1)), end: k + 3 };
   }
 }
 
-/** text.indexOf(word, from) for increasing `from`, each occurrence found once */
-function nextOf(text: string, word: string): (from: number) => number {
+/** bytes.indexOf(word, from) for increasing `from`, each occurrence found once */
+function nextOf(bytes: Buffer, word: string): (from: number) => number {
   let at = -2;
   return (from) => {
-    if (at !== -1 && at < from) at = text.indexOf(word, from);
+    if (at !== -1 && at < from) at = bytes.indexOf(word, from);
     return at;
   };
 }
 
+const CR = 0x0d;
+const LF = 0x0a;
+const LETTER_D = 0x64;
+
 function scanObjects(bytes: Buffer): Map<number, RawObject> {
-  const text = bytes.toString('latin1');
   const objects = new Map<number, RawObject>();
-  const nextEnd = nextOf(text, 'endobj');
-  const nextStream = nextOf(text, 'stream');
-  for (const { num, end: start } of objectHeaders(text)) {
+  const nextEnd = nextOf(bytes, 'endobj');
+  const nextStream = nextOf(bytes, 'stream');
+  for (const { num, end: start } of objectHeaders(bytes)) {
     const end = nextEnd(start);
     const streamAt = nextStream(start);
-    if (streamAt >= 0 && (end < 0 || streamAt < end) && text[streamAt - 1] !== 'd') {
-      const dataStart = streamAt + (text.startsWith('\r\n', streamAt + 6) ? 8 : 7);
-      const dataEnd = text.indexOf('endstream', dataStart);
+    if (streamAt >= 0 && (end < 0 || streamAt < end) && bytes[streamAt - 1] !== LETTER_D) {
+      const dataStart = streamAt + (bytes[streamAt + 6] === CR && bytes[streamAt + 7] === LF ? 8 : 7);
+      const dataEnd = bytes.indexOf('endstream', dataStart);
       if (dataEnd < 0) continue;
-      objects.set(num, { dict: text.slice(start, streamAt), data: bytes.subarray(dataStart, dataEnd) });
+      objects.set(num, { dict: bytes.toString('latin1', start, streamAt), data: bytes.subarray(dataStart, dataEnd) });
     } else {
-      objects.set(num, { dict: text.slice(start, end < 0 ? undefined : end) });
+      objects.set(num, { dict: bytes.toString('latin1', start, end < 0 ? undefined : end) });
     }
   }
   return objects;
@@ -108,30 +112,34 @@ function contentsOf(page: RawObject, objects: Map<number, RawObject>): number[] 
   return refs;
 }
 
-/** whether the data inflates, on libuv's threads: a PDF engine reads the pages meanwhile */
-function inflates(data: Buffer): Promise<boolean> {
-  return new Promise((resolve) => inflateAsync(data, { finishFlush: constants.Z_SYNC_FLUSH }, (err) => resolve(!err)));
+/** which pages draw from a damaged content stream, asked page by page as they are read */
+export interface DamagedPages {
+  has(pageObjectNumber: number): boolean;
 }
 
+const NONE_DAMAGED: DamagedPages = { has: () => false };
+
 /**
- * page object numbers whose content does not inflate; a file that cannot be scanned gives none.
- * The objects are scanned here and now; the pages' streams are inflated off this thread.
+ * The pages (by object number) whose content does not inflate; a file that cannot be scanned
+ * has none found. The objects are scanned now; a page's streams are inflated when the page is
+ * asked about, on this thread: inflating them is a fraction of scanning the file, and zlib's
+ * threads cost more to hand each stream to (a stream object per call) than they saved.
  */
-export async function brokenContentPages(bytes: Uint8Array): Promise<Set<number>> {
+export function damagedPages(bytes: Uint8Array): DamagedPages {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // encrypted streams inflate only once decrypted, which the engines do
-  if (buffer.includes('/Encrypt')) return new Set();
-  const objects = scanObjects(buffer);
-  unpackObjectStreams(objects);
-  const broken = new Set<number>();
-  const checks: Promise<void>[] = [];
-  for (const [num, obj] of objects) {
-    if (!/\/Type\s*\/Page(?!s)\b/.test(obj.dict)) continue;
-    for (const c of contentsOf(obj, objects)) {
-      const stream = objects.get(c);
-      if (stream?.data && isFlate(stream.dict)) checks.push(inflates(stream.data).then((ok) => void (ok || broken.add(num))));
-    }
+  if (buffer.includes('/Encrypt')) return NONE_DAMAGED;
+  let objects: Map<number, RawObject>;
+  try {
+    objects = scanObjects(buffer);
+    unpackObjectStreams(objects);
+  } catch {
+    return NONE_DAMAGED;
   }
-  await Promise.all(checks);
-  return broken;
+  const isPage = (num: number) => /\/Type\s*\/Page(?!s)\b/.test(objects.get(num)?.dict ?? '');
+  const contentStreams = (page: RawObject) =>
+    contentsOf(page, objects)
+      .map((c) => objects.get(c))
+      .filter((stream): stream is Required<RawObject> => !!stream?.data && isFlate(stream.dict));
+  return { has: (num) => isPage(num) && contentStreams(objects.get(num)!).some((stream) => inflate(stream.data) === null) };
 }

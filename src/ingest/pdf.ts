@@ -6,7 +6,7 @@
  */
 import { looksLikePdf, pdfErrors, readPages, type PdfText } from './pdf-common.js';
 import { readInputFile } from './text.js';
-import { brokenContentPages } from './pdf-streams.js';
+import { damagedPages } from './pdf-streams.js';
 import { DEFAULT_MAX_PAGES, tooManyPages, type Deadline } from './limits.js';
 
 export type { PageProblemReason, PdfPageProblem, PdfText } from './pdf-common.js';
@@ -43,7 +43,6 @@ export async function readPdfBytes(file: string, bytes: Uint8Array, options: Pdf
     await doc.close();
     throw tooManyPages(file, doc.pages, maxPages);
   }
-  // scanned now, inflated while the engine reads; a file the scan cannot follow has none found
-  const damaged = brokenContentPages(bytes).catch(() => new Set<number>());
-  return readPages(file, doc, options.deadline, damaged);
+  // scanned now, each page's streams inflated as it is read; a file the scan cannot follow has none found
+  return readPages(file, doc, options.deadline, damagedPages(bytes));
 }
