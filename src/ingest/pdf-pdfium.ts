@@ -10,7 +10,7 @@ import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_TEXT, viewX, viewY,
 import { droppedCopies } from './pdfium-copies.js';
 import { readRulings } from './pdfium-rulings.js';
 import type { Picture } from './rulings.js';
-import { insideClip, intersect, type Box } from './glyph-lines.js';
+import { insideClip, type Box } from './glyph-lines.js';
 import { INVISIBLE_RENDER_MODES, isUnreadableCode, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 import { normalizeChar } from './radicals.js';
 import { isSlanted } from './watermark.js';
@@ -18,8 +18,8 @@ import { isSlanted } from './watermark.js';
 const FPDF_ERR_PASSWORD = 4;
 const ERROR_NAMES: Record<number, string> = { 1: '未知错误', 2: '文件错误', 3: '格式错误', 5: '不支持的安全设置', 6: '页面错误' };
 
-/** calls made per character, per text object or per clip segment: straight to the wasm (numbers in, numbers out) */
-const PER_CHARACTER = [
+/** calls made per character, per text object, per clip segment or per page: straight to the wasm (numbers in, numbers out) */
+const DIRECT_CALLS = [
   'FPDFText_GetUnicode', 'FPDFText_IsGenerated', 'FPDFText_HasUnicodeMapError', 'FPDFText_GetLooseCharBox',
   'FPDFText_GetCharOrigin', 'FPDFText_GetFontSize', 'FPDFText_GetMatrix', 'FPDFText_GetTextObject', 'FPDFTextObj_GetFont', 'FPDFTextObj_GetTextRenderMode',
   'FPDFFont_GetGlyphWidth', 'FPDFPage_CountObjects', 'FPDFPage_GetObject', 'FPDFPageObj_GetType', 'FPDFPageObj_GetClipPath',
@@ -27,6 +27,9 @@ const PER_CHARACTER = [
   // and per path object and path segment (the page's rules)
   'FPDFPathSegment_GetType', 'FPDFPathSegment_GetClose', 'FPDFPath_CountSegments', 'FPDFPath_GetPathSegment', 'FPDFPath_GetDrawMode',
   'FPDFPageObj_GetMatrix', 'FPDFPageObj_GetFillColor', 'FPDFPageObj_GetStrokeColor', 'FPDFFormObj_CountObjects', 'FPDFFormObj_GetObject',
+  // per text object PDFium dropped (pdfium-copies.ts), and per page: the wrapper's lookup showed in profiles too
+  'FPDFPageObj_GetBounds', 'FPDFTextObj_GetFontSize', 'FPDF_LoadPage', 'FPDF_ClosePage', 'FPDFText_LoadPage', 'FPDFText_CountChars',
+  'FPDFText_ClosePage', 'FPDF_GetPageBoundingBox', 'FPDFPage_GetRotation', 'EPDFDoc_GetPageObjectNumberByIndex',
 ] as const;
 
 let compiled: Promise<WebAssembly.Module> | null = null;
@@ -63,7 +66,7 @@ function pdfium(): Promise<Pdfium> {
     m.PDFiumExt_Init();
     // calls made per character go straight to the wasm: the wrappers' argument checks cost more than the work
     const raw = m.pdfium.wasmExports as unknown as Record<string, unknown>;
-    for (const name of PER_CHARACTER) if (typeof raw[name] === 'function') Object.assign(m, { [name]: raw[name] });
+    for (const name of DIRECT_CALLS) if (typeof raw[name] === 'function') Object.assign(m, { [name]: raw[name] });
     return m;
   })();
   return loading;
@@ -126,25 +129,33 @@ function clipBox(m: Pdfium, obj: number, scratch: number, view: View, onPage: Se
   const clip = obj && onPage.has(obj) ? m.FPDFPageObj_GetClipPath(obj) : 0;
   const paths = clip ? m.FPDFClipPath_CountPaths(clip) : 0;
   if (!(paths > 0)) return null;
-  let box: Box = { x0: -Infinity, x1: Infinity, y0: -Infinity, y1: Infinity };
+  // scalars, not a box per path and a pair per point: a clip can have thousands of segments
+  let [bx0, bx1, by0, by1] = [-Infinity, Infinity, -Infinity, Infinity];
   for (let p = 0; p < paths; p++) {
     const n = m.FPDFClipPath_CountPathSegments(clip, p);
     if (!(n > 0)) continue;
-    const own: Box = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
+    let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
     for (let k = 0; k < n; k++) {
       const seg = m.FPDFClipPath_GetPathSegment(clip, p, k);
       if (!seg || !m.FPDFPathSegment_GetPoint(seg, scratch, scratch + 4)) continue;
       const heap = m.pdfium.HEAPF32;
-      const [px, py] = [heap[scratch >> 2], heap[(scratch >> 2) + 1]];
-      const [vx, vy] = [viewX(view, px, py), viewY(view, px, py)];
-      own.x0 = Math.min(own.x0, vx);
-      own.x1 = Math.max(own.x1, vx);
-      own.y0 = Math.min(own.y0, vy);
-      own.y1 = Math.max(own.y1, vy);
+      const px = heap[scratch >> 2];
+      const py = heap[(scratch >> 2) + 1];
+      const vx = viewX(view, px, py);
+      const vy = viewY(view, px, py);
+      if (vx < x0) x0 = vx;
+      if (vx > x1) x1 = vx;
+      if (vy < y0) y0 = vy;
+      if (vy > y1) y1 = vy;
     }
-    if (own.x0 > own.x1) continue;
-    box = intersect(box, own);
+    if (x0 > x1) continue;
+    // a clip of several paths keeps their intersection
+    bx0 = Math.max(bx0, x0);
+    bx1 = Math.min(bx1, x1);
+    by0 = Math.max(by0, y0);
+    by1 = Math.min(by1, y1);
   }
+  const box: Box = { x0: bx0, x1: bx1, y0: by0, y1: by1 };
   return box.x0 === -Infinity && box.y0 === -Infinity ? null : box;
 }
 

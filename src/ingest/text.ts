@@ -185,7 +185,8 @@ function withoutTabMargin(lines: SourceLine[]): SourceLine[] {
 /** A user's file as bytes, or an InputError that says why it cannot be read. */
 export async function readInputFile(file: string): Promise<Uint8Array> {
   try {
-    return new Uint8Array(await readFile(file));
+    // the Buffer as it is (a Uint8Array): a copy of a PDF's bytes showed in profiles
+    return await readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? `找不到文件: ${file}` : `无法读取文件 ${file} (${code ?? String(err)})`);
