@@ -86,6 +86,12 @@ export interface Drawn {
 export interface PdfDocument {
   pages: number;
   page(p: number): Promise<PageGlyphs>;
+  /**
+   * whether page() does all its work before it returns (PDFium): no timer can cut such a read
+   * short, so none is set for it (a timer and a race per page cost more than reading a short page);
+   * the deadline is still checked between pages
+   */
+  readsAtOnce?: boolean;
   close(): Promise<void> | void;
 }
 
@@ -226,7 +232,7 @@ export async function readPages(file: string, doc: PdfDocument, deadline?: Deadl
   try {
     for (let p = 1; p <= doc.pages; p++) {
       deadline?.check();
-      const page = await (deadline ? deadline.within(doc.page(p)) : doc.page(p));
+      const page = await (deadline && !doc.readsAtOnce ? deadline.within(doc.page(p)) : doc.page(p));
       const broken = page.objectNumber !== undefined && damaged.has(page.objectNumber);
       const { glyphs: printed, left, runs } = withoutOverlay(broken || page.scanned ? [] : page.glyphs.filter((g) => onPage(g, page.width, page.height)));
       const watermarked = (page.slanted ?? 0) + left > 0;

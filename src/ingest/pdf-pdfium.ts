@@ -290,6 +290,7 @@ export async function openPdfium(file: string, bytes: Uint8Array): Promise<PdfDo
   const scratch = malloc(32);
   return {
     pages: m.FPDF_GetPageCount(doc),
+    readsAtOnce: true,
     async page(p) {
       const page = m.FPDF_LoadPage(doc, p - 1);
       if (!page) throw pdfErrors.corrupt(file, `PDFium：第 ${p} 页无法读取`);
