@@ -172,7 +172,13 @@ const at = damaged.indexOf('stream', damaged.indexOf(`\n${contents} 0 obj`)) + '
 const length = Number(/\/Length (\d+)/.exec(damaged.subarray(at - 200, at).toString('latin1'))[1]);
 for (let k = 0; k < 4; k++) damaged[at + Math.floor(length / 2) + k] ^= 0xff;
 writeFileSync(path.join(outDir, 'final-full.damaged.pdf'), damaged);
-console.log('wrote fixtures/pdf/final-full.scan-page.pdf, fixtures/pdf/final-full.damaged.pdf');
+// the same file with its page objects packed in object streams (as Word and most producers since
+// PDF 1.5 write them): the damaged page is known only once those streams are unpacked. Kept out
+// of fixtures/pdf, whose files are each linted as renderings of a document.
+const structureDir = path.join(outDir, '../pdf-structure');
+mkdirSync(structureDir, { recursive: true });
+execFileSync('qpdf', ['--object-streams=generate', path.join(outDir, 'final-full.damaged.pdf'), path.join(structureDir, 'final-full.damaged.objstm.pdf')]);
+console.log('wrote fixtures/pdf/final-full.scan-page.pdf, fixtures/pdf/final-full.damaged.pdf, fixtures/pdf-structure/final-full.damaged.objstm.pdf');
 // A scan made searchable (tesseract, as ocrmypdf and Acrobat's OCR do): a picture of each page with
 // the recognised text drawn invisibly over it. That text is the OCR's reading, figures misread
 // included: a scanned file is refused, and an OCR'd page among text pages is said and left out.

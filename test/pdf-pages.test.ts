@@ -93,8 +93,8 @@ for (const engine of ['pdfium', 'unpdf'] as PdfEngine[]) {
       expect((await readPages('a.pdf', doc([page([glyph], 0), page([], 0)]))).problems.map((q) => q.reason)).toEqual(['no-extractable-text']);
     });
 
-    it('a page whose content stream does not inflate is said and left out; the other pages are checked', async () => {
-      const outcome = await lintFile(PDF('final-full.damaged.pdf'), await builtinRules(), { pdfEngine: engine });
+    it.each(['pdf/final-full.damaged.pdf', 'pdf-structure/final-full.damaged.objstm.pdf'])('a page whose content stream does not inflate is said and left out; the other pages are checked (%s)', async (file) => {
+      const outcome = await lintFile(path.join(FIXTURES, file), await builtinRules(), { pdfEngine: engine });
       expect(outcome.fatal).toBeNull();
       expect(unreadable(outcome.diagnostics)).toEqual([[2, 2, '第 2 页的内容数据已损坏（解压失败），本页未检查']]);
       const pages = new Set(outcome.report!.tables.map((t) => t.loc.page));

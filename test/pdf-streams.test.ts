@@ -1,4 +1,4 @@
-/** The scan for damaged content streams finds object headers exactly as its regular expression did. */
+/** The scan for damaged content streams: object headers found exactly as its regular expression did, and the damaged page found, at the top level or in object streams. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ describe('object headers', () => {
   });
 
   it('in every fixture PDF, binary streams included', () => {
-    for (const dir of ['pdf', 'sample', 'bad']) {
+    for (const dir of ['pdf', 'pdf-structure', 'sample', 'bad']) {
       for (const f of readdirSync(path.join(FIXTURES, dir)).filter((n) => n.endsWith('.pdf'))) {
         const bytes = readFileSync(path.join(FIXTURES, dir, f));
         expect([...objectHeaders(bytes)], f).toEqual(byRegex(bytes.toString('latin1')));
@@ -31,5 +31,16 @@ describe('object headers', () => {
     };
     expect(damaged('pdf/final-full.damaged.pdf')).toHaveLength(1);
     expect(damaged('pdf/final-full.libreoffice.pdf')).toEqual([]);
+  });
+
+  it('finds it too where the page objects are packed in object streams', () => {
+    const bytes = readFileSync(path.join(FIXTURES, 'pdf-structure/final-full.damaged.objstm.pdf'));
+    // no page object stands at the top level: the scan has to unpack to find one
+    expect(/\/Type\s*\/Page\b/.test(bytes.toString('latin1'))).toBe(false);
+    expect(/\/Type\s*\/ObjStm/.test(bytes.toString('latin1'))).toBe(true);
+    // every object number the file has (its cross-reference stream's /Size), asked as the readers ask of a page's
+    const size = Number(/\/Size (\d+)/.exec(bytes.toString('latin1'))![1]);
+    const pages = damagedPages(bytes);
+    expect(Array.from({ length: size }, (_, num) => num).filter((num) => pages.has(num))).toHaveLength(1);
   });
 });
