@@ -130,11 +130,17 @@ function clipBox(m: Pdfium, obj: number, scratch: number, view: View, onPage: Se
   const paths = clip ? m.FPDFClipPath_CountPaths(clip) : 0;
   if (!(paths > 0)) return null;
   // scalars, not a box per path and a pair per point: a clip can have thousands of segments
-  let [bx0, bx1, by0, by1] = [-Infinity, Infinity, -Infinity, Infinity];
+  let bx0 = -Infinity;
+  let bx1 = Infinity;
+  let by0 = -Infinity;
+  let by1 = Infinity;
   for (let p = 0; p < paths; p++) {
     const n = m.FPDFClipPath_CountPathSegments(clip, p);
     if (!(n > 0)) continue;
-    let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    let y0 = Infinity;
+    let y1 = -Infinity;
     for (let k = 0; k < n; k++) {
       const seg = m.FPDFClipPath_GetPathSegment(clip, p, k);
       if (!seg || !m.FPDFPathSegment_GetPoint(seg, scratch, scratch + 4)) continue;
@@ -155,8 +161,7 @@ function clipBox(m: Pdfium, obj: number, scratch: number, view: View, onPage: Se
     by0 = Math.max(by0, y0);
     by1 = Math.min(by1, y1);
   }
-  const box: Box = { x0: bx0, x1: bx1, y0: by0, y1: by1 };
-  return box.x0 === -Infinity && box.y0 === -Infinity ? null : box;
+  return bx0 === -Infinity && by0 === -Infinity ? null : { x0: bx0, x1: bx1, y0: by0, y1: by1 };
 }
 
 /** the text objects drawn by the page's own content stream (not inside a form XObject) */
