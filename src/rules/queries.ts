@@ -223,19 +223,24 @@ function reportTables(report: Report): { byId: Map<string, Table>; readById: Map
  * Resolve a bind query: a cell, a list of cells, or null where the table, row or cell is not
  * in the document (a rule then has nothing to check).
  */
+/**
+ * The rows by key of a table a claim links to, or undefined where the document has it not or left
+ * it unread: a table left unread is checked by nothing, its cells named by a sentence included
+ */
+function linkedRows(report: Report, table: string, memo: RunMemo): Map<string, Row> | undefined {
+  const t = memo.of(reportTables, report).readById.get(table);
+  return t && memo.of(tableIndex, t).rowByKey;
+}
+
 export function resolveQuery(report: Report, query: CellQuery, b: Binding, memo: RunMemo): Cell | Array<Cell | null> | null {
   if (query.link === 'sum-of') {
     const s = b.claim?.sumOf;
-    const t = s ? memo.of(reportTables, report).readById.get(s.table) : undefined;
-    if (!s || !t) return null;
-    const index = memo.of(tableIndex, t).rowByKey;
-    return s.rows.map((key) => index.get(key)?.cells[s.column] ?? null);
+    const rows = s && linkedRows(report, s.table, memo);
+    return s && rows ? s.rows.map((key) => rows.get(key)?.cells[s.column] ?? null) : null;
   }
   if (query.link) {
     const l = query.link === 'whole' ? b.claim?.whole : query.link === 'all-funds' ? b.claim?.allFunds : b.claim?.link;
-    // a table left unread is checked by nothing, its cells named by a sentence included
-    const t = l ? memo.of(reportTables, report).readById.get(l.table) : undefined;
-    const row = l && t ? memo.of(tableIndex, t).rowByKey.get(l.row) : undefined;
+    const row = l && linkedRows(report, l.table, memo)?.get(l.row);
     return (l && row?.cells[l.column]) ?? null;
   }
   const t = query.table ? memo.of(reportTables, report).byId.get(query.table) : b.table;

@@ -174,7 +174,7 @@ function claimBindings(report: Report, _rule: Rule, run: RunData, visit: Visit):
           : null,
       },
       claim: c,
-      linkedTable: c.link || c.sumOf ? report.tables.find((t) => t.id === (c.link ?? c.sumOf)!.table) : undefined,
+      linkedTable: report.tables.find((t) => t.id === (c.link ?? c.sumOf)?.table),
       loc: c.loc,
     };
   });

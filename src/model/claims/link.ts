@@ -172,7 +172,6 @@ function totalRow(report: Pick<Report, 'tables'>, s: string, section: string): C
   const saysFunded = /(?<!非)财政拨款/.test(s);
   const words = s.replace(/(?<!非)财政拨款/, '');
   if (words === '收入' || words === '支出') return undefined;
-  const oneFund = ONE_FUND_RE.test(section);
   // a section on 政府性基金 appropriations (…年初结转和结余 0.00 万元，本年收入 0.00 万元…): 公开07's columns
   const fundColumn = /政府性基金/.test(section) && !saysFunded ? FUND_COLUMNS.find(([re]) => re.test(words)) : undefined;
   if (fundColumn) return link(report, '公开07', '合计', fundColumn[1]);
@@ -182,7 +181,7 @@ function totalRow(report: Pick<Report, 'tables'>, s: string, section: string): C
   // 本年收入合计 and 本年支出合计 are the 总表's in any other section; the other rows only outside
   // a section on appropriations
   if (/^(本年)?(收入|支出)合计$/.test(words)) return link(report, '公开01', row[1]);
-  return /财政拨款/.test(section) || oneFund ? undefined : link(report, '公开01', row[1]);
+  return onAppropriations(section) ? undefined : link(report, '公开01', row[1]);
 }
 
 /** a subject's words: its label normalized, without the year or list number before it (2023年度, 1．, （一）) */
@@ -192,6 +191,9 @@ function subjectWords(subject: string): string {
 
 /** a section on one fund's appropriations (一般公共预算…, 政府性基金…, 国有资本…) */
 const ONE_FUND_RE = /一般公共预算|政府性基金|国有资本/;
+
+/** a section on appropriations, all of them or one fund's */
+const onAppropriations = (section: string) => /财政拨款/.test(section) || ONE_FUND_RE.test(section);
 
 /** the section on appropriations' 收支 as a whole (财政拨款收入支出决算总体情况, 财政拨款收支预算总体情况), not one fund's */
 const onAllAppropriations = (section: string) => /财政拨款收入?支出|财政拨款收支/.test(section) && !ONE_FUND_RE.test(section);
@@ -268,7 +270,7 @@ function linkBudget(report: Pick<Report, 'tables'> & WithCatalog, s: string, sec
   // the 收支总表's whole (收入预算总计 = its 收入总计); said without 预算 (收入总计 …，支出总计 …), the
   // 财政拨款收支总表's in the section on appropriations' 收支, and none in one on a single fund
   const whole = /^(收入|支出)(预算)?总计$/.exec(s);
-  const ofAppropriations = /财政拨款/.test(section) || ONE_FUND_RE.test(section);
+  const ofAppropriations = onAppropriations(section);
   if (whole && (whole[2] || !ofAppropriations)) return link(report, '部门公开表1', `${whole[1]}:总计`);
   if (whole) return onAllAppropriations(section) ? link(report, '部门公开表4', `${whole[1]}:总计`) : null;
   // the year's own (本年收入 …，本年支出 …), outside a section on appropriations
@@ -383,9 +385,10 @@ export function linkEconomicGroup(report: Pick<Report, 'tables' | 'kind'> & With
   const ids = report.kind === '决算' ? ['公开06'] : /一般公共预算/.test(section) ? ['部门公开表6'] : ['预算/财政拨款基本支出表', '部门公开表6'];
   const t = ids.map((id) => tableOf(report, id)).find((x) => x !== undefined);
   if (!t || t.unread || t.cutShort || t.reading.unplaced > 0 || t.reading.dropped > 0) return null;
-  // a column of that name with figures in it, or a row of that name (人员经费合计), holds it itself
+  // a column of that name, or a row of that name (人员经费合计), holds it itself
   if (t.rows.some((r) => r.cells[name] || normalizeLabel(r.name).startsWith(name))) return null;
   const column = t.columns.find((c) => c.total)?.key ?? t.columns[0]?.key;
-  const rows = t.rows.filter((r) => r.code && codes.includes(r.code) && column !== undefined && r.cells[column]);
-  return rows.length && column !== undefined ? { table: t.id, rows: rows.map((r) => r.key), column, name } : null;
+  if (column === undefined) return null;
+  const rows = t.rows.filter((r) => r.code && codes.includes(r.code) && r.cells[column]);
+  return rows.length ? { table: t.id, rows: rows.map((r) => r.key), column, name } : null;
 }
