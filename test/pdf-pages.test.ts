@@ -116,13 +116,13 @@ for (const engine of ['pdfium', 'unpdf'] as PdfEngine[]) {
       expect(outcome.report!.tables).toEqual([]);
       expect(outcome.report!.targetTable).toBeNull();
       expect(outcome.diagnostics.map((d) => d.ruleId)).toEqual(['读取/未含公开表', 'pdf/unreadable-page', 'pdf/unreadable-page']);
-      expect(outcome.diagnostics[0].message).toBe('有 2 页未能读取（见各页的 pdf/unreadable-page），其余页面里没有公开表，只核对了文字说明中的 2 处数字之间的关系');
+      expect(outcome.diagnostics[0].message).toBe('有 2 页未能完整读取（见各页的 pdf/unreadable-page），读出的文字里没有公开表，只核对了文字说明中的 2 处数字之间的关系');
     }, 30000);
 
     it('a file whose only readable page is no disclosure, the rest wrongly mapped, is refused for those pages, not as a letter', async () => {
       const file = path.join(FIXTURES, 'bad/mismapped-pages.pdf');
       const outcome = await lintFile(file, await builtinRules(), { pdfEngine: engine });
-      expect(outcome.fatal).toBe(`${file}: 有 2 页未能读取（如第 2 页的文字提取有误（字体的 Unicode 映射不对：「管理事ó 2」、「管理事ó支出」等处出现了中文里不该有的字母）），其余页面里没有公开表，也没有预决算情况说明，未检查`);
+      expect(outcome.fatal).toBe(`${file}: 有 2 页未能完整读取（如第 2 页的文字提取有误（字体的 Unicode 映射不对：「管理事ó 2」、「管理事ó支出」等处出现了中文里不该有的字母）），读出的文字里没有公开表，也没有预决算情况说明，未检查`);
     }, 30000);
 
     it('a scanned page among text pages is said; the table running onto it is said cut; the other pages are read as before', async () => {

@@ -180,15 +180,15 @@ for (const engine of PDF_ENGINES) {
       const cases: Array<[string, RegExp]> = [
         ['encrypted.pdf', /是加密的 PDF，请先去除密码保护再检查$/],
         ['image-only.pdf', /没有文本层（图片或扫描件），未检查；请用原始电子文件导出的 PDF 检查（扫描件做文字识别得出的数字可能有误，本工具不据此检查）$/],
-        ['mismapped-pages.pdf', /有 2 页未能读取（如第 2 页的文字提取有误（字体的 Unicode 映射不对：.*），其余页面里没有公开表，也没有预决算情况说明，未检查$/],
+        ['mismapped-pages.pdf', /有 2 页未能完整读取（如第 2 页的文字提取有误（字体的 Unicode 映射不对：.*），读出的文字里没有公开表，也没有预决算情况说明，未检查$/],
         ['truncated.pdf', /已损坏或不完整，无法读取/],
         ['not-a-pdf.pdf', /不是 PDF 文件$/],
         ['not-a-disclosure.pdf', /不像是部门预决算公开文件$/],
         // printed to PostScript and distilled again: no font keeps its Unicode map (PDFium finds no
         // text at all; pdf.js some digits, and says which pages it could not read)
-        ['postscript-no-unicode.pdf', /(的文字无法提取（字体缺少 Unicode 映射），请用原始文件重新导出 PDF|有 \d+ 页未能读取（如第 1 页有 \d+ 处文字提取不出（字体缺少可用的 Unicode 映射）.*未检查)$/],
+        ['postscript-no-unicode.pdf', /(的文字无法提取（字体缺少 Unicode 映射），请用原始文件重新导出 PDF|全部 7 页都未能完整读取（如第 1 页有 \d+ 处文字提取不出（字体缺少可用的 Unicode 映射）.*未检查)$/],
         // a page without text, then pages through a wrong map: the wrong map is the reason given
-        ['unmapped-then-mismapped.pdf', /(unmapped-then-mismapped\.pdf 的文字提取有误（字体的 Unicode 映射不对，提取出的文字与印出的不同），请用原始文件重新导出 PDF|: 有 3 页未能读取（如第 2 页的文字提取有误（字体的 Unicode 映射不对：「管理事ó 2」.*），其余页面里没有公开表，也没有预决算情况说明，未检查)$/],
+        ['unmapped-then-mismapped.pdf', /(unmapped-then-mismapped\.pdf 的文字提取有误（字体的 Unicode 映射不对，提取出的文字与印出的不同），请用原始文件重新导出 PDF|: 全部 3 页都未能完整读取（如第 2 页的文字提取有误（字体的 Unicode 映射不对：「管理事ó 2」.*），读出的文字里没有公开表，也没有预决算情况说明，未检查)$/],
         // a scan made searchable by OCR (tesseract): its text is the OCR's reading, not what is printed
         ['scanned-ocr.pdf', /scanned-ocr\.pdf 是扫描件，文字来自文字识别（OCR），识别出的数字可能有误，未检查；请用原始电子文件导出的 PDF 检查$/],
       ];
@@ -220,7 +220,7 @@ describe('a folder of bad PDFs on the command line', () => {
     const cases: Array<[string, RegExp]> = [
       ['encrypted.pdf', /是加密的 PDF，请先去除密码保护再检查$/],
       ['image-only.pdf', /没有文本层（图片或扫描件），未检查；请用原始电子文件导出的 PDF 检查（扫描件做文字识别得出的数字可能有误，本工具不据此检查）$/],
-      ['mismapped-pages.pdf', /有 2 页未能读取（如第 2 页的文字提取有误（字体的 Unicode 映射不对：.*），其余页面里没有公开表，也没有预决算情况说明，未检查$/],
+      ['mismapped-pages.pdf', /有 2 页未能完整读取（如第 2 页的文字提取有误（字体的 Unicode 映射不对：.*），读出的文字里没有公开表，也没有预决算情况说明，未检查$/],
       ['not-a-disclosure.pdf', /不像是部门预决算公开文件$/],
       ['not-a-pdf.pdf', /不是 PDF 文件$/],
       ['postscript-no-unicode.pdf', /的文字无法提取（字体缺少 Unicode 映射），请用原始文件重新导出 PDF$/],

@@ -1,5 +1,5 @@
 /** One file through every stage: ingest → layout → model → rules. */
-import { Deadline, DEFAULT_TIMEOUT_SECONDS, InputError, pageProblems, readDocument, type ReadOptions, type SourceText } from '../ingest/index.js';
+import { Deadline, DEFAULT_TIMEOUT_SECONDS, InputError, pageProblems, readDocument, unreadPages, type PdfText, type ReadOptions, type SourceText } from '../ingest/index.js';
 import { buildReport, hostPart, partsDisagree, placeWords, type Catalog, type Report } from '../model/index.js';
 import { runRules, sortDiagnostics, type Diagnostic, type Rule, type RuleObserver } from '../rules/index.js';
 
@@ -93,7 +93,7 @@ function diagnose(report: Report, sources: SourceText[], rules: Rule[], options:
     if ((report.kind === 'unknown' || report.claims.length === 0) && problems.length) {
       // the pages not read are why, not the document; a wrong Unicode map, where there is one, says most
       const shown = problems.find((p) => p.reason === 'mismapped') ?? problems[0];
-      throw new InputError(`${file}: 有 ${problems.length} 页未能读取（如${shown.message.replace(/，本页未检查$/, '')}），其余页面里没有公开表，也没有预决算情况说明，未检查`);
+      throw new InputError(`${file}: ${unreadSaid(sources[0])}（如${shown.message.replace(/，本页未检查$/, '')}），读出的文字里没有公开表，也没有预决算情况说明，未检查`);
     }
     const rotated = report.rotatedText;
     if ((report.kind === 'unknown' || report.claims.length === 0) && rotated.length) {
@@ -104,7 +104,7 @@ function diagnose(report: Report, sources: SourceText[], rules: Rule[], options:
       throw new InputError(`${file}: 没有找到任何公开表（收支总表、公开01表…），也没有预决算情况说明，不像是部门预决算公开文件`);
     }
     const message = problems.length
-      ? `有 ${problems.length} 页未能读取（见各页的 pdf/unreadable-page），其余页面里没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系`
+      ? `${unreadSaid(sources[0])}（见各页的 pdf/unreadable-page），读出的文字里没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系`
       : rotated.length
         ? `有 ${rotated.length} 处文字未能读取（见 text/rotated-page），其余部分里没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系`
         : `本文件没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系；与表格的核对需要含表格的文件：表格另行公开时，用 --parts 把说明与公开表一起检查`;
@@ -115,6 +115,16 @@ function diagnose(report: Report, sources: SourceText[], rules: Rule[], options:
   const diagnostics = [...partial, ...unread, ...rotatedText(report), ...secondDisclosure(report), ...sources.flatMap(decodeWarnings), ...readingDiagnostics(report), ...runRules(report, rules, options.observe)];
   deadline.check();
   return { report, diagnostics: sortDiagnostics(diagnostics), fatal: null };
+}
+
+/**
+ * how many pages were not read, or read in part: a page read in part (some runs without a Unicode
+ * map) gave some text, so the rest of the document is not only the pages not named
+ */
+function unreadSaid(source: SourceText): string {
+  const pages = (source as Partial<PdfText>).pages;
+  const unread = unreadPages(source).length;
+  return unread === pages ? `全部 ${pages} 页都未能完整读取` : `有 ${unread} 页未能完整读取`;
 }
 
 const ROTATED_WHY = '是转了 90° 的页面的文字，提取时一个字一行，无法读取';

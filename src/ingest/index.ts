@@ -28,6 +28,6 @@ export async function readDocument(file: string, options: ReadOptions = {}): Pro
   return textFromBytes(file, bytes);
 }
 
-export { pageProblems } from './pdf-common.js';
+export { pageProblems, unreadPages } from './pdf-common.js';
 export { Deadline, TimeoutError, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_SECONDS } from './limits.js';
 export { walkFolder } from './walk.js';
