@@ -101,7 +101,7 @@ describe('claim extraction', () => {
 
   it('guizhou: year on year in one sentence, with the current amount before it', () => {
     const cs = claims('2023年度收、支总计均为17,912.75万元，与2022年度相比，\n收、支总计各减少577.07万元，下降3.12%。', final);
-    expect(cs.filter((c) => c.kind === 'yoy').map(brief)).toEqual([{ kind: 'yoy', subject: '收支总计各', figures: { change: '577.07', rate: '3.12%', current: '17,912.75' }, parts: [], link: null }]);
+    expect(cs.filter((c) => c.kind === 'yoy').map(brief)).toEqual([{ kind: 'yoy', subject: '收支总计', figures: { change: '577.07', rate: '3.12%', current: '17,912.75' }, parts: [], link: null }]);
     expect(cs.find((c) => c.kind === 'yoy')!.direction).toBe('减少');
     expect(cs.find((c) => c.kind === 'amount')!.link).toEqual({ table: '公开01', row: '收入:总计', column: '收入金额' });
   });

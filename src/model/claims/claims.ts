@@ -5,12 +5,13 @@
  */
 import type { SourceLine } from '../../ingest/text.js';
 import type { Cell, Claim } from '../types.js';
-import { comparedYear, priorAmount, relationAfter } from './compare.js';
+import { comparedYear, priorAmount, priorInComparison, relationAfter } from './compare.js';
 import { readDocumentText } from './document-text.js';
 import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
 import { listedRates, type RateAt } from './rate-items.js';
 import { findPath, gluedItemPath, link, linkEconomicGroup, linkSubject, totalOf } from './link.js';
-import { add, fig, markUsed, type ClaimReport, type Reading } from './reading.js';
+import { add, addYoy, fig, markUsed, type ClaimReport, type Reading } from './reading.js';
+import { readPairedTotals } from './paired-totals.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
 import {
   CHANGE_WORDS,
@@ -24,6 +25,7 @@ import {
   cleanPath,
   currentAmount,
   isChange,
+  isComparedAmount,
   itemBefore,
   listAfter,
   locate,
@@ -43,6 +45,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   const r: Reading = { stream, text: stream.text, file, report, heads: sections(stream.text), claims: [], used: new Set<number>(), formNamed: new Map(), lastItem: null, restated: restatedSubject(report.year) };
   // the order of the steps numbers the claims, and rates and changes mark their amounts used
   readBudgetRates(r);
+  readPairedTotals(r);
   readYearOnYear(r);
   readProjectRates(r);
   readSentences(r);
@@ -127,7 +130,8 @@ function readYearOnYear(r: Reading): void {
   const { text } = r;
   for (const m of text.matchAll(YOY)) {
     const at = m.index!;
-    const year = comparedYear(text, at);
+    const compared = priorInComparison(text, at);
+    const year = comparedYear(text, at) ?? compared?.year ?? null;
     // a bare 增加 D 万元 or 持平 says nothing checkable unless it is a change since a year
     if (!m[3] && !year) continue;
     const direction = (m[1] ? (RISE.test(m[1]) ? '增加' : '减少') : m[5]) as NonNullable<Claim['direction']>;
@@ -137,7 +141,7 @@ function readYearOnYear(r: Reading): void {
     // 增加 B 万元): the amount of an earlier clause is not its own (a bare ；较上年增加 B 万元 still speaks of it)
     const ownWords = subjectBefore(text, at).replace(/(比|较|与|同比)(上年度?|\d{4}年度?)[^，,。；;：:\d]*$/, '');
     if (!m[3] && current && ownWords !== '' && /[；;]/.test(text.slice(current.at, at))) current = null;
-    const prior = year ? priorAmount(text, current?.at ?? at, year) : null;
+    const prior = compared ?? (year ? priorAmount(text, current?.at ?? at, year) : null);
     // 持平 compares two amounts: without last year's, nothing to check
     if (m[5] && (!prior || !current)) continue;
     const figures: Record<string, Cell> = {};
@@ -147,24 +151,6 @@ function readYearOnYear(r: Reading): void {
     if (prior) figures.prior = fig(r, prior.raw, prior.at);
     addYoy(r, at, m[0], { subject: yoySubject(text, at, current), direction, rateDirection, figures });
   }
-}
-
-/** a year-on-year claim of the words `said` at `at`, which no later step reads again */
-function addYoy(r: Reading, at: number, said: string, c: Pick<Claim, 'subject' | 'direction' | 'rateDirection' | 'figures'>): void {
-  add(r, {
-    kind: 'yoy',
-    subject: c.subject,
-    section: sectionAt(r.heads, at),
-    direction: c.direction,
-    ...(c.rateDirection ? { rateDirection: c.rateDirection } : {}),
-    text: said,
-    figures: c.figures,
-    parts: [],
-    link: null,
-    whole: null,
-    loc: { ...locate(r.stream, at, at + said.length), file: r.file },
-  });
-  markUsed(r, at, said.length);
 }
 
 /**
@@ -230,7 +216,7 @@ function readSentences(r: Reading): void {
     const amounts = [...sentence.matchAll(new RegExp(`${NUM}万元`, 'g'))].map((m) => ({ raw: m[1], at: base + m.index! }));
     const other = sentence.indexOf('其中');
     // what 其中 splits is the amount stated for the subject (预算数为 3.22 万元), not a change said after it (比上年减少 0.98 万元)
-    const headline = other > 0 ? [...amounts].reverse().find((a) => a.at < base + other && !isChange(r.text, a.at)) : undefined;
+    const headline = other > 0 ? [...amounts].reverse().find((a) => a.at < base + other && !isChange(r.text, a.at) && !isComparedAmount(r.text, a.at)) : undefined;
     if (headline && other >= 0) readSum(r, sentence, base, other, headline);
     // an item's own breakdown in brackets adds up to the item's amount
     for (const m of sentence.matchAll(BRACKETED_OTHER)) {

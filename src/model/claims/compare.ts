@@ -33,6 +33,18 @@ export function priorAmount(text: string, to: number, year: string): { raw: stri
   return found ? { raw: found[1], at: near + clause + found.index! + found[0].lastIndexOf(`${found[1]}万元`) } : null;
 }
 
+/** 较2024年的 A 万元减少, 较上年 A 减少: the comparison names last year's amount itself, right before the change */
+const PRIOR_IN_COMPARISON_RE = new RegExp(`(?:比|较)(上年度?|\\d{4}年度?)(?:的|为)?${NUM}(?:万元)?$`);
+
+/** last year's amount and year, where the change at `at` is measured against an amount said in its comparison */
+export function priorInComparison(text: string, at: number): { raw: string; at: number; year: string } | null {
+  const from = Math.max(0, at - 40);
+  const m = PRIOR_IN_COMPARISON_RE.exec(text.slice(from, at));
+  if (!m) return null;
+  const year = m[1].replace(/年度?$/, '').replace(/^上$/, '上年');
+  return { raw: m[2], at: from + m.index + m[0].lastIndexOf(m[2]), year };
+}
+
 const WORD: Record<string, '大于' | '小于' | '等于'> = { 大于: '大于', 高于: '大于', 超过: '大于', 多于: '大于', 小于: '小于', 低于: '小于', 少于: '小于', 等于: '等于' };
 const RELATION_RE = /^[。，,；;]?(?:[^。，,；;\d]{0,8}?)?(?:支出)?决算数?(大于|高于|超过|多于|小于|低于|少于|等于)(?:年初|全年)?预算数?/;
 const FLAT_RE = /^[。，,；;]?(?:[^。，,；;\d]{0,8}?)?与(?:年初|全年)?预算数?(基本持平|持平)/;

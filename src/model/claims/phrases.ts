@@ -374,13 +374,20 @@ export function isChange(text: string, at: number): boolean {
   return CHANGE_BEFORE_RE.test(text.slice(Math.max(0, at - 4), at));
 }
 
+const COMPARED_BEFORE_RE = /(?:比|较)(?:上年度?|\d{4}年度?)(?:的|为)?$/;
+
+/** whether the amount at `at` is last year's, said in the comparison itself (较2024年的 2190 万元减少…): not this year's level */
+export function isComparedAmount(text: string, at: number): boolean {
+  return COMPARED_BEFORE_RE.test(text.slice(Math.max(0, at - 10), at));
+}
+
 /**
  * An amount that can be the current one of a change stated at `to`: not itself a change stated
  * earlier (减少 0.15 万元…；公务接待费减少 0.15 万元), not said aside in parentheses that close
  * before the change (（上年预算为 A 万元），增加 …).
  */
 function isLevel(text: string, start: number, end: number, to: number): boolean {
-  if (isChange(text, start)) return false;
+  if (isChange(text, start) || isComparedAmount(text, start)) return false;
   let depth = 0;
   for (let i = end; i < to; i++) {
     if (text[i] === '（' || text[i] === '(') depth++;
@@ -421,5 +428,6 @@ export function subjectBefore(text: string, index: number): string {
     .replace(LEADING_LIST_NUMBER_RE, '')
     // 补助 9.56 万元(生活补助 7.8 万元): the bracket the amount before it opened
     .replace(/^[（(](?![^（()）]*[）)])/, '')
-    .replace(/(为|是|均为|各为|合计为|共计|达)$/, '');
+    // 收、支总计各 A 万元: 各 says each of the two, it is no part of the subject's name
+    .replace(/(为|是|均为|各为|各是|各|合计为|共计|达)$/, '');
 }

@@ -5,7 +5,7 @@
 import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
 import type { Cell, Claim, ClaimLink, Form, Report } from '../types.js';
 import { allFundsOf, byName, type WithCatalog } from './link.js';
-import { figure, printedWords, unitAfter, type Stream } from './phrases.js';
+import { figure, locate, printedWords, sectionAt, unitAfter, type Stream } from './phrases.js';
 
 export type ClaimReport = Pick<Report, 'tables' | 'kind'> & Partial<Pick<Report, 'forms' | 'year'>> & WithCatalog;
 
@@ -36,6 +36,24 @@ export function add(r: Reading, c: Omit<Claim, 'id'>): void {
 
 export function fig(r: Reading, raw: string, index: number, percent = false): Cell {
   return figure(r.stream, r.file, raw, index, percent ? null : unitAfter(r.stream, index, raw.length), percent);
+}
+
+/** a year-on-year claim of the words `said` at `at`, which no later step reads again */
+export function addYoy(r: Reading, at: number, said: string, c: Pick<Claim, 'subject' | 'direction' | 'rateDirection' | 'figures'>): void {
+  add(r, {
+    kind: 'yoy',
+    subject: c.subject,
+    section: sectionAt(r.heads, at),
+    direction: c.direction,
+    ...(c.rateDirection ? { rateDirection: c.rateDirection } : {}),
+    text: said,
+    figures: c.figures,
+    parts: [],
+    link: null,
+    whole: null,
+    loc: { ...locate(r.stream, at, at + said.length), file: r.file },
+  });
+  markUsed(r, at, said.length);
 }
 
 export function markUsed(r: Reading, at: number, length: number): void {

@@ -1,0 +1,34 @@
+/**
+ * Two totals said in one clause, each list's first figure the income's and its second the
+ * spending's (四川's template where the two differ): 收、支总计各是 A，B 万元。与上年相比，收、支总计各减少
+ * X，Y 万元，各下降 P%、Q%. Read as two year-on-year changes, 收入总计 and 支出总计, each with its own
+ * change and rate, and its own amount where the levels are said so just before. The template's
+ * one-figure form (收、支总计各 A 万元 … 各增加 X 万元，增长 P%) is an ordinary change (claims.ts).
+ */
+import { NUM } from './phrases.js';
+import { addYoy, fig, markUsed, type Reading } from './reading.js';
+
+/** the second figure of a list: NUM refuses to begin after a comma (it could be mid-number), this one follows its list's comma */
+const SECOND = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
+const LIST = '[,，、和及]';
+const BOTH = '收入?、支出?总计各';
+const LEVELS = new RegExp(`${BOTH}(?:是|为)?${NUM}(?:万元)?${LIST}${SECOND}万元`, 'dg');
+const CHANGES = new RegExp(`${BOTH}(增加|减少)了?${NUM}(?:万元)?${LIST}${SECOND}万元[,，]各?(增长|下降)了?${NUM}%${LIST}${SECOND}%`, 'dg');
+/** how far back the levels may be said: the sentence before the change's */
+const LEVELS_REACH = 160;
+
+export function readPairedTotals(r: Reading): void {
+  const levels = [...r.text.matchAll(LEVELS)];
+  for (const m of r.text.matchAll(CHANGES)) {
+    const at = m.index!;
+    const said = levels.filter((l) => l.index! < at && at - l.index! <= LEVELS_REACH).pop();
+    const direction = m[1] as '增加' | '减少';
+    const rateDirection = m[4] as '增长' | '下降';
+    const figure = (match: RegExpMatchArray, group: number, percent = false) => fig(r, percent ? `${match[group]}%` : match[group], match.indices![group][0], percent);
+    for (const [subject, change, rate, level] of [['收入总计', 2, 5, 1], ['支出总计', 3, 6, 2]] as const) {
+      const figures = { change: figure(m, change), rate: figure(m, rate, true), ...(said ? { current: figure(said, level) } : {}) };
+      addYoy(r, at, m[0], { subject, direction, rateDirection, figures });
+    }
+    if (said) markUsed(r, said.index!, said[0].length);
+  }
+}
