@@ -25,7 +25,7 @@ import {
   cleanPath,
   currentAmount,
   isChange,
-  isComparedAmount,
+  isReferenceAmount,
   itemBefore,
   listAfter,
   locate,
@@ -67,15 +67,15 @@ const YOY = new RegExp(
   'g',
 );
 /** the words of YOY that say up (the rest say down) */
-const RISE = /^(增加|增长|增长率|增幅|上升|提高|增支)$/;
+const RISE = /^(增加|增长|增长率|增幅|上升|提高|增支|增收)$/;
 
 /**
  * 年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 P%; the rate also said 完成预算的 P%, 预算执行率为 P%,
  * 预算完成率为 P%,
- * 决算数为年初预算数的 P%
+ * 决算数为年初预算数的 P%; the budget also said 支出预算为 A 万元 (安徽's 三公 wording)
  */
 const BUDGET_RATE = new RegExp(
-  `年初预算(?:数)?为?[:：]?${NUM}万元${SEP}(?:支出)?决算(?:数)?为?${NUM}万元(?:${SEP}(?:完成(?:年初)?预算(?:数)?的|(?:预算)?(?:执行|完成)率为?|决算数?为年初预算数?的)${NUM}%)?`,
+  `(?:年初|支出)预算(?:数)?为?[:：]?${NUM}万元${SEP}(?:支出)?决算(?:数)?为?${NUM}万元(?:${SEP}(?:完成(?:年初)?预算(?:数)?的|(?:预算)?(?:执行|完成)率为?|决算数?为年初预算数?的)${NUM}%)?`,
   'g',
 );
 
@@ -216,7 +216,7 @@ function readSentences(r: Reading): void {
     const amounts = [...sentence.matchAll(new RegExp(`${NUM}万元`, 'g'))].map((m) => ({ raw: m[1], at: base + m.index! }));
     const other = sentence.indexOf('其中');
     // what 其中 splits is the amount stated for the subject (预算数为 3.22 万元), not a change said after it (比上年减少 0.98 万元)
-    const headline = other > 0 ? [...amounts].reverse().find((a) => a.at < base + other && !isChange(r.text, a.at) && !isComparedAmount(r.text, a.at)) : undefined;
+    const headline = other > 0 ? [...amounts].reverse().find((a) => a.at < base + other && !isChange(r.text, a.at) && !isReferenceAmount(r.text, a.at)) : undefined;
     if (headline && other >= 0) readSum(r, sentence, base, other, headline);
     // an item's own breakdown in brackets adds up to the item's amount
     for (const m of sentence.matchAll(BRACKETED_OTHER)) {

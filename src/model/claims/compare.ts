@@ -3,7 +3,7 @@
  * (比上年, 与2022年相比), last year's amount where the sentence states it, and how a 决算数 is
  * said to stand to its 预算数 (决算数大于预算数, 与预算基本持平).
  */
-import { NUM } from './phrases.js';
+import { COMPARED_WITH, NUM } from './phrases.js';
 
 // 比上年 / 较2022年预算执行数 / 与上年度相比 / 与上年相比，/ 同比上年: the clause before a change
 // word; 同比 alone (同比增加 D 万元) is measured against last year
@@ -33,8 +33,8 @@ export function priorAmount(text: string, to: number, year: string): { raw: stri
   return found ? { raw: found[1], at: near + clause + found.index! + found[0].lastIndexOf(`${found[1]}万元`) } : null;
 }
 
-/** 较2024年的 A 万元减少, 较上年 A 减少: the comparison names last year's amount itself, right before the change */
-const PRIOR_IN_COMPARISON_RE = new RegExp(`(?:比|较)(上年度?|\\d{4}年度?)(?:的|为)?${NUM}(?:万元)?$`);
+/** 较2024年的 A 万元减少, 比上年累计支出 A 万元下降, 较上年 A 减少: the comparison names last year's amount itself, right before the change */
+const PRIOR_IN_COMPARISON_RE = new RegExp(`${COMPARED_WITH}${NUM}(?:万元)?$`);
 
 /** last year's amount and year, where the change at `at` is measured against an amount said in its comparison */
 export function priorInComparison(text: string, at: number): { raw: string; at: number; year: string } | null {

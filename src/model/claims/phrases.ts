@@ -255,18 +255,20 @@ export function sectionAt(list: Array<{ at: number; title: string }>, index: num
  * at the first element that is not such an item (a sub-list, a comparison, another sentence).
  */
 /** the words a change in amount is said with (增加 D 万元, 较上年增长 D 万元, 增支 D 万元) */
-export const CHANGE_WORDS = '增加|减少|增长|下降|增支|减支';
+export const CHANGE_WORDS = '增加|减少|增长|下降|增支|减支|增收|减收';
 /** what a rate's word may be followed by before its figure: 了, 为, 是, a note naming the word (增长（以下简称“增长”）R%) */
 export const RATE_GLUE = '(?:了|为|是|[（(]以下简称[^（()）。]{1,20}[）)])?';
 /** the words its rate is said with (增长 R%, 增幅 R%, 增长率为 R%, 下降了 R%, 上升 R%, 提高 R%), longest first */
-export const RATE_WORDS = '增长率|下降率|增幅|降幅|减幅|增长|下降|降低|减少|增加|上升|提高';
+export const RATE_WORDS = '增长率|下降率|负增长|增幅|降幅|减幅|增长|下降|降低|减少|增加|上升|提高';
 /** between a change and its rate: a comma, or 、 (增加 D 万元、增长 R%, 重庆): no list item starts with a rate's word */
 export const RATE_SEP = '[,，、]';
 const OWN_CHANGE = `(?:[,，](?:比上年|较上年|与上年相比[,，]?|同比)?(?:(?:${CHANGE_WORDS})了?${NUM}万元(?:${RATE_SEP}(?:同比)?(?:${RATE_WORDS})${RATE_GLUE}${NUM}%)?|(?:与上年)?(?:基本)?持平))?`;
 /** the words a share is said with, before its P%: 占, 占比, 占总支出的, 占本年支出合计的比重为, 所占比重为 */
 export const SHARE_WORDS = '(?:占(?:比重?|比例|[^，,。；;:：%\\d]{1,12}?的(?:比重|比例)?)?|所占(?:比重|比例))(?:为|是)?';
 // an item's own breakdown in brackets (公务用车购置及运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元）) is passed over
-const LIST_ITEM = new RegExp(`^[:：,，]?([^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]${SHARE_WORDS}${NUM}%)?${OWN_CHANGE}(?:[（(][^（()）]{1,80}[）)])?(?<end>[；;、，,。）)]|$)`);
+/** an item's own aside in brackets (（包括购置费 A 万元、运行费 B 万元）), before or after its change */
+const ASIDE = '(?:[（(][^（()）]{1,80}[）)])?';
+const LIST_ITEM = new RegExp(`^[:：,，]?([^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]${SHARE_WORDS}${NUM}%)?${ASIDE}${OWN_CHANGE}${ASIDE}(?<end>[；;、，,。）)]|$)`);
 // a figure's basis (年初预算数, 全年预算, 决算) is another figure of the same item, not a part; an item of a
 // budget (政府采购货物预算, 基本支出预算) is a part
 const BASIS = /^(支出)?决算|^预算数|^(年初|全年|调整后?)预算/;
@@ -364,7 +366,7 @@ export function currentAmount(text: string, at: number): { raw: string; at: numb
   return { raw: prev[0][1], at: prevStart + prev[0].index! };
 }
 
-const CHANGE_BEFORE_RE = /(增加|减少|增长|下降|增支|减支|增|减)\s*$/;
+const CHANGE_BEFORE_RE = /(增加|减少|增长|下降|增支|减支|增收|减收|增|减)\s*$/;
 
 /** a sentence that opens by saying since when its change is (与上年相比, 比2018年, 较上年度): of what, the sentence before says */
 const OPENS_WITH_COMPARISON = /^\s*(?:与(?:上年度?|\d{4}年度?)(?:预算数?)?相比|(?:比|较)(?:上年度?|\d{4}年度?)(?:预算数?)?(?=增|减|下降))/;
@@ -374,11 +376,17 @@ export function isChange(text: string, at: number): boolean {
   return CHANGE_BEFORE_RE.test(text.slice(Math.max(0, at - 4), at));
 }
 
-const COMPARED_BEFORE_RE = /(?:比|较)(?:上年度?|\d{4}年度?)(?:的|为)?$/;
+/** the words a comparison names last year's amount with (较2024年的, 比上年累计支出, 较2023年年初预算的), no change word among them */
+export const COMPARED_WITH = '(?:比|较)(上年度?|\\d{4}年度?)[^，,。；;：:\\d增减]{0,8}?(?:的|为)?';
+const REFERENCE_BEFORE_RE = new RegExp(`(?:${COMPARED_WITH}|(?:完成|占)(?:全年|年初|调整后?)?预算数?(?:的|为)?)$`);
 
-/** whether the amount at `at` is last year's, said in the comparison itself (较2024年的 2190 万元减少…): not this year's level */
-export function isComparedAmount(text: string, at: number): boolean {
-  return COMPARED_BEFORE_RE.test(text.slice(Math.max(0, at - 10), at));
+/**
+ * whether the amount at `at` is one another is measured against, not the level something stands at:
+ * last year's, said in the comparison itself (较2024年的 2190 万元减少…), or the budget a completion
+ * rate or share is of (完成预算数 257288 万元的 41.9%, 占年初预算 2180 万元的 44.5%)
+ */
+export function isReferenceAmount(text: string, at: number): boolean {
+  return REFERENCE_BEFORE_RE.test(text.slice(Math.max(0, at - 20), at));
 }
 
 /**
@@ -387,7 +395,7 @@ export function isComparedAmount(text: string, at: number): boolean {
  * before the change (（上年预算为 A 万元），增加 …).
  */
 function isLevel(text: string, start: number, end: number, to: number): boolean {
-  if (isChange(text, start) || isComparedAmount(text, start)) return false;
+  if (isChange(text, start) || isReferenceAmount(text, start)) return false;
   let depth = 0;
   for (let i = end; i < to; i++) {
     if (text[i] === '（' || text[i] === '(') depth++;
