@@ -24,6 +24,7 @@ import {
   buildStream,
   cleanPath,
   currentAmount,
+  headBefore,
   isChange,
   isReferenceAmount,
   itemBefore,
@@ -66,6 +67,34 @@ const YOY = new RegExp(
   `(${CHANGE_WORDS})了?${NUM}万元(?:${RATE_SEP}(?:同比)?(${RATE_WORDS})${RATE_GLUE}${NUM}%)?|(基本持平|持平)`,
   'g',
 );
+/** words after a rate or share that make it a bound (20%以上), not a figure */
+const BOUND_AFTER = /^(以上|以下|左右|多)/;
+
+/**
+ * whether a change's own words name an item other than the one the amount before it is of, in an
+ * earlier clause: 2024年预算数为 28.00 万元，…，主要原因是会展经费比上年增加 5.00 万元 is 会展经费's change,
+ * measured from an amount the sentence does not state
+ */
+function namesAnother(text: string, ownWords: string, current: { at: number }, at: number): boolean {
+  // 同比 alone (同比增加 D 万元) names no item, as 比上年 does not
+  const named = ownWords
+    .replace(/^(主要原因是|原因是|主要是|主要用于|其中[:：]?)/, '')
+    .replace(/^(同比|同期)$/, '')
+    // 收、支总计均减少: 均, 都, 也 say how, not what
+    .replace(/(均|都|也)$/, '');
+  if (!named || !/[，,；;]/.test(text.slice(current.at, at))) return false;
+  // the same item said shorter counts as named (财政拨款支出 of 省检察院2019年财政拨款预算支出)
+  const its = subjectBefore(text, current.at);
+  return !within(named, its) && !within(its, named);
+}
+
+/** whether the characters of a appear in b in order */
+function within(a: string, b: string): boolean {
+  let i = 0;
+  for (const ch of b) if (ch === a[i]) i++;
+  return i === a.length;
+}
+
 /** the words of YOY that say up (the rest say down) */
 const RISE = /^(增加|增长|增长率|增幅|上升|提高|增支|增收)$/;
 
@@ -92,7 +121,7 @@ function readBudgetRates(r: Reading): void {
     const section = sectionAt(r.heads, at);
     // the subject: a 类/款/项 path since the previous such sentence, or the words before it
     const path = pathBefore(text, lastRateEnd, at);
-    const subject = path ? pathSubject(path) : subjectBefore(text, at);
+    const subject = path ? pathSubject(path) : subjectBefore(text, at) || headBefore(text, at);
     const figures: Record<string, Cell> = { budget: fig(r, m[1], iBudget), actual: fig(r, m[2], iActual) };
     if (m[3]) figures.rate = fig(r, `${m[3]}%`, iRate, true);
     // execution-rate sentences speak of general-budget appropriation spending (公开05)
@@ -134,19 +163,26 @@ function readYearOnYear(r: Reading): void {
     const year = comparedYear(text, at) ?? compared?.year ?? null;
     // a bare 增加 D 万元 or 持平 says nothing checkable unless it is a change since a year
     if (!m[3] && !year) continue;
+    // 比上年分别增加 A 万元、B 万元: each change is of another item of a list before it, not of the amount before
+    if (/分别$/.test(text.slice(Math.max(0, at - 2), at))) continue;
     const direction = (m[1] ? (RISE.test(m[1]) ? '增加' : '减少') : m[5]) as NonNullable<Claim['direction']>;
-    const rateDirection = m[3] ? (RISE.test(m[3]) ? '增长' : '下降') : undefined;
+    // 增长20%以上 bounds the rate, it does not state it; 减收 48.9 亿元，增长-10.3% is a fall of 10.3% (where the
+    // change is negative too, 增加-12.50 万元，增长-11.11%, the signs agree as they stand)
+    const rateRaw = m[4] && !BOUND_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 2)) ? m[4] : undefined;
+    const negative = (rateRaw?.startsWith('-') ?? false) && !m[2]?.startsWith('-');
+    const rateDirection = rateRaw ? (RISE.test(m[3]) !== negative ? '增长' : '下降') : undefined;
     let current = currentAmount(text, at);
     // a change without a rate that names its own subject after a ； is an item of a list (1.…减少 A 万元；2.公费医疗较2022年
     // 增加 B 万元): the amount of an earlier clause is not its own (a bare ；较上年增加 B 万元 still speaks of it)
     const ownWords = subjectBefore(text, at).replace(/(比|较|与|同比)(上年度?|\d{4}年度?)[^，,。；;：:\d]*$/, '');
     if (!m[3] && current && ownWords !== '' && /[；;]/.test(text.slice(current.at, at))) current = null;
+    if (current && namesAnother(text, ownWords, current, at)) current = null;
     const prior = compared ?? (year ? priorAmount(text, current?.at ?? at, year) : null);
     // 持平 compares two amounts: without last year's, nothing to check
     if (m[5] && (!prior || !current)) continue;
     const figures: Record<string, Cell> = {};
     if (m[2]) figures.change = fig(r, m[2], at + m[0].indexOf(m[2], m[1].length));
-    if (m[4]) figures.rate = fig(r, `${m[4]}%`, at + m[0].lastIndexOf(m[4]), true);
+    if (rateRaw) figures.rate = fig(r, `${negative ? rateRaw.slice(1) : rateRaw}%`, at + m[0].lastIndexOf(rateRaw) + (negative ? 1 : 0), true);
     if (current && (!rateDirection || (direction === '增加') === (rateDirection === '增长'))) figures.current = fig(r, current.raw, current.at);
     if (prior) figures.prior = fig(r, prior.raw, prior.at);
     addYoy(r, at, m[0], { subject: yoySubject(text, at, current), direction, rateDirection, figures });
@@ -203,6 +239,20 @@ type Amount = { raw: string; at: number };
 
 /** a share said right after an amount: ，占 P%; ，占本年支出合计的 P%; ，所占比重为 P% */
 const SHARE_AFTER = new RegExp(`^${SEP}${SHARE_WORDS}${NUM}%`);
+
+/** a share's words without its figure: what it is a share of */
+const shareWords = (said: string) => normalizeLabel(said.replace(/-?[\d,.]+%$/, '')).replace(/[“”"]/g, '');
+
+/**
+ * the share said right after an amount, if it is that amount's own: not the first of a list of
+ * shares (分别为 A、B 和 C 万元，占…的 a%、b% 和 c%: a% is A's, not C's), nor a bound (占 95% 以上)
+ */
+function ownShare(after: string): RegExpExecArray | null {
+  const share = SHARE_AFTER.exec(after);
+  if (!share) return null;
+  const rest = after.slice(share[0].length);
+  return /^[、和及与]\s*-?[\d.]+%/.test(rest) || BOUND_AFTER.test(rest) ? null : share;
+}
 
 /** an item's own 其中 in brackets: 运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元） */
 const BRACKETED_OTHER = new RegExp(`${NUM}万元[（(]其中[:：]`, 'g');
@@ -265,8 +315,8 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
   let previousSubject = '';
   for (const a of amounts) {
     if (r.used.has(a.at)) continue;
-    const after = text.slice(a.at + a.raw.length + 2, a.at + a.raw.length + 32);
-    const share = SHARE_AFTER.exec(after);
+    const after = text.slice(a.at + a.raw.length + 2, a.at + a.raw.length + 48);
+    const share = ownShare(after);
     const here = sectionAt(r.heads, a.at);
     const from = Math.max(base, a.at - 120);
     // the sentence and the one before it (支出预算总计 X 万元。包括：1．公共安全（类）支出 Y 万元)
@@ -285,9 +335,12 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
     if (share) {
       const iShare = a.at + a.raw.length + 2 + share[0].indexOf(share[1]);
       figures.share = fig(r, `${share[1]}%`, iShare, true);
-      if (headline && headline.at < a.at) figures.whole = fig(r, headline.raw, headline.at);
+      // the headline is the whole, unless its own share names the same whole (授予中小企业 A 万元，占政府采购支出总额的
+      // P%，其中：授予小微企业 B 万元，占政府采购支出总额的 Q%: both of the 总额)
+      const headlineShare = headline && SHARE_AFTER.exec(text.slice(headline.at + headline.raw.length + 2, headline.at + headline.raw.length + 48));
+      if (headline && headline.at < a.at && !(headlineShare && shareWords(headlineShare[0]) === shareWords(share[0]))) figures.whole = fig(r, headline.raw, headline.at);
       // no headline stated: the share is of the table's total the item belongs to
-      const words = normalizeLabel(share[0]).replace(/[“”"]/g, '');
+      const words = shareWords(share[0]);
       const whole = figures.whole ? null : (totalOf(report, linkTo, words) ?? wholeNamed(report, words));
       add(r, { kind: 'share', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole, loc: { ...figures.amount.loc } });
     } else if (!path && isRestatement(r, subject, a.at)) {

@@ -35,7 +35,7 @@ export function templateLeftovers(text: string): Found[] {
 const AS_OF_RE = /截至(\d{4})年12月31日/g;
 // the year a change or a comparison is measured from: 比2025年预算, 较2022年, 与2022年度相比; a
 // budget it names is kept in the words (与2020年度预算相比: a final account's year measured against its own budget)
-const SINCE_RE = /(?:比|较|与)(\d{4})年度?(?:年初)?(预算数?)?(?=预算|决算|相比|同期|增|减|持平|基本持平|[^\d年]{0,12}(?:增加|减少|增长|下降|持平))/g;
+const SINCE_RE = /(?:比|较|与)(\d{4})年度?(?:年?初)?(预算数?)?(?=预算|决算|相比|同期|增|减|持平|基本持平|[^\d年]{0,12}(?:增加|减少|增长|下降|持平))/g;
 
 /** 截至 YYYY年12月31日 */
 export function asOfDates(text: string): Found[] {

@@ -378,12 +378,13 @@ export function isChange(text: string, at: number): boolean {
 
 /** the words a comparison names last year's amount with (较2024年的, 比上年累计支出, 较2023年年初预算的), no change word among them */
 export const COMPARED_WITH = '(?:比|较)(上年度?|\\d{4}年度?)[^，,。；;：:\\d增减]{0,8}?(?:的|为)?';
-const REFERENCE_BEFORE_RE = new RegExp(`(?:${COMPARED_WITH}|(?:完成|占)(?:全年|年初|调整后?)?预算数?(?:的|为)?)$`);
+const REFERENCE_BEFORE_RE = new RegExp(`(?:${COMPARED_WITH}|(?:完成|占|比|较|相比|与)(?:全年|年初|调整后?)?预算数?(?:的|为)?)$`);
 
 /**
  * whether the amount at `at` is one another is measured against, not the level something stands at:
  * last year's, said in the comparison itself (较2024年的 2190 万元减少…), or the budget a completion
- * rate or share is of (完成预算数 257288 万元的 41.9%, 占年初预算 2180 万元的 44.5%)
+ * rate, share or change is of (完成预算数 257288 万元的 41.9%, 占年初预算 2180 万元的 44.5%, 相比预算数
+ * 6.1 亿元减少 1.1 亿元)
  */
 export function isReferenceAmount(text: string, at: number): boolean {
   return REFERENCE_BEFORE_RE.test(text.slice(Math.max(0, at - 20), at));
@@ -421,6 +422,22 @@ function wordsBefore(text: string, index: number, reach: number): [string, numbe
   const head = text.slice(Math.max(0, index - reach), index).replace(/收、支/g, '收支').replace(/收入、支出/g, '收入支出');
   return [head, Math.max(0, ...SUBJECT_ENDS.map((d) => { const i = head.lastIndexOf(d); return i < 0 ? 0 : i + d.length; }), afterLastAmount(head))];
 }
+
+/**
+ * the heading of an item a sentence that names nothing itself belongs to, just before it: 1、一般公共服务支出
+ * （201类）人大事务（01款）行政运行（01项）。年初预算为…; [2080505]机关事业单位基本养老保险缴费支出：年初预算为…
+ * ('' where the words before are a statement with figures of its own)
+ */
+export function headBefore(text: string, at: number): string {
+  const before = text.slice(Math.max(0, at - 60), at).replace(/[。：:\s]+$/, '');
+  const start = Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf(';')) + 1;
+  const said = before.slice(start);
+  // from the item's own number on (1、, （三）): headings above it can run into it where no 。 ends them
+  const last = [...said.matchAll(ITEM_NUMBER_RE)].pop();
+  const head = (last ? said.slice(last.index! + last[0].length) : said).trim();
+  return /万元|元|%/.test(head) ? '' : head;
+}
+const ITEM_NUMBER_RE = /(?:[一二三四五六七八九十\d]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])(?!\d)/g;
 
 /** the words before a figure, back to the previous punctuation: what the figure is said of */
 export function subjectBefore(text: string, index: number): string {
