@@ -185,6 +185,25 @@ describe('claim extraction', () => {
     expect(brief(c)).toMatchObject({ kind: 'rate', subject: '社会保障和就业支出', link: { table: '公开05', row: '208', column: '小计' } });
   });
 
+  it('三公: 支出预算为 A 万元，支出决算为 B 万元，完成预算的 P% is a rate, and its two amounts stay amounts, linked to their columns', () => {
+    const cs = claims('九、财政拨款“三公”经费支出决算情况说明2023年度“三公”经费财政拨款支出预算为3.30万元，支出决算为2.64万元，完成预算的80.00%。', final);
+    expect(cs.map((c) => [c.kind, brief(c).figures, c.link?.column ?? null])).toEqual([
+      ['rate', { budget: '3.30', actual: '2.64', rate: '80.00%' }, null],
+      ['amount', { amount: '3.30' }, '预算数.合计'],
+      ['amount', { amount: '2.64' }, '决算数.合计'],
+    ]);
+  });
+
+  it('a reason naming another item is not measured against the amount before it; the same total said again is', () => {
+    const reason = claims('会议费支出决算为46.00万元，比上年增加4.00万元，增长9.52%，主要原因是：培训会议费比上年增加4.00万元，增长50%。', final);
+    expect(reason.filter((c) => c.kind === 'yoy').map((c) => brief(c).figures)).toEqual([
+      { change: '4.00', rate: '9.52%', current: '46.00' },
+      { change: '4.00', rate: '50%' },
+    ]);
+    const again = claims('财政拨款收、支总预算20702.25万元。与上年相比，财政拨款收、支总计各增加2043.58万元，增长10.95%。', final);
+    expect(again.filter((c) => c.kind === 'yoy').map((c) => brief(c).figures)).toEqual([{ change: '2043.58', rate: '10.95%', current: '20702.25' }]);
+  });
+
   it('weihai: full-width ％, the current amount in the sentence before 与2022年相比', () => {
     const cs = claims('2023年度收、支总计均为764.05万元。与2022年相比，收、支总计均减少56.54万元，下降6.89％。', final);
     expect(cs.filter((c) => c.kind === 'yoy').map((c) => brief(c).figures)).toEqual([{ change: '56.54', rate: '6.89%', current: '764.05' }]);

@@ -71,22 +71,25 @@ const YOY = new RegExp(
 const BOUND_AFTER = /^(以上|以下|左右|多)/;
 
 /**
- * whether a change's own words name an item other than the one the amount before it is of, in an
- * earlier clause: 2024年预算数为 28.00 万元，…，主要原因是会展经费比上年增加 5.00 万元 is 会展经费's change,
- * measured from an amount the sentence does not state
+ * whether a change's own words, a reason or a part, name an item other than the one the amount before
+ * it is of, in an earlier clause: 2024年预算数为 28.00 万元，…，主要原因是会展经费比上年增加 5.00 万元 is
+ * 会展经费's change, measured from an amount the sentence does not state
  */
 function namesAnother(text: string, ownWords: string, current: { at: number }, at: number): boolean {
-  // 同比 alone (同比增加 D 万元) names no item, as 比上年 does not
-  const named = ownWords
-    .replace(/^(主要原因是|原因是|主要是|主要用于|其中[:：]?)/, '')
-    .replace(/^(同比|同期)$/, '')
-    // 收、支总计均减少: 均, 都, 也 say how, not what
-    .replace(/(均|都|也)$/, '');
+  // only a clause that gives a reason or a part names another item (与上年相比，财政拨款收、支总计各增加… is the
+  // same total said again; 比年初预算数增加… names what it is measured against)
+  const from = Math.max(...['，', ',', '；', ';', '。'].map((p) => text.lastIndexOf(p, at - 1)));
+  if (!REASON_IN_CLAUSE.test(text.slice(from + 1, at))) return false;
+  // 收、支总计均减少: 均, 都, 也 say how, not what
+  const named = ownWords.replace(REASON_OR_PART, '').replace(/(均|都|也)$/, '');
   if (!named || !/[，,；;]/.test(text.slice(current.at, at))) return false;
   // the same item said shorter counts as named (财政拨款支出 of 省检察院2019年财政拨款预算支出)
   const its = subjectBefore(text, current.at);
   return !within(named, its) && !within(its, named);
 }
+
+const REASON_OR_PART = /^(主要原因是|原因是|主要是|主要由于|由于|其中)[:：]?/;
+const REASON_IN_CLAUSE = /(主要原因是|原因是|主要是|主要由于|由于|其中)[:：]?/;
 
 /** whether the characters of a appear in b in order */
 function within(a: string, b: string): boolean {
@@ -124,9 +127,12 @@ function readBudgetRates(r: Reading): void {
     const subject = path ? pathSubject(path) : subjectBefore(text, at) || headBefore(text, at);
     const figures: Record<string, Cell> = { budget: fig(r, m[1], iBudget), actual: fig(r, m[2], iActual) };
     if (m[3]) figures.rate = fig(r, `${m[3]}%`, iRate, true);
+    // 支出预算为 A 万元，支出决算为 B 万元 (a 三公 sentence): its two amounts stay amounts, each read against its
+    // own column as before (预算数, 决算数); the claim here only checks the rate
+    const ownAmounts = m[0].startsWith('支出预算');
     // execution-rate sentences speak of general-budget appropriation spending (公开05)
-    const found = path ? findPath(report, report.kind, cleanPath(path)) : null;
-    const linkTo = found ? found.link : linkSubject(report, report.kind, subject, `${section}一般公共预算`);
+    const found = path && !ownAmounts ? findPath(report, report.kind, cleanPath(path)) : null;
+    const linkTo = ownAmounts ? null : found ? found.link : linkSubject(report, report.kind, subject, `${section}一般公共预算`);
     // 决算数大于预算数的主要原因是…: the relation said right after, checked against the two amounts
     const relation = relationAfter(text, at + m[0].length);
     add(r, {
@@ -142,7 +148,7 @@ function readBudgetRates(r: Reading): void {
       ...(found?.unknown ? { unknownPath: found.unknown } : {}),
       loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
     });
-    markUsed(r, at, m[0].length);
+    if (!ownAmounts) markUsed(r, at, m[0].length);
     lastRateEnd = at + m[0].length;
     rates.push({ at, end: lastRateEnd, depth: path?.length ?? 0, claim: r.claims[r.claims.length - 1] });
   }
