@@ -79,17 +79,18 @@ function namesAnother(text: string, ownWords: string, current: { at: number }, a
   // only a clause that gives a reason or a part names another item (与上年相比，财政拨款收、支总计各增加… is the
   // same total said again; 比年初预算数增加… names what it is measured against)
   const from = Math.max(...['，', ',', '；', ';', '。'].map((p) => text.lastIndexOf(p, at - 1)));
-  if (!REASON_IN_CLAUSE.test(text.slice(from + 1, at))) return false;
+  if (!REASON_OR_PART.test(text.slice(from + 1, at))) return false;
   // 收、支总计均减少: 均, 都, 也 say how, not what
-  const named = ownWords.replace(REASON_OR_PART, '').replace(/(均|都|也)$/, '');
+  const named = ownWords.replace(LEADING_REASON_OR_PART, '').replace(/(均|都|也)$/, '');
   if (!named || !/[，,；;]/.test(text.slice(current.at, at))) return false;
   // the same item said shorter counts as named (财政拨款支出 of 省检察院2019年财政拨款预算支出)
   const its = subjectBefore(text, current.at);
   return !within(named, its) && !within(its, named);
 }
 
-const REASON_OR_PART = /^(主要原因是|原因是|主要是|主要由于|由于|其中)[:：]?/;
-const REASON_IN_CLAUSE = /(主要原因是|原因是|主要是|主要由于|由于|其中)[:：]?/;
+/** the words a clause gives a reason or a part with (主要原因是：, 由于, 其中) */
+const REASON_OR_PART = /(主要原因是|原因是|主要是|主要由于|由于|其中)[:：]?/;
+const LEADING_REASON_OR_PART = new RegExp(`^${REASON_OR_PART.source}`);
 
 /** whether the characters of a appear in b in order */
 function within(a: string, b: string): boolean {
@@ -246,6 +247,9 @@ type Amount = { raw: string; at: number };
 /** a share said right after an amount: ，占 P%; ，占本年支出合计的 P%; ，所占比重为 P% */
 const SHARE_AFTER = new RegExp(`^${SEP}${SHARE_WORDS}${NUM}%`);
 
+/** the words after an amount's 万元, as far as a share said of it reaches */
+const wordsAfter = (text: string, a: Amount) => text.slice(a.at + a.raw.length + 2, a.at + a.raw.length + 48);
+
 /** a share's words without its figure: what it is a share of */
 const shareWords = (said: string) => normalizeLabel(said.replace(/-?[\d,.]+%$/, '')).replace(/[“”"]/g, '');
 
@@ -319,10 +323,12 @@ function saidOfAllFunds(said: string, section: string): boolean {
 function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount[], headline: Amount | undefined): void {
   const { text, report } = r;
   let previousSubject = '';
+  // what the headline is itself a share of, where it says (A 万元，占政府采购支出总额的 P%)
+  const headlineShare = headline ? SHARE_AFTER.exec(wordsAfter(text, headline)) : null;
+  const headlineWhole = headlineShare ? shareWords(headlineShare[0]) : null;
   for (const a of amounts) {
     if (r.used.has(a.at)) continue;
-    const after = text.slice(a.at + a.raw.length + 2, a.at + a.raw.length + 48);
-    const share = ownShare(after);
+    const share = ownShare(wordsAfter(text, a));
     const here = sectionAt(r.heads, a.at);
     const from = Math.max(base, a.at - 120);
     // the sentence and the one before it (支出预算总计 X 万元。包括：1．公共安全（类）支出 Y 万元)
@@ -343,8 +349,7 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       figures.share = fig(r, `${share[1]}%`, iShare, true);
       // the headline is the whole, unless its own share names the same whole (授予中小企业 A 万元，占政府采购支出总额的
       // P%，其中：授予小微企业 B 万元，占政府采购支出总额的 Q%: both of the 总额)
-      const headlineShare = headline && SHARE_AFTER.exec(text.slice(headline.at + headline.raw.length + 2, headline.at + headline.raw.length + 48));
-      if (headline && headline.at < a.at && !(headlineShare && shareWords(headlineShare[0]) === shareWords(share[0]))) figures.whole = fig(r, headline.raw, headline.at);
+      if (headline && headline.at < a.at && headlineWhole !== shareWords(share[0])) figures.whole = fig(r, headline.raw, headline.at);
       // no headline stated: the share is of the table's total the item belongs to
       const words = shareWords(share[0]);
       const whole = figures.whole ? null : (totalOf(report, linkTo, words) ?? wholeNamed(report, words));
