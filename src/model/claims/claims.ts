@@ -224,13 +224,20 @@ function readRatesFromLevels(r: Reading): void {
   }
 }
 
-/** 占本年支出合计的 P%: the 收支总表's total the share words name, where they name one (本年收入/支出合计, 收入/支出总计) */
+/** 占本年支出合计的 P% (or without 的): the 收支总表's total the share words name, where they name one (本年收入/支出合计, 收入/支出总计) */
 function wholeNamed(report: ClaimReport, words: string) {
-  const m = /占(本年)?(收入|支出)(合计|总计)的/.exec(words);
+  const m = /占(本年)?(收入|支出)(合计|总计)(的|$)/.exec(words);
   if (!m || report.kind === 'unknown') return null;
   const key = m[3] === '总计' ? `${m[2]}:总计` : `${m[2]}:本年${m[2]}合计`;
   return link(report, report.kind === '预算' ? '部门公开表1' : '公开01', key);
 }
+
+/**
+ * a share of what neither the sentence nor the tables hold as this year's whole: last year's
+ * (占上年的 95%), or in a final account a budget (占年初预算 85%: a completion rate, of an amount not
+ * said); not a fund's name (占一般公共预算财政拨款支出的)
+ */
+const namesOtherWhole = (report: ClaimReport, words: string) => /上年|去年|同期/.test(words) || (report.kind === '决算' && /(年初|全年|调整后?的?)预算|预算数/.test(words));
 
 /** the same place: a PDF's lines count from each page's top, so its page too */
 const sameLoc = (a: Cell['loc'] | undefined, b: Cell['loc']) => !!a && a.page === b.page && a.line === b.line && a.column === b.column;
@@ -349,10 +356,11 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       figures.share = fig(r, `${share[1]}%`, iShare, true);
       // the headline is the whole, unless its own share names the same whole (授予中小企业 A 万元，占政府采购支出总额的
       // P%，其中：授予小微企业 B 万元，占政府采购支出总额的 Q%: both of the 总额)
-      if (headline && headline.at < a.at && headlineWhole !== shareWords(share[0])) figures.whole = fig(r, headline.raw, headline.at);
-      // no headline stated: the share is of the table's total the item belongs to
       const words = shareWords(share[0]);
-      const whole = figures.whole ? null : (totalOf(report, linkTo, words) ?? wholeNamed(report, words));
+      const ofElsewhere = namesOtherWhole(report, words);
+      if (headline && headline.at < a.at && headlineWhole !== words && !ofElsewhere) figures.whole = fig(r, headline.raw, headline.at);
+      // no headline stated: the share is of the table's total the item belongs to
+      const whole = figures.whole || ofElsewhere ? null : (totalOf(report, linkTo, words) ?? wholeNamed(report, words));
       add(r, { kind: 'share', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole, loc: { ...figures.amount.loc } });
     } else if (!path && isRestatement(r, subject, a.at)) {
       const item = r.lastItem!;

@@ -263,8 +263,8 @@ export const RATE_WORDS = '增长率|下降率|负增长|增幅|降幅|减幅|�
 /** between a change and its rate: a comma, or 、 (增加 D 万元、增长 R%, 重庆): no list item starts with a rate's word */
 export const RATE_SEP = '[,，、]';
 const OWN_CHANGE = `(?:[,，](?:比上年|较上年|与上年相比[,，]?|同比)?(?:(?:${CHANGE_WORDS})了?${NUM}万元(?:${RATE_SEP}(?:同比)?(?:${RATE_WORDS})${RATE_GLUE}${NUM}%)?|(?:与上年)?(?:基本)?持平))?`;
-/** the words a share is said with, before its P%: 占, 占比, 占总支出的, 占本年支出合计的比重为, 所占比重为 */
-export const SHARE_WORDS = '(?:占(?:比重?|比例|[^，,。；;:：%\\d]{1,12}?的(?:比重|比例)?)?|所占(?:比重|比例))(?:为|是)?';
+/** the words a share is said with, before its P%: 占, 占比, 占总支出的, 占基本支出, 占本年支出合计的比重为, 所占比重为 */
+export const SHARE_WORDS = '(?:占(?:比重?|比例|[^，,。；;:：%\\d]{1,12}?(?:的(?:比重|比例)?)?)?|所占(?:比重|比例))(?:为|是)?';
 // an item's own breakdown in brackets (公务用车购置及运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元）) is passed over
 /** an item's own aside in brackets (（包括购置费 A 万元、运行费 B 万元）), before or after its change */
 const ASIDE = '(?:[（(][^（()）]{1,80}[）)])?';
