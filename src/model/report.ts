@@ -35,10 +35,15 @@ function detectKind(text: string, families: DocumentKind[]): DocumentKind {
 }
 
 function detectYear(head: string): number | null {
-  // 2023年度部门决算, 2023年区级部门预算, 2024年单位预算
-  const m = /(20\d{2})\s*年(?:度)?[^\d\n，。、；]{0,6}?(?:部门|单位)?\s*(?:决算|预算)/.exec(head) ?? /(20\d{2})\s*年度/.exec(head);
+  // 2023年度部门决算, 2023年区级部门预算, 2024年单位预算; never the year a comparison names (比2021年预算
+  // 增加…, 与2020年预算基本持平, 比2019年（疫情前）决算数减少…), which is another year's
+  const own = (re: RegExp) => [...head.matchAll(re)].find((m) => !COMPARED_YEAR.test(head.slice(Math.max(0, m.index - 4), m.index)));
+  const m = own(/(20\d{2})\s*年(?:度)?[^\d\n，。、；]{0,6}?(?:部门|单位)?\s*(?:决算|预算)/g) ?? own(/(20\d{2})\s*年度/g);
   return m ? Number(m[1]) : null;
 }
+
+/** the words before a year that make it the year compared with: 比, 较, 与, 同, 相比, 对比 */
+const COMPARED_YEAR = /(比|较|与|同|相比|对比|相较)\s*$/;
 
 /** the cover's name before its title: 上海市普陀区规划和自然资源局 | 2024 年度部门决算 */
 const COVER_NAME_RE = /^([^\d\s，。、:：]{4,40}?)\s*(?:20\d{2}|XX|xx)\s*年度?\s*(?:部门|单位)?\s*(?:决算|预算)/;
