@@ -48,6 +48,10 @@ const PLAN = {
   'forms-provinces': [{ producer: 'libreoffice', landscape: true }, { producer: 'chromium', landscape: true }],
   // a budget's 绩效目标表 whose project, 一级 and 二级 cells are merged over their rows
   target: [{ producer: 'chromium', landscape: true }, { producer: 'chromium', landscape: true, valign: 'top', out: 'fixtures/pdf/target-top.chromium.pdf' }],
+  // a 三公 table published alone and printed turned, a row per item (安徽, 湖南 counties): figures
+  // left blank in one group, whole 元 with a header of two years and counts under the items
+  'sangong-turned-final': [{ producer: 'chromium' }, { producer: 'libreoffice' }],
+  'sangong-turned-budget': [{ producer: 'chromium' }, { producer: 'libreoffice' }],
 };
 
 /**

@@ -171,7 +171,11 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
 
 
   protected collectYears(source: SourceLine) {
-    for (const m of source.text.matchAll(YEAR_RE)) this.years.push(yearCell(this.file, source, m));
+    const found = [...source.text.matchAll(YEAR_RE)];
+    // a header that prints two years (2016年执行数 | 2017年预算数) compares the table's year with the
+    // one before: the latest is the table's
+    const latest = Math.max(...found.map((m) => Number(m[1])));
+    for (const m of found) if (Number(m[1]) === latest) this.years.push(yearCell(this.file, source, m));
   }
 
   /** the sides of the rows left out, where every one's is known */
@@ -193,7 +197,7 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
     const figures = this.region.lines.reduce((n, l) => n + l.tokens.filter((t) => t.kind === 'number').length, 0);
     const misplaced = this.misplaced();
     let unread: string | null = null;
-    if (this.rows.length === 0 && figures > this.columnMarks.length) unread = '表中印有数字，但没有一行能按这种表的版式读出（版式与已知的不同）';
+    if (this.rows.length === 0 && figures > this.columnMarks.length && !this.unsure) unread = '表中印有数字，但没有一行能按这种表的版式读出（版式与已知的不同）';
     // a grid is one row under a many-level header: a figure out of place misplaces its neighbours too
     else if (this.spec.layout === 'grid' && misplaced > 0) unread = `表头的 ${this.columns().length} 列与这一行的数字对不上（多层表头），未能确定每个数字所在的列`;
     else if (this.unsure) unread = this.unsure;
