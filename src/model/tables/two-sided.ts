@@ -359,6 +359,14 @@ export class TwoSidedBuilder extends BaseBuilder {
     let inOpening = false;
     const perLine = new Map<number, number>();
     for (const seg of this.segments) perLine.set(seg.line, (perLine.get(seg.line) ?? 0) + 1);
+    // the last 行次 of the 收入 side: the form's, or fewer where the right side of a line numbers
+    // lower (an earlier year's form: 一、一般公共服务支出 at 行次 29 where the form has 32)
+    // lower (an earlier year's form: 一、一般公共服务支出 at 行次 29 where the form has 32), every
+    // number on the left of a line still below every one on its right
+    const numbered = (right: boolean) => this.segments.filter((seg) => perLine.get(seg.line)! > 1 && seg.position > 0 === right && seg.lineNo).map((seg) => seg.lineNo!.num!.value);
+    const [leftNumbers, rightNumbers] = [numbered(false), numbered(true)];
+    const ownStart = rightNumbers.length && Math.max(0, ...leftNumbers) < Math.min(...rightNumbers) ? Math.min(...rightNumbers) - 1 : Infinity;
+    const leftMaxLineNo = Math.min(this.spec.leftMaxLineNo ?? 99, ownStart);
     const chineseItem = new Set<Side>();
     const names = this.segments.map((seg) => stripEnumeration(labelText(seg.labels)));
     // 收入合计 is the grand total where the year's subtotal is printed above it (江苏: 当年收入小计
@@ -369,7 +377,7 @@ export class TwoSidedBuilder extends BaseBuilder {
       const name = stripEnumeration(rawName);
       const n = seg.lineNo?.num!.value;
       let side: Side | undefined;
-      if (n !== undefined && this.hasLineNos) side = n > (this.spec.leftMaxLineNo ?? 99) ? '支出' : '收入';
+      if (n !== undefined && this.hasLineNos) side = n > leftMaxLineNo ? '支出' : '收入';
       else if (seg.group !== undefined) side = seg.group === 0 ? '收入' : '支出';
       else if (perLine.get(seg.line)! > 1) side = seg.position === 0 ? '收入' : '支出';
       else side = sideByName(this.catalog, name) ?? '收入';
