@@ -128,13 +128,17 @@ const THREE_PUBLIC: Array<[RegExp, string]> = [
   [/会议费(预算)?(支出)?(预算)?$/, '会议费'],
   [/培训费(预算)?(支出)?(预算)?$/, '培训费'],
   [/^(财政拨款)?[“"]?三公[”"]?经费/, '合计'],
+  // the whole said with who and when before it: 寿县司法局2022年一般公共预算“三公”经费支出预算
+  [/(\d{4}年度?|部门|单位)(一般公共预算)?(财政拨款)?(安排的)?[“"]?三公[”"]?经费(支出)*(预算|决算)?数?(支出)*$/, '合计'],
 ];
 
 function linkThreePublic(report: Pick<Report, 'tables'>, kind: Report['kind'], s: string): ClaimLink | null {
   const item = THREE_PUBLIC.find(([re]) => re.test(s));
   if (!item) return null;
   if (kind === '预算') return link(report, '部门公开表7', '合计', `本年预算数.${item[1]}`);
-  return link(report, '公开09', '合计', `${/预算/.test(s) ? '预算数' : '决算数'}.${item[1]}`);
+  // the budget column where the words name a budget, not a fund (一般公共预算财政拨款“三公”经费支出决算 is the 决算)
+  const own = s.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, '');
+  return link(report, '公开09', '合计', `${/预算/.test(own) && !/决算数?$/.test(own) ? '预算数' : '决算数'}.${item[1]}`);
 }
 
 /**
