@@ -112,25 +112,37 @@ const BUDGET_RATE = new RegExp(
   'g',
 );
 
+/** the actual first and the budget in the rate's words: 支出决算为 B 万元，完成全年预算 A 万元的 P% (广东) */
+const BUDGET_RATE_AFTER = new RegExp(`(?:支出)?决算(?:数)?为?${NUM}万元${SEP}完成(?:全年|年初)?预算(?:数)?${NUM}万元的${NUM}%`, 'g');
+
+/** both wordings' matches in the text's order, each with its figures as [budget, actual, rate] */
+function budgetRateMatches(text: string): Array<{ m: RegExpMatchArray; budget: string; actual: string; rate: string | undefined; budgetFirst: boolean }> {
+  const first = [...text.matchAll(BUDGET_RATE)].map((m) => ({ m, budget: m[1], actual: m[2], rate: m[3], budgetFirst: true }));
+  const after = [...text.matchAll(BUDGET_RATE_AFTER)].map((m) => ({ m, budget: m[2], actual: m[1], rate: m[3], budgetFirst: false }));
+  return [...first, ...after].sort((a, b) => a.m.index! - b.m.index!);
+}
+
 function readBudgetRates(r: Reading): void {
   const { text, report } = r;
   let lastRateEnd = 0;
   const rates: Array<RateAt & { claim: Claim }> = [];
-  for (const m of text.matchAll(BUDGET_RATE)) {
+  for (const { m, budget, actual, rate, budgetFirst } of budgetRateMatches(text)) {
     const at = m.index!;
-    const iBudget = at + m[0].indexOf(m[1]);
-    // the first figure after the budget's is the actual's: only words stand between them
-    const iActual = at + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length);
-    const iRate = m[3] ? at + m[0].lastIndexOf(m[3]) : -1;
+    // the second figure is found after the first: only words stand between them
+    const [iFirst, iSecond] = [m[0].indexOf(m[1]), m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length)];
+    const iBudget = at + (budgetFirst ? iFirst : iSecond);
+    const iActual = at + (budgetFirst ? iSecond : iFirst);
+    const iRate = rate ? at + m[0].lastIndexOf(rate) : -1;
     const section = sectionAt(r.heads, at);
     // the subject: a 类/款/项 path since the previous such sentence, or the words before it
     const path = pathBefore(text, lastRateEnd, at);
     const subject = path ? pathSubject(path) : subjectBefore(text, at) || headBefore(text, at);
-    const figures: Record<string, Cell> = { budget: fig(r, m[1], iBudget), actual: fig(r, m[2], iActual) };
-    if (m[3]) figures.rate = fig(r, `${m[3]}%`, iRate, true);
-    // 支出预算为 A 万元，支出决算为 B 万元 (a 三公 sentence): its two amounts stay amounts, each read against its
-    // own column as before (预算数, 决算数); the claim here only checks the rate
-    const ownAmounts = m[0].startsWith('支出预算');
+    const figures: Record<string, Cell> = { budget: fig(r, budget, iBudget), actual: fig(r, actual, iActual) };
+    if (rate) figures.rate = fig(r, `${rate}%`, iRate, true);
+    // 支出预算为 A 万元，支出决算为 B 万元 (a 三公 sentence), or the actual said first (决算为 B 万元，完成全年预算
+    // A 万元的 P%): its amounts stay amounts, each read against its own column (预算数, 决算数); the claim
+    // here only checks the rate
+    const ownAmounts = m[0].startsWith('支出预算') || !budgetFirst;
     // execution-rate sentences speak of general-budget appropriation spending (公开05)
     const found = path && !ownAmounts ? findPath(report, report.kind, cleanPath(path)) : null;
     const linkTo = ownAmounts ? null : found ? found.link : linkSubject(report, report.kind, subject, `${section}一般公共预算`);

@@ -19,13 +19,24 @@ const HEADING = /[（(][一二三四五六七八九十]+[）)]|[一二三四五�
 /** by the index of each statement that opens a list, the indices of the statements listed */
 export function listedRates(text: string, rates: RateAt[]): Map<number, number[]> {
   const out = new Map<number, number[]>();
+  const opens = (i: number) => i + 1 < rates.length && LIST_OPEN.test(text.slice(rates[i].end, rates[i + 1].at));
+  // a list within a list (公务用车购置及运行维护费…；其中：公务用车购置…，公务用车运行维护费…；公务接待费…):
+  // where the inner one ends the text does not say, so neither is read as a sum
+  const nested = new Set<number>();
   for (let i = 0; i + 1 < rates.length; i++) {
     const opened = text.slice(rates[i].end, rates[i + 1].at);
     if (!LIST_OPEN.test(opened) || HEADING.test(opened)) continue;
     const items = [i + 1];
     for (let j = i + 2; j < rates.length && !HEADING.test(text.slice(rates[j - 1].end, rates[j].at)); j++) items.push(j);
+    const inner = items.filter((j) => opens(j) && j !== items[items.length - 1]);
+    if (inner.length) {
+      nested.add(i);
+      for (const j of inner) nested.add(j);
+      continue;
+    }
     const depth = rates[i + 1].depth;
     if (items.length >= 2 && items.every((j) => rates[j].depth === depth)) out.set(i, items);
   }
+  for (const i of nested) out.delete(i);
   return out;
 }
