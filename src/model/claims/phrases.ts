@@ -268,7 +268,10 @@ export const SHARE_WORDS = '(?:占(?:比重?|比例|[^，,。；;:：%\\d]{1,12}
 // an item's own breakdown in brackets (公务用车购置及运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元）) is passed over
 /** an item's own aside in brackets (（包括购置费 A 万元、运行费 B 万元）), before or after its change */
 const ASIDE = '(?:[（(][^（()）]{1,80}[）)])?';
-const LIST_ITEM = new RegExp(`^[:：,，]?([^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]${SHARE_WORDS}${NUM}%)?${ASIDE}${OWN_CHANGE}${ASIDE}(?<end>[；;、，,。）)]|$)`);
+// an item may be numbered (1、一般公共财政预算拨款 507.37 万元): its number is no figure of it
+const LIST_ITEM = new RegExp(`^[:：,，]?((?:\\d{1,2}[、.．]|[（(]\\d{1,2}[）)])?[^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]${SHARE_WORDS}${NUM}%)?${ASIDE}${OWN_CHANGE}${ASIDE}(?<end>[；;、，,。）)]|$)`);
+/** an item of a numbered list, a sentence each: its name may hold 、 (公诉、审判、侦查、执行等检察监督支出（项）) */
+const NUMBERED_ITEM = new RegExp(`^[:：,，]?([^0-9。；;，,:：]{1,40}?)${NUM}万元`);
 // a figure's basis (年初预算数, 全年预算, 决算) is another figure of the same item, not a part; an item of a
 // budget (政府采购货物预算, 基本支出预算) is a part
 const BASIS = /^(支出)?决算|^预算数|^(年初|全年|调整后?)预算/;
@@ -294,7 +297,9 @@ export function listAfter(text: string, from: number, sameSection: (at: number) 
   }
   // the list's first number, right after 其中： (a window: not the rest of the document copied per list)
   const numbered = items.length === 1 ? ENUMERATOR.exec(text.slice(from, from + 8).replace(/^[:：]/, '')) : null;
-  return numbered ? [...items, ...numberedAfter(text, i, numbered[0], sameSection)] : items;
+  if (!numbered) return items;
+  const rest = numberedAfter(text, i, numbered[0], sameSection);
+  return rest ? [...items, ...rest] : [];
 }
 
 // a list's numbers: （一） (1) 1. 1、; the item's name follows
@@ -310,15 +315,17 @@ function nextEnumerator(current: string): string | null {
 }
 
 /** the numbered items after the first, each the next number with its name and amount, a sentence or two apart */
-function numberedAfter(text: string, from: number, first: string, sameSection: (at: number) => boolean): Array<{ raw: string; at: number }> {
+function numberedAfter(text: string, from: number, first: string, sameSection: (at: number) => boolean): Array<{ raw: string; at: number }> | null {
   const items: Array<{ raw: string; at: number }> = [];
   let i = from;
   for (let mark = nextEnumerator(first); mark; mark = nextEnumerator(mark)) {
     const at = text.indexOf(mark, i);
     // the next number within what explains the item before it (主要包括：…), not sections away
     if (at < 0 || at - i > 240 || !sameSection(at)) break;
-    const m = LIST_ITEM.exec(text.slice(at + mark.length, at + mark.length + 180));
-    if (!m || NOT_AN_ITEM.test(m[1])) break;
+    const m = NUMBERED_ITEM.exec(text.slice(at + mark.length, at + mark.length + 180));
+    // the next number is there and its item cannot be read (no amount in 万元, another wording): the
+    // list's sum is not known, rather than known short
+    if (!m || NOT_AN_ITEM.test(m[1])) return null;
     items.push({ raw: m[2], at: at + mark.length + m[0].indexOf(m[2], m[1].length) });
     i = at + mark.length + m[0].length;
   }
