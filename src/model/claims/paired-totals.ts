@@ -5,8 +5,8 @@
  * change and rate, and its own amount where the levels are said so just before. The template's
  * one-figure form (收、支总计各 A 万元 … 各增加 X 万元，增长 P%) is an ordinary change (claims.ts).
  */
-import { NUM } from './phrases.js';
-import { addYoy, fig, markUsed, type Reading } from './reading.js';
+import { locate, NUM, sectionAt } from './phrases.js';
+import { add, addYoy, fig, markUsed, type Reading } from './reading.js';
 
 /** the second figure of a list: NUM refuses to begin after a comma (it could be mid-number), this one follows its list's comma */
 const SECOND = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
@@ -17,8 +17,16 @@ const CHANGES = new RegExp(`${BOTH}(增加|减少)了?${NUM}(?:万元)?${LIST}${
 /** how far back the levels may be said: the sentence before the change's */
 const LEVELS_REACH = 160;
 
+/** the two totals said apart in one clause: 收入总计 A 万元，支出总计 B 万元 */
+const APART = new RegExp(`收入总计(?:为|是)?${NUM}万元[,，]支出总计(?:为|是)?${NUM}万元`, 'dg');
+
 export function readPairedTotals(r: Reading): void {
   const levels = [...r.text.matchAll(LEVELS)];
+  // the two totals of a 总表 balance: said together, they are one figure twice
+  for (const m of [...levels, ...r.text.matchAll(APART)]) {
+    const figures = { income: fig(r, m[1], m.indices![1][0]), spending: fig(r, m[2], m.indices![2][0]) };
+    add(r, { kind: 'balance', subject: '收支总计', section: sectionAt(r.heads, m.index!), text: m[0], figures, parts: [], link: null, whole: null, loc: { ...locate(r.stream, m.index!, m.index! + m[0].length), file: r.file } });
+  }
   for (const m of r.text.matchAll(CHANGES)) {
     const at = m.index!;
     const said = levels.filter((l) => l.index! < at && at - l.index! <= LEVELS_REACH).pop();
