@@ -280,7 +280,23 @@ function ownShare(after: string): RegExpExecArray | null {
   const share = SHARE_AFTER.exec(after);
   if (!share) return null;
   const rest = after.slice(share[0].length);
-  return /^[、和及与]\s*-?[\d.]+%/.test(rest) || BOUND_AFTER.test(rest) ? null : share;
+  return /^[、和及与]\s*-?[\d.]+%/.test(rest) || BOUND_AFTER.test(rest) || BOUND_BEFORE.test(shareWords(share[0])) ? null : share;
+}
+
+/** words before a share's figure that make it a bound or a round figure (占比超过 90%, 占 近 80%), not the share */
+const BOUND_BEFORE = /(超过|高于|低于|不低于|不高于|不足|不到|接近|将近|近|约|逾)$/;
+
+/** the words of a whole that name no item of their own: any sentence's total (占总支出的, 占支出总额) */
+const ANY_WHOLE = /^占?(比重?|比例)?$|^占?(本年|全年|全部)?(总支出|总收入|支出总额|收入总额|支出合计|收入合计|合计|总额|总计|总数|支出|收入)(的)?(比重|比例)?(达|为|是)?$/;
+
+/**
+ * whether a share's whole, where its words name one, is the headline's: 占基本支出 70% of 基本支出 800 万元,
+ * or a whole any total is (占总支出的); not 占转移支付比重达 82% in a sentence whose headline is 总支出
+ */
+function ofHeadline(said: string, headlineSubject: string): boolean {
+  const words = said.replace(/^[,，、；;:：\s]+/, '').replace(/^所/, '');
+  const named = words.replace(/^占/, '').replace(/(的)?(比重|比例)?(达|为|是)?$/, '');
+  return ANY_WHOLE.test(words) || !named || headlineSubject.includes(named);
 }
 
 /** an item's own 其中 in brackets: 运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元） */
@@ -350,6 +366,7 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
   // what the headline is itself a share of, where it says (A 万元，占政府采购支出总额的 P%)
   const headlineShare = headline ? SHARE_AFTER.exec(wordsAfter(text, headline)) : null;
   const headlineWhole = headlineShare ? shareWords(headlineShare[0]) : null;
+  const headlineSubject = headline ? normalizeLabel(subjectBefore(text, headline.at)) : '';
   for (const a of amounts) {
     if (r.used.has(a.at)) continue;
     const share = ownShare(wordsAfter(text, a));
@@ -375,7 +392,7 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       // P%，其中：授予小微企业 B 万元，占政府采购支出总额的 Q%: both of the 总额)
       const words = shareWords(share[0]);
       const ofElsewhere = namesOtherWhole(report, words);
-      if (headline && headline.at < a.at && headlineWhole !== words && !ofElsewhere) figures.whole = fig(r, headline.raw, headline.at);
+      if (headline && headline.at < a.at && headlineWhole !== words && !ofElsewhere && ofHeadline(words, headlineSubject)) figures.whole = fig(r, headline.raw, headline.at);
       // no headline stated: the share is of the table's total the item belongs to
       const whole = figures.whole || ofElsewhere ? null : (totalOf(report, linkTo, words) ?? wholeNamed(report, words));
       add(r, { kind: 'share', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole, loc: { ...figures.amount.loc } });

@@ -270,6 +270,22 @@ export const SHARE_WORDS = '(?:占(?:比重?|比例|[^，,。；;:：%\\d]{1,12}
 const ASIDE = '(?:[（(][^（()）]{1,80}[）)])?';
 // an item may be numbered (1、一般公共财政预算拨款 507.37 万元): its number is no figure of it
 const LIST_ITEM = new RegExp(`^[:：,，]?((?:\\d{1,2}[、.．]|[（(]\\d{1,2}[）)])?[^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]${SHARE_WORDS}${NUM}%)?${ASIDE}${OWN_CHANGE}${ASIDE}(?<end>[；;、，,。）)]|$)`);
+/**
+ * whether what is left of a sentence lists more items after a ；, one of them not zero (those printed
+ * 0.00 add nothing), before another 其中 opens a list of its own (a heading and the next section run on
+ * where no 。 ends the last)
+ */
+function moreItems(rest: string): boolean {
+  const other = rest.indexOf('其中');
+  const own = other < 0 ? rest : rest.slice(0, other);
+  return [...own.matchAll(MORE_ITEMS)].some((m) => Number(m[1].replace(/,/g, '')) !== 0);
+}
+const MORE_ITEMS = new RegExp(`[；;][^；;。]{0,40}?${NUM}万元`, 'g');
+const sentenceEnd = (text: string, from: number) => {
+  const end = text.indexOf('。', from);
+  return end < 0 ? Math.min(text.length, from + 400) : end;
+};
+
 /** an item of a numbered list, a sentence each: its name may hold 、 (公诉、审判、侦查、执行等检察监督支出（项）) */
 const NUMBERED_ITEM = new RegExp(`^[:：,，]?([^0-9。；;，,:：]{1,40}?)${NUM}万元`);
 // a figure's basis (年初预算数, 全年预算, 决算) is another figure of the same item, not a part; an item of a
@@ -289,7 +305,12 @@ export function listAfter(text: string, from: number, sameSection: (at: number) 
     const m = LIST_ITEM.exec(text.slice(i, i + 180));
     // an item's figures by basis (因公出国（境）费预算 0.00 万元，支出决算为 0.00 万元) pair, they do not add up
     if (m && items.length && BASIS.test(m[1])) return [];
-    if (!m || NOT_AN_ITEM.test(m[1].replace(ENUMERATOR, ''))) break;
+    if (!m || NOT_AN_ITEM.test(m[1].replace(ENUMERATOR, ''))) {
+      // stopped by words it cannot read while more items follow in the sentence (预备费 24 亿元，占总支出的
+      // 0.4%，占省本级支出的 1.6%，比例符合预算法规定；债务还本支出 65.78 亿元): the parts read are not all
+      if (items.length >= 2 && moreItems(text.slice(i, sentenceEnd(text, i)))) return [];
+      break;
+    }
     items.push({ raw: m[2], at: i + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length) });
     i += m[0].length;
     // a bracketed list (（其中：A 万元，B 万元）) ends at its bracket
