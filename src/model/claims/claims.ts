@@ -5,13 +5,15 @@
  */
 import type { SourceLine } from '../../ingest/text.js';
 import type { Cell, Claim } from '../types.js';
-import { comparedYear, priorAmount, priorInComparison, relationAfter } from './compare.js';
+import { comparedYear, priorAmount, priorInComparison } from './compare.js';
 import { readDocumentText } from './document-text.js';
 import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
-import { listedRates, type RateAt } from './rate-items.js';
-import { findPath, gluedItemPath, link, linkEconomicGroup, linkSubject, totalOf } from './link.js';
-import { add, addYoy, fig, markUsed, type ClaimReport, type Reading } from './reading.js';
+import { findPath, gluedItemPath, linkEconomicGroup, linkSubject, totalOf } from './link.js';
+import { add, addYoy, fig, type ClaimReport, type Reading } from './reading.js';
 import { readPairedTotals } from './paired-totals.js';
+import { readBudgetRates } from './budget-rates.js';
+import { listAfter } from './lists.js';
+import { BOUND_AFTER, namesOtherWhole, ofHeadline, ownShare, SHARE_AFTER, shareWords, wholeNamed, wordsAfter } from './shares.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
 import {
   CHANGE_WORDS,
@@ -19,16 +21,12 @@ import {
   RATE_WORDS,
   RATE_GLUE,
   RATE_SEP,
-  SHARE_WORDS,
-  SEP,
   buildStream,
   cleanPath,
   currentAmount,
-  headBefore,
   isChange,
   isReferenceAmount,
   itemBefore,
-  listAfter,
   locate,
   pathBefore,
   pathSubject,
@@ -67,8 +65,6 @@ const YOY = new RegExp(
   `(${CHANGE_WORDS})了?${NUM}万元(?:${RATE_SEP}(?:同比)?(${RATE_WORDS})${RATE_GLUE}${NUM}%)?|(基本持平|持平)`,
   'g',
 );
-/** words after a rate or share that make it a bound (20%以上), not a figure */
-const BOUND_AFTER = /^(以上|以下|左右|多)/;
 
 /**
  * whether a change's own words, a reason or a part, name an item other than the one the amount before
@@ -102,72 +98,6 @@ function within(a: string, b: string): boolean {
 /** the words of YOY that say up (the rest say down) */
 const RISE = /^(增加|增长|增长率|增幅|上升|提高|增支|增收)$/;
 
-/**
- * 年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 P%; the rate also said 完成预算的 P%, 预算执行率为 P%,
- * 预算完成率为 P%,
- * 决算数为年初预算数的 P%; the budget also said 支出预算为 A 万元 (安徽's 三公 wording)
- */
-const BUDGET_RATE = new RegExp(
-  `(?:年初|支出)预算(?:数)?为?[:：]?${NUM}万元${SEP}(?:支出)?决算(?:数)?为?${NUM}万元(?:${SEP}(?:完成(?:年初)?预算(?:数)?的|(?:预算)?(?:执行|完成)率为?|决算数?为年初预算数?的)${NUM}%)?`,
-  'g',
-);
-
-/** the actual first and the budget in the rate's words: 支出决算为 B 万元，完成全年预算 A 万元的 P% (广东) */
-const BUDGET_RATE_AFTER = new RegExp(`(?:支出)?决算(?:数)?为?${NUM}万元${SEP}完成(?:全年|年初)?预算(?:数)?${NUM}万元的${NUM}%`, 'g');
-
-/** both wordings' matches in the text's order, each with its figures as [budget, actual, rate] */
-function budgetRateMatches(text: string): Array<{ m: RegExpMatchArray; budget: string; actual: string; rate: string | undefined; budgetFirst: boolean }> {
-  const first = [...text.matchAll(BUDGET_RATE)].map((m) => ({ m, budget: m[1], actual: m[2], rate: m[3], budgetFirst: true }));
-  const after = [...text.matchAll(BUDGET_RATE_AFTER)].map((m) => ({ m, budget: m[2], actual: m[1], rate: m[3], budgetFirst: false }));
-  return [...first, ...after].sort((a, b) => a.m.index! - b.m.index!);
-}
-
-function readBudgetRates(r: Reading): void {
-  const { text, report } = r;
-  let lastRateEnd = 0;
-  const rates: Array<RateAt & { claim: Claim }> = [];
-  for (const { m, budget, actual, rate, budgetFirst } of budgetRateMatches(text)) {
-    const at = m.index!;
-    // the second figure is found after the first: only words stand between them
-    const [iFirst, iSecond] = [m[0].indexOf(m[1]), m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length)];
-    const iBudget = at + (budgetFirst ? iFirst : iSecond);
-    const iActual = at + (budgetFirst ? iSecond : iFirst);
-    const iRate = rate ? at + m[0].lastIndexOf(rate) : -1;
-    const section = sectionAt(r.heads, at);
-    // the subject: a 类/款/项 path since the previous such sentence, or the words before it
-    const path = pathBefore(text, lastRateEnd, at);
-    const subject = path ? pathSubject(path) : subjectBefore(text, at) || headBefore(text, at);
-    const figures: Record<string, Cell> = { budget: fig(r, budget, iBudget), actual: fig(r, actual, iActual) };
-    if (rate) figures.rate = fig(r, `${rate}%`, iRate, true);
-    // 支出预算为 A 万元，支出决算为 B 万元 (a 三公 sentence), or the actual said first (决算为 B 万元，完成全年预算
-    // A 万元的 P%): its amounts stay amounts, each read against its own column (预算数, 决算数); the claim
-    // here only checks the rate
-    const ownAmounts = m[0].startsWith('支出预算') || !budgetFirst;
-    // execution-rate sentences speak of general-budget appropriation spending (公开05)
-    const found = path && !ownAmounts ? findPath(report, report.kind, cleanPath(path)) : null;
-    const linkTo = ownAmounts ? null : found ? found.link : linkSubject(report, report.kind, subject, `${section}一般公共预算`);
-    // 决算数大于预算数的主要原因是…: the relation said right after, checked against the two amounts
-    const relation = relationAfter(text, at + m[0].length);
-    add(r, {
-      kind: 'rate',
-      subject,
-      section,
-      ...(relation ? { relation: { word: relation.word, text: relation.text } } : {}),
-      text: m[0],
-      figures,
-      parts: [],
-      link: linkTo,
-      whole: null,
-      ...(found?.unknown ? { unknownPath: found.unknown } : {}),
-      loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
-    });
-    if (!ownAmounts) markUsed(r, at, m[0].length);
-    lastRateEnd = at + m[0].length;
-    rates.push({ at, end: lastRateEnd, depth: path?.length ?? 0, claim: r.claims[r.claims.length - 1] });
-  }
-  // 其中：1.…年初预算为 a 万元，支出决算为 b 万元；2.…: the figures of the statements a statement lists
-  for (const [head, items] of listedRates(text, rates)) rates[head].claim.items = items.map((j) => rates[j].claim.figures);
-}
 
 /**
  * 比上年增加 D 万元，增长 P% (the amount stated just before is the current year's); a change
@@ -236,21 +166,6 @@ function readRatesFromLevels(r: Reading): void {
   }
 }
 
-/** 占本年支出合计的 P% (or without 的): the 收支总表's total the share words name, where they name one (本年收入/支出合计, 收入/支出总计) */
-function wholeNamed(report: ClaimReport, words: string) {
-  const m = /占(本年)?(收入|支出)(合计|总计)(的|$)/.exec(words);
-  if (!m || report.kind === 'unknown') return null;
-  const key = m[3] === '总计' ? `${m[2]}:总计` : `${m[2]}:本年${m[2]}合计`;
-  return link(report, report.kind === '预算' ? '部门公开表1' : '公开01', key);
-}
-
-/**
- * a share of what neither the sentence nor the tables hold as this year's whole: last year's
- * (占上年的 95%), or in a final account a budget (占年初预算 85%: a completion rate, of an amount not
- * said); not a fund's name (占一般公共预算财政拨款支出的)
- */
-const namesOtherWhole = (report: ClaimReport, words: string) => /上年|去年|同期/.test(words) || (report.kind === '决算' && /(年初|全年|调整后?的?)预算|预算数/.test(words));
-
 /** the same place: a PDF's lines count from each page's top, so its page too */
 const sameLoc = (a: Cell['loc'] | undefined, b: Cell['loc']) => !!a && a.page === b.page && a.line === b.line && a.column === b.column;
 
@@ -262,42 +177,6 @@ function yoySubject(text: string, at: number, current: { at: number } | null): s
 }
 
 type Amount = { raw: string; at: number };
-
-/** a share said right after an amount: ，占 P%; ，占本年支出合计的 P%; ，所占比重为 P% */
-const SHARE_AFTER = new RegExp(`^${SEP}${SHARE_WORDS}${NUM}%`);
-
-/** the words after an amount's 万元, as far as a share said of it reaches */
-const wordsAfter = (text: string, a: Amount) => text.slice(a.at + a.raw.length + 2, a.at + a.raw.length + 48);
-
-/** a share's words without its figure: what it is a share of */
-const shareWords = (said: string) => normalizeLabel(said.replace(/-?[\d,.]+%$/, '')).replace(/[“”"]/g, '');
-
-/**
- * the share said right after an amount, if it is that amount's own: not the first of a list of
- * shares (分别为 A、B 和 C 万元，占…的 a%、b% 和 c%: a% is A's, not C's), nor a bound (占 95% 以上)
- */
-function ownShare(after: string): RegExpExecArray | null {
-  const share = SHARE_AFTER.exec(after);
-  if (!share) return null;
-  const rest = after.slice(share[0].length);
-  return /^[、和及与]\s*-?[\d.]+%/.test(rest) || BOUND_AFTER.test(rest) || BOUND_BEFORE.test(shareWords(share[0])) ? null : share;
-}
-
-/** words before a share's figure that make it a bound or a round figure (占比超过 90%, 占 近 80%), not the share */
-const BOUND_BEFORE = /(超过|高于|低于|不低于|不高于|不足|不到|接近|将近|近|约|逾)$/;
-
-/** the words of a whole that name no item of their own: any sentence's total (占总支出的, 占支出总额) */
-const ANY_WHOLE = /^占?(比重?|比例)?$|^占?(本年|全年|全部)?(总支出|总收入|支出总额|收入总额|支出合计|收入合计|合计|总额|总计|总数|支出|收入)(的)?(比重|比例)?(达|为|是)?$/;
-
-/**
- * whether a share's whole, where its words name one, is the headline's: 占基本支出 70% of 基本支出 800 万元,
- * or a whole any total is (占总支出的); not 占转移支付比重达 82% in a sentence whose headline is 总支出
- */
-function ofHeadline(said: string, headlineSubject: string): boolean {
-  const words = said.replace(/^[,，、；;:：\s]+/, '').replace(/^所/, '');
-  const named = words.replace(/^占/, '').replace(/(的)?(比重|比例)?(达|为|是)?$/, '');
-  return ANY_WHOLE.test(words) || !named || headlineSubject.includes(named);
-}
 
 /** an item's own 其中 in brackets: 运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元） */
 const BRACKETED_OTHER = new RegExp(`${NUM}万元[（(]其中[:：]`, 'g');

@@ -1,14 +1,15 @@
 /** Grid (三公经费): one line of values under a multi-level header. */
 import type { PositionedPiece } from '../../ingest/text.js';
 import { columnLabel, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
-import { blankCell, numberCell, tokenLocation } from '../cells.js';
-import type { Cell, Column, Row, Table } from '../types.js';
+import { blankCell, numberCell } from '../cells.js';
+import type { Cell, Column, Table } from '../types.js';
 import { BaseBuilder, centreOf, columnReach } from './builder.js';
 import { marksFlushLeft, matchInOrder, placeByLeftEdges } from './geometry.js';
 import { columnNames } from './catalog.js';
 import { isColumnNumbering, lineLocation, stripEnumeration } from './lines.js';
 import { headerColumns, joinWrappedNames } from './header.js';
 import { alignedHeaderSpans, atTextColumn, isAlignedText } from './text-columns.js';
+import { cleanLabel, turnedItems, turnedRows, type TurnedGrid } from './grid-turned.js';
 
 /**
  * The group words a header label is made of, in order, or none where it holds anything else: words
@@ -66,85 +67,18 @@ export class GridBuilder extends BaseBuilder {
     return Array.from({ length: columns.length }, (_, i) => columns[(i % groups.length) * items + Math.floor(i / groups.length)]);
   }
 
-  /**
-   * The grid printed turned: a row per item (合计, 1.因公出国（境）费, （1）公务用车购置费 …), a
-   * column per group (预算数 决算数, or one unnamed: the last group). Each figure is named by its
-   * row's item and the group words the header prints, left to right; on a page, a row that prints
-   * fewer figures than groups (因公出国（境）费 20, its 决算数 left blank) by where they stand.
-   * Null where fewer than two rows name an item, or where a figure names no column of its own:
-   * the grid is then read as one row, or said unread where more rows print figures.
-   */
-  private turnedRows(): Row[] | null {
-    const groups = this.spec.groups ?? [];
-    const items = this.turnedItems();
-    const printed = items.filter((x) => x.values.some((t) => t.kind === 'number'));
-    if (printed.length < 2 || items.some((x) => !this.columnNamed([x.name]))) return null;
-    const spans = this.headerPieces.length ? this.groupSpans() : [];
-    const words = this.groupWords();
-    const named = spans.length > words.length ? spans.map((s) => s.word) : words.length ? words : groups.slice(-1);
-    const place = spans.length === named.length && named.length > 1 ? groupPlacer(printed.map((x) => x.values), spans) : null;
-    const cells: Record<string, Cell> = Object.create(null);
-    const loc = lineLocation(this.file, items[0].line);
-    for (const { line, values } of items) {
-      // a row that prints nothing is blank in every group; else one value a group, in order, or by place
-      const numbers = values.filter((t) => t.kind === 'number');
-      const slots = numbers.length && numbers.length < named.length && place ? place(numbers) : values.length > named.length || (values.length < named.length && numbers.length) ? null : values;
-      if (!slots) return null;
-      const name = items.find((x) => x.line === line)!.name;
-      for (const [i, group] of named.entries()) {
-        const column = this.columnNamed([group, name]);
-        if (!column || column.key in cells) return null;
-        const t = slots[i];
-        cells[column.key] = t?.kind === 'number' ? numberCell(this.file, t, this.unit) : blankCell(t ? tokenLocation(this.file, t) : lineLocation(this.file, line), this.unit);
-      }
-    }
-    return [{ key: '合计', name: '合计', kind: 'total', cells, unplaced: [], loc }];
-  }
-
-  /**
-   * The grid's lines read as items: each line's name and the cells after it, as far as the money
-   * rows reach.
-   */
-  private turnedItems(): Array<{ line: TokenLine; name: string; values: Token[] }> {
-    const read = this.lines
-      .map((line) => {
-        const label = line.tokens.find((t) => t.kind !== 'blank');
-        if (label?.kind !== 'label') return null;
-        // tab-separated: every cell after the name, blank or printed; else the figures printed
-        const values = line.tabbed ? line.tokens.filter((t) => t.cell! > label.cell! && t.kind !== 'label') : line.tokens.filter((t) => t.kind === 'number');
-        const name = stripEnumeration(cleanLabel(label.text)).replace(/^[（(]\d+[）)]/, '');
-        return { line, name, values };
-      })
-      .filter((x) => x !== null);
-    // tab-separated, a column no row prints in (2016年执行数 left empty beside 2017年预算数) holds nothing of the grid
-    const printedCells = new Set(read.flatMap((x) => x.values.filter((t) => t.kind === 'number').map((t) => t.cell)));
-    const items = read.map((x) => (x.line.tabbed ? { ...x, values: x.values.filter((t) => printedCells.has(t.cell)) } : x));
-    // the money rows end at the first line that names no item and prints no figure (二、相关统计数, the
-    // heading of the 说明 after the grid) or counts (1.因公出国（境）团组数（个） 0): what follows is not the grid's
-    const end = items.findIndex((x) => !this.columnNamed([x.name]) && (!x.values.some((t) => t.kind === 'number') || COUNTED.test(x.name)));
-    return end < 0 ? items : items.slice(0, end);
-  }
-
-  /**
-   * Where the header prints each group word (预算数, 决算数), left to right, found in the text of
-   * its rows: a word may come as one piece or as a piece a character (预 算 数 set apart)
-   */
-  private groupSpans(): Array<{ word: string; x: number }> {
-    const groups = this.spec.groups ?? [];
-    const spans: Array<{ word: string; x: number }> = [];
-    for (const row of joinWrappedNames(this.headerRows)) {
-      let text = '';
-      const owner: PositionedPiece[] = [];
-      for (const p of [...row].sort((a, b) => a.x0 - b.x0)) {
-        const t = cleanLabel(p.text);
-        text += t;
-        for (let k = 0; k < t.length; k++) owner.push(p);
-      }
-      for (const word of groups) {
-        for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) spans.push({ word, x: (owner[at].x0 + owner[at + word.length - 1].x1) / 2 });
-      }
-    }
-    return spans.sort((a, b) => a.x - b.x).filter((s, i, all) => all.findIndex((o) => o.word === s.word) === i);
+  /** what reading the grid printed turned needs of this builder */
+  private turnedGrid(): TurnedGrid {
+    return {
+      groups: this.spec.groups ?? [],
+      lines: this.lines,
+      file: this.file,
+      unit: this.unit,
+      headerRows: this.headerRows,
+      positioned: this.headerPieces.length > 0,
+      groupWords: () => this.groupWords(),
+      columnNamed: (stack) => this.columnNamed(stack),
+    };
   }
 
   /** the group words the header prints, left to right (预算数 决算数), each once */
@@ -230,8 +164,9 @@ export class GridBuilder extends BaseBuilder {
 
   finish(): Table {
     const line = this.valueLine;
-    const turned = this.turnedRows();
-    const items = turned ? [] : this.turnedItems().filter((x) => x.values.some((t) => t.kind === 'number') && this.columnNamed([x.name]));
+    const grid = this.turnedGrid();
+    const turned = turnedRows(grid);
+    const items = turned ? [] : turnedItems(grid).filter((x) => x.values.some((t) => t.kind === 'number') && this.columnNamed([x.name]));
     if (turned) this.rows.push(...turned);
     // printed turned, and not read so: its first row alone is not the grid
     else if (items.length >= 2) this.unsure = `表格按项目逐行排列（「${items[0].name}」「${items[1].name}」…各占一行），未能确定每行的数字各在哪一列`;
@@ -435,34 +370,6 @@ function figureStacks(figures: Array<{ t: Token; x: number }>, rows: PositionedP
   });
 }
 
-/** a row that counts (团组数（个）, 公务用车保有量（辆）, 公务接待人数（人次）), not money */
-const COUNTED = /[（(](个|人|人次|辆|批|批次|次)[)）]$/;
-
 /** how far apart (in font sizes) the words of one header cell stand, at most, spread over its height */
 const STACK_PITCH = 3.2;
 
-const cleanLabel = (text: string) => columnLabel(text).replace(/[“”"]/g, '');
-
-/**
- * Which group each figure of a row that prints fewer figures than groups stands in. Rows printing
- * every group show where each group's figures stand (their right edges, their centres); without
- * such rows, the header's group words do. A figure goes to the group it stands clearly nearest,
- * and null where any is about as near two groups, or two go to one.
- */
-function groupPlacer(rows: Token[][], spans: Array<{ x: number }>): (numbers: Token[]) => Array<Token | undefined> | null {
-  const full = rows.map((v) => v.filter((t) => t.kind === 'number')).filter((v) => v.length === spans.length && v.every((t) => t.x0 !== undefined));
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const marks = spans.map((s, i) => (full.length ? [mean(full.map((v) => v[i].x1!)), mean(full.map((v) => centreOf(v[i])))] : [s.x]));
-  return (numbers) => {
-    if (numbers.some((t) => t.x0 === undefined)) return null;
-    const slots: Array<Token | undefined> = new Array(spans.length).fill(undefined);
-    for (const t of numbers) {
-      const at = full.length ? [t.x1!, centreOf(t)] : [centreOf(t)];
-      const far = marks.map((m) => Math.min(...m.map((x, k) => Math.abs(x - at[k]))));
-      const order = far.map((d, i) => ({ d, i })).sort((a, b) => a.d - b.d);
-      if (slots[order[0].i] || (order.length > 1 && order[0].d * 2 > order[1].d)) return null;
-      slots[order[0].i] = t;
-    }
-    return slots;
-  };
-}

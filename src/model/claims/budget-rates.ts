@@ -1,0 +1,77 @@
+/**
+ * Completion rates as the 说明 word them: 年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 P%, and
+ * the actual first (支出决算为 B 万元，完成全年预算 A 万元的 P%); with the statements a 其中 lists under one.
+ */
+import type { Cell, Claim } from '../types.js';
+import { relationAfter } from './compare.js';
+import { findPath, linkSubject } from './link.js';
+import { cleanPath, headBefore, locate, NUM, pathBefore, pathSubject, sectionAt, SEP, subjectBefore } from './phrases.js';
+import { listedRates, type RateAt } from './rate-items.js';
+import { add, fig, markUsed, type Reading } from './reading.js';
+
+/**
+ * 年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 P%; the rate also said 完成预算的 P%, 预算执行率为 P%,
+ * 预算完成率为 P%,
+ * 决算数为年初预算数的 P%; the budget also said 支出预算为 A 万元 (安徽's 三公 wording)
+ */
+const BUDGET_RATE = new RegExp(
+  `(?:年初|支出)预算(?:数)?为?[:：]?${NUM}万元${SEP}(?:支出)?决算(?:数)?为?${NUM}万元(?:${SEP}(?:完成(?:年初)?预算(?:数)?的|(?:预算)?(?:执行|完成)率为?|决算数?为年初预算数?的)${NUM}%)?`,
+  'g',
+);
+
+/** the actual first and the budget in the rate's words: 支出决算为 B 万元，完成全年预算 A 万元的 P% (广东) */
+const BUDGET_RATE_AFTER = new RegExp(`(?:支出)?决算(?:数)?为?${NUM}万元${SEP}完成(?:全年|年初)?预算(?:数)?${NUM}万元的${NUM}%`, 'g');
+
+/** both wordings' matches in the text's order, each with its figures as [budget, actual, rate] */
+function budgetRateMatches(text: string): Array<{ m: RegExpMatchArray; budget: string; actual: string; rate: string | undefined; budgetFirst: boolean }> {
+  const first = [...text.matchAll(BUDGET_RATE)].map((m) => ({ m, budget: m[1], actual: m[2], rate: m[3], budgetFirst: true }));
+  const after = [...text.matchAll(BUDGET_RATE_AFTER)].map((m) => ({ m, budget: m[2], actual: m[1], rate: m[3], budgetFirst: false }));
+  return [...first, ...after].sort((a, b) => a.m.index! - b.m.index!);
+}
+
+export function readBudgetRates(r: Reading): void {
+  const { text, report } = r;
+  let lastRateEnd = 0;
+  const rates: Array<RateAt & { claim: Claim }> = [];
+  for (const { m, budget, actual, rate, budgetFirst } of budgetRateMatches(text)) {
+    const at = m.index!;
+    // the second figure is found after the first: only words stand between them
+    const [iFirst, iSecond] = [m[0].indexOf(m[1]), m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length)];
+    const iBudget = at + (budgetFirst ? iFirst : iSecond);
+    const iActual = at + (budgetFirst ? iSecond : iFirst);
+    const iRate = rate ? at + m[0].lastIndexOf(rate) : -1;
+    const section = sectionAt(r.heads, at);
+    // the subject: a 类/款/项 path since the previous such sentence, or the words before it
+    const path = pathBefore(text, lastRateEnd, at);
+    const subject = path ? pathSubject(path) : subjectBefore(text, at) || headBefore(text, at);
+    const figures: Record<string, Cell> = { budget: fig(r, budget, iBudget), actual: fig(r, actual, iActual) };
+    if (rate) figures.rate = fig(r, `${rate}%`, iRate, true);
+    // 支出预算为 A 万元，支出决算为 B 万元 (a 三公 sentence), or the actual said first (决算为 B 万元，完成全年预算
+    // A 万元的 P%): its amounts stay amounts, each read against its own column (预算数, 决算数); the claim
+    // here only checks the rate
+    const ownAmounts = m[0].startsWith('支出预算') || !budgetFirst;
+    // execution-rate sentences speak of general-budget appropriation spending (公开05)
+    const found = path && !ownAmounts ? findPath(report, report.kind, cleanPath(path)) : null;
+    const linkTo = ownAmounts ? null : found ? found.link : linkSubject(report, report.kind, subject, `${section}一般公共预算`);
+    // 决算数大于预算数的主要原因是…: the relation said right after, checked against the two amounts
+    const relation = relationAfter(text, at + m[0].length);
+    add(r, {
+      kind: 'rate',
+      subject,
+      section,
+      ...(relation ? { relation: { word: relation.word, text: relation.text } } : {}),
+      text: m[0],
+      figures,
+      parts: [],
+      link: linkTo,
+      whole: null,
+      ...(found?.unknown ? { unknownPath: found.unknown } : {}),
+      loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
+    });
+    if (!ownAmounts) markUsed(r, at, m[0].length);
+    lastRateEnd = at + m[0].length;
+    rates.push({ at, end: lastRateEnd, depth: path?.length ?? 0, claim: r.claims[r.claims.length - 1] });
+  }
+  // 其中：1.…年初预算为 a 万元，支出决算为 b 万元；2.…: the figures of the statements a statement lists
+  for (const [head, items] of listedRates(text, rates)) rates[head].claim.items = items.map((j) => rates[j].claim.figures);
+}

@@ -1,0 +1,98 @@
+/**
+ * 其中 lists: the parts a headline amount is split into, in one sentence or numbered one a sentence.
+ */
+import { CHANGE_WORDS, NUM, RATE_GLUE, RATE_SEP, RATE_WORDS, SHARE_WORDS } from './phrases.js';
+
+/**
+ * The items of a 其中 list: `subject amount万元 [，占 P%] [，增加 D 万元]` joined by ；、，. An item's
+ * own change (公务接待费 1.7 万元，减少 0.98 万元；) is said of it, not another part. The list ends
+ * at the first element that is not such an item (a sub-list, a comparison, another sentence).
+ */
+const OWN_CHANGE = `(?:[,，](?:比上年|较上年|与上年相比[,，]?|同比)?(?:(?:${CHANGE_WORDS})了?${NUM}万元(?:${RATE_SEP}(?:同比)?(?:${RATE_WORDS})${RATE_GLUE}${NUM}%)?|(?:与上年)?(?:基本)?持平))?`;
+// an item's own breakdown in brackets (公务用车购置及运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元）) is passed over
+/** an item's own aside in brackets (（包括购置费 A 万元、运行费 B 万元）), before or after its change */
+const ASIDE = '(?:[（(][^（()）]{1,80}[）)])?';
+// an item may be numbered (1、一般公共财政预算拨款 507.37 万元): its number is no figure of it
+const LIST_ITEM = new RegExp(`^[:：,，]?((?:\\d{1,2}[、.．]|[（(]\\d{1,2}[）)])?[^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]${SHARE_WORDS}${NUM}%)?${ASIDE}${OWN_CHANGE}${ASIDE}(?<end>[；;、，,。）)]|$)`);
+/**
+ * whether what is left of a sentence lists more items after a ；, one of them not zero (those printed
+ * 0.00 add nothing), before another 其中 opens a list of its own (a heading and the next section run on
+ * where no 。 ends the last)
+ */
+function moreItems(rest: string): boolean {
+  const other = rest.indexOf('其中');
+  const own = other < 0 ? rest : rest.slice(0, other);
+  return [...own.matchAll(MORE_ITEMS)].some((m) => Number(m[1].replace(/,/g, '')) !== 0);
+}
+const MORE_ITEMS = new RegExp(`[；;][^；;。]{0,40}?${NUM}万元`, 'g');
+const sentenceEnd = (text: string, from: number) => {
+  const end = text.indexOf('。', from);
+  return end < 0 ? Math.min(text.length, from + 400) : end;
+};
+
+/** an item of a numbered list, a sentence each: its name may hold 、 (公诉、审判、侦查、执行等检察监督支出（项）) */
+const NUMBERED_ITEM = new RegExp(`^[:：,，]?([^0-9。；;，,:：]{1,40}?)${NUM}万元`);
+// a figure's basis (年初预算数, 全年预算, 决算) is another figure of the same item, not a part; an item of a
+// budget (政府采购货物预算, 基本支出预算) is a part
+const BASIS = /^(支出)?决算|^预算数|^(年初|全年|调整后?)预算/;
+const NOT_AN_ITEM = /比|较|增|减|主要|包括|其中|授予|合计|总额|总计|年度|^预算|预算数|(?:年初|全年|调整后?|上年)预算|决算|完成/;
+
+/**
+ * The parts listed from `from` (after 其中：): `A x 万元、B y 万元。` in one sentence; or numbered, one
+ * sentence each (`其中：（一）人员经费 x 万元。主要包括：…。（二）公用经费 y 万元。`), while `sameSection`
+ * holds for where the next number stands.
+ */
+export function listAfter(text: string, from: number, sameSection: (at: number) => boolean = () => false): Array<{ raw: string; at: number }> {
+  const items: Array<{ raw: string; at: number }> = [];
+  let i = from;
+  for (;;) {
+    const m = LIST_ITEM.exec(text.slice(i, i + 180));
+    // an item's figures by basis (因公出国（境）费预算 0.00 万元，支出决算为 0.00 万元) pair, they do not add up
+    if (m && items.length && BASIS.test(m[1])) return [];
+    if (!m || NOT_AN_ITEM.test(m[1].replace(ENUMERATOR, ''))) {
+      // stopped by words it cannot read while more items follow in the sentence (预备费 24 亿元，占总支出的
+      // 0.4%，占省本级支出的 1.6%，比例符合预算法规定；债务还本支出 65.78 亿元): the parts read are not all
+      if (items.length >= 2 && moreItems(text.slice(i, sentenceEnd(text, i)))) return [];
+      break;
+    }
+    items.push({ raw: m[2], at: i + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length) });
+    i += m[0].length;
+    // a bracketed list (（其中：A 万元，B 万元）) ends at its bracket
+    if (!m.groups!.end || /[。）)]/.test(m.groups!.end)) break;
+  }
+  // the list's first number, right after 其中： (a window: not the rest of the document copied per list)
+  const numbered = items.length === 1 ? ENUMERATOR.exec(text.slice(from, from + 8).replace(/^[:：]/, '')) : null;
+  if (!numbered) return items;
+  const rest = numberedAfter(text, i, numbered[0], sameSection);
+  return rest ? [...items, ...rest] : [];
+}
+
+// a list's numbers: （一） (1) 1. 1、; the item's name follows
+const ENUMERATOR = /^(?:[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.．、])/;
+const CHINESE_NUMERALS = '一二三四五六七八九十';
+
+/** the number after `first` in its own style: （一） → （二）, 1. → 2. */
+function nextEnumerator(current: string): string | null {
+  const inner = /[一二三四五六七八九十]|\d{1,2}/.exec(current);
+  if (!inner) return null;
+  const n = /\d/.test(inner[0]) ? String(Number(inner[0]) + 1) : CHINESE_NUMERALS[CHINESE_NUMERALS.indexOf(inner[0]) + 1];
+  return n ? current.replace(inner[0], n) : null;
+}
+
+/** the numbered items after the first, each the next number with its name and amount, a sentence or two apart */
+function numberedAfter(text: string, from: number, first: string, sameSection: (at: number) => boolean): Array<{ raw: string; at: number }> | null {
+  const items: Array<{ raw: string; at: number }> = [];
+  let i = from;
+  for (let mark = nextEnumerator(first); mark; mark = nextEnumerator(mark)) {
+    const at = text.indexOf(mark, i);
+    // the next number within what explains the item before it (主要包括：…), not sections away
+    if (at < 0 || at - i > 240 || !sameSection(at)) break;
+    const m = NUMBERED_ITEM.exec(text.slice(at + mark.length, at + mark.length + 180));
+    // the next number is there and its item cannot be read (no amount in 万元, another wording): the
+    // list's sum is not known, rather than known short
+    if (!m || NOT_AN_ITEM.test(m[1])) return null;
+    items.push({ raw: m[2], at: at + mark.length + m[0].indexOf(m[2], m[1].length) });
+    i = at + mark.length + m[0].length;
+  }
+  return items;
+}

@@ -1,0 +1,135 @@
+/**
+ * A 三公 grid printed turned: a row per item (合计, 1.因公出国（境）费 …), a column per group (预算数
+ * 决算数, or one unnamed), as counties publishing the table alone print it.
+ */
+import type { PositionedPiece } from '../../ingest/text.js';
+import { columnLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
+import { blankCell, numberCell, tokenLocation } from '../cells.js';
+import type { Cell, Column, Row, Unit } from '../types.js';
+import { centreOf } from './geometry.js';
+import { joinWrappedNames } from './header.js';
+import { lineLocation, stripEnumeration } from './lines.js';
+
+/** what the grid's builder knows that reading it turned needs */
+export interface TurnedGrid {
+  groups: string[];
+  /** the lines from the first row of figures on */
+  lines: TokenLine[];
+  file: string;
+  unit: Unit | null;
+  headerRows: PositionedPiece[][];
+  /** read from a page (pieces with positions), not text */
+  positioned: boolean;
+  groupWords(): string[];
+  columnNamed(stack: string[]): Column | null;
+}
+
+export const cleanLabel = (text: string) => columnLabel(text).replace(/[“”"]/g, '');
+
+/**
+ * The grid printed turned: a row per item (合计, 1.因公出国（境）费, （1）公务用车购置费 …), a
+ * column per group (预算数 决算数, or one unnamed: the last group). Each figure is named by its
+ * row's item and the group words the header prints, left to right; on a page, a row that prints
+ * fewer figures than groups (因公出国（境）费 20, its 决算数 left blank) by where they stand.
+ * Null where fewer than two rows name an item, or where a figure names no column of its own:
+ * the grid is then read as one row, or said unread where more rows print figures.
+ */
+export function turnedRows(g: TurnedGrid): Row[] | null {
+  const groups = g.groups;
+  const items = turnedItems(g);
+  const printed = items.filter((x) => x.values.some((t) => t.kind === 'number'));
+  if (printed.length < 2 || items.some((x) => !g.columnNamed([x.name]))) return null;
+  const spans = g.positioned ? groupSpans(g) : [];
+  const words = g.groupWords();
+  const named = spans.length > words.length ? spans.map((s) => s.word) : words.length ? words : groups.slice(-1);
+  const place = spans.length === named.length && named.length > 1 ? groupPlacer(printed.map((x) => x.values), spans) : null;
+  const cells: Record<string, Cell> = Object.create(null);
+  const loc = lineLocation(g.file, items[0].line);
+  for (const { line, values } of items) {
+    // a row that prints nothing is blank in every group; else one value a group, in order, or by place
+    const numbers = values.filter((t) => t.kind === 'number');
+    const slots = numbers.length && numbers.length < named.length && place ? place(numbers) : values.length > named.length || (values.length < named.length && numbers.length) ? null : values;
+    if (!slots) return null;
+    const name = items.find((x) => x.line === line)!.name;
+    for (const [i, group] of named.entries()) {
+      const column = g.columnNamed([group, name]);
+      if (!column || column.key in cells) return null;
+      const t = slots[i];
+      cells[column.key] = t?.kind === 'number' ? numberCell(g.file, t, g.unit) : blankCell(t ? tokenLocation(g.file, t) : lineLocation(g.file, line), g.unit);
+    }
+  }
+  return [{ key: '合计', name: '合计', kind: 'total', cells, unplaced: [], loc }];
+}
+
+/**
+ * The grid's lines read as items: each line's name and the cells after it, as far as the money
+ * rows reach.
+ */
+export function turnedItems(g: TurnedGrid): Array<{ line: TokenLine; name: string; values: Token[] }> {
+  const read = g.lines
+    .map((line) => {
+      const label = line.tokens.find((t) => t.kind !== 'blank');
+      if (label?.kind !== 'label') return null;
+      // tab-separated: every cell after the name, blank or printed; else the figures printed
+      const values = line.tabbed ? line.tokens.filter((t) => t.cell! > label.cell! && t.kind !== 'label') : line.tokens.filter((t) => t.kind === 'number');
+      const name = stripEnumeration(cleanLabel(label.text)).replace(/^[（(]\d+[）)]/, '');
+      return { line, name, values };
+    })
+    .filter((x) => x !== null);
+  // tab-separated, a column no row prints in (2016年执行数 left empty beside 2017年预算数) holds nothing of the grid
+  const printedCells = new Set(read.flatMap((x) => x.values.filter((t) => t.kind === 'number').map((t) => t.cell)));
+  const items = read.map((x) => (x.line.tabbed ? { ...x, values: x.values.filter((t) => printedCells.has(t.cell)) } : x));
+  // the money rows end at the first line that names no item and prints no figure (二、相关统计数, the
+  // heading of the 说明 after the grid) or counts (1.因公出国（境）团组数（个） 0): what follows is not the grid's
+  const end = items.findIndex((x) => !g.columnNamed([x.name]) && (!x.values.some((t) => t.kind === 'number') || COUNTED.test(x.name)));
+  return end < 0 ? items : items.slice(0, end);
+}
+
+/**
+ * Where the header prints each group word (预算数, 决算数), left to right, found in the text of
+ * its rows: a word may come as one piece or as a piece a character (预 算 数 set apart)
+ */
+function groupSpans(g: TurnedGrid): Array<{ word: string; x: number }> {
+  const groups = g.groups;
+  const spans: Array<{ word: string; x: number }> = [];
+  for (const row of joinWrappedNames(g.headerRows)) {
+    let text = '';
+    const owner: PositionedPiece[] = [];
+    for (const p of [...row].sort((a, b) => a.x0 - b.x0)) {
+      const t = cleanLabel(p.text);
+      text += t;
+      for (let k = 0; k < t.length; k++) owner.push(p);
+    }
+    for (const word of groups) {
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) spans.push({ word, x: (owner[at].x0 + owner[at + word.length - 1].x1) / 2 });
+    }
+  }
+  return spans.sort((a, b) => a.x - b.x).filter((s, i, all) => all.findIndex((o) => o.word === s.word) === i);
+}
+
+/** a row that counts (团组数（个）, 公务用车保有量（辆）, 公务接待人数（人次）), not money */
+const COUNTED = /[（(](个|人|人次|辆|批|批次|次)[)）]$/;
+
+/**
+ * Which group each figure of a row that prints fewer figures than groups stands in. Rows printing
+ * every group show where each group's figures stand (their right edges, their centres); without
+ * such rows, the header's group words do. A figure goes to the group it stands clearly nearest,
+ * and null where any is about as near two groups, or two go to one.
+ */
+function groupPlacer(rows: Token[][], spans: Array<{ x: number }>): (numbers: Token[]) => Array<Token | undefined> | null {
+  const full = rows.map((v) => v.filter((t) => t.kind === 'number')).filter((v) => v.length === spans.length && v.every((t) => t.x0 !== undefined));
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const marks = spans.map((s, i) => (full.length ? [mean(full.map((v) => v[i].x1!)), mean(full.map((v) => centreOf(v[i])))] : [s.x]));
+  return (numbers) => {
+    if (numbers.some((t) => t.x0 === undefined)) return null;
+    const slots: Array<Token | undefined> = new Array(spans.length).fill(undefined);
+    for (const t of numbers) {
+      const at = full.length ? [t.x1!, centreOf(t)] : [centreOf(t)];
+      const far = marks.map((m) => Math.min(...m.map((x, k) => Math.abs(x - at[k]))));
+      const order = far.map((d, i) => ({ d, i })).sort((a, b) => a.d - b.d);
+      if (slots[order[0].i] || (order.length > 1 && order[0].d * 2 > order[1].d)) return null;
+      slots[order[0].i] = t;
+    }
+    return slots;
+  };
+}
