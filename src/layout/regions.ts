@@ -62,9 +62,10 @@ export interface TableRegion {
 const PART_END = /^\s*(第[一二三四五六七八九十]部分|附件\s*\d+\s*$)/;
 /** what stands under a table's title: its unit, its department, its header */
 const FURNITURE_RE = /单位\s*[:：]|编制(部门|单位)|^\s*(部门|单位)(（单位）)?\s*[:：]|^\s*(项\s*目|科\s*目|收\s*入|支\s*出|栏\s*次|功能分类|经济分类|功能科目|经济科目)/;
-/** a sentence of prose: where the text after a table begins (a table's own notes excepted); its commas
- * full-width or ASCII, not the ASCII comma inside a figure (1,234.56) */
-const PROSE_RE = /[。；]|(?:，|(?<!\d),|,(?!\d)).*(?:，|(?<!\d),|,(?!\d))/;
+/** a comma of prose, full-width or ASCII; not the ASCII comma inside a figure (1,234.56) */
+const COMMA = '(?:，|(?<!\\d),|,(?!\\d))';
+/** a sentence of prose: where the text after a table begins (a table's own notes excepted) */
+const PROSE_RE = new RegExp(`[。；]|${COMMA}.*${COMMA}`);
 const NOTE_START_RE = /^\s*(注|备注|说明|\d+\s*[.、．]|[（(]\d+[）)])|空表|为空|无数据|没有|不涉及/;
 /** a heading of the narrative (其他相关情况说明, 二、2022年一般公共预算“三公”经费支出预算情况说明): the text after a table, overleaf too */
 const NARRATIVE_HEADING_RE = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]\s*)?(?:[^\d，。；:：]|\d{4}年度?){0,36}(?:情况说明|编制说明)\s*$/;

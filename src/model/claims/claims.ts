@@ -184,7 +184,7 @@ const BRACKETED_OTHER = new RegExp(`${NUM}万元[（(]其中[:：]`, 'g');
 /** sentences: headline 其中：parts; shares 占 P%; plain amounts */
 function readSentences(r: Reading): void {
   let start = 0;
-  let levels: Amount[] = [];
+  let before: Amount[] = [];
   for (const sentence of r.text.split('。')) {
     const base = start;
     start += sentence.length + 1;
@@ -194,8 +194,9 @@ function readSentences(r: Reading): void {
     // a 其中 opening its own sentence splits the one amount of that kind the sentence before states (收入总预算 501.98 万元，
     // 同比减少 17.05 万元。其中：1、…)
     const level = (a: Amount) => !isChange(r.text, a.at) && !isReferenceAmount(r.text, a.at);
-    const headline = other > 0 ? [...amounts].reverse().find((a) => a.at < base + other && level(a)) : other === 0 && levels.length === 1 ? levels[0] : undefined;
-    levels = amounts.filter(level);
+    const levels = other === 0 ? before.filter(level) : [];
+    const headline = other > 0 ? [...amounts].reverse().find((a) => a.at < base + other && level(a)) : levels.length === 1 ? levels[0] : undefined;
+    before = amounts;
     if (headline && other >= 0) readSum(r, sentence, base, other, headline);
     // an item's own breakdown in brackets adds up to the item's amount
     for (const m of sentence.matchAll(BRACKETED_OTHER)) {

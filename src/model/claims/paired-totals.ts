@@ -20,11 +20,14 @@ const LEVELS_REACH = 160;
 /** the two totals said apart in one clause: 收入总计 A 万元，支出总计 B 万元 */
 const APART = new RegExp(`收入总计(?:为|是)?${NUM}万元[,，]支出总计(?:为|是)?${NUM}万元`, 'dg');
 
+/** a match's group as a printed figure, where the match found it */
+const figureOf = (r: Reading, match: RegExpMatchArray, group: number, percent = false) => fig(r, percent ? `${match[group]}%` : match[group], match.indices![group][0], percent);
+
 export function readPairedTotals(r: Reading): void {
   const levels = [...r.text.matchAll(LEVELS)];
   // the two totals of a 总表 balance: said together, they are one figure twice
   for (const m of [...levels, ...r.text.matchAll(APART)]) {
-    const figures = { income: fig(r, m[1], m.indices![1][0]), spending: fig(r, m[2], m.indices![2][0]) };
+    const figures = { income: figureOf(r, m, 1), spending: figureOf(r, m, 2) };
     add(r, { kind: 'balance', subject: '收支总计', section: sectionAt(r.heads, m.index!), text: m[0], figures, parts: [], link: null, whole: null, loc: { ...locate(r.stream, m.index!, m.index! + m[0].length), file: r.file } });
   }
   for (const m of r.text.matchAll(CHANGES)) {
@@ -32,9 +35,8 @@ export function readPairedTotals(r: Reading): void {
     const said = levels.filter((l) => l.index! < at && at - l.index! <= LEVELS_REACH).pop();
     const direction = m[1] as '增加' | '减少';
     const rateDirection = m[4] as '增长' | '下降';
-    const figure = (match: RegExpMatchArray, group: number, percent = false) => fig(r, percent ? `${match[group]}%` : match[group], match.indices![group][0], percent);
     for (const [subject, change, rate, level] of [['收入总计', 2, 5, 1], ['支出总计', 3, 6, 2]] as const) {
-      const figures = { change: figure(m, change), rate: figure(m, rate, true), ...(said ? { current: figure(said, level) } : {}) };
+      const figures = { change: figureOf(r, m, change), rate: figureOf(r, m, rate, true), ...(said ? { current: figureOf(r, said, level) } : {}) };
       addYoy(r, at, m[0], { subject, direction, rateDirection, figures });
     }
     if (said) markUsed(r, said.index!, said[0].length);

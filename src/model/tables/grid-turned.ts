@@ -26,6 +26,12 @@ export interface TurnedGrid {
 
 export const cleanLabel = (text: string) => columnLabel(text).replace(/[“”"]/g, '');
 
+/** an item's name as a row prints it, without its number (1.因公出国（境）费, （1）公务用车购置费) */
+export const itemName = (text: string) => stripEnumeration(cleanLabel(text)).replace(/^[（(]\d+[）)]/, '');
+
+/** a line of the grid read as an item: its name and the cells after it */
+export type TurnedItem = { line: TokenLine; name: string; values: Token[] };
+
 /**
  * The grid printed turned: a row per item (合计, 1.因公出国（境）费, （1）公务用车购置费 …), a
  * column per group (预算数 决算数, or one unnamed: the last group). Each figure is named by its
@@ -34,9 +40,8 @@ export const cleanLabel = (text: string) => columnLabel(text).replace(/[“”"]
  * Null where fewer than two rows name an item, or where a figure names no column of its own:
  * the grid is then read as one row, or said unread where more rows print figures.
  */
-export function turnedRows(g: TurnedGrid): Row[] | null {
+export function turnedRows(g: TurnedGrid, items: TurnedItem[]): Row[] | null {
   const groups = g.groups;
-  const items = turnedItems(g);
   const printed = items.filter((x) => x.values.some((t) => t.kind === 'number'));
   if (printed.length < 2 || items.some((x) => !g.columnNamed([x.name]))) return null;
   const spans = g.positioned ? groupSpans(g) : [];
@@ -45,12 +50,11 @@ export function turnedRows(g: TurnedGrid): Row[] | null {
   const place = spans.length === named.length && named.length > 1 ? groupPlacer(printed.map((x) => x.values), spans) : null;
   const cells: Record<string, Cell> = Object.create(null);
   const loc = lineLocation(g.file, items[0].line);
-  for (const { line, values } of items) {
+  for (const { line, name, values } of items) {
     // a row that prints nothing is blank in every group; else one value a group, in order, or by place
     const numbers = values.filter((t) => t.kind === 'number');
     const slots = numbers.length && numbers.length < named.length && place ? place(numbers) : values.length > named.length || (values.length < named.length && numbers.length) ? null : values;
     if (!slots) return null;
-    const name = items.find((x) => x.line === line)!.name;
     for (const [i, group] of named.entries()) {
       const column = g.columnNamed([group, name]);
       if (!column || column.key in cells) return null;
@@ -65,15 +69,14 @@ export function turnedRows(g: TurnedGrid): Row[] | null {
  * The grid's lines read as items: each line's name and the cells after it, as far as the money
  * rows reach.
  */
-export function turnedItems(g: TurnedGrid): Array<{ line: TokenLine; name: string; values: Token[] }> {
+export function turnedItems(g: TurnedGrid): TurnedItem[] {
   const read = g.lines
     .map((line) => {
       const label = line.tokens.find((t) => t.kind !== 'blank');
       if (label?.kind !== 'label') return null;
       // tab-separated: every cell after the name, blank or printed; else the figures printed
       const values = line.tabbed ? line.tokens.filter((t) => t.cell! > label.cell! && t.kind !== 'label') : line.tokens.filter((t) => t.kind === 'number');
-      const name = stripEnumeration(cleanLabel(label.text)).replace(/^[（(]\d+[）)]/, '');
-      return { line, name, values };
+      return { line, name: itemName(label.text), values };
     })
     .filter((x) => x !== null);
   // tab-separated, a column no row prints in (2016年执行数 left empty beside 2017年预算数) holds nothing of the grid

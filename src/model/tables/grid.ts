@@ -6,10 +6,10 @@ import type { Cell, Column, Table } from '../types.js';
 import { BaseBuilder, centreOf, columnReach } from './builder.js';
 import { marksFlushLeft, matchInOrder, placeByLeftEdges } from './geometry.js';
 import { columnNames } from './catalog.js';
-import { isColumnNumbering, lineLocation, stripEnumeration } from './lines.js';
+import { isColumnNumbering, lineLocation } from './lines.js';
 import { headerColumns, joinWrappedNames } from './header.js';
 import { alignedHeaderSpans, atTextColumn, isAlignedText } from './text-columns.js';
-import { cleanLabel, turnedItems, turnedRows, type TurnedGrid } from './grid-turned.js';
+import { cleanLabel, itemName, turnedItems, turnedRows, type TurnedGrid } from './grid-turned.js';
 
 /**
  * The group words a header label is made of, in order, or none where it holds anything else: words
@@ -146,7 +146,7 @@ export class GridBuilder extends BaseBuilder {
     if (line.tokens.some((t) => t.kind === 'number' && !t.num!.integer)) return true;
     const printed = line.tokens.filter((t) => t.kind !== 'blank');
     // the grid printed turned in whole 元 or 万元: an item's name, then its figures (合计 250000)
-    if (printed[0]?.kind === 'label' && printed.length >= 2 && printed.slice(1).every((t) => t.kind === 'number') && this.columnNamed([stripEnumeration(cleanLabel(printed[0].text))])) return true;
+    if (printed[0]?.kind === 'label' && printed.length >= 2 && printed.slice(1).every((t) => t.kind === 'number') && this.columnNamed([itemName(printed[0].text)])) return true;
     return printed.length >= 2 && printed.every((t) => t.kind === 'number') && !isColumnNumbering(line);
   }
 
@@ -165,8 +165,9 @@ export class GridBuilder extends BaseBuilder {
   finish(): Table {
     const line = this.valueLine;
     const grid = this.turnedGrid();
-    const turned = turnedRows(grid);
-    const items = turned ? [] : turnedItems(grid).filter((x) => x.values.some((t) => t.kind === 'number') && this.columnNamed([x.name]));
+    const read = turnedItems(grid);
+    const turned = turnedRows(grid, read);
+    const items = turned ? [] : read.filter((x) => x.values.some((t) => t.kind === 'number') && this.columnNamed([x.name]));
     if (turned) this.rows.push(...turned);
     // printed turned, and not read so: its first row alone is not the grid
     else if (items.length >= 2) this.unsure = `表格按项目逐行排列（「${items[0].name}」「${items[1].name}」…各占一行），未能确定每行的数字各在哪一列`;

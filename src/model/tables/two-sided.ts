@@ -360,7 +360,6 @@ export class TwoSidedBuilder extends BaseBuilder {
     const perLine = new Map<number, number>();
     for (const seg of this.segments) perLine.set(seg.line, (perLine.get(seg.line) ?? 0) + 1);
     // the last 行次 of the 收入 side: the form's, or fewer where the right side of a line numbers
-    // lower (an earlier year's form: 一、一般公共服务支出 at 行次 29 where the form has 32)
     // lower (an earlier year's form: 一、一般公共服务支出 at 行次 29 where the form has 32), every
     // number on the left of a line still below every one on its right
     const numbered = (right: boolean) => this.segments.filter((seg) => perLine.get(seg.line)! > 1 && seg.position > 0 === right && seg.lineNo).map((seg) => seg.lineNo!.num!.value);
