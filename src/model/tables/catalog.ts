@@ -115,9 +115,13 @@ const CN_NUMBER = '(?:[一二三四五六七八九]?十(?:[一二三四五六七
 const TABLE_NUMBER_RE = new RegExp(`^(附[表件](${CN_NUMBER}|\\d+)?|(?:附|部门|单位|公开|预算|决算)*(?:表(${CN_NUMBER}|\\d+)|\\d{1,2}表))([-－—]\\d+)?[:：、.．-]?`);
 const TRAILING_NOTE_RE = /[（(]([^（()）]*)[）)]$/;
 
+/** a fund's 拨款 or 财政拨款 after its name: 一般公共预算拨款支出预算表 is 一般公共预算支出预算表 */
+const FUND_GRANT_RE = /(一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政)?拨款(?!收入)/g;
+
 /**
  * a printed title as compared: no spaces, quotes, book-title marks or enumeration, no trailing 括注
- * such as （功能科目）, no 括注 of what it includes (财政拨款（含一般公共预算和政府性基金预算）“三公”…)
+ * such as （功能科目）, no 括注 of what it includes (财政拨款（含一般公共预算和政府性基金预算）“三公”…),
+ * a fund named with or without its 拨款 (FUND_GRANT_RE)
  */
 export function normalizeTitle(text: string): string {
   return text
@@ -127,7 +131,8 @@ export function normalizeTitle(text: string): string {
     .replace(TABLE_NUMBER_RE, '')
     .replace(/^(公开\d+表|部门公开表\d+)[:：、.．-]?/, '')
     .replace(TRAILING_NOTE_RE, '')
-    .replace(/、/g, '');
+    .replace(/、/g, '')
+    .replace(FUND_GRANT_RE, '$1');
 }
 
 /**
