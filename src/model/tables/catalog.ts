@@ -131,6 +131,8 @@ export function normalizeTitle(text: string): string {
     .replace(TABLE_NUMBER_RE, '')
     .replace(/^(公开\d+表|部门公开表\d+)[:：、.．-]?/, '')
     .replace(TRAILING_NOTE_RE, '')
+    // 海南: 收入决算公开表, 财政拨款收入支出决算公开表
+    .replace(/([预决]算)公开表$/, '$1表')
     .replace(/、/g, '')
     .replace(FUND_GRANT_RE, '$1');
 }

@@ -6,8 +6,11 @@ import type { TableKinds } from '../../layout/regions.js';
 import type { Side } from '../types.js';
 import { columnNames, normalizeTitle, titleClassification, type Catalog } from './catalog.js';
 
-/** what may stand before a kind's title: a year, 部门/单位, a department's or unit's name */
-const TITLE_PREFIX_RE = /^(\d{4}年度?)?([^\d]{0,30}?)(\d{4}年度?)?(部门|单位|预算单位)?$/;
+/**
+ * what may stand before a kind's title: a year, a department's or unit's name, then the document
+ * (部门、单位, 部门预算, 部门综合预算, 单位决算): 某局2023年部门预算 + 收支总表
+ */
+const TITLE_PREFIX_RE = /^(\d{4}年度?)?([^\d]{0,30}?)(\d{4}年度?)?(部门|单位|预算单位)?(综合)?(预算|决算)?$/;
 
 /**
  * The kind whose title ends the printed one, the longest such title winning (财政拨款收支总表 over
