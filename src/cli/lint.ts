@@ -100,6 +100,12 @@ function diagnose(report: Report, sources: SourceText[], rules: Rule[], options:
       // the turned pages' text is why, not the document
       throw new InputError(`${file}: ${rotatedWhere(rotated[0])}${rotated.length > 1 ? `等 ${rotated.length} 处` : ''}${ROTATED_WHY}；其余部分里没有公开表，也没有预决算情况说明，未检查；${ROTATED_FIX}`);
     }
+    if ((report.kind === 'unknown' || report.claims.length === 0) && report.unknownTables.length) {
+      // titled tables the catalogue does not name: say which, not that the file is no disclosure
+      const [first] = report.unknownTables;
+      const more = report.unknownTables.length > 1 ? `等 ${report.unknownTables.length} 张表` : '';
+      throw new InputError(`${file}: 「${first.title}」${onPage(first.loc)}${more}不是本工具认识的表，本文件没有可以核对的公开表，也没有预决算情况说明，未检查；${UNKNOWN_TABLE_FIX}`);
+    }
     if (report.kind === 'unknown' || report.claims.length === 0) {
       throw new InputError(`${file}: 没有找到任何公开表（收支总表、公开01表…），也没有预决算情况说明，不像是部门预决算公开文件`);
     }
@@ -173,6 +179,8 @@ function firstNote(report: Report, t: Report['tables'][number]): string {
   return `（如${placeWords(note.loc)}：${note.message.slice(prefix.length)}；全部见 --print-model 的 notes）`;
 }
 
+const UNKNOWN_TABLE_FIX = '如果它是某种已知表在当地的叫法，可用 --tables 为那种表添上这个表名';
+
 /** （第 N 页） after a table's title, on paged input */
 const onPage = (loc: { page?: number }) => (loc.page !== undefined ? `（第 ${loc.page} 页）` : '');
 
@@ -190,7 +198,7 @@ export function readingDiagnostics(report: Report): Diagnostic[] {
   const out: Diagnostic[] = report.unknownTables.map(({ title, loc, sameKindAs }) => {
     const message = sameKindAs
       ? `「${title}」${onPage(loc)}与已读的「${sameKindAs.title}」同属 ${sameKindAs.kind} 一类，本工具每类表只读一张，这张未读取，也未核对`
-      : `「${title}」${onPage(loc)}不是本工具认识的表，未读取，也未核对；如果它是某种已知表在当地的叫法，可用 --tables 为那种表添上这个表名`;
+      : `「${title}」${onPage(loc)}不是本工具认识的表，未读取，也未核对；${UNKNOWN_TABLE_FIX}`;
     return { ruleId: '读取/不认识的表', severity: 1 as const, message, ...loc };
   });
   // a form or the 绩效目标表 found but not read: its checks did not run either; one read from cells out of place
