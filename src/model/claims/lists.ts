@@ -17,11 +17,14 @@ const LIST_ITEM = new RegExp(`^[:：,，]?((?:\\d{1,2}[、.．]|[（(]\\d{1,2}[�
 /**
  * whether what is left of a sentence lists more items after a ；, one of them not zero (those printed
  * 0.00 add nothing), before another 其中 opens a list of its own (a heading and the next section run on
- * where no 。 ends the last)
+ * where no 。 ends the last). The last item's own 其中 (公务用车费 1,054 万元，其中运行维护费 1,054 万元，
+ * 购置 0 万元；因公出国（境）费 20 万元) runs to the next ；, and the items after it are still the list's.
  */
 function moreItems(rest: string): boolean {
-  const other = rest.indexOf('其中');
-  const own = other < 0 ? rest : rest.slice(0, other);
+  const nested = /^[,，]?其中/.test(rest) ? rest.search(/[；;]/) : 0;
+  if (nested < 0) return false;
+  const other = rest.indexOf('其中', nested + 1);
+  const own = rest.slice(nested, other < 0 ? undefined : other);
   return [...own.matchAll(MORE_ITEMS)].some((m) => Number(m[1].replace(/,/g, '')) !== 0);
 }
 const MORE_ITEMS = new RegExp(`[；;][^；;。]{0,40}?${NUM}万元`, 'g');
