@@ -105,3 +105,12 @@ export function blankToken(line: TokenLine, cell: number): Token {
 export function isNamePiece(name: string): boolean {
   return name.length > 0 && name.length <= 3 && !isEnumerated(name) && !/^(合计|小计|总计)$/.test(name);
 }
+
+/**
+ * Whether tab-separated rows hold a 行次 cell after each side's name: as the kind prints it,
+ * unless a header line names both sides' 项目 and no 行次 (a 收入支出决算总表 printed without them)
+ */
+export function printsTabbedLineNos(headerLines: TokenLine[]): boolean {
+  const heads = headerLines.filter((l) => l.tabbed).map((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => normalizeLabel(t.text)));
+  return !heads.some((words) => words.filter((w) => LABEL_HEAD_RE.test(w)).length === 2 && !words.includes('行次'));
+}

@@ -43,3 +43,53 @@ export function joinNameTails(segments: Segment[], catalog: Catalog): Segment[] 
     return true;
   });
 }
+
+/**
+ * On a page or in text laid out as printed, a piece of a name wrapped in its cell (三、国有资本经营预算拨款收 / 入), with no figure
+ * on the lines beside it, joined to the name above it that starts where it does: neither prints a
+ * figure, so no figure's row is in doubt, and the row is named whole (and on its own side).
+ */
+function joinPlacedTails(segments: Segment[], figureBeside: (seg: Segment) => boolean, aligned: boolean): Segment[] {
+  // where a label starts: on a page, its x; in text laid out as printed, its column (one apart at most)
+  const start = (t: Token | undefined) => (t?.x0 !== undefined ? { at: t.x0, near: t.size ?? 10 } : aligned && t ? { at: t.column, near: 2 } : null);
+  const joined = new Set<Segment>();
+  segments.forEach((seg, i) => {
+    const own = start(seg.labels[0]);
+    if (!own || seg.explicit || seg.lineNo || seg.values.length || !isNamePiece(labelText(seg.labels)) || figureBeside(seg)) return;
+    const head = segments
+      .slice(Math.max(0, i - 3), i)
+      .reverse()
+      .find((o) => {
+        const at = start(o.labels[0]);
+        return !joined.has(o) && seg.line - o.line <= 2 && at !== null && Math.abs(at.at - own.at) < own.near;
+      });
+    if (!head || head.values.length || head.lineNo) return;
+    head.labels.push(...seg.labels);
+    joined.add(seg);
+  });
+  return joined.size ? segments.filter((s) => !joined.has(s)) : segments;
+}
+
+/**
+ * A two-sided table's names wrapped inside their cells. With a figure between a name's lines (一、财政 /
+ * 13,649.07 / 拨款) the pieces of names stand as rows of their own and which figure is whose is not
+ * certain (in text without columns to go by too): unsure. A piece with no figure on the lines beside
+ * it (三、国有资本经营预算拨款收 / 入, the row printing none) takes none, and is joined to its name.
+ */
+export function readWrappedNames(segments: Segment[], laidOut: boolean, catalog: Catalog): { segments: Segment[]; unsure: string | null } {
+  const figureBeside = (seg: Segment) => segments.some((o) => Math.abs(o.line - seg.line) === 1 && o.values.some((v) => v.kind === 'number'));
+  const pieces = segments.filter((seg) => !seg.explicit && !seg.lineNo && seg.values.length === 0 && isNamePiece(labelText(seg.labels)) && figureBeside(seg));
+  const unsure = pieces.length >= 2 ? `项目名称在单元格内折行，与数字不在同一行（如「${labelText(pieces[0].labels)}」），未能可靠地分开各行` : null;
+  return { segments: joinNameTails(joinPlacedTails(segments, figureBeside, laidOut), catalog), unsure };
+}
+
+/**
+ * The last 行次 of the 收入 side by the document's own numbering: fewer than the form's where the
+ * right side of a line numbers lower (an earlier year's form: 一、一般公共服务支出 at 行次 29 where the
+ * form has 32), every number on the left of a line still below every one on its right; else none.
+ */
+export function ownLeftMaxLineNo(segments: Segment[], perLine: Map<number, number>): number {
+  const numbered = (right: boolean) => segments.filter((seg) => perLine.get(seg.line)! > 1 && seg.position > 0 === right && seg.lineNo).map((seg) => seg.lineNo!.num!.value);
+  const [leftNumbers, rightNumbers] = [numbered(false), numbered(true)];
+  return rightNumbers.length && Math.max(0, ...leftNumbers) < Math.min(...rightNumbers) ? Math.min(...rightNumbers) - 1 : Infinity;
+}

@@ -10,8 +10,8 @@ import { BaseBuilder, centreOf, labelText, SECTION_LABEL_RE, stripEnumeration } 
 import { headerLeaves, joinWrappedNames } from './header.js';
 import { assignTextGroups, printsThreePairs } from './text-groups.js';
 import { COMPARISON_RE } from './spanned-columns.js';
-import { blankToken, canonicalTotalName, close, headerGroups, isNamePiece, LABEL_HEAD_RE, printedSides, unplacedBreakdowns, type TabbedSide } from './two-sided-cells.js';
-import { joinNameTails, type Segment } from './two-sided-names.js';
+import { blankToken, canonicalTotalName, close, headerGroups, LABEL_HEAD_RE, printedSides, printsTabbedLineNos, unplacedBreakdowns, type TabbedSide } from './two-sided-cells.js';
+import { ownLeftMaxLineNo, readWrappedNames, type Segment } from './two-sided-names.js';
 
 
 export class TwoSidedBuilder extends BaseBuilder {
@@ -279,17 +279,9 @@ export class TwoSidedBuilder extends BaseBuilder {
     return this.sides;
   }
 
-  /**
-   * Whether tab-separated rows hold a 行次 cell after each side's name: as the kind prints it,
-   * unless a header line names both sides' 项目 and no 行次 (a 收入支出决算总表 printed without them)
-   */
+  /** whether tab-separated rows hold a 行次 cell after each side's name (two-sided-cells.ts) */
   private tabbedLineNos(): boolean {
-    if (this.lineNosTabbed === undefined) {
-      const heads = this.headerTokenLines.filter((l) => l.tabbed).map((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => normalizeLabel(t.text)));
-      const withoutLineNos = heads.some((words) => words.filter((w) => LABEL_HEAD_RE.test(w)).length === 2 && !words.includes('行次'));
-      this.lineNosTabbed = this.hasLineNos && !withoutLineNos;
-    }
-    return this.lineNosTabbed;
+    return (this.lineNosTabbed ??= this.hasLineNos && printsTabbedLineNos(this.headerTokenLines));
   }
 
   /** tab-separated: label, 行次, values of the left side, then the same for the right side */
@@ -316,11 +308,16 @@ export class TwoSidedBuilder extends BaseBuilder {
       const values: Token[] = [];
       const base = start + (lineNos ? 2 : 1);
       for (let k = 0; k < count; k++) values.push(cell(base + k)[0] ?? blankToken(line, base + k));
-      if (!labels.length && !lineNoTok && values.every((v) => v.kind === 'blank')) return;
-      const seg: Segment = { labels, values, explicit: true, position, line: line.source.line };
-      if (lineNoTok) this.setLineNo(seg, lineNoTok);
-      this.segments.push(seg);
+      this.addCells(line, labels, lineNoTok, values, position);
     });
+  }
+
+  /** one side of a tab-separated line, as a segment of its own cells, unless it prints nothing */
+  private addCells(line: TokenLine, labels: Token[], lineNoTok: Token | undefined, values: Token[], position: number): void {
+    if (!labels.length && !lineNoTok && values.every((v) => v.kind === 'blank')) return;
+    const seg: Segment = { labels, values, explicit: true, position, line: line.source.line };
+    if (lineNoTok) this.setLineNo(seg, lineNoTok);
+    this.segments.push(seg);
   }
 
   /** a tab-separated line by the cells the header gives each side: the kind's columns in its order, other columns left out */
@@ -334,10 +331,7 @@ export class TwoSidedBuilder extends BaseBuilder {
         const at = s.cells.find((x) => x.column?.key === c.key)?.cell;
         return (at !== undefined ? cell(at)[0] : undefined) ?? blankToken(line, at ?? -1);
       });
-      if (!labels.length && !lineNoTok && values.every((v) => v.kind === 'blank')) return;
-      const seg: Segment = { labels, values, explicit: true, position, line: line.source.line };
-      if (lineNoTok) this.setLineNo(seg, lineNoTok);
-      this.segments.push(seg);
+      this.addCells(line, labels, lineNoTok, values, position);
     });
   }
 
@@ -346,12 +340,11 @@ export class TwoSidedBuilder extends BaseBuilder {
       this.takeByGroups(this.looseFigures, this.columnGroups()!);
       this.looseFigures = null;
     }
-    // names wrapped inside their cells with the figure between their lines (一、财政 / 13,649.07 /
-    // 拨款) leave pieces of names as rows of their own: then which figure is whose is not certain
-    // (in text without columns to go by too: pieces of names standing as items)
-    const pieces = this.segments.filter((seg) => !seg.explicit && !seg.lineNo && seg.values.length === 0 && isNamePiece(labelText(seg.labels)));
-    if (pieces.length >= 2) this.unsure = `项目名称在单元格内折行，与数字不在同一行（如「${labelText(pieces[0].labels)}」），未能可靠地分开各行`;
-    this.segments = joinNameTails(this.segments, this.catalog);
+    // text keeps where labels stand where a line's first words are set in from its start (the 支出 side alone)
+    const laidOut = this.region.lines.some((l) => /^ {4,}\S/.test(l.source.text));
+    const wrapped = readWrappedNames(this.segments, laidOut, this.catalog);
+    this.segments = wrapped.segments;
+    if (wrapped.unsure) this.unsure = wrapped.unsure;
     if (this.isPlainText() && printsThreePairs(this.headerLines)) assignTextGroups(this.segments, this.catalog);
     const left = this.columns().filter((c) => c.side === '收入');
     const right = this.columns().filter((c) => c.side === '支出');
@@ -359,13 +352,7 @@ export class TwoSidedBuilder extends BaseBuilder {
     let inOpening = false;
     const perLine = new Map<number, number>();
     for (const seg of this.segments) perLine.set(seg.line, (perLine.get(seg.line) ?? 0) + 1);
-    // the last 行次 of the 收入 side: the form's, or fewer where the right side of a line numbers
-    // lower (an earlier year's form: 一、一般公共服务支出 at 行次 29 where the form has 32), every
-    // number on the left of a line still below every one on its right
-    const numbered = (right: boolean) => this.segments.filter((seg) => perLine.get(seg.line)! > 1 && seg.position > 0 === right && seg.lineNo).map((seg) => seg.lineNo!.num!.value);
-    const [leftNumbers, rightNumbers] = [numbered(false), numbered(true)];
-    const ownStart = rightNumbers.length && Math.max(0, ...leftNumbers) < Math.min(...rightNumbers) ? Math.min(...rightNumbers) - 1 : Infinity;
-    const leftMaxLineNo = Math.min(this.spec.leftMaxLineNo ?? 99, ownStart);
+    const leftMaxLineNo = Math.min(this.spec.leftMaxLineNo ?? 99, ownLeftMaxLineNo(this.segments, perLine));
     const chineseItem = new Set<Side>();
     const names = this.segments.map((seg) => stripEnumeration(labelText(seg.labels)));
     // 收入合计 is the grand total where the year's subtotal is printed above it (江苏: 当年收入小计
