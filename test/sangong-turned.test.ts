@@ -84,4 +84,114 @@ describe('a 三公 table printed turned, published alone', () => {
     const r = buildReport(splitLines('doc.txt', mutate(text, '2、公务接待费\t\t150000', '2、公务接待费\t120000\t150000')));
     expect(cells(r, '部门公开表7')).toEqual({ cells: {}, unread: '表格按项目逐行排列（「支出合计」「公务接待费」…各占一行），未能确定每行的数字各在哪一列' });
   });
+
+  // 云南 (西双版纳 2017): the groups printed as years, 项 目 first on their line, text set one space apart
+  const YEARS_TURNED = [
+    '某州民族宗教事务局2017年“三公”经费财政拨款预算表',
+    '单位:万元',
+    '项 目 2016年预算数 2017年预算数',
+    '合计 38.5 37',
+    '1、因公出国(境)费',
+    '2、公务接待费 21 20',
+    '3、公务用车购置及运行费 17.5 17',
+    '其中:(1)公务用车购置费',
+    '(2)公务用车运行费 17.5 17',
+  ].join('\n');
+
+  it('groups printed as years (2016年预算数 | 2017年预算数) are 上年预算数 | 本年预算数: read item by item, nothing said', async () => {
+    const r = buildReport(splitLines('doc.txt', YEARS_TURNED));
+    expect(cells(r, '部门公开表7')).toEqual({
+      unread: null,
+      cells: {
+        '上年预算数.合计': '38.5',
+        '本年预算数.合计': '37',
+        '上年预算数.因公出国（境）费': '',
+        '本年预算数.因公出国（境）费': '',
+        '上年预算数.公务接待费': '21',
+        '本年预算数.公务接待费': '20',
+        '上年预算数.公务用车购置及运行维护费': '17.5',
+        '本年预算数.公务用车购置及运行维护费': '17',
+        '上年预算数.公务用车购置费': '',
+        '本年预算数.公务用车购置费': '',
+        '上年预算数.公务用车运行维护费': '17.5',
+        '本年预算数.公务用车运行维护费': '17',
+      },
+    });
+    expect(runRules(r, rules)).toEqual([]);
+    // this year's 合计 misprinted: found in its own group
+    const wrong = buildReport(splitLines('doc.txt', mutate(YEARS_TURNED, '合计 38.5 37', '合计 38.5 39')));
+    expect(runRules(wrong, rules).map((d) => [d.ruleId, d.tableColumn, d.actual, d.expected])).toEqual([['三公/合计', '本年预算数.合计', '39 万元', '37.0 万元']]);
+  });
+
+  // 湖南 (岳阳县文联 2017): this year's figures split by source of funds in the columns after them
+  const BY_SOURCE = [
+    '某县文联2017年度“三公”经费预算表',
+    '单位：万元',
+    '项目 2017年预算数合计 公共财政预算拨款 政府性基金预算拨款 国有资本经营预算拨款',
+    '一、支出合计 4.9 0 0 0',
+    '1、因公出国（境）费用 0',
+    '2、公务接待费 1.8',
+    '3、公务用车费 3.1 0 0 0',
+    '其中：（1）公务用车运行维护费 3.1',
+    '（2）公务用车购置 0',
+  ].join('\n');
+  // 江苏 (南通 2016): 小计 | 其中：一般公共预算安排数 under the year, 会议费 and 培训费 after the 三公 items
+  const WITH_OF_WHICH = [
+    '2016年市国资委财政拨款“三公”经费预算表',
+    '金额单位：万元',
+    '项目 2016年预算数',
+    '小计 其中：一般公共预算安排数',
+    '一、“三公”经费合计 21.63 21.63',
+    '（一）因公出国（境）费 单位不需填列 单位不需填列',
+    '（二）公务接待费 14.83 14.83',
+    '（三）公务用车费 6.8 6.8',
+    '1.公务用车购置费',
+    '2.公务用车运行维护费 6.8 6.8',
+    '二、会议费 7.59 7.59',
+    '三、培训费 15.86 15.86',
+  ].join('\n');
+
+  it('the columns that split a year’s figures by source of funds are left out: each item’s own figure read', async () => {
+    const bySource = buildReport(splitLines('doc.txt', BY_SOURCE));
+    expect(cells(bySource, '部门公开表7')).toEqual({
+      unread: null,
+      cells: { '本年预算数.合计': '4.9', '本年预算数.因公出国（境）费': '', '本年预算数.公务接待费': '1.8', '本年预算数.公务用车购置及运行维护费': '3.1', '本年预算数.公务用车运行维护费': '3.1', '本年预算数.公务用车购置费': '' },
+    });
+    expect(runRules(bySource, rules)).toEqual([]);
+    const ofWhich = buildReport(splitLines('doc.txt', WITH_OF_WHICH));
+    expect(cells(ofWhich, '部门公开表7')).toEqual({
+      unread: null,
+      cells: {
+        '本年预算数.合计': '21.63',
+        '本年预算数.因公出国（境）费': '',
+        '本年预算数.公务接待费': '14.83',
+        '本年预算数.公务用车购置及运行维护费': '6.8',
+        '本年预算数.公务用车购置费': '',
+        '本年预算数.公务用车运行维护费': '6.8',
+        '本年预算数.会议费': '7.59',
+        '本年预算数.培训费': '15.86',
+      },
+    });
+    expect(runRules(ofWhich, rules)).toEqual([]);
+    // a misprinted 公务用车费 is found in the year's own column
+    const wrong = buildReport(splitLines('doc.txt', mutate(BY_SOURCE, '3、公务用车费 3.1', '3、公务用车费 3.6')));
+    expect(runRules(wrong, rules).map((d) => [d.ruleId, d.actual, d.expected])).toEqual([
+      ['三公/合计', '4.9 万元', '5.4 万元'],
+      ['三公/公务用车小计', '3.6 万元', '3.1 万元'],
+    ]);
+  });
+
+  // 云南 (开远 2017): one line of figures under two years' groups, cells left blank, text set one space apart
+  it('a grid whose figures text cannot place is said unread: not its first figure read as this year’s 合计, the rest left silently', () => {
+    const text = [
+      '某市2017年“三公”经费预算表',
+      '单位:万元',
+      '2016年预算数 2017年预算数',
+      '合计 因公出国(境)费 公务用车购置及运行费 公务接待费 合计 因公出国(境)费 公务用车购置及运行费 公务接待费',
+      '小计 公务用车购置费 公务用车运行费 小计 公务用车购置费 公务用车运行费',
+      ' 2908    1540    1540  1368  2310  20  1054    1054 1236',
+    ].join('\n');
+    const t = buildReport(splitLines('doc.txt', text)).tables.find((x) => x.id === '部门公开表7')!;
+    expect([t.unread, t.reading.unplaced]).toEqual(['表头的 12 列与这一行的数字对不上（多层表头），未能确定每个数字所在的列', 8]);
+  });
 });

@@ -62,6 +62,8 @@ export interface TableRegion {
 const PART_END = /^\s*(第[一二三四五六七八九十]部分|附件\s*\d+\s*$)/;
 /** what stands under a table's title: its unit, its department, its header */
 const FURNITURE_RE = /单位\s*[:：]|编制(部门|单位)|^\s*(部门|单位)(（单位）)?\s*[:：]|^\s*(项\s*目|科\s*目|收\s*入|支\s*出|栏\s*次|功能分类|经济分类|功能科目|经济科目)/;
+/** a header without 单位 line above it (三公 tables published alone): 经费项目 first, groups named by their years (2016年预算数 2017年预算数) */
+const HEADER_WORDS_RE = /^\s*经费项\s*目|\d{4}年度?(预算|决算|执行)数/;
 /** a comma of prose, full-width or ASCII; not the ASCII comma inside a figure (1,234.56) */
 const COMMA = '(?:，|(?<!\\d),|,(?!\\d))';
 /** a sentence of prose: where the text after a table begins (a table's own notes excepted) */
@@ -357,7 +359,7 @@ function furnitureFollows(lines: SourceLine[], i: number): boolean {
     // a table's number may stand between a title and its furniture, or over the next table's title
     if (!text.trim() || isTableNumber(text)) continue;
     seen++;
-    if (FURNITURE_RE.test(text) || BARE_UNIT_RE.test(text) || printedTableId(text)) return true;
+    if (FURNITURE_RE.test(text) || BARE_UNIT_RE.test(text) || printedTableId(text) || (HEADER_WORDS_RE.test(text) && !PROSE_RE.test(text))) return true;
     if (titleText(text)) return false;
   }
   return false;

@@ -37,9 +37,14 @@ function detectKind(text: string, families: DocumentKind[]): DocumentKind {
 function detectYear(head: string): number | null {
   // 2023年度部门决算, 2023年区级部门预算, 2024年单位预算; never the year a comparison names (比2021年预算
   // 增加…, 与2020年预算基本持平, 比2019年（疫情前）决算数减少…), which is another year's
-  const own = (re: RegExp) => [...head.matchAll(re)].find((m) => !COMPARED_YEAR.test(head.slice(Math.max(0, m.index - 4), m.index)));
-  const m = own(/(20\d{2})\s*年(?:度)?[^\d\n，。、；]{0,6}?(?:部门|单位)?\s*(?:决算|预算)/g) ?? own(/(20\d{2})\s*年度/g);
-  return m ? Number(m[1]) : null;
+  const owned = (re: RegExp) => [...head.matchAll(re)].filter((m) => !COMPARED_YEAR.test(head.slice(Math.max(0, m.index - 4), m.index)));
+  const found = owned(/(20\d{2})\s*年(?:度)?[^\d\n，。、；]{0,6}?(?:部门|单位)?\s*(?:决算|预算)/g);
+  const m = found[0] ?? owned(/(20\d{2})\s*年度/g)[0];
+  if (!m) return null;
+  // a header naming two years' columns (2016年预算数 2017年预算数) is of the later one's table
+  const line = head.lastIndexOf('\n', m.index) + 1;
+  const end = head.indexOf('\n', m.index);
+  return Math.max(...found.filter((o) => o.index >= line && (end < 0 || o.index < end)).map((o) => Number(o[1])), Number(m[1]));
 }
 
 /** the words before a year that make it the year compared with: 比, 较, 与, 同, 相比, 对比 */

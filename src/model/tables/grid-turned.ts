@@ -22,6 +22,8 @@ export interface TurnedGrid {
   positioned: boolean;
   groupWords(): string[];
   columnNamed(stack: string[]): Column | null;
+  /** text: the header's words, line by line */
+  headerText: string[];
 }
 
 export const cleanLabel = (text: string) => columnLabel(text).replace(/[“”"]/g, '');
@@ -48,9 +50,13 @@ export function turnedRows(g: TurnedGrid, items: TurnedItem[]): Row[] | null {
   const words = g.groupWords();
   const named = spans.length > words.length ? spans.map((s) => s.word) : words.length ? words : groups.slice(-1);
   const place = spans.length === named.length && named.length > 1 ? groupPlacer(printed.map((x) => x.values), spans) : null;
+  const ownGroup = named.length === 1 ? groupFigures(g) : (values: Token[]) => values;
   const cells: Record<string, Cell> = Object.create(null);
   const loc = lineLocation(g.file, items[0].line);
-  for (const { line, name, values } of items) {
+  for (const item of items) {
+    const { line, name } = item;
+    const values = ownGroup(item.values);
+    if (!values) return null;
     // a row that prints nothing is blank in every group; else one value a group, in order, or by place
     const numbers = values.filter((t) => t.kind === 'number');
     const slots = numbers.length && numbers.length < named.length && place ? place(numbers) : values.length > named.length || (values.length < named.length && numbers.length) ? null : values;
@@ -64,6 +70,38 @@ export function turnedRows(g: TurnedGrid, items: TurnedItem[]): Row[] | null {
   }
   return [{ key: '合计', name: '合计', kind: 'total', cells, unplaced: [], loc }];
 }
+
+/**
+ * Columns after the one group's that split it by source of funds (其中：公共预算财政拨款, or 公共财政预算拨款 |
+ * 政府性基金预算拨款 | 国有资本经营预算拨款): their figures are no item's of the grid. A row's own
+ * figures are those left of the first such column on a page, the first in text (in tab-separated
+ * text, the first cell); null where a row prints more figures than the columns, or the header
+ * names none or only one without its 其中 (a caption over the whole grid may name a fund too).
+ */
+function groupFigures(g: TurnedGrid): (values: Token[]) => Token[] | null {
+  const isFund = (label: string) => FUND_COLUMN.test(label);
+  // the words as printed (a label drops its 其中); a name wrapped in its cell (其中：公共预算财 / 政拨款) joined
+  const printed = (text: string) => text.replace(/[\s\u3000]/g, '');
+  const funds = (rows: PositionedPiece[][]) => rows.flat().filter((p) => isFund(printed(p.text)));
+  const rows = funds(g.headerRows).length ? g.headerRows : joinWrappedNames(g.headerRows);
+  const pieces = funds(rows);
+  const words = g.positioned ? pieces.map((p) => printed(p.text)) : g.headerText.flatMap((l) => printed(l).match(FUND_WORDS) ?? []);
+  if (!words.length || (words.length === 1 && !words[0].startsWith('其中'))) return (values) => values;
+  // on a page, the funds' columns start halfway between the first fund's word and the word before it
+  // (the items' heading and a group word spanning the group's columns aside): a figure starting
+  // there or after is a fund's, however the figures align in their cells
+  const first = Math.min(...pieces.map((p) => p.x0));
+  const before = rows.flat().filter((p) => p.x1 <= first && !ITEMS_HEADING.test(printed(p.text)) && !g.groups.includes(cleanLabel(p.text)));
+  const edge = before.length ? (Math.max(...before.map((p) => p.x1)) + first) / 2 : first;
+  return (values) => {
+    if (values.filter((t) => t.kind === 'number').length > 1 + words.length) return null;
+    if (!g.positioned) return values.slice(0, 1);
+    return values.filter((t) => t.x0 !== undefined && t.x0 < edge);
+  };
+}
+const ITEMS_HEADING = /^(经费)?(项目|科目)/;
+const FUND_COLUMN = /^(其中[:：]?)?[^\d]{0,14}(拨款|安排数)$/;
+const FUND_WORDS = /(其中[:：]?)?[^\d其拨数]{0,14}?(拨款|安排数)/g;
 
 /**
  * The grid's lines read as items: each line's name and the cells after it, as far as the money

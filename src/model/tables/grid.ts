@@ -10,6 +10,9 @@ import { isColumnNumbering, lineLocation } from './lines.js';
 import { headerColumns, joinWrappedNames } from './header.js';
 import { alignedHeaderSpans, atTextColumn, isAlignedText } from './text-columns.js';
 import { cleanLabel, itemName, turnedItems, turnedRows, type TurnedGrid } from './grid-turned.js';
+import { namingYearGroups } from './grid-years.js';
+
+const ITEMS_HEADING = /^(经费)?(项目|科目)(名称)?/;
 
 /**
  * The group words a header label is made of, in order, or none where it holds anything else: words
@@ -17,7 +20,8 @@ import { cleanLabel, itemName, turnedItems, turnedRows, type TurnedGrid } from '
  */
 function groupWords(label: string, groups: string[]): string[] {
   const words: string[] = [];
-  for (let at = 0; at < label.length; ) {
+  // the items' column heading may stand first on the line (项 目 2016年预算数 2017年预算数)
+  for (let at = ITEMS_HEADING.exec(label)?.[0].length ?? 0; at < label.length; ) {
     const word = groups.find((g) => label.startsWith(g, at));
     if (!word) return [];
     words.push(word);
@@ -67,6 +71,11 @@ export class GridBuilder extends BaseBuilder {
     return Array.from({ length: columns.length }, (_, i) => columns[(i % groups.length) * items + Math.floor(i / groups.length)]);
   }
 
+  /** the header's group words printed with years named as the groups they are (grid-years.ts) */
+  private nameYearGroups(): void {
+    ({ tokenLines: this.headerTokenLines, pieces: this.headerPieces, rows: this.headerRows } = namingYearGroups({ tokenLines: this.headerTokenLines, pieces: this.headerPieces, rows: this.headerRows }, this.spec.groups ?? []));
+  }
+
   /** what reading the grid printed turned needs of this builder */
   private turnedGrid(): TurnedGrid {
     return {
@@ -78,6 +87,7 @@ export class GridBuilder extends BaseBuilder {
       positioned: this.headerPieces.length > 0,
       groupWords: () => this.groupWords(),
       columnNamed: (stack) => this.columnNamed(stack),
+      headerText: this.headerTokenLines.map((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => t.text).join(' ')),
     };
   }
 
@@ -131,6 +141,14 @@ export class GridBuilder extends BaseBuilder {
     return this.headerTokenLines.some((l) => l.tokens.some((t) => t.kind === 'label' && groups.some((g) => normalizeLabel(t.text).includes(g))));
   }
 
+  /**
+   * Every figure of the row not put in a column: no check adds a grid's loose figures up (as a code
+   * table's parts of its total), so in text as on a page they are figures not read
+   */
+  protected override misplaced(): number {
+    return this.rows.reduce((n, r) => n + r.unplaced.length, 0);
+  }
+
   /** the form's columns, and the optional ones this document's header names (会议费, 培训费…) */
   protected override columns(): Table['columns'] {
     const printed = new Set(this.rows.flatMap((r) => Object.keys(r.cells)));
@@ -163,6 +181,7 @@ export class GridBuilder extends BaseBuilder {
   private lines: TokenLine[] = [];
 
   finish(): Table {
+    this.nameYearGroups();
     const line = this.valueLine;
     const grid = this.turnedGrid();
     const read = turnedItems(grid);

@@ -1,0 +1,78 @@
+/**
+ * A grid's group words printed with years instead of 上年/本年 (2016年预算数 | 2017年预算数, as
+ * counties print the 三公 table): the later year is 本年, the earlier 上年; a year before a word
+ * that is a group itself (2023年预算数 | 2023年决算数) is only the table's year.
+ */
+import type { PositionedPiece } from '../../ingest/text.js';
+import { columnLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
+
+const YEAR_WORD = /^(\d{4})年度?(.+)$/;
+
+/** a header label's words, cut before each year (one-space text joins 2016年预算数 2017年预算数 into one label) */
+const yearParts = (label: string) => label.split(/(?=\d{4}年)/).map((s) => s.trim());
+
+/** a grid's header as read: its lines of tokens, and on a page its pieces, all and by row */
+export interface GridHeader {
+  tokenLines: TokenLine[];
+  pieces: PositionedPiece[];
+  rows: PositionedPiece[][];
+}
+
+/**
+ * The header with its group words printed with years named as the groups they are (2016年预算数
+ * 2017年预算数 → 上年预算数 本年预算数), before anything reads it: copies, the lines are the region's
+ */
+export function namingYearGroups(header: GridHeader, groups: string[]): GridHeader {
+  // text cuts 2016年预算数 into the number 2016 and the label 年预算数: one label again
+  const tokenLines = header.tokenLines.map((l) => ({ ...l, tokens: joinYears(l.tokens) }));
+  const labels = [...tokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => t.text)), ...header.pieces.map((p) => p.text)];
+  const named = yearGroupNames(labels.map(columnLabel).flatMap(yearParts), groups);
+  if (!named.size) return { ...header, tokenLines };
+  const renamed = (text: string) => {
+    const parts = /\d{4}年/.test(text) ? yearParts(columnLabel(text)) : [];
+    return parts.some((part) => named.has(part)) ? parts.map((part) => named.get(part) ?? part).join(' ') : text;
+  };
+  const piece = <P extends PositionedPiece>(p: P): P => (renamed(p.text) !== p.text ? { ...p, text: renamed(p.text) } : p);
+  return {
+    tokenLines: tokenLines.map((l) => ({ ...l, tokens: l.tokens.map((t) => (t.kind === 'label' && renamed(t.text) !== t.text ? { ...t, text: renamed(t.text) } : t)) })),
+    pieces: header.pieces.map(piece),
+    rows: header.rows.map((row) => row.map(piece)),
+  };
+}
+
+/** a year cut from its word (2016 | 年预算数) joined to it as one label */
+function joinYears(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (t.kind === 'label' && t.text.startsWith('年') && prev?.kind === 'number' && /^\d{4}$/.test(prev.text)) out[out.length - 1] = { ...prev, kind: 'label', text: prev.text + t.text, endColumn: t.endColumn, x1: t.x1, num: undefined };
+    else out.push(t);
+  }
+  return out;
+}
+
+
+/** each header label that is a group word with a year, and the group it names */
+function yearGroupNames(labels: string[], groups: string[]): Map<string, string> {
+  const named = new Map<string, string>();
+  const yearsOf = new Map<string, Set<number>>();
+  for (const label of labels) {
+    const m = YEAR_WORD.exec(label);
+    if (!m) continue;
+    const [, year, word] = m;
+    if (groups.includes(word)) named.set(label, word);
+    else if (groups.includes(`上年${word}`) && groups.includes(`本年${word}`)) yearsOf.set(word, (yearsOf.get(word) ?? new Set()).add(Number(year)));
+  }
+  for (const [word, years] of yearsOf) {
+    // two years of one word, or one: the latest is this year's; more than two are not a pair
+    if (years.size > 2) continue;
+    const latest = Math.max(...years);
+    for (const year of years) {
+      for (const label of labels) {
+        const m = YEAR_WORD.exec(label);
+        if (m && Number(m[1]) === year && m[2] === word) named.set(label, `${year === latest ? '本年' : '上年'}${word}`);
+      }
+    }
+  }
+  return named;
+}
