@@ -181,6 +181,20 @@ describe('a 三公 table printed turned, published alone', () => {
     ]);
   });
 
+  // 重庆 (渝中 2017): no 单位 line, the header opens with 经费项目; its columns (2017年度支出 | 支出减少情况) are no groups the kind knows
+  it('a table without a 单位 line under its title is found by its header, and said unread, not passed over', () => {
+    const text = [
+      '2017年度某区一般公共预算财政拨款“三公”经费支出决算表',
+      '经费项目 2017年度支出 (万元) 支出减少情况(万元) 支出减少率',
+      '因公出国(境)费 91.85 - -',
+      '公务接待费 183.19 - -',
+      '公务用车购置及运行维护费 4,058.29 - -',
+      '“三公”经费支出 4,333.33 - -',
+    ].join('\n');
+    const t = buildReport(splitLines('doc.txt', text)).tables.find((x) => x.id === '公开09');
+    expect(t?.unread).toBe('表格按项目逐行排列（「因公出国（境）费」「公务接待费」…各占一行），未能确定每行的数字各在哪一列');
+  });
+
   // 云南 (开远 2017): one line of figures under two years' groups, cells left blank, text set one space apart
   it('a grid whose figures text cannot place is said unread: not its first figure read as this year’s 合计, the rest left silently', () => {
     const text = [
