@@ -63,3 +63,18 @@ describe('names wrapped in their cells on rows without figures', () => {
     expect(t.unread).toBe('项目名称在单元格内折行，与数字不在同一行（如「入」），未能可靠地分开各行');
   });
 });
+
+describe('a 其中 row under 结余分配', () => {
+  it('is part of the row above it, not another item of 本年支出合计', async () => {
+    const closing = [
+      '七、用事业基金弥补收支差额             二十九、事业单位结余分配   100.00',
+      '八、上年结转           100.00   其中:转入事业基金          100.00',
+      '收入总计             16,845.59   支出总计               16,845.59',
+    ].join('\n');
+    const text = mutate(LAID_OUT, '收入总计             16,745.59   支出总计               16,745.59', closing);
+    const report = buildReport(splitLines('doc.txt', `某县教育局2020年部门预算\n${text}`));
+    const row = report.tables[0].rows.find((r) => r.key === '支出:转入事业基金')!;
+    expect([row.kind, row.cells['支出金额']?.raw]).toEqual(['detail', '100.00']);
+    expect(runRules(report, await builtinRules())).toEqual([]);
+  });
+});

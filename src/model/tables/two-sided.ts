@@ -379,7 +379,8 @@ export class TwoSidedBuilder extends BaseBuilder {
       // a second breakdown of the same spending (支出用途: 基本支出, 项目支出…) adds up to it again,
       // and so do the numbered parts of an item (一、财政拨款收入 | 1.一般公共预算资金 2.政府性基金;
       // a character wrapped from the cell above may stand before the number: 算1.一般公共预)
-      if ((seg.group ?? 0) >= 2 || (/^\D{0,2}\d+[、.．]/.test(rawName) && chineseItem.has(side))) kind = 'detail';
+      // a 其中 row (其中：转入事业基金 under 事业单位结余分配) is part of the row above it, not an item again
+      if ((seg.group ?? 0) >= 2 || (/^\D{0,2}\d+[、.．]/.test(rawName) && chineseItem.has(side)) || /^其中[:：]?/.test(rawName)) kind = 'detail';
       else if (/总计$/.test(canonical) || /^本年(收入|支出)合计$/.test(canonical)) kind = 'total';
       else if (/结转|结余/.test(canonical)) kind = 'carry';
       else if (side === '收入' && inOpening) kind = 'carry-detail';
