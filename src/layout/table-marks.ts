@@ -33,6 +33,8 @@ export function unitOf(text: string, header: boolean): Unit | null {
 }
 
 const TITLE_PUNCTUATION_RE = /[，。；;,《》…]|\.{3}/;
+/** what may stand before a title in marks: its number (表六, 附表2, 公开06表, 预算05表), or a name ending in its year */
+const MARKED_TITLE_BEFORE_RE = /^((附|部门)?表[一二三四五六七八九十\d]+([-－]\d+)?|(公开|预算|决算)?\d{1,2}表|部门公开表\d+)[:：、.．-]?$|^[^见如详参]*\d{4}年度?$/;
 /** a note's label: 注：, 备注：, 说明：, 填表说明： */
 const NOTE_LABEL_RE = /^(注|备注|说明|填表说明)[:：]/;
 
@@ -68,8 +70,11 @@ export const COLLECTION_RE = /(\d{4}年度?|部门|单位)(决算|预算)(公开
 export function titleText(text: string): string | null {
   // most lines are rows: no 表, no title, and no need to strip them
   if (!text.includes('表')) return null;
-  // a title may be set in book-title marks (《…决算表》)
-  const t = withoutTitleUnit(text).replace(/[\s\u3000]/g, '').replace(/^《(.*)》$/, '$1');
+  // a title may be set in book-title marks or quotes (《…决算表》, “…明细表”), after its number or the
+  // unit's name and year (表六《…》, 某局2023年度《…》); not a sentence's 详见《…表》
+  const t = withoutTitleUnit(text)
+    .replace(/[\s\u3000]/g, '')
+    .replace(/^(.*?)(?:《(.*)》|“(.*表)”)$/, (all, before: string, marked?: string, quoted?: string) => (!before || MARKED_TITLE_BEFORE_RE.test(before) ? before + (marked ?? quoted) : all));
   if (t.length < 3 || t.length > 48 || TITLE_PUNCTUATION_RE.test(t)) return null;
   if (!/表([（(][^（()）]*[）)])?$/.test(t) || /^附件|部分/.test(t) || printedTableId(text) || isTableMark(text)) return null;
   // a note under a table's header (备注：此表为空表) is the table's, not another's title

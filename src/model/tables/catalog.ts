@@ -115,8 +115,13 @@ const CN_NUMBER = '(?:[一二三四五六七八九]?十(?:[一二三四五六七
 const TABLE_NUMBER_RE = new RegExp(`^(附[表件](${CN_NUMBER}|\\d+)?|(?:附|部门|单位|公开|预算|决算)*(?:表(${CN_NUMBER}|\\d+)|\\d{1,2}表))([-－—]\\d+)?[:：、.．-]?`);
 const TRAILING_NOTE_RE = /[（(]([^（()）]*)[）)]$/;
 
-/** a fund's 拨款 or 财政拨款 after its name: 一般公共预算拨款支出预算表 is 一般公共预算支出预算表 */
-const FUND_GRANT_RE = /(一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政)?拨款(?!收入)/g;
+/**
+ * a fund's 拨款 or 财政拨款 after its name (一般公共预算拨款支出预算表 is 一般公共预算支出预算表), not
+ * an income's (…拨款收入, but …拨款收入支出决算表 is the fund's table); 政府性基金 and 国有资本经营 with or
+ * without their 预算 (政府性基金拨款支出决算表 is 政府性基金预算财政拨款支出决算表)
+ */
+const FUND_GRANT_RE = /(一般公共预算|政府性基金|国有资本经营)(?:预算)?(?:财政)?拨款(?!收入(?!支出))/g;
+const FUND_BUDGET_RE = /(政府性基金|国有资本经营)预算/g;
 
 /**
  * a printed title as compared: no spaces, quotes, book-title marks or enumeration, no trailing 括注
@@ -134,7 +139,8 @@ export function normalizeTitle(text: string): string {
     // 海南: 收入决算公开表, 财政拨款收入支出决算公开表
     .replace(/([预决]算)公开表$/, '$1表')
     .replace(/、/g, '')
-    .replace(FUND_GRANT_RE, '$1');
+    .replace(FUND_GRANT_RE, '$1')
+    .replace(FUND_BUDGET_RE, '$1');
 }
 
 /**

@@ -67,6 +67,11 @@ export function titleNamedBy(catalog: Catalog, text: string): string | null {
   return length ? title.slice(-length) : null;
 }
 
+/** a title that says it is of the other document (部门决算 + 收支总表 is no budget's 收支总表) */
+function namesOtherDocument(spec: Catalog['specs'][number], prefix: string): boolean {
+  return (spec.document === '预算' && /决算$/.test(prefix)) || (spec.document === '决算' && /预算$/.test(prefix));
+}
+
 /** the kinds whose title ends the printed one at the longest length any does, in the catalogue's order */
 function kindsNamed(catalog: Catalog, text: string): Catalog['specs'] {
   return titleMatch(catalog, text).specs;
@@ -86,7 +91,7 @@ function titleMatch(catalog: Catalog, text: string): { title: string; length: nu
     for (const t of spec.titles) {
       if (t.length <= length || !title.endsWith(t)) continue;
       const prefix = title.slice(0, title.length - t.length);
-      if (TITLE_PREFIX_RE.test(prefix) && !catalog.titleQualifiers.some((q) => prefix.endsWith(q))) length = t.length;
+      if (TITLE_PREFIX_RE.test(prefix) && !catalog.titleQualifiers.some((q) => prefix.endsWith(q)) && !namesOtherDocument(spec, prefix)) length = t.length;
     }
     if (!length || length < longest) continue;
     if (length > longest) out = [];
