@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../src/model/index.js';
-import { normalizeTitle } from '../src/model/tables/catalog.js';
+import { normalizeTitle } from '../src/model/tables/printed-titles.js';
 import { kindByTitle } from '../src/model/tables/kinds.js';
 import { titleText } from '../src/layout/regions.js';
 import { readingDiagnostics } from '../src/cli/lint.js';

@@ -4,7 +4,8 @@
  */
 import type { TableKinds } from '../../layout/regions.js';
 import type { Side } from '../types.js';
-import { columnNames, normalizeTitle, titleClassification, type Catalog } from './catalog.js';
+import { columnNames, type Catalog } from './catalog.js';
+import { normalizeTitle, titleClassification } from './printed-titles.js';
 
 /**
  * what may stand before a kind's title: a year, a department's or unit's name, then the document
