@@ -89,24 +89,26 @@ function diagnose(report: Report, sources: SourceText[], rules: Rule[], options:
   const partial: Diagnostic[] = [];
   const problems = pageProblems(sources[0]);
   if (report.tables.length === 0) {
-    // the narrative half of a disclosure published in two files is still checked, and says so
-    if ((report.kind === 'unknown' || report.claims.length === 0) && problems.length) {
+    // the narrative half of a disclosure published in two files is still checked, and says so; a file
+    // with neither is refused, saying why as best it can
+    const nothingToCheck = report.kind === 'unknown' || report.claims.length === 0;
+    if (nothingToCheck && problems.length) {
       // the pages not read are why, not the document; a wrong Unicode map, where there is one, says most
       const shown = problems.find((p) => p.reason === 'mismapped') ?? problems[0];
       throw new InputError(`${file}: ${unreadSaid(sources[0])}（如${shown.message.replace(/，本页未检查$/, '')}），读出的文字里没有公开表，也没有预决算情况说明，未检查`);
     }
     const rotated = report.rotatedText;
-    if ((report.kind === 'unknown' || report.claims.length === 0) && rotated.length) {
+    if (nothingToCheck && rotated.length) {
       // the turned pages' text is why, not the document
       throw new InputError(`${file}: ${rotatedWhere(rotated[0])}${rotated.length > 1 ? `等 ${rotated.length} 处` : ''}${ROTATED_WHY}；其余部分里没有公开表，也没有预决算情况说明，未检查；${ROTATED_FIX}`);
     }
-    if ((report.kind === 'unknown' || report.claims.length === 0) && report.unknownTables.length) {
+    if (nothingToCheck && report.unknownTables.length) {
       // titled tables the catalogue does not name: say which, not that the file is no disclosure
       const [first] = report.unknownTables;
       const more = report.unknownTables.length > 1 ? `等 ${report.unknownTables.length} 张表` : '';
       throw new InputError(`${file}: 「${first.title}」${onPage(first.loc)}${more}不是本工具认识的表，本文件没有可以核对的公开表，也没有预决算情况说明，未检查；${UNKNOWN_TABLE_FIX}`);
     }
-    if (report.kind === 'unknown' || report.claims.length === 0) {
+    if (nothingToCheck) {
       throw new InputError(`${file}: 没有找到任何公开表（收支总表、公开01表…），也没有预决算情况说明，不像是部门预决算公开文件`);
     }
     const message = problems.length

@@ -79,12 +79,12 @@ export function turnedRows(g: TurnedGrid, items: TurnedItem[]): Row[] | null {
  * names none or only one without its 其中 (a caption over the whole grid may name a fund too).
  */
 function groupFigures(g: TurnedGrid): (values: Token[]) => Token[] | null {
-  const isFund = (label: string) => FUND_COLUMN.test(label);
   // the words as printed (a label drops its 其中); a name wrapped in its cell (其中：公共预算财 / 政拨款) joined
   const printed = (text: string) => text.replace(/[\s\u3000]/g, '');
-  const funds = (rows: PositionedPiece[][]) => rows.flat().filter((p) => isFund(printed(p.text)));
-  const rows = funds(g.headerRows).length ? g.headerRows : joinWrappedNames(g.headerRows);
-  const pieces = funds(rows);
+  const funds = (rows: PositionedPiece[][]) => rows.flat().filter((p) => FUND_COLUMN.test(printed(p.text)));
+  const own = funds(g.headerRows);
+  const rows = own.length ? g.headerRows : joinWrappedNames(g.headerRows);
+  const pieces = own.length ? own : funds(rows);
   const words = g.positioned ? pieces.map((p) => printed(p.text)) : g.headerText.flatMap((l) => printed(l).match(FUND_WORDS) ?? []);
   if (!words.length || (words.length === 1 && !words[0].startsWith('其中'))) return (values) => values;
   // on a page, the funds' columns start halfway between the first fund's word and the word before it
@@ -99,7 +99,8 @@ function groupFigures(g: TurnedGrid): (values: Token[]) => Token[] | null {
     return values.filter((t) => t.x0 !== undefined && t.x0 < edge);
   };
 }
-const ITEMS_HEADING = /^(经费)?(项目|科目)/;
+/** the items' column heading (项目, 经费项目, 科目名称): no group's, no fund's */
+export const ITEMS_HEADING = /^(经费)?(项目|科目)(名称)?/;
 const FUND_COLUMN = /^(其中[:：]?)?[^\d]{0,14}(拨款|安排数)$/;
 const FUND_WORDS = /(其中[:：]?)?[^\d其拨数]{0,14}?(拨款|安排数)/g;
 

@@ -28,15 +28,15 @@ export function namingYearGroups(header: GridHeader, groups: string[]): GridHead
   const labels = [...tokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => t.text)), ...header.pieces.map((p) => p.text)];
   const named = yearGroupNames(labels.map(columnLabel).flatMap(yearParts), groups);
   if (!named.size) return { ...header, tokenLines };
-  const renamed = (text: string) => {
-    const parts = /\d{4}年/.test(text) ? yearParts(columnLabel(text)) : [];
-    return parts.some((part) => named.has(part)) ? parts.map((part) => named.get(part) ?? part).join(' ') : text;
+  // a label or piece with its group words named, or itself where it prints none
+  const renamed = <T extends { text: string }>(x: T): T => {
+    const parts = /\d{4}年/.test(x.text) ? yearParts(columnLabel(x.text)) : [];
+    return parts.some((part) => named.has(part)) ? { ...x, text: parts.map((part) => named.get(part) ?? part).join(' ') } : x;
   };
-  const piece = <P extends PositionedPiece>(p: P): P => (renamed(p.text) !== p.text ? { ...p, text: renamed(p.text) } : p);
   return {
-    tokenLines: tokenLines.map((l) => ({ ...l, tokens: l.tokens.map((t) => (t.kind === 'label' && renamed(t.text) !== t.text ? { ...t, text: renamed(t.text) } : t)) })),
-    pieces: header.pieces.map(piece),
-    rows: header.rows.map((row) => row.map(piece)),
+    tokenLines: tokenLines.map((l) => ({ ...l, tokens: l.tokens.map((t) => (t.kind === 'label' ? renamed(t) : t)) })),
+    pieces: header.pieces.map(renamed),
+    rows: header.rows.map((row) => row.map(renamed)),
   };
 }
 
@@ -51,28 +51,24 @@ function joinYears(tokens: Token[]): Token[] {
   return out;
 }
 
-
 /** each header label that is a group word with a year, and the group it names */
 function yearGroupNames(labels: string[], groups: string[]): Map<string, string> {
   const named = new Map<string, string>();
-  const yearsOf = new Map<string, Set<number>>();
+  // the labels of a word that is 上年… and 本年…, with their years
+  const yearly = new Map<string, Array<{ label: string; year: number }>>();
   for (const label of labels) {
     const m = YEAR_WORD.exec(label);
     if (!m) continue;
     const [, year, word] = m;
     if (groups.includes(word)) named.set(label, word);
-    else if (groups.includes(`上年${word}`) && groups.includes(`本年${word}`)) yearsOf.set(word, (yearsOf.get(word) ?? new Set()).add(Number(year)));
+    else if (groups.includes(`上年${word}`) && groups.includes(`本年${word}`)) yearly.set(word, [...(yearly.get(word) ?? []), { label, year: Number(year) }]);
   }
-  for (const [word, years] of yearsOf) {
+  for (const [word, printed] of yearly) {
     // two years of one word, or one: the latest is this year's; more than two are not a pair
+    const years = new Set(printed.map((p) => p.year));
     if (years.size > 2) continue;
     const latest = Math.max(...years);
-    for (const year of years) {
-      for (const label of labels) {
-        const m = YEAR_WORD.exec(label);
-        if (m && Number(m[1]) === year && m[2] === word) named.set(label, `${year === latest ? '本年' : '上年'}${word}`);
-      }
-    }
+    for (const { label, year } of printed) named.set(label, `${year === latest ? '本年' : '上年'}${word}`);
   }
   return named;
 }

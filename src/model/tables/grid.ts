@@ -9,10 +9,8 @@ import { columnNames } from './catalog.js';
 import { isColumnNumbering, lineLocation } from './lines.js';
 import { headerColumns, joinWrappedNames } from './header.js';
 import { alignedHeaderSpans, atTextColumn, isAlignedText } from './text-columns.js';
-import { cleanLabel, itemName, turnedItems, turnedRows, type TurnedGrid } from './grid-turned.js';
+import { cleanLabel, ITEMS_HEADING, itemName, turnedItems, turnedRows, type TurnedGrid } from './grid-turned.js';
 import { namingYearGroups } from './grid-years.js';
-
-const ITEMS_HEADING = /^(经费)?(项目|科目)(名称)?/;
 
 /**
  * The group words a header label is made of, in order, or none where it holds anything else: words
