@@ -9,7 +9,7 @@
 //     - cold: each engine's bare extraction as a process of its own (Node's start, loading the
 //       engine, reading the file, every page), against the whole command, `node
 //       bin/budget-lint.js -f json FILE`, wall times, medians of COLD_RUNS; their ratio;
-//     - peak memory (RSS) of each of those processes;
+//     - peak memory (RSS) and CPU time (every thread) of each of those processes;
 //  2. the whole command on the largest real PDF (most pages), wall time over more runs;
 //  3. per text document: decoding, model building and rules, in milliseconds;
 //  4. growth: 1, 4, 16 and 64 concatenated copies of one text, each linted in a fresh process
@@ -63,7 +63,8 @@ if (process.argv[2] === '--child') {
     // one engine alone in a fresh process, only its own module loaded: its peak memory
     const open = mode === 'pdfium' ? (await import('../dist/ingest/pdf-pdfium.js')).openPdfium : (await import('../dist/ingest/pdf-unpdf.js')).openUnpdf;
     await extract(open);
-    process.stdout.write(JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+    const use = process.resourceUsage();
+    process.stdout.write(JSON.stringify({ maxRssMb: use.maxRSS / 1024, cpuMs: (use.userCPUTime + use.systemCPUTime) / 1000 }));
     process.exit(0);
   }
   const { openPdfium } = await import('../dist/ingest/pdf-pdfium.js');
@@ -132,9 +133,9 @@ const cliWall = (file, runs) => wallOf([cliPath, '-f', 'json', file], runs);
 function timedCli(file, extra = []) {
   const rss = path.join(root, 'scripts/bench-rss.mjs');
   const { r, ms } = runNode(['--import', rss, cliPath, ...extra, '-f', 'json', file], { encoding: 'utf8' });
-  const kb = /bench-rss-kb (\d+)/.exec(r.stderr ?? '');
+  const kb = /bench-rss-kb (\d+) cpu-ms (\d+)/.exec(r.stderr ?? '');
   if ((r.status !== 0 && r.status !== 1) || !kb) throw new Error(`budget-lint ${file}: exit ${r.status} ${r.stderr}`);
-  return { ms, mb: Number(kb[1]) / 1024 };
+  return { ms, mb: Number(kb[1]) / 1024, cpu: Number(kb[2]) };
 }
 
 /** each engine's bare extraction and the whole command, each in processes of their own */
@@ -145,8 +146,9 @@ function cold(f) {
     // the command's wall time as a user runs it, and its memory as /usr/bin/time would see it
     runs.cli.push(timedCli(f));
   }
-  const of = (xs) => ({ ms: median(xs.map((x) => x.ms)), mb: Math.max(...xs.map((x) => x.mb)) });
-  return { pdfium: of(runs.pdfium.map((r) => ({ ms: r.ms, mb: r.out.maxRssMb }))), unpdf: of(runs.unpdf.map((r) => ({ ms: r.ms, mb: r.out.maxRssMb }))), cli: of(runs.cli) };
+  const of = (xs) => ({ ms: median(xs.map((x) => x.ms)), mb: Math.max(...xs.map((x) => x.mb)), cpu: median(xs.map((x) => x.cpu)) });
+  const bare = (m) => of(runs[m].map((r) => ({ ms: r.ms, mb: r.out.maxRssMb, cpu: r.out.cpuMs })));
+  return { pdfium: bare('pdfium'), unpdf: bare('unpdf'), cli: of(runs.cli) };
 }
 
 const shortName = (f) => {
@@ -161,11 +163,13 @@ async function pdfSection() {
   console.log(`PDF, warm: medians of ${RUNS} interleaved runs in one process after a warm-up, heap collected before each (ms); lint = the whole lint, default engine (${DEFAULT_PDF_ENGINE})`);
   console.log(`PDF, cold: each as a process of its own, wall ms, Node's start included (median of ${COLD_RUNS}): bare extraction by each engine; CLI = \`node bin/budget-lint.js -f json FILE\``);
   console.log('ratio = lint / the faster bare extraction (warm), CLI / the faster bare extraction (cold); MB = peak RSS of those processes (the largest of the runs)');
+  console.log('CPU = CPU time of the cold CLI process, every thread (V8 compiles and collects on threads of its own), against the faster bare extraction\'s: ms, and their ratio');
   console.log(
     'file'.padEnd(30), pad('pages', 5),
     '|', pad('pdfium', 6), pad('unpdf', 6), pad('lint', 6), pad('ratio', 5), pad('pages/s', 7),
     '|', pad('pdfium', 6), pad('unpdf', 6), pad('CLI', 6), pad('ratio', 5),
     '|', pad('MB pdfium', 9), pad('unpdf', 5), pad('CLI', 5),
+    '|', pad('CPU CLI', 7), pad('bare', 5), pad('ratio', 5),
   );
   const inDir = (d) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.pdf')).sort().map((f) => path.join(d, f)) : []);
   const realDir = path.resolve(root, '../shared/real-pdf');
@@ -179,8 +183,10 @@ async function pdfSection() {
     const c = cold(f);
     const ratio = t.lint / Math.min(t.pdfium, t.unpdf);
     const coldRatio = c.cli.ms / Math.min(c.pdfium.ms, c.unpdf.ms);
+    const faster = c.pdfium.ms <= c.unpdf.ms ? c.pdfium : c.unpdf;
+    const cpuRatio = c.cli.cpu / faster.cpu;
     if (real.includes(f)) {
-      summary.push({ f, ratio, coldRatio, cliMs: c.cli.ms, pages: t.pages, mb: c.cli.mb });
+      summary.push({ f, ratio, coldRatio, cpuRatio, cliMs: c.cli.ms, pages: t.pages, mb: c.cli.mb });
       if (!largest || t.pages > largest.pages) largest = { f, pages: t.pages };
     }
     console.log(
@@ -188,6 +194,7 @@ async function pdfSection() {
       '|', ...[t.pdfium, t.unpdf, t.lint].map((v) => pad(v.toFixed(0), 6)), pad(ratio.toFixed(2), 5), pad((t.pages / (t.lint / 1000)).toFixed(0), 7),
       '|', ...[c.pdfium.ms, c.unpdf.ms, c.cli.ms].map((v) => pad(v.toFixed(0), 6)), pad(coldRatio.toFixed(2), 5),
       '|', pad(c.pdfium.mb.toFixed(0), 9), pad(c.unpdf.mb.toFixed(0), 5), pad(c.cli.mb.toFixed(0), 5),
+      '|', pad(c.cli.cpu.toFixed(0), 7), pad(faster.cpu.toFixed(0), 5), pad(cpuRatio.toFixed(2), 5),
     );
   }
   if (!summary.length) {
@@ -199,7 +206,7 @@ async function pdfSection() {
     const worst = sorted[sorted.length - 1];
     return `median ${median(sorted.map((r) => r[key])).toFixed(2)}, worst ${worst[key].toFixed(2)} (${path.basename(worst.f)})`;
   };
-  console.log(`\nReal PDFs (${summary.length}): ratio lint/extraction warm ${stat('ratio')}; cold ${stat('coldRatio')}`);
+  console.log(`\nReal PDFs (${summary.length}): ratio lint/extraction warm ${stat('ratio')}; cold ${stat('coldRatio')}; CPU time, cold ${stat('cpuRatio')}`);
   const over = summary.filter((r) => r.pages <= 25 && r.cliMs >= 1500).map((r) => path.basename(r.f));
   const upTo25 = summary.filter((r) => r.pages <= 25).map((r) => r.cliMs);
   const upTo25Text = upTo25.length ? `at most ${Math.max(...upTo25).toFixed(0)} ms` : 'none benched';
