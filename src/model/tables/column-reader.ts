@@ -1,20 +1,21 @@
 /**
  * Which columns a table's header prints and where each figure goes: by the text's order, by the
  * cells of tab-separated text, on a page by where the header's 栏次 numbers or labels stand, or by
- * the words over each column where the header spans (spanned-columns.ts). The builders (builder.ts)
- * read lines into rows on top of this.
+ * the words over each column where the header spans (spanned-columns.ts); a row short of figures
+ * by where they stand (figure-placement.ts). The builders (builder.ts) read lines into rows on top
+ * of this.
  */
-import type { PositionedPiece, SourceLine } from '../../ingest/text.js';
+import type { PositionedPiece } from '../../ingest/text.js';
 import type { TableRegion } from '../../layout/regions.js';
 import { columnLabel, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { blankCell, numberCell, tokenLocation } from '../cells.js';
 import type { Cell, Column, Location, ParseNote, Row, Table, Unit } from '../types.js';
 import { columnNames, type Catalog, type TableSpec } from './catalog.js';
 import { namedColumns } from './header.js';
-import { centreOf, columnReach, flushLeftEdges, matchInOrder, placeByLeftEdges } from './geometry.js';
-import { columnsBySpans, headerSpans, isTextAsPrinted, placeByEdges, placeBySpans, rightEdges } from './text-columns.js';
+import { centreOf, columnReach } from './geometry.js';
+import { columnsBySpans, headerSpans, isTextAsPrinted } from './text-columns.js';
 import { pageSpannedColumns, tabbedSpannedColumns, type PrintedColumn } from './spanned-columns.js';
-import { placeByRules } from './ruled-columns.js';
+import { FigurePlacement } from './figure-placement.js';
 
 export abstract class ColumnReader {
   readonly rows: Row[] = [];
@@ -50,7 +51,22 @@ export abstract class ColumnReader {
   ) {
     this.unit = region.unit;
     this.notes = notes;
+    this.placement = new FigurePlacement({
+      spec,
+      region,
+      columns: () => this.columns(),
+      spanned: () => this.spanned,
+      columnCentres: () => this.columnCentres(),
+      markOf: (c) => this.markOf(c),
+      headerLabels: () => this.headerLabels(),
+      isAligned: () => this.isAligned(),
+      textHeaderSpans: () => this.textHeaderSpans(),
+      rowFigures: () => this.rowFigures(),
+    });
   }
+
+  /** where a row's figures go when it prints fewer than the columns */
+  private readonly placement: FigurePlacement;
 
   /** each row read so far as its printed figures */
   protected rowFigures(): Token[][] {
@@ -119,7 +135,7 @@ export abstract class ColumnReader {
       this.overfullRow(`一行有 ${printed.length} 个数字，多于 ${columns.length} 列，本行不参与核对`, printed[0]);
       return { cells, unplaced };
     }
-    const byX = this.placeByPosition(printed, columns) ?? this.placeByTextSpans(printed, columns) ?? this.placeByTextEdges(printed, columns);
+    const byX = this.placement.place(printed, columns);
     if (byX) {
       columns.forEach((c) => {
         const t = byX.get(c.key);
@@ -188,95 +204,6 @@ export abstract class ColumnReader {
   private headerSpanRows?: PositionedPiece[][];
   private textHeaderSpans(): PositionedPiece[][] {
     return (this.headerSpanRows ??= this.headerTokenLines.map(headerSpans));
-  }
-
-  /** aligned text: where the header prints each column's name, in character columns (null: not such text) */
-  private spans?: Map<string, PositionedPiece> | null;
-  private textSpans(): Map<string, PositionedPiece> | null {
-    if (this.spans !== undefined) return this.spans;
-    if (!this.isAligned()) return (this.spans = null);
-    const rows = this.textHeaderSpans();
-    return (this.spans = namedColumns(this.spec.columns, rows, rows.flat()));
-  }
-
-  /** aligned text: the columns with where the header prints their names, left to right; null unless it names them all */
-  private spannedByText(columns: Table['columns']): Array<{ key: string; x0: number; x1: number }> | null {
-    const spans = this.textSpans();
-    if (!spans || !columns.every((c) => spans.has(c.key))) return null;
-    return columns.map((c) => ({ key: c.key, x0: spans.get(c.key)!.x0, x1: spans.get(c.key)!.x1 })).sort((a, b) => a.x0 - b.x0);
-  }
-
-  /** aligned text that omits blank cells: each figure in the column whose header stands over it, where that is unambiguous */
-  private placeByTextSpans(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
-    const cols = this.spannedByText(columns);
-    return cols && placeBySpans(printed, cols);
-  }
-
-  /** aligned text whose figures stand off their headers: each figure in the column whose figures end where it ends */
-  private edges?: Map<string, number>;
-  private placeByTextEdges(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
-    const cols = this.spannedByText(columns);
-    if (!cols) return null;
-    this.edges ??= rightEdges(this.rowFigures(), cols);
-    return placeByEdges(printed, cols, this.edges);
-  }
-
-  /**
-   * PDF: where each value column starts, when its cells are set flush left: a producer that sets
-   * the header and the 栏次 numbers at their cells' left edges (WeasyPrint) prints each column's
-   * name and number from the same x and their middles apart, and the figures, flush right, stand
-   * nearer the next column's number than their own. Null where the cells are not so set.
-   */
-  private leftEdges?: Map<string, number> | null;
-  private flushLeftEdges(): Map<string, number> | null {
-    if (this.leftEdges !== undefined) return this.leftEdges;
-    const labels = this.headerLabels();
-    return (this.leftEdges = flushLeftEdges(this.columns().map((c) => ({ key: c.key, mark: this.markOf(c), label: labels.get(c.key) }))));
-  }
-
-  /** PDF: the source line of a line number in this table's region */
-  private sources?: Map<number, SourceLine>;
-  private lineSource(line: number): SourceLine | undefined {
-    return (this.sources ??= new Map(this.region.lines.map((l) => [l.source.line, l.source]))).get(line);
-  }
-
-  /** each printed figure to the column whose band (between neighbouring centres) holds it */
-  private placeByPosition(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
-    if (!printed.every((t) => t.x0 !== undefined)) return null;
-    const edges = this.flushLeftEdges();
-    if (edges && columns.every((c) => edges.has(c.key))) return placeByLeftEdges(printed, columns.map((c) => ({ key: c.key, x: edges.get(c.key)! })));
-    const centres = this.columnCentres();
-    if (!centres) return null;
-    if (!this.spanned && this.region.rulings?.length) {
-      const byRules = placeByRules(printed, columns.map((c) => ({ key: c.key, x: centres.get(c.key)! })), (page) => this.region.rulings!.find((r) => r.page === page), (line) => this.lineSource(line));
-      if (byRules) return byRules;
-    }
-    // a column the header prints and the kind does not know (上年预算数): its figures are left out
-    const unknown = (this.spanned ?? []).filter((p) => !p.column).map((p) => ({ key: '', x: p.at }));
-    const cols = [...columns.map((c) => ({ key: c.key, x: centres.get(c.key)! })), ...unknown].sort((a, b) => a.x - b.x);
-    // a figure further from every known column than columns stand apart is under a column the
-    // catalogue does not know: the positions do not tell where it belongs (how far apart: the
-    // nearest column's own neighbours, so that narrow columns elsewhere do not narrow a wide one)
-    const placed = new Map<string, Token>();
-    // under a spanning header, figures to its columns in order (see spanned-columns.ts)
-    if (this.spanned) {
-      const order = matchInOrder(printed.map(centreOf), cols);
-      if (!order) return null;
-      printed.forEach((t, i) => order[i].key && placed.set(order[i].key, t));
-      return placed;
-    }
-    for (const t of printed) {
-      const x = centreOf(t);
-      let best = 0;
-      for (let i = 1; i < cols.length; i++) if (Math.abs(cols[i].x - x) < Math.abs(cols[best].x - x)) best = i;
-      if (!withinReach(cols.map((c) => c.x), x)) return null;
-      const column = cols[best];
-      if (!column.key) continue;
-      // two figures in one column: the positions do not tell, fall back to the text's reading
-      if (placed.has(column.key)) return null;
-      placed.set(column.key, t);
-    }
-    return placed;
   }
 
   private ordered?: Table['columns'];
@@ -438,14 +365,3 @@ export abstract class ColumnReader {
 
 /** a gap of two spaces or more: spacing the extraction kept */
 const WIDE_GAP_RE = / {2}/;
-
-/**
- * Whether x stands within the reach of its nearest column (centres in order): that column's own
- * neighbours say how far, so that narrow columns elsewhere do not narrow a wide one (a figure set
- * right in a wide cell stands well off its header's centre).
- */
-function withinReach(xs: number[], x: number): boolean {
-  let best = 0;
-  for (let i = 1; i < xs.length; i++) if (Math.abs(xs[i] - x) < Math.abs(xs[best] - x)) best = i;
-  return Math.abs(xs[best] - x) <= columnReach(xs.slice(Math.max(0, best - 1), best + 2));
-}
