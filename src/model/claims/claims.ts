@@ -210,12 +210,13 @@ function readSentences(r: Reading): void {
 /** a headline amount and the 其中 list after it that adds up to it */
 function readSum(r: Reading, sentence: string, base: number, other: number, headline: Amount): void {
   const section = sectionAt(r.heads, base);
-  const parts = listAfter(r.text, base + other + 2, (at) => sectionAt(r.heads, at) === section);
+  const subject = subjectBefore(r.text, headline.at);
+  const parts = listAfter(r.text, base + other + 2, (at) => sectionAt(r.heads, at) === section, /总计$/.test(subject));
   // one part alone is still checked: it cannot exceed the whole
   if (parts.length === 0) return;
   add(r, {
     kind: 'sum',
-    subject: subjectBefore(r.text, headline.at),
+    subject,
     section,
     text: sentence,
     figures: { whole: fig(r, headline.raw, headline.at) },

@@ -39,25 +39,38 @@ const NUMBERED_ITEM = new RegExp(`^[:：,，]?([^0-9。；;，,:：]{1,40}?)${NU
 // budget (政府采购货物预算, 基本支出预算) is a part
 const BASIS = /^(支出)?决算|^预算数|^(年初|全年|调整后?)预算/;
 const NOT_AN_ITEM = /比|较|增|减|主要|包括|其中|授予|合计|总额|总计|年度|^预算|预算数|(?:年初|全年|调整后?|上年)预算|决算|完成/;
+/**
+ * an item that is itself a total (本年收入合计): a part of a 总计 (收入总计 X 万元，其中：本年收入合计 A 万元，
+ * 使用非财政拨款结余 B 万元，年初结转和结余 C 万元), as the 收入支出决算总表 adds them; its name without 合计, and the
+ * word that names what it adds up
+ */
+const SUBTOTAL_ITEM = /^(.*?(收入|支出))合计$/;
 
 /**
  * The parts listed from `from` (after 其中：): `A x 万元、B y 万元。` in one sentence; or numbered, one
  * sentence each (`其中：（一）人员经费 x 万元。主要包括：…。（二）公用经费 y 万元。`), while `sameSection`
  * holds for where the next number stands.
  */
-export function listAfter(text: string, from: number, sameSection: (at: number) => boolean = () => false): Array<{ raw: string; at: number }> {
+export function listAfter(text: string, from: number, sameSection: (at: number) => boolean = () => false, ofGrandTotal = false): Array<{ raw: string; at: number }> {
   const items: Array<{ raw: string; at: number }> = [];
+  /** what the list's 合计 item adds up (收入 of 本年收入合计), once one is read */
+  let summed: string | null = null;
   let i = from;
   for (;;) {
     const m = LIST_ITEM.exec(text.slice(i, i + 180));
     // an item's figures by basis (因公出国（境）费预算 0.00 万元，支出决算为 0.00 万元) pair, they do not add up
     if (m && items.length && BASIS.test(m[1])) return [];
-    if (!m || NOT_AN_ITEM.test(m[1].replace(ENUMERATOR, ''))) {
+    const name = m ? m[1].replace(ENUMERATOR, '') : '';
+    const total = m && ofGrandTotal ? SUBTOTAL_ITEM.exec(name) : null;
+    // after 本年收入合计, an item of 收入 (财政拨款收入) is one of its own parts, not the 总计's: the list does not add up to it
+    if (summed && name.endsWith(summed)) return [];
+    if (!m || (NOT_AN_ITEM.test(name) && !(total && !NOT_AN_ITEM.test(total[1])))) {
       // stopped by words it cannot read while more items follow in the sentence (预备费 24 亿元，占总支出的
       // 0.4%，占省本级支出的 1.6%，比例符合预算法规定；债务还本支出 65.78 亿元): the parts read are not all
       if (items.length >= 2 && moreItems(text.slice(i, sentenceEnd(text, i)))) return [];
       break;
     }
+    if (total) summed = total[2];
     items.push({ raw: m[2], at: i + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length) });
     i += m[0].length;
     // a bracketed list (（其中：A 万元，B 万元）) ends at its bracket
