@@ -91,7 +91,8 @@ if (process.argv[2] === '--child') {
 /**
  * Node's own exit can deadlock (nodejs/node#54918: the platform's worker threads are joined while
  * one waits for a garbage collection the exiting main thread will never do); seen here under
- * real-time scheduling (`chrt -r`), up to two runs in three of one file, and never without it. A
+ * real-time scheduling (`chrt -r`), up to two runs in three of one file, and without it, rarely
+ * (4 of about 150 bare-extraction processes in one bench of the real PDFs, 2026-12-05). A
  * run that has not ended in HANG_MS (every run here takes under 10 s) is killed and run again
  * (its time is not counted), and the hangs are said at the end: the bench never waits for ever.
  */
