@@ -52,6 +52,9 @@ const PLAN = {
   // left blank in one group, whole 元 with a header of two years and counts under the items
   'sangong-turned-final': [{ producer: 'chromium' }, { producer: 'libreoffice' }],
   'sangong-turned-budget': [{ producer: 'chromium' }, { producer: 'libreoffice' }],
+  // …and a budget's two years followed by how they changed (增、减金额 | 增、减幅度, 云南 counties), a
+  // row's change left blank where the years are equal
+  'sangong-change': [{ producer: 'chromium' }, { producer: 'libreoffice' }],
 };
 
 /**

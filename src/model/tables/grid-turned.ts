@@ -50,7 +50,12 @@ export function turnedRows(g: TurnedGrid, items: TurnedItem[]): Row[] | null {
   const words = g.groupWords();
   const named = spans.length > words.length ? spans.map((s) => s.word) : words.length ? words : groups.slice(-1);
   const place = spans.length === named.length && named.length > 1 ? groupPlacer(printed.map((x) => x.values), spans) : null;
-  const ownGroup = named.length === 1 ? groupFigures(g) : (values: Token[]) => values;
+  const funds = named.length === 1 ? groupFigures(g) : (values: Token[]) => values;
+  const changes = changeFigures(g, named.length, printed.map((x) => x.values));
+  const ownGroup = (values: Token[]) => {
+    const own = changes(values);
+    return own && funds(own);
+  };
   const cells: Record<string, Cell> = Object.create(null);
   const loc = lineLocation(g.file, items[0].line);
   for (const item of items) {
@@ -99,6 +104,49 @@ function groupFigures(g: TurnedGrid): (values: Token[]) => Token[] | null {
     return values.filter((t) => t.x0 !== undefined && t.x0 < edge);
   };
 }
+/** a header word of a column of changes after the groups (增减, 增、减金额, 增减幅度, 增长率) */
+const CHANGE_WORD = /增[、]?减|增长|增幅|减幅|变动/;
+/** a column of reasons for the changes: its cells are prose, which the grid's lines are not read through */
+const REASON_WORD = /原因|说明/;
+
+/**
+ * Columns after the two groups that say how this year's figures changed from last year's (上年预算数 |
+ * 本年预算数 | 增、减金额 | 增、减幅度, as counties print them): their figures are no group's. A grid
+ * with such columns and not two groups (上年决算数 | 本年决算数 read as one 决算数), or with a column of
+ * reasons (its prose cells end the grid's lines early), is not read. On a page, a row's own figures are those left of where the change columns start. In
+ * text, a row printing every cell of the widest row keeps its first figures; one printing as many
+ * as the groups (its change left blank) keeps them where they can be no other reading: two figures
+ * a and b could also be 上年 left blank, 本年 a and its change b, which adds up only where a = b.
+ * Null for a row that can be read two ways, or prints another count.
+ */
+function changeFigures(g: TurnedGrid, groups: number, rows: Token[][]): (values: Token[]) => Token[] | null {
+  const printed = (text: string) => text.replace(/[\s\u3000]/g, '');
+  const words = g.positioned ? joinWrappedNames(g.headerRows).flat() : [];
+  const header = g.positioned ? words.map((p) => printed(p.text)) : g.headerText.map(printed);
+  if (!header.some((w) => CHANGE_WORD.test(w))) return (values) => values;
+  // a change is this year's against last year's: with no two groups, or with a column of reasons, the grid is not read
+  if (groups !== 2 || header.some((w) => REASON_WORD.test(w))) return () => null;
+  if (g.positioned) {
+    const first = Math.min(...words.filter((p) => CHANGE_WORD.test(printed(p.text))).map((p) => p.x0));
+    const before = words.filter((p) => p.x1 <= first && !ITEMS_HEADING.test(printed(p.text)));
+    const edge = before.length ? (Math.max(...before.map((p) => p.x1)) + first) / 2 : first;
+    return (values) => values.filter((t) => t.x0 !== undefined && t.x0 < edge);
+  }
+  const numbers = (values: Token[]) => values.filter((t) => t.kind === 'number');
+  const widest = Math.max(...rows.map((v) => numbers(v).length));
+  return (values) => {
+    // tab-separated: every cell in its column, the groups' first
+    if (values.some((t) => t.cell !== undefined)) return values.slice(0, groups);
+    const figures = numbers(values);
+    if (figures.length === 0 || widest === groups) return values;
+    if (figures.length === widest) return figures.slice(0, groups);
+    // blank change cells: the figures are the groups', unless 上年 blank and its change beside 本年 add up too
+    if (figures.length !== groups || groups !== 2) return null;
+    const [a, b] = figures.map((t) => t.num!);
+    return a.value !== 0 && Math.abs(a.value - b.value) <= 0.5 * 10 ** -Math.min(a.decimals, b.decimals) ? null : figures;
+  };
+}
+
 /** the items' column heading (项目, 经费项目, 科目名称): no group's, no fund's */
 export const ITEMS_HEADING = /^(经费)?(项目|科目)(名称)?/;
 const FUND_COLUMN = /^(其中[:：]?)?[^\d]{0,14}(拨款|安排数)$/;

@@ -23,9 +23,12 @@ export interface GridHeader {
  * 2017年预算数 → 上年预算数 本年预算数), before anything reads it: copies, the lines are the region's
  */
 export function namingYearGroups(header: GridHeader, groups: string[]): GridHeader {
-  // text cuts 2016年预算数 into the number 2016 and the label 年预算数: one label again
+  // text cuts 2016年预算数 into the number 2016 and the label 年预算数, and so does a PDF engine that
+  // gives digits and CJK as pieces of their own (pdf.js: a font a run): one label again
   const tokenLines = header.tokenLines.map((l) => ({ ...l, tokens: joinYears(l.tokens) }));
-  const labels = [...tokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => t.text)), ...header.pieces.map((p) => p.text)];
+  const pieces = joinYearPieces(header.pieces);
+  const rows = header.rows.map(joinYearPieces);
+  const labels = [...tokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => t.text)), ...pieces.map((p) => p.text)];
   const named = yearGroupNames(labels.map(columnLabel).flatMap(yearParts), groups);
   if (!named.size) return { ...header, tokenLines };
   // a label or piece with its group words named, or itself where it prints none
@@ -35,10 +38,25 @@ export function namingYearGroups(header: GridHeader, groups: string[]): GridHead
   };
   return {
     tokenLines: tokenLines.map((l) => ({ ...l, tokens: l.tokens.map((t) => (t.kind === 'label' ? renamed(t) : t)) })),
-    pieces: header.pieces.map(renamed),
-    rows: header.rows.map((row) => row.map(renamed)),
+    pieces: pieces.map(renamed),
+    rows: rows.map((row) => row.map(renamed)),
   };
 }
+
+/** a year's digits and the word after it (2023 | 年预算数), set close on one line, as one piece */
+function joinYearPieces(pieces: PositionedPiece[]): PositionedPiece[] {
+  const out: PositionedPiece[] = [];
+  for (const p of pieces) {
+    const prev = out[out.length - 1];
+    const close = prev && p.x0 >= prev.x1 && p.x0 - prev.x1 < YEAR_GAP && (prev.y === undefined || p.y === undefined || Math.abs(prev.y - p.y) < 1);
+    if (close && /^\d{4}$/.test(prev.text) && p.text.startsWith('年')) out[out.length - 1] = { ...prev, text: prev.text + p.text, x1: p.x1 };
+    else out.push(p);
+  }
+  return out;
+}
+
+/** points between a year's digits and its word that still make one word (less than a character) */
+const YEAR_GAP = 4;
 
 /** a year cut from its word (2016 | 年预算数) joined to it as one label */
 function joinYears(tokens: Token[]): Token[] {

@@ -1,0 +1,114 @@
+/**
+ * A 三公 table printed turned (a row per item) under two years, followed by columns that say how
+ * the second changed from the first (增、减金额 | 增、减幅度), as 云南's counties print it: the
+ * change columns' figures are no year's. fixtures/pdf-src/sangong-change.json holds 卡斯镇's 2024
+ * budget (a row's change left blank where the years are equal); the aligned texts below are laid
+ * out as pdftotext -layout prints such a page, with 施甸's figures.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PDF_ENGINES, readDocument, splitLines } from '../src/ingest/index.js';
+import { buildReport, type Report } from '../src/model/index.js';
+import { runRules, type Rule } from '../src/rules/index.js';
+import { builtinRules, FIXTURES, fixtureText, mutate } from './helpers.js';
+
+const cells = (r: Report) => {
+  const t = r.tables.find((x) => x.id === '部门公开表7')!;
+  return { unread: t.unread, cells: Object.fromEntries(Object.entries(t.rows[0]?.cells ?? {}).map(([k, c]) => [k, c.blank ? '' : c.raw])) };
+};
+const textReport = (text: string) => buildReport(splitLines('doc.txt', text));
+const UNREAD = (first: string, second: string) => `表格按项目逐行排列（「${first}」「${second}」…各占一行），未能确定每行的数字各在哪一列`;
+
+const KASI = {
+  '上年预算数.合计': '18.15',
+  '本年预算数.合计': '22.15',
+  '上年预算数.因公出国（境）费': '',
+  '本年预算数.因公出国（境）费': '',
+  '上年预算数.公务接待费': '3',
+  '本年预算数.公务接待费': '7',
+  '上年预算数.公务用车购置及运行维护费': '15.15',
+  '本年预算数.公务用车购置及运行维护费': '15.15',
+  '上年预算数.公务用车购置费': '',
+  '本年预算数.公务用车购置费': '',
+  '上年预算数.公务用车运行维护费': '15.15',
+  '本年预算数.公务用车运行维护费': '15.15',
+};
+
+/** 施甸's figures as a budget's two years, every cell of every row printed, change columns after them */
+const FULL = [
+  '某县2016年部门预算',
+  '',
+  '某县2016年“三公”经费预算情况统计表',
+  '',
+  '单位：万元',
+  '',
+  '项目                          2015年预算数   2016年预算数   比上年增、减情况',
+  '                                                            增、减金额     增、减幅度',
+  '合计                          2911.47        2706.86        -204.61        -7.03%',
+  '1.因公出国(境)费              13.06          10.20          -2.86          -21.9%',
+  '2.公务接待费                  1679.69        1590.94        -88.75         -5.28%',
+  '3.公务用车购置及运行费        1218.72        1105.72        -113           -9.27%',
+  '其中:(1)公务用车购置费        14.80          0              -14.8          -100%',
+  '(2)公务用车运行费             1203.92        1105.72        -98.2          -8.16%',
+].join('\n');
+
+describe('a 三公 table printed turned under two years, with columns of their change', () => {
+  let rules: Rule[];
+  beforeAll(async () => {
+    rules = await builtinRules();
+  });
+
+  for (const file of ['sangong-change.txt', 'sangong-change.chromium.pdf', 'sangong-change.libreoffice.pdf']) {
+    for (const engine of file.endsWith('.pdf') ? PDF_ENGINES : [undefined]) {
+      it(`${file}${engine ? ` (${engine})` : ''}: the two years read item by item, the change columns left out, nothing said`, async () => {
+        const r = buildReport(await readDocument(path.join(FIXTURES, 'pdf', file), engine ? { pdfEngine: engine } : {}));
+        expect([r.kind, r.year]).toEqual(['预算', 2024]);
+        expect(cells(r)).toEqual({ unread: null, cells: KASI });
+        expect(runRules(r, rules)).toEqual([]);
+      }, 60000);
+    }
+  }
+
+  it('a misprinted figure of this year is found in its own group, not taken for a change', () => {
+    const text = mutate(fixtureText('pdf/sangong-change.txt'), '2.公务接待费\t3\t7\t4\t133%', '2.公务接待费\t3\t8\t4\t133%');
+    expect(runRules(textReport(text), rules).map((d) => [d.ruleId, d.tableColumn, d.actual, d.expected])).toEqual([['三公/合计', '本年预算数.合计', '22.15 万元', '23.15 万元']]);
+  });
+
+  it('aligned text printing every cell: each row keeps its first two figures', () => {
+    expect(cells(textReport(FULL))).toEqual({
+      unread: null,
+      cells: {
+        '上年预算数.合计': '2911.47',
+        '本年预算数.合计': '2706.86',
+        '上年预算数.因公出国（境）费': '13.06',
+        '本年预算数.因公出国（境）费': '10.20',
+        '上年预算数.公务接待费': '1679.69',
+        '本年预算数.公务接待费': '1590.94',
+        '上年预算数.公务用车购置及运行维护费': '1218.72',
+        '本年预算数.公务用车购置及运行维护费': '1105.72',
+        '上年预算数.公务用车购置费': '14.80',
+        // a printed 0 is nothing spent, as a blank cell is
+        '本年预算数.公务用车购置费': '',
+        '上年预算数.公务用车运行维护费': '1203.92',
+        '本年预算数.公务用车运行维护费': '1105.72',
+      },
+    });
+    expect(runRules(textReport(FULL), rules)).toEqual([]);
+    const wrong = mutate(FULL, '1203.92        1105.72', '1203.92        1106.72');
+    expect(runRules(textReport(wrong), rules).map((d) => [d.ruleId, d.tableColumn, d.actual, d.expected])).toEqual([['三公/公务用车小计', '本年预算数.公务用车购置及运行维护费', '1,105.72 万元', '1,106.72 万元']]);
+  });
+
+  it('aligned text whose row prints two equal figures and no change: 上年 blank with its change beside 本年 reads the same, so the table is said unread', () => {
+    const text = mutate(FULL, '-113           -9.27%', '');
+    const ambiguous = mutate(text, '1218.72        1105.72', '1105.72        1105.72');
+    expect(cells(textReport(ambiguous))).toEqual({ unread: UNREAD('合计', '因公出国（境）费'), cells: {} });
+  });
+
+  it('a column of reasons (增减原因), or change columns under 上年决算数 | 本年决算数 (one group to the kind): said unread, not read in part', () => {
+    const reasons = mutate(mutate(FULL, '比上年增、减情况', '增减原因'), '-88.75         -5.28%', '-88.75         严格执行中央八项规定。');
+    expect(cells(textReport(reasons)).unread).toBe(UNREAD('合计', '因公出国（境）费'));
+    const finals = mutate(mutate(mutate(FULL, '部门预算', '部门决算'), '“三公”经费预算情况统计表', '“三公”经费决算情况统计表'), '2015年预算数   2016年预算数', '上年决算数     本年决算数');
+    const r = textReport(finals);
+    expect(r.tables.map((t) => [t.id, t.unread])).toEqual([['公开09', UNREAD('合计', '因公出国（境）费')]]);
+  });
+});
