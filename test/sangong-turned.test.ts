@@ -173,6 +173,15 @@ describe('a 三公 table printed turned, published alone', () => {
       },
     });
     expect(runRules(ofWhich, rules)).toEqual([]);
+    // pdftotext's layout of the same header, its 其中 name wrapped in a narrow cell: the same reading
+    const wrapped = [
+      WITH_OF_WHICH.split('\n').slice(0, 2).join('\n'),
+      '                                  2016年预算数',
+      '项目                              小计            其中:一般公共',
+      '                                                  预算安排数',
+      ...WITH_OF_WHICH.split('\n').slice(4).map((l) => l.replace(/ (?=[\d单])/g, '      ')),
+    ].join('\n');
+    expect(cells(buildReport(splitLines('doc.txt', wrapped)), '部门公开表7')).toEqual(cells(ofWhich, '部门公开表7'));
     // a misprinted 公务用车费 is found in the year's own column
     const wrong = buildReport(splitLines('doc.txt', mutate(BY_SOURCE, '3、公务用车费 3.1', '3、公务用车费 3.6')));
     expect(runRules(wrong, rules).map((d) => [d.ruleId, d.actual, d.expected])).toEqual([

@@ -90,8 +90,11 @@ function groupFigures(g: TurnedGrid): (values: Token[]) => Token[] | null {
   const own = funds(g.headerRows);
   const rows = own.length ? g.headerRows : joinWrappedNames(g.headerRows);
   const pieces = own.length ? own : funds(rows);
-  const words = g.positioned ? pieces.map((p) => printed(p.text)) : g.headerText.flatMap((l) => printed(l).match(FUND_WORDS) ?? []);
-  if (!words.length || (words.length === 1 && !words[0].startsWith('其中'))) return (values) => values;
+  const said = (found: string[]) => found.length > 1 || (found.length === 1 && found[0].startsWith('其中'));
+  // text: a name wrapped over the header's lines (其中:一般公共 / 预算安排数) is read from the lines joined
+  const inLines = g.headerText.flatMap((l) => printed(l).match(FUND_WORDS) ?? []);
+  const words = g.positioned ? pieces.map((p) => printed(p.text)) : said(inLines) ? inLines : (printed(g.headerText.join('')).match(FUND_WORDS) ?? []);
+  if (!said(words)) return (values) => values;
   // on a page, the funds' columns start halfway between the first fund's word and the word before it
   // (the items' heading and a group word spanning the group's columns aside): a figure starting
   // there or after is a fund's, however the figures align in their cells
