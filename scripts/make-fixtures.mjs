@@ -6,9 +6,9 @@
 // rendered by LibreOffice and Chromium as CORPUS_PLAN says, two of them and final-full also by
 // WeasyPrint and wkhtmltopdf (producers the readers were not built from: NEW_PRODUCERS), and
 // LibreOffice's renderings of those rewritten by Ghostscript and by cairo; each corpus source also by
-// AbiWord, from the ODT Writer saves (abiwordPlan).
+// AbiWord, from the ODT Writer saves (abiwordPlan), and by Apache FOP from XSL-FO (fopPlan, fop.mjs).
 // Run by hand (CI uses the committed files):
-//   apt-get install libreoffice-writer-nogui fonts-noto-cjk chromium qpdf poppler-utils ghostscript weasyprint wkhtmltopdf abiword fonts-wqy-microhei
+//   apt-get install libreoffice-writer-nogui fonts-noto-cjk chromium qpdf poppler-utils ghostscript weasyprint wkhtmltopdf abiword fonts-wqy-microhei fop
 //   node scripts/make-fixtures.mjs            everything
 //   node scripts/make-fixtures.mjs forms      only the sources named (no hand-made or bad PDFs)
 //   node scripts/make-fixtures.mjs --producer=abiword corpus-linxia-city-2023-final   …by that producer only
@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { abiword, chromium as chromiumIn, CORPUS_PLAN, gridPage, html, libreoffice, text } from './render-source.mjs';
+import { fop } from './fop.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = path.join(root, 'fixtures/pdf-src');
@@ -93,7 +94,14 @@ const abiwordPlan = (name) => (name.startsWith('corpus-') ? [{ ...corpusWriter, 
 const FAKE_BOLD = 'corpus-guizhou-office-2023-final';
 const fakeBoldPlan = (name) => (name === FAKE_BOLD ? [{ ...corpusWriter, font: '"WenQuanYi Micro Hei"', out: `fixtures/pdf/${name}.fakebold.libreoffice.pdf` }] : []);
 
-const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name), ...abiwordPlan(name), ...fakeBoldPlan(name)];
+/**
+ * The corpus documents and 卡斯镇's 三公 table by Apache FOP, from XSL-FO (scripts/fop.mjs): a Java
+ * report engine's PDF, its own table layout (a wide first column: figures set right, far from the
+ * 栏次 number centred over them) and font subsets, in WenQuanYi Micro Hei.
+ */
+const fopPlan = (name) => (name.startsWith('corpus-') || name === 'sangong-change' ? [{ producer: 'fop' }] : []);
+
+const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name), ...abiwordPlan(name), ...fakeBoldPlan(name), ...fopPlan(name)];
 
 const chromium = (htmlFile, pdfFile) => chromiumIn(htmlFile, pdfFile, work);
 
@@ -105,7 +113,7 @@ function wkhtmltopdf(htmlFile, pdfFile) {
   execFileSync('wkhtmltopdf', ['-q', '--enable-local-file-access', htmlFile, pdfFile], { stdio: 'ignore', timeout: 300000 });
 }
 
-const PRODUCERS = { libreoffice, chromium, weasyprint, wkhtmltopdf, abiword };
+const PRODUCERS = { libreoffice, chromium, weasyprint, wkhtmltopdf, abiword, fop: (htmlFile, pdfFile, opts) => fop(opts.doc, pdfFile, work, opts) };
 
 // --producer=NAME: only that producer's renderings of the sources named
 const producerArg = process.argv.slice(2).find((a) => a.startsWith('--producer='));
@@ -120,7 +128,7 @@ for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.json') && (!on
     const htmlFile = path.join(work, `${name}-${opts.producer}.html`);
     writeFileSync(htmlFile, html(doc, opts));
     const pdf = opts.out ? path.join(root, opts.out) : path.join(outDir, `${name}.${opts.producer}.pdf`);
-    PRODUCERS[opts.producer](htmlFile, pdf, opts);
+    PRODUCERS[opts.producer](htmlFile, pdf, { ...opts, doc });
     if (opts.compact) execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', pdf]);
     // …and its text as poppler lays it out in columns (cells parted by runs of spaces)
     if (SPREAD.includes(name)) execFileSync('pdftotext', ['-layout', pdf, path.join(root, 'fixtures/text', `${name}.${opts.producer}.layout.txt`)]);
