@@ -1,13 +1,17 @@
 /**
  * The five corpus documents as fixtures that carry the producers' traps. scripts/corpus-to-src.mjs
  * made each into a source (every table and form, the narrative's figure-bearing sentences);
- * scripts/make-fixtures.mjs printed it as a text version and as two PDFs:
+ * scripts/make-fixtures.mjs printed it as a text version and as three PDFs:
  *   - LibreOffice through ODT, Noto Serif CJK at 7 pt in the tables: the CJK font is embedded as
  *     subsets of 256 glyphs, and a line switches between them mid-word and mid-number;
  *     narrow header cells wrap (上缴上 / 级支出), merged cells are centred over their rows and
  *     a project of the 绩效目标表 runs over a page break;
  *   - Chromium, wide tables and forms on landscape pages among portrait ones, Noto CJK as Type 3
- *     fonts (radical code points: ⻣ for 骨).
+ *     fonts (radical code points: ⻣ for 骨);
+ *   - Apache FOP from XSL-FO (scripts/fop.mjs), a Java report engine's layout: cells set at their
+ *     top, a wide first column whose figures stand far right of the 栏次 number over them, merged
+ *     cells broken over a page with no border at the break, a header's 其中： on the line of the
+ *     name it belongs to.
  * Each PDF, read by either engine, gives the model (tables, cells, forms, claims, grades, notes)
  * and the diagnostics of its text version; only locations differ. Committed fixtures only.
  */
@@ -31,12 +35,12 @@ const DOCUMENTS: Record<string, { kind: string; tables: number; rows: number; fo
   'corpus-qinghai-province-2023-final': { kind: '决算', tables: 11, rows: 292, forms: 10, indicators: 93, claims: 123, diagnostics: 3 },
   'corpus-weihai-huancui-2023-final': { kind: '决算', tables: 9, rows: 242, forms: 7, indicators: 100, claims: 113, diagnostics: 8 },
 };
-const PRODUCERS = ['libreoffice', 'chromium'] as const;
+const PRODUCERS = ['libreoffice', 'chromium', 'fop'] as const;
 
 // Every table, form and claim of every rendering is compared: 青海's 公开09 by Chromium (blank
 // cells, figures right-aligned in cells as wide as their headers) is placed by its 栏次 numbers.
 
-describe('corpus documents rendered by LibreOffice and Chromium read as their text versions', () => {
+describe('corpus documents rendered by LibreOffice, Chromium and FOP read as their text versions', () => {
   const texts = new Map<string, Report>();
   let rules: Rule[];
   beforeAll(async () => {

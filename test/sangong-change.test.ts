@@ -2,7 +2,8 @@
  * A 三公 table printed turned (a row per item) under two years, followed by columns that say how
  * the second changed from the first (增、减金额 | 增、减幅度), as 云南's counties print it: the
  * change columns' figures are no year's. fixtures/pdf-src/sangong-change.json holds 卡斯镇's 2024
- * budget (a row's change left blank where the years are equal); the aligned texts below are laid
+ * budget (a row's change left blank where the years are equal), rendered by Chromium, Writer and
+ * Apache FOP; the aligned texts below are laid
  * out as pdftotext -layout prints such a page, with 施甸's figures.
  */
 import path from 'node:path';
@@ -58,7 +59,7 @@ describe('a 三公 table printed turned under two years, with columns of their c
     rules = await builtinRules();
   });
 
-  for (const file of ['sangong-change.txt', 'sangong-change.chromium.pdf', 'sangong-change.libreoffice.pdf']) {
+  for (const file of ['sangong-change.txt', 'sangong-change.chromium.pdf', 'sangong-change.libreoffice.pdf', 'sangong-change.fop.pdf']) {
     for (const engine of file.endsWith('.pdf') ? PDF_ENGINES : [undefined]) {
       it(`${file}${engine ? ` (${engine})` : ''}: the two years read item by item, the change columns left out, nothing said`, async () => {
         const r = buildReport(await readDocument(path.join(FIXTURES, 'pdf', file), engine ? { pdfEngine: engine } : {}));

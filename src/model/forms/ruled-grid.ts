@@ -29,7 +29,7 @@ const cellKey = (c: RuledCell) => `${c.page}/${c.top}/${c.bottom}/${c.left}/${c.
 /** each token's closed cell; null where the page draws no rules or any token stands in no closed cell */
 export function ruledCells(tokens: Placed[], rulings: PageRulings[] | undefined): CellsOf | null {
   if (!rulings?.length || !tokens.length) return null;
-  const byPage = new Map(rulings.map((r) => [r.page, r]));
+  const byPage = new Map(rulings.map((r) => [r.page, closedAtPageBreak(r)]));
   const out: CellsOf = new Map();
   for (const t of tokens) {
     const page = byPage.get(t.page);
@@ -39,6 +39,19 @@ export function ruledCells(tokens: Placed[], rulings: PageRulings[] | undefined)
     out.set(t, { ...cell, page: t.page });
   }
   return out;
+}
+
+/**
+ * A page's rules with the table closed where its vertical rules begin and end: a producer that
+ * breaks a merged cell over two pages draws no border at the break (XSL-FO's default, Apache FOP:
+ * 绩效指标 merged down to the page's foot), so the cell would be closed on no page.
+ */
+function closedAtPageBreak(rulings: PageRulings): PageRulings {
+  if (!rulings.vertical.length) return rulings;
+  const xs = rulings.vertical.map((s) => s.at);
+  const [from, to] = [Math.min(...xs), Math.max(...xs)];
+  const edge = (at: number) => ({ at, from, to });
+  return { ...rulings, horizontal: [...rulings.horizontal, edge(Math.min(...rulings.vertical.map((s) => s.from))), edge(Math.max(...rulings.vertical.map((s) => s.to)))] };
 }
 
 /**

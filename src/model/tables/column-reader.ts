@@ -5,7 +5,7 @@
  * by where they stand (figure-placement.ts). The builders (builder.ts) read lines into rows on top
  * of this.
  */
-import type { PositionedPiece } from '../../ingest/text.js';
+import type { PositionedPiece, SourceLine } from '../../ingest/text.js';
 import type { TableRegion } from '../../layout/regions.js';
 import { columnLabel, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { blankCell, numberCell, tokenLocation } from '../cells.js';
@@ -16,6 +16,7 @@ import { centreOf, columnReach } from './geometry.js';
 import { columnsBySpans, headerSpans, isTextAsPrinted } from './text-columns.js';
 import { pageSpannedColumns, tabbedSpannedColumns, type PrintedColumn } from './spanned-columns.js';
 import { FigurePlacement } from './figure-placement.js';
+import { placeByRules } from './ruled-columns.js';
 
 export abstract class ColumnReader {
   readonly rows: Row[] = [];
@@ -62,7 +63,24 @@ export abstract class ColumnReader {
       isAligned: () => this.isAligned(),
       textHeaderSpans: () => this.textHeaderSpans(),
       rowFigures: () => this.rowFigures(),
+      placeByRulings: (printed, centres) => this.placeByRulings(printed, centres),
     });
+  }
+
+  /** PDF: the source line of a line number in this table's region */
+  private sources?: Map<number, SourceLine>;
+  private lineSource(line: number): SourceLine | undefined {
+    return (this.sources ??= new Map(this.region.lines.map((l) => [l.source.line, l.source]))).get(line);
+  }
+
+  /**
+   * PDF: each figure to the column whose middle (its 栏次 number's or header's) lies in the ruled
+   * cell the figure stands in; null where the page draws no rules there or they do not tell
+   */
+  protected placeByRulings(printed: Token[], centres: Array<{ key: string; x: number }>): Map<string, Token> | null {
+    const rulings = this.region.rulings;
+    if (!rulings?.length) return null;
+    return placeByRules(printed, centres, (page) => rulings.find((r) => r.page === page), (line) => this.lineSource(line));
   }
 
   /** where a row's figures go when it prints fewer than the columns */

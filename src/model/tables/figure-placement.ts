@@ -5,7 +5,7 @@
  * columns of the header's words or of the column's other figures. Null where position does not
  * tell: the reader (column-reader.ts) then keeps the row's parts unplaced.
  */
-import type { PositionedPiece, SourceLine } from '../../ingest/text.js';
+import type { PositionedPiece } from '../../ingest/text.js';
 import type { TableRegion } from '../../layout/regions.js';
 import type { Token } from '../../layout/tokenize.js';
 import type { Column, Table } from '../types.js';
@@ -14,7 +14,6 @@ import { namedColumns } from './header.js';
 import { centreOf, columnReach, flushLeftEdges, matchInOrder, placeByLeftEdges } from './geometry.js';
 import { placeByEdges, placeBySpans, rightEdges } from './text-columns.js';
 import type { PrintedColumn } from './spanned-columns.js';
-import { placeByRules } from './ruled-columns.js';
 
 /** what the placement asks of the table's reader, as the reader knows it when a row is read */
 export interface PlacementSource {
@@ -35,6 +34,8 @@ export interface PlacementSource {
   textHeaderSpans(): PositionedPiece[][];
   /** each row read so far as its printed figures */
   rowFigures(): Token[][];
+  /** PDF: each figure to the column whose middle lies in its ruled cell, null where the rules do not tell (ruled-columns.ts) */
+  placeByRulings(printed: Token[], centres: Array<{ key: string; x: number }>): Map<string, Token> | null;
 }
 
 export class FigurePlacement {
@@ -89,12 +90,6 @@ export class FigurePlacement {
     return (this.leftEdges = flushLeftEdges(this.reader.columns().map((c) => ({ key: c.key, mark: this.reader.markOf(c), label: labels.get(c.key) }))));
   }
 
-  /** PDF: the source line of a line number in this table's region */
-  private sources?: Map<number, SourceLine>;
-  private lineSource(line: number): SourceLine | undefined {
-    return (this.sources ??= new Map(this.reader.region.lines.map((l) => [l.source.line, l.source]))).get(line);
-  }
-
   /** each printed figure to the column whose band (between neighbouring centres) holds it */
   private placeByPosition(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
     if (!printed.every((t) => t.x0 !== undefined)) return null;
@@ -103,9 +98,8 @@ export class FigurePlacement {
     const centres = this.reader.columnCentres();
     if (!centres) return null;
     const spanned = this.reader.spanned();
-    const { rulings } = this.reader.region;
-    if (!spanned && rulings?.length) {
-      const byRules = placeByRules(printed, columns.map((c) => ({ key: c.key, x: centres.get(c.key)! })), (page) => rulings.find((r) => r.page === page), (line) => this.lineSource(line));
+    if (!spanned) {
+      const byRules = this.reader.placeByRulings(printed, columns.map((c) => ({ key: c.key, x: centres.get(c.key)! })));
       if (byRules) return byRules;
     }
     // a column the header prints and the kind does not know (上年预算数): its figures are left out

@@ -265,12 +265,17 @@ export class GridBuilder extends BaseBuilder {
       if (!byEdge) return null;
       for (const [key, t] of byEdge) cells[key] = numberCell(this.file, t, this.unit);
     } else {
-      const columns = marks.map((m, i) => ({ x: centreOf(m), column: order[i] }));
-      // in order, least distance: a figure right-aligned in a wide cell stands off its number
-      const placed = matchInOrder(figures.map((f) => f.x), columns);
-      const reach = 2 * columnReach(columns.map((c) => c.x));
-      if (!placed || placed.some((c, i) => Math.abs(c.x - figures[i].x) > reach)) return null;
-      figures.forEach((f, i) => (cells[placed[i].column.key] = numberCell(this.file, f.t, this.unit)));
+      // a ruled grid: each figure in the cell of its column's number, however far a wide cell sets it off the number
+      const byRules = this.placeByRulings(figures.map((f) => f.t), marks.map((m, i) => ({ key: order[i].key, x: centreOf(m) })));
+      if (byRules) for (const [key, t] of byRules) cells[key] = numberCell(this.file, t, this.unit);
+      else {
+        const columns = marks.map((m, i) => ({ x: centreOf(m), column: order[i] }));
+        // in order, least distance: a figure right-aligned in a wide cell stands off its number
+        const placed = matchInOrder(figures.map((f) => f.x), columns);
+        const reach = 2 * columnReach(columns.map((c) => c.x));
+        if (!placed || placed.some((c, i) => Math.abs(c.x - figures[i].x) > reach)) return null;
+        figures.forEach((f, i) => (cells[placed[i].column.key] = numberCell(this.file, f.t, this.unit)));
+      }
     }
     // every column is numbered, so one without a figure is printed blank: zero
     const loc = lineLocation(this.file, this.valueLine!);
