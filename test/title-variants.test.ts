@@ -118,6 +118,37 @@ describe('titles of known kinds as other provinces print them', () => {
   });
 });
 
+describe('a title that says neither 预算 nor 决算 names the kind of the document its cover names', () => {
+  it.each([
+    // 桂林: 部门“三公”经费情况统计表; 渝中: “三公”经费汇总情况表; a final account's 一般公共预算财政拨款支出表
+    ['2015年桂林市司法局部门“三公”经费情况统计表', '部门公开表7', '公开09'],
+    ['2017年渝中区“三公”经费汇总情况表', '部门公开表7', '公开09'],
+    ['一般公共预算财政拨款支出表', '部门公开表5', '公开05'],
+  ])('%s → %s in a budget, %s in a final account', (title, budget, final) => {
+    expect(kindByTitle(catalog, title, '', '预算')).toBe(budget);
+    expect(kindByTitle(catalog, title, '', '决算')).toBe(final);
+  });
+
+  it('reads a final account whose 三公 table is titled so as the final\'s 公开09, by its cover', () => {
+    const text = [
+      '某县民政局2023年度部门决算',
+      '',
+      '2023年度某县民政局“三公”经费情况统计表',
+      '单位：万元',
+      '项目\t预算数\t决算数',
+      '合计\t49.9\t7.69',
+      '因公出国（境）费\t20\t',
+      '公务接待费\t14.9\t5.21',
+      '公务用车购置及运行维护费\t15\t2.48',
+      '其中：公务用车运行维护费\t15\t2.48',
+      '公务用车购置费\t\t',
+    ].join('\n');
+    const r = reportOf(text);
+    expect([r.kind, r.tables.map((t) => [t.id, t.unread])]).toEqual(['决算', [['公开09', null]]]);
+    expect(reportOf(mutate(mutate(text, '部门决算', '部门预算'), '预算数\t决算数', '上年预算数\t本年预算数')).tables.map((t) => [t.id, t.unread])).toEqual([['部门公开表7', null]]);
+  });
+});
+
 describe('a 括注 that names a classification admits only kinds coded by it', () => {
   it.each([
     ['财政拨款支出预算表（功能科目）', '预算/财政拨款支出表'],

@@ -26,12 +26,18 @@ function detectKind(text: string, families: DocumentKind[]): DocumentKind {
   const finals = families.filter((f) => f === '决算').length;
   const budgets = families.filter((f) => f === '预算').length;
   if (finals || budgets) return finals >= budgets ? '决算' : '预算';
-  // what the cover calls it (2019年度部门预算公开), before a mention anywhere of the other
-  const named = /(?:部门|单位)\s*(决算|预算)|(决算|预算)\s*公开/.exec(text.slice(0, 600));
-  if (named) return (named[1] ?? named[2]) as DocumentKind;
+  // what the cover calls it, before a mention anywhere of the other
+  const named = coverKind(text);
+  if (named) return named;
   if (/决算/.test(text)) return '决算';
   if (/预算/.test(text)) return '预算';
   return 'unknown';
+}
+
+/** what the cover calls the document (2019年度部门预算公开, 某局2023年度部门决算), or undefined */
+function coverKind(text: string): DocumentKind | undefined {
+  const named = /(?:部门|单位)\s*(决算|预算)|(决算|预算)\s*公开/.exec(text.slice(0, 600));
+  return named ? ((named[1] ?? named[2]) as DocumentKind) : undefined;
 }
 
 function detectYear(head: string): number | null {
@@ -94,7 +100,16 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   const rotated = findRotatedText(printed.lines);
   const whole: SourceText = { ...printed, lines: joinPagesAcross(withoutPageFurniture(withoutRotatedText(printed.lines, rotated))) };
   const notes: ParseNote[] = [];
-  const kinds = tableKinds(catalog);
+  // a title that says neither 预算 nor 决算 is of the kind of document the cover names
+  const kinds = tableKinds(
+    catalog,
+    coverKind(
+      whole.lines
+        .slice(0, 40)
+        .map((l) => l.text)
+        .join('\n'),
+    ),
+  );
   let unknown: UnreadTitle[] = [];
   let regions = findTableRegions(whole, kinds, unknown);
   // a table printed twice (a copy-all's text past a page's edge) is read once

@@ -3,7 +3,7 @@
  * function class a printed class name is.
  */
 import type { TableKinds } from '../../layout/regions.js';
-import type { Side } from '../types.js';
+import type { DocumentKind, Side } from '../types.js';
 import { columnNames, type Catalog } from './catalog.js';
 import { normalizeTitle, titleClassification } from './printed-titles.js';
 
@@ -18,15 +18,18 @@ const TITLE_PREFIX_RE = /^(\d{4}年度?)?([^\d]{0,30}?)(\d{4}年度?)?(部门|�
  * 收支总表), where what stands before it is a year or a name, not a word that makes it another
  * table (一般公共预算财政拨款项目 + 支出决算表 is not 支出决算表: the catalogue's titleQualifiers). Kinds that share a title (收入预算总表: sources as columns, or as rows under one 金额)
  * are told apart by the header printed under it: the kind more of whose column names it prints
- * wins, the catalogue's order on a tie. A trailing 括注 that names a classification（功能科目、
- * 按部门预算经济分类）admits only kinds coded by it.
+ * wins, then the kind of the document's own kind (预算 or 决算, as its cover says), then the
+ * catalogue's order. A trailing 括注 that names a classification（功能科目、按部门预算经济分类）
+ * admits only kinds coded by it.
  */
-export function kindByTitle(catalog: Catalog, text: string, header = ''): string | null {
+export function kindByTitle(catalog: Catalog, text: string, header = '', document?: DocumentKind): string | null {
   const printed = header.replace(/[\s\u3000]/g, '');
-  let best: { id: string; evidence: number } | null = null;
+  let best: { id: string; evidence: number; own: boolean } | null = null;
   for (const spec of kindsNamed(catalog, text)) {
     const evidence = headerEvidence(spec, printed);
-    if (!best || evidence > best.evidence) best = { id: spec.id, evidence };
+    // a title that says neither 预算 nor 决算 (“三公”经费情况统计表) names both documents' kinds: the document's own wins a tie
+    const own = spec.document === document;
+    if (!best || evidence > best.evidence || (evidence === best.evidence && own && !best.own)) best = { id: spec.id, evidence, own };
   }
   return best?.id ?? null;
 }
@@ -121,9 +124,10 @@ function headerEvidence(spec: Catalog['specs'][number], header: string): number 
   return [...names].filter((n) => header.includes(n)).length;
 }
 
-export function tableKinds(catalog: Catalog): TableKinds {
+/** document: what the document calls itself on its cover, where it says (部门预算, 部门决算) */
+export function tableKinds(catalog: Catalog, document?: DocumentKind): TableKinds {
   return {
-    byTitle: (text, header) => kindByTitle(catalog, text, header),
+    byTitle: (text, header) => kindByTitle(catalog, text, header, document),
     titleNamedBy: (text) => titleNamedBy(catalog, text),
     byPrintedId: (printed) => catalog.specs.find((s) => s.printedIds.includes(printed))?.id ?? null,
   };
