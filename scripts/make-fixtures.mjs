@@ -56,6 +56,9 @@ const PLAN = {
   // …and a budget's two years followed by how they changed (增、减金额 | 增、减幅度, 云南 counties), a
   // row's change left blank where the years are equal
   'sangong-change': [{ producer: 'chromium' }, { producer: 'libreoffice' }],
+  // …and a final account's two years (上年决算数 | 本年决算数, 施甸) with their change, this year's
+  // purchase left blank: last year's figures are no column of the final's kind
+  'sangong-final-years': [{ producer: 'chromium' }, { producer: 'libreoffice' }],
 };
 
 /**
@@ -99,7 +102,7 @@ const fakeBoldPlan = (name) => (name === FAKE_BOLD ? [{ ...corpusWriter, font: '
  * report engine's PDF, its own table layout (a wide first column: figures set right, far from the
  * 栏次 number centred over them) and font subsets, in WenQuanYi Micro Hei.
  */
-const fopPlan = (name) => (name.startsWith('corpus-') || name === 'sangong-change' ? [{ producer: 'fop' }] : []);
+const fopPlan = (name) => (name.startsWith('corpus-') || name.startsWith('sangong-change') || name === 'sangong-final-years' ? [{ producer: 'fop' }] : []);
 
 const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name), ...abiwordPlan(name), ...fakeBoldPlan(name), ...fopPlan(name)];
 

@@ -105,11 +105,42 @@ describe('a 三公 table printed turned under two years, with columns of their c
     expect(cells(textReport(ambiguous))).toEqual({ unread: UNREAD('合计', '因公出国（境）费'), cells: {} });
   });
 
-  it('a column of reasons (增减原因), or change columns under 上年决算数 | 本年决算数 (one group to the kind): said unread, not read in part', () => {
+  it('a column of reasons (增减原因): said unread, not read in part', () => {
     const reasons = mutate(mutate(FULL, '比上年增、减情况', '增减原因'), '-88.75         -5.28%', '-88.75         严格执行中央八项规定。');
     expect(cells(textReport(reasons)).unread).toBe(UNREAD('合计', '因公出国（境）费'));
+  });
+
+  // 施甸's final account: 上年决算数 | 本年决算数, their change after them, this year's purchase left blank
+  const FINAL = {
+    '决算数.合计': '2706.86',
+    '决算数.因公出国（境）费': '10.20',
+    '决算数.公务接待费': '1590.94',
+    '决算数.公务用车购置及运行维护费': '1105.72',
+    '决算数.公务用车购置费': '',
+    '决算数.公务用车运行维护费': '1105.72',
+  };
+  const finalCells = (r: Report) => {
+    const t = r.tables.find((x) => x.id === '公开09')!;
+    return { unread: t.unread, cells: Object.fromEntries(Object.entries(t.rows[0]?.cells ?? {}).map(([k, c]) => [k, c.blank ? '' : c.raw])) };
+  };
+
+  for (const file of ['sangong-final-years.txt', 'sangong-final-years.chromium.pdf', 'sangong-final-years.libreoffice.pdf', 'sangong-final-years.fop.pdf']) {
+    for (const engine of file.endsWith('.pdf') ? PDF_ENGINES : [undefined]) {
+      it(`${file}${engine ? ` (${engine})` : ''}: a final account's two years, this year's read as its 决算数, last year's left out`, async () => {
+        const r = buildReport(await readDocument(path.join(FIXTURES, 'pdf', file), engine ? { pdfEngine: engine } : {}));
+        expect([r.kind, r.year]).toEqual(['决算', 2016]);
+        expect(finalCells(r)).toEqual({ unread: null, cells: FINAL });
+        expect(runRules(r, rules)).toEqual([]);
+      }, 60000);
+    }
+  }
+
+  it('aligned text of two final years: read where every row prints both, unread where a row prints one (which year, the text does not say)', () => {
     const finals = mutate(mutate(mutate(FULL, '部门预算', '部门决算'), '“三公”经费预算情况统计表', '“三公”经费决算情况统计表'), '2015年预算数   2016年预算数', '上年决算数     本年决算数');
-    const r = textReport(finals);
-    expect(r.tables.map((t) => [t.id, t.unread])).toEqual([['公开09', UNREAD('合计', '因公出国（境）费')]]);
+    expect(finalCells(textReport(finals))).toEqual({ unread: null, cells: { ...FINAL, '决算数.公务用车购置费': '' } });
+    const wrong = mutate(finals, '1590.94        -88.75', '1591.94        -88.75');
+    expect(runRules(textReport(wrong), rules).map((d) => [d.ruleId, d.tableColumn, d.actual, d.expected])).toEqual([['三公/合计', '决算数.合计', '2,706.86 万元', '2,707.86 万元']]);
+    const one = mutate(finals, '14.80          0              -14.8', '14.80                         -14.8');
+    expect(finalCells(textReport(one)).unread).toBe(UNREAD('合计', '因公出国（境）费'));
   });
 });

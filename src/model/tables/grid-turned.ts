@@ -46,15 +46,18 @@ export function turnedRows(g: TurnedGrid, items: TurnedItem[]): Row[] | null {
   const groups = g.groups;
   const printed = items.filter((x) => x.values.some((t) => t.kind === 'number'));
   if (printed.length < 2 || items.some((x) => !g.columnNamed([x.name]))) return null;
+  const pair = lastYearPair(g);
   const spans = g.positioned ? groupSpans(g) : [];
   const words = g.groupWords();
-  const named = spans.length > words.length ? spans.map((s) => s.word) : words.length ? words : groups.slice(-1);
+  const named = pair ? [pair.group] : spans.length > words.length ? spans.map((s) => s.word) : words.length ? words : groups.slice(-1);
   const place = spans.length === named.length && named.length > 1 ? groupPlacer(printed.map((x) => x.values), spans) : null;
-  const funds = named.length === 1 ? groupFigures(g) : (values: Token[]) => values;
-  const changes = changeFigures(g, named.length, printed.map((x) => x.values));
+  const funds = named.length === 1 && !pair ? groupFigures(g) : (values: Token[]) => values;
+  const changes = changeFigures(g, pair ? 2 : named.length, printed.map((x) => x.values));
+  const thisYear = pair ? thisYearFigure(pair, printed.map((x) => changes(x.values) ?? [])) : (values: Token[]) => values;
   const ownGroup = (values: Token[]) => {
     const own = changes(values);
-    return own && funds(own);
+    const year = own && thisYear(own);
+    return year && funds(year);
   };
   const cells: Record<string, Cell> = Object.create(null);
   const loc = lineLocation(g.file, items[0].line);
@@ -107,6 +110,55 @@ function groupFigures(g: TurnedGrid): (values: Token[]) => Token[] | null {
     return values.filter((t) => t.x0 !== undefined && t.x0 < edge);
   };
 }
+/**
+ * 上年决算数 | 本年决算数 printed where the kind's groups are 预算数 | 决算数 (a final account's 三公 table
+ * comparing two years, as 施甸 prints it): this year's figures are the group's; last year's are
+ * no column the kind has, and are left out. The group, and on a page where each year's words
+ * stand; null where the header prints no such pair.
+ */
+function lastYearPair(g: TurnedGrid): { group: string; lastFirst: boolean; xs: number[] } | null {
+  const pieces = g.positioned ? joinWrappedNames(g.headerRows).flatMap((row) => [...row].sort((a, b) => a.x0 - b.x0)) : [];
+  const owner: PositionedPiece[] = [];
+  let text = '';
+  if (g.positioned)
+    for (const p of pieces) {
+      const t = cleanLabel(p.text);
+      text += t;
+      for (let k = 0; k < t.length; k++) owner.push(p);
+    }
+  else text = g.headerText.map(cleanLabel).join('');
+  for (const group of g.groups) {
+    if (g.groups.includes(`上年${group}`)) continue;
+    const last = text.indexOf(`上年${group}`);
+    const now = text.indexOf(`本年${group}`);
+    if (last < 0 || now < 0) continue;
+    const at = (i: number, word: string) => (owner[i].x0 + owner[i + word.length - 1].x1) / 2;
+    const xs = g.positioned ? [last, now].sort((a, b) => a - b).map((i) => at(i, `本年${group}`)) : [];
+    return { group, lastFirst: last < now, xs };
+  }
+  return null;
+}
+
+/**
+ * Each row's figure of this year, where it prints both years' (lastYearPair): by their order, or
+ * its cell in tab-separated text; a row printing one, on a page by where it stands, in other text
+ * not at all (which year's it is the text does not say: null)
+ */
+function thisYearFigure(pair: { lastFirst: boolean; xs: number[] }, rows: Token[][]): (values: Token[]) => Token[] | null {
+  const own = pair.lastFirst ? 1 : 0;
+  const place = pair.xs.length === 2 ? groupPlacer(rows, pair.xs.map((x) => ({ x }))) : null;
+  return (values) => {
+    // tab-separated: each year in its own cell, blank or printed
+    if (values.some((t) => t.cell !== undefined)) return values.length === 2 ? [values[own]] : null;
+    const numbers = values.filter((t) => t.kind === 'number');
+    if (numbers.length === 0) return [];
+    if (numbers.length === 2) return [numbers[own]];
+    const slots = numbers.length === 1 && place ? place(numbers) : null;
+    if (!slots) return null;
+    return slots[own] ? [slots[own]] : [];
+  };
+}
+
 /** a header word of a column of changes after the groups (增减, 增、减金额, 增减幅度, 增长率) */
 const CHANGE_WORD = /增[、]?减|增长|增幅|减幅|变动/;
 /** a column of reasons for the changes: its cells are prose, which the grid's lines are not read through */
