@@ -101,15 +101,8 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   const whole: SourceText = { ...printed, lines: joinPagesAcross(withoutPageFurniture(withoutRotatedText(printed.lines, rotated))) };
   const notes: ParseNote[] = [];
   // a title that says neither 预算 nor 决算 is of the kind of document the cover names
-  const kinds = tableKinds(
-    catalog,
-    coverKind(
-      whole.lines
-        .slice(0, 40)
-        .map((l) => l.text)
-        .join('\n'),
-    ),
-  );
+  const cover = whole.lines.slice(0, 40).map((l) => l.text);
+  const kinds = tableKinds(catalog, coverKind(cover.join('\n')));
   let unknown: UnreadTitle[] = [];
   let regions = findTableRegions(whole, kinds, unknown);
   // a table printed twice (a copy-all's text past a page's edge) is read once

@@ -49,9 +49,10 @@ export function ruledCells(tokens: Placed[], rulings: PageRulings[] | undefined)
 function closedAtPageBreak(rulings: PageRulings): PageRulings {
   if (!rulings.vertical.length) return rulings;
   const xs = rulings.vertical.map((s) => s.at);
-  const [from, to] = [Math.min(...xs), Math.max(...xs)];
-  const edge = (at: number) => ({ at, from, to });
-  return { ...rulings, horizontal: [...rulings.horizontal, edge(Math.min(...rulings.vertical.map((s) => s.from))), edge(Math.max(...rulings.vertical.map((s) => s.to)))] };
+  const edge = (at: number) => ({ at, from: Math.min(...xs), to: Math.max(...xs) });
+  const top = Math.min(...rulings.vertical.map((s) => s.from));
+  const foot = Math.max(...rulings.vertical.map((s) => s.to));
+  return { ...rulings, horizontal: [...rulings.horizontal, edge(top), edge(foot)] };
 }
 
 /**

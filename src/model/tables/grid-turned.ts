@@ -165,22 +165,23 @@ const CHANGE_WORD = /增[、]?减|增长|增幅|减幅|变动/;
 const REASON_WORD = /原因|说明/;
 
 /**
- * Columns after the two groups that say how this year's figures changed from last year's (上年预算数 |
+ * Columns after the two years that say how this year's figures changed from last year's (上年预算数 |
  * 本年预算数 | 增、减金额 | 增、减幅度, as counties print them): their figures are no group's. A grid
- * with such columns and not two groups (上年决算数 | 本年决算数 read as one 决算数), or with a column of
- * reasons (its prose cells end the grid's lines early), is not read. On a page, a row's own figures are those left of where the change columns start. In
- * text, a row printing every cell of the widest row keeps its first figures; one printing as many
- * as the groups (its change left blank) keeps them where they can be no other reading: two figures
- * a and b could also be 上年 left blank, 本年 a and its change b, which adds up only where a = b.
- * Null for a row that can be read two ways, or prints another count.
+ * with such columns after other than two years' columns, or with a column of reasons (its prose
+ * cells end the grid's lines early), is not read. On a page, a row's own figures are those left of
+ * where the change columns start. In text, a row printing every cell of the widest row keeps its
+ * first figures; one printing as many as the years (its change left blank) keeps them where they
+ * can be no other reading: two figures a and b could also be 上年 left blank, 本年 a and its change
+ * b, which adds up only where a = b. Null for a row that can be read two ways, or prints another
+ * count.
  */
-function changeFigures(g: TurnedGrid, groups: number, rows: Token[][]): (values: Token[]) => Token[] | null {
+function changeFigures(g: TurnedGrid, years: number, rows: Token[][]): (values: Token[]) => Token[] | null {
   const printed = (text: string) => text.replace(/[\s\u3000]/g, '');
   const words = g.positioned ? joinWrappedNames(g.headerRows).flat() : [];
   const header = g.positioned ? words.map((p) => printed(p.text)) : g.headerText.map(printed);
   if (!header.some((w) => CHANGE_WORD.test(w))) return (values) => values;
-  // a change is this year's against last year's: with no two groups, or with a column of reasons, the grid is not read
-  if (groups !== 2 || header.some((w) => REASON_WORD.test(w))) return () => null;
+  // a change is this year's against last year's: with no two years' columns, or with a column of reasons, the grid is not read
+  if (years !== 2 || header.some((w) => REASON_WORD.test(w))) return () => null;
   if (g.positioned) {
     const first = Math.min(...words.filter((p) => CHANGE_WORD.test(printed(p.text))).map((p) => p.x0));
     const before = words.filter((p) => p.x1 <= first && !ITEMS_HEADING.test(printed(p.text)));
@@ -191,12 +192,12 @@ function changeFigures(g: TurnedGrid, groups: number, rows: Token[][]): (values:
   const widest = Math.max(...rows.map((v) => numbers(v).length));
   return (values) => {
     // tab-separated: every cell in its column, the groups' first
-    if (values.some((t) => t.cell !== undefined)) return values.slice(0, groups);
+    if (values.some((t) => t.cell !== undefined)) return values.slice(0, years);
     const figures = numbers(values);
-    if (figures.length === 0 || widest === groups) return values;
-    if (figures.length === widest) return figures.slice(0, groups);
-    // blank change cells: the figures are the groups', unless 上年 blank and its change beside 本年 add up too
-    if (figures.length !== groups || groups !== 2) return null;
+    if (figures.length === 0 || widest === years) return values;
+    if (figures.length === widest) return figures.slice(0, years);
+    // blank change cells: the figures are the years', unless 上年 blank and its change beside 本年 add up too
+    if (figures.length !== years) return null;
     const [a, b] = figures.map((t) => t.num!);
     return a.value !== 0 && Math.abs(a.value - b.value) <= 0.5 * 10 ** -Math.min(a.decimals, b.decimals) ? null : figures;
   };

@@ -18,7 +18,7 @@ const TITLE_PREFIX_RE = /^(\d{4}年度?)?([^\d]{0,30}?)(\d{4}年度?)?(部门|�
  * 收支总表), where what stands before it is a year or a name, not a word that makes it another
  * table (一般公共预算财政拨款项目 + 支出决算表 is not 支出决算表: the catalogue's titleQualifiers). Kinds that share a title (收入预算总表: sources as columns, or as rows under one 金额)
  * are told apart by the header printed under it: the kind more of whose column names it prints
- * wins, then the kind of the document's own kind (预算 or 决算, as its cover says), then the
+ * wins, then the kind of the document's own sort (预算 or 决算, as its cover says), then the
  * catalogue's order. A trailing 括注 that names a classification（功能科目、按部门预算经济分类）
  * admits only kinds coded by it.
  */
