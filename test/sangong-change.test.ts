@@ -59,16 +59,21 @@ describe('a 三公 table printed turned under two years, with columns of their c
     rules = await builtinRules();
   });
 
-  for (const file of ['sangong-change.txt', 'sangong-change.chromium.pdf', 'sangong-change.libreoffice.pdf', 'sangong-change.fop.pdf']) {
-    for (const engine of file.endsWith('.pdf') ? PDF_ENGINES : [undefined]) {
-      it(`${file}${engine ? ` (${engine})` : ''}: the two years read item by item, the change columns left out, nothing said`, async () => {
-        const r = buildReport(await readDocument(path.join(FIXTURES, 'pdf', file), engine ? { pdfEngine: engine } : {}));
-        expect([r.kind, r.year]).toEqual(['预算', 2024]);
-        expect(cells(r)).toEqual({ unread: null, cells: KASI });
-        expect(runRules(r, rules)).toEqual([]);
-      }, 60000);
+  /** each rendering of a fixture source (its text, and its PDFs by Chromium, Writer and FOP under both engines): read as `expected`, nothing said */
+  const eachRendering = (name: string, what: string, expected: { kind: string; year: number; cells: (r: Report) => unknown; read: unknown }) => {
+    for (const file of [`${name}.txt`, `${name}.chromium.pdf`, `${name}.libreoffice.pdf`, `${name}.fop.pdf`]) {
+      for (const engine of file.endsWith('.pdf') ? PDF_ENGINES : [undefined]) {
+        it(`${file}${engine ? ` (${engine})` : ''}: ${what}`, async () => {
+          const r = buildReport(await readDocument(path.join(FIXTURES, 'pdf', file), engine ? { pdfEngine: engine } : {}));
+          expect([r.kind, r.year]).toEqual([expected.kind, expected.year]);
+          expect(expected.cells(r)).toEqual(expected.read);
+          expect(runRules(r, rules)).toEqual([]);
+        }, 60000);
+      }
     }
-  }
+  };
+
+  eachRendering('sangong-change', 'the two years read item by item, the change columns left out, nothing said', { kind: '预算', year: 2024, cells, read: { unread: null, cells: KASI } });
 
   it('a misprinted figure of this year is found in its own group, not taken for a change', () => {
     const text = mutate(fixtureText('pdf/sangong-change.txt'), '2.公务接待费\t3\t7\t4\t133%', '2.公务接待费\t3\t8\t4\t133%');
@@ -124,16 +129,7 @@ describe('a 三公 table printed turned under two years, with columns of their c
     return { unread: t.unread, cells: Object.fromEntries(Object.entries(t.rows[0]?.cells ?? {}).map(([k, c]) => [k, c.blank ? '' : c.raw])) };
   };
 
-  for (const file of ['sangong-final-years.txt', 'sangong-final-years.chromium.pdf', 'sangong-final-years.libreoffice.pdf', 'sangong-final-years.fop.pdf']) {
-    for (const engine of file.endsWith('.pdf') ? PDF_ENGINES : [undefined]) {
-      it(`${file}${engine ? ` (${engine})` : ''}: a final account's two years, this year's read as its 决算数, last year's left out`, async () => {
-        const r = buildReport(await readDocument(path.join(FIXTURES, 'pdf', file), engine ? { pdfEngine: engine } : {}));
-        expect([r.kind, r.year]).toEqual(['决算', 2016]);
-        expect(finalCells(r)).toEqual({ unread: null, cells: FINAL });
-        expect(runRules(r, rules)).toEqual([]);
-      }, 60000);
-    }
-  }
+  eachRendering('sangong-final-years', "a final account's two years, this year's read as its 决算数, last year's left out", { kind: '决算', year: 2016, cells: finalCells, read: { unread: null, cells: FINAL } });
 
   it('aligned text of two final years: read where every row prints both, unread where a row prints one (which year, the text does not say)', () => {
     const finals = mutate(mutate(mutate(FULL, '部门预算', '部门决算'), '“三公”经费预算情况统计表', '“三公”经费决算情况统计表'), '2015年预算数   2016年预算数', '上年决算数     本年决算数');
