@@ -171,7 +171,8 @@ export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 
 
 /**
  * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),
- * whole (the sentence's headline amount); budget, actual, rate (执行率); change, current, rate
+ * whole (the sentence's headline amount); budget, actual, rate (执行率), or actual, rate and the
+ * gap said instead of the budget (over: 决算数大于预算数 D, under: 小于); change, current, rate
  * (year on year), with prior where the sentence states last year's amount; whole and `parts`
  * (a 其中 list); count; year (asof, since); restate: amount said again of an item whose figure was
  * stated just before (earlier); count, budget and actual (projects: their funds and spending).

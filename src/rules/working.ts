@@ -69,16 +69,32 @@ function terms(items: Array<{ text: string; value: unknown }>): string {
   return `${list || '0'}${notes.length ? `（${notes.join('，')}）` : ''}`;
 }
 
+/** the operation an expression shows: through an `if` or `or`, that of the branch it takes */
+function shownOp(e: unknown, data: Record<string, unknown>, depth = 0): string | null {
+  if (!isPlainObject(e) || depth > 40) return null;
+  const op = Object.keys(e)[0];
+  const a = argsOf(e, op);
+  if (op === 'if' || op === '?:') {
+    for (let i = 0; i + 1 < a.length; i += 2) if (truthy(evaluate(a[i], data))) return shownOp(a[i + 1], data, depth + 1);
+    return a.length % 2 === 1 ? shownOp(a[a.length - 1], data, depth + 1) : null;
+  }
+  if (op === 'or') {
+    const i = a.findIndex((x) => truthy(evaluate(x, data)));
+    return shownOp(a[i < 0 ? a.length - 1 : i], data, depth + 1);
+  }
+  return op;
+}
+
 /** an expression with the values its names hold */
 export function working(e: unknown, data: Record<string, unknown>, depth = 0): string {
   if (depth > 40) return '…';
   if (!isPlainObject(e)) return Array.isArray(e) ? e.map((x) => working(x, data, depth + 1)).join('、') : shown(e);
   const op = Object.keys(e)[0];
   const a = argsOf(e, op);
-  // a sum or difference inside a product, quotient or difference is bracketed
+  // a sum or difference inside a product, quotient or difference is bracketed (also where an `if` or `or` chose it)
   const w = (i: number) => {
     const text = working(a[i], data, depth + 1);
-    const inner = isPlainObject(a[i]) ? Object.keys(a[i] as object)[0] : null;
+    const inner = shownOp(a[i], data);
     return MULTIPLICATIVE.has(op) && inner !== null && ADDITIVE.has(inner) ? `（${text}）` : text;
   };
   switch (op) {

@@ -5,7 +5,7 @@
 import type { Cell, Claim } from '../types.js';
 import { relationAfter } from './compare.js';
 import { findPath, linkSubject } from './link.js';
-import { cleanPath, headBefore, locate, NUM, pathBefore, pathSubject, sectionAt, SEP, subjectBefore } from './phrases.js';
+import { cleanPath, currentAmount, headBefore, locate, NUM, pathBefore, pathSubject, sectionAt, SEP, subjectBefore } from './phrases.js';
 import { listedRates, type RateAt } from './rate-items.js';
 import { add, fig, markUsed, type Reading } from './reading.js';
 
@@ -74,4 +74,38 @@ export function readBudgetRates(r: Reading): void {
   }
   // 其中：1.…年初预算为 a 万元，支出决算为 b 万元；2.…: the figures of the statements a statement lists
   for (const [head, items] of listedRates(text, rates)) rates[head].claim.items = items.map((j) => rates[j].claim.figures);
+}
+
+/**
+ * The rate said with the gap instead of the budget (甘肃's template): …支出总计 B 万元，…；完成年初预算
+ * P%，决算数大于预算数 D 万元. The budget is B − D (B + D where 决算数小于预算数); the actual is the
+ * sentence's amount before the rate (a level, not a change).
+ */
+const RATE_AND_GAP = new RegExp(`完成(?:年初|全年)?预算(?:数)?的?${NUM}%${SEP}(?:支出)?决算(?:数)?(大于|超过|多于|高于|小于|少于|低于)(?:年初|全年)?预算(?:数)?${NUM}万元`, 'g');
+
+/** rate claims whose budget is the actual less (or more) the gap stated: figures rate, actual, and over or under */
+export function readRatesWithGap(r: Reading): void {
+  for (const m of r.text.matchAll(RATE_AND_GAP)) {
+    const at = m.index!;
+    const actual = currentAmount(r.text, at);
+    if (!actual) continue;
+    const gap = /大于|超过|多于|高于/.test(m[2]) ? 'over' : 'under';
+    const figures: Record<string, Cell> = {
+      rate: fig(r, `${m[1]}%`, at + m[0].indexOf(m[1]), true),
+      actual: fig(r, actual.raw, actual.at),
+      [gap]: fig(r, m[3], at + m[0].lastIndexOf(m[3])),
+    };
+    add(r, {
+      kind: 'rate',
+      subject: subjectBefore(r.text, actual.at),
+      section: sectionAt(r.heads, at),
+      text: r.text.slice(actual.at, at + m[0].length),
+      figures,
+      parts: [],
+      link: null,
+      whole: null,
+      loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
+    });
+    markUsed(r, at, m[0].length);
+  }
 }

@@ -11,7 +11,7 @@ import { readCounts, readProjectRates, readProjectTotals, readScores } from './p
 import { findPath, gluedItemPath, linkEconomicGroup, linkSubject, totalOf } from './link.js';
 import { add, addYoy, fig, type ClaimReport, type Reading } from './reading.js';
 import { readPairedTotals } from './paired-totals.js';
-import { readBudgetRates } from './budget-rates.js';
+import { readBudgetRates, readRatesWithGap } from './budget-rates.js';
 import { listAfter } from './lists.js';
 import { BOUND_AFTER, namesOtherWhole, ofHeadline, ownShare, SHARE_AFTER, shareWords, wholeNamed, wordsAfter } from './shares.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
@@ -44,6 +44,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   const r: Reading = { stream, text: stream.text, file, report, heads: sections(stream.text), claims: [], used: new Set<number>(), formNamed: new Map(), lastItem: null, restated: restatedSubject(report.year) };
   // the order of the steps numbers the claims, and rates and changes mark their amounts used
   readBudgetRates(r);
+  readRatesWithGap(r);
   readPairedTotals(r);
   readYearOnYear(r);
   readProjectRates(r);
