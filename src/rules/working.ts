@@ -69,20 +69,29 @@ function terms(items: Array<{ text: string; value: unknown }>): string {
   return `${list || '0'}${notes.length ? `（${notes.join('，')}）` : ''}`;
 }
 
+const CHOOSING = new Set(['if', '?:', 'or']);
+
+/**
+ * The operand an `if` (`?:`) or an `or` takes: the branch whose condition holds, else its else
+ * (null where it has none); for `or`, a figure or, where it is not printed, the next: the one used
+ */
+function takenOperand(op: string, a: unknown[], data: Record<string, unknown>): number | null {
+  if (op === 'or') {
+    const i = a.findIndex((x) => truthy(evaluate(x, data)));
+    return i < 0 ? a.length - 1 : i;
+  }
+  for (let i = 0; i + 1 < a.length; i += 2) if (truthy(evaluate(a[i], data))) return i + 1;
+  return a.length % 2 === 1 ? a.length - 1 : null;
+}
+
 /** the operation an expression shows: through an `if` or `or`, that of the branch it takes */
 function shownOp(e: unknown, data: Record<string, unknown>, depth = 0): string | null {
   if (!isPlainObject(e) || depth > 40) return null;
   const op = Object.keys(e)[0];
+  if (!CHOOSING.has(op)) return op;
   const a = argsOf(e, op);
-  if (op === 'if' || op === '?:') {
-    for (let i = 0; i + 1 < a.length; i += 2) if (truthy(evaluate(a[i], data))) return shownOp(a[i + 1], data, depth + 1);
-    return a.length % 2 === 1 ? shownOp(a[a.length - 1], data, depth + 1) : null;
-  }
-  if (op === 'or') {
-    const i = a.findIndex((x) => truthy(evaluate(x, data)));
-    return shownOp(a[i < 0 ? a.length - 1 : i], data, depth + 1);
-  }
-  return op;
+  const i = takenOperand(op, a, data);
+  return i === null ? null : shownOp(a[i], data, depth + 1);
 }
 
 /** an expression with the values its names hold */
@@ -121,14 +130,10 @@ export function working(e: unknown, data: Record<string, unknown>, depth = 0): s
     case 'rounded_as':
       return w(0);
     case 'if':
-    case '?:': {
-      for (let i = 0; i + 1 < a.length; i += 2) if (truthy(evaluate(a[i], data))) return w(i + 1);
-      return a.length % 2 === 1 ? w(a.length - 1) : '（无）';
-    }
+    case '?:':
     case 'or': {
-      // a figure or, where it is not printed, the next: the one used
-      const i = a.findIndex((x) => truthy(evaluate(x, data)));
-      return w(i < 0 ? a.length - 1 : i);
+      const i = takenOperand(op, a, data);
+      return i === null ? '（无）' : w(i);
     }
     default:
       return shown(evaluate(e, data));

@@ -46,13 +46,15 @@ export function turnedRows(g: TurnedGrid, items: TurnedItem[]): Row[] | null {
   const groups = g.groups;
   const printed = items.filter((x) => x.values.some((t) => t.kind === 'number'));
   if (printed.length < 2 || items.some((x) => !g.columnNamed([x.name]))) return null;
-  const pair = lastYearPair(g);
-  const spans = g.positioned ? groupSpans(g) : [];
+  // the header's rows with the names wrapped in their cells joined, read by each of the steps below
+  const joined = joinWrappedNames(g.headerRows);
+  const pair = lastYearPair(g, joined);
+  const spans = g.positioned ? groupSpans(g, joined) : [];
   const words = g.groupWords();
   const named = pair ? [pair.group] : spans.length > words.length ? spans.map((s) => s.word) : words.length ? words : groups.slice(-1);
   const place = spans.length === named.length && named.length > 1 ? groupPlacer(printed.map((x) => x.values), spans) : null;
-  const funds = named.length === 1 && !pair ? groupFigures(g) : (values: Token[]) => values;
-  const changes = changeFigures(g, pair ? 2 : named.length, printed.map((x) => x.values));
+  const funds = named.length === 1 && !pair ? groupFigures(g, joined) : (values: Token[]) => values;
+  const changes = changeFigures(g, joined, pair ? 2 : named.length, printed.map((x) => x.values));
   const thisYear = pair ? thisYearFigure(pair, printed.map((x) => changes(x.values) ?? [])) : (values: Token[]) => values;
   const ownGroup = (values: Token[]) => {
     const own = changes(values);
@@ -86,23 +88,22 @@ export function turnedRows(g: TurnedGrid, items: TurnedItem[]): Row[] | null {
  * text, the first cell); null where a row prints more figures than the columns, or the header
  * names none or only one without its 其中 (a caption over the whole grid may name a fund too).
  */
-function groupFigures(g: TurnedGrid): (values: Token[]) => Token[] | null {
+function groupFigures(g: TurnedGrid, joined: PositionedPiece[][]): (values: Token[]) => Token[] | null {
   // the words as printed (a label drops its 其中); a name wrapped in its cell (其中：公共预算财 / 政拨款) joined
-  const printed = (text: string) => text.replace(/[\s\u3000]/g, '');
-  const funds = (rows: PositionedPiece[][]) => rows.flat().filter((p) => FUND_COLUMN.test(printed(p.text)));
+  const funds = (rows: PositionedPiece[][]) => rows.flat().filter((p) => FUND_COLUMN.test(squeezed(p.text)));
   const own = funds(g.headerRows);
-  const rows = own.length ? g.headerRows : joinWrappedNames(g.headerRows);
+  const rows = own.length ? g.headerRows : joined;
   const pieces = own.length ? own : funds(rows);
   const said = (found: string[]) => found.length > 1 || (found.length === 1 && found[0].startsWith('其中'));
   // text: a name wrapped over the header's lines (其中:一般公共 / 预算安排数) is read from the lines joined
-  const inLines = g.headerText.flatMap((l) => printed(l).match(FUND_WORDS) ?? []);
-  const words = g.positioned ? pieces.map((p) => printed(p.text)) : said(inLines) ? inLines : (printed(g.headerText.join('')).match(FUND_WORDS) ?? []);
+  const inLines = g.headerText.flatMap((l) => squeezed(l).match(FUND_WORDS) ?? []);
+  const words = g.positioned ? pieces.map((p) => squeezed(p.text)) : said(inLines) ? inLines : (squeezed(g.headerText.join('')).match(FUND_WORDS) ?? []);
   if (!said(words)) return (values) => values;
   // on a page, the funds' columns start halfway between the first fund's word and the word before it
   // (the items' heading and a group word spanning the group's columns aside): a figure starting
   // there or after is a fund's, however the figures align in their cells
   const first = Math.min(...pieces.map((p) => p.x0));
-  const before = rows.flat().filter((p) => p.x1 <= first && !ITEMS_HEADING.test(printed(p.text)) && !g.groups.includes(cleanLabel(p.text)));
+  const before = rows.flat().filter((p) => p.x1 <= first && !ITEMS_HEADING.test(squeezed(p.text)) && !g.groups.includes(cleanLabel(p.text)));
   const edge = before.length ? (Math.max(...before.map((p) => p.x1)) + first) / 2 : first;
   return (values) => {
     if (values.filter((t) => t.kind === 'number').length > 1 + words.length) return null;
@@ -116,24 +117,15 @@ function groupFigures(g: TurnedGrid): (values: Token[]) => Token[] | null {
  * no column the kind has, and are left out. The group, and on a page where each year's words
  * stand; null where the header prints no such pair.
  */
-function lastYearPair(g: TurnedGrid): { group: string; lastFirst: boolean; xs: number[] } | null {
-  const pieces = g.positioned ? joinWrappedNames(g.headerRows).flatMap((row) => [...row].sort((a, b) => a.x0 - b.x0)) : [];
-  const owner: PositionedPiece[] = [];
-  let text = '';
-  if (g.positioned)
-    for (const p of pieces) {
-      const t = cleanLabel(p.text);
-      text += t;
-      for (let k = 0; k < t.length; k++) owner.push(p);
-    }
-  else text = g.headerText.map(cleanLabel).join('');
+function lastYearPair(g: TurnedGrid, joined: PositionedPiece[][]): { group: string; lastFirst: boolean; xs: number[] } | null {
+  const page = g.positioned ? textOfPieces(joined.flatMap((row) => [...row].sort((a, b) => a.x0 - b.x0))) : null;
+  const text = page ? page.text : g.headerText.map(cleanLabel).join('');
   for (const group of g.groups) {
     if (g.groups.includes(`上年${group}`)) continue;
     const last = text.indexOf(`上年${group}`);
     const now = text.indexOf(`本年${group}`);
     if (last < 0 || now < 0) continue;
-    const at = (i: number, word: string) => (owner[i].x0 + owner[i + word.length - 1].x1) / 2;
-    const xs = g.positioned ? [last, now].sort((a, b) => a - b).map((i) => at(i, `本年${group}`)) : [];
+    const xs = page ? [last, now].sort((a, b) => a - b).map((i) => page.middle(i, `本年${group}`.length)) : [];
     return { group, lastFirst: last < now, xs };
   }
   return null;
@@ -175,16 +167,15 @@ const REASON_WORD = /原因|说明/;
  * b, which adds up only where a = b. Null for a row that can be read two ways, or prints another
  * count.
  */
-function changeFigures(g: TurnedGrid, years: number, rows: Token[][]): (values: Token[]) => Token[] | null {
-  const printed = (text: string) => text.replace(/[\s\u3000]/g, '');
-  const words = g.positioned ? joinWrappedNames(g.headerRows).flat() : [];
-  const header = g.positioned ? words.map((p) => printed(p.text)) : g.headerText.map(printed);
+function changeFigures(g: TurnedGrid, joined: PositionedPiece[][], years: number, rows: Token[][]): (values: Token[]) => Token[] | null {
+  const words = g.positioned ? joined.flat() : [];
+  const header = g.positioned ? words.map((p) => squeezed(p.text)) : g.headerText.map(squeezed);
   if (!header.some((w) => CHANGE_WORD.test(w))) return (values) => values;
   // a change is this year's against last year's: with no two years' columns, or with a column of reasons, the grid is not read
   if (years !== 2 || header.some((w) => REASON_WORD.test(w))) return () => null;
   if (g.positioned) {
-    const first = Math.min(...words.filter((p) => CHANGE_WORD.test(printed(p.text))).map((p) => p.x0));
-    const before = words.filter((p) => p.x1 <= first && !ITEMS_HEADING.test(printed(p.text)));
+    const first = Math.min(...words.filter((p) => CHANGE_WORD.test(squeezed(p.text))).map((p) => p.x0));
+    const before = words.filter((p) => p.x1 <= first && !ITEMS_HEADING.test(squeezed(p.text)));
     const edge = before.length ? (Math.max(...before.map((p) => p.x1)) + first) / 2 : first;
     return (values) => values.filter((t) => t.x0 !== undefined && t.x0 < edge);
   }
@@ -202,6 +193,9 @@ function changeFigures(g: TurnedGrid, years: number, rows: Token[][]): (values: 
     return a.value !== 0 && Math.abs(a.value - b.value) <= 0.5 * 10 ** -Math.min(a.decimals, b.decimals) ? null : figures;
   };
 }
+
+/** a header word as printed, its spaces taken out (cleanLabel would also drop its 其中) */
+const squeezed = (text: string) => text.replace(/[\s\u3000]/g, '');
 
 /** the items' column heading (项目, 经费项目, 科目名称): no group's, no fund's */
 export const ITEMS_HEADING = /^(经费)?(项目|科目)(名称)?/;
@@ -235,22 +229,31 @@ export function turnedItems(g: TurnedGrid): TurnedItem[] {
  * Where the header prints each group word (预算数, 决算数), left to right, found in the text of
  * its rows: a word may come as one piece or as a piece a character (预 算 数 set apart)
  */
-function groupSpans(g: TurnedGrid): Array<{ word: string; x: number }> {
+function groupSpans(g: TurnedGrid, joined: PositionedPiece[][]): Array<{ word: string; x: number }> {
   const groups = g.groups;
   const spans: Array<{ word: string; x: number }> = [];
-  for (const row of joinWrappedNames(g.headerRows)) {
-    let text = '';
-    const owner: PositionedPiece[] = [];
-    for (const p of [...row].sort((a, b) => a.x0 - b.x0)) {
-      const t = cleanLabel(p.text);
-      text += t;
-      for (let k = 0; k < t.length; k++) owner.push(p);
-    }
+  for (const row of joined) {
+    const { text, middle } = textOfPieces([...row].sort((a, b) => a.x0 - b.x0));
     for (const word of groups) {
-      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) spans.push({ word, x: (owner[at].x0 + owner[at + word.length - 1].x1) / 2 });
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) spans.push({ word, x: middle(at, word.length) });
     }
   }
   return spans.sort((a, b) => a.x - b.x).filter((s, i, all) => all.findIndex((o) => o.word === s.word) === i);
+}
+
+/**
+ * Pieces read as one text, left to right as given, each character knowing its piece: where a word
+ * found in the text stands (the middle of the pieces it runs over)
+ */
+function textOfPieces(pieces: PositionedPiece[]): { text: string; middle: (at: number, length: number) => number } {
+  let text = '';
+  const owner: PositionedPiece[] = [];
+  for (const p of pieces) {
+    const t = cleanLabel(p.text);
+    text += t;
+    for (let k = 0; k < t.length; k++) owner.push(p);
+  }
+  return { text, middle: (at, length) => (owner[at].x0 + owner[at + length - 1].x1) / 2 };
 }
 
 /** a row that counts (团组数（个）, 公务用车保有量（辆）, 公务接待人数（人次）), not money */
