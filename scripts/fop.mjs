@@ -5,10 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const NUMERIC = /^-?[\d,]+(\.\d+)?%?$/;
-const isAmount = (v) => NUMERIC.test(v) || /^[-－—]$/.test(v);
+import { esc, isAmount } from './render-source.mjs';
 const FONT = 'WenQuanYi Micro Hei';
 
 /** a cell: text, or {text, rowspan, colspan} */

@@ -22,10 +22,10 @@ export const CORPUS_PLAN = [
   // Skia writes Noto CJK as Type 3 fonts, thousands of small objects: qpdf packs them into object streams
   { producer: 'chromium', widePages: true, fontSize: '9pt', tableFontSize: '7.5pt', compact: true },
 ];
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+export const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const NUMERIC = /^-?[\d,]+(\.\d+)?%?$/;
 /** a figure, or a dash printed for nothing: set right in an amount column */
-const isAmount = (v) => NUMERIC.test(v) || /^[-－—]$/.test(v);
+export const isAmount = (v) => NUMERIC.test(v) || /^[-－—]$/.test(v);
 
 function cell(tag, c) {
   const attrs = (c.colspan ? ` colspan="${c.colspan}"` : '') + (c.rowspan ? ` rowspan="${c.rowspan}"` : '');

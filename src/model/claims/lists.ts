@@ -62,15 +62,16 @@ export function listAfter(text: string, from: number, sameSection: (at: number) 
     if (m && items.length && BASIS.test(m[1])) return [];
     const name = m ? m[1].replace(ENUMERATOR, '') : '';
     const total = m && ofGrandTotal ? SUBTOTAL_ITEM.exec(name) : null;
+    const subtotal = total && !NOT_AN_ITEM.test(total[1]) ? total : null;
     // after 本年收入合计, an item of 收入 (财政拨款收入) is one of its own parts, not the 总计's: the list does not add up to it
     if (summed && name.endsWith(summed)) return [];
-    if (!m || (NOT_AN_ITEM.test(name) && !(total && !NOT_AN_ITEM.test(total[1])))) {
+    if (!m || (NOT_AN_ITEM.test(name) && !subtotal)) {
       // stopped by words it cannot read while more items follow in the sentence (预备费 24 亿元，占总支出的
       // 0.4%，占省本级支出的 1.6%，比例符合预算法规定；债务还本支出 65.78 亿元): the parts read are not all
       if (items.length >= 2 && moreItems(text.slice(i, sentenceEnd(text, i)))) return [];
       break;
     }
-    if (total) summed = total[2];
+    if (subtotal) summed = subtotal[2];
     items.push({ raw: m[2], at: i + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length) });
     i += m[0].length;
     // a bracketed list (（其中：A 万元，B 万元）) ends at its bracket
