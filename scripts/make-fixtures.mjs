@@ -102,7 +102,8 @@ const fakeBoldPlan = (name) => (name === FAKE_BOLD ? [{ ...corpusWriter, font: '
  * report engine's PDF, its own table layout (a wide first column: figures set right, far from the
  * 栏次 number centred over them) and font subsets, in WenQuanYi Micro Hei.
  */
-const fopPlan = (name) => (name.startsWith('corpus-') || name.startsWith('sangong-change') || name === 'sangong-final-years' ? [{ producer: 'fop' }] : []);
+const FOP_SOURCES = ['sangong-change', 'sangong-final-years'];
+const fopPlan = (name) => (name.startsWith('corpus-') || FOP_SOURCES.includes(name) ? [{ producer: 'fop' }] : []);
 
 const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name), ...abiwordPlan(name), ...fakeBoldPlan(name), ...fopPlan(name)];
 
