@@ -11,7 +11,7 @@ import type { VType } from '../src/rules/value-types.js';
 import { fixtureText, reportOf } from './helpers.js';
 
 // 贵州's 其中 list of execution statements binds a claim's items
-const FIXTURES = ['text/final-wanyuan.txt', 'text/final-yuan-tabbed.txt', 'text/budget.txt', 'text/outline-income.txt', 'pdf/final-full.txt', 'pdf/forms.txt', 'pdf/target.txt', 'pdf/corpus-guizhou-office-2023-final.txt'];
+const FIXTURES = ['text/final-wanyuan.txt', 'text/final-yuan-tabbed.txt', 'text/budget.txt', 'text/outline-income.txt', 'pdf/final-full.txt', 'pdf/forms.txt', 'pdf/target.txt', 'pdf/corpus-guizhou-office-2023-final.txt', 'pdf/sangong-change.txt'];
 
 /** where a value does not conform to a type (null where it does); fields seen are noted */
 function mismatch(v: unknown, t: VType, at: string, seen: Set<string>): string | null {

@@ -139,7 +139,7 @@ describe('what a rule names is checked against the catalogue', () => {
     );
     expect(loadError(rule({ select: '{ each: group, tables: [公开09], groups: [决算数] }', bind: '    x: { column: "$group.合记" }', assert: '{ present: [{ var: x }] }' }))).toMatch(/没有列「\$group\.合记」（是不是「\$group\.合计」？）/);
     expect(loadError(rule({ select: '{ each: table-id, ids: [公开8] }', bind: '', assert: '{ var: present }' }))).toMatch(/^my\.yaml:3:35: 没有 id 为「公开8」的表种类（是不是「公开08」？）/);
-    expect(loadError(rule({ select: '{ each: claim, tables: [公开01] }', bind: '', assert: 'true' }))).toBe('my.yaml:3:34: select.tables 只用于 each: table / row / group / code-parent / row-parts / cell，each: claim 不看它');
+    expect(loadError(rule({ select: '{ each: claim, tables: [公开01] }', bind: '', assert: 'true' }))).toBe('my.yaml:3:34: select.tables 只用于 each: table / row / group / code-parent / row-parts / cell / change，each: claim 不看它');
     expect(loadError(rule({ select: '{ each: tabel }', bind: '', assert: 'true' }))).toMatch(/each 必须是 document \/ .*（是不是「table」？）/);
   });
 
@@ -173,7 +173,7 @@ describe('what a rule names is checked against the catalogue', () => {
     expect(parseRules('my.yaml', flagged('false'))[0].reportAtDeepest).toBeUndefined();
     expect(loadError(flagged('yes'))).toMatch(/^my\.yaml:9:20: reportAtDeepest 必须是 true 或 false$/);
     const claimRule = rule({ select: '{ each: claim }', bind: '', assert: 'true' }) + '  reportAtDeepest: true\n';
-    expect(loadError(claimRule)).toMatch(/reportAtDeepest 只用于查表格的规则（each: table \/ row \/ group \/ code-parent \/ row-parts \/ cell），each: claim 的诊断没有所在的行/);
+    expect(loadError(claimRule)).toMatch(/reportAtDeepest 只用于查表格的规则（each: table \/ row \/ group \/ code-parent \/ row-parts \/ cell \/ change），each: claim 的诊断没有所在的行/);
   });
 
   it('var paths, field by field, in where, assert and message', () => {

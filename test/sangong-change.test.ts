@@ -3,8 +3,9 @@
  * the second changed from the first (增、减金额 | 增、减幅度), as 云南's counties print it: the
  * change columns' figures are no year's. fixtures/pdf-src/sangong-change.json holds 卡斯镇's 2024
  * budget (a row's change left blank where the years are equal), rendered by Chromium, Writer and
- * Apache FOP; the aligned texts below are laid
- * out as pdftotext -layout prints such a page, with 施甸's figures.
+ * Apache FOP; the aligned texts below are laid out as pdftotext -layout prints such a page, with
+ * 施甸's figures. A budget's changes are read as each item's 增减额 and 增减率 (表内/比上年增减额,
+ * 表内/比上年增减率 check them); a final account's kind has no such columns, and they are left out.
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +34,14 @@ const KASI = {
   '本年预算数.公务用车购置费': '',
   '上年预算数.公务用车运行维护费': '15.15',
   '本年预算数.公务用车运行维护费': '15.15',
+  // the changes printed (公务用车购置及运行费's left blank, as its two years are equal)
+  '增减额.合计': '4',
+  '增减率.合计': '22%',
+  '增减额.公务接待费': '4',
+  '增减率.公务接待费': '133%',
+  // `0` printed for an unchanged figure: an exact 0, as a blank cell is
+  '增减额.公务用车运行维护费': '',
+  '增减率.公务用车运行维护费': '',
 };
 
 /** 施甸's figures as a budget's two years, every cell of every row printed, change columns after them */
@@ -73,14 +82,14 @@ describe('a 三公 table printed turned under two years, with columns of their c
     }
   };
 
-  eachRendering('sangong-change', 'the two years read item by item, the change columns left out, nothing said', { kind: '预算', year: 2024, cells, read: { unread: null, cells: KASI } });
+  eachRendering('sangong-change', 'the two years read item by item, each printed change as its item\'s 增减额 and 增减率, nothing said', { kind: '预算', year: 2024, cells, read: { unread: null, cells: KASI } });
 
   it('a misprinted figure of this year is found in its own group, not taken for a change', () => {
     const text = mutate(fixtureText('pdf/sangong-change.txt'), '2.公务接待费\t3\t7\t4\t133%', '2.公务接待费\t3\t8\t4\t133%');
     expect(runRules(textReport(text), rules).map((d) => [d.ruleId, d.tableColumn, d.actual, d.expected])).toEqual([['三公/合计', '本年预算数.合计', '22.15 万元', '23.15 万元']]);
   });
 
-  it('aligned text printing every cell: each row keeps its first two figures', () => {
+  it('aligned text printing every cell: each row keeps its first two figures as the years\', the next two as their change', () => {
     expect(cells(textReport(FULL))).toEqual({
       unread: null,
       cells: {
@@ -97,11 +106,42 @@ describe('a 三公 table printed turned under two years, with columns of their c
         '本年预算数.公务用车购置费': '',
         '上年预算数.公务用车运行维护费': '1203.92',
         '本年预算数.公务用车运行维护费': '1105.72',
+        '增减额.合计': '-204.61',
+        '增减率.合计': '-7.03%',
+        '增减额.因公出国（境）费': '-2.86',
+        '增减率.因公出国（境）费': '-21.9%',
+        '增减额.公务接待费': '-88.75',
+        '增减率.公务接待费': '-5.28%',
+        '增减额.公务用车购置及运行维护费': '-113',
+        '增减率.公务用车购置及运行维护费': '-9.27%',
+        '增减额.公务用车购置费': '-14.8',
+        '增减率.公务用车购置费': '-100%',
+        '增减额.公务用车运行维护费': '-98.2',
+        '增减率.公务用车运行维护费': '-8.16%',
       },
     });
     expect(runRules(textReport(FULL), rules)).toEqual([]);
     const wrong = mutate(FULL, '1203.92        1105.72', '1203.92        1106.72');
-    expect(runRules(textReport(wrong), rules).map((d) => [d.ruleId, d.tableColumn, d.actual, d.expected])).toEqual([['三公/公务用车小计', '本年预算数.公务用车购置及运行维护费', '1,105.72 万元', '1,106.72 万元']]);
+    // and the printed change no longer is this year's less last year's
+    expect(runRules(textReport(wrong), rules).map((d) => [d.ruleId, d.tableColumn, d.actual, d.expected])).toEqual([
+      ['三公/公务用车小计', '本年预算数.公务用车购置及运行维护费', '1,105.72 万元', '1,106.72 万元'],
+      ['表内/比上年增减额', '增减额.公务用车运行维护费', '-98.2 万元', '-97.20 万元'],
+      ['表内/比上年增减率', '增减率.公务用车运行维护费', '-8.16%', '-8.07%'],
+    ]);
+  });
+
+  it('a change that is not this year\'s less last year\'s, or a rate not the change over last year\'s, is reported at its cell; a rate over a zero year is not checked', () => {
+    const said = (text: string) => runRules(textReport(text), rules).map((d) => [d.ruleId, d.line, d.tableColumn, d.actual, d.expected]);
+    // 公务接待费's change −88.75 printed −98.75, and 运行费's rate −8.16% printed −8.61%
+    const wrong = mutate(mutate(FULL, '-88.75         -5.28%', '-98.75         -5.28%'), '-98.2          -8.16%', '-98.2          -8.61%');
+    expect(said(wrong)).toEqual([
+      ['表内/比上年增减额', 11, '增减额.公务接待费', '-98.75 万元', '-88.75 万元'],
+      ['表内/比上年增减率', 14, '增减率.公务用车运行维护费', '-8.61%', '-8.16%'],
+    ]);
+    // last year nothing for 购置费: no rate to check, whatever is printed; its change still is
+    const fromZero = mutate(FULL, '14.80          0              -14.8          -100%', '0              14.80          14.8           100%');
+    expect(said(fromZero).map((d) => d[0])).not.toContain('表内/比上年增减率');
+    expect(said(fromZero).filter((d) => d[0] === '表内/比上年增减额')).toEqual([]);
   });
 
   it('aligned text whose row prints two equal figures and no change: 上年 blank with its change beside 本年 reads the same, so the table is said unread', () => {

@@ -50,6 +50,12 @@ export function assigned(cell: Cell): Cell {
   return { ...cell, lo: cell.value, hi: cell.value };
 }
 
+/** a printed rate (22%, or -47.95 under 增减%): a percentage whatever its cell prints; `0` an exact 0% */
+export function rateCell(file: string, t: Token): Cell {
+  if (isPlaceholderZero(t)) return { ...blankCell(tokenLocation(file, t), null), raw: t.text, percent: true };
+  return printedCell(t.text, tokenLocation(file, t), null, true);
+}
+
 export function numberCell(file: string, t: Token, unit: Unit | null): Cell {
   // `0` printed where a table leaves a cell empty states an exact zero, not 0 ± 0.5
   if (isPlaceholderZero(t)) return { ...blankCell(tokenLocation(file, t), unit), raw: t.text };

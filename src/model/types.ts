@@ -79,6 +79,11 @@ export interface Column {
   optional?: boolean;
   /** the key of the column this one is a part of (人员经费 of 基本支出): where both are printed, it adds up to that one, not to the total */
   partOf?: string;
+  /**
+   * a column of the change from one group to another (增减额 = 本年预算数 − 上年预算数, 增减率 the
+   * same over 上年预算数, in %): the keys of the item's columns in those two groups
+   */
+  change?: { from: string; to: string; rate: boolean };
 }
 
 export type TableLayout = 'two-sided' | 'code' | 'economic' | 'grid' | 'outline' | 'named' | 'unread';

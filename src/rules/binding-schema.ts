@@ -65,6 +65,7 @@ export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
   'code-parent': { document: DOCUMENT, table: TABLE, row: ROW, column: COLUMN, value: FIGURE, parts: list(FIGURE), partRows: list(obj('partRows 的一项', ROW_FIELDS)) },
   'row-parts': { document: DOCUMENT, table: TABLE, row: ROW, column: COLUMN, value: FIGURE, parts: list(FIGURE) },
   cell: { document: DOCUMENT, table: TABLE, row: ROW, column: COLUMN, value: FIGURE },
+  change: { document: DOCUMENT, table: TABLE, row: ROW, column: COLUMN, value: FIGURE, from: FIGURE, to: FIGURE, rate: BOOLEAN },
   claim: {
     document: DOCUMENT,
     claim: obj('claim', { id: STRING, kind: STRING, subject: STRING, section: STRING, direction: STRING, rateDirection: STRING, relation: STRING, relationText: STRING, basis: STRING, linked: BOOLEAN, unknownName: STRING, unknownTable: STRING, unknownUnder: STRING, text: STRING }),
@@ -118,8 +119,8 @@ export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
 export const EACH_KINDS = Object.keys(BINDING_SCHEMA) as Each[];
 
 /** the selectors that bind a table (and honour select.tables) */
-export const TABLE_SELECTORS: ReadonlySet<Each> = new Set(['table', 'row', 'group', 'code-parent', 'row-parts', 'cell']);
+export const TABLE_SELECTORS: ReadonlySet<Each> = new Set(['table', 'row', 'group', 'code-parent', 'row-parts', 'cell', 'change']);
 /** the selectors that bind a row: a query may leave `row` out (the bound row), or ask sameCode / sameLineNo */
-export const ROW_SELECTORS: ReadonlySet<Each> = new Set(['row', 'group', 'code-parent', 'row-parts', 'cell']);
+export const ROW_SELECTORS: ReadonlySet<Each> = new Set(['row', 'group', 'code-parent', 'row-parts', 'cell', 'change']);
 /** the selectors that bind a column (`$column`) */
-export const COLUMN_SELECTORS: ReadonlySet<Each> = new Set(['code-parent', 'row-parts', 'cell']);
+export const COLUMN_SELECTORS: ReadonlySet<Each> = new Set(['code-parent', 'row-parts', 'cell', 'change']);

@@ -105,6 +105,7 @@ function nothingWhy(report: Report, rule: Rule, t: Tally): string {
       return '表中没有带下级科目（或组内各项）的行';
     }
     if (each === 'row-parts') return '表中没有合计栏有数、又有分栏的行';
+    if (each === 'change') return '表中没有印出比上年增减的栏（增减额、增减率）';
     if (each === 'form-section') return '自评表没有写明分值的一级指标';
     if (each === 'form-task') return '没有整体支出自评表的任务';
     return `each: ${each} 在这份文件中没有检查对象`;

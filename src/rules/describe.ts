@@ -13,6 +13,7 @@ export const EACH_WORDS: Record<Each, string> = {
   'code-parent': '每个有下级科目（或组内各项）的行，逐列：value 为该行的数，parts 为其下级各行的数',
   'row-parts': '每一行的合计栏（及有分项的栏）：value 为合计，parts 为其各分栏',
   cell: '每张表每一行的每一列（或 columns 所列的列）：value 为该单元格的数',
+  change: '每张表每一行印出的每个比上年增减（增减额、增减率栏）：value 为印出的增减，from 与 to 为它比较的两栏（上年、本年），rate 为 true 时是增减率（%）',
   group: '每张表的每个栏组（$group）',
   'table-id': '文件那一套必备的每种表（或 ids 所列的表）：id、name、present',
   claim: '情况说明中陈述数字的每一句（claim、figures、parts）',

@@ -4,7 +4,7 @@
  */
 import { indicatorQuantity } from '../model/forms/target-value.js';
 import type { Cell, Claim, Column, ContentsEntry, Form, FormIndicator, FormSection, FormTask, GradeEntry, Location, NameMention, Report, Row, Table } from '../model/types.js';
-import { cellBindings, codeParentBindings, groupBindings, rowBindings, rowPartsBindings, tableBindings } from './table-selectors.js';
+import { cellBindings, changeBindings, codeParentBindings, groupBindings, rowBindings, rowPartsBindings, tableBindings } from './table-selectors.js';
 import { RunMemo } from './run-memo.js';
 import type { Rule } from './types.js';
 
@@ -271,6 +271,7 @@ const BINDINGS_BY_KIND: Record<Each, BindingsOf> = {
   'code-parent': codeParentBindings,
   'row-parts': rowPartsBindings,
   cell: cellBindings,
+  change: changeBindings,
 };
 
 /**

@@ -122,6 +122,28 @@ export function cellBindings(report: Report, rule: Rule, run: RunData, visit: Vi
   }
 }
 
+/**
+ * Each change a row prints (增减额.合计, 增减率.公务接待费 …), blank cells included: the two cells it
+ * compares (from: 上年, to: 本年) and whether it is a rate
+ */
+export function changeBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
+  const { doc, memo } = run;
+  for (const t of selectedTables(report, rule)) {
+    const changes = t.columns.filter((c) => c.change);
+    if (!changes.length) continue;
+    const table = memo.of(tableData, t);
+    for (const r of t.rows) {
+      const row = memo.of(rowData, r);
+      for (const c of changes) {
+        const value = r.cells[c.key];
+        if (!value) continue;
+        const { from, to, rate } = c.change!;
+        visit({ data: { document: doc, table, row, column: memo.of(columnData, c), value, from: r.cells[from] ?? null, to: r.cells[to] ?? null, rate }, table: t, row: r, column: c });
+      }
+    }
+  }
+}
+
 export function rowPartsBindings(report: Report, rule: Rule, run: RunData, visit: Visit): void {
   const { doc, memo } = run;
   for (const t of selectedTables(report, rule)) {

@@ -3,7 +3,7 @@ import type { Location, Unit } from '../model/types.js';
 
 export type Severity = 'error' | 'warn' | 'off';
 
-export type Each = 'document' | 'table' | 'row' | 'code-parent' | 'row-parts' | 'cell' | 'group' | 'table-id' | 'claim' | 'form' | 'indicator' | 'form-section' | 'form-task' | 'grade' | 'contents' | 'name';
+export type Each = 'document' | 'table' | 'row' | 'code-parent' | 'row-parts' | 'cell' | 'change' | 'group' | 'table-id' | 'claim' | 'form' | 'indicator' | 'form-section' | 'form-task' | 'grade' | 'contents' | 'name';
 
 export interface RowFilter {
   side?: string;

@@ -10,8 +10,9 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../../common/package-info.js';
 import { isPlainObject, YamlFileError, YamlSource, type YamlInput, type YamlPath } from '../../common/yaml-source.js';
 import { CacheMiss, cachedYaml, RecordingSource, yamlKey, type CachedYaml } from '../../common/yaml-cache.js';
-import type { Column, DocumentKind, Side, TableLayout } from '../types.js';
+import type { Column, DocumentKind, TableLayout } from '../types.js';
 import { normalizeTitle } from './printed-titles.js';
+import { changeColumns, readColumns, strings } from './kind-columns.js';
 
 export type CodeScheme = 'function' | 'economic' | 'unit';
 
@@ -49,6 +50,11 @@ export interface TableSpec {
   codes?: CodeScheme;
   /** grid tables: column groups (预算数, 决算数), each holding every column */
   groups?: string[];
+  /**
+   * grid tables: the groups a printed change compares (上年预算数 → 本年预算数), whose change the
+   * columns of the groups 增减额 and 增减率 hold, item by item, where a document prints them
+   */
+  changes?: { from: string; to: string };
   /**
    * grid tables: orders of column keys a province prints, left to right, where the header's
    * cells are too regular to tell by place which cell spans which (江苏: 合计, “三公”经费 小计 …,
@@ -94,51 +100,12 @@ export interface Catalog {
   economicGroups: Map<string, string[]>;
 }
 
-const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'layout', 'columns', 'rows', 'subjects', 'leftMaxLineNo', 'groupWidth', 'splitEconomicCodes', 'repeatedCodes', 'codes', 'groups', 'printedOrders', 'endRows']);
+const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'layout', 'columns', 'rows', 'subjects', 'leftMaxLineNo', 'groupWidth', 'splitEconomicCodes', 'repeatedCodes', 'codes', 'groups', 'changes', 'printedOrders', 'endRows']);
 const EXTEND_KEYS = new Set(['id', 'titles', 'printedIds', 'rows']);
 const FILE_KEYS = new Set(['kinds', 'functionClasses', 'families', 'titleQualifiers', 'economicGroups']);
 const FAMILY_KEYS = new Set(['id', 'document', 'required']);
-const COLUMN_KEYS = new Set(['key', 'name', 'side', 'total', 'synonyms', 'optional', 'partOf']);
 const LAYOUTS = ['two-sided', 'code', 'economic', 'grid', 'outline', 'named', 'unread'];
 const CODES = ['function', 'economic', 'unit'];
-
-/** the names a column may be printed under: its name, its key (without its group), its synonyms */
-export function columnNames(c: Column): string[] {
-  return [c.name, c.key.replace(/^.*\./, ''), ...(c.synonyms ?? [])];
-}
-
-function strings(src: YamlInput, v: unknown, at: YamlPath, what: string): string[] {
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x.trim())) src.fail(at, `${what}必须是非空字符串的列表`);
-  return v as string[];
-}
-
-function readColumns(src: YamlInput, raw: unknown, at: YamlPath, groups: string[] | undefined): Column[] {
-  if (!Array.isArray(raw)) src.fail(at, 'columns 必须是列的列表');
-  const base = raw.map((c, i): Column => {
-    const here = [...at, i];
-    if (!isPlainObject(c)) src.fail(here, '每一列必须是对象，例如 { key: 合计, total: true }');
-    for (const k of Object.keys(c)) if (!COLUMN_KEYS.has(k)) src.fail([...here, k], `列不认识的字段 "${k}"（可用：${[...COLUMN_KEYS].join(', ')}）`);
-    if (typeof c.key !== 'string' || !c.key.trim()) src.fail([...here, 'key'], '列的 key 必须是非空字符串');
-    if (c.side !== undefined && c.side !== '收入' && c.side !== '支出') src.fail([...here, 'side'], 'side 只能是 收入 或 支出');
-    if (c.total !== undefined && typeof c.total !== 'boolean') src.fail([...here, 'total'], 'total 必须是 true 或 false');
-    const col: Column = { key: c.key, name: typeof c.name === 'string' ? c.name : c.key, index: i + 1 };
-    if (c.side) col.side = c.side as Side;
-    if (c.total) col.total = true;
-    if (c.optional !== undefined && typeof c.optional !== 'boolean') src.fail([...here, 'optional'], 'optional 必须是 true 或 false');
-    if (c.optional) col.optional = true;
-    if (c.synonyms !== undefined) col.synonyms = strings(src, c.synonyms, [...here, 'synonyms'], 'synonyms ');
-    if (c.partOf !== undefined) {
-      if (typeof c.partOf !== 'string' || !raw.some((o) => isPlainObject(o) && o.key === c.partOf && o !== c)) {
-        src.fail([...here, 'partOf'], 'partOf 必须是本表另一列的 key（这一列是那一列的分项，如 人员经费 partOf 基本支出）');
-      }
-      col.partOf = c.partOf;
-    }
-    return col;
-  });
-  if (!groups) return base;
-  // every group holds every column: 预算数.合计 … 决算数.公务接待费
-  return groups.flatMap((g, gi) => base.map((c, i) => ({ ...c, key: `${g}.${c.key}`, group: g, index: gi * base.length + i + 1, ...(c.partOf ? { partOf: `${g}.${c.partOf}` } : {}) })));
-}
 
 function readKind(src: YamlInput, raw: unknown, at: YamlPath): TableSpec {
   if (!isPlainObject(raw)) src.fail(at, '每种表必须是对象，至少有 id、name、document、titles、layout、columns');
@@ -185,6 +152,11 @@ function readKind(src: YamlInput, raw: unknown, at: YamlPath): TableSpec {
   }
   if (raw.codes) spec.codes = raw.codes as CodeScheme;
   if (groups) spec.groups = groups;
+  if (raw.changes !== undefined) {
+    const { changes, columns } = changeColumns(src, raw.changes, [...at, 'changes'], groups, spec.columns);
+    spec.changes = changes;
+    spec.columns.push(...columns);
+  }
   if (raw.printedOrders !== undefined) {
     if (!Array.isArray(raw.printedOrders)) src.fail([...at, 'printedOrders'], 'printedOrders 必须是列 key 列表的列表');
     const keys = new Set(spec.columns.map((c) => c.key.replace(/^.*\./, '')));

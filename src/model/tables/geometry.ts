@@ -1,4 +1,5 @@
 /** Where things stand on a page: the centres of pieces, and how far a column reaches. */
+import type { Token } from '../../layout/tokenize.js';
 
 /** the middle of a piece or token on the page (PDF) */
 export function centreOf(p: { x0?: number; x1?: number }): number {
@@ -80,4 +81,28 @@ export function matchInOrder<T extends { x: number }>(xs: number[], columns: T[]
 /** how far two spans along a line share (0 where they do not meet) */
 export function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): number {
   return Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
+}
+
+/**
+ * Which group (or column) each figure of a row that prints fewer figures than groups stands in. Rows printing
+ * every group show where each group's figures stand (their right edges, their centres); without
+ * such rows, the header's group words do. A figure goes to the group it stands clearly nearest,
+ * and null where any is about as near two groups, or two go to one.
+ */
+export function groupPlacer(rows: Token[][], spans: Array<{ x: number }>): (numbers: Token[]) => Array<Token | undefined> | null {
+  const full = rows.map((v) => v.filter((t) => t.kind === 'number')).filter((v) => v.length === spans.length && v.every((t) => t.x0 !== undefined));
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const marks = spans.map((s, i) => (full.length ? [mean(full.map((v) => v[i].x1!)), mean(full.map((v) => centreOf(v[i])))] : [s.x]));
+  return (numbers) => {
+    if (numbers.some((t) => t.x0 === undefined)) return null;
+    const slots: Array<Token | undefined> = new Array(spans.length).fill(undefined);
+    for (const t of numbers) {
+      const at = full.length ? [t.x1!, centreOf(t)] : [centreOf(t)];
+      const far = marks.map((m) => Math.min(...m.map((x, k) => Math.abs(x - at[k]))));
+      const order = far.map((d, i) => ({ d, i })).sort((a, b) => a.d - b.d);
+      if (slots[order[0].i] || (order.length > 1 && order[0].d * 2 > order[1].d)) return null;
+      slots[order[0].i] = t;
+    }
+    return slots;
+  };
 }

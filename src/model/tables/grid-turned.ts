@@ -4,10 +4,11 @@
  */
 import type { PositionedPiece } from '../../ingest/text.js';
 import { columnLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
-import { blankCell, numberCell, tokenLocation } from '../cells.js';
+import { blankCell, numberCell, rateCell, tokenLocation } from '../cells.js';
 import type { Cell, Column, Row, Unit } from '../types.js';
-import { centreOf } from './geometry.js';
-import { joinWrappedNames } from './header.js';
+import { groupPlacer } from './geometry.js';
+import { ITEMS_HEADING, joinWrappedNames, squeezed } from './header.js';
+import { changeFigures } from './grid-changes.js';
 import { lineLocation, stripEnumeration } from './lines.js';
 
 /** what the grid's builder knows that reading it turned needs */
@@ -24,6 +25,10 @@ export interface TurnedGrid {
   columnNamed(stack: string[]): Column | null;
   /** text: the header's words, line by line */
   headerText: string[];
+  /** text: the header's labels, line by line */
+  headerLabels: string[][];
+  /** the column of an item's printed change (its amount, or its rate) where the kind has one */
+  changeColumn(item: string, rate: boolean): Column | null;
 }
 
 export const cleanLabel = (text: string) => columnLabel(text).replace(/[“”"]/g, '');
@@ -54,19 +59,25 @@ export function turnedRows(g: TurnedGrid, items: TurnedItem[]): Row[] | null {
   const named = pair ? [pair.group] : spans.length > words.length ? spans.map((s) => s.word) : words.length ? words : groups.slice(-1);
   const place = spans.length === named.length && named.length > 1 ? groupPlacer(printed.map((x) => x.values), spans) : null;
   const funds = named.length === 1 && !pair ? groupFigures(g, joined) : (values: Token[]) => values;
-  const changes = changeFigures(g, joined, pair ? 2 : named.length, printed.map((x) => x.values));
-  const thisYear = pair ? thisYearFigure(pair, printed.map((x) => changes(x.values) ?? [])) : (values: Token[]) => values;
+  const changes = changeFigures(g.positioned, g.headerRows, g.headerLabels, pair ? 2 : named.length, printed.map((x) => x.values));
+  const thisYear = pair ? thisYearFigure(pair, printed.map((x) => changes(x.values)?.years ?? [])) : (values: Token[]) => values;
   const ownGroup = (values: Token[]) => {
     const own = changes(values);
-    const year = own && thisYear(own);
-    return year && funds(year);
+    const year = own && thisYear(own.years);
+    const figures = year && funds(year);
+    return figures && { figures, changes: own.changes };
   };
   const cells: Record<string, Cell> = Object.create(null);
   const loc = lineLocation(g.file, items[0].line);
   for (const item of items) {
     const { line, name } = item;
-    const values = ownGroup(item.values);
-    if (!values) return null;
+    const own = ownGroup(item.values);
+    if (!own) return null;
+    const values = own.figures;
+    for (const { rate, token } of own.changes) {
+      const column = g.changeColumn(name, rate);
+      if (column && !(column.key in cells)) cells[column.key] = rate ? rateCell(g.file, token) : numberCell(g.file, token, g.unit);
+    }
     // a row that prints nothing is blank in every group; else one value a group, in order, or by place
     const numbers = values.filter((t) => t.kind === 'number');
     const slots = numbers.length && numbers.length < named.length && place ? place(numbers) : values.length > named.length || (values.length < named.length && numbers.length) ? null : values;
@@ -151,54 +162,6 @@ function thisYearFigure(pair: { lastFirst: boolean; xs: number[] }, rows: Token[
   };
 }
 
-/** a header word of a column of changes after the groups (增减, 增、减金额, 增减幅度, 增长率) */
-const CHANGE_WORD = /增[、]?减|增长|增幅|减幅|变动/;
-/** a column of reasons for the changes: its cells are prose, which the grid's lines are not read through */
-const REASON_WORD = /原因|说明/;
-
-/**
- * Columns after the two years that say how this year's figures changed from last year's (上年预算数 |
- * 本年预算数 | 增、减金额 | 增、减幅度, as counties print them): their figures are no group's. A grid
- * with such columns after other than two years' columns, or with a column of reasons (its prose
- * cells end the grid's lines early), is not read. On a page, a row's own figures are those left of
- * where the change columns start. In text, a row printing every cell of the widest row keeps its
- * first figures; one printing as many as the years (its change left blank) keeps them where they
- * can be no other reading: two figures a and b could also be 上年 left blank, 本年 a and its change
- * b, which adds up only where a = b. Null for a row that can be read two ways, or prints another
- * count.
- */
-function changeFigures(g: TurnedGrid, joined: PositionedPiece[][], years: number, rows: Token[][]): (values: Token[]) => Token[] | null {
-  const words = g.positioned ? joined.flat() : [];
-  const header = g.positioned ? words.map((p) => squeezed(p.text)) : g.headerText.map(squeezed);
-  if (!header.some((w) => CHANGE_WORD.test(w))) return (values) => values;
-  // a change is this year's against last year's: with no two years' columns, or with a column of reasons, the grid is not read
-  if (years !== 2 || header.some((w) => REASON_WORD.test(w))) return () => null;
-  if (g.positioned) {
-    const first = Math.min(...words.filter((p) => CHANGE_WORD.test(squeezed(p.text))).map((p) => p.x0));
-    const before = words.filter((p) => p.x1 <= first && !ITEMS_HEADING.test(squeezed(p.text)));
-    const edge = before.length ? (Math.max(...before.map((p) => p.x1)) + first) / 2 : first;
-    return (values) => values.filter((t) => t.x0 !== undefined && t.x0 < edge);
-  }
-  const numbers = (values: Token[]) => values.filter((t) => t.kind === 'number');
-  const widest = Math.max(...rows.map((v) => numbers(v).length));
-  return (values) => {
-    // tab-separated: every cell in its column, the groups' first
-    if (values.some((t) => t.cell !== undefined)) return values.slice(0, years);
-    const figures = numbers(values);
-    if (figures.length === 0 || widest === years) return values;
-    if (figures.length === widest) return figures.slice(0, years);
-    // blank change cells: the figures are the years', unless 上年 blank and its change beside 本年 add up too
-    if (figures.length !== years) return null;
-    const [a, b] = figures.map((t) => t.num!);
-    return a.value !== 0 && Math.abs(a.value - b.value) <= 0.5 * 10 ** -Math.min(a.decimals, b.decimals) ? null : figures;
-  };
-}
-
-/** a header word as printed, its spaces taken out (cleanLabel would also drop its 其中) */
-const squeezed = (text: string) => text.replace(/[\s\u3000]/g, '');
-
-/** the items' column heading (项目, 经费项目, 科目名称): no group's, no fund's */
-export const ITEMS_HEADING = /^(经费)?(项目|科目)(名称)?/;
 const FUND_COLUMN = /^(其中[:：]?)?[^\d]{0,14}(拨款|安排数)$/;
 const FUND_WORDS = /(其中[:：]?)?[^\d其拨数]{0,14}?(拨款|安排数)/g;
 
@@ -259,26 +222,3 @@ function textOfPieces(pieces: PositionedPiece[]): { text: string; middle: (at: n
 /** a row that counts (团组数（个）, 公务用车保有量（辆）, 公务接待人数（人次）), not money */
 const COUNTED = /[（(](个|人|人次|辆|批|批次|次)[)）]$/;
 
-/**
- * Which group each figure of a row that prints fewer figures than groups stands in. Rows printing
- * every group show where each group's figures stand (their right edges, their centres); without
- * such rows, the header's group words do. A figure goes to the group it stands clearly nearest,
- * and null where any is about as near two groups, or two go to one.
- */
-function groupPlacer(rows: Token[][], spans: Array<{ x: number }>): (numbers: Token[]) => Array<Token | undefined> | null {
-  const full = rows.map((v) => v.filter((t) => t.kind === 'number')).filter((v) => v.length === spans.length && v.every((t) => t.x0 !== undefined));
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const marks = spans.map((s, i) => (full.length ? [mean(full.map((v) => v[i].x1!)), mean(full.map((v) => centreOf(v[i])))] : [s.x]));
-  return (numbers) => {
-    if (numbers.some((t) => t.x0 === undefined)) return null;
-    const slots: Array<Token | undefined> = new Array(spans.length).fill(undefined);
-    for (const t of numbers) {
-      const at = full.length ? [t.x1!, centreOf(t)] : [centreOf(t)];
-      const far = marks.map((m) => Math.min(...m.map((x, k) => Math.abs(x - at[k]))));
-      const order = far.map((d, i) => ({ d, i })).sort((a, b) => a.d - b.d);
-      if (slots[order[0].i] || (order.length > 1 && order[0].d * 2 > order[1].d)) return null;
-      slots[order[0].i] = t;
-    }
-    return slots;
-  };
-}

@@ -5,11 +5,11 @@ import { blankCell, numberCell } from '../cells.js';
 import type { Cell, Column, Table } from '../types.js';
 import { BaseBuilder, centreOf, columnReach } from './builder.js';
 import { marksFlushLeft, matchInOrder, placeByLeftEdges } from './geometry.js';
-import { columnNames } from './catalog.js';
+import { columnNames } from './kind-columns.js';
 import { isColumnNumbering, lineLocation } from './lines.js';
-import { headerColumns, joinWrappedNames } from './header.js';
+import { headerColumns, ITEMS_HEADING, joinWrappedNames } from './header.js';
 import { alignedHeaderSpans, atTextColumn, isAlignedText } from './text-columns.js';
-import { cleanLabel, ITEMS_HEADING, itemName, turnedItems, turnedRows, type TurnedGrid } from './grid-turned.js';
+import { cleanLabel, itemName, turnedItems, turnedRows, type TurnedGrid } from './grid-turned.js';
 import { namingYearGroups } from './grid-years.js';
 
 /**
@@ -86,6 +86,11 @@ export class GridBuilder extends BaseBuilder {
       groupWords: () => this.groupWords(),
       columnNamed: (stack) => this.columnNamed(stack),
       headerText: this.headerTokenLines.map((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => t.text).join(' ')),
+      headerLabels: this.headerTokenLines.map((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => t.text)),
+      changeColumn: (item, rate) => {
+        const to = this.spec.changes && this.columnNamed([this.spec.changes.to, item]);
+        return (to && this.spec.columns.find((c) => c.change?.to === to.key && c.change.rate === rate)) || null;
+      },
     };
   }
 

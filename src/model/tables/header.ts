@@ -5,7 +5,7 @@
 import type { PositionedPiece } from '../../ingest/text.js';
 import { columnLabel, normalizeLabel } from '../../layout/tokenize.js';
 import type { Column } from '../types.js';
-import { columnNames } from './catalog.js';
+import { columnNames } from './kind-columns.js';
 import { centreOf, columnReach, overlap } from './geometry.js';
 
 /** a header cell over one column: its piece, and the words from the top of the header down to it */
@@ -180,3 +180,9 @@ export function namedColumns(columns: Column[], rows: PositionedPiece[][], print
   }
   return found;
 }
+
+/** a header word as printed, its spaces taken out (cleanLabel would also drop its 其中) */
+export const squeezed = (text: string) => text.replace(/[\s\u3000]/g, '');
+
+/** the items' column heading (项目, 经费项目, 科目名称): no group's, no fund's */
+export const ITEMS_HEADING = /^(经费)?(项目|科目)(名称)?/;

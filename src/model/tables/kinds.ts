@@ -4,7 +4,8 @@
  */
 import type { TableKinds } from '../../layout/regions.js';
 import type { DocumentKind, Side } from '../types.js';
-import { columnNames, type Catalog } from './catalog.js';
+import type { Catalog } from './catalog.js';
+import { columnNames } from './kind-columns.js';
 import { normalizeTitle, titleClassification } from './printed-titles.js';
 
 /**

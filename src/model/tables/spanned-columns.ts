@@ -8,7 +8,7 @@
 import type { PositionedPiece } from '../../ingest/text.js';
 import { columnLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import type { Column } from '../types.js';
-import { columnNames } from './catalog.js';
+import { columnNames } from './kind-columns.js';
 import { matchInOrder } from './geometry.js';
 import { headerColumns } from './header.js';
 import { isColumnNumbering } from './lines.js';

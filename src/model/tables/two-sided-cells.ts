@@ -5,7 +5,7 @@
  */
 import { columnLabel, isEnumerated, normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import type { Column } from '../types.js';
-import { columnNames } from './catalog.js';
+import { columnNames } from './kind-columns.js';
 import { centreOf } from './geometry.js';
 import { COMPARISON_RE } from './spanned-columns.js';
 import { pairedGroups, type ColumnGroup } from './text-columns.js';
