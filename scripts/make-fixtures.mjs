@@ -78,6 +78,8 @@ const newProducerPlan = (name) =>
  * and each PDF's text as pdftotext -layout gives it (fixtures/text/NAME.PRODUCER.layout.txt)
  */
 const SPREAD = ['forms-provinces'];
+/** sources whose PDFs' text as pdftotext -layout gives it is kept too: 三公 tables printed turned */
+const LAYOUT_TEXT = [...SPREAD, 'sangong-change', 'sangong-final-years'];
 
 /**
  * The corpus documents by AbiWord (the ODT Writer saves, opened in AbiWord): rows set closer than
@@ -135,7 +137,7 @@ for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.json') && (!on
     PRODUCERS[opts.producer](htmlFile, pdf, { ...opts, doc });
     if (opts.compact) execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', pdf]);
     // …and its text as poppler lays it out in columns (cells parted by runs of spaces)
-    if (SPREAD.includes(name)) execFileSync('pdftotext', ['-layout', pdf, path.join(root, 'fixtures/text', `${name}.${opts.producer}.layout.txt`)]);
+    if (LAYOUT_TEXT.includes(name)) execFileSync('pdftotext', ['-layout', pdf, path.join(root, 'fixtures/text', `${name}.${opts.producer}.layout.txt`)]);
     console.log('wrote', path.relative(root, pdf));
   }
 }

@@ -68,9 +68,14 @@ describe('a 三公 table printed turned under two years, with columns of their c
     rules = await builtinRules();
   });
 
-  /** each rendering of a fixture source (its text, and its PDFs by Chromium, Writer and FOP under both engines): read as `expected`, nothing said */
+  /**
+   * each rendering of a fixture source (its text, its PDFs by Chromium, Writer and FOP under both
+   * engines, and those PDFs' text as pdftotext -layout gives it, read by its character columns):
+   * read as `expected`, nothing said
+   */
   const eachRendering = (name: string, what: string, expected: { kind: string; year: number; cells: (r: Report) => unknown; read: unknown }) => {
-    for (const file of [`${name}.txt`, `${name}.chromium.pdf`, `${name}.libreoffice.pdf`, `${name}.fop.pdf`]) {
+    const producers = ['chromium', 'libreoffice', 'fop'];
+    for (const file of [`${name}.txt`, ...producers.map((p) => `${name}.${p}.pdf`), ...producers.map((p) => `../text/${name}.${p}.layout.txt`)]) {
       for (const engine of file.endsWith('.pdf') ? PDF_ENGINES : [undefined]) {
         it(`${file}${engine ? ` (${engine})` : ''}: ${what}`, async () => {
           const r = buildReport(await readDocument(path.join(FIXTURES, 'pdf', file), engine ? { pdfEngine: engine } : {}));
@@ -144,10 +149,15 @@ describe('a 三公 table printed turned under two years, with columns of their c
     expect(said(fromZero).filter((d) => d[0] === '表内/比上年增减额')).toEqual([]);
   });
 
-  it('aligned text whose row prints two equal figures and no change: 上年 blank with its change beside 本年 reads the same, so the table is said unread', () => {
+  it('aligned text whose row prints two equal figures and no change: placed by the columns its figures stand in (as displayed, CJK two wide), not taken for 上年 blank and its change', () => {
     const text = mutate(FULL, '-113           -9.27%', '');
-    const ambiguous = mutate(text, '1218.72        1105.72', '1105.72        1105.72');
-    expect(cells(textReport(ambiguous))).toEqual({ unread: UNREAD('合计', '因公出国（境）费'), cells: {} });
+    const equal = mutate(text, '1218.72        1105.72', '1105.72        1105.72');
+    const read = cells(textReport(equal));
+    expect(read.unread).toBeNull();
+    expect([read.cells['上年预算数.公务用车购置及运行维护费'], read.cells['本年预算数.公务用车购置及运行维护费'], read.cells['增减额.公务用车购置及运行维护费']]).toEqual(['1105.72', '1105.72', undefined]);
+    // the same words not laid out (one space apart): which figure is whose, the text does not say
+    const unaligned = equal.replace(/ {2,}/g, ' ');
+    expect(cells(textReport(unaligned))).toEqual({ unread: UNREAD('合计', '因公出国（境）费'), cells: {} });
   });
 
   it('a column of reasons (增减原因): said unread, not read in part', () => {
@@ -171,12 +181,13 @@ describe('a 三公 table printed turned under two years, with columns of their c
 
   eachRendering('sangong-final-years', "a final account's two years, this year's read as its 决算数, last year's left out", { kind: '决算', year: 2016, cells: finalCells, read: { unread: null, cells: FINAL } });
 
-  it('aligned text of two final years: read where every row prints both, unread where a row prints one (which year, the text does not say)', () => {
+  it('aligned text of two final years: read where every row prints both, and a row printing one by the column it stands in; unread where the text is not laid out (which year, it does not say)', () => {
     const finals = mutate(mutate(mutate(FULL, '部门预算', '部门决算'), '“三公”经费预算情况统计表', '“三公”经费决算情况统计表'), '2015年预算数   2016年预算数', '上年决算数     本年决算数');
     expect(finalCells(textReport(finals))).toEqual({ unread: null, cells: { ...FINAL, '决算数.公务用车购置费': '' } });
     const wrong = mutate(finals, '1590.94        -88.75', '1591.94        -88.75');
     expect(runRules(textReport(wrong), rules).map((d) => [d.ruleId, d.tableColumn, d.actual, d.expected])).toEqual([['三公/合计', '决算数.合计', '2,706.86 万元', '2,707.86 万元']]);
     const one = mutate(finals, '14.80          0              -14.8', '14.80                         -14.8');
-    expect(finalCells(textReport(one)).unread).toBe(UNREAD('合计', '因公出国（境）费'));
+    expect(finalCells(textReport(one))).toEqual({ unread: null, cells: FINAL });
+    expect(finalCells(textReport(one.replace(/ {2,}/g, ' '))).unread).toBe(UNREAD('合计', '因公出国（境）费'));
   });
 });

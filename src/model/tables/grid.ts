@@ -7,40 +7,11 @@ import { BaseBuilder, centreOf, columnReach } from './builder.js';
 import { marksFlushLeft, matchInOrder, placeByLeftEdges } from './geometry.js';
 import { columnNames } from './kind-columns.js';
 import { isColumnNumbering, lineLocation } from './lines.js';
-import { headerColumns, ITEMS_HEADING, joinWrappedNames } from './header.js';
-import { alignedHeaderSpans, atTextColumn, isAlignedText } from './text-columns.js';
+import { headerColumns, joinWrappedNames } from './header.js';
+import { alignedByDisplay, atDisplayColumns, atTextColumn, atTextColumns, isAlignedText, isTextAsPrinted } from './text-columns.js';
 import { cleanLabel, itemName, turnedItems, turnedRows, type TurnedGrid } from './grid-turned.js';
 import { namingYearGroups } from './grid-years.js';
-
-/**
- * The group words a header label is made of, in order, or none where it holds anything else: words
- * set one space apart come as one label (预算数 决算数 预算数 决算数 → 预算数决算数预算数决算数)
- */
-function groupWords(label: string, groups: string[]): string[] {
-  const words: string[] = [];
-  // the items' column heading may stand first on the line (项 目 2016年预算数 2017年预算数)
-  for (let at = ITEMS_HEADING.exec(label)?.[0].length ?? 0; at < label.length; ) {
-    const word = groups.find((g) => label.startsWith(g, at));
-    if (!word) return [];
-    words.push(word);
-    at += word.length;
-  }
-  return words;
-}
-
-/**
- * Whether the header's lines name a column: on one line, or wrapped from the end of a line to the
- * start of a later one, other cells' lines between (pdfplumber: 2024年机关运行经 / 公务用车购置及
- * 运行费 / 费预算数).
- */
-function namedIn(lines: string[], name: string): boolean {
-  if (lines.join('').includes(name)) return true;
-  for (let k = 1; k < name.length; k++) {
-    const [head, tail] = [name.slice(0, k), name.slice(k)];
-    if (lines.some((l, i) => l.endsWith(head) && lines.slice(i + 1).some((m) => m.startsWith(tail)))) return true;
-  }
-  return false;
-}
+import { alignedHeaderRows, figureStacks, groupWords, headerCells, namedIn } from './grid-header.js';
 
 export class GridBuilder extends BaseBuilder {
   private valueLine: TokenLine | null = null;
@@ -72,6 +43,18 @@ export class GridBuilder extends BaseBuilder {
   /** the header's group words printed with years named as the groups they are (grid-years.ts) */
   private nameYearGroups(): void {
     ({ tokenLines: this.headerTokenLines, pieces: this.headerPieces, rows: this.headerRows } = namingYearGroups({ tokenLines: this.headerTokenLines, pieces: this.headerPieces, rows: this.headerRows }, this.spec.groups ?? []));
+  }
+
+  /**
+   * Text laid out as printed (pdftotext -layout) read as a page is: its character columns stand in
+   * for positions, so that a row printing fewer figures than columns is placed by where its
+   * figures stand. Null for other text, and for a page.
+   */
+  private alignedTurnedGrid(): TurnedGrid | null {
+    const header = this.headerTokenLines.filter((l) => !isColumnNumbering(l));
+    if (this.headerPieces.length || !header.length || !isTextAsPrinted([...header, ...this.lines])) return null;
+    const display = alignedByDisplay(this.lines);
+    return { ...this.turnedGrid(), lines: this.lines.map(display ? atDisplayColumns : atTextColumns), headerRows: alignedHeaderRows(header, display), positioned: true };
   }
 
   /** what reading the grid printed turned needs of this builder */
@@ -188,7 +171,9 @@ export class GridBuilder extends BaseBuilder {
     const line = this.valueLine;
     const grid = this.turnedGrid();
     const read = turnedItems(grid);
-    const turned = turnedRows(grid, read);
+    // text whose rows the words alone cannot place, laid out as printed: placed by its character columns
+    const aligned = this.alignedTurnedGrid();
+    const turned = turnedRows(grid, read) ?? (aligned && turnedRows(aligned, turnedItems(aligned)));
     const items = turned ? [] : read.filter((x) => x.values.some((t) => t.kind === 'number') && this.columnNamed([x.name]));
     if (turned) this.rows.push(...turned);
     // printed turned, and not read so: its first row alone is not the grid
@@ -250,9 +235,7 @@ export class GridBuilder extends BaseBuilder {
   private cellsByAlignedHeader(line: TokenLine): Record<string, Cell> | null {
     const header = this.headerTokenLines.filter((l) => !isColumnNumbering(l));
     if (!header.length || !isAlignedText([...header, line])) return null;
-    // text has no header rows of pieces (addHeader): these stand in, each line a line's height below the one before
-    const rows = header.map((l, i) => alignedHeaderSpans(l).map((p) => ({ ...p, y: i, size: 1 })));
-    return this.cellsByHeader(line.tokens.filter((t) => t.kind === 'number').map(atTextColumn), rows);
+    return this.cellsByHeader(line.tokens.filter((t) => t.kind === 'number').map(atTextColumn), alignedHeaderRows(header));
   }
 
   /**
@@ -369,35 +352,3 @@ export class GridBuilder extends BaseBuilder {
     return null;
   }
 }
-
-/** the header's cells, wrapped names joined, left to right */
-function headerCells(rows: PositionedPiece[][]): Array<{ x: number; text: string }> {
-  return joinWrappedNames(rows)
-    .flat()
-    .map((p) => ({ x: centreOf(p), text: cleanLabel(p.text) }))
-    .sort((a, b) => a.x - b.x);
-}
-
-/**
- * The words stacked straight above each figure, read top to bottom: the header pieces over its
- * width, from the lowest up while each stands within STACK_PITCH font sizes of the one below.
- * For a header whose cells spread their words over the cell's height, lines far apart and
- * interleaved with the next cell's (江苏人大 2017: 因公 / 出国 / （境）费, 小 / 计).
- */
-function figureStacks(figures: Array<{ t: Token; x: number }>, rows: PositionedPiece[][]): Array<{ x: number; text: string }> {
-  const pieces = rows.flat().filter((p) => p.y !== undefined);
-  return figures.map(({ t, x }) => {
-    const over = pieces.filter((p) => p.x0 < t.x1! && t.x0! < p.x1).sort((a, b) => b.y! - a.y!);
-    const stack: PositionedPiece[] = [];
-    for (const p of over) {
-      const below = stack[stack.length - 1];
-      if (below && below.y! - p.y! > STACK_PITCH * (p.size ?? 10)) break;
-      stack.push(p);
-    }
-    return { x, text: cleanLabel(stack.reverse().map((p) => p.text).join('')) };
-  });
-}
-
-/** how far apart (in font sizes) the words of one header cell stand, at most, spread over its height */
-const STACK_PITCH = 3.2;
-

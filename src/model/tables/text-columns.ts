@@ -30,6 +30,29 @@ export function atTextColumns(line: TokenLine): TokenLine {
   return { ...line, tokens: line.tokens.map(atTextColumn) };
 }
 
+/** a line's tokens placed at their columns as displayed, a CJK character two wide */
+export function atDisplayColumns(line: TokenLine): TokenLine {
+  const shown = (t: Token) => width(line.source.text.slice(0, t.column - 1)) + 1;
+  return { ...line, tokens: line.tokens.map((t) => ({ ...t, x0: shown(t), x1: shown(t) + width(t.text) })) };
+}
+
+/**
+ * Whether aligned text lines its figures up as displayed (a CJK character two wide, as a text
+ * editor or a table printer pads it) rather than character by character (pdftotext -layout, which
+ * sets each character where the page has it): the right edges of the rows printing the most
+ * figures vary less so.
+ */
+export function alignedByDisplay(lines: TokenLine[]): boolean {
+  const numbers = (l: TokenLine) => l.tokens.filter((t) => t.kind === 'number');
+  const most = Math.max(0, ...lines.map((l) => numbers(l).length));
+  const full = lines.filter((l) => most >= 2 && numbers(l).length === most);
+  const spread = (place: (l: TokenLine) => TokenLine) => {
+    const edges = full.map((l) => numbers(place(l)).map((t) => t.x1!));
+    return edges[0]?.reduce((sum, _, k) => sum + Math.max(...edges.map((e) => e[k])) - Math.min(...edges.map((e) => e[k])), 0) ?? 0;
+  };
+  return full.length >= 2 && spread(atDisplayColumns) < spread(atTextColumns);
+}
+
 /** most gaps between the words of the table's lines are runs of two or more spaces: laid out as printed */
 export function isAlignedText(lines: TokenLine[]): boolean {
   let wide = 0;
@@ -71,9 +94,15 @@ function spanOf(printed: string, start: number): PositionedPiece {
  * words on one line), where a cell's own words stand at most two spaces apart (合  计). Numbers
  * are left out.
  */
-export function alignedHeaderSpans(line: TokenLine): PositionedPiece[] {
+/** (display: columns counted as displayed, a CJK character two wide; see alignedByDisplay) */
+export function alignedHeaderSpans(line: TokenLine, display = false): PositionedPiece[] {
   const spans: PositionedPiece[] = [];
-  for (const m of line.source.text.matchAll(CELL_WORDS_RE)) if (!FIGURE_RE.test(m[0])) spans.push(spanOf(m[0], m.index! + 1));
+  for (const m of line.source.text.matchAll(CELL_WORDS_RE)) {
+    if (FIGURE_RE.test(m[0])) continue;
+    // as displayed: from the width of what precedes it, as wide as it shows
+    const start = display ? width(line.source.text.slice(0, m.index)) + 1 : m.index! + 1;
+    spans.push(display ? { text: m[0].replace(/[ \u3000]/g, ''), x0: start, x1: start + width(m[0]) } : spanOf(m[0], start));
+  }
   return spans;
 }
 
