@@ -163,6 +163,8 @@ function readRatesFromLevels(r: Reading): void {
     const figures = { rate: fig(r, `${m[3]}%`, iRate, true), current: fig(r, current.raw, current.at), prior: fig(r, prior.raw, prior.at) };
     // 2024年预算安排 B 万元 restates the item named just before (its 类/款/项 path): the rate is that item's
     const restated = r.claims.find((c) => c.kind === 'restate' && sameLoc(c.figures.amount?.loc, figures.current.loc));
+    // …and what was said of that item before: a rate right against it is not the restatement's mistake
+    if (restated?.figures.earlier) Object.assign(figures, { earlier: restated.figures.earlier });
     // else the words before last year's amount, without the year's (其他收入2022年执行数为 A 万元)
     const subject = restated?.subject || yoySubject(text, at, current) || subjectBefore(text, prior.at).replace(/(上年度?|\d{4}年).*$/, '');
     addYoy(r, at, m[0], { subject, direction, rateDirection: direction === '增加' ? '增长' : '下降', figures });
