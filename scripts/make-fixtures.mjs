@@ -56,6 +56,8 @@ const PLAN = {
   // …and a budget's two years followed by how they changed (增、减金额 | 增、减幅度, 云南 counties), a
   // row's change left blank where the years are equal
   'sangong-change': [{ producer: 'chromium' }, { producer: 'libreoffice' }],
+  // 奉新 2023: the change in one column, then the reasons for it, prose wrapped in its cells
+  'sangong-reasons': [{ producer: 'chromium' }, { producer: 'libreoffice' }],
   // …and a final account's two years (上年决算数 | 本年决算数, 施甸) with their change, this year's
   // purchase left blank: last year's figures are no column of the final's kind
   'sangong-final-years': [{ producer: 'chromium' }, { producer: 'libreoffice' }],
@@ -79,7 +81,7 @@ const newProducerPlan = (name) =>
  */
 const SPREAD = ['forms-provinces'];
 /** sources whose PDFs' text as pdftotext -layout gives it is kept too: 三公 tables printed turned */
-const LAYOUT_TEXT = [...SPREAD, 'sangong-change', 'sangong-final-years'];
+const LAYOUT_TEXT = [...SPREAD, 'sangong-change', 'sangong-final-years', 'sangong-reasons'];
 
 /**
  * The corpus documents by AbiWord (the ODT Writer saves, opened in AbiWord): rows set closer than
@@ -104,7 +106,7 @@ const fakeBoldPlan = (name) => (name === FAKE_BOLD ? [{ ...corpusWriter, font: '
  * report engine's PDF, its own table layout (a wide first column: figures set right, far from the
  * 栏次 number centred over them) and font subsets, in WenQuanYi Micro Hei.
  */
-const FOP_SOURCES = ['sangong-change', 'sangong-final-years'];
+const FOP_SOURCES = ['sangong-change', 'sangong-final-years', 'sangong-reasons'];
 const fopPlan = (name) => (name.startsWith('corpus-') || FOP_SOURCES.includes(name) ? [{ producer: 'fop' }] : []);
 
 const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name), ...abiwordPlan(name), ...fakeBoldPlan(name), ...fopPlan(name)];

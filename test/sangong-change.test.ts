@@ -89,6 +89,35 @@ describe('a 三公 table printed turned under two years, with columns of their c
 
   eachRendering('sangong-change', 'the two years read item by item, each printed change as its item\'s 增减额 and 增减率, nothing said', { kind: '预算', year: 2024, cells, read: { unread: null, cells: KASI } });
 
+  // 奉新 2023: the change in one column, then its reasons, prose wrapped in their cells (and, by
+  // Writer and Chromium, a name wrapped around its figures: 其中:(1)公务用车运转维 / 1007.23 … / 护费)
+  const FENGXIN = {
+    '上年预算数.合计': '2378.77',
+    '本年预算数.合计': '2415.44',
+    '增减额.合计': '36.67',
+    '上年预算数.因公出国（境）费': '',
+    '本年预算数.因公出国（境）费': '',
+    '增减额.因公出国（境）费': '',
+    '上年预算数.公务接待费': '1114.54',
+    '本年预算数.公务接待费': '989.86',
+    '增减额.公务接待费': '-124.68',
+    '上年预算数.公务用车购置及运行维护费': '1264.23',
+    '本年预算数.公务用车购置及运行维护费': '1425.58',
+    '增减额.公务用车购置及运行维护费': '161.35',
+    '上年预算数.公务用车运行维护费': '1007.23',
+    '本年预算数.公务用车运行维护费': '898.22',
+    '增减额.公务用车运行维护费': '-109.01',
+    '上年预算数.公务用车购置费': '257.00',
+    '本年预算数.公务用车购置费': '527.36',
+    '增减额.公务用车购置费': '270.36',
+  };
+  eachRendering('sangong-reasons', 'the years and their change read item by item, the reasons left out, nothing said', { kind: '预算', year: 2023, cells, read: { unread: null, cells: FENGXIN } });
+
+  it('奉新: a misprinted change is found; its reasons are no figure of the grid', () => {
+    const text = mutate(fixtureText('pdf/sangong-reasons.txt'), '1114.54\t989.86\t-124.68', '1114.54\t989.86\t-142.68');
+    expect(runRules(textReport(text), rules).map((d) => [d.ruleId, d.tableColumn, d.actual, d.expected])).toEqual([['表内/比上年增减额', '增减额.公务接待费', '-142.68 万元', '-124.68 万元']]);
+  });
+
   it('a misprinted figure of this year is found in its own group, not taken for a change', () => {
     const text = mutate(fixtureText('pdf/sangong-change.txt'), '2.公务接待费\t3\t7\t4\t133%', '2.公务接待费\t3\t8\t4\t133%');
     expect(runRules(textReport(text), rules).map((d) => [d.ruleId, d.tableColumn, d.actual, d.expected])).toEqual([['三公/合计', '本年预算数.合计', '22.15 万元', '23.15 万元']]);
@@ -160,9 +189,13 @@ describe('a 三公 table printed turned under two years, with columns of their c
     expect(cells(textReport(unaligned))).toEqual({ unread: UNREAD('合计', '因公出国（境）费'), cells: {} });
   });
 
-  it('a column of reasons (增减原因): said unread, not read in part', () => {
+  it('a column of reasons (增减原因): laid out as printed, what stands under it is left out and the years read; in text one space apart, said unread', () => {
     const reasons = mutate(mutate(FULL, '比上年增、减情况', '增减原因'), '-88.75         -5.28%', '-88.75         严格执行中央八项规定。');
-    expect(cells(textReport(reasons)).unread).toBe(UNREAD('合计', '因公出国（境）费'));
+    const read = cells(textReport(reasons));
+    expect(read.unread).toBeNull();
+    expect(Object.keys(read.cells).filter((k) => k.startsWith('增减'))).toEqual([]);
+    expect([read.cells['上年预算数.公务接待费'], read.cells['本年预算数.公务接待费']]).toEqual(['1679.69', '1590.94']);
+    expect(cells(textReport(reasons.replace(/ {2,}/g, ' '))).unread).toBe(UNREAD('合计', '因公出国（境）费'));
   });
 
   // 施甸's final account: 上年决算数 | 本年决算数, their change after them, this year's purchase left blank

@@ -330,14 +330,35 @@ function regionLine(scan: Scan, i: number): void {
   const region = scan.current;
   if (!region) return;
   const text = scan.lines[i].text;
-  if (PART_END.test(text) || (scan.spanHasRows && ((PROSE_RE.test(text) && !NOTE_START_RE.test(text)) || NARRATIVE_HEADING_RE.test(text)))) {
+  const tokens = tokenizeLine(scan.lines[i]);
+  if (PART_END.test(text) || (scan.spanHasRows && ((PROSE_RE.test(text) && !NOTE_START_RE.test(text) && !isRowWithProse(tokens) && !isWrappedCellProse(text)) || NARRATIVE_HEADING_RE.test(text)))) {
     scan.current = null;
     return;
   }
   if (!region.unit && region.lines.length < 12) region.unit = unitOf(text, !scan.spanHasRows);
-  const tokens = tokenizeLine(scan.lines[i]);
   if (tokens.tokens.some((t) => t.kind === 'number')) scan.spanHasRows = true;
   region.lines.push(tokens);
+}
+
+/**
+ * Text laid out as printed: prose set this far right, with no figure, is the rest of a cell's
+ * words wrapped under a row (a 增减原因 cell's), not the narrative after the table, which starts
+ * at the margin
+ */
+const CELL_INDENT_RE = /^[ \u3000]{16}/;
+const isWrappedCellProse = (text: string) => CELL_INDENT_RE.test(text) && !/\d/.test(text);
+
+/**
+ * A table's row whose last cell is prose (a 三公 table's 增减原因: 1007.23 898.22 -109.01
+ * 公务用车改革后，取消部分单位公务用车。): two or more figures standing as cells of their own, no
+ * sentence's punctuation before the last of them. A sentence of the narrative states its figures
+ * inside its words, and its commas come between them.
+ */
+function isRowWithProse(line: TokenLine): boolean {
+  const numbers = line.tokens.filter((t) => t.kind === 'number');
+  if (numbers.length < 2) return false;
+  const last = numbers[numbers.length - 1];
+  return !PROSE_RE.test(line.source.text.slice(0, last.endColumn - 1));
 }
 
 /** the lines under a title up to its first figure: its unit, department and header */

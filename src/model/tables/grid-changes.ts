@@ -14,8 +14,22 @@ const CHANGE_WORD = /增[、]?减|增长|增幅|减幅|变动/;
 const CHANGE_COLUMN_WORD = /(?:增[、]?减|增长|增幅|减幅|变动)[^增减]{0,3}?(?:金额|额|幅度|率|[%％]|比例)/g;
 /** a change column of rates (in %), not of amounts */
 const RATE_WORD = /幅度|率|[%％]|比例/;
-/** a column of reasons for the changes: its cells are prose, which the grid's lines are not read through */
+/** a column of reasons for the changes (增减原因): prose, no figure's */
 const REASON_WORD = /原因|说明/;
+
+/**
+ * On a page (or in text laid out as printed), where a column of reasons for the changes starts:
+ * halfway between the header words before it and its own. Everything printed from there on is
+ * prose (wrapped over lines above and below its row's figures), left out of the grid's lines.
+ * Null where the header prints no such column.
+ */
+export function reasonsEdge(headerRows: PositionedPiece[][]): number | null {
+  const pieces = headerRows.flat();
+  const reason = pieces.find((p) => REASON_WORD.test(squeezed(p.text)));
+  if (!reason) return null;
+  const before = pieces.filter((p) => p.x1 <= reason.x0);
+  return before.length ? (Math.max(...before.map((p) => p.x1)) + reason.x0) / 2 : reason.x0;
+}
 
 /** a change column the header prints: a rate's or an amount's, and on a page where its word stands */
 interface ChangeColumn {
@@ -45,45 +59,36 @@ function changeColumns(words: Array<{ text: string; x: number | null }>): Change
 
 /**
  * A row's figures split into the years' and the changes'. A grid with change columns after other
- * than two years' columns, or with a column of reasons (its prose cells end the grid's lines
- * early), is not read (null for every row). On a page, a row's years are its figures left of where
- * the change columns start, its changes those right of it, each in the column it stands clearly
- * nearest (groupPlacer; a row's changes are left out where one is about as near two columns, or
- * two are in one). In text, a row printing every cell of the widest row keeps its first figures as the
- * years'; its changes are known where it prints every year's and every change's cell (in
- * tab-separated text, its cells; else as many figures as those columns). One printing as many
- * figures as the years (its change left blank) keeps them where they can be no other reading: two
- * figures a and b could also be 上年 left blank, 本年 a and its change b, which adds up only where
- * a = b. Null for a row that can be read two ways, or prints another count.
+ * than two years' columns is not read (null for every row); a column of reasons is none of them.
+ * On a page (or in text laid out as printed), each figure in its column (placedFigures). In other
+ * text, a row printing every cell of the widest row keeps its first figures as the years'; its
+ * changes are known where it prints every year's and every change's cell (in tab-separated text,
+ * its cells; else as many figures as those columns). One printing as many figures as the years
+ * (its change left blank) keeps them where they can be no other reading: two figures a and b
+ * could also be 上年 left blank, 本年 a and its change b, which adds up only where a = b. Null for
+ * a row that can be read two ways, or prints another count, or where a column of reasons (its
+ * prose wrapped over lines of its own) cannot be told from the rows' names.
  */
 export function changeFigures(positioned: boolean, headerRows: PositionedPiece[][], headerLabels: string[][], years: number, rows: Token[][]): (values: Token[]) => RowFigures | null {
   // the header's pieces as printed: joining wrapped names may join a caption to the words under it
   const pieces = positioned ? headerRows.flat() : [];
   const words = positioned ? pieces.map((p) => ({ text: squeezed(p.text), x: centreOf(p) })) : headerLabels.flat().map((l) => ({ text: squeezed(l), x: null }));
-  if (!words.some((w) => CHANGE_WORD.test(w.text))) return (values) => ({ years: values, changes: [] });
-  // a change is this year's against last year's: with no two years' columns, or with a column of reasons, the grid is not read
-  if (years !== 2 || words.some((w) => REASON_WORD.test(w.text))) return () => null;
-  const columns = changeColumns(words);
-  if (positioned) {
-    const first = Math.min(...pieces.filter((p) => CHANGE_WORD.test(squeezed(p.text))).map((p) => p.x0));
-    const before = pieces.filter((p) => p.x1 <= first && !ITEMS_HEADING.test(squeezed(p.text)));
-    const edge = before.length ? (Math.max(...before.map((p) => p.x1)) + first) / 2 : first;
-    const changesOf = (values: Token[]) => values.filter((t) => t.kind === 'number' && t.x0 !== undefined && t.x0 >= edge);
-    // each change in the column whose figures in rows printing every change, or else whose word, it stands clearly nearest
-    const placed = columns.every((c) => c.x !== null) || rows.some((r) => changesOf(r).length === columns.length);
-    const place = placed ? groupPlacer(rows.map(changesOf), columns.map((c) => ({ x: c.x ?? NaN }))) : () => null;
-    return (values) => {
-      const slots = place(changesOf(values));
-      const changes = (slots ?? []).flatMap((token, i) => (token ? [{ rate: columns[i].rate, token }] : []));
-      return { years: values.filter((t) => t.x0 !== undefined && t.x0 < edge), changes };
-    };
-  }
+  // a column of reasons is no change's: on a page its prose is left out of the lines (reasonsEdge)
+  const reasons = words.some((w) => REASON_WORD.test(w.text));
+  const said = words.filter((w) => !REASON_WORD.test(w.text));
+  if (!said.some((w) => CHANGE_WORD.test(w.text))) return (values) => ({ years: values, changes: [] });
+  // a change is this year's against last year's: with no two years' columns the grid is not read
+  if (years !== 2) return () => null;
+  const columns = changeColumns(said);
+  if (positioned) return placedFigures(pieces, columns, rows);
   const numbers = (values: Token[]) => values.filter((t) => t.kind === 'number');
   const widest = Math.max(...rows.map((v) => numbers(v).length));
   const changesOf = (cells: Token[]) => (cells.length === columns.length ? cells.flatMap((token, i) => (token.kind === 'number' ? [{ rate: columns[i].rate, token }] : [])) : []);
   return (values) => {
-    // tab-separated: every cell in its column, the groups' first
+    // tab-separated: every cell in its column, the groups' first (a reason's prose is no value)
     if (values.some((t) => t.cell !== undefined)) return { years: values.slice(0, years), changes: changesOf(values.slice(years)) };
+    // other text: a reason's prose, wrapped over lines of its own, cannot be told from a row's name
+    if (reasons) return null;
     const figures = numbers(values);
     if (figures.length === 0 || widest === years) return { years: values, changes: [] };
     if (figures.length === widest) return { years: figures.slice(0, years), changes: changesOf(figures.slice(years)) };
@@ -91,5 +96,39 @@ export function changeFigures(positioned: boolean, headerRows: PositionedPiece[]
     if (figures.length !== years) return null;
     const [a, b] = figures.map((t) => t.num!);
     return a.value !== 0 && Math.abs(a.value - b.value) <= 0.5 * 10 ** -Math.min(a.decimals, b.decimals) ? null : { years: figures, changes: [] };
+  };
+}
+
+/**
+ * On a page: a row's figures, each in its column. Where rows print every year and every change,
+ * those rows show where each column's figures stand, and a row printing fewer has each in the
+ * column it stands clearly nearest (null where one is not: the grid is then not read). Without
+ * such rows, the figures left of where the change columns' words start are the years', and each
+ * change goes to the column its word stands nearest.
+ */
+function placedFigures(pieces: PositionedPiece[], columns: ChangeColumn[], rows: Token[][]): (values: Token[]) => RowFigures | null {
+  const figures = (values: Token[]) => values.filter((t) => t.kind === 'number' && t.x0 !== undefined);
+  const slots = 2 + columns.length;
+  if (rows.some((r) => figures(r).length === slots)) {
+    const place = groupPlacer(rows.map(figures), new Array(slots).fill({ x: NaN }));
+    return (values) => {
+      const placed = place(figures(values));
+      if (!placed) return null;
+      const changes = placed.slice(2).flatMap((token, i) => (token ? [{ rate: columns[i].rate, token }] : []));
+      return { years: placed.slice(0, 2).filter((t): t is Token => t !== undefined), changes };
+    };
+  }
+  const first = Math.min(...pieces.filter((p) => CHANGE_WORD.test(squeezed(p.text)) && !REASON_WORD.test(squeezed(p.text))).map((p) => p.x0));
+  // halfway from the words before them (a word's end estimated past the change's start, as
+  // pdftotext's CJK columns may give it, taken as that start)
+  const before = pieces.filter((p) => p.x0 < first && !ITEMS_HEADING.test(squeezed(p.text)));
+  const edge = before.length ? (Math.min(first, Math.max(...before.map((p) => p.x1))) + first) / 2 : first;
+  const changesOf = (values: Token[]) => figures(values).filter((t) => t.x0! >= edge);
+  // each change in the column whose word it stands clearly nearest (where the page gives each its own)
+  const place = columns.every((c) => c.x !== null) ? groupPlacer(rows.map(changesOf), columns.map((c) => ({ x: c.x! }))) : () => null;
+  return (values) => {
+    const placed = place(changesOf(values));
+    const changes = (placed ?? []).flatMap((token, i) => (token ? [{ rate: columns[i].rate, token }] : []));
+    return { years: figures(values).filter((t) => t.x0! < edge), changes };
   };
 }

@@ -8,7 +8,7 @@ import { blankCell, numberCell, rateCell, tokenLocation } from '../cells.js';
 import type { Cell, Column, Row, Unit } from '../types.js';
 import { groupPlacer } from './geometry.js';
 import { ITEMS_HEADING, joinWrappedNames, squeezed } from './header.js';
-import { changeFigures } from './grid-changes.js';
+import { changeFigures, reasonsEdge } from './grid-changes.js';
 import { lineLocation, stripEnumeration } from './lines.js';
 
 /** what the grid's builder knows that reading it turned needs */
@@ -167,25 +167,63 @@ const FUND_WORDS = /(其中[:：]?)?[^\d其拨数]{0,14}?(拨款|安排数)/g;
 
 /**
  * The grid's lines read as items: each line's name and the cells after it, as far as the money
- * rows reach.
+ * rows reach. On a page (or in text laid out as printed), a name wrapped in its cell is joined:
+ * its last part on the line below the figures (其中:(1)公务用车运转 / 维护费), or its parts above and
+ * below a line of figures set in the middle of the cell; and a line printing words only right of
+ * where the figures start (a reason's prose wrapped in its cell) is no item's.
  */
 export function turnedItems(g: TurnedGrid): TurnedItem[] {
-  const read = g.lines
-    .map((line) => {
-      const label = line.tokens.find((t) => t.kind !== 'blank');
-      if (label?.kind !== 'label') return null;
-      // tab-separated: every cell after the name, blank or printed; else the figures printed
-      const values = line.tabbed ? line.tokens.filter((t) => t.cell! > label.cell! && t.kind !== 'label') : line.tokens.filter((t) => t.kind === 'number');
-      return { line, name: itemName(label.text), values };
-    })
-    .filter((x) => x !== null);
+  // on a page, a column of reasons' prose is no item's (its lines above and below a row's figures left out)
+  const edge = g.positioned ? reasonsEdge(g.headerRows) : null;
+  const lines = edge === null ? g.lines : g.lines.map((line) => ({ ...line, tokens: line.tokens.filter((t) => t.x0 === undefined || t.x0 < edge) }));
+  const figuresFrom = g.positioned ? Math.min(...lines.flatMap((l) => l.tokens.filter((t) => t.kind === 'number' && t.x0 !== undefined).map((t) => t.x0!))) : Infinity;
+  const read = lines.flatMap((line): Array<TurnedItem | { line: TokenLine; name: null; values: Token[] }> => {
+    const label = line.tokens.find((t) => t.kind !== 'blank');
+    if (!label) return [];
+    // a line of figures alone: the middle of a cell whose name wraps around it (on a page only)
+    if (label.kind !== 'label') return g.positioned ? [{ line, name: null, values: line.tokens.filter((t) => t.kind === 'number') }] : [];
+    // tab-separated: every cell after the name, blank or printed; else the figures printed
+    const values = line.tabbed ? line.tokens.filter((t) => t.cell! > label.cell! && t.kind !== 'label') : line.tokens.filter((t) => t.kind === 'number');
+    // words alone right of where the figures start: no name of the items' column
+    if (!values.length && label.x0 !== undefined && label.x0 >= figuresFrom) return [];
+    return [{ line, name: itemName(label.text), values }];
+  });
+  const joined = g.positioned ? joinWrappedItems(read, (name) => g.columnNamed([name]) !== null) : read;
+  const own = joined.filter((x): x is TurnedItem => x.name !== null);
   // tab-separated, a column no row prints in (2016年执行数 left empty beside 2017年预算数) holds nothing of the grid
-  const printedCells = new Set(read.flatMap((x) => x.values.filter((t) => t.kind === 'number').map((t) => t.cell)));
-  const items = read.map((x) => (x.line.tabbed ? { ...x, values: x.values.filter((t) => printedCells.has(t.cell)) } : x));
+  const printedCells = new Set(own.flatMap((x) => x.values.filter((t) => t.kind === 'number').map((t) => t.cell)));
+  const items = own.map((x) => (x.line.tabbed ? { ...x, values: x.values.filter((t) => printedCells.has(t.cell)) } : x));
   // the money rows end at the first line that names no item and prints no figure (二、相关统计数, the
   // heading of the 说明 after the grid) or counts (1.因公出国（境）团组数（个） 0): what follows is not the grid's
   const end = items.findIndex((x) => !g.columnNamed([x.name]) && (!x.values.some((t) => t.kind === 'number') || COUNTED.test(x.name)));
   return end < 0 ? items : items.slice(0, end);
+}
+
+type ReadLine = TurnedItem | { line: TokenLine; name: null; values: Token[] };
+
+/**
+ * A name that names no item, joined with the words of the line below where together they name
+ * one: below its figures (公务用车运转 1007.23 … / 维护费), or around a line of figures alone
+ * (公务用车运转维 / 1007.23 … / 护费). Lines of figures alone that join no name are left out.
+ */
+function joinWrappedItems(read: ReadLine[], names: (name: string) => boolean): ReadLine[] {
+  const out: ReadLine[] = [];
+  const words = (x: ReadLine | undefined) => (x && x.name !== null && !x.values.some((t) => t.kind === 'number') ? x.name : null);
+  for (let i = 0; i < read.length; i++) {
+    const x = read[i];
+    if (x.name !== null && !names(x.name)) {
+      const next = read[i + 1];
+      const figures = next && next.name === null && !x.values.length ? next : null;
+      const tail = words(figures ? read[i + 2] : next);
+      if (tail !== null && names(x.name + tail)) {
+        out.push({ line: (figures ?? x).line, name: x.name + tail, values: (figures ?? x).values });
+        i += figures ? 2 : 1;
+        continue;
+      }
+    }
+    out.push(x);
+  }
+  return out.filter((x) => x.name !== null);
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { PositionedPiece } from '../../ingest/text.js';
 import { columnLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
+import { joinWrappedNames } from './header.js';
 
 const YEAR_WORD = /^(\d{4})年度?(.+)$/;
 
@@ -27,8 +28,10 @@ export function namingYearGroups(header: GridHeader, groups: string[]): GridHead
   // gives digits and CJK as pieces of their own (pdf.js: a font a run): one label again
   const tokenLines = header.tokenLines.map((l) => ({ ...l, tokens: joinYears(l.tokens) }));
   const pieces = joinYearPieces(header.pieces);
-  const rows = header.rows.map(joinYearPieces);
-  const labels = [...tokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => t.text)), ...pieces.map((p) => p.text)];
+  // on a page, a year's word wrapped in its cell (2022年预算 / 数) is read joined; so is a change
+  // column's (2023年预算数 / 增减), which is then no year's group
+  const rows = wrapsYearWord(header.rows) ? joinWrappedNames(header.rows.map(joinYearPieces)) : header.rows.map(joinYearPieces);
+  const labels = [...tokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => t.text)), ...(rows === header.rows ? pieces : rows.flat()).map((p) => p.text)];
   const named = yearGroupNames(labels.map(columnLabel).flatMap(yearParts), groups);
   if (!named.size) return { ...header, tokenLines };
   // a label or piece with its group words named, or itself where it prints none
@@ -41,6 +44,12 @@ export function namingYearGroups(header: GridHeader, groups: string[]): GridHead
     pieces: pieces.map(renamed),
     rows: rows.map((row) => row.map(renamed)),
   };
+}
+
+/** a header whose word with a year is cut inside its cell (2022年预算 over 数): no year word ends a group word there */
+function wrapsYearWord(rows: PositionedPiece[][]): boolean {
+  const words = rows.flat().map((p) => columnLabel(p.text));
+  return words.some((w) => /^\d{4}年/.test(w) && !/(数|额)$/.test(w));
 }
 
 /** a year's digits and the word after it (2023 | 年预算数), set close on one line, as one piece */

@@ -54,7 +54,9 @@ export class GridBuilder extends BaseBuilder {
     const header = this.headerTokenLines.filter((l) => !isColumnNumbering(l));
     if (this.headerPieces.length || !header.length || !isTextAsPrinted([...header, ...this.lines])) return null;
     const display = alignedByDisplay(this.lines);
-    return { ...this.turnedGrid(), lines: this.lines.map(display ? atDisplayColumns : atTextColumns), headerRows: alignedHeaderRows(header, display), positioned: true };
+    // its header's lines as a page's rows, group words printed with years named as on a page
+    const rows = namingYearGroups({ tokenLines: [], pieces: [], rows: alignedHeaderRows(header, display) }, this.spec.groups ?? []).rows;
+    return { ...this.turnedGrid(), lines: this.lines.map(display ? atDisplayColumns : atTextColumns), headerRows: rows, positioned: true, groupWords: () => this.groupWords(rows) };
   }
 
   /** what reading the grid printed turned needs of this builder */
@@ -78,11 +80,11 @@ export class GridBuilder extends BaseBuilder {
   }
 
   /** the group words the header prints, left to right (预算数 决算数), each once */
-  private groupWords(): string[] {
+  private groupWords(rows: PositionedPiece[][] | null = this.headerPieces.length ? this.headerRows : null): string[] {
     const groups = this.spec.groups ?? [];
-    // on a page, a group word wrapped in its cell (上年预算 / 数) is joined first
-    const words = this.headerPieces.length
-      ? joinWrappedNames(this.headerRows).flat().sort((a, b) => a.x0 - b.x0).map((p) => columnLabel(p.text))
+    // on a page (or rows standing in for one), a group word wrapped in its cell (上年预算 / 数) is joined first
+    const words = rows
+      ? joinWrappedNames(rows).flat().sort((a, b) => a.x0 - b.x0).map((p) => columnLabel(p.text))
       : this.headerTokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').flatMap((t) => groupWords(columnLabel(t.text), groups)));
     return words.filter((w, i) => groups.includes(w) && words.indexOf(w) === i);
   }

@@ -94,10 +94,26 @@ function spanOf(printed: string, start: number): PositionedPiece {
  * words on one line), where a cell's own words stand at most two spaces apart (合  计). Numbers
  * are left out.
  */
+/**
+ * A line's cells' words (CELL_WORDS_RE), a run cut again before each year that starts a word:
+ * narrow cells set one space apart (2022年预算 2023年预算 2023年预算数) are cells of their own
+ */
+function cellWords(text: string): Array<{ 0: string; index: number }> {
+  return [...text.matchAll(CELL_WORDS_RE)].flatMap((m) => {
+    const parts = m[0].split(/ (?=\d{4} ?年)/);
+    let at = m.index!;
+    return parts.map((part) => {
+      const word = { 0: part, index: at };
+      at += part.length + 1;
+      return word;
+    });
+  });
+}
+
 /** (display: columns counted as displayed, a CJK character two wide; see alignedByDisplay) */
 export function alignedHeaderSpans(line: TokenLine, display = false): PositionedPiece[] {
   const spans: PositionedPiece[] = [];
-  for (const m of line.source.text.matchAll(CELL_WORDS_RE)) {
+  for (const m of cellWords(line.source.text)) {
     if (FIGURE_RE.test(m[0])) continue;
     // as displayed: from the width of what precedes it, as wide as it shows
     const start = display ? width(line.source.text.slice(0, m.index)) + 1 : m.index! + 1;
@@ -114,7 +130,7 @@ export function alignedHeaderSpans(line: TokenLine, display = false): Positioned
  */
 export function headerSpans(line: TokenLine): PositionedPiece[] {
   const spans: PositionedPiece[] = [];
-  for (const m of line.source.text.matchAll(CELL_WORDS_RE)) {
+  for (const m of cellWords(line.source.text)) {
     if (FIGURE_RE.test(m[0])) continue;
     const start = m.index! + 1;
     const words = [...m[0].matchAll(/[^ \u3000]+/g)];
