@@ -88,8 +88,8 @@ export function close(a: TokenLine, b: TokenLine): boolean {
 export function canonicalTotalName(name: string, hasYearTotals: boolean): string {
   return name
     .replace(/^(收入|支出)总计$/, '总计')
-    // Jiangsu: 当年收入小计 … 收入合计 (the year's total, then with carry-overs)
-    .replace(/^(?:当年|本年)(收入|支出)小计$/, '本年$1合计')
+    // Jiangsu: 当年收入小计 … 收入合计 (the year's total, then with carry-overs); 当年收入 where its 小计 wraps away
+    .replace(/^(?:当年|本年)(收入|支出)(?:小计)?$/, '本年$1合计')
     // elsewhere, beside a 总计 (or the other side's 本年收入合计), 收入合计 is the year's
     .replace(/^(收入|支出)合计$/, (_whole: string, side: string) => (hasYearTotals ? '总计' : `本年${side}合计`))
     .replace(/^年初财政拨款结转和结余$/, '年初结转和结余')
