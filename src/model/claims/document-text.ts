@@ -16,12 +16,14 @@ export interface Found {
 }
 
 // a placeholder run of X (not part of a Latin word); a change word with its opposite left in brackets;
-// the template's instructions to its writer
+// the template's instructions to its writer; a reason or a use the template asks for, left empty
+// (主要原因是。, 主要用于；)
 const TEMPLATE_RE = new RegExp(
   [
     '(?<![A-Za-z])[XＸ]{2,}(?![A-Za-z])',
     '(?:增加|减少|增长|下降|上升|降低)[（(](?:增加|减少|增长|下降|上升|降低)[）)]',
     '[（(]如[^（()）]{1,20}表述[）)]',
+    '(?:主要)?(?:原因(?:主要)?(?:是|为)|用于)[:：]?(?=[。；;])',
   ].join('|'),
   'g',
 );
