@@ -172,7 +172,7 @@ export interface ClaimRowsLink {
  * projects: the projects assessed as a whole (count, the funds they involve, what they spent);
  * balance: the two sides' totals said together (收、支总计各是 A，B 万元: income, spending)
  */
-export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'asof' | 'since' | 'restate' | 'projects' | 'balance';
+export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'asof' | 'since' | 'restate' | 'projects' | 'balance';
 
 /**
  * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),

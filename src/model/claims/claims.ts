@@ -65,7 +65,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
  * comparison, never 追加). Or 持平.
  */
 const YOY = new RegExp(
-  `(${CHANGE_WORDS}|(?<=(?:比|较)上年度?(?:预算数?|决算数?)?)加)了?${NUM}万元(?:${RATE_SEP}(?:同比|与上年度?(?:预算数?|决算数?)?相比)?(${RATE_WORDS})${RATE_GLUE}${NUM}%)?|(基本持平|持平)`,
+  `(${CHANGE_WORDS}|(?<=(?:比|较)上年度?(?:预算数?|决算数?)?)加)了?${NUM}万元(?:${RATE_SEP}(?:同比|与上年度?(?:预算数?|决算数?)?相比)?(${RATE_WORDS})${RATE_GLUE}${NUM}(?:%|(?=[。；;，,])))?|(基本持平|持平)`,
   'g',
 );
 

@@ -28,6 +28,15 @@ const TEMPLATE_RE = new RegExp(
   'g',
 );
 
+// a rate printed without its %: a change in 万元, then its rate's word and a bare number ending the clause
+// (增加 1193.20 万元，增长 13.95。); the year-on-year reader takes it as the rate it is
+const PERCENTLESS_RE = /万元[，,](?:同比|与上年度?(?:预算数?|决算数?)?相比)?(?:增长率|下降率|增幅|降幅|减幅|增长|下降|降低|上升|提高)(?:了|为)?\s*(-?\d+(?:\.\d+)?)(?=[。；;，,])/g;
+
+/** rates printed without their % sign: the number as printed */
+export function percentlessRates(text: string): Found[] {
+  return [...text.matchAll(PERCENTLESS_RE)].map((m) => ({ words: m[1], at: m.index! + m[0].lastIndexOf(m[1]) }));
+}
+
 /** template text left in the published narrative */
 export function templateLeftovers(text: string): Found[] {
   return [...text.matchAll(TEMPLATE_RE)].map((m) => ({ words: m[0], at: m.index! }));
@@ -61,9 +70,9 @@ function wordsAround(text: string, i: number, j: number): string {
   return `${cutHead ? '…' : ''}${head}${text.slice(i, j)}${tail}${cutTail ? '…' : ''}`;
 }
 
-/** template text left in (kind template), and the years the narrative dates its statements by (asof, since) */
+/** template text left in (kind template), rates without their % (percentless), and the years the narrative dates its statements by (asof, since) */
 export function readDocumentText(r: Reading): void {
-  const emit = (kind: 'template' | 'asof' | 'since', f: Found) => {
+  const emit = (kind: 'template' | 'percentless' | 'asof' | 'since', f: Found) => {
     const figures: Record<string, Cell> = {};
     if (f.year) {
       const at = f.at + f.words.indexOf(f.year);
@@ -72,6 +81,7 @@ export function readDocumentText(r: Reading): void {
     add(r, { kind, subject: f.words, section: sectionAt(r.heads, f.at), text: wordsAround(r.text, f.at, f.at + f.words.length), figures, parts: [], link: null, whole: null, loc: { ...locate(r.stream, f.at, f.at + f.words.length), file: r.file } });
   };
   for (const f of templateLeftovers(r.text)) emit('template', f);
+  for (const f of percentlessRates(r.text)) emit('percentless', f);
   for (const f of asOfDates(r.text)) emit('asof', f);
   for (const f of comparedYears(r.text)) emit('since', f);
 }
