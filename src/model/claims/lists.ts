@@ -5,10 +5,11 @@ import { CHANGE_WORDS, NUM, RATE_GLUE, RATE_SEP, RATE_WORDS, SHARE_WORDS } from 
 
 /**
  * The items of a 其中 list: `subject amount万元 [，占 P%] [，增加 D 万元]` joined by ；、，. An item's
- * own change (公务接待费 1.7 万元，减少 0.98 万元；) is said of it, not another part. The list ends
+ * own change (公务接待费 1.7 万元，减少 0.98 万元；财政拨款收入 950.12 万元，比2023年预算增加 0.46 万元；)
+ * is said of it, not another part. The list ends
  * at the first element that is not such an item (a sub-list, a comparison, another sentence).
  */
-const OWN_CHANGE = `(?:[,，](?:比上年|较上年|与上年相比[,，]?|同比)?(?:(?:${CHANGE_WORDS})了?${NUM}万元(?:${RATE_SEP}(?:同比)?(?:${RATE_WORDS})${RATE_GLUE}${NUM}%)?|(?:与上年)?(?:基本)?持平))?`;
+const OWN_CHANGE = `(?:[,，](?:(?:比|较)(?:上年度?|\\d{4}年度?)(?:预算数?|决算数?|执行数?)?|与上年相比[,，]?|同比)?(?:(?:${CHANGE_WORDS})了?${NUM}万元(?:${RATE_SEP}(?:同比)?(?:${RATE_WORDS})${RATE_GLUE}${NUM}%)?|(?:与上年)?(?:基本)?持平))?`;
 // an item's own breakdown in brackets (公务用车购置及运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元）) is passed over
 /** an item's own aside in brackets (（包括购置费 A 万元、运行费 B 万元）), before or after its change */
 const ASIDE = '(?:[（(][^（()）]{1,80}[）)])?';
