@@ -177,7 +177,8 @@ const sameLoc = (a: Cell['loc'] | undefined, b: Cell['loc']) => !!a && a.page ==
 /** what a change is of: the words before it, or where they only say since when (比上年，与2022年度相比), those before the current amount */
 function yoySubject(text: string, at: number, current: { at: number } | null): string {
   const own = subjectBefore(text, at);
-  if (current && (own === '' || /^(比|较|与|同比)/.test(own))) return tidyPath(subjectBefore(text, current.at).replace(/\d{4}年度?(预算数?|决算数?)?$/, '')) || own;
+  // nothing of its own, a comparison, or the tail of a bracket cut at its comma (下同）预算, of 比2022年（上一年度，下同）预算)
+  if (current && (own === '' || /^(比|较|与|同比)/.test(own) || /^[^（(]*[）)]/.test(own))) return tidyPath(subjectBefore(text, current.at).replace(/\d{4}年度?(预算数?|决算数?)?$/, '')) || own;
   return tidyPath(own);
 }
 

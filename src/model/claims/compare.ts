@@ -5,9 +5,9 @@
  */
 import { COMPARED_WITH, NUM } from './phrases.js';
 
-// 比上年 / 较2022年预算执行数 / 与上年度相比 / 与上年相比，/ 同比上年: the clause before a change
+// 比上年 / 较2022年预算执行数 / 比2022年（上一年度，下同）预算 / 与上年度相比 / 与上年相比，/ 同比上年: the clause before a change
 // word; 同比 alone (同比增加 D 万元) is measured against last year
-const SINCE_RE = /(?:(?:比|较|同比)(上年度?|\d{4}年度?)|与(上年度?|\d{4}年度?)(?:[^，,。；;：:\d]{0,8}?相比[，,])?|(同比))[^，,。；;：:\d]{0,14}$/;
+const SINCE_RE = /(?:(?:比|较|同比)(上年度?|\d{4}年度?)(?:[（(][^（()）]{1,12}[）)])?|与(上年度?|\d{4}年度?)(?:[^，,。；;：:\d]{0,8}?相比[，,])?|(同比))[^，,。；;：:\d]{0,14}$/;
 
 /** the year a change stated at `at` is measured against ('上年' or '2022'), or null where the clause names none */
 export function comparedYear(text: string, at: number): string | null {
