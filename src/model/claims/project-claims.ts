@@ -59,10 +59,10 @@ export function readScores(r: Reading): void {
   }
 }
 
-/** counts: 共计 7 个项目，接待 4 批次、49 人次; 涉及项目11个 */
+/** counts: 共计 7 个项目，接待 4 批次、49 人次; 涉及项目11个; 项目共12个 */
 export function readCounts(r: Reading): void {
   const { text } = r;
-  const COUNT = new RegExp(`${NUM}(个项目|批次|人次|个团组|辆)|项目\\s*(\\d+)\\s*个(?![\\d万元])`, 'g');
+  const COUNT = new RegExp(`${NUM}(个项目|批次|人次|个团组|辆)|项目\\s*(?:共计?|合计)?\\s*(\\d+)\\s*个(?![\\d万元])`, 'g');
   for (const m of text.matchAll(COUNT)) {
     const at = m.index!;
     const [raw, noun, rawAt] = m[1] ? [m[1], m[2], at] : [m[3], '个项目', at + m[0].indexOf(m[3])];

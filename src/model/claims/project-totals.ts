@@ -19,8 +19,8 @@ export interface ProjectTotal {
   sentence: string;
 }
 
-// the count next to 项目 (7个项目, 项目6个, 10项部门项目支出), then 涉及 … A 万元 with no figure between
-const TOTAL_RE = new RegExp(`(?:(\\d+)个项目|项目(\\d+)[个项](?![\\d万元])|(\\d+)项[^。；;，,\\d]{0,12}?项目)([^。；;\\d]{0,40}?)涉及([^。；;\\d]{0,20}?)${NUM}万元`, 'g');
+// the count next to 项目 (7个项目, 项目6个, 项目共12个, 10项部门项目支出), then 涉及 … A 万元 with no figure between
+const TOTAL_RE = new RegExp(`(?:(\\d+)个项目|项目(?:共计?|合计)?(\\d+)[个项](?![\\d万元])|(\\d+)项[^。；;，,\\d]{0,12}?项目)([^。；;\\d]{0,40}?)涉及([^。；;\\d]{0,20}?)${NUM}万元`, 'g');
 // what they spent: a clause of its own that opens with the spending (…。绩效目标完成情况：支出 S 万元),
 // never a source's 支出 (政府性基金预算支出 0 万元)
 const SPENT_RE = new RegExp(`(?:[，,。：:]|实际|累计)(?:支出|执行数?为?)${NUM}万元`);
