@@ -29,6 +29,15 @@ describe('claim extraction', () => {
     expect(cs).toContainEqual({ kind: 'share', subject: '财政拨款收入', figures: { amount: '12,308.79', share: '99.53%', whole: '12,366.72' }, parts: [], link: { table: '公开02', row: '合计', column: '财政拨款收入' } });
   });
 
+  it('江苏 政协 2017: each 款 under its 类, a space before 万元 (Word), is named without the amount before it', () => {
+    const cs = claims('六、一般公共预算基本支出情况\n工资福利支出（类）2,097.51 万元（1）基本工资（款）支出 737.94 万元（2）津贴补贴（款）支出 100.00 万元。', budget);
+    expect(cs.filter((c) => c.kind === 'amount').map((c) => [c.subject, c.figures.amount.raw])).toEqual([
+      ['工资福利支出（类）', '2,097.51'],
+      ['工资福利支出（类）基本工资（款）', '737.94'],
+      ['工资福利支出（类）津贴补贴（款）', '100.00'],
+    ]);
+  });
+
   it('a change and its rate in the wordings the 说明 use: 增幅, 降幅为, 增长率为, 下降了, 较上年增长 D 万元', () => {
     const said = (s: string) =>
       claims(`一、收入预算情况说明\n2024年收入预算总计${s}`, budget)

@@ -177,8 +177,17 @@ export function pathBefore(text: string, from: number, to: number): string[] | n
   return namesOf(last);
 }
 
+/**
+ * A 款's or 项's words as the path names it: not what an amount before them ended (737.94 万元（2）津贴补贴
+ * (款), where a Word document sets a space before 万元), nor the list number after it
+ */
+const ownPart = (p: string) => {
+  const amount = /^.*(万元|%)/.exec(p);
+  return amount ? p.slice(amount[0].length).replace(/^\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[、.．])\s*/, '') : p;
+};
+
 /** a path match's names, 类 first; a heading glued before the class name is not part of it */
-const namesOf = (m: RegExpMatchArray): string[] => m.slice(1).filter(Boolean).map((p) => p.replace(/^.*(说明|情况)/, ''));
+const namesOf = (m: RegExpMatchArray): string[] => m.slice(1).filter(Boolean).map((p, i) => (i ? ownPart(p) : p).replace(/^.*(说明|情况)/, ''));
 
 // 款 and 项 named under the 类 named before them (公共安全（类）1．法院（款）行政运行（项）… 2．法院（款）一般行政事务管理（项）…)
 const UNDER_CLASS_RE = new RegExp(`(${PART})[（(]款[）)](?:(${PART})[（(]项[）)])?`, 'g');
@@ -196,7 +205,7 @@ export function pathUnderClass(text: string, from: number, to: number, sameSecti
   const classes = [...text.slice(back, start).matchAll(PATH_RE)].filter((m) => sameSection(back + m.index!));
   const named = classes[classes.length - 1];
   if (!named) return null;
-  return [namesOf(named)[0], ...last.slice(1).filter(Boolean)];
+  return [namesOf(named)[0], ...last.slice(1).filter(Boolean).map(ownPart)];
 }
 
 // a 项 printed with no 类 or 款 marker before it, its 款 glued on (人大事务行政运行（项）): the words
@@ -208,7 +217,7 @@ export function itemBefore(text: string, from: number, to: number): string | nul
   const items = [...text.slice(from, to).matchAll(ITEM_RE)];
   const last = items[items.length - 1];
   if (!last || /万元|%/.test(text.slice(from + last.index! + last[0].length, to))) return null;
-  return last[1];
+  return ownPart(last[1]);
 }
 
 export function pathSubject(path: string[]): string {
@@ -346,7 +355,8 @@ function isLevel(text: string, start: number, end: number, to: number): boolean 
 /** where the words after the last amount of head begin (0 if none): a heading's amount (公用经费1,131.92万元) is not the next item's subject */
 function afterLastAmount(head: string): number {
   const at = head.lastIndexOf('万元');
-  return at > 0 && /\d/.test(head[at - 1]) ? at + 2 : 0;
+  // 2,097.51万元, or with a space before its unit (2,097.51 万元, as Word sets it)
+  return at > 0 && /\d\s*$/.test(head.slice(0, at)) ? at + 2 : 0;
 }
 
 const SUBJECT_ENDS = ['，', ',', '。', '；', ';', '：', ':', '、', '其中', '说明', '情况'];
