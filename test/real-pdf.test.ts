@@ -311,7 +311,8 @@ describe.skipIf(!existsSync(DIR))('row-by-row rules between tables on real PDFs'
  * DOCUMENTS; every other comparison agrees (checked by hand at 377 linked figures).
  */
 const NARRATIVE_COMPARED: Array<[string, number]> = [
-  ['上海市普陀区万里街道2023年部门预算.pdf', 49],
+  // 万里 2023: 51 since 公务车购置及运行费 and 公务车用车运行费 (公务用车 misprinted) are linked to the 三公 table
+  ['上海市普陀区万里街道2023年部门预算.pdf', 51],
   ['上海市普陀区人民政府万里街道办事处24年预算.pdf', 50],
   ['上海市普陀区人民政府万里街道办事处25年预算.pdf', 49],
   ['上海市普陀区社会福利院2024年单位预算.pdf', 21],
