@@ -302,7 +302,9 @@ export function currentAmount(text: string, at: number): { raw: string; at: numb
   if (own) return own;
   const start = text.lastIndexOf('。', at - 1) + 1;
   if (!OPENS_WITH_COMPARISON.test(text.slice(start, at))) return null;
-  const prevStart = text.lastIndexOf('。', start - 2) + 1;
+  // the sentence before, passing over a short remark with no figure between (收入预算总计 A 万元。全部由省财政拨款。与上年相比…)
+  let prevStart = text.lastIndexOf('。', start - 2) + 1;
+  if (start - prevStart <= REMARK && !/\d/.test(text.slice(prevStart, start))) prevStart = text.lastIndexOf('。', prevStart - 2) + 1;
   const prevText = text.slice(prevStart, start);
   const prev = [...prevText.matchAll(AMOUNT_RE)];
   // the previous sentence's one amount is the current one only if it is a level, not a change
@@ -311,6 +313,8 @@ export function currentAmount(text: string, at: number): { raw: string; at: numb
 }
 
 const CHANGE_BEFORE_RE = /(增加|减少|增长|下降|增支|减支|增收|减收|增|减)\s*$/;
+/** the longest sentence without figures passed over as a remark between an amount and its change */
+const REMARK = 20;
 
 /** a sentence that opens by saying since when its change is (与上年相比, 比2018年, 较上年度): of what, the sentence before says */
 const OPENS_WITH_COMPARISON = /^\s*(?:与(?:上年度?|\d{4}年度?)(?:预算数?)?相比|(?:比|较)(?:上年度?|\d{4}年度?)(?:预算数?)?(?=增|减|下降))/;
