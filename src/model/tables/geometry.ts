@@ -106,3 +106,12 @@ export function groupPlacer(rows: Token[][], spans: Array<{ x: number }>): (numb
     return slots;
   };
 }
+
+/**
+ * Where a column starting at `start` begins: halfway from the right edge of the header words
+ * before it (a word's end estimated past the start, as pdftotext's CJK columns may give it, taken
+ * as the start), or the start itself where nothing stands before it
+ */
+export function halfwayFrom(start: number, before: Array<{ x1: number }>): number {
+  return before.length ? (Math.min(start, Math.max(...before.map((p) => p.x1))) + start) / 2 : start;
+}

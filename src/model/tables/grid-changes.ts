@@ -5,7 +5,7 @@
  */
 import type { PositionedPiece } from '../../ingest/text.js';
 import type { Token } from '../../layout/tokenize.js';
-import { centreOf, groupPlacer } from './geometry.js';
+import { centreOf, groupPlacer, halfwayFrom } from './geometry.js';
 import { ITEMS_HEADING, squeezed } from './header.js';
 
 /** a header word of a column of changes after the groups (增减, 增、减金额, 增减幅度, 增长率) */
@@ -27,8 +27,7 @@ export function reasonsEdge(headerRows: PositionedPiece[][]): number | null {
   const pieces = headerRows.flat();
   const reason = pieces.find((p) => REASON_WORD.test(squeezed(p.text)));
   if (!reason) return null;
-  const before = pieces.filter((p) => p.x1 <= reason.x0);
-  return before.length ? (Math.max(...before.map((p) => p.x1)) + reason.x0) / 2 : reason.x0;
+  return halfwayFrom(reason.x0, pieces.filter((p) => p.x1 <= reason.x0));
 }
 
 /** a change column the header prints: a rate's or an amount's, and on a page where its word stands */
@@ -119,10 +118,7 @@ function placedFigures(pieces: PositionedPiece[], columns: ChangeColumn[], rows:
     };
   }
   const first = Math.min(...pieces.filter((p) => CHANGE_WORD.test(squeezed(p.text)) && !REASON_WORD.test(squeezed(p.text))).map((p) => p.x0));
-  // halfway from the words before them (a word's end estimated past the change's start, as
-  // pdftotext's CJK columns may give it, taken as that start)
-  const before = pieces.filter((p) => p.x0 < first && !ITEMS_HEADING.test(squeezed(p.text)));
-  const edge = before.length ? (Math.min(first, Math.max(...before.map((p) => p.x1))) + first) / 2 : first;
+  const edge = halfwayFrom(first, pieces.filter((p) => p.x0 < first && !ITEMS_HEADING.test(squeezed(p.text))));
   const changesOf = (values: Token[]) => figures(values).filter((t) => t.x0! >= edge);
   // each change in the column whose word it stands clearly nearest (where the page gives each its own)
   const place = columns.every((c) => c.x !== null) ? groupPlacer(rows.map(changesOf), columns.map((c) => ({ x: c.x! }))) : () => null;

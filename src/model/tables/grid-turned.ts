@@ -6,7 +6,7 @@ import type { PositionedPiece } from '../../ingest/text.js';
 import { columnLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { blankCell, numberCell, rateCell, tokenLocation } from '../cells.js';
 import type { Cell, Column, Row, Unit } from '../types.js';
-import { groupPlacer } from './geometry.js';
+import { groupPlacer, halfwayFrom } from './geometry.js';
 import { ITEMS_HEADING, joinWrappedNames, squeezed } from './header.js';
 import { changeFigures, reasonsEdge } from './grid-changes.js';
 import { lineLocation, stripEnumeration } from './lines.js';
@@ -114,8 +114,7 @@ function groupFigures(g: TurnedGrid, joined: PositionedPiece[][]): (values: Toke
   // (the items' heading and a group word spanning the group's columns aside): a figure starting
   // there or after is a fund's, however the figures align in their cells
   const first = Math.min(...pieces.map((p) => p.x0));
-  const before = rows.flat().filter((p) => p.x1 <= first && !ITEMS_HEADING.test(squeezed(p.text)) && !g.groups.includes(cleanLabel(p.text)));
-  const edge = before.length ? (Math.max(...before.map((p) => p.x1)) + first) / 2 : first;
+  const edge = halfwayFrom(first, rows.flat().filter((p) => p.x1 <= first && !ITEMS_HEADING.test(squeezed(p.text)) && !g.groups.includes(cleanLabel(p.text))));
   return (values) => {
     if (values.filter((t) => t.kind === 'number').length > 1 + words.length) return null;
     if (!g.positioned) return values.slice(0, 1);
@@ -177,7 +176,7 @@ export function turnedItems(g: TurnedGrid): TurnedItem[] {
   const edge = g.positioned ? reasonsEdge(g.headerRows) : null;
   const lines = edge === null ? g.lines : g.lines.map((line) => ({ ...line, tokens: line.tokens.filter((t) => t.x0 === undefined || t.x0 < edge) }));
   const figuresFrom = g.positioned ? Math.min(...lines.flatMap((l) => l.tokens.filter((t) => t.kind === 'number' && t.x0 !== undefined).map((t) => t.x0!))) : Infinity;
-  const read = lines.flatMap((line): Array<TurnedItem | { line: TokenLine; name: null; values: Token[] }> => {
+  const read = lines.flatMap((line): ReadLine[] => {
     const label = line.tokens.find((t) => t.kind !== 'blank');
     if (!label) return [];
     // a line of figures alone: the middle of a cell whose name wraps around it (on a page only)
@@ -188,6 +187,7 @@ export function turnedItems(g: TurnedGrid): TurnedItem[] {
     if (!values.length && label.x0 !== undefined && label.x0 >= figuresFrom) return [];
     return [{ line, name: itemName(label.text), values }];
   });
+  // lines of figures alone that joined no name are left out
   const joined = g.positioned ? joinWrappedItems(read, (name) => g.columnNamed([name]) !== null) : read;
   const own = joined.filter((x): x is TurnedItem => x.name !== null);
   // tab-separated, a column no row prints in (2016年执行数 left empty beside 2017年预算数) holds nothing of the grid
@@ -199,12 +199,13 @@ export function turnedItems(g: TurnedGrid): TurnedItem[] {
   return end < 0 ? items : items.slice(0, end);
 }
 
+/** a line of the grid: an item, or (on a page) a line of figures alone, the middle of a cell whose name wraps around it */
 type ReadLine = TurnedItem | { line: TokenLine; name: null; values: Token[] };
 
 /**
  * A name that names no item, joined with the words of the line below where together they name
  * one: below its figures (公务用车运转 1007.23 … / 维护费), or around a line of figures alone
- * (公务用车运转维 / 1007.23 … / 护费). Lines of figures alone that join no name are left out.
+ * (公务用车运转维 / 1007.23 … / 护费).
  */
 function joinWrappedItems(read: ReadLine[], names: (name: string) => boolean): ReadLine[] {
   const out: ReadLine[] = [];
@@ -223,7 +224,7 @@ function joinWrappedItems(read: ReadLine[], names: (name: string) => boolean): R
     }
     out.push(x);
   }
-  return out.filter((x) => x.name !== null);
+  return out;
 }
 
 /**

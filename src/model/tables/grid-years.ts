@@ -31,7 +31,8 @@ export function namingYearGroups(header: GridHeader, groups: string[]): GridHead
   // on a page, a year's word wrapped in its cell (2022年预算 / 数) is read joined; so is a change
   // column's (2023年预算数 / 增减), which is then no year's group
   const rows = wrapsYearWord(header.rows) ? joinWrappedNames(header.rows.map(joinYearPieces)) : header.rows.map(joinYearPieces);
-  const labels = [...tokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => t.text)), ...(rows === header.rows ? pieces : rows.flat()).map((p) => p.text)];
+  // the rows' words (a page's pieces but its 栏次 numbers, or aligned text's cells standing in for them)
+  const labels = [...tokenLines.flatMap((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => t.text)), ...rows.flat().map((p) => p.text)];
   const named = yearGroupNames(labels.map(columnLabel).flatMap(yearParts), groups);
   if (!named.size) return { ...header, tokenLines };
   // a label or piece with its group words named, or itself where it prints none

@@ -32,8 +32,13 @@ export function atTextColumns(line: TokenLine): TokenLine {
 
 /** a line's tokens placed at their columns as displayed, a CJK character two wide */
 export function atDisplayColumns(line: TokenLine): TokenLine {
-  const shown = (t: Token) => width(line.source.text.slice(0, t.column - 1)) + 1;
-  return { ...line, tokens: line.tokens.map((t) => ({ ...t, x0: shown(t), x1: shown(t) + width(t.text) })) };
+  return {
+    ...line,
+    tokens: line.tokens.map((t) => {
+      const x0 = width(line.source.text.slice(0, t.column - 1)) + 1;
+      return { ...t, x0, x1: x0 + width(t.text) };
+    }),
+  };
 }
 
 /**
@@ -89,35 +94,34 @@ function spanOf(printed: string, start: number): PositionedPiece {
 }
 
 /**
- * A header line of aligned text as the spans of its cells' words, parted by runs of three or
- * more spaces: a line's tokens join every word a few spaces apart (公务接待费 … 数, two cells'
- * words on one line), where a cell's own words stand at most two spaces apart (合  计). Numbers
- * are left out.
- */
-/**
  * A line's cells' words (CELL_WORDS_RE), a run cut again before each year that starts a word:
- * narrow cells set one space apart (2022年预算 2023年预算 2023年预算数) are cells of their own
+ * narrow cells set one space apart (2022年预算 2023年预算 2023年预算数) are cells of their own.
+ * Each with where it starts in the line (0-based).
  */
-function cellWords(text: string): Array<{ 0: string; index: number }> {
+function cellWords(text: string): Array<{ text: string; at: number }> {
   return [...text.matchAll(CELL_WORDS_RE)].flatMap((m) => {
-    const parts = m[0].split(/ (?=\d{4} ?年)/);
     let at = m.index!;
-    return parts.map((part) => {
-      const word = { 0: part, index: at };
+    return m[0].split(/ (?=\d{4} ?年)/).map((part) => {
+      const word = { text: part, at };
       at += part.length + 1;
       return word;
     });
   });
 }
 
-/** (display: columns counted as displayed, a CJK character two wide; see alignedByDisplay) */
+/**
+ * A header line of aligned text as the spans of its cells' words, parted by runs of three or
+ * more spaces: a line's tokens join every word a few spaces apart (公务接待费 … 数, two cells'
+ * words on one line), where a cell's own words stand at most two spaces apart (合  计). Numbers
+ * are left out. display: columns counted as displayed, a CJK character two wide (alignedByDisplay).
+ */
 export function alignedHeaderSpans(line: TokenLine, display = false): PositionedPiece[] {
   const spans: PositionedPiece[] = [];
-  for (const m of cellWords(line.source.text)) {
-    if (FIGURE_RE.test(m[0])) continue;
+  for (const w of cellWords(line.source.text)) {
+    if (FIGURE_RE.test(w.text)) continue;
     // as displayed: from the width of what precedes it, as wide as it shows
-    const start = display ? width(line.source.text.slice(0, m.index)) + 1 : m.index! + 1;
-    spans.push(display ? { text: m[0].replace(/[ \u3000]/g, ''), x0: start, x1: start + width(m[0]) } : spanOf(m[0], start));
+    const start = display ? width(line.source.text.slice(0, w.at)) + 1 : w.at + 1;
+    spans.push(display ? { text: w.text.replace(/[ \u3000]/g, ''), x0: start, x1: start + width(w.text) } : spanOf(w.text, start));
   }
   return spans;
 }
@@ -130,13 +134,13 @@ export function alignedHeaderSpans(line: TokenLine, display = false): Positioned
  */
 export function headerSpans(line: TokenLine): PositionedPiece[] {
   const spans: PositionedPiece[] = [];
-  for (const m of cellWords(line.source.text)) {
-    if (FIGURE_RE.test(m[0])) continue;
-    const start = m.index! + 1;
-    const words = [...m[0].matchAll(/[^ \u3000]+/g)];
-    const names = words.length > 1 && !/[ \u3000]{2}|\u3000/.test(m[0]) && words.every((w) => [...w[0]].length >= 2);
+  for (const cell of cellWords(line.source.text)) {
+    if (FIGURE_RE.test(cell.text)) continue;
+    const start = cell.at + 1;
+    const words = [...cell.text.matchAll(/[^ \u3000]+/g)];
+    const names = words.length > 1 && !/[ \u3000]{2}|\u3000/.test(cell.text) && words.every((w) => [...w[0]].length >= 2);
     if (names) spans.push(...words.map((w) => spanOf(w[0], start + w.index!)));
-    else spans.push(spanOf(m[0], start));
+    else spans.push(spanOf(cell.text, start));
   }
   return spans;
 }
