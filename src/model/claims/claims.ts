@@ -20,6 +20,7 @@ import {
   NUM,
   RATE_WORDS,
   RATE_GLUE,
+  RATE_LEAD,
   RATE_SEP,
   buildStream,
   cleanPath,
@@ -65,7 +66,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
  * comparison, never 追加). Or 持平.
  */
 const YOY = new RegExp(
-  `(${CHANGE_WORDS}|(?<=(?:比|较)上年度?(?:预算数?|决算数?)?)加)了?${NUM}万元(?:${RATE_SEP}(?:同比|与上年度?(?:预算数?|决算数?)?相比)?(${RATE_WORDS})${RATE_GLUE}${NUM}(?:%|(?=[。；;，,])))?|(基本持平|持平)`,
+  `(${CHANGE_WORDS}|(?<=(?:比|较)上年度?(?:预算数?|决算数?)?)加)了?${NUM}万元(?:${RATE_SEP}(?:${RATE_LEAD})?(${RATE_WORDS})${RATE_GLUE}${NUM}(?:%|(?=[。；;，,])))?|(基本持平|持平)`,
   'g',
 );
 

@@ -5,7 +5,7 @@
  */
 import type { Cell } from '../types.js';
 import { add, exactFigure, type Reading } from './reading.js';
-import { locate, sectionAt } from './phrases.js';
+import { locate, RATE_LEAD, sectionAt } from './phrases.js';
 
 export interface Found {
   /** the words as printed (spaces removed) */
@@ -30,7 +30,7 @@ const TEMPLATE_RE = new RegExp(
 
 // a rate printed without its %: a change in 万元, then its rate's word and a bare number ending the clause
 // (增加 1193.20 万元，增长 13.95。); the year-on-year reader takes it as the rate it is
-const PERCENTLESS_RE = /万元[，,](?:同比|与上年度?(?:预算数?|决算数?)?相比)?(?:增长率|下降率|增幅|降幅|减幅|增长|下降|降低|上升|提高)(?:了|为)?\s*(-?\d+(?:\.\d+)?)(?=[。；;，,])/g;
+const PERCENTLESS_RE = new RegExp(`万元[，,](?:${RATE_LEAD})?(?:增长率|下降率|增幅|降幅|减幅|增长|下降|降低|上升|提高)(?:了|为)?\\s*(-?\\d+(?:\\.\\d+)?)(?=[。；;，,])`, 'g');
 
 /** rates printed without their % sign: the number as printed */
 export function percentlessRates(text: string): Found[] {

@@ -264,6 +264,8 @@ export const CHANGE_WORDS = '增加|减少|增长|下降|增支|减支|增收|�
 export const RATE_GLUE = '(?:了|为|是|[（(]以下简称[^（()）。]{1,20}[）)])?';
 /** the words its rate is said with (增长 R%, 增幅 R%, 增长率为 R%, 下降了 R%, 上升 R%, 提高 R%), longest first */
 export const RATE_WORDS = '增长率|下降率|负增长|增幅|降幅|减幅|增长|下降|降低|减少|增加|上升|提高';
+/** what may stand between a change and its rate's word: 同比, 与上年（预算数）相比 (福建) */
+export const RATE_LEAD = '同比|与上年度?(?:预算数?|决算数?)?相比';
 /** between a change and its rate: a comma, or 、 (增加 D 万元、增长 R%, 重庆): no list item starts with a rate's word */
 export const RATE_SEP = '[,，、]';
 /** the words a share is said with, before its P%: 占, 占比, 占总支出的, 占基本支出, 占本年支出合计的比重为, 所占比重为 */
