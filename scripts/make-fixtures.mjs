@@ -61,6 +61,8 @@ const PLAN = {
   // …and a final account's two years (上年决算数 | 本年决算数, 施甸) with their change, this year's
   // purchase left blank: last year's figures are no column of the final's kind
   'sangong-final-years': [{ producer: 'chromium' }, { producer: 'libreoffice' }],
+  // 陕西: a final account's 三公 table with 会议费 and 培训费 beside the 三公 in both groups
+  'sangong-meetings-final': [{ producer: 'chromium', landscape: true }, { producer: 'libreoffice', landscape: true }],
 };
 
 /**
@@ -81,7 +83,7 @@ const newProducerPlan = (name) =>
  */
 const SPREAD = ['forms-provinces'];
 /** sources whose PDFs' text as pdftotext -layout gives it is kept too: 三公 tables printed turned */
-const LAYOUT_TEXT = [...SPREAD, 'sangong-change', 'sangong-final-years', 'sangong-reasons'];
+const LAYOUT_TEXT = [...SPREAD, 'sangong-change', 'sangong-final-years', 'sangong-reasons', 'sangong-meetings-final'];
 
 /**
  * The corpus documents by AbiWord (the ODT Writer saves, opened in AbiWord): rows set closer than
@@ -106,7 +108,7 @@ const fakeBoldPlan = (name) => (name === FAKE_BOLD ? [{ ...corpusWriter, font: '
  * report engine's PDF, its own table layout (a wide first column: figures set right, far from the
  * 栏次 number centred over them) and font subsets, in WenQuanYi Micro Hei.
  */
-const FOP_SOURCES = ['sangong-change', 'sangong-final-years', 'sangong-reasons'];
+const FOP_SOURCES = ['sangong-change', 'sangong-final-years', 'sangong-reasons', 'sangong-meetings-final'];
 const fopPlan = (name) => (name.startsWith('corpus-') || FOP_SOURCES.includes(name) ? [{ producer: 'fop' }] : []);
 
 const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name), ...abiwordPlan(name), ...fakeBoldPlan(name), ...fopPlan(name)];

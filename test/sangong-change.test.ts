@@ -7,12 +7,12 @@
  * 施甸's figures. A budget's changes are read as each item's 增减额 and 增减率 (表内/比上年增减额,
  * 表内/比上年增减率 check them); a final account's kind has no such columns, and they are left out.
  */
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PDF_ENGINES, readDocument, splitLines } from '../src/ingest/index.js';
+import { splitLines } from '../src/ingest/index.js';
 import { buildReport, type Report } from '../src/model/index.js';
 import { runRules, type Rule } from '../src/rules/index.js';
-import { builtinRules, FIXTURES, fixtureText, mutate } from './helpers.js';
+import { builtinRules, fixtureText, mutate } from './helpers.js';
+import { eachRendering } from './renderings.js';
 
 const cells = (r: Report) => {
   const t = r.tables.find((x) => x.id === '部门公开表7')!;
@@ -68,26 +68,7 @@ describe('a 三公 table printed turned under two years, with columns of their c
     rules = await builtinRules();
   });
 
-  /**
-   * each rendering of a fixture source (its text, its PDFs by Chromium, Writer and FOP under both
-   * engines, and those PDFs' text as pdftotext -layout gives it, read by its character columns):
-   * read as `expected`, nothing said
-   */
-  const eachRendering = (name: string, what: string, expected: { kind: string; year: number; cells: (r: Report) => unknown; read: unknown }) => {
-    const producers = ['chromium', 'libreoffice', 'fop'];
-    for (const file of [`${name}.txt`, ...producers.map((p) => `${name}.${p}.pdf`), ...producers.map((p) => `../text/${name}.${p}.layout.txt`)]) {
-      for (const engine of file.endsWith('.pdf') ? PDF_ENGINES : [undefined]) {
-        it(`${file}${engine ? ` (${engine})` : ''}: ${what}`, async () => {
-          const r = buildReport(await readDocument(path.join(FIXTURES, 'pdf', file), engine ? { pdfEngine: engine } : {}));
-          expect([r.kind, r.year]).toEqual([expected.kind, expected.year]);
-          expect(expected.cells(r)).toEqual(expected.read);
-          expect(runRules(r, rules)).toEqual([]);
-        }, 60000);
-      }
-    }
-  };
-
-  eachRendering('sangong-change', 'the two years read item by item, each printed change as its item\'s 增减额 and 增减率, nothing said', { kind: '预算', year: 2024, cells, read: { unread: null, cells: KASI } });
+  eachRendering('sangong-change', 'the two years read item by item, each printed change as its item\'s 增减额 and 增减率, nothing said', { kind: '预算', year: 2024, cells, read: { unread: null, cells: KASI } }, () => rules);
 
   // 奉新 2023: the change in one column, then its reasons, prose wrapped in their cells (and, by
   // Writer and Chromium, a name wrapped around its figures: 其中:(1)公务用车运转维 / 1007.23 … / 护费)
@@ -111,7 +92,7 @@ describe('a 三公 table printed turned under two years, with columns of their c
     '本年预算数.公务用车购置费': '527.36',
     '增减额.公务用车购置费': '270.36',
   };
-  eachRendering('sangong-reasons', 'the years and their change read item by item, the reasons left out, nothing said', { kind: '预算', year: 2023, cells, read: { unread: null, cells: FENGXIN } });
+  eachRendering('sangong-reasons', 'the years and their change read item by item, the reasons left out, nothing said', { kind: '预算', year: 2023, cells, read: { unread: null, cells: FENGXIN } }, () => rules);
 
   it('奉新: a misprinted change is found; its reasons are no figure of the grid', () => {
     const text = mutate(fixtureText('pdf/sangong-reasons.txt'), '1114.54\t989.86\t-124.68', '1114.54\t989.86\t-142.68');
@@ -212,7 +193,7 @@ describe('a 三公 table printed turned under two years, with columns of their c
     return { unread: t.unread, cells: Object.fromEntries(Object.entries(t.rows[0]?.cells ?? {}).map(([k, c]) => [k, c.blank ? '' : c.raw])) };
   };
 
-  eachRendering('sangong-final-years', "a final account's two years, this year's read as its 决算数, last year's left out", { kind: '决算', year: 2016, cells: finalCells, read: { unread: null, cells: FINAL } });
+  eachRendering('sangong-final-years', "a final account's two years, this year's read as its 决算数, last year's left out", { kind: '决算', year: 2016, cells: finalCells, read: { unread: null, cells: FINAL } }, () => rules);
 
   it('aligned text of two final years: read where every row prints both, and a row printing one by the column it stands in; unread where the text is not laid out (which year, it does not say)', () => {
     const finals = mutate(mutate(mutate(FULL, '部门预算', '部门决算'), '“三公”经费预算情况统计表', '“三公”经费决算情况统计表'), '2015年预算数   2016年预算数', '上年决算数     本年决算数');

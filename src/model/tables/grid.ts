@@ -22,7 +22,12 @@ export class GridBuilder extends BaseBuilder {
    * words under each item (预算数 决算数 预算数 决算数 …, as Shanghai prints it).
    */
   private printedOrder(): Column[] {
-    const columns = this.spec.columns.filter((c) => !c.optional);
+    // an optional column counts where the header names it (陕西's 会议费, 培训费 beside the 三公),
+    // on a page in a cell whose words may wrap (会议 / 费); a printed change is no column of the form's order
+    const lines = this.headerLabelLines();
+    const cells = this.headerRows.length ? headerCells(this.headerRows).map((c) => c.text) : [];
+    const named = (c: Column) => columnNames(c).some((n) => namedIn(lines, normalizeLabel(n)) || cells.includes(cleanLabel(n)));
+    const columns = this.spec.columns.filter((c) => !c.optional || (!c.change && named(c)));
     const groups = this.spec.groups ?? [];
     if (groups.length < 2) return columns;
     // on a page by position; in text, on the header line that prints them, in its order
@@ -101,7 +106,7 @@ export class GridBuilder extends BaseBuilder {
     const printed = this.valueLine?.tabbed ? values : values.filter((t) => t.kind === 'number');
     if (printed.length !== last.length) return null;
     if (this.printsGroupWord()) return null;
-    const lines = this.headerTokenLines.map((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => normalizeLabel(t.text)).join(''));
+    const lines = this.headerLabelLines();
     // the header also names an optional column of the group (上海's 机关运行经费 beside the 三公
     // ones, wrapped over two lines): the figures then leave a cell blank, and text in one-space
     // lines does not say which (上海 prints 公务接待费 before 公务用车, under one 购置费 left blank)
@@ -122,6 +127,11 @@ export class GridBuilder extends BaseBuilder {
     const cells: Record<string, Cell> = Object.create(null);
     cells[total.key] = numberCell(this.file, printed[0], this.unit);
     return { cells, unplaced: printed.slice(1).map((t) => numberCell(this.file, t, this.unit)) };
+  }
+
+  /** the header's words, a line each */
+  private headerLabelLines(): string[] {
+    return this.headerTokenLines.map((l) => l.tokens.filter((t) => t.kind === 'label').map((t) => normalizeLabel(t.text)).join(''));
   }
 
   private printsGroupWord(): boolean {
