@@ -14,6 +14,9 @@ describe('name_relation', () => {
   it('tells a longer name, a name cut at its end and an abbreviation', () => {
     expect(rel('上海市普陀区财政局国库收付中心', '上海市普陀区财政局')).toBe('contains');
     expect(rel('中国共产党江苏省委员会办', '中国共产党江苏省委员会办公厅')).toBe('head');
+    // …and cut where the document prints its abbreviation (a table's cell wrapped after 办, 江苏省委办公厅 2017)
+    expect(rel('中国共产党江苏省委员会办', '中共江苏省委办公厅')).toBe('head');
+    expect(rel('江苏省委办', '中国共产党江苏省委员会办公厅')).toBe('short');
     expect(rel('省人大办公厅', '江苏省人大常委会办公厅')).toBe('short');
     expect(rel('省委办公厅', '江苏省委办公厅')).toBe('short');
     expect(rel('省卫生项目管理办', '贵州省卫生项目管理办公室')).toBe('short');
@@ -24,6 +27,9 @@ describe('name_relation', () => {
     expect(rel('西宁市财政局', '西宁市城东区财政局')).toBe('place');
     expect(rel('贵州省疾病预防控制中心', '贵州省卫生项目管理办公室')).toBe('other');
     expect(rel('XX局', '西宁市城东区财政局')).toBe('other');
+    // a name cut off is still another department's where it goes on past the other's beginning
+    expect(rel('江苏省委办', '江苏省委宣传部')).toBe('other');
+    expect(rel('中共江苏省委宣', '中共江苏省委办公厅')).toBe('other');
   });
   it('has no answer where a side is no name', () => {
     expect(nameRelation(null, '西宁市财政局', GENERIC)).toBeNull();

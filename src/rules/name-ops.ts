@@ -44,6 +44,21 @@ function leftOut(short: string, long: string): Array<{ run: string; next: string
 const wholePlace = ({ run, next }: { run: string; next: string }) => PLACE_END.test(run) && !PLACE_END.test(next);
 
 /**
+ * Whether a is b's beginning in a longer or shorter form, cut off at its end: a cell's name wrapped
+ * after 办 (中国共产党江苏省委员会办 / 公厅) against the document's 中共江苏省委办公厅. b's beginning (at
+ * least half of b, and four characters) and a must be one the other with words left out, none a
+ * whole place, both ending on the same character.
+ */
+function cutShortening(a: string, b: string): boolean {
+  for (let k = b.length - 1; k >= Math.max(4, Math.ceil(b.length / 2)); k--) {
+    const head = b.slice(0, k);
+    const runs = head.length <= a.length ? leftOut(head, a) : leftOut(a, head);
+    if (runs && !runs.some(wholePlace) && runs[runs.length - 1]?.next !== '') return true;
+  }
+  return false;
+}
+
+/**
  * equal: the same name; contains: a holds all of b and more (a sub-unit, 本级); head: a is b cut off at
  * its end (a name wrapped or cut by its cell); short: one is the other with words left out, none of
  * them a whole place (省委办公厅 / 江苏省委办公厅); place: one leaves out a whole place the other names
@@ -59,6 +74,6 @@ export function nameRelation(a: unknown, b: unknown, words: unknown): NameRelati
   if (x.includes(y)) return 'contains';
   if (y.startsWith(x)) return 'head';
   const runs = x.length < y.length ? leftOut(x, y) : leftOut(y, x);
-  if (!runs) return 'other';
+  if (!runs) return cutShortening(x, y) ? 'head' : 'other';
   return runs.some(wholePlace) ? 'place' : 'short';
 }
