@@ -5,7 +5,7 @@
 import type { Cell, Claim } from '../types.js';
 import { relationAfter } from './compare.js';
 import { findPath, linkSubject } from './link.js';
-import { cleanPath, currentAmount, headBefore, locate, NUM, pathBefore, pathSubject, sectionAt, SEP, subjectBefore } from './phrases.js';
+import { cleanPath, currentAmount, headBefore, locate, NUM, pathBefore, pathSubject, sectionAt, sectionStart, SEP, subjectBefore } from './phrases.js';
 import { listedRates, type RateAt } from './rate-items.js';
 import { add, fig, markUsed, type Reading } from './reading.js';
 
@@ -87,7 +87,7 @@ const RATE_AND_GAP = new RegExp(`完成(?:年初|全年)?预算(?:数)?的?${NUM
 export function readRatesWithGap(r: Reading): void {
   for (const m of r.text.matchAll(RATE_AND_GAP)) {
     const at = m.index!;
-    const actual = currentAmount(r.text, at);
+    const actual = currentAmount(r.text, at, sectionStart(r.heads, at));
     if (!actual) continue;
     const gap = /大于|超过|多于|高于/.test(m[2]) ? 'over' : 'under';
     const figures: Record<string, Cell> = {

@@ -33,6 +33,7 @@ import {
   pathSubject,
   pathUnderClass,
   sectionAt,
+  sectionStart,
   sections,
   subjectBefore,
   tidyPath,
@@ -124,7 +125,7 @@ function readYearOnYear(r: Reading): void {
     const rateRaw = m[4] && !BOUND_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 2)) ? m[4] : undefined;
     const negative = (rateRaw?.startsWith('-') ?? false) && !m[2]?.startsWith('-');
     const rateDirection = rateRaw ? (RISE.test(m[3]) !== negative ? '增长' : '下降') : undefined;
-    let current = currentAmount(text, at);
+    let current = currentAmount(text, at, sectionStart(r.heads, at));
     // a change without a rate that names its own subject after a ； is an item of a list (1.…减少 A 万元；2.公费医疗较2022年
     // 增加 B 万元): the amount of an earlier clause is not its own (a bare ；较上年增加 B 万元 still speaks of it)
     const ownWords = subjectBefore(text, at).replace(/(比|较|与|同比)(上年度?|\d{4}年度?)[^，,。；;：:\d]*$/, '');
@@ -155,7 +156,7 @@ function readRatesFromLevels(r: Reading): void {
     const at = m.index!;
     const iRate = at + m[0].lastIndexOf(m[3]);
     if (r.used.has(iRate)) continue;
-    const current = currentAmount(text, at);
+    const current = currentAmount(text, at, sectionStart(r.heads, at));
     // the year as 比上年 / 较2023年预算执行数 names it, read as year-on-year changes read it
     const year = comparedYear(text, at + m[0].indexOf(m[2], m[1].length));
     const prior = current && year ? priorAmount(text, current.at, year) : null;

@@ -248,6 +248,16 @@ export function sections(text: string): Array<{ at: number; title: string }> {
 
 /** the title of the last section starting at or before index (list in text order: a binary search, asked once per claim) */
 export function sectionAt(list: Array<{ at: number; title: string }>, index: number): string {
+  return headAt(list, index)?.title ?? '';
+}
+
+/** where the words of the section holding index begin: after its heading (0 before the first) */
+export function sectionStart(list: Array<{ at: number; title: string }>, index: number): number {
+  const head = headAt(list, index);
+  return head && head.at + head.title.length <= index ? head.at + head.title.length : 0;
+}
+
+function headAt(list: Array<{ at: number; title: string }>, index: number): { at: number; title: string } | undefined {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -255,7 +265,7 @@ export function sectionAt(list: Array<{ at: number; title: string }>, index: num
     if (list[mid].at <= index) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 ? list[lo - 1].title : '';
+  return list[lo - 1];
 }
 
 /** the words a change in amount is said with (增加 D 万元, 较上年增长 D 万元, 增支 D 万元) */
@@ -278,18 +288,18 @@ const AMOUNT_RE = new RegExp(`${NUM}万元`, 'g');
  * the sentence from its start for each change it states was quadratic in a long one. A window
  * begins at the sentence's start or after a character no amount holds, so no amount straddles it.
  */
-function lastAmount(text: string, to: number): { raw: string; at: number } | null {
+function lastAmount(text: string, to: number, floor: number): { raw: string; at: number } | null {
   // a change is measured against an amount said shortly before it, not pages earlier
   for (let width = 256; width <= 1024; width *= 2) {
-    let b = Math.max(0, to - width);
+    let b = Math.max(floor, to - width);
     const dot = text.slice(b, to).lastIndexOf('。');
     const from = dot >= 0 ? b + dot + 1 : b;
     b = from;
-    if (dot < 0) while (b > 0 && /[\d,.\-万元]/.test(text[b - 1])) b--;
+    if (dot < 0) while (b > floor && /[\d,.\-万元]/.test(text[b - 1])) b--;
     const found = [...text.slice(b, to).matchAll(AMOUNT_RE)];
     const last = found.reverse().find((m) => isLevel(text, b + m.index!, b + m.index! + m[0].length, to));
     if (last) return { raw: last[1], at: b + last.index! };
-    if (dot >= 0 || b === 0) return null;
+    if (dot >= 0 || b === floor) return null;
   }
   return null;
 }
@@ -297,16 +307,18 @@ function lastAmount(text: string, to: number): { raw: string; at: number } | nul
 /**
  * The current-year amount a change is measured against: the last amount before it in the same
  * sentence, with nothing but words in between; or, when the sentence opens with 与20XX年相比,
- * the only amount of the sentence before. Otherwise none: the rate is then not checked.
+ * the only amount of the sentence before. Otherwise none: the rate is then not checked. Nothing
+ * before `floor` counts: where the section the change is in begins (its heading ends a sentence
+ * whose last item closed with ；, not 。).
  */
-export function currentAmount(text: string, at: number): { raw: string; at: number } | null {
-  const own = lastAmount(text, at);
+export function currentAmount(text: string, at: number, floor = 0): { raw: string; at: number } | null {
+  const own = lastAmount(text, at, floor);
   if (own) return own;
-  const start = text.lastIndexOf('。', at - 1) + 1;
+  const start = Math.max(floor, text.lastIndexOf('。', at - 1) + 1);
   if (!OPENS_WITH_COMPARISON.test(text.slice(start, at))) return null;
   // the sentence before, passing over a short remark with no figure between (收入预算总计 A 万元。全部由省财政拨款。与上年相比…)
-  let prevStart = text.lastIndexOf('。', start - 2) + 1;
-  if (start - prevStart <= REMARK && !/\d/.test(text.slice(prevStart, start))) prevStart = text.lastIndexOf('。', prevStart - 2) + 1;
+  let prevStart = Math.max(floor, text.lastIndexOf('。', start - 2) + 1);
+  if (start - prevStart <= REMARK && !/\d/.test(text.slice(prevStart, start))) prevStart = Math.max(floor, text.lastIndexOf('。', prevStart - 2) + 1);
   const prevText = text.slice(prevStart, start);
   const prev = [...prevText.matchAll(AMOUNT_RE)];
   // the previous sentence's one amount is the current one only if it is a level, not a change
