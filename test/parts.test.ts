@@ -100,7 +100,14 @@ describe('--parts: the 说明 and the 公开表 as one document', () => {
 // 江苏 publishes its budget's 说明 and its 公开表 as two PDFs: every pair in ../shared/real-pdf
 const PAIRS: Array<[narrative: string, tables: string, amounts: number, found: string[]]> = [
   ['江苏省政协办公厅2017年度部门预算.pdf', '江苏省政协办公厅2017年度部门预算公开表.pdf', 41, ['表间/机关运行经费不超过公用经费@江苏省政协办公厅2017年度部门预算公开表.pdf:10:5']],
-  ['江苏省政协办公厅2018年度部门预算.pdf', '江苏省政协办公厅2018度部门预算公开表.pdf', 37, ['叙述/同比变化率@江苏省政协办公厅2018年度部门预算.pdf:15:8']],
+  // pp.12–13: the template's （按“部门预算公开06表 财政拨款基本支出预算表”中实际发生经济分类支出事项填写）, twice, and with 08表, twice
+  ['江苏省政协办公厅2018年度部门预算.pdf', '江苏省政协办公厅2018度部门预算公开表.pdf', 37, [
+    '形式/模板残留@江苏省政协办公厅2018年度部门预算.pdf:12:17',
+    '形式/模板残留@江苏省政协办公厅2018年度部门预算.pdf:12:22',
+    '形式/模板残留@江苏省政协办公厅2018年度部门预算.pdf:13:15',
+    '形式/模板残留@江苏省政协办公厅2018年度部门预算.pdf:13:20',
+    '叙述/同比变化率@江苏省政协办公厅2018年度部门预算.pdf:15:8',
+  ]],
   // its path 一般公共服务（类）1．党委办公厅（室）及相关机构事务（款）行政运行（项） is read to the 项 (6,106.99 万元, as the table);
   // p.2's 部门：中国共产党江苏省委员会办 / 公厅 (its cell wrapped) is the document's 中共江苏省委办公厅 cut short
   ['江苏省委办公厅2017年部门预算.pdf', '江苏省委办公厅2017年预算公开表格.pdf', 31, [

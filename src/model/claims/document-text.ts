@@ -5,7 +5,7 @@
  */
 import type { Cell } from '../types.js';
 import { add, exactFigure, type Reading } from './reading.js';
-import { locate, RATE_LEAD, sectionAt } from './phrases.js';
+import { locate, RATE_LEAD, RATE_WORDS, sectionAt } from './phrases.js';
 
 export interface Found {
   /** the words as printed (spaces removed) */
@@ -16,21 +16,27 @@ export interface Found {
 }
 
 // a placeholder run of X (not part of a Latin word); a change word with its opposite left in brackets;
-// the template's instructions to its writer; a reason or a use the template asks for, left empty
-// (主要原因是。, 主要用于；)
+// the template's instructions to its writer: how to say it (（如持平作持平表述）), what to fill in from
+// which table (（按“部门预算公开06表…”中实际发生经济分类支出事项填写）); a reason or a use the template
+// asks for, left empty (主要原因是。, 主要用于；); an amount left blank before its unit (政府性基金支出预算
+// 支出 万元。). Not the template's description of a table that departments keep on purpose, their
+// own name filled in (本表反映…。填列数应与《省委办公厅部门收支预算总表》收入数一致。)
 const TEMPLATE_RE = new RegExp(
   [
     '(?<![A-Za-z])[XＸ]{2,}(?![A-Za-z])',
     '(?:增加|减少|增长|下降|上升|降低)[（(](?:增加|减少|增长|下降|上升|降低)[）)]',
     '[（(]如[^（()）]{1,20}表述[）)]',
+    '[（(](?:按|请|根据)[^（()）]{2,60}?(?:填写|填列|填报)[）)]',
     '(?:主要)?(?:原因(?:主要)?(?:是|为)|用于)[:：]?(?=[。；;])',
+    '(?:预算|决算)?(?:支出|收入|预算|决算|总计|合计|拨款|安排|为)[ \u3000]*万元(?=[。；;，,])',
   ].join('|'),
   'g',
 );
 
-// a rate printed without its %: a change in 万元, then its rate's word and a bare number ending the clause
-// (增加 1193.20 万元，增长 13.95。); the year-on-year reader takes it as the rate it is
-const PERCENTLESS_RE = new RegExp(`万元[，,](?:${RATE_LEAD})?(?:增长率|下降率|增幅|降幅|减幅|增长|下降|降低|上升|提高)(?:了|为)?\\s*(-?\\d+(?:\\.\\d+)?)(?=[。；;，,])`, 'g');
+// a rate printed without its %: a change in 万元, then a rate's word (the year-on-year reader's) and a
+// bare number ending the clause (增加 1193.20 万元，增长 13.95。; 减少 100 万元，减少 9.52，), not a
+// thousands' comma (增加2,915.22万元); that reader takes it as the rate it is
+const PERCENTLESS_RE = new RegExp(`万元[，,](?:${RATE_LEAD})?(?:${RATE_WORDS})(?:了|为)?\\s*(-?\\d+(?:\\.\\d+)?)(?=[。；;]|[，,](?!\\d))`, 'g');
 
 /** rates printed without their % sign: the number as printed */
 export function percentlessRates(text: string): Found[] {
@@ -47,6 +53,15 @@ const AS_OF_RE = /截至(\d{4})年12月31日/g;
 // the year a change or a comparison is measured from: 比2025年预算, 较2022年, 与2022年度相比; a
 // budget it names is kept in the words (与2020年度预算相比: a final account's year measured against its own budget)
 const SINCE_RE = /(?:比|较|与)(\d{4})年度?(?:年?初)?(预算数?)?(?=预算|决算|相比|同期|增|减|持平|基本持平|[^\d年]{0,12}(?:增加|减少|增长|下降|持平))/g;
+
+// the year of the budget or final account whose scope a unit is in (纳入本部门2019年部门汇总预算编制范围的预算单位):
+// the document's own
+const SCOPE_RE = /纳入[^，,。；;\d]{0,12}?(\d{4})年度?[^，,。；;\d]{0,10}?(?:预算|决算)(?:编制|汇编)?范围/g;
+
+/** 纳入…YYYY年…预算编制范围 */
+export function scopeYears(text: string): Found[] {
+  return [...text.matchAll(SCOPE_RE)].map((m) => ({ words: m[0], at: m.index!, year: m[1] }));
+}
 
 /** 截至 YYYY年12月31日 */
 export function asOfDates(text: string): Found[] {
@@ -70,9 +85,9 @@ function wordsAround(text: string, i: number, j: number): string {
   return `${cutHead ? '…' : ''}${head}${text.slice(i, j)}${tail}${cutTail ? '…' : ''}`;
 }
 
-/** template text left in (kind template), rates without their % (percentless), and the years the narrative dates its statements by (asof, since) */
+/** template text left in (kind template), rates without their % (percentless), and the years the narrative dates its statements by (asof, since, scope) */
 export function readDocumentText(r: Reading): void {
-  const emit = (kind: 'template' | 'percentless' | 'asof' | 'since', f: Found) => {
+  const emit = (kind: 'template' | 'percentless' | 'asof' | 'since' | 'scope', f: Found) => {
     const figures: Record<string, Cell> = {};
     if (f.year) {
       const at = f.at + f.words.indexOf(f.year);
@@ -84,4 +99,5 @@ export function readDocumentText(r: Reading): void {
   for (const f of percentlessRates(r.text)) emit('percentless', f);
   for (const f of asOfDates(r.text)) emit('asof', f);
   for (const f of comparedYears(r.text)) emit('since', f);
+  for (const f of scopeYears(r.text)) emit('scope', f);
 }
