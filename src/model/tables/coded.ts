@@ -16,6 +16,13 @@ interface PendingRow {
   printedCode?: string;
 }
 
+/** the words a line opens with, joined: a name spaced out over its cell (合    计, 江苏省委办公厅 2019) is one word */
+function leadingLabels(line: TokenLine): string {
+  const toks = line.tokens.filter((t) => t.kind !== 'blank');
+  const end = toks.findIndex((t) => t.kind !== 'label');
+  return normalizeLabel((end < 0 ? toks : toks.slice(0, end)).map((t) => t.text).join(''));
+}
+
 /** the name a coded table's one total row prints: 合计, or as other provinces print it (总计, 合计数, 支出合计, 本年收入合计) */
 const TOTAL_ROW_RE = /^(?:合计数?|总计|(?:本年)?(?:收入|支出)合计)$/;
 
@@ -51,7 +58,7 @@ export class CodeBuilder extends BaseBuilder {
     if (first.kind === 'number') return this.pending.length === 0 && this.headerLines.size > 0 && isFigureRow(line);
     // a table has one 合计 row: a later 合计 is another table's header, and so is a line of
     // 合计 and other words (合计 基本支出 项目支出…, or pieces of wrapped column names)
-    return first.kind === 'label' && TOTAL_ROW_RE.test(normalizeLabel(first.text)) && !isWordsOnly(line);
+    return first.kind === 'label' && (TOTAL_ROW_RE.test(normalizeLabel(first.text)) || TOTAL_ROW_RE.test(leadingLabels(line))) && !isWordsOnly(line);
   }
 
   protected take(line: TokenLine): void {
