@@ -75,11 +75,22 @@ export function findPath(report: Pick<Report, 'tables'> & WithCatalog, kind: Rep
   if (allFunds && kind === '预算' && onlyClass && !t?.rows.some((r) => r.code)) return { link: classRow(report, '部门公开表1', onlyClass), unknown: null };
   if (!t) return { link: null, unknown: null };
   let parent: Row | undefined;
+  // the rows a level not said (an empty name) leaves open: the next name is one of their children
+  let open: Row[] | null = null;
+  // a name found a level below its marker's: the empty level after it is the one it took
+  let shifted = false;
   for (const [level, name] of path.entries()) {
-    const candidates = t.rows.filter((r) => r.code && r.kind !== 'detail' && (parent ? r.parent === parent.key : r.level === 1));
+    const candidates = open ?? t.rows.filter((r) => r.code && r.kind !== 'detail' && (parent ? r.parent === parent.key : r.level === 1));
+    open = null;
+    if (!name) {
+      if (!shifted) open = childrenOf(t, candidates);
+      shifted = false;
+      continue;
+    }
     // a 类 is also known by its code: its name of other years (医疗卫生与计划生育支出, now 卫生健康支出) names it too
     const code = level === 0 ? classCode(report, name) : undefined;
-    const found = byName(candidates, name, (r) => r.name) ?? (code ? candidates.find((r) => r.code === code) : undefined);
+    let found = byName(candidates, name, (r) => r.name) ?? (code ? candidates.find((r) => r.code === code) : undefined);
+    if (!found && (found = oneLevelDown(t, candidates, name))) shifted = true;
     if (!found) {
       // a 类 that is no function class (工资福利支出（类）, of the economic classification) is not this table's to hold
       const whole = !t.unread && !t.cutShort && t.reading.unplaced === 0 && t.reading.dropped === 0 && (level > 0 || code !== undefined);
@@ -92,6 +103,23 @@ export function findPath(report: Pick<Report, 'tables'> & WithCatalog, kind: Rep
     parent = found;
   }
   return { link: parent ? link(report, id, parent.key, t.columns[0]?.key) : null, unknown: null };
+}
+
+/**
+ * A name said at a level its row is not at, one level down: a 款 marked （类） (行政事业单位离退休（类）未归口管理的
+ * 行政单位离退休支出（项）, 江苏人大 2019), a 项 after its 类 with the 款 left out. Only the one row of the level
+ * below named exactly so (the same name but for a trailing 支出), never a close name.
+ */
+function oneLevelDown(t: Table, candidates: Row[], name: string): Row | undefined {
+  const same = (a: string) => normalizeLabel(a).replace(/支出$/, '') === normalizeLabel(name).replace(/支出$/, '');
+  const hits = childrenOf(t, candidates).filter((r) => same(r.name));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** the coded rows under any of `rows` */
+function childrenOf(t: Table, rows: Row[]): Row[] {
+  const above = new Set(rows.map((r) => r.key));
+  return t.rows.filter((r) => r.code && r.kind !== 'detail' && r.parent !== undefined && above.has(r.parent));
 }
 
 /** a path said of all funds (支出预算总计 … 包括：公共安全（类）…) is a row of the 支出表, not of the 一般公共预算 table */

@@ -186,8 +186,16 @@ const ownPart = (p: string) => {
   return amount ? p.slice(amount[0].length).replace(/^\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[、.．])\s*/, '') : p;
 };
 
-/** a path match's names, 类 first; a heading glued before the class name is not part of it */
-const namesOf = (m: RegExpMatchArray): string[] => m.slice(1).filter(Boolean).map((p, i) => (i ? ownPart(p) : p).replace(/^.*(说明|情况)/, ''));
+/**
+ * a path match's names, 类 first; a heading glued before the class name is not part of it. A 款 not
+ * said between its 类 and 项 (社会保障和就业支出（类）行政单位离退休（项）) is an empty name, so each name keeps
+ * the level its marker says.
+ */
+const namesOf = (m: RegExpMatchArray): string[] => {
+  const names = m.slice(1, 4).map((p, i) => (p ? (i ? ownPart(p) : p).replace(/^.*(说明|情况)/, '') : ''));
+  while (names.length > 1 && !names[names.length - 1]) names.pop();
+  return names;
+};
 
 // 款 and 项 named under the 类 named before them (公共安全（类）1．法院（款）行政运行（项）… 2．法院（款）一般行政事务管理（项）…)
 const UNDER_CLASS_RE = new RegExp(`(${PART})[（(]款[）)](?:(${PART})[（(]项[）)])?`, 'g');
@@ -221,7 +229,7 @@ export function itemBefore(text: string, from: number, to: number): string | nul
 }
 
 export function pathSubject(path: string[]): string {
-  return path.map((p, i) => `${p}${['（类）', '（款）', '（项）'][i]}`).join('');
+  return path.map((p, i) => (p ? `${p}${['（类）', '（款）', '（项）'][i]}` : '')).join('');
 }
 
 /** a list item's number (1．, 二、) */
