@@ -5,7 +5,7 @@
  */
 import type { Cell } from '../types.js';
 import { add, exactFigure, type Reading } from './reading.js';
-import { locate, RATE_LEAD, RATE_WORDS, sectionAt } from './phrases.js';
+import { locate, RATE_LEAD, RATE_WORDS, sectionAt, TEMPLATE_NOTE } from './phrases.js';
 
 export interface Found {
   /** the words as printed (spaces removed) */
@@ -26,7 +26,7 @@ const TEMPLATE_RE = new RegExp(
     '(?<![A-Za-z])[XＸ]{2,}(?![A-Za-z])',
     '(?:增加|减少|增长|下降|上升|降低)[（(](?:增加|减少|增长|下降|上升|降低)[）)]',
     '[（(]如[^（()）]{1,20}表述[）)]',
-    '[（(](?:按|请|根据)[^（()）]{2,60}?(?:填写|填列|填报)[）)]',
+    TEMPLATE_NOTE,
     '(?:主要)?(?:原因(?:主要)?(?:是|为)|用于)[:：]?(?=[。；;])',
     '(?:预算|决算)?(?:支出|收入|预算|决算|总计|合计|拨款|安排|为)[ \u3000]*万元(?=[。；;，,])',
   ].join('|'),

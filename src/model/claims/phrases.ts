@@ -411,6 +411,10 @@ export function headBefore(text: string, at: number): string {
 const ITEM_NUMBER_RE = /(?:[一二三四五六七八九十\d]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])(?!\d)/g;
 
 /** the words before a figure, back to the previous punctuation: what the figure is said of */
+/** the template's bracketed instruction to its writer (（按“部门预算公开06表…”中实际发生经济分类支出事项填写）) */
+export const TEMPLATE_NOTE = '[（(](?:按|请|根据)[^（()）]{2,60}?(?:填写|填列|填报)[）)]';
+const TEMPLATE_NOTE_RE = new RegExp(`^${TEMPLATE_NOTE}`);
+
 export function subjectBefore(text: string, index: number): string {
   let [head, cut] = wordsBefore(text, index, 40);
   // a whole 类/款/项 path may be longer: its start, where one is found a little further back
@@ -420,6 +424,8 @@ export function subjectBefore(text: string, index: number): string {
   }
   return head
     .slice(cut)
+    // the template's instruction to its writer left before it (（按…填写）（二）公用经费: 形式/模板残留 reports it)
+    .replace(TEMPLATE_NOTE_RE, '')
     .replace(/^[（(][一二三四五六七八九十\d]+[）)]/, '')
     .replace(LEADING_LIST_NUMBER_RE, '')
     // 补助 9.56 万元(生活补助 7.8 万元): the bracket the amount before it opened
