@@ -256,6 +256,7 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
   const headlineShare = headline ? SHARE_AFTER.exec(wordsAfter(text, headline)) : null;
   const headlineWhole = headlineShare ? shareWords(headlineShare[0]) : null;
   const headlineSubject = headline ? normalizeLabel(subjectBefore(text, headline.at)) : '';
+  const unstated: Array<{ claim: Claim; words: string }> = [];
   for (const a of amounts) {
     if (r.used.has(a.at)) continue;
     const share = ownShare(wordsAfter(text, a));
@@ -285,6 +286,7 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       // no headline stated: the share is of the table's total the item belongs to
       const whole = figures.whole || ofElsewhere ? null : (totalOf(report, linkTo, words) ?? wholeNamed(report, words));
       add(r, { kind: 'share', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole, loc: { ...figures.amount.loc } });
+      if (!figures.whole && !whole) unstated.push({ claim: r.claims[r.claims.length - 1], words });
     } else if (!path && isRestatement(r, subject, a.at)) {
       const item = r.lastItem!;
       add(r, { kind: 'restate', subject: item.subject, section: here, text: sentence, figures: { ...figures, earlier: item.figure }, parts: [], link: item.link, whole: null, loc: { ...figures.amount.loc } });
@@ -293,6 +295,36 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       add(r, { kind: 'amount', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole: null, ...(sumOf ? { sumOf } : {}), ...(found?.unknown ? { unknownPath: found.unknown } : {}), loc: { ...figures.amount.loc } });
     }
     if (path) r.lastItem = linkTo ? { subject, link: linkTo, figure: figures.amount, at: a.at } : null;
+  }
+  sharesOfTheirSum(unstated);
+}
+
+/**
+ * Shares of one whole the sentence does not state and no table gives (因公出国（境）费 106 万元，占“三公”经费的
+ * 16.06%；公务用车… 156.6 万元，占…23.72%；公务接待费 397.5 万元，占…60.22%): where every share but at most
+ * one is its item's share of the items' sum (as their rounding allows), and two at least, the items are
+ * the whole, and each is checked as a share of their sum. A list leaving an item out makes every
+ * share other than the sum's, and is not checked so.
+ */
+function sharesOfTheirSum(unstated: Array<{ claim: Claim; words: string }>): void {
+  const byWhole = new Map<string, Claim[]>();
+  for (const { claim, words } of unstated) byWhole.set(words, [...(byWhole.get(words) ?? []), claim]);
+  for (const claims of byWhole.values()) {
+    if (claims.length < 2) continue;
+    const lo = claims.reduce((n, c) => n + c.figures.amount.lo, 0);
+    const hi = claims.reduce((n, c) => n + c.figures.amount.hi, 0);
+    // each item's share of the sum at its least and most: the rest of the sum at its most, then at its least
+    const ofSum = (c: Claim) => {
+      const { lo: a, hi: b } = c.figures.amount;
+      return { lo: (100 * a) / (a + hi - b || 1), hi: (100 * b) / (b + lo - a || 1) };
+    };
+    const agreeing = claims.filter((c) => {
+      const range = ofSum(c);
+      return c.figures.share.lo <= range.hi + 1e-9 && range.lo <= c.figures.share.hi + 1e-9;
+    }).length;
+    if (agreeing < 2 || claims.length - agreeing > 1) continue;
+    const parts = claims.map((c) => c.figures.amount);
+    for (const c of claims) c.parts = parts;
   }
 }
 
