@@ -326,7 +326,7 @@ export function currentAmount(text: string, at: number, floor = 0): { raw: strin
   if (!OPENS_WITH_COMPARISON.test(text.slice(start, at))) return null;
   // the sentence before, passing over a short remark with no figure between (收入预算总计 A 万元。全部由省财政拨款。与上年相比…)
   let prevStart = Math.max(floor, text.lastIndexOf('。', start - 2) + 1);
-  if (start - prevStart <= REMARK && !/\d/.test(text.slice(prevStart, start))) prevStart = Math.max(floor, text.lastIndexOf('。', prevStart - 2) + 1);
+  if (isRemark(text.slice(prevStart, start))) prevStart = Math.max(floor, text.lastIndexOf('。', prevStart - 2) + 1);
   const prevText = text.slice(prevStart, start);
   const prev = [...prevText.matchAll(AMOUNT_RE)];
   // the previous sentence's one amount is the current one only if it is a level, not a change
@@ -337,6 +337,13 @@ export function currentAmount(text: string, at: number, floor = 0): { raw: strin
 const CHANGE_BEFORE_RE = /(增加|减少|增长|下降|增支|减支|增收|减收|增|减)\s*$/;
 /** the longest sentence without figures passed over as a remark between an amount and its change */
 const REMARK = 20;
+/** …or saying what the amount is for, however long (主要用于检察院行政支出及检察办案业务…等项目支出。, 江苏检察院 2019) */
+const USE_REMARK_RE = /^\s*(?:主要)?(?:用于|包括|包含)/;
+
+/** a sentence with no figure between an amount and the change said of it: a short remark, or what the amount is for */
+function isRemark(sentence: string): boolean {
+  return !/\d/.test(sentence) && (sentence.length <= REMARK || USE_REMARK_RE.test(sentence));
+}
 
 /** a sentence that opens by saying since when its change is (与上年相比, 比2018年, 较上年度): of what, the sentence before says */
 const OPENS_WITH_COMPARISON = /^\s*(?:与(?:上年度?|\d{4}年度?)(?:预算数?)?相比|(?:比|较)(?:上年度?|\d{4}年度?)(?:预算数?)?(?=增|减|下降))/;
