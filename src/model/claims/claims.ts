@@ -197,7 +197,8 @@ function readSentences(r: Reading): void {
     const base = start;
     start += sentence.length + 1;
     const amounts = [...sentence.matchAll(new RegExp(`${NUM}万元`, 'g'))].map((m) => ({ raw: m[1], at: base + m.index! }));
-    const other = sentence.indexOf('其中');
+    // 包括： opening its own sentence lists the parts as 其中： does (支出预算总计 A 万元。包括：1．…（类）支出 B 万元…, 江苏)
+    const other = /^包括[:：]/.test(sentence) ? 0 : sentence.indexOf('其中');
     // what 其中 splits is the amount stated for the subject (预算数为 3.22 万元), not a change said after it (比上年减少 0.98 万元);
     // a 其中 opening its own sentence splits the one amount of that kind the sentence before states (收入总预算 501.98 万元，
     // 同比减少 17.05 万元。其中：1、…)

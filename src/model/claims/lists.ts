@@ -98,19 +98,38 @@ function nextEnumerator(current: string): string | null {
 }
 
 /** the numbered items after the first, each the next number with its name and amount, a sentence or two apart */
+/** an item of nothing (4．结转下年资金预算数为0万元) adds nothing, whatever its wording */
+const isZero = (raw: string) => Number(raw.replace(/,/g, '')) === 0;
+
+/**
+ * where a list's number `mark` next stands from `from`, and as printed: not the end of a figure (4. of
+ * 844.58万元); a number's stop may change on the way (1．2．3、, 江苏检察院 2019)
+ */
+function markAt(text: string, mark: string, from: number): { at: number; printed: string } | null {
+  const digits = /^(\d{1,2})[.．、]$/.exec(mark);
+  const re = new RegExp(digits ? `(?<![\\d.,])${digits[1]}[.．、]` : mark.replace(/[()]/g, '\\$&'), 'g');
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m ? { at: m.index, printed: m[0] } : null;
+}
+
+/** how far the next number may stand from the item before it: past what explains that item, its change and the reasons for it (江苏) */
+const NEXT_ITEM_WITHIN = 400;
+
 function numberedAfter(text: string, from: number, first: string, sameSection: (at: number) => boolean): Array<{ raw: string; at: number }> | null {
   const items: Array<{ raw: string; at: number }> = [];
   let i = from;
   for (let mark = nextEnumerator(first); mark; mark = nextEnumerator(mark)) {
-    const at = text.indexOf(mark, i);
+    const found = markAt(text, mark, i);
     // the next number within what explains the item before it (主要包括：…), not sections away
-    if (at < 0 || at - i > 240 || !sameSection(at)) break;
-    const m = NUMBERED_ITEM.exec(text.slice(at + mark.length, at + mark.length + 180));
+    if (!found || found.at - i > NEXT_ITEM_WITHIN || !sameSection(found.at)) break;
+    const start = found.at + found.printed.length;
+    const m = NUMBERED_ITEM.exec(text.slice(start, start + 180));
     // the next number is there and its item cannot be read (no amount in 万元, another wording): the
     // list's sum is not known, rather than known short
-    if (!m || NOT_AN_ITEM.test(m[1])) return null;
-    items.push({ raw: m[2], at: at + mark.length + m[0].indexOf(m[2], m[1].length) });
-    i = at + mark.length + m[0].length;
+    if (!m || (NOT_AN_ITEM.test(m[1]) && !isZero(m[2]))) return null;
+    items.push({ raw: m[2], at: start + m[0].indexOf(m[2], m[1].length) });
+    i = start + m[0].length;
   }
   return items;
 }
