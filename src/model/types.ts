@@ -54,6 +54,9 @@ export interface Row {
   kind: RowKind;
   /** key of the parent row (by code prefix; the 合计 row for top-level codes) */
   parent?: string;
+  /** an economic item's row: the item its printed name is the name of, and its code's own name (tables/economic-classes.yaml) */
+  nameCode?: string;
+  codeName?: string;
   /** cells by column key; a blank cell is present and exactly zero */
   cells: Record<string, Cell>;
   /**

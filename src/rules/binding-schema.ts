@@ -46,7 +46,7 @@ const TABLE = obj('table', {
   years: list(FIGURE),
 });
 
-const ROW_FIELDS = { key: STRING, name: STRING, code: STRING, level: NUMBER, side: STRING, lineNo: NUMBER, printedCode: STRING, kind: STRING, cellCount: NUMBER, unplacedCount: NUMBER };
+const ROW_FIELDS = { key: STRING, name: STRING, code: STRING, level: NUMBER, side: STRING, lineNo: NUMBER, printedCode: STRING, kind: STRING, cellCount: NUMBER, unplacedCount: NUMBER, nameCode: STRING, codeName: STRING };
 const ROW = obj('row', ROW_FIELDS);
 const COLUMN = obj('column', { key: STRING, name: STRING });
 

@@ -15,7 +15,7 @@ function tableData(t: Table) {
 
 function rowData(r: Row) {
   // cellCount: the cells placed in a column, blank ones included (a row that prints its total alone has 1)
-  return { key: r.key, name: r.name, code: r.code ?? null, level: r.level ?? null, side: r.side ?? null, lineNo: r.lineNo ?? null, printedCode: r.printedCode ?? null, kind: r.kind, cellCount: Object.keys(r.cells).length, unplacedCount: r.unplaced.length };
+  return { key: r.key, name: r.name, code: r.code ?? null, level: r.level ?? null, side: r.side ?? null, lineNo: r.lineNo ?? null, printedCode: r.printedCode ?? null, kind: r.kind, cellCount: Object.keys(r.cells).length, unplacedCount: r.unplaced.length, nameCode: r.nameCode ?? null, codeName: r.codeName ?? null };
 }
 
 function selectedTables(report: Report, rule: Rule): Table[] {

@@ -4,6 +4,7 @@
  * lines are dispatched to the builder whose row grammar they fit, which is how two tables
  * interleaved across a page break (qinghai 公开04/05) come apart again.
  */
+import { economicItemNamed } from './economic-classes.js';
 import { mergeCodeCells } from '../../layout/code-cells.js';
 import { isTableMark, type TableRegion } from '../../layout/regions.js';
 import { DASH_RE, type Token, type TokenLine } from '../../layout/tokenize.js';
@@ -89,7 +90,7 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
   const pictured = source?.pictures?.length ? pictureUnder(regions, source) : () => null;
   const lost = builders.map((b) => layoutLost(b.region, b.spec));
   const built = builders.map((b, i) => {
-    const table = b.finish();
+    const table = namingEconomicItems(b.finish(), catalog);
     const why = lost[i] ?? (table.unread === null ? notWhole(table, b.region, pictured) : null);
     if (why) return { ...table, unread: why };
     const cut = table.unread === null ? endsMissing(table, b.spec) : null;
@@ -101,6 +102,16 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
   const anyLost = lost.some((why) => why !== null);
   const displaced = (t: Table, i: number) => anyLost && t.unread === null && showsNoFigure(t) && printsItems(builders[i].region);
   return [...built.map((t, i) => (displaced(t, i) ? { ...t, unread: LAYOUT_LOST } : t)), ...unread];
+}
+
+/** each economic item's row with the item its printed name names, and its code's own name (科目/经济分类编码与名称) */
+function namingEconomicItems(table: Table, catalog: Catalog): Table {
+  if (!catalog.economicClasses.size) return table;
+  for (const row of table.rows) {
+    const named = economicItemNamed(catalog.economicClasses, row);
+    if (named) Object.assign(row, named);
+  }
+  return table;
 }
 
 /** read with no figure in any cell, and with no note that it is empty */

@@ -98,11 +98,13 @@ export interface Catalog {
   titleQualifiers: string[];
   /** what a narrative calls a group of economic classes, and their codes (人员经费: 301, 303) */
   economicGroups: Map<string, string[]>;
+  /** the economic classification's items: code (30205) → its names, the current first (水费) */
+  economicClasses: Map<string, string[]>;
 }
 
 const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'layout', 'columns', 'rows', 'subjects', 'leftMaxLineNo', 'groupWidth', 'splitEconomicCodes', 'repeatedCodes', 'codes', 'groups', 'changes', 'printedOrders', 'endRows']);
 const EXTEND_KEYS = new Set(['id', 'titles', 'printedIds', 'rows']);
-const FILE_KEYS = new Set(['kinds', 'functionClasses', 'families', 'titleQualifiers', 'economicGroups']);
+const FILE_KEYS = new Set(['kinds', 'functionClasses', 'families', 'titleQualifiers', 'economicGroups', 'economicClasses']);
 const FAMILY_KEYS = new Set(['id', 'document', 'required']);
 const LAYOUTS = ['two-sided', 'code', 'economic', 'grid', 'outline', 'named', 'unread'];
 const CODES = ['function', 'economic', 'unit'];
@@ -216,6 +218,13 @@ function addCatalogSource(catalog: Catalog, src: YamlInput): void {
       catalog.economicGroups.set(name, list);
     }
   }
+  if (data.economicClasses !== undefined) {
+    if (!isPlainObject(data.economicClasses)) src.fail(['economicClasses'], 'economicClasses 必须是 编码: [名称…] 的对象');
+    for (const [code, names] of Object.entries(data.economicClasses)) {
+      if (!/^3\d{4}$/.test(code)) src.fail(['economicClasses', code], `经济分类款编码 ${code} 应是 3 开头的五位数字`);
+      catalog.economicClasses.set(code, strings(src, names, ['economicClasses', code], '经济分类款名'));
+    }
+  }
   if (data.functionClasses !== undefined) {
     if (!isPlainObject(data.functionClasses)) src.fail(['functionClasses'], 'functionClasses 必须是 编码: [类名…] 的对象');
     for (const [code, names] of Object.entries(data.functionClasses)) {
@@ -242,7 +251,7 @@ function yamlFiles(p: string): string[] {
 
 export const BUILTIN_TABLES_DIR = path.join(PACKAGE_ROOT, 'tables');
 
-const emptyCatalog = (): Catalog => ({ specs: [], families: [], functionClasses: new Map(), titleQualifiers: [], economicGroups: new Map() });
+const emptyCatalog = (): Catalog => ({ specs: [], families: [], functionClasses: new Map(), titleQualifiers: [], economicGroups: new Map(), economicClasses: new Map() });
 
 /**
  * The built-in kinds, from the cache of parsed YAML when every file is found there (see
