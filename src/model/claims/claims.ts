@@ -32,6 +32,7 @@ import {
   pathBefore,
   pathSubject,
   pathUnderClass,
+  listTotalBefore,
   sectionAt,
   sectionStart,
   sections,
@@ -139,6 +140,9 @@ function readYearOnYear(r: Reading): void {
     if (rateRaw) figures.rate = fig(r, `${negative ? rateRaw.slice(1) : rateRaw}%`, at + m[0].lastIndexOf(rateRaw) + (negative ? 1 : 0), true);
     if (current && (!rateDirection || (direction === '增加') === (rateDirection === '增长'))) figures.current = fig(r, current.raw, current.at);
     if (prior) figures.prior = fig(r, prior.raw, prior.at);
+    // after the last item of a 其中 list, the change may be the list's total's (梧州 2025): 叙述/同比变化率 takes either
+    const total = figures.current && figures.rate ? listTotalBefore(text, current!.at, sectionStart(r.heads, at)) : null;
+    if (total) figures.whole = fig(r, total.raw, total.at);
     addYoy(r, at, m[0], { subject: yoySubject(text, at, current), direction, rateDirection, figures });
   }
 }
@@ -258,6 +262,7 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
   const headlineWhole = headlineShare ? shareWords(headlineShare[0]) : null;
   const headlineSubject = headline ? normalizeLabel(subjectBefore(text, headline.at)) : '';
   const unstated: Array<{ claim: Claim; words: string }> = [];
+  const ofHeadlineShares: Claim[] = [];
   for (const a of amounts) {
     if (r.used.has(a.at)) continue;
     const share = ownShare(wordsAfter(text, a));
@@ -288,6 +293,7 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       const whole = figures.whole || ofElsewhere ? null : (totalOf(report, linkTo, words) ?? wholeNamed(report, words));
       add(r, { kind: 'share', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole, loc: { ...figures.amount.loc } });
       if (!figures.whole && !whole) unstated.push({ claim: r.claims[r.claims.length - 1], words });
+      else if (figures.whole) ofHeadlineShares.push(r.claims[r.claims.length - 1]);
     } else if (!path && isRestatement(r, subject, a.at)) {
       const item = r.lastItem!;
       add(r, { kind: 'restate', subject: item.subject, section: here, text: sentence, figures: { ...figures, earlier: item.figure }, parts: [], link: item.link, whole: null, loc: { ...figures.amount.loc } });
@@ -298,6 +304,9 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
     if (path) r.lastItem = linkTo ? { subject, link: linkTo, figure: figures.amount, at: a.at } : null;
   }
   sharesOfTheirSum(unstated);
+  // the headline's shares know each other's amounts: a share right for their sum, where the headline is
+  // not, is the headline's mistake (叙述/分项之和 reports it), not its own
+  if (ofHeadlineShares.length >= 2) for (const c of ofHeadlineShares) c.parts = ofHeadlineShares.map((o) => o.figures.amount);
 }
 
 /**

@@ -334,6 +334,16 @@ export function currentAmount(text: string, at: number, floor = 0): { raw: strin
   return { raw: prev[0][1], at: prevStart + prev[0].index! };
 }
 
+/**
+ * The total a 其中 list of the same sentence splits, where the amount at `itemAt` is one of its items
+ * (事业运行经费总预算安排 A 元，其中：基本支出 B 元，项目支出 C 元，同比增加 D 元: D may be A's); null otherwise
+ */
+export function listTotalBefore(text: string, itemAt: number, floor = 0): { raw: string; at: number } | null {
+  const start = Math.max(floor, text.lastIndexOf('。', itemAt) + 1);
+  const other = text.lastIndexOf('其中', itemAt);
+  return other > start ? lastAmount(text, other, start) : null;
+}
+
 const CHANGE_BEFORE_RE = /(增加|减少|增长|下降|增支|减支|增收|减收|增|减)\s*$/;
 /** the longest sentence without figures passed over as a remark between an amount and its change */
 const REMARK = 20;
