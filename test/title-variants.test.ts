@@ -15,6 +15,11 @@ const catalog = loadCatalog();
 const kind = (title: string) => kindByTitle(catalog, title);
 
 describe('titles of known kinds as other provinces print them', () => {
+  it('云南 (2023 on): 一般公共预算财政拨款“三公”经费情况表 is the 三公 table of the document it is in, budget or final account', () => {
+    expect(kindByTitle(catalog, '2023年一般公共预算财政拨款“三公”经费情况表', '', '决算')).toBe('公开09');
+    expect(kindByTitle(catalog, '2024年一般公共预算财政拨款“三公”经费情况表', '', '预算')).toBe('部门公开表7');
+  });
+
   // the title as printed → the kind it names
   const variants: [string, string][] = [
     // 湖南、广西：「…总体情况表」「…情况表」
@@ -28,6 +33,10 @@ describe('titles of known kinds as other provinces print them', () => {
     ['2023年一般公共预算支出情况表', '部门公开表5'],
     ['一般公共预算基本支出情况表', '部门公开表6'],
     ['2024年一般公共预算“三公”经费支出情况表', '部门公开表7'],
+    // 广东
+    ['2024年部门收入表', '部门公开表2'],
+    ['2024年部门支出表', '部门公开表3'],
+    ['2024年“三公”经费部门预算统计表', '部门公开表7'],
     ['2024年政府性基金预算支出情况表', '部门公开表8'],
     ['2024年国有资本经营预算支出情况表', '部门公开表9'],
     // 山东
