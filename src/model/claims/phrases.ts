@@ -283,7 +283,7 @@ export const RATE_GLUE = '(?:了|为|是|[（(]以下简称[^（()）。]{1,20}[
 /** the words its rate is said with (增长 R%, 增幅 R%, 增长率为 R%, 下降了 R%, 上升 R%, 提高 R%), longest first */
 export const RATE_WORDS = '增长率|下降率|负增长|增幅|降幅|减幅|增长|下降|降低|减少|增加|上升|提高';
 /** what may stand between a change and its rate's word: 同比, 与上年（预算数）相比 (福建) */
-export const RATE_LEAD = '同比|与上年度?(?:预算数?|决算数?)?相比';
+export const RATE_LEAD = '同比|与上年度?(?:预算数?|决算数?)?相比|同口径(?:比|较)(?:上年度?|\\d{4}年度?)';
 /** between a change and its rate: a comma, or 、 (增加 D 万元、增长 R%, 重庆): no list item starts with a rate's word */
 export const RATE_SEP = '[,，、]';
 /** the words a share is said with, before its P%: 占, 占比, 占总支出的, 占基本支出, 占本年支出合计的比重为, 所占比重为 */
@@ -323,7 +323,7 @@ export function currentAmount(text: string, at: number, floor = 0): { raw: strin
   const own = lastAmount(text, at, floor);
   if (own) return own;
   const start = Math.max(floor, text.lastIndexOf('。', at - 1) + 1);
-  if (!OPENS_WITH_COMPARISON.test(text.slice(start, at))) return null;
+  if (!OPENS_WITH_COMPARISON.test(text.slice(start, at).replace(/\s+/g, ''))) return null;
   // the sentence before, passing over a short remark with no figure between (收入预算总计 A 万元。全部由省财政拨款。与上年相比…)
   let prevStart = Math.max(floor, text.lastIndexOf('。', start - 2) + 1);
   if (isRemark(text.slice(prevStart, start))) prevStart = Math.max(floor, text.lastIndexOf('。', prevStart - 2) + 1);
@@ -355,8 +355,11 @@ function isRemark(sentence: string): boolean {
   return !/\d/.test(sentence) && (sentence.length <= REMARK || USE_REMARK_RE.test(sentence));
 }
 
-/** a sentence that opens by saying since when its change is (与上年相比, 比2018年, 较上年度): of what, the sentence before says */
-const OPENS_WITH_COMPARISON = /^\s*(?:与(?:上年度?|\d{4}年度?)(?:预算数?)?相比|(?:比|较)(?:上年度?|\d{4}年度?)(?:预算数?)?(?=增|减|下降))/;
+/**
+ * a sentence that opens by saying since when its change is (与上年相比, 比2018年, 较2022年度决算数,
+ * 同口径比2018年): of what, the sentence before says. Tested on the words up to the change word.
+ */
+const OPENS_WITH_COMPARISON = /^\s*(?:与(?:上年度?|\d{4}年度?)(?:预算数?|决算数?)?相比|(?:同口径)?(?:比|较)(?:上年度?|去年|\d{4}年度?)(?:预算数?|决算数?|同期)?(?=增|减|下降|$))/;
 
 /** whether the amount at `at` is a change (比上年减少 0.98 万元), not a level something stands at */
 export function isChange(text: string, at: number): boolean {
