@@ -291,6 +291,9 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       if (headline && headline.at < a.at && headlineWhole !== words && !ofElsewhere && ofHeadline(words, headlineSubject)) figures.whole = fig(r, headline.raw, headline.at);
       // no headline stated: the share is of the table's total the item belongs to
       const whole = figures.whole || ofElsewhere ? null : (totalOf(report, linkTo, words) ?? wholeNamed(report, words));
+      // no table holds it: the total the share names, as the narrative stated it before (占本年支出合计的 P%)
+      const said = figures.whole || ofElsewhere || whole ? null : totalSaidBefore(r.claims, words);
+      if (said) figures.whole = said;
       add(r, { kind: 'share', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole, loc: { ...figures.amount.loc } });
       if (!figures.whole && !whole) unstated.push({ claim: r.claims[r.claims.length - 1], words });
       else if (figures.whole) ofHeadlineShares.push(r.claims[r.claims.length - 1]);
@@ -307,6 +310,19 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
   // the headline's shares know each other's amounts: a share right for their sum, where the headline is
   // not, is the headline's mistake (叙述/分项之和 reports it), not its own
   if (ofHeadlineShares.length >= 2) for (const c of ofHeadlineShares) c.parts = ofHeadlineShares.map((o) => o.figures.amount);
+}
+
+/**
+ * The 本年收入合计 / 本年支出合计 (收入总计, 支出总计) a share names (占本年支出合计的 P%), as the narrative
+ * stated it before in a claim of its own: only where every such statement gives the same figure.
+ */
+function totalSaidBefore(claims: Claim[], words: string): Cell | null {
+  const m = /占(本年)?(收入|支出)(合计|总计)(的|$)/.exec(words);
+  if (!m) return null;
+  const name = new RegExp(`${m[1] ? '本年' : ''}${m[2]}${m[3]}$`);
+  const said = claims.filter((c) => (c.kind === 'amount' || c.kind === 'sum') && name.test(normalizeLabel(c.subject)) && (c.figures.amount ?? c.figures.whole));
+  const figures = said.map((c) => (c.figures.amount ?? c.figures.whole)!);
+  return figures.length && figures.every((f) => f.value === figures[0].value) ? figures[figures.length - 1] : null;
 }
 
 /**
