@@ -26,7 +26,8 @@ describe('claim extraction', () => {
     const cs = claims('二、收入决算情况说明\n\n2023年度本年收入合计12,366.72万元，其中：财政拨款收入\n\n12,308.79万元，占99.53%；上级补助收入0.00万元，占0.00%；其他收入57.93万元，占0.47%。', final).map(brief);
     expect(cs).toContainEqual({ kind: 'sum', subject: '2023年度本年收入合计', figures: { whole: '12,366.72' }, parts: ['12,308.79', '0.00', '57.93'], link: null });
     expect(cs).toContainEqual({ kind: 'amount', subject: '2023年度本年收入合计', figures: { amount: '12,366.72' }, parts: [], link: { table: '公开01', row: '收入:本年收入合计', column: '收入金额' } });
-    expect(cs).toContainEqual({ kind: 'share', subject: '财政拨款收入', figures: { amount: '12,308.79', share: '99.53%', whole: '12,366.72' }, parts: [], link: { table: '公开02', row: '合计', column: '财政拨款收入' } });
+    // each share knows the list's amounts: a share right for their sum, where the headline is not, leaves the mistake to the headline
+    expect(cs).toContainEqual({ kind: 'share', subject: '财政拨款收入', figures: { amount: '12,308.79', share: '99.53%', whole: '12,366.72' }, parts: ['12,308.79', '0.00', '57.93'], link: { table: '公开02', row: '合计', column: '财政拨款收入' } });
   });
 
   it('江苏 政协 2017: each 款 under its 类, a space before 万元 (Word), is named without the amount before it', () => {
