@@ -4,8 +4,10 @@
  */
 import type { Cell, Claim } from '../types.js';
 import { relationAfter } from './compare.js';
-import { findPath, linkSubject } from './link.js';
-import { cleanPath, currentAmount, headBefore, locate, NUM, pathBefore, pathSubject, sectionAt, sectionStart, SEP, subjectBefore } from './phrases.js';
+import { linkSubject } from './link.js';
+import { findPath } from './path-link.js';
+import { currentAmount } from './current-amount.js';
+import { cleanPath, headBefore, locate, NUM, pathBefore, pathSubject, sectionAt, sectionStart, SEP, subjectBefore } from './phrases.js';
 import { listedRates, type RateAt } from './rate-items.js';
 import { add, fig, markUsed, type Reading } from './reading.js';
 

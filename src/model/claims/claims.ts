@@ -8,13 +8,16 @@ import type { Cell, Claim } from '../types.js';
 import { comparedYear, priorAmount, priorInComparison } from './compare.js';
 import { readDocumentText } from './document-text.js';
 import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
-import { findPath, gluedItemPath, linkEconomicGroup, linkSubject, totalOf } from './link.js';
+import { linkEconomicGroup, linkSubject, totalOf } from './link.js';
+import { findPath, gluedItemPath } from './path-link.js';
 import { add, addYoy, fig, type ClaimReport, type Reading } from './reading.js';
 import { readPairedTotals } from './paired-totals.js';
 import { readBudgetRates, readRatesWithGap } from './budget-rates.js';
 import { listAfter } from './lists.js';
+import { goesOn, openList, sharesOfTheirSum, totalSaidBefore, type Amount, type OpenList } from './sentence-lists.js';
 import { BOUND_AFTER, namesOtherWhole, ofHeadline, ownShare, SHARE_AFTER, shareWords, wholeNamed, wordsAfter } from './shares.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
+import { currentAmount, isChange, isReferenceAmount, listTotalBefore } from './current-amount.js';
 import {
   CHANGE_WORDS,
   NUM,
@@ -24,15 +27,11 @@ import {
   RATE_SEP,
   buildStream,
   cleanPath,
-  currentAmount,
-  isChange,
-  isReferenceAmount,
   itemBefore,
   locate,
   pathBefore,
   pathSubject,
   pathUnderClass,
-  listTotalBefore,
   sectionAt,
   sectionStart,
   sections,
@@ -188,7 +187,6 @@ function yoySubject(text: string, at: number, current: { at: number } | null): s
   return tidyPath(own);
 }
 
-type Amount = { raw: string; at: number };
 
 /** an item's own 其中 in brackets: 运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元） */
 const BRACKETED_OTHER = new RegExp(`${NUM}万元[（(]其中[:：]`, 'g');
@@ -197,10 +195,19 @@ const BRACKETED_OTHER = new RegExp(`${NUM}万元[（(]其中[:：]`, 'g');
 function readSentences(r: Reading): void {
   let start = 0;
   let before: Amount[] = [];
+  // a 其中 list whose one item the sentence held: later sentences may go on with it, an item each
+  let open: OpenList | null = null;
   for (const sentence of r.text.split('。')) {
     const base = start;
     start += sentence.length + 1;
     const amounts = [...sentence.matchAll(new RegExp(`${NUM}万元`, 'g'))].map((m) => ({ raw: m[1], at: base + m.index! }));
+    open = open && goesOn(r, open, sentence, base);
+    if (open) {
+      // the list's item: its share is of the list's headline (占基本支出预算 P%), as it is in the first sentence
+      before = amounts;
+      readAmounts(r, sentence, base, amounts, open.headline);
+      continue;
+    }
     // 包括： opening its own sentence lists the parts as 其中： does (支出预算总计 A 万元。包括：1．…（类）支出 B 万元…, 江苏)
     const other = /^包括[:：]/.test(sentence) ? 0 : sentence.indexOf('其中');
     // what 其中 splits is the amount stated for the subject (预算数为 3.22 万元), not a change said after it (比上年减少 0.98 万元);
@@ -210,7 +217,8 @@ function readSentences(r: Reading): void {
     const levels = other === 0 ? before.filter(level) : [];
     const headline = other > 0 ? [...amounts].reverse().find((a) => a.at < base + other && level(a)) : levels.length === 1 ? levels[0] : undefined;
     before = amounts;
-    if (headline && other >= 0) readSum(r, sentence, base, other, headline);
+    const sum = headline && other >= 0 ? readSum(r, sentence, base, other, headline) : null;
+    if (sum && headline) open = openList(r, sum, headline, base);
     // an item's own breakdown in brackets adds up to the item's amount
     for (const m of sentence.matchAll(BRACKETED_OTHER)) {
       const at = m.index! + m[0].indexOf('其中');
@@ -220,13 +228,13 @@ function readSentences(r: Reading): void {
   }
 }
 
-/** a headline amount and the 其中 list after it that adds up to it */
-function readSum(r: Reading, sentence: string, base: number, other: number, headline: Amount): void {
+/** a headline amount and the 其中 list after it that adds up to it: the claim and the parts' amounts */
+function readSum(r: Reading, sentence: string, base: number, other: number, headline: Amount): OpenList['sum'] | null {
   const section = sectionAt(r.heads, base);
   const subject = subjectBefore(r.text, headline.at);
   const parts = listAfter(r.text, base + other + 2, (at) => sectionAt(r.heads, at) === section, /总计$/.test(subject));
   // one part alone is still checked: it cannot exceed the whole
-  if (parts.length === 0) return;
+  if (parts.length === 0) return null;
   add(r, {
     kind: 'sum',
     subject,
@@ -238,6 +246,7 @@ function readSum(r: Reading, sentence: string, base: number, other: number, head
     whole: null,
     loc: { ...locate(r.stream, base, base + sentence.length), file: r.file },
   });
+  return { claim: r.claims[r.claims.length - 1], parts };
 }
 
 /**
@@ -312,47 +321,6 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
   if (ofHeadlineShares.length >= 2) for (const c of ofHeadlineShares) c.parts = ofHeadlineShares.map((o) => o.figures.amount);
 }
 
-/**
- * The 本年收入合计 / 本年支出合计 (收入总计, 支出总计) a share names (占本年支出合计的 P%), as the narrative
- * stated it before in a claim of its own: only where every such statement gives the same figure.
- */
-function totalSaidBefore(claims: Claim[], words: string): Cell | null {
-  const m = /占(本年)?(收入|支出)(合计|总计)(的|$)/.exec(words);
-  if (!m) return null;
-  const name = new RegExp(`${m[1] ? '本年' : ''}${m[2]}${m[3]}$`);
-  const said = claims.filter((c) => (c.kind === 'amount' || c.kind === 'sum') && name.test(normalizeLabel(c.subject)) && (c.figures.amount ?? c.figures.whole));
-  const figures = said.map((c) => (c.figures.amount ?? c.figures.whole)!);
-  return figures.length && figures.every((f) => f.value === figures[0].value) ? figures[figures.length - 1] : null;
-}
-
-/**
- * Shares of one whole the sentence does not state and no table gives (因公出国（境）费 106 万元，占“三公”经费的
- * 16.06%；公务用车… 156.6 万元，占…23.72%；公务接待费 397.5 万元，占…60.22%): where every share but at most
- * one is its item's share of the items' sum (as their rounding allows), and two at least, the items are
- * the whole, and each is checked as a share of their sum. A list leaving an item out makes every
- * share other than the sum's, and is not checked so.
- */
-function sharesOfTheirSum(unstated: Array<{ claim: Claim; words: string }>): void {
-  const byWhole = new Map<string, Claim[]>();
-  for (const { claim, words } of unstated) byWhole.set(words, [...(byWhole.get(words) ?? []), claim]);
-  for (const claims of byWhole.values()) {
-    if (claims.length < 2) continue;
-    const lo = claims.reduce((n, c) => n + c.figures.amount.lo, 0);
-    const hi = claims.reduce((n, c) => n + c.figures.amount.hi, 0);
-    // each item's share of the sum at its least and most: the rest of the sum at its most, then at its least
-    const ofSum = (c: Claim) => {
-      const { lo: a, hi: b } = c.figures.amount;
-      return { lo: (100 * a) / (a + hi - b || 1), hi: (100 * b) / (b + lo - a || 1) };
-    };
-    const agreeing = claims.filter((c) => {
-      const range = ofSum(c);
-      return c.figures.share.lo <= range.hi + 1e-9 && range.lo <= c.figures.share.hi + 1e-9;
-    }).length;
-    if (agreeing < 2 || claims.length - agreeing > 1) continue;
-    const parts = claims.map((c) => c.figures.amount);
-    for (const c of claims) c.parts = parts;
-  }
-}
 
 /**
  * An amount that states again the figure of the 类/款/项 item just named: `“…住房公积金（项）”350.35万元，

@@ -3,7 +3,8 @@
  * (比上年, 与2022年相比), last year's amount where the sentence states it, and how a 决算数 is
  * said to stand to its 预算数 (决算数大于预算数, 与预算基本持平).
  */
-import { COMPARED_WITH, NUM } from './phrases.js';
+import { COMPARED_WITH } from './current-amount.js';
+import { NUM } from './phrases.js';
 
 // 比上年 / 较2022年预算执行数 / 比2022年（上一年度，下同）预算 / 与上年度相比 / 与上年相比，/ 同比上年: the clause before a change
 // word; 同比 alone (同比增加 D 万元) is measured against last year

@@ -39,7 +39,7 @@ const NUMBERED_ITEM = new RegExp(`^[:：,，]?([^0-9。；;，,:：]{1,40}?)${NU
 // a figure's basis (年初预算数, 全年预算, 决算) is another figure of the same item, not a part; an item of a
 // budget (政府采购货物预算, 基本支出预算) is a part
 const BASIS = /^(支出)?决算|^预算数|^(年初|全年|调整后?)预算/;
-const NOT_AN_ITEM = /比|较|增|减|主要|包括|其中|授予|合计|总额|总计|年度|^预算|预算数|(?:年初|全年|调整后?|上年)预算|决算|完成/;
+export const NOT_AN_ITEM = /比|较|增|减|主要|包括|其中|授予|合计|总额|总计|年度|^预算|预算数|(?:年初|全年|调整后?|上年)预算|决算|完成/;
 /**
  * an item that is itself a total (本年收入合计): a part of a 总计 (收入总计 X 万元，其中：本年收入合计 A 万元，
  * 使用非财政拨款结余 B 万元，年初结转和结余 C 万元), as the 收入支出决算总表 adds them; its name without 合计, and the
