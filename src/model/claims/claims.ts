@@ -103,7 +103,6 @@ function within(a: string, b: string): boolean {
 /** the words of YOY that say up (the rest say down) */
 const RISE = /^(增加|加|增长|增长率|增幅|上升|提高|增支|增收)$/;
 
-
 /**
  * 比上年增加 D 万元，增长 P% (the amount stated just before is the current year's); a change
  * without a rate, or 持平, where the clause says what it is measured against (比上年, 较2022年);
@@ -186,7 +185,6 @@ function yoySubject(text: string, at: number, current: { at: number } | null): s
   if (current && (own === '' || /^(比|较|与|同比)/.test(own) || /^[^（(]*[）)]/.test(own))) return tidyPath(subjectBefore(text, current.at).replace(/\d{4}年度?(预算数?|决算数?)?$/, '')) || own;
   return tidyPath(own);
 }
-
 
 /** an item's own 其中 in brackets: 运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元） */
 const BRACKETED_OTHER = new RegExp(`${NUM}万元[（(]其中[:：]`, 'g');
@@ -320,7 +318,6 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
   // not, is the headline's mistake (叙述/分项之和 reports it), not its own
   if (ofHeadlineShares.length >= 2) for (const c of ofHeadlineShares) c.parts = ofHeadlineShares.map((o) => o.figures.amount);
 }
-
 
 /**
  * An amount that states again the figure of the 类/款/项 item just named: `“…住房公积金（项）”350.35万元，

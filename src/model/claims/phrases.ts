@@ -1,7 +1,7 @@
 /**
  * The phrases claims are read from: the narrative as one stream of characters mapped to their
- * source, and the readers of its pieces (sections, 类/款/项 paths, 其中 lists, the amount a change
- * is measured against, the subject before a figure).
+ * source, and the readers of its pieces (sections, 类/款/项 paths, the words of changes, rates and
+ * shares, the subject before a figure). The amount a change is measured against is current-amount.ts's.
  */
 import { lowerBound } from '../../common/sorted.js';
 import type { SourceLine } from '../../ingest/text.js';
