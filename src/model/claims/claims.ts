@@ -299,11 +299,12 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       // no headline stated: the share is of the table's total the item belongs to
       const whole = figures.whole || ofElsewhere ? null : (totalOf(report, linkTo, words) ?? wholeNamed(report, words));
       // no table holds it: the total the share names, as the narrative stated it before (占本年支出合计的 P%)
+      const ofHeadlineWhole = figures.whole !== undefined;
       const said = figures.whole || ofElsewhere || whole ? null : totalSaidBefore(r.claims, words);
       if (said) figures.whole = said;
       add(r, { kind: 'share', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole, loc: { ...figures.amount.loc } });
-      if (!figures.whole && !whole) unstated.push({ claim: r.claims[r.claims.length - 1], words });
-      else if (figures.whole) ofHeadlineShares.push(r.claims[r.claims.length - 1]);
+      if (ofHeadlineWhole) ofHeadlineShares.push(r.claims[r.claims.length - 1]);
+      else if (!said && !whole) unstated.push({ claim: r.claims[r.claims.length - 1], words });
     } else if (!path && isRestatement(r, subject, a.at)) {
       const item = r.lastItem!;
       add(r, { kind: 'restate', subject: item.subject, section: here, text: sentence, figures: { ...figures, earlier: item.figure }, parts: [], link: item.link, whole: null, loc: { ...figures.amount.loc } });

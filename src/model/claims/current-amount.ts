@@ -39,7 +39,7 @@ export function currentAmount(text: string, at: number, floor = 0): { raw: strin
   const own = lastAmount(text, at, floor);
   if (own) return own;
   const start = Math.max(floor, text.lastIndexOf('。', at - 1) + 1);
-  if (!OPENS_WITH_COMPARISON.test(text.slice(start, at).replace(/\s+/g, ''))) return null;
+  if (!OPENS_WITH_COMPARISON.test(text.slice(start, at))) return null;
   // the sentence before, passing over a short remark with no figure between (收入预算总计 A 万元。全部由省财政拨款。与上年相比…)
   let prevStart = Math.max(floor, text.lastIndexOf('。', start - 2) + 1);
   if (isRemark(text.slice(prevStart, start))) prevStart = Math.max(floor, text.lastIndexOf('。', prevStart - 2) + 1);
@@ -64,7 +64,7 @@ const CHANGE_BEFORE_RE = /(增加|减少|增长|下降|增支|减支|增收|减�
 /** the longest sentence without figures passed over as a remark between an amount and its change */
 const REMARK = 20;
 /** …or saying what the amount is for, however long (主要用于检察院行政支出及检察办案业务…等项目支出。, 江苏检察院 2019) */
-const USE_REMARK_RE = /^\s*(?:主要)?(?:用于|包括|包含)/;
+const USE_REMARK_RE = /^(?:主要)?(?:用于|包括|包含)/;
 
 /** a sentence with no figure between an amount and the change said of it: a short remark, or what the amount is for */
 function isRemark(sentence: string): boolean {

@@ -8,7 +8,7 @@ import type { Cell, Claim } from '../types.js';
 import { NOT_AN_ITEM } from './lists.js';
 import { NUM, sectionAt, subjectBefore } from './phrases.js';
 import { fig, type Reading } from './reading.js';
-import { ofHeadline, SHARE_AFTER, shareWords, wordsAfter } from './shares.js';
+import { ofHeadline, SHARE_AFTER, shareWords, WHOLE_NAMED_RE, wordsAfter } from './shares.js';
 
 export type Amount = { raw: string; at: number };
 
@@ -20,6 +20,8 @@ export type Amount = { raw: string; at: number };
 export interface OpenList {
   sum: { claim: Claim; parts: Amount[] };
   headline: Amount;
+  /** the headline's figure, which the items may not add up past */
+  whole: Cell;
   section: string;
   /** what each item says after its amount: a share of the headline, or what it includes */
   style: 'share' | 'includes';
@@ -37,7 +39,7 @@ function itemStyle(r: Reading, item: Amount, headline: Amount): OpenList['style'
 export function openList(r: Reading, sum: OpenList['sum'], headline: Amount, base: number): OpenList | null {
   if (sum.parts.length !== 1) return null;
   const style = itemStyle(r, sum.parts[0], headline);
-  return style ? { sum, headline, section: sectionAt(r.heads, base), style, names: [normalizeLabel(subjectBefore(r.text, sum.parts[0].at))] } : null;
+  return style ? { sum, headline, whole: sum.claim.figures.whole, section: sectionAt(r.heads, base), style, names: [normalizeLabel(subjectBefore(r.text, sum.parts[0].at))] } : null;
 }
 
 /**
@@ -52,23 +54,22 @@ export function goesOn(r: Reading, open: OpenList, sentence: string, base: numbe
   const item = { raw: m[2], at: base + m[0].length - m[2].length - 2 };
   const name = normalizeLabel(m[1]);
   if (open.names.includes(name) || itemStyle(r, item, open.headline) !== open.style) return null;
-  const whole = fig(r, open.headline.raw, open.headline.at);
   const part = fig(r, item.raw, item.at);
-  if (open.sum.claim.parts.reduce((n, p) => n + p.lo, part.lo) > whole.hi) return null;
+  if (open.sum.claim.parts.reduce((n, p) => n + p.lo, part.lo) > open.whole.hi) return null;
   open.sum.claim.parts.push(part);
   open.names.push(name);
   return open;
 }
 
 /** a sentence opening with an item's name and amount, no list number before it (a new number is the next list) */
-const LEADING_ITEM = new RegExp(`^\\s*([^0-9。；;，,、:：（()）]{2,20}?)${NUM}万元`);
+const LEADING_ITEM = new RegExp(`^([^0-9。；;，,、:：（()）]{2,20}?)${NUM}万元`);
 
 /**
  * The 本年收入合计 / 本年支出合计 (收入总计, 支出总计) a share names (占本年支出合计的 P%), as the narrative
  * stated it before in a claim of its own: only where every such statement gives the same figure.
  */
 export function totalSaidBefore(claims: Claim[], words: string): Cell | null {
-  const m = /占(本年)?(收入|支出)(合计|总计)(的|$)/.exec(words);
+  const m = WHOLE_NAMED_RE.exec(words);
   if (!m) return null;
   const name = new RegExp(`${m[1] ? '本年' : ''}${m[2]}${m[3]}$`);
   const said = claims.filter((c) => (c.kind === 'amount' || c.kind === 'sum') && name.test(normalizeLabel(c.subject)) && (c.figures.amount ?? c.figures.whole));

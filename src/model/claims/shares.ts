@@ -13,8 +13,11 @@ type Amount = { raw: string; at: number };
 export const BOUND_AFTER = /^(以上|以下|左右|多)/;
 
 /** 占本年支出合计的 P% (or without 的): the 收支总表's total the share words name, where they name one (本年收入/支出合计, 收入/支出总计) */
+/** a share's words naming the 总表's total it is of: 占本年支出合计的, 占收入总计的 */
+export const WHOLE_NAMED_RE = /占(本年)?(收入|支出)(合计|总计)(的|$)/;
+
 export function wholeNamed(report: ClaimReport, words: string) {
-  const m = /占(本年)?(收入|支出)(合计|总计)(的|$)/.exec(words);
+  const m = WHOLE_NAMED_RE.exec(words);
   if (!m || report.kind === 'unknown') return null;
   const key = m[3] === '总计' ? `${m[2]}:总计` : `${m[2]}:本年${m[2]}合计`;
   return link(report, report.kind === '预算' ? '部门公开表1' : '公开01', key);
