@@ -76,10 +76,17 @@ const YOY = new RegExp(
  * it is of, in an earlier clause: 2024年预算数为 28.00 万元，…，主要原因是会展经费比上年增加 5.00 万元 is
  * 会展经费's change, measured from an amount the sentence does not state
  */
+/** how far back a change's clause is looked for: longer than any clause */
+const CLAUSE_SPAN = 200;
+
 function namesAnother(text: string, ownWords: string, current: { at: number }, at: number): boolean {
   // only a clause that gives a reason or a part names another item (与上年相比，财政拨款收、支总计各增加… is the
   // same total said again; 比年初预算数增加… names what it is measured against)
-  const from = Math.max(...['，', ',', '；', ';', '。'].map((p) => text.lastIndexOf(p, at - 1)));
+  // the clause's start, looked for close by (a search back to the sentence's start would make one long
+  // sentence of many changes quadratic)
+  const near = Math.max(0, at - CLAUSE_SPAN);
+  const window = text.slice(near, at);
+  const from = near + Math.max(...['，', ',', '；', ';', '。'].map((p) => window.lastIndexOf(p)));
   if (!REASON_OR_PART.test(text.slice(from + 1, at))) return false;
   // 收、支总计均减少: 均, 都, 也 say how, not what
   const named = ownWords.replace(LEADING_REASON_OR_PART, '').replace(/(均|都|也)$/, '');

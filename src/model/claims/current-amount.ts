@@ -55,10 +55,17 @@ export function currentAmount(text: string, at: number, floor = 0): { raw: strin
  * (事业运行经费总预算安排 A 元，其中：基本支出 B 元，项目支出 C 元，同比增加 D 元: D may be A's); null otherwise
  */
 export function listTotalBefore(text: string, itemAt: number, floor = 0): { raw: string; at: number } | null {
-  const start = Math.max(floor, text.lastIndexOf('。', itemAt) + 1);
-  const other = text.lastIndexOf('其中', itemAt);
-  return other > start ? lastAmount(text, other, start) : null;
+  // looked for within a list's length: a search back to the start of one long sentence of many changes
+  // would make it quadratic
+  const near = Math.max(floor, itemAt - LIST_SPAN);
+  const window = text.slice(near, itemAt);
+  const start = near + window.lastIndexOf('。') + 1;
+  const other = window.lastIndexOf('其中');
+  return other >= 0 && near + other > start ? lastAmount(text, near + other, start) : null;
 }
+
+/** how far back the 其中 of a list is looked for from one of its items: longer than any list a sentence holds */
+const LIST_SPAN = 2000;
 
 const CHANGE_BEFORE_RE = /(增加|减少|增长|下降|增支|减支|增收|减收|增|减)\s*$/;
 /** the longest sentence without figures passed over as a remark between an amount and its change */
