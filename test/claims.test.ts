@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../src/ingest/index.js';
 import { extractClaims } from '../src/model/claims/claims.js';
+import { WORDING_KINDS } from '../src/model/claims/document-text.js';
 import type { Claim, Report } from '../src/model/index.js';
 import { fixtureText, mutate, reportOf } from './helpers.js';
 
@@ -9,8 +10,9 @@ const final = reportOf(fixtureText('pdf/final-full.txt')); // 贵州 tables, 万
 const yuan = reportOf(fixtureText('text/final-yuan-tabbed.txt')); // 临夏 tables, 元
 const budget = reportOf(fixtureText('text/budget.txt')); // 海东 tables
 
+/** the statements of figures (how the text is worded, its years and punctuation, is tested by rules/form.test.yaml) */
 function claims(text: string, report: Pick<Report, 'tables' | 'kind'>): Claim[] {
-  return extractClaims(splitLines('n.txt', text).lines, 'n.txt', report);
+  return extractClaims(splitLines('n.txt', text).lines, 'n.txt', report).filter((c) => !WORDING_KINDS.has(c.kind));
 }
 
 const brief = (c: Claim) => ({

@@ -5,7 +5,7 @@ import { lintResults, NARRATIVE_TXT, suppressFirst } from './format-helpers.js';
 const PARTIAL = {
   ruleId: '读取/未含公开表',
   severity: 1,
-  message: '本文件没有公开表，只核对了文字说明中的 6 处数字之间的关系；与表格的核对需要含表格的文件：表格另行公开时，用 --parts 把说明与公开表一起检查',
+  message: '本文件没有公开表，只核对了文字说明中的 4 处数字之间的关系；与表格的核对需要含表格的文件：表格另行公开时，用 --parts 把说明与公开表一起检查',
   file: NARRATIVE_TXT,
   line: 1,
   column: 1,

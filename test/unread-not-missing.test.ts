@@ -111,7 +111,7 @@ describe('text of a page turned 90°, a character a line', () => {
       ['读取/未含公开表', 1, 1],
       ['text/rotated-page', 3, 65],
     ]);
-    expect(diagnostics[0].message).toBe('有 1 处文字未能读取（见 text/rotated-page），其余部分里没有公开表，只核对了文字说明中的 3 处数字之间的关系');
+    expect(diagnostics[0].message).toBe('有 1 处文字未能读取（见 text/rotated-page），其余部分里没有公开表，只核对了文字说明中的 2 处数字之间的关系');
   });
 
   it('a label printed down its cell, a column of zeros and a short run are no turned page', () => {

@@ -1,6 +1,6 @@
 /** One file through every stage: ingest → layout → model → rules. */
 import { Deadline, DEFAULT_TIMEOUT_SECONDS, InputError, pageProblems, readDocument, unreadPages, type PdfText, type ReadOptions, type SourceText } from '../ingest/index.js';
-import { buildReport, hostPart, partsDisagree, placeWords, type Catalog, type Report } from '../model/index.js';
+import { buildReport, figureStatements, hostPart, partsDisagree, placeWords, type Catalog, type Report } from '../model/index.js';
 import { runRules, sortDiagnostics, type Diagnostic, type Rule, type RuleObserver } from '../rules/index.js';
 
 /** the ids of what the reading stages (not rules) report: 出错说明 may name them too */
@@ -91,7 +91,9 @@ function diagnose(report: Report, sources: SourceText[], rules: Rule[], options:
   if (report.tables.length === 0) {
     // the narrative half of a disclosure published in two files is still checked, and says so; a file
     // with neither is refused, saying why as best it can
-    const nothingToCheck = report.kind === 'unknown' || report.claims.length === 0;
+    // statements of figures: a title's year or a mark of punctuation alone is no narrative to check
+    const statements = figureStatements(report.claims);
+    const nothingToCheck = report.kind === 'unknown' || statements === 0;
     if (nothingToCheck && problems.length) {
       // the pages not read are why, not the document; a wrong Unicode map, where there is one, says most
       const shown = problems.find((p) => p.reason === 'mismapped') ?? problems[0];
@@ -112,10 +114,10 @@ function diagnose(report: Report, sources: SourceText[], rules: Rule[], options:
       throw new InputError(`${file}: 没有找到任何公开表（收支总表、公开01表…），也没有预决算情况说明，不像是部门预决算公开文件`);
     }
     const message = problems.length
-      ? `${unreadSaid(sources[0])}（见各页的 pdf/unreadable-page），读出的文字里没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系`
+      ? `${unreadSaid(sources[0])}（见各页的 pdf/unreadable-page），读出的文字里没有公开表，只核对了文字说明中的 ${statements} 处数字之间的关系`
       : rotated.length
-        ? `有 ${rotated.length} 处文字未能读取（见 text/rotated-page），其余部分里没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系`
-        : `本文件没有公开表，只核对了文字说明中的 ${report.claims.length} 处数字之间的关系；与表格的核对需要含表格的文件：表格另行公开时，用 --parts 把说明与公开表一起检查`;
+        ? `有 ${rotated.length} 处文字未能读取（见 text/rotated-page），其余部分里没有公开表，只核对了文字说明中的 ${statements} 处数字之间的关系`
+        : `本文件没有公开表，只核对了文字说明中的 ${statements} 处数字之间的关系；与表格的核对需要含表格的文件：表格另行公开时，用 --parts 把说明与公开表一起检查`;
     partial.push({ ruleId: '读取/未含公开表', severity: 1, message, ...at(file, 1, 1) });
   }
   // a page that draws text we cannot read is never a silent pass

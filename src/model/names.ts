@@ -1,7 +1,7 @@
 /**
  * Where a document names its department: its cover (上海市XX局2024年度部门决算, 2023年度临夏市医疗
  * 保障局部门决算), its section and table headings (第一部分 贵州省卫生项目管理办公室概况, 2017年度江苏省
- * 高级人民法院部门政府性基金支出预算表) and the labels over its tables (编制单位：…, 部门：…, 单位名称：…).
+ * 高级人民法院部门政府性基金支出预算表, 上海市普陀区财政局主要职能) and the labels over its tables (编制单位：…, 部门：…, 单位名称：…).
  * Each is read as printed; whether it is the document's own name is for a rule to compare.
  */
 import type { SourceLine } from '../ingest/text.js';
@@ -30,12 +30,12 @@ const HEADINGS = [
   new RegExp(`^20\\d{2}年度?${NAME}(?:部门|单位)`),
   // 2018年度江苏省高级人民法院预算公开
   new RegExp(`^20\\d{2}年度?${NAME}${TITLE_END}`),
-  // 第一部分 贵州省卫生项目管理办公室概况
-  new RegExp(`^${NAME}概况$`),
+  // 第一部分 贵州省卫生项目管理办公室概况; 上海市普陀区财政局主要职能, …机构设置 (上海's budgets)
+  new RegExp(`^${NAME}(?:概况|主要职能|主要职责|机构设置)$`),
 ];
-const HEADING_MARK = /20\d{2}|XX|概况$/;
+const HEADING_MARK = /20\d{2}|XX|概况$|主要职[能责]$|机构设置$/;
 /** HEADING_MARK's words with any spaces between their characters: a line without one is no heading, squeezed or not */
-const SPACED_HEADING_MARK = /2\s*0\s*\d\s*\d|X\s*X|概\s*况/;
+const SPACED_HEADING_MARK = /2\s*0\s*\d\s*\d|X\s*X|概\s*况|职\s*[能责]|机\s*构\s*设\s*置/;
 // what a heading's name may not hold: the words of a table's title, a period or a sentence
 const TITLE_WORDS = /决算|预算|收入|支出|收支|经费|拨款|采购|表|年度|区级|市级|省级|县级|本级|部门|单位|情况|说明|纳入/;
 

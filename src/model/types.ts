@@ -170,13 +170,13 @@ export interface ClaimRowsLink {
 }
 
 /**
- * template: template text left in the narrative; asof / since / scope: a year it dates a statement by (截至…12月31日;
- * 比…年; 纳入…年…预算编制范围);
+ * template: template text left in the narrative; punctuation: two marks in a row (,。); asof / since / scope / dated: a year it dates a statement by (截至…12月31日;
+ * 比…年; 纳入…年…预算编制范围; 2025年，…收入预算 A 万元);
  * restate: an item's figure said a second time (…住房公积金（项）350.35万元 … 2024年预算安排352.67万元)
  * projects: the projects assessed as a whole (count, the funds they involve, what they spent);
  * balance: the two sides' totals said together (收、支总计各是 A，B 万元: income, spending)
  */
-export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'asof' | 'since' | 'scope' | 'restate' | 'projects' | 'balance';
+export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'punctuation' | 'asof' | 'since' | 'scope' | 'dated' | 'restate' | 'projects' | 'balance';
 
 /**
  * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),

@@ -5,7 +5,7 @@
  */
 import type { Cell } from '../types.js';
 import { add, exactFigure, type Reading } from './reading.js';
-import { locate, RATE_LEAD, RATE_WORDS, sectionAt, TEMPLATE_NOTE } from './phrases.js';
+import { locate, RATE_LEAD, RATE_WORDS, sectionAt, TEMPLATE_NOTE, type Stream } from './phrases.js';
 
 export interface Found {
   /** the words as printed (spaces removed) */
@@ -13,6 +13,8 @@ export interface Found {
   at: number;
   /** the year stated, for dated statements */
   year?: string;
+  /** the words shown with it, where not those around it (a dated statement's, up to its first figure) */
+  context?: string;
 }
 
 // a placeholder run of X (not part of a Latin word); a change word with its opposite left in brackets;
@@ -26,6 +28,8 @@ const TEMPLATE_RE = new RegExp(
     '(?<![A-Za-z])[XＸ]{2,}(?![A-Za-z])',
     '(?:增加|减少|增长|下降|上升|降低)[（(](?:增加|减少|增长|下降|上升|降低)[）)]',
     '[（(]如[^（()）]{1,20}表述[）)]',
+    // a placeholder in words (待填写, 请填写)
+    '待填写|请填写',
     TEMPLATE_NOTE,
     '(?:主要)?(?:原因(?:主要)?(?:是|为)|用于)[:：]?(?=[。；;])',
     // …not the unit a note names (金额单位为万元。)
@@ -39,6 +43,24 @@ const TEMPLATE_RE = new RegExp(
 // thousands' comma (增加2,915.22万元); that reader takes it as the rate it is
 const PERCENTLESS_RE = new RegExp(`万元[，,](?:${RATE_LEAD})?(?:${RATE_WORDS})(?:了|为)?\\s*(-?\\d+(?:\\.\\d+)?)(?=[。；;]|[，,](?!\\d))`, 'g');
 
+// two marks of punctuation in a row (支出决算为0.00万元,。较上年; 。。), not a longer run (。。。 or ，，， written
+// for an ellipsis)
+const PUNCT = '，。；、：,;:';
+const DOUBLED_PUNCT_RE = new RegExp(`(?<![${PUNCT}])[${PUNCT}]{2}(?![${PUNCT}])`, 'g');
+
+/** two marks of punctuation in a row, both printed (not the 。 the stream puts where a table or a gap ends a sentence) */
+export function doubledPunctuation(stream: Stream): Found[] {
+  const printed = (i: number) => stream.lines[stream.lineAt[i]].text[stream.columnAt[i] - 1] === stream.text[i];
+  return [...stream.text.matchAll(DOUBLED_PUNCT_RE)]
+    .filter((m) => printed(m.index!) && printed(m.index! + 1))
+    .map((m) => {
+      const at = m.index!;
+      // marks that end a sentence end the words shown too
+      const context = /[。；;]/.test(m[0]) ? wordsBefore(stream.text, at) + m[0] : undefined;
+      return { words: m[0], at, context };
+    });
+}
+
 /** rates printed without their % sign: the number as printed */
 export function percentlessRates(text: string): Found[] {
   return [...text.matchAll(PERCENTLESS_RE)].map((m) => ({ words: m[1], at: m.index! + m[0].lastIndexOf(m[1]) }));
@@ -49,8 +71,9 @@ export function templateLeftovers(text: string): Found[] {
   return [...text.matchAll(TEMPLATE_RE)].map((m) => ({ words: m[0], at: m.index! }));
 }
 
-// the year-end a final account reports on: only 12月31日 names the year unambiguously
-const AS_OF_RE = /截至(\d{4})年12月31日/g;
+// the day a count is stated at: a final account's year-end (截至2023年12月31日, 截至2023年底, …12月底), a
+// budget's day in the year before (截至2024年8月31日); which days say a year wrongly is the rules'
+const AS_OF_RE = /截至(\d{4})年(?:\d{1,2}月(?:\d{1,2}日|底|末)?|底|末)/g;
 // the year a change or a comparison is measured from: 比2025年预算, 较2022年, 与2022年度相比; a
 // budget it names is kept in the words (与2020年度预算相比: a final account's year measured against its own budget)
 const SINCE_RE = /(?:比|较|与)(\d{4})年度?(?:年?初)?(预算数?)?(?=预算|决算|相比|同期|增|减|持平|基本持平|[^\d年]{0,12}(?:增加|减少|增长|下降|持平))/g;
@@ -59,12 +82,39 @@ const SINCE_RE = /(?:比|较|与)(\d{4})年度?(?:年?初)?(预算数?)?(?=预�
 // the document's own
 const SCOPE_RE = /纳入[^，,。；;\d]{0,12}?(\d{4})年度?[^，,。；;\d]{0,10}?(?:预算|决算)(?:编制|汇编)?范围/g;
 
+// the year a statement of the year's own figures opens with, up to its first amount: a budget's or a
+// final account's words (2025年，…局收入预算 A 万元; 2025年“三公”经费预算数为 A 万元), not a date
+// (2025年1月), the year before's execution (2023年预算执行数为), a comparison (比…, 较…, 与…持平), an aside
+// in brackets (（2016年度部门支出预算安排为 A 万元）) or what the year names after 纳入, 按照, 根据, 关于,
+// 《 (纳入2018年预算管理的…收入); a title (…2025年部门预算, …预算表) is no statement: where a layout
+// puts it is the layout's
+const DATED_RE = /(?<![比较与同入照据于《（(])(\d{4})年度?(?![\d月])([^。；;！？!?\d]{0,40}?)(?=\d[\d,]*(?:\.\d+)?(?:万|元|亿|千))/g;
+// a numbered section heading naming the year it reports on (一、2025年“三公”经费预算情况说明)
+const DATED_HEAD_RE = /^[一二三四五六七八九十]{1,3}、(\d{4})年度?/;
+const DATED_KIND = /预算|决算/;
+const NOT_OWN_YEAR = /执行|实际|完成|上年|同期|以前|比|较|相比|持平|一致|增加|减少|增长|下降/;
+
+/** YYYY年…预算 A 万元, and 一、YYYY年…情况说明: the year a statement of a budget's or a final account's figures dates itself by */
+export function datedStatements(text: string, heads: ReadonlyArray<{ at: number; title: string }>): Found[] {
+  const found: Found[] = [];
+  for (const m of text.matchAll(DATED_RE)) {
+    // a heading's words end where the next heading's number or a colon begins (…决算情况说明一、收入…：)
+    const words = m[0].slice(0, m[0].length - m[2].length + m[2].search(/$|[:：]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]/));
+    if (DATED_KIND.test(words) && !NOT_OWN_YEAR.test(words)) found.push({ words, at: m.index!, year: m[1], context: m[0] });
+  }
+  for (const h of heads) {
+    const m = DATED_HEAD_RE.exec(h.title);
+    if (m && DATED_KIND.test(h.title) && !NOT_OWN_YEAR.test(h.title)) found.push({ words: h.title.slice(m[0].length - m[0].replace(/^[一二三四五六七八九十]{1,3}、/, '').length), at: h.at + h.title.indexOf(m[1]), year: m[1], context: h.title });
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
 /** 纳入…YYYY年…预算编制范围 */
 export function scopeYears(text: string): Found[] {
   return [...text.matchAll(SCOPE_RE)].map((m) => ({ words: m[0], at: m.index!, year: m[1] }));
 }
 
-/** 截至 YYYY年12月31日 */
+/** 截至 YYYY年M月D日, 截至 YYYY年底 */
 export function asOfDates(text: string): Found[] {
   return [...text.matchAll(AS_OF_RE)].map((m) => ({ words: m[0], at: m.index!, year: m[1] }));
 }
@@ -74,31 +124,45 @@ export function comparedYears(text: string): Found[] {
   return [...text.matchAll(SINCE_RE)].map((m) => ({ words: m[0], at: m.index!, year: m[1] }));
 }
 
-/** the words around text[i, j) within their sentence, at most 20 characters either side (a template's sentences run long) */
-function wordsAround(text: string, i: number, j: number): string {
+/** the words of its sentence before text[i], at most 20 characters */
+function wordsBefore(text: string, i: number): string {
   const before = text.slice(Math.max(0, i - 20), i);
-  const after = text.slice(j, j + 20);
   const head = before.slice(before.lastIndexOf('。') + 1);
-  const stop = after.indexOf('。');
-  const tail = stop < 0 ? after : after.slice(0, stop);
-  const cutHead = head.length === 20 && i - 20 > 0;
-  const cutTail = stop < 0 && j + 20 < text.length;
-  return `${cutHead ? '…' : ''}${head}${text.slice(i, j)}${tail}${cutTail ? '…' : ''}`;
+  return `${head.length === 20 && i - 20 > 0 ? '…' : ''}${head}`;
 }
 
-/** template text left in (kind template), rates without their % (percentless), and the years the narrative dates its statements by (asof, since, scope) */
+/** the words around text[i, j) within their sentence, at most 20 characters either side (a template's sentences run long) */
+function wordsAround(text: string, i: number, j: number): string {
+  const after = text.slice(j, j + 20);
+  const stop = after.indexOf('。');
+  const tail = stop < 0 ? after : after.slice(0, stop);
+  const cutTail = stop < 0 && j + 20 < text.length;
+  return `${wordsBefore(text, i)}${text.slice(i, j)}${tail}${cutTail ? '…' : ''}`;
+}
+
+/** the kinds that say how the document is worded (template text, punctuation, the years it dates itself by), not what its figures are */
+export const WORDING_KINDS: ReadonlySet<string> = new Set(['template', 'punctuation', 'asof', 'since', 'scope', 'dated']);
+
+/** how many statements of figures the narrative makes: what a file without tables was checked for */
+export function figureStatements(claims: ReadonlyArray<{ kind: string }>): number {
+  return claims.filter((c) => !WORDING_KINDS.has(c.kind)).length;
+}
+
+/** template text left in (kind template), rates without their % (percentless), doubled punctuation (punctuation), and the years the narrative dates its statements by (asof, since, scope, dated) */
 export function readDocumentText(r: Reading): void {
-  const emit = (kind: 'template' | 'percentless' | 'asof' | 'since' | 'scope', f: Found) => {
+  const emit = (kind: 'template' | 'percentless' | 'punctuation' | 'asof' | 'since' | 'scope' | 'dated', f: Found) => {
     const figures: Record<string, Cell> = {};
     if (f.year) {
       const at = f.at + f.words.indexOf(f.year);
       figures.year = exactFigure(r, f.year, at);
     }
-    add(r, { kind, subject: f.words, section: sectionAt(r.heads, f.at), text: wordsAround(r.text, f.at, f.at + f.words.length), figures, parts: [], link: null, whole: null, loc: { ...locate(r.stream, f.at, f.at + f.words.length), file: r.file } });
+    add(r, { kind, subject: f.words, section: sectionAt(r.heads, f.at), text: f.context ?? wordsAround(r.text, f.at, f.at + f.words.length), figures, parts: [], link: null, whole: null, loc: { ...locate(r.stream, f.at, f.at + f.words.length), file: r.file } });
   };
   for (const f of templateLeftovers(r.text)) emit('template', f);
   for (const f of percentlessRates(r.text)) emit('percentless', f);
+  for (const f of doubledPunctuation(r.stream)) emit('punctuation', f);
   for (const f of asOfDates(r.text)) emit('asof', f);
   for (const f of comparedYears(r.text)) emit('since', f);
   for (const f of scopeYears(r.text)) emit('scope', f);
+  for (const f of datedStatements(r.text, r.heads)) emit('dated', f);
 }
