@@ -44,6 +44,7 @@ const TABLE = obj('table', {
   noteOfOtherText: STRING,
   rowCount: NUMBER,
   years: list(FIGURE),
+  decimals: NUMBER,
 });
 
 const ROW_FIELDS = { key: STRING, name: STRING, code: STRING, level: NUMBER, side: STRING, lineNo: NUMBER, printedCode: STRING, kind: STRING, cellCount: NUMBER, unplacedCount: NUMBER, nameCode: STRING, codeName: STRING };

@@ -106,6 +106,8 @@ export function words(e: unknown): string {
       return `${w[0]}（按印出的位数四舍五入）`;
     case 'nominal':
       return `${w[0]} 印出的数值`;
+    case 'decimals_of':
+      return `${w[0]} 印出的小数位数`;
     case 'present':
       return `${w[0]} 已印出`;
     case 'count':

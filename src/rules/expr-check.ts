@@ -46,6 +46,7 @@ export const SIGNATURES: Record<string, Signature> = {
   coarser_unit: { args: F2, result: BOOLEAN },
   as_rounded: { args: ['figure'], result: FIGURE },
   nominal: { args: ['figure'], result: NUMBER },
+  decimals_of: { args: ['figure'], result: NUMBER },
   present: { args: ['figure'], result: BOOLEAN },
   band_of: { args: ['figure', 'list'], result: STRING },
   count: { args: ['list'], result: NUMBER },

@@ -221,6 +221,11 @@ export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
   },
   /** the nominal value as printed, for plain comparisons such as `> 0` */
   nominal: (a: unknown) => toInterval(a)?.value ?? null,
+  /** the decimals an amount is printed with (none for a blank cell or a percentage) */
+  decimals_of: (a: unknown) => {
+    const x = figureOf(a);
+    return x && !x.percent && !(a as { blank?: boolean }).blank ? x.decimals : null;
+  },
   present: (a: unknown) => toInterval(a) !== null,
   /** the grade whose band [min, max) holds a score (the top band includes its max) */
   band_of: (score: unknown, bands: unknown) => {

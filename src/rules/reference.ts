@@ -32,6 +32,7 @@ const OPERATIONS: Record<string, [string, string]> = {
   coarser_unit: ['甲所用的单位是否大于乙的（万元之于元，亿元之于万元）；有一个没有单位时为否：以万元写的文中数对以元列示的表', '{ coarser_unit: [{ var: figures.amount }, { var: table }] }'],
   as_rounded: ['这个数按印出的位数看作四舍五入所得（2.35 即 2.345–2.355）：按规则算出的得分，虽然分值、得分平时按确切数看待', '{ as_rounded: [{ var: score }] }'],
   nominal: ['印出的数值，作普通数（用于 >、=== 等 json-logic 比较）', '{ ">": [{ nominal: [{ var: score }] }, 0] }'],
+  decimals_of: ['金额印出的小数位数；空格、百分数没有结果', '{ "<=": [{ decimals_of: [{ var: value }] }, { max: [2, { var: table.decimals }] }] }'],
   present: ['这个金额是否印出', '{ present: [{ var: weight }] }'],
   band_of: ['按文件所写的等级分档（90（含）-100 为“优”）取得分所在的等级', '{ band_of: [{ var: score }, { var: bands }] }'],
   count: ['列表的项数', '{ count: [{ var: indicators }] }'],

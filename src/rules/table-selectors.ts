@@ -10,7 +10,18 @@ import type { RunData, Visit } from './selectors.js';
 import type { Rule } from './types.js';
 
 function tableData(t: Table) {
-  return { id: t.id, kindName: t.kindName, printedId: t.printedId, title: t.title, unit: t.unit, layout: t.layout, empty: t.empty, hasEmptyNote: t.emptyNote !== null, saysEmpty: t.saidEmpty !== null, nilInNarrative: t.nilInNarrative !== null, noteOfOther: t.noteOfOther?.subject ?? null, noteOfOtherText: t.noteOfOther?.text ?? null, rowCount: t.rows.length, years: t.years };
+  return { id: t.id, kindName: t.kindName, printedId: t.printedId, title: t.title, unit: t.unit, layout: t.layout, empty: t.empty, hasEmptyNote: t.emptyNote !== null, saysEmpty: t.saidEmpty !== null, nilInNarrative: t.nilInNarrative !== null, noteOfOther: t.noteOfOther?.subject ?? null, noteOfOtherText: t.noteOfOther?.text ?? null, rowCount: t.rows.length, years: t.years, decimals: usualDecimals(t) };
+}
+
+/** the decimals most of a table's printed amounts have (the fewer of equals; null for a table without one) */
+function usualDecimals(t: Table): number | null {
+  const counts = new Map<number, number>();
+  for (const r of t.rows) {
+    for (const c of Object.values(r.cells)) if (!c.blank && !c.percent) counts.set(c.decimals, (counts.get(c.decimals) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [d, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && d < best)) best = d;
+  return best;
 }
 
 function rowData(r: Row) {
