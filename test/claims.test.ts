@@ -41,6 +41,19 @@ describe('claim extraction', () => {
     ]);
   });
 
+  it('a 目录 entry is no section: the text before the first numbered heading of the body is in none (上海: the last entry of the 目录 held it all)', () => {
+    const toc = ['上海市某局2025年部门预算', '目 录', '一、部门主要职能 ……………………', '五、部门预算表 ……………………', '六、其他相关情况说明'];
+    const body = ['上海市某局主要职能', '2025年，上海市某局收入预算100.00万元。', '其他相关情况说明', '一、2025年“三公”经费预算情况说明', '2025年“三公”经费预算数为1.00万元。'];
+    const sectionsOf = (lines: string[]) => claims(lines.join('\n'), budget).filter((c) => c.kind === 'amount').map((c) => [c.figures.amount.raw, c.section]);
+    expect(sectionsOf([...toc, ...body])).toEqual([
+      ['100.00', ''],
+      ['1.00', '一、2025年“三公”经费预算情况说明'],
+    ]);
+    // an entry followed by its leader or by the next entry is one without a 目录 line too; a heading said again
+    // far after the front (each appended project report's 一、项目基本情况) is a heading each time
+    expect(sectionsOf(['一、收入支出决算总体情况说明3二、收入决算情况说明……4', ...body.slice(1)])[0]).toEqual(['100.00', '']);
+  });
+
   it('a change and its rate in the wordings the 说明 use: 增幅, 降幅为, 增长率为, 下降了, 较上年增长 D 万元', () => {
     const said = (s: string) =>
       claims(`一、收入预算情况说明\n2024年收入预算总计${s}`, budget)
@@ -461,7 +474,8 @@ describe('shares of the 三公经费', () => {
   });
 
   it('are read in a section whose title lists what it covers (九、…“三公”经费、会议费、培训费支出预算情况说明)', async () => {
-    const { sections } = await import('../src/model/claims/phrases.js');
-    expect(sections('九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明 江苏省').map((s) => s.title)).toEqual(['九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明']);
+    const { buildStream, sections } = await import('../src/model/claims/phrases.js');
+    const stream = buildStream(splitLines('n.txt', '九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明 江苏省').lines);
+    expect(sections(stream).map((s) => s.title)).toEqual(['九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明']);
   });
 });

@@ -43,7 +43,7 @@ import {
 /** lines: the narrative; between: whether anything of the document stands between two of its lines (buildStream) */
 export function extractClaims(lines: SourceLine[], file: string, report: ClaimReport, between?: (a: number, b: number) => boolean): Claim[] {
   const stream = buildStream(lines, between);
-  const r: Reading = { stream, text: stream.text, file, report, heads: sections(stream.text), claims: [], used: new Set<number>(), formNamed: new Map(), lastItem: null, restated: restatedSubject(report.year) };
+  const r: Reading = { stream, text: stream.text, file, report, heads: sections(stream), claims: [], used: new Set<number>(), formNamed: new Map(), lastItem: null, restated: restatedSubject(report.year) };
   // the order of the steps numbers the claims, and rates and changes mark their amounts used
   readBudgetRates(r);
   readRatesWithGap(r);

@@ -159,8 +159,9 @@ export function figure(stream: Stream, file: string, raw: string, index: number,
 // ---------------------------------------------------------------------------------------------
 // Linking a subject to the table cell it speaks of
 
-// a title ending in 情况说明 may list what it covers (九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明)
-const SECTION_RE = /[一二三四五六七八九十]{1,3}、(?:[^，。；、:：]{2,40}?(?:情况说明|情况)|[^，。；:：]{2,40}?情况说明)/g;
+// a title ending in 情况说明 may list what it covers (九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明);
+// none runs over a 目录's leader (一、部门主要职能……五、部门预算表……六、其他相关情况说明 is three entries)
+const SECTION_RE = /[一二三四五六七八九十]{1,3}、(?:[^，。；、:：…]{2,40}?(?:情况说明|情况)|[^，。；:：…]{2,40}?情况说明)/g;
 // a path quoted in the sentence (“社会保障和就业支出（类）…”) starts after its opening quote
 // a 款 or 项 name may hold a short bracketed word of its own (党委办公厅（室）及相关机构事务)
 // the markers are printed in half-width brackets too (检察（款）一般行政管理事务(项))
@@ -250,9 +251,47 @@ export const tidyPath = (words: string) =>
     .replace(NUMBER_AFTER_MARKER_RE, '$1')
     .replace(/^[一二三四五六七八九十\d]{1,3}[）)](?=.*（[类款项]）)/, '');
 
-export function sections(text: string): Array<{ at: number; title: string }> {
-  return [...text.matchAll(SECTION_RE)].map((m) => ({ at: m.index!, title: m[0] }));
+// what follows an entry of a 目录, not a heading: a dotted leader (六、其他相关情况说明………), or the next
+// entry, after its page number or not (一、收入支出决算总体情况说明3二、…; …测算分析情况第二部分…): a heading
+// is followed by its text
+const CONTENTS_ENTRY_END = /^(?:[…．.·_]{2,}|\d{0,3}(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+部分))/;
+
+/**
+ * The numbered section headings of the narrative, not the 目录's entries (the last of which would
+ * hold all the text before the body's first heading): an entry is followed by a leader or the next
+ * entry, or its words head a line again further on (the body's heading, numbered or not: 六、其他相关
+ * 情况说明 in the 目录, 其他相关情况说明 over its text)
+ */
+export function sections(stream: Stream): Array<{ at: number; title: string }> {
+  const { text } = stream;
+  const lineOf = (at: number) => stream.lines[stream.lineAt[at]].line;
+  // a 目录 stands near the front, under a line saying so: only there is a heading said again a 目录's entry
+  // (reports a document appends, one per project, repeat their headings: 一、项目基本情况)
+  const contentsAt = text.indexOf('目录');
+  const contentsEnd = contentsAt >= 0 && lineOf(contentsAt) <= CONTENTS_WITHIN ? lineOf(contentsAt) + CONTENTS_WITHIN : -1;
+  const inContents = (at: number) => at > contentsAt && lineOf(at) <= contentsEnd;
+  const headsLineAgain = (words: string, from: number) => {
+    for (let j = text.indexOf(words, from); j >= 0; j = text.indexOf(words, j + 1)) {
+      const before = stream.lines[stream.lineAt[j]].text.slice(0, stream.columnAt[j] - 1).trim();
+      if (!before || LINE_HEAD_NUMBER.test(before)) return true;
+    }
+    return false;
+  };
+  return [...text.matchAll(SECTION_RE)]
+    .filter((m) => {
+      const end = m.index! + m[0].length;
+      if (CONTENTS_ENTRY_END.test(text.slice(end, end + 12))) return false;
+      const words = m[0].replace(/^[一二三四五六七八九十]{1,3}、/, '');
+      return words.length < 4 || !inContents(m.index!) || !headsLineAgain(words, end);
+    })
+    .map((m) => ({ at: m.index!, title: m[0] }));
 }
+
+/** how near the front a 目录 stands, and how many lines it may take (contents.ts reads it so too) */
+const CONTENTS_WITHIN = 120;
+
+/** what may stand before a heading's words in its line: its number */
+const LINE_HEAD_NUMBER = /^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+部分|[（(][一二三四五六七八九十]{1,3}[）)])$/;
 
 /** the title of the last section starting at or before index (list in text order: a binary search, asked once per claim) */
 export function sectionAt(list: Array<{ at: number; title: string }>, index: number): string {
