@@ -53,6 +53,25 @@ function detectYear(head: string): number | null {
   return Math.max(...found.filter((o) => o.index >= line && (end < 0 || o.index < end)).map((o) => Number(o[1])), Number(m[1]));
 }
 
+/**
+ * The document's year: the one its front names first, unless the whole document names another far
+ * more often (a cover or a first heading mistyped, 2018年度 in a 2019 budget whose every title and
+ * statement says 2019: taking the typo would make every one of them wrong)
+ */
+function documentYear(head: string, all: string): number | null {
+  const first = detectYear(head);
+  const votes = new Map<number, number>();
+  for (const m of all.matchAll(OWN_YEAR_RE)) {
+    if (COMPARED_YEAR.test(all.slice(Math.max(0, m.index - 4), m.index)) || /执行/.test(m[0])) continue;
+    votes.set(Number(m[1]), (votes.get(Number(m[1])) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [y, n] of votes) if (best === null || n > votes.get(best)!) best = y;
+  if (first === null) return best;
+  return best !== null && best !== first && votes.get(best)! >= 3 && votes.get(best)! >= 2 * (votes.get(first) ?? 0) ? best : first;
+}
+const OWN_YEAR_RE = /(20\d{2})\s*年(?:度)?[^\d\n，。、；]{0,6}?(?:部门|单位)?\s*(?:决算|预算)(?:执行)?/g;
+
 /** the words before a year that make it the year compared with: 比, 较, 与, 同, 相比, 对比 */
 const COMPARED_YEAR = /(比|较|与|同|相比|对比|相较)\s*$/;
 
@@ -134,7 +153,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   // forms first: a score stated in the narrative is matched to its form by project name
   const { forms, targetTable, formLines } = extractForms(narrative, source.file, unit, notes, source.rulings);
   const family = known.length ? familyOf(catalog, kind, known.map((t) => t.id)) : null;
-  const year = detectYear(head) ?? detectYear(all) ?? companions.find((c) => c.year !== null)?.year ?? null;
+  const year = documentYear(head, all) ?? companions.find((c) => c.year !== null)?.year ?? null;
   const claimLines = narrative.filter((l) => !formLines.has(l.line));
   // an empty table may be explained in the narrative instead of a note under it
   const nil = nilClauses(claimLines, source.file);
