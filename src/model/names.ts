@@ -15,7 +15,7 @@ const MAX_HEADING = 50;
 // a label over a table and the name after it, up to a space, a unit (金额单位：, 单位：) or the line's end;
 // 部门 alone only where it starts a label (after a space, a year, a unit or a table's number), not the
 // end of 主管部门, 实施部门, 责任部门 of a form, which name other units by nature
-const LABEL_RE = /(预算主管部门|编制部门|编制单位|单位名称|预算单位|(?<=^|[\s\u3000]|年度?|[表元一二三四五六七八九十\d])部门(?:[（(]单位[）)])?)\s*[:：]\s*([^\s:：]{2,40}?)(?=\s|金额|单位\s*[:：]|$)/g;
+const LABEL_RE = /(预算主管部门|编制部门|编制单位|单位名称|部门名称|预算单位|(?<=^|[\s\u3000]|年度?|[表元一二三四五六七八九十\d])部门(?:[（(]单位[）)])?)\s*[:：]\s*([^\s:：]{2,40}?)(?=\s|金额|单位\s*[:：]|$)/g;
 // a name is words, not a sentence, a figure or a list
 const NOT_A_NAME = /[\d，。、；;,.%]|万元|^单位$|^部门$/;
 // a heading's number (第一部分, 一、, （一）, 附件2：, 表一)
@@ -26,8 +26,9 @@ const TITLE_END = '(?:部门|单位)?(?:决算|预算)(?:公开)?(?:表|表格|�
 const HEADINGS = [
   // 上海市XX局2024年度部门决算, 江苏省委办公厅2019年度部门预算公开, 第二部分 上海市XX局2024年度部门决算表
   new RegExp(`^${NAME}(?:20\\d{2}|XX)年度?${TITLE_END}`),
-  // 2023年度临夏市医疗保障局部门决算, 2017年度江苏省高级人民法院部门政府性基金支出预算表
-  new RegExp(`^20\\d{2}年度?${NAME}(?:部门|单位)`),
+  // 2023年度临夏市医疗保障局部门决算, 2017年度江苏省高级人民法院部门政府性基金支出预算表; a table's title
+  // naming its unit before what it lists (2018年度江苏省高级人民法院收支预算总表)
+  new RegExp(`^20\\d{2}年度?${NAME}(?:部门|单位|(?=(?:收支|收入|支出|财政拨款|一般公共预算|政府性基金|国有资本|“?三公|机关运行|政府采购)\\S*表$))`),
   // 2018年度江苏省高级人民法院预算公开
   new RegExp(`^20\\d{2}年度?${NAME}${TITLE_END}`),
   // 第一部分 贵州省卫生项目管理办公室概况; 上海市普陀区财政局主要职能, …机构设置 (上海's budgets)

@@ -91,16 +91,23 @@ const SCOPE_RE = /纳入[^，,。；;\d]{0,12}?(\d{4})年度?[^，,。；;\d]{0,
 const DATED_RE = /(?<![比较与同入照据于《（(])(\d{4})年度?(?![\d月])([^。；;！？!?\d]{0,40}?)(?=\d[\d,]*(?:\.\d+)?(?:万|元|亿|千))/g;
 // a numbered section heading naming the year it reports on (一、2025年“三公”经费预算情况说明)
 const DATED_HEAD_RE = /^[一二三四五六七八九十]{1,3}、(\d{4})年度?/;
+// the narrative part's heading (第三部分 2019年度部门预算情况说明); not the tables' part (第二部分 …2019年度部门
+// 预算表), which stands by the tables, in the narrative or not as the layout puts it
+const DATED_PART_RE = /第[一二三四五六七八九十]+部分[^\d。；]{0,30}?(\d{4})年度?(?:部门|单位)?(?:预算|决算)情况说明/g;
 const DATED_KIND = /预算|决算/;
 const NOT_OWN_YEAR = /执行|实际|完成|上年|同期|以前|比|较|相比|持平|一致|增加|减少|增长|下降/;
 
-/** YYYY年…预算 A 万元, and 一、YYYY年…情况说明: the year a statement of a budget's or a final account's figures dates itself by */
+/** YYYY年…预算 A 万元, 一、YYYY年…情况说明 and 第三部分 YYYY年度部门预算情况说明: the year a statement of a budget's or a final account's figures dates itself by */
 export function datedStatements(text: string, heads: ReadonlyArray<{ at: number; title: string }>): Found[] {
   const found: Found[] = [];
   for (const m of text.matchAll(DATED_RE)) {
     // a heading's words end where the next heading's number or a colon begins (…决算情况说明一、收入…：)
     const words = m[0].slice(0, m[0].length - m[2].length + m[2].search(/$|[:：]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]/));
     if (DATED_KIND.test(words) && !NOT_OWN_YEAR.test(words)) found.push({ words, at: m.index!, year: m[1], context: m[0] });
+  }
+  for (const m of text.matchAll(DATED_PART_RE)) {
+    const at = m.index! + m[0].indexOf(m[1], m[0].search(/\d/));
+    found.push({ words: text.slice(at, m.index! + m[0].length), at, year: m[1], context: m[0] });
   }
   for (const h of heads) {
     const m = DATED_HEAD_RE.exec(h.title);
