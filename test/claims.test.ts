@@ -453,7 +453,7 @@ describe('a change said in the sentence after its amount', () => {
     ].join('\n');
     const found = (await lintText(text)).filter((d) => d.ruleId === '叙述/同比变化率');
     expect(found.map((d) => [d.line, d.message])).toEqual([
-      [3, '「项目支出预算数」变化率写 13.22%，按本年数与增减额（1237.7 万元 ÷ （4335.3 万元 + 1237.7 万元） × 100%）应为 22.21%'],
+      [3, '「项目支出预算数」变化率写 13.22%，按本年数与增减额（1237.7 万元 ÷ （4335.3 万元 + 1237.7 万元） × 100%）应为 22.21%；若变化率无误，增减额应为 660.14～660.73 万元'],
     ]);
   });
 });

@@ -18,7 +18,7 @@ describe('github', () => {
       '::error file=fixtures/sample/budget-2025.pdf,title=科目/上下级合计::部门公开表5 20805 行政事业单位养老支出「合计」为 63.25 万元，其下级科目之和为 62.24 万元，相差 1.01 万元（同一行另有 1 栏也不符：「基本支出」63.25 万元，应为 62.24 万元）（第 7 页第 8 行）',
       '::error file=fixtures/sample/budget-2025.pdf,title=科目/上下级合计::部门公开表6 301 工资福利支出「合计」为 399.28 万元，其下级科目之和为 447.93 万元，相差 48.65 万元（同一行另有 1 栏也不符：「人员经费」399.28 万元，应为 447.93 万元）（第 8 页第 7 行）',
       '::warning file=fixtures/text/titled-budget-narrative.txt,line=1,endLine=1,col=1,endColumn=1,title=读取/未含公开表::本文件没有公开表，只核对了文字说明中的 4 处数字之间的关系；与表格的核对需要含表格的文件：表格另行公开时，用 --parts 把说明与公开表一起检查',
-      '::error file=fixtures/text/titled-budget-narrative.txt,line=5,endLine=5,col=36,endColumn=40,title=叙述/同比变化率::「2025年本部门支出预算总额」变化率写 9.33%25，按本年数与增减额（10 万元 ÷ （130 万元 − 10 万元） × 100%25）应为 8.33%25',
+      '::error file=fixtures/text/titled-budget-narrative.txt,line=5,endLine=5,col=36,endColumn=40,title=叙述/同比变化率::「2025年本部门支出预算总额」变化率写 9.33%25，按本年数与增减额（10 万元 ÷ （130 万元 − 10 万元） × 100%25）应为 8.33%25；若变化率无误，增减额应为 11.04～11.14 万元',
       '::error file=fixtures/bad/not-a-pdf.pdf,title=无法检查::fixtures/bad/not-a-pdf.pdf 不是 PDF 文件',
       '::notice title=budget-lint::budget-lint 检查了 3 个文件：5 个错误（其中 1 个为文件无法检查），1 个警告。',
       '',

@@ -31,7 +31,7 @@ describe('messages show their working', () => {
   it('a built-in rate shows the two amounts it comes from, only the branch taken, sums without their zeros', () => {
     const changed = mutate(fixtureText('pdf/final-full.txt'), '下降3.12%', '下降3.21%');
     const ds = runRules(reportOf(changed), parseRules('my.yaml', fixtureText('../rules/narrative.yaml')).filter((r) => r.id === '叙述/同比变化率'));
-    expect(ds.map((d) => d.message)).toEqual(['「收支总计」变化率写 3.21%，按本年数与增减额（577.07 万元 ÷ （17,912.75 万元 + 577.07 万元） × 100%）应为 3.12%']);
+    expect(ds.map((d) => d.message)).toEqual(['「收支总计」变化率写 3.21%，按本年数与增减额（577.07 万元 ÷ （17,912.75 万元 + 577.07 万元） × 100%）应为 3.12%；若变化率无误，增减额应为 593.11～595.03 万元']);
   });
 
   it('a figure within one unit of its last digit says whether it was cut off or carried up instead of rounded', () => {

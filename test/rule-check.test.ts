@@ -187,6 +187,16 @@ describe('what a rule names is checked against the catalogue', () => {
     expect(loadError(form('{ "===": [{ var: form.kind.name }, 1] }'))).toMatch(/form\.kind 是文字，没有字段 "name"/);
   });
 
+  it('values: each an expression the assert could be, and every {value:…} / {range:…} naming one', () => {
+    const withValues = (values: string, message: string) => rule({ message }).replace('  message:', `  values:\n${values}\n  message:`);
+    expect(loadError(withValues('    over: { difference: [{ var: spent }, { var: budget }] }', '超出 {value:ovr}'))).toMatch(/占位符 \{value:ovr\}：values 中没有「ovr」（有：over）/);
+    expect(loadError(withValues('    over: { diference: [{ var: spent }, { var: budget }] }', '超出 {value:over}'))).toMatch(/^my\.yaml:\d+:\d+: .*不认识或不允许的运算 "diference"（是不是「difference」？）/);
+    expect(loadError(rule({ message: '超出 {range:over}' }))).toMatch(/占位符 \{range:over\}：values 中没有「over」/);
+    expect(loadError(rule().replace('  message:', '  values: [1]\n  message:'))).toMatch(/values 必须是对象/);
+    const [loaded] = parseRules('my.yaml', withValues('    over: { difference: [{ var: spent }, { var: budget }] }', '超出 {value:over}（{range:over}）'), new Set(), loadCatalog());
+    expect(loaded.values).toEqual({ over: { difference: [{ var: 'spent' }, { var: 'budget' }] } });
+  });
+
   it('operations: their names, and each argument\'s kind', () => {
     expect(loadError(rule({ assert: '{ aprox_le: [{ var: spent }, { var: budget }] }' }))).toMatch(/不认识或不允许的运算 "aprox_le"（是不是「approx_le」？）/);
     expect(loadError(rule({ assert: '{ approx_le: [{ var: spent }, { var: budget }, 1] }' }))).toMatch(/approx_le 需要 2 个参数/);

@@ -174,9 +174,10 @@ export interface ClaimRowsLink {
  * 比…年; 纳入…年…预算编制范围; 2025年，…收入预算 A 万元);
  * restate: an item's figure said a second time (…住房公积金（项）350.35万元 … 2024年预算安排352.67万元)
  * projects: the projects assessed as a whole (count, the funds they involve, what they spent);
- * balance: the two sides' totals said together (收、支总计各是 A，B 万元: income, spending)
+ * balance: the two sides' totals said together (收、支总计各是 A，B 万元: income, spending);
+ * tally: a count and the counts its 其中 lists (共有车辆 8 辆，其中：…用车 3 辆、…)
  */
-export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'punctuation' | 'asof' | 'since' | 'scope' | 'dated' | 'restate' | 'projects' | 'balance';
+export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'punctuation' | 'asof' | 'since' | 'scope' | 'dated' | 'restate' | 'projects' | 'balance' | 'tally';
 
 /**
  * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),

@@ -3,7 +3,7 @@
  * its selector yields, bound cells are resolved, the `where` filter and the `assert` expression
  * are evaluated with json-logic, and a false assertion becomes a diagnostic.
  */
-import { formatInterval, formatNumber, fromCell, type Comparison, type Interval } from '../interval/interval.js';
+import { formatInterval, formatNumber, fromCell, isInterval, type Comparison, type Interval } from '../interval/interval.js';
 import type { Cell, Location, Report, Table } from '../model/types.js';
 import { comparisonsMade, compiled, evaluate, lastFinding, resetFindings, truthy, type Compiled } from './ops.js';
 import { forEachBinding, runData, type Binding, type RunData } from './selectors.js';
@@ -236,6 +236,14 @@ function figureValues(c: Comparison, expected: Interval): NonNullable<Diagnostic
 }
 
 /** a bound value as a message shows it: a cell as printed (with its unit), text as it is */
+/** a computed value of the rule's values: the figure ({value:名}), or the interval of true values it admits ({range:名}) */
+function shownValue(v: unknown, range: boolean): string {
+  if (!isInterval(v) || 'raw' in (v as object)) return printedValue(v);
+  const digits = v.shown ?? v.decimals;
+  const unit = v.percent ? '%' : v.unit ? ` ${v.unit}` : '';
+  return range ? `${formatNumber(v.lo, digits, v.unit !== null)}～${formatNumber(v.hi, digits, v.unit !== null)}${unit}` : formatInterval(v);
+}
+
 function printedValue(v: unknown): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'object' && 'raw' in (v as object)) {
@@ -287,7 +295,8 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
   };
   let message = rule.message
     .replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? `{${k}}`)
-    .replace(/\{var:([^}]*)\}/g, (_, path: string) => printedValue(evaluate({ var: path }, b.data)));
+    .replace(/\{var:([^}]*)\}/g, (_, path: string) => printedValue(evaluate({ var: path }, b.data)))
+    .replace(/\{(value|range):(\w+)\}/g, (_, how: string, name: string) => shownValue(evaluate(rule.values?.[name], b.data), how === 'range'));
   // within one unit of its last digit: cut off (printed below) or carried up (printed above) instead of rounded
   if (finding?.verdict === 'near' && rule.severity === 'error') message += `（差额小于末位一个单位，可能是${finding.difference > 0 ? '进位' : '截断'}而非四舍五入）`;
   const d: Diagnostic = {

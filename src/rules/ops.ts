@@ -168,7 +168,8 @@ export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
     const r = w && p && t ? ratio(p, t) : null;
     if (!w || !r) return null;
     const qs = [w.lo * r.lo, w.lo * r.hi, w.hi * r.lo, w.hi * r.hi];
-    return { lo: Math.min(...qs), hi: Math.max(...qs), value: w.value * r.value, decimals: Math.max(1, w.decimals), shown: Math.max(2, w.decimals, p!.decimals, t!.decimals), unit: null };
+    // in the weight's unit: a score's (none), or an amount's (the change a rate implies: 本年数 × 率 ÷ (100 + 率))
+    return { lo: Math.min(...qs), hi: Math.max(...qs), value: w.value * r.value, decimals: Math.max(1, w.decimals), shown: Math.max(2, w.decimals, p!.decimals, t!.decimals), unit: w.unit };
   },
   approx_eq: approxEq,
   approx_le: comparison('<='),

@@ -51,6 +51,7 @@ const RULE_FIELDS: Array<[string, string, string]> = [
   ['bind', '可选', '名称 → 查询（见下表）：所取的单元格或单元格列表，供 assert 以 `var` 读取'],
   ['assert', '必填', 'json-logic 表达式：应成立的恒等式；不成立即报告'],
   ['message', '必填', '报告的文字，可用占位符（见下）'],
+  ['values', '可选', '名称 → 表达式（json-logic，同 assert 可读的）：报告时另算的数，消息中以 `{value:名称}` 显示其值、`{range:名称}` 显示它所容的区间（如 同比变化率 所附「若变化率无误，增减额应为 382.40～383.09 万元」）；只在报告时计算'],
   ['at', '可选', '所报位置取哪个数（绑定路径，如 `fundsWeight`）：assert 没有比较任何数时（某格空着）报在它所在处；不写则报在检查对象处'],
 ];
 
@@ -106,7 +107,7 @@ export function referenceMarkdown(): string {
     '',
     `json-logic's own, allowed: ${BUILTIN_ALLOWED.map((o) => `\`${o}\``).join(' ')}. Of these, \`< <= > >= === !== in cat min max\` take no printed figure (use \`approx_le\`, \`approx_ge\`, \`approx_eq\`, or \`nominal\` for the printed value as a plain number; \`=== null\` asks whether a figure is printed). Refused: \`+ - * / %\` (parseFloat on text), \`==\` and \`!=\` (loose), \`log\`, and any other name.`,
     '',
-    `Message placeholders: ${[...PLACEHOLDERS].map((p) => `\`{${p}}\``).join(' ')}, and \`{var:path}\` for anything the assert can read (a cell shows as printed, with its unit).`,
+    `Message placeholders: ${[...PLACEHOLDERS].map((p) => `\`{${p}}\``).join(' ')}, \`{var:path}\` for anything the assert can read (a cell shows as printed, with its unit), and \`{value:name}\` / \`{range:name}\` for a figure of the rule's \`values\` (its interval of true values, lo～hi).`,
   );
   return out.join('\n');
 }

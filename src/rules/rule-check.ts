@@ -14,7 +14,7 @@ import type { CellQuery, Each, Rule, Select, Severity, SourcePosition } from './
 import { FIGURE, list, obj, type VType } from './value-types.js';
 
 const SEVERITIES: Severity[] = ['error', 'warn', 'off'];
-const RULE_KEYS = new Set(['id', 'severity', 'description', 'why', 'docs', 'select', 'bind', 'assert', 'message', 'at', 'reportAtDeepest']);
+const RULE_KEYS = new Set(['id', 'severity', 'description', 'why', 'docs', 'select', 'bind', 'assert', 'values', 'message', 'at', 'reportAtDeepest']);
 const SELECT_KEYS = new Set(['each', 'tables', 'where', 'columns', 'groups', 'ids']);
 const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'columnMap', 'parts', 'sameCode', 'sameLineNo', 'link']);
 const FILTER_KEYS = new Set(['side', 'kind', 'level', 'code', 'keys', 'lineNo']);
@@ -210,6 +210,7 @@ export function checkRule(ctx: Ctx, catalog: Catalog, raw: unknown, at: YamlPath
     new ExpressionChecker(placeholder, binding).resolve(m[1], [...at, 'message']);
   }
   checkPlaceholders(ctx, message, select.each, raw.assert, raw.bind, [...at, 'message']);
+  const values = checkValues(ctx, logic, raw.values, message, at);
   // at: the figure whose place the finding takes when the assert compares none (a cell left blank)
   const place = str(ctx, raw.at, [...at, 'at'], 'at', false);
   if (place !== undefined) logic.resolve(place, [...at, 'at']);
@@ -221,5 +222,24 @@ export function checkRule(ctx: Ctx, catalog: Catalog, raw: unknown, at: YamlPath
   if (docs !== undefined) rule.docs = docs;
   if (place !== undefined) rule.at = place;
   if (deepest) rule.reportAtDeepest = true;
+  if (values) rule.values = values;
   return rule;
+}
+
+/**
+ * values: figures a message shows beside the comparison ({value:名} as a figure, {range:名} as the
+ * interval of true values it admits), each a json-logic expression over the binding, computed only
+ * for a finding; a placeholder naming none is refused
+ */
+function checkValues(ctx: Ctx, logic: ExpressionChecker, raw: unknown, message: string, at: YamlPath): Record<string, unknown> | undefined {
+  if (raw !== undefined && !isPlainObject(raw)) ctx.fail([...at, 'values'], 'values 必须是对象：名称 → 表达式');
+  const values = (raw ?? {}) as Record<string, unknown>;
+  for (const [name, expression] of Object.entries(values)) {
+    if (!/^\w+$/.test(name)) ctx.fail([...at, 'values', name], `values 的名称 "${name}" 只能含字母、数字和 _`);
+    logic.check(expression, [...at, 'values', name]);
+  }
+  for (const m of message.matchAll(/\{(value|range):([^}]*)\}/g)) {
+    if (!Object.hasOwn(values, m[2])) ctx.fail([...at, 'message'], `占位符 {${m[1]}:${m[2]}}：values 中没有「${m[2]}」${Object.keys(values).length ? `（有：${Object.keys(values).join('、')}）` : ''}`);
+  }
+  return raw === undefined ? undefined : values;
 }

@@ -67,6 +67,8 @@ export interface Rule {
   select: Select;
   bind: Record<string, CellQuery>;
   assert: unknown;
+  /** figures a message shows beside the comparison ({value:名}, {range:名}), computed only for a finding */
+  values?: Record<string, unknown>;
   message: string;
   /** a binding path: the finding is placed at that figure when its assert compares none */
   at?: string;

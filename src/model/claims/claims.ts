@@ -7,6 +7,7 @@ import type { SourceLine } from '../../ingest/text.js';
 import type { Cell, Claim } from '../types.js';
 import { comparedYear, priorAmount, priorInComparison } from './compare.js';
 import { readDocumentText } from './document-text.js';
+import { readTallies } from './tallies.js';
 import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
 import { linkEconomicGroup, linkSubject, totalOf } from './link.js';
 import { findPath, gluedItemPath } from './path-link.js';
@@ -56,6 +57,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readScores(r);
   readCounts(r);
   readDocumentText(r);
+  readTallies(r);
   readProjectTotals(r);
   return r.claims.sort((a, b) => (a.loc.page ?? 0) - (b.loc.page ?? 0) || a.loc.line - b.loc.line || a.loc.column - b.loc.column);
 }
