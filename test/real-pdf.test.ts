@@ -186,8 +186,8 @@ const DOCUMENTS: Array<[string, Expected]> = [
   ['江苏省政协办公厅2018度部门预算公开表.pdf', { kind: '预算', year: 2018, department: '江苏省政协办公厅', family: '部门预算（江苏十二张表）',
     tables: '部门公开表1:34 预算/收入来源表:15 部门公开表3:1 部门公开表4:7 预算/财政拨款支出表:17 预算/财政拨款基本支出表:28 部门公开表5:17 部门公开表6:28 部门公开表7:1 部门公开表8:1 预算/机关运行经费表:15 预算/政府采购表:unread',
     diagnostics: [] }],
-  // checked by hand: the four 形式/模板残留 real, as in 2018's
-  ['江苏省政协办公厅2019年度部门预算.pdf', { kind: '预算', year: 2019, department: null, family: null,
+  // checked by hand: the four 形式/模板残留 real, as in 2018's; its unit named only by its opening statement (江苏省政协办公厅2019年度收入、支出预算总计)
+  ['江苏省政协办公厅2019年度部门预算.pdf', { kind: '预算', year: 2019, department: '江苏省政协办公厅', family: null,
     tables: '',
     diagnostics: ['读取/未含公开表@:1', '形式/模板残留@14:11', '形式/模板残留@14:15', '形式/模板残留@15:10', '形式/模板残留@15:14'] }],
   // checked by hand: 22:17 (79.05% for 79.09%): real; 20:18 rounding warning; the empty 政府性基金 table has no note, but the

@@ -63,6 +63,29 @@ function spanOf(file: string, l: SourceLine, from: number, to: number): Location
   return loc;
 }
 
+// the sentences a 说明 opens its figures with, naming its unit: 2025年，上海市普陀区财政局收入预算 A 万元;
+// 2025年上海市财政局财政拨款的机关运行经费预算为; 江苏省委办公厅2019年度收入、支出预算总计 (its spaces squeezed)
+const STATEMENTS = [
+  new RegExp(`20\\d{2}年[，,]${NAME}(?:收入预算|支出预算)`),
+  new RegExp(`20\\d{2}年${NAME}财政拨款的机关运行经费`),
+  new RegExp(`^${NAME}20\\d{2}年度?收入、支出预算总计`),
+];
+/** STATEMENTS' words with any spaces between their characters: a line without them names no unit so */
+const SPACED_STATEMENT = /收\s*入\s*预\s*算|支\s*出\s*预\s*算|机\s*关\s*运\s*行\s*经\s*费/;
+
+/** the unit a sentence of the 说明 names as its own, with where it stands in the line */
+function statementName(text: string): { name: string; from: number; to: number } | null {
+  if (!SPACED_STATEMENT.test(text)) return null;
+  const { s, at } = squeezeMap(text);
+  for (const re of STATEMENTS) {
+    const m = re.exec(s);
+    if (!m || TITLE_WORDS.test(m[1]) || NOT_A_NAME.test(m[1])) continue;
+    const start = m.index + m[0].indexOf(m[1]);
+    return { name: m[1], from: at[start], to: at[start + m[1].length - 1] + 1 };
+  }
+  return null;
+}
+
 /** a heading line's department name, with where it starts and ends in the line */
 function headingName(text: string): { name: string; from: number; to: number } | null {
   // most lines are none: asked before the line is squeezed (every line of the document is asked)
@@ -110,6 +133,8 @@ export function readNames(lines: SourceLine[], file: string, narrative: Set<numb
       found.push({ ...h, label: '标题' });
       if (cover.has(l.line)) onCover.push({ ...h, label: '标题' });
     }
+    const said = h ? null : statementName(l.text);
+    if (said) found.push({ ...said, label: '说明' });
     for (const f of found) mentions.push({ name: f.name, label: f.label, placeholder: PLACEHOLDER.test(f.name), narrative: narrative.has(l.line), loc: spanOf(file, l, f.from, f.to) });
   }
   return { self: ownName(onCover.filter((f) => !PLACEHOLDER.test(f.name)), mentions.filter((m) => !m.placeholder)) ?? ownName(onCover, mentions), mentions };
