@@ -10,7 +10,7 @@ import type { ContentsEntry } from './types.js';
 
 const CONTENTS_TITLE = /^目录$/;
 /** the 目录 lies near the front: at most this many lines after the start, and this many entries */
-const CONTENTS_WITHIN = 120;
+export const CONTENTS_WITHIN = 120;
 const MAX_ENTRIES = 80;
 /** a line longer than this is prose: the 目录 has ended without the body repeating its first entry */
 const MAX_ENTRY = 60;

@@ -77,13 +77,7 @@ const SPACED_STATEMENT = /收\s*入\s*预\s*算|支\s*出\s*预\s*算|机\s*关\
 function statementName(text: string): { name: string; from: number; to: number } | null {
   if (!SPACED_STATEMENT.test(text)) return null;
   const { s, at } = squeezeMap(text);
-  for (const re of STATEMENTS) {
-    const m = re.exec(s);
-    if (!m || TITLE_WORDS.test(m[1]) || NOT_A_NAME.test(m[1])) continue;
-    const start = m.index + m[0].indexOf(m[1]);
-    return { name: m[1], from: at[start], to: at[start + m[1].length - 1] + 1 };
-  }
-  return null;
+  return nameBy(STATEMENTS, s, at);
 }
 
 /** a heading line's department name, with where it starts and ends in the line */
@@ -97,10 +91,18 @@ function headingName(text: string): { name: string; from: number; to: number } |
   const rest = s.slice(head);
   // every heading form holds a year, a placeholder or 概况: most lines hold none, and are done
   if (!HEADING_MARK.test(rest)) return null;
-  for (const re of HEADINGS) {
-    const m = re.exec(rest);
+  return nameBy(HEADINGS, rest, at, head);
+}
+
+/**
+ * The name the first of `patterns` to hold one finds in `words` (its first group, no title's words),
+ * placed in the line by `at`; `words` start at `offset` of the squeezed line
+ */
+function nameBy(patterns: RegExp[], words: string, at: number[], offset = 0): { name: string; from: number; to: number } | null {
+  for (const re of patterns) {
+    const m = re.exec(words);
     if (!m || TITLE_WORDS.test(m[1]) || NOT_A_NAME.test(m[1])) continue;
-    const start = head + m.index + m[0].indexOf(m[1]);
+    const start = offset + m.index + m[0].indexOf(m[1]);
     return { name: m[1], from: at[start], to: at[start + m[1].length - 1] + 1 };
   }
   return null;

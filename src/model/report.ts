@@ -40,12 +40,15 @@ function coverKind(text: string): DocumentKind | undefined {
   return named ? ((named[1] ?? named[2]) as DocumentKind) : undefined;
 }
 
+// 2023年度部门决算, 2023年区级部门预算, 2024年单位预算 (…预算执行 kept in the match: a year's execution is the year before's)
+const OWN_YEAR_RE = /(20\d{2})\s*年(?:度)?[^\d\n，。、；]{0,6}?(?:部门|单位)?\s*(?:决算|预算)(?:执行)?/g;
+
+/** the years `re` finds in text, never the year a comparison names (比2021年预算增加…, 与2020年预算基本持平, 比2019年（疫情前）决算数减少…), which is another year's */
+const ownedYears = (text: string, re: RegExp) => [...text.matchAll(re)].filter((m) => !COMPARED_YEAR.test(text.slice(Math.max(0, m.index - 4), m.index)));
+
 function detectYear(head: string): number | null {
-  // 2023年度部门决算, 2023年区级部门预算, 2024年单位预算; never the year a comparison names (比2021年预算
-  // 增加…, 与2020年预算基本持平, 比2019年（疫情前）决算数减少…), which is another year's
-  const owned = (re: RegExp) => [...head.matchAll(re)].filter((m) => !COMPARED_YEAR.test(head.slice(Math.max(0, m.index - 4), m.index)));
-  const found = owned(/(20\d{2})\s*年(?:度)?[^\d\n，。、；]{0,6}?(?:部门|单位)?\s*(?:决算|预算)/g);
-  const m = found[0] ?? owned(/(20\d{2})\s*年度/g)[0];
+  const found = ownedYears(head, OWN_YEAR_RE);
+  const m = found[0] ?? ownedYears(head, /(20\d{2})\s*年度/g)[0];
   if (!m) return null;
   // a header naming two years' columns (2016年预算数 2017年预算数) is of the later one's table
   const line = head.lastIndexOf('\n', m.index) + 1;
@@ -61,17 +64,12 @@ function detectYear(head: string): number | null {
 function documentYear(head: string, all: string): number | null {
   const first = detectYear(head);
   const votes = new Map<number, number>();
-  for (const m of all.matchAll(OWN_YEAR_RE)) {
-    if (COMPARED_YEAR.test(all.slice(Math.max(0, m.index - 4), m.index)) || /执行/.test(m[0])) continue;
-    votes.set(Number(m[1]), (votes.get(Number(m[1])) ?? 0) + 1);
-  }
+  for (const m of ownedYears(all, OWN_YEAR_RE)) if (!m[0].endsWith('执行')) votes.set(Number(m[1]), (votes.get(Number(m[1])) ?? 0) + 1);
   let best: number | null = null;
   for (const [y, n] of votes) if (best === null || n > votes.get(best)!) best = y;
   if (first === null) return best;
   return best !== null && best !== first && votes.get(best)! >= 3 && votes.get(best)! >= 2 * (votes.get(first) ?? 0) ? best : first;
 }
-const OWN_YEAR_RE = /(20\d{2})\s*年(?:度)?[^\d\n，。、；]{0,6}?(?:部门|单位)?\s*(?:决算|预算)(?:执行)?/g;
-
 /** the words before a year that make it the year compared with: 比, 较, 与, 同, 相比, 对比 */
 const COMPARED_YEAR = /(比|较|与|同|相比|对比|相较)\s*$/;
 

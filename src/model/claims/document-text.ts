@@ -106,12 +106,15 @@ export function datedStatements(text: string, heads: ReadonlyArray<{ at: number;
     if (DATED_KIND.test(words) && !NOT_OWN_YEAR.test(words)) found.push({ words, at: m.index!, year: m[1], context: m[0] });
   }
   for (const m of text.matchAll(DATED_PART_RE)) {
-    const at = m.index! + m[0].indexOf(m[1], m[0].search(/\d/));
+    const at = m.index! + m[0].search(/\d/);
     found.push({ words: text.slice(at, m.index! + m[0].length), at, year: m[1], context: m[0] });
   }
   for (const h of heads) {
     const m = DATED_HEAD_RE.exec(h.title);
-    if (m && DATED_KIND.test(h.title) && !NOT_OWN_YEAR.test(h.title)) found.push({ words: h.title.slice(m[0].length - m[0].replace(/^[一二三四五六七八九十]{1,3}、/, '').length), at: h.at + h.title.indexOf(m[1]), year: m[1], context: h.title });
+    if (!m || !DATED_KIND.test(h.title) || NOT_OWN_YEAR.test(h.title)) continue;
+    // the heading's words from its year, its number left out
+    const number = h.title.indexOf('、') + 1;
+    found.push({ words: h.title.slice(number), at: h.at + number, year: m[1], context: h.title });
   }
   return found.sort((a, b) => a.at - b.at);
 }

@@ -6,6 +6,7 @@
 import { lowerBound } from '../../common/sorted.js';
 import type { SourceLine } from '../../ingest/text.js';
 import { printedCell } from '../cells.js';
+import { CONTENTS_WITHIN } from '../contents.js';
 import type { Cell, Location, Unit } from '../types.js';
 
 /**
@@ -286,9 +287,6 @@ export function sections(stream: Stream): Array<{ at: number; title: string }> {
     })
     .map((m) => ({ at: m.index!, title: m[0] }));
 }
-
-/** how near the front a 目录 stands, and how many lines it may take (contents.ts reads it so too) */
-const CONTENTS_WITHIN = 120;
 
 /** what may stand before a heading's words in its line: its number */
 const LINE_HEAD_NUMBER = /^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+部分|[（(][一二三四五六七八九十]{1,3}[）)])$/;
