@@ -116,21 +116,31 @@ function cellWords(text: string): Array<{ text: string; at: number }> {
  * are left out. display: columns counted as displayed, a CJK character two wide (alignedByDisplay).
  */
 export function alignedHeaderSpans(line: TokenLine, display = false): PositionedPiece[] {
+  if (!display) return clampedSpans(headerSpans(line));
   const spans: PositionedPiece[] = [];
   for (const w of cellWords(line.source.text)) {
     if (FIGURE_RE.test(w.text)) continue;
     // as displayed: from the width of what precedes it, as wide as it shows
-    const start = display ? width(line.source.text.slice(0, w.at)) + 1 : w.at + 1;
-    spans.push(display ? { text: w.text.replace(/[ \u3000]/g, ''), x0: start, x1: start + width(w.text) } : spanOf(w.text, start));
+    const start = width(line.source.text.slice(0, w.at)) + 1;
+    spans.push({ text: w.text.replace(/[ \u3000]/g, ''), x0: start, x1: start + width(w.text) });
   }
   return spans;
+}
+
+/**
+ * Spans of words set character by character, each as wide as printed at most up to the next
+ * word, which pdftotext sets where the page has it (公务用车购 reaches no further than the
+ * 公务用车运 printed beside it).
+ */
+function clampedSpans(spans: PositionedPiece[]): PositionedPiece[] {
+  return spans.map((s, i) => (i + 1 < spans.length ? { ...s, x1: Math.max(s.x0 + 1, Math.min(s.x1, spans[i + 1].x0 - 1)) } : s));
 }
 
 /**
  * A header line of aligned text as the spans of its column names: as alignedHeaderSpans, and
  * names printed one space apart (政府性基金预算 国有资本经营预算, where pdftotext had no room for
  * more) apart: words of two characters or more one space apart are cells of their own (a
- * letter-spaced name, 合 计, has one-character words and stays whole).
+ * letter-spaced name, 合 计, has one-character words and stays whole, as does 2022 年预算).
  */
 export function headerSpans(line: TokenLine): PositionedPiece[] {
   const spans: PositionedPiece[] = [];
@@ -138,7 +148,8 @@ export function headerSpans(line: TokenLine): PositionedPiece[] {
     if (FIGURE_RE.test(cell.text)) continue;
     const start = cell.at + 1;
     const words = [...cell.text.matchAll(/[^ \u3000]+/g)];
-    const names = words.length > 1 && !/[ \u3000]{2}|\u3000/.test(cell.text) && words.every((w) => [...w[0]].length >= 2);
+    // a year set apart from its 年 (2022 年预算) is one name's words
+    const names = words.length > 1 && !/[ \u3000]{2}|\u3000/.test(cell.text) && words.every((w) => [...w[0]].length >= 2 && !/^\d+$/.test(w[0]));
     if (names) spans.push(...words.map((w) => spanOf(w[0], start + w.index!)));
     else spans.push(spanOf(cell.text, start));
   }
