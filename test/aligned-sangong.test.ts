@@ -44,37 +44,19 @@ describe('江苏 三公 grid in aligned text, names wrapped around other cells',
   };
   const only三公 = (ds: Awaited<ReturnType<typeof lintText>>) => ds.filter((d) => d.ruleId.startsWith('三公/')).map(brief);
 
-  it('each figure under its own header words (检察院 2019)', async () => {
-    const fixture = 'text/aligned-sangong-jiangsu.txt';
-    expect(cellsOf(fixture)).toEqual({
-      '本年预算数.合计': '1276.7',
-      '本年预算数.三公经费小计': '418.26',
-      '本年预算数.因公出国（境）费': '80',
-      '本年预算数.公务用车购置及运行维护费': '237',
-      '本年预算数.公务用车运行维护费': '237',
-      '本年预算数.公务接待费': '101.26',
-      '本年预算数.会议费': '158.44',
-      '本年预算数.培训费': '700',
+  const CASES: Array<[what: string, fixture: string, cells: string[], from: string, to: string, line: number, actual: string, expected: string]> = [
+    ['each figure under its own header words (检察院 2019)', 'text/aligned-sangong-jiangsu.txt',
+      ['1276.7', '418.26', '80', '237', '237', '101.26', '158.44', '700'], '101.26   158.44', '201.26   158.44', 12, '418.26 万元', '518.26 万元'],
+    ['names one space apart are two cells (省委办公厅 2019)', 'text/aligned-sangong-jiangsu-names.txt',
+      ['1,471.70', '508.20', '70.00', '411.20', '411.20', '27.00', '933.50', '30.00'], '   27.00 ', '  127.00 ', 16, '508.20 万元', '608.20 万元'],
+  ];
+  const KEYS = ['合计', '三公经费小计', '因公出国（境）费', '公务用车购置及运行维护费', '公务用车运行维护费', '公务接待费', '会议费', '培训费'].map((k) => `本年预算数.${k}`);
+  for (const [what, fixture, cells, from, to, line, actual, expected] of CASES) {
+    it(what, async () => {
+      expect(cellsOf(fixture)).toEqual(Object.fromEntries(KEYS.map((k, i) => [k, cells[i]])));
+      expect(only三公(await lintText(fixtureText(fixture), fixture))).toEqual([]);
+      const text = mutate(fixtureText(fixture), from, to);
+      expect(only三公(await lintText(text, fixture))).toEqual([{ ruleId: '三公/合计', severity: 2, line, actual, expected, difference: '100.00 万元' }]);
     });
-    expect(only三公(await lintText(fixtureText(fixture), fixture))).toEqual([]);
-    const text = mutate(fixtureText(fixture), '101.26   158.44', '201.26   158.44');
-    expect(only三公(await lintText(text, fixture))).toEqual([{ ruleId: '三公/合计', severity: 2, line: 12, actual: '418.26 万元', expected: '518.26 万元', difference: '100.00 万元' }]);
-  });
-
-  it('names one space apart are two cells (省委办公厅 2019)', async () => {
-    const fixture = 'text/aligned-sangong-jiangsu-names.txt';
-    expect(cellsOf(fixture)).toEqual({
-      '本年预算数.合计': '1,471.70',
-      '本年预算数.三公经费小计': '508.20',
-      '本年预算数.因公出国（境）费': '70.00',
-      '本年预算数.公务用车购置及运行维护费': '411.20',
-      '本年预算数.公务用车运行维护费': '411.20',
-      '本年预算数.公务接待费': '27.00',
-      '本年预算数.会议费': '933.50',
-      '本年预算数.培训费': '30.00',
-    });
-    expect(only三公(await lintText(fixtureText(fixture), fixture))).toEqual([]);
-    const text = mutate(fixtureText(fixture), '   27.00 ', '  127.00 ');
-    expect(only三公(await lintText(text, fixture))).toEqual([{ ruleId: '三公/合计', severity: 2, line: 16, actual: '508.20 万元', expected: '608.20 万元', difference: '100.00 万元' }]);
-  });
+  }
 });
