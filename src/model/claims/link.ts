@@ -149,6 +149,8 @@ export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: 
   }
   const running = linkRunningCosts(report, kind, s, section);
   if (running) return running;
+  const purchase = kind === '预算' ? linkPurchases(report, s, section) : null;
+  if (purchase) return purchase;
   if (kind === '预算') return linkBudget(report, s, section, before);
   if (/财政拨款收[、，]?支总计|财政拨款收入[、，]?支出总计/.test(s)) return link(report, '公开04', '收入:总计');
   if (/收[、，]?支总计|收入[、，]?支出总计/.test(s)) return link(report, '公开01', '收入:总计');
@@ -275,6 +277,24 @@ function linkRunningCosts(report: Pick<Report, 'tables'>, kind: Report['kind'], 
   if (!/机关运行经费/.test(section)) return null;
   const item = economicRow(tableOf(report, id), s);
   return item ? link(report, id, item.key) : null;
+}
+
+/** 政府采购 as a whole and by category, by the words a narrative uses (政府采购支出预算总额, 拟采购货物支出, 拟购买服务支出) */
+const PURCHASES: Array<[RegExp, string]> = [
+  [/政府采购(支出)?(预算)?(总金额|总额|总计|合计)$|^政府采购(支出)?预算(数|金额)?$/, '合计'],
+  [/(采购)?货物(采购)?(支出)?(预算)?(金额)?$/, '货物'],
+  [/(采购)?工程(采购)?(支出)?(预算)?(金额)?$/, '工程'],
+  [/(采购|购买)?服务(采购)?(支出)?(预算)?(金额)?$/, '服务'],
+];
+
+/**
+ * A budget's 政府采购 as a whole or one category of it (货物, 工程, 服务): the 政府采购预算表's 合计 or
+ * class row, where the words or their section speak of 政府采购 (工程 alone is no purchase elsewhere).
+ */
+function linkPurchases(report: Pick<Report, 'tables'>, s: string, section: string): ClaimLink | null {
+  if (!/采购/.test(s) && !/政府采购/.test(section)) return null;
+  const row = PURCHASES.find(([re]) => re.test(s));
+  return row ? link(report, '预算/政府采购表', row[1]) : null;
 }
 
 /** the appropriations-only spending table, and the one of all funds with the same rows */

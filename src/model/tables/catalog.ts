@@ -74,12 +74,28 @@ export interface TableSpec {
    */
   endRows?: string[];
   /**
+   * named tables whose rows nest without codes (江苏's 政府采购预算表: 一、货物 A, its 专项, under
+   * each the 采购物品 that print their 采购组织形式): the level of each row with figures, by the
+   * first entry its words match, and its parent the nearest row above it of a higher level (the
+   * top level's, the 合计)
+   */
+  levels?: RowLevel[];
+  /**
    * the words a narrative names the table's matter by (政府性基金, 三公): a sentence saying that
    * matter is nil (无, 没有, 为0, 0万元) explains the table being empty; [] where only the kind's name does
    */
   subjects: string[];
   /** where the kind was defined */
   source: string;
+}
+
+/** how a named table tells a row's level: a pattern its name matches, or a word its line prints; neither for the rest */
+export interface RowLevel {
+  level: number;
+  /** the row's name matches it; its first group, where it has one, is the row's key (货物) */
+  label?: RegExp;
+  /** the row's line prints one of these words, a cell of its own or the end of one (分散自行组织) */
+  words?: string[];
 }
 
 /** the tables a document of one family must publish */
@@ -102,7 +118,7 @@ export interface Catalog {
   economicClasses: Map<string, string[]>;
 }
 
-const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'layout', 'columns', 'rows', 'subjects', 'leftMaxLineNo', 'groupWidth', 'splitEconomicCodes', 'repeatedCodes', 'codes', 'groups', 'changes', 'printedOrders', 'endRows']);
+const KIND_KEYS = new Set(['id', 'name', 'document', 'titles', 'printedIds', 'layout', 'columns', 'rows', 'subjects', 'leftMaxLineNo', 'groupWidth', 'splitEconomicCodes', 'repeatedCodes', 'codes', 'groups', 'changes', 'printedOrders', 'endRows', 'levels']);
 const EXTEND_KEYS = new Set(['id', 'titles', 'printedIds', 'rows']);
 const FILE_KEYS = new Set(['kinds', 'functionClasses', 'families', 'titleQualifiers', 'economicGroups', 'economicClasses']);
 const FAMILY_KEYS = new Set(['id', 'document', 'required']);
@@ -159,6 +175,7 @@ function readKind(src: YamlInput, raw: unknown, at: YamlPath): TableSpec {
     spec.changes = changes;
     spec.columns.push(...columns);
   }
+  if (raw.levels !== undefined) spec.levels = readLevels(src, raw.levels, [...at, 'levels']);
   if (raw.printedOrders !== undefined) {
     if (!Array.isArray(raw.printedOrders)) src.fail([...at, 'printedOrders'], 'printedOrders 必须是列 key 列表的列表');
     const keys = new Set(spec.columns.map((c) => c.key.replace(/^.*\./, '')));
@@ -171,6 +188,30 @@ function readKind(src: YamlInput, raw: unknown, at: YamlPath): TableSpec {
     });
   }
   return spec;
+}
+
+const LEVEL_KEYS = new Set(['level', 'label', 'words']);
+
+function readLevels(src: YamlInput, raw: unknown, at: YamlPath): RowLevel[] {
+  if (!Array.isArray(raw)) src.fail(at, 'levels 必须是列表：[{ level, label 或 words }…]');
+  return raw.map((entry, i) => {
+    const here = [...at, i];
+    if (!isPlainObject(entry)) src.fail(here, 'levels 的每一项必须是对象：{ level, label 或 words }');
+    for (const k of Object.keys(entry)) if (!LEVEL_KEYS.has(k)) src.fail([...here, k], `levels 不认识的字段 "${k}"（可用：${[...LEVEL_KEYS].join(', ')}）`);
+    if (!Number.isInteger(entry.level) || (entry.level as number) < 1) src.fail([...here, 'level'], 'level 必须是正整数（1 为最高一级）');
+    const level: RowLevel = { level: entry.level as number };
+    if (entry.label !== undefined) {
+      if (typeof entry.label !== 'string' || !entry.label) src.fail([...here, 'label'], 'label 必须是非空的正则表达式');
+      try {
+        level.label = new RegExp(entry.label);
+      } catch (e) {
+        src.fail([...here, 'label'], `label 不是有效的正则表达式：${(e as Error).message}`);
+      }
+    }
+    if (entry.words !== undefined) level.words = strings(src, entry.words, [...here, 'words'], 'words ');
+    if (!level.label && !level.words && i !== raw.length - 1) src.fail(here, '既无 label 也无 words 的一项（其余各行的级别）只能放在最后');
+    return level;
+  });
 }
 
 function readFamily(src: YamlInput, catalog: Catalog, raw: unknown, at: YamlPath): Family {

@@ -1,15 +1,20 @@
 /**
  * Named rows: tables that list things by name, not by code (a 项目支出预算表 lists its projects):
  * [序号] name figures…, and a 合计 row. A name too long for its cell wraps: the words printed on
- * lines without figures before a row's figures are the start of that row's name.
+ * lines without figures before a row's figures are the start of that row's name. Where the kind
+ * says how its rows nest (`levels`: 江苏's 政府采购预算表, 大类 / 专项 / 采购物品), each row is part of
+ * the nearest one above it of a higher level, as a 项 of its 款.
  */
 import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { spanLocation, tokenLocation } from '../cells.js';
 import type { Row, Table } from '../types.js';
 import { BaseBuilder, labelText, stripEnumeration } from './builder.js';
+import type { RowLevel } from './catalog.js';
 
 interface Entry {
   labels: Token[];
+  /** the words printed on the line of its figures (a wrapped name's other lines are in labels only) */
+  own: Token[];
   values: Token[];
   explicit: boolean;
 }
@@ -39,7 +44,7 @@ export class NamedBuilder extends BaseBuilder {
   }
 
   protected take(line: TokenLine): void {
-    let toks = line.tokens.filter((t) => t.kind !== 'blank' || line.tabbed);
+    let toks = joinBracketed(line.tokens.filter((t) => t.kind !== 'blank' || line.tabbed));
     // a 序号 before the name is no figure of the row
     const first = toks.find((t) => t.kind !== 'blank');
     const second = first ? toks[toks.indexOf(first) + 1] : undefined;
@@ -56,7 +61,7 @@ export class NamedBuilder extends BaseBuilder {
     }
     // tab-separated: the value cells (blank ones too) after the name
     const values = line.tabbed ? toks.slice(start) : toks.slice(start).filter((t) => t.kind === 'number');
-    this.entries.push({ labels: [...this.waiting, ...labels], values, explicit: line.tabbed });
+    this.entries.push({ labels: [...this.waiting, ...labels], own: toks.filter((t) => t.kind === 'label'), values, explicit: line.tabbed });
     this.waiting = [];
   }
 
@@ -73,7 +78,7 @@ export class NamedBuilder extends BaseBuilder {
     for (const e of this.entries) {
       const first = e.labels[0] ?? e.values[0];
       const loc = spanLocation(this.file, first, e.values[e.values.length - 1] ?? first);
-      const name = stripEnumeration(labelText(e.labels));
+      let name = stripEnumeration(labelText(e.labels));
       const { cells, unplaced } = this.cellsFor(e.values, this.columns(), loc, e.explicit);
       if (TOTAL_RE.test(name)) {
         if (total) this.note(`「${name}」出现了不止一次，后一次不参与核对`, first);
@@ -84,15 +89,60 @@ export class NamedBuilder extends BaseBuilder {
         this.note(`数字 ${e.values[0].text} 前没有名称，本行不参与核对`, e.values[0]);
         continue;
       }
-      let key = name;
-      for (let n = 2; this.rows.some((r) => r.key === key); n++) key = `${name}#${n}`;
-      this.rows.push({ key, name, level: 1, kind: 'item', cells, unplaced, loc });
+      const { level, key: levelKey, word } = levelOf(this.spec.levels, e);
+      // the word that told the level is a cell of the row (分散自行组织), not of its name
+      if (word && name.endsWith(word) && name.length > word.length) name = name.slice(0, -word.length);
+      const base = levelKey ?? name;
+      let key = base;
+      for (let n = 2; this.rows.some((r) => r.key === key); n++) key = `${base}#${n}`;
+      this.rows.push({ key, name, level, kind: 'item', cells, unplaced, loc });
     }
-    // the 合计 is the sum of the rows named under it
-    if (total) for (const r of this.rows) if (r !== total) r.parent = total.key;
+    // each row is part of the nearest row above it of a higher level; the top level's, of the 合计
+    const above: Row[] = [];
+    for (const r of this.rows) {
+      if (r === total) continue;
+      while (above.length && above[above.length - 1].level! >= r.level!) above.pop();
+      const parent = above[above.length - 1] ?? total;
+      if (parent) r.parent = parent.key;
+      above.push(r);
+    }
     // Provinces title tables by 功能科目 the same way (项目支出预算表): read by name, their rows
     // would be 科目 taken for projects, and every project form would be said missing from them
     if (this.coded.length >= 2) this.unsure = `各行以科目编码开头（如「${this.coded[0].text}」），是按科目列示的表，不是按项目名称列示的表`;
     return this.baseTable();
   }
 }
+
+/** the level of a row (1 where the kind's rows do not nest), and the key its level's pattern gives it */
+function levelOf(levels: RowLevel[] | undefined, e: Entry): { level: number; key?: string; word?: string } {
+  if (!levels) return { level: 1 };
+  const name = normalizeLabel(labelText(e.own)).slice(0, NAME_REACH);
+  // a word may stand one space from the name before it, in one label (便携式计算机（20万以下） 分散自行组织)
+  const words = e.own.map((t) => normalizeLabel(t.text));
+  for (const l of levels) {
+    const match = l.label?.exec(name);
+    if (match) return { level: l.level, key: match[1] };
+    const word = l.words?.find((w) => words.some((t) => t.endsWith(w)));
+    if (word) return { level: l.level, word };
+    if (!l.label && !l.words) return { level: l.level };
+  }
+  return { level: 1 };
+}
+
+/**
+ * A name wrapped inside its bracket (台式计算机（20 / 万以下）): the digits set against the open bracket
+ * are words of the name, not a figure, which no cell prints in an open bracket.
+ */
+function joinBracketed(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (t.kind === 'number' && t.num!.integer && prev?.kind === 'label' && /[（(]$/.test(prev.text) && prev.endColumn === t.column) {
+      out[out.length - 1] = { ...prev, text: prev.text + t.text, endColumn: t.endColumn, x1: t.x1 ?? prev.x1 };
+    } else out.push(t);
+  }
+  return out;
+}
+
+/** how much of a row's name a kind's pattern reads: a name is a cell's words, a user's pattern never sees a page */
+const NAME_REACH = 200;

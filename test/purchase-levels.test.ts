@@ -1,0 +1,67 @@
+/**
+ * 江苏's 政府采购预算表 (pdftotext -layout of 江苏省高级人民法院 2018): no codes, one amount column, rows
+ * nesting by what they print: 合计, 一、货物 A (a 大类), its 专项 (each with its 经济科目), and under
+ * each the 采购物品 that print their 采购组织形式. The kind says so as data (tables/budgets.yaml,
+ * `levels`); 表内/分级合计 adds each level up, and the narrative's 政府采购 figures are checked
+ * against the table. It was listed unread before ("本工具尚不核对这种表") in all ten 江苏 documents.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../src/model/index.js';
+import { brief, FIXTURES, fixtureText, lintText, mutate, reportOf } from './helpers.js';
+
+const FIXTURE = 'text/purchases-jiangsu.txt';
+const ONLY = (ds: Awaited<ReturnType<typeof lintText>>) => ds.filter((d) => /^(表内\/分级合计|叙述\/金额与表一致)$/.test(d.ruleId)).map(brief);
+
+describe('a table whose rows nest by what they print (政府采购预算表)', () => {
+  const table = () => reportOf(fixtureText(FIXTURE), FIXTURE).tables.find((t) => t.id === '预算/政府采购表')!;
+
+  it('reads each row at its level, under the nearest row above of a higher one', () => {
+    const t = table();
+    expect(t.unread).toBeNull();
+    const rows = new Map(t.rows.map((r) => [r.key, r]));
+    expect(t.rows.filter((r) => r.level === 1).map((r) => [r.key, r.cells['总计'].raw, r.parent])).toEqual([
+      ['货物', '962.86', '合计'],
+      ['工程', '539.00', '合计'],
+      ['服务', '3,139.76', '合计'],
+    ]);
+    expect(rows.get('合计')!.cells['总计'].raw).toBe('4,641.62');
+    // 合计, three 大类, and the 专项 and 采购物品 under them
+    expect(t.rows.length).toBe(54);
+    const items = t.rows.filter((r) => r.level === 3);
+    // the 采购组织形式 that told an item's level is no part of its name
+    expect(items.filter((r) => /自行组织|集中采购/.test(r.name))).toEqual([]);
+    // every item is under a 专项, every 专项 under a 大类
+    expect(items.every((r) => rows.get(r.parent!)!.level === 2)).toBe(true);
+    expect(t.rows.filter((r) => r.level === 2).every((r) => rows.get(r.parent!)!.level === 1)).toBe(true);
+  });
+
+  it('is silent where every level adds up and the narrative agrees', async () => {
+    expect(ONLY(await lintText(fixtureText(FIXTURE), FIXTURE))).toEqual([]);
+  });
+
+  it('says which row does not add up, and by how much', async () => {
+    const item = mutate(fixtureText(FIXTURE), '部门集中采购    266.86', '部门集中采购    366.86');
+    expect(ONLY(await lintText(item, FIXTURE))).toEqual([{ ruleId: '表内/分级合计', severity: 2, line: 18, actual: '266.86 万元', expected: '366.86 万元', difference: '100.00 万元' }]);
+    const category = mutate(fixtureText(FIXTURE), '二、工程 B                                                539.00', '二、工程 B                                                593.00');
+    expect(ONLY(await lintText(category, FIXTURE))).toEqual([
+      { ruleId: '表内/分级合计', severity: 2, line: 8, actual: '4,641.62 万元', expected: '4,695.62 万元', difference: '54.00 万元' },
+      { ruleId: '表内/分级合计', severity: 2, line: 26, actual: '593.00 万元', expected: '539.00 万元', difference: '54.00 万元' },
+      { ruleId: '叙述/金额与表一致', severity: 2, line: 97, actual: '539 万元', expected: '593.00 万元', difference: '54.00 万元' },
+    ]);
+  });
+
+  it("checks the narrative's 政府采购 figures against the table", async () => {
+    const goods = mutate(fixtureText(FIXTURE), '买货物 962.86 万元', '买货物 962.68 万元');
+    expect(ONLY(await lintText(goods, FIXTURE))).toEqual([{ ruleId: '叙述/金额与表一致', severity: 2, line: 97, actual: '962.68 万元', expected: '962.86 万元', difference: '0.18 万元' }]);
+    const whole = mutate(fixtureText(FIXTURE), '总金额为 4641.62 万元', '总金额为 4614.62 万元');
+    expect(ONLY(await lintText(whole, FIXTURE))).toEqual([{ ruleId: '叙述/金额与表一致', severity: 2, line: 96, actual: '4,614.62 万元', expected: '4,641.62 万元', difference: '27.00 万元' }]);
+  });
+});
+
+describe('a kind says how its rows nest as data', () => {
+  it('reports a malformed level at file:line:col', () => {
+    expect(() => loadCatalog([path.join(FIXTURES, 'tables/bad-levels.yaml')])).toThrow(/bad-levels\.yaml:8:9: 既无 label 也无 words 的一项（其余各行的级别）只能放在最后/);
+    expect(() => loadCatalog([path.join(FIXTURES, 'tables/bad-level-pattern.yaml')])).toThrow(/bad-level-pattern\.yaml:8:28: label 不是有效的正则表达式/);
+  });
+});
