@@ -248,7 +248,7 @@ export function renderPdf(name, doc, outDir = path.join(root, 'fixtures/pdf')) {
 }
 
 /** the sources also printed by Gnumeric (NAME.gnumeric.pdf): sheets wider than the paper */
-const GNUMERIC = ['layout-codes', 'layout-spanning', 'layout-halves'];
+const GNUMERIC = ['layout-codes', 'layout-spanning', 'layout-halves', 'layout-purchases', 'layout-purchases-units'];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const outDir = path.join(root, 'fixtures/pdf');

@@ -65,3 +65,14 @@ describe('a kind says how its rows nest as data', () => {
     expect(() => loadCatalog([path.join(FIXTURES, 'tables/bad-level-pattern.yaml')])).toThrow(/bad-level-pattern\.yaml:8:28: label 不是有效的正则表达式/);
   });
 });
+
+describe('the narrative against a 政府采购预算表 by unit (合计 | 货物 | 工程 | 服务)', () => {
+  const FILE = 'pdf/layout-purchases-units.txt';
+  const said = (goods: string) => `${fixtureText(FILE)}\n十、政府采购预算情况说明\n2024年本部门政府采购预算总额1,081.20万元，其中：货物采购预算${goods}万元、工程采购预算150.00万元、服务采购预算550.00万元。\n`;
+  const narrative = async (goods: string) => (await lintText(said(goods), FILE)).filter((d) => d.ruleId === '叙述/金额与表一致').map(brief);
+
+  it('links each category to the 合计 row\'s column: silent where they agree, the difference where not', async () => {
+    expect(await narrative('381.20')).toEqual([]);
+    expect(await narrative('391.20')).toEqual([{ ruleId: '叙述/金额与表一致', severity: 2, line: 13, actual: '391.20 万元', expected: '381.20 万元', difference: '10.00 万元' }]);
+  });
+});

@@ -288,13 +288,16 @@ const PURCHASES: Array<[RegExp, string]> = [
 ];
 
 /**
- * A budget's 政府采购 as a whole or one category of it (货物, 工程, 服务): the 政府采购预算表's 合计 or
- * class row, where the words or their section speak of 政府采购 (工程 alone is no purchase elsewhere).
+ * A budget's 政府采购 as a whole or one category of it (货物, 工程, 服务): the 政府采购预算表's 合计, or
+ * the category's row or the 合计's column for it, where the words or their section speak of
+ * 政府采购 (工程 alone is no purchase elsewhere).
  */
 function linkPurchases(report: Pick<Report, 'tables'>, s: string, section: string): ClaimLink | null {
   if (!/采购/.test(s) && !/政府采购/.test(section)) return null;
   const row = PURCHASES.find(([re]) => re.test(s));
-  return row ? link(report, '预算/政府采购表', row[1]) : null;
+  if (!row) return null;
+  // a category is a row (江苏's 一、货物 A) or a column of the 合计 row (合计 | 货物 | 工程 | 服务)
+  return link(report, '预算/政府采购表', row[1]) ?? (row[1] === '合计' ? null : link(report, '预算/政府采购表', '合计', row[1]));
 }
 
 /** the appropriations-only spending table, and the one of all funds with the same rows */

@@ -248,7 +248,8 @@ export abstract class ColumnReader {
       this.columnSource = 'header';
       return fromPage;
     }
-    if (spec.length < 2) return spec;
+    // one column of the form's own, and none the header may add (政府采购's 货物 | 工程 | 服务 beside its 合计)
+    if (spec.length < 2 && spec.length === this.spec.columns.length) return spec;
     const fromSpans = this.isAligned() ? columnsBySpans(this.spec.columns, this.textHeaderSpans(), this.rowFigures()) : null;
     if (fromSpans) {
       this.ordered = fromSpans;
