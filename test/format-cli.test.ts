@@ -69,7 +69,7 @@ describe('formats on the command line', () => {
       severity: 'warn',
       // its own section of docs/rules.md, the anchor percent-encoded
       docs: expect.stringMatching(new RegExp(`docs/rules\\.md#${encodeURIComponent('科目行内分列合计')}$`)),
-      source: { file: 'rules/table-rows.yaml', line: 29, column: 5 },
+      source: { file: 'rules/table-rows.yaml', line: 53, column: 5 },
     });
     expect(metadata.rulesMeta['读取/表格未能读取']).toMatchObject({ severity: 'warn', source: null, docs: expect.stringMatching(/#tables-what-is-read/) });
     // a rule switched off did not run and is not described

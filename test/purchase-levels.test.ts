@@ -76,3 +76,19 @@ describe('the narrative against a 政府采购预算表 by unit (合计 | 货物
     expect(await narrative('391.20')).toEqual([{ ruleId: '叙述/金额与表一致', severity: 2, line: 13, actual: '391.20 万元', expected: '381.20 万元', difference: '10.00 万元' }]);
   });
 });
+
+describe("a final account's 政府采购支出情况表 (公开11) and its narrative", () => {
+  const FILE = 'text/final-purchases.txt';
+  const found = async (text: string) => (await lintText(text, FILE)).filter((d) => /^(政府采购\/|叙述\/金额与表一致)/.test(d.ruleId)).map(brief);
+
+  it('is silent where the table adds up and the narrative says its figures', async () => {
+    expect(await found(fixtureText(FILE))).toEqual([]);
+  });
+
+  it("links the narrative's 总额, categories and contracts to the table's rows", async () => {
+    const goods = mutate(fixtureText(FILE), '政府采购货物支出120.50万元', '政府采购货物支出102.50万元');
+    expect(await found(goods)).toEqual([{ ruleId: '叙述/金额与表一致', severity: 2, line: 27, actual: '102.50 万元', expected: '120.50 万元', difference: '18.00 万元' }]);
+    const firms = mutate(fixtureText(FILE), '授予中小企业合同金额59.16万元', '授予中小企业合同金额95.16万元');
+    expect(await found(firms)).toEqual([{ ruleId: '叙述/金额与表一致', severity: 2, line: 27, actual: '95.16 万元', expected: '59.16 万元', difference: '36.00 万元' }]);
+  });
+});

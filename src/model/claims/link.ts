@@ -149,7 +149,7 @@ export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: 
   }
   const running = linkRunningCosts(report, kind, s, section);
   if (running) return running;
-  const purchase = kind === '预算' ? linkPurchases(report, s, section) : null;
+  const purchase = linkPurchases(report, kind, s, section);
   if (purchase) return purchase;
   if (kind === '预算') return linkBudget(report, s, section, before);
   if (/财政拨款收[、，]?支总计|财政拨款收入[、，]?支出总计/.test(s)) return link(report, '公开04', '收入:总计');
@@ -287,15 +287,34 @@ const PURCHASES: Array<[RegExp, string]> = [
   [/(采购|购买)?服务(采购)?(支出)?(预算)?(金额)?$/, '服务'],
 ];
 
+/** a final account's 政府采购支出情况表 (公开11) rows: the whole, each category, and the contracts awarded to small firms */
+const FINAL_PURCHASE_ROWS: Record<string, string> = {
+  合计: '收入:政府采购支出合计',
+  货物: '收入:政府采购货物支出',
+  工程: '收入:政府采购工程支出',
+  服务: '收入:政府采购服务支出',
+};
+const SMALL_FIRMS: Array<[RegExp, string]> = [
+  [/授予中小企业合同金额$/, '收入:政府采购授予中小企业合同金额'],
+  [/授予小微企业合同金额$/, '收入:授予小微企业合同金额'],
+];
+
 /**
- * A budget's 政府采购 as a whole or one category of it (货物, 工程, 服务): the 政府采购预算表's 合计, or
- * the category's row or the 合计's column for it, where the words or their section speak of
- * 政府采购 (工程 alone is no purchase elsewhere).
+ * 政府采购 as a whole or one category of it (货物, 工程, 服务), where the words or their section
+ * speak of 政府采购 (工程 alone is no purchase elsewhere): in a budget, the 政府采购预算表's 合计,
+ * or the category's row or the 合计's column for it; in a final account, the 政府采购支出情况表's
+ * row, as are the contracts awarded to small firms.
  */
-function linkPurchases(report: Pick<Report, 'tables'>, s: string, section: string): ClaimLink | null {
+function linkPurchases(report: Pick<Report, 'tables'>, kind: Report['kind'], s: string, section: string): ClaimLink | null {
   if (!/采购/.test(s) && !/政府采购/.test(section)) return null;
+  if (kind === '决算') {
+    const firms = SMALL_FIRMS.find(([re]) => re.test(s));
+    if (firms) return link(report, '公开11', firms[1]);
+  }
   const row = PURCHASES.find(([re]) => re.test(s));
   if (!row) return null;
+  if (kind === '决算') return link(report, '公开11', FINAL_PURCHASE_ROWS[row[1]]);
+  if (kind !== '预算') return null;
   // a category is a row (江苏's 一、货物 A) or a column of the 合计 row (合计 | 货物 | 工程 | 服务)
   return link(report, '预算/政府采购表', row[1]) ?? (row[1] === '合计' ? null : link(report, '预算/政府采购表', '合计', row[1]));
 }
