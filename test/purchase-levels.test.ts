@@ -92,3 +92,25 @@ describe("a final account's 政府采购支出情况表 (公开11) and its narra
     expect(await found(firms)).toEqual([{ ruleId: '叙述/金额与表一致', severity: 2, line: 27, actual: '95.16 万元', expected: '59.16 万元', difference: '36.00 万元' }]);
   });
 });
+
+describe('a row whose figures stand on a line above its name (委办 2017: 30.00, then 机要及电子政务业务费 办公设备购置)', () => {
+  const LINE = '         设备购置费       办公设备购置                           266.86';
+  const moved = () => mutate(fixtureText(FIXTURE), LINE, '                                                       266.86\n         设备购置费       办公设备购置');
+
+  it('takes the words below for its name, where the next row prints its own beside its figures', () => {
+    const t = reportOf(moved(), FIXTURE).tables.find((x) => x.id === '预算/政府采购表')!;
+    expect(t.reading.dropped).toBe(0);
+    const row = t.rows.find((r) => r.name === '设备购置费办公设备购置')!;
+    expect([row.level, row.parent, row.cells['总计'].raw]).toEqual([2, '货物', '266.86']);
+    expect(t.rows.filter((r) => r.parent === row.key).map((r) => r.name)).toEqual(['其他通用设备']);
+  });
+
+  it('so the level sums are still checked', async () => {
+    expect(ONLY(await lintText(moved(), FIXTURE))).toEqual([]);
+    const wrong = mutate(moved(), '                                                       266.86\n', '                                                       267.86\n');
+    expect(ONLY(await lintText(wrong, FIXTURE))).toEqual([
+      { ruleId: '表内/分级合计', severity: 2, line: 9, actual: '962.86 万元', expected: '963.86 万元', difference: '1.00 万元' },
+      { ruleId: '表内/分级合计', severity: 2, line: 18, actual: '267.86 万元', expected: '266.86 万元', difference: '1.00 万元' },
+    ]);
+  });
+});

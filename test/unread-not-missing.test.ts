@@ -57,8 +57,8 @@ describe('a table found but not read counts as there', () => {
       ['形式/空表说明', 7, 122],
       ['表间/机关运行经费不超过公用经费', 10, 181],
       ['读取/表格未能读取', 11, 199],
-      // the 政府采购预算表's 合计 and a 专项 print their figures on a line of their own, above the
-      // name: two rows not read, so its level sums are not checked
+      // the 政府采购预算表's 合计 prints its figure on a line of its own, below its name (a 专项's,
+      // above its name, takes the words below): a row not read, so its level sums are not checked
       ['读取/表格未能读取', 12, 210],
     ]);
     expect(diagnostics[0].message).toBe('「收入预算总表」（第 2 页）未能读取：提取的文本没有保留表格的版面（单元格各占一行，或一栏的数字连成一行，如 pdftotext 未加 -layout），分不出各数字属于哪一行哪一栏；请检查 PDF，或按版面提取文本（pdftotext -layout）；这张表的核对都已跳过');

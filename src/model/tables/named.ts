@@ -7,12 +7,14 @@
  */
 import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { spanLocation, tokenLocation } from '../cells.js';
-import type { Row, Table } from '../types.js';
+import type { ParseNote, Row, Table } from '../types.js';
 import { BaseBuilder, labelText, stripEnumeration } from './builder.js';
 import type { RowLevel } from './catalog.js';
 
 interface Entry {
   labels: Token[];
+  /** how many of labels were printed on lines above its figures' line */
+  above: number;
   /** the words printed on the line of its figures (a wrapped name's other lines are in labels only) */
   own: Token[];
   values: Token[];
@@ -61,8 +63,27 @@ export class NamedBuilder extends BaseBuilder {
     }
     // tab-separated: the value cells (blank ones too) after the name
     const values = line.tabbed ? toks.slice(start) : toks.slice(start).filter((t) => t.kind === 'number');
-    this.entries.push({ labels: [...this.waiting, ...labels], own: toks.filter((t) => t.kind === 'label'), values, explicit: line.tabbed });
+    this.entries.push({ labels: [...this.waiting, ...labels], above: this.waiting.length, own: toks.filter((t) => t.kind === 'label'), values, explicit: line.tabbed });
     this.waiting = [];
+  }
+
+  /**
+   * A row's figures printed on a line above its name (江苏's 政府采购预算表: a 专项's 30.00, then
+   * 机要及电子政务业务费 办公设备购置): a row with no words of its own or above it takes the words
+   * of the lines between it and the next row, where that row prints words of its own beside its
+   * figures and so needs none of them. Said in a note, after those of rows not read (the first of
+   * which a 读取 warning quotes).
+   */
+  private nameFromBelow(): ParseNote[] {
+    const said: ParseNote[] = [];
+    for (let i = 0; i + 1 < this.entries.length; i++) {
+      const [e, next] = [this.entries[i], this.entries[i + 1]];
+      if (e.labels.length || !next.above || next.above === next.labels.length) continue;
+      e.labels = next.labels.splice(0, next.above);
+      next.above = 0;
+      said.push({ message: `${this.spec.id}: 数字 ${e.values[0].text} 前没有名称，读其下一行的「${labelText(e.labels)}」为它的名称`, loc: tokenLocation(this.file, e.labels[0]) });
+    }
+    return said;
   }
 
   finish(): Table {
@@ -74,6 +95,7 @@ export class NamedBuilder extends BaseBuilder {
       last.labels.push(...tail);
       this.notes.push({ message: `${this.spec.id}: 「${labelText(tail)}」在最后一行数字之下，读作该行名称的末尾`, loc: tokenLocation(this.file, tail[0]) });
     }
+    const namedFromBelow = this.nameFromBelow();
     let total: Row | undefined;
     for (const e of this.entries) {
       const first = e.labels[0] ?? e.values[0];
@@ -109,6 +131,7 @@ export class NamedBuilder extends BaseBuilder {
     // Provinces title tables by 功能科目 the same way (项目支出预算表): read by name, their rows
     // would be 科目 taken for projects, and every project form would be said missing from them
     if (this.coded.length >= 2) this.unsure = `各行以科目编码开头（如「${this.coded[0].text}」），是按科目列示的表，不是按项目名称列示的表`;
+    this.notes.push(...namedFromBelow);
     return this.baseTable();
   }
 }
