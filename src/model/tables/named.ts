@@ -9,7 +9,7 @@ import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokeniz
 import { spanLocation, tokenLocation } from '../cells.js';
 import type { ParseNote, Row, Table } from '../types.js';
 import { BaseBuilder, labelText, stripEnumeration } from './builder.js';
-import type { RowLevel } from './catalog.js';
+import type { RowLevel } from './kind-levels.js';
 
 interface Entry {
   labels: Token[];
