@@ -114,3 +114,17 @@ describe('a row whose figures stand on a line above its name (委办 2017: 30.00
     ]);
   });
 });
+
+describe('政府购买服务 is not 政府采购 服务', () => {
+  it('leaves 政府购买服务预算 in a 政府采购 section unlinked', () => {
+    const text = `${fixtureText('pdf/layout-purchases-units.txt')}\n十、政府采购预算情况说明\n2024年本部门政府采购预算总额1,081.20万元，其中：货物采购预算381.20万元、工程采购预算150.00万元、服务采购预算550.00万元。政府购买服务预算55.00万元。\n`;
+    const links = reportOf(text, 'doc.txt').claims.filter((c) => c.kind === 'amount').map((c) => [c.subject, c.link?.column ?? null]);
+    expect(links).toEqual([
+      ['2024年本部门政府采购预算总额', '总计'],
+      ['货物采购预算', '货物'],
+      ['工程采购预算', '工程'],
+      ['服务采购预算', '服务'],
+      ['政府购买服务预算', null],
+    ]);
+  });
+});

@@ -306,7 +306,8 @@ const SMALL_FIRMS: Array<[RegExp, string]> = [
  * row, as are the contracts awarded to small firms.
  */
 function linkPurchases(report: Pick<Report, 'tables'>, kind: Report['kind'], s: string, section: string): ClaimLink | null {
-  if (!/采购/.test(s) && !/政府采购/.test(section)) return null;
+  // 政府购买服务 (services bought from social bodies) is another account than 政府采购's 服务
+  if ((!/采购/.test(s) && !/政府采购/.test(section)) || /政府购买服务/.test(s)) return null;
   if (kind === '决算') {
     const firms = SMALL_FIRMS.find(([re]) => re.test(s));
     if (firms) return link(report, '公开11', firms[1]);

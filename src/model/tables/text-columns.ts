@@ -113,7 +113,9 @@ function cellWords(text: string): Array<{ text: string; at: number }> {
  * A header line of aligned text as the spans of its cells' words, parted by runs of three or
  * more spaces: a line's tokens join every word a few spaces apart (公务接待费 … 数, two cells'
  * words on one line), where a cell's own words stand at most two spaces apart (合  计). Numbers
- * are left out. display: columns counted as displayed, a CJK character two wide (alignedByDisplay).
+ * are left out. Counted by character (pdftotext -layout): names one space apart are parted too
+ * (headerSpans), each as wide as printed up to the next; display: counted as displayed, a CJK
+ * character two wide (alignedByDisplay).
  */
 export function alignedHeaderSpans(line: TokenLine, display = false): PositionedPiece[] {
   if (!display) return clampedSpans(headerSpans(line));
