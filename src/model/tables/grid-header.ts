@@ -42,7 +42,9 @@ export function namedIn(lines: string[], name: string): boolean {
 
 /** text has no header rows of pieces (addHeader): its lines' words stand in, each line a line's height below the one before */
 export function alignedHeaderRows(header: TokenLine[], display = false): PositionedPiece[][] {
-  return header.map((l, i) => alignedHeaderSpans(l, display).map((p) => ({ ...p, y: i, size: 1 })));
+  // a text line is about 0.8 of a font size apart from the next (pdftotext sets lines 1.2–1.5
+  // sizes apart): so a cell's words spread over its height stand as far apart as on the page
+  return header.map((l, i) => alignedHeaderSpans(l, display).map((p) => ({ ...p, y: i, size: TEXT_LINE_SIZE })));
 }
 
 /** the header's cells, wrapped names joined, left to right */
@@ -75,3 +77,5 @@ export function figureStacks(figures: Array<{ t: Token; x: number }>, rows: Posi
 
 /** how far apart (in font sizes) the words of one header cell stand, at most, spread over its height */
 const STACK_PITCH = 3.2;
+/** a font size in text lines, for text whose lines stand in for a page's header rows */
+const TEXT_LINE_SIZE = 1.25;

@@ -178,8 +178,26 @@ export class GridBuilder extends BaseBuilder {
   /** every line from the row of figures on: more rows of figures where the grid is printed turned */
   private lines: TokenLine[] = [];
 
+  /**
+   * Text laid out as printed: a blank cell's 0 set a little below the row (pdftotext puts it on a
+   * line of its own, 江苏人大 2017's 购置费) is the row's, where the line below the row prints
+   * nothing else and the 0 stands clear of every figure of the row.
+   */
+  private joinFigureBelow(): void {
+    const [row, below, ...rest] = this.lines;
+    if (!below || row.source.pieces || row.tabbed || below.tabbed) return;
+    const printed = below.tokens.filter((t) => t.kind !== 'blank');
+    const figures = row.tokens.filter((t) => t.kind === 'number');
+    const zero = (t: Token) => t.kind === 'number' && t.num!.value === 0 && t.num!.integer;
+    if (!printed.length || !printed.every(zero) || printed.some((t) => figures.some((f) => f.column <= t.endColumn && t.column <= f.endColumn))) return;
+    const joined = { ...row, tokens: [...row.tokens, ...printed].sort((a, b) => a.column - b.column) };
+    this.lines = [joined, ...rest];
+    this.valueLine = joined;
+  }
+
   finish(): Table {
     this.nameYearGroups();
+    this.joinFigureBelow();
     const line = this.valueLine;
     const grid = this.turnedGrid();
     const read = turnedItems(grid);
@@ -214,7 +232,7 @@ export class GridBuilder extends BaseBuilder {
     if (byMarks) return byMarks;
     const cells: Record<string, Cell> = Object.create(null);
     const xs = figures.map((f) => f.x);
-    const ordered = this.columnsInPrintedOrder(headerCells(rows)) ?? this.columnsInPrintedOrder(figureStacks(figures, rows));
+    const ordered = this.columnsInPrintedOrder(headerCells(rows)) ?? this.columnsInPrintedOrder(figureStacks(figures, rows), true);
     if (ordered) {
       const placed = matchInOrder(xs, ordered);
       if (placed) {
@@ -309,9 +327,10 @@ export class GridBuilder extends BaseBuilder {
    * Where each column of an order the catalogue knows this kind printed in stands: the header's
    * cells (wrapped names joined), left to right, taken in turn by the order's columns, each by a
    * cell that names it (or a 小计 for a subtotal; the cells spanning others are passed over).
-   * Null unless every column of some order is found so.
+   * Null unless every column of some order is found so. stacked: the cells are the words stacked
+   * over each figure, one a figure, and one whose words end in a column's whole name names it.
    */
-  private columnsInPrintedOrder(cells: Array<{ x: number; text: string }>): Array<{ x: number; column: Column }> | null {
+  private columnsInPrintedOrder(cells: Array<{ x: number; text: string }>, stacked = false): Array<{ x: number; column: Column }> | null {
     const groups = this.spec.groups ?? [];
     const group = groups[groups.length - 1];
     for (const order of this.spec.printedOrders ?? []) {
@@ -323,7 +342,10 @@ export class GridBuilder extends BaseBuilder {
         const names = columnNames(column).map(cleanLabel);
         // a column others are part of may print as 小计 under the cell that names it
         const subtotal = this.spec.columns.some((c) => c.partOf === column.key);
-        while (k < cells.length && !(names.includes(cells[k].text) || (subtotal && cells[k].text === '小计'))) k++;
+        // the words stacked over a figure may begin with a spanning cell's (公务用车购置及运行维护费 /
+        // 公务接待费 in text whose lines stand close): its lowest words, a whole name, name it
+        const named = (text: string) => names.includes(text) || (stacked && names.some((n) => n.length >= 4 && text.endsWith(n)));
+        while (k < cells.length && !(named(cells[k].text) || (subtotal && cells[k].text === '小计'))) k++;
         if (k === cells.length) break;
         found.push({ x: cells[k].x, column });
         k++;
