@@ -114,8 +114,6 @@ const PAIRS: Array<[narrative: string, tables: string, amounts: number, found: s
     '形式/目录所列章节@江苏省委办公厅2017年部门预算.pdf:2:6',
     '叙述/同比变化率@江苏省委办公厅2017年部门预算.pdf:8:17',
     '表间/机关运行经费不超过公用经费@江苏省委办公厅2017年预算公开表格.pdf:10:4',
-    // its 政府采购预算表 prints a 专项's 30.00 on a line above the 专项's name
-    '读取/表格未能读取@江苏省委办公厅2017年预算公开表格.pdf:12:1',
   ]],
   // its 机关运行经费 2232.91 万元 against the table's 合计, printed spaced out (合    计)
   ['江苏省委办公厅2019年度部门预算公开文件.pdf', '江苏省委办公厅2019年度部门预算公开表格.pdf', 37, [

@@ -7,8 +7,9 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../src/model/index.js';
-import { brief, FIXTURES, fixtureText, lintText, mutate, reportOf } from './helpers.js';
+import { buildReport, loadCatalog } from '../src/model/index.js';
+import { runRules } from '../src/rules/index.js';
+import { brief, builtinRules, FIXTURES, fixtureText, lintText, mutate, pageText, reportOf } from './helpers.js';
 
 const FIXTURE = 'text/purchases-jiangsu.txt';
 const ONLY = (ds: Awaited<ReturnType<typeof lintText>>) => ds.filter((d) => /^(表内\/分级合计|叙述\/金额与表一致)$/.test(d.ruleId)).map(brief);
@@ -126,5 +127,43 @@ describe('政府购买服务 is not 政府采购 服务', () => {
       ['服务采购预算', '服务'],
       ['政府购买服务预算', null],
     ]);
+  });
+});
+
+describe('on a page, a 专项 whose figure stands above its name, the name beside an item (委办 2017)', () => {
+  const page = (router: string) =>
+    pageText([
+      [1, 50, [['2019年部门预算公开表', 200]]],
+      [1, 70, [['2019年政府采购预算表', 200]]],
+      [1, 90, [['部门：江东省委办公厅', 40], ['单位：万元', 500]]],
+      [1, 110, [['采购品目大类', 40], ['专项名称', 120], ['经济科目', 220], ['采购物品名称', 300], ['采购组织形式', 420], ['总计', 520]]],
+      [1, 130, [['合计', 40], ['100.00', 520]]],
+      [1, 150, [['一、货物A', 40], ['100.00', 520]]],
+      [1, 170, [['办公设备购置费', 120], ['办公设备购置', 220], ['70.00', 520]]],
+      [1, 190, [['复印机', 300], ['分散自行组织', 420], ['70.00', 520]]],
+      [1, 210, [['30.00', 520]]],
+      [1, 230, [['机要业务费', 120], ['办公设备购置', 220], ['台式计算机', 300], ['政府集中采购', 420], ['20.00', 520]]],
+      [1, 250, [['路由器', 300], ['政府集中采购', 420], [router, 520]]],
+    ]);
+
+  it('reads the cells before the item name on its line as the 专项 above', () => {
+    const t = buildReport(page('10.00')).tables.find((x) => x.id === '预算/政府采购表')!;
+    expect(t.reading.dropped).toBe(0);
+    // each row: its level and figure, under its parent
+    const tree = Object.fromEntries(t.rows.map((r) => [r.name, `${r.level ?? 0} ${r.cells['总计'].raw} < ${r.parent ?? '-'}`]));
+    expect(tree).toEqual({
+      合计: '0 100.00 < -',
+      货物A: '1 100.00 < 合计',
+      办公设备购置费办公设备购置: '2 70.00 < 货物',
+      复印机: '3 70.00 < 办公设备购置费办公设备购置',
+      机要业务费办公设备购置: '2 30.00 < 货物',
+      台式计算机: '3 20.00 < 机要业务费办公设备购置',
+      路由器: '3 10.00 < 机要业务费办公设备购置',
+    });
+  });
+
+  it('and checks its items against it', async () => {
+    const found = runRules(buildReport(page('11.00')), await builtinRules()).filter((d) => d.ruleId === '表内/分级合计');
+    expect(found.map((d) => [d.row, d.actual, d.expected])).toEqual([['机要业务费办公设备购置', '30.00 万元', '31.00 万元']]);
   });
 });

@@ -71,19 +71,36 @@ export class NamedBuilder extends BaseBuilder {
    * A row's figures printed on a line above its name (江苏's 政府采购预算表: a 专项's 30.00, then
    * 机要及电子政务业务费 办公设备购置): a row with no words of its own or above it takes the words
    * of the lines between it and the next row, where that row prints words of its own beside its
-   * figures and so needs none of them. Said in a note, after those of rows not read (the first of
-   * which a 读取 warning quotes).
+   * figures and so needs none of them (or, on a page, the cells before the next row's name on its
+   * line: cellsBeforeName). Said in a note, after those of rows not read (the first of which a 读取
+   * warning quotes).
    */
   private nameFromBelow(): ParseNote[] {
     const said: ParseNote[] = [];
     for (let i = 0; i + 1 < this.entries.length; i++) {
       const [e, next] = [this.entries[i], this.entries[i + 1]];
-      if (e.labels.length || !next.above || next.above === next.labels.length) continue;
-      e.labels = next.labels.splice(0, next.above);
+      if (e.labels.length) continue;
+      const taken = next.above && next.above < next.labels.length ? next.above : this.cellsBeforeName(next);
+      if (!taken) continue;
+      e.labels = next.labels.splice(0, taken);
       next.above = 0;
       said.push({ message: `${this.spec.id}: 数字 ${e.values[0].text} 前没有名称，读其下一行的「${labelText(e.labels)}」为它的名称`, loc: tokenLocation(this.file, e.labels[0]) });
     }
     return said;
+  }
+
+  /**
+   * On a page, the words below a nameless row may share the next row's line (委办 2017's PDF sets
+   * 机要及电子政务业务费 办公设备购置 beside 台式计算机（20万以下） 政府集中采购 4.00): where the next
+   * row's level is told by a word its line prints, its own name is the cell before that word, and
+   * the cells before its name are another row's. How many of its labels those are, or 0.
+   */
+  private cellsBeforeName(next: Entry): number {
+    if (next.above) return 0;
+    const { word } = levelOf(this.spec.levels, next);
+    const at = word ? next.own.findIndex((t) => normalizeLabel(t.text) === word) : -1;
+    // the word a cell of its own, after the name and at least one cell before it
+    return at >= 2 && next.labels.length === next.own.length ? at - 1 : 0;
   }
 
   finish(): Table {
