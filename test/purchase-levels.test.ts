@@ -130,13 +130,18 @@ describe('政府购买服务 is not 政府采购 服务', () => {
   });
 });
 
+/** a 政府采购预算表's title and header as a page sets them (江苏's columns), for pageText: rows go below y 110 */
+const PURCHASE_PAGE_HEAD: Array<[page: number, y: number, pieces: Array<[string, number]>]> = [
+  [1, 50, [['2019年部门预算公开表', 200]]],
+  [1, 70, [['2019年政府采购预算表', 200]]],
+  [1, 90, [['部门：江东省委办公厅', 40], ['单位：万元', 500]]],
+  [1, 110, [['采购品目大类', 40], ['专项名称', 120], ['经济科目', 220], ['采购物品名称', 300], ['采购组织形式', 420], ['总计', 520]]],
+];
+
 describe('on a page, a 专项 whose figure stands above its name, the name beside an item (委办 2017)', () => {
   const page = (router: string) =>
     pageText([
-      [1, 50, [['2019年部门预算公开表', 200]]],
-      [1, 70, [['2019年政府采购预算表', 200]]],
-      [1, 90, [['部门：江东省委办公厅', 40], ['单位：万元', 500]]],
-      [1, 110, [['采购品目大类', 40], ['专项名称', 120], ['经济科目', 220], ['采购物品名称', 300], ['采购组织形式', 420], ['总计', 520]]],
+      ...PURCHASE_PAGE_HEAD,
       [1, 130, [['合计', 40], ['100.00', 520]]],
       [1, 150, [['一、货物A', 40], ['100.00', 520]]],
       [1, 170, [['办公设备购置费', 120], ['办公设备购置', 220], ['70.00', 520]]],
@@ -165,5 +170,20 @@ describe('on a page, a 专项 whose figure stands above its name, the name besid
   it('and checks its items against it', async () => {
     const found = runRules(buildReport(page('11.00')), await builtinRules()).filter((d) => d.ruleId === '表内/分级合计');
     expect(found.map((d) => [d.row, d.actual, d.expected])).toEqual([['机要业务费办公设备购置', '30.00 万元', '31.00 万元']]);
+  });
+});
+
+describe('a level word told apart from a name that ends in it', () => {
+  it('a 专项 named 药品集中采购 stays a 专项; 集中采购 as a cell of its own tells an item', () => {
+    const t = buildReport(
+      pageText([
+        ...PURCHASE_PAGE_HEAD,
+        [1, 130, [['合计', 40], ['70.00', 520]]],
+        [1, 150, [['一、货物A', 40], ['70.00', 520]]],
+        [1, 170, [['药品集中采购', 120], ['专用材料购置', 220], ['70.00', 520]]],
+        [1, 190, [['药品', 300], ['集中采购', 420], ['70.00', 520]]],
+      ]),
+    ).tables.find((x) => x.id === '预算/政府采购表')!;
+    expect(t.rows.map((r) => `${r.level ?? 0} ${r.name}`)).toEqual(['0 合计', '1 货物A', '2 药品集中采购专用材料购置', '3 药品']);
   });
 });

@@ -11,7 +11,7 @@ export interface RowLevel {
   level: number;
   /** the row's name matches it; its first group, where it has one, is the row's key (货物) */
   label?: RegExp;
-  /** the row's line prints one of these words, a cell of its own or the end of one (分散自行组织) */
+  /** the row's line prints one of these words, a cell of its own (or, five characters or more, the end of one: 分散自行组织) */
   words?: string[];
 }
 

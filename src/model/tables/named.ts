@@ -157,12 +157,13 @@ export class NamedBuilder extends BaseBuilder {
 function levelOf(levels: RowLevel[] | undefined, e: Entry): { level: number; key?: string; word?: string } {
   if (!levels) return { level: 1 };
   const name = normalizeLabel(labelText(e.own)).slice(0, NAME_REACH);
-  // a word may stand one space from the name before it, in one label (便携式计算机（20万以下） 分散自行组织)
-  const words = e.own.map((t) => normalizeLabel(t.text));
+  // a word is a cell of its own, or ends a label it was set too close to (便携式计算机（20万以下）
+  // 分散自行组织) where it is long enough to be no name's end (a 专项 may be 药品集中采购)
+  const printsWord = (w: string) => e.own.some((t) => normalizeLabel(t.text) === w || (w.length >= LONG_WORD && normalizeLabel(t.text).endsWith(w)));
   for (const l of levels) {
     const match = l.label?.exec(name);
     if (match) return { level: l.level, key: match[1] };
-    const word = l.words?.find((w) => words.some((t) => t.endsWith(w)));
+    const word = l.words?.find(printsWord);
     if (word) return { level: l.level, word };
     if (!l.label && !l.words) return { level: l.level };
   }
@@ -183,6 +184,9 @@ function joinBracketed(tokens: Token[]): Token[] {
   }
   return out;
 }
+
+/** a level word this long (分散自行组织, 政府集中采购) is told at the end of a label; a shorter one (集中采购) only as a cell of its own */
+const LONG_WORD = 5;
 
 /** how much of a row's name a kind's pattern reads: a name is a cell's words, a user's pattern never sees a page */
 const NAME_REACH = 200;
