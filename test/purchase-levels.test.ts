@@ -175,14 +175,10 @@ describe('on a page, a 专项 whose figure stands above its name, the name besid
 
 describe('a level word told apart from a name that ends in it', () => {
   it('a 专项 named 药品集中采购 stays a 专项; 集中采购 as a cell of its own tells an item', () => {
+    // 合计, 大类, 专项 and 采购物品, each 70.00
+    const lines: Array<Array<[string, number]>> = [[['合计', 40]], [['一、货物A', 40]], [['药品集中采购', 120], ['专用材料购置', 220]], [['药品', 300], ['集中采购', 420]]];
     const t = buildReport(
-      pageText([
-        ...PURCHASE_PAGE_HEAD,
-        [1, 130, [['合计', 40], ['70.00', 520]]],
-        [1, 150, [['一、货物A', 40], ['70.00', 520]]],
-        [1, 170, [['药品集中采购', 120], ['专用材料购置', 220], ['70.00', 520]]],
-        [1, 190, [['药品', 300], ['集中采购', 420], ['70.00', 520]]],
-      ]),
+      pageText([...PURCHASE_PAGE_HEAD, ...lines.map((pieces, i): [number, number, Array<[string, number]>] => [1, 130 + 20 * i, [...pieces, ['70.00', 520]]])]),
     ).tables.find((x) => x.id === '预算/政府采购表')!;
     expect(t.rows.map((r) => `${r.level ?? 0} ${r.name}`)).toEqual(['0 合计', '1 货物A', '2 药品集中采购专用材料购置', '3 药品']);
   });
