@@ -20,11 +20,14 @@ describe('name_relation', () => {
     expect(rel('省人大办公厅', '江苏省人大常委会办公厅')).toBe('short');
     expect(rel('省委办公厅', '江苏省委办公厅')).toBe('short');
     expect(rel('省卫生项目管理办', '贵州省卫生项目管理办公室')).toBe('short');
+    // the places above the name's own left out, its own kept first: a district's usual short form
+    expect(rel('普陀区城市管理行政执法局', '上海市普陀区城市管理行政执法局')).toBe('short');
+    expect(rel('城东区财政局', '西宁市城东区财政局')).toBe('short');
   });
   it('says where a whole place is left out, and where the names are of different departments', () => {
     expect(rel('上海市规划和自然资源局', '上海市普陀区规划和自然资源局')).toBe('place');
-    expect(rel('城东区财政局', '西宁市城东区财政局')).toBe('place');
     expect(rel('西宁市财政局', '西宁市城东区财政局')).toBe('place');
+    expect(rel('财政局', '西宁市城东区财政局')).toBe('place');
     expect(rel('贵州省疾病预防控制中心', '贵州省卫生项目管理办公室')).toBe('other');
     expect(rel('XX局', '西宁市城东区财政局')).toBe('other');
     // a name cut off is still another department's where it goes on past the other's beginning

@@ -4,7 +4,9 @@
  * 办事处, …局（本级）, …局机关), so the words a rule lists are taken out of both first; and a name is
  * shortened by leaving words out (省人大办公厅 / 江苏省人大常委会办公厅). What a shortening may not leave
  * out is a whole place (a word ending in 省, 市, 区, 县 …): 上海市规划和自然资源局 is another level's bureau
- * than 上海市普陀区规划和自然资源局.
+ * than 上海市普陀区规划和自然资源局. Only the higher places before the name's own are left out where the
+ * short name still begins with a place (普陀区城市管理行政执法局 / 上海市普陀区城市管理行政执法局): the
+ * usual short form, as a district's 编制部门 lines print it.
  */
 
 /** how name a stands to name b once the generic words are out of both */
@@ -43,6 +45,18 @@ function leftOut(short: string, long: string): Array<{ run: string; next: string
 /** a run left out is a whole place unless the place word after it is kept (贵州 of 贵州省 → 省 is the province's own name left out) */
 const wholePlace = ({ run, next }: { run: string; next: string }) => PLACE_END.test(run) && !PLACE_END.test(next);
 
+// a name that begins with a place of its own (普陀区…, 城东区…, 浦东新区…)
+const STARTS_WITH_PLACE = /^[^省市区县州旗盟镇乡]{1,8}?(?:省|市|区|县|州|旗|盟|镇|乡|街道)/;
+
+/**
+ * whether the places a shortening leaves out are only those before the long name's own, the short
+ * name keeping a place of its own first (普陀区城市管理行政执法局 / 上海市普陀区城市管理行政执法局)
+ */
+function leavesOutHigherPlaces(short: string, long: string, runs: Array<{ run: string; next: string }>): boolean {
+  const places = runs.filter(wholePlace);
+  return places.length === 1 && runs[0] === places[0] && long.startsWith(places[0].run) && STARTS_WITH_PLACE.test(short);
+}
+
 /**
  * Whether a is b's beginning in a longer or shorter form, cut off at its end: a cell's name wrapped
  * after 办 (中国共产党江苏省委员会办 / 公厅) against the document's 中共江苏省委办公厅. b's beginning (at
@@ -73,7 +87,8 @@ export function nameRelation(a: unknown, b: unknown, words: unknown): NameRelati
   if (x === y) return 'equal';
   if (x.includes(y)) return 'contains';
   if (y.startsWith(x)) return 'head';
-  const runs = x.length < y.length ? leftOut(x, y) : leftOut(y, x);
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  const runs = leftOut(short, long);
   if (!runs) return cutShortening(x, y) ? 'head' : 'other';
-  return runs.some(wholePlace) ? 'place' : 'short';
+  return runs.some(wholePlace) && !leavesOutHigherPlaces(short, long, runs) ? 'place' : 'short';
 }

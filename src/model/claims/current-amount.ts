@@ -37,7 +37,7 @@ function lastAmount(text: string, to: number, floor: number): { raw: string; at:
  */
 export function currentAmount(text: string, at: number, floor = 0): { raw: string; at: number } | null {
   const own = lastAmount(text, at, floor);
-  if (own) return own;
+  if (own) return ownClause(text.slice(own.at + own.raw.length, at)) ? own : null;
   const start = Math.max(floor, text.lastIndexOf('。', at - 1) + 1);
   if (!OPENS_WITH_COMPARISON.test(text.slice(start, at))) return null;
   // the sentence before, passing over a short remark with no figure between (收入预算总计 A 万元。全部由省财政拨款。与上年相比…)
@@ -63,6 +63,21 @@ export function listTotalBefore(text: string, itemAt: number, floor = 0): { raw:
   const other = window.lastIndexOf('其中');
   return other >= 0 && near + other > start ? lastAmount(text, near + other, start) : null;
 }
+
+/**
+ * whether the words between an amount and a change keep to the amount's item: past a ； the change
+ * is another item's where that clause opens with a name (因公出国（境）费支出决算 0 万元；公务用车购置及运行
+ * 维护费支出决算增加 21.90 万元), and the amount's own where it opens with the comparison or a rate
+ * (…支出 A 万元；比上年增加 B 万元；完成年初预算 P%)
+ */
+function ownClause(between: string): boolean {
+  const clause = between.split(/[；;]/);
+  const last = clause[clause.length - 1];
+  // an empty last clause: the change itself opens it (…降低2.99%；完成年初预算100%)
+  return clause.length === 1 || !last.trim() || CLAUSE_OPENS_WITH_CHANGE.test(last);
+}
+
+const CLAUSE_OPENS_WITH_CHANGE = /^\s*(?:与|比|较|同比|相比|增加|减少|增长|下降|持平|完成|执行|占)/;
 
 /** how far back the 其中 of a list is looked for from one of its items: longer than any list a sentence holds */
 const LIST_SPAN = 2000;

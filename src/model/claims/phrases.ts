@@ -166,15 +166,19 @@ const SECTION_RE = /[一二三四五六七八九十]{1,3}、(?:[^，。；、:�
 // a path quoted in the sentence (“社会保障和就业支出（类）…”) starts after its opening quote
 // a 款 or 项 name may hold a short bracketed word of its own (党委办公厅（室）及相关机构事务)
 // the markers are printed in half-width brackets too (检察（款）一般行政管理事务(项))
-const PART = '(?:[^。；，,：:、（）()“”"]|（[^（）类款项]{1,3}）){2,30}';
+// a name may hold a 、 between two of its words (环境保护法规、规划及标准（项）), not a list's number (2、法院（款）)
+const PART = '(?:[^。；，,：:、（）()“”"]|(?<=[\\u4e00-\\u9fff])、(?=[\\u4e00-\\u9fff])|（[^（）类款项]{1,3}）){2,30}';
 const PATH_RE = new RegExp(`([^。；，,：:、（）()“”"\\d.．]{2,30})[（(]类[）)](?:(${PART})[（(]款[）)])?(?:(${PART})[（(]项[）)])?`, 'g');
 
-/** the last 类/款/项 path in text[from, to) with no figure between it and `to`: the subject there */
+const OWN_AMOUNT = new RegExp(`^[”"]?\\s*${NUM}\\s*万元(?=[，,。；;：:])`);
+
+/** the last 类/款/项 path in text[from, to) with no figure between it and `to` (but its own amount): the subject there */
 export function pathBefore(text: string, from: number, to: number): string[] | null {
   const paths = [...text.slice(from, to).matchAll(PATH_RE)];
   const last = paths[paths.length - 1];
   if (!last) return null;
-  const between = text.slice(from + last.index! + last[0].length, to);
+  // the path's own amount may follow it (“…（项）”257.14 万元，主要用于…。年初预算为…): no other figure
+  const between = text.slice(from + last.index! + last[0].length, to).replace(OWN_AMOUNT, '');
   if (/万元|%/.test(between)) return null;
   return namesOf(last);
 }
