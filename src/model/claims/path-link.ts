@@ -26,7 +26,21 @@ const classCode = (report: WithCatalog, name: string) => {
  * whole and prints rows of that level there (a table without 项 rows says nothing of a 项's name)
  */
 export function findPath(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], path: string[], allFunds = false): { link: ClaimLink | null; unknown: UnknownPath | null } {
-  const id = spendingTable(kind, allFunds);
+  const found = findPathIn(report, kind, path, allFunds, spendingTable(kind, allFunds));
+  if (found.link || allFunds) return found;
+  // a 财政拨款 item of the government funds (城乡社区支出（类）国有土地使用权出让收入安排的支出（款）…, listed among
+  // 财政拨款支出主要内容) is a row of their table, not a name the general budget's table lacks
+  for (const id of FUND_TABLES[kind === '预算' ? '预算' : '决算']) {
+    const other = findPathIn(report, kind, path, false, id);
+    if (other.link) return other;
+  }
+  return found;
+}
+
+/** the spending tables of the government funds and of state capital, by function code */
+const FUND_TABLES = { 预算: ['部门公开表8', '部门公开表9'], 决算: ['公开07', '公开08'] } as const;
+
+function findPathIn(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], path: string[], allFunds: boolean, id: string): { link: ClaimLink | null; unknown: UnknownPath | null } {
   const t = tableOf(report, id);
   // a budget's 支出总表 absent or printing its total alone (江苏's): a class of all funds is the 收支总表's row
   const onlyClass = path.length === 1 ? classCode(report, path[0]) : undefined;
