@@ -42,6 +42,8 @@ const TEMPLATE_RE = new RegExp(
 // bare number ending the clause (增加 1193.20 万元，增长 13.95。; 减少 100 万元，减少 9.52，), not a
 // thousands' comma (增加2,915.22万元); that reader takes it as the rate it is
 const PERCENTLESS_RE = new RegExp(`万元[，,](?:${RATE_LEAD})?(?:${RATE_WORDS})(?:了|为)?\\s*(-?\\d+(?:\\.\\d+)?)(?=[。；;]|[，,](?!\\d))`, 'g');
+// …or a share so printed (城乡社区支出(类)15411.43 万元，占 76.23;住房保障支出…), the whole it is of named or not
+const PERCENTLESS_SHARE_RE = /万元[，,]\s*占(?:比|[^\d，,。；;%]{1,20}的)?\s*(\d+(?:\.\d+)?)(?=[。；;]|[，,](?!\d))/g;
 
 // two marks of punctuation in a row (支出决算为0.00万元,。较上年; 。。), not a longer run (。。。 or ，，， written
 // for an ellipsis)
@@ -61,9 +63,11 @@ export function doubledPunctuation(stream: Stream): Found[] {
     });
 }
 
-/** rates printed without their % sign: the number as printed */
+/** rates and shares printed without their % sign: the number as printed */
 export function percentlessRates(text: string): Found[] {
-  return [...text.matchAll(PERCENTLESS_RE)].map((m) => ({ words: m[1], at: m.index! + m[0].lastIndexOf(m[1]) }));
+  return [...text.matchAll(PERCENTLESS_RE), ...text.matchAll(PERCENTLESS_SHARE_RE)]
+    .map((m) => ({ words: m[1], at: m.index! + m[0].lastIndexOf(m[1]) }))
+    .sort((a, b) => a.at - b.at);
 }
 
 /** template text left in the published narrative */
