@@ -3,6 +3,8 @@ import { normalizeLabel, type Token, type TokenLine } from '../../layout/tokeniz
 import { spanLocation } from '../cells.js';
 import type { Row, Table } from '../types.js';
 import { BaseBuilder, isCode, labelText, levelOf } from './builder.js';
+import { centredWraps } from './centred-names.js';
+import { functionClassCode } from './kinds.js';
 
 interface PendingRow {
   code?: string;
@@ -14,6 +16,10 @@ interface PendingRow {
   malformedCode?: Token[];
   /** that code's text, where the row is read all the same (its code from its place) */
   printedCode?: string;
+  /** plain text: the lines of words only after the row's figures, before the next row */
+  after: Token[][];
+  /** plain text: a line after the row's figures that is neither words only nor a row */
+  odd?: boolean;
 }
 
 /** the words a line opens with, joined: a name spaced out over its cell (合    计, 江苏省委办公厅 2019) is one word */
@@ -65,7 +71,7 @@ export class CodeBuilder extends BaseBuilder {
     const toks = line.tokens;
     const first = toks.find((t) => t.kind !== 'blank')!;
     if (this.opensRow(line)) {
-      const row: PendingRow = { labels: [], values: [], explicit: line.tabbed };
+      const row: PendingRow = { labels: [], values: [], explicit: line.tabbed, after: [] };
       let rest = toks.slice(toks.indexOf(first) + 1);
       const malformed = !isCode(first, this.spec.codes) && !this.isSplitCode(first) ? malformedCode(line) : null;
       if (malformed) {
@@ -102,7 +108,44 @@ export class CodeBuilder extends BaseBuilder {
     }
     const cur = this.pending[this.pending.length - 1];
     if (!cur || cur.explicit) return;
+    if (cur.values.length) {
+      // a name's lines after its row's figures: kept to put centred names together (finish)
+      const printed = toks.filter((t) => t.kind !== 'blank');
+      if (printed.every((t) => t.kind === 'label')) cur.after.push(printed);
+      else cur.odd = true;
+    }
     this.absorb(cur, toks);
+  }
+
+  /**
+   * Plain text (no positions, no tabs) of a table coded by function: names wrapped around their
+   * row's line (centred-names.ts) put together, where the lines of words between the rows fit
+   * exactly one count; a class's name so made must be the class its code is.
+   */
+  private centreWrappedNames(): void {
+    if (this.spec.codes !== 'function' || this.region.lines.some((l) => l.source.pieces) || this.pending.some((p) => p.explicit || p.odd)) return;
+    const rows = this.pending;
+    if (!rows.length || rows.every((p) => !p.after.length)) return;
+    const header = this.headerTokenLines.map((l) => l.tokens.filter((t) => t.kind !== 'blank'));
+    let before = 0;
+    while (before < header.length && header[header.length - 1 - before].every((t) => t.kind === 'label')) before++;
+    const wraps = centredWraps({
+      gaps: rows.slice(0, -1).map((p) => p.after.length),
+      before,
+      after: rows[rows.length - 1].after.length,
+      unnamed: rows.map((p) => p.code !== undefined && p.labels.length === 0),
+      whole: rows.map((p) => p.code === undefined),
+    });
+    if (!wraps || wraps.every((w) => w === 0)) return;
+    const named = rows.map((p, j) => {
+      const above = j === 0 ? header.slice(header.length - wraps[0]) : rows[j - 1].after.slice(rows[j - 1].after.length - wraps[j]);
+      return [...above.flat(), ...p.labels, ...p.after.slice(0, wraps[j]).flat()];
+    });
+    const misnamed = rows.some((p, j) => wraps[j] > 0 && p.code?.length === 3 && functionClassCode(this.catalog, normalizeLabel(labelText(named[j]))) !== p.code);
+    if (misnamed) return;
+    rows.forEach((p, j) => {
+      if (wraps[j] > 0) p.labels = named[j];
+    });
   }
 
   private absorb(row: PendingRow, toks: Token[]) {
@@ -133,6 +176,7 @@ export class CodeBuilder extends BaseBuilder {
   }
 
   finish(): Table {
+    this.centreWrappedNames();
     const byKey = new Map<string, Row>();
     let total: Row | undefined;
     let lastCode: string | undefined;
