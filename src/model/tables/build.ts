@@ -13,6 +13,7 @@ import type { ParseNote, Table } from '../types.js';
 import type { SourceLine, SourceText } from '../../ingest/text.js';
 import type { PagePicture } from '../../ingest/rulings.js';
 import { pictureUnder } from './pictured.js';
+import { rowsOutOfStep } from './rows-in-step.js';
 import { isTextAsPrinted } from './text-columns.js';
 import { specFor, type Catalog, type TableSpec } from './catalog.js';
 import type { Builder } from './builder.js';
@@ -91,7 +92,7 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
   const lost = builders.map((b) => layoutLost(b.region, b.spec));
   const built = builders.map((b, i) => {
     const table = namingEconomicItems(b.finish(), catalog);
-    const why = lost[i] ?? (table.unread === null ? notWhole(table, b.region, pictured) : null);
+    const why = lost[i] ?? (table.unread === null ? (notWhole(table, b.region, pictured) ?? (b.spec.layout === 'code' ? rowsOutOfStep(table) : null)) : null);
     if (why) return { ...table, unread: why };
     const cut = table.unread === null ? endsMissing(table, b.spec) : null;
     return cut ? { ...table, cutShort: cut } : table;

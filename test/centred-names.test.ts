@@ -1,0 +1,99 @@
+// Names wrapped around their row's line in text without positions (石泉路街道 2025's page text:
+// 机关事业单位职 / 2080506 257.14 257.14 / 业年金缴费支出), and a table whose figures a bad
+// extraction set out of step with its codes (文化和旅游局 2025's 一般公共预算财政拨款支出决算表).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintFile } from '../src/cli/lint.js';
+import { centredWraps } from '../src/model/tables/centred-names.js';
+import { builtinRules, fixtureText, lintText, reportOf } from './helpers.js';
+
+const FILE = 'text/final-centred-names.txt';
+
+describe('centredWraps', () => {
+  const shape = (gaps: number[], unnamed: boolean[], whole = unnamed.map(() => false)) => ({ gaps, before: 3, after: 3, unnamed, whole });
+
+  it('counts each row\'s lines from the rows that wrap nothing', () => {
+    // 208 (no name on its line) | 2 lines | 20805 (none) | 1 | 2080501 行政单位离退休 | 0 | 2080502 …
+    expect(centredWraps({ ...shape([2, 1, 0], [true, true, false, false]), after: 0 })).toEqual([1, 1, 0, 0]);
+    // a three-line name: one line above, one on and one below its row's line (2080505 本养老保险缴费)
+    expect(centredWraps(shape([0, 1, 2, 1, 0], [false, false, false, true, false, false]))).toEqual([0, 0, 1, 1, 0, 0]);
+    // a 合计 row wraps nothing: it settles what the lines above it are
+    expect(centredWraps(shape([2, 1], [true, true, false], [false, false, true]))).toEqual([1, 1, 0]);
+  });
+
+  it('takes no count where names may wrap below their first line, or where more than one fits', () => {
+    // every row names itself on its line (cells set at the top: 2080505 机关事业单位基本养老保险缴 / 费支出)
+    expect(centredWraps(shape([0, 1, 1], [false, false, false, false]))).toBeNull();
+    // one line between two rows printing no name: neither can wrap both ways
+    expect(centredWraps(shape([1], [true, true]))).toBeNull();
+    // two lines after a row printing no name, nothing else said: one or two of them may be its
+    expect(centredWraps(shape([2], [true, false]))).toBeNull();
+  });
+});
+
+describe('a table whose wrapped names stand half above, half below the row\'s line', () => {
+  it('puts each name together, a class\'s as its code names it', () => {
+    const t = reportOf(fixtureText(FILE), FILE).tables.find((x) => x.id === '公开05')!;
+    expect(t.rows.map((r) => `${r.code ?? ''} ${r.name}`)).toEqual([
+      '208 社会保障和就业支出',
+      '20805 行政事业单位离退休',
+      '2080501 行政单位离退休',
+      '2080502 事业单位离退休',
+      '2080505 机关事业单位基本养老保险缴费支出',
+      '2080506 机关事业单位职业年金缴费支出',
+      '2080599 其他行政事业单位养老支出',
+      '20807 就业补助',
+      '2080705 公益性岗位补贴',
+      '210 卫生健康支出',
+      '21011 行政事业单位医疗',
+      '2101101 行政单位医疗',
+      '2101102 事业单位医疗',
+      ' 合计',
+    ]);
+  });
+
+  it('puts none together where a class\'s name so made is not its code\'s', () => {
+    const text = fixtureText(FILE).replace('社会保障和就业\n208', '社会保障和失业\n208');
+    const t = reportOf(text, FILE).tables.find((x) => x.id === '公开05')!;
+    expect(t.rows.find((r) => r.code === '2080506')!.name).toBe('');
+  });
+});
+
+describe('a coded table whose figures stand out of step with its codes', () => {
+  // each row's figures moved one row down (the first row's to the second…): most class totals then
+  // differ from their items' sum
+  const shifted = () => {
+    const lines = fixtureText(FILE).split('\n');
+    const rows = lines.map((l, i) => ({ l, i })).filter(({ l }) => /^\d{3,7} /.test(l));
+    const figures = rows.map(({ l }) => l.match(/(?: [\d,]+\.\d\d)+$/)![0]);
+    for (const [k, { l, i }] of rows.entries()) lines[i] = l.slice(0, l.length - figures[k].length) + figures[(k + rows.length - 1) % rows.length];
+    return lines.join('\n');
+  };
+
+  it('is said unread, not checked row by row', async () => {
+    const text = shifted();
+    const t = reportOf(text, FILE).tables.find((x) => x.id === '公开05')!;
+    expect(t.unread).toBe('5 个上级科目中有 5 个与其下级之和对不上，提取的文字可能把数字与科目错开了行');
+    const ds = await lintText(text, FILE);
+    expect(ds.filter((d) => d.ruleId.startsWith('科目/') || d.ruleId.startsWith('叙述/'))).toEqual([]);
+    // the command says so: 读取/表格未能读取 names the table and the reason
+    const dir = mkdtempSync(path.join(tmpdir(), 'budget-lint-test-'));
+    const file = path.join(dir, 'shifted.txt');
+    writeFileSync(file, text);
+    const { diagnostics } = await lintFile(file, await builtinRules());
+    expect(diagnostics.find((d) => d.ruleId === '读取/表格未能读取')?.message).toBe(
+      '「一般公共预算财政拨款支出决算表」未能读取：5 个上级科目中有 5 个与其下级之和对不上，提取的文字可能把数字与科目错开了行；这张表的核对都已跳过',
+    );
+  });
+
+  it('…while one mistyped class total is reported as the document\'s own', async () => {
+    const ds = await lintText(fixtureText(FILE).replace('208 1,482.13', '208 1,483.13'), FILE);
+    expect(ds.filter((d) => d.ruleId === '科目/上下级合计').map((d) => d.message)).toEqual([
+      '一般公共预算财政拨款支出决算表 208 社会保障和就业支出「小计」为 1,483.13 万元，其下级科目之和为 1,482.13 万元，相差 1.00 万元',
+      '一般公共预算财政拨款支出决算表 合计「小计」为 1,735.38 万元，其下级科目之和为 1,736.38 万元，相差 1.00 万元',
+    ]);
+    expect(reportOf(fixtureText(FILE).replace('208 1,482.13', '208 1,483.13'), FILE).tables[0].unread).toBeNull();
+  });
+});
