@@ -110,6 +110,15 @@ describe('claim extraction', () => {
     }
   });
 
+  it('上海 2025: 当年支出决算为, and a budget of nothing printed without its unit (年初预算为 0，…), are execution statements too', () => {
+    const [a] = claims('一般公共服务支出（类）人大事务（款）行政运行（项），年初预算为 40.00 万元，当年支出决算为 30.00 万元。', final);
+    expect([a.kind, a.figures.budget.raw, a.figures.actual.raw]).toEqual(['rate', '40.00', '30.00']);
+    const [b] = claims('一般公共服务支出（类）人大事务（款）行政运行（项），年初预算为 0，支出决算为 150 万元。决算数大于预算数。', final);
+    expect([b.kind, b.figures.budget.raw, b.figures.actual.raw, b.relation?.word]).toEqual(['rate', '0', '150', '大于']);
+    // a figure other than nothing keeps its unit to be read so (年初预算为 40，… is not)
+    expect(claims('一般公共服务支出（类）人大事务（款）行政运行（项），年初预算为 40，支出决算为 150 万元。', final).some((c) => c.kind === 'rate')).toBe(false);
+  });
+
   it('guizhou: an execution rate whose 类/款/项 path stands in the sentence before, located on its line', () => {
     const text = '1.社会保障和就业支出（类）行政事业单位养老支出（款）\n 行政单位离退休（项）。年初预算为7.22万元，支出决算为7.22\n万元，完成年初预算的100%。';
     const [c] = claims(text, final);

@@ -11,6 +11,9 @@ import { cleanPath, headBefore, locate, NUM, pathBefore, pathSubject, sectionAt,
 import { listedRates, type RateAt } from './rate-items.js';
 import { add, fig, markUsed, type Reading } from './reading.js';
 
+/** a budget of nothing may be printed without its unit (年初预算为 0，支出决算为 150 万元): a 0 right before the comma */
+const BARE_ZERO = '(?=[,，])(?<=(?:^|[^\\d.,])0(?:\\.0{1,2})?)';
+
 /**
  * 年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 P%; the rate also said 完成预算的 P%, 预算执行率为 P%,
  * 预算完成率为 P%,
@@ -18,7 +21,7 @@ import { add, fig, markUsed, type Reading } from './reading.js';
  * 当年支出决算为 B 万元 (上海's 2025 决算)
  */
 const BUDGET_RATE = new RegExp(
-  `(?:年初|支出)预算(?:数)?为?[:：]?${NUM}万元${SEP}(?:当年|本年)?(?:支出)?决算(?:数)?为?${NUM}万元(?:${SEP}(?:完成(?:年初)?预算(?:数)?的|(?:预算)?(?:执行|完成)率为?|决算数?为年初预算数?的)${NUM}%)?`,
+  `(?:年初|支出)预算(?:数)?为?[:：]?${NUM}(?:万元|${BARE_ZERO})${SEP}(?:当年|本年)?(?:支出)?决算(?:数)?为?${NUM}万元(?:${SEP}(?:完成(?:年初)?预算(?:数)?的|(?:预算)?(?:执行|完成)率为?|决算数?为年初预算数?的)${NUM}%)?`,
   'g',
 );
 
