@@ -45,6 +45,12 @@ const PERCENTLESS_RE = new RegExp(`万元[，,](?:${RATE_LEAD})?(?:${RATE_WORDS}
 // …or a share so printed (城乡社区支出(类)15411.43 万元，占 76.23;住房保障支出…), the whole it is of named or not
 const PERCENTLESS_SHARE_RE = /万元[，,]\s*占(?:比|[^\d，,。；;%]{1,20}的)?\s*(\d+(?:\.\d+)?)(?=[。；;]|[，,](?!\d))/g;
 
+// a word of the narrative's figures said twice in a row (比2025年预算增加增加27.45万元; 主要原因原因是): words
+// no compound of two ends with and begins with (在职人员人员经费 and 职级晋级晋档 are right as they stand)
+const DOUBLED_WORD_RE = /(增加|减少|增长|下降|持平|原因|万元)\1/g;
+// a change word and 持平 said of one figure (与2025年预算增加持平): which of the two is meant is not said
+const CHANGE_AND_LEVEL_RE = /(?:增加|减少|增长|下降)持平|持平(?:增加|减少|增长|下降)/g;
+
 // two marks of punctuation in a row (支出决算为0.00万元,。较上年; 。。), not a longer run (。。。 or ，，， written
 // for an ellipsis)
 const PUNCT = '，。；、：,;:';
@@ -61,6 +67,14 @@ export function doubledPunctuation(stream: Stream): Found[] {
       const context = /[。；;]/.test(m[0]) ? wordsBefore(stream.text, at) + m[0] : undefined;
       return { words: m[0], at, context };
     });
+}
+
+/** words said twice in a row (doubled), and a change word said with 持平 (clash) */
+export function doubledWords(text: string): Found[] {
+  return [...text.matchAll(DOUBLED_WORD_RE)].map((m) => ({ words: m[0], at: m.index! }));
+}
+export function changeWithLevel(text: string): Found[] {
+  return [...text.matchAll(CHANGE_AND_LEVEL_RE)].map((m) => ({ words: m[0], at: m.index! }));
 }
 
 /** rates and shares printed without their % sign: the number as printed */
@@ -155,16 +169,20 @@ function wordsAround(text: string, i: number, j: number): string {
 }
 
 /** the kinds that say how the document is worded (template text, punctuation, the years it dates itself by), not what its figures are */
-export const WORDING_KINDS: ReadonlySet<string> = new Set(['template', 'punctuation', 'asof', 'since', 'scope', 'dated']);
+export const WORDING_KINDS: ReadonlySet<string> = new Set(['template', 'punctuation', 'doubled', 'clash', 'asof', 'since', 'scope', 'dated']);
 
 /** how many statements of figures the narrative makes: what a file without tables was checked for */
 export function figureStatements(claims: ReadonlyArray<{ kind: string }>): number {
   return claims.filter((c) => !WORDING_KINDS.has(c.kind)).length;
 }
 
-/** template text left in (kind template), rates without their % (percentless), doubled punctuation (punctuation), and the years the narrative dates its statements by (asof, since, scope, dated) */
+/**
+ * template text left in (kind template), rates without their % (percentless), doubled punctuation
+ * (punctuation), a word said twice (doubled) or a change word with 持平 (clash), and the years the
+ * narrative dates its statements by (asof, since, scope, dated)
+ */
 export function readDocumentText(r: Reading): void {
-  const emit = (kind: 'template' | 'percentless' | 'punctuation' | 'asof' | 'since' | 'scope' | 'dated', f: Found) => {
+  const emit = (kind: 'template' | 'percentless' | 'punctuation' | 'doubled' | 'clash' | 'asof' | 'since' | 'scope' | 'dated', f: Found) => {
     const figures: Record<string, Cell> = {};
     if (f.year) {
       const at = f.at + f.words.indexOf(f.year);
@@ -175,6 +193,8 @@ export function readDocumentText(r: Reading): void {
   for (const f of templateLeftovers(r.text)) emit('template', f);
   for (const f of percentlessRates(r.text)) emit('percentless', f);
   for (const f of doubledPunctuation(r.stream)) emit('punctuation', f);
+  for (const f of doubledWords(r.text)) emit('doubled', f);
+  for (const f of changeWithLevel(r.text)) emit('clash', f);
   for (const f of asOfDates(r.text)) emit('asof', f);
   for (const f of comparedYears(r.text)) emit('since', f);
   for (const f of scopeYears(r.text)) emit('scope', f);
