@@ -16,6 +16,8 @@ const MAX_HEADING = 50;
 // 部门 alone only where it starts a label (after a space, a year, a unit or a table's number), not the
 // end of 主管部门, 实施部门, 责任部门 of a form, which name other units by nature
 const LABEL_RE = /(预算主管部门|编制部门|编制单位|单位名称|部门名称|预算单位|(?<=^|[\s\u3000]|年度?|[表元一二三四五六七八九十\d])部门(?:[（(]单位[）)])?)\s*[:：]\s*([^\s:：]{2,40}?)(?=\s|金额|单位\s*[:：]|$)/g;
+// a table's label left blank, its unit printed after it on the line (编制部门： 单位：元)
+const BLANK_LABEL_RE = /(编制部门|编制单位|单位名称|部门名称|(?<=^|[\s\u3000])部门(?:[（(]单位[）)])?)\s*[:：](?=\s*(?:金额)?单位\s*[:：])/g;
 // a name is words, not a sentence, a figure or a list
 const NOT_A_NAME = /[\d，。、；;,.%]|万元|^单位$|^部门$/;
 // a heading's number (第一部分, 一、, （一）, 附件2：, 表一)
@@ -128,6 +130,7 @@ export function readNames(lines: SourceLine[], file: string, narrative: Set<numb
       // the department over the unit (预算主管部门) is the publisher's only on a department's cover: not compared
       if (m[1] !== '预算主管部门') found.push(f);
     }
+    for (const m of l.text.matchAll(BLANK_LABEL_RE)) found.push({ name: '', label: m[1], from: m.index!, to: m.index! + m[0].length });
     // a cover's title printed over two lines, the name above the year (江苏省人大常委会办公厅 | 2017 年度部门预算)
     const next = lines[k + 1];
     const h = found.length ? null : headingName(l.text) ?? (cover.has(l.line) && next && /^(?:20\d{2}|XX)\s*年/.test(next.text.trim()) ? clipped(headingName(l.text + next.text), l.text.length) : null);
@@ -139,7 +142,8 @@ export function readNames(lines: SourceLine[], file: string, narrative: Set<numb
     if (said) found.push({ ...said, label: '说明' });
     for (const f of found) mentions.push({ name: f.name, label: f.label, placeholder: PLACEHOLDER.test(f.name), narrative: narrative.has(l.line), loc: spanOf(file, l, f.from, f.to) });
   }
-  return { self: ownName(onCover.filter((f) => !PLACEHOLDER.test(f.name)), mentions.filter((m) => !m.placeholder)) ?? ownName(onCover, mentions), mentions };
+  const named = mentions.filter((m) => m.name);
+  return { self: ownName(onCover.filter((f) => !PLACEHOLDER.test(f.name)), named.filter((m) => !m.placeholder)) ?? ownName(onCover, named), mentions };
 }
 
 /** the cover's title, else the unit it says publishes, else its department, else any name it prints; else the most frequent name */

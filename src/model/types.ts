@@ -253,7 +253,7 @@ export interface ContentsEntry {
 
 /** a place the document prints a department's name: its cover, a heading, a label over a table (编制单位：…) */
 export interface NameMention {
-  /** as printed, spaces removed where the heading is spaced out */
+  /** as printed, spaces removed where the heading is spaced out; empty where a table's label is left blank (编制部门： 单位：元) */
   name: string;
   /** the label it follows (编制单位, 部门（单位）, 单位名称), or 标题 for a cover, section or table heading */
   label: string;
