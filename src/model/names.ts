@@ -18,6 +18,8 @@ const MAX_HEADING = 50;
 const LABEL_RE = /(预算主管部门|编制部门|编制单位|单位名称|部门名称|预算单位|(?<=^|[\s\u3000]|年度?|[表元一二三四五六七八九十\d])部门(?:[（(]单位[）)])?)\s*[:：]\s*([^\s:：]{2,40}?)(?=\s|金额|单位\s*[:：]|$)/g;
 // a table's label left blank, its unit printed after it on the line (编制部门： 单位：元)
 const BLANK_LABEL_RE = /(编制部门|编制单位|单位名称|部门名称|(?<=^|[\s\u3000])部门(?:[（(]单位[）)])?)\s*[:：](?=\s*(?:金额)?单位\s*[:：])/g;
+/** text without pages: how many lines from a blank label its name may stand on a line of its own */
+const NAME_NEAR = 6;
 // a name is words, not a sentence, a figure or a list
 const NOT_A_NAME = /[\d，。、；;,.%]|万元|^单位$|^部门$/;
 // a heading's number (第一部分, 一、, （一）, 附件2：, 表一)
@@ -119,6 +121,8 @@ export function readNames(lines: SourceLine[], file: string, narrative: Set<numb
   const mentions: NameMention[] = [];
   const cover = new Set(lines.filter((l) => l.text.trim()).slice(0, COVER_LINES).map((l) => l.line));
   const onCover: Array<{ name: string; label: string }> = [];
+  /** the blank labels (mentions with no name), by index in mentions, with their line's index */
+  const blanks = new Map<number, number>();
   for (const [k, l] of lines.entries()) {
     const found: Array<{ name: string; label: string; from: number; to: number }> = [];
     for (const m of l.text.matchAll(LABEL_RE)) {
@@ -130,7 +134,7 @@ export function readNames(lines: SourceLine[], file: string, narrative: Set<numb
       // the department over the unit (预算主管部门) is the publisher's only on a department's cover: not compared
       if (m[1] !== '预算主管部门') found.push(f);
     }
-    for (const m of l.text.matchAll(BLANK_LABEL_RE)) found.push({ name: '', label: m[1], from: m.index!, to: m.index! + m[0].length });
+    for (const m of l.text.matchAll(BLANK_LABEL_RE)) blanks.set(mentions.push({ name: '', label: m[1], placeholder: false, narrative: narrative.has(l.line), loc: spanOf(file, l, m.index!, m.index! + m[0].length) }) - 1, k);
     // a cover's title printed over two lines, the name above the year (江苏省人大常委会办公厅 | 2017 年度部门预算)
     const next = lines[k + 1];
     const h = found.length ? null : headingName(l.text) ?? (cover.has(l.line) && next && /^(?:20\d{2}|XX)\s*年/.test(next.text.trim()) ? clipped(headingName(l.text + next.text), l.text.length) : null);
@@ -143,7 +147,19 @@ export function readNames(lines: SourceLine[], file: string, narrative: Set<numb
     for (const f of found) mentions.push({ name: f.name, label: f.label, placeholder: PLACEHOLDER.test(f.name), narrative: narrative.has(l.line), loc: spanOf(file, l, f.from, f.to) });
   }
   const named = mentions.filter((m) => m.name);
-  return { self: ownName(onCover.filter((f) => !PLACEHOLDER.test(f.name)), named.filter((m) => !m.placeholder)) ?? ownName(onCover, named), mentions };
+  const self = ownName(onCover.filter((f) => !PLACEHOLDER.test(f.name)), named.filter((m) => !m.placeholder)) ?? ownName(onCover, named);
+  // a label left blank where its page prints the name on a line of its own is no blank: a viewer's
+  // copy sets the name where the PDF's text order has it, after the table's title or its rows
+  // (部门： 单位：万元 … 江苏省人大常委会办公厅)
+  const onPage = (k: number) => {
+    let a = k;
+    let b = k;
+    while (a > 0 && lines[a - 1].page === lines[k].page) a--;
+    while (b < lines.length - 1 && lines[b + 1].page === lines[k].page) b++;
+    return lines.slice(a, b + 1);
+  };
+  const nameNear = (k: number) => (lines[k].page === undefined ? lines.slice(Math.max(0, k - NAME_NEAR), k + NAME_NEAR + 1) : onPage(k)).some((l) => squeezeMap(l.text).s === self);
+  return { self, mentions: mentions.filter((_, i) => !blanks.has(i) || !nameNear(blanks.get(i)!)) };
 }
 
 /** the cover's title, else the unit it says publishes, else its department, else any name it prints; else the most frequent name */
