@@ -117,6 +117,11 @@ describe('claim extraction', () => {
     expect([b.kind, b.figures.budget.raw, b.figures.actual.raw, b.relation?.word]).toEqual(['rate', '0', '150', '大于']);
     // a figure other than nothing keeps its unit to be read so (年初预算为 40，… is not)
     expect(claims('一般公共服务支出（类）人大事务（款）行政运行（项），年初预算为 40，支出决算为 150 万元。', final).some((c) => c.kind === 'rate')).toBe(false);
+    // the actual printed without its unit where its clause ends takes the budget's (宜川路街道 2025: 支出决算为 4.19。)
+    const [c] = claims('一般公共服务支出（类）人大事务（款）行政运行（项）4.19 万元。年初预算为 0.00 万元，支出决算为 4.19。决算数大于预算数。', final).filter((x) => x.kind === 'rate');
+    expect([c.figures.budget.raw, c.figures.actual.raw, c.figures.actual.unit]).toEqual(['0.00', '4.19', '万元']);
+    // …but not where the budget is in 元 (its 4,190 would be read as 4,190 万元)
+    expect(claims('一般公共服务支出（类）人大事务（款）行政运行（项），年初预算为 4,190 元，支出决算为 4,190。', final).some((x) => x.kind === 'rate')).toBe(false);
   });
 
   it('guizhou: an execution rate whose 类/款/项 path stands in the sentence before, located on its line', () => {

@@ -7,10 +7,12 @@ import { relationAfter } from './compare.js';
 import { linkSubject } from './link.js';
 import { findPath } from './path-link.js';
 import { currentAmount } from './current-amount.js';
-import { cleanPath, headBefore, locate, NUM, pathBefore, pathSubject, sectionAt, sectionStart, SEP, subjectBefore } from './phrases.js';
+import { cleanPath, headBefore, locate, NUM, pathBefore, pathSubject, sectionAt, sectionStart, SEP, subjectBefore, unitAfter } from './phrases.js';
 import { listedRates, type RateAt } from './rate-items.js';
 import { add, fig, markUsed, type Reading } from './reading.js';
 
+/** the actual printed without its unit where its clause ends (年初预算为 0.00 万元，支出决算为 4.19。): the budget's */
+const UNIT_LEFT_OUT = '(?=[。；;，,])';
 /** a budget of nothing may be printed without its unit (年初预算为 0，支出决算为 150 万元): a 0 right before the comma */
 const BARE_ZERO = '(?=[,，])(?<=(?:^|[^\\d.,])0(?:\\.0{1,2})?)';
 
@@ -21,7 +23,7 @@ const BARE_ZERO = '(?=[,，])(?<=(?:^|[^\\d.,])0(?:\\.0{1,2})?)';
  * 当年支出决算为 B 万元 (上海's 2025 决算)
  */
 const BUDGET_RATE = new RegExp(
-  `(?:年初|支出)预算(?:数)?为?[:：]?${NUM}(?:万元|${BARE_ZERO})${SEP}(?:当年|本年)?(?:支出)?决算(?:数)?为?${NUM}万元(?:${SEP}(?:完成(?:年初)?预算(?:数)?的|(?:预算)?(?:执行|完成)率为?|决算数?为年初预算数?的)${NUM}%)?`,
+  `(?:年初|支出)预算(?:数)?为?[:：]?${NUM}(?:万元|${BARE_ZERO})${SEP}(?:当年|本年)?(?:支出)?决算(?:数)?为?${NUM}(?:万元|${UNIT_LEFT_OUT})(?:${SEP}(?:完成(?:年初)?预算(?:数)?的|(?:预算)?(?:执行|完成)率为?|决算数?为年初预算数?的)${NUM}%)?`,
   'g',
 );
 
@@ -46,6 +48,8 @@ export function readBudgetRates(r: Reading): void {
     const iBudget = at + (budgetFirst ? iFirst : iSecond);
     const iActual = at + (budgetFirst ? iSecond : iFirst);
     const iRate = rate ? at + m[0].lastIndexOf(rate) : -1;
+    // an actual printed without its unit takes the budget's, read as 万元 (not a budget in 元 restated in 万元)
+    if (budgetFirst && !text.startsWith('万元', iActual + actual.length) && unitAfter(r.stream, iBudget, budget.length) !== '万元') continue;
     const section = sectionAt(r.heads, at);
     // the subject: a 类/款/项 path since the previous such sentence, or the words before it
     const path = pathBefore(text, lastRateEnd, at);
