@@ -7,7 +7,7 @@ import type { SourceLine } from '../../ingest/text.js';
 import type { Cell, Claim } from '../types.js';
 import { comparedYear, priorAmount, priorInComparison } from './compare.js';
 import { readDocumentText } from './document-text.js';
-import { readTallies } from './tallies.js';
+import { readRosters, readTallies } from './tallies.js';
 import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
 import { linkEconomicGroup, linkSubject, totalOf } from './link.js';
 import { findPath, gluedItemPath } from './path-link.js';
@@ -58,6 +58,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readCounts(r);
   readDocumentText(r);
   readTallies(r);
+  readRosters(r);
   readProjectTotals(r);
   return r.claims.sort((a, b) => (a.loc.page ?? 0) - (b.loc.page ?? 0) || a.loc.line - b.loc.line || a.loc.column - b.loc.column);
 }

@@ -4,7 +4,7 @@
  * count are counts: they add up to it, or to less where the list names only some.
  */
 import type { Cell } from '../types.js';
-import { locate, sectionAt } from './phrases.js';
+import { figure, locate, sectionAt } from './phrases.js';
 import { add, exactFigure, type Reading } from './reading.js';
 
 const COUNT = '(\\d+(?:\\.\\d+)?)';
@@ -44,6 +44,64 @@ export function readTallies(r: Reading): void {
       link: null,
       whole: null,
       loc: { ...locate(r.stream, at, end), file: r.file },
+    });
+  }
+}
+
+/**
+ * The units a department's budget covers, counted by kind and then listed one by one (上海:
+ * 本部门中，行政单位 1 家，参公单位 1 家，事业单位 4 家，具体包括：1. …本部 2. …): the counts said
+ * before 具体包括 add up to the units listed after it, the list's last number printed.
+ */
+const ROSTER_RE = /具体包括(?:[（(][^（）()]{0,20}[）)])?[:：]/g;
+const COUNT_OF_KIND = /([^\s，,。；;：:、\d一二两三四五六七八九十]{2,14}?)\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*家/g;
+/** how far the next unit's number may stand from the one before: a unit's name, not a section */
+const NEXT_UNIT_WITHIN = 60;
+
+const CHINESE_DIGITS = '零一二三四五六七八九';
+/** a count printed in Chinese numerals up to 99 (一, 两, 十二, 二十), or in digits */
+function countValue(raw: string): number | null {
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const digit = (c: string) => (c === '两' ? 2 : CHINESE_DIGITS.indexOf(c));
+  const m = /^([一二两三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(raw);
+  if (!m || (!m[1] && !m[2] && !m[3])) return null;
+  if (!m[2]) return m[3] ? null : digit(m[1]);
+  return (m[1] ? digit(m[1]) : 1) * 10 + (m[3] ? digit(m[3]) : 0);
+}
+
+/** where the numbered list from `from` ends: its last number and where that stands, or null where no 1. opens it */
+function lastListed(text: string, from: number): { n: number; at: number; raw: string } | null {
+  let last: { n: number; at: number; raw: string } | null = null;
+  for (let n = 1, i = from; ; n++) {
+    const re = new RegExp(`(?<![\\d.,])${n}[.．、](?=\\s*[\\u4e00-\\u9fff])`, 'g');
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (!m || m.index - i > (n === 1 ? 4 : NEXT_UNIT_WITHIN)) return last;
+    last = { n, at: m.index, raw: String(n) };
+    i = m.index + m[0].length;
+  }
+}
+
+export function readRosters(r: Reading): void {
+  for (const m of r.text.matchAll(ROSTER_RE)) {
+    const at = m.index!;
+    const start = Math.max(r.text.lastIndexOf('。', at - 1) + 1, at - 120);
+    const counts = [...r.text.slice(start, at).matchAll(COUNT_OF_KIND)].map((c) => ({ raw: c[2], at: start + c.index! + c[0].lastIndexOf(c[2]), value: countValue(c[2]) }));
+    const listed = counts.length && counts.every((c) => c.value !== null) ? lastListed(r.text, at + m[0].length) : null;
+    if (!listed) continue;
+    // a count in Chinese numerals (一家) is read as its digits, and keeps its printed words and place
+    const count = (raw: string, where: number, value: number): Cell => ({ ...figure(r.stream, r.file, String(value), where, null), raw, value, lo: value, hi: value, decimals: 0, loc: { ...locate(r.stream, where, where + raw.length), file: r.file } });
+    const end = listed.at + listed.raw.length;
+    add(r, {
+      kind: 'roster',
+      subject: r.text.slice(start, at).replace(/[，,]$/, ''),
+      section: sectionAt(r.heads, at),
+      text: r.text.slice(start, at + m[0].length),
+      figures: { count: count(listed.raw, listed.at, listed.n) },
+      parts: counts.map((c) => count(c.raw, c.at, c.value!)),
+      link: null,
+      whole: null,
+      loc: { ...locate(r.stream, start, end), file: r.file },
     });
   }
 }
