@@ -120,6 +120,14 @@ describe('claim extraction', () => {
     // the actual printed without its unit where its clause ends takes the budget's (宜川路街道 2025: 支出决算为 4.19。)
     const [c] = claims('一般公共服务支出（类）人大事务（款）行政运行（项）4.19 万元。年初预算为 0.00 万元，支出决算为 4.19。决算数大于预算数。', final).filter((x) => x.kind === 'rate');
     expect([c.figures.budget.raw, c.figures.actual.raw, c.figures.actual.unit]).toEqual(['0.00', '4.19', '万元']);
+    // the item's own amount between its path and the statement; another amount of its sentence is not the item's
+    const items = claims('“社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”257.14 万元，主要用于：离休费 100.00 万元。年初预算为 274.82 万元，支出决算为 257.14 万元。', final);
+    expect(items.map((x) => [x.kind, x.subject, x.figures.amount?.raw ?? x.figures.actual?.raw])).toEqual([
+      ['amount', '社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）', '257.14'],
+      ['amount', '离休费', '100.00'],
+      // …and a statement after another figure is not said to be the path's
+      ['rate', '', '257.14'],
+    ]);
     // …but not where the budget is in 元 (its 4,190 would be read as 4,190 万元)
     expect(claims('一般公共服务支出（类）人大事务（款）行政运行（项），年初预算为 4,190 元，支出决算为 4,190。', final).some((x) => x.kind === 'rate')).toBe(false);
   });

@@ -52,7 +52,7 @@ export function readBudgetRates(r: Reading): void {
     if (budgetFirst && !text.startsWith('万元', iActual + actual.length) && unitAfter(r.stream, iBudget, budget.length) !== '万元') continue;
     const section = sectionAt(r.heads, at);
     // the subject: a 类/款/项 path since the previous such sentence, or the words before it
-    const path = pathBefore(text, lastRateEnd, at);
+    const path = pathBefore(text, lastRateEnd, at, true);
     const subject = path ? pathSubject(path) : subjectBefore(text, at) || headBefore(text, at);
     const figures: Record<string, Cell> = { budget: fig(r, budget, iBudget), actual: fig(r, actual, iActual) };
     if (rate) figures.rate = fig(r, `${rate}%`, iRate, true);

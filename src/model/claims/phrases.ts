@@ -172,13 +172,17 @@ const PATH_RE = new RegExp(`([^。；，,：:、（）()“”"\\d.．]{2,30})[�
 
 const OWN_AMOUNT = new RegExp(`^[”"]?\\s*${NUM}\\s*万元(?=[，,。；;：:])`);
 
-/** the last 类/款/项 path in text[from, to) with no figure between it and `to` (but its own amount): the subject there */
-export function pathBefore(text: string, from: number, to: number): string[] | null {
+/**
+ * the last 类/款/项 path in text[from, to) with no figure between it and `to`: the subject there.
+ * ownAmount: the path's own amount may follow it (an execution statement after its item, “…（项）”257.14
+ * 万元，主要用于…。年初预算为…), not another figure; an amount of the sentence is no such statement.
+ */
+export function pathBefore(text: string, from: number, to: number, ownAmount = false): string[] | null {
   const paths = [...text.slice(from, to).matchAll(PATH_RE)];
   const last = paths[paths.length - 1];
   if (!last) return null;
-  // the path's own amount may follow it (“…（项）”257.14 万元，主要用于…。年初预算为…): no other figure
-  const between = text.slice(from + last.index! + last[0].length, to).replace(OWN_AMOUNT, '');
+  const after = text.slice(from + last.index! + last[0].length, to);
+  const between = ownAmount ? after.replace(OWN_AMOUNT, '') : after;
   if (/万元|%/.test(between)) return null;
   return namesOf(last);
 }
