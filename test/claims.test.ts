@@ -128,6 +128,8 @@ describe('claim extraction', () => {
       // …and a statement after another figure is not said to be the path's
       ['rate', '', '257.14'],
     ]);
+    // a name quoted whole is the name; “三公”经费 keeps its quotes
+    expect(claims('一般公共预算财政拨款支出主要用于以下方面：3.“教育支出”16.24 万元，占 0.09%；', final).find((x) => x.kind === 'share')?.subject).toBe('教育支出');
     // …but not where the budget is in 元 (its 4,190 would be read as 4,190 万元)
     expect(claims('一般公共服务支出（类）人大事务（款）行政运行（项），年初预算为 4,190 元，支出决算为 4,190。', final).some((x) => x.kind === 'rate')).toBe(false);
   });

@@ -387,5 +387,7 @@ export function subjectBefore(text: string, index: number): string {
     // 补助 9.56 万元(生活补助 7.8 万元): the bracket the amount before it opened
     .replace(/^[（(](?![^（()）]*[）)])/, '')
     // 收、支总计各 A 万元: 各 says each of the two, it is no part of the subject's name
-    .replace(/(为|是|均为|各为|各是|各|合计为|共计|达)$/, '');
+    .replace(/(为|是|均为|各为|各是|各|合计为|共计|达)$/, '')
+    // 3.“教育支出”16.24 万元: a name quoted whole is the name (“三公”经费 keeps its quotes)
+    .replace(/^[“"]([^“”"]+)[”"]$/, '$1');
 }
