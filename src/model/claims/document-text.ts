@@ -48,8 +48,9 @@ const PERCENTLESS_SHARE_RE = /万元[，,]\s*占(?:比|[^\d，,。；;%]{1,20}�
 // a word of the narrative's figures said twice in a row (比2025年预算增加增加27.45万元; 主要原因原因是): words
 // no compound of two ends with and begins with (在职人员人员经费 and 职级晋级晋档 are right as they stand)
 const DOUBLED_WORD_RE = /(增加|减少|增长|下降|持平|原因|万元)\1/g;
-// a change word and 持平 said of one figure (与2025年预算增加持平): which of the two is meant is not said
-const CHANGE_AND_LEVEL_RE = /(?:增加|减少|增长|下降)持平|持平(?:增加|减少|增长|下降)/g;
+// a change word and its opposite, or 持平, said of one figure (与2025年预算增加持平; 比2024年度减增加 21.90
+// 万元, an edit that kept a character of the word it replaced): which is meant is not said
+const CHANGE_AND_LEVEL_RE = /(?:增加|减少|增长|下降)持平|持平(?:增加|减少|增长|下降)|增加减少|减少增加|增长下降|下降增长|(?<![增])减增加|(?<![减])增减少(?!于)/g;
 
 // two marks of punctuation in a row (支出决算为0.00万元,。较上年; 。。), not a longer run (。。。 or ，，， written
 // for an ellipsis)
@@ -69,7 +70,7 @@ export function doubledPunctuation(stream: Stream): Found[] {
     });
 }
 
-/** words said twice in a row (doubled), and a change word said with 持平 (clash) */
+/** words said twice in a row (doubled), and a change word said with its opposite or 持平 (clash) */
 export function doubledWords(text: string): Found[] {
   return [...text.matchAll(DOUBLED_WORD_RE)].map((m) => ({ words: m[0], at: m.index! }));
 }
@@ -178,7 +179,7 @@ export function figureStatements(claims: ReadonlyArray<{ kind: string }>): numbe
 
 /**
  * template text left in (kind template), rates without their % (percentless), doubled punctuation
- * (punctuation), a word said twice (doubled) or a change word with 持平 (clash), and the years the
+ * (punctuation), a word said twice (doubled) or a change word with its opposite or 持平 (clash), and the years the
  * narrative dates its statements by (asof, since, scope, dated)
  */
 export function readDocumentText(r: Reading): void {
