@@ -8,6 +8,7 @@ import type { Cell, Claim } from '../types.js';
 import { comparedYear, priorAmount, priorInComparison } from './compare.js';
 import { readDocumentText } from './document-text.js';
 import { readRosters, readTallies } from './tallies.js';
+import { readReservations } from './reserved.js';
 import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
 import { linkEconomicGroup, linkSubject, totalOf } from './link.js';
 import { findPath, gluedItemPath } from './path-link.js';
@@ -59,6 +60,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readDocumentText(r);
   readTallies(r);
   readRosters(r);
+  readReservations(r);
   readProjectTotals(r);
   return r.claims.sort((a, b) => (a.loc.page ?? 0) - (b.loc.page ?? 0) || a.loc.line - b.loc.line || a.loc.column - b.loc.column);
 }
