@@ -177,7 +177,7 @@ export interface ClaimRowsLink {
  * balance: the two sides' totals said together (收、支总计各是 A，B 万元: income, spending);
  * tally: a count and the counts its 其中 lists (共有车辆 8 辆，其中：…用车 3 辆、…)
  */
-export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'punctuation' | 'doubled' | 'clash' | 'asof' | 'since' | 'scope' | 'dated' | 'restate' | 'projects' | 'balance' | 'tally' | 'roster' | 'reserved';
+export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'punctuation' | 'doubled' | 'clash' | 'asof' | 'since' | 'scope' | 'dated' | 'restate' | 'projects' | 'balance' | 'tally' | 'roster' | 'reserved' | 'scopeword';
 
 /**
  * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),
@@ -224,6 +224,8 @@ export interface Claim {
   basis?: '年初预算数' | '全年预算数';
   /** a 类/款/项 path naming what its table (read whole) does not hold there: not linked, so not checked */
   unknownPath?: UnknownPath;
+  /** scopeword claims: the scope a heading names (部门, 单位) and the one the cover names */
+  scope?: { said: '部门' | '单位'; document: '部门' | '单位' };
   loc: Location;
 }
 
