@@ -6,6 +6,7 @@
  * compares them.
  */
 import type { SourceLine } from '../ingest/text.js';
+import { sourceLocation } from './cells.js';
 import type { Claim, Location } from './types.js';
 
 export type Scope = '部门' | '单位';
@@ -14,9 +15,11 @@ export type Scope = '部门' | '单位';
 const COVER_LINES = 5;
 const COVER_RE = /(部门|单位)\s*(?:预算|决算)|(预算主管部门|预算单位)\s*[:：]/;
 
+const coverOf = (lines: SourceLine[]) => lines.filter((l) => l.text.trim()).slice(0, COVER_LINES);
+
 /** what the cover calls the document: a department's or a unit's, or null where it says neither (or both) */
-export function documentScope(lines: SourceLine[]): { scope: Scope; words: string } | null {
-  const found = lines.filter((l) => l.text.trim()).slice(0, COVER_LINES).flatMap((l) => {
+function documentScope(cover: SourceLine[]): { scope: Scope; words: string } | null {
+  const found = cover.flatMap((l) => {
     const m = COVER_RE.exec(l.text.replace(/[\s\u3000]/g, ''));
     return m ? [{ scope: (m[1] ?? (m[2] === '预算单位' ? '单位' : '部门')) as Scope, words: m[0] }] : [];
   });
@@ -42,20 +45,17 @@ function scopeHeadings(lines: SourceLine[], file: string, skip: Set<number>): Ar
     if (!words || words.length > MAX_HEADING || /[，。；]/.test(words)) continue;
     const m = HEADING_RE.exec(words) ?? BRACKETED_RE.exec(words);
     if (!m) continue;
-    const line = l.pageLine ?? l.line;
-    const loc: Location = { file, line, column: 1, endLine: line, endColumn: l.text.length + 1 };
-    if (l.page !== undefined) loc.page = l.page;
-    out.push({ scope: m[1] === '部门' ? '部门' : '单位', words, loc });
+    out.push({ scope: m[1] === '部门' ? '部门' : '单位', words, loc: sourceLocation(file, l) });
   }
   return out;
 }
 
 /** the scopeword claims of a document whose cover says its scope: each heading naming one */
 export function scopeClaims(lines: SourceLine[], file: string): Claim[] {
-  const cover = documentScope(lines);
+  const coverLines = coverOf(lines);
+  const cover = documentScope(coverLines);
   if (!cover) return [];
-  const coverLines = new Set(lines.filter((l) => l.text.trim()).slice(0, COVER_LINES).map((l) => l.line));
-  return scopeHeadings(lines, file, coverLines).map((h, i) => ({
+  return scopeHeadings(lines, file, new Set(coverLines.map((l) => l.line))).map((h, i) => ({
     id: `s${i + 1}`,
     kind: 'scopeword',
     subject: h.words,

@@ -70,13 +70,12 @@ export function doubledPunctuation(stream: Stream): Found[] {
     });
 }
 
+/** each match of a pattern as the words found and where */
+const matchesOf = (re: RegExp, text: string): Found[] => [...text.matchAll(re)].map((m) => ({ words: m[0], at: m.index! }));
+
 /** words said twice in a row (doubled), and a change word said with its opposite or 持平 (clash) */
-export function doubledWords(text: string): Found[] {
-  return [...text.matchAll(DOUBLED_WORD_RE)].map((m) => ({ words: m[0], at: m.index! }));
-}
-export function changeWithLevel(text: string): Found[] {
-  return [...text.matchAll(CHANGE_AND_LEVEL_RE)].map((m) => ({ words: m[0], at: m.index! }));
-}
+export const doubledWords = (text: string): Found[] => matchesOf(DOUBLED_WORD_RE, text);
+export const changeWithLevel = (text: string): Found[] => matchesOf(CHANGE_AND_LEVEL_RE, text);
 
 /** rates and shares printed without their % sign: the number as printed */
 export function percentlessRates(text: string): Found[] {
@@ -87,7 +86,7 @@ export function percentlessRates(text: string): Found[] {
 
 /** template text left in the published narrative */
 export function templateLeftovers(text: string): Found[] {
-  return [...text.matchAll(TEMPLATE_RE)].map((m) => ({ words: m[0], at: m.index! }));
+  return matchesOf(TEMPLATE_RE, text);
 }
 
 // the day a count is stated at: a final account's year-end (截至2023年12月31日, 截至2023年底, …12月底), a
