@@ -235,15 +235,20 @@ function figureValues(c: Comparison, expected: Interval): NonNullable<Diagnostic
   };
 }
 
-/** a bound value as a message shows it: a cell as printed (with its unit), text as it is */
-/** a computed value of the rule's values: the figure ({value:名}), or the interval of true values it admits ({range:名}) */
+/**
+ * a computed value of the rule's values: the figure ({value:名}), or the interval of true values it
+ * admits ({range:名}), one figure where both ends print alike at the shown precision
+ */
 function shownValue(v: unknown, range: boolean): string {
   if (!isInterval(v) || 'raw' in (v as object)) return printedValue(v);
+  if (!range) return formatInterval(v);
   const digits = v.shown ?? v.decimals;
   const unit = v.percent ? '%' : v.unit ? ` ${v.unit}` : '';
-  return range ? `${formatNumber(v.lo, digits, v.unit !== null)}～${formatNumber(v.hi, digits, v.unit !== null)}${unit}` : formatInterval(v);
+  const [lo, hi] = [formatNumber(v.lo, digits, v.unit !== null), formatNumber(v.hi, digits, v.unit !== null)];
+  return `${lo === hi ? lo : `${lo}～${hi}`}${unit}`;
 }
 
+/** a bound value as a message shows it: a cell as printed (with its unit), text as it is */
 function printedValue(v: unknown): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'object' && 'raw' in (v as object)) {

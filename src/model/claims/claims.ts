@@ -19,6 +19,7 @@ import { listAfter } from './lists.js';
 import { goesOn, openList, sharesOfTheirSum, totalSaidBefore, type Amount, type OpenList } from './sentence-lists.js';
 import { BOUND_AFTER, namesOtherWhole, ofHeadline, ownShare, SHARE_AFTER, shareWords, wholeNamed, wordsAfter } from './shares.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
+import { takeStatedLevels } from './stated-level.js';
 import { currentAmount, isChange, isReferenceAmount, listTotalBefore } from './current-amount.js';
 import {
   CHANGE_WORDS,
@@ -53,6 +54,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readYearOnYear(r);
   readProjectRates(r);
   readSentences(r);
+  takeStatedLevels(r.claims);
   // after the sentences: the item a restated amount (2024年预算安排 B 万元) is of is known then
   readRatesFromLevels(r);
   readScores(r);

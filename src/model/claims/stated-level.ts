@@ -1,0 +1,34 @@
+/**
+ * A change whose sentence states no current amount, measured against what the section said of the
+ * same item just before: 公务接待费支出决算为 0.3 万元，完成预算的 37.5%。…其中：…；公务接待费支出决算增加
+ * 0.3 万元，增长 100%（上海 2025 决算's 三公 paragraph states each item's amount in one sentence and
+ * its change in the next, 其中 by 其中).
+ */
+import type { Cell, Claim } from '../types.js';
+
+/** where a figure is printed, in reading order (a PDF's lines count from each page's top) */
+const order = (loc: Cell['loc']) => [loc.page ?? 0, loc.line, loc.column];
+
+function before(a: Cell['loc'], b: Cell['loc']): boolean {
+  const [x, y] = [order(a), order(b)];
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i];
+  return false;
+}
+
+/**
+ * Gives each change with a rate and no current (nor last year's) amount the amount the latest claim
+ * of its section named with the very same subject states, where one precedes it. Only a plain
+ * amount counts: a rate's or a change's figures are not the item's level.
+ */
+export function takeStatedLevels(claims: Claim[]): void {
+  for (const yoy of claims) {
+    const f = yoy.figures;
+    if (yoy.kind !== 'yoy' || !f.change || !f.rate || f.current || f.prior || !yoy.subject) continue;
+    let level: Cell | null = null;
+    for (const c of claims) {
+      const amount = c.kind === 'amount' && c.section === yoy.section && c.subject === yoy.subject ? c.figures.amount : undefined;
+      if (amount && before(amount.loc, f.change.loc) && (!level || before(level.loc, amount.loc))) level = amount;
+    }
+    if (level) f.current = level;
+  }
+}
