@@ -60,7 +60,7 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     ]);
   });
 
-  it('guizhou: tables consistent; the 项 listed under the 年初预算 exceed it; one execution rate truncated (122.704% printed 122.71%); two forms concluding other rates', async () => {
+  it('guizhou: tables consistent; the 项 listed under the 年初预算 exceed it; one execution rate truncated (122.704% printed 122.71%); two forms concluding other rates; seven form headings printing the year as 2,023', async () => {
     const ds = await lintText(read('guizhou-office-2023-final.txt'));
     expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.actual, d.expected])).toEqual([
       // checked by hand: 一般公共预算财政拨款支出年初预算为14,667.18万元…其中: the twelve 项 after it state 年初预算
@@ -68,11 +68,19 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       // while their 支出决算 add to the 14,250.23 stated (the list is whole)
       ['叙述/分项年初预算超过合计', 2, 726, '18,169.78 万元', '14,667.18 万元'],
       ['叙述/完成预算比例', 1, 775, '122.71%', '122.70%'],
+      // each 项目支出绩效目标自评表's heading prints its year as a figure: （2,023年度）
+      ['形式/年份写法', 1, 1083, undefined, undefined],
       // checked by hand: 财政对职工基本医疗保险基金的补助 全年执行数 188,730,000 元, the whole unit spent 14,250.23 万元
       // (公开01): the form's money does not pass through the unit's tables, and nothing says so
       ['自评表/项目支出超过单位支出', 1, 1096, '188,730,000 元', '14,250.23 万元'],
+      ['形式/年份写法', 1, 1170, undefined, undefined],
+      ['形式/年份写法', 1, 1258, undefined, undefined],
+      ['形式/年份写法', 1, 1349, undefined, undefined],
+      ['形式/年份写法', 1, 1435, undefined, undefined],
+      ['形式/年份写法', 1, 1515, undefined, undefined],
       // two forms' 自评结论 state rates their own funds rows do not give (544,600 / 680,000; 399,090 / 431,300)
       ['自评表/结论执行率', 2, 1624, '80.29%', '80.09%'],
+      ['形式/年份写法', 1, 1632, undefined, undefined],
       ['自评表/结论执行率', 2, 1741, '91.38%', '92.53%'],
     ]);
   });

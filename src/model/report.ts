@@ -2,6 +2,7 @@
 import type { SourceLine, SourceText } from '../ingest/text.js';
 import { unreadPages } from '../ingest/pdf-common.js';
 import { scopeClaims } from './scope-words.js';
+import { malformedYearClaims } from './printed-years.js';
 import { sourceLocation } from './cells.js';
 import { withoutPageFurniture } from '../layout/page-furniture.js';
 import { joinPagesAcross } from '../layout/pages-across.js';
@@ -173,8 +174,13 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     tables,
     family: family && { id: family.id, required: family.required.map((id) => ({ id, name: specFor(catalog, id)?.title ?? id })) },
     // a form's cells are no sentences: its figures are the form's, not claims
-    // …and the headings that name the document's scope (部门, 单位), as its cover does or not
-    claims: [...extractClaims(claimLines, source.file, { tables: known, kind, year, forms: allForms, catalog }, linesBetween(source.lines)), ...scopeClaims(source.lines, source.file)],
+    // …and the headings that name the document's scope (部门, 单位), as its cover does or not, and years printed
+    // wrongly anywhere
+    claims: [
+      ...extractClaims(claimLines, source.file, { tables: known, kind, year, forms: allForms, catalog }, linesBetween(source.lines)),
+      ...scopeClaims(source.lines, source.file),
+      ...malformedYearClaims(source.lines, source.file),
+    ],
     forms,
     grades: extractGrades(narrative, source.file),
     scoringRule: findScoringRule(narrative, source.file),

@@ -5,7 +5,7 @@
  */
 import type { Cell } from '../types.js';
 import { add, exactFigure, type Reading } from './reading.js';
-import { locate, RATE_LEAD, RATE_WORDS, sectionAt, TEMPLATE_NOTE, type Stream } from './phrases.js';
+import { locate, NUM, RATE_LEAD, RATE_WORDS, sectionAt, TEMPLATE_NOTE, type Stream } from './phrases.js';
 
 export interface Found {
   /** the words as printed (spaces removed) */
@@ -51,6 +51,11 @@ const DOUBLED_WORD_RE = /(增加|减少|增长|下降|持平|原因|万元)\1/g;
 // a change word and its opposite, or 持平, said of one figure (与2025年预算增加持平; 比2024年度减增加 21.90
 // 万元, an edit that kept a character of the word it replaced): which is meant is not said
 const CHANGE_AND_LEVEL_RE = /(?:增加|减少|增长|下降)持平|持平(?:增加|减少|增长|下降)|增加减少|减少增加|增长下降|下降增长|(?<![增])减增加|(?<![减])增减少(?!于)/g;
+// …or a change and, in the clause right after it, 持平 with the year it is measured from (公务接待费支出决算减少为
+// 0.00 万元，与 2024 年持平): a change to a level (减少为) or by a sum not nil cannot be no change; 增加 0 万元，与上年持平
+// says one thing twice
+const CHANGE_THEN_LEVEL_RE = new RegExp(`(?:增加|减少|增长|下降)(为)?\\s*${NUM}\\s*万元[，,]\\s*(?:与|和|较)(?:上年度?|\\d{4}\\s*年度?)(?:相比)?(?:基本)?持平`, 'g');
+
 
 // two marks of punctuation in a row (支出决算为0.00万元,。较上年; 。。), not a longer run (。。。 or ，，， written
 // for an ellipsis)
@@ -75,7 +80,11 @@ const matchesOf = (re: RegExp, text: string): Found[] => [...text.matchAll(re)].
 
 /** words said twice in a row (doubled), and a change word said with its opposite or 持平 (clash) */
 export const doubledWords = (text: string): Found[] => matchesOf(DOUBLED_WORD_RE, text);
-export const changeWithLevel = (text: string): Found[] => matchesOf(CHANGE_AND_LEVEL_RE, text);
+export const changeWithLevel = (text: string): Found[] =>
+  [
+    ...matchesOf(CHANGE_AND_LEVEL_RE, text),
+    ...[...text.matchAll(CHANGE_THEN_LEVEL_RE)].filter((m) => m[1] || parseFloat(m[2].replace(/,/g, '')) !== 0).map((m) => ({ words: m[0], at: m.index! })),
+  ].sort((a, b) => a.at - b.at);
 
 /** rates and shares printed without their % sign: the number as printed */
 export function percentlessRates(text: string): Found[] {
@@ -169,7 +178,7 @@ function wordsAround(text: string, i: number, j: number): string {
 }
 
 /** the kinds that say how the document is worded (template text, punctuation, the years it dates itself by), not what its figures are */
-export const WORDING_KINDS: ReadonlySet<string> = new Set(['template', 'punctuation', 'doubled', 'clash', 'asof', 'since', 'scope', 'dated', 'scopeword']);
+export const WORDING_KINDS: ReadonlySet<string> = new Set(['template', 'punctuation', 'doubled', 'clash', 'badyear', 'asof', 'since', 'scope', 'dated', 'scopeword']);
 
 /** how many statements of figures the narrative makes: what a file without tables was checked for */
 export function figureStatements(claims: ReadonlyArray<{ kind: string }>): number {
