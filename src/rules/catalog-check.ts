@@ -62,7 +62,7 @@ export class CatalogChecker {
   checkQuery(each: Each, select: Select, selected: TableSpec[], q: CellQuery, at: YamlPath): void {
     if (q.link !== undefined) {
       if (each !== 'claim') this.ctx.fail([...at, 'link'], `link 只用于 each: claim（文字说明中的数字所指的表格单元格）`);
-      for (const k of ['table', 'row', 'rows', 'column', 'columnMap', 'parts', 'sameCode', 'sameLineNo'] as const) {
+      for (const k of ['table', 'row', 'rows', 'column', 'columnMap', 'parts', 'sameCode', 'sameLineNo', 'asNamed'] as const) {
         if (q[k] !== undefined) this.ctx.fail([...at, k], `link 已指明单元格，不能再写 ${k}`);
       }
       return;
@@ -85,6 +85,7 @@ export class CatalogChecker {
     if (q.sameCode && !reach.some((s) => codeSchemeOf(s) || s.layout === 'two-sided' || s.layout === 'outline')) {
       this.ctx.fail([...at, 'sameCode'], `「${reach.map((s) => s.id).join('、')}」的行没有科目编码`);
     }
+    if (q.asNamed && q.row === undefined) this.ctx.fail([...at, 'asNamed'], 'asNamed 与 row 同用：按编码找到的行，名称须是这一经济分类编码的名称');
     if (q.row !== undefined) this.row(q.row, reach, [...at, 'row']);
     if (q.rows !== undefined) this.rowFilter(q.rows, reach, [...at, 'rows']);
     if (q.column !== undefined) this.queryColumn(each, select, q.column, reach, [...at, 'column']);

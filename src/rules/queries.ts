@@ -251,7 +251,7 @@ export function resolveQuery(report: Report, query: CellQuery, b: Binding, memo:
   else if (query.sameCode) row = b.row?.code ? memo.of(tableIndex, t).rowByCode.get(b.row.code) : undefined;
   else if (query.sameLineNo) row = b.row?.lineNo !== undefined ? memo.of(tableIndex, t).rowByLineNo.get(b.row.lineNo) : undefined;
   else row = b.row && t === b.table ? b.row : undefined;
-  if (!row) return null;
+  if (!row || (query.asNamed && row.nameCode !== row.code)) return null;
   // the parts of the row's total column (none printed: nothing to check)
   if (query.parts) {
     const first = rowColumnParts(t, row, memo)[0];

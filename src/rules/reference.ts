@@ -61,6 +61,7 @@ const QUERY_FIELDS: Array<[string, string]> = [
   ['rows', '多行，得到列表：`side`（收入/支出）、`kind`（total/item/carry/carry-detail/detail）、`level`（1 类、2 款、3 项）、`code`（编码或编码列表）、`keys`、`lineNo: [起, 止]`'],
   ['sameCode', '与当前行编码相同的行（另一张表中）'],
   ['sameLineNo', '与当前行行次相同的行（两栏总表）'],
+  ['asNamed', '与 row 同用，`true`：按经济分类编码找到的行，印的名称须是这一编码的名称（tables/economic-classes.yaml），否则当作没有这一行（上海 2024 年的 302 12 是机关事业单位退休人员活动费，不是因公出国（境）费用）'],
   ['column', '列 key（栏组表为 `决算数.合计`）；`$column` 为当前列，`$group` 替换为当前栏组；不写时为该行所在一侧的第一栏'],
   ['parts', '`true`：该行的各分栏（加起来应为合计栏的各栏，含放不进栏的数），得到列表；与 row、sameCode 或当前行同用'],
   ['columnMap', '与 `column: $column` 同用：当前列在所查的表中的 key（`{ 本年支出合计: 小计 }`）；未列出的列按同名'],

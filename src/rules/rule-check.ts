@@ -16,7 +16,7 @@ import { FIGURE, list, obj, type VType } from './value-types.js';
 const SEVERITIES: Severity[] = ['error', 'warn', 'off'];
 const RULE_KEYS = new Set(['id', 'severity', 'description', 'why', 'docs', 'select', 'bind', 'assert', 'values', 'message', 'at', 'reportAtDeepest']);
 const SELECT_KEYS = new Set(['each', 'tables', 'where', 'columns', 'groups', 'ids']);
-const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'columnMap', 'parts', 'sameCode', 'sameLineNo', 'link']);
+const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'columnMap', 'parts', 'sameCode', 'sameLineNo', 'asNamed', 'link']);
 const FILTER_KEYS = new Set(['side', 'kind', 'level', 'code', 'keys', 'lineNo']);
 export const PLACEHOLDERS = new Set(['table', 'row', 'column', 'group', 'id', 'subject', 'linked', 'linkedValue', 'grade', 'actual', 'expected', 'difference', 'tolerance', 'working']);
 const SUBJECT_SELECTORS: Each[] = ['claim', 'form', 'indicator', 'form-section', 'form-task', 'grade', 'contents', 'name'];
@@ -93,7 +93,7 @@ function checkQueryShape(ctx: Ctx, q: unknown, at: YamlPath): CellQuery {
     if (q.link !== true && q.link !== false && q.link !== 'whole' && q.link !== 'all-funds' && q.link !== 'sum-of') ctx.fail([...at, 'link'], 'link 必须是 true、whole、all-funds 或 sum-of');
     out.link = q.link as CellQuery['link'];
   }
-  for (const flag of ['sameCode', 'sameLineNo', 'parts'] as const) {
+  for (const flag of ['sameCode', 'sameLineNo', 'parts', 'asNamed'] as const) {
     if (q[flag] !== undefined) {
       if (typeof q[flag] !== 'boolean') ctx.fail([...at, flag], `${flag} 必须是 true 或 false`);
       out[flag] = q[flag] as boolean;

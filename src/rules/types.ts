@@ -22,6 +22,11 @@ export interface CellQuery {
   row?: string;
   /** the row with the binding row's code / 行次 */
   sameCode?: boolean;
+  /**
+   * with row: the row only where its printed name is its economic code's own (tables/economic-classes.yaml),
+   * so a code another scheme gives another item (上海's 302 12 机关事业单位退休人员活动费) is not taken for it
+   */
+  asNamed?: boolean;
   sameLineNo?: boolean;
   /**
    * the table cell the bound claim speaks of (true), the total it is a share of ('whole'), or the
