@@ -82,10 +82,11 @@ const DOCUMENTS: Array<[string, Expected]> = [
   // 财务收支预算总表 (p.7) is read with its four 支出 columns under the spanning 预算数 / 基本支出 header, and is consistent.
   ['上海市普陀区社会福利院2024年单位预算.pdf', { kind: '预算', year: 2024, department: '上海市普陀区社会福利院', family: '部门预算（九张表）',
     tables: '部门公开表1:13 部门公开表2:15 部门公开表3:15 部门公开表4:9 部门公开表5:15 部门公开表8:1 部门公开表9:1 部门公开表6:27 部门公开表7:1',
-    // (6:20 names its 类 医疗卫生与计划生育支出, 210's name before 2018: read as 210 by its code, its amount agrees)
+    // 6:20 names its 类 医疗卫生与计划生育支出, an earlier name of 210: read as 210 by its code, its amount agrees, and
+    // the name said (叙述/类名与表不同: real, the table prints 卫生健康支出)
     // 16:5 (…公务用车运行费6.40万元，与2023年预算持平，主要原因是。): real, the reason left empty; the eight
     // 科目/经济分类编码与名称 on p.14: real, its 302 and 303 items numbered in sequence (水费 30203, 咨询费's code)
-    diagnostics: ['叙述/万元与表中元数@6:18', '科目/编码印错@9:17', '科目/编码印错@11:17', '科目/经济分类编码与名称@14:19', '科目/经济分类编码与名称@14:20', '科目/经济分类编码与名称@14:21', '科目/经济分类编码与名称@14:22', '科目/经济分类编码与名称@14:24', '科目/经济分类编码与名称@14:25', '科目/经济分类编码与名称@14:30', '科目/经济分类编码与名称@14:32', '形式/模板残留@16:5'] }],
+    diagnostics: ['叙述/万元与表中元数@6:18', '叙述/类名与表不同@6:20', '科目/编码印错@9:17', '科目/编码印错@11:17', '科目/经济分类编码与名称@14:19', '科目/经济分类编码与名称@14:20', '科目/经济分类编码与名称@14:21', '科目/经济分类编码与名称@14:22', '科目/经济分类编码与名称@14:24', '科目/经济分类编码与名称@14:25', '科目/经济分类编码与名称@14:30', '科目/经济分类编码与名称@14:32', '形式/模板残留@16:5'] }],
   // checked by hand: 叙述/取自全部资金表@24:14 and 叙述/金额与表一致@24:15: real (the section on 一般公共预算财政拨款 gives the all-funds 基本支出 5,377.64 of 公开03 and 人员经费 4,896.98, where 公开05 prints 5,364.75 and 公开06 4,884.09; no table prints an all-funds 人员经费); 完成预算比例@21:15: rounding warning
   ['上海市普陀区规划和自然资源局 2024 年度部门决算.pdf', { kind: '决算', year: 2024, department: '上海市普陀区规划和自然资源局', family: '部门决算',
     tables: '公开01:40 公开02:25 公开03:25 公开04:36 公开05:25 公开06:67 公开09:1 公开07:0 公开08:0',

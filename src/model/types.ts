@@ -224,9 +224,20 @@ export interface Claim {
   basis?: '年初预算数' | '全年预算数';
   /** a 类/款/项 path naming what its table (read whole) does not hold there: not linked, so not checked */
   unknownPath?: UnknownPath;
+  /** a 类 its path names by another of the class's names than its table prints: found by its code, so checked */
+  renamedClass?: RenamedClass;
   /** scopeword claims: the scope a heading names (部门, 单位) and the one the cover names */
   scope?: { said: '部门' | '单位'; document: '部门' | '单位' };
   loc: Location;
+}
+
+export interface RenamedClass {
+  /** the name as the narrative says it: 文化体育与传媒支出（类） */
+  said: string;
+  /** the table's title as printed */
+  table: string;
+  /** the class's row there, code and name: 207 文化旅游体育与传媒支出 */
+  row: string;
 }
 
 export interface UnknownPath {

@@ -76,6 +76,7 @@ export function readBudgetRates(r: Reading): void {
       link: linkTo,
       whole: null,
       ...(found?.unknown ? { unknownPath: found.unknown } : {}),
+      ...(found?.renamed ? { renamedClass: found.renamed } : {}),
       loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
     });
     if (!ownAmounts) markUsed(r, at, m[0].length);

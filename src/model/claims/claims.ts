@@ -64,7 +64,14 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readRosters(r);
   readReservations(r);
   readProjectTotals(r);
+  sayRenamedOnce(r.claims);
   return r.claims.sort((a, b) => (a.loc.page ?? 0) - (b.loc.page ?? 0) || a.loc.line - b.loc.line || a.loc.column - b.loc.column);
+}
+
+/** a path's class named otherwise is said where its amount is, not again by the rate of the same sentence */
+function sayRenamedOnce(claims: Claim[]): void {
+  const amounts = new Set(claims.filter((c) => c.kind === 'amount' && c.renamedClass).map((c) => `${c.section}\u0000${c.subject}`));
+  for (const c of claims) if (c.kind === 'rate' && c.renamedClass && amounts.has(`${c.section}\u0000${c.subject}`)) delete c.renamedClass;
 }
 
 /**
@@ -324,7 +331,7 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       add(r, { kind: 'restate', subject: item.subject, section: here, text: sentence, figures: { ...figures, earlier: item.figure }, parts: [], link: item.link, whole: null, loc: { ...figures.amount.loc } });
     } else if (subject) {
       const sumOf = linkTo || path ? null : linkEconomicGroup(report, subject, here);
-      add(r, { kind: 'amount', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole: null, ...(sumOf ? { sumOf } : {}), ...(found?.unknown ? { unknownPath: found.unknown } : {}), loc: { ...figures.amount.loc } });
+      add(r, { kind: 'amount', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole: null, ...(sumOf ? { sumOf } : {}), ...(found?.unknown ? { unknownPath: found.unknown } : {}), ...(found?.renamed ? { renamedClass: found.renamed } : {}), loc: { ...figures.amount.loc } });
     }
     if (path) r.lastItem = linkTo ? { subject, link: linkTo, figure: figures.amount, at: a.at } : null;
   }

@@ -6,7 +6,7 @@
 import { normalizeLabel } from '../../layout/tokenize.js';
 import { defaultCatalog } from '../tables/catalog.js';
 import { functionClassCode } from '../tables/kinds.js';
-import type { ClaimLink, Report, Row, Table, UnknownPath } from '../types.js';
+import type { ClaimLink, RenamedClass, Report, Row, Table, UnknownPath } from '../types.js';
 import { byName, classRow, link, tableOf, type WithCatalog } from './link.js';
 
 /** `X（类）Y（款）Z（项）` → the row of the general-budget spending table it names */
@@ -23,9 +23,10 @@ const classCode = (report: WithCatalog, name: string) => {
 
 /**
  * linkPath, and where it finds no row: the name the table does not hold, when the table was read
- * whole and prints rows of that level there (a table without 项 rows says nothing of a 项's name)
+ * whole and prints rows of that level there (a table without 项 rows says nothing of a 项's name);
+ * where it does, a class named otherwise than the table names it
  */
-export function findPath(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], path: string[], allFunds = false): { link: ClaimLink | null; unknown: UnknownPath | null } {
+export function findPath(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], path: string[], allFunds = false): PathFound {
   const found = findPathIn(report, kind, path, allFunds, spendingTable(kind, allFunds));
   if (found.link || allFunds) return found;
   // a 财政拨款 item of the government funds (城乡社区支出（类）国有土地使用权出让收入安排的支出（款）…, listed among
@@ -37,10 +38,25 @@ export function findPath(report: Pick<Report, 'tables'> & WithCatalog, kind: Rep
   return found;
 }
 
+interface PathFound {
+  link: ClaimLink | null;
+  unknown: UnknownPath | null;
+  renamed?: RenamedClass;
+}
+
+/**
+ * two names of one class that differ in more than a 及 for a 与 or a trailing 支出: another year's name
+ * (文化体育与传媒支出, 207's until 2019, now 文化旅游体育与传媒支出), or a slip (债务利息支出)
+ */
+const otherName = (a: string, b: string) => {
+  const key = (s: string) => normalizeLabel(s).replace(/支出$/, '').replace(/及/g, '与');
+  return key(a) !== key(b);
+};
+
 /** the spending tables of the government funds and of state capital, by function code */
 const FUND_TABLES = { 预算: ['部门公开表8', '部门公开表9'], 决算: ['公开07', '公开08'] } as const;
 
-function findPathIn(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], path: string[], allFunds: boolean, id: string): { link: ClaimLink | null; unknown: UnknownPath | null } {
+function findPathIn(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], path: string[], allFunds: boolean, id: string): PathFound {
   const t = tableOf(report, id);
   // a budget's 支出总表 absent or printing its total alone (江苏's): a class of all funds is the 收支总表's row
   const onlyClass = path.length === 1 ? classCode(report, path[0]) : undefined;
@@ -51,6 +67,7 @@ function findPathIn(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['
   let open: Row[] | null = null;
   // a name found a level below its marker's: the empty level after it is the one it took
   let shifted = false;
+  let renamed: RenamedClass | undefined;
   for (const [level, name] of path.entries()) {
     const candidates = open ?? t.rows.filter((r) => r.code && r.kind !== 'detail' && (parent ? r.parent === parent.key : r.level === 1));
     open = null;
@@ -72,9 +89,10 @@ function findPathIn(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['
       const unknown = whole && named && candidates.length ? { table: t.title, name: `${name}（${LEVELS[level]}）`, under: parent ? `的「${parent.code} ${parent.name}」下` : '中' } : null;
       return { link: null, unknown };
     }
+    if (code && found.code === code && normalizeLabel(found.name) && otherName(name, found.name)) renamed = { said: `${name}（类）`, table: t.title, row: `${found.code} ${normalizeLabel(found.name)}` };
     parent = found;
   }
-  return { link: parent ? link(report, id, parent.key, t.columns[0]?.key) : null, unknown: null };
+  return { link: parent ? link(report, id, parent.key, t.columns[0]?.key) : null, unknown: null, ...(parent && renamed ? { renamed } : {}) };
 }
 
 /**
