@@ -224,6 +224,8 @@ export interface Claim {
   basis?: '年初预算数' | '全年预算数';
   /** a 类/款/项 path naming what its table (read whole) does not hold there: not linked, so not checked */
   unknownPath?: UnknownPath;
+  /** a rate said of an actual alone: the table cell of the item's budget (公开09's 预算数 beside its 决算数) */
+  budgetLink?: ClaimLink;
   /** a 类 its path names by another of the class's names than its table prints: found by its code, so checked */
   renamedClass?: RenamedClass;
   /** scopeword claims: the scope a heading names (部门, 单位) and the one the cover names */

@@ -239,7 +239,7 @@ export function resolveQuery(report: Report, query: CellQuery, b: Binding, memo:
     return s && rows ? s.rows.map((key) => rows.get(key)?.cells[s.column] ?? null) : null;
   }
   if (query.link) {
-    const l = query.link === 'whole' ? b.claim?.whole : query.link === 'all-funds' ? b.claim?.allFunds : b.claim?.link;
+    const l = query.link === 'whole' ? b.claim?.whole : query.link === 'all-funds' ? b.claim?.allFunds : query.link === 'budget' ? b.claim?.budgetLink : b.claim?.link;
     const row = l && linkedRows(report, l.table, memo)?.get(l.row);
     return (l && row?.cells[l.column]) ?? null;
   }

@@ -90,7 +90,7 @@ function checkQueryShape(ctx: Ctx, q: unknown, at: YamlPath): CellQuery {
   if (q.column !== undefined) out.column = str(ctx, q.column, [...at, 'column'], 'column');
   if (q.columnMap !== undefined) out.columnMap = columnMap(ctx, q.columnMap, out.column, [...at, 'columnMap']);
   if (q.link !== undefined) {
-    if (q.link !== true && q.link !== false && q.link !== 'whole' && q.link !== 'all-funds' && q.link !== 'sum-of') ctx.fail([...at, 'link'], 'link 必须是 true、whole、all-funds 或 sum-of');
+    if (q.link !== true && q.link !== false && q.link !== 'whole' && q.link !== 'all-funds' && q.link !== 'budget' && q.link !== 'sum-of') ctx.fail([...at, 'link'], 'link 必须是 true、whole、all-funds、budget 或 sum-of');
     out.link = q.link as CellQuery['link'];
   }
   for (const flag of ['sameCode', 'sameLineNo', 'parts', 'asNamed'] as const) {

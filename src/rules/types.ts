@@ -31,9 +31,10 @@ export interface CellQuery {
   /**
    * the table cell the bound claim speaks of (true), the total it is a share of ('whole'), or the
    * same item in the table of all funds where the claim speaks of appropriations ('all-funds'),
-   * or the rows whose sum it states where no one cell holds it ('sum-of': a list)
+   * the cell of the budget of the item whose actual it states ('budget'), or the rows whose sum it states
+   * where no one cell holds it ('sum-of': a list)
    */
-  link?: boolean | 'whole' | 'all-funds' | 'sum-of';
+  link?: boolean | 'whole' | 'all-funds' | 'budget' | 'sum-of';
   /** many rows: the query yields a list of cells */
   rows?: RowFilter;
   /** column key; `$column` is the binding's column, `$group` is replaced by the binding's group */

@@ -20,6 +20,7 @@ import { goesOn, openList, sharesOfTheirSum, totalSaidBefore, type Amount, type 
 import { BOUND_AFTER, namesOtherWhole, ofHeadline, ownShare, SHARE_AFTER, shareWords, wholeNamed, wordsAfter } from './shares.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
 import { takeStatedLevels } from './stated-level.js';
+import { readItemRates } from './item-rates.js';
 import { currentAmount, isChange, isReferenceAmount, listTotalBefore } from './current-amount.js';
 import {
   CHANGE_WORDS,
@@ -55,6 +56,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readProjectRates(r);
   readSentences(r);
   takeStatedLevels(r.claims);
+  readItemRates(r);
   // after the sentences: the item a restated amount (2024年预算安排 B 万元) is of is known then
   readRatesFromLevels(r);
   readScores(r);
