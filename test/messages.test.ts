@@ -59,6 +59,16 @@ describe('messages show their working', () => {
     expect(runRules(reportOf(fixtureText(FINAL)), [rule]).map((d) => d.message)).toEqual(['公开09表「预算数.合计」为 0.46 万元（同一行另有 1 栏也不符：「决算数.合计」0.46 万元，应为 10）']);
   });
 
+  it('{if:name}…{/if} shows its words only where the placeholder is filled: a restated item with and without its table', () => {
+    const same = parseRules('my.yaml', fixtureText('../rules/narrative.yaml')).filter((r) => r.id === '叙述/同一项两个数');
+    const text = mutate(fixtureText('pdf/final-full.txt'), '下降3.12%。', '下降3.12%。住房保障支出（类）住房改革支出（款）住房公积金（项）47.89万元，主要用于住房公积金。2022年当年预算执行数为45.00万元，2023年预算安排48.00万元，比2022年预算执行数增加6.67%。');
+    const withTable = runRules(reportOf(text), same).map((d) => d.message);
+    expect(withTable).toEqual(['「住房保障支出（类）住房改革支出（款）住房公积金（项）」前文写 47.89 万元，其后又写作 48.00 万元，相差 0.11 万元；公开05表 2210201「小计」为 47.89 万元']);
+    // the same sentences with no table to link them to: the clause about the table is left out, not printed empty
+    const narrativeOnly = text.slice(text.indexOf('第三部分'));
+    expect(runRules(reportOf(narrativeOnly), same).map((d) => d.message)).toEqual(['「住房保障支出（类）住房改革支出（款）住房公积金（项）」前文写 47.89 万元，其后又写作 48.00 万元，相差 0.11 万元']);
+  });
+
   it('a row that fails in several columns is one diagnostic listing them', () => {
     const [rule] = parseRules(
       'my.yaml',
@@ -82,6 +92,11 @@ describe('placeholders that could never be filled are refused', () => {
 
   it('{actual}, {expected}, {difference}, {tolerance}, {working} without a comparison of figures', () => {
     expect(refusal(rule('{ each: table }', '{ "!": [{ var: table.empty }] }', '{table} {actual}'))).toMatch(/占位符 \{actual\} 由金额比较（approx_eq、approx_le、approx_ge）填写，这条规则的 assert 不比较金额；要显示取到的值请用 \{var:路径\}/);
+  });
+
+  it('{if:name} of no placeholder, or without its {/if}', () => {
+    expect(refusal(rule('{ each: claim }', 'true', '{subject}{if:linkd}；{linked}{/if}'))).toMatch(/\{if:linkd\} 中的占位符不存在/);
+    expect(refusal(rule('{ each: claim }', 'true', '{subject}{if:linked}；{linked}'))).toMatch(/\{if:占位符\} 与 \{\/if\} 须成对出现/);
   });
 
   it('{table}, {row}, {column} where no table cell is read', () => {

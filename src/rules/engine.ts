@@ -11,6 +11,7 @@ import { cellOwners, resolveQuery, type CellOwner } from './queries.js';
 import type { CellQuery, Diagnostic, Rule } from './types.js';
 import type { RunMemo } from './run-memo.js';
 import { workingOf } from './working.js';
+import { CONDITIONAL_RE } from './message-syntax.js';
 import { mergeByRow } from './merge.js';
 import { deviationOf, reportAtDeepest, type Deviation } from './same-cause.js';
 import { TABLE_SELECTORS } from './binding-schema.js';
@@ -299,6 +300,7 @@ function diagnostic(rule: Rule, b: Binding, severity: 1 | 2, loc: Location, find
     working: rule.message.includes('{working}') ? workingOf(rule.assert, b.data) : '',
   };
   let message = rule.message
+    .replace(CONDITIONAL_RE, (_, k: string, shown: string) => (vars[k] ? shown : ''))
     .replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? `{${k}}`)
     .replace(/\{var:([^}]*)\}/g, (_, path: string) => printedValue(evaluate({ var: path }, b.data)))
     .replace(/\{(value|range):(\w+)\}/g, (_, how: string, name: string) => shownValue(evaluate(rule.values?.[name], b.data), how === 'range'));

@@ -108,7 +108,7 @@ export function referenceMarkdown(): string {
     '',
     `json-logic's own, allowed: ${BUILTIN_ALLOWED.map((o) => `\`${o}\``).join(' ')}. Of these, \`< <= > >= === !== in cat min max\` take no printed figure (use \`approx_le\`, \`approx_ge\`, \`approx_eq\`, or \`nominal\` for the printed value as a plain number; \`=== null\` asks whether a figure is printed). Refused: \`+ - * / %\` (parseFloat on text), \`==\` and \`!=\` (loose), \`log\`, and any other name.`,
     '',
-    `Message placeholders: ${[...PLACEHOLDERS].map((p) => `\`{${p}}\``).join(' ')}, \`{var:path}\` for anything the assert can read (a cell shows as printed, with its unit), and \`{value:name}\` / \`{range:name}\` for a figure of the rule's \`values\` (its interval of true values, lo～hi).`,
+    `Message placeholders: ${[...PLACEHOLDERS].map((p) => `\`{${p}}\``).join(' ')}, \`{var:path}\` for anything the assert can read (a cell shows as printed, with its unit), and \`{value:name}\` / \`{range:name}\` for a figure of the rule's \`values\` (its interval of true values, lo～hi); \`{if:name}…{/if}\` shows its words only where the placeholder \`name\` is filled (\`{if:linked}；{linked}为 {linkedValue}{/if}\`: nothing where the claim names no table cell).`,
   );
   return out.join('\n');
 }

@@ -9,6 +9,7 @@ import type { Catalog } from '../model/tables/catalog.js';
 import { BINDING_SCHEMA, EACH_KINDS, TABLE_SELECTORS } from './binding-schema.js';
 import { CatalogChecker } from './catalog-check.js';
 import { ExpressionChecker } from './expr-check.js';
+import { CONDITIONAL_RE } from './message-syntax.js';
 import { isForbiddenSegment } from './ops.js';
 import type { CellQuery, Each, Rule, Select, Severity, SourcePosition } from './types.js';
 import { FIGURE, list, obj, type VType } from './value-types.js';
@@ -158,6 +159,15 @@ function bindingType(each: Each, bind: Record<string, CellQuery>): VType {
   return obj('绑定', fields);
 }
 
+/** {if:name}…{/if}: shown where the placeholder name is filled; each opened once closed, not nested, of a placeholder that exists */
+function checkConditionals(ctx: Ctx, message: string, at: YamlPath): void {
+  const opened = [...message.matchAll(/\{if:(\w*)\}/g)];
+  for (const m of opened) if (!PLACEHOLDERS.has(m[1])) ctx.fail(at, `{if:${m[1]}} 中的占位符不存在${didYouMean(m[1], PLACEHOLDERS)}（可用：${[...PLACEHOLDERS].join(', ')}）`);
+  const paired = [...message.matchAll(CONDITIONAL_RE)].length;
+  const closed = message.split('{/if}').length - 1;
+  if (paired !== opened.length || paired !== closed) ctx.fail(at, '{if:占位符} 与 {/if} 须成对出现，不能嵌套');
+}
+
 /** a placeholder the rule could never fill is refused: it would print as nothing */
 function checkPlaceholders(ctx: Ctx, message: string, each: Each, assert: unknown, bind: unknown, at: YamlPath): void {
   let comparing: boolean | undefined;
@@ -189,6 +199,7 @@ export function checkRule(ctx: Ctx, catalog: Catalog, raw: unknown, at: YamlPath
   for (const m of message.matchAll(/\{(\w+)\}/g)) {
     if (!PLACEHOLDERS.has(m[1])) ctx.fail([...at, 'message'], `message 中的占位符 {${m[1]}} 不存在${didYouMean(m[1], PLACEHOLDERS)}（可用：${[...PLACEHOLDERS].join(', ')}，或 {var:字段路径}）`);
   }
+  checkConditionals(ctx, message, [...at, 'message']);
   const select = checkSelectShape(ctx, raw.select, [...at, 'select']);
   const s = raw.select as Record<string, unknown>;
   const bind = checkBind(ctx, raw.bind, select.each, [...at, 'bind']);

@@ -335,7 +335,9 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       const sumOf = linkTo || path ? null : linkEconomicGroup(report, subject, here);
       add(r, { kind: 'amount', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole: null, ...(sumOf ? { sumOf } : {}), ...(found?.unknown ? { unknownPath: found.unknown } : {}), ...(found?.renamed ? { renamedClass: found.renamed } : {}), loc: { ...figures.amount.loc } });
     }
-    if (path) r.lastItem = linkTo ? { subject, link: linkTo, figure: figures.amount, at: a.at } : null;
+    // an item the table does not hold is no item to restate; one the table was not read for still is (its words say
+    // it: a text without the tables' layout)
+    if (path) r.lastItem = linkTo || !found?.unknown ? { subject, link: linkTo, figure: figures.amount, at: a.at } : null;
   }
   sharesOfTheirSum(unstated);
   // the headline's shares know each other's amounts: a share right for their sum, where the headline is

@@ -21,8 +21,8 @@ export interface Reading {
   used: Set<number>;
   // each name is looked up among the forms once: a long document names its projects many times
   formNamed: Map<string, Form | undefined>;
-  /** the last 类/款/项 item stated with its figure and found in a table: what a 本年预算安排 after it restates */
-  lastItem: { subject: string; link: ClaimLink; figure: Cell; at: number } | null;
+  /** the last 类/款/项 item stated with its figure, found in its table or its table not read: what a 本年预算安排 after it restates */
+  lastItem: { subject: string; link: ClaimLink | null; figure: Cell; at: number } | null;
   /** the subject of a restatement: this year's budget (本年预算安排, 2024年预算数), the document's year known */
   restated: RegExp;
 }
