@@ -252,7 +252,11 @@ function readSentences(r: Reading): void {
 /** a headline amount and the 其中 list after it that adds up to it: the claim and the parts' amounts */
 function readSum(r: Reading, sentence: string, base: number, other: number, headline: Amount): OpenList['sum'] | null {
   const section = sectionAt(r.heads, base);
-  const subject = subjectBefore(r.text, headline.at);
+  const whole = fig(r, headline.raw, headline.at);
+  // a headline that is a rate's actual (“三公”经费…年初预算为 A 万元，支出决算为 B 万元，完成预算的 P%，其中：…) is of the rate's subject
+  const said = subjectBefore(r.text, headline.at);
+  const rate = /^(?:当年|本年)?(?:支出)?决算(?:数)?$/.test(said) ? r.claims.find((c) => c.kind === 'rate' && sameLoc(c.figures.actual?.loc, whole.loc)) : undefined;
+  const subject = rate ? `${rate.subject}${said}`.replace(/支出支出/, "支出") : said;
   const parts = listAfter(r.text, base + other + 2, (at) => sectionAt(r.heads, at) === section, /总计$/.test(subject));
   // one part alone is still checked: it cannot exceed the whole
   if (parts.length === 0) return null;
@@ -261,7 +265,7 @@ function readSum(r: Reading, sentence: string, base: number, other: number, head
     subject,
     section,
     text: sentence,
-    figures: { whole: fig(r, headline.raw, headline.at) },
+    figures: { whole },
     parts: parts.map((p) => fig(r, p.raw, p.at)),
     link: null,
     whole: null,

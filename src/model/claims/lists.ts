@@ -14,7 +14,9 @@ const OWN_CHANGE = `(?:[,，](?:(?:比|较)(?:上年度?|\\d{4}年度?)(?:预算
 /** an item's own aside in brackets (（包括购置费 A 万元、运行费 B 万元）), before or after its change */
 const ASIDE = '(?:[（(][^（()）]{1,80}[）)])?';
 // an item may be numbered (1、一般公共财政预算拨款 507.37 万元): its number is no figure of it
-const LIST_ITEM = new RegExp(`^[:：,，]?((?:\\d{1,2}[、.．]|[（(]\\d{1,2}[）)])?[^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]${SHARE_WORDS}${NUM}%)?${ASIDE}${OWN_CHANGE}${ASIDE}(?<end>[；;、，,。）)]|$)`);
+// …and its own completion rate (因公出国（境）费决算为 0 万元，完成预算的 0%；, 上海 2025 决算's 三公 sentence)
+const OWN_RATE = `(?:[,，]完成(?:年初|全年)?预算(?:数)?的${NUM}%)?`;
+const LIST_ITEM = new RegExp(`^[:：,，]?((?:\\d{1,2}[、.．]|[（(]\\d{1,2}[）)])?[^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]${SHARE_WORDS}${NUM}%)?${OWN_RATE}${ASIDE}${OWN_CHANGE}${ASIDE}(?<end>[；;、，,。）)]|$)`);
 /**
  * whether what is left of a sentence lists more items after a ；, one of them not zero (those printed
  * 0.00 add nothing), before another 其中 opens a list of its own (a heading and the next section run on
@@ -61,7 +63,8 @@ export function listAfter(text: string, from: number, sameSection: (at: number) 
     const m = LIST_ITEM.exec(text.slice(i, i + 180));
     // an item's figures by basis (因公出国（境）费预算 0.00 万元，支出决算为 0.00 万元) pair, they do not add up
     if (m && items.length && BASIS.test(m[1])) return [];
-    const name = m ? m[1].replace(ENUMERATOR, '') : '';
+    // an item named with its actual (公务接待费支出决算为 1.53 万元): the item's name is what comes before
+    const name = m ? ownItem(m[1].replace(ENUMERATOR, '')) : '';
     const total = m && ofGrandTotal ? SUBTOTAL_ITEM.exec(name) : null;
     const subtotal = total && !NOT_AN_ITEM.test(total[1]) ? total : null;
     // after 本年收入合计, an item of 收入 (财政拨款收入) is one of its own parts, not the 总计's: the list does not add up to it
@@ -83,6 +86,12 @@ export function listAfter(text: string, from: number, sameSection: (at: number) 
   if (!numbered) return items;
   const rest = numberedAfter(text, i, numbered[0], sameSection);
   return rest ? [...items, ...rest] : [];
+}
+
+/** 公务接待费支出决算为 → 公务接待费: an item's name before the word for its actual, where one stands before it */
+function ownItem(name: string): string {
+  const own = name.replace(/(?:支出)?决算(?:数)?为?$/, '');
+  return own !== name && own.length >= 2 && !/^(?:当年|本年|全年)?(?:支出)?$/.test(own) ? own : name;
 }
 
 // a list's numbers: （一） (1) 1. 1、; the item's name follows
