@@ -21,6 +21,7 @@ import { BOUND_AFTER, namesOtherWhole, ofHeadline, ownShare, SHARE_AFTER, shareW
 import { normalizeLabel } from '../../layout/tokenize.js';
 import { takeStatedLevels } from './stated-level.js';
 import { readItemRates } from './item-rates.js';
+import { restateRepeatedItems } from './repeated-items.js';
 import { currentAmount, isChange, isReferenceAmount, listTotalBefore } from './current-amount.js';
 import {
   CHANGE_WORDS,
@@ -57,6 +58,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readSentences(r);
   takeStatedLevels(r.claims);
   readItemRates(r);
+  restateRepeatedItems(r);
   // after the sentences: the item a restated amount (2024年预算安排 B 万元) is of is known then
   readRatesFromLevels(r);
   readScores(r);

@@ -66,9 +66,16 @@ const THREE_PUBLIC: Array<[RegExp, string]> = [
   [/(\d{4}年度?|部门|单位)(一般公共预算)?(财政拨款)?(安排的)?[“"]?三公[”"]?经费(支出)*(预算|决算)?数?(支出)*$/, '合计'],
 ];
 
+/** the 三公 item (or their 合计) words name, as the 三公 table's column does; null for words of no such item */
+export function threePublicItem(said: string): string | null {
+  return THREE_PUBLIC.find(([re]) => re.test(threePublicWords(said)))?.[1] ?? null;
+}
+
+// 公务车购置及运行费, 公务车用车运行费 (万里 2023): 公务用车 misprinted
+const threePublicWords = (said: string) => said.replace(/公务车用车|公务车(?!用)/g, '公务用车');
+
 function linkThreePublic(report: Pick<Report, 'tables'>, kind: Report['kind'], said: string): ClaimLink | null {
-  // 公务车购置及运行费, 公务车用车运行费 (万里 2023): 公务用车 misprinted
-  const s = said.replace(/公务车用车|公务车(?!用)/g, '公务用车');
+  const s = threePublicWords(said);
   const item = THREE_PUBLIC.find(([re]) => re.test(s));
   if (!item) return null;
   if (kind === '预算') return link(report, '部门公开表7', '合计', `本年预算数.${item[1]}`);
