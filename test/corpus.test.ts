@@ -68,6 +68,8 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       // while their 支出决算 add to the 14,250.23 stated (the list is whole)
       ['叙述/分项年初预算超过合计', 2, 726, '18,169.78 万元', '14,667.18 万元'],
       ['叙述/完成预算比例', 1, 775, '122.71%', '122.70%'],
+      // …导致2023实际预算为68万。: 万 without 元
+      ['形式/金额单位不全', 1, 845, undefined, undefined],
       // each 项目支出绩效目标自评表's heading prints its year as a figure: （2,023年度）
       ['形式/年份写法', 1, 1083, undefined, undefined],
       // checked by hand: 财政对职工基本医疗保险基金的补助 全年执行数 188,730,000 元, the whole unit spent 14,250.23 万元

@@ -95,8 +95,9 @@ const DOCUMENTS: Array<[string, Expected]> = [
     // 22:17 (机关事业单位退休人员活动费支出（项）, 0.88 万元: the table's 2080599 其他行政事业单位养老支出) and 24:6, 24:10 (住房保障支出（类）
     // 住房保障支出（款）…: the 款 is 22102 住房改革支出): real names not in the table, warnings
     // 21:3 (一般公共预算财政拨款支出 9746.50 万元，占本年支出合计的99.86%: of 公开01's 9,759.38, 99.868%): a truncation warning;
-    // 21:4 (…增加1193.20万元，增长13.95。): real, the rate printed without its % (right as a percentage: 13.950%)
-    diagnostics: ['形式/单位名称地名@7:1', '叙述/占比@21:3', '形式/比率缺少百分号@21:4', '叙述/完成预算比例@21:15', '叙述/科目名称与表不符@22:17', '叙述/科目名称与表不符@24:6', '叙述/科目名称与表不符@24:10', '叙述/取自全部资金表@24:14', '叙述/金额与表一致@24:15', '形式/模板残留@25:12'] }],
+    // 21:4 (…增加1193.20万元，增长13.95。): real, the rate printed without its % (right as a percentage: 13.950%);
+    // 26:8 (国内公务接待支出0.39万（含外宾接待支出0.00万元）): real, 万 without 元
+    diagnostics: ['形式/单位名称地名@7:1', '叙述/占比@21:3', '形式/比率缺少百分号@21:4', '叙述/完成预算比例@21:15', '叙述/科目名称与表不符@22:17', '叙述/科目名称与表不符@24:6', '叙述/科目名称与表不符@24:10', '叙述/取自全部资金表@24:14', '叙述/金额与表一致@24:15', '形式/模板残留@25:12', '形式/金额单位不全@26:8'] }],
   // checked by hand: 7:21 real (887.36万 for 87.36万, 表5 2080506 873,617.00 元); the others truncation warnings (87.70 for 877,080.00 元,
   // 78.21 for 782,164.00, 204.91 for 2,049,197.00, 268.77 for 2,687,760.00: each rounds one up). Items 7–11 of the list are drawn on
   // both pages 7 and 8, each clipped out of view on one: PDFium reads each where it is printed (pdf.js, without clip paths, read all twice)

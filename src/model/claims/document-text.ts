@@ -57,6 +57,9 @@ const CHANGE_AND_LEVEL_RE = /(?:增加|减少|增长|下降)持平|持平(?:增�
 const CHANGE_THEN_LEVEL_RE = new RegExp(`(?:增加|减少|增长|下降)(为)?\\s*${NUM}\\s*万元[，,]\\s*(?:与|和|较)(?:上年度?|\\d{4}\\s*年度?)(?:相比)?(?:基本)?持平`, 'g');
 
 
+// an amount in 万 without its 元 (国内公务接待支出 0.3 万。; 经营收入 0.00 万,), not a bound (单价100万（含）以上)
+const WAN_WITHOUT_YUAN_RE = /(?<![\d.,])\d[\d,]*(?:\.\d+)?\s*万(?=[。，；、,;（(])(?![（(]含[）)])/g;
+
 // two marks of punctuation in a row (支出决算为0.00万元,。较上年; 。。), not a longer run (。。。 or ，，， written
 // for an ellipsis)
 const PUNCT = '，。；、：,;:';
@@ -77,6 +80,9 @@ export function doubledPunctuation(stream: Stream): Found[] {
 
 /** each match of a pattern as the words found and where */
 const matchesOf = (re: RegExp, text: string): Found[] => [...text.matchAll(re)].map((m) => ({ words: m[0], at: m.index! }));
+
+/** amounts printed in 万 without 元 */
+export const wanWithoutYuan = (text: string): Found[] => matchesOf(WAN_WITHOUT_YUAN_RE, text);
 
 /** words said twice in a row (doubled), and a change word said with its opposite or 持平 (clash) */
 export const doubledWords = (text: string): Found[] => matchesOf(DOUBLED_WORD_RE, text);
@@ -178,7 +184,7 @@ function wordsAround(text: string, i: number, j: number): string {
 }
 
 /** the kinds that say how the document is worded (template text, punctuation, the years it dates itself by), not what its figures are */
-export const WORDING_KINDS: ReadonlySet<string> = new Set(['template', 'punctuation', 'doubled', 'clash', 'badyear', 'asof', 'since', 'scope', 'dated', 'scopeword']);
+export const WORDING_KINDS: ReadonlySet<string> = new Set(['template', 'punctuation', 'doubled', 'clash', 'badyear', 'unitless', 'asof', 'since', 'scope', 'dated', 'scopeword']);
 
 /** how many statements of figures the narrative makes: what a file without tables was checked for */
 export function figureStatements(claims: ReadonlyArray<{ kind: string }>): number {
@@ -187,11 +193,12 @@ export function figureStatements(claims: ReadonlyArray<{ kind: string }>): numbe
 
 /**
  * template text left in (kind template), rates without their % (percentless), doubled punctuation
- * (punctuation), a word said twice (doubled) or a change word with its opposite or 持平 (clash), and the years the
+ * (punctuation), a word said twice (doubled) or a change word with its opposite or 持平 (clash), an amount in 万
+ * without 元 (unitless), and the years the
  * narrative dates its statements by (asof, since, scope, dated)
  */
 export function readDocumentText(r: Reading): void {
-  const emit = (kind: 'template' | 'percentless' | 'punctuation' | 'doubled' | 'clash' | 'asof' | 'since' | 'scope' | 'dated', f: Found) => {
+  const emit = (kind: 'template' | 'percentless' | 'punctuation' | 'doubled' | 'clash' | 'unitless' | 'asof' | 'since' | 'scope' | 'dated', f: Found) => {
     const figures: Record<string, Cell> = {};
     if (f.year) {
       const at = f.at + f.words.indexOf(f.year);
@@ -204,6 +211,7 @@ export function readDocumentText(r: Reading): void {
   for (const f of doubledPunctuation(r.stream)) emit('punctuation', f);
   for (const f of doubledWords(r.text)) emit('doubled', f);
   for (const f of changeWithLevel(r.text)) emit('clash', f);
+  for (const f of wanWithoutYuan(r.text)) emit('unitless', f);
   for (const f of asOfDates(r.text)) emit('asof', f);
   for (const f of comparedYears(r.text)) emit('since', f);
   for (const f of scopeYears(r.text)) emit('scope', f);
