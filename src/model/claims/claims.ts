@@ -12,7 +12,7 @@ import { readReservations } from './reserved.js';
 import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
 import { linkEconomicGroup, linkSubject, totalOf } from './link.js';
 import { findPath, gluedItemPath } from './path-link.js';
-import { add, addYoy, fig, type ClaimReport, type Reading } from './reading.js';
+import { add, addYoy, fig, sameLoc, type ClaimReport, type Reading } from './reading.js';
 import { readPairedTotals } from './paired-totals.js';
 import { readBudgetRates, readRatesWithGap } from './budget-rates.js';
 import { listAfter } from './lists.js';
@@ -200,8 +200,6 @@ function readRatesFromLevels(r: Reading): void {
   }
 }
 
-/** the same place: a PDF's lines count from each page's top, so its page too */
-const sameLoc = (a: Cell['loc'] | undefined, b: Cell['loc']) => !!a && a.page === b.page && a.line === b.line && a.column === b.column;
 
 /** what a change is of: the words before it, or where they only say since when (比上年，与2022年度相比), those before the current amount */
 function yoySubject(text: string, at: number, current: { at: number } | null): string {

@@ -7,7 +7,7 @@
 import type { Cell, ClaimLink } from '../types.js';
 import { tableOf } from './link.js';
 import { NUM, SEP, locate } from './phrases.js';
-import { add, fig, markUsed, type Reading } from './reading.js';
+import { add, fig, markUsed, sameLoc, type Reading } from './reading.js';
 
 const ACTUAL_THEN_RATE = new RegExp(`${NUM}万元${SEP}完成(?:年初|全年)?预算(?:数)?的${NUM}%`, 'g');
 
@@ -37,5 +37,3 @@ export function readItemRates(r: Reading): void {
     markUsed(r, iRate, m[2].length + 1);
   }
 }
-
-const sameLoc = (a: Cell['loc'] | undefined, b: Cell['loc']) => !!a && a.page === b.page && a.line === b.line && a.column === b.column;

@@ -56,6 +56,9 @@ export function addYoy(r: Reading, at: number, said: string, c: Pick<Claim, 'sub
   markUsed(r, at, said.length);
 }
 
+/** the same place: a PDF's lines count from each page's top, so its page too */
+export const sameLoc = (a: Cell['loc'] | undefined, b: Cell['loc']) => !!a && a.page === b.page && a.line === b.line && a.column === b.column;
+
 export function markUsed(r: Reading, at: number, length: number): void {
   for (let i = at; i < at + length; i++) r.used.add(i);
 }
