@@ -12,7 +12,7 @@ import { readReservations } from './reserved.js';
 import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
 import { linkEconomicGroup, linkSubject, totalOf } from './link.js';
 import { findPath, gluedItemPath } from './path-link.js';
-import { add, addYoy, fig, sameLoc, type ClaimReport, type Reading } from './reading.js';
+import { add, addYoy, byPlace, fig, sameLoc, type ClaimReport, type Reading } from './reading.js';
 import { readPairedTotals } from './paired-totals.js';
 import { readBudgetRates, readRatesWithGap } from './budget-rates.js';
 import { listAfter } from './lists.js';
@@ -69,7 +69,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readReservations(r);
   readProjectTotals(r);
   sayRenamedOnce(r.claims);
-  return r.claims.sort((a, b) => (a.loc.page ?? 0) - (b.loc.page ?? 0) || a.loc.line - b.loc.line || a.loc.column - b.loc.column);
+  return r.claims.sort((a, b) => byPlace(a.loc, b.loc));
 }
 
 /** a path's class named otherwise is said where its amount is, not again by the rate of the same sentence */
@@ -200,7 +200,6 @@ function readRatesFromLevels(r: Reading): void {
   }
 }
 
-
 /** what a change is of: the words before it, or where they only say since when (比上年，与2022年度相比), those before the current amount */
 function yoySubject(text: string, at: number, current: { at: number } | null): string {
   const own = subjectBefore(text, at);
@@ -256,7 +255,7 @@ function readSum(r: Reading, sentence: string, base: number, other: number, head
   // a headline that is a rate's actual (“三公”经费…年初预算为 A 万元，支出决算为 B 万元，完成预算的 P%，其中：…) is of the rate's subject
   const said = subjectBefore(r.text, headline.at);
   const rate = /^(?:当年|本年)?(?:支出)?决算(?:数)?$/.test(said) ? r.claims.find((c) => c.kind === 'rate' && sameLoc(c.figures.actual?.loc, whole.loc)) : undefined;
-  const subject = rate ? `${rate.subject}${said}`.replace(/支出支出/, "支出") : said;
+  const subject = rate ? `${rate.subject}${said}`.replace(/支出支出/, '支出') : said;
   const parts = listAfter(r.text, base + other + 2, (at) => sectionAt(r.heads, at) === section, /总计$/.test(subject));
   // one part alone is still checked: it cannot exceed the whole
   if (parts.length === 0) return null;

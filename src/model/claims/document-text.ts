@@ -56,7 +56,6 @@ const CHANGE_AND_LEVEL_RE = /(?:增加|减少|增长|下降)持平|持平(?:增�
 // says one thing twice
 const CHANGE_THEN_LEVEL_RE = new RegExp(`(?:增加|减少|增长|下降)(为)?\\s*${NUM}\\s*万元[，,]\\s*(?:与|和|较)(?:上年度?|\\d{4}\\s*年度?)(?:相比)?(?:基本)?持平`, 'g');
 
-
 // an amount in 万 without its 元 (国内公务接待支出 0.3 万。; 经营收入 0.00 万,), not a bound (单价100万（含）以上)
 const WAN_WITHOUT_YUAN_RE = /(?<![\d.,])\d[\d,]*(?:\.\d+)?\s*万(?=[。，；、,;（(])(?![（(]含[）)])/g;
 
@@ -194,8 +193,7 @@ export function figureStatements(claims: ReadonlyArray<{ kind: string }>): numbe
 /**
  * template text left in (kind template), rates without their % (percentless), doubled punctuation
  * (punctuation), a word said twice (doubled) or a change word with its opposite or 持平 (clash), an amount in 万
- * without 元 (unitless), and the years the
- * narrative dates its statements by (asof, since, scope, dated)
+ * without 元 (unitless), and the years the narrative dates its statements by (asof, since, scope, dated)
  */
 export function readDocumentText(r: Reading): void {
   const emit = (kind: 'template' | 'percentless' | 'punctuation' | 'doubled' | 'clash' | 'unitless' | 'asof' | 'since' | 'scope' | 'dated', f: Found) => {

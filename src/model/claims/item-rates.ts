@@ -6,10 +6,10 @@
  */
 import type { Cell, ClaimLink } from '../types.js';
 import { tableOf } from './link.js';
-import { NUM, SEP, locate } from './phrases.js';
+import { COMPLETED_OF, NUM, SEP, locate } from './phrases.js';
 import { add, fig, markUsed, sameLoc, type Reading } from './reading.js';
 
-const ACTUAL_THEN_RATE = new RegExp(`${NUM}万元${SEP}完成(?:年初|全年)?预算(?:数)?的${NUM}%`, 'g');
+const ACTUAL_THEN_RATE = new RegExp(`${NUM}万元${SEP}${COMPLETED_OF}${NUM}%`, 'g');
 
 /** the cell of the budget group beside a linked actual's (决算数.公务接待费 → 预算数.公务接待费), where the table has one */
 function budgetBeside(r: Reading, l: ClaimLink): ClaimLink | null {

@@ -68,20 +68,21 @@ const THREE_PUBLIC: Array<[RegExp, string]> = [
 
 /** the 三公 item (or their 合计) words name, as the 三公 table's column does; null for words of no such item */
 export function threePublicItem(said: string): string | null {
-  return THREE_PUBLIC.find(([re]) => re.test(threePublicWords(said)))?.[1] ?? null;
+  return itemNamed(threePublicWords(said));
 }
 
 // 公务车购置及运行费, 公务车用车运行费 (万里 2023): 公务用车 misprinted
 const threePublicWords = (said: string) => said.replace(/公务车用车|公务车(?!用)/g, '公务用车');
+const itemNamed = (words: string) => THREE_PUBLIC.find(([re]) => re.test(words))?.[1] ?? null;
 
 function linkThreePublic(report: Pick<Report, 'tables'>, kind: Report['kind'], said: string): ClaimLink | null {
   const s = threePublicWords(said);
-  const item = THREE_PUBLIC.find(([re]) => re.test(s));
+  const item = itemNamed(s);
   if (!item) return null;
-  if (kind === '预算') return link(report, '部门公开表7', '合计', `本年预算数.${item[1]}`);
+  if (kind === '预算') return link(report, '部门公开表7', '合计', `本年预算数.${item}`);
   // the budget column where the words name a budget, not a fund (一般公共预算财政拨款“三公”经费支出决算 is the 决算)
   const own = s.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, '');
-  return link(report, '公开09', '合计', `${/预算/.test(own) && !/决算数?$/.test(own) ? '预算数' : '决算数'}.${item[1]}`);
+  return link(report, '公开09', '合计', `${/预算/.test(own) && !/决算数?$/.test(own) ? '预算数' : '决算数'}.${item}`);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * 其中 lists: the parts a headline amount is split into, in one sentence or numbered one a sentence.
  */
-import { CHANGE_WORDS, NUM, RATE_GLUE, RATE_SEP, RATE_WORDS, SHARE_WORDS } from './phrases.js';
+import { CHANGE_WORDS, COMPLETED_OF, NUM, RATE_GLUE, RATE_SEP, RATE_WORDS, SEP, SHARE_WORDS } from './phrases.js';
 
 /**
  * The items of a 其中 list: `subject amount万元 [，占 P%] [，增加 D 万元]` joined by ；、，. An item's
@@ -15,7 +15,7 @@ const OWN_CHANGE = `(?:[,，](?:(?:比|较)(?:上年度?|\\d{4}年度?)(?:预算
 const ASIDE = '(?:[（(][^（()）]{1,80}[）)])?';
 // an item may be numbered (1、一般公共财政预算拨款 507.37 万元): its number is no figure of it
 // …and its own completion rate (因公出国（境）费决算为 0 万元，完成预算的 0%；, 上海 2025 决算's 三公 sentence)
-const OWN_RATE = `(?:[,，]完成(?:年初|全年)?预算(?:数)?的${NUM}%)?`;
+const OWN_RATE = `(?:${SEP}${COMPLETED_OF}${NUM}%)?`;
 const LIST_ITEM = new RegExp(`^[:：,，]?((?:\\d{1,2}[、.．]|[（(]\\d{1,2}[）)])?[^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]${SHARE_WORDS}${NUM}%)?${OWN_RATE}${ASIDE}${OWN_CHANGE}${ASIDE}(?<end>[；;、，,。）)]|$)`);
 /**
  * whether what is left of a sentence lists more items after a ；, one of them not zero (those printed

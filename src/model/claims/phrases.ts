@@ -42,6 +42,8 @@ const FOOTER_PREFIX = /^\s*[-—–]+\s*\d+\s*[-—–]+/;
 // the figures parseNumber reads (thousands grouped by three, or none), never begun mid-number
 export const NUM = '(?<![\\d,.])(-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)';
 export const SEP = '[,，]';
+/** the words a completion rate follows: 完成预算的, 完成年初预算的, 完成全年预算数的 */
+export const COMPLETED_OF = '完成(?:年初|全年)?预算(?:数)?的';
 
 /**
  * lines: the narrative, in order. between(a, b): whether anything of the document (a table, a

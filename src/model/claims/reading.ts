@@ -56,6 +56,9 @@ export function addYoy(r: Reading, at: number, said: string, c: Pick<Claim, 'sub
   markUsed(r, at, said.length);
 }
 
+/** reading order of two places (a PDF's lines count from each page's top): negative where a comes first */
+export const byPlace = (a: Cell['loc'], b: Cell['loc']) => (a.page ?? 0) - (b.page ?? 0) || a.line - b.line || a.column - b.column;
+
 /** the same place: a PDF's lines count from each page's top, so its page too */
 export const sameLoc = (a: Cell['loc'] | undefined, b: Cell['loc']) => !!a && a.page === b.page && a.line === b.line && a.column === b.column;
 

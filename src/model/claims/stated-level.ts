@@ -5,15 +5,7 @@
  * its change in the next, 其中 by 其中).
  */
 import type { Cell, Claim } from '../types.js';
-
-/** where a figure is printed, in reading order (a PDF's lines count from each page's top) */
-const order = (loc: Cell['loc']) => [loc.page ?? 0, loc.line, loc.column];
-
-function before(a: Cell['loc'], b: Cell['loc']): boolean {
-  const [x, y] = [order(a), order(b)];
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i];
-  return false;
-}
+import { byPlace } from './reading.js';
 
 /**
  * Gives each change with a rate and no current (nor last year's) amount the amount the latest claim
@@ -27,7 +19,7 @@ export function takeStatedLevels(claims: Claim[]): void {
     let level: Cell | null = null;
     for (const c of claims) {
       const amount = c.kind === 'amount' && c.section === yoy.section && c.subject === yoy.subject ? c.figures.amount : undefined;
-      if (amount && before(amount.loc, f.change.loc) && (!level || before(level.loc, amount.loc))) level = amount;
+      if (amount && byPlace(amount.loc, f.change.loc) < 0 && (!level || byPlace(level.loc, amount.loc) < 0)) level = amount;
     }
     if (level) f.current = level;
   }
