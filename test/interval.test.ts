@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agrees, compare, convert, exact, formatInterval, formatNumber, ratio, sum, type Interval } from '../src/interval/interval.js';
+import { agrees, compare, convert, exact, formatInterval, formatNumber, compareInSomeUnit, ratio, sum, type Interval } from '../src/interval/interval.js';
 
 const printed = (value: number, decimals = 2, unit: '元' | '万元' | null = '万元'): Interval => {
   const h = 0.5 * 10 ** -decimals;
@@ -78,5 +78,26 @@ describe('interval arithmetic', () => {
       }
     }
     expect([...seen].sort()).toEqual(['near', 'off', 'ok']);
+  });
+
+  it('reads a figure of an unprinted unit in whichever unit it agrees, else nearest as 元 or 万元', () => {
+    // 临夏 公开01 without its 金额单位：元: 8,044,331.79 against the narrative's 804.43 万元
+    const table = printed(8044331.79, 2, null);
+    expect(compare(printed(804.43), table).verdict).toBe('off');
+    expect(compareInSomeUnit(printed(804.43), table).verdict).toBe('ok');
+    // truncated in 元 (1,193,673.00 written 119.36 万元): near, the table's figure quoted as printed
+    const near = compareInSomeUnit(printed(119.36), printed(1193673, 2, null));
+    expect([near.verdict, near.unit, near.given.expected.unit, near.difference]).toEqual(['near', '元', null, -73]);
+    // wrong in every unit: said in the reading nearer in size (a 万元 table's 1,331.27 against 30.00 万元)
+    const off = compareInSomeUnit(printed(30), printed(1331.27, 2, null));
+    expect([off.verdict, off.unit]).toEqual(['off', '万元']);
+    expect(off.difference).toBeCloseTo(-1301.27, 6);
+    const offYuan = compareInSomeUnit(printed(814.43), table);
+    expect([offYuan.verdict, offYuan.unit]).toEqual(['off', '元']);
+    expect(offYuan.difference).toBeCloseTo(99968.21, 2);
+    // both units known, both unknown, or a percentage: compared as printed only
+    expect(compareInSomeUnit(printed(804.43), printed(8044331.79, 2, '元')).verdict).toBe('ok');
+    expect(compareInSomeUnit(printed(804.43, 2, null), table).verdict).toBe('off');
+    expect(compareInSomeUnit({ ...printed(80.44, 2, null), percent: true }, printed(8044.33)).verdict).toBe('off');
   });
 });

@@ -352,6 +352,8 @@ describe('fixtures read under other provinces\' titles', () => {
       sameLineParen: '一般公共预算支出表（单位：万元）\n',
       bare: '一般公共预算支出表\n                                        万元\n',
       above: '单位：万元\n一般公共预算支出表\n',
+      renminbi: '一般公共预算支出表\n单位：人民币万元\n',
+      renminbiSameLine: '一般公共预算支出表                    金额单位：人民币 万元\n',
     };
     // above the title, the header right under it opening with 功能科目 (江苏's 功能科目代码 功能科目名称)
     const jiangsu = mutate(text, '支出功能分类科目 2025年预算数\n\n科目编码 科目名称 合计 基本支出 项目支出\n', '功能科目代码 功能科目名称 合计 基本支出 项目支出\n');

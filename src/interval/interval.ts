@@ -48,6 +48,7 @@ export interface Interval {
 const EPS = 1e-12;
 
 const UNIT_FACTOR: Record<Unit, number> = { 元: 1, 千元: 1000, 万元: 10000, 亿元: 100000000 };
+const UNITS = Object.keys(UNIT_FACTOR) as Unit[];
 
 export function halfUnit(decimals: number): number {
   return 0.5 * Math.pow(10, -decimals);
@@ -203,6 +204,44 @@ export function agrees(actual: Interval, expected: Interval, relation: '=' | '<=
   const a = convert(actual, unit);
   const e = convert(expected, unit);
   return gapOf(a, e, relation, slackOf(a, e)) === 0;
+}
+
+/** whether of two amounts (not percentages) one has its unit printed and the other not */
+export function oneUnitUnknown(a: Interval, b: Interval): boolean {
+  return !a.unit !== !b.unit && !a.percent && !b.percent;
+}
+
+/**
+ * Compare two figures, one of them in a unit the document does not print (a table without 单位):
+ * an unknown unit leaves every unit possible, as rounding leaves every value in its interval, so
+ * they agree if they agree in some unit (8,044,331.79 against 804.43 万元 is the table in 元; what
+ * is then wrong is the missing unit, 形式/金额单位's finding, not the figure). Failing that, a
+ * reading in which they are near (a truncation) is the finding; else the reading as 元 or as 万元
+ * (the units tables are printed in) whose figures are nearer in size. Each side is quoted as given.
+ */
+export function compareInSomeUnit(actual: Interval, expected: Interval, relation: '=' | '<=' | '>=' = '='): Comparison {
+  let best = compare(actual, expected, relation);
+  if (!oneUnitUnknown(actual, expected)) return best;
+  const given = best.given;
+  let bestDistance = Infinity;
+  for (const unit of UNITS) {
+    const c = compare(actual.unit ? actual : { ...actual, unit }, expected.unit ? expected : { ...expected, unit }, relation);
+    if (c.verdict === 'ok') return { ...c, given };
+    if (best.verdict === 'near') continue;
+    if (c.verdict === 'near') best = { ...c, given };
+    else if ((unit === '元' || unit === '万元') && sizeDistance(c) < bestDistance) {
+      bestDistance = sizeDistance(c);
+      best = { ...c, given };
+    }
+  }
+  return best;
+}
+
+/** how far apart two compared figures are in size (orders of magnitude); a zero is near anything */
+function sizeDistance(c: Comparison): number {
+  const a = Math.abs(c.actual.value);
+  const e = Math.abs(c.expected.value);
+  return a && e ? Math.abs(Math.log10(a / e)) : 0;
 }
 
 /** floating-point slack for two intervals in one unit */

@@ -5,7 +5,7 @@
  */
 import jsonLogic from 'json-logic-js';
 import { BUILTIN_OPERATIONS, compileLogic, truthy } from './compile-logic.js';
-import { agrees, compare, convert, decimalsOf, difference, exact, fromCell, halfUnit, isCoarserUnit, isInterval, ratio, sum, type Comparison, type Interval } from '../interval/interval.js';
+import { agrees, compareInSomeUnit, convert, decimalsOf, difference, exact, fromCell, halfUnit, oneUnitUnknown, isCoarserUnit, isInterval, ratio, sum, type Comparison, type Interval } from '../interval/interval.js';
 import { targetMet } from '../model/forms/target-value.js';
 import { nameListed } from '../model/project-names.js';
 import { nameRelation } from './name-ops.js';
@@ -142,7 +142,9 @@ function comparison(relation: '=' | '<=' | '>=') {
     compared++;
     // most comparisons agree: the cells as they are, and a Comparison only for a finding
     if (agrees(x, y, relation)) return true;
-    findings.push(compare(toInterval(a)!, toInterval(b)!, relation));
+    const finding = compareInSomeUnit(toInterval(a)!, toInterval(b)!, relation);
+    if (finding.verdict === 'ok') return true;
+    findings.push(finding);
     return false;
   };
 }
@@ -184,10 +186,10 @@ export const CUSTOM_OPS: Record<string, (...args: any[]) => unknown> = {
     const [x, y] = operands([a, b]);
     return x && y ? ratio(x, y) : null;
   },
-  /** part / whole as a percentage; nothing when the whole may be zero */
+  /** part / whole as a percentage; nothing when the whole may be zero, or one's unit is printed and the other's not */
   percent_of: (a: unknown, b: unknown) => {
     const [x, y] = operands([a, b]);
-    const r = x && y ? ratio(x, y) : null;
+    const r = x && y && !oneUnitUnknown(x, y) ? ratio(x, y) : null;
     return r ? { ...r, lo: r.lo * 100, hi: r.hi * 100, value: r.value * 100, percent: true } : null;
   },
   /** multiply by an exact factor (×100 for a percentage) */
