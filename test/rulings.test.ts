@@ -208,4 +208,11 @@ describe('the closed cell a piece stands in', () => {
     // a rule 3 pt above the baseline crosses the characters
     expect(cellOf(grid, piece, 210.4, 8.5)).toBeNull();
   });
+
+  // LibreOffice Draw's re-export of 江苏人大 2017 set 一、一般公共服务 in a wider font: 207.7–279.8 in a cell ruled at 276
+  it('holds text running half a character (and the leeway) past its right rule, not more', () => {
+    const cell = { top: 195.6, bottom: 207.4, left: 346.4, right: 474.3 };
+    expect(cellOf(grid, { ...piece, x1: 474.3 + 4 }, 204.9, 8.5)).toEqual(cell);
+    expect(cellOf(grid, { ...piece, x1: 474.3 + 6 }, 204.9, 8.5)).toBeNull();
+  });
 });

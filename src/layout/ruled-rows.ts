@@ -14,6 +14,12 @@ import { parseNumber } from './tokenize.js';
 
 /** how far (points) a piece may overhang a rule and still be inside its cell */
 const LEEWAY = 1;
+/**
+ * how far (font sizes) text may run past its cell's right rule: a font wider than the one the
+ * table was set for (a re-export that substituted fonts) pushes a full cell's last character
+ * over the border, still plainly that cell's
+ */
+const OVERHANG = 0.5;
 /** the part of the font size a glyph reaches above its baseline, and below */
 const ASCENT = 0.8;
 const DESCENT = 0.2;
@@ -61,7 +67,7 @@ export function ruledApart(rulings: PageRulings | undefined, x: number, y0: numb
 export function cellOf(rulings: PageRulings, p: PositionedPiece, y: number, size: number): Cell | null {
   const [top, bottom] = [y - ASCENT * size, y + DESCENT * size];
   const rows = around(rulings.horizontal, top, y, (p.x0 + p.x1) / 2);
-  const columns = rows && around(rulings.vertical, p.x0, p.x1, (top + bottom) / 2);
+  const columns = rows && around(rulings.vertical, p.x0, p.x1 - OVERHANG * size, (top + bottom) / 2);
   return rows && columns ? { top: rows[0], bottom: rows[1], left: columns[0], right: columns[1] } : null;
 }
 
