@@ -28,3 +28,25 @@ describe('a 总表 whose 收入 row lost its name (its figures kept, 行次 1)',
     ]);
   });
 });
+
+// pdftotext -raw writes a page in the order the PDF draws it: 上海市财政局 2025's coded tables
+// print the 合计 row's figures on a line of their own after the last 项, then 合计 on the next
+describe('figures alone on a line after a coded row that prints its own', () => {
+  const RAW_TOTAL = 'text/raw-order-total-figures-first.txt';
+
+  it('are not more of that row: left out, with a note naming them', () => {
+    const report = reportOf(fixtureText(RAW_TOTAL), RAW_TOTAL);
+    const t = report.tables.find((x) => x.id === '部门公开表5')!;
+    const row = t.rows.find((r) => r.key === '2130199')!;
+    expect([...Object.values(row.cells), ...row.unplaced].filter((c) => !c.blank).map((c) => c.raw)).toEqual(['18.50', '18.50']);
+    expect(t.reading.dropped).toBe(1);
+    expect(report.notes.map((n) => [n.message, n.loc.line])).toContainEqual(['部门公开表5: 一行只有数字（772.38 598.88 173.50），不知是哪一行的，不参与核对', 12]);
+  });
+
+  it('so no row sums wrong (2130199 would have 合计 18.50 against 18.50 + 772.38 + …): the read is said incomplete', async () => {
+    const { diagnostics } = await lintFile(path.join(FIXTURES, RAW_TOTAL), await builtinRules());
+    expect(diagnostics.filter((d) => /^(科目|表内|表间|读取)\//.test(d.ruleId)).map((d) => [d.ruleId, d.line, d.message])).toEqual([
+      ['读取/表格未能读取', 1, '「某县农业农村局2025年一般公共预算支出表」有 5 个数字未能归入所在的列，有 1 处行或数字未能读取（如第 12 行：一行只有数字（772.38 598.88 173.50），不知是哪一行的，不参与核对；全部见 --print-model 的 notes），涉及它们的核对没有做'],
+    ]);
+  });
+});

@@ -108,6 +108,13 @@ export class CodeBuilder extends BaseBuilder {
     }
     const cur = this.pending[this.pending.length - 1];
     if (!cur || cur.explicit) return;
+    if (cur.values.length && !line.source.pieces && isFigureRow(line)) {
+      // figures alone after a row's own are no more of that row's: a text in the order the PDF
+      // draws (pdftotext -raw) prints the 合计 row's figures before its name, and a table's first
+      // rows before its title; whose they are is not known
+      this.note(`一行只有数字（${toks.filter((t) => t.kind !== 'blank').map((t) => t.text).join(' ')}），不知是哪一行的，不参与核对`, first);
+      return;
+    }
     if (cur.values.length) {
       // a name's lines after its row's figures: kept to put centred names together (finish)
       const printed = toks.filter((t) => t.kind !== 'blank');
