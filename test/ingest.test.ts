@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeText, splitLines } from '../src/ingest/index.js';
+import { decodeText, readDocument, splitLines } from '../src/ingest/index.js';
 import { buildReport } from '../src/model/index.js';
 import { FIXTURES } from './helpers.js';
 
@@ -45,5 +46,42 @@ describe('PDF text', () => {
     expect(normalizeText('⻣科 ⻔诊 ⻓期 ⻨ ⻧ ⻙ ⻐ ⼊库')).toBe('骨科 门诊 长期 麦 卤 韦 钅 入库');
     // only radicals are touched: a 戶 printed as such stays, ⼾ is the simplified 户
     expect(normalizeText('戶 ⼾')).toBe('戶 户');
+  });
+});
+
+// a disclosure is also kept as the Word or Excel file it was made from, or as an OFD: said what it
+// is and what to give instead, not "binary content" nor "not a disclosure"
+describe('a file that is neither PDF nor text', () => {
+  const zip = (entry: string) => new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, ...new TextEncoder().encode(entry), 0, 0]);
+  const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+  const message = async (bytes: Uint8Array, file = 'f') => {
+    try {
+      await readDocument(file, { bytes });
+      return null;
+    } catch (err) {
+      return (err as Error).message;
+    }
+  };
+
+  it('is named by its first bytes: Word, Excel, OFD, an old Office or WPS file, a ZIP, a picture', async () => {
+    expect(await message(zip('word/document.xml'))).toBe('f 是 Word 文档（.docx），本工具检查 PDF 与提取出的文本：请把它导出为 PDF（或另存为文本）再检查');
+    expect(await message(zip('xl/workbook.xml'))).toBe('f 是 Excel 工作簿（.xlsx），本工具检查 PDF 与提取出的文本：请把它导出为 PDF（或另存为文本）再检查');
+    expect(await message(zip('OFD.xml'))).toBe('f 是 OFD 版式文件，本工具检查 PDF 与提取出的文本：请把它导出为 PDF（或另存为文本）再检查');
+    expect(await message(ole)).toBe('f 是 Word、Excel 或 WPS 的文件（.doc、.xls、.wps、.et），本工具检查 PDF 与提取出的文本：请把它导出为 PDF（或另存为文本）再检查');
+    expect(await message(zip('报表/公开01.pdf'))).toBe('f 是 ZIP 压缩包，本工具检查 PDF 与提取出的文本：请解压后检查其中的 PDF');
+    expect(await message(png)).toBe('f 是图片，本工具检查 PDF 与提取出的文本：请检查公开的 PDF 文件');
+    expect(await message(new Uint8Array([0x41, 0, 0x42]))).toBe('f 不是文本文件（含二进制内容）');
+  });
+
+  it('named .pdf (a Word file renamed), it is said what it is too', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'budget-lint-kinds-'));
+    const file = path.join(dir, 'renamed.pdf');
+    writeFileSync(file, zip('word/document.xml'));
+    try {
+      await expect(readDocument(file)).rejects.toThrow(`${file} 是 Word 文档（.docx），本工具检查 PDF 与提取出的文本：请把它导出为 PDF（或另存为文本）再检查`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

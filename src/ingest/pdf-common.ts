@@ -8,6 +8,7 @@ import { repeatedRuns, withoutOverlay, withoutRuns, type LargeRun } from './wate
 import type { Deadline } from './limits.js';
 import type { DamagedPages } from './pdf-streams.js';
 import type { PagePicture, PageRulings, Picture, Rulings, Segment } from './rulings.js';
+import { officeKind, officeKindMessage } from './file-kinds.js';
 import { buildLines, onPage } from './glyph-lines.js';
 import { InputError, type SourceLine, type SourceText } from './text.js';
 
@@ -125,7 +126,11 @@ export function looksScanned(invisible: number, characters: number, paintsImage:
 }
 
 export const pdfErrors = {
-  notPdf: (file: string) => new InputError(`${file} 不是 PDF 文件`),
+  /** a file named .pdf that is not one: said what it is, where its first bytes tell (a .docx renamed) */
+  notPdf: (file: string, bytes?: Uint8Array) => {
+    const kind = bytes && officeKind(bytes);
+    return new InputError(kind ? officeKindMessage(file, kind) : `${file} 不是 PDF 文件`);
+  },
   encrypted: (file: string) => new InputError(`${file} 是加密的 PDF，请先去除密码保护再检查`),
   corrupt: (file: string, detail: string) => new InputError(`${file} 已损坏或不完整，无法读取（${detail.trim()}）`),
 };

@@ -32,7 +32,7 @@ export async function readPdfFile(file: string, options: PdfOptions = {}): Promi
 }
 
 export async function readPdfBytes(file: string, bytes: Uint8Array, options: PdfOptions = {}): Promise<PdfText> {
-  if (!looksLikePdf(bytes)) throw pdfErrors.notPdf(file);
+  if (!looksLikePdf(bytes)) throw pdfErrors.notPdf(file, bytes);
   // only the engine asked for is loaded: pdf.js and the PDFium wasm each take a while to start
   const doc =
     (options.engine ?? DEFAULT_PDF_ENGINE) === 'unpdf'

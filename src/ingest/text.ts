@@ -3,6 +3,7 @@
  * GB18030/GBK text (GB18030 is a superset of GBK), some tools write UTF-16 with a byte-order mark.
  */
 import { readFileSync } from 'node:fs';
+import { officeKind, officeKindMessage } from './file-kinds.js';
 import type { PagePicture, PageRulings } from './rulings.js';
 import { foldRadicals } from './radicals.js';
 
@@ -201,7 +202,10 @@ export async function readTextFile(file: string): Promise<SourceText> {
 
 export function textFromBytes(file: string, bytes: Uint8Array): SourceText {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (!utf16 && bytes.includes(0)) throw new InputError(`${file} 不是文本文件（含二进制内容）`);
+  if (!utf16 && bytes.includes(0)) {
+    const kind = officeKind(bytes);
+    throw new InputError(kind ? officeKindMessage(file, kind) : `${file} 不是文本文件（含二进制内容）`);
+  }
   const { text, encoding, invalid } = decodeText(bytes);
   const source = splitLines(file, text, encoding);
   return invalid ? { ...source, invalid } : source;
