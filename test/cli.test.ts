@@ -145,4 +145,14 @@ describe('cli', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toBe('budget-lint: --pdf-engine 的值「mupdf」无效：应为 pdfium、unpdf\n');
   }, 30000);
+
+  it('a folder holding only Word or Excel files: nothing to lint, and says what it found', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'budget-lint-office-'));
+    writeFileSync(path.join(dir, '2024年部门决算.docx'), 'PK');
+    writeFileSync(path.join(dir, '2024年部门决算报表.xls'), 'x');
+    const r = await run(dir);
+    expect([r.code, r.err]).toEqual([2, 'budget-lint: 没有找到可检查的 .txt 或 .pdf 文件（有 2 个 Word、Excel、WPS 或 OFD 文件：请把它们导出为 PDF 再检查）\n']);
+    const empty = mkdtempSync(path.join(tmpdir(), 'budget-lint-empty-'));
+    expect((await run(empty)).err).toBe('budget-lint: 没有找到可检查的 .txt 或 .pdf 文件\n');
+  });
 });

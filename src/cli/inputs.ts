@@ -11,6 +11,8 @@ import { InputError, walkFolder } from '../ingest/index.js';
 import { globArgument, isGlob, matches, type GlobList } from '../config/globs.js';
 
 const INPUT_RE = /\.(txt|pdf)$/i;
+/** a disclosure as it was made (Word, Excel, WPS) or in China's fixed-layout format: not read, but worth naming */
+const MADE_FROM_RE = /\.(docx?|xlsx?|wps|et|ofd)$/i;
 /** folders never walked into (ESLint's default ignores) */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
@@ -85,4 +87,15 @@ export async function readStdin(stream: NodeJS.ReadableStream): Promise<Uint8Arr
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** how many Word, Excel, WPS and OFD files the folders named hold: to say why none could be linted */
+export async function madeFromFiles(args: string[], options: InputOptions): Promise<number> {
+  let count = 0;
+  for (const arg of args) {
+    const dir = path.resolve(options.cwd, arg);
+    if ((await stat(dir).catch(() => null))?.isDirectory()) count += (await walkFolder(dir, { match: MADE_FROM_RE })).length;
+    else if (MADE_FROM_RE.test(arg)) count++;
+  }
+  return count;
 }

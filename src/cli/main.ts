@@ -14,7 +14,7 @@ import { inShard } from '../batch/shard.js';
 import { readMerged } from './merge.js';
 import { Progress } from './progress.js';
 import type { FileLimits, Prepared, RunSetup } from '../batch/setup.js';
-import { expandInputs, isIgnored, readStdin, type Input, type InputOptions } from './inputs.js';
+import { expandInputs, isIgnored, madeFromFiles, readStdin, type Input, type InputOptions } from './inputs.js';
 import { program, UsageError, type Io, type Options } from './program.js';
 import { loadRuleSet, type RuleSet } from './rule-set.js';
 import type { Rule } from '../rules/index.js';
@@ -215,7 +215,8 @@ async function run(args: string[], opts: Options, io: Io): Promise<number> {
   let inputs = merged ? merged.map((r) => ({ file: r.filePath })) : await collect(args, opts, { ...inOpts, note: (m) => ((ignoredAny = true), inOpts.note(m)) }, io);
   if (!merged && !inputs.length) {
     if (ignoredAny) return 0;
-    throw new InputError('没有找到可检查的 .txt 或 .pdf 文件');
+    const madeFrom = await madeFromFiles(args, inOpts);
+    throw new InputError(`没有找到可检查的 .txt 或 .pdf 文件${madeFrom ? `（有 ${madeFrom} 个 Word、Excel、WPS 或 OFD 文件：请把它们导出为 PDF 再检查）` : ''}`);
   }
   if (opts.shard && !merged) inputs = inShard(inputs, opts.shard, cwd);
   const suppressions = merged ? { file: '', text: null, sf: null } : loadSuppressions(opts, config.dir, cwd, ruleSet.known);
