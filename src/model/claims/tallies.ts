@@ -82,10 +82,31 @@ function lastListed(text: string, from: number): { n: number; at: number; raw: s
   }
 }
 
+/** a count of units (行政单位 1 家, 共计3家, 一家), anywhere in a clause or at its end */
+const UNIT_COUNT = /(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*家/;
+const ENDS_IN_COUNT = new RegExp(`${UNIT_COUNT.source}\\s*$`);
+
+/**
+ * Where the counts of units by kind may be read from, before 具体包括 at `at`: the sentence's
+ * start, or after the last clause that counts units but does not end in its count (a paragraph
+ * whose full stop is missing: `…下属 5 家预算单位的综合` run into `本部门中，行政单位 1 家，…`).
+ */
+function countsStart(text: string, at: number): number {
+  const start = Math.max(text.lastIndexOf('。', at - 1) + 1, at - 120);
+  const clauses = text.slice(start, at).split(/(?<=[，,；;])/);
+  let end = at;
+  for (let k = clauses.length - 1; k >= 0; k--) {
+    const clause = clauses[k].replace(/[，,；;\s]+$/, '');
+    if (UNIT_COUNT.test(clause) && !ENDS_IN_COUNT.test(clause)) return end;
+    end -= clauses[k].length;
+  }
+  return start;
+}
+
 export function readRosters(r: Reading): void {
   for (const m of r.text.matchAll(ROSTER_RE)) {
     const at = m.index!;
-    const start = Math.max(r.text.lastIndexOf('。', at - 1) + 1, at - 120);
+    const start = countsStart(r.text, at);
     const counts = [...r.text.slice(start, at).matchAll(COUNT_OF_KIND)].map((c) => ({ raw: c[2], at: start + c.index! + c[0].lastIndexOf(c[2]), value: countValue(c[2]) }));
     const listed = counts.length && counts.every((c) => c.value !== null) ? lastListed(r.text, at + m[0].length) : null;
     if (!listed) continue;
