@@ -212,14 +212,34 @@ function yoySubject(text: string, at: number, current: { at: number } | null): s
 const BRACKETED_OTHER = new RegExp(`${NUM}万元[（(]其中[:：]`, 'g');
 
 /** sentences: headline 其中：parts; shares 占 P%; plain amounts */
+/**
+ * The text's sentences, each with where it starts: cut at each 。 and at each heading, so that
+ * a paragraph whose full stop is missing (…占 0.47% / 三、支出决算情况说明 / 本年支出合计…) does
+ * not run into the next section's first sentence
+ */
+function sentencesOf(text: string, heads: ReadonlyArray<{ at: number }>): Array<{ sentence: string; base: number }> {
+  const out: Array<{ sentence: string; base: number }> = [];
+  let k = 0;
+  let base = 0;
+  for (const piece of text.split('。')) {
+    const end = base + piece.length;
+    let from = base;
+    while (k < heads.length && heads[k].at <= from) k++;
+    for (; k < heads.length && heads[k].at < end; k++) {
+      out.push({ sentence: text.slice(from, heads[k].at), base: from });
+      from = heads[k].at;
+    }
+    out.push({ sentence: text.slice(from, end), base: from });
+    base = end + 1;
+  }
+  return out;
+}
+
 function readSentences(r: Reading): void {
-  let start = 0;
   let before: Amount[] = [];
   // a 其中 list whose one item the sentence held: later sentences may go on with it, an item each
   let open: OpenList | null = null;
-  for (const sentence of r.text.split('。')) {
-    const base = start;
-    start += sentence.length + 1;
+  for (const { sentence, base } of sentencesOf(r.text, r.heads)) {
     const amounts = [...sentence.matchAll(new RegExp(`${NUM}万元`, 'g'))].map((m) => ({ raw: m[1], at: base + m.index! }));
     open = open && goesOn(r, open, sentence, base);
     if (open) {
