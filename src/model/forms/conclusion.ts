@@ -30,7 +30,8 @@ export function readConclusion(lines: SourceLine[], k: number, form: Form, file:
     } else if (labelled && text) said.push(text);
     if (labelled && !text && said.length) break;
     if (labelled) concluded = c + 1;
-    const rate = /(?:执行|完成)率为\s*(\d+(?:\.\d+)?)\s*(?:%|(?=[，。,；]))/.exec(text);
+    // (its words may be spaced out, as justified text comes from some PDFs: 执 行 率 为80.29%)
+    const rate = /(?:执\s*行|完\s*成)\s*率\s*为\s*(\d+(?:\.\d+)?)\s*(?:%|(?=[，。,；]))/.exec(text);
     if (rate && !form.conclusion.rate) form.conclusion.rate = lineFigure(file, lines[c], rate[1], true);
   }
   if (said.length) form.conclusion.text = said.join('');
