@@ -62,12 +62,15 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
 
   accept(line: TokenLine): void {
     const text = line.source.text;
-    const isNote = NOTE_RE.test(text) || EMPTY_NOTE_RE.test(text);
+    // a note's words are looked for with any spaces between its characters left out (本 表 为 空, as
+    // text some extractors give of justified lines)
+    const words = /\S\s+\S/.test(text) ? text.replace(/\s+/g, '') : text;
+    const isNote = NOTE_RE.test(words) || EMPTY_NOTE_RE.test(words);
     // a table's years are in its title, header and notes; not in whatever text follows it
     if ((!this.stopped && !this.started) || isNote) this.collectYears(line.source);
     if (isNote) {
-      if (EMPTY_NOTE_RE.test(text)) this.noteLocations.push(lineLocation(this.file, line));
-      if (SAID_EMPTY_RE.test(text)) {
+      if (EMPTY_NOTE_RE.test(words)) this.noteLocations.push(lineLocation(this.file, line));
+      if (SAID_EMPTY_RE.test(words)) {
         this.saidEmpty ??= lineLocation(this.file, line);
         this.emptyNotes.push({ text: text.trim(), loc: lineLocation(this.file, line) });
       }
@@ -238,8 +241,9 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
     if (!own.length) return null;
     const others = new Set(this.catalog.specs.flatMap((s) => s.subjects).filter((x) => !own.some((o) => o.includes(x) || x.includes(o))));
     for (const { text, loc } of this.emptyNotes) {
-      if (own.some((o) => text.includes(o))) continue;
-      const other = [...others].find((x) => text.includes(x));
+      const words = text.replace(/\s+/g, '');
+      if (own.some((o) => words.includes(o))) continue;
+      const other = [...others].find((x) => words.includes(x));
       if (other) return { subject: other, text, loc };
     }
     return null;
