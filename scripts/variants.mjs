@@ -25,11 +25,14 @@
 //   plain-figures  amounts without thousands separators (12308.79)
 //   all            title-only, renumbered, split-codes, zeros and plain-figures at once
 //   all-other      numbered-other, unit-in-header and own-part-codes at once
+// and one rendering of the documents as printed:
+//   spread         each cell of words spread over its width (分散对齐: 贵州) or letter-spaced (海东) by
+//                  Chromium, its characters standing apart as cells do
 // Forms and the narrative are left as they are: the variants are about the tables.
 // Run by hand to render the `all` variant of each corpus source (CI uses the committed files):
 //   node scripts/variants.mjs [VARIANT...] [NAME...]   → fixtures/pdf/NAME.all.libreoffice.pdf and
 //     NAME.all.calc.pdf, NAME.all-other.calc.pdf, NAME.all-other.chromium.pdf and
-//     NAME.all-other.weasyprint.pdf (VARIANT: all, all-other)
+//     NAME.all-other.weasyprint.pdf, NAME.spread.chromium.pdf (VARIANT: all, all-other, spread)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -208,6 +211,18 @@ export const VARIANTS = {
   'all-other': (doc) => ownPartCodes(unitInHeader(numberedOther(doc))),
 };
 
+/**
+ * Every cell of words (no figure in it) spread over its width, as Excel's and WPS's 分散对齐 set
+ * it (`justify`: 行    政    单    位), or its letters spaced out (`letters`: 0.6 em between them);
+ * cells with figures keep their alignment, as a sheet sets them
+ */
+export function spreadWords(page, mode) {
+  const css = mode === 'letters' ? '.s { letter-spacing: 0.6em; }' : '.s { text-align: justify; text-align-last: justify; text-justify: inter-character; }';
+  return page
+    .replace('</style>', `${css}\n</style>`)
+    .replace(/<(td|th)((?: (?:colspan|rowspan)="\d+")*)>([^<\d]*)<\/\1>/g, (all, tag, attrs, words) => `<${tag}${attrs} class="s">${words}</${tag}>`);
+}
+
 /** the source of one variant of a document */
 export const variantOf = (doc, name) => VARIANTS[name](structuredClone(doc));
 
@@ -299,7 +314,22 @@ const RENDERINGS = {
     execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', cairo]);
     return ['calc', 'chromium', 'weasyprint', 'chromium.cairo'];
   },
+  // Chromium with each cell of words spread over its cell or letter-spaced (spreadWords), as
+  // sheets set their labels: the characters of one word stand apart as cells do
+  spread: (name, doc, work, out) => {
+    const mode = SPREAD[name];
+    if (!mode) return [];
+    const htmlFile = path.join(work, `${name}.spread.html`);
+    const pdf = path.join(out, `${name}.spread.chromium.pdf`);
+    writeFileSync(htmlFile, spreadWords(html(doc, CORPUS_PLAN.find((p) => p.producer === 'chromium')), mode));
+    chromium(htmlFile, pdf, work);
+    execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', pdf]);
+    return ['chromium'];
+  },
 };
+
+/** the documents rendered with their words spread (RENDERINGS.spread), and how: a final account with forms, and a budget */
+const SPREAD = { 'corpus-guizhou-office-2023-final': 'justify', 'corpus-haidong-city-2025-budget': 'letters' };
 
 /** the documents whose all-other Chromium rendering is also rewritten by cairo (one is enough: 1 MB each) */
 const CAIRO_REWRITTEN = ['corpus-haidong-city-2025-budget'];
@@ -314,7 +344,9 @@ if (fileURLToPath(import.meta.url) === path.resolve(process.argv[1] ?? '')) {
   const names = readdirSync(path.join(root, 'fixtures/pdf-src')).filter((f) => /^corpus-.*\.json$/.test(f)).map((f) => path.basename(f, '.json'));
   for (const name of names.filter((n) => !only.length || only.includes(n))) {
     for (const variant of variants.length ? variants : Object.keys(RENDERINGS)) {
-      const doc = variantOf(JSON.parse(readFileSync(path.join(root, 'fixtures/pdf-src', `${name}.json`), 'utf8')), variant);
+      const source = JSON.parse(readFileSync(path.join(root, 'fixtures/pdf-src', `${name}.json`), 'utf8'));
+      // a rendering of the document as printed (spread) reprints nothing
+      const doc = variant in VARIANTS ? variantOf(source, variant) : source;
       const producers = RENDERINGS[variant](name, doc, work, out);
       console.log(producers.map((p) => `wrote fixtures/pdf/${name}.${variant}.${p}.pdf`).join('\n'));
     }

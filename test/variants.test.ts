@@ -34,6 +34,8 @@ import { claimContent, content, formContent, namedPlaceless, restContent } from 
 const VARIANT_NAMES = Object.keys(VARIANTS);
 /** the renderings of the combined variants besides their text versions */
 const RENDERINGS = { all: ['libreoffice.pdf', 'calc.pdf', 'calc.txt'], 'all-other': ['calc.pdf', 'chromium.pdf', 'weasyprint.pdf', 'calc.txt'] } as const;
+/** the documents also rendered as printed with their words spread (scripts/variants.mjs spread) */
+const SPREAD = ['guizhou-office-2023-final', 'haidong-city-2025-budget'];
 
 /**
  * Cases that fail now, by `DOCUMENT VARIANT (diagnostics|model)`, each with what goes wrong. The
@@ -107,5 +109,7 @@ describe('corpus documents printed as other provinces print them read as the ori
         );
       }
     }
+    // the document as printed, each cell of words spread over its width (分散对齐) or letter-spaced
+    if (SPREAD.includes(name)) compare(name, 'spread.chromium.pdf', async () => buildReport(await readDocument(path.join(FIXTURES, 'pdf', `corpus-${name}.spread.chromium.pdf`))));
   }
 });

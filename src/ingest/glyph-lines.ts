@@ -90,6 +90,69 @@ function piecesOf(glyphs: Glyph[], walls: number[]): PositionedPiece[] {
   return pieces;
 }
 
+/** spread text: at least this many single characters, set at most this far apart (ems), each gap within SPREAD_EVEN_EMS of the first */
+const SPREAD_MIN_CHARS = 3;
+const SPREAD_MAX_GAP_EMS = 8;
+const SPREAD_EVEN_EMS = 0.15;
+// one Chinese character, or the punctuation a label holds (年度资金总额：, 项目资金（元）)
+const SINGLE_HAN = /^[\u4e00-\u9fff：（）、]$/;
+/** punctuation that never opens a cell (it goes with the words before it), and that never closes one */
+const CLOSING = /^[：）、]$/;
+const OPENING = /^（$/;
+
+/** whether a cell's rule stands between two pieces */
+const ruledApart = (a: PositionedPiece, b: PositionedPiece, walls: number[]) => walls.some((x) => x > a.x1 && x < b.x0);
+
+/** whether pieces i..k are all a ruled cell holds on the line: rules around them, no other piece between those rules */
+function wholeCell(pieces: PositionedPiece[], i: number, k: number, walls: number[]): boolean {
+  const left = Math.max(-Infinity, ...walls.filter((x) => x <= pieces[i].x0));
+  const right = Math.min(Infinity, ...walls.filter((x) => x >= pieces[k].x1));
+  if (left === -Infinity || right === Infinity) return false;
+  return (i === 0 || pieces[i - 1].x1 <= left) && (k === pieces.length - 1 || pieces[k + 1].x0 >= right);
+}
+
+/**
+ * Words spread over their cell (Excel's and WPS's 分散对齐, a justified cell's last line, letters
+ * spaced out: 行    政    单    位    离    退    休, 分    值), which piecesOf took apart at their
+ * gaps, are one piece again: single characters that are all a ruled cell holds, or, without
+ * rules, three or more single characters at even gaps; not 类 款 项 (a header's three cells of one
+ * character each). Punctuation spaced off its words (年度资金总额 ：, 项目资金 （ 元 ）) joins them.
+ */
+function joinSpread(pieces: PositionedPiece[], size: number, walls: number[]): PositionedPiece[] {
+  const out: PositionedPiece[] = [];
+  for (let i = 0; i < pieces.length; ) {
+    let k = i;
+    if (SINGLE_HAN.test(pieces[i].text)) {
+      const first = i + 1 < pieces.length ? pieces[i + 1].x0 - pieces[i].x1 : 0;
+      while (k + 1 < pieces.length && SINGLE_HAN.test(pieces[k + 1].text) && !ruledApart(pieces[k], pieces[k + 1], walls)) {
+        const gap = pieces[k + 1].x0 - pieces[k].x1;
+        if (gap > SPREAD_MAX_GAP_EMS * size && !walls.length) break;
+        k++;
+      }
+      // the run, evenly set or a whole cell; else only its first character goes on alone
+      const gaps = pieces.slice(i + 1, k + 1).map((p, j) => p.x0 - pieces[i + j].x1);
+      const even = k - i + 1 >= SPREAD_MIN_CHARS && gaps.every((g) => Math.abs(g - first) <= SPREAD_EVEN_EMS * size && g <= SPREAD_MAX_GAP_EMS * size);
+      const text = pieces.slice(i, k + 1).map((p) => p.text).join('');
+      if (k === i || /^[类款项]+$/.test(text) || !(even || wholeCell(pieces, i, k, walls))) k = i;
+    }
+    const run = pieces.slice(i, k + 1);
+    out.push(run.length > 1 ? { text: run.map((p) => p.text).join(''), x0: run[0].x0, x1: run[run.length - 1].x1 } : { ...run[0] });
+    i = k + 1;
+  }
+  return attachPunctuation(out, walls);
+}
+
+/** a closing mark (：）、) spaced off the words before it joins them, an opening （ the words after it */
+function attachPunctuation(pieces: PositionedPiece[], walls: number[]): PositionedPiece[] {
+  const out: PositionedPiece[] = [];
+  for (const p of pieces) {
+    const prev = out[out.length - 1];
+    if (prev && !ruledApart(prev, p, walls) && (CLOSING.test(p.text[0]) || OPENING.test(prev.text))) out[out.length - 1] = { text: prev.text + p.text, x0: prev.x0, x1: p.x1 };
+    else out.push(p);
+  }
+  return out;
+}
+
 const isSpace = (g: Glyph) => /^\s+$/.test(g.text);
 /** how far a space may start inside the glyph before it and still be a space between the two */
 const SPACE_OVERLAP_EMS = 0.1;
@@ -157,7 +220,8 @@ export function buildLines(glyphs: Glyph[], page: number, firstLine: number, ver
   const lines: SourceLine[] = [];
   for (const row of rows) {
     const size = hundredths(row[0].size);
-    const pieces = piecesOf(row.sort((a, b) => a.x0 - b.x0), vertical.length ? wallsAt(vertical, row[0].y, row[0].size) : []);
+    const walls = vertical.length ? wallsAt(vertical, row[0].y, row[0].size) : [];
+    const pieces = joinSpread(piecesOf(row.sort((a, b) => a.x0 - b.x0), walls), row[0].size, walls);
     if (!pieces.length) continue;
     // the line's text: pieces joined by one space (columns are told apart by x, not by spacing)
     let text = '';
