@@ -96,8 +96,9 @@ const SPREAD_MAX_GAP_EMS = 8;
 const SPREAD_EVEN_EMS = 0.15;
 // one Chinese character, or the punctuation a label holds (年度资金总额：, 项目资金（元）)
 const SINGLE_HAN = /^[\u4e00-\u9fff：（）、]$/;
-/** punctuation that never opens a cell (it goes with the words before it), and that never closes one */
+/** punctuation that never opens a cell (it goes with the words before it) */
 const CLOSING = /^[：）、]$/;
+/** …and that never closes one (it goes with the words after it) */
 const OPENING = /^（$/;
 
 /** whether a cell's rule stands between two pieces */

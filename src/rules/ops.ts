@@ -5,7 +5,7 @@
  */
 import jsonLogic from 'json-logic-js';
 import { BUILTIN_OPERATIONS, compileLogic, truthy } from './compile-logic.js';
-import { agrees, compareInSomeUnit, convert, decimalsOf, difference, exact, fromCell, halfUnit, oneUnitUnknown, isCoarserUnit, isInterval, ratio, sum, type Comparison, type Interval } from '../interval/interval.js';
+import { agrees, compareInSomeUnit, convert, decimalsOf, difference, exact, fromCell, halfUnit, isCoarserUnit, isInterval, oneUnitUnknown, ratio, sum, type Comparison, type Interval } from '../interval/interval.js';
 import { targetMet } from '../model/forms/target-value.js';
 import { nameListed } from '../model/project-names.js';
 import { nameRelation } from './name-ops.js';
