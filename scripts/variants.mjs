@@ -348,7 +348,7 @@ if (fileURLToPath(import.meta.url) === path.resolve(process.argv[1] ?? '')) {
       // a rendering of the document as printed (spread) reprints nothing
       const doc = variant in VARIANTS ? variantOf(source, variant) : source;
       const producers = RENDERINGS[variant](name, doc, work, out);
-      console.log(producers.map((p) => `wrote fixtures/pdf/${name}.${variant}.${p}.pdf`).join('\n'));
+      for (const p of producers) console.log(`wrote fixtures/pdf/${name}.${variant}.${p}.pdf`);
     }
   }
 }
