@@ -121,24 +121,27 @@ function wholeCell(pieces: PositionedPiece[], i: number, k: number, walls: numbe
  */
 function joinSpread(pieces: PositionedPiece[], size: number, walls: number[]): PositionedPiece[] {
   const out: PositionedPiece[] = [];
-  for (let i = 0; i < pieces.length; ) {
+  for (let i = 0; i < pieces.length; i++) {
     let k = i;
     if (SINGLE_HAN.test(pieces[i].text)) {
-      const first = i + 1 < pieces.length ? pieces[i + 1].x0 - pieces[i].x1 : 0;
       while (k + 1 < pieces.length && SINGLE_HAN.test(pieces[k + 1].text) && !ruledApart(pieces[k], pieces[k + 1], walls)) {
-        const gap = pieces[k + 1].x0 - pieces[k].x1;
-        if (gap > SPREAD_MAX_GAP_EMS * size && !walls.length) break;
+        if (!walls.length && pieces[k + 1].x0 - pieces[k].x1 > SPREAD_MAX_GAP_EMS * size) break;
         k++;
       }
-      // the run, evenly set or a whole cell; else only its first character goes on alone
-      const gaps = pieces.slice(i + 1, k + 1).map((p, j) => p.x0 - pieces[i + j].x1);
-      const even = k - i + 1 >= SPREAD_MIN_CHARS && gaps.every((g) => Math.abs(g - first) <= SPREAD_EVEN_EMS * size && g <= SPREAD_MAX_GAP_EMS * size);
-      const text = pieces.slice(i, k + 1).map((p) => p.text).join('');
-      if (k === i || /^[类款项]+$/.test(text) || !(even || wholeCell(pieces, i, k, walls))) k = i;
     }
-    const run = pieces.slice(i, k + 1);
-    out.push(run.length > 1 ? { text: run.map((p) => p.text).join(''), x0: run[0].x0, x1: run[run.length - 1].x1 } : { ...run[0] });
-    i = k + 1;
+    if (k > i) {
+      // the run, evenly set or a whole cell; else its first character goes on alone
+      const run = pieces.slice(i, k + 1);
+      const gaps = run.slice(1).map((p, j) => p.x0 - run[j].x1);
+      const even = run.length >= SPREAD_MIN_CHARS && gaps.every((g) => Math.abs(g - gaps[0]) <= SPREAD_EVEN_EMS * size && g <= SPREAD_MAX_GAP_EMS * size);
+      const text = run.map((p) => p.text).join('');
+      if (!/^[类款项]+$/.test(text) && (even || wholeCell(pieces, i, k, walls))) {
+        out.push({ text, x0: run[0].x0, x1: run[run.length - 1].x1 });
+        i = k;
+        continue;
+      }
+    }
+    out.push(pieces[i]);
   }
   return attachPunctuation(out, walls);
 }
