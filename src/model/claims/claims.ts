@@ -211,7 +211,6 @@ function yoySubject(text: string, at: number, current: { at: number } | null): s
 /** an item's own 其中 in brackets: 运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元） */
 const BRACKETED_OTHER = new RegExp(`${NUM}万元[（(]其中[:：]`, 'g');
 
-/** sentences: headline 其中：parts; shares 占 P%; plain amounts */
 /**
  * The text's sentences, each with where it starts: cut at each 。 and at each heading, so that
  * a paragraph whose full stop is missing (…占 0.47% / 三、支出决算情况说明 / 本年支出合计…) does
@@ -235,6 +234,7 @@ function sentencesOf(text: string, heads: ReadonlyArray<{ at: number }>): Array<
   return out;
 }
 
+/** sentences: headline 其中：parts; shares 占 P%; plain amounts */
 function readSentences(r: Reading): void {
   let before: Amount[] = [];
   // a 其中 list whose one item the sentence held: later sentences may go on with it, an item each

@@ -45,7 +45,7 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
   protected stopped = false;
   protected noteLocations: Location[] = [];
   /** the notes saying the table itself is empty (此表为空表) */
-  protected emptyNotes: Array<{ text: string; loc: Location }> = [];
+  protected emptyNotes: Array<{ text: string; words: string; loc: Location }> = [];
   /** the first note saying the table is empty, whether it is or not */
   protected saidEmpty: Location | null = null;
   protected years: Cell[] = [];
@@ -72,7 +72,7 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
       if (EMPTY_NOTE_RE.test(words)) this.noteLocations.push(lineLocation(this.file, line));
       if (SAID_EMPTY_RE.test(words)) {
         this.saidEmpty ??= lineLocation(this.file, line);
-        this.emptyNotes.push({ text: text.trim(), loc: lineLocation(this.file, line) });
+        this.emptyNotes.push({ text: text.trim(), words, loc: lineLocation(this.file, line) });
       }
       // after its note (or its explanation of being empty) a table has no more rows
       this.stopped = true;
@@ -240,8 +240,7 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
     const own = this.spec.subjects;
     if (!own.length) return null;
     const others = new Set(this.catalog.specs.flatMap((s) => s.subjects).filter((x) => !own.some((o) => o.includes(x) || x.includes(o))));
-    for (const { text, loc } of this.emptyNotes) {
-      const words = text.replace(/\s+/g, '');
+    for (const { text, words, loc } of this.emptyNotes) {
       if (own.some((o) => words.includes(o))) continue;
       const other = [...others].find((x) => words.includes(x));
       if (other) return { subject: other, text, loc };
