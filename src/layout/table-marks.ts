@@ -8,8 +8,9 @@ const FINAL_ANCHOR = /^\s*公开\s*0?(\d{1,2})\s*表\s*$/;
 const BUDGET_ANCHOR = /^\s*部门公开表\s*(\d{1,2})\s*$/;
 /** the units a table is printed in, longest first (元 alone last); `Unit` in interval.ts */
 const UNITS = '千元|万元|亿元|元';
-// 单位：人民币万元 as some provinces print it
-const UNIT_RE = new RegExp(`单位\\s*[:：]\\s*(?:人民币\\s*)?(${UNITS})`);
+/** 单位：, before the unit itself (单位：人民币万元 as some provinces print it) */
+const UNIT_LABEL = '单位\\s*[:：]\\s*(?:人民币\\s*)?';
+const UNIT_RE = new RegExp(`${UNIT_LABEL}(${UNITS})`);
 /** a unit printed in the header's cells only: 金额（万元）, 预算数(元) */
 const HEADER_UNIT_RE = new RegExp(`[（(]\\s*(${UNITS})\\s*[）)]`);
 
@@ -19,7 +20,7 @@ const HEADER_UNIT_RE = new RegExp(`[（(]\\s*(${UNITS})\\s*[）)]`);
  */
 export const BARE_UNIT_RE = new RegExp(`^\\s*(?:(千元|万元|亿元)|[（(]\\s*(${UNITS})\\s*[）)])\\s*$`);
 /** a unit set at the end of the title's own line (the title's row of a sheet): 收支总表      单位：万元 */
-const TITLE_UNIT_RE = new RegExp(`(?:[\\s\\u3000]{2,}|[\\s\\u3000]*(?=[（(]))[（(]?(?:金额)?单位\\s*[:：]\\s*(?:人民币\\s*)?(?:${UNITS})[）)]?\\s*$`);
+const TITLE_UNIT_RE = new RegExp(`(?:[\\s\\u3000]{2,}|[\\s\\u3000]*(?=[（(]))[（(]?(?:金额)?${UNIT_LABEL}(?:${UNITS})[）)]?\\s*$`);
 /** whether a line ends in a title's unit; 单位 looked for first: the pattern, unanchored at its start, tries every run of spaces of a row */
 export const endsInTitleUnit = (text: string) => text.includes('单位') && TITLE_UNIT_RE.test(text);
 /** a title line without the unit set at its end */
