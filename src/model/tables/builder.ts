@@ -199,6 +199,10 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
     const empty = this.dropped === 0 && cells.every((c) => c.blank || c.value === 0);
     const figures = this.region.lines.reduce((n, l) => n + l.tokens.filter((t) => t.kind === 'number').length, 0);
     const misplaced = this.misplaced();
+    if (misplaced > 0 && this.placement.namesAstray) {
+      const header = this.headerTokenLines[0]?.source ?? this.region.anchor;
+      this.notes.push({ message: `${this.spec.id}: ${NAMES_ASTRAY}`, loc: sourceLocation(this.file, header) });
+    }
     let unread: string | null = null;
     if (this.rows.length === 0 && figures > this.columnMarks.length && !this.unsure) unread = '表中印有数字，但没有一行能按这种表的版式读出（版式与已知的不同）';
     // a grid is one row under a many-level header: a figure out of place misplaces its neighbours too
@@ -249,3 +253,5 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
   }
 }
 
+/** text whose header names do not stand over their columns' figures (text-columns.ts namesOverFigures) */
+const NAMES_ASTRAY = '表头各栏名挤在一起，没有印在各栏的数字之上（拉开字距的栏名被提取成了紧挨着的字），分不清各数属于哪一栏';

@@ -85,7 +85,7 @@ export abstract class ColumnReader {
   }
 
   /** where a row's figures go when it prints fewer than the columns */
-  private readonly placement: FigurePlacement;
+  protected readonly placement: FigurePlacement;
 
   /** each row read so far as its printed figures */
   protected rowFigures(): Token[][] {
@@ -357,7 +357,8 @@ export abstract class ColumnReader {
    */
   protected misplaced(): number {
     const positioned = this.region.lines.some((l) => l.source.pieces);
-    const untold = this.blanksUntold();
+    // text whose header does not say the columns (blanks omitted, names astray): no part is placed
+    const untold = this.blanksUntold() || this.placement.namesAstray;
     return this.rows.reduce((n, r) => {
       if (!r.unplaced.length) return n;
       const anchored = Object.values(r.cells).some((c) => !c.blank);

@@ -12,7 +12,7 @@ import type { Column, Table } from '../types.js';
 import type { TableSpec } from './catalog.js';
 import { namedColumns } from './header.js';
 import { centreOf, columnReach, flushLeftEdges, matchInOrder, placeByLeftEdges } from './geometry.js';
-import { placeByEdges, placeBySpans, rightEdges } from './text-columns.js';
+import { namesOverFigures, placeByEdges, placeBySpans, rightEdges } from './text-columns.js';
 import type { PrintedColumn } from './spanned-columns.js';
 
 /** what the placement asks of the table's reader, as the reader knows it when a row is read */
@@ -55,11 +55,22 @@ export class FigurePlacement {
     return (this.spans = namedColumns(this.reader.spec.columns, rows, rows.flat()));
   }
 
-  /** aligned text: the columns with where the header prints their names, left to right; null unless it names them all */
+  private fits?: boolean;
+  /** aligned text whose header names were found not to stand over the figures (namesOverFigures) */
+  get namesAstray(): boolean {
+    return this.fits === false;
+  }
+
+  /**
+   * aligned text: the columns with where the header prints their names, left to right; null unless
+   * it names them all, over the rows' figures (namesOverFigures: names closed up tell nothing)
+   */
   private spannedByText(columns: Table['columns']): Array<{ key: string; x0: number; x1: number }> | null {
     const spans = this.textSpans();
     if (!spans || !columns.every((c) => spans.has(c.key))) return null;
-    return columns.map((c) => ({ key: c.key, x0: spans.get(c.key)!.x0, x1: spans.get(c.key)!.x1 })).sort((a, b) => a.x0 - b.x0);
+    const cols = columns.map((c) => ({ key: c.key, x0: spans.get(c.key)!.x0, x1: spans.get(c.key)!.x1 })).sort((a, b) => a.x0 - b.x0);
+    this.fits ??= namesOverFigures(this.reader.rowFigures(), cols, columns.find((c) => c.total)?.key);
+    return this.fits ? cols : null;
   }
 
   /** aligned text that omits blank cells: each figure in the column whose header stands over it, where that is unambiguous */

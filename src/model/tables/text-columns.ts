@@ -211,6 +211,37 @@ export function rightEdges(rows: Token[][], columns: Array<{ key: string; x0: nu
   return edges;
 }
 
+/**
+ * Whether aligned text's header names stand over the rows' figures: no fewer rows print a figure
+ * under the total column's name (wholly from its start to the next name's, or under it more than
+ * under any other name) than print figures under other names only, as a row's total is printed
+ * whenever its parts are. A header whose letter-spaced names pdftotext closed up (本年收入合计
+ * 财政拨款收入 …, one space apart over columns twice as wide) names its columns left of their
+ * figures: the totals then stand under the next name, and placing by the names would set each
+ * row's figures a column to the right. Rows whose figures stand under no name (another table's
+ * lines taken in) say nothing. True where no column totals.
+ */
+export function namesOverFigures(rows: Token[][], columns: Array<{ key: string; x0: number; x1: number }>, totalKey: string | undefined): boolean {
+  const at = columns.findIndex((c) => c.key === totalKey);
+  if (at < 0) return true;
+  const next = columns[at + 1]?.x0 ?? Infinity;
+  /** the column a figure stands under: the one it overlaps more than any other, or none */
+  const under = (t: Token) => {
+    if (within(t, columns[at].x0, next)) return at;
+    const overlaps = columns.map((c) => overlap(c, { x0: t.column, x1: t.endColumn }));
+    const best = overlaps.indexOf(Math.max(...overlaps));
+    return overlaps[best] > 0 && overlaps.every((o, i) => i === best || o < overlaps[best]) ? best : -1;
+  };
+  let total = 0;
+  let others = 0;
+  for (const row of rows) {
+    const columnsUnder = row.map(under);
+    if (columnsUnder.includes(at)) total++;
+    else if (columnsUnder.some((c) => c >= 0)) others++;
+  }
+  return total >= others;
+}
+
 /** a figure standing wholly from a header's start to the next's */
 const within = (t: Token, from: number, to: number) => t.column >= from && t.endColumn <= to;
 
