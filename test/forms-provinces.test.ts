@@ -105,12 +105,20 @@ describe('the same forms as text laid out in columns', () => {
   const unplaced = '一级指标的单元格印在其各行之间，分不清各行属于哪个一级指标，各一级指标的分值未核对';
   const weightFirst = '分值印在指标值之前，按文字分不清各指标的分值与得分，指标与总分未读取';
   const scrambled = '指标行的文字与分值、得分不在同一行（提取的文字打乱了表格的行），指标与总分未读取';
+  // pdftotext set each funds cell on a line of its own (500 / 500 / 520 …) under rows printing none
+  const fundsApart = '资金栏的数字没有印在其所在的行上（提取的文字把各格的数字拆成了一行一个），分不清各数属于哪一行哪一栏，资金执行一行及总分未读取';
   // 农村公路养护补助's and 图书馆免费开放's rows add up under their centred 一级 cells one way only,
   // and are placed so; 文物保护修缮's, whose 产出指标 weight is misstated, add up no way, and its
   // rows above its first 一级 cell show that the order is wrong: it is not placed
   it.each([
     ['libreoffice', []],
-    ['chromium', [['农村公路养护补助 2023年度项目支出绩效自评表', scrambled]]],
+    [
+      'chromium',
+      [
+        ['农村公路养护补助 2023年度项目支出绩效自评表', scrambled],
+        ['农村公路养护补助 2023年度项目支出绩效自评表', fundsApart],
+      ],
+    ],
   ])('%s: the findings the words can carry, and what was not read', async (producer, first) => {
     const report = buildReport(await readDocument(path.join(FIXTURES, 'text', `forms-provinces.${producer}.layout.txt`)));
     const found = runRules(report, rules).filter((d) => d.ruleId !== '形式/必备表');

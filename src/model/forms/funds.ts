@@ -89,6 +89,18 @@ export function fundsHeaderUnread(words: string[], columns: string[], values: nu
   return null;
 }
 
+/**
+ * Text: a line of figures alone after funds rows that printed none (pdftotext set a letter-spaced
+ * 年 度资金总额 row's cells a line each: 1966 / 1966 / 10 / 100.00%): which row and column each is
+ * cannot be told, and the funds' 分值 and 得分 are not known to be absent.
+ */
+export function figuresApart(funds: FundsRow[], tokens: Token[]): boolean {
+  const blankRow = (f: FundsRow) => Object.values(f.cells).every((c) => c === null);
+  return funds.some(blankRow) && tokens.every((t) => t.kind === 'number' || PLACEHOLDER.test(t.text));
+}
+
+export const FUNDS_FIGURES_APART = '资金栏的数字没有印在其所在的行上（提取的文字把各格的数字拆成了一行一个），分不清各数属于哪一行哪一栏，资金执行一行及总分未读取';
+
 /** a funds row labelled `label`: its figures and placeholders (`values`) under the form's columns */
 export function fundsRow(file: string, form: Form, line: SourceLine, values: Token[], label: string): FundsRow {
   const cells: Record<string, Cell | null> = Object.create(null);

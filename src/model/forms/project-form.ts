@@ -10,7 +10,7 @@ import { normalizeLabel, tokenizeLine, type Token } from '../../layout/tokenize.
 import { columnTexts } from '../../layout/grid.js';
 import { assigned, numberCell, sourceLocation } from '../cells.js';
 import { FORM_TITLE, LEVEL_ONE_NAME, SCORE_NAMES, WEIGHT_NAMES } from './form-vocabulary.js';
-import { FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsHeaderUnread, fundsRow, fundsUnit, PLACEHOLDER } from './funds.js';
+import { figuresApart, FUNDS_FIGURES_APART, FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsHeaderUnread, fundsRow, fundsUnit, PLACEHOLDER } from './funds.js';
 import { newForm } from './new-form.js';
 import { lineFigure, readConclusion } from './conclusion.js';
 import { cutShort } from './cut-short.js';
@@ -117,6 +117,10 @@ class ProjectFormReader {
       }
       if (!this.inIndicators && FUNDS_ROW.test(first.replace(/^-+/, ''))) {
         this.readFundsRow(line, k, tokens, first);
+        continue;
+      }
+      if (!this.inIndicators && !line.pieces && figuresApart(form.funds, tokens)) {
+        this.fundsUnread ??= FUNDS_FIGURES_APART;
         continue;
       }
       // a ruled form's header may wrap 一级指标 within its cell (一级指 / 标): its rules find the row
