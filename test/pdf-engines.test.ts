@@ -153,7 +153,7 @@ describe('positions', () => {
     for (const engine of ['pdfium', 'unpdf'] as const) {
       const { lines } = await readPdfBytes('clipped.pdf', inHalf, { engine });
       expect(lines.map((l) => l.text)).toEqual(['kept 12.50']);
-      await expect(readPdfBytes('all-clipped.pdf', allCut, { engine })).rejects.toThrow(/没有文本层/);
+      await expect(readPdfBytes('all-clipped.pdf', allCut, { engine })).rejects.toThrow(/没有可提取的文字：页面上既没有文本，也没有图片/);
     }
   });
 

@@ -201,6 +201,10 @@ describe('what a page that gives no text is', () => {
     expect(read.lines.map((l) => l.page)).toEqual([1]);
   });
 
+  it('a file drawing neither text nor pictures (text turned into shapes, or blank) is not called a scan', async () => {
+    await expect(readPages('a.pdf', doc([page([], { text: false, image: false })]))).rejects.toThrow('a.pdf 没有可提取的文字：页面上既没有文本，也没有图片（文字可能已转成曲线，或页面是空白的），未检查；请用原始电子文件导出的 PDF 检查');
+  });
+
   it('a file of pictures only is not read at all (an export from the original, not OCR, is asked for)', async () => {
     await expect(readPages('a.pdf', doc([page([], { text: false, image: true })]))).rejects.toThrow('a.pdf 没有文本层（图片或扫描件），未检查；请用原始电子文件导出的 PDF 检查（扫描件做文字识别得出的数字可能有误，本工具不据此检查）');
   });

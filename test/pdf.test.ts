@@ -184,6 +184,8 @@ for (const engine of PDF_ENGINES) {
         ['truncated.pdf', /已损坏或不完整，无法读取/],
         ['not-a-pdf.pdf', /不是 PDF 文件$/],
         ['not-a-disclosure.pdf', /不像是部门预决算公开文件$/],
+        // text drawn as shapes (转曲: Ghostscript's -dNoOutputFonts), no picture: not called a scan
+        ['outlines.pdf', /没有可提取的文字：页面上既没有文本，也没有图片（文字可能已转成曲线，或页面是空白的），未检查；请用原始电子文件导出的 PDF 检查$/],
         // printed to PostScript and distilled again: no font keeps its Unicode map (PDFium finds no
         // text at all; pdf.js some digits, and says which pages it could not read)
         ['postscript-no-unicode.pdf', /(的文字无法提取（字体缺少 Unicode 映射），请用原始文件重新导出 PDF|全部 7 页都未能完整读取（如第 1 页有 \d+ 处文字提取不出（字体缺少可用的 Unicode 映射）.*未检查)$/],
@@ -223,6 +225,7 @@ describe('a folder of bad PDFs on the command line', () => {
       ['mismapped-pages.pdf', /有 2 页未能完整读取（如第 2 页的文字提取有误（字体的 Unicode 映射不对：.*），读出的文字里没有公开表，也没有预决算情况说明，未检查$/],
       ['not-a-disclosure.pdf', /不像是部门预决算公开文件$/],
       ['not-a-pdf.pdf', /不是 PDF 文件$/],
+      ['outlines.pdf', /没有可提取的文字：页面上既没有文本，也没有图片（文字可能已转成曲线，或页面是空白的），未检查；请用原始电子文件导出的 PDF 检查$/],
       ['postscript-no-unicode.pdf', /的文字无法提取（字体缺少 Unicode 映射），请用原始文件重新导出 PDF$/],
       ['scanned-ocr.pdf', /是扫描件，文字来自文字识别（OCR），识别出的数字可能有误，未检查；请用原始电子文件导出的 PDF 检查$/],
       ['truncated.pdf', /已损坏或不完整，无法读取/],

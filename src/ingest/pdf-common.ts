@@ -218,6 +218,8 @@ function noText(file: string, problems: PdfPageProblem[]): InputError {
   if (says('mismapped')) return new InputError(`${file} 的文字提取有误（字体的 Unicode 映射不对，提取出的文字与印出的不同），请用原始文件重新导出 PDF`);
   if (says('unmapped-glyphs', 'no-extractable-text')) return new InputError(`${file} 的文字无法提取（字体缺少 Unicode 映射），请用原始文件重新导出 PDF`);
   if (says('damaged')) return pdfErrors.corrupt(file, '页面内容数据解压失败');
+  // no page drew a picture either: its text was drawn as shapes (转曲, gs -dNoOutputFonts), or it is blank
+  if (!says('picture')) return new InputError(`${file} 没有可提取的文字：页面上既没有文本，也没有图片（文字可能已转成曲线，或页面是空白的），未检查；请用原始电子文件导出的 PDF 检查`);
   return new InputError(`${file} 没有文本层（图片或扫描件），未检查；请用原始电子文件导出的 PDF 检查（扫描件做文字识别得出的数字可能有误，本工具不据此检查）`);
 }
 
