@@ -216,7 +216,8 @@ export function readingDiagnostics(report: Report): Diagnostic[] {
   for (const t of report.tables) {
     if (t.cutShort && !t.unread) out.push({ ruleId: '读取/表格未能读取', severity: 1, message: `「${t.title}」${onPage(t.loc)}${t.cutShort}，各科目与其下级科目之和的核对没有做`, ...t.loc, table: t.id });
     const { unplaced, dropped } = t.reading;
-    if (t.layout === 'unread' || (!t.unread && unplaced === 0 && dropped === 0)) continue;
+    // a kind only listed (layout: unread) is said too: none of its checks ran
+    if (!t.unread && unplaced === 0 && dropped === 0) continue;
     const where = onPage(t.loc);
     const message = t.unread
       ? `「${t.title}」${where}未能读取：${unreadReason(report, t.unread, t.loc)}；这张表的核对都已跳过`
