@@ -199,7 +199,8 @@ function unreadReason(report: Report, reason: string, loc: { page?: number; file
 }
 
 export function readingDiagnostics(report: Report): Diagnostic[] {
-  const out: Diagnostic[] = report.unknownTables.map(({ title, loc, sameKindAs }) => {
+  const out: Diagnostic[] = report.unknownTables.map(({ title, loc, sameKindAs, form }) => {
+    if (form) return { ruleId: '读取/表格未能读取', severity: 1 as const, message: `「${title}」${onPage(loc)}是绩效自评表，但未能按表读出它的项目名称、资金和指标各行，这张表的核对都已跳过`, ...loc };
     const message = sameKindAs
       ? `「${title}」${onPage(loc)}与已读的「${sameKindAs.title}」同属 ${sameKindAs.kind} 一类，本工具每类表只读一张，这张未读取，也未核对`
       : `「${title}」${onPage(loc)}不是本工具认识的表，未读取，也未核对；${UNKNOWN_TABLE_FIX}`;

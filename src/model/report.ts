@@ -18,6 +18,7 @@ import { tableKinds } from './tables/kinds.js';
 import { extractClaims } from './claims/claims.js';
 import { extractForms, extractGrades } from './forms/forms.js';
 import { findScoringRule } from './forms/scoring-rule.js';
+import { FORM_TITLE } from './forms/form-vocabulary.js';
 import type { DocumentKind, ParseNote, Report, Unit } from './types.js';
 import { mergeParts } from './parts.js';
 
@@ -191,8 +192,13 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     // a section the 目录 lists may stand in text that was not read: not known, rather than missing
     contents: readContents(source.lines, source.file, known.flatMap((t) => [t.title, t.kindName])).map((e) => (rotated.length && e.found === false ? { ...e, found: null } : e)),
     notes,
-    // a form's title is the forms' reader's (项目支出绩效自评表), not an unknown table
-    unknownTables: unknown.filter((u) => !formLines.has(u.line.line)).map((u) => ({ title: u.line.text.trim(), loc: sourceLocation(source.file, u.line), ...(u.sameKindAs ? { sameKindAs: u.sameKindAs } : {}) })),
+    // a form's title is the forms' reader's (项目支出绩效自评表), not an unknown table; one whose body it found no rows of is a form not read
+    unknownTables: unknown.filter((u) => !formLines.has(u.line.line)).map((u) => ({
+      title: u.line.text.trim(),
+      loc: sourceLocation(source.file, u.line),
+      ...(u.sameKindAs ? { sameKindAs: u.sameKindAs } : {}),
+      ...(FORM_TITLE.test(u.line.text.replace(/[ \u3000]/g, '')) ? { form: true } : {}),
+    })),
     ...(second ? { secondDisclosure: second } : {}),
   };
   return companions.length ? mergeParts(report, companions) : report;

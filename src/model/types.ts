@@ -317,7 +317,8 @@ export interface Report {
    * tables found, not read, not checked: printed under a title the catalogue does not know, or
    * (sameKindAs) a second table of a kind already read, under another of its titles
    */
-  unknownTables: Array<{ title: string; loc: Location; sameKindAs?: { kind: string; title: string } }>;
+  /** form: a 绩效自评表's title over a body the forms' reader found no rows of */
+  unknownTables: Array<{ title: string; loc: Location; sameKindAs?: { kind: string; title: string }; form?: boolean }>;
   /** a second disclosure found after the first in the same file: not read */
   secondDisclosure?: SecondDisclosure;
 }
