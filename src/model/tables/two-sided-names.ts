@@ -4,6 +4,8 @@ import type { Catalog } from './catalog.js';
 import { labelText, stripEnumeration } from './builder.js';
 import { sideByName } from './kinds.js';
 import { isNamePiece } from './two-sided-cells.js';
+import { isEnumerated } from '../../layout/tokenize.js';
+import { WHOLE_NAME_RE } from './text-columns.js';
 
 export interface Segment {
   labels: Token[];
@@ -78,7 +80,16 @@ function joinPlacedTails(segments: Segment[], figureBeside: (seg: Segment) => bo
  */
 export function readWrappedNames(segments: Segment[], laidOut: boolean, catalog: Catalog): { segments: Segment[]; unsure: string | null } {
   const figureBeside = (seg: Segment) => segments.some((o) => Math.abs(o.line - seg.line) === 1 && o.values.some((v) => v.kind === 'number'));
-  const pieces = segments.filter((seg) => !seg.explicit && !seg.lineNo && seg.values.length === 0 && isNamePiece(labelText(seg.labels)) && figureBeside(seg));
+  // text with nothing to place by (one space apart, no positions): a name's first line that does not
+  // end as a name does (三、单位预留机动经 / 2.政府性基金预算 三、国防支出 3,258.06 / 费) is a piece too,
+  // the figure between its lines may be its own or the name's before it
+  const placeless = !laidOut && segments.every((seg) => seg.labels[0]?.x0 === undefined);
+  const head = (name: string) => placeless && isEnumerated(name) && !WHOLE_NAME_RE.test(name) && !sideByName(catalog, stripEnumeration(name));
+  const pieces = segments.filter((seg) => {
+    if (seg.explicit || seg.lineNo || seg.values.length > 0 || !figureBeside(seg)) return false;
+    const name = labelText(seg.labels);
+    return isNamePiece(name) || head(name);
+  });
   const unsure = pieces.length >= 2 ? `项目名称在单元格内折行，与数字不在同一行（如「${labelText(pieces[0].labels)}」），未能可靠地分开各行` : null;
   return { segments: joinNameTails(joinPlacedTails(segments, figureBeside, laidOut), catalog), unsure };
 }
