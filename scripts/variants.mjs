@@ -25,14 +25,17 @@
 //   plain-figures  amounts without thousands separators (12308.79)
 //   all            title-only, renumbered, split-codes, zeros and plain-figures at once
 //   all-other      numbered-other, unit-in-header and own-part-codes at once
-// and one rendering of the documents as printed:
+// and renderings of the documents as printed:
 //   spread         each cell of words spread over its width (分散对齐: 贵州) or letter-spaced (海东) by
 //                  Chromium, its characters standing apart as cells do
+//   uming          by LibreOffice Writer through ODT in AR PL UMing CN, a TrueType font (海东): pdf.js
+//                  sets a figure a space apart from the words before it (权重 10%)
 // Forms and the narrative are left as they are: the variants are about the tables.
 // Run by hand to render the `all` variant of each corpus source (CI uses the committed files):
 //   node scripts/variants.mjs [VARIANT...] [NAME...]   → fixtures/pdf/NAME.all.libreoffice.pdf and
 //     NAME.all.calc.pdf, NAME.all-other.calc.pdf, NAME.all-other.chromium.pdf and
-//     NAME.all-other.weasyprint.pdf, NAME.spread.chromium.pdf (VARIANT: all, all-other, spread)
+//     NAME.all-other.weasyprint.pdf, NAME.spread.chromium.pdf, NAME.uming.libreoffice.pdf
+//     (VARIANT: all, all-other, spread, uming)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -326,7 +329,19 @@ const RENDERINGS = {
     execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', pdf]);
     return ['chromium'];
   },
+  // Writer in a TrueType CJK font, not Noto's CFF: its glyphs' widths and pdf.js's spacing differ
+  uming: (name, doc, work, out) => {
+    if (!UMING.includes(name)) return [];
+    const writer = { ...CORPUS_PLAN.find((p) => p.producer === 'libreoffice'), font: '"AR PL UMing CN"' };
+    const htmlFile = path.join(work, `${name}.uming.html`);
+    writeFileSync(htmlFile, html(doc, writer));
+    libreoffice(htmlFile, path.join(out, `${name}.uming.libreoffice.pdf`), writer);
+    return ['libreoffice'];
+  },
 };
+
+/** the documents rendered in AR PL UMing CN (RENDERINGS.uming): a budget with its 绩效目标表 */
+const UMING = ['corpus-haidong-city-2025-budget'];
 
 /** the documents rendered with their words spread (RENDERINGS.spread), and how: a final account with forms, and a budget */
 const SPREAD = { 'corpus-guizhou-office-2023-final': 'justify', 'corpus-haidong-city-2025-budget': 'letters' };

@@ -103,8 +103,11 @@ function readHeader(gridRows: GridRow[], file: string, title: string, loc: Locat
   const col: Record<string, number> = {};
   for (const [key, re] of Object.entries(COLUMNS)) col[key] = header.findIndex((h) => re.test(h));
   if (['name', 'budget', 'level3', 'weight'].some((k) => col[k] < 0)) return null;
-  // 其中：预算执行率权重10%, or on a page the 分值 cell's own words where that wraps (预算执 / 行率权重10%)
-  const reserved = /执行率权重(\d+(?:\.\d+)?)%/.exec(header.join('')) ?? /权重(\d+(?:\.\d+)?)%/.exec(header[col.weight]);
+  // 其中：预算执行率权重10%, or on a page the 分值 cell's own words where that wraps (预算执 / 行率权重10%);
+  // an engine may set the figure a space apart, its 权重 then placed in a cell of its own (权重 | …预算执行率10%:
+  // pdf.js, a TrueType font from Writer)
+  const squeezed = (text: string) => text.replace(/[ \u3000]/g, '');
+  const reserved = /执行率(?:权重)?(\d+(?:\.\d+)?)%/.exec(squeezed(header.join(''))) ?? /权重(\d+(?:\.\d+)?)%/.exec(squeezed(header[col.weight]));
   const headerToken = headerRows.flatMap((r) => r.tokens).find((t) => reserved && t.text.includes(`${reserved[1]}%`));
   const table: TargetTable = {
     title,
