@@ -30,12 +30,13 @@
 //                  Chromium, its characters standing apart as cells do
 //   uming          by LibreOffice Writer through ODT in AR PL UMing CN, a TrueType font (海东): pdf.js
 //                  sets a figure a space apart from the words before it (权重 10%)
+//   droid          …in Droid Sans Fallback: a wrapped project name's lines stand farther apart than a line
 // Forms and the narrative are left as they are: the variants are about the tables.
 // Run by hand to render the `all` variant of each corpus source (CI uses the committed files):
 //   node scripts/variants.mjs [VARIANT...] [NAME...]   → fixtures/pdf/NAME.all.libreoffice.pdf and
 //     NAME.all.calc.pdf, NAME.all-other.calc.pdf, NAME.all-other.chromium.pdf and
-//     NAME.all-other.weasyprint.pdf, NAME.spread.chromium.pdf, NAME.uming.libreoffice.pdf
-//     (VARIANT: all, all-other, spread, uming)
+//     NAME.all-other.weasyprint.pdf, NAME.spread.chromium.pdf, NAME.uming.libreoffice.pdf,
+//     NAME.droid.libreoffice.pdf (VARIANT: all, all-other, spread, uming, droid)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -330,18 +331,22 @@ const RENDERINGS = {
     return ['chromium'];
   },
   // Writer in a TrueType CJK font, not Noto's CFF: its glyphs' widths and pdf.js's spacing differ
-  uming: (name, doc, work, out) => {
-    if (!UMING.includes(name)) return [];
-    const writer = { ...CORPUS_PLAN.find((p) => p.producer === 'libreoffice'), font: '"AR PL UMing CN"' };
-    const htmlFile = path.join(work, `${name}.uming.html`);
-    writeFileSync(htmlFile, html(doc, writer));
-    libreoffice(htmlFile, path.join(out, `${name}.uming.libreoffice.pdf`), writer);
-    return ['libreoffice'];
-  },
+  uming: (name, doc, work, out) => writerInFont(name, doc, work, out, 'uming', '"AR PL UMing CN"'),
+  // …and in Droid Sans Fallback, whose line height sets a wrapped project name's lines farther apart than a line
+  droid: (name, doc, work, out) => writerInFont(name, doc, work, out, 'droid', '"Droid Sans Fallback"'),
 };
 
-/** the documents rendered in AR PL UMing CN (RENDERINGS.uming): a budget with its 绩效目标表 */
-const UMING = ['corpus-haidong-city-2025-budget'];
+/** the documents rendered by Writer in other fonts (RENDERINGS.uming, .droid): a budget with its 绩效目标表 */
+const OTHER_FONTS = ['corpus-haidong-city-2025-budget'];
+
+function writerInFont(name, doc, work, out, variant, font) {
+  if (!OTHER_FONTS.includes(name)) return [];
+  const writer = { ...CORPUS_PLAN.find((p) => p.producer === 'libreoffice'), font };
+  const htmlFile = path.join(work, `${name}.${variant}.html`);
+  writeFileSync(htmlFile, html(doc, writer));
+  libreoffice(htmlFile, path.join(out, `${name}.${variant}.libreoffice.pdf`), writer);
+  return ['libreoffice'];
+}
 
 /** the documents rendered with their words spread (RENDERINGS.spread), and how: a final account with forms, and a budget */
 const SPREAD = { 'corpus-guizhou-office-2023-final': 'justify', 'corpus-haidong-city-2025-budget': 'letters' };

@@ -36,8 +36,8 @@ const VARIANT_NAMES = Object.keys(VARIANTS);
 const RENDERINGS = { all: ['libreoffice.pdf', 'calc.pdf', 'calc.txt'], 'all-other': ['calc.pdf', 'chromium.pdf', 'weasyprint.pdf', 'calc.txt'] } as const;
 /** the documents also rendered as printed with their words spread (scripts/variants.mjs spread) */
 const SPREAD = ['guizhou-office-2023-final', 'haidong-city-2025-budget'];
-/** …and by Writer in a TrueType CJK font (scripts/variants.mjs uming), read by each engine */
-const UMING = ['haidong-city-2025-budget'];
+/** …and by Writer in other fonts (scripts/variants.mjs uming, droid), read by each engine */
+const OTHER_FONTS = ['haidong-city-2025-budget'];
 
 /**
  * Cases that fail now, by `DOCUMENT VARIANT (diagnostics|model)`, each with what goes wrong. The
@@ -113,9 +113,12 @@ describe('corpus documents printed as other provinces print them read as the ori
     }
     // the document as printed, each cell of words spread over its width (分散对齐) or letter-spaced
     if (SPREAD.includes(name)) compare(name, 'spread.chromium.pdf', async () => buildReport(await readDocument(path.join(FIXTURES, 'pdf', `corpus-${name}.spread.chromium.pdf`))));
-    // pdf.js sets its figures a space apart from the words before them (预算执行率权重 10%, 10% read as the 分值 column's)
-    for (const pdfEngine of ['pdfium', 'unpdf'] as const) {
-      if (UMING.includes(name)) compare(name, `uming.libreoffice.pdf ${pdfEngine}`, async () => buildReport(await readDocument(path.join(FIXTURES, 'pdf', `corpus-${name}.uming.libreoffice.pdf`), { pdfEngine })));
+    // in UMing pdf.js sets its figures a space apart from the words before them (预算执行率权重 10%, 10% read
+    // as the 分值 column's); in Droid a wrapped project name's lines stand farther apart than a line
+    for (const font of OTHER_FONTS.includes(name) ? ['uming', 'droid'] : []) {
+      for (const pdfEngine of ['pdfium', 'unpdf'] as const) {
+        compare(name, `${font}.libreoffice.pdf ${pdfEngine}`, async () => buildReport(await readDocument(path.join(FIXTURES, 'pdf', `corpus-${name}.${font}.libreoffice.pdf`), { pdfEngine })));
+      }
     }
   }
 });

@@ -134,18 +134,29 @@ export function ruledSpans(labels: Label[], words: Placed[], anchors: Placed[], 
   const cellOf = (t: Placed) => cellOfBand.get(key(band(t)));
   const owners: Array<Label | null> = Array(cell + 1).fill(null);
   const ownerOf = new Map(labels.flatMap((b) => b.words.map((t) => [t, b] as const)));
+  // words of a cell that no label took (its name's lines set apart by the rows beside it, farther
+  // than a line: 630200 25T000 000000 欺诈 / … / 骗取医疗保障基金行为举报奖励 / … / 经费): the cell's label's
+  const loose = new Map<number, Placed[]>();
   for (const t of [...words].sort((a, b) => a.at - b.at)) {
     const c = cellOf(t);
     const label = ownerOf.get(t);
     if (c === undefined) return { stray: t, reason: '不在任何指标行之间' };
     const other = owners[c];
-    if (!label) return { stray: t, reason: other ? `与「${textOf(other)}」同在一格，却不在其文字之中` : `所在的一格没有${noun}` };
+    if (!label) {
+      loose.set(c, [...(loose.get(c) ?? []), t]);
+      continue;
+    }
     if (other && other !== label) {
       // a cell parted by a page break that holds two: the rows or the rule between them were not printed
       const lost = other.words[0].page !== t.page ? `（第 ${other.words[0].page}–${t.page} 页分页处的行或格线未印出）` : '';
       return { stray: t, reason: `所在的一格另有「${textOf(other)}」${lost}` };
     }
     owners[c] = label;
+  }
+  for (const [c, ts] of loose) {
+    const owner = owners[c];
+    if (!owner) return { stray: ts[0], reason: `所在的一格没有${noun}` };
+    owner.words = [...owner.words, ...ts].sort((a, b) => a.at - b.at || (a.x0 ?? 0) - (b.x0 ?? 0));
   }
   const orphan = owners.findIndex((o) => !o);
   if (orphan >= 0) return { stray: anchors[bands.findIndex((b) => cellOfBand.get(key(b)) === orphan)], reason: `所在的一格没有${noun}` };
