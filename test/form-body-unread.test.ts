@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { lintFile } from '../src/cli/lint.js';
+import { lintFile, readingDiagnostics } from '../src/cli/lint.js';
 import { FIXTURES, builtinRules, fixtureText, reportOf } from './helpers.js';
 
 const FIXTURE = 'text/form-justified-pdftotext.txt';
@@ -15,7 +15,7 @@ describe('a 绩效自评表 title over a body the forms\' reader cannot read', (
   it('is kept as a form title, not an unknown table\'s', () => {
     const report = reportOf(fixtureText(FIXTURE), FIXTURE);
     expect(report.forms).toEqual([]);
-    expect(report.unknownTables.map((u) => [u.title, u.form])).toEqual([['2023年度区级预算项目绩效自评表', true]]);
+    expect(report.unknownTables.map((u) => [u.title, u.form])).toEqual([['2023年度区级预算项目绩效自评表', '绩效自评表']]);
   });
 
   it('is said as a form not read, at its title', async () => {
@@ -23,5 +23,21 @@ describe('a 绩效自评表 title over a body the forms\' reader cannot read', (
     expect(diagnostics.filter((d) => d.ruleId === '读取/表格未能读取' || d.ruleId === '读取/不认识的表').map((d) => [d.ruleId, d.line, d.message])).toEqual([
       ['读取/表格未能读取', 3, '「2023年度区级预算项目绩效自评表」是绩效自评表，但未能按表读出它的项目名称、资金和指标各行，这张表的核对都已跳过'],
     ]);
+  });
+});
+
+describe('a 绩效目标表 in a layout the target reader does not know (one form a project, as 北京 and 云南 print it)', () => {
+  it('is said as a 绩效目标表 not read, with no advice to name it with --tables', () => {
+    const text = ['某区某局2024年部门预算', '', '2024年项目支出绩效目标表', '项目名称 某某项目', '年度目标 完成某事', '一级指标 二级指标 三级指标 指标值', '产出指标 数量指标 培训人次 ≥100人次', ''].join('\n');
+    const report = reportOf(text);
+    expect(report.unknownTables.map((u) => [u.title, u.form])).toEqual([['2024年项目支出绩效目标表', '绩效目标表']]);
+    expect(readingDiagnostics(report).map((d) => [d.ruleId, d.line, d.message])).toEqual([
+      ['读取/表格未能读取', 3, '「2024年项目支出绩效目标表」是绩效目标表，但未能按本工具认识的格式读出它的各项目与指标，这张表的核对都已跳过'],
+    ]);
+  });
+
+  it('leaves a title that only mentions 绩效目标 unknown', () => {
+    const report = reportOf(['某区某局2024年部门预算', '', '2024年绩效目标管理情况统计表', '项目 数量', '合计 12', ''].join('\n'));
+    expect(report.unknownTables.map((u) => [u.title, u.form])).toEqual([['2024年绩效目标管理情况统计表', undefined]]);
   });
 });

@@ -183,6 +183,12 @@ function firstNote(report: Report, t: Report['tables'][number]): string {
   return `（如${placeWords(note.loc)}：${note.message.slice(prefix.length)}；全部见 --print-model 的 notes）`;
 }
 
+/** a form's title over a body not read: what was not found (its kind is no table kind --tables could add) */
+const FORM_UNREAD = {
+  绩效自评表: '是绩效自评表，但未能按表读出它的项目名称、资金和指标各行',
+  绩效目标表: '是绩效目标表，但未能按本工具认识的格式读出它的各项目与指标',
+} as const;
+
 const UNKNOWN_TABLE_FIX = '如果它是某种已知表在当地的叫法，可用 --tables 为那种表添上这个表名';
 
 /** （第 N 页） after a table's title, on paged input */
@@ -200,7 +206,7 @@ function unreadReason(report: Report, reason: string, loc: { page?: number; file
 
 export function readingDiagnostics(report: Report): Diagnostic[] {
   const out: Diagnostic[] = report.unknownTables.map(({ title, loc, sameKindAs, form }) => {
-    if (form) return { ruleId: '读取/表格未能读取', severity: 1 as const, message: `「${title}」${onPage(loc)}是绩效自评表，但未能按表读出它的项目名称、资金和指标各行，这张表的核对都已跳过`, ...loc };
+    if (form) return { ruleId: '读取/表格未能读取', severity: 1 as const, message: `「${title}」${onPage(loc)}${FORM_UNREAD[form]}，这张表的核对都已跳过`, ...loc };
     const message = sameKindAs
       ? `「${title}」${onPage(loc)}与已读的「${sameKindAs.title}」同属 ${sameKindAs.kind} 一类，本工具每类表只读一张，这张未读取，也未核对`
       : `「${title}」${onPage(loc)}不是本工具认识的表，未读取，也未核对；${UNKNOWN_TABLE_FIX}`;
