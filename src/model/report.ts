@@ -18,7 +18,7 @@ import { tableKinds } from './tables/kinds.js';
 import { extractClaims } from './claims/claims.js';
 import { extractForms, extractGrades } from './forms/forms.js';
 import { findScoringRule } from './forms/scoring-rule.js';
-import { FORM_TITLE } from './forms/form-vocabulary.js';
+import { formKindOfTitle } from './forms/form-vocabulary.js';
 import type { DocumentKind, ParseNote, Report, Unit } from './types.js';
 import { mergeParts } from './parts.js';
 
@@ -194,7 +194,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     notes,
     // a form's title is the forms' reader's (项目支出绩效自评表), not an unknown table; one whose body it found no rows of is a form not read
     unknownTables: unknown.filter((u) => !formLines.has(u.line.line)).map((u) => {
-      const form = formKindOf(u.line.text);
+      const form = formKindOfTitle(u.line.text);
       return { title: u.line.text.trim(), loc: sourceLocation(source.file, u.line), ...(u.sameKindAs ? { sameKindAs: u.sameKindAs } : {}), ...(form ? { form } : {}) };
     }),
     ...(second ? { secondDisclosure: second } : {}),
@@ -207,12 +207,3 @@ function mostCommon<T>(items: T[]): T {
   for (const i of items) counts.set(i, (counts.get(i) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
 }
-
-/** the 绩效 form a title names (2023年度项目支出绩效自评表, 2024年项目支出绩效目标表, …绩效目标申报表), or null */
-function formKindOf(title: string): '绩效自评表' | '绩效目标表' | null {
-  const words = title.replace(/[ \u3000]/g, '');
-  if (FORM_TITLE.test(words)) return '绩效自评表';
-  return TARGET_FORM_TITLE.test(words) ? '绩效目标表' : null;
-}
-
-const TARGET_FORM_TITLE = /绩效目标(申报|填报)?表\s*([（(][^）)]*[）)])?$/;

@@ -315,9 +315,9 @@ export interface Report {
   notes: ParseNote[];
   /**
    * tables found, not read, not checked: printed under a title the catalogue does not know, or
-   * (sameKindAs) a second table of a kind already read, under another of its titles
+   * (sameKindAs) a second table of a kind already read, under another of its titles, or (form) a
+   * 绩效自评表's or 绩效目标表's title over a body the forms' reader found no rows of
    */
-  /** form: a 绩效自评表's or 绩效目标表's title over a body the forms' reader found no rows of */
   unknownTables: Array<{ title: string; loc: Location; sameKindAs?: { kind: string; title: string }; form?: '绩效自评表' | '绩效目标表' }>;
   /** a second disclosure found after the first in the same file: not read */
   secondDisclosure?: SecondDisclosure;

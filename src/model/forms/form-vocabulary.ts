@@ -22,6 +22,16 @@ export const oneHeaderCell = (left: string, right: string) => HEADER_CELL.test(n
 /** a self-assessment form's title: 项目支出绩效自评表, 项目资金绩效目标自评表 (2023年度) … */
 export const FORM_TITLE = /绩效(目标)?自评表\s*([（(][^）)]*[）)])?\s*$/;
 
+/** a 绩效目标表's title as provinces print it: 项目支出绩效目标表, …绩效目标申报表, …绩效目标填报表 */
+const TARGET_FORM_TITLE = /绩效目标(申报|填报)?表\s*([（(][^）)]*[）)])?$/;
+
+/** the 绩效 form a title names (2023年度项目支出绩效自评表, 2024年项目支出绩效目标表), its words spaced out or not; or null */
+export function formKindOfTitle(title: string): '绩效自评表' | '绩效目标表' | null {
+  const words = normalizeLabel(title);
+  if (FORM_TITLE.test(words)) return '绩效自评表';
+  return TARGET_FORM_TITLE.test(words) ? '绩效目标表' : null;
+}
+
 /** an 一级指标 name standing alone */
 export const LEVEL_ONE_NAME = /^(产出|效益|满意度|成本)指标$/;
 

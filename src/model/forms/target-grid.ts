@@ -106,8 +106,7 @@ function readHeader(gridRows: GridRow[], file: string, title: string, loc: Locat
   // 其中：预算执行率权重10%, or on a page the 分值 cell's own words where that wraps (预算执 / 行率权重10%);
   // an engine may set the figure a space apart, its 权重 then placed in a cell of its own (权重 | …预算执行率10%:
   // pdf.js, a TrueType font from Writer)
-  const squeezed = (text: string) => text.replace(/[ \u3000]/g, '');
-  const reserved = /执行率(?:权重)?(\d+(?:\.\d+)?)%/.exec(squeezed(header.join(''))) ?? /权重(\d+(?:\.\d+)?)%/.exec(squeezed(header[col.weight]));
+  const reserved = /执行率(?:权重)?(\d+(?:\.\d+)?)%/.exec(normalizeLabel(header.join(''))) ?? /权重(\d+(?:\.\d+)?)%/.exec(normalizeLabel(header[col.weight]));
   const headerToken = headerRows.flatMap((r) => r.tokens).find((t) => reserved && t.text.includes(`${reserved[1]}%`));
   const table: TargetTable = {
     title,

@@ -174,11 +174,8 @@ export function placeBySpans(printed: Token[], columns: Array<{ key: string; x0:
   const placed = new Map<string, Token>();
   let after = -1;
   for (const t of printed) {
-    const span = { x0: t.column, x1: t.endColumn };
-    const overlaps = columns.map((c) => overlap(c, span));
-    const best = Math.max(...overlaps);
-    const at = overlaps.indexOf(best);
-    if (best === 0 || overlaps.lastIndexOf(best) !== at || at <= after || shared.some((z) => overlap(z, span) > 0)) return null;
+    const at = mostUnder(t, columns);
+    if (at < 0 || at <= after || shared.some((z) => overlap(z, { x0: t.column, x1: t.endColumn }) > 0)) return null;
     after = at;
     placed.set(columns[at].key, t);
   }
@@ -225,13 +222,7 @@ export function namesOverFigures(rows: Token[][], columns: Array<{ key: string; 
   const at = columns.findIndex((c) => c.key === totalKey);
   if (at < 0) return true;
   const next = columns[at + 1]?.x0 ?? Infinity;
-  /** the column a figure stands under: the one it overlaps more than any other, or none */
-  const under = (t: Token) => {
-    if (within(t, columns[at].x0, next)) return at;
-    const overlaps = columns.map((c) => overlap(c, { x0: t.column, x1: t.endColumn }));
-    const best = overlaps.indexOf(Math.max(...overlaps));
-    return overlaps[best] > 0 && overlaps.every((o, i) => i === best || o < overlaps[best]) ? best : -1;
-  };
+  const under = (t: Token) => (within(t, columns[at].x0, next) ? at : mostUnder(t, columns));
   let total = 0;
   let others = 0;
   for (const row of rows) {
@@ -240,6 +231,14 @@ export function namesOverFigures(rows: Token[][], columns: Array<{ key: string; 
     else if (columnsUnder.some((c) => c >= 0)) others++;
   }
   return total >= others;
+}
+
+/** the column whose header span a figure overlaps more than any other's, or -1 (none, or two alike) */
+function mostUnder(t: Token, columns: Array<{ x0: number; x1: number }>): number {
+  const overlaps = columns.map((c) => overlap(c, { x0: t.column, x1: t.endColumn }));
+  const best = Math.max(...overlaps);
+  const at = overlaps.indexOf(best);
+  return best > 0 && overlaps.lastIndexOf(best) === at ? at : -1;
 }
 
 /** a figure standing wholly from a header's start to the next's */
