@@ -23,11 +23,14 @@
 // (rows of cells), rows (rows of cells), repeatHeader (true: the header rows are printed again on
 // every page; 'all': every row from the top, the title included, as Excel's print titles $1:$n),
 // breaks (indexes of body rows that start a new page), notes (lines under the table), autoHeight
-// (body rows as high as their wrapped cells need, for prose and forms).
+// (body rows as high as their wrapped cells need, for prose and forms), figures (currency or
+// accounting: its number cells signed ¥, see MONEY_FORMATS).
 // A column of kind text wraps its cells (a paragraph, a form's cell).
 // A cell is a string or { text, colspan, rowspan }. In an amount column a figure becomes a number
 // cell printed as written: `1,234.50` (grouped, two decimals), `1234.50`, `0.00`, `0`; `-` and
 // anything else stays text, set right as the figures are; an empty string is an empty cell.
+// { text, general: true }: a number cell of the General format, printed as its column's width
+// allows (fewer decimals, then 1.1E+07, as Excel and Calc print a number that does not fit).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +50,20 @@ const FORMATS = {
   plain2: '<number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1"/>',
   integer: '<number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1"/>',
 };
+
+/**
+ * Figures signed as money, for a table whose source says `figures: currency | accounting`:
+ * currency ¥1,234.50 and -¥1,234.50; accounting (as a finance sheet is often formatted) the ¥ at
+ * the cell's left edge and the figure at its right, a negative in brackets, a zero as -.
+ */
+const NUMBER = '<number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1" number:grouping="true"/>';
+const YUAN_SIGN = '<number:currency-symbol number:language="zh" number:country="CN">¥</number:currency-symbol>';
+const FILL = '<number:fill-character> </number:fill-character>';
+const MONEY_FORMATS = `<number:currency-style style:name="currency-neg" style:volatile="true"><number:text>-</number:text>${YUAN_SIGN}${NUMBER}</number:currency-style>
+<number:currency-style style:name="currency">${YUAN_SIGN}${NUMBER}<style:map style:condition="value()&lt;0" style:apply-style-name="currency-neg"/></number:currency-style>
+<number:currency-style style:name="accounting-pos" style:volatile="true">${YUAN_SIGN}${FILL}${NUMBER}<number:text> </number:text></number:currency-style>
+<number:currency-style style:name="accounting-neg" style:volatile="true">${YUAN_SIGN}${FILL}<number:text>(</number:text>${NUMBER}<number:text>)</number:text></number:currency-style>
+<number:currency-style style:name="accounting">${YUAN_SIGN}${FILL}<number:text>- </number:text><style:map style:condition="value()&gt;0" style:apply-style-name="accounting-pos"/><style:map style:condition="value()&lt;0" style:apply-style-name="accounting-neg"/></number:currency-style>`;
 
 /** how an amount cell is stored: a number with its format, or text */
 function amount(text) {
@@ -77,6 +94,7 @@ function styles(doc) {
   return {
     common: `<office:styles>
 ${Object.entries(FORMATS).map(([k, v]) => `<number:number-style style:name="${k}">${v}</number:number-style>`).join('\n')}
+${MONEY_FORMATS}
 <style:style style:name="Default" style:family="table-cell">${font(size)}</style:style>
 </office:styles>`,
     automatic: `<office:automatic-styles>
@@ -89,6 +107,8 @@ ${cell('code', { align: 'center' })}
 ${cell('name', {})}
 ${cell('wrapped', { wrap: true })}
 ${cell('text-amount', { align: 'end' })}
+${cell('amount-general', { align: 'end' })}
+${['currency', 'accounting'].map((k) => cell(`amount-${k}`, { align: 'end', data: k })).join('\n')}
 ${Object.keys(FORMATS).map((k) => cell(`amount-${k}`, { align: 'end', data: k })).join('\n')}
 ${['portrait', 'landscape'].map((o) => `<style:style style:name="sheet-${o}" style:family="table" style:master-page-name="${o}"><style:table-properties table:display="true"/></style:style>`).join('\n')}
 <style:style style:name="row" style:family="table-row"><style:table-row-properties style:row-height="6.2mm" style:use-optimal-row-height="false"/></style:style>
@@ -143,12 +163,13 @@ function cellXml(c, style) {
   return `<table:table-cell table:style-name="${style}" office:value-type="string"${span}><text:p>${esc(c.text)}</text:p></table:table-cell>`;
 }
 
-function bodyCellXml(c, kind) {
+function bodyCellXml(c, kind, figures) {
   if (kind === 'text') return cellXml(c, 'wrapped');
   if (c === 'covered' || c === null || kind !== 'amount' || c.colspan > 1) return cellXml(c, kind === 'code' ? 'code' : kind === 'amount' ? 'text-amount' : 'name');
+  if (c.general) return `<table:table-cell table:style-name="amount-general" office:value-type="float" office:value="${Number(c.text.replace(/,/g, ''))}"><text:p>${esc(c.text)}</text:p></table:table-cell>`;
   const n = amount(c.text);
   if (!n) return cellXml(c, 'text-amount');
-  return `<table:table-cell table:style-name="amount-${n.format}" office:value-type="float" office:value="${n.value}"><text:p>${esc(c.text)}</text:p></table:table-cell>`;
+  return `<table:table-cell table:style-name="amount-${figures ?? n.format}" office:value-type="${figures ? 'currency" office:currency="CNY' : 'float'}" office:value="${n.value}"><text:p>${esc(c.text)}</text:p></table:table-cell>`;
 }
 
 const rowXml = (style, cells) => `<table:table-row table:style-name="${style}">${cells.join('')}</table:table-row>`;
@@ -181,7 +202,7 @@ function sheetXml(t, doc) {
     t.repeatHeader === 'all' ? [repeated([...top, ...header])] : t.repeatHeader ? [...top, repeated(header)] : [...top, ...header];
   const breaks = new Set(t.breaks ?? []);
   const body = t.autoHeight ? 'row-head' : 'row';
-  grid(t.rows, width).forEach((r, i) => out.push(rowXml(breaks.has(i) ? 'row-break' : body, r.map((c, k) => bodyCellXml(c, t.columns[k].kind)))));
+  grid(t.rows, width).forEach((r, i) => out.push(rowXml(breaks.has(i) ? 'row-break' : body, r.map((c, k) => bodyCellXml(c, t.columns[k].kind, t.figures)))));
   for (const n of t.notes ?? []) out.push(line(n, 'left'));
   return `<table:table table:name="${esc(t.sheet)}" table:style-name="sheet-${orientation(t.landscape ?? doc.page?.landscape)}">${cols}\n${out.join('\n')}\n</table:table>`;
 }
@@ -216,6 +237,9 @@ ${doc.tables.map((t) => sheetXml(t, doc)).join('\n')}
 export function text(doc) {
   const out = [];
   const emit = (cells) => out.push(cells.map((c) => (c && c !== 'covered' ? c.text : '')).join('\t'));
+  // figures signed as money are saved as shown: ¥1,142.78, or ¥ 1,142.78 where the sign stands apart
+  const sign = { currency: '¥', accounting: '¥ ' };
+  const signed = (t, cells) => cells.map((c, k) => (t.figures && t.columns[k].kind === 'amount' && c && c !== 'covered' && amount(c.text) ? { ...c, text: sign[t.figures] + c.text } : c));
   if (doc.cover) out.push(...doc.cover, '');
   for (const t of doc.tables) {
     const width = t.columns.length;
@@ -223,7 +247,7 @@ export function text(doc) {
     out.push(t.title);
     if (t.meta) emit([{ text: t.meta[0] }, ...Array(width - 2).fill(null), { text: t.meta[1] }]);
     for (const r of grid(t.header, width)) emit(r);
-    for (const r of grid(t.rows, width)) emit(r);
+    for (const r of grid(t.rows, width)) emit(signed(t, r));
     out.push(...(t.notes ?? []), '');
   }
   return out.join('\n');

@@ -34,6 +34,35 @@ describe('a text whose 工资福利支出 row prints ######## for both its figur
   });
 });
 
+describe('a figure printed in scientific notation (7.46E+06): a General-format number wider than its column', () => {
+  const YUAN = fixtureText('text/final-yuan-tabbed.txt');
+  const exponent = (to: string) => mutate(YUAN, '八、社会保障和就业支出\t39\t7,459,946.32', `八、社会保障和就业支出\t39\t${to}`);
+
+  // read as 7.46 (E+06 a name), the 总表 gave three false errors of 7,459,938.86 元
+  it('leaves the table unread, naming the line and the figure as printed', () => {
+    const t = reportOf(exponent('7.46E+06'), 'final.txt').tables.find((x) => x.id === '公开01')!;
+    expect([t.rows.length, t.unread]).toEqual([0, '第 17 行的数字印成了「7.46E+06」（科学记数法：栏宽不够，只印出了前几位，公开的表上也看不到准确的数）']);
+  });
+
+  it('finds nothing but that the table was not read', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'exponent-')), 'final.txt');
+    writeFileSync(file, exponent('7E+06'));
+    const { fatal, diagnostics } = await lintFile(file, await builtinRules());
+    const asPrinted = await lintFile(path.join(FIXTURES, 'text/final-yuan-tabbed.txt'), await builtinRules());
+    expect(fatal).toBeNull();
+    expect(diagnostics.filter((d) => d.ruleId === '读取/表格未能读取').map((d) => d.message)).toEqual([
+      '「收入支出决算总表」未能读取：第 17 行的数字印成了「7E+06」（科学记数法：栏宽不够，只印出了前几位，公开的表上也看不到准确的数）；这张表的核对都已跳过',
+    ]);
+    const others = (ds: typeof diagnostics) => ds.filter((d) => d.ruleId !== '读取/表格未能读取').map((d) => [d.ruleId, d.line, d.message]);
+    expect(others(diagnostics)).toEqual(others(asPrinted.diagnostics));
+  });
+
+  it('takes a name with E+ in it for no figure', () => {
+    const named = mutate(YUAN, '八、社会保障和就业支出\t39', '八、社会保障和就业支出（E+3项目）\t39');
+    expect(reportOf(named, 'final.txt').tables.find((x) => x.id === '公开01')!.unread).toBeNull();
+  });
+});
+
 describe('a 支出决算表 left unread for a ###### cell, the narrative naming its figures', () => {
   // the narrative's 合计 of 公开05 looks for the same figure in 公开03: an unread table has no
   // columns, and the look-up failed the whole document as an internal error

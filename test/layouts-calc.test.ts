@@ -419,6 +419,56 @@ describe('layout-hashed: a column too narrow for its figures, printed ### (Calc)
   });
 });
 
+describe('layout-exponent: figures of the General format in a column too narrow for them, printed 1.1E+07 (Calc)', () => {
+  let report: Report;
+  let diagnostics: Diagnostic[];
+  beforeAll(async () => ({ report, diagnostics } = await lint('layout-exponent')), 30000);
+
+  // read as figures, 1.1E+07 and 1E+07 were two figures each (1.1 and 07), and their rows dropped
+  // as rows of four figures under three columns; the narrower figures printed whole (537600) are read
+  it('leaves the table with 1.1E+07 unread, saying where and what, and reads the others', () => {
+    expect(tablesOf(report)).toEqual([
+      ['部门公开表1', '部门公开表1', 23, null, 0],
+      ['部门公开表4', '部门公开表4', 18, null, 0],
+      ['部门公开表5', '部门公开表5', 21, null, 0],
+      ['部门公开表6', '部门公开表6', 29, null, 0],
+      ['部门公开表3', '部门公开表3', 0, '第 3 页第 7 行等 2 处的数字印成了「1.1E+07」（科学记数法：栏宽不够，只印出了前几位，公开的表上也看不到准确的数）', 0],
+    ]);
+  });
+
+  it('finds the planted mistake of 表5 in 元, and nothing from the figures not printed', () => {
+    expect(findings(diagnostics)).toEqual([
+      { ruleId: '读取/表格未能读取', severity: 1, page: 3, line: 1, table: '部门公开表3', row: undefined, column: undefined, actual: undefined, expected: undefined, difference: undefined },
+      { ruleId: '科目/上下级合计', severity: 2, page: 5, line: 17, table: '部门公开表5', row: '21301', column: '项目支出', actual: '1,735,000.00 元', expected: '1,555,000.00 元', difference: '180,000.00 元' },
+      { ruleId: '科目/行内分列合计', severity: 2, page: 5, line: 21, table: '部门公开表5', row: '2130122', column: '合计', actual: '1,200,000.00 元', expected: '1,020,000.00 元', difference: '180,000.00 元' },
+    ]);
+  });
+});
+
+/** each row of each table: its key, name and figures as printed and as read */
+const rowsOf = (r: Report) => r.tables.map((t) => [t.id, t.columns.map((c) => c.key), t.rows.map((x) => [x.key, x.label, printed(x), Object.values(x.cells).map((c) => c.value)])]);
+
+/** the fixture reads as layout-codes: the same tables, columns, rows, names and figures, and the same findings */
+async function expectReadAsCodes(name: string) {
+  const [codes, other] = await Promise.all([lint('layout-codes'), lint(name)]);
+  expect(tablesOf(other.report)).toEqual(tablesOf(codes.report));
+  expect(rowsOf(other.report)).toEqual(rowsOf(codes.report));
+  expect(findings(other.diagnostics)).toEqual(findings(codes.diagnostics));
+  expect(other.diagnostics.map((d) => d.message)).toEqual(codes.diagnostics.map((d) => d.message));
+}
+
+describe('layout-currency: layout-codes with its figures signed as money, ¥ 1,142.78 (Calc\'s accounting and currency formats)', () => {
+  // the ¥ standing at a cell's left edge was read as a word of the name beside it (农业农村¥), and a
+  // ¥ set against its figure was quoted with it (各分栏之和（¥102.00 万元…）)
+  it('reads every table as layout-codes: the same rows, names and figures, no ¥ among them', async () => {
+    await expectReadAsCodes('layout-currency');
+  }, 30000);
+
+  it('layout-currency.txt (saved as shown: ¥1,142.78, ¥ 1,142.78) gives the model and the diagnostics of its PDF', async () => {
+    await expectTextAsPdf('layout-currency');
+  }, 30000);
+});
+
 describe('a sheet saved as text whose first column is empty on every row (laid out from column B)', () => {
   // each tab-separated line opened with an empty field: no row's code stood in the first field,
   // and no table was read

@@ -54,18 +54,42 @@ export const DASH_RE = /^(?:[-－—–]{1,2}|[/／])$/;
 // figure with a decimal point or thousands comma: that is a figure set against the name (`工资福利支出100.00`)
 const PIECE_RE = /-?\d[\d,]*(?:\.\d+)?%?|[^\d\s\u3000\u00a0]+(?:\d+(?!(?:,\d{3})*\.\d+$|(?:,\d{3})+$)[^\d\s\u3000\u00a0]+)*/g;
 
+/** the currency sign a spreadsheet's currency or accounting format prints before a figure (¥1,234.50, -¥1,234.50) */
+const CURRENCY_RE = /^(-?)[¥￥]/;
+/**
+ * A negative figure as the accounting format prints it: (1,234.50), in a spreadsheet's ASCII
+ * brackets. Grouped or with decimals, so that no enumeration or count in brackets, (1) or (2023),
+ * is one; full-width brackets are typed, not formatted, and stay words.
+ */
+const BRACKETED_RE = /^\((\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(%?)\)(%?)$/;
+
+/** a figure as written without the marks of money: ¥1,234.50 → 1,234.50, -¥1,234.50 and (1,234.50) → -1,234.50 */
+function unmarkedFigure(text: string): string {
+  const unsigned = text.replace(CURRENCY_RE, '$1');
+  const bracketed = BRACKETED_RE.exec(unsigned);
+  return bracketed ? `-${bracketed[1]}${bracketed[2] || bracketed[3]}` : unsigned;
+}
+
 export function parseNumber(text: string): NumberInfo | null {
-  if (!NUMBER_RE.test(text)) return null;
-  const percent = text.endsWith('%');
-  const body = percent ? text.slice(0, -1) : text;
+  const figure = unmarkedFigure(text);
+  if (!NUMBER_RE.test(figure)) return null;
+  const percent = figure.endsWith('%');
+  const body = percent ? figure.slice(0, -1) : figure;
   const dot = body.indexOf('.');
   return {
     value: Number(body.replace(/,/g, '')),
     decimals: dot < 0 ? 0 : body.length - dot - 1,
-    integer: dot < 0 && !body.includes(','),
+    // a figure signed as money is no code or count
+    integer: dot < 0 && !body.includes(',') && figure === text,
     percent,
   };
 }
+
+/** a figure signed as money or bracketed as negative, taken whole: ¥1,234.50, (1,234.50) */
+const MARKED_FIGURE_RE = /^-?[¥￥]|^\(/;
+/** a currency sign alone: the accounting format sets it at the cell's left edge, apart from the figure */
+const CURRENCY_ALONE_RE = /^[¥￥]$/;
+const WHOLE_RE = /^.+$/gs;
 
 /**
  * Split one chunk (no spaces inside) into numbers and labels. A digit run inside a label word
@@ -73,6 +97,9 @@ export function parseNumber(text: string): NumberInfo | null {
  */
 function splitChunk(chunk: string, offset: number, source: SourceLine, cell?: number, piece?: PositionedPiece): Token[] {
   const out: Token[] = [];
+  if (CURRENCY_ALONE_RE.test(chunk)) return out;
+  // ¥1,234.50, -¥1,234.50, (1,234.50): one figure, whose sign no dash or bracket rule below may take off
+  const marked = MARKED_FIGURE_RE.test(chunk) && parseNumber(chunk) !== null;
   const perChar = piece ? (piece.x1 - piece.x0) / Math.max(1, piece.text.length) : 0;
   /** the characters from..to of the chunk, split on their own, a PDF piece's extent shared by character count */
   const part = (from: number, to: number) => {
@@ -82,7 +109,7 @@ function splitChunk(chunk: string, offset: number, source: SourceLine, cell?: nu
   // a dash standing against a name (`-三、教育支出`, a cell printed `-` set close to the next) is a
   // cell of its own: no name starts or ends with one
   const dash = /^([-－—–]{1,2})(?=[^\d\s\-－—–.])|(?<=[^\d\s\-－—–])([-－—–]{1,2})$/.exec(chunk);
-  if (dash && chunk.length > dash[0].length) {
+  if (dash && chunk.length > dash[0].length && !marked) {
     const at = dash.index === 0 ? dash[0].length : dash.index;
     return [...part(0, at), ...part(at, chunk.length)];
   }
@@ -98,10 +125,12 @@ function splitChunk(chunk: string, offset: number, source: SourceLine, cell?: nu
     if (rest[0]?.kind === 'label') return [{ ...rest[0], text: head + rest[0].text, column: label.column, x0: label.x0 }, ...rest.slice(1)];
     return [label, ...rest];
   }
-  PIECE_RE.lastIndex = 0;
+  const pieces = marked ? WHOLE_RE : PIECE_RE;
+  pieces.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = PIECE_RE.exec(chunk))) {
-    const text = m[0];
+  while ((m = pieces.exec(chunk))) {
+    // a figure signed as money is read, and quoted, as its figure; its place is where it is printed
+    const text = marked ? unmarkedFigure(m[0]) : m[0];
     const column = offset + m.index + 1;
     const num = parseNumber(text);
     out.push({
@@ -109,14 +138,14 @@ function splitChunk(chunk: string, offset: number, source: SourceLine, cell?: nu
       text,
       line: source.line,
       column,
-      endColumn: column + text.length,
+      endColumn: column + m[0].length,
       page: source.page,
       pageLine: source.pageLine,
       num: num ?? undefined,
       cell,
       // a PDF piece's extent is shared among its tokens by character count
       x0: piece ? piece.x0 + m.index * perChar : undefined,
-      x1: piece ? piece.x0 + (m.index + text.length) * perChar : undefined,
+      x1: piece ? piece.x0 + (m.index + m[0].length) * perChar : undefined,
       size: piece?.size,
       ...(piece?.printed ? { printed: { ...piece.printed, column: piece.printed.column + (column - (piece.column ?? 1)) } } : {}),
     });

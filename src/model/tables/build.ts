@@ -63,10 +63,10 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
       unread.push({ ...unreadTable(spec, region, file, catalog, '标题之下没有它的表头和各行（提取的文字打乱了表格的行，它们印在别处）'), layout: spec.layout });
       continue;
     }
-    const hashed = hashedFigures(region);
-    if (hashed) {
+    const unprinted = unprintedFigures(region);
+    if (unprinted) {
       // what is not printed cannot be read: the table is said unread, not read with the figure as blank
-      unread.push({ ...unreadTable(spec, region, file, catalog, hashed), layout: spec.layout });
+      unread.push({ ...unreadTable(spec, region, file, catalog, unprinted), layout: spec.layout });
       continue;
     }
     const builder = makeBuilder(spec, source?.rulings?.length ? { ...region, rulings: source.rulings } : region, file, notes, catalog);
@@ -133,24 +133,31 @@ function printsItems(region: TableRegion): boolean {
  * cell of their own; one # is a name's (1#楼).
  */
 const HASHED_RE = /#{3,}|(?<=^|[\s\u3000])##(?=[\s\u3000]|$)/g;
+/**
+ * A figure in scientific notation (7.46E+06): how a spreadsheet prints a number of the General
+ * format that does not fit its column. Only its first digits are printed, not the amount.
+ */
+const EXPONENT_RE = /(?<![\d.,])-?\d(?:\.\d+)?[Ee][+-]\d{2,3}(?![\d.])/g;
 
 /**
- * Why a table cannot be read for figures printed as ######## (Excel prints a number wider than
- * its column so, and a PDF made from the sheet carries the #s), or null. The number is printed
- * nowhere, for the reader of the published table either: which row and column lost it is said.
+ * Why a table cannot be read for figures not printed whole, or null: ######## (Excel prints a
+ * number wider than its column so, and a PDF made from the sheet carries the #s), or 7.46E+06
+ * (only its first digits). Which row and column lost a figure is said; the amount is printed
+ * nowhere, for the reader of the published table either.
  */
-function hashedFigures(region: TableRegion): string | null {
+function unprintedFigures(region: TableRegion): string | null {
   let count = 0;
   let first: { line: SourceLine; mark: string } | null = null;
   for (const { source } of region.lines) {
-    for (const m of source.text.matchAll(HASHED_RE)) {
+    for (const m of [...source.text.matchAll(HASHED_RE), ...source.text.matchAll(EXPONENT_RE)]) {
       count++;
       first ??= { line: source, mark: m[0] };
     }
   }
   if (!first) return null;
   const { line, mark } = first;
-  return `${placeWords(sourceLocation('', line))}${count > 1 ? `等 ${count} 处` : ''}的数字印成了「${mark}」（栏宽不够，数字没有印出来，公开的表上也看不到）`;
+  const why = mark.includes('#') ? '栏宽不够，数字没有印出来，公开的表上也看不到' : '科学记数法：栏宽不够，只印出了前几位，公开的表上也看不到准确的数';
+  return `${placeWords(sourceLocation('', line))}${count > 1 ? `等 ${count} 处` : ''}的数字印成了「${mark}」（${why}）`;
 }
 
 /** a line that is one or two digits from its first column: a page number; a 类 code standing alone on its line (208) has three */
