@@ -16,7 +16,8 @@
 //   node scripts/make-layout-fixtures.mjs layout-codes only the sources named
 //
 // A source (YAML) holds: department, kind (预算/决算), year, unit, cover (lines of the cover
-// sheet), page ({ landscape, fontSize, titleSize (pt, default 14), footer: a page number at each page's foot }) and tables,
+// sheet), page ({ landscape, fontSize, titleSize (pt, default 14), footer: a page number at each page's foot,
+// shrink: every body cell's text shrunk to fit its width, as Excel's and Calc's option sets it }) and tables,
 // each with: sheet (its name), landscape (this sheet's pages turned; else as the document's),
 // number (a printed table number above the title), title, meta (the line under the title:
 // [left, right]), columns (one per column: { width: mm, kind: code | name | amount }), header
@@ -81,12 +82,14 @@ function pageLayout(name, landscape) {
 
 function styles(doc) {
   const size = `${doc.page?.fontSize ?? 9}pt`;
+  // Excel's and Calc's “shrink to fit”: a cell's words or figure set smaller where they do not fit its width
+  const shrink = doc.page?.shrink === true;
   const font = (px, bold) =>
     `<style:text-properties style:font-name="Noto Serif CJK SC" style:font-name-asian="Noto Serif CJK SC" fo:font-size="${px}" style:font-size-asian="${px}"${bold ? ' fo:font-weight="bold" style:font-weight-asian="bold"' : ''}/>`;
   const border = 'fo:border="0.5pt solid #000000" fo:padding="0.4mm"';
   const cell = (name, { align = 'start', borderOn = true, px = size, bold = false, data = null, wrap = false } = {}) =>
     `<style:style style:name="${name}" style:family="table-cell" style:parent-style-name="Default"${data ? ` style:data-style-name="${data}"` : ''}>` +
-    `<style:table-cell-properties ${borderOn ? border : ''} style:vertical-align="middle"${wrap ? ' fo:wrap-option="wrap"' : ''}/>` +
+    `<style:table-cell-properties ${borderOn ? border : ''} style:vertical-align="middle"${wrap ? ' fo:wrap-option="wrap"' : ''}${shrink && borderOn && !wrap ? ' style:shrink-to-fit="true"' : ''}/>` +
     `<style:paragraph-properties fo:text-align="${align}"/>${font(px, bold)}</style:style>`;
   const footer = doc.page?.footer
     ? '<style:footer><text:p>第<text:page-number>1</text:page-number>页</text:p></style:footer>'

@@ -469,6 +469,14 @@ describe('layout-currency: layout-codes with its figures signed as money, ¥ 1,1
   }, 30000);
 });
 
+describe('layout-shrink: layout-codes in columns half as wide, its cells shrunk to fit and its header names wrapped (Calc)', () => {
+  // 合计, centred on a line of its own between 基本支 / 出 and 项目支 / 出, was read as the 合计 row:
+  // the header ended above it, named no column, and 42 figures of 表3 and 表5 were left unplaced
+  it('reads every table as layout-codes, finding its planted mistake', async () => {
+    await expectReadAsCodes('layout-shrink');
+  }, 30000);
+});
+
 describe('a sheet saved as text whose first column is empty on every row (laid out from column B)', () => {
   // each tab-separated line opened with an empty field: no row's code stood in the first field,
   // and no table was read

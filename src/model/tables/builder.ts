@@ -5,7 +5,7 @@
  */
 import type { SourceLine } from '../../ingest/text.js';
 import type { TableRegion } from '../../layout/regions.js';
-import type { TokenLine } from '../../layout/tokenize.js';
+import { normalizeLabel, type TokenLine } from '../../layout/tokenize.js';
 import { sourceLocation } from '../cells.js';
 import type { Cell, Location, ParseNote, Table } from '../types.js';
 import type { Catalog, TableSpec } from './catalog.js';
@@ -39,6 +39,9 @@ export interface Builder {
   accept(line: TokenLine): void;
   finish(): Table;
 }
+
+/** a word that may be a 合计 row's label as well as a column's name */
+const TOTAL_WORD_RE = /^(合计|总计|小计)$/;
 
 export abstract class BaseBuilder extends ColumnReader implements Builder {
   protected started = false;
@@ -93,7 +96,8 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
     if (!this.started) {
       const held = this.held;
       this.held = null;
-      if (!this.isDataLine(line)) {
+      const columnName = this.namesFigureColumn(line);
+      if (columnName || !this.isDataLine(line)) {
         // PDF: figures set on a baseline of their own just above the first row's label
         // (合计 in a larger font sits lower) wait for that row
         if (line.source.pieces && !held && line.tokens.every((t) => t.kind === 'number' && !t.num!.integer)) {
@@ -101,7 +105,8 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
           return;
         }
         if (held) this.addHeader(held);
-        this.addHeader(line);
+        // a lone 合计 naming a column is no header line to skip where a page repeats it: a 合计 row's label alone on its line is
+        this.addHeader(line, !(columnName && TOTAL_WORD_RE.test(normalizeLabel(text))));
         return;
       }
       this.started = true;
@@ -163,9 +168,27 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
   /** a line of figures only, waiting to see whether the first row's label comes next */
   private held: TokenLine | null = null;
 
-  private addHeader(line: TokenLine) {
+  /**
+   * PDF: a line of one word under the header's first line, standing over the figures of the rows
+   * below (合计 centred in a header cell two lines high, beside names wrapped onto both lines: 基本支 /
+   * 出): that column's name, not the 合计 row's label, which stands in the names' column.
+   */
+  private namesFigureColumn(line: TokenLine): boolean {
+    const printed = line.tokens.filter((t) => t.kind !== 'blank');
+    const word = printed.length === 1 && printed[0].kind === 'label' ? printed[0] : null;
+    if (!word || word.x0 === undefined || !this.headerRows.length) return false;
+    let under = 0;
+    for (const l of this.region.lines) {
+      if (l.source.line <= line.source.line || l.source.page !== line.source.page) continue;
+      for (const t of l.tokens) if (t.kind === 'number' && !t.num!.integer && t.x0! < word.x1! && t.x1! > word.x0) under++;
+      if (under >= 2) return true;
+    }
+    return false;
+  }
+
+  private addHeader(line: TokenLine, repeatable = true) {
     this.headerTokenLines.push(line);
-    this.headerLines.add(line.source.text.replace(/[\s\u3000]/g, ''));
+    if (repeatable) this.headerLines.add(line.source.text.replace(/[\s\u3000]/g, ''));
     this.headerPieces.push(...(line.source.pieces ?? []));
     const { pieces, y } = line.source;
     // the 栏次 numbers are the columns' marks, not words of their names
