@@ -30,6 +30,18 @@ describe('headerLeaves', () => {
     expect(headerLeaves(rows).map((p) => p.text)).toEqual(['合计', '事业单位经营支出', '项目支出', '上缴上级支出']);
   });
 
+  it('takes no cell centred beside a wrapped name, between its lines, for one under it', () => {
+    // a 三公 grid in narrow columns (layout-narrow.calc.pdf): 因公出国（境） / 费 wraps around 合计 and
+    // 公务接待费, each one line high and centred; only 购置费 | 运行费 are under a cell that spans
+    const rows = [
+      [at('因公出国（境）', 206.5, 269.6), at('公务用车购置及运行费', 286.6, 376.8)],
+      [at('合计', 165.2, 183.2), at('公务接待费', 398.3, 443.4)],
+      [at('费', 233.5, 242.5), at('购置费', 288.3, 315.4), at('运行费', 347.8, 374.9)],
+    ];
+    const leaves = headerColumns(rows).sort((x, y) => x.x - y.x);
+    expect(leaves.map((c) => c.path)).toEqual([['合计'], ['因公出国（境）费'], ['公务用车购置及运行费', '购置费'], ['公务用车购置及运行费', '运行费'], ['公务接待费']]);
+  });
+
   it('names the columns of a 江苏 三公 grid by the cells over them, wrapped names joined', () => {
     // 合计 | “三公”经费 (小计 | 因公出国 / （境）费 | 公务用车购置及运行维护费 (小计 | 公务用车购置 / 费 |
     // 公务用车运行 / 维护费) | 公务接待费) | 会议费 | 培训费, as 江苏省委办公厅 2019 prints it

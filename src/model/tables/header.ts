@@ -25,36 +25,39 @@ export interface HeaderColumn {
  * columns' centres; a column is under it when it stands within those same bounds.
  */
 export function headerColumns(printed: PositionedPiece[][], names?: Set<string>): HeaderColumn[] {
-  const rows = joinWrappedNames(printed, names);
-  const leaves: Array<{ p: PositionedPiece; r: number }> = [];
-  const spans: Array<{ p: PositionedPiece; r: number }> = [];
-  rows.forEach((row, r) => {
-    const xs = row.map(centreOf).sort((a, b) => a - b);
-    for (const p of row) {
+  // each cell on the line of its first piece; a cell under another is below that one's last line
+  // (合计 in a cell two lines high, centred between 因公出国（境） / 费 wrapped beside it, is no cell it spans)
+  const cells = stacks(printed, names).map((s) => ({ p: s.pieces > 1 ? { text: s.text, x0: s.x0, x1: s.x1 } : s.last, top: s.top, bottom: s.row }));
+  const leaves: Array<{ p: PositionedPiece; top: number }> = [];
+  const spans: Array<{ p: PositionedPiece; bottom: number }> = [];
+  printed.forEach((_, r) => {
+    const row = cells.filter((c) => c.top === r);
+    const xs = row.map((c) => centreOf(c.p)).sort((a, b) => a - b);
+    for (const { p, bottom } of row) {
       const x = centreOf(p);
       const left = xs.filter((v) => v < x).pop();
       const right = xs.find((v) => v > x);
       // the nearer three quarters of the gap to a neighbour on the line (all of it without one)
       const from = left === undefined ? -Infinity : left + (x - left) / 4;
       const to = right === undefined ? Infinity : right - (right - x) / 4;
-      const lower = rows.slice(r + 1).flat();
+      const lower = cells.filter((c) => c.top > bottom).map((c) => c.p);
       const below = lower.map(centreOf);
       const brackets = below.some((v) => v < x && v > from) && below.some((v) => v > x && v < to);
       // alone on its line, a cell is bounded by nothing: it spans only when a cell under it
       // stands within its own width (因公出国（境）费 between two columns' cells is a column itself)
       const alone = left === undefined && right === undefined;
-      if (brackets && (!alone || lower.some((q) => q.x0 < p.x1 && q.x1 > p.x0))) spans.push({ p, r });
-      else leaves.push({ p, r });
+      if (brackets && (!alone || lower.some((q) => q.x0 < p.x1 && q.x1 > p.x0))) spans.push({ p, bottom });
+      else leaves.push({ p, top: r });
     }
   });
   // a cell spanning a column stands over it within the reach of that column's neighbours (a
   // spanning cell's centre is between its columns, never as far as a column outside it)
   const xs = leaves.map(({ p }) => centreOf(p)).sort((a, b) => a - b);
-  return leaves.map(({ p, r }) => {
+  return leaves.map(({ p, top }) => {
     const x = centreOf(p);
     const i = xs.indexOf(x);
     const reach = columnReach([xs[i - 1], x, xs[i + 1]].filter((v) => v !== undefined));
-    const over = spans.filter((s) => s.r < r && Math.abs(centreOf(s.p) - x) <= reach).sort((a, b) => a.r - b.r);
+    const over = spans.filter((s) => s.bottom < top && Math.abs(centreOf(s.p) - x) <= reach).sort((a, b) => a.bottom - b.bottom);
     return { x, piece: p, path: [...over.map((s) => s.p.text), p.text] };
   });
 }
