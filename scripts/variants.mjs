@@ -31,12 +31,14 @@
 //   uming          by LibreOffice Writer through ODT in AR PL UMing CN, a TrueType font (海东): pdf.js
 //                  sets a figure a space apart from the words before it (权重 10%)
 //   droid          …in Droid Sans Fallback: a wrapped project name's lines stand farther apart than a line
+//   shrink         by Calc at 10 pt in columns made for 7 pt, every cell shrunk to fit (威海): names,
+//                  figures and the forms' labels wrapped or set smaller (项目资金（万元 / ）)
 // Forms and the narrative are left as they are: the variants are about the tables.
 // Run by hand to render the `all` variant of each corpus source (CI uses the committed files):
 //   node scripts/variants.mjs [VARIANT...] [NAME...]   → fixtures/pdf/NAME.all.libreoffice.pdf and
 //     NAME.all.calc.pdf, NAME.all-other.calc.pdf, NAME.all-other.chromium.pdf and
 //     NAME.all-other.weasyprint.pdf, NAME.spread.chromium.pdf, NAME.uming.libreoffice.pdf,
-//     NAME.droid.libreoffice.pdf (VARIANT: all, all-other, spread, uming, droid)
+//     NAME.droid.libreoffice.pdf, NAME.shrink.calc.pdf (VARIANT: all, all-other, spread, uming, droid, shrink)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -330,6 +332,15 @@ const RENDERINGS = {
     execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', pdf]);
     return ['chromium'];
   },
+  // Calc at 10 pt in the columns made for 7 pt, every cell shrunk to fit (Excel's and Calc's option):
+  // long names and figures set smaller, header names and the forms' labels wrapped in their cells
+  // (项目资金（万元 / ）, its ） on the 年度资金总额 row)
+  shrink: (name, doc, work, out) => {
+    if (!SHRUNK.includes(name)) return [];
+    const source = calcSource(doc);
+    renderPdf(`${name}.shrink`, { ...source, page: { ...source.page, fontSize: 10, shrink: true } }, out);
+    return ['calc'];
+  },
   // Writer in a TrueType CJK font, not Noto's CFF: its glyphs' widths and pdf.js's spacing differ
   uming: (name, doc, work, out) => writerInFont(name, doc, work, out, 'uming', '"AR PL UMing CN"'),
   // …and in Droid Sans Fallback, whose line height sets a wrapped project name's lines farther apart than a line
@@ -347,6 +358,9 @@ function writerInFont(name, doc, work, out, variant, font) {
   libreoffice(htmlFile, path.join(out, `${name}.${variant}.libreoffice.pdf`), writer);
   return ['libreoffice'];
 }
+
+/** the documents rendered by Calc shrunk to fit (RENDERINGS.shrink): a final account with many forms */
+const SHRUNK = ['corpus-weihai-huancui-2023-final'];
 
 /** the documents rendered with their words spread (RENDERINGS.spread), and how: a final account with forms, and a budget */
 const SPREAD = { 'corpus-guizhou-office-2023-final': 'justify', 'corpus-haidong-city-2025-budget': 'letters' };

@@ -26,10 +26,10 @@ export const FUNDS_COLUMN_KEYS = FUNDS_COLUMNS.map(([, key]) => key);
 export const FUNDS_ROW_KEYS = ['年度资金总额', '当年财政拨款', '上年结转资金', '其他资金'];
 /**
  * the funds block's label, merged down its rows: 项目资金（万元）, 资金情况, 项目资金 / （元）, or wrapped
- * inside its unit (项目资金（万 / 元）)
+ * inside its unit (项目资金（万 / 元）) or before its closing bracket (项目资金（万元 / ）)
  */
-export const FUNDS_LABEL = /^(项目)?资金(情况)?([（(](万元?|元)?[）)]?)?$|^[（(]?(万元|元)[）)]$/;
-export const FUNDS_LABEL_START = /^(项目)?资金(情况)?([（(](万元?|元)?[）)]?)?|^[（(]?(万元|元)[）)]/;
+export const FUNDS_LABEL = /^(项目)?资金(情况)?([（(](万元?|元)?[）)]?)?$|^[（(]?(万元|元)[）)]$|^[）)]$/;
+export const FUNDS_LABEL_START = /^(项目)?资金(情况)?([（(](万元?|元)?[）)]?)?|^[（(]?(万元|元)[）)]|^[）)]/;
 
 /**
  * The funds block's unit, from its label: before the first row in text, amid the rows on a
