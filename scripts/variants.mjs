@@ -31,8 +31,9 @@
 //   uming          by LibreOffice Writer through ODT in AR PL UMing CN, a TrueType font (海东): pdf.js
 //                  sets a figure a space apart from the words before it (权重 10%)
 //   droid          …in Droid Sans Fallback: a wrapped project name's lines stand farther apart than a line
-//   shrink         by Calc at 10 pt in columns made for 7 pt, every cell shrunk to fit (威海): names,
-//                  figures and the forms' labels wrapped or set smaller (项目资金（万元 / ）)
+//   shrink         by Calc at 10 pt (威海) or 11 pt (贵州) in columns made for 7 pt, every cell shrunk to
+//                  fit: names, figures and the forms' labels wrapped or set smaller (项目资金（万元 / ）),
+//                  贵州's forms run over pages, their merged cells cut at the break
 // Forms and the narrative are left as they are: the variants are about the tables.
 // Run by hand to render the `all` variant of each corpus source (CI uses the committed files):
 //   node scripts/variants.mjs [VARIANT...] [NAME...]   → fixtures/pdf/NAME.all.libreoffice.pdf and
@@ -332,13 +333,13 @@ const RENDERINGS = {
     execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', pdf]);
     return ['chromium'];
   },
-  // Calc at 10 pt in the columns made for 7 pt, every cell shrunk to fit (Excel's and Calc's option):
+  // Calc at 10 or 11 pt in the columns made for 7 pt, every cell shrunk to fit (Excel's and Calc's option):
   // long names and figures set smaller, header names and the forms' labels wrapped in their cells
   // (项目资金（万元 / ）, its ） on the 年度资金总额 row)
   shrink: (name, doc, work, out) => {
-    if (!SHRUNK.includes(name)) return [];
+    if (!(name in SHRUNK)) return [];
     const source = calcSource(doc);
-    renderPdf(`${name}.shrink`, { ...source, page: { ...source.page, fontSize: 10, shrink: true } }, out);
+    renderPdf(`${name}.shrink`, { ...source, page: { ...source.page, fontSize: SHRUNK[name], shrink: true } }, out);
     return ['calc'];
   },
   // Writer in a TrueType CJK font, not Noto's CFF: its glyphs' widths and pdf.js's spacing differ
@@ -359,8 +360,11 @@ function writerInFont(name, doc, work, out, variant, font) {
   return ['libreoffice'];
 }
 
-/** the documents rendered by Calc shrunk to fit (RENDERINGS.shrink): a final account with many forms */
-const SHRUNK = ['corpus-weihai-huancui-2023-final'];
+/**
+ * the documents rendered by Calc shrunk to fit (RENDERINGS.shrink), at what size: final accounts
+ * with many forms; at 11 pt 贵州's run over pages, a merged cell's text cut at the break
+ */
+const SHRUNK = { 'corpus-guizhou-office-2023-final': 11, 'corpus-weihai-huancui-2023-final': 10 };
 
 /** the documents rendered with their words spread (RENDERINGS.spread), and how: a final account with forms, and a budget */
 const SPREAD = { 'corpus-guizhou-office-2023-final': 'justify', 'corpus-haidong-city-2025-budget': 'letters' };

@@ -9,7 +9,7 @@ import { readDocument } from '../src/ingest/index.js';
 import type { SourceLine } from '../src/ingest/text.js';
 import { withoutGlyphStrokes } from '../src/ingest/glyph-strokes.js';
 import { RulingCollector, type PageRulings } from '../src/ingest/rulings.js';
-import { cellOf, joinRuledRows } from '../src/layout/ruled-rows.js';
+import { cellOf, joinRuledRows, withinRules } from '../src/layout/ruled-rows.js';
 import { joinWrappedCells } from '../src/layout/wrap.js';
 import { FIXTURES } from './helpers.js';
 
@@ -210,6 +210,15 @@ describe('the closed cell a piece stands in', () => {
   });
 
   // LibreOffice Draw's re-export of 江苏人大 2017 set 一、一般公共服务 in a wider font: 207.7–279.8 in a cell ruled at 276
+  // 贵州's form by Calc at 11 pt: 效益指标（20分 / ）, cut by the page break, its ） drawn over the page's last rule
+  it('gives a piece drawn across the foot of the vertical rules, or their top, a baseline within them; no other', () => {
+    const foot = 230;
+    expect(withinRules(grid, 233, 11)).toBe(foot - 0.2 * 11 - 0.5);
+    expect(withinRules(grid, 186, 11)).toBe(180 + 0.8 * 11 + 0.5);
+    // inside the table, or wholly past its foot (a page number under it)
+    expect([withinRules(grid, 205, 11), withinRules(grid, 245, 11), withinRules(grid, 170, 11)]).toEqual([null, null, null]);
+  });
+
   it('holds text running half a character (and the leeway) past its right rule, not more', () => {
     const cell = { top: 195.6, bottom: 207.4, left: 346.4, right: 474.3 };
     expect(cellOf(grid, { ...piece, x1: 474.3 + 4 }, 204.9, 8.5)).toEqual(cell);

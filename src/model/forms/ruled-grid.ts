@@ -9,7 +9,7 @@
  */
 import type { PageRulings } from '../../ingest/rulings.js';
 import type { SourceLine } from '../../ingest/text.js';
-import { cellOf, wrappedFigureText, type Cell } from '../../layout/ruled-rows.js';
+import { cellOf, withinRules, wrappedFigureText, type Cell } from '../../layout/ruled-rows.js';
 import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
 import { PAGE, type Label, type Placed } from './centred.js';
 
@@ -34,7 +34,11 @@ export function ruledCells(tokens: Placed[], rulings: PageRulings[] | undefined)
   for (const t of tokens) {
     const page = byPage.get(t.page);
     if (!page || t.x0 === undefined || t.x1 === undefined) return null;
-    const cell = cellOf(page, { text: t.text, x0: t.x0, x1: t.x1 }, t.at - t.page * PAGE, t.height);
+    const piece = { text: t.text, x0: t.x0, x1: t.x1 };
+    const y = t.at - t.page * PAGE;
+    // a merged cell's words cut by a page break may be drawn across the page's last rule (or first)
+    const cut = withinRules(page, y, t.height);
+    const cell = cellOf(page, piece, y, t.height) ?? (cut === null ? null : cellOf(page, piece, cut, t.height));
     if (!cell) return null;
     out.set(t, { ...cell, page: t.page });
   }
@@ -162,6 +166,12 @@ export function ruledLabels(words: Placed[], bands: RuledCell[], cells: CellsOf,
   const page = (i: number) => bands[r0 + i].page;
   for (let i = 1; i < out.length; i++) out[i] ??= out[i - 1];
   for (let i = out.length - 2; i >= 0; i--) if (!out[i] && page(i) !== page(i + 1)) for (let j = i; j >= 0 && !out[j] && page(j) === page(i); j--) out[j] = out[i + 1];
+  // a cell parted by a page break whose text is printed again on the next page, whole or the rest
+  // of it (效益指标（20分） / ）): one label
+  for (let i = 1; i < out.length; i++) {
+    const [before, after] = [out[i - 1], out[i]];
+    if (before && after && after !== before && page(i) !== page(i - 1) && before.name.endsWith(after.name)) for (let j = i; j < out.length && out[j] === after; j++) out[j] = before;
+  }
   return out;
 }
 
