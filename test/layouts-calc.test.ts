@@ -394,53 +394,36 @@ describe('the text versions of the 三公 grids (tab-separated) give the model o
   });
 });
 
-describe('layout-hashed: a column too narrow for its figures, printed ### (Calc)', () => {
+/**
+ * A column too narrow for its figures (Calc, as Excel): layout-hashed prints them ###; layout-exponent
+ * (in 元, General-format cells) 1.1E+07 and 1E+07, while the narrower ones print whole (537600).
+ * Read as blanks, the two ### gave six errors of 0.00; read as figures, each 1.1E+07 was two (1.1
+ * and 07), and its row dropped as four figures under three columns.
+ */
+describe.each([
+  { name: 'layout-hashed', mark: '「###」（栏宽不够，数字没有印出来，公开的表上也看不到）', amounts: ['173.50 万元', '155.50 万元', '120.00 万元', '102.00 万元', '18.00 万元'] },
+  { name: 'layout-exponent', mark: '「1.1E+07」（科学记数法：栏宽不够，只印出了前几位，公开的表上也看不到准确的数）', amounts: ['1,735,000.00 元', '1,555,000.00 元', '1,200,000.00 元', '1,020,000.00 元', '180,000.00 元'] },
+])('$name: figures too wide for their column, not printed whole (Calc)', ({ name, mark, amounts }) => {
   let report: Report;
   let diagnostics: Diagnostic[];
-  beforeAll(async () => ({ report, diagnostics } = await lint('layout-hashed')), 30000);
+  beforeAll(async () => ({ report, diagnostics } = await lint(name)), 30000);
 
-  it('leaves the table with ### unread, saying where, and reads the others as layout-codes', () => {
+  it('leaves the table unread, saying where and what was printed, and reads the others as layout-codes', () => {
     expect(tablesOf(report)).toEqual([
       ['部门公开表1', '部门公开表1', 23, null, 0],
       ['部门公开表4', '部门公开表4', 18, null, 0],
       ['部门公开表5', '部门公开表5', 21, null, 0],
       ['部门公开表6', '部门公开表6', 29, null, 0],
-      ['部门公开表3', '部门公开表3', 0, '第 3 页第 7 行等 2 处的数字印成了「###」（栏宽不够，数字没有印出来，公开的表上也看不到）', 0],
+      ['部门公开表3', '部门公开表3', 0, `第 3 页第 7 行等 2 处的数字印成了${mark}`, 0],
     ]);
   });
 
-  // read as blanks, the two ### (合计 1,142.78, 213 农林水支出 1,032.38) gave six errors of 0.00
-  it('says the table unread and finds the planted mistake of 表5, and nothing of 0.00', () => {
+  it('says the table unread and finds the planted mistake of 表5, and nothing from the figures not printed', () => {
+    const [parent, children, total, parts, difference] = amounts;
     expect(findings(diagnostics)).toEqual([
       { ruleId: '读取/表格未能读取', severity: 1, page: 3, line: 1, table: '部门公开表3', row: undefined, column: undefined, actual: undefined, expected: undefined, difference: undefined },
-      { ruleId: '科目/上下级合计', severity: 2, page: 5, line: 17, table: '部门公开表5', row: '21301', column: '项目支出', actual: '173.50 万元', expected: '155.50 万元', difference: '18.00 万元' },
-      { ruleId: '科目/行内分列合计', severity: 2, page: 5, line: 21, table: '部门公开表5', row: '2130122', column: '合计', actual: '120.00 万元', expected: '102.00 万元', difference: '18.00 万元' },
-    ]);
-  });
-});
-
-describe('layout-exponent: figures of the General format in a column too narrow for them, printed 1.1E+07 (Calc)', () => {
-  let report: Report;
-  let diagnostics: Diagnostic[];
-  beforeAll(async () => ({ report, diagnostics } = await lint('layout-exponent')), 30000);
-
-  // read as figures, 1.1E+07 and 1E+07 were two figures each (1.1 and 07), and their rows dropped
-  // as rows of four figures under three columns; the narrower figures printed whole (537600) are read
-  it('leaves the table with 1.1E+07 unread, saying where and what, and reads the others', () => {
-    expect(tablesOf(report)).toEqual([
-      ['部门公开表1', '部门公开表1', 23, null, 0],
-      ['部门公开表4', '部门公开表4', 18, null, 0],
-      ['部门公开表5', '部门公开表5', 21, null, 0],
-      ['部门公开表6', '部门公开表6', 29, null, 0],
-      ['部门公开表3', '部门公开表3', 0, '第 3 页第 7 行等 2 处的数字印成了「1.1E+07」（科学记数法：栏宽不够，只印出了前几位，公开的表上也看不到准确的数）', 0],
-    ]);
-  });
-
-  it('finds the planted mistake of 表5 in 元, and nothing from the figures not printed', () => {
-    expect(findings(diagnostics)).toEqual([
-      { ruleId: '读取/表格未能读取', severity: 1, page: 3, line: 1, table: '部门公开表3', row: undefined, column: undefined, actual: undefined, expected: undefined, difference: undefined },
-      { ruleId: '科目/上下级合计', severity: 2, page: 5, line: 17, table: '部门公开表5', row: '21301', column: '项目支出', actual: '1,735,000.00 元', expected: '1,555,000.00 元', difference: '180,000.00 元' },
-      { ruleId: '科目/行内分列合计', severity: 2, page: 5, line: 21, table: '部门公开表5', row: '2130122', column: '合计', actual: '1,200,000.00 元', expected: '1,020,000.00 元', difference: '180,000.00 元' },
+      { ruleId: '科目/上下级合计', severity: 2, page: 5, line: 17, table: '部门公开表5', row: '21301', column: '项目支出', actual: parent, expected: children, difference },
+      { ruleId: '科目/行内分列合计', severity: 2, page: 5, line: 21, table: '部门公开表5', row: '2130122', column: '合计', actual: total, expected: parts, difference },
     ]);
   });
 });
