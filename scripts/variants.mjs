@@ -242,8 +242,8 @@ function calcWidth(values) {
 /** the tables' titles in Calc, pt */
 const TITLE_PT = 11;
 
-/** a table as a sheet: the number over the title (Calc has no line under it), amounts as number cells */
-function calcTable(t, doc) {
+/** a table as a sheet: the number over the title (Calc has no line under it), amounts as number cells; `size` the sheet's type, pt */
+function calcTable(t, doc, size = 7) {
   const amounts = amountColumns(t);
   const columns = t.rows[0].map((_, i) => {
     const values = t.rows.map((r) => r[i]);
@@ -251,9 +251,9 @@ function calcTable(t, doc) {
     return { width: calcWidth(values), kind };
   });
   // a sheet as wide as its title and its unit line: Calc clips a merged cell's text at the print range
-  columns[columns.length - 1].width = Math.max(columns[columns.length - 1].width, 22);
-  // …and as its notes (7 pt), which Calc clips at the print range too
-  const longest = Math.max(t.title.length * TITLE_PT * 0.36 + 12, ...(t.notes ?? []).map((n) => n.length * 7 * 0.36 + 8));
+  columns[columns.length - 1].width = Math.max(columns[columns.length - 1].width, Math.ceil((22 * size) / 7));
+  // …and as its notes, which Calc clips at the print range too
+  const longest = Math.max(t.title.length * TITLE_PT * 0.36 + 12, ...(t.notes ?? []).map((n) => n.length * size * 0.36 + 8));
   const short = longest - columns.reduce((n, c) => n + c.width, 0);
   if (short > 0) columns.forEach((c) => (c.width += Math.ceil(short / columns.length)));
   const landscape = columns.reduce((n, c) => n + c.width, 0) > 180;
@@ -271,9 +271,9 @@ function calcForm(f, i) {
 
 /**
  * The source as make-layout-fixtures.mjs renders it with Calc: the cover, each table a sheet, the
- * narrative a sheet of paragraphs, each form a sheet.
+ * narrative a sheet of paragraphs, each form a sheet, set in `size` pt.
  */
-export function calcSource(doc) {
+export function calcSource(doc, size = 7) {
   const narrative = { sheet: '说明', title: '第三部分 情况说明', columns: [{ width: 180, kind: 'text' }], header: [], rows: doc.narrative.map((p) => [p]), autoHeight: true };
   return {
     department: doc.department,
@@ -281,8 +281,8 @@ export function calcSource(doc) {
     year: doc.year,
     unit: doc.unit,
     cover: [doc.department, doc.title],
-    page: { fontSize: 7, titleSize: TITLE_PT },
-    tables: [...doc.tables.map((t) => calcTable(t, doc)), narrative, ...(doc.forms ?? []).map(calcForm)],
+    page: { fontSize: size, titleSize: TITLE_PT },
+    tables: [...doc.tables.map((t) => calcTable(t, doc, size)), narrative, ...(doc.forms ?? []).map(calcForm)],
   };
 }
 
@@ -338,8 +338,9 @@ const RENDERINGS = {
   // (项目资金（万元 / ）, its ） on the 年度资金总额 row)
   shrink: (name, doc, work, out) => {
     if (!(name in SHRUNK)) return [];
-    const source = calcSource(doc);
-    renderPdf(`${name}.shrink`, { ...source, page: { ...source.page, fontSize: SHRUNK[name], shrink: true } }, out);
+    // the tables' unit lines and notes as wide as they need at that size (Calc clips them at the print range)
+    const source = calcSource(doc, SHRUNK[name]);
+    renderPdf(`${name}.shrink`, { ...source, page: { ...source.page, shrink: true } }, out);
     return ['calc'];
   },
   // Writer in a TrueType CJK font, not Noto's CFF: its glyphs' widths and pdf.js's spacing differ

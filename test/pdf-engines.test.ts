@@ -30,6 +30,7 @@ const CLIPPED: Record<string, string> = {
   'corpus-haidong-city-2025-budget.all-other.calc.pdf': '产出指标',
   'corpus-haidong-city-2025-budget.structural.calc.pdf': '产出指标',
   'corpus-weihai-huancui-2023-final.all-other.calc.pdf': '效益指标（20分）',
+  'corpus-weihai-huancui-2023-final.shrink.calc.pdf': '质量指标',
   '江苏省委办公厅2019年度部门预算公开表格.pdf': '式',
 };
 
