@@ -17,7 +17,8 @@
 //
 // A source (YAML) holds: department, kind (预算/决算), year, unit, cover (lines of the cover
 // sheet), page ({ landscape, fontSize, titleSize (pt, default 14), footer: a page number at each page's foot,
-// shrink: every body cell's text shrunk to fit its width, as Excel's and Calc's option sets it }) and tables,
+// shrink: every body cell's text shrunk to fit its width, as Excel's and Calc's option sets it,
+// headings: the sheet printed with its row numbers and column letters, and its grid }) and tables,
 // each with: sheet (its name), landscape (this sheet's pages turned; else as the document's),
 // number (a printed table number above the title), title, meta (the line under the title:
 // [left, right]), columns (one per column: { width: mm, kind: code | name | amount }), header
@@ -75,8 +76,10 @@ function amount(text) {
 }
 
 /** a page: A4 upright or turned, no header, the footer (page number) when the source asks for it */
-function pageLayout(name, landscape) {
-  return `<style:page-layout style:name="${name}"><style:page-layout-properties fo:page-width="${landscape ? 297 : 210}mm" fo:page-height="${landscape ? 210 : 297}mm" style:print-orientation="${name}" fo:margin-top="15mm" fo:margin-bottom="12mm" fo:margin-left="15mm" fo:margin-right="15mm" style:print="objects charts drawings zero-values" style:print-page-order="ttb" style:table-centering="horizontal"/>
+function pageLayout(name, landscape, headings = false) {
+  // with headings, the sheet's row numbers and column letters are printed, and its grid (打印行号列标)
+  const print = `${headings ? 'headers grid ' : ''}objects charts drawings zero-values`;
+  return `<style:page-layout style:name="${name}"><style:page-layout-properties fo:page-width="${landscape ? 297 : 210}mm" fo:page-height="${landscape ? 210 : 297}mm" style:print-orientation="${name}" fo:margin-top="15mm" fo:margin-bottom="12mm" fo:margin-left="15mm" fo:margin-right="15mm" style:print="${print}" style:print-page-order="ttb" style:table-centering="horizontal"/>
 <style:header-style/><style:footer-style><style:header-footer-properties fo:min-height="6mm" fo:margin-top="2mm"/></style:footer-style></style:page-layout>`;
 }
 
@@ -119,8 +122,8 @@ ${['portrait', 'landscape'].map((o) => `<style:style style:name="sheet-${o}" sty
 <style:style style:name="row-head" style:family="table-row"><style:table-row-properties style:row-height="6.2mm" style:use-optimal-row-height="true"/></style:style>
 <style:style style:name="row-title" style:family="table-row"><style:table-row-properties style:row-height="11mm" style:use-optimal-row-height="false"/></style:style>
 <style:style style:name="row-cover" style:family="table-row"><style:table-row-properties style:row-height="16mm" style:use-optimal-row-height="false"/></style:style>
-${pageLayout('portrait', false)}
-${pageLayout('landscape', true)}
+${pageLayout('portrait', false, doc.page?.headings)}
+${pageLayout('landscape', true, doc.page?.headings)}
 </office:automatic-styles>
 <office:master-styles>${['portrait', 'landscape'].map((o) => `<style:master-page style:name="${o}" style:page-layout-name="${o}"><style:header style:display="false"/>${footer}</style:master-page>`).join('')}</office:master-styles>`,
   };

@@ -5,6 +5,7 @@ import { scopeClaims } from './scope-words.js';
 import { malformedYearClaims } from './printed-years.js';
 import { sourceLocation } from './cells.js';
 import { withoutPageFurniture } from '../layout/page-furniture.js';
+import { withoutSheetHeadings } from '../layout/sheet-headings.js';
 import { joinPagesAcross } from '../layout/pages-across.js';
 import { findTableRegions, type TableRegion, type UnreadTitle } from '../layout/regions.js';
 import { findRotatedText, withoutRotatedText } from '../layout/rotated-text.js';
@@ -118,7 +119,7 @@ function linesBetween(lines: SourceLine[]): (a: number, b: number) => boolean {
 export function buildReport(printed: SourceText, catalog: Catalog = defaultCatalog(), companions: Report[] = []): Report {
   // a turned page's text, a character a line, is said and not read (its lines blanked)
   const rotated = findRotatedText(printed.lines);
-  const whole: SourceText = { ...printed, lines: joinPagesAcross(withoutPageFurniture(withoutRotatedText(printed.lines, rotated))) };
+  const whole: SourceText = { ...printed, lines: joinPagesAcross(withoutPageFurniture(withoutSheetHeadings(withoutRotatedText(printed.lines, rotated)))) };
   const notes: ParseNote[] = [];
   // a title that says neither 预算 nor 决算 is of the kind of document the cover names
   const cover = whole.lines.slice(0, 40).map((l) => l.text);
