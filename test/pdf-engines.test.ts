@@ -45,6 +45,8 @@ const EDGE_CUT: Record<string, [string, string]> = {
   'layout-halves.gnumeric.pdf': ['3:算财政拨款基本支出决算明细表', '3:财政拨款基本支出决算明细表'],
   'corpus-haidong-city-2025-budget.target.gnumeric.pdf': ['4:025年部门预算项目支出绩效目标表', '4:25年部门预算项目支出绩效目标表'],
   'corpus-weihai-huancui-2023-final.cut.gnumeric.pdf': ['7:3年度中央对地方转移支付项目绩效自评表', '7:年度中央对地方转移支付项目绩效自评表'],
+  // the title's rest at the next page's left edge, beside its row's number in the gutter
+  'layout-headings-wide.calc.pdf': ['4:2', '4:2025年部门支出总表2'],
 };
 
 /**
