@@ -44,20 +44,29 @@ function headingsEdge(line: SourceLine): number | null {
   return words.every((w, i) => columnIndex(w.text) === first + i) ? words[0].from : null;
 }
 
-/** the line without its first word, a row's number: a PDF line loses the piece, a text line keeps its columns */
-function withoutRowNumber(line: SourceLine): SourceLine {
+/** the line without its word `k`, its row's number: a PDF line loses the piece, a text line keeps its columns */
+function withoutRowNumber(line: SourceLine, k: number): SourceLine {
+  const word = wordsOf(line)[k];
   if (line.pieces) {
-    const [number, ...rest] = line.pieces;
+    const number = line.pieces[k];
     const at = (number.column ?? 1) - 1;
-    return { ...line, pieces: rest, text: line.text.slice(0, at) + ' '.repeat(number.text.length) + line.text.slice(at + number.text.length) };
+    return { ...line, pieces: line.pieces.filter((_, i) => i !== k), text: line.text.slice(0, at) + ' '.repeat(number.text.length) + line.text.slice(at + number.text.length) };
   }
-  return { ...line, text: line.text.replace(/^(\s*)(\d+)/, (_, space: string, digits: string) => space + ' '.repeat(digits.length)) };
+  return { ...line, text: line.text.slice(0, word.from) + ' '.repeat(word.to - word.from) + line.text.slice(word.to) };
+}
+
+/** the whole numbers standing left of where the cells start: a row's number among them (what the page's edge cut of a cell may stand before it) */
+function gutterWords(line: SourceLine, edge: number): Array<{ k: number; text: string; from: number; to: number }> {
+  return wordsOf(line)
+    .map((w, k) => ({ k, ...w }))
+    .filter((w) => w.to <= edge && ROW_NUMBER_RE.test(w.text));
 }
 
 /**
  * The lines without a sheet's printed headings: each line of column letters, and under it, on its
- * page, the row numbers standing left of where its letters start, where they count up line by
- * line (a wrapped row's other lines print none). Where they do not, nothing is taken away.
+ * page, the row numbers standing centred in the gutter left of where its letters start, where they
+ * count up line by line (a wrapped row's other lines print none). Where they do not, nothing is
+ * taken away.
  */
 export function withoutSheetHeadings(lines: SourceLine[]): SourceLine[] {
   if (!lines.some((l) => headingsEdge(l) !== null)) return lines;
@@ -72,21 +81,22 @@ export function withoutSheetHeadings(lines: SourceLine[]): SourceLine[] {
     let end = i + 1;
     while (end < lines.length && lines[end].page === lines[i].page && headingsEdge(lines[end]) === null) end++;
     const block = lines.slice(i + 1, end);
-    const firsts = block.map((l) => {
-      const [first] = wordsOf(l);
-      return first && ROW_NUMBER_RE.test(first.text) && first.to <= edge ? first : null;
-    });
-    // the gutter's numbers stand centred in it: a code of a column's own (208, set after the
-    // gutter) is none of them
+    const gutter = block.map((l) => gutterWords(l, edge));
+    // the gutter's numbers stand centred in it, most lines' one: a code of a column's own (208, set
+    // after the gutter) is none of them
     const middle = (w: { from: number; to: number }) => (w.from + w.to) / 2;
-    const centredAt = mostCommon(firsts.map((w) => (w ? Math.round(middle(w)) : null)));
-    const numbered = firsts.map((w) => (w && Math.abs(middle(w) - centredAt) <= CENTRED ? Number(w.text) : null));
-    const numbers = numbered.filter((n): n is number => n !== null);
+    const centredAt = mostCommon(gutter.flat().map((w) => Math.round(middle(w))));
+    const numbered = gutter.map((ws) => ws.find((w) => Math.abs(middle(w) - centredAt) <= CENTRED) ?? null);
+    const numbers = numbered.filter((w) => w !== null).map((w) => Number(w.text));
     const enough = wordsOf(lines[i]).length >= MIN_COLUMNS ? 1 : MIN_COLUMNS;
     const counting = numbers.length >= enough && numbers.every((n, k) => k === 0 || n > numbers[k - 1]);
     if (!counting) out.push(...block);
     // a PDF line that printed only its row's number (an empty row) is no line
-    else for (const [k, l] of block.entries()) out.push(...(numbered[k] === null ? [l] : [withoutRowNumber(l)].filter((x) => !x.pieces || x.pieces.length)));
+    else
+      for (const [j, l] of block.entries()) {
+        const w = numbered[j];
+        out.push(...(w === null ? [l] : [withoutRowNumber(l, w.k)].filter((x) => !x.pieces || x.pieces.length)));
+      }
     i = end - 1;
   }
   return out;
