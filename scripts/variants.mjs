@@ -34,12 +34,15 @@
 //   shrink         by Calc at 10 pt (威海) or 11 pt (贵州) in columns made for 7 pt, every cell shrunk to
 //                  fit: names, figures and the forms' labels wrapped or set smaller (项目资金（万元 / ）),
 //                  贵州's forms run over pages, their merged cells cut at the break
+//   vertical       by Chromium, each merged cell's short label set down the cell, upright (竖排: 项目资金
+//                  （元）, 绩效指标, 数量指标), the rows grown to hold it (贵州)
 // Forms and the narrative are left as they are: the variants are about the tables.
 // Run by hand to render the `all` variant of each corpus source (CI uses the committed files):
 //   node scripts/variants.mjs [VARIANT...] [NAME...]   → fixtures/pdf/NAME.all.libreoffice.pdf and
 //     NAME.all.calc.pdf, NAME.all-other.calc.pdf, NAME.all-other.chromium.pdf and
 //     NAME.all-other.weasyprint.pdf, NAME.spread.chromium.pdf, NAME.uming.libreoffice.pdf,
-//     NAME.droid.libreoffice.pdf, NAME.shrink.calc.pdf (VARIANT: all, all-other, spread, uming, droid, shrink)
+//     NAME.droid.libreoffice.pdf, NAME.shrink.calc.pdf, NAME.vertical.chromium.pdf (VARIANT: all,
+//     all-other, spread, uming, droid, shrink, vertical)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -333,6 +336,16 @@ const RENDERINGS = {
     execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', pdf]);
     return ['chromium'];
   },
+  // Chromium with each merged cell's short label set down the cell (竖排: 项目资金（元）, 绩效指标, 数量指标)
+  vertical: (name, doc, work, out) => {
+    if (!VERTICAL.includes(name)) return [];
+    const htmlFile = path.join(work, `${name}.vertical.html`);
+    const pdf = path.join(out, `${name}.vertical.chromium.pdf`);
+    writeFileSync(htmlFile, verticalCells(html(doc, CORPUS_PLAN.find((p) => p.producer === 'chromium'))));
+    chromium(htmlFile, pdf, work);
+    execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', pdf]);
+    return ['chromium'];
+  },
   // Calc at 10 or 11 pt in the columns made for 7 pt, every cell shrunk to fit (Excel's and Calc's option):
   // long names and figures set smaller, header names and the forms' labels wrapped in their cells
   // (项目资金（万元 / ）, its ） on the 年度资金总额 row)
@@ -366,6 +379,19 @@ function writerInFont(name, doc, work, out, variant, font) {
  * with many forms; at 11 pt 贵州's run over pages, a merged cell's text cut at the break
  */
 const SHRUNK = { 'corpus-guizhou-office-2023-final': 11, 'corpus-weihai-huancui-2023-final': 10 };
+
+/** the documents rendered with their merged cells' labels set down the cells (RENDERINGS.vertical): a final account with forms */
+const VERTICAL = ['corpus-guizhou-office-2023-final'];
+
+/**
+ * The page with each merged cell (two rows or more) whose text is a short label (2 to 9 characters)
+ * set down the cell, upright, a character under the other: the rows grow to hold it.
+ */
+function verticalCells(page) {
+  return page.replace(/<td((?: colspan="\d+")?) rowspan="(\d+)"((?: colspan="\d+")?)>([^<]{2,9})<\/td>/g, (all, a, n, b, text) =>
+    Number(n) >= 2 ? `<td${a} rowspan="${n}"${b} style="writing-mode: vertical-rl; text-orientation: upright">${text}</td>` : all,
+  );
+}
 
 /** the documents rendered with their words spread (RENDERINGS.spread), and how: a final account with forms, and a budget */
 const SPREAD = { 'corpus-guizhou-office-2023-final': 'justify', 'corpus-haidong-city-2025-budget': 'letters' };

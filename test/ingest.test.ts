@@ -47,6 +47,12 @@ describe('PDF text', () => {
     // only radicals are touched: a 戶 printed as such stays, ⼾ is the simplified 户
     expect(normalizeText('戶 ⼾')).toBe('戶 户');
   });
+
+  it('gives punctuation set down a cell (pdf.js: 项目资金︵元︶) the full-width form it has set across', async () => {
+    const { normalizeText, normalizeChar } = await import('../src/ingest/radicals.js');
+    expect(normalizeText('项目资金︵元︶ ﹁说明﹂︒ ︻附表︼')).toBe('项目资金（元） 「说明」。 【附表】');
+    expect(normalizeChar('︶', 0xfe36)).toBe('）');
+  });
 });
 
 // a disclosure is also kept as the Word or Excel file it was made from, or as an OFD: said what it

@@ -1,4 +1,4 @@
-/** Radical code points, as some CJK fonts map their glyphs, folded to the ideographs they print. */
+/** Radical code points, as some CJK fonts map their glyphs, folded to the ideographs they print; vertical forms to their punctuation. */
 /**
  * Some CJK fonts map glyphs to radical code points (⻔ for 门, ⼊ for 入, ⼾ for 户, ⻣ for 骨).
  * Kangxi radicals fold under NFKC, though ⼾ folds to the traditional 戶; the radicals of the CJK
@@ -19,11 +19,20 @@ const SIMPLIFIED_AFTER_NFKC: Record<string, string> = { 戶: '户' };
 /** the CJK Radicals Supplement and the Kangxi radicals */
 const RADICAL_RE = /[\u2e80-\u2eff\u2f00-\u2fdf]/g;
 
+/**
+ * Punctuation's vertical presentation forms, as pdf.js maps the glyphs of text set down a cell (竖排:
+ * 项目资金︵元︶), each to the full-width form the same text has set across: NFKC would give ASCII.
+ */
+const VERTICAL_FORMS = new Map(Array.from('︐，︑、︒。︓：︔；︕！︖？︗〖︘〗︵（︶）︷｛︸｝︹〔︺〕︻【︼】︽《︾》︿〈﹀〉﹁「﹂」﹃『﹄』﹇［﹈］').reduce<Array<[string, string]>>((pairs, ch, i, all) => (i % 2 ? pairs : [...pairs, [ch, all[i + 1]]]), []));
+const VERTICAL_RE = /[︐-︙︰-﹏]/g;
+
 export function normalizeText(s: string): string {
-  return s.replace(RADICAL_RE, (c) => {
-    const folded = RADICAL_EQUIVALENTS.get(c) ?? c.normalize('NFKC');
-    return SIMPLIFIED_AFTER_NFKC[folded] ?? folded;
-  });
+  return s
+    .replace(RADICAL_RE, (c) => {
+      const folded = RADICAL_EQUIVALENTS.get(c) ?? c.normalize('NFKC');
+      return SIMPLIFIED_AFTER_NFKC[folded] ?? folded;
+    })
+    .replace(VERTICAL_RE, (c) => VERTICAL_FORMS.get(c) ?? c);
 }
 
 /**
@@ -38,8 +47,8 @@ export function foldRadicals(text: string): string {
   });
 }
 
-/** normalizeText of one character (ch, of code point code), without a regular expression outside the radicals */
+/** normalizeText of one character (ch, of code point code), without a regular expression outside the radicals and vertical forms */
 export function normalizeChar(ch: string, code: number): string {
-  return code >= 0x2e80 && code <= 0x2fdf ? normalizeText(ch) : ch;
+  return (code >= 0x2e80 && code <= 0x2fdf) || (code >= 0xfe10 && code <= 0xfe4f) ? normalizeText(ch) : ch;
 }
 

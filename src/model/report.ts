@@ -6,6 +6,7 @@ import { malformedYearClaims } from './printed-years.js';
 import { sourceLocation } from './cells.js';
 import { withoutPageFurniture } from '../layout/page-furniture.js';
 import { withoutSheetHeadings } from '../layout/sheet-headings.js';
+import { joinVerticalText } from '../layout/vertical-text.js';
 import { joinPagesAcross } from '../layout/pages-across.js';
 import { findTableRegions, type TableRegion, type UnreadTitle } from '../layout/regions.js';
 import { findRotatedText, withoutRotatedText } from '../layout/rotated-text.js';
@@ -153,10 +154,14 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   }
   const narrative = source.lines.filter((l) => !inTables.has(l.line));
   // forms first: a score stated in the narrative is matched to its form by project name
-  const { forms, targetTable, formLines } = extractForms(narrative, source.file, unit, notes, source.rulings);
+  // a form's words set down its cells (项目资金（元）, 绩效指标) are put back together for the forms; a
+  // line that held only such characters is no narrative either
+  const upright = joinVerticalText(narrative);
+  const kept = new Set(upright.map((l) => l.line));
+  const { forms, targetTable, formLines } = extractForms(upright, source.file, unit, notes, source.rulings);
   const family = known.length ? familyOf(catalog, kind, known.map((t) => t.id)) : null;
   const year = documentYear(head, all) ?? companions.find((c) => c.year !== null)?.year ?? null;
-  const claimLines = narrative.filter((l) => !formLines.has(l.line));
+  const claimLines = narrative.filter((l) => !formLines.has(l.line) && kept.has(l.line));
   // an empty table may be explained in the narrative instead of a note under it
   const nil = nilClauses(claimLines, source.file);
   for (const t of known) {
