@@ -42,16 +42,21 @@ function fontSizeOf(m: Pdfium, obj: number, scratch: number): number {
  */
 export function droppedCopies(m: Pdfium, texts: number[], read: (obj: number) => boolean, glyphs: Glyph[], objectOf: number[], scratch: number, view: View): Glyph[] {
   const out: Glyph[] = [];
-  texts.forEach((obj, k) => {
-    if (read(obj)) return;
+  // the last LOOK_BACK objects that gave characters, latest first: kept as the page goes, so that a
+  // page of objects that give none (a font without a Unicode map) is not searched back to its start
+  // for each of them (a damaged file's 4 pages took 33 s so)
+  const recent: number[] = [];
+  for (const obj of texts) {
+    if (read(obj)) {
+      recent.unshift(obj);
+      if (recent.length > LOOK_BACK) recent.pop();
+      continue;
+    }
     const b = boundsOf(m, obj, scratch);
-    if (!b || b.right - b.left < SAME_SIZE) return;
+    if (!b || b.right - b.left < SAME_SIZE) continue;
     const font = m.FPDFTextObj_GetFont(obj);
     const size = fontSizeOf(m, obj, scratch);
-    for (let j = k - 1, tried = 0; j >= 0 && tried < LOOK_BACK; j--) {
-      const donor = texts[j];
-      if (!read(donor)) continue;
-      tried++;
+    for (const donor of recent) {
       const d = boundsOf(m, donor, scratch);
       if (!d || m.FPDFTextObj_GetFont(donor) !== font || fontSizeOf(m, donor, scratch) !== size) continue;
       if (Math.abs(d.right - d.left - (b.right - b.left)) > SAME_SIZE || Math.abs(d.top - d.bottom - (b.top - b.bottom)) > SAME_SIZE) continue;
@@ -59,10 +64,9 @@ export function droppedCopies(m: Pdfium, texts: number[], read: (obj: number) =>
       const dx = viewX(view, b.left, b.bottom) - viewX(view, d.left, d.bottom);
       const dy = viewY(view, b.left, b.bottom) - viewY(view, d.left, d.bottom);
       const copied = glyphs.filter((_, i) => objectOf[i] === donor);
-      if (!copied.length || Math.hypot(dx, dy) < MOVED_EMS * copied[0].size) return;
-      for (const g of copied) out.push({ ...g, x0: g.x0 + dx, x1: g.x1 + dx, y: g.y + dy });
-      return;
+      if (copied.length && Math.hypot(dx, dy) >= MOVED_EMS * copied[0].size) for (const g of copied) out.push({ ...g, x0: g.x0 + dx, x1: g.x1 + dx, y: g.y + dy });
+      break;
     }
-  });
+  }
   return out;
 }
