@@ -71,15 +71,21 @@ export function cellOf(rulings: PageRulings, p: PositionedPiece, y: number, size
   return rows && columns ? { top: rows[0], bottom: rows[1], left: columns[0], right: columns[1] } : null;
 }
 
+/** where a page's vertical rules begin and end, highest and lowest: its table's top and foot (null without any) */
+export function verticalExtent(rulings: PageRulings): { top: number; foot: number } | null {
+  if (!rulings.vertical.length) return null;
+  return { top: Math.min(...rulings.vertical.map((s) => s.from)), foot: Math.max(...rulings.vertical.map((s) => s.to)) };
+}
+
 /**
  * The baseline within the table's vertical rules for a piece drawn across their foot, or across
  * their top, by less than a line: the rest of a merged cell's text that a page break cuts (效益指标
  * （20分 / ）, the ） drawn over the last rule of the page). Null where the piece stands elsewhere.
  */
 export function withinRules(rulings: PageRulings, y: number, size: number): number | null {
-  if (!rulings.vertical.length) return null;
-  const top = Math.min(...rulings.vertical.map((s) => s.from));
-  const foot = Math.max(...rulings.vertical.map((s) => s.to));
+  const extent = verticalExtent(rulings);
+  if (!extent) return null;
+  const { top, foot } = extent;
   const [above, below] = [y - ASCENT * size, y + DESCENT * size];
   if (below > foot && above < foot && above > top) return foot - DESCENT * size - LEEWAY / 2;
   if (above < top && below > top && below < foot) return top + ASCENT * size + LEEWAY / 2;

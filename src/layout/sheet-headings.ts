@@ -4,6 +4,7 @@
  * left of them. They are no part of the tables: left in, a row's number reads as its first cell
  * (a code, a 行次), a title opens with one (2 河西县农业农村局2025年部门收支总表) and is no title.
  */
+import { mostCommon } from '../common/counts.js';
 import type { SourceLine } from '../ingest/text.js';
 
 /** a spreadsheet's column name: A … Z, AA … */
@@ -18,13 +19,6 @@ const MIN_COLUMNS = 3;
 
 /** how far apart (points, or characters) the row numbers' middles may stand */
 const CENTRED = 2;
-
-/** the value most of them take (nulls aside) */
-function mostCommon(values: Array<number | null>): number {
-  const counts = new Map<number, number>();
-  for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].reduce((best, e) => (e[1] > best[1] ? e : best), [NaN, 0])[0];
-}
 
 /** A → 1, Z → 26, AA → 27 */
 const columnIndex = (name: string) => [...name].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -46,12 +40,12 @@ function headingsEdge(line: SourceLine): number | null {
 
 /** the line without its word `k`, its row's number: a PDF line loses the piece, a text line keeps its columns */
 function withoutRowNumber(line: SourceLine, k: number): SourceLine {
-  const word = wordsOf(line)[k];
   if (line.pieces) {
     const number = line.pieces[k];
     const at = (number.column ?? 1) - 1;
     return { ...line, pieces: line.pieces.filter((_, i) => i !== k), text: line.text.slice(0, at) + ' '.repeat(number.text.length) + line.text.slice(at + number.text.length) };
   }
+  const word = wordsOf(line)[k];
   return { ...line, text: line.text.slice(0, word.from) + ' '.repeat(word.to - word.from) + line.text.slice(word.to) };
 }
 
@@ -86,7 +80,7 @@ export function withoutSheetHeadings(lines: SourceLine[]): SourceLine[] {
     // after the gutter) is none of them
     const middle = (w: { from: number; to: number }) => (w.from + w.to) / 2;
     const centredAt = mostCommon(gutter.flat().map((w) => Math.round(middle(w))));
-    const numbered = gutter.map((ws) => ws.find((w) => Math.abs(middle(w) - centredAt) <= CENTRED) ?? null);
+    const numbered = gutter.map((ws) => (centredAt === undefined ? null : ws.find((w) => Math.abs(middle(w) - centredAt) <= CENTRED) ?? null));
     const numbers = numbered.filter((w) => w !== null).map((w) => Number(w.text));
     const enough = wordsOf(lines[i]).length >= MIN_COLUMNS ? 1 : MIN_COLUMNS;
     const counting = numbers.length >= enough && numbers.every((n, k) => k === 0 || n > numbers[k - 1]);

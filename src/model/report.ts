@@ -1,5 +1,6 @@
 /** The whole document → the normalized report: metadata, tables, and what could not be read. */
 import type { SourceLine, SourceText } from '../ingest/text.js';
+import { mostCommon } from '../common/counts.js';
 import { unreadPages } from '../ingest/pdf-common.js';
 import { scopeClaims } from './scope-words.js';
 import { malformedYearClaims } from './printed-years.js';
@@ -144,7 +145,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   const theirs = companions.flatMap((c) => c.tables);
   const known = [...tables, ...theirs];
   const units = known.map((t) => t.unit).filter((u): u is Unit => u !== null);
-  const unit = units.length ? mostCommon(units) : null;
+  const unit = mostCommon(units) ?? null;
   const kind = detectKind(all, known.map((t) => specFor(catalog, t.id)?.document ?? 'unknown'));
   const inTables = new Set<number>(copies);
   for (const r of regions) {
@@ -208,8 +209,3 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   return companions.length ? mergeParts(report, companions) : report;
 }
 
-function mostCommon<T>(items: T[]): T {
-  const counts = new Map<T, number>();
-  for (const i of items) counts.set(i, (counts.get(i) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-}

@@ -8,8 +8,8 @@
  * reading by positions (centred.ts) stands.
  */
 import type { PageRulings } from '../../ingest/rulings.js';
-import type { SourceLine } from '../../ingest/text.js';
-import { cellOf, withinRules, wrappedFigureText, type Cell } from '../../layout/ruled-rows.js';
+import type { PositionedPiece, SourceLine } from '../../ingest/text.js';
+import { cellOf, verticalExtent, withinRules, wrappedFigureText, type Cell } from '../../layout/ruled-rows.js';
 import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
 import { PAGE, type Label, type Placed } from './centred.js';
 
@@ -37,8 +37,7 @@ export function ruledCells(tokens: Placed[], rulings: PageRulings[] | undefined)
     const piece = { text: t.text, x0: t.x0, x1: t.x1 };
     const y = t.at - t.page * PAGE;
     // a merged cell's words cut by a page break may be drawn across the page's last rule (or first)
-    const cut = withinRules(page, y, t.height);
-    const cell = cellOf(page, piece, y, t.height) ?? (cut === null ? null : cellOf(page, piece, cut, t.height));
+    const cell = cellOf(page, piece, y, t.height) ?? cellAcrossRule(page, piece, y, t.height);
     if (!cell) return null;
     out.set(t, { ...cell, page: t.page });
   }
@@ -51,12 +50,17 @@ export function ruledCells(tokens: Placed[], rulings: PageRulings[] | undefined)
  * 绩效指标 merged down to the page's foot), so the cell would be closed on no page.
  */
 function closedAtPageBreak(rulings: PageRulings): PageRulings {
-  if (!rulings.vertical.length) return rulings;
+  const extent = verticalExtent(rulings);
+  if (!extent) return rulings;
   const xs = rulings.vertical.map((s) => s.at);
   const edge = (at: number) => ({ at, from: Math.min(...xs), to: Math.max(...xs) });
-  const top = Math.min(...rulings.vertical.map((s) => s.from));
-  const foot = Math.max(...rulings.vertical.map((s) => s.to));
-  return { ...rulings, horizontal: [...rulings.horizontal, edge(top), edge(foot)] };
+  return { ...rulings, horizontal: [...rulings.horizontal, edge(extent.top), edge(extent.foot)] };
+}
+
+/** the cell of a piece drawn across the table's first or last rule, as if within it (withinRules) */
+function cellAcrossRule(page: PageRulings, piece: PositionedPiece, y: number, size: number): Cell | null {
+  const inside = withinRules(page, y, size);
+  return inside === null ? null : cellOf(page, piece, inside, size);
 }
 
 /**
