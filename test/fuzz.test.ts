@@ -68,6 +68,22 @@ describe('fuzz (seeded, quick)', () => {
     expect(code).toBe(1);
   }, 60_000);
 
+  it('PDF mutants that once crashed a reader are linted (npm run fuzz found each)', async () => {
+    const found: Array<[string, number]> = [
+      // a project form's indicator block with words in its cells but none in the column that anchors its rows (rowsOwnCells)
+      ['corpus-qinghai-province-2023-final.reportlab-narrow.pdf', 1 * 1_000_003 + 81],
+    ];
+    const dir = mkdtempSync(path.join(tmpdir(), 'bl-fuzz-'));
+    const files = found.map(([fixture, seed], i) => {
+      const file = path.join(dir, `found${i}.pdf`);
+      writeFileSync(file, mutateBytes(readFileSync(path.join(FIXTURES, 'pdf', fixture)), seed).bytes);
+      return file;
+    });
+    const { results } = await lintMutants(dir, files);
+    // each is still read and checked: its fatal message would hide a crash no more than a finding
+    expect(results.map((x) => x.fatalErrorCount)).toEqual(files.map(() => 0));
+  }, 60_000);
+
   it('random rule files load or are refused with a position, and never throw while running', () => {
     const report = buildReport(splitLines('sample.txt', readFileSync(path.join(FIXTURES, 'sample/budget-2025-tables.txt'), 'utf8')));
     const before = prototypeNames();

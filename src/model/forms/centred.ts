@@ -56,6 +56,8 @@ export function rowBorders(content: Placed[][]): { above: number[]; below: numbe
  * Where a column's lines cannot be so shared, each of its words goes to the nearest anchor.
  */
 export function rowsOwnCells(anchors: Placed[], words: Placed[]): Placed[][] {
+  // no rows (a damaged page whose anchor column printed nothing): no word has a row to go to
+  if (!anchors.length) return [];
   const content = anchors.map((a) => [a]);
   const middles = anchors.map((a) => a.at - a.height / 2);
   for (const cell of new Set(words.map((t) => t.cell))) {
