@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { abiword, chromium as chromiumIn, CORPUS_PLAN, gridPage, html, libreoffice, text } from './render-source.mjs';
+import { abiword, chromium as chromiumIn, CORPUS_PLAN, drawnOnA3, gridPage, html, libreoffice, text } from './render-source.mjs';
 import { fop } from './fop.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -165,6 +165,13 @@ console.log('wrote fixtures/pdf/final-full.rotated.pdf');
 execFileSync('qpdf', ['--encrypt', '', 'owner-only', '256', '--extract=n', '--print=none', '--modify=none', '--', fullPdf, path.join(outDir, 'final-full.restricted-aes.pdf')]);
 execFileSync('qpdf', ['--allow-weak-crypto', '--encrypt', '', 'owner-only', '128', '--use-aes=n', '--extract=n', '--print=none', '--modify=none', '--', fullPdf, path.join(outDir, 'final-full.restricted-rc4.pdf')]);
 console.log('wrote fixtures/pdf/final-full.restricted-aes.pdf, fixtures/pdf/final-full.restricted-rc4.pdf');
+
+// Each page of wkhtmltopdf's rendering drawn whole, as a form XObject, onto an A3 page (qpdf
+// --overlay), as stamping, watermarking and imposition tools redraw a file: the rows its page cuts
+// leave half on each page are clipped inside the form, in the form's space. Read as the file it was
+// drawn from.
+drawnOnA3(path.join(outDir, 'final-full.wkhtmltopdf.pdf'), path.join(outDir, 'final-full.wkhtmltopdf.overlay.pdf'), work);
+console.log('wrote fixtures/pdf/final-full.wkhtmltopdf.overlay.pdf');
 
 // Bad input.
 const bad = path.join(root, 'fixtures/bad');

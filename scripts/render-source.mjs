@@ -181,6 +181,20 @@ export function spreadsheetRows(rows, spread = false) {
 }
 
 /** htmlFile → pdfFile by headless Chromium, its profile in work */
+/**
+ * Each page of `from` drawn whole, as a form XObject, onto an A3 page (qpdf --overlay over as many
+ * blank pages), as imposition and stamping tools redraw a file: what a page clips is clipped
+ * inside the form, in the form's space.
+ */
+export function drawnOnA3(from, to, work) {
+  const blank = path.join(work, 'a3.pdf');
+  execFileSync('gs', ['-q', '-sDEVICE=pdfwrite', '-o', blank, '-g8420x11910', '-c', 'showpage']);
+  const pages = Number(execFileSync('qpdf', ['--show-npages', from], { encoding: 'utf8' }));
+  const blanks = path.join(work, `a3-${pages}.pdf`);
+  execFileSync('qpdf', ['--empty', '--pages', blank, Array(pages).fill(1).join(','), '--', blanks]);
+  execFileSync('qpdf', [blanks, '--overlay', from, '--', to]);
+}
+
 export function chromium(htmlFile, pdfFile, work) {
   execFileSync(
     'chromium',

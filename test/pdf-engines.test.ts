@@ -98,14 +98,27 @@ describe('PDFium and unpdf give the same model', () => {
 const REAL = path.resolve(ROOT, '../shared/real-pdf');
 const REAL_PDFS = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith('.pdf')) : [];
 
+/**
+ * Published PDFs where part of a line is clipped out of view inside a form XObject: Word's charts
+ * draw each label in the chart's box, and a label running past the box is cut (项目支出 prints as
+ * 支出). PDFium leaves the part out; under unpdf it is read (no one box clips all the page's text).
+ * Each: the line as PDFium reads it, as unpdf does (spaces aside).
+ */
+const CLIPPED_IN_LINE: Record<string, [string, string]> = {
+  '江苏省高级人民法院2017年度部门预算公开.pdf': ['支出,40.01%', '项目支出,40.01%'],
+  '江苏省高级人民法院2018年度部门预算公开.pdf': ['支出,34.20%基本支出,55.98%', '项目支出,34.20%基本支出,55.98%'],
+};
+
 describe.skipIf(REAL_PDFS.length === 0)('published PDFs (../shared/real-pdf): the same lines from both engines', () => {
   for (const name of REAL_PDFS) {
     it(name, async () => {
       const [a, b] = await Promise.all(['pdfium', 'unpdf'].map((e) => readPdfFile(path.join(REAL, name), { engine: e as 'pdfium' | 'unpdf' })));
-      // spaces aside: pdf.js puts one where fonts switch or text is justified
-      const lines = (t: typeof a) => t.lines.map((l) => [l.page, l.text.replace(/ /g, '')] as [number | undefined, string]);
-      if (CLIPPED[name]) withoutClipped(lines(a), lines(b), CLIPPED[name]);
-      else expect(lines(a)).toEqual(lines(b));
+      // spaces aside: pdf.js puts one where fonts switch or text is justified; a line clipped in part, as each engine reads it, is one line
+      const cut = CLIPPED_IN_LINE[name] ?? [];
+      const lines = (t: typeof a, k: number) => t.lines.map((l) => [l.page, l.text.replace(/ /g, '')] as [number | undefined, string]).map(([p, x]): [number | undefined, string] => [p, x === cut[k] ? '(clipped in part)' : x]);
+      if (cut.length) expect(lines(a, 0).filter(([, x]) => x === '(clipped in part)')).toHaveLength(1);
+      if (CLIPPED[name]) withoutClipped(lines(a, 0), lines(b, 1), CLIPPED[name]);
+      else expect(lines(a, 0)).toEqual(lines(b, 1));
     }, 60000);
   }
 });

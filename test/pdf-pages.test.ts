@@ -33,6 +33,16 @@ for (const engine of ['pdfium', 'unpdf'] as PdfEngine[]) {
       expect(outcome.diagnostics.filter((d) => d.ruleId === 'pdf/unreadable-page')).toEqual([]);
     }, 30000);
 
+    it('pages drawn whole into A3 pages as form XObjects (qpdf --overlay) give the model and findings of the file drawn: text clipped inside a form stays unread', async () => {
+      // wkhtmltopdf draws a row its page cut leaves half on each page twice, each time clipped to its page;
+      // inside the form, the clip is in the form's space: read in the page's, the clipped copies came back
+      const [drawn, original] = [await model('final-full.wkhtmltopdf.overlay.pdf'), await model('final-full.wkhtmltopdf.pdf')];
+      expect(drawn.tables.map((t: { id: string }) => t.id)).toEqual(original.tables.map((t: { id: string }) => t.id));
+      expect(drawn.notes).toEqual(original.notes);
+      const said = async (file: string) => (await lintFile(PDF(file), await builtinRules(), { pdfEngine: engine })).diagnostics.map((d) => [d.ruleId, d.page, d.line, d.message]);
+      expect(await said('final-full.wkhtmltopdf.overlay.pdf')).toEqual(await said('final-full.wkhtmltopdf.pdf'));
+    }, 30000);
+
     // an owner password that forbids copying and printing, none to open (qpdf --encrypt '' owner):
     // how many disclosures are published; the text is read as the unrestricted file's
     it.each(['final-full.restricted-aes.pdf', 'final-full.restricted-rc4.pdf'])('%s, restricted without a password to open, gives the model and findings of the unrestricted file', async (name) => {

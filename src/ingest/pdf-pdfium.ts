@@ -6,10 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { init } from '@embedpdf/pdfium';
 import { givenPdfiumWasm } from './pdfium-wasm.js';
-import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_TEXT, viewX, viewY, type Pdfium, type View } from './pdfium-api.js';
+import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_TEXT, MAX_FORM_DEPTH, matrixOf, viewX, viewY, type Pdfium, type View } from './pdfium-api.js';
 import { droppedCopies } from './pdfium-copies.js';
 import { readRulings } from './pdfium-rulings.js';
-import type { Picture } from './rulings.js';
+import { compose, IDENTITY, type Matrix, type Picture } from './rulings.js';
 import { insideClip, type Box } from './glyph-lines.js';
 import { INVISIBLE_RENDER_MODES, isUnreadableCode, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 import { normalizeChar } from './radicals.js';
@@ -110,7 +110,7 @@ function drawn(m: Pdfium, page: number): Drawn {
       const type = obj ? m.FPDFPageObj_GetType(obj) : 0;
       if (type === FPDF_PAGEOBJ_TEXT) found.text = true;
       else if (type === FPDF_PAGEOBJ_IMAGE) found.image = true;
-      else if (type === FPDF_PAGEOBJ_FORM && depth < 8) visit(m.FPDFFormObj_CountObjects(obj), (k) => m.FPDFFormObj_GetObject(obj, k), depth + 1);
+      else if (type === FPDF_PAGEOBJ_FORM && depth < MAX_FORM_DEPTH) visit(m.FPDFFormObj_CountObjects(obj), (k) => m.FPDFFormObj_GetObject(obj, k), depth + 1);
     }
   };
   visit(m.FPDFPage_CountObjects(page), (i) => m.FPDFPage_GetObject(page, i), 0);
@@ -118,15 +118,28 @@ function drawn(m: Pdfium, page: number): Drawn {
 }
 
 /**
- * The box a text object's clip path keeps visible, in viewport space, or null where it is not
+ * The box a text object's clip keeps visible, in viewport space, or null where it is not
  * clipped. A clip of several paths keeps their intersection: the intersection of their bounding
  * boxes holds it, so nothing visible falls outside the box. A producer that lays a long page out
  * and cuts it into pages (wkhtmltopdf) draws a row straddling the cut on both pages, each time
  * clipped to the page's printable area: the clipped-away copy is not printed, and must not be read.
+ * Text inside a form XObject (a page drawn whole into another, as an overlay or an imposition
+ * does) is clipped by its own clip, in the form's space, and by the clips the forms holding it
+ * are drawn under, each in the space of what holds it.
  */
-function clipBox(m: Pdfium, obj: number, scratch: number, view: View, onPage: Set<number>): Box | null {
-  // a clip inside a form XObject is in the form's space, not the page's: only the page's own objects are tested
-  const clip = obj && onPage.has(obj) ? m.FPDFPageObj_GetClipPath(obj) : 0;
+function clipBox(m: Pdfium, place: TextPlace | undefined, scratch: number, view: View): Box | null {
+  if (!place) return null;
+  let box = clipPathBox(m, place.obj, place.outer, scratch, view);
+  for (let f = place.forms; f; f = f.within) {
+    const held = clipPathBox(m, f.obj, f.outer, scratch, view);
+    if (held) box = box ? { x0: Math.max(box.x0, held.x0), x1: Math.min(box.x1, held.x1), y0: Math.max(box.y0, held.y0), y1: Math.min(box.y1, held.y1) } : held;
+  }
+  return box;
+}
+
+/** the bounding box of an object's clip path, whose points the matrix takes to the page's space; null where it has none */
+function clipPathBox(m: Pdfium, obj: number, [a, b, c, d, e, f]: Matrix, scratch: number, view: View): Box | null {
+  const clip = m.FPDFPageObj_GetClipPath(obj);
   const paths = clip ? m.FPDFClipPath_CountPaths(clip) : 0;
   if (!(paths > 0)) return null;
   // scalars, not a box per path and a pair per point: a clip can have thousands of segments
@@ -145,8 +158,10 @@ function clipBox(m: Pdfium, obj: number, scratch: number, view: View, onPage: Se
       const seg = m.FPDFClipPath_GetPathSegment(clip, p, k);
       if (!seg || !m.FPDFPathSegment_GetPoint(seg, scratch, scratch + 4)) continue;
       const heap = m.pdfium.HEAPF32;
-      const px = heap[scratch >> 2];
-      const py = heap[(scratch >> 2) + 1];
+      const x = heap[scratch >> 2];
+      const y = heap[(scratch >> 2) + 1];
+      const px = a * x + c * y + e;
+      const py = b * x + d * y + f;
       const vx = viewX(view, px, py);
       const vy = viewY(view, px, py);
       if (vx < x0) x0 = vx;
@@ -164,14 +179,35 @@ function clipBox(m: Pdfium, obj: number, scratch: number, view: View, onPage: Se
   return bx0 === -Infinity && by0 === -Infinity ? null : { x0: bx0, x1: bx1, y0: by0, y1: by1 };
 }
 
-/** the text objects drawn by the page's own content stream (not inside a form XObject) */
-function pageTextObjects(m: Pdfium, page: number): Set<number> {
-  const found = new Set<number>();
-  const n = m.FPDFPage_CountObjects(page);
-  for (let i = 0; i < n; i++) {
-    const obj = m.FPDFPage_GetObject(page, i);
-    if (obj && m.FPDFPageObj_GetType(obj) === FPDF_PAGEOBJ_TEXT) found.add(obj);
-  }
+/** a form XObject holding text: drawn under the matrix `outer` (the space of what holds it), within the form `within` */
+interface HoldingForm {
+  obj: number;
+  outer: Matrix;
+  within: HoldingForm | null;
+}
+
+/** where a text object is drawn: its space's matrix to the page's, and the innermost form holding it (null: the page's own) */
+interface TextPlace {
+  obj: number;
+  outer: Matrix;
+  forms: HoldingForm | null;
+}
+
+/** every text object of the page, those inside form XObjects included, each with where it is drawn */
+function textPlaces(m: Pdfium, page: number, scratch: number): Map<number, TextPlace> {
+  const found = new Map<number, TextPlace>();
+  const visit = (count: number, get: (i: number) => number, outer: Matrix, forms: HoldingForm | null, depth: number) => {
+    for (let i = 0; i < count; i++) {
+      const obj = get(i);
+      const type = obj ? m.FPDFPageObj_GetType(obj) : 0;
+      if (type === FPDF_PAGEOBJ_TEXT) found.set(obj, { obj, outer, forms });
+      else if (type === FPDF_PAGEOBJ_FORM && depth < MAX_FORM_DEPTH) {
+        const held: HoldingForm = { obj, outer, within: forms };
+        visit(m.FPDFFormObj_CountObjects(obj), (k) => m.FPDFFormObj_GetObject(obj, k), compose(outer, matrixOf(m, obj, scratch)), held, depth + 1);
+      }
+    }
+  };
+  visit(m.FPDFPage_CountObjects(page), (i) => m.FPDFPage_GetObject(page, i), IDENTITY, null, 0);
   return found;
 }
 
@@ -222,7 +258,7 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
   const fonts = new Map<number, number>();
   const clips = new Map<number, Box | null>();
   const hidden = new Map<number, boolean>();
-  let pageTexts: Set<number> | undefined;
+  let places: Map<number, TextPlace> | undefined;
   const glyphs: Glyph[] = [];
   /** the text object each glyph came from */
   const objectOf: number[] = [];
@@ -258,13 +294,14 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
       if (g === 'sideways') sideways++;
       if (typeof g === 'string') continue;
       let clip = clips.get(obj);
-      if (clip === undefined) clips.set(obj, (clip = clipBox(m, obj, scratch, view, (pageTexts ??= pageTextObjects(m, page)))));
+      if (clip === undefined) clips.set(obj, (clip = clipBox(m, (places ??= textPlaces(m, page, scratch)).get(obj), scratch, view)));
       if (!clip || insideClip(g, clip)) {
         glyphs.push(g);
         objectOf.push(obj);
       } else clipped++;
     }
-    if (pageTexts) glyphs.push(...droppedCopies(m, [...pageTexts], (obj) => hidden.has(obj), glyphs, objectOf, scratch, view));
+    // PDFium's dropped copies are sought among the page's own text objects
+    if (places) glyphs.push(...droppedCopies(m, [...places.values()].filter((p) => !p.forms).map((p) => p.obj), (obj) => hidden.has(obj), glyphs, objectOf, scratch, view));
     return { glyphs, width: view.width, height: view.height, unreadable, slanted, sideways, clipped, view, characters, invisible };
   } finally {
     m.FPDFText_ClosePage(text);

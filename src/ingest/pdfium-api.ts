@@ -1,4 +1,5 @@
 /** The part of PDFium's C API the engine calls, and the page's viewport as it reads it. */
+import { IDENTITY, type Matrix } from './rulings.js';
 
 /** the part of PDFium's C API we call (pointers are numbers into the wasm heap) */
 export interface Pdfium {
@@ -53,6 +54,17 @@ export const FPDF_PAGEOBJ_TEXT = 1;
 export const FPDF_PAGEOBJ_PATH = 2;
 export const FPDF_PAGEOBJ_IMAGE = 3;
 export const FPDF_PAGEOBJ_FORM = 5;
+
+/** forms nest no deeper than this (a form drawing itself would never end) */
+export const MAX_FORM_DEPTH = 8;
+
+/** an object's matrix; scratch holds 32 bytes */
+export function matrixOf(m: Pdfium, obj: number, scratch: number): Matrix {
+  if (!m.FPDFPageObj_GetMatrix(obj, scratch)) return IDENTITY;
+  const heap = m.pdfium.HEAPF32;
+  const k = scratch >> 2;
+  return [heap[k], heap[k + 1], heap[k + 2], heap[k + 3], heap[k + 4], heap[k + 5]];
+}
 
 /**
  * Page space (y up, as the PDF draws) → viewport space (y down, the page as displayed): the page

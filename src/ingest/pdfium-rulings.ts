@@ -3,21 +3,11 @@
  * those inside form XObjects included. A path's points are in its own space: its matrix, and
  * the matrices of the forms that hold it, take them to the page's.
  */
-import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_PATH, viewX, viewY, type Pdfium, type View } from './pdfium-api.js';
+import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_PATH, MAX_FORM_DEPTH, matrixOf, viewX, viewY, type Pdfium, type View } from './pdfium-api.js';
 import { compose, IDENTITY, invisible, pictureBox, RulingCollector, type Matrix, type PathPoint, type Picture, type Rulings } from './rulings.js';
 
 const FPDF_SEGMENT_BEZIERTO = 1;
 const FPDF_SEGMENT_MOVETO = 2;
-/** forms nest no deeper than this (a form drawing itself would never end) */
-const MAX_DEPTH = 8;
-
-/** an object's matrix; scratch holds 32 bytes */
-function matrixOf(m: Pdfium, obj: number, scratch: number): Matrix {
-  if (!m.FPDFPageObj_GetMatrix(obj, scratch)) return IDENTITY;
-  const heap = m.pdfium.HEAPF32;
-  const k = scratch >> 2;
-  return [heap[k], heap[k + 1], heap[k + 2], heap[k + 3], heap[k + 4], heap[k + 5]];
-}
 
 /** whether the paint read by get (fill or stroke colour) shows on white paper */
 function visible(m: Pdfium, get: Pdfium['FPDFPageObj_GetFillColor'], obj: number, scratch: number): boolean {
@@ -75,7 +65,7 @@ export function readRulings(m: Pdfium, page: number, scratch: number, view: View
       const type = obj ? m.FPDFPageObj_GetType(obj) : 0;
       if (type === FPDF_PAGEOBJ_PATH) pathRulings(m, obj, outer, scratch, view, into);
       else if (type === FPDF_PAGEOBJ_IMAGE) pictures.push(pictureBox(compose(outer, matrixOf(m, obj, scratch)), toView));
-      else if (type === FPDF_PAGEOBJ_FORM && depth < MAX_DEPTH) {
+      else if (type === FPDF_PAGEOBJ_FORM && depth < MAX_FORM_DEPTH) {
         visit(m.FPDFFormObj_CountObjects(obj), (k) => m.FPDFFormObj_GetObject(obj, k), compose(outer, matrixOf(m, obj, scratch)), depth + 1);
       }
     }
