@@ -39,12 +39,12 @@
 // Forms and the narrative are left as they are: the variants are about the tables.
 // Run by hand to render the `all` variant of each corpus source (CI uses the committed files):
 //   node scripts/variants.mjs [VARIANT...] [NAME...]   → fixtures/pdf/NAME.all.libreoffice.pdf and
-//     NAME.all.calc.pdf, NAME.all-other.calc.pdf, NAME.all-other.chromium.pdf and
+//     NAME.all.calc.pdf (and for 青海 NAME.all.calc.stamped.pdf: stamped as a portal publishes it), NAME.all-other.calc.pdf, NAME.all-other.chromium.pdf and
 //     NAME.all-other.weasyprint.pdf, NAME.spread.chromium.pdf, NAME.uming.libreoffice.pdf,
 //     NAME.droid.libreoffice.pdf, NAME.shrink.calc.pdf, NAME.vertical.chromium.pdf (VARIANT: all,
 //     all-other, spread, uming, droid, shrink, vertical)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -298,7 +298,11 @@ const RENDERINGS = {
     writeFileSync(htmlFile, html(doc, writer));
     libreoffice(htmlFile, path.join(out, `${name}.all.libreoffice.pdf`), writer);
     renderPdf(`${name}.all`, calcSource(doc), out);
-    return ['libreoffice', 'calc'];
+    if (!STAMPED.includes(name)) return ['libreoffice', 'calc'];
+    // as a portal publishes it: every page stamped with the date it was made public, in its top
+    // right corner, and a faint mark across the middle (qpdf --overlay of a page Chromium prints)
+    execFileSync('qpdf', [path.join(out, `${name}.all.calc.pdf`), '--overlay', stampPage(work), '--repeat=1', '--', path.join(out, `${name}.all.calc.stamped.pdf`)]);
+    return ['libreoffice', 'calc', 'calc.stamped'];
   },
   // Calc with its sheets' lines as the source prints them, and Chromium set as a 三线表 (no cell
   // borders: rules over and under the table and under its header) with figures centred
@@ -398,6 +402,22 @@ const SPREAD = { 'corpus-guizhou-office-2023-final': 'justify', 'corpus-haidong-
 
 /** the documents whose all-other Chromium rendering is also rewritten by cairo (one is enough: 1 MB each) */
 const CAIRO_REWRITTEN = ['corpus-haidong-city-2025-budget'];
+
+/** the documents whose Calc rendering is also stamped as a portal publishes it (NAME.all.calc.stamped.pdf) */
+const STAMPED = ['corpus-qinghai-province-2023-final'];
+/** the page a portal stamps over every page (STAMP_HTML, printed by Chromium), made once in `work` */
+export function stampPage(work) {
+  const stamp = path.join(work, 'stamp.pdf');
+  if (existsSync(stamp)) return stamp;
+  const html = path.join(work, 'stamp.html');
+  writeFileSync(html, STAMP_HTML);
+  chromium(html, stamp, work);
+  return stamp;
+}
+const STAMP_HTML = `<html><head><style>@page { size: A4; margin: 0 } body { margin: 0; height: 297mm; position: relative; font-family: 'Noto Sans CJK SC' }
+.mark { position: absolute; top: 130mm; width: 100%; text-align: center; font-size: 60pt; color: rgba(160, 160, 160, 0.35) }
+.date { position: absolute; top: 8mm; right: 12mm; font-size: 9pt; color: #c00 }</style></head>
+<body><div class="mark">政府信息公开</div><div class="date">2025-06-30 已公开</div></body></html>`;
 
 if (fileURLToPath(import.meta.url) === path.resolve(process.argv[1] ?? '')) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

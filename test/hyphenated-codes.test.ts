@@ -34,6 +34,14 @@ describe('a code joined to its name by a hyphen', () => {
     expect(tokens('100.00-其他')).toEqual([['number', '100.00'], ['label', '-其他']]);
   });
 
+  it('is not taken in a date or a time: each is one word, not a year and two negative figures', () => {
+    expect(tokens('2025-06-30 已公开')).toEqual([['label', '2025-06-30已公开']]);
+    expect(tokens('发布时间：2024-09-24 16:08:34')).toEqual([['label', '发布时间：2024-09-2416:08:34']]);
+    expect(tokens('截至2023.12.31 合计 2025.06 -30')).toEqual([['label', '截至2023.12.31合计'], ['number', '2025.06'], ['number', '-30']]);
+    // no month 13: figures as before
+    expect(tokens('2025-13-01')).toEqual([['number', '2025'], ['number', '-13'], ['number', '-01']]);
+  });
+
   const spaced = fixtureText('text/final-wanyuan.txt');
   const hyphenate = (text: string) => text.replace(/^(\d{3}|\d{5}|\d{7}) (?=[^\d\s])/gm, '$1-');
 

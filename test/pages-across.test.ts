@@ -220,6 +220,16 @@ describe('withoutPageFurniture', () => {
     expect(withoutPageFurniture(doc.lines).map((l) => l.text)).toEqual([0, 1, 2, 3].flatMap((k) => [k % 2 ? '与上年相比增加' : '收支预算总表', '合计 12.00']));
   });
 
+  it('drops a portal\'s stamp of the date made public, printed over every page (2025-06-30 已公开), and a browser\'s print header', () => {
+    const doc = pages((k) => [
+      [0, 20, [['2025-06-30 已公开', 480]]],
+      [0, 30, [['2025/6/30 16:08', 40], ['上海市普陀区财政局', 280]]],
+      [0, 100, [[k % 2 ? '与上年相比增加' : '收支预算总表', 60]]],
+      [0, 120, [['合计', 40], ['12.00', 300]]],
+    ]);
+    expect(withoutPageFurniture(doc.lines).map((l) => l.text)).toEqual([0, 1, 2, 3].flatMap((k) => [k % 2 ? '与上年相比增加' : '收支预算总表', '合计 12.00']));
+  });
+
   it('keeps what a table or form repeats page by page: its number, unit line, header row, and a 总分 row', () => {
     const doc = pages(() => [
       [0, 40, [['部门公开表#', 60]]],

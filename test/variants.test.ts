@@ -42,6 +42,8 @@ const OTHER_FONTS = ['haidong-city-2025-budget'];
 const VERTICAL = ['guizhou-office-2023-final'];
 /** …and by Calc at 10 or 11 pt in columns made for 7 pt, shrunk to fit (scripts/variants.mjs shrink) */
 const SHRUNK = ['guizhou-office-2023-final', 'weihai-huancui-2023-final'];
+/** …and the `all` variant by Calc stamped on every page as a portal publishes it (scripts/variants.mjs STAMPED) */
+const STAMPED = ['qinghai-province-2023-final'];
 
 /**
  * Cases that fail now, by `DOCUMENT VARIANT (diagnostics|model)`, each with what goes wrong. The
@@ -122,6 +124,12 @@ describe('corpus documents printed as other provinces print them read as the ori
     // 贵州's forms run over pages, a merged cell's text cut at the break and drawn across the page's
     // last rule (its rows were read without their rules: one form without its 总分 and 结论执行率)
     if (SHRUNK.includes(name)) compare(name, 'shrink.calc.pdf', async () => buildReport(await readDocument(path.join(FIXTURES, 'pdf', `corpus-${name}.shrink.calc.pdf`))));
+    // stamped `2025-06-30 已公开` in each page's top right corner (and 政府信息公开 faint across the middle): the
+    // date was read as the figures 2025, -06 and -30 in the tables it stood over (a false 科目/上下级合计 of
+    // 2,025.00, rows of six tables unread) and, being figures, was no running header to leave out
+    for (const pdfEngine of STAMPED.includes(name) ? (['pdfium', 'unpdf'] as const) : []) {
+      compare(name, `all.calc.stamped.pdf ${pdfEngine}`, async () => buildReport(await readDocument(path.join(FIXTURES, 'pdf', `corpus-${name}.all.calc.stamped.pdf`), { pdfEngine })));
+    }
     // 竖排: 项目资金（元） a character a line among the funds rows (no unit was read, the 元 figures taken
     // for 万元, and three findings lost), 绩效指标 and the 二级指标 too
     for (const pdfEngine of VERTICAL.includes(name) ? (['pdfium', 'unpdf'] as const) : []) {

@@ -7,6 +7,9 @@
  */
 import type { SourceLine } from '../ingest/text.js';
 import { isFigure } from './page-cut.js';
+import { DATE_OR_TIME_RE } from './tokenize.js';
+
+const isDateOrTime = (word: string) => DATE_OR_TIME_RE.exec(word)?.[0] === word;
 
 /** the dashes a page number stands between: hyphen, en and em dash, and as Word and WPS set them, box-drawing lines (─ 7 ─), bars, fullwidth hyphens */
 const DASH = '[-—–─━―‒－﹣]';
@@ -57,7 +60,8 @@ function furnitureLike(l: SourceLine): boolean {
   // a year set apart from its 年 (2024 年度) is no figure standing alone
   const text = l.text.trim().replace(/(\d)\s+(?=年)/g, '$1');
   if ((l.pieces?.length ?? text.split(/\s+/).length) > 3 || shapeOf(text).length < 2) return false;
-  return !text.split(/\s+/).some((w) => /^[-\d,.，%]+$/.test(w)) && !/单位|部门[：:]|万元|续|表$|表\s*[\d一二三四五六七八九十]|\d\s*表/.test(text);
+  // a date is no figure: a portal's stamp (2025-06-30 已公开) runs over every page
+  return !text.split(/\s+/).some((w) => /^[-\d,.，%]+$/.test(w) && !isDateOrTime(w)) && !/单位|部门[：:]|万元|续|表$|表\s*[\d一二三四五六七八九十]|\d\s*表/.test(text);
 }
 
 /**

@@ -85,6 +85,13 @@ export function parseNumber(text: string): NumberInfo | null {
   };
 }
 
+/**
+ * A date or a time of day, printed whole (a portal's stamp 2025-06-30 已公开, a browser's print
+ * header 2025/6/30 16:08): one word, never a year and two negative figures, nor 2025.06 and 30.
+ * A year.month alone (2025.06) may be a figure, and stays one.
+ */
+export const DATE_OR_TIME_RE = /(?<![\d.,])(?:(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])|(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)(?![\d.,])/;
+
 /** a figure signed as money or bracketed as negative, taken whole: ¥1,234.50, (1,234.50) */
 const MARKED_FIGURE_RE = /^-?[¥￥]|^\(/;
 /** a currency sign alone: the accounting format sets it at the cell's left edge, apart from the figure */
@@ -106,18 +113,22 @@ function splitChunk(chunk: string, offset: number, source: SourceLine, cell?: nu
     const text = chunk.slice(from, to);
     return splitChunk(text, offset + from, source, cell, piece && { ...piece, x0: piece.x0 + from * perChar, x1: to === chunk.length ? piece.x1 : piece.x0 + to * perChar, text });
   };
+  // a date or a time: one word, no rule below may part it (the words around it are words of their own)
+  const dated = marked ? null : DATE_OR_TIME_RE.exec(chunk);
+  if (dated && dated[0].length < chunk.length) return [...part(0, dated.index), ...part(dated.index, dated.index + dated[0].length), ...part(dated.index + dated[0].length, chunk.length)];
+  const whole = marked || dated !== null;
   // a dash standing against a name (`-三、教育支出`, a cell printed `-` set close to the next) is a
   // cell of its own: no name starts or ends with one
   const dash = /^([-－—–]{1,2})(?=[^\d\s\-－—–.])|(?<=[^\d\s\-－—–])([-－—–]{1,2})$/.exec(chunk);
-  if (dash && chunk.length > dash[0].length && !marked) {
+  if (dash && chunk.length > dash[0].length && !whole) {
     const at = dash.index === 0 ? dash[0].length : dash.index;
     return [...part(0, at), ...part(at, chunk.length)];
   }
   // a subject code joined to its name by a hyphen (`201-一般公共服务支出`, 泉州): the code, and the name without it
-  const coded = CODE_HYPHEN_RE.exec(chunk);
+  const coded = whole ? null : CODE_HYPHEN_RE.exec(chunk);
   if (coded) return [...part(0, coded[1].length), ...part(coded[0].length, chunk.length)];
   // an item number (`1.`, `2．一般公共预算`) is part of the label, not a figure
-  const item = ITEM_NUMBER_RE.exec(chunk);
+  const item = whole ? null : ITEM_NUMBER_RE.exec(chunk);
   if (item) {
     const head = item[0];
     const rest = part(head.length, chunk.length);
@@ -125,7 +136,7 @@ function splitChunk(chunk: string, offset: number, source: SourceLine, cell?: nu
     if (rest[0]?.kind === 'label') return [{ ...rest[0], text: head + rest[0].text, column: label.column, x0: label.x0 }, ...rest.slice(1)];
     return [label, ...rest];
   }
-  const pieces = marked ? WHOLE_RE : PIECE_RE;
+  const pieces = whole ? WHOLE_RE : PIECE_RE;
   pieces.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = pieces.exec(chunk))) {
