@@ -8,6 +8,7 @@ import { init } from '@embedpdf/pdfium';
 import { givenPdfiumWasm } from './pdfium-wasm.js';
 import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_TEXT, MAX_FORM_DEPTH, matrixOf, viewX, viewY, type Pdfium, type View } from './pdfium-api.js';
 import { droppedCopies } from './pdfium-copies.js';
+import { spreadLigatures } from './ligatures.js';
 import { readRulings } from './pdfium-rulings.js';
 import { compose, IDENTITY, type Matrix, type Picture } from './rulings.js';
 import { insideClip, type Box } from './glyph-lines.js';
@@ -300,6 +301,7 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
         objectOf.push(obj);
       } else clipped++;
     }
+    spreadLigatures(glyphs, (a, b) => objectOf[a] === objectOf[b]);
     // PDFium's dropped copies are sought among the page's own text objects
     if (places) glyphs.push(...droppedCopies(m, [...places.values()].filter((p) => !p.forms).map((p) => p.obj), (obj) => hidden.has(obj), glyphs, objectOf, scratch, view));
     return { glyphs, width: view.width, height: view.height, unreadable, slanted, sideways, clipped, view, characters, invisible };
