@@ -195,10 +195,11 @@ export function drawnOnA3(from, to, work) {
   execFileSync('qpdf', [blanks, '--overlay', from, '--', to]);
 }
 
-export function chromium(htmlFile, pdfFile, work) {
+export function chromium(htmlFile, pdfFile, work, { headerFooter = false } = {}) {
   execFileSync(
     'chromium',
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(work, 'chromium')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdfFile}`, pathToFileURL(htmlFile).href],
+    // headerFooter: the date and the page's title over each page, its address and 2/21 under it, as a browser prints by default
+    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(work, 'chromium')}`, ...(headerFooter ? [] : ['--no-pdf-header-footer']), `--print-to-pdf=${pdfFile}`, pathToFileURL(htmlFile).href],
     { stdio: 'ignore', timeout: 180000 },
   );
 }

@@ -34,6 +34,9 @@
 //   shrink         by Calc at 10 pt (威海) or 11 pt (贵州) in columns made for 7 pt, every cell shrunk to
 //                  fit: names, figures and the forms' labels wrapped or set smaller (项目资金（万元 / ）),
 //                  贵州's forms run over pages, their merged cells cut at the break
+//   webpage        by Chromium as a browser saves a portal's web page as PDF: the site's chrome around
+//                  the document, the date and the page's title over each page, its address and the
+//                  page of pages (2/21) under it (海东)
 //   vertical       by Chromium, each merged cell's short label set down the cell, upright (竖排: 项目资金
 //                  （元）, 绩效指标, 数量指标), the rows grown to hold it (贵州)
 // Forms and the narrative are left as they are: the variants are about the tables.
@@ -41,8 +44,8 @@
 //   node scripts/variants.mjs [VARIANT...] [NAME...]   → fixtures/pdf/NAME.all.libreoffice.pdf and
 //     NAME.all.calc.pdf (and for 青海 NAME.all.calc.stamped.pdf: stamped as a portal publishes it), NAME.all-other.calc.pdf, NAME.all-other.chromium.pdf and
 //     NAME.all-other.weasyprint.pdf, NAME.spread.chromium.pdf, NAME.uming.libreoffice.pdf,
-//     NAME.droid.libreoffice.pdf, NAME.shrink.calc.pdf, NAME.vertical.chromium.pdf (VARIANT: all,
-//     all-other, spread, uming, droid, shrink, vertical)
+//     NAME.droid.libreoffice.pdf, NAME.shrink.calc.pdf, NAME.vertical.chromium.pdf,
+//     NAME.webpage.chromium.pdf (VARIANT: all, all-other, spread, uming, droid, shrink, vertical, webpage)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -328,6 +331,19 @@ const RENDERINGS = {
     execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', cairo]);
     return ['calc', 'chromium', 'weasyprint', 'chromium.cairo'];
   },
+  // the document as a portal's web page that a reader saves as PDF from the browser: the site's
+  // chrome around it (where the page stands, the index table, the date, the site's footer) and
+  // Chromium's default header (the date and time, the page's title) and footer (its address, the
+  // page of pages) on every page
+  webpage: (name, doc, work, out) => {
+    if (!WEB_PAGES.includes(name)) return [];
+    const htmlFile = path.join(work, `${name}.webpage.html`);
+    writeFileSync(htmlFile, webPage(doc, html(doc, CORPUS_PLAN.find((p) => p.producer === 'chromium'))));
+    const pdf = path.join(out, `${name}.webpage.chromium.pdf`);
+    chromium(htmlFile, pdf, work, { headerFooter: true });
+    execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', pdf]);
+    return ['chromium'];
+  },
   // Chromium with each cell of words spread over its cell or letter-spaced (spreadWords), as
   // sheets set their labels: the characters of one word stand apart as cells do
   spread: (name, doc, work, out) => {
@@ -402,6 +418,22 @@ const SPREAD = { 'corpus-guizhou-office-2023-final': 'justify', 'corpus-haidong-
 
 /** the documents whose all-other Chromium rendering is also rewritten by cairo (one is enough: 1 MB each) */
 const CAIRO_REWRITTEN = ['corpus-haidong-city-2025-budget'];
+
+/** the documents also saved from a portal's web page by the browser (NAME.webpage.chromium.pdf) */
+const WEB_PAGES = ['corpus-haidong-city-2025-budget'];
+
+/** the document's HTML as a portal's page holds it: a title, where the page stands, the index table and date over it, the site's footer under it */
+function webPage(doc, body) {
+  const over = `<div style="font-size:10pt;border-bottom:1px solid #ccc">当前位置：首页 &gt; 政务公开 &gt; 法定主动公开 &gt; 财政预决算 &gt; 部门${doc.kind}</div>
+<table style="font-size:9pt;border-collapse:collapse" border="1"><tr><td>[ 索引号 ]</td><td>115002300086863934/${doc.year}-00067</td><td>[ 发文字号 ]</td><td>无</td></tr>
+<tr><td>[ 发布机构 ]</td><td>${doc.department}</td><td>[ 成文日期 ]</td><td>${doc.year}-09-12</td></tr></table>
+<p style="font-size:9pt">发布时间：${doc.year}-09-12 16:08:34　来源：${doc.department}　浏览次数：1234　【字体：大 中 小】【打印】【关闭】</p>`;
+  const under = `<div style="font-size:9pt;border-top:1px solid #ccc;margin-top:20px">主办单位：某某市人民政府办公室　网站标识码：5002300001　ICP备05003300号-1<br>联系电话：023-70712345　建议使用1920×1080分辨率</div>`;
+  return body
+    .replace('<head>', `<head><title>${doc.department}${doc.title}-某某市人民政府</title>`)
+    .replace(/<body([^>]*)>/, `<body$1>${over}`)
+    .replace('</body>', `${under}</body>`);
+}
 
 /** the documents whose Calc rendering is also stamped as a portal publishes it (NAME.all.calc.stamped.pdf) */
 const STAMPED = ['corpus-qinghai-province-2023-final'];

@@ -38,6 +38,9 @@ describe('a code joined to its name by a hyphen', () => {
     expect(tokens('2025-06-30 已公开')).toEqual([['label', '2025-06-30已公开']]);
     expect(tokens('发布时间：2024-09-24 16:08:34')).toEqual([['label', '发布时间：2024-09-2416:08:34']]);
     expect(tokens('截至2023.12.31 合计 2025.06 -30')).toEqual([['label', '截至2023.12.31合计'], ['number', '2025.06'], ['number', '-30']]);
+    // a browser's print header and footer: no amount has a slash in it
+    expect(tokens('12/6/26, 4:19 AM')).toEqual([['label', '12/6/26,4:19AM']]);
+    expect(tokens('file:///C:/公开.html 3/21')).toEqual([['label', 'file:///C:/公开.html3/21']]);
     // no month 13: figures as before
     expect(tokens('2025-13-01')).toEqual([['number', '2025'], ['number', '-13'], ['number', '-01']]);
   });

@@ -220,12 +220,13 @@ describe('withoutPageFurniture', () => {
     expect(withoutPageFurniture(doc.lines).map((l) => l.text)).toEqual([0, 1, 2, 3].flatMap((k) => [k % 2 ? '与上年相比增加' : '收支预算总表', '合计 12.00']));
   });
 
-  it('drops a portal\'s stamp of the date made public, printed over every page (2025-06-30 已公开), and a browser\'s print header', () => {
+  it('drops a portal\'s stamp of the date made public, printed over every page (2025-06-30 已公开), and a browser\'s print header and footer', () => {
     const doc = pages((k) => [
       [0, 20, [['2025-06-30 已公开', 480]]],
-      [0, 30, [['2025/6/30 16:08', 40], ['上海市普陀区财政局', 280]]],
+      [0, 30, [['12/6/26,', 40], ['4:19', 72], ['AM', 92], ['上海市普陀区财政局2025年部门预算', 280]]],
       [0, 100, [[k % 2 ? '与上年相比增加' : '收支预算总表', 60]]],
       [0, 120, [['合计', 40], ['12.00', 300]]],
+      [0, 820, [['https://www.example.gov.cn/xxgk/2025/0630.html', 40], ['#/4', 540]]],
     ]);
     expect(withoutPageFurniture(doc.lines).map((l) => l.text)).toEqual([0, 1, 2, 3].flatMap((k) => [k % 2 ? '与上年相比增加' : '收支预算总表', '合计 12.00']));
   });

@@ -42,6 +42,8 @@ const OTHER_FONTS = ['haidong-city-2025-budget'];
 const VERTICAL = ['guizhou-office-2023-final'];
 /** …and by Calc at 10 or 11 pt in columns made for 7 pt, shrunk to fit (scripts/variants.mjs shrink) */
 const SHRUNK = ['guizhou-office-2023-final', 'weihai-huancui-2023-final'];
+/** …and by Chromium as a browser saves a portal's web page, its header and footer on every page (scripts/variants.mjs webpage) */
+const WEB_PAGES = ['haidong-city-2025-budget'];
 /** …and the `all` variant by Calc stamped on every page as a portal publishes it (scripts/variants.mjs STAMPED) */
 const STAMPED = ['qinghai-province-2023-final'];
 
@@ -129,6 +131,14 @@ describe('corpus documents printed as other provinces print them read as the ori
     // 2,025.00, rows of six tables unread) and, being figures, was no running header to leave out
     for (const pdfEngine of STAMPED.includes(name) ? (['pdfium', 'unpdf'] as const) : []) {
       compare(name, `all.calc.stamped.pdf ${pdfEngine}`, async () => buildReport(await readDocument(path.join(FIXTURES, 'pdf', `corpus-${name}.all.calc.stamped.pdf`), { pdfEngine })));
+    }
+    // saved from a portal's page by the browser: `12/6/26, 4:22 AM` and the title over each page, the
+    // page's address and `3/21` under it, the site's footer under the last 绩效目标表. The date's
+    // numbers were read into rows across a page break, under PDFium the address's ﬁ ligature left a
+    // gap (fi le:///) that made the footer a row of cells and no footer, and the site's footer was
+    // taken for a word of the last form's project column (the form said unread)
+    for (const pdfEngine of WEB_PAGES.includes(name) ? (['pdfium', 'unpdf'] as const) : []) {
+      compare(name, `webpage.chromium.pdf ${pdfEngine}`, async () => buildReport(await readDocument(path.join(FIXTURES, 'pdf', `corpus-${name}.webpage.chromium.pdf`), { pdfEngine })));
     }
     // 竖排: 项目资金（元） a character a line among the funds rows (no unit was read, the 元 figures taken
     // for 万元, and three findings lost), 绩效指标 and the 二级指标 too

@@ -9,7 +9,11 @@ import type { SourceLine } from '../ingest/text.js';
 import { isFigure } from './page-cut.js';
 import { DATE_OR_TIME_RE } from './tokenize.js';
 
-const isDateOrTime = (word: string) => DATE_OR_TIME_RE.exec(word)?.[0] === word;
+/** a word of a date and time as a stamp or a browser's print header gives it (12/6/26, 4:19 AM): no figure, and no cell of a row */
+const isDateOrTime = (word: string) => {
+  const bare = word.replace(/[,，]$/, '');
+  return DATE_OR_TIME_RE.exec(bare)?.[0] === bare || /^(?:AM|PM|上午|下午)$/i.test(bare);
+};
 
 /** the dashes a page number stands between: hyphen, en and em dash, and as Word and WPS set them, box-drawing lines (─ 7 ─), bars, fullwidth hyphens */
 const DASH = '[-—–─━―‒－﹣]';
@@ -59,7 +63,8 @@ const shapeOf = (text: string) => text.replace(/\s+/g, '').replace(/\d+/g, '#');
 function furnitureLike(l: SourceLine): boolean {
   // a year set apart from its 年 (2024 年度) is no figure standing alone
   const text = l.text.trim().replace(/(\d)\s+(?=年)/g, '$1');
-  if ((l.pieces?.length ?? text.split(/\s+/).length) > 3 || shapeOf(text).length < 2) return false;
+  const cells = l.pieces?.map((p) => p.text.trim()) ?? text.split(/\s+/);
+  if (cells.filter((c) => !c.split(/\s+/).every(isDateOrTime)).length > 3 || shapeOf(text).length < 2) return false;
   // a date is no figure: a portal's stamp (2025-06-30 已公开) runs over every page
   return !text.split(/\s+/).some((w) => /^[-\d,.，%]+$/.test(w) && !isDateOrTime(w)) && !/单位|部门[：:]|万元|续|表$|表\s*[\d一二三四五六七八九十]|\d\s*表/.test(text);
 }

@@ -87,10 +87,11 @@ export function parseNumber(text: string): NumberInfo | null {
 
 /**
  * A date or a time of day, printed whole (a portal's stamp 2025-06-30 已公开, a browser's print
- * header 2025/6/30 16:08): one word, never a year and two negative figures, nor 2025.06 and 30.
- * A year.month alone (2025.06) may be a figure, and stays one.
+ * header 2025/6/30 16:08 or 12/6/26, 4:19 AM), or numbers joined by slashes (a page count 2/21):
+ * one word, never a year and two negative figures, nor 2025.06 and 30. No amount has a slash in
+ * it; a year.month alone (2025.06) may be a figure, and stays one.
  */
-export const DATE_OR_TIME_RE = /(?<![\d.,])(?:(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])|(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)(?![\d.,])/;
+export const DATE_OR_TIME_RE = /(?<![\d.,])(?:(?:19|20)\d{2}([-.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])|\d{1,4}(?:\/\d{1,4}){1,2}|(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)(?![\d.,])/;
 
 /** a figure signed as money or bracketed as negative, taken whole: ¥1,234.50, (1,234.50) */
 const MARKED_FIGURE_RE = /^-?[¥￥]|^\(/;

@@ -115,6 +115,14 @@ export function ruledSpans(labels: Label[], words: Placed[], anchors: Placed[], 
   const ruled = columnBands(words, anchors, rulings, from);
   if (!ruled) return null;
   const { band, bands, rulesOn } = ruled;
+  // below the rule that closes the last row, past the last anchor's band: no cell of the table
+  // (a web page's footer under the last form, 主办单位：…, as a browser saves the page)
+  const last = bands[bands.length - 1];
+  const pastTable = (t: Placed) => {
+    const b = band(t);
+    return (b.page > last.page || (b.page === last.page && b.k > last.k)) && b.k === rulesOn(b.page).length;
+  };
+  words = words.filter((t) => !pastTable(t));
   const labelled = new Set(labels.map((l) => key(band(l.words[0]))));
   // each row's cell: a new one where the band changes, unless the band is a cell's part on the
   // next page: the cell left open at the page's foot goes on at the next page's head (two
