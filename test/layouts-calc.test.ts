@@ -462,6 +462,23 @@ describe('layout-shrink: layout-codes in columns half as wide, its cells shrunk 
   }, 30000);
 });
 
+describe('layout-parted: layout-codes with 表3 and 表5 wider than the paper, their last two columns on the next page (Calc)', () => {
+  // the title, merged over every column, parts between two characters (河西县农业农村局2025年部门 |
+  // 支出总表): the next page's part, a known title of its own, made it a table of its own, and the
+  // tables lost their last columns and the planted mistake
+  it('reads every table as layout-codes, finding its planted mistake where its figures are printed', async () => {
+    const [codes, parted] = await Promise.all([lint('layout-codes'), lint('layout-parted')]);
+    expect(tablesOf(parted.report)).toEqual(tablesOf(codes.report));
+    expect(rowsOf(parted.report)).toEqual(rowsOf(codes.report));
+    // 表5's 项目支出 column is printed on the page after its rows' names (page 7), its 合计 on theirs (page 6)
+    expect(findings(parted.diagnostics)).toEqual([
+      { ruleId: '科目/行内分列合计', severity: 2, page: 6, line: 21, table: '部门公开表5', row: '2130122', column: '合计', actual: '120.00 万元', expected: '102.00 万元', difference: '18.00 万元' },
+      { ruleId: '科目/上下级合计', severity: 2, page: 7, line: 14, table: '部门公开表5', row: '21301', column: '项目支出', actual: '173.50 万元', expected: '155.50 万元', difference: '18.00 万元' },
+    ]);
+    expect(findings(codes.diagnostics).map((f) => f.ruleId)).toEqual(['科目/上下级合计', '科目/行内分列合计']);
+  }, 30000);
+});
+
 describe('layout-narrow: layout-zeros in columns 0.7 as wide, shrunk to fit, its 三公 header wrapped around 合计 (Calc)', () => {
   // 合计, centred on the line between 因公出国（境） / 费, was taken for a cell under 因公出国（境）费, which
   // then spanned it: the 三公 grid lost its 因公 column, and its 0 went to 公务用车购置及运行费 (a false

@@ -42,12 +42,20 @@ function repeats(beside: SourceLine | undefined, p: PositionedPiece, margin: num
  */
 const marginOf = (page: SourceLine[]) => Math.min(...page.flatMap((l) => l.pieces!.filter((p) => p.text.length >= 2 || isFigure(p)).map((p) => p.x0)));
 
-/** a table of its own starts on `right` (a title that is not the rest of one the page before prints) */
+/**
+ * A table of its own starts on `right` (a title that is not the rest of one the page before
+ * prints: its end again, or the characters past the paper's edge where the title parts between
+ * two of them, 河西县农业农村局2025年部门 | 支出总表, the first part the last thing the page before prints)
+ */
 function ownTitle(left: SourceLine[], right: SourceLine[]): boolean {
   const margin = marginOf(right);
+  const leftEnd = Math.max(...left.flatMap((l) => l.pieces!.map((p) => p.x1)));
   return right.some((l) => {
     const beside = levelWith(left, l.y!);
-    return titleText(l.pieces!.filter(shown).map((p) => p.text).join('')) && l.pieces!.some((p) => shown(p) && !repeats(beside, p, margin));
+    const text = l.pieces!.filter(shown).map((p) => p.text).join('');
+    if (!titleText(text)) return false;
+    const parted = beside && beside.pieces!.at(-1)!.x1 >= leftEnd - 1 && titleText(beside.text.replace(/\s/g, '') + text);
+    return !parted && l.pieces!.some((p) => shown(p) && !repeats(beside, p, margin));
   });
 }
 
