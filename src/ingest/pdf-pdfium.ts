@@ -6,11 +6,11 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { init } from '@embedpdf/pdfium';
 import { givenPdfiumWasm } from './pdfium-wasm.js';
-import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_TEXT, MAX_FORM_DEPTH, matrixOf, viewX, viewY, type Pdfium, type View } from './pdfium-api.js';
+import { eachPageObject, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_TEXT, viewX, viewY, type HoldingForm, type Pdfium, type View } from './pdfium-api.js';
 import { droppedCopies } from './pdfium-copies.js';
 import { spreadLigatures } from './ligatures.js';
 import { readRulings } from './pdfium-rulings.js';
-import { compose, IDENTITY, type Matrix, type Picture } from './rulings.js';
+import type { Matrix, Picture } from './rulings.js';
 import { insideClip, type Box } from './glyph-lines.js';
 import { INVISIBLE_RENDER_MODES, isUnreadableCode, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 import { normalizeChar } from './radicals.js';
@@ -103,18 +103,13 @@ function viewOf(m: Pdfium, page: number, scratch: number, turns: number): View {
 }
 
 /** whether the page draws text, and pictures, at all (asked of a page that gave no text), forms included */
-function drawn(m: Pdfium, page: number): Drawn {
+function drawn(m: Pdfium, page: number, scratch: number): Drawn {
   const found: Drawn = { text: false, image: false };
-  const visit = (count: number, get: (i: number) => number, depth: number) => {
-    for (let i = 0; i < count && !(found.text && found.image); i++) {
-      const obj = get(i);
-      const type = obj ? m.FPDFPageObj_GetType(obj) : 0;
-      if (type === FPDF_PAGEOBJ_TEXT) found.text = true;
-      else if (type === FPDF_PAGEOBJ_IMAGE) found.image = true;
-      else if (type === FPDF_PAGEOBJ_FORM && depth < MAX_FORM_DEPTH) visit(m.FPDFFormObj_CountObjects(obj), (k) => m.FPDFFormObj_GetObject(obj, k), depth + 1);
-    }
-  };
-  visit(m.FPDFPage_CountObjects(page), (i) => m.FPDFPage_GetObject(page, i), 0);
+  eachPageObject(m, page, scratch, (_, type) => {
+    if (type === FPDF_PAGEOBJ_TEXT) found.text = true;
+    else if (type === FPDF_PAGEOBJ_IMAGE) found.image = true;
+    return found.text && found.image;
+  });
   return found;
 }
 
@@ -180,13 +175,6 @@ function clipPathBox(m: Pdfium, obj: number, [a, b, c, d, e, f]: Matrix, scratch
   return bx0 === -Infinity && by0 === -Infinity ? null : { x0: bx0, x1: bx1, y0: by0, y1: by1 };
 }
 
-/** a form XObject holding text: drawn under the matrix `outer` (the space of what holds it), within the form `within` */
-interface HoldingForm {
-  obj: number;
-  outer: Matrix;
-  within: HoldingForm | null;
-}
-
 /** where a text object is drawn: its space's matrix to the page's, and the innermost form holding it (null: the page's own) */
 interface TextPlace {
   obj: number;
@@ -197,18 +185,9 @@ interface TextPlace {
 /** every text object of the page, those inside form XObjects included, each with where it is drawn */
 function textPlaces(m: Pdfium, page: number, scratch: number): Map<number, TextPlace> {
   const found = new Map<number, TextPlace>();
-  const visit = (count: number, get: (i: number) => number, outer: Matrix, forms: HoldingForm | null, depth: number) => {
-    for (let i = 0; i < count; i++) {
-      const obj = get(i);
-      const type = obj ? m.FPDFPageObj_GetType(obj) : 0;
-      if (type === FPDF_PAGEOBJ_TEXT) found.set(obj, { obj, outer, forms });
-      else if (type === FPDF_PAGEOBJ_FORM && depth < MAX_FORM_DEPTH) {
-        const held: HoldingForm = { obj, outer, within: forms };
-        visit(m.FPDFFormObj_CountObjects(obj), (k) => m.FPDFFormObj_GetObject(obj, k), compose(outer, matrixOf(m, obj, scratch)), held, depth + 1);
-      }
-    }
-  };
-  visit(m.FPDFPage_CountObjects(page), (i) => m.FPDFPage_GetObject(page, i), IDENTITY, null, 0);
+  eachPageObject(m, page, scratch, (obj, type, outer, forms) => {
+    if (type === FPDF_PAGEOBJ_TEXT) found.set(obj, { obj, outer, forms });
+  });
   return found;
 }
 
@@ -346,7 +325,7 @@ export async function openPdfium(file: string, bytes: Uint8Array): Promise<PdfDo
         const scanned = invisible > 0 && looksScanned(invisible, characters, pictures.length > 0);
         if (scanned) return { ...read, glyphs: [], unreadable: 0, scanned, drawn: () => ({ text: true, image: true }), objectNumber: m.EPDFDoc_GetPageObjectNumberByIndex(doc, p - 1) };
         // asked only while the page is open; text all clipped away is text that is not printed
-        const draws = read.glyphs.length === 0 && read.unreadable === 0 ? drawn(m, page) : { text: false, image: false };
+        const draws = read.glyphs.length === 0 && read.unreadable === 0 ? drawn(m, page, scratch) : { text: false, image: false };
         if (clipped > 0) draws.text = false;
         return { ...read, rulings, pictures, drawn: () => draws, objectNumber: m.EPDFDoc_GetPageObjectNumberByIndex(doc, p - 1) };
       } finally {

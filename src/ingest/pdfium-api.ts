@@ -1,5 +1,5 @@
 /** The part of PDFium's C API the engine calls, and the page's viewport as it reads it. */
-import { IDENTITY, type Matrix } from './rulings.js';
+import { compose, IDENTITY, type Matrix } from './rulings.js';
 
 /** the part of PDFium's C API we call (pointers are numbers into the wasm heap) */
 export interface Pdfium {
@@ -56,7 +56,7 @@ export const FPDF_PAGEOBJ_IMAGE = 3;
 export const FPDF_PAGEOBJ_FORM = 5;
 
 /** forms nest no deeper than this (a form drawing itself would never end) */
-export const MAX_FORM_DEPTH = 8;
+const MAX_FORM_DEPTH = 8;
 
 /** an object's matrix; scratch holds 32 bytes */
 export function matrixOf(m: Pdfium, obj: number, scratch: number): Matrix {
@@ -64,6 +64,34 @@ export function matrixOf(m: Pdfium, obj: number, scratch: number): Matrix {
   const heap = m.pdfium.HEAPF32;
   const k = scratch >> 2;
   return [heap[k], heap[k + 1], heap[k + 2], heap[k + 3], heap[k + 4], heap[k + 5]];
+}
+
+/** a form XObject objects are drawn in: itself drawn under the matrix `outer` (the space of what holds it), within the form `within` */
+export interface HoldingForm {
+  obj: number;
+  outer: Matrix;
+  within: HoldingForm | null;
+}
+
+/**
+ * Each object the page draws, those inside form XObjects included (a form is descended into, not
+ * handed on): its type, the matrix that takes its space to the page's (the forms' holding it),
+ * and the innermost form holding it (null: the page's own). `visit` returns true to stop the walk.
+ */
+export function eachPageObject(m: Pdfium, page: number, scratch: number, visit: (obj: number, type: number, outer: Matrix, form: HoldingForm | null) => boolean | void): void {
+  let stopped = false;
+  const walk = (count: number, get: (i: number) => number, outer: Matrix, form: HoldingForm | null, depth: number) => {
+    for (let i = 0; i < count && !stopped; i++) {
+      const obj = get(i);
+      const type = obj ? m.FPDFPageObj_GetType(obj) : 0;
+      if (type !== FPDF_PAGEOBJ_FORM) stopped = visit(obj, type, outer, form) === true;
+      else if (depth < MAX_FORM_DEPTH) {
+        const held: HoldingForm = { obj, outer, within: form };
+        walk(m.FPDFFormObj_CountObjects(obj), (k) => m.FPDFFormObj_GetObject(obj, k), compose(outer, matrixOf(m, obj, scratch)), held, depth + 1);
+      }
+    }
+  };
+  walk(m.FPDFPage_CountObjects(page), (i) => m.FPDFPage_GetObject(page, i), IDENTITY, null, 0);
 }
 
 /**

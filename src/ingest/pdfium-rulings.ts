@@ -3,8 +3,8 @@
  * those inside form XObjects included. A path's points are in its own space: its matrix, and
  * the matrices of the forms that hold it, take them to the page's.
  */
-import { FPDF_PAGEOBJ_FORM, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_PATH, MAX_FORM_DEPTH, matrixOf, viewX, viewY, type Pdfium, type View } from './pdfium-api.js';
-import { compose, IDENTITY, invisible, pictureBox, RulingCollector, type Matrix, type PathPoint, type Picture, type Rulings } from './rulings.js';
+import { eachPageObject, FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_PATH, matrixOf, viewX, viewY, type Pdfium, type View } from './pdfium-api.js';
+import { compose, invisible, pictureBox, RulingCollector, type Matrix, type PathPoint, type Picture, type Rulings } from './rulings.js';
 
 const FPDF_SEGMENT_BEZIERTO = 1;
 const FPDF_SEGMENT_MOVETO = 2;
@@ -59,17 +59,9 @@ function pathRulings(m: Pdfium, obj: number, outer: Matrix, scratch: number, vie
 export function readRulings(m: Pdfium, page: number, scratch: number, view: View, pictures: Picture[] = []): Rulings {
   const into = new RulingCollector(view.width, view.height);
   const toView = (x: number, y: number): [number, number] => [viewX(view, x, y), viewY(view, x, y)];
-  const visit = (count: number, get: (i: number) => number, outer: Matrix, depth: number) => {
-    for (let i = 0; i < count; i++) {
-      const obj = get(i);
-      const type = obj ? m.FPDFPageObj_GetType(obj) : 0;
-      if (type === FPDF_PAGEOBJ_PATH) pathRulings(m, obj, outer, scratch, view, into);
-      else if (type === FPDF_PAGEOBJ_IMAGE) pictures.push(pictureBox(compose(outer, matrixOf(m, obj, scratch)), toView));
-      else if (type === FPDF_PAGEOBJ_FORM && depth < MAX_FORM_DEPTH) {
-        visit(m.FPDFFormObj_CountObjects(obj), (k) => m.FPDFFormObj_GetObject(obj, k), compose(outer, matrixOf(m, obj, scratch)), depth + 1);
-      }
-    }
-  };
-  visit(m.FPDFPage_CountObjects(page), (i) => m.FPDFPage_GetObject(page, i), IDENTITY, 0);
+  eachPageObject(m, page, scratch, (obj, type, outer) => {
+    if (type === FPDF_PAGEOBJ_PATH) pathRulings(m, obj, outer, scratch, view, into);
+    else if (type === FPDF_PAGEOBJ_IMAGE) pictures.push(pictureBox(compose(outer, matrixOf(m, obj, scratch)), toView));
+  });
   return into.rulings();
 }
