@@ -24,7 +24,8 @@
 // [left, right]), columns (one per column: { width: mm, kind: code | name | amount }), header
 // (rows of cells), rows (rows of cells), repeatHeader (true: the header rows are printed again on
 // every page; 'all': every row from the top, the title included, as Excel's print titles $1:$n),
-// breaks (indexes of body rows that start a new page), notes (lines under the table), autoHeight
+// repeatColumns (how many first columns are printed again on every page, as Excel's and Calc's columns to
+// repeat), breaks (indexes of body rows that start a new page), notes (lines under the table), autoHeight
 // (body rows as high as their wrapped cells need, for prose and forms), figures (currency or
 // accounting: its number cells signed ¥, see MONEY_FORMATS).
 // A column of kind text wraps its cells (a paragraph, a form's cell).
@@ -184,7 +185,9 @@ const orientation = (landscape) => (landscape ? 'landscape' : 'portrait');
 
 function sheetXml(t, doc) {
   const width = t.columns.length;
-  const cols = t.columns.map((c, i) => `<table:table-column table:style-name="col-${t.index}-${i}"/>`).join('');
+  const colXml = t.columns.map((c, i) => `<table:table-column table:style-name="col-${t.index}-${i}"/>`);
+  // columns to repeat on every page (左端标题列: Excel's print titles $A:$D)
+  const cols = t.repeatColumns ? `<table:table-header-columns>${colXml.slice(0, t.repeatColumns).join('')}</table:table-header-columns>${colXml.slice(t.repeatColumns).join('')}` : colXml.join('');
   const top = [];
   const line = (text, style, rowStyle = 'row') => rowXml(rowStyle, [`<table:table-cell table:style-name="${style}" office:value-type="string" table:number-columns-spanned="${width}"><text:p>${esc(text)}</text:p></table:table-cell>`, ...Array(width - 1).fill('<table:covered-table-cell/>')]);
   if (t.number) top.push(rowXml('row', [`<table:table-cell table:style-name="left" office:value-type="string"><text:p>${esc(t.number)}</text:p></table:table-cell>`, ...Array(width - 1).fill('<table:table-cell/>')]));

@@ -479,6 +479,19 @@ describe('layout-parted: layout-codes with 表3 and 表5 wider than the paper, t
   }, 30000);
 });
 
+describe('layout-parted-columns: layout-parted printed with its codes and names repeated on every page (columns to repeat, 左端标题列)', () => {
+  // each page after a table's first printed its codes and names again and was read as that table
+  // once more: 40 rows of 表3 said unread, and the planted mistake lost
+  it('reads every table as layout-codes, finding its planted mistake where its figures are printed', async () => {
+    const [codes, parted] = await Promise.all([lint('layout-codes'), lint('layout-parted-columns')]);
+    expect(rowsOf(parted.report)).toEqual(rowsOf(codes.report));
+    expect(findings(parted.diagnostics).map((f) => [f.ruleId, f.page, f.table, f.row, f.column, f.actual, f.expected])).toEqual([
+      ['科目/行内分列合计', 7, '部门公开表5', '2130122', '合计', '120.00 万元', '102.00 万元'],
+      ['科目/上下级合计', 9, '部门公开表5', '21301', '项目支出', '173.50 万元', '155.50 万元'],
+    ]);
+  }, 30000);
+});
+
 describe('layout-narrow: layout-zeros in columns 0.7 as wide, shrunk to fit, its 三公 header wrapped around 合计 (Calc)', () => {
   // 合计, centred on the line between 因公出国（境） / 费, was taken for a cell under 因公出国（境）费, which
   // then spanned it: the 三公 grid lost its 因公 column, and its 0 went to 公务用车购置及运行费 (a false

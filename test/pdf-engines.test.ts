@@ -60,7 +60,12 @@ const EDGE_CUT: Record<string, Array<[string, string]>> = {
  * Files the two engines read differently, each with how: a case that comes to read the same makes
  * its it.fails fail, and its line here goes.
  */
-const ENGINES_DIFFER: Record<string, string> = {};
+const ENGINES_DIFFER: Record<string, string> = {
+  // pdf.js reads the title merged over the repeated columns unclipped, each page's copy over the
+  // other's (河西县农业农村局202河5年西部县门…): the pages repeating the first columns differ from the
+  // page before, are not joined, and their rows are said unread (no false finding)
+  'layout-parted-columns.calc.pdf': 'unpdf: the repeated columns\' pages not joined',
+};
 
 /** PDFium's lines are unpdf's without some: the clipped ones, `clippedLine` among them */
 function withoutClipped(pdfium: Array<[number | undefined, string]>, unpdf: Array<[number | undefined, string]>, clippedLine: string) {

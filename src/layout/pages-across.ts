@@ -10,7 +10,8 @@
  * figures (or dashes) and stands level with a line of the page before, a line
  * of words (its columns' header) stands level with one too, nearly all of its lines do, and no
  * table title stands on it: a table continued down the next page prints its rows' names, and a
- * page that starts a table prints its title; both are left as they are.
+ * page that starts a table prints its title; both are left as they are. A sheet whose first
+ * columns are printed on every page (columns to repeat) is such a page once they are left out.
  */
 import type { PositionedPiece, SourceLine } from '../ingest/text.js';
 import { type Cut, findCut, gathered, isFigure, LEVEL, levelWith, sameCut } from './page-cut.js';
@@ -163,12 +164,62 @@ function joinRight(left: SourceLine[], right: SourceLine[], { within, place, int
   return { left: lines, rest };
 }
 
-/** how `right` joins the sheet whose lines are `left` (cut: the sheet's cut showed before), if it is its right part */
-function placing(left: SourceLine[], right: SourceLine[], cutBefore: boolean): Joining | undefined {
-  if (isRightPart(left, right)) return besideAll(left, right);
+/** two pieces the same words at the same place */
+const samePiece = (a: PositionedPiece, b: PositionedPiece) => a.text === b.text && Math.abs(a.x0 - b.x0) <= 1;
+
+/**
+ * A right part that prints the sheet's first columns again (Excel's and Calc's columns to repeat,
+ * 左端标题列: the codes and names on every page): its lines without them, or null where it is no
+ * such part. The repeated columns stand left of where any line first differs from the line level
+ * with it on the page before; a line whose pieces there are that line's, the same words at the
+ * same places, prints them again, and a cell merged across the columns (the title) is drawn again
+ * from where it starts, its first characters the same. Most lines must so repeat the page before.
+ */
+function withoutRepeatedColumns(left: SourceLine[], right: SourceLine[]): { lines: SourceLine[]; repeatedEnd: number } | null {
+  const level = right.map((r) => levelWith(left, r.y!));
+  // where the page's own columns start: the leftmost piece that differs from the line beside it
+  let own = Infinity;
+  right.forEach((r, i) => {
+    const l = level[i];
+    const k = l ? r.pieces!.findIndex((p, j) => !l.pieces![j] || !samePiece(p, l.pieces![j])) : 0;
+    if (k >= 0 && r.pieces![k] && !(l && redrawn(r, l))) own = Math.min(own, r.pieces![k].x0);
+  });
+  if (own === Infinity) return null;
+  let repeated = 0;
+  let repeatedEnd = -Infinity;
+  const lines: SourceLine[] = [];
+  right.forEach((r, i) => {
+    const l = level[i];
+    if (l && redrawn(r, l)) {
+      repeated++;
+      return;
+    }
+    const again = r.pieces!.filter((p, j) => p.x1 < own && l?.pieces![j] && samePiece(p, l.pieces![j]));
+    if (again.length) repeated++;
+    for (const p of again) repeatedEnd = Math.max(repeatedEnd, p.x1);
+    const rest = r.pieces!.filter((p) => !again.includes(p));
+    if (rest.length) lines.push(withPieces(r, rest));
+  });
+  return repeated >= LEVEL_SHARE * right.length && lines.length && repeatedEnd > -Infinity ? { lines, repeatedEnd } : null;
+}
+
+/** a cell merged across the repeated columns and the rest, drawn again from where it starts (河西县农业农村局… → 河西县农…) */
+function redrawn(r: SourceLine, l: SourceLine): boolean {
+  const [a, b] = [r.pieces![0], l.pieces![0]];
+  return r.pieces!.length === 1 && l.pieces!.length === 1 && a.text !== b.text && Math.abs(a.x0 - b.x0) <= 1 && a.text.slice(0, 2) === b.text.slice(0, 2) && !isFigure(a);
+}
+
+/** how `right` joins the sheet whose lines are `left` (cut: the sheet's cut showed before), if it is its right part: the joining, and the page's lines that join */
+function placing(left: SourceLine[], right: SourceLine[], cutBefore: boolean): { place: Joining; page: SourceLine[] } | undefined {
+  if (isRightPart(left, right)) return { place: besideAll(left, right), page: right };
   const cut = findCut(left, right);
-  if (cut) return isCutRightPart(left, right, cut) ? pastCut(cut) : undefined;
-  return cutBefore && isWrappedRightPart(left, right) ? wrapped(left, right) : undefined;
+  if (cut) return isCutRightPart(left, right, cut) ? { place: pastCut(cut), page: right } : undefined;
+  if (cutBefore && isWrappedRightPart(left, right)) return { place: wrapped(left, right), page: right };
+  // its own columns keep their places past the repeated ones: as far past everything the page before prints
+  const own = withoutRepeatedColumns(left, right);
+  if (!own || !isRightPart(left, own.lines)) return undefined;
+  const leftEnd = Math.max(...left.flatMap((l) => l.pieces!.map((p) => p.x1)));
+  return { place: besideAll(left, own.lines, leftEnd + GAP - own.repeatedEnd), page: own.lines };
 }
 
 /** a further right part of wrapped words, printed among the rows where they stand */
@@ -251,9 +302,9 @@ export function joinPagesAcross(lines: SourceLine[]): SourceLine[] {
   for (const page of pages) {
     const sheet = sheets[sheets.length - 1];
     // a sheet three pages wide joins both right parts to its first page
-    const place = sheet && positioned(sheet.lines) && positioned(page) && page[0].page === sheet.last + 1 ? placing(sheet.lines, page, sheet.cut) : undefined;
-    if (place) {
-      join(sheet, page, place);
+    const joining = sheet && positioned(sheet.lines) && positioned(page) && page[0].page === sheet.last + 1 ? placing(sheet.lines, page, sheet.cut) : undefined;
+    if (joining) {
+      join(sheet, joining.page, joining.place);
       continue;
     }
     const under = positioned(page) ? below.get(page[0].page!) : undefined;
