@@ -37,6 +37,9 @@ function repeats(beside: SourceLine | undefined, p: PositionedPiece, margin: num
   return Boolean(beside && (p.text.length >= 2 || p.x0 < margin - 2) && !isFigure(p) && beside.text.replace(/\s/g, '').endsWith(p.text));
 }
 
+/** where what a page (or a sheet joined so far) prints ends on the right */
+const rightEdge = (page: SourceLine[]) => Math.max(...page.flatMap((l) => l.pieces!.map((p) => p.x1)));
+
 /**
  * Where a page's own text starts: its leftmost figure or piece of words longer than a character
  * (one character further left is the end of a cell the page before prints, drawn in the margin).
@@ -50,7 +53,7 @@ const marginOf = (page: SourceLine[]) => Math.min(...page.flatMap((l) => l.piece
  */
 function ownTitle(left: SourceLine[], right: SourceLine[]): boolean {
   const margin = marginOf(right);
-  const leftEnd = Math.max(...left.flatMap((l) => l.pieces!.map((p) => p.x1)));
+  const leftEnd = rightEdge(left);
   return right.some((l) => {
     const beside = levelWith(left, l.y!);
     const text = l.pieces!.filter(shown).map((p) => p.text).join('');
@@ -118,9 +121,7 @@ interface Joining {
  * columns where it does, however far their own rows' words reach.
  */
 function besideAll(left: SourceLine[], right: SourceLine[], shift?: number): Joining {
-  const leftEnd = Math.max(...left.flatMap((l) => l.pieces!.map((p) => p.x1)));
-  const rightStart = Math.min(...right.flatMap((l) => l.pieces!.filter(shown).map((p) => p.x0)));
-  const dx = shift ?? leftEnd + GAP - rightStart;
+  const dx = shift ?? rightEdge(left) + GAP - Math.min(...right.flatMap((l) => l.pieces!.filter(shown).map((p) => p.x0)));
   const margin = marginOf(right);
   return { within: () => LEVEL, shift: dx, place: (p, target) => (shown(p) && !repeats(target, p, margin) ? { ...p, x0: p.x0 + dx, x1: p.x1 + dx } : undefined) };
 }
@@ -218,8 +219,7 @@ function placing(left: SourceLine[], right: SourceLine[], cutBefore: boolean): {
   // its own columns keep their places past the repeated ones: as far past everything the page before prints
   const own = withoutRepeatedColumns(left, right);
   if (!own || !isRightPart(left, own.lines)) return undefined;
-  const leftEnd = Math.max(...left.flatMap((l) => l.pieces!.map((p) => p.x1)));
-  return { place: besideAll(left, own.lines, leftEnd + GAP - own.repeatedEnd), page: own.lines };
+  return { place: besideAll(left, own.lines, rightEdge(left) + GAP - own.repeatedEnd), page: own.lines };
 }
 
 /** a further right part of wrapped words, printed among the rows where they stand */
