@@ -537,9 +537,10 @@ describe('text laid out as printed: a three-pair 总表 with names wrapped in th
   const cell = (key: string) => t.rows.find((r) => r.key === key)?.cells['支出金额']?.raw;
 
   it('gives a figure on the line under a wrapped name\'s first line to that name, and a total printed across both breakdowns to the first', () => {
-    // 三、单位预留机动 / 经费 with 2,388.04 on the line of 三、国防支出: the figure stands under 支出用途
-    // (the name's tail 经费, on the line after the figure, stays a blank item of its own)
-    expect([cell('支出:单位预留机动'), cell('支出:国防支出')]).toEqual(['2,388.04', '']);
+    // 三、单位预留机动 / 经费 with 2,388.04 on the line of 三、国防支出: the figure stands under 支出用途,
+    // and the name's tail 经费, on the line after the figure, completes the name (no item of its own)
+    expect([cell('支出:单位预留机动经费'), cell('支出:国防支出')]).toEqual(['2,388.04', '']);
+    expect(t.rows.some((r) => r.key === '支出:经费' || r.key === '支出:单位预留机动')).toBe(false);
     // 当年支出小计's label stands between the two breakdowns, its figure under the second
     expect(cell('支出:本年支出合计')).toBe('21,955.35');
   });

@@ -51,13 +51,13 @@ export function joinNameTails(segments: Segment[], catalog: Catalog): Segment[] 
  * on the lines beside it, joined to the name above it that starts where it does: neither prints a
  * figure, so no figure's row is in doubt, and the row is named whole (and on its own side).
  */
-function joinPlacedTails(segments: Segment[], figureBeside: (seg: Segment) => boolean, aligned: boolean): Segment[] {
+function joinPlacedTails(segments: Segment[], figureBeside: (seg: Segment, except?: Segment) => boolean, aligned: boolean, catalog: Catalog): Segment[] {
   // where a label starts: on a page, its x; in text laid out as printed, its column (one apart at most)
   const start = (t: Token | undefined) => (t?.x0 !== undefined ? { at: t.x0, near: t.size ?? 10 } : aligned && t ? { at: t.column, near: 2 } : null);
   const joined = new Set<Segment>();
   segments.forEach((seg, i) => {
     const own = start(seg.labels[0]);
-    if (!own || seg.explicit || seg.lineNo || seg.values.length || !isNamePiece(labelText(seg.labels)) || figureBeside(seg)) return;
+    if (!own || seg.explicit || seg.lineNo || seg.values.length || !isNamePiece(labelText(seg.labels))) return;
     const head = segments
       .slice(Math.max(0, i - 3), i)
       .reverse()
@@ -65,7 +65,16 @@ function joinPlacedTails(segments: Segment[], figureBeside: (seg: Segment) => bo
         const at = start(o.labels[0]);
         return !joined.has(o) && seg.line - o.line <= 2 && at !== null && Math.abs(at.at - own.at) < own.near;
       });
-    if (!head || head.values.length || head.lineNo) return;
+    if (!head || head.lineNo) return;
+    // a figure beside the piece may be its own; the head's own figure is not in doubt where the piece,
+    // with no other figure beside it, completes the head's name into one a side knows (八、社会保障和就
+    // 1,608.51 / 业支出: the cell's last line printed at the next page's top)
+    const completes = () => {
+      const name = stripEnumeration(labelText(head.labels));
+      return !sideByName(catalog, name) && !!sideByName(catalog, name + labelText(seg.labels));
+    };
+    const inDoubt = head.values.length > 0 || figureBeside(seg);
+    if (inDoubt && !(head.values.length && !figureBeside(seg, head) && completes())) return;
     head.labels.push(...seg.labels);
     joined.add(seg);
   });
@@ -79,7 +88,9 @@ function joinPlacedTails(segments: Segment[], figureBeside: (seg: Segment) => bo
  * it (三、国有资本经营预算拨款收 / 入, the row printing none) takes none, and is joined to its name.
  */
 export function readWrappedNames(segments: Segment[], laidOut: boolean, catalog: Catalog): { segments: Segment[]; unsure: string | null } {
-  const figureBeside = (seg: Segment) => segments.some((o) => Math.abs(o.line - seg.line) === 1 && o.values.some((v) => v.kind === 'number'));
+  // a figure on a line next to the segment's (but on the line of `except`, the name the segment may end)
+  const figureBeside = (seg: Segment, except?: Segment) =>
+    segments.some((o) => Math.abs(o.line - seg.line) === 1 && o.line !== except?.line && o.values.some((v) => v.kind === 'number'));
   // text with nothing to place by (one space apart, no positions): a name's first line that does not
   // end as a name does (三、单位预留机动经 / 2.政府性基金预算 三、国防支出 3,258.06 / 费) is a piece too,
   // the figure between its lines may be its own or the name's before it
@@ -91,7 +102,7 @@ export function readWrappedNames(segments: Segment[], laidOut: boolean, catalog:
     return isNamePiece(name) || head(name);
   });
   const unsure = pieces.length >= 2 ? `项目名称在单元格内折行，与数字不在同一行（如「${labelText(pieces[0].labels)}」），未能可靠地分开各行` : null;
-  return { segments: joinNameTails(joinPlacedTails(segments, figureBeside, laidOut), catalog), unsure };
+  return { segments: joinNameTails(joinPlacedTails(segments, figureBeside, laidOut, catalog), catalog), unsure };
 }
 
 /**
