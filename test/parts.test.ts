@@ -111,7 +111,7 @@ const PAIRS: Array<[narrative: string, tables: string, amounts: number, found: s
   // its path 一般公共服务（类）1．党委办公厅（室）及相关机构事务（款）行政运行（项） is read to the 项 (6,106.99 万元, as the table);
   // p.2's 部门：中国共产党江苏省委员会办 / 公厅 (its cell wrapped) is the document's 中共江苏省委办公厅 cut short
   ['江苏省委办公厅2017年部门预算.pdf', '江苏省委办公厅2017年预算公开表格.pdf', 34, [
-    '形式/目录所列章节@江苏省委办公厅2017年部门预算.pdf:2:6',
+    '形式/目录与正文标题不一致@江苏省委办公厅2017年部门预算.pdf:2:6',
     '叙述/同比变化率@江苏省委办公厅2017年部门预算.pdf:8:17',
     '表间/机关运行经费不超过公用经费@江苏省委办公厅2017年预算公开表格.pdf:10:4',
   ]],

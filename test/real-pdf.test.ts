@@ -119,13 +119,13 @@ const DOCUMENTS: Array<[string, Expected]> = [
     // so the table's 合计 is above the 基本支出's 公用经费; a warning, and its items are not compared one by one
   ['江苏省人大办公厅2017年度预算公开.pdf', { kind: '预算', year: 2017, department: '江苏省人大常委会办公厅', family: '部门预算（江苏十二张表）',
     tables: '部门公开表1:34 预算/收入来源表:16 部门公开表3:1 预算/财政拨款支出表:19 部门公开表4:7 预算/财政拨款基本支出表:24 部门公开表8:1 部门公开表5:19 部门公开表6:24 预算/机关运行经费表:16 部门公开表7:1 预算/政府采购表:26',
-    // checked by hand: 形式/目录所列章节@2:4: real (the 目录 lists 第四部分 名称解释; the body's heading, p.29, is 第四部分 名词解释)
+    // checked by hand: 形式/目录与正文标题不一致@2:4: real (the 目录 lists 第四部分 名称解释; the body's heading, p.29, is 第四部分 名词解释)
     // (pp. 7 and 9, whose names wrap in their cells beside centred figures, are read by their ruled rows)
     // 28:15–17 (因公出国 222.5, 公务用车 183.6, 公务接待 427.5 万元, each 占“三公”经费的 8.75%, 7.22%, 16.81%): real; they are shares of the
     // table's 合计 with 会议费 and 培训费 (2,542.60), not of the 三公经费 the sentence names (833.60: 26.69%, 22.02%, 51.28%)
     // 26:5 (一般公共服务 1. 人大事务行政运行（项）支出 10528.33 万元, 款 and 项 glued, no （款）): real; 10,528.33 is the 类 and 款
     // total (201, 20101), the table's 2010101 行政运行 is 4,545.94
-    diagnostics: ['形式/目录所列章节@2:4', '表间/机关运行经费不超过公用经费@19:3', '叙述/金额与表一致@26:5', '叙述/占比@28:15', '叙述/占比@28:16', '叙述/占比@28:17'] }],
+    diagnostics: ['形式/目录与正文标题不一致@2:4', '表间/机关运行经费不超过公用经费@19:3', '叙述/金额与表一致@26:5', '叙述/占比@28:15', '叙述/占比@28:16', '叙述/占比@28:17'] }],
   // checked by hand: the twelve 形式/模板残留 real: pp.9–10 and 16 print the template's 增加（减少）0万元，增长（减少）0% as it was;
   // 16:19 real: 政府性基金支出预算支出 万元, its amount never filled in; 5:4 real: 纳入本部门2018年部门汇总预算编制范围, in 2019's
   ['江苏省人大常委会2019年度部门预算公开.pdf', { kind: '预算', year: 2019, department: '江苏省人大常委会办公厅', family: null,
@@ -153,8 +153,8 @@ const DOCUMENTS: Array<[string, Expected]> = [
   // checked by hand: 8:17 (1.66% for 1.69%): real
   ['江苏省委办公厅2017年部门预算.pdf', { kind: '预算', year: 2017, department: '江苏省委办公厅', family: null,
     tables: '',
-    // checked by hand: 形式/目录所列章节@2:6: real (the 目录 lists 第四部分 名称解释; the body's heading, p.12, is 第四部分 名词解释)
-    diagnostics: ['读取/未含公开表@:1', '形式/目录所列章节@2:6', '叙述/同比变化率@8:17'] }],
+    // checked by hand: 形式/目录与正文标题不一致@2:6: real (the 目录 lists 第四部分 名称解释; the body's heading, p.12, is 第四部分 名词解释)
+    diagnostics: ['读取/未含公开表@:1', '形式/目录与正文标题不一致@2:6', '叙述/同比变化率@8:17'] }],
   // checked by hand: 空表说明: the reason is given in the companion narrative file only
     // checked by hand: 表间/机关运行经费不超过公用经费@10:4: real as a fact, not a typo (合计 10,101.76 against 302 2,144.60, lines 369, 443): the 2017 口径
     // of 机关运行经费 took in project spending (法院 2017's 说明: 本年机关运行经费统计口径含单位发展项目经费中商品服务支出及办公设备购置费),

@@ -49,20 +49,40 @@ export function readContents(lines: SourceLine[], file: string, tableTitles: str
   }
   if (end < 0) return [];
   const tables = tableTitles.map(entryName).filter((t) => t.length >= MIN_NAME);
-  const rest = lines.slice(end).map((l) => entryName(l.text)).filter((t) => t.length >= 2);
+  const bodyLines = lines.slice(end).filter((l) => entryName(l.text).length >= 2);
+  const rest = bodyLines.map((l) => entryName(l.text));
   const body = rest.join('');
   // a heading reworded (主要职能 / 主要职责, 2019年度 / 2019年) or wrapped over two lines is still the section
   const headings = rest.flatMap((t, k) => [t, t + (rest[k + 1] ?? '')]);
   return entries
     .map((l) => ({ line: l, name: entryName(l.text) }))
     .filter((e) => e.name.length >= MIN_NAME)
-    .map((e) => ({
-      // as printed, the runs of spaces a layout kept between its number and its words one space
-      title: e.line.text.trim().replace(LEADER_PAGE, '').replace(/[ \u3000]{2,}/g, ' '),
-      words: e.name,
-      found: found(e.name, body, headings, tables),
-      loc: sourceLocation(file, e.line),
-    }));
+    .map((e) => {
+      const isFound = found(e.name, body, headings, tables);
+      const near = isFound === false ? rest.findIndex((h) => oneCharApart(h, e.name)) : -1;
+      return {
+        title: asPrinted(e.line.text),
+        words: e.name,
+        found: isFound,
+        near: near >= 0 ? asPrinted(bodyLines[near].text) : null,
+        loc: sourceLocation(file, e.line),
+      };
+    });
+}
+
+/** a line as printed, without its leader and page number, the runs of spaces a layout kept between its number and its words one space */
+const asPrinted = (text: string) => text.trim().replace(LEADER_PAGE, '').replace(/[ \u3000]{2,}/g, ' ');
+
+/**
+ * Two headings of the same length that differ in one character only (名称解释 / 名词解释): too short
+ * for their character pairs to tell them alike (one character changes two of three pairs), and no
+ * rewording but a slip in one of them, or a word changed (预算 / 决算) that a reader should see
+ */
+function oneCharApart(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < MIN_NAME) return false;
+  let differ = 0;
+  for (let i = 0; i < a.length && differ < 2; i++) if (a[i] !== b[i]) differ++;
+  return differ === 1;
 }
 
 /**

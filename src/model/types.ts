@@ -263,6 +263,8 @@ export interface ContentsEntry {
   title: string;
   words: string;
   found: boolean | null;
+  /** not found: the body's heading, as printed, whose words differ from the entry's in one character only (名称解释 / 名词解释) */
+  near: string | null;
   loc: Location;
 }
 

@@ -113,7 +113,7 @@ export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
     bands: list(obj('bands 的一项', { grade: STRING, min: NUMBER, max: NUMBER })),
     formScore: FIGURE,
   },
-  contents: { document: DOCUMENT, heading: obj('heading', { title: STRING, words: STRING, found: BOOLEAN }) },
+  contents: { document: DOCUMENT, heading: obj('heading', { title: STRING, words: STRING, found: BOOLEAN, near: STRING }) },
   name: { document: DOCUMENT, mention: obj('mention', { name: STRING, label: STRING, placeholder: BOOLEAN, narrative: BOOLEAN }) },
 };
 

@@ -232,7 +232,7 @@ function gradeBindings(report: Report, _rule: Rule, run: RunData, visit: Visit):
 }
 
 function contentsBindings(report: Report, _rule: Rule, run: RunData, visit: Visit): void {
-  const bindingOf = sharedBindings(run, contentsBindings, (e: ContentsEntry): Binding => ({ data: { document: run.doc, heading: { title: e.title, words: e.words, found: e.found } }, loc: e.loc }));
+  const bindingOf = sharedBindings(run, contentsBindings, (e: ContentsEntry): Binding => ({ data: { document: run.doc, heading: { title: e.title, words: e.words, found: e.found, near: e.near } }, loc: e.loc }));
   for (const e of report.contents) visit(bindingOf(e));
 }
 
