@@ -12,7 +12,7 @@ const budget = reportOf(fixtureText('text/budget.txt')); // 海东 tables
 
 /** the statements of figures (how the text is worded, its years and punctuation, is tested by rules/form.test.yaml) */
 function claims(text: string, report: Pick<Report, 'tables' | 'kind'>): Claim[] {
-  return extractClaims(splitLines('n.txt', text).lines, 'n.txt', report).filter((c) => !WORDING_KINDS.has(c.kind));
+  return extractClaims(splitLines('n.txt', text).lines, 'n.txt', report).claims.filter((c) => !WORDING_KINDS.has(c.kind));
 }
 
 const brief = (c: Claim) => ({

@@ -152,6 +152,19 @@ describe('what a rule names is checked against the catalogue', () => {
     expect(loadError(rule({ select: '{ each: row, tables: [公开05] }', bind: '    x: { table: 公开09, sameLineNo: true }', assert: '{ present: [{ var: x }] }' }))).toMatch(/行次只在两栏总表中有，「公开09」没有/);
   });
 
+  it('sentences: groups of words to find in the narrative, a list of texts json-logic can ask of', () => {
+    const bind = (q: string, select = '{ each: table, tables: [公开10] }') => rule({ select, bind: `    said: ${q}`, assert: '{ "!!": [{ var: said }] }' });
+    expect(parseRules('my.yaml', bind('{ sentences: [[运行经费], [口径, 统计在]] }'))).toHaveLength(1);
+    // a word alone is a group of one; any selector may ask (the narrative names no table)
+    expect(parseRules('my.yaml', bind('{ sentences: [运行经费, [口径]] }', '{ each: document }'))).toHaveLength(1);
+    expect(loadError(bind('{ sentences: [] }'))).toMatch(/^my\.yaml:5:\d+: sentences 必须是词组的列表/);
+    expect(loadError(bind('{ sentences: [[运行经费], []] }'))).toMatch(/sentences 的每一组必须是词组的列表/);
+    expect(loadError(bind('{ sentences: [[运行经费, 3]] }'))).toMatch(/sentences 的词必须是不空的文字/);
+    expect(loadError(bind('{ sentences: [[运行经费]], row: 合计 }'))).toMatch(/sentences 找文字说明中的句子，不能再写 row/);
+    // what it gives is a list of texts, no figure: an amount's operation is refused on it
+    expect(loadError(rule({ select: '{ each: table, tables: [公开10] }', bind: '    said: { sentences: [[运行经费]] }', assert: '{ approx_le: [{ var: said }, 1] }' }))).toMatch(/said/);
+  });
+
   it('each: cell and columnMap: the bound column under its name in another table', () => {
     const cell = (bind: string, select = '{ each: cell, tables: [公开03], columns: [本年支出合计] }') => rule({ select, bind, assert: '{ approx_ge: [{ var: value }, { var: x }] }' });
     expect(parseRules('my.yaml', cell('    x: { table: 公开05, sameCode: true, column: $column, columnMap: { 本年支出合计: 小计 } }'))).toHaveLength(1);

@@ -8,13 +8,14 @@ import type { Report } from './types.js';
 
 export function mergeParts(host: Report, companions: Report[]): Report {
   const all = [host, ...companions];
-  const joined = <K extends 'tables' | 'claims' | 'forms' | 'names' | 'notes' | 'unknownTables' | 'rotatedText'>(key: K): Report[K] =>
+  const joined = <K extends 'tables' | 'claims' | 'sentences' | 'forms' | 'names' | 'notes' | 'unknownTables' | 'rotatedText'>(key: K): Report[K] =>
     all.flatMap((r) => r[key] as unknown[]) as Report[K];
   return {
     ...host,
     department: host.department ?? companions.find((c) => c.department)?.department ?? null,
     tables: joined('tables'),
     claims: joined('claims'),
+    sentences: joined('sentences'),
     forms: joined('forms'),
     names: joined('names'),
     notes: joined('notes'),

@@ -172,6 +172,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   }
   const names = readNames(source.lines, source.file, new Set(claimLines.map((l) => l.line)));
   const allForms = [...forms, ...companions.flatMap((c) => c.forms)];
+  const stated = extractClaims(claimLines, source.file, { tables: known, kind, year, forms: allForms, catalog }, linesBetween(source.lines));
   const report: Report = {
     file: source.file,
     kind,
@@ -184,11 +185,8 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     // a form's cells are no sentences: its figures are the form's, not claims
     // …and the headings that name the document's scope (部门, 单位), as its cover does or not, and years printed
     // wrongly anywhere
-    claims: [
-      ...extractClaims(claimLines, source.file, { tables: known, kind, year, forms: allForms, catalog }, linesBetween(source.lines)),
-      ...scopeClaims(source.lines, source.file),
-      ...malformedYearClaims(source.lines, source.file),
-    ],
+    claims: [...stated.claims, ...scopeClaims(source.lines, source.file), ...malformedYearClaims(source.lines, source.file)],
+    sentences: stated.sentences,
     forms,
     grades: extractGrades(narrative, source.file),
     scoringRule: findScoringRule(narrative, source.file),

@@ -187,6 +187,12 @@ export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 
  * (a 其中 list); count; year (asof, since); restate: amount said again of an item whose figure was
  * stated just before (earlier); count, budget and actual (projects: their funds and spending).
  */
+/** a sentence of the narrative (split at 。 and at section headings), as read */
+export interface Sentence {
+  text: string;
+  loc: Location;
+}
+
 export interface Claim {
   id: string;
   kind: ClaimKind;
@@ -296,6 +302,8 @@ export interface Report {
   family: { id: string; required: Array<{ id: string; name: string }> } | null;
   /** figure-bearing statements of the narrative */
   claims: Claim[];
+  /** every sentence of the narrative (what a rule's sentences query looks in) */
+  sentences: Sentence[];
   /** performance self-assessment forms */
   forms: Form[];
   /** grade bands the document states, and the summary lines that grade projects */

@@ -60,6 +60,8 @@ export class CatalogChecker {
 
   /** a bind query: which table it reads, and the row, rows and column it names there */
   checkQuery(each: Each, select: Select, selected: TableSpec[], q: CellQuery, at: YamlPath): void {
+    // the narrative's sentences name no table
+    if (q.sentences) return;
     if (q.link !== undefined) {
       if (each !== 'claim') this.ctx.fail([...at, 'link'], `link 只用于 each: claim（文字说明中的数字所指的表格单元格）`);
       for (const k of ['table', 'row', 'rows', 'column', 'columnMap', 'parts', 'sameCode', 'sameLineNo', 'asNamed'] as const) {

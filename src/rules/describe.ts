@@ -160,6 +160,7 @@ export function words(e: unknown): string {
 
 /** where a bind query reads, in words */
 export function queryWords(q: CellQuery): string {
+  if (q.sentences) return `文字说明中${q.sentences.map((g) => (g.length > 1 ? `含「${g.join('」或「')}」` : `含「${g[0]}」`)).join('、')}的句子（列表）`;
   if (q.link === 'sum-of') return '该句所说的几类经济分类（如人员经费：301、303）在表中各行之和（表中没有这一栏或行时）';
   if (q.link === 'all-funds') return '该句所说的财政拨款表单元格在全部资金的表中的同一项（公开03、部门公开表3）';
   if (q.link) return q.link === 'whole' ? '该句所说占比的合计（表中该项所属的合计）' : '该句所说的表格单元格';

@@ -232,7 +232,8 @@ function linkedRows(report: Report, table: string, memo: RunMemo): Map<string, R
   return t && memo.of(tableIndex, t).rowByKey;
 }
 
-export function resolveQuery(report: Report, query: CellQuery, b: Binding, memo: RunMemo): Cell | Array<Cell | null> | null {
+export function resolveQuery(report: Report, query: CellQuery, b: Binding, memo: RunMemo): Cell | Array<Cell | null> | string[] | null {
+  if (query.sentences) return memo.of(sentencesFound, report).get(query.sentences);
   if (query.link === 'sum-of') {
     const s = b.claim?.sumOf;
     const rows = s && linkedRows(report, s.table, memo);
@@ -259,6 +260,18 @@ export function resolveQuery(report: Report, query: CellQuery, b: Binding, memo:
   }
   const c = columnIn(t, row, columnKeyFor(query, b), memo);
   return (c && row.cells[c.key]) ?? null;
+}
+
+/** the sentences each words query finds: the same for every binding of a run, looked for once */
+function sentencesFound(report: Report): { get(groups: string[][]): string[] } {
+  const found = new Map<string[][], string[]>();
+  return {
+    get(groups) {
+      let texts = found.get(groups);
+      if (!texts) found.set(groups, (texts = report.sentences.filter((s) => groups.every((g) => g.some((w) => s.text.includes(w)))).map((s) => s.text)));
+      return texts;
+    },
+  };
 }
 
 /**

@@ -12,12 +12,16 @@ import { ExpressionChecker } from './expr-check.js';
 import { CONDITIONAL_RE } from './message-syntax.js';
 import { isForbiddenSegment } from './ops.js';
 import type { CellQuery, Each, Rule, Select, Severity, SourcePosition } from './types.js';
-import { FIGURE, list, obj, type VType } from './value-types.js';
+import { FIGURE, list, obj, STRING, type VType } from './value-types.js';
 
 const SEVERITIES: Severity[] = ['error', 'warn', 'off'];
 const RULE_KEYS = new Set(['id', 'severity', 'description', 'why', 'docs', 'select', 'bind', 'assert', 'values', 'message', 'at', 'reportAtDeepest']);
 const SELECT_KEYS = new Set(['each', 'tables', 'where', 'columns', 'groups', 'ids']);
-const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'columnMap', 'parts', 'sameCode', 'sameLineNo', 'asNamed', 'link']);
+const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'columnMap', 'parts', 'sameCode', 'sameLineNo', 'asNamed', 'link', 'sentences']);
+/** a sentences query's groups, and the words of a group: enough for any wording, few enough to stay cheap */
+const MAX_WORD_GROUPS = 8;
+const MAX_GROUP_WORDS = 30;
+const MAX_WORD = 40;
 const FILTER_KEYS = new Set(['side', 'kind', 'level', 'code', 'keys', 'lineNo']);
 export const PLACEHOLDERS = new Set(['table', 'row', 'column', 'group', 'id', 'subject', 'linked', 'linkedValue', 'grade', 'actual', 'expected', 'difference', 'tolerance', 'working']);
 const SUBJECT_SELECTORS: Each[] = ['claim', 'form', 'indicator', 'form-section', 'form-task', 'grade', 'contents', 'name'];
@@ -84,6 +88,7 @@ function readsVar(expr: unknown, name: string): boolean {
 function checkQueryShape(ctx: Ctx, q: unknown, at: YamlPath): CellQuery {
   if (!isPlainObject(q)) ctx.fail(at, 'bind 的每一项必须是对象，例如 {table: 公开01, row: 收入:总计}');
   checkKeys(ctx, q, QUERY_KEYS, at, 'bind 查询');
+  if (q.sentences !== undefined) return { sentences: wordGroups(ctx, q, [...at, 'sentences']) };
   const out: CellQuery = {};
   if (q.table !== undefined) out.table = str(ctx, q.table, [...at, 'table'], 'table');
   // a code written unquoted (row: 30217) is read as a number by YAML: it is the same key
@@ -114,6 +119,26 @@ function checkQueryShape(ctx: Ctx, q: unknown, at: YamlPath): CellQuery {
   if (out.parts && (out.rows || out.column !== undefined)) ctx.fail([...at, 'parts'], 'parts 取一行的各分栏（列表），不能再写 rows 或 column');
   if ([out.row !== undefined || out.rows !== undefined, out.sameCode, out.sameLineNo].filter(Boolean).length > 1) ctx.fail(at, 'row / rows、sameCode、sameLineNo 只能选一个');
   return out;
+}
+
+/**
+ * `sentences: [[运行经费], [口径, 统计在]]`: groups of words (a word alone is a group of one); a
+ * sentence is found where it holds a word of every group. Nothing else goes with it.
+ */
+function wordGroups(ctx: Ctx, q: Record<string, unknown>, at: YamlPath): string[][] {
+  const others = Object.keys(q).filter((k) => k !== 'sentences');
+  if (others.length) ctx.fail([...at.slice(0, -1), others[0]], `sentences 找文字说明中的句子，不能再写 ${others.join('、')}`);
+  const groups = q.sentences;
+  const shape = '必须是词组的列表，如 [[运行经费], [口径, 统计在]]：一句含每组中的一个词即算找到';
+  if (!Array.isArray(groups) || groups.length === 0 || groups.length > MAX_WORD_GROUPS) ctx.fail(at, `sentences ${shape}（1 至 ${MAX_WORD_GROUPS} 组）`);
+  return groups.map((g, i) => {
+    const words = typeof g === 'string' ? [g] : g;
+    if (!Array.isArray(words) || words.length === 0 || words.length > MAX_GROUP_WORDS) ctx.fail([...at, i], `sentences 的每一组${shape}（每组 1 至 ${MAX_GROUP_WORDS} 个词）`);
+    return words.map((w, j) => {
+      if (typeof w !== 'string' || !w.trim() || w.length > MAX_WORD) ctx.fail([...at, i, j], `sentences 的词必须是不空的文字（至多 ${MAX_WORD} 字）`);
+      return w.trim();
+    });
+  });
 }
 
 /** `columnMap: { 本年支出合计: 小计 }`: names only, copied into an object without a prototype */
@@ -155,7 +180,7 @@ function checkBind(ctx: Ctx, raw: unknown, each: Each, at: YamlPath): Record<str
 /** what json-logic reads in this rule: the selector's names and the rule's own bind names */
 function bindingType(each: Each, bind: Record<string, CellQuery>): VType {
   const fields: Record<string, VType> = { ...BINDING_SCHEMA[each] };
-  for (const [name, q] of Object.entries(bind)) fields[name] = q.rows || q.parts ? list(FIGURE) : FIGURE;
+  for (const [name, q] of Object.entries(bind)) fields[name] = q.sentences ? list(STRING) : q.rows || q.parts ? list(FIGURE) : FIGURE;
   return obj('绑定', fields);
 }
 

@@ -43,6 +43,11 @@ export interface CellQuery {
   parts?: boolean;
   /** with `$column` in another table: the binding's column key → this table's key for the same figure (本年支出合计 → 小计) */
   columnMap?: Record<string, string>;
+  /**
+   * the narrative's sentences that hold a word of every group (each group a list of words, any of
+   * which will do): a list of their texts, empty where none does
+   */
+  sentences?: string[][];
 }
 
 export interface Select {

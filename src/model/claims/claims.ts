@@ -4,7 +4,7 @@
  * subject names something a table holds, a link to that table cell.
  */
 import type { SourceLine } from '../../ingest/text.js';
-import type { Cell, Claim } from '../types.js';
+import type { Cell, Claim, Sentence } from '../types.js';
 import { comparedYear, priorAmount, priorInComparison } from './compare.js';
 import { readDocumentText } from './document-text.js';
 import { readRosters, readTallies } from './tallies.js';
@@ -45,8 +45,11 @@ import {
   type Stream,
 } from './phrases.js';
 
-/** lines: the narrative; between: whether anything of the document stands between two of its lines (buildStream) */
-export function extractClaims(lines: SourceLine[], file: string, report: ClaimReport, between?: (a: number, b: number) => boolean): Claim[] {
+/**
+ * lines: the narrative; between: whether anything of the document stands between two of its lines (buildStream).
+ * The claims, and the narrative's sentences as read (for rules that look for what a document says).
+ */
+export function extractClaims(lines: SourceLine[], file: string, report: ClaimReport, between?: (a: number, b: number) => boolean): { claims: Claim[]; sentences: Sentence[] } {
   const stream = buildStream(lines, between);
   const r: Reading = { stream, text: stream.text, file, report, heads: sections(stream), claims: [], used: new Set<number>(), formNamed: new Map(), lastItem: null, restated: restatedSubject(report.year) };
   // the order of the steps numbers the claims, and rates and changes mark their amounts used
@@ -69,7 +72,17 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readReservations(r);
   readProjectTotals(r);
   sayRenamedOnce(r.claims);
-  return r.claims.sort((a, b) => byPlace(a.loc, b.loc));
+  return { claims: r.claims.sort((a, b) => byPlace(a.loc, b.loc)), sentences: sentencesRead(r) };
+}
+
+/** each sentence (split at 。 and at section headings) as the stream holds it, where it is printed */
+function sentencesRead(r: Reading): Sentence[] {
+  const out: Sentence[] = [];
+  for (const { sentence, base } of sentencesOf(r.text, r.heads)) {
+    const text = sentence.trim();
+    if (text) out.push({ text, loc: { ...locate(r.stream, base, base + sentence.length), file: r.file } });
+  }
+  return out;
 }
 
 /** a path's class named otherwise is said where its amount is, not again by the rate of the same sentence */
