@@ -131,8 +131,8 @@ export interface Table {
   emptyNote: Location | null;
   /** a note under it saying a table is empty, of another kind's subject and not of its own (the note copied from another table) */
   noteOfOther: { subject: string; text: string; loc: Location } | null;
-  /** where a note says the table itself is empty (此表为空表, 故本表无数据), whether or not it prints figures */
-  saidEmpty: Location | null;
+  /** a note saying the table itself is empty (此表为空表, 故本表无数据), whether or not it prints figures: its words and where */
+  saidEmpty: { text: string; loc: Location } | null;
   /** where the narrative says the table's matter (its kind's subjects, else its name) is nil: 本单位无“三公”经费支出, 政府性基金支出0万元 */
   nilInNarrative: Location | null;
   /** years printed in the table's headings and notes (`2023年度`), exact, with their location */

@@ -39,6 +39,7 @@ const TABLE = obj('table', {
   empty: BOOLEAN,
   hasEmptyNote: BOOLEAN,
   saysEmpty: BOOLEAN,
+  saysEmptyText: STRING,
   nilInNarrative: BOOLEAN,
   noteOfOther: STRING,
   noteOfOtherText: STRING,

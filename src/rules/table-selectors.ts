@@ -10,7 +10,7 @@ import type { RunData, Visit } from './selectors.js';
 import type { Rule } from './types.js';
 
 function tableData(t: Table) {
-  return { id: t.id, kindName: t.kindName, printedId: t.printedId, title: t.title, unit: t.unit, layout: t.layout, empty: t.empty, hasEmptyNote: t.emptyNote !== null, saysEmpty: t.saidEmpty !== null, nilInNarrative: t.nilInNarrative !== null, noteOfOther: t.noteOfOther?.subject ?? null, noteOfOtherText: t.noteOfOther?.text ?? null, rowCount: t.rows.length, years: t.years, decimals: usualDecimals(t) };
+  return { id: t.id, kindName: t.kindName, printedId: t.printedId, title: t.title, unit: t.unit, layout: t.layout, empty: t.empty, hasEmptyNote: t.emptyNote !== null, saysEmpty: t.saidEmpty !== null, saysEmptyText: t.saidEmpty?.text ?? null, nilInNarrative: t.nilInNarrative !== null, noteOfOther: t.noteOfOther?.subject ?? null, noteOfOtherText: t.noteOfOther?.text ?? null, rowCount: t.rows.length, years: t.years, decimals: usualDecimals(t) };
 }
 
 /** the decimals most of a table's printed amounts have (the fewer of equals; null for a table without one) */

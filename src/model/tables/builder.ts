@@ -50,7 +50,7 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
   /** the notes saying the table itself is empty (此表为空表) */
   protected emptyNotes: Array<{ text: string; words: string; loc: Location }> = [];
   /** the first note saying the table is empty, whether it is or not */
-  protected saidEmpty: Location | null = null;
+  protected saidEmpty: { text: string; loc: Location } | null = null;
   protected years: Cell[] = [];
 
   constructor(spec: TableSpec, region: TableRegion, file: string, notes: ParseNote[], catalog: Catalog) {
@@ -74,8 +74,9 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
     if (isNote) {
       if (EMPTY_NOTE_RE.test(words)) this.noteLocations.push(lineLocation(this.file, line));
       if (SAID_EMPTY_RE.test(words)) {
-        this.saidEmpty ??= lineLocation(this.file, line);
-        this.emptyNotes.push({ text: text.trim(), words, loc: lineLocation(this.file, line) });
+        const note = { text: text.trim(), words, loc: lineLocation(this.file, line) };
+        this.saidEmpty ??= { text: note.text, loc: note.loc };
+        this.emptyNotes.push(note);
       }
       // after its note (or its explanation of being empty) a table has no more rows
       this.stopped = true;
