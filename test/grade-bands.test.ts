@@ -29,3 +29,22 @@ describe('grade bands', () => {
     expect(reportOf(mutate(text, RULE, RULE.replace(flat, wrapped)), FILE).grades.bands).toEqual(FOUR);
   });
 });
+
+describe('a summary of the projects\' grades under a title of its own', () => {
+  // 威海's 附件 prints it under 2023 年度区级预算项目绩效自评情况汇总表, a title the catalogue does not know
+  const FIRST = '1 医疗服务与保障能力提升补助资金 威海市环翠区医疗保障局机关 100 优';
+  const titled = mutate(text, FIRST, `2023 年度区级预算项目绩效自评情况汇总表\n部门：威海市环翠区医疗保障局\n序号 项目名称 资金使用单位 自评得分 自评等级\n中央对下转移支付项目绩效自评\n${FIRST}`);
+
+  it('is read as the grades, and its title is no unknown table', () => {
+    const r = reportOf(titled, FILE);
+    expect(r.grades.entries.map((e) => [e.project, e.grade])[0]).toEqual(['医疗服务与保障能力提升补助资金', '优']);
+    expect(r.grades.entries).toHaveLength(reportOf(text, FILE).grades.entries.length);
+    expect(r.unknownTables).toEqual([]);
+  });
+
+  it('is an unknown table where nothing under it is graded', () => {
+    const r = reportOf(mutate(titled, RULE, ''), FILE);
+    expect(r.grades.entries).toEqual([]);
+    expect(r.unknownTables.map((u) => u.title)).toEqual(['2023 年度区级预算项目绩效自评情况汇总表']);
+  });
+});

@@ -26,6 +26,8 @@ import type { DocumentKind, ParseNote, Report, Unit } from './types.js';
 import { mergeParts } from './parts.js';
 
 const HEAD_LINES = 400;
+/** a grades summary's first graded project stands this close under its title (its header, a group's name between) */
+const GRADES_UNDER_TITLE = 12;
 
 /** by the family of its tables (most of them), else by what its text calls itself */
 function detectKind(text: string, families: DocumentKind[]): DocumentKind {
@@ -172,6 +174,8 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   }
   const names = readNames(source.lines, source.file, new Set(claimLines.map((l) => l.line)));
   const allForms = [...forms, ...companions.flatMap((c) => c.forms)];
+  const graded = extractGrades(narrative, source.file);
+  const gradedUnder = (title: SourceLine) => [...graded.lines].some((n) => n > title.line && n - title.line <= GRADES_UNDER_TITLE);
   const stated = extractClaims(claimLines, source.file, { tables: known, kind, year, forms: allForms, catalog }, linesBetween(source.lines));
   const report: Report = {
     file: source.file,
@@ -188,7 +192,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     claims: [...stated.claims, ...scopeClaims(source.lines, source.file), ...malformedYearClaims(source.lines, source.file)],
     sentences: stated.sentences,
     forms,
-    grades: extractGrades(narrative, source.file),
+    grades: graded.grades,
     scoringRule: findScoringRule(narrative, source.file),
     targetTable,
     // pages of a PDF not read, or read in part: what is not found may stand there
@@ -198,7 +202,8 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     contents: readContents(source.lines, source.file, known.flatMap((t) => [t.title, t.kindName])).map((e) => (rotated.length && e.found === false ? { ...e, found: null } : e)),
     notes,
     // a form's title is the forms' reader's (项目支出绩效自评表), not an unknown table; one whose body it found no rows of is a form not read
-    unknownTables: unknown.filter((u) => !formLines.has(u.line.line)).map((u) => {
+    // …nor is the title of a summary of the projects' grades whose lines the grades' reader read (…绩效自评情况汇总表)
+    unknownTables: unknown.filter((u) => !formLines.has(u.line.line) && !gradedUnder(u.line)).map((u) => {
       const form = formKindOfTitle(u.line.text);
       return { title: u.line.text.trim(), loc: sourceLocation(source.file, u.line), ...(u.sameKindAs ? { sameKindAs: u.sameKindAs } : {}), ...(form ? { form } : {}) };
     }),

@@ -76,10 +76,11 @@ function gradeBands(lines: SourceLine[]): GradeBand[] {
   return bands;
 }
 
-/** Grade bands stated in the document, and the summary lines (项目 单位 得分 等级) they grade. */
-export function extractGrades(lines: SourceLine[], file: string): Report['grades'] {
+/** Grade bands stated in the document, and the summary lines (项目 单位 得分 等级) they grade, with the source lines of those. */
+export function extractGrades(lines: SourceLine[], file: string): { grades: Report['grades']; lines: Set<number> } {
   const bands = gradeBands(lines);
   const entries: GradeEntry[] = [];
+  const at = new Set<number>();
   for (const line of lines) {
     const g = GRADE_LINE.exec(line.text);
     if (g) {
@@ -87,7 +88,8 @@ export function extractGrades(lines: SourceLine[], file: string): Report['grades
       const scoreToken = [...tokens].reverse().find((t) => t.kind === 'number' && t.text === g[2]);
       if (!scoreToken) continue;
       entries.push({ project: normalizeLabel(g[1]), score: assigned(numberCell(file, scoreToken, null)), grade: g[3], loc: sourceLocation(file, line) });
+      at.add(line.line);
     }
   }
-  return { bands, entries: bands.length ? entries : [] };
+  return bands.length ? { grades: { bands, entries }, lines: at } : { grades: { bands, entries: [] }, lines: new Set() };
 }
