@@ -599,3 +599,22 @@ describe('a viewer\'s copy of a 三公 grid with a blank cell and a column the n
     });
   });
 });
+
+describe('text laid out as printed: a 财政拨款收支总表 whose 支出 side prints four columns under one 预算数 (pdftotext -layout of layout-codes.calc.pdf)', () => {
+  const FILE = 'text/layout-codes.calc.layout.txt';
+  const t = reportOf(fixtureText(FILE), FILE).tables.find((x) => x.id === '部门公开表4')!;
+  const figures = (key: string) => Object.fromEntries(Object.entries(t.rows.find((r) => r.key === key)?.cells ?? {}).filter(([, c]) => c.raw).map(([k, c]) => [k, c.raw]));
+
+  it('gives a figure right of the 支出 side\'s 项目 to the 支出 side, though pdftotext sets it nearer the 收入 side\'s 预算数', () => {
+    // （三）国有资本经营预算拨款 | 七、农林水支出 1,032.38 1,032.38: the first figure starts at the 合计's column
+    expect(figures('支出:农林水支出')).toEqual({ 合计: '1,032.38', 一般公共预算财政拨款: '1,032.38' });
+    expect(figures('收入:年初结转和结余/国有资本经营预算拨款')).toEqual({});
+  });
+
+  it('finds in the text what the PDF gives: the planted 21301 mistake, no false sum of the 总表', async () => {
+    const fromText = (await lintText(fixtureText(FILE))).map((d) => d.ruleId).filter((id) => id !== '形式/必备表');
+    const fromPdf = (await lintFile(path.join(FIXTURES, 'pdf/layout-codes.calc.pdf'), await builtinRules())).diagnostics.map((d) => d.ruleId).filter((id) => id !== '形式/必备表');
+    expect(fromText).toEqual(fromPdf);
+    expect(fromText).toEqual(['科目/上下级合计', '科目/行内分列合计']);
+  });
+});

@@ -197,11 +197,22 @@ export class TwoSidedBuilder extends BaseBuilder {
   /** each label to the group whose 项目 cell is nearest, each figure to the nearest 金额 cell */
   private takeByGroups(line: TokenLine, groups: ColumnGroup[]): void {
     const nearest = (x: number, key: keyof ColumnGroup) => groups.reduce((best, g, i) => (Math.abs(g[key] - x) < Math.abs(groups[best][key] - x) ? i : best), 0);
+    // a figure is the amount of a pair whose 项目 stands left of it: one right of the 支出 side's 项目 is
+    // never the 收入 side's, however near its 金额 (a 合计 under a 预算数 spanning several columns, far
+    // right: pdftotext sets 七、农林水支出 1,032.38 nearer the 收入's 预算数)
+    const amountGroup = (x: number) => {
+      const g = nearest(x, 'amount');
+      let right = -1;
+      groups.forEach((o, i) => {
+        if (o.label < x) right = i;
+      });
+      return right > g ? right : g;
+    };
     const byGroup = new Map<number, Token[]>();
     const skipped = this.comparisonCentres();
     for (const t of line.tokens) {
       if (t.kind === 'blank' || t.x0 === undefined) continue;
-      let g = nearest(centreOf(t), t.kind === 'label' ? 'label' : 'amount');
+      let g = t.kind === 'label' ? nearest(centreOf(t), 'label') : amountGroup(centreOf(t));
       // a figure under a column that compares with another year (上年预算数, 增减) is none of the kind's
       if (t.kind === 'number' && skipped.some((x) => Math.abs(x - centreOf(t)) < Math.abs(groups[g].amount - centreOf(t)))) continue;
       // a total or carry-over of the spending is printed across its breakdowns: it is the first's
