@@ -618,3 +618,23 @@ describe('text laid out as printed: a 财政拨款收支总表 whose 支出 side
     expect(fromText).toEqual(['科目/上下级合计', '科目/行内分列合计']);
   });
 });
+
+describe('text laid out as printed: a 公开04 with 行次 whose header is printed again over its carry rows (pdftotext -layout of the FOP rendering of 威海)', () => {
+  const FILE = 'text/final-04-pages-fop.layout.txt';
+  const t = reportOf(fixtureText(FILE), FILE).tables.find((x) => x.id === '公开04')!;
+
+  it('gives the 支出 side\'s name tail alone on its line (年末财政拨款结转和 / 结余) to that name, not to the 收入 row under it', () => {
+    expect(t.rows.filter((r) => r.lineNo !== undefined && r.lineNo >= 28 && r.lineNo <= 31).map((r) => `${r.key}@${r.lineNo}`)).toEqual([
+      '收入:年初结转和结余@28',
+      '收入:年初结转和结余/一般公共预算财政拨款@29',
+      '收入:年初结转和结余/政府性基金预算财政拨款@30',
+      '收入:年初结转和结余/国有资本经营预算财政拨款@31',
+    ]);
+    expect(t.rows.find((r) => r.lineNo === 60)?.key).toBe('支出:年末结转和结余');
+  });
+
+  it('reads the table with the 支出 names wrapped under their rows (十七、援助其他地区 49 0.00 … / 支出), and finds nothing wrong in it', async () => {
+    expect(t.unread).toBeNull();
+    expect((await lintText(fixtureText(FILE))).map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
+  });
+});

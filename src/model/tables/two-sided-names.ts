@@ -96,8 +96,12 @@ export function readWrappedNames(segments: Segment[], laidOut: boolean, catalog:
   // the figure between its lines may be its own or the name's before it
   const placeless = !laidOut && segments.every((seg) => seg.labels[0]?.x0 === undefined);
   const head = (name: string) => placeless && isEnumerated(name) && !WHOLE_NAME_RE.test(name) && !sideByName(catalog, stripEnumeration(name));
-  const pieces = segments.filter((seg) => {
+  const pieces = segments.filter((seg, i) => {
     if (seg.explicit || seg.lineNo || seg.values.length > 0 || !figureBeside(seg)) return false;
+    // the line after a row its 行次 closed, figures and all (十七、援助其他地区 49 0.00 … / 支出): that
+    // name's tail, whose figures are not in doubt (joinNameTails joins it)
+    const before = segments[i - 1];
+    if (before?.lineNo && before.values.length > 0 && seg.line - before.line === 1) return false;
     const name = labelText(seg.labels);
     return isNamePiece(name) || head(name);
   });

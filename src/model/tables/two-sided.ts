@@ -69,7 +69,7 @@ export class TwoSidedBuilder extends BaseBuilder {
         const whole = cur !== undefined && WHOLE_NAME_RE.test(normalizeLabel(labelText(cur.labels)));
         const wraps = (this.hasLineNos && (this.lastLeft + this.lastRight > 0 || !whole)) || (cur?.line === t.line && !whole);
         const startsTotal = /(合计|总计)$/.test(normalizeLabel(t.text));
-        if (open && wraps && !startsTotal && !cur.lineNo && cur.values.length === 0 && cur.labels.length > 0 && !isEnumerated(t.text) && !cur.explicit) {
+        if (open && wraps && !startsTotal && !cur.lineNo && cur.values.length === 0 && cur.labels.length > 0 && !isEnumerated(t.text) && !cur.explicit && (cur.line === t.line || this.standsUnder(t, cur))) {
           cur.labels.push(t);
         } else {
           this.segments.push({ labels: [t], values: [], explicit: false, position: position++, line: t.line });
@@ -91,6 +91,22 @@ export class TwoSidedBuilder extends BaseBuilder {
         this.note(`数字 ${t.text} 找不到所属的行`, t);
       }
     });
+  }
+
+  private laidOut?: boolean;
+
+  /**
+   * Whether a label on a line after a name's first line may be the rest of it: in text laid out as
+   * printed, only where it starts under that first line (a word under the other side's name, 年末财政拨款
+   * 结转和 / 结余, is that name's tail, not the start of the next 收入 row's); elsewhere always.
+   */
+  private standsUnder(t: Token, seg: Segment): boolean {
+    if (t.x0 !== undefined) return true;
+    this.laidOut ??= this.region.lines.some((l) => !l.source.pieces && /^ {4,}\S/.test(l.source.text));
+    if (!this.laidOut) return true;
+    const first = seg.labels[0];
+    const last = seg.labels[seg.labels.length - 1];
+    return t.column >= first.column - 2 && t.column <= last.endColumn + 2;
   }
 
   /** the columns each side's header prints, with where they stand; null when the form's own */
