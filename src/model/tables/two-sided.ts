@@ -95,15 +95,18 @@ export class TwoSidedBuilder extends BaseBuilder {
 
   private laidOut?: boolean;
 
+  /** text keeps where labels stand where a line's first words are set in from its start (the 支出 side alone) */
+  private isLaidOut(): boolean {
+    return (this.laidOut ??= this.region.lines.some((l) => /^ {4,}\S/.test(l.source.text)));
+  }
+
   /**
    * Whether a label on a line after a name's first line may be the rest of it: in text laid out as
    * printed, only where it starts under that first line (a word under the other side's name, 年末财政拨款
    * 结转和 / 结余, is that name's tail, not the start of the next 收入 row's); elsewhere always.
    */
   private standsUnder(t: Token, seg: Segment): boolean {
-    if (t.x0 !== undefined) return true;
-    this.laidOut ??= this.region.lines.some((l) => !l.source.pieces && /^ {4,}\S/.test(l.source.text));
-    if (!this.laidOut) return true;
+    if (t.x0 !== undefined || !this.isLaidOut()) return true;
     const first = seg.labels[0];
     const last = seg.labels[seg.labels.length - 1];
     return t.column >= first.column - 2 && t.column <= last.endColumn + 2;
@@ -368,9 +371,7 @@ export class TwoSidedBuilder extends BaseBuilder {
       this.takeByGroups(this.looseFigures, this.columnGroups()!);
       this.looseFigures = null;
     }
-    // text keeps where labels stand where a line's first words are set in from its start (the 支出 side alone)
-    const laidOut = this.region.lines.some((l) => /^ {4,}\S/.test(l.source.text));
-    const wrapped = readWrappedNames(this.segments, laidOut, this.catalog);
+    const wrapped = readWrappedNames(this.segments, this.isLaidOut(), this.catalog);
     this.segments = wrapped.segments;
     if (wrapped.unsure) this.unsure = wrapped.unsure;
     if (this.isPlainText() && printsThreePairs(this.headerLines)) assignTextGroups(this.segments, this.catalog);
