@@ -11,7 +11,7 @@ import { droppedCopies } from './pdfium-copies.js';
 import { spreadLigatures } from './ligatures.js';
 import { readRulings } from './pdfium-rulings.js';
 import type { Matrix, Picture } from './rulings.js';
-import { insideClip, type Box } from './glyph-lines.js';
+import { insideClip, intersect, type Box } from './glyph-lines.js';
 import { INVISIBLE_RENDER_MODES, isUnreadableCode, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
 import { normalizeChar } from './radicals.js';
 import { isSlanted } from './watermark.js';
@@ -128,7 +128,7 @@ function clipBox(m: Pdfium, place: TextPlace | undefined, scratch: number, view:
   let box = clipPathBox(m, place.obj, place.outer, scratch, view);
   for (let f = place.forms; f; f = f.within) {
     const held = clipPathBox(m, f.obj, f.outer, scratch, view);
-    if (held) box = box ? { x0: Math.max(box.x0, held.x0), x1: Math.min(box.x1, held.x1), y0: Math.max(box.y0, held.y0), y1: Math.min(box.y1, held.y1) } : held;
+    if (held) box = box ? intersect(box, held) : held;
   }
   return box;
 }

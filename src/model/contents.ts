@@ -49,8 +49,11 @@ export function readContents(lines: SourceLine[], file: string, tableTitles: str
   }
   if (end < 0) return [];
   const tables = tableTitles.map(entryName).filter((t) => t.length >= MIN_NAME);
-  const bodyLines = lines.slice(end).filter((l) => entryName(l.text).length >= 2);
-  const rest = bodyLines.map((l) => entryName(l.text));
+  const bodyLines = lines
+    .slice(end)
+    .map((line) => ({ line, name: entryName(line.text) }))
+    .filter((h) => h.name.length >= 2);
+  const rest = bodyLines.map((h) => h.name);
   const body = rest.join('');
   // a heading reworded (主要职能 / 主要职责, 2019年度 / 2019年) or wrapped over two lines is still the section
   const headings = rest.flatMap((t, k) => [t, t + (rest[k + 1] ?? '')]);
@@ -64,7 +67,7 @@ export function readContents(lines: SourceLine[], file: string, tableTitles: str
         title: asPrinted(e.line.text),
         words: e.name,
         found: isFound,
-        near: near >= 0 ? asPrinted(bodyLines[near].text) : null,
+        near: near >= 0 ? asPrinted(bodyLines[near].line.text) : null,
         loc: sourceLocation(file, e.line),
       };
     });
