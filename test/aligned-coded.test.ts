@@ -55,6 +55,55 @@ describe('a coded table in aligned text whose rows omit blank cells (支出决�
   });
 });
 
+describe('a name set at the top of its cell, its tail on the line under it (2080505 机关事业单位基本养老保 / 险缴费支出)', () => {
+  const NAME = '机关事业单位基本养老保险缴费支出';
+  const rowName = (t: string, key: string) => reportOf(t, FILE).tables.find((x) => x.id === '公开05')!.rows.find((r) => r.key === key)!.name;
+
+  it('joins the tail that starts where the name starts, under a first line that fills the cell', () => {
+    expect(rowName(text, '2080505')).toBe(NAME);
+    expect(table03(text).rows.find((r) => r.key === '2080505')!.name).toBe(NAME);
+  });
+
+  it('leaves a word apart from the name\'s column, or under a name shorter than the cell, alone', () => {
+    // the tail two columns right of where the name starts: not in the name's cell
+    expect(rowName(mutate(text, '290.00      0.00\n          险缴费支出', '290.00      0.00\n            险缴费支出'), '2080505')).toBe('机关事业单位基本养老保');
+    // a short name (行政运行) never wraps: a word under it is not its tail
+    const under = mutate(text, '2120101   行政运行           500.00       500.00      0.00\n', '2120101   行政运行           500.00       500.00      0.00\n          支出\n');
+    expect(rowName(under, '2120101')).toBe('行政运行');
+  });
+});
+
+describe('names wrapped under their rows by Apache FOP, the narrative after the table (海东 2025 一般公共预算支出表, pdftotext -layout)', () => {
+  const FOP = 'text/coded-top-set-names.fop.layout.txt';
+  const fop = fixtureText(FOP);
+  const t = reportOf(fop, FOP).tables.find((x) => x.id === '部门公开表5')!;
+  const name = (key: string) => t.rows.find((r) => r.key === key)!.name;
+
+  it('puts every name together (行政事业单位养老支 / 出), and keeps names that fit on one line as they are', () => {
+    expect(name('20805')).toBe('行政事业单位养老支出');
+    expect(name('2080505')).toBe('机关事业单位基本养老保险缴费支出');
+    expect(name('2101599')).toBe('其他医疗保障管理事务支出');
+    expect(name('208')).toBe('社会保障和就业支出');
+    expect(name('2101501')).toBe('行政运行');
+  });
+
+  it('ends the table at the narrative\'s heading (关于…部门 2025 年…情况说明, the year spaced from 年): its last row keeps its figures', () => {
+    expect(t.rows.map((r) => r.key).slice(-1)).toEqual(['2210201']);
+    expect(Object.values(t.rows.find((r) => r.key === '2210201')!.cells).filter((c) => !c.blank).map((c) => c.raw)).toEqual(['32.44', '32.44']);
+    expect(reportOf(fop, FOP).notes).toEqual([]);
+  });
+
+  it('compares the narrative\'s 项 with its row, found by the whole name: only the real differences are said', async () => {
+    const ds = await lintText(fop, FOP);
+    expect(ds.map(brief)).toEqual([
+      { ruleId: '科目/上下级合计', severity: 2, line: lineOf(fop, '20805 行政事业单位养老支'), actual: '63.25 万元', expected: '62.24 万元', difference: '1.01 万元' },
+      { ruleId: '科目/行内分列合计', severity: 2, line: lineOf(fop, '21015 医疗保障管理事务'), actual: '1,078.45 万元', expected: '311.69 万元', difference: '766.76 万元' },
+      { ruleId: '科目/行内分列合计', severity: 2, line: lineOf(fop, '2101599 其他医疗保障管理事'), actual: '640.87 万元', expected: '0.00 万元', difference: '640.87 万元' },
+      { ruleId: '叙述/金额与表一致', severity: 2, line: lineOf(fop, '机关事业单位职业年金缴费支出（项）'), actual: '19.65 万元', expected: '18.54 万元', difference: '1.11 万元' },
+    ]);
+  });
+});
+
 describe('a header that names the total otherwise (支出合计 for 本年支出合计)', () => {
   it('reads the same columns and cells', () => {
     const other = mutate(text, '本年支出合计      基本支出', '支出合计        基本支出');

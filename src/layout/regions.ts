@@ -69,8 +69,12 @@ const COMMA = '(?:，|(?<!\\d),|,(?!\\d))';
 /** a sentence of prose: where the text after a table begins (a table's own notes excepted) */
 const PROSE_RE = new RegExp(`[。；]|${COMMA}.*${COMMA}`);
 const NOTE_START_RE = /^\s*(注|备注|说明|\d+\s*[.、．]|[（(]\d+[）)])|空表|为空|无数据|没有|不涉及/;
-/** a heading of the narrative (其他相关情况说明, 二、2022年一般公共预算“三公”经费支出预算情况说明): the text after a table, overleaf too */
-const NARRATIVE_HEADING_RE = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]\s*)?(?:[^\d，。；:：]|\d{4}年度?){0,36}(?:情况说明|编制说明)\s*$/;
+/**
+ * a heading of the narrative (其他相关情况说明, 二、2022年一般公共预算“三公”经费支出预算情况说明; a year
+ * set apart from its 年 where the text spaces digits from CJK, 关于…部门 2025 年一般公共预算当年拨款情况说明):
+ * the text after a table, overleaf too
+ */
+const NARRATIVE_HEADING_RE = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]\s*)?(?:[^\d，。；:：]|\d{4}\s?年度?){0,36}(?:情况说明|编制说明)\s*$/;
 
 /** where the scan over the lines stands */
 interface Scan {

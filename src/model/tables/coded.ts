@@ -127,12 +127,12 @@ export class CodeBuilder extends BaseBuilder {
   /**
    * Plain text (no positions, no tabs) of a table coded by function: names wrapped around their
    * row's line (centred-names.ts) put together, where the lines of words between the rows fit
-   * exactly one count; a class's name so made must be the class its code is.
+   * exactly one count; a class's name so made must be the class its code is. Whether it put any together.
    */
-  private centreWrappedNames(): void {
-    if (this.spec.codes !== 'function' || this.region.lines.some((l) => l.source.pieces) || this.pending.some((p) => p.explicit || p.odd)) return;
+  private centreWrappedNames(): boolean {
+    if (this.spec.codes !== 'function' || this.region.lines.some((l) => l.source.pieces) || this.pending.some((p) => p.explicit || p.odd)) return false;
     const rows = this.pending;
-    if (!rows.length || rows.every((p) => !p.after.length)) return;
+    if (!rows.length || rows.every((p) => !p.after.length)) return false;
     const header = this.headerTokenLines.map((l) => l.tokens.filter((t) => t.kind !== 'blank'));
     let before = 0;
     while (before < header.length && header[header.length - 1 - before].every((t) => t.kind === 'label')) before++;
@@ -143,16 +143,47 @@ export class CodeBuilder extends BaseBuilder {
       unnamed: rows.map((p) => p.code !== undefined && p.labels.length === 0),
       whole: rows.map((p) => p.code === undefined),
     });
-    if (!wraps || wraps.every((w) => w === 0)) return;
+    if (!wraps || wraps.every((w) => w === 0)) return false;
     const named = rows.map((p, j) => {
       const above = j === 0 ? header.slice(header.length - wraps[0]) : rows[j - 1].after.slice(rows[j - 1].after.length - wraps[j]);
       return [...above.flat(), ...p.labels, ...p.after.slice(0, wraps[j]).flat()];
     });
     const misnamed = rows.some((p, j) => wraps[j] > 0 && p.code?.length === 3 && functionClassCode(this.catalog, normalizeLabel(labelText(named[j]))) !== p.code);
-    if (misnamed) return;
+    if (misnamed) return false;
     rows.forEach((p, j) => {
       if (wraps[j] > 0) p.labels = named[j];
     });
+    return true;
+  }
+
+  /**
+   * Text laid out as printed (pdftotext -layout) of a table whose name cells are set at the top:
+   * a name too long for its cell goes on under its first line, in the name's own column
+   * (20805 行政事业单位养老支 63.25 / 出). A line of one word after a row's figures is that row's
+   * name's tail where it starts where the name starts and the name's first line fills the cell
+   * (is as long as the longest name line of the table): a short name never wraps, and a word
+   * under it is something else's. Not where any row prints no name on its line (names centred
+   * around their row's line, centreWrappedNames).
+   */
+  private topSetTails(): void {
+    const rows = this.pending;
+    if (this.region.lines.some((l) => l.source.pieces) || !this.isLaidOut()) return;
+    if (rows.some((p) => p.explicit || p.odd || (p.code !== undefined && p.labels.length === 0))) return;
+    const width = (ts: Token[]) => ts[ts.length - 1].endColumn - ts[0].column;
+    const named = rows.filter((p) => p.code !== undefined && p.labels.length > 0);
+    const cell = Math.max(0, ...named.map((p) => width(p.labels)));
+    for (const p of named) {
+      if (!p.after.length || width(p.labels) < cell - 1) continue;
+      const start = p.labels[0].column;
+      const tails = p.after.every((ts) => ts.length === 1 && Math.abs(ts[0].column - start) <= 1 && width(ts) <= cell);
+      if (tails) p.labels = [...p.labels, ...p.after.flat()];
+    }
+  }
+
+  /** text keeps where words stand on the line (some lines open with a run of spaces) */
+  private laidOut?: boolean;
+  private isLaidOut(): boolean {
+    return (this.laidOut ??= this.region.lines.some((l) => /^ {4,}\S/.test(l.source.text)));
   }
 
   private absorb(row: PendingRow, toks: Token[]) {
@@ -183,7 +214,7 @@ export class CodeBuilder extends BaseBuilder {
   }
 
   finish(): Table {
-    this.centreWrappedNames();
+    if (!this.centreWrappedNames()) this.topSetTails();
     const byKey = new Map<string, Row>();
     let total: Row | undefined;
     let lastCode: string | undefined;
