@@ -69,6 +69,16 @@ describe('a table whose layout the extraction lost', () => {
     expect([t.unread, t.rows.map((r) => r.key)]).toEqual([null, ['合计', '303', '30302', '30307']]);
   });
 
+  it('an empty table whose 合计 label pdftotext reads amid the 栏次 numbers (栏次 / 1 / 合计 / 2 / 3, blank lines between): its zeros read, no figure said', async () => {
+    // LibreOffice through pdftotext without -layout: 2 and 3 were read as the 合计 row's 小计 and
+    // 基本支出, and its note's 本表无数据 was said to stand over figures
+    const FILE = 'text/default-pdftotext-empty-table.txt';
+    const text = fixtureText(FILE);
+    const t = reportOf(text, FILE).tables[0];
+    expect([t.id, t.unread, t.empty, t.rows.map((r) => [r.key, Object.values(r.cells).map((c) => c.raw)])]).toEqual(['公开08', null, true, [['合计', ['0.00', '0.00', '0.00']]]]);
+    expect(await lintText(text, FILE)).toEqual([]);
+  });
+
   it('an economic table whose lines end one row\'s cells and open the next\'s (450.03 30201): unread, no 301 against 307\'s figure', async () => {
     // Calc's sheet through pdftotext: 301's 1,542.87 stood after 307, and six 上下级合计 were said
     const text = ['公开表6 一般公共预算财政拨款基本支出决算表', '部门：青海省医疗保障局', '金额单位：万元', '人员经费', '科目代码', '科目名称', '公用经费', '决算数', '科目名称', '决算数', '科目代',
