@@ -619,6 +619,27 @@ describe('text laid out as printed: a 财政拨款收支总表 whose 支出 side
   });
 });
 
+describe('text laid out as printed: a table whose sheet goes on to a page without its header (pdftotext -layout of layout-continued.calc.pdf)', () => {
+  const FILE = 'text/layout-continued.calc.layout.txt';
+  const t = reportOf(fixtureText(FILE), FILE).tables.find((x) => x.id === '部门公开表3')!;
+  const figures = (key: string) => Object.fromEntries(Object.entries(t.rows.find((r) => r.key === key)?.cells ?? {}).filter(([, c]) => c.raw).map(([k, c]) => [k, c.raw]));
+
+  it('places the second page\'s figures by where that page\'s full rows end them, not by the first page\'s header', () => {
+    // 2070204 文物保护 86.00 … 86.00: pdftotext sets page 2 narrower; the second figure is 项目支出
+    expect(figures('2070204')).toEqual({ 合计: '86.00', 项目支出: '86.00' });
+    expect(figures('2070205')).toEqual({ 合计: '86.00', 基本支出: '73.60', 项目支出: '12.40' });
+    expect(figures('208')).toEqual({ 合计: '87.36', 基本支出: '87.36' });
+    expect(figures('2070101')).toEqual({ 合计: '286.40', 基本支出: '286.40' });
+  });
+
+  it('finds in the text what the PDF gives: the planted 2080506 mistake, and no false sum of 207 or 20702', async () => {
+    const brief2 = (ds: Array<{ ruleId: string; message: string }>) => ds.filter((d) => d.ruleId !== '形式/必备表').map((d) => `${d.ruleId}: ${d.message}`);
+    const fromText = brief2(await lintText(fixtureText(FILE), FILE));
+    expect(fromText).toEqual(brief2((await lintFile(path.join(FIXTURES, 'pdf/layout-continued.calc.pdf'), await builtinRules())).diagnostics));
+    expect(fromText.map((x) => x.split(':')[0])).toEqual(['科目/上下级合计', '科目/行内分列合计']);
+  });
+});
+
 describe('text laid out as printed: a 公开04 with 行次 whose header is printed again over its carry rows (pdftotext -layout of the FOP rendering of 威海)', () => {
   const FILE = 'text/final-04-pages-fop.layout.txt';
   const t = reportOf(fixtureText(FILE), FILE).tables.find((x) => x.id === '公开04')!;

@@ -63,6 +63,7 @@ export abstract class ColumnReader {
       headerLabels: () => this.headerLabels(),
       isAligned: () => this.isAligned(),
       textHeaderSpans: () => this.textHeaderSpans(),
+      headerPage: () => this.headerTokenLines[0]?.source.page,
       rowFigures: () => this.rowFigures(),
       placeByRulings: (printed, centres) => this.placeByRulings(printed, centres),
     });

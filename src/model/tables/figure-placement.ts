@@ -32,6 +32,8 @@ export interface PlacementSource {
   isAligned(): boolean;
   /** aligned text: each header line's words as the spans they cover */
   textHeaderSpans(): PositionedPiece[][];
+  /** the page the header is printed on, where the input marks pages */
+  headerPage(): number | undefined;
   /** each row read so far as its printed figures */
   rowFigures(): Token[][];
   /** PDF: each figure to the column whose middle lies in its ruled cell, null where the rules do not tell (ruled-columns.ts) */
@@ -43,7 +45,33 @@ export class FigurePlacement {
 
   /** each printed figure (fewer than the columns) to its column, or null where position does not tell */
   place(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
-    return this.placeByPosition(printed, columns) ?? this.placeByTextSpans(printed, columns) ?? this.placeByTextEdges(printed, columns);
+    return this.placeByPosition(printed, columns) ?? this.placeByPageEdges(printed, columns) ?? this.placeByTextSpans(printed, columns) ?? this.placeByTextEdges(printed, columns);
+  }
+
+  /**
+   * Aligned text of a table gone on to a page without its header (a sheet printed over pages):
+   * pdftotext lays each page out anew, so the first page's header says nothing of where the
+   * figures stand there. The page's rows printing every column do: each column's figures end
+   * where theirs end (all such rows alike, one at least). A figure goes to the column it ends
+   * at, in order; null where that does not tell.
+   */
+  private pageEdges = new Map<number, number[] | null>();
+  private placeByPageEdges(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
+    const page = printed[0]?.page;
+    const headerPage = this.reader.headerPage();
+    if (page === undefined || headerPage === undefined || page === headerPage || !this.reader.isAligned()) return null;
+    if (!this.pageEdges.has(page)) this.pageEdges.set(page, fullRowEdges(this.reader.rowFigures().filter((r) => r[0]?.page === page), columns.length));
+    const edges = this.pageEdges.get(page);
+    if (!edges) return null;
+    const placed = new Map<string, Token>();
+    let after = -1;
+    for (const t of printed) {
+      const at = edges.indexOf(t.endColumn);
+      if (at <= after) return null;
+      after = at;
+      placed.set(columns[at].key, t);
+    }
+    return placed;
   }
 
   /** aligned text: where the header prints each column's name, in character columns (null: not such text) */
@@ -140,6 +168,15 @@ export class FigurePlacement {
     }
     return placed;
   }
+}
+
+/** where each of n columns' figures end, as every row printing all n figures has them (one row at least, edges in order); null otherwise */
+function fullRowEdges(rows: Token[][], n: number): number[] | null {
+  const full = rows.filter((r) => r.length === n);
+  if (!full.length) return null;
+  const edges = full[0].map((t) => t.endColumn);
+  const alike = full.every((r) => r.every((t, k) => t.endColumn === edges[k]));
+  return alike && edges.every((e, k) => k === 0 || e > edges[k - 1]) ? edges : null;
 }
 
 /**
