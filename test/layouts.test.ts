@@ -640,6 +640,28 @@ describe('text laid out as printed: a table whose sheet goes on to a page withou
   });
 });
 
+describe('text laid out as printed: a sheet whose columns are printed page by page, each part with its own 合计 row (pdftotext -layout of layout-parted-columns.calc.pdf)', () => {
+  const FILE = 'text/layout-parted-columns.calc.layout.txt';
+  const text = fixtureText(FILE);
+
+  it('reads no later part\'s 合计 into the row above it: no false 行内分列合计 of 2210201 (28.80 against 709.28), the parts said unread', async () => {
+    const ds = (await lintFile(path.join(FIXTURES, FILE), await builtinRules())).diagnostics.filter((d) => d.ruleId !== '形式/必备表');
+    expect(ds.filter((d) => d.ruleId.startsWith('科目/'))).toEqual([]);
+    const unread = ds.filter((d) => d.ruleId === '读取/表格未能读取');
+    expect(unread.map((d) => d.line)).toEqual([lineOf(text, '部门公开表3'), lineOf(text, '部门公开表5')]);
+    expect(unread[0].message).toContain('又一行合计（合计 709.28），表中已有合计行，不知是哪一部分的合计，不参与核对');
+  });
+
+  it('keeps a 合计 printed alone on a header line and its figures on the row\'s line as one 合计 row (layout-shrink)', () => {
+    const shrink = ['部门公开表3', '', '      河西县农业农村局2025年部门支出总表', '', '部门：河西县农业农村局            单位：万元',
+      '功能分类科目编码        功能分类科目名                      基本支 项目支', '                                    合计', ' 类    款    项       称                          出   出',
+      '           合计                      1,142.78 709.28 433.50', '', '208             社会保障和就业支出           53.76    53.76', ''].join('\n');
+    const t = reportOf(shrink, 'shrink.txt').tables[0];
+    expect(t.rows.find((r) => r.key === '合计')!.cells['合计'].raw).toBe('1,142.78');
+    expect(t.reading).toEqual({ unplaced: 0, dropped: 0 });
+  });
+});
+
 describe('text laid out as printed: a 公开04 with 行次 whose header is printed again over its carry rows (pdftotext -layout of the FOP rendering of 威海)', () => {
   const FILE = 'text/final-04-pages-fop.layout.txt';
   const t = reportOf(fixtureText(FILE), FILE).tables.find((x) => x.id === '公开04')!;

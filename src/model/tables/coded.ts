@@ -108,6 +108,14 @@ export class CodeBuilder extends BaseBuilder {
     }
     const cur = this.pending[this.pending.length - 1];
     if (!cur || cur.explicit) return;
+    const totalRow = this.pending.find((p) => p.code === undefined && !p.malformedCode);
+    if (totalRow?.values.length && first.kind === 'label' && TOTAL_ROW_RE.test(leadingLabels(line)) && toks.some((t) => t.kind === 'number' && !t.num!.integer)) {
+      // a second 合计 row with figures, the first having its own (a sheet's columns printed page
+      // by page, each part its own 合计): whose total it is is not known, and its figures are no
+      // part of the row above (a 合计 alone on a header line, its figures on the next, is one row)
+      this.note(`又一行合计（${toks.filter((t) => t.kind !== 'blank').map((t) => t.text).join(' ')}），表中已有合计行，不知是哪一部分的合计，不参与核对`, first);
+      return;
+    }
     if (cur.values.length && !line.source.pieces && isFigureRow(line)) {
       // figures alone after a row's own are no more of that row's: a text in the order the PDF
       // draws (pdftotext -raw) prints the 合计 row's figures before its name, and a table's first
