@@ -79,6 +79,24 @@ describe('a table whose layout the extraction lost', () => {
     expect(await lintText(text, FILE)).toEqual([]);
   });
 
+  it('a table whose figures the text broke apart (79 27. for 79.27, the point alone on the next line): unread, with why, no false sums', async () => {
+    // pdftotext -layout of a cairo PDF: 30101 基本工资's 79.27 | 79.27 read as 79, 79 and 27, eleven false 行内分列合计
+    const FILE = 'text/cairo-broken-figures.layout.txt';
+    const { diagnostics: ds } = await lintFile(path.join(FIXTURES, FILE), await builtinRules());
+    expect(ds.map((d) => [d.ruleId, d.line, d.message])).toEqual([
+      ['读取/表格未能读取', 4, '「一般公共预算基本支出表」未能读取：6 行的数字在提取的文本中被拆开了（如「58.」），读不出各数；这张表的核对都已跳过'],
+    ]);
+    const r = reportOf(fixtureText(FILE), FILE);
+    expect(r.notes.map((n) => n.message)[2]).toBe('部门公开表6: 「30101 基本工资」的数字在提取的文本中被拆开了（27.），读不出各数，本行不参与核对');
+  });
+
+  it('one row whose figure the text broke apart among rows read whole: that row left out and said, the rest checked', () => {
+    const text = ['一般公共预算基本支出表', '部门公开表6', '部门：海东市医疗保障局   金额单位：万元', '科目代码   科目名称          合计      人员经费    公用经费',
+      '           合计             448.58     404.56     44.02', '301        工资福利支出       399.28     399.28      0.00', '30101      基本工资            79 27.     79.27      0.00', '30102      津贴补贴            98.36      98.36      0.00', ''].join('\n');
+    const t = reportOf(text).tables[0];
+    expect([t.unread, t.rows.map((r) => r.key), t.reading]).toEqual([null, ['合计', '301', '30102'], { unplaced: 0, dropped: 1 }]);
+  });
+
   it('an economic table whose lines end one row\'s cells and open the next\'s (450.03 30201): unread, no 301 against 307\'s figure', async () => {
     // Calc's sheet through pdftotext: 301's 1,542.87 stood after 307, and six 上下级合计 were said
     const text = ['公开表6 一般公共预算财政拨款基本支出决算表', '部门：青海省医疗保障局', '金额单位：万元', '人员经费', '科目代码', '科目名称', '公用经费', '决算数', '科目名称', '决算数', '科目代',

@@ -20,6 +20,21 @@ interface PendingRow {
   after: Token[][];
   /** plain text: a line after the row's figures that is neither words only nor a row */
   odd?: boolean;
+  /** a figure broken into pieces among the row's figures (79 27. for 79.27), the first piece */
+  broken?: Token;
+}
+
+/**
+ * A piece of a figure the text broke apart (pdftotext of some cairo PDFs sets 79.27 as `79 27.`,
+ * 1,215.34 as `,1 215 34`, its points on the next line, `. , .1 215 34`): digits ending in a
+ * point, points and commas alone or opening digits, or a word's last character an ASCII comma
+ * (the name's cell run into the figure's `,1`). Never a name's word in a coded table.
+ */
+const BROKEN_FIGURE_RE = /^(?:\d+\.|[.,]+\d*)$|,$/;
+
+/** the first broken piece of a figure among a row's tokens, or undefined */
+function brokenFigure(toks: Token[]): Token | undefined {
+  return toks.find((t) => t.kind === 'label' && BROKEN_FIGURE_RE.test(t.text));
 }
 
 /** the words a line opens with, joined: a name spaced out over its cell (合    计, 江苏省委办公厅 2019) is one word */
@@ -102,6 +117,7 @@ export class CodeBuilder extends BaseBuilder {
         row.values.push(...rest);
       } else {
         this.absorb(row, rest);
+        row.broken = brokenFigure(rest);
       }
       this.pending.push(row);
       return;
@@ -123,6 +139,7 @@ export class CodeBuilder extends BaseBuilder {
       this.note(`一行只有数字（${toks.filter((t) => t.kind !== 'blank').map((t) => t.text).join(' ')}），不知是哪一行的，不参与核对`, first);
       return;
     }
+    cur.broken ??= brokenFigure(toks);
     if (cur.values.length) {
       // a name's lines after its row's figures: kept to put centred names together (finish)
       const printed = toks.filter((t) => t.kind !== 'blank');
@@ -223,6 +240,9 @@ export class CodeBuilder extends BaseBuilder {
 
   finish(): Table {
     if (!this.centreWrappedNames()) this.topSetTails();
+    // half the rows' figures broken apart or more: the text, not the table, is at fault
+    const broken = this.pending.filter((p) => p.broken);
+    if (broken.length && 2 * broken.length >= this.pending.length) this.unsure = `${broken.length} 行的数字在提取的文本中被拆开了（如「${broken[0].broken!.text}」），读不出各数`;
     const byKey = new Map<string, Row>();
     let total: Row | undefined;
     let lastCode: string | undefined;
@@ -230,6 +250,10 @@ export class CodeBuilder extends BaseBuilder {
     for (const p of this.pending) {
       const name = labelText(p.labels);
       if (p.malformedCode && !this.readMisprint(p, name, byKey)) continue;
+      if (p.broken) {
+        this.note(`「${[p.code, name].filter(Boolean).join(' ')}」的数字在提取的文本中被拆开了（${p.broken.text}），读不出各数，本行不参与核对`, p.broken);
+        continue;
+      }
       const first = p.codeToken ?? p.labels[0] ?? p.values[0];
       const lastTok = p.values[p.values.length - 1] ?? p.labels[p.labels.length - 1] ?? first;
       const loc = spanLocation(this.file, first, lastTok);
