@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { lintFile } from '../src/cli/lint.js';
 import { builtinRules, FIXTURES, fixtureText, lintText, reportOf } from './helpers.js';
+import type { Table } from '../src/model/index.js';
 
 const RAW = 'text/sample-budget.raw.txt';
 const WHY = '提取的文本没有保留表格的版面（单元格各占一行，或一栏的数字连成一行，如 pdftotext 未加 -layout），分不出各数字属于哪一行哪一栏；请检查 PDF，或按版面提取文本（pdftotext -layout）';
@@ -112,5 +113,36 @@ describe('a table whose layout the extraction lost', () => {
     expect(laid.tables.filter((t) => t.unread !== null).map((t) => t.id)).toEqual([]);
     const raw = reportOf(fixtureText(RAW), RAW);
     expect(raw.tables.filter((t) => t.unread === WHY).map((t) => t.id)).toEqual(['部门公开表1', '部门公开表2', '部门公开表3', '部门公开表4', '部门公开表5', '部门公开表6', '部门公开表7']);
+  });
+});
+
+describe('text that sets each row as a block of lines, its figures one to a line (MuPDF\'s and PyMuPDF\'s plain text)', () => {
+  const MU = 'text/sample-budget.mutool.txt';
+  const cellsOf = (r: { tables: Table[] }) =>
+    new Map(r.tables.filter((t) => t.unread === null).flatMap((t) => t.rows.flatMap((row) => Object.entries(row.cells).filter(([, c]) => !c.blank).map(([k, c]) => [`${t.id}|${row.key}|${k}`, c.raw] as const))));
+
+  it('reads the coded tables by their blocks, each figure it places where the PDF has it', async () => {
+    const text = reportOf(fixtureText(MU), MU);
+    expect(text.tables.filter((t) => t.unread === null && t.rows.length).map((t) => t.id)).toEqual(['部门公开表3', '部门公开表5', '部门公开表6', '部门公开表8', '部门公开表9']);
+    const pdf = (await lintFile(path.join(FIXTURES, 'sample/budget-2025.pdf'), await builtinRules())).report!;
+    const fromPdf = cellsOf(pdf);
+    const fromText = [...cellsOf(text)];
+    expect(fromText.length).toBeGreaterThan(100);
+    expect(fromText.filter(([k, v]) => fromPdf.get(k)?.replace(/,/g, '') !== v.replace(/,/g, ''))).toEqual([]);
+  });
+
+  it('finds the sample\'s errors in the tables it reads, where the PDF finds them', async () => {
+    const ds = (await lintText(fixtureText(MU), MU)).filter((d) => d.severity === 2);
+    expect(ds.map((d) => [d.ruleId, d.actual, d.expected])).toEqual([
+      ['表间/预算科目支出不少于财政拨款', '0.00 万元', '32.44 万元'],
+      ['科目/上下级合计', '63.25 万元', '62.24 万元'],
+    ]);
+  });
+
+  it('keeps a table unread where a row\'s figures stand on lines of two and three (pdftotext without -layout)', () => {
+    const text = ['收入决算表', '公开02表', '部门：贵州省卫生项目管理办公室 金额单位：万元', '科目代', '本年收入合 财政拨款收 上级补助 事业收 经营收 附属单位上缴 其他收', '科目名称', '栏次', '1', '2', '3', '4', '5', '6', '7',
+      '合计', '12,366.72 12,308.79', '0.00 0.00 0.00', '0.00 57.93', '208 社会保障和就业支出', '357.80', '357.80', '0.00 0.00 0.00', '0.00 0.00',
+      '20805 行政事业单位养老支出', '73.90', '73.90', '0.00 0.00 0.00', '0.00 0.00', ''].join('\n');
+    expect(reportOf(text, 'chromium.raw.txt').tables.map((t) => [t.id, t.unread])).toEqual([['公开02', WHY]]);
   });
 });

@@ -13,6 +13,7 @@ import type { ParseNote, Table } from '../types.js';
 import type { SourceLine, SourceText } from '../../ingest/text.js';
 import type { PagePicture } from '../../ingest/rulings.js';
 import { pictureUnder } from './pictured.js';
+import { inRowBlocks } from './row-blocks.js';
 import { rowsOutOfStep } from './rows-in-step.js';
 import { isTextAsPrinted } from './text-columns.js';
 import { specFor, type Catalog, type TableSpec } from './catalog.js';
@@ -194,6 +195,8 @@ function layoutLost(region: TableRegion, spec: TableSpec): string | null {
   const printedLines = region.lines.map((line) => line.tokens.filter((t) => t.kind !== 'blank')).filter((p) => p.length);
   // 栏次 numbers one to a line (1 / 2 / 3): the header's cells each on a line of their own
   if (countsOnAlone(printedLines)) return LAYOUT_LOST;
+  // each row a block of lines, its figures one to a line (MuPDF's text): which row is still known
+  const blocks = spec.layout === 'code' && inRowBlocks(region.lines, spec);
   for (const [k, printed] of printedLines.entries()) {
     if (spec.layout === 'code' && rowsRunTogether(printed)) return ROWS_RUN_TOGETHER;
     // amounts, not codes nor 栏次 numbers
@@ -208,7 +211,7 @@ function layoutLost(region: TableRegion, spec: TableSpec): string | null {
     lines++;
     if (loneNumber(printed) || endsRowOpensNext(printed)) alone++;
   }
-  return alone >= ALONE_AMOUNTS && alone >= ALONE_SHARE * lines ? LAYOUT_LOST : null;
+  return !blocks && alone >= ALONE_AMOUNTS && alone >= ALONE_SHARE * lines ? LAYOUT_LOST : null;
 }
 
 /** a line's printed tokens that are one number alone */

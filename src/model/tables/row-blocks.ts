@@ -1,0 +1,64 @@
+/**
+ * Text that sets each row of a coded table as a block of lines (MuPDF's and PyMuPDF's plain text:
+ * the row's code and name on a line, each of its figures on a line of its own, a blank line after
+ * the row). A figure alone on its line there still says which row it is in, though not which
+ * column where the row leaves cells blank: the coded reader takes the block's figures as the
+ * row's, a row printing every column in order, another its total only, its parts unplaced.
+ */
+import type { Token, TokenLine } from '../../layout/tokenize.js';
+import { isCode } from './lines.js';
+import type { TableSpec } from './catalog.js';
+
+const TOTAL_RE = /^(合计|总计)$/;
+
+/** a line that opens a row's block: its code and name, or 合计, and no figure */
+function opensBlock(printed: Token[], spec: TableSpec): boolean {
+  if (printed.some((t) => t.kind === 'number' && !t.num!.integer)) return false;
+  const [first, second] = printed;
+  if (isCode(first, spec.codes)) return second?.kind === 'label';
+  return first.kind === 'label' && printed.length === 1 && TOTAL_RE.test(first.text.replace(/\s+/g, ''));
+}
+
+/**
+ * Whether every figure alone on its line stands in a row's block (after its opening line and
+ * before the blank line that closes it, no more of them than the table has columns), two blocks
+ * at least, and no line prints two figures; the 栏次 numbers counted under their word (栏次 / 1 /
+ * 2 / 3) are the header's.
+ */
+export function inRowBlocks(lines: TokenLine[], spec: TableSpec): boolean {
+  let open = false;
+  let figures = 0;
+  let blocks = 0;
+  let alone = 0;
+  let numbering = 0;
+  for (const line of lines) {
+    const printed = line.tokens.filter((t) => t.kind !== 'blank');
+    if (!printed.length) {
+      // a blank line closes a block, but not between its name's lines (before its first figure)
+      if (figures > 0) open = false;
+      continue;
+    }
+    const lone = printed.length === 1 && printed[0].kind === 'number' ? printed[0] : null;
+    if (numbering && lone?.num!.integer && lone.num!.value === numbering) {
+      numbering++;
+      continue;
+    }
+    numbering = printed.length === 1 && printed[0].text === '栏次' ? 1 : 0;
+    if (opensBlock(printed, spec)) {
+      open = true;
+      figures = 0;
+      blocks++;
+    } else if (lone) {
+      if (!open || ++figures > spec.columns.length) return false;
+      alone++;
+    } else if (printed.filter((t) => t.kind === 'number' && !t.num!.integer).length > 1) {
+      // a line of several figures: the text sets rows otherwise (pdftotext sets a row's figures
+      // over lines of one, two or three), and a figure alone is not known to be the row's
+      return false;
+    } else if (figures > 0 || printed.some((t) => t.kind === 'number')) {
+      // words after a block's figures: no block goes on past them
+      open = false;
+    }
+  }
+  return blocks >= 2 && alone > 0;
+}
