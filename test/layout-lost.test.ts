@@ -139,6 +139,30 @@ describe('text that sets each row as a block of lines, its figures one to a line
     ]);
   });
 
+  it('says unread a table whose header\'s names stand each on a line in an order not the form\'s (基本支出 / 项目支出 / 小计), its rows not adding up as read', () => {
+    // mutool's text of layout-spanning.calc.pdf: read in the form's order, 合计 1,295.56 | 100.55 | 1,396.11 took 项目支出 for 小计
+    const block = (code: string, name: string, ...figures: string[]) => [code, name, ...figures, ''];
+    const text = ['一般公共预算财政拨款支出决算表', '公开05表', '部门：河西县市场监督管理局', '单位：万元', '', '科目编码', '科目名称', '基本支出', '项目支出', '小计', '',
+      '合计', '1,295.56', '100.55', '1,396.11', '', ...block('201', '一般公共服务支出', '1,042.83', '100.55', '1,143.38'), ...block('20138', '市场监督管理事务', '1,042.83', '100.55', '1,143.38'),
+      ...block('2013801', '行政运行', '862.45', '0.00', '862.45'), ...block('2013802', '一般行政管理事务', '0.00', '45.20', '45.20')].join('\n');
+    const t = reportOf(text, 'spanning.mutool.txt').tables[0];
+    expect([t.id, t.unread]).toEqual(['公开05', '3 行印有合计与各分栏，其中 3 行的合计与各分栏之和对不上：表头各栏的名称各占一行，看不出它们的次序，读出的各栏可能不是表中的各栏']);
+  });
+
+  it('reads a row whose code and name stand each on a line, its figures right under the name (MuPDF\'s cells)', () => {
+    const text = ['一般公共预算财政拨款支出决算表', '公开05表', '部门：贵州省卫生项目管理办公室 金额单位：万元', '科目编码', '科目名称', '小计', '基本支出', '项目支出', '',
+      '合计', '357.80', '357.80', '0.00', '', '208', '社会保障和就业支出', '357.80', '357.80', '0.00', '', '20805', '行政事业单位养老支出', '73.90', '73.90', '0.00', '',
+      '2080505', '机关事业单位基本养老保险缴费', '', '支出', '58.06', '58.06', '0.00', '', '2080501', '行政单位离退休', '15.84', '15.84', '0.00', ''].join('\n');
+    const t = reportOf(text, 'cells.mutool.txt').tables[0];
+    expect([t.unread, t.rows.map((r) => `${r.key} ${r.name} ${r.cells['小计']?.raw}`)]).toEqual([null, ['合计 合计 357.80', '208 社会保障和就业支出 357.80', '20805 行政事业单位养老支出 73.90', '2080505 机关事业单位基本养老保险缴费支出 58.06', '2080501 行政单位离退休 15.84']]);
+  });
+
+  it('keeps a table unread whose figures stand after a blank line, in no row\'s order (pdftotext without -layout: 30299 / 其他商品和服务 / 支出 / 307 / … / 14.98)', () => {
+    const text = ['机关运行经费支出情况表', '公开10表', '部门：青海省医疗保障局 金额单位：万元', '科目代码', '', '科目名称', '', '决算数', '', '合计', '', '175.28', '302 商品和服务支出', '', '174.40', '',
+      '30201 办公费', '', '15.56', '', '30299', '', '其他商品和服务', '支出', '', '307', '', '债务利息及费用', '支出', '', '14.98', '', '310 资本性支出', '', '0.88', ''].join('\n');
+    expect(reportOf(text, 'narrow.raw.txt').tables.map((t) => [t.id, t.unread])).toEqual([['公开10', WHY]]);
+  });
+
   it('keeps a table unread where a row\'s figures stand on lines of two and three (pdftotext without -layout)', () => {
     const text = ['收入决算表', '公开02表', '部门：贵州省卫生项目管理办公室 金额单位：万元', '科目代', '本年收入合 财政拨款收 上级补助 事业收 经营收 附属单位上缴 其他收', '科目名称', '栏次', '1', '2', '3', '4', '5', '6', '7',
       '合计', '12,366.72 12,308.79', '0.00 0.00 0.00', '0.00 57.93', '208 社会保障和就业支出', '357.80', '357.80', '0.00 0.00 0.00', '0.00 0.00',

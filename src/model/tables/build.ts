@@ -14,7 +14,7 @@ import type { SourceLine, SourceText } from '../../ingest/text.js';
 import type { PagePicture } from '../../ingest/rulings.js';
 import { pictureUnder } from './pictured.js';
 import { inRowBlocks } from './row-blocks.js';
-import { rowsOutOfStep } from './rows-in-step.js';
+import { partsOutOfOrder, rowsOutOfStep } from './rows-in-step.js';
 import { isTextAsPrinted } from './text-columns.js';
 import { specFor, type Catalog, type TableSpec } from './catalog.js';
 import type { Builder } from './builder.js';
@@ -90,10 +90,12 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
     }
   }
   const pictured = source?.pictures?.length ? pictureUnder(regions, source) : () => null;
-  const lost = builders.map((b) => layoutLost(b.region, b.spec));
+  const byBlocks = builders.map((b) => b.spec.layout === 'code' && !b.region.lines.some((l) => l.source.pieces || l.tabbed) && inRowBlocks(b.region.lines, b.spec));
+  const lost = builders.map((b, i) => layoutLost(b.region, b.spec, byBlocks[i]));
   const built = builders.map((b, i) => {
     const table = namingEconomicItems(b.finish(), catalog);
-    const why = lost[i] ?? (table.unread === null ? (notWhole(table, b.region, pictured) ?? (b.spec.layout === 'code' ? rowsOutOfStep(table) : null)) : null);
+    const inStep = () => rowsOutOfStep(table) ?? (byBlocks[i] ? partsOutOfOrder(table) : null);
+    const why = lost[i] ?? (table.unread === null ? (notWhole(table, b.region, pictured) ?? (b.spec.layout === 'code' ? inStep() : null)) : null);
     if (why) return { ...table, unread: why };
     const cut = table.unread === null ? endsMissing(table, b.spec) : null;
     return cut ? { ...table, cutShort: cut } : table;
@@ -188,15 +190,14 @@ const ALONE_SHARE = 0.3;
  * wrong rows). Only text is asked: a PDF's lines are built by position, and an amount alone on
  * its line there is one beside a wrapped name, which the table readers place.
  */
-function layoutLost(region: TableRegion, spec: TableSpec): string | null {
+function layoutLost(region: TableRegion, spec: TableSpec, blocks: boolean): string | null {
   if (region.lines.some((l) => l.source.pieces || l.tabbed)) return null;
   let lines = 0;
   let alone = 0;
   const printedLines = region.lines.map((line) => line.tokens.filter((t) => t.kind !== 'blank')).filter((p) => p.length);
   // 栏次 numbers one to a line (1 / 2 / 3): the header's cells each on a line of their own
   if (countsOnAlone(printedLines)) return LAYOUT_LOST;
-  // each row a block of lines, its figures one to a line (MuPDF's text): which row is still known
-  const blocks = spec.layout === 'code' && inRowBlocks(region.lines, spec);
+  // each row a block of lines, its figures one to a line (MuPDF's text, `blocks`): which row is still known
   for (const [k, printed] of printedLines.entries()) {
     if (spec.layout === 'code' && rowsRunTogether(printed)) return ROWS_RUN_TOGETHER;
     // amounts, not codes nor 栏次 numbers

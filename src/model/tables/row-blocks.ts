@@ -11,18 +11,21 @@ import type { TableSpec } from './catalog.js';
 
 const TOTAL_RE = /^(合计|总计)$/;
 
-/** a line that opens a row's block: its code and name, or 合计, and no figure */
-function opensBlock(printed: Token[], spec: TableSpec): boolean {
+/**
+ * A line that opens a row's block: its code and name, or its code alone with its name on the next
+ * line printed (the code's cell and the name's each a line), or 合计; no figure.
+ */
+function opensBlock(printed: Token[], next: Token[] | undefined, spec: TableSpec): boolean {
   if (printed.some((t) => t.kind === 'number' && !t.num!.integer)) return false;
   const [first, second] = printed;
-  if (isCode(first, spec.codes)) return second?.kind === 'label';
+  if (isCode(first, spec.codes)) return second ? second.kind === 'label' : !!next?.length && next.every((t) => t.kind === 'label');
   return first.kind === 'label' && printed.length === 1 && TOTAL_RE.test(first.text.replace(/\s+/g, ''));
 }
 
 /**
- * Whether every figure alone on its line stands in a row's block (after its opening line and
- * before the blank line that closes it, no more of them than the table has columns), two blocks
- * at least, and no line prints two figures; the 栏次 numbers counted under their word (栏次 / 1 /
+ * Whether every figure alone on its line stands in a row's block (right after its name's last line
+ * or the block's figure before it, before the blank line that closes it, no more of them than the
+ * table has columns), two blocks at least, and no line prints two figures; the 栏次 numbers counted under their word (栏次 / 1 /
  * 2 / 3) are the header's.
  */
 export function inRowBlocks(lines: TokenLine[], spec: TableSpec): boolean {
@@ -31,25 +34,28 @@ export function inRowBlocks(lines: TokenLine[], spec: TableSpec): boolean {
   let blocks = 0;
   let alone = 0;
   let numbering = 0;
-  for (const line of lines) {
-    const printed = line.tokens.filter((t) => t.kind !== 'blank');
+  const printedLines = lines.map((line) => line.tokens.filter((t) => t.kind !== 'blank'));
+  for (const [k, printed] of printedLines.entries()) {
     if (!printed.length) {
       // a blank line closes a block, but not between its name's lines (before its first figure)
       if (figures > 0) open = false;
       continue;
     }
+    const afterBlank = k > 0 && !printedLines[k - 1].length;
     const lone = printed.length === 1 && printed[0].kind === 'number' ? printed[0] : null;
     if (numbering && lone?.num!.integer && lone.num!.value === numbering) {
       numbering++;
       continue;
     }
     numbering = printed.length === 1 && printed[0].text === '栏次' ? 1 : 0;
-    if (opensBlock(printed, spec)) {
+    if (opensBlock(printed, printedLines.slice(k + 1).find((p) => p.length), spec)) {
       open = true;
       figures = 0;
       blocks++;
     } else if (lone) {
-      if (!open || ++figures > spec.columns.length) return false;
+      // a block's figures follow its name's last line and each other, no blank line between
+      // (pdftotext without -layout sets a blank line between any two cells, in no row's order)
+      if (!open || afterBlank || ++figures > spec.columns.length) return false;
       alone++;
     } else if (printed.filter((t) => t.kind === 'number' && !t.num!.integer).length > 1) {
       // a line of several figures: the text sets rows otherwise (pdftotext sets a row's figures
