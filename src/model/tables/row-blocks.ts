@@ -23,10 +23,10 @@ function opensBlock(printed: Token[], next: Token[] | undefined, spec: TableSpec
 }
 
 /**
- * Whether every figure alone on its line stands in a row's block (right after its name's last line
- * or the block's figure before it, before the blank line that closes it, no more of them than the
- * table has columns), two blocks at least, and no line prints two figures; the 栏次 numbers counted under their word (栏次 / 1 /
- * 2 / 3) are the header's.
+ * Whether every figure alone on its line stands in a row's block (right after its name's last
+ * line or the block's figure before it, before the blank line that closes it, no more of them
+ * than the table has columns), two blocks at least, and no line prints two figures; the 栏次
+ * numbers counted under their word (栏次 / 1 / 2 / 3) are the header's.
  */
 export function inRowBlocks(lines: TokenLine[], spec: TableSpec): boolean {
   let open = false;
@@ -48,7 +48,7 @@ export function inRowBlocks(lines: TokenLine[], spec: TableSpec): boolean {
       continue;
     }
     numbering = printed.length === 1 && printed[0].text === '栏次' ? 1 : 0;
-    if (opensBlock(printed, printedLines.slice(k + 1).find((p) => p.length), spec)) {
+    if (opensBlock(printed, nextPrinted(printedLines, k), spec)) {
       open = true;
       figures = 0;
       blocks++;
@@ -67,4 +67,10 @@ export function inRowBlocks(lines: TokenLine[], spec: TableSpec): boolean {
     }
   }
   return blocks >= 2 && alone > 0;
+}
+
+/** the first line after line k that prints anything */
+function nextPrinted(printedLines: Token[][], k: number): Token[] | undefined {
+  for (let j = k + 1; j < printedLines.length; j++) if (printedLines[j].length) return printedLines[j];
+  return undefined;
 }
