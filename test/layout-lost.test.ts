@@ -146,7 +146,7 @@ describe('text that sets each row as a block of lines, its figures one to a line
       '合计', '1,295.56', '100.55', '1,396.11', '', ...block('201', '一般公共服务支出', '1,042.83', '100.55', '1,143.38'), ...block('20138', '市场监督管理事务', '1,042.83', '100.55', '1,143.38'),
       ...block('2013801', '行政运行', '862.45', '0.00', '862.45'), ...block('2013802', '一般行政管理事务', '0.00', '45.20', '45.20')].join('\n');
     const t = reportOf(text, 'spanning.mutool.txt').tables[0];
-    expect([t.id, t.unread]).toEqual(['公开05', '3 行印有合计与各分栏，其中 3 行的合计与各分栏之和对不上：表头各栏的名称各占一行，看不出它们的次序，读出的各栏可能不是表中的各栏']);
+    expect([t.id, t.unread]).toEqual(['公开05', '4 行印有合计与分栏，其中 4 行的合计与各分栏之和对不上：表头各栏的名称各占一行，看不出它们的次序和层级，读出的各栏可能不是表中的各栏']);
   });
 
   it('reads a row whose code and name stand each on a line, its figures right under the name (MuPDF\'s cells)', () => {
@@ -155,6 +155,16 @@ describe('text that sets each row as a block of lines, its figures one to a line
       '2080505', '机关事业单位基本养老保险缴费', '', '支出', '58.06', '58.06', '0.00', '', '2080501', '行政单位离退休', '15.84', '15.84', '0.00', ''].join('\n');
     const t = reportOf(text, 'cells.mutool.txt').tables[0];
     expect([t.unread, t.rows.map((r) => `${r.key} ${r.name} ${r.cells['小计']?.raw}`)]).toEqual([null, ['合计 合计 357.80', '208 社会保障和就业支出 357.80', '20805 行政事业单位养老支出 73.90', '2080505 机关事业单位基本养老保险缴费支出 58.06', '2080501 行政单位离退休 15.84']]);
+  });
+
+  it('says unread a table whose 基本支出 is printed as 小计 | 人员经费 | 公用经费, the header\'s names each on a line: no false 行内分列合计', async () => {
+    // mutool's text of a structural variant: 64.22 = 64.22 + 51.38 + 12.84 + 0.00 was said 29 times
+    const text = ['支出总表', '部门公开表3', '部门：海东市医疗保障局 金额单位：万元', '公用经', '', '费', '', '科目代码', '科目名称', '合计', '', '基本支出', '', '项目支出', '', '小计', '人员经费', '',
+      '栏次', '1', '2', '3', '4', '5', '', '合计', '1,182.90', '416.13', '332.90', '83.23', '766.77', '', '208', '社会保障和就业支出', '64.22', '64.22', '51.38', '12.84', '0.00', '',
+      '20805', '行政事业单位养老支出', '63.25', '63.25', '50.60', '12.65', '0.00', '', '2101599', '其他医疗保障管理事务支出', '622.48', '0.00', '0.00', '0.00', '622.48', ''].join('\n');
+    const t = reportOf(text, 'structural.mutool.txt').tables[0];
+    expect([t.id, t.unread]).toEqual(['部门公开表3', '3 行印有合计与分栏，其中 3 行的合计与各分栏之和对不上：表头各栏的名称各占一行，看不出它们的次序和层级，读出的各栏可能不是表中的各栏']);
+    expect((await lintText(text, 'structural.mutool.txt')).filter((d) => d.ruleId.startsWith('科目/'))).toEqual([]);
   });
 
   it('keeps a table unread whose figures stand after a blank line, in no row\'s order (pdftotext without -layout: 30299 / 其他商品和服务 / 支出 / 307 / … / 14.98)', () => {
