@@ -145,6 +145,16 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
     }));
   }
 
+  private laidOut?: boolean;
+
+  /**
+   * Text that keeps where words stand on the line (pdftotext -layout): some lines open with a run
+   * of spaces (a row whose first cells are empty, the 支出 side alone, a name's tail under it)
+   */
+  protected isLaidOut(): boolean {
+    return (this.laidOut ??= this.region.lines.some((l) => /^ {4,}\S/.test(l.source.text)));
+  }
+
   /** the 栏次 number the next line holds alone, when the numbering runs on one number to a line */
   private numberingNext = 0;
   /** whether a number of it has stood alone on its line already */

@@ -205,12 +205,6 @@ export class CodeBuilder extends BaseBuilder {
     }
   }
 
-  /** text keeps where words stand on the line (some lines open with a run of spaces) */
-  private laidOut?: boolean;
-  private isLaidOut(): boolean {
-    return (this.laidOut ??= this.region.lines.some((l) => /^ {4,}\S/.test(l.source.text)));
-  }
-
   private absorb(row: PendingRow, toks: Token[]) {
     for (const t of toks) {
       if (t.kind === 'label') {

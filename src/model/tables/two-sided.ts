@@ -93,13 +93,6 @@ export class TwoSidedBuilder extends BaseBuilder {
     });
   }
 
-  private laidOut?: boolean;
-
-  /** text keeps where labels stand where a line's first words are set in from its start (the 支出 side alone) */
-  private isLaidOut(): boolean {
-    return (this.laidOut ??= this.region.lines.some((l) => /^ {4,}\S/.test(l.source.text)));
-  }
-
   /**
    * Whether a label on a line after a name's first line may be the rest of it: in text laid out as
    * printed, only where it starts under that first line (a word under the other side's name, 年末财政拨款
