@@ -59,7 +59,8 @@ export class CodeBuilder extends BaseBuilder {
   private isSplitCode(t: Token): boolean {
     return !!this.spec.splitEconomicCodes && t.kind === 'number' && /^\d{2}$/.test(t.text) && this.currentClass !== null;
   }
-  private hasTotal = false;
+  /** the table's one 合计 row, once read (a later 合计 is another table's header, or a part's) */
+  private totalRow?: PendingRow;
 
   protected isDataLine(line: TokenLine): boolean {
     return this.opensRow(line);
@@ -73,7 +74,7 @@ export class CodeBuilder extends BaseBuilder {
     if (isCode(first, this.spec.codes)) return true;
     if (this.isSplitCode(first)) return true;
     if (malformedCode(line)) return true;
-    if (this.hasTotal) return false;
+    if (this.totalRow) return false;
     // one row of figures under a header that names its columns, with no name of its own
     // (江苏's 支出预算总表: 合计 基本支出 项目支出 … / 24169.74 15844.04 …): the 合计 row
     if (first.kind === 'number') return this.pending.length === 0 && this.headerLines.size > 0 && isFigureRow(line);
@@ -96,7 +97,7 @@ export class CodeBuilder extends BaseBuilder {
       } else if (first.kind === 'number' && !isCode(first, this.spec.codes) && !this.isSplitCode(first)) {
         // the unnamed 合计 row: every figure is a value
         rest = toks.filter((t) => t.kind !== 'blank');
-        this.hasTotal = true;
+        this.totalRow = row;
       } else if (first.kind === 'number') {
         let code = first.text;
         if (this.spec.splitEconomicCodes) {
@@ -107,7 +108,7 @@ export class CodeBuilder extends BaseBuilder {
         row.codeToken = first;
       } else {
         row.labels.push(first);
-        this.hasTotal = true;
+        this.totalRow = row;
       }
       if (line.tabbed) {
         // [code, name, v1…vn]: the name cell is cell 1, values follow positionally
@@ -124,8 +125,7 @@ export class CodeBuilder extends BaseBuilder {
     }
     const cur = this.pending[this.pending.length - 1];
     if (!cur || cur.explicit) return;
-    const totalRow = this.pending.find((p) => p.code === undefined && !p.malformedCode);
-    if (totalRow?.values.length && first.kind === 'label' && TOTAL_ROW_RE.test(leadingLabels(line)) && toks.some((t) => t.kind === 'number' && !t.num!.integer)) {
+    if (this.totalRow?.values.length && first.kind === 'label' && TOTAL_ROW_RE.test(leadingLabels(line)) && toks.some((t) => t.kind === 'number' && !t.num!.integer)) {
       // a second 合计 row with figures, the first having its own (a sheet's columns printed page
       // by page, each part its own 合计): whose total it is is not known, and its figures are no
       // part of the row above (a 合计 alone on a header line, its figures on the next, is one row)
