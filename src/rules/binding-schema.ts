@@ -46,6 +46,9 @@ const TABLE = obj('table', {
   rowCount: NUMBER,
   years: list(FIGURE),
   decimals: NUMBER,
+  figureCount: NUMBER,
+  firstFigure: FIGURE,
+  firstFigureAt: STRING,
 });
 
 const ROW_FIELDS = { key: STRING, name: STRING, code: STRING, level: NUMBER, side: STRING, lineNo: NUMBER, printedCode: STRING, kind: STRING, cellCount: NUMBER, unplacedCount: NUMBER, nameCode: STRING, codeName: STRING };

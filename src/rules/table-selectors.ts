@@ -4,13 +4,35 @@
  * a column's records for the run (memo.of): every table rule binds the same ones, and rebuilding
  * them per rule and row was most of the garbage.
  */
-import type { Column, Report, Row, Table } from '../model/types.js';
+import type { Cell, Column, Report, Row, Table } from '../model/types.js';
 import { rowColumnParts } from './queries.js';
 import type { RunData, Visit } from './selectors.js';
 import type { Rule } from './types.js';
 
 function tableData(t: Table) {
-  return { id: t.id, kindName: t.kindName, printedId: t.printedId, title: t.title, unit: t.unit, layout: t.layout, empty: t.empty, hasEmptyNote: t.emptyNote !== null, saysEmpty: t.saidEmpty !== null, saysEmptyText: t.saidEmpty?.text ?? null, nilInNarrative: t.nilInNarrative !== null, noteOfOther: t.noteOfOther?.subject ?? null, noteOfOtherText: t.noteOfOther?.text ?? null, rowCount: t.rows.length, years: t.years, decimals: usualDecimals(t) };
+  return { id: t.id, kindName: t.kindName, printedId: t.printedId, title: t.title, unit: t.unit, layout: t.layout, empty: t.empty, hasEmptyNote: t.emptyNote !== null, saysEmpty: t.saidEmpty !== null, saysEmptyText: t.saidEmpty?.text ?? null, nilInNarrative: t.nilInNarrative !== null, noteOfOther: t.noteOfOther?.subject ?? null, noteOfOtherText: t.noteOfOther?.text ?? null, rowCount: t.rows.length, years: t.years, decimals: usualDecimals(t), ...printedFigures(t) };
+}
+
+/**
+ * The figures not 0 a table prints: how many, the first (in row order) and where it stands, so a
+ * message about a table said to be empty can point at one
+ */
+function printedFigures(t: Table): { figureCount: number; firstFigure: Cell | null; firstFigureAt: string | null } {
+  let figureCount = 0;
+  let first: { cell: Cell; at: string } | null = null;
+  for (const r of t.rows) {
+    const row = r.code && r.kind !== 'total' ? `${r.code} ${r.name}` : r.name;
+    const cells: [string | null, Cell][] = [...Object.entries(r.cells), ...r.unplaced.map((c): [null, Cell] => [null, c])];
+    for (const [key, c] of cells) {
+      if (c.blank || c.value === 0) continue;
+      figureCount++;
+      if (first) continue;
+      const column = key === null ? undefined : t.columns.find((col) => col.key === key);
+      const name = column ? [column.group, column.name].filter(Boolean).join(' ') : null;
+      first = { cell: c, at: name ? `「${row}」行「${name}」栏` : `「${row}」行` };
+    }
+  }
+  return { figureCount, firstFigure: first?.cell ?? null, firstFigureAt: first?.at ?? null };
 }
 
 /** the decimals most of a table's printed amounts have (the fewer of equals; null for a table without one) */
