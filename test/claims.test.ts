@@ -4,7 +4,7 @@ import { splitLines } from '../src/ingest/index.js';
 import { extractClaims } from '../src/model/claims/claims.js';
 import { WORDING_KINDS } from '../src/model/claims/document-text.js';
 import type { Claim, Report } from '../src/model/index.js';
-import { fixtureText, mutate, reportOf } from './helpers.js';
+import { fixtureText, lintText, mutate, reportOf } from './helpers.js';
 
 const final = reportOf(fixtureText('pdf/final-full.txt')); // 贵州 tables, 万元
 const yuan = reportOf(fixtureText('text/final-yuan-tabbed.txt')); // 临夏 tables, 元
@@ -395,7 +395,6 @@ describe('shares with no headline in the sentence', () => {
   });
 
   it('64.22 / 1,215.34 = 5.28%: 5.3% passes, 6.3% is reported against the table total', async () => {
-    const { lintText } = await import('./helpers.js');
     expect((await lintText(fixtureText('text/budget.txt') + narrative)).filter((d) => d.ruleId === '叙述/占比')).toEqual([]);
     const ds = await lintText(fixtureText('text/budget.txt') + narrative.replace('占 5.3%', '占 6.3%'));
     expect(ds.filter((d) => d.ruleId === '叙述/占比').map((d) => [d.actual, d.expected])).toEqual([['6.3%', '5.28%']]);
@@ -468,7 +467,7 @@ describe('a change of a 类/款/项 path', () => {
 
 describe('a change said in the sentence after its amount', () => {
   it('takes the one amount of the sentence before as the current year’s (与上年相比…, 比上年…)', async () => {
-    const { lintText } = await import('./helpers.js');
+
     const text = [
       '2019年度部门预算',
       '一、收支预算情况',
@@ -501,5 +500,14 @@ describe('shares of the 三公经费', () => {
     const { buildStream, sections } = await import('../src/model/claims/phrases.js');
     const stream = buildStream(splitLines('n.txt', '九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明 江苏省').lines);
     expect(sections(stream).map((s) => s.title)).toEqual(['九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明']);
+  });
+});
+
+describe('a share after an item split in brackets', () => {
+  it('is of the whole it names, not of the bracketed item (金华市救助管理站 2021)', async () => {
+    const text = '本年收入合计 519.07 万元；包括财政拨款收入 500.12 万元（其中，一般公共预算 500.12 万元，政府性基金预算 0 万元），占收入合计 96.35%；其他收入 18.95 万元，占收入合计 3.65%。\n';
+    expect((await lintText(text)).filter((d) => d.ruleId !== '读取/未含公开表')).toEqual([]);
+    const wrong = text.replace('3.65%', '3.79%');
+    expect((await lintText(wrong)).filter((d) => d.ruleId === '叙述/占比').map((d) => d.message)).toEqual(['「其他收入」占比写 3.79%，按所写金额（18.95 万元 ÷ 519.07 万元 × 100%）应为 3.65%']);
   });
 });

@@ -222,7 +222,7 @@ function yoySubject(text: string, at: number, current: { at: number } | null): s
 }
 
 /** an item's own 其中 in brackets: 运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元） */
-const BRACKETED_OTHER = new RegExp(`${NUM}万元[（(]其中[:：]`, 'g');
+const BRACKETED_OTHER = new RegExp(`${NUM}万元[（(]其中[:：，,]`, 'g');
 
 /**
  * The text's sentences, each with where it starts: cut at each 。 and at each heading, so that
@@ -262,7 +262,8 @@ function readSentences(r: Reading): void {
       continue;
     }
     // 包括： opening its own sentence lists the parts as 其中： does (支出预算总计 A 万元。包括：1．…（类）支出 B 万元…, 江苏)
-    const other = /^包括[:：]/.test(sentence) ? 0 : sentence.indexOf('其中');
+    // (a 其中 in brackets splits the item before it: 财政拨款收入 A 万元（其中，一般公共预算 A 万元），占收入合计 P%)
+    const other = /^包括[:：]/.test(sentence) ? 0 : unbracketed(sentence, '其中');
     // what 其中 splits is the amount stated for the subject (预算数为 3.22 万元), not a change said after it (比上年减少 0.98 万元);
     // a 其中 opening its own sentence splits the one amount of that kind the sentence before states (收入总预算 501.98 万元，
     // 同比减少 17.05 万元。其中：1、…)
@@ -279,6 +280,20 @@ function readSentences(r: Reading): void {
     }
     readAmounts(r, sentence, base, amounts, headline);
   }
+}
+
+/** where words first stand outside brackets in a sentence, or -1 */
+function unbracketed(sentence: string, words: string): number {
+  let depth = 0;
+  let from = 0;
+  for (let at = sentence.indexOf(words); at >= 0; at = sentence.indexOf(words, at + 1)) {
+    for (; from < at; from++) {
+      if ('（('.includes(sentence[from])) depth++;
+      else if ('）)'.includes(sentence[from])) depth = Math.max(0, depth - 1);
+    }
+    if (depth === 0) return at;
+  }
+  return -1;
 }
 
 /** a headline amount and the 其中 list after it that adds up to it: the claim and the parts' amounts */
