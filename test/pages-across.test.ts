@@ -191,6 +191,20 @@ describe('withoutPageNumbers', () => {
     expect(withoutPageNumbers(top.lines).map((l) => l.text)).toEqual(['7', '30307 医疗费补助 0.00']);
   });
 
+  // MuPDF's text of a form ends each page with the 总分 row's figures, a cell to a line (100 / 97, 100 / 99 …):
+  // taken for page numbers, a form lost its 得分 and the row above its figures
+  it('drops only numbers that count with the pages: three pages at least, or half those ending or opening with one', () => {
+    const page = (n: number, last: string): SourceLine[] => [{ line: 3 * n - 2, text: '项目支出绩效自评表', page: n }, { line: 3 * n - 1, text: '总分', page: n }, { line: 3 * n, text: last, page: n }];
+    const numbered = [1, 2, 3, 4].flatMap((n) => page(n, String(n + 2)));
+    expect(withoutPageNumbers(numbered).map((l) => l.text)).not.toContain('3');
+    expect(withoutPageNumbers(numbered)).toHaveLength(8);
+    // totals that happen to stand as far from two pages each (97 on pages 21 and 23) are no page numbers
+    const totals = ['97', '97', '99', '96', '100', '99', '100'].flatMap((t, k) => page(21 + k, t));
+    expect(withoutPageNumbers(totals)).toHaveLength(totals.length);
+    // a single bare number at a page's foot has nothing to count with: a page number, as ever
+    expect(withoutPageNumbers(page(1, '5')).map((l) => l.text)).toEqual(['项目支出绩效自评表', '总分']);
+  });
+
   // 江苏省人大常委会2019年度部门预算公开 sets its page numbers between box-drawing lines; left in, a
   // sentence running over the page quoted 「与上年相比增加（减少）─7─0万元」
   it('drops a page number between any of the dashes producers set (─ 7 ─, — 7 —, － 7 －, - 7 -)', () => {

@@ -161,11 +161,48 @@ export function withoutPageNumbers(lines: SourceLine[]): SourceLine[] {
     if (!first.has(l.page)) first.set(l.page, i);
     last.set(l.page, i);
   });
-  return lines.filter((l, i) => {
-    if (!PAGE_NUMBER_RE.test(l.text)) return true;
+  // a bare number at a page's top or foot, unless it stands with the lines beside it
+  const alone = lines.map((l, i) => {
+    if (!PAGE_NUMBER_RE.test(l.text)) return false;
     const top = first.get(l.page) === i;
     const foot = last.get(l.page) === i;
-    if (!(top || foot)) return true;
-    return (top && (inColumn(l, lines[i + 1]) || wrappedWith(l, lines[i + 1]))) || (foot && (inColumn(l, lines[i - 1]) || wrappedWith(l, lines[i - 1])));
+    if (!(top || foot)) return false;
+    return !((top && (inColumn(l, lines[i + 1]) || wrappedWith(l, lines[i + 1]))) || (foot && (inColumn(l, lines[i - 1]) || wrappedWith(l, lines[i - 1]))));
   });
+  const counting = countingWithPages(lines.filter((_, i) => alone[i]));
+  return lines.filter((l, i) => !alone[i] || !counting(l));
+}
+
+const BARE_NUMBER = /^\s*\d{1,4}\s*$/;
+
+/** the page a page number states: 17 of `- 17 -`, `第 17 页 共 30 页`, `共 30 页 第 17 页`, `17/30` */
+function statedPage(text: string): number {
+  const nth = /第\s*(\d+)\s*页/.exec(text);
+  return Number(nth ? nth[1] : /\d+/.exec(text)![0]);
+}
+
+/**
+ * Whether a page number at a page's edge is one: one that says so (第 12 页, - 12 -, 12/30) is; a bare
+ * number counts with the pages, as a page number does: the pages'
+ * numbers run with them (page 5 of the file prints 3 where two pages go unnumbered before it), so
+ * other pages' numbers stand as far from their pages as this one: three pages at least, or half
+ * the pages that end or begin with a bare number. A figure a table or form ends a page with,
+ * standing alone on its line (text that sets a cell to a line: a form's 总分 100 / 96), is the
+ * page's by chance, and two such may happen to stand alike. With a single such number in the file
+ * there is nothing to count with: it is taken as a page number.
+ */
+function countingWithPages(edges: SourceLine[]): (l: SourceLine) => boolean {
+  const pagesAt = new Map<number, Set<number | undefined>>();
+  for (const l of edges) {
+    const offset = (l.page ?? 0) - statedPage(l.text);
+    pagesAt.set(offset, (pagesAt.get(offset) ?? new Set()).add(l.page));
+  }
+  const pages = new Set(edges.map((l) => l.page)).size;
+  if (pages < 2) return () => true;
+  return (l) => {
+    // 第 12 页, - 12 -, 12/30 say they are page numbers; a bare 12 may be a figure
+    if (!BARE_NUMBER.test(l.text)) return true;
+    const alike = pagesAt.get((l.page ?? 0) - statedPage(l.text))!.size;
+    return alike >= 2 && (alike >= 3 || 2 * alike >= pages);
+  };
 }

@@ -157,26 +157,26 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
 
   /** the 栏次 number the next line holds alone, when the numbering runs on one number to a line */
   private numberingNext = 0;
-  /** whether a number of it has stood alone on its line already */
-  private numberingAlone = false;
 
   /**
    * Whether the line is one number of a 栏次 row copied one cell to a line (栏次 / 1 / 2 / 3: a
    * viewer's copy of a header repeated on a new page): the numbers count on from the 栏次 line, and
-   * would otherwise read as a row's figures. Words alone between them do not stop the count once
-   * it runs a number to a line (pdftotext without -layout: 栏次 / 1 / 合计 / 2 / 3, the 合计 row's
-   * label read between the columns' numbers).
+   * would otherwise read as a row's figures. Words alone between them do not stop the count
+   * (pdftotext without -layout: 栏次 / 1 / 合计 / 2 / 3, the 合计 row's label read between the
+   * columns' numbers; 栏次 / 合计 / 年初结转和结余 / 1 / 本年收入 / 2, each column's name over its number).
    */
   private numberingGoesOn(line: TokenLine): boolean {
     const printed = line.tokens.filter((t) => t.kind !== 'blank');
     const lone = printed.length === 1 && printed[0].kind === 'number' && printed[0].num!.integer ? printed[0].num!.value : NaN;
     if (this.numberingNext > 0 && lone === this.numberingNext) {
       this.numberingNext++;
-      this.numberingAlone = true;
       return true;
     }
-    if (!printed.length || (this.numberingAlone && printed.every((t) => t.kind === 'label') && !/^栏次$/.test(printed[0].text))) return false;
-    this.numberingAlone = false;
+    // words alone do not stop a count 栏次 started: the 合计 row's label, or the columns' names read between their numbers
+    // (栏次 / 合计 / 年初结转和结余 / 1 / 本年收入 / 2 …, each name above its number)
+    if (!printed.length || (this.numberingNext > 0 && printed.every((t) => t.kind === 'label') && !/^栏次$/.test(printed[0].text))) return false;
+    // nor does a figure with decimals, which no 栏次 number is: a cell of the 合计 row read among them (小计 / 1 / 基本支出 / 2 / 0.00 / 项目支出 / 3)
+    if (this.numberingNext > 0 && printed.length === 1 && printed[0].kind === 'number' && !printed[0].num!.integer) return false;
     const numbers = printed.filter((t) => t.kind === 'number');
     const numbering = printed[0]?.kind === 'label' && /^栏次$/.test(printed[0].text) && numbers.length === printed.length - 1;
     this.numberingNext = numbering ? (numbers.length ? numbers[numbers.length - 1].num!.value + 1 : 1) : 0;
