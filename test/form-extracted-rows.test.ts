@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fundsColumns, fundsHeaderUnread } from '../src/model/forms/funds.js';
-import { lintText, reportOf } from './helpers.js';
+import { tokenizeLine } from '../src/layout/tokenize.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { lintFile } from '../src/cli/lint.js';
+import { builtinRules, lintText, reportOf } from './helpers.js';
 
 const FORM = (rows: string) => `项目支出绩效目标自评表
 项目名称 事业单位医疗
@@ -197,26 +202,36 @@ ${ROWS}`;
 describe('a funds block whose header\'s names wrap over lines', () => {
   const words = (text: string) => text.trim().split(/\s+/);
   const columns = (header: string) => fundsColumns(header.replace(/\s+/g, ''));
+  /** a funds row's values as its text gives them */
+  const row = (text: string) => tokenizeLine({ line: 1, text }).tokens.filter((t) => t.kind !== 'blank');
 
   it('read line by line across the row, a name\'s head and tail parted by other names: unread', () => {
     const header = '年初预算 全年执行 项目资金（万 资金来源 全年预算数 分值 得分 数 数 元）';
     expect(columns(header)).toEqual(['年初预算数', '全年执行数', '全年预算数', '分值', '得分']);
-    expect(fundsHeaderUnread(words(header), columns(header), 5)).toBe('资金栏的栏名折行，「年初预算数」「全年执行数」的上下两段被其他栏名隔开，分不清各栏的先后，资金执行一行及总分未读取');
+    expect(fundsHeaderUnread(words(header), columns(header), row('10 10 10 10 10'))).toBe('资金栏的栏名折行，「年初预算数」「全年执行数」的上下两段被其他栏名隔开，分不清各栏的先后，资金执行一行及总分未读取');
     const rate = '全年预算 执行 资金来源 年初预算数 全年执行数 分值 得分 数 率';
-    expect(fundsHeaderUnread(words(rate), columns(rate), 6)).toBe('资金栏的栏名折行，「全年预算数」「执行率」的上下两段被其他栏名隔开，分不清各栏的先后，资金执行一行及总分未读取');
+    expect(fundsHeaderUnread(words(rate), columns(rate), row('10 10 10 10 100% 10'))).toBe('资金栏的栏名折行，「全年预算数」「执行率」的上下两段被其他栏名隔开，分不清各栏的先后，资金执行一行及总分未读取');
   });
 
   it('read cell by cell (head then tail), or a name printed short: read', () => {
     const cells = '资金来源 年初预算数 全年预算 数 全年执行数 分值 执行 率 得分';
-    expect(fundsHeaderUnread(words(cells), columns(cells), 6)).toBe(null);
+    expect(fundsHeaderUnread(words(cells), columns(cells), row('10 10 10 10 100% 10'))).toBe(null);
     const short = '项目资金 （万元） 年初预算 全年预算数 全年执行 数 分值 得分';
-    expect([columns(short), fundsHeaderUnread(words(short), columns(short), 5)]).toEqual([['年初预算数', '全年预算数', '全年执行数', '分值', '得分'], null]);
+    expect([columns(short), fundsHeaderUnread(words(short), columns(short), row('10 10 10 10 10'))]).toEqual([['年初预算数', '全年预算数', '全年执行数', '分值', '得分'], null]);
   });
 
   it('a row with more figures than the header has columns: unread', () => {
     const header = '全年预算数 全年执行数 分值 得分';
-    expect(fundsHeaderUnread(words(header), columns(header), 5)).toBe('资金一行印有 5 个数，表头只读出 4 栏（全年预算数、全年执行数、分值、得分），分不清各数属于哪一栏，资金执行一行及总分未读取');
-    expect(fundsHeaderUnread(words(header), columns(header), 4)).toBe(null);
+    expect(fundsHeaderUnread(words(header), columns(header), row('10 10 10 10 10'))).toBe('资金一行印有 5 个数，表头只读出 4 栏（全年预算数、全年执行数、分值、得分），分不清各数属于哪一栏，资金执行一行及总分未读取');
+    expect(fundsHeaderUnread(words(header), columns(header), row('10 10 10 10'))).toBe(null);
+  });
+
+  // 天长市水利局 2022 项目支出绩效自评表, as its web page gives it: 执行率 left blank, the 得分 10 would be read as it
+  it('a row with fewer figures than columns, a figure after the amounts: unread, as which cell was blank is not known', () => {
+    const header = '年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分';
+    expect(fundsHeaderUnread(words(header), columns(header), row('880 880 880 10 10'))).toBe('资金一行印有 5 个数，表头有 6 栏（年初预算数、全年预算数、全年执行数、分值、执行率、得分），空着的是哪一栏分不清，资金执行一行及总分未读取');
+    // the amounts, then placeholders: the row as printed
+    expect(fundsHeaderUnread(words(header), columns(header), row('880 880 880 - -'))).toBe(null);
   });
 
   it('in a form: the funds block and 总分 (which counts its 分值) are left out and said; the indicators are read', () => {
@@ -234,5 +249,38 @@ describe('a funds block whose header\'s names wrap over lines', () => {
     const form = r.forms[0];
     expect([form.funds, form.total, form.indicators.map((x) => [x.name, x.weight?.raw, x.score?.raw])]).toEqual([[], null, [['救助人次', '90', '88']]]);
     expect(r.notes.map((n) => n.partly?.reason)).toEqual(['资金栏的栏名折行，「年初预算数」「全年执行数」的上下两段被其他栏名隔开，分不清各栏的先后，资金执行一行及总分未读取']);
+  });
+});
+
+// 天长市水利局 2022 项目支出绩效自评表, published on a page of its own: no tables, no narrative
+describe('a self-assessment form published alone', () => {
+  const page = [
+    '项目支出绩效自评表',
+    '(2022年度)',
+    '项目名称 水旱灾害防御经费',
+    '主管部门 实施单位 天长市水利局',
+    '项目资金',
+    '(万元)',
+    '年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分',
+    '年度资金总额: 880 880 880 10 10',
+    ' 其中:本年财政拨款 880 880 880 - -',
+    '年度绩效指标完成情况 一级',
+    '指标',
+    '二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+    '(50分)',
+    '数量指标 指标1:完成中型灌区节水改造项目数量 1 1 10 10',
+    '总分 100 100',
+    '注:1.一级指标分值统一设置为:产出指标50分、效益指标30分、服务对象满意度指标10分、预算资金执行率10分。',
+  ].join('\n');
+
+  it('is checked, not refused, and says what of it could not be read', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'form-')), 'form.txt');
+    writeFileSync(file, page);
+    const { diagnostics: ds } = await lintFile(file, await builtinRules());
+    expect(ds.map((d) => [d.ruleId, d.line, d.message])).toEqual([
+      ['读取/未含公开表', 1, '本文件没有公开表，只核对了 1 张绩效表（自评表、目标表）本身的数字；与表格的核对需要含表格的文件：表格另行公开时，用 --parts 把说明与公开表一起检查'],
+      ['读取/表格未能读取', 1, '「水旱灾害防御经费 项目支出绩效自评表」未能读出任何一行绩效指标（未找到指标表头，或其下各行没有分值、得分），指标与总分未读取，涉及它们的核对没有做'],
+      ['读取/表格未能读取', 1, '「水旱灾害防御经费 项目支出绩效自评表」资金一行印有 5 个数，表头有 6 栏（年初预算数、全年预算数、全年执行数、分值、执行率、得分），空着的是哪一栏分不清，资金执行一行及总分未读取，涉及它们的核对没有做'],
+    ]);
   });
 });

@@ -126,6 +126,8 @@ describe('text of a page turned 90°, a character a line', () => {
     expect(findRotatedText(lines([...'收支预算总表部门单位万元'].join('\n'))).map((s) => [s.from.line, s.to.line])).toEqual([[1, 12]]);
     // a line of words ends it
     expect(findRotatedText(lines([...'收支预算总表', '一般公共预算 拨款收入', ...'部门单位万元'].join('\n')))).toEqual([]);
+    // labels set down their cells, each a block (MuPDF's text of a form): no turned page, though 15 lines run on
+    expect(findRotatedText(lines([...[...'效益指标（30分）'], '', ...'社会效益指标'].join('\n')))).toEqual([]);
   });
 
   it("a figure's digits run together three to a line (0.0, 7.8, as PDFium's text of a turned page gives them) stay in the stretch", () => {

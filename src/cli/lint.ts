@@ -93,7 +93,9 @@ function diagnose(report: Report, sources: SourceText[], rules: Rule[], options:
     // with neither is refused, saying why as best it can
     // statements of figures: a title's year or a mark of punctuation alone is no narrative to check
     const statements = figureStatements(report.claims);
-    const nothingToCheck = report.kind === 'unknown' || statements === 0;
+    // a 绩效自评表 or 绩效目标表 published on its own is checked as it stands
+    const forms = report.forms.length;
+    const nothingToCheck = (report.kind === 'unknown' || statements === 0) && forms === 0;
     if (nothingToCheck && problems.length) {
       // the pages not read are why, not the document; a wrong Unicode map, where there is one, says most
       const shown = problems.find((p) => p.reason === 'mismapped') ?? problems[0];
@@ -114,10 +116,10 @@ function diagnose(report: Report, sources: SourceText[], rules: Rule[], options:
       throw new InputError(`${file}: 没有找到任何公开表（收支总表、公开01表…），也没有预决算情况说明，不像是部门预决算公开文件`);
     }
     const message = problems.length
-      ? `${unreadSaid(sources[0])}（见各页的 pdf/unreadable-page），读出的文字里没有公开表，只核对了文字说明中的 ${statements} 处数字之间的关系`
+      ? `${unreadSaid(sources[0])}（见各页的 pdf/unreadable-page），读出的文字里没有公开表，只核对了${checkedWithoutTables(forms, statements)}`
       : rotated.length
-        ? `有 ${rotated.length} 处文字未能读取（见 text/rotated-page），其余部分里没有公开表，只核对了文字说明中的 ${statements} 处数字之间的关系`
-        : `本文件没有公开表，只核对了文字说明中的 ${statements} 处数字之间的关系；与表格的核对需要含表格的文件：表格另行公开时，用 --parts 把说明与公开表一起检查`;
+        ? `有 ${rotated.length} 处文字未能读取（见 text/rotated-page），其余部分里没有公开表，只核对了${checkedWithoutTables(forms, statements)}`
+        : `本文件没有公开表，只核对了${checkedWithoutTables(forms, statements)}；与表格的核对需要含表格的文件：表格另行公开时，用 --parts 把说明与公开表一起检查`;
     partial.push({ ruleId: '读取/未含公开表', severity: 1, message, ...at(file, 1, 1) });
   }
   // a page that draws text we cannot read is never a silent pass
@@ -125,6 +127,12 @@ function diagnose(report: Report, sources: SourceText[], rules: Rule[], options:
   const diagnostics = [...partial, ...unread, ...rotatedText(report), ...secondDisclosure(report), ...sources.flatMap(decodeWarnings), ...readingDiagnostics(report), ...runRules(report, rules, options.observe)];
   deadline.check();
   return { report, diagnostics: sortDiagnostics(diagnostics), fatal: null };
+}
+
+/** what a file without tables had checked: its forms, the figures its narrative states */
+function checkedWithoutTables(forms: number, statements: number): string {
+  const said = [forms ? ` ${forms} 张绩效表（自评表、目标表）本身的数字` : '', statements ? `文字说明中的 ${statements} 处数字之间的关系` : ''].filter(Boolean);
+  return said.join('，以及');
 }
 
 /**

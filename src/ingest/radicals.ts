@@ -36,15 +36,15 @@ export function normalizeText(s: string): string {
 }
 
 /**
- * Text a user gives, extracted by a tool that kept the radicals (⼀般公共预算, 部⻔): folded one
- * character for one, so that columns stay where they are printed (a radical whose ideograph lies
- * beyond the BMP stays).
+ * Text a user gives, extracted by a tool that kept the radicals (⼀般公共预算, 部⻔) or the vertical
+ * forms of text set down a cell (项目资金︵元︶, as MuPDF gives them): folded one character for one,
+ * so that columns stay where they are printed (a radical whose ideograph lies beyond the BMP stays).
  */
 export function foldRadicals(text: string): string {
   return text.replace(RADICAL_RE, (c) => {
     const folded = normalizeText(c);
     return folded.length === 1 ? folded : c;
-  });
+  }).replace(VERTICAL_RE, (c) => VERTICAL_FORMS.get(c) ?? c);
 }
 
 /** normalizeText of one character (ch, of code point code), without a regular expression outside the radicals and vertical forms */

@@ -46,14 +46,21 @@ function stacked(text: string): boolean | null {
 export function findRotatedText(lines: SourceLine[]): RotatedStretch[] {
   if (lines.some((l) => l.pieces)) return [];
   const out: RotatedStretch[] = [];
-  let run: { from: SourceLine; to: SourceLine; lines: number; ideographs: number } | null = null;
+  // abutting: lines where two printed lines' characters stand side by side; unbroken: the longest run
+  // of its lines without a blank one between. A turned page gives the one or the other: labels set down
+  // their cells, each a block of a few lines (MuPDF: 产 / 出 / 指 / 标 / （ / 5 / 0 / 分 / ）, a blank line,
+  // 社 / 会 / 效 / 益 / 指 / 标), neither
+  let run: { from: SourceLine; to: SourceLine; lines: number; ideographs: number; abutting: number; unbroken: number; block: number } | null = null;
   const close = () => {
-    if (run && run.lines >= MIN_LINES && run.ideographs >= MIN_IDEOGRAPH_LINES) out.push({ from: run.from, to: run.to, lines: run.lines });
+    if (run && run.lines >= MIN_LINES && run.ideographs >= MIN_IDEOGRAPH_LINES && (run.abutting > 0 || run.unbroken >= MIN_LINES)) out.push({ from: run.from, to: run.to, lines: run.lines });
     run = null;
   };
   for (const l of lines) {
     const s = stacked(l.text);
-    if (s === null) continue;
+    if (s === null) {
+      if (run) run.block = 0;
+      continue;
+    }
     if (!s) {
       // inside a stretch, three characters run together without a Chinese one (0.0, 7.8, of a
       // figure's digits stacked a character a line) are the stretch's too: they neither make nor break it
@@ -61,9 +68,11 @@ export function findRotatedText(lines: SourceLine[]): RotatedStretch[] {
       else close();
       continue;
     }
-    run ??= { from: l, to: l, lines: 0, ideographs: 0 };
+    run ??= { from: l, to: l, lines: 0, ideographs: 0, abutting: 0, unbroken: 0, block: 0 };
     run.to = l;
     run.lines++;
+    run.unbroken = Math.max(run.unbroken, ++run.block);
+    if (/\S\s+\S/.test(l.text.trim())) run.abutting++;
     if (IDEOGRAPH_RE.test(l.text)) run.ideographs++;
   }
   close();

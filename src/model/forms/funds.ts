@@ -43,8 +43,10 @@ export function fundsUnit(lines: SourceLine[], from: number): Unit | null {
     const u = /[（(](万元|元)[）)]/.exec(text);
     if (u) return u[1] as Unit;
   }
-  // on a page the label may wrap (项目资金（万 / 元）): read by columns
-  const u = lines[from]?.pieces ? /[（(](万元|元)[）)]/.exec(columnTexts(lines.slice(from, k)).join(' ')) : null;
+  // on a page the label may wrap (项目资金（万 / 元）): read by columns; in text set a cell to a line,
+  // a label set down its cell is a character a line (项 / 目 / 资 / 金 / （ / 元 / ）)
+  const block = lines.slice(from, k);
+  const u = /[（(](万元|元)[）)]/.exec(lines[from]?.pieces ? columnTexts(block).join(' ') : block.map((l) => l.text.trim()).join(''));
   return u ? (u[1] as Unit) : null;
 }
 export const PLACEHOLDER = /^[—–\-－]+$/;
@@ -62,6 +64,8 @@ export function fundsColumns(header: string): string[] {
   return found.sort((a, b) => a.at - b.at).map((c) => c.key);
 }
 
+const AMOUNT_COLUMN = /预算数|执行数/;
+
 /** a column name's head and tail, printed on lines of their own where the name wraps (全年预算 / 数, 执行 / 率) */
 const WRAPPING_NAMES: Array<[string, string]> = [
   ['年初预算', '数'],
@@ -72,20 +76,28 @@ const WRAPPING_NAMES: Array<[string, string]> = [
 
 /**
  * Why the funds block's figures cannot be put under its header's columns (null where they can):
- * the header's words in the text's order, and how many figures and placeholders a row prints.
+ * the header's words in the text's order, and the figures and placeholders a row prints (tabbed:
+ * its cells parted by tabs, blank ones kept).
  * Text read line by line across a header whose names wrap sets a name's head on one line and its
  * tail on a later one, other names between them (全年预算 全年执行 / 资金来源 分值 / 数 数): the
  * columns' order is then not the text's order. A head with its tail next to it is one name; one
  * with no tail of its own printed anywhere is a name printed short (年初预算).
  */
-export function fundsHeaderUnread(words: string[], columns: string[], values: number): string | null {
+export function fundsHeaderUnread(words: string[], columns: string[], values: Token[], tabbed = false): string | null {
   const parted = WRAPPING_NAMES.filter(([head, tail]) => {
     // a tail next to its head ends that name; a tail standing alone after a head without one is parted from it
     const alone = words.map((w, i) => w === tail && !WRAPPING_NAMES.some(([h, t]) => t === tail && words[i - 1] === h));
     return words.some((w, i) => w === head && words[i + 1] !== tail && alone.some((a, j) => a && j > i + 1));
   });
   if (parted.length) return `资金栏的栏名折行，「${parted.map(([head, tail]) => head + tail).join('」「')}」的上下两段被其他栏名隔开，分不清各栏的先后，资金执行一行及总分未读取`;
-  if (values > columns.length) return `资金一行印有 ${values} 个数，表头只读出 ${columns.length} 栏（${columns.join('、')}），分不清各数属于哪一栏，资金执行一行及总分未读取`;
+  if (values.length > columns.length) return `资金一行印有 ${values.length} 个数，表头只读出 ${columns.length} 栏（${columns.join('、')}），分不清各数属于哪一栏，资金执行一行及总分未读取`;
+  // fewer: text leaves a blank cell out, and which one is not known where a figure follows the amounts
+  // (880 880 880 10 10 under 分值 执行率 得分: 执行率 left blank, or 得分?); amounts then placeholders are the row's as printed.
+  // Tabs keep a blank cell (20 \t 20 \t 10 \t 100% \t: the 得分 left blank, at the row's end)
+  const amounts = columns.filter((c) => AMOUNT_COLUMN.test(c)).length;
+  if (!tabbed && values.length < columns.length && values.slice(amounts).some((t) => t.kind === 'number')) {
+    return `资金一行印有 ${values.length} 个数，表头有 ${columns.length} 栏（${columns.join('、')}），空着的是哪一栏分不清，资金执行一行及总分未读取`;
+  }
   return null;
 }
 

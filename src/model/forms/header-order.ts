@@ -12,7 +12,7 @@ import { laidOut } from './row-words.js';
 /** the names an indicator header prints; a line of nothing but their parts is one of its wrapped lines */
 const HEADER_NAMES = ['一级指标', '二级指标', '三级指标', '年度指标值', '预期指标值', '全年实际值', '实际完成值', '实际完成指标值', '分值', '权重', '得分', '未完成原因分析', '偏差原因分析及改进措施'];
 const headerPart = (word: string) => HEADER_NAMES.some((n) => n.includes(word));
-const wrappedHeaderLine = (text: string) => {
+export const wrappedHeaderLine = (text: string) => {
   const words = text.trim().split(/\s+/).filter((w) => w);
   return words.length > 0 && words.every(headerPart);
 };

@@ -17,11 +17,16 @@ import { cutShort } from './cut-short.js';
 import { placeSections } from './centred-sections.js';
 import { headerOrderUnread, pastHeaderNames } from './header-order.js';
 import { readIndicatorGrid } from './project-grid.js';
+import { blockScores, cellPerLineHeader, figureLinesBelow, figuresBelow } from './cell-lines.js';
 import { INDICATOR_HEADER, labelAfterWeight, laidOut, leadingJunkOff, LEVEL_NAME_ANYWHERE, LEVEL_TWO, LEVEL_TWO_INSIDE, printedValues, trailingScores } from './row-words.js';
 import type { Cell, Form, FormIndicator, FormSection, ParseNote, Unit } from '../types.js';
 
 export const NOT_A_FORM = /汇总表|详见|附件|报告/;
+/** the labels of a form's fields and its funds block: never a project's name */
+const FIELD_LABEL = /^(项目资金|主管部门|实施单位|项目负责人|资金来源|年度资金|一级指标)/;
 const SECTION = /(产出|效益|满意度|成本)指标\s*[（(](\d+(?:\.\d+)?)分[）)]/;
+/** a line opening with a 一级 or 二级 name */
+const LEVEL_NAME_START = new RegExp(`^(${LEVEL_TWO.source.slice(1)}|(产出|效益|满意度|成本)指标)`);
 /** a weight read off a header such as `(50分)` */
 function headerWeight(file: string, line: SourceLine, raw: string): Cell {
   return assigned(lineFigure(file, line, raw));
@@ -52,6 +57,9 @@ export function readProjectForm(lines: SourceLine[], start: number, nameIndex: n
   });
   const reader = new ProjectFormReader(lines, start, nameIndex, file, notes, textOfLine, form, rulings);
   const end = reader.readRows();
+  // a cell to a line: the project's name is the line under 项目名称
+  const next = lines[nameIndex + 1];
+  if (!form.project && reader.cellLines && next?.text.trim() && !FIELD_LABEL.test(normalizeLabel(next.text))) form.project = normalizeLabel(next.text);
   reader.sayWhatWasNotRead(end);
   const concluded = readConclusion(lines, end, form, file);
   return { form, end, concluded };
@@ -79,6 +87,8 @@ class ProjectFormReader {
   private sectionsInDoubt = false;
   /** the indicator header, read as words, is laid out in columns (pdftotext -layout) */
   private laidOut = false;
+  /** the indicator header sets a name to a line, and rows are blocks of lines, a cell to a line (cell-lines.ts) */
+  cellLines = false;
   /** why the funds block's figures cannot be put under its columns: it, and 总分 that counts its 分值, are left out */
   private fundsUnread: string | null = null;
 
@@ -106,7 +116,10 @@ class ProjectFormReader {
       const all = tokenizeLine(line).tokens.filter((t) => t.kind !== 'blank');
       // on a page the funds block's merged label (项目资金（元）) may stand on one of its rows
       const tokens = this.inIndicators ? all : all.slice(Math.max(0, all.findIndex((t) => !FUNDS_LABEL.test(normalizeLabel(t.text)))));
-      if (!tokens.length) continue;
+      if (!tokens.length) {
+        if (this.cellLines && this.inIndicators && !this.indicatorsUnread) this.closeBlock();
+        continue;
+      }
       // …or run into a row's own label (项目资金（万元）年度资金总额：)
       const lead = normalizeLabel(tokens[0].text);
       const unlabelled = this.inIndicators ? lead : lead.replace(FUNDS_LABEL_START, '');
@@ -116,7 +129,10 @@ class ProjectFormReader {
         this.headerWords.push(...text.trim().split(/\s+/));
       }
       if (!this.inIndicators && FUNDS_ROW.test(first.replace(/^-+/, ''))) {
-        this.readFundsRow(line, k, tokens, first);
+        // a cell to a line: the row's figures stand on the lines under its label
+        const below = tokens.length === 1 && !line.pieces ? figuresBelow(lines, k, fundsColumns(this.header).length) : [];
+        this.readFundsRow(line, k, [...tokens, ...below.flatMap((l) => tokenizeLine(l).tokens.filter((t) => t.kind !== 'blank'))], first);
+        k += below.length;
         continue;
       }
       if (!this.inIndicators && !line.pieces && figuresApart(form.funds, tokens)) {
@@ -144,8 +160,10 @@ class ProjectFormReader {
       if (!this.inIndicators) continue;
       if (this.indicatorsUnread) continue;
       if (/^总\s*分/.test(text.trim())) {
-        this.readTotal(line, tokens);
-        k++;
+        // a cell to a line: the 分值 and 得分 stand on the lines under 总分
+        const below = this.cellLines ? figureLinesBelow(lines, k) : [];
+        this.readTotal(line, [...tokens, ...below.flatMap((l) => tokenizeLine(l).tokens)]);
+        k += 1 + below.length;
         break;
       }
       if (this.weightCell >= 0 && this.scoreCell >= 0 && text.includes('\t') && !/^总\s*分/.test(text.trim())) {
@@ -156,6 +174,8 @@ class ProjectFormReader {
       if (!this.pending.length && text.trim().split(/\s+/).every((x) => INDICATOR_HEADER.test(x))) continue;
       this.readIndicatorWords(line, k, tokens);
     }
+    // the last row's block ends where the form does (总分, the next form, the text's end)
+    if (this.cellLines && this.inIndicators && !this.indicatorsUnread) this.closeBlock();
     return k;
   }
 
@@ -166,7 +186,7 @@ class ProjectFormReader {
     if (!form.fundsColumns.length) form.fundsColumns = fundsColumns(line.pieces ? columnTexts(this.lines.slice(this.nameIndex + 1, k)).join(' ') : this.header);
     const values = tokens.slice(1).filter((t) => t.kind === 'number' || PLACEHOLDER.test(t.text));
     // read as text, a header whose names wrap may not give the columns' order
-    this.fundsUnread ??= line.pieces ? null : fundsHeaderUnread(this.headerWords, form.fundsColumns, values.length);
+    this.fundsUnread ??= line.pieces ? null : fundsHeaderUnread(this.headerWords, form.fundsColumns, values, line.text.includes('\t'));
     if (this.fundsUnread) return;
     const row = fundsRow(file, form, line, values, first);
     if (!form.funds.some((f) => f.key === row.key)) form.funds.push(row);
@@ -184,6 +204,7 @@ class ProjectFormReader {
       return readIndicatorGrid(this.lines, k, this.file, this.form, false, this.rulings);
     } else {
       this.laidOut = laidOut(text);
+      this.cellLines = cellPerLineHeader(this.lines, k);
       // words close a row with its 分值 and 得分: where 分值 comes first, or may, a row's figures cannot be told apart
       this.indicatorsUnread = headerOrderUnread(this.lines, k, this.nameIndex + 1);
     }
@@ -250,14 +271,35 @@ class ProjectFormReader {
 
   /** a line of an indicator row printed in words: pending until its 分值 and 得分 close it */
   private readIndicatorWords(line: SourceLine, k: number, tokens: Token[]): void {
+    // a block ends at a blank line, or where lines were left out between (a page's last blank line at its
+    // break); a 一级 or 二级 name under a row's 得分 in its block is a cell centred over rows, not the row's
+    const last = this.pending[this.pending.length - 1];
+    if (this.cellLines && last && (line.line > last.line + 1 || (LEVEL_NAME_START.test(normalizeLabel(line.text)) && blockScores(this.pending)))) this.closeBlock();
     for (const t of tokens) this.pending.push(t);
     // a row is a few dozen words: without a close (prose running on) only its last words are kept,
     // since every line below re-reads all that is pending (20,000 such lines took 48 s)
     if (this.pending.length > MAX_PENDING) this.pending = this.pending.slice(-MAX_PENDING);
     if (!this.readSectionHeader(line, k)) return;
+    if (this.cellLines) return;
     const scores = trailingScores(this.pending);
     if (!scores) return;
     this.readWordsIndicator(line, scores);
+    this.pending = [];
+  }
+
+  /** a row's block ended (a blank line): its words and figures make an indicator, where it prints its 分值 and 得分 */
+  private closeBlock(): void {
+    const scores = blockScores(this.pending);
+    // a section's header alone, or a name wrapped over blocks: its words go on to the next block
+    if (!scores) return;
+    const tail = this.pending.slice(this.pending.indexOf(scores.score) + 1);
+    this.pending = this.pending.slice(0, this.pending.indexOf(scores.score) + 1);
+    const line = this.lines.find((l) => l.line === scores.score.line)!;
+    this.readWordsIndicator(line, scores);
+    // words under the 得分 are its 未完成原因 cell
+    const note = normalizeLabel(tail.map((t) => t.text).join(''));
+    const indicator = this.form.indicators[this.form.indicators.length - 1];
+    if (note && indicator && !indicator.note) indicator.note = note;
     this.pending = [];
   }
 
@@ -376,6 +418,8 @@ class ProjectFormReader {
     const title = form.title.includes(form.project) ? form.title : `${form.project} ${form.title}`;
     const say = (reason: string) => notes.push({ message: `${form.project}: ${reason}`, loc: form.loc, partly: { title, reason } });
     const cut = this.indicatorsUnread ? null : cutShort(form, this.lines, end);
+    // no indicator read (its header's 一级 / 指标 wrapped over lines, its words run into others): never a silent pass
+    if (!form.indicators.length && !this.indicatorsUnread) this.indicatorsUnread = '未能读出任何一行绩效指标（未找到指标表头，或其下各行没有分值、得分），指标与总分未读取';
     if (this.indicatorsUnread) {
       form.indicators = [];
       form.sections = [];
