@@ -9,33 +9,24 @@ import type { SourceLine } from '../../ingest/text.js';
 import { normalizeLabel, tokenizeLine, type Token } from '../../layout/tokenize.js';
 import { columnTexts } from '../../layout/grid.js';
 import { assigned, numberCell, sourceLocation } from '../cells.js';
-import { FORM_TITLE, LEVEL_ONE_NAME, SCORE_NAMES, WEIGHT_NAMES } from './form-vocabulary.js';
+import { FORM_TITLE } from './form-vocabulary.js';
 import { figuresApart, FUNDS_FIGURES_APART, FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsHeaderUnread, fundsRow, fundsUnit, PLACEHOLDER } from './funds.js';
 import { newForm } from './new-form.js';
-import { lineFigure, readConclusion } from './conclusion.js';
+import { readConclusion } from './conclusion.js';
 import { cutShort } from './cut-short.js';
 import { placeSections } from './centred-sections.js';
 import { headerOrderUnread, pastHeaderNames } from './header-order.js';
 import { readIndicatorGrid } from './project-grid.js';
 import { blockScores, cellPerLineHeader, figureLinesBelow, figuresBelow } from './cell-lines.js';
+import { headerWeight, readTabIndicator, SECTION, tabColumns, type TabColumns } from './tab-cells.js';
 import { INDICATOR_HEADER, labelAfterWeight, laidOut, leadingJunkOff, LEVEL_NAME_ANYWHERE, LEVEL_TWO, LEVEL_TWO_INSIDE, printedValues, trailingScores } from './row-words.js';
-import type { Cell, Form, FormIndicator, FormSection, ParseNote, Unit } from '../types.js';
+import type { Form, FormIndicator, FormSection, ParseNote, Unit } from '../types.js';
 
 export const NOT_A_FORM = /汇总表|详见|附件|报告/;
 /** the labels of a form's fields and its funds block: never a project's name */
 const FIELD_LABEL = /^(项目资金|主管部门|实施单位|项目负责人|资金来源|年度资金|一级指标)/;
-const SECTION = /(产出|效益|满意度|成本)指标\s*[（(](\d+(?:\.\d+)?)分[）)]/;
 /** a line opening with a 一级 or 二级 name */
 const LEVEL_NAME_START = new RegExp(`^(${LEVEL_TWO.source.slice(1)}|(产出|效益|满意度|成本)指标)`);
-/** a weight read off a header such as `(50分)` */
-function headerWeight(file: string, line: SourceLine, raw: string): Cell {
-  return assigned(lineFigure(file, line, raw));
-}
-
-/** the indicator header's 分值 and 得分 cells, as other templates name them too (权重, 分值（权重）, 评分) */
-const WEIGHT_CELL = new RegExp(`^(${WEIGHT_NAMES}|分值[（(]权重[）)]|权重[（(]分值[）)])$`);
-const SCORE_CELL = new RegExp(`^(${SCORE_NAMES})$`);
-
 /** words a form's indicator row may hold before its 分值 and 得分 close it */
 const MAX_PENDING = 400;
 
@@ -72,12 +63,8 @@ class ProjectFormReader {
   /** …and its words, as the text orders them */
   private headerWords: string[] = [];
   private inIndicators = false;
-  /** forms read by cells (tab-separated, or a PDF's grid): where the indicator header puts 分值 and 得分 */
-  private weightCell = -1;
-  private scoreCell = -1;
-  private levelOneCell = -1;
-  /** …and 二级指标, 三级指标, 指标值, 实际完成值 and 原因 */
-  private textCells = { level2: -1, level3: -1, target: -1, actual: -1, note: -1 };
+  /** forms read by cells (tab-separated): where the indicator header puts each column */
+  private tabColumns: TabColumns | null = null;
   private level2: string | null = null;
   private pending: Token[] = [];
   private section: FormSection | null = null;
@@ -166,8 +153,8 @@ class ProjectFormReader {
         k += 1 + below.length;
         break;
       }
-      if (this.weightCell >= 0 && this.scoreCell >= 0 && text.includes('\t') && !/^总\s*分/.test(text.trim())) {
-        this.readCellIndicator(text.split('\t'), tokens, [line]);
+      if (this.tabColumns && text.includes('\t') && !/^总\s*分/.test(text.trim())) {
+        ({ section: this.section, level2: this.level2 } = readTabIndicator(form, this.file, this.tabColumns, { section: this.section, level2: this.level2 }, text.split('\t'), tokens, line));
         continue;
       }
       // the header, and the header again where a page break splits the block
@@ -197,7 +184,7 @@ class ProjectFormReader {
     const text = line.text;
     this.inIndicators = true;
     this.pending = [];
-    if (text.includes('\t')) this.indexColumns(text.split('\t').map((c) => normalizeLabel(c)));
+    if (text.includes('\t')) this.tabColumns = tabColumns(text.split('\t').map((c) => normalizeLabel(c)));
     else if (line.pieces) {
       // a PDF: the header's columns place each figure, as tabs do (分值 may come before 指标值),
       // and merged 一级/二级 cells take the rows they are centred over
@@ -211,62 +198,12 @@ class ProjectFormReader {
     return null;
   }
 
-  /** where the indicator header puts each column */
-  private indexColumns(cells: string[]): void {
-    this.weightCell = cells.findIndex((c) => WEIGHT_CELL.test(c));
-    this.scoreCell = cells.findIndex((c) => SCORE_CELL.test(c));
-    this.levelOneCell = cells.findIndex((c) => c === '一级指标');
-    const at = (re: RegExp) => cells.findIndex((c) => re.test(c));
-    this.textCells = { level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际/), note: at(/原因/) };
-  }
-
   /** the 总分 row: its 分值 and 得分 */
   private readTotal(line: SourceLine, tokens: Token[]): void {
     const { form, file } = this;
     const nums = tokens.filter((t) => t.kind === 'number');
     if (nums.length >= 2) form.total = { weight: assigned(numberCell(file, nums[0], null)), score: assigned(numberCell(file, nums[1], null)), loc: sourceLocation(file, line) };
     else if (nums.length === 1) form.total = { weight: assigned(numberCell(file, nums[0], null)), score: null, loc: sourceLocation(file, line) };
-  }
-
-  /** a row whose 分值 and 得分 stand in cells of their own (tab-separated, or a PDF grid) */
-  private readCellIndicator(cells: string[], tokens: Token[], rowLines: SourceLine[]): void {
-    const { form, file, weightCell, scoreCell, textCells } = this;
-    const line = rowLines[0];
-    const text = cells.join(' ');
-    const sec = SECTION.exec(normalizeLabel(text));
-    // only the 一级指标 column opens a section (成本指标 is also a 二级 name)
-    const bare = LEVEL_ONE_NAME.exec(normalizeLabel(this.levelOneCell >= 0 ? cells[this.levelOneCell] ?? '' : ''));
-    if (sec) {
-      const headerLine = rowLines.find((l) => l.text.includes(sec[2])) ?? line;
-      this.section = { name: `${sec[1]}指标`, weight: headerWeight(file, headerLine, sec[2]), loc: sourceLocation(file, line) };
-      form.sections.push(this.section);
-    } else if (bare && this.section?.name !== bare[0]) {
-      this.section = { name: bare[0], weight: null, loc: sourceLocation(file, line) };
-      form.sections.push(this.section);
-    }
-    const cellTokens = (n: number) => tokens.filter((t) => t.cell === n);
-    const wText = normalizeLabel(cells[weightCell] ?? '');
-    const sText = normalizeLabel(cells[scoreCell] ?? '');
-    if (!wText && !sText) return;
-    const wTok = cellTokens(weightCell).find((t) => t.kind === 'number' && !t.num!.percent && t.text === wText);
-    const sTok = cellTokens(scoreCell).find((t) => t.kind === 'number' && t.text === sText);
-    const textAt = (n: number) => (n >= 0 ? normalizeLabel(cells[n] ?? '') || null : null);
-    // the 三级指标 names the row; without that column, all words before 分值
-    const name = textAt(textCells.level3) ?? normalizeLabel(cells.slice(0, weightCell).join('')).replace(SECTION, '');
-    // a 二级 name is printed once for the rows under it
-    this.level2 = textAt(textCells.level2) ?? (bare || sec ? null : this.level2);
-    form.indicators.push({
-      section: this.section?.name ?? null,
-      name,
-      level2: this.level2,
-      target: textAt(textCells.target),
-      actual: textAt(textCells.actual),
-      note: textAt(textCells.note),
-      weight: wTok ? assigned(numberCell(file, wTok, null)) : null,
-      weightText: wText,
-      score: sTok ? assigned(numberCell(file, sTok, null)) : null,
-      loc: sourceLocation(file, line),
-    });
   }
 
   /** a line of an indicator row printed in words: pending until its 分值 and 得分 close it */
