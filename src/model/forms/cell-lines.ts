@@ -6,7 +6,7 @@
  * ends, its 分值 and 得分 being the last two figures standing each on a line, one under the other.
  */
 import type { SourceLine } from '../../ingest/text.js';
-import type { Token } from '../../layout/tokenize.js';
+import { tokenizeLine, type Token } from '../../layout/tokenize.js';
 import { laidOut } from './row-words.js';
 import { wrappedHeaderLine } from './header-order.js';
 import { SCORE_NAMES, WEIGHT_NAMES } from './form-vocabulary.js';
@@ -101,27 +101,31 @@ function uprightLabelLines(byLine: Map<number, Token[]>): Set<number> {
 const isScore = (t: Token) => t.kind === 'number' && !t.num!.percent && t.num!.value <= 100;
 
 /**
- * A funds row's figures set a cell to a line under its label (年度资金总额 / 500 / 520 / 494 / 10 /
- * 95% / 9.5), a blank line after them: the lines of one figure or placeholder each under lines[k],
- * where there are as many as the header has columns (a blank cell is left out, so fewer cannot be
- * placed); else none.
+ * The tokens of the lines under lines[k] that print one figure each (or, where `placeholders`, a
+ * placeholder: 500 / 520 / — / 95%), down to the first line that does not
  */
-export function figuresBelow(lines: SourceLine[], k: number, columns: number): SourceLine[] {
-  const below: SourceLine[] = [];
+function loneFiguresBelow(lines: SourceLine[], k: number, placeholders: boolean): Token[] {
+  const out: Token[] = [];
   for (let j = k + 1; j < lines.length; j++) {
-    const words = lines[j].text.trim().split(/\s+/);
-    if (words.length !== 1 || !(FIGURE.test(words[0]) || PLACEHOLDER.test(words[0]))) break;
-    below.push(lines[j]);
+    const printed = tokenizeLine(lines[j]).tokens.filter((t) => t.kind !== 'blank');
+    if (printed.length !== 1 || !(printed[0].kind === 'number' || (placeholders && PLACEHOLDER.test(printed[0].text)))) break;
+    out.push(printed[0]);
   }
+  return out;
+}
+
+/**
+ * A funds row's figures set a cell to a line under its label (年度资金总额 / 500 / 520 / 494 / 10 /
+ * 95% / 9.5), a blank line after them: their tokens, one a line, where there are as many as the
+ * header has columns (a blank cell is left out, so fewer cannot be placed); else none.
+ */
+export function figuresBelow(lines: SourceLine[], k: number, columns: number): Token[] {
+  const below = loneFiguresBelow(lines, k, true);
   const after = lines[k + 1 + below.length];
   return below.length === columns && (!after || !after.text.trim()) ? below : [];
 }
 
-const FIGURE = /^-?[\d,]+(\.\d+)?%?$/;
-
-/** the lone figures under lines[k] (总分 / 100 / 96), down to the first line that is not one */
-export function figureLinesBelow(lines: SourceLine[], k: number): SourceLine[] {
-  const below: SourceLine[] = [];
-  for (let j = k + 1; j < lines.length && FIGURE.test(lines[j].text.trim()); j++) below.push(lines[j]);
-  return below;
+/** the lone figures under lines[k] (总分 / 100 / 96), one a line, down to the first line that is not one */
+export function figureLinesBelow(lines: SourceLine[], k: number): Token[] {
+  return loneFiguresBelow(lines, k, false);
 }

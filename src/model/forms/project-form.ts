@@ -26,7 +26,7 @@ export const NOT_A_FORM = /汇总表|详见|附件|报告/;
 /** the labels of a form's fields and its funds block: never a project's name */
 const FIELD_LABEL = /^(项目资金|主管部门|实施单位|项目负责人|资金来源|年度资金|一级指标)/;
 /** a line opening with a 一级 or 二级 name */
-const LEVEL_NAME_START = new RegExp(`^(${LEVEL_TWO.source.slice(1)}|(产出|效益|满意度|成本)指标)`);
+const opensWithLevelName = (text: string) => LEVEL_TWO.test(text) || /^(产出|效益|满意度|成本)指标/.test(text);
 /** words a form's indicator row may hold before its 分值 and 得分 close it */
 const MAX_PENDING = 400;
 
@@ -118,7 +118,7 @@ class ProjectFormReader {
       if (!this.inIndicators && FUNDS_ROW.test(first.replace(/^-+/, ''))) {
         // a cell to a line: the row's figures stand on the lines under its label
         const below = tokens.length === 1 && !line.pieces ? figuresBelow(lines, k, fundsColumns(this.header).length) : [];
-        this.readFundsRow(line, k, [...tokens, ...below.flatMap((l) => tokenizeLine(l).tokens.filter((t) => t.kind !== 'blank'))], first);
+        this.readFundsRow(line, k, [...tokens, ...below], first);
         k += below.length;
         continue;
       }
@@ -149,7 +149,7 @@ class ProjectFormReader {
       if (/^总\s*分/.test(text.trim())) {
         // a cell to a line: the 分值 and 得分 stand on the lines under 总分
         const below = this.cellLines ? figureLinesBelow(lines, k) : [];
-        this.readTotal(line, [...tokens, ...below.flatMap((l) => tokenizeLine(l).tokens)]);
+        this.readTotal(line, [...tokens, ...below]);
         k += 1 + below.length;
         break;
       }
@@ -211,7 +211,7 @@ class ProjectFormReader {
     // a block ends at a blank line, or where lines were left out between (a page's last blank line at its
     // break); a 一级 or 二级 name under a row's 得分 in its block is a cell centred over rows, not the row's
     const last = this.pending[this.pending.length - 1];
-    if (this.cellLines && last && (line.line > last.line + 1 || (LEVEL_NAME_START.test(normalizeLabel(line.text)) && blockScores(this.pending)))) this.closeBlock();
+    if (this.cellLines && last && (line.line > last.line + 1 || (opensWithLevelName(normalizeLabel(line.text)) && blockScores(this.pending)))) this.closeBlock();
     for (const t of tokens) this.pending.push(t);
     // a row is a few dozen words: without a close (prose running on) only its last words are kept,
     // since every line below re-reads all that is pending (20,000 such lines took 48 s)
