@@ -45,6 +45,13 @@ function wrappedWith(line: SourceLine, beside: SourceLine | undefined): boolean 
 }
 const WRAPPED_EMS = 1.2;
 
+/**
+ * Whether a bare number at a page's top goes on with two digits alone on the very next line: a
+ * row's code set a cell to a line (MuPDF's text: 302 / 05 / 水费 / figures), its 类 and its 款, not
+ * a page number, which a title or the text goes on under.
+ */
+const codeParts = (line: SourceLine, next: SourceLine | undefined) => next !== undefined && next.page === line.page && /^\s*\d{2}\s*$/.test(next.text) && /^\s*\d{3}\s*$/.test(line.text);
+
 /** how many lines at each edge of a page may be its running header or footer */
 const EDGE_LINES = 2;
 /** a running header or footer is printed on this many pages at least, and on this share of them */
@@ -167,7 +174,7 @@ export function withoutPageNumbers(lines: SourceLine[]): SourceLine[] {
     const top = first.get(l.page) === i;
     const foot = last.get(l.page) === i;
     if (!(top || foot)) return false;
-    return !((top && (inColumn(l, lines[i + 1]) || wrappedWith(l, lines[i + 1]))) || (foot && (inColumn(l, lines[i - 1]) || wrappedWith(l, lines[i - 1]))));
+    return !((top && (inColumn(l, lines[i + 1]) || wrappedWith(l, lines[i + 1]) || codeParts(l, lines[i + 1]))) || (foot && (inColumn(l, lines[i - 1]) || wrappedWith(l, lines[i - 1]))));
   });
   const counting = countingWithPages(lines.filter((_, i) => alone[i]));
   return lines.filter((l, i) => !alone[i] || !counting(l));

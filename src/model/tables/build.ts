@@ -13,7 +13,7 @@ import type { ParseNote, Table } from '../types.js';
 import type { SourceLine, SourceText } from '../../ingest/text.js';
 import type { PagePicture } from '../../ingest/rulings.js';
 import { pictureUnder } from './pictured.js';
-import { inRowBlocks } from './row-blocks.js';
+import { inRowBlocks, joinStackedCodes } from './row-blocks.js';
 import { partsOutOfOrder, rowsOutOfStep } from './rows-in-step.js';
 import { isTextAsPrinted } from './text-columns.js';
 import { specFor, type Catalog, type TableSpec } from './catalog.js';
@@ -46,8 +46,9 @@ function makeBuilder(spec: TableSpec, region: TableRegion, file: string, notes: 
 export function buildTables(regions: TableRegion[], file: string, notes: ParseNote[], catalog: Catalog, source?: Pick<SourceText, 'lines' | 'pictures' | 'rulings'>): Table[] {
   const builders: Builder[] = [];
   const unread: Table[] = [];
-  for (const region of regions) {
-    const spec = specFor(catalog, region.id);
+  for (const printedRegion of regions) {
+    const spec = specFor(catalog, printedRegion.id);
+    const region = printedRegion.lines.some((l) => l.source.pieces || l.tabbed) ? printedRegion : { ...printedRegion, lines: joinStackedCodes(printedRegion.lines) };
     if (!spec) {
       notes.push({
         message: `不认识的表 ${region.id}，未核对`,

@@ -56,8 +56,11 @@ export class CodeBuilder extends BaseBuilder {
   private currentClass: string | null = null;
 
   /** an economic 款 printed alone (`02`) under the 类 read last (`301`), where the kind splits them */
-  private isSplitCode(t: Token): boolean {
-    return !!this.spec.splitEconomicCodes && t.kind === 'number' && /^\d{2}$/.test(t.text) && this.currentClass !== null;
+  private isSplitCode(t: Token, line: TokenLine): boolean {
+    // a 款 opens its row with its name or figures after it: a two-digit figure alone on its line
+    // is no row (MuPDF's text of the 三公 table under the economic one: 15 / 21.56 / 464.64)
+    const alone = line.tokens.every((o) => o === t || o.kind === 'blank');
+    return !!this.spec.splitEconomicCodes && !alone && t.kind === 'number' && /^\d{2}$/.test(t.text) && this.currentClass !== null;
   }
   /** the table's one 合计 row, once read (a later 合计 is another table's header, or a part's) */
   private totalRow?: PendingRow;
@@ -72,9 +75,9 @@ export class CodeBuilder extends BaseBuilder {
     if (!first) return false;
     if (line.tabbed && first.cell !== 0) return false;
     if (isCode(first, this.spec.codes)) return true;
-    if (this.isSplitCode(first)) return true;
+    if (this.isSplitCode(first, line)) return true;
     if (malformedCode(line)) return true;
-    if (this.totalRow) return false;
+    if (this.totalRow && !this.headerTotal()) return false;
     // one row of figures under a header that names its columns, with no name of its own
     // (江苏's 支出预算总表: 合计 基本支出 项目支出 … / 24169.74 15844.04 …): the 合计 row
     if (first.kind === 'number') return this.pending.length === 0 && this.headerLines.size > 0 && isFigureRow(line);
@@ -83,18 +86,28 @@ export class CodeBuilder extends BaseBuilder {
     return first.kind === 'label' && (TOTAL_ROW_RE.test(normalizeLabel(first.text)) || TOTAL_ROW_RE.test(leadingLabels(line))) && !isWordsOnly(line);
   }
 
+  /**
+   * The 合计 read so far was a word of the header (MuPDF's text sets each column's name on a line,
+   * 合计 alone among them): no figure of its own, and coded rows read after it. The 合计 at the
+   * table's foot is then the total row.
+   */
+  private headerTotal(): boolean {
+    const total = this.totalRow;
+    return !!total && !total.values.some((t) => t.kind === 'number') && this.pending.indexOf(total) < this.pending.length - 1 && this.pending.some((p) => p.code !== undefined);
+  }
+
   protected take(line: TokenLine): void {
     const toks = line.tokens;
     const first = toks.find((t) => t.kind !== 'blank')!;
     if (this.opensRow(line)) {
       const row: PendingRow = { labels: [], values: [], explicit: line.tabbed, after: [] };
       let rest = toks.slice(toks.indexOf(first) + 1);
-      const malformed = !isCode(first, this.spec.codes) && !this.isSplitCode(first) ? malformedCode(line) : null;
+      const malformed = !isCode(first, this.spec.codes) && !this.isSplitCode(first, line) ? malformedCode(line) : null;
       if (malformed) {
         // its own row, left out with a note: its figures are not the row above's
         row.malformedCode = malformed;
         rest = rest.filter((t) => !malformed.includes(t));
-      } else if (first.kind === 'number' && !isCode(first, this.spec.codes) && !this.isSplitCode(first)) {
+      } else if (first.kind === 'number' && !isCode(first, this.spec.codes) && !this.isSplitCode(first, line)) {
         // the unnamed 合计 row: every figure is a value
         rest = toks.filter((t) => t.kind !== 'blank');
         this.totalRow = row;
@@ -108,6 +121,7 @@ export class CodeBuilder extends BaseBuilder {
         row.codeToken = first;
       } else {
         row.labels.push(first);
+        if (this.totalRow) this.pending.splice(this.pending.indexOf(this.totalRow), 1);
         this.totalRow = row;
       }
       if (line.tabbed) {

@@ -5,7 +5,7 @@
  * column where the row leaves cells blank: the coded reader takes the block's figures as the
  * row's, a row printing every column in order, another its total only, its parts unplaced.
  */
-import type { Token, TokenLine } from '../../layout/tokenize.js';
+import { joinedCode, type Token, type TokenLine } from '../../layout/tokenize.js';
 import { isCode } from './lines.js';
 import type { TableSpec } from './catalog.js';
 
@@ -73,4 +73,42 @@ export function inRowBlocks(lines: TokenLine[], spec: TableSpec): boolean {
 function nextPrinted(printedLines: Token[][], k: number): Token[] | undefined {
   for (let j = k + 1; j < printedLines.length; j++) if (printedLines[j].length) return printedLines[j];
   return undefined;
+}
+
+const CLASS_ALONE_RE = /^[23]\d{2}$/;
+const PART_ALONE_RE = /^\d{2}$/;
+
+/** the one token a line prints, if it is an integer matching `re` */
+function alone(line: TokenLine | undefined, re: RegExp): Token | null {
+  const printed = line?.tokens.filter((t) => t.kind !== 'blank') ?? [];
+  return printed.length === 1 && printed[0].kind === 'number' && printed[0].num!.integer && re.test(printed[0].text) ? printed[0] : null;
+}
+
+const namesOnly = (line: TokenLine | undefined) => {
+  const printed = line?.tokens.filter((t) => t.kind !== 'blank') ?? [];
+  return printed.length > 0 && printed.every((t) => t.kind === 'label');
+};
+
+/**
+ * A code whose 类, 款 and 项 cells each get a line (`208` / `05` / `02` / 事业单位离退休, MuPDF's
+ * text of a table printing them in columns of their own) as one code on the class's line
+ * (2080502), its name on the line after as before: the class code, then one or two parts of two
+ * digits each alone on the lines right after it, then a line of words. A class alone over its
+ * name is left as it is (already a code and a name).
+ */
+export function joinStackedCodes(lines: TokenLine[]): TokenLine[] {
+  const out: TokenLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const head = alone(lines[i], CLASS_ALONE_RE);
+    let k = 0;
+    while (head && k < 2 && alone(lines[i + 1 + k], PART_ALONE_RE)) k++;
+    if (!head || k === 0 || !namesOnly(lines[i + 1 + k])) {
+      out.push(lines[i]);
+      continue;
+    }
+    const parts = lines.slice(i + 1, i + 1 + k).map((l) => alone(l, PART_ALONE_RE)!);
+    out.push({ ...lines[i], tokens: [joinedCode(head, parts)] });
+    i += k;
+  }
+  return out;
 }
