@@ -30,12 +30,13 @@ const HEAD_LINES = 400;
 const GRADES_UNDER_TITLE = 12;
 
 /** by the family of its tables (most of them), else by what its text calls itself */
-function detectKind(text: string, families: DocumentKind[]): DocumentKind {
+function detectKind(text: string, head: string, families: DocumentKind[]): DocumentKind {
   const finals = families.filter((f) => f === '决算').length;
   const budgets = families.filter((f) => f === '预算').length;
   if (finals || budgets) return finals >= budgets ? '决算' : '预算';
-  // what the cover calls it, before a mention anywhere of the other
-  const named = coverKind(text);
+  // what the cover calls it, or the first statement of a year's own 预算 or 决算, before a mention
+  // anywhere of the other (a budget's 三公 note states last year's 决算 after its own 预算)
+  const named = coverKind(text) ?? statedKind(head);
   if (named) return named;
   if (/决算/.test(text)) return '决算';
   if (/预算/.test(text)) return '预算';
@@ -46,6 +47,16 @@ function detectKind(text: string, families: DocumentKind[]): DocumentKind {
 function coverKind(text: string): DocumentKind | undefined {
   const named = /(?:部门|单位)\s*(决算|预算)|(决算|预算)\s*公开/.exec(text.slice(0, 600));
   return named ? ((named[1] ?? named[2]) as DocumentKind) : undefined;
+}
+
+/**
+ * The kind the head's first statement of a year's own budget or final account names (2022年“三公”经费
+ * 预算安排情况): not a year compared with, a year's 执行 (the final account of a budget), nor its
+ * 年初 or 调整 budget (what a final account compares with).
+ */
+function statedKind(head: string): DocumentKind | undefined {
+  const m = ownedYears(head, OWN_YEAR_RE).find((o) => !/执行$|年初|调整/.test(o[0]));
+  return m ? (/决算/.test(m[0]) ? '决算' : '预算') : undefined;
 }
 
 // 2023年度部门决算, 2023年区级部门预算, 2024年单位预算 (…预算执行 kept in the match: a year's execution is the year before's)
@@ -148,7 +159,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   const known = [...tables, ...theirs];
   const units = known.map((t) => t.unit).filter((u): u is Unit => u !== null);
   const unit = mostCommon(units) ?? null;
-  const kind = detectKind(all, known.map((t) => specFor(catalog, t.id)?.document ?? 'unknown'));
+  const kind = detectKind(all, head, known.map((t) => specFor(catalog, t.id)?.document ?? 'unknown'));
   const inTables = new Set<number>(copies);
   for (const r of regions) {
     inTables.add(r.anchorLine);

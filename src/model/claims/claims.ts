@@ -102,6 +102,9 @@ const YOY = new RegExp(
   'g',
 );
 
+/** a change's rate in brackets right after it, without a word of its own: 减少1.5万元(42.86%) */
+const BRACKETED_RATE = new RegExp(`^[（(](${NUM})%[）)]`);
+
 /**
  * whether a change's own words, a reason or a part, name an item other than the one the amount before
  * it is of, in an earlier clause: 2024年预算数为 28.00 万元，…，主要原因是会展经费比上年增加 5.00 万元 is
@@ -152,16 +155,18 @@ function readYearOnYear(r: Reading): void {
     const at = m.index!;
     const compared = priorInComparison(text, at);
     const year = comparedYear(text, at) ?? compared?.year ?? null;
+    // the rate in brackets after the change (较上年减少1.5万元(42.86%), 陕西): the change's own direction
+    const bracketed = m[2] && !m[3] ? BRACKETED_RATE.exec(text.slice(at + m[0].length, at + m[0].length + 16)) : null;
     // a bare 增加 D 万元 or 持平 says nothing checkable unless it is a change since a year
-    if (!m[3] && !year) continue;
+    if (!m[3] && !bracketed && !year) continue;
     // 比上年分别增加 A 万元、B 万元: each change is of another item of a list before it, not of the amount before
     if (/分别$/.test(text.slice(Math.max(0, at - 2), at))) continue;
     const direction = (m[1] ? (RISE.test(m[1]) ? '增加' : '减少') : m[5]) as NonNullable<Claim['direction']>;
     // 增长20%以上 bounds the rate, it does not state it; 减收 48.9 亿元，增长-10.3% is a fall of 10.3% (where the
     // change is negative too, 增加-12.50 万元，增长-11.11%, the signs agree as they stand)
-    const rateRaw = m[4] && !BOUND_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 2)) ? m[4] : undefined;
+    const rateRaw = m[4] && !BOUND_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 2)) ? m[4] : bracketed?.[1];
     const negative = (rateRaw?.startsWith('-') ?? false) && !m[2]?.startsWith('-');
-    const rateDirection = rateRaw ? (RISE.test(m[3]) !== negative ? '增长' : '下降') : undefined;
+    const rateDirection = bracketed ? (direction === '增加' ? '增长' : '下降') : rateRaw ? (RISE.test(m[3]) !== negative ? '增长' : '下降') : undefined;
     let current = currentAmount(text, at, sectionStart(r.heads, at));
     // a change without a rate that names its own subject after a ； is an item of a list (1.…减少 A 万元；2.公费医疗较2022年
     // 增加 B 万元): the amount of an earlier clause is not its own (a bare ；较上年增加 B 万元 still speaks of it)
@@ -173,7 +178,8 @@ function readYearOnYear(r: Reading): void {
     if (m[5] && (!prior || !current)) continue;
     const figures: Record<string, Cell> = {};
     if (m[2]) figures.change = fig(r, m[2], at + m[0].indexOf(m[2], m[1].length));
-    if (rateRaw) figures.rate = fig(r, `${negative ? rateRaw.slice(1) : rateRaw}%`, at + m[0].lastIndexOf(rateRaw) + (negative ? 1 : 0), true);
+    if (bracketed) figures.rate = fig(r, `${bracketed[1]}%`, at + m[0].length + bracketed.index + bracketed[0].indexOf(bracketed[1]), true);
+    else if (rateRaw) figures.rate = fig(r, `${negative ? rateRaw.slice(1) : rateRaw}%`, at + m[0].lastIndexOf(rateRaw) + (negative ? 1 : 0), true);
     if (current && (!rateDirection || (direction === '增加') === (rateDirection === '增长'))) figures.current = fig(r, current.raw, current.at);
     if (prior) figures.prior = fig(r, prior.raw, prior.at);
     // after the last item of a 其中 list, the change may be the list's total's (梧州 2025): 叙述/同比变化率 takes either
@@ -296,6 +302,23 @@ function unbracketed(sentence: string, words: string): number {
   return -1;
 }
 
+/** the whole a share right after an amount is of: 占支出总预算的 4.43% → 支出总预算 */
+function shareWholeAfter(text: string, at: number): string | null {
+  const m = SHARE_OF.exec(text.slice(at, at + 60));
+  return m ? m[1].replace(/\s+/g, '') : null;
+}
+const SHARE_OF = /^[\d,.]+\s*(?:万元|元|亿元)[,，]\s*占([^，,。；;%\d]{2,12}?)的?(?:比重|比例)?\s*\d/;
+
+/**
+ * Whether a 其中 list's first item is a share of the same whole as its headline is (项目支出预算 48100 元，占支出
+ * 总预算的 4.43%，…。其中：（一）文化旅游…支出类科目 850088.3 元，占支出总预算 78.33%): the items are the
+ * headline's siblings, the parts of a whole stated before, not its parts (梧州 2025).
+ */
+function sharesOneWhole(text: string, headlineAt: number, firstPartAt: number): boolean {
+  const own = shareWholeAfter(text, headlineAt);
+  return own !== null && own === shareWholeAfter(text, firstPartAt);
+}
+
 /** a headline amount and the 其中 list after it that adds up to it: the claim and the parts' amounts */
 function readSum(r: Reading, sentence: string, base: number, other: number, headline: Amount): OpenList['sum'] | null {
   const section = sectionAt(r.heads, base);
@@ -306,7 +329,7 @@ function readSum(r: Reading, sentence: string, base: number, other: number, head
   const subject = rate ? `${rate.subject}${said}`.replace(/支出支出/, '支出') : said;
   const parts = listAfter(r.text, base + other + 2, (at) => sectionAt(r.heads, at) === section, /总计$/.test(subject));
   // one part alone is still checked: it cannot exceed the whole
-  if (parts.length === 0) return null;
+  if (parts.length === 0 || sharesOneWhole(r.text, headline.at, parts[0].at)) return null;
   add(r, {
     kind: 'sum',
     subject,

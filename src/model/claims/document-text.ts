@@ -132,13 +132,25 @@ const DATED_PART_RE = /第[一二三四五六七八九十]+部分[^\d。；]{0,3
 const DATED_KIND = /预算|决算/;
 const NOT_OWN_YEAR = /执行|实际|完成|上年|同期|以前|比|较|相比|持平|一致|增加|减少|增长|下降/;
 
+/**
+ * Whether the sentence goes on to compare with the year it stated a figure of (2015年预算数15万元，
+ * 2016年预算比2015年预算下降68.8%): that figure is the base of a comparison, another year's on purpose.
+ */
+function comparedLater(text: string, from: number, year: string): boolean {
+  const end = text.indexOf('。', from);
+  // another year's figure compared with it (2016年预算比2015年预算): not 比2024年 alone, which a stale
+  // 2024年，…收入预算 A 万元，比2024年预算减少 B 万元 says after a year left unchanged
+  const later = new RegExp(`(\\d{4})年[^。，,；;\\d]{0,8}?(?:比|较|与|同)${year}年`).exec(text.slice(from, end < 0 ? undefined : end));
+  return later !== null && later[1] !== year;
+}
+
 /** YYYY年…预算 A 万元, 一、YYYY年…情况说明 and 第三部分 YYYY年度部门预算情况说明: the year a statement of a budget's or a final account's figures dates itself by */
 export function datedStatements(text: string, heads: ReadonlyArray<{ at: number; title: string }>): Found[] {
   const found: Found[] = [];
   for (const m of text.matchAll(DATED_RE)) {
     // a heading's words end where the next heading's number or a colon begins (…决算情况说明一、收入…：)
     const words = m[0].slice(0, m[0].length - m[2].length + m[2].search(/$|[:：]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]/));
-    if (DATED_KIND.test(words) && !NOT_OWN_YEAR.test(words)) found.push({ words, at: m.index!, year: m[1], context: m[0] });
+    if (DATED_KIND.test(words) && !NOT_OWN_YEAR.test(words) && !comparedLater(text, m.index! + m[0].length, m[1])) found.push({ words, at: m.index!, year: m[1], context: m[0] });
   }
   for (const m of text.matchAll(DATED_PART_RE)) {
     const at = m.index! + m[0].search(/\d/);
@@ -166,7 +178,8 @@ export function asOfDates(text: string): Found[] {
 
 /** 比 YYYY 年…: the year a statement compares with */
 export function comparedYears(text: string): Found[] {
-  return [...text.matchAll(SINCE_RE)].map((m) => ({ words: m[0], at: m.index!, year: m[1] }));
+  // 比2019年（疫情前）决算数: the year before the epidemic, named as such on purpose (三公 决算 2021–2023)
+  return [...text.matchAll(SINCE_RE)].filter((m) => !/^[（(][^）)]{0,6}疫情/.test(text.slice(m.index! + m[0].length))).map((m) => ({ words: m[0], at: m.index!, year: m[1] }));
 }
 
 /** the words of its sentence before text[i], at most 20 characters */

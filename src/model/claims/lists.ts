@@ -30,6 +30,7 @@ function moreItems(rest: string): boolean {
   const own = rest.slice(nested, other < 0 ? undefined : other);
   return [...own.matchAll(MORE_ITEMS)].some((m) => Number(m[1].replace(/,/g, '')) !== 0);
 }
+const UNIT_WITHOUT_YUAN = /^[,，；;]?[^,，；;。]{0,30}?\d(?:万|亿)(?!元)/;
 const MORE_ITEMS = new RegExp(`[；;][^；;。]{0,40}?${NUM}万元`, 'g');
 const sentenceEnd = (text: string, from: number) => {
   const end = text.indexOf('。', from);
@@ -73,6 +74,8 @@ export function listAfter(text: string, from: number, sameSection: (at: number) 
       // stopped by words it cannot read while more items follow in the sentence (预备费 24 亿元，占总支出的
       // 0.4%，占省本级支出的 1.6%，比例符合预算法规定；债务还本支出 65.78 亿元): the parts read are not all
       if (items.length >= 2 && moreItems(text.slice(i, sentenceEnd(text, i)))) return [];
+      // …or by an amount written without its 元 (待偿债再融资一般债券结余1亿，调出资金2.2亿): a part not read
+      if (items.length && UNIT_WITHOUT_YUAN.test(text.slice(i, sentenceEnd(text, i)))) return [];
       break;
     }
     if (subtotal) summed = subtotal[2];

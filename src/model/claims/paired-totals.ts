@@ -24,9 +24,11 @@ const APART = new RegExp(`收入总计(?:为|是)?${NUM}万元[,，]支出总计
 const figureOf = (r: Reading, match: RegExpMatchArray, group: number, percent = false) => fig(r, percent ? `${match[group]}%` : match[group], match.indices![group][0], percent);
 
 export function readPairedTotals(r: Reading): void {
-  const levels = [...r.text.matchAll(LEVELS)];
+  // both forms give the income's level first, the spending's second (收入总计 A 万元，支出总计 B 万元，与上年相比，
+  // 收入、支出总计各增加 X 万元、Y 万元: 西藏's), in the order they are said
+  const levels = [...r.text.matchAll(LEVELS), ...r.text.matchAll(APART)].sort((a, b) => a.index! - b.index!);
   // the two totals of a 总表 balance: said together, they are one figure twice
-  for (const m of [...levels, ...r.text.matchAll(APART)]) {
+  for (const m of levels) {
     const figures = { income: figureOf(r, m, 1), spending: figureOf(r, m, 2) };
     add(r, { kind: 'balance', subject: '收支总计', section: sectionAt(r.heads, m.index!), text: m[0], figures, parts: [], link: null, whole: null, loc: { ...locate(r.stream, m.index!, m.index! + m[0].length), file: r.file } });
   }

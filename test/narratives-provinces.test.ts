@@ -1,0 +1,92 @@
+/**
+ * Narratives from provinces the corpus does not hold, worded as their notes are (陕西, 内蒙古, 海南,
+ * 广东, 辽宁, 西藏): each wording read for what it says, the real mistakes found and no false one.
+ */
+import { describe, expect, it } from 'vitest';
+import { lintText } from './helpers.js';
+
+const findings = async (text: string) =>
+  (await lintText(text)).filter((d) => d.ruleId !== '读取/未含公开表').map((d) => [d.ruleId, d.line, d.message]);
+
+describe('narratives of other provinces', () => {
+  it('陕西: a change with its rate in brackets (较上年减少1.5万元(42.86%)) is checked', async () => {
+    const text = [
+      '西安市新城区卫生和计划生育局 2019年部门预算“三公”经费公开说明',
+      '2019年本部门一般公共预算“三公”经费预算支出9.80万元,较上年减少18.50万元(65.37%),减少的主要原因是公车运行维护费减少。',
+      '2、公务接待费2.30万元,较上年减少1.5万元(42.86%),减少的主要原因是压缩接待费开支。',
+    ].join('\n');
+    expect(await findings(text)).toEqual([
+      ['叙述/同比变化率', 3, '「公务接待费」变化率写 42.86%，按本年数与增减额（1.5 万元 ÷ （2.30 万元 + 1.5 万元） × 100%）应为 39.47%；若变化率无误，增减额应为 1.72～1.73 万元'],
+    ]);
+  });
+
+  it('内蒙古: a budget note stating last year\'s 决算 after its own 预算 is a budget, its 决算 heading no stale year', async () => {
+    const text = [
+      '一、2022年“三公”经费预算安排情况',
+      '2022年度“三公”经费预算总计21.8万元,其中:因公出国(境)经费0万元,公务接待11.8万元,公务用车运行费用10万元。',
+      '二、2021年“三公”经费决算情况',
+      '2021年度“三公”经费合计支出20.12万元,其中:因公出国(境)经费0万元,公务接待12.39万元,公务用车运行费用7.73万元。',
+    ].join('\n');
+    expect(await findings(text)).toEqual([]);
+  });
+
+  it('海南: last year\'s figure stated as the base of the comparison after it is no stale year', async () => {
+    const text = [
+      '现将我厅2016年“三公经费”预算数说明如下:',
+      '    一、因公出国(境)经费',
+      '2016年省财政厅预算安排,“因公出国(境)费”15万元。2015年预算数15万元, 2016年预算与2015年预算持平。',
+      '    二、公务用车购置及运行费',
+      '“公务用车运行维护费”预算数50万元。2015年预算数160万元, 2016年预算比2015年预算下降68.8%。',
+    ].join('\n');
+    expect(await findings(text)).toEqual([]);
+    // the year left stale where nothing compares with it is still found
+    expect(await findings(text.replace('2015年预算数160万元, 2016年预算比2015年预算下降68.8%', '2015年预算数160万元'))).toEqual([
+      ['形式/陈述年度', 5, '文中写「2015年预算数」，本文件是 2016 年度预算'],
+    ]);
+  });
+
+  it('广东: 比2019年（疫情前）决算数 compares with the year before the epidemic on purpose', async () => {
+    const text = [
+      '2023年广东省财政厅一般公共预算财政拨款“三公”经费支出决算情况说明',
+      '广东省财政厅2023年度“三公”经费财政拨款支出决算为62.07万元,完成全年预算84.82万元的73.2%,比上年决算数增加38.97万元,增长168.7%;比2019年(疫情前)决算数减少24.87万元,降低28.6%。',
+    ].join('\n');
+    expect(await findings(text)).toEqual([]);
+    expect(await findings(text.replace('比2019年(疫情前)', '比2021年'))).toEqual([
+      ['形式/比较年度', 2, '文中写「比2021年」，本文件是 2023 年度决算，比较的应是上一年度'],
+    ]);
+  });
+
+  it('辽宁: a 其中 list with an amount written without its 元 (结余1亿) is not summed', async () => {
+    const text = '2024年全市财政总支出536.7亿元,其中:一般公共预算支出250.4亿元,上解上级支出38.1亿元,债务还本支出147.9亿元,安排预算稳定调节基金46.0亿元,待偿债再融资一般债劵结余1亿,调出资金2.2亿。结转下年51.1亿元。';
+    expect(await findings(text)).toEqual([]);
+  });
+
+  it('广西 梧州: a 其中 list whose items are shares of the whole the sentence before is a share of lists its siblings, not its parts', async () => {
+    const text = [
+      '基本支出预算 1037103.63 元,占支出总预算的 95.57%。',
+      '项目支出预算 48100 元,占支出总预算的 4.43%,同比无增',
+      '减变化。',
+      '其中:',
+      '(一)文化旅游体育与传媒支出类科目 850088.3 元,',
+      '占支出总预算 78.33%。',
+      '(二)社会保障和就业支出类科目 116433.12 元,占支',
+      '出总预算 10.73 %,同比增加 16803.36 元,增长 14.43%。',
+    ].join('\n');
+    expect((await findings(text)).filter(([rule]) => rule === '叙述/分项之和')).toEqual([]);
+    // the list of a part named as its whole is summed
+    const own = text.replace('占支出总预算 78.33%', '占项目支出预算 78.33%');
+    expect((await findings(own)).filter(([rule]) => rule === '叙述/分项之和').map(([, line]) => line)).toEqual([2]);
+  });
+
+  it('西藏: the two totals said apart before 收入、支出总计各增加 give each its own level', async () => {
+    const text = [
+      '第三部分 2024年度部门决算情况说明',
+      '2024年度收入总计7562.45万元,支出总计6632.48万元,与2023年度相比,收入、支出总计各增加1412.7万元、2062.79万元,增长15.74%、23.72%。',
+    ].join('\n');
+    expect(await findings(text)).toEqual([
+      ['叙述/收支总计相等', 2, '文中写收入总计 7562.45 万元、支出总计 6632.48 万元，两者应相等，相差 929.97 万元'],
+      ['叙述/同比变化率', 2, '「收入总计」变化率写 15.74%，按本年数与增减额（1412.7 万元 ÷ （7562.45 万元 − 1412.7 万元） × 100%）应为 22.97%；若变化率无误，增减额应为 1,028.08～1,028.82 万元'],
+      ['叙述/同比变化率', 2, '「支出总计」变化率写 23.72%，按本年数与增减额（2062.79 万元 ÷ （6632.48 万元 − 2062.79 万元） × 100%）应为 45.14%；若变化率无误，增减额应为 1,271.28～1,271.92 万元'],
+    ]);
+  });
+});
