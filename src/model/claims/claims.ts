@@ -22,6 +22,7 @@ import { normalizeLabel } from '../../layout/tokenize.js';
 import { takeStatedLevels } from './stated-level.js';
 import { readItemRates } from './item-rates.js';
 import { restateRepeatedItems } from './repeated-items.js';
+import { tallyThreePublic } from './three-public-tally.js';
 import { currentAmount, isChange, isReferenceAmount, listTotalBefore } from './current-amount.js';
 import {
   CHANGE_WORDS,
@@ -62,6 +63,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   takeStatedLevels(r.claims);
   readItemRates(r);
   restateRepeatedItems(r);
+  tallyThreePublic(r);
   // after the sentences: the item a restated amount (2024年预算安排 B 万元) is of is known then
   readRatesFromLevels(r);
   readScores(r);
