@@ -121,9 +121,9 @@ describe('text that sets each row as a block of lines, its figures one to a line
   const cellsOf = (r: { tables: Table[] }) =>
     new Map(r.tables.filter((t) => t.unread === null).flatMap((t) => t.rows.flatMap((row) => Object.entries(row.cells).filter(([, c]) => !c.blank).map(([k, c]) => [`${t.id}|${row.key}|${k}`, c.raw] as const))));
 
-  it('reads the coded tables by their blocks, each figure it places where the PDF has it', async () => {
+  it('reads the coded and two-sided tables by their blocks, each figure it places where the PDF has it', async () => {
     const text = reportOf(fixtureText(MU), MU);
-    expect(text.tables.filter((t) => t.unread === null && t.rows.length).map((t) => t.id)).toEqual(['部门公开表3', '部门公开表5', '部门公开表6', '部门公开表8', '部门公开表9']);
+    expect(text.tables.filter((t) => t.unread === null && t.rows.length).map((t) => t.id)).toEqual(['部门公开表1', '部门公开表3', '部门公开表4', '部门公开表5', '部门公开表6', '部门公开表8', '部门公开表9']);
     const pdf = (await lintFile(path.join(FIXTURES, 'sample/budget-2025.pdf'), await builtinRules())).report!;
     const fromPdf = cellsOf(pdf);
     const fromText = [...cellsOf(text)];

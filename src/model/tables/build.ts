@@ -14,6 +14,7 @@ import type { SourceLine, SourceText } from '../../ingest/text.js';
 import type { PagePicture } from '../../ingest/rulings.js';
 import { pictureUnder } from './pictured.js';
 import { inRowBlocks, joinStackedCodes } from './row-blocks.js';
+import { joinTwoSidedBlocks } from './two-sided-blocks.js';
 import { partsOutOfOrder, rowsOutOfStep } from './rows-in-step.js';
 import { isTextAsPrinted } from './text-columns.js';
 import { specFor, type Catalog, type TableSpec } from './catalog.js';
@@ -25,6 +26,9 @@ import { GridBuilder } from './grid.js';
 import { NamedBuilder } from './named.js';
 import { OutlineBuilder } from './outline.js';
 import { TwoSidedBuilder } from './two-sided.js';
+
+/** plain text setting a cell to a line: a two-sided table's row blocks joined, a coded table's stacked code parts */
+const joinedBlocks = (lines: TokenLine[], spec: TableSpec | undefined) => (spec?.layout === 'two-sided' ? joinTwoSidedBlocks(lines) : joinStackedCodes(lines));
 
 function makeBuilder(spec: TableSpec, region: TableRegion, file: string, notes: ParseNote[], catalog: Catalog): Builder {
   switch (spec.layout) {
@@ -48,7 +52,7 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
   const unread: Table[] = [];
   for (const printedRegion of regions) {
     const spec = specFor(catalog, printedRegion.id);
-    const region = printedRegion.lines.some((l) => l.source.pieces || l.tabbed) ? printedRegion : { ...printedRegion, lines: joinStackedCodes(printedRegion.lines) };
+    const region = printedRegion.lines.some((l) => l.source.pieces || l.tabbed) ? printedRegion : { ...printedRegion, lines: joinedBlocks(printedRegion.lines, spec) };
     if (!spec) {
       notes.push({
         message: `不认识的表 ${region.id}，未核对`,
