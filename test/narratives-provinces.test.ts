@@ -78,6 +78,29 @@ describe('narratives of other provinces', () => {
     expect((await findings(own)).filter(([rule]) => rule === '叙述/分项之和').map(([, line]) => line)).toEqual([2]);
   });
 
+  it('云南 临沧: 较上年减0.04万元,增0.01% is read (增 and 减 alone after 较上年) and its directions clash', async () => {
+    const text = [
+      '一、预算收支增减变化情况说明',
+      '1.工资福利支出较上年增18.67万元,增21.86%。主要原因是:职工职称变,在职人员工资增加。',
+      '2.商品和服务支出较上年减0.04万元,增0.01%。主要原因是:职工教育经费及工会经费增加。',
+    ].join('\n');
+    expect(await findings(text)).toEqual([['叙述/增减与增长率方向', 3, '「商品和服务支出较上年」写“减少 0.04 万元”，又写“增长 0.01%”，方向相反']]);
+  });
+
+  it('四川 大英: a 决算 page naming 一般公共预算 first is no budget; its 三公 items said with their shares add up to less than the total', async () => {
+    const text = [
+      '六、一般公共预算财政拨款基本支出决算情况说明',
+      '2023年一般公共预算财政拨款基本支出536.07万元,其中:人员经费489.18万元,公用经费46.89万元。',
+      '七、财政拨款“三公”经费支出决算情况说明',
+      '2022年“三公”经费财政拨款支出决算为3.46万元,完成预算100%。',
+      '2023年“三公”经费财政拨款支出决算中,因公出国(境)费支出决算0万元,占0%;公务用车购置及运行维护费支出决算1.4万元,占40.46%;公务接待费支出决算0.28万元,占8.09%。',
+    ].join('\n');
+    expect(await findings(text)).toEqual([
+      ['形式/陈述年度', 4, '文中写「2022年“三公”经费财政拨款支出决算为」，本文件是 2023 年度决算'],
+      ['叙述/三公分项之和', 4, '「2022年“三公”经费财政拨款支出决算」写 3.46 万元，文中分别写出的各项之和为 1.68 万元，相差 1.78 万元'],
+    ]);
+  });
+
   it('西藏: the two totals said apart before 收入、支出总计各增加 give each its own level', async () => {
     const text = [
       '第三部分 2024年度部门决算情况说明',

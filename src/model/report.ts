@@ -51,11 +51,12 @@ function coverKind(text: string): DocumentKind | undefined {
 
 /**
  * The kind the head's first statement of a year's own budget or final account names (2022年“三公”经费
- * 预算安排情况): not a year compared with, a year's 执行 (the final account of a budget), nor its
- * 年初 or 调整 budget (what a final account compares with).
+ * 预算安排情况): not a year compared with, a year's 执行 (the final account of a budget), its 年初 or
+ * 调整 budget (what a final account compares with), nor a fund's name (一般公共预算).
  */
 function statedKind(head: string): DocumentKind | undefined {
-  const m = ownedYears(head, OWN_YEAR_RE).find((o) => !/执行$|年初|调整/.test(o[0]));
+  // 2023年一般公共预算财政拨款基本支出: 一般公共预算 is a fund, not what the document is
+  const m = ownedYears(head, OWN_YEAR_RE).find((o) => !/执行$|年初|调整|一般公共预算$|基金预算$|经营预算$/.test(o[0]));
   return m ? (/决算/.test(m[0]) ? '决算' : '预算') : undefined;
 }
 

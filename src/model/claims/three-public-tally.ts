@@ -31,10 +31,11 @@ function signed(change: Cell, direction: Claim['direction']): Cell {
 }
 
 export function tallyThreePublic(r: Reading): void {
-  const amounts = r.claims.filter((c) => c.kind === 'amount' && c.figures.amount && !OTHER_FIGURE.test(c.subject));
+  // an item's amount said with its share (公务接待费支出决算 0.28 万元，占 0.95%) is a share claim's
+  const amounts = r.claims.filter((c) => (c.kind === 'amount' || c.kind === 'share') && c.figures.amount && !OTHER_FIGURE.test(c.subject));
   const changes = r.claims.filter((c) => c.kind === 'yoy' && c.figures.current && c.figures.change && c.direction !== '持平');
   const changeOf = (amount: Cell) => changes.find((c) => sameLoc(c.figures.current.loc, amount.loc));
-  const totals = amounts.filter((c) => isTotal(c.subject));
+  const totals = amounts.filter((c) => c.kind === 'amount' && isTotal(c.subject));
   const past = (a: Claim, b: Claim) => byPlace(a.figures.amount.loc, b.figures.amount.loc) > 0;
   for (const [k, total] of totals.entries()) {
     // the items said after the total, before the next total, of the same basis
