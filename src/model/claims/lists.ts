@@ -145,3 +145,20 @@ function numberedAfter(text: string, from: number, first: string, sameSection: (
   }
   return items;
 }
+
+/** the whole a share right after an amount is of: 占支出总预算的 4.43% → 支出总预算 */
+function shareWholeAfter(text: string, at: number): string | null {
+  const m = SHARE_OF.exec(text.slice(at, at + 60));
+  return m ? m[1].replace(/\s+/g, '') : null;
+}
+const SHARE_OF = /^[\d,.]+\s*(?:万元|元|亿元)[,，]\s*占([^，,。；;%\d]{2,12}?)的?(?:比重|比例)?\s*\d/;
+
+/**
+ * Whether a 其中 list's first item is a share of the same whole as its headline is (项目支出预算 48100 元，占支出
+ * 总预算的 4.43%，…。其中：（一）文化旅游…支出类科目 850088.3 元，占支出总预算 78.33%): the items are the
+ * headline's siblings, the parts of a whole stated before, not its parts (梧州 2025).
+ */
+export function sharesOneWhole(text: string, headlineAt: number, firstPartAt: number): boolean {
+  const own = shareWholeAfter(text, headlineAt);
+  return own !== null && own === shareWholeAfter(text, firstPartAt);
+}
