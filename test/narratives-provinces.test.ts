@@ -3,7 +3,7 @@
  * 广东, 辽宁, 西藏): each wording read for what it says, the real mistakes found and no false one.
  */
 import { describe, expect, it } from 'vitest';
-import { lintText } from './helpers.js';
+import { lintText, reportOf } from './helpers.js';
 
 const findings = async (text: string) =>
   (await lintText(text)).filter((d) => d.ruleId !== '读取/未含公开表').map((d) => [d.ruleId, d.line, d.message]);
@@ -28,6 +28,9 @@ describe('narratives of other provinces', () => {
       '2021年度“三公”经费合计支出20.12万元,其中:因公出国(境)经费0万元,公务接待12.39万元,公务用车运行费用7.73万元。',
     ].join('\n');
     expect(await findings(text)).toEqual([]);
+    // a final account states its own year's budget first: still a 决算, by that year's 决算
+    const final = reportOf('2023年度“三公”经费预算为3万元,支出决算为1.71万元,完成预算的57%。');
+    expect([final.kind, final.year]).toEqual(['决算', 2023]);
   });
 
   it('海南: last year\'s figure stated as the base of the comparison after it is no stale year', async () => {

@@ -36,7 +36,7 @@ function detectKind(text: string, head: string, families: DocumentKind[]): Docum
   if (finals || budgets) return finals >= budgets ? '决算' : '预算';
   // what the cover calls it, or the first statement of a year's own 预算 or 决算, before a mention
   // anywhere of the other (a budget's 三公 note states last year's 决算 after its own 预算)
-  const named = coverKind(text) ?? statedKind(head);
+  const named = coverKind(text) ?? statedKind(head, text);
   if (named) return named;
   if (/决算/.test(text)) return '决算';
   if (/预算/.test(text)) return '预算';
@@ -51,13 +51,31 @@ function coverKind(text: string): DocumentKind | undefined {
 
 /**
  * The kind the head's first statement of a year's own budget or final account names (2022年“三公”经费
- * 预算安排情况): not a year compared with, a year's 执行 (the final account of a budget), its 年初 or
- * 调整 budget (what a final account compares with), nor a fund's name (一般公共预算).
+ * 预算安排情况), or 决算 where the text states that year's 决算 anywhere: not a year compared with, a
+ * year's 执行 (the final account of a budget), its 年初 or 调整 budget (what a final account compares
+ * with), nor a fund's name (一般公共预算).
  */
-function statedKind(head: string): DocumentKind | undefined {
+function statedKind(head: string, text: string): DocumentKind | undefined {
   // 2023年一般公共预算财政拨款基本支出: 一般公共预算 is a fund, not what the document is
-  const m = ownedYears(head, OWN_YEAR_RE).find((o) => !/执行$|年初|调整|一般公共预算$|基金预算$|经营预算$/.test(o[0]));
-  return m ? (/决算/.test(m[0]) ? '决算' : '预算') : undefined;
+  const own = (o: RegExpMatchArray) => !/执行$|年初|调整|一般公共预算$|基金预算$|经营预算$/.test(o[0]);
+  const m = ownedYears(head, OWN_YEAR_RE).find(own);
+  if (!m) return undefined;
+  return /决算/.test(m[0]) || statesFinalOf(text, m[1]) ? '决算' : '预算';
+}
+
+/**
+ * Whether the text says 决算 of the year (2023年度“三公”经费预算为 A 万元，支出决算为 B 万元: the
+ * sentence's year, or none): a final account states its year's budget too; a budget states only
+ * another year's 决算 (2021年“三公”经费决算情况, 上年决算数).
+ */
+function statesFinalOf(text: string, year: string): boolean {
+  for (const m of text.matchAll(/决算/g)) {
+    if (/(上|上一|以前)年度?(支出)?$/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+    const start = Math.max(text.lastIndexOf('。', m.index), text.lastIndexOf('\n', m.index)) + 1;
+    const said = [...text.slice(start, m.index).matchAll(/(20\d{2})\s*年/g)].pop();
+    if (!said || said[1] === year) return true;
+  }
+  return false;
 }
 
 // 2023年度部门决算, 2023年区级部门预算, 2024年单位预算 (…预算执行 kept in the match: a year's execution is the year before's)
