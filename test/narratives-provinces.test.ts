@@ -42,10 +42,20 @@ describe('narratives of other provinces', () => {
       '“公务用车运行维护费”预算数50万元。2015年预算数160万元, 2016年预算比2015年预算下降68.8%。',
     ].join('\n');
     expect(await findings(text)).toEqual([]);
-    // the year left stale where nothing compares with it is still found
-    expect(await findings(text.replace('2015年预算数160万元, 2016年预算比2015年预算下降68.8%', '2015年预算数160万元'))).toEqual([
-      ['形式/陈述年度', 5, '文中写「2015年预算数」，本文件是 2016 年度预算'],
+    // the year left stale where nothing compares with it, and no 2016 figure stands before it, is still found
+    expect(await findings('现将我厅2016年“三公经费”预算数说明如下:\n“公务用车运行维护费”2015年预算数160万元。')).toEqual([
+      ['形式/陈述年度', 2, '文中写「2015年预算数」，本文件是 2016 年度预算'],
     ]);
+  });
+
+  it('湖北 鄂城区: last year\'s 决算 stated right after this year\'s, to compare, is no stale year', async () => {
+    const text = [
+      '鄂城区2022年“三公”经费决算情况说明',
+      '鄂城区2022年的“三公"经费决算数合计为1000.86万元,其中:因公出国(境)费0万元、公务用车购置费399.25万元、公务用车运行维护费472.38万元、公务接待费43.77万元、会议费34.10万元、培训费51.37万元。2021年的三公经费决算数合计为807.95万元,其中:因公出国(境)费0万元、公务用车购置费272.53万元、公务用车运行维护费327.67万元、公务接待费39.43万元、会议费121.61万元、培训费46.71万元。',
+    ].join('\n');
+    expect((await findings(text)).filter(([rule]) => rule === '形式/陈述年度')).toEqual([]);
+    // without this year's statement before it, the year is stale
+    expect((await findings(text.replace(/鄂城区2022年的.*?。/, ''))).filter(([rule]) => rule === '形式/陈述年度').map(([, line]) => line)).toEqual([2]);
   });
 
   it('广东: 比2019年（疫情前）决算数 compares with the year before the epidemic on purpose', async () => {

@@ -144,13 +144,27 @@ function comparedLater(text: string, from: number, year: string): boolean {
   return later !== null && later[1] !== year;
 }
 
+/**
+ * Whether the year after's figure of the same kind was stated just before (2022年的“三公”经费决算数合计
+ * 为 1000.86 万…。2021年的三公经费决算数合计为 807.95 万…): last year's, stated beside this year's to
+ * compare, not this year's left with a stale year.
+ */
+function afterYearAfter(text: string, at: number, year: string, words: string): boolean {
+  const kind = /决算/.test(words) ? '决算' : '预算';
+  return new RegExp(`${Number(year) + 1}年[^。；;\\d]{0,30}?${kind}[^。；;]{0,10}?\\d`).test(text.slice(Math.max(0, at - YEAR_AFTER_REACH), at));
+}
+/** how far back the year after's statement may stand: the sentence before, a list of items long */
+const YEAR_AFTER_REACH = 300;
+
 /** YYYY年…预算 A 万元, 一、YYYY年…情况说明 and 第三部分 YYYY年度部门预算情况说明: the year a statement of a budget's or a final account's figures dates itself by */
 export function datedStatements(text: string, heads: ReadonlyArray<{ at: number; title: string }>): Found[] {
   const found: Found[] = [];
   for (const m of text.matchAll(DATED_RE)) {
     // a heading's words end where the next heading's number or a colon begins (…决算情况说明一、收入…：)
     const words = m[0].slice(0, m[0].length - m[2].length + m[2].search(/$|[:：]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]/));
-    if (DATED_KIND.test(words) && !NOT_OWN_YEAR.test(words) && !comparedLater(text, m.index! + m[0].length, m[1])) found.push({ words, at: m.index!, year: m[1], context: m[0] });
+    if (DATED_KIND.test(words) && !NOT_OWN_YEAR.test(words) && !comparedLater(text, m.index! + m[0].length, m[1]) && !afterYearAfter(text, m.index!, m[1], words)) {
+      found.push({ words, at: m.index!, year: m[1], context: m[0] });
+    }
   }
   for (const m of text.matchAll(DATED_PART_RE)) {
     const at = m.index! + m[0].search(/\d/);
