@@ -18,6 +18,9 @@ export function labelText(tokens: Token[]): string {
   return normalizeLabel(tokens.map((t) => t.text).join(''));
 }
 
+/** the name of a table's one total row where only 合计 or 总计 stands for it (row blocks, tables of named rows) */
+export const TOTAL_NAME = /^(合计|总计)$/;
+
 export function isCode(t: Token | undefined, kind: TableSpec['codes']): boolean {
   if (!t || t.kind !== 'number' || !t.num!.integer || !kind) return false;
   return CODE_PATTERNS[kind].test(t.text);

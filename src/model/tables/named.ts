@@ -10,6 +10,7 @@ import { spanLocation, tokenLocation } from '../cells.js';
 import type { ParseNote, Row, Table } from '../types.js';
 import { BaseBuilder, labelText, stripEnumeration } from './builder.js';
 import type { RowLevel } from './kind-levels.js';
+import { TOTAL_NAME } from './lines.js';
 
 interface Entry {
   labels: Token[];
@@ -21,7 +22,6 @@ interface Entry {
   explicit: boolean;
 }
 
-const TOTAL_RE = /^(合计|总计)$/;
 
 export class NamedBuilder extends BaseBuilder {
   private entries: Entry[] = [];
@@ -37,7 +37,7 @@ export class NamedBuilder extends BaseBuilder {
   protected isDataLine(line: TokenLine): boolean {
     const toks = line.tokens.filter((t) => t.kind !== 'blank');
     if (toks.some((t) => t.kind === 'number' && !t.num!.integer)) return true;
-    return toks[0]?.kind === 'label' && TOTAL_RE.test(normalizeLabel(toks[0].text)) && toks.some((t) => t.kind === 'number');
+    return toks[0]?.kind === 'label' && TOTAL_NAME.test(normalizeLabel(toks[0].text)) && toks.some((t) => t.kind === 'number');
   }
 
   /** a named table's lines are its own: none opens a row of it for another table to hand over */
@@ -119,7 +119,7 @@ export class NamedBuilder extends BaseBuilder {
       const loc = spanLocation(this.file, first, e.values[e.values.length - 1] ?? first);
       let name = stripEnumeration(labelText(e.labels));
       const { cells, unplaced } = this.cellsFor(e.values, this.columns(), loc, e.explicit);
-      if (TOTAL_RE.test(name)) {
+      if (TOTAL_NAME.test(name)) {
         if (total) this.note(`「${name}」出现了不止一次，后一次不参与核对`, first);
         else this.rows.push((total = { key: '合计', name, kind: 'total', cells, unplaced, loc }));
         continue;

@@ -6,10 +6,9 @@
  * row's, a row printing every column in order, another its total only, its parts unplaced.
  */
 import { joinedCode, type Token, type TokenLine } from '../../layout/tokenize.js';
-import { isCode } from './lines.js';
+import { isCode, TOTAL_NAME } from './lines.js';
 import type { TableSpec } from './catalog.js';
 
-const TOTAL_RE = /^(合计|总计)$/;
 
 /**
  * A line that opens a row's block: its code and name, or its code alone with its name on the next
@@ -19,7 +18,7 @@ function opensBlock(printed: Token[], next: Token[] | undefined, spec: TableSpec
   if (printed.some((t) => t.kind === 'number' && !t.num!.integer)) return false;
   const [first, second] = printed;
   if (isCode(first, spec.codes)) return second ? second.kind === 'label' : !!next?.length && next.every((t) => t.kind === 'label');
-  return first.kind === 'label' && printed.length === 1 && TOTAL_RE.test(first.text.replace(/\s+/g, ''));
+  return first.kind === 'label' && printed.length === 1 && TOTAL_NAME.test(first.text.replace(/\s+/g, ''));
 }
 
 /**
