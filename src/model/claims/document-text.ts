@@ -151,7 +151,8 @@ function comparedLater(text: string, from: number, year: string): boolean {
  */
 function afterYearAfter(text: string, at: number, year: string, words: string): boolean {
   const kind = /决算/.test(words) ? '决算' : '预算';
-  return new RegExp(`${Number(year) + 1}年[^。；;\\d]{0,30}?${kind}[^。；;]{0,10}?\\d`).test(text.slice(Math.max(0, at - YEAR_AFTER_REACH), at));
+  // a figure of money: not a heading (2025年单位预算编制说明) and the next line's year
+  return new RegExp(`${Number(year) + 1}年[^。；;\\d]{0,30}?${kind}[^。；;\\d]{0,10}?\\d[\\d,.]*\\s*(?:万|元|亿)`).test(text.slice(Math.max(0, at - YEAR_AFTER_REACH), at));
 }
 /** how far back the year after's statement may stand: the sentence before, a list of items long */
 const YEAR_AFTER_REACH = 300;
