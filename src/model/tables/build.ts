@@ -14,6 +14,7 @@ import type { SourceLine, SourceText } from '../../ingest/text.js';
 import type { PagePicture } from '../../ingest/rulings.js';
 import { pictureUnder } from './pictured.js';
 import { inRowBlocks, joinStackedCodes } from './row-blocks.js';
+import { cellsKept } from './lines.js';
 import { joinTwoSidedBlocks } from './two-sided-blocks.js';
 import { partsOutOfOrder, rowsOutOfStep } from './rows-in-step.js';
 import { isTextAsPrinted } from './text-columns.js';
@@ -27,8 +28,11 @@ import { NamedBuilder } from './named.js';
 import { OutlineBuilder } from './outline.js';
 import { TwoSidedBuilder } from './two-sided.js';
 
-/** plain text setting a cell to a line: a two-sided table's row blocks joined, a coded table's stacked code parts */
-const joinedBlocks = (lines: TokenLine[], spec: TableSpec | undefined) => (spec?.layout === 'two-sided' ? joinTwoSidedBlocks(lines) : joinStackedCodes(lines));
+/** plain text setting a cell to a line read as rows: a two-sided table's row blocks joined, a coded table's stacked code parts */
+function withBlocksJoined(region: TableRegion, spec: TableSpec): TableRegion {
+  if (cellsKept(region.lines)) return region;
+  return { ...region, lines: spec.layout === 'two-sided' ? joinTwoSidedBlocks(region.lines) : joinStackedCodes(region.lines) };
+}
 
 function makeBuilder(spec: TableSpec, region: TableRegion, file: string, notes: ParseNote[], catalog: Catalog): Builder {
   switch (spec.layout) {
@@ -50,31 +54,32 @@ function makeBuilder(spec: TableSpec, region: TableRegion, file: string, notes: 
 export function buildTables(regions: TableRegion[], file: string, notes: ParseNote[], catalog: Catalog, source?: Pick<SourceText, 'lines' | 'pictures' | 'rulings'>): Table[] {
   const builders: Builder[] = [];
   const unread: Table[] = [];
-  for (const printedRegion of regions) {
-    const spec = specFor(catalog, printedRegion.id);
-    const region = printedRegion.lines.some((l) => l.source.pieces || l.tabbed) ? printedRegion : { ...printedRegion, lines: joinedBlocks(printedRegion.lines, spec) };
+  for (const printed of regions) {
+    const spec = specFor(catalog, printed.id);
     if (!spec) {
       notes.push({
-        message: `不认识的表 ${region.id}，未核对`,
-        loc: sourceLocation(file, region.anchor),
+        message: `不认识的表 ${printed.id}，未核对`,
+        loc: sourceLocation(file, printed.anchor),
       });
       continue;
     }
     if (spec.layout === 'unread') {
-      unread.push(unreadTable(spec, region, file, catalog, '本工具尚不核对这种表'));
+      unread.push(unreadTable(spec, printed, file, catalog, '本工具尚不核对这种表'));
       continue;
     }
-    if (region.scattered) {
+    if (printed.scattered) {
       // a table of a kind that is read, not read here: said (a kind only listed is not)
-      unread.push({ ...unreadTable(spec, region, file, catalog, '标题之下没有它的表头和各行（提取的文字打乱了表格的行，它们印在别处）'), layout: spec.layout });
+      unread.push({ ...unreadTable(spec, printed, file, catalog, '标题之下没有它的表头和各行（提取的文字打乱了表格的行，它们印在别处）'), layout: spec.layout });
       continue;
     }
-    const unprinted = unprintedFigures(region);
+    const unprinted = unprintedFigures(printed);
     if (unprinted) {
       // what is not printed cannot be read: the table is said unread, not read with the figure as blank
-      unread.push({ ...unreadTable(spec, region, file, catalog, unprinted), layout: spec.layout });
+      unread.push({ ...unreadTable(spec, printed, file, catalog, unprinted), layout: spec.layout });
       continue;
     }
+    // only the tables read: a table said unread or of no known kind keeps its lines as printed
+    const region = withBlocksJoined(printed, spec);
     const builder = makeBuilder(spec, source?.rulings?.length ? { ...region, rulings: source.rulings } : region, file, notes, catalog);
     const prev = builders[builders.length - 1];
     builders.push(builder);
@@ -95,7 +100,7 @@ export function buildTables(regions: TableRegion[], file: string, notes: ParseNo
     }
   }
   const pictured = source?.pictures?.length ? pictureUnder(regions, source) : () => null;
-  const byBlocks = builders.map((b) => b.spec.layout === 'code' && !b.region.lines.some((l) => l.source.pieces || l.tabbed) && inRowBlocks(b.region.lines, b.spec));
+  const byBlocks = builders.map((b) => b.spec.layout === 'code' && !cellsKept(b.region.lines) && inRowBlocks(b.region.lines, b.spec));
   const lost = builders.map((b, i) => layoutLost(b.region, b.spec, byBlocks[i]));
   const built = builders.map((b, i) => {
     const table = namingEconomicItems(b.finish(), catalog);
@@ -196,7 +201,7 @@ const ALONE_SHARE = 0.3;
  * its line there is one beside a wrapped name, which the table readers place.
  */
 function layoutLost(region: TableRegion, spec: TableSpec, blocks: boolean): string | null {
-  if (region.lines.some((l) => l.source.pieces || l.tabbed)) return null;
+  if (cellsKept(region.lines)) return null;
   let lines = 0;
   let alone = 0;
   const printedLines = region.lines.map((line) => line.tokens.filter((t) => t.kind !== 'blank')).filter((p) => p.length);

@@ -21,6 +21,9 @@ export function labelText(tokens: Token[]): string {
 /** the name of a table's one total row where only 合计 or 总计 stands for it (row blocks, tables of named rows) */
 export const TOTAL_NAME = /^(合计|总计)$/;
 
+/** lines that carry their cells: a PDF's pieces, or tabs (text without them is read by its words and spaces) */
+export const cellsKept = (lines: TokenLine[]) => lines.some((l) => l.source.pieces || l.tabbed);
+
 export function isCode(t: Token | undefined, kind: TableSpec['codes']): boolean {
   if (!t || t.kind !== 'number' || !t.num!.integer || !kind) return false;
   return CODE_PATTERNS[kind].test(t.text);

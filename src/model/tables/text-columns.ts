@@ -8,6 +8,7 @@ import type { Token, TokenLine } from '../../layout/tokenize.js';
 import type { Column } from '../types.js';
 import { overlap } from './geometry.js';
 import { namedColumns } from './header.js';
+import { cellsKept } from './lines.js';
 
 /** one pair's header cells: where its 项目 and its 金额 stand */
 export interface ColumnGroup {
@@ -73,7 +74,7 @@ export function isAlignedText(lines: TokenLine[]): boolean {
 
 /** text laid out as printed, with no positions and no tabs: character columns stand in for positions */
 export function isTextAsPrinted(lines: TokenLine[]): boolean {
-  return !lines.some((l) => l.source.pieces || l.tabbed) && isAlignedText(lines);
+  return !cellsKept(lines) && isAlignedText(lines);
 }
 
 
