@@ -70,6 +70,17 @@ describe('cli', () => {
     expect((await run('--exit-on-fatal-error', CLEAN)).code).toBe(0);
   });
 
+  it('a disclosure by its title whose text holds no table and no figure says so, not that it is no disclosure', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bl-'));
+    const file = path.join(dir, 'head.txt');
+    // the head of 永修县江上乡's 2022 budget as a web page prints it: duties, staff, its tables 详见附表
+    writeFileSync(file, ['某县某乡人民政府2022年部门预算', '第一部分 某县某乡人民政府概况', '一、部门主要职责', '执行本级人民代表大会的各项决议。', '第二部分 某县某乡人民政府2022年部门预算表', '(详见附表)', ''].join('\n'));
+    const r = await run('--no-color', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${file}: 第 1 行「某县某乡人民政府2022年部门预算」表明这是部门预决算公开，但文件中没有找到任何公开表，文字说明中也没有可核对的数字，未检查；表格另行公开时，用 --parts 把说明与公开表一起检查`);
+    expect(r.out).not.toContain('不像是部门预决算公开文件');
+  });
+
   it('a file whose only table has a title no kind has says which table, not that it is no disclosure', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bl-'));
     const file = path.join(dir, 'sangong.txt');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeText, readDocument, splitLines } from '../src/ingest/index.js';
 import { buildReport } from '../src/model/index.js';
-import { FIXTURES } from './helpers.js';
+import { FIXTURES, brief, fixtureText, lintText, reportOf } from './helpers.js';
 
 describe('text ingest', () => {
   it('decodes GB18030 text to the same model as its UTF-8 original', () => {
@@ -28,10 +28,41 @@ describe('text ingest', () => {
     ]);
   });
 
+  it('ends a line at a form feed that follows text on it (pages joined with \\f alone), as a line end before it would', () => {
+    const src = splitLines('x.txt', 'a\nb 1.00\fc\nd');
+    expect(src.lines.map((l) => [l.line, l.text, l.page])).toEqual([
+      [1, 'a', 1],
+      [2, 'b 1.00', 1],
+      [3, 'c', 2],
+      [4, 'd', 2],
+    ]);
+  });
+
+  it.each(['text/layout-continued.calc.layout.txt', 'text/shanghai-unit-budget.txt'])(
+    '%s: its pages joined with a form feed alone give the findings of its pages as pdftotext joins them',
+    async (name) => {
+      const printed = fixtureText(name);
+      const joined = printed.replace(/\n\f/g, '\f');
+      expect(joined).not.toBe(printed);
+      const expected = (await lintText(printed)).map((d) => ({ ...brief(d), page: d.page, message: d.message }));
+      expect(expected.filter((d) => !d.ruleId.startsWith('读取/')).length).toBeGreaterThan(4);
+      expect((await lintText(joined)).map((d) => ({ ...brief(d), page: d.page, message: d.message }))).toEqual(expected);
+    },
+  );
+
   it('folds the radicals a tool kept from a font (⼀般, 部⻔) one character for one, so columns stay', () => {
     const src = splitLines('x.txt', '⼀般公共预算    部⻔公开表\n⺇ 1.00');
     // ⺇'s ideograph lies beyond the BMP: it stays, and 1.00 stays in its column
     expect(src.lines.map((l) => l.text)).toEqual(['一般公共预算    部门公开表', '⺇ 1.00']);
+  });
+
+  it('takes the kind the cover names where a text laid out as on the page pads the cover with spaces (pdfplumber layout=True)', () => {
+    const pad = ' '.repeat(150);
+    const cover = [...Array(20).fill(pad), `${' '.repeat(60)}江苏省某办公厅${pad}`, pad, pad, `${' '.repeat(58)}2019年度部门预算公开${pad}`, ...Array(20).fill(pad)];
+    const body = ['第三部分 2019年度部门预算情况说明', '开展执法检查4次，审议工作报告、预决算、审计报告。'];
+    expect(reportOf([...cover, ...body].join('\n')).kind).toBe('预算');
+    // 预决算 (budgets and final accounts, a kind of report) states no year's 决算
+    expect(reportOf(body.join('\n')).kind).toBe('预算');
   });
 
   it('handles CRLF line ends', () => {

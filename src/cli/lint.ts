@@ -1,6 +1,6 @@
 /** One file through every stage: ingest → layout → model → rules. */
 import { Deadline, DEFAULT_TIMEOUT_SECONDS, InputError, pageProblems, readDocument, unreadPages, type PdfText, type ReadOptions, type SourceText } from '../ingest/index.js';
-import { buildReport, figureStatements, hostPart, partsDisagree, placeWords, type Catalog, type Report } from '../model/index.js';
+import { buildReport, disclosureTitle, figureStatements, hostPart, partsDisagree, placeWords, type Catalog, type Report } from '../model/index.js';
 import { runRules, sortDiagnostics, type Diagnostic, type Rule, type RuleObserver } from '../rules/index.js';
 
 /** the ids of what the reading stages (not rules) report: 出错说明 may name them too */
@@ -111,6 +111,12 @@ function diagnose(report: Report, sources: SourceText[], rules: Rule[], options:
       const [first] = report.unknownTables;
       const more = report.unknownTables.length > 1 ? `等 ${report.unknownTables.length} 张表` : '';
       throw new InputError(`${file}: 「${first.title}」${onPage(first.loc)}${more}不是本工具认识的表，本文件没有可以核对的公开表，也没有预决算情况说明，未检查；${UNKNOWN_TABLE_FIX}`);
+    }
+    // a disclosure by its title whose text holds no figures to check (its tables and sections not
+    // in this file) is not called no disclosure
+    const title = nothingToCheck ? disclosureTitle(sources[0].lines) : undefined;
+    if (title) {
+      throw new InputError(`${file}: 第 ${title.line} 行「${title.text.trim().replace(/\s+/g, ' ')}」表明这是部门预决算公开，但文件中没有找到任何公开表，文字说明中也没有可核对的数字，未检查；表格另行公开时，用 --parts 把说明与公开表一起检查`);
     }
     if (nothingToCheck) {
       throw new InputError(`${file}: 没有找到任何公开表（收支总表、公开01表…），也没有预决算情况说明，不像是部门预决算公开文件`);

@@ -144,7 +144,10 @@ export function foldFullwidthFigures(text: string): string {
 }
 
 export function splitLines(file: string, text: string, encoding: Encoding = 'utf-8'): SourceText {
-  const raw = text.split(/\r\n|\n|\r/);
+  // a form feed after text on its line (pages joined with '\f' alone, as a script writing each
+  // page's text may join them) also ends that line, as it does in Python's splitlines: else the
+  // page's last row and the next page's first one would read as one line
+  const raw = text.replace(/(?<=[^\r\n\f])\f/g, '\n\f').split(/\r\n|\n|\r/);
   const hasPages = text.includes('\f');
   let page = 1;
   const lines: SourceLine[] = raw.map((t, i) => {

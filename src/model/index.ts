@@ -1,6 +1,6 @@
 /** The model stage's public surface. */
 export type * from './types.js';
-export { buildReport } from './report.js';
+export { buildReport, disclosureTitle } from './report.js';
 export { figureStatements } from './claims/document-text.js';
 export { placeWords } from './cells.js';
 export { hostPart, partsDisagree } from './parts.js';

@@ -44,9 +44,29 @@ function detectKind(text: string, head: string, families: DocumentKind[]): Docum
 }
 
 /** what the cover calls the document (2019年度部门预算公开, 某局2023年度部门决算), or undefined */
+const COVER_KIND_RE = /(?:部门|单位)\s*(决算|预算)|(决算|预算)\s*公开/;
+/** lines of print a cover spans */
+const COVER_LINES = 40;
+
 function coverKind(text: string): DocumentKind | undefined {
-  const named = /(?:部门|单位)\s*(决算|预算)|(决算|预算)\s*公开/.exec(text.slice(0, 600));
+  const named = COVER_KIND_RE.exec(firstPrinted(text, 600));
   return named ? ((named[1] ?? named[2]) as DocumentKind) : undefined;
+}
+
+function coverLines(lines: SourceLine[]): SourceLine[] {
+  return lines.filter((l) => l.text.trim()).slice(0, COVER_LINES);
+}
+
+/** the cover's line that names the document a department's (or unit's) budget or final account (2022年部门预算, 决算公开), if one does */
+export function disclosureTitle(lines: SourceLine[]): SourceLine | undefined {
+  return coverLines(lines).find((l) => COVER_KIND_RE.test(l.text));
+}
+
+/** the text's first n characters, its runs of white space one space each: a text laid out as on the page pads a cover with spaces */
+function firstPrinted(text: string, n: number): string {
+  let out = '';
+  for (let from = 0; out.length < n && from < text.length; from += 4 * n) out += text.slice(from, from + 4 * n).replace(/\s+/g, ' ');
+  return out.replace(/\s+/g, ' ').slice(0, n);
 }
 
 /**
@@ -70,7 +90,8 @@ function statedKind(head: string, text: string): DocumentKind | undefined {
  */
 function statesFinalOf(text: string, year: string): boolean {
   for (const m of text.matchAll(/决算/g)) {
-    if (/(上|上一|以前)年度?(支出)?$/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+    // 上年决算数; 预决算 (budgets and final accounts, what a body reviews) names no year's 决算
+    if (/(上|上一|以前)年度?(支出)?$|预$/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     const start = Math.max(text.lastIndexOf('。', m.index), text.lastIndexOf('\n', m.index)) + 1;
     const said = [...text.slice(start, m.index).matchAll(/(20\d{2})\s*年/g)].pop();
     if (!said || said[1] === year) return true;
@@ -156,7 +177,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   const whole: SourceText = { ...printed, lines: joinPagesAcross(withoutPageFurniture(withoutSheetHeadings(withoutRotatedText(printed.lines, rotated)))) };
   const notes: ParseNote[] = [];
   // a title that says neither 预算 nor 决算 is of the kind of document the cover names
-  const cover = whole.lines.slice(0, 40).map((l) => l.text);
+  const cover = coverLines(whole.lines).map((l) => l.text);
   const kinds = tableKinds(catalog, coverKind(cover.join('\n')));
   let unknown: UnreadTitle[] = [];
   let regions = findTableRegions(whole, kinds, unknown);
