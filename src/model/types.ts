@@ -177,7 +177,7 @@ export interface ClaimRowsLink {
  * balance: the two sides' totals said together (收、支总计各是 A，B 万元: income, spending);
  * tally: a count and the counts its 其中 lists (共有车辆 8 辆，其中：…用车 3 辆、…)
  */
-export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'punctuation' | 'doubled' | 'clash' | 'badyear' | 'unitless' | 'asof' | 'since' | 'scope' | 'dated' | 'restate' | 'itemsum' | 'projects' | 'balance' | 'tally' | 'roster' | 'reserved' | 'scopeword';
+export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'punctuation' | 'doubled' | 'clash' | 'badyear' | 'unitless' | 'asof' | 'since' | 'scope' | 'dated' | 'restate' | 'itemsum' | 'projects' | 'balance' | 'tally' | 'staff' | 'roster' | 'reserved' | 'scopeword';
 
 /**
  * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),

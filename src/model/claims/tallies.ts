@@ -1,23 +1,42 @@
-/**
- * Counts said with their breakdown: 共有车辆 8 辆，其中：部级领导干部用车 0 辆、…、其他用车 3 辆 (every
- * province's 国有资产占用 section words its vehicles so; a budget's 安排购置车辆 N 辆 too). The parts of a
- * count are counts: they add up to it, or to less where the list names only some.
- */
+/** Counts said with their breakdown, and the units a budget covers counted by kind and listed. */
 import type { Cell } from '../types.js';
 import { figure, locate, sectionAt } from './phrases.js';
 import { add, exactFigure, type Reading } from './reading.js';
 
 const COUNT = '(\\d+(?:\\.\\d+)?)';
-// the count and the 其中 that opens its list (after a comma, or a full stop: 共有车辆55辆。其中，…)
-const TALLY_RE = new RegExp(`((?:共有|购置|配备|现有)?车辆)${COUNT}辆[，,。]?其中[，,：:]?`, 'g');
-// one item: its name and its count, up to the next item's separator
-const ITEM_RE = new RegExp(`^([^\\d，。；、,;:：]{1,20}?)${COUNT}辆([、，,；;]?)`);
+
+/** how a count and its 其中 list are worded: the count with its name, and one item of the list */
+interface TallyWording {
+  kind: 'tally' | 'staff';
+  /** the name (group 1), the count (group 2) and the 其中 that opens the list */
+  whole: RegExp;
+  /** from an item's start: its name (group 1), its count (group 2), the separator after it (group 3) */
+  item: RegExp;
+}
+
+const TALLIES: TallyWording[] = [
+  // vehicles (every province's 国有资产占用 section; a budget's 安排购置车辆 N 辆 too), after a comma
+  // or a full stop: 共有车辆55辆。其中，…
+  {
+    kind: 'tally',
+    whole: new RegExp(`((?:共有|购置|配备|现有)?车辆)${COUNT}辆[，,。]?其中[，,：:]?`, 'g'),
+    item: new RegExp(`^([^\\d，。；、,;:：]{1,20}?)${COUNT}辆([、，,；;]?)`),
+  },
+  // staff posts by kind (人员编制数为93人，其中：行政编制64人，事业编制29人; 编制人数42，其中：行政编制人数19、…、
+  // 自收自支编制人数13人): every item a kind of 编制, so that a list of other counts (实有人数, 在职人数
+  // with its own breakdown) is not read as its parts
+  {
+    kind: 'staff',
+    whole: /((?:人员|核定|批复|机构)?编制(?:人数|数)?)(?:为|是|共)?\s*(\d{1,5})\s*(?:人|名)?[，,。]?其中[，,：:]?/g,
+    item: /^([^\d，。；、,;:：]{0,16}?编制(?:人数|数)?(?:为)?\s*)(\d{1,5})\s*(?:人|名)?([、，,；;]?)/,
+  },
+];
 
 /** the items listed from `from`: name and count, until something that is not such an item */
-function itemsAfter(text: string, from: number): Array<{ raw: string; at: number }> {
+function itemsAfter(text: string, from: number, item: RegExp): Array<{ raw: string; at: number }> {
   const items: Array<{ raw: string; at: number }> = [];
   for (let i = from; ; ) {
-    const m = ITEM_RE.exec(text.slice(i, i + 40));
+    const m = item.exec(text.slice(i, i + 40));
     if (!m) break;
     items.push({ raw: m[2], at: i + m[1].length });
     if (!m[3]) break;
@@ -26,25 +45,32 @@ function itemsAfter(text: string, from: number): Array<{ raw: string; at: number
   return items;
 }
 
+/**
+ * Counts said with their breakdown: vehicles (共有车辆 8 辆，其中：部级领导干部用车 0 辆、…、其他用车 3 辆) and
+ * staff posts (编制人数42，其中：行政编制人数19、…). The parts of a count are counts: they add up to it,
+ * or to less where the list names only some.
+ */
 export function readTallies(r: Reading): void {
-  for (const m of r.text.matchAll(TALLY_RE)) {
-    const at = m.index!;
-    const items = itemsAfter(r.text, at + m[0].length);
-    if (!items.length) continue;
-    const end = items[items.length - 1].at + items[items.length - 1].raw.length + 1;
-    const wholeAt = at + m[1].length;
-    const parts: Cell[] = items.map((it) => exactFigure(r, it.raw, it.at));
-    add(r, {
-      kind: 'tally',
-      subject: m[1],
-      section: sectionAt(r.heads, at),
-      text: r.text.slice(at, end),
-      figures: { whole: exactFigure(r, m[2], wholeAt) },
-      parts,
-      link: null,
-      whole: null,
-      loc: { ...locate(r.stream, at, end), file: r.file },
-    });
+  for (const wording of TALLIES) {
+    for (const m of r.text.matchAll(wording.whole)) {
+      const at = m.index!;
+      const items = itemsAfter(r.text, at + m[0].length, wording.item);
+      if (!items.length) continue;
+      const end = items[items.length - 1].at + items[items.length - 1].raw.length + 1;
+      const wholeAt = at + m[0].indexOf(m[2], m[1].length);
+      const parts: Cell[] = items.map((it) => exactFigure(r, it.raw, it.at));
+      add(r, {
+        kind: wording.kind,
+        subject: m[1],
+        section: sectionAt(r.heads, at),
+        text: r.text.slice(at, end),
+        figures: { whole: exactFigure(r, m[2], wholeAt) },
+        parts,
+        link: null,
+        whole: null,
+        loc: { ...locate(r.stream, at, end), file: r.file },
+      });
+    }
   }
 }
 
