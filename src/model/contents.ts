@@ -61,7 +61,7 @@ export function readContents(lines: SourceLine[], file: string, tableTitles: str
     .map((l) => ({ line: l, name: entryName(l.text) }))
     .filter((e) => e.name.length >= MIN_NAME)
     .map((e) => {
-      const isFound = found(e.name, body, headings, tables);
+      const isFound = found(e.name, TABLE_ENTRY.test(asPrinted(e.line.text)), body, headings, tables);
       const near = isFound === false ? rest.findIndex((h) => oneCharApart(h, e.name)) : -1;
       return {
         title: asPrinted(e.line.text),
@@ -72,6 +72,9 @@ export function readContents(lines: SourceLine[], file: string, tableTitles: str
       };
     });
 }
+
+/** a table's entry: its name ends in 表, a qualifier in brackets after it or not (2023年一般公共预算支出表 (财政拨款)) */
+const TABLE_ENTRY = /表\s*(?:[（(][^（）()]{1,12}[）)])?$/;
 
 /** a line as printed, without its leader and page number, the runs of spaces a layout kept between its number and its words one space */
 const asPrinted = (text: string) => text.trim().replace(LEADER_PAGE, '').replace(/[ \u3000]{2,}/g, ' ');
@@ -92,11 +95,11 @@ function oneCharApart(a: string, b: string): boolean {
  * Whether the body has the section an entry names: its words, or a heading or table much like them.
  * A table's entry where the file has no table is not known (the tables are published in another file).
  */
-function found(name: string, body: string, headings: string[], tables: string[]): boolean | null {
+function found(name: string, isTable: boolean, body: string, headings: string[], tables: string[]): boolean | null {
   // two strings can be this alike only when neither is under 0.43 of the other's length (Dice)
   const alike = (h: string) => h.length <= 2 * name.length && h.length * 7 >= name.length * 3 && likeness(h, name) >= SAME_HEADING;
   if (body.includes(name) || headings.some(alike)) return true;
-  if (!/表$/.test(name)) return false;
+  if (!isTable) return false;
   return tables.length ? tables.some((t) => t.includes(name) || name.includes(t) || alike(t)) : null;
 }
 
