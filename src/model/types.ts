@@ -175,9 +175,11 @@ export interface ClaimRowsLink {
  * restate: an item's figure said a second time (…住房公积金（项）350.35万元 … 2024年预算安排352.67万元)
  * projects: the projects assessed as a whole (count, the funds they involve, what they spent);
  * balance: the two sides' totals said together (收、支总计各是 A，B 万元: income, spending);
- * tally: a count and the counts its 其中 lists (共有车辆 8 辆，其中：…用车 3 辆、…)
+ * tally: a count and the counts its 其中 lists (共有车辆 8 辆，其中：…用车 3 辆、…); staff: the same of
+ * staff posts (编制人数42，其中：行政编制人数19、…)
+ * sharewhole: a share of a whole named but not stated, and the first share of that whole in its section
  */
-export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'punctuation' | 'doubled' | 'clash' | 'badyear' | 'unitless' | 'asof' | 'since' | 'scope' | 'dated' | 'restate' | 'itemsum' | 'projects' | 'balance' | 'tally' | 'staff' | 'roster' | 'reserved' | 'scopeword';
+export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'punctuation' | 'doubled' | 'clash' | 'badyear' | 'unitless' | 'asof' | 'since' | 'scope' | 'dated' | 'restate' | 'itemsum' | 'projects' | 'balance' | 'tally' | 'staff' | 'roster' | 'sharewhole' | 'reserved' | 'scopeword';
 
 /**
  * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),
@@ -185,7 +187,8 @@ export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 
  * gap said instead of the budget (over: 决算数大于预算数 D, under: 小于); change, current, rate
  * (year on year), with prior where the sentence states last year's amount; whole and `parts`
  * (a 其中 list); count; year (asof, since); restate: amount said again of an item whose figure was
- * stated just before (earlier); count, budget and actual (projects: their funds and spending).
+ * stated just before (earlier); count, budget and actual (projects: their funds and spending);
+ * amount and share, firstAmount and firstShare (sharewhole).
  */
 /** a sentence of the narrative (split at 。 and at section headings), as read */
 export interface Sentence {

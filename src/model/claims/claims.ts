@@ -8,6 +8,7 @@ import type { Cell, Claim, Sentence } from '../types.js';
 import { comparedYear, priorAmount, priorInComparison } from './compare.js';
 import { readDocumentText } from './document-text.js';
 import { readRosters, readTallies } from './tallies.js';
+import { readImpliedWholes } from './implied-wholes.js';
 import { readReservations } from './reserved.js';
 import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
 import { linkEconomicGroup, linkSubject, totalOf } from './link.js';
@@ -52,7 +53,7 @@ import {
  */
 export function extractClaims(lines: SourceLine[], file: string, report: ClaimReport, between?: (a: number, b: number) => boolean): { claims: Claim[]; sentences: Sentence[] } {
   const stream = buildStream(lines, between);
-  const r: Reading = { stream, text: stream.text, file, report, heads: sections(stream), claims: [], used: new Set<number>(), formNamed: new Map(), lastItem: null, restated: restatedSubject(report.year) };
+  const r: Reading = { stream, text: stream.text, file, report, heads: sections(stream), claims: [], used: new Set<number>(), formNamed: new Map(), lastItem: null, restated: restatedSubject(report.year), unstatedShares: [] };
   // the order of the steps numbers the claims, and rates and changes mark their amounts used
   readBudgetRates(r);
   readRatesWithGap(r);
@@ -71,6 +72,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readDocumentText(r);
   readTallies(r);
   readRosters(r);
+  readImpliedWholes(r);
   readReservations(r);
   readProjectTotals(r);
   sayRenamedOnce(r.claims);
@@ -399,6 +401,8 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
     if (path) r.lastItem = linkTo || !found?.unknown ? { subject, link: linkTo, figure: figures.amount, at: a.at } : null;
   }
   sharesOfTheirSum(unstated);
+  // those their sentence's list did not resolve: compared with the shares of the same whole said elsewhere
+  r.unstatedShares.push(...unstated.filter((u) => !u.claim.parts.length));
   // the headline's shares know each other's amounts: a share right for their sum, where the headline is
   // not, is the headline's mistake (叙述/分项之和 reports it), not its own
   if (ofHeadlineShares.length >= 2) for (const c of ofHeadlineShares) c.parts = ofHeadlineShares.map((o) => o.figures.amount);

@@ -25,6 +25,8 @@ export interface Reading {
   lastItem: { subject: string; link: ClaimLink | null; figure: Cell; at: number } | null;
   /** the subject of a restatement: this year's budget (本年预算安排, 2024年预算数), the document's year known */
   restated: RegExp;
+  /** shares whose whole neither their sentence, the narrative before, nor a table holds, with the words naming it */
+  unstatedShares: Array<{ claim: Claim; words: string }>;
 }
 
 export function add(r: Reading, c: Omit<Claim, 'id'>): void {

@@ -1,0 +1,57 @@
+/**
+ * Shares of one whole the text names but does not state (1. 基本支出 A 元，占一般公共预算支出的 84.06%；…
+ * 2. 项目支出 B 元，占一般公共预算支出的 19.62%): each share and its amount imply the whole (A ÷ 84.06%),
+ * and all the shares of that whole in a section must imply the same one, within what rounding allows.
+ * Each share after the first of its whole is a claim (kind sharewhole) of its amount and share, and the
+ * first one's.
+ */
+import { add, type Reading } from './reading.js';
+
+/** words that name no whole of their own: any total (占总支出的, 占比), which two sentences may mean differently */
+const ANY_TOTAL = /^(本年|全年|全部)?(总支出|总收入|支出总额|收入总额|支出合计|收入合计|合计|总额|总计|总数|支出|收入|预算|决算)?$/;
+
+/**
+ * words that name each item's own figure, not one whole: its budget (占年初预算的 87.89%, 占调整预算: a
+ * completion rate) or last year's (占上年的)
+ */
+const ITEMS_OWN = /^(年初|调整后?|全年|当年|本年)?的?(预算|决算|计划)数?$|上年|去年|同期|以前年度/;
+
+/** the whole a share's words name (占一般公共预算支出的 → 一般公共预算支出), or null where they name none of its own */
+function wholeName(words: string): string | null {
+  const name = words.replace(/^[,，、；;:：\s]*(所)?占/, '').replace(/(的)?(比重|比例)?(达|为|是)?$/, '');
+  return name.length >= 4 && !ANY_TOTAL.test(name) && !ITEMS_OWN.test(name) ? name : null;
+}
+
+/** a sentence that names a year not the document's (2022年基本支出…占…): its whole may be that year's */
+function ofAnotherYear(text: string, year: number | null | undefined): boolean {
+  return [...text.matchAll(/(20\d{2})\s*年/g)].some((m) => Number(m[1]) !== year);
+}
+
+export function readImpliedWholes(r: Reading): void {
+  const groups = new Map<string, Reading['unstatedShares']>();
+  for (const u of r.unstatedShares) {
+    const name = wholeName(u.words);
+    if (!name || !u.claim.figures.share || !u.claim.figures.amount || ofAnotherYear(u.claim.text, r.report.year)) continue;
+    const key = `${u.claim.section}\u0000${name}`;
+    groups.set(key, [...(groups.get(key) ?? []), u]);
+  }
+  for (const [key, shares] of groups) {
+    if (shares.length < 2) continue;
+    const [first, ...rest] = shares.map((u) => u.claim);
+    const name = key.split('\u0000')[1];
+    for (const c of rest) {
+      add(r, {
+        kind: 'sharewhole',
+        subject: name,
+        section: c.section,
+        text: c.text,
+        figures: { amount: c.figures.amount, share: c.figures.share, firstAmount: first.figures.amount, firstShare: first.figures.share },
+        parts: [],
+        link: null,
+        whole: null,
+        loc: { ...c.figures.share.loc },
+      });
+    }
+  }
+}
+
