@@ -79,6 +79,10 @@ describe('cli', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain(`${file}: 第 1 行「某县某乡人民政府2022年部门预算」表明这是部门预决算公开，但文件中没有找到任何公开表，文字说明中也没有可核对的数字，未检查；表格另行公开时，用 --parts 把说明与公开表一起检查`);
     expect(r.out).not.toContain('不像是部门预决算公开文件');
+    // a sentence or note that speaks of 部门预算 is no title
+    const note = path.join(dir, 'note.txt');
+    writeFileSync(note, '“三公”经费情况说明\n注:按照财政部和部门预算管理的有关规定,“三公”经费包括因公出国(境)费、公务用车购置及运行费和公务接待费。\n');
+    expect((await run('--no-color', note)).out).toContain(`${note}: 没有找到任何公开表（收支总表、公开01表…），也没有预决算情况说明，不像是部门预决算公开文件`);
   });
 
   it('a file whose only table has a title no kind has says which table, not that it is no disclosure', async () => {

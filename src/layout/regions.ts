@@ -170,9 +170,10 @@ function printedNumber(scan: Scan, i: number, printed: string): void {
     }
     return;
   }
-  // a title right under the number (blank lines apart, as text laid out as printed has them)
-  // names the table; else the number does
-  const after = nextPrinted(lines, i, 2)
+  // a title right under the number (blank lines apart, as text laid out as printed has them), or
+  // under it past lines of words only on its page (部门：…, a header cell: pdfminer's text) names
+  // the table; else the number does
+  const after = wordsUnder(lines, i)
     .map((k) => titleAt(lines, k, kinds))
     .find((t) => t?.kind);
   // a number under the rows of a table its page opened, which has none yet, and either numbers
@@ -212,6 +213,27 @@ function printedNumber(scan: Scan, i: number, printed: string): void {
     region.unit ??= titleUnit(lines[after.end].text);
     for (let k = after.start; k <= after.end; k++) scan.consumed.add(k);
   }
+}
+
+const ROW_LABEL_RE = /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[）)])/;
+/** lines of words a number's title may stand under (部门：某办公厅, 收入): past them, a title is another table's */
+const WORDS_OVER_TITLE = 4;
+
+/**
+ * the indexes of the lines after a number at i that may hold its title: the next two that print
+ * something, and past them, on the same page, lines of words only (no figure, no other number)
+ */
+function wordsUnder(lines: SourceLine[], i: number): number[] {
+  const out = nextPrinted(lines, i, 2);
+  // a row's label (一、一般公共预算财政拨款收入) is the table's body: its title is not past it
+  const wordsOnly = (k: number) => lines[k].page === lines[i].page && !/\d/.test(lines[k].text) && !ROW_LABEL_RE.test(lines[k].text);
+  if (!out.every(wordsOnly)) return out;
+  for (let k = (out[out.length - 1] ?? i) + 1; k < lines.length && out.length < 2 + WORDS_OVER_TITLE; k++) {
+    if (!lines[k].text.trim()) continue;
+    if (!wordsOnly(k)) break;
+    out.push(k);
+  }
+  return out;
 }
 
 /** the indexes of the next n lines after i that print something */

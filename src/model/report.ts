@@ -57,10 +57,16 @@ function coverLines(lines: SourceLine[]): SourceLine[] {
   return lines.filter((l) => l.text.trim()).slice(0, COVER_LINES);
 }
 
-/** the cover's line that names the document a department's (or unit's) budget or final account (2022年部门预算, 决算公开), if one does */
+/**
+ * the cover's line that names the document a department's (or unit's) budget or final account
+ * (某乡人民政府2022年部门预算, 2019年度部门预算公开), if one does: a title, not a sentence or a note that
+ * speaks of 部门预算管理
+ */
 export function disclosureTitle(lines: SourceLine[]): SourceLine | undefined {
-  return coverLines(lines).find((l) => COVER_KIND_RE.test(l.text));
+  return coverLines(lines).find((l) => COVER_KIND_RE.test(l.text) && l.text.trim().length <= TITLE_LENGTH && !/[，,。；;：:]/.test(l.text));
 }
+/** characters a title's line holds at most */
+const TITLE_LENGTH = 40;
 
 /** the text's first n characters, its runs of white space one space each: a text laid out as on the page pads a cover with spaces */
 function firstPrinted(text: string, n: number): string {
