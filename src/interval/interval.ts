@@ -147,7 +147,9 @@ export function ratio(a: Interval, b: Interval): Interval | null {
     lo: Math.min(...qs),
     hi: Math.max(...qs),
     value: y.value === 0 ? NaN : x.value / y.value,
-    decimals: Math.min(x.decimals, y.decimals),
+    // as printed, not in the common unit: 115,749.56 元 ÷ 494,400.00 万元 is of two decimals, not of
+    // the −2 the 万元 has in 元 (which made any gap under 50 points a near miss)
+    decimals: Math.min(a.decimals, b.decimals),
     unit: null,
   };
 }

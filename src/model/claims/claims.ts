@@ -8,7 +8,7 @@ import type { Cell, Claim, Sentence } from '../types.js';
 import { comparedYear, priorAmount, priorInComparison } from './compare.js';
 import { readDocumentText } from './document-text.js';
 import { readRosters, readTallies } from './tallies.js';
-import { readImpliedWholes } from './implied-wholes.js';
+import { readImpliedWholes, wholeOfShare } from './implied-wholes.js';
 import { readReservations } from './reserved.js';
 import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
 import { linkEconomicGroup, linkSubject, totalOf } from './link.js';
@@ -17,14 +17,15 @@ import { add, addYoy, byPlace, fig, sameLoc, type ClaimReport, type Reading } fr
 import { readPairedTotals } from './paired-totals.js';
 import { readBudgetRates, readRatesWithGap } from './budget-rates.js';
 import { listAfter, sharesOneWhole } from './lists.js';
-import { goesOn, openList, sharesOfTheirSum, totalSaidBefore, type Amount, type OpenList } from './sentence-lists.js';
+import { goesOn, openList, sharesListedTogether, sharesOfTheirSum, totalSaidBefore, type Amount, type OpenList } from './sentence-lists.js';
 import { BOUND_AFTER, namesOtherWhole, ofHeadline, ownShare, SHARE_AFTER, shareWords, wholeNamed, wordsAfter } from './shares.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
 import { takeStatedLevels } from './stated-level.js';
 import { readItemRates } from './item-rates.js';
 import { restateRepeatedItems } from './repeated-items.js';
 import { tallyThreePublic } from './three-public-tally.js';
-import { currentAmount, isChange, isReferenceAmount, listTotalBefore } from './current-amount.js';
+import { currentAmount, isChange, isReferenceAmount, listTotalBefore, yoySubject } from './current-amount.js';
+import { readRatesAfterPrior, readRatesFromLevels } from './level-rates.js';
 import {
   CHANGE_WORDS,
   NUM,
@@ -43,7 +44,6 @@ import {
   sectionStart,
   sections,
   subjectBefore,
-  tidyPath,
   type Stream,
 } from './phrases.js';
 
@@ -67,6 +67,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   tallyThreePublic(r);
   // after the sentences: the item a restated amount (2024年预算安排 B 万元) is of is known then
   readRatesFromLevels(r);
+  readRatesAfterPrior(r);
   readScores(r);
   readCounts(r);
   readDocumentText(r);
@@ -193,43 +194,6 @@ function readYearOnYear(r: Reading): void {
   }
 }
 
-/**
- * 2023年当年预算执行数为 A 万元，2024年预算安排 B 万元，比2023年预算执行数增加 R%: a rate said with
- * both years' amounts and no change between (上海's template). Both amounts are needed, last
- * year's named by its year: otherwise the rate is not checked.
- */
-const RATE_FROM_LEVELS = new RegExp(`(?:比|较)(上年度?|\\d{4}年度?)[^，,。；;\\d%]{0,12}?(增加|增长|减少|下降|降低)${RATE_GLUE}${NUM}%`, 'g');
-
-function readRatesFromLevels(r: Reading): void {
-  const { text } = r;
-  for (const m of text.matchAll(RATE_FROM_LEVELS)) {
-    const at = m.index!;
-    const iRate = at + m[0].lastIndexOf(m[3]);
-    if (r.used.has(iRate)) continue;
-    const current = currentAmount(text, at, sectionStart(r.heads, at));
-    // the year as 比上年 / 较2023年预算执行数 names it, read as year-on-year changes read it
-    const year = comparedYear(text, at + m[0].indexOf(m[2], m[1].length));
-    const prior = current && year ? priorAmount(text, current.at, year) : null;
-    if (!current || !prior || prior.at >= current.at) continue;
-    const direction = /增/.test(m[2]) ? '增加' : '减少';
-    const figures = { rate: fig(r, `${m[3]}%`, iRate, true), current: fig(r, current.raw, current.at), prior: fig(r, prior.raw, prior.at) };
-    // 2024年预算安排 B 万元 restates the item named just before (its 类/款/项 path): the rate is that item's
-    const restated = r.claims.find((c) => c.kind === 'restate' && sameLoc(c.figures.amount?.loc, figures.current.loc));
-    // …and what was said of that item before: a rate right against it is not the restatement's mistake
-    if (restated?.figures.earlier) Object.assign(figures, { earlier: restated.figures.earlier });
-    // else the words before last year's amount, without the year's (其他收入2022年执行数为 A 万元)
-    const subject = restated?.subject || yoySubject(text, at, current) || subjectBefore(text, prior.at).replace(/(上年度?|\d{4}年).*$/, '');
-    addYoy(r, at, m[0], { subject, direction, rateDirection: direction === '增加' ? '增长' : '下降', figures });
-  }
-}
-
-/** what a change is of: the words before it, or where they only say since when (比上年，与2022年度相比), those before the current amount */
-function yoySubject(text: string, at: number, current: { at: number } | null): string {
-  const own = subjectBefore(text, at);
-  // nothing of its own, a comparison, or the tail of a bracket cut at its comma (下同）预算, of 比2022年（上一年度，下同）预算)
-  if (current && (own === '' || /^(比|较|与|同比)/.test(own) || /^[^（(]*[）)]/.test(own))) return tidyPath(subjectBefore(text, current.at).replace(/\d{4}年度?(预算数?|决算数?)?$/, '')) || own;
-  return tidyPath(own);
-}
 
 /** an item's own 其中 in brackets: 运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元） */
 const BRACKETED_OTHER = new RegExp(`${NUM}万元[（(]其中[:：，,]`, 'g');
@@ -352,7 +316,7 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
   const headlineShare = headline ? SHARE_AFTER.exec(wordsAfter(text, headline)) : null;
   const headlineWhole = headlineShare ? shareWords(headlineShare[0]) : null;
   const headlineSubject = headline ? normalizeLabel(subjectBefore(text, headline.at)) : '';
-  const unstated: Array<{ claim: Claim; words: string }> = [];
+  const unstated: Array<{ claim: Claim; words: string; at: number }> = [];
   const ofHeadlineShares: Claim[] = [];
   for (const a of amounts) {
     if (r.used.has(a.at)) continue;
@@ -388,7 +352,7 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       if (said) figures.whole = said;
       add(r, { kind: 'share', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole, loc: { ...figures.amount.loc } });
       if (ofHeadlineWhole) ofHeadlineShares.push(r.claims[r.claims.length - 1]);
-      else if (!said && !whole) unstated.push({ claim: r.claims[r.claims.length - 1], words });
+      else if (!said && !whole) unstated.push({ claim: r.claims[r.claims.length - 1], words, at: a.at });
     } else if (!path && isRestatement(r, subject, a.at)) {
       const item = r.lastItem!;
       add(r, { kind: 'restate', subject: item.subject, section: here, text: sentence, figures: { ...figures, earlier: item.figure }, parts: [], link: item.link, whole: null, loc: { ...figures.amount.loc } });
@@ -401,6 +365,11 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
     if (path) r.lastItem = linkTo || !found?.unknown ? { subject, link: linkTo, figure: figures.amount, at: a.at } : null;
   }
   sharesOfTheirSum(unstated);
+  for (const shares of sharesListedTogether(unstated, r.claims, text)) {
+    const [first, last] = [shares[0], shares[shares.length - 1]];
+    const whole = wholeOfShare(unstated.find((u) => u.claim === first)!.words);
+    add(r, { kind: 'sharesum', subject: whole ? `各项占${whole}的比重` : '各项的占比', section: first.section, text: first.text, figures: {}, parts: shares.map((c) => c.figures.share), link: null, whole: null, loc: { ...first.figures.share.loc, endLine: last.figures.share.loc.endLine, endColumn: last.figures.share.loc.endColumn } });
+  }
   // those their sentence's list did not resolve: compared with the shares of the same whole said elsewhere
   r.unstatedShares.push(...unstated.filter((u) => !u.claim.parts.length));
   // the headline's shares know each other's amounts: a share right for their sum, where the headline is

@@ -3,7 +3,7 @@
  * a change (in its sentence, or the sentence before where it opens with 与上年相比), whether an amount
  * is itself a change or a reference (上年的, 完成预算的), and the total a 其中 list splits.
  */
-import { NUM } from './phrases.js';
+import { NUM, subjectBefore, tidyPath } from './phrases.js';
 
 const AMOUNT_RE = new RegExp(`${NUM}万元`, 'g');
 
@@ -115,8 +115,13 @@ const REFERENCE_BEFORE_RE = new RegExp(`(?:${COMPARED_WITH}|(?:完成|占|比|�
  * 6.1 亿元减少 1.1 亿元)
  */
 export function isReferenceAmount(text: string, at: number): boolean {
-  return REFERENCE_BEFORE_RE.test(text.slice(Math.max(0, at - 20), at));
+  return REFERENCE_BEFORE_RE.test(text.slice(Math.max(0, at - 20), at)) || (COMPARED_FROM_BEFORE.test(text.slice(Math.max(0, at - 16), at)) && COMPARED_FROM_AFTER.test(text.slice(at, at + 24)));
 }
+
+// 与上年 498.83 万元相比, 与2019年的 A 万元相比: what stands between 与 and 相比 is the base (with its year
+// lost, 与2019498.83万元相比, still: a page that dropped 年)
+const COMPARED_FROM_BEFORE = /与(?:上年度?|\d{4}年度?)?[^，,。；;：:\d增减]{0,8}?$/;
+const COMPARED_FROM_AFTER = /^[\d,.]+\s*(?:万元|亿元|元)?\s*相比/;
 
 /**
  * An amount that can be the current one of a change stated at `to`: not itself a change stated
@@ -136,3 +141,10 @@ function isLevel(text: string, start: number, end: number, to: number): boolean 
   return true;
 }
 
+/** what a change is of: the words before it, or where they only say since when (比上年，与2022年度相比), those before the current amount */
+export function yoySubject(text: string, at: number, current: { at: number } | null): string {
+  const own = subjectBefore(text, at);
+  // nothing of its own, a comparison, or the tail of a bracket cut at its comma (下同）预算, of 比2022年（上一年度，下同）预算)
+  if (current && (own === '' || /^(比|较|与|同比)/.test(own) || /^[^（(]*[）)]/.test(own))) return tidyPath(subjectBefore(text, current.at).replace(/\d{4}年度?(预算数?|决算数?)?$/, '')) || own;
+  return tidyPath(own);
+}

@@ -5,6 +5,7 @@
  * Each share after the first of its whole is a claim (kind sharewhole) of its amount and share, and the
  * first one's.
  */
+import type { Claim } from '../types.js';
 import { add, type Reading } from './reading.js';
 
 /** words that name no whole of their own: any total (占总支出的, 占比), which two sentences may mean differently */
@@ -16,13 +17,27 @@ const ANY_TOTAL = /^(本年|全年|全部)?(总支出|总收入|支出总额|收
  */
 const ITEMS_OWN = /^(年初|调整后?|全年|当年|本年)?的?(预算|决算|计划)数?$|上年|去年|同期|以前年度/;
 
-/** the whole a share's words name (占一般公共预算支出的 → 一般公共预算支出), or null where they name none of its own */
-function wholeName(words: string): string | null {
-  const name = words.replace(/^[,，、；;:：\s]*(所)?占/, '').replace(/(的)?(比重|比例)?(达|为|是)?$/, '');
-  return name.length >= 4 && !ANY_TOTAL.test(name) && !ITEMS_OWN.test(name) ? name : null;
+/** whether a share's words name each item's own figure (its budget, last year's), not a whole the items share */
+export const namesItemsOwn = (words: string) => ITEMS_OWN.test(wholeOfShare(words));
+
+/** the words of a share without 占 and 的比重 (，占一般公共预算支出的 → 一般公共预算支出; ，占 → '') */
+export function wholeOfShare(words: string): string {
+  return words.replace(/^[,，、；;:：\s]*(所)?占/, '').replace(/(的)?(比重|比例)?(达|为|是)?$/, '');
 }
 
-/** a sentence that names a year not the document's (2022年基本支出…占…): its whole may be that year's */
+/** the whole a share's words name (占一般公共预算支出的 → 一般公共预算支出), or null where they name none of its own */
+function wholeName(words: string): string | null {
+  const name = wholeOfShare(words);
+  return name.length >= 4 && !ANY_TOTAL.test(name) && !namesItemsOwn(words) ? name : null;
+}
+
+/** the words of a share's sentence before its amount (a reason after it may name any year) */
+function saidBefore(c: Claim): string {
+  const at = c.text.indexOf(c.figures.amount.raw);
+  return at < 0 ? c.text : c.text.slice(0, at);
+}
+
+/** words that name a year not the document's (2022年基本支出…占…): the whole may be that year's */
 function ofAnotherYear(text: string, year: number | null | undefined): boolean {
   return [...text.matchAll(/(20\d{2})\s*年/g)].some((m) => Number(m[1]) !== year);
 }
@@ -31,7 +46,7 @@ export function readImpliedWholes(r: Reading): void {
   const groups = new Map<string, Reading['unstatedShares']>();
   for (const u of r.unstatedShares) {
     const name = wholeName(u.words);
-    if (!name || !u.claim.figures.share || !u.claim.figures.amount || ofAnotherYear(u.claim.text, r.report.year)) continue;
+    if (!name || !u.claim.figures.share || !u.claim.figures.amount || ofAnotherYear(saidBefore(u.claim), r.report.year)) continue;
     const key = `${u.claim.section}\u0000${name}`;
     groups.set(key, [...(groups.get(key) ?? []), u]);
   }
