@@ -179,7 +179,7 @@ export interface ClaimRowsLink {
  * staff posts (编制人数42，其中：行政编制人数19、…)
  * sharewhole: a share of a whole named but not stated, and the first share of that whole in its section
  */
-export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'punctuation' | 'doubled' | 'clash' | 'badyear' | 'unitless' | 'asof' | 'since' | 'scope' | 'dated' | 'restate' | 'itemsum' | 'projects' | 'balance' | 'tally' | 'staff' | 'roster' | 'sharewhole' | 'sharesum' | 'reserved' | 'scopeword';
+export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'punctuation' | 'doubled' | 'clash' | 'badyear' | 'unitless' | 'asof' | 'since' | 'scope' | 'dated' | 'restate' | 'itemsum' | 'projects' | 'balance' | 'tally' | 'staff' | 'roster' | 'sharewhole' | 'sharesum' | 'carryover' | 'reserved' | 'scopeword';
 
 /**
  * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),
@@ -188,7 +188,8 @@ export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 
  * (year on year), with prior where the sentence states last year's amount; whole and `parts`
  * (a 其中 list); count; year (asof, since); restate: amount said again of an item whose figure was
  * stated just before (earlier); count, budget and actual (projects: their funds and spending);
- * amount and share, firstAmount and firstShare (sharewhole).
+ * amount and share, firstAmount and firstShare (sharewhole); opening, income, offset, spending,
+ * distribution, closing (carryover: a final account's balance said in one sentence).
  */
 /** a sentence of the narrative (split at 。 and at section headings), as read */
 export interface Sentence {

@@ -56,7 +56,7 @@ const ROW = obj('row', ROW_FIELDS);
 const COLUMN = obj('column', { key: STRING, name: STRING });
 
 /** the figures a narrative claim states, by name (see Claim in model/types.ts) */
-export const CLAIM_FIGURES = ['amount', 'share', 'whole', 'budget', 'actual', 'rate', 'change', 'current', 'prior', 'count', 'score', 'year', 'earlier', 'income', 'spending', 'over', 'under', 'firstAmount', 'firstShare'] as const;
+export const CLAIM_FIGURES = ['amount', 'share', 'whole', 'budget', 'actual', 'rate', 'change', 'current', 'prior', 'count', 'score', 'year', 'earlier', 'income', 'spending', 'over', 'under', 'firstAmount', 'firstShare', 'opening', 'offset', 'distribution', 'closing'] as const;
 
 const PROJECT_FORM = obj('form', { id: STRING, kind: STRING, project: STRING, title: STRING, unit: STRING, conclusionRate: FIGURE, budget: FIGURE, indicatorCount: NUMBER });
 const INDICATOR_ITEM = obj('indicators 的一项', { name: STRING, section: STRING, target: STRING, actual: STRING, weight: FIGURE, score: FIGURE });

@@ -10,6 +10,7 @@ import { readDocumentText } from './document-text.js';
 import { readRosters, readTallies } from './tallies.js';
 import { readImpliedWholes, wholeOfShare } from './implied-wholes.js';
 import { readReservations } from './reserved.js';
+import { readCarryOvers } from './carry-over.js';
 import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
 import { linkEconomicGroup, linkSubject, totalOf } from './link.js';
 import { findPath, gluedItemPath } from './path-link.js';
@@ -75,6 +76,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readRosters(r);
   readImpliedWholes(r);
   readReservations(r);
+  readCarryOvers(r);
   readProjectTotals(r);
   sayRenamedOnce(r.claims);
   return { claims: r.claims.sort((a, b) => byPlace(a.loc, b.loc)), sentences: sentencesRead(r) };
