@@ -3,9 +3,9 @@
  * shares of a whole the sentence does not state (the items' sum, or the total the narrative said
  * before). Used by the sentence reader (claims.ts).
  */
-import { namesItemsOwn } from './implied-wholes.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
 import type { Cell, Claim } from '../types.js';
+import { namesItemsOwn } from './implied-wholes.js';
 import { NOT_AN_ITEM } from './lists.js';
 import { NUM, sectionAt, subjectBefore } from './phrases.js';
 import { fig, type Reading } from './reading.js';
@@ -106,6 +106,7 @@ export function sharesOfTheirSum(unstated: Array<{ claim: Claim; words: string }
     for (const c of claims) c.parts = parts;
   }
 }
+
 /**
  * Shares of one whole that their sentence lists together and that no sum resolved (因公出国（境）费支出0万元，
  * 占0.00%；公务用车购置及运行维护费支出4.02万元，占89.33%；公务接待费支出7.94万元，占39.7%): their whole
