@@ -8,7 +8,7 @@ import type { Cell, Claim, Sentence } from '../types.js';
 import { comparedYear, priorAmount, priorInComparison } from './compare.js';
 import { readDocumentText } from './document-text.js';
 import { readRosters, readTallies } from './tallies.js';
-import { readImpliedWholes, wholeOfShare } from './implied-wholes.js';
+import { readImpliedWholes } from './implied-wholes.js';
 import { readReservations } from './reserved.js';
 import { readCarryOvers } from './carry-over.js';
 import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
@@ -19,7 +19,7 @@ import { readPairedTotals } from './paired-totals.js';
 import { readBudgetRates, readRatesWithGap } from './budget-rates.js';
 import { listAfter, sharesOneWhole } from './lists.js';
 import { goesOn, openList, sharesListedTogether, sharesOfTheirSum, totalSaidBefore, type Amount, type OpenList } from './sentence-lists.js';
-import { BOUND_AFTER, namesOtherWhole, ofHeadline, ownShare, SHARE_AFTER, shareWords, wholeNamed, wordsAfter } from './shares.js';
+import { BOUND_AFTER, namesOtherWhole, ofHeadline, ownShare, SHARE_AFTER, shareWords, wholeNamed, wholeOfShare, wordsAfter } from './shares.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
 import { takeStatedLevels } from './stated-level.js';
 import { readItemRates } from './item-rates.js';
@@ -367,9 +367,9 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
     if (path) r.lastItem = linkTo || !found?.unknown ? { subject, link: linkTo, figure: figures.amount, at: a.at } : null;
   }
   sharesOfTheirSum(unstated);
-  for (const shares of sharesListedTogether(unstated, r.claims, text)) {
+  for (const { words, shares } of sharesListedTogether(unstated, r.claims, text)) {
     const [first, last] = [shares[0], shares[shares.length - 1]];
-    const whole = wholeOfShare(unstated.find((u) => u.claim === first)!.words);
+    const whole = wholeOfShare(words);
     add(r, { kind: 'sharesum', subject: whole ? `各项占${whole}的比重` : '各项的占比', section: first.section, text: first.text, figures: {}, parts: shares.map((c) => c.figures.share), link: null, whole: null, loc: { ...first.figures.share.loc, endLine: last.figures.share.loc.endLine, endColumn: last.figures.share.loc.endColumn } });
   }
   // those their sentence's list did not resolve: compared with the shares of the same whole said elsewhere

@@ -7,23 +7,10 @@
  */
 import type { Claim } from '../types.js';
 import { add, type Reading } from './reading.js';
+import { namesItemsOwn, wholeOfShare } from './shares.js';
 
 /** words that name no whole of their own: any total (占总支出的, 占比), which two sentences may mean differently */
 const ANY_TOTAL = /^(本年|全年|全部)?(总支出|总收入|支出总额|收入总额|支出合计|收入合计|合计|总额|总计|总数|支出|收入|预算|决算)?$/;
-
-/**
- * words that name each item's own figure, not one whole: its budget (占年初预算的 87.89%, 占调整预算: a
- * completion rate) or last year's (占上年的)
- */
-const ITEMS_OWN = /^(年初|调整后?|全年|当年|本年)?的?(预算|决算|计划)数?$|上年|去年|同期|以前年度/;
-
-/** whether a share's words name each item's own figure (its budget, last year's), not a whole the items share */
-export const namesItemsOwn = (words: string) => ITEMS_OWN.test(wholeOfShare(words));
-
-/** the words of a share without 占 and 的比重 (，占一般公共预算支出的 → 一般公共预算支出; ，占 → '') */
-export function wholeOfShare(words: string): string {
-  return words.replace(/^[,，、；;:：\s]*(所)?占/, '').replace(/(的)?(比重|比例)?(达|为|是)?$/, '');
-}
 
 /** the whole a share's words name (占一般公共预算支出的 → 一般公共预算支出), or null where they name none of its own */
 function wholeName(words: string): string | null {

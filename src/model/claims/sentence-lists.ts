@@ -5,11 +5,10 @@
  */
 import { normalizeLabel } from '../../layout/tokenize.js';
 import type { Cell, Claim } from '../types.js';
-import { namesItemsOwn } from './implied-wholes.js';
 import { NOT_AN_ITEM } from './lists.js';
 import { NUM, sectionAt, subjectBefore } from './phrases.js';
 import { fig, type Reading } from './reading.js';
-import { ofHeadline, SHARE_AFTER, shareWords, WHOLE_NAMED_RE, wordsAfter } from './shares.js';
+import { namesItemsOwn, ofHeadline, SHARE_AFTER, shareWords, WHOLE_NAMED_RE, wordsAfter } from './shares.js';
 
 export type Amount = { raw: string; at: number };
 
@@ -111,14 +110,14 @@ export function sharesOfTheirSum(unstated: Array<{ claim: Claim; words: string }
  * Shares of one whole that their sentence lists together and that no sum resolved (因公出国（境）费支出0万元，
  * 占0.00%；公务用车购置及运行维护费支出4.02万元，占89.33%；公务接待费支出7.94万元，占39.7%): their whole
  * unknown, they still cannot add up to more than all of it. The groups of two or more, of the same words,
- * with nothing but their own claims (or claims of no amount) between them in `claims`.
+ * with nothing but their own claims (or claims of no amount) between them in `claims`, and those words.
  */
-export function sharesListedTogether(unstated: Array<{ claim: Claim; words: string; at: number }>, claims: Claim[], text: string): Claim[][] {
+export function sharesListedTogether(unstated: Array<{ claim: Claim; words: string; at: number }>, claims: Claim[], text: string): Array<{ words: string; shares: Claim[] }> {
   const byWhole = new Map<string, Array<{ claim: Claim; at: number }>>();
   // each item's own budget (占调整预算 90.75%: a completion rate) is no whole the items share
   for (const { claim, words, at } of unstated) if (!claim.parts.length && !namesItemsOwn(words)) byWhole.set(words, [...(byWhole.get(words) ?? []), { claim, at }]);
-  const groups: Claim[][] = [];
-  for (const listed of byWhole.values()) {
+  const groups: Array<{ words: string; shares: Claim[] }> = [];
+  for (const [words, listed] of byWhole) {
     // a 其中 between them opens a list of an item's parts (公务用车…占100%（其中：购置费…占0.00%；运行维护费…占100%）)
     if (listed.length < 2 || /其中/.test(text.slice(listed[0].at, listed[listed.length - 1].at))) continue;
     const group = listed.map((l) => l.claim);
@@ -126,7 +125,7 @@ export function sharesListedTogether(unstated: Array<{ claim: Claim; words: stri
     const from = claims.indexOf(group[0]);
     const to = claims.indexOf(group[group.length - 1]);
     const between = claims.slice(from, to + 1);
-    if (between.every((c) => members.has(c) || !(c.kind === 'amount' || c.kind === 'share' || c.kind === 'sum'))) groups.push(group);
+    if (between.every((c) => members.has(c) || !(c.kind === 'amount' || c.kind === 'share' || c.kind === 'sum'))) groups.push({ words, shares: group });
   }
   return groups;
 }

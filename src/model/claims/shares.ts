@@ -63,7 +63,23 @@ const ANY_WHOLE = /^占?(比重?|比例)?$|^占?(本年|全年|全部)?(总支�
  * or a whole any total is (占总支出的); not 占转移支付比重达 82% in a sentence whose headline is 总支出
  */
 export function ofHeadline(said: string, headlineSubject: string): boolean {
-  const words = said.replace(/^[,，、；;:：\s]+/, '').replace(/^所/, '');
-  const named = words.replace(/^占/, '').replace(/(的)?(比重|比例)?(达|为|是)?$/, '');
-  return ANY_WHOLE.test(words) || !named || headlineSubject.includes(named);
+  const named = wholeOfShare(said);
+  return ANY_WHOLE.test(shareOpening(said)) || !named || headlineSubject.includes(named);
 }
+
+/** a share's words from its 占 on (，所占比重为 → 占比重为) */
+const shareOpening = (said: string) => said.replace(/^[,，、；;:：\s]+/, '').replace(/^所/, '');
+
+/** the whole a share's words name, without 占 and 的比重 (，占一般公共预算支出的 → 一般公共预算支出; ，占 → '') */
+export function wholeOfShare(said: string): string {
+  return shareOpening(said).replace(/^占/, '').replace(/(的)?(比重|比例)?(达|为|是)?$/, '');
+}
+
+/**
+ * words that name each item's own figure, not one whole: its budget (占年初预算的 87.89%, 占调整预算: a
+ * completion rate) or last year's (占上年的)
+ */
+const ITEMS_OWN = /^(年初|调整后?|全年|当年|本年)?的?(预算|决算|计划)数?$|上年|去年|同期|以前年度/;
+
+/** whether a share's words name each item's own figure (its budget, last year's), not a whole the items share */
+export const namesItemsOwn = (said: string) => ITEMS_OWN.test(wholeOfShare(said));
