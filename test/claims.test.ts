@@ -155,6 +155,22 @@ describe('claim extraction', () => {
     expect(cs.find((c) => c.kind === 'amount')!.link).toEqual({ table: '公开01', row: '收入:总计', column: '收入金额' });
   });
 
+  it('two items\' changes and rates listed together (分别) are each read with its own level, in order', () => {
+    const yoy = (text: string) => claims(text, final).filter((c) => c.kind === 'yoy').map(brief);
+    expect(yoy('2023年度本年收入12,366.72万元，本年支出14,250.23万元，与上年相比分别增加1,000.00万元、2,000.00万元，分别增长8.80%、16.33%。')).toEqual([
+      { kind: 'yoy', subject: '本年收入', figures: { change: '1,000.00', rate: '8.80%', current: '12,366.72' }, parts: [], link: null },
+      { kind: 'yoy', subject: '本年支出', figures: { change: '2,000.00', rate: '16.33%', current: '14,250.23' }, parts: [], link: null },
+    ]);
+    // each change with its own word, the unit once after the list, the levels in the sentence before
+    expect(yoy('2020年度收入476.17、支出总计460.06万元。与2019年相比,收入减少84.55、支出总计减少99.6万元,分别下降18%、21.6%。').map((c) => [c.subject, c.figures])).toEqual([
+      ['收入', { change: '84.55', rate: '18%', current: '476.17' }],
+      ['支出总计', { change: '99.6', rate: '21.6%', current: '460.06' }],
+    ]);
+    // not since a year (比年初预算), or one level only before the list: nothing read, no level guessed
+    expect(yoy('本年支出14,250.23万元，比年初预算分别增加1,000.00万元、2,000.00万元，分别增长8.80%、16.33%。')).toEqual([]);
+    expect(yoy('本年收入12,366.72万元。与上年相比分别增加1,000.00万元、2,000.00万元，分别增长8.80%、16.33%。')).toEqual([]);
+  });
+
   it('收入总计, 本年收入, 年末结转和结余 … said on their own link to their rows of 公开01, not in a section on appropriations', () => {
     const linked = (text: string) => claims(text, final).filter((c) => c.kind === 'amount').map((c) => [c.subject, c.link]);
     expect(linked('一、收入支出决算总体情况说明\n2023年度收入总计17,912.75万元，支出总计17,912.75万元。')).toEqual([

@@ -16,6 +16,7 @@ import { linkEconomicGroup, linkSubject, totalOf } from './link.js';
 import { findPath, gluedItemPath } from './path-link.js';
 import { add, addYoy, byPlace, fig, sameLoc, type ClaimReport, type Reading } from './reading.js';
 import { readPairedTotals } from './paired-totals.js';
+import { readListedChanges } from './listed-changes.js';
 import { readBudgetRates, readRatesWithGap } from './budget-rates.js';
 import { listAfter, sharesOneWhole } from './lists.js';
 import { goesOn, openList, sharesListedTogether, sharesOfTheirSum, totalSaidBefore, type Amount, type OpenList } from './sentence-lists.js';
@@ -59,6 +60,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readBudgetRates(r);
   readRatesWithGap(r);
   readPairedTotals(r);
+  readListedChanges(r);
   readYearOnYear(r);
   readProjectRates(r);
   readSentences(r);
@@ -168,6 +170,8 @@ function readYearOnYear(r: Reading): void {
     if (!m[3] && !bracketed && !year) continue;
     // 比上年分别增加 A 万元、B 万元: each change is of another item of a list before it, not of the amount before
     if (/分别$/.test(text.slice(Math.max(0, at - 2), at))) continue;
+    // …and a change without a rate that a reader of such lists has read already (各增加 D 万元，分别增长 P%、Q%)
+    if (m[2] && !m[3] && r.used.has(at + m[0].indexOf(m[2], m[1].length))) continue;
     const direction = (m[1] ? (RISE.test(m[1]) ? '增加' : '减少') : m[5]) as NonNullable<Claim['direction']>;
     // 增长20%以上 bounds the rate, it does not state it; 减收 48.9 亿元，增长-10.3% is a fall of 10.3% (where the
     // change is negative too, 增加-12.50 万元，增长-11.11%, the signs agree as they stand)

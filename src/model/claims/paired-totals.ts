@@ -9,8 +9,8 @@ import { locate, NUM, sectionAt } from './phrases.js';
 import { add, addYoy, fig, markUsed, type Reading } from './reading.js';
 
 /** the second figure of a list: NUM refuses to begin after a comma (it could be mid-number), this one follows its list's comma */
-const SECOND = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
-const LIST = '[,，、和及]';
+export const SECOND = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
+export const LIST = '[,，、和及]';
 const BOTH = '收入?、支出?总计各';
 const LEVELS = new RegExp(`${BOTH}(?:是|为)?${NUM}(?:万元)?${LIST}${SECOND}万元`, 'dg');
 const CHANGES = new RegExp(`${BOTH}(增加|减少)了?${NUM}(?:万元)?${LIST}${SECOND}万元[,，]各?(增长|下降)了?${NUM}%${LIST}${SECOND}%`, 'dg');
