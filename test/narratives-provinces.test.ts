@@ -125,4 +125,39 @@ describe('narratives of other provinces', () => {
       ['叙述/同比变化率', 2, '「支出总计」变化率写 23.72%，按本年数与增减额（2062.79 万元 ÷ （6632.48 万元 − 2062.79 万元） × 100%）应为 45.14%；若变化率无误，增减额应为 1,271.28～1,271.92 万元'],
     ]);
   });
+  it('四川 达州: two items\' changes and rates listed together, their unit said once, each checked against its own level', async () => {
+    const text = [
+      '一、收入支出决算总体情况说明',
+      '2020年度收入476.17、支总计460.06万元。与2019年相比,收入减少84.55、支出总计减少99.6万元,分别下降18%、21.6%。',
+    ].join('\n');
+    // both rates were worked out on this year's amounts (84.55 ÷ 476.17, 99.6 ÷ 460.06)
+    expect(await findings(text)).toEqual([
+      ['叙述/同比变化率', 2, '「收入」变化率写 18%，按本年数与增减额（84.55 万元 ÷ （476.17 万元 + 84.55 万元） × 100%）应为 15.08%；若变化率无误，增减额应为 101.00～108.09 万元'],
+      ['叙述/同比变化率', 2, '「支总计」变化率写 21.6%，按本年数与增减额（99.6 万元 ÷ （460.06 万元 + 99.6 万元） × 100%）应为 17.8%；若变化率无误，增减额应为 126.38～127.13 万元'],
+    ]);
+  });
+
+  it('陕西 延安: an amount 占年度预算 A 万元的 is the budget, never the current amount of the change after it', async () => {
+    const text = '2021年全县财政总收入完成23992万元,占年度预算22443万元的106.9%,较上年21012万元,增收2980万元,增幅14.2%。';
+    expect(await findings(text)).toEqual([]);
+    expect(await findings(text.replace('增幅14.2%', '增幅15.3%'))).toEqual([
+      ['叙述/同比变化率', 1, '「2021年全县财政总收入完成」变化率写 15.3%，按本年数与增减额（2980 万元 ÷ （23992 万元 − 2980 万元） × 100%）应为 14.2%；若变化率无误，增减额应为 3,171.83～3,195.53 万元'],
+    ]);
+  });
+
+  it('government reports: shares of each office\'s own target, an average\'s breakdown, and a section on last year\'s outcome are no errors', async () => {
+    // 占任务数的: each office's completion of its own target, not parts of one whole
+    expect(await findings('今年1-6月,全区财政收入完成61646万元,其中税务部门完成28684万元,占任务数的56.4%,同比增长33.2%;财政部门完成32962万元,占任务数的56.3%,同比增长20.1%。')).toEqual([]);
+    // an average is no sum of the averages it lists
+    expect(await findings('全省居民人均可支配收入30829元,增长10.6%。其中城镇居民人均可支配收入40278元,增长9.7%;农村居民人均可支配收入18259元,增长12.0%。')).toEqual([]);
+    // a heading on the year before's outcome, or its estimate (预计), states that year on purpose
+    expect(await findings('2023年度昌吉市政府预算公开\n一、2022年财政收入预算执行情况\n（一）年初预算安排情况。\n2022年全市安排地方财政预算收入760459万元。')).toEqual([]);
+    expect(await findings('关于红桥区2022年预算执行情况和2023年预算草案的报告\n2022年一般公共预算收入预计157,500万元,完成调整预算的100.3%。')).toEqual([]);
+    // a total with its own 其中 after a list ends that list (百色 2023): each adds up on its own
+    const baise = '2023年,市本级一般公共预算总收入164.47亿元。其中:一般公共预算收入31.52亿元,转移性收入132.95亿元;市本级一般公共预算总支出153.81亿元,其中:一般公共预算支出87.62亿元,转移性支出66.19亿元。';
+    expect(await findings(baise)).toEqual([]);
+    expect(await findings(baise.replace('转移性收入132.95', '转移性收入133.95'))).toEqual([
+      ['叙述/分项之和', 1, '「市本级一般公共预算总收入」合计写 164.47 亿元，其中所列各项之和为 165.47 亿元，相差 1.00 亿元'],
+    ]);
+  });
 });

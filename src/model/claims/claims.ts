@@ -284,6 +284,8 @@ function readSum(r: Reading, sentence: string, base: number, other: number, head
   const said = subjectBefore(r.text, headline.at);
   const rate = /^(?:当年|本年)?(?:支出)?决算(?:数)?$/.test(said) ? r.claims.find((c) => c.kind === 'rate' && sameLoc(c.figures.actual?.loc, whole.loc)) : undefined;
   const subject = rate ? `${rate.subject}${said}`.replace(/支出支出/, '支出') : said;
+  // an average (居民人均可支配收入 A 元。其中城镇居民人均… B 元) is no sum of what it lists
+  if (/人均|平均/.test(subject)) return null;
   const parts = listAfter(r.text, base + other + 2, (at) => sectionAt(r.heads, at) === section, /总计$/.test(subject));
   // one part alone is still checked: it cannot exceed the whole
   if (parts.length === 0 || sharesOneWhole(r.text, headline.at, parts[0].at)) return null;

@@ -130,7 +130,7 @@ const DATED_HEAD_RE = /^[一二三四五六七八九十]{1,3}、(\d{4})年度?/;
 // 预算表), which stands by the tables, in the narrative or not as the layout puts it
 const DATED_PART_RE = /第[一二三四五六七八九十]+部分[^\d。；]{0,30}?(\d{4})年度?(?:部门|单位)?(?:预算|决算)情况说明/g;
 const DATED_KIND = /预算|决算/;
-const NOT_OWN_YEAR = /执行|实际|完成|上年|同期|以前|比|较|相比|持平|一致|增加|减少|增长|下降/;
+const NOT_OWN_YEAR = /执行|实际|完成|预计|上年|同期|以前|比|较|相比|持平|一致|增加|减少|增长|下降/;
 
 /**
  * Whether the sentence goes on to compare with the year it stated a figure of (2015年预算数15万元，
@@ -154,6 +154,19 @@ function afterYearAfter(text: string, at: number, year: string, words: string): 
   // a figure of money: not a heading (2025年单位预算编制说明) and the next line's year
   return new RegExp(`${Number(year) + 1}年[^。；;\\d]{0,30}?${kind}[^。；;\\d]{0,10}?\\d[\\d,.]*\\s*(?:万|元|亿)`).test(text.slice(Math.max(0, at - YEAR_AFTER_REACH), at));
 }
+/**
+ * Whether the nearest heading before `at` that names a year names this one as what was done or
+ * carried out (一、2022年财政收入预算执行情况 / （一）年初预算安排情况 / 2022年全市安排…预算收入 A 万元): a
+ * section on that year's outcome states that year's budget on purpose.
+ */
+function inSectionOnYear(heads: ReadonlyArray<{ at: number; title: string }>, at: number, year: string): boolean {
+  let named: { title: string } | undefined;
+  for (const h of heads) {
+    if (h.at >= at) break;
+    if (/\d{4}年/.test(h.title)) named = h;
+  }
+  return !!named && named.title.includes(`${year}年`) && NOT_OWN_YEAR.test(named.title);
+}
 /** how far back the year after's statement may stand: the sentence before, a list of items long */
 const YEAR_AFTER_REACH = 300;
 
@@ -163,7 +176,7 @@ export function datedStatements(text: string, heads: ReadonlyArray<{ at: number;
   for (const m of text.matchAll(DATED_RE)) {
     // a heading's words end where the next heading's number or a colon begins (…决算情况说明一、收入…：)
     const words = m[0].slice(0, m[0].length - m[2].length + m[2].search(/$|[:：]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]/));
-    if (DATED_KIND.test(words) && !NOT_OWN_YEAR.test(words) && !comparedLater(text, m.index! + m[0].length, m[1]) && !afterYearAfter(text, m.index!, m[1], words)) {
+    if (DATED_KIND.test(words) && !NOT_OWN_YEAR.test(words) && !comparedLater(text, m.index! + m[0].length, m[1]) && !afterYearAfter(text, m.index!, m[1], words) && !inSectionOnYear(heads, m.index!, m[1])) {
       found.push({ words, at: m.index!, year: m[1], context: m[0] });
     }
   }

@@ -30,6 +30,8 @@ function moreItems(rest: string): boolean {
   const own = rest.slice(nested, other < 0 ? undefined : other);
   return [...own.matchAll(MORE_ITEMS)].some((m) => Number(m[1].replace(/,/g, '')) !== 0);
 }
+/** an item that is a total of its own, its parts listed after it: another headline, not a part */
+const opensList = (name: string, after: string) => /总(?:收入|支出)/.test(name) && /^其中/.test(after);
 const UNIT_WITHOUT_YUAN = /^[,，；;]?[^,，；;。]{0,30}?\d(?:万|亿)(?!元)/;
 const MORE_ITEMS = new RegExp(`[；;][^；;。]{0,40}?${NUM}万元`, 'g');
 const sentenceEnd = (text: string, from: number) => {
@@ -70,7 +72,9 @@ export function listAfter(text: string, from: number, sameSection: (at: number) 
     const subtotal = total && !NOT_AN_ITEM.test(total[1]) ? total : null;
     // after 本年收入合计, an item of 收入 (财政拨款收入) is one of its own parts, not the 总计's: the list does not add up to it
     if (summed && name.endsWith(summed)) return [];
-    if (!m || (NOT_AN_ITEM.test(name) && !subtotal)) {
+    if (!m || (NOT_AN_ITEM.test(name) && !subtotal) || (items.length >= 2 && opensList(name, text.slice(i + m[0].length)))) {
+      // …or by the next headline, a total with its own 其中 (…转移性收入 B 亿元；市本级一般公共预算总支出 C 亿元，其中：…): the list is whole
+      if (m && !NOT_AN_ITEM.test(name)) break;
       // stopped by words it cannot read while more items follow in the sentence (预备费 24 亿元，占总支出的
       // 0.4%，占省本级支出的 1.6%，比例符合预算法规定；债务还本支出 65.78 亿元): the parts read are not all
       if (items.length >= 2 && moreItems(text.slice(i, sentenceEnd(text, i)))) return [];

@@ -77,9 +77,9 @@ export function wholeOfShare(said: string): string {
 
 /**
  * words that name each item's own figure, not one whole: its budget (占年初预算的 87.89%, 占调整预算: a
- * completion rate) or last year's (占上年的)
+ * completion rate), its target (税务部门完成 A 万元，占任务数的 56.4%) or last year's (占上年的)
  */
-const ITEMS_OWN = /^(年初|调整后?|全年|当年|本年)?的?(预算|决算|计划)数?$|上年|去年|同期|以前年度/;
+const ITEMS_OWN = /^(年初|调整后?|全年|当年|本年|年度)?的?(预算|决算|计划|(?:目标)?任务)数?$|上年|去年|同期|以前年度/;
 
 /** whether a share's words name each item's own figure (its budget, last year's), not a whole the items share */
 export const namesItemsOwn = (said: string) => ITEMS_OWN.test(wholeOfShare(said));
