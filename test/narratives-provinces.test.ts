@@ -160,4 +160,17 @@ describe('narratives of other provinces', () => {
       ['叙述/分项之和', 1, '「市本级一般公共预算总收入」合计写 164.47 亿元，其中所列各项之和为 165.47 亿元，相差 1.00 亿元'],
     ]);
   });
+  it('海南 海口: a 三公 item\'s change from its budget is checked against the amount its own heading states', async () => {
+    const text = [
+      '（二）公务用车购置及运行费支出57.36万元。',
+      '公务用车购置及运行费支出决算数比预算数减少17.54万元,下降23.42%。主要原因是加强公务用车的管理。',
+      '（三）公务接待费支出0.18万元。',
+      '公务接待费支出决算数比预算数减少4.82万元,下降96.40%。',
+    ].join('\n');
+    expect(await findings(text)).toEqual([]);
+    // 4.82 ÷ (0.18 + 4.82) is 96.40%: a rate worked out otherwise is found
+    expect(await findings(text.replace('下降96.40%', '下降69.40%'))).toEqual([
+      ['叙述/同比变化率', 4, '「公务接待费支出决算数比预算数」变化率写 69.40%，按本年数与增减额（4.82 万元 ÷ （0.18 万元 + 4.82 万元） × 100%）应为 96.40%；若变化率无误，增减额应为 0.40～0.42 万元'],
+    ]);
+  });
 });

@@ -2,7 +2,8 @@
  * A change whose sentence states no current amount, measured against what the section said of the
  * same item just before: 公务接待费支出决算为 0.3 万元，完成预算的 37.5%。…其中：…；公务接待费支出决算增加
  * 0.3 万元，增长 100%（上海 2025 决算's 三公 paragraph states each item's amount in one sentence and
- * its change in the next, 其中 by 其中).
+ * its change in the next, 其中 by 其中), or against its budget (公务接待费支出 0.18 万元 / …公务接待费支出决算数比预算数
+ * 减少 4.82 万元，下降 96.40%: the budget is the amount plus the fall).
  */
 import type { Cell, Claim } from '../types.js';
 import { byPlace } from './reading.js';
@@ -12,13 +13,21 @@ import { byPlace } from './reading.js';
  * of its section named with the very same subject states, where one precedes it. Only a plain
  * amount counts: a rate's or a change's figures are not the item's level.
  */
+/**
+ * the item a change's words name, without what it is measured against: a final account's item
+ * said against its budget (公务接待费支出决算数比预算数 → 公务接待费支出, 海南's 三公 paragraphs state
+ * the item's amount under its own heading and the change from its budget after)
+ */
+const itemCompared = (subject: string) => subject.replace(/(?:决算数?)?(?:比|较)(?:年初|全年|调整后?)?预算数?$/, '');
+
 export function takeStatedLevels(claims: Claim[]): void {
   for (const yoy of claims) {
     const f = yoy.figures;
     if (yoy.kind !== 'yoy' || !f.change || !f.rate || f.current || f.prior || !yoy.subject) continue;
     let level: Cell | null = null;
+    const subject = itemCompared(yoy.subject);
     for (const c of claims) {
-      const amount = c.kind === 'amount' && c.section === yoy.section && c.subject === yoy.subject ? c.figures.amount : undefined;
+      const amount = c.kind === 'amount' && c.section === yoy.section && c.subject === subject ? c.figures.amount : undefined;
       if (amount && byPlace(amount.loc, f.change.loc) < 0 && (!level || byPlace(level.loc, amount.loc) < 0)) level = amount;
     }
     if (level) f.current = level;
