@@ -173,4 +173,13 @@ describe('narratives of other provinces', () => {
       ['叙述/同比变化率', 4, '「公务接待费支出决算数比预算数」变化率写 69.40%，按本年数与增减额（4.82 万元 ÷ （0.18 万元 + 4.82 万元） × 100%）应为 96.40%；若变化率无误，增减额应为 0.40～0.42 万元'],
     ]);
   });
+  it('重庆 渝中: 收支 changed since last year, said after both totals of one figure, is checked against that figure', async () => {
+    const text = '1.总体情况。2021年度收入总计16062.73万元,支出总计16062.73万元。收支较上年决算数增加1995.90万元,增长14.19%。';
+    expect(await findings(text)).toEqual([]);
+    expect(await findings(text.replace('增长14.19%', '增长12.42%'))).toEqual([
+      ['叙述/同比变化率', 1, '「收支较上年决算数」变化率写 12.42%，按本年数与增减额（1995.90 万元 ÷ （16062.73 万元 − 1995.90 万元） × 100%）应为 14.19%；若变化率无误，增减额应为 1,773.79～1,775.38 万元'],
+    ]);
+    // totals of two figures (which 收支总计相等 reports): which one changed by D is not said, no rate is checked
+    expect((await findings(text.replace('支出总计16062.73', '支出总计15062.73').replace('增长14.19%', '增长12.42%'))).map(([rule]) => rule)).toEqual(['叙述/收支总计相等']);
+  });
 });

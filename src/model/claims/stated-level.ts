@@ -20,6 +20,16 @@ import { byPlace } from './reading.js';
  */
 const itemCompared = (subject: string) => subject.replace(/(?:决算数?)?(?:比|较)(?:年初|全年|调整后?)?预算数?$/, '');
 
+const BOTH_TOTALS = /^(?:\d{4}年度?)?收、?支(?:总计|总额)?$/;
+const SINCE_LAST_YEAR = /(?:比|较|与)(?:上年度?|\d{4}年度?)(?:预算数?|决算数?)?(?:相比)?$/;
+
+/** the two totals said last before the change in its section, where they are the same figure as printed */
+function balanceBefore(claims: Claim[], yoy: Claim): Cell | null {
+  let found: Claim | null = null;
+  for (const c of claims) if (c.kind === 'balance' && c.section === yoy.section && byPlace(c.figures.income.loc, yoy.figures.change.loc) < 0) found = c;
+  return found && found.figures.income.raw === found.figures.spending.raw ? found.figures.income : null;
+}
+
 export function takeStatedLevels(claims: Claim[]): void {
   for (const yoy of claims) {
     const f = yoy.figures;
@@ -30,6 +40,8 @@ export function takeStatedLevels(claims: Claim[]): void {
       const amount = c.kind === 'amount' && c.section === yoy.section && c.subject === subject ? c.figures.amount : undefined;
       if (amount && byPlace(amount.loc, f.change.loc) < 0 && (!level || byPlace(level.loc, amount.loc) < 0)) level = amount;
     }
+    // 收入总计 A 万元，支出总计 A 万元。收支较上年增加 D 万元: both totals, said as one where they are one figure
+    if (!level && BOTH_TOTALS.test(subject.replace(SINCE_LAST_YEAR, ''))) level = balanceBefore(claims, yoy);
     if (level) f.current = level;
   }
 }
