@@ -17,6 +17,9 @@ describe('economic items by name (tables/economic-classes.yaml)', () => {
     expect(named('30203', '水费')).toEqual({ nameCode: '30205', codeName: '咨询费' });
     expect(named('31003', '办公设备购置')).toEqual({ nameCode: '31002', codeName: '专用设备购置' });
     expect(named('30903', '办公设备购置')).toEqual({ nameCode: '30902', codeName: '专用设备购置' });
+    // …and both where neither is in the row's class (社会福利院 2024: 办公设备购置费 printed as 30206, 电费's code)
+    expect(named('30206', '办公设备购置费')).toEqual({ nameCode: '30902 或 31002', codeName: '电费' });
+    expect(named('31002', '办公设备购置费')).toEqual({ nameCode: '31002', codeName: '办公设备购置' });
   });
   it('says nothing of a name or a code it does not hold, nor of a class row or a function code', () => {
     expect(named('30231', '车辆运行费')).toBeNull();

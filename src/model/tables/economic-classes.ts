@@ -29,7 +29,8 @@ function codesByName(classes: Map<string, string[]>): Map<string, string[]> {
 
 /**
  * The item a row's name names: its own code where the name is that item's; else the one other item
- * of that name (in the row's own class where the name is of two, 办公设备购置 of 309 and of 310).
+ * of that name (in the row's own class where the name is of two, 办公设备购置 of 309 and of 310; where
+ * neither is in the row's class, both, 30902 或 31002).
  * Nothing for a name the catalogue does not hold, or a code it does not.
  */
 export function economicItemNamed(classes: Map<string, string[]>, row: Pick<Row, 'code' | 'name'>): { nameCode: string; codeName: string } | null {
@@ -40,6 +41,7 @@ export function economicItemNamed(classes: Map<string, string[]>, row: Pick<Row,
   const codeName = classes.get(code)![0];
   if (codes.includes(code)) return { nameCode: code, codeName };
   const sameClass = codes.filter((c) => c.slice(0, 3) === code.slice(0, 3));
-  const other = sameClass.length === 1 ? sameClass[0] : codes.length === 1 ? codes[0] : null;
+  // a name of two items, neither in the row's class (办公设备购置费 printed as 30206, 电费's code): either is its code, not this one
+  const other = sameClass.length === 1 ? sameClass[0] : sameClass.length === 0 ? codes.join(' 或 ') : null;
   return other ? { nameCode: other, codeName } : null;
 }
