@@ -113,4 +113,13 @@ describe('--report-unchecked', () => {
     expect(r.err).toContain('    绩效目标表/预算合计：where 条件排除了全部 1 个检查对象（where：document.targetTable ≠ 空）\n');
     expect(r.err).toContain('    文件中没有 部门公开表4：总表/收入总计构成-无本年合计行、总表/支出总计构成-无本年合计行\n');
   });
+
+  it('with --parts: one report, of the document the parts make, under the part that hosts it', async () => {
+    const [notes, tables] = ['某街道2025年部门预算-说明.txt', '某街道2025年部门预算-公开表.txt'].map((f) => path.join(FIXTURES, 'parts', f));
+    const r = await runCli('--report-unchecked', '-f', 'json', '--parts', notes, tables);
+    expect(r.err.match(/：规则覆盖/g)).toHaveLength(1);
+    expect(r.err).toContain(`\n${notes}：规则覆盖\n`);
+    // the notes' sentences checked against the tables the other part holds
+    expect(r.err).toMatch(/查到了：.*叙述\/科目名称与表不符（\d+）/);
+  });
 });

@@ -22,8 +22,8 @@ export async function lintToResult(file: string, ruleSet: RuleSet, catalog: Cata
  * The parts of one disclosure (--parts) checked as one document: a result for each file, holding
  * the findings located in it; a part that cannot be read makes every part's result fatal.
  */
-export async function lintPartsToResults(files: string[], ruleSet: RuleSet, catalog: Catalog, limits: FileLimits): Promise<FileOutcome[]> {
-  const outcome = await lintParts(files, ruleSet.forFile(files[0]), { debug: limits.debug, catalog, pdfEngine: limits.pdfEngine, maxPages: limits.maxPages, timeoutSeconds: limits.timeoutSeconds });
+export async function lintPartsToResults(files: string[], ruleSet: RuleSet, catalog: Catalog, limits: FileLimits, observe?: RuleObserver): Promise<FileOutcome[]> {
+  const outcome = await lintParts(files, ruleSet.forFile(files[0]), { debug: limits.debug, catalog, pdfEngine: limits.pdfEngine, maxPages: limits.maxPages, timeoutSeconds: limits.timeoutSeconds, observe });
   if (outcome.fatal !== null) return files.map((file) => ({ result: fatalResult(file, outcome.fatal!), report: null }));
   const host = outcome.report?.file;
   return files.map((file) => ({ result: fileResult(file, outcome.diagnostics.filter((d) => (d.file || host) === file)), report: file === host ? outcome.report : null }));

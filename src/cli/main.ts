@@ -74,7 +74,10 @@ async function lintAll(inputs: Input[], prepared: Prepared, opts: Options, cwd: 
   const observe = unchecked && { start: (file: string) => unchecked.start(file, prepared.ruleSet.forFile(file)), finish: (file: string, report: Report | null) => unchecked.finish(file, report) };
   if (opts.parts && inputs.length > 1) {
     // one document in several files: read and checked together, here
-    const outcomes = await lintPartsToResults(inputs.map((i) => i.file), prepared.ruleSet, prepared.catalog, limits);
+    const files = inputs.map((i) => i.file);
+    // --report-unchecked: one report, of the document the parts make, under the part that hosts it
+    const outcomes = await lintPartsToResults(files, prepared.ruleSet, prepared.catalog, limits, observe?.start(files[0]));
+    observe?.finish(outcomes.find((o) => o.report)?.report?.file ?? files[0], outcomes.find((o) => o.report)?.report ?? null);
     for (const o of outcomes) await onResult(o.result, o.report);
     return outcomes.map((o) => o.result);
   }
