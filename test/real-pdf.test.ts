@@ -62,7 +62,9 @@ const DOCUMENTS: Array<[string, Expected]> = [
     // 6:12 (专项普查活动 from 0 万元, 增加100.00%) and 8:2 (市场监督管理事务 一般行政管理事务 from 0 to 0.31 万元, 100.00%): real, a rate
     // from nothing; 6:14 (群众团体事务 11.67 → 45.41 万元, 增加314.82% for 289.12%): real; 7:23 (职业年金 132.59 → 441.25, 60.54%): the
     // copied 441.25 and 60.54% of item 15 (the 同一项两个数 at the same place); the rate is wrong for the item's own 220.63 too (66.40%)
-    diagnostics: ['叙述/增加额超过本年数@6:5', '叙述/同比零基数-按上年数@6:12', '叙述/同比变化率-按上年数@6:14', '叙述/同一项两个数@7:23', '叙述/同比变化率-按上年数@7:23', '叙述/同比零基数-按上年数@8:2', '绩效目标填报表/项目资金合计@29:18', '绩效目标填报表/年度申请合计@35:6'] }],
+    // checked by hand: 叙述/面积分项之和@30:5: real (地上建筑面积为8013平方米（其中计容面积7998平方米，不计容面积105平方米）: 8103 with
+    // 地下 5356 makes the 规划建筑面积 13459 stated before; 8013 is 8103 with two digits swapped)
+    diagnostics: ['叙述/增加额超过本年数@6:5', '叙述/同比零基数-按上年数@6:12', '叙述/同比变化率-按上年数@6:14', '叙述/同一项两个数@7:23', '叙述/同比变化率-按上年数@7:23', '叙述/同比零基数-按上年数@8:2', '绩效目标填报表/项目资金合计@29:18', '叙述/面积分项之和@30:5', '绩效目标填报表/年度申请合计@35:6'] }],
   // checked by hand: 叙述/同一项两个数@9:19: real (住房公积金（项）”350.35万元 as 表5 2210201 prints 3,503,499 元, then 2024年预算安排352.67万元,
   // last year's figure: 350.35 / 348.52 is the +0.53% the sentence states)
   ['上海市普陀区人民政府万里街道办事处24年预算.pdf', { kind: '预算', year: 2024, department: '上海市普陀区人民政府万里街道办事处', family: '部门预算（九张表）',
@@ -71,12 +73,14 @@ const DOCUMENTS: Array<[string, Expected]> = [
     // 机关运行经费 above 注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表)
     // 7:6 (其他教育支出 2023年当年预算执行数为0.00万元, 增加100.00%): real, a rate from nothing; 9:19 (352.67 restating the
     // item's 350.35): real; its rate 0.53% is right for 350.35 (0.525%) and is not reported against the restatement (1.19%)
-    diagnostics: ['叙述/同比零基数-按上年数@7:6', '叙述/同一项两个数@9:19', '形式/空表却有数@31:9'] }],
+    // 33:5: the same 8013 平方米 as 2023's project note (叙述/面积分项之和), copied on
+    diagnostics: ['叙述/同比零基数-按上年数@7:6', '叙述/同一项两个数@9:19', '形式/空表却有数@31:9', '叙述/面积分项之和@33:5'] }],
   ['上海市普陀区人民政府万里街道办事处25年预算.pdf', { kind: '预算', year: 2025, department: '上海市普陀区人民政府万里街道办事处', family: '部门预算（九张表）',
     tables: '部门公开表1:18 部门公开表2:67 部门公开表3:67 部门公开表4:14 部门公开表5:67 部门公开表8:1 部门公开表9:1 部门公开表6:32 部门公开表7:1',
     // checked by hand: 7:17 (卫生健康支出（类）卫生健康支出（款）计划生育事务（项）, 20.00 万元: the table's 21007 计划生育事务 and its
     // 2100717 计划生育服务): real, the 款 written as its 类, a warning
-    diagnostics: ['叙述/科目名称与表不符@7:17'] }],
+    // 31:5: the same 8013 平方米 again (叙述/面积分项之和)
+    diagnostics: ['叙述/科目名称与表不符@7:17', '叙述/面积分项之和@31:5'] }],
   // checked by hand: 叙述/万元与表中元数@6:18: real (the text says 738.66万 where 表5 2081005 prints 6,964,796 元, 696.48万);
   // 科目/编码印错@9:17 and @11:17: real, both tables print 「7 11 02 事业单位医疗」 under 210 / 21011; read as 2101102.
   // 财务收支预算总表 (p.7) is read with its four 支出 columns under the spanning 预算数 / 基本支出 header, and is consistent.

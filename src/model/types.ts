@@ -179,7 +179,7 @@ export interface ClaimRowsLink {
  * staff posts (编制人数42，其中：行政编制人数19、…)
  * sharewhole: a share of a whole named but not stated, and the first share of that whole in its section
  */
-export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'punctuation' | 'doubled' | 'clash' | 'badyear' | 'unitless' | 'asof' | 'since' | 'scope' | 'dated' | 'restate' | 'itemsum' | 'projects' | 'balance' | 'tally' | 'staff' | 'roster' | 'sharewhole' | 'sharesum' | 'carryover' | 'reserved' | 'scopeword';
+export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'punctuation' | 'doubled' | 'clash' | 'badyear' | 'unitless' | 'asof' | 'since' | 'scope' | 'dated' | 'restate' | 'itemsum' | 'projects' | 'balance' | 'tally' | 'staff' | 'area' | 'roster' | 'sharewhole' | 'sharesum' | 'carryover' | 'reserved' | 'scopeword';
 
 /**
  * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),

@@ -7,11 +7,13 @@ const COUNT = '(\\d+(?:\\.\\d+)?)';
 
 /** how a count and its 其中 list are worded: the count with its name, and one item of the list */
 interface TallyWording {
-  kind: 'tally' | 'staff';
+  kind: 'tally' | 'staff' | 'area';
   /** the name (group 1), the count (group 2) and the 其中 that opens the list */
   whole: RegExp;
   /** from an item's start: its name (group 1), its count (group 2), the separator after it (group 3) */
   item: RegExp;
+  /** the figures as printed, to their last digit (an area of 1234.5 平方米 may be 1234.46), not exact counts */
+  measured?: boolean;
 }
 
 const TALLIES: TallyWording[] = [
@@ -30,15 +32,24 @@ const TALLIES: TallyWording[] = [
     whole: /((?:人员|核定|批复|机构)?编制(?:人数|数)?)(?:为|是|共)?\s*(\d{1,5})\s*(?:人|名)?[，,。]?其中[，,：:]?/g,
     item: /^([^\d，。；、,;:：]{0,16}?编制(?:人数|数)?(?:为)?\s*)(\d{1,5})\s*(?:人|名)?([、，,；;]?)/,
   },
+  // floor areas (a project's 地上建筑面积为8013平方米（其中计容面积7998平方米，不计容面积105平方米）, 上海; 国有资产's
+  // 房屋 N 平方米，其中：办公用房…): every item an area too
+  {
+    kind: 'area',
+    whole: /([^\d，。；、,;:：（()）]{0,12}?面积)(?:为|是|共|约)?\s*(\d+(?:\.\d+)?)\s*(?:平方米|㎡)[，,]?[（(]?其中[，,：:]?/g,
+    item: /^([^\d，。；、,;:：（()）]{1,20}?面积(?:为|是)?\s*)(\d+(?:\.\d+)?)\s*(?:平方米|㎡)([、，,；;]?)/,
+    measured: true,
+  },
 ];
 
 /** the items listed from `from`: name and count, until something that is not such an item */
-function itemsAfter(text: string, from: number, item: RegExp): Array<{ raw: string; at: number }> {
-  const items: Array<{ raw: string; at: number }> = [];
+function itemsAfter(text: string, from: number, item: RegExp): Array<{ raw: string; at: number; end: number }> {
+  const items: Array<{ raw: string; at: number; end: number }> = [];
   for (let i = from; ; ) {
     const m = item.exec(text.slice(i, i + 40));
     if (!m) break;
-    items.push({ raw: m[2], at: i + m[1].length });
+    // where the item's figure and unit end, its separator left out
+    items.push({ raw: m[2], at: i + m[1].length, end: i + m[0].length - m[3].length });
     if (!m[3]) break;
     i += m[0].length;
   }
@@ -46,25 +57,30 @@ function itemsAfter(text: string, from: number, item: RegExp): Array<{ raw: stri
 }
 
 /**
- * Counts said with their breakdown: vehicles (共有车辆 8 辆，其中：部级领导干部用车 0 辆、…、其他用车 3 辆) and
- * staff posts (编制人数42，其中：行政编制人数19、…). The parts of a count are counts: they add up to it,
- * or to less where the list names only some.
+ * Counts said with their breakdown: vehicles (共有车辆 8 辆，其中：部级领导干部用车 0 辆、…、其他用车 3 辆),
+ * staff posts (编制人数42，其中：行政编制人数19、…) and floor areas. The parts of a count are counts: they
+ * add up to it, or to less where the list names only some.
  */
 export function readTallies(r: Reading): void {
   for (const wording of TALLIES) {
     for (const m of r.text.matchAll(wording.whole)) {
-      const at = m.index!;
-      const items = itemsAfter(r.text, at + m[0].length, wording.item);
+      // 规划建筑面积 A 平方米，其中地上建筑面积为 B 平方米（其中…): the 其中 before the name is no part of it
+      const subject = m[1].replace(/^其中[，,：:]?/, '');
+      const at = m.index! + m[1].length - subject.length;
+      const items = itemsAfter(r.text, m.index! + m[0].length, wording.item);
       if (!items.length) continue;
-      const end = items[items.length - 1].at + items[items.length - 1].raw.length + 1;
-      const wholeAt = at + m[0].indexOf(m[2], m[1].length);
-      const parts: Cell[] = items.map((it) => exactFigure(r, it.raw, it.at));
+      const last = items[items.length - 1].end;
+      // a list in brackets (…面积为 A 平方米（其中…B 平方米）) is quoted to its closing bracket
+      const end = /[（(]其中/.test(m[0]) && /[）)]/.test(r.text[last] ?? '') ? last + 1 : last;
+      const wholeAt = m.index! + m[0].indexOf(m[2], m[1].length);
+      const figureOf = (raw: string, index: number) => (wording.measured ? figure(r.stream, r.file, raw, index, null) : exactFigure(r, raw, index));
+      const parts: Cell[] = items.map((it) => figureOf(it.raw, it.at));
       add(r, {
         kind: wording.kind,
-        subject: m[1],
+        subject,
         section: sectionAt(r.heads, at),
         text: r.text.slice(at, end),
-        figures: { whole: exactFigure(r, m[2], wholeAt) },
+        figures: { whole: figureOf(m[2], wholeAt) },
         parts,
         link: null,
         whole: null,
