@@ -169,6 +169,8 @@ describe('claim extraction', () => {
     // not since a year (比年初预算), or one level only before the list: nothing read, no level guessed
     expect(yoy('本年支出14,250.23万元，比年初预算分别增加1,000.00万元、2,000.00万元，分别增长8.80%、16.33%。')).toEqual([]);
     expect(yoy('本年收入12,366.72万元。与上年相比分别增加1,000.00万元、2,000.00万元，分别增长8.80%、16.33%。')).toEqual([]);
+    // three levels before the list: which two it is of is not said
+    expect(yoy('本年收入12,366.72万元，其中财政拨款12,308.79万元，本年支出14,250.23万元，与上年相比分别增加1,000.00万元、2,000.00万元，分别增长8.80%、16.33%。')).toEqual([]);
   });
 
   it('收入总计, 本年收入, 年末结转和结余 … said on their own link to their rows of 公开01, not in a section on appropriations', () => {

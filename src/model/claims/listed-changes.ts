@@ -59,9 +59,9 @@ export function readListedChanges(r: Reading): void {
 }
 
 /**
- * The two amounts said last before `at`, as levels (not changes, not amounts compared against),
- * in this sentence or, where it states none before `at`, in the one before; the words between the
- * second and `at` say the change is since last year.
+ * The two amounts said before `at`, as levels (not changes, not amounts compared against), in this
+ * sentence or, where it states none before `at`, in the one before, where it states exactly two;
+ * the words between the second and `at` say the change is since last year.
  */
 function twoLevelsBefore(r: Reading, at: number): Array<{ raw: string; at: number }> | null {
   const { text } = r;
@@ -71,8 +71,10 @@ function twoLevelsBefore(r: Reading, at: number): Array<{ raw: string; at: numbe
   const inSentence = amounts.filter((a) => a.at > stop);
   const before = text.lastIndexOf('。', stop - 1);
   const candidates = inSentence.length ? inSentence : amounts.filter((a) => a.at > before);
-  if (candidates.length < 2) return null;
-  const two = candidates.slice(-2);
+  // two levels and no more: with a third (收入总计 A 万元，其中财政拨款 B 万元，支出总计 C 万元，分别增加…) which two
+  // the changes are of is not said
+  if (candidates.length !== 2) return null;
+  const two = candidates;
   if (two.some((a) => isChange(text, a.at) || isReferenceAmount(text, a.at))) return null;
   return SINCE_YEAR.test(text.slice(two[1].at, at)) ? two : null;
 }

@@ -33,11 +33,12 @@ const TALLIES: TallyWording[] = [
     item: /^([^\d，。；、,;:：]{0,16}?编制(?:人数|数)?(?:为)?\s*)(\d{1,5})\s*(?:人|名)?([、，,；;]?)/,
   },
   // floor areas (a project's 地上建筑面积为8013平方米（其中计容面积7998平方米，不计容面积105平方米）, 上海; 国有资产's
-  // 房屋 N 平方米，其中：办公用房…): every item an area too
+  // 房屋 N 平方米，其中：办公用房…): every item an area too; an area said as about so much (约为 13459 平方米) is not summed
   {
     kind: 'area',
-    whole: /([^\d，。；、,;:：（()）]{0,12}?面积)(?:为|是|共|约)?\s*(\d+(?:\.\d+)?)\s*(?:平方米|㎡)[，,]?[（(]?其中[，,：:]?/g,
-    item: /^([^\d，。；、,;:：（()）]{1,20}?面积(?:为|是)?\s*)(\d+(?:\.\d+)?)\s*(?:平方米|㎡)([、，,；;]?)/,
+    whole: /([^\d，。；、,;:：（()）]{0,12}?面积)(?:为|是|共)?\s*(\d+(?:\.\d+)?)\s*(?:平方米|㎡)[，,]?[（(]?其中[，,：:]?/g,
+    // an item's own breakdown in brackets after it (地上建筑面积为 A 平方米（其中…），地下建筑面积 B 平方米) is passed over
+    item: /^([^\d，。；、,;:：（()）]{1,20}?面积(?:为|是)?\s*)(\d+(?:\.\d+)?)\s*(?:平方米|㎡)(?:[（(][^（()）]{0,80}[）)])?([、，,；;]?)/,
     measured: true,
   },
 ];
@@ -46,7 +47,7 @@ const TALLIES: TallyWording[] = [
 function itemsAfter(text: string, from: number, item: RegExp): Array<{ raw: string; at: number; end: number }> {
   const items: Array<{ raw: string; at: number; end: number }> = [];
   for (let i = from; ; ) {
-    const m = item.exec(text.slice(i, i + 40));
+    const m = item.exec(text.slice(i, i + 140));
     if (!m) break;
     // where the item's figure and unit end, its separator left out
     items.push({ raw: m[2], at: i + m[1].length, end: i + m[0].length - m[3].length });
