@@ -154,6 +154,7 @@ function afterYearAfter(text: string, at: number, year: string, words: string): 
   // a figure of money: not a heading (2025年单位预算编制说明) and the next line's year
   return new RegExp(`${Number(year) + 1}年[^。；;\\d]{0,30}?${kind}[^。；;\\d]{0,10}?\\d[\\d,.]*\\s*(?:万|元|亿)`).test(text.slice(Math.max(0, at - YEAR_AFTER_REACH), at));
 }
+
 /**
  * Whether the nearest heading before `at` that names a year names this one as what was done or
  * carried out (一、2022年财政收入预算执行情况 / （一）年初预算安排情况 / 2022年全市安排…预算收入 A 万元): a

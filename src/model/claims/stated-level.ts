@@ -9,11 +9,6 @@ import type { Cell, Claim } from '../types.js';
 import { byPlace } from './reading.js';
 
 /**
- * Gives each change with a rate and no current (nor last year's) amount the amount the latest claim
- * of its section named with the very same subject states, where one precedes it. Only a plain
- * amount counts: a rate's or a change's figures are not the item's level.
- */
-/**
  * the item a change's words name, without what it is measured against: a final account's item
  * said against its budget (公务接待费支出决算数比预算数 → 公务接待费支出, 海南's 三公 paragraphs state
  * the item's amount under its own heading and the change from its budget after)
@@ -30,6 +25,12 @@ function balanceBefore(claims: Claim[], yoy: Claim): Cell | null {
   return found && found.figures.income.raw === found.figures.spending.raw ? found.figures.income : null;
 }
 
+/**
+ * Gives each change with a rate and no current (nor last year's) amount the amount the latest claim
+ * of its section named with the very same subject states (the words of a comparison with its budget
+ * left off), where one precedes it; a change of 收支 since last year takes the figure both totals were
+ * said to be. Only a plain amount counts: a rate's or a change's figures are not the item's level.
+ */
 export function takeStatedLevels(claims: Claim[]): void {
   for (const yoy of claims) {
     const f = yoy.figures;
