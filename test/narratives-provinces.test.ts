@@ -182,4 +182,16 @@ describe('narratives of other provinces', () => {
     // totals of two figures (which 收支总计相等 reports): which one changed by D is not said, no rate is checked
     expect((await findings(text.replace('支出总计16062.73', '支出总计15062.73').replace('增长14.19%', '增长12.42%'))).map(([rule]) => rule)).toEqual(['叙述/收支总计相等']);
   });
+  it('湖南 祁阳: a change of the document\'s item said bare (收入较上年) after its amount with year and department (2024年本部门收入预算)', async () => {
+    const text = [
+      '祁阳市浯溪街道教育管理中心2024年部门预算',
+      '(一)收入预算:',
+      '2024年本部门收入预算7018.511万元,其中,一般公共预算财政拨款收入7018.511万元,政府性基金预算财政拨款收入0万元。收入较上年增加2042.519万元,增加30.14%。',
+    ].join('\n');
+    // 2042.519 ÷ (7018.511 − 2042.519) is 41.05%; nor is 30.14% the change over this year's amount (29.10%)
+    expect((await findings(text)).filter(([rule]) => rule === '叙述/同比变化率').map(([, line]) => line)).toEqual([3]);
+    // in a final account, the item's budget (三公经费支出预算 10 万元) is not the level its 决算 changed from
+    const final = '2023年度“三公”经费支出预算为10.00万元。2023年度“三公”经费支出决算数比上年减少2.00万元，下降20.00%。';
+    expect((await findings(final)).filter(([rule]) => rule === '叙述/同比变化率')).toEqual([]);
+  });
 });

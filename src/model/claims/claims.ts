@@ -64,7 +64,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readYearOnYear(r);
   readProjectRates(r);
   readSentences(r);
-  takeStatedLevels(r.claims);
+  takeStatedLevels(r.claims, r.report);
   readItemRates(r);
   restateRepeatedItems(r);
   tallyThreePublic(r);

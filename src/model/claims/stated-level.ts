@@ -18,11 +18,42 @@ const itemCompared = (subject: string) => subject.replace(/(?:决算数?)?(?:比
 const BOTH_TOTALS = /^(?:\d{4}年度?)?收、?支(?:总计|总额)?$/;
 const SINCE_LAST_YEAR = /(?:比|较|与)(?:上年度?|\d{4}年度?)(?:预算数?|决算数?)?(?:相比)?$/;
 
+/** the document a change is read in: its own year, and whether its figures are budgets or final accounts */
+export interface Said {
+  year?: number | null;
+  kind: string | null;
+}
+
+/**
+ * an item's words without who and when said them, in a 2024 budget (2024年本部门收入预算 → 收入, 收入较上年
+ * → 收入): what a change names where the amount was said in a sentence of its own. Only the document's
+ * own year and kind are left off: 2023年收入决算数 in that budget is last year's, not this item's level.
+ */
+function bareItem(subject: string, doc: Said): string {
+  const own = doc.year ? subject.replace(new RegExp(`^${doc.year}年度?`), '') : subject;
+  const kind = doc.kind === '预算' || doc.kind === '决算' ? new RegExp(`${doc.kind}数?$`) : null;
+  const bare = own.replace(SINCE_LAST_YEAR, '').replace(/^(?:本部门|本单位)/, '');
+  return kind ? bare.replace(kind, '') : bare;
+}
+
 /** the two totals said last before the change in its section, where they are the same figure as printed */
 function balanceBefore(claims: Claim[], yoy: Claim): Cell | null {
   let found: Claim | null = null;
   for (const c of claims) if (c.kind === 'balance' && c.section === yoy.section && byPlace(c.figures.income.loc, yoy.figures.change.loc) < 0) found = c;
   return found && found.figures.income.raw === found.figures.spending.raw ? found.figures.income : null;
+}
+
+/** the latest amount of the change's section, before it, whose words name the same item bare */
+function bareLevelBefore(claims: Claim[], yoy: Claim, doc: Said): Cell | null {
+  const item = bareItem(itemCompared(yoy.subject), doc);
+  // a name left with a year (2023年收入) is another year's
+  if (!item || /\d{4}年/.test(item)) return null;
+  let level: Cell | null = null;
+  for (const c of claims) {
+    const amount = c.kind === 'amount' && c.section === yoy.section && bareItem(c.subject, doc) === item ? c.figures.amount : undefined;
+    if (amount && byPlace(amount.loc, yoy.figures.change.loc) < 0 && (!level || byPlace(level.loc, amount.loc) < 0)) level = amount;
+  }
+  return level;
 }
 
 /**
@@ -31,7 +62,7 @@ function balanceBefore(claims: Claim[], yoy: Claim): Cell | null {
  * left off), where one precedes it; a change of 收支 since last year takes the figure both totals were
  * said to be. Only a plain amount counts: a rate's or a change's figures are not the item's level.
  */
-export function takeStatedLevels(claims: Claim[]): void {
+export function takeStatedLevels(claims: Claim[], doc: Said): void {
   for (const yoy of claims) {
     const f = yoy.figures;
     if (yoy.kind !== 'yoy' || !f.change || !f.rate || f.current || f.prior || !yoy.subject) continue;
@@ -43,6 +74,8 @@ export function takeStatedLevels(claims: Claim[]): void {
     }
     // 收入总计 A 万元，支出总计 A 万元。收支较上年增加 D 万元: both totals, said as one where they are one figure
     if (!level && BOTH_TOTALS.test(subject.replace(SINCE_LAST_YEAR, ''))) level = balanceBefore(claims, yoy);
+    // 2024年本部门收入预算 A 万元，其中…。收入较上年增加 D 万元: the same item, said bare
+    if (!level) level = bareLevelBefore(claims, yoy, doc);
     if (level) f.current = level;
   }
 }
