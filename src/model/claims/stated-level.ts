@@ -36,11 +36,23 @@ function bareItem(subject: string, doc: Said): string {
   return kind ? bare.replace(kind, '') : bare;
 }
 
+/**
+ * The latest claim of the change's section, said before the change, in which `figureOf` finds a
+ * figure, with that figure: the one search every fallback below makes, each for its own kind of claim.
+ */
+function latestBefore(claims: Claim[], yoy: Claim, figureOf: (c: Claim) => Cell | undefined): { claim: Claim; figure: Cell } | null {
+  let found: { claim: Claim; figure: Cell } | null = null;
+  for (const c of claims) {
+    const figure = c.section === yoy.section ? figureOf(c) : undefined;
+    if (figure && byPlace(figure.loc, yoy.figures.change.loc) < 0 && (!found || byPlace(found.figure.loc, figure.loc) < 0)) found = { claim: c, figure };
+  }
+  return found;
+}
+
 /** the two totals said last before the change in its section, where they are the same figure as printed */
 function balanceBefore(claims: Claim[], yoy: Claim): Cell | null {
-  let found: Claim | null = null;
-  for (const c of claims) if (c.kind === 'balance' && c.section === yoy.section && byPlace(c.figures.income.loc, yoy.figures.change.loc) < 0) found = c;
-  return found && found.figures.income.raw === found.figures.spending.raw ? found.figures.income : null;
+  const found = latestBefore(claims, yoy, (c) => (c.kind === 'balance' ? c.figures.income : undefined));
+  return found && found.figure.raw === found.claim.figures.spending.raw ? found.figure : null;
 }
 
 /** the latest amount of the change's section, before it, whose words name the same item bare */
@@ -48,12 +60,7 @@ function bareLevelBefore(claims: Claim[], yoy: Claim, doc: Said): Cell | null {
   const item = bareItem(itemCompared(yoy.subject), doc);
   // a name left with a year (2023年收入) is another year's
   if (!item || /\d{4}年/.test(item)) return null;
-  let level: Cell | null = null;
-  for (const c of claims) {
-    const amount = c.kind === 'amount' && c.section === yoy.section && bareItem(c.subject, doc) === item ? c.figures.amount : undefined;
-    if (amount && byPlace(amount.loc, yoy.figures.change.loc) < 0 && (!level || byPlace(level.loc, amount.loc) < 0)) level = amount;
-  }
-  return level;
+  return latestBefore(claims, yoy, (c) => (c.kind === 'amount' && bareItem(c.subject, doc) === item ? c.figures.amount : undefined))?.figure ?? null;
 }
 
 /**
@@ -66,12 +73,8 @@ export function takeStatedLevels(claims: Claim[], doc: Said): void {
   for (const yoy of claims) {
     const f = yoy.figures;
     if (yoy.kind !== 'yoy' || !f.change || !f.rate || f.current || f.prior || !yoy.subject) continue;
-    let level: Cell | null = null;
     const subject = itemCompared(yoy.subject);
-    for (const c of claims) {
-      const amount = c.kind === 'amount' && c.section === yoy.section && c.subject === subject ? c.figures.amount : undefined;
-      if (amount && byPlace(amount.loc, f.change.loc) < 0 && (!level || byPlace(level.loc, amount.loc) < 0)) level = amount;
-    }
+    let level = latestBefore(claims, yoy, (c) => (c.kind === 'amount' && c.subject === subject ? c.figures.amount : undefined))?.figure ?? null;
     // 收入总计 A 万元，支出总计 A 万元。收支较上年增加 D 万元: both totals, said as one where they are one figure
     if (!level && BOTH_TOTALS.test(subject.replace(SINCE_LAST_YEAR, ''))) level = balanceBefore(claims, yoy);
     // 2024年本部门收入预算 A 万元，其中…。收入较上年增加 D 万元: the same item, said bare
