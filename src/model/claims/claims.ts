@@ -36,6 +36,7 @@ import {
   RATE_LEAD,
   RATE_SEP,
   buildStream,
+  rises,
   cleanPath,
   itemBefore,
   locate,
@@ -150,8 +151,6 @@ function within(a: string, b: string): boolean {
   return i === a.length;
 }
 
-/** the words of YOY that say up (the rest say down) */
-const RISE = /^(增加|加|增|增长|增长率|增幅|上升|提高|增支|增收)$/;
 
 /**
  * 比上年增加 D 万元，增长 P% (the amount stated just before is the current year's); a change
@@ -172,12 +171,12 @@ function readYearOnYear(r: Reading): void {
     if (/分别$/.test(text.slice(Math.max(0, at - 2), at))) continue;
     // …and a change without a rate that a reader of such lists has read already (各增加 D 万元，分别增长 P%、Q%)
     if (m[2] && !m[3] && r.used.has(at + m[0].indexOf(m[2], m[1].length))) continue;
-    const direction = (m[1] ? (RISE.test(m[1]) ? '增加' : '减少') : m[5]) as NonNullable<Claim['direction']>;
+    const direction = (m[1] ? (rises(m[1]) ? '增加' : '减少') : m[5]) as NonNullable<Claim['direction']>;
     // 增长20%以上 bounds the rate, it does not state it; 减收 48.9 亿元，增长-10.3% is a fall of 10.3% (where the
     // change is negative too, 增加-12.50 万元，增长-11.11%, the signs agree as they stand)
     const rateRaw = m[4] && !BOUND_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 2)) ? m[4] : bracketed?.[1];
     const negative = (rateRaw?.startsWith('-') ?? false) && !m[2]?.startsWith('-');
-    const rateDirection = bracketed ? (direction === '增加' ? '增长' : '下降') : rateRaw ? (RISE.test(m[3]) !== negative ? '增长' : '下降') : undefined;
+    const rateDirection = bracketed ? (direction === '增加' ? '增长' : '下降') : rateRaw ? (rises(m[3]) !== negative ? '增长' : '下降') : undefined;
     let current = currentAmount(text, at, sectionStart(r.heads, at));
     // a change without a rate that names its own subject after a ； is an item of a list (1.…减少 A 万元；2.公费医疗较2022年
     // 增加 B 万元): the amount of an earlier clause is not its own (a bare ；较上年增加 B 万元 still speaks of it)

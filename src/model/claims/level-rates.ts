@@ -4,7 +4,7 @@
  */
 import { comparedYear, priorAmount } from './compare.js';
 import { currentAmount, yoySubject } from './current-amount.js';
-import { NUM, RATE_GLUE, sectionStart, subjectBefore } from './phrases.js';
+import { NUM, RATE_GLUE, rises, sectionStart, subjectBefore } from './phrases.js';
 import { addYoy, fig, sameLoc, type Reading } from './reading.js';
 
 /**
@@ -25,7 +25,7 @@ export function readRatesFromLevels(r: Reading): void {
     const year = comparedYear(text, at + m[0].indexOf(m[2], m[1].length));
     const prior = current && year ? priorAmount(text, current.at, year) : null;
     if (!current || !prior || prior.at >= current.at) continue;
-    const direction = /增/.test(m[2]) ? '增加' : '减少';
+    const direction = rises(m[2]) ? '增加' : '减少';
     const figures = { rate: fig(r, `${m[3]}%`, iRate, true), current: fig(r, current.raw, current.at), prior: fig(r, prior.raw, prior.at) };
     // 2024年预算安排 B 万元 restates the item named just before (its 类/款/项 path): the rate is that item's
     const restated = r.claims.find((c) => c.kind === 'restate' && sameLoc(c.figures.amount?.loc, figures.current.loc));
@@ -52,7 +52,7 @@ export function readRatesAfterPrior(r: Reading): void {
     const current = currentAmount(text, at, sectionStart(r.heads, at));
     if (!current || current.at >= at) continue;
     const iPrior = at + m[0].indexOf(m[2], m[1].length);
-    const direction = /增/.test(m[3]) ? '增加' : '减少';
+    const direction = rises(m[3]) ? '增加' : '减少';
     const figures = { rate: fig(r, `${m[4]}%`, iRate, true), current: fig(r, current.raw, current.at), prior: fig(r, m[2], iPrior) };
     addYoy(r, at, m[0], { subject: yoySubject(text, at, current), direction, rateDirection: direction === '增加' ? '增长' : '下降', figures });
   }

@@ -7,7 +7,7 @@
  * another item's level would be a false finding.
  */
 import { isChange, isReferenceAmount } from './current-amount.js';
-import { NUM, sectionStart, subjectBefore } from './phrases.js';
+import { NUM, rises, sectionStart, subjectBefore } from './phrases.js';
 import { addYoy, fig, type Reading } from './reading.js';
 import { LIST, SECOND } from './paired-totals.js';
 
@@ -31,7 +31,6 @@ const SINCE_YEAR = /(?:比|较|与|同比)(?:上年|上一年|\d{4}年)(?!初|[^
 const LEVEL = new RegExp(`${NUM}(?:万元|(?=[、，,][^\\d，,。；;]{1,10}?[\\d,.]+万元))`, 'g');
 /** how far back the two levels may stand from the changes */
 const LEVELS_REACH = 160;
-const rises = (word: string) => /增|上升/.test(word);
 
 export function readListedChanges(r: Reading): void {
   const { text } = r;

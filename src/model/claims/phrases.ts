@@ -333,6 +333,8 @@ export const RATE_WORDS = '增长率|下降率|负增长|增幅|降幅|减幅|�
 export const RATE_LEAD = '同比|与上年度?(?:预算数?|决算数?)?相比|同口径(?:比|较)(?:上年度?|\\d{4}年度?)';
 /** between a change and its rate: a comma, or 、 (增加 D 万元、增长 R%, 重庆): no list item starts with a rate's word */
 export const RATE_SEP = '[,，、]';
+/** whether a change's or a rate's word says up (增加, 增长, 上升, 增支…); the rest of CHANGE_WORDS and RATE_WORDS say down */
+export const rises = (word: string) => /^(增加|加|增|增长|增长率|增幅|上升|提高|增支|增收)$/.test(word);
 /** the words a share is said with, before its P%: 占, 占比, 占总支出的, 占基本支出, 占本年支出合计的比重为, 所占比重为 */
 export const SHARE_WORDS = '(?:占(?:比重?|比例|[^，,。；;:：%\\d]{1,12}?(?:的(?:比重|比例)?)?)?|所占(?:比重|比例))(?:为|是)?';
 
