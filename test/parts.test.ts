@@ -124,7 +124,8 @@ const PAIRS: Array<[narrative: string, tables: string, amounts: number, found: s
     '叙述/占比@江苏省委办公厅2019年度部门预算公开文件.pdf:12:9',
   ]],
   // its five 项 said under their 款 marked （类） (行政事业单位离退休（类）未归口管理的行政单位离退休支出（项）) are compared too
-  // (37 before); the file's own findings, as alone: 2018 for 2019 in its scope, the template's 增加（减少）, an amount left blank
+  // (37 before), and each such marker is said (pp.14: a 款 is no 类); the file's own findings, as alone: 2018 for 2019 in
+  // its scope, the template's 增加（减少）, an amount left blank
   ['江苏省人大常委会2019年度部门预算公开.pdf', '江苏省人大常委会办公厅2019年部门预算公开表.pdf', 45, [
     '形式/编制范围年度@江苏省人大常委会2019年度部门预算公开.pdf:5:4',
     '形式/模板残留@江苏省人大常委会2019年度部门预算公开.pdf:9:14',
@@ -135,6 +136,11 @@ const PAIRS: Array<[narrative: string, tables: string, amounts: number, found: s
     '形式/模板残留@江苏省人大常委会2019年度部门预算公开.pdf:9:19',
     '形式/模板残留@江苏省人大常委会2019年度部门预算公开.pdf:9:20',
     '形式/模板残留@江苏省人大常委会2019年度部门预算公开.pdf:10:1',
+    '叙述/科目级次标注@江苏省人大常委会2019年度部门预算公开.pdf:14:1',
+    '叙述/科目级次标注@江苏省人大常委会2019年度部门预算公开.pdf:14:4',
+    '叙述/科目级次标注@江苏省人大常委会2019年度部门预算公开.pdf:14:7',
+    '叙述/科目级次标注@江苏省人大常委会2019年度部门预算公开.pdf:14:10',
+    '叙述/科目级次标注@江苏省人大常委会2019年度部门预算公开.pdf:14:13',
     '形式/模板残留@江苏省人大常委会2019年度部门预算公开.pdf:16:5',
     '形式/模板残留@江苏省人大常委会2019年度部门预算公开.pdf:16:8',
     '形式/模板残留@江苏省人大常委会2019年度部门预算公开.pdf:16:19',

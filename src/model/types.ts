@@ -238,6 +238,8 @@ export interface Claim {
   budgetLink?: ClaimLink;
   /** a 类 its path names by another of the class's names than its table prints: found by its code, so checked */
   renamedClass?: RenamedClass;
+  /** a name its path marks one level above the table's row of it (住房改革支出（类）, a 款): found one level down, so checked */
+  misleveled?: MisleveledName;
   /** scopeword claims: the scope a heading names (部门, 单位) and the one the cover names */
   scope?: { said: '部门' | '单位'; document: '部门' | '单位' };
   loc: Location;
@@ -250,6 +252,17 @@ export interface RenamedClass {
   table: string;
   /** the class's row there, code and name: 207 文化旅游体育与传媒支出 */
   row: string;
+}
+
+export interface MisleveledName {
+  /** the name with the marker the narrative gives it: 住房改革支出（类） */
+  said: string;
+  /** the table's title as printed */
+  table: string;
+  /** the row found for it, code and name: 22102 住房改革支出 */
+  row: string;
+  /** the row's level, as its code says */
+  level: '款' | '项';
 }
 
 export interface UnknownPath {

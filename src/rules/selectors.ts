@@ -157,7 +157,7 @@ function claimBindings(report: Report, _rule: Rule, run: RunData, visit: Visit):
     return {
       data: {
         document: run.doc,
-        claim: { id: c.id, kind: c.kind, subject: c.subject, section: c.section, direction: c.direction ?? null, rateDirection: c.rateDirection ?? null, relation: c.relation?.word ?? null, relationText: c.relation?.text ?? null, basis: c.basis ?? null, linked: c.link !== null, unknownName: c.unknownPath?.name ?? null, unknownTable: c.unknownPath?.table ?? null, unknownUnder: c.unknownPath?.under ?? null, renamedClass: c.renamedClass?.said ?? null, renamedTable: c.renamedClass?.table ?? null, renamedRow: c.renamedClass?.row ?? null, scope: c.scope?.said ?? null, documentScope: c.scope?.document ?? null, text: c.text },
+        claim: { id: c.id, kind: c.kind, subject: c.subject, section: c.section, direction: c.direction ?? null, rateDirection: c.rateDirection ?? null, relation: c.relation?.word ?? null, relationText: c.relation?.text ?? null, basis: c.basis ?? null, linked: c.link !== null, unknownName: c.unknownPath?.name ?? null, unknownTable: c.unknownPath?.table ?? null, unknownUnder: c.unknownPath?.under ?? null, renamedClass: c.renamedClass?.said ?? null, renamedTable: c.renamedClass?.table ?? null, renamedRow: c.renamedClass?.row ?? null, misleveledName: c.misleveled?.said ?? null, misleveledTable: c.misleveled?.table ?? null, misleveledRow: c.misleveled?.row ?? null, misleveledLevel: c.misleveled?.level ?? null, scope: c.scope?.said ?? null, documentScope: c.scope?.document ?? null, text: c.text },
         figures: c.figures,
         parts: c.parts,
         // the statements a 其中 lists, figure by figure (items.budget: each item's 年初预算)

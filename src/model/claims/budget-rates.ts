@@ -77,6 +77,7 @@ export function readBudgetRates(r: Reading): void {
       whole: null,
       ...(found?.unknown ? { unknownPath: found.unknown } : {}),
       ...(found?.renamed ? { renamedClass: found.renamed } : {}),
+      ...(found?.misleveled ? { misleveled: found.misleveled } : {}),
       loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
     });
     if (!ownAmounts) markUsed(r, at, m[0].length);

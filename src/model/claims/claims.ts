@@ -95,10 +95,12 @@ function sentencesRead(r: Reading): Sentence[] {
   return out;
 }
 
-/** a path's class named otherwise is said where its amount is, not again by the rate of the same sentence */
+/** a path's class named otherwise, or a name marked a level too high, is said where its amount is, not again by the rate of the same sentence */
 function sayRenamedOnce(claims: Claim[]): void {
-  const amounts = new Set(claims.filter((c) => c.kind === 'amount' && c.renamedClass).map((c) => `${c.section}\u0000${c.subject}`));
-  for (const c of claims) if (c.kind === 'rate' && c.renamedClass && amounts.has(`${c.section}\u0000${c.subject}`)) delete c.renamedClass;
+  for (const field of ['renamedClass', 'misleveled'] as const) {
+    const amounts = new Set(claims.filter((c) => c.kind === 'amount' && c[field]).map((c) => `${c.section}\u0000${c.subject}`));
+    for (const c of claims) if (c.kind === 'rate' && c[field] && amounts.has(`${c.section}\u0000${c.subject}`)) delete c[field];
+  }
 }
 
 /**
@@ -365,7 +367,7 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       add(r, { kind: 'restate', subject: item.subject, section: here, text: sentence, figures: { ...figures, earlier: item.figure }, parts: [], link: item.link, whole: null, loc: { ...figures.amount.loc } });
     } else if (subject) {
       const sumOf = linkTo || path ? null : linkEconomicGroup(report, subject, here);
-      add(r, { kind: 'amount', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole: null, ...(sumOf ? { sumOf } : {}), ...(found?.unknown ? { unknownPath: found.unknown } : {}), ...(found?.renamed ? { renamedClass: found.renamed } : {}), loc: { ...figures.amount.loc } });
+      add(r, { kind: 'amount', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole: null, ...(sumOf ? { sumOf } : {}), ...(found?.unknown ? { unknownPath: found.unknown } : {}), ...(found?.renamed ? { renamedClass: found.renamed } : {}), ...(found?.misleveled ? { misleveled: found.misleveled } : {}), loc: { ...figures.amount.loc } });
     }
     // an item the table does not hold is no item to restate; one the table was not read for still is (its words say
     // it: a text without the tables' layout)

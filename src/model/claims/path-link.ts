@@ -6,7 +6,7 @@
 import { normalizeLabel } from '../../layout/tokenize.js';
 import { defaultCatalog } from '../tables/catalog.js';
 import { functionClassCode } from '../tables/kinds.js';
-import type { ClaimLink, RenamedClass, Report, Row, Table, UnknownPath } from '../types.js';
+import type { ClaimLink, MisleveledName, RenamedClass, Report, Row, Table, UnknownPath } from '../types.js';
 import { byName, classRow, link, tableOf, type WithCatalog } from './link.js';
 
 /** `X（类）Y（款）Z（项）` → the row of the general-budget spending table it names */
@@ -42,6 +42,7 @@ interface PathFound {
   link: ClaimLink | null;
   unknown: UnknownPath | null;
   renamed?: RenamedClass;
+  misleveled?: MisleveledName;
 }
 
 /**
@@ -68,6 +69,7 @@ function findPathIn(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['
   // a name found a level below its marker's: the empty level after it is the one it took
   let shifted = false;
   let renamed: RenamedClass | undefined;
+  let misleveled: MisleveledName | undefined;
   for (const [level, name] of path.entries()) {
     const candidates = open ?? t.rows.filter((r) => r.code && r.kind !== 'detail' && (parent ? r.parent === parent.key : r.level === 1));
     open = null;
@@ -79,7 +81,12 @@ function findPathIn(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['
     // a 类 is also known by its code: its name of other years (医疗卫生与计划生育支出, now 卫生健康支出) names it too
     const code = level === 0 ? classCode(report, name) : undefined;
     let found = byName(candidates, name, (r) => r.name) ?? (code ? candidates.find((r) => r.code === code) : undefined);
-    if (!found && (found = oneLevelDown(t, candidates, name))) shifted = true;
+    if (!found && (found = oneLevelDown(t, candidates, name))) {
+      shifted = true;
+      // the row's code says its level (5 digits a 款, 7 a 项): only then is the marker said to be wrong
+      const below = level === 0 ? '款' : level === 1 ? '项' : undefined;
+      if (below && found.code?.length === CODE_LENGTH[below]) misleveled ??= { said: `${name}（${LEVELS[level]}）`, table: t.title, row: `${found.code} ${normalizeLabel(found.name)}`, level: below };
+    }
     if (!found) {
       // a 类 that is no function class (工资福利支出（类）, of the economic classification) is not this table's to hold
       const whole = !t.unread && !t.cutShort && t.reading.unplaced === 0 && t.reading.dropped === 0 && (level > 0 || code !== undefined);
@@ -92,8 +99,10 @@ function findPathIn(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['
     if (code && found.code === code && normalizeLabel(found.name) && otherName(name, found.name)) renamed = { said: `${name}（类）`, table: t.title, row: `${found.code} ${normalizeLabel(found.name)}` };
     parent = found;
   }
-  return { link: parent ? link(report, id, parent.key, t.columns[0]?.key) : null, unknown: null, ...(parent && renamed ? { renamed } : {}) };
+  return { link: parent ? link(report, id, parent.key, t.columns[0]?.key) : null, unknown: null, ...(parent && renamed ? { renamed } : {}), ...(parent && misleveled ? { misleveled } : {}) };
 }
+
+const CODE_LENGTH = { 类: 3, 款: 5, 项: 7 } as const;
 
 /**
  * A name said at a level its row is not at, one level down: a 款 marked （类） (行政事业单位离退休（类）未归口管理的
