@@ -53,7 +53,7 @@ export function readBudgetRates(r: Reading): void {
     const section = sectionAt(r.heads, at);
     // the subject: a 类/款/项 path since the previous such sentence, or the words before it
     const path = pathBefore(text, lastRateEnd, at, true);
-    const subject = path ? pathSubject(path) : subjectBefore(text, at) || headBefore(text, at);
+    const subject = path ? pathSubject(cleanPath(path)) : subjectBefore(text, at) || headBefore(text, at);
     const figures: Record<string, Cell> = { budget: fig(r, budget, iBudget), actual: fig(r, actual, iActual) };
     if (rate) figures.rate = fig(r, `${rate}%`, iRate, true);
     // 支出预算为 A 万元，支出决算为 B 万元 (a 三公 sentence), or the actual said first (决算为 B 万元，完成全年预算

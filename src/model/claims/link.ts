@@ -187,7 +187,7 @@ export function linkSubject(report: Pick<Report, 'tables'> & WithCatalog, kind: 
   if (/一般公共预算财政拨款基本支出(决算)?$/.test(s)) return link(report, '公开05', '合计', '基本支出');
   if (/一般公共预算财政拨款支出$/.test(s)) return link(report, '公开05', '合计', '小计');
   if (/一般公共预算/.test(section)) {
-    const code = functionClassCode(report.catalog ?? defaultCatalog(), s.replace(/（类）/, ''));
+    const code = functionClassCode(report.catalog ?? defaultCatalog(), bareClassName(s));
     if (code) return link(report, '公开05', code, '小计');
   }
   return null;
@@ -236,7 +236,7 @@ function linkBudget(report: Pick<Report, 'tables'> & WithCatalog, s: string, sec
   }
   // a class of spending (“一般公共服务支出”科目): of appropriations where the text says so, else of all funds
   // a class named with or without its 支出 (公共安全（类）支出, 公共安全（类）)
-  const className = s.replace(/（类）|[“”"]|科目$/g, '');
+  const className = bareClassName(s);
   const catalog = report.catalog ?? defaultCatalog();
   const code = functionClassCode(catalog, className) ?? functionClassCode(catalog, `${className}支出`);
   if (!code) return null;
@@ -244,6 +244,12 @@ function linkBudget(report: Pick<Report, 'tables'> & WithCatalog, s: string, sec
   // 江苏's 财政拨款收支总表 splits spending by use, not by class: its 财政拨款支出表 holds the classes
   return classRow(report, '部门公开表4', code, '合计') ?? classRow(report, '预算/财政拨款支出表', code);
 }
+
+/**
+ * a class's name without the words that say it is one: 公共安全（类）, “一般公共服务支出”科目, and unbracketed
+ * 社会保障和就业支出类科目 (梧州 2025) or …支出类 (no function class's name ends in 类)
+ */
+const bareClassName = (s: string) => s.replace(/（类）|[“”"]/g, '').replace(/类?科目$|类$/, '');
 
 export function classRow(report: Pick<Report, 'tables'>, id: string, code: string, column?: string): ClaimLink | null {
   const row = tableOf(report, id)?.rows.find((r) => r.code === code && (r.side ?? '支出') === '支出');

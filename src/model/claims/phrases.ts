@@ -170,7 +170,9 @@ const SECTION_RE = /[一二三四五六七八九十]{1,3}、(?:[^，。；、:�
 // the markers are printed in half-width brackets too (检察（款）一般行政管理事务(项))
 // a name may hold a 、 between two of its words (环境保护法规、规划及标准（项）), not a list's number (2、法院（款）)
 const PART = '(?:[^。；，,：:、（）()“”"]|(?<=[\\u4e00-\\u9fff])、(?=[\\u4e00-\\u9fff])|（[^（）类款项]{1,3}）){2,30}';
-const PATH_RE = new RegExp(`([^。；，,：:、（）()“”"\\d.．]{2,30})[（(]类[）)](?:(${PART})[（(]款[）)])?(?:(${PART})[（(]项[）)])?`, 'g');
+// a marker may carry the level's code, before or after its word (行政事业单位养老支出（05款）, （款05）, （20805款）)
+const marker = (level: '类' | '款' | '项') => `[（(]\\s*(?:\\d{1,7}\\s*)?${level}(?:\\s*\\d{1,7})?\\s*[）)]`;
+const PATH_RE = new RegExp(`([^。；，,：:、（）()“”"\\d.．]{2,30})${marker('类')}(?:(${PART})${marker('款')})?(?:(${PART})${marker('项')})?`, 'g');
 
 const OWN_AMOUNT = new RegExp(`^[”"]?\\s*${NUM}\\s*万元(?=[，,。；;：:])`);
 
@@ -210,7 +212,7 @@ const namesOf = (m: RegExpMatchArray): string[] => {
 };
 
 // 款 and 项 named under the 类 named before them (公共安全（类）1．法院（款）行政运行（项）… 2．法院（款）一般行政事务管理（项）…)
-const UNDER_CLASS_RE = new RegExp(`(${PART})[（(]款[）)](?:(${PART})[（(]项[）)])?`, 'g');
+const UNDER_CLASS_RE = new RegExp(`(${PART})${marker('款')}(?:(${PART})${marker('项')})?`, 'g');
 
 /**
  * A 款 (and 项) path in text[from, to) with no 类, no figure between it and `to`: under the last 类
@@ -230,7 +232,7 @@ export function pathUnderClass(text: string, from: number, to: number, sameSecti
 
 // a 项 printed with no 类 or 款 marker before it, its 款 glued on (人大事务行政运行（项）): the words
 // are told apart by the table's names (link.ts, gluedItemPath)
-const ITEM_RE = new RegExp(`(${PART})[（(]项[）)]`, 'g');
+const ITEM_RE = new RegExp(`(${PART})${marker('项')}`, 'g');
 
 /** the words of the last 项 named in text[from, to) with no figure between it and `to` */
 export function itemBefore(text: string, from: number, to: number): string | null {
@@ -249,8 +251,8 @@ const LIST_NUMBER = '[一二三四五六七八九十\\d]+[、.．]';
 const LEADING_LIST_NUMBER_RE = new RegExp(`^${LIST_NUMBER}`);
 const NUMBER_AFTER_MARKER_RE = new RegExp(`(（[类款]）)${LIST_NUMBER}\\s*`, 'g');
 
-/** a path's names without the list numbers printed before them */
-export const cleanPath = (path: string[]) => path.map((p) => p.replace(LEADING_LIST_NUMBER_RE, ''));
+/** a path's names without the list numbers, or the codes, printed before them (2101501行政运行（项）) */
+export const cleanPath = (path: string[]) => path.map((p) => p.replace(LEADING_LIST_NUMBER_RE, '').replace(/^\d{3,7}\s*(?=[\u4e00-\u9fff])/, ''));
 
 /**
  * Words naming a 类/款/项 path as a path reads: its markers in full-width brackets (一般行政管理事务(项)),
@@ -258,7 +260,7 @@ export const cleanPath = (path: string[]) => path.map((p) => p.replace(LEADING_L
  */
 export const tidyPath = (words: string) =>
   words
-    .replace(/[（(]([类款项])[）)]/g, '（$1）')
+    .replace(/[（(]\s*(?:\d{1,7}\s*)?([类款项])(?:\s*\d{1,7})?\s*[）)]/g, '（$1）')
     .replace(NUMBER_AFTER_MARKER_RE, '$1')
     .replace(/^[一二三四五六七八九十\d]{1,3}[）)](?=.*（[类款项]）)/, '');
 
