@@ -13,7 +13,7 @@ import { readReservations } from './reserved.js';
 import { readCarryOvers } from './carry-over.js';
 import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
 import { linkEconomicGroup, linkSubject, totalOf } from './link.js';
-import { findPath, gluedItemPath } from './path-link.js';
+import { findPath, gluedItemPath, lonePath } from './path-link.js';
 import { add, addYoy, byPlace, fig, sameLoc, type ClaimReport, type Reading } from './reading.js';
 import { readPairedTotals } from './paired-totals.js';
 import { readListedChanges } from './listed-changes.js';
@@ -304,6 +304,9 @@ function readSum(r: Reading, sentence: string, base: number, other: number, head
   return { claim: r.claims[r.claims.length - 1], parts };
 }
 
+/** a section on appropriations' spending by function (一般公共预算财政拨款支出决算情况说明), not by economic class or use */
+const ON_FUNCTION_SPENDING = /^(?=.*(一般公共预算|财政拨款))(?=.*(支出|拨款情况))(?!.*(基本支出|经济|机关运行|三公|政府采购|收入|收支))/;
+
 /**
  * Whether a figure is said of all funds: the words before it name the whole spending (支出预算总计
  * X 万元。包括：1．公共安全（类）支出 Y 万元), and the sentence naming it and the section name no
@@ -335,8 +338,11 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
     // the sentence and the one before it (支出预算总计 X 万元。包括：1．公共安全（类）支出 Y 万元)
     const allFunds = saidOfAllFunds(text.slice(Math.max(0, a.at - 80), a.at), here);
     const glued = (words: string | null) => (words ? gluedItemPath(report, report.kind, words, allFunds) : null);
-    const path = pathBefore(text, from, a.at) ?? pathUnderClass(text, from, a.at, (at) => sectionAt(r.heads, at) === here) ?? glued(itemBefore(text, from, a.at));
-    let subject = path ? pathSubject(cleanPath(path)) : subjectBefore(text, a.at);
+    const marked = pathBefore(text, from, a.at) ?? pathUnderClass(text, from, a.at, (at) => sectionAt(r.heads, at) === here) ?? glued(itemBefore(text, from, a.at));
+    // a 项 said by its name alone keeps its words as the subject
+    const lone = marked || allFunds || !ON_FUNCTION_SPENDING.test(here) ? null : lonePath(report, report.kind, subjectBefore(text, a.at));
+    const path = marked ?? lone;
+    let subject = marked ? pathSubject(cleanPath(marked)) : subjectBefore(text, a.at);
     // 基本支出：750.69万元: the words before the colon, on its line (a heading above runs into them), are what the figure is of
     if (!subject && /[:：]/.test(text[a.at - 1] ?? '')) subject = labelBefore(r.stream, a.at - 1);
     // 公务接待费预算 0.46 万元，支出决算 0.46 万元: the second figure is of the same item

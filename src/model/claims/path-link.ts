@@ -125,9 +125,9 @@ function childrenOf(t: Table, rows: Row[]): Row[] {
 const spendingTable = (kind: Report['kind'], allFunds: boolean) => (allFunds ? (kind === '预算' ? '部门公开表3' : '公开03') : kind === '预算' ? '部门公开表5' : '公开05');
 
 /**
- * A 项 named with its 款 glued before it and no marker (一般公共服务 1．人大事务行政运行（项）):
+ * A 项 named with its 款 glued before it and no marker (一般公共服务 1．人大事务行政运行（项）), or alone:
  * the path [类, 款, 项] as the table names it, where exactly one 项 row's 款 name and own name end
- * the words. Null where none or more than one does.
+ * the words, or its own name is them. Null where none or more than one does.
  */
 export function gluedItemPath(report: Pick<Report, 'tables'>, kind: Report['kind'], words: string, allFunds = false): string[] | null {
   const t = tableOf(report, spendingTable(kind, allFunds));
@@ -136,7 +136,8 @@ export function gluedItemPath(report: Pick<Report, 'tables'>, kind: Report['kind
   const byKey = new Map(t.rows.map((r) => [r.key, r]));
   const hits = t.rows.filter((r) => {
     const kuan = r.level === 3 && r.parent ? byKey.get(r.parent) : undefined;
-    return kuan !== undefined && said.endsWith(normalizeLabel(kuan.name) + normalizeLabel(r.name));
+    // or the 项 named alone (机关事业单位职业年金缴费支出（项）)
+    return kuan !== undefined && (said.endsWith(normalizeLabel(kuan.name) + normalizeLabel(r.name)) || said === normalizeLabel(r.name));
   });
   if (hits.length !== 1) return null;
   const kuan = byKey.get(hits[0].parent!)!;
@@ -144,3 +145,28 @@ export function gluedItemPath(report: Pick<Report, 'tables'>, kind: Report['kind
   return lei ? [lei.name, kuan.name, hits[0].name] : null;
 }
 
+
+/**
+ * A 项 said by its name alone, no marker and no 类 or 款 (机关事业单位基本养老保险缴费支出 101,612.42 元, 梧州 2021),
+ * in a section on appropriations' spending by function: the path to the one 项 row of the spending table
+ * named exactly so. Null where none or more than one is (行政运行 stands under many 款), and for a name an
+ * economic item also bears (住房公积金, 2210201 and 30113: a section may list either).
+ */
+export function lonePath(report: Pick<Report, 'tables'> & WithCatalog, kind: Report['kind'], words: string): string[] | null {
+  const t = tableOf(report, spendingTable(kind, false));
+  if (!t) return null;
+  const said = normalizeLabel(words.replace(/^[“"]|[”"]$|[”"]?科目$/g, ''));
+  if (said.length < 4) return null;
+  const hits = t.rows.filter((r) => r.level === 3 && r.code?.length === 7 && normalizeLabel(r.name) === said);
+  if (hits.length !== 1 || economicName(report, said)) return null;
+  const byKey = new Map(t.rows.map((r) => [r.key, r]));
+  const kuan = hits[0].parent ? byKey.get(hits[0].parent) : undefined;
+  const lei = kuan?.parent ? byKey.get(kuan.parent) : undefined;
+  return kuan && lei ? [lei.name, kuan.name, hits[0].name] : null;
+}
+
+/** whether an economic item of the catalogue is named so */
+function economicName(report: WithCatalog, said: string): boolean {
+  for (const names of (report.catalog ?? defaultCatalog()).economicClasses.values()) if (names.some((n) => normalizeLabel(n) === said)) return true;
+  return false;
+}
