@@ -232,14 +232,15 @@ export function pathUnderClass(text: string, from: number, to: number, sameSecti
 
 // a 项 printed with no 类 or 款 marker before it, its 款 glued on (人大事务行政运行（项）): the words
 // are told apart by the table's names (link.ts, gluedItemPath)
-const ITEM_RE = new RegExp(`(${PART})${marker('项')}`, 'g');
+// (a 款 marked before it is glued back on, so that the 项 is found under that 款 only)
+const ITEM_RE = new RegExp(`(?:(${PART})${marker('款')})?(${PART})${marker('项')}`, 'g');
 
-/** the words of the last 项 named in text[from, to) with no figure between it and `to` */
+/** the words of the last 项 named in text[from, to) with no figure between it and `to`, its 款's before them where said */
 export function itemBefore(text: string, from: number, to: number): string | null {
   const items = [...text.slice(from, to).matchAll(ITEM_RE)];
   const last = items[items.length - 1];
   if (!last || /万元|%/.test(text.slice(from + last.index! + last[0].length, to))) return null;
-  return ownPart(last[1]);
+  return (last[1] ? ownPart(last[1]).replace(LEADING_LIST_NUMBER_RE, '') : '') + ownPart(last[2]);
 }
 
 export function pathSubject(path: string[]): string {
