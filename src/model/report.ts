@@ -105,8 +105,9 @@ function statesFinalOf(text: string, year: string): boolean {
   return false;
 }
 
-// 2023年度部门决算, 2023年区级部门预算, 2024年单位预算 (…预算执行 kept in the match: a year's execution is the year before's)
-const OWN_YEAR_RE = /(20\d{2})\s*年(?:度)?[^\d\n，。、；]{0,6}?(?:部门|单位)?\s*(?:决算|预算)(?:执行)?/g;
+// 2023年度部门决算, 2023年区级部门预算, 2024年单位预算 (…预算执行 kept in the match: a year's execution is the year before's);
+// not a year said to have none (2014年也未安排此项预算, 眉山 2015)
+const OWN_YEAR_RE = /(20\d{2})\s*年(?:度)?[^\d\n，。、；也未无没]{0,6}?(?:部门|单位)?\s*(?:决算|预算)(?:执行)?/g;
 
 /** the years `re` finds in text, never the year a comparison names (比2021年预算增加…, 与2020年预算基本持平, 比2019年（疫情前）决算数减少…), which is another year's */
 const ownedYears = (text: string, re: RegExp) => [...text.matchAll(re)].filter((m) => !COMPARED_YEAR.test(text.slice(Math.max(0, m.index - 4), m.index)));
