@@ -27,8 +27,11 @@ const BUDGET_RATE = new RegExp(
   'g',
 );
 
-/** the actual first and the budget in the rate's words: 支出决算为 B 万元，完成全年预算 A 万元的 P% (广东) */
-const BUDGET_RATE_AFTER = new RegExp(`(?:支出)?决算(?:数)?为?${NUM}万元${SEP}完成(?:全年|年初)?预算(?:数)?${NUM}万元的${NUM}%`, 'g');
+/**
+ * the actual first and the budget in the rate's words: 支出决算为 B 万元，完成全年预算 A 万元的 P% (广东); the
+ * actual said bare, the budget a plan (教育支出1696万元,完成年初预算计划6050万元的28%, 霖磐)
+ */
+const BUDGET_RATE_AFTER = new RegExp(`(?:(?:支出)?决算(?:数)?为?)?${NUM}万元${SEP}完成(?:全年|年初)?预算(?:计划)?(?:数)?${NUM}万元的${NUM}%`, 'g');
 
 /** both wordings' matches in the text's order, each with its figures as [budget, actual, rate] */
 function budgetRateMatches(text: string): Array<{ m: RegExpMatchArray; budget: string; actual: string; rate: string | undefined; budgetFirst: boolean }> {

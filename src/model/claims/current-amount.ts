@@ -106,7 +106,8 @@ export function isChange(text: string, at: number): boolean {
 
 /** the words a comparison names last year's amount with (较2024年的, 比上年累计支出, 较2023年年初预算的), no change word among them */
 export const COMPARED_WITH = '(?:比|较)(上年度?|\\d{4}年度?)[^，,。；;：:\\d增减]{0,8}?(?:的|为)?';
-const REFERENCE_BEFORE_RE = new RegExp(`(?:${COMPARED_WITH}|(?:完成|占|比|较|相比|与)(?:全年|年初|年度|调整后?)?预算数?(?:的|为)?)$`);
+// (完成年初预算计划 A 万元的 P%, 霖磐: a plan is a budget)
+const REFERENCE_BEFORE_RE = new RegExp(`(?:${COMPARED_WITH}|(?:完成|占|比|较|相比|与)(?:全年|年初|年度|调整后?)?预算(?:计划)?数?(?:的|为)?)$`);
 
 /**
  * whether the amount at `at` is one another is measured against, not the level something stands at:

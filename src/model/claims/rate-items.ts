@@ -14,6 +14,8 @@ export interface RateAt {
 }
 
 const LIST_OPEN = /其中[:：]/;
+// a numbered item with an amount of its own (8、自然资源海洋气象等支出873万元,为年度新增支出)
+const NUMBERED_AMOUNT = /(?:^|[。；;\n])\s*\d{1,2}[、.．][^。；;\n\d]{1,40}\d[\d,]*(?:\.\d+)?\s*万?元/;
 const HEADING = /[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、/;
 
 /** by the index of each statement that opens a list, the indices of the statements listed */
@@ -35,8 +37,19 @@ export function listedRates(text: string, rates: RateAt[]): Map<number, number[]
       continue;
     }
     const depth = rates[i + 1].depth;
-    if (items.length >= 2 && items.every((j) => rates[j].depth === depth)) out.set(i, items);
+    if (items.length >= 2 && items.every((j) => rates[j].depth === depth) && !unreadItem(text, rates, items)) out.set(i, items);
   }
   for (const i of nested) out.delete(i);
   return out;
+}
+
+/**
+ * whether the list holds an item said without a rate (8、自然资源海洋气象等支出873万元,为年度新增支出, 霖磐): between
+ * two of its statements, or after its last before the next heading; the statements then do not add up to the whole
+ */
+function unreadItem(text: string, rates: RateAt[], items: number[]): boolean {
+  for (let k = 1; k < items.length; k++) if (NUMBERED_AMOUNT.test(text.slice(rates[items[k - 1]].end, rates[items[k]].at))) return true;
+  const after = text.slice(rates[items[items.length - 1]].end, rates[items[items.length - 1]].end + 400);
+  const heading = after.search(HEADING);
+  return NUMBERED_AMOUNT.test(heading < 0 ? after : after.slice(0, heading));
 }
