@@ -105,12 +105,12 @@ function sayRenamedOnce(claims: Claim[]): void {
 
 /**
  * A change and its rate as the 说明 word them: 增加 D 万元，增长 R%; 较上年增长 D 万元，增长率为 R%;
- * 减少了 D 万元，降幅 R%; 下降了 R%; 增加 D 万元、增长 R% (重庆); 比上年预算数增加 D 万元，与上年预算数
+ * 减少了 D 万元，降幅 R%; 下降了 R%; 增加 D 万元、增长 R% (重庆); 减少 D 万元下降 R% (no mark between, 施甸); 比上年预算数增加 D 万元，与上年预算数
  * 相比增长 R% (福建, whose template once prints 比上年预算数加: 加 read as 增加 only right after such a
  * comparison, never 追加; 云南 临沧's 较上年增18.67万元,增21.86% and 较上年减0.04万元 likewise). Or 持平.
  */
 const YOY = new RegExp(
-  `(${CHANGE_WORDS}|(?<=(?:比|较)上年度?(?:预算数?|决算数?)?)[加增减])了?${NUM}万元(?:${RATE_SEP}(?:${RATE_LEAD})?(${RATE_WORDS}|[增减](?=\\s*\\d))${RATE_GLUE}${NUM}(?:%|(?=[。；;，,])))?|(基本持平|持平)`,
+  `(${CHANGE_WORDS}|(?<=(?:比|较)上年度?(?:预算数?|决算数?)?)[加增减])了?${NUM}万元(?:${RATE_SEP}?(?:${RATE_LEAD})?(${RATE_WORDS}|[增减](?=\\s*\\d))${RATE_GLUE}${NUM}(?:%|(?=[。；;，,])))?|(基本持平|持平)`,
   'g',
 );
 
@@ -257,7 +257,9 @@ function readSentences(r: Reading): void {
     // an item's own breakdown in brackets adds up to the item's amount
     for (const m of sentence.matchAll(BRACKETED_OTHER)) {
       const at = m.index! + m[0].indexOf('其中');
-      if (at !== other) readSum(r, sentence, base, at, { raw: m[1], at: base + m.index! });
+      // a bracket left open to the sentence's end may list more than is printed (a page, or a copy, cut short)
+      const closed = /^[^（()）]*[）)]/.test(sentence.slice(at));
+      if (at !== other && closed) readSum(r, sentence, base, at, { raw: m[1], at: base + m.index! });
     }
     readAmounts(r, sentence, base, amounts, headline);
   }
@@ -282,7 +284,8 @@ function readSum(r: Reading, sentence: string, base: number, other: number, head
   const section = sectionAt(r.heads, base);
   const whole = fig(r, headline.raw, headline.at);
   // a headline that is a rate's actual (“三公”经费…年初预算为 A 万元，支出决算为 B 万元，完成预算的 P%，其中：…) is of the rate's subject
-  const said = subjectBefore(r.text, headline.at);
+  // (基本支出：A 万元。其中…: the words before the colon, as an amount's subject)
+  const said = subjectBefore(r.text, headline.at) || (/[:：]/.test(r.text[headline.at - 1] ?? '') ? labelBefore(r.stream, headline.at - 1) : '');
   const rate = /^(?:当年|本年)?(?:支出)?决算(?:数)?$/.test(said) ? r.claims.find((c) => c.kind === 'rate' && sameLoc(c.figures.actual?.loc, whole.loc)) : undefined;
   const subject = rate ? `${rate.subject}${said}`.replace(/支出支出/, '支出') : said;
   // an average (居民人均可支配收入 A 元。其中城镇居民人均… B 元) is no sum of what it lists
@@ -290,6 +293,8 @@ function readSum(r: Reading, sentence: string, base: number, other: number, head
   const parts = listAfter(r.text, base + other + 2, (at) => sectionAt(r.heads, at) === section, /总计$/.test(subject));
   // one part alone is still checked: it cannot exceed the whole
   if (parts.length === 0 || sharesOneWhole(r.text, headline.at, parts[0].at)) return null;
+  // …nor is a whole the sum of averages its 其中 gives (公用经费 A 万元，其中，年人均办公费 B 元，车年均保险费 C 元, 呈贡一中)
+  if (parts.some((p) => /人均|年均|平均/.test(subjectBefore(r.text, p.at)))) return null;
   add(r, {
     kind: 'sum',
     subject,

@@ -41,7 +41,8 @@ export function readRatesFromLevels(r: Reading): void {
  * 培训费2023年预算2万元，较2022年预算1.50万元增长75%: a rate said with last year's amount inside its
  * comparison and this year's before it, no change between (四川 大英). Both amounts needed.
  */
-const RATE_AFTER_PRIOR = new RegExp(`(?:比|较)(上年度?|\\d{4}年度?)[^，,。；;\\d%]{0,8}?${NUM}万元(?:的基础上)?(增加|增长|减少|下降|降低)${RATE_GLUE}${NUM}%`, 'g');
+// (no change's word before the amount: 较上年减少 D 万元下降 R% says the change, not last year's level)
+const RATE_AFTER_PRIOR = new RegExp(`(?:比|较)(上年度?|\\d{4}年度?)[^，,。；;\\d%增减降]{0,8}?${NUM}万元(?:的基础上)?(增加|增长|减少|下降|降低)${RATE_GLUE}${NUM}%`, 'g');
 
 export function readRatesAfterPrior(r: Reading): void {
   const { text } = r;

@@ -61,9 +61,14 @@ export function listAfter(text: string, from: number, sameSection: (at: number) 
   const items: Array<{ raw: string; at: number }> = [];
   /** what the list's 合计 item adds up (收入 of 本年收入合计), once one is read */
   let summed: string | null = null;
+  let outlined = false;
   let i = from;
   for (;;) {
     const m = LIST_ITEM.exec(text.slice(i, i + 180));
+    // the outline's next heading ends a list not numbered so itself ((二)年末结转和结余 after (一)基本支出's 其中：
+    // 1、…2、…3、…, 澧阳中学; a list of （一）人员经费 …（二）公用经费 goes on)
+    if (m && items.length && OUTLINE_HEADING.test(m[1]) && !outlined) break;
+    if (m && !items.length) outlined = OUTLINE_HEADING.test(m[1]);
     // an item's figures by basis (因公出国（境）费预算 0.00 万元，支出决算为 0.00 万元) pair, they do not add up
     if (m && items.length && BASIS.test(m[1])) return [];
     // an item named with its actual (公务接待费支出决算为 1.53 万元): the item's name is what comes before
@@ -100,6 +105,8 @@ function ownItem(name: string): string {
   const own = name.replace(/(?:支出)?决算(?:数)?为?$/, '');
   return own !== name && own.length >= 2 && !/^(?:当年|本年|全年)?(?:支出)?$/.test(own) ? own : name;
 }
+
+const OUTLINE_HEADING = /^\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/;
 
 // a list's numbers: （一） (1) 1. 1、; the item's name follows
 const ENUMERATOR = /^(?:[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.．、])/;
