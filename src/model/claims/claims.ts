@@ -204,6 +204,8 @@ function readYearOnYear(r: Reading): void {
 
 /** an item's own 其中 in brackets: 运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元） */
 const BRACKETED_OTHER = new RegExp(`${NUM}万元[（(]其中[:：，,]`, 'g');
+/** an amount's own 包括： list within its sentence, up to its ；: 基本支出173.89万元,包括:人员经费支出161.57万元,… */
+const INCLUDING = new RegExp(`${NUM}万元[，,]包括[:：]`, 'g');
 
 /**
  * The text's sentences, each with where it starts: cut at each 。 and at each heading, so that
@@ -255,6 +257,11 @@ function readSentences(r: Reading): void {
     const sum = headline && other >= 0 ? readSum(r, sentence, base, other, headline) : null;
     if (sum && headline) open = openList(r, sum, headline, base);
     // an item's own breakdown in brackets adds up to the item's amount
+    // an item's own 包括： within the sentence (1、基本支出173.89万元,包括:人员经费支出161.57万元,公用经费支出12.23万元;2、…, 群加乡)
+    for (const m of sentence.matchAll(INCLUDING)) {
+      const at = m.index! + m[0].lastIndexOf('包括');
+      if (at !== other) readSum(r, sentence, base, at, { raw: m[1], at: base + m.index! }, true);
+    }
     for (const m of sentence.matchAll(BRACKETED_OTHER)) {
       const at = m.index! + m[0].indexOf('其中');
       // a bracket left open to the sentence's end may list more than is printed (a page, or a copy, cut short)
@@ -280,7 +287,7 @@ function unbracketed(sentence: string, words: string): number {
 }
 
 /** a headline amount and the 其中 list after it that adds up to it: the claim and the parts' amounts */
-function readSum(r: Reading, sentence: string, base: number, other: number, headline: Amount): OpenList['sum'] | null {
+function readSum(r: Reading, sentence: string, base: number, other: number, headline: Amount, endsAtSemicolon = false): OpenList['sum'] | null {
   const section = sectionAt(r.heads, base);
   const whole = fig(r, headline.raw, headline.at);
   // a headline that is a rate's actual (“三公”经费…年初预算为 A 万元，支出决算为 B 万元，完成预算的 P%，其中：…) is of the rate's subject
@@ -290,7 +297,7 @@ function readSum(r: Reading, sentence: string, base: number, other: number, head
   const subject = rate ? `${rate.subject}${said}`.replace(/支出支出/, '支出') : said;
   // an average (居民人均可支配收入 A 元。其中城镇居民人均… B 元) is no sum of what it lists
   if (/人均|平均/.test(subject)) return null;
-  const parts = listAfter(r.text, base + other + 2, (at) => sectionAt(r.heads, at) === section, /总计$/.test(subject));
+  const parts = listAfter(r.text, base + other + 2, (at) => sectionAt(r.heads, at) === section, /总计$/.test(subject), endsAtSemicolon);
   // one part alone is still checked: it cannot exceed the whole
   if (parts.length === 0 || sharesOneWhole(r.text, headline.at, parts[0].at)) return null;
   // …nor is a whole the sum of averages its 其中 gives (公用经费 A 万元，其中，年人均办公费 B 元，车年均保险费 C 元, 呈贡一中)

@@ -9,7 +9,8 @@ import { CHANGE_WORDS, COMPLETED_OF, NUM, RATE_GLUE, RATE_SEP, RATE_WORDS, SEP, 
  * is said of it, not another part. The list ends
  * at the first element that is not such an item (a sub-list, a comparison, another sentence).
  */
-const OWN_CHANGE = `(?:[,，](?:(?:比|较)(?:上年度?|\\d{4}年度?)(?:预算数?|决算数?|执行数?)?|与上年相比[,，]?|同比)?(?:(?:${CHANGE_WORDS})了?${NUM}万元(?:${RATE_SEP}(?:同比)?(?:${RATE_WORDS})${RATE_GLUE}${NUM}%)?|(?:与上年)?(?:基本)?持平))?`;
+// (its mark may be left out after a share: 基本支出445.80万元,占84.83%与2016年相比减少61.72万元, 马家镇)
+const OWN_CHANGE = `(?:[,，]?(?:(?:比|较)(?:上年度?|\\d{4}年度?)(?:预算数?|决算数?|执行数?)?|与(?:上年度?|\\d{4}年度?)相比[,，]?|同比)?(?:(?:${CHANGE_WORDS})了?${NUM}万元(?:${RATE_SEP}(?:同比)?(?:${RATE_WORDS})${RATE_GLUE}${NUM}%)?|(?:与上年)?(?:基本)?持平))?`;
 // an item's own breakdown in brackets (公务用车购置及运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元）) is passed over
 /** an item's own aside in brackets (（包括购置费 A 万元、运行费 B 万元）), before or after its change */
 const ASIDE = '(?:[（(][^（()）]{1,80}[）)])?';
@@ -57,7 +58,7 @@ const SUBTOTAL_ITEM = /^(.*?(收入|支出))合计$/;
  * sentence each (`其中：（一）人员经费 x 万元。主要包括：…。（二）公用经费 y 万元。`), while `sameSection`
  * holds for where the next number stands.
  */
-export function listAfter(text: string, from: number, sameSection: (at: number) => boolean = () => false, ofGrandTotal = false): Array<{ raw: string; at: number }> {
+export function listAfter(text: string, from: number, sameSection: (at: number) => boolean = () => false, ofGrandTotal = false, endsAtSemicolon = false): Array<{ raw: string; at: number }> {
   const items: Array<{ raw: string; at: number }> = [];
   /** what the list's 合计 item adds up (收入 of 本年收入合计), once one is read */
   let summed: string | null = null;
@@ -90,8 +91,8 @@ export function listAfter(text: string, from: number, sameSection: (at: number) 
     if (subtotal) summed = subtotal[2];
     items.push({ raw: m[2], at: i + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length) });
     i += m[0].length;
-    // a bracketed list (（其中：A 万元，B 万元）) ends at its bracket
-    if (!m.groups!.end || /[。）)]/.test(m.groups!.end)) break;
+    // a bracketed list (（其中：A 万元，B 万元）) ends at its bracket; one an item of an outer list opens, at its ；
+    if (!m.groups!.end || /[。）)]/.test(m.groups!.end) || (endsAtSemicolon && /[；;]/.test(m.groups!.end))) break;
   }
   // the list's first number, right after 其中： (a window: not the rest of the document copied per list)
   const numbered = items.length === 1 ? ENUMERATOR.exec(text.slice(from, from + 8).replace(/^[:：]/, '')) : null;
