@@ -6,6 +6,7 @@
  * 减少 4.82 万元，下降 96.40%: the budget is the amount plus the fall).
  */
 import type { Cell, Claim } from '../types.js';
+import { threePublicItem } from './link.js';
 import { byPlace } from './reading.js';
 
 /**
@@ -64,6 +65,17 @@ function bareLevelBefore(claims: Claim[], yoy: Claim, doc: Said): Cell | null {
 }
 
 /**
+ * a 三公 item's (or their whole's) change of its actual, in a final account: the actual the latest
+ * completion rate of the section stated for the same item; never a change of its budget
+ */
+function actualBefore(claims: Claim[], yoy: Claim, doc: Said): Cell | null {
+  const said = yoy.subject.replace(SINCE_LAST_YEAR, '');
+  const item = threePublicItem(said);
+  if (!item || doc.kind !== '决算' || /预算/.test(said.replace(/一般公共预算/g, ''))) return null;
+  return latestBefore(claims, yoy, (c) => (c.kind === 'rate' && threePublicItem(c.subject) === item ? c.figures.actual : undefined))?.figure ?? null;
+}
+
+/**
  * Gives each change with a rate and no current (nor last year's) amount the amount the latest claim
  * of its section named with the very same subject states (the words of a comparison with its budget
  * left off), where one precedes it; a change of 收支 since last year takes the figure both totals were
@@ -79,6 +91,8 @@ export function takeStatedLevels(claims: Claim[], doc: Said): void {
     if (!level && BOTH_TOTALS.test(subject.replace(SINCE_LAST_YEAR, ''))) level = balanceBefore(claims, yoy);
     // 2024年本部门收入预算 A 万元，其中…。收入较上年增加 D 万元: the same item, said bare
     if (!level) level = bareLevelBefore(claims, yoy, doc);
+    // “三公”经费支出预算为 A 万元，支出决算为 B 万元，完成预算的 P%。…“三公”经费支出决算数比2017年减少 D 万元 (鼓楼街道)
+    if (!level) level = actualBefore(claims, yoy, doc);
     if (level) f.current = level;
   }
 }
