@@ -145,7 +145,8 @@ function isLevel(text: string, start: number, end: number, to: number): boolean 
 /** what a change is of: the words before it, or where they only say since when (比上年，与2022年度相比), those before the current amount */
 export function yoySubject(text: string, at: number, current: { at: number } | null): string {
   const own = subjectBefore(text, at);
-  // nothing of its own, a comparison, or the tail of a bracket cut at its comma (下同）预算, of 比2022年（上一年度，下同）预算)
-  if (current && (own === '' || /^(比|较|与|同比)/.test(own) || /^[^（(]*[）)]/.test(own))) return tidyPath(subjectBefore(text, current.at).replace(/\d{4}年度?(预算数?|决算数?)?$/, '')) || own;
+  // nothing of its own, a comparison, or the tail of a bracket cut at its comma (下同）预算, of 比2022年（上一年度，下同）预算),
+  // or the current amount's share run on into it (占84.83%与2016年相比, 马家镇)
+  if (current && (own === '' || /^(比|较|与|同比|占)/.test(own) || /^[^（(]*[）)]/.test(own))) return tidyPath(subjectBefore(text, current.at).replace(/\d{4}年度?(预算数?|决算数?)?$/, '')) || own;
   return tidyPath(own);
 }
