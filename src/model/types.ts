@@ -173,13 +173,14 @@ export interface ClaimRowsLink {
  * template: template text left in the narrative; punctuation: two marks in a row (,。); asof / since / scope / dated: a year it dates a statement by (截至…12月31日;
  * 比…年; 纳入…年…预算编制范围; 2025年，…收入预算 A 万元);
  * restate: an item's figure said a second time (…住房公积金（项）350.35万元 … 2024年预算安排352.67万元)
+ * changesum: a 其中 list whose whole and items each state their change from last year (the changes add up)
  * projects: the projects assessed as a whole (count, the funds they involve, what they spent);
  * balance: the two sides' totals said together (收、支总计各是 A，B 万元: income, spending);
  * tally: a count and the counts its 其中 lists (共有车辆 8 辆，其中：…用车 3 辆、…); staff: the same of
  * staff posts (编制人数42，其中：行政编制人数19、…)
  * sharewhole: a share of a whole named but not stated, and the first share of that whole in its section
  */
-export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'punctuation' | 'doubled' | 'clash' | 'badyear' | 'unitless' | 'asof' | 'since' | 'scope' | 'dated' | 'restate' | 'itemsum' | 'projects' | 'balance' | 'tally' | 'staff' | 'area' | 'roster' | 'sharewhole' | 'sharesum' | 'carryover' | 'reserved' | 'scopeword';
+export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'punctuation' | 'doubled' | 'clash' | 'badyear' | 'unitless' | 'asof' | 'since' | 'scope' | 'dated' | 'restate' | 'itemsum' | 'changesum' | 'projects' | 'balance' | 'tally' | 'staff' | 'area' | 'roster' | 'sharewhole' | 'sharesum' | 'carryover' | 'reserved' | 'scopeword';
 
 /**
  * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),

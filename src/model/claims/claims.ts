@@ -26,6 +26,7 @@ import { takeStatedLevels } from './stated-level.js';
 import { readItemRates } from './item-rates.js';
 import { restateRepeatedItems } from './repeated-items.js';
 import { tallyThreePublic } from './three-public-tally.js';
+import { sumListedChanges } from './change-sums.js';
 import { currentAmount, isChange, isReferenceAmount, listTotalBefore, yoySubject } from './current-amount.js';
 import { readRatesAfterPrior, readRatesFromLevels } from './level-rates.js';
 import {
@@ -69,6 +70,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readItemRates(r);
   restateRepeatedItems(r);
   tallyThreePublic(r);
+  sumListedChanges(r);
   // after the sentences: the item a restated amount (2024年预算安排 B 万元) is of is known then
   readRatesFromLevels(r);
   readRatesAfterPrior(r);

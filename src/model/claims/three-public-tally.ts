@@ -8,6 +8,7 @@
  */
 import type { Cell, Claim } from '../types.js';
 import { threePublicItem } from './link.js';
+import { signedChange } from './change-sums.js';
 import { add, byPlace, sameLoc, type Reading } from './reading.js';
 
 const THREE = ['因公出国（境）费', '公务接待费', '公务用车购置及运行维护费'];
@@ -24,11 +25,6 @@ const isTotal = (subject: string) => itemOf(subject) === '合计' || (itemOf(sub
 /** what an item's figure is of, where its words say: a budget or a final account */
 const basisOf = (subject: string) => (/决算/.test(subject) ? '决算' : /预算/.test(subject) ? '预算' : null);
 
-/** a change as a signed figure: 减少 D is −D */
-function signed(change: Cell, direction: Claim['direction']): Cell {
-  if (direction !== '减少') return change;
-  return { ...change, raw: `-${change.raw}`, value: -change.value, lo: -change.hi, hi: -change.lo };
-}
 
 export function tallyThreePublic(r: Reading): void {
   // an item's amount said with its share (公务接待费支出决算 0.28 万元，占 0.95%) is a share claim's
@@ -63,9 +59,9 @@ function tally(r: Reading, whole: Claim, items: Array<Claim | undefined>, change
     subject: whole.subject,
     section: whole.section,
     text: whole.text,
-    figures: { whole: whole.figures.amount, ...(withChanges ? { change: signed(own.figures.change, own.direction) } : {}) },
+    figures: { whole: whole.figures.amount, ...(withChanges ? { change: signedChange(own.figures.change, own.direction) } : {}) },
     parts: listed ? [] : parts,
-    ...(withChanges ? { items: theirs.map((c) => ({ change: signed(c!.figures.change, c!.direction) })) } : {}),
+    ...(withChanges ? { items: theirs.map((c) => ({ change: signedChange(c!.figures.change, c!.direction) })) } : {}),
     link: null,
     whole: null,
     loc: { ...whole.loc },
