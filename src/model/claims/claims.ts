@@ -254,7 +254,8 @@ function readSentences(r: Reading): void {
     // 同比减少 17.05 万元。其中：1、…)
     const level = (a: Amount) => !isChange(r.text, a.at) && !isReferenceAmount(r.text, a.at);
     const levels = other === 0 ? before.filter(level) : [];
-    const headline = other > 0 ? [...amounts].reverse().find((a) => a.at < base + other && level(a)) : levels.length === 1 ? levels[0] : undefined;
+    // (an aside in brackets before the 其中 holds none: 761.21万元(含上年结转5.01万元),其中:…, 中峰小学)
+    const headline = other > 0 ? [...amounts].reverse().find((a) => a.at < base + other && level(a) && !closedBefore(sentence, a.at - base, other)) : levels.length === 1 ? levels[0] : undefined;
     before = amounts;
     const sum = headline && other >= 0 ? readSum(r, sentence, base, other, headline) : null;
     if (sum && headline) open = openList(r, sum, headline, base);
@@ -272,6 +273,24 @@ function readSentences(r: Reading): void {
     }
     readAmounts(r, sentence, base, amounts, headline);
   }
+}
+
+/**
+ * an item printed 0 in a list whose whole prints decimals (政府性基金预算拨款 0万元 beside 224.10万元) is nothing, not
+ * anything under half a 万元: a writer rounding to cents would print 0.30 for what is there
+ */
+function exactZero(part: Cell, whole: Cell): Cell {
+  return part.value === 0 && part.decimals === 0 && whole.decimals > 0 ? { ...part, lo: 0, hi: 0 } : part;
+}
+
+/** whether a bracket open at `at` closes before `end`: the amount there is an aside */
+function closedBefore(sentence: string, at: number, end: number): boolean {
+  let depth = 0;
+  for (let i = at; i < end; i++) {
+    if ('（('.includes(sentence[i])) depth++;
+    else if ('）)'.includes(sentence[i]) && --depth < 0) return true;
+  }
+  return false;
 }
 
 /** where words first stand outside brackets in a sentence, or -1 */
@@ -310,7 +329,7 @@ function readSum(r: Reading, sentence: string, base: number, other: number, head
     section,
     text: sentence,
     figures: { whole },
-    parts: parts.map((p) => fig(r, p.raw, p.at)),
+    parts: parts.map((p) => exactZero(fig(r, p.raw, p.at), whole)),
     link: null,
     whole: null,
     loc: { ...locate(r.stream, base, base + sentence.length), file: r.file },
