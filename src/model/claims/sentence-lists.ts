@@ -70,8 +70,10 @@ const LEADING_ITEM = new RegExp(`^([^0-9。；;，,、:：（()）]{2,20}?)${NUM
  */
 export function totalSaidBefore(claims: Claim[], words: string): Cell | null {
   const m = WHOLE_NAMED_RE.exec(words);
-  if (!m) return null;
-  const name = new RegExp(`${m[1] ? '本年' : ''}${m[2]}${m[3]}$`);
+  // 占总收入的 P%, the whole said before as 总收入 (汕头大学医学院 2016): no table's row is named so, the text's is
+  const own = m ? null : /占总(收入|支出)(?:的|$)/.exec(words);
+  if (!m && !own) return null;
+  const name = m ? new RegExp(`${m[1] ? '本年' : ''}${m[2]}${m[3]}$`) : new RegExp(`总${own![1]}$`);
   const said = claims.filter((c) => (c.kind === 'amount' || c.kind === 'sum') && name.test(normalizeLabel(c.subject)) && (c.figures.amount ?? c.figures.whole));
   const figures = said.map((c) => (c.figures.amount ?? c.figures.whole)!);
   return figures.length && figures.every((f) => f.value === figures[0].value) ? figures[figures.length - 1] : null;
