@@ -13,7 +13,8 @@ export function signedChange(change: Cell, direction: Claim['direction']): Cell 
 }
 
 export function sumListedChanges(r: Reading): void {
-  const changes = r.claims.filter((c) => c.kind === 'yoy' && c.figures.current && c.figures.change && (c.direction === '增加' || c.direction === '减少'));
+  // (持平 with its change of nothing: 较上年无增减)
+  const changes = r.claims.filter((c) => c.kind === 'yoy' && c.figures.current && c.figures.change && c.direction !== '基本持平');
   const changeOf = (amount: Cell) => changes.find((c) => sameLoc(c.figures.current.loc, amount.loc));
   const tallied = r.claims.filter((c) => c.kind === 'itemsum').map((c) => c.figures.whole);
   for (const sum of r.claims.filter((c) => c.kind === 'sum' && c.parts.length > 1)) {

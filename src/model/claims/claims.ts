@@ -112,7 +112,7 @@ function sayRenamedOnce(claims: Claim[]): void {
  * comparison, never 追加; 云南 临沧's 较上年增18.67万元,增21.86% and 较上年减0.04万元 likewise). Or 持平.
  */
 const YOY = new RegExp(
-  `(${CHANGE_WORDS}|(?<=(?:比|较)上年度?(?:预算数?|决算数?)?)[加增减])了?${NUM}万元(?:${RATE_SEP}?(?:${RATE_LEAD})?(${RATE_WORDS}|[增减](?=\\s*\\d))${RATE_GLUE}${NUM}(?:%|(?=[。；;，,])))?|(基本持平|持平)`,
+  `(${CHANGE_WORDS}|(?<=(?:比|较)上年度?(?:预算数?|决算数?)?)[加增减])了?${NUM}万元(?:${RATE_SEP}?(?:${RATE_LEAD})?(${RATE_WORDS}|[增减](?=\\s*\\d))${RATE_GLUE}${NUM}(?:%|(?=[。；;，,])))?|(基本持平|持平|无增减)`,
   'g',
 );
 
@@ -175,7 +175,8 @@ function readYearOnYear(r: Reading): void {
     if (/分别$/.test(text.slice(Math.max(0, at - 2), at))) continue;
     // …and a change without a rate that a reader of such lists has read already (各增加 D 万元，分别增长 P%、Q%)
     if (m[2] && !m[3] && r.used.has(at + m[0].indexOf(m[2], m[1].length))) continue;
-    const direction = (m[1] ? (rises(m[1]) ? '增加' : '减少') : m[5]) as NonNullable<Claim['direction']>;
+    // 较上年无增减 says 持平 (公务接待费0.50万元,较上年无增减, 武陵山乡)
+    const direction = (m[1] ? (rises(m[1]) ? '增加' : '减少') : m[5] === '无增减' ? '持平' : m[5]) as NonNullable<Claim['direction']>;
     // 增长20%以上 bounds the rate, it does not state it; 减收 48.9 亿元，增长-10.3% is a fall of 10.3% (where the
     // change is negative too, 增加-12.50 万元，增长-11.11%, the signs agree as they stand)
     const rateRaw = m[4] && !BOUND_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 2)) ? m[4] : bracketed?.[1];
@@ -188,14 +189,18 @@ function readYearOnYear(r: Reading): void {
     if (!m[3] && current && ownWords !== '' && /[；;]/.test(text.slice(current.at, at))) current = null;
     if (current && namesAnother(text, ownWords, current, at)) current = null;
     const prior = compared ?? (year ? priorAmount(text, current?.at ?? at, year) : null);
-    // 持平 compares two amounts: without last year's, nothing to check
-    if (m[5] && (!prior || !current)) continue;
+    // 持平 compares two amounts: without last year's, nothing to check but as a change of nothing (a list's
+    // item whose changes add up to its total's); 基本持平 is no exact figure
+    if (m[5] && (!current || (!prior && m[5] === '基本持平'))) continue;
     const figures: Record<string, Cell> = {};
     if (m[2]) figures.change = fig(r, m[2], at + m[0].indexOf(m[2], m[1].length));
+
     if (bracketed) figures.rate = fig(r, `${bracketed[1]}%`, at + m[0].length + bracketed.index + bracketed[0].indexOf(bracketed[1]), true);
     else if (rateRaw) figures.rate = fig(r, `${negative ? rateRaw.slice(1) : rateRaw}%`, at + m[0].lastIndexOf(rateRaw) + (negative ? 1 : 0), true);
     if (current && (!rateDirection || (direction === '增加') === (rateDirection === '增长'))) figures.current = fig(r, current.raw, current.at);
     if (prior) figures.prior = fig(r, prior.raw, prior.at);
+    // 持平 (not 基本持平) is a change of nothing, in the unit of the amount it is said of
+    if (m[5] && m[5] !== '基本持平' && figures.current) figures.change = { ...fig(r, '0', at), lo: 0, hi: 0, unit: figures.current.unit };
     // after the last item of a 其中 list, the change may be the list's total's (梧州 2025): 叙述/同比变化率 takes either
     const total = figures.current && figures.rate ? listTotalBefore(text, current!.at, sectionStart(r.heads, at)) : null;
     if (total) figures.whole = fig(r, total.raw, total.at);

@@ -10,7 +10,7 @@ import { CHANGE_WORDS, COMPLETED_OF, NUM, RATE_GLUE, RATE_SEP, RATE_WORDS, SEP, 
  * at the first element that is not such an item (a sub-list, a comparison, another sentence).
  */
 // (its mark may be left out after a share: 基本支出445.80万元,占84.83%与2016年相比减少61.72万元, 马家镇)
-const OWN_CHANGE = `(?:[,，]?(?:(?:比|较)(?:上年度?|\\d{4}年度?)(?:预算数?|决算数?|执行数?)?|与(?:上年度?|\\d{4}年度?)相比[,，]?|同比)?(?:(?:${CHANGE_WORDS})了?${NUM}万元(?:${RATE_SEP}(?:同比)?(?:${RATE_WORDS})${RATE_GLUE}${NUM}%)?|(?:与上年)?(?:基本)?持平))?`;
+const OWN_CHANGE = `(?:[,，]?(?:(?:比|较)(?:上年度?|\\d{4}年度?)(?:预算数?|决算数?|执行数?)?|与(?:上年度?|\\d{4}年度?)相比[,，]?|同比)?(?:(?:${CHANGE_WORDS})了?${NUM}万元(?:${RATE_SEP}?(?:同比)?(?:${RATE_WORDS})${RATE_GLUE}${NUM}%)?|(?:与上年)?(?:基本)?持平|无增减))?`;
 // an item's own breakdown in brackets (公务用车购置及运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元）) is passed over
 /** an item's own aside in brackets (（包括购置费 A 万元、运行费 B 万元）), before or after its change */
 const ASIDE = '(?:[（(][^（()）]{1,80}[）)])?';
@@ -33,6 +33,7 @@ function moreItems(rest: string): boolean {
 }
 /** an item that is a total of its own, its parts listed after it: another headline, not a part */
 const opensList = (name: string, after: string) => /总(?:收入|支出)/.test(name) && /^其中/.test(after);
+const COUNTED_ITEM_AHEAD = new RegExp(`^[,，]?[^。；;%]{0,40}?\\d+(?:批次|次|人次|人|辆|个)[^。；;%\\d]{2,40}?${NUM}万元`);
 const UNIT_WITHOUT_YUAN = /^[,，；;]?[^,，；;。]{0,30}?\d(?:万|亿)(?!元)/;
 const MORE_ITEMS = new RegExp(`[；;][^；;。]{0,40}?${NUM}万元`, 'g');
 const sentenceEnd = (text: string, from: number) => {
@@ -84,6 +85,8 @@ export function listAfter(text: string, from: number, sameSection: (at: number) 
       // stopped by words it cannot read while more items follow in the sentence (预备费 24 亿元，占总支出的
       // 0.4%，占省本级支出的 1.6%，比例符合预算法规定；债务还本支出 65.78 亿元): the parts read are not all
       if (items.length >= 2 && moreItems(text.slice(i, sentenceEnd(text, i)))) return [];
+      // …or by a count run into the next item's name (…国内公务接待批次为274次,共计接待2175人次公务用车购置及运行维护费为8.39万元, 施甸)
+      if (items.length >= 2 && COUNTED_ITEM_AHEAD.test(text.slice(i, sentenceEnd(text, i)))) return [];
       // …or by an amount written without its 元 (待偿债再融资一般债券结余1亿，调出资金2.2亿): a part not read
       if (items.length && UNIT_WITHOUT_YUAN.test(text.slice(i, sentenceEnd(text, i)))) return [];
       break;
