@@ -242,6 +242,8 @@ function readSentences(r: Reading): void {
   let before: Amount[] = [];
   // a 其中 list whose one item the sentence held: later sentences may go on with it, an item each
   let open: OpenList | null = null;
+  // the sentence before's total and how many parts its 其中 listed
+  let listed: { headline: Amount; parts: number } | null = null;
   for (const { sentence, base } of sentencesOf(r.text, r.heads)) {
     const amounts = [...sentence.matchAll(new RegExp(`${NUM}万元`, 'g'))].map((m) => ({ raw: m[1], at: base + m.index! }));
     open = open && goesOn(r, open, sentence, base);
@@ -253,16 +255,20 @@ function readSentences(r: Reading): void {
     }
     // 包括： opening its own sentence lists the parts as 其中： does (支出预算总计 A 万元。包括：1．…（类）支出 B 万元…, 江苏)
     // (a 其中 in brackets splits the item before it: 财政拨款收入 A 万元（其中，一般公共预算 A 万元），占收入合计 P%)
-    const other = /^包括[:：]/.test(sentence) ? 0 : unbracketed(sentence, '其中');
+    const other = /^包括/.test(sentence) ? 0 : unbracketed(sentence, '其中');
     // what 其中 splits is the amount stated for the subject (预算数为 3.22 万元), not a change said after it (比上年减少 0.98 万元);
     // a 其中 opening its own sentence splits the one amount of that kind the sentence before states (收入总预算 501.98 万元，
     // 同比减少 17.05 万元。其中：1、…)
     const level = (a: Amount) => !isChange(r.text, a.at) && !isReferenceAmount(r.text, a.at);
     const levels = other === 0 ? before.filter(level) : [];
     // (an aside in brackets before the 其中 holds none: 761.21万元(含上年结转5.01万元),其中:…, 中峰小学)
-    const headline = other > 0 ? [...amounts].reverse().find((a) => a.at < base + other && level(a) && !closedBefore(sentence, a.at - base, other)) : levels.length === 1 ? levels[0] : undefined;
+    // …or a second breakdown of the total the sentence before split (1776.31万元,其中教育支出…,社会保障和就业支出…。
+    // 包括工资福利支出…、商品和服务支出…, 怀化工业中专: by function, then by economic class)
+    const again: Amount | undefined = other === 0 && /^包括/.test(sentence) && listed && levels.length === listed.parts + 1 && levels[0].at === listed.headline.at ? listed.headline : undefined;
+    const headline: Amount | undefined = other > 0 ? [...amounts].reverse().find((a) => a.at < base + other && level(a) && !closedBefore(sentence, a.at - base, other)) : levels.length === 1 ? levels[0] : again;
     before = amounts;
-    const sum = headline && other >= 0 ? readSum(r, sentence, base, other, headline) : null;
+    const sum: ReturnType<typeof readSum> = headline && other >= 0 ? readSum(r, sentence, base, other, headline) : null;
+    listed = sum && headline ? { headline, parts: sum.parts.length } : null;
     if (sum && headline) open = openList(r, sum, headline, base);
     // an item's own breakdown in brackets adds up to the item's amount
     // an item's own 包括： within the sentence (1、基本支出173.89万元,包括:人员经费支出161.57万元,公用经费支出12.23万元;2、…, 群加乡)
