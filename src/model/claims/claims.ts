@@ -146,7 +146,8 @@ function readSentences(r: Reading): void {
     }
     // 包括： opening its own sentence lists the parts as 其中： does (支出预算总计 A 万元。包括：1．…（类）支出 B 万元…, 江苏)
     // (a 其中 in brackets splits the item before it: 财政拨款收入 A 万元（其中，一般公共预算 A 万元），占收入合计 P%)
-    const other = /^包括/.test(sentence) ? 0 : unbracketed(sentence, '其中');
+    const including = /^包括/.test(sentence);
+    const other = including ? 0 : unbracketed(sentence, '其中');
     // what 其中 splits is the amount stated for the subject (预算数为 3.22 万元), not a change said after it (比上年减少 0.98 万元);
     // a 其中 opening its own sentence splits the one amount of that kind the sentence before states (收入总预算 501.98 万元，
     // 同比减少 17.05 万元。其中：1、…)
@@ -155,7 +156,7 @@ function readSentences(r: Reading): void {
     // (an aside in brackets before the 其中 holds none: 761.21万元(含上年结转5.01万元),其中:…, 中峰小学)
     // …or a second breakdown of the total the sentence before split (1776.31万元,其中教育支出…,社会保障和就业支出…。
     // 包括工资福利支出…、商品和服务支出…, 怀化工业中专: by function, then by economic class)
-    const again: Amount | undefined = other === 0 && /^包括/.test(sentence) && listed && levels.length === listed.parts + 1 && levels[0].at === listed.headline.at ? listed.headline : undefined;
+    const again: Amount | undefined = including && listed && levels.length === listed.parts + 1 && levels[0].at === listed.headline.at ? listed.headline : undefined;
     const headline: Amount | undefined = other > 0 ? [...amounts].reverse().find((a) => a.at < base + other && level(a) && !closedBefore(sentence, a.at - base, other)) : levels.length === 1 ? levels[0] : again;
     before = amounts;
     const sum: ReturnType<typeof readSum> = headline && other >= 0 ? readSum(r, sentence, base, other, headline) : null;

@@ -140,9 +140,7 @@ export function gluedItemPath(report: Pick<Report, 'tables'>, kind: Report['kind
     return kuan !== undefined && (said.endsWith(normalizeLabel(kuan.name) + normalizeLabel(r.name)) || said === normalizeLabel(r.name));
   });
   if (hits.length !== 1) return null;
-  const kuan = byKey.get(hits[0].parent!)!;
-  const lei = kuan.parent ? byKey.get(kuan.parent) : undefined;
-  return lei ? [lei.name, kuan.name, hits[0].name] : null;
+  return pathTo(byKey, hits[0]);
 }
 
 
@@ -159,10 +157,14 @@ export function lonePath(report: Pick<Report, 'tables'> & WithCatalog, kind: Rep
   if (said.length < 4) return null;
   const hits = t.rows.filter((r) => r.level === 3 && r.code?.length === 7 && normalizeLabel(r.name) === said);
   if (hits.length !== 1 || economicName(report, said)) return null;
-  const byKey = new Map(t.rows.map((r) => [r.key, r]));
-  const kuan = hits[0].parent ? byKey.get(hits[0].parent) : undefined;
+  return pathTo(new Map(t.rows.map((r) => [r.key, r])), hits[0]);
+}
+
+/** a 项 row's path [类, 款, 项] as its table names them; null where its 款 or 类 is not a row there */
+function pathTo(byKey: Map<string, Row>, item: Row): string[] | null {
+  const kuan = item.parent ? byKey.get(item.parent) : undefined;
   const lei = kuan?.parent ? byKey.get(kuan.parent) : undefined;
-  return kuan && lei ? [lei.name, kuan.name, hits[0].name] : null;
+  return kuan && lei ? [lei.name, kuan.name, item.name] : null;
 }
 
 /** whether an economic item of the catalogue is named so */

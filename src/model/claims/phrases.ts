@@ -171,7 +171,9 @@ const SECTION_RE = /[一二三四五六七八九十]{1,3}、(?:[^，。；、:�
 // a name may hold a 、 between two of its words (环境保护法规、规划及标准（项）), not a list's number (2、法院（款）)
 const PART = '(?:[^。；，,：:、（）()“”"]|(?<=[\\u4e00-\\u9fff])、(?=[\\u4e00-\\u9fff])|（[^（）类款项]{1,3}）){2,30}';
 // a marker may carry the level's code, before or after its word (行政事业单位养老支出（05款）, （款05）, （20805款）)
-const marker = (level: '类' | '款' | '项') => `[（(]\\s*(?:\\d{1,7}\\s*)?${level}(?:\\s*\\d{1,7})?\\s*[）)]`;
+const marker = (level: '类' | '款' | '项' | '([类款项])') => `[（(]\\s*(?:\\d{1,7}\\s*)?${level}(?:\\s*\\d{1,7})?\\s*[）)]`;
+/** any level's marker, its word captured */
+const ANY_MARKER_RE = new RegExp(marker('([类款项])'), 'g');
 const PATH_RE = new RegExp(`([^。；，,：:、（）()“”"\\d.．]{2,30})${marker('类')}(?:(${PART})${marker('款')})?(?:(${PART})${marker('项')})?`, 'g');
 
 const OWN_AMOUNT = new RegExp(`^[”"]?\\s*${NUM}\\s*万元(?=[，,。；;：:])`);
@@ -261,7 +263,7 @@ export const cleanPath = (path: string[]) => path.map((p) => p.replace(LEADING_L
  */
 export const tidyPath = (words: string) =>
   words
-    .replace(/[（(]\s*(?:\d{1,7}\s*)?([类款项])(?:\s*\d{1,7})?\s*[）)]/g, '（$1）')
+    .replace(ANY_MARKER_RE, '（$1）')
     .replace(NUMBER_AFTER_MARKER_RE, '$1')
     .replace(/^[一二三四五六七八九十\d]{1,3}[）)](?=.*（[类款项]）)/, '');
 
