@@ -11,7 +11,7 @@ import type { Token } from '../../layout/tokenize.js';
 import type { Column, Table } from '../types.js';
 import type { TableSpec } from './catalog.js';
 import { namedColumns } from './header.js';
-import { centreOf, columnReach, flushLeftEdges, matchInOrder, placeByLeftEdges } from './geometry.js';
+import { centreOf, columnReach, flushLeftEdges, matchInOrder, placeByLeftEdges, placeByRightEdges } from './geometry.js';
 import { namesOverFigures, placeByEdges, placeBySpans, rightEdges } from './text-columns.js';
 import type { PrintedColumn } from './spanned-columns.js';
 
@@ -45,7 +45,20 @@ export class FigurePlacement {
 
   /** each printed figure (fewer than the columns) to its column, or null where position does not tell */
   place(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
-    return this.placeByPosition(printed, columns) ?? this.placeByPageEdges(printed, columns) ?? this.placeByTextSpans(printed, columns) ?? this.placeByTextEdges(printed, columns);
+    return this.placeByPosition(printed, columns) ?? this.placeByRightEdges(printed, columns) ?? this.placeByPageEdges(printed, columns) ?? this.placeByTextSpans(printed, columns) ?? this.placeByTextEdges(printed, columns);
+  }
+
+  /**
+   * PDF: figures set flush right, each to the column under whose name it ends (placeByRightEdges).
+   * A figure set right in a wide cell under a name set in its middle stands nearer the next
+   * column's name than its own (Chromium's 三线表, no rules between the columns).
+   */
+  private placeByRightEdges(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
+    if (!printed.every((t) => t.x0 !== undefined)) return null;
+    const labels = this.reader.headerLabels();
+    if (this.reader.spanned()) return null;
+    const named = columns.filter((c) => labels.has(c.key)).map((c) => ({ key: c.key, x0: labels.get(c.key)!.x0 }));
+    return placeByRightEdges(printed, this.reader.rowFigures().flat(), named);
   }
 
   /**

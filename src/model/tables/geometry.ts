@@ -55,6 +55,52 @@ export function placeByLeftEdges<T extends Placed>(printed: T[], columns: Array<
 }
 
 /**
+ * Figures set flush right, each in the column whose name starts last before the figure ends: a
+ * cell's name, centred or set left or right, starts before the cell's right edge, and the next
+ * cell's name after it. Only figures the page shows set right: ending within a point of where
+ * another figure of the table (`figures`) ends, one of them starting elsewhere (figures of
+ * different widths set left or centred do not end alike). Null where two such ends fall under
+ * one name (a column between them whose name was not found), where a figure is not so shown or
+ * ends before every name, and where two go to one column.
+ */
+export function placeByRightEdges<T extends Placed>(printed: T[], figures: Placed[], labels: Array<{ key: string; x0: number }>): Map<string, T> | null {
+  const cols = [...labels].sort((a, b) => a.x0 - b.x0);
+  const under = (x1: number) => {
+    let at = -1;
+    cols.forEach((c, i) => c.x0 < x1 && (at = i));
+    return at;
+  };
+  const ends = rightSetEnds(figures);
+  const named = ends.map(under);
+  if (new Set(named).size < named.length) return null;
+  const placed = new Map<string, T>();
+  let last = -1;
+  for (const t of printed) {
+    const end = ends.findIndex((x) => Math.abs(x - t.x1!) <= 1);
+    const at = end < 0 ? -1 : named[end];
+    if (at <= last) return null;
+    last = at;
+    placed.set(cols[at].key, t);
+  }
+  return placed;
+}
+
+/** where figures set right end: each x within a point of which two figures or more end, starting apart */
+function rightSetEnds(figures: Placed[]): number[] {
+  const byEnd = [...figures].sort((a, b) => a.x1! - b.x1!);
+  const ends: number[] = [];
+  for (let i = 0; i < byEnd.length; ) {
+    let j = i + 1;
+    while (j < byEnd.length && byEnd[j].x1! - byEnd[j - 1].x1! <= 0.5) j++;
+    const run = byEnd.slice(i, j);
+    const starts = run.map((f) => f.x0!);
+    if (run.length > 1 && Math.max(...starts) - Math.min(...starts) > 1) ends.push(run[0].x1!);
+    i = j;
+  }
+  return ends;
+}
+
+/**
  * Figures to the header's columns, both left to right, one column a figure at most: the
  * assignment in order whose distances add up least (blank cells print no figure, so columns may
  * be skipped). Null when there are fewer columns than figures.
