@@ -24,6 +24,21 @@ describe('two disclosures in one file', () => {
     }, 30000);
   }
 
+  it("another unit's disclosure printed after the first starts at its cover, where the page's first lines hold its title", async () => {
+    // two bureaus' budgets one after the other (a county's compilation): the second's cover
+    // (北湖区民政局 / 2025年部门预算) is not the first's, and its pages up to the repeated 收支总表
+    // are its own, not the first's narrative
+    const first = readFileSync(PDF('province-budget.calc.layout.txt'), 'utf8');
+    const second = first.replaceAll('南湖区', '北湖区');
+    const pages = first.split('\f').length - 1;
+    const [both, once] = [reportOf(first + second), reportOf(first)];
+    expect(both.secondDisclosure).toMatchObject({ page: pages + 1, line: first.split('\n').length, title: '南湖区民政局2025年部门收支总表' });
+    const rules = await builtinRules();
+    const { runRules } = await import('../src/rules/index.js');
+    const found = (r: typeof both) => runRules(r, rules).map((d) => `${d.ruleId} ${d.message}`);
+    expect(found(both)).toEqual(found(once));
+  });
+
   it('in text, the second copy starts where the cover line comes again', () => {
     const text = readFileSync(path.join(FIXTURES, 'pdf/final-full.txt'), 'utf8');
     const lines = text.split('\n').length;

@@ -117,16 +117,38 @@ export function copiedTableLines(regions: TableRegion[]): Set<number> {
   return copies;
 }
 
+/** a cover's title: a department's or unit's budget or final account, the title's last words (上海市2025年市级单位预算, 某局2019年度部门预算公开) */
+const COVER_TITLE_RE = /^[^，,。；;：:、（）()]{0,30}(?:(?:部门|单位)(?:预算|决算)(?:公开)?|(?:预算|决算)公开)$/;
+/** lines a page's head spans, blank lines aside, where another disclosure's cover names it */
+const HEAD_LINES = 3;
+
+/** whether the line opens a page, its title among the page's first lines */
+function opensCover(l: SourceLine, pageStart: SourceLine | undefined, seen: number): boolean {
+  return pageStart !== undefined && seen < HEAD_LINES && COVER_TITLE_RE.test(l.text.replace(/[\s\u3000]/g, ''));
+}
+
 /**
- * The second disclosure's first line: its cover (a page opening with the document's first line)
- * between the first set's last table and the repeated one, else the page of the repeated table.
+ * The second disclosure's first line: its cover between the first set's last table and the
+ * repeated one (a page opening with the document's first line, or, on a page, one whose first
+ * lines hold a cover's title: two units' disclosures printed one after the other), else the page
+ * of the repeated table.
  */
 function startOf(lines: SourceLine[], lastOfFirst: SourceLine, repeated: SourceLine): SourceLine {
   const cover = lines[0]?.text.trim();
   const paged = repeated.page !== undefined;
   let previous: SourceLine | undefined;
+  let pageStart: SourceLine | undefined;
+  let seen = 0;
   for (const l of lines) {
-    if (l.line > lastOfFirst.line && l.line < repeated.line && l.text.trim() === cover && (!paged || l.page !== previous?.page)) return l;
+    if (paged && l.page !== pageStart?.page) {
+      pageStart = l;
+      seen = 0;
+    }
+    if (l.line > lastOfFirst.line && l.line < repeated.line) {
+      if (l.text.trim() === cover && (!paged || l.page !== previous?.page)) return l;
+      if (paged && l.text.trim() && opensCover(l, pageStart, seen)) return pageStart!;
+    }
+    if (l.text.trim()) seen++;
     previous = l;
   }
   return (paged && lines.find((l) => l.page === repeated.page)) || repeated;
