@@ -1,5 +1,6 @@
-/** Two disclosures in one file: said once, and only the first is checked. */
-import { readFileSync } from 'node:fs';
+/** Two disclosures in one file: said, and each checked as a document of its own. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFile } from '../src/cli/lint.js';
@@ -8,12 +9,12 @@ import { builtinRules, FIXTURES, reportOf } from './helpers.js';
 
 const PDF = (name: string) => path.join(FIXTURES, 'pdf', name);
 const said = (file: string, page: number) =>
-  `本文件似乎含有两份公开文件（第 ${page} 页起又是一份，「收入支出决算总表」再次出现），只检查了第一份；请把两份分开检查`;
+  `本文件含有不止一份公开文件：第 ${page} 页起又是一份（「收入支出决算总表」再次出现），各份分别检查，各自的问题按所在页列出`;
 const placeless = (tables: unknown, file: string) => JSON.parse(JSON.stringify(tables).replaceAll(file, ''));
 
 describe('two disclosures in one file', () => {
   for (const engine of ['pdfium', 'unpdf'] as PdfEngine[]) {
-    it(`two copies of final-full (qpdf --pages a a): one warning, the first copy's model (${engine})`, async () => {
+    it(`two copies of final-full (qpdf --pages a a): one warning, the first copy's model, the second checked and as clean (${engine})`, async () => {
       const rules = await builtinRules();
       const [twice, once] = await Promise.all(['final-full.twice.pdf', 'final-full.libreoffice.pdf'].map((f) => lintFile(PDF(f), rules, { pdfEngine: engine })));
       const warning = { ruleId: '读取/多份文件', severity: 1, message: said(PDF('final-full.twice.pdf'), 8), page: 8, line: 1, column: 1 };
@@ -37,6 +38,38 @@ describe('two disclosures in one file', () => {
     const { runRules } = await import('../src/rules/index.js');
     const found = (r: typeof both) => runRules(r, rules).map((d) => `${d.ruleId} ${d.message}`);
     expect(found(both)).toEqual(found(once));
+  });
+
+  it('each disclosure of the file is checked on its own, its findings on its own pages', async () => {
+    // the second bureau's budget with a slip of its own in its 三公 sentence: found on its page,
+    // against its own tables; the first's findings as when it stands alone
+    const first = readFileSync(PDF('province-budget.calc.layout.txt'), 'utf8');
+    const second = first.replaceAll('南湖区', '北湖区').replace('公务接待费2.00万元。', '公务接待费2.60万元。');
+    expect(second).not.toBe(first.replaceAll('南湖区', '北湖区'));
+    const file = path.join(tmpdir(), 'budget-lint-two-bureaus.txt');
+    writeFileSync(file, first + second);
+    const [both, once] = await Promise.all([file, PDF('province-budget.calc.layout.txt')].map(async (f) => lintFile(f, await builtinRules())));
+    const pages = first.split('\f').length - 1;
+    const of = (o: typeof both, from: number, to: number) => o.diagnostics.filter((d) => d.page! >= from && d.page! <= to && d.ruleId !== '读取/多份文件').map((d) => [d.ruleId, d.page! - from, d.message.replaceAll('北湖区', '南湖区').replace(/第 \d+ 页/g, '第 … 页')]);
+    expect(of(both, 1, pages)).toEqual(of(once, 1, pages));
+    const more = of(both, pages + 1, 2 * pages);
+    expect(more.filter((d) => !of(once, 1, pages).some((o) => JSON.stringify(o) === JSON.stringify(d)))).toEqual([
+      ['叙述/分项之和', 10, expect.stringContaining('合计写 6.50 万元，其中所列各项之和为 7.10 万元')],
+      ['叙述/金额与表一致', 10, expect.stringContaining('「公务接待费」文中写 2.60 万元')],
+    ]);
+    expect(more.length).toBe(of(once, 1, pages).length + 2);
+    expect(both.diagnostics.filter((d) => d.ruleId === '读取/多份文件').map((d) => d.page)).toEqual([pages + 1]);
+  });
+
+  it("another unit's disclosure that prints no table again starts at its cover page", () => {
+    // a narrative-only disclosure (its tables published apart) after the first: its cover page,
+    // a title alone, names another department
+    const first = readFileSync(PDF('province-budget.calc.layout.txt'), 'utf8');
+    const pages = first.split('\f').length - 1;
+    const narrative = '\n\n          北湖区民政局2025年部门预算公开\n\f一、收支预算总体情况\n2025年收入预算总计1,007.60万元。\n\f';
+    const report = reportOf(first + narrative);
+    expect(report.secondDisclosure).toEqual({ from: first.split('\n').length, line: 1, page: pages + 1, title: '北湖区民政局2025年部门预算公开', cover: true });
+    expect(reportOf(first).secondDisclosure).toBeUndefined();
   });
 
   it('in text, the second copy starts where the cover line comes again', () => {

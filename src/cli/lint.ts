@@ -49,7 +49,32 @@ async function lintOrThrow(file: string, rules: Rule[], options: LintOptions): P
   deadline.check();
   const report = buildReport(source, options.catalog);
   deadline.check();
-  return diagnose(report, [source], rules, options, deadline);
+  const outcome = diagnose(report, [source], rules, options, deadline);
+  // a file holding more disclosures (two PDFs concatenated, a compilation of units' budgets):
+  // each after the first is checked as a document of its own, from its first line on
+  for (let part = report; part.secondDisclosure && outcome.diagnostics.length < MAX_DIAGNOSTICS_OF_PARTS; ) {
+    const start = part.secondDisclosure;
+    part = buildReport({ ...source, lines: source.lines.filter((l) => l.line >= start.from) }, options.catalog);
+    deadline.check();
+    outcome.diagnostics.push(...laterDisclosure(part, start, rules, options));
+  }
+  outcome.diagnostics = sortDiagnostics(outcome.diagnostics);
+  return outcome;
+}
+
+/** findings past which a file's further disclosures are not read (a bound, as a rule's findings have one) */
+const MAX_DIAGNOSTICS_OF_PARTS = 10000;
+
+/**
+ * A disclosure after the first in the same file: its reading's findings and its rules'. What is
+ * the file's own (pages not read, turned pages' text, its encoding) was said with the first; a
+ * part with no tables is said so, as a file without them is.
+ */
+function laterDisclosure(report: Report, start: NonNullable<Report['secondDisclosure']>, rules: Rule[], options: LintOptions): Diagnostic[] {
+  const noTables: Diagnostic[] = report.tables.length
+    ? []
+    : [{ ruleId: '读取/未含公开表', severity: 1, message: '这一份公开文件没有读到公开表，只核对了文字说明', ...at(report.file, start.line, 1), ...(start.page !== undefined ? { page: start.page } : {}) }];
+  return [...noTables, ...secondDisclosure(report), ...readingDiagnostics(report), ...runRules(report, rules, options.observe)];
 }
 
 /**
@@ -171,12 +196,13 @@ function rotatedText(report: Report): Diagnostic[] {
   }));
 }
 
-/** a file holding two disclosures: only the first was checked */
+/** a file holding two disclosures: each is checked on its own (lintOrThrow) */
 function secondDisclosure(report: Report): Diagnostic[] {
   const second = report.secondDisclosure;
   if (!second) return [];
   const where = second.page !== undefined ? `第 ${second.page} 页` : `第 ${second.line} 行`;
-  const message = `本文件似乎含有两份公开文件（${where}起又是一份，「${second.title}」再次出现），只检查了第一份；请把两份分开检查`;
+  const why = second.cover ? `封面「${second.title}」` : `「${second.title}」再次出现`;
+  const message = `本文件含有不止一份公开文件：${where}起又是一份（${why}），各份分别检查，各自的问题按所在页列出`;
   return [{ ruleId: '读取/多份文件', severity: 1, message, ...at(report.file, second.line, 1), ...(second.page !== undefined ? { page: second.page } : {}) }];
 }
 

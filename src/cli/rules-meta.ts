@@ -24,8 +24,8 @@ const READER_CHECKS: ReaderCheck[] = [
   },
   {
     id: '读取/多份文件',
-    description: '一个文件里似乎有两份公开文件，只检查了第一份',
-    why: '两份文件的表格混在一起无法核对，应分开检查。',
+    description: '一个文件里有不止一份公开文件，各份分别检查',
+    why: '几份文件的表格混在一起无法核对：从后一份的封面（或其表再次出现的那一页）起分开，每一份按它自己的表格和说明检查。',
     severity: 'warn',
     anchor: TABLES,
   },

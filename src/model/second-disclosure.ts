@@ -12,8 +12,9 @@ export interface SecondDisclosure {
   /** the same place as a reader counts it: the line on its page, and the page */
   line: number;
   page?: number;
-  /** the table whose title came again */
+  /** the table whose title came again, or the second's cover title (cover: true) */
   title: string;
+  cover?: true;
 }
 
 /** kinds read in between before a kind that comes back is taken as another disclosure's */
@@ -39,6 +40,14 @@ function runsOf(regions: TableRegion[]): Run[] {
 }
 
 export function findSecondDisclosure(regions: TableRegion[], lines: SourceLine[]): SecondDisclosure | null {
+  const byTables = repeatedTable(regions, lines);
+  const firstTable = Math.min(...regions.map((r) => r.lines[0]?.source.line ?? Infinity));
+  const byCover = anotherCover(lines, firstTable, byTables?.from ?? Infinity);
+  return byCover ?? byTables;
+}
+
+/** a table kind come back after other kinds were read in between */
+function repeatedTable(regions: TableRegion[], lines: SourceLine[]): SecondDisclosure | null {
   const runs = runsOf(regions);
   for (let i = 0; i < runs.length; i++) {
     const before = runs.slice(0, i);
@@ -124,7 +133,7 @@ const HEAD_LINES = 3;
 
 /** whether the line opens a page, its title among the page's first lines */
 function opensCover(l: SourceLine, pageStart: SourceLine | undefined, seen: number): boolean {
-  return pageStart !== undefined && seen < HEAD_LINES && COVER_TITLE_RE.test(l.text.replace(/[\s\u3000]/g, ''));
+  return pageStart !== undefined && seen < HEAD_LINES && COVER_TITLE_RE.test(squeeze(l.text));
 }
 
 /**
@@ -153,3 +162,31 @@ function startOf(lines: SourceLine[], lastOfFirst: SourceLine, repeated: SourceL
   }
   return (paged && lines.find((l) => l.page === repeated.page)) || repeated;
 }
+
+/** non-blank lines a cover page holds at most: its title, the unit's name, a date */
+const COVER_PAGE_LINES = 6;
+
+/**
+ * Another unit's disclosure that prints no table again (its tables published apart, or none of
+ * the first's kinds): a cover page after the first's tables began and before `before`, a page of
+ * a few lines whose first lines hold a cover's title, not the document's own. Only on pages.
+ */
+function anotherCover(lines: SourceLine[], firstTable: number, before: number): SecondDisclosure | null {
+  const own = squeeze(lines.find((l) => l.text.trim())?.text ?? '');
+  const byPage = new Map<number, SourceLine[]>();
+  for (const l of lines) {
+    if (l.page === undefined || l.line <= firstTable || l.line >= before || !l.text.trim()) continue;
+    const page = byPage.get(l.page);
+    if (page) page.push(l);
+    else byPage.set(l.page, [l]);
+  }
+  for (const page of byPage.values()) {
+    if (page.length > COVER_PAGE_LINES) continue;
+    const title = page.slice(0, HEAD_LINES).find((l) => COVER_TITLE_RE.test(squeeze(l.text)) && squeeze(l.text) !== own);
+    // the page's first line in the whole input, blank or not
+    if (title) return { from: lines.find((l) => l.page === page[0].page)!.line, line: 1, page: page[0].page, title: squeeze(title.text), cover: true };
+  }
+  return null;
+}
+
+const squeeze = (text: string) => text.replace(/[\s\u3000]/g, '');
