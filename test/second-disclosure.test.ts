@@ -72,6 +72,20 @@ describe('two disclosures in one file', () => {
     expect(reportOf(first).secondDisclosure).toBeUndefined();
   });
 
+  it('a cover whose title runs over two lines, the 目录 under it on the same page, starts another disclosure; a title page repeating the own cover does not', () => {
+    const first = readFileSync(PDF('province-budget.calc.layout.txt'), 'utf8');
+    const pages = first.split('\f').length - 1;
+    const cover = (unit: string, year: number) => `     ${unit}\n      ${year} 年度部门预算\n            目 录\n第一部分 部门概况\n一、主要职能\n\f一、收支预算总体情况\n${year}年收入预算总计1,007.60万元。\n\f`;
+    // another unit, and the same unit's budget of another year
+    for (const [unit, year] of [['北湖区民政局', 2025], ['南湖区民政局', 2024]] as const) {
+      expect(reportOf(first + cover(unit, year)).secondDisclosure).toMatchObject({ page: pages + 1, title: `${unit}${year}年度部门预算`, cover: true });
+    }
+    // the first's own title again, its lines set otherwise: the same disclosure (南湖区民政局 / 2025年部门预算)
+    expect(reportOf(first + cover('南湖区民政局', 2025)).secondDisclosure).toBeUndefined();
+    // a part's heading that names a year's 决算 is a section, not a cover
+    expect(reportOf(first + '第三部分 2024年度部门决算\n2024年支出决算1,000.00万元。\n\f').secondDisclosure).toBeUndefined();
+  });
+
   it('in text, the second copy starts where the cover line comes again', () => {
     const text = readFileSync(path.join(FIXTURES, 'pdf/final-full.txt'), 'utf8');
     const lines = text.split('\n').length;

@@ -41,9 +41,7 @@ function runsOf(regions: TableRegion[]): Run[] {
 
 export function findSecondDisclosure(regions: TableRegion[], lines: SourceLine[]): SecondDisclosure | null {
   const byTables = repeatedTable(regions, lines);
-  const firstTable = Math.min(...regions.map((r) => r.lines[0]?.source.line ?? Infinity));
-  const byCover = anotherCover(lines, firstTable, byTables?.from ?? Infinity);
-  return byCover ?? byTables;
+  return anotherCover(lines, byTables?.from ?? Infinity) ?? byTables;
 }
 
 /** a table kind come back after other kinds were read in between */
@@ -163,30 +161,55 @@ function startOf(lines: SourceLine[], lastOfFirst: SourceLine, repeated: SourceL
   return (paged && lines.find((l) => l.page === repeated.page)) || repeated;
 }
 
-/** non-blank lines a cover page holds at most: its title, the unit's name, a date */
-const COVER_PAGE_LINES = 6;
+/** a cover's title parted: whose, which year, and what (部门预算, 单位决算, 预算公开) */
+const TITLE_PARTS_RE = /^(.*?)(20\d{2})年度?(.*?)$/;
+/** a part's or chapter's heading names a section, never another document */
+const SECTION_RE = /^第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇)/;
+
+/** what a cover says of its disclosure: whose (the words before its year), the year, and its kind's words */
+function coverParts(text: string): { unit: string; year: string | null; kind: string } {
+  const m = TITLE_PARTS_RE.exec(text);
+  const kind = (t: string) => (/单位/.test(t) ? '单位' : /部门/.test(t) ? '部门' : '') + (/决算/.test(t) ? '决算' : /预算/.test(t) ? '预算' : '');
+  return m ? { unit: m[1], year: m[2], kind: kind(m[3]) } : { unit: '', year: null, kind: kind(text) };
+}
 
 /**
- * Another unit's disclosure that prints no table again (its tables published apart, or none of
- * the first's kinds): a cover page after the first's tables began and before `before`, a page of
- * a few lines whose first lines hold a cover's title, not the document's own. Only on pages.
+ * Whether a cover names another disclosure than the part's own cover does: another year, another
+ * kind (部门 or 单位, 预算 or 决算), or a unit the own cover does not name. A title page repeating
+ * the cover in other lines (江苏省委办公厅 / 2019年度部门预算 and 江苏省委办公厅2019年度部门预算) is the same.
  */
-function anotherCover(lines: SourceLine[], firstTable: number, before: number): SecondDisclosure | null {
-  const own = squeeze(lines.find((l) => l.text.trim())?.text ?? '');
-  const byPage = new Map<number, SourceLine[]>();
+function namesAnother(cover: string, own: string): boolean {
+  const [a, b] = [coverParts(cover), coverParts(own)];
+  if (a.year && b.year && a.year !== b.year) return true;
+  if (a.kind && b.kind && a.kind !== b.kind) return true;
+  return a.unit.length > 1 && b.unit.length > 1 && !b.unit.includes(a.unit) && !a.unit.includes(b.unit);
+}
+
+/**
+ * Another disclosure that prints no table again (its tables published apart, or none of the
+ * first's kinds): after the part's first page and before `before`, a page whose first lines hold
+ * a cover's title (the lines down to it read as one: 江苏省人大常委会办公厅 / 2017 年度部门预算) naming
+ * another disclosure than the part's own first lines do. Only on pages.
+ */
+function anotherCover(lines: SourceLine[], before: number): SecondDisclosure | null {
+  const pages = new Map<number, SourceLine[]>();
   for (const l of lines) {
-    if (l.page === undefined || l.line <= firstTable || l.line >= before || !l.text.trim()) continue;
-    const page = byPage.get(l.page);
+    if (l.page === undefined || l.line >= before || !l.text.trim()) continue;
+    const page = pages.get(l.page);
     if (page) page.push(l);
-    else byPage.set(l.page, [l]);
+    else pages.set(l.page, [l]);
   }
-  for (const page of byPage.values()) {
-    if (page.length > COVER_PAGE_LINES) continue;
-    const title = page.slice(0, HEAD_LINES).find((l) => COVER_TITLE_RE.test(squeeze(l.text)) && squeeze(l.text) !== own);
+  const [first, ...rest] = [...pages.values()];
+  if (!first) return null;
+  const own = first.slice(0, HEAD_LINES).map((l) => squeeze(l.text)).join('');
+  for (const page of rest) {
+    const head = page.slice(0, HEAD_LINES).map((l) => squeeze(l.text));
+    const at = head.findIndex((t) => COVER_TITLE_RE.test(t) && !SECTION_RE.test(t));
+    if (at < 0) continue;
+    const title = head.slice(0, at + 1).join('');
     // the page's first line in the whole input, blank or not
-    if (title) return { from: lines.find((l) => l.page === page[0].page)!.line, line: 1, page: page[0].page, title: squeeze(title.text), cover: true };
+    if (namesAnother(title, own)) return { from: lines.find((l) => l.page === page[0].page)!.line, line: 1, page: page[0].page, title, cover: true };
   }
   return null;
 }
-
 const squeeze = (text: string) => text.replace(/[\s\u3000]/g, '');
