@@ -82,6 +82,8 @@ describe('two disclosures in one file', () => {
     }
     // the first's own title again, its lines set otherwise: the same disclosure (南湖区民政局 / 2025年部门预算)
     expect(reportOf(first + cover('南湖区民政局', 2025)).secondDisclosure).toBeUndefined();
+    // …nor one that says 单位 for its 部门 (a slip 形式/部门单位称谓 reports)
+    expect(reportOf(first + '\n南湖区民政局2025年单位预算\n一、收支预算总体情况\n\f').secondDisclosure).toBeUndefined();
     // a part's heading that names a year's 决算 is a section, not a cover
     expect(reportOf(first + '第三部分 2024年度部门决算\n2024年支出决算1,000.00万元。\n\f').secondDisclosure).toBeUndefined();
   });

@@ -166,17 +166,18 @@ const TITLE_PARTS_RE = /^(.*?)(20\d{2})年度?(.*?)$/;
 /** a part's or chapter's heading names a section, never another document */
 const SECTION_RE = /^第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇)/;
 
-/** what a cover says of its disclosure: whose (the words before its year), the year, and its kind's words */
+/** what a cover says of its disclosure: whose (the words before its year), the year, and whether a 预算 or a 决算 */
 function coverParts(text: string): { unit: string; year: string | null; kind: string } {
   const m = TITLE_PARTS_RE.exec(text);
-  const kind = (t: string) => (/单位/.test(t) ? '单位' : /部门/.test(t) ? '部门' : '') + (/决算/.test(t) ? '决算' : /预算/.test(t) ? '预算' : '');
+  const kind = (t: string) => (/决算/.test(t) ? '决算' : /预算/.test(t) ? '预算' : '');
   return m ? { unit: m[1], year: m[2], kind: kind(m[3]) } : { unit: '', year: null, kind: kind(text) };
 }
 
 /**
- * Whether a cover names another disclosure than the part's own cover does: another year, another
- * kind (部门 or 单位, 预算 or 决算), or a unit the own cover does not name. A title page repeating
- * the cover in other lines (江苏省委办公厅 / 2019年度部门预算 and 江苏省委办公厅2019年度部门预算) is the same.
+ * Whether a cover names another disclosure than the part's own cover does: another year, a 决算
+ * for a 预算, or a unit the own cover does not name. A title page repeating the cover in other
+ * lines (江苏省委办公厅 / 2019年度部门预算 and 江苏省委办公厅2019年度部门预算) is the same, and so is one
+ * that says 单位 for the cover's 部门 (形式/部门单位称谓's slip, not another document).
  */
 function namesAnother(cover: string, own: string): boolean {
   const [a, b] = [coverParts(cover), coverParts(own)];
