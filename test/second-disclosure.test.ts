@@ -88,6 +88,15 @@ describe('two disclosures in one file', () => {
     expect(reportOf(first + '第三部分 2024年度部门决算\n2024年支出决算1,000.00万元。\n\f').secondDisclosure).toBeUndefined();
   });
 
+  it('in text without pages, a cover title standing alone that names another year starts another disclosure; one naming only another unit does not', () => {
+    const first = readFileSync(PDF('province-budget.calc.layout.txt'), 'utf8').replaceAll('\f', '');
+    const next = (unit: string, year: number) => `${unit}\n${year}年度部门预算公开\n\n一、收支预算总体情况\n${year}年收入预算总计1,007.60万元。\n`;
+    const lines = first.split('\n').length;
+    expect(reportOf(first + next('南湖区民政局', 2024)).secondDisclosure).toEqual({ from: lines, line: lines, title: '南湖区民政局2024年度部门预算公开', cover: true });
+    // the narrative may name its unit otherwise than the cover: without pages, a unit alone tells nothing
+    expect(reportOf(first + next('北湖区民政局', 2025)).secondDisclosure).toBeUndefined();
+  });
+
   it('in text, the second copy starts where the cover line comes again', () => {
     const text = readFileSync(path.join(FIXTURES, 'pdf/final-full.txt'), 'utf8');
     const lines = text.split('\n').length;

@@ -137,8 +137,8 @@ function opensCover(l: SourceLine, pageStart: SourceLine | undefined, seen: numb
 /**
  * The second disclosure's first line: its cover between the first set's last table and the
  * repeated one (a page opening with the document's first line, or, on a page, one whose first
- * lines hold a cover's title: two units' disclosures printed one after the other), else the page
- * of the repeated table.
+ * lines hold a cover's title: two units' disclosures printed one after the other; in text without
+ * pages, a cover's title standing alone), else the page of the repeated table.
  */
 function startOf(lines: SourceLine[], lastOfFirst: SourceLine, repeated: SourceLine): SourceLine {
   const cover = lines[0]?.text.trim();
@@ -146,6 +146,11 @@ function startOf(lines: SourceLine[], lastOfFirst: SourceLine, repeated: SourceL
   let previous: SourceLine | undefined;
   let pageStart: SourceLine | undefined;
   let seen = 0;
+  if (!paged) {
+    // another disclosure is known to start here: its cover's title standing alone tells where
+    const between = lines.filter((l) => l.line > lastOfFirst.line && l.line < repeated.line);
+    for (const { start } of titlesAlone(between, 0)) return start;
+  }
   for (const l of lines) {
     if (paged && l.page !== pageStart?.page) {
       pageStart = l;
@@ -177,40 +182,81 @@ function coverParts(text: string): { unit: string; year: string | null; kind: st
  * Whether a cover names another disclosure than the part's own cover does: another year, a 决算
  * for a 预算, or a unit the own cover does not name. A title page repeating the cover in other
  * lines (江苏省委办公厅 / 2019年度部门预算 and 江苏省委办公厅2019年度部门预算) is the same, and so is one
- * that says 单位 for the cover's 部门 (形式/部门单位称谓's slip, not another document).
+ * that says 单位 for the cover's 部门 (形式/部门单位称谓's slip, not another document). byUnit: a
+ * unit not named tells too.
  */
-function namesAnother(cover: string, own: string): boolean {
+function namesAnother(cover: string, own: string, byUnit: boolean): boolean {
   const [a, b] = [coverParts(cover), coverParts(own)];
   if (a.year && b.year && a.year !== b.year) return true;
   if (a.kind && b.kind && a.kind !== b.kind) return true;
-  return a.unit.length > 1 && b.unit.length > 1 && !b.unit.includes(a.unit) && !a.unit.includes(b.unit);
+  return byUnit && a.unit.length > 1 && b.unit.length > 1 && !b.unit.includes(a.unit) && !a.unit.includes(b.unit);
 }
 
 /**
  * Another disclosure that prints no table again (its tables published apart, or none of the
  * first's kinds): after the part's first page and before `before`, a page whose first lines hold
  * a cover's title (the lines down to it read as one: 江苏省人大常委会办公厅 / 2017 年度部门预算) naming
- * another disclosure than the part's own first lines do. Only on pages.
+ * another disclosure than the part's own first lines do.
  */
 function anotherCover(lines: SourceLine[], before: number): SecondDisclosure | null {
+  const kept = lines.filter((l) => l.line < before);
+  if (!kept.some((l) => l.page !== undefined)) return titleAlone(kept);
   const pages = new Map<number, SourceLine[]>();
-  for (const l of lines) {
-    if (l.page === undefined || l.line >= before || !l.text.trim()) continue;
-    const page = pages.get(l.page);
+  for (const l of kept) {
+    if (!l.text.trim()) continue;
+    const page = pages.get(l.page!);
     if (page) page.push(l);
-    else pages.set(l.page, [l]);
+    else pages.set(l.page!, [l]);
   }
   const [first, ...rest] = [...pages.values()];
   if (!first) return null;
   const own = first.slice(0, HEAD_LINES).map((l) => squeeze(l.text)).join('');
   for (const page of rest) {
     const head = page.slice(0, HEAD_LINES).map((l) => squeeze(l.text));
-    const at = head.findIndex((t) => COVER_TITLE_RE.test(t) && !SECTION_RE.test(t));
-    if (at < 0) continue;
+    const at = head.findIndex(isCoverTitle);
     const title = head.slice(0, at + 1).join('');
     // the page's first line in the whole input, blank or not
-    if (namesAnother(title, own)) return { from: lines.find((l) => l.page === page[0].page)!.line, line: 1, page: page[0].page, title, cover: true };
+    if (at >= 0 && namesAnother(title, own, true)) return { from: lines.find((l) => l.page === page[0].page)!.line, line: 1, page: page[0].page, title, cover: true };
   }
   return null;
 }
+
+const isCoverTitle = (t: string) => COVER_TITLE_RE.test(t) && !SECTION_RE.test(t);
+/** a unit's name on the line over its cover's year (江苏省人大常委会办公厅 / 2017 年度部门预算) */
+const UNIT_LINE_RE = /^[^\d，,。；;：:、（）()]{2,20}$/;
+
+/**
+ * Text without pages: a cover's title on a line of its own (a blank line after it), the unit's
+ * name on the line over it read with it, naming another year or a 决算 for a 预算 than the text's
+ * first lines. A unit's name alone does not tell here: the narrative names its unit otherwise.
+ */
+function titleAlone(lines: SourceLine[]): SecondDisclosure | null {
+  const own = lines.filter((l) => l.text.trim()).slice(0, HEAD_LINES).map((l) => squeeze(l.text)).join('');
+  for (const { start, title } of titlesAlone(lines, HEAD_LINES)) {
+    if (namesAnother(title, own, false)) return { from: start.line, line: start.line, title, cover: true };
+  }
+  return null;
+}
+
+/**
+ * Text without pages: each cover's title standing on a line of its own (a blank line after it),
+ * the unit's name on the line over it read with it (江苏省人大常委会办公厅 / 2017 年度部门预算), and
+ * the line it starts on; the first `skip` printed lines aside (the text's own cover).
+ */
+function* titlesAlone(lines: SourceLine[], skip: number): Generator<{ start: SourceLine; title: string }> {
+  let printed = 0;
+  let over: SourceLine | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (!l.text.trim()) continue;
+    const above = over;
+    over = l;
+    if (printed++ < skip) continue;
+    const line = squeeze(l.text);
+    if (!isCoverTitle(line) || lines[i + 1]?.text.trim()) continue;
+    const unitOver = above !== undefined && UNIT_LINE_RE.test(squeeze(above.text)) && /^20\d{2}/.test(line);
+    yield unitOver ? { start: above, title: squeeze(above.text) + line } : { start: l, title: line };
+  }
+}
+
 const squeeze = (text: string) => text.replace(/[\s\u3000]/g, '');
