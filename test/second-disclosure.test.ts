@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFile } from '../src/cli/lint.js';
 import type { PdfEngine } from '../src/ingest/index.js';
-import { builtinRules, FIXTURES, reportOf } from './helpers.js';
+import { builtinRules, FIXTURES, reportOf, runCli } from './helpers.js';
 
 const PDF = (name: string) => path.join(FIXTURES, 'pdf', name);
 const said = (file: string, page: number) =>
@@ -59,6 +59,12 @@ describe('two disclosures in one file', () => {
     ]);
     expect(more.length).toBe(of(once, 1, pages).length + 2);
     expect(both.diagnostics.filter((d) => d.ruleId === '读取/多份文件').map((d) => d.page)).toEqual([pages + 1]);
+    // --print-model gives each disclosure's model
+    const printed = await runCli('--print-model', file);
+    expect(JSON.parse(printed.out).map((m: { department: string; tables: unknown[] }) => [m.department, m.tables.length])).toEqual([
+      ['南湖区民政局', 9],
+      ['北湖区民政局', 9],
+    ]);
   });
 
   it("another unit's disclosure that prints no table again starts at its cover page", () => {

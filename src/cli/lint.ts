@@ -47,23 +47,33 @@ async function lintOrThrow(file: string, rules: Rule[], options: LintOptions): P
   const deadline = options.deadline ?? new Deadline(file, options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
   const source = await readDocument(file, { ...options, deadline });
   deadline.check();
-  const report = buildReport(source, options.catalog);
-  deadline.check();
+  const [report, ...later] = disclosuresOf(source, options.catalog, () => deadline.check());
   const outcome = diagnose(report, [source], rules, options, deadline);
-  // a file holding more disclosures (two PDFs concatenated, a compilation of units' budgets):
-  // each after the first is checked as a document of its own, from its first line on
-  for (let part = report; part.secondDisclosure && outcome.diagnostics.length < MAX_DIAGNOSTICS_OF_PARTS; ) {
-    const start = part.secondDisclosure;
-    part = buildReport({ ...source, lines: source.lines.filter((l) => l.line >= start.from) }, options.catalog);
-    deadline.check();
-    outcome.diagnostics.push(...laterDisclosure(part, start, rules, options));
-  }
+  for (const part of later) outcome.diagnostics.push(...laterDisclosure(part.report, part.start, rules, options));
   outcome.diagnostics = sortDiagnostics(outcome.diagnostics);
   return outcome;
 }
 
-/** findings past which a file's further disclosures are not read (a bound, as a rule's findings have one) */
-const MAX_DIAGNOSTICS_OF_PARTS = 10000;
+/**
+ * The models of the disclosures a file holds, in order: one, or more where it holds more (PDFs
+ * concatenated, a compilation of units' budgets), each after the first read as a document of its
+ * own from its first line on, with where it starts. `check` is called after each (the deadline).
+ */
+export function disclosuresOf(source: SourceText, catalog: Catalog | undefined, check: () => void = () => {}): [Report, ...Array<{ report: Report; start: NonNullable<Report['secondDisclosure']> }>] {
+  const first = buildReport(source, catalog);
+  check();
+  const out: [Report, ...Array<{ report: Report; start: NonNullable<Report['secondDisclosure']> }>] = [first];
+  for (let part = first; part.secondDisclosure && out.length < MAX_DISCLOSURES; ) {
+    const start = part.secondDisclosure;
+    part = buildReport({ ...source, lines: source.lines.filter((l) => l.line >= start.from) }, catalog);
+    check();
+    out.push({ report: part, start });
+  }
+  return out;
+}
+
+/** disclosures read in one file at most (a bound on the work: each is read from its start to the file's end) */
+const MAX_DISCLOSURES = 200;
 
 /**
  * A disclosure after the first in the same file: its reading's findings and its rules'. What is

@@ -5,8 +5,8 @@ import { fileResult, FORMAT_NAMES, formatter, isFormatName, type FileResult, typ
 import { readDocument, warmUpPdfEngine, InputError } from '../ingest/index.js';
 import { YamlFileError } from '../common/yaml-source.js';
 import { ConfigError, resolveConfig, type ResolvedConfig } from '../config/index.js';
-import { buildReport, loadCatalog, type Catalog, type Report } from '../model/index.js';
-import { describeFailure, readParts } from './lint.js';
+import { loadCatalog, type Catalog, type Report } from '../model/index.js';
+import { describeFailure, disclosuresOf, readParts } from './lint.js';
 import { lintEach } from '../batch/pool.js';
 import { lintPartsToResults } from '../batch/lint-one.js';
 import { partsHints } from './parts-hint.js';
@@ -26,7 +26,7 @@ import { applySuppressions, today } from '../suppressions/apply.js';
 import type { UncheckedReport } from './unchecked.js';
 export { givePdfiumWasm } from '../ingest/pdfium-wasm.js';
 
-/** --print-model: every file's model (an array when there are several); a file that fails is said on stderr */
+/** --print-model: every file's model, each disclosure's where a file holds several (an array when there are several); a file that fails is said on stderr */
 async function printModels(inputs: Input[], opts: Options, io: Io, catalog: Catalog): Promise<number> {
   const reports: Report[] = [];
   let failed = false;
@@ -43,13 +43,15 @@ async function printModels(inputs: Input[], opts: Options, io: Io, catalog: Cata
   }
   for (const { file, bytes } of inputs) {
     try {
-      reports.push(buildReport(await readDocument(file, { pdfEngine: opts.pdfEngine, maxPages: opts.maxPages, bytes }), catalog));
+      const [first, ...later] = disclosuresOf(await readDocument(file, { pdfEngine: opts.pdfEngine, maxPages: opts.maxPages, bytes }), catalog);
+      // a file holding several disclosures: the model of each (an array, as for several files)
+      reports.push(first, ...later.map((l) => l.report));
     } catch (err) {
       failed = true;
       io.err.write(`budget-lint: ${describeFailure(err, opts.debug)}\n`);
     }
   }
-  if (reports.length) io.out.write(JSON.stringify(inputs.length > 1 ? reports : reports[0], null, 2) + '\n');
+  if (reports.length) io.out.write(JSON.stringify(inputs.length > 1 || reports.length > 1 ? reports : reports[0], null, 2) + '\n');
   if (failed) return opts.exitOnFatalError ? 2 : 1;
   return 0;
 }
