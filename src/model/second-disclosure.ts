@@ -216,10 +216,15 @@ function anotherCover(lines: SourceLine[], before: number): SecondDisclosure | n
     const at = head.findIndex(isCoverTitle);
     const title = head.slice(0, at + 1).join('');
     // the page's first line in the whole input, blank or not
-    if (at >= 0 && namesAnother(title, own, true)) return { from: lines.find((l) => l.page === page[0].page)!.line, line: 1, page: page[0].page, title, cover: true };
+    // a unit's name alone tells only on a cover: a page of a few lines, or its 目录 under the title
+    const coverLike = page.length <= COVER_PAGE_LINES || head.some((t) => /^目录$/.test(t));
+    if (at >= 0 && namesAnother(title, own, coverLike)) return { from: lines.find((l) => l.page === page[0].page)!.line, line: 1, page: page[0].page, title, cover: true };
   }
   return null;
 }
+
+/** non-blank lines a cover page holds at most: its title, the unit's name, a date */
+const COVER_PAGE_LINES = 6;
 
 const isCoverTitle = (t: string) => COVER_TITLE_RE.test(t) && !SECTION_RE.test(t);
 /** a unit's name on the line over its cover's year (江苏省人大常委会办公厅 / 2017 年度部门预算) */
