@@ -13,7 +13,7 @@
 //   node scripts/make-fixtures.mjs forms      only the sources named (no hand-made or bad PDFs)
 //   node scripts/make-fixtures.mjs --producer=abiword corpus-linxia-city-2023-final   …by that producer only
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -261,9 +261,16 @@ console.log('wrote fixtures/bad/unmapped-then-mismapped.pdf');
   chromium(htmlFile, path.join(outDir, 'final-full.pictured.chromium.pdf'));
   console.log('wrote fixtures/pdf/final-full.pictured.chromium.pdf');
 }
-// Two disclosures in one file: only the first is checked.
+// Two disclosures in one file: each is checked as a document of its own.
 execFileSync('qpdf', ['--empty', '--pages', fullPdf, fullPdf, '--', path.join(outDir, 'final-full.twice.pdf')]);
 console.log('wrote fixtures/pdf/final-full.twice.pdf');
+// A compilation of three units' disclosures (a budget, then two final accounts of other units and
+// years), from the ReportLab renderings already in fixtures/pdf (scripts/reportlab)
+const compiled = ['corpus-haidong-city-2025-budget', 'corpus-linxia-city-2023-final', 'corpus-guizhou-office-2023-final'].map((n) => path.join(outDir, `${n}.reportlab.pdf`));
+if (compiled.every((f) => existsSync(f))) {
+  execFileSync('qpdf', ['--empty', '--pages', ...compiled, '--', path.join(outDir, 'compilation.reportlab.pdf')]);
+  console.log('wrote fixtures/pdf/compilation.reportlab.pdf');
+}
 
 /** a page in Type0 font STSong-Light with the predefined CMap UniGB-UCS2-H, no font file */
 function tablePage() {

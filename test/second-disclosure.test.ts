@@ -25,6 +25,22 @@ describe('two disclosures in one file', () => {
     }, 30000);
   }
 
+  it('a compilation of three units\' disclosures (qpdf): each part gives the findings its own file gives, on its own pages', async () => {
+    const rules = await builtinRules();
+    const parts = [['corpus-haidong-city-2025-budget', 16], ['corpus-linxia-city-2023-final', 19], ['corpus-guizhou-office-2023-final', 21]] as const;
+    const all = await lintFile(PDF('compilation.reportlab.pdf'), rules);
+    const shown = (d: { ruleId: string; page?: number; line: number; message: string }, shift: number) => `${d.ruleId} p${(d.page ?? 0) - shift}:${d.line} ${d.message.replace(/第 \d+ 页/g, '第 … 页')}`;
+    let first = 0;
+    for (const [name, pages] of parts) {
+      const alone = await lintFile(PDF(`${name}.reportlab.pdf`), rules);
+      const mine = all.diagnostics.filter((d) => d.page! > first && d.page! <= first + pages && d.ruleId !== '读取/多份文件');
+      expect(mine.map((d) => shown(d, first))).toEqual(alone.diagnostics.map((d) => shown(d, 0)));
+      expect(alone.diagnostics.length).toBeGreaterThan(0);
+      first += pages;
+    }
+    expect(all.diagnostics.filter((d) => d.ruleId === '读取/多份文件').map((d) => d.page)).toEqual([17, 36]);
+  }, 60000);
+
   it("another unit's disclosure printed after the first starts at its cover, where the page's first lines hold its title", async () => {
     // two bureaus' budgets one after the other (a county's compilation): the second's cover
     // (北湖区民政局 / 2025年部门预算) is not the first's, and its pages up to the repeated 收支总表
