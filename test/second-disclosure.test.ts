@@ -109,6 +109,7 @@ describe('two disclosures in one file', () => {
     const body = Array.from({ length: 8 }, (_, k) => `${k + 1}、本年收入预算总计1,007.60万元。`).join('\n');
     expect(reportOf(first + `北湖区民政局2025年部门预算\n${body}\n\f`).secondDisclosure).toBeUndefined();
     expect(reportOf(first + `北湖区民政局2025年部门预算\n\f`).secondDisclosure).toMatchObject({ page: pages + 1, cover: true });
+    expect(reportOf(first + `北湖区民政局2025年部门预算（公开版）\n\f`).secondDisclosure).toMatchObject({ page: pages + 1, title: '北湖区民政局2025年部门预算（公开版）' });
     // …nor one that says 单位 for its 部门 (a slip 形式/部门单位称谓 reports)
     expect(reportOf(first + '\n南湖区民政局2025年单位预算\n一、收支预算总体情况\n\f').secondDisclosure).toBeUndefined();
     // a part's heading that names a year's 决算 is a section, not a cover

@@ -6,8 +6,12 @@
 import type { SourceLine } from '../ingest/text.js';
 import type { SecondDisclosure } from './second-disclosure.js';
 
-/** a cover's title: a department's or unit's budget or final account, the title's last words (上海市2025年市级单位预算, 某局2019年度部门预算公开) */
-const COVER_TITLE_RE = /^[^，,。；;：:、（）()]{0,30}(?:(?:部门|单位)(?:预算|决算)(?:公开)?|(?:预算|决算)公开)$/;
+/**
+ * a cover's title: a department's or unit's budget or final account, the title's last words
+ * (上海市2025年市级单位预算, 某局2019年度部门预算公开), a short aside in brackets after them
+ * (某局2025年部门预算（公开版）)
+ */
+const COVER_TITLE_RE = /^[^，,。；;：:、（）()]{0,30}(?:(?:部门|单位)(?:预算|决算)(?:公开)?|(?:预算|决算)公开)(?:[（(][^（）()]{1,6}[）)])?$/;
 /** lines a page's head spans, blank lines aside, where another disclosure's cover names it */
 export const HEAD_LINES = 3;
 
