@@ -215,3 +215,49 @@ describe('a 三公 table printed turned, published alone', () => {
     expect([t.unread, t.reading.unplaced]).toEqual(['表头的 12 列与这一行的数字对不上（多层表头），未能确定每个数字所在的列', 8]);
   });
 });
+
+/**
+ * The same turned table with each group split by source of funds (合计 | 一般公共预算 | 政府性基金
+ * under 预算数 and under 决算数, 巢湖市人民法院 2021, fixtures/pdf-src/sangong-turned-funds.json):
+ * each group's own figure is its 合计, the first of its three; the total row is printed 总计.
+ */
+describe('a turned 三公 table whose groups are each split by source of funds', () => {
+  let rules: Rule[];
+  beforeAll(async () => {
+    rules = await builtinRules();
+  });
+  const expected = {
+    '预算数.合计': '80.7',
+    '决算数.合计': '74.23',
+    // a printed 0 is a cell with nothing in it (cells() shows it blank)
+    '预算数.因公出国（境）费': '',
+    '决算数.因公出国（境）费': '',
+    '预算数.公务接待费': '8',
+    '决算数.公务接待费': '2.26',
+    '预算数.公务用车购置及运行维护费': '72.7',
+    '决算数.公务用车购置及运行维护费': '71.97',
+    '预算数.公务用车运行维护费': '59.5',
+    '决算数.公务用车运行维护费': '59.46',
+    '预算数.公务用车购置费': '13.2',
+    '决算数.公务用车购置费': '12.51',
+  };
+
+  for (const file of FILES('sangong-turned-funds')) {
+    for (const engine of file.endsWith('.pdf') ? PDF_ENGINES : [undefined]) {
+      it(`${file}${engine ? ` (${engine})` : ''}: each group's 合计 read item by item, nothing found`, async () => {
+        const r = await read(file, engine);
+        expect(cells(r, '公开09')).toEqual({ unread: null, cells: expected });
+        expect(runRules(r, rules)).toEqual([]);
+      });
+    }
+  }
+
+  it('a 合计 that is not its items\' sum is found, and the sentence stating the item otherwise', () => {
+    const text = readFileSync(path.join(FIXTURES, 'pdf', 'sangong-turned-funds.txt'), 'utf8');
+    const r = buildReport(splitLines('doc.txt', mutate(text, '公务接待费\t8\t8\t0\t2.26\t2.26\t0', '公务接待费\t8\t8\t0\t2.62\t2.26\t0')));
+    expect(runRules(r, rules).map((d) => [d.ruleId, d.message.replace(/^.*?(决算数“三公”经费合计|「公务接待费支出决算」)/, '$1')])).toEqual([
+      ['三公/合计', '决算数“三公”经费合计 74.23 万元，三项之和（71.97 万元 + 2.62 万元（另 1 项为 0））为 74.59 万元，相差 0.36 万元'],
+      ['叙述/金额与表一致', '「公务接待费支出决算」文中写 2.26 万元，一、2021年度一般公共预算及政府性基金财政拨款“三公”经费支出决算表 合计「决算数.公务接待费」为 2.62 万元，相差 0.36 万元'],
+    ]);
+  });
+});

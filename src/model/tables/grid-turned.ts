@@ -58,7 +58,7 @@ export function turnedRows(g: TurnedGrid, items: TurnedItem[]): Row[] | null {
   const words = g.groupWords();
   const named = pair ? [pair.group] : spans.length > words.length ? spans.map((s) => s.word) : words.length ? words : groups.slice(-1);
   const place = spans.length === named.length && named.length > 1 ? groupPlacer(printed.map((x) => x.values), spans) : null;
-  const funds = named.length === 1 && !pair ? groupFigures(g, joined) : (values: Token[]) => values;
+  const funds = pair ? (values: Token[]) => values : named.length === 1 ? groupFigures(g, joined) : fundsUnderEachGroup(g, joined, named.length);
   const changes = changeFigures(g.positioned, g.headerRows, g.headerLabels, pair ? 2 : named.length, printed.map((x) => x.values));
   const thisYear = pair ? thisYearFigure(pair, printed.map((x) => changes(x.values)?.years ?? [])) : (values: Token[]) => values;
   const ownGroup = (values: Token[]) => {
@@ -121,6 +121,22 @@ function groupFigures(g: TurnedGrid, joined: PositionedPiece[][]): (values: Toke
     return values.filter((t) => t.x0 !== undefined && t.x0 < edge);
   };
 }
+/** a source of funds named in a header (一般公共预算, 政府性基金预算拨款, 国有资本经营预算) */
+const FUND_NAME = /一般公共预算|政府性基金|国有资本经营/g;
+
+/**
+ * Each group split by source of funds (预算数: 合计 | 一般公共预算 | 政府性基金, and 决算数 likewise,
+ * 巢湖市人民法院 2021): the header names k funds under each group and a 合计 over each, a row prints
+ * groups × (1 + k) figures, and each group's own figure is the first of its run, its 合计. The
+ * figures as printed where the header names no such funds; null where a row prints another count.
+ */
+function fundsUnderEachGroup(g: TurnedGrid, joined: PositionedPiece[][], groups: number): (values: Token[]) => Token[] | null {
+  const text = squeezed(g.positioned ? joined.flat().map((p) => p.text).join('') : g.headerText.join(''));
+  const k = (text.match(FUND_NAME) ?? []).length / groups;
+  if (!Number.isInteger(k) || k < 1 || (text.match(/合计/g) ?? []).length !== groups) return (values) => values;
+  return (values) => (values.length === groups * (1 + k) ? values.filter((_, i) => i % (1 + k) === 0) : null);
+}
+
 /**
  * 上年决算数 | 本年决算数 printed where the kind's groups are 预算数 | 决算数 (a final account's 三公 table
  * comparing two years, as 施甸 prints it): this year's figures are the group's; last year's are
