@@ -55,6 +55,8 @@ const PLAN = {
   'sangong-turned-budget': [{ producer: 'chromium' }, { producer: 'libreoffice' }],
   // …each group split by source of funds (合计 | 一般公共预算 | 政府性基金, 巢湖市人民法院 2021)
   'sangong-turned-funds': [{ producer: 'chromium' }, { producer: 'libreoffice' }],
+  // a final account's 三公 grid with 机关运行经费决算数 in a column of its own (上海 districts, 2017)
+  'sangong-operating-final': [{ producer: 'chromium' }, { producer: 'libreoffice' }],
   // …and a budget's two years followed by how they changed (增、减金额 | 增、减幅度, 云南 counties), a
   // row's change left blank where the years are equal
   'sangong-change': [{ producer: 'chromium' }, { producer: 'libreoffice' }],

@@ -208,7 +208,12 @@ export class GridBuilder extends BaseBuilder {
     if (turned) this.rows.push(...turned);
     // printed turned, and not read so: its first row alone is not the grid
     else if (items.length >= 2) this.unsure = `表格按项目逐行排列（「${items[0].name}」「${items[1].name}」…各占一行），未能确定每行的数字各在哪一列`;
-    else if (line) {
+    else if (line && this.moreFiguresBelow(line)) {
+      // the line taken for the row prints fewer figures than one under it: a figure set on a header line (a
+      // column's cell spanning the header's lines), not the row; which line is the row's is not told
+      const below = this.moreFiguresBelow(line)!;
+      this.unsure = `第 ${lineLocation(this.file, below).line} 行的数字（${figuresOf(below).length} 个）多于其上被当作数字行的第 ${lineLocation(this.file, line).line} 行（${figuresOf(line).length} 个），分不清哪一行是表中的数字`;
+    } else if (line) {
       const values = line.tabbed ? line.tokens : line.tokens.filter((t) => t.kind === 'number');
       const loc = lineLocation(this.file, line);
       const byHeader = line.source.pieces ? this.cellsByHeader(values) : line.tabbed ? this.cellsByTabbedHeader(line) : this.cellsByAlignedHeader(line);
@@ -217,6 +222,11 @@ export class GridBuilder extends BaseBuilder {
       this.rows.push({ key: '合计', name: '合计', kind: 'total', cells, unplaced, loc });
     }
     return this.baseTable();
+  }
+
+  /** a line of figures under the row's line that prints more figures than it (a grid printed turned aside) */
+  private moreFiguresBelow(line: TokenLine): TokenLine | undefined {
+    return this.lines.find((l) => l !== line && figuresOf(l).length > figuresOf(line).length);
   }
 
   /**
@@ -386,3 +396,6 @@ export class GridBuilder extends BaseBuilder {
     return null;
   }
 }
+
+/** a line's figures */
+const figuresOf = (line: TokenLine) => line.tokens.filter((t) => t.kind === 'number');
