@@ -49,7 +49,7 @@ async function lintOrThrow(file: string, rules: Rule[], options: LintOptions): P
   deadline.check();
   const [report, ...later] = disclosuresOf(source, options.catalog, () => deadline.check());
   const outcome = diagnose(report, [source], rules, options, deadline);
-  for (const part of later) outcome.diagnostics.push(...laterDisclosure(part.report, part.start, rules, options));
+  for (const part of later) outcome.diagnostics.push(...laterDisclosure(part, rules, options));
   outcome.diagnostics = sortDiagnostics(outcome.diagnostics);
   return outcome;
 }
@@ -59,10 +59,10 @@ async function lintOrThrow(file: string, rules: Rule[], options: LintOptions): P
  * concatenated, a compilation of units' budgets), each after the first read as a document of its
  * own from its first line on, with where it starts. `check` is called after each (the deadline).
  */
-export function disclosuresOf(source: SourceText, catalog: Catalog | undefined, check: () => void = () => {}): [Report, ...Array<{ report: Report; start: NonNullable<Report['secondDisclosure']> }>] {
+export function disclosuresOf(source: SourceText, catalog: Catalog | undefined, check: () => void = () => {}): [Report, ...LaterDisclosure[]] {
   const first = buildReport(source, catalog);
   check();
-  const out: [Report, ...Array<{ report: Report; start: NonNullable<Report['secondDisclosure']> }>] = [first];
+  const out: [Report, ...LaterDisclosure[]] = [first];
   for (let part = first; part.secondDisclosure && out.length < MAX_DISCLOSURES; ) {
     const start = part.secondDisclosure;
     part = buildReport({ ...source, lines: source.lines.filter((l) => l.line >= start.from) }, catalog);
@@ -70,6 +70,12 @@ export function disclosuresOf(source: SourceText, catalog: Catalog | undefined, 
     out.push({ report: part, start });
   }
   return out;
+}
+
+/** a disclosure after the first in a file: its model, and where it starts (as the one before it says) */
+export interface LaterDisclosure {
+  report: Report;
+  start: NonNullable<Report['secondDisclosure']>;
 }
 
 /** disclosures read in one file at most (a bound on the work: each is read from its start to the file's end) */
@@ -80,7 +86,7 @@ const MAX_DISCLOSURES = 200;
  * the file's own (pages not read, turned pages' text, its encoding) was said with the first; a
  * part with no tables is said so, as a file without them is.
  */
-function laterDisclosure(report: Report, start: NonNullable<Report['secondDisclosure']>, rules: Rule[], options: LintOptions): Diagnostic[] {
+function laterDisclosure({ report, start }: LaterDisclosure, rules: Rule[], options: LintOptions): Diagnostic[] {
   const noTables: Diagnostic[] = report.tables.length
     ? []
     : [{ ruleId: '读取/未含公开表', severity: 1, message: '这一份公开文件没有读到公开表，只核对了文字说明', ...at(report.file, start.line, 1), ...(start.page !== undefined ? { page: start.page } : {}) }];

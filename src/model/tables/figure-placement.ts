@@ -54,9 +54,8 @@ export class FigurePlacement {
    * column's name than its own (Chromium's 三线表, no rules between the columns).
    */
   private placeByRightEdges(printed: Token[], columns: Table['columns']): Map<string, Token> | null {
-    if (!printed.every((t) => t.x0 !== undefined)) return null;
+    if (!printed.every((t) => t.x0 !== undefined) || this.reader.spanned()) return null;
     const labels = this.reader.headerLabels();
-    if (this.reader.spanned()) return null;
     const named = columns.filter((c) => labels.has(c.key)).map((c) => ({ key: c.key, x0: labels.get(c.key)!.x0 }));
     return placeByRightEdges(printed, this.reader.rowFigures().flat(), named);
   }
