@@ -5,6 +5,7 @@
  */
 import type { SourceLine } from '../ingest/text.js';
 import type { SecondDisclosure } from './second-disclosure.js';
+import { squeezed } from './tables/header.js';
 
 /**
  * a cover's title: a department's or unit's budget or final account, the title's last words
@@ -59,9 +60,9 @@ export function anotherCover(lines: SourceLine[], before: number): SecondDisclos
   }
   const [first, ...rest] = [...pages.values()];
   if (!first) return null;
-  const own = first.slice(0, HEAD_LINES).map((l) => squeeze(l.text)).join('');
+  const own = first.slice(0, HEAD_LINES).map((l) => squeezed(l.text)).join('');
   for (const page of rest) {
-    const head = page.slice(0, HEAD_LINES).map((l) => squeeze(l.text));
+    const head = page.slice(0, HEAD_LINES).map((l) => squeezed(l.text));
     const at = head.findIndex(isCoverTitle);
     const title = head.slice(0, at + 1).join('');
     // a unit's name alone tells only on a cover: a page of a few lines, or its 目录 under the title
@@ -85,7 +86,7 @@ const UNIT_LINE_RE = /^[^\d，,。；;：:、（）()]{2,20}$/;
  * first lines. A unit's name alone does not tell here: the narrative names its unit otherwise.
  */
 function titleAlone(lines: SourceLine[]): SecondDisclosure | null {
-  const own = lines.filter((l) => l.text.trim()).slice(0, HEAD_LINES).map((l) => squeeze(l.text)).join('');
+  const own = lines.filter((l) => l.text.trim()).slice(0, HEAD_LINES).map((l) => squeezed(l.text)).join('');
   for (const { start, title } of titlesAlone(lines, HEAD_LINES)) {
     if (namesAnother(title, own, false)) return { from: start.line, line: start.line, title, cover: true };
   }
@@ -106,11 +107,10 @@ export function* titlesAlone(lines: SourceLine[], skip: number): Generator<{ sta
     const above = over;
     over = l;
     if (printed++ < skip) continue;
-    const line = squeeze(l.text);
+    const line = squeezed(l.text);
     if (!isCoverTitle(line) || lines[i + 1]?.text.trim()) continue;
-    const unitOver = above !== undefined && UNIT_LINE_RE.test(squeeze(above.text)) && /^20\d{2}/.test(line);
-    yield unitOver ? { start: above, title: squeeze(above.text) + line } : { start: l, title: line };
+    const unitOver = above !== undefined && UNIT_LINE_RE.test(squeezed(above.text)) && /^20\d{2}/.test(line);
+    yield unitOver ? { start: above, title: squeezed(above.text) + line } : { start: l, title: line };
   }
 }
 
-export const squeeze = (text: string) => text.replace(/[\s\u3000]/g, '');

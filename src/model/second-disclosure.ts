@@ -7,7 +7,8 @@
  */
 import type { SourceLine } from '../ingest/text.js';
 import type { TableRegion } from '../layout/regions.js';
-import { anotherCover, HEAD_LINES, isCoverTitle, squeeze, titlesAlone } from './disclosure-covers.js';
+import { anotherCover, HEAD_LINES, isCoverTitle, titlesAlone } from './disclosure-covers.js';
+import { squeezed } from './tables/header.js';
 
 export interface SecondDisclosure {
   /** where the second disclosure starts: its line in the whole input (what is cut off from) */
@@ -151,7 +152,7 @@ function startOf(lines: SourceLine[], lastOfFirst: SourceLine, repeated: SourceL
     }
     if (l.line > lastOfFirst.line && l.line < repeated.line) {
       if (l.text.trim() === cover && (!paged || l.page !== previous?.page)) return l;
-      if (paged && seen < HEAD_LINES && isCoverTitle(squeeze(l.text))) return pageStart!;
+      if (paged && seen < HEAD_LINES && isCoverTitle(squeezed(l.text))) return pageStart!;
     }
     if (l.text.trim()) seen++;
     previous = l;

@@ -27,7 +27,7 @@ import { restateRepeatedItems } from './repeated-items.js';
 import { tallyThreePublic } from './three-public-tally.js';
 import { sumListedChanges } from './change-sums.js';
 import { readYearOnYear } from './year-on-year.js';
-import { isChange, isReferenceAmount } from './current-amount.js';
+import { closedBefore, isChange, isReferenceAmount } from './current-amount.js';
 import { readRatesAfterPrior, readRatesFromLevels } from './level-rates.js';
 import {
   NUM,
@@ -97,8 +97,6 @@ function sayRenamedOnce(claims: Claim[]): void {
     for (const c of claims) if (c.kind === 'rate' && c[field] && amounts.has(`${c.section}\u0000${c.subject}`)) delete c[field];
   }
 }
-
-
 
 /** an item's own 其中 in brackets: 运行维护费 6.00 万元（其中：购置费 0 万元，运行维护费 6.00 万元） */
 const BRACKETED_OTHER = new RegExp(`${NUM}万元[（(]其中[:：，,]`, 'g');
@@ -184,16 +182,6 @@ function readSentences(r: Reading): void {
  */
 function exactZero(part: Cell, whole: Cell): Cell {
   return part.value === 0 && part.decimals === 0 && whole.decimals > 0 ? { ...part, lo: 0, hi: 0 } : part;
-}
-
-/** whether a bracket open at `at` closes before `end`: the amount there is an aside */
-function closedBefore(sentence: string, at: number, end: number): boolean {
-  let depth = 0;
-  for (let i = at; i < end; i++) {
-    if ('（('.includes(sentence[i])) depth++;
-    else if ('）)'.includes(sentence[i]) && --depth < 0) return true;
-  }
-  return false;
 }
 
 /** where words first stand outside brackets in a sentence, or -1 */

@@ -131,15 +131,17 @@ const COMPARED_FROM_AFTER = /^[\d,.]+\s*(?:万元|亿元|元)?\s*相比/;
  */
 function isLevel(text: string, start: number, end: number, to: number): boolean {
   if (isChange(text, start) || isReferenceAmount(text, start)) return false;
+  return !closedBefore(text, end, to);
+}
+
+/** whether a bracket not opened between `from` and `to` closes there: what stands at `from` is an aside */
+export function closedBefore(text: string, from: number, to: number): boolean {
   let depth = 0;
-  for (let i = end; i < to; i++) {
+  for (let i = from; i < to; i++) {
     if (text[i] === '（' || text[i] === '(') depth++;
-    else if (text[i] === '）' || text[i] === ')') {
-      if (depth === 0) return false;
-      depth--;
-    }
+    else if ((text[i] === '）' || text[i] === ')') && --depth < 0) return true;
   }
-  return true;
+  return false;
 }
 
 /** what a change is of: the words before it, or where they only say since when (比上年，与2022年度相比), those before the current amount */

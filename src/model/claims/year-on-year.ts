@@ -23,14 +23,14 @@ const YOY = new RegExp(
 /** a change's rate in brackets right after it, without a word of its own: 减少1.5万元(42.86%) */
 const BRACKETED_RATE = new RegExp(`^[（(](${NUM})%[）)]`);
 
+/** how far back a change's clause is looked for: longer than any clause */
+const CLAUSE_SPAN = 200;
+
 /**
  * whether a change's own words, a reason or a part, name an item other than the one the amount before
  * it is of, in an earlier clause: 2024年预算数为 28.00 万元，…，主要原因是会展经费比上年增加 5.00 万元 is
  * 会展经费's change, measured from an amount the sentence does not state
  */
-/** how far back a change's clause is looked for: longer than any clause */
-const CLAUSE_SPAN = 200;
-
 function namesAnother(text: string, ownWords: string, current: { at: number }, at: number): boolean {
   // only a clause that gives a reason or a part names another item (与上年相比，财政拨款收、支总计各增加… is the
   // same total said again; 比年初预算数增加… names what it is measured against)
@@ -58,7 +58,6 @@ function within(a: string, b: string): boolean {
   for (const ch of b) if (ch === a[i]) i++;
   return i === a.length;
 }
-
 
 /**
  * 比上年增加 D 万元，增长 P% (the amount stated just before is the current year's); a change
@@ -98,7 +97,6 @@ export function readYearOnYear(r: Reading): void {
     if (m[5] && (!current || (!prior && m[5] === '基本持平'))) continue;
     const figures: Record<string, Cell> = {};
     if (m[2]) figures.change = fig(r, m[2], at + m[0].indexOf(m[2], m[1].length));
-
     if (bracketed) figures.rate = fig(r, `${bracketed[1]}%`, at + m[0].length + bracketed.index + bracketed[0].indexOf(bracketed[1]), true);
     else if (rateRaw) figures.rate = fig(r, `${negative ? rateRaw.slice(1) : rateRaw}%`, at + m[0].lastIndexOf(rateRaw) + (negative ? 1 : 0), true);
     if (current && (!rateDirection || (direction === '增加') === (rateDirection === '增长'))) figures.current = fig(r, current.raw, current.at);

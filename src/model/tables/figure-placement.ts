@@ -11,7 +11,7 @@ import type { Token } from '../../layout/tokenize.js';
 import type { Column, Table } from '../types.js';
 import type { TableSpec } from './catalog.js';
 import { namedColumns } from './header.js';
-import { centreOf, columnReach, flushLeftEdges, matchInOrder, placeByLeftEdges, placeByRightEdges } from './geometry.js';
+import { centreOf, columnReach, flushLeftEdges, matchInOrder, placeByLeftEdges, placeByRightEdges, rightSetEnds } from './geometry.js';
 import { namesOverFigures, placeByEdges, placeBySpans, rightEdges } from './text-columns.js';
 import type { PrintedColumn } from './spanned-columns.js';
 
@@ -57,7 +57,15 @@ export class FigurePlacement {
     if (!printed.every((t) => t.x0 !== undefined) || this.reader.spanned()) return null;
     const labels = this.reader.headerLabels();
     const named = columns.filter((c) => labels.has(c.key)).map((c) => ({ key: c.key, x0: labels.get(c.key)!.x0 }));
-    return placeByRightEdges(printed, this.reader.rowFigures().flat(), named);
+    return placeByRightEdges(printed, this.rightEnds(), named);
+  }
+
+  /** where the rows read so far end their figures set right: found again only when rows were added */
+  private ends?: { figures: number; at: number[] };
+  private rightEnds(): number[] {
+    const figures = this.reader.rowFigures().flat();
+    if (this.ends?.figures !== figures.length) this.ends = { figures: figures.length, at: rightSetEnds(figures) };
+    return this.ends.at;
   }
 
   /**

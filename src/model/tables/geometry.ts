@@ -57,20 +57,18 @@ export function placeByLeftEdges<T extends Placed>(printed: T[], columns: Array<
 /**
  * Figures set flush right, each in the column whose name starts last before the figure ends: a
  * cell's name, centred or set left or right, starts before the cell's right edge, and the next
- * cell's name after it. Only figures the page shows set right: ending within a point of where
- * another figure of the table (`figures`) ends, one of them starting elsewhere (figures of
- * different widths set left or centred do not end alike). Null where two such ends fall under
+ * cell's name after it. Only figures the page shows set right: ending within a point of one of
+ * `ends`, where figures of the table end alike (rightSetEnds). Null where two such ends fall under
  * one name (a column between them whose name was not found), where a figure is not so shown or
  * ends before every name, and where two go to one column.
  */
-export function placeByRightEdges<T extends Placed>(printed: T[], figures: Placed[], labels: Array<{ key: string; x0: number }>): Map<string, T> | null {
+export function placeByRightEdges<T extends Placed>(printed: T[], ends: number[], labels: Array<{ key: string; x0: number }>): Map<string, T> | null {
   const cols = [...labels].sort((a, b) => a.x0 - b.x0);
   const under = (x1: number) => {
     let at = -1;
     cols.forEach((c, i) => c.x0 < x1 && (at = i));
     return at;
   };
-  const ends = rightSetEnds(figures);
   const named = ends.map(under);
   if (new Set(named).size < named.length) return null;
   const placed = new Map<string, T>();
@@ -85,8 +83,11 @@ export function placeByRightEdges<T extends Placed>(printed: T[], figures: Place
   return placed;
 }
 
-/** where figures set right end: each x within a point of which two figures or more end, starting apart */
-function rightSetEnds(figures: Placed[]): number[] {
+/**
+ * where figures set right end: each x at which two figures or more end (within half a point of each
+ * other), starting apart (figures of different widths set left or centred do not end alike)
+ */
+export function rightSetEnds(figures: Placed[]): number[] {
   const byEnd = [...figures].sort((a, b) => a.x1! - b.x1!);
   const ends: number[] = [];
   for (let i = 0; i < byEnd.length; ) {

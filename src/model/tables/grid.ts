@@ -204,14 +204,14 @@ export class GridBuilder extends BaseBuilder {
     // text whose rows the words alone cannot place, laid out as printed: placed by its character columns
     const aligned = this.alignedTurnedGrid();
     const turned = turnedRows(grid, read) ?? (aligned && turnedRows(aligned, turnedItems(aligned)));
+    const below = line ? this.moreFiguresBelow(line) : undefined;
     const items = turned ? [] : read.filter((x) => x.values.some((t) => t.kind === 'number') && this.columnNamed([x.name]));
     if (turned) this.rows.push(...turned);
     // printed turned, and not read so: its first row alone is not the grid
     else if (items.length >= 2) this.unsure = `表格按项目逐行排列（「${items[0].name}」「${items[1].name}」…各占一行），未能确定每行的数字各在哪一列`;
-    else if (line && this.moreFiguresBelow(line)) {
+    else if (line && below) {
       // the line taken for the row prints fewer figures than one under it: a figure set on a header line (a
       // column's cell spanning the header's lines), not the row; which line is the row's is not told
-      const below = this.moreFiguresBelow(line)!;
       this.unsure = `第 ${lineLocation(this.file, below).line} 行的数字（${figuresOf(below).length} 个）多于其上被当作数字行的第 ${lineLocation(this.file, line).line} 行（${figuresOf(line).length} 个），分不清哪一行是表中的数字`;
     } else if (line) {
       const values = line.tabbed ? line.tokens : line.tokens.filter((t) => t.kind === 'number');
