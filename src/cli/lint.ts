@@ -1,10 +1,11 @@
 /** One file through every stage: ingest → layout → model → rules. */
-import { Deadline, DEFAULT_TIMEOUT_SECONDS, InputError, pageProblems, readDocument, unreadPages, type PdfText, type ReadOptions, type SourceText } from '../ingest/index.js';
+import { Deadline, DEFAULT_TIMEOUT_SECONDS, InputError, pageProblems, readDocument, type ReadOptions, type SourceText } from '../ingest/index.js';
 import { buildReport, disclosureTitle, figureStatements, hostPart, partsDisagree, placeWords, type Catalog, type Report } from '../model/index.js';
 import { runRules, sortDiagnostics, type Diagnostic, type Rule, type RuleObserver } from '../rules/index.js';
+import { unreadPageDiagnostics, unreadPageRuleId, unreadSaid } from './unread-pages.js';
 
 /** the ids of what the reading stages (not rules) report: 出错说明 may name them too */
-export const READING_RULE_IDS = ['读取/未含公开表', '读取/多份文件', '读取/表格未能读取', '读取/排版错位', 'pdf/unreadable-page', 'text/rotated-page', 'text/invalid-utf8', 'rule-error'];
+export const READING_RULE_IDS = ['读取/未含公开表', '读取/多份文件', '读取/表格未能读取', '读取/排版错位', 'pdf/unreadable-page', 'text/empty-page', 'text/rotated-page', 'text/invalid-utf8', 'rule-error'];
 
 export interface LintOutcome {
   report: Report | null;
@@ -163,14 +164,13 @@ function diagnose(report: Report, sources: SourceText[], rules: Rule[], options:
       throw new InputError(`${file}: 没有找到任何公开表（收支总表、公开01表…），也没有预决算情况说明，不像是部门预决算公开文件`);
     }
     const message = problems.length
-      ? `${unreadSaid(sources[0])}（见各页的 pdf/unreadable-page），读出的文字里没有公开表，只核对了${checkedWithoutTables(forms, statements)}`
+      ? `${unreadSaid(sources[0])}（见${unreadPageRuleId(sources[0]) === 'text/empty-page' ? ' text/empty-page' : '各页的 pdf/unreadable-page'}），读出的文字里没有公开表，只核对了${checkedWithoutTables(forms, statements)}`
       : rotated.length
         ? `有 ${rotated.length} 处文字未能读取（见 text/rotated-page），其余部分里没有公开表，只核对了${checkedWithoutTables(forms, statements)}`
         : `本文件没有公开表，只核对了${checkedWithoutTables(forms, statements)}；与表格的核对需要含表格的文件：表格另行公开时，用 --parts 把说明与公开表一起检查`;
     partial.push({ ruleId: '读取/未含公开表', severity: 1, message, ...at(file, 1, 1) });
   }
-  // a page that draws text we cannot read is never a silent pass
-  const unread: Diagnostic[] = sources.flatMap((s) => pageProblems(s).map((p) => ({ ruleId: 'pdf/unreadable-page', severity: 2 as const, message: p.message, ...at(s.file, 1, 1), page: p.page })));
+  const unread = sources.flatMap(unreadPageDiagnostics);
   const diagnostics = [...partial, ...unread, ...rotatedText(report), ...secondDisclosure(report), ...sources.flatMap(decodeWarnings), ...readingDiagnostics(report), ...runRules(report, rules, options.observe)];
   deadline.check();
   return { report, diagnostics: sortDiagnostics(diagnostics), fatal: null };
@@ -180,16 +180,6 @@ function diagnose(report: Report, sources: SourceText[], rules: Rule[], options:
 function checkedWithoutTables(forms: number, statements: number): string {
   const said = [forms ? ` ${forms} 张绩效表（自评表、目标表）本身的数字` : '', statements ? `文字说明中的 ${statements} 处数字之间的关系` : ''].filter(Boolean);
   return said.join('，以及');
-}
-
-/**
- * how many pages were not read, or read in part: a page read in part (some runs without a Unicode
- * map) gave some text, so the rest of the document is not only the pages not named
- */
-function unreadSaid(source: SourceText): string {
-  const pages = (source as Partial<PdfText>).pages;
-  const unread = unreadPages(source).length;
-  return unread === pages ? `全部 ${pages} 页都未能完整读取` : `有 ${unread} 页未能完整读取`;
 }
 
 const ROTATED_WHY = '是转了 90° 的页面的文字，提取时一个字一行，无法读取';

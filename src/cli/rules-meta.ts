@@ -44,6 +44,13 @@ const READER_CHECKS: ReaderCheck[] = [
     anchor: 'pdf-input',
   },
   {
+    id: 'text/empty-page',
+    description: '分页的文本中有没有文字的页（提取时这一页是图片，如扫描页；或原件本是空白页）',
+    why: '文本说不出这一页是空白还是印着图片：若印有内容，它未能检查，不能当作通过；可能在这些页上的表与章节不算缺，续到这些页的表不核对。',
+    severity: 'warn',
+    anchor: 'command-line',
+  },
+  {
     id: 'text/rotated-page',
     description: '提取的文本中有转了 90° 的页面，一个字一行，无法读取',
     why: '这些页面上的表与文字没有检查，不能当作通过，也不能说表缺了。',

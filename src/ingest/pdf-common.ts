@@ -14,9 +14,10 @@ import { InputError, type SourceLine, type SourceText } from './text.js';
 
 /**
  * Why a page was not read, or read in part: a damaged content stream, a scan under OCR text,
- * characters without a Unicode map, a wrong map, text drawn but not extractable, a picture only
+ * characters without a Unicode map, a wrong map, text drawn but not extractable, a picture only;
+ * in text with pages, a page that holds no text at all (empty-pages.ts)
  */
-export type PageProblemReason = 'damaged' | 'scanned' | 'unmapped-glyphs' | 'sideways' | 'mismapped' | 'no-extractable-text' | 'picture';
+export type PageProblemReason = 'damaged' | 'scanned' | 'unmapped-glyphs' | 'sideways' | 'mismapped' | 'no-extractable-text' | 'picture' | 'no-text';
 
 export interface PdfPageProblem {
   page: number;

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { officeKind, officeKindMessage } from './file-kinds.js';
 import type { PagePicture, PageRulings } from './rulings.js';
 import { foldRadicals } from './radicals.js';
+import { emptyPages } from './empty-pages.js';
+import type { PdfPageProblem } from './pdf-common.js';
 
 /** a piece of a PDF line: its text and horizontal extent on the page (points, left to right) */
 export interface PositionedPiece {
@@ -68,6 +70,8 @@ export interface SourceText {
   rulings?: PageRulings[];
   /** PDF: where the pages with text paint pictures (a table pasted as one) */
   pictures?: PagePicture[];
+  /** pages not read, or read in part (PDF: pdf-common.ts; text with pages: the pages holding no text) */
+  problems?: PdfPageProblem[];
 }
 
 export class InputError extends Error {}
@@ -159,7 +163,8 @@ export function splitLines(file: string, text: string, encoding: Encoding = 'utf
     body = foldRadicals(foldFullwidthFigures(body));
     return hasPages ? { line: i + 1, text: body, page } : { line: i + 1, text: body };
   });
-  return { file, encoding, lines: withoutTabMargin(lines.map(unquotedFields)) };
+  const problems = hasPages ? emptyPages(lines, /\f\s*$/.test(text)) : [];
+  return { file, encoding, lines: withoutTabMargin(lines.map(unquotedFields)), ...(problems.length ? { problems } : {}) };
 }
 
 /** a tab-separated field in quotes, as a spreadsheet writes a text cell ("一般公共服务支出") */

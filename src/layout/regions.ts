@@ -10,8 +10,8 @@ import type { SourceLine, SourceText } from '../ingest/text.js';
 import type { PageRulings } from '../ingest/rulings.js';
 import { unreadPages } from '../ingest/pdf-common.js';
 import type { Unit } from '../interval/interval.js';
-import { BARE_UNIT_RE, COLLECTION_RE, endsInTitleUnit, isTableNumber, printedTableId, titleText, titleUnit, unitOf, withoutTitleUnit } from './table-marks.js';
-import { tokenizeLine, type TokenLine } from './tokenize.js';
+import { BARE_UNIT_RE, COLLECTION_RE, endsInTitleUnit, isColumnNumbering, isTableNumber, printedTableId, titleText, titleUnit, unitOf, withoutTitleUnit } from './table-marks.js';
+import { normalizeLabel, tokenizeLine, type TokenLine } from './tokenize.js';
 import { joinWrappedCells } from './wrap.js';
 import { titlesFirst } from './title-order.js';
 
@@ -113,10 +113,11 @@ export function findTableRegions(source: SourceText, kinds: TableKinds, unknown?
     // a page not read (a scan, damage) may hold the rest of the open table, or the next one's
     // title: the table ends there, known to be cut (build.ts says so and checks none of it), and
     // lines after the page belong to no table unless a title or number opens one
+    // (a text's page without text gives lines of its own, blank: it is as much a page not read)
     const [page, before] = [scan.lines[i].page, scan.lines[i - 1]?.page];
-    if (scan.current && page !== undefined && before !== undefined && page > before + 1) {
-      const lost = unread.find((p) => p > before && p < page);
-      if (lost !== undefined) {
+    if (scan.current && page !== undefined && before !== undefined && page > before) {
+      const lost = unread.find((p) => p > before && (p < page || (p === page && scan.lines[i].text.trim() === '')));
+      if (lost !== undefined && !endedOnTotal(scan.current)) {
         scan.current.cutAt ??= lost;
         scan.current = null;
       }
@@ -365,6 +366,19 @@ function regionLine(scan: Scan, i: number): void {
   if (tokens.tokens.some((t) => t.kind === 'number')) scan.spanHasRows = true;
   region.lines.push(tokens);
 }
+
+/**
+ * The table's last row read is its grand total (合计, or 收入总计 … 支出总计 of a two-sided 总表),
+ * under rows of items: it ended before a page not read after it. One printing its 合计 first
+ * (收入决算表) may go on there.
+ */
+function endedOnTotal(region: TableRegion): boolean {
+  const rows = region.lines.filter((l) => l.tokens.some((t) => t.kind === 'number') && !isColumnNumbering(l));
+  const last = rows[rows.length - 1];
+  return rows.length > 1 && last.tokens.some((t) => t.kind === 'label' && GRAND_TOTAL_RE.test(normalizeLabel(t.text)));
+}
+
+const GRAND_TOTAL_RE = /^(?:收入|支出)?(?:总计|合计)$/;
 
 /**
  * Text laid out as printed: prose set this far right, with no figure, is the rest of a cell's

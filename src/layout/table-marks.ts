@@ -3,6 +3,7 @@
  * line that could be its title, and the unit it is printed in. regions.ts finds the tables by them.
  */
 import type { Unit } from '../interval/interval.js';
+import type { TokenLine } from './tokenize.js';
 
 const FINAL_ANCHOR = /^\s*公开\s*0?(\d{1,2})\s*表\s*$/;
 const BUDGET_ANCHOR = /^\s*部门公开表\s*(\d{1,2})\s*$/;
@@ -82,4 +83,13 @@ export function titleText(text: string): string | null {
   // a note under a table's header (备注：此表为空表) is the table's, not another's title
   if (NOTE_LABEL_RE.test(t)) return null;
   return t;
+}
+
+/** the 栏次 row: `栏次 1 2 3` or a bare `1 2 3 … n` */
+export function isColumnNumbering(line: TokenLine): boolean {
+  const toks = line.tokens.filter((t) => t.kind !== 'blank');
+  const nums = toks.filter((t) => t.kind === 'number');
+  if (nums.length < 2 || !nums.every((t) => t.num!.integer)) return false;
+  if (toks.some((t) => t.kind === 'label' && !/^栏次$/.test(t.text))) return false;
+  return nums.every((t, i) => i === 0 || t.num!.value > nums[i - 1].num!.value) && nums[0].num!.value <= 2;
 }

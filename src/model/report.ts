@@ -253,11 +253,11 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     grades: graded.grades,
     scoringRule: findScoringRule(narrative, source.file),
     targetTable,
-    // pages of a PDF not read, or read in part: what is not found may stand there
+    // pages of a PDF not read, or read in part, a text's pages without text: what is not found may stand there
     unreadPages: unreadPages(printed),
     rotatedText: rotated.map((r) => ({ loc: { ...sourceLocation(printed.file, r.from), endLine: r.to.line, endColumn: r.to.text.length + 1 }, ...(r.to.page !== undefined ? { endPage: r.to.page } : {}), lines: r.lines })),
-    // a section the 目录 lists may stand in text that was not read: not known, rather than missing
-    contents: readContents(source.lines, source.file, known.flatMap((t) => [t.title, t.kindName])).map((e) => (rotated.length && e.found === false ? { ...e, found: null } : e)),
+    // a section the 目录 lists may stand in text or on pages that were not read: not known, rather than missing
+    contents: readContents(source.lines, source.file, known.flatMap((t) => [t.title, t.kindName])).map((e) => ((rotated.length || (unreadPages(printed).length && !e.near)) && e.found === false ? { ...e, found: null } : e)),
     notes,
     // a form's title is the forms' reader's (项目支出绩效自评表), not an unknown table; one whose body it found no rows of is a form not read
     // …nor is the title of a summary of the projects' grades whose lines the grades' reader read (…绩效自评情况汇总表)

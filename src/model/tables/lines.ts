@@ -34,14 +34,7 @@ export function levelOf(code: string, kind: TableSpec['codes']): number {
   return code.length <= 3 ? 1 : code.length <= 5 ? 2 : 3;
 }
 
-/** the 栏次 row: `栏次 1 2 3` or a bare `1 2 3 … n` */
-export function isColumnNumbering(line: TokenLine): boolean {
-  const toks = line.tokens.filter((t) => t.kind !== 'blank');
-  const nums = toks.filter((t) => t.kind === 'number');
-  if (nums.length < 2 || !nums.every((t) => t.num!.integer)) return false;
-  if (toks.some((t) => t.kind === 'label' && !/^栏次$/.test(t.text))) return false;
-  return nums.every((t, i) => i === 0 || t.num!.value > nums[i - 1].num!.value) && nums[0].num!.value <= 2;
-}
+export { isColumnNumbering } from '../../layout/table-marks.js';
 
 export function yearCell(file: string, source: SourceLine, m: RegExpMatchArray): Cell {
   const column = m.index! + 1;
