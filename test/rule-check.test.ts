@@ -180,6 +180,17 @@ describe('what a rule names is checked against the catalogue', () => {
     expect(loadError(cell('    x: { table: 公开05, sameCode: true, parts: yes }'))).toMatch(/parts 必须是 true 或 false/);
   });
 
+  it('rowMap: the row of another table that holds the bound column\'s figure', () => {
+    const select = '{ each: cell, tables: [公开09], columns: [决算数.公务接待费] }';
+    const cell = (bind: string, sel = select) => rule({ select: sel, bind, assert: '{ approx_ge: [{ var: value }, { var: x }] }' });
+    expect(parseRules('my.yaml', cell('    x: { table: 公开06, asNamed: true, rowMap: { 决算数.公务接待费: 30217 } }'))).toHaveLength(1);
+    expect(loadError(cell('    x: { table: 公开06, rowMap: { 决算数.公务招待费: "30217" } }'))).toMatch(/「公开09」没有列「决算数\.公务招待费」（是不是「决算数\.公务接待费」？）/);
+    expect(loadError(cell('    x: { table: 公开06, rowMap: { 决算数.公务接待费: 公务接待 } }'))).toMatch(/「公开06」没有行「公务接待」/);
+    expect(loadError(cell('    x: { table: 公开06, rowMap: [30217] }'))).toMatch(/rowMap 必须是对象/);
+    expect(loadError(cell('    x: { table: 公开06, row: "30217", rowMap: { 决算数.公务接待费: "30217" } }'))).toMatch(/row \/ rows、rowMap、sameCode、sameLineNo 只能选一个/);
+    expect(loadError(cell('    x: { table: 公开06, rowMap: { 决算数.公务接待费: "30217" } }', '{ each: table, tables: [公开09] }'))).toMatch(/rowMap 按当前列找行，each: table 不绑定列/);
+  });
+
   it('reportAtDeepest: a flag, for rules over tables only', () => {
     const flagged = (value: string, select?: string) => `${rule({ select })}  reportAtDeepest: ${value}\n`;
     expect(parseRules('my.yaml', flagged('true'))[0].reportAtDeepest).toBe(true);

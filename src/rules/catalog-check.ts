@@ -73,7 +73,7 @@ export class CatalogChecker {
     if (q.table !== undefined) reach = [this.spec(q.table, [...at, 'table'])];
     else if (TABLE_SELECTORS.has(each)) reach = selected;
     else this.ctx.fail(at, `each: ${each} 不绑定表格：bind 查询要写 table（如 { table: 公开01, row: "收入:总计" }）`);
-    const rowless = q.row === undefined && q.rows === undefined && !q.sameCode && !q.sameLineNo;
+    const rowless = q.row === undefined && q.rows === undefined && q.rowMap === undefined && !q.sameCode && !q.sameLineNo;
     if ((q.sameCode || q.sameLineNo) && !ROW_SELECTORS.has(each)) {
       this.ctx.fail([...at, q.sameCode ? 'sameCode' : 'sameLineNo'], `${q.sameCode ? 'sameCode' : 'sameLineNo'} 找与当前行对应的行，each: ${each} 不绑定行（可用于 ${[...ROW_SELECTORS].join(' / ')}）`);
     }
@@ -87,8 +87,14 @@ export class CatalogChecker {
     if (q.sameCode && !reach.some((s) => codeSchemeOf(s) || s.layout === 'two-sided' || s.layout === 'outline')) {
       this.ctx.fail([...at, 'sameCode'], `「${reach.map((s) => s.id).join('、')}」的行没有科目编码`);
     }
-    if (q.asNamed && q.row === undefined) this.ctx.fail([...at, 'asNamed'], 'asNamed 与 row 同用：按编码找到的行，名称须是这一经济分类编码的名称');
+    if (q.asNamed && q.row === undefined && q.rowMap === undefined) this.ctx.fail([...at, 'asNamed'], 'asNamed 与 row 或 rowMap 同用：按编码找到的行，名称须是这一经济分类编码的名称');
     if (q.row !== undefined) this.row(q.row, reach, [...at, 'row']);
+    if (q.rowMap !== undefined && !COLUMN_SELECTORS.has(each)) this.ctx.fail([...at, 'rowMap'], `rowMap 按当前列找行，each: ${each} 不绑定列（可用于 ${[...COLUMN_SELECTORS].join(' / ')}）`);
+    // each pair: a column of the tables the rule runs on → a row of the table queried
+    for (const [from, to] of Object.entries(q.rowMap ?? {})) {
+      this.column(from, selected, [...at, 'rowMap']);
+      this.row(to, reach, [...at, 'rowMap', from]);
+    }
     if (q.rows !== undefined) this.rowFilter(q.rows, reach, [...at, 'rows']);
     if (q.column !== undefined) this.queryColumn(each, select, q.column, reach, [...at, 'column']);
     // each pair: a column of the tables the rule runs on → a column of the table queried

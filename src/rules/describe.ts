@@ -169,6 +169,7 @@ export function queryWords(q: CellQuery): string {
   const column = q.parts ? '各分栏（加起来应为合计栏的各栏，列表）' : q.column ? (q.column === '$column' ? `当前列${renamed.length ? `（${renamed.join('，')}）` : ''}` : `「${q.column}」列`) : '第一栏';
   let row: string;
   if (q.row) row = `「${q.row}」行`;
+  else if (q.rowMap) row = `当前列所对的行（${Object.entries(q.rowMap).map(([c, r]) => `${c} 对「${r}」`).join('，')}）`;
   else if (q.sameCode) row = '与当前行编码相同的行';
   else if (q.sameLineNo) row = '与当前行行次相同的行';
   else if (q.rows) {

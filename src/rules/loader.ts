@@ -114,7 +114,7 @@ function revived(value: unknown, file: string): Rule {
   rule.source = { ...rule.source, file };
   const bind: Record<string, CellQuery> = Object.create(null);
   for (const [name, q] of Object.entries(rule.bind)) {
-    bind[name] = q.columnMap ? { ...q, columnMap: Object.assign(Object.create(null), q.columnMap) } : q;
+    bind[name] = q.columnMap || q.rowMap ? { ...q, ...(q.columnMap && { columnMap: Object.assign(Object.create(null), q.columnMap) }), ...(q.rowMap && { rowMap: Object.assign(Object.create(null), q.rowMap) }) } : q;
   }
   rule.bind = bind;
   return rule;

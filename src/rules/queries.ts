@@ -249,6 +249,7 @@ export function resolveQuery(report: Report, query: CellQuery, b: Binding, memo:
   if (query.rows) return rowsCells(t, query, query.rows, b, memo);
   let row: Row | undefined;
   if (query.row) row = memo.of(tableIndex, t).rowByKey.get(query.row);
+  else if (query.rowMap) row = rowByColumn(query.rowMap, b, memo.of(tableIndex, t).rowByKey);
   else if (query.sameCode) row = b.row?.code ? memo.of(tableIndex, t).rowByCode.get(b.row.code) : undefined;
   else if (query.sameLineNo) row = b.row?.lineNo !== undefined ? memo.of(tableIndex, t).rowByLineNo.get(b.row.lineNo) : undefined;
   else row = b.row && t === b.table ? b.row : undefined;
@@ -260,6 +261,12 @@ export function resolveQuery(report: Report, query: CellQuery, b: Binding, memo:
   }
   const c = columnIn(t, row, columnKeyFor(query, b), memo);
   return (c && row.cells[c.key]) ?? null;
+}
+
+/** the row a rowMap names for the binding's column (none for a column it does not list) */
+export function rowByColumn(rowMap: Record<string, string>, b: Binding, rows: Map<string, Row>): Row | undefined {
+  const key = b.column?.key;
+  return key !== undefined && Object.hasOwn(rowMap, key) ? rows.get(rowMap[key]) : undefined;
 }
 
 /** the sentences each words query finds: the same for every binding of a run, looked for once */

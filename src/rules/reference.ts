@@ -59,6 +59,7 @@ const QUERY_FIELDS: Array<[string, string]> = [
   ['table', '表种类 id（默认：当前表）'],
   ['row', '一行的 key（`收入:总计`、`合计`、`2101101`、`人员经费合计`；见 docs/tables.md）'],
   ['rows', '多行，得到列表：`side`（收入/支出）、`kind`（total/item/carry/carry-detail/detail）、`level`（1 类、2 款、3 项）、`code`（编码或编码列表）、`keys`、`lineNo: [起, 止]`'],
+  ['rowMap', '按当前列找另一张表中的行：当前列的 key → 所查表中同一个数所在行的 key（`{ 决算数.公务接待费: "30217" }`）；未列出的列不取行；可与 asNamed 同用'],
   ['sameCode', '与当前行编码相同的行（另一张表中）'],
   ['sameLineNo', '与当前行行次相同的行（两栏总表）'],
   ['asNamed', '与 row 同用，`true`：按经济分类编码找到的行，印的名称须是这一编码的名称（tables/economic-classes.yaml），否则当作没有这一行（上海 2024 年的 302 12 是机关事业单位退休人员活动费，不是因公出国（境）费用）'],

@@ -17,7 +17,7 @@ import { FIGURE, list, obj, STRING, type VType } from './value-types.js';
 const SEVERITIES: Severity[] = ['error', 'warn', 'off'];
 const RULE_KEYS = new Set(['id', 'severity', 'description', 'why', 'docs', 'select', 'bind', 'assert', 'values', 'message', 'at', 'reportAtDeepest']);
 const SELECT_KEYS = new Set(['each', 'tables', 'where', 'columns', 'groups', 'ids']);
-const QUERY_KEYS = new Set(['table', 'row', 'rows', 'column', 'columnMap', 'parts', 'sameCode', 'sameLineNo', 'asNamed', 'link', 'sentences']);
+const QUERY_KEYS = new Set(['table', 'row', 'rows', 'rowMap', 'column', 'columnMap', 'parts', 'sameCode', 'sameLineNo', 'asNamed', 'link', 'sentences']);
 /** a sentences query's groups, and the words of a group: enough for any wording, few enough to stay cheap */
 const MAX_WORD_GROUPS = 8;
 const MAX_GROUP_WORDS = 30;
@@ -95,6 +95,7 @@ function checkQueryShape(ctx: Ctx, q: unknown, at: YamlPath): CellQuery {
   if (q.row !== undefined) out.row = str(ctx, typeof q.row === 'number' ? String(q.row) : q.row, [...at, 'row'], 'row');
   if (q.column !== undefined) out.column = str(ctx, q.column, [...at, 'column'], 'column');
   if (q.columnMap !== undefined) out.columnMap = columnMap(ctx, q.columnMap, out.column, [...at, 'columnMap']);
+  if (q.rowMap !== undefined) out.rowMap = rowMap(ctx, q.rowMap, [...at, 'rowMap']);
   if (q.link !== undefined) {
     if (q.link !== true && q.link !== false && q.link !== 'whole' && q.link !== 'all-funds' && q.link !== 'budget' && q.link !== 'sum-of') ctx.fail([...at, 'link'], 'link 必须是 true、whole、all-funds、budget 或 sum-of');
     out.link = q.link as CellQuery['link'];
@@ -117,7 +118,7 @@ function checkQueryShape(ctx: Ctx, q: unknown, at: YamlPath): CellQuery {
   }
   if (out.row && out.rows) ctx.fail(at, 'row 与 rows 只能选一个');
   if (out.parts && (out.rows || out.column !== undefined)) ctx.fail([...at, 'parts'], 'parts 取一行的各分栏（列表），不能再写 rows 或 column');
-  if ([out.row !== undefined || out.rows !== undefined, out.sameCode, out.sameLineNo].filter(Boolean).length > 1) ctx.fail(at, 'row / rows、sameCode、sameLineNo 只能选一个');
+  if ([out.row !== undefined || out.rows !== undefined, out.rowMap !== undefined, out.sameCode, out.sameLineNo].filter(Boolean).length > 1) ctx.fail(at, 'row / rows、rowMap、sameCode、sameLineNo 只能选一个');
   return out;
 }
 
@@ -147,6 +148,14 @@ function columnMap(ctx: Ctx, v: unknown, column: string | undefined, at: YamlPat
   if (!isPlainObject(v)) ctx.fail(at, 'columnMap 必须是对象：当前列的 key → 所查表的列 key');
   const out: Record<string, string> = Object.create(null);
   for (const [k, x] of Object.entries(v)) out[k] = str(ctx, x, [...at, k], `columnMap.${k} `)!;
+  return out;
+}
+
+function rowMap(ctx: Ctx, v: unknown, at: YamlPath): Record<string, string> {
+  if (!isPlainObject(v)) ctx.fail(at, 'rowMap 必须是对象：当前列的 key → 所查表中的行 key（如 { 决算数.公务接待费: "30217" }）');
+  const out: Record<string, string> = Object.create(null);
+  // a code written unquoted (30217) is read as a number by YAML: it is the same key
+  for (const [k, x] of Object.entries(v)) out[k] = str(ctx, typeof x === 'number' ? String(x) : x, [...at, k], `rowMap.${k} `)!;
   return out;
 }
 

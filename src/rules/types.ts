@@ -23,6 +23,11 @@ export interface CellQuery {
   /** the row with the binding row's code / 行次 */
   sameCode?: boolean;
   /**
+   * the row by the binding's column: its key → the key of the row in the queried table holding the
+   * same figure (三公表 决算数.公务接待费 → 公开06's 30217); a column not listed reads no row
+   */
+  rowMap?: Record<string, string>;
+  /**
    * with row: the row only where its printed name is its economic code's own (tables/economic-classes.yaml),
    * so a code another scheme gives another item (上海's 302 12 机关事业单位退休人员活动费) is not taken for it
    */

@@ -27,6 +27,11 @@ export function whyNull(report: Report, q: CellQuery, b: Binding): string {
   if (q.row) {
     row = t.rows.find((r) => r.key === q.row);
     if (!row) return `${t.id} 中没有行「${q.row}」${didYouMean(q.row, t.rows.map((r) => r.key)) || `（表中的行：${listNames(t.rows.map((r) => r.key), 10)}）`}`;
+  } else if (q.rowMap) {
+    const key = b.column?.key;
+    if (key === undefined || !Object.hasOwn(q.rowMap, key)) return `rowMap 没有列出当前列${key ? `「${key}」` : ''}`;
+    row = t.rows.find((r) => r.key === q.rowMap![key]);
+    if (!row) return `${t.id} 中没有行「${q.rowMap[key]}」`;
   } else if (q.sameCode) {
     if (!b.row?.code) return '当前行没有编码';
     row = t.rows.find((r) => r.code === b.row!.code && r.kind !== 'detail');
