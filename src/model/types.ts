@@ -180,7 +180,7 @@ export interface ClaimRowsLink {
  * staff posts (编制人数42，其中：行政编制人数19、…)
  * sharewhole: a share of a whole named but not stated, and the first share of that whole in its section
  */
-export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'punctuation' | 'doubled' | 'clash' | 'badyear' | 'unitless' | 'asof' | 'since' | 'scope' | 'dated' | 'restate' | 'itemsum' | 'changesum' | 'projects' | 'balance' | 'tally' | 'staff' | 'area' | 'roster' | 'sharewhole' | 'sharesum' | 'carryover' | 'reserved' | 'scopeword';
+export type ClaimKind = 'amount' | 'share' | 'rate' | 'yoy' | 'sum' | 'count' | 'score' | 'template' | 'percentless' | 'punctuation' | 'doubled' | 'clash' | 'badyear' | 'unitless' | 'asof' | 'since' | 'scope' | 'dated' | 'restate' | 'itemsum' | 'changesum' | 'projects' | 'balance' | 'tally' | 'staff' | 'area' | 'roster' | 'sharewhole' | 'sharesum' | 'carryover' | 'reserved' | 'scopeword' | 'cause';
 
 /**
  * A figure-bearing statement of the narrative. Figures by name: amount, share (percent),
@@ -241,6 +241,8 @@ export interface Claim {
   renamedClass?: RenamedClass;
   /** a name its path marks one level above the table's row of it (住房改革支出（类）, a 款): found one level down, so checked */
   misleveled?: MisleveledName;
+  /** cause claims (X 增加的主要原因是): the change the reason explains, as the 说明 stated it before */
+  causeOf?: { direction: '增加' | '减少'; text: string; loc: Location };
   /** scopeword claims: the scope a heading names (部门, 单位) and the one the cover names */
   scope?: { said: '部门' | '单位'; document: '部门' | '单位' };
   loc: Location;

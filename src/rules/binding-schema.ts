@@ -73,7 +73,7 @@ export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
   change: { document: DOCUMENT, table: TABLE, row: ROW, column: COLUMN, value: FIGURE, from: FIGURE, to: FIGURE, rate: BOOLEAN },
   claim: {
     document: DOCUMENT,
-    claim: obj('claim', { id: STRING, kind: STRING, subject: STRING, section: STRING, direction: STRING, rateDirection: STRING, relation: STRING, relationText: STRING, basis: STRING, linked: BOOLEAN, unknownName: STRING, unknownTable: STRING, unknownUnder: STRING, renamedClass: STRING, renamedTable: STRING, renamedRow: STRING, misleveledName: STRING, misleveledTable: STRING, misleveledRow: STRING, misleveledLevel: STRING, scope: STRING, documentScope: STRING, text: STRING }),
+    claim: obj('claim', { id: STRING, kind: STRING, subject: STRING, section: STRING, direction: STRING, rateDirection: STRING, relation: STRING, relationText: STRING, basis: STRING, linked: BOOLEAN, unknownName: STRING, unknownTable: STRING, unknownUnder: STRING, renamedClass: STRING, renamedTable: STRING, renamedRow: STRING, misleveledName: STRING, misleveledTable: STRING, misleveledRow: STRING, misleveledLevel: STRING, scope: STRING, documentScope: STRING, explained: STRING, explainedText: STRING, text: STRING }),
     figures: map('figures', CLAIM_FIGURES, FIGURE),
     parts: list(FIGURE),
     items: map('items', CLAIM_FIGURES, list(FIGURE)),

@@ -27,6 +27,7 @@ import { restateRepeatedItems } from './repeated-items.js';
 import { tallyThreePublic } from './three-public-tally.js';
 import { sumListedChanges } from './change-sums.js';
 import { readYearOnYear } from './year-on-year.js';
+import { readCauses } from './cause-direction.js';
 import { closedBefore, isChange, isReferenceAmount } from './current-amount.js';
 import { readRatesAfterPrior, readRatesFromLevels } from './level-rates.js';
 import {
@@ -76,6 +77,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readReservations(r);
   readCarryOvers(r);
   readProjectTotals(r);
+  readCauses(r);
   sayRenamedOnce(r.claims);
   return { claims: r.claims.sort((a, b) => byPlace(a.loc, b.loc)), sentences: sentencesRead(r) };
 }

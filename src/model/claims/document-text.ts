@@ -228,7 +228,7 @@ function wordsAround(text: string, i: number, j: number): string {
 }
 
 /** the kinds that say how the document is worded (template text, punctuation, the years it dates itself by), not what its figures are */
-export const WORDING_KINDS: ReadonlySet<string> = new Set(['template', 'punctuation', 'doubled', 'clash', 'badyear', 'unitless', 'asof', 'since', 'scope', 'dated', 'scopeword']);
+export const WORDING_KINDS: ReadonlySet<string> = new Set(['template', 'punctuation', 'doubled', 'clash', 'badyear', 'unitless', 'asof', 'since', 'scope', 'dated', 'scopeword', 'cause']);
 
 /** how many statements of figures the narrative makes: what a file without tables was checked for */
 export function figureStatements(claims: ReadonlyArray<{ kind: string }>): number {

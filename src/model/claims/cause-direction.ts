@@ -1,0 +1,68 @@
+/**
+ * A reason's direction: 财政拨款收入支出增加的主要原因是… explains a change the 说明 stated before
+ * it (…比2025年预算减少2,163.37万元). The template prints 增加（减少）的主要原因是, and where the
+ * sentence is not rewritten for the year, the reason is said of a change the other way round
+ * (石泉路街道 2026 单位预算). Each reason whose change is found is a claim (kind cause), with the
+ * direction of that change as the 说明 stated it.
+ */
+import { normalizeLabel } from '../../layout/tokenize.js';
+import type { Claim, Location } from '../types.js';
+import { locate, rises, sectionAt } from './phrases.js';
+import { add, byPlace, type Reading } from './reading.js';
+
+/** X 增加的主要原因 / 下降的原因: the words before it (no bracket: 增加（减少）的原因 is the template's, said by 形式/模板残留) */
+const CAUSE = /([^，,。；;：:、（）()\d\s]{0,24}?)(增加|减少|增长|下降|上升|降低)的(?:主要)?原因/g;
+
+/** words before the item that are not its name: 与上年相比, 其中, 较上年 */
+const LEAD = /^(?:其中|与上年相比|比上年|较上年|同比|总体|主要是)/;
+/** words after the item a change's subject may carry and its reason not (公务接待费支出决算, 财政拨款支出预算) */
+const TRAIL = /(?:预算数|决算数|预算|决算|数)$/;
+
+export function readCauses(r: Reading): void {
+  const changes = r.claims.filter((c) => c.kind === 'yoy' && (c.direction === '增加' || c.direction === '减少'));
+  for (const m of r.text.matchAll(CAUSE)) {
+    const at = m.index!;
+    const section = sectionAt(r.heads, at);
+    const loc: Location = { ...locate(r.stream, at, at + m[0].length), file: r.file };
+    const subject = normalizeLabel(m[1]).replace(LEAD, '');
+    const sentence = locate(r.stream, sentenceStart(r.text, at), sentenceStart(r.text, at) + 1);
+    const explained = explainedChanges(changes, subject, section, loc, sentence);
+    // changes of both directions under one name (收入增加, 支出减少) leave the reason's unknown
+    const directions = new Set(explained.map((c) => c.direction));
+    if (directions.size !== 1) continue;
+    const change = explained[explained.length - 1];
+    add(r, {
+      kind: 'cause',
+      subject: subject || change.subject,
+      section,
+      direction: rises(m[2]) ? '增加' : '减少',
+      causeOf: { direction: change.direction as '增加' | '减少', text: `${change.subject}${change.text}`, loc: change.loc },
+      text: m[0],
+      figures: {},
+      parts: [],
+      link: null,
+      whole: null,
+      loc,
+    });
+  }
+}
+
+/**
+ * The changes a reason explains, in order: of its own sentence where it names no item (减少690.12万元，
+ * 下降13.29%，减少的主要原因是…), else of its section before it, of the item it names (财政拨款收入支出:
+ * 财政拨款收入, 财政拨款支出预算; 公务接待费支出: 公务接待费支出决算)
+ */
+function explainedChanges(changes: Claim[], subject: string, section: string, loc: Location, sentence: Location): Claim[] {
+  const before = changes.filter((c) => c.section === section && byPlace(c.loc, loc) < 0);
+  if (!subject) return before.filter((c) => byPlace(sentence, c.loc) <= 0).slice(-1);
+  return before.filter((c) => names(subject, normalizeLabel(c.subject).replace(TRAIL, '')));
+}
+
+/** whether a reason's item and a change's are one: either begins with the other (财政拨款收入支出 / 财政拨款收入) */
+function names(reason: string, change: string): boolean {
+  return change.length >= 2 && (reason.startsWith(change) || change.startsWith(reason) || reason.replace('收入支出', '支出') === change);
+}
+
+function sentenceStart(text: string, at: number): number {
+  return Math.max(text.lastIndexOf('。', at), text.lastIndexOf('；', at)) + 1;
+}
