@@ -113,6 +113,9 @@ const AS_OF_RE = /截至(\d{4})年(?:\d{1,2}月(?:\d{1,2}日|底|末)?|底|末)/
 // budget it names is kept in the words (与2020年度预算相比: a final account's year measured against its own budget)
 const SINCE_RE = /(?:比|较|与)(\d{4})年度?(?:年?初)?(预算数?)?(?=预算|决算|相比|同期|增|减|持平|基本持平|[^\d年]{0,12}(?:增加|减少|增长|下降|持平))/g;
 
+// YYYY年度预算 A 万元，ZZZZ年度预算 B 万元: ZZZZ is what YYYY's budget is set beside
+const PAIRED_BUDGET_RE = new RegExp(`(?<own>\\d{4})年度?预算数?为?${NUM}万元[，,、]\\s*(?<other>\\d{4}年度?预算数?)为?${NUM}万元`, 'g');
+
 // the year of the budget or final account whose scope a unit is in (纳入本部门2019年部门汇总预算编制范围的预算单位):
 // the document's own
 const SCOPE_RE = /纳入[^，,。；;\d]{0,12}?(\d{4})年度?[^，,。；;\d]{0,10}?(?:预算|决算)(?:编制|汇编)?范围/g;
@@ -211,6 +214,19 @@ export function comparedYears(text: string): Found[] {
   return [...text.matchAll(SINCE_RE)].filter((m) => !/^[（(][^）)]{0,6}疫情/.test(text.slice(m.index! + m[0].length))).map((m) => ({ words: m[0], at: m.index!, year: m[1] }));
 }
 
+/**
+ * A year's budget set beside another's (2026年度预算20万元，2025年度预算20万元, 上海's items of the
+ * 编制说明): the other is the one it is compared with, as 比 YYYY 年 says; only after the document's
+ * own year (a year's budget listed among several others is no comparison)
+ */
+export function pairedBudgetYears(text: string, year: number | null | undefined): Found[] {
+  if (!year) return [];
+  return [...text.matchAll(PAIRED_BUDGET_RE)].filter((m) => Number(m.groups!.own) === year).map((m) => {
+    const other = m.groups!.other;
+    return { words: other, at: m.index! + m[0].lastIndexOf(other), year: other.slice(0, 4) };
+  });
+}
+
 /** the words of its sentence before text[i], at most 20 characters */
 function wordsBefore(text: string, i: number): string {
   const before = text.slice(Math.max(0, i - 20), i);
@@ -257,6 +273,7 @@ export function readDocumentText(r: Reading): void {
   for (const f of wanWithoutYuan(r.text)) emit('unitless', f);
   for (const f of asOfDates(r.text)) emit('asof', f);
   for (const f of comparedYears(r.text)) emit('since', f);
+  for (const f of pairedBudgetYears(r.text, r.report.year)) emit('since', f);
   for (const f of scopeYears(r.text)) emit('scope', f);
   for (const f of datedStatements(r.text, r.heads)) emit('dated', f);
 }
