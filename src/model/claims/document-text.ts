@@ -171,6 +171,12 @@ function inSectionOnYear(heads: ReadonlyArray<{ at: number; title: string }>, at
   }
   return !!named && named.title.includes(`${year}年`) && NOT_OWN_YEAR.test(named.title);
 }
+/**
+ * an amount measured against a year's execution (8.61万元，比2025年预算执行数增加21.10%): the budget
+ * of the year after that one, the document's, as 上海's items state theirs after last year's budget
+ */
+const COMPARED_WITH_EXECUTION = /^\d[\d,]*(?:\.\d+)?万元[，,]\s*(?:比|较)\d{4}年度?(?:当年)?(?:预算)?执行数/;
+
 /** how far back the year after's statement may stand: the sentence before, a list of items long */
 const YEAR_AFTER_REACH = 300;
 
@@ -180,7 +186,10 @@ export function datedStatements(text: string, heads: ReadonlyArray<{ at: number;
   for (const m of text.matchAll(DATED_RE)) {
     // a heading's words end where the next heading's number or a colon begins (…决算情况说明一、收入…：)
     const words = m[0].slice(0, m[0].length - m[2].length + m[2].search(/$|[:：]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]/));
-    if (DATED_KIND.test(words) && !NOT_OWN_YEAR.test(words) && !comparedLater(text, m.index! + m[0].length, m[1]) && !afterYearAfter(text, m.index!, m[1], words) && !inSectionOnYear(heads, m.index!, m[1])) {
+    const end = m.index! + m[0].length;
+    // (a budget compared with a year's execution is the document's own, whatever was said before it)
+    const before = afterYearAfter(text, m.index!, m[1], words) && !COMPARED_WITH_EXECUTION.test(text.slice(end, end + 40));
+    if (DATED_KIND.test(words) && !NOT_OWN_YEAR.test(words) && !comparedLater(text, end, m[1]) && !before && !inSectionOnYear(heads, m.index!, m[1])) {
       found.push({ words, at: m.index!, year: m[1], context: m[0] });
     }
   }
