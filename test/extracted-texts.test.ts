@@ -2,7 +2,9 @@
  * Text as other tools extract it from the fixture PDFs (scripts/extract-texts.py): PDFium's page
  * text (pypdfium2; what Chrome's and Foxit's copy-all give: a line per row, cells parted by one
  * space), pdfplumber's extract_text() (lines by position, words by gaps) and its layout mode
- * (columns by characters, a CJK character one column wide). Whatever such a text loses, the lint
+ * (columns by characters, a CJK character one column wide), and pdf-parse's getText()
+ * (scripts/extract-texts-pdfparse.mjs: pdf.js's items, a tab between two that stand apart and
+ * none for a blank cell, so its fields are no sheet's cells). Whatever such a text loses, the lint
  * may not say of it what the PDF does not: every finding of an extracted text is one the PDF gives
  * (its reading notices aside), and where a finding of the PDF is missing, a reading notice says
  * what was not read. Never a false alarm, never silence.
@@ -16,7 +18,7 @@ import { builtinRules, FIXTURES } from './helpers.js';
 import { asBothSayIt } from './same-finding.js';
 
 const DIR = path.join(FIXTURES, 'text/extracted');
-const TOOLS = ['pdfium', 'plumber', 'plumber-layout'] as const;
+const TOOLS = ['pdfium', 'plumber', 'plumber-layout', 'pdfparse'] as const;
 const READING = /^(读取|text|pdf)\//;
 
 /**

@@ -48,6 +48,8 @@ export interface SourceLine {
   ruledRow?: boolean;
   /** tab-separated text: the empty leading fields taken off `text` (a sheet's empty first columns), for columns as in the file */
   tabMargin?: number;
+  /** an extractor's gap tabs read as spaces (tabsAsSpaces): how wide its gaps are says nothing of where its words are printed */
+  gapSpaced?: boolean;
 }
 
 export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
@@ -164,7 +166,8 @@ export function splitLines(file: string, text: string, encoding: Encoding = 'utf
     return hasPages ? { line: i + 1, text: body, page } : { line: i + 1, text: body };
   });
   const problems = hasPages ? emptyPages(lines, /\f\s*$/.test(text)) : [];
-  return { file, encoding, lines: withoutTabMargin(lines.map(unquotedFields)), ...(problems.length ? { problems } : {}) };
+  const cells = tabsAreCells(lines) ? lines.map(unquotedFields) : lines.map(tabsAsSpaces);
+  return { file, encoding, lines: withoutTabMargin(cells), ...(problems.length ? { problems } : {}) };
 }
 
 /** a tab-separated field in quotes, as a spreadsheet writes a text cell ("一般公共服务支出") */
@@ -184,6 +187,33 @@ function unquotedFields(l: SourceLine): SourceLine {
  * column B) leaves each tab-separated line opening with that many empty fields: they are taken
  * off, so that a row's code or name is its first field, as in a sheet laid out from column A.
  */
+/**
+ * Whether the text's tabs part a sheet's cells (a spreadsheet saved as text: a blank cell is an
+ * empty field, and a sheet's tables always have some, in their headers' merged cells if nowhere
+ * else), or only mark where an extractor saw a gap between words (pdf.js-based tools join a
+ * line's text items with tabs: a blank cell is no field at all, so a row's fields do not stand in
+ * its table's columns). Many tabbed lines and not one empty field: gaps.
+ */
+function tabsAreCells(lines: SourceLine[]): boolean {
+  let tabbed = 0;
+  for (const l of lines) {
+    if (!l.text.includes('\t')) continue;
+    if (EMPTY_FIELD_RE.test(l.text)) return true;
+    tabbed++;
+  }
+  return tabbed < GAP_TABBED_LINES;
+}
+
+/** a field of nothing but spaces before a tab: a blank cell (leading fields included: a sheet's empty first columns) */
+const EMPTY_FIELD_RE = /(?:^|\t)[ \u3000]*\t/;
+/** how many tabbed lines without one empty field make the tabs an extractor's gaps (a 三公 grid's few lines of a sheet may have none) */
+const GAP_TABBED_LINES = 20;
+
+/** a gap's tab read as the space it stands for: one character for one, so columns stay */
+function tabsAsSpaces(l: SourceLine): SourceLine {
+  return l.text.includes('\t') ? { ...l, text: l.text.replace(/\t/g, ' '), gapSpaced: true } : l;
+}
+
 function withoutTabMargin(lines: SourceLine[]): SourceLine[] {
   let margin = Infinity;
   for (const l of lines) if (l.text.includes('\t')) margin = Math.min(margin, /^\t*/.exec(l.text)![0].length);

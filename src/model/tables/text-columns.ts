@@ -59,11 +59,15 @@ export function alignedByDisplay(lines: TokenLine[]): boolean {
   return full.length >= 2 && spread(atDisplayColumns) < spread(atTextColumns);
 }
 
-/** most gaps between the words of the table's lines are runs of two or more spaces: laid out as printed */
+/**
+ * most gaps between the words of the table's lines are runs of two or more spaces: laid out as
+ * printed (not an extractor's gap tabs read as spaces, whose width is the same at every gap)
+ */
 export function isAlignedText(lines: TokenLine[]): boolean {
   let wide = 0;
   let all = 0;
   for (const l of lines) {
+    if (l.source.gapSpaced) continue;
     for (const m of l.source.text.trim().matchAll(/ +/g)) {
       all++;
       if (m[0].length >= 2) wide++;
