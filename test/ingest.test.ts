@@ -38,6 +38,19 @@ describe('text ingest', () => {
     ]);
   });
 
+  it("reads tabs as a sheet's cells where the sheet says so, else as an extractor's gaps", () => {
+    const texts = (text: string) => splitLines('x.txt', text).lines.map((l) => [l.text, l.gapSpaced ?? false]);
+    // a sheet saved as text: a blank cell is an empty field
+    expect(texts('项目\t\t合计\n201\t一般公共服务支出\t3,296,600')).toEqual([['项目\t\t合计', false], ['201\t一般公共服务支出\t3,296,600', false]]);
+    // a few tabbed lines without an empty field: a sheet's small grid (三公) all the same
+    expect(texts('合计\t因公出国（境）费\n22.00\t0.00')).toEqual([['合计\t因公出国（境）费', false], ['22.00\t0.00', false]]);
+    // …unless a field holds two amounts, which no cell does (pdf-parse: the total's figures, then its label)
+    expect(texts('购房补贴 11,800,000\n171,915,169 171,915,169\t合计')).toEqual([['购房补贴 11,800,000', false], ['171,915,169 171,915,169 合计', true]]);
+    // twenty tabbed lines without one empty field: gaps, each tab one space, so columns stay
+    const rows = Array.from({ length: 20 }, (_, i) => `201 \t${String(i).padStart(2, '0')} \t统计信息事务 \t438,300 \t0 \t438,300`).join('\n');
+    expect(texts(rows)[0]).toEqual(['201  00  统计信息事务  438,300  0  438,300', true]);
+  });
+
   it.each(['text/layout-continued.calc.layout.txt', 'text/shanghai-unit-budget.txt'])(
     '%s: its pages joined with a form feed alone give the findings of its pages as pdftotext joins them',
     async (name) => {

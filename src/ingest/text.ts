@@ -192,17 +192,23 @@ function unquotedFields(l: SourceLine): SourceLine {
  * empty field, and a sheet's tables always have some, in their headers' merged cells if nowhere
  * else), or only mark where an extractor saw a gap between words (pdf.js-based tools join a
  * line's text items with tabs: a blank cell is no field at all, so a row's fields do not stand in
- * its table's columns). Many tabbed lines and not one empty field: gaps.
+ * its table's columns). Not one empty field, and many tabbed lines or a field holding two amounts
+ * (171,915,169 171,915,169⇥合计: a cell holds one): gaps.
  */
 function tabsAreCells(lines: SourceLine[]): boolean {
   let tabbed = 0;
+  let shared = false;
   for (const l of lines) {
     if (!l.text.includes('\t')) continue;
     if (EMPTY_FIELD_RE.test(l.text)) return true;
     tabbed++;
+    shared ||= l.text.split('\t').some((field) => TWO_AMOUNTS_RE.test(field));
   }
-  return tabbed < GAP_TABBED_LINES;
+  return tabbed < GAP_TABBED_LINES && !shared;
 }
+
+/** two amounts in one field, a space apart (with a thousands comma or decimals: not a code, a year or a 栏次) */
+const TWO_AMOUNTS_RE = /(?:\d{1,3}(?:,\d{3})+|\d+\.\d+)(?:\.\d+)?[ \u3000]+-?(?:\d{1,3}(?:,\d{3})+|\d+\.\d+)/;
 
 /** a field of nothing but spaces before a tab: a blank cell (leading fields included: a sheet's empty first columns) */
 const EMPTY_FIELD_RE = /(?:^|\t)[ \u3000]*\t/;
