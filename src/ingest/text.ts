@@ -183,11 +183,6 @@ function unquotedFields(l: SourceLine): SourceLine {
 }
 
 /**
- * A sheet saved as text whose first columns are empty on every row (the sheet laid out from
- * column B) leaves each tab-separated line opening with that many empty fields: they are taken
- * off, so that a row's code or name is its first field, as in a sheet laid out from column A.
- */
-/**
  * Whether the text's tabs part a sheet's cells (a spreadsheet saved as text: a blank cell is an
  * empty field, and a sheet's tables always have some, in their headers' merged cells if nowhere
  * else), or only mark where an extractor saw a gap between words (pdf.js-based tools join a
@@ -220,6 +215,11 @@ function tabsAsSpaces(l: SourceLine): SourceLine {
   return l.text.includes('\t') ? { ...l, text: l.text.replace(/\t/g, ' '), gapSpaced: true } : l;
 }
 
+/**
+ * A sheet saved as text whose first columns are empty on every row (the sheet laid out from
+ * column B) leaves each tab-separated line opening with that many empty fields: they are taken
+ * off, so that a row's code or name is its first field, as in a sheet laid out from column A.
+ */
 function withoutTabMargin(lines: SourceLine[]): SourceLine[] {
   let margin = Infinity;
   for (const l of lines) if (l.text.includes('\t')) margin = Math.min(margin, /^\t*/.exec(l.text)![0].length);

@@ -25,7 +25,8 @@ export function readCauses(r: Reading): void {
     const section = sectionAt(r.heads, at);
     const loc: Location = { ...locate(r.stream, at, at + m[0].length), file: r.file };
     const subject = normalizeLabel(m[1]).replace(LEAD, '');
-    const sentence = locate(r.stream, sentenceStart(r.text, at), sentenceStart(r.text, at) + 1);
+    const start = sentenceStart(r.text, at);
+    const sentence = locate(r.stream, start, start + 1);
     const explained = explainedChanges(changes, subject, section, loc, sentence);
     // changes of both directions under one name (收入增加, 支出减少) leave the reason's unknown
     const directions = new Set(explained.map((c) => c.direction));
