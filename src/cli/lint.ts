@@ -2,7 +2,7 @@
 import { Deadline, DEFAULT_TIMEOUT_SECONDS, InputError, pageProblems, readDocument, type ReadOptions, type SourceText } from '../ingest/index.js';
 import { buildReport, disclosureTitle, figureStatements, hostPart, partsDisagree, placeWords, type Catalog, type Report } from '../model/index.js';
 import { runRules, sortDiagnostics, type Diagnostic, type Rule, type RuleObserver } from '../rules/index.js';
-import { unreadPageDiagnostics, unreadPageRuleId, unreadSaid } from './unread-pages.js';
+import { unreadPageDiagnostics, unreadPagesSaid, unreadSaid } from './unread-pages.js';
 
 /** the ids of what the reading stages (not rules) report: 出错说明 may name them too */
 export const READING_RULE_IDS = ['读取/未含公开表', '读取/多份文件', '读取/表格未能读取', '读取/排版错位', 'pdf/unreadable-page', 'text/empty-page', 'text/rotated-page', 'text/invalid-utf8', 'rule-error'];
@@ -164,7 +164,7 @@ function diagnose(report: Report, sources: SourceText[], rules: Rule[], options:
       throw new InputError(`${file}: 没有找到任何公开表（收支总表、公开01表…），也没有预决算情况说明，不像是部门预决算公开文件`);
     }
     const message = problems.length
-      ? `${unreadSaid(sources[0])}（见${unreadPageRuleId(sources[0]) === 'text/empty-page' ? ' text/empty-page' : '各页的 pdf/unreadable-page'}），读出的文字里没有公开表，只核对了${checkedWithoutTables(forms, statements)}`
+      ? `${unreadSaid(sources[0])}${unreadPagesSaid(sources[0])}，读出的文字里没有公开表，只核对了${checkedWithoutTables(forms, statements)}`
       : rotated.length
         ? `有 ${rotated.length} 处文字未能读取（见 text/rotated-page），其余部分里没有公开表，只核对了${checkedWithoutTables(forms, statements)}`
         : `本文件没有公开表，只核对了${checkedWithoutTables(forms, statements)}；与表格的核对需要含表格的文件：表格另行公开时，用 --parts 把说明与公开表一起检查`;

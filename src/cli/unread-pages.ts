@@ -6,9 +6,9 @@
 import { pageProblems, unreadPages, type PdfPageProblem, type PdfText, type SourceText } from '../ingest/index.js';
 import type { Diagnostic } from '../rules/index.js';
 
-/** the rule id the source's pages not read are said under */
-export function unreadPageRuleId(source: SourceText): 'pdf/unreadable-page' | 'text/empty-page' {
-  return pageProblems(source).some((p) => p.reason === 'no-text') ? 'text/empty-page' : 'pdf/unreadable-page';
+/** where the source's pages not read are said, in brackets: a text's runs without text, or each page of a PDF */
+export function unreadPagesSaid(source: SourceText): string {
+  return pageProblems(source).some((p) => p.reason === 'no-text') ? '（见 text/empty-page）' : '（见各页的 pdf/unreadable-page）';
 }
 
 /** a page that draws text we cannot read, or a text's page holding none, is never a silent pass */

@@ -142,8 +142,8 @@ function startOf(lines: SourceLine[], lastOfFirst: SourceLine, repeated: SourceL
   let seen = 0;
   if (!paged) {
     // another disclosure is known to start here: its cover's title standing alone tells where
-    const between = lines.filter((l) => l.line > lastOfFirst.line && l.line < repeated.line);
-    for (const { start } of titlesAlone(between, 0)) return start;
+    const [alone] = titlesAlone(lines.filter((l) => l.line > lastOfFirst.line && l.line < repeated.line), 0);
+    if (alone) return alone.start;
   }
   for (const l of lines) {
     if (paged && l.page !== pageStart?.page) {

@@ -177,6 +177,14 @@ function inSectionOnYear(heads: ReadonlyArray<{ at: number; title: string }>, at
  */
 const COMPARED_WITH_EXECUTION = /^\d[\d,]*(?:\.\d+)?万元[，,]\s*(?:比|较)\d{4}年度?(?:当年)?(?:预算)?执行数/;
 
+/**
+ * A year's statement after the next year's (afterYearAfter) states that year on purpose, unless it
+ * is measured against a year's execution (COMPARED_WITH_EXECUTION): that is the document's own.
+ */
+function yearBeforeOnPurpose(text: string, at: number, end: number, year: string, words: string): boolean {
+  return afterYearAfter(text, at, year, words) && !COMPARED_WITH_EXECUTION.test(text.slice(end, end + 40));
+}
+
 /** how far back the year after's statement may stand: the sentence before, a list of items long */
 const YEAR_AFTER_REACH = 300;
 
@@ -187,9 +195,7 @@ export function datedStatements(text: string, heads: ReadonlyArray<{ at: number;
     // a heading's words end where the next heading's number or a colon begins (…决算情况说明一、收入…：)
     const words = m[0].slice(0, m[0].length - m[2].length + m[2].search(/$|[:：]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]/));
     const end = m.index! + m[0].length;
-    // (a budget compared with a year's execution is the document's own, whatever was said before it)
-    const before = afterYearAfter(text, m.index!, m[1], words) && !COMPARED_WITH_EXECUTION.test(text.slice(end, end + 40));
-    if (DATED_KIND.test(words) && !NOT_OWN_YEAR.test(words) && !comparedLater(text, end, m[1]) && !before && !inSectionOnYear(heads, m.index!, m[1])) {
+    if (DATED_KIND.test(words) && !NOT_OWN_YEAR.test(words) && !comparedLater(text, end, m[1]) && !yearBeforeOnPurpose(text, m.index!, end, m[1], words) && !inSectionOnYear(heads, m.index!, m[1])) {
       found.push({ words, at: m.index!, year: m[1], context: m[0] });
     }
   }
