@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { damagedPages, objectHeaders } from '../src/ingest/pdf-streams.js';
+import { damagedPages, fileObjects, objectHeaders } from '../src/ingest/pdf-streams.js';
 
 const OBJ_RE = /(\d+)\s+\d+\s+obj\b/g;
 const byRegex = (text: string) => [...text.matchAll(OBJ_RE)].map((m) => ({ num: Number(m[1]), end: m.index + m[0].length }));
@@ -26,7 +26,7 @@ describe('object headers', () => {
   it('the damaged fixture has one damaged page, and its undamaged original none', () => {
     const damaged = (file: string) => {
       const bytes = readFileSync(path.join(FIXTURES, file));
-      const pages = damagedPages(bytes);
+      const pages = damagedPages(fileObjects(bytes));
       return [...new Set([...objectHeaders(bytes)].map((h) => h.num))].filter((num) => pages.has(num));
     };
     expect(damaged('pdf/final-full.damaged.pdf')).toHaveLength(1);
@@ -40,7 +40,7 @@ describe('object headers', () => {
     expect(/\/Type\s*\/ObjStm/.test(bytes.toString('latin1'))).toBe(true);
     // every object number the file has (its cross-reference stream's /Size), asked as the readers ask of a page's
     const size = Number(/\/Size (\d+)/.exec(bytes.toString('latin1'))![1]);
-    const pages = damagedPages(bytes);
+    const pages = damagedPages(fileObjects(bytes));
     expect(Array.from({ length: size }, (_, num) => num).filter((num) => pages.has(num))).toHaveLength(1);
   });
 });

@@ -107,6 +107,12 @@ export function isUnreadableCode(c: number): boolean {
   return c <= 0x08 || (c >= 0x0a && c <= 0x1f) || c === 0x7f || (c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd;
 }
 
+/**
+ * An engine met a character its font's ToUnicode map maps, which the engine's own parser left
+ * unread (PDFium, PDFKit's maps): the file is to be read by the other engine.
+ */
+export class FontMapUnread extends Error {}
+
 /** a text direction (a, b) in page space → the clockwise quarter turns that make it run left to right */
 export function quarterTurns(a: number, b: number): number {
   return (Math.round(Math.atan2(b, a) / (Math.PI / 2)) + 4) % 4;
@@ -260,7 +266,7 @@ export async function readPages(file: string, doc: PdfDocument, deadline?: Deadl
       if (problem) problems.push(problem);
     }
   } catch (err) {
-    if (err instanceof InputError) throw err;
+    if (err instanceof InputError || err instanceof FontMapUnread) throw err;
     throw pdfErrors.corrupt(file, describe(err));
   } finally {
     await doc.close();

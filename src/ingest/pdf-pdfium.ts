@@ -12,7 +12,8 @@ import { spreadLigatures } from './ligatures.js';
 import { readRulings } from './pdfium-rulings.js';
 import type { Matrix, Picture } from './rulings.js';
 import { insideClip, intersect, type Box } from './glyph-lines.js';
-import { INVISIBLE_RENDER_MODES, isUnreadableCode, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+import { FontMapUnread, INVISIBLE_RENDER_MODES, isUnreadableCode, looksScanned, quarterTurns, pdfErrors, type Drawn, type Glyph, type PageGlyphs, type PdfDocument } from './pdf-common.js';
+import type { FontUnicode } from './pdf-streams.js';
 import { normalizeChar } from './radicals.js';
 import { isSlanted } from './watermark.js';
 
@@ -232,9 +233,38 @@ function placed(m: Pdfium, text: number, i: number, obj: number, ch: string, cod
   return { text: normalizeChar(ch, code), x0: Math.min(x0, x1), x1: Math.max(x0, x1), y, size };
 }
 
-/** the characters of one page; scratch holds 32 bytes for PDFium's out-parameters */
-function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, 'drawn'> & { clipped: number; view: View; characters: number; invisible: number } {
+/** a text object's font's base name, as the file writes it (subset tag and all) */
+function baseFontName(m: Pdfium, obj: number): string {
+  const font = m.FPDFTextObj_GetFont(obj);
+  const length = font ? m.FPDFFont_GetBaseFontName(font, 0, 0) : 0;
+  if (!length) return '';
+  const buffer = m.pdfium.wasmExports.malloc(length);
+  try {
+    m.FPDFFont_GetBaseFontName(font, buffer, length);
+    return Buffer.from(m.pdfium.HEAPU8.subarray(buffer, buffer + length - 1)).toString('utf8');
+  } finally {
+    m.pdfium.wasmExports.free(buffer);
+  }
+}
+
+/**
+ * The characters of one page; scratch holds 32 bytes for PDFium's out-parameters. A character
+ * PDFium cannot map (it gives the character code) that its font's ToUnicode map in the file
+ * does map (fontUnicode) stops the reading: PDFium's parser left that map unread, and pdf.js is
+ * to read the file (FontMapUnread).
+ */
+function readChars(m: Pdfium, page: number, scratch: number, fontUnicode: FontUnicode): Omit<PageGlyphs, 'drawn'> & { clipped: number; view: View; characters: number; invisible: number } {
   const text = m.FPDFText_LoadPage(page);
+  const fontNames = new Map<number, string>();
+  const fontNameOf = (obj: number) => {
+    let name = fontNames.get(obj);
+    if (name === undefined) fontNames.set(obj, (name = baseFontName(m, obj)));
+    return name;
+  };
+  const mapsInFile = (name: string, code: number) => {
+    const mapped = name ? fontUnicode(name, code) : undefined;
+    return !!mapped && !isUnreadableCode(mapped.codePointAt(0)!);
+  };
   const fonts = new Map<number, number>();
   const clips = new Map<number, Box | null>();
   const hidden = new Map<number, boolean>();
@@ -264,6 +294,7 @@ function readChars(m: Pdfium, page: number, scratch: number): Omit<PageGlyphs, '
       const code = m.FPDFText_GetUnicode(text, i);
       const ch = String.fromCodePoint(code);
       if (m.FPDFText_HasUnicodeMapError(text, i) || isUnreadableCode(code)) {
+        if (m.FPDFText_HasUnicodeMapError(text, i) && obj && mapsInFile(fontNameOf(obj), code)) throw new FontMapUnread();
         if (!inUnreadable) unreadable++;
         inUnreadable = true;
         continue;
@@ -297,7 +328,7 @@ export function warmUpPdfium(): void {
   pdfium().catch(() => {});
 }
 
-export async function openPdfium(file: string, bytes: Uint8Array): Promise<PdfDocument> {
+export async function openPdfium(file: string, bytes: Uint8Array, fontUnicode: FontUnicode = () => undefined): Promise<PdfDocument> {
   const m = await pdfium();
   const { malloc, free } = m.pdfium.wasmExports;
   // PDFium reads the file from the wasm heap as it goes: the copy lives until the document closes
@@ -318,7 +349,7 @@ export async function openPdfium(file: string, bytes: Uint8Array): Promise<PdfDo
       const page = m.FPDF_LoadPage(doc, p - 1);
       if (!page) throw pdfErrors.corrupt(file, `PDFium：第 ${p} 页无法读取`);
       try {
-        const { clipped, view, characters, invisible, ...read } = readChars(m, page, scratch);
+        const { clipped, view, characters, invisible, ...read } = readChars(m, page, scratch, fontUnicode);
         // a page without text has no table to rule, nor a text layer over a scan
         const pictures: Picture[] = [];
         const rulings = read.glyphs.length || invisible > 0 ? readRulings(m, page, scratch, view, pictures) : undefined;

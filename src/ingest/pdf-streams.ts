@@ -4,10 +4,12 @@
  * as read. The file's objects are scanned here (top level and inside object streams), only the
  * pages' content streams are inflated, and pages are known by their object numbers. The scan
  * reads the file's bytes where they are: a latin1 copy of the whole file cost more than the scan.
+ * The same scan gives the fonts' ToUnicode maps, for the characters PDFium cannot map.
  */
 import { constants, inflateSync } from 'node:zlib';
+import { parseToUnicode, pdfName } from './tounicode.js';
 
-interface RawObject {
+export interface RawObject {
   dict: string;
   /** the stream's bytes, when the object is a stream */
   data?: Buffer;
@@ -119,27 +121,64 @@ export interface DamagedPages {
 
 const NONE_DAMAGED: DamagedPages = { has: () => false };
 
-/**
- * The pages (by object number) whose content does not inflate; a file that cannot be scanned
- * has none found. The objects are scanned now; a page's streams are inflated when the page is
- * asked about, on this thread: inflating them is a fraction of scanning the file, and zlib's
- * threads cost more to hand each stream to (a stream object per call) than they saved.
- */
-export function damagedPages(bytes: Uint8Array): DamagedPages {
+/** the file's objects, scanned once (top level and inside object streams); null for an encrypted file or one the scan cannot follow */
+export function fileObjects(bytes: Uint8Array): Map<number, RawObject> | null {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // encrypted streams inflate only once decrypted, which the engines do
-  if (buffer.includes('/Encrypt')) return NONE_DAMAGED;
-  let objects: Map<number, RawObject>;
+  if (buffer.includes('/Encrypt')) return null;
   try {
-    objects = scanObjects(buffer);
+    const objects = scanObjects(buffer);
     unpackObjectStreams(objects);
+    return objects;
   } catch {
-    return NONE_DAMAGED;
+    return null;
   }
+}
+
+/**
+ * The pages (by object number) whose content does not inflate; a file that cannot be scanned
+ * has none found. A page's streams are inflated when the page is asked about, on this thread:
+ * inflating them is a fraction of scanning the file, and zlib's threads cost more to hand each
+ * stream to (a stream object per call) than they saved.
+ */
+export function damagedPages(objects: Map<number, RawObject> | null): DamagedPages {
+  if (!objects) return NONE_DAMAGED;
   const isPage = (num: number) => /\/Type\s*\/Page(?!s)\b/.test(objects.get(num)?.dict ?? '');
   const contentStreams = (page: RawObject) =>
     contentsOf(page, objects)
       .map((c) => objects.get(c))
       .filter((stream): stream is Required<RawObject> => !!stream?.data && isFlate(stream.dict));
   return { has: (num) => isPage(num) && contentStreams(objects.get(num)!).some((stream) => inflate(stream.data) === null) };
+}
+
+/** a character's text by its font's own ToUnicode map, or undefined where the file gives none */
+export type FontUnicode = (baseFont: string, code: number) => string | undefined;
+
+/**
+ * The ToUnicode maps of the file's fonts, by base font name, read when first asked. A name two
+ * fonts share with maps that differ is no guide, and gives none.
+ */
+export function fontUnicode(objects: Map<number, RawObject> | null): FontUnicode {
+  let maps: Map<string, Map<number, string> | null> | undefined;
+  const read = () => {
+    const found = new Map<string, Map<number, string> | null>();
+    for (const obj of objects?.values() ?? []) {
+      const ref = /\/ToUnicode\s+(\d+)\s+\d+\s+R/.exec(obj.dict);
+      const name = /\/BaseFont\s*\/([^\s/[\]<>()]+)/.exec(obj.dict);
+      const stream = ref && objects!.get(Number(ref[1]));
+      if (!name || !stream?.data) continue;
+      const data = isFlate(stream.dict) ? inflate(stream.data) : /\/Filter/.test(stream.dict) ? null : stream.data;
+      if (!data) continue;
+      const map = parseToUnicode(data.toString('latin1'));
+      const key = pdfName(name[1]);
+      const before = found.get(key);
+      found.set(key, before === undefined || sameMap(before, map) ? map : null);
+    }
+    return found;
+  };
+  return (baseFont, code) => (maps ??= read()).get(baseFont)?.get(code);
+}
+
+function sameMap(a: Map<number, string> | null, b: Map<number, string>): boolean {
+  return !!a && a.size === b.size && [...a].every(([code, text]) => b.get(code) === text);
 }

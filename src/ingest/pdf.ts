@@ -4,9 +4,9 @@
  * (blank cells). Two engines read the characters (PDFium, unpdf/pdf.js); what they share is in
  * pdf-common.ts. Pages are read one at a time and released.
  */
-import { looksLikePdf, pdfErrors, readPages, type PdfText } from './pdf-common.js';
+import { FontMapUnread, looksLikePdf, pdfErrors, readPages, type PdfText } from './pdf-common.js';
 import { readInputFile } from './text.js';
-import { damagedPages } from './pdf-streams.js';
+import { damagedPages, fileObjects, fontUnicode } from './pdf-streams.js';
 import { DEFAULT_MAX_PAGES, tooManyPages, type Deadline } from './limits.js';
 
 export type { PageProblemReason, PdfPageProblem, PdfText } from './pdf-common.js';
@@ -33,16 +33,28 @@ export async function readPdfFile(file: string, options: PdfOptions = {}): Promi
 
 export async function readPdfBytes(file: string, bytes: Uint8Array, options: PdfOptions = {}): Promise<PdfText> {
   if (!looksLikePdf(bytes)) throw pdfErrors.notPdf(file, bytes);
+  // scanned now, each page's streams inflated as it is read; a file the scan cannot follow has none found
+  const objects = fileObjects(bytes);
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const engine = options.engine ?? DEFAULT_PDF_ENGINE;
+  try {
+    return await readWith(engine, file, bytes, objects, options, maxPages);
+  } catch (err) {
+    // PDFium left a font's ToUnicode map unread: pdf.js reads the map, and so the file
+    if (!(err instanceof FontMapUnread)) throw err;
+    return readWith('unpdf', file, bytes, objects, options, maxPages);
+  }
+}
+
+async function readWith(engine: PdfEngine, file: string, bytes: Uint8Array, objects: ReturnType<typeof fileObjects>, options: PdfOptions, maxPages: number): Promise<PdfText> {
   // only the engine asked for is loaded: pdf.js and the PDFium wasm each take a while to start
   const doc =
-    (options.engine ?? DEFAULT_PDF_ENGINE) === 'unpdf'
+    engine === 'unpdf'
       ? await (await import('./pdf-unpdf.js')).openUnpdf(file, bytes)
-      : await (await import('./pdf-pdfium.js')).openPdfium(file, bytes);
-  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+      : await (await import('./pdf-pdfium.js')).openPdfium(file, bytes, fontUnicode(objects));
   if (doc.pages > maxPages) {
     await doc.close();
     throw tooManyPages(file, doc.pages, maxPages);
   }
-  // scanned now, each page's streams inflated as it is read; a file the scan cannot follow has none found
-  return readPages(file, doc, options.deadline, damagedPages(bytes));
+  return readPages(file, doc, options.deadline, damagedPages(objects));
 }

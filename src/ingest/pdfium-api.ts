@@ -33,6 +33,7 @@ export interface Pdfium {
   FPDFTextObj_GetFont(obj: number): number;
   FPDFTextObj_GetTextRenderMode(obj: number): number;
   FPDFFont_GetGlyphWidth(font: number, unicode: number, size: number, width: number): boolean;
+  FPDFFont_GetBaseFontName(font: number, buffer: number, length: number): number;
   FPDFPageObj_GetClipPath(obj: number): number;
   FPDFClipPath_CountPaths(clip: number): number;
   FPDFClipPath_CountPathSegments(clip: number, path: number): number;
