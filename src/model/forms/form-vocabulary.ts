@@ -5,7 +5,7 @@ import { normalizeLabel } from '../../layout/tokenize.js';
 export const WEIGHT_NAMES = '分值|权重';
 export const SCORE_NAMES = '得分|评分';
 
-const HEADER_CELL = /^(绩效指标|[一二三]级指标|年度指标值|预期指标值|指标值|全年实际值|实际值|实际完成值|实际完成指标值|完成值|未完成原因.*|偏差原因.*|年度主要任务完成情况|年度绩效指标完成情况|年度总体目标完成情况|(?:分值|权重|分值权重)其中[:：]?.*)$/;
+const HEADER_CELL = /^(绩效指标|[一二三]级指标|年度指标值|预期指标值|指标值|全年实际值|实际值|实际完成值|实际完成指标值|完成值|未完成原因.*|偏差原因.*|年度主要任务完成情况|年度绩效指标完成情况|年度总体目标完成情况|(?:分值|权重|分值权重)其(?:中[:：]?.*)?)$/;
 
 /** a unit in brackets, or what 其中： introduces: never a column's head of its own */
 const UNIT_NOTE = /^[（(][^（()）]*[）)]$/;
@@ -13,7 +13,7 @@ const AMONG = /其中[:：]?$/;
 
 /**
  * `一级` and `指标` set a space apart head one column, and so do `分值权重` and `其中：预算执…` (or
- * `其中：` alone, its colon taken off by normalizeLabel, the rest wrapped below), and
+ * `其中：` alone, its colon taken off by normalizeLabel, or `其`, the rest wrapped below), and
  * a head and its unit (`预算数 (万元)`, where a typesetter spaces Latin brackets off Chinese);
  * `分值` and `年度指标值` head two
  */

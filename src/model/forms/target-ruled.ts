@@ -61,16 +61,27 @@ function columnBands(words: Placed[], anchors: Placed[], rulings: PageRulings[] 
 }
 
 /**
- * A row a page break parts, whose anchor (its 分值) is printed only on the next page: AbiWord
+ * A row a page break parts. Its anchor (its 分值) may be printed only on the next page: AbiWord
  * closes the row's cells at the page's foot, with the first line of its 一级 cell (满意) in them,
  * and goes on at the next page's head. Such a band, the page's last ruled one below every anchor
  * of its page, is the band the next page's first anchor stands in, where nothing of the column
- * stands above that anchor there. By key of the band parted off, the band it goes on in.
+ * stands above that anchor there. Or its anchor is printed on the page before, and the rest of its
+ * cells' text on the next page, closed by rules above every anchor there (pdfmake, Word: a row let
+ * break over pages, its cells' text at their tops): that band is the page before's last anchor's.
+ * By key of the band parted off, the band it goes on in.
  */
 function rowsGoingOn(wordBands: Band[], anchorBands: Band[], rulesOn: (page: number) => number[]): Map<string, Band> {
   const out = new Map<string, Band>();
   for (const b of wordBands) {
-    if (out.has(key(b)) || b.k < rulesOn(b.page).length - 1) continue;
+    if (out.has(key(b))) continue;
+    const anchorAbove = anchorBands.some((a) => a.page === b.page && a.k <= b.k);
+    // a band between the rules at the head of a page, above every anchor of the page
+    const before = anchorBands.filter((a) => a.page === b.page - 1).at(-1);
+    if (!anchorAbove && b.k >= 1 && before) {
+      out.set(key(b), before);
+      continue;
+    }
+    if (b.k < rulesOn(b.page).length - 1) continue;
     if (anchorBands.some((a) => a.page === b.page && a.k >= b.k)) continue;
     const next = anchorBands.find((a) => a.page === b.page + 1);
     if (next && !wordBands.some((w) => w.page === next.page && w.k < next.k)) out.set(key(b), next);
