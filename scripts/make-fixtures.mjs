@@ -6,7 +6,8 @@
 // rendered by LibreOffice and Chromium as CORPUS_PLAN says, two of them and final-full also by
 // WeasyPrint and wkhtmltopdf (producers the readers were not built from: NEW_PRODUCERS), and
 // LibreOffice's renderings of those rewritten by Ghostscript and by cairo; each corpus source also by
-// AbiWord, from the ODT Writer saves (abiwordPlan), and by Apache FOP from XSL-FO (fopPlan, fop.mjs).
+// AbiWord, from the ODT Writer saves (abiwordPlan), by Apache FOP from XSL-FO (fopPlan, fop.mjs), and by
+// pdfmake (pdfmakePlan, pdfmake.mjs; `npm install --no-save pdfmake@0.2.23` first).
 // Run by hand (CI uses the committed files):
 //   apt-get install libreoffice-writer-nogui fonts-noto-cjk chromium qpdf poppler-utils ghostscript weasyprint wkhtmltopdf abiword fonts-wqy-microhei fop
 //   node scripts/make-fixtures.mjs            everything
@@ -19,6 +20,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { abiword, chromium as chromiumIn, CORPUS_PLAN, drawnOnA3, gridPage, html, libreoffice, text } from './render-source.mjs';
 import { fop } from './fop.mjs';
+
+const { pdfmake } = await import('./pdfmake.mjs').catch(() => ({ pdfmake: () => Promise.reject(new Error('pdfmake is not installed: npm install --no-save pdfmake@0.2.23')) }));
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = path.join(root, 'fixtures/pdf-src');
@@ -115,7 +118,14 @@ const fakeBoldPlan = (name) => (name === FAKE_BOLD ? [{ ...corpusWriter, font: '
 const FOP_SOURCES = ['sangong-change', 'sangong-final-years', 'sangong-reasons', 'sangong-meetings-final'];
 const fopPlan = (name) => (name.startsWith('corpus-') || FOP_SOURCES.includes(name) ? [{ producer: 'fop' }] : []);
 
-const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name), ...abiwordPlan(name), ...fakeBoldPlan(name), ...fopPlan(name)];
+/**
+ * The corpus documents by pdfmake (scripts/pdfmake.mjs), the table layout of Node report services:
+ * PDFKit's font subsets, whose ToUnicode maps PDFium's parser leaves unread (bfrange with arrays),
+ * header rows repeated on each page a table runs onto, cells' text at their tops.
+ */
+const pdfmakePlan = (name) => (name.startsWith('corpus-') ? [{ producer: 'pdfmake' }] : []);
+
+const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name), ...abiwordPlan(name), ...fakeBoldPlan(name), ...fopPlan(name), ...pdfmakePlan(name)];
 
 const chromium = (htmlFile, pdfFile) => chromiumIn(htmlFile, pdfFile, work);
 
@@ -127,7 +137,7 @@ function wkhtmltopdf(htmlFile, pdfFile) {
   execFileSync('wkhtmltopdf', ['-q', '--enable-local-file-access', htmlFile, pdfFile], { stdio: 'ignore', timeout: 300000 });
 }
 
-const PRODUCERS = { libreoffice, chromium, weasyprint, wkhtmltopdf, abiword, fop: (htmlFile, pdfFile, opts) => fop(opts.doc, pdfFile, work, opts) };
+const PRODUCERS = { libreoffice, chromium, weasyprint, wkhtmltopdf, abiword, fop: (htmlFile, pdfFile, opts) => fop(opts.doc, pdfFile, work, opts), pdfmake: (htmlFile, pdfFile, opts) => pdfmake(opts.doc, pdfFile, opts) };
 
 // --producer=NAME: only that producer's renderings of the sources named
 const producerArg = process.argv.slice(2).find((a) => a.startsWith('--producer='));
@@ -142,7 +152,7 @@ for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.json') && (!on
     const htmlFile = path.join(work, `${name}-${opts.producer}.html`);
     writeFileSync(htmlFile, html(doc, opts));
     const pdf = opts.out ? path.join(root, opts.out) : path.join(outDir, `${name}.${opts.producer}.pdf`);
-    PRODUCERS[opts.producer](htmlFile, pdf, { ...opts, doc });
+    await PRODUCERS[opts.producer](htmlFile, pdf, { ...opts, doc });
     if (opts.compact) execFileSync('qpdf', ['--object-streams=generate', '--recompress-flate', '--compression-level=9', '--replace-input', pdf]);
     // …and its text as poppler lays it out in columns (cells parted by runs of spaces)
     if (LAYOUT_TEXT.includes(name)) execFileSync('pdftotext', ['-layout', pdf, path.join(root, 'fixtures/text', `${name}.${opts.producer}.layout.txt`)]);

@@ -11,7 +11,11 @@
  *   - Apache FOP from XSL-FO (scripts/fop.mjs), a Java report engine's layout: cells set at their
  *     top, a wide first column whose figures stand far right of the 栏次 number over them, merged
  *     cells broken over a page with no border at the break, a header's 其中： on the line of the
- *     name it belongs to.
+ *     name it belongs to;
+ *   - pdfmake (scripts/pdfmake.mjs), over PDFKit: each word of a line a text object of its own,
+ *     ToUnicode maps PDFium's parser leaves unread (the file is then read by pdf.js), a header
+ *     cell wrapped after 其 of its 其中：, rows let break over pages with their cells' text at
+ *     their tops (a 绩效目标表's indicator goes on at the next page's head, under a rule).
  * Each PDF, read by either engine, gives the model (tables, cells, forms, claims, grades, notes)
  * and the diagnostics of its text version; only locations differ. Committed fixtures only.
  */
@@ -35,12 +39,12 @@ const DOCUMENTS: Record<string, { kind: string; tables: number; rows: number; fo
   'corpus-qinghai-province-2023-final': { kind: '决算', tables: 11, rows: 292, forms: 10, indicators: 93, claims: 136, diagnostics: 4 },
   'corpus-weihai-huancui-2023-final': { kind: '决算', tables: 9, rows: 242, forms: 7, indicators: 100, claims: 124, diagnostics: 9 },
 };
-const PRODUCERS = ['libreoffice', 'chromium', 'fop'] as const;
+const PRODUCERS = ['libreoffice', 'chromium', 'fop', 'pdfmake'] as const;
 
 // Every table, form and claim of every rendering is compared: 青海's 公开09 by Chromium (blank
 // cells, figures right-aligned in cells as wide as their headers) is placed by its 栏次 numbers.
 
-describe('corpus documents rendered by LibreOffice, Chromium and FOP read as their text versions', () => {
+describe('corpus documents rendered by LibreOffice, Chromium, FOP and pdfmake read as their text versions', () => {
   const texts = new Map<string, Report>();
   let rules: Rule[];
   beforeAll(async () => {
