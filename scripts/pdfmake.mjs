@@ -49,13 +49,18 @@ function grid(rows, header, size) {
   return out.map((l) => Array.from({ length: n }, (_, i) => l[i] ?? ''));
 }
 
-/** a table: its header rows repeated on each page, no row broken over two (where it can), the first column three times as wide */
-function table(rows, header, size, orientation) {
+/**
+ * a table: its header rows repeated on each page, no row broken over two (where it can), the first
+ * column three times as wide; `narrow`: the names' column barely wider than the others, so that
+ * names wrap in their cells, and rows let break over pages (as Word lets them by default)
+ */
+function table(rows, header, size, orientation, narrow = false) {
   const body = [...grid(header, true, size), ...grid(rows, false, size)];
   const n = body[0].length;
   const unit = WIDTH[orientation] / (n + 2) - 8;
+  const first = narrow ? 1.2 * unit : 3 * unit;
   return {
-    table: { headerRows: header.length, dontBreakRows: !spans(body), widths: Array.from({ length: n }, (_, i) => (i === 0 ? 3 * unit : unit)), body: padded(body, n) },
+    table: { headerRows: header.length, dontBreakRows: !narrow && !spans(body), widths: Array.from({ length: n }, (_, i) => (i === 0 ? first : unit)), body: padded(body, n) },
     layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingLeft: () => 2, paddingRight: () => 2, paddingTop: () => 1, paddingBottom: () => 1 },
   };
 }
@@ -77,12 +82,12 @@ export function definition(doc, opts = {}) {
       { text: t.title, alignment: 'center', fontSize: 12, bold: true, margin: [0, 0, 0, 4] },
       ...(t.anchor ? [{ text: t.anchor }] : []),
       ...meta(t),
-      table(t.rows, t.header, size, t.wide ? 'landscape' : 'portrait'),
+      table(t.rows, t.header, size, t.wide ? 'landscape' : 'portrait', opts.narrow),
       ...t.notes.map((n) => ({ text: n, fontSize: size })),
     ]),
   );
   const forms = (doc.forms ?? []).map((f) =>
-    page(f.wide, [{ text: f.title, alignment: 'center', fontSize: 12, bold: true }, table(f.rows, [], size, f.wide ? 'landscape' : 'portrait')]),
+    page(f.wide, [{ text: f.title, alignment: 'center', fontSize: 12, bold: true }, table(f.rows, [], size, f.wide ? 'landscape' : 'portrait', opts.narrow)]),
   );
   return {
     pageSize: 'A4',

@@ -2,8 +2,10 @@
  * Cells whose text wraps: in a PDF a wrapped name prints on lines of its own, above and below
  * the line that carries the row's figures (cells centred vertically) or below it (cells at the
  * top). Such a fragment is a label close to a line with figures, in a column that line leaves
- * empty or fills with a label only; it is joined to that line's cell. Text input has no
- * positions and comes through unchanged.
+ * empty or fills with a label only; it is joined to that line's cell. A row let break over a page
+ * (Word's default, pdfmake's) prints its cells' last lines at the next page's head, under the
+ * header printed again there: joined to the page before's last row. Text input has no positions
+ * and comes through unchanged.
  */
 import type { PositionedPiece, SourceLine } from '../ingest/text.js';
 import { isEnumerated, parseNumber } from './tokenize.js';
@@ -58,7 +60,7 @@ function joinLooseFigures(lines: SourceLine[]): SourceLine[] {
 /** rulings: the PDF's ruled lines, which say which lines are one row where the table draws them */
 export function joinWrappedCells(lines: SourceLine[], rulings?: PageRulings[]): SourceLine[] {
   if (!lines.some((l) => l.pieces && l.y !== undefined)) return lines;
-  return joinWrappedNames(joinLooseFigures(joinRuledRows(lines, rulings)), rulings);
+  return joinRowsBrokenOverPages(joinWrappedNames(joinLooseFigures(joinRuledRows(lines, rulings)), rulings));
 }
 
 /**
@@ -140,4 +142,51 @@ function joinWrappedNames(lines: SourceLine[], rulings?: PageRulings[]): SourceL
     else removed.add(i);
   }
   return out.filter((_, i) => !removed.has(i));
+}
+
+/**
+ * A row let break over a page: the rest of its names, wrapped in their cells, stands at the head
+ * of the next page's part of the table, under the header rows printed again there (the same
+ * lines as the page before prints) and above every line with figures. Each such piece is joined
+ * to the label it continues: the one of the page before's last line (a line with figures: its
+ * row) that it stands under, starting where that label starts. Without a header printed again
+ * nothing says the page goes on with the same table, and nothing is joined.
+ */
+function joinRowsBrokenOverPages(lines: SourceLine[]): SourceLine[] {
+  const out = [...lines];
+  const removed = new Set<number>();
+  for (let i = 1; i < out.length; i++) {
+    const frag = out[i];
+    if (!frag.pieces || frag.page === undefined || frag.pieces.some(isNumeric) || frag.pieces.some((p) => isEnumerated(p.text))) continue;
+    const host = lastRowBefore(out, i, removed);
+    if (host === null) continue;
+    const row = out[host];
+    const size = frag.size ?? 10;
+    const joins = frag.pieces.map((piece) => {
+      const under = row.pieces!.filter((p) => overlaps(p, piece));
+      return under.length === 1 && !isNumeric(under[0]) && Math.abs(under[0].x0 - piece.x0) <= size / 2 ? under[0] : null;
+    });
+    if (joins.some((h) => h === null)) continue;
+    const merged = new Map(joins.map((h, k) => [h!, { ...h!, text: h!.text + frag.pieces![k].text, x1: Math.max(h!.x1, frag.pieces![k].x1) }]));
+    out[host] = withText(row, row.pieces!.map((p) => merged.get(p) ?? p));
+    removed.add(i);
+  }
+  return out.filter((_, i) => !removed.has(i));
+}
+
+/**
+ * The page before's last line, where lines[i] stands at its page's head under a header printed
+ * again: every line above it on its page (those joined already aside) is one the page before
+ * prints too, without figures but 栏次's, and there is at least one; the page before ends on a
+ * line with figures. Its index, or null.
+ */
+function lastRowBefore(lines: SourceLine[], i: number, removed: Set<number>): number | null {
+  const page = lines[i].page!;
+  let k = i - 1;
+  const repeated: SourceLine[] = [];
+  for (; k >= 0 && lines[k].page === page; k--) if (!removed.has(k)) repeated.push(lines[k]);
+  if (k < 0 || lines[k].page !== page - 1 || !repeated.length || !lines[k].pieces?.some(isNumeric)) return null;
+  const before = new Set<string>();
+  for (let j = k; j >= 0 && lines[j].page === page - 1; j--) before.add(lines[j].text.trim());
+  return repeated.every((l) => before.has(l.text.trim()) && (!l.pieces?.some(isNumeric) || isNumberingLine(l))) ? k : null;
 }
