@@ -294,7 +294,8 @@ function readChars(m: Pdfium, page: number, scratch: number, fontUnicode: FontUn
       const code = m.FPDFText_GetUnicode(text, i);
       const ch = String.fromCodePoint(code);
       if (m.FPDFText_HasUnicodeMapError(text, i) || isUnreadableCode(code)) {
-        if (m.FPDFText_HasUnicodeMapError(text, i) && obj && mapsInFile(fontNameOf(obj), code)) throw new FontMapUnread();
+        // (an OCR layer's invisible text is no reason: a scanned page is not read)
+        if (!unseen && m.FPDFText_HasUnicodeMapError(text, i) && obj && mapsInFile(fontNameOf(obj), code)) throw new FontMapUnread();
         if (!inUnreadable) unreadable++;
         inUnreadable = true;
         continue;
