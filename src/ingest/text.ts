@@ -46,6 +46,8 @@ export interface SourceLine {
   size?: number;
   /** PDF: the line is a whole row of a ruled table (rules above and below): no name runs on from another line */
   ruledRow?: boolean;
+  /** PDF: the lines (by number) whose text the layout joined into this one (a cell's wrapped lines): no narrative of their own */
+  joined?: number[];
   /** tab-separated text: the empty leading fields taken off `text` (a sheet's empty first columns), for columns as in the file */
   tabMargin?: number;
   /** an extractor's gap tabs read as spaces (tabsAsSpaces): how wide its gaps are says nothing of where its words are printed */

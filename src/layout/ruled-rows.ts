@@ -239,22 +239,26 @@ function blockRows(block: Celled[]): SourceLine[] {
   }
   const tops = [...byTop.keys()].sort((a, b) => a - b);
   const rows = new Map<number, Placed[]>();
+  /** each row's lines, those whose pieces a cell's wrapped text took in included */
+  const rowLines = new Map<number, Set<SourceLine>>();
   for (const t of texts) {
     const placed = cellPieces(t, byTop.get(t.cell.top)!.filter((o) => o.cell.bottom === t.cell.bottom));
     if (!placed) return unchanged;
     const top = rowOf(t, tops);
     rows.set(top, [...(rows.get(top) ?? []), ...placed]);
+    rowLines.set(top, new Set([...(rowLines.get(top) ?? []), ...t.lines]));
   }
   const body = [...rows.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([, row]) => {
+    .map(([top, row]) => {
       const from = new Set(row.map((r) => r.line));
       const only = row[0].line;
       // a line that is a row by itself keeps its pieces
       if (from.size === 1 && only.pieces!.length === row.length && row.every((r) => only.pieces!.includes(r.piece))) return { ...only, ruledRow: true };
       // the row is where its figures are printed, or its first line
       const base = (row.find((r) => isNumeric(r.piece) && !r.wrapped) ?? row.find((r) => isNumeric(r.piece)))?.line ?? [...from].sort((a, b) => a.y! - b.y!)[0];
-      return { ...withPieces(base, row.map((r) => r.piece)), ruledRow: true };
+      const others = [...rowLines.get(top)!].filter((l) => l !== base);
+      return { ...withPieces(base, row.map((r) => r.piece)), ruledRow: true, joined: [...(base.joined ?? []), ...others.flatMap((l) => [l.line, ...(l.joined ?? [])])] };
     });
   return [...unchanged.slice(0, start), ...body];
 }

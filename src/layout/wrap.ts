@@ -30,6 +30,9 @@ function isNumeric(p: PositionedPiece): boolean {
 }
 const overlaps = (a: PositionedPiece, b: PositionedPiece) => a.x0 < b.x1 - SLACK && b.x0 < a.x1 - SLACK;
 
+/** a line that took in all of another line's text, remembering it (SourceLine.joined) */
+const absorbing = (host: SourceLine, taken: SourceLine): SourceLine => ({ ...host, joined: [...(host.joined ?? []), taken.line, ...(taken.joined ?? [])] });
+
 /** how close (in font sizes) a line of figures stands to the row whose empty cells it fills */
 const LOOSE_FIGURE_REACH = 0.9;
 
@@ -51,7 +54,7 @@ function joinLooseFigures(lines: SourceLine[]): SourceLine[] {
       return t.pieces.filter(isNumeric).length > loose.pieces!.length && loose.pieces!.every((p) => !t.pieces!.some((q) => overlaps(p, q)));
     });
     if (host === undefined) continue;
-    out[host] = withText(out[host], [...out[host].pieces!, ...loose.pieces]);
+    out[host] = absorbing(withText(out[host], [...out[host].pieces!, ...loose.pieces]), loose);
     removed.add(i);
   }
   return out.filter((_, i) => !removed.has(i));
@@ -105,6 +108,7 @@ function joinWrappedNames(lines: SourceLine[], rulings?: PageRulings[]): SourceL
       return over.get(k)!;
     };
     const left: PositionedPiece[] = [];
+    const hosts = new Set<number>();
     for (const piece of frag.pieces) {
       const reach = (isEnumerated(piece.text) ? ENUMERATED_REACH : REACH) * size;
       let best: { k: number; d: number; host?: PositionedPiece } | null = null;
@@ -136,10 +140,14 @@ function joinWrappedNames(lines: SourceLine[], rulings?: PageRulings[]): SourceL
         pieces = [...target.pieces!, { ...piece }];
       }
       out[best.k] = withText(target, pieces);
+      hosts.add(best.k);
     }
     if (left.length === frag.pieces.length) continue;
     if (left.length) out[i] = withText(frag, left);
-    else removed.add(i);
+    else {
+      removed.add(i);
+      for (const k of hosts) out[k] = absorbing(out[k], frag);
+    }
   }
   return out.filter((_, i) => !removed.has(i));
 }
@@ -168,7 +176,7 @@ function joinRowsBrokenOverPages(lines: SourceLine[]): SourceLine[] {
     });
     if (joins.some((h) => h === null)) continue;
     const merged = new Map(joins.map((h, k) => [h!, { ...h!, text: h!.text + frag.pieces![k].text, x1: Math.max(h!.x1, frag.pieces![k].x1) }]));
-    out[host] = withText(row, row.pieces!.map((p) => merged.get(p) ?? p));
+    out[host] = absorbing(withText(row, row.pieces!.map((p) => merged.get(p) ?? p)), frag);
     removed.add(i);
   }
   return out.filter((_, i) => !removed.has(i));

@@ -211,7 +211,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   for (const r of regions) {
     inTables.add(r.anchorLine);
     if (r.titleLine !== null) inTables.add(r.titleLine);
-    for (const l of r.lines) inTables.add(l.source.line);
+    for (const l of r.lines) for (const n of [l.source.line, ...(l.source.joined ?? [])]) inTables.add(n);
   }
   const narrative = source.lines.filter((l) => !inTables.has(l.line));
   // forms first: a score stated in the narrative is matched to its form by project name
