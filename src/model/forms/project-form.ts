@@ -37,7 +37,7 @@ const MAX_PENDING = 400;
  */
 export function readProjectForm(lines: SourceLine[], start: number, nameIndex: number, title: string, id: string, file: string, unitFallback: Unit | null, notes: ParseNote[], textOfLine: Map<number, string>, rulings?: PageRulings[]): { form: Form; end: number; concluded: number } {
   const nameLine = lines[nameIndex];
-  const project = normalizeLabel(nameLine.text.replace(/^\s*项目名称/, '').trim().split(/\s{2,}|\t|主管部门|项目负责人/)[0]);
+  const project = normalizeLabel(nameLine.text.replace(/^\s*项目名称/, '').trim().split(/\s{2,}|\t|主管部门|项目负责人/)[0]) + nameTail(nameLine, lines[nameIndex + 1]);
   const form: Form = newForm({
     id,
     kind: 'project',
@@ -55,6 +55,23 @@ export function readProjectForm(lines: SourceLine[], start: number, nameIndex: n
   const concluded = readConclusion(lines, end, form, file);
   return { form, end, concluded };
 }
+
+/**
+ * On a page, the project's name wrapped in its cell (医疗保障政策管 / 理): the line just under the
+ * 项目名称 line holding one piece only, no figure nor field label, set where the name's piece starts.
+ * Its text, or '' (a cell centred, or more than the name wrapped, is not guessed at).
+ */
+function nameTail(nameLine: SourceLine, next: SourceLine | undefined): string {
+  if (!nameLine.pieces || !next?.pieces || next.pieces.length !== 1 || next.page !== nameLine.page || nameLine.y === undefined || next.y === undefined) return '';
+  const size = nameLine.size ?? 10;
+  const tail = next.pieces[0];
+  if (next.y - nameLine.y > NAME_WRAP_GAP * size || /\d|[:：]/.test(tail.text) || FIELD_LABEL.test(normalizeLabel(tail.text)) || FUNDS_LABEL.test(normalizeLabel(tail.text))) return '';
+  const head = nameLine.pieces.find((p) => !/^项目名称/.test(p.text) && Math.abs(p.x0 - tail.x0) <= size / 2);
+  return head ? normalizeLabel(tail.text) : '';
+}
+
+/** lines of one cell stand closer than this (font sizes) */
+const NAME_WRAP_GAP = 1.6;
 
 /** The parse state of one project form while its rows are read. */
 class ProjectFormReader {

@@ -1,0 +1,49 @@
+/**
+ * Fixture sources laid out by pdfmake (scripts/pdfmake.mjs) beside the corpus documents
+ * (corpus-render.test.ts): cells as narrow as their columns make them, their text at their tops.
+ *   - final-full: each project's name wraps in its cell (医疗保障政策管 / 理) and its 自评结论 wraps
+ *     before the rate it states (执行率为 / 100.00%。);
+ *   - target: the 项目支出 table's last name wraps onto a line of its own (…管理事 / 务支出) just above
+ *     the page that opens the narrative: that line is the table's, not the narrative's first words.
+ * Each reads as its text version, under both engines.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PDF_ENGINES, readDocument } from '../src/ingest/index.js';
+import { buildReport } from '../src/model/index.js';
+import type { Rule } from '../src/rules/index.js';
+import { builtinRules, FIXTURES } from './helpers.js';
+import { reading } from './model-content.js';
+
+const PDF = (f: string) => path.join(FIXTURES, 'pdf', f);
+
+describe('fixture sources laid out by pdfmake read as their text versions', () => {
+  let rules: Rule[];
+  beforeAll(async () => {
+    rules = await builtinRules();
+  });
+
+  for (const name of ['final-full', 'target']) {
+    for (const engine of PDF_ENGINES) {
+      it(`${name}.pdfmake.pdf (${engine})`, async () => {
+        const fromText = buildReport(await readDocument(PDF(`${name}.txt`)));
+        const fromPdf = buildReport(await readDocument(PDF(`${name}.pdfmake.pdf`), { pdfEngine: engine }));
+        expect(reading(fromPdf, rules)).toEqual(reading(fromText, rules));
+      }, 60000);
+    }
+  }
+
+  it('final-full: the projects named whole, each with the rate its 自评结论 states', async () => {
+    const r = buildReport(await readDocument(PDF('final-full.pdfmake.pdf')));
+    expect(r.forms.filter((f) => f.kind === 'project').map((f) => [f.project, f.conclusion.rate?.raw])).toEqual([
+      ['医疗保障政策管理', '100.00'],
+      ['医疗保障经办事务', '80.21'],
+    ]);
+  });
+
+  it('target: the narrative starts at its heading, the wrapped name the table’s', async () => {
+    const r = buildReport(await readDocument(PDF('target.pdfmake.pdf')));
+    expect(r.claims.some((c) => /务支出/.test(c.text ?? ''))).toBe(false);
+    expect(r.tables.flatMap((t) => t.rows).some((row) => row.name === '其他医疗保障管理事务支出')).toBe(true);
+  });
+});
