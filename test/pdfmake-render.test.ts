@@ -3,6 +3,8 @@
  * (corpus-render.test.ts): cells as narrow as their columns make them, their text at their tops.
  *   - final-full: each project's name wraps in its cell (医疗保障政策管 / 理) and its 自评结论 wraps
  *     before the rate it states (执行率为 / 100.00%。);
+ *   - budget: figures wider than their cells wrap (1,215.3 / 4, right-aligned under each other),
+ *     and must be read whole, not as two figures (科目/行内分列合计 would say 1,215.3 + 4 + 4);
  *   - target: the 项目支出 table's last name wraps onto a line of its own (…管理事 / 务支出) just above
  *     the page that opens the narrative: that line is the table's, not the narrative's first words.
  * Each reads as its text version, under both engines.
@@ -23,7 +25,7 @@ describe('fixture sources laid out by pdfmake read as their text versions', () =
     rules = await builtinRules();
   });
 
-  for (const name of ['final-full', 'target']) {
+  for (const name of ['budget', 'final-full', 'target']) {
     for (const engine of PDF_ENGINES) {
       it(`${name}.pdfmake.pdf (${engine})`, async () => {
         const fromText = buildReport(await readDocument(PDF(`${name}.txt`)));
@@ -38,6 +40,15 @@ describe('fixture sources laid out by pdfmake read as their text versions', () =
     expect(r.forms.filter((f) => f.kind === 'project').map((f) => [f.project, f.conclusion.rate?.raw])).toEqual([
       ['医疗保障政策管理', '100.00'],
       ['医疗保障经办事务', '80.21'],
+    ]);
+  });
+
+  it('budget: the wrapped figures read whole, where they are printed', async () => {
+    const r = buildReport(await readDocument(PDF('budget.pdfmake.pdf')));
+    const row = r.tables.find((t) => t.id === '部门公开表2')!.rows.find((x) => x.code === '506')!;
+    expect(Object.entries(row.cells).filter(([, c]) => !c.blank).map(([k, c]) => [k, c.raw, c.loc.page])).toEqual([
+      ['合计', '1,215.34', 3],
+      ['一般公共预算拨款收入', '1,215.34', 3],
     ]);
   });
 

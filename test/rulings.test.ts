@@ -225,3 +225,33 @@ describe('the closed cell a piece stands in', () => {
     expect(cellOf(grid, { ...piece, x1: 474.3 + 6 }, 204.9, 8.5)).toBeNull();
   });
 });
+
+// Word and pdfmake break a figure wider than its cell (1,215.3 / 4), set right under its head
+describe('figures wrapped in their cells', () => {
+  const line = (n: number, y: number, pieces: Array<[string, number, number]>): SourceLine => ({
+    line: n,
+    text: pieces.map((p) => p[0]).join(' '),
+    page: 1,
+    y,
+    size: 7,
+    pieces: pieces.map(([text, x0, x1]) => ({ text, x0, x1 })),
+  });
+
+  it('are read whole where the tail completes its head into a figure printed as the line’s others', () => {
+    const rows = [line(1, 100, [['506', 40, 52], ['海东市', 60, 90], ['1,215.3', 160, 183], ['0.00', 200, 214], ['1,215.3', 222, 245]]), line(2, 110, [['4', 180, 183], ['4', 242, 245]])];
+    const out = joinWrappedCells(rows);
+    expect(out.map((l) => [l.text, l.joined])).toEqual([['506 海东市 1,215.34 0.00 1,215.34', [2]]]);
+    // a tail split off at a comma, a head with no other amount beside it: 2 decimals
+    expect(joinWrappedCells([line(1, 100, [['合计', 40, 52], ['1,', 170, 183]]), line(2, 110, [['215.34', 160, 183]])]).map((l) => l.text)).toEqual(['合计 1,215.34']);
+  });
+
+  it('are not taken from a row of its own under whole figures, nor from figures not set under them', () => {
+    const whole = [line(1, 100, [['合计', 40, 52], ['1,215.34', 155, 183]]), line(2, 110, [['4', 180, 183]])];
+    expect(joinWrappedCells(whole).map((l) => l.text)).toEqual(['合计 1,215.34', '4']);
+    const elsewhere = [line(1, 100, [['合计', 40, 52], ['1,215.3', 160, 183]]), line(2, 110, [['4', 120, 123]])];
+    expect(joinWrappedCells(elsewhere).map((l) => l.text)).toEqual(['合计 1,215.3', '4']);
+    // a line a row pitch below is another row's
+    const far = [line(1, 100, [['合计', 40, 52], ['1,215.3', 160, 183]]), line(2, 115, [['4', 180, 183]])];
+    expect(joinWrappedCells(far).map((l) => l.text)).toEqual(['合计 1,215.3', '4']);
+  });
+});

@@ -4,8 +4,8 @@
  * top). Such a fragment is a label close to a line with figures, in a column that line leaves
  * empty or fills with a label only; it is joined to that line's cell. A row let break over a page
  * (Word's default, pdfmake's) prints its cells' last lines at the next page's head, under the
- * header printed again there: joined to the page before's last row. Text input has no positions
- * and comes through unchanged.
+ * header printed again there: joined to the page before's last row. So is a figure too wide for
+ * its cell, wrapped (1,215.3 / 4). Text input has no positions and comes through unchanged.
  */
 import type { PositionedPiece, SourceLine } from '../ingest/text.js';
 import { isEnumerated, parseNumber } from './tokenize.js';
@@ -63,7 +63,7 @@ function joinLooseFigures(lines: SourceLine[]): SourceLine[] {
 /** rulings: the PDF's ruled lines, which say which lines are one row where the table draws them */
 export function joinWrappedCells(lines: SourceLine[], rulings?: PageRulings[]): SourceLine[] {
   if (!lines.some((l) => l.pieces && l.y !== undefined)) return lines;
-  return joinRowsBrokenOverPages(joinWrappedNames(joinLooseFigures(joinRuledRows(lines, rulings)), rulings));
+  return joinRowsBrokenOverPages(joinWrappedNames(joinLooseFigures(joinRuledRows(joinWrappedFigures(lines), rulings)), rulings));
 }
 
 /**
@@ -197,4 +197,48 @@ function lastRowBefore(lines: SourceLine[], i: number, removed: Set<number>): nu
   const before = new Set<string>();
   for (let j = k; j >= 0 && lines[j].page === page - 1; j--) before.add(lines[j].text.trim());
   return repeated.every((l) => before.has(l.text.trim()) && (!l.pieces?.some(isNumeric) || isNumberingLine(l))) ? k : null;
+}
+
+/** a piece that may be a figure's last characters wrapped in its cell: digits, with a point or commas */
+const FIGURE_TAIL = /^[.,]?\d[\d,]{0,6}(?:\.\d+)?%?$/;
+/** …and its first: an amount (a point or a comma in it: no code nor 行次), or its start up to a point or comma */
+const FIGURE_HEAD = /^-?\d[\d,]*(?:\.\d*)?$/;
+/** a figure as printed whole: thousands grouped by threes (or not at all), decimals after a point */
+const WHOLE_FIGURE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
+const decimalsOf = (text: string) => /\.(\d+)%?$/.exec(text)?.[1].length ?? 0;
+
+/**
+ * Figures too wide for their cells, wrapped (1,215.3 / 4: Word and pdfmake break a word wider than
+ * its column): a line of nothing but short runs of digits, each set under a figure of the line
+ * just above at its right or left edge, completing it into a figure printed whole, with the
+ * decimals the line's other amounts print (2 where it has none), from one that is not (fewer
+ * decimals, a point or comma at its end, thousands grouped wrong). A row of its own under a row
+ * of whole figures completes none of them so, and is left as it is.
+ */
+function joinWrappedFigures(lines: SourceLine[]): SourceLine[] {
+  const out = [...lines];
+  const removed = new Set<number>();
+  for (let i = 1; i < out.length; i++) {
+    const frag = out[i];
+    const above = out[i - 1];
+    if (!frag.pieces?.length || !above.pieces || removed.has(i - 1) || frag.page !== above.page || frag.y === undefined || above.y === undefined) continue;
+    if (!frag.pieces.every((p) => FIGURE_TAIL.test(p.text)) || frag.y - above.y > REACH * (frag.size ?? 10) || isNumberingLine(above)) continue;
+    const figures = above.pieces.filter((p) => FIGURE_HEAD.test(p.text));
+    const heads = frag.pieces.map((f) => figures.find((u) => /[.,]/.test(u.text) && (Math.abs(u.x1 - f.x1) <= SLACK || Math.abs(u.x0 - f.x0) <= SLACK)));
+    if (heads.some((u) => !u) || new Set(heads).size !== heads.length) continue;
+    // the decimals of the line's other amounts (codes and 行次, bare integers, say nothing of them)
+    const amounts = figures.filter((p) => !heads.includes(p) && WHOLE_FIGURE.test(p.text) && /[.,]/.test(p.text));
+    const expected = amounts.length ? Math.max(...amounts.map((p) => decimalsOf(p.text))) : null;
+    const completes = heads.every((u, n) => {
+      const joined = u!.text + frag.pieces![n].text;
+      const d = decimalsOf(joined);
+      const whole = WHOLE_FIGURE.test(u!.text);
+      return WHOLE_FIGURE.test(joined) && (!whole || decimalsOf(u!.text) < d) && (expected !== null ? d === expected : !whole || d === 2);
+    });
+    if (!completes) continue;
+    const merged = new Map(heads.map((u, n) => [u!, { ...u!, text: u!.text + frag.pieces![n].text, x0: Math.min(u!.x0, frag.pieces![n].x0), x1: Math.max(u!.x1, frag.pieces![n].x1) }]));
+    out[i - 1] = absorbing(withText(above, above.pieces.map((p) => merged.get(p) ?? p)), frag);
+    removed.add(i);
+  }
+  return out.filter((_, i) => !removed.has(i));
 }
