@@ -126,8 +126,8 @@ const fopPlan = (name) => (name.startsWith('corpus-') || FOP_SOURCES.includes(na
  * lines at the next page's head, under the header printed again.
  */
 const PDFMAKE_NARROW = ['corpus-guizhou-office-2023-final', 'corpus-linxia-city-2023-final'];
-/** …and final-full (a project's name and its 自评结论 wrapped in their cells), target (a table's last name wrapped above the narrative) and budget (figures wider than their cells, wrapped: 1,215.3 / 4) */
-const PDFMAKE_SOURCES = ['budget', 'final-full', 'target'];
+/** …and final-full (a project's name and its 自评结论 wrapped in their cells), target (a table's last name wrapped above the narrative), budget (figures wider than their cells, wrapped: 1,215.3 / 4) and forms (funds rows' labels wrapped: 年度资金总 / 额:) */
+const PDFMAKE_SOURCES = ['budget', 'final-full', 'forms', 'target'];
 const pdfmakePlan = (name) =>
   name.startsWith('corpus-') || PDFMAKE_SOURCES.includes(name)
     ? [{ producer: 'pdfmake' }, ...(PDFMAKE_NARROW.includes(name) ? [{ producer: 'pdfmake', narrow: true, out: `fixtures/pdf/${name}.narrow.pdfmake.pdf` }] : [])]

@@ -5,6 +5,9 @@
  *     before the rate it states (执行率为 / 100.00%。);
  *   - budget: figures wider than their cells wrap (1,215.3 / 4, right-aligned under each other),
  *     and must be read whole, not as two figures (科目/行内分列合计 would say 1,215.3 + 4 + 4);
+ *   - forms: every cell wraps, the funds rows' labels too (年度资金总 / 额:, 其中：当年财政拨 / 款):
+ *     its funds read, its diagnostics the text version's (its indicators' names, wrapped in
+ *     cells the indicator rows are read by, are not compared);
  *   - target: the 项目支出 table's last name wraps onto a line of its own (…管理事 / 务支出) just above
  *     the page that opens the narrative: that line is the table's, not the narrative's first words.
  * Each reads as its text version, under both engines.
@@ -41,6 +44,15 @@ describe('fixture sources laid out by pdfmake read as their text versions', () =
       ['医疗保障政策管理', '100.00'],
       ['医疗保障经办事务', '80.21'],
     ]);
+  });
+
+  it.each(PDF_ENGINES)('forms.pdfmake.pdf (%s): its funds rows and diagnostics as its text version’s', async (engine) => {
+    const fromText = reading(buildReport(await readDocument(PDF('forms.txt'))), rules);
+    const fromPdf = reading(buildReport(await readDocument(PDF('forms.pdfmake.pdf'), { pdfEngine: engine })), rules);
+    expect(fromPdf.diagnostics).toEqual(fromText.diagnostics);
+    const funds = (r: typeof fromText) => (r.forms as Array<{ funds: unknown }>).map((f) => f.funds);
+    expect(funds(fromPdf)).toEqual(funds(fromText));
+    expect((funds(fromText).flat() as Array<[string]>).map(([key]) => key)).toEqual(['年度资金总额', '当年财政拨款']);
   });
 
   it('budget: the wrapped figures read whole, where they are printed', async () => {

@@ -73,6 +73,23 @@ function nameTail(nameLine: SourceLine, next: SourceLine | undefined): string {
 /** lines of one cell stand closer than this (font sizes) */
 const NAME_WRAP_GAP = 1.6;
 
+/**
+ * On a page, a funds row whose label wraps in its cell (年度资金总 / 额:, 其中：当年财政拨 / 款): the
+ * line just under it holding words only, left of the row's first figure, that complete its words
+ * into a funds row's label. The label, or null.
+ */
+function wrappedFundsLabel(lines: SourceLine[], k: number, tokens: Token[]): string | null {
+  const line = lines[k];
+  const next = lines[k + 1];
+  if (!line.pieces || !next?.pieces || next.page !== line.page || line.y === undefined || next.y === undefined) return null;
+  const figure = tokens.findIndex((t) => t.kind === 'number');
+  if (figure <= 0 || next.y - line.y > NAME_WRAP_GAP * (line.size ?? 10)) return null;
+  const figureAt = tokens[figure].x0 ?? Infinity;
+  if (next.pieces.some((p) => /\d/.test(p.text) || p.x0 >= figureAt)) return null;
+  const label = normalizeLabel(tokens.slice(0, figure).map((t) => t.text).join('') + next.pieces.map((p) => p.text).join('')).replace(FUNDS_LABEL_START, '');
+  return FUNDS_ROW.test(label.replace(/^-+/, '')) ? label : null;
+}
+
 /** The parse state of one project form while its rows are read. */
 class ProjectFormReader {
   /** the funds block's header: everything before its first row (names wrap: 全年执行 / 数) */
@@ -131,6 +148,13 @@ class ProjectFormReader {
       if (!this.inIndicators && !form.funds.length) {
         this.header += text.replace(/\s+/g, '');
         this.headerWords.push(...text.trim().split(/\s+/));
+      }
+      // on a page a row's label may wrap in its cell (年度资金总 / 额:): the line under it completes it
+      const wrapped = !this.inIndicators && line.pieces && !FUNDS_ROW.test(first.replace(/^-+/, '')) ? wrappedFundsLabel(lines, k, tokens) : null;
+      if (wrapped) {
+        this.readFundsRow(line, k, tokens, wrapped);
+        k++;
+        continue;
       }
       if (!this.inIndicators && FUNDS_ROW.test(first.replace(/^-+/, ''))) {
         // a cell to a line: the row's figures stand on the lines under its label
