@@ -73,6 +73,23 @@ function nameTail(nameLine: SourceLine, next: SourceLine | undefined): string {
 /** lines of one cell stand closer than this (font sizes) */
 const NAME_WRAP_GAP = 1.6;
 
+/** a weighted 一级 name cut inside its weight: the words before the figure (满意度指标（ 10) */
+const SECTION_OPEN = /^(产出|效益|满意度|成本)指标[（(]$/;
+
+/**
+ * A section header whose cell wraps inside its weight (满意度指标（10 / 分）): text read row by row
+ * closes the row with its figures before the line with 分） is read. The pending words hold the
+ * name and its figure, the next line opens with 分）: as SECTION would match the header whole, or null.
+ */
+function weightWrapped(pending: Token[], next: SourceLine | undefined): RegExpExecArray | null {
+  if (!next || !/^\s*分\s*[）)]/.test(next.text)) return null;
+  for (let j = 0; j + 1 < pending.length; j++) {
+    const open = SECTION_OPEN.exec(normalizeLabel(pending[j].text));
+    if (open && pending[j + 1].kind === 'number') return SECTION.exec(`${open[1]}指标（${pending[j + 1].text}分）`);
+  }
+  return null;
+}
+
 /**
  * On a page, a funds row whose label wraps in its cell (年度资金总 / 额:, 其中：当年财政拨 / 款): the
  * line just under it holding words only, left of the row's first figure, that complete its words
@@ -297,7 +314,7 @@ class ProjectFormReader {
       this.section = { name: bare[0], weight: null, loc: sourceLocation(file, line) };
       form.sections.push(this.section);
     }
-    const sec = SECTION.exec(joined);
+    const sec = SECTION.exec(joined) ?? weightWrapped(pending, this.lines[k + 1]);
     if (sec) {
       // `(50分)` reads as one label: the weight is taken from the header's own text
       const headerLine = [...this.lines.slice(this.start, k + 1)].reverse().find((l) => l.text.includes(`${sec[2]}分`)) ?? line;
