@@ -293,9 +293,10 @@ function readChars(m: Pdfium, page: number, scratch: number, fontUnicode: FontUn
       if (unseen) invisible++;
       const code = m.FPDFText_GetUnicode(text, i);
       const ch = String.fromCodePoint(code);
-      if (m.FPDFText_HasUnicodeMapError(text, i) || isUnreadableCode(code)) {
+      const mapError = m.FPDFText_HasUnicodeMapError(text, i);
+      if (mapError || isUnreadableCode(code)) {
         // (an OCR layer's invisible text is no reason: a scanned page is not read)
-        if (!unseen && m.FPDFText_HasUnicodeMapError(text, i) && obj && mapsInFile(fontNameOf(obj), code)) throw new FontMapUnread();
+        if (!unseen && mapError && obj && mapsInFile(fontNameOf(obj), code)) throw new FontMapUnread();
         if (!inUnreadable) unreadable++;
         inUnreadable = true;
         continue;

@@ -35,18 +35,17 @@ export async function readPdfBytes(file: string, bytes: Uint8Array, options: Pdf
   if (!looksLikePdf(bytes)) throw pdfErrors.notPdf(file, bytes);
   // scanned now, each page's streams inflated as it is read; a file the scan cannot follow has none found
   const objects = fileObjects(bytes);
-  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-  const engine = options.engine ?? DEFAULT_PDF_ENGINE;
   try {
-    return await readWith(engine, file, bytes, objects, options, maxPages);
+    return await readWith(options.engine ?? DEFAULT_PDF_ENGINE, file, bytes, objects, options);
   } catch (err) {
     // PDFium left a font's ToUnicode map unread: pdf.js reads the map, and so the file
     if (!(err instanceof FontMapUnread)) throw err;
-    return readWith('unpdf', file, bytes, objects, options, maxPages);
+    return readWith('unpdf', file, bytes, objects, options);
   }
 }
 
-async function readWith(engine: PdfEngine, file: string, bytes: Uint8Array, objects: ReturnType<typeof fileObjects>, options: PdfOptions, maxPages: number): Promise<PdfText> {
+async function readWith(engine: PdfEngine, file: string, bytes: Uint8Array, objects: ReturnType<typeof fileObjects>, options: PdfOptions): Promise<PdfText> {
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   // only the engine asked for is loaded: pdf.js and the PDFium wasm each take a while to start
   const doc =
     engine === 'unpdf'

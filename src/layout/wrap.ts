@@ -30,6 +30,14 @@ function isNumeric(p: PositionedPiece): boolean {
 }
 const overlaps = (a: PositionedPiece, b: PositionedPiece) => a.x0 < b.x1 - SLACK && b.x0 < a.x1 - SLACK;
 
+/** `host` holding the text of `first` then `second`, over both their extents */
+const spanning = (host: PositionedPiece, first: PositionedPiece, second: PositionedPiece): PositionedPiece => ({
+  ...host,
+  text: first.text + second.text,
+  x0: Math.min(first.x0, second.x0),
+  x1: Math.max(first.x1, second.x1),
+});
+
 /** a line that took in all of another line's text, remembering it (SourceLine.joined) */
 const absorbing = (host: SourceLine, taken: SourceLine): SourceLine => ({ ...host, joined: [...(host.joined ?? []), taken.line, ...(taken.joined ?? [])] });
 
@@ -134,7 +142,7 @@ function joinWrappedNames(lines: SourceLine[], rulings?: PageRulings[]): SourceL
       let pieces: PositionedPiece[];
       if (best.host) {
         const host = best.host;
-        const merged = { ...host, text: above ? piece.text + host.text : host.text + piece.text, x0: Math.min(host.x0, piece.x0), x1: Math.max(host.x1, piece.x1) };
+        const merged = above ? spanning(host, piece, host) : spanning(host, host, piece);
         pieces = target.pieces!.map((p) => (p === host ? merged : p));
       } else {
         pieces = [...target.pieces!, { ...piece }];
@@ -236,7 +244,7 @@ function joinWrappedFigures(lines: SourceLine[]): SourceLine[] {
       return WHOLE_FIGURE.test(joined) && (!whole || decimalsOf(u!.text) < d) && (expected !== null ? d === expected : !whole || d === 2);
     });
     if (!completes) continue;
-    const merged = new Map(heads.map((u, n) => [u!, { ...u!, text: u!.text + frag.pieces![n].text, x0: Math.min(u!.x0, frag.pieces![n].x0), x1: Math.max(u!.x1, frag.pieces![n].x1) }]));
+    const merged = new Map(heads.map((u, n) => [u!, spanning(u!, u!, frag.pieces![n])]));
     out[i - 1] = absorbing(withText(above, above.pieces.map((p) => merged.get(p) ?? p)), frag);
     removed.add(i);
   }

@@ -62,16 +62,20 @@ export function readProjectForm(lines: SourceLine[], start: number, nameIndex: n
  * Its text, or '' (a cell centred, or more than the name wrapped, is not guessed at).
  */
 function nameTail(nameLine: SourceLine, next: SourceLine | undefined): string {
-  if (!nameLine.pieces || !next?.pieces || next.pieces.length !== 1 || next.page !== nameLine.page || nameLine.y === undefined || next.y === undefined) return '';
+  if (!next || !cellLineUnder(nameLine, next) || next.pieces!.length !== 1) return '';
   const size = nameLine.size ?? 10;
-  const tail = next.pieces[0];
-  if (next.y - nameLine.y > NAME_WRAP_GAP * size || /\d|[:：]/.test(tail.text) || FIELD_LABEL.test(normalizeLabel(tail.text)) || FUNDS_LABEL.test(normalizeLabel(tail.text))) return '';
-  const head = nameLine.pieces.find((p) => !/^项目名称/.test(p.text) && Math.abs(p.x0 - tail.x0) <= size / 2);
+  const tail = next.pieces![0];
+  if (/\d|[:：]/.test(tail.text) || FIELD_LABEL.test(normalizeLabel(tail.text)) || FUNDS_LABEL.test(normalizeLabel(tail.text))) return '';
+  const head = nameLine.pieces!.find((p) => !/^项目名称/.test(p.text) && Math.abs(p.x0 - tail.x0) <= size / 2);
   return head ? normalizeLabel(tail.text) : '';
 }
 
 /** lines of one cell stand closer than this (font sizes) */
 const NAME_WRAP_GAP = 1.6;
+
+/** on a page, whether `next` stands just under `line`, as a cell's next line does */
+const cellLineUnder = (line: SourceLine, next: SourceLine) =>
+  !!line.pieces && !!next.pieces && next.page === line.page && line.y !== undefined && next.y !== undefined && next.y - line.y <= NAME_WRAP_GAP * (line.size ?? 10);
 
 /** a weighted 一级 name cut inside its weight: the words before the figure (满意度指标（ 10) */
 const SECTION_OPEN = /^(产出|效益|满意度|成本)指标[（(]$/;
@@ -98,12 +102,12 @@ function weightWrapped(pending: Token[], next: SourceLine | undefined): RegExpEx
 function wrappedFundsLabel(lines: SourceLine[], k: number, tokens: Token[]): string | null {
   const line = lines[k];
   const next = lines[k + 1];
-  if (!line.pieces || !next?.pieces || next.page !== line.page || line.y === undefined || next.y === undefined) return null;
+  if (!next || !cellLineUnder(line, next)) return null;
   const figure = tokens.findIndex((t) => t.kind === 'number');
-  if (figure <= 0 || next.y - line.y > NAME_WRAP_GAP * (line.size ?? 10)) return null;
+  if (figure <= 0) return null;
   const figureAt = tokens[figure].x0 ?? Infinity;
-  if (next.pieces.some((p) => /\d/.test(p.text) || p.x0 >= figureAt)) return null;
-  const label = normalizeLabel(tokens.slice(0, figure).map((t) => t.text).join('') + next.pieces.map((p) => p.text).join('')).replace(FUNDS_LABEL_START, '');
+  if (next.pieces!.some((p) => /\d/.test(p.text) || p.x0 >= figureAt)) return null;
+  const label = normalizeLabel(tokens.slice(0, figure).map((t) => t.text).join('') + next.pieces!.map((p) => p.text).join('')).replace(FUNDS_LABEL_START, '');
   return FUNDS_ROW.test(label.replace(/^-+/, '')) ? label : null;
 }
 
