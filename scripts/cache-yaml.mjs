@@ -26,4 +26,6 @@ for (const f of ruleFiles) {
 }
 
 const out = new URL('../dist/yaml-cache.json', import.meta.url);
-writeFileSync(out, JSON.stringify({ format: YAML_STORE_FORMAT, yaml: yamlVersion(), entries, checked }));
+// each value as its JSON text, parsed only when asked for (src/common/yaml-cache.ts)
+const texts = (record) => Object.fromEntries(Object.entries(record).map(([key, value]) => [key, JSON.stringify(value)]));
+writeFileSync(out, JSON.stringify({ format: YAML_STORE_FORMAT, yaml: yamlVersion(), entries: texts(entries), checked: texts(checked) }));

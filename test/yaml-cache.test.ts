@@ -40,6 +40,22 @@ describe('cache of parsed built-in YAML', () => {
     expect((await loadRules([BUILTIN_RULES_DIR])).every((r) => r.description === 'from the cache')).toBe(true);
   });
 
+  it('reads entries stored as JSON text (as the build writes them) alike, each a copy of its own', async () => {
+    setYamlStore(null);
+    const parsed = { rules: await loadRules([BUILTIN_RULES_DIR]), catalog: loadCatalog() };
+    const store = await builtinStore();
+    const texts: YamlStore = { ...store, entries: Object.fromEntries(Object.entries(store.entries).map(([k, v]) => [k, JSON.stringify(v)])) };
+    setYamlStore(texts);
+    const first = await loadRules([BUILTIN_RULES_DIR]);
+    expect({ rules: first, catalog: loadCatalog() }).toStrictEqual(parsed);
+    first[0].description = 'changed by a caller';
+    expect((await loadRules([BUILTIN_RULES_DIR]))[0].description).toBe(parsed.rules[0].description);
+    // and read from the store: a text altered there is what loads
+    const [key, text] = Object.entries(texts.entries).find(([, v]) => (v as string).includes(parsed.rules[0].description))!;
+    texts.entries[key] = (text as string).split(JSON.stringify(parsed.rules[0].description).slice(1, -1)).join('from the text');
+    expect((await loadRules([BUILTIN_RULES_DIR])).some((r) => r.description === 'from the text')).toBe(true);
+  });
+
   it('passes over a changed file, and a reading that does not fit the checks', async () => {
     const file = `${BUILTIN_RULES_DIR}/table-totals.yaml`;
     const text = readFileSync(file, 'utf8');
@@ -95,6 +111,19 @@ describe('built-in rules stored as validated', () => {
     expect(Object.getPrototypeOf(validated[0].bind)).toBeNull();
     mark(store);
     expect((await loadRules([BUILTIN_RULES_DIR], loadCatalog())).every((r) => r.description === 'as stored')).toBe(true);
+  });
+
+  it('stored as JSON text (as the build writes them), are the same rules, a copy for each load', async () => {
+    setYamlStore(null);
+    const validated = await loadRules([BUILTIN_RULES_DIR], loadCatalog());
+    const store = await checkedStore();
+    mark(store);
+    setYamlStore({ ...store, checked: Object.fromEntries(Object.entries(store.checked!).map(([k, v]) => [k, JSON.stringify(v)])) });
+    const loaded = await loadRules([BUILTIN_RULES_DIR], loadCatalog());
+    expect(loaded.every((r) => r.description === 'as stored')).toBe(true);
+    expect(loaded.map((r) => ({ ...r, description: '' }))).toStrictEqual(validated.map((r) => ({ ...r, description: '' })));
+    (loaded[0].select as unknown as Record<string, unknown>).changedByCaller = true;
+    expect((await loadRules([BUILTIN_RULES_DIR], loadCatalog()))[0].select).toStrictEqual(validated[0].select);
   });
 
   it("are not used with the user's table kinds, or for a rule file changed since", async () => {
