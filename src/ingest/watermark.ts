@@ -37,10 +37,20 @@ export interface LargeRun {
 /** the median of the glyphs' sizes, to a tenth of a point (a page sets few sizes: counted, not sorted; this runs for every page) */
 function medianSize(glyphs: Glyph[]): number {
   const count = new Map<number, number>();
+  // neighbours mostly share a size: counted by runs, one map update a run
+  let run = NaN;
+  let n = 0;
   for (const g of glyphs) {
     const s = Math.round(g.size * 10);
-    count.set(s, (count.get(s) ?? 0) + 1);
+    if (s === run) {
+      n++;
+      continue;
+    }
+    if (n) count.set(run, (count.get(run) ?? 0) + n);
+    run = s;
+    n = 1;
   }
+  if (n) count.set(run, (count.get(run) ?? 0) + n);
   let seen = 0;
   for (const [s, n] of [...count].sort((a, b) => a[0] - b[0])) {
     seen += n;

@@ -71,13 +71,18 @@ function unmarkedFigure(text: string): string {
 }
 
 export function parseNumber(text: string): NumberInfo | null {
-  const figure = unmarkedFigure(text);
+  // a figure starts with a digit, a minus, a currency sign or a bracket: a word is passed at once
+  // (this runs for every token, and most tokens are words)
+  const first = text.charCodeAt(0);
+  const digit = first >= 0x30 && first <= 0x39;
+  if (!digit && first !== 0x2d && first !== 0x28 && first !== 0xa5 && first !== 0xffe5) return null;
+  const figure = digit ? text : unmarkedFigure(text);
   if (!NUMBER_RE.test(figure)) return null;
   const percent = figure.endsWith('%');
   const body = percent ? figure.slice(0, -1) : figure;
   const dot = body.indexOf('.');
   return {
-    value: Number(body.replace(/,/g, '')),
+    value: Number(body.includes(',') ? body.replace(/,/g, '') : body),
     decimals: dot < 0 ? 0 : body.length - dot - 1,
     // a figure signed as money is no code or count
     integer: dot < 0 && !body.includes(',') && figure === text,
