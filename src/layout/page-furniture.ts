@@ -15,9 +15,12 @@ const isDateOrTime = (word: string) => {
   return DATE_OR_TIME_RE.exec(bare)?.[0] === bare || /^(?:AM|PM|上午|下午)$/i.test(bare);
 };
 
-/** the dashes a page number stands between: hyphen, en and em dash, and as Word and WPS set them, box-drawing lines (─ 7 ─), bars, fullwidth hyphens */
-const DASH = '[-—–─━―‒－﹣]';
-const PAGE_NUMBER_RE = new RegExp(String.raw`^\s*(?:${DASH}\s*)?\d{1,4}(?:\s*${DASH})?\s*$|` + String.raw`^\s*第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*$|^\s*共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*\d{1,4}\s*页\s*$|^\s*\d{1,4}\s*\/\s*\d{1,4}\s*$`);
+/**
+ * A page number: alone or between dashes (hyphen, en and em dash, and as Word and WPS set them,
+ * box-drawing lines (─ 7 ─), bars, fullwidth hyphens), 第 N 页 (共 M 页), or N/M.
+ */
+const PAGE_NUMBER_RE =
+  /^\s*(?:[-—–─━―‒－﹣]\s*)?\d{1,4}(?:\s*[-—–─━―‒－﹣])?\s*$|^\s*第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*$|^\s*共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*\d{1,4}\s*页\s*$|^\s*\d{1,4}\s*\/\s*\d{1,4}\s*$/;
 
 /** how far apart (points) two figures' edges may stand and still be one column's */
 const SAME_EDGE = 1;
