@@ -254,4 +254,15 @@ describe('figures wrapped in their cells', () => {
     const far = [line(1, 100, [['合计', 40, 52], ['1,215.3', 160, 183]]), line(2, 115, [['4', 180, 183]])];
     expect(joinWrappedCells(far).map((l) => l.text)).toEqual(['合计 1,215.3', '4']);
   });
+
+  // jspdf-autotable sizes columns by their content: a name and a figure of one row both wrap
+  it('are read whole beside the last words of the row’s name wrapped in its cell', () => {
+    const rows = [line(1, 100, [['506001', 40, 62], ['海东市医疗保障局（本级', 70, 150], ['1,215.3', 160, 183], ['0.00', 200, 214]]), line(2, 110, [['）', 70, 77], ['4', 160, 164]])];
+    expect(joinWrappedCells(rows).map((l) => [l.text, l.joined])).toEqual([['506001 海东市医疗保障局（本级） 1,215.34 0.00', [2]]]);
+    // a word under a figure, or under no piece of the line above, is no name's: nothing is joined
+    const underFigure = [line(1, 100, [['合计', 40, 52], ['1,215.3', 160, 183], ['0.00', 200, 214]]), line(2, 110, [['4', 160, 164], ['元', 200, 207]])];
+    expect(joinWrappedCells(underFigure).map((l) => l.text)).toEqual(['合计 1,215.3 0.00', '4 元']);
+    const underNothing = [line(1, 100, [['合计', 40, 52], ['1,215.3', 160, 183], ['0.00', 200, 214]]), line(2, 110, [['4', 160, 164], ['注', 100, 107]])];
+    expect(joinWrappedCells(underNothing).map((l) => l.text)).toEqual(['合计 1,215.3 0.00', '4 注']);
+  });
 });

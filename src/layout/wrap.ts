@@ -216,12 +216,29 @@ const WHOLE_FIGURE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 const decimalsOf = (text: string) => /\.(\d+)%?$/.exec(text)?.[1].length ?? 0;
 
 /**
+ * The words of a line of wrapped figures' tails, by the word of the line above each stands under:
+ * under exactly one piece there, a word, and over none of its figures. Null when any is not.
+ */
+function wrappedWordHosts(words: PositionedPiece[], above: PositionedPiece[]): Map<PositionedPiece, PositionedPiece[]> | null {
+  const hosts = new Map<PositionedPiece, PositionedPiece[]>();
+  for (const w of words) {
+    const under = above.filter((p) => overlaps(p, w));
+    if (under.length !== 1 || isNumeric(under[0]) || isNumeric(w)) return null;
+    hosts.set(under[0], [...(hosts.get(under[0]) ?? []), w]);
+  }
+  return hosts;
+}
+
+/**
  * Figures too wide for their cells, wrapped (1,215.3 / 4: Word and pdfmake break a word wider than
  * its column): a line of nothing but short runs of digits, each set under a figure of the line
  * just above at its right or left edge, completing it into a figure printed whole, with the
  * decimals the line's other amounts print (2 where it has none), from one that is not (fewer
  * decimals, a point or comma at its end, thousands grouped wrong). A row of its own under a row
- * of whole figures completes none of them so, and is left as it is.
+ * of whole figures completes none of them so, and is left as it is. The same line may carry the
+ * last words of the row's names wrapped in their cells (海东市医疗保障局（本级 / ）beside 1,215.3 /
+ * 4): each such word, under one word of the line above and over none of its figures, goes on
+ * that word.
  */
 function joinWrappedFigures(lines: SourceLine[]): SourceLine[] {
   const out = [...lines];
@@ -230,21 +247,26 @@ function joinWrappedFigures(lines: SourceLine[]): SourceLine[] {
     const frag = out[i];
     const above = out[i - 1];
     if (!frag.pieces?.length || !above.pieces || removed.has(i - 1) || frag.page !== above.page || frag.y === undefined || above.y === undefined) continue;
-    if (!frag.pieces.every((p) => FIGURE_TAIL.test(p.text)) || frag.y - above.y > REACH * (frag.size ?? 10) || isNumberingLine(above)) continue;
+    if (frag.y - above.y > REACH * (frag.size ?? 10) || isNumberingLine(above)) continue;
+    const tails = frag.pieces.filter((p) => FIGURE_TAIL.test(p.text));
+    if (!tails.length) continue;
+    const wordHosts = wrappedWordHosts(frag.pieces.filter((p) => !tails.includes(p)), above.pieces);
+    if (!wordHosts) continue;
     const figures = above.pieces.filter((p) => FIGURE_HEAD.test(p.text));
-    const heads = frag.pieces.map((f) => figures.find((u) => /[.,]/.test(u.text) && (Math.abs(u.x1 - f.x1) <= SLACK || Math.abs(u.x0 - f.x0) <= SLACK)));
+    const heads = tails.map((f) => figures.find((u) => /[.,]/.test(u.text) && (Math.abs(u.x1 - f.x1) <= SLACK || Math.abs(u.x0 - f.x0) <= SLACK)));
     if (heads.some((u) => !u) || new Set(heads).size !== heads.length) continue;
     // the decimals of the line's other amounts (codes and 行次, bare integers, say nothing of them)
     const amounts = figures.filter((p) => !heads.includes(p) && WHOLE_FIGURE.test(p.text) && /[.,]/.test(p.text));
     const expected = amounts.length ? Math.max(...amounts.map((p) => decimalsOf(p.text))) : null;
     const completes = heads.every((u, n) => {
-      const joined = u!.text + frag.pieces![n].text;
+      const joined = u!.text + tails[n].text;
       const d = decimalsOf(joined);
       const whole = WHOLE_FIGURE.test(u!.text);
       return WHOLE_FIGURE.test(joined) && (!whole || decimalsOf(u!.text) < d) && (expected !== null ? d === expected : !whole || d === 2);
     });
     if (!completes) continue;
-    const merged = new Map(heads.map((u, n) => [u!, spanning(u!, u!, frag.pieces![n])]));
+    const merged = new Map(heads.map((u, n) => [u!, spanning(u!, u!, tails[n])]));
+    for (const [host, words] of wordHosts) merged.set(host, words.reduce((h, w) => spanning(h, h, w), host));
     out[i - 1] = absorbing(withText(above, above.pieces.map((p) => merged.get(p) ?? p)), frag);
     removed.add(i);
   }
