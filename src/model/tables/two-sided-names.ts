@@ -88,9 +88,12 @@ function joinPlacedTails(segments: Segment[], figureBeside: (seg: Segment, excep
  * it (三、国有资本经营预算拨款收 / 入, the row printing none) takes none, and is joined to its name.
  */
 export function readWrappedNames(segments: Segment[], laidOut: boolean, catalog: Catalog): { segments: Segment[]; unsure: string | null } {
-  // a figure on a line next to the segment's (but on the line of `except`, the name the segment may end)
+  // a figure on a line next to the segment's (but on the line of `except`, the name the segment may end);
+  // on a page, not one printed after a numbered name of its own ((二十)住房保障支出 32.44 under
+  // (十九)自然资源海洋气象等支 / 出): that figure is its name's, whatever wraps beside it
+  const ownFigures = (o: Segment) => o.labels[0]?.x0 !== undefined && isEnumerated(labelText(o.labels));
   const figureBeside = (seg: Segment, except?: Segment) =>
-    segments.some((o) => Math.abs(o.line - seg.line) === 1 && o.line !== except?.line && o.values.some((v) => v.kind === 'number'));
+    segments.some((o) => Math.abs(o.line - seg.line) === 1 && o.line !== except?.line && o.values.some((v) => v.kind === 'number') && !ownFigures(o));
   // text with nothing to place by (one space apart, no positions): a name's first line that does not
   // end as a name does (三、单位预留机动经 / 2.政府性基金预算 三、国防支出 3,258.06 / 费) is a piece too,
   // the figure between its lines may be its own or the name's before it
