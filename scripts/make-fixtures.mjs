@@ -7,7 +7,9 @@
 // WeasyPrint and wkhtmltopdf (producers the readers were not built from: NEW_PRODUCERS), and
 // LibreOffice's renderings of those rewritten by Ghostscript and by cairo; each corpus source also by
 // AbiWord, from the ODT Writer saves (abiwordPlan), by Apache FOP from XSL-FO (fopPlan, fop.mjs), and by
-// pdfmake (pdfmakePlan, pdfmake.mjs; `npm install --no-save pdfmake@0.2.23` first).
+// pdfmake (pdfmakePlan, pdfmake.mjs; `npm install --no-save pdfmake@0.2.23` first), and by jsPDF
+// with jspdf-autotable (jspdfPlan, jspdf.mjs; `npm install --no-save jspdf@2 jspdf-autotable@3`
+// and `pip install fonttools` first).
 // Run by hand (CI uses the committed files):
 //   apt-get install libreoffice-writer-nogui fonts-noto-cjk chromium qpdf poppler-utils ghostscript weasyprint wkhtmltopdf abiword fonts-wqy-microhei fop
 //   node scripts/make-fixtures.mjs            everything
@@ -22,6 +24,7 @@ import { abiword, chromium as chromiumIn, CORPUS_PLAN, drawnOnA3, gridPage, html
 import { fop } from './fop.mjs';
 
 const { pdfmake } = await import('./pdfmake.mjs').catch(() => ({ pdfmake: () => Promise.reject(new Error('pdfmake is not installed: npm install --no-save pdfmake@0.2.23')) }));
+const { jspdf } = await import('./jspdf.mjs').catch(() => ({ jspdf: () => Promise.reject(new Error('jsPDF is not installed: npm install --no-save jspdf@2 jspdf-autotable@3')) }));
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = path.join(root, 'fixtures/pdf-src');
@@ -133,7 +136,17 @@ const pdfmakePlan = (name) =>
     ? [{ producer: 'pdfmake' }, ...(PDFMAKE_NARROW.includes(name) ? [{ producer: 'pdfmake', narrow: true, out: `fixtures/pdf/${name}.narrow.pdfmake.pdf` }] : [])]
     : [];
 
-const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name), ...abiwordPlan(name), ...fakeBoldPlan(name), ...fopPlan(name), ...pdfmakePlan(name)];
+/**
+ * The corpus documents by jsPDF with jspdf-autotable (scripts/jspdf.mjs), a web page's export:
+ * columns sized by their content (names and figures of one row wrapped side by side: 海东市医疗保障局
+ * （本级 / ） beside 1,215.3 / 4; a 总表's 支出 name wrapped on a row with no figure, the next
+ * row's figures on the line after it), codes set right in a narrow column; by default no border
+ * at all, a filled band behind the header and every other row ('striped'), and each cell's border
+ * a rectangle of its own ('grid').
+ */
+const jspdfPlan = (name) => (name.startsWith('corpus-') ? [{ producer: 'jspdf' }, { producer: 'jspdf', theme: 'grid', out: `fixtures/pdf/${name}.grid.jspdf.pdf` }] : []);
+
+const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name), ...abiwordPlan(name), ...fakeBoldPlan(name), ...fopPlan(name), ...pdfmakePlan(name), ...jspdfPlan(name)];
 
 const chromium = (htmlFile, pdfFile) => chromiumIn(htmlFile, pdfFile, work);
 
@@ -145,7 +158,7 @@ function wkhtmltopdf(htmlFile, pdfFile) {
   execFileSync('wkhtmltopdf', ['-q', '--enable-local-file-access', htmlFile, pdfFile], { stdio: 'ignore', timeout: 300000 });
 }
 
-const PRODUCERS = { libreoffice, chromium, weasyprint, wkhtmltopdf, abiword, fop: (htmlFile, pdfFile, opts) => fop(opts.doc, pdfFile, work, opts), pdfmake: (htmlFile, pdfFile, opts) => pdfmake(opts.doc, pdfFile, opts) };
+const PRODUCERS = { libreoffice, chromium, weasyprint, wkhtmltopdf, abiword, fop: (htmlFile, pdfFile, opts) => fop(opts.doc, pdfFile, work, opts), pdfmake: (htmlFile, pdfFile, opts) => pdfmake(opts.doc, pdfFile, opts), jspdf: (htmlFile, pdfFile, opts) => jspdf(opts.doc, pdfFile, opts) };
 
 // --producer=NAME: only that producer's renderings of the sources named
 const producerArg = process.argv.slice(2).find((a) => a.startsWith('--producer='));

@@ -17,7 +17,11 @@
  *     cell wrapped after 其 of its 其中：, rows let break over pages with their cells' text at
  *     their tops (a 绩效目标表's indicator goes on at the next page's head, under a rule); two
  *     of them also with names' columns so narrow that names wrap, a name's last lines printed
- *     at the next page's head under the header rows printed again.
+ *     at the next page's head under the header rows printed again;
+ *   - jsPDF with jspdf-autotable (scripts/jspdf.mjs), a web page's export: columns sized by their
+ *     content, so a row's name and figure wrap side by side (…（本级 / ） beside 1,215.3 / 4) and a
+ *     总表's 支出 name wraps on a row without figures, above the next row's; codes set right; no
+ *     border but filled bands ('striped', the default), or each cell's border a rectangle ('grid').
  * Each PDF, read by either engine, gives the model (tables, cells, forms, claims, grades, notes)
  * and the diagnostics of its text version; only locations differ. Committed fixtures only.
  */
@@ -41,14 +45,14 @@ const DOCUMENTS: Record<string, { kind: string; tables: number; rows: number; fo
   'corpus-qinghai-province-2023-final': { kind: '决算', tables: 11, rows: 292, forms: 10, indicators: 93, claims: 136, diagnostics: 4 },
   'corpus-weihai-huancui-2023-final': { kind: '决算', tables: 9, rows: 242, forms: 7, indicators: 100, claims: 124, diagnostics: 9 },
 };
-const PRODUCERS = ['libreoffice', 'chromium', 'fop', 'pdfmake'] as const;
+const PRODUCERS = ['libreoffice', 'chromium', 'fop', 'pdfmake', 'jspdf', 'grid.jspdf'] as const;
 /** pdfmake with names' columns so narrow that names wrap, rows let break over pages under the header printed again */
 const NARROW = ['corpus-guizhou-office-2023-final', 'corpus-linxia-city-2023-final'];
 
 // Every table, form and claim of every rendering is compared: 青海's 公开09 by Chromium (blank
 // cells, figures right-aligned in cells as wide as their headers) is placed by its 栏次 numbers.
 
-describe('corpus documents rendered by LibreOffice, Chromium, FOP and pdfmake read as their text versions', () => {
+describe('corpus documents rendered by LibreOffice, Chromium, FOP, pdfmake and jsPDF read as their text versions', () => {
   const texts = new Map<string, Report>();
   let rules: Rule[];
   beforeAll(async () => {
