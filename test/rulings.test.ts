@@ -265,4 +265,12 @@ describe('figures wrapped in their cells', () => {
     const underNothing = [line(1, 100, [['合计', 40, 52], ['1,215.3', 160, 183], ['0.00', 200, 214]]), line(2, 110, [['4', 160, 164], ['注', 100, 107]])];
     expect(joinWrappedCells(underNothing).map((l) => l.text)).toEqual(['合计 1,215.3 0.00', '4 注']);
   });
+
+  it('take a code wrapped in its narrow column (506 / 001) only on a line that completes an amount', () => {
+    const rows = [line(1, 100, [['506', 40, 52], ['海东市医疗保障', 60, 110], ['1,21', 120, 136], ['1,215.34', 150, 183]]), line(2, 110, [['001', 40, 52], ['局（本级）', 60, 95], ['5.34', 120, 136]])];
+    expect(joinWrappedCells(rows).map((l) => l.text)).toEqual(['506001 海东市医疗保障局（本级） 1,215.34 1,215.34']);
+    // digits under digits alone say nothing of a wrap: two rows' 行次 (1 over 2) stay two
+    const lineNos = [line(1, 100, [['一、财政拨款', 40, 90], ['1', 120, 124], ['5.00', 150, 166]]), line(2, 110, [['2', 120, 124]])];
+    expect(joinWrappedCells(lineNos).map((l) => l.text)).toEqual(['一、财政拨款 1 5.00', '2']);
+  });
 });

@@ -214,6 +214,12 @@ const FIGURE_HEAD = /^-?\d[\d,]*(?:\.\d*)?$/;
 /** a figure as printed whole: thousands grouped by threes (or not at all), decimals after a point */
 const WHOLE_FIGURE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 const decimalsOf = (text: string) => /\.(\d+)%?$/.exec(text)?.[1].length ?? 0;
+/** a piece set under another's right or left edge, as a cell's wrapped lines stand */
+const edgeUnder = (head: PositionedPiece, tail: PositionedPiece) => Math.abs(head.x1 - tail.x1) <= SLACK || Math.abs(head.x0 - tail.x0) <= SLACK;
+/** digits alone: a code's (or a 行次's), no amount's */
+const isCodePart = (p: PositionedPiece) => /^\d+$/.test(p.text);
+/** the longest code a table prints: a unit's (506001) or a 项's (2080505) and a little more */
+const CODE_LENGTH = 9;
 
 /**
  * The words of a line of wrapped figures' tails, by the word of the line above each stands under:
@@ -238,7 +244,8 @@ function wrappedWordHosts(words: PositionedPiece[], above: PositionedPiece[]): M
  * of whole figures completes none of them so, and is left as it is. The same line may carry the
  * last words of the row's names wrapped in their cells (海东市医疗保障局（本级 / ）beside 1,215.3 /
  * 4): each such word, under one word of the line above and over none of its figures, goes on
- * that word.
+ * that word; and of its code wrapped in a narrow column (506 / 001), digits under digits at an
+ * edge, where an amount of the line is completed too.
  */
 function joinWrappedFigures(lines: SourceLine[]): SourceLine[] {
   const out = [...lines];
@@ -253,12 +260,15 @@ function joinWrappedFigures(lines: SourceLine[]): SourceLine[] {
     const wordHosts = wrappedWordHosts(frag.pieces.filter((p) => !tails.includes(p)), above.pieces);
     if (!wordHosts) continue;
     const figures = above.pieces.filter((p) => FIGURE_HEAD.test(p.text));
-    const heads = tails.map((f) => figures.find((u) => /[.,]/.test(u.text) && (Math.abs(u.x1 - f.x1) <= SLACK || Math.abs(u.x0 - f.x0) <= SLACK)));
+    const heads = tails.map((f) => figures.find((u) => /[.,]/.test(u.text) && edgeUnder(u, f)) ?? figures.find((u) => isCodePart(u) && isCodePart(f) && edgeUnder(u, f)));
     if (heads.some((u) => !u) || new Set(heads).size !== heads.length) continue;
+    // a code's digits (506 / 001) are taken only on a line that completes an amount: that says it wraps
+    if (heads.every((u) => isCodePart(u!))) continue;
     // the decimals of the line's other amounts (codes and 行次, bare integers, say nothing of them)
     const amounts = figures.filter((p) => !heads.includes(p) && WHOLE_FIGURE.test(p.text) && /[.,]/.test(p.text));
     const expected = amounts.length ? Math.max(...amounts.map((p) => decimalsOf(p.text))) : null;
     const completes = heads.every((u, n) => {
+      if (isCodePart(u!)) return (u!.text + tails[n].text).length <= CODE_LENGTH;
       const joined = u!.text + tails[n].text;
       const d = decimalsOf(joined);
       const whole = WHOLE_FIGURE.test(u!.text);
