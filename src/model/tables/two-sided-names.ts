@@ -89,9 +89,13 @@ function joinPlacedTails(segments: Segment[], figureBeside: (seg: Segment, excep
  */
 export function readWrappedNames(segments: Segment[], laidOut: boolean, catalog: Catalog): { segments: Segment[]; unsure: string | null } {
   // a figure on a line next to the segment's (but on the line of `except`, the name the segment may end);
-  // on a page, not one printed after a numbered name of its own ((二十)住房保障支出 32.44 under
-  // (十九)自然资源海洋气象等支 / 出): that figure is its name's, whatever wraps beside it
-  const ownFigures = (o: Segment) => o.labels[0]?.x0 !== undefined && isEnumerated(labelText(o.labels));
+  // on a page, not one printed after a numbered name or a total of its own ((二十)住房保障支出 32.44
+  // under (十九)自然资源海洋气象等支 / 出; 收入总计 under (二)国有资本经营预算拨 / 款): that figure is its
+  // name's, whatever wraps beside it
+  const ownFigures = (o: Segment) => {
+    const name = labelText(o.labels);
+    return o.labels[0]?.x0 !== undefined && !isNamePiece(name) && (isEnumerated(name) || /(合计|总计|小计)$/.test(name));
+  };
   const figureBeside = (seg: Segment, except?: Segment) =>
     segments.some((o) => Math.abs(o.line - seg.line) === 1 && o.line !== except?.line && o.values.some((v) => v.kind === 'number') && !ownFigures(o));
   // text with nothing to place by (one space apart, no positions): a name's first line that does not
