@@ -19,6 +19,14 @@ const AMONG = /其中[:：]?$/;
  */
 export const oneHeaderCell = (left: string, right: string) => HEADER_CELL.test(normalizeLabel(left + right)) || UNIT_NOTE.test(normalizeLabel(right)) || AMONG.test(normalizeLabel(left));
 
+/**
+ * Whether a header word prints the weight reserved for budget execution, `figure` (10): 10% in
+ * it, or 10 at its end where the cell wraps before the % (行率权重10 / %, a narrow 分值 column)
+ */
+export function printsReservedWeight(word: string, figure: string): boolean {
+  return word.includes(`${figure}%`) || (word.endsWith(figure) && !/[\d.]/.test(word.charAt(word.length - figure.length - 1)));
+}
+
 /** a self-assessment form's title: 项目支出绩效自评表, 项目资金绩效目标自评表 (2023年度) … */
 export const FORM_TITLE = /绩效(目标)?自评表\s*([（(][^）)]*[）)])?\s*$/;
 

@@ -8,7 +8,7 @@ import type { PageRulings } from '../../ingest/rulings.js';
 import type { SourceLine } from '../../ingest/text.js';
 import { normalizeLabel, parseNumber } from '../../layout/tokenize.js';
 import { assigned, printedCell, sourceLocation } from '../cells.js';
-import { LEVEL_ONE_NAME, TARGET_LEVEL_TWO_NAME } from './form-vocabulary.js';
+import { LEVEL_ONE_NAME, printsReservedWeight, TARGET_LEVEL_TWO_NAME } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
 import { readTargetGrid } from './target-grid.js';
 import type { Cell, Form, FormIndicator, FormSection, Location, ParseNote, TargetTable, Unit } from '../types.js';
@@ -140,7 +140,8 @@ function readHeader(words: Word[], table: TargetTable, file: string, unit: Unit 
   const header = words.slice(0, Math.max(0, j)).map((w) => w.text).join('');
   const reserved = /预算执行率权重(\d+(?:\.\d+)?)%/.exec(header);
   if (reserved) {
-    const w = words.slice(0, j).find((x) => x.text.includes(`${reserved[1]}%`));
+    const heads = words.slice(0, j);
+    const w = heads.find((x) => printsReservedWeight(x.text, reserved[1])) ?? heads.find((x) => /执行率|权重/.test(x.text));
     if (w) table.executionWeight = weightCell(file, { ...w, text: reserved[1] });
   }
   if (j < 0) return 0;

@@ -14,7 +14,7 @@ import { readGrid, type GridRow } from '../../layout/grid.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
 import { assigned, printedCell, sourceLocation, tokenLocation } from '../cells.js';
 import { centredLabels, columnLabels, partedAs, placeTokens, rowBorders, rowsOwnCells, wordsWithin, type CentredRows, type Label, type Parting, type Placed } from './centred.js';
-import { LEVEL_ONE_NAME, oneHeaderCell, TARGET_LEVEL_TWO_NAMES } from './form-vocabulary.js';
+import { LEVEL_ONE_NAME, oneHeaderCell, printsReservedWeight, TARGET_LEVEL_TWO_NAMES } from './form-vocabulary.js';
 import { newForm } from './new-form.js';
 import { ruledApart } from './ruled-grid.js';
 import { ruledColumn, ruledRows, ruledSpans, type RuledSpans } from './target-ruled.js';
@@ -107,7 +107,9 @@ function readHeader(gridRows: GridRow[], file: string, title: string, loc: Locat
   // an engine may set the figure a space apart, its 权重 then placed in a cell of its own (权重 | …预算执行率10%:
   // pdf.js, a TrueType font from Writer)
   const reserved = /执行率(?:权重)?(\d+(?:\.\d+)?)%/.exec(normalizeLabel(header.join(''))) ?? /权重(\d+(?:\.\d+)?)%/.exec(normalizeLabel(header[col.weight]));
-  const headerToken = headerRows.flatMap((r) => r.tokens).find((t) => reserved && t.text.includes(`${reserved[1]}%`));
+  // located at its figure, or where the header words it (the figure in a piece too short to know it by)
+  const tokens = headerRows.flatMap((r) => r.tokens);
+  const headerToken = reserved ? (tokens.find((t) => printsReservedWeight(t.text, reserved[1])) ?? tokens.find((t) => /执行率|权重/.test(t.text))) : undefined;
   const table: TargetTable = {
     title,
     total: null,
