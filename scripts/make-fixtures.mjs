@@ -144,7 +144,10 @@ const pdfmakePlan = (name) =>
  * at all, a filled band behind the header and every other row ('striped'), and each cell's border
  * a rectangle of its own ('grid').
  */
-const jspdfPlan = (name) => (name.startsWith('corpus-') ? [{ producer: 'jspdf' }, { producer: 'jspdf', theme: 'grid', out: `fixtures/pdf/${name}.grid.jspdf.pdf` }] : []);
+/** …and budget (a unit's code wrapped in its narrow column beside its wrapped name and figure: 506 / 001, 海东市医疗保障 / 局（本级）, 1,21 / 5.34) and target (the reserved weight wrapped before its %: 行率权重10 / %) */
+const JSPDF_SOURCES = ['budget', 'target'];
+const jspdfPlan = (name) =>
+  name.startsWith('corpus-') || JSPDF_SOURCES.includes(name) ? [{ producer: 'jspdf' }, { producer: 'jspdf', theme: 'grid', out: `fixtures/pdf/${name}.grid.jspdf.pdf` }] : [];
 
 const planOf = (name) => [...(PLAN[name] ?? (name.startsWith('corpus-') ? CORPUS_PLAN : [{ producer: 'chromium' }])), ...newProducerPlan(name), ...abiwordPlan(name), ...fakeBoldPlan(name), ...fopPlan(name), ...pdfmakePlan(name), ...jspdfPlan(name)];
 
