@@ -11,6 +11,7 @@
 import type { PositionedPiece, SourceLine } from '../ingest/text.js';
 import type { PageRulings, Segment } from '../ingest/rulings.js';
 import { parseNumber } from './tokenize.js';
+import { isNumberingLine } from './numbering-line.js';
 
 /** how far (points) a piece may overhang a rule and still be inside its cell */
 const LEEWAY = 1;
@@ -144,6 +145,9 @@ interface Placed {
   wrapped?: boolean;
 }
 
+/** a part of a figure broken over lines: digits with its points, commas and sign (80. over 09), or its % alone */
+export const isFigurePart = (text: string) => /^-?[\d,.]*\d[\d,.]*%?$|^%$/.test(text);
+
 /** how many lines a figure may wrap over in its cell, and how far apart (font sizes) they stand */
 const WRAPPED_FIGURE_LINES = 3;
 const WRAPPED_FIGURE_PITCH = 1.8;
@@ -166,7 +170,7 @@ function wrappedFigure(t: CellText): Placed | null {
  * read as top to bottom: 2–3 figures a line pitch apart that together read as one figure. null: anything else.
  */
 export function wrappedFigureText(parts: Array<{ text: string; y: number; size: number }>): string | null {
-  if (parts.length < 2 || parts.length > WRAPPED_FIGURE_LINES || !parts.every((p) => parseNumber(p.text) !== null)) return null;
+  if (parts.length < 2 || parts.length > WRAPPED_FIGURE_LINES || !parts.every((p) => isFigurePart(p.text))) return null;
   const order = [...parts].sort((a, b) => a.y - b.y);
   if (order.some((p, k) => k > 0 && (p.y - order[k - 1].y > WRAPPED_FIGURE_PITCH * p.size || p.y === order[k - 1].y))) return null;
   const text = order.map((p) => p.text).join('');
@@ -213,12 +217,13 @@ function rowOf(t: CellText, tops: number[]): number {
  * (the rows above the first row with figures) and a block that cannot be read so are left as
  * printed.
  */
-function blockRows(block: Celled[]): SourceLine[] {
+function blockRows(block: Celled[], underHeader: boolean): SourceLine[] {
   const unchanged = block.map((b) => b.line);
   let figureTop = Infinity;
   for (const { line, cells } of block) line.pieces!.forEach((p, k) => isNumeric(p) && (figureTop = Math.min(figureTop, cells[k].top)));
-  const start = block.findIndex((b) => b.cells.every((c) => c.top >= figureTop));
-  if (start < 0 || block.slice(start).some((b) => b.cells.some((c) => c.top < figureTop))) return unchanged;
+  // under a 栏次 line printed outside the rules, every row is the body's (a blank 合计 first)
+  const start = underHeader ? 0 : block.findIndex((b) => b.cells.every((c) => c.top >= figureTop));
+  if (start < 0 || (!underHeader && block.slice(start).some((b) => b.cells.some((c) => c.top < figureTop)))) return unchanged;
   // each cell's text, in the order first met; found by its four rules among the cells of its top rule
   const texts: CellText[] = [];
   const byTop = new Map<number, CellText[]>();
@@ -263,6 +268,11 @@ function blockRows(block: Celled[]): SourceLine[] {
   return [...unchanged.slice(0, start), ...body];
 }
 
+/** whether one of the two lines before `first` on its page (its cell's 次 may stand on the second) is a 栏次 line */
+function numberingBefore(out: SourceLine[], first: SourceLine): boolean {
+  return out.slice(-2).some((l) => l.page === first.page && l.pieces?.length && isNumberingLine(l));
+}
+
 /** the lines of each block of closed cells (PDF rulings), their body joined into one line per row */
 export function joinRuledRows(lines: SourceLine[], rulings: PageRulings[] | undefined): SourceLine[] {
   if (!rulings?.length) return lines;
@@ -270,7 +280,7 @@ export function joinRuledRows(lines: SourceLine[], rulings: PageRulings[] | unde
   const out: SourceLine[] = [];
   let block: Celled[] = [];
   const flush = () => {
-    if (block.length) out.push(...blockRows(block));
+    if (block.length) out.push(...blockRows(block, numberingBefore(out, block[0].line)));
     block = [];
   };
   for (const line of lines) {

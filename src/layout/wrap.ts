@@ -10,6 +10,7 @@
 import type { PositionedPiece, SourceLine } from '../ingest/text.js';
 import { isEnumerated, parseNumber } from './tokenize.js';
 import { joinRuledRows, ruledApart, withPieces as withText } from './ruled-rows.js';
+import { isNumberingLine } from './numbering-line.js';
 import type { PageRulings } from '../ingest/rulings.js';
 
 /** how far (in font sizes) a fragment may stand from its row's line */
@@ -74,26 +75,6 @@ export function joinWrappedCells(lines: SourceLine[], rulings?: PageRulings[]): 
   return joinRowsBrokenOverPages(joinWrappedNames(joinLooseFigures(joinRuledRows(joinWrappedFigures(lines), rulings)), rulings));
 }
 
-/**
- * The 栏次 line under a header (`栏次 1 2 3`, `栏次 1 栏次 2`): small whole numbers rising from 1 or
- * 2, with no word but 栏次. It carries no row, so no name joins it (in a table set densely the
- * header's last line stands as close to it as a wrapped name would).
- */
-function isNumberingLine(line: SourceLine): boolean {
-  // word by word, ending at the first that cannot be one: this runs for every line with figures
-  let count = 0;
-  let last = 0;
-  for (const p of line.pieces!) {
-    for (const w of p.text.split(/\s+/)) {
-      if (!w || w === '栏次') continue;
-      const v = parseNumber(w)?.value;
-      if (v === undefined || !Number.isInteger(v) || (count === 0 ? v > 2 : v <= last)) return false;
-      last = v;
-      count++;
-    }
-  }
-  return count >= 2;
-}
 
 /** rulings: a fragment and a line that a rule parts are not one row (a note set close under a table's last row) */
 function joinWrappedNames(lines: SourceLine[], rulings?: PageRulings[]): SourceLine[] {
@@ -163,7 +144,8 @@ function joinWrappedNames(lines: SourceLine[], rulings?: PageRulings[]): SourceL
 /**
  * A row let break over a page: the rest of its names, wrapped in their cells, stands at the head
  * of the next page's part of the table, under the header rows printed again there (the same
- * lines as the page before prints) and above every line with figures. Each such piece is joined
+ * lines as the page before prints) and above every line with figures; or the rest of its
+ * figures too (4,999. / 06), each completing the one it stands under as a wrap does. Each such piece is joined
  * to the label it continues: the one of the page before's last line (a line with figures: its
  * row) that it stands under, starting where that label starts. Without a header printed again
  * nothing says the page goes on with the same table, and nothing is joined.
@@ -173,10 +155,19 @@ function joinRowsBrokenOverPages(lines: SourceLine[]): SourceLine[] {
   const removed = new Set<number>();
   for (let i = 1; i < out.length; i++) {
     const frag = out[i];
-    if (!frag.pieces || frag.page === undefined || frag.pieces.some(isNumeric) || frag.pieces.some((p) => isEnumerated(p.text))) continue;
+    if (!frag.pieces || frag.page === undefined || frag.pieces.some((p) => isEnumerated(p.text))) continue;
     const host = lastRowBefore(out, i, removed);
     if (host === null) continue;
     const row = out[host];
+    // figures broken over the page too (4,999. / 06, jspdf-autotable): the row completed as a wrap is
+    if (frag.pieces.some(isNumeric)) {
+      const completed = completedBy(row, frag);
+      if (completed) {
+        out[host] = completed;
+        removed.add(i);
+      }
+      continue;
+    }
     const size = frag.size ?? 10;
     const joins = frag.pieces.map((piece) => {
       const under = row.pieces!.filter((p) => overlaps(p, piece));
@@ -255,30 +246,54 @@ function joinWrappedFigures(lines: SourceLine[]): SourceLine[] {
     const above = out[i - 1];
     if (!frag.pieces?.length || !above.pieces || removed.has(i - 1) || frag.page !== above.page || frag.y === undefined || above.y === undefined) continue;
     if (frag.y - above.y > REACH * (frag.size ?? 10) || isNumberingLine(above)) continue;
-    const tails = frag.pieces.filter((p) => FIGURE_TAIL.test(p.text));
-    if (!tails.length) continue;
-    const wordHosts = wrappedWordHosts(frag.pieces.filter((p) => !tails.includes(p)), above.pieces);
-    if (!wordHosts) continue;
-    const figures = above.pieces.filter((p) => FIGURE_HEAD.test(p.text));
-    const heads = tails.map((f) => figures.find((u) => /[.,]/.test(u.text) && edgeUnder(u, f)) ?? figures.find((u) => isCodePart(u) && isCodePart(f) && edgeUnder(u, f)));
-    if (heads.some((u) => !u) || new Set(heads).size !== heads.length) continue;
-    // a code's digits (506 / 001) are taken only on a line that completes an amount: that says it wraps
-    if (heads.every((u) => isCodePart(u!))) continue;
-    // the decimals of the line's other amounts (codes and 行次, bare integers, say nothing of them)
-    const amounts = figures.filter((p) => !heads.includes(p) && WHOLE_FIGURE.test(p.text) && /[.,]/.test(p.text));
-    const expected = amounts.length ? Math.max(...amounts.map((p) => decimalsOf(p.text))) : null;
-    const completes = heads.every((u, n) => {
-      if (isCodePart(u!)) return (u!.text + tails[n].text).length <= CODE_LENGTH;
-      const joined = u!.text + tails[n].text;
-      const d = decimalsOf(joined);
-      const whole = WHOLE_FIGURE.test(u!.text);
-      return WHOLE_FIGURE.test(joined) && (!whole || decimalsOf(u!.text) < d) && (expected !== null ? d === expected : !whole || d === 2);
-    });
-    if (!completes) continue;
-    const merged = new Map(heads.map((u, n) => [u!, spanning(u!, u!, tails[n])]));
-    for (const [host, words] of wordHosts) merged.set(host, words.reduce((h, w) => spanning(h, h, w), host));
-    out[i - 1] = absorbing(withText(above, above.pieces.map((p) => merged.get(p) ?? p)), frag);
+    const completed = completedBy(above, frag) ?? completedNumbering(above, frag);
+    if (!completed) continue;
+    out[i - 1] = completed;
     removed.add(i);
   }
   return out.filter((_, i) => !removed.has(i));
+}
+
+/**
+ * A 栏次 line whose numbers wrap in header cells too narrow for them (…10 1 12… over 1): digits
+ * under digits at an edge that make it a 栏次 line, rising, where it was none. Read as it is, it
+ * would be the table's first row of figures.
+ */
+function completedNumbering(above: SourceLine, frag: SourceLine): SourceLine | null {
+  if (!frag.pieces!.every(isCodePart)) return null;
+  const heads = frag.pieces!.map((f) => above.pieces!.find((u) => isCodePart(u) && edgeUnder(u, f)));
+  if (heads.some((u) => !u) || new Set(heads).size !== heads.length) return null;
+  const merged = new Map(heads.map((u, n) => [u!, spanning(u!, u!, frag.pieces![n])]));
+  const line = absorbing(withText(above, above.pieces!.map((p) => merged.get(p) ?? p)), frag);
+  return isNumberingLine(line) ? line : null;
+}
+
+/**
+ * `above` with the wrapped tails `frag` prints completing its figures (and its codes and names
+ * beside them), where every piece of `frag` does so; else null.
+ */
+function completedBy(above: SourceLine, frag: SourceLine): SourceLine | null {
+  const tails = frag.pieces!.filter((p) => FIGURE_TAIL.test(p.text));
+  if (!tails.length) return null;
+  const wordHosts = wrappedWordHosts(frag.pieces!.filter((p) => !tails.includes(p)), above.pieces!);
+  if (!wordHosts) return null;
+  const figures = above.pieces!.filter((p) => FIGURE_HEAD.test(p.text));
+  const heads = tails.map((f) => figures.find((u) => /[.,]/.test(u.text) && edgeUnder(u, f)) ?? figures.find((u) => isCodePart(u) && isCodePart(f) && edgeUnder(u, f)));
+  if (heads.some((u) => !u) || new Set(heads).size !== heads.length) return null;
+  // a code's digits (506 / 001) are taken only on a line that completes an amount: that says it wraps
+  if (heads.every((u) => isCodePart(u!))) return null;
+  // the decimals of the line's other amounts (codes and 行次, bare integers, say nothing of them)
+  const amounts = figures.filter((p) => !heads.includes(p) && WHOLE_FIGURE.test(p.text) && /[.,]/.test(p.text));
+  const expected = amounts.length ? Math.max(...amounts.map((p) => decimalsOf(p.text))) : null;
+  const completes = heads.every((u, n) => {
+    if (isCodePart(u!)) return (u!.text + tails[n].text).length <= CODE_LENGTH;
+    const joined = u!.text + tails[n].text;
+    const d = decimalsOf(joined);
+    const whole = WHOLE_FIGURE.test(u!.text);
+    return WHOLE_FIGURE.test(joined) && (!whole || decimalsOf(u!.text) < d) && (expected !== null ? d === expected : !whole || d === 2);
+  });
+  if (!completes) return null;
+  const merged = new Map(heads.map((u, n) => [u!, spanning(u!, u!, tails[n])]));
+  for (const [host, words] of wordHosts) merged.set(host, words.reduce((h, w) => spanning(h, h, w), host));
+  return absorbing(withText(above, above.pieces!.map((p) => merged.get(p) ?? p)), frag);
 }

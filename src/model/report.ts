@@ -8,6 +8,7 @@ import { sourceLocation } from './cells.js';
 import { withoutPageFurniture } from '../layout/page-furniture.js';
 import { withoutSheetHeadings } from '../layout/sheet-headings.js';
 import { joinVerticalText } from '../layout/vertical-text.js';
+import { joinFiguresWrappedInCells } from '../layout/cell-figures.js';
 import { joinPagesAcross } from '../layout/pages-across.js';
 import { findTableRegions, type TableRegion, type UnreadTitle } from '../layout/regions.js';
 import { findRotatedText, withoutRotatedText } from '../layout/rotated-text.js';
@@ -181,7 +182,9 @@ function linesBetween(lines: SourceLine[]): (a: number, b: number) => boolean {
 export function buildReport(printed: SourceText, catalog: Catalog = defaultCatalog(), companions: Report[] = []): Report {
   // a turned page's text, a character a line, is said and not read (its lines blanked)
   const rotated = findRotatedText(printed.lines);
-  const whole: SourceText = { ...printed, lines: joinPagesAcross(withoutPageFurniture(withoutSheetHeadings(withoutRotatedText(printed.lines, rotated)))) };
+  // a figure broken over lines in its ruled cell is one figure, for every reader
+  const read = joinFiguresWrappedInCells(withoutRotatedText(printed.lines, rotated), printed.rulings);
+  const whole: SourceText = { ...printed, lines: joinPagesAcross(withoutPageFurniture(withoutSheetHeadings(read))) };
   const notes: ParseNote[] = [];
   // a title that says neither 预算 nor 决算 is of the kind of document the cover names
   const cover = coverLines(whole.lines).map((l) => l.text);
