@@ -41,3 +41,12 @@ describe('a 绩效目标表 in a layout the target reader does not know (one for
     expect(report.unknownTables.map((u) => [u.title, u.form])).toEqual([['2024年绩效目标管理情况统计表', undefined]]);
   });
 });
+
+describe('an 整体支出 form title with no 部门（单位）名称 row under it', () => {
+  it('is said as a form not read, at its title, not passed over', () => {
+    const text = ['某区某局2023年度部门决算', '', '某局整体支出绩效自评表', '部门(单位)', '某局', '年度主要任务 任务名称 完成情况', '一级指标 二级指标 三级指标 分值 得分', '产出指标 数量指标 培训人次 20 20', ''].join('\n');
+    expect(readingDiagnostics(reportOf(text)).map((d) => [d.ruleId, d.line, d.message])).toEqual([
+      ['读取/表格未能读取', 3, '「某局整体支出绩效自评表」未能读取：标题下未找到「部门（单位）名称」一行，表未读取；这张表的核对都已跳过'],
+    ]);
+  });
+});

@@ -15,7 +15,8 @@ import { ruledApart } from './ruled-grid.js';
 import type { Cell, Form, FormIndicator, FormSection, FormTask, ParseNote, Unit } from '../types.js';
 
 export const OVERALL_TITLE = /整体支出绩效(目标)?自评表/;
-const NAME_LINE = /^\s*部门[（(]单位[）)]名称/;
+/** the form's first row: 部门（单位）名称, its 称 maybe wrapped to the cell's next line (部门(单位)名 / 称) */
+const NAME_LINE = /^\s*部门[（(]单位[）)]名/;
 /** a task header's money columns, by what its cells say, in printed order */
 export const TASK_COLUMN_KEYS = ['预算数', '预算财政拨款', '执行数', '执行财政拨款'];
 
@@ -128,7 +129,13 @@ export function readOverallForm(lines: SourceLine[], i: number, file: string, id
 function readOverallGrid(lines: SourceLine[], i: number, file: string, id: string, unitFallback: Unit | null, notes: ParseNote[], apart?: (above: SourceLine, below: SourceLine) => boolean): { form: Form; end: number } | null {
   // spaces as a typesetter leaves them round the brackets (部门 （单位） 名称) say nothing
   const nameAt = lines.slice(i + 1, i + 8).findIndex((l) => NAME_LINE.test(l.text.replace(/[ \u3000]+/g, '')));
-  if (nameAt < 0) return null;
+  if (nameAt < 0) {
+    // a title with no form under it is said, not passed over: its checks are not made
+    const title = normalizeLabel(lines[i].text.trim());
+    const reason = '标题下未找到「部门（单位）名称」一行，表未读取';
+    notes.push({ message: `${title}: ${reason}`, loc: sourceLocation(file, lines[i]), unread: { title, reason } });
+    return null;
+  }
   const grid = readGrid(lines, i + 1 + nameAt, isHeader, oneHeaderCell, false, apart);
   const project = grid.rows[0]?.cells.slice(1).find((c) => c) ?? '';
   const form = newForm({ id, kind: 'overall', title: normalizeLabel(lines[i].text.trim()), project, unit: unitFallback, loc: sourceLocation(file, lines[i]) });

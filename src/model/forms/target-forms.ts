@@ -138,7 +138,8 @@ export function readTargetTable(lines: SourceLine[], i: number, file: string, fi
 function readHeader(words: Word[], table: TargetTable, file: string, unit: Unit | null): number {
   const j = words.findIndex((w) => /^合计/.test(w.text));
   const header = words.slice(0, Math.max(0, j)).map((w) => w.text).join('');
-  const reserved = /预算执行率权重(\d+(?:\.\d+)?)%/.exec(header);
+  // (预算 may stand apart from 执行率 where the header's cells wrap and are read line by line)
+  const reserved = /执行率权重(\d+(?:\.\d+)?)%?/.exec(header);
   if (reserved) {
     const heads = words.slice(0, j);
     const w = heads.find((x) => printsReservedWeight(x.text, reserved[1])) ?? heads.find((x) => /执行率|权重/.test(x.text));

@@ -106,7 +106,9 @@ function readHeader(gridRows: GridRow[], file: string, title: string, loc: Locat
   // 其中：预算执行率权重10%, or on a page the 分值 cell's own words where that wraps (预算执 / 行率权重10%);
   // an engine may set the figure a space apart, its 权重 then placed in a cell of its own (权重 | …预算执行率10%:
   // pdf.js, a TrueType font from Writer)
-  const reserved = /执行率(?:权重)?(\d+(?:\.\d+)?)%/.exec(normalizeLabel(header.join(''))) ?? /权重(\d+(?:\.\d+)?)%/.exec(normalizeLabel(header[col.weight]));
+  // (its % may wrap into a cell of its own, read as another column's: 权重10 / %; then 权重 says it)
+  const joined = normalizeLabel(header.join(''));
+  const reserved = /执行率(?:权重)?(\d+(?:\.\d+)?)%/.exec(joined) ?? /执行率权重(\d+(?:\.\d+)?)/.exec(joined) ?? /权重(\d+(?:\.\d+)?)%/.exec(normalizeLabel(header[col.weight]));
   // located at its figure, or where the header words it (the figure in a piece too short to know it by)
   const tokens = headerRows.flatMap((r) => r.tokens);
   const headerToken = reserved ? (tokens.find((t) => printsReservedWeight(t.text, reserved[1])) ?? tokens.find((t) => /执行率|权重/.test(t.text))) : undefined;
