@@ -86,8 +86,10 @@ export async function jspdf(doc, pdfFile, opts = {}) {
     return y;
   };
 
+  // `portrait`: every page upright, the wide tables too (their cells wrap the more)
+  const orientation = (wide) => (wide && !opts.portrait ? 'landscape' : 'portrait');
   for (const t of doc.tables) {
-    pdf.addPage('a4', t.wide ? 'landscape' : 'portrait');
+    pdf.addPage('a4', orientation(t.wide));
     let y = MARGIN + 12;
     if (t.above) y = lines([t.above], y, bodySize);
     pdf.setFontSize(12);
@@ -104,7 +106,7 @@ export async function jspdf(doc, pdfFile, opts = {}) {
   lines(['第三部分　情况说明', ...doc.narrative], MARGIN + bodySize, bodySize);
 
   for (const f of doc.forms ?? []) {
-    pdf.addPage('a4', f.wide ? 'landscape' : 'portrait');
+    pdf.addPage('a4', orientation(f.wide));
     pdf.setFontSize(12);
     pdf.text(f.title, width() / 2, MARGIN + 12, { align: 'center' });
     // a form has no header rows: its first rows are its own; borders, as a form is always printed with them

@@ -9,6 +9,11 @@
  *     just above 收入总计's figures, which are 收入总计's, not the wrapped name's;
  *   - target: the 分值 column's header wraps the reserved weight before its % (其中：预算执 / 行率权重10
  *     / %): the 10 is read, and the weights add up to 100 with it.
+ * And four documents with every page upright, the wide tables and forms too, in 8 pt ('portrait'):
+ * columns a character or two wide, so that figures wrap in their cells (a form's 分值 1 / 0, 执行率
+ * 80. / 09, 栏次 1 / 1, 8. / 0 / 0), a blank first row's 合 / 计 wraps, header words wrap a character
+ * a line (分 / 值, 部门(单位)名 / 称), and rows break over pages (4,999. / 06 under the header printed
+ * again).
  * Each reads as its text version, under both engines.
  */
 import path from 'node:path';
@@ -38,6 +43,25 @@ describe('fixture sources laid out by jsPDF read as their text versions', () => 
       }
     }
   }
+
+  const PORTRAIT = ['corpus-guizhou-office-2023-final', 'corpus-haidong-city-2025-budget', 'corpus-linxia-city-2023-final', 'sangong-meetings-final'];
+  for (const name of PORTRAIT) {
+    for (const engine of PDF_ENGINES) {
+      it(`${name}.portrait.jspdf.pdf (${engine})`, async () => {
+        const fromText = buildReport(await readDocument(PDF(`${name}.txt`)));
+        const fromPdf = buildReport(await readDocument(PDF(`${name}.portrait.jspdf.pdf`), { pdfEngine: engine }));
+        expect(reading(fromPdf, rules)).toEqual(reading(fromText, rules));
+      }, 60000);
+    }
+  }
+
+  it('guizhou portrait: a form’s figures wrapped in cells a character wide read whole', async () => {
+    const r = buildReport(await readDocument(PDF('corpus-guizhou-office-2023-final.portrait.jspdf.pdf')));
+    const f = r.forms.find((x) => x.project === '中央财政医疗服务与保障能力提升补助资金')!;
+    const total = f.funds.find((x) => x.key === '年度资金总额')!;
+    expect([total.cells['全年预算数']?.raw, total.cells['分值']?.raw, total.cells['执行率']?.raw, total.cells['得分']?.raw]).toEqual(['680000', '10', '80.09', '8.01']);
+    expect(f.indicators.map((x) => x.weight?.raw)).toEqual(['5', '5', '0', '10', '10', '10', '5', '5', '15', '15', '5', '5']);
+  });
 
   it('budget: the unit row wrapped in three cells is one row, its code, name and figure whole, on its page', async () => {
     const r = buildReport(await readDocument(PDF('budget.jspdf.pdf')));
