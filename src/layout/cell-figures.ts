@@ -47,13 +47,18 @@ export function joinFiguresWrappedInCells(lines: SourceLine[], rulings?: PageRul
   });
 }
 
-/** whether the line has a figure with a figure under it, a line below: the cheap test before any rule is looked at */
+/**
+ * whether the line has a figure with a figure's part under it, a line below, that together read
+ * as a figure: the cheap test before any rule is looked at (two rows' amounts, 1,234.56 over
+ * 789.00, do not)
+ */
 function wrapsBelow(lines: SourceLine[], i: number): boolean {
   const line = lines[i];
   const next = lines[i + 1];
   if (!line.pieces || !next.pieces || line.y === undefined || next.y === undefined || next.page !== line.page) return false;
   if (next.y - line.y > NEXT_LINE * (next.size ?? 10)) return false;
-  return line.pieces.some((p) => isFigurePart(p.text) && next.pieces!.some((q) => isFigurePart(q.text) && overlaps(p, q)));
+  const parts = next.pieces.filter((q) => isFigurePart(q.text));
+  return parts.length > 0 && line.pieces.some((p) => isFigurePart(p.text) && parts.some((q) => overlaps(p, q) && parseNumber(p.text + q.text) !== null));
 }
 
 /** the parts of each closed cell that starts on the first of `near` and holds figures on several lines, and nothing else */
