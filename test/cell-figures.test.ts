@@ -49,6 +49,18 @@ describe('a figure broken over lines in its ruled cell', () => {
   });
 });
 
+describe('a figure over three lines, with no rule to go by', () => {
+  it('is read whole where its parts stand at an edge and complete it as the row prints its amounts', () => {
+    const rows = [line(1, 100, [['12.', 40, 55], ['0.00', 90, 105], ['8.', 116, 123], ['8.00', 197, 212]]), line(2, 109, [['50', 46, 55], ['0', 118, 123]]), line(3, 118, [['0', 118, 123]])];
+    expect(texts(joinWrappedCells(rows))).toEqual(['12.50 0.00 8.00 8.00']);
+    const unit = [line(1, 100, [['506', 40, 52], ['海东市医疗保', 60, 110], ['1,2', 131, 142], ['1,215.34', 187, 217]]), line(2, 109, [['001', 40, 52], ['障局（本级）', 60, 110], ['15.', 131, 142]]), line(3, 118, [['34', 133, 142]])];
+    expect(texts(joinWrappedCells(unit))).toEqual(['506001 海东市医疗保障局（本级） 1,215.34 1,215.34']);
+    // a third line whose digits stand under no part (a row of its own): 8. / 0 completes no amount as the row prints them, nothing is joined
+    const apart = [rows[0], rows[1], line(3, 118, [['0', 160, 165]])];
+    expect(texts(joinWrappedCells(apart))).toEqual(['12. 0.00 8. 8.00', '50 0', '0']);
+  });
+});
+
 describe('a 栏次 line, a blank 合计 and a row broken over a page', () => {
   it('a 栏次 number wrapped in its header cell (10 1 12 over 1) completes the 栏次 line', () => {
     const numbers = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '1', '12'].map((n, k): [string, number, number] => [n, 60 + 20 * k, 64 + 20 * k]);

@@ -9,7 +9,7 @@
  */
 import type { PositionedPiece, SourceLine } from '../ingest/text.js';
 import { isEnumerated, parseNumber } from './tokenize.js';
-import { joinRuledRows, ruledApart, withPieces as withText } from './ruled-rows.js';
+import { isFigurePart, joinRuledRows, ruledApart, withPieces as withText } from './ruled-rows.js';
 import { isNumberingLine } from './numbering-line.js';
 import type { PageRulings } from '../ingest/rulings.js';
 
@@ -241,17 +241,36 @@ function wrappedWordHosts(words: PositionedPiece[], above: PositionedPiece[]): M
 function joinWrappedFigures(lines: SourceLine[]): SourceLine[] {
   const out = [...lines];
   const removed = new Set<number>();
+  /** whether line b stands a line below line a, on its page */
+  const next = (a: number, b: number): boolean => {
+    const [above, frag] = [out[a], out[b]];
+    if (!frag?.pieces?.length || !above.pieces || removed.has(a) || frag.page !== above.page || frag.y === undefined || above.y === undefined) return false;
+    return frag.y - above.y <= REACH * (frag.size ?? 10);
+  };
   for (let i = 1; i < out.length; i++) {
-    const frag = out[i];
-    const above = out[i - 1];
-    if (!frag.pieces?.length || !above.pieces || removed.has(i - 1) || frag.page !== above.page || frag.y === undefined || above.y === undefined) continue;
-    if (frag.y - above.y > REACH * (frag.size ?? 10) || isNumberingLine(above)) continue;
-    const completed = completedBy(above, frag) ?? completedNumbering(above, frag);
-    if (!completed) continue;
-    out[i - 1] = completed;
-    removed.add(i);
+    if (!next(i - 1, i) || isNumberingLine(out[i - 1])) continue;
+    const completed = completedBy(out[i - 1], out[i]) ?? completedNumbering(out[i - 1], out[i]);
+    if (completed) {
+      out[i - 1] = completed;
+      removed.add(i);
+      continue;
+    }
+    // a figure over three lines (8. / 0 / 0, 1,2 / 15. / 34): its last two parts read as one, then with the first
+    const stacked = next(i, i + 1) ? stackedParts(out[i], out[i + 1]) : null;
+    const three = stacked && completedBy(out[i - 1], stacked);
+    if (!three) continue;
+    out[i - 1] = absorbing(three, out[i + 1]);
+    removed.add(i).add(i + 1);
   }
   return out.filter((_, i) => !removed.has(i));
+}
+
+/** `upper` with each piece of `lower`, a figure's part, put after the part it stands under at an edge; null where any is not */
+function stackedParts(upper: SourceLine, lower: SourceLine): SourceLine | null {
+  const hosts = lower.pieces!.map((q) => (isFigurePart(q.text) ? upper.pieces!.find((p) => isFigurePart(p.text) && edgeUnder(p, q)) : undefined));
+  if (hosts.some((h) => !h) || new Set(hosts).size !== hosts.length) return null;
+  const merged = new Map(hosts.map((h, n) => [h!, spanning(h!, h!, lower.pieces![n])]));
+  return withText(upper, upper.pieces!.map((p) => merged.get(p) ?? p));
 }
 
 /**
