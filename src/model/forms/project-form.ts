@@ -112,8 +112,8 @@ function wrappedFundsLabel(lines: SourceLine[], k: number, tokens: Token[]): str
 }
 
 /** The parse state of one project form while its rows are read. */
-/** where a funds block's header begins: its first line names a funds column or the block */
-const FUNDS_HEADER_START = /项目资金|资金来源|年初预算|全年预算|全年执行/;
+/** a form's row between its 项目名称 and its funds block, saying who runs the project (主管部门 … 实施单位 …) */
+const PROJECT_INFO_ROW = /主管部门|实施单位|项目负责人|联系电话|预算单位/;
 
 class ProjectFormReader {
   /** the funds block's header: everything before its first row (names wrap: 全年执行 / 数) */
@@ -231,18 +231,16 @@ class ProjectFormReader {
     return k;
   }
 
-  /** the funds block's header lines before line k: from the first that names a funds column */
+  /** the funds block's header lines before line k: not the form's rows naming who runs the project */
   private fundsHeaderLines(k: number): SourceLine[] {
-    const lines = this.lines.slice(this.nameIndex + 1, k);
-    const first = lines.findIndex((l) => FUNDS_HEADER_START.test(normalizeLabel(l.text)));
-    return first > 0 ? lines.slice(first) : lines;
+    return this.lines.slice(this.nameIndex + 1, k).filter((l) => !PROJECT_INFO_ROW.test(normalizeLabel(l.text)));
   }
 
   /** a row of the funds block (年度资金总额, 其中：财政拨款 …), its figures under the header's columns */
   private readFundsRow(line: SourceLine, k: number, tokens: Token[], first: string): void {
     const { form, file } = this;
-    // on a page, the header's cells read by columns (their names wrap: 全年预算 / 数, 执行 / 率), from its
-    // first line: a line above it (主管部门 … 实施单位 市公路事业发展中心) would run columns together
+    // on a page, the header's cells read by columns (their names wrap: 全年预算 / 数, 执行 / 率); a row
+    // above it naming who runs the project (主管部门 … 实施单位 市公路事业发展中心) would run columns together
     if (!form.fundsColumns.length) form.fundsColumns = fundsColumns(line.pieces ? columnTexts(this.fundsHeaderLines(k)).join(' ') : this.header);
     const values = tokens.slice(1).filter((t) => t.kind === 'number' || PLACEHOLDER.test(t.text));
     // read as text, a header whose names wrap may not give the columns' order
