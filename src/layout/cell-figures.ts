@@ -10,7 +10,7 @@
  */
 import type { PageRulings } from '../ingest/rulings.js';
 import type { PositionedPiece, SourceLine } from '../ingest/text.js';
-import { cellOf, isFigurePart, withPieces, wrappedFigureText, type Cell } from './ruled-rows.js';
+import { cellOf, isFigurePart, isNumeric, withPieces, wrappedFigureText, type Cell } from './ruled-rows.js';
 import { parseNumber } from './tokenize.js';
 
 /** how far below a figure (font sizes) its cell's next line stands */
@@ -21,7 +21,6 @@ interface Part {
   line: SourceLine;
 }
 
-const isFigure = (p: PositionedPiece) => parseNumber(p.text) !== null;
 const overlaps = (a: PositionedPiece, b: PositionedPiece) => a.x0 < b.x1 && b.x0 < a.x1;
 const cellKey = (c: Cell) => `${c.top},${c.bottom},${c.left},${c.right}`;
 
@@ -77,7 +76,7 @@ function wrappedParts(near: Array<{ key: SourceLine; now: SourceLine }>, rulings
     }
   }
   const top = near[0].key;
-  for (const [key, parts] of cells) if (parts.length === 1 && parts[0].line === top && isFigure(parts[0].piece)) oneLineFigure.add(key);
+  for (const [key, parts] of cells) if (parts.length === 1 && parts[0].line === top && isNumeric(parts[0].piece)) oneLineFigure.add(key);
   const out: Array<{ parts: Part[]; text: string }> = [];
   for (const [key, parts] of cells) {
     if (mixed.has(key) || parts.length < 2 || parts[0].line !== top || new Set(parts.map((p) => p.line)).size !== parts.length) continue;

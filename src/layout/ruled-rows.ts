@@ -33,7 +33,8 @@ export interface Cell {
   right: number;
 }
 
-const isNumeric = (p: PositionedPiece) => parseNumber(p.text) !== null;
+/** a piece that reads as a figure */
+export const isNumeric = (p: PositionedPiece) => parseNumber(p.text) !== null;
 const crosses = (s: Segment, v: number) => s.from - LEEWAY <= v && v <= s.to + LEEWAY;
 
 /** the nearest rule before v (largest at ≤ v) and after it (smallest at ≥ v) among those crossing `along` */
