@@ -291,7 +291,8 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
       const ofHeadlineWhole = figures.whole !== undefined;
       const said = figures.whole || ofElsewhere || whole ? null : totalSaidBefore(r.claims, words);
       if (said) figures.whole = said;
-      add(r, { kind: 'share', subject, section: here, text: sentence, figures, parts: [], link: linkTo, whole, loc: { ...figures.amount.loc } });
+      // no words name the item (…；2,388.04万元，占10.87%: text extracted out of order): it is named by its amount, not 「」
+      add(r, { kind: 'share', subject: subject || `${a.raw}万元`, section: here, text: sentence, figures, parts: [], link: linkTo, whole, loc: { ...figures.amount.loc } });
       if (ofHeadlineWhole) ofHeadlineShares.push(r.claims[r.claims.length - 1]);
       else if (!said && !whole) unstated.push({ claim: r.claims[r.claims.length - 1], words, at: a.at });
     } else if (!path && isRestatement(r, subject, a.at)) {

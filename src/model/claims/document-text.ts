@@ -106,6 +106,19 @@ export function templateLeftovers(text: string): Found[] {
   return matchesOf(TEMPLATE_RE, text);
 }
 
+// a figure alone on its line, with a thousands' comma or decimals (2,828.24; not a page's number):
+// text taken out of reading order (pdftotext without -layout sets a justified sentence's figures
+// on lines of their own, 总额 ⏎ 2,828.24 ⏎ 3,096.24 ⏎ 万元。其 ⏎ 万元、拟购买服务支出 ⏎ 万元。)
+const FIGURE_ALONE = /^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$/;
+
+/** whether an amount that reads as left blank may be a figure set apart on a line of its own just before it */
+function blankMayBeMoved(r: Reading, f: Found): boolean {
+  if (!f.words.endsWith('万元')) return false;
+  const k = r.stream.lineAt[f.at];
+  for (let j = Math.max(0, k - 6); j <= k; j++) if (FIGURE_ALONE.test(r.stream.lines[j].text.trim())) return true;
+  return false;
+}
+
 // the day a count is stated at: a final account's year-end (截至2023年12月31日, 截至2023年底, …12月底), a
 // budget's day in the year before (截至2024年8月31日); which days say a year wrongly is the rules'
 const AS_OF_RE = /截至(\d{4})年(?:\d{1,2}月(?:\d{1,2}日|底|末)?|底|末)/g;
@@ -280,7 +293,7 @@ export function readDocumentText(r: Reading): void {
     }
     add(r, { kind, subject: f.words, section: sectionAt(r.heads, f.at), text: f.context ?? wordsAround(r.text, f.at, f.at + f.words.length), figures, parts: [], link: null, whole: null, loc: { ...locate(r.stream, f.at, f.at + f.words.length), file: r.file } });
   };
-  for (const f of templateLeftovers(r.text)) emit('template', f);
+  for (const f of templateLeftovers(r.text)) if (!blankMayBeMoved(r, f)) emit('template', f);
   for (const f of percentlessRates(r.text)) emit('percentless', f);
   for (const f of doubledPunctuation(r.stream)) emit('punctuation', f);
   for (const f of doubledWords(r.text)) emit('doubled', f);
