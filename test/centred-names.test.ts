@@ -7,20 +7,33 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFile } from '../src/cli/lint.js';
 import { centredWraps } from '../src/model/tables/centred-names.js';
-import { builtinRules, fixtureText, lintText, reportOf } from './helpers.js';
+import { builtinRules, FIXTURES, fixtureText, lintText, reportOf } from './helpers.js';
 
 const FILE = 'text/final-centred-names.txt';
 
 describe('centredWraps', () => {
   const shape = (gaps: number[], unnamed: boolean[], whole = unnamed.map(() => false)) => ({ gaps, before: 3, after: 3, unnamed, whole });
+  const centred = (w: number[]) => ({ above: w, below: w });
 
   it('counts each row\'s lines from the rows that wrap nothing', () => {
     // 208 (no name on its line) | 2 lines | 20805 (none) | 1 | 2080501 行政单位离退休 | 0 | 2080502 …
-    expect(centredWraps({ ...shape([2, 1, 0], [true, true, false, false]), after: 0 })).toEqual([1, 1, 0, 0]);
+    expect(centredWraps({ ...shape([2, 1, 0], [true, true, false, false]), after: 0 })).toEqual(centred([1, 1, 0, 0]));
     // a three-line name: one line above, one on and one below its row's line (2080505 本养老保险缴费)
-    expect(centredWraps(shape([0, 1, 2, 1, 0], [false, false, false, true, false, false]))).toEqual([0, 0, 1, 1, 0, 0]);
+    expect(centredWraps(shape([0, 1, 2, 1, 0], [false, false, false, true, false, false]))).toEqual(centred([0, 0, 1, 1, 0, 0]));
     // a 合计 row wraps nothing: it settles what the lines above it are
-    expect(centredWraps(shape([2, 1], [true, true, false], [false, false, true]))).toEqual([1, 1, 0]);
+    expect(centredWraps(shape([2, 1], [true, true, false], [false, false, true]))).toEqual(centred([1, 1, 0]));
+  });
+
+  it('takes a name risen a line above its row where no centred count fits, the fewest so', () => {
+    // 212 城乡社区支出 | 城乡社区管理 | 21201 | 事务 行政运行 | 2120101 | 城乡社区规划 | 21202 | 与管理 城乡社区规划 |
+    // 2120201 | 与管理 自然资源海洋 | 220 | 气象等支出 | 22001 自然资源事务: 行政运行 stands above 2120101 only
+    const risen = shape([1, 2, 1, 2, 2, 1], [false, true, true, true, true, true, false]);
+    expect(centredWraps(risen)).toEqual({ above: [0, 1, 1, 1, 1, 1, 0], below: [0, 1, 0, 1, 1, 1, 0] });
+    // …but a name never sinks: one line more below its row than above fits nothing
+    expect(centredWraps(shape([1, 0], [true, true, false]))).toBeNull();
+    // …and risen names are few: not two of four rows, not one of two (whose line is the one between them is not said)
+    expect(centredWraps(shape([1, 1, 1], [true, true, true, false]))).toBeNull();
+    expect(centredWraps(shape([1], [true, true]))).toBeNull();
   });
 
   it('takes no count where names may wrap below their first line, or where more than one fits', () => {
@@ -58,6 +71,31 @@ describe('a table whose wrapped names stand half above, half below the row\'s li
     const text = fixtureText(FILE).replace('社会保障和就业\n208', '社会保障和失业\n208');
     const t = reportOf(text, FILE).tables.find((x) => x.id === '公开05')!;
     expect(t.rows.find((r) => r.code === '2080506')!.name).toBe('');
+  });
+});
+
+describe('a WPS table through pdftotext -layout: names centred in tall rows whose figures sit at the foot', () => {
+  // 规划和自然资源局 2024 决算's 一般公共预算财政拨款支出决算表: 行政运行 stands a line above 2120101, the
+  // other names half above, half below their rows, or on them
+  const RISEN = 'text/layout-risen-names.txt';
+
+  it('puts every name together as the PDF prints it', () => {
+    const t = reportOf(fixtureText(RISEN), RISEN).tables.find((x) => x.id === '公开05')!;
+    expect(t.rows.map((r) => `${r.code ?? ''} ${r.name}`)).toEqual([
+      '208 社会保障和就业支出', '20805 行政事业单位养老支出', '2080501 行政单位离退休', '2080502 事业单位离退休',
+      '2080505 机关事业单位基本养老保险缴费支出', '2080506 机关事业单位职业年金缴费支出', '2080599 其他行政事业单位养老支出',
+      '210 卫生健康支出', '21011 行政事业单位医疗', '2101101 行政单位医疗', '2101102 事业单位医疗',
+      '212 城乡社区支出', '21201 城乡社区管理事务', '2120101 行政运行', '21202 城乡社区规划与管理', '2120201 城乡社区规划与管理',
+      '220 自然资源海洋气象等支出', '22001 自然资源事务', '2200150 事业运行', '2200199 其他自然资源事务支出',
+      '221 住房保障支出', '22102 住房改革支出', '2210201 住房公积金', '2210203 购房补贴', ' 合计',
+    ]);
+  });
+
+  it('checks the narrative\'s 类/款/项 against them, as the PDF is checked', async () => {
+    const { diagnostics } = await lintFile(path.join(FIXTURES, RISEN), await builtinRules());
+    expect(diagnostics.map((d) => [d.ruleId, d.line, d.message])).toEqual([
+      ['叙述/科目名称与表不符', 112, '「社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位退休人员活动费支出（项）」：一般公共预算财政拨款支出决算表的「20805 行政事业单位养老支出」下没有「机关事业单位退休人员活动费支出（项）」，这一金额未与表核对'],
+    ]);
   });
 });
 

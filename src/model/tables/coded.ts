@@ -182,15 +182,17 @@ export class CodeBuilder extends BaseBuilder {
       unnamed: rows.map((p) => p.code !== undefined && p.labels.length === 0),
       whole: rows.map((p) => p.code === undefined),
     });
-    if (!wraps || wraps.every((w) => w === 0)) return false;
+    const wrapped = (j: number) => (wraps ? wraps.above[j] + wraps.below[j] > 0 : false);
+    if (!wraps || !rows.some((_, j) => wrapped(j))) return false;
     const named = rows.map((p, j) => {
-      const above = j === 0 ? header.slice(header.length - wraps[0]) : rows[j - 1].after.slice(rows[j - 1].after.length - wraps[j]);
-      return [...above.flat(), ...p.labels, ...p.after.slice(0, wraps[j]).flat()];
+      const up = wraps.above[j];
+      const above = up === 0 ? [] : j === 0 ? header.slice(header.length - up) : rows[j - 1].after.slice(rows[j - 1].after.length - up);
+      return [...above.flat(), ...p.labels, ...p.after.slice(0, wraps.below[j]).flat()];
     });
-    const misnamed = rows.some((p, j) => wraps[j] > 0 && p.code?.length === 3 && functionClassCode(this.catalog, normalizeLabel(labelText(named[j]))) !== p.code);
+    const misnamed = rows.some((p, j) => wrapped(j) && p.code?.length === 3 && functionClassCode(this.catalog, normalizeLabel(labelText(named[j]))) !== p.code);
     if (misnamed) return false;
     rows.forEach((p, j) => {
-      if (wraps[j] > 0) p.labels = named[j];
+      if (wrapped(j)) p.labels = named[j];
     });
     return true;
   }
