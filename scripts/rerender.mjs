@@ -29,13 +29,14 @@ const PROGRAMS = {
   rotated: (from, to) => ['qpdf', '--rotate=+90', from, to],
   ghostscript: (from, to) => ['gs', '-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pdfwrite', `-sOutputFile=${to}`, from],
   // each page drawn whole into an A3 page, and stamped: more than one command each, run here
-  'overlay-a3': { tool: 'qpdf', make: (from, to) => drawnOnA3(from, to, work) },
-  stamped: { tool: 'qpdf', make: (from, to) => spawnSync('qpdf', [from, '--overlay', stampPage(work), '--repeat=1', '--', to], { stdio: 'ignore' }) },
+  'overlay-a3': { tools: ['gs', 'qpdf'], make: (from, to) => drawnOnA3(from, to, work) },
+  stamped: { tools: ['qpdf', 'chromium'], make: (from, to) => spawnSync('qpdf', [from, '--overlay', stampPage(work), '--repeat=1', '--', to], { stdio: 'ignore' }) },
   ...(draw ? { 'libreoffice-draw': (from, to) => ['soffice', '--headless', '--infilter=draw_pdf_import', '--convert-to', 'pdf:draw_pdf_Export', '--outdir', path.dirname(to), from] } : {}),
 };
 
 /** file name → the findings the command gives for each file of a folder, as rule@page:line message */
 function lintFolder(folder) {
+  if (!readdirSync(folder).length) return new Map();
   const run = spawnSync(process.execPath, [path.join(root, 'bin/budget-lint.js'), '--no-config-lookup', '-f', 'json', folder], { maxBuffer: 1 << 28, encoding: 'utf8' });
   const out = new Map();
   for (const result of JSON.parse(run.stdout)) {
@@ -49,9 +50,9 @@ const published = lintFolder(dir);
 console.log(`${files.length} PDFs of ${dir}: ${[...published.values()].flat().length} findings as published`);
 try {
   for (const [name, command] of Object.entries(PROGRAMS)) {
-    const tool = command.tool ?? command('', '')[0];
-    if (!installed(tool)) {
-      console.log(`\n${name}: ${tool} is not installed, skipped`);
+    const missing = (command.tools ?? [command('', '')[0]]).filter((tool) => !installed(tool));
+    if (missing.length) {
+      console.log(`\n${name}: ${missing.join(', ')} not installed, skipped`);
       continue;
     }
     const folder = path.join(work, name);

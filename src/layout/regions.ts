@@ -111,14 +111,15 @@ export function findTableRegions(source: SourceText, kinds: TableKinds, unknown?
   const unread = unreadPages(source);
   for (let i = 0; i < scan.lines.length; i++) {
     // a page not read (a scan, damage) may hold the rest of the open table, or the next one's
-    // title: the table ends there, known to be cut (build.ts says so and checks none of it), and
-    // lines after the page belong to no table unless a title or number opens one
-    // (a text's page without text gives lines of its own, blank: it is as much a page not read)
+    // title: the table ends there, known to be cut (build.ts says so and checks none of it) unless
+    // its last row was its grand total, and lines after the page belong to no table unless a title
+    // or number opens one: the rows of a table whose title was on a page not read are not the
+    // open table's (a text's page without text gives lines of its own, blank: it is as much a page not read)
     const [page, before] = [scan.lines[i].page, scan.lines[i - 1]?.page];
     if (scan.current && page !== undefined && before !== undefined && page > before) {
       const lost = unread.find((p) => p > before && (p < page || (p === page && scan.lines[i].text.trim() === '')));
-      if (lost !== undefined && !endedOnTotal(scan.current)) {
-        scan.current.cutAt ??= lost;
+      if (lost !== undefined) {
+        if (!endedOnTotal(scan.current)) scan.current.cutAt ??= lost;
         scan.current = null;
       }
     }
