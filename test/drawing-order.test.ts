@@ -72,6 +72,23 @@ describe('a page whose title is drawn after its rows', () => {
     expect(order(page)).toEqual([5, 6, 1, 2, 7, 3, 4, 8, 9]);
   });
 
+  // PDFium's text of 上海市财政局25年单位预算 (Excel 2007): a 目录 names the tables on a page of its own,
+  // and the tables are in 元, their figures with no decimals (171,915,169)
+  it('takes the order for the drawing’s after a 目录 naming the tables, with figures in whole 元', () => {
+    const inYuan = [
+      line(1, 1, '目录'),
+      line(2, 1, '5．部门支出总表'),
+      line(3, 2, '单位：元'),
+      line(4, 2, '合计 171,915,169 127,642,039 44,273,130'),
+      line(5, 2, '部门支出总表'),
+      line(6, 3, '单位：元'),
+      line(7, 3, '201 一般公共服务支出 127,886,849 84,861,719 43,025,130'),
+      line(8, 3, '一般公共预算支出表'),
+      line(9, 3, '编制单位：上海市财政局'),
+    ];
+    expect(order(inYuan)).toEqual([1, 2, 5, 3, 4, 8, 6, 9, 7]);
+  });
+
   it('is left as it stands when the document first prints a title over its rows', () => {
     const read = [line(1, 1, '部门支出总表'), line(2, 1, '部门：河西县农业农村局 单位：万元'), line(3, 1, '合计 1,142.78 709.28 433.50'), ...drawn.slice(5)];
     expect(titlesFirst(read, TEST)).toBe(read);

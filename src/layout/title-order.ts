@@ -5,7 +5,8 @@
  * otherwise open the next page's table and hand that table this one's rows.
  *
  * Only when the document's first title does so is the order taken to be the drawing's: that title
- * stands under its page's unit line and figures, with no table before it to own them. Then on
+ * stands under its page's unit line and figures, with no table before it to own them (the first
+ * title on a page of figures: a 目录 naming the tables holds none). Then on
  * every page that opens with a table's unit or department line and holds one title block (title
  * and number lines together) below it, the block is put back at the top of its page (an empty
  * table's page too, which prints no figure). Lines keep their numbers: every location still
@@ -15,8 +16,8 @@ import type { SourceLine } from '../ingest/text.js';
 
 /** what opens a table's page when the title is drawn after it: the unit or department line */
 const OPENS_TABLE_RE = /单位\s*[:：]|^\s*(部门|编制(部门|单位))\s*[:：]/;
-/** an amount (1,234.56 or 12.50): a row's figure, never a year or a table number */
-const FIGURE_RE = /\d\.\d{2}(?!\d)/;
+/** an amount (1,234.56, 12.50, or in 元 171,915,169): a row's figure, never a year or a table number */
+const FIGURE_RE = /\d\.\d{2}(?!\d)|\d,\d{3}(?![\d.])/;
 /** a table's note (注：本表无数据), which ends its rows */
 const NOTE_RE = /^\s*(注|备注|说明)\s*[:：0-9]/;
 /** a row's name that counts its place: 1.因公出国（境）费, （1）公务用车购置费, 一、 */
@@ -34,7 +35,8 @@ export function titlesFirst(lines: SourceLine[], test: TitleLineTest): SourceLin
   if (lines.some((l) => l.pieces)) return lines; // a PDF's lines are built by position
   const pages = byPage(lines);
   const blocks = pages.map((p) => titleBlock(p, test));
-  const first = blocks.find((b) => b !== null);
+  // the first table's page: a 目录 names tables too, on a page with no figures
+  const first = blocks.find((b, i) => b !== null && pages[i].some((l) => FIGURE_RE.test(l.text)));
   if (!first?.below || !first.figuresAbove) return lines;
   return pages.flatMap((page, i) => {
     const b = blocks[i];
