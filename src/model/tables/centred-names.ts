@@ -4,7 +4,8 @@
  * figures (机关事业单位职 / 2080506 257.14 257.14 / 业年金缴费支出), a three-line name one above, one
  * on and one below it: as many lines above as below. Where the figures sit at the foot of a tall
  * row and the name is centred in it, the name rises half a line, one line more above than below
- * (行政运行 / 2120101 1092.80, a WPS sheet through pdftotext -layout). The lines of words between
+ * (行政运行 / 2120101 1092.80, a WPS sheet through pdftotext -layout; pdfplumber's layout text of it
+ sets every one-line name so). The lines of words between
  * two rows are then the upper row's lower lines and the lower row's upper lines, and how many are
  * which follows from the rows before: a row right under another (no line between) wraps nothing, a
  * 合计 row neither. The count is taken only where some row prints no name on its line (cells set at
@@ -15,9 +16,8 @@
 
 /** the most lines a name is taken to wrap above (and below) its row's line */
 const MOST_WRAPPED = 3;
-/** the most names of a table taken to have risen a line above their row's: two, and a quarter of its rows */
-const RISEN_MOST = 2;
-const risenAllowed = (rows: number) => Math.min(RISEN_MOST, Math.floor(rows / 4));
+/** the most names of a table taken to have risen a line above their row's: half its rows (else it is not centred) */
+const risenAllowed = (rows: number) => Math.floor(rows / 2);
 
 export interface WrapShape {
   /** lines of words only between row i and row i + 1 */
