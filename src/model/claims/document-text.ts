@@ -70,8 +70,15 @@ const DOUBLED_PUNCT_RE = new RegExp(`(?<![${PUNCT}])[${PUNCT}]{2}(?![${PUNCT}])`
 /** two marks of punctuation in a row, both printed (not the 。 the stream puts where a table or a gap ends a sentence) */
 export function doubledPunctuation(stream: Stream): Found[] {
   const printed = (i: number) => stream.lines[stream.lineAt[i]].text[stream.columnAt[i] - 1] === stream.text[i];
+  // text without positions (pdftotext -layout of XeLaTeX's PDF) may set a mark hung past the line's
+  // end on a line of its own, under the sentence before its own: a mark alone on its line is not
+  // known to follow the one before it
+  const alone = (i: number) => {
+    const line = stream.lines[stream.lineAt[i]];
+    return !line.pieces && line.text.trim() === stream.text[i];
+  };
   return [...stream.text.matchAll(DOUBLED_PUNCT_RE)]
-    .filter((m) => printed(m.index!) && printed(m.index! + 1))
+    .filter((m) => printed(m.index!) && printed(m.index! + 1) && !alone(m.index! + 1))
     .map((m) => {
       const at = m.index!;
       // marks that end a sentence end the words shown too
