@@ -17,6 +17,8 @@ import { joinedCode, type Token, type TokenLine } from './tokenize.js';
 
 const CLASS_CODE_RE = /^[1-9]\d{2}$/;
 const SUB_CODE_RE = /^\d{1,2}$/;
+/** a class's code, or a code printed whole in the class's cell */
+const WHOLE_CODE_RE = /^[1-9]\d{2}(\d{2}){0,2}$/;
 
 function cellTokens(line: TokenLine, cell: number): Token[] {
   return line.tokens.filter((t) => t.cell === cell);
@@ -159,8 +161,11 @@ function headerGroups(line: TokenLine): Span[][] | null {
   return whole.length ? whole : null;
 }
 
-/** a header word 类, 款 or 项 standing alone, at the line's start or two spaces or more from its neighbours (text laid out as printed) */
-const HEAD_WORD_RE = /(?<=^\s*|\s{2})[类款项](?=\s{2}|\s*$)/g;
+/**
+ * a header word 类, 款 or 项 standing alone between spaces (text laid out as printed; a narrow
+ * group's header may set them one space apart, `类 款`): a group is only 类 then 款 (then 项)
+ */
+const HEAD_WORD_RE = /(?<=^|\s)[类款项](?=\s|$)/g;
 
 /**
  * What follows a row's own code part: its name, or (the name wrapped above and below the line,
@@ -198,6 +203,8 @@ function setFlushRight(lines: TokenLine[], labels: Span[]): boolean {
 
 /** in text laid out as printed, how many gaps between labels a code part may stand off its own */
 const TEXT_REACH = 1.5;
+/** …and at least this many characters: a header may set its 类 款 closer than their cells (`类 款`, the rows' `310` and `09` four characters apart) */
+const TEXT_MIN_REACH = 4;
 
 /** the code cells of a group: where each stands, and which part of a code it holds */
 interface CodeColumn {
@@ -219,7 +226,7 @@ function codeColumns(lines: TokenLine[], labels: Span[], g: number): CodeColumn[
   // a code part stands under its header label, nearer than the next label is (a figure far right
   // is none); character columns are coarse, and a part set right in its cell half a gap farther
   const gap = Math.min(...xs.slice(1).map((v, k) => v - xs[k]));
-  const reach = lines.some((l) => l.source.pieces) ? gap : TEXT_REACH * gap;
+  const reach = lines.some((l) => l.source.pieces) ? gap : Math.max(TEXT_REACH * gap, TEXT_MIN_REACH);
   return xs.map((x0, level) => ({ g, level, distance: (x) => Math.abs(x - x0), reach }));
 }
 
@@ -249,13 +256,17 @@ function fillDownByPlace(lines: TokenLine[]): TokenLine[] {
       const at = spanOf(t, line);
       if (t.kind !== 'number' || !t.num!.integer || !at) return t;
       const x = centre(at);
-      const { g, level, distance, reach } = columns.reduce((best, c) => (c.distance(x) < best.distance(x) ? c : best));
-      if (distance(x) > reach) return t;
+      const nearest = columns.reduce((best, c) => (c.distance(x) < best.distance(x) ? c : best));
+      if (nearest.distance(x) > nearest.reach) return t;
+      const { g } = nearest;
+      // a code's shape says its part where the cell it stands in does not (a header setting 类 款
+      // closer than their cells): a whole code or class is the first part, one or two digits a later one
+      const level = WHOLE_CODE_RE.test(t.text) ? 0 : SUB_CODE_RE.test(t.text) ? columns.filter((c) => c.g === g && c.level > 0).reduce((best, c) => (c.distance(x) < best.distance(x) ? c : best), nearest).level : nearest.level;
       const opens = !printed.has(g);
       printed.add(g);
       if (level === 0) {
         // a class code starts the parts anew; anything else there leaves none to take
-        above[g] = /^[1-9]\d{2}(\d{2}){0,2}$/.test(t.text) ? t.text.match(/^\d{3}|\d{2}/g)! : [];
+        above[g] = WHOLE_CODE_RE.test(t.text) ? t.text.match(/^\d{3}|\d{2}/g)! : [];
         return t;
       }
       if (!opens || !SUB_CODE_RE.test(t.text) || !beforeName(line.tokens[i + 1]) || above[g].length < level) return t;
