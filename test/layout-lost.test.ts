@@ -116,6 +116,22 @@ describe('a table whose layout the extraction lost', () => {
   });
 });
 
+describe('a header\'s last word over the next table\'s title (MuPDF\'s text of a Calc PDF, each cell a line)', () => {
+  // 附属单 / 位上缴 / 收入, the 收入决算表's last header cell, then 支出决算表: read together they name
+  // the 收入支出决算总表 (收入支出决算表), already read; the 支出决算表 was lost and said missing
+  const text = [
+    '某办公室2023年度部门决算', '', '收入支出决算总表', '编制单位：某办公室', '项目', '行次', '金额', '',
+    '收入决算表', '', '编制单位：某办公室', '', '类', '款', '项', '科目名称', '财政拨款收入', '', '合计', '12,366.72', '12,308.79', '',
+    '本年收入合计', '', '（万元）', '', '附属单', '位上缴', '收入', '', '', '支出决算表', '', '编制单位：某办公室', '', '类', '款', '项', '科目名称', '基本支出', '项目支出', '', '合计', '14,250.23', '648.29', '13,601.95', '',
+  ].join('\n');
+
+  it('opens the 支出决算表 at its own title', () => {
+    const tables = reportOf(text).tables.map((t) => [t.id, t.title, t.loc.line]);
+    expect(tables).toContainEqual(['公开03', '支出决算表', 32]);
+    expect(tables.filter(([id]) => id === '公开01')).toEqual([['公开01', '收入支出决算总表', 3]]);
+  });
+});
+
 describe('text that sets each row as a block of lines, its figures one to a line (MuPDF\'s and PyMuPDF\'s plain text)', () => {
   const MU = 'text/sample-budget.mutool.txt';
   const cellsOf = (r: { tables: Table[] }) =>

@@ -275,7 +275,7 @@ function wrappedInName(head: string, joined: string): boolean {
 /** blank lines a wrapped title's two lines may stand apart */
 const WRAP_BLANKS = 2;
 
-function titleAt(lines: SourceLine[], i: number, kinds: TableKinds): TitleAt | null {
+function titleAt(lines: SourceLine[], i: number, kinds: TableKinds, isRead: (kind: string) => boolean = () => false): TitleAt | null {
   const text = lines[i].text;
   // where the next line is a title too, the two are one where the first line's words make it
   // another table's (国有资本经营预算财政 / 拨款支出决算表, which alone names 支出决算表) or where
@@ -291,7 +291,11 @@ function titleAt(lines: SourceLine[], i: number, kinds: TableKinds): TitleAt | n
   // across blank lines only where the first line is needed to name the kind: a name's start
   // standing apart (合计 / (blank) / 临夏市…决算表, an empty table's last row) is another line's
   const inName = after === i + 1 && wrappedInName(head, wrapped ?? '');
-  if (joinedKind && (joinedKind !== kinds.byTitle(next, header) || inName)) return { title: wrapped!, kind: joinedKind, start: i, end: after };
+  const nextKind = joinedKind ? kinds.byTitle(next, header) : null;
+  // …but not into a table already read where the second line alone names one not yet read: a
+  // header's last word (附属单位上缴 / 收入, each cell a line in MuPDF's text) over 支出决算表 is no 收入支出决算表
+  const readAgain = joinedKind !== null && isRead(joinedKind) && nextKind !== null && !isRead(nextKind);
+  if (joinedKind && (joinedKind !== nextKind || inName) && !readAgain) return { title: wrapped!, kind: joinedKind, start: i, end: after };
   const title = titleText(text);
   return title ? { title, kind: kinds.byTitle(withoutTitleUnit(text), headerUnder(lines, i)), start: i, end: i } : null;
 }
@@ -299,7 +303,7 @@ function titleAt(lines: SourceLine[], i: number, kinds: TableKinds): TitleAt | n
 /** a table's title at line i (possibly wrapped onto the next line): true when the line is used up */
 function titleLine(scan: Scan, i: number): boolean {
   const { lines } = scan;
-  const at = titleAt(lines, i, scan.kinds);
+  const at = titleAt(lines, i, scan.kinds, (kind) => scan.regions.has(kind));
   if (!at) return false;
   const { title, kind } = at;
   const used = () => {
