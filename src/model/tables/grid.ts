@@ -84,6 +84,20 @@ export class GridBuilder extends BaseBuilder {
     };
   }
 
+  /**
+   * Text without positions or tabs whose header prints its group words run together with others
+   * or cut (预算 决算 预算数 决算数 …, read as one word; their 数 on the lines under them, pdftotext
+   * without -layout): no header line says the groups' order, yet the words are there, more than
+   * once. Whether the figures go group by group or item by item is not known; it is not guessed.
+   */
+  private groupOrderUnread(line: TokenLine): boolean {
+    const groups = this.spec.groups ?? [];
+    if (groups.length < 2 || line.source.pieces || line.tabbed || this.groupWords().length) return false;
+    const said = this.headerLabelLines().join('');
+    const stems = groups.map((g) => g.replace(/数$/, ''));
+    return stems.every((stem) => said.split(stem).length > 2);
+  }
+
   /** the group words the header prints, left to right (预算数 决算数), each once */
   private groupWords(rows: PositionedPiece[][] | null = this.headerPieces.length ? this.headerRows : null): string[] {
     const groups = this.spec.groups ?? [];
@@ -213,6 +227,8 @@ export class GridBuilder extends BaseBuilder {
       // the line taken for the row prints fewer figures than one under it: a figure set on a header line (a
       // column's cell spanning the header's lines), not the row; which line is the row's is not told
       this.unsure = `第 ${lineLocation(this.file, below).line} 行的数字（${figuresOf(below).length} 个）多于其上被当作数字行的第 ${lineLocation(this.file, line).line} 行（${figuresOf(line).length} 个），分不清哪一行是表中的数字`;
+    } else if (line && this.groupOrderUnread(line)) {
+      this.unsure = `表头的${(this.spec.groups ?? []).join('、')}与各项的先后未能读出（提取的文本没有保留版面，表头的字连在一起），未能确定每个数字所在的列`;
     } else if (line) {
       const values = line.tabbed ? line.tokens : line.tokens.filter((t) => t.kind === 'number');
       const loc = lineLocation(this.file, line);
