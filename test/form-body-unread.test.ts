@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { lintFile, readingDiagnostics } from '../src/cli/lint.js';
-import { FIXTURES, builtinRules, fixtureText, reportOf } from './helpers.js';
+import { FIXTURES, builtinRules, fixtureText, lintText, reportOf } from './helpers.js';
 
 const FIXTURE = 'text/form-justified-pdftotext.txt';
 
@@ -48,5 +48,34 @@ describe('an 整体支出 form title with no 部门（单位）名称 row under 
     expect(readingDiagnostics(reportOf(text)).map((d) => [d.ruleId, d.line, d.message])).toEqual([
       ['读取/表格未能读取', 3, '「某局整体支出绩效自评表」未能读取：标题下未找到「部门（单位）名称」一行，表未读取；这张表的核对都已跳过'],
     ]);
+  });
+});
+
+describe('a project form whose title stands after its 项目名称 (text in the order the page was drawn)', () => {
+  // pdftotext without -layout of the 贵州 final account rendered by cairo: six of its seven forms
+  // print their title under the form's first lines; they were passed over without a word, and the
+  // narrative's 共计7个项目进行了绩效自评 was said to have only 1 form published
+  const FILE = 'pdf/corpus-guizhou-office-2023-final.txt';
+  const moved = () => {
+    const lines = fixtureText(FILE).split('\n');
+    const at = lines.indexOf('项目支出绩效目标自评表', lines.indexOf('项目名称\t行政单位医疗') - 2);
+    // the second form's title set under its 项目名称 and the two lines after it, beyond the 8 lines the reader looks
+    const title = lines.splice(at, 1)[0];
+    lines.splice(at + 9, 0, title);
+    return { text: lines.join('\n'), line: at + 10 };
+  };
+
+  it('is said as a form not read, at its title', () => {
+    const { text, line } = moved();
+    const said = readingDiagnostics(reportOf(text, FILE)).filter((d) => d.ruleId === '读取/表格未能读取');
+    expect(said.map((d) => [d.line, d.message])).toEqual([[line, '「项目支出绩效目标自评表」是绩效自评表，但未能按表读出它的项目名称、资金和指标各行，这张表的核对都已跳过']]);
+  });
+
+  it('counts as published: no 自评表/项目个数 for the 7 projects the narrative names', async () => {
+    const { text } = moved();
+    const report = reportOf(text, FILE);
+    expect(report.forms.filter((f) => f.kind === 'project')).toHaveLength(6);
+    const ds = await lintText(text, FILE);
+    expect(ds.filter((d) => d.ruleId === '自评表/项目个数')).toEqual([]);
   });
 });

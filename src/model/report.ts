@@ -222,7 +222,9 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   // line that held only such characters is no narrative either
   const upright = joinVerticalText(narrative);
   const kept = new Set(upright.map((l) => l.line));
-  const { forms, targetTable, formLines } = extractForms(upright, source.file, unit, notes, source.rulings);
+  const { forms, targetTable, formLines, unnamed } = extractForms(upright, source.file, unit, notes, source.rulings);
+  // a project form's title with no 项目名称 under it is a form not read (said, and counted as published), unless a table's title already said it
+  for (const line of unnamed) if (!unknown.some((u) => u.line.line === line.line)) unknown.push({ line });
   const family = known.length ? familyOf(catalog, kind, known.map((t) => t.id)) : null;
   const year = documentYear(head, all) ?? companions.find((c) => c.year !== null)?.year ?? null;
   const claimLines = narrative.filter((l) => !formLines.has(l.line) && kept.has(l.line));

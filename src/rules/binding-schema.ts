@@ -20,6 +20,7 @@ const DOCUMENT = obj('document', {
   family: STRING,
   formCount: NUMBER,
   projectFormCount: NUMBER,
+  publishedProjectFormCount: NUMBER,
   projectFunds: map('document.projectFunds', ['年初预算数', '全年预算数', '全年执行数'], list(FIGURE)),
   targetProjectCount: NUMBER,
   targetSheetCount: NUMBER,

@@ -3,6 +3,7 @@
  * values and cells) plus the model objects behind them, kept out of json-logic's reach.
  */
 import { indicatorQuantity } from '../model/forms/target-value.js';
+import { OVERALL_TITLE } from '../model/forms/overall-forms.js';
 import type { Cell, Claim, Column, ContentsEntry, Form, FormIndicator, FormSection, FormTask, GradeEntry, Location, NameMention, Report, Row, Table } from '../model/types.js';
 import { cellBindings, changeBindings, codeParentBindings, groupBindings, rowBindings, rowPartsBindings, tableBindings } from './table-selectors.js';
 import { RunMemo } from './run-memo.js';
@@ -62,6 +63,8 @@ export function documentData(report: Report) {
     family: report.family?.id ?? null,
     formCount: report.forms.length,
     projectFormCount: report.forms.filter((f) => f.kind === 'project').length,
+    // the project forms published: read, or found by their titles and not read (a 整体支出 form is none)
+    publishedProjectFormCount: report.forms.filter((f) => f.kind === 'project').length + report.unknownTables.filter((u) => u.form === '绩效自评表' && !OVERALL_TITLE.test(u.title)).length,
     projectFunds: projectFunds(report),
     targetProjectCount: report.forms.filter((f) => f.kind === 'target').length,
     targetSheetCount: report.forms.filter((f) => f.kind === 'target-sheet').length,

@@ -16,8 +16,13 @@ import type { Form, GradeBand, GradeEntry, ParseNote, Report, TargetTable, Unit 
 
 /** The document's forms of every kind, and a budget's 绩效目标表 as a whole. */
 /** rulings: the PDF's ruled lines, which place a form's words in the cells they close */
-export function extractForms(lines: SourceLine[], file: string, unitFallback: Unit | null, notes: ParseNote[] = [], rulings?: PageRulings[]): { forms: Form[]; targetTable: TargetTable | null; formLines: Set<number> } {
+/**
+ * unnamed: the titles of project forms with no 项目名称 line under them that no form read took in
+ * (text in the order a page was drawn sets the title after the form's body): forms not read
+ */
+export function extractForms(lines: SourceLine[], file: string, unitFallback: Unit | null, notes: ParseNote[] = [], rulings?: PageRulings[]): { forms: Form[]; targetTable: TargetTable | null; formLines: Set<number>; unnamed: SourceLine[] } {
   const forms: Form[] = [];
+  const unnamed: SourceLine[] = [];
   let targetTable: TargetTable | null = null;
   /** the lines each form was read from (its title to its 总分 and 自评结论): not narrative */
   const formLines = new Set<number>();
@@ -47,13 +52,16 @@ export function extractForms(lines: SourceLine[], file: string, unitFallback: Un
     if (!FORM_TITLE.test(title) || NOT_A_FORM.test(title)) continue;
     // a form has its 项目名称 within a few lines of its title
     const nameAt = lines.slice(i + 1, i + 8).findIndex((l) => /^\s*项目名称/.test(l.text));
-    if (nameAt < 0) continue;
+    if (nameAt < 0) {
+      unnamed.push(lines[i]);
+      continue;
+    }
     const read = readProjectForm(lines, i, i + 1 + nameAt, title, `f${forms.length + 1}`, file, unitFallback, notes, textOfLine, rulings);
     forms.push(read.form);
     took(i, read.concluded);
     i = read.end - 1;
   }
-  return { forms, targetTable, formLines };
+  return { forms, targetTable, formLines, unnamed: unnamed.filter((l) => !formLines.has(l.line)) };
 }
 
 const BAND = /(\d+(?:\.\d+)?)\s*[（(]含[）)]\s*[-—–~～至]\s*(\d+(?:\.\d+)?)\s*(?:分)?\s*为\s*[“"]?(优|良|中|差|合格|不合格)[”"]?/g;
