@@ -9,6 +9,7 @@ import { withoutPageFurniture } from '../layout/page-furniture.js';
 import { withoutSheetHeadings } from '../layout/sheet-headings.js';
 import { joinVerticalText } from '../layout/vertical-text.js';
 import { joinFiguresWrappedInCells } from '../layout/cell-figures.js';
+import { joinFigureTailsInText } from '../layout/text-figure-tails.js';
 import { joinPagesAcross } from '../layout/pages-across.js';
 import { findTableRegions, type TableRegion, type UnreadTitle } from '../layout/regions.js';
 import { findRotatedText, withoutRotatedText } from '../layout/rotated-text.js';
@@ -183,7 +184,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
   // a turned page's text, a character a line, is said and not read (its lines blanked)
   const rotated = findRotatedText(printed.lines);
   // a figure broken over lines in its ruled cell is one figure, for every reader
-  const read = joinFiguresWrappedInCells(withoutRotatedText(printed.lines, rotated), printed.rulings);
+  const read = joinFigureTailsInText(joinFiguresWrappedInCells(withoutRotatedText(printed.lines, rotated), printed.rulings));
   const whole: SourceText = { ...printed, lines: joinPagesAcross(withoutPageFurniture(withoutSheetHeadings(read))) };
   const notes: ParseNote[] = [];
   // a title that says neither 预算 nor 决算 is of the kind of document the cover names
