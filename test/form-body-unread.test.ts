@@ -79,3 +79,18 @@ describe('a project form whose title stands after its 项目名称 (text in the 
     expect(ds.filter((d) => d.ruleId === '自评表/项目个数')).toEqual([]);
   });
 });
+
+describe('a project form whose text lost an indicator row\'s 得分 (a viewer\'s copy of iText\'s and Calc\'s PDFs)', () => {
+  // 质量指标 合格率 … 20 has its 分值 and no 得分: no row takes it, and the next section's header
+  // drops it with its 100% 100%; the rows read sum to 70 (+10 for funds) against 总分 100
+  const text = ['某局2023年度部门决算', '', '项目支出绩效自评表', '项目名称 某项目', '项目资金（万元） 资金来源 年初预算数 全年预算数 全年执行数 分值 执行率 得分', '年度资金总额： 100 100 100 10 100% 10', '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分', '产出指标（40分） 数量指标 培训人次 ≥100人次 120人次 20 20', '质量指标 合格率 100% 100% 20', '效益指标（50分） 社会效益指标 满意度 ≥90% 95% 50 50', '总分 100 100', ''].join('\n');
+
+  it('checks no sum over its rows, and says why; each row read stays', async () => {
+    const report = reportOf(text);
+    expect(report.forms[0].indicators.map((x) => x.name)).toEqual(['培训人次', '满意度']);
+    expect(readingDiagnostics(report).map((d) => [d.ruleId, d.message])).toEqual([
+      ['读取/表格未能读取', '「某项目 项目支出绩效自评表」有 3 个数字未归入任何指标行（提取的文字打乱了表格的行，有的指标行未读全），各指标的分值之和与总分未核对，涉及它们的核对没有做'],
+    ]);
+    expect((await lintText(text)).filter((d) => /^自评表\/(分值合计|得分合计|分区分值)/.test(d.ruleId))).toEqual([]);
+  });
+});

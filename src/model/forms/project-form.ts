@@ -14,6 +14,7 @@ import { figuresApart, FUNDS_FIGURES_APART, FUNDS_LABEL, FUNDS_LABEL_START, FUND
 import { newForm } from './new-form.js';
 import { readConclusion } from './conclusion.js';
 import { cutShort } from './cut-short.js';
+import { figuresIn, figuresLeftUnread } from './rows-lost.js';
 import { placeSections } from './centred-sections.js';
 import { headerOrderUnread, pastHeaderNames } from './header-order.js';
 import { readIndicatorGrid } from './project-grid.js';
@@ -130,6 +131,8 @@ class ProjectFormReader {
   private indicatorsUnread: string | null = null;
   /** a weighted 一级 cell's text stands below rows of its own (centred over them): its rows read in order are in doubt (centred-sections.ts) */
   private sectionsInDoubt = false;
+  /** figures of the indicator block no row took (dropped from the pending words, or left at 总分) */
+  private figuresLeft = 0;
   /** the indicator header, read as words, is laid out in columns (pdftotext -layout) */
   private laidOut = false;
   /** the indicator header sets a name to a line, and rows are blocks of lines, a cell to a line (cell-lines.ts) */
@@ -212,6 +215,7 @@ class ProjectFormReader {
       if (!this.inIndicators) continue;
       if (this.indicatorsUnread) continue;
       if (/^总\s*分/.test(text.trim())) {
+        this.figuresLeft += figuresIn(this.pending);
         // a cell to a line: the 分值 and 得分 stand on the lines under 总分
         const below = this.cellLines ? figureLinesBelow(lines, k) : [];
         this.readTotal(line, [...tokens, ...below]);
@@ -286,7 +290,10 @@ class ProjectFormReader {
     for (const t of tokens) this.pending.push(t);
     // a row is a few dozen words: without a close (prose running on) only its last words are kept,
     // since every line below re-reads all that is pending (20,000 such lines took 48 s)
-    if (this.pending.length > MAX_PENDING) this.pending = this.pending.slice(-MAX_PENDING);
+    if (this.pending.length > MAX_PENDING) {
+      this.figuresLeft += figuresIn(this.pending.slice(0, -MAX_PENDING));
+      this.pending = this.pending.slice(-MAX_PENDING);
+    }
     if (!this.readSectionHeader(line, k)) return;
     if (this.cellLines) return;
     const scores = trailingScores(this.pending);
@@ -352,6 +359,7 @@ class ProjectFormReader {
       // rows already read is centred too.
       const above = form.indicators.some((x) => x.section === null);
       if (form.indicators.length && (above || (this.laidOut && !after.length))) this.sectionsInDoubt = true;
+      this.figuresLeft += figuresIn(pending.filter((t) => t !== weightToken && !after.includes(t)));
       this.pending = after;
       if (!this.pending.length) return false;
     }
@@ -428,11 +436,18 @@ class ProjectFormReader {
     const cut = this.indicatorsUnread ? null : cutShort(form, this.lines, end);
     // no indicator read (its header's 一级 / 指标 wrapped over lines, its words run into others): never a silent pass
     if (!form.indicators.length && !this.indicatorsUnread) this.indicatorsUnread = '未能读出任何一行绩效指标（未找到指标表头，或其下各行没有分值、得分），指标与总分未读取';
+    const left = this.indicatorsUnread || cut ? null : figuresLeftUnread(form, this.figuresLeft);
     if (this.indicatorsUnread) {
       form.indicators = [];
       form.sections = [];
       form.total = null;
       say(this.indicatorsUnread);
+    } else if (left) {
+      // rows lost among the indicators: what each row says stays, sums over rows are not checked
+      form.total = null;
+      form.sections = [];
+      for (const x of form.indicators) x.section = null;
+      say(left);
     } else if (cut) {
       // the last 一级 cell lost rows, and cells centred over rows cut off cannot be placed
       form.sections = [];
