@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFile } from '../src/cli/lint.js';
-import { decodeText, walkFolder } from '../src/ingest/index.js';
+import { decodeText, splitLines, walkFolder } from '../src/ingest/index.js';
+import { joinFigureTailsInText } from '../src/layout/text-figure-tails.js';
 import type { Rule } from '../src/rules/index.js';
 import { FIXTURES, builtinRules, reportOf, runCli } from './helpers.js';
 
@@ -128,6 +129,12 @@ describe('cost of hostile text', () => {
     const [form] = reportOf(text).forms;
     expect(form.project).toBe('办公经费');
     expect(form.indicators.map((x) => [x.weightText, x.target, x.actual, x.name.endsWith('第19999行产出指标数量指标保障人数')])).toEqual([['50', '10人', '10人', true]]);
+  }, 20_000);
+
+  it('100,000 blank lines in a text printing amounts are read in linear time (a figure\'s tails looked ahead over each: 47 s)', () => {
+    const text = ['某局2025年部门预算', '收入总计 1,215.34 万元，支出总计 1,215.34 万元，结余 0.00 万元。', ...Array.from({ length: 100_000 }, () => ''), '合计 1,215.3', '         4', '以上。'].join('\n');
+    const lines = splitLines('x.txt', text).lines;
+    expect(joinFigureTailsInText(lines).map((l) => l.text).slice(-2)).toEqual(['合计 1,215.34', '以上。']);
   }, 20_000);
 
   it('a line of 20,000 numbers amid a 绩效目标表\'s indicators is read in linear time (it was quadratic: 16 s)', () => {

@@ -63,13 +63,14 @@ function joinTails(above: string, below: string): { above: string; below: string
 /** the lines with each figure's tail joined into the line above it (a line left with nothing is dropped) */
 export function joinFigureTailsInText(lines: SourceLine[]): SourceLine[] {
   if (lines.some((l) => l.pieces) || !printsAmounts(lines)) return lines;
+  const pagesLast = lastsOfPages(lines);
   let out: SourceLine[] | null = null;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
     const above = out ? out[out.length - 1] : lines[i - 1];
     const plain = (l: SourceLine) => l.tabMargin === undefined && !l.text.includes('\t');
     // a page's last line of digits alone may be its number under a column; decimals (1.79) are no page's number
-    const pageNumber = !line.text.includes('.') && lastOfPage(lines, i);
+    const pageNumber = !line.text.includes('.') && pagesLast.has(i);
     const joined = line.page === above.page && plain(line) && plain(above) && !pageNumber ? joinTails(above.text, line.text) : null;
     if (!joined) {
       out?.push(line);
@@ -93,8 +94,18 @@ function printsAmounts(lines: SourceLine[]): boolean {
   return false;
 }
 
-/** whether a line is its page's last with words (a page's number under a column is no tail) */
-function lastOfPage(lines: SourceLine[], i: number): boolean {
-  for (let k = i + 1; k < lines.length && lines[k].page === lines[i].page; k++) if (lines[k].text.trim()) return false;
-  return true;
+/**
+ * The lines (by index) that are their page's last with words, and every blank line after it (a
+ * page's number under a column is no tail): in one pass from the end, since a line-by-line look
+ * ahead over a long run of blank lines is quadratic (100,000 of them took 47 s)
+ */
+function lastsOfPages(lines: SourceLine[]): Set<number> {
+  const lasts = new Set<number>();
+  let open = true;
+  for (let k = lines.length - 1; k >= 0; k--) {
+    if (k < lines.length - 1 && lines[k].page !== lines[k + 1].page) open = true;
+    if (open) lasts.add(k);
+    if (lines[k].text.trim()) open = false;
+  }
+  return lasts;
 }
