@@ -230,6 +230,11 @@ function codeColumns(lines: TokenLine[], labels: Span[], g: number): CodeColumn[
   return xs.map((x0, level) => ({ g, level, distance: (x) => Math.abs(x - x0), reach }));
 }
 
+/** the code cell nearest a part centred at x (of those given, or `from` where none is nearer) */
+function nearestColumn(columns: CodeColumn[], x: number, from?: CodeColumn): CodeColumn {
+  return columns.reduce((best, c) => (c.distance(x) < best.distance(x) ? c : best), from ?? columns[0]);
+}
+
 /**
  * Lines of a table on a page, or laid out as printed, under a 类 款 (项) header whose rows print
  * only their own part of the code: a short number followed by a name (or by a figure, the name
@@ -256,12 +261,14 @@ function fillDownByPlace(lines: TokenLine[]): TokenLine[] {
       const at = spanOf(t, line);
       if (t.kind !== 'number' || !t.num!.integer || !at) return t;
       const x = centre(at);
-      const nearest = columns.reduce((best, c) => (c.distance(x) < best.distance(x) ? c : best));
+      const nearest = nearestColumn(columns, x);
       if (nearest.distance(x) > nearest.reach) return t;
       const { g } = nearest;
       // a code's shape says its part where the cell it stands in does not (a header setting 类 款
-      // closer than their cells): a whole code or class is the first part, one or two digits a later one
-      const level = WHOLE_CODE_RE.test(t.text) ? 0 : SUB_CODE_RE.test(t.text) ? columns.filter((c) => c.g === g && c.level > 0).reduce((best, c) => (c.distance(x) < best.distance(x) ? c : best), nearest).level : nearest.level;
+      // closer than their cells): a whole code or class is the first part; one or two digits are
+      // the nearest later part's, unless the first part's cell is nearer still
+      const later = () => nearestColumn(columns.filter((c) => c.g === g && c.level > 0), x, nearest).level;
+      const level = WHOLE_CODE_RE.test(t.text) ? 0 : SUB_CODE_RE.test(t.text) ? later() : nearest.level;
       const opens = !printed.has(g);
       printed.add(g);
       if (level === 0) {
