@@ -19,6 +19,9 @@
  * finance systems' exports are built on: a stray space glyph under each paragraph, dense rows; and
  * by XeLaTeX (scripts/xelatex/render.sh), a typesetter none of the others is like.
  *
+ * And every corpus document by Typst (scripts/typst/render.mjs), its own layout and PDF writer:
+ * figures in Libertinus Serif beside their cells' words in Noto Sans CJK, ruled throughout.
+ *
  * And one corpus document with its bold stroked (Writer, as Word and WPS do in fonts of one
  * weight), and that file rewritten by cairo: each stroke a path of short straight edges.
  */
@@ -93,7 +96,7 @@ describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritte
   // would lose its forms), rows set 1.4 line heights apart (a 绩效目标表's rows are parted by its
   // rules), and 分值权重 wrapped around its header line
   for (const name of CORPUS) {
-    for (const [producer, engine] of ['itext', 'itext-fitted', 'reportlab', 'reportlab-narrow', 'xelatex'].flatMap((p) => PDF_ENGINES.map((e) => [p, e] as const))) {
+    for (const [producer, engine] of ['itext', 'itext-fitted', 'reportlab', 'reportlab-narrow', 'xelatex', 'typst'].flatMap((p) => PDF_ENGINES.map((e) => [p, e] as const))) {
       const file = `${name}.${producer}.pdf`;
       (FAILS[`${file} (${engine}): the diagnostics`] ? it.fails : it)(`${file} (${engine}): the diagnostics`, async () => {
         const fromPdf = buildReport(await readDocument(PDF(file), { pdfEngine: engine }));
