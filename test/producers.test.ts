@@ -20,7 +20,9 @@
  * by XeLaTeX (scripts/xelatex/render.sh), a typesetter none of the others is like.
  *
  * And every corpus document by Typst (scripts/typst/render.mjs), its own layout and PDF writer:
- * figures in Libertinus Serif beside their cells' words in Noto Sans CJK, ruled throughout.
+ * figures in Libertinus Serif beside their cells' words in Noto Sans CJK; ruled throughout, with
+ * rules under rows only (open: no vertical rules, cells set as close as a line's wrapped lines,
+ * words flush left over figures flush right).
  *
  * And one corpus document with its bold stroked (Writer, as Word and WPS do in fonts of one
  * weight), and that file rewritten by cairo: each stroke a path of short straight edges.
@@ -96,7 +98,7 @@ describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritte
   // would lose its forms), rows set 1.4 line heights apart (a 绩效目标表's rows are parted by its
   // rules), and 分值权重 wrapped around its header line
   for (const name of CORPUS) {
-    for (const [producer, engine] of ['itext', 'itext-fitted', 'reportlab', 'reportlab-narrow', 'xelatex', 'typst'].flatMap((p) => PDF_ENGINES.map((e) => [p, e] as const))) {
+    for (const [producer, engine] of ['itext', 'itext-fitted', 'reportlab', 'reportlab-narrow', 'xelatex', 'typst', 'open.typst'].flatMap((p) => PDF_ENGINES.map((e) => [p, e] as const))) {
       const file = `${name}.${producer}.pdf`;
       (FAILS[`${file} (${engine}): the diagnostics`] ? it.fails : it)(`${file} (${engine}): the diagnostics`, async () => {
         const fromPdf = buildReport(await readDocument(PDF(file), { pdfEngine: engine }));

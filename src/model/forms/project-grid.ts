@@ -188,7 +188,9 @@ export function readIndicatorGrid(lines: SourceLine[], k: number, file: string, 
   const ruled = apart && blockAt(lines, start(apart), unweighted, apart);
   const byRules = ruled && ruledReading(ruled.head, ruled.words, ruled.col, ruled.anchorCol, ruled.own, rulings!);
   if (ruledOnly && !byRules) return null;
-  const block = byRules ? ruled : blockAt(lines, from, unweighted);
+  // rules that part the rows but close no cells (no vertical rules) still part rows set as close
+  // as a cell's wrapped lines: the header's row must not take the first row's words
+  const block = ruled ?? blockAt(lines, from, unweighted);
   if (!block) return null;
   const read = byRules ?? positionedReading(block.placed, block.col, block.anchorCol, block.own, unweighted);
   if (!read) return null;
