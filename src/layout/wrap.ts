@@ -69,6 +69,19 @@ function joinLooseFigures(lines: SourceLine[]): SourceLine[] {
   return out.filter((_, i) => !removed.has(i));
 }
 
+/** a 科目 or unit code (208, 2080501, 506001); a 行次 number is one or two digits */
+const CODE = /^\d{3,}$/;
+
+/**
+ * A line that opens with a code and its own name right after it (506 海东市医疗保障局 1,215.34) is
+ * a row whole: a label wholly left of its code stands in no cell of that row but in the code
+ * column, a row of its own (合计 printed without figures, set as close as a wrapped line).
+ */
+function leftOfOwnCode(piece: PositionedPiece, line: SourceLine): boolean {
+  const [lead, next] = line.pieces!;
+  return piece.x1 <= lead.x0 && CODE.test(lead.text.trim()) && next !== undefined && !isNumeric(next);
+}
+
 /** rulings: the PDF's ruled lines, which say which lines are one row where the table draws them */
 export function joinWrappedCells(lines: SourceLine[], rulings?: PageRulings[]): SourceLine[] {
   if (!lines.some((l) => l.pieces && l.y !== undefined)) return lines;
@@ -111,7 +124,7 @@ function joinWrappedNames(lines: SourceLine[], rulings?: PageRulings[]): SourceL
         const [upper, lower] = t.y < frag.y ? [t, frag] : [frag, t];
         if (ruledApart(byPage.get(frag.page!), (piece.x0 + piece.x1) / 2, upper.y!, lower.y!, lower.size ?? size)) continue;
         const hits = t.pieces!.filter((p) => overlaps(p, piece));
-        if (hits.some(isNumeric) || hits.length > 1 || overFigures(k)) continue;
+        if (hits.some(isNumeric) || hits.length > 1 || overFigures(k) || leftOfOwnCode(piece, t)) continue;
         if (!best || d < best.d) best = { k, d, host: hits[0] };
       }
       if (!best) {

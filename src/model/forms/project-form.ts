@@ -263,7 +263,11 @@ class ProjectFormReader {
     else if (line.pieces) {
       // a PDF: the header's columns place each figure, as tabs do (分值 may come before 指标值),
       // and merged 一级/二级 cells take the rows they are centred over
-      return readIndicatorGrid(this.lines, k, this.file, this.form, false, this.rulings);
+      const end = readIndicatorGrid(this.lines, k, this.file, this.form, false, this.rulings);
+      // no grid (rows as close as a cell's lines, and no rules to part them): read as words, which
+      // close a row on its 分值 and 得分, so a header printing 分值 first leaves them unknown
+      if (end === null) this.indicatorsUnread = headerOrderUnread(this.lines, k, this.nameIndex + 1);
+      return end;
     } else {
       this.laidOut = laidOut(text);
       this.cellLines = cellPerLineHeader(this.lines, k);
