@@ -46,10 +46,14 @@ const PRODUCERS = ['weasyprint', 'wkhtmltopdf', 'ghostscript', 'cairo'] as const
  * Cases that fail now, by `FILE (engine)`, each with what goes wrong. A case that passes makes
  * its it.fails fail, and its line here goes.
  */
-// none now: weihai by XeLaTeX (\multirow centring its 一级指标 on the rows' nominal height, off the
-// middle of rows that wrap) is read by its rules since a merged cell broken over a page is closed
-// where the table's rules end (forms/ruled-grid.ts)
-const FAILS: Record<string, string> = {};
+// (weihai by XeLaTeX, \multirow centring its 一级指标 on the rows' nominal height, off the middle
+// of rows that wrap, is read by its rules since a merged cell broken over a page is closed where
+// the table's rules end: forms/ruled-grid.ts)
+const GRADES_UNDER_UNPDF = '威海\'s list of grades (2 医疗救助 … 97.6 优, spaces typed between the words) reads 2医疗救助 …97.6优: pdf.js gives a typed space and Typst\'s quarter-em spacing of Chinese and Latin (0 起) alike, a space of its own making as wide as the gap, and unpdf takes both as that spacing (PDFium sees the typed space\'s glyph); the grades go unread, no finding changes';
+const FAILS: Record<string, string> = {
+  'corpus-weihai-huancui-2023-final.typst.pdf (unpdf)': GRADES_UNDER_UNPDF,
+  'corpus-weihai-huancui-2023-final.open.typst.pdf (unpdf)': GRADES_UNDER_UNPDF,
+};
 
 describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritten by Ghostscript and cairo, read as their text versions', () => {
   const texts = new Map<string, Report>();
