@@ -3,7 +3,7 @@
  * (Chromium's 三线表 of province-budget's 收入总表: positions as printed, points).
  */
 import { describe, expect, it } from 'vitest';
-import { placeByRightEdges, rightSetEnds } from '../src/model/tables/geometry.js';
+import { headerSetFlushLeft, placeByLeftEdges, placeByRightEdges, rightSetEnds } from '../src/model/tables/geometry.js';
 
 const fig = (x0: number, x1: number) => ({ x0, x1 });
 // 合计 and 一般公共预算拨款收入's figures of four rows: 1,007.60 / 945.86 / 90.36 / 25.60
@@ -31,5 +31,35 @@ describe('placeByRightEdges', () => {
   it('figures centred in their cells (ends apart) are not shown set right: nothing placed', () => {
     const centred = [fig(397.65, 426.8), fig(400.8, 423.7), fig(404.9, 419.5)];
     expect(placeByRightEdges([totals[2], centred[2]], rightSetEnds([...totals, ...centred]), labels)).toBeNull();
+  });
+});
+
+describe('headerSetFlushLeft', () => {
+  // Typst's sheet rendering of 海东's 财政拨款收支总表 (no rules between columns, header words
+  // flush left, figures flush right): the header's lines as printed, points
+  const word = (x0: number, x1: number, y: number) => ({ x0, x1, y });
+  const flushHeader = [
+    [word(44, 58, 100), word(221, 235, 100)],
+    [word(407, 449, 110), word(456, 498, 110), word(505, 547, 110)],
+    [word(44, 58, 120), word(172, 193, 120), word(221, 235, 120), word(358, 372, 120)],
+    [word(407, 435, 130), word(456, 491, 130), word(505, 547, 130)],
+  ];
+
+  it('names wrapped over two lines from one x, widths apart: set flush left; figures go by the names\' starts', () => {
+    expect(headerSetFlushLeft(flushHeader)).toBe(true);
+    // 64.22 set right under 合计 stands nearer 一般公共预算's middle (428) than 合计's (365)
+    const figures = [fig(390, 404), fig(439, 453)];
+    const placed = placeByLeftEdges(figures, [{ key: '合计', x: 358 }, { key: '一般公共预算财政拨款', x: 407 }, { key: '政府性基金预算财政拨款', x: 456 }]);
+    expect(placed && Object.fromEntries(placed)).toEqual({ 合计: figures[0], 一般公共预算财政拨款: figures[1] });
+  });
+
+  it('a wrapped name centred (middles one, starts apart) says the header is centred', () => {
+    const centred = [...flushHeader, [word(340, 390, 140)], [word(350, 380, 150)]];
+    expect(headerSetFlushLeft(centred)).toBe(false);
+  });
+
+  it('one wrapped name from one x is not evidence enough, nor names of one width', () => {
+    expect(headerSetFlushLeft([[word(407, 449, 110)], [word(407, 435, 130)]])).toBe(false);
+    expect(headerSetFlushLeft([[word(407, 449, 110), word(505, 547, 110)], [word(407, 449, 130), word(505, 547, 130)]])).toBe(false);
   });
 });

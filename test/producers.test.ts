@@ -53,6 +53,7 @@ const GRADES_UNDER_UNPDF = '威海\'s list of grades (2 医疗救助 … 97.6 �
 const FAILS: Record<string, string> = {
   'corpus-weihai-huancui-2023-final.typst.pdf (unpdf)': GRADES_UNDER_UNPDF,
   'corpus-weihai-huancui-2023-final.open.typst.pdf (unpdf)': GRADES_UNDER_UNPDF,
+  'corpus-weihai-huancui-2023-final.sheet.typst.pdf (unpdf)': GRADES_UNDER_UNPDF,
 };
 
 describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritten by Ghostscript and cairo, read as their text versions', () => {
@@ -103,7 +104,7 @@ describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritte
   // would lose its forms), rows set 1.4 line heights apart (a 绩效目标表's rows are parted by its
   // rules), and 分值权重 wrapped around its header line
   for (const name of CORPUS) {
-    for (const [producer, engine] of ['itext', 'itext-fitted', 'reportlab', 'reportlab-narrow', 'xelatex', 'typst', 'open.typst'].flatMap((p) => PDF_ENGINES.map((e) => [p, e] as const))) {
+    for (const [producer, engine] of ['itext', 'itext-fitted', 'reportlab', 'reportlab-narrow', 'xelatex', 'typst', 'open.typst', 'sheet.typst'].flatMap((p) => PDF_ENGINES.map((e) => [p, e] as const))) {
       const file = `${name}.${producer}.pdf`;
       (FAILS[`${file} (${engine}): the diagnostics`] ? it.fails : it)(`${file} (${engine}): the diagnostics`, async () => {
         const fromPdf = buildReport(await readDocument(PDF(file), { pdfEngine: engine }));

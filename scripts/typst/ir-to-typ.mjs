@@ -16,7 +16,9 @@ const content = (s) => `[#${str(s)}]`;
 // STYLE=open: no vertical rules, a rule under each row, cells set close (a finance system's export);
 // STYLE=bare: no rules at all, cells set close (a sheet printed without borders)
 const STYLE = process.env.STYLE ?? '';
-const OPEN = STYLE === 'open' || STYLE === 'bare';
+const OPEN = STYLE === 'open' || STYLE === 'bare' || STYLE === 'sheet';
+// STYLE=sheet: as open, and header cells flush left too (a spreadsheet's default for text)
+const FLUSH_HEAD = STYLE === 'sheet';
 const ALIGN = { C: 'center + horizon', R: 'right + horizon', L: 'left + horizon' };
 
 const out = [
@@ -33,7 +35,7 @@ function grid(kind, headerRows, widths, rows, wide) {
     const args = [];
     if (c.colspan > 1) args.push(`colspan: ${c.colspan}`);
     if (c.rowspan > 1) args.push(`rowspan: ${c.rowspan}`);
-    args.push(`align: ${ALIGN[c.align]}`);
+    args.push(`align: ${ALIGN[c.head && FLUSH_HEAD ? 'L' : c.align]}`);
     const text = c.head ? `[#strong(${str(c.text)})]` : content(c.text);
     return `table.cell(${args.join(', ')})${text}`;
   };

@@ -61,6 +61,7 @@ export abstract class ColumnReader {
       columnCentres: () => this.columnCentres(),
       markOf: (c) => this.markOf(c),
       headerLabels: () => this.headerLabels(),
+      headerRows: () => this.headerRows,
       isAligned: () => this.isAligned(),
       textHeaderSpans: () => this.textHeaderSpans(),
       headerPage: () => this.headerTokenLines[0]?.source.page,

@@ -11,7 +11,7 @@ import type { Token } from '../../layout/tokenize.js';
 import type { Column, Table } from '../types.js';
 import type { TableSpec } from './catalog.js';
 import { namedColumns } from './header.js';
-import { centreOf, columnReach, flushLeftEdges, matchInOrder, placeByLeftEdges, placeByRightEdges, rightSetEnds } from './geometry.js';
+import { centreOf, columnReach, flushLeftEdges, headerSetFlushLeft, matchInOrder, placeByLeftEdges, placeByRightEdges, rightSetEnds } from './geometry.js';
 import { namesOverFigures, placeByEdges, placeBySpans, rightEdges } from './text-columns.js';
 import type { PrintedColumn } from './spanned-columns.js';
 
@@ -28,6 +28,8 @@ export interface PlacementSource {
   markOf(c: Column): Token | undefined;
   /** PDF: the header cells that name the value columns */
   headerLabels(): Map<string, PositionedPiece>;
+  /** PDF: the header's lines of words (栏次 numbers left out), each word with its baseline */
+  headerRows(): PositionedPiece[][];
   /** text laid out as printed, with no positions and no tabs */
   isAligned(): boolean;
   /** aligned text: each header line's words as the spans they cover */
@@ -140,13 +142,18 @@ export class FigurePlacement {
    * PDF: where each value column starts, when its cells are set flush left: a producer that sets
    * the header and the 栏次 numbers at their cells' left edges (WeasyPrint) prints each column's
    * name and number from the same x and their middles apart, and the figures, flush right, stand
-   * nearer the next column's number than their own. Null where the cells are not so set.
+   * nearer the next column's number than their own; a sheet printed without borders sets its
+   * header's names so (headerSetFlushLeft). Null where the cells are not so set.
    */
   private leftEdges?: Map<string, number> | null;
   private flushLeftEdges(): Map<string, number> | null {
     if (this.leftEdges !== undefined) return this.leftEdges;
     const labels = this.reader.headerLabels();
-    return (this.leftEdges = flushLeftEdges(this.reader.columns().map((c) => ({ key: c.key, mark: this.reader.markOf(c), label: labels.get(c.key) }))));
+    const columns = this.reader.columns();
+    const byMarks = flushLeftEdges(columns.map((c) => ({ key: c.key, mark: this.reader.markOf(c), label: labels.get(c.key) })));
+    // without 栏次 numbers, a header whose wrapped names start at one x is set flush left, its names' starts the columns'
+    const byHeader = () => (columns.length > 1 && columns.every((c) => labels.has(c.key)) && headerSetFlushLeft(this.reader.headerRows()) ? new Map(columns.map((c) => [c.key, labels.get(c.key)!.x0])) : null);
+    return (this.leftEdges = byMarks ?? byHeader());
   }
 
   /** each printed figure to the column whose band (between neighbouring centres) holds it */

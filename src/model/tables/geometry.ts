@@ -40,6 +40,29 @@ export function marksFlushLeft(marks: Placed[], header: Placed[][]): boolean {
   return marks.length > 1 && marks.every((m) => cells.some((c) => flushWith(m, c)));
 }
 
+/** cells one under the other: overlapping across, on different header lines */
+const stacked = (a: Placed & { y?: number }, b: Placed & { y?: number }) => a.y !== b.y && a.x0! < b.x1! && b.x0! < a.x1!;
+
+/**
+ * Whether a header without 栏次 numbers is set flush left (a sheet's text, as Excel and WPS
+ * default to): words stacked one under the other (a wrapped name: 一般公共预算 / 财政拨款)
+ * start at one x though their widths differ, twice at least, and no two stacked words of
+ * different widths share a middle instead (a centred header's).
+ */
+export function headerSetFlushLeft(rows: Array<Array<Placed & { y?: number }>>): boolean {
+  const pieces = rows.flat().filter((p) => p.x0 !== undefined && p.x1 !== undefined);
+  let flush = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    for (let j = i + 1; j < pieces.length; j++) {
+      const [a, b] = [pieces[i], pieces[j]];
+      if (!stacked(a, b) || Math.abs(a.x1! - a.x0! - (b.x1! - b.x0!)) <= 2) continue;
+      if (Math.abs(a.x0! - b.x0!) <= 1) flush++;
+      else if (Math.abs(centreOf(a) - centreOf(b)) <= 1) return false;
+    }
+  }
+  return flush >= 2;
+}
+
 /** flush-left columns: each figure in the column whose left edge is the last at or before it (null where that is not one figure a column) */
 export function placeByLeftEdges<T extends Placed>(printed: T[], columns: Array<{ key: string; x: number }>): Map<string, T> | null {
   const cols = [...columns].sort((a, b) => a.x - b.x);
