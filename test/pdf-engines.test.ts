@@ -65,6 +65,17 @@ const ENGINES_DIFFER: Record<string, string> = {
   // other's (河西县农业农村局202河5年西部县门…): the pages repeating the first columns differ from the
   // page before, are not joined, and their rows are said unread (no false finding)
   'layout-parted-columns.calc.pdf': 'unpdf: the repeated columns\' pages not joined',
+  // Typst spaces Chinese and Latin a quarter em apart (0 起, 2025年12月31日), as wide as a space
+  // typed between words; pdf.js gives both as a space of its own making, filling the gap, while
+  // PDFium sees a typed space's glyph and no glyph in the spacing. Taking every such narrow space
+  // for the spacing joined typed words under unpdf (威海's grades list 2 医疗救助 … 97.6 优, set by
+  // LibreOffice, Ghostscript and Typst): so under unpdf the spacing parts words. In the borderless
+  // renderings, forms read as words then differ (时效指标 2025年12月31日 one cell or two), and
+  // lines' text by a space (a reading notice's column)
+  'corpus-guizhou-office-2023-final.bare.typst.pdf': 'unpdf: Typst\'s quarter-em spacing parts a form\'s words',
+  'corpus-haidong-city-2025-budget.bare.typst.pdf': 'unpdf: Typst\'s quarter-em spacing, a space in the line\'s text',
+  'corpus-linxia-city-2023-final.bare.typst.pdf': 'unpdf: Typst\'s quarter-em spacing, a space in the line\'s text',
+  'corpus-weihai-huancui-2023-final.bare.typst.pdf': 'unpdf: Typst\'s quarter-em spacing parts a form\'s words',
 };
 
 /** PDFium's lines are unpdf's without some: the clipped ones, `clippedLine` among them */

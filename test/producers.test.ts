@@ -49,12 +49,7 @@ const PRODUCERS = ['weasyprint', 'wkhtmltopdf', 'ghostscript', 'cairo'] as const
 // (weihai by XeLaTeX, \multirow centring its 一级指标 on the rows' nominal height, off the middle
 // of rows that wrap, is read by its rules since a merged cell broken over a page is closed where
 // the table's rules end: forms/ruled-grid.ts)
-const GRADES_UNDER_UNPDF = '威海\'s list of grades (2 医疗救助 … 97.6 优, spaces typed between the words) reads 2医疗救助 …97.6优: pdf.js gives a typed space and Typst\'s quarter-em spacing of Chinese and Latin (0 起) alike, a space of its own making as wide as the gap, and unpdf takes both as that spacing (PDFium sees the typed space\'s glyph); the grades go unread, no finding changes';
-const FAILS: Record<string, string> = {
-  'corpus-weihai-huancui-2023-final.typst.pdf (unpdf)': GRADES_UNDER_UNPDF,
-  'corpus-weihai-huancui-2023-final.open.typst.pdf (unpdf)': GRADES_UNDER_UNPDF,
-  'corpus-weihai-huancui-2023-final.sheet.typst.pdf (unpdf)': GRADES_UNDER_UNPDF,
-};
+const FAILS: Record<string, string> = {};
 
 describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritten by Ghostscript and cairo, read as their text versions', () => {
   const texts = new Map<string, Report>();

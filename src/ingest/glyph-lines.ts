@@ -49,11 +49,9 @@ const autospaced = (a: Glyph, b: Glyph) => ASCII_RE.test(a.text) !== ASCII_RE.te
  * Whether a gap between two characters, in ems, is a typesetter's spacing of Chinese and Latin
  * rather than a space: wider than a piece's own gaps, not wider than that spacing, and between
  * the two scripts. pdf.js marks such a gap with a space of its own making (PDFium does not).
- * narrowToo: a gap no wider than a piece's own gaps counts too (Typst's quarter em: 0 起), where
- * the space is known made up (alone between two fonts' runs, spanning exactly their gap).
  */
-export function isScriptSpacing(before: string, after: string, ems: number, narrowToo = false): boolean {
-  return (narrowToo || ems > PIECE_GAP_EMS) && ems <= AUTOSPACE_EMS && ASCII_RE.test(before) !== ASCII_RE.test(after);
+export function isScriptSpacing(before: string, after: string, ems: number): boolean {
+  return ems > PIECE_GAP_EMS && ems <= AUTOSPACE_EMS && ASCII_RE.test(before) !== ASCII_RE.test(after);
 }
 
 /**

@@ -113,16 +113,14 @@ const MEET_PT = 0.05;
  * A space pdf.js made up for a typesetter's spacing of Chinese and Latin (XeTeX's ≥ 98%, 20 天):
  * it sits alone between two items of one line and spans exactly the gap between them. PDFium
  * adds no glyph there, so the gap decides whether two cells part, and it does here too. pdf.js
- * gives a space the producer drew the same way; such a space alone between two runs is rare, and
- * Typst spaces the scripts a quarter em apart, as narrow as a font's space (0.22–0.28 em in the
- * CJK and Latin fonts here): any such space up to 0.4 em is taken as made up, and the gap decides
- * (on every fixture and published PDF the engines then disagree nowhere they agreed before).
+ * gives a space the producer drew the same way, but a font's space (0.22–0.28 em in the CJK and
+ * Latin fonts here, 0.5 in SimSun) is narrower or wider than such spacing (isScriptSpacing).
  */
 function isMadeUpSpace(items: TextItem[], i: number, size: number): boolean {
   const item = items[i];
   const [before, after] = [items[i - 1], items[i + 1]];
   if (item.str.trim() || !before?.str.trim() || !after?.str.trim()) return false;
-  if (!isScriptSpacing(before.str.trimEnd().slice(-1), after.str.trimStart()[0], item.width / size, true)) return false;
+  if (!isScriptSpacing(before.str.trimEnd().slice(-1), after.str.trimStart()[0], item.width / size)) return false;
   const [p, s, n] = [span(before), span(item), span(after)];
   const oneLine = Math.abs(p.across - s.across) < MEET_PT && Math.abs(n.across - s.across) < MEET_PT;
   return oneLine && Math.abs(p.to - s.from) < MEET_PT && Math.abs(s.to - n.from) < MEET_PT;
