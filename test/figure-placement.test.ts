@@ -58,6 +58,24 @@ describe('headerSetFlushLeft', () => {
     expect(headerSetFlushLeft(centred)).toBe(false);
   });
 
+  it('rows\' names starting where their column\'s name starts show a header that wraps none set flush left', () => {
+    // target.sheet: 科目代码 / 合计 (the total row's label) and 科目名称 / 卫生健康支出 …
+    const header = [[{ ...word(44, 72, 100), text: '科目代码' }, { ...word(103, 131, 100), text: '科目名称' }, { ...word(303, 317, 100), text: '合计' }]];
+    const rows = [
+      [{ ...word(44, 58, 110), text: '合计' }, { ...word(369, 384, 110), text: '25.39' }],
+      [{ ...word(90, 100, 120), text: '210' }, { ...word(103, 145, 120), text: '卫生健康支出' }, { ...word(369, 384, 120), text: '25.39' }],
+    ];
+    expect(headerSetFlushLeft(header, rows)).toBe(true);
+    expect(headerSetFlushLeft(header)).toBe(false);
+  });
+
+  it('figures and codes that happen to start where a centred name starts are no evidence', () => {
+    // province-budget.large (Chromium): 类 over 208, 合计 over 420.00, both from one x; the header is centred
+    const header = [[{ ...word(58, 69, 100), text: '类' }, { ...word(317, 337, 100), text: '合计' }]];
+    const rows = [[{ ...word(58, 75, 110), text: '208' }, { ...word(317, 349, 110), text: '420.00' }]];
+    expect(headerSetFlushLeft(header, rows)).toBe(false);
+  });
+
   it('one wrapped name from one x is not evidence enough, nor names of one width', () => {
     expect(headerSetFlushLeft([[word(407, 449, 110)], [word(407, 435, 130)]])).toBe(false);
     expect(headerSetFlushLeft([[word(407, 449, 110), word(505, 547, 110)], [word(407, 449, 130), word(505, 547, 130)]])).toBe(false);

@@ -76,6 +76,7 @@ const ENGINES_DIFFER: Record<string, string> = {
   'corpus-haidong-city-2025-budget.bare.typst.pdf': 'unpdf: Typst\'s quarter-em spacing, a space in the line\'s text',
   'corpus-linxia-city-2023-final.bare.typst.pdf': 'unpdf: Typst\'s quarter-em spacing, a space in the line\'s text',
   'corpus-weihai-huancui-2023-final.bare.typst.pdf': 'unpdf: Typst\'s quarter-em spacing parts a form\'s words',
+  'target.sheet.typst.pdf': 'unpdf: Typst\'s quarter-em spacing parts 2025 年底前完成; the 绩效目标表 is said unread',
 };
 
 /** PDFium's lines are unpdf's without some: the clipped ones, `clippedLine` among them */

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// node scripts/typst/render.mjs [NAME...]: fixtures/pdf-src/corpus-NAME.json set by Typst into
-// fixtures/pdf/corpus-NAME.typst.pdf: the source laid out by scripts/itext/to-ir.mjs, that layout
+// node scripts/typst/render.mjs [NAME...]: fixtures/pdf-src/NAME.json (or corpus-NAME.json) set by
+// Typst into fixtures/pdf/NAME.typst.pdf: the source laid out by scripts/itext/to-ir.mjs, that layout
 // written as Typst markup by ir-to-typ.mjs, compiled by typst.ts's Node compiler (Typst's own
 // layout and PDF writer, no browser, no TeX).
 // Needs @myriaddreamin/typst-ts-node-compiler, which the project does not depend on:
@@ -10,7 +10,7 @@
 // (Noto Sans CJK), every rule a stroked line per cell edge, header rows repeated on each page,
 // landscape pages laid out wide (not /Rotate'd).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,21 +28,23 @@ try {
 }
 const names = process.argv.slice(2);
 if (!names.length) names.push('guizhou-office-2023-final', 'haidong-city-2025-budget', 'linxia-city-2023-final', 'qinghai-province-2023-final', 'weihai-huancui-2023-final');
+const sourceOf = (n) => (existsSync(path.join(ROOT, `fixtures/pdf-src/${n}.json`)) ? n : `corpus-${n}`);
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'typst-'));
 try {
   const compiler = NodeCompiler.create({ fontArgs: [{ fontPaths: ['/usr/share/fonts'] }] });
   for (const n of names) {
     const ir = path.join(work, `${n}.ir`);
-    writeFileSync(ir, execFileSync('node', [path.join(ROOT, 'scripts/itext/to-ir.mjs'), path.join(ROOT, `fixtures/pdf-src/corpus-${n}.json`)]));
-    const source = execFileSync('node', [path.join(HERE, 'ir-to-typ.mjs'), ir], { encoding: 'utf8' });
-    const result = compiler.compile({ mainFileContent: source });
+    const source = sourceOf(n);
+    writeFileSync(ir, execFileSync('node', [path.join(ROOT, 'scripts/itext/to-ir.mjs'), path.join(ROOT, `fixtures/pdf-src/${source}.json`)]));
+    const markup = execFileSync('node', [path.join(HERE, 'ir-to-typ.mjs'), ir], { encoding: 'utf8' });
+    const result = compiler.compile({ mainFileContent: markup });
     if (!result.result) {
       console.error(`${n}: Typst did not compile it`);
       result.printDiagnostics();
       process.exit(1);
     }
-    const file = path.join(ROOT, `fixtures/pdf/corpus-${n}${process.env.STYLE ? `.${process.env.STYLE}` : ''}.typst.pdf`);
+    const file = path.join(ROOT, `fixtures/pdf/${source}${process.env.STYLE ? `.${process.env.STYLE}` : ''}.typst.pdf`);
     writeFileSync(file, compiler.pdf(result.result, { creationTimestamp: 0 }));
     compiler.evictCache(0);
     console.log(path.relative(ROOT, file));

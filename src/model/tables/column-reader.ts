@@ -19,6 +19,9 @@ import { pageSpannedColumns, tabbedSpannedColumns, type PrintedColumn } from './
 import { FigurePlacement } from './figure-placement.js';
 import { placeByRules } from './ruled-columns.js';
 
+/** rows under a header enough to show whether its names are set flush left as the rows' are */
+const ROWS_SHOWING_ALIGNMENT = 12;
+
 export abstract class ColumnReader {
   readonly rows: Row[] = [];
   readonly notes: ParseNote[];
@@ -62,12 +65,23 @@ export abstract class ColumnReader {
       markOf: (c) => this.markOf(c),
       headerLabels: () => this.headerLabels(),
       headerRows: () => this.headerRows,
+      rowsUnderHeader: () => this.rowsUnderHeader(),
       isAligned: () => this.isAligned(),
       textHeaderSpans: () => this.textHeaderSpans(),
       headerPage: () => this.headerTokenLines[0]?.source.page,
       rowFigures: () => this.rowFigures(),
       placeByRulings: (printed, centres) => this.placeByRulings(printed, centres),
     });
+  }
+
+  /** PDF: the first lines under the header on the header's page (enough to show how its cells are set) */
+  private rowsUnderHeader(): PositionedPiece[][] {
+    const last = this.headerTokenLines.at(-1)?.source;
+    if (!last || last.y === undefined) return [];
+    return this.region.lines
+      .filter((l) => l.source.page === last.page && l.source.y !== undefined && l.source.y > last.y! && l.source.pieces)
+      .slice(0, ROWS_SHOWING_ALIGNMENT)
+      .map((l) => l.source.pieces!.map((p) => ({ ...p, y: l.source.y })));
   }
 
   /** PDF: the source line of a line number in this table's region */

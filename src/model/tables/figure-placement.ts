@@ -30,6 +30,8 @@ export interface PlacementSource {
   headerLabels(): Map<string, PositionedPiece>;
   /** PDF: the header's lines of words (栏次 numbers left out), each word with its baseline */
   headerRows(): PositionedPiece[][];
+  /** PDF: the first lines under the header on its page, each word with its baseline */
+  rowsUnderHeader(): PositionedPiece[][];
   /** text laid out as printed, with no positions and no tabs */
   isAligned(): boolean;
   /** aligned text: each header line's words as the spans they cover */
@@ -152,7 +154,7 @@ export class FigurePlacement {
     const columns = this.reader.columns();
     const byMarks = flushLeftEdges(columns.map((c) => ({ key: c.key, mark: this.reader.markOf(c), label: labels.get(c.key) })));
     // without 栏次 numbers, a header whose wrapped names start at one x is set flush left, its names' starts the columns'
-    const byHeader = () => (columns.length > 1 && columns.every((c) => labels.has(c.key)) && headerSetFlushLeft(this.reader.headerRows()) ? new Map(columns.map((c) => [c.key, labels.get(c.key)!.x0])) : null);
+    const byHeader = () => (columns.length > 1 && columns.every((c) => labels.has(c.key)) && headerSetFlushLeft(this.reader.headerRows(), this.reader.rowsUnderHeader()) ? new Map(columns.map((c) => [c.key, labels.get(c.key)!.x0])) : null);
     return (this.leftEdges = byMarks ?? byHeader());
   }
 

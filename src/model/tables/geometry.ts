@@ -43,21 +43,27 @@ export function marksFlushLeft(marks: Placed[], header: Placed[][]): boolean {
 /** cells one under the other: overlapping across, on different header lines */
 const stacked = (a: Placed & { y?: number }, b: Placed & { y?: number }) => a.y !== b.y && a.x0! < b.x1! && b.x0! < a.x1!;
 
+/** a figure or code: where it starts says nothing of how its cell is set (set right, its width decides) */
+const FIGURE = /^[-\d,.%]+$/;
+
 /**
  * Whether a header without 栏次 numbers is set flush left (a sheet's text, as Excel and WPS
- * default to): words stacked one under the other (a wrapped name: 一般公共预算 / 财政拨款)
- * start at one x though their widths differ, twice at least, and no two stacked words of
- * different widths share a middle instead (a centred header's).
+ * default to): a header word and words under it (a wrapped name's next line, 一般公共预算 /
+ * 财政拨款, or a row's name under its column's, 科目名称 / 卫生健康支出; not a figure or code)
+ * start at one x though their widths differ, twice at least, and no word under a header word
+ * shares its middle instead (a centred header's). `below`: the rows' lines under the header,
+ * each word with its baseline.
  */
-export function headerSetFlushLeft(rows: Array<Array<Placed & { y?: number }>>): boolean {
-  const pieces = rows.flat().filter((p) => p.x0 !== undefined && p.x1 !== undefined);
+export function headerSetFlushLeft(header: Array<Array<Placed & { y?: number; text?: string }>>, below: Array<Array<Placed & { y?: number; text?: string }>> = []): boolean {
+  const placed = (p: Placed) => p.x0 !== undefined && p.x1 !== undefined;
+  const heads = header.flat().filter(placed);
+  const under = [...heads, ...below.flat().filter(placed)];
   let flush = 0;
-  for (let i = 0; i < pieces.length; i++) {
-    for (let j = i + 1; j < pieces.length; j++) {
-      const [a, b] = [pieces[i], pieces[j]];
-      if (!stacked(a, b) || Math.abs(a.x1! - a.x0! - (b.x1! - b.x0!)) <= 2) continue;
-      if (Math.abs(a.x0! - b.x0!) <= 1) flush++;
-      else if (Math.abs(centreOf(a) - centreOf(b)) <= 1) return false;
+  for (const a of heads) {
+    for (const b of under) {
+      if (b === a || (b.y ?? 0) <= (a.y ?? 0) || !stacked(a, b) || Math.abs(a.x1! - a.x0! - (b.x1! - b.x0!)) <= 2) continue;
+      if (Math.abs(centreOf(a) - centreOf(b)) <= 1) return false;
+      if (Math.abs(a.x0! - b.x0!) <= 1 && !FIGURE.test((b.text ?? '').trim())) flush++;
     }
   }
   return flush >= 2;
