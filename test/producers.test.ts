@@ -130,6 +130,18 @@ describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritte
     }, 60000);
   }
 
+  // a turned 三公 table whose header wraps in narrow columns: 2016年执行 / 项目 2017年预算数 / 数, each
+  // year on a line of its own; the lines of one row of cells are one header, its latest year the
+  // table's (a false 形式/年度一致 of 2016 before)
+  for (const engine of PDF_ENGINES) {
+    it(`sangong-turned-budget.narrow.typst.pdf (${engine}) reads as its text version`, async () => {
+      const fromPdf = buildReport(await readDocument(PDF('sangong-turned-budget.narrow.typst.pdf'), { pdfEngine: engine }));
+      const fromText = buildReport(await readDocument(PDF('sangong-turned-budget.txt')));
+      expect(reading(fromPdf, rules)).toEqual(reading(fromText, rules));
+      expect(fromPdf.tables.map((t) => t.years.map((c) => c.raw))).toEqual([['2017', '2017']]);
+    }, 60000);
+  }
+
   // Typst with no rules at all and rows as close as a cell's wrapped lines: what the rules parted
   // in the open rendering only the words can part. A form's rows cannot be told from its cells'
   // wrapped lines, nor a 绩效目标表's projects apart: those are said unread, and no finding comes

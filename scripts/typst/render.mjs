@@ -8,7 +8,8 @@
 // and Debian's fonts-noto-cjk.
 // What it carries: figures in one font (Libertinus Serif) and their cells' words in another
 // (Noto Sans CJK), every rule a stroked line per cell edge, header rows repeated on each page,
-// landscape pages laid out wide (not /Rotate'd).
+// landscape pages laid out wide (not /Rotate'd). STYLE (open, sheet, bare: see ir-to-typ.mjs) and
+// WIDTHS=content (columns as narrow as their content) name their files NAME.STYLE.narrow.typst.pdf.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -44,7 +45,9 @@ try {
       result.printDiagnostics();
       process.exit(1);
     }
-    const file = path.join(ROOT, `fixtures/pdf/${source}${process.env.STYLE ? `.${process.env.STYLE}` : ''}.typst.pdf`);
+    // WIDTHS=content (to-ir.mjs): columns as narrow as their content, so names and headers wrap
+    const variant = [process.env.STYLE, process.env.WIDTHS === 'content' ? 'narrow' : ''].filter(Boolean).map((v) => `.${v}`).join('');
+    const file = path.join(ROOT, `fixtures/pdf/${source}${variant}.typst.pdf`);
     writeFileSync(file, compiler.pdf(result.result, { creationTimestamp: 0 }));
     compiler.evictCache(0);
     console.log(path.relative(ROOT, file));

@@ -12,6 +12,7 @@ import type { Catalog, TableSpec } from './catalog.js';
 import { kindsByTitle } from './kinds.js';
 import { ColumnReader } from './column-reader.js';
 import { isColumnNumbering, lineLocation, yearCell } from './lines.js';
+import { ROW_GAP } from '../../layout/grid.js';
 
 export { centreOf, columnReach } from './geometry.js';
 export { isCode, labelText, levelOf, stripEnumeration } from './lines.js';
@@ -40,6 +41,11 @@ export interface Builder {
   finish(): Table;
 }
 
+/** two PDF lines of one row of cells: on one page, baselines nearer than a row's gap (a cell's wrapped lines) */
+function oneRowOfCells(a: SourceLine, b: SourceLine): boolean {
+  return a.pieces !== undefined && b.pieces !== undefined && a.page === b.page && a.y !== undefined && b.y !== undefined && Math.abs(b.y - a.y) <= ROW_GAP * (b.size ?? 10);
+}
+
 /** a word that may be a 合计 row's label as well as a column's name */
 const TOTAL_WORD_RE = /^(合计|总计|小计)$/;
 
@@ -55,7 +61,9 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
 
   constructor(spec: TableSpec, region: TableRegion, file: string, notes: ParseNote[], catalog: Catalog) {
     super(spec, region, file, notes, catalog);
+    // the title's years stand alone, whatever header lines stand close under it
     if (region.titleSource) this.collectYears(region.titleSource);
+    this.keepRowYears();
   }
 
   abstract opensRow(line: TokenLine): boolean;
@@ -214,12 +222,30 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
   }
 
 
+  /** the years of the last lines read that one PDF row of cells holds (a header whose names wrap), not yet kept */
+  private rowYears: { last: SourceLine; found: Array<{ source: SourceLine; m: RegExpMatchArray }> } | null = null;
+
   protected collectYears(source: SourceLine) {
-    const found = [...source.text.matchAll(YEAR_RE)];
     // a header that prints two years (2016年执行数 | 2017年预算数) compares the table's year with the
-    // one before: the latest is the table's
-    const latest = Math.max(...found.map((m) => Number(m[1])));
-    for (const m of found) if (Number(m[1]) === latest) this.years.push(yearCell(this.file, source, m));
+    // one before: the latest is the table's. On a page its names may wrap, each year on a line of
+    // its own (2016年执行 / 项目 2017年预算数 / 数): the lines of one row of cells count as one
+    const row = this.rowYears;
+    const found = [...source.text.matchAll(YEAR_RE)].map((m) => ({ source, m }));
+    if (row && oneRowOfCells(row.last, source)) {
+      row.found.push(...found);
+      row.last = source;
+      return;
+    }
+    this.keepRowYears();
+    this.rowYears = { last: source, found };
+  }
+
+  /** the latest year of the row's lines kept as the table's */
+  private keepRowYears() {
+    const found = this.rowYears?.found ?? [];
+    this.rowYears = null;
+    const latest = Math.max(...found.map(({ m }) => Number(m[1])));
+    for (const { source, m } of found) if (Number(m[1]) === latest) this.years.push(yearCell(this.file, source, m));
   }
 
   /** the sides of the rows left out, where every one's is known */
@@ -270,7 +296,7 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
       saidEmpty: this.saidEmpty,
       noteOfOther: this.noteOfOther(),
       nilInNarrative: null,
-      years: this.years,
+      years: (this.keepRowYears(), this.years),
       loc: sourceLocation(this.file, this.region.anchor),
     };
   }
