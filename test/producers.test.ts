@@ -156,6 +156,9 @@ describe('documents rendered by WeasyPrint, wkhtmltopdf and AbiWord, or rewritte
     },
     'corpus-qinghai-province-2023-final': { notices: [], lost: [] },
     'corpus-weihai-huancui-2023-final': { notices: [], lost: [] },
+    // its header set as close over the 合计 row as a wrapped name: not joined to it (a false
+    // 科目/行内分列合计 of 50.78 on each coded row before, 合计's name read from the row's label)
+    target: { notices: ['读取/表格未能读取 4'], lost: [] },
   };
   for (const [name, expected] of Object.entries(BARE)) {
     for (const engine of PDF_ENGINES) {

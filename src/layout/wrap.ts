@@ -72,6 +72,20 @@ function joinLooseFigures(lines: SourceLine[]): SourceLine[] {
 /** a 科目 or unit code (208, 2080501, 506001); a 行次 number is one or two digits */
 const CODE = /^\d{3,}$/;
 
+/** the nearest line with figures on the fragment's page, two lines either side at most */
+function nearestWithFigures(lines: SourceLine[], i: number, hasFigures: boolean[], removed: Set<number>): SourceLine | null {
+  let best: SourceLine | null = null;
+  for (let k = Math.max(0, i - 2); k <= Math.min(lines.length - 1, i + 2); k++) {
+    const t = lines[k];
+    if (k === i || removed.has(k) || !hasFigures[k] || t.page !== lines[i].page || t.y === undefined) continue;
+    if (!best || Math.abs(t.y - lines[i].y!) < Math.abs(best.y! - lines[i].y!)) best = t;
+  }
+  return best;
+}
+
+/** whether no word of the fragment stands over a word of the line */
+const besideEveryWord = (frag: SourceLine, line: SourceLine | null) => line !== null && frag.pieces!.every((p) => !line.pieces!.some((q) => overlaps(p, q)));
+
 /**
  * A line that opens with a code and its own name right after it (506 海东市医疗保障局 1,215.34) is
  * a row whole: a label wholly left of its code stands in no cell of that row but in the code
@@ -109,6 +123,10 @@ function joinWrappedNames(lines: SourceLine[], rulings?: PageRulings[]): SourceL
       if (!over.has(k)) over.set(k, frag.pieces!.some((p) => out[k].pieces!.some((q) => isNumeric(q) && overlaps(p, q))));
       return over.get(k)!;
     };
+    // a line of three words or more, none of them over a word of the nearest line with figures, is a
+    // line of its own: a header set close over the first row (no rules between), not wrapped names,
+    // which continue a word of their row or stand in a cell it leaves empty, one or two a line
+    if (frag.pieces.length >= 3 && besideEveryWord(frag, nearestWithFigures(out, i, hasFigures, removed))) continue;
     const left: PositionedPiece[] = [];
     const hosts = new Set<number>();
     for (const piece of frag.pieces) {
