@@ -4,10 +4,9 @@
 // colspan / rowspan, wide tables on flipped (landscape) pages. Latin and figures are set in Typst's
 // own Libertinus Serif and Chinese in Noto Sans CJK, as Word sets Times New Roman beside 宋体: each
 // figure's font differs from its cell's words.
-import { readFileSync } from 'node:fs';
+import { readIr } from '../itext/read-ir.mjs';
 
-const unesc = (s) => s.replace(/\\(\\|t|n)/g, (_, c) => (c === 't' ? '\t' : c === 'n' ? '\n' : '\\'));
-const lines = readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t').map(unesc));
+const commands = readIr(process.argv[2]);
 
 /** a Typst string literal: JSON's escapes are Typst's for the characters text holds here */
 const str = (s) => JSON.stringify(s);
@@ -55,8 +54,7 @@ function grid(kind, headerRows, widths, rows, wide) {
 }
 
 let page = 'P';
-for (let i = 0; i < lines.length; i++) {
-  const [cmd, ...f] = lines[i];
+for (const [cmd, ...f] of commands) {
   if (cmd === 'H1') out.push(`#align(center, text(size: 16pt, weight: "bold", ${str(f[0])}))`);
   else if (cmd === 'PARA' || cmd === 'NARR') out.push(`#par(${str(f[0])})`);
   else if (cmd === 'SECTION') out.push(`#heading(level: 1, numbering: none, ${str(f[0])})`);
@@ -70,17 +68,8 @@ for (let i = 0; i < lines.length; i++) {
     out.push(f[1] ? `#block(width: 100%, text(size: 9pt)[#${str(f[0])} #h(1fr) #${str(f[1])}])` : `#block(text(size: 9pt, ${str(f[0])}))`);
   } else if (cmd === 'NOTE') out.push(`#block(text(size: 9pt, ${str(f[0])}))`);
   else if (cmd === 'TABLE') {
-    const [kind, , headerRows, orient] = f;
-    const widths = lines[++i].slice(1).map(Number);
-    const rows = [];
-    while (lines[++i][0] !== 'ENDTABLE') {
-      if (lines[i][0] === 'ROW') rows.push([]);
-      else {
-        const [, colspan, rowspan, align, part, text] = lines[i];
-        rows[rows.length - 1].push({ colspan: +colspan, rowspan: +rowspan, align, head: part === 'H', text });
-      }
-    }
-    out.push(...grid(kind, +headerRows, widths, rows, orient === 'L'));
+    const t = f[0];
+    out.push(...grid(t.kind, t.headerRows, t.widths, t.rows, t.landscape));
   }
 }
 process.stdout.write(out.join('\n') + '\n');

@@ -1,13 +1,12 @@
-// node scripts/xelatex/ir-to-tex.mjs DOC.ir > DOC.tex (see render.sh)
+// node scripts/xelatex/ir-to-tex.mjs DOC.ir > DOC.tex (see render.sh; the file read by ../itext/read-ir.mjs)
 // The line-based layout scripts/itext/to-ir.mjs makes of a fixture source, set as LaTeX for
 // XeLaTeX (ctex, Fandol fonts): each grid a longtable whose header repeats on every page, merged
 // cells as \multicolumn / \multirow, rules drawn by \hline / \cline and | (TeX draws each rule as
 // a filled rectangle, a vertical one in pieces row by row), wide tables on pages turned by
 // pdflscape (the page is /Rotate'd, its text runs up the page).
-import { readFileSync } from 'node:fs';
+import { readIr } from '../itext/read-ir.mjs';
 
-const unesc = (s) => s.replace(/\\(\\|t|n)/g, (_, c) => (c === 't' ? '\t' : c === 'n' ? '\n' : '\\'));
-const lines = readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t').map(unesc));
+const commands = readIr(process.argv[2]);
 
 const SPECIAL = { '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', $: '\\$', '&': '\\&', '#': '\\#', '^': '\\^{}', _: '\\_', '%': '\\%', '~': '\\~{}' };
 const tex = (s) => s.replace(/[\\{}$&#^_%~]/g, (c) => SPECIAL[c]);
@@ -91,8 +90,7 @@ function grid(kind, ncols, headerRows, widths, rows, wide) {
   return [`{\\${size}`, `\\begin{longtable}{${spec}}`, '\\hline', ...body, '\\end{longtable}}'];
 }
 
-for (let i = 0; i < lines.length; i++) {
-  const [cmd, ...f] = lines[i];
+for (const [cmd, ...f] of commands) {
   if (cmd === 'H1') out.push(`\\begin{center}{\\Large\\bfseries ${tex(f[0])}}\\end{center}`);
   // a space the text prints stays one: xeCJK drops a space between Chinese characters and sets
   // one between Chinese and Latin no wider than it spaces them unasked
@@ -108,17 +106,8 @@ for (let i = 0; i < lines.length; i++) {
   else if (cmd === 'META') out.push(`{\\small\\noindent ${tex(f[0])}${f[1] ? `\\hfill ${tex(f[1])}` : ''}\\par}`);
   else if (cmd === 'NOTE') out.push(`{\\small\\noindent ${tex(f[0])}\\par}`);
   else if (cmd === 'TABLE') {
-    const [kind, ncols, headerRows, orient] = f;
-    const widths = lines[++i].slice(1).map(Number);
-    const rows = [];
-    while (lines[++i][0] !== 'ENDTABLE') {
-      if (lines[i][0] === 'ROW') rows.push([]);
-      else {
-        const [, colspan, rowspan, align, part, text] = lines[i];
-        rows[rows.length - 1].push({ colspan: +colspan, rowspan: +rowspan, align, head: part === 'H', text });
-      }
-    }
-    out.push(...grid(kind, +ncols, +headerRows, widths, rows, orient === 'L'));
+    const t = f[0];
+    out.push(...grid(t.kind, t.ncols, t.headerRows, t.widths, t.rows, t.landscape));
   }
 }
 if (landscape) out.push('\\end{landscape}');
