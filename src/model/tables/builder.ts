@@ -255,6 +255,8 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
   }
 
   protected baseTable(): Table {
+    // the header row read last is weighed now: no line after it came close enough to join it
+    this.keepRowYears();
     const cells = this.rows.flatMap((r) => [...Object.values(r.cells), ...r.unplaced]);
     // a blank cell is printed to the table's precision: a sum over blanks of a table in whole 元 shows whole 元
     const printed = cells.filter((c) => !c.blank);
@@ -296,7 +298,7 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
       saidEmpty: this.saidEmpty,
       noteOfOther: this.noteOfOther(),
       nilInNarrative: null,
-      years: (this.keepRowYears(), this.years),
+      years: this.years,
       loc: sourceLocation(this.file, this.region.anchor),
     };
   }

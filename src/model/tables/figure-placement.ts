@@ -153,7 +153,7 @@ export class FigurePlacement {
     const labels = this.reader.headerLabels();
     const columns = this.reader.columns();
     const byMarks = flushLeftEdges(columns.map((c) => ({ key: c.key, mark: this.reader.markOf(c), label: labels.get(c.key) })));
-    // without 栏次 numbers, a header whose wrapped names start at one x is set flush left, its names' starts the columns'
+    // without 栏次 numbers, a header whose names start where the words under them start is set flush left (its names' starts the columns')
     const byHeader = () => (columns.length > 1 && columns.every((c) => labels.has(c.key)) && headerSetFlushLeft(this.reader.headerRows(), this.reader.rowsUnderHeader()) ? new Map(columns.map((c) => [c.key, labels.get(c.key)!.x0])) : null);
     return (this.leftEdges = byMarks ?? byHeader());
   }

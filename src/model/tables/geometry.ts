@@ -40,7 +40,7 @@ export function marksFlushLeft(marks: Placed[], header: Placed[][]): boolean {
   return marks.length > 1 && marks.every((m) => cells.some((c) => flushWith(m, c)));
 }
 
-/** cells one under the other: overlapping across, on different header lines */
+/** words one under the other: overlapping across, on different lines */
 const stacked = (a: Placed & { y?: number }, b: Placed & { y?: number }) => a.y !== b.y && a.x0! < b.x1! && b.x0! < a.x1!;
 
 /** a figure or code: where it starts says nothing of how its cell is set (set right, its width decides) */
