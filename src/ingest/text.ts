@@ -158,6 +158,7 @@ export function splitLines(file: string, text: string, encoding: Encoding = 'utf
   const raw = text.replace(/(?<=[^\r\n\f])\f/g, '\n\f').split(/\r\n|\n|\r/);
   const hasPages = text.includes('\f');
   let page = 1;
+  let barred = false;
   const lines: SourceLine[] = raw.map((t, i) => {
     let body = t;
     if (hasPages && body.includes('\f')) {
@@ -165,11 +166,34 @@ export function splitLines(file: string, text: string, encoding: Encoding = 'utf
       body = body.replace(/\f/g, '');
     }
     body = foldRadicals(foldFullwidthFigures(body));
+    const cells = barsAsTabs(body);
+    barred ||= cells !== body;
+    body = cells;
     return hasPages ? { line: i + 1, text: body, page } : { line: i + 1, text: body };
   });
   const problems = hasPages ? emptyPages(lines, /\f\s*$/.test(text)) : [];
-  const cells = tabsAreCells(lines) ? lines.map(unquotedFields) : lines.map(tabsAsSpaces);
+  // tabs a bar stood for part cells, whatever tabs elsewhere in the file do
+  const cells = barred || tabsAreCells(lines) ? lines.map(unquotedFields) : lines.map(tabsAsSpaces);
   return { file, encoding, lines: withoutTabMargin(cells), ...(problems.length ? { problems } : {}) };
+}
+
+/** a bar that parts a table's cells in text: ASCII, full-width, or a box-drawing line */
+const BAR_RE = /[|｜│┃]/g;
+/** a Markdown table's rule under its header (|---|:---:|): no row */
+const BAR_RULE_RE = /^[ \u3000]*[|｜│┃]?(?:[ \u3000]*:?[-—–─━]{2,}:?[ \u3000]*[|｜│┃])+[ \u3000]*(?:[ \u3000]*:?[-—–─━]{2,}:?[ \u3000]*)?$/;
+/** the bar that opens or closes a row (| a | b |, a page's cells copied as `18 |`): it closes no field of its own */
+const OUTER_BARS_RE = /^([ \u3000]*)[|｜│┃]|[|｜│┃]([ \u3000]*)$/g;
+
+/**
+ * A table whose cells are parted by bars (a Markdown table; a web page's or a viewer's table
+ * copied as text, `合 计 | 1.8 | 1.52 |`): each bar between two cells is a tab, so that the row
+ * is read as a sheet's tab-separated row (`因公出国(境)费 | ||`: two blank cells); the bars that
+ * open or close a row are spaces, one character for one, so that columns stay where they are printed.
+ */
+function barsAsTabs(text: string): string {
+  if (!text.includes('|') && !/[｜│┃]/.test(text)) return text;
+  if (BAR_RULE_RE.test(text)) return '';
+  return text.replace(OUTER_BARS_RE, (_bar, before: string | undefined, after: string | undefined) => `${before ?? ''} ${after ?? ''}`).replace(BAR_RE, '\t');
 }
 
 /** a tab-separated field in quotes, as a spreadsheet writes a text cell ("一般公共服务支出") */
