@@ -17,6 +17,8 @@ export function figuresLeftUnread(form: Form, left: number): string | null {
   if (!left || !total) return null;
   const weights = form.indicators.reduce((sum, x) => sum + (x.weight?.value ?? 0), 0);
   const funds = form.funds.find((r) => r.key === '年度资金总额')?.cells['分值']?.value ?? 0;
+  // a detector, not a check: within half a point as printed, not within the rules' rounding slack
+  // (half a unit per weight, up to 5 points on ten weights, as much as a lost row's weight)
   const near = (v: number) => Math.abs(v - total.value) < 0.5;
   if (near(weights) || near(weights + funds)) return null;
   return `有 ${left} 个数字未归入任何指标行（提取的文字打乱了表格的行，有的指标行未读全），各指标的分值之和与总分未核对`;
