@@ -53,6 +53,17 @@ describe('interval arithmetic', () => {
     expect(r.hi).toBeGreaterThan(1.0084);
   });
 
+  it('a share against a quotient is near only within one unit of the share as printed, whatever the operands print', () => {
+    const percent = (r: Interval): Interval => ({ ...r, lo: r.lo * 100, hi: r.hi * 100, value: r.value * 100, percent: true });
+    // 江西 上犹 2022: 其他收入 7000 万元 占收入预算总额 7783.26 万元 的 90.3% (89.94%): four units off, not near
+    // (7000's whole yuan once made the quotient's precision, and any miss under half a point near)
+    const c = compare(printed(90.3, 1, null), percent(ratio(printed(7000, 0), printed(7783.26))!));
+    expect(c.verdict).toBe('off');
+    expect(c.expected.value).toBeCloseTo(89.937, 2);
+    // a truncation stays near: 9,787.85 ÷ 27,664.71 = 35.3806%, printed 35.39
+    expect(compare(printed(35.39, 2, null), percent(ratio(printed(9787.85), printed(27664.71))!)).verdict).toBe('near');
+  });
+
   it('formats with thousands separators', () => {
     expect(formatNumber(8044331.79, 2)).toBe('8,044,331.79');
     expect(formatNumber(-0.004, 2)).toBe('0.00');

@@ -136,6 +136,9 @@ export function difference(a: Interval, b: Interval): Interval {
   return sum([a, negate(b)]);
 }
 
+/** the precision a quotient counts as having: finer than any figure is printed (formatNumber shows at most 6) */
+const QUOTIENT_DECIMALS = 6;
+
 /** a / b as an interval; null when b may be zero (the ratio is then unconstrained). */
 export function ratio(a: Interval, b: Interval): Interval | null {
   const unit = commonUnit(a.unit, b.unit);
@@ -147,9 +150,13 @@ export function ratio(a: Interval, b: Interval): Interval | null {
     lo: Math.min(...qs),
     hi: Math.max(...qs),
     value: y.value === 0 ? NaN : x.value / y.value,
-    // as printed, not in the common unit: 115,749.56 元 ÷ 494,400.00 万元 is of two decimals, not of
-    // the −2 the 万元 has in 元 (which made any gap under 50 points a near miss)
-    decimals: Math.min(a.decimals, b.decimals),
+    // a quotient has no printed digit of its own: its interval holds all its operands' rounding, and
+    // what a comparison with it may call a near miss is one unit of the printed figure's last digit
+    // (the operands' decimals made 90.3% against 7000 ÷ 7783.26 = 89.94% a miss within one unit of 7000's)
+    decimals: QUOTIENT_DECIMALS,
+    // shown as the operands are printed (as printed, not in the common unit: 115,749.56 元 ÷
+    // 494,400.00 万元 shows two decimals, not the −2 the 万元 has in 元)
+    shown: Math.min(a.decimals, b.decimals),
     unit: null,
   };
 }
