@@ -21,7 +21,7 @@ export interface Found {
 // the template's instructions to its writer: how to say it (（如持平作持平表述）), what to fill in from
 // which table (（按“部门预算公开06表…”中实际发生经济分类支出事项填写）); a reason or a use the template
 // asks for, left empty (主要原因是。, 主要用于；); an amount left blank before its unit (政府性基金支出预算
-// 支出 万元。, 比上年减少 万元), a share or a rate before its % (占 %). Not the template's description of a table that departments keep on purpose, their
+// 支出 万元。, 比上年减少 万元), a share or a rate before its % (占 %, 占基本支出预算%). Not the template's description of a table that departments keep on purpose, their
 // own name filled in (本表反映…。填列数应与《省委办公厅部门收支预算总表》收入数一致。)
 const TEMPLATE_RE = new RegExp(
   [
@@ -37,6 +37,8 @@ const TEMPLATE_RE = new RegExp(
     // …or after a change (比上年减少 万元), and a share or a rate left blank before its % (占 %，增长 %。)
     '(?:增加|减少|增长|下降|上升|降低)了?万元(?=[。；;，,])',
     '(?:占|增加|减少|增长|下降|上升|降低)(?:了|比重?|比例)?(?:为|达)?%',
+    // …or a share whose whole is named and its figure not (商品和服务支出预算 75800 元，占基本支出预算%; 占XX% is the XX above)
+    '占[^\\d\\s，,。；;:：%（()）XＸ]{2,12}?的?%',
   ].join('|'),
   'g',
 );
