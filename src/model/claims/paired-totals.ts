@@ -17,8 +17,14 @@ const CHANGES = new RegExp(`${BOTH}(增加|减少)了?${NUM}(?:万元)?${LIST}${
 /** how far back the levels may be said: the sentence before the change's */
 const LEVELS_REACH = 160;
 
-/** the two totals said apart in one clause: 收入总计 A 万元，支出总计 B 万元 */
-const APART = new RegExp(`收入总计(?:为|是)?${NUM}万元[,，]支出总计(?:为|是)?${NUM}万元`, 'dg');
+/**
+ * the two totals said apart in one sentence: 收入总计 A 万元，支出总计 B 万元; a clause between
+ * (财政拨款收入总计 A 万元，与2019年相比增加 X 万元，增长 P%；财政拨款支出总计 B 万元, 四川 大邑 2020);
+ * the 财政拨款 总表's two as well, whose totals balance as the 总表's do
+ */
+const BETWEEN = '[,，；;](?:[^。；;]{0,60}?[,，；;])?';
+const APART = new RegExp(`(?<!财政拨款)收入总计(?:为|是)?${NUM}万元${BETWEEN}支出总计(?:为|是)?${NUM}万元`, 'dg');
+const FUNDS_APART = new RegExp(`财政拨款收入总计(?:为|是)?${NUM}万元${BETWEEN}财政拨款支出总计(?:为|是)?${NUM}万元`, 'dg');
 
 /** a match's group as a printed figure, where the match found it */
 const figureOf = (r: Reading, match: RegExpMatchArray, group: number, percent = false) => fig(r, percent ? `${match[group]}%` : match[group], match.indices![group][0], percent);
@@ -28,9 +34,11 @@ export function readPairedTotals(r: Reading): void {
   // 收入、支出总计各增加 X 万元、Y 万元: 西藏's), in the order they are said
   const levels = [...r.text.matchAll(LEVELS), ...r.text.matchAll(APART)].sort((a, b) => a.index! - b.index!);
   // the two totals of a 总表 balance: said together, they are one figure twice
-  for (const m of levels) {
-    const figures = { income: figureOf(r, m, 1), spending: figureOf(r, m, 2) };
-    add(r, { kind: 'balance', subject: '收支总计', section: sectionAt(r.heads, m.index!), text: m[0], figures, parts: [], link: null, whole: null, loc: { ...locate(r.stream, m.index!, m.index! + m[0].length), file: r.file } });
+  for (const [subject, found] of [['收支总计', levels], ['财政拨款收支总计', [...r.text.matchAll(FUNDS_APART)]]] as const) {
+    for (const m of found) {
+      const figures = { income: figureOf(r, m, 1), spending: figureOf(r, m, 2) };
+      add(r, { kind: 'balance', subject, section: sectionAt(r.heads, m.index!), text: m[0], figures, parts: [], link: null, whole: null, loc: { ...locate(r.stream, m.index!, m.index! + m[0].length), file: r.file } });
+    }
   }
   for (const m of r.text.matchAll(CHANGES)) {
     const at = m.index!;
