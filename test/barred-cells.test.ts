@@ -21,6 +21,15 @@ describe('cells parted by bars', () => {
     expect(lines.map((l) => l.text)).toEqual(['合 计 \t 1.8 \t 1.52  ', '因公出国(境)费 \t \t ', '  项目 \t 金额  ', '', '18  ', '说明 a\tb']);
   });
 
+  it('one stray bar (a page header) does not make an extractor\'s gap tabs cells', () => {
+    // pdf.js-based text: a tab between a line's text items, none for a blank cell, on many lines
+    const gaps = Array.from({ length: 24 }, (_, k) => `${2010101 + k}\t行政运行\t${k + 1}.00`);
+    const { lines } = splitLines('t.txt', ['第 3 页 | 共 9 页', ...gaps].join('\n'));
+    expect(lines[1].text).toBe('2010101 行政运行 1.00');
+    const rows = splitLines('t.txt', ['第 3 页 | 共 9 页', '合 计 | 1.8 | 1.52 |', ...gaps].join('\n')).lines;
+    expect(rows[2].text).toBe('2010101\t行政运行\t1.00');
+  });
+
   it('a 三公 table a row to a line: read whole, blank cells blank, and consistent with its sentence', async () => {
     const text = [
       SANGONG,

@@ -158,7 +158,7 @@ export function splitLines(file: string, text: string, encoding: Encoding = 'utf
   const raw = text.replace(/(?<=[^\r\n\f])\f/g, '\n\f').split(/\r\n|\n|\r/);
   const hasPages = text.includes('\f');
   let page = 1;
-  let barred = false;
+  let barred = 0;
   const lines: SourceLine[] = raw.map((t, i) => {
     let body = t;
     if (hasPages && body.includes('\f')) {
@@ -167,16 +167,18 @@ export function splitLines(file: string, text: string, encoding: Encoding = 'utf
     }
     body = foldRadicals(foldFullwidthFigures(body));
     const cells = barsAsTabs(body);
-    barred ||= cells !== body;
+    if (cells.includes('\t') && !body.includes('\t')) barred++;
     body = cells;
     return hasPages ? { line: i + 1, text: body, page } : { line: i + 1, text: body };
   });
   const problems = hasPages ? emptyPages(lines, /\f\s*$/.test(text)) : [];
-  // tabs a bar stood for part cells, whatever tabs elsewhere in the file do
-  const cells = barred || tabsAreCells(lines) ? lines.map(unquotedFields) : lines.map(tabsAsSpaces);
+  // tabs bars stood for part cells, whatever tabs elsewhere in the file do (not one stray bar's: a page's header)
+  const cells = barred >= BARRED_ROWS || tabsAreCells(lines) ? lines.map(unquotedFields) : lines.map(tabsAsSpaces);
   return { file, encoding, lines: withoutTabMargin(cells), ...(problems.length ? { problems } : {}) };
 }
 
+/** rows with a bar between two cells that make the file's tabs cells */
+const BARRED_ROWS = 2;
 /** a bar that parts a table's cells in text: ASCII, full-width, or a box-drawing line */
 const BAR_RE = /[|｜│┃]/g;
 /** a Markdown table's rule under its header (|---|:---:|): no row */
