@@ -132,7 +132,11 @@ function detectYear(head: string): number | null {
 function documentYear(head: string, all: string): number | null {
   const first = detectYear(head);
   const votes = new Map<number, number>();
-  for (const m of ownedYears(all, OWN_YEAR_RE)) if (!m[0].endsWith('执行')) votes.set(Number(m[1]), (votes.get(Number(m[1])) ?? 0) + 1);
+  const owned = ownedYears(all, OWN_YEAR_RE);
+  // a line naming a later year's too (a header's 2023年预算数 beside 2024年预算数) names the year compared with
+  const lineOf = (m: RegExpMatchArray) => all.lastIndexOf('\n', m.index!);
+  const compared = (m: RegExpMatchArray) => owned.some((o) => lineOf(o) === lineOf(m) && Number(o[1]) > Number(m[1]));
+  for (const m of owned) if (!m[0].endsWith('执行') && !compared(m)) votes.set(Number(m[1]), (votes.get(Number(m[1])) ?? 0) + 1);
   let best: number | null = null;
   for (const [y, n] of votes) if (best === null || n > votes.get(best)!) best = y;
   if (first === null) return best;

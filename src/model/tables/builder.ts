@@ -30,6 +30,16 @@ const EMPTY_NOTE_RE = /空表|为空|无数据|没有|不涉及|无相关|无此
 // a note that says this table itself has nothing in it (此表为空表, 故本表无数据), not only that something is absent
 const SAID_EMPTY_RE = /(本|此|该)表\s*(为空|无数据|没有数据|数据为空)|空表/;
 const YEAR_RE = /(?<!\d)(20\d{2})(?=\s*年)/g;
+
+/** what a sentence that explains a change says: why a figure rose or fell against another year's (增减变化原因说明：因按照2023年预算…调增) */
+const CHANGE_WORDS_RE = /增减|变化|变动|原因|调增|调减|增加|减少|增长|下降|上年/;
+
+/** whether the sentence of text that holds position `at` explains a change */
+function explainsChange(text: string, at: number): boolean {
+  const start = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('；', at), text.lastIndexOf(';', at)) + 1;
+  const ends = [text.indexOf('。', at), text.indexOf('；', at), text.indexOf(';', at)].filter((i) => i >= 0);
+  return CHANGE_WORDS_RE.test(text.slice(start, ends.length ? Math.min(...ends) : text.length));
+}
 export const SECTION_LABEL_RE = /^(栏次|项目|科目代码|科目名称|功能分类|经济分类|收入|支出|预算数|决算数)/;
 
 export interface Builder {
@@ -78,7 +88,7 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
     const words = /\S\s+\S/.test(text) ? text.replace(/\s+/g, '') : text;
     const isNote = NOTE_RE.test(words) || EMPTY_NOTE_RE.test(words);
     // a table's years are in its title, header and notes; not in whatever text follows it
-    if ((!this.stopped && !this.started) || isNote) this.collectYears(line.source);
+    if ((!this.stopped && !this.started) || isNote) this.collectYears(line.source, isNote);
     if (isNote) {
       if (EMPTY_NOTE_RE.test(words)) this.noteLocations.push(lineLocation(this.file, line));
       if (SAID_EMPTY_RE.test(words)) {
@@ -225,12 +235,13 @@ export abstract class BaseBuilder extends ColumnReader implements Builder {
   /** the years of the last lines read that one PDF row of cells holds (a header whose names wrap), not yet kept */
   private rowYears: { last: SourceLine; found: Array<{ source: SourceLine; m: RegExpMatchArray }> } | null = null;
 
-  protected collectYears(source: SourceLine) {
+  protected collectYears(source: SourceLine, note = false) {
     // a header that prints two years (2016年执行数 | 2017年预算数) compares the table's year with the
     // one before: the latest is the table's. On a page its names may wrap, each year on a line of
     // its own (2016年执行 / 项目 2017年预算数 / 数): the lines of one row of cells count as one
     const row = this.rowYears;
-    const found = [...source.text.matchAll(YEAR_RE)].map((m) => ({ source, m }));
+    // a note's sentence that explains a change names the year compared with, not the table's
+    const found = [...source.text.matchAll(YEAR_RE)].filter((m) => !note || !explainsChange(source.text, m.index!)).map((m) => ({ source, m }));
     if (row && oneRowOfCells(row.last, source)) {
       row.found.push(...found);
       row.last = source;
