@@ -9,8 +9,7 @@
  * 占 4.43% implies 1,084,555–1,087,006, which meets 住房 74784.48 元 占 6.90%'s 1,083,048–1,084,620; 文旅
  * 850088.3 元 占 78.33%'s 1,085,217–1,085,356 does not).
  */
-import type { Cell } from '../types.js';
-import type { Claim } from '../types.js';
+import type { Cell, Claim } from '../types.js';
 import { add, type Reading } from './reading.js';
 import { namesItemsOwn, wholeOfShare } from './shares.js';
 

@@ -40,6 +40,7 @@ function explainsChange(text: string, at: number): boolean {
   const ends = [text.indexOf('。', at), text.indexOf('；', at), text.indexOf(';', at)].filter((i) => i >= 0);
   return CHANGE_WORDS_RE.test(text.slice(start, ends.length ? Math.min(...ends) : text.length));
 }
+
 export const SECTION_LABEL_RE = /^(栏次|项目|科目代码|科目名称|功能分类|经济分类|收入|支出|预算数|决算数)/;
 
 export interface Builder {
