@@ -114,14 +114,27 @@ const OWN_YEAR_RE = /(20\d{2})\s*年(?:度)?[^\d\n，。、；也未无没]{0,6}
 /** the years `re` finds in text, never the year a comparison names (比2021年预算增加…, 与2020年预算基本持平, 比2019年（疫情前）决算数减少…), which is another year's */
 const ownedYears = (text: string, re: RegExp) => [...text.matchAll(re)].filter((m) => !COMPARED_YEAR.test(text.slice(Math.max(0, m.index - 4), m.index)));
 
+/** where the line of text that holds a match starts */
+const lineStart = (text: string, m: RegExpMatchArray) => text.lastIndexOf('\n', m.index!) + 1;
+
+/**
+ * the latest year the matches name on each line of text, by where the line starts: a header naming
+ * two years' columns (2016年预算数 2017年预算数) is of the later one's table, the earlier compared with
+ */
+function latestByLine(text: string, found: RegExpMatchArray[]): Map<number, number> {
+  const latest = new Map<number, number>();
+  for (const m of found) {
+    const at = lineStart(text, m);
+    latest.set(at, Math.max(latest.get(at) ?? -Infinity, Number(m[1])));
+  }
+  return latest;
+}
+
 function detectYear(head: string): number | null {
   const found = ownedYears(head, OWN_YEAR_RE);
   const m = found[0] ?? ownedYears(head, /(20\d{2})\s*年度/g)[0];
   if (!m) return null;
-  // a header naming two years' columns (2016年预算数 2017年预算数) is of the later one's table
-  const line = head.lastIndexOf('\n', m.index) + 1;
-  const end = head.indexOf('\n', m.index);
-  return Math.max(...found.filter((o) => o.index >= line && (end < 0 || o.index < end)).map((o) => Number(o[1])), Number(m[1]));
+  return Math.max(latestByLine(head, found).get(lineStart(head, m)) ?? -Infinity, Number(m[1]));
 }
 
 /**
@@ -134,8 +147,8 @@ function documentYear(head: string, all: string): number | null {
   const votes = new Map<number, number>();
   const owned = ownedYears(all, OWN_YEAR_RE);
   // a line naming a later year's too (a header's 2023年预算数 beside 2024年预算数) names the year compared with
-  const lineOf = (m: RegExpMatchArray) => all.lastIndexOf('\n', m.index!);
-  const compared = (m: RegExpMatchArray) => owned.some((o) => lineOf(o) === lineOf(m) && Number(o[1]) > Number(m[1]));
+  const latest = latestByLine(all, owned);
+  const compared = (m: RegExpMatchArray) => latest.get(lineStart(all, m))! > Number(m[1]);
   for (const m of owned) if (!m[0].endsWith('执行') && !compared(m)) votes.set(Number(m[1]), (votes.get(Number(m[1])) ?? 0) + 1);
   let best: number | null = null;
   for (const [y, n] of votes) if (best === null || n > votes.get(best)!) best = y;

@@ -49,11 +49,11 @@ export function readImpliedWholes(r: Reading): void {
   }
   for (const [key, shares] of groups) {
     if (shares.length < 2) continue;
-    const claims = shares.map((u) => u.claim);
+    const [first, ...rest] = shares.map((u) => u.claim);
     const name = key.split('\u0000')[1];
-    for (const [k, c] of claims.entries()) {
-      if (k === 0) continue;
-      const anchor = claims.slice(0, k).reduce((best, b) => (impliedWidth(b) < impliedWidth(best) ? b : best));
+    // the narrowest so far (the earliest of equals)
+    let anchor = first;
+    for (const c of rest) {
       add(r, {
         kind: 'sharewhole',
         subject: name,
@@ -65,6 +65,7 @@ export function readImpliedWholes(r: Reading): void {
         whole: null,
         loc: { ...c.figures.share.loc },
       });
+      if (impliedWidth(c) < impliedWidth(anchor)) anchor = c;
     }
   }
 }
