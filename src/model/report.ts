@@ -18,6 +18,7 @@ import { readContents } from './contents.js';
 import { readNames } from './names.js';
 import { nilClauses, nilStatementOf } from './nil-statements.js';
 import { buildTables } from './tables/build.js';
+import { markEarlierClassNames } from './tables/class-names.js';
 import { defaultCatalog, familyOf, specFor, type Catalog } from './tables/catalog.js';
 import { tableKinds } from './tables/kinds.js';
 import { extractClaims } from './claims/claims.js';
@@ -225,6 +226,7 @@ export function buildReport(printed: SourceText, catalog: Catalog = defaultCatal
     .join('\n');
   const theirs = companions.flatMap((c) => c.tables);
   const known = [...tables, ...theirs];
+  markEarlierClassNames(tables, known, catalog);
   const units = known.map((t) => t.unit).filter((u): u is Unit => u !== null);
   const unit = mostCommon(units) ?? null;
   const kind = detectKind(all, head, known.map((t) => specFor(catalog, t.id)?.document ?? 'unknown'));

@@ -57,6 +57,8 @@ export interface Row {
   /** an economic item's row: the item its printed name is the name of, and its code's own name (tables/economic-classes.yaml) */
   nameCode?: string;
   codeName?: string;
+  /** a function class's row printing an earlier name of the class, where another table prints its current one (model/tables/class-names.ts) */
+  classNamed?: { name: string; table: string };
   /** cells by column key; a blank cell is present and exactly zero */
   cells: Record<string, Cell>;
   /**

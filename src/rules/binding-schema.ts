@@ -52,7 +52,7 @@ const TABLE = obj('table', {
   firstFigureAt: STRING,
 });
 
-const ROW_FIELDS = { key: STRING, name: STRING, code: STRING, level: NUMBER, side: STRING, lineNo: NUMBER, printedCode: STRING, kind: STRING, cellCount: NUMBER, unplacedCount: NUMBER, nameCode: STRING, codeName: STRING };
+const ROW_FIELDS = { key: STRING, name: STRING, code: STRING, level: NUMBER, side: STRING, lineNo: NUMBER, printedCode: STRING, kind: STRING, cellCount: NUMBER, unplacedCount: NUMBER, nameCode: STRING, codeName: STRING, classNamed: STRING, classNamedTable: STRING };
 const ROW = obj('row', ROW_FIELDS);
 const COLUMN = obj('column', { key: STRING, name: STRING });
 

@@ -48,7 +48,7 @@ function usualDecimals(t: Table): number | null {
 
 function rowData(r: Row) {
   // cellCount: the cells placed in a column, blank ones included (a row that prints its total alone has 1)
-  return { key: r.key, name: r.name, code: r.code ?? null, level: r.level ?? null, side: r.side ?? null, lineNo: r.lineNo ?? null, printedCode: r.printedCode ?? null, kind: r.kind, cellCount: Object.keys(r.cells).length, unplacedCount: r.unplaced.length, nameCode: r.nameCode ?? null, codeName: r.codeName ?? null };
+  return { key: r.key, name: r.name, code: r.code ?? null, level: r.level ?? null, side: r.side ?? null, lineNo: r.lineNo ?? null, printedCode: r.printedCode ?? null, kind: r.kind, cellCount: Object.keys(r.cells).length, unplacedCount: r.unplaced.length, nameCode: r.nameCode ?? null, codeName: r.codeName ?? null, classNamed: r.classNamed?.name ?? null, classNamedTable: r.classNamed?.table ?? null };
 }
 
 function selectedTables(report: Report, rule: Rule): Table[] {
