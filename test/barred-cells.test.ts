@@ -55,6 +55,28 @@ describe('cells parted by bars', () => {
     ]);
   });
 
+  // 天津 西青 2016: the 三公 budget alone (no 上年/本年 words), a row of cells and empty cells past the table's edge;
+  // under 公务用车费 its 小计, then 运行维护费 before 购置费 (the catalogue's order is the other)
+  const ONE_YEAR = (figures: string) => [
+    '某区某局2016年“三公”经费预算公开',
+    '某区某局2016年“三公”经费预算 | |||||||',
+    '财政拨款情况表 | |||||||',
+    '| | | | | 单位:万元 | ||',
+    '合 计 | 因公出国(境)费 | 公务用车费 | 公务接待费 | ||||',
+    '小 计 | 公务用车运行维护费 | 公务用车购置费 | |||||',
+    `${figures} | ||`,
+    '某区某局2016年“三公”经费预算财政拨款情况说明',
+    '2016年“三公”经费财政拨款预算3.2万元,比2015年预算减少1.03万元。',
+  ].join('\n');
+
+  it('one year\'s 三公 figures under no group word: this year\'s, empty cells past the edge no columns, the header\'s order kept', async () => {
+    const [table] = reportOf(ONE_YEAR('3.2 | 0 | 1.2 | 1.2 | 0 | 2'), 'sangong.txt').tables;
+    expect([table.id, table.unread]).toEqual(['部门公开表7', null]);
+    expect(values(table)).toEqual([['合计', { '本年预算数.合计': '3.2', '本年预算数.因公出国（境）费': '0', '本年预算数.公务用车购置及运行维护费': '1.2', '本年预算数.公务用车运行维护费': '1.2', '本年预算数.公务用车购置费': '0', '本年预算数.公务接待费': '2' }]]);
+    // before: the figures went to 上年预算数, and the sentence's 3.2 was compared with a blank 本年预算数 合计
+    expect(await lintText(ONE_YEAR('3.2 | 0 | 1.2 | 1.2 | 0 | 2'), 'sangong.txt')).toEqual([]);
+  });
+
   it('a 三公 table a cell to a line: said unread, and no figure of it checked', async () => {
     const cells = ['项 目', '预 算 数', '决 算 数', '合 计', '2', '1.17', '因公出国(境)费', '0', '0', '公务接待费', '2', '1.17', '公务用车购置及运行费', '0', '0', '其中:公务用车运行维护费', '0', '0', '公务用车购置', '0', '0'];
     const text = [SANGONG, '单位:万元', ...cells.map((c) => `${c} |`), '二、2021年度一般公共预算财政拨款“三公”经费支出情况说明', SENTENCE.replace('2.6万元', '2万元').replace('2.17万元', '1.17万元').replace('83.46%', '58.5%')].join('\n');

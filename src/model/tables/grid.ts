@@ -117,14 +117,41 @@ export class GridBuilder extends BaseBuilder {
     if (groups.length < 2) return null;
     const group = this.spec.columns.filter((c) => c.group === groups[groups.length - 1]);
     const last = group.filter((c) => !c.optional);
+    // tab-separated: every cell is one, blank or not; those after the last figure may be a copy's
+    // empty cells past the table's edge (a web page's `1.7 | 0 | 1.7 | ||`), or its columns left blank
     const printed = this.valueLine?.tabbed ? values : values.filter((t) => t.kind === 'number');
-    if (printed.length !== last.length) return null;
+    const figures = printed.length - [...printed].reverse().findIndex((t) => t.kind !== 'blank');
+    if (this.valueLine?.tabbed ? !(figures <= last.length && last.length <= printed.length) : printed.length !== last.length) return null;
     if (this.printsGroupWord()) return null;
     const lines = this.headerLabelLines();
     // the header also names an optional column of the group (上海's 机关运行经费 beside the 三公
     // ones, wrapped over two lines): the figures then leave a cell blank, and text in one-space
     // lines does not say which (上海 prints 公务接待费 before 公务用车, under one 购置费 left blank)
-    return group.some((c) => c.optional && columnNames(c).some((n) => namedIn(lines, normalizeLabel(n)))) ? null : last;
+    return group.some((c) => c.optional && columnNames(c).some((n) => namedIn(lines, normalizeLabel(n)))) ? null : this.inHeaderLineOrder(last);
+  }
+
+  /**
+   * The columns in the order the header's lines print their names: the columns one line names
+   * take the places they hold in the catalogue's order, in the line's order (天津's 小计 公务用车运行维护费
+   * 公务用车购置费 under 公务用车费: 运行维护费 before 购置费). A line naming a column twice
+   * says no order.
+   */
+  private inHeaderLineOrder(columns: Column[]): Column[] {
+    const out = [...columns];
+    for (const line of this.headerTokenLines) {
+      const named: number[] = [];
+      for (const t of line.tokens) {
+        if (t.kind !== 'label') continue;
+        const label = cleanLabel(t.text);
+        const i = out.findIndex((c) => columnNames(c).some((n) => cleanLabel(n) === label));
+        if (i >= 0) named.push(i);
+      }
+      if (named.length < 2 || new Set(named).size !== named.length) continue;
+      const places = [...named].sort((a, b) => a - b);
+      const moved = named.map((i) => out[i]);
+      places.forEach((at, k) => (out[at] = moved[k]));
+    }
+    return out;
   }
 
   /**
