@@ -247,8 +247,11 @@ export function asOfDates(text: string): Found[] {
 
 /** 比 YYYY 年…: the year a statement compares with */
 export function comparedYears(text: string): Found[] {
-  // 比2019年（疫情前）决算数: the year before the epidemic, named as such on purpose (三公 决算 2021–2023)
-  return [...text.matchAll(SINCE_RE)].filter((m) => !/^[（(][^）)]{0,6}疫情/.test(text.slice(m.index! + m[0].length))).map((m) => ({ words: m[0], at: m.index!, year: m[1] }));
+  // 比2019年（疫情前）决算数: the year before the epidemic, named as such on purpose (三公 决算 2021–2023);
+  // 2025年数据应与2026年年初预算数保持同口径 (深圳 福田 2026): a note on the figures' basis, no comparison
+  const named = (m: RegExpMatchArray) => /^[（(][^）)]{0,6}疫情/.test(text.slice(m.index! + m[0].length));
+  const basis = (m: RegExpMatchArray) => /^[^。；;，,]{0,10}口径/.test(text.slice(m.index! + m[0].length));
+  return [...text.matchAll(SINCE_RE)].filter((m) => !named(m) && !basis(m)).map((m) => ({ words: m[0], at: m.index!, year: m[1] }));
 }
 
 /**
