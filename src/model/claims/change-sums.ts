@@ -4,7 +4,7 @@
  * the items' changes add up to the whole's. The 三公 total and its items are three-public-tally.ts's.
  */
 import type { Cell, Claim } from '../types.js';
-import { add, sameLoc, type Reading } from './reading.js';
+import { add, exactZero, sameLoc, type Reading } from './reading.js';
 
 /** a change as a signed figure: 减少 D is −D */
 export function signedChange(change: Cell, direction: Claim['direction']): Cell {
@@ -29,7 +29,7 @@ export function sumListedChanges(r: Reading): void {
       text: sum.text,
       figures: { whole: sum.figures.whole, change: signedChange(own.figures.change, own.direction) },
       parts: [],
-      items: theirs.map((c) => ({ change: signedChange(c!.figures.change, c!.direction) })),
+      items: theirs.map((c) => ({ change: signedChange(exactZero(c!.figures.change, own.figures.change), c!.direction) })),
       link: null,
       whole: null,
       loc: { ...own.figures.change.loc },

@@ -13,7 +13,7 @@ import { readCarryOvers } from './carry-over.js';
 import { readCounts, readProjectRates, readProjectTotals, readScores } from './project-claims.js';
 import { linkEconomicGroup, linkSubject, totalOf } from './link.js';
 import { findPath, gluedItemPath, lonePath } from './path-link.js';
-import { add, byPlace, fig, sameLoc, type ClaimReport, type Reading } from './reading.js';
+import { add, byPlace, exactZero, fig, sameLoc, type ClaimReport, type Reading } from './reading.js';
 import { readPairedTotals } from './paired-totals.js';
 import { readListedChanges } from './listed-changes.js';
 import { readBudgetRates, readRatesWithGap } from './budget-rates.js';
@@ -176,14 +176,6 @@ function readSentences(r: Reading): void {
     }
     readAmounts(r, sentence, base, amounts, headline);
   }
-}
-
-/**
- * an item printed 0 in a list whose whole prints decimals (政府性基金预算拨款 0万元 beside 224.10万元) is nothing, not
- * anything under half a 万元: a writer rounding to cents would print 0.30 for what is there
- */
-function exactZero(part: Cell, whole: Cell): Cell {
-  return part.value === 0 && part.decimals === 0 && whole.decimals > 0 ? { ...part, lo: 0, hi: 0 } : part;
 }
 
 /** where words first stand outside brackets in a sentence, or -1 */

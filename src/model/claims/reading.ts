@@ -68,6 +68,15 @@ export function markUsed(r: Reading, at: number, length: number): void {
   for (let i = at; i < at + length; i++) r.used.add(i);
 }
 
+/**
+ * an item printed 0 beside a figure that prints decimals (政府性基金预算拨款 0万元 beside 224.10万元 in a
+ * list; a change of 减少0万元 beside the whole's 减少144.92万元) is nothing, not anything under half a
+ * 万元: a writer rounding to cents would print 0.30 for what is there
+ */
+export function exactZero(part: Cell, beside: Cell): Cell {
+  return part.value === 0 && part.decimals === 0 && beside.decimals > 0 ? { ...part, lo: 0, hi: 0 } : part;
+}
+
 /** a figure that is exact as printed: a count (7 projects are 7), a year */
 export function exactFigure(r: Reading, raw: string, at: number): Cell {
   const value = parseNumber(raw)!.value;

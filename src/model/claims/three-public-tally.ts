@@ -9,7 +9,7 @@
 import type { Cell, Claim } from '../types.js';
 import { threePublicItem } from './link.js';
 import { signedChange } from './change-sums.js';
-import { add, byPlace, sameLoc, type Reading } from './reading.js';
+import { add, byPlace, exactZero, sameLoc, type Reading } from './reading.js';
 
 const THREE = ['因公出国（境）费', '公务接待费', '公务用车购置及运行维护费'];
 const CAR_PARTS = ['公务用车购置费', '公务用车运行维护费'];
@@ -61,7 +61,7 @@ function tally(r: Reading, whole: Claim, items: Array<Claim | undefined>, change
     text: whole.text,
     figures: { whole: whole.figures.amount, ...(withChanges ? { change: signedChange(own.figures.change, own.direction) } : {}) },
     parts: listed ? [] : parts,
-    ...(withChanges ? { items: theirs.map((c) => ({ change: signedChange(c!.figures.change, c!.direction) })) } : {}),
+    ...(withChanges ? { items: theirs.map((c) => ({ change: signedChange(exactZero(c!.figures.change, own.figures.change), c!.direction) })) } : {}),
     link: null,
     whole: null,
     loc: { ...whole.loc },
