@@ -250,7 +250,8 @@ function readAmounts(r: Reading, sentence: string, base: number, amounts: Amount
   const ofHeadlineShares: Claim[] = [];
   for (const a of amounts) {
     if (r.used.has(a.at)) continue;
-    const share = ownShare(wordsAfter(text, a));
+    // a change owns no share: 民生类支出356.85亿元,同比增长5.11%,增支17.35亿元,占一般公共预算支出比重为81.2% is the 356.85's
+    const share = isChange(text, a.at) ? null : ownShare(wordsAfter(text, a));
     const here = sectionAt(r.heads, a.at);
     const from = Math.max(base, a.at - 120);
     // the sentence and the one before it (支出预算总计 X 万元。包括：1．公共安全（类）支出 Y 万元)
