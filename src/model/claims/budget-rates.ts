@@ -9,7 +9,7 @@ import { findPath } from './path-link.js';
 import { currentAmount } from './current-amount.js';
 import { cleanPath, headBefore, locate, NUM, pathBefore, pathSubject, sectionAt, sectionStart, SEP, subjectBefore, unitAfter } from './phrases.js';
 import { listedRates, type RateAt } from './rate-items.js';
-import { add, fig, markUsed, type Reading } from './reading.js';
+import { add, fig, markUsed, sameLoc, type Reading } from './reading.js';
 
 /** the actual printed without its unit where its clause ends (年初预算为 0.00 万元，支出决算为 4.19。): the budget's */
 const UNIT_LEFT_OUT = '(?=[。；;，,])';
@@ -89,6 +89,37 @@ export function readBudgetRates(r: Reading): void {
   }
   // 其中：1.…年初预算为 a 万元，支出决算为 b 万元；2.…: the figures of the statements a statement lists
   for (const [head, items] of listedRates(text, rates)) rates[head].claim.items = items.map((j) => rates[j].claim.figures);
+}
+
+/**
+ * The budget named in the rate, the actual said before it with the change from last year between
+ * (…支出3758万元,比上年增支816万元,增长27.74%,为年初预算数4688万元的80.51%, 新疆 克州's 三公; 税收收入
+ * 3511万元，占年初预算8465万元的41.5%). The actual right before the rate is BUDGET_RATE_AFTER's.
+ */
+const NAMED_BUDGET_RATE = new RegExp(`(?:为|占|完成)(?:全年|年初|调整后?)?预算(?:计划)?(?:数)?${NUM}万元的${NUM}%`, 'g');
+
+/** rate claims of NAMED_BUDGET_RATE: figures budget, actual and rate; the amounts stay amounts (the rate alone is checked) */
+export function readRatesAfterChange(r: Reading): void {
+  const read = r.claims.filter((c) => c.kind === 'rate' && c.figures.rate);
+  for (const m of r.text.matchAll(NAMED_BUDGET_RATE)) {
+    const at = m.index!;
+    const rate = fig(r, `${m[2]}%`, at + m[0].lastIndexOf(m[2]), true);
+    if (read.some((c) => sameLoc(c.figures.rate.loc, rate.loc))) continue;
+    const actual = currentAmount(r.text, at, sectionStart(r.heads, at));
+    if (!actual) continue;
+    add(r, {
+      kind: 'rate',
+      subject: subjectBefore(r.text, actual.at),
+      section: sectionAt(r.heads, at),
+      text: r.text.slice(actual.at, at + m[0].length),
+      figures: { budget: fig(r, m[1], at + m[0].indexOf(m[1])), actual: fig(r, actual.raw, actual.at), rate },
+      parts: [],
+      link: null,
+      whole: null,
+      loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
+    });
+    markUsed(r, at, m[0].length);
+  }
 }
 
 /**

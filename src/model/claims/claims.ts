@@ -16,7 +16,7 @@ import { findPath, gluedItemPath, lonePath } from './path-link.js';
 import { add, byPlace, exactZero, fig, sameLoc, type ClaimReport, type Reading } from './reading.js';
 import { readPairedTotals } from './paired-totals.js';
 import { readListedChanges } from './listed-changes.js';
-import { readBudgetRates, readRatesWithGap } from './budget-rates.js';
+import { readBudgetRates, readRatesAfterChange, readRatesWithGap } from './budget-rates.js';
 import { listAfter, sharesOneWhole } from './lists.js';
 import { goesOn, openList, sharesListedTogether, sharesOfTheirSum, totalSaidBefore, type Amount, type OpenList } from './sentence-lists.js';
 import { namesOtherWhole, ofHeadline, ownShare, SHARE_AFTER, shareWords, wholeNamed, wholeOfShare, wordsAfter } from './shares.js';
@@ -55,6 +55,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   // the order of the steps numbers the claims, and rates and changes mark their amounts used
   readBudgetRates(r);
   readRatesWithGap(r);
+  readRatesAfterChange(r);
   readPairedTotals(r);
   readListedChanges(r);
   readYearOnYear(r);

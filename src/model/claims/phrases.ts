@@ -347,7 +347,10 @@ export const SHARE_WORDS = '(?:占(?:比重?|比例|[^，,。；;:：%\\d]{1,12}
 function afterLastAmount(head: string): number {
   const at = head.lastIndexOf('万元');
   // 2,097.51万元, or with a space before its unit (2,097.51 万元, as Word sets it)
-  return at > 0 && /\d\s*$/.test(head.slice(0, at)) ? at + 2 : 0;
+  const amount = at > 0 && /\d\s*$/.test(head.slice(0, at)) ? at + 2 : 0;
+  // …为年初预算数476万元的98.74%公务用车运行维护费支出 3758 万元 (a rate run into the next item, its comma left out)
+  const rate = [...head.matchAll(/\d\s*[%％]/g)].pop();
+  return Math.max(amount, rate ? rate.index! + rate[0].length : 0);
 }
 
 const SUBJECT_ENDS = ['，', ',', '。', '；', ';', '：', ':', '、', '其中', '说明', '情况'];
