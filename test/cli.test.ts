@@ -85,6 +85,19 @@ describe('cli', () => {
     expect((await run('--no-color', note)).out).toContain(`${note}: 没有找到任何公开表（收支总表、公开01表…），也没有预决算情况说明，不像是部门预决算公开文件`);
   });
 
+  it('a text in traditional characters says so, not that it is no disclosure; one such word in a simplified text changes nothing', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bl-'));
+    const file = path.join(dir, 'big5.txt');
+    // a 决算 as a portal's 繁体 gateway serves it (致公党北京市委 2023)
+    writeFileSync(file, ['某黨某市委員會2023年度部門決算', '第一部分 部門概況', '一、收入支出決算總體情況說明', '2023年度收、支總計均為1,234.56萬元。與2022年度相比，收、支總計各增加12.34萬元，增長1.01%。', '二、財政撥款收入支出決算總體情況說明', '2023年度財政撥款收、支總計均為1,200.00萬元。', ''].join('\n'));
+    const r = await run('--no-color', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${file}: 文字是繁体字（如「決算」「說明」「萬元」），本工具按简体字读公开文件，未检查；请先转为简体字（如用 OpenCC 的 t2s）再检查`);
+    const note = path.join(dir, 'note.txt');
+    writeFileSync(note, '这是一封普通的信，信中引了一句「預算」。\n');
+    expect((await run('--no-color', note)).out).toContain('不像是部门预决算公开文件');
+  });
+
   it('a file whose only table has a title no kind has says which table, not that it is no disclosure', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bl-'));
     const file = path.join(dir, 'sangong.txt');

@@ -1,6 +1,6 @@
 /** One file through every stage: ingest → layout → model → rules. */
 import { Deadline, DEFAULT_TIMEOUT_SECONDS, InputError, pageProblems, readDocument, type ReadOptions, type SourceText } from '../ingest/index.js';
-import { buildReport, disclosureTitle, figureStatements, hostPart, partsDisagree, placeWords, type Catalog, type Report } from '../model/index.js';
+import { buildReport, disclosureTitle, figureStatements, hostPart, partsDisagree, placeWords, traditionalScript, type Catalog, type Report } from '../model/index.js';
 import { runRules, sortDiagnostics, type Diagnostic, type Rule, type RuleObserver } from '../rules/index.js';
 import { unreadPageDiagnostics, unreadPagesSaid, unreadSaid } from './unread-pages.js';
 
@@ -159,6 +159,11 @@ function diagnose(report: Report, sources: SourceText[], rules: Rule[], options:
     const title = nothingToCheck ? disclosureTitle(sources[0].lines) : undefined;
     if (title) {
       throw new InputError(`${file}: 第 ${title.line} 行「${title.text.trim().replace(/\s+/g, ' ')}」表明这是部门预决算公开，但文件中没有找到任何公开表，文字说明中也没有可核对的数字，未检查；表格另行公开时，用 --parts 把说明与公开表一起检查`);
+    }
+    // a text in traditional characters: its words are there, in a script the readers do not read
+    const traditional = nothingToCheck ? traditionalScript(sources[0].lines) : null;
+    if (traditional) {
+      throw new InputError(`${file}: 文字是繁体字（如${traditional.map((w) => `「${w}」`).join('')}），本工具按简体字读公开文件，未检查；请先转为简体字（如用 OpenCC 的 t2s）再检查`);
     }
     if (nothingToCheck) {
       throw new InputError(`${file}: 没有找到任何公开表（收支总表、公开01表…），也没有预决算情况说明，不像是部门预决算公开文件`);

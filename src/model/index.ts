@@ -1,6 +1,7 @@
 /** The model stage's public surface. */
 export type * from './types.js';
 export { buildReport, disclosureTitle } from './report.js';
+export { traditionalScript } from './script.js';
 export { figureStatements } from './claims/document-text.js';
 export { placeWords } from './cells.js';
 export { hostPart, partsDisagree } from './parts.js';
