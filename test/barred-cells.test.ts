@@ -77,6 +77,15 @@ describe('cells parted by bars', () => {
     expect(await lintText(ONE_YEAR('3.2 | 0 | 1.2 | 1.2 | 0 | 2'), 'sangong.txt')).toEqual([]);
   });
 
+  it('…and where the header prints 公务接待费 before 公务用车 (上海\'s order), the 小计 under 公务用车 names its subtotal', async () => {
+    const text = ONE_YEAR('3.2 | 0 | 2 | 1.2 | 0 | 1.2')
+      .replace('合 计 | 因公出国(境)费 | 公务用车费 | 公务接待费 | ||||', '合 计 | 因公出国(境)费 | 公务接待费 | 公务用车费 | ||||')
+      .replace('小 计 | 公务用车运行维护费 | 公务用车购置费 | |||||', '小 计 | 公务用车购置费 | 公务用车运行维护费 | |||||');
+    const [table] = reportOf(text, 'sangong.txt').tables;
+    expect(values(table)).toEqual([['合计', { '本年预算数.合计': '3.2', '本年预算数.因公出国（境）费': '0', '本年预算数.公务接待费': '2', '本年预算数.公务用车购置及运行维护费': '1.2', '本年预算数.公务用车购置费': '0', '本年预算数.公务用车运行维护费': '1.2' }]]);
+    expect(await lintText(text, 'sangong.txt')).toEqual([]);
+  });
+
   it('a 三公 table a cell to a line: said unread, and no figure of it checked', async () => {
     const cells = ['项 目', '预 算 数', '决 算 数', '合 计', '2', '1.17', '因公出国(境)费', '0', '0', '公务接待费', '2', '1.17', '公务用车购置及运行费', '0', '0', '其中:公务用车运行维护费', '0', '0', '公务用车购置', '0', '0'];
     const text = [SANGONG, '单位:万元', ...cells.map((c) => `${c} |`), '二、2021年度一般公共预算财政拨款“三公”经费支出情况说明', SENTENCE.replace('2.6万元', '2万元').replace('2.17万元', '1.17万元').replace('83.46%', '58.5%')].join('\n');

@@ -120,7 +120,8 @@ export class GridBuilder extends BaseBuilder {
     // tab-separated: every cell is one, blank or not; those after the last figure may be a copy's
     // empty cells past the table's edge (a web page's `1.7 | 0 | 1.7 | ||`), or its columns left blank
     const printed = this.valueLine?.tabbed ? values : values.filter((t) => t.kind === 'number');
-    const figures = printed.length - [...printed].reverse().findIndex((t) => t.kind !== 'blank');
+    const trailing = [...printed].reverse().findIndex((t) => t.kind !== 'blank');
+    const figures = trailing < 0 ? 0 : printed.length - trailing;
     if (this.valueLine?.tabbed ? !(figures <= last.length && last.length <= printed.length) : printed.length !== last.length) return null;
     if (this.printsGroupWord()) return null;
     const lines = this.headerLabelLines();
@@ -132,19 +133,21 @@ export class GridBuilder extends BaseBuilder {
 
   /**
    * The columns in the order the header's lines print their names: the columns one line names
-   * take the places they hold in the catalogue's order, in the line's order (天津's 小计 公务用车运行维护费
-   * 公务用车购置费 under 公务用车费: 运行维护费 before 购置费). A line naming a column twice
-   * says no order.
+   * take the places they hold in the order so far, in the line's order (天津's 小计 公务用车运行维护费
+   * 公务用车购置费 under 公务用车费: 运行维护费 before 购置费; 上海's 公务接待费 before 公务用车). A 小计
+   * names the one column others are part of (公务用车费's, under it). A line naming a column twice says
+   * no order.
    */
   private inHeaderLineOrder(columns: Column[]): Column[] {
     const out = [...columns];
+    const spanning = columns.filter((c) => columns.some((p) => p.partOf === c.key));
     for (const line of this.headerTokenLines) {
       const named: number[] = [];
       for (const t of line.tokens) {
         if (t.kind !== 'label') continue;
         const label = cleanLabel(t.text);
-        const i = out.findIndex((c) => columnNames(c).some((n) => cleanLabel(n) === label));
-        if (i >= 0) named.push(i);
+        const column = label === '小计' ? (spanning.length === 1 ? spanning[0] : undefined) : out.find((c) => columnNames(c).some((n) => cleanLabel(n) === label));
+        if (column) named.push(out.indexOf(column));
       }
       if (named.length < 2 || new Set(named).size !== named.length) continue;
       const places = [...named].sort((a, b) => a - b);
