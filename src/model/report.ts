@@ -170,7 +170,8 @@ function detectDepartment(head: string): string | null {
     COVER_NAME_RE.exec(cover) ??
     /纳入\s*\d{4}\s*年度.*?具体包括[:：]\s*\n*\s*([^\s（(]{2,40})/.exec(head) ??
     /([^\s，。、]{2,30}?(?:局|办公室|委员会|中心))部门\s*\d{4}\s*年/.exec(head);
-  return m ? m[1].replace(/^纳入/, '') : null;
+  // 关于某市民政局2024年部门预算的说明: the title's 关于 is no part of the name
+  return m ? m[1].replace(/^(?:纳入|关于)/, '') : null;
 }
 
 /**
