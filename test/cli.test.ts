@@ -70,12 +70,16 @@ describe('cli', () => {
     expect((await run('--exit-on-fatal-error', CLEAN)).code).toBe(0);
   });
 
+  /** a text file of these lines in a new folder, linted: the file and the command's outcome */
+  async function lintLines(name: string, lines: string[]) {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'bl-')), name);
+    writeFileSync(file, [...lines, ''].join('\n'));
+    return { file, dir: path.dirname(file), r: await run('--no-color', file) };
+  }
+
   it('a disclosure by its title whose text holds no table and no figure says so, not that it is no disclosure', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'bl-'));
-    const file = path.join(dir, 'head.txt');
     // the head of 永修县江上乡's 2022 budget as a web page prints it: duties, staff, its tables 详见附表
-    writeFileSync(file, ['某县某乡人民政府2022年部门预算', '第一部分 某县某乡人民政府概况', '一、部门主要职责', '执行本级人民代表大会的各项决议。', '第二部分 某县某乡人民政府2022年部门预算表', '(详见附表)', ''].join('\n'));
-    const r = await run('--no-color', file);
+    const { file, dir, r } = await lintLines('head.txt', ['某县某乡人民政府2022年部门预算', '第一部分 某县某乡人民政府概况', '一、部门主要职责', '执行本级人民代表大会的各项决议。', '第二部分 某县某乡人民政府2022年部门预算表', '(详见附表)']);
     expect(r.code).toBe(1);
     expect(r.out).toContain(`${file}: 第 1 行「某县某乡人民政府2022年部门预算」表明这是部门预决算公开，但文件中没有找到任何公开表，文字说明中也没有可核对的数字，未检查；表格另行公开时，用 --parts 把说明与公开表一起检查`);
     expect(r.out).not.toContain('不像是部门预决算公开文件');
@@ -86,16 +90,11 @@ describe('cli', () => {
   });
 
   it('a text in traditional characters says so, not that it is no disclosure; one such word in a simplified text changes nothing', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'bl-'));
-    const file = path.join(dir, 'big5.txt');
     // a 决算 as a portal's 繁体 gateway serves it (致公党北京市委 2023)
-    writeFileSync(file, ['某黨某市委員會2023年度部門決算', '第一部分 部門概況', '一、收入支出決算總體情況說明', '2023年度收、支總計均為1,234.56萬元。與2022年度相比，收、支總計各增加12.34萬元，增長1.01%。', '二、財政撥款收入支出決算總體情況說明', '2023年度財政撥款收、支總計均為1,200.00萬元。', ''].join('\n'));
-    const r = await run('--no-color', file);
+    const { file, r } = await lintLines('big5.txt', ['某黨某市委員會2023年度部門決算', '第一部分 部門概況', '一、收入支出決算總體情況說明', '2023年度收、支總計均為1,234.56萬元。與2022年度相比，收、支總計各增加12.34萬元，增長1.01%。', '二、財政撥款收入支出決算總體情況說明', '2023年度財政撥款收、支總計均為1,200.00萬元。']);
     expect(r.code).toBe(1);
     expect(r.out).toContain(`${file}: 文字是繁体字（如「決算」「說明」「萬元」），本工具按简体字读公开文件，未检查；请先转为简体字（如用 OpenCC 的 t2s）再检查`);
-    const note = path.join(dir, 'note.txt');
-    writeFileSync(note, '这是一封普通的信，信中引了一句「預算」。\n');
-    expect((await run('--no-color', note)).out).toContain('不像是部门预决算公开文件');
+    expect((await lintLines('note.txt', ['这是一封普通的信，信中引了一句「預算」。'])).r.out).toContain('不像是部门预决算公开文件');
   });
 
   it('a file whose only table has a title no kind has says which table, not that it is no disclosure', async () => {
