@@ -13,10 +13,11 @@ import { BOUND_AFTER } from './shares.js';
  * A change and its rate as the 说明 word them: 增加 D 万元，增长 R%; 较上年增长 D 万元，增长率为 R%;
  * 减少了 D 万元，降幅 R%; 下降了 R%; 增加 D 万元、增长 R% (重庆); 减少 D 万元下降 R% (no mark between, 施甸); 比上年预算数增加 D 万元，与上年预算数
  * 相比增长 R% (福建, whose template once prints 比上年预算数加: 加 read as 增加 only right after such a
- * comparison, never 追加; 云南 临沧's 较上年增18.67万元,增21.86% and 较上年减0.04万元 likewise). Or 持平.
+ * comparison, never 追加; 云南 临沧's 较上年增18.67万元,增21.86% and 较上年减0.04万元 likewise); 比上年减少支出
+ * D 万元 (福建 长乐). Or 持平.
  */
 const YOY = new RegExp(
-  `(${CHANGE_WORDS}|(?<=(?:比|较)上年度?(?:预算数?|决算数?)?)[加增减])了?${NUM}万元(?:${RATE_SEP}?(?:${RATE_LEAD})?(${RATE_WORDS}|[增减](?=\\s*\\d))${RATE_GLUE}${NUM}(?:%|(?=[。；;，,])))?|(基本持平|持平|无增减)`,
+  `(${CHANGE_WORDS}|(?<=(?:比|较)上年度?(?:预算数?|决算数?)?)[加增减])了?(?:支出)?${NUM}万元(?:${RATE_SEP}?(?:${RATE_LEAD})?(${RATE_WORDS}|[增减](?=\\s*\\d))${RATE_GLUE}${NUM}(?:%|(?=[。；;，,])))?|(基本持平|持平|无增减)`,
   'g',
 );
 
