@@ -31,7 +31,7 @@ function lastAmount(text: string, to: number, floor: number): { raw: string; at:
 /**
  * The current-year amount a change is measured against: the last amount before it in the same
  * sentence, with nothing but words in between; or, when the sentence opens with 与20XX年相比,
- * the only amount of the sentence before. Otherwise none: the rate is then not checked. Nothing
+ * the only amount of the sentence before (or its one figure said of both totals). Otherwise none: the rate is then not checked. Nothing
  * before `floor` counts: where the section the change is in begins (its heading ends a sentence
  * whose last item closed with ；, not 。).
  */
@@ -45,8 +45,10 @@ export function currentAmount(text: string, at: number, floor = 0): { raw: strin
   if (isRemark(text.slice(prevStart, start))) prevStart = Math.max(floor, text.lastIndexOf('。', prevStart - 2) + 1);
   const prevText = text.slice(prevStart, start);
   const prev = [...prevText.matchAll(AMOUNT_RE)];
-  // the previous sentence's one amount is the current one only if it is a level, not a change
-  if (prev.length !== 1 || CHANGE_BEFORE_RE.test(prevText.slice(0, prev[0].index!))) return null;
+  // the previous sentence's one amount is the current one only if it is a level, not a change; or
+  // its amounts, where all are one figure (收入总计7548.19万元,支出总计7548.19万元。收、支与2023年度相比,
+  // 减少719.66万元, 重庆's 2024 template)
+  if (!prev.length || prev.some((m) => m[1] !== prev[0][1] || CHANGE_BEFORE_RE.test(prevText.slice(0, m.index!)))) return null;
   return { raw: prev[0][1], at: prevStart + prev[0].index! };
 }
 
@@ -97,7 +99,7 @@ function isRemark(sentence: string): boolean {
  * a sentence that opens by saying since when its change is (与上年相比, 比2018年, 较2022年度决算数,
  * 同口径比2018年): of what, the sentence before says. Tested on the words up to the change word.
  */
-const OPENS_WITH_COMPARISON = /^\s*(?:与(?:上年度?|\d{4}年度?)(?:预算数?|决算数?)?相比|(?:同口径)?(?:比|较)(?:上年度?|去年|\d{4}年度?)(?:预算数?|决算数?|同期)?(?=增|减|下降|$))/;
+const OPENS_WITH_COMPARISON = /^\s*(?:(?:收、?支|收入、?支出)?与(?:上年度?|\d{4}年度?)(?:预算数?|决算数?)?相比|(?:同口径)?(?:比|较)(?:上年度?|去年|\d{4}年度?)(?:预算数?|决算数?|同期)?(?=增|减|下降|$))/;
 
 /** whether the amount at `at` is a change (比上年减少 0.98 万元), not a level something stands at */
 export function isChange(text: string, at: number): boolean {
