@@ -63,6 +63,7 @@ export function buildStream(lines: SourceLine[], between: (a: number, b: number)
   let last = '';
   let previous: SourceLine | null = null;
   lines.forEach((line, k) => {
+    if (isPageNumberBetween(lines, k)) return;
     // a gap (a table in between) ends the sentence: prose never runs across a table
     if (previous && line.line !== previous.line + 1 && between(previous.line, line.line)) {
       text += '。';
@@ -99,6 +100,18 @@ export function buildStream(lines: SourceLine[], between: (a: number, b: number)
     }
   });
   return { text, lines, lineAt, columnAt, units };
+}
+
+/**
+ * A line that is a page's number alone (a copy of a PDF's text without its page breaks), between
+ * lines of a sentence it cut: read into the sentence, its 7 and the next line's 19816.81 元 would be
+ * 719816.81 元 (梧州's 2024 单位预算 as a web page gives it)
+ */
+function isPageNumberBetween(lines: SourceLine[], k: number): boolean {
+  if (!/^\s*\d{1,3}\s*$/.test(lines[k].text)) return false;
+  const next = lines[k + 1]?.text.trimStart() ?? '';
+  const before = lines[k - 1]?.text.trimEnd() ?? '';
+  return isDigit(next[0] ?? '') && !/[\d.,]$/.test(before);
 }
 
 /** the unit the amount printed at stream[index, index + length) is in: as printed after it, 万元 unless said otherwise */
