@@ -31,9 +31,9 @@ function lastAmount(text: string, to: number, floor: number): { raw: string; at:
 /**
  * The current-year amount a change is measured against: the last amount before it in the same
  * sentence, with nothing but words in between; or, when the sentence opens with 与20XX年相比,
- * the only amount of the sentence before (or its one figure said of both totals). Otherwise none: the rate is then not checked. Nothing
- * before `floor` counts: where the section the change is in begins (its heading ends a sentence
- * whose last item closed with ；, not 。).
+ * the only amount of the sentence before (or the one figure it gives both totals). Otherwise none:
+ * the rate is then not checked. Nothing before `floor` counts: where the section the change is in
+ * begins (its heading ends a sentence whose last item closed with ；, not 。).
  */
 export function currentAmount(text: string, at: number, floor = 0): { raw: string; at: number } | null {
   const own = lastAmount(text, at, floor);
