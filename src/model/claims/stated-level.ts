@@ -17,6 +17,8 @@ import { byPlace } from './reading.js';
 const itemCompared = (subject: string) => subject.replace(/(?:决算数?)?(?:比|较)(?:年初|全年|调整后?)?预算数?$/, '');
 
 const BOTH_TOTALS = /^(?:\d{4}年度?)?收、?支(?:总计|总额)?$/;
+/** a change's words that name only what it is measured against (较年初预算数): the clause before says of what */
+const ONLY_A_COMPARISON = /^(?:比|较)(?:上年度?|年初|全年|调整后?|\d{4}年度?)?(?:预算数?|决算数?)?$/;
 const SINCE_LAST_YEAR = /(?:比|较|与)(?:上年度?|\d{4}年度?)(?:预算数?|决算数?)?(?:相比)?$/;
 
 /** the document a change is read in: its own year, and whether its figures are budgets or final accounts */
@@ -82,9 +84,20 @@ function actualBefore(claims: Claim[], yoy: Claim, doc: Said): Cell | null {
  * said to be. Only a plain amount counts: a rate's or a change's figures are not the item's level.
  */
 export function takeStatedLevels(claims: Claim[], doc: Said): void {
+  // the change before, with its amount: a clause naming nothing but another comparison goes on with it
+  let before: Claim | null = null;
   for (const yoy of claims) {
     const f = yoy.figures;
-    if (yoy.kind !== 'yoy' || !f.change || !f.rate || f.current || f.prior || !yoy.subject) continue;
+    if (yoy.kind !== 'yoy') continue;
+    const previous = before;
+    before = yoy;
+    if (!f.change || !f.rate || f.current || f.prior || !yoy.subject) continue;
+    // 较上年决算数减少0.03万元,下降0.6%;较年初预算数减少6.3万元,下降58.3% (重庆's 三公): the second compares the first's amount
+    if (previous?.figures.current && ONLY_A_COMPARISON.test(yoy.subject) && previous.section === yoy.section && yoy.loc.line - previous.loc.line <= 1) {
+      f.current = previous.figures.current;
+      yoy.subject = `${previous.subject.replace(SINCE_LAST_YEAR, '')}${yoy.subject}`;
+      continue;
+    }
     const subject = itemCompared(yoy.subject);
     let level = latestBefore(claims, yoy, (c) => (c.kind === 'amount' && c.subject === subject ? c.figures.amount : undefined))?.figure ?? null;
     // 收入总计 A 万元，支出总计 A 万元。收支较上年增加 D 万元: both totals, said as one where they are one figure
