@@ -63,7 +63,6 @@ export function buildStream(lines: SourceLine[], between: (a: number, b: number)
   let last = '';
   let previous: SourceLine | null = null;
   lines.forEach((line, k) => {
-    if (isPageNumberBetween(lines, k)) return;
     // a gap (a table in between) ends the sentence: prose never runs across a table
     if (previous && line.line !== previous.line + 1 && between(previous.line, line.line)) {
       text += '。';
@@ -73,6 +72,8 @@ export function buildStream(lines: SourceLine[], between: (a: number, b: number)
       n++;
     }
     previous = line;
+    // (after the gap's test: the line after the page's number goes on with the sentence, as one line)
+    if (isPageNumberBetween(lines, k)) return;
     const raw = line.text.replace(FOOTER_PREFIX, (m) => ' '.repeat(m.length)).replace(/\*\*/g, '  ');
     for (let i = 0; i < raw.length; i++) {
       let ch = raw[i];
@@ -357,7 +358,7 @@ export const rises = (word: string) => /^(增加|加|增|增长|增长率|增幅
 export const SHARE_WORDS = '(?:占(?:比重?|比例|[^，,。；;:：%\\d]{1,12}?(?:的(?:比重|比例)?)?)?|所占(?:比重|比例))(?:为|是)?';
 
 /** where the words after the last amount of head begin (0 if none): a heading's amount (公用经费1,131.92万元) is not the next item's subject */
-function afterLastAmount(head: string): number {
+function afterLastFigure(head: string): number {
   const at = head.lastIndexOf('万元');
   // 2,097.51万元, or with a space before its unit (2,097.51 万元, as Word sets it)
   const amount = at > 0 && /\d\s*$/.test(head.slice(0, at)) ? at + 2 : 0;
@@ -372,7 +373,7 @@ const SUBJECT_ENDS = ['，', ',', '。', '；', ';', '：', ':', '、', '其中'
 function wordsBefore(text: string, index: number, reach: number): [string, number] {
   // 收、支总计 is one subject, not a list
   const head = text.slice(Math.max(0, index - reach), index).replace(/收、支/g, '收支').replace(/收入、支出/g, '收入支出');
-  return [head, Math.max(0, ...SUBJECT_ENDS.map((d) => { const i = head.lastIndexOf(d); return i < 0 ? 0 : i + d.length; }), afterLastAmount(head))];
+  return [head, Math.max(0, ...SUBJECT_ENDS.map((d) => { const i = head.lastIndexOf(d); return i < 0 ? 0 : i + d.length; }), afterLastFigure(head))];
 }
 
 /**
