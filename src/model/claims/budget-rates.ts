@@ -106,20 +106,29 @@ export function readRatesAfterChange(r: Reading): void {
     const rate = fig(r, `${m[2]}%`, at + m[0].lastIndexOf(m[2]), true);
     if (read.some((c) => sameLoc(c.figures.rate.loc, rate.loc))) continue;
     const actual = currentAmount(r.text, at, sectionStart(r.heads, at));
-    if (!actual) continue;
-    add(r, {
-      kind: 'rate',
-      subject: subjectBefore(r.text, actual.at),
-      section: sectionAt(r.heads, at),
-      text: r.text.slice(actual.at, at + m[0].length),
-      figures: { budget: fig(r, m[1], at + m[0].indexOf(m[1])), actual: fig(r, actual.raw, actual.at), rate },
-      parts: [],
-      link: null,
-      whole: null,
-      loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
-    });
-    markUsed(r, at, m[0].length);
+    if (actual) addRateAfterActual(r, m, actual, { budget: fig(r, m[1], at + m[0].indexOf(m[1])), actual: fig(r, actual.raw, actual.at), rate });
   }
+}
+
+/**
+ * a rate claim whose actual the sentence said before the rate's words `m` (the amount the change
+ * before it is of): its subject is the actual's, its text from the actual to the rate; the rate's
+ * words are read (the actual stays an amount of its own)
+ */
+function addRateAfterActual(r: Reading, m: RegExpMatchArray, actual: { at: number }, figures: Record<string, Cell>): void {
+  const at = m.index!;
+  add(r, {
+    kind: 'rate',
+    subject: subjectBefore(r.text, actual.at),
+    section: sectionAt(r.heads, at),
+    text: r.text.slice(actual.at, at + m[0].length),
+    figures,
+    parts: [],
+    link: null,
+    whole: null,
+    loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
+  });
+  markUsed(r, at, m[0].length);
 }
 
 /**
@@ -136,22 +145,10 @@ export function readRatesWithGap(r: Reading): void {
     const actual = currentAmount(r.text, at, sectionStart(r.heads, at));
     if (!actual) continue;
     const gap = /大于|超过|多于|高于/.test(m[2]) ? 'over' : 'under';
-    const figures: Record<string, Cell> = {
+    addRateAfterActual(r, m, actual, {
       rate: fig(r, `${m[1]}%`, at + m[0].indexOf(m[1]), true),
       actual: fig(r, actual.raw, actual.at),
       [gap]: fig(r, m[3], at + m[0].lastIndexOf(m[3])),
-    };
-    add(r, {
-      kind: 'rate',
-      subject: subjectBefore(r.text, actual.at),
-      section: sectionAt(r.heads, at),
-      text: r.text.slice(actual.at, at + m[0].length),
-      figures,
-      parts: [],
-      link: null,
-      whole: null,
-      loc: { ...locate(r.stream, at, at + m[0].length), file: r.file },
     });
-    markUsed(r, at, m[0].length);
   }
 }

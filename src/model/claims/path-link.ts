@@ -5,6 +5,7 @@
  */
 import { normalizeLabel } from '../../layout/tokenize.js';
 import { defaultCatalog } from '../tables/catalog.js';
+import { classWordsKey } from '../tables/class-names.js';
 import { functionClassCode } from '../tables/kinds.js';
 import type { ClaimLink, MisleveledName, RenamedClass, Report, Row, Table, UnknownPath } from '../types.js';
 import { byName, classRow, link, tableOf, type WithCatalog } from './link.js';
@@ -49,10 +50,7 @@ interface PathFound {
  * two names of one class that differ in more than a 及 for a 与 or a trailing 支出: another year's name
  * (文化体育与传媒支出, 207's until 2019, now 文化旅游体育与传媒支出), or a slip (债务利息支出)
  */
-const otherName = (a: string, b: string) => {
-  const key = (s: string) => normalizeLabel(s).replace(/支出$/, '').replace(/及/g, '与');
-  return key(a) !== key(b);
-};
+const otherName = (a: string, b: string) => classWordsKey(a) !== classWordsKey(b);
 
 /** the spending tables of the government funds and of state capital, by function code */
 const FUND_TABLES = { 预算: ['部门公开表8', '部门公开表9'], 决算: ['公开07', '公开08'] } as const;

@@ -14,8 +14,14 @@ import type { Row, Table } from '../types.js';
 /** a class name as printed, without its enumeration (三、医疗卫生与计划生育支出) */
 const bareName = (name: string) => stripEnumeration(normalizeLabel(name));
 
-/** a class name as compared: 及 as 与, no trailing 支出 (the narrative's 叙述/类名与表不同 compares so too) */
-const classNameKey = (name: string) => bareName(name).replace(/及/g, '与').replace(/支出$/, '');
+/**
+ * a class's words as compared: 及 as 与, no trailing 支出 (灾害防治及应急管理支出 and 灾害防治与应急管理 are
+ * one name); the narrative's 叙述/类名与表不同 compares so too
+ */
+export const classWordsKey = (name: string) => normalizeLabel(name).replace(/支出$/, '').replace(/及/g, '与');
+
+/** a class name as printed in a table, compared */
+const classNameKey = (name: string) => classWordsKey(bareName(name));
 
 const ranks = new WeakMap<Map<string, string>, Map<string, number>>();
 
