@@ -357,13 +357,14 @@ export const rises = (word: string) => /^(增加|加|增|增长|增长率|增幅
 /** the words a share is said with, before its P%: 占, 占比, 占总支出的, 占基本支出, 占本年支出合计的比重为, 所占比重为 */
 export const SHARE_WORDS = '(?:占(?:比重?|比例|[^，,。；;:：%\\d]{1,12}?(?:的(?:比重|比例)?)?)?|所占(?:比重|比例))(?:为|是)?';
 
-/** where the words after the last amount of head begin (0 if none): a heading's amount (公用经费1,131.92万元) is not the next item's subject */
+/** where the words after the last amount or rate of head begin (0 if none): a heading's amount (公用经费1,131.92万元) is not the next item's subject */
 function afterLastFigure(head: string): number {
   const at = head.lastIndexOf('万元');
   // 2,097.51万元, or with a space before its unit (2,097.51 万元, as Word sets it)
   const amount = at > 0 && /\d\s*$/.test(head.slice(0, at)) ? at + 2 : 0;
   // …为年初预算数476万元的98.74%公务用车运行维护费支出 3758 万元 (a rate run into the next item, its comma left out)
-  const rate = [...head.matchAll(/\d\s*[%％]/g)].pop();
+  // (most heads print no %: asked of every amount's words, the matching is left to those that do)
+  const rate = head.includes('%') || head.includes('％') ? [...head.matchAll(/\d\s*[%％]/g)].pop() : undefined;
   return Math.max(amount, rate ? rate.index! + rate[0].length : 0);
 }
 
