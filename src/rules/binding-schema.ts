@@ -84,6 +84,7 @@ export const BINDING_SCHEMA: Record<Each, Record<string, VType>> = {
     document: DOCUMENT,
     form: PROJECT_FORM,
     funds: map('funds', [...FUNDS_ROW_KEYS, ...SHEET_ROW_KEYS], map('funds 的一行', [...FUNDS_COLUMN_KEYS, ...SHEET_COLUMNS], FIGURE)),
+    fundsSources: map('fundsSources', [...FUNDS_COLUMN_KEYS, ...SHEET_COLUMNS], list(FIGURE)),
     goals: obj('goals', { overall: STRING, annual: STRING }),
     fundsWeight: FIGURE,
     fundsScore: FIGURE,

@@ -83,12 +83,16 @@ function formData(f: Form) {
   const funds: Record<string, Record<string, Cell | null>> = {};
   for (const row of f.funds) funds[row.key] = row.cells;
   const total = funds['年度资金总额'] ?? {};
+  // each column's cells of the rows 年度资金总额 adds up: every source row the form prints
+  const fundsSources: Record<string, Array<Cell | null>> = {};
+  for (const row of f.funds) if (row.key !== '年度资金总额') for (const [k, c] of Object.entries(row.cells)) (fundsSources[k] ??= []).push(c);
   // the task block by column: each column's task cells, and the 金额合计 row's
   const tasks: Record<string, Array<Cell | null>> = {};
   for (const t of f.tasks) for (const [k, c] of Object.entries(t.cells)) (tasks[k] ??= []).push(c);
   return {
     form: { id: f.id, kind: f.kind, project: f.project, title: f.title, unit: f.unit, conclusionRate: f.conclusion.rate, budget: f.budget, indicatorCount: f.indicators.length },
     funds,
+    fundsSources,
     fundsWeight: total['分值'] ?? null,
     fundsScore: total['得分'] ?? null,
     weights: f.indicators.map((x) => x.weight),

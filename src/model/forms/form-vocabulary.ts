@@ -49,3 +49,6 @@ const TARGET_LEVEL_TWO = '数量指标|质量指标|时效指标|(?:经济|社�
 export const TARGET_LEVEL_TWO_NAME = new RegExp(`^(?:${TARGET_LEVEL_TWO})$`);
 /** every such name in a run of words */
 export const TARGET_LEVEL_TWO_NAMES = new RegExp(TARGET_LEVEL_TWO, 'g');
+
+/** the indicator block's last row, its 分值 and 得分 summed: 总分, or as 四川's template prints it 合计 */
+export const TOTAL_ROW = /^(总\s*分|合\s*计)(?![\u4e00-\u9fff])/;

@@ -7,10 +7,11 @@ import { assigned, numberCell, sourceLocation } from '../cells.js';
 import type { Cell, Form, FundsRow, Unit } from '../types.js';
 
 /**
- * its rows: 年度资金总额 (or as other forms print it 资金总额, 项目资金总额), 其中：当年财政拨款 (其中：财政拨款 /
- * 本年财政拨款 / 财政拨款资金), 上年结转资金, 其他资金
+ * its rows: 年度资金总额 (or as other forms print it 资金总额, 项目资金总额; 四川's 总额), 其中：当年财政拨款
+ * (其中：财政拨款 / 本年财政拨款 / 财政拨款资金; 四川's 财政资金), 上年结转资金, 其他资金; 四川's template
+ * also 财政专户管理资金 and 单位资金
  */
-export const FUNDS_ROW = /^((年度|项目)?资金总额|(其中[:：]?)?(当年|本年)?财政拨款(资金)?|上年结转(资金)?|其他资金|其他)[:：]?$/;
+export const FUNDS_ROW = /^((年度|项目)?资金总额|总额|(其中[:：]?)?((当年|本年)?财政拨款(资金)?|财政资金)|上年结转(资金)?|财政专户管理资金|单位资金|其他资金|其他)[:：]?$/;
 const FUNDS_COLUMNS: Array<[RegExp, string]> = [
   [/年初预算/, '年初预算数'],
   // as other templates name them: 调整后预算数, 实际执行数
@@ -23,7 +24,7 @@ const FUNDS_COLUMNS: Array<[RegExp, string]> = [
 /** the funds block's column keys (what rules read as funds.<row>.<column>) */
 export const FUNDS_COLUMN_KEYS = FUNDS_COLUMNS.map(([, key]) => key);
 /** the funds block's row keys */
-export const FUNDS_ROW_KEYS = ['年度资金总额', '当年财政拨款', '上年结转资金', '其他资金'];
+export const FUNDS_ROW_KEYS = ['年度资金总额', '当年财政拨款', '上年结转资金', '财政专户管理资金', '单位资金', '其他资金'];
 /**
  * the funds block's label, merged down its rows: 项目资金（万元）, 资金情况, 项目资金 / （元）, or wrapped
  * inside its unit (项目资金（万 / 元）) or before its closing bracket (项目资金（万元 / ）)
@@ -49,12 +50,15 @@ export function fundsUnit(lines: SourceLine[], from: number): Unit | null {
   const u = /[（(](万元|元)[）)]/.exec(lines[from]?.pieces ? columnTexts(block).join(' ') : block.map((l) => l.text.trim()).join(''));
   return u ? (u[1] as Unit) : null;
 }
-export const PLACEHOLDER = /^[—–\-－]+$/;
+/** a funds cell printed as a dash, or as a slash (not applicable: 其中 rows' 权重 and 得分) */
+export const PLACEHOLDER = /^([—–\-－]+|[/／])$/;
 
 export function fundsKey(label: string): string {
-  if (/资金总额/.test(label)) return '年度资金总额';
-  if (/财政拨款/.test(label)) return '当年财政拨款';
+  if (/^总额|资金总额/.test(label)) return '年度资金总额';
+  if (/财政拨款|财政资金/.test(label)) return '当年财政拨款';
   if (/上年结转/.test(label)) return '上年结转资金';
+  if (/财政专户/.test(label)) return '财政专户管理资金';
+  if (/单位资金/.test(label)) return '单位资金';
   return '其他资金';
 }
 
@@ -113,8 +117,38 @@ export function figuresApart(funds: FundsRow[], tokens: Token[]): boolean {
 
 export const FUNDS_FIGURES_APART = '资金栏的数字没有印在其所在的行上（提取的文字把各格的数字拆成了一行一个），分不清各数属于哪一行哪一栏，资金执行一行及总分未读取';
 
-/** a funds row labelled `label`: its figures and placeholders (`values`) under the form's columns */
-export function fundsRow(file: string, form: Form, line: SourceLine, values: Token[], label: string): FundsRow {
+/**
+ * A tabbed row's figures under its header's cells: each column's cell, where the header names it,
+ * read at the same place in the row (undefined where it is blank), so that a blank cell keeps its
+ * column. A web page's rows leave out a cell merged down from above them (四川's 预算执行情况(10分)
+ * label), where a sheet keeps it blank: the row is read one or two cells to the left where that
+ * puts a figure under each column (no words, no percentage under an amount) and in place it does
+ * not. Null where the header is not one tabbed line naming every column, or no reading fits.
+ */
+export function alignedValues(headerLines: SourceLine[], columns: string[], tokens: Token[]): Array<Token | undefined> | null {
+  const header = [...headerLines].reverse().find((l) => l.text.includes('\t') && fundsColumns(l.text).length === columns.length);
+  if (!header || !tokens.length) return null;
+  const cells = header.text.split('\t');
+  const at = columns.map((key) => cells.findIndex((c) => FUNDS_COLUMNS.some(([re, k]) => k === key && re.test(c.replace(/\s+/g, '')))));
+  if (at.some((h) => h < 0)) return null;
+  const label = tokens[0].cell ?? 0;
+  const inCell = (c: number) => tokens.filter((t) => t.cell === c);
+  for (const shift of [0, -1, -2]) {
+    const read = at.map((h, j) => {
+      const printed = inCell(h + shift);
+      if (h + shift <= label) return null;
+      if (!printed.length) return undefined;
+      const t = printed[0];
+      const figure = printed.length === 1 && (t.kind === 'number' || PLACEHOLDER.test(t.text));
+      return figure && !(AMOUNT_COLUMN.test(columns[j]) && t.num?.percent) ? t : null;
+    });
+    if (read.every((t) => t !== null) && read.some((t) => t !== undefined)) return read as Array<Token | undefined>;
+  }
+  return null;
+}
+
+/** a funds row labelled `label`: its figures and placeholders (`values`, undefined for a blank cell) under the form's columns */
+export function fundsRow(file: string, form: Form, line: SourceLine, values: Array<Token | undefined>, label: string): FundsRow {
   const cells: Record<string, Cell | null> = Object.create(null);
   form.fundsColumns.forEach((c, j) => {
     const t = values[j];

@@ -9,8 +9,8 @@ import type { SourceLine } from '../../ingest/text.js';
 import { normalizeLabel, tokenizeLine, type Token } from '../../layout/tokenize.js';
 import { columnTexts } from '../../layout/grid.js';
 import { assigned, numberCell, sourceLocation } from '../cells.js';
-import { FORM_TITLE } from './form-vocabulary.js';
-import { figuresApart, FUNDS_FIGURES_APART, FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsHeaderUnread, fundsRow, fundsUnit, PLACEHOLDER } from './funds.js';
+import { FORM_TITLE, TOTAL_ROW } from './form-vocabulary.js';
+import { figuresApart, FUNDS_FIGURES_APART, FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsHeaderUnread, fundsRow, fundsUnit, PLACEHOLDER, alignedValues } from './funds.js';
 import { newForm } from './new-form.js';
 import { readConclusion } from './conclusion.js';
 import { cutShort } from './cut-short.js';
@@ -214,7 +214,7 @@ class ProjectFormReader {
       }
       if (!this.inIndicators) continue;
       if (this.indicatorsUnread) continue;
-      if (/^总\s*分/.test(text.trim())) {
+      if (TOTAL_ROW.test(text.trim())) {
         this.figuresLeft += figuresIn(this.pending);
         // a cell to a line: the 分值 and 得分 stand on the lines under 总分
         const below = this.cellLines ? figureLinesBelow(lines, k) : [];
@@ -222,7 +222,7 @@ class ProjectFormReader {
         k += 1 + below.length;
         break;
       }
-      if (this.tabColumns && text.includes('\t') && !/^总\s*分/.test(text.trim())) {
+      if (this.tabColumns && text.includes('\t')) {
         ({ section: this.section, level2: this.level2 } = readTabIndicator(form, this.file, this.tabColumns, { section: this.section, level2: this.level2 }, text.split('\t'), tokens, line));
         continue;
       }
@@ -246,9 +246,11 @@ class ProjectFormReader {
     // on a page, the header's cells read by columns (their names wrap: 全年预算 / 数, 执行 / 率); a row
     // above it naming who runs the project (主管部门 … 实施单位 市公路事业发展中心) would run columns together
     if (!form.fundsColumns.length) form.fundsColumns = fundsColumns(line.pieces ? columnTexts(this.fundsHeaderLines(k)).join(' ') : this.header);
-    const values = tokens.slice(1).filter((t) => t.kind === 'number' || PLACEHOLDER.test(t.text));
+    const tabbed = !line.pieces && line.text.includes('\t');
+    const printed = tokens.slice(1).filter((t) => t.kind === 'number' || PLACEHOLDER.test(t.text));
+    const values = (tabbed ? alignedValues(this.fundsHeaderLines(k), form.fundsColumns, tokens) : null) ?? printed;
     // read as text, a header whose names wrap may not give the columns' order
-    this.fundsUnread ??= line.pieces ? null : fundsHeaderUnread(this.headerWords, form.fundsColumns, values, line.text.includes('\t'));
+    this.fundsUnread ??= line.pieces ? null : fundsHeaderUnread(this.headerWords, form.fundsColumns, values.filter((t) => t !== undefined), tabbed);
     if (this.fundsUnread) return;
     const row = fundsRow(file, form, line, values, first);
     if (!form.funds.some((f) => f.key === row.key)) form.funds.push(row);

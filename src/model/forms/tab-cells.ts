@@ -31,12 +31,15 @@ export interface TabColumns {
   target: number;
   actual: number;
   note: number;
+  /** 四川's template prints a target in three cells: 指标性质 (≥, =, 定性), 指标值, 度量单位 */
+  relation: number;
+  unit: number;
 }
 
 /** the header's columns, or null where it names no 分值 or no 得分 (its rows are then read as words) */
 export function tabColumns(cells: string[]): TabColumns | null {
   const at = (re: RegExp) => cells.findIndex((c) => re.test(c));
-  const columns = { weight: at(WEIGHT_CELL), score: at(SCORE_CELL), levelOne: cells.findIndex((c) => c === '一级指标'), level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际/), note: at(/原因/) };
+  const columns = { weight: at(WEIGHT_CELL), score: at(SCORE_CELL), levelOne: cells.findIndex((c) => c === '一级指标'), level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际|^完成值$/), note: at(/原因/), relation: at(/^指标性质$/), unit: at(/^(度量|计量)单位$/) };
   return columns.weight >= 0 && columns.score >= 0 ? columns : null;
 }
 
@@ -46,9 +49,33 @@ export interface TabState {
   level2: string | null;
 }
 
+/** a 二级 name of the indicator framework (数量指标, 经济成本指标, 服务对象满意度指标 …) */
+const LEVEL_TWO_NAME = /^(数量|质量|时效|(经济|社会|生态环境)?成本|(经济|社会|生态)效益|可持续影响|(服务对象)?满意度)指标$/;
+
+/**
+ * How many cells a row prints fewer than its header before its 一级 (or 二级) name: a web page's
+ * rows leave out the cells merged down from above them (the block's 绩效指标(90分) label, a 一级
+ * name printed once for its rows), where a sheet keeps them blank. 0 where the row names neither.
+ */
+function rowShift(columns: TabColumns, cells: string[]): number {
+  const names = (shift: number) => {
+    const at = (column: number, re: RegExp) => column + shift >= 0 && re.test(normalizeLabel(cells[column + shift] ?? ''));
+    return (columns.levelOne >= 0 && at(columns.levelOne, LEVEL_ONE_NAME)) || (columns.level2 >= 0 && at(columns.level2, LEVEL_TWO_NAME));
+  };
+  return [0, -1, -2].find(names) ?? 0;
+}
+
+/** a target printed in three cells (≥ / 13 / 台) as one (≥13台); a 定性 one is its words */
+function targetText(relation: string | null, value: string | null, unit: string | null): string | null {
+  if (!value) return null;
+  return `${relation && relation !== '定性' ? relation : ''}${value}${unit ?? ''}`;
+}
+
 /** a row whose 分值 and 得分 stand in cells of their own: its indicator added to the form; the section and 二级 name after it */
-export function readTabIndicator(form: Form, file: string, columns: TabColumns, state: TabState, cells: string[], tokens: Token[], line: SourceLine): TabState {
+export function readTabIndicator(form: Form, file: string, header: TabColumns, state: TabState, cells: string[], tokens: Token[], line: SourceLine): TabState {
   let { section, level2 } = state;
+  const shift = rowShift(header, cells);
+  const columns = (Object.fromEntries(Object.entries(header).map(([k, v]) => [k, v >= 0 ? v + shift : v])) as unknown) as TabColumns;
   const text = cells.join(' ');
   const sec = SECTION.exec(normalizeLabel(text));
   // only the 一级指标 column opens a section (成本指标 is also a 二级 name)
@@ -75,7 +102,7 @@ export function readTabIndicator(form: Form, file: string, columns: TabColumns, 
     section: section?.name ?? null,
     name,
     level2,
-    target: textAt(columns.target),
+    target: columns.relation >= 0 || columns.unit >= 0 ? targetText(textAt(columns.relation), textAt(columns.target), textAt(columns.unit)) : textAt(columns.target),
     actual: textAt(columns.actual),
     note: textAt(columns.note),
     weight: wTok ? assigned(numberCell(file, wTok, null)) : null,
