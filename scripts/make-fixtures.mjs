@@ -53,6 +53,8 @@ const PLAN = {
   // project and 整体支出 forms as other provinces print them (columns reordered, weights in the 一级
   // cell, 预算执行率 an indicator row, two forms in one table, the indicator header repeated)
   'forms-provinces': [{ producer: 'libreoffice', landscape: true }, { producer: 'chromium', landscape: true }],
+  // 四川's 项目支出绩效自评表 (funds rows 总额 / 财政资金 / 财政专户管理资金 / 单位资金, targets in three cells, 合计)
+  'forms-sichuan': [{ producer: 'pdfmake', landscape: true }],
   // a budget's 绩效目标表 whose project, 一级 and 二级 cells are merged over their rows
   target: [{ producer: 'chromium', landscape: true }, { producer: 'chromium', landscape: true, valign: 'top', out: 'fixtures/pdf/target-top.chromium.pdf' }],
   // a 三公 table published alone and printed turned, a row per item (安徽, 湖南 counties): figures
@@ -91,9 +93,9 @@ const newProducerPlan = (name) =>
  * sources whose text version is also written as a spreadsheet's export (fixtures/text/NAME.calc.txt),
  * and each PDF's text as pdftotext -layout gives it (fixtures/text/NAME.PRODUCER.layout.txt)
  */
-const SPREAD = ['forms-provinces'];
+const SPREAD = ['forms-provinces', 'forms-sichuan'];
 /** sources whose PDFs' text as pdftotext -layout gives it is kept too: 三公 tables printed turned */
-const LAYOUT_TEXT = [...SPREAD, 'sangong-change', 'sangong-final-years', 'sangong-reasons', 'sangong-meetings-final'];
+const LAYOUT_TEXT = ['forms-provinces', 'sangong-change', 'sangong-final-years', 'sangong-reasons', 'sangong-meetings-final'];
 
 /**
  * The corpus documents by AbiWord (the ODT Writer saves, opened in AbiWord): rows set closer than

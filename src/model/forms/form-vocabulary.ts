@@ -5,6 +5,23 @@ import { normalizeLabel } from '../../layout/tokenize.js';
 export const WEIGHT_NAMES = '分值|权重';
 export const SCORE_NAMES = '得分|评分';
 
+/** a form's row between its 项目名称 and its funds block, saying who runs the project (主管部门 … 实施单位 …) */
+export const PROJECT_INFO_ROW = /主管部门|实施单位|项目负责人|联系电话|预算单位/;
+
+/** the indicator header's cells, whole, by what they head (分值 as 权重, 分值（权重）; 实际完成值 as 四川's 完成值) */
+export const WEIGHT_CELL = new RegExp(`^(${WEIGHT_NAMES}|分值[（(]权重[）)]|权重[（(]分值[）)])$`);
+export const SCORE_CELL = new RegExp(`^(${SCORE_NAMES})$`);
+export const ACTUAL_CELL = /实际|^完成值$/;
+/** 四川's template prints a target in three cells: 指标性质 (≥, =, 定性), 指标值, 度量单位 */
+export const RELATION_CELL = /^指标性质$/;
+export const UNIT_CELL = /^(度量|计量)单位$/;
+
+/** a target printed in three cells (≥ / 13 / 台) as one (≥13台); a 定性 one is its words */
+export function targetText(relation: string | null, value: string | null, unit: string | null): string | null {
+  if (!value) return null;
+  return `${relation && relation !== '定性' ? relation : ''}${value}${unit ?? ''}`;
+}
+
 const HEADER_CELL = /^(绩效指标|[一二三]级指标|年度指标值|预期指标值|指标值|全年实际值|实际值|实际完成值|实际完成指标值|完成值|未完成原因.*|偏差原因.*|年度主要任务完成情况|年度绩效指标完成情况|年度总体目标完成情况|(?:分值|权重|分值权重)其(?:中[:：]?.*)?)$/;
 
 /** a unit in brackets, or what 其中： introduces: never a column's head of its own */

@@ -1,8 +1,8 @@
 /** A project form's funds block: its rows, its columns and its unit, as text or a page prints them. */
 import type { SourceLine } from '../../ingest/text.js';
 import { columnTexts } from '../../layout/grid.js';
-import { FORM_TITLE, SCORE_NAMES, WEIGHT_NAMES } from './form-vocabulary.js';
-import type { Token } from '../../layout/tokenize.js';
+import { FORM_TITLE, PROJECT_INFO_ROW, SCORE_NAMES, WEIGHT_NAMES } from './form-vocabulary.js';
+import { normalizeLabel, type Token } from '../../layout/tokenize.js';
 import { assigned, numberCell, sourceLocation } from '../cells.js';
 import type { Cell, Form, FundsRow, Unit } from '../types.js';
 
@@ -44,10 +44,12 @@ export function fundsUnit(lines: SourceLine[], from: number): Unit | null {
     const u = /[（(](万元|元)[）)]/.exec(text);
     if (u) return u[1] as Unit;
   }
-  // on a page the label may wrap (项目资金（万 / 元）): read by columns; in text set a cell to a line,
-  // a label set down its cell is a character a line (项 / 目 / 资 / 金 / （ / 元 / ）)
+  // on a page the label may wrap (项目资金（万 / 元）): read by columns, from under the rows naming the
+  // project and who runs it (their wide cells would run the columns together); in text set a cell to
+  // a line, a label set down its cell is a character a line (项 / 目 / 资 / 金 / （ / 元 / ）)
   const block = lines.slice(from, k);
-  const u = /[（(](万元|元)[）)]/.exec(lines[from]?.pieces ? columnTexts(block).join(' ') : block.map((l) => l.text.trim()).join(''));
+  const funds = block.filter((l, i) => i > 0 && !PROJECT_INFO_ROW.test(normalizeLabel(l.text)));
+  const u = /[（(](万元|元)[）)]/.exec(lines[from]?.pieces ? columnTexts(funds).join(' ') : block.map((l) => l.text.trim()).join(''));
   return u ? (u[1] as Unit) : null;
 }
 /** a funds cell printed as a dash, or as a slash (not applicable: 其中 rows' 权重 and 得分) */

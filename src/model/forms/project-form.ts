@@ -9,7 +9,7 @@ import type { SourceLine } from '../../ingest/text.js';
 import { normalizeLabel, tokenizeLine, type Token } from '../../layout/tokenize.js';
 import { columnTexts } from '../../layout/grid.js';
 import { assigned, numberCell, sourceLocation } from '../cells.js';
-import { FORM_TITLE, TOTAL_ROW } from './form-vocabulary.js';
+import { FORM_TITLE, PROJECT_INFO_ROW, TOTAL_ROW } from './form-vocabulary.js';
 import { figuresApart, FUNDS_FIGURES_APART, FUNDS_LABEL, FUNDS_LABEL_START, FUNDS_ROW, fundsColumns, fundsHeaderUnread, fundsRow, fundsUnit, PLACEHOLDER, alignedValues } from './funds.js';
 import { newForm } from './new-form.js';
 import { readConclusion } from './conclusion.js';
@@ -113,8 +113,6 @@ function wrappedFundsLabel(lines: SourceLine[], k: number, tokens: Token[]): str
 }
 
 /** The parse state of one project form while its rows are read. */
-/** a form's row between its 项目名称 and its funds block, saying who runs the project (主管部门 … 实施单位 …) */
-const PROJECT_INFO_ROW = /主管部门|实施单位|项目负责人|联系电话|预算单位/;
 
 class ProjectFormReader {
   /** the funds block's header: everything before its first row (names wrap: 全年执行 / 数) */

@@ -15,7 +15,7 @@ import { readGrid, ROW_GAP } from '../../layout/grid.js';
 import { normalizeLabel, tokenizeLine } from '../../layout/tokenize.js';
 import { assigned, numberCell, printedCell, sourceLocation, tokenLocation } from '../cells.js';
 import { centredLabels, columnLabels, placeTokens, rowBorders, rowsOwnCells, wordsWithin, type Label, type Placed } from './centred.js';
-import { oneHeaderCell, TARGET_LEVEL_TWO_NAMES } from './form-vocabulary.js';
+import { ACTUAL_CELL, oneHeaderCell, RELATION_CELL, SCORE_CELL, TARGET_LEVEL_TWO_NAMES, targetText, TOTAL_ROW, UNIT_CELL, WEIGHT_CELL } from './form-vocabulary.js';
 import { joinWrappedFigures, ruledApart, ruledBands, ruledColumns, ruledContent, ruledLabels } from './ruled-grid.js';
 import type { Form, FormSection } from '../types.js';
 
@@ -83,7 +83,7 @@ function rowContent(placed: Placed[], anchorCol: number, own: number[], named: n
 }
 
 /** the columns of an indicator block, by the header's cells (-1: none) */
-type Columns = Record<'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'note', number>;
+type Columns = Record<'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'note' | 'relation' | 'unit', number>;
 
 /** a block's rows: each row's anchor, its own words, and the 一级 and 二级 labels over it */
 interface Reading {
@@ -155,15 +155,15 @@ function blockAt(lines: SourceLine[], from: number, unweighted: boolean, apart?:
   // a block split by a page break prints its header again on the next page: not a row
   const rest = all.filter((r) => !r.cells.some((c) => /^[一三]级指标$/.test(normalizeLabel(c))));
   const at = (re: RegExp) => head.cells.findIndex((c) => re.test(c));
-  const col: Columns = { level1: at(/^一级指标$/), level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际/), weight: at(/^分值$/), score: at(/^得分$/), note: at(/原因/) };
+  const col: Columns = { level1: at(/^一级指标$/), level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(ACTUAL_CELL), weight: at(WEIGHT_CELL), score: at(SCORE_CELL), note: at(/原因/), relation: at(RELATION_CELL), unit: at(UNIT_CELL) };
   const anchorCol = unweighted ? col.target : col.weight;
   if (anchorCol < 0 || col.level3 < 0 || (!unweighted && col.score < 0)) return null;
-  const totalAt = rest.findIndex((r) => /^总分/.test(r.cells.join('')));
+  const totalAt = rest.findIndex((r) => TOTAL_ROW.test(r.cells.join('')));
   const body = totalAt >= 0 ? rest.slice(0, totalAt) : rest;
   // the block's own label (绩效指标, merged down its left side) stands left of every column
   const left = Math.min(...head.tokens.map((t) => t.x0 ?? Infinity));
   const placed = placeTokens(body).filter((t) => (t.x1 ?? t.x0 ?? left) >= left - SAME_EDGE);
-  const own = [col.level3, col.target, col.actual, col.score, col.note].filter((c) => c >= 0);
+  const own = [col.level3, col.relation, col.target, col.unit, col.actual, col.score, col.note].filter((c) => c >= 0);
   return { col, anchorCol, own, placed, rest, totalAt, body, head: placeTokens([head]), words: placeTokens(body) };
 }
 
@@ -212,7 +212,7 @@ export function readIndicatorGrid(lines: SourceLine[], k: number, file: string, 
       section: label ? sections.get(label)!.name : null,
       name: cellText(col.level3) ?? '',
       level2: levelTwoOf[r]?.name ?? null,
-      target: cellText(col.target),
+      target: col.relation >= 0 || col.unit >= 0 ? targetText(cellText(col.relation), cellText(col.target), cellText(col.unit)) : cellText(col.target),
       actual: cellText(col.actual),
       note: cellText(col.note),
       weight: !unweighted && w.kind === 'number' && !w.num!.percent ? assigned(numberCell(file, w, null)) : null,

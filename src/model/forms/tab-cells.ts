@@ -6,7 +6,7 @@ import type { SourceLine } from '../../ingest/text.js';
 import { normalizeLabel, type Token } from '../../layout/tokenize.js';
 import { assigned, numberCell, sourceLocation } from '../cells.js';
 import { lineFigure } from './conclusion.js';
-import { LEVEL_ONE_NAME, SCORE_NAMES, WEIGHT_NAMES } from './form-vocabulary.js';
+import { ACTUAL_CELL, LEVEL_ONE_NAME, RELATION_CELL, SCORE_CELL, targetText, UNIT_CELL, WEIGHT_CELL } from './form-vocabulary.js';
 import type { Cell, Form, FormSection } from '../types.js';
 
 /** a section's header with its weight: 产出指标(50分) */
@@ -17,9 +17,6 @@ export function headerWeight(file: string, line: SourceLine, raw: string): Cell 
   return assigned(lineFigure(file, line, raw));
 }
 
-/** the indicator header's 分值 and 得分 cells, as other templates name them too (权重, 分值（权重）, 评分) */
-const WEIGHT_CELL = new RegExp(`^(${WEIGHT_NAMES}|分值[（(]权重[）)]|权重[（(]分值[）)])$`);
-const SCORE_CELL = new RegExp(`^(${SCORE_NAMES})$`);
 
 /** where the indicator header's cells put each column (-1 where it has none) */
 export interface TabColumns {
@@ -31,7 +28,7 @@ export interface TabColumns {
   target: number;
   actual: number;
   note: number;
-  /** 四川's template prints a target in three cells: 指标性质 (≥, =, 定性), 指标值, 度量单位 */
+  /** 指标性质 and 度量单位 (四川's template: the target in three cells) */
   relation: number;
   unit: number;
 }
@@ -39,7 +36,7 @@ export interface TabColumns {
 /** the header's columns, or null where it names no 分值 or no 得分 (its rows are then read as words) */
 export function tabColumns(cells: string[]): TabColumns | null {
   const at = (re: RegExp) => cells.findIndex((c) => re.test(c));
-  const columns = { weight: at(WEIGHT_CELL), score: at(SCORE_CELL), levelOne: cells.findIndex((c) => c === '一级指标'), level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(/实际|^完成值$/), note: at(/原因/), relation: at(/^指标性质$/), unit: at(/^(度量|计量)单位$/) };
+  const columns = { weight: at(WEIGHT_CELL), score: at(SCORE_CELL), levelOne: cells.findIndex((c) => c === '一级指标'), level2: at(/^二级指标/), level3: at(/^三级指标/), target: at(/指标值/), actual: at(ACTUAL_CELL), note: at(/原因/), relation: at(RELATION_CELL), unit: at(UNIT_CELL) };
   return columns.weight >= 0 && columns.score >= 0 ? columns : null;
 }
 
@@ -63,12 +60,6 @@ function rowShift(columns: TabColumns, cells: string[]): number {
     return (columns.levelOne >= 0 && at(columns.levelOne, LEVEL_ONE_NAME)) || (columns.level2 >= 0 && at(columns.level2, LEVEL_TWO_NAME));
   };
   return [0, -1, -2].find(names) ?? 0;
-}
-
-/** a target printed in three cells (≥ / 13 / 台) as one (≥13台); a 定性 one is its words */
-function targetText(relation: string | null, value: string | null, unit: string | null): string | null {
-  if (!value) return null;
-  return `${relation && relation !== '定性' ? relation : ''}${value}${unit ?? ''}`;
 }
 
 /** a row whose 分值 and 得分 stand in cells of their own: its indicator added to the form; the section and 二级 name after it */
