@@ -84,7 +84,8 @@ export function totalSaidBefore(claims: Claim[], words: string): Cell | null {
  * 16.06%；公务用车… 156.6 万元，占…23.72%；公务接待费 397.5 万元，占…60.22%): where every share but at most
  * one is its item's share of the items' sum (as their rounding allows), and two at least, the items are
  * the whole, and each is checked as a share of their sum. A list leaving an item out makes every
- * share other than the sum's, and is not checked so.
+ * share other than the sum's, and is not checked so; shares that add up to 100% are all of it whatever
+ * they agree with (two items' shares swapped: 16.3 万元，占36.58%；9.4 万元，占63.42%).
  */
 export function sharesOfTheirSum(unstated: Array<{ claim: Claim; words: string }>): void {
   const byWhole = new Map<string, Claim[]>();
@@ -102,7 +103,9 @@ export function sharesOfTheirSum(unstated: Array<{ claim: Claim; words: string }
       const range = ofSum(c);
       return c.figures.share.lo <= range.hi + 1e-9 && range.lo <= c.figures.share.hi + 1e-9;
     }).length;
-    if (agreeing < 2 || claims.length - agreeing > 1) continue;
+    // shares that add up to 100% (as their rounding allows) say so themselves: the items are the whole
+    const all = claims.reduce((n, c) => n + c.figures.share.lo, 0) <= 100 + 1e-9 && claims.reduce((n, c) => n + c.figures.share.hi, 0) >= 100 - 1e-9;
+    if (!all && (agreeing < 2 || claims.length - agreeing > 1)) continue;
     const parts = claims.map((c) => c.figures.amount);
     for (const c of claims) c.parts = parts;
   }
