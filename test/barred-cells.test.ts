@@ -92,4 +92,12 @@ describe('cells parted by bars', () => {
     expect(reportOf(text, 'sangong.txt').tables.map((t) => [t.id, t.unread])).toEqual([['公开09', expect.stringMatching(/^提取的文本没有保留表格的版面（单元格各占一行/)]]);
     expect(await lintText(text, 'sangong.txt')).toEqual([]);
   });
+
+  it('…and where rows of bars alone stand between the cells (`||||||`, a web page\'s empty rows): still unread, not an empty table', async () => {
+    // 安徽庐江 2020: the grid took 合计's first 0.00 for its row and the table for an empty one (a false 形式/空表说明)
+    const cells = ['项目', '预算数', '决算数', '||||||', '合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '||', '因公出国(境)费', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '|', '公务接待费', '8.50', '8.50', '0.00', '4.50', '4.50', '0.00', '|'];
+    const text = [SANGONG, '编制部门:某中学 |', '金额单位:万元 |', ...cells.map((c) => (c.startsWith('|') ? c : `${c} |`)), '二、2021年度一般公共预算财政拨款“三公”经费支出情况说明'].join('\n');
+    expect(reportOf(text, 'sangong.txt').tables.map((t) => [t.id, t.unread])).toEqual([['公开09', expect.stringMatching(/^提取的文本没有保留表格的版面（单元格各占一行/)]]);
+    expect((await lintText(text, 'sangong.txt')).map((d) => d.ruleId)).not.toContain('形式/空表说明');
+  });
 });

@@ -22,7 +22,12 @@ export function labelText(tokens: Token[]): string {
 export const TOTAL_NAME = /^(合计|总计)$/;
 
 /** lines that carry their cells: a PDF's pieces, or tabs (text without them is read by its words and spaces) */
-export const cellsKept = (lines: TokenLine[]) => lines.some((l) => l.source.pieces || l.tabbed);
+/**
+ * whether lines keep a table's cells apart: a page's positions, or tabs (bars) between two cells
+ * printed on one line; not a row of bars alone (`||||`), which a web page's table copied a cell
+ * to a line prints between its rows
+ */
+export const cellsKept = (lines: TokenLine[]) => lines.some((l) => l.source.pieces || (l.tabbed && new Set(l.tokens.filter((t) => t.kind !== 'blank').map((t) => t.cell)).size >= 2));
 
 export function isCode(t: Token | undefined, kind: TableSpec['codes']): boolean {
   if (!t || t.kind !== 'number' || !t.num!.integer || !kind) return false;
