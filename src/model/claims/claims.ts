@@ -18,7 +18,7 @@ import { readPairedTotals } from './paired-totals.js';
 import { readListedChanges } from './listed-changes.js';
 import { readBudgetRates, readRatesAfterChange, readRatesWithGap } from './budget-rates.js';
 import { listAfter, sharesOneWhole } from './lists.js';
-import { goesOn, openList, sharesListedTogether, sharesOfTheirSum, totalSaidBefore, type Amount, type OpenList } from './sentence-lists.js';
+import { continuesShortList, goesOn, openList, sharesListedTogether, sharesOfTheirSum, totalSaidBefore, type Amount, type OpenList } from './sentence-lists.js';
 import { namesOtherWhole, ofHeadline, ownShare, SHARE_AFTER, shareWords, wholeNamed, wholeOfShare, wordsAfter } from './shares.js';
 import { normalizeLabel } from '../../layout/tokenize.js';
 import { takeStatedLevels } from './stated-level.js';
@@ -136,8 +136,17 @@ function readSentences(r: Reading): void {
   let open: OpenList | null = null;
   // the sentence before's total and how many parts its 其中 listed
   let listed: { headline: Amount; parts: number } | null = null;
+  // the sentence before's 其中 list, short of its headline: the next sentence may go on with it
+  let short: { sum: { claim: Claim }; section: string } | null = null;
   for (const { sentence, base } of sentencesOf(r.text, r.heads)) {
     const amounts = [...sentence.matchAll(new RegExp(`${NUM}万元`, 'g'))].map((m) => ({ raw: m[1], at: base + m.index! }));
+    if (short && continuesShortList(r, short.sum, short.section, sentence, base)) {
+      short = null;
+      before = amounts;
+      readAmounts(r, sentence, base, amounts, undefined);
+      continue;
+    }
+    short = null;
     open = open && goesOn(r, open, sentence, base);
     if (open) {
       // the list's item: its share is of the list's headline (占基本支出预算 P%), as it is in the first sentence
@@ -163,6 +172,7 @@ function readSentences(r: Reading): void {
     const sum: ReturnType<typeof readSum> = headline && other >= 0 ? readSum(r, sentence, base, other, headline) : null;
     listed = sum && headline ? { headline, parts: sum.parts.length } : null;
     if (sum && headline) open = openList(r, sum, headline, base);
+    if (sum && headline && !open) short = { sum, section: sectionAt(r.heads, base) };
     // an item's own breakdown in brackets adds up to the item's amount
     // an item's own 包括： within the sentence (1、基本支出173.89万元,包括:人员经费支出161.57万元,公用经费支出12.23万元;2、…, 群加乡)
     for (const m of sentence.matchAll(INCLUDING)) {

@@ -61,6 +61,28 @@ export function goesOn(r: Reading, open: OpenList, sentence: string, base: numbe
   return open;
 }
 
+/**
+ * A 其中 list its sentence ended short of its headline, and the next sentence nothing but items,
+ * a name and its amount each (…其中:一般公共预算拨款1125.76万元,上年结转0.00万元。事业收入86.97万元,其他收入
+ * 70.00万元。, 重庆 2025): the list goes on there, where with them the items make the headline, as
+ * their rounding allows. A sentence of other items (another list, a total of its own) does not.
+ */
+export function continuesShortList(r: Reading, sum: { claim: Claim }, section: string, sentence: string, base: number): boolean {
+  if (sectionAt(r.heads, base) !== section) return false;
+  const items = [...sentence.trimEnd().matchAll(BARE_ITEM)];
+  if (!items.length || items.map((m) => m[0]).join('') !== sentence.trimEnd() || items.some((m) => NOT_AN_ITEM.test(m[1]))) return false;
+  const parts = items.map((m) => fig(r, m[2], base + m.index! + m[0].indexOf(m[2], m[1].length)));
+  const { whole } = sum.claim.figures;
+  const lo = [...sum.claim.parts, ...parts].reduce((n, p) => n + p.lo, 0);
+  const hi = [...sum.claim.parts, ...parts].reduce((n, p) => n + p.hi, 0);
+  if (!whole || lo > whole.hi + 1e-9 || hi < whole.lo - 1e-9) return false;
+  sum.claim.parts.push(...parts);
+  return true;
+}
+
+/** an item alone: its name and amount, and the mark that parts it from the next */
+const BARE_ITEM = new RegExp(`([^0-9。；;，,、:：（()）\\s]{2,20}?)${NUM}万元[，,、；;]?`, 'g');
+
 /** a sentence opening with an item's name and amount, no list number before it (a new number is the next list) */
 const LEADING_ITEM = new RegExp(`^([^0-9。；;，,、:：（()）]{2,20}?)${NUM}万元`);
 
