@@ -167,7 +167,10 @@ function readSentences(r: Reading): void {
     // …or a second breakdown of the total the sentence before split (1776.31万元,其中教育支出…,社会保障和就业支出…。
     // 包括工资福利支出…、商品和服务支出…, 怀化工业中专: by function, then by economic class)
     const again: Amount | undefined = including && listed && levels.length === listed.parts + 1 && levels[0].at === listed.headline.at ? listed.headline : undefined;
-    const headline: Amount | undefined = other > 0 ? [...amounts].reverse().find((a) => a.at < base + other && level(a) && !closedBefore(sentence, a.at - base, other)) : levels.length === 1 ? levels[0] : again;
+    // (two amounts of one figure before it, the totals of both sides: 财政拨款收入727.11万元,财政拨款支出727.11万元,比2024年
+    // 减少67.02万元。其中:基本支出…, 重庆 2025: either is what it splits, the one said last)
+    const alike = levels.length > 1 && levels.every((a) => Number(a.raw.replace(/,/g, '')) === Number(levels[0].raw.replace(/,/g, ''))) ? levels[levels.length - 1] : undefined;
+    const headline: Amount | undefined = other > 0 ? [...amounts].reverse().find((a) => a.at < base + other && level(a) && !closedBefore(sentence, a.at - base, other)) : levels.length === 1 ? levels[0] : (again ?? alike);
     before = amounts;
     const sum: ReturnType<typeof readSum> = headline && other >= 0 ? readSum(r, sentence, base, other, headline) : null;
     listed = sum && headline ? { headline, parts: sum.parts.length } : null;

@@ -17,7 +17,9 @@ const ASIDE = '(?:[（(][^（()）]{1,80}[）)])?';
 // an item may be numbered (1、一般公共财政预算拨款 507.37 万元): its number is no figure of it
 // …and its own completion rate (因公出国（境）费决算为 0 万元，完成预算的 0%；, 上海 2025 决算's 三公 sentence)
 const OWN_RATE = `(?:${SEP}${COMPLETED_OF}${NUM}%)?`;
-const LIST_ITEM = new RegExp(`^[:：,，]?((?:\\d{1,2}[、.．]|[（(]\\d{1,2}[）)])?[^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]${SHARE_WORDS}${NUM}%)?${OWN_RATE}${ASIDE}${OWN_CHANGE}${ASIDE}(?<end>[；;、，,。）)]|$)`);
+// …and the cause of its change, to the ； that ends the item (基本支出695.37万元,比2024年减少35.51万元,主要原因是…;项目支出…, 重庆 2025)
+const OWN_CAUSE = '(?:[,，](?:主要)?原因(?:是|为)?[:：]?[^；;。]{0,300}?(?=[；;]))?';
+const LIST_ITEM = new RegExp(`^[:：,，]?((?:\\d{1,2}[、.．]|[（(]\\d{1,2}[）)])?[^0-9。；;，,、:：]{1,30}?)${NUM}万元(?:[,，]${SHARE_WORDS}${NUM}%)?${OWN_RATE}${ASIDE}${OWN_CHANGE}${ASIDE}${OWN_CAUSE}(?<end>[；;、，,。）)]|$)`);
 /**
  * whether what is left of a sentence lists more items after a ；, one of them not zero (those printed
  * 0.00 add nothing), before another 其中 opens a list of its own (a heading and the next section run on
@@ -66,7 +68,7 @@ export function listAfter(text: string, from: number, sameSection: (at: number) 
   let outlined = false;
   let i = from;
   for (;;) {
-    const m = LIST_ITEM.exec(text.slice(i, i + 180));
+    const m = LIST_ITEM.exec(text.slice(i, i + 500));
     // the outline's next heading ends a list not numbered so itself ((二)年末结转和结余 after (一)基本支出's 其中：
     // 1、…2、…3、…, 澧阳中学; a list of （一）人员经费 …（二）公用经费 goes on)
     if (m && items.length && OUTLINE_HEADING.test(m[1]) && !outlined) break;
