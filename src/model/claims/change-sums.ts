@@ -4,7 +4,8 @@
  * the items' changes add up to the whole's. The 三公 total and its items are three-public-tally.ts's.
  */
 import type { Cell, Claim } from '../types.js';
-import { add, exactZero, sameLoc, type Reading } from './reading.js';
+import { NUM } from './phrases.js';
+import { add, exactZero, fig, sameLoc, type Reading } from './reading.js';
 
 /** a change as a signed figure: 减少 D is −D */
 export function signedChange(change: Cell, direction: Claim['direction']): Cell {
@@ -36,3 +37,43 @@ export function sumListedChanges(r: Reading): void {
     });
   }
 }
+
+/**
+ * A change said to come from the changes of 基本支出 and 项目支出 (支出预算较2024年减少62.54万元,主要是基本支出预算
+ * 减少35.51万元,项目支出预算减少27.03万元, 重庆 2025): the two are all of 支出, so their changes add up to
+ * the whole's. Sources of 收入 named so (主要是一般公共预算拨款减少…) may be the main ones only: not summed.
+ */
+export function sumExplainedChanges(r: Reading): void {
+  const changes = r.claims.filter((c) => c.kind === 'yoy' && c.figures.change);
+  for (const m of r.text.matchAll(EXPLAINED_BY_PARTS)) {
+    if (m[3] === m[6]) continue;
+    const said = fig(r, m[2], m.index! + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length));
+    const own = changes.find((c) => sameLoc(c.figures.change.loc, said.loc));
+    if (!own) continue;
+    const part = (word: string, raw: string, from: number) => {
+      const at = m.index! + m[0].indexOf(raw, from);
+      const cell = fig(r, raw, at);
+      return { change: signedChange(exactZero(cell, own.figures.change), word === '减少' ? '减少' : '增加'), at: at - m.index! };
+    };
+    const first = part(m[4], m[5], m[0].indexOf(m[3]) + m[3].length);
+    const second = part(m[7], m[8], m[0].indexOf(m[6], first.at + m[5].length) + m[6].length);
+    add(r, {
+      kind: 'changesum',
+      subject: own.subject,
+      section: own.section,
+      text: own.text,
+      figures: { whole: own.figures.current ?? own.figures.change, change: signedChange(own.figures.change, own.direction) },
+      parts: [],
+      items: [{ change: first.change }, { change: second.change }],
+      link: null,
+      whole: null,
+      loc: { ...own.figures.change.loc },
+    });
+  }
+}
+
+/** 支出…较（比）上年 增加/减少 D 万元，主要是 基本支出… 增加/减少 a 万元，项目支出… 增加/减少 b 万元 (either first) */
+const EXPLAINED_BY_PARTS = new RegExp(
+  `支出[^。；;，,]{0,12}?(?:较|比)(?:上年度?|\\d{4}年度?)(?:相比)?(增加|减少)了?${NUM}万元[,，]主要(?:原因)?(?:是|为)(?:由于)?[:：]?(基本支出|项目支出)(?:预算)?(增加|减少)了?${NUM}万元[,，、；;]?(?:和|及)?(基本支出|项目支出)(?:预算)?(增加|减少)了?${NUM}万元`,
+  'g',
+);

@@ -25,7 +25,7 @@ import { takeStatedLevels } from './stated-level.js';
 import { readItemRates } from './item-rates.js';
 import { restateRepeatedItems } from './repeated-items.js';
 import { tallyThreePublic } from './three-public-tally.js';
-import { sumListedChanges } from './change-sums.js';
+import { sumExplainedChanges, sumListedChanges } from './change-sums.js';
 import { readYearOnYear } from './year-on-year.js';
 import { readCauses } from './cause-direction.js';
 import { closedBefore, isChange, isReferenceAmount } from './current-amount.js';
@@ -66,6 +66,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   restateRepeatedItems(r);
   tallyThreePublic(r);
   sumListedChanges(r);
+  sumExplainedChanges(r);
   // after the sentences: the item a restated amount (2024年预算安排 B 万元) is of is known then
   readRatesFromLevels(r);
   readRatesAfterPrior(r);
