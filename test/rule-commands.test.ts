@@ -13,7 +13,7 @@ describe('--list-rules', () => {
     expect([r.code, r.err]).toEqual([0, '']);
     const n = (await builtinRules()).length;
     expect(r.out).toContain('总表/收支总计平衡  error  each: table  公开01、公开04、部门公开表1、部门公开表4\n    收入总计应等于支出总计\n');
-    expect(r.out).toContain(`\n${n} 条规则（error 101，warn 54，off 0）`);
+    expect(r.out).toContain(`\n${n} 条规则（error 101，warn 55，off 0）`);
     // severities as --rule leaves them
     expect((await runCli('--list-rules', '--rule', '自评表/资金得分:off')).out).toContain('自评表/资金得分  off  each: form\n');
   });
