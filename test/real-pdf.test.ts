@@ -73,8 +73,9 @@ const DOCUMENTS: Array<[string, Expected]> = [
     // 机关运行经费 above 注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表)
     // 7:6 (其他教育支出 2023年当年预算执行数为0.00万元, 增加100.00%): real, a rate from nothing; 9:19 (352.67 restating the
     // item's 350.35): real; its rate 0.53% is right for 350.35 (0.525%) and is not reported against the restatement (1.19%)
-    // 33:5: the same 8013 平方米 as 2023's project note (叙述/面积分项之和), copied on
-    diagnostics: ['叙述/同比零基数-按上年数@7:6', '叙述/同一项两个数@9:19', '形式/空表却有数@31:9', '叙述/面积分项之和@33:5'] }],
+    // 33:5: the same 8013 平方米 as 2023's project note (叙述/面积分项之和), copied on; 6:18 (宣传事务 一般行政管理事务
+    // 114.00 → 110.60 万元, 减少2.98%, 主要原因是：宣传事务一般行政管理事务经费增加): real, the reason says the other way
+    diagnostics: ['叙述/原因与增减方向@6:18', '叙述/同比零基数-按上年数@7:6', '叙述/同一项两个数@9:19', '形式/空表却有数@31:9', '叙述/面积分项之和@33:5'] }],
   ['上海市普陀区人民政府万里街道办事处25年预算.pdf', { kind: '预算', year: 2025, department: '上海市普陀区人民政府万里街道办事处', family: '部门预算（九张表）',
     tables: '部门公开表1:18 部门公开表2:67 部门公开表3:67 部门公开表4:14 部门公开表5:67 部门公开表8:1 部门公开表9:1 部门公开表6:32 部门公开表7:1',
     // checked by hand: 7:17 (卫生健康支出（类）卫生健康支出（款）计划生育事务（项）, 20.00 万元: the table's 21007 计划生育事务 and its

@@ -49,6 +49,44 @@ export function readCauses(r: Reading): void {
 }
 
 /**
+ * A reason that restates its item's own change (…比2023年预算执行数减少2.98%。主要原因是：宣传事务一般行政管理事务经费
+ * 增加。, 上海's 区级 budgets, for each 项): the funds of the item the change before it names, by its 项 name, or
+ * its 款 and 项 names, or all three; the direction they say is the reason's.
+ */
+export function readRestatedCauses(r: Reading): void {
+  const changes = r.claims.filter((c) => c.kind === 'yoy' && (c.direction === '增加' || c.direction === '减少'));
+  for (const m of r.text.matchAll(RESTATED)) {
+    const at = m.index!;
+    const loc: Location = { ...locate(r.stream, at, at + m[0].length), file: r.file };
+    const section = sectionAt(r.heads, at);
+    const change = changes.filter((c) => c.section === section && byPlace(c.loc, loc) < 0).at(-1);
+    if (!change || !pathSuffixes(change.subject).includes(normalizeLabel(m[1]))) continue;
+    add(r, {
+      kind: 'cause',
+      subject: change.subject,
+      section,
+      direction: m[2] as '增加' | '减少',
+      causeOf: { direction: change.direction as '增加' | '减少', text: `${change.subject}${change.text}`, loc: change.loc },
+      text: m[0],
+      figures: {},
+      parts: [],
+      link: null,
+      whole: null,
+      loc,
+    });
+  }
+}
+
+/** 主要原因是：X 经费增加。 — its own sentence, nothing after the direction */
+const RESTATED = /(?<=。|^)\s*主要原因是[:：]?([^，,。；;：:、（）()\d\s]{2,40}?)经费(增加|减少)(?=[。；;]|$)/gm;
+
+/** a 类/款/项 path's names joined from the 项 back: 项, 款项, 类款项 (一般公共服务支出（类）宣传事务（款）一般行政管理事务（项）) */
+function pathSuffixes(subject: string): string[] {
+  const names = [...normalizeLabel(subject).matchAll(/([^（()）]+)[（(][类款项][）)]/g)].map((n) => n[1]);
+  return names.map((_, i) => names.slice(i).join('')).filter(Boolean);
+}
+
+/**
  * The changes a reason explains, in order: of its own sentence where it names no item (减少690.12万元，
  * 下降13.29%，减少的主要原因是…), else of its section before it, of the item it names (财政拨款收入支出:
  * 财政拨款收入, 财政拨款支出预算; 公务接待费支出: 公务接待费支出决算)

@@ -27,7 +27,7 @@ import { restateRepeatedItems } from './repeated-items.js';
 import { tallyThreePublic } from './three-public-tally.js';
 import { sumExplainedChanges, sumListedChanges } from './change-sums.js';
 import { readYearOnYear } from './year-on-year.js';
-import { readCauses } from './cause-direction.js';
+import { readCauses, readRestatedCauses } from './cause-direction.js';
 import { closedBefore, isChange, isReferenceAmount } from './current-amount.js';
 import { readRatesAfterPrior, readRatesFromLevels } from './level-rates.js';
 import {
@@ -80,6 +80,7 @@ export function extractClaims(lines: SourceLine[], file: string, report: ClaimRe
   readCarryOvers(r);
   readProjectTotals(r);
   readCauses(r);
+  readRestatedCauses(r);
   sayRenamedOnce(r.claims);
   return { claims: r.claims.sort((a, b) => byPlace(a.loc, b.loc)), sentences: sentencesRead(r) };
 }
