@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../src/rules/engine.js';
-import { builtinRules, CORPUS, hasCorpus, lintText, mutate, reportOf } from './helpers.js';
+import { builtinRules, CORPUS, hasCorpus, indicatorRow, lintText, mutate, reportOf } from './helpers.js';
 
 const read = (name: string) => readFileSync(path.join(CORPUS, name), 'utf8');
 
@@ -263,7 +263,7 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     expect(first.indicators[7]).toMatchObject({ section: '效益指标', weight: { raw: '5' }, score: { raw: '20' } });
     expect([first.total?.weight.raw, first.total?.score?.raw]).toEqual(['100', '97']);
     // indicators keep 二级, 三级, 指标值 and 实际值 apart, in space-separated forms too
-    expect(first.indicators.map((x) => [x.section, x.level2, x.name, x.target, x.actual, x.weight?.raw, x.score?.raw])).toEqual([
+    expect(first.indicators.map(indicatorRow)).toEqual([
       ['产出指标', '数量指标', '指标1：编印并发放宣传资料数量', '≥1万册', '120000册', '10', '10'],
       ['产出指标', '数量指标', '指标2：发布宣传稿件数量', '≥5篇', '117篇', '10', '10'],
       ['产出指标', '数量指标', '指标3：工资发放人数', '≥30人', '30', '10', '10'],

@@ -14,9 +14,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readDocument, splitLines } from '../src/ingest/index.js';
-import { buildReport, type Report } from '../src/model/index.js';
-import { runRules, type Diagnostic, type Rule } from '../src/rules/index.js';
-import { builtinRules, FIXTURES, runCli } from './helpers.js';
+import { buildReport } from '../src/model/index.js';
+import { runRules, type Rule } from '../src/rules/index.js';
+import { builtinRules, FIXTURES, readRenderings, runCli } from './helpers.js';
 
 const RENDERINGS = ['text/forms-provinces.calc.txt', 'pdf/forms-provinces.txt', 'pdf/forms-provinces.libreoffice.pdf', 'pdf/forms-provinces.chromium.pdf'];
 
@@ -31,14 +31,9 @@ const FINDINGS = [
 ];
 
 describe('self-assessment forms as other provinces print them', () => {
-  let rules: Rule[];
-  const read = new Map<string, { report: Report; diagnostics: Diagnostic[] }>();
+  let read: Awaited<ReturnType<typeof readRenderings>>;
   beforeAll(async () => {
-    rules = await builtinRules();
-    for (const r of RENDERINGS) {
-      const report = buildReport(await readDocument(path.join(FIXTURES, r)));
-      read.set(r, { report, diagnostics: runRules(report, rules).filter((d) => d.ruleId !== '形式/必备表') });
-    }
+    read = await readRenderings(RENDERINGS, '形式/必备表');
   }, 120_000);
 
   it.each(RENDERINGS)('%s: the deliberate errors exactly, nothing on the consistent forms', (r) => {

@@ -6,12 +6,8 @@
  * 24.00 over sources of 23.00; an 得分 22 over its 权重 20; 合计 100 over scores of 101) give exactly
  * their findings, read from the plain text, a spreadsheet's export and the PDF pdfmake prints.
  */
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDocument } from '../src/ingest/index.js';
-import { buildReport, type Report } from '../src/model/index.js';
-import { runRules, type Diagnostic, type Rule } from '../src/rules/index.js';
-import { builtinRules, FIXTURES } from './helpers.js';
+import { indicatorRow, readRenderings } from './helpers.js';
 
 const RENDERINGS = ['pdf/forms-sichuan.txt', 'text/forms-sichuan.calc.txt', 'pdf/forms-sichuan.pdfmake.pdf'];
 
@@ -22,14 +18,9 @@ const FINDINGS = [
 ];
 
 describe('四川\'s project self-assessment form', () => {
-  let rules: Rule[];
-  const read = new Map<string, { report: Report; diagnostics: Diagnostic[] }>();
+  let read: Awaited<ReturnType<typeof readRenderings>>;
   beforeAll(async () => {
-    rules = await builtinRules();
-    for (const r of RENDERINGS) {
-      const report = buildReport(await readDocument(path.join(FIXTURES, r)));
-      read.set(r, { report, diagnostics: runRules(report, rules).filter((d) => d.ruleId !== '读取/未含公开表') });
-    }
+    read = await readRenderings(RENDERINGS, '读取/未含公开表');
   }, 120_000);
 
   it.each(RENDERINGS)('%s: the deliberate errors exactly, nothing on the consistent form', (r) => {
@@ -51,7 +42,7 @@ describe('四川\'s project self-assessment form', () => {
 
   it.each(RENDERINGS)('%s: the target of three cells read as one, under its section and 二级 name', (r) => {
     const [first] = read.get(r)!.report.forms;
-    expect(first.indicators.map((x) => [x.section, x.level2, x.name, x.target, x.actual, x.weight?.raw, x.score?.raw])).toEqual([
+    expect(first.indicators.map(indicatorRow)).toEqual([
       ['产出指标', '数量指标', '购买安可电脑数量', '≥13台', '13', '20', '20'],
       ['产出指标', '质量指标', '完成安可产品购买并按要求支付资金', '=100%', '100', '20', '20'],
       ['产出指标', '经济成本指标', '成本控制数', '≤3.86万元', '3.76', '20', '20'],

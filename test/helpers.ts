@@ -2,8 +2,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { main } from '../src/cli/main.js';
-import { splitLines, type SourceLine, type SourceText } from '../src/ingest/index.js';
-import { buildReport } from '../src/model/index.js';
+import { readDocument, splitLines, type SourceLine, type SourceText } from '../src/ingest/index.js';
+import { buildReport, type Report } from '../src/model/index.js';
 import { BUILTIN_RULES_DIR, loadRules, runRules, type Diagnostic, type Rule } from '../src/rules/index.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -16,6 +16,20 @@ export async function builtinRules(): Promise<Rule[]> {
   builtin ??= await loadRules([BUILTIN_RULES_DIR]);
   return builtin;
 }
+
+/** each fixture rendering's model and findings, but those of rule `dropped` (what the fixture lacks by design) */
+export async function readRenderings(renderings: string[], dropped: string): Promise<Map<string, { report: Report; diagnostics: Diagnostic[] }>> {
+  const rules = await builtinRules();
+  const read = new Map<string, { report: Report; diagnostics: Diagnostic[] }>();
+  for (const r of renderings) {
+    const report = buildReport(await readDocument(path.join(FIXTURES, r)));
+    read.set(r, { report, diagnostics: runRules(report, rules).filter((d) => d.ruleId !== dropped) });
+  }
+  return read;
+}
+
+/** an indicator as the tests list it: its section, 二级 and 三级 names, 指标值, 实际值, 分值 and 得分 as printed */
+export const indicatorRow = (x: Report['forms'][number]['indicators'][number]) => [x.section, x.level2, x.name, x.target, x.actual, x.weight?.raw, x.score?.raw];
 
 export function fixtureText(name: string): string {
   return readFileSync(path.join(FIXTURES, name), 'utf8');

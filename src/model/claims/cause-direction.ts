@@ -32,20 +32,13 @@ export function readCauses(r: Reading): void {
     const directions = new Set(explained.map((c) => c.direction));
     if (directions.size !== 1) continue;
     const change = explained[explained.length - 1];
-    add(r, {
-      kind: 'cause',
-      subject: subject || change.subject,
-      section,
-      direction: rises(m[2]) ? '增加' : '减少',
-      causeOf: { direction: change.direction as '增加' | '减少', text: `${change.subject}${change.text}`, loc: change.loc },
-      text: m[0],
-      figures: {},
-      parts: [],
-      link: null,
-      whole: null,
-      loc,
-    });
+    addCause(r, { subject: subject || change.subject, section, direction: rises(m[2]) ? '增加' : '减少', text: m[0], loc }, change);
   }
+}
+
+/** a reason saying `direction` of the change `change` states before it */
+function addCause(r: Reading, c: Pick<Claim, 'subject' | 'section' | 'text' | 'loc'> & { direction: '增加' | '减少' }, change: Claim): void {
+  add(r, { kind: 'cause', ...c, causeOf: { direction: change.direction as '增加' | '减少', text: `${change.subject}${change.text}`, loc: change.loc }, figures: {}, parts: [], link: null, whole: null });
 }
 
 /**
@@ -61,19 +54,7 @@ export function readRestatedCauses(r: Reading): void {
     const section = sectionAt(r.heads, at);
     const change = changes.filter((c) => c.section === section && byPlace(c.loc, loc) < 0).at(-1);
     if (!change || !pathSuffixes(change.subject).includes(normalizeLabel(m[1]))) continue;
-    add(r, {
-      kind: 'cause',
-      subject: change.subject,
-      section,
-      direction: m[2] as '增加' | '减少',
-      causeOf: { direction: change.direction as '增加' | '减少', text: `${change.subject}${change.text}`, loc: change.loc },
-      text: m[0],
-      figures: {},
-      parts: [],
-      link: null,
-      whole: null,
-      loc,
-    });
+    addCause(r, { subject: change.subject, section, direction: m[2] as '增加' | '减少', text: m[0], loc }, change);
   }
 }
 
