@@ -47,7 +47,11 @@ export function readContents(lines: SourceLine[], file: string, tableTitles: str
     if (text.length > MAX_ENTRY) break;
     entries.push(lines[k]);
   }
-  if (end < 0) return [];
+  if (end < 0) {
+    end = pageEnd(lines, start);
+    if (end < 0) return [];
+    entries.splice(entries.findIndex((l) => l.line >= lines[end].line) >>> 0);
+  }
   const tables = tableTitles.map(entryName).filter((t) => t.length >= MIN_NAME);
   const bodyLines = lines
     .slice(end)
@@ -57,11 +61,11 @@ export function readContents(lines: SourceLine[], file: string, tableTitles: str
   const body = rest.join('');
   // a heading reworded (主要职能 / 主要职责, 2019年度 / 2019年) or wrapped over two lines is still the section
   const headings = rest.flatMap((t, k) => [t, t + (rest[k + 1] ?? '')]);
-  return entries
-    .map((l) => ({ line: l, name: entryName(l.text) }))
-    .filter((e) => e.name.length >= MIN_NAME)
-    .map((e) => {
-      const isFound = found(e.name, TABLE_ENTRY.test(asPrinted(e.line.text)), body, headings, tables);
+  const named = entries.map((l) => ({ line: l, name: entryName(l.text) })).filter((e) => e.name.length >= MIN_NAME);
+  const foundAt = named.map((e) => found(e.name, TABLE_ENTRY.test(asPrinted(e.line.text)), body, headings, tables));
+  return named
+    .map((e, k) => {
+      const isFound = foundAt[k] === false ? groupFound(named.map((n) => n.line.text), foundAt, k) : foundAt[k];
       const near = isFound === false ? rest.findIndex((h) => oneCharApart(h, e.name)) : -1;
       return {
         title: asPrinted(e.line.text),
@@ -71,6 +75,33 @@ export function readContents(lines: SourceLine[], file: string, tableTitles: str
         loc: sourceLocation(file, e.line),
       };
     });
+}
+
+/**
+ * Where a 目录 whose first entry the body never repeats as printed (一、部门主要职能 before 某街道办事处（部门）主要职能)
+ * ends, on a page: at its page's foot, where every line after its title there is an entry with its dotted leader,
+ * and the next page begins. -1 otherwise (text without pages, a 目录 page holding anything else).
+ */
+function pageEnd(lines: SourceLine[], start: number): number {
+  const page = lines[start].page;
+  if (page === undefined) return -1;
+  const onPage = lines.slice(start + 1).filter((l) => l.page === page && squeeze(l.text) && !/^\d+$/.test(squeeze(l.text)));
+  if (onPage.length < 2 || !onPage.every((l) => LEADER.test(l.text))) return -1;
+  return lines.findIndex((l, k) => k > start && l.page !== undefined && l.page > page);
+}
+
+/** a 目录 entry's dotted leader (……, ……): three dots or more */
+const LEADER = /(?:[.．…·]\s*){3,}/;
+
+/**
+ * An entry numbered 五、 over entries numbered 1. 2. … that are tables (五、部门预算表 over 1. 2024年部门财务收支
+ * 预算总表 …): a heading over the tables, which the body need not print; found where one of them is.
+ */
+function groupFound(texts: string[], foundAt: Array<boolean | null>, k: number): boolean {
+  if (!/^\s*[一二三四五六七八九十]+、/.test(texts[k])) return false;
+  const under: number[] = [];
+  for (let j = k + 1; j < texts.length && /^\s*\d+\s*[.．、]/.test(texts[j]); j++) under.push(j);
+  return under.length > 0 && under.every((j) => TABLE_ENTRY.test(asPrinted(texts[j]))) && under.some((j) => foundAt[j] === true);
 }
 
 /** a table's entry: its name ends in 表, a qualifier in brackets after it or not (2023年一般公共预算支出表 (财政拨款)) */
@@ -98,7 +129,9 @@ function oneCharApart(a: string, b: string): boolean {
 function found(name: string, isTable: boolean, body: string, headings: string[], tables: string[]): boolean | null {
   // two strings can be this alike only when neither is under 0.43 of the other's length (Dice)
   const alike = (h: string) => h.length <= 2 * name.length && h.length * 7 >= name.length * 3 && likeness(h, name) >= SAME_HEADING;
-  if (body.includes(name) || headings.some(alike)) return true;
+  // 部门 in an entry stands for the department's name (部门机构设置, the body's 某市财政局机构设置)
+  const own = name.replace(/^部门/, '');
+  if (body.includes(name) || headings.some(alike) || (own.length >= MIN_NAME && own !== name && body.includes(own))) return true;
   if (!isTable) return false;
   return tables.length ? tables.some((t) => t.includes(name) || name.includes(t) || alike(t)) : null;
 }
