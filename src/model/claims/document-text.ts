@@ -253,7 +253,14 @@ export function comparedYears(text: string): Found[] {
   // 2025年数据应与2026年年初预算数保持同口径 (深圳 福田 2026): a note on the figures' basis, no comparison
   const named = (m: RegExpMatchArray) => /^[（(][^）)]{0,6}疫情/.test(text.slice(m.index! + m[0].length));
   const basis = (m: RegExpMatchArray) => /^[^。；;，,]{0,10}口径/.test(text.slice(m.index! + m[0].length));
-  return [...text.matchAll(SINCE_RE)].filter((m) => !named(m) && !basis(m)).map((m) => ({ words: m[0], at: m.index!, year: m[1] }));
+  // 2021年,全区一般公共预算收入…,比2020年增长9.0% (a 2022 report on 2021's execution): the sentence says its own
+  // year, and compares with the year before it (a year of the document's stated so is 形式/陈述年度's)
+  const ownYear = (m: RegExpMatchArray) => {
+    const start = Math.max(text.lastIndexOf('。', m.index!), text.lastIndexOf('\n', m.index!)) + 1;
+    const own = /^\s*(\d{4})年度?[,，]/.exec(text.slice(start, m.index!));
+    return own !== null && Number(own[1]) - 1 === Number(m[1]);
+  };
+  return [...text.matchAll(SINCE_RE)].filter((m) => !named(m) && !basis(m) && !ownYear(m)).map((m) => ({ words: m[0], at: m.index!, year: m[1] }));
 }
 
 /**
