@@ -50,7 +50,9 @@ export function readContents(lines: SourceLine[], file: string, tableTitles: str
   if (end < 0) {
     end = pageEnd(lines, start);
     if (end < 0) return [];
-    entries.splice(entries.findIndex((l) => l.line >= lines[end].line) >>> 0);
+    // the entries read on past the page (the body's first lines) are none of its
+    const past = entries.findIndex((l) => l.line >= lines[end].line);
+    if (past >= 0) entries.length = past;
   }
   const tables = tableTitles.map(entryName).filter((t) => t.length >= MIN_NAME);
   const bodyLines = lines
