@@ -23,19 +23,24 @@ export function sumListedChanges(r: Reading): void {
     const own = changeOf(sum.figures.whole);
     const theirs = sum.parts.map(changeOf);
     if (!own || theirs.some((c) => c === undefined)) continue;
-    add(r, {
-      kind: 'changesum',
-      subject: sum.subject,
-      section: sum.section,
-      text: sum.text,
-      figures: { whole: sum.figures.whole, change: signedChange(own.figures.change, own.direction) },
-      parts: [],
-      items: theirs.map((c) => ({ change: signedChange(exactZero(c!.figures.change, own.figures.change), c!.direction) })),
-      link: null,
-      whole: null,
-      loc: { ...own.figures.change.loc },
-    });
+    addChangeSum(r, sum, sum.figures.whole, own, theirs.map((c) => [c!.figures.change, c!.direction]));
   }
+}
+
+/** the claim that the items' changes (each printed, with its direction) add up to `own`'s: said of `said`'s subject and text */
+function addChangeSum(r: Reading, said: Claim, whole: Cell, own: Claim, items: Array<[Cell, Claim['direction']]>): void {
+  add(r, {
+    kind: 'changesum',
+    subject: said.subject,
+    section: said.section,
+    text: said.text,
+    figures: { whole, change: signedChange(own.figures.change, own.direction) },
+    parts: [],
+    items: items.map(([change, direction]) => ({ change: signedChange(exactZero(change, own.figures.change), direction) })),
+    link: null,
+    whole: null,
+    loc: { ...own.figures.change.loc },
+  });
 }
 
 /**
@@ -50,25 +55,14 @@ export function sumExplainedChanges(r: Reading): void {
     const said = fig(r, m[2], m.index! + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length));
     const own = changes.find((c) => sameLoc(c.figures.change.loc, said.loc));
     if (!own) continue;
-    const part = (word: string, raw: string, from: number) => {
-      const at = m.index! + m[0].indexOf(raw, from);
-      const cell = fig(r, raw, at);
-      return { change: signedChange(exactZero(cell, own.figures.change), word === '减少' ? '减少' : '增加'), at: at - m.index! };
-    };
-    const first = part(m[4], m[5], m[0].indexOf(m[3]) + m[3].length);
-    const second = part(m[7], m[8], m[0].indexOf(m[6], first.at + m[5].length) + m[6].length);
-    add(r, {
-      kind: 'changesum',
-      subject: own.subject,
-      section: own.section,
-      text: own.text,
-      figures: { whole: own.figures.current ?? own.figures.change, change: signedChange(own.figures.change, own.direction) },
-      parts: [],
-      items: [{ change: first.change }, { change: second.change }],
-      link: null,
-      whole: null,
-      loc: { ...own.figures.change.loc },
-    });
+    // each part's figure after its name (the second part's name after the first part's figure)
+    const firstAt = m[0].indexOf(m[5], m[0].indexOf(m[3]) + m[3].length);
+    const secondAt = m[0].indexOf(m[8], m[0].indexOf(m[6], firstAt + m[5].length) + m[6].length);
+    const parts: Array<[Cell, Claim['direction']]> = [
+      [fig(r, m[5], m.index! + firstAt), m[4] as Claim['direction']],
+      [fig(r, m[8], m.index! + secondAt), m[7] as Claim['direction']],
+    ];
+    addChangeSum(r, own, own.figures.current ?? own.figures.change, own, parts);
   }
 }
 
